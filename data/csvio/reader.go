@@ -1,0 +1,263 @@
+package csvio
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tresp/tresp/data"
+)
+
+// DefaultMaxRecordBytes bounds the size of one record (all its cells).
+const DefaultMaxRecordBytes = 1 << 20
+
+// sniffBytes is how much of the file is inspected to detect the delimiter
+// and to reject binary input.
+const sniffBytes = 64 << 10
+
+// Options adjusts reading. The zero value detects everything.
+type Options struct {
+	// Delimiter forces the field delimiter; 0 detects it.
+	Delimiter rune
+	// DecimalComma says how to read "8,5": "auto" (the default, on in
+	// semicolon-separated files), "on" or "off".
+	DecimalComma string
+	// MaxRecordBytes bounds one record; 0 means DefaultMaxRecordBytes.
+	MaxRecordBytes int
+}
+
+// Reader streams the records of one CSV file.
+type Reader struct {
+	name         string
+	csv          *csv.Reader
+	limit        *limitReader
+	header       []string
+	delim        rune
+	decimalComma bool
+	maxRecord    int
+}
+
+// NewReader reads the header of r, named name in messages, and returns a
+// reader positioned at the first data row. Errors are *data.InputError.
+func NewReader(r io.Reader, name string, opt Options) (*Reader, error) {
+	br := bufio.NewReaderSize(r, sniffBytes)
+	sample, err := br.Peek(sniffBytes)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, data.NewInputError(name, "read-error", "cannot read: "+err.Error(), "check the file exists and is readable")
+	}
+	sample = bytes.TrimPrefix(sample, []byte("\ufeff"))
+	if len(bytes.TrimSpace(sample)) == 0 {
+		return nil, data.NewInputError(name, "empty-file", "file is empty", "export the case table with a header row and at least one data row")
+	}
+	if err := checkText(name, sample, len(sample) < sniffBytes); err != nil {
+		return nil, err
+	}
+	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\ufeff")) {
+		br.Discard(3)
+	}
+	delim := opt.Delimiter
+	if delim == 0 {
+		delim = detectDelimiter(sample)
+	}
+	max := opt.MaxRecordBytes
+	if max <= 0 {
+		max = DefaultMaxRecordBytes
+	}
+	lr := &limitReader{r: br, max: max}
+	cr := csv.NewReader(lr)
+	cr.Comma = delim
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	rd := &Reader{name: name, csv: cr, limit: lr, delim: delim, maxRecord: max}
+	switch strings.ToLower(opt.DecimalComma) {
+	case "", "auto":
+		rd.decimalComma = delim == ';'
+	case "on", "true", "yes":
+		rd.decimalComma = true
+	case "off", "false", "no":
+	default:
+		return nil, data.NewInputError(name, "bad-option", fmt.Sprintf("decimal comma setting %q", opt.DecimalComma), "use auto, on or off")
+	}
+	header, _, err := rd.next()
+	if err == io.EOF {
+		return nil, data.NewInputError(name, "empty-file", "file is empty", "export the case table with a header row")
+	}
+	if err != nil {
+		return nil, err
+	}
+	rd.header = header
+	return rd, nil
+}
+
+// Header returns the header cells.
+func (r *Reader) Header() []string { return r.header }
+
+// Delimiter returns the delimiter in use.
+func (r *Reader) Delimiter() rune { return r.delim }
+
+// DecimalComma reports whether decimal commas are being read.
+func (r *Reader) DecimalComma() bool { return r.decimalComma }
+
+// Next returns the cells of the next record and the line it starts on. It
+// returns io.EOF after the last record; any other error is a
+// *data.InputError and ends the file.
+func (r *Reader) Next() (cells []string, line int, err error) {
+	cells, line, err = r.next()
+	if err != nil {
+		return nil, 0, err
+	}
+	if r.decimalComma {
+		for i, c := range cells {
+			cells[i] = fixDecimalComma(c)
+		}
+	}
+	return cells, line, nil
+}
+
+func (r *Reader) next() ([]string, int, error) {
+	r.limit.n = 0
+	rec, err := r.csv.Read()
+	if err == io.EOF {
+		return nil, 0, io.EOF
+	}
+	if err != nil {
+		var le *limitError
+		if errors.As(err, &le) {
+			line, _ := r.csv.FieldPos(0)
+			e := data.NewInputError(r.name, "record-too-large",
+				fmt.Sprintf("a record larger than %d bytes (a cell this long is not a case-table value, or a quote is never closed)", r.maxRecord),
+				"check for an unclosed quote near this line")
+			e.Line = line
+			return nil, 0, e
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			e := data.NewInputError(r.name, "csv-syntax", pe.Err.Error(),
+				"quote cells that contain the delimiter, quotes or line breaks, doubling inner quotes")
+			e.Line = pe.StartLine
+			if pe.Line != 0 {
+				e.Line = pe.Line
+			}
+			return nil, 0, e
+		}
+		return nil, 0, data.NewInputError(r.name, "read-error", "cannot read: "+err.Error(), "")
+	}
+	line, _ := r.csv.FieldPos(0)
+	for _, c := range rec {
+		if !utf8.ValidString(c) {
+			e := data.NewInputError(r.name, "not-utf8", "cell is not valid UTF-8 text", "re-save the file as \"CSV UTF-8\"")
+			e.Line = line
+			return nil, 0, e
+		}
+	}
+	return rec, line, nil
+}
+
+// checkText rejects binary input: NUL bytes or invalid UTF-8 in the
+// sample. complete says the sample is the whole file, so a trailing partial
+// rune is an error too.
+func checkText(name string, sample []byte, complete bool) error {
+	if i := bytes.IndexByte(sample, 0); i >= 0 {
+		return data.NewInputError(name, "binary", fmt.Sprintf("not a text file: NUL byte at offset %d", i),
+			"give a CSV export or a .parquet file")
+	}
+	s := sample
+	if !complete {
+		// The sample may end inside a rune.
+		for i := 0; i < utf8.UTFMax && len(s) > 0 && !utf8.RuneStart(s[len(s)-1]); i++ {
+			s = s[:len(s)-1]
+		}
+		if len(s) > 0 && !utf8.FullRune(s[len(s)-1:]) {
+			s = s[:len(s)-1]
+		}
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRune(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return data.NewInputError(name, "not-utf8", fmt.Sprintf("not UTF-8 text: invalid byte 0x%02x at offset %d", s[i], i),
+				"re-save the file as \"CSV UTF-8\"")
+		}
+		i += size
+	}
+	return nil
+}
+
+// detectDelimiter picks the delimiter that occurs most often outside quotes
+// on the first line; ties go to comma, then semicolon, then tab.
+func detectDelimiter(sample []byte) rune {
+	counts := map[byte]int{}
+	inQuote := false
+	for _, b := range sample {
+		if b == '"' {
+			inQuote = !inQuote
+			continue
+		}
+		if inQuote {
+			continue
+		}
+		if b == '\n' {
+			break
+		}
+		switch b {
+		case ',', ';', '\t':
+			counts[b]++
+		}
+	}
+	best, bestN := byte(','), counts[',']
+	for _, d := range []byte{';', '\t'} {
+		if counts[d] > bestN {
+			best, bestN = d, counts[d]
+		}
+	}
+	return rune(best)
+}
+
+// fixDecimalComma turns "8,5" or "-0,25" into "8.5" or "-0.25"; any other
+// text is returned unchanged.
+func fixDecimalComma(s string) string {
+	t := strings.TrimSpace(s)
+	i := strings.IndexByte(t, ',')
+	if i <= 0 || i == len(t)-1 || strings.Count(t, ",") != 1 {
+		return s
+	}
+	for j := 0; j < len(t); j++ {
+		c := t[j]
+		if j == i || c >= '0' && c <= '9' || j == 0 && (c == '-' || c == '+') {
+			continue
+		}
+		return s
+	}
+	if i == 1 && (t[0] == '-' || t[0] == '+') {
+		return s
+	}
+	return t[:i] + "." + t[i+1:]
+}
+
+type limitError struct{}
+
+func (*limitError) Error() string { return "record too large" }
+
+// limitReader fails once more than max bytes were read since n was last
+// reset, bounding the memory one record can take.
+type limitReader struct {
+	r   io.Reader
+	n   int
+	max int
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.n > l.max {
+		return 0, &limitError{}
+	}
+	if len(p) > 4096 {
+		p = p[:4096]
+	}
+	n, err := l.r.Read(p)
+	l.n += n
+	return n, err
+}

@@ -1,0 +1,215 @@
+package data
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Kind tells a case table from a study-level count table.
+type Kind int
+
+// Table kinds.
+const (
+	// CaseTable has one row per patient or per patient × treatment course.
+	CaseTable Kind = iota
+	// StudyTable has one row per study × drug with aggregate counts.
+	StudyTable
+	// LabTable has one row per laboratory value of a patient, in long form
+	// (study, case_id, lab_analyte, lab_value, lab_unit).
+	LabTable
+)
+
+// String returns "cases" or "studies".
+func (k Kind) String() string {
+	switch k {
+	case StudyTable:
+		return "studies"
+	case LabTable:
+		return "labs"
+	}
+	return "cases"
+}
+
+// Column says what one input column holds.
+type Column struct {
+	Header string // as in the file
+	Field  Field  // FieldUnknown for extra and lab columns
+	Unit   string // unit split off the header, "" if none
+	Lab    string // canonical analyte for a wide lab column
+	How    string // "name", "alias", "config", "lab", "unknown"
+}
+
+// Mapping is the column layout of one input file.
+type Mapping struct {
+	File    string
+	Kind    Kind
+	Columns []Column
+	// Index gives the column holding each field, or -1.
+	Index [NumFields]int
+	// Extra lists the indices of columns mapped to no field, in file order.
+	Extra []int
+	// StudyFromFile is the study name taken from the file name when the
+	// table has no study column, "" otherwise.
+	StudyFromFile string
+}
+
+// Has reports whether the mapping has a column for f.
+func (m *Mapping) Has(f Field) bool { return m.Index[f] >= 0 }
+
+// ExtraHeaders returns the headers of the extra columns in file order.
+func (m *Mapping) ExtraHeaders() []string {
+	h := make([]string, len(m.Extra))
+	for i, c := range m.Extra {
+		h[i] = m.Columns[c].Header
+	}
+	return h
+}
+
+// MapOptions adjusts header mapping.
+type MapOptions struct {
+	// Explicit maps a header (compared as NormalizeHeader does) to a field
+	// name or alias, or to "lab:ANALYTE" for a wide lab column, or to
+	// "extra" to carry a column through without a warning.
+	Explicit map[string]string
+	// StudyFromFileName fills the study of every row from the file name
+	// when the table has no study column.
+	StudyFromFileName bool
+}
+
+// NewMapping maps the headers of file onto canonical fields. It returns a
+// fatal *InputError when the headers cannot form a table (none, a duplicate
+// field, an explicit mapping naming no field) and the Info and Warning
+// problems of the mapping: unknown columns are carried through and
+// reported.
+func NewMapping(file string, headers []string, opt MapOptions) (*Mapping, []Problem, error) {
+	m := &Mapping{File: file}
+	for i := range m.Index {
+		m.Index[i] = -1
+	}
+	explicit := map[string]string{}
+	for k, v := range opt.Explicit {
+		explicit[NormalizeHeader(k)] = v
+	}
+	var probs []Problem
+	nonEmpty := 0
+	for i, h := range headers {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		col := Column{Header: h}
+		name, unit := SplitHeaderUnit(h)
+		key := NormalizeHeader(h)
+		keyName := NormalizeHeader(name)
+		if key != "" {
+			nonEmpty++
+		}
+		if target, ok := explicit[key]; ok {
+			switch {
+			case strings.EqualFold(target, "extra"):
+				col.How = "config"
+			case strings.HasPrefix(strings.ToLower(target), "lab:"):
+				col.Lab, col.Unit, col.How = strings.TrimSpace(target[4:]), unit, "config"
+			default:
+				f, ok := FieldByName(target)
+				if !ok {
+					return nil, nil, NewInputError(file, "mapping-unknown-field",
+						fmt.Sprintf("column mapping %q → %q names no field", h, target),
+						"use a field name from docs/schema.md, \"lab:ANALYTE\" or \"extra\"")
+				}
+				col.Field, col.Unit, col.How = f, unit, "config"
+			}
+		} else if f, ok := aliasIndex[key]; ok {
+			col.Field, col.How = f, howOf(f, key)
+		} else if f, ok := aliasIndex[keyName]; ok && unit != "" {
+			col.Field, col.Unit, col.How = f, unit, howOf(f, keyName)
+		} else if a, ok := LabAnalyte(keyName); ok {
+			col.Lab, col.Unit, col.How = a, unit, "lab"
+		} else {
+			col.How = "unknown"
+		}
+		if col.Field != FieldUnknown {
+			if prev := m.Index[col.Field]; prev >= 0 {
+				return nil, nil, NewInputError(file, "duplicate-field",
+					fmt.Sprintf("columns %q and %q both map to field %s", m.Columns[prev].Header, h, col.Field),
+					"rename one of them or map it explicitly with --map")
+			}
+			m.Index[col.Field] = i
+		} else if col.Lab == "" {
+			m.Extra = append(m.Extra, i)
+			if col.How == "unknown" {
+				p := Problem{Severity: Warning, File: file, Column: h, Code: "unknown-column",
+					Reason: "column matches no field: carried through as an extra column",
+					Hint:   "map it with --map HEADER=FIELD if it holds a known field"}
+				if key == "" {
+					p.Reason = fmt.Sprintf("column %d has no header: carried through as an extra column", i+1)
+				}
+				probs = append(probs, p)
+			}
+		}
+		m.Columns = append(m.Columns, col)
+	}
+	if nonEmpty == 0 {
+		return nil, nil, NewInputError(file, "no-header", "no column headers found",
+			"the first row must name the columns (see docs/schema.md)")
+	}
+	if m.Has(FieldTreated) && m.Has(FieldResponders) && !m.Has(FieldCaseID) {
+		m.Kind = StudyTable
+	} else if m.Has(FieldLabAnalyte) && m.Has(FieldLabValue) && !m.Has(FieldTreatment) && !m.Has(FieldDrug) {
+		m.Kind = LabTable
+	}
+	if !m.Has(FieldStudy) && opt.StudyFromFileName {
+		m.StudyFromFile = studyFromFileName(file)
+	}
+	return m, probs, nil
+}
+
+func howOf(f Field, key string) string {
+	if NormalizeHeader(f.String()) == key {
+		return "name"
+	}
+	return "alias"
+}
+
+// studyFromFileName turns "cases/thakur_2017.csv" into "thakur_2017".
+func studyFromFileName(file string) string {
+	base := file
+	if i := strings.LastIndexAny(base, `/\`); i >= 0 {
+		base = base[i+1:]
+	}
+	if i := strings.IndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	return base
+}
+
+// labAliases maps normalised wide-column header names to canonical
+// analytes. The units package owns conversion; this list only recognises
+// columns.
+var labAliases = map[string]string{
+	"calcium": "calcium", "serumcalcium": "calcium", "ca": "calcium", "totalcalcium": "calcium", "scalcium": "calcium",
+	"phosphate": "phosphate", "phosphorus": "phosphate", "serumphosphate": "phosphate", "serumphosphorus": "phosphate", "po4": "phosphate", "phos": "phosphate",
+	"vitamind": "vitamin_d_25oh", "25ohvitamind": "vitamin_d_25oh", "25ohd": "vitamin_d_25oh", "25hydroxyvitamind": "vitamin_d_25oh", "serum25hydroxyvitamind": "vitamin_d_25oh", "25ohvitd": "vitamin_d_25oh",
+	"pth": "pth", "parathormone": "pth", "parathyroidhormone": "pth", "ipth": "pth", "intactpth": "pth",
+	"alp": "alp", "alkalinephosphatase": "alp", "serumalkalinephosphatase": "alp",
+	"urinecalcium": "urine_calcium_24h", "24hurinecalcium": "urine_calcium_24h", "24hoururinarycalcium": "urine_calcium_24h", "24hoururinecalcium": "urine_calcium_24h", "urinarycalcium": "urine_calcium_24h", "24hurinarycalcium": "urine_calcium_24h",
+}
+
+// LabAnalyte returns the canonical analyte for a normalised header name.
+func LabAnalyte(normalized string) (string, bool) {
+	a, ok := labAliases[normalized]
+	return a, ok
+}
+
+// LabAnalytes returns the canonical analytes recognised as wide columns,
+// sorted.
+func LabAnalytes() []string {
+	seen := map[string]bool{}
+	for _, a := range labAliases {
+		seen[a] = true
+	}
+	out := make([]string, 0, len(seen))
+	for a := range seen {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,136 @@
+package parquetio
+
+import (
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/apache/arrow/go/v17/parquet"
+	"github.com/apache/arrow/go/v17/parquet/compress"
+	"github.com/apache/arrow/go/v17/parquet/pqarrow"
+)
+
+// ColumnType is the type of an output column.
+type ColumnType int
+
+// Output column types. Float and Int columns are nullable: NaN and
+// NullInt are written as null.
+const (
+	String ColumnType = iota
+	Float
+	Int
+)
+
+// NullInt marks a missing value in an Int column.
+const NullInt = math.MinInt64
+
+// Column describes one output column.
+type Column struct {
+	Name string
+	Type ColumnType
+}
+
+// Row holds one output row: Strings, Floats and Ints are indexed by column
+// position; only the slice matching each column's type is read.
+type Row struct {
+	Strings []string
+	Floats  []float64
+	Ints    []int64
+}
+
+// DefaultRowGroupRows is the number of rows buffered per row group.
+const DefaultRowGroupRows = 64 << 10
+
+// Writer writes rows to a Parquet file in row groups, holding at most one
+// row group in memory.
+type Writer struct {
+	cols  []Column
+	fw    *pqarrow.FileWriter
+	b     *array.RecordBuilder
+	n     int
+	limit int
+}
+
+// NewWriter starts a Parquet file with the given columns on w. Output is
+// deterministic: snappy compression, no timestamps.
+func NewWriter(w io.Writer, cols []Column) (*Writer, error) {
+	fields := make([]arrow.Field, len(cols))
+	for i, c := range cols {
+		var t arrow.DataType
+		switch c.Type {
+		case String:
+			t = arrow.BinaryTypes.String
+		case Float:
+			t = arrow.PrimitiveTypes.Float64
+		case Int:
+			t = arrow.PrimitiveTypes.Int64
+		default:
+			return nil, fmt.Errorf("parquetio: column %q has unknown type %d", c.Name, c.Type)
+		}
+		fields[i] = arrow.Field{Name: c.Name, Type: t, Nullable: c.Type != String}
+	}
+	schema := arrow.NewSchema(fields, nil)
+	props := parquet.NewWriterProperties(parquet.WithCompression(compress.Codecs.Snappy),
+		parquet.WithDictionaryDefault(true), parquet.WithCreatedBy("tresp"))
+	fw, err := pqarrow.NewFileWriter(schema, w, props, pqarrow.DefaultWriterProps())
+	if err != nil {
+		return nil, fmt.Errorf("parquetio: start file: %w", err)
+	}
+	return &Writer{cols: cols, fw: fw, b: array.NewRecordBuilder(memory.DefaultAllocator, schema), limit: DefaultRowGroupRows}, nil
+}
+
+// Write appends one row.
+func (w *Writer) Write(r Row) error {
+	for i, c := range w.cols {
+		switch c.Type {
+		case String:
+			w.b.Field(i).(*array.StringBuilder).Append(r.Strings[i])
+		case Float:
+			fb := w.b.Field(i).(*array.Float64Builder)
+			if v := r.Floats[i]; math.IsNaN(v) {
+				fb.AppendNull()
+			} else {
+				fb.Append(v)
+			}
+		case Int:
+			ib := w.b.Field(i).(*array.Int64Builder)
+			if v := r.Ints[i]; v == NullInt {
+				ib.AppendNull()
+			} else {
+				ib.Append(v)
+			}
+		}
+	}
+	w.n++
+	if w.n >= w.limit {
+		return w.flush()
+	}
+	return nil
+}
+
+func (w *Writer) flush() error {
+	if w.n == 0 {
+		return nil
+	}
+	rec := w.b.NewRecord()
+	defer rec.Release()
+	w.n = 0
+	if err := w.fw.Write(rec); err != nil {
+		return fmt.Errorf("parquetio: write row group: %w", err)
+	}
+	return nil
+}
+
+// Close flushes the last row group and writes the footer. It does not
+// close the underlying writer.
+func (w *Writer) Close() error {
+	err := w.flush()
+	w.b.Release()
+	if cerr := w.fw.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("parquetio: close: %w", cerr)
+	}
+	return err
+}

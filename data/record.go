@@ -1,0 +1,217 @@
+package data
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Lab is one laboratory value as found: from a wide column such as
+// "Serum calcium (mg/dL)" or from the long-form analyte/value/unit columns.
+type Lab struct {
+	Analyte string `json:"analyte"`
+	Value   string `json:"value"`
+	Unit    string `json:"unit"`
+	Column  string `json:"column"`
+}
+
+// Record is one input row mapped onto canonical fields, still as text.
+type Record struct {
+	File   string
+	Line   int
+	Values [NumFields]string
+	Labs   []Lab
+	Extra  []string // aligned with Mapping.Extra
+}
+
+// Get returns the text of field f.
+func (r *Record) Get(f Field) string { return r.Values[f] }
+
+// Position returns "file:line".
+func (r *Record) Position() string { return r.File + ":" + strconv.Itoa(r.Line) }
+
+// Record maps the cells of one row, read at line, onto canonical fields. It
+// returns the record and the row's problems; a row with an Error problem is
+// to be quarantined.
+func (m *Mapping) Record(line int, cells []string) (Record, []Problem) {
+	r := Record{File: m.File, Line: line}
+	var probs []Problem
+	if len(cells) > len(m.Columns) {
+		for _, c := range cells[len(m.Columns):] {
+			if strings.TrimSpace(c) != "" {
+				probs = append(probs, Problem{Severity: Error, File: m.File, Line: line, Code: "ragged-row",
+					Reason: fmt.Sprintf("row has %d cells but the header has %d columns", len(cells), len(m.Columns)),
+					Hint:   "check for an unquoted delimiter in a cell, or add the missing header"})
+				break
+			}
+		}
+		cells = cells[:len(m.Columns)]
+	} else if len(cells) < len(m.Columns) {
+		probs = append(probs, Problem{Severity: Warning, File: m.File, Line: line, Code: "short-row",
+			Reason: fmt.Sprintf("row has %d cells but the header has %d columns: missing cells read as empty", len(cells), len(m.Columns))})
+	}
+	cell := func(i int) string {
+		if i < len(cells) {
+			return strings.TrimSpace(cells[i])
+		}
+		return ""
+	}
+	for i, col := range m.Columns {
+		v := cell(i)
+		switch {
+		case col.Field != FieldUnknown:
+			r.Values[col.Field] = v
+		case col.Lab != "" && v != "":
+			r.Labs = append(r.Labs, Lab{Analyte: col.Lab, Value: v, Unit: col.Unit, Column: col.Header})
+		}
+	}
+	for _, i := range m.Extra {
+		r.Extra = append(r.Extra, cell(i))
+	}
+	if r.Values[FieldStudy] == "" && m.StudyFromFile != "" {
+		r.Values[FieldStudy] = m.StudyFromFile
+	}
+	if v := r.Values[FieldLabAnalyte]; v != "" || r.Values[FieldLabValue] != "" {
+		r.Labs = append(r.Labs, Lab{Analyte: v, Value: r.Values[FieldLabValue], Unit: r.Values[FieldLabUnit], Column: "lab_analyte"})
+	}
+	switch m.Kind {
+	case StudyTable:
+		probs = append(probs, m.checkStudyRow(&r)...)
+	case LabTable:
+		probs = append(probs, m.checkLabRow(&r)...)
+	default:
+		probs = append(probs, m.checkCaseRow(&r)...)
+	}
+	return r, probs
+}
+
+func (m *Mapping) header(f Field) string {
+	if i := m.Index[f]; i >= 0 {
+		return m.Columns[i].Header
+	}
+	return f.String()
+}
+
+func (m *Mapping) checkCaseRow(r *Record) []Problem {
+	var probs []Problem
+	bad := func(f Field, code, reason, hint string) {
+		probs = append(probs, Problem{Severity: Error, File: r.File, Line: r.Line, Column: m.header(f),
+			Value: r.Values[f], Code: code, Reason: reason, Hint: hint})
+	}
+	if r.Values[FieldStudy] == "" {
+		bad(FieldStudy, "missing-study", "study is empty", "cite the source report, or use --study-from-filename")
+	}
+	if r.Values[FieldCaseID] == "" {
+		bad(FieldCaseID, "missing-case-id", "case_id is empty", "give every patient an identifier within its study")
+	}
+	if r.Values[FieldTreatment] == "" && r.Values[FieldDrug] == "" {
+		f := FieldTreatment
+		if m.Has(FieldDrug) {
+			f = FieldDrug
+		}
+		bad(f, "missing-treatment", "no treatment or drug: the row cannot count towards any response rate",
+			"name the drug or procedure, or remove the row")
+	}
+	if as := r.Values[FieldAgeSex]; as != "" {
+		age, sex := SplitAgeSex(as)
+		if r.Values[FieldAge] == "" {
+			r.Values[FieldAge] = age
+		}
+		if r.Values[FieldSex] == "" {
+			r.Values[FieldSex] = sex
+		}
+	}
+	if r.Values[FieldOutcome] == "" && r.Values[FieldSiteOutcome] == "" {
+		probs = append(probs, Problem{Severity: Warning, File: r.File, Line: r.Line, Column: m.header(FieldOutcome),
+			Code: "missing-outcome", Reason: "outcome is empty: counted as not evaluable",
+			Hint: "write the authors' words, or \"not reported\""})
+	}
+	return probs
+}
+
+func (m *Mapping) checkLabRow(r *Record) []Problem {
+	var probs []Problem
+	for _, f := range []Field{FieldStudy, FieldCaseID, FieldLabAnalyte, FieldLabValue} {
+		if r.Values[f] == "" {
+			probs = append(probs, Problem{Severity: Error, File: r.File, Line: r.Line, Column: m.header(f),
+				Code: "missing-" + f.String(), Reason: f.String() + " is empty",
+				Hint: "a lab row needs study, case_id, analyte and value"})
+		}
+	}
+	return probs
+}
+
+func (m *Mapping) checkStudyRow(r *Record) []Problem {
+	var probs []Problem
+	bad := func(f Field, code, reason, hint string) {
+		probs = append(probs, Problem{Severity: Error, File: r.File, Line: r.Line, Column: m.header(f),
+			Value: r.Values[f], Code: code, Reason: reason, Hint: hint})
+	}
+	if r.Values[FieldStudy] == "" {
+		bad(FieldStudy, "missing-study", "study is empty", "cite the source report")
+	}
+	if r.Values[FieldDrug] == "" {
+		bad(FieldDrug, "missing-drug", "drug is empty", "name the drug these counts are for")
+	}
+	counts := map[Field]int{}
+	for _, f := range []Field{FieldTreated, FieldResponders, FieldNotEvaluable, FieldComplete, FieldPartial, FieldMinimal, FieldNone, FieldProgression} {
+		v := r.Values[f]
+		if v == "" {
+			if f == FieldTreated || f == FieldResponders {
+				bad(f, "missing-count", f.String()+" is empty", "give the count reported by the study")
+			}
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			bad(f, "bad-count", f.String()+" is not a whole number ≥ 0", "write the count as digits")
+			continue
+		}
+		counts[f] = n
+	}
+	if len(probs) > 0 {
+		return probs
+	}
+	treated := counts[FieldTreated]
+	if counts[FieldResponders]+counts[FieldNotEvaluable] > treated {
+		bad(FieldResponders, "counts-exceed-treated",
+			fmt.Sprintf("responders (%d) + not_evaluable (%d) exceed treated (%d)", counts[FieldResponders], counts[FieldNotEvaluable], treated),
+			"check the counts against the paper")
+	}
+	sum, any := 0, false
+	for _, f := range []Field{FieldComplete, FieldPartial, FieldMinimal, FieldNone, FieldProgression} {
+		if n, ok := counts[f]; ok {
+			sum += n
+			any = true
+		}
+	}
+	if any && sum+counts[FieldNotEvaluable] != treated {
+		bad(FieldTreated, "category-sum",
+			fmt.Sprintf("outcome categories (%d) + not_evaluable (%d) do not add up to treated (%d)", sum, counts[FieldNotEvaluable], treated),
+			"give every outcome category, or none of them")
+	}
+	return probs
+}
+
+// SplitAgeSex splits a combined cell such as "45/F", "45 F", "F/45" or
+// "69 years male" into its age and sex parts. A part it cannot find is "".
+func SplitAgeSex(s string) (age, sex string) {
+	fields := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == ',' || r == ';' || r == ' ' || r == '-' })
+	var ageParts []string
+	for _, f := range fields {
+		switch strings.ToLower(f) {
+		case "f", "female", "woman", "girl":
+			if sex == "" {
+				sex = "F"
+				continue
+			}
+		case "m", "male", "man", "boy":
+			if sex == "" {
+				sex = "M"
+				continue
+			}
+		}
+		ageParts = append(ageParts, f)
+	}
+	return strings.Join(ageParts, " "), sex
+}
