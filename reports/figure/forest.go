@@ -1,0 +1,448 @@
+package figure
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot/vg"
+)
+
+// SortOrder orders the rows of a Forest plot.
+type SortOrder int
+
+// Row orders. Study rows always stay under their parent row.
+const (
+	SortNone     SortOrder = iota // keep the input order
+	SortEstimate                  // highest estimate on top; rows without data last
+	SortName                      // alphabetical, case-insensitive
+)
+
+// ForestRow is one row of a forest plot: a drug, a study under a drug, or a
+// pooled estimate.
+type ForestRow struct {
+	Label    string  // drug or study name
+	Events   int     // responders (x)
+	N        int     // patients (n); 0 draws "no data"
+	Estimate float64 // response rate in [0, 1]; NaN draws "no data"
+	Low      float64 // lower interval bound in [0, 1]; NaN omits the whisker
+	High     float64 // upper interval bound in [0, 1]; NaN omits the whisker
+	Pooled   bool    // drawn as a diamond spanning [Low, High]
+	Study    bool    // an indented study row under the nearest preceding non-study row
+}
+
+// Forest is a forest plot of response rate by drug: one row per drug, with
+// optional per-study rows under a drug and pooled diamonds, a point estimate
+// with interval whiskers, and "x/n" and "rate [low, high]" text columns.
+type Forest struct {
+	Title        string      // caption title; not drawn on the figure
+	Rows         []ForestRow // at least one
+	Sort         SortOrder
+	Percent      bool     // axis 0–100 % instead of 0–1
+	RefLine      float64  // dashed vertical reference line at this rate, if in (0, 1]
+	RefLabel     string   // what the reference line is, for the caption
+	LabelHeading string   // heading of the label column; default "Drug"
+	XLabel       string   // axis title; default "Response rate" (or "Response rate (%)")
+	FixedMarkers bool     // same square size for every row instead of area ∝ n
+	Method       string   // interval method for the caption, e.g. "Clopper–Pearson"
+	Level        float64  // interval level; 0 means 0.95
+	Pooling      string   // pooling model for the caption, e.g. "random effects, DerSimonian–Laird, logit scale"
+	Patients     int      // patients for the caption; 0 sums n over non-pooled rows
+	Studies      int      // studies (case reports) for the caption; 0 omits them
+	Abbrev       []string // extra abbreviations for the caption, e.g. "IV, intravenous"
+}
+
+func (f Forest) level() float64 {
+	if f.Level > 0 && f.Level < 1 {
+		return f.Level
+	}
+	return 0.95
+}
+
+func (f Forest) validate() error {
+	if len(f.Rows) == 0 {
+		return fmt.Errorf("%w: forest plot has no rows (pass at least one ForestRow)", ErrEmpty)
+	}
+	for i, r := range f.Rows {
+		where := fmt.Sprintf("figure: forest row %d (%q)", i+1, r.Label)
+		if r.N < 0 || r.Events < 0 || r.Events > r.N {
+			return fmt.Errorf("%s: events %d of n %d: need 0 <= events <= n", where, r.Events, r.N)
+		}
+		for _, v := range []struct {
+			name string
+			v    float64
+		}{{"estimate", r.Estimate}, {"low", r.Low}, {"high", r.High}} {
+			if math.IsInf(v.v, 0) || finite(v.v) && (v.v < 0 || v.v > 1) {
+				return fmt.Errorf("%s: %s %g outside [0, 1] (rates are proportions; use NaN for a missing value)", where, v.name, v.v)
+			}
+		}
+		if finite(r.Estimate) && (finite(r.Low) && r.Low > r.Estimate+1e-12 || finite(r.High) && r.High < r.Estimate-1e-12) {
+			return fmt.Errorf("%s: interval [%g, %g] does not contain the estimate %g", where, r.Low, r.High, r.Estimate)
+		}
+	}
+	return nil
+}
+
+// hasData reports whether the row has a drawable estimate.
+func (r ForestRow) hasData() bool { return r.N > 0 && finite(r.Estimate) }
+
+// ordered returns the rows in display order: blocks of a parent row and
+// its study rows, sorted by the parent.
+func (f Forest) ordered() []ForestRow {
+	type block struct{ rows []ForestRow }
+	var blocks []block
+	for _, r := range f.Rows {
+		if r.Study && len(blocks) > 0 {
+			blocks[len(blocks)-1].rows = append(blocks[len(blocks)-1].rows, r)
+			continue
+		}
+		blocks = append(blocks, block{rows: []ForestRow{r}})
+	}
+	switch f.Sort {
+	case SortEstimate:
+		sort.SliceStable(blocks, func(i, j int) bool {
+			a, b := blocks[i].rows[0], blocks[j].rows[0]
+			if a.hasData() != b.hasData() {
+				return a.hasData()
+			}
+			if a.hasData() && a.Estimate != b.Estimate {
+				return a.Estimate > b.Estimate
+			}
+			return strings.ToLower(a.Label) < strings.ToLower(b.Label)
+		})
+	case SortName:
+		sort.SliceStable(blocks, func(i, j int) bool {
+			return strings.ToLower(blocks[i].rows[0].Label) < strings.ToLower(blocks[j].rows[0].Label)
+		})
+	}
+	var out []ForestRow
+	for _, b := range blocks {
+		out = append(out, b.rows...)
+	}
+	return out
+}
+
+// rateText formats a rate and its interval for the right-hand column.
+func (f Forest) rateText(r ForestRow) string {
+	if !r.hasData() {
+		return "–"
+	}
+	fm := func(v float64) string {
+		if f.Percent {
+			return strconv.FormatFloat(100*v, 'f', 0, 64)
+		}
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	}
+	s := fm(r.Estimate)
+	if finite(r.Low) && finite(r.High) {
+		s += " [" + fm(r.Low) + ", " + fm(r.High) + "]"
+	}
+	return s
+}
+
+func levelPct(l float64) string { return strconv.FormatFloat(100*l, 'f', -1, 64) + "%" }
+
+type forestLayout struct {
+	f        Forest
+	th       *theme
+	rows     []ForestRow
+	labels   [][]string
+	units    []float64 // row heights in line units
+	labelW   vg.Length
+	nW, rW   vg.Length
+	fixedTop vg.Length // title + header
+	fixedBot vg.Length // axis
+	nmax     int
+	heads    [3]string
+}
+
+const (
+	forestMinPad = 0.08 // padding per row, in body line heights, at minimum
+	forestNatPad = 0.32 // natural padding per row
+	indent       = 2.5 * vg.Millimeter
+)
+
+func (f Forest) build(th *theme) (layout, error) {
+	if err := f.validate(); err != nil {
+		return nil, err
+	}
+	l := &forestLayout{f: f, th: th, rows: f.ordered()}
+	for i := range l.rows {
+		l.rows[i].Label = clean(l.rows[i].Label)
+		if l.rows[i].N > l.nmax && !l.rows[i].Pooled {
+			l.nmax = l.rows[i].N
+		}
+	}
+	head := clean(f.LabelHeading)
+	if head == "" {
+		head = "Drug"
+	}
+	rateHead := "Rate [" + levelPct(f.level()) + " CI]"
+	if f.Percent {
+		rateHead = "% [" + levelPct(f.level()) + " CI]"
+	}
+	l.heads = [3]string{head, "x/n", rateHead}
+	b := th.body
+	l.nW = th.textW(b, "x/n")
+	l.rW = th.textW(b, rateHead)
+	natLabel := th.textW(b, head)
+	for _, r := range l.rows {
+		l.nW = maxf(l.nW, th.textW(b, nStr(r)))
+		l.rW = maxf(l.rW, th.textW(b, f.rateText(r)))
+		w := th.textW(b, r.Label)
+		if r.Study {
+			w += indent
+		}
+		natLabel = maxf(natLabel, w)
+	}
+	inner := th.W - 2*th.margin - 3*th.gap
+	minPlot := maxf(25*vg.Millimeter, 0.3*inner)
+	avail := inner - l.nW - l.rW - minPlot
+	if avail < 12*vg.Millimeter {
+		return nil, fmt.Errorf("figure: forest plot does not fit %.0f mm width: text columns need %.0f mm (use a wider size, e.g. %s)",
+			float64(th.W/vg.Millimeter), float64((l.nW+l.rW)/vg.Millimeter), NatureDouble.Name)
+	}
+	l.labelW = minf(natLabel, avail)
+	for _, r := range l.rows {
+		w := l.labelW
+		if r.Study {
+			w -= indent
+		}
+		ls := th.wrap(b, r.Label, w, 3)
+		l.labels = append(l.labels, ls)
+		l.units = append(l.units, float64(len(ls)))
+	}
+	l.fixedTop = th.margin + lineH(b)*1.4
+	l.fixedBot = th.xAxisH(true) + th.margin + 1*vg.Millimeter
+	return l, nil
+}
+
+func nStr(r ForestRow) string { return strconv.Itoa(r.Events) + "/" + strconv.Itoa(r.N) }
+
+func (l *forestLayout) totalUnits() float64 {
+	u := 0.0
+	for _, v := range l.units {
+		u += v
+	}
+	return u
+}
+
+func (l *forestLayout) heights() (vg.Length, vg.Length) {
+	u := vg.Length(l.totalUnits()) * lineH(l.th.body)
+	n := vg.Length(len(l.rows)) * lineH(l.th.body)
+	fixed := l.fixedTop + l.fixedBot + 0.5*vg.Millimeter
+	return fixed + u + n*forestMinPad, fixed + u + n*forestNatPad
+}
+
+// whiskerWidth is the line width of interval whiskers, and is used for
+// nothing else, so that whiskers can be counted in SVG output.
+const whiskerWidth = 0.8
+
+func (l *forestLayout) draw(c vg.Canvas, h vg.Length) {
+	th, f := l.th, l.f
+	p := pen{c, th}
+	b := th.body
+	// columns
+	xL := th.margin
+	xP0 := xL + l.labelW + th.gap
+	xN1 := th.W - th.margin - l.rW - th.gap // right edge of x/n column
+	xR := th.W - th.margin - l.rW
+	xP1 := xN1 - l.nW - th.gap
+	edge := 1.5 * vg.Millimeter // keep markers off the plot edges
+	sc := scale{d0: 0, d1: 1, p0: xP0 + edge, p1: xP1 - edge}
+
+	top := h - th.margin
+	// header
+	hy := top - lineH(b)*0.6
+	p.text(b, Black, xL, hy, 0, l.heads[0])
+	p.text(b, Black, xN1, hy, 1, l.heads[1])
+	p.text(b, Black, xR, hy, 0, l.heads[2])
+	rowsTop := h - l.fixedTop
+	p.stroke(th.lw, Black, nil, vg.Point{X: xL, Y: rowsTop + 0.3*lineH(b)}, vg.Point{X: th.W - th.margin, Y: rowsTop + 0.3*lineH(b)})
+	axisY := l.fixedBot
+	// each row is its lines plus an equal share of the free height.
+	pad := (rowsTop - axisY - 0.5*vg.Millimeter - vg.Length(l.totalUnits())*lineH(b)) / vg.Length(len(l.rows))
+	rowH := func(i int) vg.Length { return vg.Length(l.units[i])*lineH(b) + pad }
+	pitch := lineH(b) + pad
+
+	// zebra shading per top-level block, grid and reference line first.
+	y := rowsTop
+	shade := false
+	for i, r := range l.rows {
+		rh := rowH(i)
+		if !r.Study {
+			shade = !shade
+		}
+		if shade {
+			p.rect(greyFaint, xL-0.5*vg.Millimeter, y-rh, th.W-th.margin+0.5*vg.Millimeter, y)
+		}
+		y -= rh
+	}
+	ts := niceTicks(0, 1, 4, fmtTick)
+	if f.Percent {
+		ts = niceTicks(0, 100, 4, fmtTick)
+		for i := range ts {
+			ts[i].v /= 100
+		}
+	}
+	ts = p.fitTicks(ts, sc)
+	for _, t := range ts {
+		x := sc.at(t.v)
+		p.stroke(0.3, greyLight, []vg.Length{1, 1.5}, vg.Point{X: x, Y: axisY}, vg.Point{X: x, Y: rowsTop})
+	}
+	if f.RefLine > 0 && f.RefLine <= 1 {
+		x := sc.at(f.RefLine)
+		p.stroke(0.6, greyDark, []vg.Length{3, 2}, vg.Point{X: x, Y: axisY}, vg.Point{X: x, Y: rowsTop})
+	}
+	// rows
+	rmax := 0.34 * minf(lineH(b), pitch)
+	y = rowsTop
+	for i, r := range l.rows {
+		rh := rowH(i)
+		cy := y - rh/2
+		lx := xL
+		if r.Study {
+			lx += indent
+		}
+		p.lines(b, Black, lx, cy, 0, l.labels[i])
+		p.text(b, Black, xN1, cy, 1, nStr(r))
+		p.text(b, Black, xR, cy, 0, f.rateText(r))
+		switch {
+		case !r.hasData():
+			p.text(th.small, greyDark, (sc.p0+sc.p1)/2, cy, 0.5, "no data")
+		case r.Pooled:
+			lo, hi := r.Low, r.High
+			if !finite(lo) || !finite(hi) {
+				lo, hi = r.Estimate, r.Estimate
+			}
+			dh := rmax * 1.1
+			x0, xe, x1 := sc.at(lo), sc.at(r.Estimate), sc.at(hi)
+			x0 = minf(x0, xe-1.2)
+			x1 = maxf(x1, xe+1.2)
+			p.fill(Black, vg.Point{X: x0, Y: cy}, vg.Point{X: xe, Y: cy + dh}, vg.Point{X: x1, Y: cy}, vg.Point{X: xe, Y: cy - dh})
+		default:
+			col, lcol := Blue, Black
+			if r.Study {
+				col, lcol = greyMid, greyDark
+			}
+			if finite(r.Low) && finite(r.High) {
+				cap := 0.45 * rmax
+				x0, x1 := sc.at(r.Low), sc.at(r.High)
+				var path vg.Path
+				path.Move(vg.Point{X: x0, Y: cy})
+				path.Line(vg.Point{X: x1, Y: cy})
+				path.Move(vg.Point{X: x0, Y: cy - cap})
+				path.Line(vg.Point{X: x0, Y: cy + cap})
+				path.Move(vg.Point{X: x1, Y: cy - cap})
+				path.Line(vg.Point{X: x1, Y: cy + cap})
+				p.strokePath(whiskerWidth, lcol, nil, path)
+			}
+			s := rmax * 0.8
+			if !f.FixedMarkers && l.nmax > 0 {
+				s = maxf(1.4, rmax*vg.Length(math.Sqrt(float64(r.N)/float64(l.nmax))))
+			}
+			x := sc.at(r.Estimate)
+			p.rect(col, x-s, cy-s, x+s, cy+s)
+			p.rectLine(0.3, lcol, x-s, cy-s, x+s, cy+s)
+		}
+		y -= rh
+	}
+	label := clean(f.XLabel)
+	if label == "" {
+		label = "Response rate"
+		if f.Percent {
+			label = "Response rate (%)"
+		}
+	}
+	p.xAxis(sc, axisY, ts, label)
+}
+
+// Caption returns a draft Markdown caption for the forest plot.
+func (f Forest) Caption() string {
+	var b strings.Builder
+	title := clean(f.Title)
+	if title == "" {
+		title = "Response rate by drug"
+	}
+	fmt.Fprintf(&b, "**%s.** Forest plot of the proportion of patients who responded to each drug. ", title)
+	marker := "with area proportional to the number of patients treated"
+	if f.FixedMarkers {
+		marker = "all of the same size"
+	}
+	fmt.Fprintf(&b, "Squares show the observed response rate (x responders of n patients), %s; whiskers show %s confidence intervals", marker, levelPct(f.level()))
+	if m := clean(f.Method); m != "" {
+		fmt.Fprintf(&b, " (%s)", m)
+	}
+	b.WriteString(".")
+	var pooled, study, nodata bool
+	patients := 0
+	for _, r := range f.Rows {
+		pooled = pooled || r.Pooled
+		study = study || r.Study
+		nodata = nodata || !r.hasData()
+	}
+	for i, r := range f.Rows {
+		// count patients once: study rows, and drug rows without study rows.
+		hasChildren := i+1 < len(f.Rows) && f.Rows[i+1].Study && !r.Study
+		if !r.Pooled && !hasChildren {
+			patients += r.N
+		}
+	}
+	if study {
+		b.WriteString(" Indented grey rows are individual studies.")
+	}
+	if pooled {
+		b.WriteString(" Diamonds show pooled estimates and their confidence intervals")
+		if m := clean(f.Pooling); m != "" {
+			fmt.Fprintf(&b, " (%s)", m)
+		}
+		b.WriteString(".")
+	}
+	if f.RefLine > 0 && f.RefLine <= 1 {
+		ref := clean(f.RefLabel)
+		if ref == "" {
+			ref = "a response rate of " + strconv.FormatFloat(f.RefLine, 'f', 2, 64)
+		}
+		fmt.Fprintf(&b, " The dashed vertical line marks %s.", ref)
+	}
+	if nodata {
+		b.WriteString(" Rows marked \"no data\" have no evaluable patients.")
+	}
+	if f.Patients > 0 {
+		patients = f.Patients
+	}
+	fmt.Fprintf(&b, " %s", countPhrase(patients, f.Studies))
+	b.WriteString(abbrevPhrase(append([]string{"CI, confidence interval", "x/n, responders/patients treated"}, f.Abbrev...)))
+	return b.String()
+}
+
+// countPhrase is "Data from 23 patients in 9 studies." (studies omitted when 0).
+func countPhrase(patients, studies int) string {
+	s := "Data from " + plural(patients, "patient", "patients")
+	if studies > 0 {
+		s += " in " + plural(studies, "study", "studies")
+	}
+	return s + "."
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func abbrevPhrase(ab []string) string {
+	var keep []string
+	for _, a := range ab {
+		if a = clean(a); a != "" {
+			keep = append(keep, a)
+		}
+	}
+	if len(keep) == 0 {
+		return ""
+	}
+	return " Abbreviations: " + strings.Join(keep, "; ") + "."
+}
