@@ -213,3 +213,12 @@ func LabAnalytes() []string {
 	sort.Strings(out)
 	return out
 }
+
+// Headers returns every header of the file in file order.
+func (m *Mapping) Headers() []string {
+	h := make([]string, len(m.Columns))
+	for i, c := range m.Columns {
+		h[i] = c.Header
+	}
+	return h
+}
