@@ -74,10 +74,10 @@ func ParseCIMethod(s string) (CIMethod, error) {
 // Interval is a point estimate with a two-sided confidence interval.
 // Warnings explain an undefined (NaN) result.
 type Interval struct {
-	Estimate float64
-	Low      float64
-	High     float64
-	Warnings []string
+	Estimate float64  // point estimate (x/n for BinomialCI)
+	Low      float64  // lower confidence bound
+	High     float64  // upper confidence bound
+	Warnings []string // why a value is NaN; nil when all is defined
 }
 
 // BinomialCI returns the proportion x/n with a two-sided confidence interval

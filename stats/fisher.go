@@ -11,11 +11,11 @@ import (
 // the conditional maximum-likelihood odds ratio and its exact conditional
 // confidence interval [ORLow, ORHigh]. Warnings explain degenerate tables.
 type FisherResult struct {
-	PValue    float64
-	OddsRatio float64
-	ORLow     float64
-	ORHigh    float64
-	Warnings  []string
+	PValue    float64  // two-sided exact p-value
+	OddsRatio float64  // conditional MLE of the odds ratio; 0 or +Inf at the edges
+	ORLow     float64  // lower bound of the exact conditional interval
+	ORHigh    float64  // upper bound; +Inf when unbounded
+	Warnings  []string // degenerate or boundary table; nil otherwise
 }
 
 // FisherExact returns Fisher's exact test for the 2×2 table
