@@ -1,0 +1,443 @@
+package vocab
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Kind names one vocabulary file type.
+type Kind int
+
+// The vocabulary kinds. Each kind has its own file format (columns), described in the
+// package documentation and in docs/vocabulary.md.
+const (
+	KindDrugs    Kind = iota + 1 // drugs and procedures: term, generic, kind, class, atc, route, indication
+	KindDiseases                 // diseases: term, canonical, kind, icd10, group
+	KindSubtypes                 // condition subtypes: term, canonical, axis, condition
+	KindOutcomes                 // outcome phrases: phrase, category, negated, role
+	KindCues                     // negation and clause-boundary cues: term, role
+	KindRoutes                   // routes and dosage forms: term, route, position
+	KindSites                    // body sites: term, site, region
+	KindNoFuzzy                  // words never fuzzy-matched: word
+	numKinds     = int(KindNoFuzzy)
+)
+
+var kindNames = [...]string{"", "drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy"}
+
+// String returns the kind's name, which is also the base name of its embedded file.
+func (k Kind) String() string {
+	if k < 1 || int(k) > numKinds {
+		return fmt.Sprintf("Kind(%d)", int(k))
+	}
+	return kindNames[k]
+}
+
+// ParseKind returns the kind named s (case-insensitive, e.g. "drugs").
+func ParseKind(s string) (Kind, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	for k := 1; k <= numKinds; k++ {
+		if kindNames[k] == t {
+			return Kind(k), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown vocabulary kind %q (use one of: %s)", s, strings.Join(kindNames[1:], ", "))
+}
+
+// PositionError is an error in a vocabulary file, located by file, line and column
+// (1-based; the column counts bytes of the line, as editors and encoding/csv do). Field
+// names the column of the header the error is about, if any.
+type PositionError struct {
+	File      string
+	Line, Col int
+	Field     string
+	Msg       string
+}
+
+// Error formats the error as "file:line:col: column "field": message".
+func (e *PositionError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s:%d", e.File, e.Line)
+	if e.Col > 0 {
+		fmt.Fprintf(&b, ":%d", e.Col)
+	}
+	b.WriteString(": ")
+	if e.Field != "" {
+		fmt.Fprintf(&b, "column %q: ", e.Field)
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// maxErrors bounds the errors reported for one file.
+const maxErrors = 20
+
+type fieldPos struct{ line, col int }
+
+// record is one data row of a vocabulary file.
+type record struct {
+	file string
+	line int
+	vals map[string]string
+	pos  map[string]fieldPos
+}
+
+func (r *record) get(col string) string { return r.vals[col] }
+
+func (r *record) errf(col, format string, args ...any) *PositionError {
+	p, ok := r.pos[col]
+	if !ok {
+		p = fieldPos{line: r.line, col: 0}
+	}
+	return &PositionError{File: r.file, Line: p.line, Col: p.col, Field: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// schema describes one kind's file format.
+type schema struct {
+	cols     []string // known columns, in documentation order
+	required []string
+	key      func(r *record) string
+	check    func(r *record) []*PositionError
+}
+
+var schemas [numKinds + 1]*schema
+
+// table holds the merged rows of one kind: later files override rows with the same key.
+type table struct {
+	rows  []*record
+	index map[string]int
+}
+
+func (t *table) clone() *table {
+	c := &table{rows: append([]*record(nil), t.rows...), index: make(map[string]int, len(t.index))}
+	for k, v := range t.index {
+		c.index[k] = v
+	}
+	return c
+}
+
+func (t *table) merge(recs []*record, s *schema) {
+	for _, r := range recs {
+		k := s.key(r)
+		if i, ok := t.index[k]; ok {
+			t.rows[i] = r
+			continue
+		}
+		t.index[k] = len(t.rows)
+		t.rows = append(t.rows, r)
+	}
+}
+
+// parseFile reads one vocabulary file of kind k. The delimiter is a tab if the header line
+// contains one, otherwise a comma. Lines starting with # are comments.
+func parseFile(r io.Reader, name string, k Kind) ([]*record, error) {
+	s := schemas[k]
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read %s vocabulary: %v", name, k, err)
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.Comma = sniffDelimiter(data)
+	cr.LazyQuotes = cr.Comma == '\t' // TSV: quotes inside fields are literal text
+	cr.Comment = '#'
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, &PositionError{File: name, Line: 1, Msg: fmt.Sprintf("no header line (the first non-comment line must name the columns: %s)", strings.Join(s.cols, ", "))}
+	}
+	if err != nil {
+		return nil, csvError(name, err)
+	}
+	hline, _ := cr.FieldPos(0)
+	var errs []error
+	colOf := make([]string, len(header))
+	seen := map[string]bool{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		line, col := cr.FieldPos(i)
+		switch {
+		case !contains(s.cols, h):
+			errs = append(errs, &PositionError{File: name, Line: line, Col: col, Msg: fmt.Sprintf("unknown column %q in a %s file (known columns: %s)", h, k, strings.Join(s.cols, ", "))})
+		case seen[h]:
+			errs = append(errs, &PositionError{File: name, Line: line, Col: col, Msg: fmt.Sprintf("column %q appears twice in the header (remove one)", h)})
+		}
+		seen[h] = true
+		colOf[i] = h
+	}
+	for _, req := range s.required {
+		if !seen[req] {
+			errs = append(errs, &PositionError{File: name, Line: hline, Msg: fmt.Sprintf("header lacks required column %q (a %s file needs: %s)", req, k, strings.Join(s.required, ", "))})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	var recs []*record
+	firstLine := map[string]int{}
+	for {
+		fields, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			errs = append(errs, csvError(name, err))
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		rec := &record{file: name, line: line, vals: map[string]string{}, pos: map[string]fieldPos{}}
+		if len(fields) > len(header) {
+			l, c := cr.FieldPos(len(header))
+			errs = append(errs, &PositionError{File: name, Line: l, Col: c, Msg: fmt.Sprintf("row has %d fields but the header has %d (remove the extra field or stray delimiter)", len(fields), len(header))})
+			continue
+		}
+		for i, f := range fields {
+			l, c := cr.FieldPos(i)
+			rec.vals[colOf[i]] = strings.TrimSpace(f)
+			rec.pos[colOf[i]] = fieldPos{l, c}
+		}
+		if rowErrs := s.check(rec); len(rowErrs) > 0 {
+			for _, e := range rowErrs {
+				errs = append(errs, e)
+			}
+		} else {
+			key := s.key(rec)
+			if first, dup := firstLine[key]; dup {
+				errs = append(errs, rec.errf(s.cols[0], "duplicate entry %q, first defined on line %d (remove one of the rows)", rec.get(s.cols[0]), first))
+			} else {
+				firstLine[key] = line
+				recs = append(recs, rec)
+			}
+		}
+		if len(errs) >= maxErrors {
+			errs = append(errs, fmt.Errorf("%s: too many errors, stopped", name))
+			break
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return recs, nil
+}
+
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &PositionError{File: name, Line: pe.Line, Col: pe.Column, Msg: fmt.Sprintf("%v (quote the whole field or remove the stray quote)", pe.Err)}
+	}
+	return fmt.Errorf("%s: %v", name, err)
+}
+
+func sniffDelimiter(data []byte) rune {
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		t := bytes.TrimSpace(line)
+		if len(t) == 0 || t[0] == '#' {
+			continue
+		}
+		if bytes.IndexByte(line, '\t') >= 0 {
+			return '\t'
+		}
+		return ','
+	}
+	return '\t'
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func oneOf(list []string) string { return strings.Join(list, ", ") }
+
+// --- per-kind schemas
+
+var (
+	drugKinds     = []string{"generic", "brand", "salt", "abbreviation", "synonym", "misspelling", "class"}
+	diseaseKinds  = []string{"canonical", "abbreviation", "synonym", "misspelling"}
+	categoryNames = []string{"complete", "partial", "minimal", "none", "progression", "not evaluable"}
+	markerNames   = []string{"not attributable"}
+	roleNames     = []string{"primary", "secondary"}
+	cueRoles      = []string{"negation", "boundary"}
+	positions     = []string{"before", "after", "any"}
+
+	atcRE = regexp.MustCompile(`^[A-Z]([0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?)?$`)
+	icdRE = regexp.MustCompile(`^[A-Z][0-9]{2}(\.[0-9]{1,2})?$`)
+)
+
+// needText checks that col holds something with at least one letter or digit.
+func needText(r *record, col string, errs []*PositionError) []*PositionError {
+	if normalize(r.get(col)) == "" {
+		return append(errs, r.errf(col, "empty value (every row needs a %s with at least one letter or digit)", col))
+	}
+	return errs
+}
+
+func needOneOf(r *record, col string, list []string, allowEmpty bool, errs []*PositionError) []*PositionError {
+	v := strings.ToLower(r.get(col))
+	if v == "" && allowEmpty || contains(list, v) {
+		return errs
+	}
+	return append(errs, r.errf(col, "unknown value %q (use one of: %s)", r.get(col), oneOf(list)))
+}
+
+// indicationKey normalises an indication list into a canonical sorted key.
+func indicationKey(s string) string {
+	var ks []string
+	for _, p := range strings.Split(s, "|") {
+		if n := normalize(p); n != "" {
+			ks = append(ks, n)
+		}
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, "|")
+}
+
+func routeKey(s string) string {
+	n := normalize(s)
+	if n == "" || s == "*" {
+		return "*"
+	}
+	return n
+}
+
+func init() {
+	schemas[KindDrugs] = &schema{
+		cols:     []string{"term", "generic", "kind", "class", "atc", "route", "indication", "note"},
+		required: []string{"term", "generic", "kind"},
+		key: func(r *record) string {
+			return normalize(r.get("term")) + "\x00" + routeKey(r.get("route")) + "\x00" + indicationKey(r.get("indication"))
+		},
+		check: func(r *record) []*PositionError {
+			var errs []*PositionError
+			errs = needText(r, "term", errs)
+			errs = needText(r, "generic", errs)
+			errs = needOneOf(r, "kind", drugKinds, false, errs)
+			if strings.ToLower(r.get("kind")) == "generic" {
+				if normalize(r.get("term")) != normalize(r.get("generic")) {
+					errs = append(errs, r.errf("generic", "a row of kind generic must repeat its term in the generic column (got term %q, generic %q); use kind synonym to map a name onto another generic", r.get("term"), r.get("generic")))
+				}
+				if r.get("class") == "" {
+					errs = append(errs, r.errf("class", "a generic row needs a drug class (write \"procedure\" for procedures)"))
+				}
+				if a := r.get("atc"); a != "" && !atcRE.MatchString(a) {
+					errs = append(errs, r.errf("atc", "%q is not an ATC code (letter, 2 digits, letter, letter, 2 digits, e.g. C08DB01, or a prefix of it such as M05BA)", a))
+				}
+				if rt := r.get("route"); rt != "" && rt != "*" && normalize(rt) == "" {
+					errs = append(errs, r.errf("route", "route %q has no letters (write a route such as oral or topical, or * for any)", rt))
+				}
+			} else {
+				for _, c := range []string{"class", "atc", "route", "indication"} {
+					if v := r.get(c); v != "" && !(c == "route" && v == "*") {
+						errs = append(errs, r.errf(c, "only rows of kind generic carry %s; put %q on the generic row of %q and leave it empty here", c, v, r.get("generic")))
+					}
+				}
+			}
+			return errs
+		},
+	}
+	schemas[KindDiseases] = &schema{
+		cols:     []string{"term", "canonical", "kind", "icd10", "group", "note"},
+		required: []string{"term", "canonical", "kind"},
+		key:      func(r *record) string { return normalize(r.get("term")) },
+		check: func(r *record) []*PositionError {
+			var errs []*PositionError
+			errs = needText(r, "term", errs)
+			errs = needText(r, "canonical", errs)
+			errs = needOneOf(r, "kind", diseaseKinds, false, errs)
+			if strings.ToLower(r.get("kind")) == "canonical" {
+				if normalize(r.get("term")) != normalize(r.get("canonical")) {
+					errs = append(errs, r.errf("canonical", "a row of kind canonical must repeat its term in the canonical column (got term %q, canonical %q); use kind synonym to map a name onto another disease", r.get("term"), r.get("canonical")))
+				}
+				if r.get("group") == "" {
+					errs = append(errs, r.errf("group", "a canonical row needs a disease group"))
+				}
+				if c := r.get("icd10"); c != "" && !icdRE.MatchString(c) {
+					errs = append(errs, r.errf("icd10", "%q is not an ICD-10 code (letter, 2 digits, optional . and 1-2 digits, e.g. M33.1)", c))
+				}
+			} else {
+				for _, c := range []string{"icd10", "group"} {
+					if v := r.get(c); v != "" {
+						errs = append(errs, r.errf(c, "only rows of kind canonical carry %s; put %q on the canonical row of %q and leave it empty here", c, v, r.get("canonical")))
+					}
+				}
+			}
+			return errs
+		},
+	}
+	schemas[KindSubtypes] = &schema{
+		cols:     []string{"term", "canonical", "axis", "condition", "note"},
+		required: []string{"term", "canonical", "axis", "condition"},
+		key:      func(r *record) string { return normalize(r.get("condition")) + "\x00" + normalize(r.get("term")) },
+		check: func(r *record) []*PositionError {
+			var errs []*PositionError
+			for _, c := range []string{"term", "canonical", "axis", "condition"} {
+				errs = needText(r, c, errs)
+			}
+			return errs
+		},
+	}
+	schemas[KindOutcomes] = &schema{
+		cols:     []string{"phrase", "category", "negated", "role", "note"},
+		required: []string{"phrase", "category"},
+		key:      func(r *record) string { return normalize(r.get("phrase")) },
+		check: func(r *record) []*PositionError {
+			var errs []*PositionError
+			errs = needText(r, "phrase", errs)
+			errs = needOneOf(r, "category", append(append([]string(nil), categoryNames...), markerNames...), false, errs)
+			errs = needOneOf(r, "negated", categoryNames, true, errs)
+			errs = needOneOf(r, "role", roleNames, true, errs)
+			if contains(markerNames, strings.ToLower(r.get("category"))) && r.get("negated") != "" {
+				errs = append(errs, r.errf("negated", "a %q marker row cannot be negated (leave negated empty)", r.get("category")))
+			}
+			return errs
+		},
+	}
+	schemas[KindCues] = &schema{
+		cols:     []string{"term", "role", "note"},
+		required: []string{"term", "role"},
+		key:      func(r *record) string { return normalize(r.get("term")) },
+		check: func(r *record) []*PositionError {
+			errs := needText(r, "term", nil)
+			return needOneOf(r, "role", cueRoles, false, errs)
+		},
+	}
+	schemas[KindRoutes] = &schema{
+		cols:     []string{"term", "route", "position", "note"},
+		required: []string{"term", "route"},
+		key:      func(r *record) string { return normalize(r.get("term")) },
+		check: func(r *record) []*PositionError {
+			errs := needText(r, "term", nil)
+			errs = needText(r, "route", errs)
+			return needOneOf(r, "position", positions, true, errs)
+		},
+	}
+	schemas[KindSites] = &schema{
+		cols:     []string{"term", "site", "region", "note"},
+		required: []string{"term", "site"},
+		key:      func(r *record) string { return normalize(r.get("term")) },
+		check: func(r *record) []*PositionError {
+			errs := needText(r, "term", nil)
+			return needText(r, "site", errs)
+		},
+	}
+	schemas[KindNoFuzzy] = &schema{
+		cols:     []string{"word", "note"},
+		required: []string{"word"},
+		key:      func(r *record) string { return normalize(r.get("word")) },
+		check: func(r *record) []*PositionError {
+			errs := needText(r, "word", nil)
+			if len(errs) == 0 && len(words(r.get("word"))) != 1 {
+				errs = append(errs, r.errf("word", "%q is not a single word (write one word per row)", r.get("word")))
+			}
+			return errs
+		},
+	}
+}

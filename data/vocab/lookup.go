@@ -1,0 +1,472 @@
+package vocab
+
+import (
+	"sort"
+	"strings"
+)
+
+// Mention is a vocabulary term found in free text: the Match plus its byte span.
+// Match.Term is text[Start:End].
+type Mention struct {
+	Match
+	Start, End int // byte offsets into the scanned text
+}
+
+func norms(toks []token) []string {
+	ws := make([]string, len(toks))
+	for i, t := range toks {
+		ws[i] = t.norm
+	}
+	return ws
+}
+
+// caseFilter rejects upper-case-only abbreviations matched against a word that is not all
+// upper case in the text.
+func caseFilter(entries []termEntry) func(ids []int, toks []token) []int {
+	return func(ids []int, toks []token) []int {
+		var out []int
+		for _, id := range ids {
+			if !entries[id].upper || len(toks) == 1 && toks[0].upper {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+}
+
+// wholeLookup looks up a whole normalised term: exact, then fuzzy.
+func (c *compiled) wholeLookup(ws []string, trie *trieNode, fz *fuzzyIndex, entries []termEntry, canonKind string) (id int, status MatchStatus, dist int, cands []string) {
+	if len(ws) == 0 {
+		return -1, StatusUnknown, 0, nil
+	}
+	if ids := trie.lookup(ws); len(ids) > 0 {
+		id = ids[0]
+		if entries[id].kind == canonKind {
+			return id, StatusExact, 0, nil
+		}
+		return id, StatusSynonym, 0, nil
+	}
+	q := strings.Join(ws, " ")
+	if len(ws) == 1 && !c.mayFuzz(q) {
+		return -1, StatusUnknown, 0, nil
+	}
+	return resolveFuzzy(fz.search(q, false), entries)
+}
+
+func resolveFuzzy(hits []fuzzyHit, entries []termEntry) (int, MatchStatus, int, []string) {
+	if len(hits) == 0 {
+		return -1, StatusUnknown, 0, nil
+	}
+	var cands []string
+	for _, h := range hits {
+		if cn := entries[h.id].canonical; !contains(cands, cn) {
+			cands = append(cands, cn)
+		}
+	}
+	if len(cands) > 1 {
+		sort.Strings(cands)
+		return -1, StatusAmbiguous, hits[0].dist, cands
+	}
+	return hits[0].id, StatusFuzzy, hits[0].dist, nil
+}
+
+// canonRoute maps a route word or phrase ("PO", "tablet", "i.v.") to its canonical route.
+func (c *compiled) canonRoute(s string) string {
+	if ids := c.routeTrie.lookup(words(s)); len(ids) > 0 {
+		return c.routes[ids[0]].route
+	}
+	return ""
+}
+
+// pick chooses the code row of g for a route and hint words (hint sequences separated by "").
+func (g *drugGeneric) pick(route string, hint []string) (drugCode, string) {
+	best, bestScore := -1, -1
+	for i, cr := range g.codes {
+		if cr.route != "*" && cr.route != route {
+			continue
+		}
+		if len(cr.hints) > 0 && !anyPhraseIn(cr.hints, hint) {
+			continue
+		}
+		score := 0
+		if cr.route != "*" {
+			score += 2
+		}
+		if len(cr.hints) > 0 {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return drugCode{}, "none"
+	}
+	if len(g.codes) == 1 {
+		return g.codes[best], "only"
+	}
+	return g.codes[best], [...]string{"default", "hint", "route", "route+hint"}[bestScore]
+}
+
+func anyPhraseIn(phrases [][]string, ws []string) bool {
+	for _, p := range phrases {
+	next:
+		for i := 0; i+len(p) <= len(ws); i++ {
+			for k, w := range p {
+				if ws[i+k] != w {
+					continue next
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func hintWords(hints []string) []string {
+	var ws []string
+	for _, h := range hints {
+		ws = append(ws, words(h)...)
+		ws = append(ws, "")
+	}
+	return ws
+}
+
+// fillDrug completes m for drug term entry id.
+func (c *compiled) fillDrug(m *Match, id int, route string, hint []string) {
+	e := c.drugTerms[id]
+	g := c.generics[e.canonical]
+	m.Matched, m.Canonical, m.Kind, m.Route = e.term, g.name, e.kind, route
+	cr, basis := g.pick(route, hint)
+	m.Code, m.Class, m.Basis = cr.atc, cr.class, basis
+	if basis == "none" {
+		// no code for this route: still report the class of the default rows
+		m.Class = g.codes[0].class
+	}
+}
+
+// Drug looks up a drug or procedure name. term is matched exactly (after normalisation),
+// then as a synonym, then fuzzily (see the package documentation). Route words at the start
+// or end of term ("oral steroids", "diltiazem cream") are taken as the route when route is
+// empty. route ("oral", "PO", "topical", "IV", ...) and the optional hints (indication,
+// dose text, e.g. "weekly", "dermatomyositis") select among route- or indication-specific
+// ATC codes; Match.Basis says which rule chose the code.
+func (v *Vocabulary) Drug(term, route string, hints ...string) Match {
+	c := v.c
+	m := Match{Term: term}
+	rt := c.canonRoute(route)
+	toks := tokenize(term)
+	ws := norms(toks)
+	id, st, dist, cands := c.wholeLookup(ws, c.drugTrie, c.drugFuzzy, c.drugTerms, "generic")
+	if st == StatusUnknown {
+		// strip route words at either end
+		lo, hi, found := 0, len(ws), ""
+		if n, ids := c.routeTrie.longest(toks, 0, c.routePosFilter("before")); n > 0 && n < len(ws) {
+			lo, found = n, c.routes[ids[0]].route
+		}
+		for s := max(lo+1, hi-c.maxRouteLen); s < hi; s++ {
+			if n, ids := c.routeTrie.longest(toks, s, c.routePosFilter("after")); n == hi-s {
+				hi = s
+				if found == "" {
+					found = c.routes[ids[0]].route
+				}
+				break
+			}
+		}
+		if lo > 0 || hi < len(ws) {
+			if id2, st2, d2, c2 := c.wholeLookup(ws[lo:hi], c.drugTrie, c.drugFuzzy, c.drugTerms, "generic"); st2 != StatusUnknown {
+				id, st, dist, cands = id2, st2, d2, c2
+				if rt == "" {
+					rt = found
+				}
+			}
+		}
+	}
+	m.Status, m.Distance, m.Candidates = st, dist, cands
+	if id >= 0 {
+		c.fillDrug(&m, id, rt, hintWords(hints))
+	}
+	return m
+}
+
+// routePosFilter accepts route entries usable at the given position relative to a drug name.
+func (c *compiled) routePosFilter(pos string) func(ids []int, toks []token) []int {
+	return func(ids []int, toks []token) []int {
+		var out []int
+		for _, id := range ids {
+			if p := c.routes[id].position; p == "any" || p == pos {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+}
+
+// scanHit is one mention with its token span [i, j) and term entry id (-1 if ambiguous).
+type scanHit struct {
+	Mention
+	i, j, id int
+}
+
+// scan finds the terms of one vocabulary in toks, leftmost-longest, with fuzzy matching of
+// single unmatched words.
+func (c *compiled) scan(text string, toks []token, trie *trieNode, fz *fuzzyIndex, entries []termEntry, canonKind string) []scanHit {
+	var out []scanHit
+	accept := caseFilter(entries)
+	cache := map[string][]fuzzyHit{}
+	for i := 0; i < len(toks); {
+		n, ids := trie.longest(toks, i, accept)
+		var m Match
+		id := -1
+		if n > 0 {
+			id = ids[0]
+			m.Status = StatusSynonym
+			if entries[id].kind == canonKind {
+				m.Status = StatusExact
+			}
+		} else if w := toks[i].norm; c.mayFuzz(w) {
+			hits, ok := cache[w]
+			if !ok {
+				hits = fz.search(w, true)
+				cache[w] = hits
+			}
+			if len(hits) > 0 {
+				n = 1
+				id, m.Status, m.Distance, m.Candidates = resolveFuzzy(hits, entries)
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		start, end := toks[i].start, toks[i+n-1].end
+		m.Term = text[start:end]
+		if id >= 0 {
+			m.Matched = entries[id].term
+		}
+		out = append(out, scanHit{Mention: Mention{Match: m, Start: start, End: end}, i: i, j: i + n, id: id})
+		i += n
+	}
+	return out
+}
+
+// ScanDrugs finds every drug and procedure mention in free text, in order, with byte
+// offsets. Matching is word-based and leftmost-longest ("calcium channel blockers" is one
+// mention, not "calcium"); short upper-case abbreviations (MTX, HCQ, STS) must be upper case
+// in the text; a word of 5 or more letters that matches nothing is fuzzy-matched against
+// single-word terms. A route word next to a mention ("oral calcium", "diltiazem cream",
+// "intralesional triamcinolone") sets Match.Route, which selects route-specific codes; the
+// scanned text itself and the optional hints serve as indication hints. Mentions with
+// StatusAmbiguous have an empty Canonical and list Candidates. Time is linear in len(text).
+func (v *Vocabulary) ScanDrugs(text string, hints ...string) []Mention {
+	c := v.c
+	toks := tokenize(text)
+	hits := c.scan(text, toks, c.drugTrie, c.drugFuzzy, c.drugTerms, "generic")
+	hint := append(norms(toks), "")
+	hint = append(hint, hintWords(hints)...)
+	type key struct{ g, route string }
+	codeCache := map[key]Match{}
+	out := make([]Mention, len(hits))
+	for k, h := range hits {
+		out[k] = h.Mention
+		if h.id < 0 {
+			continue // ambiguous: no canonical
+		}
+		lo, hi := 0, len(toks)
+		if k > 0 {
+			lo = hits[k-1].j
+		}
+		if k+1 < len(hits) {
+			hi = hits[k+1].i
+		}
+		route := c.adjacentRoute(toks, h.i, h.j, lo, hi)
+		ck := key{c.drugTerms[h.id].canonical, route}
+		filled, ok := codeCache[ck]
+		if !ok {
+			c.fillDrug(&filled, h.id, route, hint)
+			codeCache[ck] = filled
+		}
+		m := &out[k].Match
+		m.Canonical, m.Code, m.Class, m.Route, m.Basis, m.Kind = filled.Canonical, filled.Code, filled.Class, filled.Route, filled.Basis, c.drugTerms[h.id].kind
+	}
+	return out
+}
+
+// adjacentRoute finds a route word just before toks[i:j] (up to 3 words back, not crossing
+// clause punctuation or token lo) or just after it (up to 3 words on, before token hi).
+func (c *compiled) adjacentRoute(toks []token, i, j, lo, hi int) string {
+	before := c.routePosFilter("before")
+	for e := i - 1; e >= lo && e >= i-3; e-- {
+		if toks[e+1].brk {
+			break
+		}
+		for s := e; s >= lo && s > e-c.maxRouteLen; s-- {
+			if n, ids := c.routeTrie.longest(toks, s, before); n == e-s+1 {
+				return c.routes[ids[0]].route
+			}
+		}
+	}
+	after := c.routePosFilter("after")
+	for s := j; s < hi && s < j+3; s++ {
+		if toks[s].brk {
+			break
+		}
+		if n, ids := c.routeTrie.longest(toks, s, after); n > 0 {
+			return c.routes[ids[0]].route
+		}
+	}
+	return ""
+}
+
+// fillDisease completes m for disease term entry id.
+func (c *compiled) fillDisease(m *Match, id int) {
+	e := c.disTerms[id]
+	d := c.diseases[e.canonical]
+	m.Matched, m.Canonical, m.Kind = e.term, d.name, e.kind
+	m.Code, m.Class, m.Note = d.icd, d.group, d.note
+}
+
+// Disease looks up a disease name: exact, synonym or abbreviation, then fuzzy. If the
+// whole term is not a disease name, it is scanned as free text ("known case of
+// dermatomyositis for 10 years"): a single disease found gives StatusContained; when
+// several are found, mentions whose note starts with "comorbidity" are set aside, and if
+// one disease remains it is returned (StatusContained, the others in Candidates);
+// otherwise the result is StatusAmbiguous.
+func (v *Vocabulary) Disease(term string) Match {
+	c := v.c
+	m := Match{Term: term}
+	ws := words(term)
+	id, st, dist, cands := c.wholeLookup(ws, c.disTrie, c.disFuzzy, c.disTerms, "canonical")
+	if st != StatusUnknown {
+		m.Status, m.Distance, m.Candidates = st, dist, cands
+		if id >= 0 {
+			c.fillDisease(&m, id)
+		}
+		return m
+	}
+	ms := v.ScanDiseases(term)
+	var primary, all []string
+	var first = map[string]Mention{}
+	for _, x := range ms {
+		if x.Canonical == "" {
+			continue
+		}
+		if _, ok := first[x.Canonical]; !ok {
+			first[x.Canonical] = x
+			all = append(all, x.Canonical)
+			if !strings.HasPrefix(x.Note, "comorbidity") {
+				primary = append(primary, x.Canonical)
+			}
+		}
+	}
+	if len(all) == 0 {
+		return m
+	}
+	pick := primary
+	if len(pick) == 0 {
+		pick = all
+	}
+	if len(pick) > 1 {
+		m.Status, m.Candidates = StatusAmbiguous, pick
+		return m
+	}
+	m = first[pick[0]].Match
+	m.Term = term
+	m.Status = StatusContained
+	m.Candidates = nil
+	for _, a := range all {
+		if a != pick[0] {
+			m.Candidates = append(m.Candidates, a)
+		}
+	}
+	return m
+}
+
+// ScanDiseases finds every disease mention in free text, in order, with byte offsets,
+// using the same rules as ScanDrugs (leftmost-longest, upper-case abbreviations, fuzzy
+// single words of 5 or more letters).
+func (v *Vocabulary) ScanDiseases(text string) []Mention {
+	c := v.c
+	toks := tokenize(text)
+	hits := c.scan(text, toks, c.disTrie, c.disFuzzy, c.disTerms, "canonical")
+	out := make([]Mention, len(hits))
+	for k, h := range hits {
+		out[k] = h.Mention
+		if h.id >= 0 {
+			c.fillDisease(&out[k].Match, h.id)
+		}
+	}
+	return out
+}
+
+// Subtype finds condition-subtype terms in text and returns one Match per axis (in the
+// order the axes first appear in the subtypes vocabulary): Class is the axis, Canonical the
+// value, Note the condition. condition filters entries by condition ("" = any). If text
+// names two different values on one axis the axis match is StatusAmbiguous with Candidates.
+// Status is StatusExact when the whole text is the term, StatusContained otherwise.
+func (v *Vocabulary) Subtype(condition, text string) []Match {
+	c := v.c
+	cond := normalize(condition)
+	toks := tokenize(text)
+	accept := func(ids []int, _ []token) []int {
+		var out []int
+		for _, id := range ids {
+			if cond == "" || c.subtypes[id].conditionNorm == cond {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	found := map[string][]subtypeEntry{}
+	whole := false
+	for i := 0; i < len(toks); {
+		n, ids := c.subTrie.longest(toks, i, accept)
+		if n == 0 {
+			i++
+			continue
+		}
+		if n == len(toks) {
+			whole = true
+		}
+		for _, id := range ids {
+			e := c.subtypes[id]
+			dup := false
+			for _, f := range found[e.axis] {
+				if f.canonical == e.canonical {
+					dup = true
+				}
+			}
+			if !dup {
+				found[e.axis] = append(found[e.axis], e)
+			}
+		}
+		i += n
+	}
+	var out []Match
+	for _, axis := range c.axes {
+		es := found[axis]
+		if len(es) == 0 {
+			continue
+		}
+		m := Match{Term: text, Class: axis, Note: es[0].condition}
+		if len(es) == 1 {
+			m.Canonical, m.Matched, m.Status = es[0].canonical, es[0].term, StatusContained
+			if whole {
+				m.Status = StatusExact
+			}
+		} else {
+			m.Status = StatusAmbiguous
+			for _, e := range es {
+				if !contains(m.Candidates, e.canonical) {
+					m.Candidates = append(m.Candidates, e.canonical)
+				}
+			}
+			sort.Strings(m.Candidates)
+			if len(m.Candidates) == 1 {
+				m.Canonical, m.Status, m.Candidates = m.Candidates[0], StatusContained, nil
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}

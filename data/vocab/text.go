@@ -1,0 +1,182 @@
+package vocab
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word of normalised text with its byte span in the original.
+type token struct {
+	norm       string // lower-cased, diacritics folded, apostrophes dropped
+	start, end int    // byte offsets into the original text
+	upper      bool   // the original word has letters and all of them are upper case
+	brk        bool   // clause punctuation (. ; , : ! ? | line break) stands between this token and the previous one
+}
+
+// fold maps a lower-case Latin letter with a diacritic to its ASCII base.
+var fold = map[rune]string{
+	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'æ': "ae",
+	'ç': "c", 'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i",
+	'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'œ': "oe",
+	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ý': "y", 'ÿ': "y", 'ß': "ss",
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == '‘'
+}
+
+func isClauseBreak(r rune) bool {
+	switch r {
+	case '.', ';', ',', ':', '!', '?', '|', '\n', '\r', '•':
+		return true
+	}
+	return false
+}
+
+// tokenize splits s into normalised words. Letters and digits form words; apostrophes are
+// dropped inside words ("didn't" → "didnt"); every other character separates words.
+// It runs in time linear in len(s).
+func tokenize(s string) []token {
+	var toks []token
+	var b strings.Builder
+	start := -1
+	hasLetter, allUpper, brk := false, true, false
+	flush := func(end int) {
+		if start >= 0 && b.Len() > 0 {
+			toks = append(toks, token{norm: b.String(), start: start, end: end, upper: hasLetter && allUpper, brk: brk && len(toks) > 0})
+			brk = false
+		}
+		b.Reset()
+		start = -1
+		hasLetter, allUpper = false, true
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+			if unicode.IsLetter(r) {
+				hasLetter = true
+				if !unicode.IsUpper(r) && unicode.IsLower(r) {
+					allUpper = false
+				}
+			}
+			lr := unicode.ToLower(r)
+			if f, ok := fold[lr]; ok {
+				b.WriteString(f)
+			} else {
+				b.WriteRune(lr)
+			}
+		case isApostrophe(r) && start >= 0:
+			// inside a word: drop it and keep the word going
+		default:
+			flush(i)
+			if isClauseBreak(r) {
+				brk = true
+			}
+		}
+		i += size
+	}
+	flush(len(s))
+	return toks
+}
+
+// normalize returns the normalised form of s: its words joined by single spaces.
+func normalize(s string) string {
+	toks := tokenize(s)
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.norm
+	}
+	return strings.Join(parts, " ")
+}
+
+// words returns the normalised words of s.
+func words(s string) []string {
+	toks := tokenize(s)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.norm
+	}
+	return out
+}
+
+// isUpperAbbrev reports whether a term as written in a vocabulary file is a short
+// upper-case abbreviation (one word, at most 3 characters, letters all upper case, e.g. "RA",
+// "MTX", "CR"). Such terms only match upper-case words when scanning free text.
+func isUpperAbbrev(term string) bool {
+	t := strings.TrimSpace(term)
+	if utf8.RuneCountInString(t) > 3 || len(tokenize(t)) != 1 {
+		return false
+	}
+	letters := false
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			letters = true
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		} else if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return letters
+}
+
+// trieNode is a node of a word trie: the path from the root spells a normalised term.
+type trieNode struct {
+	next map[string]*trieNode
+	ids  []int // entries whose term ends here, in file order
+}
+
+func (n *trieNode) insert(ws []string, id int) {
+	for _, w := range ws {
+		if n.next == nil {
+			n.next = make(map[string]*trieNode)
+		}
+		c := n.next[w]
+		if c == nil {
+			c = &trieNode{}
+			n.next[w] = c
+		}
+		n = c
+	}
+	n.ids = append(n.ids, id)
+}
+
+// lookup returns the ids of the entries whose term is exactly ws.
+func (n *trieNode) lookup(ws []string) []int {
+	for _, w := range ws {
+		n = n.next[w]
+		if n == nil {
+			return nil
+		}
+	}
+	return n.ids
+}
+
+// longest returns the length in tokens and the accepted ids of the longest term starting at
+// toks[i]. accept filters the ids of a terminal (it may return nil to reject it); a nil
+// accept keeps all ids.
+func (n *trieNode) longest(toks []token, i int, accept func(ids []int, toks []token) []int) (int, []int) {
+	bestN, bestIDs := 0, []int(nil)
+	for j := i; j < len(toks) && n != nil; j++ {
+		n = n.next[toks[j].norm]
+		if n == nil {
+			break
+		}
+		if len(n.ids) > 0 {
+			ids := n.ids
+			if accept != nil {
+				ids = accept(ids, toks[i:j+1])
+			}
+			if len(ids) > 0 {
+				bestN, bestIDs = j-i+1, ids
+			}
+		}
+	}
+	return bestN, bestIDs
+}
