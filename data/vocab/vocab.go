@@ -180,28 +180,28 @@ type siteEntry struct {
 }
 
 type compiled struct {
-	drugTerms    []termEntry
-	drugTrie     *trieNode
-	drugFuzzy    *fuzzyIndex
-	generics     map[string]*drugGeneric
-	disTerms     []termEntry
-	disTrie      *trieNode
-	disFuzzy     *fuzzyIndex
-	diseases     map[string]*diseaseCanon
-	subtypes     []subtypeEntry
-	subTrie      *trieNode
-	axes         []string
-	outcomes     []outcomeEntry
-	outTrie      *trieNode
-	negTrie      *trieNode
-	boundTrie    *trieNode
-	routes       []routeEntry
-	routeTrie    *trieNode
-	maxRouteLen  int
-	sites        []siteEntry
-	siteTrie     *trieNode
-	noFuzzy      map[string]bool
-	knownWords   map[string]bool
+	drugTerms   []termEntry
+	drugTrie    *trieNode
+	drugFuzzy   *fuzzyIndex
+	generics    map[string]*drugGeneric
+	disTerms    []termEntry
+	disTrie     *trieNode
+	disFuzzy    *fuzzyIndex
+	diseases    map[string]*diseaseCanon
+	subtypes    []subtypeEntry
+	subTrie     *trieNode
+	axes        []string
+	outcomes    []outcomeEntry
+	outTrie     *trieNode
+	negTrie     *trieNode
+	boundTrie   *trieNode
+	routes      []routeEntry
+	routeTrie   *trieNode
+	maxRouteLen int
+	sites       []siteEntry
+	siteTrie    *trieNode
+	noFuzzy     map[string]bool
+	knownWords  map[string]bool
 }
 
 func compile(ts [numKinds + 1]*table) (*compiled, error) {
