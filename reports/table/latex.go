@@ -11,8 +11,8 @@ import (
 // latexHeader is the comment that opens every LaTeX table.
 const latexHeader = `% Written by tresp. Needs \usepackage{booktabs}. The source is UTF-8:
 % LaTeX 2018 and later read UTF-8 by default (older: \usepackage[utf8]{inputenc});
-% characters beyond Latin-1 that are not mapped to macros may need
-% \usepackage[T1]{fontenc}, or LuaLaTeX/XeLaTeX.
+% \usepackage[T1]{fontenc} is recommended (straight " and accented letters);
+% scripts other than Latin (CJK, Greek words) need LuaLaTeX/XeLaTeX.
 `
 
 // WriteLaTeX writes t as a LaTeX table float: \caption (title, then
@@ -21,7 +21,8 @@ const latexHeader = `% Written by tresp. Needs \usepackage{booktabs}. The source
 // \footnotesize in a full-width minipage below the tabular. Only booktabs
 // is needed. Group rows span all columns in bold, preceded by \addlinespace
 // except at the top; each Indent level is \hspace{1em}; a newline inside a
-// cell makes a nested one-column tabular.
+// cell makes a nested one-column tabular. LaTeX numbers the caption itself
+// ("Table 2: ..."), so a Title should not carry its own "Table N.".
 //
 // Every character is escaped (see EscapeLaTeX).
 func WriteLaTeX(w io.Writer, t Table) error {
@@ -39,11 +40,11 @@ func WriteLaTeX(w io.Writer, t Table) error {
 		if strings.HasSuffix(t.Title, ".") || strings.HasSuffix(t.Title, "?") || strings.HasSuffix(t.Title, "!") || strings.HasSuffix(t.Title, ":") {
 			sep = " "
 		}
-		fmt.Fprintf(bw, "\\caption[{%s}]{%s%s%s}\n", title, title, sep, caption)
+		fmt.Fprintf(bw, "\\caption[{%s}]{%s%s%s}\n\\smallskip\n", title, title, sep, caption)
 	case title != "":
-		fmt.Fprintf(bw, "\\caption{%s}\n", title)
+		fmt.Fprintf(bw, "\\caption{%s}\n\\smallskip\n", title)
 	case caption != "":
-		fmt.Fprintf(bw, "\\caption{%s}\n", caption)
+		fmt.Fprintf(bw, "\\caption{%s}\n\\smallskip\n", caption)
 	}
 	spec := make([]byte, len(t.Columns))
 	for j, c := range t.Columns {
@@ -148,6 +149,7 @@ var texMacros = map[rune]string{
 	'<':  `\textless{}`,
 	'>':  `\textgreater{}`,
 	'|':  `\textbar{}`,
+	'`':  `\textasciigrave{}`,
 	'\t': ` `,
 
 	'\u00a0': `~`,             // no-break space
@@ -220,8 +222,6 @@ func ligature(a, b rune) bool {
 	switch b {
 	case '-', '\'', ',':
 		return a == b
-	case '`':
-		return a == '`' || a == '!' || a == '?'
 	}
 	return false
 }
@@ -240,7 +240,7 @@ func nextRune(s string, i int) rune {
 }
 
 // EscapeLaTeX returns s as LaTeX text that typesets s literally: the ten
-// special characters \ { } $ & # ^ _ % ~ and < > | become macros or escaped
+// special characters \ { } $ & # ^ _ % ~ and < > | ` become macros or escaped
 // forms, common typographic and mathematical Unicode characters (≥ ≤ ≠ ≈ ×
 // ± − · ° µ ² ³ ⁹ ⁻ – — curly quotes, …, lone Greek letters as in α or χ²)
 // become kernel macros, ligatures ("--", "“", "!`" ...) are broken with {}, control
@@ -262,7 +262,8 @@ func EscapeLaTeX(s string) string {
 		case texMacros[r] != "":
 			b.WriteString(texMacros[r])
 		case ligature(prev, r):
-			b.WriteString("{}")
+			// An empty group does not stop LuaTeX's ligatures; a kern does.
+			b.WriteString(`\kern0pt`)
 			b.WriteRune(r)
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 			// control character: drop
