@@ -40,6 +40,7 @@ type Reader struct {
 	delim        rune
 	decimalComma bool
 	maxRecord    int
+	lastLine     int // line where the last record read started
 }
 
 // NewReader reads the header of r, named name in messages, and returns a
@@ -128,7 +129,7 @@ func (r *Reader) next() ([]string, int, error) {
 	if err != nil {
 		var le *limitError
 		if errors.As(err, &le) {
-			line, _ := r.csv.FieldPos(0)
+			line := r.lastLine + 1
 			e := data.NewInputError(r.name, "record-too-large",
 				fmt.Sprintf("a record larger than %d bytes (a cell this long is not a case-table value, or a quote is never closed)", r.maxRecord),
 				"check for an unclosed quote near this line")
@@ -140,7 +141,7 @@ func (r *Reader) next() ([]string, int, error) {
 			e := data.NewInputError(r.name, "csv-syntax", pe.Err.Error(),
 				"quote cells that contain the delimiter, quotes or line breaks, doubling inner quotes")
 			e.Line = pe.StartLine
-			if pe.Line != 0 {
+			if e.Line == 0 {
 				e.Line = pe.Line
 			}
 			return nil, 0, e
@@ -148,6 +149,7 @@ func (r *Reader) next() ([]string, int, error) {
 		return nil, 0, data.NewInputError(r.name, "read-error", "cannot read: "+err.Error(), "")
 	}
 	line, _ := r.csv.FieldPos(0)
+	r.lastLine = line
 	for _, c := range rec {
 		if !utf8.ValidString(c) {
 			e := data.NewInputError(r.name, "not-utf8", "cell is not valid UTF-8 text", "re-save the file as \"CSV UTF-8\"")
