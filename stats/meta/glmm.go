@@ -107,9 +107,15 @@ func GLMM(studies []Study, nodes int, level float64) GLMMResult {
 		return finish(math.Log(p/(1-p)), 1/math.Sqrt(float64(r.N)*p*(1-p)), 0)
 	}
 
-	allOne := true
+	allOne, allExtreme := true, true
 	for _, s := range studies {
 		allOne = allOne && s.N == 1
+		allExtreme = allExtreme && (s.Events == 0 || s.Events == s.N)
+	}
+	if allExtreme && !allOne {
+		// With q = E expit(μ+τz): E pⁿ <= q and E (1−p)ⁿ <= 1−q, strictly for
+		// n >= 2, and the bound Π q^a (1−q)^b is reached only as τ → ∞.
+		return undefined("every study has 0 or all events: the GLMM likelihood rises toward τ → ∞ and has no finite MLE; pool the counts or report the studies separately")
 	}
 	if allOne {
 		r.Converged = true
@@ -118,8 +124,21 @@ func GLMM(studies []Study, nodes int, level float64) GLMMResult {
 	}
 
 	p0 := float64(r.Events) / float64(r.N)
-	mu, tau, it, ok := m.newton(math.Log(p0/(1-p0)), 0.5)
+	maxIter := 200
+	if m.analytic() {
+		maxIter = 30
+	}
+	mu, tau, it, ok := m.newton(math.Log(p0/(1-p0)), 0.5, maxIter)
 	r.Iterations = it
+	if !ok && m.analytic() && !math.IsNaN(mu+tau) && math.Abs(tau) <= maxTau {
+		// Far in the tails (τ of several logits with large n) even 20+ nodes
+		// can be inexact, and the integrand derivatives then disagree with the
+		// K-point likelihood the line search climbs: finish on differences of it.
+		m.fd = true
+		var it2 int
+		mu, tau, it2, ok = m.newton(mu, tau, 200)
+		r.Iterations += it2
+	}
 	if math.IsNaN(mu) || math.IsNaN(tau) || math.Abs(tau) > maxTau {
 		return undefined(fmt.Sprintf("τ grows without bound (τ > %g after %d Newton steps): the GLMM has no finite MLE; check for studies with only 0 or all events", float64(maxTau), it))
 	}
@@ -127,7 +146,7 @@ func GLMM(studies []Study, nodes int, level float64) GLMMResult {
 	if tau < 1e-6 || m.logLik(mu, tau) < m.boundaryLogLik(p0) {
 		r.Converged = ok
 		if !ok {
-			r.Warnings = append(r.Warnings, fmt.Sprintf("Newton did not converge in %d iterations; the boundary answer τ² = 0 is reported", it))
+			r.Warnings = append(r.Warnings, fmt.Sprintf("Newton did not converge in %d iterations; the boundary answer τ² = 0 is reported", r.Iterations))
 		}
 		return boundary()
 	}
@@ -135,7 +154,7 @@ func GLMM(studies []Study, nodes int, level float64) GLMMResult {
 	r.LogLik = ll
 	r.Converged = ok && math.Max(math.Abs(g[0]), math.Abs(g[1])) < 1e-6
 	if !r.Converged {
-		r.Warnings = append(r.Warnings, fmt.Sprintf("Newton did not converge in %d iterations (gradient %.3g, %.3g): estimates are approximate", it, g[0], g[1]))
+		r.Warnings = append(r.Warnings, fmt.Sprintf("Newton did not converge in %d iterations (gradient %.3g, %.3g): estimates are approximate", r.Iterations, g[0], g[1]))
 	}
 	det := h[0][0]*h[1][1] - h[0][1]*h[1][0]
 	se := math.Sqrt(-h[1][1] / det)
@@ -159,6 +178,7 @@ type glmmStudy struct {
 type model struct {
 	st   []glmmStudy
 	rule *ghRule
+	fd   bool // force finite-difference derivatives
 }
 
 func newModel(studies []Study, rule *ghRule) *model {
@@ -277,7 +297,7 @@ func (m *model) boundaryLogLik(p float64) float64 {
 
 // analytic reports whether derivs uses the quadrature of the derivative
 // integrands (accurate once the rule is; see GLMM) rather than differences.
-func (m *model) analytic() bool { return len(m.rule.z) >= 20 }
+func (m *model) analytic() bool { return !m.fd && len(m.rule.z) >= 20 }
 
 // derivs returns the log-likelihood, its gradient and Hessian in (μ, τ).
 func (m *model) derivs(mu, tau float64) (ll float64, g [2]float64, h [2][2]float64) {
@@ -341,13 +361,13 @@ func (m *model) fdDerivs(mu, tau float64) (ll float64, g [2]float64, h [2][2]flo
 }
 
 // newton maximises logLik by damped Newton from (mu, tau): a Newton step
-// where the Hessian is negative definite, otherwise a gradient step of
-// length at most 1, halved until the log-likelihood does not drop; τ is
-// reflected to |τ| (the likelihood is even in τ). It stops when a Newton
-// step moves both parameters by less than 1e-11, and reports whether it did.
-func (m *model) newton(mu, tau float64) (float64, float64, int, bool) {
+// where the Hessian is negative definite, otherwise a Levenberg–Marquardt
+// step of length at most 1, halved until the log-likelihood does not drop; τ is
+// projected onto τ >= 0, and a saddle at τ = 0 is left along τ. It stops when a Newton
+// step moves both parameters by less than 1e-11 or gains less than 1e-16,
+// and reports whether it did within maxIter iterations.
+func (m *model) newton(mu, tau float64, maxIter int) (float64, float64, int, bool) {
 	ll := m.logLik(mu, tau)
-	const maxIter = 200
 	for it := 1; it <= maxIter; it++ {
 		_, g, h := m.derivs(mu, tau)
 		det := h[0][0]*h[1][1] - h[0][1]*h[1][0]
@@ -357,13 +377,31 @@ func (m *model) newton(mu, tau float64) (float64, float64, int, bool) {
 			s0 = -(h[1][1]*g[0] - h[0][1]*g[1]) / det
 			s1 = -(h[0][0]*g[1] - h[1][0]*g[0]) / det
 		} else {
-			nrm := math.Max(1, math.Hypot(g[0], g[1]))
-			s0, s1 = g[0]/nrm, g[1]/nrm
+			// Levenberg–Marquardt: shift the Hessian until it is negative
+			// definite, solve, and cap the step length at 1.
+			a, b, d := h[0][0], h[0][1], h[1][1]
+			lmax := (a+d)/2 + math.Hypot((a-d)/2, b)
+			c := lmax + math.Max(1e-8, 1e-3*(math.Abs(a)+math.Abs(d)))
+			a, d = a-c, d-c
+			dt := a*d - b*b
+			s0 = -(d*g[0] - b*g[1]) / dt
+			s1 = -(a*g[1] - b*g[0]) / dt
+			if nrm := math.Hypot(s0, s1); nrm > 1 || math.IsNaN(nrm) {
+				if math.IsNaN(nrm) || math.IsInf(nrm, 0) {
+					s0, s1, nrm = g[0], g[1], math.Hypot(g[0], g[1])
+				}
+				s0, s1 = s0/nrm, s1/nrm
+			}
+		}
+		if tau == 0 && s1 == 0 && h[1][1] > 0 {
+			s1 = 0.5 // τ = 0 is a saddle (overdispersion): leave it
 		}
 		t := 1.0
 		var nmu, ntau, nll float64
 		for {
-			nmu, ntau = mu+t*s0, math.Abs(tau+t*s1)
+			// Project onto τ >= 0. (Reflecting to |τ| instead, as the
+			// likelihood is even in τ, can map a step of −2τ back onto τ.)
+			nmu, ntau = mu+t*s0, math.Max(0, tau+t*s1)
 			nll = m.logLik(nmu, ntau)
 			if nll >= ll-1e-12 {
 				break
@@ -373,7 +411,11 @@ func (m *model) newton(mu, tau float64) (float64, float64, int, bool) {
 			}
 			t /= 2
 		}
-		done := nd && math.Max(math.Abs(nmu-mu), math.Abs(ntau-tau)) < 1e-11
+		// Converged when a Newton step moves the parameters by < 1e-11 or is
+		// expected to gain < 1e-16 in log-likelihood (the Newton decrement
+		// ½gᵀ(−H)⁻¹g; on a flat ridge the parameters move more than 1e-11 at
+		// rounding-level gains). The step is taken in either case.
+		done := nd && (math.Max(math.Abs(nmu-mu), math.Abs(ntau-tau)) < 1e-11 || (g[0]*s0+g[1]*s1)/2 < 1e-16)
 		mu, tau, ll = nmu, ntau, nll
 		if done {
 			return mu, tau, it, true

@@ -53,23 +53,34 @@ func TestInverseVarianceMatchesMetafor(t *testing.T) {
 		if res.K != int(num(t, row, "k")) || res.Events != int(num(t, row, "events")) || res.N != int(num(t, row, "n")) {
 			t.Errorf("%s: k/events/n = %d/%d/%d", name, res.K, res.Events, res.N)
 		}
+		// I² is in percent and multiplies a tau² difference by 100/s² (1e4 for
+		// zero_event/PFT): metafor's threshold 1e-12 on the tau² step leaves 7.7e-13 in
+		// tau² there, 7.8e-9 in I², so I² is compared relative (or absolute near 0).
+		// QEp goes down to 8e-12 and is compared relative only.
+		const (
+			abs = iota
+			rel
+			relOrAbs
+		)
 		for _, c := range []struct {
-			col string
-			got float64
-			rel bool
+			col  string
+			got  float64
+			kind int
 		}{
-			{"estimate", res.Estimate, false}, {"ci_lb", res.CILow, false}, {"ci_ub", res.CIHigh, false},
-			{"tau2", res.Tau2, false}, {"I2", res.I2, true}, {"H2", res.H2, false},
-			{"QE", res.Q, false}, {"QEp", res.QP, true},
-			{"est_raw", res.EstRaw, false}, {"se_raw", res.SERaw, false},
-			{"ci_lb_raw", res.CILowRaw, false}, {"ci_ub_raw", res.CIHighRaw, false},
+			{"estimate", res.Estimate, abs}, {"ci_lb", res.CILow, abs}, {"ci_ub", res.CIHigh, abs},
+			{"tau2", res.Tau2, abs}, {"I2", res.I2, relOrAbs}, {"H2", res.H2, abs},
+			{"QE", res.Q, abs}, {"QEp", res.QP, rel},
+			{"est_raw", res.EstRaw, abs}, {"se_raw", res.SERaw, abs},
+			{"ci_lb_raw", res.CILowRaw, abs}, {"ci_ub_raw", res.CIHighRaw, abs},
 		} {
 			want := num(t, row, c.col)
-			ok := closeAbs(c.got, want, tol)
-			if c.rel {
-				// QEp goes down to 1e-11: compare relative. I² is in percent and
-				// multiplies a tau² difference by 100/s² (1e4 for zero_event/PFT): metafor's
-				// threshold 1e-12 on the tau² step leaves 7.7e-13 in tau² there, 7.8e-9 in I².
+			var ok bool
+			switch c.kind {
+			case abs:
+				ok = closeAbs(c.got, want, tol)
+			case rel:
+				ok = closeRel(c.got, want, tol)
+			case relOrAbs:
 				ok = closeRel(c.got, want, tol) || closeAbs(c.got, want, tol)
 			}
 			if !ok {
