@@ -1,0 +1,195 @@
+package units
+
+// lru is a bounded least-recently-used map. It is not safe for concurrent use.
+type lru[K comparable, V any] struct {
+	cap        int
+	m          map[K]*entry[K, V]
+	head, tail *entry[K, V] // head is the most recently used
+}
+
+type entry[K comparable, V any] struct {
+	k          K
+	v          V
+	prev, next *entry[K, V]
+}
+
+func newLRU[K comparable, V any](capacity int) *lru[K, V] {
+	return &lru[K, V]{cap: capacity, m: make(map[K]*entry[K, V])}
+}
+
+func (c *lru[K, V]) get(k K) (V, bool) {
+	e, ok := c.m[k]
+	if !ok {
+		var zero V
+		return zero, false
+	}
+	c.moveFront(e)
+	return e.v, true
+}
+
+func (c *lru[K, V]) put(k K, v V) {
+	if e, ok := c.m[k]; ok {
+		e.v = v
+		c.moveFront(e)
+		return
+	}
+	e := &entry[K, V]{k: k, v: v}
+	c.m[k] = e
+	c.pushFront(e)
+	if len(c.m) > c.cap {
+		old := c.tail
+		c.unlink(old)
+		delete(c.m, old.k)
+	}
+}
+
+func (c *lru[K, V]) unlink(e *entry[K, V]) {
+	if e.prev != nil {
+		e.prev.next = e.next
+	} else {
+		c.head = e.next
+	}
+	if e.next != nil {
+		e.next.prev = e.prev
+	} else {
+		c.tail = e.prev
+	}
+	e.prev, e.next = nil, nil
+}
+
+func (c *lru[K, V]) pushFront(e *entry[K, V]) {
+	e.next = c.head
+	if c.head != nil {
+		c.head.prev = e
+	}
+	c.head = e
+	if c.tail == nil {
+		c.tail = e
+	}
+}
+
+func (c *lru[K, V]) moveFront(e *entry[K, V]) {
+	if c.head == e {
+		return
+	}
+	c.unlink(e)
+	c.pushFront(e)
+}
+
+// MaxCachedLen is the longest input a Normaliser caches; longer strings are
+// parsed every time, so a few huge cells cannot pin memory.
+const MaxCachedLen = 4096
+
+// DefaultCacheSize is the per-kind capacity used when NewNormaliser is
+// given a capacity below 1.
+const DefaultCacheSize = 65536
+
+// Normaliser memoises the parsers per distinct input string, so that the
+// repeated cells of a large table ("60 mg tid" a million times) are parsed
+// once. Each kind (dose, duration, age, size, lab) has its own LRU cache of
+// at most the capacity given to NewNormaliser; inputs longer than
+// MaxCachedLen bytes are not cached.
+//
+// A Normaliser is not safe for concurrent use: give each goroutine its own.
+// Results share their Steps, Dims and Notes slices with the cache: treat
+// them as read-only (their capacity equals their length, so append copies).
+type Normaliser struct {
+	dose         *lru[doseKey, Dose]
+	dur          *lru[durKey, Duration]
+	age          *lru[string, Age]
+	size         *lru[string, Size]
+	lab          *lru[labKey, Lab]
+	hits, misses int
+}
+
+type doseKey struct {
+	s string
+	w float64
+}
+
+type durKey struct {
+	s   string
+	age float64
+}
+
+type labKey struct {
+	s string
+	a Analyte
+}
+
+// NewNormaliser returns a Normaliser caching at most capacity results per
+// kind (DefaultCacheSize when capacity < 1).
+func NewNormaliser(capacity int) *Normaliser {
+	if capacity < 1 {
+		capacity = DefaultCacheSize
+	}
+	return &Normaliser{
+		dose: newLRU[doseKey, Dose](capacity),
+		dur:  newLRU[durKey, Duration](capacity),
+		age:  newLRU[string, Age](capacity),
+		size: newLRU[string, Size](capacity),
+		lab:  newLRU[labKey, Lab](capacity),
+	}
+}
+
+// Stats returns the number of cache hits and misses so far.
+func (n *Normaliser) Stats() (hits, misses int) { return n.hits, n.misses }
+
+func memo[K comparable, V any](n *Normaliser, c *lru[K, V], k K, s string, parse func() V) V {
+	if len(s) > MaxCachedLen {
+		n.misses++
+		return parse()
+	}
+	if v, ok := c.get(k); ok {
+		n.hits++
+		return v
+	}
+	n.misses++
+	v := parse()
+	c.put(k, v)
+	return v
+}
+
+// Dose is a memoised ParseDose.
+func (n *Normaliser) Dose(s string) Dose { return n.DoseWith(s, DoseOptions{}) }
+
+// DoseWith is a memoised ParseDoseWith; the weight is part of the key.
+func (n *Normaliser) DoseWith(s string, opt DoseOptions) Dose {
+	w := opt.WeightKg
+	if !(w > 0) || !finite(w) {
+		w = 0 // NaN is not a usable map key
+	}
+	return memo(n, n.dose, doseKey{s, w}, s, func() Dose { return ParseDoseWith(s, opt) })
+}
+
+// Duration is a memoised ParseDuration.
+func (n *Normaliser) Duration(s string) Duration {
+	return memo(n, n.dur, durKey{s, -1}, s, func() Duration { return ParseDuration(s) })
+}
+
+// DurationAge is a memoised ParseDurationAge; the age is part of the key.
+func (n *Normaliser) DurationAge(s string, ageYears float64) Duration {
+	k := durKey{s, ageYears}
+	if !finite(ageYears) || ageYears < 0 {
+		k.age = -1
+	}
+	return memo(n, n.dur, k, s, func() Duration { return ParseDurationAge(s, ageYears) })
+}
+
+// Age is a memoised ParseAge.
+func (n *Normaliser) Age(s string) Age {
+	return memo(n, n.age, s, s, func() Age { return ParseAge(s) })
+}
+
+// Size is a memoised ParseSize.
+func (n *Normaliser) Size(s string) Size {
+	return memo(n, n.size, s, s, func() Size { return ParseSize(s) })
+}
+
+// Lab is a memoised ParseLab.
+func (n *Normaliser) Lab(s string) Lab { return n.LabFor(AnalyteUnknown, s) }
+
+// LabFor is a memoised ParseLabFor.
+func (n *Normaliser) LabFor(a Analyte, s string) Lab {
+	return memo(n, n.lab, labKey{s, a}, s, func() Lab { return ParseLabFor(a, s) })
+}

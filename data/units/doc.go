@@ -1,0 +1,50 @@
+// Package units turns the free text of case-report tables (doses,
+// durations, ages, lesion sizes, laboratory values) into numbers with
+// provenance: every result keeps the original text, the value, the unit, a
+// Status (exact, converted, assumed, unknown) and Notes saying what was
+// assumed.
+//
+// Conventions. A month is 30.4375 days and a year 365.25 days (DaysPerMonth,
+// DaysPerYear: the Julian year, so 12 months make a year exactly and
+// durations agree with survival software). Numbers are never rounded: values
+// are float64 as computed. Unknown numeric results are NaN, never zero.
+//
+// Status. Exact: the value follows from the quantities written by arithmetic
+// alone (60 mg × 3 a day = 180 mg/day; "10 days"). Converted: a fixed unit
+// factor was applied (g → mg, weeks/months/years → days, mg/dL → mmol/L,
+// an X% solution read as X g/100 mL). Assumed: something not written was
+// filled in — a missing unit (assumed mg, cm, years, or the unit whose value
+// is closest to the reference range for labs), a missing frequency (the
+// amount is taken as the daily total), a frequency taken from another step,
+// a range's midpoint, a bound ("> 6 months") used as the value, an
+// implausible unit read as the plausible one ("20 ng/dL" of 25-OH vitamin D
+// read as ng/mL). Unknown: nothing usable; numeric fields are NaN and a note
+// says why. A result's Status is the least trustworthy of its parts. Notes
+// flagging ISMP error-prone abbreviations (QD, OD, ug, IU, SC) do not lower
+// the Status: typed text gives them one reading, stated in the note.
+//
+// Doses. A cell is read left to right into steps: an amount with its unit
+// and frequency ("60mg thrice a day"). A frequency stated once applies to
+// the amounts it shares a unit with ("60→90 mg tid": both tid, not an
+// assumption); a step with no frequency of its own otherwise takes the
+// previous step's, else the next one's (Assumed, noted). A frequency after a
+// change word with no new amount ("reduced to bid") makes a new step with the
+// previous amount. Each step's amount per day is in mg (mg/kg without a
+// body weight, mg/m², IU or mL when no mass is known); Start is the first
+// step, Max the largest, Final the last, so "60 mg TDS increased to 90 mg
+// TDS, decreased to 90 mg BD" gives 180, 270, 180 mg/day. Weekly values are
+// the daily ones × 7 and are what intermittent regimens (weekly, 3×/week,
+// every 4 weeks) should be reported in. Steps' directions come from the
+// numbers; a change word that contradicts them is noted.
+//
+// Sizes. The diameter of a measurement is its largest dimension and its area
+// the product of its two largest (bounding rectangle); a single dimension
+// has no area. Ranges keep both ends (Min/Max).
+//
+// Labs. Values are converted between conventional and SI units with the
+// factors documented on the analyte table (lab.go) and flagged against
+// adult reference ranges from a standard clinical reference.
+//
+// Every parser is linear in the length of its input and never panics or
+// returns an error; a Normaliser memoises results for large tables.
+package units
