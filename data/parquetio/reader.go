@@ -24,7 +24,9 @@ type Reader struct {
 	name   string
 	f      *os.File
 	pf     *file.Reader
+	fr     *pqarrow.FileReader
 	rr     pqarrow.RecordReader
+	group  int // next row group to open
 	header []string
 	rec    arrow.Record
 	row    int // next row within rec
@@ -56,11 +58,7 @@ func Open(path, name string, batchSize int) (r *Reader, err error) {
 		return nil, corrupt(name, err.Error())
 	}
 	r = &Reader{name: name, f: f, pf: pf}
-	schema := pf.MetaData().Schema
 	props := pqarrow.ArrowReadProperties{BatchSize: int64(batchSize)}
-	for i := 0; i < schema.NumColumns(); i++ {
-		props.SetReadDict(i, true)
-	}
 	fr, err := pqarrow.NewFileReader(pf, props, memory.DefaultAllocator)
 	if err != nil {
 		r.Close()
@@ -84,12 +82,7 @@ func Open(path, name string, batchSize int) (r *Reader, err error) {
 		r.Close()
 		return nil, data.NewInputError(name, "no-header", "Parquet file has no columns", "")
 	}
-	rr, err := fr.GetRecordReader(context.Background(), nil, nil)
-	if err != nil {
-		r.Close()
-		return nil, corrupt(name, err.Error())
-	}
-	r.rr = rr
+	r.fr = fr
 	r.cells = make([]string, len(r.header))
 	return r, nil
 }
@@ -116,14 +109,31 @@ func (r *Reader) Next() (cells []string, line int, err error) {
 		}
 	}()
 	for r.rec == nil || r.row >= int(r.rec.NumRows()) {
-		if !r.rr.Next() {
-			if err := r.rr.Err(); err != nil && err != io.EOF {
+		r.rec = nil
+		if r.rr != nil && r.rr.Next() {
+			r.rec = r.rr.Record()
+			r.row = 0
+			continue
+		}
+		if r.rr != nil {
+			err := r.rr.Err()
+			r.rr.Release()
+			r.rr = nil
+			if err != nil && err != io.EOF {
 				return nil, 0, corrupt(r.name, err.Error())
 			}
+		}
+		if r.group >= r.pf.NumRowGroups() {
 			return nil, 0, io.EOF
 		}
-		r.rec = r.rr.Record()
-		r.row = 0
+		// One record reader per row group: a batch never spans two row
+		// groups, whose dictionaries differ (pqarrow cannot merge them).
+		rr, err := r.fr.GetRecordReader(context.Background(), nil, []int{r.group})
+		if err != nil {
+			return nil, 0, corrupt(r.name, err.Error())
+		}
+		r.rr = rr
+		r.group++
 	}
 	for c := range r.cells {
 		r.cells[c] = cellText(r.rec.Column(c), r.row)

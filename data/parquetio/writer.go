@@ -124,8 +124,8 @@ func (w *Writer) flush() error {
 	return nil
 }
 
-// Close flushes the last row group and writes the footer. It does not
-// close the underlying writer.
+// Close flushes the last row group, writes the footer and closes the
+// underlying writer when it is an io.Closer.
 func (w *Writer) Close() error {
 	err := w.flush()
 	w.b.Release()

@@ -1,0 +1,234 @@
+package parquetio
+
+import (
+	"errors"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/apache/arrow/go/v17/parquet"
+	"github.com/apache/arrow/go/v17/parquet/pqarrow"
+
+	"github.com/tresp/tresp/data"
+)
+
+// writeTestFile writes rows of (study dictionary string, case_id int64
+// with nulls, age float64, ok bool, outcome string with nulls) in row
+// groups of groupRows.
+func writeTestFile(t testing.TB, path string, rows, groupRows int) {
+	t.Helper()
+	dictType := &arrow.DictionaryType{IndexType: arrow.PrimitiveTypes.Int32, ValueType: arrow.BinaryTypes.String}
+	schema := arrow.NewSchema([]arrow.Field{
+		{Name: "Study", Type: dictType, Nullable: true},
+		{Name: "Pt", Type: arrow.PrimitiveTypes.Int64, Nullable: true},
+		{Name: "Age", Type: arrow.PrimitiveTypes.Float64, Nullable: true},
+		{Name: "Flag", Type: arrow.FixedWidthTypes.Boolean, Nullable: true},
+		{Name: "Outcome", Type: arrow.BinaryTypes.String, Nullable: true},
+	}, nil)
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	props := parquet.NewWriterProperties(parquet.WithMaxRowGroupLength(int64(groupRows)), parquet.WithDictionaryDefault(true))
+	fw, err := pqarrow.NewFileWriter(schema, f, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := array.NewRecordBuilder(memory.DefaultAllocator, schema)
+	defer b.Release()
+	for i := 0; i < rows; i++ {
+		b.Field(0).(*array.BinaryDictionaryBuilder).AppendString([]string{"Thakur", "Rao"}[i%2])
+		if i%7 == 3 {
+			b.Field(1).AppendNull()
+		} else {
+			b.Field(1).(*array.Int64Builder).Append(int64(i))
+		}
+		b.Field(2).(*array.Float64Builder).Append(float64(i) + 0.5)
+		b.Field(3).(*array.BooleanBuilder).Append(i%2 == 0)
+		if i%5 == 0 {
+			b.Field(4).AppendNull()
+		} else {
+			b.Field(4).(*array.StringBuilder).Append("marked improvement")
+		}
+		if (i+1)%groupRows == 0 || i == rows-1 {
+			rec := b.NewRecord()
+			if err := fw.Write(rec); err != nil {
+				t.Fatal(err)
+			}
+			rec.Release()
+		}
+	}
+	if err := fw.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReadDictionaryNullsRowGroups(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cases.parquet")
+	writeTestFile(t, path, 1000, 300)
+	r, err := Open(path, "cases.parquet", 128)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if got := strings.Join(r.Header(), ","); got != "Study,Pt,Age,Flag,Outcome" {
+		t.Errorf("header = %s", got)
+	}
+	if r.pf.NumRowGroups() < 3 {
+		t.Errorf("row groups = %d, want several", r.pf.NumRowGroups())
+	}
+	n := 0
+	for {
+		cells, line, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := n
+		n++
+		if line != i+2 {
+			t.Fatalf("row %d has line %d", i, line)
+		}
+		wantStudy := []string{"Thakur", "Rao"}[i%2]
+		wantPt := ""
+		if i%7 != 3 {
+			wantPt = itoa(i)
+		}
+		wantOutcome := "marked improvement"
+		if i%5 == 0 {
+			wantOutcome = ""
+		}
+		wantFlag := "false"
+		if i%2 == 0 {
+			wantFlag = "true"
+		}
+		if cells[0] != wantStudy || cells[1] != wantPt || cells[2] != itoa(i)+".5" || cells[3] != wantFlag || cells[4] != wantOutcome {
+			t.Fatalf("row %d = %q", i, cells)
+		}
+	}
+	if n != 1000 {
+		t.Errorf("read %d rows, want 1000", n)
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func nan() float64 { return math.NaN() }
+
+func TestTruncatedAndGarbage(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cases.parquet")
+	writeTestFile(t, path, 100, 50)
+	b, _ := os.ReadFile(path)
+	cases := map[string][]byte{
+		"truncated.parquet": b[:len(b)/2],
+		"tail-cut.parquet":  b[:len(b)-3],
+		"garbage.parquet":   []byte("PAR1 this is not parquet at all PAR1"),
+		"empty.parquet":     {},
+	}
+	for name, content := range cases {
+		t.Run(name, func(t *testing.T) {
+			p := filepath.Join(dir, name)
+			os.WriteFile(p, content, 0o644)
+			r, err := Open(p, name, 0)
+			if err == nil {
+				for err == nil {
+					_, _, err = r.Next()
+				}
+				r.Close()
+				if err == io.EOF {
+					t.Fatal("corrupt file read without error")
+				}
+			}
+			var ie *data.InputError
+			if !errors.As(err, &ie) || !strings.HasPrefix(err.Error(), name+": ") {
+				t.Fatalf("err = %v, want a *data.InputError naming the file", err)
+			}
+		})
+	}
+}
+
+func TestUnsupportedColumnType(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "list.parquet")
+	schema := arrow.NewSchema([]arrow.Field{
+		{Name: "Pt", Type: arrow.BinaryTypes.String},
+		{Name: "Doses", Type: arrow.ListOf(arrow.PrimitiveTypes.Float64)},
+	}, nil)
+	f, _ := os.Create(path)
+	fw, err := pqarrow.NewFileWriter(schema, f, parquet.NewWriterProperties(), pqarrow.DefaultWriterProps())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := array.NewRecordBuilder(memory.DefaultAllocator, schema)
+	b.Field(0).(*array.StringBuilder).Append("1")
+	lb := b.Field(1).(*array.ListBuilder)
+	lb.Append(true)
+	lb.ValueBuilder().(*array.Float64Builder).Append(60)
+	rec := b.NewRecord()
+	fw.Write(rec)
+	fw.Close()
+	_, err = Open(path, "list.parquet", 0)
+	if err == nil || !strings.Contains(err.Error(), `column "Doses"`) {
+		t.Fatalf("err = %v, want one naming column Doses", err)
+	}
+}
+
+func TestWriterRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.parquet")
+	write := func() []byte {
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := NewWriter(f, []Column{{"drug", String}, {"mg_day", Float}, {"n", Int}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.limit = 2
+		rows := []Row{
+			{Strings: []string{"diltiazem", "", ""}, Floats: []float64{0, 180, 0}, Ints: []int64{0, 0, 5}},
+			{Strings: []string{"risedronate", "", ""}, Floats: []float64{0, nan(), 0}, Ints: []int64{0, 0, NullInt}},
+			{Strings: []string{"", "", ""}, Floats: []float64{0, 0.25, 0}, Ints: []int64{0, 0, -1}},
+		}
+		for _, r := range rows {
+			if err := w.Write(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(path)
+		return b
+	}
+	first := write()
+	if second := write(); string(first) != string(second) {
+		t.Error("two writes of the same rows differ")
+	}
+	r, err := Open(path, "out.parquet", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var got []string
+	for {
+		cells, _, err := r.Next()
+		if err != nil {
+			break
+		}
+		got = append(got, strings.Join(cells, "|"))
+	}
+	want := "diltiazem|180|5;risedronate||;|0.25|-1"
+	if strings.Join(got, ";") != want {
+		t.Errorf("round trip = %q, want %q", strings.Join(got, ";"), want)
+	}
+}
