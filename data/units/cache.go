@@ -193,3 +193,5 @@ func (n *Normaliser) Lab(s string) Lab { return n.LabFor(AnalyteUnknown, s) }
 func (n *Normaliser) LabFor(a Analyte, s string) Lab {
 	return memo(n, n.lab, labKey{s, a}, s, func() Lab { return ParseLabFor(a, s) })
 }
+
+func (c *lru[K, V]) len() int { return len(c.m) }

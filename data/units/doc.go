@@ -13,8 +13,9 @@
 // alone (60 mg × 3 a day = 180 mg/day; "10 days"). Converted: a fixed unit
 // factor was applied (g → mg, weeks/months/years → days, mg/dL → mmol/L,
 // an X% solution read as X g/100 mL). Assumed: something not written was
-// filled in — a missing unit (assumed mg, cm, years, or the unit whose value
-// is closest to the reference range for labs), a missing frequency (the
+// filled in — a missing unit (assumed mg, cm, years; for labs the
+// conventional unit when the value is plausible in it, else the SI unit), a
+// missing frequency (the
 // amount is taken as the daily total), a frequency taken from another step,
 // a range's midpoint, a bound ("> 6 months") used as the value, an
 // implausible unit read as the plausible one ("20 ng/dL" of 25-OH vitamin D

@@ -8,7 +8,7 @@ type Duration struct {
 	Days             float64 // headline value: the stated value, or a range's midpoint; NaN when unknown
 	MinDays, MaxDays float64 // range ends; both equal Days when one value was written
 	Value, ValueHigh float64 // the numbers as written, in Unit (ValueHigh == Value unless a range)
-	Unit             string  // "hour", "day", "week", "month", "year" as written; "" when unknown
+	Unit             string  // "hour", "day", "week", "fortnight", "month", "year", "decade"; "day" for a compound; "" when unknown
 	Status           Status
 	Notes            []Note
 }
@@ -26,13 +26,13 @@ var durationWords = map[string]timeUnit{
 	"hrs": {"hour", 1.0 / 24}, "h": {"hour", 1.0 / 24},
 	"day": {"day", 1}, "days": {"day", 1}, "d": {"day", 1}, "dys": {"day", 1},
 	"week": {"week", 7}, "weeks": {"week", 7}, "wk": {"week", 7}, "wks": {"week", 7}, "w": {"week", 7},
-	"fortnight": {"day", 14}, "fortnights": {"day", 14},
+	"fortnight": {"fortnight", 14}, "fortnights": {"fortnight", 14},
 	"month": {"month", DaysPerMonth}, "months": {"month", DaysPerMonth}, "mo": {"month", DaysPerMonth},
 	"mos": {"month", DaysPerMonth}, "mth": {"month", DaysPerMonth}, "mths": {"month", DaysPerMonth},
 	"mon": {"month", DaysPerMonth}, "mons": {"month", DaysPerMonth}, "m": {"month", DaysPerMonth},
 	"year": {"year", DaysPerYear}, "years": {"year", DaysPerYear}, "yr": {"year", DaysPerYear},
 	"yrs": {"year", DaysPerYear}, "y": {"year", DaysPerYear}, "yrly": {"year", DaysPerYear},
-	"decade": {"year", 10 * DaysPerYear}, "decades": {"year", 10 * DaysPerYear},
+	"decade": {"decade", 10 * DaysPerYear}, "decades": {"decade", 10 * DaysPerYear},
 }
 
 // quantity is a number (or range) with a time unit found in tokens.

@@ -443,15 +443,18 @@ func ParseLabFor(a Analyte, text string) Lab {
 		l.Notes = ns.out()
 		return l
 	case unit == "":
-		// no unit: the candidate reading closest to the reference range
-		best, bestD := "", math.Inf(1)
+		// no unit: the first candidate (the conventional unit) in which the
+		// value is plausible. Not the reading closest to the reference range:
+		// that would bias flags towards normal.
+		best, also := "", ""
 		for _, u := range sp.missing {
-			c := l.Value * sp.units[u].toConv
-			if !plausible(c) {
+			if !plausible(l.Value * sp.units[u].toConv) {
 				continue
 			}
-			if dd := refDistance(c, sp.refLo, sp.refHi); dd < bestD {
-				best, bestD = u, dd
+			if best == "" {
+				best = u
+			} else if also == "" {
+				also = u
 			}
 		}
 		if best == "" {
@@ -463,7 +466,11 @@ func ParseLabFor(a Analyte, text string) Lab {
 		l.ReadUnit = best
 		conv = l.Value * sp.units[best].toConv
 		status = Assumed
-		ns.add(CodeUnitMissing, "unit missing: assumed "+best)
+		if also != "" {
+			ns.add(CodeUnitMissing, "unit missing: assumed "+best+" ("+also+" would also be plausible)")
+		} else {
+			ns.add(CodeUnitMissing, "unit missing: assumed "+best)
+		}
 	default:
 		lu, ok := sp.units[unit]
 		if !ok {
@@ -521,17 +528,6 @@ func ParseLabFor(a Analyte, text string) Lab {
 	l.Status = status
 	l.Notes = ns.out()
 	return l
-}
-
-// refDistance is how far c lies outside [lo, hi] on a log scale (0 inside).
-func refDistance(c, lo, hi float64) float64 {
-	switch {
-	case c < lo:
-		return math.Log(lo / c)
-	case c > hi:
-		return math.Log(c / hi)
-	}
-	return 0
 }
 
 // statedRange reads "normal: 8.5-10.3", "N 17-54", "ref range 11 to 54" after

@@ -1,0 +1,86 @@
+package units
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestNormaliserMemoises(t *testing.T) {
+	n := NewNormaliser(2)
+	a := n.Dose("60 mg tid")
+	b := n.Dose("60 mg tid")
+	if !reflect.DeepEqual(a, b) || a.Max != 180 {
+		t.Fatalf("cached dose differs: %+v %+v", a, b)
+	}
+	if h, m := n.Stats(); h != 1 || m != 1 {
+		t.Errorf("stats %d hits %d misses, want 1 1", h, m)
+	}
+	// capacity 2: a third key evicts the least recently used
+	n.Dose("90 mg bd")
+	n.Dose("60 mg tid") // hit, now most recent
+	n.Dose("70 mg weekly")
+	n.Dose("60 mg tid") // still cached
+	if h, m := n.Stats(); h != 3 || m != 3 {
+		t.Errorf("stats %d hits %d misses, want 3 3", h, m)
+	}
+	n.Dose("90 mg bd") // evicted earlier: a miss
+	if _, m := n.Stats(); m != 4 {
+		t.Errorf("misses %d, want 4", m)
+	}
+	if n.dose.len() > 2 {
+		t.Errorf("cache holds %d entries, capacity 2", n.dose.len())
+	}
+}
+
+func TestNormaliserKeysIncludeOptions(t *testing.T) {
+	n := NewNormaliser(0)
+	if d := n.DoseWith("15 mg/kg/day", DoseOptions{WeightKg: 20}); d.Max != 300 {
+		t.Errorf("with weight: %v", d.Max)
+	}
+	if d := n.Dose("15 mg/kg/day"); d.Max != 15 || d.Unit != "mg/kg/day" {
+		t.Errorf("without weight: %v %s", d.Max, d.Unit)
+	}
+	if d := n.DurationAge("since 10 years of age", 14); !near(d.Days, 4*yr) {
+		t.Errorf("with age: %v", d.Days)
+	}
+	if d := n.Duration("since 10 years of age"); d.Status != Unknown {
+		t.Errorf("without age: %v", d.Status)
+	}
+	if l := n.LabFor(Calcium, "8.5"); l.Analyte != Calcium {
+		t.Errorf("LabFor: %v", l.Analyte)
+	}
+	if l := n.Lab("8.5"); l.Analyte != AnalyteUnknown {
+		t.Errorf("Lab: %v", l.Analyte)
+	}
+	if a := n.Age("45/F"); a.Years != 45 {
+		t.Errorf("Age: %v", a.Years)
+	}
+	if s := n.Size("3*2cm"); s.MaxAreaCm2 != 6 {
+		t.Errorf("Size: %v", s.MaxAreaCm2)
+	}
+}
+
+func TestNormaliserLongInputsNotCached(t *testing.T) {
+	n := NewNormaliser(10)
+	long := strings.Repeat("x", MaxCachedLen+1) + " 60 mg tid"
+	n.Dose(long)
+	n.Dose(long)
+	if h, m := n.Stats(); h != 0 || m != 2 {
+		t.Errorf("long input: %d hits %d misses", h, m)
+	}
+}
+
+func TestCachedSlicesAppendSafe(t *testing.T) {
+	n := NewNormaliser(10)
+	d := n.Dose("diltiazem 60 tid")
+	_ = append(d.Notes, Note{Code: "x"})
+	_ = append(d.Steps, DoseStep{})
+	again := n.Dose("diltiazem 60 tid")
+	if len(again.Notes) != len(d.Notes) || len(again.Steps) != 1 {
+		t.Errorf("append changed the cache: %v", again.Notes)
+	}
+	if cap(d.Notes) != len(d.Notes) {
+		t.Errorf("notes cap %d len %d", cap(d.Notes), len(d.Notes))
+	}
+}
