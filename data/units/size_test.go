@@ -6,10 +6,10 @@ import "testing"
 // (1 mm = 0.1 cm, 1 in = 2.54 cm exactly).
 func TestParseSize(t *testing.T) {
 	tests := []struct {
-		text                 string
+		text                   string
 		minD, maxD, minA, maxA float64
-		n                    int
-		status               Status
+		n                      int
+		status                 Status
 	}{
 		// seed papers
 		{"1*1cm to 5*5 cm", 1, 5, 1, 25, 2, Exact},
