@@ -195,8 +195,8 @@ func newModel(studies []Study, rule *ghRule) *model {
 
 // logBinom returns log C(n,x) + x·log p + (n−x)·log(1−p) for p = expit(eta).
 func (s glmmStudy) logBinom(eta float64) float64 {
-	// log expit(η) = −softplus(−η), log(1−expit(η)) = −softplus(η)
-	return s.logC - s.x*softplus(-eta) - (s.n-s.x)*softplus(eta)
+	// log expit(η) = η − softplus(η), log(1−expit(η)) = −softplus(η)
+	return s.logC + s.x*eta - s.n*softplus(eta)
 }
 
 // softplus is log(1+eᵃ) without overflow.
