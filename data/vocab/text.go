@@ -6,6 +6,9 @@ import (
 	"unicode/utf8"
 )
 
+// maxAbbrevLen is the longest upper-case term that must be upper case in scanned text.
+const maxAbbrevLen = 5
+
 // token is one word of normalised text with its byte span in the original.
 type token struct {
 	norm       string // lower-cased, diacritics folded, apostrophes dropped
@@ -71,7 +74,14 @@ func tokenize(s string) []token {
 				b.WriteRune(lr)
 			}
 		case isApostrophe(r) && start >= 0:
-			// inside a word: drop it and keep the word going
+			// inside a word: drop it and keep the word going; a possessive 's is dropped
+			// with it ("Diltiazem's" → "diltiazem", "Sjögren's" → "sjogren")
+			if i+size < len(s) && (s[i+size] == 's' || s[i+size] == 'S') {
+				if j := i + size + 1; j == len(s) || !isWordByte(s, j) {
+					i = j
+					continue
+				}
+			}
 		default:
 			flush(i)
 			if isClauseBreak(r) {
@@ -82,6 +92,12 @@ func tokenize(s string) []token {
 	}
 	flush(len(s))
 	return toks
+}
+
+// isWordByte reports whether the rune starting at s[j] is a letter or digit.
+func isWordByte(s string, j int) bool {
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // normalize returns the normalised form of s: its words joined by single spaces.
@@ -105,11 +121,11 @@ func words(s string) []string {
 }
 
 // isUpperAbbrev reports whether a term as written in a vocabulary file is a short
-// upper-case abbreviation (one word, at most 3 characters, letters all upper case, e.g. "RA",
-// "MTX", "CR"). Such terms only match upper-case words when scanning free text.
+// upper-case abbreviation (one word, at most 5 characters, letters all upper case, e.g. "RA",
+// "MTX", "CREST", "CR"). Such terms only match upper-case words when scanning free text.
 func isUpperAbbrev(term string) bool {
 	t := strings.TrimSpace(term)
-	if utf8.RuneCountInString(t) > 3 || len(tokenize(t)) != 1 {
+	if utf8.RuneCountInString(t) > maxAbbrevLen || len(tokenize(t)) != 1 {
 		return false
 	}
 	letters := false

@@ -290,7 +290,7 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 		termIDs[norm] = id
 		c.drugTerms = append(c.drugTerms, termEntry{term: r.get("term"), canonical: gkey, kind: kind, upper: isUpperAbbrev(r.get("term"))})
 		c.drugTrie.insert(words(r.get("term")), id)
-		if kind != "abbreviation" {
+		if kind == "generic" || kind == "brand" || kind == "salt" {
 			c.drugFuzzy.add(norm, id)
 		}
 		known(r.get("term"))
@@ -312,7 +312,7 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 		id := len(c.disTerms)
 		c.disTerms = append(c.disTerms, termEntry{term: r.get("term"), canonical: ckey, kind: kind, upper: isUpperAbbrev(r.get("term"))})
 		c.disTrie.insert(words(r.get("term")), id)
-		if kind != "abbreviation" {
+		if kind == "canonical" {
 			c.disFuzzy.add(normalize(r.get("term")), id)
 		}
 		known(r.get("term"))

@@ -1,0 +1,126 @@
+package vocab
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDisease(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		term, canonical, code, group string
+		status                       MatchStatus
+		dist                         int
+	}{
+		{"dermatomyositis", "dermatomyositis", "M33.1", "idiopathic inflammatory myopathy", StatusExact, 0},
+		{"DM", "dermatomyositis", "M33.1", "idiopathic inflammatory myopathy", StatusSynonym, 0},
+		{"JDM", "juvenile dermatomyositis", "M33.0", "idiopathic inflammatory myopathy", StatusSynonym, 0},
+		{"juvenile dermatomyositis", "juvenile dermatomyositis", "M33.0", "idiopathic inflammatory myopathy", StatusExact, 0},
+		{"amyopathic dermatomyositis", "amyopathic dermatomyositis", "M33.1", "idiopathic inflammatory myopathy", StatusExact, 0},
+		{"polymyositis", "polymyositis", "M33.2", "idiopathic inflammatory myopathy", StatusExact, 0},
+		{"SSc", "systemic sclerosis", "M34.9", "systemic sclerosis", StatusSynonym, 0},
+		{"scleroderma", "systemic sclerosis", "M34.9", "systemic sclerosis", StatusSynonym, 0},
+		{"lcSSc", "limited cutaneous systemic sclerosis", "M34.1", "systemic sclerosis", StatusSynonym, 0},
+		{"dcSSc", "diffuse cutaneous systemic sclerosis", "M34.0", "systemic sclerosis", StatusSynonym, 0},
+		{"diffuse cutaneous progressive systemic sclerosis", "diffuse cutaneous systemic sclerosis", "M34.0", "systemic sclerosis", StatusSynonym, 0}, // seed 000 case 2
+		{"diffuse systemic sclerosis", "diffuse cutaneous systemic sclerosis", "M34.0", "systemic sclerosis", StatusSynonym, 0},          // seed 000 case 3
+		{"CREST", "CREST syndrome", "M34.1", "systemic sclerosis", StatusSynonym, 0},
+		{"MCTD", "mixed connective tissue disease", "M35.1", "overlap", StatusSynonym, 0},
+		{"Mixed connective tissue disorder", "mixed connective tissue disease", "M35.1", "overlap", StatusSynonym, 0}, // seed 000 case 5
+		{"SLE", "systemic lupus erythematosus", "M32.9", "lupus", StatusSynonym, 0},
+		{"lupus", "systemic lupus erythematosus", "M32.9", "lupus", StatusSynonym, 0},
+		{"UCTD", "undifferentiated connective tissue disease", "M35.9", "connective tissue disease", StatusSynonym, 0},
+		{"RA", "rheumatoid arthritis", "M06.9", "arthritis", StatusSynonym, 0},
+		{"overlap syndrome", "overlap syndrome", "M35.1", "overlap", StatusExact, 0},
+		{"no underlying disease", "no underlying disease", "", "none", StatusExact, 0},
+		{"healthy", "no underlying disease", "", "none", StatusSynonym, 0}, // seed 003
+		{"Idiopathic", "no underlying disease", "", "none", StatusSynonym, 0},
+		{"CKD", "chronic kidney disease", "N18.9", "kidney disease", StatusSynonym, 0},
+		{"ESRD", "end-stage renal disease", "N18.6", "kidney disease", StatusSynonym, 0},
+		{"hyperparathyroidism", "hyperparathyroidism", "E21.3", "endocrine and metabolic", StatusExact, 0},
+		{"Sjögren's syndrome", "Sjogren syndrome", "M35.0", "connective tissue disease", StatusExact, 0},
+		{"dermatomiositis", "dermatomyositis", "M33.1", "idiopathic inflammatory myopathy", StatusFuzzy, 1},
+		{"sclerodermia", "", "", "", StatusUnknown, 0}, // synonyms are not fuzzy-matched
+		{"health", "", "", "", StatusUnknown, 0},       // 1 from the synonym "healthy": no match
+		{"cancer", "", "", "", StatusUnknown, 0},
+	}
+	for _, tt := range tests {
+		m := v.Disease(tt.term)
+		if m.Canonical != tt.canonical || m.Code != tt.code || m.Class != tt.group || m.Status != tt.status || m.Distance != tt.dist {
+			t.Errorf("Disease(%q) = {%q %q %q %v %d}, want {%q %q %q %v %d}", tt.term, m.Canonical, m.Code, m.Class, m.Status, m.Distance, tt.canonical, tt.code, tt.group, tt.status, tt.dist)
+		}
+	}
+}
+
+func TestDiseaseInText(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		text, canonical string
+		status          MatchStatus
+		others          string
+	}{
+		{"known case of Dermatomyositis for 10 years", "dermatomyositis", StatusContained, ""},
+		// seed 000 case 5: lupus nephritis is a comorbidity note, MCTD the primary disease
+		{"Mixed connective tissue disorder with grade 4 lupus nephritis", "mixed connective tissue disease", StatusContained, "lupus nephritis"},
+		{"SSc and RA overlap", "", StatusAmbiguous, ""},
+		{"grade 4 lupus nephritis", "lupus nephritis", StatusSynonym, ""},
+		{"erythroderma secondary to dermatomyositis", "dermatomyositis", StatusContained, ""},
+		{"nothing known", "", StatusUnknown, ""},
+	}
+	for _, tt := range tests {
+		m := v.Disease(tt.text)
+		if m.Canonical != tt.canonical || m.Status != tt.status || (tt.others != "" && strings.Join(m.Candidates, ",") != tt.others) {
+			t.Errorf("Disease(%q) = {%q %v %q}, want {%q %v %q}", tt.text, m.Canonical, m.Status, m.Candidates, tt.canonical, tt.status, tt.others)
+		}
+	}
+	if m := v.Disease("SSc and RA overlap"); strings.Join(m.Candidates, ",") != "systemic sclerosis,rheumatoid arthritis" {
+		t.Errorf("ambiguous candidates = %q", m.Candidates)
+	}
+}
+
+func TestScanDiseases(t *testing.T) {
+	v := Default()
+	text := "A 24 years female, a known case of MCTD with grade 4 lupus nephritis; DM ruled out; crest of ilium; iliac crest"
+	ms := v.ScanDiseases(text)
+	want := []string{"MCTD=mixed connective tissue disease", "grade 4 lupus nephritis=lupus nephritis", "DM=dermatomyositis"}
+	var got []string
+	for _, m := range ms {
+		got = append(got, m.Term+"="+m.Canonical)
+		if text[m.Start:m.End] != m.Term {
+			t.Errorf("span [%d:%d] = %q, want %q", m.Start, m.End, text[m.Start:m.End], m.Term)
+		}
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("ScanDiseases = %q, want %q (lower-case crest is not CREST)", got, want)
+	}
+}
+
+func TestSubtype(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		condition, text string
+		want            string // axis=canonical/status, joined by |
+	}{
+		{"", "Idiopathic Calcinosis Cutis Universalis", "type=idiopathic/contained|extent=universalis/contained"}, // seed 003
+		{"calcinosis cutis", "dystrophic", "type=dystrophic/exact"},
+		{"calcinosis cutis", "dystrophic calcification", "type=dystrophic/exact"},
+		{"Calcinosis Cutis", "calciphylaxis", "type=calciphylaxis/exact"},
+		{"", "metastatic, dystrophic, idiopathic, iatrogenic calcinosis and calciphylaxis", "type=/ambiguous"},
+		{"", "calcinosis circumscripta", "extent=circumscripta/exact"},
+		{"gout", "dystrophic", ""}, // another condition: no entries
+		{"", "no subtype here", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range v.Subtype(tt.condition, tt.text) {
+			got = append(got, m.Class+"="+m.Canonical+"/"+m.Status.String())
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("Subtype(%q, %q) = %q, want %q", tt.condition, tt.text, strings.Join(got, "|"), tt.want)
+		}
+	}
+	ms := v.Subtype("", "metastatic, dystrophic, idiopathic, iatrogenic calcinosis and calciphylaxis")
+	if len(ms) != 1 || strings.Join(ms[0].Candidates, ",") != "calciphylaxis,dystrophic,iatrogenic,idiopathic,metastatic" {
+		t.Errorf("ambiguous subtype candidates = %+v", ms)
+	}
+}

@@ -1,0 +1,256 @@
+package vocab
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestOutcomePhrasings(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		text   string
+		cat    Category
+		code   string
+		status MatchStatus
+		phrase string
+	}{
+		// seed phrasings (shared/seeds 000 and 003)
+		{"marked improvement", Partial, "PR", StatusExact, "marked improvement"},
+		{"On follow up visits, there was marked improvement in the lesions", Partial, "PR", StatusContained, "marked improvement"},
+		{"responded well", Partial, "PR", StatusExact, "responded well"},
+		{"poor response", None, "SD", StatusExact, "poor response"},
+		{"minimal improvement", Minimal, "SD", StatusExact, "minimal improvement"},
+		{"On follow-up visits, there was minimal improvement in the lesions.", Minimal, "SD", StatusContained, "minimal improvement"},
+		{"minimal response", Minimal, "SD", StatusExact, "minimal response"},
+		{"lost to followup", NotEvaluable, "NE", StatusExact, "lost to followup"},
+		{"Lost to follow-up", NotEvaluable, "NE", StatusExact, "Lost to follow-up"},
+		{"lost to follow up", NotEvaluable, "NE", StatusExact, "lost to follow up"},
+		{"noticeable clinical improvement", Partial, "PR", StatusExact, "noticeable clinical improvement"},
+		{"mild clearance", Minimal, "SD", StatusExact, "mild clearance"},
+		{"resolution", Complete, "CR", StatusExact, "resolution"},
+		{"resolution of lesions", Complete, "CR", StatusExact, "resolution of lesions"},
+		{"no improvement", None, "SD", StatusExact, "no improvement"},
+		{"improvement", Partial, "PR", StatusExact, "improvement"},
+		{"improvement with resolution of lesions", Complete, "CR", StatusContained, "resolution of lesions"},
+		{"noticeable clinical improvement noted by reduction in stiffness and pain. Repeat skeletal survey also shows mild clearance of the calcification", Partial, "PR", StatusContained, "noticeable clinical improvement"},
+		// literature phrasings
+		{"Complete resolution", Complete, "CR", StatusExact, "Complete resolution"},
+		{"complete remission after 6 months", Complete, "CR", StatusContained, "complete remission"},
+		{"PARTIAL RESPONSE", Partial, "PR", StatusExact, "PARTIAL RESPONSE"},
+		{"partial improvement", Partial, "PR", StatusExact, "partial improvement"},
+		{"significant improvement", Partial, "PR", StatusExact, "significant improvement"},
+		{"near-complete resolution", Partial, "PR", StatusExact, "near-complete resolution"},
+		{"stable disease", None, "SD", StatusExact, "stable disease"},
+		{"no change", None, "SD", StatusExact, "no change"},
+		{"Unchanged.", None, "SD", StatusExact, "Unchanged"},
+		{"worsened", Progression, "PD", StatusExact, "worsened"},
+		{"progression", Progression, "PD", StatusExact, "progression"},
+		{"new lesions", Progression, "PD", StatusExact, "new lesions"},
+		{"died", NotEvaluable, "NE", StatusExact, "died"},
+		{"discontinued due to side effects", NotEvaluable, "NE", StatusExact, "discontinued due to side effects"},
+		{"CR", Complete, "CR", StatusExact, "CR"},
+		{"PD", Progression, "PD", StatusExact, "PD"},
+		{"cr", CategoryUnknown, "", StatusUnknown, ""}, // two-letter codes must be upper case
+		{"", CategoryUnknown, "", StatusUnknown, ""},
+		{"treated with diltiazem 60 mg", CategoryUnknown, "", StatusUnknown, ""},
+		// negation
+		{"not improved", None, "SD", StatusExact, "not improved"},
+		{"without improvement", None, "SD", StatusExact, "without improvement"},
+		{"did not show any improvement", None, "SD", StatusContained, "improvement"},
+		{"no significant improvement", None, "SD", StatusExact, "no significant improvement"},
+		{"no marked improvement", None, "SD", StatusContained, "marked improvement"},
+		{"there was no further progression", None, "SD", StatusContained, "progression"},
+		{"no new lesions", None, "SD", StatusContained, "new lesions"},
+		{"not, however, improvement", Partial, "PR", StatusContained, "improvement"}, // punctuation ends the negation's scope
+		{"no pain and improvement of nodules", Partial, "PR", StatusContained, "improvement"}, // "and" ends it too
+		// best overall response across phrases
+		{"poor response to 60 mg; after increase to 90 mg responded well", Partial, "PR", StatusContained, "responded well"},
+		{"marked improvement but new lesions", Partial, "PR", StatusContained, "marked improvement"}, // new lesions is secondary
+		{"initial improvement, lost to follow-up later", Partial, "PR", StatusContained, "improvement"},
+		{"improvement was slow, but therapy was effective in preventing new lesions", Partial, "PR", StatusContained, "improvement"},
+		{"resolved after excision, no recurrence", Complete, "CR", StatusContained, "resolved"},
+	}
+	for _, tt := range tests {
+		o := v.Outcome(tt.text)
+		if o.Category != tt.cat || o.Code != tt.code || o.Status != tt.status || o.Phrase != tt.phrase {
+			t.Errorf("Outcome(%q) = {Category:%v Code:%q Status:%v Phrase:%q}, want {%v %q %v %q}", tt.text, o.Category, o.Code, o.Status, o.Phrase, tt.cat, tt.code, tt.status, tt.phrase)
+		}
+		if o.Phrase != "" && !strings.Contains(tt.text, o.Phrase) {
+			t.Errorf("Outcome(%q).Phrase %q is not text from the input", tt.text, o.Phrase)
+		}
+	}
+}
+
+func TestOutcomeNegationFlags(t *testing.T) {
+	o := Default().Outcome("did not show any improvement")
+	if len(o.Phrases) != 1 || !o.Phrases[0].Negated || !o.Phrases[0].Secondary || o.Phrases[0].Category != None {
+		t.Errorf("phrases = %+v, want one negated secondary none", o.Phrases)
+	}
+	o = Default().Outcome("no improvement")
+	if len(o.Phrases) != 1 || o.Phrases[0].Negated || o.Phrases[0].Matched != "no improvement" {
+		t.Errorf("phrases = %+v, want the explicit phrase, not a negation", o.Phrases)
+	}
+}
+
+func TestOutcomeMixed(t *testing.T) {
+	v := Default()
+	if o := v.Outcome("noticeable clinical improvement; mild clearance"); !o.Mixed {
+		t.Errorf("partial + minimal: Mixed = false, want true")
+	}
+	if o := v.Outcome("marked improvement"); o.Mixed {
+		t.Errorf("single phrase: Mixed = true")
+	}
+}
+
+func TestOutcomeNotAttributable(t *testing.T) {
+	v := Default()
+	// seed 000, Case Reports summary: aggregate counts, no individual outcome
+	for _, text := range []string{
+		"Our two patients showed improvement with resolution of lesions",
+		"three patients showed response to risedronate and diltiazem therapy",
+		"Response rate 60%",
+	} {
+		o := v.Outcome(text)
+		if !o.NotAttributable || o.Category != CategoryUnknown || o.Code != "" || o.Rule != "not attributable" {
+			t.Errorf("Outcome(%q) = {NotAttributable:%v Category:%v Rule:%q}, want not attributable, unknown", text, o.NotAttributable, o.Category, o.Rule)
+		}
+	}
+	if o := v.Outcome("the patient showed improvement"); o.NotAttributable {
+		t.Errorf("singular patient marked not attributable")
+	}
+}
+
+func TestOutcomeSites(t *testing.T) {
+	v := Default()
+	type site struct {
+		name string
+		cat  Category
+	}
+	tests := []struct {
+		text  string
+		sites []site
+		cat   Category
+		rule  string
+	}{
+		{"thigh: responded well; sacrum: poor response", []site{{"thigh", Partial}, {"sacrum", None}}, Partial, "site roll-up"},
+		// seed 000, case 4
+		{"The lesions over thigh responded well whereas the lesions over sacrum showed poor response", []site{{"thigh", Partial}, {"sacrum", None}}, Partial, "site roll-up"},
+		// seed 000, summary sentence about case 4
+		{"one patient had resolution only in thigh lesions and no improvement over sacral lesions", []site{{"thigh", Complete}, {"sacrum", None}}, Partial, "site roll-up"},
+		{"thigh and buttock lesions resolved", []site{{"thigh", Complete}, {"buttock", Complete}}, Complete, "site roll-up"},
+		{"resolved in thighs and buttocks", []site{{"thigh", Complete}, {"buttock", Complete}}, Complete, "site roll-up"},
+		{"knees: minimal improvement; elbows: no change", []site{{"knee", Minimal}, {"elbow", None}}, None, "site roll-up"},
+		{"hands: progression; feet: no change", []site{{"hand", Progression}, {"foot", None}}, Progression, "site roll-up"},
+		{"hands: progression; feet: complete resolution", []site{{"hand", Progression}, {"foot", Complete}}, Partial, "site roll-up"},
+		{"thigh: lost to follow-up; sacrum: lost to follow-up", []site{{"thigh", NotEvaluable}, {"sacrum", NotEvaluable}}, NotEvaluable, "site roll-up"},
+		{"thigh: resolved; sacrum: not assessed", []site{{"thigh", Complete}, {"sacrum", NotEvaluable}}, Complete, "site roll-up"},
+		{"marked improvement in the lesions of the knees", []site{{"knee", Partial}}, Partial, "phrase"},
+	}
+	for _, tt := range tests {
+		o := v.Outcome(tt.text)
+		var got []site
+		for _, s := range o.Sites {
+			got = append(got, site{s.Site, s.Category})
+			if tt.text[s.Start:s.End] != s.Term || s.Code != s.Category.Code() {
+				t.Errorf("Outcome(%q): site %+v has inconsistent span or code", tt.text, s)
+			}
+		}
+		if len(got) != len(tt.sites) || o.Category != tt.cat || o.Rule != tt.rule {
+			t.Errorf("Outcome(%q) = sites %v, %v by %q; want sites %v, %v by %q", tt.text, got, o.Category, o.Rule, tt.sites, tt.cat, tt.rule)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.sites[i] {
+				t.Errorf("Outcome(%q) site %d = %v, want %v", tt.text, i, got[i], tt.sites[i])
+			}
+		}
+	}
+}
+
+func TestRollUp(t *testing.T) {
+	s := func(cs ...Category) []SiteOutcome {
+		var out []SiteOutcome
+		for _, c := range cs {
+			out = append(out, SiteOutcome{Category: c})
+		}
+		return out
+	}
+	tests := []struct {
+		sites []SiteOutcome
+		want  Category
+	}{
+		{s(Complete, Complete), Complete},
+		{s(Complete, Partial), Partial},
+		{s(Complete, None), Partial},
+		{s(Partial, Progression), Partial},
+		{s(Minimal, None), None},
+		{s(Minimal, Minimal), Minimal},
+		{s(None, Progression), Progression},
+		{s(NotEvaluable, Complete), Complete},
+		{s(NotEvaluable, NotEvaluable), NotEvaluable},
+		{s(), NotEvaluable},
+	}
+	for _, tt := range tests {
+		if got := rollUp(tt.sites); got != tt.want {
+			t.Errorf("rollUp(%v) = %v, want %v", tt.sites, got, tt.want)
+		}
+	}
+}
+
+func TestCategory(t *testing.T) {
+	tests := []struct {
+		c             Category
+		name, code    string
+		ordered, resp bool
+	}{
+		{CategoryUnknown, "unknown", "", false, false},
+		{NotEvaluable, "not evaluable", "NE", false, false},
+		{Progression, "progression", "PD", true, false},
+		{None, "none", "SD", true, false},
+		{Minimal, "minimal", "SD", true, false},
+		{Partial, "partial", "PR", true, true},
+		{Complete, "complete", "CR", true, true},
+	}
+	for _, tt := range tests {
+		if tt.c.String() != tt.name || tt.c.Code() != tt.code || tt.c.Ordered() != tt.ordered || tt.c.Responder() != tt.resp {
+			t.Errorf("%d: got %q %q ordered=%v responder=%v", int(tt.c), tt.c.String(), tt.c.Code(), tt.c.Ordered(), tt.c.Responder())
+		}
+		p, err := ParseCategory(strings.ToUpper(tt.name))
+		if err != nil || p != tt.c {
+			t.Errorf("ParseCategory(%q) = %v, %v", strings.ToUpper(tt.name), p, err)
+		}
+	}
+	if !Complete.AtLeast(Partial) || !Partial.AtLeast(Partial) || Minimal.AtLeast(Partial) || !Minimal.AtLeast(Minimal) {
+		t.Error("AtLeast order wrong among ordered categories")
+	}
+	if NotEvaluable.AtLeast(Progression) || Complete.AtLeast(NotEvaluable) || CategoryUnknown.AtLeast(Progression) {
+		t.Error("AtLeast must be false outside the order")
+	}
+	for s, want := range map[string]Category{"CR": Complete, "pr": Partial, "PD": Progression, "NE": NotEvaluable, "not-evaluable": NotEvaluable, "not_evaluable": NotEvaluable} {
+		if got, err := ParseCategory(s); err != nil || got != want {
+			t.Errorf("ParseCategory(%q) = %v, %v; want %v", s, got, err, want)
+		}
+	}
+	if _, err := ParseCategory("SD"); err == nil || !strings.Contains(err.Error(), "ambiguous") {
+		t.Errorf("ParseCategory(SD) error = %v, want ambiguous", err)
+	}
+	if _, err := ParseCategory("good"); err == nil || !strings.Contains(err.Error(), "use one of") {
+		t.Errorf("ParseCategory(good) error = %v", err)
+	}
+	if Category(99).String() != "Category(99)" || Category(99).Code() != "" {
+		t.Error("out-of-range category")
+	}
+}
+
+// TestOutcomeVocabularySize checks the promise of at least 60 outcome phrasings.
+func TestOutcomeVocabularySize(t *testing.T) {
+	n := 0
+	for _, e := range Default().c.outcomes {
+		if !e.marker {
+			n++
+		}
+	}
+	if n < 60 {
+		t.Errorf("outcome vocabulary has %d phrases, want >= 60", n)
+	}
+}
