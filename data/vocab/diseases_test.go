@@ -23,7 +23,7 @@ func TestDisease(t *testing.T) {
 		{"lcSSc", "limited cutaneous systemic sclerosis", "M34.1", "systemic sclerosis", StatusSynonym, 0},
 		{"dcSSc", "diffuse cutaneous systemic sclerosis", "M34.0", "systemic sclerosis", StatusSynonym, 0},
 		{"diffuse cutaneous progressive systemic sclerosis", "diffuse cutaneous systemic sclerosis", "M34.0", "systemic sclerosis", StatusSynonym, 0}, // seed 000 case 2
-		{"diffuse systemic sclerosis", "diffuse cutaneous systemic sclerosis", "M34.0", "systemic sclerosis", StatusSynonym, 0},          // seed 000 case 3
+		{"diffuse systemic sclerosis", "diffuse cutaneous systemic sclerosis", "M34.0", "systemic sclerosis", StatusSynonym, 0},                       // seed 000 case 3
 		{"CREST", "CREST syndrome", "M34.1", "systemic sclerosis", StatusSynonym, 0},
 		{"MCTD", "mixed connective tissue disease", "M35.1", "overlap", StatusSynonym, 0},
 		{"Mixed connective tissue disorder", "mixed connective tissue disease", "M35.1", "overlap", StatusSynonym, 0}, // seed 000 case 5

@@ -107,10 +107,10 @@ func TestDrugFuzzy(t *testing.T) {
 		status          MatchStatus
 		dist            int
 	}{
-		{"risodronate", "risedronate", StatusFuzzy, 1},           // seed 000, case 4
-		{"diltiazam", "diltiazem", StatusFuzzy, 1},               // substitution
-		{"dilitiazem", "diltiazem", StatusFuzzy, 1},              // insertion
-		{"diltaizem", "diltiazem", StatusFuzzy, 1},               // transposition counts 1
+		{"risodronate", "risedronate", StatusFuzzy, 1},              // seed 000, case 4
+		{"diltiazam", "diltiazem", StatusFuzzy, 1},                  // substitution
+		{"dilitiazem", "diltiazem", StatusFuzzy, 1},                 // insertion
+		{"diltaizem", "diltiazem", StatusFuzzy, 1},                  // transposition counts 1
 		{"hydroxychlorquine", "hydroxychloroquine", StatusFuzzy, 1}, // deletion
 		{"azathioprin", "azathioprine", StatusFuzzy, 1},
 		{"metotrexat", "methotrexate", StatusFuzzy, 2}, // listed misspellings match exactly only; 2 edits from the generic
@@ -197,7 +197,7 @@ func TestDrugRouteAwareATC(t *testing.T) {
 		{"sodium thiosulfate", "IV", nil, "V03AB06", "thiosulfate", "intravenous", "only"},
 		{"intralesional sodium thiosulfate", "", nil, "V03AB06", "thiosulfate", "intralesional", "only"},
 		{"topical sodium thiosulfate", "", nil, "V03AB06", "thiosulfate", "topical", "only"},
-		{"diltiazem", "nebulised", nil, "C08DB01", "calcium channel blocker", "", "default"}, // unknown route is ignored
+		{"diltiazem", "nebulised", nil, "C08DB01", "calcium channel blocker", "", "default"},         // unknown route is ignored
 		{"oral diltiazem", "topical", nil, "C05AE03", "calcium channel blocker", "topical", "route"}, // explicit route wins
 	}
 	for _, tt := range tests {

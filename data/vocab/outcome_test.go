@@ -61,7 +61,7 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"no marked improvement", None, "SD", StatusContained, "marked improvement"},
 		{"there was no further progression", None, "SD", StatusContained, "progression"},
 		{"no new lesions", None, "SD", StatusContained, "new lesions"},
-		{"not, however, improvement", Partial, "PR", StatusContained, "improvement"}, // punctuation ends the negation's scope
+		{"not, however, improvement", Partial, "PR", StatusContained, "improvement"},          // punctuation ends the negation's scope
 		{"no pain and improvement of nodules", Partial, "PR", StatusContained, "improvement"}, // "and" ends it too
 		// best overall response across phrases
 		{"poor response to 60 mg; after increase to 90 mg responded well", Partial, "PR", StatusContained, "responded well"},
