@@ -1,0 +1,51 @@
+# tresp — see README.md. `make run` and `make test` are the two set-up commands.
+GO      ?= go
+BIN     := bin/tresp
+PKGS    := ./...
+FUZZTIME ?= 10s
+
+.PHONY: all build run test unit lint layering tools bench fuzz clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/tresp
+
+## run: the whole pipeline on the embedded example data set, writing out/
+run: build
+	./$(BIN) run --out out
+
+## test: lint, layering check and every test
+test: tools lint unit
+
+unit:
+	$(GO) test -count=1 $(PKGS)
+
+lint: layering
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt -l lists:"; echo "$$out"; exit 1; fi
+	$(GO) vet $(PKGS)
+
+## layering: the import direction cmd → pipeline → {data, stats, reports}
+layering:
+	@$(GO) list -f '{{.ImportPath}} {{join .Imports " "}}' $(PKGS) | ./scripts/check-layering
+
+## tools: external programs some tests use (poppler-utils for pdffonts and
+## pdftoppm, LibreOffice for the DOCX conversion check). Installed with apt
+## when missing; tests that need them skip with the reason when they cannot
+## be installed.
+tools:
+	@./scripts/install-tools
+
+## bench: ingest and normalisation throughput and memory on generated tables
+bench: build
+	$(GO) test -run '^$$' -bench . -benchtime 1x ./pipeline/ ./stats/... ./data/...
+	$(GO) run ./scripts/benchingest -rows 1000000
+	$(GO) run ./scripts/benchingest -rows 4000000
+
+## fuzz: every fuzz target for FUZZTIME each
+fuzz:
+	@./scripts/fuzz-all $(FUZZTIME)
+
+clean:
+	rm -rf bin out

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/spf13/pflag"
+
+	"github.com/tresp/tresp/pipeline"
+)
+
+type runOptions struct {
+	out   string
+	read  readOptions
+	quiet bool
+}
+
+func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
+	fs.StringVarP(&o.out, "out", "o", "out", "output `DIR` (replaced atomically)")
+	o.read.AddFlags(fs)
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
+}
+
+func (o *runOptions) Validate() error {
+	if o.out == "" {
+		return usagef("--out must name a directory")
+	}
+	return nil
+}
+
+func runCommand() *command {
+	o := &runOptions{}
+	return &command{
+		name:    "run",
+		summary: "run the pipeline over case tables and write the output directory",
+		usage:   "tresp run [--out DIR] [flags] [INPUT...]",
+		example: `  tresp run                          # the embedded example data set, into out/
+  tresp run --out results cases.csv  # your own case table
+  tresp run --out results sheets/    # every .csv, .tsv and .parquet file in sheets/
+  tresp run --map 'Pt no=case_id' --map 'Rx=treatment' cases.csv
+`,
+		flags: func(fs *pflag.FlagSet) func() error { o.AddFlags(fs); return o.Validate },
+		run: func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+			cfg := pipeline.DefaultConfig()
+			cfg.Inputs = args
+			cfg.Out = o.out
+			if err := o.read.apply(&cfg); err != nil {
+				return err
+			}
+			res, err := pipeline.Run(ctx, cfg, stderrLogger{w: stderr, quiet: o.quiet})
+			if err != nil {
+				return err
+			}
+			if !o.quiet {
+				t := res.Summary.Totals
+				fmt.Fprintf(stdout, "wrote %s: %d rows read, %d accepted, %d quarantined; %d warnings\n",
+					res.Out, t.RowsRead, t.RowsAccepted, t.RowsQuarantined, res.Summary.Problems.Warnings)
+			}
+			return nil
+		},
+	}
+}

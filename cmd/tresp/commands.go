@@ -1,0 +1,217 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/pipeline"
+)
+
+// command is one tresp subcommand.
+type command struct {
+	name    string
+	summary string
+	usage   string
+	example string
+	flags   func(fs *pflag.FlagSet) func() error // registers flags, returns Validate
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+// usageError is a mistake in the command line: exit code 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return &usageError{fmt.Sprintf(format, a...)} }
+
+// errSilent is returned when the message was already printed.
+var errSilent = errors.New("")
+
+func exitCode(err error) int {
+	var ue *usageError
+	var ce *pipeline.ConfigError
+	var ie *data.InputError
+	switch {
+	case errors.As(err, &ue), errors.As(err, &ce):
+		return exitUsage
+	case errors.As(err, &ie), errors.Is(err, pipeline.ErrData):
+		return exitData
+	case errors.Is(err, context.Canceled):
+		return exitInternal
+	}
+	return exitInternal
+}
+
+func commands() []*command {
+	return []*command{runCommand(), validateCommand(), versionCommand()}
+}
+
+func findCommand(name string) *command {
+	for _, c := range commands() {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+const topUsage = `tresp turns case tables from published case reports into response rates,
+pooled estimates, figures and tables.
+
+Usage:
+  tresp <command> [flags] [INPUT...]
+
+Commands:
+%s
+Run 'tresp help <command>' for a command's flags and examples.
+Exit codes: 0 ok, 1 data errors, 2 usage or configuration errors, 3 internal error.
+`
+
+func topHelp(w io.Writer) {
+	var b strings.Builder
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(&b, "  %-9s %s\n", "help", "show help for a command")
+	fmt.Fprintf(w, topUsage, b.String())
+}
+
+func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		topHelp(stderr)
+		return usagef("no command given")
+	}
+	switch args[0] {
+	case "help", "-h", "--help":
+		if len(args) < 2 || args[0] != "help" {
+			topHelp(stdout)
+			return nil
+		}
+		c := findCommand(args[1])
+		if c == nil {
+			return usagef("unknown command %q: run 'tresp help'", args[1])
+		}
+		commandHelp(stdout, c)
+		return nil
+	}
+	c := findCommand(args[0])
+	if c == nil {
+		return usagef("unknown command %q: run 'tresp help' for the list", args[0])
+	}
+	fs := pflag.NewFlagSet(c.name, pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	validate := func() error { return nil }
+	if c.flags != nil {
+		if v := c.flags(fs); v != nil {
+			validate = v
+		}
+	}
+	help := fs.BoolP("help", "h", false, "show this help")
+	if err := fs.Parse(args[1:]); err != nil {
+		return usagef("%s: %v (run 'tresp help %s')", c.name, err, c.name)
+	}
+	if *help {
+		commandHelp(stdout, c)
+		return nil
+	}
+	if err := validate(); err != nil {
+		return err
+	}
+	return c.run(ctx, fs.Args(), stdout, stderr)
+}
+
+func commandHelp(w io.Writer, c *command) {
+	fmt.Fprintf(w, "%s\n\nUsage:\n  %s\n", c.summary, c.usage)
+	fs := pflag.NewFlagSet(c.name, pflag.ContinueOnError)
+	fs.SortFlags = false
+	if c.flags != nil {
+		c.flags(fs)
+	}
+	fs.BoolP("help", "h", false, "show this help")
+	fmt.Fprintf(w, "\nFlags:\n%s", fs.FlagUsages())
+	if c.example != "" {
+		fmt.Fprintf(w, "\nExamples:\n%s", c.example)
+	}
+}
+
+// readOptions are the flags every command that reads inputs shares.
+type readOptions struct {
+	maps              []string
+	studyFromFileName bool
+	delimiter         string
+	decimalComma      string
+	vocab             []string
+}
+
+func (o *readOptions) AddFlags(fs *pflag.FlagSet) {
+	fs.StringArrayVar(&o.maps, "map", nil, "map a header to a field: `HEADER=FIELD` (FIELD may be lab:ANALYTE or extra); repeatable")
+	fs.BoolVar(&o.studyFromFileName, "study-from-filename", false, "take the study from the file name when the table has no study column")
+	fs.StringVar(&o.delimiter, "delimiter", "", "CSV delimiter: `, ; or tab` (default: detected)")
+	fs.StringVar(&o.decimalComma, "decimal-comma", "auto", "read 8,5 as 8.5: `auto|on|off` (auto: in semicolon-separated files)")
+	fs.StringArrayVar(&o.vocab, "vocab", nil, "vocabulary `FILE` extending the built-in terms; repeatable")
+}
+
+func (o *readOptions) apply(cfg *pipeline.Config) error {
+	if len(o.maps) > 0 {
+		cfg.Read.Columns = map[string]string{}
+	}
+	for _, m := range o.maps {
+		h, f, ok := strings.Cut(m, "=")
+		if !ok || strings.TrimSpace(h) == "" || strings.TrimSpace(f) == "" {
+			return usagef("--map %q: write HEADER=FIELD, e.g. --map 'Pt no=case_id'", m)
+		}
+		cfg.Read.Columns[strings.TrimSpace(h)] = strings.TrimSpace(f)
+	}
+	cfg.Read.StudyFromFileName = o.studyFromFileName
+	cfg.Read.Delimiter = o.delimiter
+	cfg.Read.DecimalComma = o.decimalComma
+	cfg.Vocabulary = append(cfg.Vocabulary, o.vocab...)
+	return nil
+}
+
+// stderrLogger prints progress lines to stderr unless quiet.
+type stderrLogger struct {
+	w     io.Writer
+	quiet bool
+}
+
+func (l stderrLogger) Stage(name, msg string) {
+	if !l.quiet {
+		fmt.Fprintf(l.w, "tresp: %s: %s\n", name, msg)
+	}
+}
+
+// printProblems writes warnings and errors, one line each, to w, at most
+// limit lines followed by a count of the rest.
+func printProblems(w io.Writer, probs []data.Problem, min data.Severity, limit int) {
+	n := 0
+	for _, p := range probs {
+		if p.Severity < min {
+			continue
+		}
+		if n < limit {
+			fmt.Fprintf(w, "%s: %s\n", p.Severity, p.Error())
+		}
+		n++
+	}
+	if n > limit {
+		fmt.Fprintf(w, "… and %d more (all are in summary.json)\n", n-limit)
+	}
+}
+
+func sortedCodes(m map[string]int) []string {
+	k := make([]string, 0, len(m))
+	for c := range m {
+		k = append(k, c)
+	}
+	sort.Strings(k)
+	return k
+}

@@ -1,0 +1,50 @@
+// Command tresp turns case tables extracted from published case reports into
+// response rates, pooled estimates, figures and tables.
+//
+// Exit codes: 0 success; 1 data errors (an unreadable input, or rows that
+// fail validation); 2 usage or configuration errors; 3 internal errors.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Exit codes, documented in README.md and docs/cli.md.
+const (
+	exitOK       = 0
+	exitData     = 1
+	exitUsage    = 2
+	exitInternal = 3
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes one tresp command and returns its exit code. Every error is
+// printed to stderr as one line starting with "tresp: ".
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(stderr, "tresp: internal error: %v (please report this with the command you ran)\n", p)
+			code = exitInternal
+		}
+	}()
+	err := dispatch(ctx, args, stdout, stderr)
+	if err == nil {
+		return exitOK
+	}
+	code = exitCode(err)
+	if msg := err.Error(); msg != "" {
+		fmt.Fprintln(stderr, "tresp: "+msg)
+	}
+	return code
+}

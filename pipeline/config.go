@@ -1,0 +1,205 @@
+package pipeline
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/tresp/tresp/data"
+)
+
+// Config is the effective configuration of a run: what to read, how to
+// read it, how to analyse it and what to render. The zero value is not
+// valid; start from DefaultConfig.
+type Config struct {
+	// Inputs are files or directories; empty means the embedded example.
+	Inputs []string `json:"inputs"`
+	// Out is the output directory.
+	Out string `json:"out"`
+	// Read adjusts ingest.
+	Read ReadConfig `json:"read"`
+	// Vocabulary lists user vocabulary files that extend or override the
+	// embedded ones.
+	Vocabulary []string `json:"vocabulary,omitempty"`
+	// Analysis sets the statistics.
+	Analysis AnalysisConfig `json:"analysis"`
+	// Figures sets figure formats and size.
+	Figures FigureConfig `json:"figures"`
+	// Tables sets table formats.
+	Tables TableConfig `json:"tables"`
+	// Strict makes unknown terms and other warnings errors.
+	Strict bool `json:"strict"`
+}
+
+// ReadConfig adjusts how inputs are read and mapped.
+type ReadConfig struct {
+	// Columns maps a header to a field name, "lab:ANALYTE" or "extra".
+	Columns map[string]string `json:"columns,omitempty"`
+	// StudyFromFileName fills a missing study column from the file name.
+	StudyFromFileName bool `json:"study_from_filename"`
+	// Delimiter forces the CSV delimiter: "", ",", ";" or "tab".
+	Delimiter string `json:"delimiter,omitempty"`
+	// DecimalComma is auto, on or off.
+	DecimalComma string `json:"decimal_comma"`
+}
+
+// AnalysisConfig sets responder definition, attribution and statistics.
+type AnalysisConfig struct {
+	// Responder is the lowest outcome counted as response: complete,
+	// partial or minimal.
+	Responder string `json:"responder"`
+	// Attribution is exposure, regimen or monotherapy.
+	Attribution string `json:"attribution"`
+	// CIMethod is clopper-pearson, wilson or jeffreys.
+	CIMethod string `json:"ci_method"`
+	// Level is the confidence level of every interval.
+	Level float64 `json:"level"`
+	// Pooling is glmm, reml or dl.
+	Pooling string `json:"pooling"`
+	// Transform is logit or pft, for reml and dl pooling.
+	Transform string `json:"transform"`
+	// Nodes is the number of adaptive Gauss–Hermite nodes of the GLMM.
+	Nodes int `json:"nodes"`
+	// SmallGroup flags groups with fewer patients than this.
+	SmallGroup int `json:"small_group"`
+}
+
+// FigureConfig sets the figures.
+type FigureConfig struct {
+	Formats []string `json:"formats"`
+	// Size is a preset (nature-single, nature-double, elsevier-single,
+	// elsevier-double) or WIDTHxHEIGHT in mm.
+	Size string `json:"size"`
+}
+
+// TableConfig sets the tables.
+type TableConfig struct {
+	Formats []string `json:"formats"`
+}
+
+// DefaultConfig returns the defaults documented in docs/config.md.
+func DefaultConfig() Config {
+	return Config{
+		Out:  "out",
+		Read: ReadConfig{DecimalComma: "auto"},
+		Analysis: AnalysisConfig{
+			Responder:   "partial",
+			Attribution: "exposure",
+			CIMethod:    "clopper-pearson",
+			Level:       0.95,
+			Pooling:     "glmm",
+			Transform:   "logit",
+			Nodes:       30,
+			SmallGroup:  5,
+		},
+		Figures: FigureConfig{Formats: []string{"pdf", "png", "svg"}, Size: "nature-double"},
+		Tables:  TableConfig{Formats: []string{"csv", "md", "tex", "html", "docx"}},
+	}
+}
+
+// oneOf checks that v is one of legal, naming the setting in the error.
+func oneOf(setting, v string, legal ...string) error {
+	for _, l := range legal {
+		if v == l {
+			return nil
+		}
+	}
+	return &ConfigError{Key: setting, Msg: fmt.Sprintf("%q is not one of %s", v, strings.Join(legal, ", "))}
+}
+
+// ConfigError is an invalid setting: which key, and why.
+type ConfigError struct {
+	Key  string
+	Line int
+	Msg  string
+}
+
+// Error returns "config: KEY: MSG", with the line when known.
+func (e *ConfigError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("config: line %d: %s: %s", e.Line, e.Key, e.Msg)
+	}
+	return fmt.Sprintf("config: %s: %s", e.Key, e.Msg)
+}
+
+// Validate checks every setting and returns the first problem as a
+// *ConfigError.
+func (c *Config) Validate() error {
+	if strings.TrimSpace(c.Out) == "" {
+		return &ConfigError{Key: "out", Msg: "output directory is empty"}
+	}
+	if err := oneOf("read.decimal_comma", c.Read.DecimalComma, "auto", "on", "off"); err != nil {
+		return err
+	}
+	if err := oneOf("read.delimiter", c.Read.Delimiter, "", ",", ";", "tab"); err != nil {
+		return err
+	}
+	a := c.Analysis
+	for _, chk := range []error{
+		oneOf("analysis.responder", a.Responder, "complete", "partial", "minimal"),
+		oneOf("analysis.attribution", a.Attribution, "exposure", "regimen", "monotherapy"),
+		oneOf("analysis.ci_method", a.CIMethod, "clopper-pearson", "wilson", "jeffreys"),
+		oneOf("analysis.pooling", a.Pooling, "glmm", "reml", "dl"),
+		oneOf("analysis.transform", a.Transform, "logit", "pft"),
+	} {
+		if chk != nil {
+			return chk
+		}
+	}
+	if !(a.Level > 0 && a.Level < 1) {
+		return &ConfigError{Key: "analysis.level", Msg: fmt.Sprintf("%v is not between 0 and 1 (write 0.95 for 95%%)", a.Level)}
+	}
+	if a.Nodes < 1 || a.Nodes > 100 {
+		return &ConfigError{Key: "analysis.nodes", Msg: fmt.Sprintf("%d is not between 1 and 100", a.Nodes)}
+	}
+	for _, f := range c.Figures.Formats {
+		if err := oneOf("figures.formats", f, "pdf", "png", "svg"); err != nil {
+			return err
+		}
+	}
+	for _, f := range c.Tables.Formats {
+		if err := oneOf("tables.formats", f, "csv", "md", "tex", "html", "docx"); err != nil {
+			return err
+		}
+	}
+	for h, f := range c.Read.Columns {
+		if strings.TrimSpace(h) == "" || strings.TrimSpace(f) == "" {
+			return &ConfigError{Key: "read.columns", Msg: fmt.Sprintf("mapping %q = %q has an empty side", h, f)}
+		}
+	}
+	return nil
+}
+
+// readOptions turns the read settings into ingest options.
+func (c *Config) readOptions() ReadOptions {
+	var d rune
+	switch c.Read.Delimiter {
+	case ",":
+		d = ','
+	case ";":
+		d = ';'
+	case "tab":
+		d = '\t'
+	}
+	return ReadOptions{
+		Map:          mapOptions(c.Read),
+		Delimiter:    d,
+		DecimalComma: c.Read.DecimalComma,
+	}
+}
+
+func mapOptions(r ReadConfig) (m data.MapOptions) {
+	m.Explicit = r.Columns
+	m.StudyFromFileName = r.StudyFromFileName
+	return m
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	k := make([]string, 0, len(m))
+	for s := range m {
+		k = append(k, s)
+	}
+	sort.Strings(k)
+	return k
+}

@@ -1,0 +1,348 @@
+package pipeline
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/data/csvio"
+	"github.com/tresp/tresp/data/example"
+	"github.com/tresp/tresp/data/parquetio"
+)
+
+// Input is one case table to read: a file on disk or an embedded example.
+type Input struct {
+	// Name is how messages and outputs refer to the input.
+	Name string
+	// Path is the file on disk, "" for an embedded input.
+	Path string
+	fsys fs.FS
+}
+
+// ExampleName prefixes the names of the embedded example tables.
+const ExampleName = "example:"
+
+// ExampleInputs returns the embedded example data set.
+func ExampleInputs() []Input {
+	var in []Input
+	for _, f := range example.Files {
+		in = append(in, Input{Name: ExampleName + f, Path: f, fsys: example.FS})
+	}
+	return in
+}
+
+// tableExts are the file endings read from a directory.
+var tableExts = map[string]bool{".csv": true, ".tsv": true, ".txt": true, ".parquet": true}
+
+// ResolveInputs expands paths: a directory gives its .csv, .tsv, .txt and
+// .parquet files (not recursing), sorted by name; a file is taken as it is.
+// No paths gives the embedded example data set.
+func ResolveInputs(paths []string) ([]Input, error) {
+	if len(paths) == 0 {
+		return ExampleInputs(), nil
+	}
+	var in []Input
+	seen := map[string]bool{}
+	add := func(p string) {
+		clean := filepath.Clean(p)
+		if !seen[clean] {
+			seen[clean] = true
+			in = append(in, Input{Name: filepath.ToSlash(clean), Path: clean})
+		}
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, data.NewInputError(p, "no-input", "cannot read input: "+strings.TrimPrefix(err.Error(), "stat "+p+": "), "check the path")
+		}
+		if !st.IsDir() {
+			add(p)
+			continue
+		}
+		ents, err := os.ReadDir(p)
+		if err != nil {
+			return nil, data.NewInputError(p, "no-input", "cannot list directory: "+err.Error(), "")
+		}
+		n := 0
+		for _, e := range ents {
+			if !e.IsDir() && tableExts[strings.ToLower(filepath.Ext(e.Name()))] {
+				add(filepath.Join(p, e.Name()))
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, data.NewInputError(p, "no-input", "directory holds no .csv, .tsv or .parquet file", "")
+		}
+	}
+	return in, nil
+}
+
+// FileAccount is the row accounting of one input:
+// RowsRead = RowsAccepted + RowsQuarantined.
+type FileAccount struct {
+	File            string   `json:"file"`
+	SHA256          string   `json:"sha256"`
+	Format          string   `json:"format"`
+	Kind            string   `json:"kind"`
+	RowsRead        int      `json:"rows_read"`
+	RowsAccepted    int      `json:"rows_accepted"`
+	RowsQuarantined int      `json:"rows_quarantined"`
+	Columns         []string `json:"columns"`
+	ExtraColumns    []string `json:"extra_columns,omitempty"`
+}
+
+// Quarantined is a row that cannot be used, with its reasons.
+type Quarantined struct {
+	File    string
+	Line    int
+	Reasons []data.Problem
+	Cells   []string
+	Header  []string
+}
+
+// ReadOptions adjust ingest.
+type ReadOptions struct {
+	Map          data.MapOptions
+	Delimiter    rune
+	DecimalComma string
+	BatchSize    int
+}
+
+// RowSink receives every row of an input: its mapping, the record, and
+// the row's problems. A row whose problems include an Error is to be
+// quarantined. cells is only valid during the call.
+type RowSink func(m *data.Mapping, rec *data.Record, cells []string, probs []data.Problem) error
+
+// ReadInput streams one input through sink and returns its accounting and
+// its file-level problems. Errors reading the file are *data.InputError.
+func ReadInput(in Input, opt ReadOptions, sink RowSink) (FileAccount, []data.Problem, error) {
+	acct := FileAccount{File: in.Name}
+	sum, err := hashInput(in)
+	if err != nil {
+		return acct, nil, err
+	}
+	acct.SHA256 = sum
+	rows, closeFn, format, err := openRows(in, opt)
+	if err != nil {
+		return acct, nil, err
+	}
+	defer closeFn()
+	acct.Format = format
+	header := rows.Header()
+	m, probs, err := data.NewMapping(in.Name, header, opt.Map)
+	if err != nil {
+		return acct, nil, err
+	}
+	acct.Kind = m.Kind.String()
+	for _, c := range m.Columns {
+		acct.Columns = append(acct.Columns, c.Header)
+	}
+	acct.ExtraColumns = m.ExtraHeaders()
+	for {
+		cells, line, err := rows.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return acct, probs, err
+		}
+		rec, rprobs := m.Record(line, cells)
+		acct.RowsRead++
+		if hasError(rprobs) {
+			acct.RowsQuarantined++
+		} else {
+			acct.RowsAccepted++
+		}
+		if err := sink(m, &rec, cells, rprobs); err != nil {
+			return acct, probs, err
+		}
+	}
+	if acct.RowsRead == 0 {
+		return acct, probs, data.NewInputError(in.Name, "no-rows", "header only: the table has no data rows",
+			"add at least one row, or remove the file from the inputs")
+	}
+	return acct, probs, nil
+}
+
+func hasError(probs []data.Problem) bool {
+	for _, p := range probs {
+		if p.Severity >= data.Error {
+			return true
+		}
+	}
+	return false
+}
+
+// rowSource is what csvio.Reader and parquetio.Reader have in common.
+type rowSource interface {
+	Header() []string
+	Next() ([]string, int, error)
+}
+
+func open(in Input) (io.ReadCloser, error) {
+	var f io.ReadCloser
+	var err error
+	if in.fsys != nil {
+		f, err = in.fsys.Open(in.Path)
+	} else {
+		f, err = os.Open(in.Path)
+	}
+	if err != nil {
+		return nil, data.NewInputError(in.Name, "read-error", "cannot open: "+err.Error(), "check the path")
+	}
+	return f, nil
+}
+
+func hashInput(in Input) (string, error) {
+	f, err := open(in)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", data.NewInputError(in.Name, "read-error", "cannot read: "+err.Error(), "")
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+var parquetMagic = []byte("PAR1")
+
+func openRows(in Input, opt ReadOptions) (rowSource, func(), string, error) {
+	f, err := open(in)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	br := bufio.NewReaderSize(f, 64<<10)
+	head, _ := br.Peek(4)
+	isParquet := bytes.Equal(head, parquetMagic) || strings.EqualFold(filepath.Ext(in.Path), ".parquet")
+	if isParquet {
+		f.Close()
+		if in.fsys != nil {
+			return nil, nil, "", data.NewInputError(in.Name, "unsupported", "embedded Parquet inputs are not supported", "")
+		}
+		pr, err := parquetio.Open(in.Path, in.Name, opt.BatchSize)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		return pr, func() { pr.Close() }, "parquet", nil
+	}
+	cr, err := csvio.NewReader(br, in.Name, csvio.Options{Delimiter: opt.Delimiter, DecimalComma: opt.DecimalComma})
+	if err != nil {
+		f.Close()
+		return nil, nil, "", err
+	}
+	format := "csv"
+	switch cr.Delimiter() {
+	case ';':
+		format = "csv;"
+	case '\t':
+		format = "tsv"
+	}
+	return cr, func() { f.Close() }, format, nil
+}
+
+// Ingested is everything ingest keeps for the later stages.
+type Ingested struct {
+	Accounts   []FileAccount
+	Cases      []data.Record
+	Studies    []data.Record
+	Labs       []data.Record
+	Mappings   map[string]*data.Mapping
+	Quarantine []Quarantined
+	Problems   []data.Problem
+}
+
+// Ingest reads every input, keeping accepted records and quarantined rows.
+// A fatal problem with any input stops the run with that input's error.
+func Ingest(inputs []Input, opt ReadOptions) (*Ingested, error) {
+	res := &Ingested{Mappings: map[string]*data.Mapping{}}
+	for _, in := range inputs {
+		acct, fprobs, err := ReadInput(in, opt, func(m *data.Mapping, rec *data.Record, cells []string, probs []data.Problem) error {
+			res.Mappings[m.File] = m
+			res.Problems = append(res.Problems, probs...)
+			if hasError(probs) {
+				var errs []data.Problem
+				for _, p := range probs {
+					if p.Severity >= data.Error {
+						errs = append(errs, p)
+					}
+				}
+				res.Quarantine = append(res.Quarantine, Quarantined{File: rec.File, Line: rec.Line, Reasons: errs,
+					Cells: append([]string(nil), cells...), Header: m.Headers()})
+				return nil
+			}
+			switch m.Kind {
+			case data.StudyTable:
+				res.Studies = append(res.Studies, *rec)
+			case data.LabTable:
+				res.Labs = append(res.Labs, *rec)
+			default:
+				res.Cases = append(res.Cases, *rec)
+			}
+			return nil
+		})
+		if err != nil {
+			var ie *data.InputError
+			if errors.As(err, &ie) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%s: %w", in.Name, err)
+		}
+		res.Problems = append(res.Problems, fprobs...)
+		res.Accounts = append(res.Accounts, acct)
+	}
+	res.flagDuplicates()
+	return res, nil
+}
+
+// flagDuplicates warns about case rows sharing study, case_id and drug (or
+// treatment cell).
+func (res *Ingested) flagDuplicates() {
+	type key struct{ study, id, drug string }
+	first := map[key]*data.Record{}
+	for i := range res.Cases {
+		r := &res.Cases[i]
+		drug := r.Values[data.FieldDrug]
+		if drug == "" {
+			drug = r.Values[data.FieldTreatment]
+		}
+		k := key{r.Values[data.FieldStudy], r.Values[data.FieldCaseID], strings.ToLower(drug)}
+		if p, ok := first[k]; ok {
+			res.Problems = append(res.Problems, data.Problem{Severity: data.Warning, File: r.File, Line: r.Line,
+				Column: "case_id", Value: k.id, Code: "duplicate-row",
+				Reason: fmt.Sprintf("same study, case_id and drug as %s", p.Position()),
+				Hint:   "remove the copy, or give the second course its own case_id"})
+			continue
+		}
+		first[k] = r
+	}
+}
+
+// SortProblems orders problems by file, line, column and code so outputs do
+// not depend on the order work happened in.
+func SortProblems(p []data.Problem) {
+	sort.SliceStable(p, func(i, j int) bool {
+		a, b := p[i], p[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return a.Code < b.Code
+	})
+}

@@ -1,0 +1,201 @@
+package pipeline
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/tresp/tresp/data"
+)
+
+// Version is tresp's version, written into every summary.
+var Version = "0.1.0-dev"
+
+// Logger receives progress lines. Implementations decide where they go.
+type Logger interface {
+	Stage(name, msg string)
+}
+
+type nopLogger struct{}
+
+func (nopLogger) Stage(string, string) {}
+
+// Result is what a run produced, for the caller's exit code and messages.
+type Result struct {
+	Out     string
+	Summary *Summary
+}
+
+// ErrData marks a run that ended because of problems in the data: an
+// unreadable input, or (for Validate) rows that had to be quarantined.
+var ErrData = errors.New("data errors")
+
+// state carries stage results from one stage to the next.
+type state struct {
+	ctx      context.Context
+	cfg      *Config
+	log      Logger
+	inputs   []Input
+	ingested *Ingested
+	summary  *Summary
+	out      *outDir
+}
+
+type stage struct {
+	name string
+	run  func(*state) error
+}
+
+// Run executes every stage and writes cfg.Out atomically. It returns a
+// *data.InputError (wrapping ErrData semantics) when an input cannot be
+// read, a *ConfigError for bad settings, and other errors for failures
+// of tresp itself.
+func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
+	if log == nil {
+		log = nopLogger{}
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	inputs, err := ResolveInputs(cfg.Inputs)
+	if err != nil {
+		return nil, err
+	}
+	st := &state{ctx: ctx, cfg: &cfg, log: log, inputs: inputs}
+	stages := []stage{
+		{"ingest", (*state).ingest},
+		{"write", (*state).writeOutputs},
+	}
+	out, err := newOutDir(cfg.Out)
+	if err != nil {
+		return nil, err
+	}
+	st.out = out
+	for _, s := range stages {
+		if err := ctx.Err(); err != nil {
+			out.abort()
+			return nil, fmt.Errorf("interrupted before %s: %w", s.name, err)
+		}
+		if err := s.run(st); err != nil {
+			out.abort()
+			return nil, err
+		}
+	}
+	if err := out.commit(); err != nil {
+		out.abort()
+		return nil, err
+	}
+	return &Result{Out: out.final, Summary: st.summary}, nil
+}
+
+// Validate reads and checks every input without writing anything.
+func Validate(ctx context.Context, cfg Config, log Logger) (*Summary, error) {
+	if log == nil {
+		log = nopLogger{}
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	inputs, err := ResolveInputs(cfg.Inputs)
+	if err != nil {
+		return nil, err
+	}
+	st := &state{ctx: ctx, cfg: &cfg, log: log, inputs: inputs}
+	if err := st.ingest(); err != nil {
+		return nil, err
+	}
+	return st.summary, nil
+}
+
+func (st *state) ingest() error {
+	ing, err := Ingest(st.inputs, st.cfg.readOptions())
+	if err != nil {
+		return err
+	}
+	st.ingested = ing
+	SortProblems(ing.Problems)
+	st.summary = newSummary(st.cfg, ing)
+	st.log.Stage("ingest", fmt.Sprintf("%d rows read from %d inputs: %d accepted, %d quarantined",
+		st.summary.Totals.RowsRead, len(ing.Accounts), st.summary.Totals.RowsAccepted, st.summary.Totals.RowsQuarantined))
+	return nil
+}
+
+func (st *state) writeOutputs() error {
+	ing := st.ingested
+	if err := writeCasesCSV(st.out, ing); err != nil {
+		return err
+	}
+	if err := writeCasesParquet(st.out, ing); err != nil {
+		return err
+	}
+	if err := st.out.write("quarantine.csv", func(w *bufio.Writer) error { return writeQuarantine(w, ing.Quarantine) }); err != nil {
+		return err
+	}
+	return st.out.write(markerFile, func(w *bufio.Writer) error { return writeJSON(w, st.summary) })
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// Summary is summary.json: counts, per-file accounting and every problem.
+type Summary struct {
+	Tool     string         `json:"tool"`
+	Version  string         `json:"version"`
+	Inputs   []FileAccount  `json:"inputs"`
+	Totals   Totals         `json:"totals"`
+	Problems ProblemSummary `json:"problems"`
+	Config   Config         `json:"config"`
+	Details  []data.Problem `json:"details"`
+}
+
+// Totals are row counts over every input:
+// RowsRead = RowsAccepted + RowsQuarantined.
+type Totals struct {
+	RowsRead        int `json:"rows_read"`
+	RowsAccepted    int `json:"rows_accepted"`
+	RowsQuarantined int `json:"rows_quarantined"`
+	CaseRows        int `json:"case_rows"`
+	StudyRows       int `json:"study_rows"`
+	LabRows         int `json:"lab_rows"`
+}
+
+// ProblemSummary counts problems by severity and by code.
+type ProblemSummary struct {
+	Errors   int            `json:"errors"`
+	Warnings int            `json:"warnings"`
+	ByCode   map[string]int `json:"by_code"`
+}
+
+func newSummary(cfg *Config, ing *Ingested) *Summary {
+	s := &Summary{Tool: "tresp", Version: Version, Inputs: ing.Accounts, Config: *cfg,
+		Problems: ProblemSummary{ByCode: map[string]int{}}, Details: ing.Problems}
+	if s.Details == nil {
+		s.Details = []data.Problem{}
+	}
+	for _, a := range ing.Accounts {
+		s.Totals.RowsRead += a.RowsRead
+		s.Totals.RowsAccepted += a.RowsAccepted
+		s.Totals.RowsQuarantined += a.RowsQuarantined
+	}
+	s.Totals.CaseRows, s.Totals.StudyRows, s.Totals.LabRows = len(ing.Cases), len(ing.Studies), len(ing.Labs)
+	for _, p := range ing.Problems {
+		switch {
+		case p.Severity >= data.Error:
+			s.Problems.Errors++
+		case p.Severity == data.Warning:
+			s.Problems.Warnings++
+		}
+		s.Problems.ByCode[p.Code]++
+	}
+	return s
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
