@@ -2,6 +2,7 @@ package vocab
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -237,6 +238,11 @@ func (v *Vocabulary) Outcome(text string) OutcomeMatch {
 		segPhrases[p.seg] = append(segPhrases[p.seg], k)
 	}
 	siteSegs := map[string][]int{}
+	type siteSeg struct {
+		site string
+		seg  int
+	}
+	siteSeen := map[siteSeg]bool{}
 	var siteOrder []string
 	first := map[string]siteHit{}
 	for _, s := range sites {
@@ -244,20 +250,10 @@ func (v *Vocabulary) Outcome(text string) OutcomeMatch {
 		target := -1
 		if _, ok := segPhrases[sg]; ok {
 			target = sg
-		} else {
-			for _, o := range segOrder { // next segment with phrases
-				if o > sg {
-					target = o
-					break
-				}
-			}
-			if target < 0 {
-				for _, o := range segOrder { // else the previous one
-					if o < sg {
-						target = o
-					}
-				}
-			}
+		} else if k := sort.SearchInts(segOrder, sg); k < len(segOrder) {
+			target = segOrder[k] // the next segment with phrases
+		} else if k > 0 {
+			target = segOrder[k-1] // else the previous one
 		}
 		if target < 0 {
 			continue
@@ -266,7 +262,8 @@ func (v *Vocabulary) Outcome(text string) OutcomeMatch {
 			first[s.e.site] = s
 			siteOrder = append(siteOrder, s.e.site)
 		}
-		if !containsInt(siteSegs[s.e.site], target) {
+		if !siteSeen[siteSeg{s.e.site, target}] {
+			siteSeen[siteSeg{s.e.site, target}] = true
 			siteSegs[s.e.site] = append(siteSegs[s.e.site], target)
 		}
 	}
@@ -415,15 +412,6 @@ func rollUp(sites []SiteOutcome) Category {
 func anyTrue(bs []bool) bool {
 	for _, b := range bs {
 		if b {
-			return true
-		}
-	}
-	return false
-}
-
-func containsInt(s []int, x int) bool {
-	for _, v := range s {
-		if v == x {
 			return true
 		}
 	}

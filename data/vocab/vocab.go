@@ -79,6 +79,14 @@ var defaultTables = sync.OnceValue(func() [numKinds + 1]*table {
 	return ts
 })
 
+var defaultCompiled = sync.OnceValue(func() *compiled {
+	c, err := compile(defaultTables())
+	if err != nil {
+		panic(fmt.Sprintf("vocab: embedded vocabulary is inconsistent (a bug in data/vocab/terms): %v", err))
+	}
+	return c
+})
+
 var defaultVocab = sync.OnceValue(func() *Vocabulary {
 	v := New()
 	v.frozen = true
@@ -90,19 +98,10 @@ var defaultVocab = sync.OnceValue(func() *Vocabulary {
 // An invalid embedded file is a bug in this package and panics.
 func Default() *Vocabulary { return defaultVocab() }
 
-// New returns a fresh, extendable copy of the embedded vocabulary.
+// New returns a fresh, extendable copy of the embedded vocabulary. It shares the
+// (immutable) indexes of Default until it is extended.
 func New() *Vocabulary {
-	ts := defaultTables()
-	v := &Vocabulary{}
-	for k := 1; k <= numKinds; k++ {
-		v.tables[k] = ts[k].clone()
-	}
-	c, err := compile(v.tables)
-	if err != nil {
-		panic(fmt.Sprintf("vocab: embedded vocabulary is inconsistent (a bug in data/vocab/terms): %v", err))
-	}
-	v.c = c
-	return v
+	return &Vocabulary{tables: defaultTables(), c: defaultCompiled()}
 }
 
 // Extend reads a user vocabulary file of the given kind from r; name is used in error
@@ -121,7 +120,7 @@ func (v *Vocabulary) Extend(r io.Reader, name string, kind Kind) error {
 	if err != nil {
 		return err
 	}
-	tables := v.tables
+	tables := v.tables // copies the array; tables are cloned before they change
 	tables[kind] = v.tables[kind].clone()
 	tables[kind].merge(recs, schemas[kind])
 	c, err := compile(tables)
