@@ -22,11 +22,14 @@
 //     numeric column would otherwise be evaluated as a formula.
 //   - Markdown: | \ ` * _ [ ] < > ~ $ & get a backslash, cell newlines
 //     become <br>, and paragraph lines cannot open a block.
-//   - LaTeX: \ { } $ & # ^ _ % ~ < > | become escapes or macros; common
+//   - LaTeX: \ { } $ & # ^ _ % ~ < > | ` become escapes or macros, and
+//     the ligatures -- ” ,, are broken with \kern0pt; common
 //     Unicode (≥ ≤ ± × − – — ° µ ² curly quotes, lone Greek letters) becomes
 //     kernel macros that need no package; other characters stay UTF-8,
 //     which LaTeX 2018+ reads by default (\usepackage[utf8]{inputenc}
-//     before that). Only \usepackage{booktabs} is required.
+//     before that). Only \usepackage{booktabs} is required;
+//     \usepackage[T1]{fontenc} is recommended (straight double quotes).
+//     pdflatex cannot set CJK or Greek words: use LuaLaTeX or XeLaTeX.
 //   - HTML: & < > " ' become character references.
 //   - DOCX: text is XML-escaped; characters XML 1.0 forbids are dropped.
 //

@@ -127,6 +127,8 @@ const docxStyles = xmlDecl + `<w:styles xmlns:w="` + wNS + `">` +
 	`<w:pPr><w:keepNext/><w:spacing w:after="120"/></w:pPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
 	`<w:pPr><w:spacing w:before="20" w:after="20"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableGroup"><w:name w:val="Table Group"/><w:basedOn w:val="TableText"/><w:qFormat/>` +
+	`<w:pPr><w:keepNext/><w:spacing w:before="100" w:after="20"/></w:pPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableNote"><w:name w:val="Table Note"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
 	`<w:pPr><w:spacing w:before="40"/></w:pPr><w:rPr><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style>` +
 	`</w:styles>` + "\n"
@@ -248,7 +250,7 @@ func docxTable(b *strings.Builder, t Table, l docxLayout) {
 		b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 		if r.Group {
 			fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:gridSpan w:val="%d"/></w:tcPr>`, l.total, len(t.Columns))
-			docxPara(b, "TableText", "left", r.Indent, true, r.label())
+			docxPara(b, "TableGroup", "left", r.Indent, true, r.label())
 			b.WriteString(`</w:tc></w:tr>` + "\n")
 			continue
 		}

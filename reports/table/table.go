@@ -225,6 +225,20 @@ func ParseFormat(s string) (Format, error) {
 	return 0, fmt.Errorf("table: unknown format %q (use one of %s)", s, strings.Join(names, ", "))
 }
 
+// Set parses s into f (see ParseFormat), so that *Format is a flag value
+// (flag.Value, pflag.Value).
+func (f *Format) Set(s string) error {
+	v, err := ParseFormat(s)
+	if err != nil {
+		return err
+	}
+	*f = v
+	return nil
+}
+
+// Type returns "format", the value's name in pflag help.
+func (f *Format) Type() string { return "format" }
+
 // ErrFormat is returned (wrapped) by Write for a Format value that is not one
 // of the declared constants.
 var ErrFormat = errors.New("table: unknown format")

@@ -117,6 +117,13 @@ func TestParseFormat(t *testing.T) {
 			t.Errorf("ParseFormat(%q) = %v, %v: does not round-trip", f.String(), got, err)
 		}
 	}
+	var fv Format
+	if err := fv.Set("tex"); err != nil || fv != LaTeX || fv.String() != "tex" || fv.Type() != "format" {
+		t.Errorf("Format.Set(tex) = %v, value %v", err, fv)
+	}
+	if err := fv.Set("pdf"); err == nil || fv != LaTeX {
+		t.Errorf("Format.Set(pdf) = %v and changed the value to %v; want an error and no change", err, fv)
+	}
 	_, err := ParseFormat("xlsx")
 	if err == nil || !strings.Contains(err.Error(), `"xlsx"`) || !strings.Contains(err.Error(), "csv, md, tex, html, docx") {
 		t.Errorf("ParseFormat(xlsx) error = %v; want it to name the input and list csv, md, tex, html, docx", err)
