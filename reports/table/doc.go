@@ -23,7 +23,8 @@
 //   - Markdown: | \ ` * _ [ ] < > ~ $ & get a backslash, cell newlines
 //     become <br>, and paragraph lines cannot open a block.
 //   - LaTeX: \ { } $ & # ^ _ % ~ < > | ` become escapes or macros, and
-//     the ligatures -- ” ,, are broken with \kern0pt; common
+//     the ligatures of "--", two apostrophes and ",," are broken with
+//     \kern0pt; common
 //     Unicode (≥ ≤ ± × − – — ° µ ² curly quotes, lone Greek letters) becomes
 //     kernel macros that need no package; other characters stay UTF-8,
 //     which LaTeX 2018+ reads by default (\usepackage[utf8]{inputenc}
