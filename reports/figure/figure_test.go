@@ -3,6 +3,7 @@ package figure
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -93,26 +94,39 @@ func layoutTexts(t *testing.T, fig Figure, size Size) (*textCanvas, error) {
 	return c, nil
 }
 
-// checkLayout asserts every string is at least MinFontPt, lies inside the
-// page, and overlaps no other string.
-func checkLayout(t *testing.T, name string, c *textCanvas) {
-	t.Helper()
+// problems lists strings below MinFontPt, outside the page, or
+// overlapping another string.
+func problems(c *textCanvas) []string {
 	const tol = 0.01
+	var out []string
 	for i, p := range c.texts {
 		if p.size < MinFontPt {
-			t.Errorf("%s: %q drawn at %.2f pt < %d pt", name, p.s, p.size, MinFontPt)
+			out = append(out, fmt.Sprintf("%q drawn at %.2f pt < %d pt", p.s, p.size, MinFontPt))
 		}
 		if p.x0 < -tol || p.y0 < -tol || p.x1 > c.w+tol || p.y1 > c.h+tol {
-			t.Errorf("%s: %q clipped: box [%.1f,%.1f]-[%.1f,%.1f] pt outside page %.1f×%.1f pt", name, p.s, p.x0, p.y0, p.x1, p.y1, c.w, c.h)
+			out = append(out, fmt.Sprintf("%q clipped: box [%.1f,%.1f]-[%.1f,%.1f] pt outside page %.1f×%.1f pt", p.s, p.x0, p.y0, p.x1, p.y1, c.w, c.h))
 		}
 		for _, q := range c.texts[i+1:] {
 			if p.x0 < q.x1-tol && q.x0 < p.x1-tol && p.y0 < q.y1-tol && q.y0 < p.y1-tol {
-				t.Errorf("%s: %q overlaps %q", name, p.s, q.s)
+				out = append(out, fmt.Sprintf("%q overlaps %q", p.s, q.s))
 			}
 		}
 	}
 	if len(c.texts) == 0 {
-		t.Errorf("%s: no text drawn", name)
+		out = append(out, "no text drawn")
+	}
+	return out
+}
+
+// checkLayout asserts problems(c) is empty.
+func checkLayout(t *testing.T, name string, c *textCanvas) {
+	t.Helper()
+	checkLayoutInto(t, name, c)
+}
+
+func checkLayoutInto(t *testing.T, name string, c *textCanvas) {
+	for _, p := range problems(c) {
+		t.Errorf("%s: %s", name, p)
 	}
 }
 
@@ -275,5 +289,5 @@ func TestEmptyInputs(t *testing.T) {
 }
 
 func emptyFigures() []Figure {
-	return []Figure{Forest{}}
+	return []Figure{Forest{}, OutcomeBars{}, Swimmer{}, CumResponse{}, CumResponse{Curves: []CumCurve{{Label: "x"}}}, DoseResponse{}}
 }

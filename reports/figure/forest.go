@@ -256,7 +256,7 @@ func (l *forestLayout) draw(c vg.Canvas, h vg.Length) {
 	top := h - th.margin
 	// header
 	hy := top - lineH(b)*0.6
-	p.text(b, Black, xL, hy, 0, l.heads[0])
+	p.text(b, Black, xL, hy, 0, th.fit(b, l.heads[0], l.labelW))
 	p.text(b, Black, xN1, hy, 1, l.heads[1])
 	p.text(b, Black, xR, hy, 0, l.heads[2])
 	rowsTop := h - l.fixedTop

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"image/color"
 	"math"
 	"strings"
 	"unicode"
@@ -21,6 +22,25 @@ type pdfCanvas struct{ *vgpdf.Canvas }
 
 func (c pdfCanvas) FillString(f font.Face, pt vg.Point, s string) {
 	c.Canvas.FillString(f, pt, toCP1252(s))
+}
+
+// SetColor passes colours to vgpdf un-premultiplied: vgpdf takes the
+// premultiplied components of color.Color as straight RGB, which darkens
+// every translucent colour.
+func (c pdfCanvas) SetColor(col color.Color) {
+	if col == nil {
+		col = color.Black
+	}
+	n := color.NRGBAModel.Convert(col).(color.NRGBA)
+	c.Canvas.SetColor(straight(n))
+}
+
+// straight is a colour whose RGBA method returns straight (not
+// premultiplied) components, as vgpdf expects.
+type straight color.NRGBA
+
+func (s straight) RGBA() (r, g, b, a uint32) {
+	return uint32(s.R) * 0x101, uint32(s.G) * 0x101, uint32(s.B) * 0x101, uint32(s.A) * 0x101
 }
 
 // cp1252High maps the runes of the 0x80–0x9F block of Windows-1252.

@@ -184,6 +184,11 @@ func (t *theme) wrap(size vg.Length, s string, maxW vg.Length, maxLines int) []s
 	return lines
 }
 
+// fit returns s cut with an ellipsis to one line no wider than maxW.
+func (t *theme) fit(size vg.Length, s string, maxW vg.Length) string {
+	return t.wrap(size, s, maxW, 1)[0]
+}
+
 // pen draws on a vg.Canvas with the theme's fonts.
 type pen struct {
 	c  vg.Canvas
@@ -518,8 +523,47 @@ func (p pen) xAxis(s scale, y vg.Length, ts []tick, label string) {
 		p.text(p.th.small, Black, x, ly, 0.5, t.label)
 	}
 	if label != "" {
-		p.text(p.th.body, Black, (s.p0+s.p1)/2, y-p.th.xAxisH(true)+lineH(p.th.body)*0.45, 0.5, label)
+		// centred under the axis, but kept inside the page.
+		th := p.th
+		label = th.fit(th.body, label, th.W-2*th.margin)
+		w := th.textW(th.body, label)
+		x := (s.p0+s.p1)/2 - w/2
+		x = maxf(th.margin, minf(x, th.W-th.margin-w))
+		p.text(th.body, Black, x, y-th.xAxisH(true)+lineH(th.body)*0.45, 0, label)
 	}
+}
+
+// insetForLabels narrows s so that the labels of its first and last ticks,
+// centred on them, stay inside [lo, hi].
+func (p pen) insetForLabels(s scale, ts []tick, lo, hi vg.Length) scale {
+	if len(ts) == 0 {
+		return s
+	}
+	// positions are linear in the data, so solve for the new ends.
+	f0, f1 := s.frac(ts[0].v), s.frac(ts[len(ts)-1].v)
+	w0 := p.th.textW(p.th.small, ts[0].label) / 2
+	w1 := p.th.textW(p.th.small, ts[len(ts)-1].label) / 2
+	a, b := s.p0, s.p1
+	for i := 0; i < 4; i++ {
+		x0 := a + (b-a)*vg.Length(f0)
+		x1 := a + (b-a)*vg.Length(f1)
+		if x0-w0 < lo {
+			a += lo - (x0 - w0)
+		}
+		if x1+w1 > hi {
+			b -= x1 + w1 - hi
+		}
+	}
+	s.p0, s.p1 = a, b
+	return s
+}
+
+// frac is the relative position of v between the ends of the scale.
+func (s scale) frac(v float64) float64 {
+	if s.p1 == s.p0 {
+		return 0.5
+	}
+	return float64((s.at(v) - s.p0) / (s.p1 - s.p0))
 }
 
 // hash01 returns a number in [0, 1) derived from s by FNV-1a 64: the same id
@@ -527,7 +571,15 @@ func (p pen) xAxis(s scale, y vg.Length, ts []tick, label string) {
 func hash01(s string) float64 {
 	h := fnv.New64a()
 	h.Write([]byte(s))
-	return float64(h.Sum64()>>11) / float64(uint64(1)<<53)
+	// FNV's high bits barely change with the last bytes ("case-01",
+	// "case-11"), so finish with the SplitMix64 mixer.
+	x := h.Sum64()
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return float64(x>>11) / float64(uint64(1)<<53)
 }
 
 func maxf(a, b vg.Length) vg.Length {
@@ -545,3 +597,113 @@ func minf(a, b vg.Length) vg.Length {
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// legendItem is a swatch or symbol with its label.
+type legendItem struct {
+	label string
+	key   func(p pen, x, y, w vg.Length) // draws the key centred on y in [x, x+w]
+}
+
+// legendKeyW is the width reserved for a legend key.
+func (t *theme) legendKeyW() vg.Length { return t.small * 1.6 }
+
+// flowLegend packs items into rows no wider than maxW.
+func (t *theme) flowLegend(items []legendItem, maxW vg.Length) [][]legendItem {
+	var rows [][]legendItem
+	var row []legendItem
+	x := vg.Length(0)
+	for _, it := range items {
+		it.label = t.wrap(t.small, it.label, maxW-t.legendKeyW()-1*vg.Millimeter, 1)[0]
+		w := t.legendKeyW() + 1*vg.Millimeter + t.textW(t.small, it.label)
+		if len(row) > 0 && x+3*vg.Millimeter+w > maxW {
+			rows = append(rows, row)
+			row, x = nil, 0
+		}
+		if len(row) > 0 {
+			x += 3 * vg.Millimeter
+		}
+		row = append(row, it)
+		x += w
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// legendH is the height of a legend of n rows.
+func (t *theme) legendH(n int) vg.Length {
+	if n == 0 {
+		return 0
+	}
+	return vg.Length(n)*lineH(t.small)*1.3 + 1*vg.Millimeter
+}
+
+// drawLegend draws the rows from the top edge y, starting at x.
+func (p pen) drawLegend(rows [][]legendItem, x0, top vg.Length) {
+	th := p.th
+	y := top - lineH(th.small)*0.65
+	for _, row := range rows {
+		x := x0
+		for _, it := range row {
+			it.key(p, x, y, th.legendKeyW())
+			x += th.legendKeyW() + 1*vg.Millimeter
+			p.text(th.small, Black, x, y, 0, it.label)
+			x += th.textW(th.small, it.label) + 3*vg.Millimeter
+		}
+		y -= lineH(th.small) * 1.3
+	}
+}
+
+// swatch returns a legend key drawing a filled, hatched, outlined box.
+func swatch(fill color.Color, hk int) func(p pen, x, y, w vg.Length) {
+	return func(p pen, x, y, w vg.Length) {
+		s := p.th.small * 0.55
+		x0, x1 := x+w/2-s*1.3, x+w/2+s*1.3
+		p.rect(fill, x0, y-s, x1, y+s)
+		p.hatch(hk, 0.3, hatchColor(fill), 1.2, x0, y-s, x1, y+s)
+		p.rectLine(0.3, greyDark, x0, y-s, x1, y+s)
+	}
+}
+
+// hatchColor is the colour of hatch lines drawn over fill.
+func hatchColor(fill color.Color) color.Color {
+	if f, ok := fill.(color.RGBA); ok && luminance(f) < 0.25 {
+		return white
+	}
+	return greyDark
+}
+
+// yAxisW is the width taken by a y axis with these tick labels and, when
+// label is not empty, a rotated axis title.
+func (t *theme) yAxisW(ts []tick, label string) vg.Length {
+	w := vg.Length(0)
+	for _, tk := range ts {
+		w = maxf(w, t.textW(t.small, tk.label))
+	}
+	w += tickLen + 0.8*vg.Millimeter
+	if label != "" {
+		w += lineH(t.body) + 0.5*vg.Millimeter
+	}
+	return w
+}
+
+// yAxis draws a vertical axis at x with left ticks, labels and a rotated
+// title whose left edge is at x - yAxisW.
+func (p pen) yAxis(s scale, x vg.Length, ts []tick, label string) {
+	p.stroke(p.th.lw, Black, nil, vg.Point{X: x, Y: s.p0}, vg.Point{X: x, Y: s.p1})
+	for _, t := range ts {
+		y := s.at(t.v)
+		p.stroke(p.th.lw, Black, nil, vg.Point{X: x, Y: y}, vg.Point{X: x - tickLen, Y: y})
+		p.text(p.th.small, Black, x-tickLen-0.8*vg.Millimeter, y, 1, t.label)
+	}
+	if label != "" {
+		label = p.th.fit(p.th.body, label, s.p1-s.p0)
+		p.textUp(p.th.body, Black, x-p.th.yAxisW(ts, label)+lineH(p.th.body)*0.5, (s.p0+s.p1)/2, label)
+	}
+}
+
+// dashes are line styles for series, so curves differ in greyscale too.
+var dashes = [][]vg.Length{nil, {3, 1.5}, {0.8, 1.2}, {3, 1.2, 0.8, 1.2}, {5, 2}, {1.5, 1.5}}
+
+func dashFor(i int) []vg.Length { return dashes[i%len(dashes)] }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -60,6 +61,13 @@ func sampleFigures() map[string]Figure {
 	return map[string]Figure{
 		"forest":        sampleForest(),
 		"forest_stress": stressForest(),
+		"bars":          sampleBars(),
+		"bars_stress":   stressBars(),
+		"swimmer":       sampleSwimmer(),
+		"swimmer_cap":   stressSwimmer(),
+		"cumresp":       sampleCum(),
+		"dose":          sampleDose(false),
+		"dose_panels":   sampleDose(true),
 	}
 }
 
@@ -95,4 +103,129 @@ func TestWriteSamples(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+func sampleBars() OutcomeBars {
+	return OutcomeBars{
+		Title:   "Best response by drug",
+		GroupBy: "drug",
+		Groups: []OutcomeGroup{
+			{Label: "diltiazem", Counts: [NumOutcomes]int{1, 2, 0, 1, 1, 0}},
+			{Label: "risedronate", Counts: [NumOutcomes]int{0, 2, 1, 1, 0, 0}},
+			{Label: "sodium thiosulfate", Counts: [NumOutcomes]int{4, 3, 1, 0, 0, 1}},
+			{Label: "methotrexate", Counts: [NumOutcomes]int{1, 0, 0, 0, 0, 0}},
+			{Label: "rituximab", Counts: [NumOutcomes]int{2, 2, 0, 1, 0, 1}},
+		},
+		OutcomeDef: "Outcomes were graded from the case descriptions by two reviewers",
+		Studies:    14,
+	}
+}
+
+func stressBars() OutcomeBars {
+	o := OutcomeBars{GroupBy: "drug"}
+	for i, n := range stressNames {
+		var c [NumOutcomes]int
+		for k := range c {
+			c[k] = (i*(k+3) + k) % 4
+		}
+		if i == 7 {
+			c = [NumOutcomes]int{}
+		}
+		o.Groups = append(o.Groups, OutcomeGroup{Label: n, Counts: c})
+	}
+	return o
+}
+
+func sampleSwimmer() Swimmer {
+	return Swimmer{
+		Title: "Time on treatment", Unit: "months", SortByDuration: true,
+		Lanes: []Lane{
+			{Study: "Smith 2019", Case: "1", Regimen: "sodium thiosulfate", Duration: 6, Events: []LaneEvent{{2, EventPartial}, {5, EventComplete}}},
+			{Study: "Smith 2019", Case: "2", Regimen: "sodium thiosulfate", Duration: 3.5, LostToFollowUp: true, Events: []LaneEvent{{1.5, EventPartial}}},
+			{Study: "Okafor 2021", Case: "A", Regimen: "diltiazem", Duration: 12, Ongoing: true, Events: []LaneEvent{{4, EventResponse}}},
+			{Study: "Lee 2020", Case: "1", Regimen: "rituximab", Duration: 9, Events: []LaneEvent{{3, EventComplete}, {8, EventProgression}}},
+			{Study: "Lee 2020", Case: "2", Regimen: "rituximab", Duration: 2},
+			{Study: "García-Márquez 2018", Case: "index patient", Regimen: "methotrexate", Duration: 7.5, Ongoing: true, Events: []LaneEvent{{2.5, EventPartial}}},
+			{Study: "Novak 2022", Case: "3", Regimen: "risedronate", Duration: 4, Events: []LaneEvent{{4, EventPartial}}},
+		},
+	}
+}
+
+func stressSwimmer() Swimmer {
+	s := Swimmer{Unit: "days", SortByDuration: true}
+	for i := 0; i < 93; i++ {
+		ln := Lane{
+			Study:    stressNames[i%len(stressNames)] + " study " + string(rune('A'+i%26)),
+			Case:     "case " + fmt.Sprint(i+1),
+			Regimen:  stressNames[(i*3)%9],
+			Duration: float64(10 + (i*37)%400),
+			Ongoing:  i%5 == 0, LostToFollowUp: i%7 == 3,
+		}
+		if i%3 == 0 {
+			ln.Events = []LaneEvent{{ln.Duration / 3, EventPartial}}
+		}
+		s.Lanes = append(s.Lanes, ln)
+	}
+	return s
+}
+
+// sampleCum builds 1 − KM curves with Greenwood log–log style bands from
+// small made-up follow-up data (times in days; the layout, not the numbers,
+// is under test here).
+func sampleCum() CumResponse {
+	mk := func(label string, resp, cens []float64) CumCurve {
+		c := CumCurve{Label: label}
+		type ev struct {
+			t    float64
+			resp bool
+		}
+		var evs []ev
+		for _, t := range resp {
+			evs = append(evs, ev{t, true})
+		}
+		for _, t := range cens {
+			evs = append(evs, ev{t, false})
+			c.Censored = append(c.Censored, t)
+		}
+		sort.Slice(evs, func(i, j int) bool { return evs[i].t < evs[j].t || evs[i].t == evs[j].t && evs[i].resp })
+		n := len(evs)
+		s := 1.0
+		for _, e := range evs {
+			c.FollowUp = append(c.FollowUp, e.t)
+		}
+		for i, e := range evs {
+			if e.resp {
+				s *= 1 - 1/float64(n-i)
+				est := 1 - s
+				c.Steps = append(c.Steps, CumStep{Time: e.t, Est: est, Low: math.Max(0, est-0.25), High: math.Min(1, est+0.2)})
+			}
+		}
+		return c
+	}
+	return CumResponse{
+		Title: "Time to response", Unit: "days", Method: "log–log transformed Greenwood", Studies: 11,
+		Curves: []CumCurve{
+			mk("sodium thiosulfate", []float64{14, 21, 30, 45, 60, 90, 120}, []float64{35, 150}),
+			mk("diltiazem", []float64{30, 60, 100}, []float64{20, 80}),
+			mk("rituximab", []float64{7, 28, 56, 84}, []float64{40, 180}),
+		},
+	}
+}
+
+func sampleDose(panels bool) DoseResponse {
+	d := DoseResponse{Title: "Dose and outcome", LogDose: true, Panels: panels, Studies: 12}
+	drugs := []struct {
+		name string
+		base float64
+	}{{"diltiazem", 120}, {"risedronate", 35}, {"sodium thiosulfate", 25000}, {"methotrexate", 15}, {"rituximab", 1000}}
+	for i := 0; i < 40; i++ {
+		dr := drugs[i%len(drugs)]
+		d.Points = append(d.Points, DosePoint{
+			ID:      fmt.Sprintf("case-%02d", i),
+			Drug:    dr.name,
+			Dose:    dr.base * (0.3 + float64((i*13)%17)/5),
+			Outcome: Outcome((i*5 + i/5) % int(NumOutcomes)),
+		})
+	}
+	return d
 }
