@@ -217,7 +217,8 @@ var texMacros = map[rune]string{
 }
 
 // ligature reports whether TeX fonts would join a and b into one glyph
-// (-- en dash, “ and ” curly quotes, ,, low quote, !` and ?` inverted marks).
+// ("--" en dash, two apostrophes, ",," low quote); backquotes are macros,
+// so "!`" and "?`" cannot form inverted marks.
 func ligature(a, b rune) bool {
 	switch b {
 	case '-', '\'', ',':
@@ -243,9 +244,9 @@ func nextRune(s string, i int) rune {
 // special characters \ { } $ & # ^ _ % ~ and < > | ` become macros or escaped
 // forms, common typographic and mathematical Unicode characters (≥ ≤ ≠ ≈ ×
 // ± − · ° µ ² ³ ⁹ ⁻ – — curly quotes, …, lone Greek letters as in α or χ²)
-// become kernel macros, ligatures ("--", "“", "!`" ...) are broken with {}, control
-// characters are dropped, tabs become spaces, and other characters stay
-// UTF-8. Newlines are not handled here (writers split lines first).
+// become kernel macros, ligatures ("--", two apostrophes, ",,") are broken
+// with \kern0pt, control characters are dropped, tabs become spaces, and
+// other characters stay UTF-8. Newlines are not handled here (writers split lines first).
 func EscapeLaTeX(s string) string {
 	var b strings.Builder
 	var prev rune
