@@ -56,7 +56,7 @@ func TestExtendOtherKindsCSV(t *testing.T) {
 		{KindSubtypes, "term,canonical,axis,condition\ntophaceous,tophaceous,type,gout\n"},
 		{KindCues, "term,role\nhardly,negation\n"},
 		{KindRoutes, "term,route,position\nnasal,nasal,before\nspray,nasal,after\n"},
-		{KindNoFuzzy, "word\nriseday\n"},
+		{KindNoFuzzy, "word\ndiltiazam\n"},
 	}
 	for _, s := range steps {
 		if err := v.Extend(strings.NewReader(s.body), "user."+s.kind.String()+".csv", s.kind); err != nil {
@@ -87,11 +87,11 @@ func TestExtendOtherKindsCSV(t *testing.T) {
 	if m := v.Drug("diltiazem spray", ""); m.Route != "nasal" || m.Code != "C08DB01" || m.Basis != "default" {
 		t.Errorf("user route: %+v", m)
 	}
-	if m := v.Drug("riseday", ""); m.Status != StatusUnknown {
-		t.Errorf("nofuzzy word matched: %+v", m)
+	if m := Default().Drug("diltiazam", ""); m.Status != StatusFuzzy {
+		t.Errorf("default: diltiazam = %v, want fuzzy", m.Status)
 	}
-	if m := Default().Drug("riseday", ""); m.Canonical != "risedronate" {
-		t.Skip("riseday is not near risedronate; nofuzzy check is vacuous") // keeps the test honest if the data change
+	if m := v.Drug("diltiazam", ""); m.Status != StatusUnknown {
+		t.Errorf("user nofuzzy word still matched: %+v", m)
 	}
 }
 
@@ -188,6 +188,29 @@ func TestMatchStatusString(t *testing.T) {
 	for i, w := range want {
 		if got := MatchStatus(i).String(); got != w {
 			t.Errorf("MatchStatus(%d) = %q, want %q", i, got, w)
+		}
+	}
+}
+
+// TestDocExample checks the extension example and error messages of docs/vocabulary.md.
+func TestDocExample(t *testing.T) {
+	v := New()
+	doc := "# my_drugs.tsv\nterm\tgeneric\tkind\tclass\tatc\troute\tindication\npulsed dye laser\tpulsed dye laser\tgeneric\tprocedure\t\t*\nlaser\tpulsed dye laser\tsynonym\nFosfix\tsevelamer\tbrand\n"
+	if err := v.Extend(strings.NewReader(doc), "my_drugs.tsv", KindDrugs); err != nil {
+		t.Fatal(err)
+	}
+	if m := v.Drug("laser", ""); m.Canonical != "pulsed dye laser" || m.Class != "procedure" {
+		t.Errorf("laser = %+v", m)
+	}
+	if m := v.Drug("Fosfix", ""); m.Canonical != "sevelamer" || m.Code != "V03AE02" {
+		t.Errorf("Fosfix = %+v", m)
+	}
+	for body, want := range map[string]string{
+		"term\tgeneric\tkind\tclass\tatc\troute\tindication\npulsed dye laser\tpulsed dye laser\tgeneric\tprocedure\t\t*\nlaser\tpulsed dye laser\tsynonym\nFosfix\tsevelamerx\tbrand\n": `my_drugs.tsv:4:8: column "generic": "sevelamerx" has no row of kind generic (add one with its class and ATC code, or map "Fosfix" onto an existing generic)`,
+		"term\tgeneric\tkind\nFosfix\tsevelamer\tbrnd\n": `my_drugs.tsv:2:18: column "kind": unknown value "brnd" (use one of: generic, brand, salt, abbreviation, synonym, misspelling, class)`,
+	} {
+		if err := New().Extend(strings.NewReader(body), "my_drugs.tsv", KindDrugs); err == nil || err.Error() != want {
+			t.Errorf("error = %v\nwant    %s", err, want)
 		}
 	}
 }

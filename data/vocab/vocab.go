@@ -44,7 +44,7 @@ type Match struct {
 	Class      string      // drug class, disease group, or subtype axis
 	Kind       string      // kind of the matched row: generic, brand, salt, abbreviation, synonym, canonical, ...
 	Route      string      // canonical route used to select a drug code ("" if none)
-	Basis      string      // how a drug code was chosen: "route", "hint", "route+hint", "default", "only"
+	Basis      string      // how a drug code was chosen: "route", "hint", "route+hint", "default", "only", or "none" (no row fits the route)
 	Note       string      // disease note (e.g. "comorbidity") or subtype condition
 	Status     MatchStatus // how the term was recognised
 	Distance   int         // edit distance of a fuzzy match, 0 otherwise
