@@ -160,10 +160,17 @@ func (t *theme) wrap(size vg.Length, s string, maxW vg.Length, maxLines int) []s
 		}
 		for t.textW(size, strings.TrimRight(tok, " ")) > maxW {
 			rs := []rune(tok)
-			n := len(rs) - 1
-			for n > 1 && t.textW(size, string(rs[:n])) > maxW {
-				n--
+			// longest prefix that fits, by bisection (at least one rune).
+			lo, hi := 1, len(rs)-1
+			for lo < hi {
+				mid := (lo + hi + 1) / 2
+				if t.textW(size, string(rs[:mid])) <= maxW {
+					lo = mid
+				} else {
+					hi = mid - 1
+				}
 			}
+			n := lo
 			lines = append(lines, string(rs[:n]))
 			tok = string(rs[n:])
 		}
@@ -177,9 +184,16 @@ func (t *theme) wrap(size vg.Length, s string, maxW vg.Length, maxLines int) []s
 	}
 	lines = lines[:maxLines]
 	last := []rune(strings.TrimRight(lines[maxLines-1], " "))
-	for len(last) > 0 && t.textW(size, string(last)+"…") > maxW {
-		last = last[:len(last)-1]
+	lo, hi := 0, len(last)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if t.textW(size, string(last[:mid])+"…") <= maxW {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
 	}
+	last = last[:lo]
 	lines[maxLines-1] = strings.TrimRight(string(last), " -/") + "…"
 	return lines
 }
