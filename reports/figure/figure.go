@@ -105,11 +105,11 @@ const (
 	MaxHeightMM = 1000
 )
 
-// ParsePreset parses a size: a preset name ("nature-single", "nature-double",
-// "elsevier-single", "elsevier-double"), optionally followed by "x<height>"
-// in mm ("nature-single x120" is not accepted, "nature-singlex120" is not
-// either: use "nature-single:120"), or a custom "<width>x<height>" or
-// "<width>" in millimetres ("120x80", "120").
+// ParsePreset parses a size: a preset name ("nature-single",
+// "nature-double", "elsevier-single", "elsevier-double"), optionally with a
+// height in mm after a colon ("nature-single:120"), or a custom
+// "<width>x<height>" or "<width>" in mm ("120x80", "120"). The error lists
+// the legal values.
 func ParsePreset(s string) (Size, error) {
 	t := strings.ToLower(strings.TrimSpace(s))
 	name, hs, hasH := strings.Cut(t, ":")
