@@ -41,6 +41,7 @@ type state struct {
 	log      Logger
 	inputs   []Input
 	ingested *Ingested
+	norm     *Normalised
 	summary  *Summary
 	out      *outDir
 }
@@ -68,6 +69,7 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 	st := &state{ctx: ctx, cfg: &cfg, log: log, inputs: inputs}
 	stages := []stage{
 		{"ingest", (*state).ingest},
+		{"normalise", (*state).normalise},
 		{"write", (*state).writeOutputs},
 	}
 	out, err := newOutDir(cfg.Out)
@@ -108,6 +110,9 @@ func Validate(ctx context.Context, cfg Config, log Logger) (*Summary, error) {
 	if err := st.ingest(); err != nil {
 		return nil, err
 	}
+	if err := st.normalise(); err != nil {
+		return nil, err
+	}
 	return st.summary, nil
 }
 
@@ -124,12 +129,29 @@ func (st *state) ingest() error {
 	return nil
 }
 
-func (st *state) writeOutputs() error {
-	ing := st.ingested
-	if err := writeCasesCSV(st.out, ing); err != nil {
+func (st *state) normalise() error {
+	voc, err := loadVocabulary(st.cfg.Vocabulary)
+	if err != nil {
 		return err
 	}
-	if err := writeCasesParquet(st.out, ing); err != nil {
+	norm, probs := Normalise(st.ingested, voc)
+	st.norm = norm
+	SortProblems(probs)
+	st.summary.addProblems(probs, st.cfg.Strict)
+	st.summary.Vocabulary = norm.Vocab
+	st.summary.Normalise = NormaliseSummary{Courses: len(norm.Courses), StudyCounts: len(norm.Studies),
+		UnknownTerms: len(norm.Vocab), CacheHits: norm.CacheHits, CacheMisses: norm.CacheMisses}
+	st.log.Stage("normalise", fmt.Sprintf("%d courses, %d study counts, %d terms not known exactly",
+		len(norm.Courses), len(norm.Studies), len(norm.Vocab)))
+	return nil
+}
+
+func (st *state) writeOutputs() error {
+	ing := st.ingested
+	if err := st.writeCases(); err != nil {
+		return err
+	}
+	if err := st.out.write("vocabulary_report.csv", func(w *bufio.Writer) error { return writeVocabReport(w, st.norm.Vocab) }); err != nil {
 		return err
 	}
 	if err := st.out.write("quarantine.csv", func(w *bufio.Writer) error { return writeQuarantine(w, ing.Quarantine) }); err != nil {
@@ -147,13 +169,15 @@ func writeJSON(w io.Writer, v any) error {
 
 // Summary is summary.json: counts, per-file accounting and every problem.
 type Summary struct {
-	Tool     string         `json:"tool"`
-	Version  string         `json:"version"`
-	Inputs   []FileAccount  `json:"inputs"`
-	Totals   Totals         `json:"totals"`
-	Problems ProblemSummary `json:"problems"`
-	Config   Config         `json:"config"`
-	Details  []data.Problem `json:"details"`
+	Tool       string           `json:"tool"`
+	Version    string           `json:"version"`
+	Inputs     []FileAccount    `json:"inputs"`
+	Totals     Totals           `json:"totals"`
+	Problems   ProblemSummary   `json:"problems"`
+	Normalise  NormaliseSummary `json:"normalise"`
+	Vocabulary []VocabEntry     `json:"vocabulary"`
+	Config     Config           `json:"config"`
+	Details    []data.Problem   `json:"details"`
 }
 
 // Totals are row counts over every input:
@@ -196,6 +220,34 @@ func newSummary(cfg *Config, ing *Ingested) *Summary {
 		s.Problems.ByCode[p.Code]++
 	}
 	return s
+}
+
+// NormaliseSummary counts what normalisation produced.
+type NormaliseSummary struct {
+	Courses      int `json:"courses"`
+	StudyCounts  int `json:"study_counts"`
+	UnknownTerms int `json:"terms_not_exact"`
+	CacheHits    int `json:"parse_cache_hits"`
+	CacheMisses  int `json:"parse_cache_misses"`
+}
+
+// addProblems adds later stages' problems; strict turns warnings into
+// errors.
+func (s *Summary) addProblems(probs []data.Problem, strict bool) {
+	for _, p := range probs {
+		if strict && p.Severity == data.Warning {
+			p.Severity = data.Error
+		}
+		switch {
+		case p.Severity >= data.Error:
+			s.Problems.Errors++
+		case p.Severity == data.Warning:
+			s.Problems.Warnings++
+		}
+		s.Problems.ByCode[p.Code]++
+		s.Details = append(s.Details, p)
+	}
+	SortProblems(s.Details)
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

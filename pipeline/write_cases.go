@@ -4,102 +4,280 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/parquetio"
+	"github.com/tresp/tresp/data/units"
 )
 
-// caseFields are the canonical case-table fields written to
-// normalised/cases.*, in order.
-func caseFields() []data.Field {
-	var fs []data.Field
-	for _, s := range data.Specs {
-		if s.Level&data.LevelCase != 0 && s.Field != data.FieldAgeSex &&
-			s.Field != data.FieldLabAnalyte && s.Field != data.FieldLabValue && s.Field != data.FieldLabUnit {
-			fs = append(fs, s.Field)
-		}
-	}
-	return fs
+// courseColumn is one column of normalised/cases.*: a name, a type and how
+// to get the value from a course. Text columns keep the original cell;
+// value columns hold the normalised number; status columns say how it was
+// obtained (exact, converted, assumed, fuzzy, unknown).
+type courseColumn struct {
+	name string
+	typ  parquetio.ColumnType
+	str  func(c *Course) string
+	num  func(c *Course) float64
 }
 
-// extraJSON renders a record's labs and extra columns as JSON objects, keys
-// in file order, so no input cell is lost from the normalised table.
-func extraJSON(m *data.Mapping, r *data.Record) (labs, extra string) {
-	if len(r.Labs) > 0 {
-		b, _ := json.Marshal(r.Labs)
-		labs = string(b)
+func textCol(name string, f func(c *Course) string) courseColumn {
+	return courseColumn{name: name, typ: parquetio.String, str: f}
+}
+
+func numCol(name string, f func(c *Course) float64) courseColumn {
+	return courseColumn{name: name, typ: parquetio.Float, num: f}
+}
+
+func field(f data.Field) func(c *Course) string {
+	return func(c *Course) string { return c.Rec.Values[f] }
+}
+
+func durationCols(name string, f data.Field, get func(c *Course) units.Duration) []courseColumn {
+	return []courseColumn{
+		textCol(name+"_text", field(f)),
+		numCol(name+"_days", func(c *Course) float64 { return get(c).Days }),
+		textCol(name+"_status", func(c *Course) string { return statusOf(c.Rec.Values[f], get(c).Status) }),
 	}
-	if len(r.Extra) > 0 && m != nil {
-		var sb strings.Builder
-		sb.WriteByte('{')
-		for i, h := range m.ExtraHeaders() {
-			if i > 0 {
-				sb.WriteByte(',')
+}
+
+// statusOf names a parse status, or "" for an empty cell.
+func statusOf(text string, s units.Status) string {
+	if strings.TrimSpace(text) == "" {
+		return ""
+	}
+	return s.String()
+}
+
+func matchStatus(text string, status string) string {
+	if strings.TrimSpace(text) == "" {
+		return ""
+	}
+	return status
+}
+
+var courseColumns = func() []courseColumn {
+	cols := []courseColumn{
+		textCol("source_file", func(c *Course) string { return c.Rec.File }),
+		numCol("source_line", func(c *Course) float64 { return float64(c.Rec.Line) }),
+		textCol("study", func(c *Course) string { return c.Study }),
+		textCol("case_id", func(c *Course) string { return c.CaseID }),
+		textCol("drug", (*Course).DrugName),
+		textCol("drug_text", func(c *Course) string { return c.DrugRaw }),
+		textCol("drug_status", func(c *Course) string { return c.Drug.Status.String() }),
+		textCol("drug_class", func(c *Course) string { return c.Drug.Class }),
+		textCol("atc", func(c *Course) string { return c.Drug.Code }),
+		textCol("regimen", func(c *Course) string { return strings.Join(c.Regimen, " + ") }),
+		textCol("route", func(c *Course) string { return c.Route }),
+		textCol("dose_text", func(c *Course) string { return c.DoseText }),
+		numCol("dose_start_per_day", func(c *Course) float64 { return c.Dose.Start }),
+		numCol("dose_max_per_day", func(c *Course) float64 { return c.Dose.Max }),
+		numCol("dose_final_per_day", func(c *Course) float64 { return c.Dose.Final }),
+		numCol("dose_max_per_week", func(c *Course) float64 { return c.Dose.MaxWeek }),
+		textCol("dose_unit", func(c *Course) string {
+			if math.IsNaN(c.Dose.Max) {
+				return ""
 			}
-			k, _ := json.Marshal(h)
-			v, _ := json.Marshal(r.Extra[i])
-			sb.Write(k)
-			sb.WriteByte(':')
-			sb.Write(v)
+			return c.Dose.Unit
+		}),
+		textCol("dose_status", func(c *Course) string { return statusOf(c.DoseText, c.Dose.Status) }),
+		textCol("age_text", field(data.FieldAge)),
+		numCol("age_years", func(c *Course) float64 { return c.Age.Years }),
+		textCol("age_status", func(c *Course) string { return statusOf(c.Rec.Values[data.FieldAge], c.Age.Status) }),
+		textCol("sex", func(c *Course) string { return string(c.Sex) }),
+		textCol("disease_text", field(data.FieldDisease)),
+		textCol("disease", (*Course).DiseaseName),
+		textCol("disease_status", func(c *Course) string {
+			return matchStatus(c.Rec.Values[data.FieldDisease], c.Disease.Status.String())
+		}),
+		textCol("disease_group", func(c *Course) string { return c.Disease.Class }),
+		textCol("icd10", func(c *Course) string { return c.Disease.Code }),
+		textCol("subtype_text", field(data.FieldSubtype)),
+		textCol("subtype", func(c *Course) string {
+			var s []string
+			for _, m := range c.Subtypes {
+				if m.Canonical != "" {
+					s = append(s, m.Class+"="+m.Canonical)
+				}
+			}
+			return strings.Join(s, "; ")
+		}),
+		textCol("sites", field(data.FieldSites)),
+		textCol("lesion_size_text", field(data.FieldLesionSize)),
+		numCol("lesion_min_diameter_cm", func(c *Course) float64 { return c.Size.MinDiameterCm }),
+		numCol("lesion_max_diameter_cm", func(c *Course) float64 { return c.Size.MaxDiameterCm }),
+		numCol("lesion_min_area_cm2", func(c *Course) float64 { return c.Size.MinAreaCm2 }),
+		numCol("lesion_max_area_cm2", func(c *Course) float64 { return c.Size.MaxAreaCm2 }),
+		textCol("lesion_size_status", func(c *Course) string { return statusOf(c.Rec.Values[data.FieldLesionSize], c.Size.Status) }),
+	}
+	cols = append(cols, durationCols("disease_duration", data.FieldDiseaseDuration, func(c *Course) units.Duration { return c.DiseaseDu })...)
+	cols = append(cols, durationCols("condition_duration", data.FieldConditionDuration, func(c *Course) units.Duration { return c.CondDu })...)
+	cols = append(cols, durationCols("treatment_duration", data.FieldTreatmentDuration, func(c *Course) units.Duration { return c.TreatDu })...)
+	cols = append(cols, durationCols("time_to_response", data.FieldTimeToResponse, func(c *Course) units.Duration { return c.TimeToRsp })...)
+	cols = append(cols, durationCols("follow_up", data.FieldFollowUp, func(c *Course) units.Duration { return c.FollowUp })...)
+	cols = append(cols,
+		textCol("outcome_text", func(c *Course) string { return c.OutcomeText }),
+		textCol("site_outcome_text", field(data.FieldSiteOutcome)),
+		textCol("outcome", func(c *Course) string {
+			if c.Outcome.NotAttributable {
+				return "not attributable"
+			}
+			return c.Category().String()
+		}),
+		textCol("outcome_code", func(c *Course) string { return c.Category().Code() }),
+		textCol("outcome_rule", func(c *Course) string { return c.Outcome.Rule }),
+		textCol("outcome_phrase", func(c *Course) string { return c.Outcome.Phrase }),
+		textCol("site_outcomes", func(c *Course) string {
+			var s []string
+			for _, so := range c.Outcome.Sites {
+				s = append(s, so.Site+": "+so.Category.String())
+			}
+			return strings.Join(s, "; ")
+		}),
+		textCol("concomitant", field(data.FieldConcomitant)),
+		textCol("labs", labsJSON),
+		textCol("notes", field(data.FieldNotes)),
+	)
+	return cols
+}()
+
+// labJSON is how one lab value appears in the labs column.
+type labJSON struct {
+	Analyte  string   `json:"analyte"`
+	Text     string   `json:"text"`
+	Value    *float64 `json:"value"`
+	Unit     string   `json:"unit"`
+	ReadUnit string   `json:"read_unit"`
+	Conv     *float64 `json:"conventional"`
+	ConvUnit string   `json:"conventional_unit"`
+	SI       *float64 `json:"si"`
+	SIUnit   string   `json:"si_unit"`
+	Flag     string   `json:"flag"`
+	Status   string   `json:"status"`
+}
+
+func fptr(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return &v
+}
+
+func labsJSON(c *Course) string {
+	if len(c.Labs) == 0 {
+		return ""
+	}
+	out := make([]labJSON, len(c.Labs))
+	for i, l := range c.Labs {
+		out[i] = labJSON{Analyte: l.Analyte.String(), Text: l.Text, Value: fptr(l.Value), Unit: l.Unit, ReadUnit: l.ReadUnit,
+			Conv: fptr(l.Conv), ConvUnit: l.ConvUnit, SI: fptr(l.SI), SIUnit: l.SIUnit, Flag: string(l.Flag), Status: l.Status.String()}
+	}
+	b, _ := json.Marshal(out)
+	return string(b)
+}
+
+// extraJSON renders a record's extra columns as a JSON object, keys in file
+// order, so no input cell is lost from the normalised table.
+func extraJSON(m *data.Mapping, r *data.Record) string {
+	if len(r.Extra) == 0 || m == nil {
+		return ""
+	}
+	var sb strings.Builder
+	sb.WriteByte('{')
+	for i, h := range m.ExtraHeaders() {
+		if i > 0 {
+			sb.WriteByte(',')
 		}
-		sb.WriteByte('}')
-		extra = sb.String()
+		k, _ := json.Marshal(h)
+		v, _ := json.Marshal(r.Extra[i])
+		sb.Write(k)
+		sb.WriteByte(':')
+		sb.Write(v)
 	}
-	return labs, extra
+	sb.WriteByte('}')
+	return sb.String()
 }
 
-func casesHeader() []string {
-	h := []string{"source_file", "source_line"}
-	for _, f := range caseFields() {
-		h = append(h, f.String())
+// formatFloat writes a number in the shortest form that round-trips; NaN
+// is an empty cell.
+func formatFloat(v float64) string {
+	if math.IsNaN(v) {
+		return ""
 	}
-	return append(h, "labs", "extra")
+	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
-func caseRow(ing *Ingested, r *data.Record) []string {
-	row := []string{r.File, itoa(r.Line)}
-	for _, f := range caseFields() {
-		row = append(row, r.Values[f])
+func (st *state) writeCases() error {
+	courses := st.norm.Courses
+	header := make([]string, 0, len(courseColumns)+1)
+	for _, c := range courseColumns {
+		header = append(header, c.name)
 	}
-	labs, extra := extraJSON(ing.Mappings[r.File], r)
-	return append(row, labs, extra)
-}
-
-func writeCasesCSV(o *outDir, ing *Ingested) error {
-	return o.write("normalised/cases.csv", func(w *bufio.Writer) error {
+	header = append(header, "extra")
+	err := st.out.write("normalised/cases.csv", func(w *bufio.Writer) error {
 		cw := csv.NewWriter(w)
-		cw.Write(casesHeader())
-		for i := range ing.Cases {
-			cw.Write(caseRow(ing, &ing.Cases[i]))
+		cw.Write(header)
+		row := make([]string, len(header))
+		for _, c := range courses {
+			for i, col := range courseColumns {
+				if col.typ == parquetio.String {
+					row[i] = col.str(c)
+				} else {
+					row[i] = formatFloat(col.num(c))
+				}
+			}
+			row[len(row)-1] = extraJSON(st.ingested.Mappings[c.Rec.File], c.Rec)
+			cw.Write(row)
 		}
 		cw.Flush()
 		return cw.Error()
 	})
-}
-
-func writeCasesParquet(o *outDir, ing *Ingested) error {
-	f, err := o.create("normalised/cases.parquet")
 	if err != nil {
 		return err
 	}
-	header := casesHeader()
-	cols := make([]parquetio.Column, len(header))
-	for i, h := range header {
-		cols[i] = parquetio.Column{Name: h, Type: parquetio.String}
+	f, err := st.out.create("normalised/cases.parquet")
+	if err != nil {
+		return err
 	}
-	pw, err := parquetio.NewWriter(f, cols)
+	pcols := make([]parquetio.Column, len(header))
+	for i, c := range courseColumns {
+		pcols[i] = parquetio.Column{Name: c.name, Type: c.typ}
+	}
+	pcols[len(pcols)-1] = parquetio.Column{Name: "extra", Type: parquetio.String}
+	pw, err := parquetio.NewWriter(f, pcols)
 	if err != nil {
 		f.Close()
 		return err
 	}
-	for i := range ing.Cases {
-		if err := pw.Write(parquetio.Row{Strings: caseRow(ing, &ing.Cases[i])}); err != nil {
+	row := parquetio.Row{Strings: make([]string, len(header)), Floats: make([]float64, len(header))}
+	for _, c := range courses {
+		for i, col := range courseColumns {
+			if col.typ == parquetio.String {
+				row.Strings[i] = col.str(c)
+			} else {
+				row.Floats[i] = col.num(c)
+			}
+		}
+		row.Strings[len(header)-1] = extraJSON(st.ingested.Mappings[c.Rec.File], c.Rec)
+		if err := pw.Write(row); err != nil {
 			f.Close()
 			return err
 		}
 	}
-	return pw.Close() // closes f
+	return pw.Close()
+}
+
+func writeVocabReport(w *bufio.Writer, entries []VocabEntry) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"term", "field", "status", "matched", "count", "example_rows"})
+	for _, e := range entries {
+		cw.Write([]string{e.Term, e.Field, e.Status, e.Matched, strconv.Itoa(e.Count), strings.Join(e.Rows, " ")})
+	}
+	cw.Flush()
+	return cw.Error()
 }
 
 func writeQuarantine(w *bufio.Writer, q []Quarantined) error {

@@ -1,0 +1,439 @@
+package pipeline
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/data/units"
+	"github.com/tresp/tresp/data/vocab"
+)
+
+// Course is one patient × drug (or procedure) after normalisation: the
+// values tresp analyses, each next to the text it came from.
+type Course struct {
+	Rec     *data.Record
+	Study   string
+	CaseID  string
+	Drug    vocab.Match // Canonical is "" when unknown
+	DrugRaw string      // the drug as written
+	// Regimen is the sorted canonical names of every drug the patient
+	// received, this one included.
+	Regimen   []string
+	DoseText  string
+	Dose      units.Dose
+	Route     string
+	Age       units.Age
+	Sex       units.Sex
+	Disease   vocab.Match
+	Subtypes  []vocab.Match
+	Size      units.Size
+	DiseaseDu units.Duration
+	CondDu    units.Duration
+	TreatDu   units.Duration
+	TimeToRsp units.Duration
+	FollowUp  units.Duration
+	Outcome   vocab.OutcomeMatch
+	// OutcomeText is the outcome cell, or the site-outcome cell when the
+	// outcome cell is empty.
+	OutcomeText string
+	Labs        []units.Lab
+}
+
+// DrugName returns the canonical drug, or the text as written (lower-cased)
+// when the drug is unknown.
+func (c *Course) DrugName() string {
+	if c.Drug.Canonical != "" {
+		return c.Drug.Canonical
+	}
+	return strings.ToLower(strings.TrimSpace(c.DrugRaw))
+}
+
+// DiseaseName returns the canonical disease, "" when none was written, or
+// the text as written when unknown.
+func (c *Course) DiseaseName() string {
+	if c.Disease.Canonical != "" {
+		return c.Disease.Canonical
+	}
+	return strings.TrimSpace(c.Disease.Term)
+}
+
+// Category is the patient-level outcome: NotEvaluable when the outcome is
+// missing or unreadable, CategoryUnknown only when NotAttributable.
+func (c *Course) Category() vocab.Category {
+	if c.Outcome.NotAttributable {
+		return vocab.CategoryUnknown
+	}
+	if c.Outcome.Category == vocab.CategoryUnknown {
+		return vocab.NotEvaluable
+	}
+	return c.Outcome.Category
+}
+
+// StudyCount is one row of a study-level table, normalised.
+type StudyCount struct {
+	Rec          *data.Record
+	Study        string
+	Drug         vocab.Match
+	DrugRaw      string
+	All          bool // drug "all": every patient of the study
+	Disease      vocab.Match
+	Treated      int
+	Responders   int
+	NotEvaluable int
+	// ByCategory holds the optional category counts; nil when not given.
+	ByCategory map[vocab.Category]int
+	Definition string
+}
+
+// DrugName returns the canonical drug, or the text as written.
+func (s *StudyCount) DrugName() string {
+	if s.All {
+		return ""
+	}
+	if s.Drug.Canonical != "" {
+		return s.Drug.Canonical
+	}
+	return strings.ToLower(strings.TrimSpace(s.DrugRaw))
+}
+
+// VocabEntry is one line of vocabulary_report.csv: a term tresp did not
+// know exactly.
+type VocabEntry struct {
+	Field   string
+	Term    string
+	Status  string
+	Matched string
+	Count   int
+	Rows    []string
+}
+
+// Normalised is the output of the normalise stage.
+type Normalised struct {
+	Courses []*Course
+	Studies []*StudyCount
+	Vocab   []VocabEntry
+	// CacheHits and CacheMisses count memoised parses.
+	CacheHits, CacheMisses int
+}
+
+// normaliser carries the state of one normalise pass.
+type normaliser struct {
+	voc   *vocab.Vocabulary
+	units *units.Normaliser
+	probs []data.Problem
+	vocab map[[2]string]*VocabEntry
+	maps  map[string]*data.Mapping
+}
+
+// loadVocabulary returns the embedded vocabulary extended by the user
+// files. A file's kind comes from its name: drugs*.tsv, diseases*.csv, ….
+func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
+	if len(files) == 0 {
+		return vocab.Default(), nil
+	}
+	v := vocab.New()
+	for _, f := range files {
+		base := strings.ToLower(f[strings.LastIndexAny(f, `/\`)+1:])
+		var kind vocab.Kind
+		for _, k := range []string{"drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy"} {
+			if strings.HasPrefix(base, k) {
+				kind, _ = vocab.ParseKind(k)
+				break
+			}
+		}
+		if kind == 0 {
+			return nil, &ConfigError{Key: "vocabulary", Msg: fmt.Sprintf("%s: cannot tell the vocabulary kind from the file name (start it with drugs, diseases, subtypes, outcomes, cues, routes, sites or nofuzzy)", f)}
+		}
+		r, err := os.Open(f)
+		if err != nil {
+			return nil, &ConfigError{Key: "vocabulary", Msg: err.Error()}
+		}
+		err = v.Extend(r, f, kind)
+		r.Close()
+		if err != nil {
+			return nil, &ConfigError{Key: "vocabulary", Msg: err.Error()}
+		}
+	}
+	return v, nil
+}
+
+// Normalise turns accepted records into courses and study counts.
+func Normalise(ing *Ingested, voc *vocab.Vocabulary) (*Normalised, []data.Problem) {
+	n := &normaliser{voc: voc, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: ing.Mappings}
+	res := &Normalised{}
+	labs := map[[2]string][]data.Lab{}
+	for i := range ing.Labs {
+		r := &ing.Labs[i]
+		k := [2]string{r.Values[data.FieldStudy], r.Values[data.FieldCaseID]}
+		labs[k] = append(labs[k], r.Labs...)
+	}
+	for i := range ing.Cases {
+		r := &ing.Cases[i]
+		res.Courses = append(res.Courses, n.cases(r, labs[[2]string{r.Values[data.FieldStudy], r.Values[data.FieldCaseID]}])...)
+	}
+	setRegimens(res.Courses)
+	for i := range ing.Studies {
+		res.Studies = append(res.Studies, n.study(&ing.Studies[i]))
+	}
+	for _, e := range n.vocab {
+		res.Vocab = append(res.Vocab, *e)
+	}
+	sort.Slice(res.Vocab, func(i, j int) bool {
+		a, b := res.Vocab[i], res.Vocab[j]
+		if a.Field != b.Field {
+			return a.Field < b.Field
+		}
+		return a.Term < b.Term
+	})
+	res.CacheHits, res.CacheMisses = n.units.Stats()
+	return res, n.probs
+}
+
+func (n *normaliser) header(r *data.Record, f data.Field) string {
+	if m := n.maps[r.File]; m != nil && m.Index[f] >= 0 {
+		return m.Columns[m.Index[f]].Header
+	}
+	return f.String()
+}
+
+func (n *normaliser) warn(r *data.Record, f data.Field, value, code, reason, hint string) {
+	n.probs = append(n.probs, data.Problem{Severity: data.Warning, File: r.File, Line: r.Line,
+		Column: n.header(r, f), Value: value, Code: code, Reason: reason, Hint: hint})
+}
+
+func (n *normaliser) notes(r *data.Record, f data.Field, value string, notes []units.Note) {
+	for _, note := range notes {
+		n.warn(r, f, value, string(note.Code), note.Msg, "")
+	}
+}
+
+// term records a vocabulary lookup that was not exact.
+func (n *normaliser) term(r *data.Record, f data.Field, m vocab.Match) {
+	var status string
+	switch m.Status {
+	case vocab.StatusExact, vocab.StatusSynonym:
+		return
+	case vocab.StatusContained:
+		if m.Canonical != "" {
+			return
+		}
+		status = "unknown"
+	case vocab.StatusFuzzy:
+		status = "fuzzy"
+		n.warn(r, f, m.Term, "fuzzy-match", fmt.Sprintf("read as %q (edit distance %d)", m.Canonical, m.Distance),
+			"correct the spelling, or add the term to the vocabulary")
+	case vocab.StatusAmbiguous:
+		status = "ambiguous"
+		n.warn(r, f, m.Term, "ambiguous-term", "could be any of "+strings.Join(m.Candidates, ", "),
+			"write the full name, or add the term to the vocabulary")
+	default:
+		status = "unknown"
+		n.warn(r, f, m.Term, "unknown-term", "not in the "+f.String()+" vocabulary: kept as written",
+			"add it to a vocabulary file (--vocab) if it is a synonym of a known term")
+	}
+	k := [2]string{f.String(), strings.ToLower(m.Term)}
+	e := n.vocab[k]
+	if e == nil {
+		e = &VocabEntry{Field: f.String(), Term: m.Term, Status: status, Matched: m.Canonical}
+		n.vocab[k] = e
+	}
+	e.Count++
+	if len(e.Rows) < 3 {
+		e.Rows = append(e.Rows, r.Position())
+	}
+}
+
+// cases expands one case row into its courses.
+func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
+	base := Course{Rec: r, Study: r.Values[data.FieldStudy], CaseID: r.Values[data.FieldCaseID]}
+	n.patient(r, &base, extraLabs)
+	var out []*Course
+	add := func(name, dose, route string) {
+		c := base
+		c.DrugRaw = strings.TrimSpace(name)
+		hints := []string{dose, r.Values[data.FieldDisease], r.Values[data.FieldFrequency]}
+		c.Drug = n.voc.Drug(c.DrugRaw, route, hints...)
+		f := data.FieldDrug
+		if r.Values[data.FieldDrug] == "" {
+			f = data.FieldTreatment
+		}
+		n.term(r, f, c.Drug)
+		c.DoseText = strings.TrimSpace(dose)
+		if freq := r.Values[data.FieldFrequency]; freq != "" {
+			c.DoseText = strings.TrimSpace(c.DoseText + " " + freq)
+		}
+		if c.DoseText != "" {
+			c.Dose = n.units.Dose(c.DoseText)
+			n.notes(r, data.FieldDose, c.DoseText, c.Dose.Notes)
+		} else {
+			c.Dose = n.units.Dose("")
+		}
+		c.Route = route
+		if c.Route == "" {
+			c.Route = c.Drug.Route
+		}
+		if c.Route == "" && c.Dose.Route != units.RouteUnknown {
+			c.Route = string(c.Dose.Route)
+		}
+		out = append(out, &c)
+	}
+	route := r.Values[data.FieldRoute]
+	if drug := r.Values[data.FieldDrug]; drug != "" {
+		add(drug, r.Values[data.FieldDose], route)
+		return out
+	}
+	for _, seg := range units.SplitTreatment(r.Values[data.FieldTreatment]) {
+		ms := n.voc.ScanDrugs(seg, r.Values[data.FieldDisease])
+		if len(ms) == 0 {
+			add(seg, "", route)
+			continue
+		}
+		for i, m := range ms {
+			end := len(seg)
+			if i+1 < len(ms) {
+				end = ms[i+1].Start
+			}
+			dose := strings.Trim(seg[m.End:end], " ,;:-")
+			rt := route
+			if rt == "" {
+				rt = m.Route
+			}
+			add(seg[m.Start:m.End], dose, rt)
+		}
+	}
+	if r.Values[data.FieldDose] != "" && len(out) == 1 && out[0].DoseText == "" {
+		out[0].DoseText = r.Values[data.FieldDose]
+		out[0].Dose = n.units.Dose(out[0].DoseText)
+	}
+	return out
+}
+
+// patient fills the per-patient fields shared by every course of a row.
+func (n *normaliser) patient(r *data.Record, c *Course, extraLabs []data.Lab) {
+	v := &r.Values
+	if v[data.FieldAge] != "" {
+		c.Age = n.units.Age(v[data.FieldAge])
+		n.notes(r, data.FieldAge, v[data.FieldAge], c.Age.Notes)
+	} else {
+		c.Age = units.Age{Years: math.NaN(), MinYears: math.NaN(), MaxYears: math.NaN()}
+	}
+	c.Sex = units.ParseSex(v[data.FieldSex])
+	if c.Sex == units.SexUnknown {
+		c.Sex = c.Age.Sex
+	}
+	if v[data.FieldDisease] != "" {
+		c.Disease = n.voc.Disease(v[data.FieldDisease])
+		n.term(r, data.FieldDisease, c.Disease)
+	}
+	if v[data.FieldSubtype] != "" {
+		c.Subtypes = n.voc.Subtype("", v[data.FieldSubtype])
+		if len(c.Subtypes) == 0 {
+			n.term(r, data.FieldSubtype, vocab.Match{Term: v[data.FieldSubtype]})
+		}
+	}
+	if v[data.FieldLesionSize] != "" {
+		c.Size = n.units.Size(v[data.FieldLesionSize])
+		n.notes(r, data.FieldLesionSize, v[data.FieldLesionSize], c.Size.Notes)
+	} else {
+		c.Size = units.ParseSize("")
+	}
+	age := c.Age.Years
+	dur := func(f data.Field) units.Duration {
+		t := v[f]
+		d := n.units.DurationAge(t, age)
+		if t != "" {
+			n.notes(r, f, t, d.Notes)
+		}
+		return d
+	}
+	c.DiseaseDu = dur(data.FieldDiseaseDuration)
+	c.CondDu = dur(data.FieldConditionDuration)
+	c.TreatDu = dur(data.FieldTreatmentDuration)
+	c.TimeToRsp = dur(data.FieldTimeToResponse)
+	c.FollowUp = dur(data.FieldFollowUp)
+	c.OutcomeText = v[data.FieldOutcome]
+	text := c.OutcomeText
+	if so := v[data.FieldSiteOutcome]; so != "" {
+		if text == "" {
+			c.OutcomeText = so
+		}
+		text = so
+	}
+	c.Outcome = n.voc.Outcome(text)
+	if text != "" && !c.Outcome.NotAttributable && c.Outcome.Category == vocab.CategoryUnknown {
+		n.warn(r, data.FieldOutcome, text, "unknown-outcome", "no outcome phrase recognised: counted as not evaluable",
+			"use words such as \"complete resolution\", \"partial improvement\", \"no change\", or extend outcomes.tsv")
+		n.term(r, data.FieldOutcome, vocab.Match{Term: text})
+	}
+	for _, l := range append(append([]data.Lab(nil), r.Labs...), extraLabs...) {
+		a := units.LookupAnalyte(l.Analyte)
+		if a == units.AnalyteUnknown {
+			a = units.LookupAnalyte(l.Column)
+		}
+		text := strings.TrimSpace(l.Value + " " + l.Unit)
+		lab := n.units.LabFor(a, text)
+		n.notes(r, data.FieldLabValue, text, lab.Notes)
+		c.Labs = append(c.Labs, lab)
+	}
+}
+
+// setRegimens records, for every course, the canonical drugs of its patient.
+func setRegimens(cs []*Course) {
+	by := map[[2]string]map[string]bool{}
+	for _, c := range cs {
+		k := [2]string{c.Study, c.CaseID}
+		if by[k] == nil {
+			by[k] = map[string]bool{}
+		}
+		by[k][c.DrugName()] = true
+	}
+	for _, c := range cs {
+		set := by[[2]string{c.Study, c.CaseID}]
+		reg := make([]string, 0, len(set))
+		for d := range set {
+			reg = append(reg, d)
+		}
+		sort.Strings(reg)
+		c.Regimen = reg
+	}
+}
+
+func (n *normaliser) study(r *data.Record) *StudyCount {
+	v := &r.Values
+	s := &StudyCount{Rec: r, Study: v[data.FieldStudy], DrugRaw: v[data.FieldDrug], Definition: v[data.FieldResponseDefinition]}
+	if strings.EqualFold(strings.TrimSpace(s.DrugRaw), "all") {
+		s.All = true
+	} else {
+		s.Drug = n.voc.Drug(s.DrugRaw, "")
+		n.term(r, data.FieldDrug, s.Drug)
+	}
+	if v[data.FieldDisease] != "" {
+		s.Disease = n.voc.Disease(v[data.FieldDisease])
+		n.term(r, data.FieldDisease, s.Disease)
+	}
+	atoi := func(f data.Field) (int, bool) {
+		var x int
+		if v[f] == "" {
+			return 0, false
+		}
+		fmt.Sscan(v[f], &x)
+		return x, true
+	}
+	s.Treated, _ = atoi(data.FieldTreated)
+	s.Responders, _ = atoi(data.FieldResponders)
+	s.NotEvaluable, _ = atoi(data.FieldNotEvaluable)
+	for f, cat := range map[data.Field]vocab.Category{data.FieldComplete: vocab.Complete, data.FieldPartial: vocab.Partial,
+		data.FieldMinimal: vocab.Minimal, data.FieldNone: vocab.None, data.FieldProgression: vocab.Progression} {
+		if x, ok := atoi(f); ok {
+			if s.ByCategory == nil {
+				s.ByCategory = map[vocab.Category]int{}
+			}
+			s.ByCategory[cat] = x
+		}
+	}
+	return s
+}
