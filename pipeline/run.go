@@ -42,6 +42,7 @@ type state struct {
 	inputs   []Input
 	ingested *Ingested
 	norm     *Normalised
+	analysis *Analysis
 	summary  *Summary
 	out      *outDir
 }
@@ -70,6 +71,7 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 	stages := []stage{
 		{"ingest", (*state).ingest},
 		{"normalise", (*state).normalise},
+		{"analyse", (*state).analyse},
 		{"write", (*state).writeOutputs},
 	}
 	out, err := newOutDir(cfg.Out)
@@ -146,8 +148,23 @@ func (st *state) normalise() error {
 	return nil
 }
 
+func (st *state) analyse() error {
+	a, err := Analyse(st.norm, st.cfg.Analysis)
+	if err != nil {
+		return err
+	}
+	st.analysis = a
+	st.summary.Analysis = a
+	st.log.Stage("analyse", fmt.Sprintf("%d rate rows, %d pooled drugs, %d comparisons, %d warnings",
+		len(a.Rates), len(a.Pooled), len(a.Comparisons), len(a.Warnings)))
+	return nil
+}
+
 func (st *state) writeOutputs() error {
 	ing := st.ingested
+	if err := st.writeAnalysisTables(); err != nil {
+		return err
+	}
 	if err := st.writeCases(); err != nil {
 		return err
 	}
@@ -157,7 +174,7 @@ func (st *state) writeOutputs() error {
 	if err := st.out.write("quarantine.csv", func(w *bufio.Writer) error { return writeQuarantine(w, ing.Quarantine) }); err != nil {
 		return err
 	}
-	return st.out.write(markerFile, func(w *bufio.Writer) error { return writeJSON(w, st.summary) })
+	return st.out.write(markerFile, func(w *bufio.Writer) error { return writeJSON(w, jsonSafe(st.summary)) })
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -176,6 +193,7 @@ type Summary struct {
 	Problems   ProblemSummary   `json:"problems"`
 	Normalise  NormaliseSummary `json:"normalise"`
 	Vocabulary []VocabEntry     `json:"vocabulary"`
+	Analysis   *Analysis        `json:"analysis"`
 	Config     Config           `json:"config"`
 	Details    []data.Problem   `json:"details"`
 }

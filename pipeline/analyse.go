@@ -1,0 +1,681 @@
+package pipeline
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/stats"
+	"github.com/tresp/tresp/stats/meta"
+	"github.com/tresp/tresp/stats/surv"
+)
+
+// Population names.
+const (
+	PopITT       = "itt"
+	PopEvaluable = "evaluable"
+)
+
+// unspecified labels counts whose disease is not known per patient (a
+// study-level row without a disease).
+const unspecified = "unspecified"
+
+// Counts are the outcome counts of one group.
+type Counts struct {
+	Treated      int                    // every treated patient (itt)
+	Responders   int                    // at the responder threshold
+	NotEvaluable int                    // lost to follow-up, no outcome, …
+	ByCategory   map[vocab.Category]int // may be partial for study-level rows
+}
+
+func (c *Counts) add(o Counts) {
+	c.Treated += o.Treated
+	c.Responders += o.Responders
+	c.NotEvaluable += o.NotEvaluable
+	for k, v := range o.ByCategory {
+		if c.ByCategory == nil {
+			c.ByCategory = map[vocab.Category]int{}
+		}
+		c.ByCategory[k] += v
+	}
+}
+
+// N returns the denominator of a population.
+func (c Counts) N(pop string) int {
+	if pop == PopEvaluable {
+		return c.Treated - c.NotEvaluable
+	}
+	return c.Treated
+}
+
+// unit is one counted contribution: a patient (n = 1) or a study-level row,
+// belonging to a study, a drug group and a disease.
+type unit struct {
+	study   string
+	drug    string // drug, regimen or "" for patient-level "all drugs" units
+	class   string
+	disease string
+	counts  Counts
+	source  string // "patients" or "study-level"
+	course  *Course
+}
+
+// RateRow is one line of response_rates.csv.
+type RateRow struct {
+	Drug       string   `json:"drug"`
+	Disease    string   `json:"disease"`
+	Population string   `json:"population"`
+	N          int      `json:"n"`
+	Responders int      `json:"responders"`
+	Rate       float64  `json:"rate"`
+	Low        float64  `json:"ci_low"`
+	High       float64  `json:"ci_high"`
+	Method     string   `json:"ci_method"`
+	Small      bool     `json:"small_group"`
+	Warnings   []string `json:"warnings,omitempty"`
+}
+
+// StudyRow is one line of study_counts.csv.
+type StudyRow struct {
+	Study  string `json:"study"`
+	Drug   string `json:"drug"`
+	Events int    `json:"events"`
+	N      int    `json:"n"`
+}
+
+// SourceRow says where the counts of one study × drug came from.
+type SourceRow struct {
+	Study  string `json:"study"`
+	Drug   string `json:"drug"`
+	Source string `json:"source"`
+	Reason string `json:"reason"`
+}
+
+// PooledRow is one line of pooled_rates.csv or pooled_sensitivity.csv.
+type PooledRow struct {
+	Drug      string   `json:"drug"`
+	K         int      `json:"k"`
+	Events    int      `json:"events"`
+	N         int      `json:"n"`
+	Estimate  float64  `json:"estimate"`
+	Low       float64  `json:"ci_low"`
+	High      float64  `json:"ci_high"`
+	Tau2      float64  `json:"tau2"`
+	I2        float64  `json:"i2"`
+	Q         float64  `json:"q"`
+	QP        float64  `json:"q_p"`
+	Transform string   `json:"transform"`
+	Method    string   `json:"method"`
+	Warnings  []string `json:"warnings,omitempty"`
+}
+
+// Comparison is one line of comparisons.csv.
+type Comparison struct {
+	By          string   `json:"by"`
+	GroupA      string   `json:"group_a"`
+	GroupB      string   `json:"group_b"`
+	RespondersA int      `json:"responders_a"`
+	NA          int      `json:"n_a"`
+	RespondersB int      `json:"responders_b"`
+	NB          int      `json:"n_b"`
+	OddsRatio   float64  `json:"odds_ratio"`
+	ORLow       float64  `json:"or_ci_low"`
+	ORHigh      float64  `json:"or_ci_high"`
+	P           float64  `json:"p_value"`
+	PAdjusted   float64  `json:"p_adjusted"`
+	Warnings    []string `json:"warnings,omitempty"`
+}
+
+// TimeInput is one course in the time-to-response analysis.
+type TimeInput struct {
+	Drug   string  `json:"drug"`
+	Study  string  `json:"study"`
+	CaseID string  `json:"case_id"`
+	Days   float64 `json:"time_days"`
+	Event  bool    `json:"event"`
+}
+
+// TimeCurve is the cumulative response of one drug.
+type TimeCurve struct {
+	Drug     string          `json:"drug"`
+	Points   []surv.CumPoint `json:"points"`
+	Warnings []string        `json:"warnings,omitempty"`
+}
+
+// Analysis is the result of the analyse stage.
+type Analysis struct {
+	Responder   string       `json:"responder_threshold"`
+	Attribution string       `json:"attribution"`
+	CIMethod    string       `json:"ci_method"`
+	Level       float64      `json:"level"`
+	Rates       []RateRow    `json:"response_rates"`
+	ClassRates  []RateRow    `json:"response_rates_by_class"`
+	StudyCounts []StudyRow   `json:"study_counts"`
+	Sources     []SourceRow  `json:"sources"`
+	Pooled      []PooledRow  `json:"pooled_rates"`
+	Sensitivity []PooledRow  `json:"pooled_sensitivity"`
+	Comparisons []Comparison `json:"comparisons"`
+	TimeInputs  []TimeInput  `json:"time_to_response_input"`
+	TimeCurves  []TimeCurve  `json:"time_to_response"`
+	Warnings    []string     `json:"warnings"`
+	// Outcomes counts the patient-level outcome categories per drug and per
+	// disease, for the outcome-bar figure.
+	OutcomesByDrug    map[string]map[string]int `json:"outcomes_by_drug"`
+	OutcomesByDisease map[string]map[string]int `json:"outcomes_by_disease"`
+}
+
+// analyser carries settings through the analysis.
+type analyser struct {
+	threshold vocab.Category
+	method    stats.CIMethod
+	level     float64
+	cfg       AnalysisConfig
+	warn      []string
+}
+
+func (a *analyser) warnf(format string, args ...any) {
+	a.warn = append(a.warn, fmt.Sprintf(format, args...))
+}
+
+// Analyse computes every table of the analyse stage.
+func Analyse(n *Normalised, cfg AnalysisConfig) (*Analysis, error) {
+	threshold, err := vocab.ParseCategory(cfg.Responder)
+	if err != nil || !threshold.Ordered() {
+		return nil, &ConfigError{Key: "analysis.responder", Msg: fmt.Sprintf("%q is not an outcome category (complete, partial or minimal)", cfg.Responder)}
+	}
+	method, err := stats.ParseCIMethod(cfg.CIMethod)
+	if err != nil {
+		return nil, &ConfigError{Key: "analysis.ci_method", Msg: err.Error()}
+	}
+	a := &analyser{threshold: threshold, method: method, level: cfg.Level, cfg: cfg}
+	res := &Analysis{Responder: threshold.String(), Attribution: cfg.Attribution, CIMethod: method.String(), Level: cfg.Level}
+
+	drugUnits, sources := a.drugUnits(n)
+	patientUnits := a.patientUnits(n)
+	res.Sources = sources
+
+	res.Rates = a.rates(drugUnits, patientUnits, func(u *unit) string { return u.drug })
+	res.ClassRates = a.rates(drugUnits, nil, func(u *unit) string { return u.class })
+	res.StudyCounts = studyCounts(drugUnits)
+	res.Pooled, res.Sensitivity = a.pool(res.StudyCounts)
+	res.Comparisons = a.compare(drugUnits)
+	res.TimeInputs, res.TimeCurves = a.timeToResponse(n)
+	res.OutcomesByDrug, res.OutcomesByDisease = outcomeTallies(drugUnits, patientUnits)
+	res.Warnings = a.warn
+	if res.Warnings == nil {
+		res.Warnings = []string{}
+	}
+	return res, nil
+}
+
+// courseCounts are the counts of one patient course.
+func (a *analyser) courseCounts(c *Course) Counts {
+	cat := c.Category()
+	if cat == vocab.CategoryUnknown { // not attributable, no study-level counts
+		cat = vocab.NotEvaluable
+	}
+	k := Counts{Treated: 1, ByCategory: map[vocab.Category]int{cat: 1}}
+	if cat == vocab.NotEvaluable {
+		k.NotEvaluable = 1
+	}
+	if cat.AtLeast(a.threshold) {
+		k.Responders = 1
+	}
+	return k
+}
+
+// studyCounts of a study-level row at the configured threshold.
+func (a *analyser) studyLevelCounts(s *StudyCount) Counts {
+	k := Counts{Treated: s.Treated, NotEvaluable: s.NotEvaluable, Responders: s.Responders}
+	if s.ByCategory != nil {
+		k.ByCategory = map[vocab.Category]int{}
+		k.Responders = 0
+		for cat, v := range s.ByCategory {
+			k.ByCategory[cat] = v
+			if cat.AtLeast(a.threshold) {
+				k.Responders += v
+			}
+		}
+		if s.NotEvaluable > 0 {
+			k.ByCategory[vocab.NotEvaluable] = s.NotEvaluable
+		}
+	} else if a.threshold != vocab.DefaultResponderThreshold {
+		a.warnf("%s, %s: the study-level row gives no outcome categories, so its responders keep the authors' definition, not the threshold %q",
+			s.Study, s.DrugRaw, a.threshold)
+	}
+	return k
+}
+
+func (a *analyser) groupOf(c *Course) (string, bool) {
+	switch a.cfg.Attribution {
+	case "regimen":
+		return strings.Join(c.Regimen, " + "), true
+	case "monotherapy":
+		return c.DrugName(), len(c.Regimen) == 1
+	}
+	return c.DrugName(), true
+}
+
+// drugUnits returns one unit per patient course or study-level row, with
+// the source of every study × drug. Where a study's patient rows for a drug
+// are not attributable and a study-level row gives that drug's counts, the
+// study-level counts replace the patient rows, never both.
+func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
+	type sd struct{ study, drug string }
+	studyRow := map[sd]*StudyCount{}
+	for _, s := range n.Studies {
+		if !s.All {
+			studyRow[sd{s.Study, s.DrugName()}] = s
+		}
+	}
+	unattributable := map[sd]bool{}
+	hasPatients := map[sd]bool{}
+	for _, c := range n.Courses {
+		k := sd{c.Study, c.DrugName()}
+		hasPatients[k] = true
+		if c.Outcome.NotAttributable {
+			unattributable[k] = true
+		}
+	}
+	useStudy := map[sd]bool{}
+	var sources []SourceRow
+	for k := range hasPatients {
+		src := SourceRow{Study: k.study, Drug: k.drug, Source: "patients", Reason: "every patient's outcome is attributable"}
+		switch {
+		case unattributable[k] && studyRow[k] != nil && a.cfg.Attribution == "exposure":
+			useStudy[k] = true
+			src.Source, src.Reason = "study-level", "patient outcomes not attributable; the study-level counts replace the patient rows"
+		case unattributable[k]:
+			src.Reason = "some patient outcomes are not attributable and no study-level counts apply: those patients count as not evaluable"
+			a.warnf("%s, %s: outcomes not attributable to patients and no study-level counts for %s attribution: counted as not evaluable", k.study, k.drug, a.cfg.Attribution)
+		case studyRow[k] != nil:
+			src.Reason = "patient rows are complete; the study-level row is not used"
+		}
+		sources = append(sources, src)
+	}
+	var units []*unit
+	for _, c := range n.Courses {
+		k := sd{c.Study, c.DrugName()}
+		if useStudy[k] {
+			continue
+		}
+		g, ok := a.groupOf(c)
+		if !ok {
+			continue
+		}
+		units = append(units, &unit{study: c.Study, drug: g, class: c.Drug.Class, disease: c.DiseaseName(),
+			counts: a.courseCounts(c), source: "patients", course: c})
+	}
+	if a.cfg.Attribution == "exposure" {
+		for _, s := range n.Studies {
+			k := sd{s.Study, s.DrugName()}
+			if s.All || (hasPatients[k] && !useStudy[k]) {
+				continue
+			}
+			if !hasPatients[k] {
+				sources = append(sources, SourceRow{Study: k.study, Drug: k.drug, Source: "study-level", Reason: "the study reports only aggregate counts"})
+			}
+			dis := s.Disease.Canonical
+			if dis == "" {
+				dis = strings.TrimSpace(s.Disease.Term)
+			}
+			if dis == "" {
+				dis = unspecified
+			}
+			units = append(units, &unit{study: s.Study, drug: s.DrugName(), class: s.Drug.Class, disease: dis,
+				counts: a.studyLevelCounts(s), source: "study-level"})
+		}
+	}
+	sort.Slice(sources, func(i, j int) bool {
+		if sources[i].Study != sources[j].Study {
+			return sources[i].Study < sources[j].Study
+		}
+		return sources[i].Drug < sources[j].Drug
+	})
+	return units, sources
+}
+
+// patientUnits returns one unit per patient (all drugs together), for the
+// by-disease and overall rates. A study whose patient outcomes are not
+// attributable contributes its study-level "all" row instead, when it has
+// one.
+func (a *analyser) patientUnits(n *Normalised) []*unit {
+	all := map[string]*StudyCount{}
+	for _, s := range n.Studies {
+		if s.All {
+			all[s.Study] = s
+		}
+	}
+	unattributable := map[string]bool{}
+	for _, c := range n.Courses {
+		if c.Outcome.NotAttributable {
+			unattributable[c.Study] = true
+		}
+	}
+	seen := map[[2]string]bool{}
+	var units []*unit
+	for _, c := range n.Courses {
+		if unattributable[c.Study] && all[c.Study] != nil {
+			continue
+		}
+		if _, ok := a.groupOf(c); !ok {
+			continue
+		}
+		k := [2]string{c.Study, c.CaseID}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		units = append(units, &unit{study: c.Study, disease: c.DiseaseName(), counts: a.courseCounts(c), source: "patients", course: c})
+	}
+	for study, s := range all {
+		if !unattributable[study] {
+			continue
+		}
+		dis := s.Disease.Canonical
+		if dis == "" {
+			dis = unspecified
+		}
+		units = append(units, &unit{study: study, disease: dis, counts: a.studyLevelCounts(s), source: "study-level"})
+	}
+	sort.SliceStable(units, func(i, j int) bool { return units[i].study < units[j].study })
+	return units
+}
+
+// rates computes rates by group (drug or class), by disease, by group ×
+// disease and overall. Patient units (nil for the class table) give the
+// by-disease and overall rows.
+func (a *analyser) rates(drugUnits, patientUnits []*unit, group func(*unit) string) []RateRow {
+	type key struct{ g, d string }
+	acc := map[key]*Counts{}
+	add := func(k key, c Counts) {
+		if acc[k] == nil {
+			acc[k] = &Counts{}
+		}
+		acc[k].add(c)
+	}
+	for _, u := range drugUnits {
+		g := group(u)
+		if g == "" {
+			g = "(unclassified)"
+		}
+		add(key{g, ""}, u.counts)
+		add(key{g, u.disease}, u.counts)
+	}
+	for _, u := range patientUnits {
+		add(key{"", u.disease}, u.counts)
+		add(key{"", ""}, u.counts)
+	}
+	keys := make([]key, 0, len(acc))
+	for k := range acc {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].g != keys[j].g {
+			return keys[i].g < keys[j].g
+		}
+		return keys[i].d < keys[j].d
+	})
+	var rows []RateRow
+	for _, k := range keys {
+		if k.d == "" && k.g != "" {
+			// keep the by-group row; a group × "" disease is the group total
+		}
+		c := acc[k]
+		for _, pop := range []string{PopITT, PopEvaluable} {
+			n := c.N(pop)
+			iv := stats.BinomialCI(c.Responders, n, a.level, a.method)
+			rows = append(rows, RateRow{Drug: k.g, Disease: k.d, Population: pop, N: n, Responders: c.Responders,
+				Rate: iv.Estimate, Low: iv.Low, High: iv.High, Method: a.method.String(),
+				Small: n < a.cfg.SmallGroup, Warnings: iv.Warnings})
+		}
+	}
+	return rows
+}
+
+// studyCounts returns the evaluable events and n per study × drug.
+func studyCounts(units []*unit) []StudyRow {
+	type sd struct{ study, drug string }
+	acc := map[sd]*Counts{}
+	for _, u := range units {
+		k := sd{u.study, u.drug}
+		if acc[k] == nil {
+			acc[k] = &Counts{}
+		}
+		acc[k].add(u.counts)
+	}
+	rows := make([]StudyRow, 0, len(acc))
+	for k, c := range acc {
+		rows = append(rows, StudyRow{Study: k.study, Drug: k.drug, Events: c.Responders, N: c.N(PopEvaluable)})
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].Drug != rows[j].Drug {
+			return rows[i].Drug < rows[j].Drug
+		}
+		return rows[i].Study < rows[j].Study
+	})
+	return rows
+}
+
+// pool pools each drug with at least two studies.
+func (a *analyser) pool(rows []StudyRow) (pooled, sens []PooledRow) {
+	byDrug := map[string][]StudyRow{}
+	var drugs []string
+	for _, r := range rows {
+		if r.N == 0 {
+			continue
+		}
+		if byDrug[r.Drug] == nil {
+			drugs = append(drugs, r.Drug)
+		}
+		byDrug[r.Drug] = append(byDrug[r.Drug], r)
+	}
+	sort.Strings(drugs)
+	for _, d := range drugs {
+		rs := byDrug[d]
+		if len(rs) < 2 {
+			a.warnf("%s: one study only (k = 1): no pooling", d)
+			continue
+		}
+		studies := make([]meta.Study, len(rs))
+		small := 0
+		for i, r := range rs {
+			studies[i] = meta.Study{Events: r.Events, N: r.N}
+			if r.N <= 2 {
+				small++
+			}
+		}
+		glmm := glmmRow(d, studies, a.cfg.Nodes, a.level)
+		lr := ivRow(d, studies, meta.Logit, meta.REML, a.level)
+		pr := ivRow(d, studies, meta.FreemanTukey, meta.REML, a.level)
+		cp := cpRow(d, studies, a.level)
+		switch a.cfg.Pooling {
+		case "glmm":
+			pooled = append(pooled, glmm)
+		default:
+			t := meta.Logit
+			if a.cfg.Transform == "pft" {
+				t = meta.FreemanTukey
+			}
+			e := meta.REML
+			if a.cfg.Pooling == "dl" {
+				e = meta.DL
+			}
+			pooled = append(pooled, ivRow(d, studies, t, e, a.level))
+		}
+		sens = append(sens, glmm, lr, pr, cp)
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, r := range []PooledRow{glmm, lr, pr, cp} {
+			if !math.IsNaN(r.Estimate) {
+				lo, hi = math.Min(lo, r.Estimate), math.Max(hi, r.Estimate)
+			}
+		}
+		if hi-lo > 0.10 {
+			a.warnf("%s: pooled estimates disagree by %.1f percentage points across GLMM, logit-REML, PFT-REML and pooled Clopper–Pearson: read the sensitivity table", d, 100*(hi-lo))
+		}
+		if 2*small > len(rs) {
+			a.warnf("%s: %d of %d studies have n ≤ 2: inverse-variance pooling depends mostly on the transformation; prefer the GLMM", d, small, len(rs))
+		}
+	}
+	return pooled, sens
+}
+
+func glmmRow(d string, s []meta.Study, nodes int, level float64) PooledRow {
+	r := meta.GLMM(s, nodes, level)
+	return PooledRow{Drug: d, K: r.K, Events: r.Events, N: r.N, Estimate: r.Estimate, Low: r.CILow, High: r.CIHigh,
+		Tau2: r.Tau2, I2: math.NaN(), Q: math.NaN(), QP: math.NaN(), Transform: "logit", Method: "GLMM", Warnings: r.Warnings}
+}
+
+func ivRow(d string, s []meta.Study, t meta.Transform, e meta.Estimator, level float64) PooledRow {
+	r := meta.InverseVariance(s, t, e, level)
+	return PooledRow{Drug: d, K: r.K, Events: r.Events, N: r.N, Estimate: r.Estimate, Low: r.CILow, High: r.CIHigh,
+		Tau2: r.Tau2, I2: r.I2, Q: r.Q, QP: r.QP, Transform: t.String(), Method: e.String(), Warnings: r.Warnings}
+}
+
+func cpRow(d string, s []meta.Study, level float64) PooledRow {
+	x, n := 0, 0
+	for _, st := range s {
+		x += st.Events
+		n += st.N
+	}
+	iv := stats.BinomialCI(x, n, level, stats.ClopperPearson)
+	return PooledRow{Drug: d, K: len(s), Events: x, N: n, Estimate: iv.Estimate, Low: iv.Low, High: iv.High,
+		Tau2: math.NaN(), I2: math.NaN(), Q: math.NaN(), QP: math.NaN(), Transform: "none", Method: "pooled Clopper-Pearson", Warnings: iv.Warnings}
+}
+
+// compare runs Fisher's exact test between every pair of drugs and between
+// the diseases of each drug given in two or more diseases (evaluable
+// population), with Benjamini–Hochberg adjustment across the file.
+func (a *analyser) compare(units []*unit) []Comparison {
+	byDrug := map[string]*Counts{}
+	byDrugDisease := map[string]map[string]*Counts{}
+	for _, u := range units {
+		if byDrug[u.drug] == nil {
+			byDrug[u.drug] = &Counts{}
+			byDrugDisease[u.drug] = map[string]*Counts{}
+		}
+		byDrug[u.drug].add(u.counts)
+		if byDrugDisease[u.drug][u.disease] == nil {
+			byDrugDisease[u.drug][u.disease] = &Counts{}
+		}
+		byDrugDisease[u.drug][u.disease].add(u.counts)
+	}
+	var out []Comparison
+	pairs := func(by string, groups map[string]*Counts, prefix string) {
+		names := make([]string, 0, len(groups))
+		for g, c := range groups {
+			if c.N(PopEvaluable) > 0 {
+				names = append(names, g)
+			}
+		}
+		sort.Strings(names)
+		for i := 0; i < len(names); i++ {
+			for j := i + 1; j < len(names); j++ {
+				ca, cb := groups[names[i]], groups[names[j]]
+				na, nb := ca.N(PopEvaluable), cb.N(PopEvaluable)
+				f := stats.FisherExact(ca.Responders, na-ca.Responders, cb.Responders, nb-cb.Responders, a.level)
+				out = append(out, Comparison{By: by, GroupA: prefix + names[i], GroupB: prefix + names[j],
+					RespondersA: ca.Responders, NA: na, RespondersB: cb.Responders, NB: nb,
+					OddsRatio: f.OddsRatio, ORLow: f.ORLow, ORHigh: f.ORHigh, P: f.PValue, Warnings: f.Warnings})
+			}
+		}
+	}
+	pairs("drug", byDrug, "")
+	drugs := make([]string, 0, len(byDrugDisease))
+	for d := range byDrugDisease {
+		drugs = append(drugs, d)
+	}
+	sort.Strings(drugs)
+	for _, d := range drugs {
+		if len(byDrugDisease[d]) >= 2 {
+			pairs("disease within "+d, byDrugDisease[d], "")
+		}
+	}
+	if len(out) > 0 && a.cfg.Attribution == "exposure" {
+		a.warnf("drug comparisons under exposure attribution compare groups that share patients (combination regimens): Fisher's test assumes independent groups, read the p-values as descriptive")
+	}
+	p := make([]float64, len(out))
+	for i := range out {
+		p[i] = out[i].P
+	}
+	adj := stats.AdjustBH(p)
+	for i := range out {
+		out[i].PAdjusted = adj[i]
+	}
+	return out
+}
+
+// timeToResponse builds the Kaplan–Meier input per drug: time to first
+// response when known, else censored at last follow-up for non-responders.
+func (a *analyser) timeToResponse(n *Normalised) ([]TimeInput, []TimeCurve) {
+	var inputs []TimeInput
+	excluded := 0
+	for _, c := range n.Courses {
+		g, ok := a.groupOf(c)
+		if !ok || c.Outcome.NotAttributable {
+			continue
+		}
+		cat := c.Category()
+		resp := cat.AtLeast(a.threshold)
+		switch {
+		case resp && !math.IsNaN(c.TimeToRsp.Days):
+			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.TimeToRsp.Days, Event: true})
+		case !resp && !math.IsNaN(c.FollowUp.Days):
+			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.FollowUp.Days, Event: false})
+		default:
+			excluded++
+		}
+	}
+	if excluded > 0 {
+		a.warnf("time to response: %d courses left out (time of response or of last follow-up not given)", excluded)
+	}
+	sort.Slice(inputs, func(i, j int) bool {
+		x, y := inputs[i], inputs[j]
+		if x.Drug != y.Drug {
+			return x.Drug < y.Drug
+		}
+		if x.Study != y.Study {
+			return x.Study < y.Study
+		}
+		return x.CaseID < y.CaseID
+	})
+	var curves []TimeCurve
+	for i := 0; i < len(inputs); {
+		j := i
+		var t []float64
+		var ev []bool
+		for ; j < len(inputs) && inputs[j].Drug == inputs[i].Drug; j++ {
+			t = append(t, inputs[j].Days)
+			ev = append(ev, inputs[j].Event)
+		}
+		km := surv.KaplanMeier(t, ev, a.level)
+		curves = append(curves, TimeCurve{Drug: inputs[i].Drug, Points: km.Cumulative(), Warnings: km.Warnings})
+		i = j
+	}
+	return inputs, curves
+}
+
+// outcomeTallies counts outcome categories per drug and per disease.
+func outcomeTallies(drugUnits, patientUnits []*unit) (byDrug, byDisease map[string]map[string]int) {
+	tally := func(units []*unit, key func(*unit) string) map[string]map[string]int {
+		m := map[string]map[string]int{}
+		for _, u := range units {
+			k := key(u)
+			if m[k] == nil {
+				m[k] = map[string]int{}
+			}
+			known := 0
+			for cat, v := range u.counts.ByCategory {
+				m[k][cat.String()] += v
+				known += v
+			}
+			if rest := u.counts.Treated - known; rest > 0 {
+				m[k]["unknown"] += rest
+			}
+		}
+		return m
+	}
+	return tally(drugUnits, func(u *unit) string { return u.drug }), tally(patientUnits, func(u *unit) string { return u.disease })
+}
