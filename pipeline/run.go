@@ -72,6 +72,7 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 		{"ingest", (*state).ingest},
 		{"normalise", (*state).normalise},
 		{"analyse", (*state).analyse},
+		{"render", (*state).render},
 		{"write", (*state).writeOutputs},
 	}
 	out, err := newOutDir(cfg.Out)

@@ -1,0 +1,331 @@
+package pipeline
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/reports/figure"
+	"github.com/tresp/tresp/reports/html"
+	"github.com/tresp/tresp/reports/table"
+	"github.com/tresp/tresp/stats"
+)
+
+// namedFigure is a figure with its output base name.
+type namedFigure struct {
+	name  string
+	title string
+	fig   figure.Figure
+}
+
+var yearRE = regexp.MustCompile(`\b(19|20)\d{2}\b`)
+
+// shortStudy turns a citation into "Author Year" (or "Author") for figure
+// labels: the first word, and the last four-digit year found.
+func shortStudy(s string) string {
+	s = strings.TrimSpace(s)
+	first := s
+	if i := strings.IndexAny(s, " ,;."); i > 0 {
+		first = s[:i]
+	}
+	if ys := yearRE.FindAllString(s, -1); len(ys) > 0 {
+		return first + " " + ys[len(ys)-1]
+	}
+	if first == s {
+		return s
+	}
+	return first + " et al."
+}
+
+func ciMethodLabel(m string) string {
+	switch m {
+	case "clopper-pearson":
+		return "Clopper–Pearson exact"
+	case "wilson":
+		return "Wilson score"
+	case "jeffreys":
+		return "Jeffreys"
+	}
+	return m
+}
+
+func poolingLabel(cfg AnalysisConfig) string {
+	switch cfg.Pooling {
+	case "glmm":
+		return fmt.Sprintf("binomial–normal random-intercept GLMM, maximum likelihood, %d-node adaptive Gauss–Hermite quadrature, logit scale", cfg.Nodes)
+	case "reml":
+		return "inverse-variance random effects, REML, " + cfg.Transform + " scale"
+	}
+	return "inverse-variance random effects, DerSimonian–Laird, " + cfg.Transform + " scale"
+}
+
+var figureOutcome = map[string]figure.Outcome{
+	"complete": figure.Complete, "partial": figure.Partial, "minimal": figure.Minimal,
+	"none": figure.NoResponse, "progression": figure.Progression, "not evaluable": figure.NotEvaluable,
+	"unknown": figure.NotEvaluable,
+}
+
+func categoryOutcome(c vocab.Category) (figure.Outcome, bool) {
+	o, ok := figureOutcome[c.String()]
+	return o, ok && c != vocab.CategoryUnknown
+}
+
+// figures builds every figure of the run from the analysis.
+func (st *state) figures() []namedFigure {
+	a, cfg := st.analysis, st.cfg.Analysis
+	studies := map[string]bool{}
+	patients := map[[2]string]bool{}
+	for _, c := range st.norm.Courses {
+		studies[c.Study] = true
+		patients[[2]string{c.Study, c.CaseID}] = true
+	}
+	for _, s := range st.norm.Studies {
+		studies[s.Study] = true
+	}
+	nStudies := len(studies)
+	var figs []namedFigure
+
+	// Forest: evaluable population, per drug, with study rows and the pooled
+	// estimate where pooled.
+	pooled := map[string]PooledRow{}
+	for _, p := range a.Pooled {
+		pooled[p.Drug] = p
+	}
+	byDrugStudies := map[string][]StudyRow{}
+	for _, s := range a.StudyCounts {
+		byDrugStudies[s.Drug] = append(byDrugStudies[s.Drug], s)
+	}
+	forest := figure.Forest{Title: "Response rate by drug (evaluable patients)", Sort: figure.SortName,
+		Method: ciMethodLabel(a.CIMethod), Level: a.Level, Pooling: poolingLabel(cfg), Studies: nStudies}
+	for _, r := range a.Rates {
+		if r.Drug == "" || r.Disease != "" || r.Population != PopEvaluable {
+			continue
+		}
+		forest.Rows = append(forest.Rows, figure.ForestRow{Label: r.Drug, Events: r.Responders, N: r.N, Estimate: r.Rate, Low: r.Low, High: r.High})
+		if p, ok := pooled[r.Drug]; ok {
+			for _, s := range byDrugStudies[r.Drug] {
+				iv := stats.BinomialCI(s.Events, s.N, a.Level, mustCIMethod(a.CIMethod))
+				forest.Rows = append(forest.Rows, figure.ForestRow{Label: shortStudy(s.Study), Events: s.Events, N: s.N,
+					Estimate: iv.Estimate, Low: iv.Low, High: iv.High, Study: true})
+			}
+			forest.Rows = append(forest.Rows, figure.ForestRow{Label: "Pooled (" + p.Method + ")", Events: p.Events, N: p.N,
+				Estimate: p.Estimate, Low: p.Low, High: p.High, Pooled: true, Study: true})
+		}
+	}
+	if len(forest.Rows) > 0 {
+		figs = append(figs, namedFigure{"forest_by_drug", forest.Title, forest})
+	}
+
+	// Outcome bars by drug and by disease.
+	bars := func(title, by string, tallies map[string]map[string]int) {
+		keys := make([]string, 0, len(tallies))
+		for k := range tallies {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		ob := figure.OutcomeBars{Title: title, GroupBy: by, Patients: len(patients), Studies: nStudies,
+			OutcomeDef: "responder = " + a.Responder + " response or better"}
+		for _, k := range keys {
+			g := figure.OutcomeGroup{Label: k}
+			for cat, n := range tallies[k] {
+				if o, ok := figureOutcome[cat]; ok {
+					g.Counts[o] += n
+				}
+			}
+			ob.Groups = append(ob.Groups, g)
+		}
+		if len(ob.Groups) > 0 {
+			figs = append(figs, namedFigure{"outcomes_by_" + by, title, ob})
+		}
+	}
+	bars("Outcome by drug", "drug", a.OutcomesByDrug)
+	bars("Outcome by disease", "disease", a.OutcomesByDisease)
+
+	// Swimmer: one lane per patient course with a known time on treatment or
+	// follow-up.
+	sw := figure.Swimmer{Title: "Time on treatment and response per patient", Unit: "months", SortByDuration: true, Studies: nStudies}
+	const daysPerMonth = 30.4375
+	seen := map[[2]string]bool{}
+	for _, c := range st.norm.Courses {
+		k := [2]string{c.Study, c.CaseID}
+		dur := c.TreatDu.Days
+		if math.IsNaN(dur) {
+			dur = c.FollowUp.Days
+		}
+		if seen[k] || math.IsNaN(dur) {
+			continue
+		}
+		seen[k] = true
+		lane := figure.Lane{Study: shortStudy(c.Study), Case: c.CaseID, Regimen: strings.Join(c.Regimen, " + "),
+			Duration: dur / daysPerMonth, LostToFollowUp: c.Category() == vocab.NotEvaluable && !c.Outcome.NotAttributable}
+		if !math.IsNaN(c.TimeToRsp.Days) && c.Category().AtLeast(vocab.Minimal) {
+			kind := figure.EventResponse
+			switch c.Category() {
+			case vocab.Complete:
+				kind = figure.EventComplete
+			case vocab.Partial:
+				kind = figure.EventPartial
+			}
+			lane.Events = append(lane.Events, figure.LaneEvent{Time: c.TimeToRsp.Days / daysPerMonth, Kind: kind})
+		}
+		sw.Lanes = append(sw.Lanes, lane)
+	}
+	if len(sw.Lanes) > 0 {
+		figs = append(figs, namedFigure{"swimmer", sw.Title, sw})
+	}
+
+	// Cumulative response.
+	cr := figure.CumResponse{Title: "Cumulative response (1 − Kaplan–Meier)", Unit: "months", Method: "log-transformed Greenwood (survival::survfit default)",
+		Level: a.Level, Studies: nStudies}
+	inputs := map[string][]TimeInput{}
+	for _, t := range a.TimeInputs {
+		inputs[t.Drug] = append(inputs[t.Drug], t)
+	}
+	for _, c := range a.TimeCurves {
+		cc := figure.CumCurve{Label: c.Drug}
+		for _, p := range c.Points {
+			cc.Steps = append(cc.Steps, figure.CumStep{Time: p.Time / daysPerMonth, Est: p.Cum, Low: p.Low, High: p.High})
+		}
+		for _, t := range inputs[c.Drug] {
+			cc.FollowUp = append(cc.FollowUp, t.Days/daysPerMonth)
+			if !t.Event {
+				cc.Censored = append(cc.Censored, t.Days/daysPerMonth)
+			}
+		}
+		cr.Curves = append(cr.Curves, cc)
+	}
+	if len(cr.Curves) > 0 {
+		figs = append(figs, namedFigure{"cumulative_response", cr.Title, cr})
+	}
+
+	// Dose–response.
+	dr := figure.DoseResponse{Title: "Maximum daily dose and outcome", DoseLabel: "Maximum daily dose (mg/day)", Studies: nStudies}
+	for _, c := range st.norm.Courses {
+		if math.IsNaN(c.Dose.Max) || c.Dose.Unit != "mg/day" || c.Outcome.NotAttributable {
+			continue
+		}
+		o, ok := categoryOutcome(c.Category())
+		if !ok {
+			continue
+		}
+		dr.Points = append(dr.Points, figure.DosePoint{ID: c.Study + "/" + c.CaseID + "/" + c.DrugName(), Drug: c.DrugName(), Dose: c.Dose.Max, Outcome: o})
+	}
+	if len(dr.Points) > 0 {
+		figs = append(figs, namedFigure{"dose_response", dr.Title, dr})
+	}
+	return figs
+}
+
+func mustCIMethod(s string) stats.CIMethod {
+	m, err := stats.ParseCIMethod(s)
+	if err != nil {
+		panic("pipeline: " + err.Error())
+	}
+	return m
+}
+
+// render writes figures, publication tables and report.html.
+func (st *state) render() error {
+	size, err := figure.ParsePreset(st.cfg.Figures.Size)
+	if err != nil {
+		return &ConfigError{Key: "figures.size", Msg: err.Error()}
+	}
+	var formats []figure.Format
+	for _, f := range st.cfg.Figures.Formats {
+		ff, err := figure.ParseFormat(f)
+		if err != nil {
+			return &ConfigError{Key: "figures.formats", Msg: err.Error()}
+		}
+		formats = append(formats, ff)
+	}
+	var report html.Report
+	report.Title = "tresp report"
+	report.ToolVersion = "tresp " + Version
+	for _, nf := range st.figures() {
+		for _, f := range formats {
+			rel := "figures/" + nf.name + f.Ext()
+			if err := st.out.write(rel, func(w *bufio.Writer) error { return figure.Render(w, nf.fig, size, f) }); err != nil {
+				return err
+			}
+		}
+		caption := nf.fig.Caption()
+		if err := st.out.write("figures/"+nf.name+".caption.md", func(w *bufio.Writer) error {
+			_, err := w.WriteString(caption + "\n")
+			return err
+		}); err != nil {
+			return err
+		}
+		var svg bytes.Buffer
+		if err := figure.Render(&svg, nf.fig, size, figure.SVG); err != nil {
+			return fmt.Errorf("render %s: %w", nf.name, err)
+		}
+		report.Figures = append(report.Figures, html.Figure{Title: nf.title, Caption: caption, SVG: svg.Bytes()})
+	}
+	tables := st.publicationTables()
+	for _, t := range tables {
+		for _, f := range st.cfg.Tables.Formats {
+			tf, err := table.ParseFormat(f)
+			if err != nil {
+				return &ConfigError{Key: "tables.formats", Msg: err.Error()}
+			}
+			rel := "tables/" + t.name + tf.Ext()
+			if err := st.out.write(rel, func(w *bufio.Writer) error { return table.Write(w, t.Table, tf) }); err != nil {
+				return err
+			}
+		}
+		report.Tables = append(report.Tables, t.Table)
+	}
+	report.Summary = st.reportSummary()
+	for _, w := range st.analysis.Warnings {
+		report.Warnings = append(report.Warnings, w)
+	}
+	for _, p := range st.summary.Details {
+		if p.Severity >= data.Warning {
+			report.Warnings = append(report.Warnings, p.Severity.String()+": "+p.Error())
+		}
+	}
+	report.Quarantined = quarantineTable(st.ingested.Quarantine)
+	for _, a := range st.summary.Inputs {
+		report.Inputs = append(report.Inputs, html.Input{Path: a.File, SHA256: a.SHA256,
+			Note: fmt.Sprintf("%s, %d rows read = %d accepted + %d quarantined", a.Kind, a.RowsRead, a.RowsAccepted, a.RowsQuarantined)})
+	}
+	var cfgText bytes.Buffer
+	writeJSON(&cfgText, jsonSafe(st.cfg))
+	report.Config = cfgText.String()
+	return st.out.write("report.html", func(w *bufio.Writer) error { return html.Write(w, report) })
+}
+
+func (st *state) reportSummary() []string {
+	t := st.summary.Totals
+	s := []string{
+		fmt.Sprintf("%d rows read from %d inputs: %d accepted, %d quarantined.", t.RowsRead, len(st.summary.Inputs), t.RowsAccepted, t.RowsQuarantined),
+		fmt.Sprintf("%d patient × drug courses and %d study-level rows after normalisation.", len(st.norm.Courses), len(st.norm.Studies)),
+		fmt.Sprintf("Responder: %s response or better. Attribution: %s. Intervals: %s, %g%%.", st.analysis.Responder,
+			st.analysis.Attribution, ciMethodLabel(st.analysis.CIMethod), 100*st.analysis.Level),
+	}
+	for _, r := range st.analysis.Rates {
+		if r.Drug != "" && r.Disease == "" {
+			s = append(s, fmt.Sprintf("%s (%s): %d/%d responded, %.0f%% [%.0f%%, %.0f%%].", r.Drug, r.Population, r.Responders, r.N,
+				100*r.Rate, 100*r.Low, 100*r.High))
+		}
+	}
+	return s
+}
+
+func quarantineTable(q []Quarantined) table.Table {
+	t := table.Table{Title: "Quarantined rows", Columns: []table.Column{{Key: "file", Header: "File"}, {Key: "line", Header: "Line", Numeric: true}, {Key: "reasons", Header: "Reasons"}}}
+	for _, r := range q {
+		var reasons []string
+		for _, p := range r.Reasons {
+			reasons = append(reasons, p.Reason)
+		}
+		t.Rows = append(t.Rows, table.Row{Cells: []string{r.File, itoa(r.Line), strings.Join(reasons, "; ")}})
+	}
+	return t
+}
