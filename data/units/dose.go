@@ -60,6 +60,10 @@ type Dose struct {
 	Notes             []Note
 }
 
+// MaxDoseSteps bounds the steps read from one dose cell; a cell with more
+// is not a regimen, and the rest of it is ignored with a CodeTruncated note.
+const MaxDoseSteps = 1000
+
 // DoseOptions adjusts dose parsing.
 type DoseOptions struct {
 	// WeightKg, when > 0, turns weight-based doses (mg/kg) into mg.
@@ -234,7 +238,13 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 	group := 0
 	routes := map[Route]bool{}
 
+	truncated := false
 	for i := 0; i < len(toks); {
+		if len(steps) > MaxDoseSteps {
+			truncated = true
+			steps = steps[:MaxDoseSteps]
+			break
+		}
 		t := toks[i]
 		// two-token routes: "per os", "by mouth", "intra-lesional", "i/v", "s/c"
 		if i+1 < len(toks) && t.kind == tkWord {
@@ -430,6 +440,9 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 	}
 	steps = kept
 
+	if truncated {
+		ns.add(CodeTruncated, "more than "+fmtNum(MaxDoseSteps)+" dose steps: the rest of the cell is ignored")
+	}
 	if multiple {
 		ns.add(CodeMultiple, "several treatments in one cell: split it with SplitTreatment before parsing doses")
 	}
@@ -444,15 +457,20 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 	}
 
 	// Percent strengths for mL amounts: the nearest percent after the amount
-	// (within 4 tokens) or before it (within 6 tokens).
+	// (within 4 tokens) or before it (within 6 tokens). pcts is in token
+	// order, so one forward pointer keeps this linear.
+	p := 0
 	for k := range steps {
 		st := &steps[k]
+		for p < len(pcts) && pcts[p].idx < st.am.ti-6 {
+			p++
+		}
 		if st.am.u.base != "mL" {
 			continue
 		}
-		for _, p := range pcts {
-			if (p.idx >= st.am.te && p.idx <= st.am.te+4) || (p.idx < st.am.ti && p.idx >= st.am.ti-6) {
-				st.pct = p.v
+		for q := p; q < len(pcts) && pcts[q].idx <= st.am.te+4; q++ {
+			if pcts[q].idx >= st.am.te || pcts[q].idx < st.am.ti {
+				st.pct = pcts[q].v
 				break
 			}
 		}
@@ -468,6 +486,7 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 			break
 		}
 	}
+	inh := inheritTable(steps)
 	out := make([]DoseStep, 0, len(steps))
 	for k := range steps {
 		st := &steps[k]
@@ -489,7 +508,7 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 				ds.Status = worse(ds.Status, Assumed)
 			}
 		} else if anyFreq {
-			src, grammatical := inheritFreq(steps, k)
+			src, grammatical := inh[k].src, inh[k].grammatical
 			if src >= 0 {
 				ds.Freq, ds.FreqAssumed = steps[src].freq.f, true
 				if !grammatical {
@@ -637,29 +656,44 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 	return d
 }
 
-// inheritFreq picks the step whose frequency step k takes: a stated
-// frequency in the same chain ("60→90 mg tid": grammatical, not an
-// assumption), else the nearest earlier stated one, else the nearest later.
-func inheritFreq(steps []rawStep, k int) (src int, grammatical bool) {
-	g := steps[k].group
-	if g >= 0 {
-		for j := k + 1; j < len(steps) && steps[j].group == g; j++ {
-			if steps[j].hasFreq {
-				return j, true
+type inherit struct {
+	src         int
+	grammatical bool
+}
+
+// inheritTable picks, for every step, the step whose frequency it would
+// take: a stated frequency in the same chain ("60→90 mg tid": grammatical,
+// not an assumption), else the nearest earlier stated one, else the nearest
+// later. Three linear passes.
+func inheritTable(steps []rawStep) []inherit {
+	res := make([]inherit, len(steps))
+	// nearest later stated frequency, and the first one within each chain
+	next := -1
+	groupFreq := map[int]int{}
+	for k := len(steps) - 1; k >= 0; k-- {
+		res[k] = inherit{src: next}
+		if g := steps[k].group; g >= 0 {
+			if j, ok := groupFreq[g]; ok {
+				res[k] = inherit{src: j, grammatical: true}
+			}
+			if steps[k].hasFreq {
+				groupFreq[g] = k
 			}
 		}
-	}
-	for j := k - 1; j >= 0; j-- {
-		if steps[j].hasFreq {
-			return j, false
+		if steps[k].hasFreq {
+			next = k
 		}
 	}
-	for j := k + 1; j < len(steps); j++ {
-		if steps[j].hasFreq {
-			return j, false
+	prev := -1
+	for k := range steps {
+		if !res[k].grammatical && prev >= 0 {
+			res[k] = inherit{src: prev}
+		}
+		if steps[k].hasFreq {
+			prev = k
 		}
 	}
-	return -1, false
+	return res
 }
 
 func unitLabel(a amount) string {

@@ -175,8 +175,7 @@ func ParseDurationAge(text string, ageYears float64) Duration {
 		}
 		if found {
 			ns.add(CodeMultiple, "several durations: the first is used")
-			i = end
-			continue
+			break
 		}
 		found = true
 		if q.vague {
@@ -423,8 +422,7 @@ func ParseAge(text string) Age {
 		if ok && !q.vague && !(toks[i].isWord("a") || toks[i].isWord("an")) {
 			if found {
 				ns.add(CodeMultiple, "several ages: the first is used")
-				i = end
-				continue
+				break
 			}
 			found = true
 			lo, hi := q.v*q.u.days/DaysPerYear, q.hi*q.u.days/DaysPerYear

@@ -32,6 +32,9 @@ var lengthUnits = map[string]struct {
 	"inch": {"in", 2.54}, "inches": {"in", 2.54},
 }
 
+// MaxMeasurements bounds the measurements read from one size cell.
+const MaxMeasurements = 1000
+
 // maxDims bounds the dimensions read in one measurement; more is noise.
 const maxDims = 3
 
@@ -55,6 +58,10 @@ func ParseSize(text string) Size {
 	toks := lex(text)
 	var ms []measurement
 	for i := 0; i < len(toks); {
+		if len(ms) >= MaxMeasurements {
+			ns.add(CodeTruncated, "more than "+fmtNum(MaxMeasurements)+" measurements: the rest of the cell is ignored")
+			break
+		}
 		if toks[i].kind != tkNum {
 			i++
 			continue
