@@ -201,6 +201,11 @@ func (st *state) figures() []namedFigure {
 		cr.Curves = append(cr.Curves, cc)
 	}
 	if len(cr.Curves) > 0 {
+		last := 0.0
+		for _, t := range a.TimeInputs {
+			last = math.Max(last, t.Days/daysPerMonth)
+		}
+		cr.MaxTime = niceCeil(last * 1.1)
 		figs = append(figs, namedFigure{"cumulative_response", cr.Title, cr})
 	}
 
@@ -220,6 +225,20 @@ func (st *state) figures() []namedFigure {
 		figs = append(figs, namedFigure{"dose_response", dr.Title, dr})
 	}
 	return figs
+}
+
+// niceCeil rounds x up to 1, 2, 2.5 or 5 times a power of ten.
+func niceCeil(x float64) float64 {
+	if x <= 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	p := math.Pow(10, math.Floor(math.Log10(x)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*p >= x {
+			return m * p
+		}
+	}
+	return 10 * p
 }
 
 func mustCIMethod(s string) stats.CIMethod {

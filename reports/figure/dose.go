@@ -136,8 +136,15 @@ func (d DoseResponse) build(th *theme) (layout, error) {
 		if l.hi <= 0 {
 			l.hi = 1
 		}
+		// End the axis at a tick beyond the largest dose, so no point sits
+		// on the frame.
 		ts := niceTicks(0, l.hi, 5, fmtTick)
-		l.hi = math.Max(l.hi, ts[len(ts)-1].v)
+		if len(ts) > 1 {
+			step := ts[1].v - ts[0].v
+			l.hi = math.Ceil(l.hi*1.02/step) * step
+		} else {
+			l.hi = math.Max(l.hi, ts[len(ts)-1].v)
+		}
 	}
 	l.yw = th.yAxisW(l.yts, "Outcome")
 	l.minDataH = vg.Length(NumOutcomes) * lineH(th.small) * 1.05
