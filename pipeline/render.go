@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/vocab"
@@ -266,25 +269,61 @@ func (st *state) render() error {
 	var report html.Report
 	report.Title = "tresp report"
 	report.ToolVersion = "tresp " + Version
-	for _, nf := range st.figures() {
+	figs := st.figures()
+	// Render every figure in every format concurrently into memory (each
+	// render is independent, so bytes do not depend on scheduling), then
+	// write them in a fixed order.
+	type job struct {
+		fig    int
+		format figure.Format
+		buf    bytes.Buffer
+		err    error
+	}
+	var jobs []*job
+	for i := range figs {
+		seenSVG := false
 		for _, f := range formats {
-			rel := "figures/" + nf.name + f.Ext()
-			if err := st.out.write(rel, func(w *bufio.Writer) error { return figure.Render(w, nf.fig, size, f) }); err != nil {
+			jobs = append(jobs, &job{fig: i, format: f})
+			seenSVG = seenSVG || f == figure.SVG
+		}
+		if !seenSVG {
+			jobs = append(jobs, &job{fig: i, format: figure.SVG}) // for report.html only
+		}
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, j := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(j *job) {
+			defer func() { <-sem; wg.Done() }()
+			j.err = figure.Render(&j.buf, figs[j.fig].fig, size, j.format)
+		}(j)
+	}
+	wg.Wait()
+	for _, j := range jobs {
+		nf := figs[j.fig]
+		if j.err != nil {
+			return fmt.Errorf("render %s: %w", nf.name, j.err)
+		}
+		if j.format == figure.SVG {
+			caption := nf.fig.Caption()
+			report.Figures = append(report.Figures, html.Figure{Title: nf.title, Caption: caption, SVG: j.buf.Bytes()})
+			if err := st.out.write("figures/"+nf.name+".caption.md", func(w *bufio.Writer) error {
+				_, err := w.WriteString(caption + "\n")
+				return err
+			}); err != nil {
 				return err
 			}
 		}
-		caption := nf.fig.Caption()
-		if err := st.out.write("figures/"+nf.name+".caption.md", func(w *bufio.Writer) error {
-			_, err := w.WriteString(caption + "\n")
-			return err
-		}); err != nil {
-			return err
+		if slices.Contains(formats, j.format) {
+			if err := st.out.write("figures/"+nf.name+j.format.Ext(), func(w *bufio.Writer) error {
+				_, err := w.Write(j.buf.Bytes())
+				return err
+			}); err != nil {
+				return err
+			}
 		}
-		var svg bytes.Buffer
-		if err := figure.Render(&svg, nf.fig, size, figure.SVG); err != nil {
-			return fmt.Errorf("render %s: %w", nf.name, err)
-		}
-		report.Figures = append(report.Figures, html.Figure{Title: nf.title, Caption: caption, SVG: svg.Bytes()})
 	}
 	tables := st.publicationTables()
 	for _, t := range tables {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image/png"
 	"io"
 	"math"
 	"strconv"
@@ -257,7 +258,10 @@ func Render(w io.Writer, fig Figure, size Size, f Format) error {
 	case PNG:
 		c := vgimg.NewWith(vgimg.UseWH(width, h), vgimg.UseDPI(DPI))
 		lay.draw(c, h)
-		if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
+		// BestSpeed: the same pixels, a few per cent larger, in half the
+		// time of the default level (PNG encoding dominated the run time).
+		enc := png.Encoder{CompressionLevel: png.BestSpeed}
+		if err := enc.Encode(&buf, c.Image()); err != nil {
 			return fmt.Errorf("figure: writing PNG: %w", err)
 		}
 		b, err := addPNGDensity(buf.Bytes(), DPI)

@@ -57,13 +57,14 @@ func InlineSVG(svg []byte, prefix string) ([]byte, error) {
 	if !bytes.HasSuffix(s, []byte("</svg>")) {
 		return nil, fmt.Errorf("%w: it does not end with </svg> (truncated?)", ErrSVG)
 	}
+	markup := withoutDataPayloads(s)
 	for _, re := range forbidden {
-		if loc := re.FindIndex(s); loc != nil {
-			return nil, fmt.Errorf("%w: it contains %q, which a self-contained, script-free page cannot hold", ErrSVG, s[loc[0]:loc[1]])
+		if loc := re.FindIndex(markup); loc != nil {
+			return nil, fmt.Errorf("%w: it contains %q, which a self-contained, script-free page cannot hold", ErrSVG, markup[loc[0]:loc[1]])
 		}
 	}
 	ids := map[string]bool{}
-	for _, m := range idRE.FindAllSubmatch(s, -1) {
+	for _, m := range idRE.FindAllSubmatch(markup, -1) {
 		ids[string(m[1])] = true
 	}
 	if len(ids) == 0 {
@@ -81,4 +82,33 @@ func InlineSVG(svg []byte, prefix string) ([]byte, error) {
 		}
 		return b
 	}), nil
+}
+
+// withoutDataPayloads returns s with the payload of every base64 data URI
+// (embedded fonts and images: most of a figure's bytes) cut out, so the
+// markup checks scan only markup. A payload cannot hold markup: base64 has
+// no '<', quote or parenthesis.
+func withoutDataPayloads(s []byte) []byte {
+	marker := []byte(";base64,")
+	if !bytes.Contains(s, marker) {
+		return s
+	}
+	out := make([]byte, 0, len(s)/4)
+	for {
+		i := bytes.Index(s, marker)
+		if i < 0 {
+			return append(out, s...)
+		}
+		i += len(marker)
+		out = append(out, s[:i]...)
+		j := i
+		for j < len(s) && isBase64(s[j]) {
+			j++
+		}
+		s = s[j:]
+	}
+}
+
+func isBase64(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=' || c == '\n' || c == '\r'
 }
