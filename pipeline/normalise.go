@@ -176,9 +176,34 @@ func Normalise(ing *Ingested, voc *vocab.Vocabulary) (*Normalised, []data.Proble
 		res.Courses = append(res.Courses, n.cases(r, labs[[2]string{r.Values[data.FieldStudy], r.Values[data.FieldCaseID]}])...)
 	}
 	setRegimens(res.Courses)
+	// A fixed order, so that shuffling rows or input files changes no
+	// output: by study, case, drug, then source position.
+	sort.SliceStable(res.Courses, func(i, j int) bool {
+		a, b := res.Courses[i], res.Courses[j]
+		if a.Study != b.Study {
+			return a.Study < b.Study
+		}
+		if a.CaseID != b.CaseID {
+			return a.CaseID < b.CaseID
+		}
+		if a.DrugName() != b.DrugName() {
+			return a.DrugName() < b.DrugName()
+		}
+		if a.Rec.File != b.Rec.File {
+			return a.Rec.File < b.Rec.File
+		}
+		return a.Rec.Line < b.Rec.Line
+	})
 	for i := range ing.Studies {
 		res.Studies = append(res.Studies, n.study(&ing.Studies[i]))
 	}
+	sort.SliceStable(res.Studies, func(i, j int) bool {
+		a, b := res.Studies[i], res.Studies[j]
+		if a.Study != b.Study {
+			return a.Study < b.Study
+		}
+		return a.DrugName() < b.DrugName()
+	})
 	for _, e := range n.vocab {
 		res.Vocab = append(res.Vocab, *e)
 	}

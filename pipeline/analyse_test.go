@@ -1,0 +1,188 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/csv"
+	"io/fs"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tresp/tresp/data/example"
+)
+
+func readCSV(t *testing.T, path string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]string
+	for _, r := range rows[1:] {
+		m := map[string]string{}
+		for i, h := range rows[0] {
+			m[h] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// TestSeedDiltiazem derives diltiazem's counts from the papers' sentences:
+// Thakur's series gives only aggregate outcomes (5 treated: 2 resolved, 1
+// resolved at some sites, 1 minimal, 1 lost to follow-up), so its
+// study-level row is used: 3 responders of 5 (itt) and of 4 (evaluable).
+// Rao's single patient had "noticeable clinical improvement" (partial): 1/1.
+// Together: itt 4/6, evaluable 4/5.
+func TestSeedDiltiazem(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := runTo(t, out); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]string{"itt": {"6", "4"}, "evaluable": {"5", "4"}}
+	found := 0
+	for _, r := range readCSV(t, filepath.Join(out, "tables/response_rates.csv")) {
+		if r["drug"] == "diltiazem" && r["disease"] == "" {
+			w := want[r["population"]]
+			if r["n"] != w[0] || r["responders"] != w[1] {
+				t.Errorf("diltiazem %s: n=%s responders=%s, want %v", r["population"], r["n"], r["responders"], w)
+			}
+			found++
+		}
+	}
+	if found != 2 {
+		t.Fatalf("found %d diltiazem rows, want 2 (itt, evaluable)", found)
+	}
+	// The normalised doses of the papers' sentences.
+	doses := map[string]string{}
+	for _, r := range readCSV(t, filepath.Join(out, "normalised/cases.csv")) {
+		if r["drug"] == "diltiazem" && r["dose_text"] != "" {
+			doses[r["case_id"]] = r["dose_start_per_day"] + "/" + r["dose_max_per_day"] + "/" + r["dose_final_per_day"]
+		}
+	}
+	for id, w := range map[string]string{"Case 4": "180/270/180", "Case 5": "180/270/270", "1": "90/180/180"} {
+		if doses[id] != w {
+			t.Errorf("%s diltiazem start/max/final = %q, want %s mg/day", id, doses[id], w)
+		}
+	}
+	vr, _ := os.ReadFile(filepath.Join(out, "vocabulary_report.csv"))
+	if !strings.Contains(string(vr), "risodronate,drug,fuzzy,risedronate") {
+		t.Errorf("risodronate not reported as a fuzzy match:\n%s", vr)
+	}
+	src := readCSV(t, filepath.Join(out, "tables/study_counts.csv"))
+	if len(src) == 0 {
+		t.Fatal("no study counts")
+	}
+}
+
+// copyExample writes the embedded example tables into dir, optionally
+// shuffling the data rows of cases.csv.
+func copyExample(t *testing.T, dir string, shuffle int64) []string {
+	t.Helper()
+	var paths []string
+	for _, name := range example.Files {
+		b, err := fs.ReadFile(example.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if shuffle != 0 {
+			recs, _ := csv.NewReader(strings.NewReader(string(b))).ReadAll()
+			body := recs[1:]
+			rand.New(rand.NewSource(shuffle)).Shuffle(len(body), func(i, j int) { body[i], body[j] = body[j], body[i] })
+			var sb strings.Builder
+			w := csv.NewWriter(&sb)
+			w.WriteAll(recs)
+			b = []byte(sb.String())
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+// outputsOf returns every output file's bytes keyed by relative path,
+// leaving out the files that name the inputs (summary, manifest, report,
+// normalised tables with source positions).
+func outputsOf(t *testing.T, dir string, skip func(rel string) bool) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if skip == nil || !skip(filepath.ToSlash(rel)) {
+			b, _ := os.ReadFile(p)
+			out[filepath.ToSlash(rel)] = string(b)
+		}
+		return nil
+	})
+	return out
+}
+
+func sameOutputs(t *testing.T, a, b map[string]string) {
+	t.Helper()
+	if len(a) != len(b) {
+		t.Errorf("%d files vs %d files", len(a), len(b))
+	}
+	for k, v := range a {
+		if b[k] != v {
+			t.Errorf("%s differs", k)
+		}
+	}
+}
+
+func TestByteIdenticalReruns(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	cfg := DefaultConfig()
+	cfg.Out = a
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Out = b
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	// summary.json and the report carry the output path in the config.
+	skip := func(rel string) bool { return rel == "summary.json" || rel == "report.html" || rel == "manifest.json" }
+	sameOutputs(t, outputsOf(t, a, skip), outputsOf(t, b, skip))
+	if len(outputsOf(t, a, nil)) < 40 {
+		t.Errorf("only %d outputs", len(outputsOf(t, a, nil)))
+	}
+}
+
+// TestRowAndFileOrderInvariance: shuffling the rows, or the order of the
+// input files, changes no table or figure.
+func TestRowAndFileOrderInvariance(t *testing.T) {
+	dir := t.TempDir()
+	run := func(name string, inputs []string) map[string]string {
+		cfg := DefaultConfig()
+		cfg.Out = filepath.Join(dir, name)
+		cfg.Inputs = inputs
+		if _, err := Run(context.Background(), cfg, nil); err != nil {
+			t.Fatal(err)
+		}
+		// Source positions legitimately differ; tables and figures must not.
+		return outputsOf(t, cfg.Out, func(rel string) bool {
+			return !strings.HasPrefix(rel, "tables/") && !strings.HasPrefix(rel, "figures/")
+		})
+	}
+	d1, d2 := filepath.Join(dir, "in1"), filepath.Join(dir, "in2")
+	os.Mkdir(d1, 0o755)
+	os.Mkdir(d2, 0o755)
+	base := run("base", copyExample(t, d1, 0))
+	shuffled := copyExample(t, d2, 42)
+	sameOutputs(t, base, run("shuffled", shuffled))
+	sameOutputs(t, base, run("reversed", []string{shuffled[1], shuffled[0]}))
+}
