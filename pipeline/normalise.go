@@ -122,7 +122,7 @@ type Normalised struct {
 
 // normaliser carries the state of one normalise pass.
 type normaliser struct {
-	voc   *vocab.Vocabulary
+	voc   *vocabCache
 	units *units.Normaliser
 	probs []data.Problem
 	vocab map[[2]string]*VocabEntry
@@ -163,7 +163,7 @@ func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
 
 // Normalise turns accepted records into courses and study counts.
 func Normalise(ing *Ingested, voc *vocab.Vocabulary) (*Normalised, []data.Problem) {
-	n := &normaliser{voc: voc, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: ing.Mappings}
+	n := &normaliser{voc: &vocabCache{voc: voc}, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: ing.Mappings}
 	res := &Normalised{}
 	labs := map[[2]string][]data.Lab{}
 	for i := range ing.Labs {

@@ -1,0 +1,46 @@
+package pipeline
+
+import (
+	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/data/units"
+	"github.com/tresp/tresp/data/vocab"
+)
+
+// ScanStats counts what Scan saw.
+type ScanStats struct {
+	Account  FileAccount
+	Courses  int
+	Problems int
+}
+
+// Scan streams one input through ingest and, when normalise is set,
+// normalisation, keeping nothing but counts: memory stays bounded by the
+// record batch and the parse caches whatever the file size. `make bench`
+// measures ingest and normalisation throughput with it.
+func Scan(in Input, opt ReadOptions, normalise bool) (ScanStats, error) {
+	var st ScanStats
+	var n *normaliser
+	if normalise {
+		n = &normaliser{voc: &vocabCache{voc: vocab.Default()}, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: map[string]*data.Mapping{}}
+	}
+	acct, probs, err := ReadInput(in, opt, func(m *data.Mapping, rec *data.Record, cells []string, p []data.Problem) error {
+		st.Problems += len(p)
+		if n == nil || hasError(p) || m.Kind != data.CaseTable {
+			return nil
+		}
+		n.maps[m.File] = m
+		st.Courses += len(n.cases(rec, nil))
+		st.Problems += len(n.probs)
+		n.probs = n.probs[:0]
+		if len(n.vocab) > 10000 {
+			n.vocab = map[[2]string]*VocabEntry{}
+		}
+		return nil
+	})
+	st.Account = acct
+	st.Problems += len(probs)
+	return st, err
+}
+
+// FileInput returns the Input for a file on disk.
+func FileInput(path string) Input { return Input{Name: path, Path: path} }
