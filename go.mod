@@ -3,6 +3,7 @@ module github.com/tresp/tresp
 go 1.26.8
 
 require (
+	github.com/BurntSushi/toml v1.6.0
 	github.com/apache/arrow/go/v17 v17.0.0
 	github.com/spf13/pflag v1.0.10
 	gonum.org/v1/gonum v0.17.0
