@@ -107,6 +107,11 @@ func (st *state) figures() []namedFigure {
 	forest := figure.Forest{Title: "Response rate by drug (evaluable patients)", Sort: figure.SortName,
 		Method: ciMethodLabel(a.CIMethod), Level: a.Level, Pooling: poolingLabel(cfg), Studies: nStudies}
 	for _, r := range a.Rates {
+		if r.Drug == "" && r.Disease == "" && r.Population == PopITT {
+			forest.Patients = r.N
+		}
+	}
+	for _, r := range a.Rates {
 		if r.Drug == "" || r.Disease != "" || r.Population != PopEvaluable {
 			continue
 		}
@@ -230,6 +235,17 @@ func (st *state) figures() []namedFigure {
 	return figs
 }
 
+// captionBody drops the bold title that starts a draft caption
+// ("**Title.** text"), for pages that print the title already.
+func captionBody(c string) string {
+	if strings.HasPrefix(c, "**") {
+		if i := strings.Index(c[2:], "**"); i >= 0 {
+			return strings.TrimSpace(c[i+4:])
+		}
+	}
+	return c
+}
+
 // niceCeil rounds x up to 1, 2, 2.5 or 5 times a power of ten.
 func niceCeil(x float64) float64 {
 	if x <= 0 || math.IsNaN(x) || math.IsInf(x, 0) {
@@ -268,7 +284,7 @@ func (st *state) render() error {
 	}
 	var report html.Report
 	report.Title = "tresp report"
-	report.ToolVersion = "tresp " + Version
+	report.ToolVersion = Version
 	figs := st.figures()
 	// Render every figure in every format concurrently into memory (each
 	// render is independent, so bytes do not depend on scheduling), then
@@ -308,7 +324,7 @@ func (st *state) render() error {
 		}
 		if j.format == figure.SVG {
 			caption := nf.fig.Caption()
-			report.Figures = append(report.Figures, html.Figure{Title: nf.title, Caption: caption, SVG: j.buf.Bytes()})
+			report.Figures = append(report.Figures, html.Figure{Title: nf.title, Caption: captionBody(caption), SVG: j.buf.Bytes()})
 			if err := st.out.write("figures/"+nf.name+".caption.md", func(w *bufio.Writer) error {
 				_, err := w.WriteString(caption + "\n")
 				return err
