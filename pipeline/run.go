@@ -74,6 +74,7 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 		{"analyse", (*state).analyse},
 		{"render", (*state).render},
 		{"write", (*state).writeOutputs},
+		{"manifest", (*state).manifest}, // last: hashes every file written
 	}
 	out, err := newOutDir(cfg.Out)
 	if err != nil {
