@@ -691,6 +691,6 @@ func CaseTemplate() []byte {
 	}
 	b.WriteString("\n")
 	b.WriteString(`EXAMPLE Author 2020 (replace this row),1,54 years,F,dermatomyositis,dystrophic,both elbows,2 x 3 cm,3 years,6 months,diltiazem,60 mg three times daily,oral,12 months,4 months,marked improvement,18 months,prednisolone 10 mg daily,"EXAMPLE row: one row per patient and drug; delete it"` + "\n")
-	b.WriteString(`EXAMPLE Author 2020 (replace this row),2,61 years,M,systemic sclerosis,dystrophic,fingers,1 cm,10 years,2 years,sodium thiosulfate,12.5 g twice weekly,intravenous,6 months,,no change,1 year,,"EXAMPLE row: blank cells are fine where the report is silent; delete it"` + "\n")
+	b.WriteString(`EXAMPLE Author 2020 (replace this row),2,61 years,M,systemic sclerosis,dystrophic,fingers,1 x 1 cm,10 years,2 years,sodium thiosulfate,12.5 g twice weekly,intravenous,6 months,,no change,1 year,,"EXAMPLE row: blank cells are fine where the report is silent; delete it"` + "\n")
 	return b.Bytes()
 }

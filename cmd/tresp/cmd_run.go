@@ -34,19 +34,21 @@ func runCommand() *command {
 	return &command{
 		name:    "run",
 		summary: "run the pipeline over case tables and write the output directory",
-		usage:   "tresp run [--out DIR] [flags] [INPUT...]",
+		usage:   "tresp run [--config FILE] [--out DIR] [flags] [INPUT...]",
 		example: `  tresp run                          # the embedded example data set, into out/
   tresp run --out results cases.csv  # your own case table
   tresp run --out results sheets/    # every .csv, .tsv and .parquet file in sheets/
   tresp run --map 'Pt no=case_id' --map 'Rx=treatment' cases.csv
+  tresp run --config proj/tresp.toml  # settings from a file (tresp init writes one)
 `,
 		flags: func(fs *pflag.FlagSet) func() error { o.AddFlags(fs); return o.Validate },
 		run: func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-			cfg := pipeline.DefaultConfig()
-			cfg.Inputs = args
-			cfg.Out = o.out
-			if err := o.read.apply(&cfg); err != nil {
+			cfg, err := o.read.config(args)
+			if err != nil {
 				return err
+			}
+			if o.read.changed("out") {
+				cfg.Out = o.out
 			}
 			res, err := pipeline.Run(ctx, cfg, stderrLogger{w: stderr, quiet: o.quiet})
 			if err != nil {

@@ -28,16 +28,19 @@ func validateCommand() *command {
 	return &command{
 		name:    "validate",
 		summary: "check case tables without writing outputs (the gate a CI job runs)",
-		usage:   "tresp validate [--strict] [flags] [INPUT...]",
+		usage:   "tresp validate [--config FILE] [--strict] [flags] [INPUT...]",
 		example: `  tresp validate cases.csv            # exit 1 if any row would be quarantined
   tresp validate --strict sheets/     # exit 1 on warnings too
+  tresp validate --config proj/tresp.toml
 `,
 		flags: func(fs *pflag.FlagSet) func() error { o.AddFlags(fs); return nil },
 		run: func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-			cfg := pipeline.DefaultConfig()
-			cfg.Inputs = args
-			if err := o.read.apply(&cfg); err != nil {
+			cfg, err := o.read.config(args)
+			if err != nil {
 				return err
+			}
+			if o.read.changed("strict") {
+				cfg.Strict = o.strict
 			}
 			s, err := pipeline.Validate(ctx, cfg, nil)
 			if err != nil {
@@ -53,7 +56,7 @@ func validateCommand() *command {
 			if s.Problems.Errors > 0 {
 				return fmt.Errorf("validate: %d rows cannot be used (%d errors): %w", s.Totals.RowsQuarantined, s.Problems.Errors, pipeline.ErrData)
 			}
-			if o.strict && s.Problems.Warnings > 0 {
+			if cfg.Strict && s.Problems.Warnings > 0 {
 				return fmt.Errorf("validate --strict: %d warnings: %w", s.Problems.Warnings, pipeline.ErrData)
 			}
 			return nil

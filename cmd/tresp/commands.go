@@ -50,7 +50,7 @@ func exitCode(err error) int {
 }
 
 func commands() []*command {
-	return []*command{runCommand(), validateCommand(), versionCommand()}
+	return []*command{runCommand(), validateCommand(), configCommand(), initCommand(), versionCommand()}
 }
 
 func findCommand(name string) *command {
@@ -144,14 +144,18 @@ func commandHelp(w io.Writer, c *command) {
 
 // readOptions are the flags every command that reads inputs shares.
 type readOptions struct {
+	configFile        string
 	maps              []string
 	studyFromFileName bool
 	delimiter         string
 	decimalComma      string
 	vocab             []string
+	fs                *pflag.FlagSet // tells flags given from defaults
 }
 
 func (o *readOptions) AddFlags(fs *pflag.FlagSet) {
+	o.fs = fs
+	fs.StringVar(&o.configFile, "config", "", "read settings from the TOML `FILE` (see docs/config.md); flags override it")
 	fs.StringArrayVar(&o.maps, "map", nil, "map a header to a field: `HEADER=FIELD` (FIELD may be lab:ANALYTE or extra); repeatable")
 	fs.BoolVar(&o.studyFromFileName, "study-from-filename", false, "take the study from the file name when the table has no study column")
 	fs.StringVar(&o.delimiter, "delimiter", "", "CSV delimiter: `, ; or tab` (default: detected)")
@@ -159,8 +163,29 @@ func (o *readOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&o.vocab, "vocab", nil, "vocabulary `FILE` extending the built-in terms; repeatable")
 }
 
+// changed reports whether the flag was given on the command line.
+func (o *readOptions) changed(name string) bool { return o.fs != nil && o.fs.Changed(name) }
+
+// config returns the defaults, overlaid with the --config file if given,
+// the INPUT arguments if any, and the read flags given explicitly.
+func (o *readOptions) config(args []string) (pipeline.Config, error) {
+	cfg := pipeline.DefaultConfig()
+	if o.configFile != "" {
+		var err error
+		if cfg, err = pipeline.LoadConfig(o.configFile); err != nil {
+			return cfg, err
+		}
+	}
+	if len(args) > 0 {
+		cfg.Inputs = args
+	}
+	return cfg, o.apply(&cfg)
+}
+
+// apply overlays the read flags given on the command line: --map adds to
+// (and per header replaces) the configured columns, --vocab adds files.
 func (o *readOptions) apply(cfg *pipeline.Config) error {
-	if len(o.maps) > 0 {
+	if len(o.maps) > 0 && cfg.Read.Columns == nil {
 		cfg.Read.Columns = map[string]string{}
 	}
 	for _, m := range o.maps {
@@ -170,9 +195,15 @@ func (o *readOptions) apply(cfg *pipeline.Config) error {
 		}
 		cfg.Read.Columns[strings.TrimSpace(h)] = strings.TrimSpace(f)
 	}
-	cfg.Read.StudyFromFileName = o.studyFromFileName
-	cfg.Read.Delimiter = o.delimiter
-	cfg.Read.DecimalComma = o.decimalComma
+	if o.changed("study-from-filename") {
+		cfg.Read.StudyFromFileName = o.studyFromFileName
+	}
+	if o.changed("delimiter") {
+		cfg.Read.Delimiter = o.delimiter
+	}
+	if o.changed("decimal-comma") {
+		cfg.Read.DecimalComma = o.decimalComma
+	}
 	cfg.Vocabulary = append(cfg.Vocabulary, o.vocab...)
 	return nil
 }
