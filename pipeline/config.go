@@ -29,6 +29,11 @@ type Config struct {
 	Tables TableConfig `json:"tables"`
 	// Strict makes unknown terms and other warnings errors.
 	Strict bool `json:"strict"`
+	// CacheDir keeps each stage's result keyed by the hash of what it
+	// depends on; "" disables caching. It does not change any output.
+	CacheDir string `json:"-" toml:"-"`
+	// Force reruns every stage, ignoring the cache.
+	Force bool `json:"-" toml:"-"`
 }
 
 // ReadConfig adjusts how inputs are read and mapped.

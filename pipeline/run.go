@@ -67,35 +67,94 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	lock, err := lockOutput(cfg.Out)
+	if err != nil {
+		return nil, err
+	}
+	defer lock.release()
+	removeStaleTemps(cfg.Out)
+	keys, err := stageKeys(&cfg, inputs)
+	if err != nil {
+		return nil, err
+	}
+	var cache *stageCache
+	if cfg.CacheDir != "" {
+		cache = &stageCache{dir: cfg.CacheDir}
+	}
 	st := &state{ctx: ctx, cfg: &cfg, log: log, inputs: inputs}
-	stages := []stage{
+	compute := []stage{
 		{"ingest", (*state).ingest},
 		{"normalise", (*state).normalise},
 		{"analyse", (*state).analyse},
-		{"render", (*state).render},
-		{"write", (*state).writeOutputs},
-		{"manifest", (*state).manifest}, // last: hashes every file written
+	}
+	// Resume after the deepest stage whose result is cached.
+	first := 0
+	if !cfg.Force {
+		for i := len(compute) - 1; i >= 0; i-- {
+			if snap, ok := cache.load(compute[i].name, keys[compute[i].name]); ok {
+				st.restore(snap)
+				for _, s := range compute[:i+1] {
+					log.Stage(s.name, "up to date")
+				}
+				first = i + 1
+				break
+			}
+		}
 	}
 	out, err := newOutDir(cfg.Out)
 	if err != nil {
 		return nil, err
 	}
 	st.out = out
-	for _, s := range stages {
-		if err := ctx.Err(); err != nil {
-			out.abort()
-			return nil, fmt.Errorf("interrupted before %s: %w", s.name, err)
-		}
-		if err := s.run(st); err != nil {
-			out.abort()
-			return nil, err
-		}
-	}
-	if err := out.commit(); err != nil {
+	fail := func(err error) (*Result, error) {
 		out.abort()
 		return nil, err
 	}
+	for _, s := range compute[first:] {
+		if err := ctx.Err(); err != nil {
+			return fail(fmt.Errorf("interrupted before %s: %w", s.name, err))
+		}
+		if err := s.run(st); err != nil {
+			return fail(err)
+		}
+		cache.store(s.name, keys[s.name], st.snapshot())
+	}
+	if err := ctx.Err(); err != nil {
+		return fail(fmt.Errorf("interrupted before render: %w", err))
+	}
+	if files, ok := cache.loadFiles(keys["render"], out.tmp); ok && !cfg.Force {
+		out.files = append(out.files, files...)
+		log.Stage("render", "up to date")
+	} else {
+		for _, s := range []stage{{"render", (*state).render}, {"write", (*state).writeOutputs}} {
+			if err := s.run(st); err != nil {
+				return fail(err)
+			}
+		}
+		cache.storeFiles(keys["render"], out.tmp, out.files)
+	}
+	if err := st.manifest(); err != nil { // last: hashes every file written
+		return fail(err)
+	}
+	if err := ctx.Err(); err != nil {
+		return fail(fmt.Errorf("interrupted before commit: %w", err))
+	}
+	if err := out.commit(); err != nil {
+		return fail(err)
+	}
 	return &Result{Out: out.final, Summary: st.summary}, nil
+}
+
+func (st *state) snapshot() *snapshot {
+	return &snapshot{Ingested: st.ingested, Norm: st.norm, Analysis: st.analysis, Summary: st.summary}
+}
+
+func (st *state) restore(s *snapshot) {
+	st.ingested, st.norm, st.analysis, st.summary = s.Ingested, s.Norm, s.Analysis, s.Summary
+	if st.ingested != nil && st.ingested.Mappings == nil {
+		st.ingested.Mappings = map[string]*data.Mapping{}
+	}
+	st.summary.Config = *st.cfg
 }
 
 // Validate reads and checks every input without writing anything.

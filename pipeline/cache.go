@@ -1,0 +1,189 @@
+package pipeline
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// stageCache keeps each stage's result under a key derived from everything
+// the stage depends on: its inputs' content, its settings and tresp's
+// version. A run loads the deepest stage whose key is cached and reruns
+// only the stages after it. Entries are written to a temporary name and
+// renamed, so a killed run never leaves a half-written entry.
+type stageCache struct {
+	dir string
+}
+
+// snapshot is the state after a stage, as cached.
+type snapshot struct {
+	Ingested *Ingested
+	Norm     *Normalised
+	Analysis *Analysis
+	Summary  *Summary
+}
+
+func (c *stageCache) path(stage, key string) string {
+	return filepath.Join(c.dir, stage+"-"+key[:32])
+}
+
+// load decodes the snapshot of stage under key; false on a miss or an
+// unreadable entry (which is then ignored, never an error).
+func (c *stageCache) load(stage, key string) (*snapshot, bool) {
+	if c == nil {
+		return nil, false
+	}
+	b, err := os.ReadFile(c.path(stage, key) + ".gob")
+	if err != nil {
+		return nil, false
+	}
+	var s snapshot
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&s); err != nil {
+		return nil, false
+	}
+	return &s, true
+}
+
+// store writes the snapshot of stage under key. Failing to cache is not
+// an error of the run: the next run recomputes.
+func (c *stageCache) store(stage, key string, s *snapshot) {
+	if c == nil {
+		return
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(s); err != nil {
+		return
+	}
+	c.writeAtomic(c.path(stage, key)+".gob", buf.Bytes())
+}
+
+func (c *stageCache) writeAtomic(path string, b []byte) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-")
+	if err != nil {
+		return
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		os.Remove(f.Name())
+	}
+}
+
+// loadFiles copies the cached output files of the render stage into dir.
+func (c *stageCache) loadFiles(key, dir string) ([]string, bool) {
+	if c == nil {
+		return nil, false
+	}
+	src := c.path("render", key)
+	if _, err := os.Stat(src); err != nil {
+		return nil, false
+	}
+	var files []string
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		dst := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := copyFile(p, dst); err != nil {
+			return err
+		}
+		files = append(files, filepath.ToSlash(rel))
+		return nil
+	})
+	return files, err == nil
+}
+
+// storeFiles keeps a copy of the files written into dir under key.
+func (c *stageCache) storeFiles(key, dir string, files []string) {
+	if c == nil {
+		return
+	}
+	dst := c.path("render", key)
+	tmp, err := os.MkdirTemp(c.dir, ".tmp-render-")
+	if err != nil {
+		return
+	}
+	for _, rel := range files {
+		p := filepath.Join(tmp, filepath.FromSlash(rel))
+		if os.MkdirAll(filepath.Dir(p), 0o755) != nil || copyFile(filepath.Join(dir, filepath.FromSlash(rel)), p) != nil {
+			os.RemoveAll(tmp)
+			return
+		}
+	}
+	os.RemoveAll(dst)
+	if os.Rename(tmp, dst) != nil {
+		os.RemoveAll(tmp)
+	}
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// stageKeys derives the cache key of every stage: each key hashes the key
+// of the stage before it plus what the stage itself reads.
+func stageKeys(cfg *Config, inputs []Input) (map[string]string, error) {
+	h := func(parts ...any) string {
+		d := sha256.New()
+		for _, p := range parts {
+			b, _ := json.Marshal(p)
+			d.Write(b)
+			d.Write([]byte{0})
+		}
+		return hex.EncodeToString(d.Sum(nil))
+	}
+	var hashes []string
+	for _, in := range inputs {
+		s, err := hashInput(in)
+		if err != nil {
+			return nil, err
+		}
+		hashes = append(hashes, in.Name, s)
+	}
+	var vocab []string
+	for _, v := range cfg.Vocabulary {
+		s, err := hashInput(Input{Name: v, Path: v})
+		if err != nil {
+			return nil, &ConfigError{Key: "vocabulary", Msg: err.Error()}
+		}
+		vocab = append(vocab, v, s)
+	}
+	k := map[string]string{}
+	k["ingest"] = h("ingest", Version, hashes, cfg.Read)
+	k["normalise"] = h(k["ingest"], "normalise", vocab, cfg.Strict)
+	k["analyse"] = h(k["normalise"], "analyse", cfg.Analysis)
+	k["render"] = h(k["analyse"], "render", jsonSafe(cfg))
+	return k, nil
+}

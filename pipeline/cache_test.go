@@ -1,0 +1,141 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// stageLog records the progress lines of a run.
+type stageLog struct{ lines []string }
+
+func (l *stageLog) Stage(name, msg string) { l.lines = append(l.lines, name+": "+msg) }
+
+func (l *stageLog) upToDate() []string {
+	var s []string
+	for _, x := range l.lines {
+		if strings.HasSuffix(x, ": up to date") {
+			s = append(s, strings.TrimSuffix(x, ": up to date"))
+		}
+	}
+	return s
+}
+
+func TestStageCache(t *testing.T) {
+	dir := t.TempDir()
+	inputs := copyExample(t, dir, 0)
+	cfg := DefaultConfig()
+	cfg.Inputs = inputs
+	cfg.Out = filepath.Join(dir, "out")
+	cfg.CacheDir = filepath.Join(dir, "cache")
+	run := func(mut func(*Config)) ([]string, map[string]string) {
+		t.Helper()
+		c := cfg
+		if mut != nil {
+			mut(&c)
+		}
+		log := &stageLog{}
+		if _, err := Run(context.Background(), c, log); err != nil {
+			t.Fatal(err)
+		}
+		return log.upToDate(), outputsOf(t, c.Out, nil)
+	}
+	hits, first := run(nil)
+	if len(hits) != 0 {
+		t.Errorf("first run: %v up to date, want none", hits)
+	}
+	hits, second := run(nil)
+	if strings.Join(hits, ",") != "ingest,normalise,analyse,render" {
+		t.Errorf("second run: up to date %v, want every stage", hits)
+	}
+	sameOutputs(t, first, second)
+	hits, _ = run(func(c *Config) { c.Figures.Size = "nature-single" })
+	if strings.Join(hits, ",") != "ingest,normalise,analyse" {
+		t.Errorf("figure size changed: up to date %v, want all but render", hits)
+	}
+	hits, _ = run(func(c *Config) { c.Analysis.CIMethod = "wilson" })
+	if strings.Join(hits, ",") != "ingest,normalise" {
+		t.Errorf("CI method changed: up to date %v, want ingest, normalise", hits)
+	}
+	hits, _ = run(func(c *Config) { c.Force = true })
+	if len(hits) != 0 {
+		t.Errorf("--force: %v up to date, want none", hits)
+	}
+	// Changing an input invalidates everything.
+	b, _ := os.ReadFile(inputs[0])
+	os.WriteFile(inputs[0], append(b, []byte("New study,1,50/F,SSc,,,,,,diltiazem,60 mg tid,,,,complete resolution,,,,,,,,,\n")...), 0o644)
+	hits, changed := run(nil)
+	if len(hits) != 0 {
+		t.Errorf("input changed: %v up to date, want none", hits)
+	}
+	if changed["tables/response_rates.csv"] == first["tables/response_rates.csv"] {
+		t.Error("response rates unchanged after adding a patient")
+	}
+}
+
+func TestLockRefusesSecondRun(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	l, err := lockOutput(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	cfg.Out = out
+	_, err = Run(context.Background(), cfg, nil)
+	if _, ok := err.(*LockedError); !ok || !strings.Contains(err.Error(), "being written by process") {
+		t.Fatalf("err = %v, want a LockedError naming the holder", err)
+	}
+	l.release()
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Fatalf("after release: %v", err)
+	}
+}
+
+// TestInterruptedRunKeepsOldOutput: a run cancelled mid-way (as by SIGINT)
+// or killed (leaving its temporary directory) never touches the previous
+// output, and the next run cleans up.
+func TestInterruptedRunKeepsOldOutput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	cfg := DefaultConfig()
+	cfg.Out = out
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := outputsOf(t, out, nil)
+	// A killed run leaves a temporary directory behind.
+	stale := filepath.Join(dir, ".out.tmp-killed")
+	os.MkdirAll(filepath.Join(stale, "figures"), 0o755)
+	os.WriteFile(filepath.Join(stale, "figures", "half.pdf"), []byte("%PDF-1."), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	log := &cancelAt{stage: "analyse", cancel: cancel}
+	cfg.Analysis.CIMethod = "wilson"
+	if _, err := Run(ctx, cfg, log); err == nil {
+		t.Fatal("cancelled run succeeded")
+	}
+	sameOutputs(t, before, outputsOf(t, out, nil))
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("stale temporary directory not removed")
+	}
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("left behind %s", e.Name())
+		}
+	}
+}
+
+// cancelAt cancels the run when a stage reports progress.
+type cancelAt struct {
+	stage  string
+	cancel func()
+}
+
+func (c *cancelAt) Stage(name, msg string) {
+	if name == c.stage {
+		c.cancel()
+	}
+}

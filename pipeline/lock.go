@@ -1,0 +1,72 @@
+package pipeline
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+)
+
+// outputLock is an exclusive lock on an output directory, held for a whole
+// run, so two runs never interleave their writes to one directory.
+type outputLock struct{ f *os.File }
+
+// lockOutput takes the lock file beside dir ("DIR.lock"). It does not wait:
+// a second run is refused with the holder's process id.
+func lockOutput(dir string) (*outputLock, error) {
+	dir = filepath.Clean(dir)
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return nil, err
+	}
+	path := dir + ".lock"
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("cannot create lock %s: %w", path, err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		b := make([]byte, 32)
+		n, _ := f.ReadAt(b, 0)
+		f.Close()
+		holder := strings.TrimSpace(string(b[:n]))
+		if holder == "" {
+			holder = "another process"
+		} else {
+			holder = "process " + holder
+		}
+		return nil, &LockedError{Dir: dir, Holder: holder}
+	}
+	f.Truncate(0)
+	f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+	return &outputLock{f: f}, nil
+}
+
+// LockedError says another run holds the output directory.
+type LockedError struct{ Dir, Holder string }
+
+// Error says who holds the lock and what to do.
+func (e *LockedError) Error() string {
+	return fmt.Sprintf("%s is being written by %s: wait for it to finish, or choose another --out", e.Dir, e.Holder)
+}
+
+func (l *outputLock) release() {
+	if l != nil && l.f != nil {
+		syscall.Flock(int(l.f.Fd()), syscall.LOCK_UN)
+		l.f.Close()
+	}
+}
+
+// removeStaleTemps deletes temporary output directories left by runs that
+// were killed; called with the lock held, so no live run owns them.
+func removeStaleTemps(dir string) {
+	dir = filepath.Clean(dir)
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".tmp-*"))
+	for _, m := range matches {
+		os.RemoveAll(m)
+	}
+	old, _ := filepath.Glob(dir + ".old-*")
+	for _, m := range old {
+		os.RemoveAll(m)
+	}
+}
