@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/spf13/pflag"
 
@@ -11,15 +12,21 @@ import (
 )
 
 type runOptions struct {
-	out   string
-	read  readOptions
-	quiet bool
+	out      string
+	read     readOptions
+	quiet    bool
+	force    bool
+	cacheDir string
+	noCache  bool
 }
 
 func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVarP(&o.out, "out", "o", "out", "output `DIR` (replaced atomically)")
 	o.read.AddFlags(fs)
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
+	fs.BoolVar(&o.force, "force", false, "rerun every stage, ignoring cached results")
+	fs.StringVar(&o.cacheDir, "cache-dir", "", "keep stage results in `DIR` (default: .tresp-cache beside the output directory)")
+	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the stage cache")
 }
 
 func (o *runOptions) Validate() error {
@@ -49,6 +56,14 @@ func runCommand() *command {
 			}
 			if o.read.changed("out") {
 				cfg.Out = o.out
+			}
+			cfg.Force = o.force
+			switch {
+			case o.noCache:
+			case o.cacheDir != "":
+				cfg.CacheDir = o.cacheDir
+			default:
+				cfg.CacheDir = filepath.Join(filepath.Dir(filepath.Clean(cfg.Out)), ".tresp-cache")
 			}
 			res, err := pipeline.Run(ctx, cfg, stderrLogger{w: stderr, quiet: o.quiet})
 			if err != nil {

@@ -38,8 +38,9 @@ func exitCode(err error) int {
 	var ue *usageError
 	var ce *pipeline.ConfigError
 	var ie *data.InputError
+	var le *pipeline.LockedError
 	switch {
-	case errors.As(err, &ue), errors.As(err, &ce):
+	case errors.As(err, &ue), errors.As(err, &ce), errors.As(err, &le):
 		return exitUsage
 	case errors.As(err, &ie), errors.Is(err, pipeline.ErrData):
 		return exitData
