@@ -372,7 +372,12 @@ func (st *state) render() error {
 	var cfgText bytes.Buffer
 	writeJSON(&cfgText, jsonSafe(st.cfg))
 	report.Config = cfgText.String()
-	return st.out.write("report.html", func(w *bufio.Writer) error { return html.Write(w, report) })
+	if err := st.out.write("report.html", func(w *bufio.Writer) error { return html.Write(w, report) }); err != nil {
+		return err
+	}
+	st.log.Stage("render", fmt.Sprintf("%d figures × %d formats, %d tables × %d formats, report.html",
+		len(figs), len(formats), len(tables), len(st.cfg.Tables.Formats)))
+	return nil
 }
 
 func (st *state) reportSummary() []string {

@@ -16,6 +16,7 @@ type runOptions struct {
 	read     readOptions
 	quiet    bool
 	force    bool
+	logFmt   string
 	cacheDir string
 	noCache  bool
 }
@@ -24,6 +25,7 @@ func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVarP(&o.out, "out", "o", "out", "output `DIR` (replaced atomically)")
 	o.read.AddFlags(fs)
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
+	fs.StringVar(&o.logFmt, "log-format", "text", "progress lines on stderr as `text|json` (json: one object per line, for CI log parsers)")
 	fs.BoolVar(&o.force, "force", false, "rerun every stage, ignoring cached results")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "keep stage results in `DIR` (default: .tresp-cache beside the output directory)")
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the stage cache")
@@ -33,7 +35,7 @@ func (o *runOptions) Validate() error {
 	if o.out == "" {
 		return usagef("--out must name a directory")
 	}
-	return nil
+	return checkLogFormat(o.logFmt)
 }
 
 func runCommand() *command {
@@ -65,7 +67,9 @@ func runCommand() *command {
 			default:
 				cfg.CacheDir = filepath.Join(filepath.Dir(filepath.Clean(cfg.Out)), ".tresp-cache")
 			}
-			res, err := pipeline.Run(ctx, cfg, stderrLogger{w: stderr, quiet: o.quiet})
+			progress := newProgress(stderr, o.quiet, o.logFmt)
+			res, err := pipeline.Run(ctx, cfg, progress)
+			progress.Done()
 			if err != nil {
 				return err
 			}

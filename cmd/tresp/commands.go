@@ -51,7 +51,7 @@ func exitCode(err error) int {
 }
 
 func commands() []*command {
-	return []*command{runCommand(), validateCommand(), configCommand(), initCommand(), versionCommand()}
+	return []*command{runCommand(), validateCommand(), configCommand(), initCommand(), diffCommand(), versionCommand()}
 }
 
 func findCommand(name string) *command {
@@ -207,18 +207,6 @@ func (o *readOptions) apply(cfg *pipeline.Config) error {
 	}
 	cfg.Vocabulary = append(cfg.Vocabulary, o.vocab...)
 	return nil
-}
-
-// stderrLogger prints progress lines to stderr unless quiet.
-type stderrLogger struct {
-	w     io.Writer
-	quiet bool
-}
-
-func (l stderrLogger) Stage(name, msg string) {
-	if !l.quiet {
-		fmt.Fprintf(l.w, "tresp: %s: %s\n", name, msg)
-	}
 }
 
 // printProblems writes warnings and errors, one line each, to w, at most

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,5 +88,27 @@ func TestRunExample(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "16 rows read, 16 accepted, 0 quarantined") {
 		t.Errorf("stdout = %q", stdout)
+	}
+}
+
+func TestLogFormatJSON(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	code, _, stderr := tresp(t, "run", "--no-cache", "--log-format", "json", "--out", out)
+	if code != 0 {
+		t.Fatalf("code %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("%d progress lines, want 4 (one per stage):\n%s", len(lines), stderr)
+	}
+	for _, l := range lines {
+		var v map[string]any
+		if err := json.Unmarshal([]byte(l), &v); err != nil || v["stage"] == nil {
+			t.Errorf("not a JSON progress line: %q", l)
+		}
+	}
+	code, _, stderr = tresp(t, "run", "-q", "--out", out)
+	if code != 0 || stderr != "" {
+		t.Errorf("--quiet printed %q (code %d)", stderr, code)
 	}
 }
