@@ -39,7 +39,10 @@ tools:
 
 ## bench: ingest and normalisation throughput and memory on generated tables
 bench: build
-	$(GO) test -run '^$$' -bench . -benchtime 1x ./pipeline/ ./stats/... ./data/...
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./pipeline/ ./stats/... ./data/...
+	@echo "make run, twice (the second run finds every stage up to date):"
+	@./$(BIN) run -q --out out
+	@bash -c 'time ./$(BIN) run --out out'
 	$(GO) run ./scripts/benchingest -rows 1000000
 	$(GO) run ./scripts/benchingest -rows 4000000
 

@@ -6,10 +6,12 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // stageCache keeps each stage's result under a key derived from everything
@@ -181,9 +183,32 @@ func stageKeys(cfg *Config, inputs []Input) (map[string]string, error) {
 		vocab = append(vocab, v, s)
 	}
 	k := map[string]string{}
-	k["ingest"] = h("ingest", Version, hashes, cfg.Read)
+	k["ingest"] = h("ingest", Version, buildID(), hashes, cfg.Read)
 	k["normalise"] = h(k["ingest"], "normalise", vocab, cfg.Strict)
 	k["analyse"] = h(k["normalise"], "analyse", cfg.Analysis)
 	k["render"] = h(k["analyse"], "render", jsonSafe(cfg))
 	return k, nil
+}
+
+var (
+	buildIDOnce sync.Once
+	buildIDHash string
+)
+
+// buildID identifies the running binary by its path, size and
+// modification time, so that a rebuilt tresp never reuses results cached
+// by another build of the same version (cheaper than hashing the binary).
+func buildID() string {
+	buildIDOnce.Do(func() {
+		exe, err := os.Executable()
+		if err != nil {
+			return
+		}
+		st, err := os.Stat(exe)
+		if err != nil {
+			return
+		}
+		buildIDHash = fmt.Sprintf("%s %d %d", exe, st.Size(), st.ModTime().UnixNano())
+	})
+	return buildIDHash
 }
