@@ -14,7 +14,7 @@ import (
 	"syscall"
 )
 
-// Exit codes, documented in README.md and docs/cli.md.
+// Exit codes, documented in README.md and docs/ci.md.
 const (
 	exitOK       = 0
 	exitData     = 1
