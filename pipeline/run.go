@@ -201,6 +201,18 @@ func (st *state) normalise() error {
 	st.norm = norm
 	SortProblems(probs)
 	st.summary.addProblems(probs, st.cfg.Strict)
+	if st.cfg.Strict {
+		var bad []data.Problem
+		for _, p := range st.summary.Details {
+			if p.Severity >= data.Warning {
+				bad = append(bad, p)
+			}
+		}
+		if len(bad) > 0 {
+			return fmt.Errorf("strict: %d warnings count as errors (unknown terms, assumed units, …); the first: %s (run without --strict to see them all in summary.json): %w",
+				len(bad), bad[0].Error(), ErrData)
+		}
+	}
 	st.summary.Vocabulary = norm.Vocab
 	st.summary.Normalise = NormaliseSummary{Courses: len(norm.Courses), StudyCounts: len(norm.Studies),
 		UnknownTerms: len(norm.Vocab), CacheHits: norm.CacheHits, CacheMisses: norm.CacheMisses}

@@ -16,6 +16,7 @@ type runOptions struct {
 	read     readOptions
 	quiet    bool
 	force    bool
+	strict   bool
 	logFmt   string
 	cacheDir string
 	noCache  bool
@@ -26,6 +27,7 @@ func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
 	o.read.AddFlags(fs)
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.StringVar(&o.logFmt, "log-format", "text", "progress lines on stderr as `text|json` (json: one object per line, for CI log parsers)")
+	fs.BoolVar(&o.strict, "strict", false, "fail (exit 1, no output) on any warning: unknown terms, fuzzy matches, assumed units")
 	fs.BoolVar(&o.force, "force", false, "rerun every stage, ignoring cached results")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "keep stage results in `DIR` (default: .tresp-cache beside the output directory)")
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the stage cache")
@@ -60,6 +62,9 @@ func runCommand() *command {
 				cfg.Out = o.out
 			}
 			cfg.Force = o.force
+			if o.read.changed("strict") {
+				cfg.Strict = o.strict
+			}
 			switch {
 			case o.noCache:
 			case o.cacheDir != "":
