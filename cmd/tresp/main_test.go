@@ -65,7 +65,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"run", "--out", filepath.Join(dir, "o"), "--decimal-comma", "maybe", good}, exitUsage, "decimal_comma"},
 		{[]string{"run", "-q", "--out", filepath.Join(dir, "o"), good}, exitOK, ""},
 		{[]string{"run", "--out", filepath.Join(dir, "o2"), empty}, exitData, "file is empty"},
-		{[]string{"run", "--strict", "--out", filepath.Join(dir, "o2"), warn}, exitData, "strict: 1 warnings"},
+		{[]string{"run", "-q", "--strict", "--out", filepath.Join(dir, "o2"), warn}, exitData, "strict: 1 warnings"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := tresp(t, tt.args...)
