@@ -143,12 +143,18 @@ func (d *DiffResult) Exceeds(threshold float64) bool {
 	return threshold > 0 && d.MaxRateChange() > threshold+thresholdTol
 }
 
-// LargestRateChange returns the rate change with the largest |Delta|, the
-// first in sort order among ties; false when no defined rate changed.
+// LargestRateChange returns the rate change with the largest |Delta|;
+// among equal moves (within 1e-12) a drug's row is preferred to the
+// all-drugs total, then the first in sort order. It returns false when no
+// defined rate changed.
 func (d *DiffResult) LargestRateChange() (RateChange, bool) {
 	best, ok := RateChange{}, false
 	for _, r := range d.Rates {
-		if !math.IsNaN(r.Delta) && (!ok || math.Abs(r.Delta) > math.Abs(best.Delta)) {
+		if math.IsNaN(r.Delta) {
+			continue
+		}
+		a, b := math.Abs(r.Delta), math.Abs(best.Delta)
+		if !ok || a > b+1e-12 || a >= b-1e-12 && best.Drug == "" && r.Drug != "" {
 			best, ok = r, true
 		}
 	}
@@ -781,7 +787,14 @@ func (d *DiffResult) headline() string {
 	count(len(d.ResolvedWarnings), "warning resolved", "warnings resolved")
 	count(len(d.QuarantineAdded), "row newly quarantined", "rows newly quarantined")
 	count(len(d.QuarantineRemoved), "row no longer quarantined", "rows no longer quarantined")
-	count(len(d.Inputs), "input changed", "inputs changed")
+	renamed := 0
+	for _, c := range d.Inputs {
+		if c.Status == "renamed" {
+			renamed++
+		}
+	}
+	count(len(d.Inputs)-renamed, "input changed", "inputs changed")
+	count(renamed, "input renamed", "inputs renamed")
 	count(len(d.Config), "setting changed", "settings changed")
 	if len(parts) == 0 {
 		parts = append(parts, "only the tresp version changed")

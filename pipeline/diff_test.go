@@ -152,6 +152,10 @@ func TestDiff(t *testing.T) {
 		if got, want := d.MaxRateChange(), 5.0/7-4.0/6; math.Abs(got-want) > 1e-12 {
 			t.Errorf("MaxRateChange = %v, want %v", got, want)
 		}
+		// The all-drugs total moves as much; the drug's row is named.
+		if r, ok := d.LargestRateChange(); !ok || r.Drug != "diltiazem" || r.Disease != "" || r.Population != "itt" {
+			t.Errorf("LargestRateChange = %+v, %v; want diltiazem, all diseases, itt", r, ok)
+		}
 		for _, tt := range []struct {
 			threshold float64
 			exceeds   bool

@@ -60,7 +60,7 @@ func TestDiffCommand(t *testing.T) {
 		{[]string{"diff", old, filepath.Join(same, "summary.json")}, exitOK, "no changes", ""},
 		{[]string{"diff", old, changed}, exitOK, "| diltiazem | all diseases | itt | 6 → 7 | 4 → 5 | 66.7% → 71.4% |", ""},
 		{[]string{"diff", "--threshold", "0.10", old, changed}, exitOK, "within the threshold of 10.0 pp", ""},
-		{[]string{"diff", "--threshold", "0.04", old, changed}, exitData, "exceeds the threshold of 4.0 pp", "moved by 4.8 percentage points, more than --threshold 0.04"},
+		{[]string{"diff", "--threshold", "0.04", old, changed}, exitData, "exceeds the threshold of 4.0 pp", "the response rate of diltiazem, all diseases, itt moved by 4.8 percentage points, more than --threshold 0.04"},
 		{[]string{"diff", "--threshold", "0", old, changed}, exitOK, "threshold check off", ""},
 		{[]string{"diff", "--format", "json", old, changed}, exitOK, `"rate_changes"`, ""},
 		{[]string{"diff", "--format", "json", "--threshold", "0.01", old, changed}, exitData, `"threshold_exceeded": true`, "more than --threshold"},
