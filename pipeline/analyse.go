@@ -18,6 +18,17 @@ const (
 	PopEvaluable = "evaluable"
 )
 
+// notReported labels patients whose disease cell is empty, so that they
+// form their own by-disease group instead of merging into the totals.
+const notReported = "not reported"
+
+func diseaseLabel(c *Course) string {
+	if d := c.DiseaseName(); d != "" {
+		return d
+	}
+	return notReported
+}
+
 // unspecified labels counts whose disease is not known per patient (a
 // study-level row without a disease).
 const unspecified = "unspecified"
@@ -305,7 +316,7 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 		if !ok {
 			continue
 		}
-		units = append(units, &unit{study: c.Study, drug: g, class: c.Drug.Class, disease: c.DiseaseName(),
+		units = append(units, &unit{study: c.Study, drug: g, class: c.Drug.Class, disease: diseaseLabel(c),
 			counts: a.courseCounts(c), source: "patients", course: c})
 	}
 	if a.cfg.Attribution == "exposure" {
@@ -368,7 +379,7 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 			continue
 		}
 		seen[k] = true
-		units = append(units, &unit{study: c.Study, disease: c.DiseaseName(), counts: a.courseCounts(c), source: "patients", course: c})
+		units = append(units, &unit{study: c.Study, disease: diseaseLabel(c), counts: a.courseCounts(c), source: "patients", course: c})
 	}
 	for study, s := range all {
 		if !unattributable[study] {

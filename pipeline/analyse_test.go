@@ -186,3 +186,25 @@ func TestRowAndFileOrderInvariance(t *testing.T) {
 	sameOutputs(t, base, run("shuffled", shuffled))
 	sameOutputs(t, base, run("reversed", []string{shuffled[1], shuffled[0]}))
 }
+
+// TestEmptyDiseaseCountedOnce: a patient without a disease forms the "not
+// reported" group and is counted once in the drug and overall totals.
+func TestEmptyDiseaseCountedOnce(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "cases.csv", "Study,Pt,Disease,Drug,Outcome\nS,1,,diltiazem,complete resolution\nS,2,SSc,diltiazem,no change\n")
+	out := filepath.Join(dir, "out")
+	if _, err := runTo(t, out, in); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range readCSV(t, filepath.Join(out, "tables/response_rates.csv")) {
+		if r["population"] == "itt" {
+			got[r["drug"]+"|"+r["disease"]] = r["responders"] + "/" + r["n"]
+		}
+	}
+	for k, want := range map[string]string{"diltiazem|": "1/2", "|": "1/2", "diltiazem|not reported": "1/1", "|not reported": "1/1"} {
+		if got[k] != want {
+			t.Errorf("%s: %s, want %s (all: %v)", k, got[k], want, got)
+		}
+	}
+}
