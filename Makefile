@@ -8,11 +8,17 @@ FUZZTIME ?= 10s
 
 all: build
 
-build:
+# The binary is rebuilt only when a source file changes, so that its
+# identity (part of every stage-cache key) stays the same between runs.
+SOURCES := $(shell find . -name '*.go' -not -path './.git/*') $(shell find data -name '*.csv' -o -name '*.tsv') go.mod go.sum
+
+build: $(BIN)
+
+$(BIN): $(SOURCES)
 	$(GO) build -trimpath -o $(BIN) ./cmd/tresp
 
 ## run: the whole pipeline on the embedded example data set, writing out/
-run: build
+run: $(BIN)
 	./$(BIN) run --out out
 
 ## test: lint, layering check and every test
