@@ -159,7 +159,9 @@ func layoutDOCX(t Table) (docxLayout, bool) {
 	}
 	extra := make([]int, len(t.Columns))
 	for j, c := range t.Columns {
-		chars[j] = lineLen(c.label())
+		// Headers are bold, about a sixth wider than body text; one
+		// character of slack keeps a header word from breaking.
+		chars[j] = lineLen(c.label())*7/6 + 1
 	}
 	for _, r := range t.Rows {
 		if r.Group {
