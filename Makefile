@@ -3,6 +3,7 @@ GO      ?= go
 BIN     := bin/tresp
 PKGS    := ./...
 FUZZTIME ?= 10s
+STATICCHECK := v0.8.2
 
 .PHONY: all build run test unit lint layering tools bench fuzz clean
 
@@ -31,6 +32,7 @@ lint: layering
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt -l lists:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK) $(PKGS)
 
 ## layering: the import direction cmd → pipeline → {data, stats, reports}
 layering:

@@ -35,7 +35,7 @@ func FuzzHeaderMatcher(f *testing.F) {
 		for _, h := range headers {
 			a, okA := FieldByName(h)
 			b, okB := FieldByName(strings.ToUpper(h) + " .")
-			if strings.ToUpper(strings.ToLower(h)) == strings.ToUpper(h) && (a != b || okA != okB) {
+			if isASCII(h) && (a != b || okA != okB) {
 				t.Fatalf("FieldByName(%q) = %v, but upper-cased with punctuation gives %v", h, a, b)
 			}
 		}
@@ -43,4 +43,13 @@ func FuzzHeaderMatcher(f *testing.F) {
 		m.Record(2, headers)
 		m.Record(3, nil)
 	})
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

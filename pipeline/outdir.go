@@ -77,9 +77,6 @@ func (o *outDir) write(rel string, fill func(w *bufio.Writer) error) error {
 	return nil
 }
 
-// path returns the temporary location of rel.
-func (o *outDir) path(rel string) string { return filepath.Join(o.tmp, filepath.FromSlash(rel)) }
-
 // commit replaces the final directory with the temporary one. The old
 // directory is moved aside first and removed only after the swap.
 func (o *outDir) commit() error {

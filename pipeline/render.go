@@ -356,9 +356,7 @@ func (st *state) render() error {
 		report.Tables = append(report.Tables, t.Table)
 	}
 	report.Summary = st.reportSummary()
-	for _, w := range st.analysis.Warnings {
-		report.Warnings = append(report.Warnings, w)
-	}
+	report.Warnings = append(report.Warnings, st.analysis.Warnings...)
 	for _, p := range st.summary.Details {
 		if p.Severity >= data.Warning {
 			report.Warnings = append(report.Warnings, p.Severity.String()+": "+p.Error())

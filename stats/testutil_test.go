@@ -51,19 +51,6 @@ func atoi(t testing.TB, s string) int {
 	return v
 }
 
-// relDiff returns |got-want|/max(|want|, 1) (so an absolute difference
-// near 0), 0 for equal values including equal infinities, and +Inf when
-// exactly one of them is NaN or infinite.
-func relDiff(got, want float64) float64 {
-	if got == want || (math.IsNaN(got) && math.IsNaN(want)) {
-		return 0
-	}
-	if math.IsNaN(got) || math.IsNaN(want) || math.IsInf(got, 0) || math.IsInf(want, 0) {
-		return math.Inf(1)
-	}
-	return math.Abs(got-want) / math.Max(math.Abs(want), 1)
-}
-
 // relErr returns |got-want|/|want| (pure relative error) with the same
 // conventions as relDiff for equal, NaN and infinite values.
 func relErr(got, want float64) float64 {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -30,9 +29,6 @@ type usageError struct{ msg string }
 func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, a ...any) error { return &usageError{fmt.Sprintf(format, a...)} }
-
-// errSilent is returned when the message was already printed.
-var errSilent = errors.New("")
 
 func exitCode(err error) int {
 	var ue *usageError
@@ -225,13 +221,4 @@ func printProblems(w io.Writer, probs []data.Problem, min data.Severity, limit i
 	if n > limit {
 		fmt.Fprintf(w, "… and %d more (all are in summary.json)\n", n-limit)
 	}
-}
-
-func sortedCodes(m map[string]int) []string {
-	k := make([]string, 0, len(m))
-	for c := range m {
-		k = append(k, c)
-	}
-	sort.Strings(k)
-	return k
 }

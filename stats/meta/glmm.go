@@ -268,10 +268,8 @@ func (m *model) studyLogLik(s glmmStudy, mu, tau float64, post, nodes []float64)
 		lw[j] = math.Exp(lw[j] - mx)
 		sum += lw[j]
 	}
-	if post != nil {
-		for j := range post {
-			post[j] /= sum
-		}
+	for j := range post {
+		post[j] /= sum
 	}
 	return mx + math.Log(sum)
 }
