@@ -31,7 +31,7 @@ func diseaseLabel(c *Course) string {
 
 // unspecified labels counts whose disease is not known per patient (a
 // study-level row without a disease).
-const unspecified = "unspecified"
+const unspecified = "unspecified (study-level counts)"
 
 // Counts are the outcome counts of one group.
 type Counts struct {
