@@ -208,7 +208,7 @@ func Analyse(n *Normalised, cfg AnalysisConfig) (*Analysis, error) {
 	res.Sources = sources
 
 	res.Rates = a.rates(drugUnits, patientUnits, func(u *unit) string { return u.drug })
-	res.ClassRates = a.rates(drugUnits, nil, func(u *unit) string { return u.class })
+	res.ClassRates = a.rates(classUnits(drugUnits), nil, func(u *unit) string { return u.class })
 	res.StudyCounts = studyCounts(drugUnits)
 	res.Pooled, res.Sensitivity = a.pool(res.StudyCounts)
 	res.Comparisons = a.compare(drugUnits)
@@ -252,7 +252,14 @@ func (a *analyser) studyLevelCounts(s *StudyCount) Counts {
 		if s.NotEvaluable > 0 {
 			k.ByCategory[vocab.NotEvaluable] = s.NotEvaluable
 		}
-	} else if a.threshold != vocab.DefaultResponderThreshold {
+		if k.Responders != s.Responders {
+			a.warnf("%s, %s: the outcome categories give %d responders at the %q threshold, the authors report %d: the categories are used",
+				s.Study, s.DrugRaw, k.Responders, a.threshold, s.Responders)
+		}
+	} else if s.NotEvaluable > 0 {
+		k.ByCategory = map[vocab.Category]int{vocab.NotEvaluable: s.NotEvaluable}
+	}
+	if s.ByCategory == nil && a.threshold != vocab.DefaultResponderThreshold {
 		a.warnf("%s, %s: the study-level row gives no outcome categories, so its responders keep the authors' definition, not the threshold %q",
 			s.Study, s.DrugRaw, a.threshold)
 	}
@@ -307,6 +314,10 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 		sources = append(sources, src)
 	}
 	var units []*unit
+	// One unit per patient and group: a regimen is shared by every course
+	// of the patient, and a duplicated row is one patient, not two.
+	counted := map[[3]string]bool{}
+	excluded := 0
 	for _, c := range n.Courses {
 		k := sd{c.Study, c.DrugName()}
 		if useStudy[k] {
@@ -314,10 +325,30 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 		}
 		g, ok := a.groupOf(c)
 		if !ok {
+			excluded++
 			continue
 		}
+		pk := [3]string{c.Study, c.CaseID, g}
+		if counted[pk] {
+			continue
+		}
+		counted[pk] = true
 		units = append(units, &unit{study: c.Study, drug: g, class: c.Drug.Class, disease: diseaseLabel(c),
 			counts: a.courseCounts(c), source: "patients", course: c})
+	}
+	if excluded > 0 {
+		a.warnf("monotherapy attribution: %d courses of combination regimens left out", excluded)
+	}
+	if a.cfg.Attribution != "exposure" {
+		dropped := 0
+		for _, s := range n.Studies {
+			if !s.All {
+				dropped++
+			}
+		}
+		if dropped > 0 {
+			a.warnf("%s attribution: %d study-level rows left out (aggregate counts cannot be split by regimen)", a.cfg.Attribution, dropped)
+		}
 	}
 	if a.cfg.Attribution == "exposure" {
 		for _, s := range n.Studies {
@@ -360,7 +391,9 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 		}
 	}
 	unattributable := map[string]bool{}
+	hasPatients := map[string]bool{}
 	for _, c := range n.Courses {
+		hasPatients[c.Study] = true
 		if c.Outcome.NotAttributable {
 			unattributable[c.Study] = true
 		}
@@ -382,7 +415,7 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 		units = append(units, &unit{study: c.Study, disease: diseaseLabel(c), counts: a.courseCounts(c), source: "patients", course: c})
 	}
 	for study, s := range all {
-		if !unattributable[study] {
+		if hasPatients[study] && !unattributable[study] {
 			continue
 		}
 		dis := s.Disease.Canonical
@@ -391,7 +424,12 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 		}
 		units = append(units, &unit{study: study, disease: dis, counts: a.studyLevelCounts(s), source: "study-level"})
 	}
-	sort.SliceStable(units, func(i, j int) bool { return units[i].study < units[j].study })
+	sort.SliceStable(units, func(i, j int) bool {
+		if units[i].study != units[j].study {
+			return units[i].study < units[j].study
+		}
+		return units[i].disease < units[j].disease
+	})
 	return units
 }
 
@@ -444,6 +482,24 @@ func (a *analyser) rates(drugUnits, patientUnits []*unit, group func(*unit) stri
 		}
 	}
 	return rows
+}
+
+// classUnits keeps one patient unit per drug class: a patient given two
+// calcium channel blockers counts once for the class.
+func classUnits(units []*unit) []*unit {
+	seen := map[[3]string]bool{}
+	var out []*unit
+	for _, u := range units {
+		if u.course != nil {
+			k := [3]string{u.study, u.course.CaseID, u.class}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		}
+		out = append(out, u)
+	}
+	return out
 }
 
 // studyCounts returns the evaluable events and n per study × drug.
@@ -527,7 +583,19 @@ func (a *analyser) pool(rows []StudyRow) (pooled, sens []PooledRow) {
 			a.warnf("%s: pooled estimates disagree by %.1f percentage points across GLMM, logit-REML, PFT-REML and pooled Clopper–Pearson: read the sensitivity table", d, 100*(hi-lo))
 		}
 		if 2*small > len(rs) {
-			a.warnf("%s: %d of %d studies have n ≤ 2: inverse-variance pooling depends mostly on the transformation; prefer the GLMM", d, small, len(rs))
+			advice := "prefer the GLMM"
+			if math.IsNaN(glmm.Estimate) {
+				advice = "and the GLMM has no estimate here: report the pooled Clopper–Pearson rate"
+			}
+			a.warnf("%s: %d of %d studies have n ≤ 2: inverse-variance pooling depends mostly on the transformation; %s", d, small, len(rs), advice)
+		}
+		for _, r := range []PooledRow{glmm, lr, pr} {
+			for _, w := range r.Warnings {
+				if strings.Contains(w, "n <= 2") {
+					continue // said once above, for all three methods
+				}
+				a.warnf("%s, %s %s pooling: %s", d, r.Method, r.Transform, w)
+			}
 		}
 	}
 	return pooled, sens
@@ -577,6 +645,9 @@ func (a *analyser) compare(units []*unit) []Comparison {
 	pairs := func(by string, groups map[string]*Counts, prefix string) {
 		names := make([]string, 0, len(groups))
 		for g, c := range groups {
+			if g == unspecified || g == notReported {
+				continue // not a disease: no comparison against a mixture
+			}
 			if c.N(PopEvaluable) > 0 {
 				names = append(names, g)
 			}
@@ -594,6 +665,7 @@ func (a *analyser) compare(units []*unit) []Comparison {
 		}
 	}
 	pairs("drug", byDrug, "")
+	drugComparisons := len(out)
 	drugs := make([]string, 0, len(byDrugDisease))
 	for d := range byDrugDisease {
 		drugs = append(drugs, d)
@@ -604,7 +676,7 @@ func (a *analyser) compare(units []*unit) []Comparison {
 			pairs("disease within "+d, byDrugDisease[d], "")
 		}
 	}
-	if len(out) > 0 && a.cfg.Attribution == "exposure" {
+	if drugComparisons > 0 && a.cfg.Attribution == "exposure" {
 		a.warnf("drug comparisons under exposure attribution compare groups that share patients (combination regimens): Fisher's test assumes independent groups, read the p-values as descriptive")
 	}
 	p := make([]float64, len(out))
@@ -632,6 +704,9 @@ func (a *analyser) timeToResponse(n *Normalised) ([]TimeInput, []TimeCurve) {
 		resp := cat.AtLeast(a.threshold)
 		switch {
 		case resp && !math.IsNaN(c.TimeToRsp.Days):
+			if !math.IsNaN(c.FollowUp.Days) && c.TimeToRsp.Days > c.FollowUp.Days {
+				a.warnf("%s, case %s: time to response (%g days) is after the last follow-up (%g days): check the row", c.Study, c.CaseID, c.TimeToRsp.Days, c.FollowUp.Days)
+			}
 			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.TimeToRsp.Days, Event: true})
 		case !resp && !math.IsNaN(c.FollowUp.Days):
 			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.FollowUp.Days, Event: false})

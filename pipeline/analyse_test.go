@@ -208,3 +208,84 @@ func TestEmptyDiseaseCountedOnce(t *testing.T) {
 		}
 	}
 }
+
+// rateTable runs the pipeline on the given tables with a config tweak and
+// returns "drug|disease|population" → "responders/n" of response_rates.csv
+// (or of the file named).
+func rateTable(t *testing.T, file string, mut func(*Config), tables map[string]string) map[string]string {
+	t.Helper()
+	dir := t.TempDir()
+	cfg := DefaultConfig()
+	for name, content := range tables {
+		cfg.Inputs = append(cfg.Inputs, writeFile(t, dir, name, content))
+	}
+	cfg.Out = filepath.Join(dir, "out")
+	if mut != nil {
+		mut(&cfg)
+	}
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range readCSV(t, filepath.Join(cfg.Out, "tables", file)) {
+		key := r["drug"] + r["drug_class"] + "|" + r["disease"] + "|" + r["population"]
+		if r["study"] != "" {
+			key = r["study"] + "|" + r["drug"]
+			got[key] = r["events"] + "/" + r["n"]
+			continue
+		}
+		if r["group_a"] != "" {
+			got[r["by"]+"|"+r["group_a"]+"|"+r["group_b"]] = r["p_value"]
+			continue
+		}
+		got[key] = r["responders"] + "/" + r["n"]
+	}
+	return got
+}
+
+func expect(t *testing.T, got map[string]string, want map[string]string) {
+	t.Helper()
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s = %q, want %q", k, got[k], w)
+		}
+	}
+}
+
+// Counts derived by hand for each attribution rule (review findings).
+func TestAttributionCountsPatientsOnce(t *testing.T) {
+	cases := "Study,Pt,Disease,Drug,Outcome\n" +
+		"A,1,DM,diltiazem,complete resolution\nA,1,DM,risedronate,complete resolution\n" +
+		"A,2,DM,diltiazem,no improvement\n" +
+		"A,2,DM,diltiazem,no improvement\n" + // duplicate row: one patient
+		"B,3,SSc,diltiazem,partial improvement\nB,3,SSc,nifedipine,partial improvement\n"
+	in := map[string]string{"cases.csv": cases}
+	expect(t, rateTable(t, "response_rates.csv", nil, in), map[string]string{
+		"diltiazem||itt": "2/3", "risedronate||itt": "1/1", "||itt": "2/3", "diltiazem|dermatomyositis|itt": "1/2"})
+	reg := rateTable(t, "response_rates.csv", func(c *Config) { c.Analysis.Attribution = "regimen" }, in)
+	expect(t, reg, map[string]string{"diltiazem + risedronate||itt": "1/1", "diltiazem||itt": "0/1", "diltiazem + nifedipine||itt": "1/1"})
+	mono := rateTable(t, "response_rates.csv", func(c *Config) { c.Analysis.Attribution = "monotherapy" }, in)
+	expect(t, mono, map[string]string{"diltiazem||itt": "0/1", "||itt": "0/1"})
+	// Two calcium channel blockers in one patient count once for the class.
+	expect(t, rateTable(t, "response_rates_by_class.csv", nil, in), map[string]string{"calcium channel blocker||itt": "2/3"})
+}
+
+func TestStudyLevelAllWithoutPatients(t *testing.T) {
+	in := map[string]string{
+		"cases.csv":   "Study,Pt,Disease,Drug,Outcome\nA,1,DM,diltiazem,complete resolution\n",
+		"studies.csv": "Study,Drug,Disease,Treated,Responders,Not evaluable\nK,all,dermatomyositis,10,6,1\nK,diltiazem,dermatomyositis,10,6,1\n",
+	}
+	expect(t, rateTable(t, "response_rates.csv", nil, in), map[string]string{
+		"||itt": "7/11", "||evaluable": "7/10", "|dermatomyositis|itt": "7/11", "diltiazem||itt": "7/11"})
+}
+
+func TestNoDiseaseComparisonAgainstMixtures(t *testing.T) {
+	in := map[string]string{
+		"cases.csv":   "Study,Pt,Disease,Drug,Outcome\nA,1,DM,diltiazem,complete resolution\nA,2,SSc,diltiazem,no change\nA,3,,diltiazem,no change\n",
+		"studies.csv": "Study,Drug,Treated,Responders\nK,diltiazem,10,6\n",
+	}
+	got := rateTable(t, "comparisons.csv", nil, in)
+	if len(got) != 1 || got["disease within diltiazem|dermatomyositis|systemic sclerosis"] == "" {
+		t.Errorf("comparisons = %v, want only dermatomyositis vs systemic sclerosis", got)
+	}
+}
