@@ -219,25 +219,42 @@ func detectDelimiter(sample []byte) rune {
 	return rune(best)
 }
 
-// fixDecimalComma turns "8,5" or "-0,25" into "8.5" or "-0.25"; any other
-// text is returned unchanged.
+// fixDecimalComma rewrites decimal commas as points, in a number cell
+// ("8,5", "-0,25") and inside text ("2,5x1,5 cm", "1,5 months",
+// "12,5 g IV"): a comma between digits becomes a point unless it is part of
+// a list of three or more numbers ("1,2,3"), which is left as written.
 func fixDecimalComma(s string) string {
-	t := strings.TrimSpace(s)
-	i := strings.IndexByte(t, ',')
-	if i <= 0 || i == len(t)-1 || strings.Count(t, ",") != 1 {
+	if strings.IndexByte(s, ',') < 0 {
 		return s
 	}
-	for j := 0; j < len(t); j++ {
-		c := t[j]
-		if j == i || c >= '0' && c <= '9' || j == 0 && (c == '-' || c == '+') {
+	isDigit := func(i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] != ',' || !isDigit(i-1) || !isDigit(i+1) {
 			continue
 		}
+		// Digits before and after this comma.
+		start := i - 1
+		for isDigit(start - 1) {
+			start--
+		}
+		end := i + 1
+		for isDigit(end + 1) {
+			end++
+		}
+		list := (start > 0 && s[start-1] == ',' && isDigit(start-2)) || (end+1 < len(s) && s[end+1] == ',' && isDigit(end+2))
+		if list {
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		b[i] = '.'
+	}
+	if b == nil {
 		return s
 	}
-	if i == 1 && (t[0] == '-' || t[0] == '+') {
-		return s
-	}
-	return t[:i] + "." + t[i+1:]
+	return string(b)
 }
 
 type limitError struct{}

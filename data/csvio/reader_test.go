@@ -41,6 +41,7 @@ func TestDialects(t *testing.T) {
 		{"comma", "a,b\n1,2\n", "a|b", "1|2", []int{2}},
 		{"bom", "\ufeffStudy,Pt\nS,1\n", "Study|Pt", "S|1", []int{2}},
 		{"semicolon with decimal comma", "a;b;c\n8,5;x,y;1,000\n", "a|b|c", "8.5|x,y|1.000", []int{2}},
+		{"decimal commas inside text", "a;b\n2,5x1,5 cm;1,5 months\n", "a|b", "2.5x1.5 cm|1.5 months", []int{2}},
 		{"tab", "a\tb\n1,5\t2\n", "a|b", "1,5|2", []int{2}},
 		{"crlf", "a,b\r\n1,2\r\n3,4\r\n", "a|b", "1|2;3|4", []int{2, 3}},
 		{"quoted multi-line", "a,b\n\"line one\nline two\",2\n3,4\n", "a|b", "line one\nline two|2;3|4", []int{2, 4}},
@@ -94,8 +95,10 @@ func TestDecimalCommaOption(t *testing.T) {
 
 func TestFixDecimalComma(t *testing.T) {
 	for in, want := range map[string]string{
-		"8,5": "8.5", " 8,5 ": "8.5", "-1,25": "-1.25", "8,": "8,", ",5": ",5", "1,2,3": "1,2,3",
-		"8,5 mg": "8,5 mg", "a,b": "a,b", "-,5": "-,5", "": "",
+		"8,5": "8.5", " 8,5 ": " 8.5 ", "-1,25": "-1.25", "8,": "8,", ",5": ",5", "1,2,3": "1,2,3",
+		"8,5 mg": "8.5 mg", "a,b": "a,b", "-,5": "-,5", "": "",
+		"2,5x1,5 cm": "2.5x1.5 cm", "1,5 months": "1.5 months", "12,5 g IV thrice weekly": "12.5 g IV thrice weekly",
+		"45,5 years": "45.5 years", "doses 1,2,3 mg": "doses 1,2,3 mg", "a, 5": "a, 5", "x 10,25,": "x 10.25,",
 	} {
 		if got := fixDecimalComma(in); got != want {
 			t.Errorf("fixDecimalComma(%q) = %q, want %q", in, got, want)
