@@ -314,7 +314,8 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 	for _, seg := range units.SplitTreatment(r.Values[data.FieldTreatment]) {
 		ms := n.voc.ScanDrugs(seg, r.Values[data.FieldDisease])
 		if len(ms) == 0 {
-			add(seg, "", route)
+			name, dose := splitNameDose(seg)
+			add(name, dose, route)
 			continue
 		}
 		for i, m := range ms {
@@ -322,7 +323,7 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 			if i+1 < len(ms) {
 				end = ms[i+1].Start
 			}
-			dose := strings.Trim(seg[m.End:end], " ,;:-")
+			dose := trimConnectors(seg[m.End:end])
 			rt := route
 			if rt == "" {
 				rt = m.Route
@@ -335,6 +336,42 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 		out[0].Dose = n.units.Dose(out[0].DoseText)
 	}
 	return out
+}
+
+// splitNameDose splits an unrecognised treatment phrase at its first digit:
+// "Zorbazumab 5 mg daily" is drug "Zorbazumab", dose "5 mg daily", so the
+// same unknown drug at two doses stays one group.
+func splitNameDose(seg string) (name, dose string) {
+	i := strings.IndexAny(seg, "0123456789")
+	if i <= 0 {
+		return strings.TrimSpace(seg), ""
+	}
+	return strings.TrimSpace(seg[:i]), strings.TrimSpace(seg[i:])
+}
+
+// trimConnectors removes punctuation and joining words around the dose
+// text between two drug mentions ("diltiazem and risedronate" leaves no
+// dose "and").
+func trimConnectors(s string) string {
+	for {
+		t := strings.Trim(s, " ,;:-+/&")
+		low := strings.ToLower(t)
+		for _, w := range []string{"and", "with", "plus", "or", "then"} {
+			if low == w {
+				return ""
+			}
+			if strings.HasSuffix(low, " "+w) {
+				t = t[:len(t)-len(w)-1]
+			}
+			if strings.HasPrefix(low, w+" ") {
+				t = t[len(w)+1:]
+			}
+		}
+		if t == s {
+			return t
+		}
+		s = t
+	}
 }
 
 // patient fills the per-patient fields shared by every course of a row.
