@@ -80,8 +80,12 @@ func runCommand() *command {
 			}
 			if !o.quiet {
 				t := res.Summary.Totals
-				fmt.Fprintf(stdout, "wrote %s: %d rows read, %d accepted, %d quarantined; %d warnings\n",
-					res.Out, t.RowsRead, t.RowsAccepted, t.RowsQuarantined, res.Summary.Problems.Warnings)
+				analysis := 0
+				if res.Summary.Analysis != nil {
+					analysis = len(res.Summary.Analysis.Warnings)
+				}
+				fmt.Fprintf(stdout, "wrote %s: %d rows read, %d accepted, %d quarantined; %d data warnings, %d analysis warnings (summary.json)\n",
+					res.Out, t.RowsRead, t.RowsAccepted, t.RowsQuarantined, res.Summary.Problems.Warnings, analysis)
 			}
 			return nil
 		},
