@@ -185,17 +185,23 @@ func extraJSON(m *data.Mapping, r *data.Record) string {
 	if len(r.Extra) == 0 || m == nil {
 		return ""
 	}
+	return orderedJSON(m.ExtraHeaders(), r.Extra)
+}
+
+// orderedJSON writes {"key": "value", …} with the keys in the order given
+// (encoding/json would sort a map's keys, losing the file's column order).
+func orderedJSON(keys, values []string) string {
 	var sb strings.Builder
 	sb.WriteByte('{')
-	for i, h := range m.ExtraHeaders() {
+	for i, k := range keys {
 		if i > 0 {
 			sb.WriteByte(',')
 		}
-		k, _ := json.Marshal(h)
-		v, _ := json.Marshal(r.Extra[i])
-		sb.Write(k)
+		kb, _ := json.Marshal(k)
+		vb, _ := json.Marshal(values[i])
+		sb.Write(kb)
 		sb.WriteByte(':')
-		sb.Write(v)
+		sb.Write(vb)
 	}
 	sb.WriteByte('}')
 	return sb.String()
@@ -288,24 +294,14 @@ func writeQuarantine(w *bufio.Writer, q []Quarantined) error {
 		for _, p := range r.Reasons {
 			reasons = append(reasons, p.Error())
 		}
-		var sb strings.Builder
-		sb.WriteByte('{')
-		for i, c := range r.Cells {
-			h := "column " + itoa(i+1)
+		keys := make([]string, len(r.Cells))
+		for i := range r.Cells {
+			keys[i] = "column " + itoa(i+1)
 			if i < len(r.Header) && r.Header[i] != "" {
-				h = r.Header[i]
+				keys[i] = r.Header[i]
 			}
-			if i > 0 {
-				sb.WriteByte(',')
-			}
-			k, _ := json.Marshal(h)
-			v, _ := json.Marshal(c)
-			sb.Write(k)
-			sb.WriteByte(':')
-			sb.Write(v)
 		}
-		sb.WriteByte('}')
-		cw.Write([]string{r.File, itoa(r.Line), strings.Join(reasons, "; "), sb.String()})
+		cw.Write([]string{r.File, itoa(r.Line), strings.Join(reasons, "; "), orderedJSON(keys, r.Cells)})
 	}
 	cw.Flush()
 	return cw.Error()
