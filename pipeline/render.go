@@ -20,6 +20,10 @@ import (
 	"github.com/tresp/tresp/stats"
 )
 
+// testHookFigureWritten, when set by a test, runs after each figure file
+// is written: the kill test uses it to end the process mid-render.
+var testHookFigureWritten func()
+
 // namedFigure is a figure with its output base name.
 type namedFigure struct {
 	name  string
@@ -338,6 +342,9 @@ func (st *state) render() error {
 				return err
 			}); err != nil {
 				return err
+			}
+			if testHookFigureWritten != nil {
+				testHookFigureWritten()
 			}
 		}
 	}
