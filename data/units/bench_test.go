@@ -47,8 +47,10 @@ func BenchmarkParseLab(b *testing.B) {
 	}
 }
 
-// BenchmarkHugeCell parses 1 MB cells; ns/op over MB/s shows linear time.
-func BenchmarkHugeCell(b *testing.B) {
+// BenchmarkHugeCells parses every 1 MB cell of bigInputs with every parser,
+// one sub-benchmark per input and parser (input/parser), so a slow pair
+// shows by name. Run with -benchtime 5x: each op is one 1 MB cell.
+func BenchmarkHugeCells(b *testing.B) {
 	in := bigInputs()
 	names := make([]string, 0, len(in))
 	for k := range in {
@@ -64,11 +66,13 @@ func BenchmarkHugeCell(b *testing.B) {
 		{"age", func(s string) { ParseAge(s) }},
 		{"size", func(s string) { ParseSize(s) }},
 		{"lab", func(s string) { ParseLab(s) }},
+		{"split", func(s string) { SplitTreatment(s) }},
 	}
-	for _, p := range parsers {
-		for _, name := range []string{"dose-text", "dims", "labs"} {
-			s := in[name]
-			b.Run(p.name+"/"+name, func(b *testing.B) {
+	for _, name := range names {
+		s := in[name]
+		for _, p := range parsers {
+			b.Run(name+"/"+p.name, func(b *testing.B) {
+				b.ReportAllocs()
 				b.SetBytes(int64(len(s)))
 				for i := 0; i < b.N; i++ {
 					p.f(s)

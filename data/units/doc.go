@@ -46,6 +46,21 @@
 // factors documented on the analyte table (lab.go) and flagged against
 // adult reference ranges from a standard clinical reference.
 //
-// Every parser is linear in the length of its input and never panics or
-// returns an error; a Normaliser memoises results for large tables.
+// Long cells. A parser reads at most the first MaxCellBytes (64 KiB) of a
+// cell, cut at the last space before the limit so that no word or number is
+// split, and then adds a CodeTruncated note giving the cell's length and
+// the bytes read; Text keeps the whole cell. No case-table cell is that long
+// with meaningful content, and the cut bounds the work per cell: a 1 MB
+// cell of any kind parses in a few milliseconds. Within the part read,
+// MaxDoseSteps and MaxMeasurements still bound the steps and measurements
+// kept. ParseSex and LookupAnalyte read the same prefix (they have no
+// notes); SplitTreatment only splits, and reads the whole cell.
+//
+// Cost. Every parser is linear in the length of the part it reads and
+// never panics or returns an error. The lexer makes one pass into a pooled
+// token slice sized so that it never grows, takes lower-case ASCII words as
+// substrings of the cell (no allocation per token), and looks each word up
+// once in the union of the parsers' word tables, so later per-token checks
+// against a table the word is not in cost no map lookup. A Normaliser
+// memoises results for large tables.
 package units

@@ -176,7 +176,7 @@ func parseAmount(toks []token, i int) (amount, int, bool) {
 	if j >= len(toks) || toks[j].kind != tkWord {
 		return amount{}, i, false
 	}
-	u, ok := massUnits[toks[j].text]
+	u, ok := look(toks[j], vMass, massUnits)
 	if !ok {
 		return amount{}, i, false
 	}
@@ -223,7 +223,9 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 	d := Dose{Text: text, Start: math.NaN(), Max: math.NaN(), Final: math.NaN(),
 		StartWeek: math.NaN(), MaxWeek: math.NaN(), FinalWeek: math.NaN()}
 	var ns notes
-	toks := lex(text)
+	read, toks, tb := lexCell(text)
+	defer tb.release()
+	noteCut(&ns, text, read)
 	var steps []rawStep
 	type pctMark struct {
 		v   float64
@@ -246,6 +248,13 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 			break
 		}
 		t := toks[i]
+		// A symbol that is not a separator, a change symbol or "/" starts
+		// nothing below (routes, frequencies, amounts and numbers start
+		// with words, numbers or "/"): skip it at once.
+		if t.kind == tkSym && t.voc == 0 && t.text != "+" && t.text != ";" && t.text != "&" && t.text != "/" {
+			i++
+			continue
+		}
 		// two-token routes: "per os", "by mouth", "intra-lesional", "i/v", "s/c"
 		if i+1 < len(toks) && t.kind == tkWord {
 			r := RouteUnknown
@@ -278,7 +287,7 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 			}
 		}
 		if t.kind == tkWord {
-			if rw, ok := routeWords[t.text]; ok && !(lastAmountEnd == i && massUnits[t.text].base == "tablet") {
+			if rw, ok := look(t, vRoute, routeWords); ok && !(lastAmountEnd == i && massUnits[t.text].base == "tablet") {
 				if d.Route == RouteUnknown {
 					d.Route = rw.r
 				}
@@ -298,7 +307,7 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 			continue
 		}
 		if t.kind == tkWord || t.kind == tkSym {
-			if c, ok := changeWords[t.text]; ok {
+			if c, ok := look(t, vChange, changeWords); ok {
 				if pending == "" || pending == ChangeSame {
 					pending = c
 				}
@@ -375,7 +384,7 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 			continue
 		}
 		// durations ("for 3 months", "x 2 weeks") are not doses
-		if _, j, ok := readNumber(toks, i); ok && j < len(toks) && toks[j].kind == tkWord && durationUnits[toks[j].text] {
+		if _, j, ok := readNumber(toks, i); ok && j < len(toks) && toks[j].kind == tkWord && toks[j].voc&vDurUnit != 0 && durationUnits[toks[j].text] {
 			i = j + 1
 			continue
 		}
@@ -410,7 +419,7 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 			break
 		}
 	}
-	kept := steps[:0:0]
+	kept := steps[:0] // filtered in place: kept never overtakes the range
 	var prevUnit *amount
 	for _, st := range steps {
 		if !st.bare {

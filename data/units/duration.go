@@ -47,8 +47,10 @@ type quantity struct {
 var vagueWords = map[string]bool{"few": true, "several": true, "many": true, "some": true, "couple": false}
 
 // readQuantity reads "2 months", "one and half years", "2-3 months",
-// "2 to 3 months", "16-week", "a year", "6/12" at toks[i].
-func readQuantity(toks []token, i int, units map[string]timeUnit) (quantity, int, bool) {
+// "2 to 3 months", "16-week", "a year", "6/12" at toks[i]. ub is the
+// vocabBit of units.
+func readQuantity(toks []token, i int, units map[string]timeUnit, ub vocabBit) (quantity, int, bool) {
+	unit := func(t token) (timeUnit, bool) { return look(t, ub, units) }
 	if i >= len(toks) {
 		return quantity{}, i, false
 	}
@@ -64,13 +66,13 @@ func readQuantity(toks []token, i int, units map[string]timeUnit) (quantity, int
 		case 12:
 			u = timeUnit{"month", DaysPerMonth}
 		}
-		if u.name != "" && (i+3 >= len(toks) || toks[i+3].kind != tkWord || units[toks[i+3].text].name == "") {
+		if u.name != "" && (i+3 >= len(toks) || toks[i+3].kind != tkWord || !hasUnit(toks[i+3], ub, units)) {
 			return quantity{v: toks[i].num, hi: toks[i].num, u: u, mult: 1, ti: i, te: i + 3}, i + 3, true
 		}
 	}
 	t := toks[i]
-	if t.kind == tkWord && (t.text == "a" || t.text == "an" || vagueWords[t.text]) && i+1 < len(toks) && toks[i+1].kind == tkWord {
-		if u, ok := units[toks[i+1].text]; ok && toks[i+1].text != "m" && toks[i+1].text != "y" && toks[i+1].text != "d" && toks[i+1].text != "h" && toks[i+1].text != "w" {
+	if t.kind == tkWord && (t.text == "a" || t.text == "an" || t.voc&vVague != 0 && vagueWords[t.text]) && i+1 < len(toks) && toks[i+1].kind == tkWord {
+		if u, ok := unit(toks[i+1]); ok && toks[i+1].text != "m" && toks[i+1].text != "y" && toks[i+1].text != "d" && toks[i+1].text != "h" && toks[i+1].text != "w" {
 			q := quantity{v: 1, hi: 1, u: u, mult: 1, ti: i, te: i + 2, vague: t.text != "a" && t.text != "an"}
 			return q, i + 2, true
 		}
@@ -84,7 +86,7 @@ func readQuantity(toks []token, i int, units map[string]timeUnit) (quantity, int
 	// range: "2-3 months", "2 to 3 months", "2 or 3 months"
 	if j+1 < len(toks) && (toks[j].isSym("-") || toks[j].isWord("to") || toks[j].isWord("or")) {
 		if v2, k, ok := readNumber(toks, j+1); ok && v2 >= v && k < len(toks) && toks[k].kind == tkWord {
-			if _, isU := units[toks[k].text]; isU {
+			if _, isU := unit(toks[k]); isU {
 				hi, j = v2, k
 			}
 		}
@@ -93,11 +95,17 @@ func readQuantity(toks []token, i int, units map[string]timeUnit) (quantity, int
 		j++ // "16-week"
 	}
 	if j < len(toks) && toks[j].kind == tkWord {
-		if u, ok := units[toks[j].text]; ok {
+		if u, ok := unit(toks[j]); ok {
 			return quantity{v: v, hi: hi, u: u, mult: 1, ti: i, te: j + 1}, j + 1, true
 		}
 	}
 	return quantity{}, i, false
+}
+
+// hasUnit reports whether t names a unit of units (whose vocabBit is ub).
+func hasUnit(t token, ub vocabBit, units map[string]timeUnit) bool {
+	u, _ := look(t, ub, units)
+	return u.name != ""
 }
 
 // ParseDuration parses a duration without knowing the patient's age; a time
@@ -113,7 +121,9 @@ func ParseDurationAge(text string, ageYears float64) Duration {
 	d := Duration{Text: text, Days: math.NaN(), MinDays: math.NaN(), MaxDays: math.NaN(),
 		Value: math.NaN(), ValueHigh: math.NaN()}
 	var ns notes
-	toks := lex(text)
+	read, toks, tb := lexCell(text)
+	defer tb.release()
+	noteCut(&ns, text, read)
 	haveAge := finite(ageYears) && ageYears >= 0
 	found := false
 	for i := 0; i < len(toks); {
@@ -168,7 +178,7 @@ func ParseDurationAge(text string, ageYears float64) Duration {
 			i++
 			continue
 		}
-		q, end, ok := readQuantity(toks, i, durationWords)
+		q, end, ok := readQuantity(toks, i, durationWords, vDuration)
 		if !ok {
 			i++
 			continue
@@ -193,7 +203,7 @@ func ParseDurationAge(text string, ageYears float64) Duration {
 			if toks[k].isWord("and") || toks[k].isSym(",") || toks[k].isSym("&") {
 				k++
 			}
-			q2, e2, ok := readQuantity(toks, k, durationWords)
+			q2, e2, ok := readQuantity(toks, k, durationWords, vDuration)
 			if !ok || q2.vague || q2.hi != q2.v || q2.u.days >= q.u.days || q.hi != q.v {
 				break
 			}
@@ -363,7 +373,7 @@ func sexIn(toks []token, skip map[int]bool) (Sex, bool) {
 		if t.kind != tkWord || skip[i] {
 			continue
 		}
-		if s, ok := sexWords[t.text]; ok {
+		if s, ok := look(t, vSex, sexWords); ok {
 			if sex != SexUnknown && sex != s {
 				conflict = true
 			}
@@ -381,7 +391,9 @@ func sexIn(toks []token, skip map[int]bool) (Sex, bool) {
 // ParseSex reads a sex from "F", "female", "45/F", "male", "M", "woman".
 // Contradictory or missing text gives SexUnknown.
 func ParseSex(text string) Sex {
-	s, _ := sexIn(lex(text), nil)
+	_, toks, tb := lexCell(text)
+	defer tb.release()
+	s, _ := sexIn(toks, nil)
 	return s
 }
 
@@ -414,11 +426,13 @@ var ageWords = map[string]timeUnit{
 func ParseAge(text string) Age {
 	a := Age{Text: text, Years: math.NaN(), MinYears: math.NaN(), MaxYears: math.NaN()}
 	var ns notes
-	toks := lex(text)
+	read, toks, tb := lexCell(text)
+	defer tb.release()
+	noteCut(&ns, text, read)
 	skip := map[int]bool{}
 	found := false
 	for i := 0; i < len(toks); {
-		q, end, ok := readQuantity(toks, i, ageWords)
+		q, end, ok := readQuantity(toks, i, ageWords, vAge)
 		if ok && !q.vague && !(toks[i].isWord("a") || toks[i].isWord("an")) {
 			if found {
 				ns.add(CodeMultiple, "several ages: the first is used")
@@ -476,13 +490,13 @@ func ParseAge(text string) Age {
 			// "45/F", "45 F", "F/45", "45F": the age/sex notation.
 			notation := false
 			if end < len(toks) && toks[end].kind == tkWord {
-				_, notation = sexWords[toks[end].text]
+				_, notation = look(toks[end], vSex, sexWords)
 			}
 			if end+1 < len(toks) && toks[end].isSym("/") && toks[end+1].kind == tkWord {
-				_, notation = sexWords[toks[end+1].text]
+				_, notation = look(toks[end+1], vSex, sexWords)
 			}
 			if i >= 2 && toks[i-1].isSym("/") && toks[i-2].kind == tkWord {
-				if _, ok := sexWords[toks[i-2].text]; ok {
+				if _, ok := look(toks[i-2], vSex, sexWords); ok {
 					notation = true
 				}
 			}

@@ -153,7 +153,7 @@ func readPeriod(toks []token, j int) (days float64, next int, ok bool) {
 		}
 	}
 	if j < len(toks) && toks[j].kind == tkWord {
-		if d, ok := periodWords[toks[j].text]; ok {
+		if d, ok := look(toks[j], vPeriod, periodWords); ok {
 			return mult * d, j + 1, true
 		}
 	}
@@ -177,7 +177,7 @@ func parseFreq(s string, toks []token, i int, afterAmount bool) (freqHit, int, b
 	}
 	if t.kind == tkWord {
 		// A: fixed words.
-		if ff, ok := fixedFreq[t.text]; ok {
+		if ff, ok := look(t, vFreq, fixedFreq); ok {
 			h, end, _ := mk(ff.times, ff.period, i+1)
 			if ff.ismp != "" {
 				h.ismp, h.ismpWhy = s[t.start:t.end], ff.ismp
@@ -382,7 +382,7 @@ func parseMNN(s string, toks []token, i int) (freqHit, int, bool) {
 		return freqHit{}, i, false
 	}
 	if j < len(toks) && toks[j].kind == tkWord {
-		if _, unit := massUnits[toks[j].text]; unit {
+		if _, unit := look(toks[j], vMass, massUnits); unit {
 			return freqHit{}, i, false
 		}
 	}

@@ -197,7 +197,7 @@ func bigInputs() map[string]string {
 }
 
 // TestHugeCells parses a 1 MB cell of each kind with each parser; the
-// matching benchmark (BenchmarkHugeCell) shows the time is linear.
+// matching benchmark (BenchmarkHugeCells) shows the time is linear.
 func TestHugeCells(t *testing.T) {
 	if testing.Short() {
 		t.Skip("1 MB inputs")

@@ -218,7 +218,8 @@ func FromSI(a Analyte, v float64) (conv float64, unit string) {
 // LookupAnalyte names the analyte of a column header or label such as
 // "serum calcium", "25-hydroxy vitamin D", "PTH", "24-hour urinary calcium".
 func LookupAnalyte(name string) Analyte {
-	toks := lex(name)
+	_, toks, tb := lexCell(name)
+	defer tb.release()
 	a, _ := detectAnalyte(toks, len(toks))
 	return a
 }
@@ -361,7 +362,9 @@ func ParseLabFor(a Analyte, text string) Lab {
 	l := Lab{Text: text, Analyte: a, Value: math.NaN(), Conv: math.NaN(), SI: math.NaN(),
 		RefLow: math.NaN(), RefHigh: math.NaN(), StatedLow: math.NaN(), StatedHigh: math.NaN()}
 	var ns notes
-	toks := lex(text)
+	read, toks, tb := lexCell(text)
+	defer tb.release()
+	noteCut(&ns, text, read)
 	// the value: the first number not part of a name ("25-hydroxy", "24-hour",
 	// "D3", "PO4", "1,25")
 	vi := -1

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,9 +21,66 @@ const (
 // the original text, so results can quote what they read.
 type token struct {
 	kind       tokKind
+	voc        vocabBit // the word tables text is a key of (see look)
 	num        float64
 	text       string
 	start, end int
+}
+
+// vocabBit names a word table the parsers consult with a token's text.
+// The lexer looks every word and symbol up once in vocab, so the parsers'
+// per-token checks against tables a token is not in cost no map lookup.
+type vocabBit uint16
+
+const (
+	vNumber   vocabBit = 1 << iota // numberWords
+	vRoute                         // routeWords
+	vChange                        // changeWords
+	vFreq                          // fixedFreq
+	vVague                         // vagueWords
+	vSex                           // sexWords
+	vDurUnit                       // durationUnits (dose text)
+	vDuration                      // durationWords
+	vAge                           // ageWords
+	vPeriod                        // periodWords
+	vMass                          // massUnits
+	vLength                        // lengthUnits
+)
+
+// vocab maps a word to the tables it is a key of; built by init from the
+// tables themselves, so look(t, b, m) always equals m[t.text].
+var vocab = map[string]vocabBit{}
+
+func init() {
+	addKeys(vNumber, numberWords)
+	addKeys(vRoute, routeWords)
+	addKeys(vChange, changeWords)
+	addKeys(vFreq, fixedFreq)
+	addKeys(vVague, vagueWords)
+	addKeys(vSex, sexWords)
+	addKeys(vDurUnit, durationUnits)
+	addKeys(vDuration, durationWords)
+	addKeys(vAge, ageWords)
+	addKeys(vPeriod, periodWords)
+	addKeys(vMass, massUnits)
+	addKeys(vLength, lengthUnits)
+}
+
+func addKeys[V any](b vocabBit, m map[string]V) {
+	for k := range m {
+		vocab[k] |= b
+	}
+}
+
+// look returns m[t.text] for the table m marked by b, skipping the map
+// lookup when the lexer found the text is not one of m's keys.
+func look[V any](t token, b vocabBit, m map[string]V) (V, bool) {
+	if t.voc&b == 0 {
+		var zero V
+		return zero, false
+	}
+	v, ok := m[t.text]
+	return v, ok
 }
 
 func (t token) isWord(w string) bool { return t.kind == tkWord && t.text == w }
@@ -32,12 +90,97 @@ func (t token) isSym(s string) bool  { return t.kind == tkSym && t.text == s }
 // symbol "#" (unreadable number), so no parser meets Inf.
 const maxNumber = 1e12
 
-// lex splits s into tokens in one pass. It never fails: every rune becomes
-// part of a token or is skipped as space. Time and memory are linear in len(s).
-func lex(s string) []token {
-	toks := make([]token, 0, len(s)/3+1)
+// MaxCellBytes bounds the part of a cell the parsers read. A case-table
+// cell is never this long with meaningful content: a longer one is read up
+// to the last space within its first MaxCellBytes bytes (or, with no space
+// near the limit, up to the last whole character), and the result carries a
+// CodeTruncated note saying the rest was not read. Result Text fields still
+// hold the whole cell.
+const MaxCellBytes = 64 << 10
+
+// cutWindow is how far back from MaxCellBytes a cell is cut at a space, so
+// that no word or number is split in two.
+const cutWindow = 64
+
+// cellPrefix returns the part of text the parsers read and whether it is
+// shorter than text (see MaxCellBytes).
+func cellPrefix(text string) (s string, cut bool) {
+	if len(text) <= MaxCellBytes {
+		return text, false
+	}
+	for j := MaxCellBytes; j > MaxCellBytes-cutWindow; j-- {
+		switch text[j] {
+		case ' ', '\t', '\n', '\r':
+			return text[:j], true
+		}
+	}
+	k := MaxCellBytes
+	for k > 0 && !utf8.RuneStart(text[k]) {
+		k--
+	}
+	return text[:k], true
+}
+
+// noteCut adds a CodeTruncated note when the part read, s, is shorter
+// than the cell text.
+func noteCut(ns *notes, text, s string) {
+	if len(s) == len(text) {
+		return
+	}
+	ns.add(CodeTruncated, "cell of "+strconv.Itoa(len(text))+" bytes is longer than "+strconv.Itoa(MaxCellBytes)+
+		": only its first "+strconv.Itoa(len(s))+" bytes were read")
+}
+
+// tokBuf is a reusable token slice; tokPool recycles them across calls so
+// that parsing a cell allocates no token storage in the steady state.
+type tokBuf struct{ toks []token }
+
+var tokPool = sync.Pool{New: func() any { return new(tokBuf) }}
+
+// lexCell lexes the part of text the parsers read (cellPrefix, returned as
+// read) into a pooled buffer. The caller must call release on buf when it
+// no longer uses toks (no parse result refers to the token slice).
+func lexCell(text string) (read string, toks []token, buf *tokBuf) {
+	read, _ = cellPrefix(text)
+	buf = tokPool.Get().(*tokBuf)
+	buf.toks = lexInto(buf.toks[:0], read)
+	return read, buf.toks, buf
+}
+
+// release clears the buffer (so it keeps no strings alive) and returns it
+// to the pool.
+func (b *tokBuf) release() {
+	clear(b.toks)
+	b.toks = b.toks[:0]
+	tokPool.Put(b)
+}
+
+// lexInto splits s into tokens in one pass, reusing toks' storage (it
+// appends to toks[:0], growing it when needed). It never fails: every rune
+// becomes part of a token or is skipped as space. Time and memory are linear
+// in len(s).
+func lexInto(toks []token, s string) []token {
+	// Every token consumes at least one byte, so len(s)+1 tokens never
+	// grow the slice: one allocation (none with a pooled buffer), no copying.
+	if need := len(s) + 1; cap(toks) < need {
+		toks = make([]token, 0, need)
+	}
+	toks = toks[:0]
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII fast paths; the same readings as the general cases below.
+			switch {
+			case asciiSpace[c]:
+				i++
+				continue
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+				j, dotted := scanWord(s, i)
+				toks = appendWord(toks, wordText(s[i:j], dotted), i, j)
+				i = j
+				continue
+			}
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && w <= 1:
@@ -45,9 +188,8 @@ func lex(s string) []token {
 		case unicode.IsSpace(r):
 			i += w
 		case r >= '0' && r <= '9' || r == '.' && i+1 < len(s) && isDigit(s[i+1]) && !prevDigit(s, i):
-			j := scanNumber(s, i)
-			v, err := strconv.ParseFloat(strings.ReplaceAll(s[i:j], ",", ""), 64)
-			if err != nil || !finite(v) || v > maxNumber {
+			j, v, ok := readNum(s, i)
+			if !ok {
 				toks = append(toks, token{kind: tkSym, text: "#", start: i, end: j})
 			} else {
 				toks = append(toks, token{kind: tkNum, num: v, start: i, end: j})
@@ -74,20 +216,16 @@ func lex(s string) []token {
 			toks = append(toks, token{kind: tkNum, num: 3, start: i, end: i + w})
 			i += w
 		case r == '×':
-			toks = append(toks, token{kind: tkWord, text: "x", start: i, end: i + w})
+			toks = appendWord(toks, "x", i, i+w)
 			i += w
 		case unicode.IsLetter(r):
 			j, dotted := scanWord(s, i)
-			t := s[i:j]
-			if dotted {
-				t = strings.ReplaceAll(t, ".", "")
-			}
-			toks = append(toks, token{kind: tkWord, text: lower(t), start: i, end: j})
+			toks = appendWord(toks, wordText(s[i:j], dotted), i, j)
 			i = j
 		default:
 			sym, n := lexSym(s, i, r, w)
 			if sym != "" {
-				toks = append(toks, token{kind: tkSym, text: sym, start: i, end: i + n})
+				toks = append(toks, token{kind: tkSym, voc: symVocab(sym), text: sym, start: i, end: i + n})
 			}
 			i += n
 		}
@@ -95,7 +233,63 @@ func lex(s string) []token {
 	return toks
 }
 
+// symVocab is vocab[sym] for a symbol token. No table has a one-byte
+// ASCII symbol as a key (TestVocabKeys), so those skip the lookup.
+func symVocab(sym string) vocabBit {
+	if len(sym) == 1 && sym[0] < utf8.RuneSelf {
+		return 0
+	}
+	return vocab[sym]
+}
+
+// appendWord appends a word token, marking the tables it is a key of.
+func appendWord(toks []token, text string, start, end int) []token {
+	return append(toks, token{kind: tkWord, voc: vocab[text], text: text, start: start, end: end})
+}
+
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// maxExactDigits is the longest digit run read by integer arithmetic: any
+// 15-digit integer is below 2^53, so the float64 is exact and equals what
+// strconv.ParseFloat returns.
+const maxExactDigits = 15
+
+// readNum scans the number starting at i (see scanNumber) and returns its
+// end and value; ok is false for a number that is unreadable or above
+// maxNumber. Plain digit runs are summed directly; anything else goes
+// through strconv.ParseFloat (commas removed first).
+func readNum(s string, i int) (end int, v float64, ok bool) {
+	j := scanNumber(s, i)
+	plain := j-i <= maxExactDigits
+	n := uint64(0)
+	for k := i; plain && k < j; k++ {
+		if !isDigit(s[k]) {
+			plain = false
+			break
+		}
+		n = n*10 + uint64(s[k]-'0')
+	}
+	if plain {
+		v = float64(n)
+	} else {
+		t := s[i:j]
+		if strings.IndexByte(t, ',') >= 0 {
+			t = strings.ReplaceAll(t, ",", "")
+		}
+		var err error
+		v, err = strconv.ParseFloat(t, 64)
+		if err != nil || !finite(v) {
+			return j, 0, false
+		}
+	}
+	if v > maxNumber {
+		return j, 0, false
+	}
+	return j, v, true
+}
 
 func prevDigit(s string, i int) bool { return i > 0 && isDigit(s[i-1]) }
 
@@ -141,6 +335,11 @@ func scanWord(s string, i int) (end int, dotted bool) {
 	j := i
 	seg := 0 // letters since the last absorbed dot
 	for j < len(s) {
+		if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			j++ // ASCII letter: the common case
+			seg++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[j:])
 		if unicode.IsLetter(r) {
 			j += w
@@ -170,6 +369,21 @@ func scanWord(s string, i int) (end int, dotted bool) {
 		return j, dotted
 	}
 	return j, dotted
+}
+
+// wordText is the text of a word token: dots of a dotted abbreviation
+// removed, lower-cased (see lower). A lower-case ASCII word is returned as
+// the substring of the cell, without allocating.
+func wordText(t string, dotted bool) string {
+	if dotted {
+		t = strings.ReplaceAll(t, ".", "")
+	}
+	for k := 0; k < len(t); k++ {
+		if c := t[k]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return lower(t)
+		}
+	}
+	return t
 }
 
 // lower lower-cases a word and folds the micro sign and Greek mu to "µ".
@@ -252,7 +466,7 @@ func readNumber(toks []token, i int) (v float64, next int, ok bool) {
 	case t.kind == tkWord && (t.text == "a" || t.text == "an") && i+1 < len(toks) && toks[i+1].isWord("half"):
 		return 0.5, i + 2, true
 	case t.kind == tkWord:
-		w, found := numberWords[t.text]
+		w, found := look(t, vNumber, numberWords)
 		if !found {
 			return 0, i, false
 		}
@@ -266,7 +480,7 @@ func readNumber(toks []token, i int) (v float64, next int, ok bool) {
 				j++
 			}
 			if j < len(toks) && toks[j].kind == tkWord {
-				if u, ok := numberWords[toks[j].text]; ok && u > 0 && u < 10 {
+				if u, ok := look(toks[j], vNumber, numberWords); ok && u > 0 && u < 10 {
 					v += u
 					next = j + 1
 				}

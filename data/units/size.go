@@ -55,7 +55,9 @@ func ParseSize(text string) Size {
 	sz := Size{Text: text, MinDiameterCm: math.NaN(), MaxDiameterCm: math.NaN(),
 		MinAreaCm2: math.NaN(), MaxAreaCm2: math.NaN()}
 	var ns notes
-	toks := lex(text)
+	read, toks, tb := lexCell(text)
+	defer tb.release()
+	noteCut(&ns, text, read)
 	var ms []measurement
 	for i := 0; i < len(toks); {
 		if len(ms) >= MaxMeasurements {
@@ -81,7 +83,7 @@ func ParseSize(text string) Size {
 			j++
 			// a unit after each dimension ("2 cm x 3 cm")
 			if j < len(toks) && toks[j].kind == tkWord {
-				if u, ok := lengthUnits[toks[j].text]; ok {
+				if u, ok := look(toks[j], vLength, lengthUnits); ok {
 					if m.unit != "" && m.unit != u.name {
 						break // "1 cm 5 mm": stop here
 					}

@@ -116,7 +116,8 @@ const (
 	CodeAnalyteUnknown Code = "analyte-unknown"
 	// CodeSexConflict: the text names both sexes.
 	CodeSexConflict Code = "sex-conflict"
-	// CodeTruncated: a cell held more items than a parser keeps.
+	// CodeTruncated: a cell held more items than a parser keeps, or was
+	// longer than MaxCellBytes and only its start was read.
 	CodeTruncated Code = "truncated"
 	// CodeTooManyDims: more than three dimensions in one size.
 	CodeTooManyDims Code = "too-many-dimensions"

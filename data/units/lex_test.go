@@ -1,0 +1,121 @@
+package units
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TestVocabKeys checks the invariants the lexer's table marks rely on:
+// symVocab skips one-byte ASCII symbols, so no table may have one as a key,
+// and every table key carries its table's bit.
+func TestVocabKeys(t *testing.T) {
+	for k := range vocab {
+		if len(k) == 1 && k[0] < utf8.RuneSelf && !unicode.IsLetter(rune(k[0])) {
+			t.Errorf("table key %q is a one-byte ASCII symbol: symVocab would miss it", k)
+		}
+	}
+	for k := range changeWords {
+		if vocab[k]&vChange == 0 {
+			t.Errorf("change word %q not marked", k)
+		}
+	}
+	toks := lexInto(nil, "TID → ↑ mg Twenty")
+	want := []vocabBit{vFreq, vChange, vChange, vMass, vNumber}
+	for i, w := range want {
+		if toks[i].voc&w == 0 {
+			t.Errorf("token %q: voc %b lacks %b", toks[i].text, toks[i].voc, w)
+		}
+	}
+}
+
+func TestCellPrefix(t *testing.T) {
+	pad := func(n int) string { return strings.Repeat("a", n) }
+	tests := []struct {
+		name string
+		text string
+		want int // length read
+	}{
+		{"short", "60 mg tid", 9},
+		{"exactly the limit", pad(MaxCellBytes), MaxCellBytes},
+		{"space at the limit", pad(MaxCellBytes) + " 60 mg", MaxCellBytes},
+		{"space before the limit", pad(MaxCellBytes-10) + " 123456789012345", MaxCellBytes - 10},
+		{"space too far back", pad(MaxCellBytes-100) + " " + pad(200), MaxCellBytes},
+		// "é" is 2 bytes: with an odd prefix the limit falls inside one
+		{"rune boundary", "a" + strings.Repeat("é", MaxCellBytes), MaxCellBytes - 1},
+	}
+	for _, tc := range tests {
+		s, cut := cellPrefix(tc.text)
+		if len(s) != tc.want || cut != (tc.want < len(tc.text)) || !strings.HasPrefix(tc.text, s) || !utf8.ValidString(s) {
+			t.Errorf("%s: read %d bytes (cut %v), want %d", tc.name, len(s), cut, tc.want)
+		}
+	}
+}
+
+// TestLongCellReadsPrefix: a cell longer than MaxCellBytes parses as its
+// prefix would, keeps its whole Text, and says it was cut; what follows the
+// cut is not read.
+func TestLongCellReadsPrefix(t *testing.T) {
+	long := func(head, tail string) (text, read string, cutMsg string) {
+		text = head + strings.Repeat(" .", MaxCellBytes/2) + tail
+		read, _ = cellPrefix(text)
+		return text, read, fmt.Sprintf("cell of %d bytes is longer than %d: only its first %d bytes were read", len(text), MaxCellBytes, len(read))
+	}
+	check := func(kind, text, cutMsg, gotText string, got, want []Note) {
+		t.Helper()
+		if gotText != text {
+			t.Errorf("%s: Text is not the whole cell", kind)
+		}
+		if len(got) != len(want)+1 || got[0] != (Note{CodeTruncated, cutMsg}) {
+			t.Fatalf("%s: notes %v, want the cut note then %v", kind, got, want)
+		}
+		for i := range want {
+			if got[i+1] != want[i] {
+				t.Errorf("%s: note %d is %v, want %v", kind, i+1, got[i+1], want[i])
+			}
+		}
+	}
+
+	text, read, msg := long("60 mg tid increased to 90 mg tid", " reduced to 30 mg bid")
+	d, dp := ParseDose(text), ParseDose(read)
+	check("dose", text, msg, d.Text, d.Notes, dp.Notes)
+	if d.Final != 270 || dp.Final != 270 || len(d.Steps) != 2 {
+		t.Errorf("dose: final %v (prefix %v), %d steps", d.Final, dp.Final, len(d.Steps))
+	}
+
+	text, read, msg = long("for 2 months", " and 3 years")
+	du, dup := ParseDuration(text), ParseDuration(read)
+	check("duration", text, msg, du.Text, du.Notes, dup.Notes)
+	if du.Days != 2*DaysPerMonth || dup.Days != du.Days {
+		t.Errorf("duration: %v days, prefix %v", du.Days, dup.Days)
+	}
+
+	text, read, msg = long("45 years", " male")
+	a, ap := ParseAge(text), ParseAge(read)
+	check("age", text, msg, a.Text, a.Notes, ap.Notes)
+	if a.Years != 45 || a.Sex != SexUnknown || ap.Years != 45 {
+		t.Errorf("age: %v %q, prefix %v", a.Years, a.Sex, ap.Years)
+	}
+	if ParseSex(text) != SexUnknown || ParseSex(strings.Repeat(" .", MaxCellBytes/2)+" female") != SexUnknown {
+		t.Error("ParseSex read past MaxCellBytes")
+	}
+
+	text, read, msg = long("1*1cm to 5*5 cm", " and 10 x 10 cm")
+	z, zp := ParseSize(text), ParseSize(read)
+	check("size", text, msg, z.Text, z.Notes, zp.Notes)
+	if z.MaxAreaCm2 != 25 || zp.MaxAreaCm2 != 25 || len(z.Dims) != 2 {
+		t.Errorf("size: max area %v (prefix %v), %d dims", z.MaxAreaCm2, zp.MaxAreaCm2, len(z.Dims))
+	}
+
+	text, read, msg = long("serum calcium (8.5mg/dl)", " PTH 300 pg/ml")
+	l, lp := ParseLab(text), ParseLab(read)
+	check("lab", text, msg, l.Text, l.Notes, lp.Notes)
+	if l.Analyte != Calcium || l.Conv != 8.5 || lp.Conv != 8.5 {
+		t.Errorf("lab: %v %v, prefix %v", l.Analyte, l.Conv, lp.Conv)
+	}
+	if LookupAnalyte(strings.Repeat(" .", MaxCellBytes/2)+" calcium") != AnalyteUnknown {
+		t.Error("LookupAnalyte read past MaxCellBytes")
+	}
+}
