@@ -47,9 +47,17 @@ const (
 	vLength                        // lengthUnits
 )
 
+// vocabEntry is a word of some table: the tables it is a key of, and the
+// key itself, which tokens spelling the word in capitals share instead of
+// allocating a lower-cased copy each.
+type vocabEntry struct {
+	bits vocabBit
+	word string
+}
+
 // vocab maps a word to the tables it is a key of; built by init from the
 // tables themselves, so look(t, b, m) always equals m[t.text].
-var vocab = map[string]vocabBit{}
+var vocab = map[string]vocabEntry{}
 
 func init() {
 	addKeys(vNumber, numberWords)
@@ -68,7 +76,10 @@ func init() {
 
 func addKeys[V any](b vocabBit, m map[string]V) {
 	for k := range m {
-		vocab[k] |= b
+		e := vocab[k]
+		e.bits |= b
+		e.word = k
+		vocab[k] = e
 	}
 }
 
@@ -176,7 +187,7 @@ func lexInto(toks []token, s string) []token {
 				continue
 			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
 				j, dotted := scanWord(s, i)
-				toks = appendWord(toks, wordText(s[i:j], dotted), i, j)
+				toks = appendWord(toks, s[i:j], dotted, i, j)
 				i = j
 				continue
 			}
@@ -216,11 +227,11 @@ func lexInto(toks []token, s string) []token {
 			toks = append(toks, token{kind: tkNum, num: 3, start: i, end: i + w})
 			i += w
 		case r == '×':
-			toks = appendWord(toks, "x", i, i+w)
+			toks = appendWord(toks, "x", false, i, i+w)
 			i += w
 		case unicode.IsLetter(r):
 			j, dotted := scanWord(s, i)
-			toks = appendWord(toks, wordText(s[i:j], dotted), i, j)
+			toks = appendWord(toks, s[i:j], dotted, i, j)
 			i = j
 		default:
 			sym, n := lexSym(s, i, r, w)
@@ -239,12 +250,14 @@ func symVocab(sym string) vocabBit {
 	if len(sym) == 1 && sym[0] < utf8.RuneSelf {
 		return 0
 	}
-	return vocab[sym]
+	return vocab[sym].bits
 }
 
-// appendWord appends a word token, marking the tables it is a key of.
-func appendWord(toks []token, text string, start, end int) []token {
-	return append(toks, token{kind: tkWord, voc: vocab[text], text: text, start: start, end: end})
+// appendWord appends the word token of raw, the text s[start:end] (see
+// wordText), marking the tables it is a key of.
+func appendWord(toks []token, raw string, dotted bool, start, end int) []token {
+	text, voc := wordText(raw, dotted)
+	return append(toks, token{kind: tkWord, voc: voc, text: text, start: start, end: end})
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
@@ -259,18 +272,24 @@ const maxExactDigits = 15
 
 // readNum scans the number starting at i (see scanNumber) and returns its
 // end and value; ok is false for a number that is unreadable or above
-// maxNumber. Plain digit runs are summed directly; anything else goes
-// through strconv.ParseFloat (commas removed first).
+// maxNumber. Integers of up to maxExactDigits digits (thousands commas
+// skipped) are summed directly; anything else goes through
+// strconv.ParseFloat, commas removed first.
 func readNum(s string, i int) (end int, v float64, ok bool) {
 	j := scanNumber(s, i)
-	plain := j-i <= maxExactDigits
-	n := uint64(0)
-	for k := i; plain && k < j; k++ {
-		if !isDigit(s[k]) {
+	plain := true
+	n, digits := uint64(0), 0
+	for k := i; k < j; k++ {
+		c := s[k]
+		if c == ',' {
+			continue
+		}
+		if !isDigit(c) || digits == maxExactDigits {
 			plain = false
 			break
 		}
-		n = n*10 + uint64(s[k]-'0')
+		n = n*10 + uint64(c-'0')
+		digits++
 	}
 	if plain {
 		v = float64(n)
@@ -371,19 +390,41 @@ func scanWord(s string, i int) (end int, dotted bool) {
 	return j, dotted
 }
 
-// wordText is the text of a word token: dots of a dotted abbreviation
-// removed, lower-cased (see lower). A lower-case ASCII word is returned as
-// the substring of the cell, without allocating.
-func wordText(t string, dotted bool) string {
-	if dotted {
-		t = strings.ReplaceAll(t, ".", "")
-	}
+// wordText is the text of a word token, dots of a dotted abbreviation
+// removed and lower-cased (see lower), and the tables it is a key of. It
+// allocates only for an unknown word that needed changing: a lower-case
+// ASCII word is the substring of the cell, and a known word written with
+// capitals or dots ("TID", "q.d.") is the table's own key.
+func wordText(t string, dotted bool) (string, vocabBit) {
+	var buf [32]byte
+	n, changed := 0, dotted
 	for k := 0; k < len(t); k++ {
-		if c := t[k]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			return lower(t)
+		c := t[k]
+		if c >= utf8.RuneSelf || n == len(buf) {
+			// non-ASCII or long: the general path
+			if dotted {
+				t = strings.ReplaceAll(t, ".", "")
+			}
+			w := lower(t)
+			return w, vocab[w].bits
 		}
+		if c == '.' && dotted {
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			changed = true
+		}
+		buf[n] = c
+		n++
 	}
-	return t
+	if !changed {
+		return t, vocab[t].bits
+	}
+	if e, ok := vocab[string(buf[:n])]; ok { // no allocation for the lookup
+		return e.word, e.bits
+	}
+	return string(buf[:n]), 0
 }
 
 // lower lower-cases a word and folds the micro sign and Greek mu to "µ".

@@ -18,7 +18,7 @@ func TestVocabKeys(t *testing.T) {
 		}
 	}
 	for k := range changeWords {
-		if vocab[k]&vChange == 0 {
+		if vocab[k].bits&vChange == 0 {
 			t.Errorf("change word %q not marked", k)
 		}
 	}
@@ -117,5 +117,32 @@ func TestLongCellReadsPrefix(t *testing.T) {
 	}
 	if LookupAnalyte(strings.Repeat(" .", MaxCellBytes/2)+" calcium") != AnalyteUnknown {
 		t.Error("LookupAnalyte read past MaxCellBytes")
+	}
+}
+
+// TestLexNoAllocs: lexing into a reused slice allocates nothing when every
+// word is lower-case or a known word (capitals and dots folded to the
+// table's key), and one string per unknown word needing a change.
+func TestLexNoAllocs(t *testing.T) {
+	tests := []struct {
+		text string
+		want float64
+	}{
+		{"diltiazem 60 mg tid increased to 90 mg tid, reduced to bid; 1,000 mg", 0},
+		{"60MG TDS Q.D. b.i.d 45/F PO IV → ½ µg", 0},
+		{"Diltiazem 60 mg", 1},
+	}
+	buf := make([]token, 0, 128)
+	for _, tc := range tests {
+		got := testing.AllocsPerRun(50, func() { buf = lexInto(buf, tc.text) })
+		if got != tc.want {
+			t.Errorf("lex %q: %v allocations, want %v", tc.text, got, tc.want)
+		}
+	}
+	toks := lexInto(nil, "TDS Q.D. Diltiazem")
+	for i, w := range []string{"tds", "qd", "diltiazem"} {
+		if toks[i].text != w {
+			t.Errorf("token %d: %q, want %q", i, toks[i].text, w)
+		}
 	}
 }

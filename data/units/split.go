@@ -19,6 +19,9 @@ func SplitTreatment(cell string) []string {
 	}
 	for i := 0; i < len(cell); i++ {
 		c := cell[i]
+		if !splitByte[c] {
+			continue // most bytes: nothing to do
+		}
 		switch c {
 		case '(', '[', '{':
 			depth++
@@ -58,6 +61,10 @@ func SplitTreatment(cell string) []string {
 	emit(len(cell))
 	return out
 }
+
+// splitByte marks the bytes SplitTreatment acts on.
+var splitByte = [256]bool{'(': true, '[': true, '{': true, ')': true, ']': true, '}': true,
+	'\n': true, '\r': true, ';': true, '+': true, '&': true, 'p': true, 'P': true}
 
 func prevNonSpace(s string, i int) byte {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
