@@ -146,3 +146,37 @@ func TestLexNoAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestParsersConcurrent: the pooled token buffers are not shared between
+// concurrent calls (run with -race).
+func TestParsersConcurrent(t *testing.T) {
+	cells := append([]string{strings.Repeat("60 mg tid ", MaxCellBytes/8)}, fuzzSeeds...)
+	want := make([]string, len(cells))
+	parseAll := func(s string) string {
+		return fmt.Sprintf("%v|%v|%v|%v|%v|%v|%v", ParseDose(s), ParseDuration(s), ParseAge(s),
+			ParseSize(s), ParseLab(s), ParseSex(s), LookupAnalyte(s))
+	}
+	for i, s := range cells {
+		want[i] = parseAll(s)
+	}
+	errs := make(chan string, 4*len(cells))
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			for k := range cells {
+				i := (k + g*7) % len(cells)
+				if got := parseAll(cells[i]); got != want[i] {
+					errs <- cells[i]
+				}
+			}
+			done <- true
+		}(g)
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	close(errs)
+	for s := range errs {
+		t.Errorf("concurrent parse of %q differs from the sequential one", clip(s))
+	}
+}
