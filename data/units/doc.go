@@ -47,8 +47,8 @@
 // adult reference ranges from a standard clinical reference.
 //
 // Long cells. A parser reads at most the first MaxCellBytes (64 KiB) of a
-// cell, cut at the last space before the limit so that no word or number is
-// split, and then adds a CodeTruncated note giving the cell's length and
+// cell, cut at a space in the 64 bytes before the limit so that no word or
+// number is split (at the last whole character when there is none), and adds a CodeTruncated note giving the cell's length and
 // the bytes read; Text keeps the whole cell. No case-table cell is that long
 // with meaningful content, and the cut bounds the work per cell: a 1 MB
 // cell of any kind parses in a few milliseconds. Within the part read,

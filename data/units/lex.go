@@ -103,10 +103,10 @@ const maxNumber = 1e12
 
 // MaxCellBytes bounds the part of a cell the parsers read. A case-table
 // cell is never this long with meaningful content: a longer one is read up
-// to the last space within its first MaxCellBytes bytes (or, with no space
-// near the limit, up to the last whole character), and the result carries a
-// CodeTruncated note saying the rest was not read. Result Text fields still
-// hold the whole cell.
+// to the last space among the 64 bytes before the limit (or, with none
+// there, up to the last whole character before it), and the result carries
+// a CodeTruncated note saying the rest was not read. Result Text fields
+// still hold the whole cell.
 const MaxCellBytes = 64 << 10
 
 // cutWindow is how far back from MaxCellBytes a cell is cut at a space, so
