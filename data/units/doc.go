@@ -48,10 +48,11 @@
 //
 // Long cells. A parser reads at most the first MaxCellBytes (64 KiB) of a
 // cell, cut at a space in the 64 bytes before the limit so that no word or
-// number is split (at the last whole character when there is none), and adds a CodeTruncated note giving the cell's length and
-// the bytes read; Text keeps the whole cell. No case-table cell is that long
-// with meaningful content, and the cut bounds the work per cell: a 1 MB
-// cell of any kind parses in a few milliseconds. Within the part read,
+// number is split (at the last whole character when there is none), and
+// adds a CodeTruncated note giving the cell's length and the bytes read;
+// Text keeps the whole cell. No case-table cell is that long with
+// meaningful content, and the cut bounds the work per cell: a 1 MB cell of
+// any kind parses in a few milliseconds. Within the part read,
 // MaxDoseSteps and MaxMeasurements still bound the steps and measurements
 // kept. ParseSex and LookupAnalyte read the same prefix (they have no
 // notes); SplitTreatment only splits, and reads the whole cell.
