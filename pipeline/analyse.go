@@ -469,9 +469,6 @@ func (a *analyser) rates(drugUnits, patientUnits []*unit, group func(*unit) stri
 	})
 	var rows []RateRow
 	for _, k := range keys {
-		if k.d == "" && k.g != "" {
-			// keep the by-group row; a group × "" disease is the group total
-		}
 		c := acc[k]
 		for _, pop := range []string{PopITT, PopEvaluable} {
 			n := c.N(pop)

@@ -155,7 +155,8 @@ func copyFile(src, dst string) error {
 }
 
 // stageKeys derives the cache key of every stage: each key hashes the key
-// of the stage before it plus what the stage itself reads.
+// of the stage before it plus what the stage itself reads. It records each
+// input's content hash in inputs, for ingest to reuse.
 func stageKeys(cfg *Config, inputs []Input) (map[string]string, error) {
 	h := func(parts ...any) string {
 		d := sha256.New()
@@ -167,11 +168,12 @@ func stageKeys(cfg *Config, inputs []Input) (map[string]string, error) {
 		return hex.EncodeToString(d.Sum(nil))
 	}
 	var hashes []string
-	for _, in := range inputs {
+	for i, in := range inputs {
 		s, err := hashInput(in)
 		if err != nil {
 			return nil, err
 		}
+		inputs[i].sha256 = s
 		hashes = append(hashes, in.Name, s)
 	}
 	var vocab []string

@@ -139,3 +139,17 @@ func (c *cancelAt) Stage(name, msg string) {
 		c.cancel()
 	}
 }
+
+// TestCachedRunWithoutLogger: a fully cached run reports "up to date"
+// through the default logger when the caller passes none.
+func TestCachedRunWithoutLogger(t *testing.T) {
+	dir := t.TempDir()
+	cfg := DefaultConfig()
+	cfg.Out = filepath.Join(dir, "out")
+	cfg.CacheDir = filepath.Join(dir, "cache")
+	for i := 0; i < 2; i++ {
+		if _, err := Run(context.Background(), cfg, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

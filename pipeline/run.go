@@ -57,16 +57,11 @@ type stage struct {
 // read, a *ConfigError for bad settings, and other errors for failures
 // of tresp itself.
 func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
-	if log == nil {
-		log = nopLogger{}
-	}
-	if err := cfg.Validate(); err != nil {
-		return nil, err
-	}
-	inputs, err := ResolveInputs(cfg.Inputs)
+	st, err := prepare(ctx, &cfg, log)
 	if err != nil {
 		return nil, err
 	}
+	inputs := st.inputs
 	lock, err := lockOutput(cfg.Out)
 	if err != nil {
 		return nil, err
@@ -81,7 +76,6 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 	if cfg.CacheDir != "" {
 		cache = &stageCache{dir: cfg.CacheDir}
 	}
-	st := &state{ctx: ctx, cfg: &cfg, log: log, inputs: inputs}
 	compute := []stage{
 		{"ingest", (*state).ingest},
 		{"normalise", (*state).normalise},
@@ -94,7 +88,7 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 			if snap, ok := cache.load(compute[i].name, keys[compute[i].name]); ok {
 				st.restore(snap)
 				for _, s := range compute[:i+1] {
-					log.Stage(s.name, "up to date")
+					st.log.Stage(s.name, "up to date")
 				}
 				first = i + 1
 				break
@@ -124,7 +118,7 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 	}
 	if files, ok := cache.loadFiles(keys["render"], out.tmp); ok && !cfg.Force {
 		out.files = append(out.files, files...)
-		log.Stage("render", "up to date")
+		st.log.Stage("render", "up to date")
 	} else {
 		for _, s := range []stage{{"render", (*state).render}, {"write", (*state).writeOutputs}} {
 			if err := s.run(st); err != nil {
@@ -157,8 +151,9 @@ func (st *state) restore(s *snapshot) {
 	st.summary.Config = *st.cfg
 }
 
-// Validate reads and checks every input without writing anything.
-func Validate(ctx context.Context, cfg Config, log Logger) (*Summary, error) {
+// prepare checks the settings and resolves the inputs: the start of Run
+// and Validate.
+func prepare(ctx context.Context, cfg *Config, log Logger) (*state, error) {
 	if log == nil {
 		log = nopLogger{}
 	}
@@ -169,7 +164,15 @@ func Validate(ctx context.Context, cfg Config, log Logger) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &state{ctx: ctx, cfg: &cfg, log: log, inputs: inputs}
+	return &state{ctx: ctx, cfg: cfg, log: log, inputs: inputs}, nil
+}
+
+// Validate reads and checks every input without writing anything.
+func Validate(ctx context.Context, cfg Config, log Logger) (*Summary, error) {
+	st, err := prepare(ctx, &cfg, log)
+	if err != nil {
+		return nil, err
+	}
 	if err := st.ingest(); err != nil {
 		return nil, err
 	}
