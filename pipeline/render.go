@@ -75,7 +75,7 @@ func poolingLabel(cfg AnalysisConfig) string {
 var figureOutcome = map[string]figure.Outcome{
 	"complete": figure.Complete, "partial": figure.Partial, "minimal": figure.Minimal,
 	"none": figure.NoResponse, "progression": figure.Progression, "not evaluable": figure.NotEvaluable,
-	"unknown": figure.NotEvaluable,
+	"unclassified": figure.NotEvaluable,
 }
 
 func categoryOutcome(c vocab.Category) (figure.Outcome, bool) {

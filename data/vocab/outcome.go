@@ -13,7 +13,7 @@ type Category int
 
 // The outcome categories.
 const (
-	CategoryUnknown Category = iota // no outcome recognised
+	CategoryUnknown Category = iota // no confident reading: the text is unclassified (see Unclassified)
 	NotEvaluable                    // response could not be assessed (lost to follow-up, died, stopped early)
 	Progression                     // worsening, new lesions, recurrence
 	None                            // no change, poor response, stable
@@ -22,17 +22,51 @@ const (
 	Complete                        // complete resolution
 )
 
+// Unclassified is the reader's explicit abstention: the text does not allow a confident
+// reading. It is never silently turned into NotEvaluable; an unclassified course is left
+// out of numerator and denominator until a person decides it (review.csv).
+const Unclassified = CategoryUnknown
+
+// Confidence says how sure the outcome reader is of a reading.
+type Confidence int
+
+// The confidence levels.
+const (
+	ConfidenceNone Confidence = iota // no reading: the category is Unclassified
+	ConfidenceLow                    // a reading a person should check (hedged, conflicting, or only weakly cued)
+	ConfidenceHigh                   // a reading decided by an unambiguous rule
+)
+
+var confidenceStrings = [...]string{"none", "low", "high"}
+
+// String returns "none", "low" or "high".
+func (c Confidence) String() string {
+	if c < 0 || int(c) >= len(confidenceStrings) {
+		return fmt.Sprintf("Confidence(%d)", int(c))
+	}
+	return confidenceStrings[c]
+}
+
+// Evidence is what decided an outcome reading: the rule, the context cue that changed the
+// phrase (if any), and the decisive phrase with its byte span in the text.
+type Evidence struct {
+	Rule       string // the deciding rule, e.g. "phrase", "negation", "history", "relapse on course", "percent change", "score threshold"
+	Cue        string // the context cue as written ("did not", "refractory to"), if one applied
+	Phrase     string // the decisive phrase as written
+	Start, End int    // byte span of Phrase in the text
+}
+
 // DefaultResponderThreshold is the least category counted as a response by default:
 // a responder is a patient with a complete or partial response.
 const DefaultResponderThreshold = Partial
 
-var categoryStrings = [...]string{"unknown", "not evaluable", "progression", "none", "minimal", "partial", "complete"}
+var categoryStrings = [...]string{"unclassified", "not evaluable", "progression", "none", "minimal", "partial", "complete"}
 
 // CDISC ADRS-style response codes (RECIST vocabulary): minimal improvement and no change
 // both fall short of a partial response and of progression, so both map to SD.
 var categoryCodes = [...]string{"", "NE", "PD", "SD", "SD", "PR", "CR"}
 
-// String returns the category name ("complete", "partial", ..., "not evaluable", "unknown").
+// String returns the category name ("complete", "partial", ..., "not evaluable", "unclassified").
 func (c Category) String() string {
 	if c < 0 || int(c) >= len(categoryStrings) {
 		return fmt.Sprintf("Category(%d)", int(c))
@@ -62,7 +96,7 @@ func (c Category) AtLeast(threshold Category) bool {
 func (c Category) Responder() bool { return c.AtLeast(DefaultResponderThreshold) }
 
 // ParseCategory parses a category name ("complete", "partial", "minimal", "none",
-// "progression", "not evaluable", "unknown"; case-insensitive, "-" or "_" for spaces) or
+// "progression", "not evaluable", "unclassified" (or "unknown"); case-insensitive, "-" or "_" for spaces) or
 // one of the unambiguous codes CR, PR, PD, NE. SD is rejected because it covers both
 // minimal and none.
 func ParseCategory(s string) (Category, error) {
@@ -74,6 +108,8 @@ func ParseCategory(s string) (Category, error) {
 		}
 	}
 	switch t {
+	case "unknown":
+		return Unclassified, nil
 	case "cr":
 		return Complete, nil
 	case "pr":
@@ -122,6 +158,8 @@ type OutcomeMatch struct {
 	Sites           []SiteOutcome // per-site outcomes, in order of first mention
 	Mixed           bool          // the phrases (or sites) disagree on the ordered category
 	NotAttributable bool          // the text reports aggregate outcomes of several patients
+	Confidence      Confidence    // how sure the reading is; ConfidenceNone exactly when Category is Unclassified
+	Evidence        Evidence      // what decided the reading
 }
 
 // Outcome reads a treatment outcome from free text; see the package documentation for
@@ -318,6 +356,11 @@ func (v *Vocabulary) Outcome(text string) OutcomeMatch {
 		}
 	}
 	res.Code = res.Category.Code()
+	res.Confidence = ConfidenceNone
+	if res.Category != Unclassified {
+		res.Confidence = ConfidenceHigh
+	}
+	res.Evidence = Evidence{Rule: res.Rule, Phrase: res.Phrase}
 	return res
 }
 

@@ -203,7 +203,7 @@ func TestCategory(t *testing.T) {
 		name, code    string
 		ordered, resp bool
 	}{
-		{CategoryUnknown, "unknown", "", false, false},
+		{CategoryUnknown, "unclassified", "", false, false},
 		{NotEvaluable, "not evaluable", "NE", false, false},
 		{Progression, "progression", "PD", true, false},
 		{None, "none", "SD", true, false},
