@@ -12,8 +12,8 @@ import (
 // corpusRow is one labelled excerpt of testdata/outcome_corpus.tsv.
 type corpusRow struct {
 	id, specialty, source, treatment, text, reason, split string
-	gold, second                                           Category
-	hasSecond                                              bool
+	gold, second                                          Category
+	hasSecond                                             bool
 }
 
 func readCorpus(t testing.TB) []corpusRow {

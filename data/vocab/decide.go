@@ -60,6 +60,8 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 			case hasResponse:
 				low = "relapse without a stated time: the best response is kept"
 				continue
+			default:
+				low = "relapse without a stated time or earlier response"
 			}
 		}
 		keep = append(keep, t)
@@ -158,7 +160,7 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 
 func (t target) phraseMatch(text string, clause []int) PhraseMatch {
 	return PhraseMatch{Phrase: text[t.start:t.end], Matched: t.entry.phrase, Category: t.category, Negated: t.negated,
-		Secondary: t.entry.secondary || t.negated, Marker: t.entry.marker, Start: t.start, End: t.end, seg: clause[t.i]}
+		Secondary: t.entry.secondary, Marker: t.entry.marker, Start: t.start, End: t.end, seg: clause[t.i]}
 }
 
 // sitesOf pairs each body site with the outcome phrases of its own clause, else of the

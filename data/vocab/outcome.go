@@ -129,7 +129,7 @@ type PhraseMatch struct {
 	Matched    string   // the vocabulary phrase
 	Category   Category // after negation
 	Negated    bool     // a negation cue preceded the phrase and changed its category
-	Secondary  bool     // secondary evidence (role secondary, or negated)
+	Secondary  bool     // secondary evidence (role secondary)
 	Marker     bool     // a "not attributable" marker, not an outcome
 	Start, End int      // byte offsets into the text
 	seg        int

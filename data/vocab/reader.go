@@ -380,6 +380,7 @@ func (c *compiled) drugAt(toks []token, i int) (string, int) {
 // whose clause names a course treatment are about this course after all.
 func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []cueHit, targets []target, course map[string]bool, clause []int) []target {
 	namesCourse := map[int]bool{} // clause → a course treatment is named in it
+	namesOther := map[int]bool{}  // clause → another treatment is named in it
 	for i := 0; i < len(toks); {
 		d, n := c.drugAt(toks, i)
 		if n == 0 {
@@ -388,12 +389,19 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		}
 		if course[d] {
 			namesCourse[clause[i]] = true
+		} else {
+			namesOther[clause[i]] = true
 		}
 		i += n
 	}
 	for k := range targets {
-		if targets[k].history && namesCourse[clause[targets[k].i]] {
+		cl := clause[targets[k].i]
+		switch {
+		case targets[k].history && namesCourse[cl]:
 			targets[k].history = false
+		case !targets[k].history && namesOther[cl] && !namesCourse[cl]:
+			// the clause names other treatments and not the course's: it is about them
+			targets[k].history, targets[k].histCue = true, "another treatment named in the clause"
 		}
 	}
 	var added []target
