@@ -35,16 +35,21 @@ const unspecified = "unspecified (study-level counts)"
 
 // Counts are the outcome counts of one group.
 type Counts struct {
-	Treated      int                    // every treated patient (itt)
+	Treated      int                    // every treated patient (itt) whose outcome is classified
 	Responders   int                    // at the responder threshold
 	NotEvaluable int                    // lost to follow-up, no outcome, …
 	ByCategory   map[vocab.Category]int // may be partial for study-level rows
+	// Unclassified counts patients whose outcome text could not be
+	// classified and is undecided: they are in no numerator and no
+	// denominator (not in Treated).
+	Unclassified int
 }
 
 func (c *Counts) add(o Counts) {
 	c.Treated += o.Treated
 	c.Responders += o.Responders
 	c.NotEvaluable += o.NotEvaluable
+	c.Unclassified += o.Unclassified
 	for k, v := range o.ByCategory {
 		if c.ByCategory == nil {
 			c.ByCategory = map[vocab.Category]int{}
@@ -75,17 +80,20 @@ type unit struct {
 
 // RateRow is one line of response_rates.csv.
 type RateRow struct {
-	Drug       string   `json:"drug"`
-	Disease    string   `json:"disease"`
-	Population string   `json:"population"`
-	N          int      `json:"n"`
-	Responders int      `json:"responders"`
-	Rate       float64  `json:"rate"`
-	Low        float64  `json:"ci_low"`
-	High       float64  `json:"ci_high"`
-	Method     string   `json:"ci_method"`
-	Small      bool     `json:"small_group"`
-	Warnings   []string `json:"warnings,omitempty"`
+	Drug       string  `json:"drug"`
+	Disease    string  `json:"disease"`
+	Population string  `json:"population"`
+	N          int     `json:"n"`
+	Responders int     `json:"responders"`
+	Rate       float64 `json:"rate"`
+	Low        float64 `json:"ci_low"`
+	High       float64 `json:"ci_high"`
+	Method     string  `json:"ci_method"`
+	Small      bool    `json:"small_group"`
+	// Unclassified counts the patients left out of N and Responders
+	// because their outcome could not be classified (see review.csv).
+	Unclassified int      `json:"unclassified"`
+	Warnings     []string `json:"warnings,omitempty"`
 }
 
 // StudyRow is one line of study_counts.csv.
@@ -214,6 +222,17 @@ func Analyse(n *Normalised, cfg AnalysisConfig) (*Analysis, error) {
 	res.Comparisons = a.compare(drugUnits)
 	res.TimeInputs, res.TimeCurves = a.timeToResponse(n)
 	res.OutcomesByDrug, res.OutcomesByDisease = outcomeTallies(drugUnits, patientUnits)
+	for _, r := range res.Rates {
+		if r.Population != PopITT || r.Unclassified == 0 || (r.Drug == "") == (r.Disease == "") {
+			continue
+		}
+		group := r.Drug
+		if group == "" {
+			group = r.Disease
+		}
+		a.warnf("%s: %d unclassified outcomes left out of numerator and denominator until decided in review.csv",
+			group, r.Unclassified)
+	}
 	res.Warnings = a.warn
 	if res.Warnings == nil {
 		res.Warnings = []string{}
@@ -223,8 +242,11 @@ func Analyse(n *Normalised, cfg AnalysisConfig) (*Analysis, error) {
 
 // courseCounts are the counts of one patient course.
 func (a *analyser) courseCounts(c *Course) Counts {
+	if c.Unclassified() {
+		return Counts{Unclassified: 1, ByCategory: map[vocab.Category]int{vocab.Unclassified: 1}}
+	}
 	cat := c.Category()
-	if cat == vocab.CategoryUnknown { // not attributable, no study-level counts
+	if c.Outcome.NotAttributable && !c.OutcomeAdjudicated { // no study-level counts
 		cat = vocab.NotEvaluable
 	}
 	k := Counts{Treated: 1, ByCategory: map[vocab.Category]int{cat: 1}}
@@ -475,7 +497,7 @@ func (a *analyser) rates(drugUnits, patientUnits []*unit, group func(*unit) stri
 			iv := stats.BinomialCI(c.Responders, n, a.level, a.method)
 			rows = append(rows, RateRow{Drug: k.g, Disease: k.d, Population: pop, N: n, Responders: c.Responders,
 				Rate: iv.Estimate, Low: iv.Low, High: iv.High, Method: a.method.String(),
-				Small: n < a.cfg.SmallGroup, Warnings: iv.Warnings})
+				Small: n < a.cfg.SmallGroup, Unclassified: c.Unclassified, Warnings: iv.Warnings})
 		}
 	}
 	return rows
@@ -691,10 +713,14 @@ func (a *analyser) compare(units []*unit) []Comparison {
 // response when known, else censored at last follow-up for non-responders.
 func (a *analyser) timeToResponse(n *Normalised) ([]TimeInput, []TimeCurve) {
 	var inputs []TimeInput
-	excluded := 0
+	excluded, unclassified := 0, 0
 	for _, c := range n.Courses {
 		g, ok := a.groupOf(c)
 		if !ok || c.Outcome.NotAttributable {
+			continue
+		}
+		if c.Unclassified() {
+			unclassified++
 			continue
 		}
 		cat := c.Category()
@@ -713,6 +739,9 @@ func (a *analyser) timeToResponse(n *Normalised) ([]TimeInput, []TimeCurve) {
 	}
 	if excluded > 0 {
 		a.warnf("time to response: %d courses left out (time of response or of last follow-up not given)", excluded)
+	}
+	if unclassified > 0 {
+		a.warnf("time to response: %d courses whose outcome could not be classified left out until decided in review.csv", unclassified)
 	}
 	sort.Slice(inputs, func(i, j int) bool {
 		x, y := inputs[i], inputs[j]

@@ -184,9 +184,17 @@ func stageKeys(cfg *Config, inputs []Input) (map[string]string, error) {
 		}
 		vocab = append(vocab, v, s)
 	}
+	var decisions []string
+	if cfg.Decisions != "" {
+		s, err := hashInput(Input{Name: cfg.Decisions, Path: cfg.Decisions})
+		if err != nil {
+			return nil, &ConfigError{Key: "decisions", Msg: err.Error()}
+		}
+		decisions = append(decisions, cfg.Decisions, s)
+	}
 	k := map[string]string{}
 	k["ingest"] = h("ingest", Version, buildID(), hashes, cfg.Read)
-	k["normalise"] = h(k["ingest"], "normalise", vocab, cfg.Strict)
+	k["normalise"] = h(k["ingest"], "normalise", vocab, decisions, cfg.Strict)
 	k["analyse"] = h(k["normalise"], "analyse", cfg.Analysis)
 	k["render"] = h(k["analyse"], "render", jsonSafe(cfg))
 	return k, nil

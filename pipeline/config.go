@@ -27,8 +27,12 @@ type Config struct {
 	Figures FigureConfig `json:"figures"`
 	// Tables sets table formats.
 	Tables TableConfig `json:"tables"`
-	// Strict makes unknown terms and other warnings errors.
+	// Strict makes unknown terms and other warnings errors, and fails
+	// while any outcome is unclassified or low-confidence and undecided.
 	Strict bool `json:"strict"`
+	// Decisions is a filled review.csv whose decisions the run applies;
+	// "" for none.
+	Decisions string `json:"decisions,omitempty"`
 	// CacheDir keeps each stage's result keyed by the hash of what it
 	// depends on; "" disables caching. It does not change any output.
 	CacheDir string `json:"-" toml:"-"`

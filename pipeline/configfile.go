@@ -41,6 +41,8 @@ var settings = []setting{
 		vals: "true or false", ptr: func(c *Config) any { return &c.Strict }},
 	{key: "vocabulary", path: true, doc: "vocabulary files extending the built-in terms, kind from the name (drugs*.tsv, diseases*.csv, …)",
 		vals: "paths relative to this file", ptr: func(c *Config) any { return &c.Vocabulary }},
+	{key: "decisions", path: true, doc: "a review.csv whose decision column a reviewer filled, applied to the run",
+		vals: `a path relative to this file; "" for none`, ptr: func(c *Config) any { return &c.Decisions }},
 	{key: "read.columns", doc: "map a header onto a field",
 		vals: `"HEADER" = "FIELD", FIELD a field name, "lab:ANALYTE" or "extra"`, ptr: func(c *Config) any { return &c.Read.Columns }},
 	{key: "read.study_from_filename", doc: "take the study from the file name when a table has no study column",
@@ -197,6 +199,9 @@ func decodeConfig(text []byte, dir string) (Config, error) {
 			ps = *p
 		}
 		for i, p := range ps {
+			if p == "" && st.key == "decisions" {
+				continue // none
+			}
 			if !filepath.IsLocal(filepath.FromSlash(p)) {
 				return cfg, &ConfigError{Key: st.key, Line: lineOf(st.key), Msg: escapeMsg(st.key, p)}
 			}
@@ -394,7 +399,7 @@ func unknownKeyMsg(k toml.Key) string {
 }
 
 func escapeMsg(key, p string) string {
-	flag := map[string]string{"out": "--out DIR", "inputs": "the INPUT arguments", "vocabulary": "--vocab FILE"}[key]
+	flag := map[string]string{"out": "--out DIR", "inputs": "the INPUT arguments", "vocabulary": "--vocab FILE", "decisions": "--decisions FILE"}[key]
 	why := "is absolute"
 	if p == "" {
 		why = "is empty"

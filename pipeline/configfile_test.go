@@ -30,6 +30,7 @@ func TestLoadConfigGood(t *testing.T) {
 			DecimalComma:      "on",
 		},
 		Vocabulary: []string{filepath.Join(dir, "vocab", "drugs-local.tsv")},
+		Decisions:  filepath.Join(dir, "review-decided.csv"),
 		Analysis: AnalysisConfig{Responder: "complete", Attribution: "monotherapy", CIMethod: "wilson",
 			Level: 0.9, Pooling: "reml", Transform: "pft", Nodes: 12, SmallGroup: 3},
 		Figures: FigureConfig{Formats: []string{"svg", "png"}, Size: "120x80"},
@@ -56,7 +57,7 @@ func TestLoadConfigErrors(t *testing.T) {
 		line int
 		msg  string // in Msg
 	}{
-		{"unknown top-level key", "out = \"o\"\nfrobnicate = 1\n", "frobnicate", 2, "keys at the top level: inputs, out, strict, vocabulary, read"},
+		{"unknown top-level key", "out = \"o\"\nfrobnicate = 1\n", "frobnicate", 2, "keys at the top level: inputs, out, strict, vocabulary, decisions, read"},
 		{"unknown key in table", "[analysis]\nlevel = 0.9\n\n# comment\nci = \"wilson\"\n", "analysis.ci", 5, "keys in [analysis]: responder, attribution, ci_method"},
 		{"unknown table", "[plots]\nsize = \"x\"\n", "plots", 1, "unknown key"},
 		{"key outside its table", "level = 0.9\n", "level", 1, "did you mean analysis.level"},

@@ -23,8 +23,10 @@ type Manifest struct {
 	Tool    string          `json:"tool"`
 	Version string          `json:"version"`
 	Inputs  []ManifestInput `json:"inputs"`
-	Config  Config          `json:"config"`
-	Outputs []ManifestFile  `json:"outputs"`
+	// Decisions is the decisions file applied, nil when none was given.
+	Decisions *DecisionsFile `json:"decisions,omitempty"`
+	Config    Config         `json:"config"`
+	Outputs   []ManifestFile `json:"outputs"`
 }
 
 // ManifestInput is one input table: its name as messages give it, the
@@ -53,6 +55,7 @@ func writeManifest(o *outDir, s *Summary) error {
 	if s.Version != "" {
 		m.Version = s.Version
 	}
+	m.Decisions = s.Review.Decisions
 	for _, a := range s.Inputs {
 		m.Inputs = append(m.Inputs, ManifestInput{Path: a.File, Kind: a.Kind, SHA256: a.SHA256, Rows: a.RowsRead})
 	}

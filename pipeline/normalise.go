@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/tresp/tresp/data"
@@ -41,6 +43,39 @@ type Course struct {
 	// outcome cell is empty.
 	OutcomeText string
 	Labs        []units.Lab
+	// OutcomeAdjudicated marks an outcome a reviewer decided: Decided is
+	// the decision, and Outcome keeps the reader's own reading.
+	OutcomeAdjudicated bool
+	Decided            vocab.Category
+	// DrugAdjudicated and DiseaseAdjudicated mark terms a reviewer
+	// decided; Drug and Disease then hold the decided term.
+	DrugAdjudicated, DiseaseAdjudicated bool
+}
+
+// OutcomeInput returns the text the outcome reader read: the site-outcome
+// cell when it is given, else the outcome cell; "" when neither is.
+func (c *Course) OutcomeInput() string {
+	if c.Rec == nil {
+		return strings.TrimSpace(c.OutcomeText)
+	}
+	if so := strings.TrimSpace(c.Rec.Values[data.FieldSiteOutcome]); so != "" {
+		return so
+	}
+	return strings.TrimSpace(c.Rec.Values[data.FieldOutcome])
+}
+
+// Unclassified reports whether the course has an outcome text that the
+// reader could not classify and no reviewer has decided. Such a course is
+// left out of every numerator and denominator, never counted as not
+// evaluable.
+func (c *Course) Unclassified() bool {
+	return !c.OutcomeAdjudicated && !c.Outcome.NotAttributable &&
+		c.Outcome.Category == vocab.Unclassified && c.OutcomeInput() != ""
+}
+
+// Adjudicated reports whether a reviewer decided any value of the course.
+func (c *Course) Adjudicated() bool {
+	return c.OutcomeAdjudicated || c.DrugAdjudicated || c.DiseaseAdjudicated
 }
 
 // DrugName returns the canonical drug, or the text as written (lower-cased)
@@ -61,13 +96,19 @@ func (c *Course) DiseaseName() string {
 	return strings.TrimSpace(c.Disease.Term)
 }
 
-// Category is the patient-level outcome: NotEvaluable when the outcome is
-// missing or unreadable, CategoryUnknown only when NotAttributable.
+// Category is the patient-level outcome: the reviewer's decision when the
+// outcome was adjudicated; NotEvaluable when no outcome is reported (the
+// cells are empty); Unclassified when the reader could not classify the
+// text (see Unclassified) and when the text reports several patients'
+// outcomes (NotAttributable), which the analysis counts from the study
+// level instead.
 func (c *Course) Category() vocab.Category {
-	if c.Outcome.NotAttributable {
-		return vocab.CategoryUnknown
-	}
-	if c.Outcome.Category == vocab.CategoryUnknown {
+	switch {
+	case c.OutcomeAdjudicated:
+		return c.Decided
+	case c.Outcome.NotAttributable:
+		return vocab.Unclassified
+	case c.Outcome.Category == vocab.Unclassified && c.OutcomeInput() == "":
 		return vocab.NotEvaluable
 	}
 	return c.Outcome.Category
@@ -87,6 +128,9 @@ type StudyCount struct {
 	// ByCategory holds the optional category counts; nil when not given.
 	ByCategory map[vocab.Category]int
 	Definition string
+	// DrugAdjudicated and DiseaseAdjudicated mark terms a reviewer
+	// decided (the row's case is empty in review.csv).
+	DrugAdjudicated, DiseaseAdjudicated bool
 }
 
 // DrugName returns the canonical drug, or the text as written.
@@ -116,6 +160,9 @@ type Normalised struct {
 	Courses []*Course
 	Studies []*StudyCount
 	Vocab   []VocabEntry
+	// Review is review.csv, in order, and ReviewSummary its counts.
+	Review        []ReviewItem
+	ReviewSummary ReviewSummary
 	// CacheHits and CacheMisses count memoised parses.
 	CacheHits, CacheMisses int
 }
@@ -127,6 +174,69 @@ type normaliser struct {
 	probs []data.Problem
 	vocab map[[2]string]*VocabEntry
 	maps  map[string]*data.Mapping
+	// dec are the reviewer's decisions (nil: none); used marks those
+	// applied and present the texts seen per study, case and field.
+	dec     *Decisions
+	used    map[decisionKey]bool
+	present map[[3]string][]string
+	items   map[decisionKey]*ReviewItem
+}
+
+// decide returns the decision about one value, nil when there is none, and
+// records that the value exists.
+func (n *normaliser) decide(r *data.Record, caseID, field, text string) *decision {
+	t := normText(text)
+	if n.dec == nil || t == "" {
+		return nil
+	}
+	study := strings.TrimSpace(r.Values[data.FieldStudy])
+	caseID = strings.TrimSpace(caseID)
+	pk := [3]string{study, caseID, field}
+	if !slices.Contains(n.present[pk], t) {
+		n.present[pk] = append(n.present[pk], t)
+	}
+	k := decisionKey{Study: study, Case: caseID, Field: field, Text: t}
+	d := n.dec.byKey[k]
+	if d != nil {
+		n.used[k] = true
+	}
+	return d
+}
+
+// review adds a row to review.csv unless one with the same key is there.
+func (n *normaliser) review(r *data.Record, caseID, field, text string, it ReviewItem) {
+	it.Study, it.Case = strings.TrimSpace(r.Values[data.FieldStudy]), strings.TrimSpace(caseID)
+	k := decisionKey{Study: it.Study, Case: it.Case, Field: field, Text: normText(text)}
+	if n.items[k] != nil {
+		return
+	}
+	it.File, it.Line, it.Field, it.Original = r.File, r.Line, field, strings.TrimSpace(text)
+	n.items[k] = &it
+}
+
+// termDecision applies the decision about a drug or disease term, if any,
+// and otherwise records the lookup (vocabulary report, warnings, review).
+// It reports whether a decision applied; m is then the decided term.
+func (n *normaliser) termDecision(r *data.Record, caseID string, f data.Field, field string, m *vocab.Match, lookup func(string) vocab.Match) bool {
+	proposed, conf, rule, ev, needs := termReview(*m)
+	if d := n.decide(r, caseID, field, m.Term); d != nil {
+		dm := lookup(d.value)
+		if dm.Canonical == "" {
+			dm.Canonical = d.value
+		}
+		dm.Term = m.Term
+		*m = dm
+		if !needs {
+			proposed, conf, rule = m.Canonical, "high", "vocabulary"
+		}
+		n.review(r, caseID, field, m.Term, ReviewItem{Proposed: proposed, Confidence: conf, Rule: rule, Evidence: ev, Decision: d.value})
+		return true
+	}
+	n.term(r, f, *m)
+	if needs {
+		n.review(r, caseID, field, m.Term, ReviewItem{Proposed: proposed, Confidence: conf, Rule: rule, Evidence: ev})
+	}
+	return false
 }
 
 // loadVocabulary returns the embedded vocabulary extended by the user
@@ -161,9 +271,13 @@ func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
 	return v, nil
 }
 
-// Normalise turns accepted records into courses and study counts.
-func Normalise(ing *Ingested, voc *vocab.Vocabulary) (*Normalised, []data.Problem) {
-	n := &normaliser{voc: &vocabCache{voc: voc}, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: ing.Mappings}
+// Normalise turns accepted records into courses and study counts, applies
+// the reviewer's decisions dec (nil for none) and lists in Review every
+// value a person should check. A decision that no longer applies (its row
+// is gone, or its text changed) is a warning.
+func Normalise(ing *Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalised, []data.Problem) {
+	n := &normaliser{voc: &vocabCache{voc: voc}, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: ing.Mappings,
+		dec: dec, used: map[decisionKey]bool{}, present: map[[3]string][]string{}, items: map[decisionKey]*ReviewItem{}}
 	res := &Normalised{}
 	labs := map[[2]string][]data.Lab{}
 	for i := range ing.Labs {
@@ -215,7 +329,100 @@ func Normalise(ing *Ingested, voc *vocab.Vocabulary) (*Normalised, []data.Proble
 		return a.Term < b.Term
 	})
 	res.CacheHits, res.CacheMisses = n.units.Stats()
+	n.finishReview(res)
 	return res, n.probs
+}
+
+// finishReview fills the drug column of review.csv, orders it, counts it
+// and warns about every decision that did not apply.
+func (n *normaliser) finishReview(res *Normalised) {
+	drugs := map[*data.Record][]string{}
+	for _, c := range res.Courses {
+		if d := c.DrugName(); !slices.Contains(drugs[c.Rec], d) {
+			drugs[c.Rec] = append(drugs[c.Rec], d)
+		}
+	}
+	type pos struct {
+		file string
+		line int
+	}
+	byPos := map[pos][]string{}
+	for r, ds := range drugs {
+		byPos[pos{r.File, r.Line}] = ds
+	}
+	for _, s := range res.Studies {
+		byPos[pos{s.Rec.File, s.Rec.Line}] = []string{s.DrugName()}
+	}
+	rs := &res.ReviewSummary
+	rs.File = ReviewFile
+	for _, it := range n.items {
+		if it.Field != fieldDrug {
+			it.Drug = strings.Join(byPos[pos{it.File, it.Line}], " + ")
+		} else if it.Decision != "" {
+			it.Drug = it.Decision
+		} else if it.Proposed != "" {
+			it.Drug = it.Proposed
+		} else {
+			it.Drug = strings.ToLower(it.Original)
+		}
+		res.Review = append(res.Review, *it)
+		if it.Decision != "" {
+			rs.Adjudicated++
+			continue
+		}
+		rs.Undecided++
+		switch {
+		case it.Field != fieldOutcome:
+			rs.Terms++
+		case it.Confidence == vocab.ConfidenceLow.String():
+			rs.LowConfidenceOutcomes++
+		default:
+			rs.UnclassifiedOutcomes++
+		}
+	}
+	sortReview(res.Review)
+	rs.Items = len(res.Review)
+	for _, it := range res.Review {
+		if it.Field == fieldOutcome && it.Decision == "" {
+			rs.FirstUndecided = it.File + ":" + strconv.Itoa(it.Line)
+			break
+		}
+	}
+	for _, c := range res.Courses {
+		if c.Unclassified() {
+			rs.UnclassifiedCourses++
+		}
+		if c.Adjudicated() {
+			rs.AdjudicatedCourses++
+		}
+	}
+	if n.dec == nil {
+		return
+	}
+	rs.Decisions = &DecisionsFile{Path: n.dec.Path, SHA256: n.dec.SHA256, Decisions: n.dec.Len()}
+	for _, k := range n.dec.keys {
+		if n.used[k] {
+			continue
+		}
+		rs.NotApplied++
+		d := n.dec.byKey[k]
+		what := fmt.Sprintf("decision %q about the %s of study %q, case %q", d.value, k.Field, k.Study, k.Case)
+		p := data.Problem{Severity: data.Warning, File: n.dec.Path, Line: d.line, Column: "decision", Value: k.Text}
+		if now := n.present[[3]string{k.Study, k.Case, k.Field}]; len(now) > 0 {
+			q := make([]string, len(now))
+			for i, t := range now {
+				q[i] = strconv.Quote(data.Truncate(t, 60))
+			}
+			p.Code = "decision-text-changed"
+			p.Reason = fmt.Sprintf("%s not applied: the text it was made for is no longer there (the %s now reads %s)", what, k.Field, strings.Join(q, ", "))
+			p.Hint = "decide the new text in review.csv"
+		} else {
+			p.Code = "decision-row-gone"
+			p.Reason = fmt.Sprintf("%s not applied: no such row any more", what)
+			p.Hint = "delete the decision, or check the study and case"
+		}
+		n.probs = append(n.probs, p)
+	}
 }
 
 func (n *normaliser) header(r *data.Record, f data.Field) string {
@@ -286,7 +493,8 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 		if r.Values[data.FieldDrug] == "" {
 			f = data.FieldTreatment
 		}
-		n.term(r, f, c.Drug)
+		c.DrugAdjudicated = n.termDecision(r, c.CaseID, f, fieldDrug, &c.Drug,
+			func(t string) vocab.Match { return n.voc.Drug(t, route, hints...) })
 		c.DoseText = strings.TrimSpace(dose)
 		if freq := r.Values[data.FieldFrequency]; freq != "" {
 			c.DoseText = strings.TrimSpace(c.DoseText + " " + freq)
@@ -389,7 +597,7 @@ func (n *normaliser) patient(r *data.Record, c *Course, extraLabs []data.Lab) {
 	}
 	if v[data.FieldDisease] != "" {
 		c.Disease = n.voc.Disease(v[data.FieldDisease])
-		n.term(r, data.FieldDisease, c.Disease)
+		c.DiseaseAdjudicated = n.termDecision(r, c.CaseID, data.FieldDisease, fieldDisease, &c.Disease, n.voc.Disease)
 	}
 	if v[data.FieldSubtype] != "" {
 		c.Subtypes = n.voc.Subtype("", v[data.FieldSubtype])
@@ -426,11 +634,7 @@ func (n *normaliser) patient(r *data.Record, c *Course, extraLabs []data.Lab) {
 		text = so
 	}
 	c.Outcome = n.voc.Outcome(text)
-	if text != "" && !c.Outcome.NotAttributable && c.Outcome.Category == vocab.CategoryUnknown {
-		n.warn(r, data.FieldOutcome, text, "unknown-outcome", "no outcome phrase recognised: counted as not evaluable",
-			"use words such as \"complete resolution\", \"partial improvement\", \"no change\", or extend outcomes.tsv")
-		n.term(r, data.FieldOutcome, vocab.Match{Term: text})
-	}
+	n.outcome(r, c, strings.TrimSpace(text))
 	for _, l := range append(append([]data.Lab(nil), r.Labs...), extraLabs...) {
 		a := units.LookupAnalyte(l.Analyte)
 		if a == units.AnalyteUnknown {
@@ -440,6 +644,42 @@ func (n *normaliser) patient(r *data.Record, c *Course, extraLabs []data.Lab) {
 		lab := n.units.LabFor(a, text)
 		n.notes(r, data.FieldLabValue, text, lab.Notes)
 		c.Labs = append(c.Labs, lab)
+	}
+}
+
+// outcome applies the decision about the outcome text of a course, if
+// any; else it warns about an unclassified or low-confidence reading and
+// lists it in review.csv. An empty text is "not reported", not a reading.
+func (n *normaliser) outcome(r *data.Record, c *Course, text string) {
+	o := c.Outcome
+	if text == "" || o.NotAttributable {
+		return
+	}
+	needs := o.Category == vocab.Unclassified || o.Confidence != vocab.ConfidenceHigh
+	rule := o.Evidence.Rule
+	if rule == "" {
+		rule = o.Rule
+	}
+	it := ReviewItem{Proposed: o.Category.String(), Confidence: o.Confidence.String(), Rule: rule, Evidence: formatOutcomeEvidence(o.Evidence)}
+	if d := n.decide(r, c.CaseID, fieldOutcome, text); d != nil {
+		c.OutcomeAdjudicated, c.Decided = true, d.category
+		it.Decision = d.category.String()
+		n.review(r, c.CaseID, fieldOutcome, text, it)
+		return
+	}
+	switch {
+	case o.Category == vocab.Unclassified:
+		n.warn(r, data.FieldOutcome, text, "unclassified-outcome",
+			"the outcome could not be classified: left out of numerator and denominator until decided in review.csv",
+			"fill its decision column and rerun with --decisions review.csv, or extend outcomes.tsv")
+		n.term(r, data.FieldOutcome, vocab.Match{Term: text})
+	case needs:
+		n.warn(r, data.FieldOutcome, text, "low-confidence-outcome",
+			fmt.Sprintf("read as %q with low confidence (rule %q): counted as read; check it in review.csv", o.Category, rule),
+			"confirm or correct it in the decision column of review.csv and rerun with --decisions review.csv")
+	}
+	if needs {
+		n.review(r, c.CaseID, fieldOutcome, text, it)
 	}
 }
 
@@ -471,11 +711,12 @@ func (n *normaliser) study(r *data.Record) *StudyCount {
 		s.All = true
 	} else {
 		s.Drug = n.voc.Drug(s.DrugRaw, "")
-		n.term(r, data.FieldDrug, s.Drug)
+		s.DrugAdjudicated = n.termDecision(r, "", data.FieldDrug, fieldDrug, &s.Drug,
+			func(t string) vocab.Match { return n.voc.Drug(t, "") })
 	}
 	if v[data.FieldDisease] != "" {
 		s.Disease = n.voc.Disease(v[data.FieldDisease])
-		n.term(r, data.FieldDisease, s.Disease)
+		s.DiseaseAdjudicated = n.termDecision(r, "", data.FieldDisease, fieldDisease, &s.Disease, n.voc.Disease)
 	}
 	atoi := func(f data.Field) (int, bool) {
 		var x int

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -138,6 +139,12 @@ func (st *state) publicationTables() []pubTable {
 	out = append(out, pubTable{"table1_baseline", t1})
 
 	// Response tables.
+	adjudicatedOutcomes := 0
+	for _, c := range st.norm.Courses {
+		if c.OutcomeAdjudicated {
+			adjudicatedOutcomes++
+		}
+	}
 	respTable := func(name, title, key string, pick func(RateRow) (string, bool)) {
 		t := table.Table{Title: title, Columns: []table.Column{{Key: key, Header: strings.ToUpper(key[:1]) + key[1:]},
 			{Key: "itt_n", Header: "n (ITT)", Numeric: true}, {Key: "itt_r", Header: "Responders", Numeric: true}, {Key: "itt_rate", Header: "Rate (" + level + ")", Numeric: true},
@@ -160,10 +167,19 @@ func (st *state) publicationTables() []pubTable {
 			}
 			rows[label] = p
 		}
-		small := false
+		small, anyUnclassified := false, false
+		for _, label := range order {
+			anyUnclassified = anyUnclassified || rows[label][0].Unclassified > 0
+		}
+		if anyUnclassified {
+			t.Columns = append(t.Columns, table.Column{Key: "unclassified", Header: "Unclassified", Numeric: true})
+		}
 		for _, label := range order {
 			p := rows[label]
 			cells := []string{label, itoa(p[0].N), itoa(p[0].Responders), rateCell(p[0]), itoa(p[1].N), itoa(p[1].Responders), rateCell(p[1])}
+			if anyUnclassified {
+				cells = append(cells, itoa(p[0].Unclassified))
+			}
 			if p[0].Small {
 				cells[0] += " *"
 				small = true
@@ -178,6 +194,14 @@ func (st *state) publicationTables() []pubTable {
 			a.Responder, ciMethodLabel(a.CIMethod))}
 		if small {
 			t.Footnotes = append(t.Footnotes, fmt.Sprintf("* fewer than %d patients.", st.cfg.Analysis.SmallGroup))
+		}
+		if anyUnclassified {
+			t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses whose outcome could not be classified are left out of numerator and denominator until decided in %s.",
+				st.summary.Review.UnclassifiedCourses, ReviewFile))
+		}
+		if n := adjudicatedOutcomes; n > 0 {
+			t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses count with an outcome decided by a reviewer (adjudicated, from %s).",
+				n, filepath.Base(st.cfg.Decisions)))
 		}
 		out = append(out, pubTable{name, t})
 	}

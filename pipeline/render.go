@@ -75,7 +75,8 @@ func poolingLabel(cfg AnalysisConfig) string {
 var figureOutcome = map[string]figure.Outcome{
 	"complete": figure.Complete, "partial": figure.Partial, "minimal": figure.Minimal,
 	"none": figure.NoResponse, "progression": figure.Progression, "not evaluable": figure.NotEvaluable,
-	"unclassified": figure.NotEvaluable,
+	// "unclassified" is left out: an unclassified outcome is not shown as
+	// not evaluable, nor as anything else, until decided in review.csv.
 }
 
 func categoryOutcome(c vocab.Category) (figure.Outcome, bool) {
@@ -392,6 +393,19 @@ func (st *state) reportSummary() []string {
 		fmt.Sprintf("%d patient × drug courses and %d study-level rows after normalisation.", len(st.norm.Courses), len(st.norm.Studies)),
 		fmt.Sprintf("Responder: %s response or better. Attribution: %s. Intervals: %s, %g%%.", st.analysis.Responder,
 			st.analysis.Attribution, ciMethodLabel(st.analysis.CIMethod), 100*st.analysis.Level),
+	}
+	rv := st.summary.Review
+	if rv.UnclassifiedCourses > 0 {
+		s = append(s, fmt.Sprintf("%d courses whose outcome could not be classified are left out of numerator and denominator until decided in %s.",
+			rv.UnclassifiedCourses, ReviewFile))
+	}
+	if rv.Undecided > 0 {
+		s = append(s, fmt.Sprintf("%s lists %d values to check (%d unclassified outcomes, %d outcomes read with low confidence, %d drug or disease terms): fill its decision column and rerun with --decisions.",
+			ReviewFile, rv.Undecided, rv.UnclassifiedOutcomes, rv.LowConfidenceOutcomes, rv.Terms))
+	}
+	if d := rv.Decisions; d != nil {
+		s = append(s, fmt.Sprintf("Adjudicated: %d decisions from %s (sha256 %s) applied to %d courses; %d not applied (see the warnings).",
+			rv.Adjudicated, d.Path, d.SHA256[:12], rv.AdjudicatedCourses, rv.NotApplied))
 	}
 	for _, r := range st.analysis.Rates {
 		if r.Drug != "" && r.Disease == "" {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 
 	"github.com/tresp/tresp/data"
@@ -200,11 +201,19 @@ func (st *state) normalise() error {
 	if err != nil {
 		return err
 	}
-	norm, probs := Normalise(st.ingested, voc)
+	dec, err := LoadDecisions(st.cfg.Decisions)
+	if err != nil {
+		return err
+	}
+	norm, probs := Normalise(st.ingested, voc, dec)
 	st.norm = norm
 	SortProblems(probs)
 	st.summary.addProblems(probs, st.cfg.Strict)
+	st.summary.Review = norm.ReviewSummary
 	if st.cfg.Strict {
+		if err := undecidedError(&norm.ReviewSummary, st.cfg.Out, true); err != nil {
+			return err
+		}
 		var bad []data.Problem
 		for _, p := range st.summary.Details {
 			if p.Severity >= data.Warning {
@@ -250,6 +259,9 @@ func (st *state) writeOutputs() error {
 	if err := st.out.write("quarantine.csv", func(w *bufio.Writer) error { return writeQuarantine(w, ing.Quarantine) }); err != nil {
 		return err
 	}
+	if err := st.out.write(ReviewFile, func(w *bufio.Writer) error { return writeReview(w, st.norm.Review) }); err != nil {
+		return err
+	}
 	return st.out.write(markerFile, func(w *bufio.Writer) error { return writeJSON(w, jsonSafe(st.summary)) })
 }
 
@@ -269,6 +281,7 @@ type Summary struct {
 	Problems   ProblemSummary   `json:"problems"`
 	Normalise  NormaliseSummary `json:"normalise"`
 	Vocabulary []VocabEntry     `json:"vocabulary"`
+	Review     ReviewSummary    `json:"review"`
 	Analysis   *Analysis        `json:"analysis"`
 	Config     Config           `json:"config"`
 	Details    []data.Problem   `json:"details"`
@@ -342,6 +355,30 @@ func (s *Summary) addProblems(probs []data.Problem, strict bool) {
 		s.Details = append(s.Details, p)
 	}
 	SortProblems(s.Details)
+}
+
+// undecidedError is the --strict failure while outcomes are unclassified
+// or read with low confidence and nobody has decided them: how many, the
+// first, and where review.csv is (run: whether this run writes it).
+func undecidedError(rs *ReviewSummary, out string, run bool) error {
+	n := rs.UnclassifiedOutcomes + rs.LowConfidenceOutcomes
+	if n == 0 {
+		return nil
+	}
+	where := filepath.Join(out, ReviewFile)
+	how := "a run without --strict writes them to " + where
+	if !run {
+		how = "tresp run writes them to " + where
+	}
+	return fmt.Errorf("strict: %d outcomes are unclassified or read with low confidence and not decided (%d unclassified, %d low confidence; the first at %s): %s; fill its decision column and pass it with --decisions: %w",
+		n, rs.UnclassifiedOutcomes, rs.LowConfidenceOutcomes, rs.FirstUndecided, how, ErrData)
+}
+
+// UndecidedError is the error of validate --strict while outcomes await a
+// decision (nil when none do); out is the output directory whose
+// review.csv lists them.
+func UndecidedError(s *Summary, out string) error {
+	return undecidedError(&s.Review, out, false)
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -38,12 +38,12 @@ func (st *state) writeAnalysisTables() error {
 	rateRows := func(rs []RateRow) [][]string {
 		out := make([][]string, len(rs))
 		for i, r := range rs {
-			out[i] = []string{r.Drug, r.Disease, r.Population, itoa(r.N), itoa(r.Responders), num(r.Rate), num(r.Low), num(r.High), r.Method}
+			out[i] = []string{r.Drug, r.Disease, r.Population, itoa(r.N), itoa(r.Responders), itoa(r.Unclassified), num(r.Rate), num(r.Low), num(r.High), r.Method}
 		}
 		return out
 	}
 	if err := writeCSV(st.out, "tables/response_rates.csv",
-		[]string{"drug", "disease", "population", "n", "responders", "rate", "ci_low", "ci_high", "ci_method"}, rateRows(a.Rates)); err != nil {
+		[]string{"drug", "disease", "population", "n", "responders", "unclassified", "rate", "ci_low", "ci_high", "ci_method"}, rateRows(a.Rates)); err != nil {
 		return err
 	}
 	var classRows [][]string
@@ -53,7 +53,7 @@ func (st *state) writeAnalysisTables() error {
 		}
 	}
 	if err := writeCSV(st.out, "tables/response_rates_by_class.csv",
-		[]string{"drug_class", "disease", "population", "n", "responders", "rate", "ci_low", "ci_high", "ci_method"}, classRows); err != nil {
+		[]string{"drug_class", "disease", "population", "n", "responders", "unclassified", "rate", "ci_low", "ci_high", "ci_method"}, classRows); err != nil {
 		return err
 	}
 	var sc [][]string

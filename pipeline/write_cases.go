@@ -67,7 +67,12 @@ var courseColumns = func() []courseColumn {
 		textCol("case_id", func(c *Course) string { return c.CaseID }),
 		textCol("drug", (*Course).DrugName),
 		textCol("drug_text", func(c *Course) string { return c.DrugRaw }),
-		textCol("drug_status", func(c *Course) string { return c.Drug.Status.String() }),
+		textCol("drug_status", func(c *Course) string {
+			if c.DrugAdjudicated {
+				return "adjudicated"
+			}
+			return c.Drug.Status.String()
+		}),
 		textCol("drug_class", func(c *Course) string { return c.Drug.Class }),
 		textCol("atc", func(c *Course) string { return c.Drug.Code }),
 		textCol("regimen", func(c *Course) string { return strings.Join(c.Regimen, " + ") }),
@@ -91,6 +96,9 @@ var courseColumns = func() []courseColumn {
 		textCol("disease_text", field(data.FieldDisease)),
 		textCol("disease", (*Course).DiseaseName),
 		textCol("disease_status", func(c *Course) string {
+			if c.DiseaseAdjudicated {
+				return "adjudicated"
+			}
 			return matchStatus(c.Rec.Values[data.FieldDisease], c.Disease.Status.String())
 		}),
 		textCol("disease_group", func(c *Course) string { return c.Disease.Class }),
@@ -128,7 +136,30 @@ var courseColumns = func() []courseColumn {
 			return c.Category().String()
 		}),
 		textCol("outcome_code", func(c *Course) string { return c.Category().Code() }),
-		textCol("outcome_rule", func(c *Course) string { return c.Outcome.Rule }),
+		textCol("outcome_status", func(c *Course) string {
+			switch {
+			case c.OutcomeAdjudicated:
+				return "adjudicated"
+			case c.OutcomeInput() == "":
+				return ""
+			}
+			return "read"
+		}),
+		textCol("outcome_confidence", func(c *Course) string { return matchStatus(c.OutcomeInput(), c.Outcome.Confidence.String()) }),
+		textCol("outcome_rule", func(c *Course) string {
+			if c.Outcome.Evidence.Rule != "" {
+				return c.Outcome.Evidence.Rule
+			}
+			return c.Outcome.Rule
+		}),
+		textCol("outcome_cue", func(c *Course) string { return c.Outcome.Evidence.Cue }),
+		textCol("outcome_evidence", func(c *Course) string { return c.Outcome.Evidence.Phrase }),
+		textCol("outcome_span", func(c *Course) string {
+			if e := c.Outcome.Evidence; e.End > e.Start {
+				return strconv.Itoa(e.Start) + "-" + strconv.Itoa(e.End)
+			}
+			return ""
+		}),
 		textCol("outcome_phrase", func(c *Course) string { return c.Outcome.Phrase }),
 		textCol("site_outcomes", func(c *Course) string {
 			var s []string

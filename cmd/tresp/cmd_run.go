@@ -27,7 +27,7 @@ func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
 	o.read.AddFlags(fs)
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.StringVar(&o.logFmt, "log-format", "text", "progress lines on stderr as `text|json` (json: one object per line, for CI log parsers)")
-	fs.BoolVar(&o.strict, "strict", false, "fail (exit 1, no output) on any warning: unknown terms, fuzzy matches, assumed units")
+	fs.BoolVar(&o.strict, "strict", false, "fail (exit 1, no output) on any warning (unknown terms, fuzzy matches, assumed units) and while outcomes await a decision in review.csv")
 	fs.BoolVar(&o.force, "force", false, "rerun every stage, ignoring cached results")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "keep stage results in `DIR` (default: .tresp-cache beside the output directory)")
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the stage cache")
@@ -51,6 +51,7 @@ func runCommand() *command {
   tresp run --out results sheets/    # every .csv, .tsv and .parquet file in sheets/
   tresp run --map 'Pt no=case_id' --map 'Rx=treatment' cases.csv
   tresp run --config proj/tresp.toml  # settings from a file (tresp init writes one)
+  tresp run --decisions decided.csv cases.csv  # apply a filled review.csv
 `,
 		flags: func(fs *pflag.FlagSet) func() error { o.AddFlags(fs); return o.Validate },
 		run: func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -86,6 +87,10 @@ func runCommand() *command {
 				}
 				fmt.Fprintf(stdout, "wrote %s: %d rows read, %d accepted, %d quarantined; %d data warnings, %d analysis warnings (summary.json)\n",
 					res.Out, t.RowsRead, t.RowsAccepted, t.RowsQuarantined, res.Summary.Problems.Warnings, analysis)
+				if rv := res.Summary.Review; rv.Undecided > 0 || rv.Decisions != nil {
+					fmt.Fprintf(stdout, "%s: %d values to check (%d unclassified outcomes, %d low-confidence outcomes, %d terms); %d decisions applied, %d not applied\n",
+						filepath.Join(res.Out, pipeline.ReviewFile), rv.Undecided, rv.UnclassifiedOutcomes, rv.LowConfidenceOutcomes, rv.Terms, rv.Adjudicated, rv.NotApplied)
+				}
 			}
 			return nil
 		},

@@ -19,7 +19,7 @@ type validateOptions struct {
 
 func (o *validateOptions) AddFlags(fs *pflag.FlagSet) {
 	o.read.AddFlags(fs)
-	fs.BoolVar(&o.strict, "strict", false, "exit 1 on warnings too (unknown columns, assumed values, duplicates)")
+	fs.BoolVar(&o.strict, "strict", false, "exit 1 on warnings too (unknown columns, assumed values, duplicates) and while outcomes await a decision in review.csv")
 	fs.IntVar(&o.limit, "max-lines", 50, "print at most `N` problems")
 }
 
@@ -32,6 +32,7 @@ func validateCommand() *command {
 		example: `  tresp validate cases.csv            # exit 1 if any row would be quarantined
   tresp validate --strict sheets/     # exit 1 on warnings too
   tresp validate --config proj/tresp.toml
+  tresp validate --strict --decisions out/review.csv sheets/  # decided outcomes pass
 `,
 		flags: func(fs *pflag.FlagSet) func() error { o.AddFlags(fs); return nil },
 		run: func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -58,6 +59,11 @@ func validateCommand() *command {
 			fmt.Fprintf(stdout, "%d errors, %d warnings\n", s.Problems.Errors, s.Problems.Warnings)
 			if s.Problems.Errors > 0 {
 				return fmt.Errorf("validate: %d rows cannot be used (%d errors): %w", s.Totals.RowsQuarantined, s.Problems.Errors, pipeline.ErrData)
+			}
+			if strict {
+				if err := pipeline.UndecidedError(s, cfg.Out); err != nil {
+					return err
+				}
 			}
 			if strict && s.Problems.Warnings > 0 {
 				return fmt.Errorf("validate --strict: %d warnings: %w", s.Problems.Warnings, pipeline.ErrData)

@@ -35,8 +35,9 @@ func exitCode(err error) int {
 	var ce *pipeline.ConfigError
 	var ie *data.InputError
 	var le *pipeline.LockedError
+	var de *pipeline.DecisionsError
 	switch {
-	case errors.As(err, &ue), errors.As(err, &ce), errors.As(err, &le):
+	case errors.As(err, &ue), errors.As(err, &ce), errors.As(err, &le), errors.As(err, &de):
 		return exitUsage
 	case errors.As(err, &ie), errors.Is(err, pipeline.ErrData):
 		return exitData
@@ -147,6 +148,7 @@ type readOptions struct {
 	delimiter         string
 	decimalComma      string
 	vocab             []string
+	decisions         string
 	fs                *pflag.FlagSet // tells flags given from defaults
 }
 
@@ -158,6 +160,7 @@ func (o *readOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.delimiter, "delimiter", "", "CSV delimiter: `, ; or tab` (default: detected)")
 	fs.StringVar(&o.decimalComma, "decimal-comma", "auto", "read 8,5 as 8.5: `auto|on|off` (auto: in semicolon-separated files)")
 	fs.StringArrayVar(&o.vocab, "vocab", nil, "vocabulary `FILE` extending the built-in terms; repeatable")
+	fs.StringVar(&o.decisions, "decisions", "", "apply a reviewer's decisions: a review.csv `FILE` whose decision column is filled")
 }
 
 // changed reports whether the flag was given on the command line.
@@ -202,6 +205,9 @@ func (o *readOptions) apply(cfg *pipeline.Config) error {
 		cfg.Read.DecimalComma = o.decimalComma
 	}
 	cfg.Vocabulary = append(cfg.Vocabulary, o.vocab...)
+	if o.changed("decisions") {
+		cfg.Decisions = o.decisions
+	}
 	return nil
 }
 
