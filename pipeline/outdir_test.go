@@ -78,12 +78,12 @@ func TestLookalikeNeighboursAreKept(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "results")
 	for _, name := range []string{
-		"results.old-2023",                // the old code's "OUT.old-*" glob
-		".results.tmp-mine",               // the old code's ".OUT.tmp-*" glob
-		".results.old-0123456789abcdef",   // exact pattern, no marker
-		".results.tmp-0123456789abcdef",   // exact pattern, someone else's marker
-		".results.tmp-fedcba9876543210",   // exact pattern, marker for another id
-		"results.lock", ".results.tmp-",   // bare prefixes
+		"results.old-2023",              // the old code's "OUT.old-*" glob
+		".results.tmp-mine",             // the old code's ".OUT.tmp-*" glob
+		".results.old-0123456789abcdef", // exact pattern, no marker
+		".results.tmp-0123456789abcdef", // exact pattern, someone else's marker
+		".results.tmp-fedcba9876543210", // exact pattern, marker for another id
+		"results.lock", ".results.tmp-", // bare prefixes
 		"results.tresp-backup-20240101-1", // looks like a backup
 	} {
 		os.MkdirAll(filepath.Join(dir, name), 0o755)
