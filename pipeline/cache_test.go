@@ -106,9 +106,10 @@ func TestInterruptedRunKeepsOldOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := outputsOf(t, out, nil)
-	// A killed run leaves a temporary directory behind.
-	stale := filepath.Join(dir, ".out.tmp-killed")
+	// A killed run leaves a temporary directory behind, with its marker.
+	stale := filepath.Join(dir, ".out.tmp-0123456789abcdef")
 	os.MkdirAll(filepath.Join(stale, "figures"), 0o755)
+	os.WriteFile(filepath.Join(stale, markerFile), []byte(tempMarker("0123456789abcdef")), 0o644)
 	os.WriteFile(filepath.Join(stale, "figures", "half.pdf"), []byte("%PDF-1."), 0o644)
 	ctx, cancel := context.WithCancel(context.Background())
 	log := &cancelAt{stage: "analyse", cancel: cancel}

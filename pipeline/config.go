@@ -36,8 +36,13 @@ type Config struct {
 	// CacheDir keeps each stage's result keyed by the hash of what it
 	// depends on; "" disables caching. It does not change any output.
 	CacheDir string `json:"-" toml:"-"`
-	// Force reruns every stage, ignoring the cache.
+	// Force reruns every stage, ignoring the cache. It never lets a run
+	// replace files tresp did not write.
 	Force bool `json:"-" toml:"-"`
+	// Clean moves entries of the output directory that its manifest does
+	// not list (or that changed since) into a backup directory beside it
+	// before the run, instead of stopping with an *OutputError.
+	Clean bool `json:"-" toml:"-"`
 }
 
 // ReadConfig adjusts how inputs are read and mapped.

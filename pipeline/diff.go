@@ -236,7 +236,7 @@ func outputDir(p string) (string, error) {
 	}
 	dir := filepath.Dir(p)
 	switch base := filepath.Base(p); {
-	case base == markerFile, base == manifestFile:
+	case base == summaryFile, base == manifestFile:
 		return dir, nil
 	case base == "response_rates.csv" && filepath.Base(dir) == "tables":
 		return filepath.Dir(dir), nil
@@ -250,14 +250,14 @@ func loadRun(p string) (*loadedRun, error) {
 		return nil, err
 	}
 	r := &loadedRun{dir: dir}
-	sb, err := os.ReadFile(filepath.Join(dir, markerFile))
+	sb, err := os.ReadFile(filepath.Join(dir, summaryFile))
 	if err != nil {
-		return nil, &NotOutputError{dir, "it has no readable " + markerFile + " (give the directory tresp run --out wrote)"}
+		return nil, &NotOutputError{dir, "it has no readable " + summaryFile + " (give the directory tresp run --out wrote)"}
 	}
 	if err := json.Unmarshal(sb, &r.sum); err != nil || r.sum.Tool != "tresp" {
-		msg := "its " + markerFile + " was not written by tresp"
+		msg := "its " + summaryFile + " was not written by tresp"
 		if err != nil {
-			msg = fmt.Sprintf("cannot read its %s: %v", markerFile, err)
+			msg = fmt.Sprintf("cannot read its %s: %v", summaryFile, err)
 		}
 		return nil, &NotOutputError{dir, msg}
 	}

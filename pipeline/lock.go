@@ -13,17 +13,18 @@ import (
 // run, so two runs never interleave their writes to one directory.
 type outputLock struct{ f *os.File }
 
-// lockOutput takes the lock file beside dir ("DIR.lock"). It does not wait:
-// a second run is refused with the holder's process id.
+// lockOutput takes the lock file beside dir (".DIR.tresp-lock", a name of
+// tresp's own, so no user file is opened). It does not wait: a second run
+// is refused with the holder's process id.
 func lockOutput(dir string) (*outputLock, error) {
 	dir = filepath.Clean(dir)
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-		return nil, err
+		return nil, outputFailure(dir, "cannot create "+filepath.Dir(dir), err)
 	}
-	path := dir + ".lock"
+	path := namesOf(dir).lock()
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("cannot create lock %s: %w", path, err)
+		return nil, outputFailure(dir, "cannot create the lock "+path, err)
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		b := make([]byte, 32)
@@ -54,19 +55,5 @@ func (l *outputLock) release() {
 	if l != nil && l.f != nil {
 		syscall.Flock(int(l.f.Fd()), syscall.LOCK_UN)
 		l.f.Close()
-	}
-}
-
-// removeStaleTemps deletes temporary output directories left by runs that
-// were killed; called with the lock held, so no live run owns them.
-func removeStaleTemps(dir string) {
-	dir = filepath.Clean(dir)
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".tmp-*"))
-	for _, m := range matches {
-		os.RemoveAll(m)
-	}
-	old, _ := filepath.Glob(dir + ".old-*")
-	for _, m := range old {
-		os.RemoveAll(m)
 	}
 }

@@ -47,7 +47,7 @@ type ManifestFile struct {
 }
 
 // writeManifest hashes every regular file under o.tmp except the manifest
-// itself, whichever writer produced it, and writes manifest.json. It must
+// itself and the marker, whichever writer produced it, and writes manifest.json. It must
 // be the last write of a run.
 func writeManifest(o *outDir, s *Summary) error {
 	m := Manifest{Tool: "tresp", Version: Version, Config: s.Config,
@@ -72,8 +72,8 @@ func writeManifest(o *outDir, s *Summary) error {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		if rel == manifestFile {
-			return nil
+		if rel == manifestFile || rel == markerFile {
+			return nil // the marker names the manifest's hash, so it is not listed
 		}
 		sum, n, err := hashFile(p)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/tresp/tresp/data"
 )
@@ -29,6 +30,10 @@ func (nopLogger) Stage(string, string) {}
 type Result struct {
 	Out     string
 	Summary *Summary
+	// Backup is the directory --clean moved foreign entries into, and
+	// Moved those entries; both empty when nothing was moved.
+	Backup string
+	Moved  []string
 }
 
 // ErrData marks a run that ended because of problems in the data: an
@@ -63,12 +68,29 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 		return nil, err
 	}
 	inputs := st.inputs
+	if err := checkOutPath(cfg.Out, inputs, cfg.Vocabulary); err != nil {
+		return nil, err
+	}
 	lock, err := lockOutput(cfg.Out)
 	if err != nil {
 		return nil, err
 	}
 	defer lock.release()
-	removeStaleTemps(cfg.Out)
+	if msg, err := recoverOutput(cfg.Out); err != nil {
+		return nil, err
+	} else if msg != "" {
+		st.log.Stage("output", msg)
+	}
+	backup, moved, err := prepareOutput(cfg.Out, cfg.Clean)
+	if backup != "" {
+		st.log.Stage("output", fmt.Sprintf("moved %d entries tresp did not write into %s: %s", len(moved), backup, strings.Join(moved, ", ")))
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, note := range removeStaleTemps(cfg.Out) {
+		st.log.Stage("output", note)
+	}
 	keys, err := stageKeys(&cfg, inputs)
 	if err != nil {
 		return nil, err
@@ -131,13 +153,19 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 	if err := st.manifest(); err != nil { // last: hashes every file written
 		return fail(err)
 	}
+	if err := out.seal(); err != nil {
+		return fail(err)
+	}
 	if err := ctx.Err(); err != nil {
 		return fail(fmt.Errorf("interrupted before commit: %w", err))
 	}
 	if err := out.commit(); err != nil {
 		return fail(err)
 	}
-	return &Result{Out: out.final, Summary: st.summary}, nil
+	if out.leftover != "" {
+		st.log.Stage("output", "kept files tresp did not write, found in the previous output, in "+out.leftover)
+	}
+	return &Result{Out: out.final, Summary: st.summary, Backup: backup, Moved: moved}, nil
 }
 
 func (st *state) snapshot() *snapshot {
@@ -262,7 +290,7 @@ func (st *state) writeOutputs() error {
 	if err := st.out.write(ReviewFile, func(w *bufio.Writer) error { return writeReview(w, st.norm.Review) }); err != nil {
 		return err
 	}
-	return st.out.write(markerFile, func(w *bufio.Writer) error { return writeJSON(w, jsonSafe(st.summary)) })
+	return st.out.write(summaryFile, func(w *bufio.Writer) error { return writeJSON(w, jsonSafe(st.summary)) })
 }
 
 func writeJSON(w io.Writer, v any) error {
