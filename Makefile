@@ -5,7 +5,7 @@ PKGS    := ./...
 FUZZTIME ?= 10s
 STATICCHECK := v0.8.2
 
-.PHONY: all build run test unit lint layering tools bench fuzz clean
+.PHONY: all build run test unit lint layering tools bench fuzz clean outcomes-report
 
 all: build
 
@@ -53,6 +53,11 @@ bench: build
 	@bash -c 'time ./$(BIN) run --out out'
 	$(GO) run ./scripts/benchingest -rows 1000000
 	$(GO) run ./scripts/benchingest -rows 4000000
+
+## outcomes-report: the outcome reader on the labelled corpus (confusion matrix, agreement,
+## flips, coverage, precision) for the tuning and held-out parts; MISSES=1 lists disagreements
+outcomes-report:
+	@OUTCOMES_REPORT=1 OUTCOMES_MISSES=$(MISSES) $(GO) test -count=1 -run '^TestOutcomeCorpus$$' ./data/vocab/ | grep -v '^\(ok\|PASS\)'
 
 ## fuzz: every fuzz target for FUZZTIME each
 fuzz:
