@@ -103,10 +103,10 @@ func TestExtendErrors(t *testing.T) {
 		want []string // each must appear in the error text
 	}{
 		{"empty", KindDrugs, "# only a comment\n", []string{"empty.tsv:1: no header line"}},
-		{"unknown column", KindDrugs, "term\tgeneric\tkind\tdose\n", []string{`unknown column.tsv:1:19: unknown column "dose" in a drugs file (known columns: term, generic, kind, class, atc, route, indication, note)`}},
+		{"unknown column", KindDrugs, "term\tgeneric\tkind\tdose\n", []string{`unknown column.tsv:1:19: unknown column "dose" in a drugs file (known columns: term, generic, kind, class, atc, route, indication, parent, verified, note)`}},
 		{"missing column", KindDiseases, "term\tcanonical\n", []string{`missing column.tsv:1: header lacks required column "kind"`}},
 		{"dup column", KindSites, "term\tsite\tterm\n", []string{`dup column.tsv:1:11: column "term" appears twice`}},
-		{"bad kind", KindDrugs, "term\tgeneric\tkind\nfoo\tfoo\tbrnd\n", []string{`bad kind.tsv:2:9: column "kind": unknown value "brnd" (use one of: generic, brand, salt, abbreviation, synonym, misspelling, class)`}},
+		{"bad kind", KindDrugs, "term\tgeneric\tkind\nfoo\tfoo\tbrnd\n", []string{`bad kind.tsv:2:9: column "kind": unknown value "brnd" (use one of: generic, brand, salt, abbreviation, synonym, misspelling, class, exclusion)`}},
 		{"bad atc", KindDrugs, "term\tgeneric\tkind\tclass\tatc\nfoo\tfoo\tgeneric\tx\tC8DB01\n", []string{`bad atc.tsv:2:19: column "atc": "C8DB01" is not an ATC code`}},
 		{"generic mismatch", KindDrugs, "term\tgeneric\tkind\tclass\nfoo\tbar\tgeneric\tx\n", []string{`generic mismatch.tsv:2:5: column "generic": a row of kind generic must repeat its term`}},
 		{"no class", KindDrugs, "term\tgeneric\tkind\nfoo\tfoo\tgeneric\n", []string{`no class.tsv:2: column "class": a generic row needs a drug class`}},
@@ -207,7 +207,7 @@ func TestDocExample(t *testing.T) {
 	}
 	for body, want := range map[string]string{
 		"term\tgeneric\tkind\tclass\tatc\troute\tindication\npulsed dye laser\tpulsed dye laser\tgeneric\tprocedure\t\t*\nlaser\tpulsed dye laser\tsynonym\nFosfix\tsevelamerx\tbrand\n": `my_drugs.tsv:4:8: column "generic": "sevelamerx" has no row of kind generic (add one with its class and ATC code, or map "Fosfix" onto an existing generic)`,
-		"term\tgeneric\tkind\nFosfix\tsevelamer\tbrnd\n": `my_drugs.tsv:2:18: column "kind": unknown value "brnd" (use one of: generic, brand, salt, abbreviation, synonym, misspelling, class)`,
+		"term\tgeneric\tkind\nFosfix\tsevelamer\tbrnd\n": `my_drugs.tsv:2:18: column "kind": unknown value "brnd" (use one of: generic, brand, salt, abbreviation, synonym, misspelling, class, exclusion)`,
 	} {
 		if err := New().Extend(strings.NewReader(body), "my_drugs.tsv", KindDrugs); err == nil || err.Error() != want {
 			t.Errorf("error = %v\nwant    %s", err, want)

@@ -14,6 +14,10 @@ const (
 	minFuzzyLen = 5
 	// maxQueryDeletes bounds the deletions generated from a query.
 	maxQueryDeletes = 2
+	// maxFuzzyTermLen is the longest term (in bytes) that is fuzzy-matched; longer terms
+	// (multi-word names such as "methoxy polyethylene glycol-epoetin beta") match exactly
+	// only, which keeps the deletion index, quadratic in term length, small.
+	maxFuzzyTermLen = 24
 )
 
 // maxDistance is the largest edit distance accepted for a term of n characters:
@@ -52,7 +56,7 @@ func newFuzzyIndex() *fuzzyIndex {
 
 // add indexes a normalised term. Non-ASCII terms are not fuzzy-matched.
 func (f *fuzzyIndex) add(norm string, id int) {
-	if !isASCII(norm) || len(norm) < minFuzzyLen-1 {
+	if !isASCII(norm) || len(norm) < minFuzzyLen-1 || len(norm) > maxFuzzyTermLen {
 		return
 	}
 	ti := int32(len(f.terms))

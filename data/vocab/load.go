@@ -262,7 +262,8 @@ func oneOf(list []string) string { return strings.Join(list, ", ") }
 // --- per-kind schemas
 
 var (
-	drugKinds     = []string{"generic", "brand", "salt", "abbreviation", "synonym", "misspelling", "class"}
+	drugKinds     = []string{"generic", "brand", "salt", "abbreviation", "synonym", "misspelling", "class", "exclusion"}
+	verifiedNames = []string{"yes", "no"}
 	diseaseKinds  = []string{"canonical", "abbreviation", "synonym", "misspelling"}
 	categoryNames = []string{"complete", "partial", "minimal", "none", "progression", "not evaluable"}
 	markerNames   = []string{"not attributable"}
@@ -314,7 +315,7 @@ func routeKey(s string) string {
 
 func init() {
 	schemas[KindDrugs] = &schema{
-		cols:     []string{"term", "generic", "kind", "class", "atc", "route", "indication", "note"},
+		cols:     []string{"term", "generic", "kind", "class", "atc", "route", "indication", "parent", "verified", "note"},
 		required: []string{"term", "generic", "kind"},
 		key: func(r *record) string {
 			return normalize(r.get("term")) + "\x00" + routeKey(r.get("route")) + "\x00" + indicationKey(r.get("indication"))
@@ -322,9 +323,21 @@ func init() {
 		check: func(r *record) []*PositionError {
 			var errs []*PositionError
 			errs = needText(r, "term", errs)
-			errs = needText(r, "generic", errs)
 			errs = needOneOf(r, "kind", drugKinds, false, errs)
+			if strings.ToLower(r.get("kind")) == "exclusion" {
+				if g := r.get("generic"); g != "" && g != "-" {
+					errs = append(errs, r.errf("generic", "an exclusion row names no generic (write - ): %q is a phrase that contains a drug word but is not a drug", r.get("term")))
+				}
+				for _, c := range []string{"class", "atc", "route", "indication", "parent", "verified"} {
+					if v := r.get(c); v != "" && !(c == "route" && v == "*") {
+						errs = append(errs, r.errf(c, "an exclusion row carries no %s (leave it empty)", c))
+					}
+				}
+				return errs
+			}
+			errs = needText(r, "generic", errs)
 			if strings.ToLower(r.get("kind")) == "generic" {
+				errs = needOneOf(r, "verified", verifiedNames, true, errs)
 				if normalize(r.get("term")) != normalize(r.get("generic")) {
 					errs = append(errs, r.errf("generic", "a row of kind generic must repeat its term in the generic column (got term %q, generic %q); use kind synonym to map a name onto another generic", r.get("term"), r.get("generic")))
 				}
@@ -338,7 +351,7 @@ func init() {
 					errs = append(errs, r.errf("route", "route %q has no letters (write a route such as oral or topical, or * for any)", rt))
 				}
 			} else {
-				for _, c := range []string{"class", "atc", "route", "indication"} {
+				for _, c := range []string{"class", "atc", "route", "indication", "parent", "verified"} {
 					if v := r.get(c); v != "" && !(c == "route" && v == "*") {
 						errs = append(errs, r.errf(c, "only rows of kind generic carry %s; put %q on the generic row of %q and leave it empty here", c, v, r.get("generic")))
 					}

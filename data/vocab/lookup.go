@@ -135,14 +135,38 @@ func hintWords(hints []string) []string {
 // fillDrug completes m for drug term entry id.
 func (c *compiled) fillDrug(m *Match, id int, route string, hint []string) {
 	e := c.drugTerms[id]
+	if e.kind == "exclusion" {
+		m.Matched, m.Kind = e.term, e.kind
+		return
+	}
 	g := c.generics[e.canonical]
 	m.Matched, m.Canonical, m.Kind, m.Route = e.term, g.name, e.kind, route
+	if g.parent != "" {
+		m.Parent = c.generics[g.parent].name
+	}
 	cr, basis := g.pick(route, hint)
 	m.Code, m.Class, m.Basis = cr.atc, cr.class, basis
 	if basis == "none" {
 		// no code for this route: still report the class of the default rows
 		m.Class = g.codes[0].class
 	}
+}
+
+// Lineage returns a treatment and its ancestors in the treatment hierarchy, most specific
+// first: Lineage("en bloc excision") is [en bloc excision, surgical excision, surgery].
+// It returns nil for a name that is not a generic of the drugs vocabulary.
+func (v *Vocabulary) Lineage(generic string) []string {
+	c := v.c
+	var out []string
+	for k := normalize(generic); k != ""; {
+		g := c.generics[k]
+		if g == nil {
+			break
+		}
+		out = append(out, g.name)
+		k = g.parent
+	}
+	return out
 }
 
 // Drug looks up a drug or procedure name. term is matched exactly (after normalisation),
@@ -288,6 +312,7 @@ func (v *Vocabulary) ScanDrugs(text string, hints ...string) []Mention {
 		}
 		m := &out[k].Match
 		m.Canonical, m.Code, m.Class, m.Route, m.Basis, m.Kind = filled.Canonical, filled.Code, filled.Class, filled.Route, filled.Basis, c.drugTerms[h.id].kind
+		m.Parent = filled.Parent
 	}
 	return out
 }

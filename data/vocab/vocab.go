@@ -46,6 +46,7 @@ type Match struct {
 	Kind       string      // kind of the matched row: generic, brand, salt, abbreviation, synonym, canonical, ...
 	Route      string      // canonical route used to select a drug code ("" if none)
 	Basis      string      // how a drug code was chosen: "route", "hint", "route+hint", "default", "only", or "none" (no row fits the route)
+	Parent     string      // parent in the hierarchy: the treatment a procedure specialises, the disease a subtype belongs to; "" for a root
 	Note       string      // disease note (e.g. "comorbidity") or subtype condition
 	Status     MatchStatus // how the term was recognised
 	Distance   int         // edit distance of a fuzzy match, 0 otherwise
@@ -142,8 +143,9 @@ type drugCode struct {
 }
 
 type drugGeneric struct {
-	name  string
-	codes []drugCode
+	name   string
+	parent string // normalised key of the parent treatment, "" for a root
+	codes  []drugCode
 }
 
 type termEntry struct {
@@ -211,7 +213,6 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	c := &compiled{
 		drugTrie: &trieNode{}, disTrie: &trieNode{}, subTrie: &trieNode{}, outTrie: &trieNode{},
 		ctxTrie: &trieNode{}, measures: map[string]string{}, routeTrie: &trieNode{}, siteTrie: &trieNode{},
-		drugFuzzy: newFuzzyIndex(), disFuzzy: newFuzzyIndex(),
 		generics: map[string]*drugGeneric{}, diseases: map[string]*diseaseCanon{},
 		noFuzzy: map[string]bool{}, knownWords: map[string]bool{},
 	}
@@ -252,6 +253,7 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 
 	// drugs
 	termIDs := map[string]int{}
+	var drugFz []fuzzyEntry
 	for _, r := range ts[KindDrugs].rows {
 		if strings.ToLower(r.get("kind")) != "generic" {
 			continue
@@ -273,12 +275,37 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 			}
 		}
 		g.codes = append(g.codes, drugCode{route: route, hints: hints, atc: r.get("atc"), class: r.get("class")})
+		if p := normalize(r.get("parent")); p != "" && g.parent == "" {
+			g.parent = p
+		}
+	}
+	for _, r := range ts[KindDrugs].rows {
+		if p := normalize(r.get("parent")); p != "" && strings.ToLower(r.get("kind")) == "generic" {
+			if _, ok := c.generics[p]; !ok {
+				add(r.errf("parent", "parent %q is not a generic (add a generic row for it, or leave parent empty)", r.get("parent")))
+			}
+		}
+	}
+	for key := range c.generics {
+		seen := map[string]bool{}
+		for k := key; k != ""; k = c.generics[k].parent {
+			if seen[k] {
+				add(fmt.Errorf("drugs: the parent chain of %q loops back to %q (a treatment cannot be its own ancestor)", c.generics[key].name, c.generics[k].name))
+				break
+			}
+			seen[k] = true
+			if c.generics[k] == nil {
+				break
+			}
+		}
 	}
 	for _, r := range ts[KindDrugs].rows {
 		kind := strings.ToLower(r.get("kind"))
 		norm := normalize(r.get("term"))
 		gkey := normalize(r.get("generic"))
-		if _, ok := c.generics[gkey]; !ok {
+		if kind == "exclusion" {
+			gkey = ""
+		} else if _, ok := c.generics[gkey]; !ok {
 			add(r.errf("generic", "%q has no row of kind generic (add one with its class and ATC code, or map %q onto an existing generic)", r.get("generic"), r.get("term")))
 			continue
 		}
@@ -294,12 +321,15 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 		c.drugTerms = append(c.drugTerms, termEntry{term: r.get("term"), canonical: gkey, kind: kind, upper: isUpperAbbrev(r.get("term"))})
 		c.drugTrie.insert(words(r.get("term")), id)
 		if kind == "generic" || kind == "brand" || kind == "salt" {
-			c.drugFuzzy.add(norm, id)
+			drugFz = append(drugFz, fuzzyEntry{norm, id})
 		}
 		known(r.get("term"))
 	}
 
+	c.drugFuzzy = fuzzyFor(ts[KindDrugs], drugFz)
+
 	// diseases
+	var disFz []fuzzyEntry
 	for _, r := range ts[KindDiseases].rows {
 		if strings.ToLower(r.get("kind")) == "canonical" {
 			c.diseases[normalize(r.get("canonical"))] = &diseaseCanon{name: r.get("canonical"), icd: r.get("icd10"), group: r.get("group"), note: r.get("note")}
@@ -316,10 +346,12 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 		c.disTerms = append(c.disTerms, termEntry{term: r.get("term"), canonical: ckey, kind: kind, upper: isUpperAbbrev(r.get("term"))})
 		c.disTrie.insert(words(r.get("term")), id)
 		if kind == "canonical" {
-			c.disFuzzy.add(normalize(r.get("term")), id)
+			disFz = append(disFz, fuzzyEntry{normalize(r.get("term")), id})
 		}
 		known(r.get("term"))
 	}
+
+	c.disFuzzy = fuzzyFor(ts[KindDiseases], disFz)
 
 	// subtypes
 	for _, r := range ts[KindSubtypes].rows {
@@ -395,4 +427,42 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 // word of any vocabulary or of the nofuzzy list.
 func (c *compiled) mayFuzz(w string) bool {
 	return len(w) >= minFuzzyLen && !c.knownWords[w] && !c.noFuzzy[w]
+}
+
+// fuzzyEntry is one term to put in a fuzzy index.
+type fuzzyEntry struct {
+	norm string
+	id   int
+}
+
+// fuzzyCache keeps the fuzzy indexes of recently compiled tables. A table never changes
+// once built (Extend clones the table it changes), and the entry ids follow from its rows,
+// so an index built for a table is valid for it again: extending the outcomes does not
+// rebuild the drug index, whose deletion variants dominate compile time.
+var fuzzyCache struct {
+	sync.Mutex
+	keys []*table
+	vals []*fuzzyIndex
+}
+
+const fuzzyCacheSize = 8
+
+func fuzzyFor(t *table, entries []fuzzyEntry) *fuzzyIndex {
+	fuzzyCache.Lock()
+	defer fuzzyCache.Unlock()
+	for i, k := range fuzzyCache.keys {
+		if k == t {
+			return fuzzyCache.vals[i]
+		}
+	}
+	f := newFuzzyIndex()
+	for _, e := range entries {
+		f.add(e.norm, e.id)
+	}
+	if len(fuzzyCache.keys) >= fuzzyCacheSize {
+		fuzzyCache.keys, fuzzyCache.vals = fuzzyCache.keys[1:], fuzzyCache.vals[1:]
+	}
+	fuzzyCache.keys = append(fuzzyCache.keys, t)
+	fuzzyCache.vals = append(fuzzyCache.vals, f)
+	return f
 }
