@@ -467,6 +467,11 @@ func (n *normaliser) term(r *data.Record, f data.Field, m vocab.Match) {
 		n.warn(r, f, m.Term, "unknown-term", "not in the "+f.String()+" vocabulary: kept as written",
 			"add it to a vocabulary file (--vocab) if it is a synonym of a known term")
 	}
+	n.vocabEntry(r, f, m, status)
+}
+
+// vocabEntry counts a term in vocabulary_report.csv.
+func (n *normaliser) vocabEntry(r *data.Record, f data.Field, m vocab.Match, status string) {
 	k := [2]string{f.String(), strings.ToLower(m.Term)}
 	e := n.vocab[k]
 	if e == nil {
@@ -672,7 +677,7 @@ func (n *normaliser) outcome(r *data.Record, c *Course, text string) {
 		n.warn(r, data.FieldOutcome, text, "unclassified-outcome",
 			"the outcome could not be classified: left out of numerator and denominator until decided in review.csv",
 			"fill its decision column and rerun with --decisions review.csv, or extend outcomes.tsv")
-		n.term(r, data.FieldOutcome, vocab.Match{Term: text})
+		n.vocabEntry(r, data.FieldOutcome, vocab.Match{Term: text}, "unknown")
 	case needs:
 		n.warn(r, data.FieldOutcome, text, "low-confidence-outcome",
 			fmt.Sprintf("read as %q with low confidence (rule %q): counted as read; check it in review.csv", o.Category, rule),
