@@ -50,8 +50,13 @@ func (c *vocabCache) Subtype(condition, text string) []vocab.Match {
 	return c.subtype.get(condition+"\x00"+text, func() []vocab.Match { return c.voc.Subtype(condition, text) })
 }
 
-func (c *vocabCache) Outcome(text string) vocab.OutcomeMatch {
-	return c.outcome.get(text, func() vocab.OutcomeMatch { return c.voc.Outcome(text) })
+// OutcomeFor memoises the outcome reading per distinct (text, treatments) pair.
+func (c *vocabCache) OutcomeFor(text string, treatments []string) vocab.OutcomeMatch {
+	key := text
+	if len(treatments) > 0 {
+		key = text + "\x00" + strings.Join(treatments, "\x00")
+	}
+	return c.outcome.get(key, func() vocab.OutcomeMatch { return c.voc.OutcomeFor(text, treatments) })
 }
 
 func (c *vocabCache) ScanDrugs(text string, hints ...string) []vocab.Mention {

@@ -47,6 +47,8 @@ type Course struct {
 	// the decision, and Outcome keeps the reader's own reading.
 	OutcomeAdjudicated bool
 	Decided            vocab.Category
+
+	outcomeSource string // the text the outcome is read from (outcome or site-outcome cell)
 	// DrugAdjudicated and DiseaseAdjudicated mark terms a reviewer
 	// decided; Drug and Disease then hold the decided term.
 	DrugAdjudicated, DiseaseAdjudicated bool
@@ -489,6 +491,7 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 	base := Course{Rec: r, Study: r.Values[data.FieldStudy], CaseID: r.Values[data.FieldCaseID]}
 	n.patient(r, &base, extraLabs)
 	var out []*Course
+	defer func() { n.readOutcome(r, &base, out) }() // every return: the outcome needs the courses' treatments
 	add := func(name, dose, route string) {
 		c := base
 		c.DrugRaw = strings.TrimSpace(name)
@@ -549,6 +552,29 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 		out[0].Dose = n.units.Dose(out[0].DoseText)
 	}
 	return out
+}
+
+// readOutcome reads the row's outcome text once, knowing the row's treatments (so that a
+// statement naming another treatment is history), and gives the reading to every course
+// of the row.
+func (n *normaliser) readOutcome(r *data.Record, base *Course, out []*Course) {
+	text := base.outcomeSource
+	treatments := make([]string, 0, 2*len(out))
+	for _, c := range out {
+		treatments = append(treatments, c.DrugRaw)
+		if c.Drug.Canonical != "" {
+			treatments = append(treatments, c.Drug.Canonical)
+		}
+	}
+	first := base
+	if len(out) > 0 {
+		first = out[0]
+	}
+	first.Outcome = n.voc.OutcomeFor(text, treatments)
+	n.outcome(r, first, strings.TrimSpace(text))
+	for _, c := range out[min(1, len(out)):] {
+		c.Outcome, c.OutcomeAdjudicated, c.Decided = first.Outcome, first.OutcomeAdjudicated, first.Decided
+	}
 }
 
 // splitNameDose splits an unrecognised treatment phrase at its first digit:
@@ -638,8 +664,7 @@ func (n *normaliser) patient(r *data.Record, c *Course, extraLabs []data.Lab) {
 		}
 		text = so
 	}
-	c.Outcome = n.voc.Outcome(text)
-	n.outcome(r, c, strings.TrimSpace(text))
+	c.outcomeSource = text // read in cases, once the course's treatments are known
 	for _, l := range append(append([]data.Lab(nil), r.Labs...), extraLabs...) {
 		a := units.LookupAnalyte(l.Analyte)
 		if a == units.AnalyteUnknown {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -25,10 +26,11 @@ const (
 	KindRoutes                   // routes and dosage forms: term, route, position
 	KindSites                    // body sites: term, site, region
 	KindNoFuzzy                  // words never fuzzy-matched: word
-	numKinds     = int(KindNoFuzzy)
+	KindScores                   // clinical scores: term, kind (threshold|measure), value, category, better
+	numKinds     = int(KindScores)
 )
 
-var kindNames = [...]string{"", "drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy"}
+var kindNames = [...]string{"", "drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "scores"}
 
 // String returns the kind's name, which is also the base name of its embedded file.
 func (k Kind) String() string {
@@ -264,8 +266,10 @@ var (
 	diseaseKinds  = []string{"canonical", "abbreviation", "synonym", "misspelling"}
 	categoryNames = []string{"complete", "partial", "minimal", "none", "progression", "not evaluable"}
 	markerNames   = []string{"not attributable"}
-	roleNames     = []string{"primary", "secondary"}
-	cueRoles      = []string{"negation", "boundary"}
+	roleNames     = []string{rolePrimary, roleSecondary, roleRelapse, roleWeak}
+	cueRoles      = []string{"negation", "negation after", "pseudo", "hedge", "hedge after", "history", "termination", "boundary", "after course", "on course"}
+	scoreKinds    = []string{"threshold", "measure"}
+	betterNames   = []string{"lower", "higher"}
 	positions     = []string{"before", "after", "any"}
 
 	atcRE = regexp.MustCompile(`^[A-Z]([0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?)?$`)
@@ -401,12 +405,34 @@ func init() {
 		},
 	}
 	schemas[KindCues] = &schema{
-		cols:     []string{"term", "role", "note"},
+		cols:     []string{"term", "role", "category", "note"},
 		required: []string{"term", "role"},
 		key:      func(r *record) string { return normalize(r.get("term")) },
 		check: func(r *record) []*PositionError {
 			errs := needText(r, "term", nil)
+			errs = needOneOf(r, "category", categoryNames, true, errs)
 			return needOneOf(r, "role", cueRoles, false, errs)
+		},
+	}
+	schemas[KindScores] = &schema{
+		cols:     []string{"term", "kind", "value", "category", "better", "note"},
+		required: []string{"term", "kind"},
+		key: func(r *record) string {
+			return normalize(r.get("term")) + "|" + strings.ToLower(r.get("kind")) + "|" + strings.TrimSpace(r.get("value"))
+		},
+		check: func(r *record) []*PositionError {
+			errs := needText(r, "term", nil)
+			errs = needOneOf(r, "kind", scoreKinds, false, errs)
+			switch strings.ToLower(r.get("kind")) {
+			case "threshold":
+				if _, err := strconv.ParseFloat(r.get("value"), 64); err != nil {
+					errs = append(errs, r.errf("value", "threshold %q is not a number (write the score's cut-off, e.g. 75 for PASI 75)", r.get("value")))
+				}
+				errs = needOneOf(r, "category", categoryNames, false, errs)
+			case "measure":
+				errs = needOneOf(r, "better", betterNames, false, errs)
+			}
+			return errs
 		},
 	}
 	schemas[KindRoutes] = &schema{

@@ -83,8 +83,9 @@ func TestOutcomePhrasings(t *testing.T) {
 
 func TestOutcomeNegationFlags(t *testing.T) {
 	o := Default().Outcome("did not show any improvement")
-	if len(o.Phrases) != 1 || !o.Phrases[0].Negated || !o.Phrases[0].Secondary || o.Phrases[0].Category != None {
-		t.Errorf("phrases = %+v, want one negated secondary none", o.Phrases)
+	// a negated response is primary evidence: "did not improve" is as clear as "no improvement"
+	if len(o.Phrases) != 1 || !o.Phrases[0].Negated || o.Phrases[0].Secondary || o.Phrases[0].Category != None || o.Confidence != ConfidenceHigh {
+		t.Errorf("phrases = %+v (confidence %v), want one negated primary none read with high confidence", o.Phrases, o.Confidence)
 	}
 	o = Default().Outcome("no improvement")
 	if len(o.Phrases) != 1 || o.Phrases[0].Negated || o.Phrases[0].Matched != "no improvement" {

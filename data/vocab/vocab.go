@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -166,6 +167,7 @@ type outcomeEntry struct {
 	marker    bool
 	negated   Category // CategoryUnknown: negation does not apply
 	secondary bool
+	role      string // primary, secondary, relapse or weak
 	upper     bool
 }
 
@@ -192,8 +194,10 @@ type compiled struct {
 	axes        []string
 	outcomes    []outcomeEntry
 	outTrie     *trieNode
-	negTrie     *trieNode
-	boundTrie   *trieNode
+	ctxTrie     *trieNode
+	cues        []cueEntry
+	scores      []scoreEntry
+	measures    map[string]string // measure → "lower" or "higher" (is better)
 	routes      []routeEntry
 	routeTrie   *trieNode
 	maxRouteLen int
@@ -206,7 +210,7 @@ type compiled struct {
 func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	c := &compiled{
 		drugTrie: &trieNode{}, disTrie: &trieNode{}, subTrie: &trieNode{}, outTrie: &trieNode{},
-		negTrie: &trieNode{}, boundTrie: &trieNode{}, routeTrie: &trieNode{}, siteTrie: &trieNode{},
+		ctxTrie: &trieNode{}, measures: map[string]string{}, routeTrie: &trieNode{}, siteTrie: &trieNode{},
 		drugFuzzy: newFuzzyIndex(), disFuzzy: newFuzzyIndex(),
 		generics: map[string]*drugGeneric{}, diseases: map[string]*diseaseCanon{},
 		noFuzzy: map[string]bool{}, knownWords: map[string]bool{},
@@ -332,7 +336,11 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	// outcomes
 	for _, r := range ts[KindOutcomes].rows {
 		cat := strings.ToLower(r.get("category"))
-		e := outcomeEntry{phrase: r.get("phrase"), secondary: strings.ToLower(r.get("role")) == "secondary", upper: isUpperAbbrev(r.get("phrase"))}
+		role := strings.ToLower(r.get("role"))
+		if role == "" {
+			role = rolePrimary
+		}
+		e := outcomeEntry{phrase: r.get("phrase"), secondary: role == roleSecondary, role: role, upper: isUpperAbbrev(r.get("phrase"))}
 		if contains(markerNames, cat) {
 			e.marker = true
 		} else {
@@ -349,12 +357,25 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 
 	// cues, sites, nofuzzy
 	for i, r := range ts[KindCues].rows {
-		if strings.ToLower(r.get("role")) == "negation" {
-			c.negTrie.insert(words(r.get("term")), i)
-		} else {
-			c.boundTrie.insert(words(r.get("term")), i)
+		e := cueEntry{term: r.get("term"), role: cueRoleNames[strings.ToLower(r.get("role"))]}
+		if cat := r.get("category"); cat != "" {
+			e.category, _ = ParseCategory(cat)
 		}
+		c.cues = append(c.cues, e)
+		c.ctxTrie.insert(words(r.get("term")), i)
 		known(r.get("term"))
+	}
+	for _, r := range ts[KindScores].rows {
+		e := scoreEntry{term: normalize(r.get("term")), kind: strings.ToLower(r.get("kind")), better: strings.ToLower(r.get("better"))}
+		e.value, _ = strconv.ParseFloat(r.get("value"), 64)
+		if cat := r.get("category"); cat != "" {
+			e.category, _ = ParseCategory(cat)
+		}
+		if e.kind == "measure" {
+			c.measures[e.term] = e.better
+		} else {
+			c.scores = append(c.scores, e)
+		}
 	}
 	for i, r := range ts[KindSites].rows {
 		c.sites = append(c.sites, siteEntry{term: r.get("term"), site: r.get("site"), region: r.get("region")})

@@ -1,0 +1,253 @@
+package vocab
+
+import "sort"
+
+// decide turns the targets of a text into one reading: history and relapse rules,
+// sites, best overall response, confidence and evidence.
+func (c *compiled) decide(text string, toks []token, targets []target, clause []int, res OutcomeMatch) OutcomeMatch {
+	var live []target
+	historyOnly := false
+	for _, t := range targets {
+		if t.history {
+			historyOnly = true
+			continue
+		}
+		live = append(live, t)
+	}
+	for _, t := range live {
+		if t.entry.marker {
+			res.NotAttributable = true
+		}
+	}
+	if res.NotAttributable {
+		for _, t := range live {
+			res.Phrases = append(res.Phrases, t.phraseMatch(text, clause))
+		}
+		res.Status, res.Rule = StatusContained, "not attributable"
+		res.Evidence = Evidence{Rule: "other patients: the text reports several patients"}
+		return res
+	}
+	if len(live) == 0 {
+		if historyOnly {
+			res.Evidence = Evidence{Rule: "history only: every outcome statement is about an earlier treatment"}
+		}
+		return res
+	}
+
+	// relapse, flare and recurrence depend on time
+	hasResponse := false
+	for _, t := range live {
+		if t.entry.role != roleRelapse && t.category.Ordered() && t.category > Progression {
+			hasResponse = true
+		}
+	}
+	low := ""
+	onCourseRelapse := -1
+	keep := live[:0:0]
+	for _, t := range live {
+		if t.entry.role == roleRelapse && !t.negated {
+			switch {
+			case t.on:
+				t.rule = "relapse on course"
+				if onCourseRelapse < 0 {
+					onCourseRelapse = len(keep)
+				}
+			case t.after && hasResponse:
+				continue // relapse after the course stopped: the best response stands
+			case t.after:
+				t.category, t.rule = Partial, "relapse after course implies an earlier response"
+				low = "a relapse after the course implies a response that is not described"
+			case hasResponse:
+				low = "relapse without a stated time: the best response is kept"
+				continue
+			default:
+				low = "relapse without a stated time or earlier response"
+			}
+		}
+		keep = append(keep, t)
+	}
+	live = keep
+	for _, t := range live {
+		res.Phrases = append(res.Phrases, t.phraseMatch(text, clause))
+	}
+
+	res.Status = StatusContained
+	var decisive int
+	if onCourseRelapse >= 0 {
+		decisive = onCourseRelapse
+		res.Category, res.Rule = Progression, "best overall response"
+	} else {
+		c.sitesOf(text, toks, clause, &res)
+		if len(res.Sites) >= 2 {
+			res.Category, res.Rule = rollUp(res.Sites), "site roll-up"
+			for _, s := range res.Sites[1:] {
+				if s.Category != res.Sites[0].Category {
+					res.Mixed = true
+				}
+			}
+			decisive = -1
+		} else {
+			all := make([]int, len(res.Phrases))
+			for k := range all {
+				all[k] = k
+			}
+			cat, k := bestOverall(res.Phrases, all)
+			res.Category, res.Rule, decisive = cat, "best overall response", k
+			if k >= 0 && len(all) == 1 {
+				res.Rule = "phrase"
+				if res.Phrases[k].Start == toks[0].start && res.Phrases[k].End == toks[len(toks)-1].end {
+					res.Status = StatusExact
+				}
+			}
+			for _, p := range res.Phrases {
+				if !p.Secondary && p.Category.Ordered() && p.Category != cat && cat.Ordered() {
+					res.Mixed = true
+				}
+			}
+		}
+	}
+	if decisive >= 0 {
+		res.Phrase = res.Phrases[decisive].Phrase
+	}
+	res.Code = res.Category.Code()
+
+	// evidence and confidence
+	res.Confidence = ConfidenceHigh
+	if decisive >= 0 {
+		t := live[decisive]
+		res.Evidence = Evidence{Rule: t.rule, Phrase: res.Phrase, Start: t.start, End: t.end}
+		switch {
+		case t.negated:
+			res.Evidence.Cue = t.negCue
+		case t.histCue != "":
+			res.Evidence.Cue = t.histCue
+		}
+		if t.hedged {
+			res.Evidence.Cue, low = t.hedgeCue, "hedged statement"
+		}
+		if t.entry.role == roleWeak || t.entry.secondary && !t.negated {
+			low = "only weak evidence"
+		}
+		if t.quantity && t.entry.role == roleWeak {
+			low = "a change in a measure whose direction of benefit is not known"
+		}
+	} else {
+		res.Evidence = Evidence{Rule: "site roll-up"}
+	}
+	if res.Category.AtLeast(Partial) {
+		for _, t := range live {
+			if t.hedged || t.entry.secondary || t.entry.role == roleWeak || t.entry.role == roleRelapse {
+				continue
+			}
+			if (t.category == None || t.category == Progression) && !(len(res.Sites) >= 2) {
+				low = "statements disagree: a response and a non-response are both reported"
+			}
+		}
+	}
+	if low != "" {
+		res.Confidence = ConfidenceLow
+		if res.Evidence.Rule != "" {
+			res.Evidence.Rule += "; low confidence: " + low
+		} else {
+			res.Evidence.Rule = "low confidence: " + low
+		}
+	}
+	if res.Category == Unclassified {
+		res.Confidence = ConfidenceNone
+	}
+	return res
+}
+
+func (t target) phraseMatch(text string, clause []int) PhraseMatch {
+	return PhraseMatch{Phrase: text[t.start:t.end], Matched: t.entry.phrase, Category: t.category, Negated: t.negated,
+		Secondary: t.entry.secondary, Marker: t.entry.marker, Start: t.start, End: t.end, seg: clause[t.i]}
+}
+
+// sitesOf pairs each body site with the outcome phrases of its own clause, else of the
+// next clause with phrases, else of the previous one, and fills res.Sites.
+func (c *compiled) sitesOf(text string, toks []token, clause []int, res *OutcomeMatch) {
+	inPhrase := make([]bool, len(toks))
+	k := 0
+	for _, p := range res.Phrases { // phrases and tokens are both in text order
+		for k < len(toks) && toks[k].start < p.Start {
+			k++
+		}
+		for m := k; m < len(toks) && toks[m].end <= p.End; m++ {
+			inPhrase[m] = true
+		}
+	}
+	type siteHit struct {
+		i, j int
+		e    siteEntry
+	}
+	var sites []siteHit
+	for i := 0; i < len(toks); {
+		if inPhrase[i] {
+			i++
+			continue
+		}
+		n, ids := c.siteTrie.longest(toks, i, nil)
+		if n == 0 || anyTrue(inPhrase[i:i+n]) {
+			i++
+			continue
+		}
+		sites = append(sites, siteHit{i, i + n, c.sites[ids[0]]})
+		i += n
+	}
+	if len(sites) == 0 {
+		return
+	}
+	segPhrases := map[int][]int{}
+	var segOrder []int
+	for k, p := range res.Phrases {
+		if _, ok := segPhrases[p.seg]; !ok {
+			segOrder = append(segOrder, p.seg)
+		}
+		segPhrases[p.seg] = append(segPhrases[p.seg], k)
+	}
+	sort.Ints(segOrder)
+	siteSegs := map[string][]int{}
+	type siteSeg struct {
+		site string
+		seg  int
+	}
+	seen := map[siteSeg]bool{}
+	var order []string
+	first := map[string]siteHit{}
+	for _, s := range sites {
+		sg := clause[s.i]
+		target := -1
+		if _, ok := segPhrases[sg]; ok {
+			target = sg
+		} else if k := sort.SearchInts(segOrder, sg); k < len(segOrder) {
+			target = segOrder[k]
+		} else if k > 0 {
+			target = segOrder[k-1]
+		}
+		if target < 0 {
+			continue
+		}
+		if _, ok := first[s.e.site]; !ok {
+			first[s.e.site] = s
+			order = append(order, s.e.site)
+		}
+		if !seen[siteSeg{s.e.site, target}] {
+			seen[siteSeg{s.e.site, target}] = true
+			siteSegs[s.e.site] = append(siteSegs[s.e.site], target)
+		}
+	}
+	for _, site := range order {
+		var idx []int
+		for _, sg := range siteSegs[site] {
+			idx = append(idx, segPhrases[sg]...)
+		}
+		cat, k := bestOverall(res.Phrases, idx)
+		s := first[site]
+		so := SiteOutcome{Site: site, Region: s.e.region, Term: text[toks[s.i].start:toks[s.j-1].end], Category: cat, Code: cat.Code(),
+			Start: toks[s.i].start, End: toks[s.j-1].end}
+		if k >= 0 {
+			so.Phrase = res.Phrases[k].Phrase
+		}
+		res.Sites = append(res.Sites, so)
+	}
+}

@@ -1,0 +1,200 @@
+package vocab
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// scoreEntry is one compiled row of scores.tsv.
+type scoreEntry struct {
+	term     string
+	kind     string // "threshold" or "measure"
+	value    float64
+	category Category
+	better   string // measures: "lower" or "higher"
+}
+
+var (
+	percentRE = regexp.MustCompile(`(\d{1,3}(?:[.,]\d+)?)\s?(?:%|per ?cent)`)
+	fromToRE  = regexp.MustCompile(`(?i)\bfrom\s+(?:a\s+|an\s+)?(?:[a-z]+\s+(?:of\s+)?)?(\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})\s*([a-zµμ/%0-9^.]*)\s+(?:down\s+|up\s+)?to\s+(\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})`)
+	scoreRE   = regexp.MustCompile(`\b([A-Za-z]{2,8})[\s-]?(\d{2,3})\b`)
+	dimSplit  = regexp.MustCompile(`\s*[x×*]\s*`)
+)
+
+// percent-change words: a percentage is a change of the target measure only next to one
+var (
+	fallWords = map[string]bool{"reduction": true, "reduced": true, "decrease": true, "decreased": true, "decline": true,
+		"declined": true, "fall": true, "fell": true, "drop": true, "dropped": true, "shrinkage": true, "shrank": true,
+		"regression": true, "improvement": true, "improved": true, "lower": true, "less": true, "reduce": true,
+		"diminished": true, "clearance": true, "cleared": true, "resolution": true, "resolved": true, "smaller": true}
+	riseWords = map[string]bool{"increase": true, "increased": true, "rise": true, "rose": true, "growth": true,
+		"grew": true, "enlarged": true, "enlargement": true, "worsening": true, "worsened": true, "larger": true}
+	doseWords = map[string]bool{"dose": true, "dosage": true, "mg": true, "taper": true, "tapered": true, "tapering": true,
+		"rate": true, "survival": true, "probability": true, "risk": true, "chance": true, "saturation": true,
+		"fraction": true, "blasts": true, "patients": true, "cases": true}
+)
+
+// percentCategory maps a relative fall of the target measure (0.6 = 60 %) to a category
+// (docs/outcomes.md rule 5): 100 % complete, ≥ 50 % partial, > 0 minimal, a rise
+// progression.
+func percentCategory(fall float64) Category {
+	switch {
+	case fall >= 0.999:
+		return Complete
+	case fall >= 0.5:
+		return Partial
+	case fall > 0.05:
+		return Minimal
+	case fall >= -0.2:
+		return None
+	}
+	return Progression
+}
+
+// quantities reads outcomes given as numbers: a percentage change next to a change word,
+// a change "from A to B" of a measure of scores.tsv (sizes written A×B count as areas),
+// and named response thresholds ("PASI 75"). Tokens already inside phrases or cues are
+// not read again.
+func (c *compiled) quantities(text string, toks []token, used []bool) []target {
+	var out []target
+	tokAt := func(off int) int { // the token containing or following byte off
+		lo, hi := 0, len(toks)
+		for lo < hi {
+			m := (lo + hi) / 2
+			if toks[m].end <= off {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		return lo
+	}
+	add := func(startByte, endByte int, cat Category, rule string, weak bool, phrase string) {
+		i, j := tokAt(startByte), tokAt(endByte-1)+1
+		if i >= len(toks) || j <= i {
+			return
+		}
+		if j > len(toks) {
+			j = len(toks)
+		}
+		for k := i; k < j; k++ {
+			if used[k] {
+				return
+			}
+		}
+		role := rolePrimary
+		if weak {
+			role = roleWeak
+		}
+		out = append(out, target{i: i, j: j, entry: outcomeEntry{phrase: phrase, category: cat, role: role}, category: cat, rule: rule, quantity: true})
+		for k := i; k < j; k++ {
+			used[k] = true
+		}
+	}
+	if len(c.scores) > 0 {
+		for _, m := range scoreRE.FindAllStringSubmatchIndex(text, -1) {
+			term := strings.ToLower(text[m[2]:m[3]])
+			v, _ := strconv.ParseFloat(text[m[4]:m[5]], 64)
+			best, ok := Category(0), false
+			bestV := -1.0
+			for _, s := range c.scores {
+				if s.kind == "threshold" && s.term == term && s.value <= v && s.value > bestV {
+					best, bestV, ok = s.category, s.value, true
+				}
+			}
+			if ok {
+				add(m[0], m[1], best, "score threshold", false, text[m[0]:m[1]])
+			}
+		}
+	}
+	for _, m := range fromToRE.FindAllStringSubmatchIndex(text, -1) {
+		a, b := sizeValue(text[m[2]:m[3]]), sizeValue(text[m[6]:m[7]])
+		if math.IsNaN(a) || math.IsNaN(b) || a <= 0 {
+			continue
+		}
+		better, named := c.measureBefore(toks, tokAt(m[0]))
+		if !named {
+			continue
+		}
+		fall := (a - b) / a
+		weak := false
+		if better == "higher" {
+			fall = -fall
+			weak = true // a rise of a higher-is-better measure: its size does not map to a category
+		}
+		add(m[0], m[1], percentCategory(fall), "before/after values", weak, text[m[0]:m[1]])
+	}
+	for _, m := range percentRE.FindAllStringSubmatchIndex(text, -1) {
+		v, err := strconv.ParseFloat(strings.Replace(text[m[2]:m[3]], ",", ".", 1), 64)
+		if err != nil || v > 100 {
+			continue
+		}
+		k := tokAt(m[0])
+		dir := 0
+		for w := max(0, k-6); w < min(len(toks), k+7); w++ {
+			n := toks[w].norm
+			if doseWords[n] {
+				dir = 2
+				break
+			}
+			if fallWords[n] && dir == 0 {
+				dir = -1
+			}
+			if riseWords[n] && dir == 0 {
+				dir = 1
+			}
+		}
+		switch dir {
+		case -1:
+			add(m[0], m[1], percentCategory(v/100), "percent change", false, text[m[0]:m[1]])
+		case 1:
+			add(m[0], m[1], Progression, "percent change", false, text[m[0]:m[1]])
+		}
+	}
+	sortTargets(out)
+	return out
+}
+
+// measureBefore looks in the 8 tokens before token k for a measure of scores.tsv and
+// returns whether lower or higher is better.
+func (c *compiled) measureBefore(toks []token, k int) (string, bool) {
+	for w := k - 1; w >= max(0, k-8); w-- {
+		for n := 1; n <= 3 && w+n <= k; n++ {
+			if s, ok := c.measures[joinNorms(toks[w:w+n])]; ok {
+				return s, true
+			}
+		}
+	}
+	return "", false
+}
+
+func joinNorms(ts []token) string {
+	if len(ts) == 1 {
+		return ts[0].norm
+	}
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = t.norm
+	}
+	return strings.Join(parts, " ")
+}
+
+// sizeValue reads "3", "3 x 2" or "3×2×1" as a number, area or volume.
+func sizeValue(s string) float64 {
+	p := 1.0
+	for _, f := range dimSplit.Split(strings.TrimSpace(s), -1) {
+		v, err := strconv.ParseFloat(f, 64)
+		if err != nil {
+			return math.NaN()
+		}
+		p *= v
+	}
+	return p
+}
+
+func sortTargets(ts []target) {
+	sort.SliceStable(ts, func(a, b int) bool { return ts[a].i < ts[b].i })
+}
