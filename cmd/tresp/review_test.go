@@ -405,6 +405,13 @@ func TestStrictUndecidedOutcomes(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Error("run --strict wrote an output directory")
 	}
+	// A hedged reading is low confidence: counted as read, but listed and
+	// a strict failure until decided.
+	hedged := filepath.Join(dir, "hedged.csv")
+	os.WriteFile(hedged, []byte("Study,Pt,Drug,Disease,Outcome\nS,1,diltiazem,dermatomyositis,possibly improved\n"), 0o644)
+	if code, _, stderr := tresp(t, "validate", "--strict", hedged); code != exitData || !strings.Contains(stderr, "(0 unclassified, 1 low confidence; the first at "+hedged+":2)") {
+		t.Errorf("validate --strict of a hedged outcome: code %d, stderr %q", code, stderr)
+	}
 	if code, _, stderr := tresp(t, "run", "-q", "--out", out, in); code != 0 {
 		t.Fatalf("run: %d %s", code, stderr)
 	}
