@@ -222,15 +222,15 @@ func (n *normaliser) review(r *data.Record, caseID, field, text string, it Revie
 func (n *normaliser) termDecision(r *data.Record, caseID string, f data.Field, field string, m *vocab.Match, lookup func(string) vocab.Match) bool {
 	proposed, conf, rule, ev, needs := termReview(*m)
 	if d := n.decide(r, caseID, field, m.Term); d != nil {
+		if !needs { // decided although the vocabulary knew it
+			proposed, conf, rule = m.Canonical, "high", "vocabulary"
+		}
 		dm := lookup(d.value)
 		if dm.Canonical == "" {
 			dm.Canonical = d.value
 		}
 		dm.Term = m.Term
 		*m = dm
-		if !needs {
-			proposed, conf, rule = m.Canonical, "high", "vocabulary"
-		}
 		n.review(r, caseID, field, m.Term, ReviewItem{Proposed: proposed, Confidence: conf, Rule: rule, Evidence: ev, Decision: d.value})
 		return true
 	}
