@@ -222,15 +222,15 @@ func (n *normaliser) review(r *data.Record, caseID, field, text string, it Revie
 func (n *normaliser) termDecision(r *data.Record, caseID string, f data.Field, field string, m *vocab.Match, lookup func(string) vocab.Match) bool {
 	proposed, conf, rule, ev, needs := termReview(*m)
 	if d := n.decide(r, caseID, field, m.Term); d != nil {
+		if !needs { // decided although the vocabulary knew it
+			proposed, conf, rule = m.Canonical, "high", "vocabulary"
+		}
 		dm := lookup(d.value)
 		if dm.Canonical == "" {
 			dm.Canonical = d.value
 		}
 		dm.Term = m.Term
 		*m = dm
-		if !needs {
-			proposed, conf, rule = m.Canonical, "high", "vocabulary"
-		}
 		n.review(r, caseID, field, m.Term, ReviewItem{Proposed: proposed, Confidence: conf, Rule: rule, Evidence: ev, Decision: d.value})
 		return true
 	}
@@ -469,6 +469,11 @@ func (n *normaliser) term(r *data.Record, f data.Field, m vocab.Match) {
 		n.warn(r, f, m.Term, "unknown-term", "not in the "+f.String()+" vocabulary: kept as written",
 			"add it to a vocabulary file (--vocab) if it is a synonym of a known term")
 	}
+	n.vocabEntry(r, f, m, status)
+}
+
+// vocabEntry counts a term in vocabulary_report.csv.
+func (n *normaliser) vocabEntry(r *data.Record, f data.Field, m vocab.Match, status string) {
 	k := [2]string{f.String(), strings.ToLower(m.Term)}
 	e := n.vocab[k]
 	if e == nil {
@@ -697,7 +702,7 @@ func (n *normaliser) outcome(r *data.Record, c *Course, text string) {
 		n.warn(r, data.FieldOutcome, text, "unclassified-outcome",
 			"the outcome could not be classified: left out of numerator and denominator until decided in review.csv",
 			"fill its decision column and rerun with --decisions review.csv, or extend outcomes.tsv")
-		n.term(r, data.FieldOutcome, vocab.Match{Term: text})
+		n.vocabEntry(r, data.FieldOutcome, vocab.Match{Term: text}, "unknown")
 	case needs:
 		n.warn(r, data.FieldOutcome, text, "low-confidence-outcome",
 			fmt.Sprintf("read as %q with low confidence (rule %q): counted as read; check it in review.csv", o.Category, rule),
