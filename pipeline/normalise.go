@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"os"
@@ -163,6 +164,13 @@ func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
 
 // Normalise turns accepted records into courses and study counts.
 func Normalise(ing *Ingested, voc *vocab.Vocabulary) (*Normalised, []data.Problem) {
+	n, probs, _ := normalise(context.Background(), ing, voc)
+	return n, probs
+}
+
+// normalise is Normalise stopping with an error wrapping ctx.Err() soon
+// after ctx is done.
+func normalise(ctx context.Context, ing *Ingested, voc *vocab.Vocabulary) (*Normalised, []data.Problem, error) {
 	n := &normaliser{voc: &vocabCache{voc: voc}, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: ing.Mappings}
 	res := &Normalised{}
 	labs := map[[2]string][]data.Lab{}
@@ -172,6 +180,11 @@ func Normalise(ing *Ingested, voc *vocab.Vocabulary) (*Normalised, []data.Proble
 		labs[k] = append(labs[k], r.Labs...)
 	}
 	for i := range ing.Cases {
+		if i%4096 == 4095 {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, fmt.Errorf("interrupted during normalise: %w", err)
+			}
+		}
 		r := &ing.Cases[i]
 		res.Courses = append(res.Courses, n.cases(r, labs[[2]string{r.Values[data.FieldStudy], r.Values[data.FieldCaseID]}])...)
 	}
@@ -215,7 +228,7 @@ func Normalise(ing *Ingested, voc *vocab.Vocabulary) (*Normalised, []data.Proble
 		return a.Term < b.Term
 	})
 	res.CacheHits, res.CacheMisses = n.units.Stats()
-	return res, n.probs
+	return res, n.probs, nil
 }
 
 func (n *normaliser) header(r *data.Record, f data.Field) string {
