@@ -121,6 +121,7 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	out.ctx = ctx
 	st.out = out
 	fail := func(err error) (*Result, error) {
 		out.abort()
