@@ -229,7 +229,7 @@ func TestInterruptedExitCode(t *testing.T) {
 // docs/ci.md list exactly the codes run returns.
 func TestDocumentedExitCodes(t *testing.T) {
 	want := map[int]bool{exitOK: true, exitData: true, exitUsage: true, exitInternal: true, exitInterrupted: true}
-	row := regexp.MustCompile("(?m)^\\| *([0-9]+) *\\|")
+	row := regexp.MustCompile(`(?m)^\| *([0-9]+) *\|`)
 	for _, doc := range []string{"../../README.md", "../../docs/ci.md"} {
 		b, err := os.ReadFile(doc)
 		if err != nil {
