@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"sort"
@@ -200,6 +201,18 @@ func (a *analyser) warnf(format string, args ...any) {
 
 // Analyse computes every table of the analyse stage.
 func Analyse(n *Normalised, cfg AnalysisConfig) (*Analysis, error) {
+	return analyse(context.Background(), n, cfg)
+}
+
+// analyse is Analyse stopping between its steps with an error wrapping
+// ctx.Err() once ctx is done.
+func analyse(ctx context.Context, n *Normalised, cfg AnalysisConfig) (*Analysis, error) {
+	stop := func(step string) error {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("interrupted during analyse (%s): %w", step, err)
+		}
+		return nil
+	}
 	threshold, err := vocab.ParseCategory(cfg.Responder)
 	if err != nil || !threshold.Ordered() {
 		return nil, &ConfigError{Key: "analysis.responder", Msg: fmt.Sprintf("%q is not an outcome category (complete, partial or minimal)", cfg.Responder)}
@@ -215,11 +228,23 @@ func Analyse(n *Normalised, cfg AnalysisConfig) (*Analysis, error) {
 	patientUnits := a.patientUnits(n)
 	res.Sources = sources
 
+	if err := stop("rates"); err != nil {
+		return nil, err
+	}
 	res.Rates = a.rates(drugUnits, patientUnits, func(u *unit) string { return u.drug })
 	res.ClassRates = a.rates(classUnits(drugUnits), nil, func(u *unit) string { return u.class })
 	res.StudyCounts = studyCounts(drugUnits)
+	if err := stop("pooling"); err != nil {
+		return nil, err
+	}
 	res.Pooled, res.Sensitivity = a.pool(res.StudyCounts)
+	if err := stop("comparisons"); err != nil {
+		return nil, err
+	}
 	res.Comparisons = a.compare(drugUnits)
+	if err := stop("time to response"); err != nil {
+		return nil, err
+	}
 	res.TimeInputs, res.TimeCurves = a.timeToResponse(n)
 	res.OutcomesByDrug, res.OutcomesByDisease = outcomeTallies(drugUnits, patientUnits)
 	for _, r := range res.Rates {

@@ -2,10 +2,12 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -157,7 +159,7 @@ func copyFile(src, dst string) error {
 // stageKeys derives the cache key of every stage: each key hashes the key
 // of the stage before it plus what the stage itself reads. It records each
 // input's content hash in inputs, for ingest to reuse.
-func stageKeys(cfg *Config, inputs []Input) (map[string]string, error) {
+func stageKeys(ctx context.Context, cfg *Config, inputs []Input) (map[string]string, error) {
 	h := func(parts ...any) string {
 		d := sha256.New()
 		for _, p := range parts {
@@ -169,7 +171,7 @@ func stageKeys(cfg *Config, inputs []Input) (map[string]string, error) {
 	}
 	var hashes []string
 	for i, in := range inputs {
-		s, err := hashInput(in)
+		s, err := hashInput(ctx, in)
 		if err != nil {
 			return nil, err
 		}
@@ -178,7 +180,10 @@ func stageKeys(cfg *Config, inputs []Input) (map[string]string, error) {
 	}
 	var vocab []string
 	for _, v := range cfg.Vocabulary {
-		s, err := hashInput(Input{Name: v, Path: v})
+		s, err := hashInput(ctx, Input{Name: v, Path: v})
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return nil, err
+		}
 		if err != nil {
 			return nil, &ConfigError{Key: "vocabulary", Msg: err.Error()}
 		}
@@ -186,7 +191,7 @@ func stageKeys(cfg *Config, inputs []Input) (map[string]string, error) {
 	}
 	var decisions []string
 	if cfg.Decisions != "" {
-		s, err := hashInput(Input{Name: cfg.Decisions, Path: cfg.Decisions})
+		s, err := hashInput(ctx, Input{Name: cfg.Decisions, Path: cfg.Decisions})
 		if err != nil {
 			return nil, &ConfigError{Key: "decisions", Msg: err.Error()}
 		}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -69,6 +70,9 @@ func ResolveInputs(paths []string) ([]Input, error) {
 			return nil, data.NewInputError(p, "no-input", "cannot read input: "+strings.TrimPrefix(err.Error(), "stat "+p+": "), "check the path")
 		}
 		if !st.IsDir() {
+			if !st.Mode().IsRegular() {
+				return nil, specialFileError(p, st.Mode())
+			}
 			add(p)
 			continue
 		}
@@ -79,6 +83,9 @@ func ResolveInputs(paths []string) ([]Input, error) {
 		n := 0
 		for _, e := range ents {
 			if !e.IsDir() && tableExts[strings.ToLower(filepath.Ext(e.Name()))] {
+				if st, err := os.Stat(filepath.Join(p, e.Name())); err == nil && !st.Mode().IsRegular() {
+					return nil, specialFileError(filepath.Join(p, e.Name()), st.Mode())
+				}
 				add(filepath.Join(p, e.Name()))
 				n++
 			}
@@ -88,6 +95,22 @@ func ResolveInputs(paths []string) ([]Input, error) {
 		}
 	}
 	return in, nil
+}
+
+// specialFileError refuses an input that is not a regular file: a device
+// (such as /dev/zero, which never ends), a FIFO or a socket.
+func specialFileError(name string, mode fs.FileMode) error {
+	kind := "a special file"
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		kind = "a socket"
+	case mode&fs.ModeDevice != 0:
+		kind = "a device"
+	}
+	return data.NewInputError(name, "not-a-file", "is "+kind+", not a regular file",
+		"save the table to a .csv, .tsv or .parquet file and give that")
 }
 
 // FileAccount is the row accounting of one input:
@@ -119,6 +142,9 @@ type ReadOptions struct {
 	Delimiter    rune
 	DecimalComma string
 	BatchSize    int
+	// Context, when set, stops reading when it is done: the read returns
+	// an error wrapping its Err, within a few thousand rows.
+	Context context.Context
 }
 
 // RowSink receives every row of an input: its mapping, the record, and
@@ -133,7 +159,7 @@ func ReadInput(in Input, opt ReadOptions, sink RowSink) (FileAccount, []data.Pro
 	sum := in.sha256
 	if sum == "" {
 		var err error
-		if sum, err = hashInput(in); err != nil {
+		if sum, err = hashInput(opt.Context, in); err != nil {
 			return acct, nil, err
 		}
 	}
@@ -161,6 +187,11 @@ func ReadInput(in Input, opt ReadOptions, sink RowSink) (FileAccount, []data.Pro
 		}
 		if err != nil {
 			return acct, probs, err
+		}
+		if acct.RowsRead%4096 == 4095 && opt.Context != nil {
+			if err := opt.Context.Err(); err != nil {
+				return acct, probs, fmt.Errorf("interrupted while reading %s: %w", in.Name, err)
+			}
 		}
 		rec, rprobs := m.Record(line, cells)
 		acct.RowsRead++
@@ -201,6 +232,11 @@ func open(in Input) (io.ReadCloser, error) {
 	if in.fsys != nil {
 		f, err = in.fsys.Open(in.Path)
 	} else {
+		// Stat first: opening a FIFO would wait for a writer, and a
+		// device such as /dev/zero never ends.
+		if st, serr := os.Stat(in.Path); serr == nil && !st.Mode().IsRegular() {
+			return nil, specialFileError(in.Name, st.Mode())
+		}
 		f, err = os.Open(in.Path)
 	}
 	if err != nil {
@@ -209,17 +245,36 @@ func open(in Input) (io.ReadCloser, error) {
 	return f, nil
 }
 
-func hashInput(in Input) (string, error) {
+func hashInput(ctx context.Context, in Input) (string, error) {
 	f, err := open(in)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	if _, err := io.Copy(h, ctxReader{ctx, f}); err != nil {
+		if ctx != nil && ctx.Err() != nil {
+			return "", fmt.Errorf("interrupted while reading %s: %w", in.Name, ctx.Err())
+		}
 		return "", data.NewInputError(in.Name, "read-error", "cannot read: "+err.Error(), "")
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// ctxReader is r that fails once ctx is done, so that reading a large
+// input stops soon after a signal.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if c.ctx != nil {
+		if err := c.ctx.Err(); err != nil {
+			return 0, err
+		}
+	}
+	return c.r.Read(p)
 }
 
 var parquetMagic = []byte("PAR1")

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"os"
@@ -278,6 +279,13 @@ func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
 // value a person should check. A decision that no longer applies (its row
 // is gone, or its text changed) is a warning.
 func Normalise(ing *Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalised, []data.Problem) {
+	n, probs, _ := normalise(context.Background(), ing, voc, dec)
+	return n, probs
+}
+
+// normalise is Normalise stopping with an error wrapping ctx.Err() soon
+// after ctx is done.
+func normalise(ctx context.Context, ing *Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalised, []data.Problem, error) {
 	n := &normaliser{voc: &vocabCache{voc: voc}, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: ing.Mappings,
 		dec: dec, used: map[decisionKey]bool{}, present: map[[3]string][]string{}, items: map[decisionKey]*ReviewItem{}}
 	res := &Normalised{}
@@ -288,6 +296,11 @@ func Normalise(ing *Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalise
 		labs[k] = append(labs[k], r.Labs...)
 	}
 	for i := range ing.Cases {
+		if i%4096 == 4095 {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, fmt.Errorf("interrupted during normalise: %w", err)
+			}
+		}
 		r := &ing.Cases[i]
 		res.Courses = append(res.Courses, n.cases(r, labs[[2]string{r.Values[data.FieldStudy], r.Values[data.FieldCaseID]}])...)
 	}
@@ -332,7 +345,7 @@ func Normalise(ing *Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalise
 	})
 	res.CacheHits, res.CacheMisses = n.units.Stats()
 	n.finishReview(res)
-	return res, n.probs
+	return res, n.probs, nil
 }
 
 // finishReview fills the drug column of review.csv, orders it, counts it

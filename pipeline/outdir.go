@@ -27,6 +27,7 @@ package pipeline
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
@@ -169,6 +170,8 @@ type outDir struct {
 	id    string
 	names outNames
 	files []string // relative paths written, in order
+	// ctx, when set, stops write before each file once it is done.
+	ctx context.Context
 	// leftover is the backup directory an old output's foreign remains
 	// were renamed to by commit, if any.
 	leftover string
@@ -221,6 +224,9 @@ func (o *outDir) create(rel string) (*os.File, error) {
 
 // write creates rel and lets fill write it through a buffer.
 func (o *outDir) write(rel string, fill func(w *bufio.Writer) error) error {
+	if o.ctx != nil && o.ctx.Err() != nil {
+		return fmt.Errorf("interrupted before writing %s: %w", rel, o.ctx.Err())
+	}
 	f, err := o.create(rel)
 	if err != nil {
 		return outputFailure(o.final, "write "+rel, err)

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // tree returns every regular file under dir with its contents, keyed by
@@ -423,4 +424,51 @@ func FuzzOutDir(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCancelStopsWithinASecond: cancelling a run on a large table (as
+// SIGINT or SIGTERM does) stops it within a second wherever it is, with
+// an error wrapping context.Canceled, and the previous output whole.
+func TestCancelStopsWithinASecond(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large table")
+	}
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("Study,Pt,Disease,Drug,Dose,Outcome\n")
+	for i := 0; i < 300000; i++ {
+		fmt.Fprintf(&b, "S%d,%d,SSc,diltiazem,%d mg daily,improved\n", i%50, i, 60+i%120)
+	}
+	in := writeFile(t, dir, "big.csv", b.String())
+	out := filepath.Join(dir, "out")
+	if _, err := runTo(t, out); err != nil {
+		t.Fatal(err)
+	}
+	before := outputsOf(t, out, nil)
+	for _, after := range []time.Duration{50 * time.Millisecond, 400 * time.Millisecond, 1500 * time.Millisecond} {
+		ctx, cancel := context.WithCancel(context.Background())
+		cfg := DefaultConfig()
+		cfg.Out, cfg.Inputs = out, []string{in}
+		done := make(chan error, 1)
+		go func() { _, err := Run(ctx, cfg, nil); done <- err }()
+		time.Sleep(after)
+		cancel()
+		start := time.Now()
+		select {
+		case err := <-done:
+			if err != nil && !errors.Is(err, context.Canceled) {
+				t.Errorf("cancelled after %v: err = %v, want context.Canceled", after, err)
+			}
+			if err == nil {
+				t.Logf("cancelled after %v: the run had finished", after)
+				continue
+			}
+		case <-time.After(3 * time.Second):
+			t.Fatalf("cancelled after %v: still running 3 s later", after)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("cancelled after %v: stopped %v later, want within 1 s", after, d)
+		}
+		sameOutputs(t, before, outputsOf(t, out, nil))
+	}
 }

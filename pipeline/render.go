@@ -318,6 +318,10 @@ func (st *state) render() error {
 		sem <- struct{}{}
 		go func(j *job) {
 			defer func() { <-sem; wg.Done() }()
+			if err := st.ctx.Err(); err != nil {
+				j.err = fmt.Errorf("interrupted: %w", err)
+				return
+			}
 			j.err = figure.Render(&j.buf, figs[j.fig].fig, size, j.format)
 		}(j)
 	}

@@ -91,7 +91,7 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 	for _, note := range removeStaleTemps(cfg.Out) {
 		st.log.Stage("output", note)
 	}
-	keys, err := stageKeys(&cfg, inputs)
+	keys, err := stageKeys(ctx, &cfg, inputs)
 	if err != nil {
 		return nil, err
 	}
@@ -122,6 +122,7 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	out.ctx = ctx
 	st.out = out
 	fail := func(err error) (*Result, error) {
 		out.abort()
@@ -212,7 +213,9 @@ func Validate(ctx context.Context, cfg Config, log Logger) (*Summary, error) {
 }
 
 func (st *state) ingest() error {
-	ing, err := Ingest(st.inputs, st.cfg.readOptions())
+	opt := st.cfg.readOptions()
+	opt.Context = st.ctx
+	ing, err := Ingest(st.inputs, opt)
 	if err != nil {
 		return err
 	}
@@ -233,7 +236,10 @@ func (st *state) normalise() error {
 	if err != nil {
 		return err
 	}
-	norm, probs := Normalise(st.ingested, voc, dec)
+	norm, probs, err := normalise(st.ctx, st.ingested, voc, dec)
+	if err != nil {
+		return err
+	}
 	st.norm = norm
 	SortProblems(probs)
 	st.summary.addProblems(probs, st.cfg.Strict)
@@ -262,7 +268,7 @@ func (st *state) normalise() error {
 }
 
 func (st *state) analyse() error {
-	a, err := Analyse(st.norm, st.cfg.Analysis)
+	a, err := analyse(st.ctx, st.norm, st.cfg.Analysis)
 	if err != nil {
 		return err
 	}

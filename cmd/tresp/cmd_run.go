@@ -16,6 +16,7 @@ type runOptions struct {
 	read     readOptions
 	quiet    bool
 	force    bool
+	clean    bool
 	strict   bool
 	logFmt   string
 	cacheDir string
@@ -28,7 +29,8 @@ func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.StringVar(&o.logFmt, "log-format", "text", "progress lines on stderr as `text|json` (json: one object per line, for CI log parsers)")
 	fs.BoolVar(&o.strict, "strict", false, "fail (exit 1, no output) on any warning (unknown terms, fuzzy matches, assumed units) and while outcomes await a decision in review.csv")
-	fs.BoolVar(&o.force, "force", false, "rerun every stage, ignoring cached results")
+	fs.BoolVar(&o.force, "force", false, "rerun every stage, ignoring cached results (never replaces files tresp did not write)")
+	fs.BoolVar(&o.clean, "clean", false, "move files in the output directory that tresp did not write into a backup directory beside it, instead of stopping")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "keep stage results in `DIR` (default: .tresp-cache beside the output directory)")
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the stage cache")
 }
@@ -63,6 +65,7 @@ func runCommand() *command {
 				cfg.Out = o.out
 			}
 			cfg.Force = o.force
+			cfg.Clean = o.clean
 			if o.read.changed("strict") {
 				cfg.Strict = o.strict
 			}
@@ -78,6 +81,9 @@ func runCommand() *command {
 			progress.Done()
 			if err != nil {
 				return err
+			}
+			if res.Backup != "" {
+				fmt.Fprintf(stdout, "moved %d entries tresp did not write from %s into %s\n", len(res.Moved), res.Out, res.Backup)
 			}
 			if !o.quiet {
 				t := res.Summary.Totals

@@ -36,13 +36,14 @@ func exitCode(err error) int {
 	var ie *data.InputError
 	var le *pipeline.LockedError
 	var de *pipeline.DecisionsError
+	var oe *pipeline.OutputError
 	switch {
-	case errors.As(err, &ue), errors.As(err, &ce), errors.As(err, &le), errors.As(err, &de):
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return exitInterrupted
+	case errors.As(err, &ue), errors.As(err, &ce), errors.As(err, &le), errors.As(err, &de), errors.As(err, &oe):
 		return exitUsage
 	case errors.As(err, &ie), errors.Is(err, pipeline.ErrData):
 		return exitData
-	case errors.Is(err, context.Canceled):
-		return exitInternal
 	}
 	return exitInternal
 }
@@ -69,7 +70,8 @@ Usage:
 Commands:
 %s
 Run 'tresp help <command>' for a command's flags and examples.
-Exit codes: 0 ok, 1 data errors, 2 usage or configuration errors, 3 internal error.
+Exit codes: 0 ok, 1 data errors, 2 usage, configuration or output-directory errors,
+130 interrupted (SIGINT, SIGTERM), 3 internal error (a bug).
 `
 
 func topHelp(w io.Writer) {

@@ -2,7 +2,9 @@
 // response rates, pooled estimates, figures and tables.
 //
 // Exit codes: 0 success; 1 data errors (an unreadable input, or rows that
-// fail validation); 2 usage or configuration errors; 3 internal errors.
+// fail validation); 2 usage, configuration or output-path errors (including
+// a locked, foreign, unwritable or full output directory); 130 interrupted
+// by SIGINT or SIGTERM; 3 internal errors (bugs) only.
 package main
 
 import (
@@ -16,10 +18,11 @@ import (
 
 // Exit codes, documented in README.md and docs/ci.md.
 const (
-	exitOK       = 0
-	exitData     = 1
-	exitUsage    = 2
-	exitInternal = 3
+	exitOK          = 0
+	exitData        = 1
+	exitUsage       = 2
+	exitInternal    = 3
+	exitInterrupted = 130
 )
 
 func main() {

@@ -36,7 +36,9 @@ func (p *progressLogger) Stage(name, msg string) {
 	if p.quiet {
 		return
 	}
-	p.n++
+	if name != "output" { // notes on the output directory are not stages
+		p.n++
+	}
 	switch {
 	case p.json:
 		b, _ := json.Marshal(map[string]any{"level": "info", "stage": name, "msg": msg, "step": p.n, "steps": p.stages})

@@ -58,8 +58,10 @@ func NewReader(r io.Reader, name string, opt Options) (*Reader, error) {
 	if err := checkText(name, sample, len(sample) < sniffBytes); err != nil {
 		return nil, err
 	}
+	base := int64(0)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\ufeff")) {
 		br.Discard(3)
+		base = 3
 	}
 	delim := opt.Delimiter
 	if delim == 0 {
@@ -69,7 +71,7 @@ func NewReader(r io.Reader, name string, opt Options) (*Reader, error) {
 	if max <= 0 {
 		max = DefaultMaxRecordBytes
 	}
-	lr := &limitReader{r: br, max: max}
+	lr := &limitReader{r: &textReader{r: br, name: name, off: base, line: 1}, max: max}
 	cr := csv.NewReader(lr)
 	cr.Comma = delim
 	cr.FieldsPerRecord = -1
@@ -127,6 +129,10 @@ func (r *Reader) next() ([]string, int, error) {
 		return nil, 0, io.EOF
 	}
 	if err != nil {
+		var ie *data.InputError
+		if errors.As(err, &ie) {
+			return nil, 0, ie
+		}
 		var le *limitError
 		if errors.As(err, &le) {
 			line := r.lastLine + 1
@@ -202,7 +208,7 @@ func detectDelimiter(sample []byte) rune {
 		if inQuote {
 			continue
 		}
-		if b == '\n' {
+		if b == '\n' || b == '\r' {
 			break
 		}
 		switch b {
@@ -279,4 +285,117 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	l.n += n
 	return n, err
+}
+
+// textReader passes a CSV file's bytes on with every line ending made a
+// LF: CRLF and LF are left to encoding/csv, and a lone CR (old Mac
+// exports, or a mix) becomes LF, so that every line ending ends a record
+// and line numbers count CR, LF and CRLF alike. It refuses, with the line
+// and byte offset, a NUL byte or invalid UTF-8 anywhere in the file.
+type textReader struct {
+	r    io.Reader
+	name string
+	off  int64 // file offset of the next byte to check
+	line int   // line of the next byte
+	cr   bool  // the last byte checked was a CR
+	buf  [32 << 10]byte
+	tail []byte // an incomplete rune held back from the last read
+	out  []byte
+	err  error
+}
+
+func (t *textReader) Read(p []byte) (int, error) {
+	for len(t.out) == 0 {
+		if t.err != nil {
+			return 0, t.err
+		}
+		n, err := t.r.Read(t.buf[:])
+		chunk := append(t.tail, t.buf[:n]...)
+		t.tail = nil
+		if err == nil {
+			k := incompleteSuffix(chunk)
+			t.tail = append([]byte(nil), chunk[len(chunk)-k:]...)
+			chunk = chunk[:len(chunk)-k]
+		}
+		var perr error
+		t.out, perr = t.process(chunk)
+		switch {
+		case perr != nil:
+			t.err = perr
+		case err != nil:
+			t.err = err
+		}
+	}
+	n := copy(p, t.out)
+	t.out = t.out[n:]
+	return n, nil
+}
+
+// process checks chunk and rewrites its line endings in place, returning
+// the bytes to pass on and the first problem found.
+func (t *textReader) process(chunk []byte) ([]byte, error) {
+	w := 0
+	for i := 0; i < len(chunk); {
+		b := chunk[i]
+		switch {
+		case b == '\n' && t.cr: // the LF of a CRLF whose CR was passed on as LF
+			t.cr = false
+			i++
+			t.off++
+			continue
+		case b == '\r':
+			chunk[w] = '\n'
+			w++
+			i++
+			t.off++
+			t.line++
+			t.cr = true
+			continue
+		case b == '\n':
+			t.line++
+		case b == 0:
+			return chunk[:w], t.problem("binary", "not a text file: NUL byte at byte offset %d", "give a CSV export or a .parquet file")
+		case b >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(chunk[i:])
+			if r == utf8.RuneError && size == 1 {
+				return chunk[:w], t.problem("not-utf8", fmt.Sprintf("not UTF-8 text: invalid byte 0x%02x at byte offset %%d", b), "re-save the file as \"CSV UTF-8\"")
+			}
+			copy(chunk[w:], chunk[i:i+size])
+			w += size
+			i += size
+			t.off += int64(size)
+			t.cr = false
+			continue
+		}
+		t.cr = false
+		chunk[w] = b
+		w++
+		i++
+		t.off++
+	}
+	return chunk[:w], nil
+}
+
+func (t *textReader) problem(code, format, hint string) error {
+	e := data.NewInputError(t.name, code, fmt.Sprintf(format, t.off), hint)
+	e.Line = t.line
+	return e
+}
+
+// incompleteSuffix returns the length of an incomplete UTF-8 sequence at
+// the end of b, 0 if none.
+func incompleteSuffix(b []byte) int {
+	for k := 1; k <= utf8.UTFMax-1 && k <= len(b); k++ {
+		c := b[len(b)-k]
+		if c < utf8.RuneSelf {
+			return 0
+		}
+		if utf8.RuneStart(c) {
+			if utf8.FullRune(b[len(b)-k:]) {
+				return 0
+			}
+			return k
+		}
+	}
+	return 0
 }

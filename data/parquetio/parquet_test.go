@@ -232,3 +232,51 @@ func TestWriterRoundTrip(t *testing.T) {
 		t.Errorf("round trip = %q, want %q", strings.Join(got, ";"), want)
 	}
 }
+
+// TestBadStringsRefused: a NUL byte or invalid UTF-8 inside a Parquet
+// string is refused with the column, the row and the byte.
+func TestBadStringsRefused(t *testing.T) {
+	for _, tt := range []struct {
+		name, bad, code, reason string
+	}{
+		{"NUL", "dilti\x00azem", "binary", `column "drug": NUL byte at byte 5`},
+		{"invalid UTF-8", "dilti\xffazem", "not-utf8", `column "drug": the string is not UTF-8 text: invalid byte 0xff at byte 5`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "bad.parquet")
+			f, err := os.Create(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, err := NewWriter(f, []Column{{"drug", String}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range []string{"ok", "fine", tt.bad} {
+				if err := w.Write(Row{Strings: []string{s}, Floats: []float64{0}, Ints: []int64{0}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			r, err := Open(path, "bad.parquet", 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			n := 0
+			for {
+				_, _, err = r.Next()
+				if err != nil {
+					break
+				}
+				n++
+			}
+			var ie *data.InputError
+			if !errors.As(err, &ie) || ie.Code != tt.code || ie.Line != 4 || !strings.Contains(ie.Reason, tt.reason) {
+				t.Fatalf("after %d rows: err = %v (%+v), want %s on row 4 with %q", n, err, ie, tt.code, tt.reason)
+			}
+		})
+	}
+}

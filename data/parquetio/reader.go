@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -136,7 +137,18 @@ func (r *Reader) Next() (cells []string, line int, err error) {
 		r.group++
 	}
 	for c := range r.cells {
-		r.cells[c] = cellText(r.rec.Column(c), r.row)
+		s := cellText(r.rec.Column(c), r.row)
+		if i := badByte(s); i >= 0 {
+			e := data.NewInputError(r.name, "not-utf8", fmt.Sprintf("column %q: the string is not UTF-8 text: invalid byte 0x%02x at byte %d", r.header[c], s[i], i),
+				"write the strings as UTF-8 text")
+			if s[i] == 0 {
+				e.Code = "binary"
+				e.Reason = fmt.Sprintf("column %q: NUL byte at byte %d of the string", r.header[c], i)
+			}
+			e.Line = r.line + 2 // the row's number, as Next returns it
+			return nil, 0, e
+		}
+		r.cells[c] = s
 	}
 	r.row++
 	r.line++
@@ -215,4 +227,20 @@ func cellText(a arrow.Array, i int) string {
 		return a.Value(i).ToTime().Format("2006-01-02")
 	}
 	return ""
+}
+
+// badByte returns the index of the first NUL or invalid UTF-8 byte of s,
+// -1 if none.
+func badByte(s string) int {
+	for i, r := range s {
+		if r == 0 {
+			return i
+		}
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		}
+	}
+	return -1
 }
