@@ -21,7 +21,8 @@ func Scan(in Input, opt ReadOptions, normalise bool) (ScanStats, error) {
 	var st ScanStats
 	var n *normaliser
 	if normalise {
-		n = &normaliser{voc: &vocabCache{voc: vocab.Default()}, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: map[string]*data.Mapping{}}
+		n = &normaliser{voc: &vocabCache{voc: vocab.Default()}, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: map[string]*data.Mapping{},
+			used: map[decisionKey]bool{}, present: map[[3]string][]string{}, items: map[decisionKey]*ReviewItem{}}
 	}
 	acct, probs, err := ReadInput(in, opt, func(m *data.Mapping, rec *data.Record, cells []string, p []data.Problem) error {
 		st.Problems += len(p)
