@@ -71,6 +71,7 @@ var courseColumns = func() []courseColumn {
 		textCol("drug_class", func(c *Course) string { return c.Drug.Class }),
 		textCol("atc", func(c *Course) string { return c.Drug.Code }),
 		textCol("regimen", func(c *Course) string { return strings.Join(c.Regimen, " + ") }),
+		textCol("prior_treatments", func(c *Course) string { return strings.Join(c.PriorTreatments, "; ") }),
 		textCol("route", func(c *Course) string { return c.Route }),
 		textCol("dose_text", func(c *Course) string { return c.DoseText }),
 		numCol("dose_start_per_day", func(c *Course) float64 { return c.Dose.Start }),

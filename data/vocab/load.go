@@ -25,10 +25,11 @@ const (
 	KindRoutes                   // routes and dosage forms: term, route, position
 	KindSites                    // body sites: term, site, region
 	KindNoFuzzy                  // words never fuzzy-matched: word
-	numKinds     = int(KindNoFuzzy)
+	KindTiming                   // timing cues of treatment cells: term, role
+	numKinds     = int(KindTiming)
 )
 
-var kindNames = [...]string{"", "drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy"}
+var kindNames = [...]string{"", "drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "timing"}
 
 // String returns the kind's name, which is also the base name of its embedded file.
 func (k Kind) String() string {
@@ -267,6 +268,7 @@ var (
 	markerNames   = []string{"not attributable"}
 	roleNames     = []string{"primary", "secondary"}
 	cueRoles      = []string{"negation", "boundary"}
+	timingRoles   = []string{"prior", "none"}
 	positions     = []string{"before", "after", "any"}
 
 	atcRE = regexp.MustCompile(`^[A-Z]([0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?)?$`)
@@ -439,6 +441,15 @@ func init() {
 		check: func(r *record) []*PositionError {
 			errs := needText(r, "term", nil)
 			return needText(r, "site", errs)
+		},
+	}
+	schemas[KindTiming] = &schema{
+		cols:     []string{"term", "role", "note"},
+		required: []string{"term", "role"},
+		key:      func(r *record) string { return normalize(r.get("term")) },
+		check: func(r *record) []*PositionError {
+			errs := needText(r, "term", nil)
+			return needOneOf(r, "role", timingRoles, false, errs)
 		},
 	}
 	schemas[KindNoFuzzy] = &schema{

@@ -10,6 +10,10 @@ import (
 type Mention struct {
 	Match
 	Start, End int // byte offsets into the scanned text
+	// Prior is set for a treatment given before the course: the mention follows a prior
+	// cue of the timing vocabulary ("after", "previously", "failed") within 5 words in its
+	// clause, or follows such a mention joined only by "and", "or", "plus" or a comma.
+	Prior bool
 }
 
 func norms(toks []token) []string {
@@ -293,13 +297,19 @@ func (v *Vocabulary) ScanDrugs(text string, hints ...string) []Mention {
 	out := make([]Mention, len(hits))
 	for k, h := range hits {
 		out[k] = h.Mention
-		if h.id < 0 {
-			continue // ambiguous: no canonical
-		}
-		lo, hi := 0, len(toks)
+		lo := 0
 		if k > 0 {
 			lo = hits[k-1].j
 		}
+		out[k].Prior = c.priorCue(toks, lo, h.i) || k > 0 && out[k-1].Prior && onlyConnectors(toks[lo:h.i])
+		if h.id < 0 {
+			continue // ambiguous: no canonical
+		}
+		if c.drugTerms[h.id].kind == "exclusion" {
+			out[k].Kind, out[k].Status = "exclusion", StatusExact
+			continue
+		}
+		hi := len(toks)
 		if k+1 < len(hits) {
 			hi = hits[k+1].i
 		}
@@ -315,6 +325,40 @@ func (v *Vocabulary) ScanDrugs(text string, hints ...string) []Mention {
 		m.Parent = filled.Parent
 	}
 	return out
+}
+
+// priorCue reports whether a prior cue of the timing vocabulary ends in the words
+// before token i (within 5 words), after token lo, with no clause break between the cue and token i.
+func (c *compiled) priorCue(toks []token, lo, i int) bool {
+	for s := max(lo, i-5); s < i; s++ {
+		n, ids := c.timingTrie.longest(toks, s, nil)
+		if n == 0 || s+n > i {
+			continue
+		}
+		clean := true
+		for t := s + 1; t <= i && t < len(toks); t++ {
+			if toks[t].brk {
+				clean = false
+			}
+		}
+		if clean && c.timingPrior[ids[0]] {
+			return true
+		}
+		s += n - 1
+	}
+	return false
+}
+
+var connectorWords = map[string]bool{"and": true, "or": true, "plus": true}
+
+// onlyConnectors reports whether toks are all joining words ("and", "or", "plus").
+func onlyConnectors(toks []token) bool {
+	for _, t := range toks {
+		if !connectorWords[t.norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // adjacentRoute finds a route word just before toks[i:j] (up to 3 words back, not crossing

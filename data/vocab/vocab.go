@@ -202,13 +202,15 @@ type compiled struct {
 	sites       []siteEntry
 	siteTrie    *trieNode
 	noFuzzy     map[string]bool
+	timingTrie  *trieNode
+	timingPrior []bool // per timing entry: a prior cue (false: a "none" phrase)
 	knownWords  map[string]bool
 }
 
 func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	c := &compiled{
 		drugTrie: &trieNode{}, disTrie: &trieNode{}, subTrie: &trieNode{}, outTrie: &trieNode{},
-		negTrie: &trieNode{}, boundTrie: &trieNode{}, routeTrie: &trieNode{}, siteTrie: &trieNode{},
+		negTrie: &trieNode{}, boundTrie: &trieNode{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
 		generics: map[string]*drugGeneric{}, diseases: map[string]*diseaseCanon{},
 		noFuzzy: map[string]bool{}, knownWords: map[string]bool{},
 	}
@@ -392,6 +394,10 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 		c.sites = append(c.sites, siteEntry{term: r.get("term"), site: r.get("site"), region: r.get("region")})
 		c.siteTrie.insert(words(r.get("term")), i)
 		known(r.get("term"))
+	}
+	for i, r := range ts[KindTiming].rows {
+		c.timingTrie.insert(words(r.get("term")), i)
+		c.timingPrior = append(c.timingPrior, strings.ToLower(r.get("role")) == "prior")
 	}
 	for _, r := range ts[KindNoFuzzy].rows {
 		c.noFuzzy[normalize(r.get("word"))] = true
