@@ -179,6 +179,7 @@ func Normalise(ing *Ingested, voc *vocab.Vocabulary) (*Normalised, []data.Proble
 		res.Courses = append(res.Courses, n.cases(r, labs[[2]string{r.Values[data.FieldStudy], r.Values[data.FieldCaseID]}])...)
 	}
 	setRegimens(res.Courses)
+	groupUnknownDiseases(res.Courses)
 	// A fixed order, so that shuffling rows or input files changes no
 	// output: by study, case, drug, then source position.
 	sort.SliceStable(res.Courses, func(i, j int) bool {
@@ -527,4 +528,46 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// groupUnknownDiseases gives every spelling of one unknown disease the same display form:
+// terms equal after folding case, accents, punctuation and spacing ("Foo-Bar disease",
+// "foo bar  Disease") are shown as their most frequent spelling (the first met on a tie),
+// so one disease is one row in every table.
+func groupUnknownDiseases(cs []*Course) {
+	type tally struct {
+		count map[string]int
+		order []string
+	}
+	by := map[string]*tally{}
+	for _, c := range cs {
+		t := strings.TrimSpace(c.Disease.Term)
+		if c.Disease.Canonical != "" || t == "" {
+			continue
+		}
+		k := vocab.Normalize(t)
+		g := by[k]
+		if g == nil {
+			g = &tally{count: map[string]int{}}
+			by[k] = g
+		}
+		if g.count[t] == 0 {
+			g.order = append(g.order, t)
+		}
+		g.count[t]++
+	}
+	for _, c := range cs {
+		t := strings.TrimSpace(c.Disease.Term)
+		if c.Disease.Canonical != "" || t == "" {
+			continue
+		}
+		g := by[vocab.Normalize(t)]
+		best := g.order[0]
+		for _, s := range g.order[1:] {
+			if g.count[s] > g.count[best] {
+				best = s
+			}
+		}
+		c.Disease.Term = best
+	}
 }

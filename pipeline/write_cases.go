@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/data/parquetio"
 	"github.com/tresp/tresp/data/units"
 )
@@ -95,6 +96,13 @@ var courseColumns = func() []courseColumn {
 			return matchStatus(c.Rec.Values[data.FieldDisease], c.Disease.Status.String())
 		}),
 		textCol("disease_group", func(c *Course) string { return c.Disease.Class }),
+		textCol("disease_parent", func(c *Course) string { return c.Disease.Parent }),
+		textCol("comorbidities", func(c *Course) string {
+			if c.Disease.Status != vocab.StatusContained {
+				return ""
+			}
+			return strings.Join(c.Disease.Candidates, "; ")
+		}),
 		textCol("icd10", func(c *Course) string { return c.Disease.Code }),
 		textCol("subtype_text", field(data.FieldSubtype)),
 		textCol("subtype", func(c *Course) string {

@@ -268,7 +268,7 @@ var (
 	markerNames   = []string{"not attributable"}
 	roleNames     = []string{"primary", "secondary"}
 	cueRoles      = []string{"negation", "boundary"}
-	timingRoles   = []string{"prior", "none"}
+	timingRoles   = []string{"prior", "underlying", "none"}
 	positions     = []string{"before", "after", "any"}
 
 	atcRE = regexp.MustCompile(`^[A-Z]([0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?)?$`)
@@ -359,7 +359,7 @@ func init() {
 		},
 	}
 	schemas[KindDiseases] = &schema{
-		cols:     []string{"term", "canonical", "kind", "icd10", "group", "note"},
+		cols:     []string{"term", "canonical", "kind", "icd10", "group", "parent", "note"},
 		required: []string{"term", "canonical", "kind"},
 		key:      func(r *record) string { return normalize(r.get("term")) },
 		check: func(r *record) []*PositionError {
@@ -378,7 +378,7 @@ func init() {
 					errs = append(errs, r.errf("icd10", "%q is not an ICD-10 code (letter, 2 digits, optional . and 1-2 digits, e.g. M33.1)", c))
 				}
 			} else {
-				for _, c := range []string{"icd10", "group"} {
+				for _, c := range []string{"icd10", "group", "parent"} {
 					if v := r.get(c); v != "" {
 						errs = append(errs, r.errf(c, "only rows of kind canonical carry %s; put %q on the canonical row of %q and leave it empty here", c, v, r.get("canonical")))
 					}

@@ -156,6 +156,7 @@ type termEntry struct {
 
 type diseaseCanon struct {
 	name, icd, group, note string
+	parent                 string // normalised key of the broader disease, "" for a root
 }
 
 type subtypeEntry struct {
@@ -203,7 +204,7 @@ type compiled struct {
 	siteTrie    *trieNode
 	noFuzzy     map[string]bool
 	timingTrie  *trieNode
-	timingPrior []bool // per timing entry: a prior cue (false: a "none" phrase)
+	timingRole  []string // per timing entry: prior, underlying or none
 	knownWords  map[string]bool
 }
 
@@ -330,7 +331,22 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	var disFz []fuzzyEntry
 	for _, r := range ts[KindDiseases].rows {
 		if strings.ToLower(r.get("kind")) == "canonical" {
-			c.diseases[normalize(r.get("canonical"))] = &diseaseCanon{name: r.get("canonical"), icd: r.get("icd10"), group: r.get("group"), note: r.get("note")}
+			c.diseases[normalize(r.get("canonical"))] = &diseaseCanon{name: r.get("canonical"), icd: r.get("icd10"), group: r.get("group"), note: r.get("note"), parent: normalize(r.get("parent"))}
+		}
+	}
+	for _, r := range ts[KindDiseases].rows {
+		if p := normalize(r.get("parent")); p != "" && c.diseases[p] == nil {
+			add(r.errf("parent", "parent %q is not a canonical disease (add a canonical row for it, or leave parent empty)", r.get("parent")))
+		}
+	}
+	for key := range c.diseases {
+		seen := map[string]bool{}
+		for k := key; k != "" && c.diseases[k] != nil; k = c.diseases[k].parent {
+			if seen[k] {
+				add(fmt.Errorf("diseases: the parent chain of %q loops back to %q (a disease cannot be its own ancestor)", c.diseases[key].name, c.diseases[k].name))
+				break
+			}
+			seen[k] = true
 		}
 	}
 	for _, r := range ts[KindDiseases].rows {
@@ -397,7 +413,7 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	}
 	for i, r := range ts[KindTiming].rows {
 		c.timingTrie.insert(words(r.get("term")), i)
-		c.timingPrior = append(c.timingPrior, strings.ToLower(r.get("role")) == "prior")
+		c.timingRole = append(c.timingRole, strings.ToLower(r.get("role")))
 	}
 	for _, r := range ts[KindNoFuzzy].rows {
 		c.noFuzzy[normalize(r.get("word"))] = true

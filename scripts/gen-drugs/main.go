@@ -59,12 +59,20 @@ var header = `# tresp drug and treatment vocabulary (embedded default; see packa
 
 var cols = []string{"term", "generic", "kind", "class", "atc", "route", "indication", "parent", "verified", "note"}
 
-// norm folds a term the way the vocabulary matches it: lower case, letters and digits,
-// everything else a single space.
+// fold maps the Latin letters with diacritics met in names to their base letter, as the
+// vocabulary's own normalisation does.
+var fold = strings.NewReplacer("à", "a", "á", "a", "â", "a", "ä", "a", "å", "a", "ç", "c", "è", "e", "é", "e",
+	"ê", "e", "ë", "e", "í", "i", "ï", "i", "ñ", "n", "ó", "o", "ô", "o", "ö", "o", "ø", "o", "ú", "u", "ü", "u",
+	"’", "'", "'s ", " ", "'s,", ",")
+
+// norm folds a term the way the vocabulary matches it: lower case, diacritics folded, a
+// possessive 's dropped, letters and digits, everything else a single space.
 func norm(s string) string {
 	var b strings.Builder
 	space := false
-	for _, r := range strings.ToLower(s) {
+	s = strings.TrimSuffix(fold.Replace(strings.ToLower(s)+" "), " ")
+	s = strings.TrimSuffix(s, "'s")
+	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
