@@ -9,9 +9,9 @@ import (
 	"strings"
 
 	"github.com/tresp/tresp/data"
-	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/data/parquetio"
 	"github.com/tresp/tresp/data/units"
+	"github.com/tresp/tresp/data/vocab"
 )
 
 // courseColumn is one column of normalised/cases.*: a name, a type and how
