@@ -120,3 +120,29 @@ func TestDrugVocabularySize(t *testing.T) {
 		t.Errorf("drug vocabulary has %d substances, want at least 1500", n)
 	}
 }
+
+// TestDiseaseHierarchy checks subtype → disease → group chains and the size of the
+// disease vocabulary promised in docs/vocabulary.md.
+func TestDiseaseHierarchy(t *testing.T) {
+	v := Default()
+	tests := []struct{ term, want string }{
+		{"lcSSc", "limited cutaneous systemic sclerosis > systemic sclerosis > connective tissue disease"},
+		{"diffuse scleroderma", "diffuse cutaneous systemic sclerosis > systemic sclerosis > connective tissue disease"},
+		{"CREST", "CREST syndrome > systemic sclerosis > connective tissue disease"},
+		{"CKD stage 3b", "chronic kidney disease stage 3 > chronic kidney disease > kidney disease"},
+		{"ESRD", "end-stage renal disease > chronic kidney disease > kidney disease"},
+		{"JDM", "juvenile dermatomyositis > dermatomyositis > inflammatory myopathy > connective tissue disease"},
+		{"Wegener's granulomatosis", "granulomatosis with polyangiitis > ANCA-associated vasculitis > vasculitis"},
+		{"DLBCL", "diffuse large B-cell lymphoma > non-Hodgkin lymphoma > haematological malignancy"},
+		{"ITP", "immune thrombocytopenia > haematological disease"},
+	}
+	for _, tt := range tests {
+		m := v.Disease(tt.term)
+		if got := strings.Join(v.DiseaseLineage(m.Canonical), " > "); got != tt.want {
+			t.Errorf("DiseaseLineage of Disease(%q) = %q, want %q", tt.term, got, tt.want)
+		}
+	}
+	if n := len(v.c.diseases); n < 800 {
+		t.Errorf("disease vocabulary has %d conditions, want at least 800", n)
+	}
+}
