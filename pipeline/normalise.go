@@ -25,21 +25,24 @@ type Course struct {
 	DrugRaw string      // the drug as written
 	// Regimen is the sorted canonical names of every drug the patient
 	// received, this one included.
-	Regimen   []string
-	DoseText  string
-	Dose      units.Dose
-	Route     string
-	Age       units.Age
-	Sex       units.Sex
-	Disease   vocab.Match
-	Subtypes  []vocab.Match
-	Size      units.Size
-	DiseaseDu units.Duration
-	CondDu    units.Duration
-	TreatDu   units.Duration
-	TimeToRsp units.Duration
-	FollowUp  units.Duration
-	Outcome   vocab.OutcomeMatch
+	Regimen []string
+	// PriorTreatments are the treatments the row names as given before the
+	// course ("after CYC", "previously rituximab"): recorded, not analysed.
+	PriorTreatments []string
+	DoseText        string
+	Dose            units.Dose
+	Route           string
+	Age             units.Age
+	Sex             units.Sex
+	Disease         vocab.Match
+	Subtypes        []vocab.Match
+	Size            units.Size
+	DiseaseDu       units.Duration
+	CondDu          units.Duration
+	TreatDu         units.Duration
+	TimeToRsp       units.Duration
+	FollowUp        units.Duration
+	Outcome         vocab.OutcomeMatch
 	// OutcomeText is the outcome cell, or the site-outcome cell when the
 	// outcome cell is empty.
 	OutcomeText string
@@ -252,14 +255,14 @@ func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
 	for _, f := range files {
 		base := strings.ToLower(f[strings.LastIndexAny(f, `/\`)+1:])
 		var kind vocab.Kind
-		for _, k := range []string{"drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy"} {
+		for _, k := range []string{"drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "timing"} {
 			if strings.HasPrefix(base, k) {
 				kind, _ = vocab.ParseKind(k)
 				break
 			}
 		}
 		if kind == 0 {
-			return nil, &ConfigError{Key: "vocabulary", Msg: fmt.Sprintf("%s: cannot tell the vocabulary kind from the file name (start it with drugs, diseases, subtypes, outcomes, cues, routes, sites or nofuzzy)", f)}
+			return nil, &ConfigError{Key: "vocabulary", Msg: fmt.Sprintf("%s: cannot tell the vocabulary kind from the file name (start it with drugs, diseases, subtypes, outcomes, cues, routes, sites, nofuzzy or timing)", f)}
 		}
 		r, err := os.Open(f)
 		if err != nil {
@@ -305,6 +308,7 @@ func normalise(ctx context.Context, ing *Ingested, voc *vocab.Vocabulary, dec *D
 		res.Courses = append(res.Courses, n.cases(r, labs[[2]string{r.Values[data.FieldStudy], r.Values[data.FieldCaseID]}])...)
 	}
 	setRegimens(res.Courses)
+	groupUnknownDiseases(res.Courses)
 	// A fixed order, so that shuffling rows or input files changes no
 	// output: by study, case, drug, then source position.
 	sort.SliceStable(res.Courses, func(i, j int) bool {
@@ -540,6 +544,7 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 		add(drug, r.Values[data.FieldDose], route)
 		return out
 	}
+	var prior []string
 	for _, seg := range units.SplitTreatment(r.Values[data.FieldTreatment]) {
 		ms := n.voc.ScanDrugs(seg, r.Values[data.FieldDisease])
 		if len(ms) == 0 {
@@ -548,6 +553,19 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 			continue
 		}
 		for i, m := range ms {
+			if m.Kind == "exclusion" {
+				continue // "serum calcium", "vitamin D deficiency": not a treatment
+			}
+			if m.Prior {
+				name := m.Canonical
+				if name == "" {
+					name = strings.ToLower(m.Term)
+				}
+				if !contains(prior, name) {
+					prior = append(prior, name)
+				}
+				continue
+			}
 			end := len(seg)
 			if i+1 < len(ms) {
 				end = ms[i+1].Start
@@ -559,6 +577,9 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 			}
 			add(seg[m.Start:m.End], dose, rt)
 		}
+	}
+	for _, c := range out {
+		c.PriorTreatments = prior
 	}
 	if r.Values[data.FieldDose] != "" && len(out) == 1 && out[0].DoseText == "" {
 		out[0].DoseText = r.Values[data.FieldDose]
@@ -782,4 +803,55 @@ func (n *normaliser) study(r *data.Record) *StudyCount {
 		}
 	}
 	return s
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// groupUnknownDiseases gives every spelling of one unknown disease the same display form:
+// terms equal after folding case, accents, punctuation and spacing ("Foo-Bar disease",
+// "foo bar  Disease") are shown as their most frequent spelling (the first met on a tie),
+// so one disease is one row in every table.
+func groupUnknownDiseases(cs []*Course) {
+	type tally struct {
+		count map[string]int
+		order []string
+	}
+	by := map[string]*tally{}
+	for _, c := range cs {
+		t := strings.TrimSpace(c.Disease.Term)
+		if c.Disease.Canonical != "" || t == "" {
+			continue
+		}
+		k := vocab.Normalize(t)
+		g := by[k]
+		if g == nil {
+			g = &tally{count: map[string]int{}}
+			by[k] = g
+		}
+		if g.count[t] == 0 {
+			g.order = append(g.order, t)
+		}
+		g.count[t]++
+	}
+	for _, c := range cs {
+		t := strings.TrimSpace(c.Disease.Term)
+		if c.Disease.Canonical != "" || t == "" {
+			continue
+		}
+		g := by[vocab.Normalize(t)]
+		best := g.order[0]
+		for _, s := range g.order[1:] {
+			if g.count[s] > g.count[best] {
+				best = s
+			}
+		}
+		c.Disease.Term = best
+	}
 }

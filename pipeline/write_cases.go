@@ -11,6 +11,7 @@ import (
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/parquetio"
 	"github.com/tresp/tresp/data/units"
+	"github.com/tresp/tresp/data/vocab"
 )
 
 // courseColumn is one column of normalised/cases.*: a name, a type and how
@@ -76,6 +77,7 @@ var courseColumns = func() []courseColumn {
 		textCol("drug_class", func(c *Course) string { return c.Drug.Class }),
 		textCol("atc", func(c *Course) string { return c.Drug.Code }),
 		textCol("regimen", func(c *Course) string { return strings.Join(c.Regimen, " + ") }),
+		textCol("prior_treatments", func(c *Course) string { return strings.Join(c.PriorTreatments, "; ") }),
 		textCol("route", func(c *Course) string { return c.Route }),
 		textCol("dose_text", func(c *Course) string { return c.DoseText }),
 		numCol("dose_start_per_day", func(c *Course) float64 { return c.Dose.Start }),
@@ -102,6 +104,13 @@ var courseColumns = func() []courseColumn {
 			return matchStatus(c.Rec.Values[data.FieldDisease], c.Disease.Status.String())
 		}),
 		textCol("disease_group", func(c *Course) string { return c.Disease.Class }),
+		textCol("disease_parent", func(c *Course) string { return c.Disease.Parent }),
+		textCol("comorbidities", func(c *Course) string {
+			if c.Disease.Status != vocab.StatusContained {
+				return ""
+			}
+			return strings.Join(c.Disease.Candidates, "; ")
+		}),
 		textCol("icd10", func(c *Course) string { return c.Disease.Code }),
 		textCol("subtype_text", field(data.FieldSubtype)),
 		textCol("subtype", func(c *Course) string {

@@ -27,10 +27,11 @@ const (
 	KindSites                    // body sites: term, site, region
 	KindNoFuzzy                  // words never fuzzy-matched: word
 	KindScores                   // clinical scores: term, kind (threshold|measure), value, category, better
-	numKinds     = int(KindScores)
+	KindTiming                   // timing cues of treatment cells: term, role
+	numKinds     = int(KindTiming)
 )
 
-var kindNames = [...]string{"", "drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "scores"}
+var kindNames = [...]string{"", "drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "scores", "timing"}
 
 // String returns the kind's name, which is also the base name of its embedded file.
 func (k Kind) String() string {
@@ -271,6 +272,7 @@ var (
 	cueRoles      = []string{"negation", "negation after", "pseudo", "hedge", "hedge after", "history", "termination", "boundary", "after course", "on course"}
 	scoreKinds    = []string{"threshold", "measure"}
 	betterNames   = []string{"lower", "higher"}
+	timingRoles   = []string{"prior", "underlying", "none"}
 	positions     = []string{"before", "after", "any"}
 
 	atcRE = regexp.MustCompile(`^[A-Z]([0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?)?$`)
@@ -361,7 +363,7 @@ func init() {
 		},
 	}
 	schemas[KindDiseases] = &schema{
-		cols:     []string{"term", "canonical", "kind", "icd10", "group", "note"},
+		cols:     []string{"term", "canonical", "kind", "icd10", "group", "parent", "note"},
 		required: []string{"term", "canonical", "kind"},
 		key:      func(r *record) string { return normalize(r.get("term")) },
 		check: func(r *record) []*PositionError {
@@ -380,7 +382,7 @@ func init() {
 					errs = append(errs, r.errf("icd10", "%q is not an ICD-10 code (letter, 2 digits, optional . and 1-2 digits, e.g. M33.1)", c))
 				}
 			} else {
-				for _, c := range []string{"icd10", "group"} {
+				for _, c := range []string{"icd10", "group", "parent"} {
 					if v := r.get(c); v != "" {
 						errs = append(errs, r.errf(c, "only rows of kind canonical carry %s; put %q on the canonical row of %q and leave it empty here", c, v, r.get("canonical")))
 					}
@@ -465,6 +467,15 @@ func init() {
 		check: func(r *record) []*PositionError {
 			errs := needText(r, "term", nil)
 			return needText(r, "site", errs)
+		},
+	}
+	schemas[KindTiming] = &schema{
+		cols:     []string{"term", "role", "note"},
+		required: []string{"term", "role"},
+		key:      func(r *record) string { return normalize(r.get("term")) },
+		check: func(r *record) []*PositionError {
+			errs := needText(r, "term", nil)
+			return needOneOf(r, "role", timingRoles, false, errs)
 		},
 	}
 	schemas[KindNoFuzzy] = &schema{

@@ -10,6 +10,10 @@ import (
 type Mention struct {
 	Match
 	Start, End int // byte offsets into the scanned text
+	// Prior is set for a treatment given before the course: the mention follows a prior
+	// cue of the timing vocabulary ("after", "previously", "failed") within 5 words in its
+	// clause, or follows such a mention joined only by "and", "or", "plus" or a comma.
+	Prior bool
 }
 
 func norms(toks []token) []string {
@@ -293,13 +297,19 @@ func (v *Vocabulary) ScanDrugs(text string, hints ...string) []Mention {
 	out := make([]Mention, len(hits))
 	for k, h := range hits {
 		out[k] = h.Mention
-		if h.id < 0 {
-			continue // ambiguous: no canonical
-		}
-		lo, hi := 0, len(toks)
+		lo := 0
 		if k > 0 {
 			lo = hits[k-1].j
 		}
+		out[k].Prior = c.priorCue(toks, lo, h.i) || k > 0 && out[k-1].Prior && onlyConnectors(toks[lo:h.i])
+		if h.id < 0 {
+			continue // ambiguous: no canonical
+		}
+		if c.drugTerms[h.id].kind == "exclusion" {
+			out[k].Kind, out[k].Status = "exclusion", StatusExact
+			continue
+		}
+		hi := len(toks)
 		if k+1 < len(hits) {
 			hi = hits[k+1].i
 		}
@@ -315,6 +325,40 @@ func (v *Vocabulary) ScanDrugs(text string, hints ...string) []Mention {
 		m.Parent = filled.Parent
 	}
 	return out
+}
+
+// priorCue reports whether a prior cue of the timing vocabulary ends in the words
+// before token i (within 5 words), after token lo, with no clause break between the cue and token i.
+func (c *compiled) priorCue(toks []token, lo, i int) bool {
+	for s := max(lo, i-5); s < i; s++ {
+		n, ids := c.timingTrie.longest(toks, s, nil)
+		if n == 0 || s+n > i {
+			continue
+		}
+		clean := true
+		for t := s + 1; t <= i && t < len(toks); t++ {
+			if toks[t].brk {
+				clean = false
+			}
+		}
+		if clean && c.timingRole[ids[0]] == "prior" {
+			return true
+		}
+		s += n - 1
+	}
+	return false
+}
+
+var connectorWords = map[string]bool{"and": true, "or": true, "plus": true}
+
+// onlyConnectors reports whether toks are all joining words ("and", "or", "plus").
+func onlyConnectors(toks []token) bool {
+	for _, t := range toks {
+		if !connectorWords[t.norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // adjacentRoute finds a route word just before toks[i:j] (up to 3 words back, not crossing
@@ -349,14 +393,40 @@ func (c *compiled) fillDisease(m *Match, id int) {
 	d := c.diseases[e.canonical]
 	m.Matched, m.Canonical, m.Kind = e.term, d.name, e.kind
 	m.Code, m.Class, m.Note = d.icd, d.group, d.note
+	if p := c.diseases[d.parent]; p != nil {
+		m.Parent = p.name
+	}
+}
+
+// DiseaseLineage returns a disease and its broader diseases, most specific first, then its
+// group: DiseaseLineage("CREST syndrome") is [CREST syndrome, systemic sclerosis,
+// connective tissue disease]. It returns nil for a name that is not a canonical disease.
+func (v *Vocabulary) DiseaseLineage(canonical string) []string {
+	c := v.c
+	var out []string
+	group := ""
+	for k := normalize(canonical); k != ""; {
+		d := c.diseases[k]
+		if d == nil {
+			break
+		}
+		out = append(out, d.name)
+		group = d.group
+		k = d.parent
+	}
+	if group != "" && !contains(out, group) {
+		out = append(out, group)
+	}
+	return out
 }
 
 // Disease looks up a disease name: exact, synonym or abbreviation, then fuzzy. If the
 // whole term is not a disease name, it is scanned as free text ("known case of
-// dermatomyositis for 10 years"): a single disease found gives StatusContained; when
-// several are found, mentions whose note starts with "comorbidity" are set aside, and if
-// one disease remains it is returned (StatusContained, the others in Candidates);
-// otherwise the result is StatusAmbiguous.
+// dermatomyositis for 10 years", "SLE, CKD stage 3, hypertension"): the underlying disease
+// is the first mention that follows an "underlying" cue of the timing vocabulary
+// ("erythroderma secondary to dermatomyositis"), else the first mention whose note does not
+// start with "comorbidity", else the first mention; every other disease found is a
+// comorbidity, listed in Candidates in text order. The result has StatusContained.
 func (v *Vocabulary) Disease(term string) Match {
 	c := v.c
 	m := Match{Term: term}
@@ -369,42 +439,63 @@ func (v *Vocabulary) Disease(term string) Match {
 		}
 		return m
 	}
-	ms := v.ScanDiseases(term)
-	var primary, all []string
-	var first = map[string]Mention{}
-	for _, x := range ms {
-		if x.Canonical == "" {
+	toks := tokenize(term)
+	hits := c.scan(term, toks, c.disTrie, c.disFuzzy, c.disTerms, "canonical")
+	pick, primary := -1, -1
+	for k, h := range hits {
+		if h.id < 0 {
 			continue
 		}
-		if _, ok := first[x.Canonical]; !ok {
-			first[x.Canonical] = x
-			all = append(all, x.Canonical)
-			if !strings.HasPrefix(x.Note, "comorbidity") {
-				primary = append(primary, x.Canonical)
+		d := c.diseases[c.disTerms[h.id].canonical]
+		lo := 0
+		if k > 0 {
+			lo = hits[k-1].j
+		}
+		if pick < 0 && c.underlyingCue(toks, lo, h.i) {
+			pick = k
+		}
+		if primary < 0 && !strings.HasPrefix(d.note, "comorbidity") {
+			primary = k
+		}
+	}
+	if pick < 0 {
+		pick = primary
+	}
+	if pick < 0 {
+		for k, h := range hits {
+			if h.id >= 0 {
+				pick = k
+				break
 			}
 		}
 	}
-	if len(all) == 0 {
+	if pick < 0 {
 		return m
 	}
-	pick := primary
-	if len(pick) == 0 {
-		pick = all
-	}
-	if len(pick) > 1 {
-		m.Status, m.Candidates = StatusAmbiguous, pick
-		return m
-	}
-	m = first[pick[0]].Match
-	m.Term = term
-	m.Status = StatusContained
-	m.Candidates = nil
-	for _, a := range all {
-		if a != pick[0] {
-			m.Candidates = append(m.Candidates, a)
+	m = hits[pick].Match
+	c.fillDisease(&m, hits[pick].id)
+	m.Term, m.Status, m.Candidates = term, StatusContained, nil
+	for k, h := range hits {
+		if k == pick || h.id < 0 {
+			continue
+		}
+		name := c.diseases[c.disTerms[h.id].canonical].name
+		if name != m.Canonical && !contains(m.Candidates, name) {
+			m.Candidates = append(m.Candidates, name)
 		}
 	}
 	return m
+}
+
+// underlyingCue reports whether an "underlying" cue of the timing vocabulary ("secondary
+// to", "due to", "associated with") ends in the 3 words before token i, after token lo.
+func (c *compiled) underlyingCue(toks []token, lo, i int) bool {
+	for s := max(lo, i-3); s < i; s++ {
+		if n, ids := c.timingTrie.longest(toks, s, nil); n > 0 && s+n <= i && c.timingRole[ids[0]] == "underlying" {
+			return true
+		}
+	}
+	return false
 }
 
 // ScanDiseases finds every disease mention in free text, in order, with byte offsets,

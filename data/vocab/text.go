@@ -196,3 +196,8 @@ func (n *trieNode) longest(toks []token, i int, accept func(ids []int, toks []to
 	}
 	return bestN, bestIDs
 }
+
+// Normalize returns the form in which the vocabularies compare text: words of letters and
+// digits, lower-cased, Latin diacritics folded, apostrophes and a possessive 's dropped,
+// joined by single spaces ("Sjögren's  Syndrome" → "sjogren syndrome").
+func Normalize(s string) string { return normalize(s) }

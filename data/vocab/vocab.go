@@ -157,6 +157,7 @@ type termEntry struct {
 
 type diseaseCanon struct {
 	name, icd, group, note string
+	parent                 string // normalised key of the broader disease, "" for a root
 }
 
 type subtypeEntry struct {
@@ -206,13 +207,15 @@ type compiled struct {
 	sites       []siteEntry
 	siteTrie    *trieNode
 	noFuzzy     map[string]bool
+	timingTrie  *trieNode
+	timingRole  []string // per timing entry: prior, underlying or none
 	knownWords  map[string]bool
 }
 
 func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	c := &compiled{
 		drugTrie: &trieNode{}, disTrie: &trieNode{}, subTrie: &trieNode{}, outTrie: &trieNode{},
-		ctxTrie: &trieNode{}, measures: map[string]string{}, routeTrie: &trieNode{}, siteTrie: &trieNode{},
+		ctxTrie: &trieNode{}, measures: map[string]string{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
 		generics: map[string]*drugGeneric{}, diseases: map[string]*diseaseCanon{},
 		noFuzzy: map[string]bool{}, knownWords: map[string]bool{},
 	}
@@ -332,7 +335,22 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	var disFz []fuzzyEntry
 	for _, r := range ts[KindDiseases].rows {
 		if strings.ToLower(r.get("kind")) == "canonical" {
-			c.diseases[normalize(r.get("canonical"))] = &diseaseCanon{name: r.get("canonical"), icd: r.get("icd10"), group: r.get("group"), note: r.get("note")}
+			c.diseases[normalize(r.get("canonical"))] = &diseaseCanon{name: r.get("canonical"), icd: r.get("icd10"), group: r.get("group"), note: r.get("note"), parent: normalize(r.get("parent"))}
+		}
+	}
+	for _, r := range ts[KindDiseases].rows {
+		if p := normalize(r.get("parent")); p != "" && c.diseases[p] == nil {
+			add(r.errf("parent", "parent %q is not a canonical disease (add a canonical row for it, or leave parent empty)", r.get("parent")))
+		}
+	}
+	for key := range c.diseases {
+		seen := map[string]bool{}
+		for k := key; k != "" && c.diseases[k] != nil; k = c.diseases[k].parent {
+			if seen[k] {
+				add(fmt.Errorf("diseases: the parent chain of %q loops back to %q (a disease cannot be its own ancestor)", c.diseases[key].name, c.diseases[k].name))
+				break
+			}
+			seen[k] = true
 		}
 	}
 	for _, r := range ts[KindDiseases].rows {
@@ -413,6 +431,10 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 		c.sites = append(c.sites, siteEntry{term: r.get("term"), site: r.get("site"), region: r.get("region")})
 		c.siteTrie.insert(words(r.get("term")), i)
 		known(r.get("term"))
+	}
+	for i, r := range ts[KindTiming].rows {
+		c.timingTrie.insert(words(r.get("term")), i)
+		c.timingRole = append(c.timingRole, strings.ToLower(r.get("role")))
 	}
 	for _, r := range ts[KindNoFuzzy].rows {
 		c.noFuzzy[normalize(r.get("word"))] = true

@@ -4,7 +4,8 @@
 //	                codes, the non-drug treatment hierarchy, exclusions); copied first, verbatim
 //	substances.txt  one substance per line, "ATC name", under "## class" headings; a code
 //	                written "?ATC" could not be checked against the WHO index (verified=no); a
-//	                substance listed under several codes keeps the first, or the one written "!ATC"
+//	                substance listed under several codes keeps the first, or the one written "!ATC";
+//	                "ATC name @route" adds a route-specific code (e.g. topical) to a listed substance
 //	names.txt       other names of a substance: "generic | b brand, brand | s salt | a abbrev |
 //	                y synonym | m misspelling"
 //
@@ -58,12 +59,20 @@ var header = `# tresp drug and treatment vocabulary (embedded default; see packa
 
 var cols = []string{"term", "generic", "kind", "class", "atc", "route", "indication", "parent", "verified", "note"}
 
-// norm folds a term the way the vocabulary matches it: lower case, letters and digits,
-// everything else a single space.
+// fold maps the Latin letters with diacritics met in names to their base letter, as the
+// vocabulary's own normalisation does.
+var fold = strings.NewReplacer("à", "a", "á", "a", "â", "a", "ä", "a", "å", "a", "ç", "c", "è", "e", "é", "e",
+	"ê", "e", "ë", "e", "í", "i", "ï", "i", "ñ", "n", "ó", "o", "ô", "o", "ö", "o", "ø", "o", "ú", "u", "ü", "u",
+	"’", "'", "'s ", " ", "'s,", ",")
+
+// norm folds a term the way the vocabulary matches it: lower case, diacritics folded, a
+// possessive 's dropped, letters and digits, everything else a single space.
 func norm(s string) string {
 	var b strings.Builder
 	space := false
-	for _, r := range strings.ToLower(s) {
+	s = strings.TrimSuffix(fold.Replace(strings.ToLower(s)+" "), " ")
+	s = strings.TrimSuffix(s, "'s")
+	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
@@ -158,7 +167,8 @@ func main() {
 	// substances
 	g.out.WriteString("# --- substances (generated from substances.txt)\n")
 	class := ""
-	type sub struct{ name, atc, class, verified string }
+	type sub struct{ name, atc, class, verified, route string }
+	var routed []*sub
 	var subs []*sub
 	byName := map[string]*sub{}
 	also := map[string][]string{}
@@ -182,7 +192,15 @@ func main() {
 			code, verified = code[1:], "no"
 		}
 		name = strings.TrimSpace(name)
+		route := ""
+		if at := strings.Index(name, " @"); at >= 0 {
+			name, route = strings.TrimSpace(name[:at]), strings.TrimSpace(name[at+2:])
+		}
 		k := norm(name)
+		if route != "" { // a route-specific code of a substance listed elsewhere
+			routed = append(routed, &sub{name: name, atc: code, class: class, verified: verified, route: route})
+			continue
+		}
 		if s := byName[k]; s != nil {
 			if primary { // this code is the default; the earlier one becomes an "also"
 				also[k] = append(also[k], s.atc)
@@ -212,6 +230,14 @@ func main() {
 		g.terms[k] = s.name
 		g.generics[k] = s.name
 		g.nSubst++
+	}
+
+	for _, s := range routed {
+		gen, ok := g.generics[norm(s.name)]
+		if !ok {
+			fail("substances.txt: %q @%s: the substance has no default row (list it without @route too)", s.name, s.route)
+		}
+		g.row(map[string]string{"term": gen, "generic": gen, "kind": "generic", "class": s.class, "atc": s.atc, "route": s.route, "verified": s.verified, "note": s.route + " use"})
 	}
 
 	// other names
