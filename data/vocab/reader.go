@@ -294,9 +294,8 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	targets = mergeTargets(targets, c.quantities(text, toks, used))
 	applyContext(text, toks, ends, targets, cues)
 	clause := clauses(text, toks, ends, cues)
-	course := v.courseKeys(treatments)
-	if len(course) > 0 {
-		targets = c.courseHistory(text, toks, ends, cues, targets, course, clause)
+	if k := v.courseOf(treatments); !k.empty() {
+		targets = c.courseHistory(text, toks, ends, cues, targets, k, clause)
 	}
 	for k := range targets {
 		t := &targets[k]
@@ -345,63 +344,146 @@ func mergeTargets(a, b []target) []target {
 	return out
 }
 
-// courseKeys returns the normalised canonical names of the course's treatments.
-func (v *Vocabulary) courseKeys(treatments []string) map[string]bool {
+// course is what the reader knows of the row's own treatments: their canonical names,
+// their classes ("corticosteroid" mentions match a prednisolone course) and the words of
+// the treatment cells, so that regimens the vocabulary does not know ("R-CHOP", "CHOP")
+// still match themselves.
+type course struct {
+	names, classes, words map[string]bool
+}
+
+func (k *course) empty() bool { return k == nil || len(k.names)+len(k.words) == 0 }
+
+// courseWordStop are words of a treatment cell that do not name it.
+var courseWordStop = map[string]bool{"mg": true, "kg": true, "day": true, "days": true, "week": true, "weeks": true,
+	"month": true, "months": true, "daily": true, "dose": true, "doses": true, "high": true, "low": true, "oral": true,
+	"and": true, "plus": true, "with": true, "then": true, "for": true, "the": true, "case": true, "patient": true,
+	"therapy": true, "treatment": true, "course": true, "maintenance": true, "added": true, "line": true, "first": true,
+	"second": true, "third": true, "cycle": true, "cycles": true, "intravenous": true, "iv": true, "after": true,
+	"before": true, "initial": true, "standard": true, "regimen": true, "combination": true, "based": true}
+
+// courseOf returns what the reader knows of the course's treatments.
+func (v *Vocabulary) courseOf(treatments []string) *course {
 	if len(treatments) == 0 {
 		return nil
 	}
-	keys := map[string]bool{}
+	k := &course{names: map[string]bool{}, classes: map[string]bool{}, words: map[string]bool{}}
 	for _, tr := range treatments {
 		for _, m := range v.ScanDrugs(tr) {
-			if m.Canonical != "" {
-				keys[normalize(m.Canonical)] = true
+			if m.Canonical != "" && m.Kind != "exclusion" {
+				k.names[normalize(m.Canonical)] = true
+				if m.Class != "" && m.Class != "procedure" {
+					k.classes[normalize(m.Class)] = true
+				}
 			}
 		}
-		if n := normalize(tr); n != "" {
-			keys[n] = true
+		for _, w := range words(tr) {
+			if len(w) >= 3 && !courseWordStop[w] && !isNumber(w) {
+				k.words[w] = true
+			}
 		}
 	}
-	return keys
+	return k
 }
 
-// drugAt returns the normalised canonical name of a drug term starting at token i (exact
-// terms only) and its length in tokens.
-func (c *compiled) drugAt(toks []token, i int) (string, int) {
-	n, ids := c.drugTrie.longest(toks, i, nil)
-	if n == 0 {
-		return "", 0
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isDigitByte(w[i]) {
+			return false
+		}
 	}
-	return normalize(c.drugTerms[ids[0]].canonical), n
+	return w != ""
+}
+
+// treatmentNouns are the words that make "NOUN of X" a treatment ("four doses of
+// rituximab", "addition of steroids"); after other words "of X" names a measured
+// substance ("normalisation of calcium", "levels of T4"), not a treatment.
+var treatmentNouns = map[string]bool{"dose": true, "doses": true, "course": true, "courses": true, "cycle": true,
+	"cycles": true, "administration": true, "use": true, "addition": true, "initiation": true, "institution": true,
+	"combination": true, "infusion": true, "infusions": true, "injection": true, "injections": true, "trial": true,
+	"regimen": true, "pulse": true, "pulses": true, "sessions": true, "session": true, "mg": true, "g": true,
+	"weeks": true, "months": true, "days": true}
+
+// mention is a treatment named in the outcome text.
+type mention struct {
+	i, n   int
+	name   string // normalised canonical
+	class  string // normalised class
+	short  bool   // an upper-case abbreviation of up to 3 characters (T3, T4, MTX): weak evidence of another treatment
+	course bool
+}
+
+// mentions finds the treatments named in the text outside outcome phrases.
+func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention {
+	var out []mention
+	for i := 0; i < len(toks); {
+		if inTarget[i] {
+			i++
+			continue
+		}
+		n, ids := c.drugTrie.longest(toks, i, nil)
+		if n == 0 {
+			if k.words[toks[i].norm] {
+				out = append(out, mention{i: i, n: 1, name: toks[i].norm, course: true})
+			}
+			i++
+			continue
+		}
+		e := c.drugTerms[ids[0]]
+		if e.kind == "exclusion" || anyTrue(inTarget[i:i+n]) {
+			i += n
+			continue
+		}
+		if i >= 2 && toks[i-1].norm == "of" && !treatmentNouns[toks[i-2].norm] {
+			i += n // "lowering of T4": a measured substance
+			continue
+		}
+		m := mention{i: i, n: n, name: normalize(e.canonical), short: n == 1 && toks[i].upper && len(toks[i].norm) <= 3}
+		if g := c.generics[m.name]; g != nil && len(g.codes) > 0 {
+			m.class = normalize(g.codes[0].class)
+		}
+		m.course = k.names[m.name] || m.class != "" && k.classes[m.class] || k.classes[m.name]
+		for w := i; w < i+n && !m.course; w++ {
+			m.course = k.words[toks[w].norm]
+		}
+		out = append(out, m)
+		i += n
+	}
+	return out
 }
 
 // courseHistory applies the course's own treatments to history statements: a history cue
 // whose scope names a course treatment states the course's outcome (its category, e.g.
 // "refractory to rituximab" = none for a rituximab course); targets in a history scope
-// whose clause names a course treatment are about this course after all.
-func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []cueHit, targets []target, course map[string]bool, clause []int) []target {
+// whose clause names a course treatment are about this course after all; targets in a
+// clause that names other treatments and none of the course's are about those.
+func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []cueHit, targets []target, k *course, clause []int) []target {
+	inTarget := make([]bool, len(toks))
+	for _, t := range targets {
+		for x := t.i; x < t.j; x++ {
+			inTarget[x] = true
+		}
+	}
+	ms := c.mentions(toks, inTarget, k)
 	namesCourse := map[int]bool{} // clause → a course treatment is named in it
 	namesOther := map[int]bool{}  // clause → another treatment is named in it
-	for i := 0; i < len(toks); {
-		d, n := c.drugAt(toks, i)
-		if n == 0 {
-			i++
-			continue
-		}
-		if course[d] {
-			namesCourse[clause[i]] = true
-		} else {
-			namesOther[clause[i]] = true
-		}
-		i += n
-	}
-	for k := range targets {
-		cl := clause[targets[k].i]
+	courseAt := make([]bool, len(toks))
+	for _, m := range ms {
 		switch {
-		case targets[k].history && namesCourse[cl]:
-			targets[k].history = false
-		case !targets[k].history && namesOther[cl] && !namesCourse[cl]:
-			// the clause names other treatments and not the course's: it is about them
-			targets[k].history, targets[k].histCue = true, "another treatment named in the clause"
+		case m.course:
+			namesCourse[clause[m.i]] = true
+			courseAt[m.i] = true
+		case !m.short:
+			namesOther[clause[m.i]] = true
+		}
+	}
+	for x := range targets {
+		cl := clause[targets[x].i]
+		switch {
+		case targets[x].history && namesCourse[cl]:
+			targets[x].history = false
+		case !targets[x].history && namesOther[cl] && !namesCourse[cl]:
+			targets[x].history, targets[x].histCue = true, "another treatment named in the clause"
 		}
 	}
 	var added []target
@@ -410,18 +492,14 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			continue
 		}
 		// the cue's scope: to the end of its sentence or a termination cue
-		for k := cu.j; k < len(toks) && !ends[k]; k++ {
-			if isTermination(cues, k) {
+		for x := cu.j; x < len(toks) && !ends[x]; x++ {
+			if isTermination(cues, x) {
 				break
 			}
-			d, n := c.drugAt(toks, k)
-			if n > 0 && course[d] {
+			if courseAt[x] {
 				added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
 					category: cu.e.category, rule: "history cue names the course", histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
 				break
-			}
-			if n > 1 {
-				k += n - 1
 			}
 		}
 	}
