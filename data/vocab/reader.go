@@ -17,14 +17,18 @@ const (
 	cueTermination                      // ends forward scopes: "but", "however", "which"
 	cueAfterCourse                      // the statement is about the time after the course stopped
 	cueOnCourse                         // the statement is about the time on the course
+	cueQualifier                        // sets the degree of the response word right after it: "complete clinical response"
 )
 
 var cueRoleNames = map[string]cueRole{
 	"negation": cueNegation, "negation after": cueNegationAfter, "pseudo": cuePseudo,
 	"hedge": cueHedge, "hedge after": cueHedgeAfter, "history": cueHistory,
 	"termination": cueTermination, "boundary": cueTermination,
-	"after course": cueAfterCourse, "on course": cueOnCourse,
+	"after course": cueAfterCourse, "on course": cueOnCourse, "qualifier": cueQualifier,
 }
+
+// qualifierReach is how many words after a qualifier cue a response word may start.
+const qualifierReach = 3
 
 // cueEntry is one compiled row of cues.tsv.
 type cueEntry struct {
@@ -158,7 +162,11 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		covered bool
 	}
 	var neg, hedge, hist, after, on scope
-	reset := func() { neg, hedge, hist, after, on = scope{}, scope{}, scope{}, scope{}, scope{} }
+	qual, qualUntil := CategoryUnknown, -1 // the last qualifier and the last token it reaches
+	reset := func() {
+		neg, hedge, hist, after, on = scope{}, scope{}, scope{}, scope{}, scope{}
+		qualUntil = -1
+	}
 	sent := 0
 	ti, ci := 0, 0
 	coverEnd := func() { // a comma or "and" after a covered target ends the scope
@@ -174,6 +182,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			sent++
 		} else if commaBefore(text, toks, k) {
 			coverEnd()
+			qualUntil = -1
 		}
 		if toks[k].norm == "and" && (ci >= len(cues) || cues[ci].i != k) && (ti >= len(targets) || targets[ti].i != k) {
 			coverEnd()
@@ -197,6 +206,9 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				on = scope{active: true, cue: cueText}
 			case cueTermination:
 				neg, hedge, hist = scope{}, scope{}, scope{}
+				qualUntil = -1
+			case cueQualifier:
+				qual, qualUntil = cu.e.category, cu.j-1+qualifierReach
 			}
 			ci++
 			k = cu.j - 1
@@ -216,6 +228,15 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			}
 			t.after = t.after || after.active
 			t.on = t.on || on.active
+			if k <= qualUntil && qualifies(qual, t.entry) {
+				t.category, t.rule = qual, "qualifier"
+			}
+			qualUntil = -1
+			if !neg.active && startsWithNegation(t.entry.phrase) {
+				// "no improvement or radiological response": the phrase's own negation
+				// reaches the list that follows it
+				neg = scope{active: true, cue: firstWord(t.entry.phrase), covered: true}
+			}
 			ti++
 			k = t.j - 1
 		}
@@ -247,6 +268,31 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			}
 		}
 	}
+}
+
+// qualifies reports whether a qualifier of category q applies to a phrase: qualifiers of
+// degree (minimal, none, partial) lower any response phrase above them; "complete" raises
+// only the generic response words (category partial).
+func qualifies(q Category, e outcomeEntry) bool {
+	if e.marker || !e.category.Ordered() || e.category < Minimal || e.role == roleRelapse {
+		return false
+	}
+	if q == Complete {
+		return e.category == Partial
+	}
+	return q < e.category
+}
+
+var negationWords = map[string]bool{"no": true, "not": true, "without": true, "never": true, "nor": true, "neither": true}
+
+func startsWithNegation(phrase string) bool { return negationWords[firstWord(phrase)] }
+
+func firstWord(phrase string) string {
+	ws := words(phrase)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[0]
 }
 
 // clauses numbers the clauses of the text: a new clause starts at a sentence end, a comma
@@ -297,9 +343,13 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	if k := v.courseOf(treatments); !k.empty() {
 		targets = c.courseHistory(text, toks, ends, cues, targets, k, clause)
 	}
+	depth := parenDepth(text)
 	for k := range targets {
 		t := &targets[k]
 		t.start, t.end = toks[t.i].start, toks[t.j-1].end
+		if depth[t.start] > 0 && !t.entry.marker {
+			t.entry.secondary = true // a parenthesis details or qualifies; it does not state the outcome
+		}
 		if t.negated && !t.entry.marker {
 			if t.entry.negated != CategoryUnknown {
 				t.category = t.entry.negated
@@ -310,6 +360,27 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		}
 	}
 	return c.decide(text, toks, targets, clause, res)
+}
+
+// parenDepth returns, for each byte of text, how many parentheses or brackets are open.
+func parenDepth(text string) []int8 {
+	d := make([]int8, len(text)+1)
+	var cur int8
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '(', '[':
+			if cur < 100 {
+				cur++
+			}
+		case ')', ']':
+			if cur > 0 {
+				cur--
+			}
+		}
+		d[i] = cur
+	}
+	d[len(text)] = cur
+	return d
 }
 
 // maxOutcomeBytes bounds the text the reader looks at; longer cells are cut at a space.
