@@ -182,6 +182,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			sent++
 		} else if commaBefore(text, toks, k) {
 			coverEnd()
+			hist = scope{} // an earlier treatment is a clause's subject: "Although refractory to X, …"
 			qualUntil = -1
 		}
 		if toks[k].norm == "and" && (ci >= len(cues) || cues[ci].i != k) && (ti >= len(targets) || targets[ti].i != k) {
@@ -475,6 +476,9 @@ var treatmentNouns = map[string]bool{"dose": true, "doses": true, "course": true
 	"regimen": true, "pulse": true, "pulses": true, "sessions": true, "session": true, "mg": true, "g": true,
 	"weeks": true, "months": true, "days": true}
 
+// placeVerbs make "VERB to X" a destination, not a treatment.
+var placeVerbs = map[string]bool{"discharged": true, "transferred": true, "referred": true, "admitted": true, "moved": true}
+
 // mention is a treatment named in the outcome text.
 type mention struct {
 	i, n   int
@@ -507,6 +511,10 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 		}
 		if i >= 2 && toks[i-1].norm == "of" && !treatmentNouns[toks[i-2].norm] {
 			i += n // "lowering of T4": a measured substance
+			continue
+		}
+		if i >= 2 && toks[i-1].norm == "to" && placeVerbs[toks[i-2].norm] {
+			i += n // "discharged to rehabilitation": a place, not a treatment
 			continue
 		}
 		m := mention{i: i, n: n, name: normalize(e.canonical), short: n == 1 && toks[i].upper && len(toks[i].norm) <= 3}
