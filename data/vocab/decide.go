@@ -258,6 +258,7 @@ func (c *compiled) sitesOf(text string, toks []token, clause []int, res *Outcome
 //   - a word of persistence ("remained", "still", "persisted") not followed by a word of
 //     a good state is a non-response: "remained febrile", "platelets were still low";
 //   - a stop of the course ("was discontinued", "was stopped") is not evaluable;
+//
 // A word of change ("decreased", "reduction") stays weak: on the corpus it named a dose, a
 // deficit ("reduced visual acuity") or a fall of a good measure too often to be read alone.
 var (
