@@ -108,6 +108,10 @@ type cueHit struct {
 	e    cueEntry
 }
 
+// stateAdjectives describe the disease a patient came with when they stand before its name.
+var stateAdjectives = map[string]bool{"relapsed": true, "relapsing": true, "refractory": true, "recurrent": true,
+	"resistant": true, "persistent": true}
+
 // scanOutcome finds, leftmost-longest, the outcome phrases and the context cues of the text. At a
 // position where both a phrase and a cue start, the longer wins; on a tie the phrase wins
 // (a phrase such as "no recurrence" or "failed to respond" is its own pseudo-trigger).
@@ -125,7 +129,24 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 	var cues []cueHit
 	used := make([]bool, len(toks))
 	for i := 0; i < len(toks); {
+		// a disease name of several words is not an outcome ("relapsing polychondritis",
+		// "progressive multifocal leukoencephalopathy", "refractory coeliac disease")
+		if nd, _ := c.disTrie.longest(toks, i, nil); nd >= 2 {
+			np, _ := c.outTrie.longest(toks, i, acceptOutcome)
+			if np < nd {
+				i += nd
+				continue
+			}
+		}
 		np, pids := c.outTrie.longest(toks, i, acceptOutcome)
+		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) {
+			// "relapsed TTP", "refractory ITP": the state the patient came with, not the
+			// course's outcome
+			if nd, _ := c.disTrie.longest(toks, i+1, nil); nd > 0 {
+				i += 1 + nd
+				continue
+			}
+		}
 		nc, cids := c.ctxTrie.longest(toks, i, nil)
 		switch {
 		case np == 0 && nc == 0:
