@@ -154,12 +154,24 @@ type TimeInput struct {
 	Study  string  `json:"study"`
 	CaseID string  `json:"case_id"`
 	Days   float64 `json:"time_days"`
-	Event  bool    `json:"event"`
+	Event  bool    `json:"event"` // first response at Days
+	// Death marks a course that ended by death without response: a
+	// competing event at Days for the Aalen–Johansen estimate.
+	Death bool `json:"death,omitempty"`
 }
 
 // TimeCurve is the cumulative response of one drug.
 type TimeCurve struct {
-	Drug     string          `json:"drug"`
+	Drug string `json:"drug"`
+	// Estimator is aalen-johansen or kaplan-meier.
+	Estimator string `json:"estimator"`
+	// Responders counts the drug's responders and TimesKnown those whose
+	// time to response is given.
+	Responders int `json:"responders"`
+	TimesKnown int `json:"times_known"`
+	// Omitted says why the drug has no curve (too few known times); Points
+	// is then empty.
+	Omitted  string          `json:"omitted,omitempty"`
 	Points   []surv.CumPoint `json:"points"`
 	Warnings []string        `json:"warnings,omitempty"`
 }
@@ -734,11 +746,58 @@ func (a *analyser) compare(units []*unit) []Comparison {
 	return out
 }
 
-// timeToResponse builds the Kaplan–Meier input per drug: time to first
-// response when known, else censored at last follow-up for non-responders.
+// Reasons a course is not evaluable, read from the outcome phrases.
+const (
+	reasonDeath   = "death"
+	reasonAdverse = "adverse effects"
+	reasonLost    = "lost to follow-up"
+)
+
+var reasonCues = []struct{ reason, cue string }{
+	{reasonDeath, "died"}, {reasonDeath, "death"}, {reasonDeath, "deceased"}, {reasonDeath, "fatal"},
+	{reasonAdverse, "side effect"}, {reasonAdverse, "adverse"}, {reasonAdverse, "toxicit"}, {reasonAdverse, "tolera"},
+	{reasonAdverse, "hypersensitivity"}, {reasonAdverse, "allergic"},
+	{reasonLost, "lost to follow"}, {reasonLost, "lost to followup"}, {reasonLost, "loss to follow"}, {reasonLost, "lost of follow"},
+}
+
+// endReason returns why a course ended without an assessable response —
+// death, adverse effects or lost to follow-up — from the outcome phrases
+// the reader found (the first cue in reasonCues order wins, so a death
+// after a toxicity is a death), or "" when none says so.
+func endReason(c *Course) string {
+	for _, rc := range reasonCues {
+		for _, p := range c.Outcome.Phrases {
+			if p.Negated || p.Marker {
+				continue
+			}
+			if strings.Contains(strings.ToLower(p.Matched), rc.cue) || strings.Contains(strings.ToLower(p.Phrase), rc.cue) {
+				return rc.reason
+			}
+		}
+	}
+	return ""
+}
+
+// Time-to-response estimators.
+const (
+	EstimatorAJ = "aalen-johansen"
+	EstimatorKM = "kaplan-meier"
+)
+
+// timeToResponse builds the time-to-first-response input per drug —
+// response at its time, death (before any response) as a competing event
+// at the last follow-up, everyone else censored at the last follow-up —
+// and estimates each drug's cumulative response with the configured
+// estimator (Aalen–Johansen by default; 1 − Kaplan–Meier censors deaths).
+// A drug whose responders have a known time less often than
+// cfg.MinTimeKnown gets no estimate: dropping the responders without a time
+// while keeping every non-responder would bias the curve towards 0, so its
+// TimeCurve has no points and says why.
 func (a *analyser) timeToResponse(n *Normalised) ([]TimeInput, []TimeCurve) {
 	var inputs []TimeInput
 	excluded, unclassified := 0, 0
+	type tally struct{ responders, known int }
+	tallies := map[string]*tally{}
 	for _, c := range n.Courses {
 		g, ok := a.groupOf(c)
 		if !ok || c.Outcome.NotAttributable {
@@ -748,16 +807,26 @@ func (a *analyser) timeToResponse(n *Normalised) ([]TimeInput, []TimeCurve) {
 			unclassified++
 			continue
 		}
+		tl := tallies[g]
+		if tl == nil {
+			tl = &tally{}
+			tallies[g] = tl
+		}
 		cat := c.Category()
 		resp := cat.AtLeast(a.threshold)
+		if resp {
+			tl.responders++
+		}
 		switch {
 		case resp && !math.IsNaN(c.TimeToRsp.Days):
+			tl.known++
 			if !math.IsNaN(c.FollowUp.Days) && c.TimeToRsp.Days > c.FollowUp.Days {
 				a.warnf("%s, case %s: time to response (%g days) is after the last follow-up (%g days): check the row", c.Study, c.CaseID, c.TimeToRsp.Days, c.FollowUp.Days)
 			}
 			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.TimeToRsp.Days, Event: true})
 		case !resp && !math.IsNaN(c.FollowUp.Days):
-			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.FollowUp.Days, Event: false})
+			died := endReason(c) == reasonDeath
+			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.FollowUp.Days, Death: died})
 		default:
 			excluded++
 		}
@@ -778,20 +847,83 @@ func (a *analyser) timeToResponse(n *Normalised) ([]TimeInput, []TimeCurve) {
 		}
 		return x.CaseID < y.CaseID
 	})
+	estimator := a.cfg.TimeEstimator
+	if estimator == "" {
+		estimator = EstimatorAJ
+	}
 	var curves []TimeCurve
 	for i := 0; i < len(inputs); {
 		j := i
 		var t []float64
 		var ev []bool
+		var st []surv.Status
 		for ; j < len(inputs) && inputs[j].Drug == inputs[i].Drug; j++ {
-			t = append(t, inputs[j].Days)
-			ev = append(ev, inputs[j].Event)
+			in := inputs[j]
+			t = append(t, in.Days)
+			ev = append(ev, in.Event)
+			switch {
+			case in.Event:
+				st = append(st, surv.Event)
+			case in.Death:
+				st = append(st, surv.Competing)
+			default:
+				st = append(st, surv.Censored)
+			}
 		}
-		km := surv.KaplanMeier(t, ev, a.level)
-		curves = append(curves, TimeCurve{Drug: inputs[i].Drug, Points: km.Cumulative(), Warnings: km.Warnings})
+		drug := inputs[i].Drug
+		tl := tallies[drug]
+		tc := TimeCurve{Drug: drug, Estimator: estimator, Responders: tl.responders, TimesKnown: tl.known}
+		switch {
+		case tl.responders > 0 && float64(tl.known) < a.cfg.MinTimeKnown*float64(tl.responders):
+			tc.Omitted = fmt.Sprintf("time to response known for %d of %d responders, %.0f%%, below analysis.min_time_known = %.0f%%",
+				tl.known, tl.responders, 100*float64(tl.known)/float64(tl.responders), 100*a.cfg.MinTimeKnown)
+		case estimator == EstimatorKM:
+			km := surv.KaplanMeier(t, ev, a.level)
+			tc.Points, tc.Warnings = km.Cumulative(), km.Warnings
+		default:
+			aj := surv.AalenJohansen(t, st, a.level)
+			tc.Points, tc.Warnings = aj.Cumulative(), aj.Warnings
+		}
+		if tc.Omitted == "" && tl.known < tl.responders {
+			tc.Warnings = append(tc.Warnings, fmt.Sprintf("%d of %d responders without a time to response are left out of the curve",
+				tl.responders-tl.known, tl.responders))
+		}
+		curves = append(curves, tc)
 		i = j
 	}
+	// Drugs whose responders all lack a time and whose other courses lack a
+	// follow-up have no input at all; they are named too.
+	for _, g := range sortedKeys(tallies) {
+		if tl := tallies[g]; tl.responders > 0 && tl.known == 0 && !hasCurve(curves, g) {
+			curves = append(curves, TimeCurve{Drug: g, Estimator: estimator, Responders: tl.responders,
+				Omitted: fmt.Sprintf("time to response known for 0 of %d responders", tl.responders)})
+		}
+	}
+	sort.SliceStable(curves, func(i, j int) bool { return curves[i].Drug < curves[j].Drug })
+	var omitted []string
+	for _, c := range curves {
+		if c.Omitted != "" {
+			omitted = append(omitted, c.Drug)
+		}
+	}
+	if len(omitted) > 0 {
+		names := omitted
+		if len(names) > 10 {
+			names = append(names[:10:10], fmt.Sprintf("and %d more", len(omitted)-10))
+		}
+		a.warnf("time to response: no cumulative response for %d drugs whose time to response is known for fewer than %.0f%% of responders (analysis.min_time_known): %s",
+			len(omitted), 100*a.cfg.MinTimeKnown, strings.Join(names, ", "))
+	}
 	return inputs, curves
+}
+
+func hasCurve(cs []TimeCurve, drug string) bool {
+	for _, c := range cs {
+		if c.Drug == drug {
+			return true
+		}
+	}
+	return false
 }
 
 // outcomeTallies counts outcome categories per drug and per disease.

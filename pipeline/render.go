@@ -194,30 +194,40 @@ func (st *state) figures() []namedFigure {
 	}
 
 	// Cumulative response.
-	cr := figure.CumResponse{Title: "Cumulative response (1 − Kaplan–Meier)", Unit: "months", Method: "log-transformed Greenwood (survival::survfit default)",
-		Level: a.Level, Studies: nStudies}
+	cr := figure.CumResponse{Title: "Cumulative response", Unit: "months", Level: a.Level, Studies: nStudies}
+	if cfg.TimeEstimator == EstimatorKM {
+		cr.Estimator = figure.KaplanMeier
+		cr.Method = "log transformation, Greenwood variance: the survival::survfit default"
+	} else {
+		cr.Estimator = figure.AalenJohansen
+		cr.Method = "log transformation, infinitesimal-jackknife standard errors: the survival::survfit multi-state default"
+	}
 	inputs := map[string][]TimeInput{}
 	for _, t := range a.TimeInputs {
 		inputs[t.Drug] = append(inputs[t.Drug], t)
 	}
+	last := 0.0
 	for _, c := range a.TimeCurves {
+		if c.Omitted != "" || len(c.Points) == 0 {
+			if c.Omitted != "" {
+				cr.Omitted = append(cr.Omitted, figure.CumOmitted{Label: c.Drug, Reason: c.Omitted})
+			}
+			continue
+		}
 		cc := figure.CumCurve{Label: c.Drug}
 		for _, p := range c.Points {
 			cc.Steps = append(cc.Steps, figure.CumStep{Time: p.Time / daysPerMonth, Est: p.Cum, Low: p.Low, High: p.High})
 		}
 		for _, t := range inputs[c.Drug] {
 			cc.FollowUp = append(cc.FollowUp, t.Days/daysPerMonth)
-			if !t.Event {
+			last = math.Max(last, t.Days/daysPerMonth)
+			if !t.Event && !t.Death {
 				cc.Censored = append(cc.Censored, t.Days/daysPerMonth)
 			}
 		}
 		cr.Curves = append(cr.Curves, cc)
 	}
 	if len(cr.Curves) > 0 {
-		last := 0.0
-		for _, t := range a.TimeInputs {
-			last = math.Max(last, t.Days/daysPerMonth)
-		}
 		cr.MaxTime = niceCeil(last * 1.1)
 		figs = append(figs, namedFigure{"cumulative_response", cr.Title, cr})
 	}

@@ -217,13 +217,11 @@ func logBounds(p, se, z float64) (lo, hi float64) {
 
 // Cumulative returns the cumulative incidence of the event of interest as
 // the points tresp reports: cum = F with its own bounds (no flipping, unlike
-// Curve.Cumulative). NEvent counts the events of interest and NCensor the
-// censorings and competing events together, the subjects that leave the
-// risk set without the event.
+// Curve.Cumulative).
 func (c CIF) Cumulative() []CumPoint {
 	out := make([]CumPoint, len(c.Points))
 	for i, p := range c.Points {
-		out[i] = CumPoint{Time: p.Time, NRisk: p.NRisk, NEvent: p.NEvent, NCensor: p.NCensor + p.NCompeting,
+		out[i] = CumPoint{Time: p.Time, NRisk: p.NRisk, NEvent: p.NEvent, NCensor: p.NCensor, NCompeting: p.NCompeting,
 			Cum: p.Cum, Low: p.Lower, High: p.Upper}
 	}
 	return out
