@@ -178,20 +178,23 @@ type TimeCurve struct {
 
 // Analysis is the result of the analyse stage.
 type Analysis struct {
-	Responder   string       `json:"responder_threshold"`
-	Attribution string       `json:"attribution"`
-	CIMethod    string       `json:"ci_method"`
-	Level       float64      `json:"level"`
-	Rates       []RateRow    `json:"response_rates"`
-	ClassRates  []RateRow    `json:"response_rates_by_class"`
-	StudyCounts []StudyRow   `json:"study_counts"`
-	Sources     []SourceRow  `json:"sources"`
-	Pooled      []PooledRow  `json:"pooled_rates"`
-	Sensitivity []PooledRow  `json:"pooled_sensitivity"`
-	Comparisons []Comparison `json:"comparisons"`
-	TimeInputs  []TimeInput  `json:"time_to_response_input"`
-	TimeCurves  []TimeCurve  `json:"time_to_response"`
-	Warnings    []string     `json:"warnings"`
+	Responder   string  `json:"responder_threshold"`
+	Attribution string  `json:"attribution"`
+	CIMethod    string  `json:"ci_method"`
+	Level       float64 `json:"level"`
+	// PoolPopulation is the denominator of StudyCounts, Pooled and
+	// Sensitivity: evaluable or itt (deaths and losses count as failures).
+	PoolPopulation string       `json:"pool_population"`
+	Rates          []RateRow    `json:"response_rates"`
+	ClassRates     []RateRow    `json:"response_rates_by_class"`
+	StudyCounts    []StudyRow   `json:"study_counts"`
+	Sources        []SourceRow  `json:"sources"`
+	Pooled         []PooledRow  `json:"pooled_rates"`
+	Sensitivity    []PooledRow  `json:"pooled_sensitivity"`
+	Comparisons    []Comparison `json:"comparisons"`
+	TimeInputs     []TimeInput  `json:"time_to_response_input"`
+	TimeCurves     []TimeCurve  `json:"time_to_response"`
+	Warnings       []string     `json:"warnings"`
 	// Outcomes counts the patient-level outcome categories per drug and per
 	// disease, for the outcome-bar figure.
 	OutcomesByDrug    map[string]map[string]int `json:"outcomes_by_drug"`
@@ -245,7 +248,11 @@ func analyse(ctx context.Context, n *Normalised, cfg AnalysisConfig) (*Analysis,
 	}
 	res.Rates = a.rates(drugUnits, patientUnits, func(u *unit) string { return u.drug })
 	res.ClassRates = a.rates(classUnits(drugUnits), nil, func(u *unit) string { return u.class })
-	res.StudyCounts = studyCounts(drugUnits)
+	res.PoolPopulation = a.cfg.PoolPopulation
+	if res.PoolPopulation == "" {
+		res.PoolPopulation = PopEvaluable
+	}
+	res.StudyCounts = studyCounts(drugUnits, res.PoolPopulation)
 	if err := stop("pooling"); err != nil {
 		return nil, err
 	}
@@ -559,7 +566,7 @@ func classUnits(units []*unit) []*unit {
 }
 
 // studyCounts returns the evaluable events and n per study × drug.
-func studyCounts(units []*unit) []StudyRow {
+func studyCounts(units []*unit, pop string) []StudyRow {
 	type sd struct{ study, drug string }
 	acc := map[sd]*Counts{}
 	for _, u := range units {
@@ -571,7 +578,7 @@ func studyCounts(units []*unit) []StudyRow {
 	}
 	rows := make([]StudyRow, 0, len(acc))
 	for k, c := range acc {
-		rows = append(rows, StudyRow{Study: k.study, Drug: k.drug, Events: c.Responders, N: c.N(PopEvaluable)})
+		rows = append(rows, StudyRow{Study: k.study, Drug: k.drug, Events: c.Responders, N: c.N(pop)})
 	}
 	sort.Slice(rows, func(i, j int) bool {
 		if rows[i].Drug != rows[j].Drug {
