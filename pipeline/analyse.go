@@ -11,6 +11,7 @@ import (
 	"github.com/tresp/tresp/stats"
 	"github.com/tresp/tresp/stats/meta"
 	"github.com/tresp/tresp/stats/surv"
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Population names.
@@ -115,20 +116,35 @@ type SourceRow struct {
 
 // PooledRow is one line of pooled_rates.csv or pooled_sensitivity.csv.
 type PooledRow struct {
-	Drug      string   `json:"drug"`
-	K         int      `json:"k"`
-	Events    int      `json:"events"`
-	N         int      `json:"n"`
-	Estimate  float64  `json:"estimate"`
-	Low       float64  `json:"ci_low"`
-	High      float64  `json:"ci_high"`
-	Tau2      float64  `json:"tau2"`
-	I2        float64  `json:"i2"`
-	Q         float64  `json:"q"`
-	QP        float64  `json:"q_p"`
-	Transform string   `json:"transform"`
-	Method    string   `json:"method"`
-	Warnings  []string `json:"warnings,omitempty"`
+	Drug      string  `json:"drug"`
+	K         int     `json:"k"`
+	Events    int     `json:"events"`
+	N         int     `json:"n"`
+	Estimate  float64 `json:"estimate"`
+	Low       float64 `json:"ci_low"`
+	High      float64 `json:"ci_high"`
+	Tau2      float64 `json:"tau2"`
+	I2        float64 `json:"i2"`
+	Q         float64 `json:"q"`
+	QP        float64 `json:"q_p"`
+	Transform string  `json:"transform"`
+	Method    string  `json:"method"`
+	// PredLow and PredHigh are the 95 % prediction interval of a new
+	// study's rate, expit(μ̂ ± z·√(τ² + se²)) on the logit scale (metafor's
+	// predict()); NaN for other scales and for pooled Clopper–Pearson.
+	PredLow  float64  `json:"pi_low"`
+	PredHigh float64  `json:"pi_high"`
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// predInterval is expit(est ± z·√(τ² + se²)), NaN when any input is.
+func predInterval(est, se, tau2, level float64) (lo, hi float64) {
+	if math.IsNaN(est) || math.IsNaN(se) || math.IsNaN(tau2) || math.IsInf(se, 0) {
+		return math.NaN(), math.NaN()
+	}
+	z := distuv.UnitNormal.Quantile(1 - (1-level)/2)
+	h := z * math.Sqrt(tau2+se*se)
+	return 1 / (1 + math.Exp(-(est - h))), 1 / (1 + math.Exp(-(est + h)))
 }
 
 // Comparison is one line of comparisons.csv.
@@ -666,14 +682,21 @@ func (a *analyser) pool(rows []StudyRow) (pooled, sens []PooledRow) {
 
 func glmmRow(d string, s []meta.Study, nodes int, level float64) PooledRow {
 	r := meta.GLMM(s, nodes, level)
-	return PooledRow{Drug: d, K: r.K, Events: r.Events, N: r.N, Estimate: r.Estimate, Low: r.CILow, High: r.CIHigh,
+	row := PooledRow{Drug: d, K: r.K, Events: r.Events, N: r.N, Estimate: r.Estimate, Low: r.CILow, High: r.CIHigh,
 		Tau2: r.Tau2, I2: math.NaN(), Q: math.NaN(), QP: math.NaN(), Transform: "logit", Method: "GLMM", Warnings: r.Warnings}
+	row.PredLow, row.PredHigh = predInterval(r.EstRaw, r.SERaw, r.Tau2, level)
+	return row
 }
 
 func ivRow(d string, s []meta.Study, t meta.Transform, e meta.Estimator, level float64) PooledRow {
 	r := meta.InverseVariance(s, t, e, level)
-	return PooledRow{Drug: d, K: r.K, Events: r.Events, N: r.N, Estimate: r.Estimate, Low: r.CILow, High: r.CIHigh,
-		Tau2: r.Tau2, I2: r.I2, Q: r.Q, QP: r.QP, Transform: t.String(), Method: e.String(), Warnings: r.Warnings}
+	row := PooledRow{Drug: d, K: r.K, Events: r.Events, N: r.N, Estimate: r.Estimate, Low: r.CILow, High: r.CIHigh,
+		Tau2: r.Tau2, I2: r.I2, Q: r.Q, QP: r.QP, Transform: t.String(), Method: e.String(), Warnings: r.Warnings,
+		PredLow: math.NaN(), PredHigh: math.NaN()}
+	if t == meta.Logit {
+		row.PredLow, row.PredHigh = predInterval(r.EstRaw, r.SERaw, r.Tau2, level)
+	}
+	return row
 }
 
 func cpRow(d string, s []meta.Study, level float64) PooledRow {
@@ -684,7 +707,8 @@ func cpRow(d string, s []meta.Study, level float64) PooledRow {
 	}
 	iv := stats.BinomialCI(x, n, level, stats.ClopperPearson)
 	return PooledRow{Drug: d, K: len(s), Events: x, N: n, Estimate: iv.Estimate, Low: iv.Low, High: iv.High,
-		Tau2: math.NaN(), I2: math.NaN(), Q: math.NaN(), QP: math.NaN(), Transform: "none", Method: "pooled Clopper-Pearson", Warnings: iv.Warnings}
+		Tau2: math.NaN(), I2: math.NaN(), Q: math.NaN(), QP: math.NaN(), Transform: "none", Method: "pooled Clopper-Pearson", Warnings: iv.Warnings,
+		PredLow: math.NaN(), PredHigh: math.NaN()}
 }
 
 // compare runs Fisher's exact test between every pair of drugs and between

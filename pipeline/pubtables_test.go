@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tresp/tresp/reports/figure"
 	"github.com/tresp/tresp/reports/table"
 )
 
@@ -117,5 +119,113 @@ func TestPublicationTablesCompile(t *testing.T) {
 	log, _ := os.ReadFile(filepath.Join(tdir, "doc.log"))
 	if i := bytes.Index(log, []byte("Overfull \\hbox")); i >= 0 {
 		t.Errorf("a table is wider than \\textwidth: %s", log[i:min(len(log), i+300)])
+	}
+}
+
+// TestPoolPopulation: on the example, diltiazem's pooled denominator is
+// its 5 evaluable patients by default and all 6 treated under itt (the
+// lost patient counts as a non-responder); table4 and the forest caption
+// name the population.
+func TestPoolPopulation(t *testing.T) {
+	for _, tc := range []struct {
+		pop, caption string
+		n            int
+	}{{PopEvaluable, "evaluable patients", 5}, {PopITT, "intention to treat", 6}} {
+		cfg := DefaultConfig()
+		cfg.Out = filepath.Join(t.TempDir(), "out")
+		cfg.Analysis.PoolPopulation = tc.pop
+		res, err := Run(context.Background(), cfg, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, p := range res.Summary.Analysis.Pooled {
+			if p.Drug == "diltiazem" {
+				found = true
+				if p.N != tc.n || p.Events != 4 {
+					t.Errorf("%s: diltiazem pooled %d/%d, want 4/%d", tc.pop, p.Events, p.N, tc.n)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: diltiazem not pooled", tc.pop)
+		}
+		for _, f := range []string{"tables/table4_pooled.md", "figures/forest_by_drug.caption.md"} {
+			b, err := os.ReadFile(filepath.Join(cfg.Out, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(b), tc.caption) {
+				t.Errorf("%s: %s does not name the population %q:\n%s", tc.pop, f, tc.caption, b)
+			}
+		}
+	}
+}
+
+// TestForestNeverTooLarge: 200 drugs, each from 40 studies, every drug
+// pooled, plus a drug with 0/0: the forest plot keeps the 30 largest drugs,
+// caps the study rows, leaves out the 0/0 row with a note, and renders.
+func TestForestNeverTooLarge(t *testing.T) {
+	a := &Analysis{CIMethod: "clopper-pearson", Level: 0.95, PoolPopulation: PopEvaluable}
+	for d := 0; d < 200; d++ {
+		drug := fmt.Sprintf("drug %03d", d)
+		x, n := 0, 0
+		for s := 0; s < 40; s++ {
+			sn := 1 + (d+s)%7
+			sx := (d * s) % (sn + 1)
+			a.StudyCounts = append(a.StudyCounts, StudyRow{Study: fmt.Sprintf("Author%d A, Other B. Title. %d", s, 1990+s%30), Drug: drug, Events: sx, N: sn})
+			x, n = x+sx, n+sn
+		}
+		a.StudyCounts = append(a.StudyCounts, StudyRow{Study: "Lost L. 2001", Drug: drug}) // 0/0
+		a.Rates = append(a.Rates, RateRow{Drug: drug, Population: PopEvaluable, N: n, Responders: x, Rate: float64(x) / float64(n), Low: 0, High: 1})
+		a.Pooled = append(a.Pooled, PooledRow{Drug: drug, K: 40, Events: x, N: n, Estimate: float64(x) / float64(n), Low: 0, High: 1,
+			Tau2: 0.1, Method: "GLMM", PredLow: 0, PredHigh: 1})
+		a.Sensitivity = append(a.Sensitivity, PooledRow{Drug: drug, K: 40, Method: "REML", Transform: "logit", Tau2: 0.1, I2: 12, Q: 40, QP: 0.4})
+	}
+	a.Rates = append(a.Rates, RateRow{Drug: "empty", Population: PopEvaluable, Rate: math.NaN(), Low: math.NaN(), High: math.NaN()})
+	cfg := DefaultConfig()
+	f, notes := forestFigure(a, cfg.Analysis, 30)
+	f.Notes = notes
+	heads := 0
+	for _, r := range f.Rows {
+		if r.Heading {
+			heads++
+		}
+	}
+	if heads != 30 {
+		t.Errorf("%d drugs drawn, want 30", heads)
+	}
+	capt := f.Caption()
+	for _, want := range []string{"30 drugs with the most patients of 201", "(0/0) are left out", "prediction interval", "Population: evaluable"} {
+		if !strings.Contains(capt, want) {
+			t.Errorf("caption lacks %q:\n%s", want, capt)
+		}
+	}
+	for _, size := range []string{"nature-double", "nature-single"} {
+		sz, err := figure.ParsePreset(size)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := figure.Render(&buf, f, sz, figure.SVG); err != nil {
+			t.Errorf("%s: %v", size, err)
+		}
+	}
+}
+
+// TestShortStudy checks the "First author et al. year" labels.
+func TestShortStudy(t *testing.T) {
+	for in, want := range map[string]string{
+		"Rao A, Smith B, Lee C, Kim D, Park E, Cho F. Diltiazem for calcinosis. J Rheum. 2024": "Rao et al. 2024",
+		"Thakur et al.":                  "Thakur et al.",
+		"Rao A. Calcinosis. Lancet 2019": "Rao 2019",
+		"Rao 2019":                       "Rao 2019",
+		"van der Berg J, Li X (2021)":    "van der Berg et al. 2021",
+		"Smith and Jones, 2020":          "Smith et al. 2020",
+		"Müller-Lüdenscheidt K 2018":     "Müller-Lüdenscheidt 2018",
+	} {
+		if got := shortStudy(in); got != want {
+			t.Errorf("shortStudy(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
