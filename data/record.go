@@ -162,9 +162,9 @@ func (m *Mapping) checkStudyRow(r *Record) []Problem {
 			}
 			continue
 		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			bad(f, "bad-count", f.String()+" is not a whole number ≥ 0", "write the count as digits")
+		n, err := ParseCount(v)
+		if err != nil {
+			bad(f, "bad-count", f.String()+" "+err.Error(), "write the count as a whole number of patients, in digits")
 			continue
 		}
 		counts[f] = n
@@ -196,7 +196,9 @@ func (m *Mapping) checkStudyRow(r *Record) []Problem {
 // SplitAgeSex splits a combined cell such as "45/F", "45 F", "F/45" or
 // "69 years male" into its age and sex parts. A part it cannot find is "".
 func SplitAgeSex(s string) (age, sex string) {
-	fields := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == ',' || r == ';' || r == ' ' || r == '-' })
+	// '-' separates ("45-F") except as the minus sign of a number ("-5/F"),
+	// which the age parser must see to refuse it.
+	fields := strings.FieldsFunc(minusToSpace(s), func(r rune) bool { return r == '/' || r == ',' || r == ';' || r == ' ' })
 	var ageParts []string
 	for _, f := range fields {
 		switch strings.ToLower(f) {
@@ -214,4 +216,23 @@ func SplitAgeSex(s string) (age, sex string) {
 		ageParts = append(ageParts, f)
 	}
 	return strings.Join(ageParts, " "), sex
+}
+
+// minusToSpace replaces every '-' of s by a space except one that starts
+// a number: at the start or after a space or '/', and before a digit.
+func minusToSpace(s string) string {
+	if strings.IndexByte(s, '-') < 0 {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c != '-' {
+			continue
+		}
+		sign := (i == 0 || b[i-1] == ' ' || b[i-1] == '/') && i+1 < len(b) && isDigit(b[i+1])
+		if !sign {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }

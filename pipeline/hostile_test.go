@@ -121,3 +121,51 @@ func TestCSVOutputsNeutralised(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileNumbers runs the odd numbers through a whole run:
+// negative age, duration and dose are not read and warned about, never
+// read without their sign; refused notations are warned about; an
+// implausible dose is kept with a warning; study counts near 2^63 are a
+// bad-count error (they overflowed into a recovered panic, exit 3).
+func TestHostileNumbers(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "cases.csv", "Study,Pt,Age,Drug,Dose,Treatment duration,Outcome\n"+
+		"S,1,-5,diltiazem,60 mg daily,-3 months,complete resolution\n"+
+		"S,2,45,diltiazem,-50 mg,6 months,complete resolution\n"+
+		"S,3,1e400,diltiazem,999999999 g daily,1_000 days,no change\n"+
+		"S,4,0x10,diltiazem,\"1.000,5 mg\",٣ months,no change\n")
+	sl := writeFile(t, dir, "series.csv", "Study,Drug,Treated,Responders\n"+
+		"T,diltiazem,9223372036854775807,9223372036854775806\n"+
+		"U,diltiazem,5,-3\n"+
+		"V,diltiazem,10,4\n")
+	out := filepath.Join(dir, "out")
+	res, err := runTo(t, out, in, sl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := res.Summary.Problems.ByCode
+	for code, n := range map[string]int{"negative-value": 3, "number-unreadable": 4, "value-implausible": 1, "bad-count": 3} {
+		if codes[code] != n {
+			t.Errorf("%s counted %d, want %d (%v)", code, codes[code], n, codes)
+		}
+	}
+	rows := readRows(t, filepath.Join(out, "normalised", "cases.csv"))
+	want := map[string][3]string{ // age_years, dose_max_per_day, treatment_duration_days
+		"1": {"", "60", ""},
+		"2": {"45", "", "182.625"},
+		"3": {"", "9.99999999e+11", ""},
+		"4": {"", "", "91.3125"},
+	}
+	for _, r := range rows {
+		if r["study"] != "S" {
+			continue
+		}
+		got := [3]string{r["age_years"], r["dose_max_per_day"], r["treatment_duration_days"]}
+		if got != want[r["case_id"]] {
+			t.Errorf("case %s: age, dose, duration = %q; want %q", r["case_id"], got, want[r["case_id"]])
+		}
+	}
+	if a := res.Summary.Inputs[1]; a.RowsQuarantined != 2 || a.RowsAccepted != 1 {
+		t.Errorf("series.csv account = %+v; want 2 quarantined (bad counts), 1 accepted", a)
+	}
+}
