@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/tresp/tresp/internal/textsafe"
 )
 
 // Lab is one laboratory value as found: from a wide column such as
@@ -57,6 +59,15 @@ func (m *Mapping) Record(line int, cells []string) (Record, []Problem) {
 		return ""
 	}
 	for i, col := range m.Columns {
+		if i < len(cells) {
+			if r, at, ok := textsafe.First(cells[i]); ok {
+				probs = append(probs, Problem{Severity: Warning, File: m.File, Line: line, Column: col.Header,
+					Value: textsafe.Visible(cells[i]), Code: "control-character",
+					Reason: fmt.Sprintf("invisible control character %s at character %d of the cell (%d in all): it can make the text display differently from what is stored; shown as [%s] in report.html",
+						textsafe.Name(r), at, textsafe.Count(cells[i]), textsafe.Name(r)),
+					Hint: "delete the character in the source table"})
+			}
+		}
 		v := cell(i)
 		switch {
 		case col.Field != FieldUnknown:

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -167,5 +168,44 @@ func TestHostileNumbers(t *testing.T) {
 	}
 	if a := res.Summary.Inputs[1]; a.RowsQuarantined != 2 || a.RowsAccepted != 1 {
 		t.Errorf("series.csv account = %+v; want 2 quarantined (bad counts), 1 accepted", a)
+	}
+}
+
+// TestControlCharactersWarned: a bidi override in a cell is a
+// control-character warning with file, line and column, and report.html
+// shows it escaped (it passed into every output unmarked before).
+func TestControlCharactersWarned(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "cases.csv", "Study,Pt,Drug,Disease,Outcome\n"+
+		"S,1,diltiazem,dermatomyositis,complete resolution\n"+
+		"S,2,\"dilt\u202Eiazem\",dermatomyositis,no change\n"+
+		"S,3,diltiazem,\"derma\u2066tomyositis\u2069\",no change\n")
+	out := filepath.Join(dir, "out")
+	res, err := runTo(t, out, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range res.Summary.Details {
+		if p.Code == "control-character" {
+			got = append(got, fmt.Sprintf("%s:%d: %s: %s", filepath.Base(p.File), p.Line, p.Column, p.Reason[:strings.Index(p.Reason, " of the cell")]))
+		}
+	}
+	want := []string{
+		"cases.csv:3: Drug: invisible control character U+202E at character 5",
+		"cases.csv:4: Disease: invisible control character U+2066 at character 6",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("control-character warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	html, err := os.ReadFile(filepath.Join(out, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(string(html), "\u202E\u2066\u2069") {
+		t.Error("report.html contains a bidi control character")
+	}
+	if !strings.Contains(strings.ReplaceAll(string(html), "&#43;", "+"), "[U+202E]") {
+		t.Error("report.html does not show the override escaped")
 	}
 }
