@@ -209,3 +209,34 @@ func TestControlCharactersWarned(t *testing.T) {
 		t.Error("report.html does not show the override escaped")
 	}
 }
+
+// TestManyGroupsFigures: 200 drugs and 200 diseases draw the forest plot
+// and the outcome bars with the groups with the most patients and a title
+// saying so (the run failed with exit 3 before: "content needs 3594 mm").
+func TestManyGroupsFigures(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("Study,Pt,Drug,Disease,Outcome\n")
+	for i := 0; i < 400; i++ {
+		out := "no change"
+		if i%2 == 1 {
+			out = "complete resolution"
+		}
+		fmt.Fprintf(&b, "S%d,%d,drug%dx,disease%dy,%s\n", i%7, i, i%200, i%200, out)
+	}
+	in := writeFile(t, dir, "many.csv", b.String())
+	out := filepath.Join(dir, "out")
+	if _, err := runTo(t, out, in); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"forest_by_drug", "outcomes_by_drug", "outcomes_by_disease"} {
+		c, err := os.ReadFile(filepath.Join(out, "figures", f+".caption.md"))
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if !strings.Contains(string(c), "with the most patients of 200") {
+			t.Errorf("%s caption does not say the figure shows part of 200 groups:\n%s", f, c)
+		}
+	}
+}

@@ -116,10 +116,46 @@ func (st *state) figures() []namedFigure {
 			forest.Patients = r.N
 		}
 	}
+	var drugRates []RateRow
 	for _, r := range a.Rates {
 		if r.Drug == "" || r.Disease != "" || r.Population != PopEvaluable {
 			continue
 		}
+		drugRates = append(drugRates, r)
+	}
+	// A figure has room for maxForestRows rows: with more drugs, the
+	// drugs with the most patients are drawn and the caption says so.
+	rowsOf := func(r RateRow) int {
+		if _, ok := pooled[r.Drug]; ok {
+			return 2 + len(byDrugStudies[r.Drug])
+		}
+		return 1
+	}
+	total := 0
+	for _, r := range drugRates {
+		total += rowsOf(r)
+	}
+	if total > maxForestRows {
+		byN := slices.Clone(drugRates)
+		sort.SliceStable(byN, func(i, j int) bool { return byN[i].N > byN[j].N })
+		keep, rows := map[string]bool{}, 0
+		for _, r := range byN {
+			if rows+rowsOf(r) > maxForestRows {
+				continue
+			}
+			keep[r.Drug] = true
+			rows += rowsOf(r)
+		}
+		kept := drugRates[:0:0]
+		for _, r := range drugRates {
+			if keep[r.Drug] {
+				kept = append(kept, r)
+			}
+		}
+		forest.Title += fmt.Sprintf(" (the %d drugs with the most patients of %d; all are in tables/response_rates.csv)", len(kept), len(drugRates))
+		drugRates = kept
+	}
+	for _, r := range drugRates {
 		forest.Rows = append(forest.Rows, figure.ForestRow{Label: r.Drug, Events: r.Responders, N: r.N, Estimate: r.Rate, Low: r.Low, High: r.High})
 		if p, ok := pooled[r.Drug]; ok {
 			for _, s := range byDrugStudies[r.Drug] {
@@ -142,6 +178,21 @@ func (st *state) figures() []namedFigure {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
+		if len(keys) > maxBarGroups {
+			// the maxBarGroups groups with the most patients, in name order
+			n := func(k string) int {
+				s := 0
+				for _, c := range tallies[k] {
+					s += c
+				}
+				return s
+			}
+			byN := slices.Clone(keys)
+			sort.SliceStable(byN, func(i, j int) bool { return n(byN[i]) > n(byN[j]) })
+			title += fmt.Sprintf(" (the %d %ss with the most patients of %d; all are in tables/response_rates.csv)", maxBarGroups, by, len(keys))
+			keys = byN[:maxBarGroups]
+			sort.Strings(keys)
+		}
 		ob := figure.OutcomeBars{Title: title, GroupBy: by, Patients: len(patients), Studies: nStudies,
 			OutcomeDef: "responder = " + a.Responder + " response or better"}
 		for _, k := range keys {
@@ -431,3 +482,12 @@ func quarantineTable(q []Quarantined) table.Table {
 	}
 	return t
 }
+
+// maxForestRows and maxBarGroups bound the rows of the forest plot and
+// the bars of an outcome chart: a page holds no more legibly. With more
+// drugs or diseases the ones with the most patients are drawn, the title
+// says how many of how many, and the tables keep them all.
+const (
+	maxForestRows = 60
+	maxBarGroups  = 40
+)
