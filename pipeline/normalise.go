@@ -809,11 +809,10 @@ func (n *normaliser) study(r *data.Record) *StudyCount {
 		s.DiseaseAdjudicated = n.termDecision(r, "", data.FieldDisease, fieldDisease, &s.Disease, n.voc.Disease)
 	}
 	atoi := func(f data.Field) (int, bool) {
-		var x int
 		if v[f] == "" {
 			return 0, false
 		}
-		fmt.Sscan(v[f], &x)
+		x, _ := data.ParseCount(v[f]) // checked at ingest (checkStudyRow)
 		return x, true
 	}
 	s.Treated, _ = atoi(data.FieldTreated)
