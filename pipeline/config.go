@@ -76,6 +76,93 @@ type AnalysisConfig struct {
 	Nodes int `json:"nodes"`
 	// SmallGroup flags groups with fewer patients than this.
 	SmallGroup int `json:"small_group"`
+	// DiseaseLevel chooses what the publication tables and figures group
+	// patients by: the disease, or the disease group above it.
+	DiseaseLevel DiseaseLevel `json:"disease_level"`
+	// DrugLevel chooses whether the publication tables show drugs or drug
+	// classes.
+	DrugLevel DrugLevel `json:"drug_level"`
+}
+
+// DiseaseLevel is the disease level of the publication tables and
+// figures: "disease" (as recognised, subtypes kept) or "group" (the
+// disease group of the vocabulary: connective tissue disease, …). It is a
+// pflag.Value and an encoding.TextUnmarshaler.
+type DiseaseLevel string
+
+// The disease levels.
+const (
+	DiseaseLevelDisease DiseaseLevel = "disease"
+	DiseaseLevelGroup   DiseaseLevel = "group"
+)
+
+// Names returns the legal values.
+func (DiseaseLevel) Names() []string { return []string{"disease", "group"} }
+
+// String returns the level.
+func (l DiseaseLevel) String() string { return string(l) }
+
+// Type names the legal values for flag help.
+func (DiseaseLevel) Type() string { return "disease|group" }
+
+// Set sets the level from s; an illegal value is an error listing the
+// legal ones.
+func (l *DiseaseLevel) Set(s string) error {
+	if err := oneOf("analysis.disease_level", s, l.Names()...); err != nil {
+		return err
+	}
+	*l = DiseaseLevel(s)
+	return nil
+}
+
+// UnmarshalText is Set, except that empty text (a summary.json or
+// manifest written before the setting existed) is the default, "disease".
+func (l *DiseaseLevel) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*l = DiseaseLevelDisease
+		return nil
+	}
+	return l.Set(string(b))
+}
+
+// DrugLevel is the treatment level of the publication tables: "drug" or
+// "class" (the drug class of the vocabulary). It is a pflag.Value and an
+// encoding.TextUnmarshaler.
+type DrugLevel string
+
+// The drug levels.
+const (
+	DrugLevelDrug  DrugLevel = "drug"
+	DrugLevelClass DrugLevel = "class"
+)
+
+// Names returns the legal values.
+func (DrugLevel) Names() []string { return []string{"drug", "class"} }
+
+// String returns the level.
+func (l DrugLevel) String() string { return string(l) }
+
+// Type names the legal values for flag help.
+func (DrugLevel) Type() string { return "drug|class" }
+
+// Set sets the level from s; an illegal value is an error listing the
+// legal ones.
+func (l *DrugLevel) Set(s string) error {
+	if err := oneOf("analysis.drug_level", s, l.Names()...); err != nil {
+		return err
+	}
+	*l = DrugLevel(s)
+	return nil
+}
+
+// UnmarshalText is Set, except that empty text (a summary.json or
+// manifest written before the setting existed) is the default, "drug".
+func (l *DrugLevel) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*l = DrugLevelDrug
+		return nil
+	}
+	return l.Set(string(b))
 }
 
 // FigureConfig sets the figures.
@@ -97,14 +184,16 @@ func DefaultConfig() Config {
 		Out:  "out",
 		Read: ReadConfig{DecimalComma: "auto"},
 		Analysis: AnalysisConfig{
-			Responder:   "partial",
-			Attribution: "exposure",
-			CIMethod:    "clopper-pearson",
-			Level:       0.95,
-			Pooling:     "glmm",
-			Transform:   "logit",
-			Nodes:       30,
-			SmallGroup:  5,
+			Responder:    "partial",
+			Attribution:  "exposure",
+			CIMethod:     "clopper-pearson",
+			Level:        0.95,
+			Pooling:      "glmm",
+			Transform:    "logit",
+			Nodes:        30,
+			SmallGroup:   5,
+			DiseaseLevel: DiseaseLevelDisease,
+			DrugLevel:    DrugLevelDrug,
 		},
 		Figures: FigureConfig{Formats: []string{"pdf", "png", "svg"}, Size: "nature-double"},
 		Tables:  TableConfig{Formats: []string{"csv", "md", "tex", "html", "docx"}},
@@ -155,6 +244,8 @@ func (c *Config) Validate() error {
 		oneOf("analysis.ci_method", a.CIMethod, "clopper-pearson", "wilson", "jeffreys"),
 		oneOf("analysis.pooling", a.Pooling, "glmm", "reml", "dl"),
 		oneOf("analysis.transform", a.Transform, "logit", "pft"),
+		oneOf("analysis.disease_level", string(a.DiseaseLevel), DiseaseLevel("").Names()...),
+		oneOf("analysis.drug_level", string(a.DrugLevel), DrugLevel("").Names()...),
 	} {
 		if chk != nil {
 			return chk

@@ -75,6 +75,12 @@ var settings = []setting{
 			}
 			return ""
 		}},
+	{key: "analysis.disease_level", legal: DiseaseLevelDisease.Names(),
+		doc: "what the publication tables and figures group patients by: the disease, or its disease group (connective tissue disease, …)",
+		ptr: func(c *Config) any { return (*string)(&c.Analysis.DiseaseLevel) }},
+	{key: "analysis.drug_level", legal: DrugLevelDrug.Names(),
+		doc: "whether the publication tables show drugs or drug classes",
+		ptr: func(c *Config) any { return (*string)(&c.Analysis.DrugLevel) }},
 	{key: "figures.formats", legal: []string{"pdf", "png", "svg"}, doc: "figure file formats",
 		ptr: func(c *Config) any { return &c.Figures.Formats }},
 	{key: "figures.size", doc: "figure size",

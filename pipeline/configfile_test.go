@@ -32,7 +32,8 @@ func TestLoadConfigGood(t *testing.T) {
 		Vocabulary: []string{filepath.Join(dir, "vocab", "drugs-local.tsv")},
 		Decisions:  filepath.Join(dir, "review-decided.csv"),
 		Analysis: AnalysisConfig{Responder: "complete", Attribution: "monotherapy", CIMethod: "wilson",
-			Level: 0.9, Pooling: "reml", Transform: "pft", Nodes: 12, SmallGroup: 3},
+			Level: 0.9, Pooling: "reml", Transform: "pft", Nodes: 12, SmallGroup: 3,
+			DiseaseLevel: DiseaseLevelGroup, DrugLevel: DrugLevelClass},
 		Figures: FigureConfig{Formats: []string{"svg", "png"}, Size: "120x80"},
 		Tables:  TableConfig{Formats: []string{"md"}},
 	}

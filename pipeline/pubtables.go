@@ -90,6 +90,9 @@ func (st *state) publicationTables() []pubTable {
 		}
 		sex[s]++
 		d := c.DiseaseName()
+		if st.cfg.Analysis.DiseaseLevel == DiseaseLevelGroup && d != "" {
+			d = diseaseGroupLabel(c)
+		}
 		if d == "" {
 			d = "not reported"
 		}
@@ -121,7 +124,11 @@ func (st *state) publicationTables() []pubTable {
 		}
 		row(label, pct(sex[k], n), 1)
 	}
-	group("Underlying disease")
+	if st.cfg.Analysis.DiseaseLevel == DiseaseLevelGroup {
+		group("Underlying disease group")
+	} else {
+		group("Underlying disease")
+	}
 	for _, k := range sortedKeys(dis) {
 		row(k, pct(dis[k], n), 1)
 	}
@@ -145,13 +152,13 @@ func (st *state) publicationTables() []pubTable {
 			adjudicatedOutcomes++
 		}
 	}
-	respTable := func(name, title, key string, pick func(RateRow) (string, bool)) {
-		t := table.Table{Title: title, Columns: []table.Column{{Key: key, Header: strings.ToUpper(key[:1]) + key[1:]},
+	respTable := func(name, title, key string, source []RateRow, pick func(RateRow) (string, bool)) {
+		t := table.Table{Title: title, Columns: []table.Column{{Key: key, Header: strings.ToUpper(key[:1]) + strings.ReplaceAll(key[1:], "_", " ")},
 			{Key: "itt_n", Header: "n (ITT)", Numeric: true}, {Key: "itt_r", Header: "Responders", Numeric: true}, {Key: "itt_rate", Header: "Rate (" + level + ")", Numeric: true},
 			{Key: "ev_n", Header: "n (evaluable)", Numeric: true}, {Key: "ev_r", Header: "Responders", Numeric: true}, {Key: "ev_rate", Header: "Rate (" + level + ")", Numeric: true}}}
 		rows := map[string][2]RateRow{}
 		var order []string
-		for _, r := range a.Rates {
+		for _, r := range source {
 			label, ok := pick(r)
 			if !ok {
 				continue
@@ -205,7 +212,24 @@ func (st *state) publicationTables() []pubTable {
 		}
 		out = append(out, pubTable{name, t})
 	}
-	respTable("table2_response_by_drug", "Response by drug", "drug", func(r RateRow) (string, bool) {
+	// Table 2 by drug or by drug class (analysis.drug_level); the class
+	// rates have no overall row, which comes from the drug rates.
+	drugTitle, drugKey, drugRates := "Response by drug", "drug", a.Rates
+	if st.cfg.Analysis.DrugLevel == DrugLevelClass {
+		drugTitle, drugKey = "Response by drug class", "drug_class"
+		drugRates = nil
+		for _, r := range a.ClassRates {
+			if r.Drug != "" {
+				drugRates = append(drugRates, r)
+			}
+		}
+		for _, r := range a.Rates {
+			if r.Drug == "" && r.Disease == "" {
+				drugRates = append(drugRates, r)
+			}
+		}
+	}
+	respTable("table2_response_by_drug", drugTitle, drugKey, drugRates, func(r RateRow) (string, bool) {
 		if r.Disease != "" {
 			return "", false
 		}
@@ -214,7 +238,12 @@ func (st *state) publicationTables() []pubTable {
 		}
 		return r.Drug, true
 	})
-	respTable("table3_response_by_disease", "Response by underlying disease", "disease", func(r RateRow) (string, bool) {
+	// Table 3 by disease or by disease group (analysis.disease_level).
+	disTitle, disKey, disRates := "Response by underlying disease", "disease", a.Rates
+	if st.cfg.Analysis.DiseaseLevel == DiseaseLevelGroup {
+		disTitle, disKey, disRates = "Response by disease group", "disease_group", a.GroupRates
+	}
+	respTable("table3_response_by_disease", disTitle, disKey, disRates, func(r RateRow) (string, bool) {
 		if r.Drug != "" {
 			return "", false
 		}
