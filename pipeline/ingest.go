@@ -309,6 +309,8 @@ func openRows(in Input, opt ReadOptions) (rowSource, func(), string, error) {
 		format = "csv;"
 	case '\t':
 		format = "tsv"
+	case '|':
+		format = "csv|"
 	}
 	return cr, func() { f.Close() }, format, nil
 }
