@@ -1,0 +1,147 @@
+package pipeline
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tresp/tresp/data/vocab"
+)
+
+// The tests below are the examples of issue 10's "Why", one each; the
+// table-reading examples are in data (TestHeaderUnits,
+// TestBareDurationBesideTreatment, TestMissingKeyColumn), csvio
+// (TestWrongDelimiter) and cmd/tresp (TestExitCodes: a misspelled outcome
+// header and an all-quarantined run exit 1), and the disease grouping in
+// TestGroupUnknownDiseases and TestRatesByDiseaseGroup.
+
+// ingestString ingests one case table given as text.
+func ingestString(t *testing.T, csv string) *Ingested {
+	t.Helper()
+	p := writeFile(t, t.TempDir(), "cases.csv", csv)
+	ing, err := Ingest([]Input{{Name: "cases.csv", Path: p}}, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ing
+}
+
+// treatmentCourses normalises one treatment cell per patient and returns
+// each patient's courses, "drug" or "drug@dose mg/day", and the problems.
+func treatmentCourses(t *testing.T, cells ...string) (map[string][]*Course, []string) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("Study,Pt,Disease,Treatment,Outcome\n")
+	for i, c := range cells {
+		fmt.Fprintf(&b, "S,%d,dermatomyositis,%q,improved\n", i+1, c)
+	}
+	n, probs := Normalise(ingestString(t, b.String()), vocab.Default(), nil)
+	by := map[string][]*Course{}
+	for _, c := range n.Courses {
+		by[c.CaseID] = append(by[c.CaseID], c)
+	}
+	var ps []string
+	for _, p := range probs {
+		ps = append(ps, p.Code+": "+p.Error())
+	}
+	return by, ps
+}
+
+func drugNames(cs []*Course) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.DrugName())
+	}
+	slices.Sort(out)
+	return out
+}
+
+// A dotted frequency abbreviation split a dose cell and created a phantom
+// procedure ("i.d" → incision and drainage) from its last letters.
+func TestWhyDottedFrequency(t *testing.T) {
+	by, probs := treatmentCourses(t, "Diltiazem 60 mg t.i.d. + sodium thiosulfate", "Prednisolone 10 mg b.i.d.", "Colchicine 0.5 mg q.i.d.", "Diltiazem 60 mg tid")
+	for id, want := range map[string][]string{"1": {"diltiazem", "sodium thiosulfate"}, "2": {"prednisolone"}, "3": {"colchicine"}, "4": {"diltiazem"}} {
+		if got := drugNames(by[id]); !slices.Equal(got, want) {
+			t.Errorf("patient %s: courses %v, want %v", id, got, want)
+		}
+	}
+	for id, want := range map[string]float64{"1": 180, "2": 20, "3": 2, "4": 180} {
+		c := by[id][0]
+		if math.Abs(c.Dose.Max-want) > 1e-9 || c.Dose.Unit != "mg/day" {
+			t.Errorf("patient %s: %q → %v %s, want %v mg/day", id, c.DoseText, c.Dose.Max, c.Dose.Unit, want)
+		}
+	}
+	for _, p := range probs {
+		if strings.Contains(p, "no frequency") || strings.Contains(p, "unknown-term") {
+			t.Errorf("unexpected problem %s", p)
+		}
+	}
+}
+
+// A dialysate described by its calcium content counted as the drug calcium.
+func TestWhyDialysateCalcium(t *testing.T) {
+	by, _ := treatmentCourses(t, "Haemodialysis with low dialysate calcium + cinacalcet 30 mg daily")
+	if got := drugNames(by["1"]); !slices.Equal(got, []string{"cinacalcet", "hemodialysis"}) {
+		t.Errorf("courses %v, want cinacalcet and hemodialysis, no calcium", got)
+	}
+}
+
+// A procedure mentioned as having happened before the course counted as
+// part of it.
+func TestWhyProcedureBeforeIsPrior(t *testing.T) {
+	by, probs := treatmentCourses(t, "Sodium thiosulfate after surgical excision", "Rituximab following CYC", "Surgical excision after failed diltiazem")
+	for id, want := range map[string][2]string{"1": {"sodium thiosulfate", "surgical excision"}, "2": {"rituximab", "cyclophosphamide"}, "3": {"surgical excision", "diltiazem"}} {
+		cs := by[id]
+		if got := drugNames(cs); !slices.Equal(got, []string{want[0]}) {
+			t.Errorf("patient %s: courses %v, want only %s", id, got, want[0])
+			continue
+		}
+		if !slices.Equal(cs[0].PriorTreatments, []string{want[1]}) {
+			t.Errorf("patient %s: prior %v, want %s", id, cs[0].PriorTreatments, want[1])
+		}
+		if cs[0].DoseText != "" {
+			t.Errorf("patient %s: dose text %q from the timing words", id, cs[0].DoseText)
+		}
+	}
+	for _, p := range probs {
+		if strings.Contains(p, "after") || strings.Contains(p, "following") {
+			t.Errorf("timing words in a problem: %s", p)
+		}
+	}
+}
+
+// Supportive care split into fragments.
+func TestWhySupportiveCare(t *testing.T) {
+	by, probs := treatmentCourses(t, "Supportive care, wound care and analgesia", "symptomatic treatment")
+	for id, cs := range by {
+		for _, c := range cs {
+			if c.Drug.Canonical == "" {
+				t.Errorf("patient %s: fragment %q not recognised", id, c.DrugRaw)
+			}
+		}
+	}
+	for _, p := range probs {
+		if strings.HasPrefix(p, "unknown-term") {
+			t.Error(p)
+		}
+	}
+}
+
+// Drugs common in the literature, old names and acronyms were unknown.
+func TestWhyAcronyms(t *testing.T) {
+	by, probs := treatmentCourses(t, "MMF 1 g bd", "CYC 750 mg IV monthly", "IVIG", "HCQ 200 mg bd", "MTX 15 mg weekly", "AZA 100 mg", "CsA", "TCZ 8 mg/kg")
+	want := map[string]string{"1": "mycophenolate", "2": "cyclophosphamide", "3": "intravenous immunoglobulin", "4": "hydroxychloroquine",
+		"5": "methotrexate", "6": "azathioprine", "7": "cyclosporine", "8": "tocilizumab"}
+	for id, w := range want {
+		if got := drugNames(by[id]); !slices.Equal(got, []string{w}) {
+			t.Errorf("patient %s: %v, want %s", id, got, w)
+		}
+	}
+	for _, p := range probs {
+		if strings.HasPrefix(p, "unknown-term") {
+			t.Error(p)
+		}
+	}
+}
