@@ -55,6 +55,9 @@ type ReadConfig struct {
 	Delimiter string `json:"delimiter,omitempty"`
 	// DecimalComma is auto, on or off.
 	DecimalComma string `json:"decimal_comma"`
+	// Sheet names the one sheet to read from every .xlsx workbook; ""
+	// reads every sheet with a recognisable header.
+	Sheet string `json:"sheet,omitempty"`
 }
 
 // AnalysisConfig sets responder definition, attribution and statistics.

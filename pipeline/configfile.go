@@ -51,6 +51,8 @@ var settings = []setting{
 		ptr: func(c *Config) any { return &c.Read.Delimiter }},
 	{key: "read.decimal_comma", legal: []string{"auto", "on", "off"}, doc: "read 8,5 as 8.5 (auto: in semicolon-separated files)",
 		ptr: func(c *Config) any { return &c.Read.DecimalComma }},
+	{key: "read.sheet", doc: "the sheet to read from every .xlsx workbook",
+		vals: `a sheet name; "" reads every sheet with a recognisable header`, ptr: func(c *Config) any { return &c.Read.Sheet }},
 	{key: "analysis.responder", legal: []string{"complete", "partial", "minimal"}, doc: "lowest outcome counted as response",
 		ptr: func(c *Config) any { return &c.Analysis.Responder }},
 	{key: "analysis.attribution", legal: []string{"exposure", "regimen", "monotherapy"},

@@ -28,6 +28,7 @@ func TestLoadConfigGood(t *testing.T) {
 			StudyFromFileName: true,
 			Delimiter:         ";",
 			DecimalComma:      "on",
+			Sheet:             "cases",
 		},
 		Vocabulary: []string{filepath.Join(dir, "vocab", "drugs-local.tsv")},
 		Decisions:  filepath.Join(dir, "review-decided.csv"),

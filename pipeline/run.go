@@ -190,7 +190,7 @@ func prepare(ctx context.Context, cfg *Config, log Logger) (*state, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	inputs, err := ResolveInputs(cfg.Inputs)
+	inputs, err := resolveInputs(cfg.Inputs, cfg.Read.Sheet)
 	if err != nil {
 		return nil, err
 	}

@@ -151,6 +151,7 @@ type readOptions struct {
 	decimalComma      string
 	vocab             []string
 	decisions         string
+	sheet             string
 	diseaseLevel      pipeline.DiseaseLevel
 	drugLevel         pipeline.DrugLevel
 	fs                *pflag.FlagSet // tells flags given from defaults
@@ -165,6 +166,7 @@ func (o *readOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.decimalComma, "decimal-comma", "auto", "read 8,5 as 8.5: `auto|on|off` (auto: in semicolon-separated files)")
 	fs.StringArrayVar(&o.vocab, "vocab", nil, "vocabulary `FILE` extending the built-in terms; repeatable")
 	fs.StringVar(&o.decisions, "decisions", "", "apply a reviewer's decisions: a review.csv `FILE` whose decision column is filled")
+	fs.StringVar(&o.sheet, "sheet", "", "read only the sheet `NAME` of every .xlsx workbook (default: every sheet with a recognisable header)")
 	o.diseaseLevel, o.drugLevel = pipeline.DiseaseLevelDisease, pipeline.DrugLevelDrug
 	fs.Var(&o.diseaseLevel, "disease-level", "publication tables and figures by `disease|group` (group: the disease group, e.g. connective tissue disease)")
 	fs.Var(&o.drugLevel, "drug-level", "publication tables by `drug|class`")
@@ -214,6 +216,9 @@ func (o *readOptions) apply(cfg *pipeline.Config) error {
 	cfg.Vocabulary = append(cfg.Vocabulary, o.vocab...)
 	if o.changed("decisions") {
 		cfg.Decisions = o.decisions
+	}
+	if o.changed("sheet") {
+		cfg.Read.Sheet = o.sheet
 	}
 	if o.changed("disease-level") {
 		cfg.Analysis.DiseaseLevel = o.diseaseLevel
