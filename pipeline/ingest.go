@@ -30,7 +30,7 @@ type Input struct {
 	Path string
 	// Sheet is the sheet of an .xlsx workbook, "" for other files.
 	Sheet string
-	fsys fs.FS
+	fsys  fs.FS
 	// sha256 is the content hash once computed, so a run reads each
 	// input's bytes for hashing only once.
 	sha256 string
