@@ -444,9 +444,20 @@ func (n *normaliser) finishReview(res *Normalised) {
 	}
 }
 
+// header returns the user's header of field f in r's file. A dose,
+// frequency or route read from the treatment (or drug) cell is reported
+// against that column.
 func (n *normaliser) header(r *data.Record, f data.Field) string {
-	if m := n.maps[r.File]; m != nil && m.Index[f] >= 0 {
+	m := n.maps[r.File]
+	if m != nil && m.Index[f] >= 0 {
 		return m.Columns[m.Index[f]].Header
+	}
+	if m != nil && (f == data.FieldDose || f == data.FieldFrequency || f == data.FieldRoute) {
+		for _, g := range []data.Field{data.FieldDrug, data.FieldTreatment} {
+			if m.Index[g] >= 0 {
+				return m.Columns[m.Index[g]].Header
+			}
+		}
 	}
 	return f.String()
 }

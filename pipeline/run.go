@@ -355,6 +355,9 @@ type Summary struct {
 	Analysis   *Analysis        `json:"analysis"`
 	Config     Config           `json:"config"`
 	Details    []data.Problem   `json:"details"`
+	// Grouped are the warnings and errors of Details, one per (code,
+	// column, value) with a row count and the first rows.
+	Grouped []ProblemGroup `json:"grouped"`
 }
 
 // Totals are row counts over every input:
@@ -381,6 +384,7 @@ func newSummary(cfg *Config, ing *Ingested) *Summary {
 	if s.Details == nil {
 		s.Details = []data.Problem{}
 	}
+	s.Grouped = GroupProblems(s.Details, data.Warning)
 	for _, a := range ing.Accounts {
 		s.Totals.RowsRead += a.RowsRead
 		s.Totals.RowsAccepted += a.RowsAccepted
@@ -425,6 +429,7 @@ func (s *Summary) addProblems(probs []data.Problem, strict bool) {
 		s.Details = append(s.Details, p)
 	}
 	SortProblems(s.Details)
+	s.Grouped = GroupProblems(s.Details, data.Warning)
 }
 
 // undecidedError is the --strict failure while outcomes are unclassified

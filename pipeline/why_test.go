@@ -145,3 +145,44 @@ func TestWhyAcronyms(t *testing.T) {
 		}
 	}
 }
+
+// TestWarningsGrouped: one warning per (code, column, value) with a row
+// count and the first rows, in the user's header names; "45/F" in an
+// "Age/Sex" column is no warning (issue 10).
+func TestWarningsGrouped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Study,Pt,Age/Sex,Dx,Rx,Outcome\n")
+	for i := 1; i <= 7; i++ {
+		fmt.Fprintf(&b, "S,%d,45/F,dermatomyositis,Zorbazumab 5 mg,improved\n", i)
+	}
+	b.WriteString("S,8,61/M,dermatomyositis,diltiazem 60 mg thrice,improved\n")
+	ing := ingestString(t, b.String())
+	_, probs := Normalise(ing, vocab.Default(), nil)
+	groups := GroupProblems(append(ing.Problems, probs...), 1)
+	var unknown *ProblemGroup
+	for i, g := range groups {
+		if g.Column == "Age/Sex" {
+			t.Errorf("warning about Age/Sex: %s", g)
+		}
+		if g.Code == "unknown-term" && g.Value == "Zorbazumab" {
+			if unknown != nil {
+				t.Errorf("two groups for one term: %s / %s", unknown, g)
+			}
+			unknown = &groups[i]
+		}
+	}
+	if unknown == nil {
+		t.Fatalf("no unknown-term group: %v", groups)
+	}
+	if unknown.Rows != 7 || unknown.Column != "Rx" || len(unknown.First) != maxGroupRows || unknown.First[0] != "cases.csv:2" {
+		t.Errorf("group %+v: want 7 rows in column Rx, first cases.csv:2", *unknown)
+	}
+	if s := unknown.String(); !strings.Contains(s, `column "Rx": "Zorbazumab"`) || !strings.Contains(s, "7 rows: cases.csv:2, ") || !strings.HasSuffix(s, ", …") {
+		t.Errorf("String() = %q", s)
+	}
+	for _, g := range groups {
+		if g.Column == "dose" {
+			t.Errorf("dose problem not in the user's column: %s", g)
+		}
+	}
+}

@@ -229,20 +229,15 @@ func (o *readOptions) apply(cfg *pipeline.Config) error {
 	return nil
 }
 
-// printProblems writes warnings and errors, one line each, to w, at most
-// limit lines followed by a count of the rest.
-func printProblems(w io.Writer, probs []data.Problem, min data.Severity, limit int) {
-	n := 0
-	for _, p := range probs {
-		if p.Severity < min {
-			continue
+// printGroups writes problem groups, one line each (one per code, column
+// and value, with its row count and first rows), at most limit lines
+// followed by a count of the rest.
+func printGroups(w io.Writer, groups []pipeline.ProblemGroup, limit int) {
+	for i, g := range groups {
+		if i == limit {
+			fmt.Fprintf(w, "… and %d more (all are in summary.json)\n", len(groups)-limit)
+			break
 		}
-		if n < limit {
-			fmt.Fprintf(w, "%s: %s\n", p.Severity, p.Error())
-		}
-		n++
-	}
-	if n > limit {
-		fmt.Fprintf(w, "… and %d more (all are in summary.json)\n", n-limit)
+		fmt.Fprintf(w, "%s: %s: %s\n", g.Severity, g.Code, g.String())
 	}
 }
