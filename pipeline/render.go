@@ -411,6 +411,10 @@ func (st *state) reportSummary() []string {
 		s = append(s, fmt.Sprintf("%s lists %d values to check (%d unclassified outcomes, %d outcomes read with low confidence, %d drug or disease terms): fill its decision column and rerun with --decisions.",
 			ReviewFile, rv.Undecided, rv.UnclassifiedOutcomes, rv.LowConfidenceOutcomes, rv.Terms))
 	}
+	if rv.Omitted > 0 {
+		s = append(s, fmt.Sprintf("%s lists the first %d of them; %d further rows needing review are counted but not listed (the list is capped so that memory stays bounded): extend the vocabulary for the most frequent terms and rerun.",
+			ReviewFile, rv.Items, rv.Omitted))
+	}
 	if d := rv.Decisions; d != nil {
 		s = append(s, fmt.Sprintf("Adjudicated: %d decisions from %s (sha256 %s) applied to %d courses; %d not applied (see the warnings).",
 			rv.Adjudicated, d.Path, d.SHA256[:12], rv.AdjudicatedCourses, rv.NotApplied))

@@ -269,7 +269,7 @@ var (
 	categoryNames = []string{"complete", "partial", "minimal", "none", "progression", "not evaluable"}
 	markerNames   = []string{"not attributable"}
 	roleNames     = []string{rolePrimary, roleSecondary, roleRelapse, roleWeak}
-	cueRoles      = []string{"negation", "negation after", "pseudo", "hedge", "hedge after", "history", "termination", "boundary", "after course", "on course"}
+	cueRoles      = []string{"negation", "negation after", "pseudo", "hedge", "hedge after", "history", "termination", "boundary", "after course", "on course", "qualifier"}
 	scoreKinds    = []string{"threshold", "measure"}
 	betterNames   = []string{"lower", "higher"}
 	timingRoles   = []string{"prior", "underlying", "none"}
