@@ -16,6 +16,7 @@ const (
 	FieldAge
 	FieldSex
 	FieldAgeSex
+	FieldWeight
 	FieldDisease
 	FieldSubtype
 	FieldSites
@@ -92,6 +93,8 @@ var Specs = []FieldSpec{
 		[]string{"gender"}, LevelCase},
 	{FieldAgeSex, "age_sex", "years + sex", "Combined age and sex cell, split into age and sex.", []string{"45/F", "69 M"},
 		[]string{"age/sex", "age sex", "age gender", "sex age", "age and sex"}, LevelCase},
+	{FieldWeight, "weight", "kg", "Body weight, which turns a weight-based dose (mg/kg) into mg.", []string{"70", "62 kg", "140 lb"},
+		[]string{"body weight", "weight kg", "wt", "bw"}, LevelCase},
 	{FieldDisease, "disease", "vocabulary term", "Primary (underlying) diagnosis.",
 		[]string{"Dermatomyositis", "diffuse cutaneous SSc", "MCTD"},
 		[]string{"underlying disease", "diagnosis", "dx", "primary diagnosis", "diagnoses", "disease name", "condition", "underlying diagnosis", "associated disease", "underlying condition", "ctd", "connective tissue disease", "indication"}, LevelBoth},

@@ -558,7 +558,7 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 			c.DoseText = strings.TrimSpace(c.DoseText + " " + freq)
 		}
 		if c.DoseText != "" {
-			c.Dose = n.units.Dose(c.DoseText)
+			c.Dose = n.units.DoseWith(c.DoseText, units.DoseOptions{WeightKg: weightKg(r.Values[data.FieldWeight])})
 			n.notes(r, data.FieldDose, c.DoseText, c.Dose.Notes)
 		} else {
 			c.Dose = n.units.Dose("")
@@ -646,6 +646,32 @@ func (n *normaliser) readOutcome(r *data.Record, base *Course, out []*Course) {
 	for _, c := range out[min(1, len(out)):] {
 		c.Outcome, c.OutcomeAdjudicated, c.Decided = first.Outcome, first.OutcomeAdjudicated, first.Decided
 	}
+}
+
+// weightKg reads a body-weight cell ("70", "62 kg", "62.5kg", "140 lb")
+// in kg; 0 when it is empty or not a weight, so that a weight-based dose
+// stays per kg with its status.
+func weightKg(s string) float64 {
+	s = strings.ToLower(strings.TrimSpace(s))
+	i := 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+		i++
+	}
+	w, err := strconv.ParseFloat(s[:i], 64)
+	if err != nil || !(w > 0) {
+		return 0
+	}
+	switch strings.TrimSpace(s[i:]) {
+	case "", "kg", "kgs", "kilograms", "kilogram":
+	case "lb", "lbs", "pounds", "pound":
+		w *= 0.45359237
+	default:
+		return 0
+	}
+	if w > 500 {
+		return 0
+	}
+	return w
 }
 
 // maskDotted returns s with every dotted abbreviation of two or more

@@ -186,3 +186,23 @@ func TestWarningsGrouped(t *testing.T) {
 		}
 	}
 }
+
+// Weight-based doses were read as daily doses: with a weight column they
+// are converted to mg, without one they stay per kg with a status.
+func TestWhyWeightBasedDose(t *testing.T) {
+	ing := ingestString(t, "Study,Pt,Weight (kg),Dx,Rx,Outcome\n"+
+		"S,1,50,Kawasaki disease,IVIG 2 g/kg monthly,improved\n"+
+		"S,2,,Kawasaki disease,IVIG 2 g/kg monthly,improved\n")
+	n, _ := Normalise(ing, vocab.Default(), nil)
+	by := map[string]*Course{}
+	for _, c := range n.Courses {
+		by[c.CaseID] = c
+	}
+	// 2 g/kg × 50 kg = 100,000 mg every 30.4375 days (a mean month).
+	if c := by["1"]; c.Dose.Unit != "mg/day" || math.Abs(c.Dose.Max-100000/30.4375) > 1e-6 {
+		t.Errorf("with weight: %v %s", c.Dose.Max, c.Dose.Unit)
+	}
+	if c := by["2"]; c.Dose.Unit != "mg/kg/day" || math.Abs(c.Dose.Max-2000/30.4375) > 1e-9 {
+		t.Errorf("without weight: %v %s", c.Dose.Max, c.Dose.Unit)
+	}
+}
