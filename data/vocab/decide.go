@@ -34,6 +34,8 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		return res
 	}
 
+	live = dropSuperseded(live, clause)
+
 	// relapse, flare and recurrence depend on time
 	hasResponse := false
 	for _, t := range live {
@@ -286,4 +288,40 @@ func (c *compiled) strongInContext(toks []token, t target) bool {
 		return t.category == NotEvaluable
 	}
 	return false
+}
+
+// vagueChange are single response words that a number in the same clause states more
+// precisely ("proteinuria reduced by 30 %" is read from the 30 %, rule 5).
+var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction": true, "decrease": true, "declined": true,
+	"decline": true, "fell": true, "dropped": true, "lowered": true, "lowering": true, "improved": true, "improvement": true,
+	"diminished": true, "response": true, "responded": true, "regression": true, "shrinkage": true}
+
+// dropSuperseded removes targets that a more precise statement of the same clause
+// replaces: a vague change word beside a number read by rule 5, and any response word
+// before a "not assessed" phrase ("response could not be assessed").
+func dropSuperseded(live []target, clause []int) []target {
+	quantity := map[int]bool{}
+	for _, t := range live {
+		if t.quantity && t.entry.role != roleWeak {
+			quantity[clause[t.i]] = true
+		}
+	}
+	keep := live[:0:0]
+	for k, t := range live {
+		cl := clause[t.i]
+		if !t.quantity && quantity[cl] && vagueChange[normalize(t.entry.phrase)] {
+			continue
+		}
+		dropped := false
+		for _, u := range live[k+1:] {
+			if u.entry.role == roleUnassess && clause[u.i] == cl && t.entry.role != roleUnassess {
+				dropped = true
+				break
+			}
+		}
+		if !dropped {
+			keep = append(keep, t)
+		}
+	}
+	return keep
 }

@@ -41,8 +41,9 @@ type cueEntry struct {
 const (
 	rolePrimary   = "primary"
 	roleSecondary = "secondary"
-	roleRelapse   = "relapse" // a relapse, flare or recurrence: its meaning depends on time
-	roleWeak      = "weak"    // decides only with low confidence ("persistent", "stable")
+	roleRelapse   = "relapse"    // a relapse, flare or recurrence: its meaning depends on time
+	roleWeak      = "weak"       // decides only with low confidence ("persistent", "stable")
+	roleUnassess  = "unassessed" // "not assessed": response words before it in the clause were not assessed
 )
 
 // target is one outcome statement found in the text: a phrase of outcomes.tsv, a quantity
@@ -497,6 +498,14 @@ var treatmentNouns = map[string]bool{"dose": true, "doses": true, "course": true
 	"regimen": true, "pulse": true, "pulses": true, "sessions": true, "session": true, "mg": true, "g": true,
 	"weeks": true, "months": true, "days": true}
 
+// backgroundBefore and backgroundAfter mark a treatment named as the background of a
+// statement (a concomitant drug being taken or tapered), not the cause of the outcome.
+var (
+	backgroundBefore = map[string]bool{"on": true, "off": true}
+	backgroundAfter  = map[string]bool{"dose": true, "doses": true, "taper": true, "tapered": true, "tapering": true,
+		"reduced": true, "reduction": true, "withdrawal": true, "withdrawn": true, "sparing": true}
+)
+
 // placeVerbs make "VERB to X" a destination, not a treatment.
 var placeVerbs = map[string]bool{"discharged": true, "transferred": true, "referred": true, "admitted": true, "moved": true}
 
@@ -532,6 +541,10 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 		}
 		if i >= 2 && toks[i-1].norm == "of" && !treatmentNouns[toks[i-2].norm] {
 			i += n // "lowering of T4": a measured substance
+			continue
+		}
+		if i >= 1 && backgroundBefore[toks[i-1].norm] || i+n < len(toks) && backgroundAfter[toks[i+n].norm] {
+			i += n // "remission on prednisone 2.5 mg", "steroid dose reduced": a background treatment
 			continue
 		}
 		if i >= 2 && toks[i-1].norm == "to" && placeVerbs[toks[i-2].norm] {
