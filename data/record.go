@@ -71,7 +71,7 @@ func (m *Mapping) Record(line int, cells []string) (Record, []Problem) {
 		v := cell(i)
 		switch {
 		case col.Field != FieldUnknown:
-			r.Values[col.Field] = v
+			r.Values[col.Field] = withHeaderUnit(v, col.Unit)
 		case col.Lab != "" && v != "":
 			r.Labs = append(r.Labs, Lab{Analyte: col.Lab, Value: v, Unit: col.Unit, Column: col.Header})
 		}

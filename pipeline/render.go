@@ -327,7 +327,11 @@ func (st *state) figures() []namedFigure {
 		}
 	}
 	bars("Outcome by drug", "drug", a.OutcomesByDrug)
-	bars("Outcome by disease", "disease", a.OutcomesByDisease)
+	if cfg.DiseaseLevel == DiseaseLevelGroup {
+		bars("Outcome by disease group", "disease", a.OutcomesByDiseaseGroup)
+	} else {
+		bars("Outcome by disease", "disease", a.OutcomesByDisease)
+	}
 
 	// Swimmer: one lane per patient course with a known time on treatment or
 	// follow-up.

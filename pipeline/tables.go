@@ -46,6 +46,10 @@ func (st *state) writeAnalysisTables() error {
 		[]string{"drug", "disease", "population", "n", "responders", "unclassified", "rate", "ci_low", "ci_high", "ci_method"}, rateRows(a.Rates)); err != nil {
 		return err
 	}
+	if err := writeCSV(st.out, "tables/response_rates_by_disease_group.csv",
+		[]string{"drug", "disease_group", "population", "n", "responders", "unclassified", "rate", "ci_low", "ci_high", "ci_method"}, rateRows(a.GroupRates)); err != nil {
+		return err
+	}
 	var classRows [][]string
 	for _, r := range rateRows(a.ClassRates) {
 		if r[0] != "" {

@@ -51,7 +51,7 @@ func validateCommand() *command {
 				return err
 			}
 			min := data.Warning
-			printProblems(stdout, s.Details, min, o.limit)
+			printGroups(stdout, pipeline.GroupProblems(s.Details, min), o.limit)
 			for _, a := range s.Inputs {
 				fmt.Fprintf(stdout, "%s: %s, %d rows read = %d accepted + %d quarantined\n",
 					a.File, a.Kind, a.RowsRead, a.RowsAccepted, a.RowsQuarantined)
