@@ -82,6 +82,11 @@ func NewWriter(w io.Writer, cols []Column) (*Writer, error) {
 	return &Writer{cols: cols, fw: fw, b: array.NewRecordBuilder(memory.DefaultAllocator, schema), limit: DefaultRowGroupRows}, nil
 }
 
+// SetRowGroupRows sets the rows buffered per row group (at least 1);
+// DefaultRowGroupRows until set. Scale tests use it to write a file of one
+// very large row group.
+func (w *Writer) SetRowGroupRows(n int) { w.limit = max(1, n) }
+
 // Write appends one row.
 func (w *Writer) Write(r Row) error {
 	for i, c := range w.cols {
