@@ -79,6 +79,13 @@ type AnalysisConfig struct {
 	Nodes int `json:"nodes"`
 	// SmallGroup flags groups with fewer patients than this.
 	SmallGroup int `json:"small_group"`
+	// MinCompareN is the smallest group (evaluable patients) a
+	// comparison tests; smaller groups are listed without a test.
+	MinCompareN int `json:"min_compare_n"`
+	// MaxCompareGroups is the most groups (drugs, or diseases of a drug)
+	// compared pairwise: the groups with the most evaluable patients;
+	// the others are counted in the table's footnote, not compared.
+	MaxCompareGroups int `json:"max_compare_groups"`
 	// PoolPopulation is the denominator of pooled rates: evaluable
 	// (deaths and losses leave it) or itt (they count as failures).
 	PoolPopulation string `json:"pool_population"`
@@ -200,19 +207,21 @@ func DefaultConfig() Config {
 		Out:  "out",
 		Read: ReadConfig{DecimalComma: "auto"},
 		Analysis: AnalysisConfig{
-			Responder:      "partial",
-			Attribution:    "exposure",
-			CIMethod:       "clopper-pearson",
-			Level:          0.95,
-			Pooling:        "glmm",
-			Transform:      "logit",
-			Nodes:          30,
-			SmallGroup:     5,
-			PoolPopulation: PopEvaluable,
-			TimeEstimator:  "aalen-johansen",
-			MinTimeKnown:   0.8,
-			DiseaseLevel:   DiseaseLevelDisease,
-			DrugLevel:      DrugLevelDrug,
+			Responder:        "partial",
+			Attribution:      "exposure",
+			CIMethod:         "clopper-pearson",
+			Level:            0.95,
+			Pooling:          "glmm",
+			Transform:        "logit",
+			Nodes:            30,
+			SmallGroup:       5,
+			PoolPopulation:   PopEvaluable,
+			TimeEstimator:    "aalen-johansen",
+			MinTimeKnown:     0.8,
+			MinCompareN:      3,
+			MaxCompareGroups: 30,
+			DiseaseLevel:     DiseaseLevelDisease,
+			DrugLevel:        DrugLevelDrug,
 		},
 		Figures: FigureConfig{Formats: []string{"pdf", "png", "svg"}, Size: "nature-double", ForestMaxDrugs: 30},
 		Tables:  TableConfig{Formats: []string{"csv", "md", "tex", "html", "docx"}},
@@ -274,6 +283,12 @@ func (c *Config) Validate() error {
 	}
 	if !(a.Level > 0 && a.Level < 1) {
 		return &ConfigError{Key: "analysis.level", Msg: fmt.Sprintf("%v is not between 0 and 1 (write 0.95 for 95%%)", a.Level)}
+	}
+	if a.MinCompareN < 1 {
+		return &ConfigError{Key: "analysis.min_compare_n", Msg: fmt.Sprintf("%d is less than 1 (a group needs at least one patient)", a.MinCompareN)}
+	}
+	if a.MaxCompareGroups < 2 || a.MaxCompareGroups > 200 {
+		return &ConfigError{Key: "analysis.max_compare_groups", Msg: fmt.Sprintf("%d is not between 2 and 200", a.MaxCompareGroups)}
 	}
 	if !(a.MinTimeKnown >= 0 && a.MinTimeKnown <= 1) {
 		return &ConfigError{Key: "analysis.min_time_known", Msg: fmt.Sprintf("%v is not between 0 and 1 (write 0.8 for 80%%)", a.MinTimeKnown)}

@@ -77,6 +77,22 @@ var settings = []setting{
 			}
 			return ""
 		}},
+	{key: "analysis.min_compare_n", doc: "smallest group (evaluable patients) a comparison tests",
+		vals: "a whole number, 1 or more", ptr: func(c *Config) any { return &c.Analysis.MinCompareN },
+		check: func(v any) string {
+			if v.(int) < 1 {
+				return fmt.Sprintf("%d is less than 1", v.(int))
+			}
+			return ""
+		}},
+	{key: "analysis.max_compare_groups", doc: "most groups compared pairwise (drugs, or diseases of a drug): those with the most evaluable patients",
+		vals: "a whole number from 2 to 200", ptr: func(c *Config) any { return &c.Analysis.MaxCompareGroups },
+		check: func(v any) string {
+			if n := v.(int); n < 2 || n > 200 {
+				return fmt.Sprintf("%d is not between 2 and 200", n)
+			}
+			return ""
+		}},
 	{key: "analysis.disease_level", legal: DiseaseLevelDisease.Names(),
 		doc: "what the publication tables and figures group patients by: the disease, or its disease group (connective tissue disease, …)",
 		ptr: func(c *Config) any { return (*string)(&c.Analysis.DiseaseLevel) }},
