@@ -227,9 +227,12 @@ type Analysis struct {
 	Pooled      []PooledRow  `json:"pooled_rates"`
 	Sensitivity []PooledRow  `json:"pooled_sensitivity"`
 	Comparisons []Comparison `json:"comparisons"`
-	TimeInputs  []TimeInput  `json:"time_to_response_input"`
-	TimeCurves  []TimeCurve  `json:"time_to_response"`
-	Warnings    []string     `json:"warnings"`
+	// ComparisonsOmitted counts the groups past
+	// analysis.max_compare_groups, per dimension, that were not compared.
+	ComparisonsOmitted []CompareOmitted `json:"comparisons_omitted,omitempty"`
+	TimeInputs         []TimeInput      `json:"time_to_response_input"`
+	TimeCurves         []TimeCurve      `json:"time_to_response"`
+	Warnings           []string         `json:"warnings"`
 	// Outcomes counts the patient-level outcome categories per drug and per
 	// disease, for the outcome-bar figure.
 	OutcomesByDrug    map[string]map[string]int `json:"outcomes_by_drug"`
@@ -302,7 +305,7 @@ func analyse(ctx context.Context, n *Normalised, cfg AnalysisConfig) (*Analysis,
 	if err := stop("comparisons"); err != nil {
 		return nil, err
 	}
-	res.Comparisons = a.compare(drugUnits)
+	res.Comparisons, res.ComparisonsOmitted = a.compare(drugUnits)
 	if err := stop("time to response"); err != nil {
 		return nil, err
 	}
@@ -746,25 +749,46 @@ func cpRow(d string, s []meta.Study, level float64) PooledRow {
 		PredLow: math.NaN(), PredHigh: math.NaN()}
 }
 
-// compare runs Fisher's exact test between every pair of drugs and between
-// the diseases of each drug given in two or more diseases (evaluable
-// population), with Benjamini–Hochberg adjustment across the file.
-func (a *analyser) compare(units []*unit) []Comparison {
+// CompareOmitted counts the groups of one comparison dimension that were
+// not compared because more than analysis.max_compare_groups groups have
+// evaluable patients.
+type CompareOmitted struct {
+	// By is "drug" or "disease within DRUG", as Comparison.By.
+	By string `json:"by"`
+	// Groups and Patients count the groups left out and their evaluable
+	// patients; Largest is the evaluable n of the largest of them.
+	Groups   int `json:"groups"`
+	Patients int `json:"patients"`
+	Largest  int `json:"largest_n"`
+}
+
+// compare runs Fisher's exact test between pairs of drugs and between the
+// diseases of each compared drug given in two or more diseases (evaluable
+// population), with Benjamini–Hochberg adjustment across the tested pairs.
+//
+// The pairs are bounded so that a table of many distinct names stays
+// cheap: of each dimension only the analysis.max_compare_groups groups
+// with the most evaluable patients (ties by name) are compared with each
+// other, and diseases only within those drugs; the rest are counted in
+// the second result. Pairs with a group below analysis.min_compare_n are
+// listed untested.
+func (a *analyser) compare(units []*unit) ([]Comparison, []CompareOmitted) {
 	byDrug := map[string]*Counts{}
-	byDrugDisease := map[string]map[string]*Counts{}
 	for _, u := range units {
 		if byDrug[u.drug] == nil {
 			byDrug[u.drug] = &Counts{}
-			byDrugDisease[u.drug] = map[string]*Counts{}
 		}
 		byDrug[u.drug].add(u.counts)
-		if byDrugDisease[u.drug][u.disease] == nil {
-			byDrugDisease[u.drug][u.disease] = &Counts{}
-		}
-		byDrugDisease[u.drug][u.disease].add(u.counts)
 	}
 	var out []Comparison
-	pairs := func(by string, groups map[string]*Counts, prefix string) {
+	var omitted []CompareOmitted
+	maxGroups := a.cfg.MaxCompareGroups
+	if maxGroups < 2 {
+		maxGroups = 30
+	}
+	// top returns the names of groups to compare, sorted by name: the
+	// maxGroups groups with the most evaluable patients.
+	top := func(by string, groups map[string]*Counts) []string {
 		names := make([]string, 0, len(groups))
 		for g, c := range groups {
 			if g == unspecified || g == notReported {
@@ -774,12 +798,35 @@ func (a *analyser) compare(units []*unit) []Comparison {
 				names = append(names, g)
 			}
 		}
+		if len(names) > maxGroups {
+			sort.Slice(names, func(i, j int) bool {
+				ni, nj := groups[names[i]].N(PopEvaluable), groups[names[j]].N(PopEvaluable)
+				if ni != nj {
+					return ni > nj
+				}
+				return names[i] < names[j]
+			})
+			om := CompareOmitted{By: by, Groups: len(names) - maxGroups}
+			for _, g := range names[maxGroups:] {
+				n := groups[g].N(PopEvaluable)
+				om.Patients += n
+				om.Largest = max(om.Largest, n)
+			}
+			omitted = append(omitted, om)
+			names = names[:maxGroups]
+		}
 		sort.Strings(names)
+		return names
+	}
+	// pairs adds the comparisons of one dimension and returns the groups
+	// compared.
+	pairs := func(by string, groups map[string]*Counts) []string {
+		names := top(by, groups)
 		for i := 0; i < len(names); i++ {
 			for j := i + 1; j < len(names); j++ {
 				ca, cb := groups[names[i]], groups[names[j]]
 				na, nb := ca.N(PopEvaluable), cb.N(PopEvaluable)
-				c := Comparison{By: by, GroupA: prefix + names[i], GroupB: prefix + names[j],
+				c := Comparison{By: by, GroupA: names[i], GroupB: names[j],
 					RespondersA: ca.Responders, NA: na, RespondersB: cb.Responders, NB: nb,
 					OddsRatio: math.NaN(), ORLow: math.NaN(), ORHigh: math.NaN(), P: math.NaN(), PAdjusted: math.NaN()}
 				if min := a.cfg.MinCompareN; na < min || nb < min {
@@ -797,17 +844,25 @@ func (a *analyser) compare(units []*unit) []Comparison {
 				out = append(out, c)
 			}
 		}
+		return names
 	}
-	pairs("drug", byDrug, "")
+	drugs := pairs("drug", byDrug)
 	drugComparisons := len(out)
-	drugs := make([]string, 0, len(byDrugDisease))
-	for d := range byDrugDisease {
-		drugs = append(drugs, d)
-	}
-	sort.Strings(drugs)
+	compared := map[string]map[string]*Counts{}
 	for _, d := range drugs {
-		if len(byDrugDisease[d]) >= 2 {
-			pairs("disease within "+d, byDrugDisease[d], "")
+		compared[d] = map[string]*Counts{}
+	}
+	for _, u := range units {
+		if m := compared[u.drug]; m != nil {
+			if m[u.disease] == nil {
+				m[u.disease] = &Counts{}
+			}
+			m[u.disease].add(u.counts)
+		}
+	}
+	for _, d := range drugs {
+		if len(compared[d]) >= 2 {
+			pairs("disease within "+d, compared[d])
 		}
 	}
 	if drugComparisons > 0 && a.cfg.Attribution == "exposure" {
@@ -826,7 +881,11 @@ func (a *analyser) compare(units []*unit) []Comparison {
 			out[i].PAdjusted = adj[k]
 		}
 	}
-	return out
+	for _, om := range omitted {
+		a.warnf("comparisons by %s: %d groups (%d evaluable patients, the largest %d) not compared: only the %d groups with the most evaluable patients are (analysis.max_compare_groups)",
+			om.By, om.Groups, om.Patients, om.Largest, maxGroups)
+	}
+	return out, omitted
 }
 
 // Reasons a course is not evaluable, read from the outcome phrases.

@@ -342,6 +342,9 @@ func (st *state) publicationTables() []pubTable {
 	return out
 }
 
+// maxFootnoteNames is the most names a footnote lists before "and N more".
+const maxFootnoteNames = 20
+
 // comparisonTable is Table 5: Fisher's exact test between drugs and between
 // the diseases of a drug, with Benjamini–Hochberg adjusted p-values; pairs
 // with a group below analysis.min_compare_n are listed untested, odds
@@ -390,10 +393,25 @@ func (st *state) comparisonTable(level string) table.Table {
 	t.Footnotes = append(t.Footnotes, fmt.Sprintf("† No test between groups of fewer than %d evaluable patients (analysis.min_compare_n).", st.cfg.Analysis.MinCompareN))
 	if len(small) > 0 {
 		var names []string
-		for _, g := range sortedKeys(small) {
+		keys := sortedKeys(small)
+		for _, g := range keys[:min(len(keys), maxFootnoteNames)] {
 			names = append(names, fmt.Sprintf("%s (n = %d)", g, small[g]))
 		}
+		if len(keys) > maxFootnoteNames {
+			names = append(names, fmt.Sprintf("and %d more (comparisons.csv lists them)", len(keys)-maxFootnoteNames))
+		}
 		t.Footnotes[len(t.Footnotes)-1] += " Not tested: " + strings.Join(names, ", ") + "."
+	}
+	if len(a.ComparisonsOmitted) > 0 {
+		var parts []string
+		for _, om := range a.ComparisonsOmitted {
+			parts = append(parts, fmt.Sprintf("%s: %d groups, %d patients, the largest n = %d", om.By, om.Groups, om.Patients, om.Largest))
+		}
+		if len(parts) > maxFootnoteNames {
+			parts = append(parts[:maxFootnoteNames], fmt.Sprintf("and %d more dimensions (summary.json, comparisons_omitted)", len(parts)-maxFootnoteNames))
+		}
+		t.Footnotes = append(t.Footnotes, fmt.Sprintf("Only the %d groups with the most evaluable patients (ties by name) are compared with each other, and diseases only within those drugs (analysis.max_compare_groups); not compared: %s.",
+			st.cfg.Analysis.MaxCompareGroups, strings.Join(parts, "; ")))
 	}
 	if notEstimable {
 		t.Footnotes = append(t.Footnotes, "‡ The odds ratio cannot be estimated when every or no patient of a group responded (a zero cell); the p-value stands.")
