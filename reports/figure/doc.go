@@ -50,5 +50,7 @@
 // Swimmer.MaxLanes; beyond that it says "Showing N of M patients." on the
 // figure and in the caption. Swimmer.Pages splits the lanes into pages
 // sharing one time axis and regimen colours, each marked "Patients a–b of
-// M (page i of n)".
+// M (page i of n)". At most SwimmerRegimenCap (12) regimens get colours:
+// beyond that the 11 with the most lanes keep theirs and the others are
+// drawn grey, named "other regimens (N)" in the legend and the caption.
 package figure

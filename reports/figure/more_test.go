@@ -237,6 +237,36 @@ func TestSwimmerCapAndPages(t *testing.T) {
 	}
 }
 
+// TestSwimmerManyRegimens (issue 13): 5,000 distinct regimens made the
+// legend 2.5 m tall and the run fail; beyond SwimmerRegimenCap the
+// regimens with the most lanes keep colours and the rest are one grey
+// "other regimens (N)" entry, said in the caption (4,951 regimens: 11
+// kept, 4,940 grey).
+func TestSwimmerManyRegimens(t *testing.T) {
+	s := Swimmer{Title: "many", SortByDuration: true}
+	for i := 0; i < 5000; i++ {
+		reg := fmt.Sprintf("drug%04d", i)
+		if i%100 == 0 {
+			reg = "methotrexate" // 50 lanes: the most frequent
+		}
+		s.Lanes = append(s.Lanes, Lane{Study: "S", Case: fmt.Sprint(i), Regimen: reg, Duration: float64(i%37 + 1)})
+	}
+	for _, pg := range append([]Swimmer{s}, s.Pages()[:2]...) {
+		var b bytes.Buffer
+		if err := Render(&b, pg, NatureDouble, SVG); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []string{"methotrexate", "other regimens (4940)"} {
+			if !bytes.Contains(b.Bytes(), []byte(w)) {
+				t.Errorf("swimmer legend lacks %q", w)
+			}
+		}
+	}
+	if c := s.Caption(); !strings.Contains(c, "other regimens are drawn grey") {
+		t.Errorf("caption does not say regimens are grouped: %s", c)
+	}
+}
+
 func TestJitterDeterministic(t *testing.T) {
 	p := DosePoint{ID: "Smith 2019/2", Drug: "diltiazem", Dose: 120}
 	j := p.jitter(0)

@@ -14,6 +14,11 @@ import (
 // SwimmerCap is the default number of patient lanes per swimmer page.
 const SwimmerCap = 40
 
+// SwimmerRegimenCap is the most regimens a swimmer gives colours of their
+// own: beyond it the SwimmerRegimenCap−1 regimens with the most lanes keep
+// theirs and the rest are drawn grey as "other regimens (N)".
+const SwimmerRegimenCap = 12
+
 // EventKind is a kind of event marked on a swimmer lane.
 type EventKind int
 
@@ -85,7 +90,8 @@ type Swimmer struct {
 // swimPage records where a page sits in the whole swimmer.
 type swimPage struct {
 	first, total, index, pages int
-	regimens                   []string
+	regimens                   []string // with colours, in display order
+	others                     int      // regimens past SwimmerRegimenCap, drawn grey
 	maxT                       float64
 }
 
@@ -135,18 +141,37 @@ func (s Swimmer) sorted() []Lane {
 
 func (s Swimmer) whole() swimPage {
 	p := swimPage{total: len(s.Lanes), pages: 1}
-	seen := map[string]bool{}
+	lanes := map[string]int{}
+	var order []string // regimens by first lane in display order
 	for _, l := range s.sorted() {
 		r := clean(l.Regimen)
-		if !seen[r] {
-			seen[r] = true
-			p.regimens = append(p.regimens, r)
+		if lanes[r] == 0 {
+			order = append(order, r)
 		}
+		lanes[r]++
 		p.maxT = math.Max(p.maxT, l.Duration)
 		for _, e := range l.Events {
 			p.maxT = math.Max(p.maxT, e.Time)
 		}
 	}
+	if len(order) <= SwimmerRegimenCap {
+		p.regimens = order
+		return p
+	}
+	// the regimens with the most lanes (ties: first in display order)
+	// keep colours; the rest share "other regimens".
+	rank := append([]string(nil), order...)
+	sort.SliceStable(rank, func(i, j int) bool { return lanes[rank[i]] > lanes[rank[j]] })
+	keep := map[string]bool{}
+	for _, r := range rank[:SwimmerRegimenCap-1] {
+		keep[r] = true
+	}
+	for _, r := range order {
+		if keep[r] {
+			p.regimens = append(p.regimens, r)
+		}
+	}
+	p.others = len(order) - len(p.regimens)
 	return p
 }
 
@@ -295,6 +320,9 @@ func (s Swimmer) build(th *theme) (layout, error) {
 		}
 		items = append(items, legendItem{label: r, key: swatch(fill, hk)})
 	}
+	if l.pg.others > 0 {
+		items = append(items, legendItem{label: fmt.Sprintf("other regimens (%d)", l.pg.others), key: swatch(greyLight, hatchNone)})
+	}
 	used := map[EventKind]bool{}
 	ongoing, lost := false, false
 	for _, ln := range s.Lanes {
@@ -375,7 +403,10 @@ func (l *swimLayout) draw(c vg.Canvas, h vg.Length) {
 		cy := y - rh/2
 		bh := minf(lineH(f)*0.36, rh*0.4)
 		p.lines(f, Black, xL, cy, 0, l.labels[i])
-		fill, hk := regimenStyle(l.regIdx[clean(ln.Regimen)])
+		fill, hk := greyLight, hatchNone
+		if k, ok := l.regIdx[clean(ln.Regimen)]; ok {
+			fill, hk = regimenStyle(k)
+		}
 		xe := sc.at(ln.Duration)
 		if ln.Duration > 0 {
 			p.rect(fill, x0, cy-bh, xe, cy+bh)
@@ -434,6 +465,13 @@ func (s Swimmer) Caption() string {
 	}
 	if s.SortByDuration {
 		b.WriteString(" Patients are ordered by time on treatment.")
+	}
+	w := s.whole()
+	if s.page != nil {
+		w = *s.page
+	}
+	if w.others > 0 {
+		fmt.Fprintf(&b, " The %d regimens with the most patients have colours of their own; %d other regimens are drawn grey.", len(w.regimens), w.others)
 	}
 	if s.page != nil {
 		fmt.Fprintf(&b, " Page %d of %d shows patients %d–%d of %d.", s.page.index+1, s.page.pages, s.page.first+1, s.page.first+len(s.Lanes), s.page.total)
