@@ -1035,8 +1035,12 @@ func (a *analyser) timeToResponse(n *Normalised) ([]TimeInput, []TimeCurve) {
 	}
 	// Drugs whose responders all lack a time and whose other courses lack a
 	// follow-up have no input at all; they are named too.
+	hasCurve := make(map[string]bool, len(curves))
+	for _, c := range curves {
+		hasCurve[c.Drug] = true
+	}
 	for _, g := range sortedKeys(tallies) {
-		if tl := tallies[g]; tl.responders > 0 && tl.known == 0 && !hasCurve(curves, g) {
+		if tl := tallies[g]; tl.responders > 0 && tl.known == 0 && !hasCurve[g] {
 			curves = append(curves, TimeCurve{Drug: g, Estimator: estimator, Responders: tl.responders,
 				Omitted: fmt.Sprintf("time to response known for 0 of %d responders", tl.responders)})
 		}
@@ -1057,15 +1061,6 @@ func (a *analyser) timeToResponse(n *Normalised) ([]TimeInput, []TimeCurve) {
 			len(omitted), 100*a.cfg.MinTimeKnown, strings.Join(names, ", "))
 	}
 	return inputs, curves
-}
-
-func hasCurve(cs []TimeCurve, drug string) bool {
-	for _, c := range cs {
-		if c.Drug == drug {
-			return true
-		}
-	}
-	return false
 }
 
 // outcomeTallies counts outcome categories per drug and per disease.

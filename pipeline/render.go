@@ -380,11 +380,27 @@ func (st *state) figures() []namedFigure {
 		inputs[t.Drug] = append(inputs[t.Drug], t)
 	}
 	last := 0.0
+	drawn := map[string]int{} // drugs with a curve, and their patients
+	omitted := 0
+	for _, c := range a.TimeCurves {
+		if c.Omitted == "" && len(c.Points) > 0 {
+			drawn[c.Drug] = len(inputs[c.Drug])
+		}
+	}
+	keep := topByCount(drawn, maxCurves)
+	if keep != nil {
+		cr.Title += fmt.Sprintf(" (the %d drugs with the most patients of %d; all are in tables/time_to_response.csv)", maxCurves, len(drawn))
+	}
 	for _, c := range a.TimeCurves {
 		if c.Omitted != "" || len(c.Points) == 0 {
 			if c.Omitted != "" {
-				cr.Omitted = append(cr.Omitted, figure.CumOmitted{Label: c.Drug, Reason: c.Omitted})
+				if omitted++; omitted <= maxOmittedNames {
+					cr.Omitted = append(cr.Omitted, figure.CumOmitted{Label: c.Drug, Reason: c.Omitted})
+				}
 			}
+			continue
+		}
+		if keep != nil && !keep[c.Drug] {
 			continue
 		}
 		cc := figure.CumCurve{Label: c.Drug}
@@ -399,6 +415,10 @@ func (st *state) figures() []namedFigure {
 			}
 		}
 		cr.Curves = append(cr.Curves, cc)
+	}
+	if omitted > maxOmittedNames {
+		cr.Omitted = append(cr.Omitted, figure.CumOmitted{Label: fmt.Sprintf("and %d more drugs", omitted-maxOmittedNames),
+			Reason: "tables/time_to_response.csv lists them"})
 	}
 	if len(cr.Curves) > 0 {
 		cr.MaxTime = niceCeil(last * 1.1)
@@ -416,6 +436,14 @@ func (st *state) figures() []namedFigure {
 			continue
 		}
 		dr.Points = append(dr.Points, figure.DosePoint{ID: c.Study + "/" + c.CaseID + "/" + c.DrugName(), Drug: c.DrugName(), Dose: c.Dose.Max, Outcome: o})
+	}
+	perDrug := map[string]int{}
+	for _, p := range dr.Points {
+		perDrug[p.Drug]++
+	}
+	if keep := topByCount(perDrug, maxDoseDrugs); keep != nil {
+		dr.Title += fmt.Sprintf(" (the %d drugs with the most patients of %d)", maxDoseDrugs, len(perDrug))
+		dr.Points = slices.DeleteFunc(dr.Points, func(p figure.DosePoint) bool { return !keep[p.Drug] })
 	}
 	if len(dr.Points) > 0 {
 		figs = append(figs, namedFigure{"dose_response", dr.Title, dr})
@@ -623,7 +651,30 @@ func quarantineTable(q []Quarantined) table.Table {
 // the bars of an outcome chart: a page holds no more legibly. With more
 // drugs or diseases the ones with the most patients are drawn, the title
 // says how many of how many, and the tables keep them all.
+//
+// maxCurves and maxDoseDrugs bound the curves of the cumulative-response
+// plot and the drugs of the dose–response plot the same way (the drugs
+// with the most patients; ties by name), and maxOmittedNames the drugs a
+// caption names as not drawn.
 const (
-	maxForestRows = 60
-	maxBarGroups  = 40
+	maxForestRows   = 60
+	maxBarGroups    = 40
+	maxCurves       = 12
+	maxDoseDrugs    = 12
+	maxOmittedNames = 20
 )
+
+// topByCount returns the max keys of n with the largest counts (ties by
+// name) as a set, or nil when n has no more than max keys.
+func topByCount(n map[string]int, max int) map[string]bool {
+	if len(n) <= max {
+		return nil
+	}
+	keys := sortedKeys(n)
+	sort.SliceStable(keys, func(i, j int) bool { return n[keys[i]] > n[keys[j]] })
+	keep := make(map[string]bool, max)
+	for _, k := range keys[:max] {
+		keep[k] = true
+	}
+	return keep
+}

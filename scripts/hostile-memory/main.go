@@ -179,7 +179,7 @@ func inProcess(in, out, prefix string) (time.Duration, error) {
 	close(done)
 	wg.Wait()
 	pprof.StopCPUProfile()
-	fmt.Fprintf(os.Stderr, "peak heap in use %d MB; profiles %s.cpu, %s.heap\n", peak>>20, prefix, prefix)
+	fmt.Printf("peak heap in use %d MB; profiles %s.cpu, %s.heap\n", peak>>20, prefix, prefix)
 	return wall, errors(os.WriteFile(prefix+".heap", heap.Bytes(), 0o644), err)
 }
 
