@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -68,5 +69,67 @@ func TestCompareBoundedGroups(t *testing.T) {
 	}
 	if w := strings.Join(a.warn, "\n"); !strings.Contains(w, "507 groups") || !strings.Contains(w, "analysis.max_compare_groups") {
 		t.Errorf("warnings lack the omitted groups:\n%s", w)
+	}
+}
+
+// letters returns i written in the letters a–z (base 26, three places),
+// for made-up names that share no digits with a dose.
+func letters(i int) string {
+	return string([]byte{byte('a' + i/676%26), byte('a' + i/26%26), byte('a' + i%26)})
+}
+
+// TestProblemsCapped (issue 13): the problems of one (severity, code,
+// column) are kept up to ProblemCap with a total count, so that a warning
+// on every row of a large table does not keep every row's problem; the
+// totals, by_code_and_column and the grouped lines still add up to every
+// problem.
+func TestProblemsCapped(t *testing.T) {
+	const rows = 3*ProblemCap + 50
+	var b strings.Builder
+	b.WriteString("Study,Pt,Disease,Drug,Outcome\n")
+	for i := 0; i < rows; i++ {
+		fmt.Fprintf(&b, "S,%d,dermatomyositis,qqzx%sqq,complete resolution\n", i, letters(i))
+	}
+	dir := t.TempDir()
+	cfg := DefaultConfig()
+	cfg.Inputs = []string{writeFile(t, dir, "cases.csv", b.String())}
+	cfg.Out = dir + "/out"
+	s, err := Validate(context.Background(), cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c *ProblemCount
+	for i, pc := range s.Problems.ByCodeAndColumn {
+		if pc.Code == "unknown-term" && pc.Column == "Drug" {
+			c = &s.Problems.ByCodeAndColumn[i]
+		}
+	}
+	if c == nil || c.Total != rows || c.Listed != ProblemCap {
+		t.Fatalf("by_code_and_column unknown-term/Drug = %+v, want total %d, listed %d", c, rows, ProblemCap)
+	}
+	if s.Problems.ByCode["unknown-term"] != rows || s.Problems.Warnings < rows {
+		t.Errorf("by_code = %d unknown-term, %d warnings; want every one of %d counted", s.Problems.ByCode["unknown-term"], s.Problems.Warnings, rows)
+	}
+	kept, grouped := 0, 0
+	for _, p := range s.Details {
+		if p.Code == "unknown-term" && p.Column == "Drug" {
+			kept++
+			if p.Line > ProblemCap+1 {
+				t.Errorf("kept line %d, want the first %d rows", p.Line, ProblemCap)
+			}
+		}
+	}
+	unlisted := false
+	for _, g := range s.Grouped {
+		if g.Code == "unknown-term" && g.Column == "Drug" {
+			grouped += g.Rows
+			if g.Value == "" && strings.Contains(g.String(), fmt.Sprintf("%d more rows", rows-ProblemCap)) {
+				unlisted = true
+			}
+		}
+	}
+	if kept != ProblemCap || grouped != rows || !unlisted {
+		t.Errorf("details keep %d, grouped lines count %d rows (unlisted line: %v); want %d kept and %d counted with a line for the rest",
+			kept, grouped, unlisted, ProblemCap, rows)
 	}
 }

@@ -46,6 +46,9 @@ func (g ProblemGroup) String() string {
 	if g.Rows == 1 {
 		rows = "row"
 	}
+	if len(g.First) == 0 {
+		return b.String()
+	}
 	fmt.Fprintf(&b, " — %d %s: %s", g.Rows, rows, strings.Join(g.First, ", "))
 	if g.Rows > len(g.First) {
 		b.WriteString(", …")

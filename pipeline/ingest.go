@@ -387,17 +387,21 @@ type Ingested struct {
 	Labs       []data.Record
 	Mappings   map[string]*data.Mapping
 	Quarantine []Quarantined
-	Problems   []data.Problem
+	// Problems are the first ProblemCap problems of each (severity, code,
+	// column), and ProblemCounts counts them all.
+	Problems      []data.Problem
+	ProblemCounts []ProblemCount
 }
 
 // Ingest reads every input, keeping accepted records and quarantined rows.
 // A fatal problem with any input stops the run with that input's error.
 func Ingest(inputs []Input, opt ReadOptions) (*Ingested, error) {
 	res := &Ingested{Mappings: map[string]*data.Mapping{}}
+	var ps problemSet
 	for _, in := range inputs {
 		acct, fprobs, err := ReadInput(in, opt, func(m *data.Mapping, rec *data.Record, cells []string, probs []data.Problem) error {
 			res.Mappings[m.File] = m
-			res.Problems = append(res.Problems, probs...)
+			ps.add(probs...)
 			if hasError(probs) {
 				var errs []data.Problem
 				for _, p := range probs {
@@ -426,16 +430,17 @@ func Ingest(inputs []Input, opt ReadOptions) (*Ingested, error) {
 			}
 			return nil, fmt.Errorf("%s: %w", in.Name, err)
 		}
-		res.Problems = append(res.Problems, fprobs...)
+		ps.add(fprobs...)
 		res.Accounts = append(res.Accounts, acct)
 	}
-	res.flagDuplicates()
+	res.flagDuplicates(&ps)
+	res.Problems, res.ProblemCounts = ps.kept, ps.list()
 	return res, nil
 }
 
 // flagDuplicates warns about case rows sharing study, case_id and drug (or
 // treatment cell).
-func (res *Ingested) flagDuplicates() {
+func (res *Ingested) flagDuplicates(ps *problemSet) {
 	type key struct{ study, id, drug string }
 	first := map[key]*data.Record{}
 	for i := range res.Cases {
@@ -446,7 +451,7 @@ func (res *Ingested) flagDuplicates() {
 		}
 		k := key{r.Values[data.FieldStudy], r.Values[data.FieldCaseID], strings.ToLower(drug)}
 		if p, ok := first[k]; ok {
-			res.Problems = append(res.Problems, data.Problem{Severity: data.Warning, File: r.File, Line: r.Line,
+			ps.add(data.Problem{Severity: data.Warning, File: r.File, Line: r.Line,
 				Column: "case_id", Value: k.id, Code: "duplicate-row",
 				Reason: fmt.Sprintf("same study, case_id and drug as %s", p.Position()),
 				Hint:   "remove the copy, or give the second course its own case_id"})

@@ -177,7 +177,7 @@ type Normalised struct {
 type normaliser struct {
 	voc   *vocabCache
 	units *units.Normaliser
-	probs []data.Problem
+	probs problemSet
 	vocab map[[2]string]*VocabEntry
 	maps  map[string]*data.Mapping
 	// dec are the reviewer's decisions (nil: none); used marks those
@@ -298,14 +298,16 @@ func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
 // the reviewer's decisions dec (nil for none) and lists in Review every
 // value a person should check. A decision that no longer applies (its row
 // is gone, or its text changed) is a warning.
+//
+// The problems are the first ProblemCap of each (severity, code, column).
 func Normalise(ing *Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalised, []data.Problem) {
 	n, probs, _ := normalise(context.Background(), ing, voc, dec)
-	return n, probs
+	return n, probs.kept
 }
 
 // normalise is Normalise stopping with an error wrapping ctx.Err() soon
 // after ctx is done.
-func normalise(ctx context.Context, ing *Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalised, []data.Problem, error) {
+func normalise(ctx context.Context, ing *Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalised, *problemSet, error) {
 	n := &normaliser{voc: &vocabCache{voc: voc}, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: ing.Mappings,
 		dec: dec, used: map[decisionKey]bool{}, present: map[[3]string][]string{}, items: map[decisionKey]*ReviewItem{}}
 	res := &Normalised{}
@@ -366,7 +368,7 @@ func normalise(ctx context.Context, ing *Ingested, voc *vocab.Vocabulary, dec *D
 	})
 	res.CacheHits, res.CacheMisses = n.units.Stats()
 	n.finishReview(res)
-	return res, n.probs, nil
+	return res, &n.probs, nil
 }
 
 // finishReview fills the drug column of review.csv, orders it, counts it
@@ -462,7 +464,7 @@ func (n *normaliser) finishReview(res *Normalised) {
 			p.Reason = fmt.Sprintf("%s not applied: no such row any more", what)
 			p.Hint = "delete the decision, or check the study and case"
 		}
-		n.probs = append(n.probs, p)
+		n.probs.add(p)
 	}
 }
 
@@ -485,7 +487,7 @@ func (n *normaliser) header(r *data.Record, f data.Field) string {
 }
 
 func (n *normaliser) warn(r *data.Record, f data.Field, value, code, reason, hint string) {
-	n.probs = append(n.probs, data.Problem{Severity: data.Warning, File: r.File, Line: r.Line,
+	n.probs.add(data.Problem{Severity: data.Warning, File: r.File, Line: r.Line,
 		Column: n.header(r, f), Value: value, Code: code, Reason: reason, Hint: hint})
 }
 

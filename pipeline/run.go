@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -277,7 +278,6 @@ func (st *state) normalise() error {
 		return err
 	}
 	st.norm = norm
-	SortProblems(probs)
 	st.summary.addProblems(probs, st.cfg.Strict)
 	st.summary.Review = norm.ReviewSummary
 	if st.cfg.Strict {
@@ -291,8 +291,8 @@ func (st *state) normalise() error {
 			}
 		}
 		if len(bad) > 0 {
-			return fmt.Errorf("strict: %d warnings count as errors (unknown terms, assumed units, …); the first: %s (run without --strict to see them all in summary.json): %w",
-				len(bad), bad[0].Error(), ErrData)
+			return fmt.Errorf("strict: %d warnings count as errors (unknown terms, assumed units, …); the first: %s (run without --strict to see them in summary.json): %w",
+				st.summary.Problems.Errors+st.summary.Problems.Warnings, bad[0].Error(), ErrData)
 		}
 	}
 	st.summary.Vocabulary = norm.Vocab
@@ -376,31 +376,46 @@ type ProblemSummary struct {
 	Errors   int            `json:"errors"`
 	Warnings int            `json:"warnings"`
 	ByCode   map[string]int `json:"by_code"`
+	// ByCodeAndColumn counts every problem per severity, code and column;
+	// where listed < total, details (and grouped) list only the first
+	// ProblemCap of them.
+	ByCodeAndColumn []ProblemCount `json:"by_code_and_column"`
 }
 
 func newSummary(cfg *Config, ing *Ingested) *Summary {
-	s := &Summary{Tool: "tresp", Version: Version, Inputs: ing.Accounts, Config: *cfg,
-		Problems: ProblemSummary{ByCode: map[string]int{}}, Details: ing.Problems}
-	if s.Details == nil {
-		s.Details = []data.Problem{}
-	}
-	s.Grouped = GroupProblems(s.Details, data.Warning)
+	s := &Summary{Tool: "tresp", Version: Version, Inputs: ing.Accounts, Config: *cfg}
+	var ps problemSet
+	ps.merge(ing.Problems, ing.ProblemCounts)
+	s.setProblems(&ps)
 	for _, a := range ing.Accounts {
 		s.Totals.RowsRead += a.RowsRead
 		s.Totals.RowsAccepted += a.RowsAccepted
 		s.Totals.RowsQuarantined += a.RowsQuarantined
 	}
 	s.Totals.CaseRows, s.Totals.StudyRows, s.Totals.LabRows = len(ing.Cases), len(ing.Studies), len(ing.Labs)
-	for _, p := range ing.Problems {
-		switch {
-		case p.Severity >= data.Error:
-			s.Problems.Errors++
-		case p.Severity == data.Warning:
-			s.Problems.Warnings++
-		}
-		s.Problems.ByCode[p.Code]++
-	}
 	return s
+}
+
+// setProblems makes ps the summary's problems: the kept ones as Details
+// (sorted) and Grouped, the counts as the totals.
+func (s *Summary) setProblems(ps *problemSet) {
+	s.Details = ps.kept
+	if s.Details == nil {
+		s.Details = []data.Problem{}
+	}
+	SortProblems(s.Details)
+	counts := ps.list()
+	s.Problems = ProblemSummary{ByCode: map[string]int{}, ByCodeAndColumn: counts}
+	for _, c := range counts {
+		switch {
+		case c.Severity >= data.Error:
+			s.Problems.Errors += c.Total
+		case c.Severity == data.Warning:
+			s.Problems.Warnings += c.Total
+		}
+		s.Problems.ByCode[c.Code] += c.Total
+	}
+	s.Grouped = append(GroupProblems(s.Details, data.Warning), unlistedGroups(counts, data.Warning)...)
 }
 
 // NormaliseSummary counts what normalisation produced.
@@ -414,22 +429,25 @@ type NormaliseSummary struct {
 
 // addProblems adds later stages' problems; strict turns warnings into
 // errors.
-func (s *Summary) addProblems(probs []data.Problem, strict bool) {
-	for _, p := range probs {
-		if strict && p.Severity == data.Warning {
-			p.Severity = data.Error
+func (s *Summary) addProblems(probs *problemSet, strict bool) {
+	var ps problemSet
+	ps.merge(s.Details, s.Problems.ByCodeAndColumn)
+	kept, counts := probs.kept, probs.list()
+	if strict {
+		kept = slices.Clone(kept)
+		for i := range kept {
+			if kept[i].Severity == data.Warning {
+				kept[i].Severity = data.Error
+			}
 		}
-		switch {
-		case p.Severity >= data.Error:
-			s.Problems.Errors++
-		case p.Severity == data.Warning:
-			s.Problems.Warnings++
+		for i := range counts {
+			if counts[i].Severity == data.Warning {
+				counts[i].Severity = data.Error
+			}
 		}
-		s.Problems.ByCode[p.Code]++
-		s.Details = append(s.Details, p)
 	}
-	SortProblems(s.Details)
-	s.Grouped = GroupProblems(s.Details, data.Warning)
+	ps.merge(kept, counts)
+	s.setProblems(&ps)
 }
 
 // undecidedError is the --strict failure while outcomes are unclassified

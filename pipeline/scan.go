@@ -31,8 +31,8 @@ func Scan(in Input, opt ReadOptions, normalise bool) (ScanStats, error) {
 		}
 		n.maps[m.File] = m
 		st.Courses += len(n.cases(rec, nil))
-		st.Problems += len(n.probs)
-		n.probs = n.probs[:0]
+		st.Problems += n.probs.total()
+		n.probs = problemSet{}
 		if len(n.vocab) > 10000 {
 			n.vocab = map[[2]string]*VocabEntry{}
 		}

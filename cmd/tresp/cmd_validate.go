@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/pipeline"
 )
 
@@ -50,8 +49,7 @@ func validateCommand() *command {
 			if err != nil {
 				return err
 			}
-			min := data.Warning
-			printGroups(stdout, pipeline.GroupProblems(s.Details, min), o.limit)
+			printGroups(stdout, s.Grouped, o.limit)
 			for _, a := range s.Inputs {
 				fmt.Fprintf(stdout, "%s: %s, %d rows read = %d accepted + %d quarantined\n",
 					a.File, a.Kind, a.RowsRead, a.RowsAccepted, a.RowsQuarantined)

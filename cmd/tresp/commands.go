@@ -235,7 +235,7 @@ func (o *readOptions) apply(cfg *pipeline.Config) error {
 func printGroups(w io.Writer, groups []pipeline.ProblemGroup, limit int) {
 	for i, g := range groups {
 		if i == limit {
-			fmt.Fprintf(w, "… and %d more (all are in summary.json)\n", len(groups)-limit)
+			fmt.Fprintf(w, "… and %d more (summary.json lists them)\n", len(groups)-limit)
 			break
 		}
 		fmt.Fprintf(w, "%s: %s: %s\n", g.Severity, g.Code, g.String())
