@@ -1,10 +1,15 @@
 package pipeline
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/tresp/tresp/data/vocab"
 )
 
 // TestCompareBoundedGroups (issue 13, bounded memory): with more drugs
@@ -131,5 +136,49 @@ func TestProblemsCapped(t *testing.T) {
 	if kept != ProblemCap || grouped != rows || !unlisted {
 		t.Errorf("details keep %d, grouped lines count %d rows (unlisted line: %v); want %d kept and %d counted with a line for the rest",
 			kept, grouped, unlisted, ProblemCap, rows)
+	}
+}
+
+// TestVocabularyReportCapped (issue 13): the vocabulary report lists the
+// first VocabCap distinct terms of a field and counts the rows of the
+// others in a not-listed line, instead of keeping every made-up name.
+func TestVocabularyReportCapped(t *testing.T) {
+	const extra = 30
+	var b strings.Builder
+	b.WriteString("Study,Pt,Disease,Drug,Outcome\n")
+	for i := 0; i < VocabCap+extra; i++ {
+		fmt.Fprintf(&b, "S,%d,dermatomyositis,qqzx%sqq,complete resolution\n", i, letters(i))
+	}
+	// a listed term again: counted on its own line, not as unlisted
+	b.WriteString("S,x,dermatomyositis,qqzxaaaqq,complete resolution\n")
+	ing := ingestString(t, b.String())
+	n, _, err := normalise(context.Background(), ing, vocab.Default(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	drugs := 0
+	for _, e := range n.Vocab {
+		if e.Field == "drug" {
+			drugs++
+			if e.Term == "qqzxaaaqq" && e.Count != 2 {
+				t.Errorf("qqzxaaaqq counted %d times, want 2", e.Count)
+			}
+		}
+	}
+	if drugs != VocabCap {
+		t.Errorf("%d drug terms listed, want VocabCap = %d", drugs, VocabCap)
+	}
+	want := []VocabUnlisted{{Field: "drug", Status: "unknown", Rows: extra}}
+	if !reflect.DeepEqual(n.VocabUnlisted, want) {
+		t.Errorf("unlisted = %+v, want %+v", n.VocabUnlisted, want)
+	}
+	var out bytes.Buffer
+	w := bufio.NewWriter(&out)
+	if err := writeVocabReport(w, n.Vocab, n.VocabUnlisted); err != nil {
+		t.Fatal(err)
+	}
+	w.Flush()
+	if line := fmt.Sprintf(",drug,not-listed (unknown),,%d,\n", extra); !strings.HasSuffix(out.String(), line) {
+		t.Errorf("vocabulary_report.csv does not end with %q", line)
 	}
 }

@@ -161,11 +161,30 @@ type VocabEntry struct {
 	Rows    []string
 }
 
+// VocabCap is the most distinct terms per field that the vocabulary
+// report (vocabulary_report.csv, summary.json's vocabulary) lists: the
+// first in reading order. Rows whose term is not exact and not among them
+// are counted per field and status in Normalised.VocabUnlisted, and the
+// report ends with a "not-listed" line per field and status that says how
+// many; so a table of a hundred thousand made-up names keeps ten thousand
+// entries.
+const VocabCap = 10000
+
+// VocabUnlisted counts the rows of one field and status whose term the
+// vocabulary report does not list (past VocabCap).
+type VocabUnlisted struct {
+	Field  string `json:"field"`
+	Status string `json:"status"`
+	Rows   int    `json:"rows"`
+}
+
 // Normalised is the output of the normalise stage.
 type Normalised struct {
 	Courses []*Course
 	Studies []*StudyCount
 	Vocab   []VocabEntry
+	// VocabUnlisted counts the rows of terms past VocabCap.
+	VocabUnlisted []VocabUnlisted
 	// Review is review.csv, in order, and ReviewSummary its counts.
 	Review        []ReviewItem
 	ReviewSummary ReviewSummary
@@ -179,7 +198,11 @@ type normaliser struct {
 	units *units.Normaliser
 	probs problemSet
 	vocab map[[2]string]*VocabEntry
-	maps  map[string]*data.Mapping
+	// vocabN counts the distinct terms of vocab per field, unlisted the
+	// rows of terms past VocabCap per field and status.
+	vocabN   map[string]int
+	unlisted map[[2]string]int
+	maps     map[string]*data.Mapping
 	// dec are the reviewer's decisions (nil: none); used marks those
 	// applied and present the texts seen per study, case and field.
 	dec     *Decisions
@@ -366,6 +389,16 @@ func normalise(ctx context.Context, ing *Ingested, voc *vocab.Vocabulary, dec *D
 		}
 		return a.Term < b.Term
 	})
+	for k, rows := range n.unlisted {
+		res.VocabUnlisted = append(res.VocabUnlisted, VocabUnlisted{Field: k[0], Status: k[1], Rows: rows})
+	}
+	sort.Slice(res.VocabUnlisted, func(i, j int) bool {
+		a, b := res.VocabUnlisted[i], res.VocabUnlisted[j]
+		if a.Field != b.Field {
+			return a.Field < b.Field
+		}
+		return a.Status < b.Status
+	})
 	res.CacheHits, res.CacheMisses = n.units.Stats()
 	n.finishReview(res)
 	return res, &n.probs, nil
@@ -529,6 +562,14 @@ func (n *normaliser) vocabEntry(r *data.Record, f data.Field, m vocab.Match, sta
 	k := [2]string{f.String(), strings.ToLower(m.Term)}
 	e := n.vocab[k]
 	if e == nil {
+		if n.vocabN == nil {
+			n.vocabN, n.unlisted = map[string]int{}, map[[2]string]int{}
+		}
+		if n.vocabN[k[0]] >= VocabCap {
+			n.unlisted[[2]string{k[0], status}]++
+			return
+		}
+		n.vocabN[k[0]]++
 		e = &VocabEntry{Field: f.String(), Term: m.Term, Status: status, Matched: m.Canonical}
 		n.vocab[k] = e
 	}

@@ -296,6 +296,7 @@ func (st *state) normalise() error {
 		}
 	}
 	st.summary.Vocabulary = norm.Vocab
+	st.summary.VocabularyUnlisted = norm.VocabUnlisted
 	st.summary.Normalise = NormaliseSummary{Courses: len(norm.Courses), StudyCounts: len(norm.Studies),
 		UnknownTerms: len(norm.Vocab), CacheHits: norm.CacheHits, CacheMisses: norm.CacheMisses}
 	st.log.Stage("normalise", fmt.Sprintf("%d courses, %d study counts, %d terms not known exactly",
@@ -323,7 +324,7 @@ func (st *state) writeOutputs() error {
 	if err := st.writeCases(); err != nil {
 		return err
 	}
-	if err := st.out.write("vocabulary_report.csv", func(w *bufio.Writer) error { return writeVocabReport(w, st.norm.Vocab) }); err != nil {
+	if err := st.out.write("vocabulary_report.csv", func(w *bufio.Writer) error { return writeVocabReport(w, st.norm.Vocab, st.norm.VocabUnlisted) }); err != nil {
 		return err
 	}
 	if err := st.out.write("quarantine.csv", func(w *bufio.Writer) error { return writeQuarantine(w, ing.Quarantine) }); err != nil {
@@ -351,10 +352,13 @@ type Summary struct {
 	Problems   ProblemSummary   `json:"problems"`
 	Normalise  NormaliseSummary `json:"normalise"`
 	Vocabulary []VocabEntry     `json:"vocabulary"`
-	Review     ReviewSummary    `json:"review"`
-	Analysis   *Analysis        `json:"analysis"`
-	Config     Config           `json:"config"`
-	Details    []data.Problem   `json:"details"`
+	// VocabularyUnlisted counts the rows whose term Vocabulary does not
+	// list (past VocabCap terms of a field).
+	VocabularyUnlisted []VocabUnlisted `json:"vocabulary_unlisted,omitempty"`
+	Review             ReviewSummary   `json:"review"`
+	Analysis           *Analysis       `json:"analysis"`
+	Config             Config          `json:"config"`
+	Details            []data.Problem  `json:"details"`
 	// Grouped are the warnings and errors of Details, one per (code,
 	// column, value) with a row count and the first rows.
 	Grouped []ProblemGroup `json:"grouped"`

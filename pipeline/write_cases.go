@@ -316,11 +316,17 @@ func (st *state) writeCases() error {
 	return pw.Close()
 }
 
-func writeVocabReport(w *bufio.Writer, entries []VocabEntry) error {
+// writeVocabReport writes vocabulary_report.csv: a line per term, then
+// a line per field and status whose terms past VocabCap are not listed,
+// with status "not-listed (STATUS)", no term and the count of their rows.
+func writeVocabReport(w *bufio.Writer, entries []VocabEntry, unlisted []VocabUnlisted) error {
 	cw := csvout.NewWriter(w)
 	cw.Write([]string{"term", "field", "status", "matched", "count", "example_rows"})
 	for _, e := range entries {
 		cw.Write([]string{e.Term, e.Field, e.Status, e.Matched, strconv.Itoa(e.Count), strings.Join(e.Rows, " ")})
+	}
+	for _, u := range unlisted {
+		cw.Write([]string{"", u.Field, "not-listed (" + u.Status + ")", "", strconv.Itoa(u.Rows), ""})
 	}
 	cw.Flush()
 	return cw.Error()
