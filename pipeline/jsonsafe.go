@@ -1,8 +1,13 @@
 package pipeline
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
 	"math"
 	"reflect"
+	"sort"
 	"strings"
 )
 
@@ -88,4 +93,140 @@ func keyString(k reflect.Value) string {
 		return k.String()
 	}
 	return reflect.ValueOf(k.Interface()).String()
+}
+
+// writeSafeJSON writes v as writeJSON(w, jsonSafe(v)) does, byte for
+// byte, without building the copy: structs as objects of their json
+// fields in key order, maps in key order, non-finite floats as jsonSafe
+// maps them. A summary of a hundred thousand drugs so takes no more
+// memory than its own values (the copy and encoding/json's whole-output
+// buffer took more than a gigabyte).
+func writeSafeJSON(w io.Writer, v any) error {
+	s := &jsonStream{w: bufio.NewWriterSize(w, 64<<10)}
+	s.enc = json.NewEncoder(&s.scratch)
+	s.enc.SetEscapeHTML(false)
+	s.value(reflect.ValueOf(v), 0)
+	s.w.WriteByte('\n')
+	if err := s.w.Flush(); s.err == nil {
+		s.err = err
+	}
+	return s.err
+}
+
+type jsonStream struct {
+	w       *bufio.Writer
+	scratch bytes.Buffer
+	enc     *json.Encoder
+	err     error
+}
+
+// scalar writes v as encoding/json writes it.
+func (s *jsonStream) scalar(v any) {
+	s.scratch.Reset()
+	if err := s.enc.Encode(v); err != nil && s.err == nil {
+		s.err = err
+	}
+	s.w.Write(bytes.TrimSuffix(s.scratch.Bytes(), []byte("\n")))
+}
+
+func (s *jsonStream) newline(depth int) {
+	s.w.WriteByte('\n')
+	for i := 0; i < depth; i++ {
+		s.w.WriteString("  ")
+	}
+}
+
+type jsonField struct {
+	key string
+	v   reflect.Value
+}
+
+// object writes fields, sorted by key.
+func (s *jsonStream) object(fields []jsonField, depth int) {
+	if len(fields) == 0 {
+		s.w.WriteString("{}")
+		return
+	}
+	sort.Slice(fields, func(i, j int) bool { return fields[i].key < fields[j].key })
+	s.w.WriteByte('{')
+	for i, f := range fields {
+		if i > 0 {
+			s.w.WriteByte(',')
+		}
+		s.newline(depth + 1)
+		s.scalar(f.key)
+		s.w.WriteString(": ")
+		s.value(f.v, depth+1)
+	}
+	s.newline(depth)
+	s.w.WriteByte('}')
+}
+
+func (s *jsonStream) value(v reflect.Value, depth int) {
+	if s.err != nil {
+		return
+	}
+	if !v.IsValid() {
+		s.w.WriteString("null")
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			s.w.WriteString("null")
+			return
+		}
+		s.value(v.Elem(), depth)
+	case reflect.Float32, reflect.Float64:
+		s.scalar(safeValue(v))
+	case reflect.Slice, reflect.Array:
+		if v.Len() == 0 {
+			s.w.WriteString("[]")
+			return
+		}
+		s.w.WriteByte('[')
+		for i := 0; i < v.Len(); i++ {
+			if i > 0 {
+				s.w.WriteByte(',')
+			}
+			s.newline(depth + 1)
+			s.value(v.Index(i), depth+1)
+		}
+		s.newline(depth)
+		s.w.WriteByte(']')
+	case reflect.Map:
+		fields := make([]jsonField, 0, v.Len())
+		it := v.MapRange()
+		for it.Next() {
+			fields = append(fields, jsonField{keyString(it.Key()), it.Value()})
+		}
+		s.object(fields, depth)
+	case reflect.Struct:
+		var fields []jsonField
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "-" {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			fv := v.Field(i)
+			if strings.Contains(opts, "omitempty") && fv.IsZero() {
+				continue
+			}
+			if (fv.Kind() == reflect.Slice || fv.Kind() == reflect.Map) && strings.Contains(opts, "omitempty") && fv.Len() == 0 {
+				continue
+			}
+			fields = append(fields, jsonField{name, fv})
+		}
+		s.object(fields, depth)
+	default:
+		s.scalar(v.Interface())
+	}
 }

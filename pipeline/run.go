@@ -333,7 +333,7 @@ func (st *state) writeOutputs() error {
 	if err := st.out.write(ReviewFile, func(w *bufio.Writer) error { return writeReview(w, st.norm.Review) }); err != nil {
 		return err
 	}
-	return st.out.write(summaryFile, func(w *bufio.Writer) error { return writeJSON(w, jsonSafe(st.summary)) })
+	return st.out.write(summaryFile, func(w *bufio.Writer) error { return writeSafeJSON(w, st.summary) })
 }
 
 func writeJSON(w io.Writer, v any) error {
