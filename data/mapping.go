@@ -52,7 +52,16 @@ type Mapping struct {
 	// StudyFromFile is the study name taken from the file name when the
 	// table has no study column, "" otherwise.
 	StudyFromFile string
+	// Unnamed counts the columns without a header after the last named
+	// one: they are not in Columns, and a cell with text in them is a
+	// warning (unnamed-cell), not carried through.
+	Unnamed int
 }
+
+// MaxColumns is the most columns a table may have, after the columns
+// without a header at its end are dropped: Excel's limit. A wider header
+// is refused (too-many-columns) before any row is read.
+const MaxColumns = 16384
 
 // Has reports whether the mapping has a column for f.
 func (m *Mapping) Has(f Field) bool { return m.Index[f] >= 0 }
@@ -92,6 +101,26 @@ func NewMapping(file string, headers []string, opt MapOptions) (*Mapping, []Prob
 		explicit[NormalizeHeader(k)] = v
 	}
 	var probs []Problem
+	// Columns without a header at the end of the header row (trailing
+	// delimiters, a sheet's formatted but empty columns) are dropped
+	// here, so that a header of a million empty names costs nothing per
+	// row.
+	named := len(headers)
+	for named > 0 && strings.TrimSpace(strings.TrimPrefix(headers[named-1], "\ufeff")) == "" {
+		named--
+	}
+	if named < len(headers) && named > 0 {
+		m.Unnamed = len(headers) - named
+		probs = append(probs, Problem{Severity: Info, File: file, Code: "unnamed-columns",
+			Reason: fmt.Sprintf("%d columns after the last named one (column %d) have no header: ignored", m.Unnamed, named),
+			Hint:   "name a column if it holds data; a cell with text in these columns is reported (unnamed-cell)"})
+		headers = headers[:named]
+	}
+	if len(headers) > MaxColumns {
+		return nil, nil, NewInputError(file, "too-many-columns",
+			fmt.Sprintf("the header has %d named columns, more than %d (Excel's limit)", len(headers), MaxColumns),
+			"check that the first row is the header, and that the file is a case table")
+	}
 	nonEmpty := 0
 	// A bare "Duration" beside a treatment column is the treatment's
 	// duration: look ahead for both.

@@ -39,13 +39,26 @@ func (m *Mapping) Record(line int, cells []string) (Record, []Problem) {
 	r := Record{File: m.File, Line: line}
 	var probs []Problem
 	if len(cells) > len(m.Columns) {
-		for _, c := range cells[len(m.Columns):] {
-			if strings.TrimSpace(c) != "" {
-				probs = append(probs, Problem{Severity: Error, File: m.File, Line: line, Code: "ragged-row",
-					Reason: fmt.Sprintf("row has %d cells but the header has %d columns", len(cells), len(m.Columns)),
-					Hint:   "check for an unquoted delimiter in a cell, or add the missing header"})
-				break
+		width := len(m.Columns) + m.Unnamed
+		warned := false
+		for i, c := range cells[len(m.Columns):] {
+			if strings.TrimSpace(c) == "" {
+				continue
 			}
+			if i < m.Unnamed {
+				if warned {
+					continue
+				}
+				warned = true
+				probs = append(probs, Problem{Severity: Warning, File: m.File, Line: line, Code: "unnamed-cell", Value: Truncate(c, 60),
+					Reason: fmt.Sprintf("column %d has no header (nor has any after column %d): its text is ignored", len(m.Columns)+i+1, len(m.Columns)),
+					Hint:   "give the column a header to keep it"})
+				continue // one warning per row; a cell past the header's width is still ragged
+			}
+			probs = append(probs, Problem{Severity: Error, File: m.File, Line: line, Code: "ragged-row",
+				Reason: fmt.Sprintf("row has %d cells but the header has %d columns", len(cells), width),
+				Hint:   "check for an unquoted delimiter in a cell, or add the missing header"})
+			break
 		}
 		cells = cells[:len(m.Columns)]
 	} else if len(cells) < len(m.Columns) {

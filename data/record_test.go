@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -29,11 +30,52 @@ func TestNewMapping(t *testing.T) {
 	if c := m.Columns[5]; c.Lab != "calcium" || c.Unit != "mg/dL" {
 		t.Errorf("lab column = %+v", c)
 	}
-	if got := m.ExtraHeaders(); len(got) != 2 || got[0] != "Colour" {
-		t.Errorf("extra = %q", got)
+	// the unnamed last column is dropped (issue 13), said once
+	if got := m.ExtraHeaders(); len(got) != 1 || got[0] != "Colour" || m.Unnamed != 1 {
+		t.Errorf("extra = %q, unnamed = %d", got, m.Unnamed)
 	}
-	if len(probs) != 2 || probs[0].Code != "unknown-column" || probs[0].Column != "Colour" {
+	if len(probs) != 2 || probs[0].Code != "unnamed-columns" || probs[1].Code != "unknown-column" || probs[1].Column != "Colour" {
 		t.Errorf("problems = %v", probs)
+	}
+}
+
+// TestUnnamedColumnsCheap (issue 13): a header of a million empty names
+// after the named ones costs nothing per row: the unnamed columns are
+// dropped from the mapping, a cell with text in them is one warning per
+// row, a cell past the header's width is still a ragged row, and a header
+// of more than MaxColumns named columns is refused.
+func TestUnnamedColumnsCheap(t *testing.T) {
+	h := append([]string{"Study", "Pt", "Drug", "Outcome"}, make([]string, 1000000)...)
+	m, probs, err := NewMapping("t.csv", h, MapOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Columns) != 4 || m.Unnamed != 1000000 || len(m.Extra) != 0 {
+		t.Fatalf("%d columns, %d unnamed, %d extra; want 4, 1000000, 0", len(m.Columns), m.Unnamed, len(m.Extra))
+	}
+	if len(probs) != 1 || probs[0].Code != "unnamed-columns" || probs[0].Severity != Info {
+		t.Errorf("header problems = %v, want one unnamed-columns note", probs)
+	}
+	row := make([]string, len(h))
+	copy(row, []string{"S", "1", "diltiazem", "improved"})
+	row[10], row[20] = "stray", "text"
+	rec, probs := m.Record(2, row)
+	if len(probs) != 1 || probs[0].Code != "unnamed-cell" || probs[0].Severity != Warning || probs[0].Value != "stray" {
+		t.Errorf("row problems = %v, want one unnamed-cell warning", probs)
+	}
+	if rec.Values[FieldDrug] != "diltiazem" {
+		t.Errorf("drug = %q", rec.Values[FieldDrug])
+	}
+	_, probs = m.Record(3, append(row, "past the end"))
+	if len(probs) != 2 || probs[1].Code != "ragged-row" {
+		t.Errorf("row past the header's width: %v, want unnamed-cell and ragged-row", probs)
+	}
+	wide := make([]string, MaxColumns+1)
+	for i := range wide {
+		wide[i] = "c" + strconv.Itoa(i)
+	}
+	if _, _, err := NewMapping("t.csv", append([]string{"Study", "Pt", "Drug"}, wide...), MapOptions{}); err == nil || !strings.Contains(err.Error(), "more than 16384") {
+		t.Errorf("a header of %d columns: %v, want too-many-columns", MaxColumns+4, err)
 	}
 }
 

@@ -46,7 +46,7 @@ import (
 
 var shapes = []string{"drugs", "diseases", "parquet", "columns"}
 
-var nDrugs int
+var nDrugs, nParquet int
 
 func main() {
 	shape := flag.String("shape", "all", "`SHAPE` to run: drugs, diseases, parquet, columns or all")
@@ -54,6 +54,7 @@ func main() {
 	bin := flag.String("bin", "bin/tresp", "the tresp `BINARY` to measure")
 	timeout := flag.Duration("timeout", 10*time.Minute, "stop a run after `D`")
 	flag.IntVar(&nDrugs, "drugs", 100000, "distinct drug names (rows) of the drugs shape")
+	flag.IntVar(&nParquet, "parquet-rows", 1000000, "rows of the parquet shape (all in one row group)")
 	profile := flag.String("profile", "", "run in this process and write CPU and peak-heap profiles into `DIR`")
 	flag.Parse()
 	run := shapes
@@ -214,7 +215,7 @@ func generate(shape, dir string) (string, error) {
 			return "", err
 		}
 		var buf bytes.Buffer
-		const rows = 1000000
+		rows := nParquet
 		if err := synth.Write(&buf, synth.CSV, synth.Options{Rows: rows, Seed: 3, Malformed: -1}); err != nil {
 			return "", err
 		}
@@ -241,10 +242,7 @@ func generate(shape, dir string) (string, error) {
 				return "", err
 			}
 		}
-		if err := w.Close(); err != nil {
-			return "", err
-		}
-		return path, f.Close()
+		return path, w.Close() // closes f too
 	case "columns":
 		path := filepath.Join(dir, "columns.csv")
 		f, err := os.Create(path)
