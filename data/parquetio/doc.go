@@ -3,7 +3,10 @@
 // Arrow type leaks into the rest of tresp.
 //
 // Reading streams record batches (BatchSize rows at a time) through
-// pqarrow, so memory depends on the batch size, not the file size. Every
+// pqarrow, and column chunks are read ReadBufferSize bytes at a time, so
+// memory depends on the batch size, not on the file or row-group size: a
+// file of one row group of a million rows reads as cheaply as one of many
+// small groups. Every
 // supported column is handed upward as text, exactly as a CSV cell would
 // be: strings and dictionary-encoded strings as they are, integers in
 // decimal, floats in the shortest form that round-trips, booleans as

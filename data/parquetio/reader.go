@@ -11,6 +11,7 @@ import (
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/apache/arrow/go/v17/parquet"
 	"github.com/apache/arrow/go/v17/parquet/file"
 	"github.com/apache/arrow/go/v17/parquet/pqarrow"
 
@@ -19,6 +20,9 @@ import (
 
 // DefaultBatchSize is the number of rows decoded at a time.
 const DefaultBatchSize = 16 << 10
+
+// ReadBufferSize is how many bytes of a column chunk are read at a time.
+const ReadBufferSize = 1 << 20
 
 // Reader streams the rows of one Parquet file as text cells.
 type Reader struct {
@@ -53,7 +57,13 @@ func Open(path, name string, batchSize int) (r *Reader, err error) {
 	if err != nil {
 		return nil, data.NewInputError(name, "read-error", "cannot open: "+err.Error(), "check the path")
 	}
-	pf, err := file.NewParquetReader(f)
+	// Buffered reads: a column chunk is read ReadBufferSize bytes at a
+	// time instead of whole, so that one very large row group costs no
+	// more memory than many small ones.
+	rp := parquet.NewReaderProperties(memory.DefaultAllocator)
+	rp.BufferedStreamEnabled = true
+	rp.BufferSize = ReadBufferSize
+	pf, err := file.NewParquetReader(f, file.WithReadProps(rp))
 	if err != nil {
 		f.Close()
 		return nil, corrupt(name, err.Error())

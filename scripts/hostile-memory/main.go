@@ -55,6 +55,7 @@ func main() {
 	timeout := flag.Duration("timeout", 10*time.Minute, "stop a run after `D`")
 	flag.IntVar(&nDrugs, "drugs", 100000, "distinct drug names (rows) of the drugs shape")
 	flag.IntVar(&nParquet, "parquet-rows", 1000000, "rows of the parquet shape (all in one row group)")
+	genOnly := flag.Bool("gen", false, "only generate the tables into -dir and print their paths")
 	profile := flag.String("profile", "", "run in this process and write CPU and peak-heap profiles into `DIR`")
 	flag.Parse()
 	run := shapes
@@ -82,6 +83,10 @@ func main() {
 		in, err := generate(s, d)
 		if err != nil {
 			fail(err)
+		}
+		if *genOnly {
+			fmt.Println(in)
+			continue
 		}
 		st, _ := os.Stat(in)
 		size := fmt.Sprintf("%.0f MB", float64(st.Size())/1e6)
