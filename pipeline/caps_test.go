@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -180,5 +181,66 @@ func TestVocabularyReportCapped(t *testing.T) {
 	w.Flush()
 	if line := fmt.Sprintf(",drug,not-listed (unknown),,%d,\n", extra); !strings.HasSuffix(out.String(), line) {
 		t.Errorf("vocabulary_report.csv does not end with %q", line)
+	}
+}
+
+// TestHostileShapeCaps (issue 13): a table of more drugs and diseases
+// than the caps runs through, and every output that lists groups keeps
+// its bound with the count of the rest: publication tables (maxPubRows),
+// Table 1 levels, comparisons (max_compare_groups), and the figures; the
+// CSV tables keep every drug.
+func TestHostileShapeCaps(t *testing.T) {
+	const groups = maxPubRows + 30
+	var b strings.Builder
+	b.WriteString("Study,Pt,Disease,Drug,Outcome\n")
+	pt := 0
+	for i := 0; i < groups; i++ {
+		// drug i has 1 + i%4 patients, so the largest are not the first by name
+		for k := 0; k <= i%4; k++ {
+			pt++
+			fmt.Fprintf(&b, "S%d,%d,qqdis%s syndrome,qqzx%sqq,%s\n", pt%7, pt, letters(i), letters(i), []string{"complete resolution", "no change"}[k%2])
+		}
+	}
+	dir := t.TempDir()
+	cfg := DefaultConfig()
+	cfg.Inputs = []string{writeFile(t, dir, "cases.csv", b.String())}
+	cfg.Out = dir + "/out"
+	cfg.Figures.Formats = []string{"svg"}
+	cfg.Tables.Formats = []string{"csv", "md"}
+	res, err := Run(context.Background(), cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(rel string) string {
+		b, err := os.ReadFile(cfg.Out + "/" + rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	t2 := read("tables/table2_response_by_drug.md")
+	if n := strings.Count(t2, "| qqzx"); n != maxPubRows {
+		t.Errorf("table 2 lists %d drugs, want %d", n, maxPubRows)
+	}
+	if !strings.Contains(t2, fmt.Sprintf("Shown are the %d groups with the most patients of %d", maxPubRows, groups)) {
+		t.Errorf("table 2 lacks the footnote of the cap:\n%s", t2[len(t2)-600:])
+	}
+	// the 100 largest: the 97 drugs of 4, 3 and 2 patients (32+32+33) and
+	// the first 3 by name of 1 patient (aaa, aae, aai); not aey (i = 128)
+	if strings.Contains(t2, "| qqzxaeyqq ") || !strings.Contains(t2, "| qqzxaadqq ") || !strings.Contains(t2, "| qqzxaaiqq ") {
+		t.Error("table 2 does not keep the drugs with the most patients")
+	}
+	t1 := read("tables/table1_baseline.md")
+	if !strings.Contains(t1, fmt.Sprintf("Other (%d more)", groups-maxPubRows)) || strings.Count(t1, "qqdis") != maxPubRows {
+		t.Errorf("table 1 lists %d diseases and no Other line", strings.Count(t1, "qqdis"))
+	}
+	if n := strings.Count(read("tables/response_rates.csv"), "qqzx"); n < groups {
+		t.Errorf("response_rates.csv names %d drug rows, want all %d drugs", n, groups)
+	}
+	if om := res.Summary.Analysis.ComparisonsOmitted; len(om) != 1 || om[0].Groups != groups-cfg.Analysis.MaxCompareGroups {
+		t.Errorf("comparisons omitted = %+v, want %d drugs", om, groups-cfg.Analysis.MaxCompareGroups)
+	}
+	if t5 := read("tables/table5_comparisons.md"); !strings.Contains(t5, "Only the 30 groups with the most evaluable patients") {
+		t.Errorf("table 5 does not say that groups were left out:\n%s", t5[max(0, len(t5)-800):])
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -149,6 +150,7 @@ func (st *state) publicationTables() []pubTable {
 			row("Unknown", itoa(u), 1)
 		}
 	}
+	capped := false // a categorical variable lists only its maxPubRows largest levels
 	categorical := func(label string, counts map[string]int, name func(string) string) {
 		known := 0
 		for _, v := range counts {
@@ -158,8 +160,18 @@ func (st *state) publicationTables() []pubTable {
 			return
 		}
 		row(label, "", 0)
+		keep := topByCount(counts, maxPubRows)
+		other, others := 0, 0
 		for _, k := range sortedKeys(counts) {
+			if keep != nil && !keep[k] {
+				other, others = other+counts[k], others+1
+				continue
+			}
 			row(name(k), pct(counts[k], known), 1)
+		}
+		if others > 0 {
+			row(fmt.Sprintf("Other (%d more)", others), pct(other, known), 1)
+			capped = true
 		}
 		if u := n - known; u > 0 {
 			row("Unknown", itoa(u), 1)
@@ -182,6 +194,9 @@ func (st *state) publicationTables() []pubTable {
 	continuous("Duration of underlying disease, years", dd, 365.25, "%.1f")
 	t1.Footnotes = []string{"Median (Q1, Q3); n (%). Percentages are of the patients for whom the characteristic is reported; Q1 and Q3 are R's quantile type 7; durations at 365.25 days per year.",
 		"Patients whose outcomes the source reports only in aggregate are included here; their counts enter the response tables from the study-level table."}
+	if capped {
+		t1.Footnotes = append(t1.Footnotes, fmt.Sprintf("A characteristic of more than %d levels lists the %d with the most patients; the others are one line (Other).", maxPubRows, maxPubRows))
+	}
 	if n == 0 {
 		t1.Rows = append(t1.Rows, table.Row{Cells: []string{"no patients with individual data"}})
 	}
@@ -218,6 +233,18 @@ func (st *state) publicationTables() []pubTable {
 			}
 			rows[label] = p
 		}
+		// At most maxPubRows groups besides "All": those with the most
+		// patients (ITT), in their order; the CSV tables keep them all.
+		shown := len(order)
+		if n := map[string]int{}; len(order) > maxPubRows+1 {
+			for _, label := range order {
+				if label != "All" {
+					n[label] = rows[label][0].N
+				}
+			}
+			keep := topByCount(n, maxPubRows)
+			order = slices.DeleteFunc(order, func(l string) bool { return l != "All" && !keep[l] })
+		}
 		small, anyUnclassified := false, false
 		for _, label := range order {
 			anyUnclassified = anyUnclassified || rows[label][0].Unclassified > 0
@@ -245,6 +272,9 @@ func (st *state) publicationTables() []pubTable {
 			a.Responder, ciMethodLabel(a.CIMethod)), attributionNote(a.Attribution)}
 		if small {
 			t.Footnotes = append(t.Footnotes, fmt.Sprintf("* fewer than %d patients.", st.cfg.Analysis.SmallGroup))
+		}
+		if len(order) < shown {
+			t.Footnotes = append(t.Footnotes, fmt.Sprintf("Shown are the %d groups with the most patients of %d; every group is in tables/response_rates.csv.", maxPubRows, shown-1))
 		}
 		if anyUnclassified {
 			t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses whose outcome could not be classified are left out of numerator and denominator until decided in %s.",
@@ -344,6 +374,11 @@ func (st *state) publicationTables() []pubTable {
 
 // maxFootnoteNames is the most names a footnote lists before "and N more".
 const maxFootnoteNames = 20
+
+// maxPubRows is the most groups (drugs, diseases; levels of a Table 1
+// characteristic) a publication table lists: those with the most patients,
+// said in a footnote. The machine-readable CSV tables list them all.
+const maxPubRows = 100
 
 // comparisonTable is Table 5: Fisher's exact test between drugs and between
 // the diseases of a drug, with Benjamini–Hochberg adjusted p-values; pairs
