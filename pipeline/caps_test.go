@@ -10,7 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/data/parquetio"
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/reports/figure"
 )
 
 // TestCompareBoundedGroups (issue 13, bounded memory): with more drugs
@@ -242,5 +245,45 @@ func TestHostileShapeCaps(t *testing.T) {
 	}
 	if t5 := read("tables/table5_comparisons.md"); !strings.Contains(t5, "Only the 30 groups with the most evaluable patients") {
 		t.Errorf("table 5 does not say that groups were left out:\n%s", t5[max(0, len(t5)-800):])
+	}
+}
+
+// TestLimitsDoc: docs/limits.md states the caps the code applies.
+func TestLimitsDoc(t *testing.T) {
+	b, err := os.ReadFile("../docs/limits.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	cfg := DefaultConfig()
+	comma := func(n int) string {
+		s := fmt.Sprint(n)
+		if n >= 10000 {
+			s = s[:len(s)-3] + "," + s[len(s)-3:]
+		}
+		return s
+	}
+	for _, w := range []string{
+		fmt.Sprintf("`ProblemCap` (%d)", ProblemCap),
+		fmt.Sprintf("`VocabCap` (%s)", comma(VocabCap)),
+		fmt.Sprintf("`ReviewCap` (%s)", comma(ReviewCap)),
+		fmt.Sprintf("`maxPubRows` (%d)", maxPubRows),
+		fmt.Sprintf("`analysis.max_compare_groups` (%d)", cfg.Analysis.MaxCompareGroups),
+		fmt.Sprintf("`analysis.min_compare_n` (%d)", cfg.Analysis.MinCompareN),
+		fmt.Sprintf("`figures.forest_max_drugs` (%d)", cfg.Figures.ForestMaxDrugs),
+		fmt.Sprintf("| %d levels,", maxPubRows),
+		fmt.Sprintf("| %d drugs or diseases |", maxBarGroups),
+		fmt.Sprintf("| %d drugs with the most patients |", maxCurves),
+		fmt.Sprintf("at most %d drugs without a curve", maxOmittedNames),
+		fmt.Sprintf("%d lanes per page; %d regimens", figure.SwimmerCap, figure.SwimmerRegimenCap),
+		fmt.Sprintf("| %s (Excel's limit)", comma(data.MaxColumns)),
+		fmt.Sprintf("batches of %s rows", comma(parquetio.DefaultBatchSize)),
+	} {
+		if !strings.Contains(doc, w) {
+			t.Errorf("docs/limits.md lacks %q", w)
+		}
+	}
+	if maxCurves != maxDoseDrugs {
+		t.Error("docs/limits.md gives one bound for the cumulative-response and dose–response figures")
 	}
 }
