@@ -1,7 +1,7 @@
 package pipeline
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/gob"
@@ -43,31 +43,30 @@ func (c *stageCache) load(stage, key string) (*snapshot, bool) {
 	if c == nil {
 		return nil, false
 	}
-	b, err := os.ReadFile(c.path(stage, key) + ".gob")
+	f, err := os.Open(c.path(stage, key) + ".gob")
 	if err != nil {
 		return nil, false
 	}
+	defer f.Close()
 	var s snapshot
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&s); err != nil {
+	if err := gob.NewDecoder(bufio.NewReaderSize(f, 64<<10)).Decode(&s); err != nil {
 		return nil, false
 	}
 	return &s, true
 }
 
-// store writes the snapshot of stage under key. Failing to cache is not
-// an error of the run: the next run recomputes.
+// store writes the snapshot of stage under key, encoding straight into
+// the file (a snapshot of a large table is hundreds of megabytes; it is
+// never held in memory whole). Failing to cache is not an error of the
+// run: the next run recomputes.
 func (c *stageCache) store(stage, key string, s *snapshot) {
 	if c == nil {
 		return
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(s); err != nil {
-		return
-	}
-	c.writeAtomic(c.path(stage, key)+".gob", buf.Bytes())
+	c.writeAtomic(c.path(stage, key)+".gob", func(w io.Writer) error { return gob.NewEncoder(w).Encode(s) })
 }
 
-func (c *stageCache) writeAtomic(path string, b []byte) {
+func (c *stageCache) writeAtomic(path string, write func(io.Writer) error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return
 	}
@@ -75,7 +74,11 @@ func (c *stageCache) writeAtomic(path string, b []byte) {
 	if err != nil {
 		return
 	}
-	_, err = f.Write(b)
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

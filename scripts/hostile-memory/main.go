@@ -16,8 +16,14 @@
 //	drugs     100,000 rows, each naming a different unknown drug (half of
 //	          them near-misses of real names, so fuzzy matching has work)
 //	diseases  20,000 rows over 200 distinct diseases (100 unknown)
-//	parquet   1,000,000 synthetic rows in one Parquet row group
+//	parquet   200,000 synthetic rows in one Parquet row group (12 read
+//	          batches; the writer's groups hold 65,536 rows)
+//	stream    1,000,000 synthetic rows in one row group, ingested and
+//	          normalised by pipeline.Scan (streaming, keeping only counts):
+//	          the memory of the Parquet reader itself
 //	columns   a header of 1,000,000 empty column names (and rows as wide)
+//	baseline  100,000 synthetic rows of the vocabularies' own names, for
+//	          comparison: what tresp run costs per row on any table
 package main
 
 import (
@@ -44,7 +50,7 @@ import (
 	"github.com/tresp/tresp/pipeline"
 )
 
-var shapes = []string{"drugs", "diseases", "parquet", "columns"}
+var shapes = []string{"drugs", "diseases", "parquet", "stream", "columns", "baseline"}
 
 var nDrugs, nParquet int
 
@@ -54,10 +60,19 @@ func main() {
 	bin := flag.String("bin", "bin/tresp", "the tresp `BINARY` to measure")
 	timeout := flag.Duration("timeout", 10*time.Minute, "stop a run after `D`")
 	flag.IntVar(&nDrugs, "drugs", 100000, "distinct drug names (rows) of the drugs shape")
-	flag.IntVar(&nParquet, "parquet-rows", 1000000, "rows of the parquet shape (all in one row group)")
+	flag.IntVar(&nParquet, "parquet-rows", 200000, "rows of the parquet shape (all in one row group)")
+	scan := flag.String("scan", "", "(child) ingest and normalise `FILE` with pipeline.Scan and print the rows")
 	genOnly := flag.Bool("gen", false, "only generate the tables into -dir and print their paths")
 	profile := flag.String("profile", "", "run in this process and write CPU and peak-heap profiles into `DIR`")
 	flag.Parse()
+	if *scan != "" {
+		st, err := pipeline.Scan(pipeline.FileInput(*scan), pipeline.ReadOptions{}, true)
+		if err != nil {
+			fail(err)
+		}
+		fmt.Printf("%d rows, %d courses\n", st.Account.RowsRead, st.Courses)
+		return
+	}
 	run := shapes
 	if *shape != "all" {
 		run = []string{*shape}
@@ -100,19 +115,25 @@ func main() {
 			fmt.Printf("%-9s %-12s %9.1fs %12s  %s\n", s, size, wall.Seconds(), "-", res)
 			continue
 		}
-		wall, rss, res := measure(*bin, *timeout, in, out)
+		args := []string{*bin, "run", "-q", "--out", out, in}
+		if s == "stream" {
+			self, _ := os.Executable()
+			args = []string{self, "-scan", in}
+		}
+		wall, rss, res := measure(*timeout, args)
 		fmt.Printf("%-9s %-12s %9.1fs %9d MB  %s\n", s, size, wall.Seconds(), rss/1024, res)
 		os.RemoveAll(out)
 		os.Remove(in)
 	}
 }
 
-// measure runs `tresp run` under /usr/bin/time -v and returns the wall
-// time, the peak RSS in KiB and a one-line result.
-func measure(bin string, timeout time.Duration, in, out string) (time.Duration, int64, string) {
+// measure runs args (`tresp run`, or this program's -scan) under
+// /usr/bin/time -v and returns the wall time, the peak RSS in KiB and a
+// one-line result.
+func measure(timeout time.Duration, args []string) (time.Duration, int64, string) {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "/usr/bin/time", "-v", bin, "run", "-q", "--out", out, in)
+	cmd := exec.CommandContext(ctx, "/usr/bin/time", append([]string{"-v"}, args...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	t0 := time.Now()
@@ -214,40 +235,23 @@ func generate(shape, dir string) (string, error) {
 			row[3] = diseases[i%len(diseases)]
 		})
 	case "parquet":
-		path := filepath.Join(dir, "onegroup.parquet")
+		return oneGroup(filepath.Join(dir, "onegroup.parquet"), nParquet)
+	case "stream":
+		return oneGroup(filepath.Join(dir, "onegroup-1m.parquet"), 1000000)
+	case "baseline":
+		path := filepath.Join(dir, "baseline.csv")
 		f, err := os.Create(path)
 		if err != nil {
 			return "", err
 		}
-		var buf bytes.Buffer
-		rows := nParquet
-		if err := synth.Write(&buf, synth.CSV, synth.Options{Rows: rows, Seed: 3, Malformed: -1}); err != nil {
+		w := bufio.NewWriterSize(f, 1<<20)
+		if err := synth.Write(w, synth.CSV, synth.Options{Rows: 100000, Seed: 1}); err != nil {
 			return "", err
 		}
-		cols := make([]parquetio.Column, len(synth.Header))
-		for i, h := range synth.Header {
-			cols[i] = parquetio.Column{Name: h, Type: parquetio.String}
-		}
-		w, err := parquetio.NewWriter(f, cols)
-		if err != nil {
+		if err := w.Flush(); err != nil {
 			return "", err
 		}
-		w.SetRowGroupRows(rows + 1) // one row group
-		cr := csv.NewReader(&buf)
-		cr.ReuseRecord = false
-		if _, err := cr.Read(); err != nil {
-			return "", err
-		}
-		for {
-			rec, err := cr.Read()
-			if err != nil {
-				break
-			}
-			if err := w.Write(parquetio.Row{Strings: rec}); err != nil {
-				return "", err
-			}
-		}
-		return path, w.Close() // closes f too
+		return path, f.Close()
 	case "columns":
 		path := filepath.Join(dir, "columns.csv")
 		f, err := os.Create(path)
@@ -266,6 +270,41 @@ func generate(shape, dir string) (string, error) {
 		return path, f.Close()
 	}
 	return "", fmt.Errorf("unknown shape %q (one of %s)", shape, strings.Join(shapes, ", "))
+}
+
+// oneGroup writes rows synthetic rows into a Parquet file of one row group.
+func oneGroup(path string, rows int) (string, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	if err := synth.Write(&buf, synth.CSV, synth.Options{Rows: rows, Seed: 3, Malformed: -1}); err != nil {
+		return "", err
+	}
+	cols := make([]parquetio.Column, len(synth.Header))
+	for i, h := range synth.Header {
+		cols[i] = parquetio.Column{Name: h, Type: parquetio.String}
+	}
+	w, err := parquetio.NewWriter(f, cols)
+	if err != nil {
+		return "", err
+	}
+	w.SetRowGroupRows(rows + 1) // one row group
+	cr := csv.NewReader(&buf)
+	if _, err := cr.Read(); err != nil {
+		return "", err
+	}
+	for {
+		rec, err := cr.Read()
+		if err != nil {
+			break
+		}
+		if err := w.Write(parquetio.Row{Strings: rec}); err != nil {
+			return "", err
+		}
+	}
+	return path, w.Close() // closes f too
 }
 
 // rewrite generates n synthetic rows and lets edit change each before it
