@@ -272,7 +272,7 @@ var (
 	cueRoles      = []string{"negation", "negation after", "pseudo", "hedge", "hedge after", "history", "termination", "boundary", "after course", "on course", "qualifier"}
 	scoreKinds    = []string{"threshold", "measure"}
 	betterNames   = []string{"lower", "higher"}
-	timingRoles   = []string{"prior", "underlying", "none"}
+	timingRoles   = []string{"prior", "underlying", "excluded", "none"}
 	positions     = []string{"before", "after", "any"}
 
 	atcRE = regexp.MustCompile(`^[A-Z]([0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?)?$`)
