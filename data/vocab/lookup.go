@@ -148,6 +148,10 @@ func (c *compiled) fillDrug(m *Match, id int, route string, hint []string) {
 	if g.parent != "" {
 		m.Parent = c.generics[g.parent].name
 	}
+	m.Components = nil
+	for _, k := range g.components {
+		m.Components = append(m.Components, c.generics[k].name)
+	}
 	cr, basis := g.pick(route, hint)
 	m.Code, m.Class, m.Basis = cr.atc, cr.class, basis
 	if basis == "none" {
@@ -333,7 +337,7 @@ func (v *Vocabulary) ScanDrugs(text string, hints ...string) []Mention {
 		}
 		m := &out[k].Match
 		m.Canonical, m.Code, m.Class, m.Route, m.Basis, m.Kind = filled.Canonical, filled.Code, filled.Class, filled.Route, filled.Basis, c.drugTerms[h.id].kind
-		m.Parent = filled.Parent
+		m.Parent, m.Components = filled.Parent, filled.Components
 	}
 	return out
 }
