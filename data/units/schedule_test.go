@@ -44,7 +44,9 @@ func TestDoseSchedules(t *testing.T) {
 		{"60 mg tid", DoseOptions{}, 180, 180, nan, "mg/day", ""},
 	} {
 		d := ParseDoseWith(tt.text, tt.opt)
-		same := func(a, b float64) bool { return math.IsNaN(a) && math.IsNaN(b) || math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+		same := func(a, b float64) bool {
+			return math.IsNaN(a) && math.IsNaN(b) || math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b))
+		}
 		if !same(d.Max, tt.max) || !same(d.Mean, tt.mean) || !same(d.Total, tt.total) || d.Unit != tt.unit || d.Schedule != tt.schedule {
 			t.Errorf("ParseDoseWith(%q, %+v) = max %v mean %v total %v %s schedule %q, want %v %v %v %s %q; notes %v",
 				tt.text, tt.opt, d.Max, d.Mean, d.Total, d.Unit, d.Schedule, tt.max, tt.mean, tt.total, tt.unit, tt.schedule, d.Notes)
