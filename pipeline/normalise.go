@@ -30,21 +30,21 @@ type Course struct {
 	// course ("after CYC", "previously rituximab"): recorded, not analysed.
 	PriorTreatments []string
 	// Protocol is the named regimen the drug was given in ("R-CHOP"), "" for none.
-	Protocol string
-	DoseText        string
-	Dose            units.Dose
-	Route           string
-	Age             units.Age
-	Sex             units.Sex
-	Disease         vocab.Match
-	Subtypes        []vocab.Match
-	Size            units.Size
-	DiseaseDu       units.Duration
-	CondDu          units.Duration
-	TreatDu         units.Duration
-	TimeToRsp       units.Duration
-	FollowUp        units.Duration
-	Outcome         vocab.OutcomeMatch
+	Protocol  string
+	DoseText  string
+	Dose      units.Dose
+	Route     string
+	Age       units.Age
+	Sex       units.Sex
+	Disease   vocab.Match
+	Subtypes  []vocab.Match
+	Size      units.Size
+	DiseaseDu units.Duration
+	CondDu    units.Duration
+	TreatDu   units.Duration
+	TimeToRsp units.Duration
+	FollowUp  units.Duration
+	Outcome   vocab.OutcomeMatch
 	// OutcomeText is the outcome cell, or the site-outcome cell when the
 	// outcome cell is empty.
 	OutcomeText string
