@@ -405,20 +405,45 @@ func (st *state) figures() []namedFigure {
 		figs = append(figs, namedFigure{"cumulative_response", cr.Title, cr})
 	}
 
-	// Dose–response.
-	dr := figure.DoseResponse{Title: "Maximum daily dose and outcome", DoseLabel: "Maximum daily dose (mg/day)", Studies: nStudies}
+	// Dose–response: courses in mg/day on one figure, weight-based courses (no body
+	// weight given) on a figure of their own with a mg/kg axis; courses in other units
+	// are named in the captions as left out, never dropped silently.
+	perUnit := map[string][]figure.DosePoint{}
 	for _, c := range st.norm.Courses {
-		if math.IsNaN(c.Dose.Max) || c.Dose.Unit != "mg/day" || c.Outcome.NotAttributable {
+		if math.IsNaN(c.Dose.Max) || c.Outcome.NotAttributable {
 			continue
 		}
 		o, ok := categoryOutcome(c.Category())
 		if !ok {
 			continue
 		}
-		dr.Points = append(dr.Points, figure.DosePoint{ID: c.Study + "/" + c.CaseID + "/" + c.DrugName(), Drug: c.DrugName(), Dose: c.Dose.Max, Outcome: o})
+		perUnit[c.Dose.Unit] = append(perUnit[c.Dose.Unit], figure.DosePoint{ID: c.Study + "/" + c.CaseID + "/" + c.DrugName(), Drug: c.DrugName(), Dose: c.Dose.Max, Outcome: o})
 	}
-	if len(dr.Points) > 0 {
+	var others []string
+	for u, ps := range perUnit {
+		if u != "mg/day" && u != "mg/kg/day" {
+			others = append(others, fmt.Sprintf("%s dosed in %s", plural(len(ps), "course", "courses"), u))
+		}
+	}
+	sort.Strings(others)
+	leftOut := func(drawnElsewhere string) string {
+		l := others
+		if n := len(perUnit[drawnElsewhere]); n > 0 {
+			where := "the mg/kg figure"
+			if drawnElsewhere == "mg/day" {
+				where = "the mg/day figure"
+			}
+			l = append([]string{fmt.Sprintf("%s dosed in %s (in %s)", plural(n, "course", "courses"), drawnElsewhere, where)}, l...)
+		}
+		return strings.Join(l, "; ")
+	}
+	if ps := perUnit["mg/day"]; len(ps) > 0 {
+		dr := figure.DoseResponse{Title: "Maximum daily dose and outcome", DoseLabel: "Maximum daily dose (mg/day)", Studies: nStudies, Points: ps, LeftOut: leftOut("mg/kg/day")}
 		figs = append(figs, namedFigure{"dose_response", dr.Title, dr})
+	}
+	if ps := perUnit["mg/kg/day"]; len(ps) > 0 {
+		dr := figure.DoseResponse{Title: "Maximum daily dose per kg and outcome", DoseLabel: "Maximum daily dose (mg/kg/day)", Studies: nStudies, Points: ps, LeftOut: leftOut("mg/day")}
+		figs = append(figs, namedFigure{"dose_response_per_kg", dr.Title, dr})
 	}
 	return figs
 }
