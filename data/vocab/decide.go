@@ -164,7 +164,7 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 
 func (t target) phraseMatch(text string, clause []int) PhraseMatch {
 	return PhraseMatch{Phrase: text[t.start:t.end], Matched: t.entry.phrase, Category: t.category, Negated: t.negated,
-		Secondary: t.entry.secondary, Marker: t.entry.marker, Start: t.start, End: t.end, seg: clause[t.i]}
+		Secondary: t.entry.secondary || t.entry.role == roleWeak, Marker: t.entry.marker, Start: t.start, End: t.end, seg: clause[t.i]}
 }
 
 // sitesOf pairs each body site with the outcome phrases of its own clause, else of the
