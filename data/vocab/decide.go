@@ -290,11 +290,12 @@ func (c *compiled) strongInContext(toks []token, t target) bool {
 	return false
 }
 
-// vagueChange are single response words that a number in the same clause states more
-// precisely ("proteinuria reduced by 30 %" is read from the 30 %, rule 5).
+// vagueChange are single words of change that a number in the same clause states more
+// precisely ("proteinuria reduced by 30 %" is read from the 30 %, rule 5). "Response" is
+// not among them: when the authors call a change a response, rule 5 keeps their word.
 var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction": true, "decrease": true, "declined": true,
 	"decline": true, "fell": true, "dropped": true, "lowered": true, "lowering": true, "improved": true, "improvement": true,
-	"diminished": true, "response": true, "responded": true, "regression": true, "shrinkage": true}
+	"diminished": true, "regression": true, "shrinkage": true}
 
 // dropSuperseded removes targets that a more precise statement of the same clause
 // replaces: a vague change word beside a number read by rule 5, and any response word
