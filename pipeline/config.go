@@ -33,6 +33,10 @@ type Config struct {
 	// Decisions is a filled review.csv whose decisions the run applies;
 	// "" for none.
 	Decisions string `json:"decisions,omitempty"`
+	// EmitCounts also writes counts/counts.csv and counts/counts.parquet: the
+	// mergeable counts per study × drug × disease × outcome category, in the
+	// columns of a study-level table (docs/scale.md).
+	EmitCounts bool `json:"emit_counts,omitempty" toml:"-"`
 	// CacheDir keeps each stage's result keyed by the hash of what it
 	// depends on; "" disables caching. It does not change any output.
 	CacheDir string `json:"-" toml:"-"`

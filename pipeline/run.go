@@ -332,6 +332,15 @@ func (st *state) writeOutputs() error {
 	if err := st.out.write(ReviewFile, func(w *bufio.Writer) error { return writeReview(w, st.norm.Review) }); err != nil {
 		return err
 	}
+	if st.cfg.EmitCounts {
+		rows := st.analysis.Counts
+		if err := st.out.write("counts/counts.csv", func(w *bufio.Writer) error { return writeCountsCSV(w, rows) }); err != nil {
+			return err
+		}
+		if err := st.out.write("counts/counts.parquet", func(w *bufio.Writer) error { return writeCountsParquet(w, rows) }); err != nil {
+			return err
+		}
+	}
 	return st.out.write(summaryFile, func(w *bufio.Writer) error { return writeJSON(w, jsonSafe(st.summary)) })
 }
 

@@ -21,6 +21,7 @@ type runOptions struct {
 	logFmt   string
 	cacheDir string
 	noCache  bool
+	counts   bool
 }
 
 func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
@@ -33,6 +34,7 @@ func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.clean, "clean", false, "move files in the output directory that tresp did not write into a backup directory beside it, instead of stopping")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "keep stage results in `DIR` (default: .tresp-cache beside the output directory)")
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the stage cache")
+	fs.BoolVar(&o.counts, "emit-counts", false, "also write counts/counts.csv and .parquet: mergeable counts per study × drug × disease (docs/scale.md)")
 }
 
 func (o *runOptions) Validate() error {
@@ -55,6 +57,7 @@ func runCommand() *command {
   tresp run --map 'Pt no=case_id' --map 'Rx=treatment' cases.csv
   tresp run --config proj/tresp.toml  # settings from a file (tresp init writes one)
   tresp run --decisions decided.csv cases.csv  # apply a filled review.csv
+  tresp run --emit-counts --out results cases.parquet  # also the mergeable counts (docs/scale.md)
 `,
 		flags: func(fs *pflag.FlagSet) func() error { o.AddFlags(fs); return o.Validate },
 		run: func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -67,6 +70,7 @@ func runCommand() *command {
 			}
 			cfg.Force = o.force
 			cfg.Clean = o.clean
+			cfg.EmitCounts = o.counts
 			if o.read.changed("strict") {
 				cfg.Strict = o.strict
 			}
