@@ -452,7 +452,7 @@ func (n *normaliser) header(r *data.Record, f data.Field) string {
 }
 
 func (n *normaliser) warn(r *data.Record, f data.Field, value, code, reason, hint string) {
-	n.probs = append(n.probs, data.Problem{Severity: data.Warning, File: r.File, Line: r.Line,
+	n.probs = append(n.probs, data.Problem{Severity: data.DefaultSeverity(code), File: r.File, Line: r.Line,
 		Column: n.header(r, f), Value: value, Code: code, Reason: reason, Hint: hint})
 }
 

@@ -242,21 +242,15 @@ func (st *state) normalise() error {
 	}
 	st.norm = norm
 	SortProblems(probs)
-	st.summary.addProblems(probs, st.cfg.Strict)
+	st.summary.addProblems(probs)
 	st.summary.Review = norm.ReviewSummary
-	if st.cfg.Strict {
+	failing := st.summary.judge(&st.cfg.Strict)
+	if st.cfg.Strict.Enabled {
 		if err := undecidedError(&norm.ReviewSummary, st.cfg.Out, true); err != nil {
 			return err
 		}
-		var bad []data.Problem
-		for _, p := range st.summary.Details {
-			if p.Severity >= data.Warning {
-				bad = append(bad, p)
-			}
-		}
-		if len(bad) > 0 {
-			return fmt.Errorf("strict: %d warnings count as errors (unknown terms, assumed units, …); the first: %s (run without --strict to see them all in summary.json): %w",
-				len(bad), bad[0].Error(), ErrData)
+		if err := StrictError(failing); err != nil {
+			return err
 		}
 	}
 	st.summary.Vocabulary = norm.Vocab
@@ -316,6 +310,7 @@ type Summary struct {
 	Normalise  NormaliseSummary `json:"normalise"`
 	Vocabulary []VocabEntry     `json:"vocabulary"`
 	Review     ReviewSummary    `json:"review"`
+	Strict     StrictSummary    `json:"strict"`
 	Analysis   *Analysis        `json:"analysis"`
 	Config     Config           `json:"config"`
 	Details    []data.Problem   `json:"details"`
@@ -372,13 +367,9 @@ type NormaliseSummary struct {
 	CacheMisses  int `json:"parse_cache_misses"`
 }
 
-// addProblems adds later stages' problems; strict turns warnings into
-// errors.
-func (s *Summary) addProblems(probs []data.Problem, strict bool) {
+// addProblems adds later stages' problems.
+func (s *Summary) addProblems(probs []data.Problem) {
 	for _, p := range probs {
-		if strict && p.Severity == data.Warning {
-			p.Severity = data.Error
-		}
 		switch {
 		case p.Severity >= data.Error:
 			s.Problems.Errors++
