@@ -86,8 +86,15 @@ func (a Allowance) covers(p data.Problem) bool {
 // AllowedSummary is one allowance with the number of problems it accepted
 // in the run, for summary.json and report.html.
 type AllowedSummary struct {
-	Allowance
-	Count int `json:"count"`
+	Code   string `json:"code"`
+	Column string `json:"column,omitempty"`
+	Reason string `json:"reason,omitempty"`
+	Count  int    `json:"count"`
+}
+
+// Allowance returns the allowance of s.
+func (s AllowedSummary) Allowance() Allowance {
+	return Allowance{Code: s.Code, Column: s.Column, Reason: s.Reason}
 }
 
 // StrictSummary is "strict" of summary.json: the policy applied and what
@@ -106,7 +113,7 @@ type StrictSummary struct {
 func (s *StrictConfig) Judge(probs []data.Problem) (failing []data.Problem, allowed []AllowedSummary) {
 	allowed = make([]AllowedSummary, len(s.Allow))
 	for i, a := range s.Allow {
-		allowed[i].Allowance = a
+		allowed[i] = AllowedSummary{Code: a.Code, Column: a.Column, Reason: a.Reason}
 	}
 	failOn := map[string]bool{}
 	for _, c := range s.FailOn {

@@ -65,7 +65,7 @@ func validateCommand() *command {
 				if reason == "" {
 					reason = "no reason given"
 				}
-				fmt.Fprintf(stdout, "allowed: %s: %d problems: %s\n", a.Allowance, a.Count, reason)
+				fmt.Fprintf(stdout, "allowed: %s: %d problems: %s\n", a.Allowance(), a.Count, reason)
 			}
 			fmt.Fprintf(stdout, "%d errors, %d warnings", s.Problems.Errors, s.Problems.Warnings)
 			if len(allowed) > 0 {
