@@ -36,15 +36,15 @@ func (e *NotOutputError) Error() string {
 // RateValue is one row of tables/response_rates.csv without its key. NaN
 // stands for an empty cell.
 type RateValue struct {
-	N          int     `json:"n"`
-	Responders int     `json:"responders"`
+	N          int `json:"n"`
+	Responders int `json:"responders"`
 	// Unclassified counts the courses whose outcome the reader could not
 	// classify (left out of N); 0 for outputs older than the column.
 	Unclassified int     `json:"unclassified"`
-	Rate       float64 `json:"rate"`
-	Low        float64 `json:"ci_low"`
-	High       float64 `json:"ci_high"`
-	Method     string  `json:"ci_method"`
+	Rate         float64 `json:"rate"`
+	Low          float64 `json:"ci_low"`
+	High         float64 `json:"ci_high"`
+	Method       string  `json:"ci_method"`
 }
 
 // RateGroup is a response-rate row present in only one of two runs. An
@@ -835,7 +835,6 @@ func (d *DiffResult) headline() string {
 	}
 	return "**tresp diff:** " + strings.Join(parts, "; ") + "."
 }
-
 
 func plural(n int, one, many string) string {
 	if n == 1 {
