@@ -86,7 +86,7 @@ func TestEveryEmittedCodeListed(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") || filepath.Base(f) == "codes.go" {
+			if strings.HasSuffix(f, "_test.go") || filepath.Base(f) == "codes.go" || filepath.Base(f) == "diff.go" { // diff.go reads output tables, it emits no problem
 				continue
 			}
 			b, err := os.ReadFile(f)

@@ -255,7 +255,7 @@ func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
 	for _, f := range files {
 		base := strings.ToLower(f[strings.LastIndexAny(f, `/\`)+1:])
 		var kind vocab.Kind
-		for _, k := range []string{"drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "timing"} {
+		for _, k := range vocabKinds {
 			if strings.HasPrefix(base, k) {
 				kind, _ = vocab.ParseKind(k)
 				break

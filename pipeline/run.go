@@ -194,7 +194,49 @@ func prepare(ctx context.Context, cfg *Config, log Logger) (*state, error) {
 	if err != nil {
 		return nil, err
 	}
+	if inputs, err = dropVocabulary(inputs, cfg.Inputs, cfg.Vocabulary); err != nil {
+		return nil, err
+	}
 	return &state{ctx: ctx, cfg: cfg, log: log, inputs: inputs}, nil
+}
+
+// vocabKinds are the file-name prefixes that give a vocabulary file its
+// kind (loadVocabulary).
+var vocabKinds = []string{"drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "timing"}
+
+// dropVocabulary keeps vocabulary files out of the case tables: a file
+// given as a vocabulary (--vocab, vocabulary = […]) that a data directory
+// also holds is read as vocabulary only. A file found in a data directory
+// whose name makes it a vocabulary file (drugs*.tsv, …) but that is not
+// given as one is an *InputError: read as a case table, its rows would be
+// quarantined.
+func dropVocabulary(inputs []Input, given, vocabFiles []string) ([]Input, error) {
+	isVocab := map[string]bool{}
+	for _, v := range vocabFiles {
+		isVocab[filepath.Clean(v)] = true
+	}
+	named := map[string]bool{}
+	for _, p := range given {
+		named[filepath.Clean(p)] = true
+	}
+	out := inputs[:0:0]
+	for _, in := range inputs {
+		if isVocab[filepath.Clean(in.Path)] {
+			continue
+		}
+		if !named[filepath.Clean(in.Path)] && in.Path != "" {
+			base := strings.ToLower(filepath.Base(in.Path))
+			for _, k := range vocabKinds {
+				if strings.HasPrefix(base, k) && strings.HasSuffix(base, ".tsv") {
+					return nil, data.NewInputError(in.Name, "vocabulary-in-data",
+						"is named like a vocabulary file ("+k+"*.tsv) but sits among the case tables",
+						"keep vocabularies in their own directory (vocab/) and pass them with --vocab or vocabulary = […]; name a case table otherwise")
+				}
+			}
+		}
+		out = append(out, in)
+	}
+	return out, nil
 }
 
 // Validate reads and checks every input without writing anything.

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -86,5 +87,30 @@ func TestExampleConfig(t *testing.T) {
 		if a.Reason == "" || a.Column == "" {
 			t.Errorf("allowance %s: every allowance of the example names its column and reason", a)
 		}
+	}
+}
+
+// TestVocabularyNeverReadAsData: a vocabulary file in the data directory
+// is read as vocabulary only when given as one, and stops the run when it
+// is not (issue 15: it was read as a case table, its rows quarantined).
+func TestVocabularyNeverReadAsData(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "cases.csv"), []byte("Study,Pt,Drug,Outcome\nS,1,DTZ-X,improved\n"), 0o644)
+	voc := filepath.Join(dir, "drugs-local.tsv")
+	os.WriteFile(voc, []byte("term\tgeneric\tkind\nDTZ-X\tdiltiazem\tsynonym\n"), 0o644)
+	cfg := DefaultConfig()
+	cfg.Inputs = []string{dir}
+	_, err := Validate(context.Background(), cfg, nil)
+	var ie *data.InputError
+	if !errors.As(err, &ie) || ie.Code != "vocabulary-in-data" {
+		t.Fatalf("vocabulary file among the case tables, not given: %v", err)
+	}
+	cfg.Vocabulary = []string{voc}
+	s, err := Validate(context.Background(), cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Inputs) != 1 || s.Totals.RowsQuarantined != 0 || s.Problems.Warnings != 0 {
+		t.Errorf("inputs %+v, totals %+v, problems %+v", s.Inputs, s.Totals, s.Problems)
 	}
 }
