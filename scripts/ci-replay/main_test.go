@@ -31,7 +31,8 @@ func TestCIReplay(t *testing.T) {
 		t.Fatalf("building tresp: %v\n%s", err, out)
 	}
 	var out bytes.Buffer
-	err := run([]string{"-tresp", bin, "-workflow", workflowPath}, &out)
+	sums := t.TempDir()
+	err := run([]string{"-tresp", bin, "-workflow", workflowPath, "-summaries", sums}, &out)
 	t.Log("\n" + out.String())
 	if err != nil {
 		t.Fatal(err)
@@ -48,6 +49,21 @@ func TestCIReplay(t *testing.T) {
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("replay output lacks %q", want)
+		}
+	}
+	// docs/ci.md shows the job summaries of a passing and a failing pull
+	// request as the replay writes them.
+	doc, err := os.ReadFile("../../docs/ci.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"05-one-patient-stratum-edit.md", "06-broad-change-of-outcomes.md"} {
+		b, err := os.ReadFile(filepath.Join(sums, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(doc), "````markdown\n"+string(b)+"````\n") {
+			t.Errorf("docs/ci.md does not show the job summary %s as ci-replay writes it now (paste it again from go run ./scripts/ci-replay -summaries DIR):\n%s", f, b)
 		}
 	}
 }
