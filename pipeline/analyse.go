@@ -11,6 +11,7 @@ import (
 	"github.com/tresp/tresp/stats"
 	"github.com/tresp/tresp/stats/meta"
 	"github.com/tresp/tresp/stats/surv"
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Population names.
@@ -115,20 +116,35 @@ type SourceRow struct {
 
 // PooledRow is one line of pooled_rates.csv or pooled_sensitivity.csv.
 type PooledRow struct {
-	Drug      string   `json:"drug"`
-	K         int      `json:"k"`
-	Events    int      `json:"events"`
-	N         int      `json:"n"`
-	Estimate  float64  `json:"estimate"`
-	Low       float64  `json:"ci_low"`
-	High      float64  `json:"ci_high"`
-	Tau2      float64  `json:"tau2"`
-	I2        float64  `json:"i2"`
-	Q         float64  `json:"q"`
-	QP        float64  `json:"q_p"`
-	Transform string   `json:"transform"`
-	Method    string   `json:"method"`
-	Warnings  []string `json:"warnings,omitempty"`
+	Drug      string  `json:"drug"`
+	K         int     `json:"k"`
+	Events    int     `json:"events"`
+	N         int     `json:"n"`
+	Estimate  float64 `json:"estimate"`
+	Low       float64 `json:"ci_low"`
+	High      float64 `json:"ci_high"`
+	Tau2      float64 `json:"tau2"`
+	I2        float64 `json:"i2"`
+	Q         float64 `json:"q"`
+	QP        float64 `json:"q_p"`
+	Transform string  `json:"transform"`
+	Method    string  `json:"method"`
+	// PredLow and PredHigh are the 95 % prediction interval of a new
+	// study's rate, expit(μ̂ ± z·√(τ² + se²)) on the logit scale (metafor's
+	// predict()); NaN for other scales and for pooled Clopper–Pearson.
+	PredLow  float64  `json:"pi_low"`
+	PredHigh float64  `json:"pi_high"`
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// predInterval is expit(est ± z·√(τ² + se²)), NaN when any input is.
+func predInterval(est, se, tau2, level float64) (lo, hi float64) {
+	if math.IsNaN(est) || math.IsNaN(se) || math.IsNaN(tau2) || math.IsInf(se, 0) {
+		return math.NaN(), math.NaN()
+	}
+	z := distuv.UnitNormal.Quantile(1 - (1-level)/2)
+	h := z * math.Sqrt(tau2+se*se)
+	return 1 / (1 + math.Exp(-(est - h))), 1 / (1 + math.Exp(-(est + h)))
 }
 
 // Comparison is one line of comparisons.csv.
@@ -158,32 +174,47 @@ type TimeInput struct {
 	Study  string  `json:"study"`
 	CaseID string  `json:"case_id"`
 	Days   float64 `json:"time_days"`
-	Event  bool    `json:"event"`
+	Event  bool    `json:"event"` // first response at Days
+	// Death marks a course that ended by death without response: a
+	// competing event at Days for the Aalen–Johansen estimate.
+	Death bool `json:"death,omitempty"`
 }
 
 // TimeCurve is the cumulative response of one drug.
 type TimeCurve struct {
-	Drug     string          `json:"drug"`
+	Drug string `json:"drug"`
+	// Estimator is aalen-johansen or kaplan-meier.
+	Estimator string `json:"estimator"`
+	// Responders counts the drug's responders and TimesKnown those whose
+	// time to response is given.
+	Responders int `json:"responders"`
+	TimesKnown int `json:"times_known"`
+	// Omitted says why the drug has no curve (too few known times); Points
+	// is then empty.
+	Omitted  string          `json:"omitted,omitempty"`
 	Points   []surv.CumPoint `json:"points"`
 	Warnings []string        `json:"warnings,omitempty"`
 }
 
 // Analysis is the result of the analyse stage.
 type Analysis struct {
-	Responder   string       `json:"responder_threshold"`
-	Attribution string       `json:"attribution"`
-	CIMethod    string       `json:"ci_method"`
-	Level       float64      `json:"level"`
-	Rates       []RateRow    `json:"response_rates"`
-	ClassRates  []RateRow    `json:"response_rates_by_class"`
-	StudyCounts []StudyRow   `json:"study_counts"`
-	Sources     []SourceRow  `json:"sources"`
-	Pooled      []PooledRow  `json:"pooled_rates"`
-	Sensitivity []PooledRow  `json:"pooled_sensitivity"`
-	Comparisons []Comparison `json:"comparisons"`
-	TimeInputs  []TimeInput  `json:"time_to_response_input"`
-	TimeCurves  []TimeCurve  `json:"time_to_response"`
-	Warnings    []string     `json:"warnings"`
+	Responder   string  `json:"responder_threshold"`
+	Attribution string  `json:"attribution"`
+	CIMethod    string  `json:"ci_method"`
+	Level       float64 `json:"level"`
+	// PoolPopulation is the denominator of StudyCounts, Pooled and
+	// Sensitivity: evaluable or itt (deaths and losses count as failures).
+	PoolPopulation string       `json:"pool_population"`
+	Rates          []RateRow    `json:"response_rates"`
+	ClassRates     []RateRow    `json:"response_rates_by_class"`
+	StudyCounts    []StudyRow   `json:"study_counts"`
+	Sources        []SourceRow  `json:"sources"`
+	Pooled         []PooledRow  `json:"pooled_rates"`
+	Sensitivity    []PooledRow  `json:"pooled_sensitivity"`
+	Comparisons    []Comparison `json:"comparisons"`
+	TimeInputs     []TimeInput  `json:"time_to_response_input"`
+	TimeCurves     []TimeCurve  `json:"time_to_response"`
+	Warnings       []string     `json:"warnings"`
 	// Outcomes counts the patient-level outcome categories per drug and per
 	// disease, for the outcome-bar figure.
 	OutcomesByDrug    map[string]map[string]int `json:"outcomes_by_drug"`
@@ -237,7 +268,11 @@ func analyse(ctx context.Context, n *Normalised, cfg AnalysisConfig) (*Analysis,
 	}
 	res.Rates = a.rates(drugUnits, patientUnits, func(u *unit) string { return u.drug })
 	res.ClassRates = a.rates(classUnits(drugUnits), nil, func(u *unit) string { return u.class })
-	res.StudyCounts = studyCounts(drugUnits)
+	res.PoolPopulation = a.cfg.PoolPopulation
+	if res.PoolPopulation == "" {
+		res.PoolPopulation = PopEvaluable
+	}
+	res.StudyCounts = studyCounts(drugUnits, res.PoolPopulation)
 	if err := stop("pooling"); err != nil {
 		return nil, err
 	}
@@ -551,7 +586,7 @@ func classUnits(units []*unit) []*unit {
 }
 
 // studyCounts returns the evaluable events and n per study × drug.
-func studyCounts(units []*unit) []StudyRow {
+func studyCounts(units []*unit, pop string) []StudyRow {
 	type sd struct{ study, drug string }
 	acc := map[sd]*Counts{}
 	for _, u := range units {
@@ -563,7 +598,7 @@ func studyCounts(units []*unit) []StudyRow {
 	}
 	rows := make([]StudyRow, 0, len(acc))
 	for k, c := range acc {
-		rows = append(rows, StudyRow{Study: k.study, Drug: k.drug, Events: c.Responders, N: c.N(PopEvaluable)})
+		rows = append(rows, StudyRow{Study: k.study, Drug: k.drug, Events: c.Responders, N: c.N(pop)})
 	}
 	sort.Slice(rows, func(i, j int) bool {
 		if rows[i].Drug != rows[j].Drug {
@@ -651,14 +686,21 @@ func (a *analyser) pool(rows []StudyRow) (pooled, sens []PooledRow) {
 
 func glmmRow(d string, s []meta.Study, nodes int, level float64) PooledRow {
 	r := meta.GLMM(s, nodes, level)
-	return PooledRow{Drug: d, K: r.K, Events: r.Events, N: r.N, Estimate: r.Estimate, Low: r.CILow, High: r.CIHigh,
+	row := PooledRow{Drug: d, K: r.K, Events: r.Events, N: r.N, Estimate: r.Estimate, Low: r.CILow, High: r.CIHigh,
 		Tau2: r.Tau2, I2: math.NaN(), Q: math.NaN(), QP: math.NaN(), Transform: "logit", Method: "GLMM", Warnings: r.Warnings}
+	row.PredLow, row.PredHigh = predInterval(r.EstRaw, r.SERaw, r.Tau2, level)
+	return row
 }
 
 func ivRow(d string, s []meta.Study, t meta.Transform, e meta.Estimator, level float64) PooledRow {
 	r := meta.InverseVariance(s, t, e, level)
-	return PooledRow{Drug: d, K: r.K, Events: r.Events, N: r.N, Estimate: r.Estimate, Low: r.CILow, High: r.CIHigh,
-		Tau2: r.Tau2, I2: r.I2, Q: r.Q, QP: r.QP, Transform: t.String(), Method: e.String(), Warnings: r.Warnings}
+	row := PooledRow{Drug: d, K: r.K, Events: r.Events, N: r.N, Estimate: r.Estimate, Low: r.CILow, High: r.CIHigh,
+		Tau2: r.Tau2, I2: r.I2, Q: r.Q, QP: r.QP, Transform: t.String(), Method: e.String(), Warnings: r.Warnings,
+		PredLow: math.NaN(), PredHigh: math.NaN()}
+	if t == meta.Logit {
+		row.PredLow, row.PredHigh = predInterval(r.EstRaw, r.SERaw, r.Tau2, level)
+	}
+	return row
 }
 
 func cpRow(d string, s []meta.Study, level float64) PooledRow {
@@ -669,7 +711,8 @@ func cpRow(d string, s []meta.Study, level float64) PooledRow {
 	}
 	iv := stats.BinomialCI(x, n, level, stats.ClopperPearson)
 	return PooledRow{Drug: d, K: len(s), Events: x, N: n, Estimate: iv.Estimate, Low: iv.Low, High: iv.High,
-		Tau2: math.NaN(), I2: math.NaN(), Q: math.NaN(), QP: math.NaN(), Transform: "none", Method: "pooled Clopper-Pearson", Warnings: iv.Warnings}
+		Tau2: math.NaN(), I2: math.NaN(), Q: math.NaN(), QP: math.NaN(), Transform: "none", Method: "pooled Clopper-Pearson", Warnings: iv.Warnings,
+		PredLow: math.NaN(), PredHigh: math.NaN()}
 }
 
 // compare runs Fisher's exact test between every pair of drugs and between
@@ -755,11 +798,58 @@ func (a *analyser) compare(units []*unit) []Comparison {
 	return out
 }
 
-// timeToResponse builds the Kaplan–Meier input per drug: time to first
-// response when known, else censored at last follow-up for non-responders.
+// Reasons a course is not evaluable, read from the outcome phrases.
+const (
+	reasonDeath   = "death"
+	reasonAdverse = "adverse effects"
+	reasonLost    = "lost to follow-up"
+)
+
+var reasonCues = []struct{ reason, cue string }{
+	{reasonDeath, "died"}, {reasonDeath, "death"}, {reasonDeath, "deceased"}, {reasonDeath, "fatal"},
+	{reasonAdverse, "side effect"}, {reasonAdverse, "adverse"}, {reasonAdverse, "toxicit"}, {reasonAdverse, "tolera"},
+	{reasonAdverse, "hypersensitivity"}, {reasonAdverse, "allergic"},
+	{reasonLost, "lost to follow"}, {reasonLost, "lost to followup"}, {reasonLost, "loss to follow"}, {reasonLost, "lost of follow"},
+}
+
+// endReason returns why a course ended without an assessable response —
+// death, adverse effects or lost to follow-up — from the outcome phrases
+// the reader found (the first cue in reasonCues order wins, so a death
+// after a toxicity is a death), or "" when none says so.
+func endReason(c *Course) string {
+	for _, rc := range reasonCues {
+		for _, p := range c.Outcome.Phrases {
+			if p.Negated || p.Marker {
+				continue
+			}
+			if strings.Contains(strings.ToLower(p.Matched), rc.cue) || strings.Contains(strings.ToLower(p.Phrase), rc.cue) {
+				return rc.reason
+			}
+		}
+	}
+	return ""
+}
+
+// Time-to-response estimators.
+const (
+	EstimatorAJ = "aalen-johansen"
+	EstimatorKM = "kaplan-meier"
+)
+
+// timeToResponse builds the time-to-first-response input per drug —
+// response at its time, death (before any response) as a competing event
+// at the last follow-up, everyone else censored at the last follow-up —
+// and estimates each drug's cumulative response with the configured
+// estimator (Aalen–Johansen by default; 1 − Kaplan–Meier censors deaths).
+// A drug whose responders have a known time less often than
+// cfg.MinTimeKnown gets no estimate: dropping the responders without a time
+// while keeping every non-responder would bias the curve towards 0, so its
+// TimeCurve has no points and says why.
 func (a *analyser) timeToResponse(n *Normalised) ([]TimeInput, []TimeCurve) {
 	var inputs []TimeInput
 	excluded, unclassified := 0, 0
+	type tally struct{ responders, known int }
+	tallies := map[string]*tally{}
 	for _, c := range n.Courses {
 		g, ok := a.groupOf(c)
 		if !ok || c.Outcome.NotAttributable {
@@ -769,16 +859,26 @@ func (a *analyser) timeToResponse(n *Normalised) ([]TimeInput, []TimeCurve) {
 			unclassified++
 			continue
 		}
+		tl := tallies[g]
+		if tl == nil {
+			tl = &tally{}
+			tallies[g] = tl
+		}
 		cat := c.Category()
 		resp := cat.AtLeast(a.threshold)
+		if resp {
+			tl.responders++
+		}
 		switch {
 		case resp && !math.IsNaN(c.TimeToRsp.Days):
+			tl.known++
 			if !math.IsNaN(c.FollowUp.Days) && c.TimeToRsp.Days > c.FollowUp.Days {
 				a.warnf("%s, case %s: time to response (%g days) is after the last follow-up (%g days): check the row", c.Study, c.CaseID, c.TimeToRsp.Days, c.FollowUp.Days)
 			}
 			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.TimeToRsp.Days, Event: true})
 		case !resp && !math.IsNaN(c.FollowUp.Days):
-			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.FollowUp.Days, Event: false})
+			died := endReason(c) == reasonDeath
+			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.FollowUp.Days, Death: died})
 		default:
 			excluded++
 		}
@@ -799,20 +899,83 @@ func (a *analyser) timeToResponse(n *Normalised) ([]TimeInput, []TimeCurve) {
 		}
 		return x.CaseID < y.CaseID
 	})
+	estimator := a.cfg.TimeEstimator
+	if estimator == "" {
+		estimator = EstimatorAJ
+	}
 	var curves []TimeCurve
 	for i := 0; i < len(inputs); {
 		j := i
 		var t []float64
 		var ev []bool
+		var st []surv.Status
 		for ; j < len(inputs) && inputs[j].Drug == inputs[i].Drug; j++ {
-			t = append(t, inputs[j].Days)
-			ev = append(ev, inputs[j].Event)
+			in := inputs[j]
+			t = append(t, in.Days)
+			ev = append(ev, in.Event)
+			switch {
+			case in.Event:
+				st = append(st, surv.Event)
+			case in.Death:
+				st = append(st, surv.Competing)
+			default:
+				st = append(st, surv.Censored)
+			}
 		}
-		km := surv.KaplanMeier(t, ev, a.level)
-		curves = append(curves, TimeCurve{Drug: inputs[i].Drug, Points: km.Cumulative(), Warnings: km.Warnings})
+		drug := inputs[i].Drug
+		tl := tallies[drug]
+		tc := TimeCurve{Drug: drug, Estimator: estimator, Responders: tl.responders, TimesKnown: tl.known}
+		switch {
+		case tl.responders > 0 && float64(tl.known) < a.cfg.MinTimeKnown*float64(tl.responders):
+			tc.Omitted = fmt.Sprintf("time to response known for %d of %d responders, %.0f%%, below analysis.min_time_known = %.0f%%",
+				tl.known, tl.responders, 100*float64(tl.known)/float64(tl.responders), 100*a.cfg.MinTimeKnown)
+		case estimator == EstimatorKM:
+			km := surv.KaplanMeier(t, ev, a.level)
+			tc.Points, tc.Warnings = km.Cumulative(), km.Warnings
+		default:
+			aj := surv.AalenJohansen(t, st, a.level)
+			tc.Points, tc.Warnings = aj.Cumulative(), aj.Warnings
+		}
+		if tc.Omitted == "" && tl.known < tl.responders {
+			tc.Warnings = append(tc.Warnings, fmt.Sprintf("%d of %d responders without a time to response are left out of the curve",
+				tl.responders-tl.known, tl.responders))
+		}
+		curves = append(curves, tc)
 		i = j
 	}
+	// Drugs whose responders all lack a time and whose other courses lack a
+	// follow-up have no input at all; they are named too.
+	for _, g := range sortedKeys(tallies) {
+		if tl := tallies[g]; tl.responders > 0 && tl.known == 0 && !hasCurve(curves, g) {
+			curves = append(curves, TimeCurve{Drug: g, Estimator: estimator, Responders: tl.responders,
+				Omitted: fmt.Sprintf("time to response known for 0 of %d responders", tl.responders)})
+		}
+	}
+	sort.SliceStable(curves, func(i, j int) bool { return curves[i].Drug < curves[j].Drug })
+	var omitted []string
+	for _, c := range curves {
+		if c.Omitted != "" {
+			omitted = append(omitted, c.Drug)
+		}
+	}
+	if len(omitted) > 0 {
+		names := omitted
+		if len(names) > 10 {
+			names = append(names[:10:10], fmt.Sprintf("and %d more", len(omitted)-10))
+		}
+		a.warnf("time to response: no cumulative response for %d drugs whose time to response is known for fewer than %.0f%% of responders (analysis.min_time_known): %s",
+			len(omitted), 100*a.cfg.MinTimeKnown, strings.Join(names, ", "))
+	}
 	return inputs, curves
+}
+
+func hasCurve(cs []TimeCurve, drug string) bool {
+	for _, c := range cs {
+		if c.Drug == drug {
+			return true
+		}
+	}
+	return false
 }
 
 // outcomeTallies counts outcome categories per drug and per disease.

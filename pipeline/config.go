@@ -82,6 +82,16 @@ type AnalysisConfig struct {
 	// MinCompareN is the smallest group (evaluable patients) a
 	// comparison tests; smaller groups are listed without a test.
 	MinCompareN int `json:"min_compare_n"`
+	// PoolPopulation is the denominator of pooled rates: evaluable
+	// (deaths and losses leave it) or itt (they count as failures).
+	PoolPopulation string `json:"pool_population"`
+	// TimeEstimator is the estimate of cumulative response:
+	// aalen-johansen (death a competing event) or kaplan-meier (1 − KM,
+	// death censored).
+	TimeEstimator string `json:"time_estimator"`
+	// MinTimeKnown is the share of a drug's responders whose time to
+	// response must be known for its cumulative response to be estimated.
+	MinTimeKnown float64 `json:"min_time_known"`
 }
 
 // DiffConfig sets what makes tresp diff fail (exit 1).
@@ -103,6 +113,9 @@ type FigureConfig struct {
 	// Size is a preset (nature-single, nature-double, elsevier-single,
 	// elsevier-double) or WIDTHxHEIGHT in mm.
 	Size string `json:"size"`
+	// ForestMaxDrugs caps the drugs of the forest plot: beyond it, the
+	// drugs with the most patients are drawn and a note says so.
+	ForestMaxDrugs int `json:"forest_max_drugs"`
 }
 
 // TableConfig sets the tables.
@@ -116,18 +129,21 @@ func DefaultConfig() Config {
 		Out:  "out",
 		Read: ReadConfig{DecimalComma: "auto"},
 		Analysis: AnalysisConfig{
-			Responder:   "partial",
-			Attribution: "exposure",
-			CIMethod:    "clopper-pearson",
-			Level:       0.95,
-			Pooling:     "glmm",
-			Transform:   "logit",
-			Nodes:       30,
-			SmallGroup:  5,
-			MinCompareN: 3,
+			Responder:      "partial",
+			Attribution:    "exposure",
+			CIMethod:       "clopper-pearson",
+			Level:          0.95,
+			Pooling:        "glmm",
+			Transform:      "logit",
+			Nodes:          30,
+			SmallGroup:     5,
+			PoolPopulation: PopEvaluable,
+			TimeEstimator:  "aalen-johansen",
+			MinTimeKnown:   0.8,
+			MinCompareN:    3,
 		},
 		Diff:    DiffConfig{Threshold: 0.10, MinN: 5, MaxDrop: 0.10},
-		Figures: FigureConfig{Formats: []string{"pdf", "png", "svg"}, Size: "nature-double"},
+		Figures: FigureConfig{Formats: []string{"pdf", "png", "svg"}, Size: "nature-double", ForestMaxDrugs: 30},
 		Tables:  TableConfig{Formats: []string{"csv", "md", "tex", "html", "docx"}},
 	}
 }
@@ -176,6 +192,8 @@ func (c *Config) Validate() error {
 		oneOf("analysis.ci_method", a.CIMethod, "clopper-pearson", "wilson", "jeffreys"),
 		oneOf("analysis.pooling", a.Pooling, "glmm", "reml", "dl"),
 		oneOf("analysis.transform", a.Transform, "logit", "pft"),
+		oneOf("analysis.pool_population", a.PoolPopulation, PopEvaluable, PopITT),
+		oneOf("analysis.time_estimator", a.TimeEstimator, "aalen-johansen", "kaplan-meier"),
 	} {
 		if chk != nil {
 			return chk
@@ -193,8 +211,14 @@ func (c *Config) Validate() error {
 	if err := c.Strict.Validate(); err != nil {
 		return err
 	}
+	if !(a.MinTimeKnown >= 0 && a.MinTimeKnown <= 1) {
+		return &ConfigError{Key: "analysis.min_time_known", Msg: fmt.Sprintf("%v is not between 0 and 1 (write 0.8 for 80%%)", a.MinTimeKnown)}
+	}
 	if a.Nodes < 1 || a.Nodes > 100 {
 		return &ConfigError{Key: "analysis.nodes", Msg: fmt.Sprintf("%d is not between 1 and 100", a.Nodes)}
+	}
+	if c.Figures.ForestMaxDrugs < 1 {
+		return &ConfigError{Key: "figures.forest_max_drugs", Msg: fmt.Sprintf("%d is not 1 or more", c.Figures.ForestMaxDrugs)}
 	}
 	for _, f := range c.Figures.Formats {
 		if err := oneOf("figures.formats", f, "pdf", "png", "svg"); err != nil {

@@ -82,6 +82,14 @@ var settings = []setting{
 			}
 			return ""
 		}},
+	{key: "analysis.pool_population", legal: []string{"evaluable", "itt"},
+		doc: "denominator of pooled rates: evaluable patients, or intention to treat (deaths and losses count as failures)",
+		ptr: func(c *Config) any { return &c.Analysis.PoolPopulation }},
+	{key: "analysis.time_estimator", legal: []string{"aalen-johansen", "kaplan-meier"},
+		doc: "cumulative response: Aalen–Johansen with death as a competing event, or 1 − Kaplan–Meier (death censored)",
+		ptr: func(c *Config) any { return &c.Analysis.TimeEstimator }},
+	{key: "analysis.min_time_known", doc: "draw a drug's cumulative response only when the time to response is known for at least this share of its responders",
+		vals: "a number from 0 to 1 (0.8 for 80%)", ptr: func(c *Config) any { return &c.Analysis.MinTimeKnown }},
 	{key: "figures.formats", legal: []string{"pdf", "png", "svg"}, doc: "figure file formats",
 		ptr: func(c *Config) any { return &c.Figures.Formats }},
 	{key: "figures.size", doc: "figure size",
@@ -90,6 +98,14 @@ var settings = []setting{
 		check: func(v any) string {
 			if _, err := figure.ParsePreset(v.(string)); err != nil {
 				return strings.TrimPrefix(err.Error(), "figure: ")
+			}
+			return ""
+		}},
+	{key: "figures.forest_max_drugs", doc: "most drugs in the forest plot; beyond it the drugs with the most patients, and a note",
+		vals: "a whole number, 1 or more", ptr: func(c *Config) any { return &c.Figures.ForestMaxDrugs },
+		check: func(v any) string {
+			if v.(int) < 1 {
+				return fmt.Sprintf("%d is not 1 or more", v.(int))
 			}
 			return ""
 		}},

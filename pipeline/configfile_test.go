@@ -34,8 +34,9 @@ func TestLoadConfigGood(t *testing.T) {
 		Vocabulary: []string{filepath.Join(dir, "vocab", "drugs-local.tsv")},
 		Decisions:  filepath.Join(dir, "review-decided.csv"),
 		Analysis: AnalysisConfig{Responder: "complete", Attribution: "monotherapy", CIMethod: "wilson",
-			Level: 0.9, Pooling: "reml", Transform: "pft", Nodes: 12, SmallGroup: 3, MinCompareN: 4},
-		Figures: FigureConfig{Formats: []string{"svg", "png"}, Size: "120x80"},
+			Level: 0.9, Pooling: "reml", Transform: "pft", Nodes: 12, SmallGroup: 3, MinCompareN: 4,
+			PoolPopulation: PopITT, TimeEstimator: "kaplan-meier", MinTimeKnown: 0.5},
+		Figures: FigureConfig{Formats: []string{"svg", "png"}, Size: "120x80", ForestMaxDrugs: 12},
 		Tables:  TableConfig{Formats: []string{"md"}},
 	}
 	if !reflect.DeepEqual(got, want) {

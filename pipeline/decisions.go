@@ -57,6 +57,9 @@ type ReviewItem struct {
 type ReviewSummary struct {
 	File  string `json:"file"`  // review.csv, at the top of the output directory
 	Items int    `json:"items"` // rows of review.csv
+	// Omitted counts the rows past ReviewCap that needed review but are not
+	// listed (counted per input row); they are included in the counts below.
+	Omitted int `json:"omitted,omitempty"`
 	// Undecided counts the rows without a decision; the three counts
 	// below split them.
 	Undecided             int `json:"undecided"`

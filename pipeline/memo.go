@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tresp/tresp/data/vocab"
@@ -33,7 +34,7 @@ type vocabCache struct {
 	drug     memo[vocab.Match]
 	disease  memo[vocab.Match]
 	subtype  memo[[]vocab.Match]
-	outcome  memo[vocab.OutcomeMatch]
+	outcome  map[outcomeKey]vocab.OutcomeMatch
 	scanDrug memo[[]vocab.Mention]
 }
 
@@ -50,13 +51,32 @@ func (c *vocabCache) Subtype(condition, text string) []vocab.Match {
 	return c.subtype.get(condition+"\x00"+text, func() []vocab.Match { return c.voc.Subtype(condition, text) })
 }
 
+// outcomeKey is the memo key of an outcome reading: the text and the course's
+// treatments (the first two apart, so that the usual row allocates nothing).
+type outcomeKey struct{ text, t0, t1, rest string }
+
 // OutcomeFor memoises the outcome reading per distinct (text, treatments) pair.
 func (c *vocabCache) OutcomeFor(text string, treatments []string) vocab.OutcomeMatch {
-	key := text
-	if len(treatments) > 0 {
-		key = text + "\x00" + strings.Join(treatments, "\x00")
+	k := outcomeKey{text: text}
+	switch {
+	case len(treatments) > 2:
+		k.rest = strings.Join(treatments[2:], "\x00")
+		fallthrough
+	case len(treatments) == 2:
+		k.t1 = treatments[1]
+		fallthrough
+	case len(treatments) == 1:
+		k.t0 = treatments[0]
 	}
-	return c.outcome.get(key, func() vocab.OutcomeMatch { return c.voc.OutcomeFor(text, treatments) })
+	if v, ok := c.outcome[k]; ok {
+		return v
+	}
+	if c.outcome == nil || len(c.outcome) >= memoCap {
+		c.outcome = make(map[outcomeKey]vocab.OutcomeMatch)
+	}
+	v := c.voc.OutcomeFor(text, slices.Clone(treatments))
+	c.outcome[k] = v
+	return v
 }
 
 func (c *vocabCache) ScanDrugs(text string, hints ...string) []vocab.Mention {

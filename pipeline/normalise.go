@@ -186,7 +186,12 @@ type normaliser struct {
 	used    map[decisionKey]bool
 	present map[[3]string][]string
 	items   map[decisionKey]*ReviewItem
+	omitted ReviewSummary // values past ReviewCap: counted, not listed
 }
+
+// ReviewCap is the most rows review.csv lists; further values to check are counted in
+// ReviewSummary.Omitted (per row, not per distinct value) so that memory stays bounded.
+const ReviewCap = 20000
 
 // decide returns the decision about one value, nil when there is none, and
 // records that the value exists.
@@ -214,6 +219,18 @@ func (n *normaliser) review(r *data.Record, caseID, field, text string, it Revie
 	it.Study, it.Case = strings.TrimSpace(r.Values[data.FieldStudy]), strings.TrimSpace(caseID)
 	k := decisionKey{Study: it.Study, Case: it.Case, Field: field, Text: normText(text)}
 	if n.items[k] != nil {
+		return
+	}
+	if len(n.items) >= ReviewCap && it.Decision == "" {
+		// memory stays bounded on registries: the rest is counted, not listed
+		switch {
+		case field != fieldOutcome:
+			n.omitted.Terms++
+		case it.Confidence == vocab.ConfidenceLow.String():
+			n.omitted.LowConfidenceOutcomes++
+		default:
+			n.omitted.UnclassifiedOutcomes++
+		}
 		return
 	}
 	it.File, it.Line, it.Field, it.Original = r.File, r.Line, field, strings.TrimSpace(text)
@@ -401,6 +418,11 @@ func (n *normaliser) finishReview(res *Normalised) {
 	}
 	sortReview(res.Review)
 	rs.Items = len(res.Review)
+	rs.Omitted = n.omitted.Terms + n.omitted.LowConfidenceOutcomes + n.omitted.UnclassifiedOutcomes
+	rs.Undecided += rs.Omitted
+	rs.Terms += n.omitted.Terms
+	rs.LowConfidenceOutcomes += n.omitted.LowConfidenceOutcomes
+	rs.UnclassifiedOutcomes += n.omitted.UnclassifiedOutcomes
 	for _, it := range res.Review {
 		if it.Field == fieldOutcome && it.Decision == "" {
 			rs.FirstUndecided = it.File + ":" + strconv.Itoa(it.Line)
@@ -593,7 +615,8 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 // of the row.
 func (n *normaliser) readOutcome(r *data.Record, base *Course, out []*Course) {
 	text := base.outcomeSource
-	treatments := make([]string, 0, 2*len(out))
+	var buf [4]string
+	treatments := buf[:0]
 	for _, c := range out {
 		treatments = append(treatments, c.DrugRaw)
 		if c.Drug.Canonical != "" {
@@ -724,8 +747,11 @@ func (n *normaliser) outcome(r *data.Record, c *Course, text string) {
 	if rule == "" {
 		rule = o.Rule
 	}
-	it := ReviewItem{Proposed: o.Category.String(), Confidence: o.Confidence.String(), Rule: rule, Evidence: formatOutcomeEvidence(o.Evidence)}
+	item := func() ReviewItem { // built only for rows that go to review.csv
+		return ReviewItem{Proposed: o.Category.String(), Confidence: o.Confidence.String(), Rule: rule, Evidence: formatOutcomeEvidence(o.Evidence)}
+	}
 	if d := n.decide(r, c.CaseID, fieldOutcome, text); d != nil {
+		it := item()
 		c.OutcomeAdjudicated, c.Decided = true, d.category
 		it.Decision = d.category.String()
 		n.review(r, c.CaseID, fieldOutcome, text, it)
@@ -743,7 +769,7 @@ func (n *normaliser) outcome(r *data.Record, c *Course, text string) {
 			"confirm or correct it in the decision column of review.csv and rerun with --decisions review.csv")
 	}
 	if needs {
-		n.review(r, c.CaseID, fieldOutcome, text, it)
+		n.review(r, c.CaseID, fieldOutcome, text, item())
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tresp/tresp/reports/table"
+	"github.com/tresp/tresp/stats"
 )
 
 // pubTable is a publication table with its output base name.
@@ -37,21 +38,47 @@ func pct(n, d int) string {
 	return fmt.Sprintf("%d (%.0f%%)", n, 100*float64(n)/float64(d))
 }
 
-func medianIQR(x []float64, scale float64, unit string) (string, string) {
-	if len(x) == 0 {
-		return "–", "–"
-	}
-	sort.Float64s(x)
-	f := func(v float64) string { return fmt.Sprintf("%.1f", v/scale) }
-	return fmt.Sprintf("%s [%s–%s] %s", f(quantile7(x, .5)), f(quantile7(x, .25)), f(quantile7(x, .75)), unit),
-		fmt.Sprintf("%s–%s %s", f(x[0]), f(x[len(x)-1]), unit)
-}
-
 func rateCell(r RateRow) string {
 	if r.N == 0 {
 		return "no patients"
 	}
-	return fmt.Sprintf("%.0f%% (%.0f–%.0f)", 100*r.Rate, 100*r.Low, 100*r.High)
+	if c := pooledCell(r.Rate, r.Low, r.High); c != "" {
+		return c
+	}
+	return "–"
+}
+
+// pooledCell formats an estimate with its interval as "P% (L–H)", the
+// estimate alone when the interval is not finite, and "" when the estimate
+// is not: never NaN, Inf or empty parentheses.
+func pooledCell(est, lo, hi float64) string {
+	fin := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+	switch {
+	case !fin(est):
+		return ""
+	case !fin(lo) || !fin(hi):
+		return fmt.Sprintf("%.0f%%", 100*est)
+	}
+	return fmt.Sprintf("%.0f%% (%.0f–%.0f)", 100*est, 100*lo, 100*hi)
+}
+
+// attributionNote says how patients given several drugs are counted.
+func attributionNote(attribution string) string {
+	switch attribution {
+	case "regimen":
+		return "Each combination of drugs given together is its own row (attribution: regimen); a patient counts once."
+	case "monotherapy":
+		return "Only patients given a single drug are counted (attribution: monotherapy); combination courses are left out."
+	}
+	return "Patients given a combination count under each drug they received (attribution: exposure), so the drug rows add up to more than All."
+}
+
+// popNote names the pooling population for table footnotes and captions.
+func popNote(pop string) string {
+	if pop == PopITT {
+		return "Population: intention to treat (analysis.pool_population = \"itt\"): deaths, stops for adverse effects and losses to follow-up count as non-responders."
+	}
+	return "Population: evaluable patients (analysis.pool_population = \"evaluable\"): deaths, stops for adverse effects and losses to follow-up leave the denominator."
 }
 
 // publicationTables builds Table 1 and the response and pooling tables.
@@ -84,58 +111,73 @@ func (st *state) publicationTables() []pubTable {
 		if !math.IsNaN(c.DiseaseDu.Days) {
 			dd = append(dd, c.DiseaseDu.Days)
 		}
-		s := string(c.Sex)
-		if s == "" {
-			s = "not reported"
+		if s := string(c.Sex); s != "" {
+			sex[s]++
 		}
-		sex[s]++
-		d := c.DiseaseName()
-		if d == "" {
-			d = "not reported"
+		if d := c.DiseaseName(); d != "" {
+			dis[d]++
 		}
-		dis[d]++
-		subtype := "not reported"
 		for _, m := range c.Subtypes {
 			if m.Class == "type" && m.Canonical != "" {
-				subtype = m.Canonical
+				sub[m.Canonical]++
+				break
 			}
 		}
-		sub[subtype]++
 	}
-	t1 := table.Table{Title: "Baseline characteristics", Caption: fmt.Sprintf("Patients with individual data: %d, from %d studies.", n, len(studies)),
-		Columns: []table.Column{{Key: "characteristic", Header: "Characteristic"}, {Key: "value", Header: fmt.Sprintf("Patients (n = %d)", n)}}}
+	// Table 1 in the layout of gtsummary's tbl_summary: one line per
+	// continuous variable (median (Q1, Q3)), a label line and one line per
+	// level for categorical ones (n (%), percentages of those with the
+	// variable reported), "Unknown" only when some are, and a variable
+	// nobody reports left out.
+	t1 := table.Table{Title: "Baseline characteristics", Label: "tab:table1-baseline",
+		Caption: fmt.Sprintf("Patients with individual data from %d studies.", len(studies)),
+		Columns: []table.Column{{Key: "characteristic", Header: "Characteristic"}, {Key: "value", Header: fmt.Sprintf("N = %d", n), Numeric: true}}}
 	row := func(label, value string, indent int) {
 		t1.Rows = append(t1.Rows, table.Row{Cells: []string{label, value}, Indent: indent})
 	}
-	group := func(label string) { t1.Rows = append(t1.Rows, table.Row{Cells: []string{label}, Group: true}) }
-	med, rng := medianIQR(ages, 1, "years")
-	group("Age")
-	row("Median [IQR]", med, 1)
-	row("Range", rng, 1)
-	row("Not reported", itoa(n-len(ages)), 1)
-	group("Sex")
-	for _, k := range sortedKeys(sex) {
-		label := map[string]string{"F": "Female", "M": "Male"}[k]
-		if label == "" {
-			label = k
+	continuous := func(label string, x []float64, scale float64, format string) {
+		if len(x) == 0 {
+			return
 		}
-		row(label, pct(sex[k], n), 1)
+		sort.Float64s(x)
+		f := func(v float64) string { return fmt.Sprintf(format, v/scale) }
+		row(label, fmt.Sprintf("%s (%s, %s)", f(quantile7(x, .5)), f(quantile7(x, .25)), f(quantile7(x, .75))), 0)
+		if u := n - len(x); u > 0 {
+			row("Unknown", itoa(u), 1)
+		}
 	}
-	group("Underlying disease")
-	for _, k := range sortedKeys(dis) {
-		row(k, pct(dis[k], n), 1)
+	categorical := func(label string, counts map[string]int, name func(string) string) {
+		known := 0
+		for _, v := range counts {
+			known += v
+		}
+		if known == 0 {
+			return
+		}
+		row(label, "", 0)
+		for _, k := range sortedKeys(counts) {
+			row(name(k), pct(counts[k], known), 1)
+		}
+		if u := n - known; u > 0 {
+			row("Unknown", itoa(u), 1)
+		}
 	}
-	group("Condition subtype")
-	for _, k := range sortedKeys(sub) {
-		row(k, pct(sub[k], n), 1)
-	}
-	med, rng = medianIQR(dd, 365.25, "years")
-	group("Duration of underlying disease")
-	row("Median [IQR]", med, 1)
-	row("Range", rng, 1)
-	row("Not reported", itoa(n-len(dd)), 1)
-	t1.Footnotes = []string{"IQR, interquartile range (R quantile type 7). Durations converted at 365.25 days per year.",
+	same := func(s string) string { return s }
+	continuous("Age, years", ages, 1, "%.0f")
+	categorical("Sex", sex, func(k string) string {
+		if l := map[string]string{"F": "Female", "M": "Male"}[k]; l != "" {
+			return l
+		}
+		return k
+	})
+	categorical("Underlying disease", dis, same)
+	categorical("Condition subtype", sub, same)
+	continuous("Duration of underlying disease, years", dd, 365.25, "%.1f")
+	t1.Footnotes = []string{"Median (Q1, Q3); n (%). Percentages are of the patients for whom the characteristic is reported; Q1 and Q3 are R's quantile type 7; durations at 365.25 days per year.",
 		"Patients whose outcomes the source reports only in aggregate are included here; their counts enter the response tables from the study-level table."}
+	if n == 0 {
+		t1.Rows = append(t1.Rows, table.Row{Cells: []string{"no patients with individual data"}})
+	}
 	out = append(out, pubTable{"table1_baseline", t1})
 
 	// Response tables.
@@ -146,9 +188,11 @@ func (st *state) publicationTables() []pubTable {
 		}
 	}
 	respTable := func(name, title, key string, pick func(RateRow) (string, bool)) {
-		t := table.Table{Title: title, Columns: []table.Column{{Key: key, Header: strings.ToUpper(key[:1]) + key[1:]},
-			{Key: "itt_n", Header: "n (ITT)", Numeric: true}, {Key: "itt_r", Header: "Responders", Numeric: true}, {Key: "itt_rate", Header: "Rate (" + level + ")", Numeric: true},
-			{Key: "ev_n", Header: "n (evaluable)", Numeric: true}, {Key: "ev_r", Header: "Responders", Numeric: true}, {Key: "ev_rate", Header: "Rate (" + level + ")", Numeric: true}}}
+		t := table.Table{Title: title, Label: "tab:" + strings.ReplaceAll(name, "_", "-"), Columns: []table.Column{{Key: key, Header: strings.ToUpper(key[:1]) + key[1:]},
+			{Key: "itt_n", Header: "n", Numeric: true, Group: "ITT"}, {Key: "itt_r", Header: "Responders", Numeric: true, Group: "ITT"},
+			{Key: "itt_rate", Header: "Rate (" + level + ")", Numeric: true, Group: "ITT"},
+			{Key: "ev_n", Header: "n", Numeric: true, Group: "Evaluable"}, {Key: "ev_r", Header: "Responders", Numeric: true, Group: "Evaluable"},
+			{Key: "ev_rate", Header: "Rate (" + level + ")", Numeric: true, Group: "Evaluable"}}}
 		rows := map[string][2]RateRow{}
 		var order []string
 		for _, r := range a.Rates {
@@ -190,8 +234,8 @@ func (st *state) publicationTables() []pubTable {
 			}
 			t.Rows = append(t.Rows, r)
 		}
-		t.Footnotes = []string{fmt.Sprintf("Responder: %s response or better. ITT counts not-evaluable patients as non-responders; the evaluable population excludes them. Intervals: %s.",
-			a.Responder, ciMethodLabel(a.CIMethod))}
+		t.Footnotes = []string{fmt.Sprintf("Responder: %s response or better. ITT (intention to treat) counts not-evaluable patients (death, stop for adverse effects, lost to follow-up) as non-responders; the evaluable population leaves them out. Intervals: %s.",
+			a.Responder, ciMethodLabel(a.CIMethod)), attributionNote(a.Attribution)}
 		if small {
 			t.Footnotes = append(t.Footnotes, fmt.Sprintf("* fewer than %d patients.", st.cfg.Analysis.SmallGroup))
 		}
@@ -225,25 +269,42 @@ func (st *state) publicationTables() []pubTable {
 	})
 
 	// Pooled estimates with the sensitivity analyses.
-	t4 := table.Table{Title: "Pooled response rates across studies", Columns: []table.Column{{Key: "drug", Header: "Drug"}, {Key: "method", Header: "Method"},
+	t4 := table.Table{Title: "Pooled response rates across studies", Label: "tab:table4-pooled", Columns: []table.Column{{Key: "drug", Header: "Drug"}, {Key: "method", Header: "Method"},
 		{Key: "k", Header: "Studies", Numeric: true}, {Key: "events", Header: "Responders/n", Numeric: true}, {Key: "est", Header: "Estimate (" + level + ")", Numeric: true},
 		{Key: "tau2", Header: "τ²", Numeric: true}, {Key: "i2", Header: "I² (%)", Numeric: true}}}
+	var inestimable []string
 	for _, p := range a.Sensitivity {
 		method := p.Method
 		if p.Transform != "none" && p.Method != "GLMM" {
 			method = p.Method + ", " + p.Transform
 		}
 		f := func(v float64, format string) string {
-			if math.IsNaN(v) {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
 				return "–"
 			}
 			return fmt.Sprintf(format, v)
 		}
+		est := pooledCell(p.Estimate, p.Low, p.High)
+		if est == "" {
+			// No pooled estimate: the pooled count with its exact interval,
+			// marked, and the reason in a footnote.
+			iv := stats.BinomialCI(p.Events, p.N, a.Level, stats.ClopperPearson)
+			est = pooledCell(iv.Estimate, iv.Low, iv.High) + " †"
+			why := "the fit did not converge"
+			if len(p.Warnings) > 0 {
+				why = strings.TrimSuffix(p.Warnings[0], ".")
+			}
+			inestimable = append(inestimable, fmt.Sprintf("%s, %s: %s", p.Drug, method, why))
+		}
 		t4.Rows = append(t4.Rows, table.Row{Cells: []string{p.Drug, method, itoa(p.K), fmt.Sprintf("%d/%d", p.Events, p.N),
-			fmt.Sprintf("%.0f%% (%.0f–%.0f)", 100*p.Estimate, 100*p.Low, 100*p.High), f(p.Tau2, "%.3f"), f(p.I2, "%.0f")}})
+			est, f(p.Tau2, "%.3f"), f(p.I2, "%.0f")}})
 	}
-	t4.Footnotes = []string{"Evaluable population. GLMM: binomial–normal random-intercept model, maximum likelihood; REML rows: inverse-variance random effects on the logit or Freeman–Tukey (pft) scale; pooled Clopper–Pearson ignores between-study variation.",
+	t4.Footnotes = []string{popNote(a.PoolPopulation),
+		"GLMM: binomial–normal random-intercept model, maximum likelihood; REML rows: inverse-variance random effects on the logit or Freeman–Tukey (pft) scale; pooled Clopper–Pearson ignores between-study variation. – : not defined for the method.",
 		"Drugs reported by one study only are not pooled."}
+	if len(inestimable) > 0 {
+		t4.Footnotes = append(t4.Footnotes, "† No pooled estimate exists for the method, so the pooled count is shown with its exact (Clopper–Pearson) interval: "+strings.Join(inestimable, "; ")+".")
+	}
 	if len(t4.Rows) == 0 {
 		t4.Rows = append(t4.Rows, table.Row{Cells: []string{"no drug reported by two or more studies"}})
 	}

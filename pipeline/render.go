@@ -18,6 +18,7 @@ import (
 	"github.com/tresp/tresp/reports/html"
 	"github.com/tresp/tresp/reports/table"
 	"github.com/tresp/tresp/stats"
+	"github.com/tresp/tresp/stats/meta"
 )
 
 // testHookFigureWritten, when set by a test, runs after each figure file
@@ -31,23 +32,201 @@ type namedFigure struct {
 	fig   figure.Figure
 }
 
-var yearRE = regexp.MustCompile(`\b(19|20)\d{2}\b`)
+var (
+	yearRE    = regexp.MustCompile(`\b(19|20)\d{2}\b`)
+	etAlRE    = regexp.MustCompile(`(?i)\bet\s+al\b`)
+	surnameRE = regexp.MustCompile(`^[\p{L}][\p{L}'’\-]*(\s+(van|von|de|der|den|da|del|di|le|la|du)\s+[\p{L}][\p{L}'’\-]*)?`)
+)
 
-// shortStudy turns a citation into "Author Year" (or "Author") for figure
-// labels: the first word, and the last four-digit year found.
+// shortStudy turns a citation into the "First author et al. year" label of
+// a forest plot: the first author's surname, "et al." when the citation
+// names more than one author (a comma or "and" before the title, or "et
+// al." written out), and the last four-digit year; parts it cannot find
+// are left out, never invented.
 func shortStudy(s string) string {
 	s = strings.TrimSpace(s)
-	first := s
-	if i := strings.IndexAny(s, " ,;."); i > 0 {
-		first = s[:i]
+	name := surnameRE.FindString(s)
+	if name == "" {
+		if i := strings.IndexAny(s, " ,;."); i > 0 {
+			name = s[:i]
+		} else {
+			name = s
+		}
+	}
+	rest := strings.TrimSpace(s[len(name):])
+	authors := rest
+	if i := strings.Index(authors, ". "); i >= 0 {
+		authors = authors[:i] // the author list ends at the first ". "
+	}
+	many := etAlRE.MatchString(s)
+	if !many {
+		// "Rao A, Smith B" or "Rao and Smith": another author before the title.
+		a := strings.TrimLeft(authors, " ")
+		if i := strings.IndexAny(a, ",;&"); i >= 0 && i < len(a)-1 {
+			next := strings.TrimSpace(a[i+1:])
+			many = next != "" && !yearRE.MatchString(next[:min(len(next), 4)])
+		}
+		many = many || strings.Contains(" "+a+" ", " and ")
+	}
+	out := name
+	if many {
+		out += " et al."
 	}
 	if ys := yearRE.FindAllString(s, -1); len(ys) > 0 {
-		return first + " " + ys[len(ys)-1]
+		out += " " + ys[len(ys)-1]
 	}
-	if first == s {
-		return s
+	return out
+}
+
+// forestFigure builds the forest plot of response by drug in the pooling
+// population, with the notes for its caption: drugs beyond maxDrugs (the
+// largest by n are kept), studies with no patients in the population
+// (0/0, left out), and the study rows of a very large drug beyond
+// forestMaxStudies (the largest kept).
+func forestFigure(a *Analysis, cfg AnalysisConfig, maxDrugs int) (figure.Forest, []string) {
+	pop := a.PoolPopulation
+	if pop == "" {
+		pop = PopEvaluable
 	}
-	return first + " et al."
+	popName := map[string]string{PopEvaluable: "evaluable patients", PopITT: "intention to treat"}[pop]
+	forest := figure.Forest{Title: "Response rate by drug (" + popName + ")", Sort: figure.SortName,
+		Method: ciMethodLabel(a.CIMethod), Level: a.Level, Pooling: poolingLabel(cfg),
+		Population: popNote(pop), Weights: "inverse-variance weights of the random-effects model on the logit scale, with escalc's variances"}
+	pooled := map[string]PooledRow{}
+	for _, p := range a.Pooled {
+		pooled[p.Drug] = p
+	}
+	hetero := map[string]PooledRow{} // the logit REML fit carries Q and I²
+	for _, p := range a.Sensitivity {
+		if p.Method == "REML" && p.Transform == "logit" {
+			hetero[p.Drug] = p
+		}
+	}
+	byDrugStudies := map[string][]StudyRow{}
+	for _, s := range a.StudyCounts {
+		byDrugStudies[s.Drug] = append(byDrugStudies[s.Drug], s)
+	}
+	var rates []RateRow
+	for _, r := range a.Rates {
+		if r.Drug == "" && r.Disease == "" && r.Population == PopITT {
+			forest.Patients = r.N
+		}
+		if r.Drug != "" && r.Disease == "" && r.Population == pop {
+			rates = append(rates, r)
+		}
+	}
+	var notes []string
+	if len(rates) > maxDrugs {
+		sort.SliceStable(rates, func(i, j int) bool { return rates[i].N > rates[j].N })
+		notes = append(notes, fmt.Sprintf("Shown are the %d drugs with the most patients of %d (figures.forest_max_drugs); every drug is in table 2.", maxDrugs, len(rates)))
+		rates = rates[:maxDrugs]
+	}
+	// Study rows per pooled drug: at most forestMaxStudies, fewer when many
+	// drugs are pooled, so that the plot stays under figure.MaxHeightMM.
+	nPooled := 0
+	for _, r := range rates {
+		if _, ok := pooled[r.Drug]; ok {
+			nPooled++
+		}
+	}
+	maxStudies := forestMaxStudies
+	if nPooled > 0 {
+		maxStudies = max(2, min(forestMaxStudies, (forestMaxRows-3*len(rates))/nPooled))
+	}
+	zero := 0
+	for _, r := range rates {
+		p, ok := pooled[r.Drug]
+		if !ok {
+			if r.N == 0 {
+				zero++
+				continue
+			}
+			forest.Rows = append(forest.Rows, figure.ForestRow{Label: r.Drug, Events: r.Responders, N: r.N, Estimate: r.Rate, Low: r.Low, High: r.High})
+			continue
+		}
+		forest.Rows = append(forest.Rows, figure.ForestRow{Label: r.Drug, Heading: true})
+		var ss []StudyRow
+		for _, s := range byDrugStudies[r.Drug] {
+			if s.N == 0 {
+				zero++
+				continue
+			}
+			ss = append(ss, s)
+		}
+		// Weights 1/(vᵢ + τ²) on the logit scale, in percent.
+		w := make([]float64, len(ss))
+		sum := 0.0
+		tau2 := p.Tau2
+		if math.IsNaN(tau2) {
+			tau2 = 0
+		}
+		for i, s := range ss {
+			_, v := meta.EffectSize(meta.Study{Events: s.Events, N: s.N}, meta.Logit)
+			w[i] = 1 / (v + tau2)
+			sum += w[i]
+		}
+		idx := make([]int, len(ss))
+		for i := range idx {
+			idx[i] = i
+		}
+		if len(ss) > maxStudies {
+			sort.SliceStable(idx, func(i, j int) bool { return ss[idx[i]].N > ss[idx[j]].N })
+			idx = idx[:maxStudies]
+			sort.Ints(idx)
+		}
+		for _, i := range idx {
+			s := ss[i]
+			iv := stats.BinomialCI(s.Events, s.N, a.Level, mustCIMethod(a.CIMethod))
+			forest.Rows = append(forest.Rows, figure.ForestRow{Label: shortStudy(s.Study), Events: s.Events, N: s.N,
+				Estimate: iv.Estimate, Low: iv.Low, High: iv.High, Study: true, Weight: 100 * w[i] / sum})
+		}
+		moreNote := ""
+		if more := len(ss) - len(idx); more > 0 {
+			n, x := 0, 0
+			for _, i := range idx {
+				n += ss[i].N
+				x += ss[i].Events
+			}
+			moreNote = fmt.Sprintf("%d smaller studies not shown (%d/%d responded). ", more, p.Events-x, p.N-n)
+		}
+		forest.Rows = append(forest.Rows, figure.ForestRow{Label: "Pooled (" + p.Method + ")", Events: p.Events, N: p.N,
+			Estimate: p.Estimate, Low: p.Low, High: p.High, Pooled: true, Study: true, PredLow: p.PredLow, PredHigh: p.PredHigh})
+		if h, ok := hetero[r.Drug]; ok && !math.IsNaN(h.Q) {
+			t2 := p.Tau2
+			if math.IsNaN(t2) {
+				t2 = h.Tau2
+			}
+			forest.Rows = append(forest.Rows, figure.ForestRow{Label: moreNote + fmt.Sprintf("τ² = %.2f; I² = %.0f%%; Q = %.2f, df = %d, p = %s",
+				t2, h.I2, h.Q, h.K-1, pValue(h.QP)), Study: true, Note: true})
+		} else if moreNote != "" {
+			forest.Rows = append(forest.Rows, figure.ForestRow{Label: strings.TrimSpace(moreNote), Study: true, Note: true})
+		}
+	}
+	if zero > 0 {
+		notes = append(notes, fmt.Sprintf("%d studies or drugs with no patients in the population (0/0) are left out.", zero))
+	}
+	return forest, notes
+}
+
+// forestMaxStudies caps the study rows of one drug in the forest plot, and
+// forestMaxRows the rows the study caps aim at in all.
+const (
+	forestMaxStudies = 25
+	forestMaxRows    = 150
+)
+
+// pValue formats a p-value as in metafor: "< 0.001" below it, else 3
+// decimals (2 above 0.1).
+func pValue(p float64) string {
+	switch {
+	case math.IsNaN(p):
+		return "–"
+	case p < 0.001:
+		return "< 0.001"
+	case p < 0.1:
+		return fmt.Sprintf("%.3f", p)
+	}
+	return fmt.Sprintf("%.2f", p)
 }
 
 func ciMethodLabel(m string) string {
@@ -99,38 +278,13 @@ func (st *state) figures() []namedFigure {
 	nStudies := len(studies)
 	var figs []namedFigure
 
-	// Forest: evaluable population, per drug, with study rows and the pooled
-	// estimate where pooled.
-	pooled := map[string]PooledRow{}
-	for _, p := range a.Pooled {
-		pooled[p.Drug] = p
-	}
-	byDrugStudies := map[string][]StudyRow{}
-	for _, s := range a.StudyCounts {
-		byDrugStudies[s.Drug] = append(byDrugStudies[s.Drug], s)
-	}
-	forest := figure.Forest{Title: "Response rate by drug (evaluable patients)", Sort: figure.SortName,
-		Method: ciMethodLabel(a.CIMethod), Level: a.Level, Pooling: poolingLabel(cfg), Studies: nStudies}
-	for _, r := range a.Rates {
-		if r.Drug == "" && r.Disease == "" && r.Population == PopITT {
-			forest.Patients = r.N
-		}
-	}
-	for _, r := range a.Rates {
-		if r.Drug == "" || r.Disease != "" || r.Population != PopEvaluable {
-			continue
-		}
-		forest.Rows = append(forest.Rows, figure.ForestRow{Label: r.Drug, Events: r.Responders, N: r.N, Estimate: r.Rate, Low: r.Low, High: r.High})
-		if p, ok := pooled[r.Drug]; ok {
-			for _, s := range byDrugStudies[r.Drug] {
-				iv := stats.BinomialCI(s.Events, s.N, a.Level, mustCIMethod(a.CIMethod))
-				forest.Rows = append(forest.Rows, figure.ForestRow{Label: shortStudy(s.Study), Events: s.Events, N: s.N,
-					Estimate: iv.Estimate, Low: iv.Low, High: iv.High, Study: true})
-			}
-			forest.Rows = append(forest.Rows, figure.ForestRow{Label: "Pooled (" + p.Method + ")", Events: p.Events, N: p.N,
-				Estimate: p.Estimate, Low: p.Low, High: p.High, Pooled: true, Study: true})
-		}
-	}
+	// Forest: per drug in the pooling population, metafor-style: a drug
+	// that is pooled gets a heading, its study rows with weights, the
+	// pooled diamond with its prediction interval and a heterogeneity line;
+	// a drug from one study is one row.
+	forest, fnotes := forestFigure(a, cfg, st.cfg.Figures.ForestMaxDrugs)
+	forest.Studies = nStudies
+	forest.Notes = fnotes
 	if len(forest.Rows) > 0 {
 		figs = append(figs, namedFigure{"forest_by_drug", forest.Title, forest})
 	}
@@ -194,30 +348,40 @@ func (st *state) figures() []namedFigure {
 	}
 
 	// Cumulative response.
-	cr := figure.CumResponse{Title: "Cumulative response (1 − Kaplan–Meier)", Unit: "months", Method: "log-transformed Greenwood (survival::survfit default)",
-		Level: a.Level, Studies: nStudies}
+	cr := figure.CumResponse{Title: "Cumulative response", Unit: "months", Level: a.Level, Studies: nStudies}
+	if cfg.TimeEstimator == EstimatorKM {
+		cr.Estimator = figure.KaplanMeier
+		cr.Method = "log transformation, Greenwood variance: the survival::survfit default"
+	} else {
+		cr.Estimator = figure.AalenJohansen
+		cr.Method = "log transformation, infinitesimal-jackknife standard errors: the survival::survfit multi-state default"
+	}
 	inputs := map[string][]TimeInput{}
 	for _, t := range a.TimeInputs {
 		inputs[t.Drug] = append(inputs[t.Drug], t)
 	}
+	last := 0.0
 	for _, c := range a.TimeCurves {
+		if c.Omitted != "" || len(c.Points) == 0 {
+			if c.Omitted != "" {
+				cr.Omitted = append(cr.Omitted, figure.CumOmitted{Label: c.Drug, Reason: c.Omitted})
+			}
+			continue
+		}
 		cc := figure.CumCurve{Label: c.Drug}
 		for _, p := range c.Points {
 			cc.Steps = append(cc.Steps, figure.CumStep{Time: p.Time / daysPerMonth, Est: p.Cum, Low: p.Low, High: p.High})
 		}
 		for _, t := range inputs[c.Drug] {
 			cc.FollowUp = append(cc.FollowUp, t.Days/daysPerMonth)
-			if !t.Event {
+			last = math.Max(last, t.Days/daysPerMonth)
+			if !t.Event && !t.Death {
 				cc.Censored = append(cc.Censored, t.Days/daysPerMonth)
 			}
 		}
 		cr.Curves = append(cr.Curves, cc)
 	}
 	if len(cr.Curves) > 0 {
-		last := 0.0
-		for _, t := range a.TimeInputs {
-			last = math.Max(last, t.Days/daysPerMonth)
-		}
 		cr.MaxTime = niceCeil(last * 1.1)
 		figs = append(figs, namedFigure{"cumulative_response", cr.Title, cr})
 	}
@@ -407,6 +571,10 @@ func (st *state) reportSummary() []string {
 	if rv.Undecided > 0 {
 		s = append(s, fmt.Sprintf("%s lists %d values to check (%d unclassified outcomes, %d outcomes read with low confidence, %d drug or disease terms): fill its decision column and rerun with --decisions.",
 			ReviewFile, rv.Undecided, rv.UnclassifiedOutcomes, rv.LowConfidenceOutcomes, rv.Terms))
+	}
+	if rv.Omitted > 0 {
+		s = append(s, fmt.Sprintf("%s lists the first %d of them; %d further rows needing review are counted but not listed (the list is capped so that memory stays bounded): extend the vocabulary for the most frequent terms and rerun.",
+			ReviewFile, rv.Items, rv.Omitted))
 	}
 	if d := rv.Decisions; d != nil {
 		s = append(s, fmt.Sprintf("Adjudicated: %d decisions from %s (sha256 %s) applied to %d courses; %d not applied (see the warnings).",

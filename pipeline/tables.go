@@ -90,8 +90,11 @@ func (st *state) writeAnalysisTables() error {
 	var tti [][]string
 	for _, t := range a.TimeInputs {
 		ev := "0"
-		if t.Event {
+		switch {
+		case t.Event:
 			ev = "1"
+		case t.Death:
+			ev = "2"
 		}
 		tti = append(tti, []string{t.Drug, t.Study, t.CaseID, num(t.Days), ev})
 	}
@@ -101,8 +104,8 @@ func (st *state) writeAnalysisTables() error {
 	var ttr [][]string
 	for _, c := range a.TimeCurves {
 		for _, p := range c.Points {
-			ttr = append(ttr, []string{c.Drug, num(p.Time), itoa(p.NRisk), itoa(p.NEvent), itoa(p.NCensor), num(p.Cum), num(p.Low), num(p.High)})
+			ttr = append(ttr, []string{c.Drug, c.Estimator, num(p.Time), itoa(p.NRisk), itoa(p.NEvent), itoa(p.NCompeting), itoa(p.NCensor), num(p.Cum), num(p.Low), num(p.High)})
 		}
 	}
-	return writeCSV(st.out, "tables/time_to_response.csv", []string{"drug", "time_days", "n_risk", "n_event", "n_censor", "cum_response", "ci_low", "ci_high"}, ttr)
+	return writeCSV(st.out, "tables/time_to_response.csv", []string{"drug", "estimator", "time_days", "n_risk", "n_event", "n_death", "n_censor", "cum_response", "ci_low", "ci_high"}, ttr)
 }

@@ -96,6 +96,9 @@ func runCommand() *command {
 				if rv := res.Summary.Review; rv.Undecided > 0 || rv.Decisions != nil {
 					fmt.Fprintf(stdout, "%s: %d values to check (%d unclassified outcomes, %d low-confidence outcomes, %d terms); %d decisions applied, %d not applied\n",
 						filepath.Join(res.Out, pipeline.ReviewFile), rv.Undecided, rv.UnclassifiedOutcomes, rv.LowConfidenceOutcomes, rv.Terms, rv.Adjudicated, rv.NotApplied)
+					if rv.Omitted > 0 {
+						fmt.Fprintf(stdout, "%s lists the first %d; %d further rows needing review are counted, not listed\n", pipeline.ReviewFile, rv.Items, rv.Omitted)
+					}
 				}
 			}
 			return nil

@@ -49,7 +49,7 @@ func exitCode(err error) int {
 }
 
 func commands() []*command {
-	return []*command{runCommand(), validateCommand(), configCommand(), initCommand(), diffCommand(), versionCommand()}
+	return []*command{runCommand(), validateCommand(), configCommand(), initCommand(), diffCommand(), synthCommand(), versionCommand()}
 }
 
 func findCommand(name string) *command {

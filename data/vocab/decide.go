@@ -34,6 +34,8 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		return res
 	}
 
+	live = dropSuperseded(live, clause)
+
 	// relapse, flare and recurrence depend on time
 	hasResponse := false
 	for _, t := range live {
@@ -125,7 +127,9 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		if t.hedged {
 			res.Evidence.Cue, low = t.hedgeCue, "hedged statement"
 		}
-		if t.entry.role == roleWeak || t.entry.secondary && !t.negated {
+		if t.entry.role == roleWeak && !t.quantity && c.strongInContext(toks, t) {
+			res.Evidence.Rule += " (weak word, read strongly in context)"
+		} else if t.entry.role == roleWeak || t.entry.secondary && !t.negated {
 			low = "only weak evidence"
 		}
 		if t.quantity && t.entry.role == roleWeak {
@@ -250,4 +254,74 @@ func (c *compiled) sitesOf(text string, toks []token, clause []int, res *Outcome
 		}
 		res.Sites = append(res.Sites, so)
 	}
+}
+
+// Weak words read strongly in their context (docs/outcomes.md, "The reader", rule 6):
+//   - a word of persistence ("remained", "still", "persisted") not followed by a word of
+//     a good state is a non-response: "remained febrile", "platelets were still low";
+//   - a stop of the course ("was discontinued", "was stopped") is not evaluable;
+//
+// A word of change ("decreased", "reduction") stays weak: on the corpus it named a dose, a
+// deficit ("reduced visual acuity") or a fall of a good measure too often to be read alone.
+var (
+	persistenceWords = map[string]bool{"remained": true, "still": true, "persisted": true, "persistent": true,
+		"persisting": true, "persistence": true, "continued": true, "ongoing": true}
+	goodStateWords = map[string]bool{"well": true, "asymptomatic": true, "normal": true, "free": true, "remission": true,
+		"stable": true, "healthy": true, "negative": true, "undetectable": true, "controlled": true, "improved": true,
+		"improving": true, "improvement": true, "response": true, "responsive": true, "alive": true, "on": true,
+		"in": true, "under": true, "effective": true, "reducing": true, "good": true, "clinical": true, "tumor": true, "tumour": true}
+	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true}
+)
+
+func (c *compiled) strongInContext(toks []token, t target) bool {
+	last := toks[t.j-1].norm
+	first := toks[t.i].norm
+	switch {
+	case persistenceWords[first] || persistenceWords[last]:
+		for k := t.j; k < min(len(toks), t.j+3); k++ {
+			if goodStateWords[toks[k].norm] {
+				return false
+			}
+		}
+		return t.j < len(toks) // something must follow ("remained febrile", not a bare "remained")
+	case stopWords[last]:
+		return t.category == NotEvaluable
+	}
+	return false
+}
+
+// vagueChange are single response words that a number in the same clause states more
+// precisely ("proteinuria reduced by 30 %" is read from the 30 %, rule 5).
+var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction": true, "decrease": true, "declined": true,
+	"decline": true, "fell": true, "dropped": true, "lowered": true, "lowering": true, "improved": true, "improvement": true,
+	"diminished": true, "response": true, "responded": true, "regression": true, "shrinkage": true}
+
+// dropSuperseded removes targets that a more precise statement of the same clause
+// replaces: a vague change word beside a number read by rule 5, and any response word
+// before a "not assessed" phrase ("response could not be assessed").
+func dropSuperseded(live []target, clause []int) []target {
+	quantity := map[int]bool{}
+	for _, t := range live {
+		if t.quantity && t.entry.role != roleWeak {
+			quantity[clause[t.i]] = true
+		}
+	}
+	keep := live[:0:0]
+	for k, t := range live {
+		cl := clause[t.i]
+		if !t.quantity && quantity[cl] && vagueChange[normalize(t.entry.phrase)] {
+			continue
+		}
+		dropped := false
+		for _, u := range live[k+1:] {
+			if u.entry.role == roleUnassess && clause[u.i] == cl && t.entry.role != roleUnassess {
+				dropped = true
+				break
+			}
+		}
+		if !dropped {
+			keep = append(keep, t)
+		}
+	}
+	return keep
 }

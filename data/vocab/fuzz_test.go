@@ -52,11 +52,18 @@ func FuzzScanDrugs(f *testing.F) {
 
 func FuzzOutcome(f *testing.F) {
 	for _, s := range fuzzSeeds {
-		f.Add(s)
+		f.Add(s, "")
+		f.Add(s, "rituximab")
 	}
 	v := Default()
-	f.Fuzz(func(t *testing.T, text string) {
-		o := v.Outcome(text)
+	f.Fuzz(func(t *testing.T, text, treatment string) {
+		o := v.OutcomeFor(text, []string{treatment})
+		if (o.Confidence == ConfidenceNone) != (o.Category == Unclassified) {
+			t.Fatalf("confidence %v with category %v", o.Confidence, o.Category)
+		}
+		if e := o.Evidence; e.Phrase != "" && (e.Start < 0 || e.End > len(text) || text[e.Start:e.End] != e.Phrase) {
+			t.Fatalf("bad evidence span %+v", e)
+		}
 		if o.Code != o.Category.Code() {
 			t.Fatalf("Code %q != Category.Code() %q", o.Code, o.Category.Code())
 		}

@@ -36,9 +36,25 @@ type fuzzyTerm struct {
 }
 
 type fuzzyIndex struct {
-	terms  []fuzzyTerm
-	dels   map[string][]int32 // deletion variant → indices into terms
+	terms []fuzzyTerm
+	// The deletion variants are kept as a hash → linked list of postings, all without
+	// pointers, so that the garbage collector never scans them (the index of a vocabulary
+	// of all of medicine has about a million variants). A hash collision only adds a
+	// candidate, which the distance check then rejects.
+	head   map[uint64]int32 // variant hash → first posting
+	next   []int32          // posting → next posting of the same hash, or -1
+	term   []int32          // posting → index into terms
 	maxLen int
+}
+
+// variantHash is FNV-1a of a deletion variant.
+func variantHash(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 func isASCII(s string) bool {
@@ -51,7 +67,7 @@ func isASCII(s string) bool {
 }
 
 func newFuzzyIndex() *fuzzyIndex {
-	return &fuzzyIndex{dels: make(map[string][]int32)}
+	return &fuzzyIndex{head: make(map[uint64]int32)}
 }
 
 // add indexes a normalised term. Non-ASCII terms are not fuzzy-matched.
@@ -71,7 +87,14 @@ func (f *fuzzyIndex) add(norm string, id int) {
 			return
 		}
 		seen[s] = true
-		f.dels[s] = append(f.dels[s], ti)
+		h := variantHash([]byte(s))
+		first, ok := f.head[h]
+		if !ok {
+			first = -1
+		}
+		f.head[h] = int32(len(f.term))
+		f.next = append(f.next, first)
+		f.term = append(f.term, ti)
 		if d == 0 {
 			return
 		}
@@ -107,7 +130,12 @@ func (f *fuzzyIndex) search(q string, oneWord bool) []fuzzyHit {
 	var cand []int32
 	buf := make([]byte, 0, len(q))
 	look := func(b []byte) {
-		for _, ti := range f.dels[string(b)] {
+		p, ok := f.head[variantHash(b)]
+		if !ok {
+			return
+		}
+		for ; p >= 0; p = f.next[p] {
+			ti := f.term[p]
 			dup := false
 			for _, c := range cand {
 				if c == ti {

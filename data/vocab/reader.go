@@ -17,14 +17,18 @@ const (
 	cueTermination                      // ends forward scopes: "but", "however", "which"
 	cueAfterCourse                      // the statement is about the time after the course stopped
 	cueOnCourse                         // the statement is about the time on the course
+	cueQualifier                        // sets the degree of the response word right after it: "complete clinical response"
 )
 
 var cueRoleNames = map[string]cueRole{
 	"negation": cueNegation, "negation after": cueNegationAfter, "pseudo": cuePseudo,
 	"hedge": cueHedge, "hedge after": cueHedgeAfter, "history": cueHistory,
 	"termination": cueTermination, "boundary": cueTermination,
-	"after course": cueAfterCourse, "on course": cueOnCourse,
+	"after course": cueAfterCourse, "on course": cueOnCourse, "qualifier": cueQualifier,
 }
+
+// qualifierReach is how many words after a qualifier cue a response word may start.
+const qualifierReach = 3
 
 // cueEntry is one compiled row of cues.tsv.
 type cueEntry struct {
@@ -37,8 +41,9 @@ type cueEntry struct {
 const (
 	rolePrimary   = "primary"
 	roleSecondary = "secondary"
-	roleRelapse   = "relapse" // a relapse, flare or recurrence: its meaning depends on time
-	roleWeak      = "weak"    // decides only with low confidence ("persistent", "stable")
+	roleRelapse   = "relapse"    // a relapse, flare or recurrence: its meaning depends on time
+	roleWeak      = "weak"       // decides only with low confidence ("persistent", "stable")
+	roleUnassess  = "unassessed" // "not assessed": response words before it in the clause were not assessed
 )
 
 // target is one outcome statement found in the text: a phrase of outcomes.tsv, a quantity
@@ -104,6 +109,10 @@ type cueHit struct {
 	e    cueEntry
 }
 
+// stateAdjectives describe the disease a patient came with when they stand before its name.
+var stateAdjectives = map[string]bool{"relapsed": true, "relapsing": true, "refractory": true, "recurrent": true,
+	"resistant": true, "persistent": true}
+
 // scanOutcome finds, leftmost-longest, the outcome phrases and the context cues of the text. At a
 // position where both a phrase and a cue start, the longer wins; on a tie the phrase wins
 // (a phrase such as "no recurrence" or "failed to respond" is its own pseudo-trigger).
@@ -121,7 +130,24 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 	var cues []cueHit
 	used := make([]bool, len(toks))
 	for i := 0; i < len(toks); {
+		// a disease name of several words is not an outcome ("relapsing polychondritis",
+		// "progressive multifocal leukoencephalopathy", "refractory coeliac disease")
+		if nd, _ := c.disTrie.longest(toks, i, nil); nd >= 2 {
+			np, _ := c.outTrie.longest(toks, i, acceptOutcome)
+			if np < nd {
+				i += nd
+				continue
+			}
+		}
 		np, pids := c.outTrie.longest(toks, i, acceptOutcome)
+		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) {
+			// "relapsed TTP", "refractory ITP": the state the patient came with, not the
+			// course's outcome
+			if nd, _ := c.disTrie.longest(toks, i+1, nil); nd > 0 {
+				i += 1 + nd
+				continue
+			}
+		}
 		nc, cids := c.ctxTrie.longest(toks, i, nil)
 		switch {
 		case np == 0 && nc == 0:
@@ -158,7 +184,11 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		covered bool
 	}
 	var neg, hedge, hist, after, on scope
-	reset := func() { neg, hedge, hist, after, on = scope{}, scope{}, scope{}, scope{}, scope{} }
+	qual, qualUntil := CategoryUnknown, -1 // the last qualifier and the last token it reaches
+	reset := func() {
+		neg, hedge, hist, after, on = scope{}, scope{}, scope{}, scope{}, scope{}
+		qualUntil = -1
+	}
 	sent := 0
 	ti, ci := 0, 0
 	coverEnd := func() { // a comma or "and" after a covered target ends the scope
@@ -174,6 +204,8 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			sent++
 		} else if commaBefore(text, toks, k) {
 			coverEnd()
+			hist = scope{} // an earlier treatment is a clause's subject: "Although refractory to X, …"
+			qualUntil = -1
 		}
 		if toks[k].norm == "and" && (ci >= len(cues) || cues[ci].i != k) && (ti >= len(targets) || targets[ti].i != k) {
 			coverEnd()
@@ -197,6 +229,9 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				on = scope{active: true, cue: cueText}
 			case cueTermination:
 				neg, hedge, hist = scope{}, scope{}, scope{}
+				qualUntil = -1
+			case cueQualifier:
+				qual, qualUntil = cu.e.category, cu.j-1+qualifierReach
 			}
 			ci++
 			k = cu.j - 1
@@ -216,6 +251,15 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			}
 			t.after = t.after || after.active
 			t.on = t.on || on.active
+			if k <= qualUntil && qualifies(qual, t.entry) {
+				t.category, t.rule = qual, "qualifier"
+			}
+			qualUntil = -1
+			if !neg.active && startsWithNegation(t.entry.phrase) {
+				// "no improvement or radiological response": the phrase's own negation
+				// reaches the list that follows it
+				neg = scope{active: true, cue: firstWord(t.entry.phrase), covered: true}
+			}
 			ti++
 			k = t.j - 1
 		}
@@ -247,6 +291,31 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			}
 		}
 	}
+}
+
+// qualifies reports whether a qualifier of category q applies to a phrase: qualifiers of
+// degree (minimal, none, partial) lower any response phrase above them; "complete" raises
+// only the generic response words (category partial).
+func qualifies(q Category, e outcomeEntry) bool {
+	if e.marker || !e.category.Ordered() || e.category < Minimal || e.role == roleRelapse {
+		return false
+	}
+	if q == Complete {
+		return e.category == Partial
+	}
+	return q < e.category
+}
+
+var negationWords = map[string]bool{"no": true, "not": true, "without": true, "never": true, "nor": true, "neither": true}
+
+func startsWithNegation(phrase string) bool { return negationWords[firstWord(phrase)] }
+
+func firstWord(phrase string) string {
+	ws := words(phrase)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[0]
 }
 
 // clauses numbers the clauses of the text: a new clause starts at a sentence end, a comma
@@ -294,13 +363,16 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	targets = mergeTargets(targets, c.quantities(text, toks, used))
 	applyContext(text, toks, ends, targets, cues)
 	clause := clauses(text, toks, ends, cues)
-	course := v.courseKeys(treatments)
-	if len(course) > 0 {
-		targets = c.courseHistory(text, toks, ends, cues, targets, course, clause)
+	if k := v.courseOf(treatments); !k.empty() {
+		targets = c.courseHistory(text, toks, ends, cues, targets, k, clause)
 	}
+	depth := parenDepth(text)
 	for k := range targets {
 		t := &targets[k]
 		t.start, t.end = toks[t.i].start, toks[t.j-1].end
+		if depth[t.start] > 0 && !t.entry.marker {
+			t.entry.secondary = true // a parenthesis details or qualifies; it does not state the outcome
+		}
 		if t.negated && !t.entry.marker {
 			if t.entry.negated != CategoryUnknown {
 				t.category = t.entry.negated
@@ -311,6 +383,27 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		}
 	}
 	return c.decide(text, toks, targets, clause, res)
+}
+
+// parenDepth returns, for each byte of text, how many parentheses or brackets are open.
+func parenDepth(text string) []int8 {
+	d := make([]int8, len(text)+1)
+	var cur int8
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '(', '[':
+			if cur < 100 {
+				cur++
+			}
+		case ')', ']':
+			if cur > 0 {
+				cur--
+			}
+		}
+		d[i] = cur
+	}
+	d[len(text)] = cur
+	return d
 }
 
 // maxOutcomeBytes bounds the text the reader looks at; longer cells are cut at a space.
@@ -345,63 +438,165 @@ func mergeTargets(a, b []target) []target {
 	return out
 }
 
-// courseKeys returns the normalised canonical names of the course's treatments.
-func (v *Vocabulary) courseKeys(treatments []string) map[string]bool {
+// course is what the reader knows of the row's own treatments: their canonical names,
+// their classes ("corticosteroid" mentions match a prednisolone course) and the words of
+// the treatment cells, so that regimens the vocabulary does not know ("R-CHOP", "CHOP")
+// still match themselves.
+type course struct {
+	names, classes, words map[string]bool
+}
+
+func (k *course) empty() bool { return k == nil || len(k.names)+len(k.words) == 0 }
+
+// courseWordStop are words of a treatment cell that do not name it.
+var courseWordStop = map[string]bool{"mg": true, "kg": true, "day": true, "days": true, "week": true, "weeks": true,
+	"month": true, "months": true, "daily": true, "dose": true, "doses": true, "high": true, "low": true, "oral": true,
+	"and": true, "plus": true, "with": true, "then": true, "for": true, "the": true, "case": true, "patient": true,
+	"therapy": true, "treatment": true, "course": true, "maintenance": true, "added": true, "line": true, "first": true,
+	"second": true, "third": true, "cycle": true, "cycles": true, "intravenous": true, "iv": true, "after": true,
+	"before": true, "initial": true, "standard": true, "regimen": true, "combination": true, "based": true}
+
+// courseOf returns what the reader knows of the course's treatments.
+func (v *Vocabulary) courseOf(treatments []string) *course {
 	if len(treatments) == 0 {
 		return nil
 	}
-	keys := map[string]bool{}
+	k := &course{names: map[string]bool{}, classes: map[string]bool{}, words: map[string]bool{}}
 	for _, tr := range treatments {
 		for _, m := range v.ScanDrugs(tr) {
-			if m.Canonical != "" {
-				keys[normalize(m.Canonical)] = true
+			if m.Canonical != "" && m.Kind != "exclusion" {
+				k.names[normalize(m.Canonical)] = true
+				if m.Class != "" && m.Class != "procedure" {
+					k.classes[normalize(m.Class)] = true
+				}
 			}
 		}
-		if n := normalize(tr); n != "" {
-			keys[n] = true
+		for _, w := range words(tr) {
+			if len(w) >= 3 && !courseWordStop[w] && !isNumber(w) {
+				k.words[w] = true
+			}
 		}
 	}
-	return keys
+	return k
 }
 
-// drugAt returns the normalised canonical name of a drug term starting at token i (exact
-// terms only) and its length in tokens.
-func (c *compiled) drugAt(toks []token, i int) (string, int) {
-	n, ids := c.drugTrie.longest(toks, i, nil)
-	if n == 0 {
-		return "", 0
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isDigitByte(w[i]) {
+			return false
+		}
 	}
-	return normalize(c.drugTerms[ids[0]].canonical), n
+	return w != ""
+}
+
+// treatmentNouns are the words that make "NOUN of X" a treatment ("four doses of
+// rituximab", "addition of steroids"); after other words "of X" names a measured
+// substance ("normalisation of calcium", "levels of T4"), not a treatment.
+var treatmentNouns = map[string]bool{"dose": true, "doses": true, "course": true, "courses": true, "cycle": true,
+	"cycles": true, "administration": true, "use": true, "addition": true, "initiation": true, "institution": true,
+	"combination": true, "infusion": true, "infusions": true, "injection": true, "injections": true, "trial": true,
+	"regimen": true, "pulse": true, "pulses": true, "sessions": true, "session": true, "mg": true, "g": true,
+	"weeks": true, "months": true, "days": true}
+
+// backgroundBefore and backgroundAfter mark a treatment named as the background of a
+// statement (a concomitant drug being taken or tapered), not the cause of the outcome.
+var (
+	backgroundBefore = map[string]bool{"on": true, "off": true}
+	backgroundAfter  = map[string]bool{"dose": true, "doses": true, "taper": true, "tapered": true, "tapering": true,
+		"reduced": true, "reduction": true, "withdrawal": true, "withdrawn": true, "sparing": true}
+)
+
+// placeVerbs make "VERB to X" a destination, not a treatment.
+var placeVerbs = map[string]bool{"discharged": true, "transferred": true, "referred": true, "admitted": true, "moved": true}
+
+// mention is a treatment named in the outcome text.
+type mention struct {
+	i, n   int
+	name   string // normalised canonical
+	class  string // normalised class
+	short  bool   // an upper-case abbreviation of up to 3 characters (T3, T4, MTX): weak evidence of another treatment
+	course bool
+}
+
+// mentions finds the treatments named in the text outside outcome phrases.
+func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention {
+	var out []mention
+	for i := 0; i < len(toks); {
+		if inTarget[i] {
+			i++
+			continue
+		}
+		n, ids := c.drugTrie.longest(toks, i, nil)
+		if n == 0 {
+			if k.words[toks[i].norm] {
+				out = append(out, mention{i: i, n: 1, name: toks[i].norm, course: true})
+			}
+			i++
+			continue
+		}
+		e := c.drugTerms[ids[0]]
+		if e.kind == "exclusion" || anyTrue(inTarget[i:i+n]) {
+			i += n
+			continue
+		}
+		if i >= 2 && toks[i-1].norm == "of" && !treatmentNouns[toks[i-2].norm] {
+			i += n // "lowering of T4": a measured substance
+			continue
+		}
+		if i >= 1 && backgroundBefore[toks[i-1].norm] || i+n < len(toks) && backgroundAfter[toks[i+n].norm] {
+			i += n // "remission on prednisone 2.5 mg", "steroid dose reduced": a background treatment
+			continue
+		}
+		if i >= 2 && toks[i-1].norm == "to" && placeVerbs[toks[i-2].norm] {
+			i += n // "discharged to rehabilitation": a place, not a treatment
+			continue
+		}
+		m := mention{i: i, n: n, name: normalize(e.canonical), short: n == 1 && toks[i].upper && len(toks[i].norm) <= 3}
+		if g := c.generics[m.name]; g != nil && len(g.codes) > 0 {
+			m.class = normalize(g.codes[0].class)
+		}
+		m.course = k.names[m.name] || m.class != "" && k.classes[m.class] || k.classes[m.name]
+		for w := i; w < i+n && !m.course; w++ {
+			m.course = k.words[toks[w].norm]
+		}
+		out = append(out, m)
+		i += n
+	}
+	return out
 }
 
 // courseHistory applies the course's own treatments to history statements: a history cue
 // whose scope names a course treatment states the course's outcome (its category, e.g.
 // "refractory to rituximab" = none for a rituximab course); targets in a history scope
-// whose clause names a course treatment are about this course after all.
-func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []cueHit, targets []target, course map[string]bool, clause []int) []target {
+// whose clause names a course treatment are about this course after all; targets in a
+// clause that names other treatments and none of the course's are about those.
+func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []cueHit, targets []target, k *course, clause []int) []target {
+	inTarget := make([]bool, len(toks))
+	for _, t := range targets {
+		for x := t.i; x < t.j; x++ {
+			inTarget[x] = true
+		}
+	}
+	ms := c.mentions(toks, inTarget, k)
 	namesCourse := map[int]bool{} // clause → a course treatment is named in it
 	namesOther := map[int]bool{}  // clause → another treatment is named in it
-	for i := 0; i < len(toks); {
-		d, n := c.drugAt(toks, i)
-		if n == 0 {
-			i++
-			continue
-		}
-		if course[d] {
-			namesCourse[clause[i]] = true
-		} else {
-			namesOther[clause[i]] = true
-		}
-		i += n
-	}
-	for k := range targets {
-		cl := clause[targets[k].i]
+	courseAt := make([]bool, len(toks))
+	for _, m := range ms {
 		switch {
-		case targets[k].history && namesCourse[cl]:
-			targets[k].history = false
-		case !targets[k].history && namesOther[cl] && !namesCourse[cl]:
-			// the clause names other treatments and not the course's: it is about them
-			targets[k].history, targets[k].histCue = true, "another treatment named in the clause"
+		case m.course:
+			namesCourse[clause[m.i]] = true
+			courseAt[m.i] = true
+		case !m.short:
+			namesOther[clause[m.i]] = true
+		}
+	}
+	for x := range targets {
+		cl := clause[targets[x].i]
+		switch {
+		case targets[x].history && namesCourse[cl]:
+			targets[x].history = false
+		case !targets[x].history && namesOther[cl] && !namesCourse[cl]:
+			targets[x].history, targets[x].histCue = true, "another treatment named in the clause"
 		}
 	}
 	var added []target
@@ -410,18 +605,14 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			continue
 		}
 		// the cue's scope: to the end of its sentence or a termination cue
-		for k := cu.j; k < len(toks) && !ends[k]; k++ {
-			if isTermination(cues, k) {
+		for x := cu.j; x < len(toks) && !ends[x]; x++ {
+			if isTermination(cues, x) {
 				break
 			}
-			d, n := c.drugAt(toks, k)
-			if n > 0 && course[d] {
+			if courseAt[x] {
 				added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
 					category: cu.e.category, rule: "history cue names the course", histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
 				break
-			}
-			if n > 1 {
-				k += n - 1
 			}
 		}
 	}

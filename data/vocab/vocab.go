@@ -488,3 +488,21 @@ func fuzzyFor(t *table, entries []fuzzyEntry) *fuzzyIndex {
 	fuzzyCache.vals = append(fuzzyCache.vals, f)
 	return f
 }
+
+// Rows returns the rows of one vocabulary kind as column → value maps, in file order
+// (embedded rows first, then user rows). Generators and documentation use it; lookups
+// never need it.
+func (v *Vocabulary) Rows(kind Kind) []map[string]string {
+	if kind < 1 || int(kind) > numKinds || v.tables[kind] == nil {
+		return nil
+	}
+	out := make([]map[string]string, len(v.tables[kind].rows))
+	for i, r := range v.tables[kind].rows {
+		m := make(map[string]string, len(r.vals))
+		for k, val := range r.vals {
+			m[k] = val
+		}
+		out[i] = m
+	}
+	return out
+}

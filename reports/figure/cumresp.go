@@ -14,7 +14,7 @@ import (
 // interval from Time until the next step.
 type CumStep struct {
 	Time float64 // ≥ 0, non-decreasing along the curve
-	Est  float64 // cumulative proportion responded, 1 − Kaplan–Meier, in [0, 1]
+	Est  float64 // cumulative proportion responded (Aalen–Johansen or 1 − Kaplan–Meier), in [0, 1]
 	Low  float64 // lower interval bound; NaN omits the band here
 	High float64 // upper interval bound; NaN omits the band here
 }
@@ -39,6 +39,16 @@ func (c CumCurve) atRisk(t float64) int {
 	return n
 }
 
+// end is the last time the curve is known: its last step or the longest
+// follow-up, whichever is later. The curve is not drawn beyond it.
+func (c CumCurve) end() float64 {
+	e := c.Steps[len(c.Steps)-1].Time
+	for _, f := range c.FollowUp {
+		e = math.Max(e, f)
+	}
+	return e
+}
+
 // estAt returns the step estimate at time t.
 func (c CumCurve) estAt(t float64) float64 {
 	e := 0.0
@@ -51,9 +61,22 @@ func (c CumCurve) estAt(t float64) float64 {
 	return e
 }
 
-// CumResponse is a cumulative response curve (1 − Kaplan–Meier) per drug:
-// step functions with interval bands, and a number-at-risk table under the
-// time axis aligned with its ticks.
+// Estimators of cumulative response, for CumResponse.Estimator.
+const (
+	AalenJohansen = "aalen-johansen"
+	KaplanMeier   = "kaplan-meier"
+)
+
+// CumOmitted is a drug left out of the cumulative response plot, and why.
+type CumOmitted struct {
+	Label  string
+	Reason string
+}
+
+// CumResponse is a cumulative response curve per drug — the Aalen–Johansen
+// cumulative incidence with death as a competing event, or 1 − Kaplan–Meier
+// — as step functions with interval bands, and a number-at-risk table under
+// the time axis aligned with its ticks.
 type CumResponse struct {
 	Title    string // caption title; not drawn on the figure
 	Unit     string // time unit: "days" (default), "weeks" or "months"
@@ -65,6 +88,20 @@ type CumResponse struct {
 	Patients int     // for the caption; 0 counts follow-up times
 	Studies  int
 	Abbrev   []string
+	// Estimator is AalenJohansen (the default when empty) or KaplanMeier.
+	Estimator string
+	// Omitted are drugs without a curve, named in the caption with the
+	// reason.
+	Omitted []CumOmitted
+	// Population describes the patients, for the caption; "" leaves it out.
+	Population string
+}
+
+func (r CumResponse) estimator() string {
+	if r.Estimator == KaplanMeier {
+		return KaplanMeier
+	}
+	return AalenJohansen
 }
 
 func (r CumResponse) unit() string {
@@ -155,7 +192,7 @@ func (r CumResponse) build(th *theme) (layout, error) {
 		for _, c := range r.Curves {
 			nat = maxf(nat, th.textW(th.small, clean(c.Label)))
 		}
-		l.left = maxf(l.left, minf(nat+th.legendKeyW()+1*vg.Millimeter, 0.3*th.W))
+		l.left = maxf(l.left, minf(nat+th.legendKeyW()+2*vg.Millimeter, 0.3*th.W))
 	}
 	for _, c := range r.Curves {
 		l.labels = append(l.labels, th.wrap(th.small, clean(c.Label), l.left-th.legendKeyW()-1*vg.Millimeter, 1)[0])
@@ -210,7 +247,7 @@ func (l *cumLayout) draw(c vg.Canvas, h vg.Length) {
 	p.yAxis(ys, x0, yt, l.yLabel)
 	// bands first, then curves on top.
 	for i, cv := range l.r.Curves {
-		upper, lower := l.bandPts(cv, xs, ys)
+		upper, lower := l.bandPts(cv, math.Min(l.maxT, cv.end()), xs, ys)
 		for k := range upper {
 			poly := append(append([]vg.Point(nil), upper[k]...), reversePts(lower[k])...)
 			p.fill(alpha(seriesColor(i), 0.18), poly...)
@@ -219,7 +256,7 @@ func (l *cumLayout) draw(c vg.Canvas, h vg.Length) {
 		}
 	}
 	for i, cv := range l.r.Curves {
-		pts := stepPts(cv, l.maxT, func(s CumStep) float64 { return s.Est }, xs, ys)
+		pts := stepPts(cv, math.Min(l.maxT, cv.end()), func(s CumStep) float64 { return s.Est }, xs, ys)
 		p.stroke(1.2, seriesColor(i), dashFor(i), pts...)
 		cs := append([]float64(nil), cv.Censored...)
 		sort.Float64s(cs)
@@ -279,8 +316,8 @@ func stepPts(cv CumCurve, maxT float64, val func(CumStep) float64, xs, ys scale)
 }
 
 // bandPts returns the upper and lower step edges of each run of steps with
-// finite bounds.
-func (l *cumLayout) bandPts(cv CumCurve, xs, ys scale) (upper, lower [][]vg.Point) {
+// finite bounds, up to maxT.
+func (l *cumLayout) bandPts(cv CumCurve, maxT float64, xs, ys scale) (upper, lower [][]vg.Point) {
 	var up, lo []vg.Point
 	flush := func() {
 		if len(up) > 1 {
@@ -290,16 +327,16 @@ func (l *cumLayout) bandPts(cv CumCurve, xs, ys scale) (upper, lower [][]vg.Poin
 		up, lo = nil, nil
 	}
 	for i, s := range cv.Steps {
-		if s.Time >= l.maxT {
+		if s.Time >= maxT {
 			break
 		}
 		if !finite(s.Low) || !finite(s.High) {
 			flush()
 			continue
 		}
-		end := l.maxT
+		end := maxT
 		if i+1 < len(cv.Steps) {
-			end = math.Min(cv.Steps[i+1].Time, l.maxT)
+			end = math.Min(cv.Steps[i+1].Time, maxT)
 		}
 		up = append(up, vg.Point{X: xs.at(s.Time), Y: ys.at(s.High)}, vg.Point{X: xs.at(end), Y: ys.at(s.High)})
 		lo = append(lo, vg.Point{X: xs.at(s.Time), Y: ys.at(s.Low)}, vg.Point{X: xs.at(end), Y: ys.at(s.Low)})
@@ -319,19 +356,51 @@ func (r CumResponse) Caption() string {
 	if r.Level > 0 && r.Level < 1 {
 		lvl = r.Level
 	}
-	fmt.Fprintf(&b, "**%s.** Cumulative proportion of patients who responded, estimated as 1 − Kaplan–Meier, by drug; time is from the start of treatment in %s. ", title, r.unit())
-	fmt.Fprintf(&b, "Shaded bands with thin edges show pointwise %s confidence intervals", levelPct(lvl))
-	if m := clean(r.Method); m != "" {
-		fmt.Fprintf(&b, " (%s)", m)
+	fmt.Fprintf(&b, "**%s.** Cumulative proportion of patients with a first response, by drug; time is from the start of treatment in %s. ", title, r.unit())
+	if r.estimator() == KaplanMeier {
+		b.WriteString("Estimated as 1 − Kaplan–Meier: patients who died without response are censored at death, which overstates the chance of responding when deaths are frequent. ")
+	} else {
+		b.WriteString("Estimated as the Aalen–Johansen cumulative incidence with death before response as a competing event; patients without response or death are censored at their last follow-up. ")
 	}
-	b.WriteString("; each drug has its own colour and line style. Vertical ticks mark censored patients.")
+	if p := clean(r.Population); p != "" {
+		b.WriteString(p + " ")
+	}
+	bands := false
+	for _, c := range r.Curves {
+		for _, s := range c.Steps {
+			bands = bands || finite(s.Low) && finite(s.High) && s.High > s.Low
+		}
+	}
+	if bands {
+		fmt.Fprintf(&b, "Shaded bands with thin edges show pointwise %s confidence intervals", levelPct(lvl))
+		if m := clean(r.Method); m != "" {
+			fmt.Fprintf(&b, " (%s)", m)
+		}
+		b.WriteString("; each drug has its own colour and line style.")
+	} else {
+		b.WriteString("No confidence band is drawn: no interval is defined at these numbers; each drug has its own colour and line style.")
+	}
+	cens := false
+	for _, c := range r.Curves {
+		cens = cens || len(c.Censored) > 0
+	}
+	if cens {
+		b.WriteString(" Vertical ticks mark censored patients.")
+	}
 	patients := r.Patients
 	for _, c := range r.Curves {
 		if r.Patients == 0 {
 			patients += len(c.FollowUp)
 		}
 	}
-	b.WriteString(" The table gives the number of patients at risk (not yet responded and still followed) at each time tick.")
+	b.WriteString(" The table gives the number of patients at risk (no response yet, alive and still followed) at each time tick.")
+	if len(r.Omitted) > 0 {
+		var parts []string
+		for _, o := range r.Omitted {
+			parts = append(parts, clean(o.Label)+" ("+clean(o.Reason)+")")
+		}
+		b.WriteString(" Not drawn, because the time to response is unknown for too many responders to estimate a curve without bias: " + strings.Join(parts, "; ") + ".")
+	}
 	b.WriteString(" " + countPhrase(patients, r.Studies))
 	b.WriteString(abbrevPhrase(r.Abbrev))
 	return b.String()

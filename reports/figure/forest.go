@@ -31,6 +31,19 @@ type ForestRow struct {
 	High     float64 // upper interval bound in [0, 1]; NaN omits the whisker
 	Pooled   bool    // drawn as a diamond spanning [Low, High]
 	Study    bool    // an indented study row under the nearest preceding non-study row
+	// Heading is a drug label without marker or numbers, above its study
+	// rows and pooled diamond.
+	Heading bool
+	// Note is a line of small text under a pooled row (heterogeneity, or
+	// rows left out); Study must be set too so it stays in its block.
+	Note bool
+	// Weight is the study's weight in the pooled estimate in percent;
+	// 0 leaves the weight cell empty. A Weight column is drawn when any
+	// row has one.
+	Weight float64
+	// PredLow and PredHigh are the prediction interval of a pooled row,
+	// drawn as a dotted line through the diamond; NaN or equal for none.
+	PredLow, PredHigh float64
 }
 
 // Forest is a forest plot of response rate by drug: one row per drug, with
@@ -52,6 +65,13 @@ type Forest struct {
 	Patients     int      // patients for the caption; 0 sums n over non-pooled rows
 	Studies      int      // studies (case reports) for the caption; 0 omits them
 	Abbrev       []string // extra abbreviations for the caption, e.g. "IV, intravenous"
+	// Population names the denominator ("evaluable patients"), for the
+	// caption; "" leaves it out.
+	Population string
+	// Weights describes how Weight was computed, for the caption.
+	Weights string
+	// Notes are extra caption sentences (rows left out, drugs capped).
+	Notes []string
 }
 
 func (f Forest) level() float64 {
@@ -86,7 +106,31 @@ func (f Forest) validate() error {
 }
 
 // hasData reports whether the row has a drawable estimate.
-func (r ForestRow) hasData() bool { return r.N > 0 && finite(r.Estimate) }
+func (r ForestRow) hasData() bool { return r.N > 0 && finite(r.Estimate) && !r.Heading && !r.Note }
+
+// hasPI reports whether a pooled row has a prediction interval wider than
+// its confidence interval.
+func (r ForestRow) hasPI() bool {
+	return r.Pooled && finite(r.PredLow) && finite(r.PredHigh) && r.PredHigh > r.PredLow
+}
+
+// hasWeights reports whether any row has a weight.
+func (f Forest) hasWeights() bool {
+	for _, r := range f.Rows {
+		if r.Weight > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// weightText is the weight cell of r.
+func weightText(r ForestRow) string {
+	if r.Weight <= 0 || !finite(r.Weight) {
+		return ""
+	}
+	return strconv.FormatFloat(r.Weight, 'f', 1, 64) + "%"
+}
 
 // ordered returns the rows in display order: blocks of a parent row and
 // its study rows, sorted by the parent.
@@ -126,6 +170,9 @@ func (f Forest) ordered() []ForestRow {
 
 // rateText formats a rate and its interval for the right-hand column.
 func (f Forest) rateText(r ForestRow) string {
+	if r.Heading || r.Note {
+		return ""
+	}
 	if !r.hasData() {
 		return "–"
 	}
@@ -152,6 +199,7 @@ type forestLayout struct {
 	units    []float64 // row heights in line units
 	labelW   vg.Length
 	nW, rW   vg.Length
+	wW       vg.Length // weight column, 0 when there is none
 	fixedTop vg.Length // title + header
 	fixedBot vg.Length // axis
 	nmax     int
@@ -188,9 +236,18 @@ func (f Forest) build(th *theme) (layout, error) {
 	l.nW = th.textW(b, "x/n")
 	l.rW = th.textW(b, rateHead)
 	natLabel := th.textW(b, head)
+	if f.hasWeights() {
+		l.wW = th.textW(b, "Weight")
+	}
 	for _, r := range l.rows {
 		l.nW = maxf(l.nW, th.textW(b, nStr(r)))
 		l.rW = maxf(l.rW, th.textW(b, f.rateText(r)))
+		if l.wW > 0 {
+			l.wW = maxf(l.wW, th.textW(b, weightText(r)))
+		}
+		if r.Note {
+			continue // notes run across the plot
+		}
 		w := th.textW(b, r.Label)
 		if r.Study {
 			w += indent
@@ -198,6 +255,9 @@ func (f Forest) build(th *theme) (layout, error) {
 		natLabel = maxf(natLabel, w)
 	}
 	inner := th.W - 2*th.margin - 3*th.gap
+	if l.wW > 0 {
+		inner -= l.wW + th.gap
+	}
 	minPlot := maxf(25*vg.Millimeter, 0.3*inner)
 	avail := inner - l.nW - l.rW - minPlot
 	if avail < 12*vg.Millimeter {
@@ -210,6 +270,9 @@ func (f Forest) build(th *theme) (layout, error) {
 		if r.Study {
 			w -= indent
 		}
+		if r.Note {
+			w = th.W - 2*th.margin - indent
+		}
 		ls := th.wrap(b, r.Label, w, 3)
 		l.labels = append(l.labels, ls)
 		l.units = append(l.units, float64(len(ls)))
@@ -219,7 +282,12 @@ func (f Forest) build(th *theme) (layout, error) {
 	return l, nil
 }
 
-func nStr(r ForestRow) string { return strconv.Itoa(r.Events) + "/" + strconv.Itoa(r.N) }
+func nStr(r ForestRow) string {
+	if r.Heading || r.Note {
+		return ""
+	}
+	return strconv.Itoa(r.Events) + "/" + strconv.Itoa(r.N)
+}
 
 func (l *forestLayout) totalUnits() float64 {
 	u := 0.0
@@ -247,8 +315,13 @@ func (l *forestLayout) draw(c vg.Canvas, h vg.Length) {
 	// columns
 	xL := th.margin
 	xP0 := xL + l.labelW + th.gap
-	xN1 := th.W - th.margin - l.rW - th.gap // right edge of x/n column
-	xR := th.W - th.margin - l.rW
+	right := th.W - th.margin // right edge of the rate column, or of the weight column
+	xW := right               // right edge of the weight column
+	if l.wW > 0 {
+		right -= l.wW + th.gap
+	}
+	xN1 := right - l.rW - th.gap // right edge of x/n column
+	xR := right - l.rW
 	xP1 := xN1 - l.nW - th.gap
 	edge := 1.5 * vg.Millimeter // keep markers off the plot edges
 	sc := scale{d0: 0, d1: 1, p0: xP0 + edge, p1: xP1 - edge}
@@ -259,6 +332,9 @@ func (l *forestLayout) draw(c vg.Canvas, h vg.Length) {
 	p.text(b, Black, xL, hy, 0, th.fit(b, l.heads[0], l.labelW))
 	p.text(b, Black, xN1, hy, 1, l.heads[1])
 	p.text(b, Black, xR, hy, 0, l.heads[2])
+	if l.wW > 0 {
+		p.text(b, Black, xW, hy, 1, "Weight")
+	}
 	rowsTop := h - l.fixedTop
 	p.stroke(th.lw, Black, nil, vg.Point{X: xL, Y: rowsTop + 0.3*lineH(b)}, vg.Point{X: th.W - th.margin, Y: rowsTop + 0.3*lineH(b)})
 	axisY := l.fixedBot
@@ -306,9 +382,21 @@ func (l *forestLayout) draw(c vg.Canvas, h vg.Length) {
 		if r.Study {
 			lx += indent
 		}
+		if r.Note {
+			p.lines(th.small, greyDark, lx, cy, 0, l.labels[i])
+			y -= rh
+			continue
+		}
 		p.lines(b, Black, lx, cy, 0, l.labels[i])
+		if r.Heading {
+			y -= rh
+			continue
+		}
 		p.text(b, Black, xN1, cy, 1, nStr(r))
 		p.text(b, Black, xR, cy, 0, f.rateText(r))
+		if l.wW > 0 {
+			p.text(b, Black, xW, cy, 1, weightText(r))
+		}
 		switch {
 		case !r.hasData():
 			p.text(th.small, greyDark, (sc.p0+sc.p1)/2, cy, 0.5, "no data")
@@ -318,6 +406,15 @@ func (l *forestLayout) draw(c vg.Canvas, h vg.Length) {
 				lo, hi = r.Estimate, r.Estimate
 			}
 			dh := rmax * 1.1
+			if r.hasPI() {
+				// metafor: the prediction interval as a dotted line through
+				// the diamond, with end ticks.
+				pl, ph := sc.at(r.PredLow), sc.at(r.PredHigh)
+				p.stroke(0.6, Black, []vg.Length{1, 1}, vg.Point{X: pl, Y: cy}, vg.Point{X: ph, Y: cy})
+				for _, x := range []vg.Length{pl, ph} {
+					p.stroke(0.6, Black, nil, vg.Point{X: x, Y: cy - dh/2}, vg.Point{X: x, Y: cy + dh/2})
+				}
+			}
 			x0, xe, x1 := sc.at(lo), sc.at(r.Estimate), sc.at(hi)
 			x0 = minf(x0, xe-1.2)
 			x1 = maxf(x1, xe+1.2)
@@ -376,17 +473,25 @@ func (f Forest) Caption() string {
 		fmt.Fprintf(&b, " (%s)", m)
 	}
 	b.WriteString(".")
-	var pooled, study, nodata bool
+	if p := clean(f.Population); p != "" {
+		b.WriteString(" " + p)
+		if !strings.HasSuffix(p, ".") {
+			b.WriteString(".")
+		}
+	}
+	var pooled, study, nodata, pi, note bool
 	patients := 0
 	for _, r := range f.Rows {
 		pooled = pooled || r.Pooled
-		study = study || r.Study
-		nodata = nodata || !r.hasData()
+		study = study || r.Study && !r.Note && !r.Pooled
+		nodata = nodata || !r.hasData() && !r.Heading && !r.Note
+		pi = pi || r.hasPI()
+		note = note || r.Note
 	}
 	for i, r := range f.Rows {
 		// count patients once: study rows, and drug rows without study rows.
 		hasChildren := i+1 < len(f.Rows) && f.Rows[i+1].Study && !r.Study
-		if !r.Pooled && !hasChildren {
+		if !r.Pooled && !hasChildren && !r.Note && !r.Heading {
 			patients += r.N
 		}
 	}
@@ -399,6 +504,24 @@ func (f Forest) Caption() string {
 			fmt.Fprintf(&b, " (%s)", m)
 		}
 		b.WriteString(".")
+		if pi {
+			b.WriteString(" The dotted line through a diamond is the prediction interval: where the response rate of a new study would lie.")
+		}
+		if note {
+			b.WriteString(" The line under each diamond gives the between-study variance τ², I² and the p-value of Cochran's Q.")
+		}
+	}
+	if f.hasWeights() {
+		b.WriteString(" Weight is each study's share of the pooled estimate")
+		if w := clean(f.Weights); w != "" {
+			b.WriteString(" (" + w + ")")
+		}
+		b.WriteString(".")
+	}
+	for _, n := range f.Notes {
+		if n = clean(n); n != "" {
+			b.WriteString(" " + n)
+		}
 	}
 	if f.RefLine > 0 && f.RefLine <= 1 {
 		ref := clean(f.RefLabel)

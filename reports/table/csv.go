@@ -24,7 +24,7 @@ func WriteCSV(w io.Writer, t Table) error {
 	n := len(t.Columns)
 	rec := make([]string, n)
 	for j, c := range t.Columns {
-		rec[j] = NeutralizeCSV(c.label())
+		rec[j] = NeutralizeCSV(c.flatLabel())
 	}
 	if err := cw.Write(rec); err != nil {
 		return err

@@ -239,6 +239,25 @@ func docxTable(b *strings.Builder, t Table, l docxLayout) {
 	}
 	b.WriteString("</w:tblGrid>\n")
 
+	// Spanning header row, when columns have groups: centred, rule below
+	// each group.
+	if sp := t.spans(); sp != nil {
+		b.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
+		for _, s := range sp {
+			w := 0
+			for j := s.from; j <= s.to; j++ {
+				w += l.cols[j]
+			}
+			rule := ""
+			if s.label != "" {
+				rule = `<w:tcBorders><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:tcBorders>`
+			}
+			fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:gridSpan w:val="%d"/>%s</w:tcPr>`, w, s.to-s.from+1, rule)
+			docxPara(b, "TableText", "center", 0, true, s.label)
+			b.WriteString(`</w:tc>`)
+		}
+		b.WriteString("</w:tr>\n")
+	}
 	// Header row: repeated on each page, bold, thin rule below.
 	b.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
 	for j, c := range t.Columns {

@@ -113,5 +113,29 @@ func fixtures() []struct {
 		{"response", responseTable()},
 		{"baseline", baselineTable()},
 		{"hostile", hostileTable()},
+		{"spanned", spannedTable()},
+	}
+}
+
+// spannedTable has spanning headers (ITT | Evaluable), a \label and a row
+// wide enough to overflow \textwidth unless scaled.
+func spannedTable() Table {
+	return Table{
+		Title: "Response by drug",
+		Label: "tab:response_by drug",
+		Columns: []Column{
+			{Key: "drug", Header: "Drug"},
+			{Key: "itt_n", Header: "n", Numeric: true, Group: "ITT"},
+			{Key: "itt_r", Header: "Responders", Numeric: true, Group: "ITT"},
+			{Key: "itt_rate", Header: "Rate (95% CI)", Numeric: true, Group: "ITT"},
+			{Key: "ev_n", Header: "n", Numeric: true, Group: "Evaluable"},
+			{Key: "ev_r", Header: "Responders", Numeric: true, Group: "Evaluable"},
+			{Key: "ev_rate", Header: "Rate (95% CI)", Numeric: true, Group: "Evaluable"},
+		},
+		Rows: []Row{
+			{Cells: []string{"Dupilumab", "12", "9", "75% (43–95)", "11", "9", "82% (48–98)"}},
+			{Cells: []string{"Sodium thiosulfate with hyperbaric oxygen therapy and intravenous bisphosphonate", "7", "3", "43% (10–82)", "7", "3", "43% (10–82)"}},
+		},
+		Footnotes: []string{"Patients given a combination count under each drug they received."},
 	}
 }

@@ -37,7 +37,21 @@ func WriteHTML(w io.Writer, t Table) error {
 		}
 		bw.WriteString("</caption>\n")
 	}
-	bw.WriteString("<thead>\n<tr>")
+	bw.WriteString("<thead>\n")
+	if sp := t.spans(); sp != nil {
+		bw.WriteString("<tr>")
+		for _, s := range sp {
+			if s.label == "" {
+				for j := s.from; j <= s.to; j++ {
+					bw.WriteString("<td></td>")
+				}
+				continue
+			}
+			fmt.Fprintf(bw, "<th scope=\"colgroup\" colspan=\"%d\" style=\"text-align:center;border-bottom:1px solid\">%s</th>", s.to-s.from+1, htmlText(s.label))
+		}
+		bw.WriteString("</tr>\n")
+	}
+	bw.WriteString("<tr>")
 	for _, c := range t.Columns {
 		fmt.Fprintf(bw, "<th scope=\"col\" style=\"text-align:%s\">%s</th>", c.align(), htmlText(c.label()))
 	}

@@ -9,17 +9,19 @@ import (
 )
 
 // latexHeader is the comment that opens every LaTeX table.
-const latexHeader = `% Written by tresp. Needs \usepackage{booktabs}. The source is UTF-8:
+const latexHeader = `% Written by tresp. Needs \usepackage{booktabs} and \usepackage{graphicx}. The source is UTF-8:
 % LaTeX 2018 and later read UTF-8 by default (older: \usepackage[utf8]{inputenc});
 % \usepackage[T1]{fontenc} is recommended (straight " and accented letters);
 % scripts other than Latin (CJK, Greek words) need LuaLaTeX/XeLaTeX.
 `
 
 // WriteLaTeX writes t as a LaTeX table float: \caption (title, then
-// caption), a tabular with booktabs rules (\toprule, \midrule,
-// \bottomrule) and the column alignments (l, c, r), and the footnotes in
-// \footnotesize in a full-width minipage below the tabular. Only booktabs
-// is needed. Group rows span all columns in bold, preceded by \addlinespace
+// caption) and \label, a tabular in \small with booktabs rules (\toprule,
+// \midrule, \bottomrule), spanning headers over column groups with
+// \cmidrule, and the column alignments (l, c, r), and the footnotes in
+// \footnotesize in a full-width minipage below the tabular. The tabular is
+// set in a box first and scaled down to \linewidth when wider, so the table
+// never overflows the text width. booktabs and graphicx are needed. Group rows span all columns in bold, preceded by \addlinespace
 // except at the top; each Indent level is \hspace{1em}; a newline inside a
 // cell makes a nested one-column tabular. LaTeX numbers the caption itself
 // ("Table 2: ..."), so a Title should not carry its own "Table N.".
@@ -46,11 +48,38 @@ func WriteLaTeX(w io.Writer, t Table) error {
 	case caption != "":
 		fmt.Fprintf(bw, "\\caption{%s}\n\\smallskip\n", caption)
 	}
+	if lbl := texLabel(t.Label); lbl != "" {
+		fmt.Fprintf(bw, "\\label{%s}\n", lbl)
+	}
 	spec := make([]byte, len(t.Columns))
+	wrap := make([]bool, len(t.Columns))
 	for j, c := range t.Columns {
 		spec[j] = texAlign(c.align())
+		// A left-aligned column with a line longer than texWrapAt
+		// characters wraps in a 0.3\linewidth paragraph box instead of
+		// widening the table until it must be scaled down.
+		for _, r := range t.Rows {
+			if !r.Group && spec[j] == 'l' && utf8.RuneCountInString(r.cell(j)) > texWrapAt {
+				wrap[j] = true
+			}
+		}
 	}
+	bw.WriteString("\\small\\setlength{\\tabcolsep}{4pt}%\n\\ifdefined\\trespbox\\else\\newsavebox{\\trespbox}\\fi\n\\sbox{\\trespbox}{%\n")
 	fmt.Fprintf(bw, "\\begin{tabular}{%s}\n\\toprule\n", spec)
+	if sp := t.spans(); sp != nil {
+		var heads, rules []string
+		for _, s := range sp {
+			if s.label == "" {
+				for j := s.from; j <= s.to; j++ {
+					heads = append(heads, "")
+				}
+				continue
+			}
+			heads = append(heads, fmt.Sprintf("\\multicolumn{%d}{c}{%s}", s.to-s.from+1, texCell(s.label, 'c', false)))
+			rules = append(rules, fmt.Sprintf("\\cmidrule(lr){%d-%d}", s.from+1, s.to+1))
+		}
+		bw.WriteString(strings.Join(heads, " & ") + " \\\\\n" + strings.Join(rules, " ") + "\n")
+	}
 	cells := make([]string, len(t.Columns))
 	for j, c := range t.Columns {
 		cells[j] = texCell(c.label(), spec[j], false)
@@ -67,13 +96,17 @@ func WriteLaTeX(w io.Writer, t Table) error {
 		}
 		for j := range cells {
 			cells[j] = texCell(r.cell(j), spec[j], r.Bold)
+			if wrap[j] && cells[j] != "" && !strings.Contains(cells[j], "\\begin{tabular}") {
+				cells[j] = `\parbox[t]{0.3\linewidth}{\raggedright ` + cells[j] + `}`
+			}
 		}
 		if cells[0] != "" {
 			cells[0] = indent + cells[0]
 		}
 		bw.WriteString(strings.Join(cells, " & ") + " \\\\\n")
 	}
-	bw.WriteString("\\bottomrule\n\\end{tabular}\n")
+	bw.WriteString("\\bottomrule\n\\end{tabular}}%\n")
+	bw.WriteString("\\ifdim\\wd\\trespbox>\\linewidth\\resizebox{\\linewidth}{!}{\\usebox{\\trespbox}}\\else\\usebox{\\trespbox}\\fi\n")
 	if len(t.Footnotes) > 0 {
 		bw.WriteString("\\par\\smallskip\n\\begin{minipage}{\\linewidth}\\footnotesize\\raggedright\n")
 		for i, f := range t.Footnotes {
@@ -91,6 +124,26 @@ func WriteLaTeX(w io.Writer, t Table) error {
 	}
 	bw.WriteString("\\end{table}\n")
 	return bw.Flush()
+}
+
+// texWrapAt is the longest cell line a left-aligned LaTeX column keeps on
+// one line.
+const texWrapAt = 40
+
+// texLabel keeps the characters of a \label key that are safe in any
+// LaTeX setup: letters, digits and : - . (_ and space become -, others are
+// dropped).
+func texLabel(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == ':', r == '-', r == '.':
+			b.WriteRune(r)
+		case r == '_' || r == ' ':
+			b.WriteRune('-')
+		}
+	}
+	return b.String()
 }
 
 // texAlign returns the tabular column letter for a.

@@ -37,7 +37,7 @@ func WriteMarkdown(w io.Writer, t Table) error {
 	rows := make([][]string, 0, len(t.Rows)+1)
 	head := make([]string, n)
 	for j, c := range t.Columns {
-		head[j] = mdCell(c.label(), false)
+		head[j] = mdCell(c.flatLabel(), false)
 	}
 	rows = append(rows, head)
 	for _, r := range t.Rows {

@@ -47,6 +47,46 @@ type Column struct {
 	// never exempts a CSV cell from formula neutralisation unless the cell
 	// itself reads as a number (see the package documentation).
 	Numeric bool
+	// Group is a spanning header over adjacent columns with the same Group
+	// ("ITT", "Evaluable"): LaTeX, HTML and DOCX write it as a header row
+	// above the column headers, CSV and Markdown (no spans) as
+	// "Group: Header". "" for none.
+	Group string
+}
+
+// flatLabel is the header for formats without spanning headers.
+func (c Column) flatLabel() string {
+	if c.Group == "" {
+		return c.label()
+	}
+	return c.Group + ": " + c.label()
+}
+
+// span is a run of adjacent columns [from, to] with the same Group.
+type span struct {
+	label    string
+	from, to int
+}
+
+// spans returns the Group runs of t's columns (empty-group runs included,
+// with an empty label), or nil when no column has a Group.
+func (t Table) spans() []span {
+	any := false
+	for _, c := range t.Columns {
+		any = any || c.Group != ""
+	}
+	if !any {
+		return nil
+	}
+	var out []span
+	for j, c := range t.Columns {
+		if len(out) > 0 && c.Group != "" && out[len(out)-1].label == c.Group {
+			out[len(out)-1].to = j
+			continue
+		}
+		out = append(out, span{c.Group, j, j})
+	}
+	return out
 }
 
 // label returns the header text, falling back to the key.
@@ -98,6 +138,9 @@ type Table struct {
 	Rows []Row
 	// Footnotes are written below the table, one paragraph each, in order.
 	Footnotes []string
+	// Label is the cross-reference key of the LaTeX table ("tab:pooled"),
+	// written as \label{} after the caption; "" for none.
+	Label string
 }
 
 // ColumnIndex returns the index of the column with the given key, or -1.

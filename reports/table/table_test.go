@@ -487,14 +487,19 @@ func TestLaTeXCompiles(t *testing.T) {
 		}
 	}
 	latin.Rows = rows
+	// fit: TeX must report no overfull box, so each table fits
+	// \textwidth. The hostile tables have unbreakable 100-character words
+	// that overfill their wrapped cell by design; they only must compile.
 	for _, tc := range []struct {
-		engine string
-		tables []Table
+		name, engine string
+		tables       []Table
+		fit          bool
 	}{
-		{"pdflatex", []Table{responseTable(), baselineTable(), latin}},
-		{"lualatex", []Table{hostileTable()}},
+		{"pdflatex", "pdflatex", []Table{responseTable(), baselineTable(), spannedTable()}, true},
+		{"pdflatex-hostile", "pdflatex", []Table{latin}, false},
+		{"lualatex-hostile", "lualatex", []Table{hostileTable()}, false},
 	} {
-		t.Run(tc.engine, func(t *testing.T) {
+		t.Run(tc.name, func(t *testing.T) {
 			bin, err := exec.LookPath(tc.engine)
 			if err != nil {
 				t.Skipf("%s not installed: run `apt-get install -y texlive-latex-recommended texlive-luatex` (Debian) to check that the LaTeX compiles", tc.engine)
@@ -504,7 +509,7 @@ func TestLaTeXCompiles(t *testing.T) {
 			}
 			dir := t.TempDir()
 			var doc bytes.Buffer
-			doc.WriteString("\\documentclass{article}\n\\usepackage{booktabs}\n\\begin{document}\n")
+			doc.WriteString("\\documentclass{article}\n\\usepackage{booktabs}\n\\usepackage{graphicx}\n\\begin{document}\n")
 			for _, tb := range tc.tables {
 				doc.Write(render(t, tb, LaTeX))
 				doc.WriteString("\\clearpage\n")
@@ -523,6 +528,12 @@ func TestLaTeXCompiles(t *testing.T) {
 			}
 			if st, err := os.Stat(filepath.Join(dir, "doc.pdf")); err != nil || st.Size() == 0 {
 				t.Fatalf("%s made no PDF: %v", tc.engine, err)
+			}
+			// Every table fits the text width: TeX reports no overfull box.
+			if log, err := os.ReadFile(filepath.Join(dir, "doc.log")); err != nil {
+				t.Fatal(err)
+			} else if i := bytes.Index(log, []byte("Overfull \\hbox")); i >= 0 && tc.fit {
+				t.Errorf("%s: a table is wider than \\textwidth: %s", tc.engine, log[i:min(len(log), i+200)])
 			}
 			if keep := os.Getenv("TRESP_DOCX_PDF_DIR"); keep != "" {
 				b, _ := os.ReadFile(filepath.Join(dir, "doc.pdf"))

@@ -12,6 +12,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"syscall"
 	"time"
@@ -40,8 +42,20 @@ func main() {
 	measure := flag.String("measure", "", "ingest this `FILE` and report (child mode)")
 	normalise := flag.Bool("normalise", false, "normalise too (child mode)")
 	dir := flag.String("dir", "", "where to write the generated tables (default: a temporary directory)")
+	cpuProfile := flag.String("cpuprofile", "", "child mode: write a CPU profile to `FILE`")
+	memProfile = flag.String("memprofile", "", "child mode: write a heap profile to `FILE` at the end")
 	flag.Parse()
 	if *measure != "" {
+		if *cpuProfile != "" {
+			f, err := os.Create(*cpuProfile)
+			if err != nil {
+				fail(err)
+			}
+			if err := pprof.StartCPUProfile(f); err != nil {
+				fail(err)
+			}
+			defer pprof.StopCPUProfile()
+		}
 		child(*measure, *normalise)
 		return
 	}
@@ -73,7 +87,22 @@ func main() {
 	}
 }
 
+var memProfile *string
+
 func child(path string, normalise bool) {
+	if *memProfile != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer func() {
+			f, err := os.Create(*memProfile)
+			if err != nil {
+				fail(err)
+			}
+			if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+				fail(err)
+			}
+			f.Close()
+		}()
+	}
 	t0 := time.Now()
 	st, err := pipeline.Scan(pipeline.FileInput(path), pipeline.ReadOptions{}, normalise)
 	if err != nil {

@@ -58,6 +58,12 @@ type GLMMResult struct {
 // are Richardson-extrapolated central differences of the K-point likelihood.
 // SERaw comes from the inverse of that Hessian and the interval is Wald z.
 //
+// Studies with identical counts are merged into one weighted term (the fit is
+// unchanged; its cost falls with the number of distinct counts), and when the
+// overdispersion score ½ Σ [(xᵢ − nᵢp̂)² − nᵢp̂(1−p̂)] at τ² = 0 is <= 0 the
+// boundary fit is returned without iterating (τ = 0 is then a maximum along τ;
+// TestGLMMBoundaryScoreShortcut checks it against the full fit).
+//
 // When the optimum is τ < 1e-6 (Singular), τ is set to 0 and the closed forms
 // hold for every rule: μ̂ = logit(Σx/Σn), SERaw = 1/√(Σnᵢp(1−p)).
 //
@@ -124,6 +130,10 @@ func GLMM(studies []Study, nodes int, level float64) GLMMResult {
 	}
 
 	p0 := float64(r.Events) / float64(r.N)
+	if m.boundaryScore(p0) <= 0 {
+		r.Converged = true
+		return boundary()
+	}
 	maxIter := 200
 	if m.analytic() {
 		maxIter = 30
@@ -172,6 +182,7 @@ const maxTau = 20
 // glmmStudy holds one study's counts and log binomial coefficient.
 type glmmStudy struct {
 	x, n, logC float64
+	w          float64 // how many studies have these counts
 }
 
 // model is the binomial–normal likelihood of a set of studies under one rule.
@@ -181,16 +192,40 @@ type model struct {
 	fd   bool // force finite-difference derivatives
 }
 
+// newModel merges studies with identical counts into one weighted term: the
+// likelihood is a sum over studies, so k studies of x/n contribute k times the
+// same term, and the fit is unchanged while its cost falls with the number of
+// distinct counts (registries have many identical small studies).
 func newModel(studies []Study, rule *ghRule) *model {
-	m := &model{st: make([]glmmStudy, len(studies)), rule: rule}
-	for i, s := range studies {
+	m := &model{rule: rule}
+	at := map[[2]int]int{}
+	for _, s := range studies {
+		key := [2]int{s.Events, s.N}
+		if i, ok := at[key]; ok {
+			m.st[i].w++
+			continue
+		}
+		at[key] = len(m.st)
 		x, n := float64(s.Events), float64(s.N)
 		a, _ := math.Lgamma(n + 1)
 		b, _ := math.Lgamma(x + 1)
 		c, _ := math.Lgamma(n - x + 1)
-		m.st[i] = glmmStudy{x: x, n: n, logC: a - b - c}
+		m.st = append(m.st, glmmStudy{x: x, n: n, logC: a - b - c, w: 1})
 	}
 	return m
+}
+
+// boundaryScore is the score for τ² at τ² = 0 and expit(μ) = p, the
+// overdispersion score ½ Σ [(xᵢ − nᵢp)² − nᵢp(1−p)]. The likelihood is even in
+// τ with ∂²ℓ/∂τ² = 2·score at τ = 0, so a score <= 0 makes τ = 0 a maximum
+// along τ: the boundary fit is reported without iterating.
+func (m *model) boundaryScore(p float64) float64 {
+	var u float64
+	for _, s := range m.st {
+		r := s.x - s.n*p
+		u += s.w * (r*r - s.n*p*(1-p))
+	}
+	return u / 2
 }
 
 // logBinom returns log C(n,x) + x·log p + (n−x)·log(1−p) for p = expit(eta).
@@ -278,7 +313,7 @@ func (m *model) studyLogLik(s glmmStudy, mu, tau float64, post, nodes []float64)
 func (m *model) logLik(mu, tau float64) float64 {
 	var ll float64
 	for _, s := range m.st {
-		ll += m.studyLogLik(s, mu, tau, nil, nil)
+		ll += s.w * m.studyLogLik(s, mu, tau, nil, nil)
 	}
 	return ll
 }
@@ -288,7 +323,7 @@ func (m *model) boundaryLogLik(p float64) float64 {
 	eta := math.Log(p / (1 - p))
 	var ll float64
 	for _, s := range m.st {
-		ll += s.logBinom(eta)
+		ll += s.w * s.logBinom(eta)
 	}
 	return ll
 }
@@ -306,7 +341,7 @@ func (m *model) derivs(mu, tau float64) (ll float64, g [2]float64, h [2][2]float
 	post := make([]float64, k)
 	nodes := make([]float64, k)
 	for _, s := range m.st {
-		ll += m.studyLogLik(s, mu, tau, post, nodes)
+		ll += s.w * m.studyLogLik(s, mu, tau, post, nodes)
 		// d/dμ log f = r, d/dτ log f = z·r with r = x − np; the second
 		// derivatives of f/f are a, z·a, z²·a with a = r² − np(1−p).
 		var gm, gt, am, at, att float64
@@ -321,11 +356,11 @@ func (m *model) derivs(mu, tau float64) (ll float64, g [2]float64, h [2][2]float
 			at += w * zj * a
 			att += w * zj * zj * a
 		}
-		g[0] += gm
-		g[1] += gt
-		h[0][0] += am - gm*gm
-		h[0][1] += at - gm*gt
-		h[1][1] += att - gt*gt
+		g[0] += s.w * gm
+		g[1] += s.w * gt
+		h[0][0] += s.w * (am - gm*gm)
+		h[0][1] += s.w * (at - gm*gt)
+		h[1][1] += s.w * (att - gt*gt)
 	}
 	h[1][0] = h[0][1]
 	return ll, g, h

@@ -1,5 +1,14 @@
 // Package surv owns tresp's time-to-event estimates: the Kaplan–Meier curve
-// of time to response with its pointwise confidence interval.
+// and the Aalen–Johansen cumulative incidence of time to response, with
+// pointwise confidence intervals.
+//
+// AalenJohansen is tresp's default for time to first response: death
+// before response is a competing event, not a censoring, because a patient
+// who died can no longer respond; 1 − Kaplan–Meier would treat them as
+// still able to respond and overstate the cumulative response. It
+// reproduces survival::survfit(Surv(time, state) ~ 1) for a factor state
+// (multi-state fit, survival 3.5-3): infinitesimal-jackknife standard
+// errors and the "log" interval F·exp(±z·se/F), upper bound capped at 1.
 //
 // KaplanMeier reproduces R's survival::survfit(Surv(time, status) ~ 1) with
 // its defaults (survival 3.5-3): the product-limit estimate, the Greenwood

@@ -127,6 +127,9 @@ type CumPoint struct {
 	NRisk   int
 	NEvent  int
 	NCensor int
+	// NCompeting counts competing events (always 0 from a Kaplan–Meier
+	// Curve).
+	NCompeting int
 	// Cum is 1 − Surv, Low is 1 − Upper and High is 1 − Lower (NaN where
 	// S = 0).
 	Cum  float64
