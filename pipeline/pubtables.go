@@ -319,7 +319,7 @@ func (st *state) publicationTables() []pubTable {
 // ratios that cannot be estimated are flagged.
 func (st *state) comparisonTable(level string) table.Table {
 	a := st.analysis
-	t := table.Table{Title: "Comparisons of response between groups", Columns: []table.Column{{Key: "by", Header: "Comparison"},
+	t := table.Table{Title: "Comparisons of response between groups", Label: "tab:table5-comparisons", Columns: []table.Column{{Key: "by", Header: "Comparison"},
 		{Key: "a", Header: "Group A"}, {Key: "ra", Header: "Responders/n", Numeric: true}, {Key: "b", Header: "Group B"},
 		{Key: "rb", Header: "Responders/n", Numeric: true}, {Key: "or", Header: "Odds ratio (" + level + ")", Numeric: true},
 		{Key: "p", Header: "p", Numeric: true}, {Key: "padj", Header: "Adjusted p", Numeric: true}}}
