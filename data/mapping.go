@@ -93,6 +93,25 @@ func NewMapping(file string, headers []string, opt MapOptions) (*Mapping, []Prob
 	}
 	var probs []Problem
 	nonEmpty := 0
+	// A bare "Duration" beside a treatment column is the treatment's
+	// duration: look ahead for both.
+	hasTreatment, hasTreatDur := false, false
+	for _, h := range headers {
+		name, _ := SplitHeaderUnit(strings.TrimSpace(h))
+		for _, k := range []string{NormalizeHeader(h), NormalizeHeader(name)} {
+			f, ok := aliasIndex[k]
+			if t, isExplicit := explicit[k]; isExplicit {
+				f, ok = FieldByName(t)
+			}
+			switch {
+			case !ok:
+			case f == FieldTreatment || f == FieldDrug:
+				hasTreatment = true
+			case f == FieldTreatmentDuration:
+				hasTreatDur = true
+			}
+		}
+	}
 	for i, h := range headers {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		col := Column{Header: h}
@@ -119,12 +138,25 @@ func NewMapping(file string, headers []string, opt MapOptions) (*Mapping, []Prob
 			}
 		} else if f, ok := aliasIndex[key]; ok {
 			col.Field, col.How = f, howOf(f, key)
+			if unitField[f] {
+				col.Unit = unit
+			}
 		} else if f, ok := aliasIndex[keyName]; ok && unit != "" {
 			col.Field, col.Unit, col.How = f, unit, howOf(f, keyName)
+		} else if bareDuration[keyName] && hasTreatment && !hasTreatDur {
+			col.Field, col.Unit, col.How = FieldTreatmentDuration, unit, "beside-treatment"
+			hasTreatDur = true
+			probs = append(probs, Problem{Severity: Info, File: file, Column: h, Code: "duration-is-treatment-duration",
+				Reason: "a bare duration column beside the treatment column: read as the treatment's duration (treatment_duration)",
+				Hint:   "map it with --map '" + h + "=FIELD' if it is another duration (disease_duration, condition_duration, follow_up)"})
 		} else if a, ok := LabAnalyte(keyName); ok {
 			col.Lab, col.Unit, col.How = a, unit, "lab"
 		} else {
 			col.How = "unknown"
+		}
+		if col.Field != FieldUnknown && col.Unit != "" && unitField[col.Field] {
+			probs = append(probs, Problem{Severity: Info, File: file, Column: h, Value: col.Unit, Code: "header-unit",
+				Reason: fmt.Sprintf("the unit %q in the header is applied to every cell that is a bare number", col.Unit)})
 		}
 		if col.Field != FieldUnknown {
 			if prev := m.Index[col.Field]; prev >= 0 {
@@ -156,10 +188,154 @@ func NewMapping(file string, headers []string, opt MapOptions) (*Mapping, []Prob
 	} else if m.Has(FieldLabAnalyte) && m.Has(FieldLabValue) && !m.Has(FieldTreatment) && !m.Has(FieldDrug) {
 		m.Kind = LabTable
 	}
+	if err := m.checkKeyColumns(); err != nil {
+		return nil, nil, err
+	}
 	if !m.Has(FieldStudy) && opt.StudyFromFileName {
 		m.StudyFromFile = studyFromFileName(file)
 	}
 	return m, probs, nil
+}
+
+// unitField marks the fields whose header unit ("Follow-up (months)",
+// "Age (years)", "Dose (mg)") is given to a cell holding a bare number.
+var unitField = map[Field]bool{
+	FieldAge: true, FieldWeight: true, FieldLesionSize: true, FieldDiseaseDuration: true, FieldConditionDuration: true,
+	FieldTreatmentDuration: true, FieldTimeToResponse: true, FieldFollowUp: true, FieldDose: true,
+}
+
+// bareDuration are the headers (normalised) of a duration column that
+// names no duration: beside a treatment column, the treatment's.
+var bareDuration = map[string]bool{"duration": true, "length": true, "durationtime": true, "for": true}
+
+// withHeaderUnit returns v with the column's header unit appended when v
+// is a bare number or range ("12", "2-3", "1.5"): "12" in "Follow-up
+// (months)" is "12 months".
+func withHeaderUnit(v, unit string) string {
+	if unit == "" || !isBareNumber(v) {
+		return v
+	}
+	return v + " " + unit
+}
+
+func isBareNumber(v string) bool {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return false
+	}
+	digits := false
+	for _, r := range v {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case r == '.' || r == ',' || r == '-' || r == '–' || r == ' ' || r == '~':
+		default:
+			return false
+		}
+	}
+	return digits
+}
+
+// keyFields are the columns a case table cannot do without: each entry is
+// satisfied by any of its fields.
+var keyFields = [][]Field{{FieldCaseID}, {FieldTreatment, FieldDrug}, {FieldOutcome, FieldSiteOutcome}}
+
+// checkKeyColumns returns a fatal *InputError when a case table lacks a
+// key column (case id, treatment, outcome), naming headers that look like
+// a misspelling of it: a table without its outcome column would otherwise
+// give 0 % response in every table.
+func (m *Mapping) checkKeyColumns() error {
+	if m.Kind != CaseTable {
+		return nil
+	}
+	var missing []string
+	var near []string
+	for _, fs := range keyFields {
+		found := false
+		for _, f := range fs {
+			found = found || m.Has(f)
+		}
+		if found {
+			continue
+		}
+		missing = append(missing, fs[0].String())
+		for _, i := range m.Extra {
+			c := m.Columns[i]
+			if c.How != "unknown" {
+				continue
+			}
+			for _, f := range fs {
+				if nearMiss(c.Header, f) {
+					near = append(near, fmt.Sprintf("%q → %s", c.Header, f))
+					break
+				}
+			}
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	reason := "no " + strings.Join(missing, ", no ") + " column: a case table needs case_id, treatment (or drug) and outcome columns"
+	hint := "rename the column or map it with --map 'HEADER=FIELD' (headers found: " + strings.Join(quoteAll(m.Headers()), ", ") + ")"
+	if len(near) > 0 {
+		hint = "did you mean " + strings.Join(near, ", ") + "? Rename the column or map it with --map 'HEADER=FIELD'"
+	}
+	e := NewInputError(m.File, "missing-key-column", reason, hint)
+	return e
+}
+
+func quoteAll(s []string) []string {
+	q := make([]string, len(s))
+	for i, x := range s {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	return q
+}
+
+// nearMiss reports whether header looks like a misspelling of one of f's
+// names: within an edit distance of about a quarter of its length, or a
+// prefix of at least four letters ("Outcom", "Treatm").
+func nearMiss(header string, f Field) bool {
+	name, _ := SplitHeaderUnit(header)
+	h := NormalizeHeader(name)
+	if h == "" {
+		return false
+	}
+	s := f.Spec()
+	for _, a := range append([]string{s.Name}, s.Aliases...) {
+		k := NormalizeHeader(a)
+		if len(k) < 3 {
+			continue
+		}
+		if len(h) >= 4 && (strings.HasPrefix(k, h) || strings.HasPrefix(h, k)) {
+			return true
+		}
+		if editDistance(h, k) <= max(1, len(k)/4) {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 func howOf(f Field, key string) string {

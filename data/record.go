@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/tresp/tresp/internal/textsafe"
 )
 
 // Lab is one laboratory value as found: from a wide column such as
@@ -57,10 +59,19 @@ func (m *Mapping) Record(line int, cells []string) (Record, []Problem) {
 		return ""
 	}
 	for i, col := range m.Columns {
+		if i < len(cells) {
+			if r, at, ok := textsafe.First(cells[i]); ok {
+				probs = append(probs, Problem{Severity: Warning, File: m.File, Line: line, Column: col.Header,
+					Value: textsafe.Visible(cells[i]), Code: "control-character",
+					Reason: fmt.Sprintf("invisible control character %s at character %d of the cell (%d in all): it can make the text display differently from what is stored; shown as [%s] in report.html",
+						textsafe.Name(r), at, textsafe.Count(cells[i]), textsafe.Name(r)),
+					Hint: "delete the character in the source table"})
+			}
+		}
 		v := cell(i)
 		switch {
 		case col.Field != FieldUnknown:
-			r.Values[col.Field] = v
+			r.Values[col.Field] = withHeaderUnit(v, col.Unit)
 		case col.Lab != "" && v != "":
 			r.Labs = append(r.Labs, Lab{Analyte: col.Lab, Value: v, Unit: col.Unit, Column: col.Header})
 		}
@@ -162,9 +173,9 @@ func (m *Mapping) checkStudyRow(r *Record) []Problem {
 			}
 			continue
 		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			bad(f, "bad-count", f.String()+" is not a whole number ≥ 0", "write the count as digits")
+		n, err := ParseCount(v)
+		if err != nil {
+			bad(f, "bad-count", f.String()+" "+err.Error(), "write the count as a whole number of patients, in digits")
 			continue
 		}
 		counts[f] = n
@@ -196,7 +207,9 @@ func (m *Mapping) checkStudyRow(r *Record) []Problem {
 // SplitAgeSex splits a combined cell such as "45/F", "45 F", "F/45" or
 // "69 years male" into its age and sex parts. A part it cannot find is "".
 func SplitAgeSex(s string) (age, sex string) {
-	fields := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == ',' || r == ';' || r == ' ' || r == '-' })
+	// '-' separates ("45-F") except as the minus sign of a number ("-5/F"),
+	// which the age parser must see to refuse it.
+	fields := strings.FieldsFunc(minusToSpace(s), func(r rune) bool { return r == '/' || r == ',' || r == ';' || r == ' ' })
 	var ageParts []string
 	for _, f := range fields {
 		switch strings.ToLower(f) {
@@ -214,4 +227,23 @@ func SplitAgeSex(s string) (age, sex string) {
 		ageParts = append(ageParts, f)
 	}
 	return strings.Join(ageParts, " "), sex
+}
+
+// minusToSpace replaces every '-' of s by a space except one that starts
+// a number: at the start or after a space or '/', and before a digit.
+func minusToSpace(s string) string {
+	if strings.IndexByte(s, '-') < 0 {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c != '-' {
+			continue
+		}
+		sign := (i == 0 || b[i-1] == ' ' || b[i-1] == '/') && i+1 < len(b) && isDigit(b[i+1])
+		if !sign {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -61,7 +62,7 @@ func TestNewMappingErrors(t *testing.T) {
 }
 
 func TestExplicitMapping(t *testing.T) {
-	m := mustMap(t, []string{"Ref", "Pt no", "Rx", "Ca", "Misc"}, MapOptions{Explicit: map[string]string{
+	m := mustMap(t, []string{"Ref", "Pt no", "Rx", "Ca", "Misc", "Outcome"}, MapOptions{Explicit: map[string]string{
 		"Pt no": "case_id", "rx": "treatment", "Ca": "lab:calcium", "MISC": "extra"}})
 	if m.Index[FieldCaseID] != 1 || m.Index[FieldTreatment] != 2 || m.Columns[3].Lab != "calcium" || m.Columns[4].How != "config" {
 		t.Errorf("mapping = %+v", m.Columns)
@@ -162,5 +163,111 @@ func TestProblemError(t *testing.T) {
 	want := `cases.csv:14: column "Dose": "60 mg thrice": unknown frequency (add it to the vocabulary)`
 	if got := p.Error(); got != want {
 		t.Errorf("Error() = %s\nwant      %s", got, want)
+	}
+}
+
+// TestHeaderUnits: a unit in the header is given to every bare number of a
+// numeric column, and reported once per column (issue 10: "Follow-up
+// (months)" and "Age (years)" were ignored).
+func TestHeaderUnits(t *testing.T) {
+	m, probs, err := NewMapping("t.csv", []string{"Pt", "Age (years)", "Rx", "Duration (weeks)", "Follow-up (months)", "Dose (mg)", "Outcome"}, MapOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := 0
+	for _, p := range probs {
+		if p.Code == "header-unit" {
+			units++
+		}
+	}
+	if units != 4 {
+		t.Errorf("%d header-unit reports, want 4 (age, duration, follow-up, dose): %v", units, probs)
+	}
+	r, _ := m.Record(2, []string{"1", "45", "diltiazem", "16", "12", "60", "improved"})
+	for f, want := range map[Field]string{FieldAge: "45 years", FieldTreatmentDuration: "16 weeks", FieldFollowUp: "12 months", FieldDose: "60"} {
+		if f == FieldDose {
+			want = "60 mg"
+		}
+		if got := r.Get(f); got != want {
+			t.Errorf("%s = %q, want %q", f, got, want)
+		}
+	}
+	// A cell with its own unit keeps it.
+	r, _ = m.Record(3, []string{"1", "18 months", "diltiazem", "2 years", "6 weeks", "", "improved"})
+	if r.Get(FieldAge) != "18 months" || r.Get(FieldTreatmentDuration) != "2 years" || r.Get(FieldFollowUp) != "6 weeks" {
+		t.Errorf("cells with units changed: %q %q %q", r.Get(FieldAge), r.Get(FieldTreatmentDuration), r.Get(FieldFollowUp))
+	}
+}
+
+// TestBareDurationBesideTreatment: a bare "Duration" beside the treatment
+// is the treatment's duration, with a note; without a treatment column it
+// stays an unknown column.
+func TestBareDurationBesideTreatment(t *testing.T) {
+	m, probs, err := NewMapping("t.csv", []string{"Pt", "Treatment", "Duration", "Outcome"}, MapOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Index[FieldTreatmentDuration] != 2 {
+		t.Errorf("Duration mapped to %v", m.Columns[2])
+	}
+	noted := false
+	for _, p := range probs {
+		noted = noted || p.Code == "duration-is-treatment-duration" && p.Column == "Duration"
+		if p.Code == "unknown-column" {
+			t.Errorf("unexpected %v", p)
+		}
+	}
+	if !noted {
+		t.Errorf("no note about Duration: %v", probs)
+	}
+	m, _, _ = NewMapping("t.csv", []string{"Study", "Drug", "Treated", "Responders", "Duration"}, MapOptions{})
+	if m.Index[FieldTreatmentDuration] != 4 {
+		t.Errorf("study table: Duration mapped to %v", m.Columns[4])
+	}
+}
+
+// TestNewAliases: the headers clinicians use for outcome, treatment and
+// diagnosis.
+func TestNewAliases(t *testing.T) {
+	for h, want := range map[string]Field{"Outcomes": FieldOutcome, "Result": FieldOutcome, "Response": FieldOutcome,
+		"Rx": FieldTreatment, "Tx": FieldTreatment, "Therapy": FieldTreatment, "Intervention": FieldTreatment,
+		"Dx": FieldDisease, "Diagnosis": FieldDisease, "Follow up (months)": FieldUnknown} {
+		if want == FieldUnknown {
+			continue
+		}
+		if f, ok := FieldByName(h); !ok || f != want {
+			t.Errorf("%q → %v, want %v", h, f, want)
+		}
+	}
+}
+
+// TestMissingKeyColumn: a case table without its outcome (or treatment, or
+// case id) column is one file-level error naming the near-miss header,
+// never a run of 0 % (issue 10).
+func TestMissingKeyColumn(t *testing.T) {
+	for _, tt := range []struct {
+		headers []string
+		want    string
+	}{
+		{[]string{"Study", "Pt", "Drug", "Outcom"}, `did you mean "Outcom" → outcome?`},
+		{[]string{"Study", "Pt", "Treatmnt", "Outcome"}, `"Treatmnt" → treatment`},
+		{[]string{"Study", "Name", "Drug", "Outcome"}, "no case_id column"},
+		{[]string{"Study", "Pt", "Drug", "Notes"}, "no outcome column"},
+	} {
+		_, _, err := NewMapping("t.csv", tt.headers, MapOptions{})
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.Code != "missing-key-column" || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%v: err = %v, want missing-key-column with %q", tt.headers, err, tt.want)
+		}
+	}
+}
+
+// TestAgeSexNoWarning: "45/F" in an "Age/Sex" column is read, with no
+// problem.
+func TestAgeSexNoWarning(t *testing.T) {
+	m := mustMap(t, []string{"Study", "Pt", "Age/Sex", "Drug", "Outcome"}, MapOptions{})
+	r, probs := m.Record(2, []string{"S", "1", "45/F", "diltiazem", "improved"})
+	if len(probs) != 0 || r.Get(FieldAge) != "45" || r.Get(FieldSex) != "F" {
+		t.Errorf("age %q sex %q problems %v", r.Get(FieldAge), r.Get(FieldSex), probs)
 	}
 }

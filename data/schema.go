@@ -16,6 +16,7 @@ const (
 	FieldAge
 	FieldSex
 	FieldAgeSex
+	FieldWeight
 	FieldDisease
 	FieldSubtype
 	FieldSites
@@ -92,9 +93,11 @@ var Specs = []FieldSpec{
 		[]string{"gender"}, LevelCase},
 	{FieldAgeSex, "age_sex", "years + sex", "Combined age and sex cell, split into age and sex.", []string{"45/F", "69 M"},
 		[]string{"age/sex", "age sex", "age gender", "sex age", "age and sex"}, LevelCase},
+	{FieldWeight, "weight", "kg", "Body weight, which turns a weight-based dose (mg/kg) into mg.", []string{"70", "62 kg", "140 lb"},
+		[]string{"body weight", "weight kg", "wt", "bw"}, LevelCase},
 	{FieldDisease, "disease", "vocabulary term", "Primary (underlying) diagnosis.",
 		[]string{"Dermatomyositis", "diffuse cutaneous SSc", "MCTD"},
-		[]string{"underlying disease", "diagnosis", "primary diagnosis", "associated disease", "underlying condition", "ctd", "connective tissue disease", "indication"}, LevelBoth},
+		[]string{"underlying disease", "diagnosis", "dx", "primary diagnosis", "diagnoses", "disease name", "condition", "underlying diagnosis", "associated disease", "underlying condition", "ctd", "connective tissue disease", "indication"}, LevelBoth},
 	{FieldSubtype, "subtype", "vocabulary term", "Subtype of the treated condition.", []string{"dystrophic", "idiopathic"},
 		[]string{"condition subtype", "type", "calcinosis type", "condition type", "category", "classification"}, LevelCase},
 	{FieldSites, "sites", "text", "Lesion sites.", []string{"lower back, thighs", "both knees"},
@@ -106,7 +109,7 @@ var Specs = []FieldSpec{
 	{FieldConditionDuration, "condition_duration", "days", "Duration of the treated condition (the lesions) at presentation.", []string{"2 months", "for past 6 years"},
 		[]string{"lesion duration", "duration of lesions", "duration of calcinosis", "duration of condition"}, LevelCase},
 	{FieldTreatment, "treatment", "drugs + doses", "Treatment cell: one or more drugs or procedures, each with dose text.", []string{"Diltiazem 60 mg TDS + risedronate 35 mg weekly"},
-		[]string{"therapy", "treatments", "regimen", "drugs", "medication", "medications", "intervention", "interventions", "treatment given"}, LevelCase},
+		[]string{"therapy", "therapies", "rx", "tx", "treatment regimen", "treatments", "regimen", "drugs", "medication", "medications", "intervention", "interventions", "treatment given"}, LevelCase},
 	{FieldDrug, "drug", "vocabulary term", "One drug or procedure (patient × drug layout, and study-level table).", []string{"diltiazem", "risedronate"},
 		[]string{"agent", "drug name", "medicine", "molecule"}, LevelBoth},
 	{FieldDose, "dose", "mg/day", "Dose text of the drug, possibly with changes.", []string{"60mg thrice a day, increased to 90mg"},
@@ -120,11 +123,11 @@ var Specs = []FieldSpec{
 	{FieldTimeToResponse, "time_to_response", "days", "Time from start of treatment to first response.", []string{"4 months"},
 		[]string{"response time", "time to improvement", "time to first response"}, LevelCase},
 	{FieldOutcome, "outcome", "ordinal scale", "Outcome in the authors' words.", []string{"marked improvement", "lost to followup"},
-		[]string{"response", "outcome response", "response to treatment", "treatment response", "clinical outcome"}, LevelCase},
+		[]string{"response", "outcomes", "result", "results", "responses", "outcome response", "response to treatment", "treatment response", "clinical outcome"}, LevelCase},
 	{FieldSiteOutcome, "site_outcome", "site: outcome; …", "Outcome per lesion site, rolled up to one patient outcome.", []string{"thigh: responded well; sacrum: poor response"},
 		[]string{"outcome by site", "site outcomes", "outcome per site", "site level outcome"}, LevelCase},
 	{FieldFollowUp, "follow_up", "days", "Time from start of treatment to last follow-up.", []string{"5 years", "16 weeks"},
-		[]string{"follow up", "followup duration", "fu", "last follow up", "duration of follow up"}, LevelCase},
+		[]string{"follow up", "followup duration", "fu", "follow up duration", "follow up period", "last follow up", "duration of follow up"}, LevelCase},
 	{FieldConcomitant, "concomitant", "text", "Background therapy not given for the treated condition: carried through, not analysed.", []string{"oral steroids and azathioprine for dermatomyositis"},
 		[]string{"concomitant therapy", "concomitant medication", "background therapy", "other treatment", "co medication"}, LevelCase},
 	{FieldLabAnalyte, "lab_analyte", "text", "Long-form laboratory analyte name.", []string{"serum calcium"},

@@ -81,6 +81,9 @@ func TestSplitAgeSex(t *testing.T) {
 		{"69 M", "69", "M"},
 		{"54 years female", "54 years", "F"},
 		{"18 months", "18 months", ""},
+		{"45-F", "45", "F"},
+		{"-5/F", "-5", "F"}, // the sign stays for the age parser to refuse
+		{"F-45", "45", "F"},
 		{"male", "", "M"},
 		{"", "", ""},
 	}

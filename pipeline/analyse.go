@@ -31,6 +31,17 @@ func diseaseLabel(c *Course) string {
 	return notReported
 }
 
+// diseaseGroupLabel is the disease group of a course for the by-group
+// rates: the vocabulary's group of the disease; a known disease without a
+// group, or an unknown term, is its own group; an empty cell is "not
+// reported".
+func diseaseGroupLabel(c *Course) string {
+	if g := c.Disease.Class; g != "" {
+		return g
+	}
+	return diseaseLabel(c)
+}
+
 // unspecified labels counts whose disease is not known per patient (a
 // study-level row without a disease).
 const unspecified = "unspecified (study-level counts)"
@@ -75,6 +86,7 @@ type unit struct {
 	drug    string // drug, regimen or "" for patient-level "all drugs" units
 	class   string
 	disease string
+	group   string // disease group
 	counts  Counts
 	source  string // "patients" or "study-level"
 	course  *Course
@@ -204,21 +216,26 @@ type Analysis struct {
 	Level       float64 `json:"level"`
 	// PoolPopulation is the denominator of StudyCounts, Pooled and
 	// Sensitivity: evaluable or itt (deaths and losses count as failures).
-	PoolPopulation string       `json:"pool_population"`
-	Rates          []RateRow    `json:"response_rates"`
-	ClassRates     []RateRow    `json:"response_rates_by_class"`
-	StudyCounts    []StudyRow   `json:"study_counts"`
-	Sources        []SourceRow  `json:"sources"`
-	Pooled         []PooledRow  `json:"pooled_rates"`
-	Sensitivity    []PooledRow  `json:"pooled_sensitivity"`
-	Comparisons    []Comparison `json:"comparisons"`
-	TimeInputs     []TimeInput  `json:"time_to_response_input"`
-	TimeCurves     []TimeCurve  `json:"time_to_response"`
-	Warnings       []string     `json:"warnings"`
+	PoolPopulation string    `json:"pool_population"`
+	Rates          []RateRow `json:"response_rates"`
+	ClassRates     []RateRow `json:"response_rates_by_class"`
+	// GroupRates are the rates of Rates with the disease group in the
+	// Disease field (response_rates_by_disease_group.csv).
+	GroupRates  []RateRow    `json:"response_rates_by_disease_group"`
+	StudyCounts []StudyRow   `json:"study_counts"`
+	Sources     []SourceRow  `json:"sources"`
+	Pooled      []PooledRow  `json:"pooled_rates"`
+	Sensitivity []PooledRow  `json:"pooled_sensitivity"`
+	Comparisons []Comparison `json:"comparisons"`
+	TimeInputs  []TimeInput  `json:"time_to_response_input"`
+	TimeCurves  []TimeCurve  `json:"time_to_response"`
+	Warnings    []string     `json:"warnings"`
 	// Outcomes counts the patient-level outcome categories per drug and per
 	// disease, for the outcome-bar figure.
 	OutcomesByDrug    map[string]map[string]int `json:"outcomes_by_drug"`
 	OutcomesByDisease map[string]map[string]int `json:"outcomes_by_disease"`
+	// OutcomesByDiseaseGroup counts them per disease group.
+	OutcomesByDiseaseGroup map[string]map[string]int `json:"outcomes_by_disease_group"`
 }
 
 // analyser carries settings through the analysis.
@@ -266,8 +283,13 @@ func analyse(ctx context.Context, n *Normalised, cfg AnalysisConfig) (*Analysis,
 	if err := stop("rates"); err != nil {
 		return nil, err
 	}
-	res.Rates = a.rates(drugUnits, patientUnits, func(u *unit) string { return u.drug })
-	res.ClassRates = a.rates(classUnits(drugUnits), nil, func(u *unit) string { return u.class })
+	byDrug := func(u *unit) string { return u.drug }
+	byClass := func(u *unit) string { return u.class }
+	byDisease := func(u *unit) string { return u.disease }
+	byGroup := func(u *unit) string { return u.group }
+	res.Rates = a.rates(drugUnits, patientUnits, byDrug, byDisease)
+	res.ClassRates = a.rates(classUnits(drugUnits), nil, byClass, byDisease)
+	res.GroupRates = a.rates(drugUnits, patientUnits, byDrug, byGroup)
 	res.PoolPopulation = a.cfg.PoolPopulation
 	if res.PoolPopulation == "" {
 		res.PoolPopulation = PopEvaluable
@@ -286,6 +308,7 @@ func analyse(ctx context.Context, n *Normalised, cfg AnalysisConfig) (*Analysis,
 	}
 	res.TimeInputs, res.TimeCurves = a.timeToResponse(n)
 	res.OutcomesByDrug, res.OutcomesByDisease = outcomeTallies(drugUnits, patientUnits)
+	_, res.OutcomesByDiseaseGroup = outcomeTallies(nil, patientUnits, byGroup)
 	for _, r := range res.Rates {
 		if r.Population != PopITT || r.Unclassified == 0 || (r.Drug == "") == (r.Disease == "") {
 			continue
@@ -419,7 +442,7 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 			continue
 		}
 		counted[pk] = true
-		units = append(units, &unit{study: c.Study, drug: g, class: c.Drug.Class, disease: diseaseLabel(c),
+		units = append(units, &unit{study: c.Study, drug: g, class: c.Drug.Class, disease: diseaseLabel(c), group: diseaseGroupLabel(c),
 			counts: a.courseCounts(c), source: "patients", course: c})
 	}
 	if excluded > 0 {
@@ -452,7 +475,11 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 			if dis == "" {
 				dis = unspecified
 			}
-			units = append(units, &unit{study: s.Study, drug: s.DrugName(), class: s.Drug.Class, disease: dis,
+			grp := s.Disease.Class
+			if grp == "" {
+				grp = dis
+			}
+			units = append(units, &unit{study: s.Study, drug: s.DrugName(), class: s.Drug.Class, disease: dis, group: grp,
 				counts: a.studyLevelCounts(s), source: "study-level"})
 		}
 	}
@@ -498,7 +525,7 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 			continue
 		}
 		seen[k] = true
-		units = append(units, &unit{study: c.Study, disease: diseaseLabel(c), counts: a.courseCounts(c), source: "patients", course: c})
+		units = append(units, &unit{study: c.Study, disease: diseaseLabel(c), group: diseaseGroupLabel(c), counts: a.courseCounts(c), source: "patients", course: c})
 	}
 	for study, s := range all {
 		if hasPatients[study] && !unattributable[study] {
@@ -508,7 +535,11 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 		if dis == "" {
 			dis = unspecified
 		}
-		units = append(units, &unit{study: study, disease: dis, counts: a.studyLevelCounts(s), source: "study-level"})
+		grp := s.Disease.Class
+		if grp == "" {
+			grp = dis
+		}
+		units = append(units, &unit{study: study, disease: dis, group: grp, counts: a.studyLevelCounts(s), source: "study-level"})
 	}
 	sort.SliceStable(units, func(i, j int) bool {
 		if units[i].study != units[j].study {
@@ -522,7 +553,7 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 // rates computes rates by group (drug or class), by disease, by group ×
 // disease and overall. Patient units (nil for the class table) give the
 // by-disease and overall rows.
-func (a *analyser) rates(drugUnits, patientUnits []*unit, group func(*unit) string) []RateRow {
+func (a *analyser) rates(drugUnits, patientUnits []*unit, group, disease func(*unit) string) []RateRow {
 	type key struct{ g, d string }
 	acc := map[key]*Counts{}
 	add := func(k key, c Counts) {
@@ -537,10 +568,10 @@ func (a *analyser) rates(drugUnits, patientUnits []*unit, group func(*unit) stri
 			g = "(unclassified)"
 		}
 		add(key{g, ""}, u.counts)
-		add(key{g, u.disease}, u.counts)
+		add(key{g, disease(u)}, u.counts)
 	}
 	for _, u := range patientUnits {
-		add(key{"", u.disease}, u.counts)
+		add(key{"", disease(u)}, u.counts)
 		add(key{"", ""}, u.counts)
 	}
 	keys := make([]key, 0, len(acc))
@@ -979,7 +1010,8 @@ func hasCurve(cs []TimeCurve, drug string) bool {
 }
 
 // outcomeTallies counts outcome categories per drug and per disease.
-func outcomeTallies(drugUnits, patientUnits []*unit) (byDrug, byDisease map[string]map[string]int) {
+// A disease key other than the disease (the group) may be given.
+func outcomeTallies(drugUnits, patientUnits []*unit, diseaseKey ...func(*unit) string) (byDrug, byDisease map[string]map[string]int) {
 	tally := func(units []*unit, key func(*unit) string) map[string]map[string]int {
 		m := map[string]map[string]int{}
 		for _, u := range units {
@@ -998,5 +1030,9 @@ func outcomeTallies(drugUnits, patientUnits []*unit) (byDrug, byDisease map[stri
 		}
 		return m
 	}
-	return tally(drugUnits, func(u *unit) string { return u.drug }), tally(patientUnits, func(u *unit) string { return u.disease })
+	dk := func(u *unit) string { return u.disease }
+	if len(diseaseKey) > 0 {
+		dk = diseaseKey[0]
+	}
+	return tally(drugUnits, func(u *unit) string { return u.drug }), tally(patientUnits, dk)
 }

@@ -232,7 +232,7 @@ func rateTable(t *testing.T, file string, mut func(*Config), tables map[string]s
 	}
 	got := map[string]string{}
 	for _, r := range readCSV(t, filepath.Join(cfg.Out, "tables", file)) {
-		key := r["drug"] + r["drug_class"] + "|" + r["disease"] + "|" + r["population"]
+		key := r["drug"] + r["drug_class"] + "|" + r["disease"] + r["disease_group"] + "|" + r["population"]
 		if r["study"] != "" {
 			key = r["study"] + "|" + r["drug"]
 			got[key] = r["events"] + "/" + r["n"]

@@ -58,6 +58,9 @@ type ReadConfig struct {
 	Delimiter string `json:"delimiter,omitempty"`
 	// DecimalComma is auto, on or off.
 	DecimalComma string `json:"decimal_comma"`
+	// Sheet names the one sheet to read from every .xlsx workbook; ""
+	// reads every sheet with a recognisable header.
+	Sheet string `json:"sheet,omitempty"`
 }
 
 // AnalysisConfig sets responder definition, attribution and statistics.
@@ -92,6 +95,93 @@ type AnalysisConfig struct {
 	// MinTimeKnown is the share of a drug's responders whose time to
 	// response must be known for its cumulative response to be estimated.
 	MinTimeKnown float64 `json:"min_time_known"`
+	// DiseaseLevel chooses what the publication tables and figures group
+	// patients by: the disease, or the disease group above it.
+	DiseaseLevel DiseaseLevel `json:"disease_level"`
+	// DrugLevel chooses whether the publication tables show drugs or drug
+	// classes.
+	DrugLevel DrugLevel `json:"drug_level"`
+}
+
+// DiseaseLevel is the disease level of the publication tables and
+// figures: "disease" (as recognised, subtypes kept) or "group" (the
+// disease group of the vocabulary: connective tissue disease, …). It is a
+// pflag.Value and an encoding.TextUnmarshaler.
+type DiseaseLevel string
+
+// The disease levels.
+const (
+	DiseaseLevelDisease DiseaseLevel = "disease"
+	DiseaseLevelGroup   DiseaseLevel = "group"
+)
+
+// Names returns the legal values.
+func (DiseaseLevel) Names() []string { return []string{"disease", "group"} }
+
+// String returns the level.
+func (l DiseaseLevel) String() string { return string(l) }
+
+// Type names the legal values for flag help.
+func (DiseaseLevel) Type() string { return "disease|group" }
+
+// Set sets the level from s; an illegal value is an error listing the
+// legal ones.
+func (l *DiseaseLevel) Set(s string) error {
+	if err := oneOf("analysis.disease_level", s, l.Names()...); err != nil {
+		return err
+	}
+	*l = DiseaseLevel(s)
+	return nil
+}
+
+// UnmarshalText is Set, except that empty text (a summary.json or
+// manifest written before the setting existed) is the default, "disease".
+func (l *DiseaseLevel) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*l = DiseaseLevelDisease
+		return nil
+	}
+	return l.Set(string(b))
+}
+
+// DrugLevel is the treatment level of the publication tables: "drug" or
+// "class" (the drug class of the vocabulary). It is a pflag.Value and an
+// encoding.TextUnmarshaler.
+type DrugLevel string
+
+// The drug levels.
+const (
+	DrugLevelDrug  DrugLevel = "drug"
+	DrugLevelClass DrugLevel = "class"
+)
+
+// Names returns the legal values.
+func (DrugLevel) Names() []string { return []string{"drug", "class"} }
+
+// String returns the level.
+func (l DrugLevel) String() string { return string(l) }
+
+// Type names the legal values for flag help.
+func (DrugLevel) Type() string { return "drug|class" }
+
+// Set sets the level from s; an illegal value is an error listing the
+// legal ones.
+func (l *DrugLevel) Set(s string) error {
+	if err := oneOf("analysis.drug_level", s, l.Names()...); err != nil {
+		return err
+	}
+	*l = DrugLevel(s)
+	return nil
+}
+
+// UnmarshalText is Set, except that empty text (a summary.json or
+// manifest written before the setting existed) is the default, "drug".
+func (l *DrugLevel) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*l = DrugLevelDrug
+		return nil
+	}
+	return l.Set(string(b))
 }
 
 // DiffConfig sets what makes tresp diff fail (exit 1).
@@ -141,6 +231,8 @@ func DefaultConfig() Config {
 			TimeEstimator:  "aalen-johansen",
 			MinTimeKnown:   0.8,
 			MinCompareN:    3,
+			DiseaseLevel:   DiseaseLevelDisease,
+			DrugLevel:      DrugLevelDrug,
 		},
 		Diff:    DiffConfig{Threshold: 0.10, MinN: 5, MaxDrop: 0.10},
 		Figures: FigureConfig{Formats: []string{"pdf", "png", "svg"}, Size: "nature-double", ForestMaxDrugs: 30},
@@ -192,6 +284,8 @@ func (c *Config) Validate() error {
 		oneOf("analysis.ci_method", a.CIMethod, "clopper-pearson", "wilson", "jeffreys"),
 		oneOf("analysis.pooling", a.Pooling, "glmm", "reml", "dl"),
 		oneOf("analysis.transform", a.Transform, "logit", "pft"),
+		oneOf("analysis.disease_level", string(a.DiseaseLevel), DiseaseLevel("").Names()...),
+		oneOf("analysis.drug_level", string(a.DrugLevel), DrugLevel("").Names()...),
 		oneOf("analysis.pool_population", a.PoolPopulation, PopEvaluable, PopITT),
 		oneOf("analysis.time_estimator", a.TimeEstimator, "aalen-johansen", "kaplan-meier"),
 	} {

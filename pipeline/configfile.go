@@ -50,6 +50,8 @@ var settings = []setting{
 		ptr: func(c *Config) any { return &c.Read.Delimiter }},
 	{key: "read.decimal_comma", legal: []string{"auto", "on", "off"}, doc: "read 8,5 as 8.5 (auto: in semicolon-separated files)",
 		ptr: func(c *Config) any { return &c.Read.DecimalComma }},
+	{key: "read.sheet", doc: "the sheet to read from every .xlsx workbook",
+		vals: `a sheet name; "" reads every sheet with a recognisable header`, ptr: func(c *Config) any { return &c.Read.Sheet }},
 	{key: "analysis.responder", legal: []string{"complete", "partial", "minimal"}, doc: "lowest outcome counted as response",
 		ptr: func(c *Config) any { return &c.Analysis.Responder }},
 	{key: "analysis.attribution", legal: []string{"exposure", "regimen", "monotherapy"},
@@ -82,6 +84,12 @@ var settings = []setting{
 			}
 			return ""
 		}},
+	{key: "analysis.disease_level", legal: DiseaseLevelDisease.Names(),
+		doc: "what the publication tables and figures group patients by: the disease, or its disease group (connective tissue disease, …)",
+		ptr: func(c *Config) any { return (*string)(&c.Analysis.DiseaseLevel) }},
+	{key: "analysis.drug_level", legal: DrugLevelDrug.Names(),
+		doc: "whether the publication tables show drugs or drug classes",
+		ptr: func(c *Config) any { return (*string)(&c.Analysis.DrugLevel) }},
 	{key: "analysis.pool_population", legal: []string{"evaluable", "itt"},
 		doc: "denominator of pooled rates: evaluable patients, or intention to treat (deaths and losses count as failures)",
 		ptr: func(c *Config) any { return &c.Analysis.PoolPopulation }},

@@ -16,6 +16,7 @@ import (
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/internal/csvout"
 )
 
 // ReviewFile is the name of the review list at the top of every output
@@ -147,10 +148,11 @@ func LoadDecisions(path string) (*Decisions, error) {
 	return ReadDecisions(f, path)
 }
 
-// normText is how original texts are compared: trimmed, with CRLF line
-// ends read as LF (a spreadsheet may rewrite either).
+// normText is how original texts are compared: trimmed and cleaned as
+// tresp's CSV writer cleans cells (csvout.Clean: line ends read as LF,
+// control characters dropped), since a spreadsheet may rewrite either.
 func normText(s string) string {
-	return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
+	return strings.TrimSpace(csvout.Clean(s))
 }
 
 // ReadDecisions reads a decisions file: a review.csv whose decision column
@@ -220,8 +222,10 @@ func ReadDecisions(r io.Reader, name string) (*Decisions, error) {
 		pos := func(c int) (int, int) { return cr.FieldPos(c) }
 		dl, dc := pos(col["decision"])
 		fld := strings.ToLower(strings.TrimSpace(rec[col["field"]]))
-		k := decisionKey{Study: strings.TrimSpace(rec[col["study"]]), Case: strings.TrimSpace(rec[col["case"]]),
-			Field: fld, Text: normText(rec[col["original_text"]])}
+		// study, case and original_text were written by tresp's CSV writer:
+		// a formula-like cell carries a quote to remove (csvout.Unneutralize).
+		k := decisionKey{Study: strings.TrimSpace(csvout.Unneutralize(rec[col["study"]])), Case: strings.TrimSpace(csvout.Unneutralize(rec[col["case"]])),
+			Field: fld, Text: normText(csvout.Unneutralize(rec[col["original_text"]]))}
 		dec := &decision{line: line, column: dc, value: value}
 		switch fld {
 		case fieldOutcome:
@@ -289,7 +293,7 @@ func termReview(m vocab.Match) (proposed, confidence, rule, evidence string, ok 
 
 // writeReview writes review.csv.
 func writeReview(w *bufio.Writer, items []ReviewItem) error {
-	cw := csv.NewWriter(w)
+	cw := csvout.NewWriter(w)
 	cw.Write(reviewHeader)
 	for _, it := range items {
 		cw.Write([]string{it.File, strconv.Itoa(it.Line), it.Study, it.Case, it.Drug, it.Field, it.Original,

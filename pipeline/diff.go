@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/internal/csvout"
 )
 
 // NotOutputError is returned by Diff for a path that is not a tresp output
@@ -412,6 +413,11 @@ func readCSVFile(dir, rel string, required bool) ([][]string, error) {
 	recs, err := cr.ReadAll()
 	if err != nil {
 		return nil, &NotOutputError{dir, fmt.Sprintf("%s: %v", rel, err)}
+	}
+	for _, rec := range recs {
+		for j, c := range rec {
+			rec[j] = csvout.Unneutralize(c) // written by csvout.Writer
+		}
 	}
 	if len(recs) == 0 {
 		return nil, &NotOutputError{dir, rel + " is empty"}

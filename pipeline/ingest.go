@@ -19,6 +19,7 @@ import (
 	"github.com/tresp/tresp/data/csvio"
 	"github.com/tresp/tresp/data/example"
 	"github.com/tresp/tresp/data/parquetio"
+	"github.com/tresp/tresp/data/xlsxio"
 )
 
 // Input is one case table to read: a file on disk or an embedded example.
@@ -27,7 +28,9 @@ type Input struct {
 	Name string
 	// Path is the file on disk, "" for an embedded input.
 	Path string
-	fsys fs.FS
+	// Sheet is the sheet of an .xlsx workbook, "" for other files.
+	Sheet string
+	fsys  fs.FS
 	// sha256 is the content hash once computed, so a run reads each
 	// input's bytes for hashing only once.
 	sha256 string
@@ -46,22 +49,40 @@ func ExampleInputs() []Input {
 }
 
 // tableExts are the file endings read from a directory.
-var tableExts = map[string]bool{".csv": true, ".tsv": true, ".txt": true, ".parquet": true}
+var tableExts = map[string]bool{".csv": true, ".tsv": true, ".txt": true, ".parquet": true, ".xlsx": true}
 
-// ResolveInputs expands paths: a directory gives its .csv, .tsv, .txt and
-// .parquet files (not recursing), sorted by name; a file is taken as it is.
-// No paths gives the embedded example data set.
-func ResolveInputs(paths []string) ([]Input, error) {
+// ResolveInputs expands paths: a directory gives its .csv, .tsv, .txt,
+// .parquet and .xlsx files (not recursing), sorted by name; a file is taken
+// as it is. An .xlsx workbook gives one input per sheet with a
+// recognisable header, named FILE!SHEET. No paths gives the embedded
+// example data set.
+func ResolveInputs(paths []string) ([]Input, error) { return resolveInputs(paths, "") }
+
+// resolveInputs is ResolveInputs reading only the named sheet of every
+// workbook when sheet is not "".
+func resolveInputs(paths []string, sheet string) ([]Input, error) {
 	if len(paths) == 0 {
 		return ExampleInputs(), nil
 	}
 	var in []Input
 	seen := map[string]bool{}
+	var xerr error
 	add := func(p string) {
 		clean := filepath.Clean(p)
-		if !seen[clean] {
-			seen[clean] = true
+		if seen[clean] {
+			return
+		}
+		seen[clean] = true
+		if !strings.EqualFold(filepath.Ext(clean), ".xlsx") {
 			in = append(in, Input{Name: filepath.ToSlash(clean), Path: clean})
+			return
+		}
+		sheets, err := workbookSheets(clean, sheet)
+		if err != nil && xerr == nil {
+			xerr = err
+		}
+		for _, s := range sheets {
+			in = append(in, Input{Name: filepath.ToSlash(clean) + "!" + s, Path: clean, Sheet: s})
 		}
 	}
 	for _, p := range paths {
@@ -91,10 +112,41 @@ func ResolveInputs(paths []string) ([]Input, error) {
 			}
 		}
 		if n == 0 {
-			return nil, data.NewInputError(p, "no-input", "directory holds no .csv, .tsv or .parquet file", "")
+			return nil, data.NewInputError(p, "no-input", "directory holds no .csv, .tsv, .parquet or .xlsx file", "")
 		}
 	}
+	if xerr != nil {
+		return nil, xerr
+	}
 	return in, nil
+}
+
+// workbookSheets returns the sheets of an .xlsx workbook to read: the one
+// named, or every sheet with a recognisable header.
+func workbookSheets(path, sheet string) ([]string, error) {
+	name := filepath.ToSlash(path)
+	wb, err := xlsxio.Open(path, name)
+	if err != nil {
+		return nil, err
+	}
+	defer wb.Close()
+	if sheet != "" {
+		for _, s := range wb.Sheets() {
+			if s == sheet {
+				return []string{s}, nil
+			}
+		}
+		return nil, data.NewInputError(name, "no-sheet", fmt.Sprintf("no sheet %q", sheet), "the workbook's sheets: "+strings.Join(wb.Sheets(), ", "))
+	}
+	sheets, err := wb.TableSheets()
+	if err != nil {
+		return nil, err
+	}
+	if len(sheets) == 0 {
+		return nil, data.NewInputError(name, "no-header", "no sheet has a recognisable header row (two or more column names from docs/schema.md)",
+			"name the sheet with --sheet NAME, or rename the columns")
+	}
+	return sheets, nil
 }
 
 // specialFileError refuses an input that is not a regular file: a device
@@ -280,6 +332,18 @@ func (c ctxReader) Read(p []byte) (int, error) {
 var parquetMagic = []byte("PAR1")
 
 func openRows(in Input, opt ReadOptions) (rowSource, func(), string, error) {
+	if in.Sheet != "" {
+		wb, err := xlsxio.Open(in.Path, in.Name)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		r, err := wb.Sheet(in.Sheet)
+		if err != nil {
+			wb.Close()
+			return nil, nil, "", err
+		}
+		return r, func() { wb.Close() }, "xlsx", nil
+	}
 	f, err := open(in)
 	if err != nil {
 		return nil, nil, "", err
@@ -309,6 +373,8 @@ func openRows(in Input, opt ReadOptions) (rowSource, func(), string, error) {
 		format = "csv;"
 	case '\t':
 		format = "tsv"
+	case '|':
+		format = "csv|"
 	}
 	return cr, func() { f.Close() }, format, nil
 }

@@ -466,9 +466,20 @@ func (n *normaliser) finishReview(res *Normalised) {
 	}
 }
 
+// header returns the user's header of field f in r's file. A dose,
+// frequency or route read from the treatment (or drug) cell is reported
+// against that column.
 func (n *normaliser) header(r *data.Record, f data.Field) string {
-	if m := n.maps[r.File]; m != nil && m.Index[f] >= 0 {
+	m := n.maps[r.File]
+	if m != nil && m.Index[f] >= 0 {
 		return m.Columns[m.Index[f]].Header
+	}
+	if m != nil && (f == data.FieldDose || f == data.FieldFrequency || f == data.FieldRoute) {
+		for _, g := range []data.Field{data.FieldDrug, data.FieldTreatment} {
+			if m.Index[g] >= 0 {
+				return m.Columns[m.Index[g]].Header
+			}
+		}
 	}
 	return f.String()
 }
@@ -547,7 +558,7 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 			c.DoseText = strings.TrimSpace(c.DoseText + " " + freq)
 		}
 		if c.DoseText != "" {
-			c.Dose = n.units.Dose(c.DoseText)
+			c.Dose = n.units.DoseWith(c.DoseText, units.DoseOptions{WeightKg: weightKg(r.Values[data.FieldWeight])})
 			n.notes(r, data.FieldDose, c.DoseText, c.Dose.Notes)
 		} else {
 			c.Dose = n.units.Dose("")
@@ -568,7 +579,10 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 	}
 	var prior []string
 	for _, seg := range units.SplitTreatment(r.Values[data.FieldTreatment]) {
-		ms := n.voc.ScanDrugs(seg, r.Values[data.FieldDisease])
+		// Dotted abbreviations ("t.i.d.", "b.i.d.", "p.o.") are hidden from
+		// the drug scan, so their letters ("i.d") never make a phantom
+		// procedure; offsets stay those of seg.
+		ms := n.voc.ScanDrugs(maskDotted(seg), r.Values[data.FieldDisease])
 		if len(ms) == 0 {
 			name, dose := splitNameDose(seg)
 			add(name, dose, route)
@@ -634,6 +648,70 @@ func (n *normaliser) readOutcome(r *data.Record, base *Course, out []*Course) {
 	}
 }
 
+// weightKg reads a body-weight cell ("70", "62 kg", "62.5kg", "140 lb")
+// in kg; 0 when it is empty or not a weight, so that a weight-based dose
+// stays per kg with its status.
+func weightKg(s string) float64 {
+	s = strings.ToLower(strings.TrimSpace(s))
+	i := 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+		i++
+	}
+	w, err := strconv.ParseFloat(s[:i], 64)
+	if err != nil || !(w > 0) {
+		return 0
+	}
+	switch strings.TrimSpace(s[i:]) {
+	case "", "kg", "kgs", "kilograms", "kilogram":
+	case "lb", "lbs", "pounds", "pound":
+		w *= 0.45359237
+	default:
+		return 0
+	}
+	if w > 500 {
+		return 0
+	}
+	return w
+}
+
+// maskDotted returns s with every dotted abbreviation of two or more
+// single letters ("t.i.d.", "b.i.d", "q.d.", "p.o.", "i.v.") replaced by as
+// many spaces, so a scan of the result gives offsets valid in s.
+func maskDotted(s string) string {
+	isLetter := func(i int) bool {
+		return i >= 0 && i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z')
+	}
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if !isLetter(i) || isLetter(i-1) || (i > 0 && s[i-1] == '.') {
+			continue
+		}
+		j, n := i, 0
+		for isLetter(j) && !isLetter(j+1) && j+1 < len(s) && s[j+1] == '.' {
+			j += 2
+			n++
+		}
+		if n >= 1 && isLetter(j) && !isLetter(j+1) {
+			j++ // "b.i.d" without its final dot
+			n++
+		}
+		if n < 2 {
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		for k := i; k < j; k++ {
+			b[k] = ' '
+		}
+		i = j - 1
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
 // splitNameDose splits an unrecognised treatment phrase at its first digit:
 // "Zorbazumab 5 mg daily" is drug "Zorbazumab", dose "5 mg daily", so the
 // same unknown drug at two doses stays one group.
@@ -649,17 +727,17 @@ func splitNameDose(seg string) (name, dose string) {
 // text between two drug mentions ("diltiazem and risedronate" leaves no
 // dose "and").
 func trimConnectors(s string) string {
+	words := []string{"and", "with", "plus", "or", "then", "after", "following", "failed", "prior", "previously"}
 	for {
 		t := strings.Trim(s, " ,;:-+/&")
-		low := strings.ToLower(t)
-		for _, w := range []string{"and", "with", "plus", "or", "then"} {
+		for _, w := range words {
+			low := strings.ToLower(t)
 			if low == w {
 				return ""
 			}
 			if strings.HasSuffix(low, " "+w) {
 				t = t[:len(t)-len(w)-1]
-			}
-			if strings.HasPrefix(low, w+" ") {
+			} else if strings.HasPrefix(low, w+" ") {
 				t = t[len(w)+1:]
 			}
 		}
@@ -809,11 +887,10 @@ func (n *normaliser) study(r *data.Record) *StudyCount {
 		s.DiseaseAdjudicated = n.termDecision(r, "", data.FieldDisease, fieldDisease, &s.Disease, n.voc.Disease)
 	}
 	atoi := func(f data.Field) (int, bool) {
-		var x int
 		if v[f] == "" {
 			return 0, false
 		}
-		fmt.Sscan(v[f], &x)
+		x, _ := data.ParseCount(v[f]) // checked at ingest (checkStudyRow)
 		return x, true
 	}
 	s.Treated, _ = atoi(data.FieldTreated)

@@ -115,6 +115,9 @@ func (st *state) publicationTables() []pubTable {
 			sex[s]++
 		}
 		if d := c.DiseaseName(); d != "" {
+			if st.cfg.Analysis.DiseaseLevel == DiseaseLevelGroup {
+				d = diseaseGroupLabel(c)
+			}
 			dis[d]++
 		}
 		for _, m := range c.Subtypes {
@@ -170,7 +173,11 @@ func (st *state) publicationTables() []pubTable {
 		}
 		return k
 	})
-	categorical("Underlying disease", dis, same)
+	if st.cfg.Analysis.DiseaseLevel == DiseaseLevelGroup {
+		categorical("Underlying disease group", dis, same)
+	} else {
+		categorical("Underlying disease", dis, same)
+	}
 	categorical("Condition subtype", sub, same)
 	continuous("Duration of underlying disease, years", dd, 365.25, "%.1f")
 	t1.Footnotes = []string{"Median (Q1, Q3); n (%). Percentages are of the patients for whom the characteristic is reported; Q1 and Q3 are R's quantile type 7; durations at 365.25 days per year.",
@@ -187,15 +194,15 @@ func (st *state) publicationTables() []pubTable {
 			adjudicatedOutcomes++
 		}
 	}
-	respTable := func(name, title, key string, pick func(RateRow) (string, bool)) {
-		t := table.Table{Title: title, Label: "tab:" + strings.ReplaceAll(name, "_", "-"), Columns: []table.Column{{Key: key, Header: strings.ToUpper(key[:1]) + key[1:]},
+	respTable := func(name, title, key string, source []RateRow, pick func(RateRow) (string, bool)) {
+		t := table.Table{Title: title, Label: "tab:" + strings.ReplaceAll(name, "_", "-"), Columns: []table.Column{{Key: key, Header: strings.ToUpper(key[:1]) + strings.ReplaceAll(key[1:], "_", " ")},
 			{Key: "itt_n", Header: "n", Numeric: true, Group: "ITT"}, {Key: "itt_r", Header: "Responders", Numeric: true, Group: "ITT"},
 			{Key: "itt_rate", Header: "Rate (" + level + ")", Numeric: true, Group: "ITT"},
 			{Key: "ev_n", Header: "n", Numeric: true, Group: "Evaluable"}, {Key: "ev_r", Header: "Responders", Numeric: true, Group: "Evaluable"},
 			{Key: "ev_rate", Header: "Rate (" + level + ")", Numeric: true, Group: "Evaluable"}}}
 		rows := map[string][2]RateRow{}
 		var order []string
-		for _, r := range a.Rates {
+		for _, r := range source {
 			label, ok := pick(r)
 			if !ok {
 				continue
@@ -249,7 +256,24 @@ func (st *state) publicationTables() []pubTable {
 		}
 		out = append(out, pubTable{name, t})
 	}
-	respTable("table2_response_by_drug", "Response by drug", "drug", func(r RateRow) (string, bool) {
+	// Table 2 by drug or by drug class (analysis.drug_level); the class
+	// rates have no overall row, which comes from the drug rates.
+	drugTitle, drugKey, drugRates := "Response by drug", "drug", a.Rates
+	if st.cfg.Analysis.DrugLevel == DrugLevelClass {
+		drugTitle, drugKey = "Response by drug class", "drug_class"
+		drugRates = nil
+		for _, r := range a.ClassRates {
+			if r.Drug != "" {
+				drugRates = append(drugRates, r)
+			}
+		}
+		for _, r := range a.Rates {
+			if r.Drug == "" && r.Disease == "" {
+				drugRates = append(drugRates, r)
+			}
+		}
+	}
+	respTable("table2_response_by_drug", drugTitle, drugKey, drugRates, func(r RateRow) (string, bool) {
 		if r.Disease != "" {
 			return "", false
 		}
@@ -258,7 +282,12 @@ func (st *state) publicationTables() []pubTable {
 		}
 		return r.Drug, true
 	})
-	respTable("table3_response_by_disease", "Response by underlying disease", "disease", func(r RateRow) (string, bool) {
+	// Table 3 by disease or by disease group (analysis.disease_level).
+	disTitle, disKey, disRates := "Response by underlying disease", "disease", a.Rates
+	if st.cfg.Analysis.DiseaseLevel == DiseaseLevelGroup {
+		disTitle, disKey, disRates = "Response by disease group", "disease_group", a.GroupRates
+	}
+	respTable("table3_response_by_disease", disTitle, disKey, disRates, func(r RateRow) (string, bool) {
 		if r.Drug != "" {
 			return "", false
 		}

@@ -296,6 +296,21 @@ func (st *state) figures() []namedFigure {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
+		if len(keys) > maxBarGroups {
+			// the maxBarGroups groups with the most patients, in name order
+			n := func(k string) int {
+				s := 0
+				for _, c := range tallies[k] {
+					s += c
+				}
+				return s
+			}
+			byN := slices.Clone(keys)
+			sort.SliceStable(byN, func(i, j int) bool { return n(byN[i]) > n(byN[j]) })
+			title += fmt.Sprintf(" (the %d %ss with the most patients of %d; all are in tables/response_rates.csv)", maxBarGroups, by, len(keys))
+			keys = byN[:maxBarGroups]
+			sort.Strings(keys)
+		}
 		ob := figure.OutcomeBars{Title: title, GroupBy: by, Patients: len(patients), Studies: nStudies,
 			OutcomeDef: "responder = " + a.Responder + " response or better"}
 		for _, k := range keys {
@@ -312,7 +327,11 @@ func (st *state) figures() []namedFigure {
 		}
 	}
 	bars("Outcome by drug", "drug", a.OutcomesByDrug)
-	bars("Outcome by disease", "disease", a.OutcomesByDisease)
+	if cfg.DiseaseLevel == DiseaseLevelGroup {
+		bars("Outcome by disease group", "disease", a.OutcomesByDiseaseGroup)
+	} else {
+		bars("Outcome by disease", "disease", a.OutcomesByDisease)
+	}
 
 	// Swimmer: one lane per patient course with a known time on treatment or
 	// follow-up.
@@ -618,3 +637,12 @@ func acceptedTable(allowed []AllowedSummary) table.Table {
 	}
 	return t
 }
+
+// maxForestRows and maxBarGroups bound the rows of the forest plot and
+// the bars of an outcome chart: a page holds no more legibly. With more
+// drugs or diseases the ones with the most patients are drawn, the title
+// says how many of how many, and the tables keep them all.
+const (
+	maxForestRows = 60
+	maxBarGroups  = 40
+)

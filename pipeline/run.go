@@ -190,7 +190,7 @@ func prepare(ctx context.Context, cfg *Config, log Logger) (*state, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	inputs, err := ResolveInputs(cfg.Inputs)
+	inputs, err := resolveInputs(cfg.Inputs, cfg.Read.Sheet)
 	if err != nil {
 		return nil, err
 	}
@@ -263,10 +263,46 @@ func (st *state) ingest() error {
 	}
 	st.ingested = ing
 	SortProblems(ing.Problems)
+	if err := allQuarantined(ing); err != nil {
+		return err
+	}
 	st.summary = newSummary(st.cfg, ing)
 	st.log.Stage("ingest", fmt.Sprintf("%d rows read from %d inputs: %d accepted, %d quarantined",
 		st.summary.Totals.RowsRead, len(ing.Accounts), st.summary.Totals.RowsAccepted, st.summary.Totals.RowsQuarantined))
 	return nil
+}
+
+// allQuarantined returns an error wrapping ErrData when rows were read
+// but none was accepted: a run of no rows would report nothing as if it
+// had worked. It names the most frequent reason and its first row.
+func allQuarantined(ing *Ingested) error {
+	read := 0
+	for _, a := range ing.Accounts {
+		read += a.RowsRead
+		if a.RowsAccepted > 0 {
+			return nil
+		}
+	}
+	if read == 0 || len(ing.Quarantine) == 0 {
+		return nil
+	}
+	count := map[string]int{}
+	first := map[string]data.Problem{}
+	best := ""
+	for _, q := range ing.Quarantine {
+		for _, p := range q.Reasons {
+			k := p.Code + "\x00" + p.Column
+			if _, ok := first[k]; !ok {
+				first[k] = p
+			}
+			count[k]++
+			if best == "" || count[k] > count[best] {
+				best = k
+			}
+		}
+	}
+	return fmt.Errorf("all %d rows were quarantined, none can be analysed; %d of them: %s: %w",
+		read, count[best], first[best].Error(), ErrData)
 }
 
 func (st *state) normalise() error {
@@ -356,6 +392,9 @@ type Summary struct {
 	Analysis   *Analysis        `json:"analysis"`
 	Config     Config           `json:"config"`
 	Details    []data.Problem   `json:"details"`
+	// Grouped are the warnings and errors of Details, one per (code,
+	// column, value) with a row count and the first rows.
+	Grouped []ProblemGroup `json:"grouped"`
 }
 
 // Totals are row counts over every input:
@@ -382,6 +421,7 @@ func newSummary(cfg *Config, ing *Ingested) *Summary {
 	if s.Details == nil {
 		s.Details = []data.Problem{}
 	}
+	s.Grouped = GroupProblems(s.Details, data.Warning)
 	for _, a := range ing.Accounts {
 		s.Totals.RowsRead += a.RowsRead
 		s.Totals.RowsAccepted += a.RowsAccepted
@@ -422,6 +462,7 @@ func (s *Summary) addProblems(probs []data.Problem) {
 		s.Details = append(s.Details, p)
 	}
 	SortProblems(s.Details)
+	s.Grouped = GroupProblems(s.Details, data.Warning)
 }
 
 // undecidedError is the --strict failure while outcomes are unclassified

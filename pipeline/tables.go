@@ -2,9 +2,10 @@ package pipeline
 
 import (
 	"bufio"
-	"encoding/csv"
 	"math"
 	"strconv"
+
+	"github.com/tresp/tresp/internal/csvout"
 )
 
 // num formats a statistic for the tables/*.csv files: the shortest decimal
@@ -25,10 +26,9 @@ func num(v float64) string {
 
 func writeCSV(o *outDir, rel string, header []string, rows [][]string) error {
 	return o.write(rel, func(w *bufio.Writer) error {
-		cw := csv.NewWriter(w)
+		cw := csvout.NewWriter(w)
 		cw.Write(header)
-		cw.WriteAll(rows)
-		return cw.Error()
+		return cw.WriteAll(rows)
 	})
 }
 
@@ -44,6 +44,10 @@ func (st *state) writeAnalysisTables() error {
 	}
 	if err := writeCSV(st.out, "tables/response_rates.csv",
 		[]string{"drug", "disease", "population", "n", "responders", "unclassified", "rate", "ci_low", "ci_high", "ci_method"}, rateRows(a.Rates)); err != nil {
+		return err
+	}
+	if err := writeCSV(st.out, "tables/response_rates_by_disease_group.csv",
+		[]string{"drug", "disease_group", "population", "n", "responders", "unclassified", "rate", "ci_low", "ci_high", "ci_method"}, rateRows(a.GroupRates)); err != nil {
 		return err
 	}
 	var classRows [][]string

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
 	"math"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"github.com/tresp/tresp/data/parquetio"
 	"github.com/tresp/tresp/data/units"
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/internal/csvout"
 )
 
 // courseColumn is one column of normalised/cases.*: a name, a type and how
@@ -264,7 +264,7 @@ func (st *state) writeCases() error {
 	}
 	header = append(header, "extra")
 	err := st.out.write("normalised/cases.csv", func(w *bufio.Writer) error {
-		cw := csv.NewWriter(w)
+		cw := csvout.NewWriter(w)
 		cw.Write(header)
 		row := make([]string, len(header))
 		for _, c := range courses {
@@ -317,7 +317,7 @@ func (st *state) writeCases() error {
 }
 
 func writeVocabReport(w *bufio.Writer, entries []VocabEntry) error {
-	cw := csv.NewWriter(w)
+	cw := csvout.NewWriter(w)
 	cw.Write([]string{"term", "field", "status", "matched", "count", "example_rows"})
 	for _, e := range entries {
 		cw.Write([]string{e.Term, e.Field, e.Status, e.Matched, strconv.Itoa(e.Count), strings.Join(e.Rows, " ")})
@@ -327,7 +327,7 @@ func writeVocabReport(w *bufio.Writer, entries []VocabEntry) error {
 }
 
 func writeQuarantine(w *bufio.Writer, q []Quarantined) error {
-	cw := csv.NewWriter(w)
+	cw := csvout.NewWriter(w)
 	cw.Write([]string{"file", "line", "reasons", "row"})
 	for _, r := range q {
 		var reasons []string

@@ -50,7 +50,8 @@ func runCommand() *command {
 		usage:   "tresp run [--config FILE] [--out DIR] [flags] [INPUT...]",
 		example: `  tresp run                          # the embedded example data set, into out/
   tresp run --out results cases.csv  # your own case table
-  tresp run --out results sheets/    # every .csv, .tsv and .parquet file in sheets/
+  tresp run --out results sheets/    # every .csv, .tsv, .parquet and .xlsx file in sheets/
+  tresp run --sheet cases extraction.xlsx  # one sheet of a workbook (default: every sheet with a header)
   tresp run --map 'Pt no=case_id' --map 'Rx=treatment' cases.csv
   tresp run --config proj/tresp.toml  # settings from a file (tresp init writes one)
   tresp run --decisions decided.csv cases.csv  # apply a filled review.csv

@@ -53,7 +53,7 @@ func validateCommand() *command {
 				return err
 			}
 			failing, allowed := cfg.Strict.Judge(s.Details)
-			printProblems(stdout, s.Details, data.Warning, o.limit)
+			printGroups(stdout, pipeline.GroupProblems(s.Details, data.Warning), o.limit)
 			for _, a := range s.Inputs {
 				fmt.Fprintf(stdout, "%s: %s, %d rows read = %d accepted + %d quarantined\n",
 					a.File, a.Kind, a.RowsRead, a.RowsAccepted, a.RowsQuarantined)

@@ -151,6 +151,9 @@ type readOptions struct {
 	decimalComma      string
 	vocab             []string
 	decisions         string
+	sheet             string
+	diseaseLevel      pipeline.DiseaseLevel
+	drugLevel         pipeline.DrugLevel
 	fs                *pflag.FlagSet // tells flags given from defaults
 }
 
@@ -163,6 +166,10 @@ func (o *readOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.decimalComma, "decimal-comma", "auto", "read 8,5 as 8.5: `auto|on|off` (auto: in semicolon-separated files)")
 	fs.StringArrayVar(&o.vocab, "vocab", nil, "vocabulary `FILE` extending the built-in terms; repeatable")
 	fs.StringVar(&o.decisions, "decisions", "", "apply a reviewer's decisions: a review.csv `FILE` whose decision column is filled")
+	fs.StringVar(&o.sheet, "sheet", "", "read only the sheet `NAME` of every .xlsx workbook (default: every sheet with a recognisable header)")
+	o.diseaseLevel, o.drugLevel = pipeline.DiseaseLevelDisease, pipeline.DrugLevelDrug
+	fs.Var(&o.diseaseLevel, "disease-level", "publication tables and figures by `disease|group` (group: the disease group, e.g. connective tissue disease)")
+	fs.Var(&o.drugLevel, "drug-level", "publication tables by `drug|class`")
 }
 
 // changed reports whether the flag was given on the command line.
@@ -214,24 +221,28 @@ func (o *readOptions) apply(cfg *pipeline.Config) error {
 	if o.changed("decisions") {
 		cfg.Decisions = o.decisions
 	}
+	if o.changed("sheet") {
+		cfg.Read.Sheet = o.sheet
+	}
+	if o.changed("disease-level") {
+		cfg.Analysis.DiseaseLevel = o.diseaseLevel
+	}
+	if o.changed("drug-level") {
+		cfg.Analysis.DrugLevel = o.drugLevel
+	}
 	return nil
 }
 
-// printProblems writes warnings and errors, one line each, to w, at most
-// limit lines followed by a count of the rest.
-func printProblems(w io.Writer, probs []data.Problem, min data.Severity, limit int) {
-	n := 0
-	for _, p := range probs {
-		if p.Severity < min {
-			continue
+// printGroups writes problem groups, one line each (one per code, column
+// and value, with its row count and first rows), at most limit lines
+// followed by a count of the rest.
+func printGroups(w io.Writer, groups []pipeline.ProblemGroup, limit int) {
+	for i, g := range groups {
+		if i == limit {
+			fmt.Fprintf(w, "… and %d more (all are in summary.json)\n", len(groups)-limit)
+			break
 		}
-		if n < limit {
-			fmt.Fprintf(w, "%s: %s\n", p.Severity, p.Error())
-		}
-		n++
-	}
-	if n > limit {
-		fmt.Fprintf(w, "… and %d more (all are in summary.json)\n", n-limit)
+		fmt.Fprintf(w, "%s: %s: %s\n", g.Severity, g.Code, g.String())
 	}
 }
 

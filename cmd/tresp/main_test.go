@@ -52,6 +52,12 @@ func TestExitCodes(t *testing.T) {
 	os.WriteFile(warn, []byte("Study,Pt,Drug,Outcome,Colour\nS,1,diltiazem,improved,red\n"), 0o644)
 	empty := filepath.Join(dir, "empty.csv")
 	os.WriteFile(empty, nil, 0o644)
+	// Issue 10: a misspelled outcome header, every row quarantined, a
+	// wrong delimiter: exit 1 with one message, never a run of 0 %.
+	outcom := filepath.Join(dir, "outcom.csv")
+	os.WriteFile(outcom, []byte("Study,Pt,Drug,Outcom\nS,1,diltiazem,improved\n"), 0o644)
+	semi := filepath.Join(dir, "semi.csv")
+	os.WriteFile(semi, []byte("Study;Pt;Drug;Outcome\nS;1;diltiazem;improved\nS;2;diltiazem;no change\n"), 0o644)
 	tests := []struct {
 		args   []string
 		code   int
@@ -64,7 +70,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"version"}, exitOK, ""},
 		{[]string{"version", "extra"}, exitUsage, "no arguments"},
 		{[]string{"validate", good}, exitOK, ""},
-		{[]string{"validate", bad}, exitData, "cannot be used"},
+		{[]string{"validate", bad}, exitData, "all 1 rows were quarantined"},
 		{[]string{"validate", warn}, exitOK, ""},
 		{[]string{"validate", "--strict", warn}, exitData, "warnings"},
 		{[]string{"validate", empty}, exitData, "empty.csv: file is empty"},
@@ -73,6 +79,10 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"run", "-q", "--out", filepath.Join(dir, "o"), good}, exitOK, ""},
 		{[]string{"run", "--out", filepath.Join(dir, "o2"), empty}, exitData, "file is empty"},
 		{[]string{"run", "-q", "--strict", "--out", filepath.Join(dir, "o2"), warn}, exitData, "strict: 1 warnings"},
+		{[]string{"run", "-q", "--out", filepath.Join(dir, "o2"), outcom}, exitData, `did you mean "Outcom" → outcome?`},
+		{[]string{"run", "-q", "--out", filepath.Join(dir, "o2"), bad}, exitData, "all 1 rows were quarantined"},
+		{[]string{"run", "-q", "--delimiter", ",", "--out", filepath.Join(dir, "o2"), semi}, exitData, "seems to use semicolon (;)"},
+		{[]string{"run", "--disease-level", "subtype", good}, exitUsage, "not one of disease, group"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := tresp(t, tt.args...)

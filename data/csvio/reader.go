@@ -93,8 +93,52 @@ func NewReader(r io.Reader, name string, opt Options) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkDelimiter(name, header, delim, opt.Delimiter != 0); err != nil {
+		return nil, err
+	}
 	rd.header = header
 	return rd, nil
+}
+
+// delimiterNames name the delimiters in messages.
+var delimiterNames = map[rune]string{',': "comma (,)", ';': "semicolon (;)", '\t': "tab", '|': "pipe (|)"}
+
+// checkDelimiter refuses a header read as one column that holds another
+// delimiter several times: the file uses that delimiter, and every row
+// would otherwise be one cell. One message for the file, not one per row.
+func checkDelimiter(name string, header []string, delim rune, forced bool) error {
+	if len(header) != 1 {
+		return nil
+	}
+	best, bestN := rune(0), 0
+	for _, d := range []rune{',', ';', '\t', '|'} {
+		if d == delim {
+			continue
+		}
+		if n := strings.Count(header[0], string(d)); n > bestN {
+			best, bestN = d, n
+		}
+	}
+	if bestN == 0 {
+		return nil
+	}
+	how := "detected"
+	if forced {
+		how = "given"
+	}
+	hint := "save the file with commas, or give --delimiter"
+	switch best {
+	case ',':
+		hint = "give --delimiter , (or leave it to be detected)"
+	case ';':
+		hint = "give --delimiter ';' (or leave it to be detected)"
+	case '\t':
+		hint = "give --delimiter tab (or leave it to be detected)"
+	case '|':
+		hint = "leave the delimiter to be detected, or save the file with commas"
+	}
+	return data.NewInputError(name, "wrong-delimiter",
+		fmt.Sprintf("the header is one column with the %s delimiter %s, but the file seems to use %s", how, delimiterNames[delim], delimiterNames[best]), hint)
 }
 
 // Header returns the header cells.
@@ -196,7 +240,7 @@ func checkText(name string, sample []byte, complete bool) error {
 }
 
 // detectDelimiter picks the delimiter that occurs most often outside quotes
-// on the first line; ties go to comma, then semicolon, then tab.
+// on the first line; ties go to comma, then semicolon, then tab, then pipe.
 func detectDelimiter(sample []byte) rune {
 	counts := map[byte]int{}
 	inQuote := false
@@ -212,12 +256,12 @@ func detectDelimiter(sample []byte) rune {
 			break
 		}
 		switch b {
-		case ',', ';', '\t':
+		case ',', ';', '\t', '|':
 			counts[b]++
 		}
 	}
 	best, bestN := byte(','), counts[',']
-	for _, d := range []byte{';', '\t'} {
+	for _, d := range []byte{';', '\t', '|'} {
 		if counts[d] > bestN {
 			best, bestN = d, counts[d]
 		}

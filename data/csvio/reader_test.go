@@ -153,7 +153,7 @@ func TestLatin1AfterSample(t *testing.T) {
 
 func TestDetectDelimiter(t *testing.T) {
 	for in, want := range map[string]rune{
-		"a,b,c\n": ',', "a;b;c\n": ';', "a\tb\n": '\t', "\"x,y\";b;c\n": ';', "single\n": ',', "a,b;c;d\n1,2\n": ';',
+		"a,b,c\n": ',', "a;b;c\n": ';', "a\tb\n": '\t', "\"x,y\";b;c\n": ';', "single\n": ',', "a,b;c;d\n1,2\n": ';', "a|b|c\n": '|',
 	} {
 		if got := detectDelimiter([]byte(in)); got != want {
 			t.Errorf("detectDelimiter(%q) = %q, want %q", in, got, want)
@@ -212,5 +212,28 @@ func BenchmarkReader(b *testing.B) {
 				break
 			}
 		}
+	}
+}
+
+// TestWrongDelimiter: a file read with the wrong delimiter is one message
+// naming the delimiter it seems to use, not one error per row (issue 10).
+func TestWrongDelimiter(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		delim rune
+		want  string
+	}{
+		{"Study;Pt;Drug;Outcome\nS;1;d;x\n", ',', "seems to use semicolon (;)"},
+		{"Study,Pt,Drug,Outcome\nS,1,d,x\n", '\t', "seems to use comma (,)"},
+		{"Study\tPt\tDrug\n", ';', "seems to use tab"},
+	} {
+		_, err := NewReader(strings.NewReader(tt.in), "f.csv", Options{Delimiter: tt.delim})
+		var ie *data.InputError
+		if !errors.As(err, &ie) || ie.Code != "wrong-delimiter" || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q with %q: err = %v, want %q", tt.in, tt.delim, err, tt.want)
+		}
+	}
+	if _, err := NewReader(strings.NewReader("Outcome\nimproved\n"), "f.csv", Options{}); err != nil {
+		t.Errorf("one-column file: %v", err)
 	}
 }

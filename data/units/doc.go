@@ -57,6 +57,19 @@
 // kept. ParseSex and LookupAnalyte read the same prefix (they have no
 // notes); SplitTreatment only splits, and reads the whole cell.
 //
+// Numbers. Every number is read by data.ScanNumber, the one number lexer
+// of tresp (its rules are on it): read whole or refused, never partly
+// read. A '-' or '−' directly before a number, at the start of the cell or
+// after a space, is its minus sign ("-5", but "5-10" is a range). A cell
+// holding a refused number ("1e400", "0x10", "1_000", "1.000,5", "4٥") or
+// a negative one is not read at all: Status Unknown with a
+// CodeNumberUnreadable or CodeNegative note, since no age, duration, dose,
+// size or lab value tresp reads can be negative, and "-3 months" is not 91
+// days. Plausibility: an age outside 0–MaxAgeYears (120) is not read; a
+// duration above MaxDurationYears and a daily dose above its unit's bound
+// in MaxDosePerDay (100 g/day, 10^7 IU/day, 10 L/day, …) are kept with a
+// CodeImplausible note giving the value and the range.
+//
 // Cost. Every parser is linear in the length of the part it reads and
 // never panics or returns an error. The lexer makes one pass into a pooled
 // token slice sized so that it never grows, takes lower-case ASCII words as

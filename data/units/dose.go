@@ -226,6 +226,11 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 	read, toks, tb := lexCell(text)
 	defer tb.release()
 	noteCut(&ns, text, read)
+	if n, ok := refused(read, toks, "dose"); ok {
+		ns.add(n.Code, n.Msg)
+		d.Notes = ns.out()
+		return d
+	}
 	var steps []rawStep
 	type pctMark struct {
 		v   float64
@@ -660,6 +665,9 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 		ns.add(CodeUnparsed, "no step has a daily rate")
 	} else {
 		d.StartWeek, d.MaxWeek, d.FinalWeek = d.Start*7, d.Max*7, d.Final*7
+		if hi, ok := MaxDosePerDay[d.Unit]; ok && d.Max > hi {
+			ns.add(CodeImplausible, "dose "+fmtNum(d.Max)+" "+d.Unit+" is outside the plausible range 0–"+fmtNum(hi)+" "+d.Unit+": kept, check the amount and unit")
+		}
 	}
 	d.Notes = ns.out()
 	return d

@@ -124,6 +124,11 @@ func ParseDurationAge(text string, ageYears float64) Duration {
 	read, toks, tb := lexCell(text)
 	defer tb.release()
 	noteCut(&ns, text, read)
+	if n, ok := refused(read, toks, "duration"); ok {
+		ns.add(n.Code, n.Msg)
+		d.Notes = ns.out()
+		return d
+	}
 	haveAge := finite(ageYears) && ageYears >= 0
 	found := false
 	for i := 0; i < len(toks); {
@@ -246,9 +251,32 @@ func ParseDurationAge(text string, ageYears float64) Duration {
 	}
 	if d.Status == Unknown {
 		d.Days, d.MinDays, d.MaxDays = math.NaN(), math.NaN(), math.NaN()
+	} else if d.MaxDays > MaxDurationYears*DaysPerYear {
+		ns.add(CodeImplausible, "duration "+fmtNum(d.MaxDays)+" days ("+fmtNum(math.Round(d.MaxDays/DaysPerYear))+" years) is outside the plausible range 0–"+
+			fmtNum(MaxDurationYears)+" years: kept, check it")
 	}
 	d.Notes = ns.out()
 	return d
+}
+
+// Plausibility bounds. An age outside 0–MaxAgeYears is not read (Unknown,
+// with a note); a duration longer than MaxDurationYears and a daily dose
+// above its unit's bound in MaxDosePerDay are kept with a
+// CodeImplausible note giving the value and the range.
+const (
+	MaxAgeYears      = 120
+	MaxDurationYears = 120
+)
+
+// MaxDosePerDay is the plausible upper bound of a daily dose per dose
+// unit: generous (100 g/day of any drug; 10 million IU; 10 L), so that a
+// dose above it is a unit or typing error ("999999999 g daily").
+var MaxDosePerDay = map[string]float64{
+	"mg/day":    100_000,
+	"mg/kg/day": 2_000,
+	"mg/m²/day": 100_000,
+	"IU/day":    10_000_000,
+	"mL/day":    10_000,
 }
 
 // qualifiers looks at the words just before a quantity at toks[i]:
@@ -429,6 +457,12 @@ func ParseAge(text string) Age {
 	read, toks, tb := lexCell(text)
 	defer tb.release()
 	noteCut(&ns, text, read)
+	if n, ok := refused(read, toks, "age"); ok {
+		ns.add(n.Code, n.Msg)
+		a.Sex, _ = sexIn(toks, nil)
+		a.Notes = ns.out()
+		return a
+	}
 	skip := map[int]bool{}
 	found := false
 	for i := 0; i < len(toks); {
@@ -516,8 +550,8 @@ func ParseAge(text string) Age {
 	if conflict {
 		ns.add(CodeSexConflict, "both sexes named: sex left unknown")
 	}
-	if found && (a.Years > 130 || a.Years < 0) {
-		ns.add(CodeImplausible, "age "+fmtNum(a.Years)+" years is implausible")
+	if found && (a.MaxYears > MaxAgeYears || a.MinYears < 0) {
+		ns.add(CodeImplausible, "age "+fmtNum(a.Years)+" years is outside the plausible range 0–"+fmtNum(MaxAgeYears)+" years: not read")
 		a.Status = Unknown
 	}
 	if !found {

@@ -365,6 +365,11 @@ func ParseLabFor(a Analyte, text string) Lab {
 	read, toks, tb := lexCell(text)
 	defer tb.release()
 	noteCut(&ns, text, read)
+	if n, ok := refused(read, toks, "lab value"); ok {
+		ns.add(n.Code, n.Msg)
+		l.Notes = ns.out()
+		return l
+	}
 	// the value: the first number not part of a name ("25-hydroxy", "24-hour",
 	// "D3", "PO4", "1,25")
 	vi := -1

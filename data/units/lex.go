@@ -7,6 +7,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tresp/tresp/data"
 )
 
 type tokKind uint8
@@ -23,6 +25,7 @@ type token struct {
 	kind       tokKind
 	voc        vocabBit // the word tables text is a key of (see look)
 	num        float64
+	bad        string // tkSym "#": why the lexer refused the number (data.ScanNumber)
 	text       string
 	start, end int
 }
@@ -96,10 +99,6 @@ func look[V any](t token, b vocabBit, m map[string]V) (V, bool) {
 
 func (t token) isWord(w string) bool { return t.kind == tkWord && t.text == w }
 func (t token) isSym(s string) bool  { return t.kind == tkSym && t.text == s }
-
-// maxNumber bounds numbers the lexer accepts; longer digit runs become the
-// symbol "#" (unreadable number), so no parser meets Inf.
-const maxNumber = 1e12
 
 // MaxCellBytes bounds the part of a cell the parsers read. A case-table
 // cell is never this long with meaningful content: a longer one is read up
@@ -198,12 +197,19 @@ func lexInto(toks []token, s string) []token {
 			i++ // invalid byte: skip
 		case unicode.IsSpace(r):
 			i += w
-		case r >= '0' && r <= '9' || r == '.' && i+1 < len(s) && isDigit(s[i+1]) && !prevDigit(s, i):
-			j, v, ok := readNum(s, i)
-			if !ok {
-				toks = append(toks, token{kind: tkSym, text: "#", start: i, end: j})
+		case r >= '0' && r <= '9' || r == '.' && i+1 < len(s) && isDigit(s[i+1]) && !prevDigit(s, i) || r >= utf8.RuneSelf && unicode.IsDigit(r):
+			j, v, reason := data.ScanNumber(s, i)
+			start := i
+			if n := len(toks); n > 0 && minusSign(s, toks, n-1, i) {
+				// "-5": the sign belongs to the number, so that no parser
+				// reads 5 (they refuse negative numbers, see refused)
+				start, v = toks[n-1].start, -v
+				toks = toks[:n-1]
+			}
+			if reason != "" {
+				toks = append(toks, token{kind: tkSym, text: "#", bad: reason, start: start, end: j})
 			} else {
-				toks = append(toks, token{kind: tkNum, num: v, start: i, end: j})
+				toks = append(toks, token{kind: tkNum, num: v, start: start, end: j})
 			}
 			i = j
 		case r == '½' || r == '¼' || r == '¾':
@@ -262,89 +268,44 @@ func appendWord(toks []token, raw string, dotted bool, start, end int) []token {
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
+func prevDigit(s string, i int) bool { return i > 0 && isDigit(s[i-1]) }
+
 // asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// maxExactDigits is the longest digit run read by integer arithmetic: any
-// 15-digit integer is below 2^53, so the float64 is exact and equals what
-// strconv.ParseFloat returns.
-const maxExactDigits = 15
-
-// readNum scans the number starting at i (see scanNumber) and returns its
-// end and value; ok is false for a number that is unreadable or above
-// maxNumber. Integers of up to maxExactDigits digits (thousands commas
-// skipped) are summed directly; anything else goes through
-// strconv.ParseFloat, commas removed first.
-func readNum(s string, i int) (end int, v float64, ok bool) {
-	j := scanNumber(s, i)
-	plain := true
-	n, digits := uint64(0), 0
-	for k := i; k < j; k++ {
-		c := s[k]
-		if c == ',' {
-			continue
-		}
-		if !isDigit(c) || digits == maxExactDigits {
-			plain = false
-			break
-		}
-		n = n*10 + uint64(c-'0')
-		digits++
+// minusSign reports whether toks[k], the token before a number starting
+// at i, is a minus sign of that number: a '-' or '−' directly before it,
+// itself at the start of the cell or after a space or one of ( [ : ; =,
+// and not after a number ("5 -10" and "5-10" are ranges).
+func minusSign(s string, toks []token, k, i int) bool {
+	t := toks[k]
+	if !t.isSym("-") || t.end != i {
+		return false
 	}
-	if plain {
-		v = float64(n)
-	} else {
-		t := s[i:j]
-		if strings.IndexByte(t, ',') >= 0 {
-			t = strings.ReplaceAll(t, ",", "")
-		}
-		var err error
-		v, err = strconv.ParseFloat(t, 64)
-		if err != nil || !finite(v) {
-			return j, 0, false
-		}
+	if raw := s[t.start:t.end]; raw != "-" && raw != "−" {
+		return false
 	}
-	if v > maxNumber {
-		return j, 0, false
+	if t.start > 0 && !strings.ContainsRune(" \t\n([:;=", rune(s[t.start-1])) {
+		return false
 	}
-	return j, v, true
+	return k == 0 || toks[k-1].kind != tkNum
 }
 
-func prevDigit(s string, i int) bool { return i > 0 && isDigit(s[i-1]) }
-
-// scanNumber returns the end of the number starting at i: digits with at
-// most one decimal point, and commas as thousands separators only when
-// followed by exactly three digits ("1,000"; "60,90" is two numbers).
-func scanNumber(s string, i int) int {
-	j := i
-	dot := false
-	for j < len(s) {
-		c := s[j]
+// refused returns the note that makes a parser give up on a cell: a
+// number the lexer could not read (data.ScanNumber's reason) or a
+// negative number, which no quantity tresp reads can be (what names the
+// quantity: "age", "dose", …). A cell is never partly read: "1.000,5 mg"
+// is not 1 mg nor 5 mg, and "-3 months" is not 91 days.
+func refused(s string, toks []token, what string) (Note, bool) {
+	for _, t := range toks {
 		switch {
-		case isDigit(c):
-			j++
-		case c == '.' && !dot && j+1 < len(s) && isDigit(s[j+1]):
-			dot = true
-			j++
-		case c == ',' && !dot && j > i && j+3 < len(s) &&
-			isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) &&
-			(j+4 >= len(s) || !isDigit(s[j+4])) && groupLen(s, i, j) <= 3:
-			j += 4
-		default:
-			return j
+		case t.kind == tkSym && t.bad != "":
+			return Note{CodeNumberUnreadable, "cannot read the number \"" + s[t.start:t.end] + "\" in the " + what + ": " + t.bad}, true
+		case t.kind == tkNum && t.num < 0:
+			return Note{CodeNegative, "negative " + what + " \"" + s[t.start:t.end] + "\": not read (it cannot be negative)"}, true
 		}
 	}
-	return j
-}
-
-// groupLen is the number of digits before position j back to the start or
-// the previous comma.
-func groupLen(s string, i, j int) int {
-	n := 0
-	for k := j - 1; k >= i && isDigit(s[k]); k-- {
-		n++
-	}
-	return n
+	return Note{}, false
 }
 
 // scanWord returns the end of a letter run starting at i. A dot between

@@ -58,6 +58,11 @@ func ParseSize(text string) Size {
 	read, toks, tb := lexCell(text)
 	defer tb.release()
 	noteCut(&ns, text, read)
+	if n, ok := refused(read, toks, "size"); ok {
+		ns.add(n.Code, n.Msg)
+		sz.Notes = ns.out()
+		return sz
+	}
 	var ms []measurement
 	for i := 0; i < len(toks); {
 		if len(ms) >= MaxMeasurements {

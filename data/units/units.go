@@ -119,6 +119,12 @@ const (
 	// CodeTruncated: a cell held more items than a parser keeps, or was
 	// longer than MaxCellBytes and only its start was read.
 	CodeTruncated Code = "truncated"
+	// CodeNumberUnreadable: a number the lexer refuses ("1e400", "0x10",
+	// "1_000", "1.000,5", digits of mixed scripts); the cell is not read.
+	CodeNumberUnreadable Code = "number-unreadable"
+	// CodeNegative: a negative number where the quantity cannot be
+	// negative (age, duration, dose, size, lab value); the cell is not read.
+	CodeNegative Code = "negative-value"
 	// CodeTooManyDims: more than three dimensions in one size.
 	CodeTooManyDims Code = "too-many-dimensions"
 )

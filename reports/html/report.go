@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/tresp/tresp/internal/textsafe"
 	"github.com/tresp/tresp/reports/table"
 )
 
@@ -33,7 +34,8 @@ type Input struct {
 }
 
 // Report is the content of one report page. Every string is plain text
-// and is escaped; only Figure.SVG is markup.
+// and is escaped; only Figure.SVG is markup. Control, bidirectional-override
+// and zero-width characters are shown as "[U+202E]" (internal/textsafe).
 type Report struct {
 	// Title is the page title; "tresp report" if empty.
 	Title string
@@ -105,11 +107,11 @@ type page struct {
 // cannot be inlined (InlineSVG); nothing is written then.
 func Write(w io.Writer, r Report) error {
 	p := page{
-		Title:       strings.TrimSpace(r.Title),
+		Title:       textsafe.Visible(strings.TrimSpace(r.Title)),
 		ToolVersion: r.ToolVersion,
 		Summary:     r.Summary,
 		Warnings:    r.Warnings,
-		Config:      r.Config,
+		Config:      textsafe.Visible(r.Config),
 		CSS:         template.CSS(css),
 	}
 	if p.Title == "" {
@@ -123,7 +125,7 @@ func Write(w io.Writer, r Report) error {
 			if err != nil {
 				return fmt.Errorf("html: figure %d (%q): %w", i+1, f.Title, err)
 			}
-			p.Figures = append(p.Figures, figureView{ID: id, Title: oneLine(f.Title), Caption: f.Caption, SVG: template.HTML(svg)})
+			p.Figures = append(p.Figures, figureView{ID: id, Title: textsafe.Visible(oneLine(f.Title)), Caption: f.Caption, SVG: template.HTML(svg)})
 			sec.Sub = append(sec.Sub, tocEntry{ID: id, Text: entryText("Figure", i, f.Title)})
 		}
 		p.TOC = append(p.TOC, sec)
@@ -194,7 +196,7 @@ func Write(w io.Writer, r Report) error {
 
 // entryText is the table-of-contents text of figure or table i.
 func entryText(kind string, i int, title string) string {
-	title = oneLine(title)
+	title = textsafe.Visible(oneLine(title))
 	if title == "" {
 		return fmt.Sprintf("%s %d", kind, i+1)
 	}
@@ -209,7 +211,7 @@ func oneLine(s string) string {
 // lines splits s at its line ends, for rendering with <br>.
 func lines(s string) []string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.Split(strings.ReplaceAll(s, "\r", "\n"), "\n")
+	return strings.Split(textsafe.Visible(strings.ReplaceAll(s, "\r", "\n")), "\n")
 }
 
 var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"lines": lines}).Parse(pageHTML))

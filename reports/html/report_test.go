@@ -364,3 +364,25 @@ func TestGonumFigure(t *testing.T) {
 		t.Errorf("%d <svg> elements; want 1", n)
 	}
 }
+
+// TestHiddenCharactersShown: bidi overrides and other control characters
+// in any text of the report are shown escaped, never passed through.
+func TestHiddenCharactersShown(t *testing.T) {
+	const evil = "abc\u202Efed\u2066x\u2069 bell\x07"
+	r := Report{Title: evil, Summary: []string{evil}, Warnings: []string{"cases.csv:2: column \"Drug\": " + evil},
+		Tables: []table.Table{{Columns: []table.Column{{Key: "d", Header: evil}}, Rows: []table.Row{{Cells: []string{evil}}}}},
+		Config: evil}
+	var b bytes.Buffer
+	if err := Write(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	out := strings.ReplaceAll(b.String(), "&#43;", "+") // html/template writes + as &#43;
+	for _, c := range []string{"\u202E", "\u2066", "\u2069", "\x07"} {
+		if strings.Contains(out, c) {
+			t.Errorf("report.html contains %U", []rune(c)[0])
+		}
+	}
+	if n := strings.Count(out, "abc[U+202E]fed[U+2066]x[U+2069] bell[U+0007]"); n < 6 {
+		t.Errorf("escaped text shown %d times, want every place (title ×2, summary, warning, header, cell, config)", n)
+	}
+}

@@ -9,17 +9,11 @@
 // any string, however hostile, is shown literally and never interpreted:
 //
 //   - CSV: fields are quoted per RFC 4180 and neutralised against
-//     spreadsheet formula injection (CWE-1236). A field whose first
-//     character is = + - @ tab CR or LF, or whose first character after
-//     leading blanks is = + - @, gets a single quote prefixed
-//     ("'=cmd|' /C calc'!A0", "'+1+1", "'-2+3", "'@SUM(A1)"). Exempt, and
-//     so kept numeric for spreadsheets, are fields that read as plain
-//     numbers ("-0.5", "+3", "-1,234.5", "1e-3", "-12.5%", "-Inf", "NaN";
-//     see IsNumber) and fields made only of '-' (a "not applicable"
-//     placeholder). The rule looks at the text alone: a column marked
-//     Numeric gets no exemption for a cell that is not a number, because
-//     an interval such as "-0.1 (-0.3, 0.2)" or a hostile value in a
-//     numeric column would otherwise be evaluated as a formula.
+//     spreadsheet formula injection (CWE-1236) by tresp's one CSV writer,
+//     internal/csvout, whose package doc states the rule: a field that
+//     could start a formula ("=cmd|' /C calc'!A0", "+1+1", "-2+3",
+//     "@SUM(A1)") gets a single quote prefixed; plain numbers ("-0.5",
+//     "-Inf"; see IsNumber) and "-" placeholders stay as they are.
 //   - Markdown: | \ ` * _ [ ] < > ~ $ & get a backslash, cell newlines
 //     become <br>, and paragraph lines cannot open a block.
 //   - LaTeX: \ { } $ & # ^ _ % ~ < > | ` become escapes or macros, and

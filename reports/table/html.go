@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tresp/tresp/internal/textsafe"
 )
 
 // WriteHTML writes t as an HTML5 <table class="tresp-table"> fragment: the
@@ -97,8 +99,9 @@ func htmlText(s string) string {
 }
 
 // EscapeHTML returns s escaped for HTML text and attribute values: & < > "
-// and ' become character references, control characters other than tab and
-// newline are dropped, and invalid UTF-8 becomes U+FFFD.
+// and ' become character references, control, bidirectional-override and
+// zero-width characters (textsafe.Hidden) are shown as "[U+202E]", and
+// invalid UTF-8 becomes U+FFFD.
 func EscapeHTML(s string) string {
 	var b strings.Builder
 	for i, r := range s {
@@ -122,7 +125,8 @@ func EscapeHTML(s string) string {
 		case '\t', '\n':
 			b.WriteRune(r)
 		default:
-			if r < 0x20 || (r >= 0x7f && r < 0xa0) {
+			if textsafe.Hidden(r) {
+				b.WriteString("[" + textsafe.Name(r) + "]")
 				continue
 			}
 			b.WriteRune(r)

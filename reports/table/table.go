@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/tresp/tresp/internal/csvout"
 )
 
 // Align is the horizontal alignment of a column.
@@ -314,30 +315,4 @@ func normalizeNewlines(s string) string {
 
 // cleanText normalises line ends to LF, drops control characters other than
 // tab and LF (C0, DEL and C1) and replaces invalid UTF-8 with U+FFFD.
-func cleanText(s string) string {
-	s = normalizeNewlines(s)
-	clean := utf8.ValidString(s)
-	for _, r := range s {
-		if (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7f && r < 0xa0) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for i, r := range s {
-		if r == utf8.RuneError {
-			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				b.WriteRune('\ufffd')
-				continue
-			}
-		}
-		if (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7f && r < 0xa0) {
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+func cleanText(s string) string { return csvout.Clean(s) }

@@ -1,0 +1,139 @@
+package csvout
+
+import (
+	"encoding/csv"
+	"io"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Writer writes CSV records with every cell neutralised (see the package
+// doc). Its zero value is not usable; use NewWriter.
+type Writer struct {
+	cw  *csv.Writer
+	rec []string
+}
+
+// NewWriter returns a Writer writing to w.
+func NewWriter(w io.Writer) *Writer { return &Writer{cw: csv.NewWriter(w)} }
+
+// Write writes one record, each cell passed through Neutralize. rec is
+// not modified.
+func (w *Writer) Write(rec []string) error {
+	w.rec = w.rec[:0]
+	for _, c := range rec {
+		w.rec = append(w.rec, Neutralize(c))
+	}
+	return w.cw.Write(w.rec)
+}
+
+// WriteAll writes every record and flushes.
+func (w *Writer) WriteAll(recs [][]string) error {
+	for _, r := range recs {
+		if err := w.Write(r); err != nil {
+			return err
+		}
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// Flush writes buffered data to the underlying io.Writer.
+func (w *Writer) Flush() { w.cw.Flush() }
+
+// Error reports an error of a previous Write or Flush.
+func (w *Writer) Error() error { return w.cw.Error() }
+
+// numberRE matches what a spreadsheet reads as a plain number: an optional
+// sign, decimal digits with optional thousands commas, an optional fraction
+// and exponent, an optional percent sign; or a signed Inf/Infinity/NaN.
+var numberRE = regexp.MustCompile(`^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$|^(?i:[+-]?(?:inf|infinity|nan))$`)
+
+// IsNumber reports whether s, without surrounding spaces, reads as a plain
+// number: "-0.5", "+3", "1,234.5", "1e-3", "-12.5%", "-Inf", "NaN". Hex
+// floats, expressions ("-2+3") and intervals ("-0.1 (-0.3, 0.2)") are not
+// numbers.
+func IsNumber(s string) bool {
+	return numberRE.MatchString(strings.TrimSpace(s))
+}
+
+// formula reports whether the cleaned text s could start a spreadsheet
+// formula (ignoring leading quotes, see Neutralize).
+func formula(s string) bool {
+	s = strings.TrimLeft(s, "'")
+	if s == "" || IsNumber(s) || strings.Trim(s, "-") == "" {
+		return false
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\n':
+		return true
+	}
+	t := strings.TrimLeft(s, " \t\n")
+	if t != "" {
+		switch t[0] {
+		case '=', '+', '-', '@':
+			return true
+		}
+	}
+	return false
+}
+
+// Neutralize returns the CSV cell text for s: cleaned (line ends to LF,
+// control characters other than tab and LF dropped, invalid UTF-8 to
+// U+FFFD) and, when s could start a spreadsheet formula, prefixed with a
+// single quote. See the package doc for the rule.
+func Neutralize(s string) string {
+	if s == "" {
+		return s
+	}
+	s = Clean(s)
+	if formula(s) {
+		return "'" + s
+	}
+	return s
+}
+
+// Unneutralize undoes Neutralize on a cell read back from a CSV tresp
+// wrote: Unneutralize(Neutralize(s)) == Clean(s) for every s.
+func Unneutralize(s string) string {
+	if strings.HasPrefix(s, "'") && formula(s[1:]) {
+		return s[1:]
+	}
+	return s
+}
+
+// Clean normalises line ends to LF, drops control characters other than
+// tab and LF (C0, DEL and C1) and replaces invalid UTF-8 with U+FFFD.
+func Clean(s string) string {
+	if strings.ContainsRune(s, '\r') {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	clean := utf8.ValidString(s)
+	if clean {
+		for _, r := range s {
+			if (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7f && r < 0xa0) {
+				clean = false
+				break
+			}
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				b.WriteRune('\ufffd')
+				continue
+			}
+		}
+		if (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7f && r < 0xa0) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
