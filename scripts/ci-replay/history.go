@@ -116,7 +116,7 @@ func (r *replay) history() error {
 			})},
 		{name: "renamed outcome header", kind: "pull_request", branch: "rename-header", want: "fail", failStep: "Validate",
 			edit: editCases(func(h string, rows []string) (string, []string) {
-				return strings.Replace(h, ",Outcome", ",Result", 1), rows
+				return strings.Replace(h, ",Outcome", ",Evolution", 1), rows
 			})},
 		{name: "one-patient stratum edit", kind: "pull_request", branch: "kim-outcome", want: "pass",
 			edit: editCases(func(h string, rows []string) (string, []string) {
@@ -143,11 +143,11 @@ func (r *replay) history() error {
 			})},
 		{name: "main: outcome header renamed", kind: "push", branch: "main", want: "fail", failStep: "Validate",
 			edit: editCases(func(h string, rows []string) (string, []string) {
-				return strings.Replace(h, ",Outcome", ",Result", 1), rows
+				return strings.Replace(h, ",Outcome", ",Evolution", 1), rows
 			})},
 		{name: "main: header restored", kind: "push", branch: "main", want: "pass",
 			edit: editCases(func(h string, rows []string) (string, []string) {
-				return strings.Replace(h, ",Result", ",Outcome", 1), rows
+				return strings.Replace(h, ",Evolution", ",Outcome", 1), rows
 			})},
 		{name: "one-patient edit against the surviving baseline", kind: "pull_request", branch: "kim-outcome-2", want: "pass",
 			edit: editCases(func(h string, rows []string) (string, []string) {
