@@ -164,7 +164,7 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 
 func (t target) phraseMatch(text string, clause []int) PhraseMatch {
 	return PhraseMatch{Phrase: text[t.start:t.end], Matched: t.entry.phrase, Category: t.category, Negated: t.negated,
-		Secondary: t.entry.secondary, Marker: t.entry.marker, Start: t.start, End: t.end, seg: clause[t.i]}
+		Secondary: t.entry.secondary || t.entry.role == roleWeak, Marker: t.entry.marker, Start: t.start, End: t.end, seg: clause[t.i]}
 }
 
 // sitesOf pairs each body site with the outcome phrases of its own clause, else of the
@@ -290,11 +290,12 @@ func (c *compiled) strongInContext(toks []token, t target) bool {
 	return false
 }
 
-// vagueChange are single response words that a number in the same clause states more
-// precisely ("proteinuria reduced by 30 %" is read from the 30 %, rule 5).
+// vagueChange are single words of change that a number in the same clause states more
+// precisely ("proteinuria reduced by 30 %" is read from the 30 %, rule 5). "Response" is
+// not among them: when the authors call a change a response, rule 5 keeps their word.
 var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction": true, "decrease": true, "declined": true,
 	"decline": true, "fell": true, "dropped": true, "lowered": true, "lowering": true, "improved": true, "improvement": true,
-	"diminished": true, "response": true, "responded": true, "regression": true, "shrinkage": true}
+	"diminished": true, "regression": true, "shrinkage": true}
 
 // dropSuperseded removes targets that a more precise statement of the same clause
 // replaces: a vague change word beside a number read by rule 5, and any response word

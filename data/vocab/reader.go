@@ -109,6 +109,11 @@ type cueHit struct {
 	e    cueEntry
 }
 
+// eventWords before a state adjective make it an event of the course: "resulted in
+// recurrent pericarditis", "developed refractory ascites".
+var eventWords = map[string]bool{"in": true, "developed": true, "develops": true, "developing": true, "caused": true,
+	"causing": true, "triggered": true, "to": true, "of": true}
+
 // stateAdjectives describe the disease a patient came with when they stand before its name.
 var stateAdjectives = map[string]bool{"relapsed": true, "relapsing": true, "refractory": true, "recurrent": true,
 	"resistant": true, "persistent": true}
@@ -140,7 +145,7 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 			}
 		}
 		np, pids := c.outTrie.longest(toks, i, acceptOutcome)
-		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) {
+		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !(i > 0 && eventWords[toks[i-1].norm]) {
 			// "relapsed TTP", "refractory ITP": the state the patient came with, not the
 			// course's outcome
 			if nd, _ := c.disTrie.longest(toks, i+1, nil); nd > 0 {
@@ -223,10 +228,10 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				hedge = scope{active: true, cue: cueText}
 			case cueHistory:
 				hist = scope{active: true, cue: cueText}
-			case cueAfterCourse:
-				after = scope{active: true, cue: cueText}
+			case cueAfterCourse: // a new time frame replaces the other
+				after, on = scope{active: true, cue: cueText}, scope{}
 			case cueOnCourse:
-				on = scope{active: true, cue: cueText}
+				on, after = scope{active: true, cue: cueText}, scope{}
 			case cueTermination:
 				neg, hedge, hist = scope{}, scope{}, scope{}
 				qualUntil = -1
