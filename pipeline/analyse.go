@@ -161,19 +161,23 @@ func predInterval(est, se, tau2, level float64) (lo, hi float64) {
 
 // Comparison is one line of comparisons.csv.
 type Comparison struct {
-	By          string   `json:"by"`
-	GroupA      string   `json:"group_a"`
-	GroupB      string   `json:"group_b"`
-	RespondersA int      `json:"responders_a"`
-	NA          int      `json:"n_a"`
-	RespondersB int      `json:"responders_b"`
-	NB          int      `json:"n_b"`
-	OddsRatio   float64  `json:"odds_ratio"`
-	ORLow       float64  `json:"or_ci_low"`
-	ORHigh      float64  `json:"or_ci_high"`
-	P           float64  `json:"p_value"`
-	PAdjusted   float64  `json:"p_adjusted"`
-	Warnings    []string `json:"warnings,omitempty"`
+	By          string  `json:"by"`
+	GroupA      string  `json:"group_a"`
+	GroupB      string  `json:"group_b"`
+	RespondersA int     `json:"responders_a"`
+	NA          int     `json:"n_a"`
+	RespondersB int     `json:"responders_b"`
+	NB          int     `json:"n_b"`
+	OddsRatio   float64 `json:"odds_ratio"`
+	ORLow       float64 `json:"or_ci_low"`
+	ORHigh      float64 `json:"or_ci_high"`
+	P           float64 `json:"p_value"`
+	PAdjusted   float64 `json:"p_adjusted"`
+	// Note says why P or OddsRatio is missing (NaN): a group smaller
+	// than analysis.min_compare_n, or an odds ratio that cannot be
+	// estimated; "" when both are there.
+	Note     string   `json:"note,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // TimeInput is one course in the time-to-response analysis.
@@ -784,10 +788,22 @@ func (a *analyser) compare(units []*unit) []Comparison {
 			for j := i + 1; j < len(names); j++ {
 				ca, cb := groups[names[i]], groups[names[j]]
 				na, nb := ca.N(PopEvaluable), cb.N(PopEvaluable)
-				f := stats.FisherExact(ca.Responders, na-ca.Responders, cb.Responders, nb-cb.Responders, a.level)
-				out = append(out, Comparison{By: by, GroupA: prefix + names[i], GroupB: prefix + names[j],
+				c := Comparison{By: by, GroupA: prefix + names[i], GroupB: prefix + names[j],
 					RespondersA: ca.Responders, NA: na, RespondersB: cb.Responders, NB: nb,
-					OddsRatio: f.OddsRatio, ORLow: f.ORLow, ORHigh: f.ORHigh, P: f.PValue, Warnings: f.Warnings})
+					OddsRatio: math.NaN(), ORLow: math.NaN(), ORHigh: math.NaN(), P: math.NaN(), PAdjusted: math.NaN()}
+				if min := a.cfg.MinCompareN; na < min || nb < min {
+					c.Note = fmt.Sprintf("not tested: a group has fewer than %d evaluable patients", min)
+					out = append(out, c)
+					continue
+				}
+				f := stats.FisherExact(ca.Responders, na-ca.Responders, cb.Responders, nb-cb.Responders, a.level)
+				c.P, c.Warnings = f.PValue, f.Warnings
+				if f.OddsRatio > 0 && !math.IsInf(f.OddsRatio, 0) && !math.IsNaN(f.OddsRatio) {
+					c.OddsRatio, c.ORLow, c.ORHigh = f.OddsRatio, f.ORLow, f.ORHigh
+				} else {
+					c.Note = "odds ratio not estimable (a zero cell: every or no patient responded in a group); the p-value stands"
+				}
+				out = append(out, c)
 			}
 		}
 	}
@@ -806,13 +822,18 @@ func (a *analyser) compare(units []*unit) []Comparison {
 	if drugComparisons > 0 && a.cfg.Attribution == "exposure" {
 		a.warnf("drug comparisons under exposure attribution compare groups that share patients (combination regimens): Fisher's test assumes independent groups, read the p-values as descriptive")
 	}
-	p := make([]float64, len(out))
+	var p []float64
+	var tested []int
 	for i := range out {
-		p[i] = out[i].P
+		if !math.IsNaN(out[i].P) {
+			p, tested = append(p, out[i].P), append(tested, i)
+		}
 	}
-	adj := stats.AdjustBH(p)
-	for i := range out {
-		out[i].PAdjusted = adj[i]
+	if len(p) > 0 {
+		adj := stats.AdjustBH(p)
+		for k, i := range tested {
+			out[i].PAdjusted = adj[k]
+		}
 	}
 	return out
 }

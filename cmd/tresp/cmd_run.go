@@ -17,7 +17,7 @@ type runOptions struct {
 	quiet    bool
 	force    bool
 	clean    bool
-	strict   bool
+	strict   strictOptions
 	logFmt   string
 	cacheDir string
 	noCache  bool
@@ -29,7 +29,7 @@ func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
 	o.read.AddFlags(fs)
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.StringVar(&o.logFmt, "log-format", "text", "progress lines on stderr as `text|json` (json: one object per line, for CI log parsers)")
-	fs.BoolVar(&o.strict, "strict", false, "fail (exit 1, no output) on any warning (unknown terms, fuzzy matches, assumed units) and while outcomes await a decision in review.csv")
+	o.strict.AddFlags(fs, "fail (exit 1, no output) on any warning no allowance covers (unknown terms, fuzzy matches, assumed units) and while outcomes await a decision in review.csv")
 	fs.BoolVar(&o.force, "force", false, "rerun every stage, ignoring cached results (never replaces files tresp did not write)")
 	fs.BoolVar(&o.clean, "clean", false, "move files in the output directory that tresp did not write into a backup directory beside it, instead of stopping")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "keep stage results in `DIR` (default: .tresp-cache beside the output directory)")
@@ -71,8 +71,8 @@ func runCommand() *command {
 			cfg.Force = o.force
 			cfg.Clean = o.clean
 			cfg.EmitCounts = o.counts
-			if o.read.changed("strict") {
-				cfg.Strict = o.strict
+			if err := o.strict.apply(&cfg); err != nil {
+				return err
 			}
 			switch {
 			case o.noCache:
