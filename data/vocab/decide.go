@@ -35,6 +35,7 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	}
 
 	live = dropSuperseded(live, clause)
+	live = dropHedged(live)
 
 	// relapse, flare and recurrence depend on time
 	hasResponse := false
@@ -321,6 +322,27 @@ func dropSuperseded(live []target, clause []int) []target {
 			}
 		}
 		if !dropped {
+			keep = append(keep, t)
+		}
+	}
+	return keep
+}
+
+// dropHedged removes hedged statements when the text also asserts something: a
+// possibility or an intention ("given to achieve remission") is no observation.
+func dropHedged(live []target) []target {
+	asserted := false
+	for _, t := range live {
+		if !t.hedged {
+			asserted = true
+		}
+	}
+	if !asserted {
+		return live
+	}
+	keep := live[:0:0]
+	for _, t := range live {
+		if !t.hedged {
 			keep = append(keep, t)
 		}
 	}

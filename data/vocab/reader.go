@@ -27,8 +27,9 @@ var cueRoleNames = map[string]cueRole{
 	"after course": cueAfterCourse, "on course": cueOnCourse, "qualifier": cueQualifier,
 }
 
-// qualifierReach is how many words after a qualifier cue a response word may start.
-const qualifierReach = 3
+// qualifierReach is how many words after a qualifier cue a response word may start
+// ("complete clinical and radiological response").
+const qualifierReach = 5
 
 // cueEntry is one compiled row of cues.tsv.
 type cueEntry struct {
@@ -540,7 +541,9 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 			continue
 		}
 		e := c.drugTerms[ids[0]]
-		if e.kind == "exclusion" || anyTrue(inTarget[i:i+n]) {
+		if e.kind == "exclusion" || anyTrue(inTarget[i:i+n]) || i > 0 && inTarget[i-1] {
+			// excluded phrases, treatments inside an outcome phrase, and the object of one
+			// ("no longer required dialysis") are not other treatments
 			i += n
 			continue
 		}
