@@ -36,6 +36,13 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 
 	live = dropSuperseded(live, clause)
 	live = dropHedged(live)
+	low := ""
+	if kept := preferCourseClauses(live); len(kept) < len(live) {
+		if classesDiffer(kept, live) {
+			low = "statements not naming the course, which disagree, were set aside"
+		}
+		live = kept
+	}
 
 	// relapse, flare and recurrence depend on time
 	hasResponse := false
@@ -44,7 +51,6 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 			hasResponse = true
 		}
 	}
-	low := ""
 	onCourseRelapse := -1
 	keep := live[:0:0]
 	for _, t := range live {
@@ -347,4 +353,42 @@ func dropHedged(live []target) []target {
 		}
 	}
 	return keep
+}
+
+// preferCourseClauses keeps, when some statements sit in a clause that names the course's
+// own treatment, only those: "did not respond to lorazepam and ECT but resolved after
+// memantine" is a non-response of a lorazepam course, whatever resolved it later.
+func preferCourseClauses(live []target) []target {
+	any := false
+	for _, t := range live {
+		if t.courseClause && !t.entry.secondary && t.entry.role != roleWeak {
+			any = true
+		}
+	}
+	if !any {
+		return live
+	}
+	keep := live[:0:0]
+	for _, t := range live {
+		if t.courseClause {
+			keep = append(keep, t)
+		}
+	}
+	return keep
+}
+
+// classesDiffer reports whether the responder classes stated by all differ from those of
+// kept (a statement set aside said something else).
+func classesDiffer(kept, all []target) bool {
+	class := func(ts []target) map[bool]bool {
+		m := map[bool]bool{}
+		for _, t := range ts {
+			if t.category.Ordered() && !t.entry.secondary && t.entry.role != roleWeak {
+				m[t.category.Responder()] = true
+			}
+		}
+		return m
+	}
+	a, b := class(kept), class(all)
+	return len(a) != len(b)
 }

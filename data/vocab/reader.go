@@ -67,6 +67,9 @@ type target struct {
 	start    int // byte span
 	end      int
 	quantity bool // read from numbers, not words
+	// courseClause is set when the target's clause names one of the course's own
+	// treatments: it is evidence about this course, not only about the patient.
+	courseClause bool
 }
 
 // sentenceEnds marks, for each token, whether a sentence end (. ; ! ? line break, bullet
@@ -324,6 +327,26 @@ func firstWord(phrase string) string {
 	return ws[0]
 }
 
+// statements numbers the statements of the text: a new one starts at a sentence end and
+// at a termination cue.
+func statements(toks []token, ends []bool, cues []cueHit) []int {
+	st := make([]int, len(toks))
+	term := make([]bool, len(toks))
+	for _, cu := range cues {
+		if cu.e.role == cueTermination {
+			term[cu.i] = true
+		}
+	}
+	g := 0
+	for k := range toks {
+		if k > 0 && (ends[k] || term[k]) {
+			g++
+		}
+		st[k] = g
+	}
+	return st
+}
+
 // clauses numbers the clauses of the text: a new clause starts at a sentence end, a comma
 // or colon, "and", and a termination cue.
 func clauses(text string, toks []token, ends []bool, cues []cueHit) []int {
@@ -383,6 +406,10 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			if t.entry.negated != CategoryUnknown {
 				t.category = t.entry.negated
 				t.rule = "negation"
+				if t.entry.category == Progression {
+					// "no signs of deterioration": the absence of worsening is no non-response
+					t.entry.secondary = true
+				}
 			} else {
 				t.negated = false // the phrase carries its own polarity ("no recurrence")
 			}
@@ -469,7 +496,12 @@ func (v *Vocabulary) courseOf(treatments []string) *course {
 	}
 	k := &course{names: map[string]bool{}, classes: map[string]bool{}, words: map[string]bool{}}
 	for _, tr := range treatments {
+		cut := len(tr)
 		for _, m := range v.ScanDrugs(tr) {
+			if m.Prior { // "romiplostim after eltrombopag": eltrombopag is not the course
+				cut = min(cut, m.Start)
+				continue
+			}
 			if m.Canonical != "" && m.Kind != "exclusion" {
 				k.names[normalize(m.Canonical)] = true
 				if m.Class != "" && m.Class != "procedure" {
@@ -477,13 +509,57 @@ func (v *Vocabulary) courseOf(treatments []string) *course {
 				}
 			}
 		}
-		for _, w := range words(tr) {
-			if len(w) >= 3 && !courseWordStop[w] && !isNumber(w) {
+		for _, w := range words(noParens(priorFree(tr, cut))) {
+			if len(w) >= 3 && !courseWordStop[w] && !isNumber(w) && !v.c.knownNonDrug(w) {
 				k.words[w] = true
 			}
 		}
 	}
 	return k
+}
+
+// noParens drops the parenthesised notes of a treatment cell ("tocilizumab (8 mg/kg,
+// case 2)").
+func noParens(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// knownNonDrug reports whether a word is an outcome, cue or disease word, which cannot
+// name the course's treatment.
+func (c *compiled) knownNonDrug(w string) bool {
+	tk := []token{{norm: w}}
+	if n, _ := c.disTrie.longest(tk, 0, nil); n > 0 {
+		return true
+	}
+	if n, _ := c.outTrie.longest(tk, 0, nil); n > 0 {
+		return true
+	}
+	n, _ := c.ctxTrie.longest(tk, 0, nil)
+	return n > 0
+}
+
+// priorFree returns the part of a treatment cell before its first prior treatment,
+// without the timing word that introduces it.
+func priorFree(tr string, cut int) string {
+	s := tr[:cut]
+	for _, w := range []string{" after", " following", " prior", " previously", " failed"} {
+		if k := strings.LastIndex(strings.ToLower(s), w); k >= 0 && k >= len(s)-len(w)-12 {
+			s = s[:k]
+		}
+	}
+	return s
 }
 
 func isNumber(w string) bool {
@@ -586,8 +662,11 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		}
 	}
 	ms := c.mentions(toks, inTarget, k)
-	namesCourse := map[int]bool{} // clause → a course treatment is named in it
-	namesOther := map[int]bool{}  // clause → another treatment is named in it
+	// attribution works on statements: a clause may list several treatments ("did not
+	// respond to lorazepam and ECT"), so only sentence ends and termination cues divide
+	clause = statements(toks, ends, cues)
+	namesCourse := map[int]bool{} // statement → a course treatment is named in it
+	namesOther := map[int]bool{}  // statement → another treatment is named in it
 	courseAt := make([]bool, len(toks))
 	for _, m := range ms {
 		switch {
@@ -600,6 +679,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 	}
 	for x := range targets {
 		cl := clause[targets[x].i]
+		targets[x].courseClause = namesCourse[cl]
 		switch {
 		case targets[x].history && namesCourse[cl]:
 			targets[x].history = false
