@@ -274,7 +274,7 @@ func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
 	for _, f := range files {
 		base := strings.ToLower(f[strings.LastIndexAny(f, `/\`)+1:])
 		var kind vocab.Kind
-		for _, k := range []string{"drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "timing"} {
+		for _, k := range vocabKinds {
 			if strings.HasPrefix(base, k) {
 				kind, _ = vocab.ParseKind(k)
 				break
@@ -487,7 +487,7 @@ func (n *normaliser) header(r *data.Record, f data.Field) string {
 }
 
 func (n *normaliser) warn(r *data.Record, f data.Field, value, code, reason, hint string) {
-	n.probs = append(n.probs, data.Problem{Severity: data.Warning, File: r.File, Line: r.Line,
+	n.probs = append(n.probs, data.Problem{Severity: data.DefaultSeverity(code), File: r.File, Line: r.Line,
 		Column: n.header(r, f), Value: value, Code: code, Reason: reason, Hint: hint})
 }
 

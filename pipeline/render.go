@@ -583,6 +583,7 @@ func (st *state) render() error {
 		}
 	}
 	report.Quarantined = quarantineTable(st.ingested.Quarantine)
+	report.Accepted = acceptedTable(st.summary.Strict.Allowed)
 	for _, a := range st.summary.Inputs {
 		report.Inputs = append(report.Inputs, html.Input{Path: a.File, SHA256: a.SHA256,
 			Note: fmt.Sprintf("%s, %d rows read = %d accepted + %d quarantined", a.Kind, a.RowsRead, a.RowsAccepted, a.RowsQuarantined)})
@@ -640,6 +641,24 @@ func quarantineTable(q []Quarantined) table.Table {
 			reasons = append(reasons, p.Reason)
 		}
 		t.Rows = append(t.Rows, table.Row{Cells: []string{r.File, itoa(r.Line), strings.Join(reasons, "; ")}})
+	}
+	return t
+}
+
+// acceptedTable lists the strict policy's allowances with the problems
+// each accepted and its reason, for report.html.
+func acceptedTable(allowed []AllowedSummary) table.Table {
+	t := table.Table{Title: "Problems a strict run accepts", Columns: []table.Column{{Key: "code", Header: "Code"}, {Key: "column", Header: "Column"},
+		{Key: "n", Header: "Problems", Numeric: true}, {Key: "reason", Header: "Reason"}}}
+	for _, a := range allowed {
+		col, reason := a.Column, a.Reason
+		if col == "" {
+			col = "any"
+		}
+		if reason == "" {
+			reason = "no reason given"
+		}
+		t.Rows = append(t.Rows, table.Row{Cells: []string{a.Code, col, itoa(a.Count), reason}})
 	}
 	return t
 }
