@@ -610,7 +610,7 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 			if rt == "" {
 				rt = m.Route
 			}
-			if dose != "" && strings.IndexAny(dose, "0123456789") < 0 {
+			if dose != "" && !strings.ContainsAny(dose, "0123456789") {
 				// "sc", "salvage", ")": no amount, so not a dose; a route word is the route
 				if d := n.units.Dose(dose); rt == "" && d.Route != units.RouteUnknown {
 					rt = string(d.Route)
