@@ -393,7 +393,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	applyContext(text, toks, ends, targets, cues)
 	clause := clauses(text, toks, ends, cues)
 	if k := v.courseOf(treatments); !k.empty() {
-		targets = c.courseHistory(text, toks, ends, cues, targets, k, clause)
+		targets = c.courseHistory(text, toks, ends, cues, targets, k)
 	}
 	depth := parenDepth(text)
 	for k := range targets {
@@ -654,7 +654,7 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 // "refractory to rituximab" = none for a rituximab course); targets in a history scope
 // whose clause names a course treatment are about this course after all; targets in a
 // clause that names other treatments and none of the course's are about those.
-func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []cueHit, targets []target, k *course, clause []int) []target {
+func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []cueHit, targets []target, k *course) []target {
 	inTarget := make([]bool, len(toks))
 	for _, t := range targets {
 		for x := t.i; x < t.j; x++ {
@@ -664,7 +664,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 	ms := c.mentions(toks, inTarget, k)
 	// attribution works on statements: a clause may list several treatments ("did not
 	// respond to lorazepam and ECT"), so only sentence ends and termination cues divide
-	clause = statements(toks, ends, cues)
+	clause := statements(toks, ends, cues)
 	namesCourse := map[int]bool{} // statement → a course treatment is named in it
 	namesOther := map[int]bool{}  // statement → another treatment is named in it
 	courseAt := make([]bool, len(toks))
