@@ -919,8 +919,14 @@ func trimConnectors(s string) string {
 func (n *normaliser) patient(r *data.Record, c *Course, extraLabs []data.Lab) {
 	v := &r.Values
 	if v[data.FieldAge] != "" {
-		c.Age = n.units.Age(v[data.FieldAge])
-		n.notes(r, data.FieldAge, v[data.FieldAge], c.Age.Notes)
+		text := v[data.FieldAge]
+		if as := v[data.FieldAgeSex]; as != "" {
+			if a, _ := data.SplitAgeSex(as); a == text {
+				text = as // "45/F" is the age-sex notation: years, no assumed unit
+			}
+		}
+		c.Age = n.units.Age(text)
+		n.notes(r, data.FieldAge, text, c.Age.Notes)
 	} else {
 		c.Age = units.Age{Years: math.NaN(), MinYears: math.NaN(), MaxYears: math.NaN()}
 	}
