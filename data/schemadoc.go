@@ -32,6 +32,13 @@ recognised by analyte name with their unit: "Serum calcium (mg/dL)". Any other c
 carried through to the outputs (column ` + "`extra`" + `) and reported, never dropped. Map a
 header explicitly with ` + "`--map 'HEADER=FIELD'`" + ` (FIELD may be ` + "`lab:ANALYTE`" + ` or ` + "`extra`" + `).
 
+Columns without a header **after the last named column** (trailing delimiters, a sheet's
+formatted but empty columns) are ignored, with one note (` + "`unnamed-columns`" + `); a cell with
+text in them is a warning on its row (` + "`unnamed-cell`" + `) and its text is not carried through —
+give the column a header to keep it. So a header row of a million empty names costs
+nothing per row. A header of more than 16,384 named columns (Excel's limit) is refused
+(` + "`too-many-columns`" + `).
+
 Cells stay text until normalisation; the normalised table keeps the original text beside
 every value.
 
@@ -68,7 +75,8 @@ every value.
 A row is **quarantined** (written to quarantine.csv with its reasons, and counted) when:
 
 - case table: study is empty (and not taken from the file name), case_id is empty, or there
-  is neither a treatment nor a drug; or the row has more non-empty cells than the header;
+  is neither a treatment nor a drug; or the row has a non-empty cell past the header's
+  last column (named or not);
 - study-level table: study or drug is empty; treated or responders is missing or not a whole
   number ≥ 0; responders + not_evaluable exceed treated; the outcome categories given do not
   add up to treated − not_evaluable;

@@ -239,6 +239,9 @@ type Analysis struct {
 	OutcomesByDisease map[string]map[string]int `json:"outcomes_by_disease"`
 	// OutcomesByDiseaseGroup counts them per disease group.
 	OutcomesByDiseaseGroup map[string]map[string]int `json:"outcomes_by_disease_group"`
+	// Counts are the mergeable counts per study × drug × disease written by
+	// --emit-counts (counts/counts.csv); not in summary.json.
+	Counts []CountRow `json:"-"`
 }
 
 // analyser carries settings through the analysis.
@@ -282,6 +285,7 @@ func analyse(ctx context.Context, n *Normalised, cfg AnalysisConfig) (*Analysis,
 	drugUnits, sources := a.drugUnits(n)
 	patientUnits := a.patientUnits(n)
 	res.Sources = sources
+	res.Counts = countRows(drugUnits, patientUnits)
 
 	if err := stop("rates"); err != nil {
 		return nil, err
@@ -500,10 +504,10 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 // attributable contributes its study-level "all" row instead, when it has
 // one.
 func (a *analyser) patientUnits(n *Normalised) []*unit {
-	all := map[string]*StudyCount{}
+	all := map[string][]*StudyCount{} // a study's "all" rows, one per disease when counts are split by disease
 	for _, s := range n.Studies {
 		if s.All {
-			all[s.Study] = s
+			all[s.Study] = append(all[s.Study], s)
 		}
 	}
 	unattributable := map[string]bool{}
@@ -517,7 +521,7 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 	seen := map[[2]string]bool{}
 	var units []*unit
 	for _, c := range n.Courses {
-		if unattributable[c.Study] && all[c.Study] != nil {
+		if unattributable[c.Study] && len(all[c.Study]) > 0 {
 			continue
 		}
 		if _, ok := a.groupOf(c); !ok {
@@ -530,19 +534,24 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 		seen[k] = true
 		units = append(units, &unit{study: c.Study, disease: diseaseLabel(c), group: diseaseGroupLabel(c), counts: a.courseCounts(c), source: "patients", course: c})
 	}
-	for study, s := range all {
+	for study, ss := range all {
 		if hasPatients[study] && !unattributable[study] {
 			continue
 		}
-		dis := s.Disease.Canonical
-		if dis == "" {
-			dis = unspecified
+		for _, s := range ss {
+			dis := s.Disease.Canonical
+			if dis == "" {
+				dis = strings.TrimSpace(s.Disease.Term)
+			}
+			if dis == "" {
+				dis = unspecified
+			}
+			grp := s.Disease.Class
+			if grp == "" {
+				grp = dis
+			}
+			units = append(units, &unit{study: study, disease: dis, group: grp, counts: a.studyLevelCounts(s), source: "study-level"})
 		}
-		grp := s.Disease.Class
-		if grp == "" {
-			grp = dis
-		}
-		units = append(units, &unit{study: study, disease: dis, group: grp, counts: a.studyLevelCounts(s), source: "study-level"})
 	}
 	sort.SliceStable(units, func(i, j int) bool {
 		if units[i].study != units[j].study {

@@ -64,6 +64,12 @@ func (s *problemSet) count(k problemKey) *ProblemCount {
 	return c
 }
 
+// reset empties the set, keeping its storage.
+func (s *problemSet) reset() {
+	s.kept = s.kept[:0]
+	clear(s.counts)
+}
+
 // merge adds a set already collected: its kept problems and its counts.
 func (s *problemSet) merge(kept []data.Problem, counts []ProblemCount) {
 	s.kept = append(s.kept, kept...)

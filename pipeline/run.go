@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -195,7 +194,49 @@ func prepare(ctx context.Context, cfg *Config, log Logger) (*state, error) {
 	if err != nil {
 		return nil, err
 	}
+	if inputs, err = dropVocabulary(inputs, cfg.Inputs, cfg.Vocabulary); err != nil {
+		return nil, err
+	}
 	return &state{ctx: ctx, cfg: cfg, log: log, inputs: inputs}, nil
+}
+
+// vocabKinds are the file-name prefixes that give a vocabulary file its
+// kind (loadVocabulary).
+var vocabKinds = []string{"drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "timing"}
+
+// dropVocabulary keeps vocabulary files out of the case tables: a file
+// given as a vocabulary (--vocab, vocabulary = […]) that a data directory
+// also holds is read as vocabulary only. A file found in a data directory
+// whose name makes it a vocabulary file (drugs*.tsv, …) but that is not
+// given as one is an *InputError: read as a case table, its rows would be
+// quarantined.
+func dropVocabulary(inputs []Input, given, vocabFiles []string) ([]Input, error) {
+	isVocab := map[string]bool{}
+	for _, v := range vocabFiles {
+		isVocab[filepath.Clean(v)] = true
+	}
+	named := map[string]bool{}
+	for _, p := range given {
+		named[filepath.Clean(p)] = true
+	}
+	out := inputs[:0:0]
+	for _, in := range inputs {
+		if isVocab[filepath.Clean(in.Path)] {
+			continue
+		}
+		if !named[filepath.Clean(in.Path)] && in.Path != "" {
+			base := strings.ToLower(filepath.Base(in.Path))
+			for _, k := range vocabKinds {
+				if strings.HasPrefix(base, k) && strings.HasSuffix(base, ".tsv") {
+					return nil, data.NewInputError(in.Name, "vocabulary-in-data",
+						"is named like a vocabulary file ("+k+"*.tsv) but sits among the case tables",
+						"keep vocabularies in their own directory (vocab/) and pass them with --vocab or vocabulary = […]; name a case table otherwise")
+				}
+			}
+		}
+		out = append(out, in)
+	}
+	return out, nil
 }
 
 // Validate reads and checks every input without writing anything.
@@ -278,21 +319,15 @@ func (st *state) normalise() error {
 		return err
 	}
 	st.norm = norm
-	st.summary.addProblems(probs, st.cfg.Strict)
+	st.summary.addProblems(probs)
 	st.summary.Review = norm.ReviewSummary
-	if st.cfg.Strict {
+	failing := st.summary.judge(&st.cfg.Strict)
+	if st.cfg.Strict.Enabled {
 		if err := undecidedError(&norm.ReviewSummary, st.cfg.Out, true); err != nil {
 			return err
 		}
-		var bad []data.Problem
-		for _, p := range st.summary.Details {
-			if p.Severity >= data.Warning {
-				bad = append(bad, p)
-			}
-		}
-		if len(bad) > 0 {
-			return fmt.Errorf("strict: %d warnings count as errors (unknown terms, assumed units, …); the first: %s (run without --strict to see them in summary.json): %w",
-				st.summary.Problems.Errors+st.summary.Problems.Warnings, bad[0].Error(), ErrData)
+		if err := StrictError(failing, st.summary.Strict.Failing); err != nil {
+			return err
 		}
 	}
 	st.summary.Vocabulary = norm.Vocab
@@ -333,6 +368,15 @@ func (st *state) writeOutputs() error {
 	if err := st.out.write(ReviewFile, func(w *bufio.Writer) error { return writeReview(w, st.norm.Review) }); err != nil {
 		return err
 	}
+	if st.cfg.EmitCounts {
+		rows := st.analysis.Counts
+		if err := st.out.write("counts/counts.csv", func(w *bufio.Writer) error { return writeCountsCSV(w, rows) }); err != nil {
+			return err
+		}
+		if err := st.out.write("counts/counts.parquet", func(w *bufio.Writer) error { return writeCountsParquet(w, rows) }); err != nil {
+			return err
+		}
+	}
 	return st.out.write(summaryFile, func(w *bufio.Writer) error { return writeSafeJSON(w, st.summary) })
 }
 
@@ -356,6 +400,7 @@ type Summary struct {
 	// list (past VocabCap terms of a field).
 	VocabularyUnlisted []VocabUnlisted `json:"vocabulary_unlisted,omitempty"`
 	Review             ReviewSummary   `json:"review"`
+	Strict             StrictSummary   `json:"strict"`
 	Analysis           *Analysis       `json:"analysis"`
 	Config             Config          `json:"config"`
 	Details            []data.Problem  `json:"details"`
@@ -431,26 +476,11 @@ type NormaliseSummary struct {
 	CacheMisses  int `json:"parse_cache_misses"`
 }
 
-// addProblems adds later stages' problems; strict turns warnings into
-// errors.
-func (s *Summary) addProblems(probs *problemSet, strict bool) {
+// addProblems adds later stages' problems.
+func (s *Summary) addProblems(probs *problemSet) {
 	var ps problemSet
 	ps.merge(s.Details, s.Problems.ByCodeAndColumn)
-	kept, counts := probs.kept, probs.list()
-	if strict {
-		kept = slices.Clone(kept)
-		for i := range kept {
-			if kept[i].Severity == data.Warning {
-				kept[i].Severity = data.Error
-			}
-		}
-		for i := range counts {
-			if counts[i].Severity == data.Warning {
-				counts[i].Severity = data.Error
-			}
-		}
-	}
-	ps.merge(kept, counts)
+	ps.merge(probs.kept, probs.list())
 	s.setProblems(&ps)
 }
 

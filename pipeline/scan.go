@@ -32,7 +32,7 @@ func Scan(in Input, opt ReadOptions, normalise bool) (ScanStats, error) {
 		n.maps[m.File] = m
 		st.Courses += len(n.cases(rec, nil))
 		st.Problems += n.probs.total()
-		n.probs = problemSet{}
+		n.probs.reset()
 		if len(n.vocab) > 10000 {
 			n.vocab = map[[2]string]*VocabEntry{}
 		}
