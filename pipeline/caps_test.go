@@ -137,6 +137,14 @@ func TestProblemsCapped(t *testing.T) {
 			}
 		}
 	}
+	// the strict verdict counts every problem, not the kept ones
+	if _, n, _ := cfg.Strict.JudgeSummary(s); n < rows {
+		t.Errorf("strict: %d failing problems, want at least the %d unknown drugs", n, rows)
+	}
+	cfg.Strict.Allow = []Allowance{{Code: "unknown-term", Column: "Drug", Reason: "made-up names"}}
+	if _, _, allowed := cfg.Strict.JudgeSummary(s); allowed[0].Count != rows {
+		t.Errorf("strict: the allowance accepted %d problems, want %d", allowed[0].Count, rows)
+	}
 	if kept != ProblemCap || grouped != rows || !unlisted {
 		t.Errorf("details keep %d, grouped lines count %d rows (unlisted line: %v); want %d kept and %d counted with a line for the rest",
 			kept, grouped, unlisted, ProblemCap, rows)

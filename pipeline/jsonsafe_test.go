@@ -37,7 +37,7 @@ func TestWriteSafeJSONSameBytes(t *testing.T) {
 		odd{Z: math.NaN(), A: []float64{math.Inf(1), math.Inf(-1), 1e-7, 1e21, 0.1}, Empty: map[string]int{},
 			M: map[string]*inner{"b": {F: 2}, "a": nil, "<&>": {S: "x", Is: []int{1}}},
 			P: &inner{F: math.NaN()}, Any: map[string]any{"k": []any{1, "two", nil}}, Html: "<a href=\"x\">&amp;</a> \u2028",
-			Nested: map[string][]inner{"n": {{}, {F: 3}}}},
+			Nested: map[string][]inner{"n": {{}, {F: 3}}}, hidden: 7},
 		[]any{}, map[string]any{}, nil, 3.5,
 	}
 	dir := t.TempDir()
