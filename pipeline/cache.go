@@ -55,10 +55,11 @@ func (c *stageCache) load(stage, key string) (*snapshot, bool) {
 	return &s, true
 }
 
-// store writes the snapshot of stage under key, encoding straight into
-// the file (a snapshot of a large table is hundreds of megabytes; it is
-// never held in memory whole). Failing to cache is not an error of the
-// run: the next run recomputes.
+// store writes the snapshot of stage under key, encoding into the file
+// through a buffered writer. (gob still builds each top-level value's
+// message in memory before writing it, so a snapshot of a large table
+// costs its encoded size once; it no longer costs it twice.) Failing to
+// cache is not an error of the run: the next run recomputes.
 func (c *stageCache) store(stage, key string, s *snapshot) {
 	if c == nil {
 		return
