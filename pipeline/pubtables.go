@@ -38,14 +38,23 @@ func pct(n, d int) string {
 	return fmt.Sprintf("%d (%.0f%%)", n, 100*float64(n)/float64(d))
 }
 
+// notEstimable marks a rate cell whose population has no patient; the
+// table's footnote notEstimableNote explains it.
+const notEstimable = "– ‡"
+
+// notEstimableNote is the footnote of a table with a notEstimable cell.
+const notEstimableNote = "‡ Not estimable: no patient in this population (the treated patients were all not evaluable, or their outcomes are not yet classified: see n and Unclassified)."
+
+// rateCell formats a rate with its interval, or notEstimable when the
+// population is empty: never NaN, Inf, "no patients" or empty parentheses.
 func rateCell(r RateRow) string {
 	if r.N == 0 {
-		return "no patients"
+		return notEstimable
 	}
 	if c := pooledCell(r.Rate, r.Low, r.High); c != "" {
 		return c
 	}
-	return "–"
+	return notEstimable
 }
 
 // pooledCell formats an estimate with its interval as "P% (L–H)", the
@@ -218,7 +227,7 @@ func (st *state) publicationTables() []pubTable {
 			}
 			rows[label] = p
 		}
-		small, anyUnclassified := false, false
+		small, anyUnclassified, anyEmpty := false, false, false
 		for _, label := range order {
 			anyUnclassified = anyUnclassified || rows[label][0].Unclassified > 0
 		}
@@ -231,6 +240,7 @@ func (st *state) publicationTables() []pubTable {
 			if anyUnclassified {
 				cells = append(cells, itoa(p[0].Unclassified))
 			}
+			anyEmpty = anyEmpty || cells[3] == notEstimable || cells[6] == notEstimable
 			if p[0].Small {
 				cells[0] += " *"
 				small = true
@@ -245,6 +255,9 @@ func (st *state) publicationTables() []pubTable {
 			a.Responder, ciMethodLabel(a.CIMethod)), attributionNote(a.Attribution)}
 		if small {
 			t.Footnotes = append(t.Footnotes, fmt.Sprintf("* fewer than %d patients.", st.cfg.Analysis.SmallGroup))
+		}
+		if anyEmpty {
+			t.Footnotes = append(t.Footnotes, notEstimableNote)
 		}
 		if anyUnclassified {
 			t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses whose outcome could not be classified are left out of numerator and denominator until decided in %s.",

@@ -196,7 +196,7 @@ func TestForestNeverTooLarge(t *testing.T) {
 		t.Errorf("%d drugs drawn, want 30", heads)
 	}
 	capt := f.Caption()
-	for _, want := range []string{"30 drugs with the most patients of 201", "(0/0) are left out", "prediction interval", "Population: evaluable"} {
+	for _, want := range []string{"30 drugs with the most patients of 201", "Left out as 0/0", "prediction interval", "Population: evaluable"} {
 		if !strings.Contains(capt, want) {
 			t.Errorf("caption lacks %q:\n%s", want, capt)
 		}

@@ -109,7 +109,7 @@ func forestFigure(a *Analysis, cfg AnalysisConfig, maxDrugs int) (figure.Forest,
 	var rates []RateRow
 	for _, r := range a.Rates {
 		if r.Drug == "" && r.Disease == "" && r.Population == PopITT {
-			forest.Patients = r.N
+			forest.Patients = r.N + r.Unclassified
 		}
 		if r.Drug != "" && r.Disease == "" && r.Population == pop {
 			rates = append(rates, r)
@@ -134,11 +134,13 @@ func forestFigure(a *Analysis, cfg AnalysisConfig, maxDrugs int) (figure.Forest,
 		maxStudies = max(2, min(forestMaxStudies, (forestMaxRows-3*len(rates))/nPooled))
 	}
 	zero := 0
+	var zeroDrugs []string
 	for _, r := range rates {
 		p, ok := pooled[r.Drug]
 		if !ok {
 			if r.N == 0 {
 				zero++
+				zeroDrugs = append(zeroDrugs, r.Drug)
 				continue
 			}
 			forest.Rows = append(forest.Rows, figure.ForestRow{Label: r.Drug, Events: r.Responders, N: r.N, Estimate: r.Rate, Low: r.Low, High: r.High})
@@ -203,7 +205,11 @@ func forestFigure(a *Analysis, cfg AnalysisConfig, maxDrugs int) (figure.Forest,
 		}
 	}
 	if zero > 0 {
-		notes = append(notes, fmt.Sprintf("%d studies or drugs with no patients in the population (0/0) are left out.", zero))
+		what := fmt.Sprintf("%d drugs or studies", zero)
+		if zero == len(zeroDrugs) && zero <= 10 {
+			what = strings.Join(zeroDrugs, ", ")
+		}
+		notes = append(notes, fmt.Sprintf("Left out as 0/0 (no patient in the population): %s.", what))
 	}
 	return forest, notes
 }
@@ -598,13 +604,43 @@ func (st *state) reportSummary() []string {
 		s = append(s, fmt.Sprintf("Adjudicated: %d decisions from %s (sha256 %s) applied to %d courses; %d not applied (see the warnings).",
 			rv.Adjudicated, d.Path, d.SHA256[:12], rv.AdjudicatedCourses, rv.NotApplied))
 	}
+	itt := map[string]RateRow{}
+	for _, r := range st.analysis.Rates {
+		if r.Disease == "" && r.Population == PopITT {
+			itt[r.Drug] = r
+		}
+	}
 	for _, r := range st.analysis.Rates {
 		if r.Drug != "" && r.Disease == "" {
-			s = append(s, fmt.Sprintf("%s (%s): %d/%d responded, %.0f%% [%.0f%%, %.0f%%].", r.Drug, r.Population, r.Responders, r.N,
-				100*r.Rate, 100*r.Low, 100*r.High))
+			s = append(s, headline(r, itt[r.Drug]))
 		}
 	}
 	return s
+}
+
+// headline is the report's sentence on one drug's rate in one population:
+// "x/n responded, p% [l%, h%]", or why there is no rate when the
+// population is empty — never NaN.
+func headline(r, itt RateRow) string {
+	head := fmt.Sprintf("%s (%s): ", r.Drug, r.Population)
+	if r.N == 0 {
+		var why []string
+		if ne := itt.N - r.N; r.Population == PopEvaluable && ne > 0 {
+			why = append(why, fmt.Sprintf("%s treated, none evaluable", plural(itt.N, "patient", "patients")))
+		}
+		if r.Unclassified > 0 {
+			why = append(why, fmt.Sprintf("%s whose outcome is not yet classified (%s)", plural(r.Unclassified, "patient", "patients"), ReviewFile))
+		}
+		if len(why) == 0 {
+			why = append(why, "no patients")
+		}
+		return head + "no rate: " + strings.Join(why, "; ") + "."
+	}
+	s := head + fmt.Sprintf("%d/%d responded", r.Responders, r.N)
+	if c := pooledCell(r.Rate, r.Low, r.High); c != "" {
+		s += ", " + c
+	}
+	return s + "."
 }
 
 func quarantineTable(q []Quarantined) table.Table {

@@ -144,11 +144,11 @@ func TestForestNoData(t *testing.T) {
 	if got := len(whiskerRE.FindAll(b.Bytes(), -1)); got != 1 {
 		t.Errorf("%d whiskers, want 1 (only the row with an interval)", got)
 	}
-	if n := bytes.Count(b.Bytes(), []byte(">no data<")); n != 1 {
-		t.Errorf("%d \"no data\" marks, want 1", n)
+	if n := bytes.Count(b.Bytes(), []byte(">not estimable<")); n != 1 {
+		t.Errorf("%d \"not estimable\" marks, want 1", n)
 	}
-	if !strings.Contains(f.Caption(), `"no data"`) {
-		t.Errorf("caption does not explain \"no data\": %s", f.Caption())
+	if !strings.Contains(f.Caption(), `"not estimable"`) {
+		t.Errorf("caption does not explain \"not estimable\": %s", f.Caption())
 	}
 }
 
