@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
@@ -477,7 +478,7 @@ func (st *state) render() error {
 		formats = append(formats, ff)
 	}
 	var report html.Report
-	report.Title = "tresp report"
+	report.Title = "Treatment response: " + st.dataSetName()
 	report.ToolVersion = Version
 	figs := st.figures()
 	// Render every figure in every format concurrently into memory (each
@@ -579,9 +580,29 @@ func (st *state) render() error {
 	return nil
 }
 
+// dataSetName names the data set for the report title: the embedded
+// example, or the input file names (the first three and a count).
+func (st *state) dataSetName() string {
+	var names []string
+	for _, in := range st.summary.Inputs {
+		if strings.HasPrefix(in.File, ExampleName) {
+			return "the example data set (calcinosis cutis case reports, embedded)"
+		}
+		names = append(names, filepath.Base(in.File))
+	}
+	switch {
+	case len(names) == 0:
+		return "no input"
+	case len(names) > 3:
+		return strings.Join(names[:3], ", ") + fmt.Sprintf(" and %d more files", len(names)-3)
+	}
+	return strings.Join(names, ", ")
+}
+
 func (st *state) reportSummary() []string {
 	t := st.summary.Totals
 	s := []string{
+		fmt.Sprintf("Data set: %s. tresp %s.", st.dataSetName(), Version),
 		fmt.Sprintf("%d rows read from %d inputs: %d accepted, %d quarantined.", t.RowsRead, len(st.summary.Inputs), t.RowsAccepted, t.RowsQuarantined),
 		fmt.Sprintf("%d patient × drug courses and %d study-level rows after normalisation.", len(st.norm.Courses), len(st.norm.Studies)),
 		fmt.Sprintf("Responder: %s response or better. Attribution: %s. Intervals: %s, %g%%.", st.analysis.Responder,
