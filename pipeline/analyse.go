@@ -46,6 +46,11 @@ func diseaseGroupLabel(c *Course) string {
 // study-level row without a disease).
 const unspecified = "unspecified (study-level counts)"
 
+// sourceResidue is the SourceRow.Source of a study × drug counted from
+// its individually reported patients plus the residue of its study-level
+// row.
+const sourceResidue = "patients + residue"
+
 // Counts are the outcome counts of one group.
 type Counts struct {
 	Treated      int                    // every treated patient (itt) whose outcome is classified
@@ -403,13 +408,19 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 		}
 	}
 	useStudy := map[sd]bool{}
+	residue := map[sd]*Counts{}
 	var sources []SourceRow
 	for k := range hasPatients {
 		src := SourceRow{Study: k.study, Drug: k.drug, Source: "patients", Reason: "every patient's outcome is attributable"}
 		switch {
 		case unattributable[k] && studyRow[k] != nil && a.cfg.Attribution == "exposure":
-			useStudy[k] = true
-			src.Source, src.Reason = "study-level", "patient outcomes not attributable; the study-level counts replace the patient rows"
+			if res, ok := a.reconcile(studyRow[k], k.study, k.drug, attributed(n.Courses, k.study, func(c *Course) bool { return c.DrugName() == k.drug })); ok {
+				residue[k] = res
+				src.Source, src.Reason = sourceResidue, "the patients reported individually, and the residue of the study-level counts (treated, responders and categories minus theirs) as one unattributed block"
+			} else {
+				useStudy[k] = true
+				src.Source, src.Reason = "study-level", "the individual rows do not reconcile with the study-level counts, which replace the patient rows"
+			}
 		case unattributable[k]:
 			src.Reason = "some patient outcomes are not attributable and no study-level counts apply: those patients count as not evaluable"
 			a.warnf("%s, %s: outcomes not attributable to patients and no study-level counts for %s attribution: counted as not evaluable", k.study, k.drug, a.cfg.Attribution)
@@ -425,7 +436,7 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 	excluded := 0
 	for _, c := range n.Courses {
 		k := sd{c.Study, c.DrugName()}
-		if useStudy[k] {
+		if useStudy[k] || residue[k] != nil && c.Outcome.NotAttributable && !c.OutcomeAdjudicated {
 			continue
 		}
 		g, ok := a.groupOf(c)
@@ -458,7 +469,7 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 	if a.cfg.Attribution == "exposure" {
 		for _, s := range n.Studies {
 			k := sd{s.Study, s.DrugName()}
-			if s.All || (hasPatients[k] && !useStudy[k]) {
+			if s.All || (hasPatients[k] && !useStudy[k] && residue[k] == nil) {
 				continue
 			}
 			if !hasPatients[k] {
@@ -475,8 +486,15 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 			if grp == "" {
 				grp = dis
 			}
+			counts := a.studyLevelCounts(s)
+			if r := residue[k]; r != nil {
+				if r.Treated == 0 {
+					continue
+				}
+				counts = *r
+			}
 			units = append(units, &unit{study: s.Study, drug: s.DrugName(), class: s.Drug.Class, disease: dis, group: grp,
-				counts: a.studyLevelCounts(s), source: "study-level"})
+				counts: counts, source: "study-level"})
 		}
 	}
 	sort.Slice(sources, func(i, j int) bool {
@@ -486,6 +504,87 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 		return sources[i].Drug < sources[j].Drug
 	})
 	return units, sources
+}
+
+// attributed returns the courses of study whose outcome is attributable
+// (or adjudicated) and that keep says to count.
+func attributed(courses []*Course, study string, keep func(*Course) bool) []*Course {
+	var out []*Course
+	for _, c := range courses {
+		if c.Study == study && (!c.Outcome.NotAttributable || c.OutcomeAdjudicated) && keep(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// reconcile returns the residue of a study-level row once the patients it
+// also reports individually are taken out: treated, responders, not
+// evaluable and each outcome category minus the patients'. Where a
+// category goes negative (a case sentence read as partial that the
+// series counts as complete), the difference is taken from the other
+// categories on the same side of the responder threshold, best first,
+// with a warning. ok is false, with a warning, when the totals cannot
+// reconcile (more patients, responders or not-evaluable patients
+// individually than in the aggregate); the caller then uses the
+// study-level row alone. Unclassified patients are not in the residue
+// (they are counted as unclassified).
+func (a *analyser) reconcile(s *StudyCount, study, what string, pts []*Course) (*Counts, bool) {
+	agg := a.studyLevelCounts(s)
+	var sum Counts
+	for _, c := range pts {
+		sum.add(a.courseCounts(c))
+	}
+	r := &Counts{Treated: agg.Treated - sum.Treated, Responders: agg.Responders - sum.Responders, NotEvaluable: agg.NotEvaluable - sum.NotEvaluable}
+	if r.Treated < 0 || r.Responders < 0 || r.NotEvaluable < 0 || r.Responders+r.NotEvaluable > r.Treated {
+		a.warnf("%s, %s: the %d patients reported individually (%d responders, %d not evaluable) do not fit in the study-level counts (%d treated, %d responders, %d not evaluable): the study-level counts are used alone",
+			study, what, sum.Treated, sum.Responders, sum.NotEvaluable, agg.Treated, agg.Responders, agg.NotEvaluable)
+		return nil, false
+	}
+	if agg.ByCategory == nil {
+		if r.NotEvaluable > 0 {
+			r.ByCategory = map[vocab.Category]int{vocab.NotEvaluable: r.NotEvaluable}
+		}
+		return r, true
+	}
+	r.ByCategory = map[vocab.Category]int{}
+	for cat := vocab.NotEvaluable; cat <= vocab.Complete; cat++ {
+		if v := agg.ByCategory[cat] - sum.ByCategory[cat]; v != 0 {
+			r.ByCategory[cat] = v
+		}
+	}
+	r.ByCategory[vocab.NotEvaluable] = r.NotEvaluable
+	var moved []string
+	for _, resp := range []bool{true, false} {
+		deficit := 0
+		var side []vocab.Category // best first
+		for cat := vocab.Complete; cat > vocab.NotEvaluable; cat-- {
+			if cat.AtLeast(a.threshold) != resp {
+				continue
+			}
+			side = append(side, cat)
+			if v := r.ByCategory[cat]; v < 0 {
+				deficit -= v
+				moved = append(moved, fmt.Sprintf("%d more %s", -v, cat))
+				r.ByCategory[cat] = 0
+			}
+		}
+		for _, cat := range side {
+			take := min(deficit, r.ByCategory[cat])
+			r.ByCategory[cat] -= take
+			deficit -= take
+		}
+	}
+	for cat, v := range r.ByCategory {
+		if v == 0 {
+			delete(r.ByCategory, cat)
+		}
+	}
+	if len(moved) > 0 {
+		a.warnf("%s, %s: the patients reported individually have %s than the study-level categories allow; their own rows are used and the residue takes the difference from the other categories on the same side of the responder threshold",
+			study, what, strings.Join(moved, " and "))
+	}
+	return r, true
 }
 
 // patientUnits returns one unit per patient (all drugs together), for the
@@ -507,10 +606,28 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 			unattributable[c.Study] = true
 		}
 	}
+	residue := map[string]*Counts{}
+	for study := range unattributable {
+		if all[study] == nil {
+			continue
+		}
+		seenPt := map[string]bool{}
+		pts := attributed(n.Courses, study, func(c *Course) bool {
+			_, ok := a.groupOf(c)
+			if !ok || seenPt[c.CaseID] {
+				return false
+			}
+			seenPt[c.CaseID] = true
+			return true
+		})
+		if r, ok := a.reconcile(all[study], study, "all drugs", pts); ok {
+			residue[study] = r
+		}
+	}
 	seen := map[[2]string]bool{}
 	var units []*unit
 	for _, c := range n.Courses {
-		if unattributable[c.Study] && all[c.Study] != nil {
+		if unattributable[c.Study] && all[c.Study] != nil && (residue[c.Study] == nil || c.Outcome.NotAttributable && !c.OutcomeAdjudicated) {
 			continue
 		}
 		if _, ok := a.groupOf(c); !ok {
@@ -527,6 +644,13 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 		if hasPatients[study] && !unattributable[study] {
 			continue
 		}
+		counts := a.studyLevelCounts(s)
+		if r := residue[study]; r != nil {
+			if r.Treated == 0 {
+				continue
+			}
+			counts = *r
+		}
 		dis := s.Disease.Canonical
 		if dis == "" {
 			dis = unspecified
@@ -535,7 +659,7 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 		if grp == "" {
 			grp = dis
 		}
-		units = append(units, &unit{study: study, disease: dis, group: grp, counts: a.studyLevelCounts(s), source: "study-level"})
+		units = append(units, &unit{study: study, disease: dis, group: grp, counts: counts, source: "study-level"})
 	}
 	sort.SliceStable(units, func(i, j int) bool {
 		if units[i].study != units[j].study {

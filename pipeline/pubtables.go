@@ -71,6 +71,25 @@ func pooledCell(est, lo, hi float64) string {
 	return fmt.Sprintf("%.0f%% (%.0f–%.0f)", 100*est, 100*lo, 100*hi)
 }
 
+// residueNote explains, for the studies that report outcomes in aggregate
+// and some patients individually, that the individual rows count with
+// their diseases and only the residue of the aggregate as an unattributed
+// block; "" when no study does.
+func residueNote(sources []SourceRow) string {
+	var studies []string
+	seen := map[string]bool{}
+	for _, s := range sources {
+		if s.Source == sourceResidue && !seen[s.Study] {
+			seen[s.Study] = true
+			studies = append(studies, shortStudy(s.Study))
+		}
+	}
+	if len(studies) == 0 {
+		return ""
+	}
+	return strings.Join(studies, "; ") + " reports outcomes in aggregate and some patients individually: those patients count from their own rows, with their diseases, and only the residue of the aggregate (treated, responders and each outcome category minus theirs) counts, as \"" + unspecified + "\" — never both, never neither."
+}
+
 // attributionNote says how patients given several drugs are counted.
 func attributionNote(attribution string) string {
 	switch attribution {
@@ -258,6 +277,9 @@ func (st *state) publicationTables() []pubTable {
 		}
 		if anyEmpty {
 			t.Footnotes = append(t.Footnotes, notEstimableNote)
+		}
+		if note := residueNote(a.Sources); note != "" {
+			t.Footnotes = append(t.Footnotes, note)
 		}
 		if anyUnclassified {
 			t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses whose outcome could not be classified are left out of numerator and denominator until decided in %s.",

@@ -329,7 +329,13 @@ func (st *state) figures() []namedFigure {
 			}
 			ob.Groups = append(ob.Groups, g)
 		}
-		if len(ob.Groups) > 0 {
+		drawn := false
+		for _, g := range ob.Groups {
+			for _, c := range g.Counts {
+				drawn = drawn || c > 0
+			}
+		}
+		if drawn { // a group without a classified outcome is named in the caption, not drawn
 			figs = append(figs, namedFigure{"outcomes_by_" + by, title, ob})
 		}
 	}
