@@ -964,6 +964,22 @@ func endReason(c *Course) string {
 	return ""
 }
 
+// ongoingCues say a treatment continued at the last follow-up, in the
+// treatment-duration cell ("6 months, ongoing", "continuing", "to date").
+var ongoingCues = []string{"ongoing", "continuing", "continues", "to date", "still on", "till date", "until now"}
+
+// ongoing reports whether the treatment-duration cell says the treatment
+// continued at the last follow-up.
+func ongoing(c *Course) bool {
+	t := strings.ToLower(c.TreatDu.Text)
+	for _, cue := range ongoingCues {
+		if strings.Contains(t, cue) {
+			return true
+		}
+	}
+	return false
+}
+
 // Time-to-response estimators.
 const (
 	EstimatorAJ = "aalen-johansen"

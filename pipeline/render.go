@@ -347,31 +347,56 @@ func (st *state) figures() []namedFigure {
 	}
 
 	// Swimmer: one lane per patient course with a known time on treatment or
-	// follow-up.
-	sw := figure.Swimmer{Title: "Time on treatment and response per patient", Unit: "months", SortByDuration: true, Studies: nStudies}
+	// follow-up: a bar for the time on treatment, a thin line to the last
+	// follow-up, the first response at its time, the best response, a
+	// relapse, death or stop for adverse effects at the lane end, and a
+	// cross for loss to follow-up (endReason reads why a course ended).
+	sw := figure.Swimmer{Title: "Time on treatment, follow-up and response per patient", Unit: "months", SortByDuration: true, Studies: nStudies}
 	const daysPerMonth = 30.4375
 	seen := map[[2]string]bool{}
 	for _, c := range st.norm.Courses {
 		k := [2]string{c.Study, c.CaseID}
-		dur := c.TreatDu.Days
-		if math.IsNaN(dur) {
-			dur = c.FollowUp.Days
-		}
-		if seen[k] || math.IsNaN(dur) {
+		dur, fu := c.TreatDu.Days, c.FollowUp.Days
+		if seen[k] || math.IsNaN(dur) && math.IsNaN(fu) {
 			continue
 		}
 		seen[k] = true
 		lane := figure.Lane{Study: shortStudy(c.Study), Case: c.CaseID, Regimen: strings.Join(c.Regimen, " + "),
-			Duration: dur / daysPerMonth, LostToFollowUp: c.Category() == vocab.NotEvaluable && !c.Outcome.NotAttributable}
-		if !math.IsNaN(c.TimeToRsp.Days) && c.Category().AtLeast(vocab.Minimal) {
-			kind := figure.EventResponse
-			switch c.Category() {
-			case vocab.Complete:
-				kind = figure.EventComplete
-			case vocab.Partial:
-				kind = figure.EventPartial
+			Duration: dur / daysPerMonth, FollowUp: fu / daysPerMonth, Ongoing: ongoing(c)}
+		if math.IsNaN(fu) {
+			lane.FollowUp = 0
+		}
+		end := lane.Duration
+		if math.IsNaN(end) || lane.FollowUp > end {
+			end = lane.FollowUp
+		}
+		cat := c.Category()
+		if c.Outcome.NotAttributable && !c.OutcomeAdjudicated {
+			cat = vocab.Unclassified // not this patient's outcome: no marker
+		}
+		if !math.IsNaN(c.TimeToRsp.Days) && cat.AtLeast(vocab.Minimal) {
+			lane.Events = append(lane.Events, figure.LaneEvent{Time: c.TimeToRsp.Days / daysPerMonth, Kind: figure.EventResponse})
+		}
+		switch cat {
+		case vocab.Complete:
+			lane.Events = append(lane.Events, figure.LaneEvent{Time: end, Kind: figure.EventComplete})
+		case vocab.Partial:
+			lane.Events = append(lane.Events, figure.LaneEvent{Time: end, Kind: figure.EventPartial})
+		case vocab.Progression:
+			lane.Events = append(lane.Events, figure.LaneEvent{Time: end, Kind: figure.EventProgression})
+		case vocab.NotEvaluable:
+			switch endReason(c) {
+			case reasonDeath:
+				lane.Events = append(lane.Events, figure.LaneEvent{Time: end, Kind: figure.EventDeath})
+			case reasonAdverse:
+				t := end
+				if !math.IsNaN(lane.Duration) {
+					t = lane.Duration
+				}
+				lane.Events = append(lane.Events, figure.LaneEvent{Time: t, Kind: figure.EventAdverse})
+			default:
+				lane.LostToFollowUp = true
 			}
-			lane.Events = append(lane.Events, figure.LaneEvent{Time: c.TimeToRsp.Days / daysPerMonth, Kind: kind})
 		}
 		sw.Lanes = append(sw.Lanes, lane)
 	}
