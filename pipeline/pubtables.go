@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/tresp/tresp/reports/table"
@@ -125,95 +124,9 @@ func (st *state) publicationTables() []pubTable {
 			pts = append(pts, c)
 		}
 	}
-	n := len(pts)
-	var ages, dd []float64
-	sex := map[string]int{}
-	dis := map[string]int{}
-	sub := map[string]int{}
-	studies := map[string]bool{}
-	for _, c := range pts {
-		studies[c.Study] = true
-		if !math.IsNaN(c.Age.Years) {
-			ages = append(ages, c.Age.Years)
-		}
-		if !math.IsNaN(c.DiseaseDu.Days) {
-			dd = append(dd, c.DiseaseDu.Days)
-		}
-		if s := string(c.Sex); s != "" {
-			sex[s]++
-		}
-		if d := c.DiseaseName(); d != "" {
-			if st.cfg.Analysis.DiseaseLevel == DiseaseLevelGroup {
-				d = diseaseGroupLabel(c)
-			}
-			dis[d]++
-		}
-		for _, m := range c.Subtypes {
-			if m.Class == "type" && m.Canonical != "" {
-				sub[m.Canonical]++
-				break
-			}
-		}
-	}
-	// Table 1 in the layout of gtsummary's tbl_summary: one line per
-	// continuous variable (median (Q1, Q3)), a label line and one line per
-	// level for categorical ones (n (%), percentages of those with the
-	// variable reported), "Unknown" only when some are, and a variable
-	// nobody reports left out.
-	t1 := table.Table{Title: "Baseline characteristics", Label: "tab:table1-baseline",
-		Caption: fmt.Sprintf("Patients with individual data from %d studies.", len(studies)),
-		Columns: []table.Column{{Key: "characteristic", Header: "Characteristic"}, {Key: "value", Header: fmt.Sprintf("N = %d", n), Numeric: true}}}
-	row := func(label, value string, indent int) {
-		t1.Rows = append(t1.Rows, table.Row{Cells: []string{label, value}, Indent: indent})
-	}
-	continuous := func(label string, x []float64, scale float64, format string) {
-		if len(x) == 0 {
-			return
-		}
-		sort.Float64s(x)
-		f := func(v float64) string { return fmt.Sprintf(format, v/scale) }
-		row(label, fmt.Sprintf("%s (%s, %s)", f(quantile7(x, .5)), f(quantile7(x, .25)), f(quantile7(x, .75))), 0)
-		if u := n - len(x); u > 0 {
-			row("Unknown", itoa(u), 1)
-		}
-	}
-	categorical := func(label string, counts map[string]int, name func(string) string) {
-		known := 0
-		for _, v := range counts {
-			known += v
-		}
-		if known == 0 {
-			return
-		}
-		row(label, "", 0)
-		for _, k := range sortedKeys(counts) {
-			row(name(k), pct(counts[k], known), 1)
-		}
-		if u := n - known; u > 0 {
-			row("Unknown", itoa(u), 1)
-		}
-	}
-	same := func(s string) string { return s }
-	continuous("Age, years", ages, 1, "%.0f")
-	categorical("Sex", sex, func(k string) string {
-		if l := map[string]string{"F": "Female", "M": "Male"}[k]; l != "" {
-			return l
-		}
-		return k
-	})
-	if st.cfg.Analysis.DiseaseLevel == DiseaseLevelGroup {
-		categorical("Underlying disease group", dis, same)
-	} else {
-		categorical("Underlying disease", dis, same)
-	}
-	categorical("Condition subtype", sub, same)
-	continuous("Duration of underlying disease, years", dd, 365.25, "%.1f")
-	t1.Footnotes = []string{"Median (Q1, Q3); n (%). Percentages are of the patients for whom the characteristic is reported; Q1 and Q3 are R's quantile type 7; durations at 365.25 days per year.",
-		"Patients whose outcomes the source reports only in aggregate are included here; their counts enter the response tables from the study-level table."}
-	if n == 0 {
-		t1.Rows = append(t1.Rows, table.Row{Cells: []string{"no patients with individual data"}})
-	}
+	t1 := st.table1(pts)
 	out = append(out, pubTable{"table1_baseline", t1})
+	out = append(out, pubTable{"table1b_patients", st.patientTable()})
 
 	// Response tables.
 	adjudicatedOutcomes := 0

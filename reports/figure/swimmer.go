@@ -219,10 +219,12 @@ func countStudies(ls []Lane) int {
 }
 
 // regimenStyle gives regimen k (its index among the sorted regimen names)
-// a fill, a hatch and a hatch spacing that no other k shares: the seven
-// Okabe–Ito colours solid, then each colour with "/", "\\", "x" and "-"
-// hatching, then the same hatches denser, and so on.
+// a fill, a hatch and a hatch spacing that no other k below
+// numRegimenStyles shares: the seven Okabe–Ito colours solid, then each
+// colour with "/", "\\", "x" and "-" hatching, then the same hatches
+// denser, twice. Beyond that styles repeat (see Swimmer.build).
 func regimenStyle(k int) (fill color.RGBA, hatch int, spacing vg.Length) {
+	k %= numRegimenStyles
 	nc := len(seriesColors)
 	level := k / nc
 	hatches := []int{hatchNone, hatchDiag, hatchBack, hatchCross, hatchHoriz}
@@ -262,6 +264,10 @@ func eventMarker(p pen, k EventKind, x, y, r vg.Length) {
 		p.stroke(0.7, Black, nil, append(pts, pts[0])...)
 	}
 }
+
+// numRegimenStyles is the number of distinct regimen styles: 7 colours ×
+// (solid + 4 hatches + 4 denser + 4 densest).
+const numRegimenStyles = 7 * 13
 
 // followUpW is the line width of the follow-up line after the bar.
 const followUpW = 0.6
@@ -329,9 +335,28 @@ func (s Swimmer) build(th *theme) (layout, error) {
 			l.note = fmt.Sprintf("Showing %d of %d patients.", len(l.lanes), len(s.Lanes))
 		}
 	}
+	// Styles by the sorted regimen names of the whole swimmer, so pages
+	// share them; with more regimens than distinct styles, by the sorted
+	// names of this page's lanes (at most MaxLanes), so that no two lanes
+	// of a page share a style.
 	l.regIdx = map[string]int{}
 	for i, r := range l.pg.regimens {
 		l.regIdx[r] = i
+	}
+	if len(l.pg.regimens) > numRegimenStyles {
+		l.regIdx = map[string]int{}
+		var names []string
+		for _, ln := range l.lanes {
+			if r := clean(ln.Regimen); l.regIdx[r] == 0 {
+				l.regIdx[r] = 1
+				names = append(names, r)
+			}
+		}
+		sort.Strings(names)
+		l.pg.regimens = names
+		for i, r := range names {
+			l.regIdx[r] = i
+		}
 	}
 	f := th.small
 	nat := vg.Length(0)

@@ -7,8 +7,9 @@ import (
 	"testing"
 )
 
-// TestRegimenStylesUnique: no two regimens share fill, hatch and spacing,
-// for as many regimens as a 200-drug table can have.
+// TestRegimenStylesUnique: no two of the first numRegimenStyles regimens
+// share fill, hatch and spacing (beyond, styles go by page: a page has at
+// most 40 lanes).
 func TestRegimenStylesUnique(t *testing.T) {
 	type style struct {
 		r, g, b uint8
@@ -16,7 +17,7 @@ func TestRegimenStylesUnique(t *testing.T) {
 		sp      float64
 	}
 	seen := map[style]int{}
-	for k := 0; k < 400; k++ {
+	for k := 0; k < numRegimenStyles; k++ {
 		f, h, sp := regimenStyle(k)
 		s := style{f.R, f.G, f.B, h, float64(sp)}
 		if j, ok := seen[s]; ok {
@@ -82,5 +83,31 @@ func TestSwimmerEvents(t *testing.T) {
 		if !strings.Contains(c, want) {
 			t.Errorf("caption lacks %q: %s", want, c)
 		}
+	}
+}
+
+// TestSwimmerManyRegimens: 500 regimens (a 200-drug table's combinations)
+// render at once, each page's lanes with distinct styles.
+func TestSwimmerManyRegimens(t *testing.T) {
+	var s Swimmer
+	for i := 0; i < 500; i++ {
+		s.Lanes = append(s.Lanes, Lane{Study: "S", Case: string(rune('a' + i%26)), Regimen: "drug" + strings.Repeat("x", i%7) + string(rune('A'+i/26)) + string(rune('a'+i%26)), Duration: float64(i%13 + 1)})
+	}
+	th := newTheme(mm(89))
+	l, err := s.build(th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sl := l.(*swimLayout)
+	styles := map[int]string{}
+	for _, ln := range sl.lanes {
+		k := sl.regIdx[clean(ln.Regimen)]
+		if o, ok := styles[k]; ok && o != ln.Regimen {
+			t.Fatalf("%s and %s share style %d on one page", o, ln.Regimen, k)
+		}
+		styles[k] = ln.Regimen
+	}
+	if err := Render(&bytes.Buffer{}, s, NatureSingle, PDF); err != nil {
+		t.Fatal(err)
 	}
 }
