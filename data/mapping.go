@@ -200,7 +200,7 @@ func NewMapping(file string, headers []string, opt MapOptions) (*Mapping, []Prob
 // unitField marks the fields whose header unit ("Follow-up (months)",
 // "Age (years)", "Dose (mg)") is given to a cell holding a bare number.
 var unitField = map[Field]bool{
-	FieldAge: true, FieldWeight: true, FieldLesionSize: true, FieldDiseaseDuration: true, FieldConditionDuration: true,
+	FieldAge: true, FieldWeight: true, FieldHeight: true, FieldBSA: true, FieldLesionSize: true, FieldDiseaseDuration: true, FieldConditionDuration: true,
 	FieldTreatmentDuration: true, FieldTimeToResponse: true, FieldFollowUp: true, FieldDose: true,
 }
 

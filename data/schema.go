@@ -17,6 +17,8 @@ const (
 	FieldSex
 	FieldAgeSex
 	FieldWeight
+	FieldHeight
+	FieldBSA
 	FieldDisease
 	FieldSubtype
 	FieldSites
@@ -95,9 +97,14 @@ var Specs = []FieldSpec{
 		[]string{"age/sex", "age sex", "age gender", "sex age", "age and sex"}, LevelCase},
 	{FieldWeight, "weight", "kg", "Body weight, which turns a weight-based dose (mg/kg) into mg.", []string{"70", "62 kg", "140 lb"},
 		[]string{"body weight", "weight kg", "wt", "bw"}, LevelCase},
+	{FieldHeight, "height", "cm", "Body height; with the weight it gives the body surface area (Mosteller) for doses per m².", []string{"165", "165 cm", "1.65 m"},
+		[]string{"body height", "height cm", "ht", "stature"}, LevelCase},
+	{FieldBSA, "bsa", "m²", "Body surface area, which turns a dose per m² into mg.", []string{"1.7", "1.82 m2"},
+		[]string{"body surface area", "bsa m2", "surface area"}, LevelCase},
 	{FieldDisease, "disease", "vocabulary term", "Primary (underlying) diagnosis.",
 		[]string{"Dermatomyositis", "diffuse cutaneous SSc", "MCTD"},
-		[]string{"underlying disease", "diagnosis", "dx", "primary diagnosis", "diagnoses", "disease name", "condition", "underlying diagnosis", "associated disease", "underlying condition", "ctd", "connective tissue disease", "indication"}, LevelBoth},
+		[]string{"underlying disease", "diagnosis", "dx", "primary diagnosis", "diagnoses", "disease name", "condition", "underlying diagnosis", "associated disease", "underlying condition", "ctd", "connective tissue disease", "indication",
+			"disease / comorbidities", "disease and comorbidities", "diagnosis / comorbidities", "diagnosis and comorbidities", "diseases", "disease comorbidity", "dx / comorbidities"}, LevelBoth},
 	{FieldSubtype, "subtype", "vocabulary term", "Subtype of the treated condition.", []string{"dystrophic", "idiopathic"},
 		[]string{"condition subtype", "type", "calcinosis type", "condition type", "category", "classification"}, LevelCase},
 	{FieldSites, "sites", "text", "Lesion sites.", []string{"lower back, thighs", "both knees"},
@@ -113,13 +120,13 @@ var Specs = []FieldSpec{
 	{FieldDrug, "drug", "vocabulary term", "One drug or procedure (patient × drug layout, and study-level table).", []string{"diltiazem", "risedronate"},
 		[]string{"agent", "drug name", "medicine", "molecule"}, LevelBoth},
 	{FieldDose, "dose", "mg/day", "Dose text of the drug, possibly with changes.", []string{"60mg thrice a day, increased to 90mg"},
-		[]string{"dosage", "dose regimen", "dosing"}, LevelCase},
+		[]string{"dosage", "dose regimen", "dosing", "sessions/dose", "dose/sessions", "sessions", "dose/schedule"}, LevelCase},
 	{FieldFrequency, "frequency", "per day", "Dosing frequency when kept apart from the dose.", []string{"TDS", "weekly"},
-		[]string{"freq", "dosing frequency"}, LevelCase},
+		[]string{"freq", "dosing frequency", "schedule", "dosing schedule", "interval"}, LevelCase},
 	{FieldRoute, "route", "vocabulary term", "Route of administration.", []string{"oral", "IV", "intralesional"},
 		[]string{"route of administration", "roa"}, LevelCase},
 	{FieldTreatmentDuration, "treatment_duration", "days", "Time on treatment.", []string{"5 years", "16 weeks"},
-		[]string{"duration of treatment", "therapy duration", "duration of therapy", "treatment length"}, LevelCase},
+		[]string{"duration of treatment", "therapy duration", "duration of therapy", "treatment length", "rx duration", "tx duration", "duration of rx", "course duration", "course length"}, LevelCase},
 	{FieldTimeToResponse, "time_to_response", "days", "Time from start of treatment to first response.", []string{"4 months"},
 		[]string{"response time", "time to improvement", "time to first response"}, LevelCase},
 	{FieldOutcome, "outcome", "ordinal scale", "Outcome in the authors' words.", []string{"marked improvement", "lost to followup"},

@@ -166,19 +166,23 @@ func predInterval(est, se, tau2, level float64) (lo, hi float64) {
 
 // Comparison is one line of comparisons.csv.
 type Comparison struct {
-	By          string   `json:"by"`
-	GroupA      string   `json:"group_a"`
-	GroupB      string   `json:"group_b"`
-	RespondersA int      `json:"responders_a"`
-	NA          int      `json:"n_a"`
-	RespondersB int      `json:"responders_b"`
-	NB          int      `json:"n_b"`
-	OddsRatio   float64  `json:"odds_ratio"`
-	ORLow       float64  `json:"or_ci_low"`
-	ORHigh      float64  `json:"or_ci_high"`
-	P           float64  `json:"p_value"`
-	PAdjusted   float64  `json:"p_adjusted"`
-	Warnings    []string `json:"warnings,omitempty"`
+	By          string  `json:"by"`
+	GroupA      string  `json:"group_a"`
+	GroupB      string  `json:"group_b"`
+	RespondersA int     `json:"responders_a"`
+	NA          int     `json:"n_a"`
+	RespondersB int     `json:"responders_b"`
+	NB          int     `json:"n_b"`
+	OddsRatio   float64 `json:"odds_ratio"`
+	ORLow       float64 `json:"or_ci_low"`
+	ORHigh      float64 `json:"or_ci_high"`
+	P           float64 `json:"p_value"`
+	PAdjusted   float64 `json:"p_adjusted"`
+	// Note says why P or OddsRatio is missing (NaN): a group smaller
+	// than analysis.min_compare_n, or an odds ratio that cannot be
+	// estimated; "" when both are there.
+	Note     string   `json:"note,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // TimeInput is one course in the time-to-response analysis.
@@ -237,6 +241,9 @@ type Analysis struct {
 	OutcomesByDisease map[string]map[string]int `json:"outcomes_by_disease"`
 	// OutcomesByDiseaseGroup counts them per disease group.
 	OutcomesByDiseaseGroup map[string]map[string]int `json:"outcomes_by_disease_group"`
+	// Counts are the mergeable counts per study × drug × disease written by
+	// --emit-counts (counts/counts.csv); not in summary.json.
+	Counts []CountRow `json:"-"`
 }
 
 // analyser carries settings through the analysis.
@@ -280,6 +287,7 @@ func analyse(ctx context.Context, n *Normalised, cfg AnalysisConfig) (*Analysis,
 	drugUnits, sources := a.drugUnits(n)
 	patientUnits := a.patientUnits(n)
 	res.Sources = sources
+	res.Counts = countRows(drugUnits, patientUnits)
 
 	if err := stop("rates"); err != nil {
 		return nil, err
@@ -393,9 +401,11 @@ func (a *analyser) groupOf(c *Course) (string, bool) {
 func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 	type sd struct{ study, drug string }
 	studyRow := map[sd]*StudyCount{}
+	nRows := map[sd]int{} // study-level rows per study × drug (several when split by disease)
 	for _, s := range n.Studies {
 		if !s.All {
 			studyRow[sd{s.Study, s.DrugName()}] = s
+			nRows[sd{s.Study, s.DrugName()}]++
 		}
 	}
 	unattributable := map[sd]bool{}
@@ -414,7 +424,7 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 		src := SourceRow{Study: k.study, Drug: k.drug, Source: "patients", Reason: "every patient's outcome is attributable"}
 		switch {
 		case unattributable[k] && studyRow[k] != nil && a.cfg.Attribution == "exposure":
-			if res, ok := a.reconcile(studyRow[k], k.study, k.drug, attributed(n.Courses, k.study, func(c *Course) bool { return c.DrugName() == k.drug })); ok {
+			if res, ok := a.reconcileOne(nRows[k], studyRow[k], k.study, k.drug, attributed(n.Courses, k.study, func(c *Course) bool { return c.DrugName() == k.drug })); ok {
 				residue[k] = res
 				src.Source, src.Reason = sourceResidue, "the patients reported individually, and the residue of the study-level counts (treated, responders and categories minus theirs) as one unattributed block"
 			} else {
@@ -587,15 +597,24 @@ func (a *analyser) reconcile(s *StudyCount, study, what string, pts []*Course) (
 	return r, true
 }
 
+// reconcileOne is reconcile when the study has one study-level row for
+// the drug; with several (counts split by disease) the rows are used alone.
+func (a *analyser) reconcileOne(rows int, s *StudyCount, study, what string, pts []*Course) (*Counts, bool) {
+	if rows != 1 {
+		return nil, false
+	}
+	return a.reconcile(s, study, what, pts)
+}
+
 // patientUnits returns one unit per patient (all drugs together), for the
 // by-disease and overall rates. A study whose patient outcomes are not
 // attributable contributes its study-level "all" row instead, when it has
 // one.
 func (a *analyser) patientUnits(n *Normalised) []*unit {
-	all := map[string]*StudyCount{}
+	all := map[string][]*StudyCount{} // a study's "all" rows, one per disease when counts are split by disease
 	for _, s := range n.Studies {
 		if s.All {
-			all[s.Study] = s
+			all[s.Study] = append(all[s.Study], s)
 		}
 	}
 	unattributable := map[string]bool{}
@@ -606,9 +625,11 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 			unattributable[c.Study] = true
 		}
 	}
+	// The residue needs one aggregate row to subtract from; a study whose
+	// counts are split by disease keeps its study-level rows alone.
 	residue := map[string]*Counts{}
 	for study := range unattributable {
-		if all[study] == nil {
+		if len(all[study]) != 1 {
 			continue
 		}
 		seenPt := map[string]bool{}
@@ -620,14 +641,14 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 			seenPt[c.CaseID] = true
 			return true
 		})
-		if r, ok := a.reconcile(all[study], study, "all drugs", pts); ok {
+		if r, ok := a.reconcile(all[study][0], study, "all drugs", pts); ok {
 			residue[study] = r
 		}
 	}
 	seen := map[[2]string]bool{}
 	var units []*unit
 	for _, c := range n.Courses {
-		if unattributable[c.Study] && all[c.Study] != nil && (residue[c.Study] == nil || c.Outcome.NotAttributable && !c.OutcomeAdjudicated) {
+		if unattributable[c.Study] && len(all[c.Study]) > 0 && (residue[c.Study] == nil || c.Outcome.NotAttributable && !c.OutcomeAdjudicated) {
 			continue
 		}
 		if _, ok := a.groupOf(c); !ok {
@@ -640,26 +661,31 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 		seen[k] = true
 		units = append(units, &unit{study: c.Study, disease: diseaseLabel(c), group: diseaseGroupLabel(c), counts: a.courseCounts(c), source: "patients", course: c})
 	}
-	for study, s := range all {
+	for study, ss := range all {
 		if hasPatients[study] && !unattributable[study] {
 			continue
 		}
-		counts := a.studyLevelCounts(s)
-		if r := residue[study]; r != nil {
-			if r.Treated == 0 {
-				continue
+		for _, s := range ss {
+			dis := s.Disease.Canonical
+			if dis == "" {
+				dis = strings.TrimSpace(s.Disease.Term)
 			}
-			counts = *r
+			if dis == "" {
+				dis = unspecified
+			}
+			grp := s.Disease.Class
+			if grp == "" {
+				grp = dis
+			}
+			counts := a.studyLevelCounts(s)
+			if r := residue[study]; r != nil { // the study's one "all" row, less its individual patients
+				if r.Treated == 0 {
+					continue
+				}
+				counts = *r
+			}
+			units = append(units, &unit{study: study, disease: dis, group: grp, counts: counts, source: "study-level"})
 		}
-		dis := s.Disease.Canonical
-		if dis == "" {
-			dis = unspecified
-		}
-		grp := s.Disease.Class
-		if grp == "" {
-			grp = dis
-		}
-		units = append(units, &unit{study: study, disease: dis, group: grp, counts: counts, source: "study-level"})
 	}
 	sort.SliceStable(units, func(i, j int) bool {
 		if units[i].study != units[j].study {
@@ -899,10 +925,22 @@ func (a *analyser) compare(units []*unit) []Comparison {
 			for j := i + 1; j < len(names); j++ {
 				ca, cb := groups[names[i]], groups[names[j]]
 				na, nb := ca.N(PopEvaluable), cb.N(PopEvaluable)
-				f := stats.FisherExact(ca.Responders, na-ca.Responders, cb.Responders, nb-cb.Responders, a.level)
-				out = append(out, Comparison{By: by, GroupA: prefix + names[i], GroupB: prefix + names[j],
+				c := Comparison{By: by, GroupA: prefix + names[i], GroupB: prefix + names[j],
 					RespondersA: ca.Responders, NA: na, RespondersB: cb.Responders, NB: nb,
-					OddsRatio: f.OddsRatio, ORLow: f.ORLow, ORHigh: f.ORHigh, P: f.PValue, Warnings: f.Warnings})
+					OddsRatio: math.NaN(), ORLow: math.NaN(), ORHigh: math.NaN(), P: math.NaN(), PAdjusted: math.NaN()}
+				if min := a.cfg.MinCompareN; na < min || nb < min {
+					c.Note = fmt.Sprintf("not tested: a group has fewer than %d evaluable patients", min)
+					out = append(out, c)
+					continue
+				}
+				f := stats.FisherExact(ca.Responders, na-ca.Responders, cb.Responders, nb-cb.Responders, a.level)
+				c.P, c.Warnings = f.PValue, f.Warnings
+				if f.OddsRatio > 0 && !math.IsInf(f.OddsRatio, 0) && !math.IsNaN(f.OddsRatio) {
+					c.OddsRatio, c.ORLow, c.ORHigh = f.OddsRatio, f.ORLow, f.ORHigh
+				} else {
+					c.Note = "odds ratio not estimable (a zero cell: every or no patient responded in a group); the p-value stands"
+				}
+				out = append(out, c)
 			}
 		}
 	}
@@ -921,13 +959,18 @@ func (a *analyser) compare(units []*unit) []Comparison {
 	if drugComparisons > 0 && a.cfg.Attribution == "exposure" {
 		a.warnf("drug comparisons under exposure attribution compare groups that share patients (combination regimens): Fisher's test assumes independent groups, read the p-values as descriptive")
 	}
-	p := make([]float64, len(out))
+	var p []float64
+	var tested []int
 	for i := range out {
-		p[i] = out[i].P
+		if !math.IsNaN(out[i].P) {
+			p, tested = append(p, out[i].P), append(tested, i)
+		}
 	}
-	adj := stats.AdjustBH(p)
-	for i := range out {
-		out[i].PAdjusted = adj[i]
+	if len(p) > 0 {
+		adj := stats.AdjustBH(p)
+		for k, i := range tested {
+			out[i].PAdjusted = adj[k]
+		}
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"io/fs"
 	"math/rand"
 	"os"
@@ -287,7 +288,7 @@ func TestNoDiseaseComparisonAgainstMixtures(t *testing.T) {
 		"cases.csv":   "Study,Pt,Disease,Drug,Outcome\nA,1,DM,diltiazem,complete resolution\nA,2,SSc,diltiazem,no change\nA,3,,diltiazem,no change\n",
 		"studies.csv": "Study,Drug,Treated,Responders\nK,diltiazem,10,6\n",
 	}
-	got := rateTable(t, "comparisons.csv", nil, in)
+	got := rateTable(t, "comparisons.csv", func(c *Config) { c.Analysis.MinCompareN = 1 }, in)
 	if len(got) != 1 || got["disease within diltiazem|dermatomyositis|systemic sclerosis"] == "" {
 		t.Errorf("comparisons = %v, want only dermatomyositis vs systemic sclerosis", got)
 	}
@@ -340,4 +341,64 @@ func TestSeriesResidue(t *testing.T) {
 		"studies.csv": "Study,Drug,Disease,Treated,Responders,Not evaluable\nS,all,,10,2,0\nS,diltiazem,,10,2,0\n"}
 	expect(t, rateTable(t, "response_rates.csv", nil, bad), map[string]string{
 		"diltiazem||itt": "2/10", "||itt": "2/10", "diltiazem|" + unspecified + "|itt": "2/10"})
+}
+
+// TestComparisonsRespectSmallNumbers (issue 15): no Fisher test between
+// groups smaller than analysis.min_compare_n, said in the table's footnote;
+// an odds ratio that cannot be estimated (a zero cell) is flagged, not
+// written as 0 or Inf; the comparisons are in report.html with adjusted
+// p-values.
+func TestComparisonsRespectSmallNumbers(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("Study,Pt,Disease,Drug,Outcome\nA,1,DM,methotrexate,complete resolution\n")
+	for i := 2; i <= 5; i++ {
+		b.WriteString(fmt.Sprintf("A,%d,DM,diltiazem,complete resolution\n", i))
+	}
+	for i, o := range []string{"complete resolution", "no change", "no change", "no change"} {
+		b.WriteString(fmt.Sprintf("B,%d,DM,sodium thiosulfate,%s\n", i+1, o))
+	}
+	cfg := DefaultConfig()
+	cfg.Inputs = []string{writeFile(t, dir, "cases.csv", b.String())}
+	cfg.Out = filepath.Join(dir, "out")
+	cfg.Figures.Formats = []string{"svg"}
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	rows := readCSV(t, filepath.Join(cfg.Out, "tables", "comparisons.csv"))
+	got := map[string]map[string]string{}
+	for _, r := range rows {
+		got[r["group_a"]+"|"+r["group_b"]] = r
+	}
+	for _, k := range []string{"diltiazem|methotrexate", "methotrexate|sodium thiosulfate"} {
+		if r := got[k]; r["p_value"] != "" || r["odds_ratio"] != "" || !strings.Contains(r["note"], "fewer than 3 evaluable patients") {
+			t.Errorf("%s: %v, want no test", k, r)
+		}
+	}
+	// diltiazem 4/4 vs sodium thiosulfate 1/4: a zero cell.
+	r := got["diltiazem|sodium thiosulfate"]
+	if r["p_value"] == "" || r["p_adjusted"] == "" || r["odds_ratio"] != "" || r["or_ci_low"] != "" || r["or_ci_high"] != "" || !strings.Contains(r["note"], "not estimable") {
+		t.Errorf("diltiazem vs sodium thiosulfate: %v, want a p-value and a flagged odds ratio", r)
+	}
+	md, err := os.ReadFile(filepath.Join(cfg.Out, "tables", "table5_comparisons.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"not estimable ‡", "No test between groups of fewer than 3 evaluable patients", "Not tested: methotrexate (n = 1)"} {
+		if !strings.Contains(string(md), w) {
+			t.Errorf("table5_comparisons.md lacks %q:\n%s", w, md)
+		}
+	}
+	if strings.Contains(string(md), "Inf") || strings.Contains(string(md), "0.00 (") {
+		t.Errorf("an odds ratio is printed as 0 or Inf:\n%s", md)
+	}
+	html, err := os.ReadFile(filepath.Join(cfg.Out, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"Comparisons of response between groups", "Adjusted p", "not estimable"} {
+		if !strings.Contains(string(html), w) {
+			t.Errorf("report.html lacks %q", w)
+		}
+	}
 }

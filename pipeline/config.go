@@ -27,12 +27,19 @@ type Config struct {
 	Figures FigureConfig `json:"figures"`
 	// Tables sets table formats.
 	Tables TableConfig `json:"tables"`
-	// Strict makes unknown terms and other warnings errors, and fails
-	// while any outcome is unclassified or low-confidence and undecided.
-	Strict bool `json:"strict"`
+	// Diff sets the gates of tresp diff.
+	Diff DiffConfig `json:"diff"`
+	// Strict makes warnings that no allowance covers (and the codes of
+	// FailOn) errors, and fails while any outcome is unclassified or
+	// low-confidence and undecided.
+	Strict StrictConfig `json:"strict"`
 	// Decisions is a filled review.csv whose decisions the run applies;
 	// "" for none.
 	Decisions string `json:"decisions,omitempty"`
+	// EmitCounts also writes counts/counts.csv and counts/counts.parquet: the
+	// mergeable counts per study × drug × disease × outcome category, in the
+	// columns of a study-level table (docs/scale.md).
+	EmitCounts bool `json:"emit_counts,omitempty" toml:"-"`
 	// CacheDir keeps each stage's result keyed by the hash of what it
 	// depends on; "" disables caching. It does not change any output.
 	CacheDir string `json:"-" toml:"-"`
@@ -79,6 +86,9 @@ type AnalysisConfig struct {
 	Nodes int `json:"nodes"`
 	// SmallGroup flags groups with fewer patients than this.
 	SmallGroup int `json:"small_group"`
+	// MinCompareN is the smallest group (evaluable patients) a
+	// comparison tests; smaller groups are listed without a test.
+	MinCompareN int `json:"min_compare_n"`
 	// PoolPopulation is the denominator of pooled rates: evaluable
 	// (deaths and losses leave it) or itt (they count as failures).
 	PoolPopulation string `json:"pool_population"`
@@ -178,6 +188,19 @@ func (l *DrugLevel) UnmarshalText(b []byte) error {
 	return l.Set(string(b))
 }
 
+// DiffConfig sets what makes tresp diff fail (exit 1).
+type DiffConfig struct {
+	// Threshold is the largest move of a response rate, as a proportion,
+	// that passes; 0 turns the rate check off.
+	Threshold float64 `json:"threshold"`
+	// MinN is the smallest stratum (patients, in either run) whose rate
+	// move counts against Threshold.
+	MinN int `json:"min_n"`
+	// MaxDrop is the largest fall of the total evaluable n, as a
+	// proportion of the old total, that passes.
+	MaxDrop float64 `json:"max_drop"`
+}
+
 // FigureConfig sets the figures.
 type FigureConfig struct {
 	Formats []string `json:"formats"`
@@ -214,9 +237,11 @@ func DefaultConfig() Config {
 			PoolPopulation: PopEvaluable,
 			TimeEstimator:  "aalen-johansen",
 			MinTimeKnown:   0.8,
+			MinCompareN:    3,
 			DiseaseLevel:   DiseaseLevelDisease,
 			DrugLevel:      DrugLevelDrug,
 		},
+		Diff:    DiffConfig{Threshold: 0.10, MinN: 5, MaxDrop: 0.10},
 		Figures: FigureConfig{Formats: []string{"pdf", "png", "svg"}, Size: "nature-double", ForestMaxDrugs: 30},
 		Tables:  TableConfig{Formats: []string{"csv", "md", "tex", "html", "docx"}, Table1By: Table1ByNone},
 	}
@@ -277,6 +302,15 @@ func (c *Config) Validate() error {
 	}
 	if !(a.Level > 0 && a.Level < 1) {
 		return &ConfigError{Key: "analysis.level", Msg: fmt.Sprintf("%v is not between 0 and 1 (write 0.95 for 95%%)", a.Level)}
+	}
+	if a.MinCompareN < 1 {
+		return &ConfigError{Key: "analysis.min_compare_n", Msg: fmt.Sprintf("%d is less than 1 (a group needs at least one patient)", a.MinCompareN)}
+	}
+	if err := c.Diff.Validate(); err != nil {
+		return err
+	}
+	if err := c.Strict.Validate(); err != nil {
+		return err
 	}
 	if !(a.MinTimeKnown >= 0 && a.MinTimeKnown <= 1) {
 		return &ConfigError{Key: "analysis.min_time_known", Msg: fmt.Sprintf("%v is not between 0 and 1 (write 0.8 for 80%%)", a.MinTimeKnown)}

@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/data/example"
 	"github.com/tresp/tresp/reports/figure"
 )
 
@@ -37,8 +38,6 @@ var settings = []setting{
 		vals: "paths relative to this file; [] runs the embedded example", ptr: func(c *Config) any { return &c.Inputs }},
 	{key: "out", path: true, doc: "output directory, replaced atomically by every run",
 		vals: "a path relative to this file", ptr: func(c *Config) any { return &c.Out }},
-	{key: "strict", doc: "make warnings (unknown terms, assumed values) errors",
-		vals: "true or false", ptr: func(c *Config) any { return &c.Strict }},
 	{key: "vocabulary", path: true, doc: "vocabulary files extending the built-in terms, kind from the name (drugs*.tsv, diseases*.csv, …)",
 		vals: "paths relative to this file", ptr: func(c *Config) any { return &c.Vocabulary }},
 	{key: "decisions", path: true, doc: "a review.csv whose decision column a reviewer filled, applied to the run",
@@ -74,6 +73,14 @@ var settings = []setting{
 		check: func(v any) string {
 			if v.(int) < 0 {
 				return fmt.Sprintf("%d is negative (write 0 to flag no group)", v.(int))
+			}
+			return ""
+		}},
+	{key: "analysis.min_compare_n", doc: "smallest group (evaluable patients) a comparison tests",
+		vals: "a whole number, 1 or more", ptr: func(c *Config) any { return &c.Analysis.MinCompareN },
+		check: func(v any) string {
+			if v.(int) < 1 {
+				return fmt.Sprintf("%d is less than 1", v.(int))
 			}
 			return ""
 		}},
@@ -114,10 +121,22 @@ var settings = []setting{
 		ptr: func(c *Config) any { return &c.Tables.Formats }},
 	{key: "tables.table1_by", legal: []string{"none", "drug", "study"}, doc: "Table 1 columns per drug or per study after the overall column (at most 8: those with the most patients)",
 		ptr: func(c *Config) any { return &c.Tables.Table1By }},
+	{key: "strict.enabled", doc: "fail on warnings no allowance covers, and while outcomes await a decision (like --strict)",
+		vals: "true or false", ptr: func(c *Config) any { return &c.Strict.Enabled }},
+	{key: "strict.allow", doc: "problems a strict run accepts, each with the reason (docs/ci.md lists the codes)",
+		vals: `a list of {code = "CODE", column = "HEADER", reason = "WHY"}; column is optional`, ptr: func(c *Config) any { return &c.Strict.Allow }},
+	{key: "strict.fail_on", doc: "codes that fail a strict run whatever their severity",
+		vals: `a list of codes, e.g. ["approximate"]`, ptr: func(c *Config) any { return &c.Strict.FailOn }},
+	{key: "diff.threshold", doc: "tresp diff fails when a stratum's response rate moves by more than this proportion",
+		vals: "a number from 0 to 1 (0.10 = 10 percentage points; 0 turns the check off)", ptr: func(c *Config) any { return &c.Diff.Threshold }},
+	{key: "diff.min_n", doc: "strata with fewer patients than this (in both runs) do not count against diff.threshold",
+		vals: "a whole number, 0 or more", ptr: func(c *Config) any { return &c.Diff.MinN }},
+	{key: "diff.max_drop", doc: "tresp diff fails when the total evaluable n falls by more than this proportion",
+		vals: "a number from 0 to 1 (0.10 = 10 %; 1 turns the check off)", ptr: func(c *Config) any { return &c.Diff.MaxDrop }},
 }
 
 // sections are the tables of tresp.toml, in file order.
-var sections = []string{"read", "analysis", "figures", "tables"}
+var sections = []string{"read", "analysis", "figures", "tables", "strict", "diff"}
 
 func findSetting(key string) *setting {
 	for i := range settings {
@@ -180,6 +199,15 @@ func decodeConfig(text []byte, dir string) (Config, error) {
 		ks := k.String()
 		v := lookup(raw, k)
 		switch {
+		case len(k) == 1 && k[0] == "strict" && !isMap(v):
+			// strict = true, the short form of [strict] enabled = true.
+			b, ok := v.(bool)
+			if !ok {
+				return cfg, &ConfigError{Key: ks, Line: lineOf(ks), Msg: fmt.Sprintf("want true or false (no quotes), or a table ([strict]), got %s", describe(v))}
+			}
+			cfg.Strict.Enabled = b
+		case len(k) >= 3 && k[0] == "strict" && k[1] == "allow":
+			// the fields of an allowance: checked with strict.allow
 		case len(k) == 1 && isSection(k[0]) || len(k) == 2 && k[0] == "read" && k[1] == "columns":
 			if _, ok := v.(map[string]any); !ok {
 				return cfg, &ConfigError{Key: ks, Line: lineOf(ks), Msg: fmt.Sprintf("want a table ([%s]), got %s", ks, describe(v))}
@@ -212,6 +240,12 @@ func decodeConfig(text []byte, dir string) (Config, error) {
 	}
 	if len(cfg.Vocabulary) == 0 {
 		cfg.Vocabulary = nil
+	}
+	if len(cfg.Strict.Allow) == 0 {
+		cfg.Strict.Allow = nil
+	}
+	if len(cfg.Strict.FailOn) == 0 {
+		cfg.Strict.FailOn = nil
 	}
 	for _, st := range settings {
 		if !st.path || !set[st.key] {
@@ -247,6 +281,11 @@ func decodeConfig(text []byte, dir string) (Config, error) {
 		return cfg, err
 	}
 	return cfg, nil
+}
+
+func isMap(v any) bool {
+	_, ok := v.(map[string]any)
+	return ok
 }
 
 func isSection(s string) bool {
@@ -326,6 +365,47 @@ func assign(st *setting, cfg *Config, v any) string {
 				return fmt.Sprintf("element %d: want a string in quotes, got %s", i+1, describe(e))
 			}
 			out = append(out, s)
+		}
+		*p = out
+	case *[]Allowance:
+		var elems []any
+		switch a := v.(type) {
+		case []any:
+			elems = a
+		case []map[string]any:
+			for _, m := range a {
+				elems = append(elems, m)
+			}
+		default:
+			return fmt.Sprintf(`want a list of tables, e.g. [{code = "unparsed", column = "Dose", reason = "…"}], got %s`, describe(v))
+		}
+		out := make([]Allowance, 0, len(elems))
+		for i, e := range elems {
+			m, ok := e.(map[string]any)
+			if !ok {
+				return fmt.Sprintf(`element %d: want a table {code = "CODE", column = "HEADER", reason = "WHY"}, got %s`, i+1, describe(e))
+			}
+			var a Allowance
+			for _, key := range sortedKeys(m) {
+				s, ok := m[key].(string)
+				if !ok {
+					return fmt.Sprintf("element %d: %s: want a string in quotes, got %s", i+1, key, describe(m[key]))
+				}
+				switch key {
+				case "code":
+					a.Code = s
+				case "column":
+					a.Column = s
+				case "reason":
+					a.Reason = s
+				default:
+					return fmt.Sprintf("element %d: unknown key %q (an allowance has code, column and reason)", i+1, key)
+				}
+			}
+			if err := a.validate("strict.allow"); err != nil {
+				return fmt.Sprintf("element %d: %s", i+1, err.(*ConfigError).Msg)
+			}
+			out = append(out, a)
 		}
 		*p = out
 	default:
@@ -634,6 +714,24 @@ func tomlValue(p any) string {
 			q[i] = tomlString(s)
 		}
 		return "[" + strings.Join(q, ", ") + "]"
+	case *[]Allowance:
+		if len(*v) == 0 {
+			return "[]"
+		}
+		var b strings.Builder
+		b.WriteString("[\n")
+		for _, a := range *v {
+			fmt.Fprintf(&b, "  {code = %s", tomlString(a.Code))
+			if a.Column != "" {
+				fmt.Fprintf(&b, ", column = %s", tomlString(a.Column))
+			}
+			if a.Reason != "" {
+				fmt.Fprintf(&b, ", reason = %s", tomlString(a.Reason))
+			}
+			b.WriteString("},\n")
+		}
+		b.WriteString("]")
+		return b.String()
 	}
 	panic(fmt.Sprintf("pipeline: no TOML form for %T", p))
 }
@@ -724,4 +822,15 @@ func CaseTemplate() []byte {
 	b.WriteString(`EXAMPLE Author 2020 (replace this row),1,54 years,F,dermatomyositis,dystrophic,both elbows,2 x 3 cm,3 years,6 months,diltiazem,60 mg three times daily,oral,12 months,4 months,marked improvement,18 months,prednisolone 10 mg daily,"EXAMPLE row: one row per patient and drug; delete it"` + "\n")
 	b.WriteString(`EXAMPLE Author 2020 (replace this row),2,61 years,M,systemic sclerosis,dystrophic,fingers,1 x 1 cm,10 years,2 years,sodium thiosulfate,12.5 g twice weekly,intravenous,6 months,,no change,1 year,,"EXAMPLE row: blank cells are fine where the report is silent; delete it"` + "\n")
 	return b.Bytes()
+}
+
+// ExampleConfig returns the settings of the embedded example data set
+// (data/example/tresp.toml over the defaults): what a run with no input
+// and no --config uses.
+func ExampleConfig() Config {
+	cfg, err := decodeConfig(example.Config, ".")
+	if err != nil {
+		panic("pipeline: the embedded example's tresp.toml: " + err.Error()) // a test loads it
+	}
+	return cfg
 }

@@ -21,7 +21,9 @@ func TestLoadConfigGood(t *testing.T) {
 	want := Config{
 		Inputs: []string{filepath.Join(dir, "cases.csv"), filepath.Join(dir, "sheets"), filepath.Join(dir, "extra.tsv")},
 		Out:    filepath.Join(dir, "results"),
-		Strict: true,
+		Strict: StrictConfig{Enabled: true, Allow: []Allowance{{Code: "unparsed", Column: "Dose", Reason: "the paper gives no amount"}, {Code: "fuzzy-match"}},
+			FailOn: []string{"approximate"}},
+		Diff: DiffConfig{Threshold: 0.2, MinN: 8, MaxDrop: 0.25},
 		Read: ReadConfig{
 			Columns: map[string]string{"Pt no": "case_id", "Ca (mg/dL)": "lab:calcium",
 				`Rx "given"`: "treatment", "dots.in.header": "extra"},
@@ -33,7 +35,7 @@ func TestLoadConfigGood(t *testing.T) {
 		Vocabulary: []string{filepath.Join(dir, "vocab", "drugs-local.tsv")},
 		Decisions:  filepath.Join(dir, "review-decided.csv"),
 		Analysis: AnalysisConfig{Responder: "complete", Attribution: "monotherapy", CIMethod: "wilson",
-			Level: 0.9, Pooling: "reml", Transform: "pft", Nodes: 12, SmallGroup: 3,
+			Level: 0.9, Pooling: "reml", Transform: "pft", Nodes: 12, SmallGroup: 3, MinCompareN: 4,
 			PoolPopulation: PopITT, TimeEstimator: "kaplan-meier", MinTimeKnown: 0.5,
 			DiseaseLevel: DiseaseLevelGroup, DrugLevel: DrugLevelClass},
 		Figures: FigureConfig{Formats: []string{"svg", "png"}, Size: "120x80", ForestMaxDrugs: 12},
@@ -60,7 +62,7 @@ func TestLoadConfigErrors(t *testing.T) {
 		line int
 		msg  string // in Msg
 	}{
-		{"unknown top-level key", "out = \"o\"\nfrobnicate = 1\n", "frobnicate", 2, "keys at the top level: inputs, out, strict, vocabulary, decisions, read"},
+		{"unknown top-level key", "out = \"o\"\nfrobnicate = 1\n", "frobnicate", 2, "keys at the top level: inputs, out, vocabulary, decisions, read, analysis, figures, tables, strict, diff"},
 		{"unknown key in table", "[analysis]\nlevel = 0.9\n\n# comment\nci = \"wilson\"\n", "analysis.ci", 5, "keys in [analysis]: responder, attribution, ci_method"},
 		{"unknown table", "[plots]\nsize = \"x\"\n", "plots", 1, "unknown key"},
 		{"key outside its table", "level = 0.9\n", "level", 1, "did you mean analysis.level"},
@@ -68,7 +70,7 @@ func TestLoadConfigErrors(t *testing.T) {
 		{"dotted unknown key", "analysis.levle = 0.9\n", "analysis.levle", 1, "keys in [analysis]"},
 		{"string for float", "[analysis]\nlevel = \"95%\"\n", "analysis.level", 2, `want a number between 0 and 1, exclusive (0.95 for 95%), got the string "95%"`},
 		{"float for int", "[analysis]\nnodes = 7.5\n", "analysis.nodes", 2, "want a whole number from 1 to 100, got the number 7.5"},
-		{"string for bool", "strict = \"yes\"\n", "strict", 1, `want true or false (no quotes), got the string "yes"`},
+		{"string for bool", "strict = \"yes\"\n", "strict", 1, `want true or false (no quotes), or a table ([strict]), got the string "yes"`},
 		{"int for string", "[analysis]\nresponder = 2\n", "analysis.responder", 2, `want a string in quotes, one of "complete", "partial", "minimal", got the integer 2`},
 		{"string for list", "[figures]\nformats = \"pdf\"\n", "figures.formats", 2, `want a list of strings in brackets, e.g. ["pdf"]`},
 		{"list element type", "inputs = [\"a.csv\",\n  3]\n", "inputs", 1, "element 2: want a string in quotes, got the integer 3"},
@@ -133,7 +135,7 @@ func TestLoadConfigPaths(t *testing.T) {
 	}{
 		// A key the file leaves alone keeps the default, relative to the
 		// current directory.
-		{"strict = true\n", "proj", func() Config { c := DefaultConfig(); c.Strict = true; return c }()},
+		{"strict = true\n", "proj", func() Config { c := DefaultConfig(); c.Strict.Enabled = true; return c }()},
 		{"inputs = []\nvocabulary = []\n", "proj", DefaultConfig()},
 		{"inputs = [\"a.csv\", \"./b/../c.csv\", \"sheets/\"]\nout = \"res/run1\"\n", "proj",
 			func() Config {

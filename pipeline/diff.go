@@ -37,12 +37,15 @@ func (e *NotOutputError) Error() string {
 // RateValue is one row of tables/response_rates.csv without its key. NaN
 // stands for an empty cell.
 type RateValue struct {
-	N          int     `json:"n"`
-	Responders int     `json:"responders"`
-	Rate       float64 `json:"rate"`
-	Low        float64 `json:"ci_low"`
-	High       float64 `json:"ci_high"`
-	Method     string  `json:"ci_method"`
+	N          int `json:"n"`
+	Responders int `json:"responders"`
+	// Unclassified counts the courses whose outcome the reader could not
+	// classify (left out of N); 0 for outputs older than the column.
+	Unclassified int     `json:"unclassified"`
+	Rate         float64 `json:"rate"`
+	Low          float64 `json:"ci_low"`
+	High         float64 `json:"ci_high"`
+	Method       string  `json:"ci_method"`
 }
 
 // RateGroup is a response-rate row present in only one of two runs. An
@@ -110,6 +113,17 @@ type DiffResult struct {
 	ResolvedWarnings  []string        `json:"warnings_resolved"`
 	QuarantineAdded   []QuarantineRow `json:"quarantine_added"`
 	QuarantineRemoved []QuarantineRow `json:"quarantine_removed"`
+	// Totals are the all-drugs, all-diseases rows of both runs: the
+	// evaluable n and the unclassified outcomes the gate compares.
+	Totals DiffTotals `json:"totals"`
+}
+
+// DiffTotals are the totals the gate of tresp diff compares.
+type DiffTotals struct {
+	OldEvaluable    int `json:"old_evaluable_n"`
+	NewEvaluable    int `json:"new_evaluable_n"`
+	OldUnclassified int `json:"old_unclassified"`
+	NewUnclassified int `json:"new_unclassified"`
 }
 
 // Empty reports whether the two runs agree on everything Diff compares.
@@ -191,6 +205,8 @@ func Diff(oldDir, newDir string) (*DiffResult, error) {
 	d.Rates, d.AddedGroups, d.RemovedGroups = diffRates(o, n)
 	d.NewWarnings, d.ResolvedWarnings = diffStrings(o.warnings(rename), n.warnings(nil))
 	d.QuarantineAdded, d.QuarantineRemoved = diffQuarantine(o.quarantineRows(rename), n.quarantineRows(nil))
+	d.Totals = DiffTotals{OldEvaluable: o.rates[rateKey{"", "", PopEvaluable}].N, NewEvaluable: n.rates[rateKey{"", "", PopEvaluable}].N,
+		OldUnclassified: o.rates[rateKey{"", "", PopITT}].Unclassified, NewUnclassified: n.rates[rateKey{"", "", PopITT}].Unclassified}
 	return d, nil
 }
 
@@ -319,6 +335,13 @@ func readRates(dir string) (map[rateKey]RateValue, error) {
 				return nil, bad(line, c.h, get(c.h))
 			}
 			*c.p = x
+		}
+		if u := get("unclassified"); u != "" {
+			x, err := strconv.Atoi(u)
+			if err != nil || x < 0 {
+				return nil, bad(line, "unclassified", u)
+			}
+			v.Unclassified = x
 		}
 		v.Method = get("ci_method")
 		k := rateKey{get("drug"), get("disease"), get("population")}
@@ -600,7 +623,7 @@ func diffRates(o, n *loadedRun) (changed []RateChange, added, removed []RateGrou
 			added = append(added, RateGroup{k.drug, k.disease, k.population, nv})
 			continue
 		}
-		if ov.N == nv.N && ov.Responders == nv.Responders && ov.Method == nv.Method &&
+		if ov.N == nv.N && ov.Responders == nv.Responders && ov.Unclassified == nv.Unclassified && ov.Method == nv.Method &&
 			sameFloat(ov.Rate, nv.Rate) && sameFloat(ov.Low, nv.Low) && sameFloat(ov.High, nv.High) {
 			continue
 		}
@@ -661,15 +684,20 @@ func diffQuarantine(old, new []QuarantineRow) (added, removed []QuarantineRow) {
 	return added, removed
 }
 
-// JSON writes the diff as indented JSON with sorted keys, adding the
-// threshold, the largest rate change and whether it exceeds the threshold.
-// Undefined numbers are null. The bytes depend only on the two runs and
-// the threshold.
-func (d *DiffResult) JSON(w io.Writer, threshold float64) error {
+// JSON writes the diff as indented JSON with sorted keys, adding the gate
+// settings, the largest rate change, whether it exceeds the threshold (any
+// stratum), the gate's checks and whether the gate failed. Undefined
+// numbers are null. The bytes depend only on the two runs and g.
+func (d *DiffResult) JSON(w io.Writer, g DiffConfig) error {
 	m := jsonSafe(*d).(map[string]any)
-	m["threshold"] = threshold
+	m["threshold"] = g.Threshold
+	m["min_n"] = g.MinN
+	m["max_drop"] = g.MaxDrop
 	m["max_rate_change"] = d.MaxRateChange()
-	m["threshold_exceeded"] = d.Exceeds(threshold)
+	m["threshold_exceeded"] = d.Exceeds(g.Threshold)
+	checks := d.Gate(g)
+	m["gate"] = jsonSafe(checks)
+	m["gate_failed"] = len(d.GateFailures(g)) > 0
 	bw := bufio.NewWriter(w)
 	if err := writeJSON(bw, m); err != nil {
 		return err
@@ -681,31 +709,37 @@ func (d *DiffResult) JSON(w io.Writer, threshold float64) error {
 // short; the JSON output has every item.
 const maxListItems = 50
 
-// Markdown writes the diff as a report for a pull-request comment: a
-// headline line, the threshold verdict, a table of changed rates (old →
-// new, Δ in percentage points, bold when beyond threshold), then lists of
-// groups added and removed, new and resolved warnings, quarantined rows,
-// inputs and settings that changed. threshold ≤ 0 disables the verdict.
-func (d *DiffResult) Markdown(w io.Writer, threshold float64) error {
+// Markdown writes the diff as a report for a pull-request comment or a
+// job summary: a headline line, the gate's verdict and checks (Gate), a
+// table of changed rates (old → new, Δ in percentage points, bold when
+// beyond the threshold in a stratum of at least g.MinN patients, marked
+// "small" below that size), then lists of groups added and removed, new
+// and resolved warnings, quarantined rows, inputs and settings that
+// changed.
+func (d *DiffResult) Markdown(w io.Writer, g DiffConfig) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
+	threshold := g.Threshold
 	p("%s\n", d.headline())
+	p("%s", gateMarkdown(d.Gate(g)))
 	if d.OldVersion != d.NewVersion {
 		p("\ntresp version: %s → %s\n", mdCode(d.OldVersion), mdCode(d.NewVersion))
 	}
 	if len(d.Rates) > 0 {
-		p("\n%s\n", d.verdict(threshold))
 		p("\n#### Changed response rates\n\n")
-		p("| Drug | Disease | Population | n | Responders | Rate | CI | Δ rate |\n")
-		p("|---|---|---|---:|---:|---:|---|---:|\n")
+		p("| Drug | Disease | Population | n | Responders | Unclassified | Rate | CI | Δ rate |\n")
+		p("|---|---|---|---:|---:|---:|---:|---|---:|\n")
 		for _, r := range d.Rates {
 			delta := fmtPP(r.Delta)
-			if threshold > 0 && math.Abs(r.Delta) > threshold+thresholdTol {
+			switch {
+			case max(r.Old.N, r.New.N) < g.MinN:
+				delta += " (small)"
+			case threshold > 0 && math.Abs(r.Delta) > threshold+thresholdTol:
 				delta = "**" + delta + "**"
 			}
-			p("| %s | %s | %s | %s | %s | %s | %s | %s |\n",
+			p("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
 				mdText(groupDrug(r.Drug)), mdText(groupDisease(r.Disease)), mdText(r.Population),
-				arrowInt(r.Old.N, r.New.N), arrowInt(r.Old.Responders, r.New.Responders),
+				arrowInt(r.Old.N, r.New.N), arrowInt(r.Old.Responders, r.New.Responders), arrowInt(r.Old.Unclassified, r.New.Unclassified),
 				arrowStr(fmtPct(r.Old.Rate), fmtPct(r.New.Rate)),
 				arrowStr(fmtCI(r.Old), fmtCI(r.New)), delta)
 		}
@@ -806,18 +840,6 @@ func (d *DiffResult) headline() string {
 		parts = append(parts, "only the tresp version changed")
 	}
 	return "**tresp diff:** " + strings.Join(parts, "; ") + "."
-}
-
-// verdict says how the largest rate change compares with the threshold.
-func (d *DiffResult) verdict(threshold float64) string {
-	m := fmtPPAbs(d.MaxRateChange())
-	switch {
-	case threshold <= 0:
-		return fmt.Sprintf("Largest rate change: %s (threshold check off).", m)
-	case d.Exceeds(threshold):
-		return fmt.Sprintf("⚠️ **Largest rate change %s exceeds the threshold of %s.**", m, fmtPPAbs(threshold))
-	}
-	return fmt.Sprintf("Largest rate change %s is within the threshold of %s.", m, fmtPPAbs(threshold))
 }
 
 func plural(n int, one, many string) string {

@@ -195,10 +195,10 @@ func TestDiff(t *testing.T) {
 		}
 
 		var md, js bytes.Buffer
-		if err := d.Markdown(&md, 0.10); err != nil {
+		if err := d.Markdown(&md, gateAt(0.10)); err != nil {
 			t.Fatal(err)
 		}
-		if err := d.JSON(&js, 0.10); err != nil {
+		if err := d.JSON(&js, gateAt(0.10)); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, pkg, "added_patient.md", md.Bytes())
@@ -214,15 +214,15 @@ func TestDiff(t *testing.T) {
 		// Byte-identical on a second Diff of the same directories.
 		d2, _ := Diff("old", "newout")
 		var md2, js2 bytes.Buffer
-		d2.Markdown(&md2, 0.10)
-		d2.JSON(&js2, 0.10)
+		d2.Markdown(&md2, gateAt(0.10))
+		d2.JSON(&js2, gateAt(0.10))
 		if !bytes.Equal(md.Bytes(), md2.Bytes()) || !bytes.Equal(js.Bytes(), js2.Bytes()) {
 			t.Error("Diff output is not deterministic")
 		}
 
 		md.Reset()
-		d.Markdown(&md, 0.04)
-		if !strings.Contains(md.String(), "exceeds the threshold of 4.0 pp") || !strings.Contains(md.String(), "**+4.8 pp**") {
+		d.Markdown(&md, gateAt(0.04))
+		if !strings.Contains(md.String(), "❌ Gate failed: 1 of 4 checks") || !strings.Contains(md.String(), "**+4.8 pp**") {
 			t.Errorf("Markdown at threshold 0.04 does not flag the move:\n%s", md.String())
 		}
 	})
@@ -250,7 +250,7 @@ func TestDiff(t *testing.T) {
 			t.Errorf("reverse diff: removed %+v, resolved %q", back.QuarantineRemoved, back.ResolvedWarnings)
 		}
 		var md bytes.Buffer
-		d.Markdown(&md, 0.10)
+		d.Markdown(&md, gateAt(0.10))
 		golden(t, pkg, "quarantined_row.md", md.Bytes())
 	})
 
@@ -264,8 +264,8 @@ func TestDiff(t *testing.T) {
 				t.Errorf("%v: not empty: %+v", pair, d)
 			}
 			var md bytes.Buffer
-			d.Markdown(&md, 0.10)
-			if want := "**tresp diff:** no changes in response rates, groups, warnings, quarantined rows, inputs or settings.\n"; md.String() != want {
+			d.Markdown(&md, gateAt(0.10))
+			if want := "**tresp diff:** no changes in response rates, groups, warnings, quarantined rows, inputs or settings.\n\n### ✅ Gate passed\n"; !strings.HasPrefix(md.String(), want) {
 				t.Errorf("%v: Markdown = %q", pair, md.String())
 			}
 		}
@@ -278,8 +278,8 @@ func TestDiff(t *testing.T) {
 		}
 		b, _ := Diff("old", "newout")
 		var ja, jb bytes.Buffer
-		a.JSON(&ja, 0.1)
-		b.JSON(&jb, 0.1)
+		a.JSON(&ja, gateAt(0.1))
+		b.JSON(&jb, gateAt(0.1))
 		if !bytes.Equal(ja.Bytes(), jb.Bytes()) {
 			t.Error("a summary.json or response_rates.csv path does not give the directory's diff")
 		}
@@ -417,4 +417,10 @@ func TestMarkdownFormatting(t *testing.T) {
 			t.Errorf("%d: %q, want %q", i, tt.got, tt.want)
 		}
 	}
+}
+
+// gateAt is the gate with only the rate threshold of the older tresp diff:
+// every stratum judged, no limit on the fall of evaluable n.
+func gateAt(threshold float64) DiffConfig {
+	return DiffConfig{Threshold: threshold, MinN: 0, MaxDrop: 1}
 }

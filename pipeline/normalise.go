@@ -29,20 +29,22 @@ type Course struct {
 	// PriorTreatments are the treatments the row names as given before the
 	// course ("after CYC", "previously rituximab"): recorded, not analysed.
 	PriorTreatments []string
-	DoseText        string
-	Dose            units.Dose
-	Route           string
-	Age             units.Age
-	Sex             units.Sex
-	Disease         vocab.Match
-	Subtypes        []vocab.Match
-	Size            units.Size
-	DiseaseDu       units.Duration
-	CondDu          units.Duration
-	TreatDu         units.Duration
-	TimeToRsp       units.Duration
-	FollowUp        units.Duration
-	Outcome         vocab.OutcomeMatch
+	// Protocol is the named regimen the drug was given in ("R-CHOP"), "" for none.
+	Protocol  string
+	DoseText  string
+	Dose      units.Dose
+	Route     string
+	Age       units.Age
+	Sex       units.Sex
+	Disease   vocab.Match
+	Subtypes  []vocab.Match
+	Size      units.Size
+	DiseaseDu units.Duration
+	CondDu    units.Duration
+	TreatDu   units.Duration
+	TimeToRsp units.Duration
+	FollowUp  units.Duration
+	Outcome   vocab.OutcomeMatch
 	// OutcomeText is the outcome cell, or the site-outcome cell when the
 	// outcome cell is empty.
 	OutcomeText string
@@ -272,7 +274,7 @@ func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
 	for _, f := range files {
 		base := strings.ToLower(f[strings.LastIndexAny(f, `/\`)+1:])
 		var kind vocab.Kind
-		for _, k := range []string{"drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "timing"} {
+		for _, k := range vocabKinds {
 			if strings.HasPrefix(base, k) {
 				kind, _ = vocab.ParseKind(k)
 				break
@@ -485,7 +487,7 @@ func (n *normaliser) header(r *data.Record, f data.Field) string {
 }
 
 func (n *normaliser) warn(r *data.Record, f data.Field, value, code, reason, hint string) {
-	n.probs = append(n.probs, data.Problem{Severity: data.Warning, File: r.File, Line: r.Line,
+	n.probs = append(n.probs, data.Problem{Severity: data.DefaultSeverity(code), File: r.File, Line: r.Line,
 		Column: n.header(r, f), Value: value, Code: code, Reason: reason, Hint: hint})
 }
 
@@ -537,44 +539,41 @@ func (n *normaliser) vocabEntry(r *data.Record, f data.Field, m vocab.Match, sta
 }
 
 // cases expands one case row into its courses.
+//
+// A treatment cell gives one course per drug or procedure it names; a named regimen
+// ("R-CHOP", "HLH-2004") gives one course per component drug, with the regimen in
+// Protocol, and a component also written out ("HLH-2004 (etoposide + dex + CsA)") is one
+// course. Text after a drug that holds no number ("tocilizumab sc", "posaconazole
+// salvage") is not a dose: a route word in it is the route. The Dose column applies to
+// the only course of the row; with several, to the drugs it names ("MMF 1 g bd; pred 40
+// mg/d"), or, when it names none, to no course, with a dose-unattributed warning (unless
+// all courses are one regimen's components, which share its schedule).
 func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 	base := Course{Rec: r, Study: r.Values[data.FieldStudy], CaseID: r.Values[data.FieldCaseID]}
 	n.patient(r, &base, extraLabs)
 	var out []*Course
 	defer func() { n.readOutcome(r, &base, out) }() // every return: the outcome needs the courses' treatments
-	add := func(name, dose, route string) {
+	drugField := data.FieldDrug
+	if r.Values[data.FieldDrug] == "" {
+		drugField = data.FieldTreatment
+	}
+	add := func(name, dose, route, protocol string) {
 		c := base
 		c.DrugRaw = strings.TrimSpace(name)
+		c.Protocol = protocol
 		hints := []string{dose, r.Values[data.FieldDisease], r.Values[data.FieldFrequency]}
 		c.Drug = n.voc.Drug(c.DrugRaw, route, hints...)
-		f := data.FieldDrug
-		if r.Values[data.FieldDrug] == "" {
-			f = data.FieldTreatment
-		}
-		c.DrugAdjudicated = n.termDecision(r, c.CaseID, f, fieldDrug, &c.Drug,
+		c.DrugAdjudicated = n.termDecision(r, c.CaseID, drugField, fieldDrug, &c.Drug,
 			func(t string) vocab.Match { return n.voc.Drug(t, route, hints...) })
 		c.DoseText = strings.TrimSpace(dose)
-		if freq := r.Values[data.FieldFrequency]; freq != "" {
-			c.DoseText = strings.TrimSpace(c.DoseText + " " + freq)
-		}
-		if c.DoseText != "" {
-			c.Dose = n.units.DoseWith(c.DoseText, units.DoseOptions{WeightKg: weightKg(r.Values[data.FieldWeight])})
-			n.notes(r, data.FieldDose, c.DoseText, c.Dose.Notes)
-		} else {
-			c.Dose = n.units.Dose("")
-		}
 		c.Route = route
-		if c.Route == "" {
-			c.Route = c.Drug.Route
-		}
-		if c.Route == "" && c.Dose.Route != units.RouteUnknown {
-			c.Route = string(c.Dose.Route)
-		}
 		out = append(out, &c)
 	}
 	route := r.Values[data.FieldRoute]
+	doseCell := strings.TrimSpace(r.Values[data.FieldDose])
 	if drug := r.Values[data.FieldDrug]; drug != "" {
-		add(drug, r.Values[data.FieldDose], route)
+		add(drug, doseCell, route, "")
+		n.finishDoses(r, &base, out)
 		return out
 	}
 	var prior []string
@@ -585,7 +584,7 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 		ms := n.voc.ScanDrugs(maskDotted(seg), r.Values[data.FieldDisease])
 		if len(ms) == 0 {
 			name, dose := splitNameDose(seg)
-			add(name, dose, route)
+			add(name, dose, route, "")
 			continue
 		}
 		for i, m := range ms {
@@ -611,17 +610,185 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 			if rt == "" {
 				rt = m.Route
 			}
-			add(seg[m.Start:m.End], dose, rt)
+			if dose != "" && !strings.ContainsAny(dose, "0123456789") {
+				// "sc", "salvage", ")": no amount, so not a dose; a route word is the route
+				if d := n.units.Dose(dose); rt == "" && d.Route != units.RouteUnknown {
+					rt = string(d.Route)
+				}
+				dose = ""
+			}
+			if len(m.Components) > 0 {
+				for _, comp := range m.Components {
+					add(comp, dose, rt, m.Canonical)
+				}
+				continue
+			}
+			add(seg[m.Start:m.End], dose, rt, "")
 		}
 	}
+	out = mergeComponents(out)
 	for _, c := range out {
 		c.PriorTreatments = prior
 	}
-	if r.Values[data.FieldDose] != "" && len(out) == 1 && out[0].DoseText == "" {
-		out[0].DoseText = r.Values[data.FieldDose]
-		out[0].Dose = n.units.Dose(out[0].DoseText)
-	}
+	n.attributeDoseColumn(r, out, doseCell)
+	n.finishDoses(r, &base, out)
 	return out
+}
+
+// mergeComponents keeps one course per drug of a row: a regimen's component that is also
+// written out ("HLH-2004 (etoposide + dex + CsA)") is the written course, with the
+// regimen as its protocol.
+func mergeComponents(out []*Course) []*Course {
+	if len(out) < 2 {
+		return out
+	}
+	keep := out[:0:0]
+	seen := map[string]*Course{}
+	for _, c := range out {
+		k := c.DrugName()
+		prev := seen[k]
+		if prev == nil || c.Drug.Canonical == "" {
+			seen[k] = c
+			keep = append(keep, c)
+			continue
+		}
+		if prev.Protocol != "" && c.Protocol == "" {
+			c.Protocol = prev.Protocol
+			*prev = *c // the written mention replaces the component, in the component's place
+		} else if prev.Protocol == "" && c.Protocol != "" {
+			prev.Protocol = c.Protocol
+		}
+		if prev.DoseText == "" {
+			prev.DoseText = c.DoseText
+		}
+	}
+	return keep
+}
+
+// attributeDoseColumn gives the Dose column to the courses of a treatment cell: to the
+// only course; with several, to the drugs the cell names; else to none, with a warning.
+func (n *normaliser) attributeDoseColumn(r *data.Record, out []*Course, cell string) {
+	if cell == "" || len(out) == 0 {
+		return
+	}
+	if len(out) == 1 {
+		if out[0].DoseText == "" {
+			out[0].DoseText = cell
+		}
+		return
+	}
+	ms := n.voc.ScanDrugs(maskDotted(cell))
+	var named []vocab.Mention
+	for _, m := range ms {
+		if m.Kind != "exclusion" && m.Canonical != "" {
+			named = append(named, m)
+		}
+	}
+	if len(named) == 0 {
+		protocol := out[0].Protocol
+		for _, c := range out {
+			if c.Protocol == "" || c.Protocol != protocol {
+				protocol = ""
+			}
+		}
+		if protocol != "" { // "R-CHOP" with "x 6 cycles": the regimen's schedule
+			for _, c := range out {
+				if c.DoseText == "" {
+					c.DoseText = cell
+				}
+			}
+			return
+		}
+		names := make([]string, len(out))
+		for i, c := range out {
+			names[i] = c.DrugName()
+		}
+		n.warn(r, data.FieldDose, cell, "dose-unattributed",
+			fmt.Sprintf("the dose names no drug and the row has %d treatments (%s): not attributed to any of them", len(out), strings.Join(names, ", ")),
+			"write the drug before each dose (\"MMF 1 g bd; pred 40 mg/d\"), or give each treatment its own row")
+		return
+	}
+	for i, m := range named {
+		end := len(cell)
+		if i+1 < len(named) {
+			end = named[i+1].Start
+		}
+		piece := trimConnectors(cell[m.End:end])
+		var to *Course
+		for _, c := range out {
+			if c.Drug.Canonical == m.Canonical && c.DoseText == "" {
+				to = c
+				break
+			}
+		}
+		if to == nil {
+			n.warn(r, data.FieldDose, cell, "dose-unattributed",
+				fmt.Sprintf("the dose of %q names a drug that is not a treatment of the row (or already has a dose): not attributed", m.Term),
+				"check the treatment and dose cells of the row")
+			continue
+		}
+		to.DoseText = piece
+	}
+}
+
+// finishDoses parses every course's dose text (with the frequency column), with the row's
+// weight, body surface area and treatment duration, and fills the route.
+func (n *normaliser) finishDoses(r *data.Record, base *Course, out []*Course) {
+	opt := units.DoseOptions{WeightKg: weightKg(r.Values[data.FieldWeight]), BSA: bsaM2(r.Values[data.FieldBSA], r.Values[data.FieldHeight], r.Values[data.FieldWeight])}
+	if d := base.TreatDu.Days; d > 0 && !math.IsInf(d, 0) {
+		opt.CourseDays = d
+	}
+	for _, c := range out {
+		if freq := r.Values[data.FieldFrequency]; freq != "" {
+			c.DoseText = strings.TrimSpace(c.DoseText + " " + freq)
+		}
+		if c.DoseText != "" {
+			c.Dose = n.units.DoseWith(c.DoseText, opt)
+			n.notes(r, data.FieldDose, c.DoseText, c.Dose.Notes)
+		} else {
+			c.Dose = n.units.Dose("")
+		}
+		if c.Route == "" {
+			c.Route = c.Drug.Route
+		}
+		if c.Route == "" && c.Dose.Route != units.RouteUnknown {
+			c.Route = string(c.Dose.Route)
+		}
+	}
+}
+
+// bsaM2 reads a body-surface-area cell ("1.8", "1.8 m2", "1.8 m²"), or, without one,
+// computes the Mosteller BSA √(height cm × weight kg / 3600) from the height ("165",
+// "165 cm", "1.65 m") and weight cells; 0 when neither is usable.
+func bsaM2(bsa, height, weight string) float64 {
+	s := strings.ToLower(strings.TrimSpace(bsa))
+	for _, u := range []string{"m²", "m2", "sqm", "m^2"} {
+		s = strings.TrimSpace(strings.TrimSuffix(s, u))
+	}
+	if v, err := strconv.ParseFloat(s, 64); err == nil && v > 0.1 && v < 4 {
+		return v
+	}
+	w := weightKg(weight)
+	h := strings.ToLower(strings.TrimSpace(height))
+	scale := 1.0
+	switch {
+	case strings.HasSuffix(h, "cm"):
+		h = strings.TrimSuffix(h, "cm")
+	case strings.HasSuffix(h, "m"):
+		h, scale = strings.TrimSuffix(h, "m"), 100
+	}
+	hv, err := strconv.ParseFloat(strings.TrimSpace(h), 64)
+	if err != nil || !(hv > 0) || w == 0 {
+		return 0
+	}
+	hv *= scale
+	if hv < 3 {
+		hv *= 100 // "1.65": metres
+	}
+	if hv < 30 || hv > 250 {
+		return 0
+	}
+	return math.Sqrt(hv * w / 3600)
 }
 
 // readOutcome reads the row's outcome text once, knowing the row's treatments (so that a
@@ -752,8 +919,14 @@ func trimConnectors(s string) string {
 func (n *normaliser) patient(r *data.Record, c *Course, extraLabs []data.Lab) {
 	v := &r.Values
 	if v[data.FieldAge] != "" {
-		c.Age = n.units.Age(v[data.FieldAge])
-		n.notes(r, data.FieldAge, v[data.FieldAge], c.Age.Notes)
+		text := v[data.FieldAge]
+		if as := v[data.FieldAgeSex]; as != "" {
+			if a, _ := data.SplitAgeSex(as); a == text {
+				text = as // "45/F" is the age-sex notation: years, no assumed unit
+			}
+		}
+		c.Age = n.units.Age(text)
+		n.notes(r, data.FieldAge, text, c.Age.Notes)
 	} else {
 		c.Age = units.Age{Years: math.NaN(), MinYears: math.NaN(), MaxYears: math.NaN()}
 	}

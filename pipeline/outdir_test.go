@@ -254,7 +254,7 @@ func TestKilledCommit(t *testing.T) {
 			// A failing run: --strict over a table with an unknown drug.
 			bad := writeFile(t, dir, "bad.csv", "Study,Pt,Drug,Outcome\nS,1,zzzunknownzzz,improved\n")
 			cfg := DefaultConfig()
-			cfg.Out, cfg.Strict, cfg.Inputs = out, true, []string{bad}
+			cfg.Out, cfg.Strict.Enabled, cfg.Inputs = out, true, []string{bad}
 			if _, err := Run(context.Background(), cfg, nil); !errors.Is(err, ErrData) {
 				t.Fatalf("the failing run returned %v", err)
 			}

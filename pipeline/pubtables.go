@@ -286,5 +286,68 @@ func (st *state) publicationTables() []pubTable {
 		t4.Rows = append(t4.Rows, table.Row{Cells: []string{"no drug reported by two or more studies"}})
 	}
 	out = append(out, pubTable{"table4_pooled", t4})
+	out = append(out, pubTable{"table5_comparisons", st.comparisonTable(level)})
 	return out
+}
+
+// comparisonTable is Table 5: Fisher's exact test between drugs and between
+// the diseases of a drug, with Benjamini–Hochberg adjusted p-values; pairs
+// with a group below analysis.min_compare_n are listed untested, odds
+// ratios that cannot be estimated are flagged.
+func (st *state) comparisonTable(level string) table.Table {
+	a := st.analysis
+	t := table.Table{Title: "Comparisons of response between groups", Label: "tab:table5-comparisons", Columns: []table.Column{{Key: "by", Header: "Comparison"},
+		{Key: "a", Header: "Group A"}, {Key: "ra", Header: "Responders/n", Numeric: true}, {Key: "b", Header: "Group B"},
+		{Key: "rb", Header: "Responders/n", Numeric: true}, {Key: "or", Header: "Odds ratio (" + level + ")", Numeric: true},
+		{Key: "p", Header: "p", Numeric: true}, {Key: "padj", Header: "Adjusted p", Numeric: true}}}
+	small := map[string]int{}
+	notEstimable := false
+	fp := func(p float64) string {
+		switch {
+		case math.IsNaN(p):
+			return "–"
+		case p < 0.001:
+			return "< 0.001"
+		}
+		return fmt.Sprintf("%.3f", p)
+	}
+	for _, c := range a.Comparisons {
+		or := "–"
+		switch {
+		case math.IsNaN(c.P):
+			or = "not tested †"
+			if c.NA < st.cfg.Analysis.MinCompareN {
+				small[c.GroupA] = c.NA
+			}
+			if c.NB < st.cfg.Analysis.MinCompareN {
+				small[c.GroupB] = c.NB
+			}
+		case math.IsNaN(c.OddsRatio):
+			or = "not estimable ‡"
+			notEstimable = true
+		default:
+			or = fmt.Sprintf("%.2f (%.2f–%.2f)", c.OddsRatio, c.ORLow, c.ORHigh)
+		}
+		t.Rows = append(t.Rows, table.Row{Cells: []string{c.By, c.GroupA, fmt.Sprintf("%d/%d", c.RespondersA, c.NA), c.GroupB,
+			fmt.Sprintf("%d/%d", c.RespondersB, c.NB), or, fp(c.P), fp(c.PAdjusted)}})
+	}
+	if len(t.Rows) == 0 {
+		t.Rows = append(t.Rows, table.Row{Cells: []string{"no two groups with evaluable patients"}})
+	}
+	t.Footnotes = []string{"Evaluable population. Fisher's exact test (two-sided); odds ratio: conditional maximum-likelihood estimate with its exact interval. Adjusted p: Benjamini–Hochberg across the tested comparisons of this table."}
+	t.Footnotes = append(t.Footnotes, fmt.Sprintf("† No test between groups of fewer than %d evaluable patients (analysis.min_compare_n).", st.cfg.Analysis.MinCompareN))
+	if len(small) > 0 {
+		var names []string
+		for _, g := range sortedKeys(small) {
+			names = append(names, fmt.Sprintf("%s (n = %d)", g, small[g]))
+		}
+		t.Footnotes[len(t.Footnotes)-1] += " Not tested: " + strings.Join(names, ", ") + "."
+	}
+	if notEstimable {
+		t.Footnotes = append(t.Footnotes, "‡ The odds ratio cannot be estimated when every or no patient of a group responded (a zero cell); the p-value stands.")
+	}
+	if a.Attribution == "exposure" && len(a.Comparisons) > 0 {
+		t.Footnotes = append(t.Footnotes, "Under exposure attribution drug groups share patients given several drugs; Fisher's test assumes independent groups, so read the p-values as descriptive.")
+	}
+	return t
 }

@@ -443,20 +443,45 @@ func (st *state) figures() []namedFigure {
 		figs = append(figs, namedFigure{"cumulative_response", cr.Title, cr})
 	}
 
-	// Dose–response.
-	dr := figure.DoseResponse{Title: "Maximum daily dose and outcome", DoseLabel: "Maximum daily dose (mg/day)", Studies: nStudies}
+	// Dose–response: courses in mg/day on one figure, weight-based courses (no body
+	// weight given) on a figure of their own with a mg/kg axis; courses in other units
+	// are named in the captions as left out, never dropped silently.
+	perUnit := map[string][]figure.DosePoint{}
 	for _, c := range st.norm.Courses {
-		if math.IsNaN(c.Dose.Max) || c.Dose.Unit != "mg/day" || c.Outcome.NotAttributable {
+		if math.IsNaN(c.Dose.Max) || c.Outcome.NotAttributable {
 			continue
 		}
 		o, ok := categoryOutcome(c.Category())
 		if !ok {
 			continue
 		}
-		dr.Points = append(dr.Points, figure.DosePoint{ID: c.Study + "/" + c.CaseID + "/" + c.DrugName(), Drug: c.DrugName(), Dose: c.Dose.Max, Outcome: o})
+		perUnit[c.Dose.Unit] = append(perUnit[c.Dose.Unit], figure.DosePoint{ID: c.Study + "/" + c.CaseID + "/" + c.DrugName(), Drug: c.DrugName(), Dose: c.Dose.Max, Outcome: o})
 	}
-	if len(dr.Points) > 0 {
+	var others []string
+	for u, ps := range perUnit {
+		if u != "mg/day" && u != "mg/kg/day" {
+			others = append(others, fmt.Sprintf("%s dosed in %s", plural(len(ps), "course", "courses"), u))
+		}
+	}
+	sort.Strings(others)
+	leftOut := func(drawnElsewhere string) string {
+		l := others
+		if n := len(perUnit[drawnElsewhere]); n > 0 {
+			where := "the mg/kg figure"
+			if drawnElsewhere == "mg/day" {
+				where = "the mg/day figure"
+			}
+			l = append([]string{fmt.Sprintf("%s dosed in %s (in %s)", plural(n, "course", "courses"), drawnElsewhere, where)}, l...)
+		}
+		return strings.Join(l, "; ")
+	}
+	if ps := perUnit["mg/day"]; len(ps) > 0 {
+		dr := figure.DoseResponse{Title: "Maximum daily dose and outcome", DoseLabel: "Maximum daily dose (mg/day)", Studies: nStudies, Points: ps, LeftOut: leftOut("mg/kg/day")}
 		figs = append(figs, namedFigure{"dose_response", dr.Title, dr})
+	}
+	if ps := perUnit["mg/kg/day"]; len(ps) > 0 {
+		dr := figure.DoseResponse{Title: "Maximum daily dose per kg and outcome", DoseLabel: "Maximum daily dose (mg/kg/day)", Studies: nStudies, Points: ps, LeftOut: leftOut("mg/day")}
+		figs = append(figs, namedFigure{"dose_response_per_kg", dr.Title, dr})
 	}
 	return figs
 }
@@ -596,6 +621,7 @@ func (st *state) render() error {
 		}
 	}
 	report.Quarantined = quarantineTable(st.ingested.Quarantine)
+	report.Accepted = acceptedTable(st.summary.Strict.Allowed)
 	for _, a := range st.summary.Inputs {
 		report.Inputs = append(report.Inputs, html.Input{Path: a.File, SHA256: a.SHA256,
 			Note: fmt.Sprintf("%s, %d rows read = %d accepted + %d quarantined", a.Kind, a.RowsRead, a.RowsAccepted, a.RowsQuarantined)})
@@ -703,6 +729,24 @@ func quarantineTable(q []Quarantined) table.Table {
 			reasons = append(reasons, p.Reason)
 		}
 		t.Rows = append(t.Rows, table.Row{Cells: []string{r.File, itoa(r.Line), strings.Join(reasons, "; ")}})
+	}
+	return t
+}
+
+// acceptedTable lists the strict policy's allowances with the problems
+// each accepted and its reason, for report.html.
+func acceptedTable(allowed []AllowedSummary) table.Table {
+	t := table.Table{Title: "Problems a strict run accepts", Columns: []table.Column{{Key: "code", Header: "Code"}, {Key: "column", Header: "Column"},
+		{Key: "n", Header: "Problems", Numeric: true}, {Key: "reason", Header: "Reason"}}}
+	for _, a := range allowed {
+		col, reason := a.Column, a.Reason
+		if col == "" {
+			col = "any"
+		}
+		if reason == "" {
+			reason = "no reason given"
+		}
+		t.Rows = append(t.Rows, table.Row{Cells: []string{a.Code, col, itoa(a.Count), reason}})
 	}
 	return t
 }

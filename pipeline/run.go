@@ -194,7 +194,49 @@ func prepare(ctx context.Context, cfg *Config, log Logger) (*state, error) {
 	if err != nil {
 		return nil, err
 	}
+	if inputs, err = dropVocabulary(inputs, cfg.Inputs, cfg.Vocabulary); err != nil {
+		return nil, err
+	}
 	return &state{ctx: ctx, cfg: cfg, log: log, inputs: inputs}, nil
+}
+
+// vocabKinds are the file-name prefixes that give a vocabulary file its
+// kind (loadVocabulary).
+var vocabKinds = []string{"drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "timing"}
+
+// dropVocabulary keeps vocabulary files out of the case tables: a file
+// given as a vocabulary (--vocab, vocabulary = […]) that a data directory
+// also holds is read as vocabulary only. A file found in a data directory
+// whose name makes it a vocabulary file (drugs*.tsv, …) but that is not
+// given as one is an *InputError: read as a case table, its rows would be
+// quarantined.
+func dropVocabulary(inputs []Input, given, vocabFiles []string) ([]Input, error) {
+	isVocab := map[string]bool{}
+	for _, v := range vocabFiles {
+		isVocab[filepath.Clean(v)] = true
+	}
+	named := map[string]bool{}
+	for _, p := range given {
+		named[filepath.Clean(p)] = true
+	}
+	out := inputs[:0:0]
+	for _, in := range inputs {
+		if isVocab[filepath.Clean(in.Path)] {
+			continue
+		}
+		if !named[filepath.Clean(in.Path)] && in.Path != "" {
+			base := strings.ToLower(filepath.Base(in.Path))
+			for _, k := range vocabKinds {
+				if strings.HasPrefix(base, k) && strings.HasSuffix(base, ".tsv") {
+					return nil, data.NewInputError(in.Name, "vocabulary-in-data",
+						"is named like a vocabulary file ("+k+"*.tsv) but sits among the case tables",
+						"keep vocabularies in their own directory (vocab/) and pass them with --vocab or vocabulary = […]; name a case table otherwise")
+				}
+			}
+		}
+		out = append(out, in)
+	}
+	return out, nil
 }
 
 // Validate reads and checks every input without writing anything.
@@ -278,21 +320,15 @@ func (st *state) normalise() error {
 	}
 	st.norm = norm
 	SortProblems(probs)
-	st.summary.addProblems(probs, st.cfg.Strict)
+	st.summary.addProblems(probs)
 	st.summary.Review = norm.ReviewSummary
-	if st.cfg.Strict {
+	failing := st.summary.judge(&st.cfg.Strict)
+	if st.cfg.Strict.Enabled {
 		if err := undecidedError(&norm.ReviewSummary, st.cfg.Out, true); err != nil {
 			return err
 		}
-		var bad []data.Problem
-		for _, p := range st.summary.Details {
-			if p.Severity >= data.Warning {
-				bad = append(bad, p)
-			}
-		}
-		if len(bad) > 0 {
-			return fmt.Errorf("strict: %d warnings count as errors (unknown terms, assumed units, …); the first: %s (run without --strict to see them all in summary.json): %w",
-				len(bad), bad[0].Error(), ErrData)
+		if err := StrictError(failing); err != nil {
+			return err
 		}
 	}
 	st.summary.Vocabulary = norm.Vocab
@@ -332,6 +368,15 @@ func (st *state) writeOutputs() error {
 	if err := st.out.write(ReviewFile, func(w *bufio.Writer) error { return writeReview(w, st.norm.Review) }); err != nil {
 		return err
 	}
+	if st.cfg.EmitCounts {
+		rows := st.analysis.Counts
+		if err := st.out.write("counts/counts.csv", func(w *bufio.Writer) error { return writeCountsCSV(w, rows) }); err != nil {
+			return err
+		}
+		if err := st.out.write("counts/counts.parquet", func(w *bufio.Writer) error { return writeCountsParquet(w, rows) }); err != nil {
+			return err
+		}
+	}
 	return st.out.write(summaryFile, func(w *bufio.Writer) error { return writeJSON(w, jsonSafe(st.summary)) })
 }
 
@@ -352,6 +397,7 @@ type Summary struct {
 	Normalise  NormaliseSummary `json:"normalise"`
 	Vocabulary []VocabEntry     `json:"vocabulary"`
 	Review     ReviewSummary    `json:"review"`
+	Strict     StrictSummary    `json:"strict"`
 	Analysis   *Analysis        `json:"analysis"`
 	Config     Config           `json:"config"`
 	Details    []data.Problem   `json:"details"`
@@ -412,13 +458,9 @@ type NormaliseSummary struct {
 	CacheMisses  int `json:"parse_cache_misses"`
 }
 
-// addProblems adds later stages' problems; strict turns warnings into
-// errors.
-func (s *Summary) addProblems(probs []data.Problem, strict bool) {
+// addProblems adds later stages' problems.
+func (s *Summary) addProblems(probs []data.Problem) {
 	for _, p := range probs {
-		if strict && p.Severity == data.Warning {
-			p.Severity = data.Error
-		}
 		switch {
 		case p.Severity >= data.Error:
 			s.Problems.Errors++

@@ -85,10 +85,10 @@ func (st *state) writeAnalysisTables() error {
 	var cmp [][]string
 	for _, c := range a.Comparisons {
 		cmp = append(cmp, []string{c.By, c.GroupA, c.GroupB, itoa(c.RespondersA), itoa(c.NA), itoa(c.RespondersB), itoa(c.NB),
-			num(c.OddsRatio), num(c.ORLow), num(c.ORHigh), num(c.P), num(c.PAdjusted)})
+			num(c.OddsRatio), num(c.ORLow), num(c.ORHigh), num(c.P), num(c.PAdjusted), c.Note})
 	}
 	if err := writeCSV(st.out, "tables/comparisons.csv", []string{"by", "group_a", "group_b", "responders_a", "n_a", "responders_b", "n_b",
-		"odds_ratio", "or_ci_low", "or_ci_high", "p_value", "p_adjusted"}, cmp); err != nil {
+		"odds_ratio", "or_ci_low", "or_ci_high", "p_value", "p_adjusted", "note"}, cmp); err != nil {
 		return err
 	}
 	var tti [][]string

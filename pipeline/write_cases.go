@@ -23,6 +23,9 @@ type courseColumn struct {
 	typ  parquetio.ColumnType
 	str  func(c *Course) string
 	num  func(c *Course) float64
+	// display formats the number in cases.csv; nil is the shortest exact form. The
+	// Parquet file always keeps the full precision.
+	display func(v float64) string
 }
 
 func textCol(name string, f func(c *Course) string) courseColumn {
@@ -30,7 +33,27 @@ func textCol(name string, f func(c *Course) string) courseColumn {
 }
 
 func numCol(name string, f func(c *Course) float64) courseColumn {
-	return courseColumn{name: name, typ: parquetio.Float, num: f}
+	col := courseColumn{name: name, typ: parquetio.Float, num: f}
+	if strings.HasPrefix(name, "dose_") {
+		col.display = formatDose
+	}
+	return col
+}
+
+// formatDose writes a computed dose for reading: 4 significant digits (53.57, 0.1071),
+// whole numbers from 1,000 up (1500, 12346), and from 10⁷ up as read (an implausible
+// amount is shown exactly); NaN is an empty cell. 375/7 is not
+// printed as 53.57142857142857.
+func formatDose(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return ""
+	case math.Abs(v) >= 1e7 || math.IsInf(v, 0):
+		return formatFloat(v) // implausible amounts are shown as read
+	case math.Abs(v) >= 1000:
+		return strconv.FormatFloat(math.Round(v), 'f', -1, 64)
+	}
+	return strconv.FormatFloat(v, 'g', 4, 64)
 }
 
 func field(f data.Field) func(c *Course) string {
@@ -77,6 +100,7 @@ var courseColumns = func() []courseColumn {
 		textCol("drug_class", func(c *Course) string { return c.Drug.Class }),
 		textCol("atc", func(c *Course) string { return c.Drug.Code }),
 		textCol("regimen", func(c *Course) string { return strings.Join(c.Regimen, " + ") }),
+		textCol("protocol", func(c *Course) string { return c.Protocol }),
 		textCol("prior_treatments", func(c *Course) string { return strings.Join(c.PriorTreatments, "; ") }),
 		textCol("route", func(c *Course) string { return c.Route }),
 		textCol("dose_text", func(c *Course) string { return c.DoseText }),
@@ -84,13 +108,16 @@ var courseColumns = func() []courseColumn {
 		numCol("dose_max_per_day", func(c *Course) float64 { return c.Dose.Max }),
 		numCol("dose_final_per_day", func(c *Course) float64 { return c.Dose.Final }),
 		numCol("dose_max_per_week", func(c *Course) float64 { return c.Dose.MaxWeek }),
+		numCol("dose_mean_per_day", func(c *Course) float64 { return c.Dose.Mean }),
+		numCol("dose_course_total", func(c *Course) float64 { return c.Dose.Total }),
 		textCol("dose_unit", func(c *Course) string {
-			if math.IsNaN(c.Dose.Max) {
+			if math.IsNaN(c.Dose.Max) && math.IsNaN(c.Dose.Total) {
 				return ""
 			}
 			return c.Dose.Unit
 		}),
 		textCol("dose_status", func(c *Course) string { return statusOf(c.DoseText, c.Dose.Status) }),
+		textCol("dose_schedule", func(c *Course) string { return c.Dose.Schedule }),
 		textCol("age_text", field(data.FieldAge)),
 		numCol("age_years", func(c *Course) float64 { return c.Age.Years }),
 		textCol("age_status", func(c *Course) string { return statusOf(c.Rec.Values[data.FieldAge], c.Age.Status) }),
@@ -269,9 +296,12 @@ func (st *state) writeCases() error {
 		row := make([]string, len(header))
 		for _, c := range courses {
 			for i, col := range courseColumns {
-				if col.typ == parquetio.String {
+				switch {
+				case col.typ == parquetio.String:
 					row[i] = col.str(c)
-				} else {
+				case col.display != nil:
+					row[i] = col.display(col.num(c))
+				default:
 					row[i] = formatFloat(col.num(c))
 				}
 			}

@@ -16,13 +16,13 @@ import (
 type configOptions struct {
 	out    string
 	read   readOptions
-	strict bool
+	strict strictOptions
 }
 
 func (o *configOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVarP(&o.out, "out", "o", "out", "output `DIR`")
 	o.read.AddFlags(fs)
-	fs.BoolVar(&o.strict, "strict", false, "make warnings errors")
+	o.strict.AddFlags(fs, "make warnings no allowance covers errors")
 }
 
 func configCommand() *command {
@@ -44,8 +44,8 @@ func configCommand() *command {
 			if o.read.changed("out") {
 				cfg.Out = o.out
 			}
-			if o.read.changed("strict") {
-				cfg.Strict = o.strict
+			if err := o.strict.apply(&cfg); err != nil {
+				return err
 			}
 			if err := cfg.Validate(); err != nil {
 				return err

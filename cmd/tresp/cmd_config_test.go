@@ -101,14 +101,14 @@ decimal_comma = "off"
 		args []string
 		want []string // lines of the output
 	}{
-		{nil, []string{`inputs = ["p/a.csv"]`, `out = "p/fileout"`, `strict = true`, `vocabulary = ["p/drugs-mine.tsv"]`,
+		{nil, []string{`inputs = ["p/a.csv"]`, `out = "p/fileout"`, `enabled = true`, `vocabulary = ["p/drugs-mine.tsv"]`,
 			`study_from_filename = true`, `delimiter = ";"`, `decimal_comma = "off"`, `"A" = "extra"`, `"C" = "notes"`}},
 		// Flags at their default values do not override the file when not given.
-		{[]string{"--map", "B=notes"}, []string{`decimal_comma = "off"`, `delimiter = ";"`, `strict = true`, `out = "p/fileout"`,
+		{[]string{"--map", "B=notes"}, []string{`decimal_comma = "off"`, `delimiter = ";"`, `enabled = true`, `out = "p/fileout"`,
 			`"A" = "extra"`, `"B" = "notes"`, `"C" = "notes"`}},
 		{[]string{"--out", "x", "--decimal-comma", "auto", "--delimiter", "tab", "--study-from-filename=false", "--strict=false",
 			"--map", "A=case_id", "--vocab", "extra/drugs-2.tsv", "b.csv", "c.csv"},
-			[]string{`inputs = ["b.csv", "c.csv"]`, `out = "x"`, `strict = false`, `vocabulary = ["p/drugs-mine.tsv", "extra/drugs-2.tsv"]`,
+			[]string{`inputs = ["b.csv", "c.csv"]`, `out = "x"`, `enabled = false`, `vocabulary = ["p/drugs-mine.tsv", "extra/drugs-2.tsv"]`,
 				`study_from_filename = false`, `delimiter = "tab"`, `decimal_comma = "auto"`, `"A" = "case_id"`, `"C" = "notes"`}},
 		// Paths on the command line may be anywhere.
 		{[]string{"--out", "/elsewhere/out", "../up.csv"}, []string{`inputs = ["../up.csv"]`, `out = "/elsewhere/out"`}},

@@ -47,6 +47,8 @@ func TestDiffCommand(t *testing.T) {
 			t.Fatalf("tresp %v: %d %s", args, code, stderr)
 		}
 	}
+	cfgFile := filepath.Join(dir, "tresp.toml")
+	os.WriteFile(cfgFile, []byte("[diff]\nmax_drop = 0.5\n"), 0o644)
 	notes := filepath.Join(dir, "notes.txt")
 	os.WriteFile(notes, []byte("x"), 0o644)
 
@@ -58,12 +60,22 @@ func TestDiffCommand(t *testing.T) {
 	}{
 		{[]string{"diff", old, same}, exitOK, "no changes", ""},
 		{[]string{"diff", old, filepath.Join(same, "summary.json")}, exitOK, "no changes", ""},
-		{[]string{"diff", old, changed}, exitOK, "| diltiazem | all diseases | itt | 6 → 7 | 4 → 5 | 66.7% → 71.4% |", ""},
-		{[]string{"diff", "--threshold", "0.10", old, changed}, exitOK, "within the threshold of 10.0 pp", ""},
-		{[]string{"diff", "--threshold", "0.04", old, changed}, exitData, "exceeds the threshold of 4.0 pp", "the response rate of diltiazem, all diseases, itt moved by 4.8 percentage points, more than --threshold 0.04"},
-		{[]string{"diff", "--threshold", "0", old, changed}, exitOK, "threshold check off", ""},
+		{[]string{"diff", old, changed}, exitOK, "| diltiazem | all diseases | itt | 6 → 7 | 4 → 5 | 0 | 66.7% → 71.4% |", ""},
+		{[]string{"diff", "--threshold", "0.10", old, changed}, exitOK, "### ✅ Gate passed", ""},
+		{[]string{"diff", "--threshold", "0.04", old, changed}, exitData, "### ❌ Gate failed: 1 of 4 checks",
+			"the gate failed: no stratum of ≥ 5 patients moves by more than 4.0 pp: 2 strata beyond the threshold; largest move +4.8 pp (diltiazem, all diseases, itt"},
+		// The strata that moved have 6 and 7 patients: below --min-n 8 they are not judged.
+		{[]string{"diff", "--threshold", "0.04", "--min-n", "8", old, changed}, exitOK, "2 strata of fewer than 8 patients moved further, not judged", ""},
+		{[]string{"diff", "--threshold", "0", old, changed}, exitOK, "check off: threshold 0", ""},
+		// Reversed, the total evaluable n falls from 6 to 5 (−16.7 %).
+		{[]string{"diff", changed, old}, exitData, "| ❌ | total evaluable n falls by at most 10 % | evaluable n 6 → 5 (−16.7 %) |", "the gate failed"},
+		{[]string{"diff", "--max-drop", "0.2", changed, old}, exitOK, "✅ Gate passed", ""},
+		{[]string{"diff", "--config", cfgFile, changed, old}, exitOK, "total evaluable n falls by at most 50 %", ""},
+		{[]string{"diff", "--config", cfgFile, "--max-drop", "0.1", changed, old}, exitData, "", "the gate failed"},
+		{[]string{"diff", "--min-n", "-1", old, same}, exitUsage, "", "--min-n -1"},
+		{[]string{"diff", "--max-drop", "2", old, same}, exitUsage, "", "--max-drop 2"},
 		{[]string{"diff", "--format", "json", old, changed}, exitOK, `"rate_changes"`, ""},
-		{[]string{"diff", "--format", "json", "--threshold", "0.01", old, changed}, exitData, `"threshold_exceeded": true`, "more than --threshold"},
+		{[]string{"diff", "--format", "json", "--threshold", "0.01", old, changed}, exitData, `"gate_failed": true`, "the gate failed"},
 		{[]string{"diff", old}, exitUsage, "", "two output directories"},
 		{[]string{"diff", old, changed, same}, exitUsage, "", "two output directories"},
 		{[]string{"diff", old, in}, exitUsage, "", "is not a tresp output directory"},
@@ -90,8 +102,8 @@ func TestDiffCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	var md, js bytes.Buffer
-	d.Markdown(&md, 0.10)
-	d.JSON(&js, 0.10)
+	d.Markdown(&md, pipeline.DefaultConfig().Diff)
+	d.JSON(&js, pipeline.DefaultConfig().Diff)
 	if _, out, _ := tresp(t, "diff", old, changed); out != md.String() {
 		t.Errorf("tresp diff stdout differs from DiffResult.Markdown:\n%s\n---\n%s", out, md.String())
 	}

@@ -17,10 +17,11 @@ type runOptions struct {
 	quiet    bool
 	force    bool
 	clean    bool
-	strict   bool
+	strict   strictOptions
 	logFmt   string
 	cacheDir string
 	noCache  bool
+	counts   bool
 }
 
 func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
@@ -28,11 +29,12 @@ func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
 	o.read.AddFlags(fs)
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.StringVar(&o.logFmt, "log-format", "text", "progress lines on stderr as `text|json` (json: one object per line, for CI log parsers)")
-	fs.BoolVar(&o.strict, "strict", false, "fail (exit 1, no output) on any warning (unknown terms, fuzzy matches, assumed units) and while outcomes await a decision in review.csv")
+	o.strict.AddFlags(fs, "fail (exit 1, no output) on any warning no allowance covers (unknown terms, fuzzy matches, assumed units) and while outcomes await a decision in review.csv")
 	fs.BoolVar(&o.force, "force", false, "rerun every stage, ignoring cached results (never replaces files tresp did not write)")
 	fs.BoolVar(&o.clean, "clean", false, "move files in the output directory that tresp did not write into a backup directory beside it, instead of stopping")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "keep stage results in `DIR` (default: .tresp-cache beside the output directory)")
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the stage cache")
+	fs.BoolVar(&o.counts, "emit-counts", false, "also write counts/counts.csv and .parquet: mergeable counts per study × drug × disease (docs/scale.md)")
 }
 
 func (o *runOptions) Validate() error {
@@ -55,6 +57,7 @@ func runCommand() *command {
   tresp run --map 'Pt no=case_id' --map 'Rx=treatment' cases.csv
   tresp run --config proj/tresp.toml  # settings from a file (tresp init writes one)
   tresp run --decisions decided.csv cases.csv  # apply a filled review.csv
+  tresp run --emit-counts --out results cases.parquet  # also the mergeable counts (docs/scale.md)
 `,
 		flags: func(fs *pflag.FlagSet) func() error { o.AddFlags(fs); return o.Validate },
 		run: func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -67,8 +70,9 @@ func runCommand() *command {
 			}
 			cfg.Force = o.force
 			cfg.Clean = o.clean
-			if o.read.changed("strict") {
-				cfg.Strict = o.strict
+			cfg.EmitCounts = o.counts
+			if err := o.strict.apply(&cfg); err != nil {
+				return err
 			}
 			switch {
 			case o.noCache:

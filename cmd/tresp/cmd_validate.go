@@ -13,13 +13,13 @@ import (
 
 type validateOptions struct {
 	read   readOptions
-	strict bool
+	strict strictOptions
 	limit  int
 }
 
 func (o *validateOptions) AddFlags(fs *pflag.FlagSet) {
 	o.read.AddFlags(fs)
-	fs.BoolVar(&o.strict, "strict", false, "exit 1 on warnings too (unknown columns, assumed values, duplicates) and while outcomes await a decision in review.csv")
+	o.strict.AddFlags(fs, "exit 1 on warnings too (unknown columns, assumed values, duplicates) unless allowed, and while outcomes await a decision in review.csv")
 	fs.IntVar(&o.limit, "max-lines", 50, "print at most `N` problems")
 }
 
@@ -28,10 +28,12 @@ func validateCommand() *command {
 	return &command{
 		name:    "validate",
 		summary: "check case tables without writing outputs (the gate a CI job runs)",
-		usage:   "tresp validate [--config FILE] [--strict] [flags] [INPUT...]",
+		usage:   "tresp validate [--config FILE] [--strict] [--allow CODE[:COLUMN]] [--fail-on CODE] [flags] [INPUT...]",
 		example: `  tresp validate cases.csv            # exit 1 if any row would be quarantined
   tresp validate --strict sheets/     # exit 1 on warnings too
-  tresp validate --config proj/tresp.toml
+  tresp validate --strict --allow fuzzy-match:Drug --allow approximate sheets/
+  tresp validate --strict --fail-on approximate sheets/  # an info code fails too
+  tresp validate --config proj/tresp.toml   # [strict] in the file: enabled, allow, fail_on
   tresp validate --strict --decisions out/review.csv sheets/  # decided outcomes pass
 `,
 		flags: func(fs *pflag.FlagSet) func() error { o.AddFlags(fs); return nil },
@@ -40,23 +42,36 @@ func validateCommand() *command {
 			if err != nil {
 				return err
 			}
-			if o.read.changed("strict") {
-				cfg.Strict = o.strict
+			if err := o.strict.apply(&cfg); err != nil {
+				return err
 			}
-			// validate lists warnings as warnings and fails on them itself.
-			strict := cfg.Strict
-			cfg.Strict = false
+			// validate lists every problem and fails on the strict ones itself.
+			strict := cfg.Strict.Enabled
+			cfg.Strict.Enabled = false
 			s, err := pipeline.Validate(ctx, cfg, nil)
 			if err != nil {
 				return err
 			}
-			min := data.Warning
-			printGroups(stdout, pipeline.GroupProblems(s.Details, min), o.limit)
+			failing, allowed := cfg.Strict.Judge(s.Details)
+			printGroups(stdout, pipeline.GroupProblems(s.Details, data.Warning), o.limit)
 			for _, a := range s.Inputs {
 				fmt.Fprintf(stdout, "%s: %s, %d rows read = %d accepted + %d quarantined\n",
 					a.File, a.Kind, a.RowsRead, a.RowsAccepted, a.RowsQuarantined)
 			}
-			fmt.Fprintf(stdout, "%d errors, %d warnings\n", s.Problems.Errors, s.Problems.Warnings)
+			nAllowed := 0
+			for _, a := range allowed {
+				nAllowed += a.Count
+				reason := a.Reason
+				if reason == "" {
+					reason = "no reason given"
+				}
+				fmt.Fprintf(stdout, "allowed: %s: %d problems: %s\n", a.Allowance(), a.Count, reason)
+			}
+			fmt.Fprintf(stdout, "%d errors, %d warnings", s.Problems.Errors, s.Problems.Warnings)
+			if len(allowed) > 0 {
+				fmt.Fprintf(stdout, " (%d allowed by the strict policy)", nAllowed)
+			}
+			fmt.Fprintln(stdout)
 			if s.Problems.Errors > 0 {
 				return fmt.Errorf("validate: %d rows cannot be used (%d errors): %w", s.Totals.RowsQuarantined, s.Problems.Errors, pipeline.ErrData)
 			}
@@ -64,9 +79,9 @@ func validateCommand() *command {
 				if err := pipeline.UndecidedError(s, cfg.Out); err != nil {
 					return err
 				}
-			}
-			if strict && s.Problems.Warnings > 0 {
-				return fmt.Errorf("validate --strict: %d warnings: %w", s.Problems.Warnings, pipeline.ErrData)
+				if err := pipeline.StrictError(failing); err != nil {
+					return fmt.Errorf("validate --%w", err)
+				}
 			}
 			return nil
 		},

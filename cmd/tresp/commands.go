@@ -49,7 +49,7 @@ func exitCode(err error) int {
 }
 
 func commands() []*command {
-	return []*command{runCommand(), validateCommand(), configCommand(), initCommand(), diffCommand(), synthCommand(), versionCommand()}
+	return []*command{runCommand(), validateCommand(), configCommand(), initCommand(), diffCommand(), normaliseCommand(), synthCommand(), versionCommand()}
 }
 
 func findCommand(name string) *command {
@@ -175,10 +175,14 @@ func (o *readOptions) AddFlags(fs *pflag.FlagSet) {
 // changed reports whether the flag was given on the command line.
 func (o *readOptions) changed(name string) bool { return o.fs != nil && o.fs.Changed(name) }
 
-// config returns the defaults, overlaid with the --config file if given,
-// the INPUT arguments if any, and the read flags given explicitly.
+// config returns the defaults (the embedded example's settings when there
+// is neither a --config file nor an INPUT), overlaid with the --config file
+// if given, the INPUT arguments if any, and the read flags given explicitly.
 func (o *readOptions) config(args []string) (pipeline.Config, error) {
 	cfg := pipeline.DefaultConfig()
+	if o.configFile == "" && len(args) == 0 {
+		cfg = pipeline.ExampleConfig() // the embedded example, with its own settings
+	}
 	if o.configFile != "" {
 		var err error
 		if cfg, err = pipeline.LoadConfig(o.configFile); err != nil {
@@ -240,4 +244,42 @@ func printGroups(w io.Writer, groups []pipeline.ProblemGroup, limit int) {
 		}
 		fmt.Fprintf(w, "%s: %s: %s\n", g.Severity, g.Code, g.String())
 	}
+}
+
+// strictOptions are --strict, --allow and --fail-on of run, validate and
+// config: whether the run is strict and what fails it.
+type strictOptions struct {
+	strict bool
+	allow  []string
+	failOn []string
+	fs     *pflag.FlagSet
+}
+
+func (o *strictOptions) AddFlags(fs *pflag.FlagSet, help string) {
+	o.fs = fs
+	fs.BoolVar(&o.strict, "strict", false, help)
+	fs.StringArrayVar(&o.allow, "allow", nil, "with --strict, accept the problems with code `CODE[:COLUMN]` (in that column only); repeatable; docs/ci.md lists the codes")
+	fs.StringArrayVar(&o.failOn, "fail-on", nil, "with --strict, fail on problems with code `CODE` whatever their severity; repeatable")
+}
+
+// apply overlays the strict flags given on the command line: --strict
+// replaces strict.enabled, --allow and --fail-on add to the file's lists.
+func (o *strictOptions) apply(cfg *pipeline.Config) error {
+	if o.fs != nil && o.fs.Changed("strict") {
+		cfg.Strict.Enabled = o.strict
+	}
+	for _, s := range o.allow {
+		a, err := pipeline.ParseAllowance(s)
+		if err != nil {
+			return usagef("--allow %q: %s", s, strings.TrimPrefix(err.Error(), "config: --allow: "))
+		}
+		cfg.Strict.Allow = append(cfg.Strict.Allow, a)
+	}
+	for _, c := range o.failOn {
+		if _, ok := data.LookupCode(c); !ok {
+			return usagef("--fail-on %q: unknown problem code (docs/ci.md lists them)", c)
+		}
+		cfg.Strict.FailOn = append(cfg.Strict.FailOn, c)
+	}
+	return nil
 }

@@ -17,5 +17,12 @@ import "embed"
 //go:embed cases.csv studies.csv
 var FS embed.FS
 
+// Config is the example's own tresp.toml: the settings a run on the
+// example uses when it is given no --config (the strict allowances, each
+// with its reason, for the warnings that come from the papers' wording).
+//
+//go:embed tresp.toml
+var Config []byte
+
 // Files lists the embedded tables in the order tresp reads them.
 var Files = []string{"cases.csv", "studies.csv"}

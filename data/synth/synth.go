@@ -96,8 +96,15 @@ func newGenerator(o Options) *generator {
 	}
 	g := &generator{o: o, rng: rand.New(rand.NewPCG(o.Seed, 0x7265737074))}
 	v := vocab.Default()
+	// named regimens (R-CHOP) are several drugs, like a combination cell: not drawn as one drug
+	regimens := map[string]bool{}
 	for _, r := range v.Rows(vocab.KindDrugs) {
-		if r["kind"] != "exclusion" && r["class"] != "procedure" && r["term"] != "" {
+		if r["components"] != "" {
+			regimens[vocab.Normalize(r["generic"])] = true
+		}
+	}
+	for _, r := range v.Rows(vocab.KindDrugs) {
+		if r["kind"] != "exclusion" && r["class"] != "procedure" && r["term"] != "" && !regimens[vocab.Normalize(r["generic"])] {
 			g.drugs = append(g.drugs, r["term"])
 		}
 	}

@@ -103,8 +103,8 @@ type Normaliser struct {
 }
 
 type doseKey struct {
-	s string
-	w float64
+	s                 string
+	weight, bsa, days float64
 }
 
 type durKey struct {
@@ -153,13 +153,16 @@ func memo[K comparable, V any](n *Normaliser, c *lru[K, V], k K, s string, parse
 // Dose is a memoised ParseDose.
 func (n *Normaliser) Dose(s string) Dose { return n.DoseWith(s, DoseOptions{}) }
 
-// DoseWith is a memoised ParseDoseWith; the weight is part of the key.
+// DoseWith is a memoised ParseDoseWith; the options are part of the key.
 func (n *Normaliser) DoseWith(s string, opt DoseOptions) Dose {
-	w := opt.WeightKg
-	if !(w > 0) || !finite(w) {
-		w = 0 // NaN is not a usable map key
+	pos := func(v float64) float64 {
+		if !(v > 0) || !finite(v) {
+			return 0 // NaN is not a usable map key
+		}
+		return v
 	}
-	return memo(n, n.dose, doseKey{s, w}, s, func() Dose { return ParseDoseWith(s, opt) })
+	opt.WeightKg, opt.BSA, opt.CourseDays = pos(opt.WeightKg), pos(opt.BSA), pos(opt.CourseDays)
+	return memo(n, n.dose, doseKey{s, opt.WeightKg, opt.BSA, opt.CourseDays}, s, func() Dose { return ParseDoseWith(s, opt) })
 }
 
 // Duration is a memoised ParseDuration.

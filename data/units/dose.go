@@ -2,6 +2,7 @@ package units
 
 import (
 	"math"
+	"strings"
 )
 
 // Route is the route of administration. The zero value means not stated.
@@ -42,6 +43,11 @@ type DoseStep struct {
 	PerWeek     float64   // PerDay × 7; NaN when unknown
 	Change      Change    // start, increase, decrease or same, from the per-day amounts
 	Status      Status    // how PerDay was obtained
+	// Count is the number of administrations stated ("x 4", "6 cycles"); 0 when not stated.
+	Count float64
+	// Loading are the days of loading doses ("at weeks 0, 2, 6" is 0, 14, 42); the step's
+	// frequency is then the maintenance interval that follows the last of them.
+	Loading []float64
 }
 
 // Dose is a parsed dose cell: its steps in text order and the start, highest
@@ -56,8 +62,18 @@ type Dose struct {
 	MaxWeek           float64 // Max × 7
 	FinalWeek         float64 // Final × 7
 	Intermittent      bool    // some step is given less often than daily (weekly, 3×/week, every 4 weeks)
-	Status            Status  // the least trustworthy status of the steps used
-	Notes             []Note
+	// Schedule describes an interval schedule in words ("weekly × 4", "weeks 0, 2, 6, then
+	// every 8 weeks", "× 2"); "" for a daily regimen without counts.
+	Schedule string
+	// Mean is the mean amount per day over the course, in Unit: the doses given within the
+	// course length (DoseOptions.CourseDays, else the length the schedule itself defines)
+	// divided by that length; for an open-ended schedule without a course length, the
+	// maintenance rate. Equal to Max for a one-step daily regimen; NaN when unknown.
+	Mean float64
+	// Total is the amount given over the course in Unit without "/day" (NaN when unknown).
+	Total  float64
+	Status Status // the least trustworthy status of the steps used
+	Notes  []Note
 }
 
 // MaxDoseSteps bounds the steps read from one dose cell; a cell with more
@@ -68,6 +84,11 @@ const MaxDoseSteps = 1000
 type DoseOptions struct {
 	// WeightKg, when > 0, turns weight-based doses (mg/kg) into mg.
 	WeightKg float64
+	// BSA, when > 0, is the body surface area in m² that turns doses per m² into mg.
+	BSA float64
+	// CourseDays, when > 0, is the length of the course (the treatment duration): the
+	// mean daily dose of a schedule counts the doses given within it.
+	CourseDays float64
 }
 
 // unitInfo describes a dose unit word.
@@ -208,8 +229,10 @@ type rawStep struct {
 	group      int    // chain id: bare numbers sharing the next step's unit and frequency
 	change     Change // change word seen before this step ("" none)
 	pct        float64
-	copiedFrom int  // index of the step whose amount a frequency-only change copied; -1 none
-	chainNext  bool // bare number followed by "→", "to", "then" or ","
+	copiedFrom int       // index of the step whose amount a frequency-only change copied; -1 none
+	chainNext  bool      // bare number followed by "→", "to", "then" or ","
+	count      float64   // administrations stated ("x 4"); 0 none
+	loading    []float64 // loading-dose days ("at weeks 0, 2, 6")
 }
 
 // ParseDose parses a dose cell without a body weight. See ParseDoseWith.
@@ -221,7 +244,8 @@ func ParseDose(text string) Dose { return ParseDoseWith(text, DoseOptions{}) }
 // len(text).
 func ParseDoseWith(text string, opt DoseOptions) Dose {
 	d := Dose{Text: text, Start: math.NaN(), Max: math.NaN(), Final: math.NaN(),
-		StartWeek: math.NaN(), MaxWeek: math.NaN(), FinalWeek: math.NaN()}
+		StartWeek: math.NaN(), MaxWeek: math.NaN(), FinalWeek: math.NaN(), Mean: math.NaN(), Total: math.NaN()}
+	var orphanCount []string // counts met before any amount ("x 6 cycles" alone)
 	var ns notes
 	read, toks, tb := lexCell(text)
 	defer tb.release()
@@ -319,6 +343,23 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 				i++
 				continue
 			}
+		}
+		// loading weeks ("at weeks 0, 2, 6") and counts ("x 4", "x2", "6 cycles")
+		if days, end, ok := parseLoading(toks, i); ok {
+			if n := len(steps); n > 0 {
+				steps[n-1].loading = days
+			}
+			i = end
+			continue
+		}
+		if cnt, end, ok := parseCount(toks, i); ok {
+			if n := len(steps); n > 0 && steps[n-1].count == 0 {
+				steps[n-1].count = cnt
+			} else {
+				orphanCount = append(orphanCount, span(text, toks, i, end))
+			}
+			i = end
+			continue
 		}
 		// frequency
 		if h, end, ok := parseFreq(text, toks, i, lastAmountEnd == i); ok {
@@ -521,6 +562,8 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 				ns.add(CodeFreqAmbiguous, st.freq.ambiguous)
 				ds.Status = worse(ds.Status, Assumed)
 			}
+		} else if st.count > 0 {
+			// "1 g x 2": two doses at an interval not stated; no daily rate is assumed
 		} else if anyFreq {
 			src, grammatical := inh[k].src, inh[k].grammatical
 			if src >= 0 {
@@ -538,11 +581,13 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 		if ds.Freq.OneOff() {
 			ns.add(CodeOneOff, "single dose \""+ds.Text+"\": no daily rate")
 		}
+		ds.Count, ds.Loading = st.count, st.loading
 		out = append(out, ds)
 	}
 
 	// Per-day amounts in a canonical unit.
 	var unit string
+	perDose := make([]float64, len(out)) // amount per administration in the canonical unit
 	for k := range out {
 		ds := &out[k]
 		st := steps[k]
@@ -579,8 +624,14 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 			}
 		}
 		if a.perM2 {
-			u += "/m²"
-			ns.add(CodeBSA, "dose per body surface area: kept in "+u+"/day")
+			if opt.BSA > 0 && finite(opt.BSA) {
+				amt *= opt.BSA
+				ds.Status = worse(ds.Status, Converted)
+				ns.add(CodeBSAApplied, "dose per m² multiplied by a body surface area of "+fmtNum(math.Round(opt.BSA*100)/100)+" m²")
+			} else {
+				u += "/m²"
+				ns.add(CodeBSA, "dose per body surface area without a BSA (or height and weight): kept in "+u+"/day")
+			}
 		}
 		if u == "tablet" {
 			ns.add(CodeUnitUnknown, "amount in tablets without a strength: no mg dose")
@@ -591,12 +642,21 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 			ns.add(CodeUnitMixed, "steps in incompatible units ("+unit+", "+u+"): no start/max/final")
 			unit = "!"
 		}
+		perDose[k] = amt
 		if ds.Freq.Known() {
 			ds.PerDay = amt * ds.Freq.PerDay()
 			ds.PerWeek = ds.PerDay * 7
 			if ds.Freq.Intermittent() {
 				d.Intermittent = true
 			}
+		} else if st.count > 0 && len(out) == 1 && opt.CourseDays > 0 && finite(opt.CourseDays) {
+			ds.PerDay = amt * st.count / opt.CourseDays
+			ds.PerWeek = ds.PerDay * 7
+			ds.Status = worse(ds.Status, Assumed)
+			d.Intermittent = true
+			ns.add(CodeSchedule, "\""+ds.Text+" × "+fmtNum(st.count)+"\": "+fmtNum(st.count)+" doses spread over the course of "+fmtNum(math.Round(opt.CourseDays))+" days")
+		} else if st.count > 0 {
+			ns.add(CodeSchedule, "\""+ds.Text+" × "+fmtNum(st.count)+"\" read as "+fmtNum(st.count)+" doses (course total "+fmtNum(amt*st.count)+" "+u+"); no interval or course length stated: no daily rate")
 		}
 		if !finite(ds.PerDay) {
 			ds.PerDay, ds.PerWeek = math.NaN(), math.NaN()
@@ -632,6 +692,12 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 	}
 	d.Steps = out[:len(out):len(out)]
 	if len(out) == 0 {
+		if len(orphanCount) > 0 {
+			d.Schedule = strings.Join(orphanCount, ", ")
+			ns.add(CodeSchedule, "schedule \""+d.Schedule+"\" without a dose amount: no daily dose")
+			d.Notes = ns.out()
+			return d
+		}
 		if len(toks) == 0 {
 			ns.add(CodeUnparsed, "empty dose")
 		} else {
@@ -660,7 +726,10 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 		d.Max = math.Max(d.Max, ds.PerDay)
 		d.Final = ds.PerDay
 	}
-	if first {
+	courseSchedule(&d, out, perDose, opt, &ns)
+	if first && !math.IsNaN(d.Total) {
+		d.Status = Unknown // the course total is known, the daily rate is not
+	} else if first {
 		d.Status = Unknown
 		ns.add(CodeUnparsed, "no step has a daily rate")
 	} else {

@@ -96,6 +96,11 @@ const (
 	CodeWeightApplied Code = "weight-applied"
 	// CodeBSA: a dose per body surface area (mg/m²) is kept per m².
 	CodeBSA Code = "bsa-dose"
+	// CodeBSAApplied: a dose per m² was multiplied by the body surface area.
+	CodeBSAApplied Code = "bsa-applied"
+	// CodeSchedule: a dose count ("x 4"), loading weeks or a course schedule was read;
+	// the message says how the mean daily dose over the course was obtained, or why not.
+	CodeSchedule Code = "schedule"
 	// CodePercentWV: an X% solution was read as weight/volume (X g per 100 mL).
 	CodePercentWV Code = "percent-wv"
 	// CodeAgeMissing: a time "since N years of age" needs the current age.

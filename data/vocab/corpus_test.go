@@ -194,8 +194,8 @@ func TestOutcomeCorpus(t *testing.T) {
 // the closing figures in docs/outcomes.md); they fail the build when a change makes the
 // reader worse.
 var corpusFloors = map[string]struct{ highClassPrecision, coverage, flips float64 }{
-	"tune":    {highClassPrecision: 96, coverage: 64, flips: 6.5},
-	"heldout": {highClassPrecision: 96.5, coverage: 63, flips: 6.5},
+	"tune":    {highClassPrecision: 95.5, coverage: 65, flips: 5.5},
+	"heldout": {highClassPrecision: 97, coverage: 58, flips: 9},
 }
 
 // writeAgreement reports the agreement of the two blind labellings (observed agreement and

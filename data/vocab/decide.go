@@ -35,6 +35,14 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	}
 
 	live = dropSuperseded(live, clause)
+	live = dropHedged(live)
+	low := ""
+	if kept := preferCourseClauses(live); len(kept) < len(live) {
+		if classesDiffer(kept, live) {
+			low = "statements not naming the course, which disagree, were set aside"
+		}
+		live = kept
+	}
 
 	// relapse, flare and recurrence depend on time
 	hasResponse := false
@@ -43,7 +51,6 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 			hasResponse = true
 		}
 	}
-	low := ""
 	onCourseRelapse := -1
 	keep := live[:0:0]
 	for _, t := range live {
@@ -164,7 +171,7 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 
 func (t target) phraseMatch(text string, clause []int) PhraseMatch {
 	return PhraseMatch{Phrase: text[t.start:t.end], Matched: t.entry.phrase, Category: t.category, Negated: t.negated,
-		Secondary: t.entry.secondary, Marker: t.entry.marker, Start: t.start, End: t.end, seg: clause[t.i]}
+		Secondary: t.entry.secondary || t.entry.role == roleWeak, Marker: t.entry.marker, Start: t.start, End: t.end, seg: clause[t.i]}
 }
 
 // sitesOf pairs each body site with the outcome phrases of its own clause, else of the
@@ -290,11 +297,12 @@ func (c *compiled) strongInContext(toks []token, t target) bool {
 	return false
 }
 
-// vagueChange are single response words that a number in the same clause states more
-// precisely ("proteinuria reduced by 30 %" is read from the 30 %, rule 5).
+// vagueChange are single words of change that a number in the same clause states more
+// precisely ("proteinuria reduced by 30 %" is read from the 30 %, rule 5). "Response" is
+// not among them: when the authors call a change a response, rule 5 keeps their word.
 var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction": true, "decrease": true, "declined": true,
 	"decline": true, "fell": true, "dropped": true, "lowered": true, "lowering": true, "improved": true, "improvement": true,
-	"diminished": true, "response": true, "responded": true, "regression": true, "shrinkage": true}
+	"diminished": true, "regression": true, "shrinkage": true}
 
 // dropSuperseded removes targets that a more precise statement of the same clause
 // replaces: a vague change word beside a number read by rule 5, and any response word
@@ -324,4 +332,63 @@ func dropSuperseded(live []target, clause []int) []target {
 		}
 	}
 	return keep
+}
+
+// dropHedged removes hedged statements when the text also asserts something: a
+// possibility or an intention ("given to achieve remission") is no observation.
+func dropHedged(live []target) []target {
+	asserted := false
+	for _, t := range live {
+		if !t.hedged {
+			asserted = true
+		}
+	}
+	if !asserted {
+		return live
+	}
+	keep := live[:0:0]
+	for _, t := range live {
+		if !t.hedged {
+			keep = append(keep, t)
+		}
+	}
+	return keep
+}
+
+// preferCourseClauses keeps, when some statements sit in a clause that names the course's
+// own treatment, only those: "did not respond to lorazepam and ECT but resolved after
+// memantine" is a non-response of a lorazepam course, whatever resolved it later.
+func preferCourseClauses(live []target) []target {
+	any := false
+	for _, t := range live {
+		if t.courseClause && !t.entry.secondary && t.entry.role != roleWeak {
+			any = true
+		}
+	}
+	if !any {
+		return live
+	}
+	keep := live[:0:0]
+	for _, t := range live {
+		if t.courseClause {
+			keep = append(keep, t)
+		}
+	}
+	return keep
+}
+
+// classesDiffer reports whether the responder classes stated by all differ from those of
+// kept (a statement set aside said something else).
+func classesDiffer(kept, all []target) bool {
+	class := func(ts []target) map[bool]bool {
+		m := map[bool]bool{}
+		for _, t := range ts {
+			if t.category.Ordered() && !t.entry.secondary && t.entry.role != roleWeak {
+				m[t.category.Responder()] = true
+			}
+		}
+		return m
+	}
+	a, b := class(kept), class(all)
+	return len(a) != len(b)
 }

@@ -123,3 +123,40 @@ func TestSubtype(t *testing.T) {
 		t.Errorf("ambiguous subtype candidates = %+v", ms)
 	}
 }
+
+// Disease cells of the reviewer's haematology, nephrology and neurology sheets (issue 10).
+func TestDiseaseReviewerCells(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		text, canonical, parent, group, others string
+	}{
+		{"LN IV", "lupus nephritis class IV", "lupus nephritis", "connective tissue disease", ""},
+		{"class IV LN", "lupus nephritis class IV", "lupus nephritis", "connective tissue disease", ""},
+		{"class III + V", "lupus nephritis class III + V", "lupus nephritis", "connective tissue disease", ""},
+		{"lupus nephritis (class IV)", "lupus nephritis class IV", "lupus nephritis", "connective tissue disease", ""},
+		// HLH is haemophagocytic lymphohistiocytosis; MAS is its rheumatic subtype
+		{"HLH", "haemophagocytic lymphohistiocytosis", "", "haematological disease", ""},
+		{"MAS", "macrophage activation syndrome", "secondary haemophagocytic lymphohistiocytosis", "other rheumatic disease", ""},
+		// the condition before "secondary to" is what the row's treatment treats
+		{"sHLH secondary to DLBCL", "secondary haemophagocytic lymphohistiocytosis", "haemophagocytic lymphohistiocytosis", "haematological disease", "diffuse large B-cell lymphoma"},
+		// ... unless it is a manifestation of the cause
+		{"ESRD due to lupus nephritis; diabetes", "lupus nephritis", "systemic lupus erythematosus", "connective tissue disease", "end-stage renal disease,diabetes mellitus"},
+		{"Rhino-orbital mucormycosis, AML", "rhino-orbital mucormycosis", "mucormycosis", "infection", "acute myeloid leukemia"},
+		{"Cutaneous mucormycosis after trauma", "cutaneous mucormycosis", "mucormycosis", "infection", "trauma"},
+		{"zygomycosis", "mucormycosis", "", "infection", ""},
+		// AD does not match inside the hyphenated acronym MOG-AD
+		{"NMOSD (MOG-AD)", "neuromyelitis optica spectrum disorder", "", "neurological", "MOG antibody-associated disease"},
+		// a risk is not a diagnosis, and "on HD" is a treatment
+		{"ANCA vasculitis, AKI; ESRD risk; on HD", "ANCA-associated vasculitis", "vasculitis", "vasculitis", "acute kidney injury"},
+		{"ESRD risk; on HD", "", "", "", ""},
+		// a parenthesised, more specific form takes the place of the broader name
+		{"myositis (IMNM)", "immune-mediated necrotizing myopathy", "inflammatory myopathy", "connective tissue disease", ""},
+	}
+	for _, tt := range tests {
+		m := v.Disease(tt.text)
+		if m.Canonical != tt.canonical || m.Parent != tt.parent || m.Class != tt.group || strings.Join(m.Candidates, ",") != tt.others {
+			t.Errorf("Disease(%q) = {%q parent %q group %q others %q}, want {%q %q %q %q}", tt.text,
+				m.Canonical, m.Parent, m.Class, strings.Join(m.Candidates, ","), tt.canonical, tt.parent, tt.group, tt.others)
+		}
+	}
+}

@@ -333,3 +333,42 @@ func TestScanDrugsSeedExcerpts(t *testing.T) {
 		t.Errorf("read %d excerpts, want %d", n, len(want))
 	}
 }
+
+// Treatment names of the reviewer's sheets (issue 10): abbreviations of case reports and
+// named regimens, which carry their component drugs.
+func TestDrugReviewerTerms(t *testing.T) {
+	v := Default()
+	for _, tt := range []struct{ term, canonical, components string }{
+		{"pred", "prednisone", ""}, // documented choice: prednisone, class glucocorticoid like prednisolone
+		{"Pred", "prednisone", ""},
+		{"PE", "plasma exchange", ""},
+		{"POS", "posaconazole", ""},
+		{"dex", "dexamethasone", ""},
+		{"IVIg", "intravenous immunoglobulin", ""},
+		{"caplacizumab", "caplacizumab", ""},
+		{"CHOP", "CHOP", "cyclophosphamide+doxorubicin+vincristine+prednisone"},
+		{"R-CHOP", "R-CHOP", "rituximab+cyclophosphamide+doxorubicin+vincristine+prednisone"},
+		{"HLH-2004", "HLH-2004", "etoposide+dexamethasone+cyclosporine"},
+	} {
+		m := v.Drug(tt.term, "")
+		if m.Canonical != tt.canonical || strings.Join(m.Components, "+") != tt.components {
+			t.Errorf("Drug(%q) = %q components %q, want %q components %q", tt.term, m.Canonical, m.Components, tt.canonical, tt.components)
+		}
+	}
+	// upper-case-only abbreviations: "pe" and "pos" in running text are not treatments
+	for _, text := range []string{"pe", "pos"} {
+		for _, m := range v.ScanDrugs(text) {
+			if m.Canonical == "plasma exchange" || m.Canonical == "posaconazole" {
+				t.Errorf("ScanDrugs(%q) found %q", text, m.Term)
+			}
+		}
+	}
+	ms := v.ScanDrugs("HLH-2004 (etoposide + dex + CsA)")
+	var got []string
+	for _, m := range ms {
+		got = append(got, m.Canonical)
+	}
+	if strings.Join(got, "|") != "HLH-2004|etoposide|dexamethasone|cyclosporine" {
+		t.Errorf("ScanDrugs(HLH-2004 (etoposide + dex + CsA)) = %q", got)
+	}
+}

@@ -103,7 +103,7 @@ func TestExtendErrors(t *testing.T) {
 		want []string // each must appear in the error text
 	}{
 		{"empty", KindDrugs, "# only a comment\n", []string{"empty.tsv:1: no header line"}},
-		{"unknown column", KindDrugs, "term\tgeneric\tkind\tdose\n", []string{`unknown column.tsv:1:19: unknown column "dose" in a drugs file (known columns: term, generic, kind, class, atc, route, indication, parent, verified, note)`}},
+		{"unknown column", KindDrugs, "term\tgeneric\tkind\tdose\n", []string{`unknown column.tsv:1:19: unknown column "dose" in a drugs file (known columns: term, generic, kind, class, atc, route, indication, parent, verified, components, note)`}},
 		{"missing column", KindDiseases, "term\tcanonical\n", []string{`missing column.tsv:1: header lacks required column "kind"`}},
 		{"dup column", KindSites, "term\tsite\tterm\n", []string{`dup column.tsv:1:11: column "term" appears twice`}},
 		{"bad kind", KindDrugs, "term\tgeneric\tkind\nfoo\tfoo\tbrnd\n", []string{`bad kind.tsv:2:9: column "kind": unknown value "brnd" (use one of: generic, brand, salt, abbreviation, synonym, misspelling, class, exclusion)`}},

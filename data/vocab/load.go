@@ -272,7 +272,7 @@ var (
 	cueRoles      = []string{"negation", "negation after", "pseudo", "hedge", "hedge after", "history", "termination", "boundary", "after course", "on course", "qualifier"}
 	scoreKinds    = []string{"threshold", "measure"}
 	betterNames   = []string{"lower", "higher"}
-	timingRoles   = []string{"prior", "underlying", "none"}
+	timingRoles   = []string{"prior", "underlying", "excluded", "none"}
 	positions     = []string{"before", "after", "any"}
 
 	atcRE = regexp.MustCompile(`^[A-Z]([0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?)?$`)
@@ -317,7 +317,7 @@ func routeKey(s string) string {
 
 func init() {
 	schemas[KindDrugs] = &schema{
-		cols:     []string{"term", "generic", "kind", "class", "atc", "route", "indication", "parent", "verified", "note"},
+		cols:     []string{"term", "generic", "kind", "class", "atc", "route", "indication", "parent", "verified", "components", "note"},
 		required: []string{"term", "generic", "kind"},
 		key: func(r *record) string {
 			return normalize(r.get("term")) + "\x00" + routeKey(r.get("route")) + "\x00" + indicationKey(r.get("indication"))
@@ -330,7 +330,7 @@ func init() {
 				if g := r.get("generic"); g != "" && g != "-" {
 					errs = append(errs, r.errf("generic", "an exclusion row names no generic (write - ): %q is a phrase that contains a drug word but is not a drug", r.get("term")))
 				}
-				for _, c := range []string{"class", "atc", "route", "indication", "parent", "verified"} {
+				for _, c := range []string{"class", "atc", "route", "indication", "parent", "verified", "components"} {
 					if v := r.get(c); v != "" && !(c == "route" && v == "*") {
 						errs = append(errs, r.errf(c, "an exclusion row carries no %s (leave it empty)", c))
 					}
@@ -353,7 +353,7 @@ func init() {
 					errs = append(errs, r.errf("route", "route %q has no letters (write a route such as oral or topical, or * for any)", rt))
 				}
 			} else {
-				for _, c := range []string{"class", "atc", "route", "indication", "parent", "verified"} {
+				for _, c := range []string{"class", "atc", "route", "indication", "parent", "verified", "components"} {
 					if v := r.get(c); v != "" && !(c == "route" && v == "*") {
 						errs = append(errs, r.errf(c, "only rows of kind generic carry %s; put %q on the generic row of %q and leave it empty here", c, v, r.get("generic")))
 					}

@@ -148,6 +148,10 @@ func (c *compiled) fillDrug(m *Match, id int, route string, hint []string) {
 	if g.parent != "" {
 		m.Parent = c.generics[g.parent].name
 	}
+	m.Components = nil
+	for _, k := range g.components {
+		m.Components = append(m.Components, c.generics[k].name)
+	}
 	cr, basis := g.pick(route, hint)
 	m.Code, m.Class, m.Basis = cr.atc, cr.class, basis
 	if basis == "none" {
@@ -244,6 +248,10 @@ func (c *compiled) scan(text string, toks []token, trie *trieNode, fz *fuzzyInde
 	cache := map[string][]fuzzyHit{}
 	for i := 0; i < len(toks); {
 		n, ids := trie.longest(toks, i, accept)
+		if n == 1 && hyphenTail(text, toks, i) && entries[ids[0]].upper {
+			i++ // "MOG-AD": a two-letter abbreviation after a hyphen is the tail of a compound
+			continue
+		}
 		var m Match
 		id := -1
 		if n > 0 {
@@ -276,6 +284,13 @@ func (c *compiled) scan(text string, toks []token, trie *trieNode, fz *fuzzyInde
 		i += n
 	}
 	return out
+}
+
+// hyphenTail reports whether toks[i] is a two-letter word joined by a hyphen, without
+// spaces, to the word before it ("MOG-AD", "NMO-SD"): such a word is the tail of a
+// hyphenated acronym, not an abbreviation of its own.
+func hyphenTail(text string, toks []token, i int) bool {
+	return i > 0 && len(toks[i].norm) == 2 && text[toks[i-1].end:toks[i].start] == "-"
 }
 
 // ScanDrugs finds every drug and procedure mention in free text, in order, with byte
@@ -322,7 +337,7 @@ func (v *Vocabulary) ScanDrugs(text string, hints ...string) []Mention {
 		}
 		m := &out[k].Match
 		m.Canonical, m.Code, m.Class, m.Route, m.Basis, m.Kind = filled.Canonical, filled.Code, filled.Class, filled.Route, filled.Basis, c.drugTerms[h.id].kind
-		m.Parent = filled.Parent
+		m.Parent, m.Components = filled.Parent, filled.Components
 	}
 	return out
 }
@@ -422,11 +437,21 @@ func (v *Vocabulary) DiseaseLineage(canonical string) []string {
 
 // Disease looks up a disease name: exact, synonym or abbreviation, then fuzzy. If the
 // whole term is not a disease name, it is scanned as free text ("known case of
-// dermatomyositis for 10 years", "SLE, CKD stage 3, hypertension"): the underlying disease
-// is the first mention that follows an "underlying" cue of the timing vocabulary
-// ("erythroderma secondary to dermatomyositis"), else the first mention whose note does not
-// start with "comorbidity", else the first mention; every other disease found is a
-// comorbidity, listed in Candidates in text order. The result has StatusContained.
+// dermatomyositis for 10 years", "SLE, CKD stage 3, hypertension"):
+//
+//   - a mention next to an "excluded" cue of the timing vocabulary ("ESRD risk", "TB ruled
+//     out", "no evidence of CKD") is a condition the patient does not have and is dropped;
+//   - the underlying disease is the first mention whose note does not start with
+//     "comorbidity" or "manifestation", else the first mention;
+//   - a mention after an "underlying" cue ("secondary to", "due to") wins only when every
+//     mention before the cue is a manifestation or comorbidity: "erythroderma secondary to
+//     dermatomyositis" is dermatomyositis, but "sHLH secondary to DLBCL" is secondary HLH,
+//     the condition the row's treatment treats, with DLBCL a comorbidity;
+//   - a mention in parentheses right after the chosen one that is a more specific form of
+//     it ("myositis (IMNM)") takes its place.
+//
+// Every other disease found is a comorbidity, listed in Candidates in text order. The
+// result has StatusContained.
 func (v *Vocabulary) Disease(term string) Match {
 	c := v.c
 	m := Match{Term: term}
@@ -440,22 +465,43 @@ func (v *Vocabulary) Disease(term string) Match {
 		return m
 	}
 	toks := tokenize(term)
-	hits := c.scan(term, toks, c.disTrie, c.disFuzzy, c.disTerms, "canonical")
+	all := c.scan(term, toks, c.disTrie, c.disFuzzy, c.disTerms, "canonical")
+	hits := all[:0:0]
+	for k, h := range all {
+		lo, hi := 0, len(toks)
+		if k > 0 {
+			lo = all[k-1].j
+		}
+		if k+1 < len(all) {
+			hi = all[k+1].i
+		}
+		if h.id >= 0 && c.excludedCue(toks, lo, h.i, h.j, hi) {
+			continue
+		}
+		hits = append(hits, h)
+	}
+	giveWay := func(h scanHit) bool {
+		note := c.diseases[c.disTerms[h.id].canonical].note
+		return strings.HasPrefix(note, "comorbidity") || strings.HasPrefix(note, "manifestation")
+	}
 	pick, primary := -1, -1
+	onlyManifest := true // every mention so far is a manifestation or comorbidity
 	for k, h := range hits {
 		if h.id < 0 {
 			continue
 		}
-		d := c.diseases[c.disTerms[h.id].canonical]
 		lo := 0
 		if k > 0 {
 			lo = hits[k-1].j
 		}
-		if pick < 0 && c.underlyingCue(toks, lo, h.i) {
+		if pick < 0 && onlyManifest && c.underlyingCue(toks, lo, h.i) {
 			pick = k
 		}
-		if primary < 0 && !strings.HasPrefix(d.note, "comorbidity") {
-			primary = k
+		if !giveWay(h) {
+			onlyManifest = false
+			if primary < 0 {
+				primary = k
+			}
 		}
 	}
 	if pick < 0 {
@@ -472,6 +518,10 @@ func (v *Vocabulary) Disease(term string) Match {
 	if pick < 0 {
 		return m
 	}
+	if k := pick + 1; k < len(hits) && hits[k].id >= 0 && parenthesised(term, hits[pick].End, hits[k].Start) &&
+		c.descends(c.disTerms[hits[k].id].canonical, c.disTerms[hits[pick].id].canonical) {
+		pick = k
+	}
 	m = hits[pick].Match
 	c.fillDisease(&m, hits[pick].id)
 	m.Term, m.Status, m.Candidates = term, StatusContained, nil
@@ -480,11 +530,53 @@ func (v *Vocabulary) Disease(term string) Match {
 			continue
 		}
 		name := c.diseases[c.disTerms[h.id].canonical].name
-		if name != m.Canonical && !contains(m.Candidates, name) {
+		if name != m.Canonical && !contains(m.Candidates, name) && !c.descends(c.disTerms[hits[pick].id].canonical, c.disTerms[h.id].canonical) {
 			m.Candidates = append(m.Candidates, name)
 		}
 	}
 	return m
+}
+
+// parenthesised reports whether text[end:start] is an opening parenthesis with only
+// spaces around it: the second mention qualifies the first ("myositis (IMNM)").
+func parenthesised(text string, end, start int) bool {
+	return end <= start && strings.TrimSpace(text[end:start]) == "("
+}
+
+// descends reports whether disease key a is a strict descendant of disease key b in the
+// disease hierarchy (lupus nephritis class IV descends from lupus nephritis).
+func (c *compiled) descends(a, b string) bool {
+	if a == b {
+		return false
+	}
+	for k, n := a, 0; k != "" && n < 32; n++ {
+		d := c.diseases[k]
+		if d == nil {
+			return false
+		}
+		if d.parent == b {
+			return true
+		}
+		k = d.parent
+	}
+	return false
+}
+
+// excludedCue reports whether an "excluded" cue of the timing vocabulary ends in the 3
+// words before the mention toks[i:j] (after token lo) or starts right after it (before
+// token hi): "risk of ESRD", "ESRD risk", "TB ruled out".
+func (c *compiled) excludedCue(toks []token, lo, i, j, hi int) bool {
+	for s := max(lo, i-3); s < i; s++ {
+		if n, ids := c.timingTrie.longest(toks, s, nil); n > 0 && s+n == i && c.timingRole[ids[0]] == "excluded" {
+			return true
+		}
+	}
+	if j < hi && !toks[j].brk {
+		if n, ids := c.timingTrie.longest(toks, j, nil); n > 0 && j+n <= hi && c.timingRole[ids[0]] == "excluded" {
+			return true
+		}
+	}
+	return false
 }
 
 // underlyingCue reports whether an "underlying" cue of the timing vocabulary ("secondary

@@ -255,3 +255,49 @@ func TestOutcomeVocabularySize(t *testing.T) {
 		t.Errorf("outcome vocabulary has %d phrases, want >= 60", n)
 	}
 }
+
+// TestOutcomeContextRules checks each rule of docs/outcomes.md "The reader" on one
+// sentence: scope, course context, time, quantities, qualifiers and confidence. The
+// corpus (TestOutcomeCorpus) measures the reader; these pin the mechanisms.
+func TestOutcomeContextRules(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		rule, text, course string
+		cat                Category
+		conf               Confidence
+	}{
+		{"negation beyond three words", "did not lead to any meaningful clinical improvement", "", None, ConfidenceHigh},
+		{"negation ends at but", "no improvement in the first month but complete remission at six months", "", Complete, ConfidenceLow},
+		{"negation reaches a list", "there was no improvement in symptoms or radiological response", "", None, ConfidenceHigh},
+		{"pseudo-trigger", "no recurrence at 2 years of follow-up", "", Complete, ConfidenceLow},
+		{"history names another drug", "refractory to steroids and methotrexate; complete remission with rituximab", "rituximab", Complete, ConfidenceHigh},
+		{"history cue names the course", "the patient was refractory to rituximab", "rituximab", None, ConfidenceHigh},
+		{"clause about another treatment", "did not respond to steroids; platelet count normalized after four doses of rituximab", "rituximab", Complete, ConfidenceHigh},
+		{"background treatment", "remains in remission on prednisolone 2.5 mg", "tocilizumab", Complete, ConfidenceHigh},
+		{"object of an outcome phrase", "she no longer required dialysis", "rituximab", Partial, ConfidenceHigh},
+		{"relapse on the course", "complete remission, then relapse while on maintenance azathioprine", "", Progression, ConfidenceHigh},
+		{"relapse after the course", "complete remission; relapsed six months after discontinuation", "", Complete, ConfidenceHigh},
+		{"relapse without time", "partial response, later relapse", "", Partial, ConfidenceLow},
+		{"percent change beside a vague word", "proteinuria reduced by 30%", "", Minimal, ConfidenceHigh},
+		{"percent change", "tumour size decreased by 70%", "", Partial, ConfidenceHigh},
+		{"score threshold", "achieved PASI 90 at week 16", "", Partial, ConfidenceHigh},
+		{"qualifier raises", "complete clinical and radiological response", "", Complete, ConfidenceHigh},
+		{"qualifier lowers", "insufficient platelet response", "", None, ConfidenceHigh},
+		{"not assessed", "response could not be assessed", "", NotEvaluable, ConfidenceHigh},
+		{"hedge", "possible improvement of the lesions", "", Partial, ConfidenceLow},
+		{"purpose is not an observation", "rituximab was given to achieve remission; the disease remained active", "", None, ConfidenceHigh},
+		{"disease name is not an outcome", "relapsing polychondritis", "", Unclassified, ConfidenceNone},
+		{"several patients", "two of five patients improved", "", Unclassified, ConfidenceNone},
+		{"off-topic text", "the patient lives alone and works as a teacher", "", Unclassified, ConfidenceNone},
+	}
+	for _, tc := range tests {
+		var tr []string
+		if tc.course != "" {
+			tr = []string{tc.course}
+		}
+		o := v.OutcomeFor(tc.text, tr)
+		if o.Category != tc.cat || o.Confidence != tc.conf {
+			t.Errorf("%s: OutcomeFor(%q, %q) = %v (%v, %+v), want %v (%v)", tc.rule, tc.text, tc.course, o.Category, o.Confidence, o.Evidence, tc.cat, tc.conf)
+		}
+	}
+}

@@ -72,8 +72,11 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		}
 		return lo
 	}
+	tokensBefore := func(off int) int { // the number of tokens that start before byte off
+		return sort.Search(len(toks), func(k int) bool { return toks[k].start >= off })
+	}
 	add := func(startByte, endByte int, cat Category, rule string, weak bool, phrase string) {
-		i, j := tokAt(startByte), tokAt(endByte-1)+1
+		i, j := tokAt(startByte), tokensBefore(endByte)
 		if i >= len(toks) || j <= i {
 			return
 		}

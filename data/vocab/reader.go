@@ -27,8 +27,9 @@ var cueRoleNames = map[string]cueRole{
 	"after course": cueAfterCourse, "on course": cueOnCourse, "qualifier": cueQualifier,
 }
 
-// qualifierReach is how many words after a qualifier cue a response word may start.
-const qualifierReach = 3
+// qualifierReach is how many words after a qualifier cue a response word may start
+// ("complete clinical and radiological response").
+const qualifierReach = 5
 
 // cueEntry is one compiled row of cues.tsv.
 type cueEntry struct {
@@ -66,6 +67,9 @@ type target struct {
 	start    int // byte span
 	end      int
 	quantity bool // read from numbers, not words
+	// courseClause is set when the target's clause names one of the course's own
+	// treatments: it is evidence about this course, not only about the patient.
+	courseClause bool
 }
 
 // sentenceEnds marks, for each token, whether a sentence end (. ; ! ? line break, bullet
@@ -109,6 +113,11 @@ type cueHit struct {
 	e    cueEntry
 }
 
+// eventWords before a state adjective make it an event of the course: "resulted in
+// recurrent pericarditis", "developed refractory ascites".
+var eventWords = map[string]bool{"in": true, "developed": true, "develops": true, "developing": true, "caused": true,
+	"causing": true, "triggered": true, "to": true, "of": true}
+
 // stateAdjectives describe the disease a patient came with when they stand before its name.
 var stateAdjectives = map[string]bool{"relapsed": true, "relapsing": true, "refractory": true, "recurrent": true,
 	"resistant": true, "persistent": true}
@@ -140,7 +149,7 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 			}
 		}
 		np, pids := c.outTrie.longest(toks, i, acceptOutcome)
-		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) {
+		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !(i > 0 && eventWords[toks[i-1].norm]) {
 			// "relapsed TTP", "refractory ITP": the state the patient came with, not the
 			// course's outcome
 			if nd, _ := c.disTrie.longest(toks, i+1, nil); nd > 0 {
@@ -223,10 +232,10 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				hedge = scope{active: true, cue: cueText}
 			case cueHistory:
 				hist = scope{active: true, cue: cueText}
-			case cueAfterCourse:
-				after = scope{active: true, cue: cueText}
+			case cueAfterCourse: // a new time frame replaces the other
+				after, on = scope{active: true, cue: cueText}, scope{}
 			case cueOnCourse:
-				on = scope{active: true, cue: cueText}
+				on, after = scope{active: true, cue: cueText}, scope{}
 			case cueTermination:
 				neg, hedge, hist = scope{}, scope{}, scope{}
 				qualUntil = -1
@@ -318,6 +327,26 @@ func firstWord(phrase string) string {
 	return ws[0]
 }
 
+// statements numbers the statements of the text: a new one starts at a sentence end and
+// at a termination cue.
+func statements(toks []token, ends []bool, cues []cueHit) []int {
+	st := make([]int, len(toks))
+	term := make([]bool, len(toks))
+	for _, cu := range cues {
+		if cu.e.role == cueTermination {
+			term[cu.i] = true
+		}
+	}
+	g := 0
+	for k := range toks {
+		if k > 0 && (ends[k] || term[k]) {
+			g++
+		}
+		st[k] = g
+	}
+	return st
+}
+
 // clauses numbers the clauses of the text: a new clause starts at a sentence end, a comma
 // or colon, "and", and a termination cue.
 func clauses(text string, toks []token, ends []bool, cues []cueHit) []int {
@@ -364,7 +393,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	applyContext(text, toks, ends, targets, cues)
 	clause := clauses(text, toks, ends, cues)
 	if k := v.courseOf(treatments); !k.empty() {
-		targets = c.courseHistory(text, toks, ends, cues, targets, k, clause)
+		targets = c.courseHistory(text, toks, ends, cues, targets, k)
 	}
 	depth := parenDepth(text)
 	for k := range targets {
@@ -377,6 +406,10 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			if t.entry.negated != CategoryUnknown {
 				t.category = t.entry.negated
 				t.rule = "negation"
+				if t.entry.category == Progression {
+					// "no signs of deterioration": the absence of worsening is no non-response
+					t.entry.secondary = true
+				}
 			} else {
 				t.negated = false // the phrase carries its own polarity ("no recurrence")
 			}
@@ -463,7 +496,12 @@ func (v *Vocabulary) courseOf(treatments []string) *course {
 	}
 	k := &course{names: map[string]bool{}, classes: map[string]bool{}, words: map[string]bool{}}
 	for _, tr := range treatments {
+		cut := len(tr)
 		for _, m := range v.ScanDrugs(tr) {
+			if m.Prior { // "romiplostim after eltrombopag": eltrombopag is not the course
+				cut = min(cut, m.Start)
+				continue
+			}
 			if m.Canonical != "" && m.Kind != "exclusion" {
 				k.names[normalize(m.Canonical)] = true
 				if m.Class != "" && m.Class != "procedure" {
@@ -471,13 +509,57 @@ func (v *Vocabulary) courseOf(treatments []string) *course {
 				}
 			}
 		}
-		for _, w := range words(tr) {
-			if len(w) >= 3 && !courseWordStop[w] && !isNumber(w) {
+		for _, w := range words(noParens(priorFree(tr, cut))) {
+			if len(w) >= 3 && !courseWordStop[w] && !isNumber(w) && !v.c.knownNonDrug(w) {
 				k.words[w] = true
 			}
 		}
 	}
 	return k
+}
+
+// noParens drops the parenthesised notes of a treatment cell ("tocilizumab (8 mg/kg,
+// case 2)").
+func noParens(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// knownNonDrug reports whether a word is an outcome, cue or disease word, which cannot
+// name the course's treatment.
+func (c *compiled) knownNonDrug(w string) bool {
+	tk := []token{{norm: w}}
+	if n, _ := c.disTrie.longest(tk, 0, nil); n > 0 {
+		return true
+	}
+	if n, _ := c.outTrie.longest(tk, 0, nil); n > 0 {
+		return true
+	}
+	n, _ := c.ctxTrie.longest(tk, 0, nil)
+	return n > 0
+}
+
+// priorFree returns the part of a treatment cell before its first prior treatment,
+// without the timing word that introduces it.
+func priorFree(tr string, cut int) string {
+	s := tr[:cut]
+	for _, w := range []string{" after", " following", " prior", " previously", " failed"} {
+		if k := strings.LastIndex(strings.ToLower(s), w); k >= 0 && k >= len(s)-len(w)-12 {
+			s = s[:k]
+		}
+	}
+	return s
 }
 
 func isNumber(w string) bool {
@@ -535,7 +617,9 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 			continue
 		}
 		e := c.drugTerms[ids[0]]
-		if e.kind == "exclusion" || anyTrue(inTarget[i:i+n]) {
+		if e.kind == "exclusion" || anyTrue(inTarget[i:i+n]) || i > 0 && inTarget[i-1] {
+			// excluded phrases, treatments inside an outcome phrase, and the object of one
+			// ("no longer required dialysis") are not other treatments
 			i += n
 			continue
 		}
@@ -570,7 +654,7 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 // "refractory to rituximab" = none for a rituximab course); targets in a history scope
 // whose clause names a course treatment are about this course after all; targets in a
 // clause that names other treatments and none of the course's are about those.
-func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []cueHit, targets []target, k *course, clause []int) []target {
+func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []cueHit, targets []target, k *course) []target {
 	inTarget := make([]bool, len(toks))
 	for _, t := range targets {
 		for x := t.i; x < t.j; x++ {
@@ -578,8 +662,11 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		}
 	}
 	ms := c.mentions(toks, inTarget, k)
-	namesCourse := map[int]bool{} // clause → a course treatment is named in it
-	namesOther := map[int]bool{}  // clause → another treatment is named in it
+	// attribution works on statements: a clause may list several treatments ("did not
+	// respond to lorazepam and ECT"), so only sentence ends and termination cues divide
+	clause := statements(toks, ends, cues)
+	namesCourse := map[int]bool{} // statement → a course treatment is named in it
+	namesOther := map[int]bool{}  // statement → another treatment is named in it
 	courseAt := make([]bool, len(toks))
 	for _, m := range ms {
 		switch {
@@ -592,6 +679,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 	}
 	for x := range targets {
 		cl := clause[targets[x].i]
+		targets[x].courseClause = namesCourse[cl]
 		switch {
 		case targets[x].history && namesCourse[cl]:
 			targets[x].history = false

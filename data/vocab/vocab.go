@@ -51,6 +51,9 @@ type Match struct {
 	Status     MatchStatus // how the term was recognised
 	Distance   int         // edit distance of a fuzzy match, 0 otherwise
 	Candidates []string    // canonical names that tie, for StatusAmbiguous (and other mentions for StatusContained)
+	// Components are the generic names of the drugs of a named regimen ("R-CHOP": rituximab,
+	// cyclophosphamide, doxorubicin, vincristine, prednisone); nil for a single treatment.
+	Components []string
 }
 
 // Vocabulary holds the controlled vocabularies and their indexes. Lookups are safe for
@@ -143,9 +146,10 @@ type drugCode struct {
 }
 
 type drugGeneric struct {
-	name   string
-	parent string // normalised key of the parent treatment, "" for a root
-	codes  []drugCode
+	name       string
+	parent     string   // normalised key of the parent treatment, "" for a root
+	components []string // normalised keys of the drugs of a named regimen (R-CHOP), nil otherwise
+	codes      []drugCode
 }
 
 type termEntry struct {
@@ -280,6 +284,27 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 		g.codes = append(g.codes, drugCode{route: route, hints: hints, atc: r.get("atc"), class: r.get("class")})
 		if p := normalize(r.get("parent")); p != "" && g.parent == "" {
 			g.parent = p
+		}
+		for _, comp := range strings.Split(r.get("components"), "|") {
+			if k := normalize(comp); k != "" && !contains(g.components, k) {
+				g.components = append(g.components, k)
+			}
+		}
+	}
+	for _, r := range ts[KindDrugs].rows {
+		if strings.ToLower(r.get("kind")) != "generic" {
+			continue
+		}
+		for _, comp := range strings.Split(r.get("components"), "|") {
+			k := normalize(comp)
+			if k == "" {
+				continue
+			}
+			if g := c.generics[k]; g == nil {
+				add(r.errf("components", "component %q of regimen %q is not a generic (add a generic row for it)", comp, r.get("generic")))
+			} else if len(g.components) > 0 {
+				add(r.errf("components", "component %q of regimen %q is itself a regimen (list its drugs instead)", comp, r.get("generic")))
+			}
 		}
 	}
 	for _, r := range ts[KindDrugs].rows {

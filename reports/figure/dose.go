@@ -30,6 +30,9 @@ type DoseResponse struct {
 	Patients  int  // for the caption; 0 counts points
 	Studies   int
 	Abbrev    []string
+	// LeftOut says which courses are not drawn and why ("4 courses dosed in mg/m²/day"),
+	// for the caption; "" when every course with a dose is drawn.
+	LeftOut string
 }
 
 // JitterWidth is the total vertical jitter of dose–response points, in
@@ -306,6 +309,9 @@ func (d DoseResponse) Caption() string {
 		patients = len(d.Points)
 	}
 	b.WriteString(" " + countPhrase(patients, d.Studies))
+	if l := clean(d.LeftOut); l != "" {
+		b.WriteString(" Not shown here: " + strings.TrimSuffix(l, ".") + ".")
+	}
 	b.WriteString(abbrevPhrase(d.Abbrev))
 	return b.String()
 }

@@ -51,6 +51,10 @@ type Report struct {
 	Tables []table.Table
 	// Warnings are listed in the section "Warnings" ("None." if empty).
 	Warnings []string
+	// Accepted lists the classes of problem a strict run accepts, with
+	// the reason of each, shown under the warnings; a table with no rows
+	// (or no columns) shows nothing.
+	Accepted table.Table
 	// Quarantined holds the rows rejected at ingest, with the reason in a
 	// column; a table with no rows (or no columns) shows "None.".
 	Quarantined table.Table
@@ -114,6 +118,7 @@ type page struct {
 	Figures     []figureView
 	Tables      []tableView
 	Warnings    []string
+	Accepted    template.HTML
 	Quarantine  template.HTML
 	NQuarantine int
 	Inputs      template.HTML
@@ -166,6 +171,13 @@ func Write(w io.Writer, r Report) error {
 		p.TOC = append(p.TOC, sec)
 	}
 	p.TOC = append(p.TOC, tocEntry{ID: "warnings", Text: fmt.Sprintf("Warnings (%d)", len(r.Warnings))})
+	if len(r.Accepted.Columns) > 0 && len(r.Accepted.Rows) > 0 {
+		var buf bytes.Buffer
+		if err := table.WriteHTML(&buf, r.Accepted); err != nil {
+			return fmt.Errorf("html: accepted problems: %w", err)
+		}
+		p.Accepted = template.HTML(buf.String())
+	}
 	if len(r.Quarantined.Columns) > 0 && len(r.Quarantined.Rows) > 0 {
 		var buf bytes.Buffer
 		if err := table.WriteHTML(&buf, r.Quarantined); err != nil {
@@ -277,6 +289,9 @@ const pageHTML = `<!DOCTYPE html>
 {{range .Warnings}}<li>{{range $i, $l := lines .}}{{if $i}}<br>{{end}}{{$l}}{{end}}</li>
 {{end}}</ul>
 {{else}}<p>None.</p>
+{{end}}{{if .Accepted}}<h3 id="accepted">Accepted by the strict policy</h3>
+<div class="table-wrap">
+{{.Accepted}}</div>
 {{end}}</section>
 <section id="quarantine">
 <h2>Quarantined rows</h2>

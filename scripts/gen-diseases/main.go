@@ -3,7 +3,8 @@
 //	curated.tsv     hand-written rows in the diseases.tsv format; copied first, verbatim
 //	conditions.txt  one condition per line under "## group" headings:
 //	                "ICD10 name [< parent] [= synonym; synonym; ABBR:a; mispelling:m]"
-//	                (ICD10 "-" for none); "+ name = synonyms" adds names to a listed condition
+//	                (ICD10 "-" for none); "+ name = synonyms" adds names to a listed condition;
+//	                a line may end in " -- note" (the note column, e.g. "manifestation: ...")
 //
 // A name already defined by an earlier row (same normalised term) is skipped, so curated
 // rows win. Run from the module root:
@@ -127,7 +128,7 @@ func main() {
 		row(v)
 	}
 	out.WriteString("# --- conditions (generated from conditions.txt)\n")
-	type cond struct{ icd, name, group, parent string }
+	type cond struct{ icd, name, group, parent, note string }
 	var conds []cond
 	type syn struct{ term, canonical, kind string }
 	var syns []syn
@@ -141,6 +142,8 @@ func main() {
 			group = strings.TrimSpace(l[3:])
 			continue
 		}
+		l, note, _ := strings.Cut(l, " -- ")
+		note = strings.TrimSpace(note)
 		head, rest, _ := strings.Cut(l, "=")
 		head = strings.TrimSpace(head)
 		var name, icd, parent string
@@ -165,7 +168,7 @@ func main() {
 			} else {
 				terms[norm(name)] = name
 				canons[norm(name)] = name
-				conds = append(conds, cond{icd, name, group, parent})
+				conds = append(conds, cond{icd, name, group, parent, note})
 			}
 		}
 		for _, s := range strings.Split(rest, ";") {
@@ -191,7 +194,7 @@ func main() {
 			}
 			parent = p
 		}
-		row(map[string]string{"term": c.name, "canonical": c.name, "kind": "canonical", "icd10": c.icd, "group": c.group, "parent": parent})
+		row(map[string]string{"term": c.name, "canonical": c.name, "kind": "canonical", "icd10": c.icd, "group": c.group, "parent": parent, "note": c.note})
 		n++
 	}
 	out.WriteString("# --- other names (generated from conditions.txt)\n")

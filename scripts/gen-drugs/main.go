@@ -50,6 +50,8 @@ var header = `# tresp drug and treatment vocabulary (embedded default; see packa
 #   parent      generic rows only: the broader treatment this one specialises (en bloc excision → surgical
 #               excision → surgery), or empty for a root
 #   verified    generic rows only: yes | no (see Sources above); empty for procedures
+#   components  generic rows of class "regimen" only: the |-separated generics of a named regimen (R-CHOP);
+#               a treatment cell naming it gives one course per component
 #   note        free text, ignored
 # Several generic rows per generic with different route/indication give route- or indication-aware codes:
 # the row matching both route and hint wins, then route only, then hint only, then the default row (* and empty).
@@ -57,7 +59,7 @@ var header = `# tresp drug and treatment vocabulary (embedded default; see packa
 # Exclusion rows name phrases that contain a drug word but are not a treatment ("serum calcium").
 `
 
-var cols = []string{"term", "generic", "kind", "class", "atc", "route", "indication", "parent", "verified", "note"}
+var cols = []string{"term", "generic", "kind", "class", "atc", "route", "indication", "parent", "verified", "components", "note"}
 
 // fold maps the Latin letters with diacritics met in names to their base letter, as the
 // vocabulary's own normalisation does.

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/pflag"
+
+	"github.com/tresp/tresp/pipeline"
+)
+
+type normaliseOptions struct {
+	out   string
+	vocab []string
+}
+
+func (o *normaliseOptions) AddFlags(fs *pflag.FlagSet) {
+	fs.StringVarP(&o.out, "out", "o", "", "write the normalised courses to `FILE` (Parquet; never replaced)")
+	fs.StringArrayVar(&o.vocab, "vocab", nil, "extend the vocabulary with `FILE` (repeatable; as in tresp run)")
+}
+
+func (o *normaliseOptions) Validate() error {
+	if o.out == "" {
+		return usagef("--out FILE is required: where to write the normalised Parquet file")
+	}
+	return nil
+}
+
+func normaliseCommand() *command {
+	o := &normaliseOptions{}
+	return &command{
+		name:    "normalise",
+		summary: "map step for distributed runs: one input in, its normalised courses out (Parquet)",
+		usage:   "tresp normalise --out FILE [--vocab FILE]... INPUT",
+		example: `  tresp normalise --out part-0.norm.parquet part-0.parquet
+  for p in parts/*.parquet; do tresp normalise --out norm/$(basename $p) $p; done   # then GROUP BY (docs/scale.md)`,
+		flags: func(fs *pflag.FlagSet) func() error { o.AddFlags(fs); return o.Validate },
+		run: func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+			if len(args) != 1 {
+				return usagef("normalise reads exactly one INPUT (a partition); got %d", len(args))
+			}
+			f, err := os.OpenFile(o.out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+			if errors.Is(err, fs.ErrExist) {
+				return &pipeline.OutputError{Dir: o.out, Msg: fmt.Sprintf("%s exists: tresp normalise never replaces a file (choose another path or remove it)", o.out)}
+			}
+			if err != nil {
+				return &pipeline.OutputError{Dir: o.out, Msg: "cannot create the output: " + err.Error(), Err: err}
+			}
+			st, err := pipeline.NormalisePartition(ctx, pipeline.FileInput(args[0]), o.vocab, f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				os.Remove(o.out) // our own partial file
+				return err
+			}
+			fmt.Fprintf(stdout, "wrote %s: %d courses from %d rows (%d accepted, %d quarantined)\n", o.out, st.Courses,
+				st.Account.RowsRead, st.Account.RowsAccepted, st.Account.RowsQuarantined)
+			return nil
+		},
+	}
+}
