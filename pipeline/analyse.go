@@ -46,6 +46,11 @@ func diseaseGroupLabel(c *Course) string {
 // study-level row without a disease).
 const unspecified = "unspecified (study-level counts)"
 
+// sourceResidue is the SourceRow.Source of a study × drug counted from
+// its individually reported patients plus the residue of its study-level
+// row.
+const sourceResidue = "patients + residue"
+
 // Counts are the outcome counts of one group.
 type Counts struct {
 	Treated      int                    // every treated patient (itt) whose outcome is classified
@@ -399,9 +404,11 @@ func (a *analyser) groupOf(c *Course) (string, bool) {
 func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 	type sd struct{ study, drug string }
 	studyRow := map[sd]*StudyCount{}
+	nRows := map[sd]int{} // study-level rows per study × drug (several when split by disease)
 	for _, s := range n.Studies {
 		if !s.All {
 			studyRow[sd{s.Study, s.DrugName()}] = s
+			nRows[sd{s.Study, s.DrugName()}]++
 		}
 	}
 	unattributable := map[sd]bool{}
@@ -414,13 +421,19 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 		}
 	}
 	useStudy := map[sd]bool{}
+	residue := map[sd]*Counts{}
 	var sources []SourceRow
 	for k := range hasPatients {
 		src := SourceRow{Study: k.study, Drug: k.drug, Source: "patients", Reason: "every patient's outcome is attributable"}
 		switch {
 		case unattributable[k] && studyRow[k] != nil && a.cfg.Attribution == "exposure":
-			useStudy[k] = true
-			src.Source, src.Reason = "study-level", "patient outcomes not attributable; the study-level counts replace the patient rows"
+			if res, ok := a.reconcileOne(nRows[k], studyRow[k], k.study, k.drug, attributed(n.Courses, k.study, func(c *Course) bool { return c.DrugName() == k.drug })); ok {
+				residue[k] = res
+				src.Source, src.Reason = sourceResidue, "the patients reported individually, and the residue of the study-level counts (treated, responders and categories minus theirs) as one unattributed block"
+			} else {
+				useStudy[k] = true
+				src.Source, src.Reason = "study-level", "the individual rows do not reconcile with the study-level counts, which replace the patient rows"
+			}
 		case unattributable[k]:
 			src.Reason = "some patient outcomes are not attributable and no study-level counts apply: those patients count as not evaluable"
 			a.warnf("%s, %s: outcomes not attributable to patients and no study-level counts for %s attribution: counted as not evaluable", k.study, k.drug, a.cfg.Attribution)
@@ -436,7 +449,7 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 	excluded := 0
 	for _, c := range n.Courses {
 		k := sd{c.Study, c.DrugName()}
-		if useStudy[k] {
+		if useStudy[k] || residue[k] != nil && c.Outcome.NotAttributable && !c.OutcomeAdjudicated {
 			continue
 		}
 		g, ok := a.groupOf(c)
@@ -469,7 +482,7 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 	if a.cfg.Attribution == "exposure" {
 		for _, s := range n.Studies {
 			k := sd{s.Study, s.DrugName()}
-			if s.All || (hasPatients[k] && !useStudy[k]) {
+			if s.All || (hasPatients[k] && !useStudy[k] && residue[k] == nil) {
 				continue
 			}
 			if !hasPatients[k] {
@@ -486,8 +499,15 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 			if grp == "" {
 				grp = dis
 			}
+			counts := a.studyLevelCounts(s)
+			if r := residue[k]; r != nil {
+				if r.Treated == 0 {
+					continue
+				}
+				counts = *r
+			}
 			units = append(units, &unit{study: s.Study, drug: s.DrugName(), class: s.Drug.Class, disease: dis, group: grp,
-				counts: a.studyLevelCounts(s), source: "study-level"})
+				counts: counts, source: "study-level"})
 		}
 	}
 	sort.Slice(sources, func(i, j int) bool {
@@ -497,6 +517,96 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 		return sources[i].Drug < sources[j].Drug
 	})
 	return units, sources
+}
+
+// attributed returns the courses of study whose outcome is attributable
+// (or adjudicated) and that keep says to count.
+func attributed(courses []*Course, study string, keep func(*Course) bool) []*Course {
+	var out []*Course
+	for _, c := range courses {
+		if c.Study == study && (!c.Outcome.NotAttributable || c.OutcomeAdjudicated) && keep(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// reconcile returns the residue of a study-level row once the patients it
+// also reports individually are taken out: treated, responders, not
+// evaluable and each outcome category minus the patients'. Where a
+// category goes negative (a case sentence read as partial that the
+// series counts as complete), the difference is taken from the other
+// categories on the same side of the responder threshold, best first,
+// with a warning. ok is false, with a warning, when the totals cannot
+// reconcile (more patients, responders or not-evaluable patients
+// individually than in the aggregate); the caller then uses the
+// study-level row alone. Unclassified patients are not in the residue
+// (they are counted as unclassified).
+func (a *analyser) reconcile(s *StudyCount, study, what string, pts []*Course) (*Counts, bool) {
+	agg := a.studyLevelCounts(s)
+	var sum Counts
+	for _, c := range pts {
+		sum.add(a.courseCounts(c))
+	}
+	r := &Counts{Treated: agg.Treated - sum.Treated, Responders: agg.Responders - sum.Responders, NotEvaluable: agg.NotEvaluable - sum.NotEvaluable}
+	if r.Treated < 0 || r.Responders < 0 || r.NotEvaluable < 0 || r.Responders+r.NotEvaluable > r.Treated {
+		a.warnf("%s, %s: the %d patients reported individually (%d responders, %d not evaluable) do not fit in the study-level counts (%d treated, %d responders, %d not evaluable): the study-level counts are used alone",
+			study, what, sum.Treated, sum.Responders, sum.NotEvaluable, agg.Treated, agg.Responders, agg.NotEvaluable)
+		return nil, false
+	}
+	if agg.ByCategory == nil {
+		if r.NotEvaluable > 0 {
+			r.ByCategory = map[vocab.Category]int{vocab.NotEvaluable: r.NotEvaluable}
+		}
+		return r, true
+	}
+	r.ByCategory = map[vocab.Category]int{}
+	for cat := vocab.NotEvaluable; cat <= vocab.Complete; cat++ {
+		if v := agg.ByCategory[cat] - sum.ByCategory[cat]; v != 0 {
+			r.ByCategory[cat] = v
+		}
+	}
+	r.ByCategory[vocab.NotEvaluable] = r.NotEvaluable
+	var moved []string
+	for _, resp := range []bool{true, false} {
+		deficit := 0
+		var side []vocab.Category // best first
+		for cat := vocab.Complete; cat > vocab.NotEvaluable; cat-- {
+			if cat.AtLeast(a.threshold) != resp {
+				continue
+			}
+			side = append(side, cat)
+			if v := r.ByCategory[cat]; v < 0 {
+				deficit -= v
+				moved = append(moved, fmt.Sprintf("%d more %s", -v, cat))
+				r.ByCategory[cat] = 0
+			}
+		}
+		for _, cat := range side {
+			take := min(deficit, r.ByCategory[cat])
+			r.ByCategory[cat] -= take
+			deficit -= take
+		}
+	}
+	for cat, v := range r.ByCategory {
+		if v == 0 {
+			delete(r.ByCategory, cat)
+		}
+	}
+	if len(moved) > 0 {
+		a.warnf("%s, %s: the patients reported individually have %s than the study-level categories allow; their own rows are used and the residue takes the difference from the other categories on the same side of the responder threshold",
+			study, what, strings.Join(moved, " and "))
+	}
+	return r, true
+}
+
+// reconcileOne is reconcile when the study has one study-level row for
+// the drug; with several (counts split by disease) the rows are used alone.
+func (a *analyser) reconcileOne(rows int, s *StudyCount, study, what string, pts []*Course) (*Counts, bool) {
+	if rows != 1 {
+		return nil, false
+	}
+	return a.reconcile(s, study, what, pts)
 }
 
 // patientUnits returns one unit per patient (all drugs together), for the
@@ -518,10 +628,30 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 			unattributable[c.Study] = true
 		}
 	}
+	// The residue needs one aggregate row to subtract from; a study whose
+	// counts are split by disease keeps its study-level rows alone.
+	residue := map[string]*Counts{}
+	for study := range unattributable {
+		if len(all[study]) != 1 {
+			continue
+		}
+		seenPt := map[string]bool{}
+		pts := attributed(n.Courses, study, func(c *Course) bool {
+			_, ok := a.groupOf(c)
+			if !ok || seenPt[c.CaseID] {
+				return false
+			}
+			seenPt[c.CaseID] = true
+			return true
+		})
+		if r, ok := a.reconcile(all[study][0], study, "all drugs", pts); ok {
+			residue[study] = r
+		}
+	}
 	seen := map[[2]string]bool{}
 	var units []*unit
 	for _, c := range n.Courses {
-		if unattributable[c.Study] && len(all[c.Study]) > 0 {
+		if unattributable[c.Study] && len(all[c.Study]) > 0 && (residue[c.Study] == nil || c.Outcome.NotAttributable && !c.OutcomeAdjudicated) {
 			continue
 		}
 		if _, ok := a.groupOf(c); !ok {
@@ -550,7 +680,14 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 			if grp == "" {
 				grp = dis
 			}
-			units = append(units, &unit{study: study, disease: dis, group: grp, counts: a.studyLevelCounts(s), source: "study-level"})
+			counts := a.studyLevelCounts(s)
+			if r := residue[study]; r != nil { // the study's one "all" row, less its individual patients
+				if r.Treated == 0 {
+					continue
+				}
+				counts = *r
+			}
+			units = append(units, &unit{study: study, disease: dis, group: grp, counts: counts, source: "study-level"})
 		}
 	}
 	sort.SliceStable(units, func(i, j int) bool {
@@ -927,6 +1064,22 @@ func endReason(c *Course) string {
 		}
 	}
 	return ""
+}
+
+// ongoingCues say a treatment continued at the last follow-up, in the
+// treatment-duration cell ("6 months, ongoing", "continuing", "to date").
+var ongoingCues = []string{"ongoing", "continuing", "continues", "to date", "still on", "till date", "until now"}
+
+// ongoing reports whether the treatment-duration cell says the treatment
+// continued at the last follow-up.
+func ongoing(c *Course) bool {
+	t := strings.ToLower(c.TreatDu.Text)
+	for _, cue := range ongoingCues {
+		if strings.Contains(t, cue) {
+			return true
+		}
+	}
+	return false
 }
 
 // Time-to-response estimators.

@@ -314,6 +314,35 @@ func TestTreatmentCellSplitting(t *testing.T) {
 		"diltiazem||itt": "1/2", "risedronate||itt": "1/2", "zorbazumab||itt": "1/2"})
 }
 
+// TestSeriesResidue: a series reporting outcomes in aggregate (10 treated:
+// 4 complete, 2 partial, 2 none, 2 not evaluable) and three of its
+// patients individually (complete in DM, none in SSc, not attributable)
+// counts the two attributable patients from their rows, with their
+// diseases, and the residue of the aggregate (8 treated minus the
+// not-attributable patient's share: 3 complete, 2 partial, 1 none, 2 not
+// evaluable) as one unattributed block — never both, never neither. When
+// the individual rows do not fit in the aggregate, the aggregate alone is
+// used. Counts by hand.
+func TestSeriesResidue(t *testing.T) {
+	cases := "Study,Pt,Disease,Drug,Outcome\n" +
+		"S,1,DM,diltiazem,complete resolution\nS,2,SSc,diltiazem,no improvement\nS,3,DM,diltiazem,not attributable\n"
+	studies := "Study,Drug,Disease,Treated,Responders,Not evaluable,Complete,Partial,Minimal,No response,Progression\n" +
+		"S,all,,10,6,2,4,2,0,2,0\nS,diltiazem,,10,6,2,4,2,0,2,0\n"
+	in := map[string]string{"cases.csv": cases, "studies.csv": studies}
+	got := rateTable(t, "response_rates.csv", nil, in)
+	expect(t, got, map[string]string{
+		"diltiazem||itt": "6/10", "diltiazem||evaluable": "6/8", "||itt": "6/10",
+		"diltiazem|dermatomyositis|itt": "1/1", "diltiazem|systemic sclerosis|itt": "0/1",
+		"diltiazem|" + unspecified + "|itt": "5/8", "|dermatomyositis|itt": "1/1", "|" + unspecified + "|itt": "5/8",
+	})
+	// Individual rows that cannot fit: 3 responders individually, 2 in the aggregate.
+	bad := map[string]string{"cases.csv": "Study,Pt,Disease,Drug,Outcome\n" +
+		"S,1,DM,diltiazem,complete resolution\nS,2,DM,diltiazem,complete resolution\nS,3,DM,diltiazem,complete resolution\nS,4,DM,diltiazem,not attributable\n",
+		"studies.csv": "Study,Drug,Disease,Treated,Responders,Not evaluable\nS,all,,10,2,0\nS,diltiazem,,10,2,0\n"}
+	expect(t, rateTable(t, "response_rates.csv", nil, bad), map[string]string{
+		"diltiazem||itt": "2/10", "||itt": "2/10", "diltiazem|" + unspecified + "|itt": "2/10"})
+}
+
 // TestComparisonsRespectSmallNumbers (issue 15): no Fisher test between
 // groups smaller than analysis.min_compare_n, said in the table's footnote;
 // an odds ratio that cannot be estimated (a zero cell) is flagged, not

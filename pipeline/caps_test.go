@@ -283,7 +283,7 @@ func TestLimitsDoc(t *testing.T) {
 		fmt.Sprintf("| %d drugs or diseases |", maxBarGroups),
 		fmt.Sprintf("| %d drugs with the most patients |", maxCurves),
 		fmt.Sprintf("at most %d drugs without a curve", maxOmittedNames),
-		fmt.Sprintf("%d lanes per page; %d regimens", figure.SwimmerCap, figure.SwimmerRegimenCap),
+		fmt.Sprintf("| %d lanes per page;", figure.SwimmerCap),
 		fmt.Sprintf("| %s (Excel's limit)", comma(data.MaxColumns)),
 		fmt.Sprintf("batches of %s rows", comma(parquetio.DefaultBatchSize)),
 	} {

@@ -219,6 +219,9 @@ type FigureConfig struct {
 // TableConfig sets the tables.
 type TableConfig struct {
 	Formats []string `json:"formats"`
+	// Table1By adds Table 1 columns per drug or per study ("none", "drug",
+	// "study").
+	Table1By string `json:"table1_by"`
 }
 
 // DefaultConfig returns the defaults documented in docs/config.md.
@@ -245,7 +248,7 @@ func DefaultConfig() Config {
 		},
 		Diff:    DiffConfig{Threshold: 0.10, MinN: 5, MaxDrop: 0.10},
 		Figures: FigureConfig{Formats: []string{"pdf", "png", "svg"}, Size: "nature-double", ForestMaxDrugs: 30},
-		Tables:  TableConfig{Formats: []string{"csv", "md", "tex", "html", "docx"}},
+		Tables:  TableConfig{Formats: []string{"csv", "md", "tex", "html", "docx"}, Table1By: Table1ByNone},
 	}
 }
 
@@ -330,6 +333,9 @@ func (c *Config) Validate() error {
 		if err := oneOf("figures.formats", f, "pdf", "png", "svg"); err != nil {
 			return err
 		}
+	}
+	if err := oneOf("tables.table1_by", c.Tables.Table1By, Table1ByNone, Table1ByDrug, Table1ByStudy); err != nil {
+		return err
 	}
 	for _, f := range c.Tables.Formats {
 		if err := oneOf("tables.formats", f, "csv", "md", "tex", "html", "docx"); err != nil {

@@ -127,6 +127,8 @@ var settings = []setting{
 		}},
 	{key: "tables.formats", legal: []string{"csv", "md", "tex", "html", "docx"}, doc: "table file formats",
 		ptr: func(c *Config) any { return &c.Tables.Formats }},
+	{key: "tables.table1_by", legal: []string{"none", "drug", "study"}, doc: "Table 1 columns per drug or per study after the overall column (at most 8: those with the most patients)",
+		ptr: func(c *Config) any { return &c.Tables.Table1By }},
 	{key: "strict.enabled", doc: "fail on warnings no allowance covers, and while outcomes await a decision (like --strict)",
 		vals: "true or false", ptr: func(c *Config) any { return &c.Strict.Enabled }},
 	{key: "strict.allow", doc: "problems a strict run accepts, each with the reason (docs/ci.md lists the codes)",

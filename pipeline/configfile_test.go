@@ -39,7 +39,7 @@ func TestLoadConfigGood(t *testing.T) {
 			PoolPopulation: PopITT, TimeEstimator: "kaplan-meier", MinTimeKnown: 0.5,
 			DiseaseLevel: DiseaseLevelGroup, DrugLevel: DrugLevelClass},
 		Figures: FigureConfig{Formats: []string{"svg", "png"}, Size: "120x80", ForestMaxDrugs: 12},
-		Tables:  TableConfig{Formats: []string{"md"}},
+		Tables:  TableConfig{Formats: []string{"md"}, Table1By: "study"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("LoadConfig(good.toml) =\n%+v\nwant\n%+v", got, want)

@@ -5,7 +5,6 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/tresp/tresp/reports/table"
@@ -39,14 +38,23 @@ func pct(n, d int) string {
 	return fmt.Sprintf("%d (%.0f%%)", n, 100*float64(n)/float64(d))
 }
 
+// notEstimable marks a rate cell whose population has no patient; the
+// table's footnote notEstimableNote explains it.
+const notEstimable = "– ‡"
+
+// notEstimableNote is the footnote of a table with a notEstimable cell.
+const notEstimableNote = "‡ Not estimable: no patient in this population (the treated patients were all not evaluable, or their outcomes are not yet classified: see n and Unclassified)."
+
+// rateCell formats a rate with its interval, or notEstimable when the
+// population is empty: never NaN, Inf, "no patients" or empty parentheses.
 func rateCell(r RateRow) string {
 	if r.N == 0 {
-		return "no patients"
+		return notEstimable
 	}
 	if c := pooledCell(r.Rate, r.Low, r.High); c != "" {
 		return c
 	}
-	return "–"
+	return notEstimable
 }
 
 // pooledCell formats an estimate with its interval as "P% (L–H)", the
@@ -61,6 +69,25 @@ func pooledCell(est, lo, hi float64) string {
 		return fmt.Sprintf("%.0f%%", 100*est)
 	}
 	return fmt.Sprintf("%.0f%% (%.0f–%.0f)", 100*est, 100*lo, 100*hi)
+}
+
+// residueNote explains, for the studies that report outcomes in aggregate
+// and some patients individually, that the individual rows count with
+// their diseases and only the residue of the aggregate as an unattributed
+// block; "" when no study does.
+func residueNote(sources []SourceRow) string {
+	var studies []string
+	seen := map[string]bool{}
+	for _, s := range sources {
+		if s.Source == sourceResidue && !seen[s.Study] {
+			seen[s.Study] = true
+			studies = append(studies, shortStudy(s.Study))
+		}
+	}
+	if len(studies) == 0 {
+		return ""
+	}
+	return strings.Join(studies, "; ") + " reports outcomes in aggregate and some patients individually: those patients count from their own rows, with their diseases, and only the residue of the aggregate (treated, responders and each outcome category minus theirs) counts, as \"" + unspecified + "\" — never both, never neither."
 }
 
 // attributionNote says how patients given several drugs are counted.
@@ -98,109 +125,9 @@ func (st *state) publicationTables() []pubTable {
 			pts = append(pts, c)
 		}
 	}
-	n := len(pts)
-	var ages, dd []float64
-	sex := map[string]int{}
-	dis := map[string]int{}
-	sub := map[string]int{}
-	studies := map[string]bool{}
-	for _, c := range pts {
-		studies[c.Study] = true
-		if !math.IsNaN(c.Age.Years) {
-			ages = append(ages, c.Age.Years)
-		}
-		if !math.IsNaN(c.DiseaseDu.Days) {
-			dd = append(dd, c.DiseaseDu.Days)
-		}
-		if s := string(c.Sex); s != "" {
-			sex[s]++
-		}
-		if d := c.DiseaseName(); d != "" {
-			if st.cfg.Analysis.DiseaseLevel == DiseaseLevelGroup {
-				d = diseaseGroupLabel(c)
-			}
-			dis[d]++
-		}
-		for _, m := range c.Subtypes {
-			if m.Class == "type" && m.Canonical != "" {
-				sub[m.Canonical]++
-				break
-			}
-		}
-	}
-	// Table 1 in the layout of gtsummary's tbl_summary: one line per
-	// continuous variable (median (Q1, Q3)), a label line and one line per
-	// level for categorical ones (n (%), percentages of those with the
-	// variable reported), "Unknown" only when some are, and a variable
-	// nobody reports left out.
-	t1 := table.Table{Title: "Baseline characteristics", Label: "tab:table1-baseline",
-		Caption: fmt.Sprintf("Patients with individual data from %d studies.", len(studies)),
-		Columns: []table.Column{{Key: "characteristic", Header: "Characteristic"}, {Key: "value", Header: fmt.Sprintf("N = %d", n), Numeric: true}}}
-	row := func(label, value string, indent int) {
-		t1.Rows = append(t1.Rows, table.Row{Cells: []string{label, value}, Indent: indent})
-	}
-	continuous := func(label string, x []float64, scale float64, format string) {
-		if len(x) == 0 {
-			return
-		}
-		sort.Float64s(x)
-		f := func(v float64) string { return fmt.Sprintf(format, v/scale) }
-		row(label, fmt.Sprintf("%s (%s, %s)", f(quantile7(x, .5)), f(quantile7(x, .25)), f(quantile7(x, .75))), 0)
-		if u := n - len(x); u > 0 {
-			row("Unknown", itoa(u), 1)
-		}
-	}
-	capped := false // a categorical variable lists only its maxPubRows largest levels
-	categorical := func(label string, counts map[string]int, name func(string) string) {
-		known := 0
-		for _, v := range counts {
-			known += v
-		}
-		if known == 0 {
-			return
-		}
-		row(label, "", 0)
-		keep := topByCount(counts, maxPubRows)
-		other, others := 0, 0
-		for _, k := range sortedKeys(counts) {
-			if keep != nil && !keep[k] {
-				other, others = other+counts[k], others+1
-				continue
-			}
-			row(name(k), pct(counts[k], known), 1)
-		}
-		if others > 0 {
-			row(fmt.Sprintf("Other (%d more)", others), pct(other, known), 1)
-			capped = true
-		}
-		if u := n - known; u > 0 {
-			row("Unknown", itoa(u), 1)
-		}
-	}
-	same := func(s string) string { return s }
-	continuous("Age, years", ages, 1, "%.0f")
-	categorical("Sex", sex, func(k string) string {
-		if l := map[string]string{"F": "Female", "M": "Male"}[k]; l != "" {
-			return l
-		}
-		return k
-	})
-	if st.cfg.Analysis.DiseaseLevel == DiseaseLevelGroup {
-		categorical("Underlying disease group", dis, same)
-	} else {
-		categorical("Underlying disease", dis, same)
-	}
-	categorical("Condition subtype", sub, same)
-	continuous("Duration of underlying disease, years", dd, 365.25, "%.1f")
-	t1.Footnotes = []string{"Median (Q1, Q3); n (%). Percentages are of the patients for whom the characteristic is reported; Q1 and Q3 are R's quantile type 7; durations at 365.25 days per year.",
-		"Patients whose outcomes the source reports only in aggregate are included here; their counts enter the response tables from the study-level table."}
-	if capped {
-		t1.Footnotes = append(t1.Footnotes, fmt.Sprintf("A characteristic of more than %d levels lists the %d with the most patients; the others are one line (Other).", maxPubRows, maxPubRows))
-	}
-	if n == 0 {
-		t1.Rows = append(t1.Rows, table.Row{Cells: []string{"no patients with individual data"}})
-	}
+	t1 := st.table1(pts)
 	out = append(out, pubTable{"table1_baseline", t1})
+	out = append(out, pubTable{"table1b_patients", st.patientTable()})
 
 	// Response tables.
 	adjudicatedOutcomes := 0
@@ -245,7 +172,7 @@ func (st *state) publicationTables() []pubTable {
 			keep := topByCount(n, maxPubRows)
 			order = slices.DeleteFunc(order, func(l string) bool { return l != "All" && !keep[l] })
 		}
-		small, anyUnclassified := false, false
+		small, anyUnclassified, anyEmpty := false, false, false
 		for _, label := range order {
 			anyUnclassified = anyUnclassified || rows[label][0].Unclassified > 0
 		}
@@ -258,6 +185,7 @@ func (st *state) publicationTables() []pubTable {
 			if anyUnclassified {
 				cells = append(cells, itoa(p[0].Unclassified))
 			}
+			anyEmpty = anyEmpty || cells[3] == notEstimable || cells[6] == notEstimable
 			if p[0].Small {
 				cells[0] += " *"
 				small = true
@@ -275,6 +203,12 @@ func (st *state) publicationTables() []pubTable {
 		}
 		if len(order) < shown {
 			t.Footnotes = append(t.Footnotes, fmt.Sprintf("Shown are the %d groups with the most patients of %d; every group is in tables/response_rates.csv.", maxPubRows, shown-1))
+		}
+		if anyEmpty {
+			t.Footnotes = append(t.Footnotes, notEstimableNote)
+		}
+		if note := residueNote(a.Sources); note != "" {
+			t.Footnotes = append(t.Footnotes, note)
 		}
 		if anyUnclassified {
 			t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses whose outcome could not be classified are left out of numerator and denominator until decided in %s.",

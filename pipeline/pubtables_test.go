@@ -196,7 +196,7 @@ func TestForestNeverTooLarge(t *testing.T) {
 		t.Errorf("%d drugs drawn, want 30", heads)
 	}
 	capt := f.Caption()
-	for _, want := range []string{"30 drugs with the most patients of 201", "(0/0) are left out", "prediction interval", "Population: evaluable"} {
+	for _, want := range []string{"30 drugs with the most patients of 201", "Left out as 0/0", "prediction interval", "Population: evaluable"} {
 		if !strings.Contains(capt, want) {
 			t.Errorf("caption lacks %q:\n%s", want, capt)
 		}
@@ -226,6 +226,49 @@ func TestShortStudy(t *testing.T) {
 	} {
 		if got := shortStudy(in); got != want {
 			t.Errorf("shortStudy(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestTable1ByAndPatients: tables.table1_by adds a column per drug (a
+// combination patient in each) or per study after the overall column; the
+// per-patient table lists each patient once with study, age/sex, disease,
+// treatments with doses, duration and outcome.
+func TestTable1ByAndPatients(t *testing.T) {
+	for _, by := range []string{"drug", "study"} {
+		cfg := DefaultConfig()
+		cfg.Out = filepath.Join(t.TempDir(), "out")
+		cfg.Tables.Table1By = by
+		if _, err := Run(context.Background(), cfg, nil); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(cfg.Out, "tables", "table1_baseline.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string][]string{
+			"drug":  {"Overall, N = 6", "diltiazem, N = 6", "methotrexate, N = 1", "risedronate, N = 5", "in each drug's column"},
+			"study": {"Overall, N = 6", "Rao et al. 2024, N = 1", "Thakur et al., N = 5"},
+		}[by]
+		for _, w := range want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("table1_by = %s: Table 1 lacks %q:\n%s", by, w, b)
+			}
+		}
+		if by != "drug" {
+			continue
+		}
+		rows := readCSV(t, filepath.Join(cfg.Out, "tables", "table1b_patients.csv"))
+		rows = rows[:min(len(rows), 6)] // footnotes follow a blank row
+		if len(rows) != 6 || rows[5]["Case"] != "Case 5" {
+			t.Fatalf("patient table has %d rows, want 6", len(rows))
+		}
+		got := rows[5]
+		for k, w := range map[string]string{"Study": "Thakur et al.", "Case": "Case 5", "Age/sex": "24/F", "Disease": "mixed connective tissue disease",
+			"Treatment (dose)": "diltiazem (180–270 mg/day); risedronate", "Outcome": "minimal"} {
+			if got[k] != w {
+				t.Errorf("patient table, Case 5, %s = %q, want %q", k, got[k], w)
+			}
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
@@ -109,7 +110,7 @@ func forestFigure(a *Analysis, cfg AnalysisConfig, maxDrugs int) (figure.Forest,
 	var rates []RateRow
 	for _, r := range a.Rates {
 		if r.Drug == "" && r.Disease == "" && r.Population == PopITT {
-			forest.Patients = r.N
+			forest.Patients = r.N + r.Unclassified
 		}
 		if r.Drug != "" && r.Disease == "" && r.Population == pop {
 			rates = append(rates, r)
@@ -134,11 +135,13 @@ func forestFigure(a *Analysis, cfg AnalysisConfig, maxDrugs int) (figure.Forest,
 		maxStudies = max(2, min(forestMaxStudies, (forestMaxRows-3*len(rates))/nPooled))
 	}
 	zero := 0
+	var zeroDrugs []string
 	for _, r := range rates {
 		p, ok := pooled[r.Drug]
 		if !ok {
 			if r.N == 0 {
 				zero++
+				zeroDrugs = append(zeroDrugs, r.Drug)
 				continue
 			}
 			forest.Rows = append(forest.Rows, figure.ForestRow{Label: r.Drug, Events: r.Responders, N: r.N, Estimate: r.Rate, Low: r.Low, High: r.High})
@@ -203,7 +206,11 @@ func forestFigure(a *Analysis, cfg AnalysisConfig, maxDrugs int) (figure.Forest,
 		}
 	}
 	if zero > 0 {
-		notes = append(notes, fmt.Sprintf("%d studies or drugs with no patients in the population (0/0) are left out.", zero))
+		what := fmt.Sprintf("%d drugs or studies", zero)
+		if zero == len(zeroDrugs) && zero <= 10 {
+			what = strings.Join(zeroDrugs, ", ")
+		}
+		notes = append(notes, fmt.Sprintf("Left out as 0/0 (no patient in the population): %s.", what))
 	}
 	return forest, notes
 }
@@ -322,7 +329,13 @@ func (st *state) figures() []namedFigure {
 			}
 			ob.Groups = append(ob.Groups, g)
 		}
-		if len(ob.Groups) > 0 {
+		drawn := false
+		for _, g := range ob.Groups {
+			for _, c := range g.Counts {
+				drawn = drawn || c > 0
+			}
+		}
+		if drawn { // a group without a classified outcome is named in the caption, not drawn
 			figs = append(figs, namedFigure{"outcomes_by_" + by, title, ob})
 		}
 	}
@@ -334,31 +347,56 @@ func (st *state) figures() []namedFigure {
 	}
 
 	// Swimmer: one lane per patient course with a known time on treatment or
-	// follow-up.
-	sw := figure.Swimmer{Title: "Time on treatment and response per patient", Unit: "months", SortByDuration: true, Studies: nStudies}
+	// follow-up: a bar for the time on treatment, a thin line to the last
+	// follow-up, the first response at its time, the best response, a
+	// relapse, death or stop for adverse effects at the lane end, and a
+	// cross for loss to follow-up (endReason reads why a course ended).
+	sw := figure.Swimmer{Title: "Time on treatment, follow-up and response per patient", Unit: "months", SortByDuration: true, Studies: nStudies}
 	const daysPerMonth = 30.4375
 	seen := map[[2]string]bool{}
 	for _, c := range st.norm.Courses {
 		k := [2]string{c.Study, c.CaseID}
-		dur := c.TreatDu.Days
-		if math.IsNaN(dur) {
-			dur = c.FollowUp.Days
-		}
-		if seen[k] || math.IsNaN(dur) {
+		dur, fu := c.TreatDu.Days, c.FollowUp.Days
+		if seen[k] || math.IsNaN(dur) && math.IsNaN(fu) {
 			continue
 		}
 		seen[k] = true
 		lane := figure.Lane{Study: shortStudy(c.Study), Case: c.CaseID, Regimen: strings.Join(c.Regimen, " + "),
-			Duration: dur / daysPerMonth, LostToFollowUp: c.Category() == vocab.NotEvaluable && !c.Outcome.NotAttributable}
-		if !math.IsNaN(c.TimeToRsp.Days) && c.Category().AtLeast(vocab.Minimal) {
-			kind := figure.EventResponse
-			switch c.Category() {
-			case vocab.Complete:
-				kind = figure.EventComplete
-			case vocab.Partial:
-				kind = figure.EventPartial
+			Duration: dur / daysPerMonth, FollowUp: fu / daysPerMonth, Ongoing: ongoing(c)}
+		if math.IsNaN(fu) {
+			lane.FollowUp = 0
+		}
+		end := lane.Duration
+		if math.IsNaN(end) || lane.FollowUp > end {
+			end = lane.FollowUp
+		}
+		cat := c.Category()
+		if c.Outcome.NotAttributable && !c.OutcomeAdjudicated {
+			cat = vocab.Unclassified // not this patient's outcome: no marker
+		}
+		if !math.IsNaN(c.TimeToRsp.Days) && cat.AtLeast(vocab.Minimal) {
+			lane.Events = append(lane.Events, figure.LaneEvent{Time: c.TimeToRsp.Days / daysPerMonth, Kind: figure.EventResponse})
+		}
+		switch cat {
+		case vocab.Complete:
+			lane.Events = append(lane.Events, figure.LaneEvent{Time: end, Kind: figure.EventComplete})
+		case vocab.Partial:
+			lane.Events = append(lane.Events, figure.LaneEvent{Time: end, Kind: figure.EventPartial})
+		case vocab.Progression:
+			lane.Events = append(lane.Events, figure.LaneEvent{Time: end, Kind: figure.EventProgression})
+		case vocab.NotEvaluable:
+			switch endReason(c) {
+			case reasonDeath:
+				lane.Events = append(lane.Events, figure.LaneEvent{Time: end, Kind: figure.EventDeath})
+			case reasonAdverse:
+				t := end
+				if !math.IsNaN(lane.Duration) {
+					t = lane.Duration
+				}
+				lane.Events = append(lane.Events, figure.LaneEvent{Time: t, Kind: figure.EventAdverse})
+			default:
+				lane.LostToFollowUp = true
 			}
-			lane.Events = append(lane.Events, figure.LaneEvent{Time: c.TimeToRsp.Days / daysPerMonth, Kind: kind})
 		}
 		sw.Lanes = append(sw.Lanes, lane)
 	}
@@ -529,7 +567,7 @@ func (st *state) render() error {
 		formats = append(formats, ff)
 	}
 	var report html.Report
-	report.Title = "tresp report"
+	report.Title = "Treatment response: " + st.dataSetName()
 	report.ToolVersion = Version
 	figs := st.figures()
 	// Render every figure in every format concurrently into memory (each
@@ -632,9 +670,29 @@ func (st *state) render() error {
 	return nil
 }
 
+// dataSetName names the data set for the report title: the embedded
+// example, or the input file names (the first three and a count).
+func (st *state) dataSetName() string {
+	var names []string
+	for _, in := range st.summary.Inputs {
+		if strings.HasPrefix(in.File, ExampleName) {
+			return "the example data set (calcinosis cutis case reports, embedded)"
+		}
+		names = append(names, filepath.Base(in.File))
+	}
+	switch {
+	case len(names) == 0:
+		return "no input"
+	case len(names) > 3:
+		return strings.Join(names[:3], ", ") + fmt.Sprintf(" and %d more files", len(names)-3)
+	}
+	return strings.Join(names, ", ")
+}
+
 func (st *state) reportSummary() []string {
 	t := st.summary.Totals
 	s := []string{
+		fmt.Sprintf("Data set: %s. tresp %s.", st.dataSetName(), Version),
 		fmt.Sprintf("%d rows read from %d inputs: %d accepted, %d quarantined.", t.RowsRead, len(st.summary.Inputs), t.RowsAccepted, t.RowsQuarantined),
 		fmt.Sprintf("%d patient × drug courses and %d study-level rows after normalisation.", len(st.norm.Courses), len(st.norm.Studies)),
 		fmt.Sprintf("Responder: %s response or better. Attribution: %s. Intervals: %s, %g%%.", st.analysis.Responder,
@@ -657,13 +715,43 @@ func (st *state) reportSummary() []string {
 		s = append(s, fmt.Sprintf("Adjudicated: %d decisions from %s (sha256 %s) applied to %d courses; %d not applied (see the warnings).",
 			rv.Adjudicated, d.Path, d.SHA256[:12], rv.AdjudicatedCourses, rv.NotApplied))
 	}
+	itt := map[string]RateRow{}
+	for _, r := range st.analysis.Rates {
+		if r.Disease == "" && r.Population == PopITT {
+			itt[r.Drug] = r
+		}
+	}
 	for _, r := range st.analysis.Rates {
 		if r.Drug != "" && r.Disease == "" {
-			s = append(s, fmt.Sprintf("%s (%s): %d/%d responded, %.0f%% [%.0f%%, %.0f%%].", r.Drug, r.Population, r.Responders, r.N,
-				100*r.Rate, 100*r.Low, 100*r.High))
+			s = append(s, headline(r, itt[r.Drug]))
 		}
 	}
 	return s
+}
+
+// headline is the report's sentence on one drug's rate in one population:
+// "x/n responded, p% [l%, h%]", or why there is no rate when the
+// population is empty — never NaN.
+func headline(r, itt RateRow) string {
+	head := fmt.Sprintf("%s (%s): ", r.Drug, r.Population)
+	if r.N == 0 {
+		var why []string
+		if ne := itt.N - r.N; r.Population == PopEvaluable && ne > 0 {
+			why = append(why, fmt.Sprintf("%s treated, none evaluable", plural(itt.N, "patient", "patients")))
+		}
+		if r.Unclassified > 0 {
+			why = append(why, fmt.Sprintf("%s whose outcome is not yet classified (%s)", plural(r.Unclassified, "patient", "patients"), ReviewFile))
+		}
+		if len(why) == 0 {
+			why = append(why, "no patients")
+		}
+		return head + "no rate: " + strings.Join(why, "; ") + "."
+	}
+	s := head + fmt.Sprintf("%d/%d responded", r.Responders, r.N)
+	if c := pooledCell(r.Rate, r.Low, r.High); c != "" {
+		s += ", " + c
+	}
+	return s + "."
 }
 
 func quarantineTable(q []Quarantined) table.Table {

@@ -17,7 +17,10 @@
 // panels); an explicit height too small for the content is an error. PNG is
 // rendered at 300 dpi (89 mm → 1051 px) and carries a pHYs chunk saying so.
 // PDF embeds the TrueType font (Liberation Sans, metric-compatible with
-// Arial); SVG embeds it as @font-face.
+// Arial) and SVG embeds it as @font-face, both as a subset holding only the
+// glyphs the figure draws (internal/ttfsubset; a few kB instead of 412 kB),
+// named TAG+LiberationSans in PDF and family "Liberation Sans TAG" in SVG so
+// that figures inlined in one HTML page keep their own glyphs.
 //
 // Text. One face, Liberation Sans Regular, is used throughout (bold faces
 // break vgpdf's font registration and its catalogue order). Sizes are 6.5,
@@ -26,8 +29,9 @@
 // sized to their text, long labels wrap (at spaces, then hyphens and
 // slashes) onto up to three lines (two for swimmer lanes) and are cut with
 // an ellipsis only beyond that. Text is cleaned to the Windows-1252
-// repertoire of the PDF font (control characters become spaces, "≥" becomes
-// ">=", other runes "?"), so every format shows the same text.
+// repertoire of the PDF font plus the Greek letters (control characters
+// become spaces, "≥" becomes ">=", other runes "?"), so every format shows
+// the same text; PDF draws the Greek letters (τ) as glyph outlines.
 //
 // Colour. Series take colours from the Okabe–Ito palette (#E69F00 #56B4E9
 // #009E73 #F0E442 #0072B2 #D55E00 #CC79A7 #000000), and every encoding also
@@ -50,7 +54,5 @@
 // Swimmer.MaxLanes; beyond that it says "Showing N of M patients." on the
 // figure and in the caption. Swimmer.Pages splits the lanes into pages
 // sharing one time axis and regimen colours, each marked "Patients a–b of
-// M (page i of n)". At most SwimmerRegimenCap (12) regimens get colours:
-// beyond that the 11 with the most lanes keep theirs and the others are
-// drawn grey, named "other regimens (N)" in the legend and the caption.
+// M (page i of n)".
 package figure

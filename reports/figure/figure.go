@@ -244,14 +244,22 @@ func Render(w io.Writer, fig Figure, size Size, f Format) error {
 	case PDF:
 		c := vgpdf.New(width, h)
 		c.EmbedFonts(true)
-		lay.draw(pdfCanvas{c}, h)
+		sc, err := withSubset(pdfCanvas{c}, lay, h)
+		if err != nil {
+			return err
+		}
+		lay.draw(sc, h)
 		if _, err := c.WriteTo(&buf); err != nil {
 			return fmt.Errorf("figure: writing PDF: %w", err)
 		}
 		fixPDFDates(buf.Bytes())
 	case SVG:
 		c := vgsvg.NewWith(vgsvg.UseWH(width, h), vgsvg.EmbedFonts(true))
-		lay.draw(c, h)
+		sc, err := withSubset(c, lay, h)
+		if err != nil {
+			return err
+		}
+		lay.draw(sc, h)
 		if _, err := c.WriteTo(&buf); err != nil {
 			return fmt.Errorf("figure: writing SVG: %w", err)
 		}

@@ -270,8 +270,8 @@ func TestForestSVGOneWhiskerPerDrug(t *testing.T) {
 	if got := len(whiskerRE.FindAll(b.Bytes(), -1)); got != 29 {
 		t.Errorf("stress SVG has %d whiskers, want 29", got)
 	}
-	if !bytes.Contains(b.Bytes(), []byte(">no data<")) {
-		t.Error("stress SVG lacks the \"no data\" mark of the n = 0 row")
+	if !bytes.Contains(b.Bytes(), []byte(">not estimable<")) {
+		t.Error("stress SVG lacks the \"not estimable\" mark of the n = 0 row")
 	}
 }
 

@@ -25,8 +25,8 @@ const (
 type ForestRow struct {
 	Label    string  // drug or study name
 	Events   int     // responders (x)
-	N        int     // patients (n); 0 draws "no data"
-	Estimate float64 // response rate in [0, 1]; NaN draws "no data"
+	N        int     // patients (n); 0 draws "not estimable"
+	Estimate float64 // response rate in [0, 1]; NaN draws "not estimable"
 	Low      float64 // lower interval bound in [0, 1]; NaN omits the whisker
 	High     float64 // upper interval bound in [0, 1]; NaN omits the whisker
 	Pooled   bool    // drawn as a diamond spanning [Low, High]
@@ -399,7 +399,7 @@ func (l *forestLayout) draw(c vg.Canvas, h vg.Length) {
 		}
 		switch {
 		case !r.hasData():
-			p.text(th.small, greyDark, (sc.p0+sc.p1)/2, cy, 0.5, "no data")
+			p.text(th.small, greyDark, (sc.p0+sc.p1)/2, cy, 0.5, "not estimable")
 		case r.Pooled:
 			lo, hi := r.Low, r.High
 			if !finite(lo) || !finite(hi) {
@@ -531,7 +531,7 @@ func (f Forest) Caption() string {
 		fmt.Fprintf(&b, " The dashed vertical line marks %s.", ref)
 	}
 	if nodata {
-		b.WriteString(" Rows marked \"no data\" have no evaluable patients.")
+		b.WriteString(" Rows marked \"not estimable\" have no patient in the population.")
 	}
 	if f.Patients > 0 {
 		patients = f.Patients

@@ -110,6 +110,16 @@ func (o OutcomeBars) build(th *theme) (layout, error) {
 			}
 		}
 	}
+	var drawn []OutcomeGroup
+	for _, g := range o.Groups {
+		if g.total() > 0 {
+			drawn = append(drawn, g)
+		}
+	}
+	if len(drawn) == 0 {
+		return nil, fmt.Errorf("%w: no outcome group has a patient with a classified outcome", ErrEmpty)
+	}
+	o.Groups = drawn // empty groups are not drawn; the caption names them
 	l := &barsLayout{o: o, th: th}
 	b := th.body
 	head := capFirst(o.groupBy())
@@ -195,11 +205,6 @@ func (l *barsLayout) draw(c vg.Canvas, h vg.Length) {
 		p.lines(b, Black, xL, cy, 0, l.labels[i])
 		n := g.total()
 		p.text(th.small, Black, xN, cy, 0, "n = "+strconv.Itoa(n))
-		if n == 0 {
-			p.text(th.small, greyDark, (xB0+xB1)/2, cy, 0.5, "no data")
-			y -= rh
-			continue
-		}
 		cum := 0
 		for k := Outcome(0); k < NumOutcomes; k++ {
 			cnt := g.Counts[k]
@@ -247,13 +252,19 @@ func (o OutcomeBars) Caption() string {
 	if d := clean(o.OutcomeDef); d != "" {
 		b.WriteString(" " + strings.TrimSuffix(d, ".") + ".")
 	}
-	patients, empty := 0, false
+	patients := 0
+	var empty []string
 	for _, g := range o.Groups {
 		patients += g.total()
-		empty = empty || g.total() == 0
+		if g.total() == 0 {
+			empty = append(empty, clean(g.Label))
+		}
 	}
-	if empty {
-		b.WriteString(" Bars marked \"no data\" have no patients.")
+	switch {
+	case len(empty) == 1:
+		fmt.Fprintf(&b, " Not drawn: %s, which has no patient with a classified outcome.", empty[0])
+	case len(empty) > 1:
+		fmt.Fprintf(&b, " Not drawn: %s, which have no patient with a classified outcome.", strings.Join(empty, ", "))
 	}
 	if o.Patients > 0 {
 		patients = o.Patients

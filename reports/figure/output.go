@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgpdf"
@@ -17,11 +19,69 @@ import (
 
 // pdfCanvas wraps the vgpdf canvas, which writes the bytes of a string
 // unchanged into a WinAnsi (cp1252) encoded font: text is converted from
-// UTF-8 to cp1252 first. clean has already replaced runes outside cp1252.
+// UTF-8 to cp1252 first. The few runes clean keeps outside cp1252 (Greek
+// letters) are drawn as filled glyph outlines between the text runs.
 type pdfCanvas struct{ *vgpdf.Canvas }
 
 func (c pdfCanvas) FillString(f font.Face, pt vg.Point, s string) {
-	c.Canvas.FillString(f, pt, toCP1252(s))
+	start := 0
+	x := pt.X
+	flush := func(end int) {
+		if end > start {
+			run := s[start:end]
+			c.Canvas.FillString(f, vg.Point{X: x, Y: pt.Y}, toCP1252(run))
+			x += f.Width(run)
+		}
+	}
+	for i, r := range s {
+		if inCP1252(r) {
+			continue
+		}
+		flush(i)
+		c.glyph(f, vg.Point{X: x, Y: pt.Y}, r)
+		x += f.Width(string(r))
+		start = i + len(string(r))
+	}
+	flush(len(s))
+}
+
+// glyph fills the outline of r with its origin at pt.
+func (c pdfCanvas) glyph(f font.Face, pt vg.Point, r rune) {
+	var buf sfnt.Buffer
+	idx, err := f.Face.GlyphIndex(&buf, r)
+	if err != nil || idx == 0 {
+		return
+	}
+	ppem := fixed.Int26_6(math.Round(float64(f.Font.Size) * 64))
+	segs, err := f.Face.LoadGlyph(&buf, idx, ppem, nil)
+	if err != nil {
+		return
+	}
+	at := func(p fixed.Point26_6) vg.Point {
+		return vg.Point{X: pt.X + vg.Length(float64(p.X)/64), Y: pt.Y - vg.Length(float64(p.Y)/64)}
+	}
+	var path vg.Path
+	open := false
+	for _, sg := range segs {
+		switch sg.Op {
+		case sfnt.SegmentOpMoveTo:
+			if open {
+				path.Close()
+			}
+			path.Move(at(sg.Args[0]))
+			open = true
+		case sfnt.SegmentOpLineTo:
+			path.Line(at(sg.Args[0]))
+		case sfnt.SegmentOpQuadTo:
+			path.QuadTo(at(sg.Args[0]), at(sg.Args[1]))
+		case sfnt.SegmentOpCubeTo:
+			path.CubeTo(at(sg.Args[0]), at(sg.Args[1]), at(sg.Args[2]))
+		}
+	}
+	if open {
+		path.Close()
+	}
+	c.Canvas.Fill(path)
 }
 
 // SetColor passes colours to vgpdf un-premultiplied: vgpdf takes the
@@ -80,15 +140,15 @@ func toCP1252(s string) string {
 // transliterations for common scientific runes outside cp1252.
 var translit = map[rune]string{
 	'≥': ">=", '≤': "<=", '≠': "!=", '≈': "~", '−': "-", '‐': "-", '‑': "-",
-	'α': "alpha", 'β': "beta", 'γ': "gamma", 'δ': "delta", 'κ': "kappa",
-	'λ': "lambda", 'μ': "µ", 'τ': "tau", 'ω': "omega", '→': "->", '∞': "inf",
+	'μ': "µ", '→': "->", '∞': "inf",
 	'\u2009': " ", '\u202F': " ", '\u2002': " ", '\u2003': " ",
 }
 
 // clean makes user text drawable identically in every format: control
-// characters and line breaks become spaces, runs of spaces collapse, and
-// runes outside the cp1252 repertoire of the PDF font are transliterated
-// (≥ → ">=", α → "alpha") or replaced by '?'.
+// characters and line breaks become spaces, runs of spaces collapse, Greek
+// letters (τ, α, …) are kept (PDF draws them as outlines, see
+// pdfCanvas.FillString), and other runes outside the cp1252 repertoire of
+// the PDF font are transliterated (≥ → ">=") or replaced by '?'.
 func clean(s string) string {
 	var b strings.Builder
 	space := false
@@ -102,7 +162,7 @@ func clean(s string) string {
 		}
 		space = false
 		switch {
-		case inCP1252(r):
+		case inCP1252(r) || isGreek(r):
 			b.WriteRune(r)
 		case translit[r] != "":
 			b.WriteString(translit[r])
@@ -116,6 +176,9 @@ func clean(s string) string {
 }
 
 const utf8RuneError = '\uFFFD'
+
+// isGreek reports whether r is a Greek letter of the base font (U+0391–U+03C9).
+func isGreek(r rune) bool { return r >= 0x391 && r <= 0x3C9 && r != 0x3A2 }
 
 // pdfEpoch replaces the creation and modification dates that the PDF
 // writer stamps with the wall clock, so that output is deterministic.

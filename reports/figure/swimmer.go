@@ -14,24 +14,22 @@ import (
 // SwimmerCap is the default number of patient lanes per swimmer page.
 const SwimmerCap = 40
 
-// SwimmerRegimenCap is the most regimens a swimmer gives colours of their
-// own: beyond it the SwimmerRegimenCap−1 regimens with the most lanes keep
-// theirs and the rest are drawn grey as "other regimens (N)".
-const SwimmerRegimenCap = 12
-
 // EventKind is a kind of event marked on a swimmer lane.
 type EventKind int
 
 // Lane events.
 const (
-	EventResponse    EventKind = iota // response of unstated depth: open triangle
-	EventComplete                     // complete response: filled black circle
-	EventPartial                      // partial response: open circle
-	EventProgression                  // progression: filled black downward triangle
+	EventResponse    EventKind = iota // first response: open triangle
+	EventComplete                     // best response complete: filled black circle
+	EventPartial                      // best response partial: open circle
+	EventProgression                  // relapse or progression: filled black downward triangle
+	EventDeath                        // death: filled black square
+	EventAdverse                      // treatment stopped for adverse effects: filled vermillion diamond
 	numEventKinds
 )
 
-var eventNames = [numEventKinds]string{"response", "complete response", "partial response", "progression"}
+var eventNames = [numEventKinds]string{"first response", "best response: complete", "best response: partial",
+	"relapse or progression", "death", "stopped for adverse effects"}
 
 // String returns the legend label of the event kind.
 func (k EventKind) String() string {
@@ -49,14 +47,35 @@ type LaneEvent struct {
 
 // Lane is one patient of a swimmer plot.
 type Lane struct {
-	Study          string      // study (case report) label
-	Case           string      // case label within the study
-	Regimen        string      // drug or regimen; sets the bar colour
-	Duration       float64     // time on treatment, ≥ 0, in the swimmer's unit
-	Ongoing        bool        // treatment ongoing at last follow-up: arrow at the bar end
-	LostToFollowUp bool        // lost to follow-up: cross at the bar end
-	Events         []LaneEvent // responses and progressions, at times ≥ 0
+	Study   string // study (case report) label
+	Case    string // case label within the study
+	Regimen string // drug or regimen; sets the bar colour
+	// Duration is the time on treatment, ≥ 0, in the swimmer's unit: the
+	// bar. NaN when not reported: the lane is a follow-up line only.
+	Duration float64
+	// FollowUp is the time from the start of treatment to the last
+	// follow-up: a thin line after the bar. 0 or NaN when not reported.
+	FollowUp       float64
+	Ongoing        bool        // treatment ongoing at last follow-up: arrow at the lane end
+	LostToFollowUp bool        // lost to follow-up: cross at the lane end
+	Events         []LaneEvent // responses, relapses, death, stops, at times ≥ 0
 }
+
+// end is the time the lane ends: the later of time on treatment and
+// follow-up.
+func (l Lane) end() float64 {
+	e := 0.0
+	if finite(l.Duration) {
+		e = l.Duration
+	}
+	if finite(l.FollowUp) && l.FollowUp > e {
+		e = l.FollowUp
+	}
+	return e
+}
+
+// sortKey orders lanes by their length.
+func (l Lane) sortKey() float64 { return l.end() }
 
 func (l Lane) label() string {
 	s, c := clean(l.Study), clean(l.Case)
@@ -90,8 +109,7 @@ type Swimmer struct {
 // swimPage records where a page sits in the whole swimmer.
 type swimPage struct {
 	first, total, index, pages int
-	regimens                   []string // with colours, in display order
-	others                     int      // regimens past SwimmerRegimenCap, drawn grey
+	regimens                   []string
 	maxT                       float64
 }
 
@@ -115,8 +133,9 @@ func (s Swimmer) validate() error {
 		return fmt.Errorf("%w: swimmer plot has no lanes (pass at least one Lane)", ErrEmpty)
 	}
 	for i, l := range s.Lanes {
-		if !finite(l.Duration) || l.Duration < 0 {
-			return fmt.Errorf("figure: swimmer lane %d (%q): duration %g: need a finite time ≥ 0 (drop patients without a known duration)", i+1, l.label(), l.Duration)
+		fu := finite(l.FollowUp) && l.FollowUp > 0
+		if !fu && !finite(l.Duration) || finite(l.Duration) && l.Duration < 0 || math.IsInf(l.Duration, 0) || math.IsInf(l.FollowUp, 0) || l.FollowUp < 0 {
+			return fmt.Errorf("figure: swimmer lane %d (%q): duration %g, follow-up %g: need a finite time ≥ 0 on treatment or of follow-up (drop patients with neither)", i+1, l.label(), l.Duration, l.FollowUp)
 		}
 		for _, e := range l.Events {
 			if !finite(e.Time) || e.Time < 0 {
@@ -134,44 +153,28 @@ func (s Swimmer) validate() error {
 func (s Swimmer) sorted() []Lane {
 	ls := append([]Lane(nil), s.Lanes...)
 	if s.SortByDuration {
-		sort.SliceStable(ls, func(i, j int) bool { return ls[i].Duration > ls[j].Duration })
+		sort.SliceStable(ls, func(i, j int) bool { return ls[i].sortKey() > ls[j].sortKey() })
 	}
 	return ls
 }
 
 func (s Swimmer) whole() swimPage {
 	p := swimPage{total: len(s.Lanes), pages: 1}
-	lanes := map[string]int{}
-	var order []string // regimens by first lane in display order
+	seen := map[string]bool{}
 	for _, l := range s.sorted() {
 		r := clean(l.Regimen)
-		if lanes[r] == 0 {
-			order = append(order, r)
+		if !seen[r] {
+			seen[r] = true
+			p.regimens = append(p.regimens, r)
 		}
-		lanes[r]++
-		p.maxT = math.Max(p.maxT, l.Duration)
+		p.maxT = math.Max(p.maxT, l.end())
 		for _, e := range l.Events {
 			p.maxT = math.Max(p.maxT, e.Time)
 		}
 	}
-	if len(order) <= SwimmerRegimenCap {
-		p.regimens = order
-		return p
-	}
-	// the regimens with the most lanes (ties: first in display order)
-	// keep colours; the rest share "other regimens".
-	rank := append([]string(nil), order...)
-	sort.SliceStable(rank, func(i, j int) bool { return lanes[rank[i]] > lanes[rank[j]] })
-	keep := map[string]bool{}
-	for _, r := range rank[:SwimmerRegimenCap-1] {
-		keep[r] = true
-	}
-	for _, r := range order {
-		if keep[r] {
-			p.regimens = append(p.regimens, r)
-		}
-	}
-	p.others = len(order) - len(p.regimens)
+	// Styles go by sorted regimen name, so a regimen keeps its colour
+	// whatever the lane order, page or run.
+	sort.Strings(p.regimens)
 	return p
 }
 
@@ -215,15 +218,21 @@ func countStudies(ls []Lane) int {
 	return len(seen)
 }
 
-// regimenStyle gives regimen k a colour and, for odd k, a hatch, so that
-// neighbours in the colour order with similar lightness differ in greyscale;
-// after seven regimens colours repeat with other hatches.
-func regimenStyle(k int) (color.RGBA, int) {
-	hatches := []int{hatchNone, hatchDiag}
-	if k >= len(seriesColors) {
-		hatches = []int{hatchBack, hatchCross}
+// regimenStyle gives regimen k (its index among the sorted regimen names)
+// a fill, a hatch and a hatch spacing that no other k below
+// numRegimenStyles shares: the seven Okabe–Ito colours solid, then each
+// colour with "/", "\\", "x" and "-" hatching, then the same hatches
+// denser, twice. Beyond that styles repeat (see Swimmer.build).
+func regimenStyle(k int) (fill color.RGBA, hatch int, spacing vg.Length) {
+	k %= numRegimenStyles
+	nc := len(seriesColors)
+	level := k / nc
+	hatches := []int{hatchNone, hatchDiag, hatchBack, hatchCross, hatchHoriz}
+	h, dense := hatches[min(level, 4)], 0
+	if level >= len(hatches) { // the four hatches again, denser each round
+		h, dense = hatches[1+(level-len(hatches))%4], 1+(level-len(hatches))/4
 	}
-	return seriesColor(k), hatches[k%2]
+	return seriesColor(k), h, 1.4 / vg.Length(1+0.5*float64(dense))
 }
 
 // eventMarker draws the symbol of an event kind.
@@ -241,10 +250,41 @@ func eventMarker(p pen, k EventKind, x, y, r vg.Length) {
 		pts := shapePts(shapeTriangleDown, x, y, r)
 		p.fill(Black, pts...)
 		p.stroke(0.5, white, nil, append(pts, pts[0])...)
+	case EventDeath:
+		pts := shapePts(shapeSquare, x, y, r)
+		p.fill(Black, pts...)
+		p.stroke(0.5, white, nil, append(pts, pts[0])...)
+	case EventAdverse:
+		pts := shapePts(shapeDiamond, x, y, r*1.15)
+		p.fill(Vermillion, pts...)
+		p.stroke(0.5, Black, nil, append(pts, pts[0])...)
 	default:
 		pts := shapePts(shapeTriangle, x, y, r)
 		p.fill(white, pts...)
 		p.stroke(0.7, Black, nil, append(pts, pts[0])...)
+	}
+}
+
+// numRegimenStyles is the number of distinct regimen styles: 7 colours ×
+// (solid + 4 hatches + 4 denser + 4 densest).
+const numRegimenStyles = 7 * 13
+
+// followUpW is the line width of the follow-up line after the bar.
+const followUpW = 0.6
+
+// hasFollowUpLine reports whether the lane has follow-up beyond its bar.
+func (l Lane) hasFollowUpLine() bool {
+	return finite(l.FollowUp) && l.FollowUp > 0 && (!finite(l.Duration) || l.FollowUp > l.Duration)
+}
+
+// regimenSwatch is the legend key of a regimen style.
+func regimenSwatch(fill color.RGBA, hk int, sp vg.Length) func(p pen, x, y, w vg.Length) {
+	return func(p pen, x, y, w vg.Length) {
+		s := p.th.small * 0.55
+		x0, x1 := x+w/2-s*1.3, x+w/2+s*1.3
+		p.rect(fill, x0, y-s, x1, y+s)
+		p.hatch(hk, 0.3, hatchColor(fill), sp, x0, y-s, x1, y+s)
+		p.rectLine(0.3, greyDark, x0, y-s, x1, y+s)
 	}
 }
 
@@ -295,9 +335,28 @@ func (s Swimmer) build(th *theme) (layout, error) {
 			l.note = fmt.Sprintf("Showing %d of %d patients.", len(l.lanes), len(s.Lanes))
 		}
 	}
+	// Styles by the sorted regimen names of the whole swimmer, so pages
+	// share them; with more regimens than distinct styles, by the sorted
+	// names of this page's lanes (at most MaxLanes), so that no two lanes
+	// of a page share a style.
 	l.regIdx = map[string]int{}
 	for i, r := range l.pg.regimens {
 		l.regIdx[r] = i
+	}
+	if len(l.pg.regimens) > numRegimenStyles {
+		l.regIdx = map[string]int{}
+		var names []string
+		for _, ln := range l.lanes {
+			if r := clean(ln.Regimen); l.regIdx[r] == 0 {
+				l.regIdx[r] = 1
+				names = append(names, r)
+			}
+		}
+		sort.Strings(names)
+		l.pg.regimens = names
+		for i, r := range names {
+			l.regIdx[r] = i
+		}
 	}
 	f := th.small
 	nat := vg.Length(0)
@@ -311,33 +370,48 @@ func (s Swimmer) build(th *theme) (layout, error) {
 		l.labels = append(l.labels, ls)
 		l.lines += len(ls)
 	}
-	// legend: regimens, then the symbols in use.
+	// legend: the regimens of the lanes drawn (styles by the sorted names
+	// of all regimens), then the symbols in use.
 	var items []legendItem
+	onPage := map[string]bool{}
+	for _, ln := range l.lanes {
+		onPage[clean(ln.Regimen)] = true
+	}
 	for i, r := range l.pg.regimens {
-		fill, hk := regimenStyle(i)
+		if !onPage[r] {
+			continue
+		}
+		fill, hk, sp := regimenStyle(i)
 		if r == "" {
 			r = "unknown regimen"
 		}
-		items = append(items, legendItem{label: r, key: swatch(fill, hk)})
-	}
-	if l.pg.others > 0 {
-		items = append(items, legendItem{label: fmt.Sprintf("other regimens (%d)", l.pg.others), key: swatch(greyLight, hatchNone)})
+		items = append(items, legendItem{label: r, key: regimenSwatch(fill, hk, sp)})
 	}
 	used := map[EventKind]bool{}
-	ongoing, lost := false, false
-	for _, ln := range s.Lanes {
+	ongoing, lost, followUp, noDur := false, false, false, false
+	for _, ln := range l.lanes {
 		for _, e := range ln.Events {
 			used[e.Kind] = true
 		}
 		ongoing = ongoing || ln.Ongoing
 		lost = lost || ln.LostToFollowUp
+		followUp = followUp || ln.hasFollowUpLine()
+		noDur = noDur || !finite(ln.Duration)
 	}
 	mr := th.small * 0.4
+	if followUp || noDur {
+		items = append(items, legendItem{label: "follow-up", key: func(p pen, x, y, w vg.Length) {
+			p.stroke(followUpW, greyDark, nil, vg.Point{X: x, Y: y}, vg.Point{X: x + w, Y: y})
+		}})
+	}
 	for k := EventKind(0); k < numEventKinds; k++ {
 		if used[k] {
 			k := k
 			items = append(items, legendItem{label: k.String(), key: func(p pen, x, y, w vg.Length) { eventMarker(p, k, x+w/2, y, mr) }})
 		}
+	}
+	if lost {
+		items = append(items, legendItem{label: "lost to follow-up", key: func(p pen, x, y, w vg.Length) { crossMark(p, x+w/2, y, mr) }})
 	}
 	if ongoing {
 		items = append(items, legendItem{label: "ongoing", key: func(p pen, x, y, w vg.Length) {
@@ -345,16 +419,13 @@ func (s Swimmer) build(th *theme) (layout, error) {
 			arrowHead(p, x+w/2, y, mr)
 		}})
 	}
-	if lost {
-		items = append(items, legendItem{label: "lost to follow-up", key: func(p pen, x, y, w vg.Length) { crossMark(p, x+w/2, y, mr) }})
-	}
 	l.legend = th.flowLegend(items, th.W-2*th.margin)
 	l.top = th.margin + th.legendH(len(l.legend)) + 0.5*vg.Millimeter
 	l.bot = th.margin + th.xAxisH(true) + 0.5*vg.Millimeter
 	if l.note != "" {
 		l.bot += lineH(th.small) * 1.2
 	}
-	l.endRoom = 2.2 * mr
+	l.endRoom = 4.2 * mr
 	return l, nil
 }
 
@@ -403,31 +474,48 @@ func (l *swimLayout) draw(c vg.Canvas, h vg.Length) {
 		cy := y - rh/2
 		bh := minf(lineH(f)*0.36, rh*0.4)
 		p.lines(f, Black, xL, cy, 0, l.labels[i])
-		fill, hk := greyLight, hatchNone
-		if k, ok := l.regIdx[clean(ln.Regimen)]; ok {
-			fill, hk = regimenStyle(k)
+		fill, hk, sp := regimenStyle(l.regIdx[clean(ln.Regimen)])
+		xe := x0
+		if finite(ln.Duration) {
+			xe = sc.at(ln.Duration)
 		}
-		xe := sc.at(ln.Duration)
-		if ln.Duration > 0 {
+		if finite(ln.Duration) && ln.Duration > 0 {
 			p.rect(fill, x0, cy-bh, xe, cy+bh)
-			p.hatch(hk, 0.3, hatchColor(fill), 1.4, x0, cy-bh, xe, cy+bh)
+			p.hatch(hk, 0.3, hatchColor(fill), sp, x0, cy-bh, xe, cy+bh)
 			p.rectLine(0.3, greyDark, x0, cy-bh, xe, cy+bh)
 		}
-		evs := append([]LaneEvent(nil), ln.Events...)
-		sort.SliceStable(evs, func(a, b int) bool { return evs[a].Time < evs[b].Time })
-		for _, e := range evs {
-			eventMarker(p, e.Kind, sc.at(e.Time), cy, mr)
+		xEnd := sc.at(ln.end())
+		if xEnd > xe {
+			p.stroke(followUpW, greyDark, nil, vg.Point{X: xe, Y: cy}, vg.Point{X: xEnd, Y: cy})
 		}
+		evs := append([]LaneEvent(nil), ln.Events...)
+		sort.SliceStable(evs, func(a, b int) bool {
+			if evs[a].Time != evs[b].Time {
+				return evs[a].Time < evs[b].Time
+			}
+			return evs[a].Kind < evs[b].Kind
+		})
+		// Markers at one time sit side by side, not on top of each other.
+		lastX := vg.Length(math.Inf(-1))
+		for _, e := range evs {
+			x := sc.at(e.Time)
+			if x < lastX+1.9*mr {
+				x = lastX + 1.9*mr
+			}
+			eventMarker(p, e.Kind, x, cy, mr)
+			lastX = x
+		}
+		endX := maxf(xEnd, lastX+mr)
 		switch {
 		case ln.Ongoing:
-			arrowHead(p, xe+0.3*vg.Millimeter, cy, mr)
+			arrowHead(p, endX+0.3*vg.Millimeter, cy, mr)
 		case ln.LostToFollowUp:
-			crossMark(p, xe+mr+0.3*vg.Millimeter, cy, mr)
+			crossMark(p, endX+mr+0.3*vg.Millimeter, cy, mr)
 		}
 		y -= rh
 	}
 	p.stroke(th.lw, Black, nil, vg.Point{X: x0, Y: axisY}, vg.Point{X: x0, Y: rowsTop})
-	p.xAxis(sc, axisY, ts, "Time on treatment ("+l.s.unit()+")")
+	p.xAxis(sc, axisY, ts, "Time from start of treatment ("+l.s.unit()+")")
 }
 
 // Caption returns a draft Markdown caption for the swimmer plot.
@@ -435,43 +523,48 @@ func (s Swimmer) Caption() string {
 	var b strings.Builder
 	title := clean(s.Title)
 	if title == "" {
-		title = "Time on treatment and response per patient"
+		title = "Time on treatment, follow-up and response per patient"
 	}
-	fmt.Fprintf(&b, "**%s.** Swimmer plot: each lane is one patient (study – case); bar length is the time on treatment in %s and bar colour the regimen.", title, s.unit())
+	fmt.Fprintf(&b, "**%s.** Swimmer plot: each lane is one patient (study – case), drawn from the start of treatment; the bar is the time on treatment in %s, its colour (and beyond seven regimens its hatching) the regimen, assigned by regimen name.", title, s.unit())
 	used := map[EventKind]bool{}
-	ongoing, lost := false, false
+	ongoing, lost, followUp, noDur := false, false, false, false
 	for _, ln := range s.Lanes {
 		for _, e := range ln.Events {
 			used[e.Kind] = true
 		}
 		ongoing = ongoing || ln.Ongoing
 		lost = lost || ln.LostToFollowUp
+		followUp = followUp || ln.hasFollowUpLine()
+		noDur = noDur || !finite(ln.Duration)
 	}
 	var marks []string
-	sym := map[EventKind]string{EventComplete: "filled circles", EventPartial: "open circles", EventResponse: "open triangles", EventProgression: "filled downward triangles"}
+	if followUp {
+		marks = append(marks, "a thin line continues to the last follow-up after treatment")
+	}
+	if noDur {
+		marks = append(marks, "lanes with a thin line only have no reported time on treatment")
+	}
+	sym := map[EventKind]string{EventComplete: "filled circles", EventPartial: "open circles", EventResponse: "open triangles",
+		EventProgression: "filled downward triangles", EventDeath: "filled squares", EventAdverse: "vermillion diamonds"}
+	what := map[EventKind]string{EventResponse: "the first response", EventComplete: "a best response of complete response, at the last assessment",
+		EventPartial: "a best response of partial response, at the last assessment", EventProgression: "relapse or progression",
+		EventDeath: "death", EventAdverse: "a stop for adverse effects"}
 	for k := EventKind(0); k < numEventKinds; k++ {
 		if used[k] {
-			marks = append(marks, sym[k]+" mark the time of "+k.String())
+			marks = append(marks, sym[k]+" mark "+what[k])
 		}
-	}
-	if ongoing {
-		marks = append(marks, "arrows mark treatment ongoing at last follow-up")
 	}
 	if lost {
 		marks = append(marks, "crosses mark loss to follow-up")
+	}
+	if ongoing {
+		marks = append(marks, "arrows mark treatment ongoing at last follow-up")
 	}
 	if len(marks) > 0 {
 		b.WriteString(" " + capFirst(strings.Join(marks, "; ")) + ".")
 	}
 	if s.SortByDuration {
-		b.WriteString(" Patients are ordered by time on treatment.")
-	}
-	w := s.whole()
-	if s.page != nil {
-		w = *s.page
-	}
-	if w.others > 0 {
-		fmt.Fprintf(&b, " The %d regimens with the most patients have colours of their own; %d other regimens are drawn grey.", len(w.regimens), w.others)
+		b.WriteString(" Patients are ordered by the length of their lane.")
 	}
 	if s.page != nil {
 		fmt.Fprintf(&b, " Page %d of %d shows patients %d–%d of %d.", s.page.index+1, s.page.pages, s.page.first+1, s.page.first+len(s.Lanes), s.page.total)

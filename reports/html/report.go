@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/tresp/tresp/internal/textsafe"
@@ -74,6 +77,30 @@ type tocEntry struct {
 type figureView struct {
 	ID, Title, Caption string
 	SVG                template.HTML
+	// MaxWidth is the figure's on-screen width cap in CSS px: ScreenScale
+	// times its printed width.
+	MaxWidth int
+}
+
+// ScreenScale is how much larger than printed a figure is shown on screen
+// (up to the page width): 6.5 pt figure text, 8.7 CSS px at print size,
+// becomes 12.6 px, legible at 100 % zoom.
+const ScreenScale = 1.45
+
+var svgWidthRE = regexp.MustCompile(`^<svg[^>]*?\swidth="([0-9.]+)pt"`)
+
+// screenWidth is ScreenScale times the printed width of svg in CSS px, or
+// 0 when the width is not given in pt.
+func screenWidth(svg []byte) int {
+	m := svgWidthRE.FindSubmatch(svg)
+	if m == nil {
+		return 0
+	}
+	pt, err := strconv.ParseFloat(string(m[1]), 64)
+	if err != nil || pt <= 0 {
+		return 0
+	}
+	return int(math.Round(pt * 4 / 3 * ScreenScale))
 }
 
 // tableView is a table ready for the template.
@@ -125,7 +152,7 @@ func Write(w io.Writer, r Report) error {
 			if err != nil {
 				return fmt.Errorf("html: figure %d (%q): %w", i+1, f.Title, err)
 			}
-			p.Figures = append(p.Figures, figureView{ID: id, Title: textsafe.Visible(oneLine(f.Title)), Caption: f.Caption, SVG: template.HTML(svg)})
+			p.Figures = append(p.Figures, figureView{ID: id, Title: textsafe.Visible(oneLine(f.Title)), Caption: f.Caption, SVG: template.HTML(svg), MaxWidth: screenWidth(svg)})
 			sec.Sub = append(sec.Sub, tocEntry{ID: id, Text: entryText("Figure", i, f.Title)})
 		}
 		p.TOC = append(p.TOC, sec)
@@ -246,7 +273,7 @@ const pageHTML = `<!DOCTYPE html>
 <main>
 {{if .Figures}}<section id="figures">
 <h2>Figures</h2>
-{{range .Figures}}<figure id="{{.ID}}">
+{{range .Figures}}<figure id="{{.ID}}"{{with .MaxWidth}} style="max-width: {{.}}px"{{end}}>
 {{.SVG}}
 <figcaption>{{if .Title}}<span class="figure-title">{{.Title}}</span>{{end}}{{if and .Title .Caption}} {{end}}{{range $i, $l := lines .Caption}}{{if $i}}<br>{{end}}{{$l}}{{end}}</figcaption>
 </figure>
@@ -321,8 +348,8 @@ table.tresp-table tbody tr:last-child > * { border-bottom: 1.5px solid #000; }
 table.tresp-table tr.group th { font-weight: 700; padding-top: .55rem; }
 table.tresp-table tfoot td { font-size: .85em; color: #333; padding-top: .3rem; padding-bottom: 0; }
 .inputs td:nth-child(2) { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: .78rem; white-space: nowrap; }
-figure { margin: 1.5rem 0 2.5rem; }
-figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+figure { margin: 1.5rem auto 2.5rem; }
+figure svg { display: block; width: 100%; height: auto; margin: 0 auto; }
 figcaption { font-size: .9rem; margin-top: .5rem; }
 .figure-title { font-weight: 700; }
 ul.warnings { padding-left: 1.4rem; }
