@@ -423,7 +423,18 @@ func (a *analyser) drugUnits(n *Normalised) ([]*unit, []SourceRow) {
 	useStudy := map[sd]bool{}
 	residue := map[sd]*Counts{}
 	var sources []SourceRow
+	keys := make([]sd, 0, len(hasPatients))
 	for k := range hasPatients {
+		keys = append(keys, k)
+	}
+	// a fixed order, so that warnings come out the same in every run
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].study != keys[j].study {
+			return keys[i].study < keys[j].study
+		}
+		return keys[i].drug < keys[j].drug
+	})
+	for _, k := range keys {
 		src := SourceRow{Study: k.study, Drug: k.drug, Source: "patients", Reason: "every patient's outcome is attributable"}
 		switch {
 		case unattributable[k] && studyRow[k] != nil && a.cfg.Attribution == "exposure":
@@ -631,7 +642,12 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 	// The residue needs one aggregate row to subtract from; a study whose
 	// counts are split by disease keeps its study-level rows alone.
 	residue := map[string]*Counts{}
+	studies := make([]string, 0, len(unattributable))
 	for study := range unattributable {
+		studies = append(studies, study)
+	}
+	sort.Strings(studies)
+	for _, study := range studies {
 		if len(all[study]) != 1 {
 			continue
 		}
@@ -664,7 +680,13 @@ func (a *analyser) patientUnits(n *Normalised) []*unit {
 		seen[k] = true
 		units = append(units, &unit{study: c.Study, disease: diseaseLabel(c), group: diseaseGroupLabel(c), counts: a.courseCounts(c), source: "patients", course: c})
 	}
-	for study, ss := range all {
+	allStudies := make([]string, 0, len(all))
+	for study := range all {
+		allStudies = append(allStudies, study)
+	}
+	sort.Strings(allStudies) // studyLevelCounts may warn: a fixed order
+	for _, study := range allStudies {
+		ss := all[study]
 		if hasPatients[study] && !unattributable[study] {
 			continue
 		}
