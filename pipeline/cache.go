@@ -14,6 +14,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/tresp/tresp/data"
 )
 
 // stageCache keeps each stage's result under a key derived from everything
@@ -48,23 +50,145 @@ func (c *stageCache) load(stage, key string) (*snapshot, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	var s snapshot
-	if err := gob.NewDecoder(bufio.NewReaderSize(f, 64<<10)).Decode(&s); err != nil {
+	s, err := decodeSnapshot(gob.NewDecoder(bufio.NewReaderSize(f, 64<<10)))
+	if err != nil {
 		return nil, false
 	}
-	return &s, true
+	return s, true
 }
 
 // store writes the snapshot of stage under key, encoding into the file
-// through a buffered writer. (gob still builds each top-level value's
-// message in memory before writing it, so a snapshot of a large table
-// costs its encoded size once; it no longer costs it twice.) Failing to
-// cache is not an error of the run: the next run recomputes.
+// through a buffered writer (encodeSnapshot). Failing to cache is not an
+// error of the run: the next run recomputes.
 func (c *stageCache) store(stage, key string, s *snapshot) {
 	if c == nil {
 		return
 	}
-	c.writeAtomic(c.path(stage, key)+".gob", func(w io.Writer) error { return gob.NewEncoder(w).Encode(s) })
+	c.writeAtomic(c.path(stage, key)+".gob", func(w io.Writer) error { return encodeSnapshot(gob.NewEncoder(w), s) })
+}
+
+// snapshotChunk is the number of case records or courses per gob message.
+const snapshotChunk = 4096
+
+// courseChunk is a run of courses as cached: each course's record as an
+// index into the snapshot's Ingested.Cases (Rec[i]; -1 when the course's
+// record is not one of them, and Courses[i].Rec is then encoded as is).
+type courseChunk struct {
+	Courses []Course
+	Rec     []int
+}
+
+// encodeSnapshot writes s as a stream of gob messages: the snapshot
+// without its case records and courses, then those in chunks of
+// snapshotChunk. gob builds each message in memory before writing it, so
+// one message of the whole snapshot cost its encoded size (gigabytes at a
+// million rows); chunks cost a chunk. A course refers to its record by
+// index, so that the record is written once and shared again when loaded.
+func encodeSnapshot(enc *gob.Encoder, s *snapshot) error {
+	head := *s
+	var cases []data.Record
+	var courses []*Course
+	if s.Ingested != nil {
+		ing := *s.Ingested
+		cases, ing.Cases = ing.Cases, nil
+		head.Ingested = &ing
+	}
+	if s.Norm != nil {
+		norm := *s.Norm
+		courses, norm.Courses = norm.Courses, nil
+		head.Norm = &norm
+	}
+	if err := enc.Encode(&head); err != nil {
+		return err
+	}
+	if err := enc.Encode([2]int{len(cases), len(courses)}); err != nil {
+		return err
+	}
+	for i := 0; i < len(cases); i += snapshotChunk {
+		if err := enc.Encode(cases[i:min(i+snapshotChunk, len(cases))]); err != nil {
+			return err
+		}
+	}
+	index := map[*data.Record]int{}
+	for i := range cases {
+		index[&cases[i]] = i
+	}
+	var chunk courseChunk
+	for i := 0; i < len(courses); i += snapshotChunk {
+		part := courses[i:min(i+snapshotChunk, len(courses))]
+		chunk.Courses, chunk.Rec = chunk.Courses[:0], chunk.Rec[:0]
+		for _, c := range part {
+			cc, at := *c, -1
+			if j, ok := index[c.Rec]; ok {
+				cc.Rec, at = nil, j
+			}
+			chunk.Courses = append(chunk.Courses, cc)
+			chunk.Rec = append(chunk.Rec, at)
+		}
+		if err := enc.Encode(&chunk); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeSnapshot reads what encodeSnapshot wrote.
+func decodeSnapshot(dec *gob.Decoder) (*snapshot, error) {
+	var s snapshot
+	if err := dec.Decode(&s); err != nil {
+		return nil, err
+	}
+	var n [2]int
+	if err := dec.Decode(&n); err != nil {
+		return nil, err
+	}
+	if n[0] > 0 && s.Ingested == nil || n[1] > 0 && s.Norm == nil {
+		return nil, errors.New("cache: records or courses without their stage")
+	}
+	var cases []data.Record
+	if n[0] > 0 {
+		cases = make([]data.Record, 0, n[0])
+	}
+	for len(cases) < n[0] {
+		var part []data.Record
+		if err := dec.Decode(&part); err != nil {
+			return nil, err
+		}
+		if len(part) == 0 || len(cases)+len(part) > n[0] {
+			return nil, errors.New("cache: bad record chunk")
+		}
+		cases = append(cases, part...)
+	}
+	if s.Ingested != nil {
+		s.Ingested.Cases = cases
+	}
+	var courses []*Course
+	if n[1] > 0 {
+		courses = make([]*Course, 0, n[1])
+	}
+	for len(courses) < n[1] {
+		var chunk courseChunk
+		if err := dec.Decode(&chunk); err != nil {
+			return nil, err
+		}
+		if len(chunk.Courses) == 0 || len(chunk.Rec) != len(chunk.Courses) || len(courses)+len(chunk.Courses) > n[1] {
+			return nil, errors.New("cache: bad course chunk")
+		}
+		for i := range chunk.Courses {
+			c := &chunk.Courses[i]
+			if j := chunk.Rec[i]; j >= 0 {
+				if j >= len(cases) {
+					return nil, errors.New("cache: course record out of range")
+				}
+				c.Rec = &cases[j]
+			}
+			courses = append(courses, c)
+		}
+	}
+	if s.Norm != nil {
+		s.Norm.Courses = courses
+	}
+	return &s, nil
 }
 
 func (c *stageCache) writeAtomic(path string, write func(io.Writer) error) {

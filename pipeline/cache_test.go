@@ -1,11 +1,15 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
+	"encoding/gob"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // stageLog records the progress lines of a run.
@@ -51,10 +55,15 @@ func TestStageCache(t *testing.T) {
 		t.Errorf("second run: up to date %v, want every stage", hits)
 	}
 	sameOutputs(t, first, second)
-	hits, _ = run(func(c *Config) { c.Figures.Size = "nature-single" })
+	single := func(c *Config) { c.Figures.Size = "nature-single" }
+	hits, restored := run(single)
 	if strings.Join(hits, ",") != "ingest,normalise,analyse" {
 		t.Errorf("figure size changed: up to date %v, want all but render", hits)
 	}
+	// What render writes from the restored snapshot (normalised/cases.*
+	// from its courses and their records) equals a run that computed it.
+	_, fresh := run(func(c *Config) { single(c); c.Force = true })
+	sameOutputs(t, restored, fresh)
 	hits, _ = run(func(c *Config) { c.Analysis.CIMethod = "wilson" })
 	if strings.Join(hits, ",") != "ingest,normalise" {
 		t.Errorf("CI method changed: up to date %v, want ingest, normalise", hits)
@@ -151,6 +160,59 @@ func TestCachedRunWithoutLogger(t *testing.T) {
 	for i := 0; i < 2; i++ {
 		if _, err := Run(context.Background(), cfg, nil); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestSnapshotRoundTrip: the chunked encoding of a snapshot gives back
+// every record and course, and a course's record is again the ingested
+// record (shared, not a copy).
+func TestSnapshotRoundTrip(t *testing.T) {
+	inputs, err := resolveInputs(nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	ing, err := Ingest(inputs, cfg.readOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	voc, err := loadVocabulary(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	norm, _, err := normalise(context.Background(), ing, voc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := encodeSnapshot(gob.NewEncoder(&buf), &snapshot{Ingested: ing, Norm: norm, Summary: &Summary{}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodeSnapshot(gob.NewDecoder(&buf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Ingested.Cases) != len(ing.Cases) || len(got.Norm.Courses) != len(norm.Courses) {
+		t.Fatalf("%d records, %d courses; want %d, %d", len(got.Ingested.Cases), len(got.Norm.Courses), len(ing.Cases), len(norm.Courses))
+	}
+	for i := range ing.Cases {
+		if !reflect.DeepEqual(got.Ingested.Cases[i], ing.Cases[i]) {
+			t.Fatalf("record %d: %+v, want %+v", i, got.Ingested.Cases[i], ing.Cases[i])
+		}
+	}
+	first := &got.Ingested.Cases[0]
+	last := &got.Ingested.Cases[len(got.Ingested.Cases)-1]
+	for i, c := range got.Norm.Courses {
+		want := norm.Courses[i]
+		if c.Rec == nil || !reflect.DeepEqual(*c.Rec, *want.Rec) {
+			t.Fatalf("course %d: record %v, want %v", i, c.Rec, want.Rec)
+		}
+		if uintptr(unsafe.Pointer(c.Rec)) < uintptr(unsafe.Pointer(first)) || uintptr(unsafe.Pointer(c.Rec)) > uintptr(unsafe.Pointer(last)) {
+			t.Fatalf("course %d: record is a copy, not one of the ingested records", i)
+		}
+		if c.Study != want.Study || c.DrugName() != want.DrugName() || c.Outcome.Category != want.Outcome.Category {
+			t.Fatalf("course %d differs", i)
 		}
 	}
 }
