@@ -212,6 +212,23 @@ type normaliser struct {
 	present map[[3]string][]string
 	items   map[decisionKey]*ReviewItem
 	omitted ReviewSummary // values past ReviewCap: counted, not listed
+	slab    []Course      // courses not yet handed out (newCourse)
+}
+
+// courseSlab is the number of courses allocated at once (newCourse).
+const courseSlab = 256
+
+// newCourse returns a zero course from the normaliser's current slab. A
+// Course (about 1.8 KB) allocated alone takes the 2 KB size class; from a
+// slab it takes its own size, 11 % less at a million courses. Courses live
+// until the run ends, so a slab is never freed early anyway.
+func (n *normaliser) newCourse() *Course {
+	if len(n.slab) == 0 {
+		n.slab = make([]Course, courseSlab)
+	}
+	c := &n.slab[0]
+	n.slab = n.slab[1:]
+	return c
 }
 
 // ReviewCap is the most rows review.csv lists; further values to check are counted in
@@ -601,7 +618,8 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 		drugField = data.FieldTreatment
 	}
 	add := func(name, dose, route, protocol string) {
-		c := base
+		c := n.newCourse()
+		*c = base
 		c.DrugRaw = strings.TrimSpace(name)
 		c.Protocol = protocol
 		hints := []string{dose, r.Values[data.FieldDisease], r.Values[data.FieldFrequency]}
@@ -610,7 +628,7 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 			func(t string) vocab.Match { return n.voc.Drug(t, route, hints...) })
 		c.DoseText = strings.TrimSpace(dose)
 		c.Route = route
-		out = append(out, &c)
+		out = append(out, c)
 	}
 	route := r.Values[data.FieldRoute]
 	doseCell := strings.TrimSpace(r.Values[data.FieldDose])
