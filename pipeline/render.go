@@ -43,9 +43,15 @@ var (
 // a forest plot: the first author's surname, "et al." when the citation
 // names more than one author (a comma or "and" before the title, or "et
 // al." written out), and the last four-digit year; parts it cannot find
-// are left out, never invented.
+// are left out, never invented. A short name that is no citation (no year,
+// one author, no comma or full stop: "Study 5", "Cohort B") is kept whole,
+// so that such studies stay apart in the figures.
 func shortStudy(s string) string {
 	s = strings.TrimSpace(s)
+	if len(s) <= 30 && !yearRE.MatchString(s) && !etAlRE.MatchString(s) &&
+		!strings.ContainsAny(s, ",;.&") && !strings.Contains(" "+s+" ", " and ") {
+		return s
+	}
 	name := surnameRE.FindString(s)
 	if name == "" {
 		if i := strings.IndexAny(s, " ,;."); i > 0 {
