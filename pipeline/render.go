@@ -464,8 +464,11 @@ func (st *state) figures() []namedFigure {
 		cr.Omitted = append(cr.Omitted, figure.CumOmitted{Label: fmt.Sprintf("and %d more drugs", omitted-maxOmittedNames),
 			Reason: "tables/time_to_response.csv lists them"})
 	}
-	if len(cr.Curves) > 0 {
-		cr.MaxTime = niceCeil(last * 1.1)
+	// A figure whose every curve stays at zero (the drugs drawn had no
+	// response, and those with responses lack their times) is an empty
+	// panel that reads as "nobody responds": it is not drawn.
+	if anyRise(cr.Curves) {
+		cr.MaxTime = axisCeil(last)
 		figs = append(figs, namedFigure{"cumulative_response", cr.Title, cr})
 	}
 
@@ -537,6 +540,29 @@ func captionBody(c string) string {
 }
 
 // niceCeil rounds x up to 1, 2, 2.5 or 5 times a power of ten.
+// anyRise reports whether some curve leaves zero.
+func anyRise(cs []figure.CumCurve) bool {
+	for _, c := range cs {
+		for _, st := range c.Steps {
+			if st.Est > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// axisCeil is the end of a time axis from 0 holding x: the first multiple
+// of a 1-2-2.5-5 tick step (about five ticks) at or above x, so that the
+// axis ends at its last tick with little empty room (58 → 60, not 100).
+func axisCeil(x float64) float64 {
+	step := niceCeil(x / 5)
+	if step == 0 {
+		return 0
+	}
+	return step * math.Ceil(x/step-1e-9)
+}
+
 func niceCeil(x float64) float64 {
 	if x <= 0 || math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0
