@@ -515,15 +515,34 @@ func (st *state) figures() []namedFigure {
 			dr.Points = slices.DeleteFunc(slices.Clone(dr.Points), func(p figure.DosePoint) bool { return !keep[p.Drug] })
 		}
 	}
+	var doses []namedFigure
 	if ps := perUnit["mg/day"]; len(ps) > 0 {
 		dr := figure.DoseResponse{Title: "Maximum daily dose and outcome", DoseLabel: "Maximum daily dose (mg/day)", Studies: nStudies, Points: ps, LeftOut: leftOut("mg/kg/day")}
 		capDrugs(&dr)
-		figs = append(figs, namedFigure{"dose_response", dr.Title, dr})
+		doses = append(doses, namedFigure{"dose_response", dr.Title, dr})
 	}
 	if ps := perUnit["mg/kg/day"]; len(ps) > 0 {
 		dr := figure.DoseResponse{Title: "Maximum daily dose per kg and outcome", DoseLabel: "Maximum daily dose (mg/kg/day)", Studies: nStudies, Points: ps, LeftOut: leftOut("mg/day")}
 		capDrugs(&dr)
-		figs = append(figs, namedFigure{"dose_response_per_kg", dr.Title, dr})
+		doses = append(doses, namedFigure{"dose_response_per_kg", dr.Title, dr})
+	}
+	// One drug, one colour and marker in both dose figures: styles by the
+	// sorted names of the drugs drawn in either. Doses spanning two decades
+	// or more go on a log axis.
+	var order []string
+	for _, nf := range doses {
+		for _, p := range nf.fig.(figure.DoseResponse).Points {
+			order = append(order, p.Drug)
+		}
+	}
+	slices.Sort(order)
+	order = slices.Compact(order)
+	for _, nf := range doses {
+		dr := nf.fig.(figure.DoseResponse)
+		dr.StyleOrder = order
+		dr.LogDose = wideDoses(dr.Points)
+		nf.fig = dr
+		figs = append(figs, nf)
 	}
 	return figs
 }
@@ -540,6 +559,19 @@ func captionBody(c string) string {
 }
 
 // niceCeil rounds x up to 1, 2, 2.5 or 5 times a power of ten.
+// wideDoses reports whether doses span two decades or more (all > 0): on a
+// linear axis most points would then crowd at zero.
+func wideDoses(ps []figure.DosePoint) bool {
+	lo, hi := math.Inf(1), 0.0
+	for _, p := range ps {
+		if !(p.Dose > 0) {
+			return false
+		}
+		lo, hi = math.Min(lo, p.Dose), math.Max(hi, p.Dose)
+	}
+	return hi >= 100*lo
+}
+
 // anyRise reports whether some curve leaves zero.
 func anyRise(cs []figure.CumCurve) bool {
 	for _, c := range cs {

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tresp/tresp/reports/figure"
 )
 
 // ajCases writes a case table: diltiazem carries the no_ties data set of
@@ -193,5 +195,22 @@ func TestAxisCeil(t *testing.T) {
 		if got := axisCeil(x); got != want {
 			t.Errorf("axisCeil(%v) = %v, want %v", x, got, want)
 		}
+	}
+}
+
+// TestWideDoses: doses over two decades or more go on a log axis.
+func TestWideDoses(t *testing.T) {
+	ps := func(ds ...float64) []figure.DosePoint {
+		var out []figure.DosePoint
+		for _, d := range ds {
+			out = append(out, figure.DosePoint{Dose: d})
+		}
+		return out
+	}
+	if !wideDoses(ps(0.5, 10, 1e6)) {
+		t.Error("0.5 to 1e6: want a log axis")
+	}
+	if wideDoses(ps(180, 270)) || wideDoses(ps(0, 1000)) {
+		t.Error("a narrow range, or a zero dose, went on a log axis")
 	}
 }

@@ -295,3 +295,28 @@ func TestCleanAndCP1252(t *testing.T) {
 }
 
 var _ = vg.Millimeter
+
+// TestDoseStyleOrder: with a shared StyleOrder a drug has the same colour
+// and marker in two dose figures whose drug sets differ (the 400-row
+// table drew chlorpropamide as a blue circle in one, an orange diamond in
+// the other).
+func TestDoseStyleOrder(t *testing.T) {
+	order := []string{"a", "b", "c", "d"}
+	one := DoseResponse{StyleOrder: order, Points: []DosePoint{{Drug: "a", Dose: 1}, {Drug: "c", Dose: 2}}}
+	two := DoseResponse{StyleOrder: order, Points: []DosePoint{{Drug: "b", Dose: 1}, {Drug: "c", Dose: 2}, {Drug: "d", Dose: 3}}}
+	th := newTheme(mm(89))
+	style := func(d DoseResponse) map[string]int {
+		l, err := d.build(th)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l.(*doseLayout).style
+	}
+	s1, s2 := style(one), style(two)
+	if s1["c"] != s2["c"] || s1["c"] != 2 {
+		t.Errorf("c has style %d in one figure, %d in the other (want 2)", s1["c"], s2["c"])
+	}
+	if style(DoseResponse{Points: one.Points})["c"] != 1 {
+		t.Error("without StyleOrder, styles are not by the sorted drugs drawn")
+	}
+}
