@@ -320,3 +320,16 @@ func TestDoseStyleOrder(t *testing.T) {
 		t.Error("without StyleOrder, styles are not by the sorted drugs drawn")
 	}
 }
+
+// TestForestCaptionDenominator: n is the population analysed (evaluable
+// patients by default), not every patient treated; the caption said
+// "responders/patients treated" beside 4/5 for a drug given to 6.
+func TestForestCaptionDenominator(t *testing.T) {
+	c := Forest{Rows: []ForestRow{{Label: "a", Events: 4, N: 5}}}.Caption()
+	if strings.Contains(c, "patients treated") {
+		t.Errorf("caption calls n the patients treated: %s", c)
+	}
+	if !strings.Contains(c, "x/n, responders/patients of the population analysed") {
+		t.Errorf("caption lacks the x/n abbreviation: %s", c)
+	}
+}
