@@ -196,7 +196,7 @@ func forestFigure(a *Analysis, cfg AnalysisConfig, maxDrugs int) (figure.Forest,
 				n += ss[i].N
 				x += ss[i].Events
 			}
-			moreNote = fmt.Sprintf("%d smaller studies not shown (%d/%d responded). ", more, p.Events-x, p.N-n)
+			moreNote = fmt.Sprintf("%s not shown (%d/%d responded). ", plural(more, "smaller study", "smaller studies"), p.Events-x, p.N-n)
 		}
 		forest.Rows = append(forest.Rows, figure.ForestRow{Label: "Pooled (" + p.Method + ")", Events: p.Events, N: p.N,
 			Estimate: p.Estimate, Low: p.Low, High: p.High, Pooled: true, Study: true, PredLow: p.PredLow, PredHigh: p.PredHigh})
