@@ -333,3 +333,15 @@ func TestForestCaptionDenominator(t *testing.T) {
 		t.Errorf("caption lacks the x/n abbreviation: %s", c)
 	}
 }
+
+// TestLogTickLabels: log-axis labels are plain decimals: the 400-row
+// table's dose axis read "10000" then "1e+06".
+func TestLogTickLabels(t *testing.T) {
+	var got []string
+	for _, tk := range logTicks(1e-4, 1e6) {
+		got = append(got, tk.label)
+	}
+	if s := strings.Join(got, " "); s != "0.0001 0.001 0.01 0.1 1 10 100 1000 10000 100000 1000000" {
+		t.Errorf("log ticks %q", s)
+	}
+}
