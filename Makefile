@@ -5,7 +5,7 @@ PKGS    := ./...
 FUZZTIME ?= 10s
 STATICCHECK := v0.8.2
 
-.PHONY: all build run test unit lint layering tools bench fuzz clean outcomes-report
+.PHONY: all build run test unit lint layering tools bench bench-duckdb fuzz clean outcomes-report
 
 all: build
 
@@ -53,6 +53,15 @@ bench: build
 	@bash -c 'time ./$(BIN) run --out out'
 	$(GO) run ./scripts/benchingest -rows 1000000
 	$(GO) run ./scripts/benchingest -rows 4000000
+
+## bench-duckdb: tresp against DuckDB on generated 1, 4 and 10 M row tables (CSV and
+## Parquet): wall time, peak RSS, rows counted and the ratio, per step. Its own module
+## under bench/ (DuckDB via github.com/marcboeker/go-duckdb), so the main module never
+## depends on it. ROWS and FORMATS narrow it, e.g. make bench-duckdb ROWS=1000000
+ROWS ?= 1000000,4000000,10000000
+FORMATS ?= csv,parquet
+bench-duckdb: build
+	cd bench && $(GO) run ./duckdb -rows $(ROWS) -formats $(FORMATS) -tresp ../$(BIN)
 
 ## outcomes-report: the outcome reader on the labelled corpus (confusion matrix, agreement,
 ## flips, coverage, precision) for the tuning and held-out parts; MISSES=1 lists disagreements

@@ -223,6 +223,10 @@ func TestShortStudy(t *testing.T) {
 		"van der Berg J, Li X (2021)":    "van der Berg et al. 2021",
 		"Smith and Jones, 2020":          "Smith et al. 2020",
 		"Müller-Lüdenscheidt K 2018":     "Müller-Lüdenscheidt 2018",
+		// a name that is no citation is kept whole: "Study 5" and "Study 9"
+		// were both drawn as "Study" in the forest and swimmer plots.
+		"Study 5":  "Study 5",
+		"Cohort B": "Cohort B",
 	} {
 		if got := shortStudy(in); got != want {
 			t.Errorf("shortStudy(%q) = %q, want %q", in, got, want)

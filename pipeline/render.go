@@ -43,9 +43,15 @@ var (
 // a forest plot: the first author's surname, "et al." when the citation
 // names more than one author (a comma or "and" before the title, or "et
 // al." written out), and the last four-digit year; parts it cannot find
-// are left out, never invented.
+// are left out, never invented. A short name that is no citation (no year,
+// one author, no comma or full stop: "Study 5", "Cohort B") is kept whole,
+// so that such studies stay apart in the figures.
 func shortStudy(s string) string {
 	s = strings.TrimSpace(s)
+	if len(s) <= 30 && !yearRE.MatchString(s) && !etAlRE.MatchString(s) &&
+		!strings.ContainsAny(s, ",;.&") && !strings.Contains(" "+s+" ", " and ") {
+		return s
+	}
 	name := surnameRE.FindString(s)
 	if name == "" {
 		if i := strings.IndexAny(s, " ,;."); i > 0 {
@@ -190,7 +196,7 @@ func forestFigure(a *Analysis, cfg AnalysisConfig, maxDrugs int) (figure.Forest,
 				n += ss[i].N
 				x += ss[i].Events
 			}
-			moreNote = fmt.Sprintf("%d smaller studies not shown (%d/%d responded). ", more, p.Events-x, p.N-n)
+			moreNote = fmt.Sprintf("%s not shown (%d/%d responded). ", plural(more, "smaller study", "smaller studies"), p.Events-x, p.N-n)
 		}
 		forest.Rows = append(forest.Rows, figure.ForestRow{Label: "Pooled (" + p.Method + ")", Events: p.Events, N: p.N,
 			Estimate: p.Estimate, Low: p.Low, High: p.High, Pooled: true, Study: true, PredLow: p.PredLow, PredHigh: p.PredHigh})
@@ -458,8 +464,11 @@ func (st *state) figures() []namedFigure {
 		cr.Omitted = append(cr.Omitted, figure.CumOmitted{Label: fmt.Sprintf("and %d more drugs", omitted-maxOmittedNames),
 			Reason: "tables/time_to_response.csv lists them"})
 	}
-	if len(cr.Curves) > 0 {
-		cr.MaxTime = niceCeil(last * 1.1)
+	// A figure whose every curve stays at zero (the drugs drawn had no
+	// response, and those with responses lack their times) is an empty
+	// panel that reads as "nobody responds": it is not drawn.
+	if anyRise(cr.Curves) {
+		cr.MaxTime = axisCeil(last)
 		figs = append(figs, namedFigure{"cumulative_response", cr.Title, cr})
 	}
 
@@ -506,15 +515,34 @@ func (st *state) figures() []namedFigure {
 			dr.Points = slices.DeleteFunc(slices.Clone(dr.Points), func(p figure.DosePoint) bool { return !keep[p.Drug] })
 		}
 	}
+	var doses []namedFigure
 	if ps := perUnit["mg/day"]; len(ps) > 0 {
 		dr := figure.DoseResponse{Title: "Maximum daily dose and outcome", DoseLabel: "Maximum daily dose (mg/day)", Studies: nStudies, Points: ps, LeftOut: leftOut("mg/kg/day")}
 		capDrugs(&dr)
-		figs = append(figs, namedFigure{"dose_response", dr.Title, dr})
+		doses = append(doses, namedFigure{"dose_response", dr.Title, dr})
 	}
 	if ps := perUnit["mg/kg/day"]; len(ps) > 0 {
 		dr := figure.DoseResponse{Title: "Maximum daily dose per kg and outcome", DoseLabel: "Maximum daily dose (mg/kg/day)", Studies: nStudies, Points: ps, LeftOut: leftOut("mg/day")}
 		capDrugs(&dr)
-		figs = append(figs, namedFigure{"dose_response_per_kg", dr.Title, dr})
+		doses = append(doses, namedFigure{"dose_response_per_kg", dr.Title, dr})
+	}
+	// One drug, one colour and marker in both dose figures: styles by the
+	// sorted names of the drugs drawn in either. Doses spanning two decades
+	// or more go on a log axis.
+	var order []string
+	for _, nf := range doses {
+		for _, p := range nf.fig.(figure.DoseResponse).Points {
+			order = append(order, p.Drug)
+		}
+	}
+	slices.Sort(order)
+	order = slices.Compact(order)
+	for _, nf := range doses {
+		dr := nf.fig.(figure.DoseResponse)
+		dr.StyleOrder = order
+		dr.LogDose = wideDoses(dr.Points)
+		nf.fig = dr
+		figs = append(figs, nf)
 	}
 	return figs
 }
@@ -531,6 +559,42 @@ func captionBody(c string) string {
 }
 
 // niceCeil rounds x up to 1, 2, 2.5 or 5 times a power of ten.
+// wideDoses reports whether doses span two decades or more (all > 0): on a
+// linear axis most points would then crowd at zero.
+func wideDoses(ps []figure.DosePoint) bool {
+	lo, hi := math.Inf(1), 0.0
+	for _, p := range ps {
+		if !(p.Dose > 0) {
+			return false
+		}
+		lo, hi = math.Min(lo, p.Dose), math.Max(hi, p.Dose)
+	}
+	return hi >= 100*lo
+}
+
+// anyRise reports whether some curve leaves zero.
+func anyRise(cs []figure.CumCurve) bool {
+	for _, c := range cs {
+		for _, st := range c.Steps {
+			if st.Est > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// axisCeil is the end of a time axis from 0 holding x: the first multiple
+// of a 1-2-2.5-5 tick step (about five ticks) at or above x, so that the
+// axis ends at its last tick with little empty room (58 → 60, not 100).
+func axisCeil(x float64) float64 {
+	step := niceCeil(x / 5)
+	if step == 0 {
+		return 0
+	}
+	return step * math.Ceil(x/step-1e-9)
+}
+
 func niceCeil(x float64) float64 {
 	if x <= 0 || math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0

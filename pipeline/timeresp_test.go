@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tresp/tresp/reports/figure"
 )
 
 // ajCases writes a case table: diltiazem carries the no_ties data set of
@@ -163,5 +165,52 @@ func TestCumulativeResponseFewTimesNoCurve(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no warning names diltiazem: %q", res.Summary.Analysis.Warnings)
+	}
+}
+
+// TestCumulativeResponseFlatNotDrawn: when the only drugs with a curve had
+// no response (those with responders lack their times), every curve lies
+// at zero; the figure would read as "nobody responds" and is not drawn.
+// The synthetic 400-row table drew twelve such flat lines.
+func TestCumulativeResponseFlatNotDrawn(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("study,case_id,treatment,outcome,time_to_response,follow_up\n")
+	for i := 0; i < 5; i++ {
+		fmt.Fprintf(&b, "Lee 2020,%d,diltiazem,partial response,,1 year\n", i+1)
+		fmt.Fprintf(&b, "Lee 2020,%d,risedronate,no response,,%d months\n", i+6, i+3)
+	}
+	out := filepath.Join(dir, "out")
+	if _, err := runTo(t, out, writeFile(t, dir, "cases.csv", b.String())); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "figures", "cumulative_response.svg")); !os.IsNotExist(err) {
+		t.Errorf("cumulative_response.svg written with every curve at zero (err %v)", err)
+	}
+}
+
+// TestAxisCeil: the time axis ends at its last tick, near the data.
+func TestAxisCeil(t *testing.T) {
+	for x, want := range map[float64]float64{58: 60, 41: 50, 13: 15, 101: 125, 0: 0, 6: 6} {
+		if got := axisCeil(x); got != want {
+			t.Errorf("axisCeil(%v) = %v, want %v", x, got, want)
+		}
+	}
+}
+
+// TestWideDoses: doses over two decades or more go on a log axis.
+func TestWideDoses(t *testing.T) {
+	ps := func(ds ...float64) []figure.DosePoint {
+		var out []figure.DosePoint
+		for _, d := range ds {
+			out = append(out, figure.DosePoint{Dose: d})
+		}
+		return out
+	}
+	if !wideDoses(ps(0.5, 10, 1e6)) {
+		t.Error("0.5 to 1e6: want a log axis")
+	}
+	if wideDoses(ps(180, 270)) || wideDoses(ps(0, 1000)) {
+		t.Error("a narrow range, or a zero dose, went on a log axis")
 	}
 }

@@ -59,6 +59,9 @@ func percentCategory(fall float64) Category {
 // and named response thresholds ("PASI 75"). Tokens already inside phrases or cues are
 // not read again.
 func (c *compiled) quantities(text string, toks []token, used []bool) []target {
+	if !strings.ContainsAny(text, "0123456789") {
+		return nil // no number, no quantity: skip the regular expressions
+	}
 	var out []target
 	tokAt := func(off int) int { // the token containing or following byte off
 		lo, hi := 0, len(toks)

@@ -494,6 +494,21 @@ func (v *Vocabulary) courseOf(treatments []string) *course {
 	if len(treatments) == 0 {
 		return nil
 	}
+	key := strings.Join(treatments, "\x00")
+	if k, ok := v.c.courses.Load(key); ok {
+		return k.(*course)
+	}
+	k := v.courseOfUncached(treatments)
+	if v.c.courseCount.Add(1) <= maxCachedCourses {
+		v.c.courses.Store(key, k)
+	}
+	return k
+}
+
+// maxCachedCourses bounds the cache of what the reader knows of a row's treatments.
+const maxCachedCourses = 1 << 16
+
+func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 	k := &course{names: map[string]bool{}, classes: map[string]bool{}, words: map[string]bool{}}
 	for _, tr := range treatments {
 		cut := len(tr)

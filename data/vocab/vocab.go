@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 //go:embed terms/*.tsv
@@ -214,6 +215,10 @@ type compiled struct {
 	timingTrie  *trieNode
 	timingRole  []string // per timing entry: prior, underlying or none
 	knownWords  map[string]bool
+	// courses caches courseOf per joined treatment list (safe for concurrent use);
+	// courseCount bounds it.
+	courses     sync.Map
+	courseCount atomic.Int64
 }
 
 func compile(ts [numKinds + 1]*table) (*compiled, error) {

@@ -27,9 +27,13 @@ type DoseResponse struct {
 	LogDose   bool   // log10 dose axis
 	Points    []DosePoint
 	Panels    bool // one panel per drug instead of one panel with a legend
-	Patients  int  // for the caption; 0 counts points
-	Studies   int
-	Abbrev    []string
+	// StyleOrder, when set, orders the names that take the colours and
+	// markers, so that figures of one run give a drug the same style (a
+	// drug missing from it follows them); default: the drugs drawn, sorted.
+	StyleOrder []string
+	Patients   int // for the caption; 0 counts points
+	Studies    int
+	Abbrev     []string
 	// LeftOut says which courses are not drawn and why ("4 courses dosed in mg/m²/day"),
 	// for the caption; "" when every course with a dose is drawn.
 	LeftOut string
@@ -97,6 +101,7 @@ type doseLayout struct {
 	th       *theme
 	drugs    []string
 	idx      map[string]int
+	style    map[string]int // colour and marker index by drug
 	legend   [][]legendItem
 	yts      []tick
 	lo, hi   float64
@@ -120,6 +125,17 @@ func (d DoseResponse) build(th *theme) (layout, error) {
 	l := &doseLayout{d: d, th: th, drugs: d.drugs(), idx: map[string]int{}}
 	for i, s := range l.drugs {
 		l.idx[s] = i
+	}
+	l.style = map[string]int{}
+	for _, s := range d.StyleOrder {
+		if _, ok := l.style[clean(s)]; !ok {
+			l.style[clean(s)] = len(l.style)
+		}
+	}
+	for _, s := range l.drugs {
+		if _, ok := l.style[s]; !ok {
+			l.style[s] = len(l.style)
+		}
 	}
 	for k := Outcome(0); k < NumOutcomes; k++ {
 		l.yts = append(l.yts, tick{float64(NumOutcomes - 1 - k), k.String()})
@@ -167,8 +183,8 @@ func (d DoseResponse) build(th *theme) (layout, error) {
 	}
 	l.ncol, l.nrow = 1, 1
 	var items []legendItem
-	for i, s := range l.drugs {
-		i := i
+	for _, s := range l.drugs {
+		i := l.style[s]
 		items = append(items, legendItem{label: s, key: func(p pen, x, y, w vg.Length) {
 			p.marker(drugShape(i), seriesColor(i), x+w/2, y, p.th.small*0.32)
 		}})
@@ -275,7 +291,8 @@ func (l *doseLayout) drawPanel(p pen, k int, xs, ys scale, x0, x1 vg.Length, fir
 		if l.d.Panels {
 			p.marker(shapeCircle, alpha(Blue, 0.85), x, y, r)
 		} else {
-			p.marker(drugShape(di), seriesColor(di), x, y, r)
+			k := l.style[clean(pt.Drug)]
+			p.marker(drugShape(k), seriesColor(k), x, y, r)
 		}
 	}
 }

@@ -464,7 +464,7 @@ func (f Forest) Caption() string {
 		title = "Response rate by drug"
 	}
 	fmt.Fprintf(&b, "**%s.** Forest plot of the proportion of patients who responded to each drug. ", title)
-	marker := "with area proportional to the number of patients treated"
+	marker := "with area proportional to n, the patients of the population analysed (see Population)"
 	if f.FixedMarkers {
 		marker = "all of the same size"
 	}
@@ -537,7 +537,7 @@ func (f Forest) Caption() string {
 		patients = f.Patients
 	}
 	fmt.Fprintf(&b, " %s", countPhrase(patients, f.Studies))
-	b.WriteString(abbrevPhrase(append([]string{"CI, confidence interval", "x/n, responders/patients treated"}, f.Abbrev...)))
+	b.WriteString(abbrevPhrase(append([]string{"CI, confidence interval", "x/n, responders/patients of the population analysed"}, f.Abbrev...)))
 	return b.String()
 }
 

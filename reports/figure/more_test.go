@@ -295,3 +295,53 @@ func TestCleanAndCP1252(t *testing.T) {
 }
 
 var _ = vg.Millimeter
+
+// TestDoseStyleOrder: with a shared StyleOrder a drug has the same colour
+// and marker in two dose figures whose drug sets differ (the 400-row
+// table drew chlorpropamide as a blue circle in one, an orange diamond in
+// the other).
+func TestDoseStyleOrder(t *testing.T) {
+	order := []string{"a", "b", "c", "d"}
+	one := DoseResponse{StyleOrder: order, Points: []DosePoint{{Drug: "a", Dose: 1}, {Drug: "c", Dose: 2}}}
+	two := DoseResponse{StyleOrder: order, Points: []DosePoint{{Drug: "b", Dose: 1}, {Drug: "c", Dose: 2}, {Drug: "d", Dose: 3}}}
+	th := newTheme(mm(89))
+	style := func(d DoseResponse) map[string]int {
+		l, err := d.build(th)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l.(*doseLayout).style
+	}
+	s1, s2 := style(one), style(two)
+	if s1["c"] != s2["c"] || s1["c"] != 2 {
+		t.Errorf("c has style %d in one figure, %d in the other (want 2)", s1["c"], s2["c"])
+	}
+	if style(DoseResponse{Points: one.Points})["c"] != 1 {
+		t.Error("without StyleOrder, styles are not by the sorted drugs drawn")
+	}
+}
+
+// TestForestCaptionDenominator: n is the population analysed (evaluable
+// patients by default), not every patient treated; the caption said
+// "responders/patients treated" beside 4/5 for a drug given to 6.
+func TestForestCaptionDenominator(t *testing.T) {
+	c := Forest{Rows: []ForestRow{{Label: "a", Events: 4, N: 5}}}.Caption()
+	if strings.Contains(c, "patients treated") {
+		t.Errorf("caption calls n the patients treated: %s", c)
+	}
+	if !strings.Contains(c, "x/n, responders/patients of the population analysed") {
+		t.Errorf("caption lacks the x/n abbreviation: %s", c)
+	}
+}
+
+// TestLogTickLabels: log-axis labels are plain decimals: the 400-row
+// table's dose axis read "10000" then "1e+06".
+func TestLogTickLabels(t *testing.T) {
+	var got []string
+	for _, tk := range logTicks(1e-4, 1e6) {
+		got = append(got, tk.label)
+	}
+	if s := strings.Join(got, " "); s != "0.0001 0.001 0.01 0.1 1 10 100 1000 10000 100000 1000000" {
+		t.Errorf("log ticks %q", s)
+	}
+}

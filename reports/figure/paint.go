@@ -480,7 +480,13 @@ func logTicks(lo, hi float64) []tick {
 		for _, m := range mults {
 			v := m * math.Pow(10, e)
 			if v >= lo*(1-1e-9) && v <= hi*(1+1e-9) {
-				ts = append(ts, tick{v, strconv.FormatFloat(v, 'g', -1, 64)})
+				// plain decimals ("1000000", not "1e+06" beside "10000")
+				// over the doses figures meet
+				f := byte('f')
+				if v < 1e-6 || v >= 1e9 {
+					f = 'g'
+				}
+				ts = append(ts, tick{v, strconv.FormatFloat(v, f, -1, 64)})
 			}
 		}
 	}

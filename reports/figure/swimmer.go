@@ -370,12 +370,16 @@ func (s Swimmer) build(th *theme) (layout, error) {
 		l.labels = append(l.labels, ls)
 		l.lines += len(ls)
 	}
-	// legend: the regimens of the lanes drawn (styles by the sorted names
-	// of all regimens), then the symbols in use.
+	// legend: the regimens of the bars drawn (styles by the sorted names
+	// of all regimens), then the symbols in use. A lane without a bar
+	// (no reported time on treatment) shows no regimen colour, so its
+	// regimen alone gets no legend entry.
 	var items []legendItem
 	onPage := map[string]bool{}
 	for _, ln := range l.lanes {
-		onPage[clean(ln.Regimen)] = true
+		if finite(ln.Duration) && ln.Duration > 0 {
+			onPage[clean(ln.Regimen)] = true
+		}
 	}
 	for i, r := range l.pg.regimens {
 		if !onPage[r] {

@@ -111,3 +111,27 @@ func TestSwimmerManyRegimens(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestSwimmerLegendBarsOnly: a regimen whose lanes have no bar (no
+// reported time on treatment) has no colour in the plot and so no legend
+// entry; the example's "diltiazem" swatch keyed nothing drawn.
+func TestSwimmerLegendBarsOnly(t *testing.T) {
+	s := Swimmer{Unit: "months", Lanes: []Lane{
+		{Study: "A", Regimen: "calcium + diltiazem", Duration: 60},
+		{Study: "B", Regimen: "diltiazem", Duration: math.NaN(), FollowUp: 6},
+		{Study: "C", Regimen: "risedronate", Duration: 0, FollowUp: 3},
+	}}
+	var b bytes.Buffer
+	if err := Render(&b, s, NatureSingle, SVG); err != nil {
+		t.Fatal(err)
+	}
+	svg := b.String()
+	if !strings.Contains(svg, ">calcium + diltiazem<") {
+		t.Error("legend lacks the regimen of the bar drawn")
+	}
+	for _, r := range []string{"diltiazem", "risedronate"} {
+		if strings.Contains(svg, ">"+r+"<") {
+			t.Errorf("legend names %q, whose lanes have no bar", r)
+		}
+	}
+}
