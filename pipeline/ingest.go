@@ -433,6 +433,14 @@ func Ingest(inputs []Input, opt ReadOptions) (*Ingested, error) {
 		ps.add(fprobs...)
 		res.Accounts = append(res.Accounts, acct)
 	}
+	// append leaves up to a quarter of the records' array unused; the
+	// records live until the run ends, so give them an array of their size
+	// (before anything points into it).
+	if cap(res.Cases) > len(res.Cases)+len(res.Cases)/16 {
+		exact := make([]data.Record, len(res.Cases))
+		copy(exact, res.Cases)
+		res.Cases = exact
+	}
 	res.flagDuplicates(&ps)
 	res.Problems, res.ProblemCounts = ps.kept, ps.list()
 	return res, nil
