@@ -339,16 +339,37 @@ func analyse(ctx context.Context, n *Normalised, cfg AnalysisConfig) (*Analysis,
 	return res, nil
 }
 
-// courseCounts are the counts of one patient course.
+// oneCourse[cat] is the ByCategory of one course of category cat, shared
+// by the Counts of every such course so that a million courses do not make
+// a million maps. It is read only: Counts.add reads its argument's map and
+// writes only into the receiver's own.
+var oneCourse = func() [vocab.Complete + 1]map[vocab.Category]int {
+	var m [vocab.Complete + 1]map[vocab.Category]int
+	for cat := range m {
+		m[cat] = map[vocab.Category]int{vocab.Category(cat): 1}
+	}
+	return m
+}()
+
+// byCategoryOfOne returns the ByCategory of one course of category cat.
+func byCategoryOfOne(cat vocab.Category) map[vocab.Category]int {
+	if cat < 0 || int(cat) >= len(oneCourse) {
+		return map[vocab.Category]int{cat: 1}
+	}
+	return oneCourse[cat]
+}
+
+// courseCounts are the counts of one patient course. Their ByCategory is
+// shared (byCategoryOfOne): never write into it.
 func (a *analyser) courseCounts(c *Course) Counts {
 	if c.Unclassified() {
-		return Counts{Unclassified: 1, ByCategory: map[vocab.Category]int{vocab.Unclassified: 1}}
+		return Counts{Unclassified: 1, ByCategory: byCategoryOfOne(vocab.Unclassified)}
 	}
 	cat := c.Category()
 	if c.Outcome.NotAttributable && !c.OutcomeAdjudicated { // no study-level counts
 		cat = vocab.NotEvaluable
 	}
-	k := Counts{Treated: 1, ByCategory: map[vocab.Category]int{cat: 1}}
+	k := Counts{Treated: 1, ByCategory: byCategoryOfOne(cat)}
 	if cat == vocab.NotEvaluable {
 		k.NotEvaluable = 1
 	}
