@@ -9,7 +9,6 @@ import (
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/parquetio"
-	"github.com/tresp/tresp/data/units"
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/internal/csvout"
 )
@@ -161,8 +160,7 @@ func NormalisePartition(ctx context.Context, in Input, vocabFiles []string, out 
 	if err != nil {
 		return st, err
 	}
-	n := &normaliser{voc: &vocabCache{voc: voc}, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: map[string]*data.Mapping{},
-		used: map[decisionKey]bool{}, present: map[[3]string][]string{}, items: map[decisionKey]*ReviewItem{}}
+	n := newNormaliser(voc, map[string]*data.Mapping{}, nil)
 	row := parquetio.Row{Strings: make([]string, len(cols))}
 	acct, _, err := ReadInput(in, ReadOptions{Context: ctx}, func(m *data.Mapping, rec *data.Record, cells []string, p []data.Problem) error {
 		if hasError(p) || m.Kind != data.CaseTable {

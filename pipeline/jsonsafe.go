@@ -58,27 +58,8 @@ func safeValue(v reflect.Value) any {
 		return out
 	case reflect.Struct:
 		out := map[string]any{}
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if name == "-" {
-				continue
-			}
-			if name == "" {
-				name = f.Name
-			}
-			fv := v.Field(i)
-			if strings.Contains(opts, "omitempty") && fv.IsZero() {
-				continue
-			}
-			if (fv.Kind() == reflect.Slice || fv.Kind() == reflect.Map) && strings.Contains(opts, "omitempty") && fv.Len() == 0 {
-				continue
-			}
-			out[name] = safeValue(fv)
+		for _, f := range structFields(v) {
+			out[f.key] = safeValue(f.v)
 		}
 		return out
 	}
@@ -139,6 +120,35 @@ func (s *jsonStream) newline(depth int) {
 type jsonField struct {
 	key string
 	v   reflect.Value
+}
+
+// structFields lists the fields encoding/json would write for a struct: exported, named
+// by their json tag, "-" and empty omitempty fields left out.
+func structFields(v reflect.Value) []jsonField {
+	var fields []jsonField
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		fv := v.Field(i)
+		if strings.Contains(opts, "omitempty") && fv.IsZero() {
+			continue
+		}
+		if (fv.Kind() == reflect.Slice || fv.Kind() == reflect.Map) && strings.Contains(opts, "omitempty") && fv.Len() == 0 {
+			continue
+		}
+		fields = append(fields, jsonField{name, fv})
+	}
+	return fields
 }
 
 // object writes fields, sorted by key.
@@ -202,30 +212,7 @@ func (s *jsonStream) value(v reflect.Value, depth int) {
 		}
 		s.object(fields, depth)
 	case reflect.Struct:
-		var fields []jsonField
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if name == "-" {
-				continue
-			}
-			if name == "" {
-				name = f.Name
-			}
-			fv := v.Field(i)
-			if strings.Contains(opts, "omitempty") && fv.IsZero() {
-				continue
-			}
-			if (fv.Kind() == reflect.Slice || fv.Kind() == reflect.Map) && strings.Contains(opts, "omitempty") && fv.Len() == 0 {
-				continue
-			}
-			fields = append(fields, jsonField{name, fv})
-		}
-		s.object(fields, depth)
+		s.object(structFields(v), depth)
 	default:
 		s.scalar(v.Interface())
 	}

@@ -347,11 +347,18 @@ func Normalise(ing *Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalise
 	return n, probs.kept
 }
 
+// newNormaliser returns a normaliser over voc for the tables maps describes (a streaming
+// caller passes an empty map and adds each table's mapping as it meets it), applying the
+// decisions dec (nil for none).
+func newNormaliser(voc *vocab.Vocabulary, maps map[string]*data.Mapping, dec *Decisions) *normaliser {
+	return &normaliser{voc: &vocabCache{voc: voc}, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: maps,
+		dec: dec, used: map[decisionKey]bool{}, present: map[[3]string][]string{}, items: map[decisionKey]*ReviewItem{}}
+}
+
 // normalise is Normalise stopping with an error wrapping ctx.Err() soon
 // after ctx is done.
 func normalise(ctx context.Context, ing *Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalised, *problemSet, error) {
-	n := &normaliser{voc: &vocabCache{voc: voc}, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: ing.Mappings,
-		dec: dec, used: map[decisionKey]bool{}, present: map[[3]string][]string{}, items: map[decisionKey]*ReviewItem{}}
+	n := newNormaliser(voc, ing.Mappings, dec)
 	res := &Normalised{}
 	labs := map[[2]string][]data.Lab{}
 	for i := range ing.Labs {

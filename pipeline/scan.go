@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"github.com/tresp/tresp/data"
-	"github.com/tresp/tresp/data/units"
 	"github.com/tresp/tresp/data/vocab"
 )
 
@@ -21,8 +20,7 @@ func Scan(in Input, opt ReadOptions, normalise bool) (ScanStats, error) {
 	var st ScanStats
 	var n *normaliser
 	if normalise {
-		n = &normaliser{voc: &vocabCache{voc: vocab.Default()}, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: map[string]*data.Mapping{},
-			used: map[decisionKey]bool{}, present: map[[3]string][]string{}, items: map[decisionKey]*ReviewItem{}}
+		n = newNormaliser(vocab.Default(), map[string]*data.Mapping{}, nil)
 	}
 	acct, probs, err := ReadInput(in, opt, func(m *data.Mapping, rec *data.Record, cells []string, p []data.Problem) error {
 		st.Problems += len(p)

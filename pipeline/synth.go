@@ -23,12 +23,9 @@ func Synth(path string, f synth.Format, o synth.Options, stdout *os.File) error 
 		}
 		return bw.Flush()
 	}
-	out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		return &OutputError{Dir: path, Msg: fmt.Sprintf("%s exists: tresp synth never replaces a file (choose another path or remove it)", path)}
-	}
+	out, err := CreateNew(path, "tresp synth")
 	if err != nil {
-		return &OutputError{Dir: path, Msg: "cannot write the generated table: " + err.Error(), Err: err}
+		return err
 	}
 	bw := bufio.NewWriterSize(out, 1<<20)
 	err = synth.Write(bw, f, o)
@@ -43,4 +40,18 @@ func Synth(path string, f synth.Format, o synth.Options, stdout *os.File) error 
 		return &OutputError{Dir: path, Msg: "cannot write the generated table: " + err.Error(), Err: err}
 	}
 	return nil
+}
+
+// CreateNew creates path for a command that writes one file (tresp synth, tresp
+// normalise). It never replaces a file: an existing path, like any failure to create
+// it, is an *OutputError (exit 2) that names the command.
+func CreateNew(path, command string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return nil, &OutputError{Dir: path, Msg: fmt.Sprintf("%s exists: %s never replaces a file (choose another path or remove it)", path, command)}
+	}
+	if err != nil {
+		return nil, &OutputError{Dir: path, Msg: "cannot create " + path + ": " + err.Error(), Err: err}
+	}
+	return f, nil
 }

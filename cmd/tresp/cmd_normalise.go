@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 
 	"github.com/spf13/pflag"
@@ -43,12 +41,9 @@ func normaliseCommand() *command {
 			if len(args) != 1 {
 				return usagef("normalise reads exactly one INPUT (a partition); got %d", len(args))
 			}
-			f, err := os.OpenFile(o.out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-			if errors.Is(err, fs.ErrExist) {
-				return &pipeline.OutputError{Dir: o.out, Msg: fmt.Sprintf("%s exists: tresp normalise never replaces a file (choose another path or remove it)", o.out)}
-			}
+			f, err := pipeline.CreateNew(o.out, "tresp normalise")
 			if err != nil {
-				return &pipeline.OutputError{Dir: o.out, Msg: "cannot create the output: " + err.Error(), Err: err}
+				return err
 			}
 			st, err := pipeline.NormalisePartition(ctx, pipeline.FileInput(args[0]), o.vocab, f)
 			if cerr := f.Close(); err == nil {
