@@ -63,8 +63,7 @@ type target struct {
 	histCue  string
 	after    bool // about the time after the course stopped
 	on       bool // about the time on the course
-	sentence int
-	start    int // byte span
+	start    int  // byte span
 	end      int
 	quantity bool // read from numbers, not words
 	// courseClause is set when the target's clause names one of the course's own
@@ -198,7 +197,6 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		neg, hedge, hist, after, on = scope{}, scope{}, scope{}, scope{}, scope{}
 		qualUntil = -1
 	}
-	sent := 0
 	ti, ci := 0, 0
 	coverEnd := func() { // a comma or "and" after a covered target ends the scope
 		for _, s := range []*scope{&neg, &hedge, &hist} {
@@ -210,7 +208,6 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 	for k := 0; k < len(toks); k++ {
 		if ends[k] {
 			reset()
-			sent++
 		} else if commaBefore(text, toks, k) {
 			coverEnd()
 			hist = scope{} // an earlier treatment is a clause's subject: "Although refractory to X, …"
@@ -248,7 +245,6 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		}
 		if ti < len(targets) && targets[ti].i == k {
 			t := &targets[ti]
-			t.sentence = sent
 			if neg.active {
 				t.negated, t.negCue, neg.covered = true, neg.cue, true
 			}
@@ -707,11 +703,8 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		if cu.e.role != cueHistory || cu.e.category == CategoryUnknown {
 			continue
 		}
-		// the cue's scope: to the end of its sentence or a termination cue
-		for x := cu.j; x < len(toks) && !ends[x]; x++ {
-			if isTermination(cues, x) {
-				break
-			}
+		// the cue's scope: the rest of its statement (to a sentence end or a termination cue)
+		for x := cu.j; x < len(toks) && clause[x] == clause[cu.i]; x++ {
 			if courseAt[x] {
 				added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
 					category: cu.e.category, rule: "history cue names the course", histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
@@ -723,13 +716,4 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		return targets
 	}
 	return mergeTargets(targets, added)
-}
-
-func isTermination(cues []cueHit, k int) bool {
-	for _, cu := range cues {
-		if cu.i == k && cu.e.role == cueTermination {
-			return true
-		}
-	}
-	return false
 }
