@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/internal/jsonout"
 )
 
 // stageCache keeps each stage's result under a key derived from everything
@@ -329,7 +330,7 @@ func stageKeys(ctx context.Context, cfg *Config, inputs []Input) (map[string]str
 	k["ingest"] = h("ingest", Version, buildID(), hashes, cfg.Read)
 	k["normalise"] = h(k["ingest"], "normalise", vocab, decisions, cfg.Strict)
 	k["analyse"] = h(k["normalise"], "analyse", cfg.Analysis)
-	k["render"] = h(k["analyse"], "render", jsonSafe(cfg))
+	k["render"] = h(k["analyse"], "render", jsonout.Safe(cfg))
 	return k, nil
 }
 

@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/tresp/tresp/internal/jsonout"
 )
 
 // manifestFile is the name of the manifest inside an output directory.
@@ -86,7 +88,7 @@ func writeManifest(o *outDir, s *Summary) error {
 		return fmt.Errorf("write %s: cannot hash the outputs: %w", manifestFile, err)
 	}
 	sort.Slice(m.Outputs, func(i, j int) bool { return m.Outputs[i].Path < m.Outputs[j].Path })
-	return o.write(manifestFile, func(w *bufio.Writer) error { return writeJSON(w, jsonSafe(m)) })
+	return o.write(manifestFile, func(w *bufio.Writer) error { return jsonout.Write(w, jsonout.Safe(m)) })
 }
 
 // hashFile returns the hex SHA-256 and the size of the file at p.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/internal/jsonout"
 	"github.com/tresp/tresp/reports/figure"
 	"github.com/tresp/tresp/reports/html"
 	"github.com/tresp/tresp/reports/table"
@@ -724,7 +725,7 @@ func (st *state) render() error {
 			Note: fmt.Sprintf("%s, %d rows read = %d accepted + %d quarantined", a.Kind, a.RowsRead, a.RowsAccepted, a.RowsQuarantined)})
 	}
 	var cfgText bytes.Buffer
-	writeJSON(&cfgText, jsonSafe(st.cfg))
+	jsonout.Write(&cfgText, jsonout.Safe(st.cfg))
 	report.Config = cfgText.String()
 	if err := st.out.write("report.html", func(w *bufio.Writer) error { return html.Write(w, report) }); err != nil {
 		return err

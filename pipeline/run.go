@@ -3,15 +3,14 @@ package pipeline
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/internal/jsonout"
 )
 
 // Version is tresp's version, written into every summary.
@@ -377,14 +376,7 @@ func (st *state) writeOutputs() error {
 			return err
 		}
 	}
-	return st.out.write(summaryFile, func(w *bufio.Writer) error { return writeSafeJSON(w, st.summary) })
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	return st.out.write(summaryFile, func(w *bufio.Writer) error { return jsonout.WriteSafe(w, st.summary) })
 }
 
 // Summary is summary.json: counts, per-file accounting and every problem.
@@ -509,3 +501,11 @@ func UndecidedError(s *Summary, out string) error {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// plural writes a count with the singular or plural noun: "1 row", "2 rows".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

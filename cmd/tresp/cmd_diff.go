@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/diff"
 )
 
 // diffFormat is --format of tresp diff: md or json.
@@ -64,14 +65,14 @@ func (o *diffOptions) Validate() error {
 }
 
 // gate returns the [diff] settings: defaults < --config file < flags.
-func (o *diffOptions) gate() (pipeline.DiffConfig, error) {
-	g := pipeline.DefaultConfig().Diff
+func (o *diffOptions) gate() (diff.Gate, error) {
+	g := diff.Gate(pipeline.DefaultConfig().Diff)
 	if o.configFile != "" {
 		cfg, err := pipeline.LoadConfig(o.configFile)
 		if err != nil {
 			return g, err
 		}
-		g = cfg.Diff
+		g = diff.Gate(cfg.Diff)
 	}
 	if o.fs.Changed("threshold") {
 		g.Threshold = o.threshold
@@ -107,8 +108,8 @@ func diffCommand() *command {
 			if err != nil {
 				return err
 			}
-			d, err := pipeline.Diff(args[0], args[1])
-			var ne *pipeline.NotOutputError
+			d, err := diff.Diff(args[0], args[1])
+			var ne *diff.NotOutputError
 			if errors.As(err, &ne) {
 				return usagef("diff: %v", err)
 			}
@@ -123,7 +124,7 @@ func diffCommand() *command {
 			if err != nil {
 				return fmt.Errorf("diff: cannot write the report: %w", err)
 			}
-			if failed := d.GateFailures(g); len(failed) > 0 {
+			if failed := d.Failures(g); len(failed) > 0 {
 				msgs := make([]string, len(failed))
 				for i, c := range failed {
 					msgs[i] = c.Check + ": " + c.Result

@@ -1,4 +1,8 @@
-package pipeline
+// Package jsonout writes the JSON files of tresp: indented, keys sorted,
+// HTML characters unescaped, and every non-finite float spelled so that
+// encoding/json can write it (NaN as null, ±Inf as "Inf" and "-Inf", R's
+// spelling), so that the bytes are deterministic.
+package jsonout
 
 import (
 	"bufio"
@@ -11,11 +15,20 @@ import (
 	"strings"
 )
 
-// jsonSafe returns v with every non-finite float replaced so that
+// Write writes v as indented JSON (two spaces) without HTML escaping,
+// followed by a newline.
+func Write(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// Safe returns v with every non-finite float replaced so that
 // encoding/json can write it: NaN becomes null, ±Inf the strings "Inf" and
 // "-Inf" (R's spelling). Structs become ordered maps keyed by their json
 // tags; encoding/json sorts map keys, so output stays deterministic.
-func jsonSafe(v any) any {
+func Safe(v any) any {
 	return safeValue(reflect.ValueOf(v))
 }
 
@@ -76,13 +89,13 @@ func keyString(k reflect.Value) string {
 	return reflect.ValueOf(k.Interface()).String()
 }
 
-// writeSafeJSON writes v as writeJSON(w, jsonSafe(v)) does, byte for
+// WriteSafe writes v as Write(w, Safe(v)) does, byte for
 // byte, without building the copy: structs as objects of their json
-// fields in key order, maps in key order, non-finite floats as jsonSafe
+// fields in key order, maps in key order, non-finite floats as Safe
 // maps them. A summary of a hundred thousand drugs so takes no more
 // memory than its own values (the copy and encoding/json's whole-output
 // buffer took more than a gigabyte).
-func writeSafeJSON(w io.Writer, v any) error {
+func WriteSafe(w io.Writer, v any) error {
 	s := &jsonStream{w: bufio.NewWriterSize(w, 64<<10)}
 	s.enc = json.NewEncoder(&s.scratch)
 	s.enc.SetEscapeHTML(false)

@@ -1,4 +1,4 @@
-package pipeline
+package diff
 
 import (
 	"fmt"
@@ -6,32 +6,38 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tresp/tresp/pipeline"
 )
 
-// fakeOutput writes a minimal output directory for Diff: summary.json,
-// tables/response_rates.csv with the given rows (drug, disease,
-// population, n, responders, unclassified) and quarantine.csv.
+// fakeOutput writes a minimal output directory for Diff: summary.json
+// whose analysis.response_rates are the given rows (drug, disease,
+// population, n, responders, unclassified; the rate null when n is 0, as
+// tresp writes NaN) and quarantine.csv.
 func fakeOutput(t *testing.T, rows [][]any, quarantine ...string) string {
 	t.Helper()
 	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "tables"), 0o755)
-	os.WriteFile(filepath.Join(dir, summaryFile), []byte(`{"tool":"tresp","version":"x","inputs":[],"config":{}}`), 0o644)
-	var b strings.Builder
-	b.WriteString("drug,disease,population,n,responders,unclassified,rate,ci_low,ci_high,ci_method\n")
+	var rates []string
 	for _, r := range rows {
 		n, x := r[3].(int), r[4].(int)
-		rate := ""
+		rate := "null"
 		if n > 0 {
 			rate = fmt.Sprint(float64(x) / float64(n))
 		}
-		fmt.Fprintf(&b, "%s,%s,%s,%d,%d,%d,%s,0,1,clopper-pearson\n", r[0], r[1], r[2], n, x, r[5], rate)
+		rates = append(rates, fmt.Sprintf(`{"drug":%q,"disease":%q,"population":%q,"n":%d,"responders":%d,"unclassified":%d,"rate":%s,"ci_low":0,"ci_high":1,"ci_method":"clopper-pearson"}`,
+			r[0], r[1], r[2], n, x, r[5], rate))
 	}
-	os.WriteFile(filepath.Join(dir, "tables", "response_rates.csv"), []byte(b.String()), 0o644)
+	sum := `{"tool":"tresp","version":"x","inputs":[],"config":{},"analysis":{"warnings":[],"response_rates":[` + strings.Join(rates, ",") + `]}}`
+	if err := os.WriteFile(filepath.Join(dir, summaryFile), []byte(sum), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	q := "file,line,reasons,cells\n"
 	for i, f := range quarantine {
 		q += fmt.Sprintf("%s,%d,%s: bad,{}\n", f, i+2, f)
 	}
-	os.WriteFile(filepath.Join(dir, "quarantine.csv"), []byte(q), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "quarantine.csv"), []byte(q), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	return dir
 }
 
@@ -50,9 +56,9 @@ func ratesOf(n, resp, u int, mtx bool) [][]any {
 	}
 }
 
-func failedRules(d *DiffResult, g DiffConfig) string {
+func failedRules(d *Result, g Gate) string {
 	var r []string
-	for _, c := range d.GateFailures(g) {
+	for _, c := range d.Failures(g) {
 		r = append(r, c.Rule)
 	}
 	return strings.Join(r, ",")
@@ -63,7 +69,7 @@ func failedRules(d *DiffResult, g DiffConfig) string {
 // that zeroes the evaluable n (a renamed outcome header) fails; rows that
 // become quarantined fail; outcomes that become unclassified fail.
 func TestDiffGate(t *testing.T) {
-	g := DefaultConfig().Diff
+	g := Gate(pipeline.DefaultConfig().Diff)
 	base := fakeOutput(t, ratesOf(20, 10, 0, true))
 	tests := []struct {
 		name   string
@@ -98,7 +104,7 @@ func TestDiffGate(t *testing.T) {
 	// The same one-patient edit fails when every stratum is judged
 	// (the gate before issue 15).
 	d, _ := Diff(base, fakeOutput(t, ratesOf(20, 9, 0, false)))
-	if got := failedRules(d, DiffConfig{Threshold: 0.10, MinN: 0, MaxDrop: 1}); got != "rates" {
+	if got := failedRules(d, Gate{Threshold: 0.10, MinN: 0, MaxDrop: 1}); got != "rates" {
 		t.Errorf("min_n 0: failed %q, want rates", got)
 	}
 	var md strings.Builder
@@ -108,8 +114,8 @@ func TestDiffGate(t *testing.T) {
 	}
 }
 
-// TestDiffReadsUnclassified: the unclassified column of response_rates.csv
-// is read, and a change of it alone is a rate change.
+// TestDiffReadsUnclassified: the unclassified count of a rate row is
+// read, and a change of it alone is a rate change.
 func TestDiffReadsUnclassified(t *testing.T) {
 	d, err := Diff(fakeOutput(t, ratesOf(20, 10, 0, true)), fakeOutput(t, ratesOf(20, 10, 2, true)))
 	if err != nil {

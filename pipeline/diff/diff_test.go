@@ -1,4 +1,4 @@
-package pipeline
+package diff
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/data/example"
+	"github.com/tresp/tresp/pipeline"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -54,10 +55,10 @@ func writeExample(t *testing.T, dir string, rows ...[]string) {
 
 func runInto(t *testing.T, out string, inputs ...string) {
 	t.Helper()
-	cfg := DefaultConfig()
+	cfg := pipeline.DefaultConfig()
 	cfg.Out = out
 	cfg.Inputs = inputs
-	if _, err := Run(context.Background(), cfg, nil); err != nil {
+	if _, err := pipeline.Run(context.Background(), cfg, nil); err != nil {
 		t.Fatalf("run into %s: %v", out, err)
 	}
 }
@@ -78,14 +79,30 @@ func golden(t *testing.T, pkg, name string, got []byte) {
 	}
 	want, err := os.ReadFile(p)
 	if err != nil {
-		t.Fatalf("%v (run go test ./pipeline -run TestDiff -update to create it)", err)
+		t.Fatalf("%v (run go test ./pipeline/diff -run TestDiff -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs from the golden file (rerun with -update if the change is intended):\n--- got\n%s\n--- want\n%s", name, got, want)
 	}
 }
 
-func findRate(d *DiffResult, drug, disease, pop string) (RateChange, bool) {
+// editFirstRate replaces old by new in the first row of
+// analysis.response_rates of the summary.json text sb.
+func editFirstRate(t *testing.T, sb []byte, old, new string) []byte {
+	t.Helper()
+	at := bytes.Index(sb, []byte(`"response_rates": [`))
+	if at < 0 {
+		t.Fatal("summary.json has no response_rates")
+	}
+	end := at + bytes.Index(sb[at:], []byte("}"))
+	if !bytes.Contains(sb[at:end], []byte(old)) {
+		t.Fatalf("summary.json: the first response-rate row has no %s", old)
+	}
+	row := bytes.Replace(sb[at:end], []byte(old), []byte(new), 1)
+	return append(append(append([]byte{}, sb[:at]...), row...), sb[end:]...)
+}
+
+func findRate(d *Result, drug, disease, pop string) (RateChange, bool) {
 	for _, r := range d.Rates {
 		if r.Drug == drug && r.Disease == disease && r.Population == pop {
 			return r, true
@@ -287,19 +304,21 @@ func TestDiff(t *testing.T) {
 		os.MkdirAll("empty", 0o755)
 		os.MkdirAll("foreign", 0o755)
 		os.WriteFile("foreign/summary.json", []byte(`{"tool":"other"}`), 0o644)
-		os.MkdirAll("broken/tables", 0o755)
 		sb, _ := os.ReadFile("old/summary.json")
-		os.WriteFile("broken/summary.json", sb, 0o644)
-		os.WriteFile("broken/tables/response_rates.csv", []byte("drug,disease,population,n,responders,rate,ci_low,ci_high\nx,,itt,many,1,0.5,0,1\n"), 0o644)
+		os.MkdirAll("broken", 0o755)
+		os.WriteFile("broken/summary.json", editFirstRate(t, sb, `"n": 6,`, `"n": "many",`), 0o644)
+		os.MkdirAll("negative", 0o755)
+		os.WriteFile("negative/summary.json", editFirstRate(t, sb, `"responders": 4,`, `"responders": -4,`), 0o644)
 		os.MkdirAll("norates", 0o755)
-		os.WriteFile("norates/summary.json", sb, 0o644)
+		os.WriteFile("norates/summary.json", bytes.Replace(sb, []byte(`"response_rates":`), []byte(`"response_rates_gone":`), 1), 0o644)
 		for _, tt := range []struct{ path, msg string }{
 			{"missing", "does not exist"},
 			{"new/cases.csv", "is a file"},
 			{"empty", "no readable summary.json"},
 			{"foreign", "not written by tresp"},
-			{"broken", `response_rates.csv:2: column "n": cannot read "many"`},
-			{"norates", "cannot read tables/response_rates.csv"},
+			{"broken", `cannot read its summary.json`},
+			{"negative", `summary.json: analysis.response_rates[0]: negative count`},
+			{"norates", "has no analysis.response_rates"},
 		} {
 			for _, args := range [][2]string{{tt.path, "old"}, {"old", tt.path}} {
 				_, err := Diff(args[0], args[1])
@@ -386,7 +405,7 @@ func TestExceedsIsStrict(t *testing.T) {
 	// 0.6 − 0.5 is 0.09999999999999998 and 0.4 − 0.3 is 0.10000000000000003
 	// in float64: both are a move of exactly 10 points, not more.
 	for _, r := range [][2]float64{{0.5, 0.6}, {0.3, 0.4}, {0.4, 0.3}} {
-		d := &DiffResult{Rates: []RateChange{{Delta: r[1] - r[0]}}}
+		d := &Result{Rates: []RateChange{{Delta: r[1] - r[0]}}}
 		if d.Exceeds(0.10) {
 			t.Errorf("%v → %v exceeds 0.10", r[0], r[1])
 		}
@@ -394,7 +413,7 @@ func TestExceedsIsStrict(t *testing.T) {
 			t.Errorf("%v → %v does not exceed 0.0999", r[0], r[1])
 		}
 	}
-	d := &DiffResult{Rates: []RateChange{{Delta: math.NaN()}, {Delta: -0.2}}}
+	d := &Result{Rates: []RateChange{{Delta: math.NaN()}, {Delta: -0.2}}}
 	if d.MaxRateChange() != 0.2 {
 		t.Errorf("MaxRateChange = %v, want 0.2 (NaN ignored, sign dropped)", d.MaxRateChange())
 	}
@@ -421,6 +440,6 @@ func TestMarkdownFormatting(t *testing.T) {
 
 // gateAt is the gate with only the rate threshold of the older tresp diff:
 // every stratum judged, no limit on the fall of evaluable n.
-func gateAt(threshold float64) DiffConfig {
-	return DiffConfig{Threshold: threshold, MinN: 0, MaxDrop: 1}
+func gateAt(threshold float64) Gate {
+	return Gate{Threshold: threshold, MinN: 0, MaxDrop: 1}
 }

@@ -1,4 +1,4 @@
-package pipeline
+package diff
 
 import (
 	"fmt"
@@ -6,9 +6,23 @@ import (
 	"strconv"
 )
 
-// GateCheck is one rule of the gate of tresp diff, with its verdict and
+// Gate sets what makes tresp diff fail (exit 1). Its fields are those of
+// the [diff] table of the configuration file.
+type Gate struct {
+	// Threshold is the largest move of a response rate, as a proportion,
+	// that passes; 0 turns the rate check off.
+	Threshold float64
+	// MinN is the smallest stratum (patients, in either run) whose rate
+	// move counts against Threshold.
+	MinN int
+	// MaxDrop is the largest fall of the total evaluable n, as a
+	// proportion of the old total, that passes.
+	MaxDrop float64
+}
+
+// Check is one rule of the gate of tresp diff, with its verdict and
 // the evidence.
-type GateCheck struct {
+type Check struct {
 	// Rule is "rates", "quarantine", "unclassified" or "evaluable".
 	Rule   string `json:"rule"`
 	Passed bool   `json:"passed"`
@@ -17,7 +31,7 @@ type GateCheck struct {
 	Result string `json:"result"`
 }
 
-// Gate applies the rules of g to the diff, in this order:
+// Checks applies the rules of g to the diff, in this order:
 //
 //   - rates: no stratum with at least g.MinN patients (in the old or the
 //     new run) moves its response rate by more than g.Threshold (off when
@@ -25,14 +39,14 @@ type GateCheck struct {
 //     judged;
 //   - quarantine: no row is newly quarantined;
 //   - unclassified: the outcomes the reader cannot classify (the
-//     unclassified column of the all-drugs, all-diseases ITT row of
-//     tables/response_rates.csv) do not increase;
+//     unclassified count of the all-drugs, all-diseases ITT rate row)
+//     do not increase;
 //   - evaluable: the total evaluable n (the all-drugs, all-diseases
 //     evaluable row) does not fall by more than g.MaxDrop of the old total.
-func (d *DiffResult) Gate(g DiffConfig) []GateCheck {
-	var checks []GateCheck
+func (d *Result) Checks(g Gate) []Check {
+	var checks []Check
 
-	rates := GateCheck{Rule: "rates", Passed: true}
+	rates := Check{Rule: "rates", Passed: true}
 	if g.Threshold <= 0 {
 		rates.Check = "response rates (check off: threshold 0)"
 	} else {
@@ -74,7 +88,7 @@ func (d *DiffResult) Gate(g DiffConfig) []GateCheck {
 	}
 	checks = append(checks, rates)
 
-	q := GateCheck{Rule: "quarantine", Passed: len(d.QuarantineAdded) == 0, Check: "no row becomes quarantined"}
+	q := Check{Rule: "quarantine", Passed: len(d.QuarantineAdded) == 0, Check: "no row becomes quarantined"}
 	if q.Passed {
 		q.Result = "none"
 	} else {
@@ -84,11 +98,11 @@ func (d *DiffResult) Gate(g DiffConfig) []GateCheck {
 	checks = append(checks, q)
 
 	t := d.Totals
-	u := GateCheck{Rule: "unclassified", Passed: t.NewUnclassified <= t.OldUnclassified, Check: "no outcome becomes unclassified",
+	u := Check{Rule: "unclassified", Passed: t.NewUnclassified <= t.OldUnclassified, Check: "no outcome becomes unclassified",
 		Result: "unclassified outcomes " + arrowInt(t.OldUnclassified, t.NewUnclassified)}
 	checks = append(checks, u)
 
-	e := GateCheck{Rule: "evaluable", Passed: true, Check: fmt.Sprintf("total evaluable n falls by at most %s", fmtPercent(g.MaxDrop)),
+	e := Check{Rule: "evaluable", Passed: true, Check: fmt.Sprintf("total evaluable n falls by at most %s", fmtPercent(g.MaxDrop)),
 		Result: "evaluable n " + arrowInt(t.OldEvaluable, t.NewEvaluable)}
 	if t.OldEvaluable > 0 && t.NewEvaluable < t.OldEvaluable {
 		drop := float64(t.OldEvaluable-t.NewEvaluable) / float64(t.OldEvaluable)
@@ -99,10 +113,10 @@ func (d *DiffResult) Gate(g DiffConfig) []GateCheck {
 	return checks
 }
 
-// GateFailures returns the checks of Gate(g) that failed.
-func (d *DiffResult) GateFailures(g DiffConfig) []GateCheck {
-	var out []GateCheck
-	for _, c := range d.Gate(g) {
+// Failures returns the checks of Checks(g) that failed.
+func (d *Result) Failures(g Gate) []Check {
+	var out []Check
+	for _, c := range d.Checks(g) {
 		if !c.Passed {
 			out = append(out, c)
 		}
@@ -116,7 +130,7 @@ func fmtPercent(v float64) string {
 }
 
 // gateMarkdown is the gate's verdict and table of checks.
-func gateMarkdown(checks []GateCheck) string {
+func gateMarkdown(checks []Check) string {
 	failed := 0
 	for _, c := range checks {
 		if !c.Passed {
