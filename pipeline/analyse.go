@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/stats"
 	"github.com/tresp/tresp/stats/meta"
 	"github.com/tresp/tresp/stats/surv"
@@ -215,10 +216,10 @@ type TimeCurve struct {
 
 // Analysis is the result of the analyse stage.
 type Analysis struct {
-	Responder   string  `json:"responder_threshold"`
-	Attribution string  `json:"attribution"`
-	CIMethod    string  `json:"ci_method"`
-	Level       float64 `json:"level"`
+	Responder   string         `json:"responder_threshold"`
+	Attribution string         `json:"attribution"`
+	CIMethod    stats.CIMethod `json:"ci_method"`
+	Level       float64        `json:"level"`
 	// PoolPopulation is the denominator of StudyCounts, Pooled and
 	// Sensitivity: evaluable or itt (deaths and losses count as failures).
 	PoolPopulation string    `json:"pool_population"`
@@ -254,7 +255,7 @@ type analyser struct {
 	threshold vocab.Category
 	method    stats.CIMethod
 	level     float64
-	cfg       AnalysisConfig
+	cfg       config.AnalysisConfig
 	warn      []string
 }
 
@@ -263,29 +264,26 @@ func (a *analyser) warnf(format string, args ...any) {
 }
 
 // Analyse computes every table of the analyse stage.
-func Analyse(n *Normalised, cfg AnalysisConfig) (*Analysis, error) {
+func Analyse(n *Normalised, cfg config.AnalysisConfig) (*Analysis, error) {
 	return analyse(context.Background(), n, cfg)
 }
 
 // analyse is Analyse stopping between its steps with an error wrapping
 // ctx.Err() once ctx is done.
-func analyse(ctx context.Context, n *Normalised, cfg AnalysisConfig) (*Analysis, error) {
+func analyse(ctx context.Context, n *Normalised, cfg config.AnalysisConfig) (*Analysis, error) {
 	stop := func(step string) error {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("interrupted during analyse (%s): %w", step, err)
 		}
 		return nil
 	}
-	threshold, err := vocab.ParseCategory(cfg.Responder)
+	threshold, err := vocab.ParseCategory(string(cfg.Responder))
 	if err != nil || !threshold.Ordered() {
-		return nil, &ConfigError{Key: "analysis.responder", Msg: fmt.Sprintf("%q is not an outcome category (complete, partial or minimal)", cfg.Responder)}
+		// config.Responder's Names are ordered categories; Validate checked it.
+		panic(fmt.Sprintf("pipeline: analysis.responder %q is not an ordered outcome category", cfg.Responder))
 	}
-	method, err := stats.ParseCIMethod(cfg.CIMethod)
-	if err != nil {
-		return nil, &ConfigError{Key: "analysis.ci_method", Msg: err.Error()}
-	}
-	a := &analyser{threshold: threshold, method: method, level: cfg.Level, cfg: cfg}
-	res := &Analysis{Responder: threshold.String(), Attribution: cfg.Attribution, CIMethod: method.String(), Level: cfg.Level}
+	a := &analyser{threshold: threshold, method: cfg.CIMethod, level: cfg.Level, cfg: cfg}
+	res := &Analysis{Responder: threshold.String(), Attribution: string(cfg.Attribution), CIMethod: cfg.CIMethod, Level: cfg.Level}
 
 	drugUnits, sources := a.drugUnits(n)
 	patientUnits := a.patientUnits(n)
@@ -302,7 +300,7 @@ func analyse(ctx context.Context, n *Normalised, cfg AnalysisConfig) (*Analysis,
 	res.Rates = a.rates(drugUnits, patientUnits, byDrug, byDisease)
 	res.ClassRates = a.rates(classUnits(drugUnits), nil, byClass, byDisease)
 	res.GroupRates = a.rates(drugUnits, patientUnits, byDrug, byGroup)
-	res.PoolPopulation = a.cfg.PoolPopulation
+	res.PoolPopulation = string(a.cfg.PoolPopulation)
 	if res.PoolPopulation == "" {
 		res.PoolPopulation = PopEvaluable
 	}
@@ -1219,7 +1217,7 @@ func (a *analyser) timeToResponse(n *Normalised) ([]TimeInput, []TimeCurve) {
 		}
 		drug := inputs[i].Drug
 		tl := tallies[drug]
-		tc := TimeCurve{Drug: drug, Estimator: estimator, Responders: tl.responders, TimesKnown: tl.known}
+		tc := TimeCurve{Drug: drug, Estimator: string(estimator), Responders: tl.responders, TimesKnown: tl.known}
 		switch {
 		case tl.responders > 0 && float64(tl.known) < a.cfg.MinTimeKnown*float64(tl.responders):
 			tc.Omitted = fmt.Sprintf("time to response known for %d of %d responders, %.0f%%, below analysis.min_time_known = %.0f%%",
@@ -1246,7 +1244,7 @@ func (a *analyser) timeToResponse(n *Normalised) ([]TimeInput, []TimeCurve) {
 	}
 	for _, g := range sortedKeys(tallies) {
 		if tl := tallies[g]; tl.responders > 0 && tl.known == 0 && !hasCurve[g] {
-			curves = append(curves, TimeCurve{Drug: g, Estimator: estimator, Responders: tl.responders,
+			curves = append(curves, TimeCurve{Drug: g, Estimator: string(estimator), Responders: tl.responders,
 				Omitted: fmt.Sprintf("time to response known for 0 of %d responders", tl.responders)})
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/data/example"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 func readCSV(t *testing.T, path string) []map[string]string {
@@ -146,7 +147,7 @@ func sameOutputs(t *testing.T, a, b map[string]string) {
 func TestByteIdenticalReruns(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out = a
 	if _, err := Run(context.Background(), cfg, nil); err != nil {
 		t.Fatal(err)
@@ -171,7 +172,7 @@ func TestByteIdenticalReruns(t *testing.T) {
 func TestRowAndFileOrderInvariance(t *testing.T) {
 	dir := t.TempDir()
 	run := func(name string, inputs []string) map[string]string {
-		cfg := DefaultConfig()
+		cfg := config.Default()
 		cfg.Out = filepath.Join(dir, name)
 		cfg.Inputs = inputs
 		if _, err := Run(context.Background(), cfg, nil); err != nil {
@@ -216,10 +217,10 @@ func TestEmptyDiseaseCountedOnce(t *testing.T) {
 // rateTable runs the pipeline on the given tables with a config tweak and
 // returns "drug|disease|population" → "responders/n" of response_rates.csv
 // (or of the file named).
-func rateTable(t *testing.T, file string, mut func(*Config), tables map[string]string) map[string]string {
+func rateTable(t *testing.T, file string, mut func(*config.Config), tables map[string]string) map[string]string {
 	t.Helper()
 	dir := t.TempDir()
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	for name, content := range tables {
 		cfg.Inputs = append(cfg.Inputs, writeFile(t, dir, name, content))
 	}
@@ -266,9 +267,9 @@ func TestAttributionCountsPatientsOnce(t *testing.T) {
 	in := map[string]string{"cases.csv": cases}
 	expect(t, rateTable(t, "response_rates.csv", nil, in), map[string]string{
 		"diltiazem||itt": "2/3", "risedronate||itt": "1/1", "||itt": "2/3", "diltiazem|dermatomyositis|itt": "1/2"})
-	reg := rateTable(t, "response_rates.csv", func(c *Config) { c.Analysis.Attribution = "regimen" }, in)
+	reg := rateTable(t, "response_rates.csv", func(c *config.Config) { c.Analysis.Attribution = "regimen" }, in)
 	expect(t, reg, map[string]string{"diltiazem + risedronate||itt": "1/1", "diltiazem||itt": "0/1", "diltiazem + nifedipine||itt": "1/1"})
-	mono := rateTable(t, "response_rates.csv", func(c *Config) { c.Analysis.Attribution = "monotherapy" }, in)
+	mono := rateTable(t, "response_rates.csv", func(c *config.Config) { c.Analysis.Attribution = "monotherapy" }, in)
 	expect(t, mono, map[string]string{"diltiazem||itt": "0/1", "||itt": "0/1"})
 	// Two calcium channel blockers in one patient count once for the class.
 	expect(t, rateTable(t, "response_rates_by_class.csv", nil, in), map[string]string{"calcium channel blocker||itt": "2/3"})
@@ -288,7 +289,7 @@ func TestNoDiseaseComparisonAgainstMixtures(t *testing.T) {
 		"cases.csv":   "Study,Pt,Disease,Drug,Outcome\nA,1,DM,diltiazem,complete resolution\nA,2,SSc,diltiazem,no change\nA,3,,diltiazem,no change\n",
 		"studies.csv": "Study,Drug,Treated,Responders\nK,diltiazem,10,6\n",
 	}
-	got := rateTable(t, "comparisons.csv", func(c *Config) { c.Analysis.MinCompareN = 1 }, in)
+	got := rateTable(t, "comparisons.csv", func(c *config.Config) { c.Analysis.MinCompareN = 1 }, in)
 	if len(got) != 1 || got["disease within diltiazem|dermatomyositis|systemic sclerosis"] == "" {
 		t.Errorf("comparisons = %v, want only dermatomyositis vs systemic sclerosis", got)
 	}
@@ -358,10 +359,10 @@ func TestComparisonsRespectSmallNumbers(t *testing.T) {
 	for i, o := range []string{"complete resolution", "no change", "no change", "no change"} {
 		b.WriteString(fmt.Sprintf("B,%d,DM,sodium thiosulfate,%s\n", i+1, o))
 	}
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Inputs = []string{writeFile(t, dir, "cases.csv", b.String())}
 	cfg.Out = filepath.Join(dir, "out")
-	cfg.Figures.Formats = []string{"svg"}
+	cfg.Figures.Formats = config.FigureFormats{"svg"}
 	if _, err := Run(context.Background(), cfg, nil); err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/internal/jsonout"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 // stageCache keeps each stage's result under a key derived from everything
@@ -288,7 +289,7 @@ func copyFile(src, dst string) error {
 // stageKeys derives the cache key of every stage: each key hashes the key
 // of the stage before it plus what the stage itself reads. It records each
 // input's content hash in inputs, for ingest to reuse.
-func stageKeys(ctx context.Context, cfg *Config, inputs []Input) (map[string]string, error) {
+func stageKeys(ctx context.Context, cfg *config.Config, inputs []Input) (map[string]string, error) {
 	h := func(parts ...any) string {
 		d := sha256.New()
 		for _, p := range parts {
@@ -314,7 +315,7 @@ func stageKeys(ctx context.Context, cfg *Config, inputs []Input) (map[string]str
 			return nil, err
 		}
 		if err != nil {
-			return nil, &ConfigError{Key: "vocabulary", Msg: err.Error()}
+			return nil, &config.Error{Key: "vocabulary", Msg: err.Error()}
 		}
 		vocab = append(vocab, v, s)
 	}
@@ -322,7 +323,7 @@ func stageKeys(ctx context.Context, cfg *Config, inputs []Input) (map[string]str
 	if cfg.Decisions != "" {
 		s, err := hashInput(ctx, Input{Name: cfg.Decisions, Path: cfg.Decisions})
 		if err != nil {
-			return nil, &ConfigError{Key: "decisions", Msg: err.Error()}
+			return nil, &config.Error{Key: "decisions", Msg: err.Error()}
 		}
 		decisions = append(decisions, cfg.Decisions, s)
 	}

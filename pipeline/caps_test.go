@@ -13,6 +13,7 @@ import (
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/parquetio"
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/reports/figure"
 )
 
@@ -43,7 +44,7 @@ func TestCompareBoundedGroups(t *testing.T) {
 		add(fmt.Sprintf("x%03d", i), "dermatomyositis", 1, i%2)
 	}
 	add("y", "dermatomyositis", 3, 1)
-	cfg := DefaultConfig().Analysis
+	cfg := config.Default().Analysis
 	cfg.MaxCompareGroups = 4
 	a := &analyser{cfg: cfg, level: 0.95}
 	got, omitted := a.compare(units)
@@ -100,7 +101,7 @@ func TestProblemsCapped(t *testing.T) {
 		fmt.Fprintf(&b, "S,%d,dermatomyositis,qqzx%sqq,complete resolution\n", i, letters(i))
 	}
 	dir := t.TempDir()
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Inputs = []string{writeFile(t, dir, "cases.csv", b.String())}
 	cfg.Out = dir + "/out"
 	s, err := Validate(context.Background(), cfg, nil)
@@ -138,11 +139,11 @@ func TestProblemsCapped(t *testing.T) {
 		}
 	}
 	// the strict verdict counts every problem, not the kept ones
-	if _, n, _ := cfg.Strict.JudgeSummary(s); n < rows {
+	if _, n, _ := JudgeSummary(&cfg.Strict, s); n < rows {
 		t.Errorf("strict: %d failing problems, want at least the %d unknown drugs", n, rows)
 	}
-	cfg.Strict.Allow = []Allowance{{Code: "unknown-term", Column: "Drug", Reason: "made-up names"}}
-	if _, _, allowed := cfg.Strict.JudgeSummary(s); allowed[0].Count != rows {
+	cfg.Strict.Allow = []config.Allowance{{Code: "unknown-term", Column: "Drug", Reason: "made-up names"}}
+	if _, _, allowed := JudgeSummary(&cfg.Strict, s); allowed[0].Count != rows {
 		t.Errorf("strict: the allowance accepted %d problems, want %d", allowed[0].Count, rows)
 	}
 	if kept != ProblemCap || grouped != rows || !unlisted {
@@ -213,11 +214,11 @@ func TestHostileShapeCaps(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Inputs = []string{writeFile(t, dir, "cases.csv", b.String())}
 	cfg.Out = dir + "/out"
-	cfg.Figures.Formats = []string{"svg"}
-	cfg.Tables.Formats = []string{"csv", "md"}
+	cfg.Figures.Formats = config.FigureFormats{"svg"}
+	cfg.Tables.Formats = config.TableFormats{"csv", "md"}
 	res, err := Run(context.Background(), cfg, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -263,7 +264,7 @@ func TestLimitsDoc(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := string(b)
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	comma := func(n int) string {
 		s := fmt.Sprint(n)
 		if n >= 10000 {

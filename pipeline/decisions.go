@@ -17,6 +17,7 @@ import (
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/internal/csvout"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 // ReviewFile is the name of the review list at the top of every output
@@ -134,7 +135,7 @@ func (d *Decisions) Len() int {
 }
 
 // LoadDecisions reads the decisions file at path; "" means none (nil, nil).
-// A file that cannot be opened is a *ConfigError; a malformed one a
+// A file that cannot be opened is a *config.Error; a malformed one a
 // *DecisionsError.
 func LoadDecisions(path string) (*Decisions, error) {
 	if path == "" {
@@ -142,7 +143,7 @@ func LoadDecisions(path string) (*Decisions, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &ConfigError{Key: "decisions", Msg: fmt.Sprintf("cannot read the decisions file: %v", err)}
+		return nil, &config.Error{Key: "decisions", Msg: fmt.Sprintf("cannot read the decisions file: %v", err)}
 	}
 	defer f.Close()
 	return ReadDecisions(f, path)
@@ -165,7 +166,7 @@ func normText(s string) string {
 func ReadDecisions(r io.Reader, name string) (*Decisions, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
-		return nil, &ConfigError{Key: "decisions", Msg: fmt.Sprintf("%s: cannot read: %v", name, err)}
+		return nil, &config.Error{Key: "decisions", Msg: fmt.Sprintf("%s: cannot read: %v", name, err)}
 	}
 	sum := sha256.Sum256(b)
 	d := &Decisions{Path: name, SHA256: hex.EncodeToString(sum[:]), byKey: map[decisionKey]*decision{}}

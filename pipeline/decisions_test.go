@@ -11,6 +11,7 @@ import (
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 func TestReadDecisions(t *testing.T) {
@@ -156,7 +157,7 @@ func TestTermDecisions(t *testing.T) {
 	}
 	dec := writeFile(t, dir, "decided.csv", "study,case,field,original_text,decision\n"+
 		"S,1,drug,zorbazumab,Methotrexate\nS,2,drug,zorbazumab,methotrexate\nS,1,disease,dermatomyosistis,dermatomyositis\n")
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out, cfg.Inputs, cfg.Decisions = out, []string{cases}, dec
 	res, err := Run(context.Background(), cfg, nil)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 // TestGroupUnknownDiseases checks that spellings of one unknown disease that differ only in
@@ -45,11 +46,11 @@ func TestRatesByDiseaseGroup(t *testing.T) {
 		"diltiazem||itt":                           "2/4",
 	})
 	dir := t.TempDir()
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Inputs = []string{writeFile(t, dir, "cases.csv", in["cases.csv"])}
 	cfg.Out = filepath.Join(dir, "out")
-	cfg.Tables.Formats = []string{"csv"}
-	cfg.Analysis.DiseaseLevel, cfg.Analysis.DrugLevel = DiseaseLevelGroup, DrugLevelClass
+	cfg.Tables.Formats = config.TableFormats{"csv"}
+	cfg.Analysis.DiseaseLevel, cfg.Analysis.DrugLevel = config.DiseaseLevelGroup, config.DrugLevelClass
 	if _, err := Run(context.Background(), cfg, nil); err != nil {
 		t.Fatal(err)
 	}

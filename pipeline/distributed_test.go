@@ -13,6 +13,7 @@ import (
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/synth"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 // TestDistributedPathEqualsSingleMachine runs the path of docs/scale.md on a generated
@@ -54,7 +55,7 @@ func TestDistributedPathEqualsSingleMachine(t *testing.T) {
 	parts := []string{writeCSVFile("part-0.csv", kept[:half]), writeCSVFile("part-1.csv", kept[half:])}
 
 	// single machine, with --emit-counts
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out, cfg.Inputs, cfg.EmitCounts = filepath.Join(dir, "single"), []string{whole}, true
 	if _, err := Run(context.Background(), cfg, nil); err != nil {
 		t.Fatal(err)
@@ -127,7 +128,7 @@ func TestDistributedPathEqualsSingleMachine(t *testing.T) {
 	}
 
 	// run on the counts: the rates equal the single run's
-	cfg = DefaultConfig()
+	cfg = config.Default()
 	cfg.Out, cfg.Inputs = filepath.Join(dir, "distributed"), []string{reduced}
 	if _, err := Run(context.Background(), cfg, nil); err != nil {
 		t.Fatal(err)

@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 // formulaStart reports whether a CSV cell would start a spreadsheet
@@ -107,7 +109,7 @@ func TestCSVOutputsNeutralised(t *testing.T) {
 	}
 	cw.Flush()
 	dec := writeFile(t, dir, "decided.csv", b.String())
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out, cfg.Inputs, cfg.Decisions = out, []string{in}, dec
 	res, err := Run(context.Background(), cfg, nil)
 	if err != nil {

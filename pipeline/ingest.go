@@ -20,6 +20,7 @@ import (
 	"github.com/tresp/tresp/data/example"
 	"github.com/tresp/tresp/data/parquetio"
 	"github.com/tresp/tresp/data/xlsxio"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 // Input is one case table to read: a file on disk or an embedded example.
@@ -485,4 +486,13 @@ func SortProblems(p []data.Problem) {
 		}
 		return a.Code < b.Code
 	})
+}
+
+// readOptions turns the read settings into ingest options.
+func readOptions(r config.ReadConfig) ReadOptions {
+	return ReadOptions{
+		Map:          data.MapOptions{Explicit: r.Columns, StudyFromFileName: r.StudyFromFileName},
+		Delimiter:    r.Delimiter.Rune(),
+		DecimalComma: string(r.DecimalComma),
+	}
 }

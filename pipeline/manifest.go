@@ -12,6 +12,7 @@ import (
 	"sort"
 
 	"github.com/tresp/tresp/internal/jsonout"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 // manifestFile is the name of the manifest inside an output directory.
@@ -27,7 +28,7 @@ type Manifest struct {
 	Inputs  []ManifestInput `json:"inputs"`
 	// Decisions is the decisions file applied, nil when none was given.
 	Decisions *DecisionsFile `json:"decisions,omitempty"`
-	Config    Config         `json:"config"`
+	Config    config.Config  `json:"config"`
 	Outputs   []ManifestFile `json:"outputs"`
 }
 

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 func readManifest(t *testing.T, out string) (Manifest, []byte) {
@@ -143,7 +145,7 @@ func TestManifestHashesFilesOfAnyWriter(t *testing.T) {
 	os.WriteFile(filepath.Join(o.tmp, "figures", "x.svg"), []byte("abc"), 0o644)
 	os.WriteFile(filepath.Join(o.tmp, "a.txt"), nil, 0o644)
 	os.WriteFile(filepath.Join(o.tmp, manifestFile), []byte("stale"), 0o644)
-	s := &Summary{Version: Version, Config: DefaultConfig(),
+	s := &Summary{Version: Version, Config: config.Default(),
 		Inputs: []FileAccount{{File: "z.csv", SHA256: "1", RowsRead: 2}, {File: "b.csv", SHA256: "3", RowsRead: 4}}}
 	if err := writeManifest(o, s); err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/units"
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 // Course is one patient × drug (or procedure) after normalisation: the
@@ -321,16 +322,16 @@ func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
 			}
 		}
 		if kind == 0 {
-			return nil, &ConfigError{Key: "vocabulary", Msg: fmt.Sprintf("%s: cannot tell the vocabulary kind from the file name (start it with drugs, diseases, subtypes, outcomes, cues, routes, sites, nofuzzy or timing)", f)}
+			return nil, &config.Error{Key: "vocabulary", Msg: fmt.Sprintf("%s: cannot tell the vocabulary kind from the file name (start it with drugs, diseases, subtypes, outcomes, cues, routes, sites, nofuzzy or timing)", f)}
 		}
 		r, err := os.Open(f)
 		if err != nil {
-			return nil, &ConfigError{Key: "vocabulary", Msg: err.Error()}
+			return nil, &config.Error{Key: "vocabulary", Msg: err.Error()}
 		}
 		err = v.Extend(r, f, kind)
 		r.Close()
 		if err != nil {
-			return nil, &ConfigError{Key: "vocabulary", Msg: err.Error()}
+			return nil, &config.Error{Key: "vocabulary", Msg: err.Error()}
 		}
 	}
 	return v, nil

@@ -14,6 +14,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/stats"
 )
 
 // tree returns every regular file under dir with its contents, keyed by
@@ -190,7 +193,7 @@ func TestUserFilesInOutputStopTheRun(t *testing.T) {
 	want := map[string]string{"notes.txt": "my notes", "mine/a.txt": "A", svg: "<svg>edited by hand</svg>"}
 
 	for _, force := range []bool{false, true} {
-		cfg := DefaultConfig()
+		cfg := config.Default()
 		cfg.Out, cfg.Force = out, force
 		_, err := Run(context.Background(), cfg, nil)
 		oe := asOutputError(t, err)
@@ -202,7 +205,7 @@ func TestUserFilesInOutputStopTheRun(t *testing.T) {
 		keeps(t, want, tree(t, out))
 	}
 
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out, cfg.Clean = out, true
 	res, err := Run(context.Background(), cfg, nil)
 	if err != nil {
@@ -230,9 +233,9 @@ func TestKilledCommit(t *testing.T) {
 			}
 			return nil
 		}
-		cfg := DefaultConfig()
+		cfg := config.Default()
 		cfg.Out = out
-		cfg.Analysis.CIMethod = "wilson"
+		cfg.Analysis.CIMethod = stats.Wilson
 		Run(context.Background(), cfg, nil)
 		t.Fatal("child was not killed")
 	}
@@ -253,7 +256,7 @@ func TestKilledCommit(t *testing.T) {
 			}
 			// A failing run: --strict over a table with an unknown drug.
 			bad := writeFile(t, dir, "bad.csv", "Study,Pt,Drug,Outcome\nS,1,zzzunknownzzz,improved\n")
-			cfg := DefaultConfig()
+			cfg := config.Default()
 			cfg.Out, cfg.Strict.Enabled, cfg.Inputs = out, true, []string{bad}
 			if _, err := Run(context.Background(), cfg, nil); !errors.Is(err, ErrData) {
 				t.Fatalf("the failing run returned %v", err)
@@ -447,7 +450,7 @@ func TestCancelStopsWithinASecond(t *testing.T) {
 	before := outputsOf(t, out, nil)
 	for _, after := range []time.Duration{50 * time.Millisecond, 400 * time.Millisecond, 1500 * time.Millisecond} {
 		ctx, cancel := context.WithCancel(context.Background())
-		cfg := DefaultConfig()
+		cfg := config.Default()
 		cfg.Out, cfg.Inputs = out, []string{in}
 		done := make(chan error, 1)
 		go func() { _, err := Run(ctx, cfg, nil); done <- err }()

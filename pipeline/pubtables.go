@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/reports/table"
 	"github.com/tresp/tresp/stats"
 )
@@ -197,7 +198,7 @@ func (st *state) publicationTables() []pubTable {
 			t.Rows = append(t.Rows, r)
 		}
 		t.Footnotes = []string{fmt.Sprintf("Responder: %s response or better. ITT (intention to treat) counts not-evaluable patients (death, stop for adverse effects, lost to follow-up) as non-responders; the evaluable population leaves them out. Intervals: %s.",
-			a.Responder, ciMethodLabel(a.CIMethod)), attributionNote(a.Attribution)}
+			a.Responder, a.CIMethod.Label()), attributionNote(a.Attribution)}
 		if small {
 			t.Footnotes = append(t.Footnotes, fmt.Sprintf("* fewer than %d patients.", st.cfg.Analysis.SmallGroup))
 		}
@@ -223,7 +224,7 @@ func (st *state) publicationTables() []pubTable {
 	// Table 2 by drug or by drug class (analysis.drug_level); the class
 	// rates have no overall row, which comes from the drug rates.
 	drugTitle, drugKey, drugRates := "Response by drug", "drug", a.Rates
-	if st.cfg.Analysis.DrugLevel == DrugLevelClass {
+	if st.cfg.Analysis.DrugLevel == config.DrugLevelClass {
 		drugTitle, drugKey = "Response by drug class", "drug_class"
 		drugRates = nil
 		for _, r := range a.ClassRates {
@@ -248,7 +249,7 @@ func (st *state) publicationTables() []pubTable {
 	})
 	// Table 3 by disease or by disease group (analysis.disease_level).
 	disTitle, disKey, disRates := "Response by underlying disease", "disease", a.Rates
-	if st.cfg.Analysis.DiseaseLevel == DiseaseLevelGroup {
+	if st.cfg.Analysis.DiseaseLevel == config.DiseaseLevelGroup {
 		disTitle, disKey, disRates = "Response by disease group", "disease_group", a.GroupRates
 	}
 	respTable("table3_response_by_disease", disTitle, disKey, disRates, func(r RateRow) (string, bool) {

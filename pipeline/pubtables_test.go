@@ -13,8 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/reports/figure"
 	"github.com/tresp/tresp/reports/table"
+	"github.com/tresp/tresp/stats"
 )
 
 // badCell matches what no table cell may show: NaN, Inf or empty
@@ -25,10 +27,10 @@ var badCell = regexp.MustCompile(`NaN|Inf|\(\s*[–-]?\s*\)`)
 // shows the pooled count with its exact interval and a footnote saying why,
 // never NaN, Inf or empty parentheses.
 func TestTable4NoNaN(t *testing.T) {
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	nan := math.NaN()
 	st := &state{cfg: &cfg, norm: &Normalised{}, summary: &Summary{}, analysis: &Analysis{
-		Responder: "partial", CIMethod: "clopper-pearson", Level: 0.95, PoolPopulation: PopITT,
+		Responder: "partial", CIMethod: stats.ClopperPearson, Level: 0.95, PoolPopulation: PopITT,
 		Sensitivity: []PooledRow{
 			{Drug: "diltiazem", K: 2, Events: 3, N: 4, Estimate: nan, Low: nan, High: nan, Tau2: nan, I2: nan,
 				Method: "GLMM", Transform: "logit", Warnings: []string{"the likelihood is flat in τ: no maximum"}},
@@ -131,9 +133,9 @@ func TestPoolPopulation(t *testing.T) {
 		pop, caption string
 		n            int
 	}{{PopEvaluable, "evaluable patients", 5}, {PopITT, "intention to treat", 6}} {
-		cfg := DefaultConfig()
+		cfg := config.Default()
 		cfg.Out = filepath.Join(t.TempDir(), "out")
-		cfg.Analysis.PoolPopulation = tc.pop
+		cfg.Analysis.PoolPopulation = config.Population(tc.pop)
 		res, err := Run(context.Background(), cfg, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -166,7 +168,7 @@ func TestPoolPopulation(t *testing.T) {
 // pooled, plus a drug with 0/0: the forest plot keeps the 30 largest drugs,
 // caps the study rows, leaves out the 0/0 row with a note, and renders.
 func TestForestNeverTooLarge(t *testing.T) {
-	a := &Analysis{CIMethod: "clopper-pearson", Level: 0.95, PoolPopulation: PopEvaluable}
+	a := &Analysis{CIMethod: stats.ClopperPearson, Level: 0.95, PoolPopulation: PopEvaluable}
 	for d := 0; d < 200; d++ {
 		drug := fmt.Sprintf("drug %03d", d)
 		x, n := 0, 0
@@ -183,7 +185,7 @@ func TestForestNeverTooLarge(t *testing.T) {
 		a.Sensitivity = append(a.Sensitivity, PooledRow{Drug: drug, K: 40, Method: "REML", Transform: "logit", Tau2: 0.1, I2: 12, Q: 40, QP: 0.4})
 	}
 	a.Rates = append(a.Rates, RateRow{Drug: "empty", Population: PopEvaluable, Rate: math.NaN(), Low: math.NaN(), High: math.NaN()})
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	f, notes := forestFigure(a, cfg.Analysis, 30)
 	f.Notes = notes
 	heads := 0
@@ -240,9 +242,9 @@ func TestShortStudy(t *testing.T) {
 // treatments with doses, duration and outcome.
 func TestTable1ByAndPatients(t *testing.T) {
 	for _, by := range []string{"drug", "study"} {
-		cfg := DefaultConfig()
+		cfg := config.Default()
 		cfg.Out = filepath.Join(t.TempDir(), "out")
-		cfg.Tables.Table1By = by
+		cfg.Tables.Table1By = config.Table1By(by)
 		if _, err := Run(context.Background(), cfg, nil); err != nil {
 			t.Fatal(err)
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/internal/jsonout"
+	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/reports/figure"
 	"github.com/tresp/tresp/reports/html"
 	"github.com/tresp/tresp/reports/table"
@@ -91,14 +92,14 @@ func shortStudy(s string) string {
 // largest by n are kept), studies with no patients in the population
 // (0/0, left out), and the study rows of a very large drug beyond
 // forestMaxStudies (the largest kept).
-func forestFigure(a *Analysis, cfg AnalysisConfig, maxDrugs int) (figure.Forest, []string) {
+func forestFigure(a *Analysis, cfg config.AnalysisConfig, maxDrugs int) (figure.Forest, []string) {
 	pop := a.PoolPopulation
 	if pop == "" {
 		pop = PopEvaluable
 	}
 	popName := map[string]string{PopEvaluable: "evaluable patients", PopITT: "intention to treat"}[pop]
 	forest := figure.Forest{Title: "Response rate by drug (" + popName + ")", Sort: figure.SortName,
-		Method: ciMethodLabel(a.CIMethod), Level: a.Level, Pooling: poolingLabel(cfg),
+		Method: a.CIMethod.Label(), Level: a.Level, Pooling: poolingLabel(cfg),
 		Population: popNote(pop), Weights: "inverse-variance weights of the random-effects model on the logit scale, with escalc's variances"}
 	pooled := map[string]PooledRow{}
 	for _, p := range a.Pooled {
@@ -186,7 +187,7 @@ func forestFigure(a *Analysis, cfg AnalysisConfig, maxDrugs int) (figure.Forest,
 		}
 		for _, i := range idx {
 			s := ss[i]
-			iv := stats.BinomialCI(s.Events, s.N, a.Level, mustCIMethod(a.CIMethod))
+			iv := stats.BinomialCI(s.Events, s.N, a.Level, a.CIMethod)
 			forest.Rows = append(forest.Rows, figure.ForestRow{Label: shortStudy(s.Study), Events: s.Events, N: s.N,
 				Estimate: iv.Estimate, Low: iv.Low, High: iv.High, Study: true, Weight: 100 * w[i] / sum})
 		}
@@ -243,26 +244,14 @@ func pValue(p float64) string {
 	return fmt.Sprintf("%.2f", p)
 }
 
-func ciMethodLabel(m string) string {
-	switch m {
-	case "clopper-pearson":
-		return "Clopper–Pearson exact"
-	case "wilson":
-		return "Wilson score"
-	case "jeffreys":
-		return "Jeffreys"
-	}
-	return m
-}
-
-func poolingLabel(cfg AnalysisConfig) string {
+func poolingLabel(cfg config.AnalysisConfig) string {
 	switch cfg.Pooling {
 	case "glmm":
 		return fmt.Sprintf("binomial–normal random-intercept GLMM, maximum likelihood, %d-node adaptive Gauss–Hermite quadrature, logit scale", cfg.Nodes)
 	case "reml":
-		return "inverse-variance random effects, REML, " + cfg.Transform + " scale"
+		return "inverse-variance random effects, REML, " + string(cfg.Transform) + " scale"
 	}
-	return "inverse-variance random effects, DerSimonian–Laird, " + cfg.Transform + " scale"
+	return "inverse-variance random effects, DerSimonian–Laird, " + string(cfg.Transform) + " scale"
 }
 
 var figureOutcome = map[string]figure.Outcome{
@@ -347,7 +336,7 @@ func (st *state) figures() []namedFigure {
 		}
 	}
 	bars("Outcome by drug", "drug", a.OutcomesByDrug)
-	if cfg.DiseaseLevel == DiseaseLevelGroup {
+	if cfg.DiseaseLevel == config.DiseaseLevelGroup {
 		bars("Outcome by disease group", "disease", a.OutcomesByDiseaseGroup)
 	} else {
 		bars("Outcome by disease", "disease", a.OutcomesByDisease)
@@ -609,27 +598,12 @@ func niceCeil(x float64) float64 {
 	return 10 * p
 }
 
-func mustCIMethod(s string) stats.CIMethod {
-	m, err := stats.ParseCIMethod(s)
-	if err != nil {
-		panic("pipeline: " + err.Error())
-	}
-	return m
-}
-
 // render writes figures, publication tables and report.html.
 func (st *state) render() error {
-	size, err := figure.ParsePreset(st.cfg.Figures.Size)
-	if err != nil {
-		return &ConfigError{Key: "figures.size", Msg: err.Error()}
-	}
+	size := st.cfg.Figures.Size.Size()
 	var formats []figure.Format
 	for _, f := range st.cfg.Figures.Formats {
-		ff, err := figure.ParseFormat(f)
-		if err != nil {
-			return &ConfigError{Key: "figures.formats", Msg: err.Error()}
-		}
-		formats = append(formats, ff)
+		formats = append(formats, f.Format())
 	}
 	var report html.Report
 	report.Title = "Treatment response: " + st.dataSetName()
@@ -700,10 +674,7 @@ func (st *state) render() error {
 	tables := st.publicationTables()
 	for _, t := range tables {
 		for _, f := range st.cfg.Tables.Formats {
-			tf, err := table.ParseFormat(f)
-			if err != nil {
-				return &ConfigError{Key: "tables.formats", Msg: err.Error()}
-			}
+			tf := f.Format()
 			rel := "tables/" + t.name + tf.Ext()
 			if err := st.out.write(rel, func(w *bufio.Writer) error { return table.Write(w, t.Table, tf) }); err != nil {
 				return err
@@ -761,7 +732,7 @@ func (st *state) reportSummary() []string {
 		fmt.Sprintf("%d rows read from %d inputs: %d accepted, %d quarantined.", t.RowsRead, len(st.summary.Inputs), t.RowsAccepted, t.RowsQuarantined),
 		fmt.Sprintf("%d patient × drug courses and %d study-level rows after normalisation.", len(st.norm.Courses), len(st.norm.Studies)),
 		fmt.Sprintf("Responder: %s response or better. Attribution: %s. Intervals: %s, %g%%.", st.analysis.Responder,
-			st.analysis.Attribution, ciMethodLabel(st.analysis.CIMethod), 100*st.analysis.Level),
+			st.analysis.Attribution, st.analysis.CIMethod.Label(), 100*st.analysis.Level),
 	}
 	rv := st.summary.Review
 	if rv.UnclassifiedCourses > 0 {
@@ -833,7 +804,7 @@ func quarantineTable(q []Quarantined) table.Table {
 
 // acceptedTable lists the strict policy's allowances with the problems
 // each accepted and its reason, for report.html.
-func acceptedTable(allowed []AllowedSummary) table.Table {
+func acceptedTable(allowed []config.AllowedSummary) table.Table {
 	t := table.Table{Title: "Problems a strict run accepts", Columns: []table.Column{{Key: "code", Header: "Code"}, {Key: "column", Header: "Column"},
 		{Key: "n", Header: "Problems", Numeric: true}, {Key: "reason", Header: "Reason"}}}
 	for _, a := range allowed {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 // The findings of a reviewer who ran real-style sheets through tresp (issue 10), one test
@@ -150,7 +151,7 @@ func TestReviewerDoseOutputs(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Inputs = []string{writeFile(t, dir, "cases.csv", `Study,Pt,Disease,Treatment,Dose,Outcome
 S,1,ITP,romiplostim,3 mcg/kg weekly,complete response
 S,2,ITP,eltrombopag,50 mg daily,partial response

@@ -5,12 +5,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/internal/jsonout"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 // Version is tresp's version, written into every summary.
@@ -42,7 +45,7 @@ var ErrData = errors.New("data errors")
 // state carries stage results from one stage to the next.
 type state struct {
 	ctx      context.Context
-	cfg      *Config
+	cfg      *config.Config
 	log      Logger
 	inputs   []Input
 	ingested *Ingested
@@ -59,9 +62,9 @@ type stage struct {
 
 // Run executes every stage and writes cfg.Out atomically. It returns a
 // *data.InputError (wrapping ErrData semantics) when an input cannot be
-// read, a *ConfigError for bad settings, and other errors for failures
+// read, a *config.Error for bad settings, and other errors for failures
 // of tresp itself.
-func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
+func Run(ctx context.Context, cfg config.Config, log Logger) (*Result, error) {
 	st, err := prepare(ctx, &cfg, log)
 	if err != nil {
 		return nil, err
@@ -182,7 +185,7 @@ func (st *state) restore(s *snapshot) {
 
 // prepare checks the settings and resolves the inputs: the start of Run
 // and Validate.
-func prepare(ctx context.Context, cfg *Config, log Logger) (*state, error) {
+func prepare(ctx context.Context, cfg *config.Config, log Logger) (*state, error) {
 	if log == nil {
 		log = nopLogger{}
 	}
@@ -239,7 +242,7 @@ func dropVocabulary(inputs []Input, given, vocabFiles []string) ([]Input, error)
 }
 
 // Validate reads and checks every input without writing anything.
-func Validate(ctx context.Context, cfg Config, log Logger) (*Summary, error) {
+func Validate(ctx context.Context, cfg config.Config, log Logger) (*Summary, error) {
 	st, err := prepare(ctx, &cfg, log)
 	if err != nil {
 		return nil, err
@@ -254,7 +257,7 @@ func Validate(ctx context.Context, cfg Config, log Logger) (*Summary, error) {
 }
 
 func (st *state) ingest() error {
-	opt := st.cfg.readOptions()
+	opt := readOptions(st.cfg.Read)
 	opt.Context = st.ctx
 	ing, err := Ingest(st.inputs, opt)
 	if err != nil {
@@ -394,7 +397,7 @@ type Summary struct {
 	Review             ReviewSummary   `json:"review"`
 	Strict             StrictSummary   `json:"strict"`
 	Analysis           *Analysis       `json:"analysis"`
-	Config             Config          `json:"config"`
+	Config             config.Config   `json:"config"`
 	Details            []data.Problem  `json:"details"`
 	// Grouped are the warnings and errors of Details, one per (code,
 	// column, value) with a row count and the first rows.
@@ -423,7 +426,7 @@ type ProblemSummary struct {
 	ByCodeAndColumn []ProblemCount `json:"by_code_and_column"`
 }
 
-func newSummary(cfg *Config, ing *Ingested) *Summary {
+func newSummary(cfg *config.Config, ing *Ingested) *Summary {
 	s := &Summary{Tool: "tresp", Version: Version, Inputs: ing.Accounts, Config: *cfg}
 	var ps problemSet
 	ps.merge(ing.Problems, ing.ProblemCounts)
@@ -501,6 +504,11 @@ func UndecidedError(s *Summary, out string) error {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
+}
 
 // plural writes a count with the singular or plural noun: "1 row", "2 rows".
 func plural(n int, one, many string) string {

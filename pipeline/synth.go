@@ -8,13 +8,14 @@ import (
 	"os"
 
 	"github.com/tresp/tresp/data/synth"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 // Synth writes a generated case table (package synth) to path, or to stdout when path
 // is "-". It never replaces an existing file: an existing path is an *OutputError.
 func Synth(path string, f synth.Format, o synth.Options, stdout *os.File) error {
 	if o.Rows < 0 {
-		return &ConfigError{Key: "rows", Msg: fmt.Sprintf("%d rows: write a count of zero or more", o.Rows)}
+		return &config.Error{Key: "rows", Msg: fmt.Sprintf("%d rows: write a count of zero or more", o.Rows)}
 	}
 	if path == "-" {
 		bw := bufio.NewWriterSize(stdout, 1<<20)

@@ -6,14 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/reports/table"
-)
-
-// Table 1 column groupings (tables.table1_by).
-const (
-	Table1ByNone  = "none"
-	Table1ByDrug  = "drug"
-	Table1ByStudy = "study"
 )
 
 // table1MaxGroups caps the by-drug or by-study columns of Table 1; beyond
@@ -42,7 +36,7 @@ func (st *state) baselineOf(pts []*Course) baseline {
 			b.sex[s]++
 		}
 		if d := c.DiseaseName(); d != "" {
-			if st.cfg.Analysis.DiseaseLevel == DiseaseLevelGroup {
+			if st.cfg.Analysis.DiseaseLevel == config.DiseaseLevelGroup {
 				d = diseaseGroupLabel(c)
 			}
 			b.dis[d]++
@@ -149,7 +143,7 @@ func (st *state) table1(pts []*Course) table.Table {
 		return k
 	})
 	disLabel := "Underlying disease"
-	if st.cfg.Analysis.DiseaseLevel == DiseaseLevelGroup {
+	if st.cfg.Analysis.DiseaseLevel == config.DiseaseLevelGroup {
 		disLabel = "Underlying disease group"
 	}
 	categorical(disLabel, func(b baseline) map[string]int { return b.dis }, same)
@@ -161,12 +155,12 @@ func (st *state) table1(pts []*Course) table.Table {
 		Columns: []table.Column{{Key: "characteristic", Header: "Characteristic"}, {Key: "value", Header: fmt.Sprintf("N = %d", all.n), Numeric: true}}}
 	cols := []baseline{all}
 	var notes []string
-	if by := st.cfg.Tables.Table1By; by == Table1ByDrug || by == Table1ByStudy {
+	if by := st.cfg.Tables.Table1By; by == config.Table1ByDrug || by == config.Table1ByStudy {
 		groups := map[string][]*Course{}
 		seen := map[[3]string]bool{}
 		for _, c := range st.norm.Courses {
 			g := shortStudy(c.Study)
-			if by == Table1ByDrug {
+			if by == config.Table1ByDrug {
 				g = c.DrugName()
 			}
 			k := [3]string{c.Study, c.CaseID, g}
@@ -188,9 +182,9 @@ func (st *state) table1(pts []*Course) table.Table {
 		for i, g := range names {
 			b := st.baselineOf(groups[g])
 			cols = append(cols, b)
-			t1.Columns = append(t1.Columns, table.Column{Key: fmt.Sprintf("g%d", i), Header: fmt.Sprintf("%s, N = %d", g, b.n), Numeric: true, Group: "By " + by})
+			t1.Columns = append(t1.Columns, table.Column{Key: fmt.Sprintf("g%d", i), Header: fmt.Sprintf("%s, N = %d", g, b.n), Numeric: true, Group: "By " + string(by)})
 		}
-		if by == Table1ByDrug {
+		if by == config.Table1ByDrug {
 			notes = append(notes, "A patient given several drugs is in each drug's column.")
 		}
 	}

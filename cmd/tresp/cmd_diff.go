@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/pipeline/diff"
 )
 
@@ -43,7 +44,7 @@ type diffOptions struct {
 func (o *diffOptions) AddFlags(fs *pflag.FlagSet) {
 	o.fs = fs
 	o.format = "md"
-	def := pipeline.DefaultConfig().Diff
+	def := config.Default().Diff
 	fs.Var(&o.format, "format", "report `FORMAT`: md (a pull-request comment or job summary) or json")
 	fs.StringVar(&o.configFile, "config", "", "read the [diff] settings from the TOML `FILE`; flags override it")
 	fs.Float64Var(&o.threshold, "threshold", def.Threshold, "exit 1 when the response rate of a stratum of at least --min-n patients moves by more than `P` (a proportion: 0.10 is 10 percentage points; 0 turns the check off)")
@@ -66,9 +67,9 @@ func (o *diffOptions) Validate() error {
 
 // gate returns the [diff] settings: defaults < --config file < flags.
 func (o *diffOptions) gate() (diff.Gate, error) {
-	g := diff.Gate(pipeline.DefaultConfig().Diff)
+	g := diff.Gate(config.Default().Diff)
 	if o.configFile != "" {
-		cfg, err := pipeline.LoadConfig(o.configFile)
+		cfg, err := config.Load(o.configFile)
 		if err != nil {
 			return g, err
 		}

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/data/example"
-	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/pipeline/diff"
 )
 
@@ -103,8 +103,8 @@ func TestDiffCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	var md, js bytes.Buffer
-	d.Markdown(&md, diff.Gate(pipeline.DefaultConfig().Diff))
-	d.JSON(&js, diff.Gate(pipeline.DefaultConfig().Diff))
+	d.Markdown(&md, diff.Gate(config.Default().Diff))
+	d.JSON(&js, diff.Gate(config.Default().Diff))
 	if _, out, _ := tresp(t, "diff", old, changed); out != md.String() {
 		t.Errorf("tresp diff stdout differs from diff.Result.Markdown:\n%s\n---\n%s", out, md.String())
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/tresp/tresp/data/example"
 	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -55,7 +56,7 @@ func writeExample(t *testing.T, dir string, rows ...[]string) {
 
 func runInto(t *testing.T, out string, inputs ...string) {
 	t.Helper()
-	cfg := pipeline.DefaultConfig()
+	cfg := config.Default()
 	cfg.Out = out
 	cfg.Inputs = inputs
 	if _, err := pipeline.Run(context.Background(), cfg, nil); err != nil {

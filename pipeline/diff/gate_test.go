@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 // fakeOutput writes a minimal output directory for Diff: summary.json
@@ -69,7 +69,7 @@ func failedRules(d *Result, g Gate) string {
 // that zeroes the evaluable n (a renamed outcome header) fails; rows that
 // become quarantined fail; outcomes that become unclassified fail.
 func TestDiffGate(t *testing.T) {
-	g := Gate(pipeline.DefaultConfig().Diff)
+	g := Gate(config.Default().Diff)
 	base := fakeOutput(t, ratesOf(20, 10, 0, true))
 	tests := []struct {
 		name   string

@@ -48,6 +48,7 @@ import (
 	"github.com/tresp/tresp/data/synth"
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 var shapes = []string{"drugs", "diseases", "parquet", "stream", "columns", "baseline"}
@@ -196,10 +197,10 @@ func inProcess(in, out, prefix string) (time.Duration, error) {
 			}
 		}
 	}()
-	cfg := pipeline.DefaultConfig()
+	cfg := config.Default()
 	cfg.Inputs = []string{in}
 	cfg.Out = out
-	cfg.Figures.Formats = []string{"svg"}
+	cfg.Figures.Formats = config.FigureFormats{"svg"}
 	t0 := time.Now()
 	_, err = pipeline.Run(context.Background(), cfg, nil)
 	wall := time.Since(t0)

@@ -1,8 +1,9 @@
-package pipeline
+package config
 
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,11 +11,12 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/stats"
 )
 
 func TestLoadConfigGood(t *testing.T) {
 	dir := filepath.Join("testdata", "config")
-	got, err := LoadConfig(filepath.Join(dir, "good.toml"))
+	got, err := Load(filepath.Join(dir, "good.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,19 +36,19 @@ func TestLoadConfigGood(t *testing.T) {
 		},
 		Vocabulary: []string{filepath.Join(dir, "vocab", "drugs-local.tsv")},
 		Decisions:  filepath.Join(dir, "review-decided.csv"),
-		Analysis: AnalysisConfig{Responder: "complete", Attribution: "monotherapy", CIMethod: "wilson",
+		Analysis: AnalysisConfig{Responder: "complete", Attribution: "monotherapy", CIMethod: stats.Wilson,
 			Level: 0.9, Pooling: "reml", Transform: "pft", Nodes: 12, SmallGroup: 3, MinCompareN: 4, MaxCompareGroups: 20,
 			PoolPopulation: PopITT, TimeEstimator: "kaplan-meier", MinTimeKnown: 0.5,
 			DiseaseLevel: DiseaseLevelGroup, DrugLevel: DrugLevelClass},
-		Figures: FigureConfig{Formats: []string{"svg", "png"}, Size: "120x80", ForestMaxDrugs: 12},
-		Tables:  TableConfig{Formats: []string{"md"}, Table1By: "study"},
+		Figures: FigureConfig{Formats: FigureFormats{"svg", "png"}, Size: "120x80", ForestMaxDrugs: 12},
+		Tables:  TableConfig{Formats: TableFormats{"md"}, Table1By: "study"},
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("LoadConfig(good.toml) =\n%+v\nwant\n%+v", got, want)
+		t.Errorf("Load(good.toml) =\n%+v\nwant\n%+v", got, want)
 	}
 	// good.toml must really set every key away from its default, or this
 	// test would not show that the key is read.
-	def := DefaultConfig()
+	def := Default()
 	for _, st := range settings {
 		if reflect.DeepEqual(st.ptr(&got), st.ptr(&def)) {
 			t.Errorf("good.toml leaves %s at its default", st.key)
@@ -104,10 +106,10 @@ func TestLoadConfigErrors(t *testing.T) {
 			if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, err := LoadConfig(path)
-			var ce *ConfigError
+			_, err := Load(path)
+			var ce *Error
 			if !errors.As(err, &ce) {
-				t.Fatalf("error %v is not a *ConfigError", err)
+				t.Fatalf("error %v is not a *Error", err)
 			}
 			if ce.Key != tt.key || ce.Line != tt.line || !strings.Contains(ce.Msg, tt.msg) {
 				t.Errorf("got key %q line %d msg %q\nwant key %q line %d msg containing %q", ce.Key, ce.Line, ce.Msg, tt.key, tt.line, tt.msg)
@@ -120,10 +122,10 @@ func TestLoadConfigErrors(t *testing.T) {
 }
 
 func TestLoadConfigMissingFile(t *testing.T) {
-	_, err := LoadConfig(filepath.Join(t.TempDir(), "none.toml"))
-	var ce *ConfigError
+	_, err := Load(filepath.Join(t.TempDir(), "none.toml"))
+	var ce *Error
 	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "none.toml") {
-		t.Errorf("error %v: want a *ConfigError naming the file", err)
+		t.Errorf("error %v: want a *Error naming the file", err)
 	}
 }
 
@@ -135,17 +137,17 @@ func TestLoadConfigPaths(t *testing.T) {
 	}{
 		// A key the file leaves alone keeps the default, relative to the
 		// current directory.
-		{"strict = true\n", "proj", func() Config { c := DefaultConfig(); c.Strict.Enabled = true; return c }()},
-		{"inputs = []\nvocabulary = []\n", "proj", DefaultConfig()},
+		{"strict = true\n", "proj", func() Config { c := Default(); c.Strict.Enabled = true; return c }()},
+		{"inputs = []\nvocabulary = []\n", "proj", Default()},
 		{"inputs = [\"a.csv\", \"./b/../c.csv\", \"sheets/\"]\nout = \"res/run1\"\n", "proj",
 			func() Config {
-				c := DefaultConfig()
+				c := Default()
 				c.Inputs = []string{"proj/a.csv", "proj/c.csv", "proj/sheets"}
 				c.Out = "proj/res/run1"
 				return c
 			}()},
 		{"out = \"o\"\nvocabulary = [\"v/drugs.tsv\"]\n", ".", func() Config {
-			c := DefaultConfig()
+			c := Default()
 			c.Out = "o"
 			c.Vocabulary = []string{"v/drugs.tsv"}
 			return c
@@ -166,14 +168,14 @@ func TestLoadConfigPaths(t *testing.T) {
 func TestStarterConfigLoadsToDefaults(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "tresp.toml")
-	if err := os.WriteFile(path, StarterConfig(), 0o644); err != nil {
+	if err := os.WriteFile(path, Starter(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, err := LoadConfig(path)
+	got, err := Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := DefaultConfig()
+	want := Default()
 	want.Inputs = []string{filepath.Join(dir, "cases.csv")}
 	want.Out = filepath.Join(dir, "out")
 	if !reflect.DeepEqual(got, want) {
@@ -181,7 +183,7 @@ func TestStarterConfigLoadsToDefaults(t *testing.T) {
 	}
 	// Every key is in the starter, each after a comment listing its legal
 	// values.
-	lines := strings.Split(string(StarterConfig()), "\n")
+	lines := strings.Split(string(Starter()), "\n")
 	for _, st := range settings {
 		sec, k := "", st.key
 		if i := strings.LastIndexByte(st.key, '.'); i >= 0 {
@@ -194,7 +196,7 @@ func TestStarterConfigLoadsToDefaults(t *testing.T) {
 			}
 			if cur == sec && strings.HasPrefix(l, k+" = ") || l == "["+st.key+"]" {
 				found = true
-				if i == 0 || !strings.HasPrefix(lines[i-1], "# ") || st.legal != nil && !strings.Contains(lines[i-1], quoteList(st.legal)) {
+				if i == 0 || !strings.HasPrefix(lines[i-1], "# ") || st.legal() != nil && !strings.Contains(lines[i-1], quoteList(st.legal())) {
 					t.Errorf("%s: no comment with legal values before line %q", st.key, l)
 				}
 			}
@@ -206,7 +208,7 @@ func TestStarterConfigLoadsToDefaults(t *testing.T) {
 }
 
 func TestWriteConfigRoundTrip(t *testing.T) {
-	cfg, err := LoadConfig(filepath.Join("testdata", "config", "good.toml"))
+	cfg, err := Load(filepath.Join("testdata", "config", "good.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,10 +218,10 @@ func TestWriteConfigRoundTrip(t *testing.T) {
 	cfg.Analysis.Level = 0.999
 	for _, comments := range []bool{false, true} {
 		var a, b bytes.Buffer
-		if err := WriteConfig(&a, cfg, comments); err != nil {
+		if err := Write(&a, cfg, comments); err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteConfig(&b, cfg, comments); err != nil {
+		if err := Write(&b, cfg, comments); err != nil {
 			t.Fatal(err)
 		}
 		if a.String() != b.String() {
@@ -283,7 +285,7 @@ func TestSettingsCoverConfig(t *testing.T) {
 	}
 	for _, f := range fields {
 		if !have[f] {
-			t.Errorf("Config field %s has no key in tresp.toml (add it to settings in configfile.go and to docs/config.md)", f)
+			t.Errorf("Config field %s has no key in tresp.toml (add it to settings in settings.go and to docs/config.md)", f)
 		}
 		delete(have, f)
 	}
@@ -296,22 +298,31 @@ func TestSettingsCoverConfig(t *testing.T) {
 // file and docs list against Config.Validate.
 func TestSettingsLegalValuesMatchValidate(t *testing.T) {
 	for _, st := range settings {
-		if st.legal == nil {
+		if st.legal() == nil {
 			continue
 		}
-		for _, v := range append(append([]string{}, st.legal...), "bogus") {
-			cfg := DefaultConfig()
-			switch p := st.ptr(&cfg).(type) {
-			case *string:
-				*p = v
-			case *[]string:
-				*p = []string{v}
+		for _, v := range append(st.legal(), "bogus") {
+			cfg := Default()
+			p := reflect.ValueOf(st.ptr(&cfg)).Elem()
+			switch {
+			case p.Kind() == reflect.String:
+				p.SetString(v)
+			case p.Kind() == reflect.Slice && p.Type().Elem().Kind() == reflect.String:
+				l := reflect.MakeSlice(p.Type(), 1, 1)
+				l.Index(0).SetString(v)
+				p.Set(l)
+			case p.Kind() == reflect.Int && v == "bogus":
+				p.SetInt(int64(len(st.legal()))) // one past the last method
+			case p.Kind() == reflect.Int:
+				if err := st.ptr(&cfg).(choice).Set(v); err != nil {
+					t.Fatalf("%s: Set(%q): %v", st.key, v, err)
+				}
 			default:
-				t.Fatalf("%s: legal values for a %T", st.key, p)
+				t.Fatalf("%s: legal values for a %s", st.key, p.Type())
 			}
 			err := cfg.Validate()
 			if v == "bogus" {
-				var ce *ConfigError
+				var ce *Error
 				if !errors.As(err, &ce) || ce.Key != st.key {
 					t.Errorf("%s = %q: Validate gives %v, want an error for the key", st.key, v, err)
 				}
@@ -350,21 +361,33 @@ c = 5 # d = 6
 	}
 }
 
-func TestDocsListEveryKey(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("..", "docs", "config.md"))
+var update = flag.Bool("update", false, "rewrite the table of keys in docs/config.md")
+
+// TestDocsKeysTable: the table of keys in docs/config.md is KeysMarkdown,
+// generated from the settings; -update rewrites it.
+func TestDocsKeysTable(t *testing.T) {
+	p := filepath.Join("..", "..", "docs", "config.md")
+	doc, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, st := range settings {
-		if !strings.Contains(string(doc), "`"+st.key+"`") {
-			t.Errorf("docs/config.md does not document `%s`", st.key)
-		}
-		for _, v := range st.legal {
-			if v != "" && !strings.Contains(string(doc), "`"+v+"`") {
-				t.Errorf("docs/config.md does not list `%s` for %s", v, st.key)
-			}
-		}
+	const begin, end = "<!-- keys: generated from pipeline/config/settings.go by go test ./pipeline/config -run TestDocsKeysTable -update -->\n", "<!-- keys: end -->"
+	i, j := bytes.Index(doc, []byte(begin)), bytes.Index(doc, []byte(end))
+	if i < 0 || j < i {
+		t.Fatalf("docs/config.md has no %q … %q section", begin, end)
 	}
+	got, want := string(doc[i+len(begin):j]), KeysMarkdown()+"\n"
+	if got == want {
+		return
+	}
+	if *update {
+		out := append(append(append([]byte{}, doc[:i+len(begin)]...), want...), doc[j:]...)
+		if err := os.WriteFile(p, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("the table of keys in docs/config.md is not KeysMarkdown() (rerun with -update):\n--- docs\n%s\n--- generated\n%s", got, want)
 }
 
 func TestCaseTemplate(t *testing.T) {
