@@ -161,9 +161,9 @@ type OutcomeMatch struct {
 	// Proposed is the reading of a low-confidence text (Confidence is ConfidenceLow,
 	// Category is Unclassified): what a reviewer is offered in review.csv. It is never
 	// counted until a person confirms or corrects it. CategoryUnknown otherwise.
-	Proposed Category
-	Evidence        Evidence      // what decided the reading
-	Truncated       bool          // the text was longer than 64 KiB and only its start was read
+	Proposed  Category
+	Evidence  Evidence // what decided the reading
+	Truncated bool     // the text was longer than 64 KiB and only its start was read
 }
 
 // bestOverall applies the best-overall-response rule to the phrases idx: the best ordered
