@@ -56,8 +56,17 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		}
 	}
 	onCourseRelapse := -1
+	lost := responseLost(live)
 	keep := live[:0:0]
-	for _, t := range live {
+	for k, t := range live {
+		if k == lost {
+			t.category, t.rule = Progression, "response lost on the course"
+			if onCourseRelapse < 0 {
+				onCourseRelapse = len(keep)
+			}
+			keep = append(keep, t)
+			continue
+		}
 		if t.entry.role == roleRelapse && !t.negated {
 			switch {
 			case t.on:
@@ -178,6 +187,28 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		res.Proposed, res.Category, res.Code = res.Category, Unclassified, ""
 	}
 	return res
+}
+
+// responseLost returns the index of the first statement of worsening, relapse or
+// non-response that follows a transient response ("initial clinical improvement. However,
+// refractory heart failure …"), or -1: the course's response did not last, which is
+// progression on the course. A worsening after the course stopped, a negated, hedged or
+// weak statement does not undo the response.
+func responseLost(live []target) int {
+	for _, t := range live {
+		if !t.transient || t.negated || !t.category.AtLeast(Minimal) {
+			continue
+		}
+		for k, u := range live {
+			if u.i < t.j || u.negated || u.hedged || u.after || u.entry.weak() || u.entry.secondary {
+				continue
+			}
+			if u.entry.role == roleRelapse || u.category == Progression || u.category == None {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // respondedAfterDoseChange reports whether the non-response no precedes the response

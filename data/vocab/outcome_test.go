@@ -280,6 +280,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"relapse without time", "partial response, later relapse", "", Partial, ConfidenceLow},
 		{"response after a dose change", "no improvement on 2 mg/kg; after dose escalation to 4 mg/kg complete remission", "", Complete, ConfidenceHigh},
 		{"response, then a dose change, then worse", "complete remission; after dose escalation the disease progressed", "", Complete, ConfidenceLow},
+		{"transient response, then worse on the course", "initial improvement, then progression of the lesions", "", Progression, ConfidenceHigh},
+		{"transient response, relapse after stopping", "initial improvement; relapse after discontinuation", "", Partial, ConfidenceHigh},
 		{"negated efficacy word", "rituximab was not effective", "", None, ConfidenceHigh},
 		{"efficacy word alone", "the infusions were beneficial", "", Partial, ConfidenceLow},
 		{"percent change beside a vague word", "proteinuria reduced by 30%", "", Minimal, ConfidenceHigh},

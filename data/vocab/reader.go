@@ -19,6 +19,7 @@ const (
 	cueOnCourse                         // the statement is about the time on the course
 	cueQualifier                        // sets the degree of the response word right after it: "complete clinical response"
 	cueDoseChange                       // the course went on at another dose: "after increase to 90 mg"
+	cueTransient                        // the response word right after it did not last: "initial improvement"
 )
 
 var cueRoleNames = map[string]cueRole{
@@ -26,7 +27,7 @@ var cueRoleNames = map[string]cueRole{
 	"hedge": cueHedge, "hedge after": cueHedgeAfter, "history": cueHistory,
 	"termination": cueTermination, "boundary": cueTermination,
 	"after course": cueAfterCourse, "on course": cueOnCourse, "qualifier": cueQualifier,
-	"dose change": cueDoseChange,
+	"dose change": cueDoseChange, "transient": cueTransient,
 }
 
 // qualifierReach is how many words after a qualifier cue a response word may start
@@ -66,9 +67,12 @@ type target struct {
 	histCue  string
 	after    bool // about the time after the course stopped
 	on       bool // about the time on the course
-	start    int  // byte span
-	end      int
-	quantity bool // read from numbers, not words
+	// transient is set on a phrase a transient cue qualifies ("initial improvement",
+	// "transiently responded"): a response that a later worsening on the course undoes.
+	transient bool
+	start     int // byte span
+	end       int
+	quantity  bool // read from numbers, not words
 	// courseClause is set when the target's clause names one of the course's own
 	// treatments: it is evidence about this course, not only about the patient.
 	courseClause bool
@@ -196,9 +200,10 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 	}
 	var neg, hedge, hist, after, on scope
 	qual, qualUntil := CategoryUnknown, -1 // the last qualifier and the last token it reaches
+	transUntil := -1                       // the last token a transient cue reaches
 	reset := func() {
 		neg, hedge, hist, after, on = scope{}, scope{}, scope{}, scope{}, scope{}
-		qualUntil = -1
+		qualUntil, transUntil = -1, -1
 	}
 	ti, ci := 0, 0
 	coverEnd := func() { // a comma or "and" after a covered target ends the scope
@@ -241,6 +246,8 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				qualUntil = -1
 			case cueQualifier:
 				qual, qualUntil = cu.e.category, cu.j-1+qualifierReach
+			case cueTransient:
+				transUntil = cu.j - 1 + qualifierReach
 			}
 			ci++
 			k = cu.j - 1
@@ -262,7 +269,10 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			if k <= qualUntil && qualifies(qual, t.entry) {
 				t.category, t.rule = qual, "qualifier"
 			}
-			qualUntil = -1
+			if k <= transUntil {
+				t.transient = true
+			}
+			qualUntil, transUntil = -1, -1
 			if !neg.active && startsWithNegation(t.entry.phrase) {
 				// "no improvement or radiological response": the phrase's own negation
 				// reaches the list that follows it
