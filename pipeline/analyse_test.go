@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/data/example"
+	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
 )
 
@@ -257,7 +258,7 @@ func expect(t *testing.T, got map[string]string, want map[string]string) {
 	}
 }
 
-// Counts derived by hand for each attribution rule (review findings).
+// cohort.Counts derived by hand for each attribution rule (review findings).
 func TestAttributionCountsPatientsOnce(t *testing.T) {
 	cases := "Study,Pt,Disease,Drug,Outcome\n" +
 		"A,1,DM,diltiazem,complete resolution\nA,1,DM,risedronate,complete resolution\n" +
@@ -323,7 +324,7 @@ func TestTreatmentCellSplitting(t *testing.T) {
 // not-attributable patient's share: 3 complete, 2 partial, 1 none, 2 not
 // evaluable) as one unattributed block — never both, never neither. When
 // the individual rows do not fit in the aggregate, the aggregate alone is
-// used. Counts by hand.
+// used. cohort.Counts by hand.
 func TestSeriesResidue(t *testing.T) {
 	cases := "Study,Pt,Disease,Drug,Outcome\n" +
 		"S,1,DM,diltiazem,complete resolution\nS,2,SSc,diltiazem,no improvement\nS,3,DM,diltiazem,not attributable\n"
@@ -334,14 +335,14 @@ func TestSeriesResidue(t *testing.T) {
 	expect(t, got, map[string]string{
 		"diltiazem||itt": "6/10", "diltiazem||evaluable": "6/8", "||itt": "6/10",
 		"diltiazem|dermatomyositis|itt": "1/1", "diltiazem|systemic sclerosis|itt": "0/1",
-		"diltiazem|" + unspecified + "|itt": "5/8", "|dermatomyositis|itt": "1/1", "|" + unspecified + "|itt": "5/8",
+		"diltiazem|" + cohort.Unspecified + "|itt": "5/8", "|dermatomyositis|itt": "1/1", "|" + cohort.Unspecified + "|itt": "5/8",
 	})
 	// Individual rows that cannot fit: 3 responders individually, 2 in the aggregate.
 	bad := map[string]string{"cases.csv": "Study,Pt,Disease,Drug,Outcome\n" +
 		"S,1,DM,diltiazem,complete resolution\nS,2,DM,diltiazem,complete resolution\nS,3,DM,diltiazem,complete resolution\nS,4,DM,diltiazem,not attributable\n",
 		"studies.csv": "Study,Drug,Disease,Treated,Responders,Not evaluable\nS,all,,10,2,0\nS,diltiazem,,10,2,0\n"}
 	expect(t, rateTable(t, "response_rates.csv", nil, bad), map[string]string{
-		"diltiazem||itt": "2/10", "||itt": "2/10", "diltiazem|" + unspecified + "|itt": "2/10"})
+		"diltiazem||itt": "2/10", "||itt": "2/10", "diltiazem|" + cohort.Unspecified + "|itt": "2/10"})
 }
 
 // TestComparisonsRespectSmallNumbers (issue 15): no Fisher test between

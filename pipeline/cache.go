@@ -17,6 +17,7 @@ import (
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/internal/jsonout"
+	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
 )
 
@@ -33,7 +34,7 @@ type stageCache struct {
 type snapshot struct {
 	Ingested *Ingested
 	Norm     *Normalised
-	Analysis *Analysis
+	Analysis *cohort.Analysis
 	Summary  *Summary
 }
 
@@ -76,7 +77,7 @@ const snapshotChunk = 4096
 // index into the snapshot's Ingested.Cases (Rec[i]; -1 when the course's
 // record is not one of them, and Courses[i].Rec is then encoded as is).
 type courseChunk struct {
-	Courses []Course
+	Courses []cohort.Course
 	Rec     []int
 }
 
@@ -89,7 +90,7 @@ type courseChunk struct {
 func encodeSnapshot(enc *gob.Encoder, s *snapshot) error {
 	head := *s
 	var cases []data.Record
-	var courses []*Course
+	var courses []*cohort.Course
 	if s.Ingested != nil {
 		ing := *s.Ingested
 		cases, ing.Cases = ing.Cases, nil
@@ -164,9 +165,9 @@ func decodeSnapshot(dec *gob.Decoder) (*snapshot, error) {
 	if s.Ingested != nil {
 		s.Ingested.Cases = cases
 	}
-	var courses []*Course
+	var courses []*cohort.Course
 	if n[1] > 0 {
-		courses = make([]*Course, 0, n[1])
+		courses = make([]*cohort.Course, 0, n[1])
 	}
 	for len(courses) < n[1] {
 		var chunk courseChunk

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
 )
 
@@ -107,7 +108,7 @@ func TestOutcomeReview(t *testing.T) {
 				}
 				n.dec = d
 			}
-			c := &Course{Rec: r, Study: "S", CaseID: "1", OutcomeText: tt.text, Outcome: tt.m}
+			c := &cohort.Course{Rec: r, Study: "S", CaseID: "1", OutcomeText: tt.text, Outcome: tt.m}
 			n.outcome(r, c, tt.text)
 			var got string
 			for _, it := range n.items {

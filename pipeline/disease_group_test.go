@@ -8,14 +8,15 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
 )
 
 // TestGroupUnknownDiseases checks that spellings of one unknown disease that differ only in
 // case, accents, punctuation or spacing are shown as the most frequent spelling.
 func TestGroupUnknownDiseases(t *testing.T) {
-	mk := func(term string) *Course { return &Course{Disease: vocab.Match{Term: term}} }
-	cs := []*Course{mk("Zorb-Hallé disease"), mk("zorb halle disease"), mk("Zorb-Hallé disease"), mk("ZORB HALLE  DISEASE"), mk("Other thing")}
+	mk := func(term string) *cohort.Course { return &cohort.Course{Disease: vocab.Match{Term: term}} }
+	cs := []*cohort.Course{mk("Zorb-Hallé disease"), mk("zorb halle disease"), mk("Zorb-Hallé disease"), mk("ZORB HALLE  DISEASE"), mk("Other thing")}
 	groupUnknownDiseases(cs)
 	want := []string{"Zorb-Hallé disease", "Zorb-Hallé disease", "Zorb-Hallé disease", "Zorb-Hallé disease", "Other thing"}
 	for i, c := range cs {

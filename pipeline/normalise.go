@@ -13,145 +13,9 @@ import (
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/units"
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
 )
-
-// Course is one patient × drug (or procedure) after normalisation: the
-// values tresp analyses, each next to the text it came from.
-type Course struct {
-	Rec     *data.Record
-	Study   string
-	CaseID  string
-	Drug    vocab.Match // Canonical is "" when unknown
-	DrugRaw string      // the drug as written
-	// Regimen is the sorted canonical names of every drug the patient
-	// received, this one included.
-	Regimen []string
-	// PriorTreatments are the treatments the row names as given before the
-	// course ("after CYC", "previously rituximab"): recorded, not analysed.
-	PriorTreatments []string
-	// Protocol is the named regimen the drug was given in ("R-CHOP"), "" for none.
-	Protocol  string
-	DoseText  string
-	Dose      units.Dose
-	Route     string
-	Age       units.Age
-	Sex       units.Sex
-	Disease   vocab.Match
-	Subtypes  []vocab.Match
-	Size      units.Size
-	DiseaseDu units.Duration
-	CondDu    units.Duration
-	TreatDu   units.Duration
-	TimeToRsp units.Duration
-	FollowUp  units.Duration
-	Outcome   vocab.OutcomeMatch
-	// OutcomeText is the outcome cell, or the site-outcome cell when the
-	// outcome cell is empty.
-	OutcomeText string
-	Labs        []units.Lab
-	// OutcomeAdjudicated marks an outcome a reviewer decided: Decided is
-	// the decision, and Outcome keeps the reader's own reading.
-	OutcomeAdjudicated bool
-	Decided            vocab.Category
-
-	outcomeSource string // the text the outcome is read from (outcome or site-outcome cell)
-	// DrugAdjudicated and DiseaseAdjudicated mark terms a reviewer
-	// decided; Drug and Disease then hold the decided term.
-	DrugAdjudicated, DiseaseAdjudicated bool
-}
-
-// OutcomeInput returns the text the outcome reader read: the site-outcome
-// cell when it is given, else the outcome cell; "" when neither is.
-func (c *Course) OutcomeInput() string {
-	if c.Rec == nil {
-		return strings.TrimSpace(c.OutcomeText)
-	}
-	if so := strings.TrimSpace(c.Rec.Values[data.FieldSiteOutcome]); so != "" {
-		return so
-	}
-	return strings.TrimSpace(c.Rec.Values[data.FieldOutcome])
-}
-
-// Unclassified reports whether the course has an outcome text that the
-// reader could not classify and no reviewer has decided. Such a course is
-// left out of every numerator and denominator, never counted as not
-// evaluable.
-func (c *Course) Unclassified() bool {
-	return !c.OutcomeAdjudicated && !c.Outcome.NotAttributable &&
-		c.Outcome.Category == vocab.Unclassified && c.OutcomeInput() != ""
-}
-
-// Adjudicated reports whether a reviewer decided any value of the course.
-func (c *Course) Adjudicated() bool {
-	return c.OutcomeAdjudicated || c.DrugAdjudicated || c.DiseaseAdjudicated
-}
-
-// DrugName returns the canonical drug, or the text as written (lower-cased)
-// when the drug is unknown.
-func (c *Course) DrugName() string {
-	if c.Drug.Canonical != "" {
-		return c.Drug.Canonical
-	}
-	return strings.ToLower(strings.TrimSpace(c.DrugRaw))
-}
-
-// DiseaseName returns the canonical disease, "" when none was written, or
-// the text as written when unknown.
-func (c *Course) DiseaseName() string {
-	if c.Disease.Canonical != "" {
-		return c.Disease.Canonical
-	}
-	return strings.TrimSpace(c.Disease.Term)
-}
-
-// Category is the patient-level outcome: the reviewer's decision when the
-// outcome was adjudicated; NotEvaluable when no outcome is reported (the
-// cells are empty); Unclassified when the reader could not classify the
-// text (see Unclassified) and when the text reports several patients'
-// outcomes (NotAttributable), which the analysis counts from the study
-// level instead.
-func (c *Course) Category() vocab.Category {
-	switch {
-	case c.OutcomeAdjudicated:
-		return c.Decided
-	case c.Outcome.NotAttributable:
-		return vocab.Unclassified
-	case c.Outcome.Category == vocab.Unclassified && c.OutcomeInput() == "":
-		return vocab.NotEvaluable
-	}
-	return c.Outcome.Category
-}
-
-// StudyCount is one row of a study-level table, normalised.
-type StudyCount struct {
-	Rec          *data.Record
-	Study        string
-	Drug         vocab.Match
-	DrugRaw      string
-	All          bool // drug "all": every patient of the study
-	Disease      vocab.Match
-	Treated      int
-	Responders   int
-	NotEvaluable int
-	// ByCategory holds the optional category counts; nil when not given.
-	ByCategory map[vocab.Category]int
-	Definition string
-	// DrugAdjudicated and DiseaseAdjudicated mark terms a reviewer
-	// decided (the row's case is empty in review.csv).
-	DrugAdjudicated, DiseaseAdjudicated bool
-}
-
-// DrugName returns the canonical drug, or the text as written.
-func (s *StudyCount) DrugName() string {
-	if s.All {
-		return ""
-	}
-	if s.Drug.Canonical != "" {
-		return s.Drug.Canonical
-	}
-	return strings.ToLower(strings.TrimSpace(s.DrugRaw))
-}
 
 // VocabEntry is one line of vocabulary_report.csv: a term tresp did not
 // know exactly.
@@ -183,9 +47,9 @@ type VocabUnlisted struct {
 
 // Normalised is the output of the normalise stage.
 type Normalised struct {
-	Courses []*Course
-	Studies []*StudyCount
-	Vocab   []VocabEntry
+	// Cohort holds the courses and the study-level counts.
+	cohort.Cohort
+	Vocab []VocabEntry
 	// VocabUnlisted counts the rows of terms past VocabCap.
 	VocabUnlisted []VocabUnlisted
 	// Review is review.csv, in order, and ReviewSummary its counts.
@@ -212,20 +76,20 @@ type normaliser struct {
 	used    map[decisionKey]bool
 	present map[[3]string][]string
 	items   map[decisionKey]*ReviewItem
-	omitted ReviewSummary // values past ReviewCap: counted, not listed
-	slab    []Course      // courses not yet handed out (newCourse)
+	omitted ReviewSummary   // values past ReviewCap: counted, not listed
+	slab    []cohort.Course // courses not yet handed out (newCourse)
 }
 
 // courseSlab is the number of courses allocated at once (newCourse).
 const courseSlab = 256
 
 // newCourse returns a zero course from the normaliser's current slab. A
-// Course (about 1.8 KB) allocated alone takes the 2 KB size class; from a
+// cohort.Course (about 1.8 KB) allocated alone takes the 2 KB size class; from a
 // slab it takes its own size, 11 % less at a million courses. Courses live
 // until the run ends, so a slab is never freed early anyway.
-func (n *normaliser) newCourse() *Course {
+func (n *normaliser) newCourse() *cohort.Course {
 	if len(n.slab) == 0 {
-		n.slab = make([]Course, courseSlab)
+		n.slab = make([]cohort.Course, courseSlab)
 	}
 	c := &n.slab[0]
 	n.slab = n.slab[1:]
@@ -616,11 +480,11 @@ func (n *normaliser) vocabEntry(r *data.Record, f data.Field, m vocab.Match, sta
 // the only course of the row; with several, to the drugs it names ("MMF 1 g bd; pred 40
 // mg/d"), or, when it names none, to no course, with a dose-unattributed warning (unless
 // all courses are one regimen's components, which share its schedule).
-func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
-	base := Course{Rec: r, Study: r.Values[data.FieldStudy], CaseID: r.Values[data.FieldCaseID]}
-	n.patient(r, &base, extraLabs)
-	var out []*Course
-	defer func() { n.readOutcome(r, &base, out) }() // every return: the outcome needs the courses' treatments
+func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*cohort.Course {
+	base := cohort.Course{Rec: r, Study: r.Values[data.FieldStudy], CaseID: r.Values[data.FieldCaseID]}
+	src := n.patient(r, &base, extraLabs)
+	var out []*cohort.Course
+	defer func() { n.readOutcome(r, &base, src, out) }() // every return: the outcome needs the courses' treatments
 	drugField := data.FieldDrug
 	if r.Values[data.FieldDrug] == "" {
 		drugField = data.FieldTreatment
@@ -707,12 +571,12 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*Course {
 // mergeComponents keeps one course per drug of a row: a regimen's component that is also
 // written out ("HLH-2004 (etoposide + dex + CsA)") is the written course, with the
 // regimen as its protocol.
-func mergeComponents(out []*Course) []*Course {
+func mergeComponents(out []*cohort.Course) []*cohort.Course {
 	if len(out) < 2 {
 		return out
 	}
 	keep := out[:0:0]
-	seen := map[string]*Course{}
+	seen := map[string]*cohort.Course{}
 	for _, c := range out {
 		k := c.DrugName()
 		prev := seen[k]
@@ -736,7 +600,7 @@ func mergeComponents(out []*Course) []*Course {
 
 // attributeDoseColumn gives the Dose column to the courses of a treatment cell: to the
 // only course; with several, to the drugs the cell names; else to none, with a warning.
-func (n *normaliser) attributeDoseColumn(r *data.Record, out []*Course, cell string) {
+func (n *normaliser) attributeDoseColumn(r *data.Record, out []*cohort.Course, cell string) {
 	if cell == "" || len(out) == 0 {
 		return
 	}
@@ -783,7 +647,7 @@ func (n *normaliser) attributeDoseColumn(r *data.Record, out []*Course, cell str
 			end = named[i+1].Start
 		}
 		piece := trimConnectors(cell[m.End:end])
-		var to *Course
+		var to *cohort.Course
 		for _, c := range out {
 			if c.Drug.Canonical == m.Canonical && c.DoseText == "" {
 				to = c
@@ -802,7 +666,7 @@ func (n *normaliser) attributeDoseColumn(r *data.Record, out []*Course, cell str
 
 // finishDoses parses every course's dose text (with the frequency column), with the row's
 // weight, body surface area and treatment duration, and fills the route.
-func (n *normaliser) finishDoses(r *data.Record, base *Course, out []*Course) {
+func (n *normaliser) finishDoses(r *data.Record, base *cohort.Course, out []*cohort.Course) {
 	opt := units.DoseOptions{WeightKg: weightKg(r.Values[data.FieldWeight]), BSA: bsaM2(r.Values[data.FieldBSA], r.Values[data.FieldHeight], r.Values[data.FieldWeight])}
 	if d := base.TreatDu.Days; d > 0 && !math.IsInf(d, 0) {
 		opt.CourseDays = d
@@ -863,8 +727,7 @@ func bsaM2(bsa, height, weight string) float64 {
 // readOutcome reads the row's outcome text once, knowing the row's treatments (so that a
 // statement naming another treatment is history), and gives the reading to every course
 // of the row.
-func (n *normaliser) readOutcome(r *data.Record, base *Course, out []*Course) {
-	text := base.outcomeSource
+func (n *normaliser) readOutcome(r *data.Record, base *cohort.Course, text string, out []*cohort.Course) {
 	var buf [4]string
 	treatments := buf[:0]
 	for _, c := range out {
@@ -985,7 +848,9 @@ func trimConnectors(s string) string {
 }
 
 // patient fills the per-patient fields shared by every course of a row.
-func (n *normaliser) patient(r *data.Record, c *Course, extraLabs []data.Lab) {
+// patient reads the patient's values into c and returns the text the
+// outcome is read from (the outcome or the site-outcome cell).
+func (n *normaliser) patient(r *data.Record, c *cohort.Course, extraLabs []data.Lab) string {
 	v := &r.Values
 	if v[data.FieldAge] != "" {
 		text := v[data.FieldAge]
@@ -1041,7 +906,6 @@ func (n *normaliser) patient(r *data.Record, c *Course, extraLabs []data.Lab) {
 		}
 		text = so
 	}
-	c.outcomeSource = text // read in cases, once the course's treatments are known
 	for _, l := range append(append([]data.Lab(nil), r.Labs...), extraLabs...) {
 		a := units.LookupAnalyte(l.Analyte)
 		if a == units.AnalyteUnknown {
@@ -1052,12 +916,13 @@ func (n *normaliser) patient(r *data.Record, c *Course, extraLabs []data.Lab) {
 		n.notes(r, data.FieldLabValue, text, lab.Notes)
 		c.Labs = append(c.Labs, lab)
 	}
+	return text // read in cases, once the course's treatments are known
 }
 
 // outcome applies the decision about the outcome text of a course, if
 // any; else it warns about an unclassified or low-confidence reading and
 // lists it in review.csv. An empty text is "not reported", not a reading.
-func (n *normaliser) outcome(r *data.Record, c *Course, text string) {
+func (n *normaliser) outcome(r *data.Record, c *cohort.Course, text string) {
 	o := c.Outcome
 	if text == "" || o.NotAttributable {
 		return
@@ -1098,7 +963,7 @@ func (n *normaliser) outcome(r *data.Record, c *Course, text string) {
 }
 
 // setRegimens records, for every course, the canonical drugs of its patient.
-func setRegimens(cs []*Course) {
+func setRegimens(cs []*cohort.Course) {
 	by := map[[2]string]map[string]bool{}
 	for _, c := range cs {
 		k := [2]string{c.Study, c.CaseID}
@@ -1118,9 +983,9 @@ func setRegimens(cs []*Course) {
 	}
 }
 
-func (n *normaliser) study(r *data.Record) *StudyCount {
+func (n *normaliser) study(r *data.Record) *cohort.StudyCount {
 	v := &r.Values
-	s := &StudyCount{Rec: r, Study: v[data.FieldStudy], DrugRaw: v[data.FieldDrug], Definition: v[data.FieldResponseDefinition]}
+	s := &cohort.StudyCount{Rec: r, Study: v[data.FieldStudy], DrugRaw: v[data.FieldDrug], Definition: v[data.FieldResponseDefinition]}
 	if strings.EqualFold(strings.TrimSpace(s.DrugRaw), "all") {
 		s.All = true
 	} else {
@@ -1167,7 +1032,7 @@ func contains(list []string, s string) bool {
 // terms equal after folding case, accents, punctuation and spacing ("Foo-Bar disease",
 // "foo bar  Disease") are shown as their most frequent spelling (the first met on a tie),
 // so one disease is one row in every table.
-func groupUnknownDiseases(cs []*Course) {
+func groupUnknownDiseases(cs []*cohort.Course) {
 	type tally struct {
 		count map[string]int
 		order []string

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/reports/table"
 	"github.com/tresp/tresp/stats"
@@ -48,7 +49,7 @@ const notEstimableNote = "‡ Not estimable: no patient in this population (the 
 
 // rateCell formats a rate with its interval, or notEstimable when the
 // population is empty: never NaN, Inf, "no patients" or empty parentheses.
-func rateCell(r RateRow) string {
+func rateCell(r cohort.RateRow) string {
 	if r.N == 0 {
 		return notEstimable
 	}
@@ -76,11 +77,11 @@ func pooledCell(est, lo, hi float64) string {
 // and some patients individually, that the individual rows count with
 // their diseases and only the residue of the aggregate as an unattributed
 // block; "" when no study does.
-func residueNote(sources []SourceRow) string {
+func residueNote(sources []cohort.SourceRow) string {
 	var studies []string
 	seen := map[string]bool{}
 	for _, s := range sources {
-		if s.Source == sourceResidue && !seen[s.Study] {
+		if s.Source == cohort.SourceResidue && !seen[s.Study] {
 			seen[s.Study] = true
 			studies = append(studies, shortStudy(s.Study))
 		}
@@ -88,7 +89,7 @@ func residueNote(sources []SourceRow) string {
 	if len(studies) == 0 {
 		return ""
 	}
-	return strings.Join(studies, "; ") + " reports outcomes in aggregate and some patients individually: those patients count from their own rows, with their diseases, and only the residue of the aggregate (treated, responders and each outcome category minus theirs) counts, as \"" + unspecified + "\" — never both, never neither."
+	return strings.Join(studies, "; ") + " reports outcomes in aggregate and some patients individually: those patients count from their own rows, with their diseases, and only the residue of the aggregate (treated, responders and each outcome category minus theirs) counts, as \"" + cohort.Unspecified + "\" — never both, never neither."
 }
 
 // attributionNote says how patients given several drugs are counted.
@@ -104,7 +105,7 @@ func attributionNote(attribution string) string {
 
 // popNote names the pooling population for table footnotes and captions.
 func popNote(pop string) string {
-	if pop == PopITT {
+	if pop == cohort.PopITT {
 		return "Population: intention to treat (analysis.pool_population = \"itt\"): deaths, stops for adverse effects and losses to follow-up count as non-responders."
 	}
 	return "Population: evaluable patients (analysis.pool_population = \"evaluable\"): deaths, stops for adverse effects and losses to follow-up leave the denominator."
@@ -118,7 +119,7 @@ func (st *state) publicationTables() []pubTable {
 
 	// Table 1: one entry per patient.
 	seen := map[[2]string]bool{}
-	var pts []*Course
+	var pts []*cohort.Course
 	for _, c := range st.norm.Courses {
 		k := [2]string{c.Study, c.CaseID}
 		if !seen[k] {
@@ -137,13 +138,13 @@ func (st *state) publicationTables() []pubTable {
 			adjudicatedOutcomes++
 		}
 	}
-	respTable := func(name, title, key string, source []RateRow, pick func(RateRow) (string, bool)) {
+	respTable := func(name, title, key string, source []cohort.RateRow, pick func(cohort.RateRow) (string, bool)) {
 		t := table.Table{Title: title, Label: "tab:" + strings.ReplaceAll(name, "_", "-"), Columns: []table.Column{{Key: key, Header: strings.ToUpper(key[:1]) + strings.ReplaceAll(key[1:], "_", " ")},
 			{Key: "itt_n", Header: "n", Numeric: true, Group: "ITT"}, {Key: "itt_r", Header: "Responders", Numeric: true, Group: "ITT"},
 			{Key: "itt_rate", Header: "Rate (" + level + ")", Numeric: true, Group: "ITT"},
 			{Key: "ev_n", Header: "n", Numeric: true, Group: "Evaluable"}, {Key: "ev_r", Header: "Responders", Numeric: true, Group: "Evaluable"},
 			{Key: "ev_rate", Header: "Rate (" + level + ")", Numeric: true, Group: "Evaluable"}}}
-		rows := map[string][2]RateRow{}
+		rows := map[string][2]cohort.RateRow{}
 		var order []string
 		for _, r := range source {
 			label, ok := pick(r)
@@ -154,7 +155,7 @@ func (st *state) publicationTables() []pubTable {
 			if _, seen := rows[label]; !seen {
 				order = append(order, label)
 			}
-			if r.Population == PopITT {
+			if r.Population == cohort.PopITT {
 				p[0] = r
 			} else {
 				p[1] = r
@@ -238,7 +239,7 @@ func (st *state) publicationTables() []pubTable {
 			}
 		}
 	}
-	respTable("table2_response_by_drug", drugTitle, drugKey, drugRates, func(r RateRow) (string, bool) {
+	respTable("table2_response_by_drug", drugTitle, drugKey, drugRates, func(r cohort.RateRow) (string, bool) {
 		if r.Disease != "" {
 			return "", false
 		}
@@ -252,7 +253,7 @@ func (st *state) publicationTables() []pubTable {
 	if st.cfg.Analysis.DiseaseLevel == config.DiseaseLevelGroup {
 		disTitle, disKey, disRates = "Response by disease group", "disease_group", a.GroupRates
 	}
-	respTable("table3_response_by_disease", disTitle, disKey, disRates, func(r RateRow) (string, bool) {
+	respTable("table3_response_by_disease", disTitle, disKey, disRates, func(r cohort.RateRow) (string, bool) {
 		if r.Drug != "" {
 			return "", false
 		}

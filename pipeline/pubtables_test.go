@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/reports/figure"
 	"github.com/tresp/tresp/reports/table"
@@ -29,9 +30,9 @@ var badCell = regexp.MustCompile(`NaN|Inf|\(\s*[–-]?\s*\)`)
 func TestTable4NoNaN(t *testing.T) {
 	cfg := config.Default()
 	nan := math.NaN()
-	st := &state{cfg: &cfg, norm: &Normalised{}, summary: &Summary{}, analysis: &Analysis{
-		Responder: "partial", CIMethod: stats.ClopperPearson, Level: 0.95, PoolPopulation: PopITT,
-		Sensitivity: []PooledRow{
+	st := &state{cfg: &cfg, norm: &Normalised{}, summary: &Summary{}, analysis: &cohort.Analysis{
+		Responder: "partial", CIMethod: stats.ClopperPearson, Level: 0.95, PoolPopulation: cohort.PopITT,
+		Sensitivity: []cohort.PooledRow{
 			{Drug: "diltiazem", K: 2, Events: 3, N: 4, Estimate: nan, Low: nan, High: nan, Tau2: nan, I2: nan,
 				Method: "GLMM", Transform: "logit", Warnings: []string{"the likelihood is flat in τ: no maximum"}},
 			{Drug: "diltiazem", K: 2, Events: 3, N: 4, Estimate: 0.7, Low: math.Inf(-1), High: nan, Tau2: math.Inf(1), I2: 0,
@@ -132,7 +133,7 @@ func TestPoolPopulation(t *testing.T) {
 	for _, tc := range []struct {
 		pop, caption string
 		n            int
-	}{{PopEvaluable, "evaluable patients", 5}, {PopITT, "intention to treat", 6}} {
+	}{{cohort.PopEvaluable, "evaluable patients", 5}, {cohort.PopITT, "intention to treat", 6}} {
 		cfg := config.Default()
 		cfg.Out = filepath.Join(t.TempDir(), "out")
 		cfg.Analysis.PoolPopulation = config.Population(tc.pop)
@@ -168,23 +169,23 @@ func TestPoolPopulation(t *testing.T) {
 // pooled, plus a drug with 0/0: the forest plot keeps the 30 largest drugs,
 // caps the study rows, leaves out the 0/0 row with a note, and renders.
 func TestForestNeverTooLarge(t *testing.T) {
-	a := &Analysis{CIMethod: stats.ClopperPearson, Level: 0.95, PoolPopulation: PopEvaluable}
+	a := &cohort.Analysis{CIMethod: stats.ClopperPearson, Level: 0.95, PoolPopulation: cohort.PopEvaluable}
 	for d := 0; d < 200; d++ {
 		drug := fmt.Sprintf("drug %03d", d)
 		x, n := 0, 0
 		for s := 0; s < 40; s++ {
 			sn := 1 + (d+s)%7
 			sx := (d * s) % (sn + 1)
-			a.StudyCounts = append(a.StudyCounts, StudyRow{Study: fmt.Sprintf("Author%d A, Other B. Title. %d", s, 1990+s%30), Drug: drug, Events: sx, N: sn})
+			a.StudyCounts = append(a.StudyCounts, cohort.StudyRow{Study: fmt.Sprintf("Author%d A, Other B. Title. %d", s, 1990+s%30), Drug: drug, Events: sx, N: sn})
 			x, n = x+sx, n+sn
 		}
-		a.StudyCounts = append(a.StudyCounts, StudyRow{Study: "Lost L. 2001", Drug: drug}) // 0/0
-		a.Rates = append(a.Rates, RateRow{Drug: drug, Population: PopEvaluable, N: n, Responders: x, Rate: float64(x) / float64(n), Low: 0, High: 1})
-		a.Pooled = append(a.Pooled, PooledRow{Drug: drug, K: 40, Events: x, N: n, Estimate: float64(x) / float64(n), Low: 0, High: 1,
+		a.StudyCounts = append(a.StudyCounts, cohort.StudyRow{Study: "Lost L. 2001", Drug: drug}) // 0/0
+		a.Rates = append(a.Rates, cohort.RateRow{Drug: drug, Population: cohort.PopEvaluable, N: n, Responders: x, Rate: float64(x) / float64(n), Low: 0, High: 1})
+		a.Pooled = append(a.Pooled, cohort.PooledRow{Drug: drug, K: 40, Events: x, N: n, Estimate: float64(x) / float64(n), Low: 0, High: 1,
 			Tau2: 0.1, Method: "GLMM", PredLow: 0, PredHigh: 1})
-		a.Sensitivity = append(a.Sensitivity, PooledRow{Drug: drug, K: 40, Method: "REML", Transform: "logit", Tau2: 0.1, I2: 12, Q: 40, QP: 0.4})
+		a.Sensitivity = append(a.Sensitivity, cohort.PooledRow{Drug: drug, K: 40, Method: "REML", Transform: "logit", Tau2: 0.1, I2: 12, Q: 40, QP: 0.4})
 	}
-	a.Rates = append(a.Rates, RateRow{Drug: "empty", Population: PopEvaluable, Rate: math.NaN(), Low: math.NaN(), High: math.NaN()})
+	a.Rates = append(a.Rates, cohort.RateRow{Drug: "empty", Population: cohort.PopEvaluable, Rate: math.NaN(), Low: math.NaN(), High: math.NaN()})
 	cfg := config.Default()
 	f, notes := forestFigure(a, cfg.Analysis, 30)
 	f.Notes = notes

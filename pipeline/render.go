@@ -16,6 +16,7 @@ import (
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/internal/jsonout"
+	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/reports/figure"
 	"github.com/tresp/tresp/reports/html"
@@ -92,32 +93,32 @@ func shortStudy(s string) string {
 // largest by n are kept), studies with no patients in the population
 // (0/0, left out), and the study rows of a very large drug beyond
 // forestMaxStudies (the largest kept).
-func forestFigure(a *Analysis, cfg config.AnalysisConfig, maxDrugs int) (figure.Forest, []string) {
+func forestFigure(a *cohort.Analysis, cfg config.AnalysisConfig, maxDrugs int) (figure.Forest, []string) {
 	pop := a.PoolPopulation
 	if pop == "" {
-		pop = PopEvaluable
+		pop = cohort.PopEvaluable
 	}
-	popName := map[string]string{PopEvaluable: "evaluable patients", PopITT: "intention to treat"}[pop]
+	popName := map[string]string{cohort.PopEvaluable: "evaluable patients", cohort.PopITT: "intention to treat"}[pop]
 	forest := figure.Forest{Title: "Response rate by drug (" + popName + ")", Sort: figure.SortName,
 		Method: a.CIMethod.Label(), Level: a.Level, Pooling: poolingLabel(cfg),
 		Population: popNote(pop), Weights: "inverse-variance weights of the random-effects model on the logit scale, with escalc's variances"}
-	pooled := map[string]PooledRow{}
+	pooled := map[string]cohort.PooledRow{}
 	for _, p := range a.Pooled {
 		pooled[p.Drug] = p
 	}
-	hetero := map[string]PooledRow{} // the logit REML fit carries Q and I²
+	hetero := map[string]cohort.PooledRow{} // the logit REML fit carries Q and I²
 	for _, p := range a.Sensitivity {
 		if p.Method == "REML" && p.Transform == "logit" {
 			hetero[p.Drug] = p
 		}
 	}
-	byDrugStudies := map[string][]StudyRow{}
+	byDrugStudies := map[string][]cohort.StudyRow{}
 	for _, s := range a.StudyCounts {
 		byDrugStudies[s.Drug] = append(byDrugStudies[s.Drug], s)
 	}
-	var rates []RateRow
+	var rates []cohort.RateRow
 	for _, r := range a.Rates {
-		if r.Drug == "" && r.Disease == "" && r.Population == PopITT {
+		if r.Drug == "" && r.Disease == "" && r.Population == cohort.PopITT {
 			forest.Patients = r.N + r.Unclassified
 		}
 		if r.Drug != "" && r.Disease == "" && r.Population == pop {
@@ -156,7 +157,7 @@ func forestFigure(a *Analysis, cfg config.AnalysisConfig, maxDrugs int) (figure.
 			continue
 		}
 		forest.Rows = append(forest.Rows, figure.ForestRow{Label: r.Drug, Heading: true})
-		var ss []StudyRow
+		var ss []cohort.StudyRow
 		for _, s := range byDrugStudies[r.Drug] {
 			if s.N == 0 {
 				zero++
@@ -358,7 +359,7 @@ func (st *state) figures() []namedFigure {
 		}
 		seen[k] = true
 		lane := figure.Lane{Study: shortStudy(c.Study), Case: c.CaseID, Regimen: strings.Join(c.Regimen, " + "),
-			Duration: dur / daysPerMonth, FollowUp: fu / daysPerMonth, Ongoing: ongoing(c)}
+			Duration: dur / daysPerMonth, FollowUp: fu / daysPerMonth, Ongoing: cohort.Ongoing(c)}
 		if math.IsNaN(fu) {
 			lane.FollowUp = 0
 		}
@@ -381,10 +382,10 @@ func (st *state) figures() []namedFigure {
 		case vocab.Progression:
 			lane.Events = append(lane.Events, figure.LaneEvent{Time: end, Kind: figure.EventProgression})
 		case vocab.NotEvaluable:
-			switch endReason(c) {
-			case reasonDeath:
+			switch cohort.EndReason(c) {
+			case cohort.ReasonDeath:
 				lane.Events = append(lane.Events, figure.LaneEvent{Time: end, Kind: figure.EventDeath})
-			case reasonAdverse:
+			case cohort.ReasonAdverse:
 				t := end
 				if !math.IsNaN(lane.Duration) {
 					t = lane.Duration
@@ -402,14 +403,14 @@ func (st *state) figures() []namedFigure {
 
 	// Cumulative response.
 	cr := figure.CumResponse{Title: "Cumulative response", Unit: "months", Level: a.Level, Studies: nStudies}
-	if cfg.TimeEstimator == EstimatorKM {
+	if cfg.TimeEstimator == cohort.EstimatorKM {
 		cr.Estimator = figure.KaplanMeier
 		cr.Method = "log transformation, Greenwood variance: the survival::survfit default"
 	} else {
 		cr.Estimator = figure.AalenJohansen
 		cr.Method = "log transformation, infinitesimal-jackknife standard errors: the survival::survfit multi-state default"
 	}
-	inputs := map[string][]TimeInput{}
+	inputs := map[string][]cohort.TimeInput{}
 	for _, t := range a.TimeInputs {
 		inputs[t.Drug] = append(inputs[t.Drug], t)
 	}
@@ -751,9 +752,9 @@ func (st *state) reportSummary() []string {
 		s = append(s, fmt.Sprintf("Adjudicated: %d decisions from %s (sha256 %s) applied to %d courses; %d not applied (see the warnings).",
 			rv.Adjudicated, d.Path, d.SHA256[:12], rv.AdjudicatedCourses, rv.NotApplied))
 	}
-	itt := map[string]RateRow{}
+	itt := map[string]cohort.RateRow{}
 	for _, r := range st.analysis.Rates {
-		if r.Disease == "" && r.Population == PopITT {
+		if r.Disease == "" && r.Population == cohort.PopITT {
 			itt[r.Drug] = r
 		}
 	}
@@ -768,11 +769,11 @@ func (st *state) reportSummary() []string {
 // headline is the report's sentence on one drug's rate in one population:
 // "x/n responded, p% [l%, h%]", or why there is no rate when the
 // population is empty — never NaN.
-func headline(r, itt RateRow) string {
+func headline(r, itt cohort.RateRow) string {
 	head := fmt.Sprintf("%s (%s): ", r.Drug, r.Population)
 	if r.N == 0 {
 		var why []string
-		if ne := itt.N - r.N; r.Population == PopEvaluable && ne > 0 {
+		if ne := itt.N - r.N; r.Population == cohort.PopEvaluable && ne > 0 {
 			why = append(why, fmt.Sprintf("%s treated, none evaluable", plural(itt.N, "patient", "patients")))
 		}
 		if r.Unclassified > 0 {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
 )
 
@@ -19,17 +20,17 @@ import (
 
 // reviewerCourses normalises a case table and returns the courses by case id, each as
 // "drug@dose text", and the problem codes with their values.
-func reviewerCourses(t *testing.T, csv string) (map[string][]*Course, []data.Problem) {
+func reviewerCourses(t *testing.T, csv string) (map[string][]*cohort.Course, []data.Problem) {
 	t.Helper()
 	n, probs := Normalise(ingestString(t, csv), vocab.Default(), nil)
-	by := map[string][]*Course{}
+	by := map[string][]*cohort.Course{}
 	for _, c := range n.Courses {
 		by[c.CaseID] = append(by[c.CaseID], c)
 	}
 	return by, probs
 }
 
-func courseOf(cs []*Course, drug string) *Course {
+func courseOf(cs []*cohort.Course, drug string) *cohort.Course {
 	for _, c := range cs {
 		if c.DrugName() == drug {
 			return c

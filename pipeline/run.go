@@ -13,6 +13,7 @@ import (
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/internal/jsonout"
+	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
 )
 
@@ -50,7 +51,7 @@ type state struct {
 	inputs   []Input
 	ingested *Ingested
 	norm     *Normalised
-	analysis *Analysis
+	analysis *cohort.Analysis
 	summary  *Summary
 	out      *outDir
 }
@@ -342,7 +343,7 @@ func (st *state) normalise() error {
 }
 
 func (st *state) analyse() error {
-	a, err := analyse(st.ctx, st.norm, st.cfg.Analysis)
+	a, err := cohort.Analyse(st.ctx, &st.norm.Cohort, st.cfg.Analysis)
 	if err != nil {
 		return err
 	}
@@ -393,12 +394,12 @@ type Summary struct {
 	Vocabulary []VocabEntry     `json:"vocabulary"`
 	// VocabularyUnlisted counts the rows whose term Vocabulary does not
 	// list (past VocabCap terms of a field).
-	VocabularyUnlisted []VocabUnlisted `json:"vocabulary_unlisted,omitempty"`
-	Review             ReviewSummary   `json:"review"`
-	Strict             StrictSummary   `json:"strict"`
-	Analysis           *Analysis       `json:"analysis"`
-	Config             config.Config   `json:"config"`
-	Details            []data.Problem  `json:"details"`
+	VocabularyUnlisted []VocabUnlisted  `json:"vocabulary_unlisted,omitempty"`
+	Review             ReviewSummary    `json:"review"`
+	Strict             StrictSummary    `json:"strict"`
+	Analysis           *cohort.Analysis `json:"analysis"`
+	Config             config.Config    `json:"config"`
+	Details            []data.Problem   `json:"details"`
 	// Grouped are the warnings and errors of Details, one per (code,
 	// column, value) with a row count and the first rows.
 	Grouped []ProblemGroup `json:"grouped"`

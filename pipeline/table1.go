@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/reports/table"
 )
@@ -22,7 +23,7 @@ type baseline struct {
 	studies       map[string]bool
 }
 
-func (st *state) baselineOf(pts []*Course) baseline {
+func (st *state) baselineOf(pts []*cohort.Course) baseline {
 	b := baseline{n: len(pts), sex: map[string]int{}, dis: map[string]int{}, sub: map[string]int{}, studies: map[string]bool{}}
 	for _, c := range pts {
 		b.studies[c.Study] = true
@@ -37,7 +38,7 @@ func (st *state) baselineOf(pts []*Course) baseline {
 		}
 		if d := c.DiseaseName(); d != "" {
 			if st.cfg.Analysis.DiseaseLevel == config.DiseaseLevelGroup {
-				d = diseaseGroupLabel(c)
+				d = cohort.DiseaseGroupLabel(c)
 			}
 			b.dis[d]++
 		}
@@ -67,7 +68,7 @@ type t1Row struct {
 // variable reported), "Unknown" only when some are, and a variable nobody
 // reports left out; with tables.table1_by, a column per drug or study
 // after the overall column.
-func (st *state) table1(pts []*Course) table.Table {
+func (st *state) table1(pts []*cohort.Course) table.Table {
 	all := st.baselineOf(pts)
 	var rows []t1Row
 	continuous := func(label string, get func(baseline) []float64, scale float64, format string) {
@@ -156,7 +157,7 @@ func (st *state) table1(pts []*Course) table.Table {
 	cols := []baseline{all}
 	var notes []string
 	if by := st.cfg.Tables.Table1By; by == config.Table1ByDrug || by == config.Table1ByStudy {
-		groups := map[string][]*Course{}
+		groups := map[string][]*cohort.Course{}
 		seen := map[[3]string]bool{}
 		for _, c := range st.norm.Courses {
 			g := shortStudy(c.Study)
@@ -221,7 +222,7 @@ func (st *state) patientTable() table.Table {
 			{Key: "outcome", Header: "Outcome"}}}
 	type patient struct {
 		study, cas string
-		courses    []*Course
+		courses    []*cohort.Course
 	}
 	idx := map[[2]string]*patient{}
 	var list []*patient

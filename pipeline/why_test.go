@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/cohort"
 )
 
 // The tests below are the examples of issue 10's "Why", one each; the
@@ -30,7 +31,7 @@ func ingestString(t *testing.T, csv string) *Ingested {
 
 // treatmentCourses normalises one treatment cell per patient and returns
 // each patient's courses, "drug" or "drug@dose mg/day", and the problems.
-func treatmentCourses(t *testing.T, cells ...string) (map[string][]*Course, []string) {
+func treatmentCourses(t *testing.T, cells ...string) (map[string][]*cohort.Course, []string) {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("Study,Pt,Disease,Treatment,Outcome\n")
@@ -38,7 +39,7 @@ func treatmentCourses(t *testing.T, cells ...string) (map[string][]*Course, []st
 		fmt.Fprintf(&b, "S,%d,dermatomyositis,%q,improved\n", i+1, c)
 	}
 	n, probs := Normalise(ingestString(t, b.String()), vocab.Default(), nil)
-	by := map[string][]*Course{}
+	by := map[string][]*cohort.Course{}
 	for _, c := range n.Courses {
 		by[c.CaseID] = append(by[c.CaseID], c)
 	}
@@ -49,7 +50,7 @@ func treatmentCourses(t *testing.T, cells ...string) (map[string][]*Course, []st
 	return by, ps
 }
 
-func drugNames(cs []*Course) []string {
+func drugNames(cs []*cohort.Course) []string {
 	var out []string
 	for _, c := range cs {
 		out = append(out, c.DrugName())
@@ -194,7 +195,7 @@ func TestWhyWeightBasedDose(t *testing.T) {
 		"S,1,50,Kawasaki disease,IVIG 2 g/kg monthly,improved\n"+
 		"S,2,,Kawasaki disease,IVIG 2 g/kg monthly,improved\n")
 	n, _ := Normalise(ing, vocab.Default(), nil)
-	by := map[string]*Course{}
+	by := map[string]*cohort.Course{}
 	for _, c := range n.Courses {
 		by[c.CaseID] = c
 	}

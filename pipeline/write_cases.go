@@ -12,6 +12,7 @@ import (
 	"github.com/tresp/tresp/data/units"
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/internal/csvout"
+	"github.com/tresp/tresp/pipeline/cohort"
 )
 
 // courseColumn is one column of normalised/cases.*: a name, a type and how
@@ -21,18 +22,18 @@ import (
 type courseColumn struct {
 	name string
 	typ  parquetio.ColumnType
-	str  func(c *Course) string
-	num  func(c *Course) float64
+	str  func(c *cohort.Course) string
+	num  func(c *cohort.Course) float64
 	// display formats the number in cases.csv; nil is the shortest exact form. The
 	// Parquet file always keeps the full precision.
 	display func(v float64) string
 }
 
-func textCol(name string, f func(c *Course) string) courseColumn {
+func textCol(name string, f func(c *cohort.Course) string) courseColumn {
 	return courseColumn{name: name, typ: parquetio.String, str: f}
 }
 
-func numCol(name string, f func(c *Course) float64) courseColumn {
+func numCol(name string, f func(c *cohort.Course) float64) courseColumn {
 	col := courseColumn{name: name, typ: parquetio.Float, num: f}
 	if strings.HasPrefix(name, "dose_") {
 		col.display = formatDose
@@ -56,15 +57,15 @@ func formatDose(v float64) string {
 	return strconv.FormatFloat(v, 'g', 4, 64)
 }
 
-func field(f data.Field) func(c *Course) string {
-	return func(c *Course) string { return c.Rec.Values[f] }
+func field(f data.Field) func(c *cohort.Course) string {
+	return func(c *cohort.Course) string { return c.Rec.Values[f] }
 }
 
-func durationCols(name string, f data.Field, get func(c *Course) units.Duration) []courseColumn {
+func durationCols(name string, f data.Field, get func(c *cohort.Course) units.Duration) []courseColumn {
 	return []courseColumn{
 		textCol(name+"_text", field(f)),
-		numCol(name+"_days", func(c *Course) float64 { return get(c).Days }),
-		textCol(name+"_status", func(c *Course) string { return statusOf(c.Rec.Values[f], get(c).Status) }),
+		numCol(name+"_days", func(c *cohort.Course) float64 { return get(c).Days }),
+		textCol(name+"_status", func(c *cohort.Course) string { return statusOf(c.Rec.Values[f], get(c).Status) }),
 	}
 }
 
@@ -85,62 +86,62 @@ func matchStatus(text string, status string) string {
 
 var courseColumns = func() []courseColumn {
 	cols := []courseColumn{
-		textCol("source_file", func(c *Course) string { return c.Rec.File }),
-		numCol("source_line", func(c *Course) float64 { return float64(c.Rec.Line) }),
-		textCol("study", func(c *Course) string { return c.Study }),
-		textCol("case_id", func(c *Course) string { return c.CaseID }),
-		textCol("drug", (*Course).DrugName),
-		textCol("drug_text", func(c *Course) string { return c.DrugRaw }),
-		textCol("drug_status", func(c *Course) string {
+		textCol("source_file", func(c *cohort.Course) string { return c.Rec.File }),
+		numCol("source_line", func(c *cohort.Course) float64 { return float64(c.Rec.Line) }),
+		textCol("study", func(c *cohort.Course) string { return c.Study }),
+		textCol("case_id", func(c *cohort.Course) string { return c.CaseID }),
+		textCol("drug", (*cohort.Course).DrugName),
+		textCol("drug_text", func(c *cohort.Course) string { return c.DrugRaw }),
+		textCol("drug_status", func(c *cohort.Course) string {
 			if c.DrugAdjudicated {
 				return "adjudicated"
 			}
 			return c.Drug.Status.String()
 		}),
-		textCol("drug_class", func(c *Course) string { return c.Drug.Class }),
-		textCol("atc", func(c *Course) string { return c.Drug.Code }),
-		textCol("regimen", func(c *Course) string { return strings.Join(c.Regimen, " + ") }),
-		textCol("protocol", func(c *Course) string { return c.Protocol }),
-		textCol("prior_treatments", func(c *Course) string { return strings.Join(c.PriorTreatments, "; ") }),
-		textCol("route", func(c *Course) string { return c.Route }),
-		textCol("dose_text", func(c *Course) string { return c.DoseText }),
-		numCol("dose_start_per_day", func(c *Course) float64 { return c.Dose.Start }),
-		numCol("dose_max_per_day", func(c *Course) float64 { return c.Dose.Max }),
-		numCol("dose_final_per_day", func(c *Course) float64 { return c.Dose.Final }),
-		numCol("dose_max_per_week", func(c *Course) float64 { return c.Dose.MaxWeek }),
-		numCol("dose_mean_per_day", func(c *Course) float64 { return c.Dose.Mean }),
-		numCol("dose_course_total", func(c *Course) float64 { return c.Dose.Total }),
-		textCol("dose_unit", func(c *Course) string {
+		textCol("drug_class", func(c *cohort.Course) string { return c.Drug.Class }),
+		textCol("atc", func(c *cohort.Course) string { return c.Drug.Code }),
+		textCol("regimen", func(c *cohort.Course) string { return strings.Join(c.Regimen, " + ") }),
+		textCol("protocol", func(c *cohort.Course) string { return c.Protocol }),
+		textCol("prior_treatments", func(c *cohort.Course) string { return strings.Join(c.PriorTreatments, "; ") }),
+		textCol("route", func(c *cohort.Course) string { return c.Route }),
+		textCol("dose_text", func(c *cohort.Course) string { return c.DoseText }),
+		numCol("dose_start_per_day", func(c *cohort.Course) float64 { return c.Dose.Start }),
+		numCol("dose_max_per_day", func(c *cohort.Course) float64 { return c.Dose.Max }),
+		numCol("dose_final_per_day", func(c *cohort.Course) float64 { return c.Dose.Final }),
+		numCol("dose_max_per_week", func(c *cohort.Course) float64 { return c.Dose.MaxWeek }),
+		numCol("dose_mean_per_day", func(c *cohort.Course) float64 { return c.Dose.Mean }),
+		numCol("dose_course_total", func(c *cohort.Course) float64 { return c.Dose.Total }),
+		textCol("dose_unit", func(c *cohort.Course) string {
 			if math.IsNaN(c.Dose.Max) && math.IsNaN(c.Dose.Total) {
 				return ""
 			}
 			return c.Dose.Unit
 		}),
-		textCol("dose_status", func(c *Course) string { return statusOf(c.DoseText, c.Dose.Status) }),
-		textCol("dose_schedule", func(c *Course) string { return c.Dose.Schedule }),
+		textCol("dose_status", func(c *cohort.Course) string { return statusOf(c.DoseText, c.Dose.Status) }),
+		textCol("dose_schedule", func(c *cohort.Course) string { return c.Dose.Schedule }),
 		textCol("age_text", field(data.FieldAge)),
-		numCol("age_years", func(c *Course) float64 { return c.Age.Years }),
-		textCol("age_status", func(c *Course) string { return statusOf(c.Rec.Values[data.FieldAge], c.Age.Status) }),
-		textCol("sex", func(c *Course) string { return string(c.Sex) }),
+		numCol("age_years", func(c *cohort.Course) float64 { return c.Age.Years }),
+		textCol("age_status", func(c *cohort.Course) string { return statusOf(c.Rec.Values[data.FieldAge], c.Age.Status) }),
+		textCol("sex", func(c *cohort.Course) string { return string(c.Sex) }),
 		textCol("disease_text", field(data.FieldDisease)),
-		textCol("disease", (*Course).DiseaseName),
-		textCol("disease_status", func(c *Course) string {
+		textCol("disease", (*cohort.Course).DiseaseName),
+		textCol("disease_status", func(c *cohort.Course) string {
 			if c.DiseaseAdjudicated {
 				return "adjudicated"
 			}
 			return matchStatus(c.Rec.Values[data.FieldDisease], c.Disease.Status.String())
 		}),
-		textCol("disease_group", func(c *Course) string { return c.Disease.Class }),
-		textCol("disease_parent", func(c *Course) string { return c.Disease.Parent }),
-		textCol("comorbidities", func(c *Course) string {
+		textCol("disease_group", func(c *cohort.Course) string { return c.Disease.Class }),
+		textCol("disease_parent", func(c *cohort.Course) string { return c.Disease.Parent }),
+		textCol("comorbidities", func(c *cohort.Course) string {
 			if c.Disease.Status != vocab.StatusContained {
 				return ""
 			}
 			return strings.Join(c.Disease.Candidates, "; ")
 		}),
-		textCol("icd10", func(c *Course) string { return c.Disease.Code }),
+		textCol("icd10", func(c *cohort.Course) string { return c.Disease.Code }),
 		textCol("subtype_text", field(data.FieldSubtype)),
-		textCol("subtype", func(c *Course) string {
+		textCol("subtype", func(c *cohort.Course) string {
 			var s []string
 			for _, m := range c.Subtypes {
 				if m.Canonical != "" {
@@ -151,28 +152,28 @@ var courseColumns = func() []courseColumn {
 		}),
 		textCol("sites", field(data.FieldSites)),
 		textCol("lesion_size_text", field(data.FieldLesionSize)),
-		numCol("lesion_min_diameter_cm", func(c *Course) float64 { return c.Size.MinDiameterCm }),
-		numCol("lesion_max_diameter_cm", func(c *Course) float64 { return c.Size.MaxDiameterCm }),
-		numCol("lesion_min_area_cm2", func(c *Course) float64 { return c.Size.MinAreaCm2 }),
-		numCol("lesion_max_area_cm2", func(c *Course) float64 { return c.Size.MaxAreaCm2 }),
-		textCol("lesion_size_status", func(c *Course) string { return statusOf(c.Rec.Values[data.FieldLesionSize], c.Size.Status) }),
+		numCol("lesion_min_diameter_cm", func(c *cohort.Course) float64 { return c.Size.MinDiameterCm }),
+		numCol("lesion_max_diameter_cm", func(c *cohort.Course) float64 { return c.Size.MaxDiameterCm }),
+		numCol("lesion_min_area_cm2", func(c *cohort.Course) float64 { return c.Size.MinAreaCm2 }),
+		numCol("lesion_max_area_cm2", func(c *cohort.Course) float64 { return c.Size.MaxAreaCm2 }),
+		textCol("lesion_size_status", func(c *cohort.Course) string { return statusOf(c.Rec.Values[data.FieldLesionSize], c.Size.Status) }),
 	}
-	cols = append(cols, durationCols("disease_duration", data.FieldDiseaseDuration, func(c *Course) units.Duration { return c.DiseaseDu })...)
-	cols = append(cols, durationCols("condition_duration", data.FieldConditionDuration, func(c *Course) units.Duration { return c.CondDu })...)
-	cols = append(cols, durationCols("treatment_duration", data.FieldTreatmentDuration, func(c *Course) units.Duration { return c.TreatDu })...)
-	cols = append(cols, durationCols("time_to_response", data.FieldTimeToResponse, func(c *Course) units.Duration { return c.TimeToRsp })...)
-	cols = append(cols, durationCols("follow_up", data.FieldFollowUp, func(c *Course) units.Duration { return c.FollowUp })...)
+	cols = append(cols, durationCols("disease_duration", data.FieldDiseaseDuration, func(c *cohort.Course) units.Duration { return c.DiseaseDu })...)
+	cols = append(cols, durationCols("condition_duration", data.FieldConditionDuration, func(c *cohort.Course) units.Duration { return c.CondDu })...)
+	cols = append(cols, durationCols("treatment_duration", data.FieldTreatmentDuration, func(c *cohort.Course) units.Duration { return c.TreatDu })...)
+	cols = append(cols, durationCols("time_to_response", data.FieldTimeToResponse, func(c *cohort.Course) units.Duration { return c.TimeToRsp })...)
+	cols = append(cols, durationCols("follow_up", data.FieldFollowUp, func(c *cohort.Course) units.Duration { return c.FollowUp })...)
 	cols = append(cols,
-		textCol("outcome_text", func(c *Course) string { return c.OutcomeText }),
+		textCol("outcome_text", func(c *cohort.Course) string { return c.OutcomeText }),
 		textCol("site_outcome_text", field(data.FieldSiteOutcome)),
-		textCol("outcome", func(c *Course) string {
+		textCol("outcome", func(c *cohort.Course) string {
 			if c.Outcome.NotAttributable {
 				return "not attributable"
 			}
 			return c.Category().String()
 		}),
-		textCol("outcome_code", func(c *Course) string { return c.Category().Code() }),
-		textCol("outcome_status", func(c *Course) string {
+		textCol("outcome_code", func(c *cohort.Course) string { return c.Category().Code() }),
+		textCol("outcome_status", func(c *cohort.Course) string {
 			switch {
 			case c.OutcomeAdjudicated:
 				return "adjudicated"
@@ -181,29 +182,29 @@ var courseColumns = func() []courseColumn {
 			}
 			return "read"
 		}),
-		textCol("outcome_confidence", func(c *Course) string { return matchStatus(c.OutcomeInput(), c.Outcome.Confidence.String()) }),
-		textCol("outcome_proposed", func(c *Course) string {
+		textCol("outcome_confidence", func(c *cohort.Course) string { return matchStatus(c.OutcomeInput(), c.Outcome.Confidence.String()) }),
+		textCol("outcome_proposed", func(c *cohort.Course) string {
 			if c.Outcome.Confidence == vocab.ConfidenceLow && !c.OutcomeAdjudicated {
 				return c.Outcome.Proposed.String()
 			}
 			return ""
 		}),
-		textCol("outcome_rule", func(c *Course) string {
+		textCol("outcome_rule", func(c *cohort.Course) string {
 			if c.Outcome.Evidence.Rule != "" {
 				return c.Outcome.Evidence.Rule
 			}
 			return c.Outcome.Rule
 		}),
-		textCol("outcome_cue", func(c *Course) string { return c.Outcome.Evidence.Cue }),
-		textCol("outcome_evidence", func(c *Course) string { return c.Outcome.Evidence.Phrase }),
-		textCol("outcome_span", func(c *Course) string {
+		textCol("outcome_cue", func(c *cohort.Course) string { return c.Outcome.Evidence.Cue }),
+		textCol("outcome_evidence", func(c *cohort.Course) string { return c.Outcome.Evidence.Phrase }),
+		textCol("outcome_span", func(c *cohort.Course) string {
 			if e := c.Outcome.Evidence; e.End > e.Start {
 				return strconv.Itoa(e.Start) + "-" + strconv.Itoa(e.End)
 			}
 			return ""
 		}),
-		textCol("outcome_phrase", func(c *Course) string { return c.Outcome.Phrase }),
-		textCol("site_outcomes", func(c *Course) string {
+		textCol("outcome_phrase", func(c *cohort.Course) string { return c.Outcome.Phrase }),
+		textCol("site_outcomes", func(c *cohort.Course) string {
 			var s []string
 			for _, so := range c.Outcome.Sites {
 				s = append(s, so.Site+": "+so.Category.String())
@@ -239,7 +240,7 @@ func fptr(v float64) *float64 {
 	return &v
 }
 
-func labsJSON(c *Course) string {
+func labsJSON(c *cohort.Course) string {
 	if len(c.Labs) == 0 {
 		return ""
 	}
