@@ -66,7 +66,7 @@ bench-duckdb: build
 ## outcomes-report: the outcome reader on the labelled corpus (confusion matrix, agreement,
 ## flips, coverage, precision) for the tuning and held-out parts; MISSES=1 lists disagreements
 outcomes-report:
-	@OUTCOMES_REPORT=1 OUTCOMES_MISSES=$(MISSES) $(GO) test -v -count=1 -run '^TestOutcomeCorpus$$' ./data/vocab/ | grep -v -E '^(ok|PASS|=== RUN|--- PASS)'
+	@OUTCOMES_REPORT=1 OUTCOMES_MISSES=$(MISSES) $(GO) test -v -count=1 -run '^TestOutcome(Corpus|Cells)$$' ./data/vocab/ | grep -v -E '^(ok|PASS|=== RUN|--- PASS)'
 
 ## fuzz: every fuzz target for FUZZTIME each
 fuzz:
