@@ -14,6 +14,7 @@ import (
 	"github.com/tresp/tresp/data/parquetio"
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/present"
 	"github.com/tresp/tresp/reports/figure"
 )
 
@@ -133,11 +134,11 @@ func TestVocabularyReportCapped(t *testing.T) {
 
 // TestHostileShapeCaps (issue 13): a table of more drugs and diseases
 // than the caps runs through, and every output that lists groups keeps
-// its bound with the count of the rest: publication tables (maxPubRows),
+// its bound with the count of the rest: publication tables (present.MaxPubRows),
 // Table 1 levels, comparisons (max_compare_groups), and the figures; the
 // CSV tables keep every drug.
 func TestHostileShapeCaps(t *testing.T) {
-	const groups = maxPubRows + 30
+	const groups = present.MaxPubRows + 30
 	var b strings.Builder
 	b.WriteString("Study,Pt,Disease,Drug,Outcome\n")
 	pt := 0
@@ -166,10 +167,10 @@ func TestHostileShapeCaps(t *testing.T) {
 		return string(b)
 	}
 	t2 := read("tables/table2_response_by_drug.md")
-	if n := strings.Count(t2, "| qqzx"); n != maxPubRows {
-		t.Errorf("table 2 lists %d drugs, want %d", n, maxPubRows)
+	if n := strings.Count(t2, "| qqzx"); n != present.MaxPubRows {
+		t.Errorf("table 2 lists %d drugs, want %d", n, present.MaxPubRows)
 	}
-	if !strings.Contains(t2, fmt.Sprintf("Shown are the %d groups with the most patients of %d", maxPubRows, groups)) {
+	if !strings.Contains(t2, fmt.Sprintf("Shown are the %d groups with the most patients of %d", present.MaxPubRows, groups)) {
 		t.Errorf("table 2 lacks the footnote of the cap:\n%s", t2[len(t2)-600:])
 	}
 	// the 100 largest: the 97 drugs of 4, 3 and 2 patients (32+32+33) and
@@ -178,7 +179,7 @@ func TestHostileShapeCaps(t *testing.T) {
 		t.Error("table 2 does not keep the drugs with the most patients")
 	}
 	t1 := read("tables/table1_baseline.md")
-	if !strings.Contains(t1, fmt.Sprintf("Other (%d more)", groups-maxPubRows)) || strings.Count(t1, "qqdis") != maxPubRows {
+	if !strings.Contains(t1, fmt.Sprintf("Other (%d more)", groups-present.MaxPubRows)) || strings.Count(t1, "qqdis") != present.MaxPubRows {
 		t.Errorf("table 1 lists %d diseases and no Other line", strings.Count(t1, "qqdis"))
 	}
 	if n := strings.Count(read("tables/response_rates.csv"), "qqzx"); n < groups {
@@ -211,14 +212,14 @@ func TestLimitsDoc(t *testing.T) {
 		fmt.Sprintf("`ProblemCap` (%d)", ProblemCap),
 		fmt.Sprintf("`VocabCap` (%s)", comma(VocabCap)),
 		fmt.Sprintf("`ReviewCap` (%s)", comma(ReviewCap)),
-		fmt.Sprintf("`maxPubRows` (%d)", maxPubRows),
+		fmt.Sprintf("`present.MaxPubRows` (%d)", present.MaxPubRows),
 		fmt.Sprintf("`analysis.max_compare_groups` (%d)", cfg.Analysis.MaxCompareGroups),
 		fmt.Sprintf("`analysis.min_compare_n` (%d)", cfg.Analysis.MinCompareN),
 		fmt.Sprintf("`figures.forest_max_drugs` (%d)", cfg.Figures.ForestMaxDrugs),
-		fmt.Sprintf("| %d levels,", maxPubRows),
-		fmt.Sprintf("| %d drugs or diseases |", maxBarGroups),
-		fmt.Sprintf("| %d drugs with the most patients |", maxCurves),
-		fmt.Sprintf("at most %d drugs without a curve", maxOmittedNames),
+		fmt.Sprintf("| %d levels,", present.MaxPubRows),
+		fmt.Sprintf("| %d drugs or diseases |", present.MaxBarGroups),
+		fmt.Sprintf("| %d drugs with the most patients |", present.MaxCurves),
+		fmt.Sprintf("at most %d drugs without a curve", present.MaxOmittedNames),
 		fmt.Sprintf("| %d lanes per page;", figure.SwimmerCap),
 		fmt.Sprintf("| %s (Excel's limit)", comma(data.MaxColumns)),
 		fmt.Sprintf("batches of %s rows", comma(parquetio.DefaultBatchSize)),
@@ -227,7 +228,7 @@ func TestLimitsDoc(t *testing.T) {
 			t.Errorf("docs/limits.md lacks %q", w)
 		}
 	}
-	if maxCurves != maxDoseDrugs {
+	if present.MaxCurves != present.MaxDoseDrugs {
 		t.Error("docs/limits.md gives one bound for the cumulative-response and dose–response figures")
 	}
 }

@@ -1,4 +1,4 @@
-package pipeline
+package present
 
 import (
 	"fmt"
@@ -7,13 +7,13 @@ import (
 	"strings"
 
 	"github.com/tresp/tresp/pipeline/cohort"
-	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/reports/table"
+	"github.com/tresp/tresp/stats"
 )
 
-// table1MaxGroups caps the by-drug or by-study columns of Table 1; beyond
+// Table1MaxGroups caps the by-drug or by-study columns of Table 1; beyond
 // it the groups with the most patients are shown and a footnote says so.
-const table1MaxGroups = 8
+const Table1MaxGroups = 8
 
 // baseline holds the Table 1 variables of a set of patients.
 type baseline struct {
@@ -23,7 +23,7 @@ type baseline struct {
 	studies       map[string]bool
 }
 
-func (st *state) baselineOf(pts []*cohort.Course) baseline {
+func (pr *presenter) baselineOf(pts []*cohort.Course) baseline {
 	b := baseline{n: len(pts), sex: map[string]int{}, dis: map[string]int{}, sub: map[string]int{}, studies: map[string]bool{}}
 	for _, c := range pts {
 		b.studies[c.Study] = true
@@ -37,7 +37,7 @@ func (st *state) baselineOf(pts []*cohort.Course) baseline {
 			b.sex[s]++
 		}
 		if d := c.DiseaseName(); d != "" {
-			if st.cfg.Analysis.DiseaseLevel == config.DiseaseLevelGroup {
+			if pr.opt.DiseaseGroups {
 				d = cohort.DiseaseGroupLabel(c)
 			}
 			b.dis[d]++
@@ -68,8 +68,8 @@ type t1Row struct {
 // variable reported), "Unknown" only when some are, and a variable nobody
 // reports left out; with tables.table1_by, a column per drug or study
 // after the overall column.
-func (st *state) table1(pts []*cohort.Course) table.Table {
-	all := st.baselineOf(pts)
+func (pr *presenter) table1(pts []*cohort.Course) table.Table {
+	all := pr.baselineOf(pts)
 	var rows []t1Row
 	continuous := func(label string, get func(baseline) []float64, scale float64, format string) {
 		if len(get(all)) == 0 {
@@ -81,7 +81,7 @@ func (st *state) table1(pts []*cohort.Course) table.Table {
 			if len(x) == 0 {
 				return "–"
 			}
-			return fmt.Sprintf("%s (%s, %s)", f(quantile7(x, .5)), f(quantile7(x, .25)), f(quantile7(x, .75)))
+			return fmt.Sprintf("%s (%s, %s)", f(stats.Quantile(.5, x)), f(stats.Quantile(.25, x)), f(stats.Quantile(.75, x)))
 		}})
 		if all.n-len(get(all)) > 0 {
 			rows = append(rows, t1Row{label: "Unknown", indent: 1, cell: func(b baseline) string { return itoa(b.n - len(get(b))) }})
@@ -94,15 +94,15 @@ func (st *state) table1(pts []*cohort.Course) table.Table {
 		}
 		return k
 	}
-	capped := false // a categorical variable lists only its maxPubRows largest levels
+	capped := false // a categorical variable lists only its MaxPubRows largest levels
 	categorical := func(label string, get func(baseline) map[string]int, name func(string) string) {
 		if known(get(all)) == 0 {
 			return
 		}
 		rows = append(rows, t1Row{label: label, cell: func(baseline) string { return "" }})
-		// At most maxPubRows levels, those with the most patients overall;
+		// At most MaxPubRows levels, those with the most patients overall;
 		// the others are one "Other" line.
-		keep := topByCount(get(all), maxPubRows)
+		keep := topByCount(get(all), MaxPubRows)
 		others := 0
 		for _, k := range sortedKeys(get(all)) {
 			if keep != nil && !keep[k] {
@@ -144,7 +144,7 @@ func (st *state) table1(pts []*cohort.Course) table.Table {
 		return k
 	})
 	disLabel := "Underlying disease"
-	if st.cfg.Analysis.DiseaseLevel == config.DiseaseLevelGroup {
+	if pr.opt.DiseaseGroups {
 		disLabel = "Underlying disease group"
 	}
 	categorical(disLabel, func(b baseline) map[string]int { return b.dis }, same)
@@ -156,12 +156,12 @@ func (st *state) table1(pts []*cohort.Course) table.Table {
 		Columns: []table.Column{{Key: "characteristic", Header: "Characteristic"}, {Key: "value", Header: fmt.Sprintf("N = %d", all.n), Numeric: true}}}
 	cols := []baseline{all}
 	var notes []string
-	if by := st.cfg.Tables.Table1By; by == config.Table1ByDrug || by == config.Table1ByStudy {
+	if by := pr.opt.Table1By; by == Table1ByDrug || by == Table1ByStudy {
 		groups := map[string][]*cohort.Course{}
 		seen := map[[3]string]bool{}
-		for _, c := range st.norm.Courses {
+		for _, c := range pr.courses {
 			g := shortStudy(c.Study)
-			if by == config.Table1ByDrug {
+			if by == Table1ByDrug {
 				g = c.DrugName()
 			}
 			k := [3]string{c.Study, c.CaseID, g}
@@ -172,20 +172,20 @@ func (st *state) table1(pts []*cohort.Course) table.Table {
 			groups[g] = append(groups[g], c)
 		}
 		names := sortedKeys(groups)
-		if len(names) > table1MaxGroups {
+		if len(names) > Table1MaxGroups {
 			bySize := append([]string(nil), names...)
 			sort.SliceStable(bySize, func(i, j int) bool { return len(groups[bySize[i]]) > len(groups[bySize[j]]) })
-			names = bySize[:table1MaxGroups]
+			names = bySize[:Table1MaxGroups]
 			sort.Strings(names)
-			notes = append(notes, fmt.Sprintf("Columns: the %d %ss with the most patients of %d (tables.table1_by = %q).", table1MaxGroups, by, len(groups), by))
+			notes = append(notes, fmt.Sprintf("Columns: the %d %ss with the most patients of %d (tables.table1_by = %q).", Table1MaxGroups, by, len(groups), by))
 		}
 		t1.Columns[1].Header = "Overall, " + t1.Columns[1].Header
 		for i, g := range names {
-			b := st.baselineOf(groups[g])
+			b := pr.baselineOf(groups[g])
 			cols = append(cols, b)
 			t1.Columns = append(t1.Columns, table.Column{Key: fmt.Sprintf("g%d", i), Header: fmt.Sprintf("%s, N = %d", g, b.n), Numeric: true, Group: "By " + string(by)})
 		}
-		if by == config.Table1ByDrug {
+		if by == Table1ByDrug {
 			notes = append(notes, "A patient given several drugs is in each drug's column.")
 		}
 	}
@@ -199,7 +199,7 @@ func (st *state) table1(pts []*cohort.Course) table.Table {
 	t1.Footnotes = append([]string{"Median (Q1, Q3); n (%). Percentages are of the patients for whom the characteristic is reported; Q1 and Q3 are R's quantile type 7; durations at 365.25 days per year; – : not reported for any patient of the column.",
 		"Patients whose outcomes the source reports only in aggregate are included here; their counts enter the response tables as the residue of the study-level table."}, notes...)
 	if capped {
-		t1.Footnotes = append(t1.Footnotes, fmt.Sprintf("A characteristic of more than %d levels lists the %d with the most patients; the others are one line (Other).", maxPubRows, maxPubRows))
+		t1.Footnotes = append(t1.Footnotes, fmt.Sprintf("A characteristic of more than %d levels lists the %d with the most patients; the others are one line (Other).", MaxPubRows, MaxPubRows))
 	}
 	if all.n == 0 {
 		t1.Rows = append(t1.Rows, table.Row{Cells: append([]string{"No patients with individual data"}, make([]string, len(cols))...)})
@@ -207,15 +207,15 @@ func (st *state) table1(pts []*cohort.Course) table.Table {
 	return t1
 }
 
-// patientTableMax caps the per-patient table: beyond it the first
+// PatientTableMax caps the per-patient table: beyond it the first
 // patients by study and case are listed and a footnote points to
 // normalised/cases.csv.
-const patientTableMax = 200
+const PatientTableMax = 200
 
 // patientTable is the per-patient characteristics table of a review of
 // case reports: study, case, age/sex, disease, treatment and dose,
 // duration and outcome, one row per patient.
-func (st *state) patientTable() table.Table {
+func (pr *presenter) patientTable() table.Table {
 	t := table.Table{Title: "Characteristics of the individual patients", Label: "tab:patients",
 		Columns: []table.Column{{Key: "study", Header: "Study"}, {Key: "case", Header: "Case"}, {Key: "age_sex", Header: "Age/sex"},
 			{Key: "disease", Header: "Disease"}, {Key: "treatment", Header: "Treatment (dose)"}, {Key: "duration", Header: "Duration"},
@@ -226,7 +226,7 @@ func (st *state) patientTable() table.Table {
 	}
 	idx := map[[2]string]*patient{}
 	var list []*patient
-	for _, c := range st.norm.Courses {
+	for _, c := range pr.courses {
 		k := [2]string{c.Study, c.CaseID}
 		p := idx[k]
 		if p == nil {
@@ -243,8 +243,8 @@ func (st *state) patientTable() table.Table {
 		return naturalLess(list[i].cas, list[j].cas)
 	})
 	total := len(list)
-	if total > patientTableMax {
-		list = list[:patientTableMax]
+	if total > PatientTableMax {
+		list = list[:PatientTableMax]
 	}
 	dash := func(s string) string {
 		if strings.TrimSpace(s) == "" {
@@ -289,8 +289,8 @@ func (st *state) patientTable() table.Table {
 	}
 	t.Footnotes = []string{"Doses are per day as normalised from the dose cell (first–largest step); durations in days, weeks, months or years as closest; outcome is the best response read from the outcome cell.",
 		"Age/sex as reported; – : not reported."}
-	if total > patientTableMax {
-		t.Footnotes = append(t.Footnotes, fmt.Sprintf("The first %d of %d patients by study and case are listed; every patient is in normalised/cases.csv.", patientTableMax, total))
+	if total > PatientTableMax {
+		t.Footnotes = append(t.Footnotes, fmt.Sprintf("The first %d of %d patients by study and case are listed; every patient is in normalised/cases.csv.", PatientTableMax, total))
 	}
 	if total == 0 {
 		t.Rows = append(t.Rows, table.Row{Cells: []string{"No patients with individual data", "", "", "", "", "", ""}})

@@ -1,77 +1,15 @@
-package pipeline
+package present
 
 import (
 	"fmt"
 	"math"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/tresp/tresp/pipeline/cohort"
-	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/reports/table"
 	"github.com/tresp/tresp/stats"
 )
-
-// pubTable is a publication table with its output base name.
-type pubTable struct {
-	name string
-	table.Table
-}
-
-// quantile7 is R's default quantile (type 7) of sorted x.
-func quantile7(x []float64, p float64) float64 {
-	if len(x) == 0 {
-		return math.NaN()
-	}
-	h := float64(len(x)-1) * p
-	lo := math.Floor(h)
-	i := int(lo)
-	if i+1 >= len(x) {
-		return x[len(x)-1]
-	}
-	return x[i] + (h-lo)*(x[i+1]-x[i])
-}
-
-func pct(n, d int) string {
-	if d == 0 {
-		return "–"
-	}
-	return fmt.Sprintf("%d (%.0f%%)", n, 100*float64(n)/float64(d))
-}
-
-// notEstimable marks a rate cell whose population has no patient; the
-// table's footnote notEstimableNote explains it.
-const notEstimable = "– ‡"
-
-// notEstimableNote is the footnote of a table with a notEstimable cell.
-const notEstimableNote = "‡ Not estimable: no patient in this population (the treated patients were all not evaluable, or their outcomes are not yet classified: see n and Unclassified)."
-
-// rateCell formats a rate with its interval, or notEstimable when the
-// population is empty: never NaN, Inf, "no patients" or empty parentheses.
-func rateCell(r cohort.RateRow) string {
-	if r.N == 0 {
-		return notEstimable
-	}
-	if c := pooledCell(r.Rate, r.Low, r.High); c != "" {
-		return c
-	}
-	return notEstimable
-}
-
-// pooledCell formats an estimate with its interval as "P% (L–H)", the
-// estimate alone when the interval is not finite, and "" when the estimate
-// is not: never NaN, Inf or empty parentheses.
-func pooledCell(est, lo, hi float64) string {
-	fin := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-	switch {
-	case !fin(est):
-		return ""
-	case !fin(lo) || !fin(hi):
-		return fmt.Sprintf("%.0f%%", 100*est)
-	}
-	return fmt.Sprintf("%.0f%% (%.0f–%.0f)", 100*est, 100*lo, 100*hi)
-}
 
 // residueNote explains, for the studies that report outcomes in aggregate
 // and some patients individually, that the individual rows count with
@@ -112,28 +50,28 @@ func popNote(pop string) string {
 }
 
 // publicationTables builds Table 1 and the response and pooling tables.
-func (st *state) publicationTables() []pubTable {
-	a := st.analysis
+func (pr *presenter) publicationTables() []Table {
+	a := pr.a
 	level := fmt.Sprintf("%g%% CI", 100*a.Level)
-	var out []pubTable
+	var out []Table
 
 	// Table 1: one entry per patient.
 	seen := map[[2]string]bool{}
 	var pts []*cohort.Course
-	for _, c := range st.norm.Courses {
+	for _, c := range pr.courses {
 		k := [2]string{c.Study, c.CaseID}
 		if !seen[k] {
 			seen[k] = true
 			pts = append(pts, c)
 		}
 	}
-	t1 := st.table1(pts)
-	out = append(out, pubTable{"table1_baseline", t1})
-	out = append(out, pubTable{"table1b_patients", st.patientTable()})
+	t1 := pr.table1(pts)
+	out = append(out, Table{"table1_baseline", t1})
+	out = append(out, Table{"table1b_patients", pr.patientTable()})
 
 	// Response tables.
 	adjudicatedOutcomes := 0
-	for _, c := range st.norm.Courses {
+	for _, c := range pr.courses {
 		if c.OutcomeAdjudicated {
 			adjudicatedOutcomes++
 		}
@@ -162,16 +100,16 @@ func (st *state) publicationTables() []pubTable {
 			}
 			rows[label] = p
 		}
-		// At most maxPubRows groups besides "All": those with the most
+		// At most MaxPubRows groups besides "All": those with the most
 		// patients (ITT), in their order; the CSV tables keep them all.
 		shown := len(order)
-		if n := map[string]int{}; len(order) > maxPubRows+1 {
+		if n := map[string]int{}; len(order) > MaxPubRows+1 {
 			for _, label := range order {
 				if label != "All" {
 					n[label] = rows[label][0].N
 				}
 			}
-			keep := topByCount(n, maxPubRows)
+			keep := topByCount(n, MaxPubRows)
 			order = slices.DeleteFunc(order, func(l string) bool { return l != "All" && !keep[l] })
 		}
 		small, anyUnclassified, anyEmpty := false, false, false
@@ -201,10 +139,10 @@ func (st *state) publicationTables() []pubTable {
 		t.Footnotes = []string{fmt.Sprintf("Responder: %s response or better. ITT (intention to treat) counts not-evaluable patients (death, stop for adverse effects, lost to follow-up) as non-responders; the evaluable population leaves them out. Intervals: %s.",
 			a.Responder, a.CIMethod.Label()), attributionNote(a.Attribution)}
 		if small {
-			t.Footnotes = append(t.Footnotes, fmt.Sprintf("* fewer than %d patients.", st.cfg.Analysis.SmallGroup))
+			t.Footnotes = append(t.Footnotes, fmt.Sprintf("* fewer than %d patients.", pr.opt.SmallGroup))
 		}
 		if len(order) < shown {
-			t.Footnotes = append(t.Footnotes, fmt.Sprintf("Shown are the %d groups with the most patients of %d; every group is in tables/response_rates.csv.", maxPubRows, shown-1))
+			t.Footnotes = append(t.Footnotes, fmt.Sprintf("Shown are the %d groups with the most patients of %d; every group is in tables/response_rates.csv.", MaxPubRows, shown-1))
 		}
 		if anyEmpty {
 			t.Footnotes = append(t.Footnotes, notEstimableNote)
@@ -214,18 +152,18 @@ func (st *state) publicationTables() []pubTable {
 		}
 		if anyUnclassified {
 			t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses whose outcome was not read with confidence (unclassified, or a low-confidence reading proposed for review) are left out of numerator and denominator until decided in %s.",
-				st.summary.Review.UnclassifiedCourses, ReviewFile))
+				pr.opt.UnclassifiedCourses, pr.opt.ReviewFile))
 		}
 		if n := adjudicatedOutcomes; n > 0 {
 			t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses count with an outcome decided by a reviewer (adjudicated, from %s).",
-				n, filepath.Base(st.cfg.Decisions)))
+				n, pr.opt.Decisions))
 		}
-		out = append(out, pubTable{name, t})
+		out = append(out, Table{name, t})
 	}
 	// Table 2 by drug or by drug class (analysis.drug_level); the class
 	// rates have no overall row, which comes from the drug rates.
 	drugTitle, drugKey, drugRates := "Response by drug", "drug", a.Rates
-	if st.cfg.Analysis.DrugLevel == config.DrugLevelClass {
+	if pr.opt.DrugClasses {
 		drugTitle, drugKey = "Response by drug class", "drug_class"
 		drugRates = nil
 		for _, r := range a.ClassRates {
@@ -250,7 +188,7 @@ func (st *state) publicationTables() []pubTable {
 	})
 	// Table 3 by disease or by disease group (analysis.disease_level).
 	disTitle, disKey, disRates := "Response by underlying disease", "disease", a.Rates
-	if st.cfg.Analysis.DiseaseLevel == config.DiseaseLevelGroup {
+	if pr.opt.DiseaseGroups {
 		disTitle, disKey, disRates = "Response by disease group", "disease_group", a.GroupRates
 	}
 	respTable("table3_response_by_disease", disTitle, disKey, disRates, func(r cohort.RateRow) (string, bool) {
@@ -303,25 +241,25 @@ func (st *state) publicationTables() []pubTable {
 	if len(t4.Rows) == 0 {
 		t4.Rows = append(t4.Rows, table.Row{Cells: []string{"no drug reported by two or more studies"}})
 	}
-	out = append(out, pubTable{"table4_pooled", t4})
-	out = append(out, pubTable{"table5_comparisons", st.comparisonTable(level)})
+	out = append(out, Table{"table4_pooled", t4})
+	out = append(out, Table{"table5_comparisons", pr.comparisonTable(level)})
 	return out
 }
 
-// maxFootnoteNames is the most names a footnote lists before "and N more".
-const maxFootnoteNames = 20
+// MaxFootnoteNames is the most names a footnote lists before "and N more".
+const MaxFootnoteNames = 20
 
-// maxPubRows is the most groups (drugs, diseases; levels of a Table 1
+// MaxPubRows is the most groups (drugs, diseases; levels of a Table 1
 // characteristic) a publication table lists: those with the most patients,
 // said in a footnote. The machine-readable CSV tables list them all.
-const maxPubRows = 100
+const MaxPubRows = 100
 
 // comparisonTable is Table 5: Fisher's exact test between drugs and between
 // the diseases of a drug, with Benjamini–Hochberg adjusted p-values; pairs
 // with a group below analysis.min_compare_n are listed untested, odds
 // ratios that cannot be estimated are flagged.
-func (st *state) comparisonTable(level string) table.Table {
-	a := st.analysis
+func (pr *presenter) comparisonTable(level string) table.Table {
+	a := pr.a
 	t := table.Table{Title: "Comparisons of response between groups", Label: "tab:table5-comparisons", Columns: []table.Column{{Key: "by", Header: "Comparison"},
 		{Key: "a", Header: "Group A"}, {Key: "ra", Header: "Responders/n", Numeric: true}, {Key: "b", Header: "Group B"},
 		{Key: "rb", Header: "Responders/n", Numeric: true}, {Key: "or", Header: "Odds ratio (" + level + ")", Numeric: true},
@@ -342,10 +280,10 @@ func (st *state) comparisonTable(level string) table.Table {
 		switch {
 		case math.IsNaN(c.P):
 			or = "not tested †"
-			if c.NA < st.cfg.Analysis.MinCompareN {
+			if c.NA < pr.opt.MinCompareN {
 				small[c.GroupA] = c.NA
 			}
-			if c.NB < st.cfg.Analysis.MinCompareN {
+			if c.NB < pr.opt.MinCompareN {
 				small[c.GroupB] = c.NB
 			}
 		case math.IsNaN(c.OddsRatio):
@@ -361,15 +299,15 @@ func (st *state) comparisonTable(level string) table.Table {
 		t.Rows = append(t.Rows, table.Row{Cells: []string{"no two groups with evaluable patients"}})
 	}
 	t.Footnotes = []string{"Evaluable population. Fisher's exact test (two-sided); odds ratio: conditional maximum-likelihood estimate with its exact interval. Adjusted p: Benjamini–Hochberg across the tested comparisons of this table."}
-	t.Footnotes = append(t.Footnotes, fmt.Sprintf("† No test between groups of fewer than %d evaluable patients (analysis.min_compare_n).", st.cfg.Analysis.MinCompareN))
+	t.Footnotes = append(t.Footnotes, fmt.Sprintf("† No test between groups of fewer than %d evaluable patients (analysis.min_compare_n).", pr.opt.MinCompareN))
 	if len(small) > 0 {
 		var names []string
 		keys := sortedKeys(small)
-		for _, g := range keys[:min(len(keys), maxFootnoteNames)] {
+		for _, g := range keys[:min(len(keys), MaxFootnoteNames)] {
 			names = append(names, fmt.Sprintf("%s (n = %d)", g, small[g]))
 		}
-		if len(keys) > maxFootnoteNames {
-			names = append(names, fmt.Sprintf("and %d more (comparisons.csv lists them)", len(keys)-maxFootnoteNames))
+		if len(keys) > MaxFootnoteNames {
+			names = append(names, fmt.Sprintf("and %d more (comparisons.csv lists them)", len(keys)-MaxFootnoteNames))
 		}
 		t.Footnotes[len(t.Footnotes)-1] += " Not tested: " + strings.Join(names, ", ") + "."
 	}
@@ -378,11 +316,11 @@ func (st *state) comparisonTable(level string) table.Table {
 		for _, om := range a.ComparisonsOmitted {
 			parts = append(parts, fmt.Sprintf("%s: %d groups, %d patients, the largest n = %d", om.By, om.Groups, om.Patients, om.Largest))
 		}
-		if len(parts) > maxFootnoteNames {
-			parts = append(parts[:maxFootnoteNames], fmt.Sprintf("and %d more dimensions (summary.json, comparisons_omitted)", len(parts)-maxFootnoteNames))
+		if len(parts) > MaxFootnoteNames {
+			parts = append(parts[:MaxFootnoteNames], fmt.Sprintf("and %d more dimensions (summary.json, comparisons_omitted)", len(parts)-MaxFootnoteNames))
 		}
 		t.Footnotes = append(t.Footnotes, fmt.Sprintf("Only the %d groups with the most evaluable patients (ties by name) are compared with each other, and diseases only within those drugs (analysis.max_compare_groups); not compared: %s.",
-			st.cfg.Analysis.MaxCompareGroups, strings.Join(parts, "; ")))
+			pr.opt.MaxCompareGroups, strings.Join(parts, "; ")))
 	}
 	if notEstimable {
 		t.Footnotes = append(t.Footnotes, "‡ The odds ratio cannot be estimated when every or no patient of a group responded (a zero cell); the p-value stands.")
