@@ -67,7 +67,11 @@ func (a *analyser) drugUnits(n *Cohort) ([]*unit, []SourceRow) {
 	var units []*unit
 	// One unit per patient and group: a regimen is shared by every course
 	// of the patient, and a duplicated row is one patient, not two.
-	counted := map[[3]string]bool{}
+	type patientGroup struct {
+		PatientKey
+		group string
+	}
+	counted := map[patientGroup]bool{}
 	excluded := 0
 	for _, c := range n.Courses {
 		k := sd{c.Study, c.DrugName()}
@@ -79,7 +83,7 @@ func (a *analyser) drugUnits(n *Cohort) ([]*unit, []SourceRow) {
 			excluded++
 			continue
 		}
-		pk := [3]string{c.Study, c.CaseID, g}
+		pk := patientGroup{c.Patient(), g}
 		if counted[pk] {
 			continue
 		}
@@ -91,17 +95,8 @@ func (a *analyser) drugUnits(n *Cohort) ([]*unit, []SourceRow) {
 		a.warnf("monotherapy attribution: %d courses of combination regimens left out", excluded)
 	}
 	if a.cfg.Attribution != "exposure" {
-		dropped := 0
-		for _, s := range n.Studies {
-			if !s.All {
-				dropped++
-			}
-		}
-		if dropped > 0 {
-			a.warnf("%s attribution: %d study-level rows left out (aggregate counts cannot be split by regimen)", a.cfg.Attribution, dropped)
-		}
-	}
-	if a.cfg.Attribution == "exposure" {
+		a.warnStudyRowsDropped(n.Studies)
+	} else {
 		for _, s := range n.Studies {
 			k := sd{s.Study, s.DrugName()}
 			if s.All || (hasPatients[k] && !useStudy[k] && residue[k] == nil) {
@@ -110,17 +105,7 @@ func (a *analyser) drugUnits(n *Cohort) ([]*unit, []SourceRow) {
 			if !hasPatients[k] {
 				sources = append(sources, SourceRow{Study: k.study, Drug: k.drug, Source: "study-level", Reason: "the study reports only aggregate counts"})
 			}
-			dis := s.Disease.Canonical
-			if dis == "" {
-				dis = strings.TrimSpace(s.Disease.Term)
-			}
-			if dis == "" {
-				dis = Unspecified
-			}
-			grp := s.Disease.Class
-			if grp == "" {
-				grp = dis
-			}
+			dis, grp := studyDisease(s)
 			counts := a.studyLevelCounts(s)
 			if r := residue[k]; r != nil {
 				if r.Treated == 0 {
@@ -302,17 +287,7 @@ func (a *analyser) patientUnits(n *Cohort) []*unit {
 			continue
 		}
 		for _, s := range ss {
-			dis := s.Disease.Canonical
-			if dis == "" {
-				dis = strings.TrimSpace(s.Disease.Term)
-			}
-			if dis == "" {
-				dis = Unspecified
-			}
-			grp := s.Disease.Class
-			if grp == "" {
-				grp = dis
-			}
+			dis, grp := studyDisease(s)
 			counts := a.studyLevelCounts(s)
 			if r := residue[study]; r != nil { // the study's one "all" row, less its individual patients
 				if r.Treated == 0 {
@@ -330,4 +305,35 @@ func (a *analyser) patientUnits(n *Cohort) []*unit {
 		return units[i].disease < units[j].disease
 	})
 	return units
+}
+
+// studyDisease is the disease of a study-level row for the by-disease
+// rates (Unspecified when the row names none) and its disease group.
+func studyDisease(s *StudyCount) (disease, group string) {
+	disease = s.Disease.Canonical
+	if disease == "" {
+		disease = strings.TrimSpace(s.Disease.Term)
+	}
+	if disease == "" {
+		disease = Unspecified
+	}
+	group = s.Disease.Class
+	if group == "" {
+		group = disease
+	}
+	return disease, group
+}
+
+// warnStudyRowsDropped warns that regimen and monotherapy attribution
+// leave the study-level rows out.
+func (a *analyser) warnStudyRowsDropped(studies []*StudyCount) {
+	dropped := 0
+	for _, s := range studies {
+		if !s.All {
+			dropped++
+		}
+	}
+	if dropped > 0 {
+		a.warnf("%s attribution: %d study-level rows left out (aggregate counts cannot be split by regimen)", a.cfg.Attribution, dropped)
+	}
 }

@@ -125,3 +125,24 @@ func cpRow(d string, s []meta.Study, level float64) PooledRow {
 		Tau2: math.NaN(), I2: math.NaN(), Q: math.NaN(), QP: math.NaN(), Transform: "none", Method: "pooled Clopper-Pearson", Warnings: iv.Warnings,
 		PredLow: math.NaN(), PredHigh: math.NaN()}
 }
+
+// ForestWeights returns the weight of each study of a pooled drug in
+// percent: the inverse-variance random-effects weights 1/(vᵢ + τ²) on the
+// logit scale, vᵢ the variance of escalc's logit transform
+// (meta.EffectSize), τ² = tau2 of the pooled fit (0 when NaN).
+func ForestWeights(ss []StudyRow, tau2 float64) []float64 {
+	if math.IsNaN(tau2) {
+		tau2 = 0
+	}
+	w := make([]float64, len(ss))
+	sum := 0.0
+	for i, s := range ss {
+		_, v := meta.EffectSize(meta.Study{Events: s.Events, N: s.N}, meta.Logit)
+		w[i] = 1 / (v + tau2)
+		sum += w[i]
+	}
+	for i := range w {
+		w[i] = 100 * w[i] / sum
+	}
+	return w
+}

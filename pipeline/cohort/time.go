@@ -75,59 +75,7 @@ const (
 // while keeping every non-responder would bias the curve towards 0, so its
 // TimeCurve has no points and says why.
 func (a *analyser) timeToResponse(n *Cohort) ([]TimeInput, []TimeCurve) {
-	var inputs []TimeInput
-	excluded, unclassified := 0, 0
-	type tally struct{ responders, known int }
-	tallies := map[string]*tally{}
-	for _, c := range n.Courses {
-		g, ok := a.groupOf(c)
-		if !ok || c.Outcome.NotAttributable {
-			continue
-		}
-		if c.Unclassified() {
-			unclassified++
-			continue
-		}
-		tl := tallies[g]
-		if tl == nil {
-			tl = &tally{}
-			tallies[g] = tl
-		}
-		cat := c.Category()
-		resp := cat.AtLeast(a.threshold)
-		if resp {
-			tl.responders++
-		}
-		switch {
-		case resp && !math.IsNaN(c.TimeToRsp.Days):
-			tl.known++
-			if !math.IsNaN(c.FollowUp.Days) && c.TimeToRsp.Days > c.FollowUp.Days {
-				a.warnf("%s, case %s: time to response (%g days) is after the last follow-up (%g days): check the row", c.Study, c.CaseID, c.TimeToRsp.Days, c.FollowUp.Days)
-			}
-			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.TimeToRsp.Days, Event: true})
-		case !resp && !math.IsNaN(c.FollowUp.Days):
-			died := EndReason(c) == ReasonDeath
-			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.FollowUp.Days, Death: died})
-		default:
-			excluded++
-		}
-	}
-	if excluded > 0 {
-		a.warnf("time to response: %d courses left out (time of response or of last follow-up not given)", excluded)
-	}
-	if unclassified > 0 {
-		a.warnf("time to response: %d courses whose outcome was not read with confidence left out until decided in review.csv", unclassified)
-	}
-	sort.Slice(inputs, func(i, j int) bool {
-		x, y := inputs[i], inputs[j]
-		if x.Drug != y.Drug {
-			return x.Drug < y.Drug
-		}
-		if x.Study != y.Study {
-			return x.Study < y.Study
-		}
-		return x.CaseID < y.CaseID
-	})
+	inputs, tallies := a.timeInputs(n)
 	estimator := a.cfg.TimeEstimator
 	if estimator == "" {
 		estimator = EstimatorAJ
@@ -200,4 +148,66 @@ func (a *analyser) timeToResponse(n *Cohort) ([]TimeInput, []TimeCurve) {
 			len(omitted), 100*a.cfg.MinTimeKnown, strings.Join(names, ", "))
 	}
 	return inputs, curves
+}
+
+// timeTally counts a drug's responders and those whose time to response
+// is known.
+type timeTally struct{ responders, known int }
+
+// timeInputs returns the time-to-response input of every course, sorted by
+// drug, study and case, and the tallies of each drug's responders.
+func (a *analyser) timeInputs(n *Cohort) ([]TimeInput, map[string]*timeTally) {
+	var inputs []TimeInput
+	excluded, unclassified := 0, 0
+	tallies := map[string]*timeTally{}
+	for _, c := range n.Courses {
+		g, ok := a.groupOf(c)
+		if !ok || c.Outcome.NotAttributable {
+			continue
+		}
+		if c.Unclassified() {
+			unclassified++
+			continue
+		}
+		tl := tallies[g]
+		if tl == nil {
+			tl = &timeTally{}
+			tallies[g] = tl
+		}
+		cat := c.Category()
+		resp := cat.AtLeast(a.threshold)
+		if resp {
+			tl.responders++
+		}
+		switch {
+		case resp && !math.IsNaN(c.TimeToRsp.Days):
+			tl.known++
+			if !math.IsNaN(c.FollowUp.Days) && c.TimeToRsp.Days > c.FollowUp.Days {
+				a.warnf("%s, case %s: time to response (%g days) is after the last follow-up (%g days): check the row", c.Study, c.CaseID, c.TimeToRsp.Days, c.FollowUp.Days)
+			}
+			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.TimeToRsp.Days, Event: true})
+		case !resp && !math.IsNaN(c.FollowUp.Days):
+			died := EndReason(c) == ReasonDeath
+			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.FollowUp.Days, Death: died})
+		default:
+			excluded++
+		}
+	}
+	if excluded > 0 {
+		a.warnf("time to response: %d courses left out (time of response or of last follow-up not given)", excluded)
+	}
+	if unclassified > 0 {
+		a.warnf("time to response: %d courses whose outcome was not read with confidence left out until decided in review.csv", unclassified)
+	}
+	sort.Slice(inputs, func(i, j int) bool {
+		x, y := inputs[i], inputs[j]
+		if x.Drug != y.Drug {
+			return x.Drug < y.Drug
+		}
+		if x.Study != y.Study {
+			return x.Study < y.Study
+		}
+		return x.CaseID < y.CaseID
+	})
+	return inputs, tallies
 }

@@ -24,21 +24,22 @@ func categoryOutcome(c vocab.Category) (figure.Outcome, bool) {
 	return o, ok && c != vocab.CategoryUnknown
 }
 
-// figures builds every figure of the run from the analysis.
+// figures builds every figure of the run from the analysis: the forest
+// plot, the outcome bars, the swimmer plot, the cumulative response and
+// the dose–response plots, each left out when it would be empty.
 func (pr *presenter) figures() []Figure {
 	a := pr.a
 	studies := map[string]bool{}
-	patients := map[[2]string]bool{}
+	patients := map[cohort.PatientKey]bool{}
 	for _, c := range pr.courses {
 		studies[c.Study] = true
-		patients[[2]string{c.Study, c.CaseID}] = true
+		patients[c.Patient()] = true
 	}
 	for _, s := range pr.studies {
 		studies[s.Study] = true
 	}
 	nStudies := len(studies)
 	var figs []Figure
-
 	// Forest: per drug in the pooling population, metafor-style: a drug
 	// that is pooled gets a heading, its study rows with weights, the
 	// pooled diamond with its prediction interval and a heterogeneity line;
@@ -49,67 +50,81 @@ func (pr *presenter) figures() []Figure {
 	if len(forest.Rows) > 0 {
 		figs = append(figs, Figure{"forest_by_drug", forest.Title, forest})
 	}
-
-	// Outcome bars by drug and by disease.
-	bars := func(title, by string, tallies map[string]map[string]int) {
-		keys := make([]string, 0, len(tallies))
-		for k := range tallies {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		if len(keys) > MaxBarGroups {
-			// the MaxBarGroups groups with the most patients, in name order
-			n := func(k string) int {
-				s := 0
-				for _, c := range tallies[k] {
-					s += c
-				}
-				return s
-			}
-			byN := slices.Clone(keys)
-			sort.SliceStable(byN, func(i, j int) bool { return n(byN[i]) > n(byN[j]) })
-			title += fmt.Sprintf(" (the %d %ss with the most patients of %d; all are in tables/response_rates.csv)", MaxBarGroups, by, len(keys))
-			keys = byN[:MaxBarGroups]
-			sort.Strings(keys)
-		}
-		ob := figure.OutcomeBars{Title: title, GroupBy: by, Patients: len(patients), Studies: nStudies,
-			OutcomeDef: "responder = " + a.Responder + " response or better"}
-		for _, k := range keys {
-			g := figure.OutcomeGroup{Label: k}
-			for cat, n := range tallies[k] {
-				if o, ok := figureOutcome[cat]; ok {
-					g.Counts[o] += n
-				}
-			}
-			ob.Groups = append(ob.Groups, g)
-		}
-		drawn := false
-		for _, g := range ob.Groups {
-			for _, c := range g.Counts {
-				drawn = drawn || c > 0
-			}
-		}
-		if drawn { // a group without a classified outcome is named in the caption, not drawn
-			figs = append(figs, Figure{"outcomes_by_" + by, title, ob})
-		}
-	}
-	bars("Outcome by drug", "drug", a.OutcomesByDrug)
+	figs = append(figs, pr.outcomeBars("Outcome by drug", "drug", a.OutcomesByDrug, len(patients), nStudies)...)
 	if pr.opt.DiseaseGroups {
-		bars("Outcome by disease group", "disease", a.OutcomesByDiseaseGroup)
+		figs = append(figs, pr.outcomeBars("Outcome by disease group", "disease", a.OutcomesByDiseaseGroup, len(patients), nStudies)...)
 	} else {
-		bars("Outcome by disease", "disease", a.OutcomesByDisease)
+		figs = append(figs, pr.outcomeBars("Outcome by disease", "disease", a.OutcomesByDisease, len(patients), nStudies)...)
 	}
+	figs = append(figs, pr.swimmer(nStudies)...)
+	figs = append(figs, pr.cumulativeResponse(nStudies)...)
+	return append(figs, pr.doseResponse(nStudies)...)
+}
 
+// daysPerMonth turns days into the months of the time axes.
+const daysPerMonth = 30.4375
+
+// outcomeBars is the outcome-bar chart of tallies (per drug or per
+// disease), when some group has a classified outcome.
+func (pr *presenter) outcomeBars(title, by string, tallies map[string]map[string]int, nPatients, nStudies int) []Figure {
+	a := pr.a
+	var figs []Figure
+	keys := make([]string, 0, len(tallies))
+	for k := range tallies {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	if len(keys) > MaxBarGroups {
+		// the MaxBarGroups groups with the most patients, in name order
+		n := func(k string) int {
+			s := 0
+			for _, c := range tallies[k] {
+				s += c
+			}
+			return s
+		}
+		byN := slices.Clone(keys)
+		sort.SliceStable(byN, func(i, j int) bool { return n(byN[i]) > n(byN[j]) })
+		title += fmt.Sprintf(" (the %d %ss with the most patients of %d; all are in tables/response_rates.csv)", MaxBarGroups, by, len(keys))
+		keys = byN[:MaxBarGroups]
+		sort.Strings(keys)
+	}
+	ob := figure.OutcomeBars{Title: title, GroupBy: by, Patients: nPatients, Studies: nStudies,
+		OutcomeDef: "responder = " + a.Responder + " response or better"}
+	for _, k := range keys {
+		g := figure.OutcomeGroup{Label: k}
+		for cat, n := range tallies[k] {
+			if o, ok := figureOutcome[cat]; ok {
+				g.Counts[o] += n
+			}
+		}
+		ob.Groups = append(ob.Groups, g)
+	}
+	drawn := false
+	for _, g := range ob.Groups {
+		for _, c := range g.Counts {
+			drawn = drawn || c > 0
+		}
+	}
+	if drawn { // a group without a classified outcome is named in the caption, not drawn
+		figs = append(figs, Figure{"outcomes_by_" + by, title, ob})
+	}
+	return figs
+}
+
+// swimmer is the swimmer plot: one lane per patient course with a known
+// time on treatment or follow-up.
+func (pr *presenter) swimmer(nStudies int) []Figure {
+	var figs []Figure
 	// Swimmer: one lane per patient course with a known time on treatment or
 	// follow-up: a bar for the time on treatment, a thin line to the last
 	// follow-up, the first response at its time, the best response, a
 	// relapse, death or stop for adverse effects at the lane end, and a
 	// cross for loss to follow-up (endReason reads why a course ended).
 	sw := figure.Swimmer{Title: "Time on treatment, follow-up and response per patient", Unit: "months", SortByDuration: true, Studies: nStudies}
-	const daysPerMonth = 30.4375
-	seen := map[[2]string]bool{}
+	seen := map[cohort.PatientKey]bool{}
 	for _, c := range pr.courses {
-		k := [2]string{c.Study, c.CaseID}
+		k := c.Patient()
 		dur, fu := c.TreatDu.Days, c.FollowUp.Days
 		if seen[k] || math.IsNaN(dur) && math.IsNaN(fu) {
 			continue
@@ -157,7 +172,14 @@ func (pr *presenter) figures() []Figure {
 	if len(sw.Lanes) > 0 {
 		figs = append(figs, Figure{"swimmer", sw.Title, sw})
 	}
+	return figs
+}
 
+// cumulativeResponse is the cumulative-response plot, when some curve
+// leaves zero.
+func (pr *presenter) cumulativeResponse(nStudies int) []Figure {
+	a := pr.a
+	var figs []Figure
 	// Cumulative response.
 	cr := figure.CumResponse{Title: "Cumulative response", Unit: "months", Level: a.Level, Studies: nStudies}
 	if pr.opt.TimeEstimator == cohort.EstimatorKM {
@@ -219,7 +241,12 @@ func (pr *presenter) figures() []Figure {
 		cr.MaxTime = axisCeil(last)
 		figs = append(figs, Figure{"cumulative_response", cr.Title, cr})
 	}
+	return figs
+}
 
+// doseResponse is the dose–response plots: mg/day and mg/kg/day.
+func (pr *presenter) doseResponse(nStudies int) []Figure {
+	var figs []Figure
 	// Dose–response: courses in mg/day on one figure, weight-based courses (no body
 	// weight given) on a figure of their own with a mg/kg axis; courses in other units
 	// are named in the captions as left out, never dropped silently.

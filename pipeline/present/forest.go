@@ -10,7 +10,6 @@ import (
 	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/reports/figure"
 	"github.com/tresp/tresp/stats"
-	"github.com/tresp/tresp/stats/meta"
 )
 
 var (
@@ -134,7 +133,6 @@ func forestFigure(a *cohort.Analysis, opt Options) (figure.Forest, []string) {
 			forest.Rows = append(forest.Rows, figure.ForestRow{Label: r.Drug, Events: r.Responders, N: r.N, Estimate: r.Rate, Low: r.Low, High: r.High})
 			continue
 		}
-		forest.Rows = append(forest.Rows, figure.ForestRow{Label: r.Drug, Heading: true})
 		var ss []cohort.StudyRow
 		for _, s := range byDrugStudies[r.Drug] {
 			if s.N == 0 {
@@ -143,54 +141,8 @@ func forestFigure(a *cohort.Analysis, opt Options) (figure.Forest, []string) {
 			}
 			ss = append(ss, s)
 		}
-		// Weights 1/(vᵢ + τ²) on the logit scale, in percent.
-		w := make([]float64, len(ss))
-		sum := 0.0
-		tau2 := p.Tau2
-		if math.IsNaN(tau2) {
-			tau2 = 0
-		}
-		for i, s := range ss {
-			_, v := meta.EffectSize(meta.Study{Events: s.Events, N: s.N}, meta.Logit)
-			w[i] = 1 / (v + tau2)
-			sum += w[i]
-		}
-		idx := make([]int, len(ss))
-		for i := range idx {
-			idx[i] = i
-		}
-		if len(ss) > maxStudies {
-			sort.SliceStable(idx, func(i, j int) bool { return ss[idx[i]].N > ss[idx[j]].N })
-			idx = idx[:maxStudies]
-			sort.Ints(idx)
-		}
-		for _, i := range idx {
-			s := ss[i]
-			iv := stats.BinomialCI(s.Events, s.N, a.Level, a.CIMethod)
-			forest.Rows = append(forest.Rows, figure.ForestRow{Label: shortStudy(s.Study), Events: s.Events, N: s.N,
-				Estimate: iv.Estimate, Low: iv.Low, High: iv.High, Study: true, Weight: 100 * w[i] / sum})
-		}
-		moreNote := ""
-		if more := len(ss) - len(idx); more > 0 {
-			n, x := 0, 0
-			for _, i := range idx {
-				n += ss[i].N
-				x += ss[i].Events
-			}
-			moreNote = fmt.Sprintf("%s not shown (%d/%d responded). ", plural(more, "smaller study", "smaller studies"), p.Events-x, p.N-n)
-		}
-		forest.Rows = append(forest.Rows, figure.ForestRow{Label: "Pooled (" + p.Method + ")", Events: p.Events, N: p.N,
-			Estimate: p.Estimate, Low: p.Low, High: p.High, Pooled: true, Study: true, PredLow: p.PredLow, PredHigh: p.PredHigh})
-		if h, ok := hetero[r.Drug]; ok && !math.IsNaN(h.Q) {
-			t2 := p.Tau2
-			if math.IsNaN(t2) {
-				t2 = h.Tau2
-			}
-			forest.Rows = append(forest.Rows, figure.ForestRow{Label: moreNote + fmt.Sprintf("τ² = %.2f; I² = %.0f%%; Q = %.2f, df = %d, p = %s",
-				t2, h.I2, h.Q, h.K-1, pValue(h.QP)), Study: true, Note: true})
-		} else if moreNote != "" {
-			forest.Rows = append(forest.Rows, figure.ForestRow{Label: strings.TrimSpace(moreNote), Study: true, Note: true})
-		}
+		h, hasH := hetero[r.Drug]
+		forest.Rows = append(forest.Rows, pooledDrugRows(a, r.Drug, p, h, hasH, ss, maxStudies)...)
 	}
 	if zero > 0 {
 		what := fmt.Sprintf("%d drugs or studies", zero)
@@ -200,6 +152,53 @@ func forestFigure(a *cohort.Analysis, opt Options) (figure.Forest, []string) {
 		notes = append(notes, fmt.Sprintf("Left out as 0/0 (no patient in the population): %s.", what))
 	}
 	return forest, notes
+}
+
+// pooledDrugRows are the forest rows of a pooled drug: its heading, at
+// most maxStudies study rows (the largest) with their interval and
+// weight, the pooled diamond with its prediction interval, and a note of
+// the studies not shown and the heterogeneity (h, the logit REML fit,
+// when hasH).
+func pooledDrugRows(a *cohort.Analysis, drug string, p, h cohort.PooledRow, hasH bool, ss []cohort.StudyRow, maxStudies int) []figure.ForestRow {
+	rows := []figure.ForestRow{{Label: drug, Heading: true}}
+	w := cohort.ForestWeights(ss, p.Tau2)
+	idx := make([]int, len(ss))
+	for i := range idx {
+		idx[i] = i
+	}
+	if len(ss) > maxStudies {
+		sort.SliceStable(idx, func(i, j int) bool { return ss[idx[i]].N > ss[idx[j]].N })
+		idx = idx[:maxStudies]
+		sort.Ints(idx)
+	}
+	for _, i := range idx {
+		s := ss[i]
+		iv := stats.BinomialCI(s.Events, s.N, a.Level, a.CIMethod)
+		rows = append(rows, figure.ForestRow{Label: shortStudy(s.Study), Events: s.Events, N: s.N,
+			Estimate: iv.Estimate, Low: iv.Low, High: iv.High, Study: true, Weight: w[i]})
+	}
+	moreNote := ""
+	if more := len(ss) - len(idx); more > 0 {
+		n, x := 0, 0
+		for _, i := range idx {
+			n += ss[i].N
+			x += ss[i].Events
+		}
+		moreNote = fmt.Sprintf("%s not shown (%d/%d responded). ", plural(more, "smaller study", "smaller studies"), p.Events-x, p.N-n)
+	}
+	rows = append(rows, figure.ForestRow{Label: "Pooled (" + p.Method + ")", Events: p.Events, N: p.N,
+		Estimate: p.Estimate, Low: p.Low, High: p.High, Pooled: true, Study: true, PredLow: p.PredLow, PredHigh: p.PredHigh})
+	if hasH && !math.IsNaN(h.Q) {
+		t2 := p.Tau2
+		if math.IsNaN(t2) {
+			t2 = h.Tau2
+		}
+		rows = append(rows, figure.ForestRow{Label: moreNote + fmt.Sprintf("τ² = %.2f; I² = %.0f%%; Q = %.2f, df = %d, p = %s",
+			t2, h.I2, h.Q, h.K-1, pValue(h.QP)), Study: true, Note: true})
+	} else if moreNote != "" {
+		rows = append(rows, figure.ForestRow{Label: strings.TrimSpace(moreNote), Study: true, Note: true})
+	}
+	return rows
 }
 
 // ForestMaxStudies caps the study rows of one drug in the forest plot, and

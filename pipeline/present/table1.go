@@ -157,28 +157,8 @@ func (pr *presenter) table1(pts []*cohort.Course) table.Table {
 	cols := []baseline{all}
 	var notes []string
 	if by := pr.opt.Table1By; by == Table1ByDrug || by == Table1ByStudy {
-		groups := map[string][]*cohort.Course{}
-		seen := map[[3]string]bool{}
-		for _, c := range pr.courses {
-			g := shortStudy(c.Study)
-			if by == Table1ByDrug {
-				g = c.DrugName()
-			}
-			k := [3]string{c.Study, c.CaseID, g}
-			if g == "" || seen[k] {
-				continue
-			}
-			seen[k] = true
-			groups[g] = append(groups[g], c)
-		}
-		names := sortedKeys(groups)
-		if len(names) > Table1MaxGroups {
-			bySize := append([]string(nil), names...)
-			sort.SliceStable(bySize, func(i, j int) bool { return len(groups[bySize[i]]) > len(groups[bySize[j]]) })
-			names = bySize[:Table1MaxGroups]
-			sort.Strings(names)
-			notes = append(notes, fmt.Sprintf("Columns: the %d %ss with the most patients of %d (tables.table1_by = %q).", Table1MaxGroups, by, len(groups), by))
-		}
+		names, groups, gnotes := pr.table1Groups(by)
+		notes = append(notes, gnotes...)
 		t1.Columns[1].Header = "Overall, " + t1.Columns[1].Header
 		for i, g := range names {
 			b := pr.baselineOf(groups[g])
@@ -205,6 +185,36 @@ func (pr *presenter) table1(pts []*cohort.Course) table.Table {
 		t1.Rows = append(t1.Rows, table.Row{Cells: append([]string{"No patients with individual data"}, make([]string, len(cols))...)})
 	}
 	return t1
+}
+
+// table1Groups returns the column groups of Table 1 by drug or by study:
+// at most Table1MaxGroups names (those with the most patients, in name
+// order), the patients of each, and a note when some are left out.
+func (pr *presenter) table1Groups(by string) ([]string, map[string][]*cohort.Course, []string) {
+	var notes []string
+	groups := map[string][]*cohort.Course{}
+	seen := map[[3]string]bool{}
+	for _, c := range pr.courses {
+		g := shortStudy(c.Study)
+		if by == Table1ByDrug {
+			g = c.DrugName()
+		}
+		k := [3]string{c.Study, c.CaseID, g}
+		if g == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		groups[g] = append(groups[g], c)
+	}
+	names := sortedKeys(groups)
+	if len(names) > Table1MaxGroups {
+		bySize := append([]string(nil), names...)
+		sort.SliceStable(bySize, func(i, j int) bool { return len(groups[bySize[i]]) > len(groups[bySize[j]]) })
+		names = bySize[:Table1MaxGroups]
+		sort.Strings(names)
+		notes = append(notes, fmt.Sprintf("Columns: the %d %ss with the most patients of %d (tables.table1_by = %q).", Table1MaxGroups, by, len(groups), by))
+	}
+	return names, groups, notes
 }
 
 // PatientTableMax caps the per-patient table: beyond it the first

@@ -56,10 +56,10 @@ func (pr *presenter) publicationTables() []Table {
 	var out []Table
 
 	// Table 1: one entry per patient.
-	seen := map[[2]string]bool{}
+	seen := map[cohort.PatientKey]bool{}
 	var pts []*cohort.Course
 	for _, c := range pr.courses {
-		k := [2]string{c.Study, c.CaseID}
+		k := c.Patient()
 		if !seen[k] {
 			seen[k] = true
 			pts = append(pts, c)
@@ -75,90 +75,6 @@ func (pr *presenter) publicationTables() []Table {
 		if c.OutcomeAdjudicated {
 			adjudicatedOutcomes++
 		}
-	}
-	respTable := func(name, title, key string, source []cohort.RateRow, pick func(cohort.RateRow) (string, bool)) {
-		t := table.Table{Title: title, Label: "tab:" + strings.ReplaceAll(name, "_", "-"), Columns: []table.Column{{Key: key, Header: strings.ToUpper(key[:1]) + strings.ReplaceAll(key[1:], "_", " ")},
-			{Key: "itt_n", Header: "n", Numeric: true, Group: "ITT"}, {Key: "itt_r", Header: "Responders", Numeric: true, Group: "ITT"},
-			{Key: "itt_rate", Header: "Rate (" + level + ")", Numeric: true, Group: "ITT"},
-			{Key: "ev_n", Header: "n", Numeric: true, Group: "Evaluable"}, {Key: "ev_r", Header: "Responders", Numeric: true, Group: "Evaluable"},
-			{Key: "ev_rate", Header: "Rate (" + level + ")", Numeric: true, Group: "Evaluable"}}}
-		rows := map[string][2]cohort.RateRow{}
-		var order []string
-		for _, r := range source {
-			label, ok := pick(r)
-			if !ok {
-				continue
-			}
-			p := rows[label]
-			if _, seen := rows[label]; !seen {
-				order = append(order, label)
-			}
-			if r.Population == cohort.PopITT {
-				p[0] = r
-			} else {
-				p[1] = r
-			}
-			rows[label] = p
-		}
-		// At most MaxPubRows groups besides "All": those with the most
-		// patients (ITT), in their order; the CSV tables keep them all.
-		shown := len(order)
-		if n := map[string]int{}; len(order) > MaxPubRows+1 {
-			for _, label := range order {
-				if label != "All" {
-					n[label] = rows[label][0].N
-				}
-			}
-			keep := topByCount(n, MaxPubRows)
-			order = slices.DeleteFunc(order, func(l string) bool { return l != "All" && !keep[l] })
-		}
-		small, anyUnclassified, anyEmpty := false, false, false
-		for _, label := range order {
-			anyUnclassified = anyUnclassified || rows[label][0].Unclassified > 0
-		}
-		if anyUnclassified {
-			t.Columns = append(t.Columns, table.Column{Key: "unclassified", Header: "Unclassified", Numeric: true})
-		}
-		for _, label := range order {
-			p := rows[label]
-			cells := []string{label, itoa(p[0].N), itoa(p[0].Responders), rateCell(p[0]), itoa(p[1].N), itoa(p[1].Responders), rateCell(p[1])}
-			if anyUnclassified {
-				cells = append(cells, itoa(p[0].Unclassified))
-			}
-			anyEmpty = anyEmpty || cells[3] == notEstimable || cells[6] == notEstimable
-			if p[0].Small {
-				cells[0] += " *"
-				small = true
-			}
-			r := table.Row{Cells: cells}
-			if label == "All" {
-				r.Bold = true
-			}
-			t.Rows = append(t.Rows, r)
-		}
-		t.Footnotes = []string{fmt.Sprintf("Responder: %s response or better. ITT (intention to treat) counts not-evaluable patients (death, stop for adverse effects, lost to follow-up) as non-responders; the evaluable population leaves them out. Intervals: %s.",
-			a.Responder, a.CIMethod.Label()), attributionNote(a.Attribution)}
-		if small {
-			t.Footnotes = append(t.Footnotes, fmt.Sprintf("* fewer than %d patients.", pr.opt.SmallGroup))
-		}
-		if len(order) < shown {
-			t.Footnotes = append(t.Footnotes, fmt.Sprintf("Shown are the %d groups with the most patients of %d; every group is in tables/response_rates.csv.", MaxPubRows, shown-1))
-		}
-		if anyEmpty {
-			t.Footnotes = append(t.Footnotes, notEstimableNote)
-		}
-		if note := residueNote(a.Sources); note != "" {
-			t.Footnotes = append(t.Footnotes, note)
-		}
-		if anyUnclassified {
-			t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses whose outcome was not read with confidence (unclassified, or a low-confidence reading proposed for review) are left out of numerator and denominator until decided in %s.",
-				pr.opt.UnclassifiedCourses, pr.opt.ReviewFile))
-		}
-		if n := adjudicatedOutcomes; n > 0 {
-			t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses count with an outcome decided by a reviewer (adjudicated, from %s).",
-				n, pr.opt.Decisions))
-		}
-		out = append(out, Table{name, t})
 	}
 	// Table 2 by drug or by drug class (analysis.drug_level); the class
 	// rates have no overall row, which comes from the drug rates.
@@ -177,7 +93,7 @@ func (pr *presenter) publicationTables() []Table {
 			}
 		}
 	}
-	respTable("table2_response_by_drug", drugTitle, drugKey, drugRates, func(r cohort.RateRow) (string, bool) {
+	out = append(out, pr.responseTable("table2_response_by_drug", drugTitle, drugKey, level, drugRates, adjudicatedOutcomes, func(r cohort.RateRow) (string, bool) {
 		if r.Disease != "" {
 			return "", false
 		}
@@ -185,13 +101,13 @@ func (pr *presenter) publicationTables() []Table {
 			return "All", true
 		}
 		return r.Drug, true
-	})
+	}))
 	// Table 3 by disease or by disease group (analysis.disease_level).
 	disTitle, disKey, disRates := "Response by underlying disease", "disease", a.Rates
 	if pr.opt.DiseaseGroups {
 		disTitle, disKey, disRates = "Response by disease group", "disease_group", a.GroupRates
 	}
-	respTable("table3_response_by_disease", disTitle, disKey, disRates, func(r cohort.RateRow) (string, bool) {
+	out = append(out, pr.responseTable("table3_response_by_disease", disTitle, disKey, level, disRates, adjudicatedOutcomes, func(r cohort.RateRow) (string, bool) {
 		if r.Drug != "" {
 			return "", false
 		}
@@ -199,8 +115,106 @@ func (pr *presenter) publicationTables() []Table {
 			return "All", true
 		}
 		return r.Disease, true
-	})
+	}))
 
+	out = append(out, Table{"table4_pooled", pr.pooledTable(level)})
+	out = append(out, Table{"table5_comparisons", pr.comparisonTable(level)})
+	return out
+}
+
+// responseTable is Table 2 or 3: the ITT and evaluable rates of the rows of
+// source that pick labels, "All" first and in bold, at most MaxPubRows
+// groups, with the footnotes that explain its marks.
+func (pr *presenter) responseTable(name, title, key, level string, source []cohort.RateRow, adjudicatedOutcomes int, pick func(cohort.RateRow) (string, bool)) Table {
+	a := pr.a
+	t := table.Table{Title: title, Label: "tab:" + strings.ReplaceAll(name, "_", "-"), Columns: []table.Column{{Key: key, Header: strings.ToUpper(key[:1]) + strings.ReplaceAll(key[1:], "_", " ")},
+		{Key: "itt_n", Header: "n", Numeric: true, Group: "ITT"}, {Key: "itt_r", Header: "Responders", Numeric: true, Group: "ITT"},
+		{Key: "itt_rate", Header: "Rate (" + level + ")", Numeric: true, Group: "ITT"},
+		{Key: "ev_n", Header: "n", Numeric: true, Group: "Evaluable"}, {Key: "ev_r", Header: "Responders", Numeric: true, Group: "Evaluable"},
+		{Key: "ev_rate", Header: "Rate (" + level + ")", Numeric: true, Group: "Evaluable"}}}
+	rows := map[string][2]cohort.RateRow{}
+	var order []string
+	for _, r := range source {
+		label, ok := pick(r)
+		if !ok {
+			continue
+		}
+		p := rows[label]
+		if _, seen := rows[label]; !seen {
+			order = append(order, label)
+		}
+		if r.Population == cohort.PopITT {
+			p[0] = r
+		} else {
+			p[1] = r
+		}
+		rows[label] = p
+	}
+	// At most MaxPubRows groups besides "All": those with the most
+	// patients (ITT), in their order; the CSV tables keep them all.
+	shown := len(order)
+	if n := map[string]int{}; len(order) > MaxPubRows+1 {
+		for _, label := range order {
+			if label != "All" {
+				n[label] = rows[label][0].N
+			}
+		}
+		keep := topByCount(n, MaxPubRows)
+		order = slices.DeleteFunc(order, func(l string) bool { return l != "All" && !keep[l] })
+	}
+	small, anyUnclassified, anyEmpty := false, false, false
+	for _, label := range order {
+		anyUnclassified = anyUnclassified || rows[label][0].Unclassified > 0
+	}
+	if anyUnclassified {
+		t.Columns = append(t.Columns, table.Column{Key: "unclassified", Header: "Unclassified", Numeric: true})
+	}
+	for _, label := range order {
+		p := rows[label]
+		cells := []string{label, itoa(p[0].N), itoa(p[0].Responders), rateCell(p[0]), itoa(p[1].N), itoa(p[1].Responders), rateCell(p[1])}
+		if anyUnclassified {
+			cells = append(cells, itoa(p[0].Unclassified))
+		}
+		anyEmpty = anyEmpty || cells[3] == notEstimable || cells[6] == notEstimable
+		if p[0].Small {
+			cells[0] += " *"
+			small = true
+		}
+		r := table.Row{Cells: cells}
+		if label == "All" {
+			r.Bold = true
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	t.Footnotes = []string{fmt.Sprintf("Responder: %s response or better. ITT (intention to treat) counts not-evaluable patients (death, stop for adverse effects, lost to follow-up) as non-responders; the evaluable population leaves them out. Intervals: %s.",
+		a.Responder, a.CIMethod.Label()), attributionNote(a.Attribution)}
+	if small {
+		t.Footnotes = append(t.Footnotes, fmt.Sprintf("* fewer than %d patients.", pr.opt.SmallGroup))
+	}
+	if len(order) < shown {
+		t.Footnotes = append(t.Footnotes, fmt.Sprintf("Shown are the %d groups with the most patients of %d; every group is in tables/response_rates.csv.", MaxPubRows, shown-1))
+	}
+	if anyEmpty {
+		t.Footnotes = append(t.Footnotes, notEstimableNote)
+	}
+	if note := residueNote(a.Sources); note != "" {
+		t.Footnotes = append(t.Footnotes, note)
+	}
+	if anyUnclassified {
+		t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses whose outcome was not read with confidence (unclassified, or a low-confidence reading proposed for review) are left out of numerator and denominator until decided in %s.",
+			pr.opt.UnclassifiedCourses, pr.opt.ReviewFile))
+	}
+	if n := adjudicatedOutcomes; n > 0 {
+		t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses count with an outcome decided by a reviewer (adjudicated, from %s).",
+			n, pr.opt.Decisions))
+	}
+	return Table{name, t}
+}
+
+// pooledTable is Table 4: the pooled estimates with the sensitivity
+// analyses.
+func (pr *presenter) pooledTable(level string) table.Table {
+	a := pr.a
 	// Pooled estimates with the sensitivity analyses.
 	t4 := table.Table{Title: "Pooled response rates across studies", Label: "tab:table4-pooled", Columns: []table.Column{{Key: "drug", Header: "Drug"}, {Key: "method", Header: "Method"},
 		{Key: "k", Header: "Studies", Numeric: true}, {Key: "events", Header: "Responders/n", Numeric: true}, {Key: "est", Header: "Estimate (" + level + ")", Numeric: true},
@@ -241,9 +255,7 @@ func (pr *presenter) publicationTables() []Table {
 	if len(t4.Rows) == 0 {
 		t4.Rows = append(t4.Rows, table.Row{Cells: []string{"no drug reported by two or more studies"}})
 	}
-	out = append(out, Table{"table4_pooled", t4})
-	out = append(out, Table{"table5_comparisons", pr.comparisonTable(level)})
-	return out
+	return t4
 }
 
 // MaxFootnoteNames is the most names a footnote lists before "and N more".
