@@ -19,6 +19,7 @@ import (
 	"github.com/tresp/tresp/internal/jsonout"
 	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 // stageCache keeps each stage's result under a key derived from everything
@@ -32,7 +33,7 @@ type stageCache struct {
 
 // snapshot is the state after a stage, as cached.
 type snapshot struct {
-	Ingested *Ingested
+	Ingested *ingest.Ingested
 	Norm     *Normalised
 	Analysis *cohort.Analysis
 	Summary  *Summary
@@ -74,7 +75,7 @@ func (c *stageCache) store(stage, key string, s *snapshot) {
 const snapshotChunk = 4096
 
 // courseChunk is a run of courses as cached: each course's record as an
-// index into the snapshot's Ingested.Cases (Rec[i]; -1 when the course's
+// index into the snapshot's ingest.Ingested.Cases (Rec[i]; -1 when the course's
 // record is not one of them, and Courses[i].Rec is then encoded as is).
 type courseChunk struct {
 	Courses []cohort.Course
@@ -290,7 +291,7 @@ func copyFile(src, dst string) error {
 // stageKeys derives the cache key of every stage: each key hashes the key
 // of the stage before it plus what the stage itself reads. It records each
 // input's content hash in inputs, for ingest to reuse.
-func stageKeys(ctx context.Context, cfg *config.Config, inputs []Input) (map[string]string, error) {
+func stageKeys(ctx context.Context, cfg *config.Config, inputs []ingest.Input) (map[string]string, error) {
 	h := func(parts ...any) string {
 		d := sha256.New()
 		for _, p := range parts {
@@ -301,17 +302,16 @@ func stageKeys(ctx context.Context, cfg *config.Config, inputs []Input) (map[str
 		return hex.EncodeToString(d.Sum(nil))
 	}
 	var hashes []string
-	for i, in := range inputs {
-		s, err := hashInput(ctx, in)
+	for i := range inputs {
+		s, err := inputs[i].Hash(ctx)
 		if err != nil {
 			return nil, err
 		}
-		inputs[i].sha256 = s
-		hashes = append(hashes, in.Name, s)
+		hashes = append(hashes, inputs[i].Name, s)
 	}
 	var vocab []string
 	for _, v := range cfg.Vocabulary {
-		s, err := hashInput(ctx, Input{Name: v, Path: v})
+		s, err := (&ingest.Input{Name: v, Path: v}).Hash(ctx)
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return nil, err
 		}
@@ -322,7 +322,7 @@ func stageKeys(ctx context.Context, cfg *config.Config, inputs []Input) (map[str
 	}
 	var decisions []string
 	if cfg.Decisions != "" {
-		s, err := hashInput(ctx, Input{Name: cfg.Decisions, Path: cfg.Decisions})
+		s, err := (&ingest.Input{Name: cfg.Decisions, Path: cfg.Decisions}).Hash(ctx)
 		if err != nil {
 			return nil, &config.Error{Key: "decisions", Msg: err.Error()}
 		}

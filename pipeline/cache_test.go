@@ -12,6 +12,7 @@ import (
 	"unsafe"
 
 	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
 	"github.com/tresp/tresp/stats"
 )
 
@@ -171,12 +172,12 @@ func TestCachedRunWithoutLogger(t *testing.T) {
 // every record and course, and a course's record is again the ingested
 // record (shared, not a copy).
 func TestSnapshotRoundTrip(t *testing.T) {
-	inputs, err := resolveInputs(nil, "")
+	inputs, err := ingest.ResolveInputs(nil, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg := config.Default()
-	ing, err := Ingest(inputs, readOptions(cfg.Read))
+	ing, err := ingest.Ingest(inputs, readOptions(cfg.Read))
 	if err != nil {
 		t.Fatal(err)
 	}

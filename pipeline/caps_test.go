@@ -14,6 +14,7 @@ import (
 	"github.com/tresp/tresp/data/parquetio"
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
 	"github.com/tresp/tresp/pipeline/present"
 	"github.com/tresp/tresp/reports/figure"
 )
@@ -25,12 +26,12 @@ func letters(i int) string {
 }
 
 // TestProblemsCapped (issue 13): the problems of one (severity, code,
-// column) are kept up to ProblemCap with a total count, so that a warning
+// column) are kept up to ingest.ProblemCap with a total count, so that a warning
 // on every row of a large table does not keep every row's problem; the
 // totals, by_code_and_column and the grouped lines still add up to every
 // problem.
 func TestProblemsCapped(t *testing.T) {
-	const rows = 3*ProblemCap + 50
+	const rows = 3*ingest.ProblemCap + 50
 	var b strings.Builder
 	b.WriteString("Study,Pt,Disease,Drug,Outcome\n")
 	for i := 0; i < rows; i++ {
@@ -44,14 +45,14 @@ func TestProblemsCapped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var c *ProblemCount
+	var c *ingest.ProblemCount
 	for i, pc := range s.Problems.ByCodeAndColumn {
 		if pc.Code == "unknown-term" && pc.Column == "Drug" {
 			c = &s.Problems.ByCodeAndColumn[i]
 		}
 	}
-	if c == nil || c.Total != rows || c.Listed != ProblemCap {
-		t.Fatalf("by_code_and_column unknown-term/Drug = %+v, want total %d, listed %d", c, rows, ProblemCap)
+	if c == nil || c.Total != rows || c.Listed != ingest.ProblemCap {
+		t.Fatalf("by_code_and_column unknown-term/Drug = %+v, want total %d, listed %d", c, rows, ingest.ProblemCap)
 	}
 	if s.Problems.ByCode["unknown-term"] != rows || s.Problems.Warnings < rows {
 		t.Errorf("by_code = %d unknown-term, %d warnings; want every one of %d counted", s.Problems.ByCode["unknown-term"], s.Problems.Warnings, rows)
@@ -60,8 +61,8 @@ func TestProblemsCapped(t *testing.T) {
 	for _, p := range s.Details {
 		if p.Code == "unknown-term" && p.Column == "Drug" {
 			kept++
-			if p.Line > ProblemCap+1 {
-				t.Errorf("kept line %d, want the first %d rows", p.Line, ProblemCap)
+			if p.Line > ingest.ProblemCap+1 {
+				t.Errorf("kept line %d, want the first %d rows", p.Line, ingest.ProblemCap)
 			}
 		}
 	}
@@ -69,7 +70,7 @@ func TestProblemsCapped(t *testing.T) {
 	for _, g := range s.Grouped {
 		if g.Code == "unknown-term" && g.Column == "Drug" {
 			grouped += g.Rows
-			if g.Value == "" && strings.Contains(g.String(), fmt.Sprintf("%d more rows", rows-ProblemCap)) {
+			if g.Value == "" && strings.Contains(g.String(), fmt.Sprintf("%d more rows", rows-ingest.ProblemCap)) {
 				unlisted = true
 			}
 		}
@@ -82,9 +83,9 @@ func TestProblemsCapped(t *testing.T) {
 	if _, _, allowed := JudgeSummary(&cfg.Strict, s); allowed[0].Count != rows {
 		t.Errorf("strict: the allowance accepted %d problems, want %d", allowed[0].Count, rows)
 	}
-	if kept != ProblemCap || grouped != rows || !unlisted {
+	if kept != ingest.ProblemCap || grouped != rows || !unlisted {
 		t.Errorf("details keep %d, grouped lines count %d rows (unlisted line: %v); want %d kept and %d counted with a line for the rest",
-			kept, grouped, unlisted, ProblemCap, rows)
+			kept, grouped, unlisted, ingest.ProblemCap, rows)
 	}
 }
 
@@ -209,7 +210,7 @@ func TestLimitsDoc(t *testing.T) {
 		return s
 	}
 	for _, w := range []string{
-		fmt.Sprintf("`ProblemCap` (%d)", ProblemCap),
+		fmt.Sprintf("`ingest.ProblemCap` (%d)", ingest.ProblemCap),
 		fmt.Sprintf("`VocabCap` (%s)", comma(VocabCap)),
 		fmt.Sprintf("`ReviewCap` (%s)", comma(ReviewCap)),
 		fmt.Sprintf("`present.MaxPubRows` (%d)", present.MaxPubRows),

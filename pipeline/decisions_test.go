@@ -118,7 +118,7 @@ func TestOutcomeReview(t *testing.T) {
 				t.Errorf("review row %q, want %q", got, tt.review)
 			}
 			var codes []string
-			for _, p := range n.probs.kept {
+			for _, p := range n.probs.Kept() {
 				codes = append(codes, p.Code)
 			}
 			if strings.Join(codes, ",") != tt.code {

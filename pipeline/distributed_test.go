@@ -14,6 +14,7 @@ import (
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/synth"
 	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 // TestDistributedPathEqualsSingleMachine runs the path of docs/scale.md on a generated
@@ -76,7 +77,7 @@ func TestDistributedPathEqualsSingleMachine(t *testing.T) {
 		f.Close()
 		// reduce: SELECT study, drug, disease, outcome, count(DISTINCT case_id) … GROUP BY ALL,
 		// and the same with drug 'all'
-		_, _, err = ReadInput(FileInput(out), ReadOptions{}, func(m *data.Mapping, rec *data.Record, cells []string, _ []data.Problem) error {
+		_, _, err = ingest.ReadInput(FileInput(out), ingest.ReadOptions{}, func(m *data.Mapping, rec *data.Record, cells []string, _ []data.Problem) error {
 			v := func(h string) string { return cells[indexOf(m, h)] }
 			for _, drug := range []string{v("drug"), "all"} {
 				k := key{v("study"), drug, v("disease")}

@@ -11,6 +11,7 @@ import (
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/internal/csvout"
 	"github.com/tresp/tresp/pipeline/cohort"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 // countHeader is the header of counts.csv (cohort.CountColumns).
@@ -65,7 +66,7 @@ var normalisedHeader = []string{"study", "case_id", "drug", "drug_class", "disea
 
 // NormaliseStats counts what NormalisePartition wrote.
 type NormaliseStats struct {
-	Account FileAccount
+	Account ingest.FileAccount
 	Courses int
 }
 
@@ -74,7 +75,7 @@ type NormaliseStats struct {
 // one Parquet row per course to out, keeping nothing else, so memory is bounded by the
 // record batch and the parse caches. vocabFiles extend the embedded vocabulary as in
 // tresp run. The same input and vocabulary give the same bytes.
-func NormalisePartition(ctx context.Context, in Input, vocabFiles []string, out io.Writer) (NormaliseStats, error) {
+func NormalisePartition(ctx context.Context, in ingest.Input, vocabFiles []string, out io.Writer) (NormaliseStats, error) {
 	var st NormaliseStats
 	voc, err := loadVocabulary(vocabFiles)
 	if err != nil {
@@ -91,8 +92,8 @@ func NormalisePartition(ctx context.Context, in Input, vocabFiles []string, out 
 	}
 	n := newNormaliser(voc, map[string]*data.Mapping{}, nil)
 	row := parquetio.Row{Strings: make([]string, len(cols))}
-	acct, _, err := ReadInput(in, ReadOptions{Context: ctx}, func(m *data.Mapping, rec *data.Record, cells []string, p []data.Problem) error {
-		if hasError(p) || m.Kind != data.CaseTable {
+	acct, _, err := ingest.ReadInput(in, ingest.ReadOptions{Context: ctx}, func(m *data.Mapping, rec *data.Record, cells []string, p []data.Problem) error {
+		if ingest.HasError(p) || m.Kind != data.CaseTable {
 			return nil
 		}
 		n.maps[m.File] = m
@@ -111,7 +112,7 @@ func NormalisePartition(ctx context.Context, in Input, vocabFiles []string, out 
 			st.Courses++
 		}
 		// only counts leave the row: problems and review items are not kept
-		n.probs.reset()
+		n.probs.Reset()
 		if len(n.vocab) > 10000 {
 			n.vocab = map[[2]string]*VocabEntry{}
 		}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 func readManifest(t *testing.T, out string) (Manifest, []byte) {
@@ -146,7 +147,7 @@ func TestManifestHashesFilesOfAnyWriter(t *testing.T) {
 	os.WriteFile(filepath.Join(o.tmp, "a.txt"), nil, 0o644)
 	os.WriteFile(filepath.Join(o.tmp, manifestFile), []byte("stale"), 0o644)
 	s := &Summary{Version: Version, Config: config.Default(),
-		Inputs: []FileAccount{{File: "z.csv", SHA256: "1", RowsRead: 2}, {File: "b.csv", SHA256: "3", RowsRead: 4}}}
+		Inputs: []ingest.FileAccount{{File: "z.csv", SHA256: "1", RowsRead: 2}, {File: "b.csv", SHA256: "3", RowsRead: 4}}}
 	if err := writeManifest(o, s); err != nil {
 		t.Fatal(err)
 	}

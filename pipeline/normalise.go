@@ -14,6 +14,7 @@ import (
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 // VocabEntry is one line of vocabulary_report.csv: a term tresp did not
@@ -62,7 +63,7 @@ type Normalised struct {
 type normaliser struct {
 	voc   *vocabCache
 	units *units.Normaliser
-	probs problemSet
+	probs ingest.ProblemSet
 	vocab map[[2]string]*VocabEntry
 	// vocabN counts the distinct terms of vocab per field, unlisted the
 	// rows of terms past VocabCap per field and status.
@@ -205,10 +206,10 @@ func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
 // value a person should check. A decision that no longer applies (its row
 // is gone, or its text changed) is a warning.
 //
-// The problems are the first ProblemCap of each (severity, code, column).
-func Normalise(ing *Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalised, []data.Problem) {
+// The problems are the first ingest.ProblemCap of each (severity, code, column).
+func Normalise(ing *ingest.Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalised, []data.Problem) {
 	n, probs, _ := normalise(context.Background(), ing, voc, dec)
-	return n, probs.kept
+	return n, probs.Kept()
 }
 
 // newNormaliser returns a normaliser over voc for the tables maps describes (a streaming
@@ -221,7 +222,7 @@ func newNormaliser(voc *vocab.Vocabulary, maps map[string]*data.Mapping, dec *De
 
 // normalise is Normalise stopping with an error wrapping ctx.Err() soon
 // after ctx is done.
-func normalise(ctx context.Context, ing *Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalised, *problemSet, error) {
+func normalise(ctx context.Context, ing *ingest.Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalised, *ingest.ProblemSet, error) {
 	n := newNormaliser(voc, ing.Mappings, dec)
 	res := &Normalised{}
 	labs := map[[2]string][]data.Lab{}
@@ -387,7 +388,7 @@ func (n *normaliser) finishReview(res *Normalised) {
 			p.Reason = fmt.Sprintf("%s not applied: no such row any more", what)
 			p.Hint = "delete the decision, or check the study and case"
 		}
-		n.probs.add(p)
+		n.probs.Add(p)
 	}
 }
 
@@ -410,7 +411,7 @@ func (n *normaliser) header(r *data.Record, f data.Field) string {
 }
 
 func (n *normaliser) warn(r *data.Record, f data.Field, value, code, reason, hint string) {
-	n.probs.add(data.Problem{Severity: data.DefaultSeverity(code), File: r.File, Line: r.Line,
+	n.probs.Add(data.Problem{Severity: data.DefaultSeverity(code), File: r.File, Line: r.Line,
 		Column: n.header(r, f), Value: value, Code: code, Reason: reason, Hint: hint})
 }
 

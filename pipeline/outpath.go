@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 // checkOutPath refuses, before anything is touched, an --out that holds
@@ -14,7 +16,7 @@ import (
 // directory holding an input (others lists more files read, such as
 // vocabularies). It also refuses an existing --out that is not a
 // directory.
-func checkOutPath(out string, inputs []Input, others []string) error {
+func checkOutPath(out string, inputs []ingest.Input, others []string) error {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return &OutputError{Dir: out, Msg: "cannot make the path absolute: " + err.Error(), Err: err}

@@ -13,6 +13,7 @@ import (
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/internal/jsonout"
 	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
 	"github.com/tresp/tresp/pipeline/present"
 	"github.com/tresp/tresp/reports/figure"
 	"github.com/tresp/tresp/reports/html"
@@ -153,7 +154,7 @@ func (st *state) render() error {
 func (st *state) dataSetName() string {
 	var names []string
 	for _, in := range st.summary.Inputs {
-		if strings.HasPrefix(in.File, ExampleName) {
+		if strings.HasPrefix(in.File, ingest.ExampleName) {
 			return "the example data set (calcinosis cutis case reports, embedded)"
 		}
 		names = append(names, filepath.Base(in.File))
@@ -197,7 +198,7 @@ func (st *state) reportSummary() []string {
 	return s
 }
 
-func quarantineTable(q []Quarantined) table.Table {
+func quarantineTable(q []ingest.Quarantined) table.Table {
 	t := table.Table{Title: "Quarantined rows", Columns: []table.Column{{Key: "file", Header: "File"}, {Key: "line", Header: "Line", Numeric: true}, {Key: "reasons", Header: "Reasons"}}}
 	for _, r := range q {
 		var reasons []string

@@ -15,6 +15,7 @@ import (
 	"github.com/tresp/tresp/internal/jsonout"
 	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 // Version is tresp's version, written into every summary.
@@ -48,8 +49,8 @@ type state struct {
 	ctx      context.Context
 	cfg      *config.Config
 	log      Logger
-	inputs   []Input
-	ingested *Ingested
+	inputs   []ingest.Input
+	ingested *ingest.Ingested
 	norm     *Normalised
 	analysis *cohort.Analysis
 	summary  *Summary
@@ -193,7 +194,7 @@ func prepare(ctx context.Context, cfg *config.Config, log Logger) (*state, error
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	inputs, err := resolveInputs(cfg.Inputs, cfg.Read.Sheet)
+	inputs, err := ingest.ResolveInputs(cfg.Inputs, cfg.Read.Sheet)
 	if err != nil {
 		return nil, err
 	}
@@ -213,7 +214,7 @@ var vocabKinds = []string{"drugs", "diseases", "subtypes", "outcomes", "cues", "
 // whose name makes it a vocabulary file (drugs*.tsv, …) but that is not
 // given as one is an *InputError: read as a case table, its rows would be
 // quarantined.
-func dropVocabulary(inputs []Input, given, vocabFiles []string) ([]Input, error) {
+func dropVocabulary(inputs []ingest.Input, given, vocabFiles []string) ([]ingest.Input, error) {
 	isVocab := map[string]bool{}
 	for _, v := range vocabFiles {
 		isVocab[filepath.Clean(v)] = true
@@ -260,12 +261,12 @@ func Validate(ctx context.Context, cfg config.Config, log Logger) (*Summary, err
 func (st *state) ingest() error {
 	opt := readOptions(st.cfg.Read)
 	opt.Context = st.ctx
-	ing, err := Ingest(st.inputs, opt)
+	ing, err := ingest.Ingest(st.inputs, opt)
 	if err != nil {
 		return err
 	}
 	st.ingested = ing
-	SortProblems(ing.Problems)
+	ingest.SortProblems(ing.Problems)
 	if err := allQuarantined(ing); err != nil {
 		return err
 	}
@@ -278,7 +279,7 @@ func (st *state) ingest() error {
 // allQuarantined returns an error wrapping ErrData when rows were read
 // but none was accepted: a run of no rows would report nothing as if it
 // had worked. It names the most frequent reason and its first row.
-func allQuarantined(ing *Ingested) error {
+func allQuarantined(ing *ingest.Ingested) error {
 	read := 0
 	for _, a := range ing.Accounts {
 		read += a.RowsRead
@@ -385,13 +386,13 @@ func (st *state) writeOutputs() error {
 
 // Summary is summary.json: counts, per-file accounting and every problem.
 type Summary struct {
-	Tool       string           `json:"tool"`
-	Version    string           `json:"version"`
-	Inputs     []FileAccount    `json:"inputs"`
-	Totals     Totals           `json:"totals"`
-	Problems   ProblemSummary   `json:"problems"`
-	Normalise  NormaliseSummary `json:"normalise"`
-	Vocabulary []VocabEntry     `json:"vocabulary"`
+	Tool       string               `json:"tool"`
+	Version    string               `json:"version"`
+	Inputs     []ingest.FileAccount `json:"inputs"`
+	Totals     Totals               `json:"totals"`
+	Problems   ProblemSummary       `json:"problems"`
+	Normalise  NormaliseSummary     `json:"normalise"`
+	Vocabulary []VocabEntry         `json:"vocabulary"`
 	// VocabularyUnlisted counts the rows whose term Vocabulary does not
 	// list (past VocabCap terms of a field).
 	VocabularyUnlisted []VocabUnlisted  `json:"vocabulary_unlisted,omitempty"`
@@ -402,7 +403,7 @@ type Summary struct {
 	Details            []data.Problem   `json:"details"`
 	// Grouped are the warnings and errors of Details, one per (code,
 	// column, value) with a row count and the first rows.
-	Grouped []ProblemGroup `json:"grouped"`
+	Grouped []ingest.ProblemGroup `json:"grouped"`
 }
 
 // Totals are row counts over every input:
@@ -423,14 +424,14 @@ type ProblemSummary struct {
 	ByCode   map[string]int `json:"by_code"`
 	// ByCodeAndColumn counts every problem per severity, code and column;
 	// where listed < total, details (and grouped) list only the first
-	// ProblemCap of them.
-	ByCodeAndColumn []ProblemCount `json:"by_code_and_column"`
+	// ingest.ProblemCap of them.
+	ByCodeAndColumn []ingest.ProblemCount `json:"by_code_and_column"`
 }
 
-func newSummary(cfg *config.Config, ing *Ingested) *Summary {
+func newSummary(cfg *config.Config, ing *ingest.Ingested) *Summary {
 	s := &Summary{Tool: "tresp", Version: Version, Inputs: ing.Accounts, Config: *cfg}
-	var ps problemSet
-	ps.merge(ing.Problems, ing.ProblemCounts)
+	var ps ingest.ProblemSet
+	ps.Merge(ing.Problems, ing.ProblemCounts)
 	s.setProblems(&ps)
 	for _, a := range ing.Accounts {
 		s.Totals.RowsRead += a.RowsRead
@@ -443,13 +444,13 @@ func newSummary(cfg *config.Config, ing *Ingested) *Summary {
 
 // setProblems makes ps the summary's problems: the kept ones as Details
 // (sorted) and Grouped, the counts as the totals.
-func (s *Summary) setProblems(ps *problemSet) {
-	s.Details = ps.kept
+func (s *Summary) setProblems(ps *ingest.ProblemSet) {
+	s.Details = ps.Kept()
 	if s.Details == nil {
 		s.Details = []data.Problem{}
 	}
-	SortProblems(s.Details)
-	counts := ps.list()
+	ingest.SortProblems(s.Details)
+	counts := ps.List()
 	s.Problems = ProblemSummary{ByCode: map[string]int{}, ByCodeAndColumn: counts}
 	for _, c := range counts {
 		switch {
@@ -460,7 +461,7 @@ func (s *Summary) setProblems(ps *problemSet) {
 		}
 		s.Problems.ByCode[c.Code] += c.Total
 	}
-	s.Grouped = append(GroupProblems(s.Details, data.Warning), unlistedGroups(counts, data.Warning)...)
+	s.Grouped = append(ingest.GroupProblems(s.Details, data.Warning), ingest.UnlistedGroups(counts, data.Warning)...)
 }
 
 // NormaliseSummary counts what normalisation produced.
@@ -473,10 +474,10 @@ type NormaliseSummary struct {
 }
 
 // addProblems adds later stages' problems.
-func (s *Summary) addProblems(probs *problemSet) {
-	var ps problemSet
-	ps.merge(s.Details, s.Problems.ByCodeAndColumn)
-	ps.merge(probs.kept, probs.list())
+func (s *Summary) addProblems(probs *ingest.ProblemSet) {
+	var ps ingest.ProblemSet
+	ps.Merge(s.Details, s.Problems.ByCodeAndColumn)
+	ps.Merge(probs.Kept(), probs.List())
 	s.setProblems(&ps)
 }
 
@@ -517,4 +518,13 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// readOptions turns the read settings into ingest options.
+func readOptions(r config.ReadConfig) ingest.ReadOptions {
+	return ingest.ReadOptions{
+		Map:          data.MapOptions{Explicit: r.Columns, StudyFromFileName: r.StudyFromFileName},
+		Delimiter:    r.Delimiter.Rune(),
+		DecimalComma: string(r.DecimalComma),
+	}
 }

@@ -3,11 +3,12 @@ package pipeline
 import (
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 // ScanStats counts what Scan saw.
 type ScanStats struct {
-	Account  FileAccount
+	Account  ingest.FileAccount
 	Courses  int
 	Problems int
 }
@@ -16,21 +17,21 @@ type ScanStats struct {
 // normalisation, keeping nothing but counts: memory stays bounded by the
 // record batch and the parse caches whatever the file size. `make bench`
 // measures ingest and normalisation throughput with it.
-func Scan(in Input, opt ReadOptions, normalise bool) (ScanStats, error) {
+func Scan(in ingest.Input, opt ingest.ReadOptions, normalise bool) (ScanStats, error) {
 	var st ScanStats
 	var n *normaliser
 	if normalise {
 		n = newNormaliser(vocab.Default(), map[string]*data.Mapping{}, nil)
 	}
-	acct, probs, err := ReadInput(in, opt, func(m *data.Mapping, rec *data.Record, cells []string, p []data.Problem) error {
+	acct, probs, err := ingest.ReadInput(in, opt, func(m *data.Mapping, rec *data.Record, cells []string, p []data.Problem) error {
 		st.Problems += len(p)
-		if n == nil || hasError(p) || m.Kind != data.CaseTable {
+		if n == nil || ingest.HasError(p) || m.Kind != data.CaseTable {
 			return nil
 		}
 		n.maps[m.File] = m
 		st.Courses += len(n.cases(rec, nil))
-		st.Problems += n.probs.total()
-		n.probs.reset()
+		st.Problems += n.probs.Total()
+		n.probs.Reset()
 		if len(n.vocab) > 10000 {
 			n.vocab = map[[2]string]*VocabEntry{}
 		}
@@ -41,5 +42,5 @@ func Scan(in Input, opt ReadOptions, normalise bool) (ScanStats, error) {
 	return st, err
 }
 
-// FileInput returns the Input for a file on disk.
-func FileInput(path string) Input { return Input{Name: path, Path: path} }
+// FileInput returns the ingest.Input for a file on disk.
+func FileInput(path string) ingest.Input { return ingest.Input{Name: path, Path: path} }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 // benchTable writes n rows of realistic, repeating cells.
@@ -31,7 +33,7 @@ func BenchmarkScan(b *testing.B) {
 			p := benchTable(b, 20000)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				st, err := Scan(FileInput(p), ReadOptions{}, norm)
+				st, err := Scan(FileInput(p), ingest.ReadOptions{}, norm)
 				if err != nil || st.Account.RowsRead != 20000 {
 					b.Fatal(err, st.Account.RowsRead)
 				}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 // TestSpecialtyTables is issue 10's done-when test: for three specialties other than
@@ -273,7 +274,7 @@ voriconazole × infection: 1`,
 	} {
 		t.Run(strings.TrimSuffix(tt.file, ".csv"), func(t *testing.T) {
 			p := filepath.Join("testdata", "specialties", tt.file)
-			ing, err := Ingest([]Input{{Name: tt.file, Path: p}}, ReadOptions{})
+			ing, err := ingest.Ingest([]ingest.Input{{Name: tt.file, Path: p}}, ingest.ReadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}

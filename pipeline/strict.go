@@ -18,7 +18,7 @@ type StrictSummary struct {
 }
 
 // JudgeSummary is s.Judge over a summary whose details keep only the first
-// ProblemCap problems of each severity, code and column: the failing
+// ingest.ProblemCap problems of each severity, code and column: the failing
 // problems are those of the details, and the counts (the number failing,
 // the problems each allowance accepted) come from
 // problems.by_code_and_column, so they count every problem.
@@ -43,7 +43,7 @@ func JudgeSummary(s *config.StrictConfig, sum *Summary) (failing []data.Problem,
 }
 
 // judge records the policy's verdict in the summary and returns the
-// problems that fail a strict run (the first ProblemCap of each severity,
+// problems that fail a strict run (the first ingest.ProblemCap of each severity,
 // code and column; Strict.Failing counts them all).
 func (s *Summary) judge(cfg *config.StrictConfig) []data.Problem {
 	failing, n, allowed := JudgeSummary(cfg, s)
@@ -59,7 +59,7 @@ func (s *Summary) judge(cfg *config.StrictConfig) []data.Problem {
 // and how to accept a class of them.
 //
 // total counts the failing problems, of which failing may list only the
-// first ProblemCap of each severity, code and column.
+// first ingest.ProblemCap of each severity, code and column.
 func StrictError(failing []data.Problem, total int) error {
 	if len(failing) == 0 {
 		return nil

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/pipeline/cohort"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 // The tests below are the examples of issue 10's "Why", one each; the
@@ -19,10 +20,10 @@ import (
 // TestGroupUnknownDiseases and TestRatesByDiseaseGroup.
 
 // ingestString ingests one case table given as text.
-func ingestString(t *testing.T, csv string) *Ingested {
+func ingestString(t *testing.T, csv string) *ingest.Ingested {
 	t.Helper()
 	p := writeFile(t, t.TempDir(), "cases.csv", csv)
-	ing, err := Ingest([]Input{{Name: "cases.csv", Path: p}}, ReadOptions{})
+	ing, err := ingest.Ingest([]ingest.Input{{Name: "cases.csv", Path: p}}, ingest.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,8 +160,8 @@ func TestWarningsGrouped(t *testing.T) {
 	b.WriteString("S,8,61/M,dermatomyositis,diltiazem 60 mg thrice,improved\n")
 	ing := ingestString(t, b.String())
 	_, probs := Normalise(ing, vocab.Default(), nil)
-	groups := GroupProblems(append(ing.Problems, probs...), 1)
-	var unknown *ProblemGroup
+	groups := ingest.GroupProblems(append(ing.Problems, probs...), 1)
+	var unknown *ingest.ProblemGroup
 	for i, g := range groups {
 		if g.Column == "Age/Sex" || g.Column == "age" || g.Code == "unit-missing" {
 			t.Errorf("warning about Age/Sex: %s", g)
@@ -175,7 +176,7 @@ func TestWarningsGrouped(t *testing.T) {
 	if unknown == nil {
 		t.Fatalf("no unknown-term group: %v", groups)
 	}
-	if unknown.Rows != 7 || unknown.Column != "Rx" || len(unknown.First) != maxGroupRows || unknown.First[0] != "cases.csv:2" {
+	if unknown.Rows != 7 || unknown.Column != "Rx" || len(unknown.First) != ingest.MaxGroupRows || unknown.First[0] != "cases.csv:2" {
 		t.Errorf("group %+v: want 7 rows in column Rx, first cases.csv:2", *unknown)
 	}
 	if s := unknown.String(); !strings.Contains(s, `column "Rx": "Zorbazumab"`) || !strings.Contains(s, "7 rows: cases.csv:2, ") || !strings.HasSuffix(s, ", …") {

@@ -13,6 +13,7 @@ import (
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/internal/csvout"
 	"github.com/tresp/tresp/pipeline/cohort"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 // courseColumn is one column of normalised/cases.*: a name, a type and how
@@ -369,7 +370,7 @@ func writeVocabReport(w *bufio.Writer, entries []VocabEntry, unlisted []VocabUnl
 	return cw.Error()
 }
 
-func writeQuarantine(w *bufio.Writer, q []Quarantined) error {
+func writeQuarantine(w *bufio.Writer, q []ingest.Quarantined) error {
 	cw := csvout.NewWriter(w)
 	cw.Write([]string{"file", "line", "reasons", "row"})
 	for _, r := range q {

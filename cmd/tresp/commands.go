@@ -12,6 +12,7 @@ import (
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/pipeline"
 	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 // command is one tresp subcommand.
@@ -237,7 +238,7 @@ func (o *readOptions) apply(cfg *config.Config) error {
 // printGroups writes problem groups, one line each (one per code, column
 // and value, with its row count and first rows), at most limit lines
 // followed by a count of the rest.
-func printGroups(w io.Writer, groups []pipeline.ProblemGroup, limit int) {
+func printGroups(w io.Writer, groups []ingest.ProblemGroup, limit int) {
 	for i, g := range groups {
 		if i == limit {
 			fmt.Fprintf(w, "… and %d more (summary.json lists them)\n", len(groups)-limit)

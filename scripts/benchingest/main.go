@@ -20,6 +20,7 @@ import (
 
 	"github.com/tresp/tresp/data/parquetio"
 	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 var header = []string{"Study", "Pt", "Age/Sex", "Underlying disease", "Drug", "Dose", "Lesion size", "Treatment duration", "Outcome", "Serum calcium (mg/dL)"}
@@ -104,7 +105,7 @@ func child(path string, normalise bool) {
 		}()
 	}
 	t0 := time.Now()
-	st, err := pipeline.Scan(pipeline.FileInput(path), pipeline.ReadOptions{}, normalise)
+	st, err := pipeline.Scan(pipeline.FileInput(path), ingest.ReadOptions{}, normalise)
 	if err != nil {
 		fail(err)
 	}

@@ -49,6 +49,7 @@ import (
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/pipeline"
 	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 var shapes = []string{"drugs", "diseases", "parquet", "stream", "columns", "baseline"}
@@ -67,7 +68,7 @@ func main() {
 	profile := flag.String("profile", "", "run in this process and write CPU and peak-heap profiles into `DIR`")
 	flag.Parse()
 	if *scan != "" {
-		st, err := pipeline.Scan(pipeline.FileInput(*scan), pipeline.ReadOptions{}, true)
+		st, err := pipeline.Scan(pipeline.FileInput(*scan), ingest.ReadOptions{}, true)
 		if err != nil {
 			fail(err)
 		}

@@ -1,4 +1,4 @@
-package pipeline
+package ingest
 
 import (
 	"fmt"
@@ -33,15 +33,15 @@ type problemKey struct {
 	code, column string
 }
 
-// problemSet collects problems: each is counted per (severity, code,
+// ProblemSet collects problems: each is counted per (severity, code,
 // column), and the first ProblemCap of each are kept.
-type problemSet struct {
+type ProblemSet struct {
 	kept   []data.Problem
 	counts map[problemKey]*ProblemCount
 }
 
-// add counts and, within the cap, keeps ps.
-func (s *problemSet) add(ps ...data.Problem) {
+// Add counts and, within the cap, keeps ps.
+func (s *ProblemSet) Add(ps ...data.Problem) {
 	for _, p := range ps {
 		c := s.count(problemKey{p.Severity, p.Code, p.Column})
 		c.Total++
@@ -52,7 +52,7 @@ func (s *problemSet) add(ps ...data.Problem) {
 	}
 }
 
-func (s *problemSet) count(k problemKey) *ProblemCount {
+func (s *ProblemSet) count(k problemKey) *ProblemCount {
 	if s.counts == nil {
 		s.counts = map[problemKey]*ProblemCount{}
 	}
@@ -64,14 +64,14 @@ func (s *problemSet) count(k problemKey) *ProblemCount {
 	return c
 }
 
-// reset empties the set, keeping its storage.
-func (s *problemSet) reset() {
+// Reset empties the set, keeping its storage.
+func (s *ProblemSet) Reset() {
 	s.kept = s.kept[:0]
 	clear(s.counts)
 }
 
-// merge adds a set already collected: its kept problems and its counts.
-func (s *problemSet) merge(kept []data.Problem, counts []ProblemCount) {
+// Merge adds a set already collected: its kept problems and its counts.
+func (s *ProblemSet) Merge(kept []data.Problem, counts []ProblemCount) {
 	s.kept = append(s.kept, kept...)
 	for _, o := range counts {
 		c := s.count(problemKey{o.Severity, o.Code, o.Column})
@@ -80,8 +80,8 @@ func (s *problemSet) merge(kept []data.Problem, counts []ProblemCount) {
 	}
 }
 
-// total returns the number of problems counted.
-func (s *problemSet) total() int {
+// Total returns the number of problems counted.
+func (s *ProblemSet) Total() int {
 	n := 0
 	for _, c := range s.counts {
 		n += c.Total
@@ -89,8 +89,8 @@ func (s *problemSet) total() int {
 	return n
 }
 
-// list returns the counts, most serious first, then by code and column.
-func (s *problemSet) list() []ProblemCount {
+// List returns the counts, most serious first, then by code and column.
+func (s *ProblemSet) List() []ProblemCount {
 	out := make([]ProblemCount, 0, len(s.counts))
 	for _, c := range s.counts {
 		out = append(out, *c)
@@ -112,10 +112,10 @@ func sortCounts(cs []ProblemCount) {
 	})
 }
 
-// unlistedGroups are the lines that stand for the problems past the cap:
+// UnlistedGroups are the lines that stand for the problems past the cap:
 // one per (severity, code, column) with rows left out, of at least
 // severity min.
-func unlistedGroups(counts []ProblemCount, min data.Severity) []ProblemGroup {
+func UnlistedGroups(counts []ProblemCount, min data.Severity) []ProblemGroup {
 	var out []ProblemGroup
 	for _, c := range counts {
 		if c.Severity < min || c.Total <= c.Listed {
@@ -126,3 +126,6 @@ func unlistedGroups(counts []ProblemCount, min data.Severity) []ProblemGroup {
 	}
 	return out
 }
+
+// Kept returns the problems kept as details, in the order added.
+func (s *ProblemSet) Kept() []data.Problem { return s.kept }

@@ -1,4 +1,4 @@
-package pipeline
+package ingest
 
 import (
 	"bufio"
@@ -20,7 +20,6 @@ import (
 	"github.com/tresp/tresp/data/example"
 	"github.com/tresp/tresp/data/parquetio"
 	"github.com/tresp/tresp/data/xlsxio"
-	"github.com/tresp/tresp/pipeline/config"
 )
 
 // Input is one case table to read: a file on disk or an embedded example.
@@ -57,11 +56,8 @@ var tableExts = map[string]bool{".csv": true, ".tsv": true, ".txt": true, ".parq
 // as it is. An .xlsx workbook gives one input per sheet with a
 // recognisable header, named FILE!SHEET. No paths gives the embedded
 // example data set.
-func ResolveInputs(paths []string) ([]Input, error) { return resolveInputs(paths, "") }
-
-// resolveInputs is ResolveInputs reading only the named sheet of every
-// workbook when sheet is not "".
-func resolveInputs(paths []string, sheet string) ([]Input, error) {
+// With sheet not "", only the named sheet of every workbook is read.
+func ResolveInputs(paths []string, sheet string) ([]Input, error) {
 	if len(paths) == 0 {
 		return ExampleInputs(), nil
 	}
@@ -248,7 +244,7 @@ func ReadInput(in Input, opt ReadOptions, sink RowSink) (FileAccount, []data.Pro
 		}
 		rec, rprobs := m.Record(line, cells)
 		acct.RowsRead++
-		if hasError(rprobs) {
+		if HasError(rprobs) {
 			acct.RowsQuarantined++
 		} else {
 			acct.RowsAccepted++
@@ -264,7 +260,7 @@ func ReadInput(in Input, opt ReadOptions, sink RowSink) (FileAccount, []data.Pro
 	return acct, probs, nil
 }
 
-func hasError(probs []data.Problem) bool {
+func HasError(probs []data.Problem) bool {
 	for _, p := range probs {
 		if p.Severity >= data.Error {
 			return true
@@ -296,6 +292,17 @@ func open(in Input) (io.ReadCloser, error) {
 		return nil, data.NewInputError(in.Name, "read-error", "cannot open: "+err.Error(), "check the path")
 	}
 	return f, nil
+}
+
+// Hash returns the SHA-256 of the input's bytes, as hex, reading it once:
+// later calls (and ReadInput) reuse the hash.
+func (in *Input) Hash(ctx context.Context) (string, error) {
+	if in.sha256 != "" {
+		return in.sha256, nil
+	}
+	s, err := hashInput(ctx, *in)
+	in.sha256 = s
+	return s, err
 }
 
 func hashInput(ctx context.Context, in Input) (string, error) {
@@ -398,12 +405,12 @@ type Ingested struct {
 // A fatal problem with any input stops the run with that input's error.
 func Ingest(inputs []Input, opt ReadOptions) (*Ingested, error) {
 	res := &Ingested{Mappings: map[string]*data.Mapping{}}
-	var ps problemSet
+	var ps ProblemSet
 	for _, in := range inputs {
 		acct, fprobs, err := ReadInput(in, opt, func(m *data.Mapping, rec *data.Record, cells []string, probs []data.Problem) error {
 			res.Mappings[m.File] = m
-			ps.add(probs...)
-			if hasError(probs) {
+			ps.Add(probs...)
+			if HasError(probs) {
 				var errs []data.Problem
 				for _, p := range probs {
 					if p.Severity >= data.Error {
@@ -431,7 +438,7 @@ func Ingest(inputs []Input, opt ReadOptions) (*Ingested, error) {
 			}
 			return nil, fmt.Errorf("%s: %w", in.Name, err)
 		}
-		ps.add(fprobs...)
+		ps.Add(fprobs...)
 		res.Accounts = append(res.Accounts, acct)
 	}
 	// append leaves up to a quarter of the records' array unused; the
@@ -443,13 +450,13 @@ func Ingest(inputs []Input, opt ReadOptions) (*Ingested, error) {
 		res.Cases = exact
 	}
 	res.flagDuplicates(&ps)
-	res.Problems, res.ProblemCounts = ps.kept, ps.list()
+	res.Problems, res.ProblemCounts = ps.Kept(), ps.List()
 	return res, nil
 }
 
 // flagDuplicates warns about case rows sharing study, case_id and drug (or
 // treatment cell).
-func (res *Ingested) flagDuplicates(ps *problemSet) {
+func (res *Ingested) flagDuplicates(ps *ProblemSet) {
 	type key struct{ study, id, drug string }
 	first := map[key]*data.Record{}
 	for i := range res.Cases {
@@ -460,7 +467,7 @@ func (res *Ingested) flagDuplicates(ps *problemSet) {
 		}
 		k := key{r.Values[data.FieldStudy], r.Values[data.FieldCaseID], strings.ToLower(drug)}
 		if p, ok := first[k]; ok {
-			ps.add(data.Problem{Severity: data.Warning, File: r.File, Line: r.Line,
+			ps.Add(data.Problem{Severity: data.Warning, File: r.File, Line: r.Line,
 				Column: "case_id", Value: k.id, Code: "duplicate-row",
 				Reason: fmt.Sprintf("same study, case_id and drug as %s", p.Position()),
 				Hint:   "remove the copy, or give the second course its own case_id"})
@@ -486,13 +493,4 @@ func SortProblems(p []data.Problem) {
 		}
 		return a.Code < b.Code
 	})
-}
-
-// readOptions turns the read settings into ingest options.
-func readOptions(r config.ReadConfig) ReadOptions {
-	return ReadOptions{
-		Map:          data.MapOptions{Explicit: r.Columns, StudyFromFileName: r.StudyFromFileName},
-		Delimiter:    r.Delimiter.Rune(),
-		DecimalComma: string(r.DecimalComma),
-	}
 }

@@ -1,4 +1,4 @@
-package pipeline
+package ingest
 
 import (
 	"fmt"
@@ -9,8 +9,8 @@ import (
 	"github.com/tresp/tresp/data"
 )
 
-// maxGroupRows is how many positions a problem group lists.
-const maxGroupRows = 5
+// MaxGroupRows is how many positions a problem group lists.
+const MaxGroupRows = 5
 
 // ProblemGroup is one line a person reads: every problem with the same
 // code, column (the user's header) and value, with how many rows have it
@@ -79,7 +79,7 @@ func GroupProblems(probs []data.Problem, min data.Severity) []ProblemGroup {
 		if p.Severity > g.Severity {
 			g.Severity = p.Severity
 		}
-		if len(g.First) < maxGroupRows {
+		if len(g.First) < MaxGroupRows {
 			pos := p.File
 			if p.Line > 0 {
 				pos += ":" + strconv.Itoa(p.Line)
