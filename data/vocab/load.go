@@ -20,19 +20,19 @@ type Kind int
 // The vocabulary kinds. Each kind has its own file format (columns), described in the
 // package documentation and in docs/vocabulary.md.
 const (
-	KindDrugs    Kind = iota + 1 // drugs and procedures: term, generic, kind, class, atc, route, indication
-	KindDiseases                 // diseases: term, canonical, kind, icd10, group
-	KindSubtypes                 // condition subtypes: term, canonical, axis, condition
-	KindOutcomes                 // outcome phrases: phrase, category, negated, role
-	KindCues                     // negation and clause-boundary cues: term, role
-	KindRoutes                   // routes and dosage forms: term, route, position
-	KindSites                    // body sites: term, site, region
-	KindNoFuzzy                  // words never fuzzy-matched: word
-	KindScores                   // clinical scores: term, kind (threshold|measure), value, category, better
-	KindTiming                   // timing cues of treatment cells: term, role
-	KindFrequencies              // frequency words of dose cells: term, kind, value, days (read by data/units)
-	KindDoseUnits                // dose unit words: term, unit, factor, base (read by data/units)
-	numKinds     = int(KindDoseUnits)
+	KindDrugs       Kind = iota + 1 // drugs and procedures: term, generic, kind, class, atc, route, indication
+	KindDiseases                    // diseases: term, canonical, kind, icd10, group
+	KindSubtypes                    // condition subtypes: term, canonical, axis, condition
+	KindOutcomes                    // outcome phrases: phrase, category, negated, role
+	KindCues                        // negation and clause-boundary cues: term, role
+	KindRoutes                      // routes and dosage forms: term, route, position
+	KindSites                       // body sites: term, site, region
+	KindNoFuzzy                     // words never fuzzy-matched: word
+	KindScores                      // clinical scores: term, kind (threshold|measure), value, category, better
+	KindTiming                      // timing cues of treatment cells: term, role
+	KindFrequencies                 // frequency words of dose cells: term, kind, value, days (read by data/units)
+	KindDoseUnits                   // dose unit words: term, unit, factor, base (read by data/units)
+	numKinds        = int(KindDoseUnits)
 )
 
 var kindNames = [...]string{"", "drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "scores", "timing", "frequencies", "doseunits"}
