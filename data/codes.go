@@ -103,6 +103,7 @@ var Codes = []CodeInfo{
 	{"unsupported-type", Error, true, "a Parquet column of a type tresp cannot read"},
 	{"vague", Warning, false, `a vague quantity ("several months") that has no number`},
 	{"value-implausible", Warning, false, "the value is outside the plausible range for the quantity"},
+	{"dose-implausible", Warning, false, "the daily dose is above the plausible maximum of its substance or drug class (data/units/lexicon/doselimits.tsv)"},
 	{"vocabulary-in-data", Error, true, "a file named like a vocabulary (drugs*.tsv, …) sits among the case tables without being given as a vocabulary"},
 	{"weight-applied", Info, false, "a weight-based dose was multiplied by the body weight"},
 	{"weight-missing", Warning, false, "a weight-based dose without a body weight: kept per kg"},
