@@ -135,4 +135,3 @@ func CheckDrugDose(substance, atc, route string, d Dose) (Note, bool) {
 	}
 	return Note{Code: CodeDoseImplausible, Msg: msg}, true
 }
-
