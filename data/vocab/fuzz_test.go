@@ -58,8 +58,11 @@ func FuzzOutcome(f *testing.F) {
 	v := Default()
 	f.Fuzz(func(t *testing.T, text, treatment string) {
 		o := v.OutcomeFor(text, []string{treatment})
-		if (o.Confidence == ConfidenceNone) != (o.Category == Unclassified) {
-			t.Fatalf("confidence %v with category %v", o.Confidence, o.Category)
+		if (o.Confidence == ConfidenceHigh) == (o.Category == Unclassified) {
+			t.Fatalf("confidence %v with category %v: only a high-confidence reading is counted", o.Confidence, o.Category)
+		}
+		if (o.Confidence == ConfidenceLow) != (o.Proposed != CategoryUnknown) {
+			t.Fatalf("confidence %v with proposal %v: exactly the low-confidence readings carry one", o.Confidence, o.Proposed)
 		}
 		if e := o.Evidence; e.Phrase != "" && (e.Start < 0 || e.End > len(text) || text[e.Start:e.End] != e.Phrase) {
 			t.Fatalf("bad evidence span %+v", e)
@@ -166,5 +169,18 @@ func BenchmarkExtend(b *testing.B) {
 		if err := New().Extend(strings.NewReader(user), "u.tsv", KindDrugs); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkOutcomeCorpus reads every excerpt of the labelled corpus with its course: the
+// mix of lengths and phrasings real outcome cells have (reported per excerpt).
+func BenchmarkOutcomeCorpus(b *testing.B) {
+	v := Default()
+	rows := readCorpus(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := rows[i%len(rows)]
+		v.OutcomeFor(r.text, []string{r.treatment})
 	}
 }

@@ -18,6 +18,8 @@ const (
 	cueAfterCourse                      // the statement is about the time after the course stopped
 	cueOnCourse                         // the statement is about the time on the course
 	cueQualifier                        // sets the degree of the response word right after it: "complete clinical response"
+	cueDoseChange                       // the course went on at another dose: "after increase to 90 mg"
+	cueTransient                        // the response word right after it did not last: "initial improvement"
 )
 
 var cueRoleNames = map[string]cueRole{
@@ -25,6 +27,7 @@ var cueRoleNames = map[string]cueRole{
 	"hedge": cueHedge, "hedge after": cueHedgeAfter, "history": cueHistory,
 	"termination": cueTermination, "boundary": cueTermination,
 	"after course": cueAfterCourse, "on course": cueOnCourse, "qualifier": cueQualifier,
+	"dose change": cueDoseChange, "transient": cueTransient,
 }
 
 // qualifierReach is how many words after a qualifier cue a response word may start
@@ -44,6 +47,7 @@ const (
 	roleSecondary = "secondary"
 	roleRelapse   = "relapse"    // a relapse, flare or recurrence: its meaning depends on time
 	roleWeak      = "weak"       // decides only with low confidence ("persistent", "stable")
+	roleEfficacy  = "efficacy"   // a word of benefit: weak alone ("effective"), a clear non-response when negated ("was not effective")
 	roleUnassess  = "unassessed" // "not assessed": response words before it in the clause were not assessed
 )
 
@@ -63,9 +67,12 @@ type target struct {
 	histCue  string
 	after    bool // about the time after the course stopped
 	on       bool // about the time on the course
-	start    int  // byte span
-	end      int
-	quantity bool // read from numbers, not words
+	// transient is set on a phrase a transient cue qualifies ("initial improvement",
+	// "transiently responded"): a response that a later worsening on the course undoes.
+	transient bool
+	start     int // byte span
+	end       int
+	quantity  bool // read from numbers, not words
 	// courseClause is set when the target's clause names one of the course's own
 	// treatments: it is evidence about this course, not only about the patient.
 	courseClause bool
@@ -193,9 +200,10 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 	}
 	var neg, hedge, hist, after, on scope
 	qual, qualUntil := CategoryUnknown, -1 // the last qualifier and the last token it reaches
+	transUntil := -1                       // the last token a transient cue reaches
 	reset := func() {
 		neg, hedge, hist, after, on = scope{}, scope{}, scope{}, scope{}, scope{}
-		qualUntil = -1
+		qualUntil, transUntil = -1, -1
 	}
 	ti, ci := 0, 0
 	coverEnd := func() { // a comma or "and" after a covered target ends the scope
@@ -238,6 +246,8 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				qualUntil = -1
 			case cueQualifier:
 				qual, qualUntil = cu.e.category, cu.j-1+qualifierReach
+			case cueTransient:
+				transUntil = cu.j - 1 + qualifierReach
 			}
 			ci++
 			k = cu.j - 1
@@ -259,7 +269,10 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			if k <= qualUntil && qualifies(qual, t.entry) {
 				t.category, t.rule = qual, "qualifier"
 			}
-			qualUntil = -1
+			if k <= transUntil {
+				t.transient = true
+			}
+			qualUntil, transUntil = -1, -1
 			if !neg.active && startsWithNegation(t.entry.phrase) {
 				// "no improvement or radiological response": the phrase's own negation
 				// reaches the list that follows it
@@ -363,6 +376,17 @@ func clauses(text string, toks []token, ends []bool, cues []cueHit) []int {
 	return cl
 }
 
+// doseChanges returns the token positions of the dose-change cues, in text order.
+func doseChanges(cues []cueHit) []int {
+	var at []int
+	for _, cu := range cues {
+		if cu.e.role == cueDoseChange {
+			at = append(at, cu.i)
+		}
+	}
+	return at
+}
+
 // Outcome reads a treatment outcome from free text without knowing the course's
 // treatment; see OutcomeFor.
 func (v *Vocabulary) Outcome(text string) OutcomeMatch { return v.OutcomeFor(text, nil) }
@@ -402,6 +426,9 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			if t.entry.negated != CategoryUnknown {
 				t.category = t.entry.negated
 				t.rule = "negation"
+				if t.entry.role == roleEfficacy {
+					t.entry.role = rolePrimary // "was not effective" denies the benefit outright
+				}
 				if t.entry.category == Progression {
 					// "no signs of deterioration": the absence of worsening is no non-response
 					t.entry.secondary = true
@@ -411,7 +438,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			}
 		}
 	}
-	return c.decide(text, toks, targets, clause, res)
+	return c.decide(text, toks, targets, clause, doseChanges(cues), res)
 }
 
 // parenDepth returns, for each byte of text, how many parentheses or brackets are open.
