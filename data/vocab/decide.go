@@ -334,7 +334,7 @@ var (
 		"stable": true, "healthy": true, "negative": true, "undetectable": true, "controlled": true, "improved": true,
 		"improving": true, "improvement": true, "response": true, "responsive": true, "alive": true, "on": true,
 		"in": true, "under": true, "effective": true, "reducing": true, "good": true, "clinical": true, "tumor": true, "tumour": true}
-	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true}
+	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true, "ceased": true}
 )
 
 func (c *compiled) strongInContext(toks []token, t target) bool {

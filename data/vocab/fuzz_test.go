@@ -176,7 +176,7 @@ func BenchmarkExtend(b *testing.B) {
 // mix of lengths and phrasings real outcome cells have (reported per excerpt).
 func BenchmarkOutcomeCorpus(b *testing.B) {
 	v := Default()
-	rows := readCorpus(b)
+	rows := readCorpus(b, "testdata/outcome_corpus.tsv")
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

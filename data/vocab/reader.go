@@ -48,6 +48,7 @@ const (
 	roleRelapse   = "relapse"    // a relapse, flare or recurrence: its meaning depends on time
 	roleWeak      = "weak"       // decides only with low confidence ("persistent", "stable")
 	roleEfficacy  = "efficacy"   // a word of benefit: weak alone ("effective"), a clear non-response when negated ("was not effective")
+	roleCell      = "cell"       // decides only as the whole cell: "Good" in a table's outcome column, not "good general condition"
 	roleUnassess  = "unassessed" // "not assessed": response words before it in the clause were not assessed
 )
 
@@ -119,6 +120,19 @@ type cueHit struct {
 	e    cueEntry
 }
 
+// acceptDisease keeps the disease terms that match as written: an upper-case
+// abbreviation ("ON", optic neuritis) only when the text has it in upper case, so that
+// "relapsed on taper" is not "relapsed optic neuritis".
+func (c *compiled) acceptDisease(ids []int, ts []token) []int {
+	var out []int
+	for _, id := range ids {
+		if !c.disTerms[id].upper || len(ts) == 1 && ts[0].upper {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // eventWords before a state adjective make it an event of the course: "resulted in
 // recurrent pericarditis", "developed refractory ascites".
 var eventWords = map[string]bool{"in": true, "developed": true, "develops": true, "developing": true, "caused": true,
@@ -144,10 +158,11 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 	var targets []target
 	var cues []cueHit
 	used := make([]bool, len(toks))
+	acceptDisease := c.acceptDisease
 	for i := 0; i < len(toks); {
 		// a disease name of several words is not an outcome ("relapsing polychondritis",
 		// "progressive multifocal leukoencephalopathy", "refractory coeliac disease")
-		if nd, _ := c.disTrie.longest(toks, i, nil); nd >= 2 {
+		if nd, _ := c.disTrie.longest(toks, i, acceptDisease); nd >= 2 {
 			np, _ := c.outTrie.longest(toks, i, acceptOutcome)
 			if np < nd {
 				i += nd
@@ -158,7 +173,7 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !(i > 0 && eventWords[toks[i-1].norm]) {
 			// "relapsed TTP", "refractory ITP": the state the patient came with, not the
 			// course's outcome
-			if nd, _ := c.disTrie.longest(toks, i+1, nil); nd > 0 {
+			if nd, _ := c.disTrie.longest(toks, i+1, acceptDisease); nd > 0 {
 				i += 1 + nd
 				continue
 			}
@@ -376,6 +391,17 @@ func clauses(text string, toks []token, ends []bool, cues []cueHit) []int {
 	return cl
 }
 
+// wholeCellOnly drops the phrases of role cell that are not the whole text.
+func wholeCellOnly(targets []target, n int) []target {
+	keep := targets[:0]
+	for _, t := range targets {
+		if t.entry.role != roleCell || t.i == 0 && t.j == n {
+			keep = append(keep, t)
+		}
+	}
+	return keep
+}
+
 // doseChanges returns the token positions of the dose-change cues, in text order.
 func doseChanges(cues []cueHit) []int {
 	var at []int
@@ -405,10 +431,17 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	}
 	toks := tokenize(text)
 	if len(toks) == 0 {
+		if strings.TrimSpace(text) != "" {
+			// "-", "?", "—": a placeholder for a missing value, read as an empty cell is
+			res.Category, res.Code, res.Status, res.Rule = NotEvaluable, NotEvaluable.Code(), StatusExact, "placeholder"
+			res.Confidence = ConfidenceHigh
+			res.Evidence = Evidence{Rule: "placeholder: a cell without words is a missing value (outcome not reported)"}
+		}
 		return res
 	}
 	ends := sentenceEnds(text, toks)
 	targets, cues, used := c.scanOutcome(toks)
+	targets = wholeCellOnly(targets, len(toks))
 	targets = mergeTargets(targets, c.quantities(text, toks, used))
 	applyContext(text, toks, ends, targets, cues)
 	clause := clauses(text, toks, ends, cues)
