@@ -317,10 +317,10 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				tg.negated, tg.negCue = true, cueText
 			case cueHedgeAfter:
 				tg.hedged, tg.hedgeCue = true, cueText
-			case cueAfterCourse:
-				tg.after = true
+			case cueAfterCourse: // a time stated right after the event is the more precise one
+				tg.after, tg.on = true, false
 			case cueOnCourse:
-				tg.on = true
+				tg.on, tg.after = true, false
 			}
 		}
 	}
