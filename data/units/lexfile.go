@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/tresp/tresp/data/csvio"
 	"io"
 	"math"
 	"strconv"
@@ -73,17 +74,17 @@ func readLexFile(r io.Reader, name string, k LexiconKind) ([]lexRow, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read %s file: %v", name, k, err)
 	}
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = ','
+	var cr lexReader = csvio.NewTSVReader(data) // TSV: quotes are text, a row is a line
 	for _, line := range bytes.Split(data, []byte("\n")) {
 		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '#' {
-			if bytes.IndexByte(line, '\t') >= 0 {
-				cr.Comma, cr.LazyQuotes = '\t', true
+			if bytes.IndexByte(line, '\t') < 0 {
+				c := csv.NewReader(bytes.NewReader(data))
+				c.Comment, c.FieldsPerRecord = '#', -1
+				cr = c
 			}
 			break
 		}
 	}
-	cr.Comment, cr.FieldsPerRecord = '#', -1
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, &LexiconError{File: name, Line: 1, Msg: "no header line (the first non-comment line must name the columns: " + strings.Join(spec.cols, ", ") + ")"}
@@ -136,6 +137,12 @@ func readLexFile(r io.Reader, name string, k LexiconKind) ([]lexRow, error) {
 	return rows, errors.Join(errs...)
 }
 
+// lexReader reads delimited rows: *csv.Reader for CSV, *csvio.TSVReader for TSV.
+type lexReader interface {
+	Read() ([]string, error)
+	FieldPos(field int) (line, column int)
+}
+
 func lexCSVError(name string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
@@ -148,7 +155,7 @@ func lexCSVError(name string, err error) error {
 type lexCells struct {
 	fields []string
 	col    map[string]int
-	cr     *csv.Reader
+	cr     lexReader
 	name   string
 	errs   []error
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/tresp/tresp/data/csvio"
 	"io"
 	"regexp"
 	"sort"
@@ -156,7 +157,7 @@ func parseFile(r io.Reader, name string, k Kind) ([]*record, error) {
 	}
 	var cr rowReader
 	if sniffDelimiter(data) == '\t' {
-		cr = newTSVReader(data) // TSV: quotes are literal text, even at the start of a field
+		cr = csvio.NewTSVReader(data) // TSV: quotes are literal text, even at the start of a field
 	} else {
 		c := csv.NewReader(bytes.NewReader(data))
 		c.Comment = '#'
@@ -242,54 +243,10 @@ func parseFile(r io.Reader, name string, k Kind) ([]*record, error) {
 }
 
 // rowReader is what parseFile needs of a reader of delimited rows: *csv.Reader for CSV,
-// tsvReader for TSV.
+// *csvio.TSVReader for TSV.
 type rowReader interface {
 	Read() ([]string, error)
 	FieldPos(field int) (line, column int)
-}
-
-// tsvReader reads tab-separated rows as they are written: one row a line, fields split at
-// tabs, no quoting — a note that begins with a quotation mark is text, not the start of a
-// quoted field that would swallow the lines after it. Lines starting with # and blank lines
-// are skipped; a trailing CR is dropped.
-type tsvReader struct {
-	lines []string
-	next  int   // index of the next line to read
-	line  int   // 1-based line number of the row last read
-	cols  []int // 1-based byte column of each field of the row last read
-}
-
-func newTSVReader(data []byte) *tsvReader {
-	return &tsvReader{lines: strings.Split(string(data), "\n")}
-}
-
-// Read returns the fields of the next row, or io.EOF.
-func (r *tsvReader) Read() ([]string, error) {
-	for r.next < len(r.lines) {
-		l := strings.TrimSuffix(r.lines[r.next], "\r")
-		r.next++
-		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		r.line = r.next
-		fields := strings.Split(l, "\t")
-		r.cols = r.cols[:0]
-		col := 1
-		for _, f := range fields {
-			r.cols = append(r.cols, col)
-			col += len(f) + 1
-		}
-		return fields, nil
-	}
-	return nil, io.EOF
-}
-
-// FieldPos returns the line and column of a field of the row last read.
-func (r *tsvReader) FieldPos(field int) (line, column int) {
-	if field < 0 || field >= len(r.cols) {
-		return r.line, 1
-	}
-	return r.line, r.cols[field]
 }
 
 func csvError(name string, err error) error {
