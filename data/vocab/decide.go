@@ -147,7 +147,9 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		if t.hedged {
 			res.Evidence.Cue, low = t.hedgeCue, "hedged statement"
 		}
-		if t.entry.weak() && !t.quantity && c.strongInContext(toks, t) {
+		if t.entry.weak() && !t.quantity && wholeCellGrade(toks, t) {
+			res.Evidence.Rule += " (the whole cell: the authors' own grade)"
+		} else if t.entry.weak() && !t.quantity && c.strongInContext(toks, t) {
 			res.Evidence.Rule += " (weak word, read strongly in context)"
 		} else if t.entry.weak() || t.entry.secondary && !t.negated {
 			low = "only weak evidence"
@@ -352,6 +354,22 @@ func (c *compiled) strongInContext(toks []token, t target) bool {
 		return t.category == NotEvaluable
 	}
 	return false
+}
+
+// wholeCellGrade reports whether a weak word is the whole cell ("Stable", "Resistant",
+// "Effective" in a table's outcome column): alone it is the authors' grade of the course,
+// not a word in passing. Words of persistence and of change stay weak even then: "Ongoing"
+// or "Decreased" alone do not say what went on or what fell.
+func wholeCellGrade(toks []token, t target) bool {
+	if t.i != 0 || t.j != len(toks) {
+		return false
+	}
+	for _, tk := range toks {
+		if persistenceWords[tk.norm] || vagueChange[tk.norm] || stopWords[tk.norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // vagueChange are single words of change that a number in the same clause states more

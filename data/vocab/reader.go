@@ -317,10 +317,10 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				tg.negated, tg.negCue = true, cueText
 			case cueHedgeAfter:
 				tg.hedged, tg.hedgeCue = true, cueText
-			case cueAfterCourse:
-				tg.after = true
+			case cueAfterCourse: // a time stated right after the event is the more precise one
+				tg.after, tg.on = true, false
 			case cueOnCourse:
-				tg.on = true
+				tg.on, tg.after = true, false
 			}
 		}
 	}
@@ -671,6 +671,58 @@ type mention struct {
 	course bool
 }
 
+// objectLinks join an outcome to the treatment it is said of ("responded to X",
+// "improved with X", "remission after X"); listLinks join the treatments of one list.
+var (
+	objectLinks = map[string]bool{"to": true, "with": true, "after": true, "following": true, "under": true, "by": true, "on": true}
+	listLinks   = map[string]bool{"and": true, "or": true, "plus": true, "with": true, "combined": true, "then": true}
+)
+
+// boundToOther reports whether the outcome t is said of a treatment list that follows it
+// ("responded well to bisphosphonate", within four words, joined by "to", "with", "after"
+// …) and that does not name the course: in a row of the course, the statement is then
+// about another treatment.
+func boundToOther(toks []token, t target, ms []mention, clause []int) bool {
+	first := -1
+	for k, m := range ms {
+		if m.i >= t.j {
+			first = k
+			break
+		}
+	}
+	if first < 0 || ms[first].i > t.j+4 || clause[ms[first].i] != clause[t.i] {
+		return false
+	}
+	linked := false
+	for y := t.j; y < ms[first].i; y++ {
+		if objectLinks[toks[y].norm] {
+			linked = true
+		}
+	}
+	if !linked {
+		return false
+	}
+	end := t.j
+	for k := first; k < len(ms); k++ {
+		m := ms[k]
+		if k > first { // the list goes on only through list words
+			if m.i-end > 3 {
+				break
+			}
+			for y := end; y < m.i; y++ {
+				if !listLinks[toks[y].norm] {
+					return !ms[first].short
+				}
+			}
+		}
+		if m.course {
+			return false
+		}
+		end = m.i + m.n
+	}
+	return !ms[first].short
+}
+
 // mentions finds the treatments named in the text outside outcome phrases.
 func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention {
 	var out []mention
@@ -758,13 +810,20 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			targets[x].history, targets[x].histCue = true, "another treatment named in the clause"
 		}
 	}
+	for x := range targets {
+		if !targets[x].history && boundToOther(toks, targets[x], ms, clause) {
+			targets[x].history, targets[x].histCue = true, "the outcome is said of another treatment"
+		}
+	}
 	var added []target
 	for _, cu := range cues {
 		if cu.e.role != cueHistory || cu.e.category == CategoryUnknown {
 			continue
 		}
-		// the cue's scope: the rest of its statement (to a sentence end or a termination cue)
-		for x := cu.j; x < len(toks) && clause[x] == clause[cu.i]; x++ {
+		// the cue's scope: the rest of its statement (to a sentence end or a termination cue),
+		// up to the next outcome phrase, which begins a statement of its own ("refractory
+		// to steroids, she responded well to rituximab" says nothing of rituximab's failure)
+		for x := cu.j; x < len(toks) && clause[x] == clause[cu.i] && !inTarget[x]; x++ {
 			if courseAt[x] {
 				added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
 					category: cu.e.category, rule: "history cue names the course", histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
