@@ -358,8 +358,11 @@ func TestOutcomeCells(t *testing.T) {
 // reader reached on the cell corpus when it was added; they fail the build when a change
 // makes the reader worse on short table cells.
 var cellFloors = map[string]struct{ highClassPrecision, coverage, flips float64 }{
-	// measured when added: precision 91.1 %, coverage 60.0 %, flips 2.7 % of 75 cells
-	"tune": {highClassPrecision: 89, coverage: 57, flips: 4},
+	// measured when added: precision 91.1 %, coverage 60.0 %, flips 2.7 % of 75 cells;
+	// after t94-t137 (36 more tune cells, 12 of them statements about several patients,
+	// which the reader leaves unclassified by design), reader of main 6a7821c: precision
+	// 93.5 %, coverage 55.9 %, flips 0.9 % of 111 cells
+	"tune": {highClassPrecision: 89, coverage: 53, flips: 4},
 	// measured when added: precision 100 %, coverage 66.7 %, flips 0 of 18 cells; with so
 	// few cells one reading moves a figure by 5-8 points, so the floors allow one miss
 	"heldout": {highClassPrecision: 90, coverage: 60, flips: 6},
