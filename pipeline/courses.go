@@ -229,6 +229,9 @@ func (n *normaliser) finishDoses(r *data.Record, base *cohort.Course, out []*coh
 		if c.Route == "" && c.Dose.Route != units.RouteUnknown {
 			c.Route = string(c.Dose.Route)
 		}
+		if note, ok := units.CheckDrugDose(c.Drug.Canonical, c.Drug.Code, c.Route, c.Dose); ok {
+			n.notes(r, data.FieldDose, c.DoseText, []units.Note{note})
+		}
 	}
 }
 

@@ -186,7 +186,7 @@ func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
 			}
 		}
 		if kind == 0 {
-			return nil, &config.Error{Key: "vocabulary", Msg: fmt.Sprintf("%s: cannot tell the vocabulary kind from the file name (start it with drugs, diseases, subtypes, outcomes, cues, routes, sites, nofuzzy or timing)", f)}
+			return nil, &config.Error{Key: "vocabulary", Msg: fmt.Sprintf("%s: cannot tell the vocabulary kind from the file name (start it with drugs, diseases, subtypes, outcomes, cues, routes, sites, nofuzzy, timing, frequencies or doseunits)", f)}
 		}
 		r, err := os.Open(f)
 		if err != nil {
@@ -216,7 +216,7 @@ func Normalise(ing *ingest.Ingested, voc *vocab.Vocabulary, dec *Decisions) (*No
 // caller passes an empty map and adds each table's mapping as it meets it), applying the
 // decisions dec (nil for none).
 func newNormaliser(voc *vocab.Vocabulary, maps map[string]*data.Mapping, dec *Decisions) *normaliser {
-	return &normaliser{voc: &vocabCache{voc: voc}, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: maps,
+	return &normaliser{voc: &vocabCache{voc: voc}, units: units.NewNormaliserWith(0, voc.Lexicon()), vocab: map[[2]string]*VocabEntry{}, maps: maps,
 		dec: dec, used: map[decisionKey]bool{}, present: map[[3]string][]string{}, items: map[decisionKey]*ReviewItem{}}
 }
 

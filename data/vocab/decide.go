@@ -1,6 +1,9 @@
 package vocab
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // decide turns the targets of a text into one reading: history and relapse rules,
 // sites, best overall response, confidence and evidence.
@@ -149,7 +152,7 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		}
 		if t.entry.weak() && !t.quantity && wholeCellGrade(toks, t) {
 			res.Evidence.Rule += " (the whole cell: the authors' own grade)"
-		} else if t.entry.weak() && !t.quantity && c.strongInContext(toks, t) {
+		} else if t.entry.weak() && !t.quantity && c.strongInContext(text, toks, t) {
 			res.Evidence.Rule += " (weak word, read strongly in context)"
 		} else if t.entry.weak() || t.entry.secondary && !t.negated {
 			low = "only weak evidence"
@@ -322,7 +325,7 @@ func (c *compiled) sitesOf(text string, toks []token, clause []int, res *Outcome
 	}
 }
 
-// Weak words read strongly in their context (docs/outcomes.md, "The reader", rule 6):
+// Weak words read strongly in their context (docs/outcomes.md, "The reader", rule 7):
 //   - a word of persistence ("remained", "still", "persisted") not followed by a word of
 //     a good state is a non-response: "remained febrile", "platelets were still low";
 //   - a stop of the course ("was discontinued", "was stopped") is not evaluable;
@@ -339,22 +342,46 @@ var (
 	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true, "ceased": true}
 )
 
-func (c *compiled) strongInContext(toks []token, t target) bool {
+func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 	last := toks[t.j-1].norm
 	first := toks[t.i].norm
 	switch {
 	case persistenceWords[first] || persistenceWords[last]:
+		if t.j == len(toks) || strings.ContainsAny(text[toks[t.j-1].end:toks[t.j].start], ".;!?") {
+			// nothing follows in the sentence: the subject before it says what persisted
+			// ("proteinuria persisted" is a non-response, "the effect persisted" is not)
+			return t.i > 0 && persistingSubject(toks[t.i-1].norm)
+		}
 		for k := t.j; k < min(len(toks), t.j+3); k++ {
 			if goodStateWords[toks[k].norm] {
 				return false
 			}
 		}
-		return t.j < len(toks) // something must follow ("remained febrile", not a bare "remained")
+		return true // "remained febrile", "platelets were still low"
 	case stopWords[last]:
 		return t.category == NotEvaluable
 	}
 	return false
 }
+
+// persistingSubject reports whether a word before a sentence-final word of persistence
+// names something bad that persisted ("proteinuria persisted", "symptoms persisted"): not a
+// good state or a benefit ("the effect persisted"), and not a pronoun or function word whose
+// referent the reader does not know ("it persisted").
+func persistingSubject(w string) bool {
+	if goodStateWords[w] || benefitWords[w] || functionWords[w] {
+		return false
+	}
+	return len(w) > 2
+}
+
+var (
+	benefitWords = map[string]bool{"effect": true, "effects": true, "benefit": true, "benefits": true, "efficacy": true,
+		"result": true, "results": true, "remissions": true, "responses": true, "improvements": true, "recovery": true}
+	functionWords = map[string]bool{"it": true, "this": true, "that": true, "which": true, "these": true, "those": true,
+		"they": true, "he": true, "she": true, "has": true, "have": true, "had": true, "was": true, "were": true, "is": true,
+		"are": true, "and": true, "or": true, "but": true, "the": true, "a": true, "an": true, "only": true, "also": true}
+)
 
 // wholeCellGrade reports whether a weak word is the whole cell ("Stable", "Resistant",
 // "Effective" in a table's outcome column): alone it is the authors' grade of the course,

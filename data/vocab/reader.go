@@ -317,10 +317,10 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				tg.negated, tg.negCue = true, cueText
 			case cueHedgeAfter:
 				tg.hedged, tg.hedgeCue = true, cueText
-			case cueAfterCourse:
-				tg.after = true
+			case cueAfterCourse: // a time stated right after the event is the more precise one
+				tg.after, tg.on = true, false
 			case cueOnCourse:
-				tg.on = true
+				tg.on, tg.after = true, false
 			}
 		}
 	}
@@ -391,6 +391,64 @@ func clauses(text string, toks []token, ends []bool, cues []cueHit) []int {
 	return cl
 }
 
+// wordFall and wordRise are the change words that beneficialChange reads by the
+// direction of benefit of the measure beside them.
+var (
+	wordFall = map[string]bool{"decreased": true, "decrease": true, "decline": true, "declined": true, "reduced": true,
+		"reduction": true, "lowered": true, "lowering": true, "fell": true, "dropped": true, "diminished": true}
+	wordRise = map[string]bool{"increased": true, "increase": true, "rose": true, "rise": true, "rising": true}
+	// treatmentWords near a change word make it a change of the treatment, not of the disease
+	treatmentWords = map[string]bool{"mg": true, "dose": true, "doses": true, "dosage": true, "dosing": true, "taper": true,
+		"tapered": true, "tapering": true, "steroid": true, "steroids": true, "gc": true, "gcs": true, "prednisone": true,
+		"prednisolone": true, "glucocorticoid": true, "glucocorticoids": true, "corticosteroid": true, "corticosteroids": true,
+		"requirement": true, "requirements": true, "need": true, "insulin": true}
+)
+
+// measureChange reads a weak change word ("decreased", "rose") by a measure of scores.tsv
+// within five words before or four after it, with no word of dose or treatment there ("the
+// prednisolone dose was reduced"): 1 when the change goes the measure's better direction
+// ("the platelet count rose", "decrease of inflammatory markers"), -1 when it goes the
+// other way, 0 when there is no such measure. A change in the adverse direction stays weak
+// (it may be an adverse effect rather than the disease).
+func (c *compiled) measureChange(toks []token, t target) int {
+	if !t.entry.weak() || t.j-t.i != 1 {
+		return 0
+	}
+	w := toks[t.i].norm
+	var want string
+	switch {
+	case wordFall[w]:
+		want = "lower"
+	case wordRise[w]:
+		want = "higher"
+	default:
+		return 0
+	}
+	lo, hi := max(0, t.i-5), min(len(toks), t.j+4)
+	for k := lo; k < hi; k++ {
+		if treatmentWords[toks[k].norm] {
+			return 0
+		}
+	}
+	for k := lo; k < hi; k++ {
+		if k >= t.i && k < t.j {
+			continue
+		}
+		for n := 3; n >= 1; n-- {
+			if k+n > hi || (k < t.i && k+n > t.i) {
+				continue
+			}
+			if better, ok := c.measures[joinNorms(toks[k:k+n])]; ok {
+				if better != want {
+					return -1
+				}
+				return 1
+			}
+		}
+	}
+	return 0
+}
+
 // wholeCellOnly drops the phrases of role cell that are not the whole text.
 func wholeCellOnly(targets []target, n int) []target {
 	keep := targets[:0]
@@ -454,6 +512,16 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		t.start, t.end = toks[t.i].start, toks[t.j-1].end
 		if depth[t.start] > 0 && !t.entry.marker {
 			t.entry.secondary = true // a parenthesis details or qualifies; it does not state the outcome
+		}
+		if !t.negated {
+			// "the platelet count rose", "reduction in the size of the metastases": a change
+			// word beside a measure whose direction of benefit is known
+			switch c.measureChange(toks, *t) {
+			case 1:
+				t.category, t.rule, t.entry.role = Partial, "change of a measure", rolePrimary
+			case -1: // "the platelet count fell": worse, but perhaps an adverse effect; stays weak
+				t.category, t.rule = Progression, "change of a measure"
+			}
 		}
 		if t.negated && !t.entry.marker {
 			if t.entry.negated != CategoryUnknown {
@@ -671,6 +739,58 @@ type mention struct {
 	course bool
 }
 
+// objectLinks join an outcome to the treatment it is said of ("responded to X",
+// "improved with X", "remission after X"); listLinks join the treatments of one list.
+var (
+	objectLinks = map[string]bool{"to": true, "with": true, "after": true, "following": true, "under": true, "by": true, "on": true}
+	listLinks   = map[string]bool{"and": true, "or": true, "plus": true, "with": true, "combined": true, "then": true}
+)
+
+// boundToOther reports whether the outcome t is said of a treatment list that follows it
+// ("responded well to bisphosphonate", within four words, joined by "to", "with", "after"
+// …) and that does not name the course: in a row of the course, the statement is then
+// about another treatment.
+func boundToOther(toks []token, t target, ms []mention, clause []int) bool {
+	first := -1
+	for k, m := range ms {
+		if m.i >= t.j {
+			first = k
+			break
+		}
+	}
+	if first < 0 || ms[first].i > t.j+4 || clause[ms[first].i] != clause[t.i] {
+		return false
+	}
+	linked := false
+	for y := t.j; y < ms[first].i; y++ {
+		if objectLinks[toks[y].norm] {
+			linked = true
+		}
+	}
+	if !linked {
+		return false
+	}
+	end := t.j
+	for k := first; k < len(ms); k++ {
+		m := ms[k]
+		if k > first { // the list goes on only through list words
+			if m.i-end > 3 {
+				break
+			}
+			for y := end; y < m.i; y++ {
+				if !listLinks[toks[y].norm] {
+					return !ms[first].short
+				}
+			}
+		}
+		if m.course {
+			return false
+		}
+		end = m.i + m.n
+	}
+	return !ms[first].short
+}
+
 // mentions finds the treatments named in the text outside outcome phrases.
 func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention {
 	var out []mention
@@ -758,13 +878,20 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			targets[x].history, targets[x].histCue = true, "another treatment named in the clause"
 		}
 	}
+	for x := range targets {
+		if !targets[x].history && boundToOther(toks, targets[x], ms, clause) {
+			targets[x].history, targets[x].histCue = true, "the outcome is said of another treatment"
+		}
+	}
 	var added []target
 	for _, cu := range cues {
 		if cu.e.role != cueHistory || cu.e.category == CategoryUnknown {
 			continue
 		}
-		// the cue's scope: the rest of its statement (to a sentence end or a termination cue)
-		for x := cu.j; x < len(toks) && clause[x] == clause[cu.i]; x++ {
+		// the cue's scope: the rest of its statement (to a sentence end or a termination cue),
+		// up to the next outcome phrase, which begins a statement of its own ("refractory
+		// to steroids, she responded well to rituximab" says nothing of rituximab's failure)
+		for x := cu.j; x < len(toks) && clause[x] == clause[cu.i] && !inTarget[x]; x++ {
 			if courseAt[x] {
 				added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
 					category: cu.e.category, rule: "history cue names the course", histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
