@@ -297,20 +297,6 @@ func TestNoDiseaseComparisonAgainstMixtures(t *testing.T) {
 }
 
 func TestTreatmentCellSplitting(t *testing.T) {
-	for _, tt := range []struct{ in, name, dose string }{
-		{"Zorbazumab 5 mg daily", "Zorbazumab", "5 mg daily"},
-		{"Zorbazumab", "Zorbazumab", ""},
-		{"5 mg daily", "5 mg daily", ""},
-	} {
-		if n, d := splitNameDose(tt.in); n != tt.name || d != tt.dose {
-			t.Errorf("splitNameDose(%q) = %q, %q", tt.in, n, d)
-		}
-	}
-	for in, want := range map[string]string{" and ": "", ", 60 mg tid and": "60 mg tid", "with 35 mg weekly;": "35 mg weekly", "": "", "60 mg tid": "60 mg tid"} {
-		if got := trimConnectors(in); got != want {
-			t.Errorf("trimConnectors(%q) = %q, want %q", in, got, want)
-		}
-	}
 	in := map[string]string{"cases.csv": "Study,Pt,Treatment,Outcome\nA,1,Diltiazem 60 mg TDS + risedronate 35 mg weekly,complete resolution\nA,2,diltiazem and risedronate,no change\nA,3,Zorbazumab 5 mg daily,no change\nA,4,Zorbazumab 10 mg daily,complete resolution\n"}
 	expect(t, rateTable(t, "response_rates.csv", nil, in), map[string]string{
 		"diltiazem||itt": "1/2", "risedronate||itt": "1/2", "zorbazumab||itt": "1/2"})

@@ -20,6 +20,7 @@ import (
 	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // stageCache keeps each stage's result under a key derived from everything
@@ -34,7 +35,7 @@ type stageCache struct {
 // snapshot is the state after a stage, as cached.
 type snapshot struct {
 	Ingested *ingest.Ingested
-	Norm     *Normalised
+	Norm     *normalise.Normalised
 	Analysis *cohort.Analysis
 	Summary  *Summary
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 	"github.com/tresp/tresp/stats"
 )
 
@@ -181,11 +182,11 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	voc, err := loadVocabulary(nil)
+	voc, err := normalise.LoadVocabulary(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	norm, _, err := normalise(context.Background(), ing, voc, nil)
+	norm, _, err := normalise.Run(context.Background(), ing, voc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 	"github.com/tresp/tresp/pipeline/present"
 	"github.com/tresp/tresp/reports/figure"
 )
@@ -90,19 +91,19 @@ func TestProblemsCapped(t *testing.T) {
 }
 
 // TestVocabularyReportCapped (issue 13): the vocabulary report lists the
-// first VocabCap distinct terms of a field and counts the rows of the
+// first normalise.VocabCap distinct terms of a field and counts the rows of the
 // others in a not-listed line, instead of keeping every made-up name.
 func TestVocabularyReportCapped(t *testing.T) {
 	const extra = 30
 	var b strings.Builder
 	b.WriteString("Study,Pt,Disease,Drug,Outcome\n")
-	for i := 0; i < VocabCap+extra; i++ {
+	for i := 0; i < normalise.VocabCap+extra; i++ {
 		fmt.Fprintf(&b, "S,%d,dermatomyositis,qqzx%sqq,complete resolution\n", i, letters(i))
 	}
 	// a listed term again: counted on its own line, not as unlisted
 	b.WriteString("S,x,dermatomyositis,qqzxaaaqq,complete resolution\n")
 	ing := ingestString(t, b.String())
-	n, _, err := normalise(context.Background(), ing, vocab.Default(), nil)
+	n, _, err := normalise.Run(context.Background(), ing, vocab.Default(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,16 +116,16 @@ func TestVocabularyReportCapped(t *testing.T) {
 			}
 		}
 	}
-	if drugs != VocabCap {
-		t.Errorf("%d drug terms listed, want VocabCap = %d", drugs, VocabCap)
+	if drugs != normalise.VocabCap {
+		t.Errorf("%d drug terms listed, want normalise.VocabCap = %d", drugs, normalise.VocabCap)
 	}
-	want := []VocabUnlisted{{Field: "drug", Status: "unknown", Rows: extra}}
+	want := []normalise.VocabUnlisted{{Field: "drug", Status: "unknown", Rows: extra}}
 	if !reflect.DeepEqual(n.VocabUnlisted, want) {
 		t.Errorf("unlisted = %+v, want %+v", n.VocabUnlisted, want)
 	}
 	var out bytes.Buffer
 	w := bufio.NewWriter(&out)
-	if err := writeVocabReport(w, n.Vocab, n.VocabUnlisted); err != nil {
+	if err := normalise.WriteVocabReport(w, n.Vocab, n.VocabUnlisted); err != nil {
 		t.Fatal(err)
 	}
 	w.Flush()
@@ -211,8 +212,8 @@ func TestLimitsDoc(t *testing.T) {
 	}
 	for _, w := range []string{
 		fmt.Sprintf("`ingest.ProblemCap` (%d)", ingest.ProblemCap),
-		fmt.Sprintf("`VocabCap` (%s)", comma(VocabCap)),
-		fmt.Sprintf("`ReviewCap` (%s)", comma(ReviewCap)),
+		fmt.Sprintf("`normalise.VocabCap` (%s)", comma(normalise.VocabCap)),
+		fmt.Sprintf("`normalise.ReviewCap` (%s)", comma(normalise.ReviewCap)),
 		fmt.Sprintf("`present.MaxPubRows` (%d)", present.MaxPubRows),
 		fmt.Sprintf("`analysis.max_compare_groups` (%d)", cfg.Analysis.MaxCompareGroups),
 		fmt.Sprintf("`analysis.min_compare_n` (%d)", cfg.Analysis.MinCompareN),

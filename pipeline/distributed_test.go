@@ -15,10 +15,11 @@ import (
 	"github.com/tresp/tresp/data/synth"
 	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // TestDistributedPathEqualsSingleMachine runs the path of docs/scale.md on a generated
-// table: the table in two partitions, `tresp normalise` on each (NormalisePartition),
+// table: the table in two partitions, `tresp normalise` on each (normalise.Partition),
 // the GROUP BY of the documented SQL done here in Go over the normalised Parquet files,
 // and `tresp run` on the resulting counts. Its response rates must equal, to the last
 // digit, those of one run on the whole table. The same counts come from --emit-counts.
@@ -71,13 +72,13 @@ func TestDistributedPathEqualsSingleMachine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := NormalisePartition(context.Background(), FileInput(p), nil, f); err != nil {
+		if _, err := normalise.Partition(context.Background(), normalise.FileInput(p), nil, f); err != nil {
 			t.Fatal(err)
 		}
 		f.Close()
 		// reduce: SELECT study, drug, disease, outcome, count(DISTINCT case_id) … GROUP BY ALL,
 		// and the same with drug 'all'
-		_, _, err = ingest.ReadInput(FileInput(out), ingest.ReadOptions{}, func(m *data.Mapping, rec *data.Record, cells []string, _ []data.Problem) error {
+		_, _, err = ingest.ReadInput(normalise.FileInput(out), ingest.ReadOptions{}, func(m *data.Mapping, rec *data.Record, cells []string, _ []data.Problem) error {
 			v := func(h string) string { return cells[indexOf(m, h)] }
 			for _, drug := range []string{v("drug"), "all"} {
 				k := key{v("study"), drug, v("disease")}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // formulaStart reports whether a CSV cell would start a spreadsheet
@@ -98,7 +99,7 @@ func TestCSVOutputsNeutralised(t *testing.T) {
 		}
 	}
 	// review.csv read back as decisions: the quoted original text matches.
-	rows := readRows(t, filepath.Join(out, ReviewFile))
+	rows := readRows(t, filepath.Join(out, normalise.ReviewFile))
 	var b strings.Builder
 	cw := csv.NewWriter(&b)
 	cw.Write([]string{"study", "case", "field", "original_text", "decision"})

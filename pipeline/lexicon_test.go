@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // TestUserRouteAndFrequencyFilesTeachDoses: a user's routes and frequencies
@@ -36,11 +37,11 @@ func TestUserRouteAndFrequencyFilesTeachDoses(t *testing.T) {
 		{nil, "", 60}, // default words: no route, "mwf" unknown, 60 mg taken as the daily total
 		{[]string{routes, freqs}, "rectal", 60 * 3.0 / 7}, // taught: rectal, 3 times a week
 	} {
-		voc, err := loadVocabulary(tc.vocab)
+		voc, err := normalise.LoadVocabulary(tc.vocab)
 		if err != nil {
 			t.Fatal(err)
 		}
-		n, _ := Normalise(ing, voc, nil)
+		n, _ := normalise.Normalise(ing, voc, nil)
 		if len(n.Courses) != 1 {
 			t.Fatalf("vocabulary %v: %d courses, want 1", tc.vocab, len(n.Courses))
 		}

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/tresp/tresp/pipeline/normalise"
+
 	"github.com/tresp/tresp/internal/jsonout"
 	"github.com/tresp/tresp/pipeline/config"
 )
@@ -26,10 +28,10 @@ type Manifest struct {
 	Tool    string          `json:"tool"`
 	Version string          `json:"version"`
 	Inputs  []ManifestInput `json:"inputs"`
-	// Decisions is the decisions file applied, nil when none was given.
-	Decisions *DecisionsFile `json:"decisions,omitempty"`
-	Config    config.Config  `json:"config"`
-	Outputs   []ManifestFile `json:"outputs"`
+	// normalise.Decisions is the decisions file applied, nil when none was given.
+	Decisions *normalise.DecisionsFile `json:"decisions,omitempty"`
+	Config    config.Config            `json:"config"`
+	Outputs   []ManifestFile           `json:"outputs"`
 }
 
 // ManifestInput is one input table: its name as messages give it, the

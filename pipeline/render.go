@@ -14,6 +14,7 @@ import (
 	"github.com/tresp/tresp/internal/jsonout"
 	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 	"github.com/tresp/tresp/pipeline/present"
 	"github.com/tresp/tresp/reports/figure"
 	"github.com/tresp/tresp/reports/html"
@@ -36,7 +37,7 @@ func (st *state) presentInput() *present.Input {
 		DiseaseGroups: a.DiseaseLevel == config.DiseaseLevelGroup, DrugClasses: a.DrugLevel == config.DrugLevelClass,
 		SmallGroup: a.SmallGroup, MinCompareN: a.MinCompareN, MaxCompareGroups: a.MaxCompareGroups,
 		ForestMaxDrugs: st.cfg.Figures.ForestMaxDrugs, Table1By: string(st.cfg.Tables.Table1By),
-		UnclassifiedCourses: st.summary.Review.UnclassifiedCourses, Decisions: decisions, ReviewFile: ReviewFile,
+		UnclassifiedCourses: st.summary.Review.UnclassifiedCourses, Decisions: decisions, ReviewFile: normalise.ReviewFile,
 	}}
 }
 
@@ -180,21 +181,21 @@ func (st *state) reportSummary() []string {
 	rv := st.summary.Review
 	if rv.UnclassifiedCourses > 0 {
 		s = append(s, fmt.Sprintf("%d courses whose outcome was not read with confidence (unclassified, or a low-confidence reading proposed for review) are left out of numerator and denominator until decided in %s.",
-			rv.UnclassifiedCourses, ReviewFile))
+			rv.UnclassifiedCourses, normalise.ReviewFile))
 	}
 	if rv.Undecided > 0 {
 		s = append(s, fmt.Sprintf("%s lists %d values to check (%d unclassified outcomes, %d outcomes read with low confidence, %d drug or disease terms): fill its decision column and rerun with --decisions.",
-			ReviewFile, rv.Undecided, rv.UnclassifiedOutcomes, rv.LowConfidenceOutcomes, rv.Terms))
+			normalise.ReviewFile, rv.Undecided, rv.UnclassifiedOutcomes, rv.LowConfidenceOutcomes, rv.Terms))
 	}
 	if rv.Omitted > 0 {
 		s = append(s, fmt.Sprintf("%s lists the first %d of them; %d further rows needing review are counted but not listed (the list is capped so that memory stays bounded): extend the vocabulary for the most frequent terms and rerun.",
-			ReviewFile, rv.Items, rv.Omitted))
+			normalise.ReviewFile, rv.Items, rv.Omitted))
 	}
 	if d := rv.Decisions; d != nil {
 		s = append(s, fmt.Sprintf("Adjudicated: %d decisions from %s (sha256 %s) applied to %d courses; %d not applied (see the warnings).",
 			rv.Adjudicated, d.Path, d.SHA256[:12], rv.AdjudicatedCourses, rv.NotApplied))
 	}
-	s = append(s, present.Headlines(st.analysis, ReviewFile)...)
+	s = append(s, present.Headlines(st.analysis, normalise.ReviewFile)...)
 	return s
 }
 

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tresp/tresp/pipeline/normalise"
+
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/internal/jsonout"
 	"github.com/tresp/tresp/pipeline/cohort"
@@ -51,7 +53,7 @@ type state struct {
 	log      Logger
 	inputs   []ingest.Input
 	ingested *ingest.Ingested
-	norm     *Normalised
+	norm     *normalise.Normalised
 	analysis *cohort.Analysis
 	summary  *Summary
 	out      *outDir
@@ -204,10 +206,6 @@ func prepare(ctx context.Context, cfg *config.Config, log Logger) (*state, error
 	return &state{ctx: ctx, cfg: cfg, log: log, inputs: inputs}, nil
 }
 
-// vocabKinds are the file-name prefixes that give a vocabulary file its
-// kind (loadVocabulary).
-var vocabKinds = []string{"drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "timing", "frequencies", "doseunits"}
-
 // dropVocabulary keeps vocabulary files out of the case tables: a file
 // given as a vocabulary (--vocab, vocabulary = […]) that a data directory
 // also holds is read as vocabulary only. A file found in a data directory
@@ -230,7 +228,7 @@ func dropVocabulary(inputs []ingest.Input, given, vocabFiles []string) ([]ingest
 		}
 		if !named[filepath.Clean(in.Path)] && in.Path != "" {
 			base := strings.ToLower(filepath.Base(in.Path))
-			for _, k := range vocabKinds {
+			for _, k := range normalise.VocabKinds {
 				if strings.HasPrefix(base, k) && strings.HasSuffix(base, ".tsv") {
 					return nil, data.NewInputError(in.Name, "vocabulary-in-data",
 						"is named like a vocabulary file ("+k+"*.tsv) but sits among the case tables",
@@ -310,15 +308,15 @@ func allQuarantined(ing *ingest.Ingested) error {
 }
 
 func (st *state) normalise() error {
-	voc, err := loadVocabulary(st.cfg.Vocabulary)
+	voc, err := normalise.LoadVocabulary(st.cfg.Vocabulary)
 	if err != nil {
 		return err
 	}
-	dec, err := LoadDecisions(st.cfg.Decisions)
+	dec, err := normalise.LoadDecisions(st.cfg.Decisions)
 	if err != nil {
 		return err
 	}
-	norm, probs, err := normalise(st.ctx, st.ingested, voc, dec)
+	norm, probs, err := normalise.Run(st.ctx, st.ingested, voc, dec)
 	if err != nil {
 		return err
 	}
@@ -360,16 +358,27 @@ func (st *state) writeOutputs() error {
 	if err := st.writeAnalysisTables(); err != nil {
 		return err
 	}
-	if err := st.writeCases(); err != nil {
+	courses, maps := st.norm.Courses, st.ingested.Mappings
+	if err := st.out.write("normalised/cases.csv", func(w *bufio.Writer) error { return normalise.WriteCasesCSV(w, courses, maps) }); err != nil {
 		return err
 	}
-	if err := st.out.write("vocabulary_report.csv", func(w *bufio.Writer) error { return writeVocabReport(w, st.norm.Vocab, st.norm.VocabUnlisted) }); err != nil {
+	f, err := st.out.create("normalised/cases.parquet")
+	if err != nil {
+		return err
+	}
+	if err := normalise.WriteCasesParquet(f, courses, maps); err != nil {
+		f.Close()
+		return err
+	}
+	if err := st.out.write("vocabulary_report.csv", func(w *bufio.Writer) error {
+		return normalise.WriteVocabReport(w, st.norm.Vocab, st.norm.VocabUnlisted)
+	}); err != nil {
 		return err
 	}
 	if err := st.out.write("quarantine.csv", func(w *bufio.Writer) error { return writeQuarantine(w, ing.Quarantine) }); err != nil {
 		return err
 	}
-	if err := st.out.write(ReviewFile, func(w *bufio.Writer) error { return writeReview(w, st.norm.Review) }); err != nil {
+	if err := st.out.write(normalise.ReviewFile, func(w *bufio.Writer) error { return normalise.WriteReview(w, st.norm.Review) }); err != nil {
 		return err
 	}
 	if st.cfg.EmitCounts {
@@ -386,21 +395,21 @@ func (st *state) writeOutputs() error {
 
 // Summary is summary.json: counts, per-file accounting and every problem.
 type Summary struct {
-	Tool       string               `json:"tool"`
-	Version    string               `json:"version"`
-	Inputs     []ingest.FileAccount `json:"inputs"`
-	Totals     Totals               `json:"totals"`
-	Problems   ProblemSummary       `json:"problems"`
-	Normalise  NormaliseSummary     `json:"normalise"`
-	Vocabulary []VocabEntry         `json:"vocabulary"`
+	Tool       string                 `json:"tool"`
+	Version    string                 `json:"version"`
+	Inputs     []ingest.FileAccount   `json:"inputs"`
+	Totals     Totals                 `json:"totals"`
+	Problems   ProblemSummary         `json:"problems"`
+	Normalise  NormaliseSummary       `json:"normalise"`
+	Vocabulary []normalise.VocabEntry `json:"vocabulary"`
 	// VocabularyUnlisted counts the rows whose term Vocabulary does not
-	// list (past VocabCap terms of a field).
-	VocabularyUnlisted []VocabUnlisted  `json:"vocabulary_unlisted,omitempty"`
-	Review             ReviewSummary    `json:"review"`
-	Strict             StrictSummary    `json:"strict"`
-	Analysis           *cohort.Analysis `json:"analysis"`
-	Config             config.Config    `json:"config"`
-	Details            []data.Problem   `json:"details"`
+	// list (past normalise.VocabCap terms of a field).
+	VocabularyUnlisted []normalise.VocabUnlisted `json:"vocabulary_unlisted,omitempty"`
+	Review             normalise.ReviewSummary   `json:"review"`
+	Strict             StrictSummary             `json:"strict"`
+	Analysis           *cohort.Analysis          `json:"analysis"`
+	Config             config.Config             `json:"config"`
+	Details            []data.Problem            `json:"details"`
 	// Grouped are the warnings and errors of Details, one per (code,
 	// column, value) with a row count and the first rows.
 	Grouped []ingest.ProblemGroup `json:"grouped"`
@@ -484,12 +493,12 @@ func (s *Summary) addProblems(probs *ingest.ProblemSet) {
 // undecidedError is the --strict failure while outcomes are unclassified
 // or read with low confidence and nobody has decided them: how many, the
 // first, and where review.csv is (run: whether this run writes it).
-func undecidedError(rs *ReviewSummary, out string, run bool) error {
+func undecidedError(rs *normalise.ReviewSummary, out string, run bool) error {
 	n := rs.UnclassifiedOutcomes + rs.LowConfidenceOutcomes
 	if n == 0 {
 		return nil
 	}
-	where := filepath.Join(out, ReviewFile)
+	where := filepath.Join(out, normalise.ReviewFile)
 	how := "a run without --strict writes them to " + where
 	if !run {
 		how = "tresp run writes them to " + where

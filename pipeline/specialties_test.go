@@ -9,6 +9,7 @@ import (
 
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // TestSpecialtyTables is issue 10's done-when test: for three specialties other than
@@ -21,7 +22,7 @@ import (
 //
 // The hand counts below were made from the tables by reading each row (patients per drug
 // and disease; a patient counts once per drug), using the canonical names and groups of
-// the embedded vocabulary. Decisions they follow, documented in docs/vocabulary.md: "pred"
+// the embedded vocabulary. normalise.Decisions they follow, documented in docs/vocabulary.md: "pred"
 // is prednisone; a named regimen counts as its component drugs; "posaconazole salvage
 // after L-AmB" is posaconazole, with amphotericin B a prior treatment; in "X secondary to
 // Y" the disease is X unless X is a manifestation (CKD, ESRD, ILD, erythroderma).
@@ -281,7 +282,7 @@ voriconazole × infection: 1`,
 			if len(ing.Cases) != 30 || len(ing.Quarantine) != 0 {
 				t.Fatalf("%d rows accepted, %d quarantined; want 30 and 0", len(ing.Cases), len(ing.Quarantine))
 			}
-			n, probs := Normalise(ing, vocab.Default(), nil)
+			n, probs := normalise.Normalise(ing, vocab.Default(), nil)
 			for _, p := range append(ing.Problems, probs...) {
 				switch p.Code {
 				case "unknown-term", "fuzzy-match", "ambiguous-term", "unknown-column":

@@ -10,6 +10,7 @@ import (
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // The tests below are the examples of issue 10's "Why", one each; the
@@ -39,7 +40,7 @@ func treatmentCourses(t *testing.T, cells ...string) (map[string][]*cohort.Cours
 	for i, c := range cells {
 		fmt.Fprintf(&b, "S,%d,dermatomyositis,%q,improved\n", i+1, c)
 	}
-	n, probs := Normalise(ingestString(t, b.String()), vocab.Default(), nil)
+	n, probs := normalise.Normalise(ingestString(t, b.String()), vocab.Default(), nil)
 	by := map[string][]*cohort.Course{}
 	for _, c := range n.Courses {
 		by[c.CaseID] = append(by[c.CaseID], c)
@@ -159,7 +160,7 @@ func TestWarningsGrouped(t *testing.T) {
 	}
 	b.WriteString("S,8,61/M,dermatomyositis,diltiazem 60 mg thrice,improved\n")
 	ing := ingestString(t, b.String())
-	_, probs := Normalise(ing, vocab.Default(), nil)
+	_, probs := normalise.Normalise(ing, vocab.Default(), nil)
 	groups := ingest.GroupProblems(append(ing.Problems, probs...), 1)
 	var unknown *ingest.ProblemGroup
 	for i, g := range groups {
@@ -195,7 +196,7 @@ func TestWhyWeightBasedDose(t *testing.T) {
 	ing := ingestString(t, "Study,Pt,Weight (kg),Dx,Rx,Outcome\n"+
 		"S,1,50,Kawasaki disease,IVIG 2 g/kg monthly,improved\n"+
 		"S,2,,Kawasaki disease,IVIG 2 g/kg monthly,improved\n")
-	n, _ := Normalise(ing, vocab.Default(), nil)
+	n, _ := normalise.Normalise(ing, vocab.Default(), nil)
 	by := map[string]*cohort.Course{}
 	for _, c := range n.Courses {
 		by[c.CaseID] = c

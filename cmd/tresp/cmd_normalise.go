@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 type normaliseOptions struct {
@@ -45,7 +46,7 @@ func normaliseCommand() *command {
 			if err != nil {
 				return err
 			}
-			st, err := pipeline.NormalisePartition(ctx, pipeline.FileInput(args[0]), o.vocab, f)
+			st, err := normalise.Partition(ctx, normalise.FileInput(args[0]), o.vocab, f)
 			if cerr := f.Close(); err == nil {
 				err = cerr
 			}

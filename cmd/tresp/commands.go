@@ -13,6 +13,7 @@ import (
 	"github.com/tresp/tresp/pipeline"
 	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // command is one tresp subcommand.
@@ -37,7 +38,7 @@ func exitCode(err error) int {
 	var ce *config.Error
 	var ie *data.InputError
 	var le *pipeline.LockedError
-	var de *pipeline.DecisionsError
+	var de *normalise.DecisionsError
 	var oe *pipeline.OutputError
 	switch {
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):

@@ -230,3 +230,22 @@ func (s *jsonStream) value(v reflect.Value, depth int) {
 		s.scalar(v.Interface())
 	}
 }
+
+// Ordered writes {"key": "value", …} with the keys in the order given
+// (encoding/json would sort a map's keys, losing the file's column order).
+func Ordered(keys, values []string) string {
+	var sb strings.Builder
+	sb.WriteByte('{')
+	for i, k := range keys {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		vb, _ := json.Marshal(values[i])
+		sb.Write(kb)
+		sb.WriteByte(':')
+		sb.Write(vb)
+	}
+	sb.WriteByte('}')
+	return sb.String()
+}

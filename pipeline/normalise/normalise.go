@@ -1,4 +1,4 @@
-package pipeline
+package normalise
 
 import (
 	"context"
@@ -169,9 +169,9 @@ func (n *normaliser) termDecision(r *data.Record, caseID string, f data.Field, f
 	return false
 }
 
-// loadVocabulary returns the embedded vocabulary extended by the user
+// LoadVocabulary returns the embedded vocabulary extended by the user
 // files. A file's kind comes from its name: drugs*.tsv, diseases*.csv, ….
-func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
+func LoadVocabulary(files []string) (*vocab.Vocabulary, error) {
 	if len(files) == 0 {
 		return vocab.Default(), nil
 	}
@@ -179,7 +179,7 @@ func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
 	for _, f := range files {
 		base := strings.ToLower(f[strings.LastIndexAny(f, `/\`)+1:])
 		var kind vocab.Kind
-		for _, k := range vocabKinds {
+		for _, k := range VocabKinds {
 			if strings.HasPrefix(base, k) {
 				kind, _ = vocab.ParseKind(k)
 				break
@@ -208,7 +208,7 @@ func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
 //
 // The problems are the first ingest.ProblemCap of each (severity, code, column).
 func Normalise(ing *ingest.Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalised, []data.Problem) {
-	n, probs, _ := normalise(context.Background(), ing, voc, dec)
+	n, probs, _ := Run(context.Background(), ing, voc, dec)
 	return n, probs.Kept()
 }
 
@@ -220,9 +220,9 @@ func newNormaliser(voc *vocab.Vocabulary, maps map[string]*data.Mapping, dec *De
 		dec: dec, used: map[decisionKey]bool{}, present: map[[3]string][]string{}, items: map[decisionKey]*ReviewItem{}}
 }
 
-// normalise is Normalise stopping with an error wrapping ctx.Err() soon
+// Run is Normalise stopping with an error wrapping ctx.Err() soon
 // after ctx is done.
-func normalise(ctx context.Context, ing *ingest.Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalised, *ingest.ProblemSet, error) {
+func Run(ctx context.Context, ing *ingest.Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalised, *ingest.ProblemSet, error) {
 	n := newNormaliser(voc, ing.Mappings, dec)
 	res := &Normalised{}
 	labs := map[[2]string][]data.Lab{}
@@ -469,3 +469,7 @@ func (n *normaliser) vocabEntry(r *data.Record, f data.Field, m vocab.Match, sta
 		e.Rows = append(e.Rows, r.Position())
 	}
 }
+
+// VocabKinds are the file-name prefixes that give a vocabulary file its
+// kind (LoadVocabulary).
+var VocabKinds = []string{"drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "timing", "frequencies", "doseunits"}

@@ -1,8 +1,9 @@
-package pipeline
+package normalise
 
 import (
 	"bufio"
 	"encoding/json"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -12,8 +13,8 @@ import (
 	"github.com/tresp/tresp/data/units"
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/internal/csvout"
+	"github.com/tresp/tresp/internal/jsonout"
 	"github.com/tresp/tresp/pipeline/cohort"
-	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 // courseColumn is one column of normalised/cases.*: a name, a type and how
@@ -260,26 +261,7 @@ func extraJSON(m *data.Mapping, r *data.Record) string {
 	if len(r.Extra) == 0 || m == nil {
 		return ""
 	}
-	return orderedJSON(m.ExtraHeaders(), r.Extra)
-}
-
-// orderedJSON writes {"key": "value", …} with the keys in the order given
-// (encoding/json would sort a map's keys, losing the file's column order).
-func orderedJSON(keys, values []string) string {
-	var sb strings.Builder
-	sb.WriteByte('{')
-	for i, k := range keys {
-		if i > 0 {
-			sb.WriteByte(',')
-		}
-		kb, _ := json.Marshal(k)
-		vb, _ := json.Marshal(values[i])
-		sb.Write(kb)
-		sb.WriteByte(':')
-		sb.Write(vb)
-	}
-	sb.WriteByte('}')
-	return sb.String()
+	return jsonout.Ordered(m.ExtraHeaders(), r.Extra)
 }
 
 // formatFloat writes a number in the shortest form that round-trips; NaN
@@ -291,49 +273,53 @@ func formatFloat(v float64) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
-func (st *state) writeCases() error {
-	courses := st.norm.Courses
+// casesHeader is the header of normalised/cases.csv and .parquet: the
+// course columns and "extra".
+func casesHeader() []string {
 	header := make([]string, 0, len(courseColumns)+1)
 	for _, c := range courseColumns {
 		header = append(header, c.name)
 	}
-	header = append(header, "extra")
-	err := st.out.write("normalised/cases.csv", func(w *bufio.Writer) error {
-		cw := csvout.NewWriter(w)
-		cw.Write(header)
-		row := make([]string, len(header))
-		for _, c := range courses {
-			for i, col := range courseColumns {
-				switch {
-				case col.typ == parquetio.String:
-					row[i] = col.str(c)
-				case col.display != nil:
-					row[i] = col.display(col.num(c))
-				default:
-					row[i] = formatFloat(col.num(c))
-				}
+	return append(header, "extra")
+}
+
+// WriteCasesCSV writes normalised/cases.csv: one row per course, in the
+// columns of courseColumns, and the unmapped cells of its row as JSON
+// (extra); maps are the tables' mappings by file.
+func WriteCasesCSV(w io.Writer, courses []*cohort.Course, maps map[string]*data.Mapping) error {
+	header := casesHeader()
+	cw := csvout.NewWriter(w)
+	cw.Write(header)
+	row := make([]string, len(header))
+	for _, c := range courses {
+		for i, col := range courseColumns {
+			switch {
+			case col.typ == parquetio.String:
+				row[i] = col.str(c)
+			case col.display != nil:
+				row[i] = col.display(col.num(c))
+			default:
+				row[i] = formatFloat(col.num(c))
 			}
-			row[len(row)-1] = extraJSON(st.ingested.Mappings[c.Rec.File], c.Rec)
-			cw.Write(row)
 		}
-		cw.Flush()
-		return cw.Error()
-	})
-	if err != nil {
-		return err
+		row[len(row)-1] = extraJSON(maps[c.Rec.File], c.Rec)
+		cw.Write(row)
 	}
-	f, err := st.out.create("normalised/cases.parquet")
-	if err != nil {
-		return err
-	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteCasesParquet writes normalised/cases.parquet, the columns of
+// WriteCasesCSV with numbers as doubles, and closes the Parquet writer.
+func WriteCasesParquet(w io.Writer, courses []*cohort.Course, maps map[string]*data.Mapping) error {
+	header := casesHeader()
 	pcols := make([]parquetio.Column, len(header))
 	for i, c := range courseColumns {
 		pcols[i] = parquetio.Column{Name: c.name, Type: c.typ}
 	}
 	pcols[len(pcols)-1] = parquetio.Column{Name: "extra", Type: parquetio.String}
-	pw, err := parquetio.NewWriter(f, pcols)
+	pw, err := parquetio.NewWriter(w, pcols)
 	if err != nil {
-		f.Close()
 		return err
 	}
 	row := parquetio.Row{Strings: make([]string, len(header)), Floats: make([]float64, len(header))}
@@ -345,19 +331,18 @@ func (st *state) writeCases() error {
 				row.Floats[i] = col.num(c)
 			}
 		}
-		row.Strings[len(header)-1] = extraJSON(st.ingested.Mappings[c.Rec.File], c.Rec)
+		row.Strings[len(header)-1] = extraJSON(maps[c.Rec.File], c.Rec)
 		if err := pw.Write(row); err != nil {
-			f.Close()
 			return err
 		}
 	}
 	return pw.Close()
 }
 
-// writeVocabReport writes vocabulary_report.csv: a line per term, then
+// WriteVocabReport writes vocabulary_report.csv: a line per term, then
 // a line per field and status whose terms past VocabCap are not listed,
 // with status "not-listed (STATUS)", no term and the count of their rows.
-func writeVocabReport(w *bufio.Writer, entries []VocabEntry, unlisted []VocabUnlisted) error {
+func WriteVocabReport(w *bufio.Writer, entries []VocabEntry, unlisted []VocabUnlisted) error {
 	cw := csvout.NewWriter(w)
 	cw.Write([]string{"term", "field", "status", "matched", "count", "example_rows"})
 	for _, e := range entries {
@@ -365,27 +350,6 @@ func writeVocabReport(w *bufio.Writer, entries []VocabEntry, unlisted []VocabUnl
 	}
 	for _, u := range unlisted {
 		cw.Write([]string{"", u.Field, "not-listed (" + u.Status + ")", "", strconv.Itoa(u.Rows), ""})
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-func writeQuarantine(w *bufio.Writer, q []ingest.Quarantined) error {
-	cw := csvout.NewWriter(w)
-	cw.Write([]string{"file", "line", "reasons", "row"})
-	for _, r := range q {
-		var reasons []string
-		for _, p := range r.Reasons {
-			reasons = append(reasons, p.Error())
-		}
-		keys := make([]string, len(r.Cells))
-		for i := range r.Cells {
-			keys[i] = "column " + itoa(i+1)
-			if i < len(r.Header) && r.Header[i] != "" {
-				keys[i] = r.Header[i]
-			}
-		}
-		cw.Write([]string{r.File, itoa(r.Line), strings.Join(reasons, "; "), orderedJSON(keys, r.Cells)})
 	}
 	cw.Flush()
 	return cw.Error()

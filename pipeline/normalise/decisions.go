@@ -1,4 +1,4 @@
-package pipeline
+package normalise
 
 import (
 	"bufio"
@@ -292,8 +292,8 @@ func termReview(m vocab.Match) (proposed, confidence, rule, evidence string, ok 
 	return "", "none", "unknown term", "not in the vocabulary", true
 }
 
-// writeReview writes review.csv.
-func writeReview(w *bufio.Writer, items []ReviewItem) error {
+// WriteReview writes review.csv.
+func WriteReview(w *bufio.Writer, items []ReviewItem) error {
 	cw := csvout.NewWriter(w)
 	cw.Write(reviewHeader)
 	for _, it := range items {
