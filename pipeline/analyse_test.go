@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tresp/tresp/pipeline/outdir"
+
 	"github.com/tresp/tresp/data/example"
 	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
@@ -160,7 +162,7 @@ func TestByteIdenticalReruns(t *testing.T) {
 	// summary.json and the report carry the output path in the config.
 	// The marker names the manifest's hash.
 	skip := func(rel string) bool {
-		return rel == "summary.json" || rel == "report.html" || rel == "manifest.json" || rel == markerFile
+		return rel == "summary.json" || rel == "report.html" || rel == "manifest.json" || rel == outdir.MarkerFile
 	}
 	sameOutputs(t, outputsOf(t, a, skip), outputsOf(t, b, skip))
 	if len(outputsOf(t, a, nil)) < 40 {

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/tresp/tresp/pipeline/outdir"
+
 	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/pipeline/ingest"
 	"github.com/tresp/tresp/pipeline/normalise"
@@ -92,17 +94,17 @@ func TestStageCache(t *testing.T) {
 func TestLockRefusesSecondRun(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
-	l, err := lockOutput(out)
+	l, err := outdir.AcquireLock(out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg := config.Default()
 	cfg.Out = out
 	_, err = Run(context.Background(), cfg, nil)
-	if _, ok := err.(*LockedError); !ok || !strings.Contains(err.Error(), "being written by process") {
-		t.Fatalf("err = %v, want a LockedError naming the holder", err)
+	if _, ok := err.(*outdir.LockedError); !ok || !strings.Contains(err.Error(), "being written by process") {
+		t.Fatalf("err = %v, want a outdir.LockedError naming the holder", err)
 	}
-	l.release()
+	l.Release()
 	if _, err := Run(context.Background(), cfg, nil); err != nil {
 		t.Fatalf("after release: %v", err)
 	}
@@ -123,7 +125,7 @@ func TestInterruptedRunKeepsOldOutput(t *testing.T) {
 	// A killed run leaves a temporary directory behind, with its marker.
 	stale := filepath.Join(dir, ".out.tmp-0123456789abcdef")
 	os.MkdirAll(filepath.Join(stale, "figures"), 0o755)
-	os.WriteFile(filepath.Join(stale, markerFile), []byte(tempMarker("0123456789abcdef")), 0o644)
+	os.WriteFile(filepath.Join(stale, outdir.MarkerFile), []byte(outdir.TempMarker("0123456789abcdef")), 0o644)
 	os.WriteFile(filepath.Join(stale, "figures", "half.pdf"), []byte("%PDF-1."), 0o644)
 	ctx, cancel := context.WithCancel(context.Background())
 	log := &cancelAt{stage: "analyse", cancel: cancel}

@@ -96,7 +96,7 @@ func (st *state) render() error {
 		if j.format == figure.SVG {
 			caption := nf.Fig.Caption()
 			report.Figures = append(report.Figures, html.Figure{Title: nf.Title, Caption: present.CaptionBody(caption), SVG: j.buf.Bytes()})
-			if err := st.out.write("figures/"+nf.Name+".caption.md", func(w *bufio.Writer) error {
+			if err := st.out.Write("figures/"+nf.Name+".caption.md", func(w *bufio.Writer) error {
 				_, err := w.WriteString(caption + "\n")
 				return err
 			}); err != nil {
@@ -104,7 +104,7 @@ func (st *state) render() error {
 			}
 		}
 		if slices.Contains(formats, j.format) {
-			if err := st.out.write("figures/"+nf.Name+j.format.Ext(), func(w *bufio.Writer) error {
+			if err := st.out.Write("figures/"+nf.Name+j.format.Ext(), func(w *bufio.Writer) error {
 				_, err := w.Write(j.buf.Bytes())
 				return err
 			}); err != nil {
@@ -120,7 +120,7 @@ func (st *state) render() error {
 		for _, f := range st.cfg.Tables.Formats {
 			tf := f.Format()
 			rel := "tables/" + t.Name + tf.Ext()
-			if err := st.out.write(rel, func(w *bufio.Writer) error { return table.Write(w, t.Table, tf) }); err != nil {
+			if err := st.out.Write(rel, func(w *bufio.Writer) error { return table.Write(w, t.Table, tf) }); err != nil {
 				return err
 			}
 		}
@@ -142,7 +142,7 @@ func (st *state) render() error {
 	var cfgText bytes.Buffer
 	jsonout.Write(&cfgText, jsonout.Safe(st.cfg))
 	report.Config = cfgText.String()
-	if err := st.out.write("report.html", func(w *bufio.Writer) error { return html.Write(w, report) }); err != nil {
+	if err := st.out.Write("report.html", func(w *bufio.Writer) error { return html.Write(w, report) }); err != nil {
 		return err
 	}
 	st.log.Stage("render", fmt.Sprintf("%d figures × %d formats, %d tables × %d formats, report.html",

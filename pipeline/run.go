@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tresp/tresp/pipeline/outdir"
+
 	"github.com/tresp/tresp/pipeline/normalise"
 
 	"github.com/tresp/tresp/data"
@@ -56,7 +58,7 @@ type state struct {
 	norm     *normalise.Normalised
 	analysis *cohort.Analysis
 	summary  *Summary
-	out      *outDir
+	out      *outdir.Dir
 }
 
 type stage struct {
@@ -74,27 +76,31 @@ func Run(ctx context.Context, cfg config.Config, log Logger) (*Result, error) {
 		return nil, err
 	}
 	inputs := st.inputs
-	if err := checkOutPath(cfg.Out, inputs, cfg.Vocabulary); err != nil {
+	paths := make([]string, len(inputs))
+	for i, in := range inputs {
+		paths[i] = in.Path
+	}
+	if err := outdir.CheckPath(cfg.Out, paths, cfg.Vocabulary); err != nil {
 		return nil, err
 	}
-	lock, err := lockOutput(cfg.Out)
+	lock, err := outdir.AcquireLock(cfg.Out)
 	if err != nil {
 		return nil, err
 	}
-	defer lock.release()
-	if msg, err := recoverOutput(cfg.Out); err != nil {
+	defer lock.Release()
+	if msg, err := outdir.Recover(cfg.Out); err != nil {
 		return nil, err
 	} else if msg != "" {
 		st.log.Stage("output", msg)
 	}
-	backup, moved, err := prepareOutput(cfg.Out, cfg.Clean)
+	backup, moved, err := outdir.Prepare(cfg.Out, cfg.Clean)
 	if backup != "" {
 		st.log.Stage("output", fmt.Sprintf("moved %d entries tresp did not write into %s: %s", len(moved), backup, strings.Join(moved, ", ")))
 	}
 	if err != nil {
 		return nil, err
 	}
-	for _, note := range removeStaleTemps(cfg.Out) {
+	for _, note := range outdir.RemoveStaleTemps(cfg.Out) {
 		st.log.Stage("output", note)
 	}
 	keys, err := stageKeys(ctx, &cfg, inputs)
@@ -124,14 +130,14 @@ func Run(ctx context.Context, cfg config.Config, log Logger) (*Result, error) {
 			}
 		}
 	}
-	out, err := newOutDir(cfg.Out)
+	out, err := outdir.New(cfg.Out)
 	if err != nil {
 		return nil, err
 	}
-	out.ctx = ctx
+	out.Ctx = ctx
 	st.out = out
 	fail := func(err error) (*Result, error) {
-		out.abort()
+		out.Abort()
 		return nil, err
 	}
 	for _, s := range compute[first:] {
@@ -146,8 +152,8 @@ func Run(ctx context.Context, cfg config.Config, log Logger) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return fail(fmt.Errorf("interrupted before render: %w", err))
 	}
-	if files, ok := cache.loadFiles(keys["render"], out.tmp); ok && !cfg.Force {
-		out.files = append(out.files, files...)
+	if files, ok := cache.loadFiles(keys["render"], out.Tmp); ok && !cfg.Force {
+		out.Files = append(out.Files, files...)
 		st.log.Stage("render", "up to date")
 	} else {
 		for _, s := range []stage{{"render", (*state).render}, {"write", (*state).writeOutputs}} {
@@ -155,24 +161,24 @@ func Run(ctx context.Context, cfg config.Config, log Logger) (*Result, error) {
 				return fail(err)
 			}
 		}
-		cache.storeFiles(keys["render"], out.tmp, out.files)
+		cache.storeFiles(keys["render"], out.Tmp, out.Files)
 	}
 	if err := st.manifest(); err != nil { // last: hashes every file written
 		return fail(err)
 	}
-	if err := out.seal(); err != nil {
+	if err := out.Seal(); err != nil {
 		return fail(err)
 	}
 	if err := ctx.Err(); err != nil {
 		return fail(fmt.Errorf("interrupted before commit: %w", err))
 	}
-	if err := out.commit(); err != nil {
+	if err := out.Commit(); err != nil {
 		return fail(err)
 	}
-	if out.leftover != "" {
-		st.log.Stage("output", "kept files tresp did not write, found in the previous output, in "+out.leftover)
+	if out.Leftover != "" {
+		st.log.Stage("output", "kept files tresp did not write, found in the previous output, in "+out.Leftover)
 	}
-	return &Result{Out: out.final, Summary: st.summary, Backup: backup, Moved: moved}, nil
+	return &Result{Out: out.Final, Summary: st.summary, Backup: backup, Moved: moved}, nil
 }
 
 func (st *state) snapshot() *snapshot {
@@ -359,10 +365,10 @@ func (st *state) writeOutputs() error {
 		return err
 	}
 	courses, maps := st.norm.Courses, st.ingested.Mappings
-	if err := st.out.write("normalised/cases.csv", func(w *bufio.Writer) error { return normalise.WriteCasesCSV(w, courses, maps) }); err != nil {
+	if err := st.out.Write("normalised/cases.csv", func(w *bufio.Writer) error { return normalise.WriteCasesCSV(w, courses, maps) }); err != nil {
 		return err
 	}
-	f, err := st.out.create("normalised/cases.parquet")
+	f, err := st.out.Create("normalised/cases.parquet")
 	if err != nil {
 		return err
 	}
@@ -370,27 +376,27 @@ func (st *state) writeOutputs() error {
 		f.Close()
 		return err
 	}
-	if err := st.out.write("vocabulary_report.csv", func(w *bufio.Writer) error {
+	if err := st.out.Write("vocabulary_report.csv", func(w *bufio.Writer) error {
 		return normalise.WriteVocabReport(w, st.norm.Vocab, st.norm.VocabUnlisted)
 	}); err != nil {
 		return err
 	}
-	if err := st.out.write("quarantine.csv", func(w *bufio.Writer) error { return writeQuarantine(w, ing.Quarantine) }); err != nil {
+	if err := st.out.Write("quarantine.csv", func(w *bufio.Writer) error { return ingest.WriteQuarantine(w, ing.Quarantine) }); err != nil {
 		return err
 	}
-	if err := st.out.write(normalise.ReviewFile, func(w *bufio.Writer) error { return normalise.WriteReview(w, st.norm.Review) }); err != nil {
+	if err := st.out.Write(normalise.ReviewFile, func(w *bufio.Writer) error { return normalise.WriteReview(w, st.norm.Review) }); err != nil {
 		return err
 	}
 	if st.cfg.EmitCounts {
 		rows := st.analysis.Counts
-		if err := st.out.write("counts/counts.csv", func(w *bufio.Writer) error { return writeCountsCSV(w, rows) }); err != nil {
+		if err := st.out.Write("counts/counts.csv", func(w *bufio.Writer) error { return writeCountsCSV(w, rows) }); err != nil {
 			return err
 		}
-		if err := st.out.write("counts/counts.parquet", func(w *bufio.Writer) error { return writeCountsParquet(w, rows) }); err != nil {
+		if err := st.out.Write("counts/counts.parquet", func(w *bufio.Writer) error { return writeCountsParquet(w, rows) }); err != nil {
 			return err
 		}
 	}
-	return st.out.write(summaryFile, func(w *bufio.Writer) error { return jsonout.WriteSafe(w, st.summary) })
+	return st.out.Write(summaryFile, func(w *bufio.Writer) error { return jsonout.WriteSafe(w, st.summary) })
 }
 
 // Summary is summary.json: counts, per-file accounting and every problem.

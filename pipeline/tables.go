@@ -2,19 +2,18 @@ package pipeline
 
 import (
 	"bufio"
-	"strings"
+
+	"github.com/tresp/tresp/pipeline/outdir"
 
 	"github.com/tresp/tresp/internal/csvout"
-	"github.com/tresp/tresp/internal/jsonout"
 	"github.com/tresp/tresp/pipeline/cohort"
-	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 // num formats a statistic for the tables/*.csv files (cohort.FormatNum).
 func num(v float64) string { return cohort.FormatNum(v) }
 
-func writeCSV(o *outDir, rel string, header []string, rows [][]string) error {
-	return o.write(rel, func(w *bufio.Writer) error {
+func writeCSV(o *outdir.Dir, rel string, header []string, rows [][]string) error {
+	return o.Write(rel, func(w *bufio.Writer) error {
 		cw := csvout.NewWriter(w)
 		cw.Write(header)
 		return cw.WriteAll(rows)
@@ -52,24 +51,4 @@ func (st *state) writeAnalysisTables() error {
 		}
 	}
 	return nil
-}
-func writeQuarantine(w *bufio.Writer, q []ingest.Quarantined) error {
-	cw := csvout.NewWriter(w)
-	cw.Write([]string{"file", "line", "reasons", "row"})
-	for _, r := range q {
-		var reasons []string
-		for _, p := range r.Reasons {
-			reasons = append(reasons, p.Error())
-		}
-		keys := make([]string, len(r.Cells))
-		for i := range r.Cells {
-			keys[i] = "column " + itoa(i+1)
-			if i < len(r.Header) && r.Header[i] != "" {
-				keys[i] = r.Header[i]
-			}
-		}
-		cw.Write([]string{r.File, itoa(r.Line), strings.Join(reasons, "; "), jsonout.Ordered(keys, r.Cells)})
-	}
-	cw.Flush()
-	return cw.Error()
 }

@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/tresp/tresp/pipeline"
 	"github.com/tresp/tresp/pipeline/normalise"
+	"github.com/tresp/tresp/pipeline/outdir"
 )
 
 type normaliseOptions struct {
@@ -42,7 +42,7 @@ func normaliseCommand() *command {
 			if len(args) != 1 {
 				return usagef("normalise reads exactly one INPUT (a partition); got %d", len(args))
 			}
-			f, err := pipeline.CreateNew(o.out, "tresp normalise")
+			f, err := outdir.CreateNew(o.out, "tresp normalise")
 			if err != nil {
 				return err
 			}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/tresp/tresp/pipeline/outdir"
+
 	"github.com/spf13/pflag"
 
 	"github.com/tresp/tresp/data"
@@ -37,9 +39,9 @@ func exitCode(err error) int {
 	var ue *usageError
 	var ce *config.Error
 	var ie *data.InputError
-	var le *pipeline.LockedError
+	var le *outdir.LockedError
 	var de *normalise.DecisionsError
-	var oe *pipeline.OutputError
+	var oe *outdir.OutputError
 	switch {
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return exitInterrupted

@@ -1,4 +1,4 @@
-package pipeline
+package outdir
 
 // The output directory contract (stated for users in docs/ci.md, "The
 // output directory"):
@@ -41,11 +41,12 @@ import (
 )
 
 const (
-	// summaryFile is the run summary inside an output directory.
-	summaryFile = "summary.json"
-	// markerFile marks a directory as written by tresp; see finalMarker
-	// and tempMarker for its two forms.
-	markerFile = ".tresp-output"
+	// ManifestName is the manifest inside an output directory: every
+	// file with its SHA-256 and size.
+	ManifestName = "manifest.json"
+	// MarkerFile marks a directory as written by tresp; see finalMarker
+	// and TempMarker for its two forms.
+	MarkerFile = ".tresp-output"
 
 	finalMarkerHead = "tresp output directory: tresp replaces it only while every file in it is listed in manifest.json\n"
 	tempMarkerHead  = "tresp temporary output directory\n"
@@ -57,9 +58,9 @@ func finalMarker(manifestSum string) string {
 	return finalMarkerHead + "manifest-sha256 " + manifestSum + "\n"
 }
 
-// tempMarker is the marker of a temporary directory being written by the
+// TempMarker is the marker of a temporary directory being written by the
 // run id.
-func tempMarker(id string) string { return tempMarkerHead + "run " + id + "\n" }
+func TempMarker(id string) string { return tempMarkerHead + "run " + id + "\n" }
 
 // OutputError is a problem with --out that the user can fix: a path that
 // must not be replaced, a directory tresp did not write, foreign files in
@@ -158,36 +159,38 @@ func newRunID() string {
 	return hex.EncodeToString(b[:])
 }
 
-// outDir writes a run's outputs into a temporary directory beside the
+// Dir writes a run's outputs into a temporary directory beside the
 // final one and swaps it into place on commit.
-type outDir struct {
-	final string
-	tmp   string
-	id    string
-	names outNames
-	files []string // relative paths written, in order
-	// ctx, when set, stops write before each file once it is done.
-	ctx context.Context
-	// leftover is the backup directory an old output's foreign remains
-	// were renamed to by commit, if any.
-	leftover string
+type Dir struct {
+	// Final is the output directory, Tmp the temporary directory beside
+	// it that the run writes into.
+	Final, Tmp string
+	id         string
+	names      outNames
+	// Files are the relative paths written, in order.
+	Files []string
+	// Ctx, when set, stops Write before each file once it is done.
+	Ctx context.Context
+	// Leftover is the backup directory an old output's foreign remains
+	// were renamed to by Commit, if any.
+	Leftover string
 }
 
-// testHookCommit, when set, is called at each step of the commit; a
+// TestHookCommit, when set, is called at each step of the commit; a
 // non-nil error makes commit return at once, as if the process had been
 // killed there.
-var testHookCommit func(step string) error
+var TestHookCommit func(step string) error
 
 func commitStep(step string) error {
-	if testHookCommit != nil {
-		return testHookCommit(step)
+	if TestHookCommit != nil {
+		return TestHookCommit(step)
 	}
 	return nil
 }
 
-// newOutDir creates the temporary directory .BASE.tmp-ID beside final,
+// New creates the temporary directory .BASE.tmp-ID beside final,
 // with its marker.
-func newOutDir(final string) (*outDir, error) {
+func New(final string) (*Dir, error) {
 	n := namesOf(final)
 	if err := os.MkdirAll(n.parent, 0o755); err != nil {
 		return nil, outputFailure(final, "cannot create "+n.parent, err)
@@ -197,16 +200,16 @@ func newOutDir(final string) (*outDir, error) {
 	if err := os.Mkdir(tmp, 0o755); err != nil {
 		return nil, outputFailure(final, "cannot create a temporary output directory in "+n.parent, err)
 	}
-	if err := os.WriteFile(filepath.Join(tmp, markerFile), []byte(tempMarker(id)), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(tmp, MarkerFile), []byte(TempMarker(id)), 0o644); err != nil {
 		os.RemoveAll(tmp) // created just now, by this run
 		return nil, outputFailure(final, "cannot write in "+tmp, err)
 	}
-	return &outDir{final: n.final(), tmp: tmp, id: id, names: n}, nil
+	return &Dir{Final: n.final(), Tmp: tmp, id: id, names: n}, nil
 }
 
 // create opens rel for writing inside the temporary directory.
-func (o *outDir) create(rel string) (*os.File, error) {
-	p := filepath.Join(o.tmp, filepath.FromSlash(rel))
+func (o *Dir) Create(rel string) (*os.File, error) {
+	p := filepath.Join(o.Tmp, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return nil, err
 	}
@@ -214,18 +217,18 @@ func (o *outDir) create(rel string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	o.files = append(o.files, rel)
+	o.Files = append(o.Files, rel)
 	return f, nil
 }
 
 // write creates rel and lets fill write it through a buffer.
-func (o *outDir) write(rel string, fill func(w *bufio.Writer) error) error {
-	if o.ctx != nil && o.ctx.Err() != nil {
-		return fmt.Errorf("interrupted before writing %s: %w", rel, o.ctx.Err())
+func (o *Dir) Write(rel string, fill func(w *bufio.Writer) error) error {
+	if o.Ctx != nil && o.Ctx.Err() != nil {
+		return fmt.Errorf("interrupted before writing %s: %w", rel, o.Ctx.Err())
 	}
-	f, err := o.create(rel)
+	f, err := o.Create(rel)
 	if err != nil {
-		return outputFailure(o.final, "write "+rel, err)
+		return outputFailure(o.Final, "write "+rel, err)
 	}
 	bw := bufio.NewWriterSize(f, 64<<10)
 	err = fill(bw)
@@ -236,25 +239,25 @@ func (o *outDir) write(rel string, fill func(w *bufio.Writer) error) error {
 		err = cerr
 	}
 	if err != nil {
-		return outputFailure(o.final, "write "+rel, err)
+		return outputFailure(o.Final, "write "+rel, err)
 	}
 	return nil
 }
 
 // seal replaces the temporary marker with the final one, naming the
 // SHA-256 of the manifest already written. It must follow writeManifest.
-func (o *outDir) seal() error {
-	b, err := os.ReadFile(filepath.Join(o.tmp, manifestFile))
+func (o *Dir) Seal() error {
+	b, err := os.ReadFile(filepath.Join(o.Tmp, ManifestName))
 	if err != nil {
-		return outputFailure(o.final, "read back "+manifestFile, err)
+		return outputFailure(o.Final, "read back "+ManifestName, err)
 	}
 	sum := sha256.Sum256(b)
-	next := filepath.Join(o.tmp, markerFile+".new")
+	next := filepath.Join(o.Tmp, MarkerFile+".new")
 	if err := os.WriteFile(next, []byte(finalMarker(hex.EncodeToString(sum[:]))), 0o644); err != nil {
-		return outputFailure(o.final, "write "+markerFile, err)
+		return outputFailure(o.Final, "write "+MarkerFile, err)
 	}
-	if err := os.Rename(next, filepath.Join(o.tmp, markerFile)); err != nil {
-		return outputFailure(o.final, "write "+markerFile, err)
+	if err := os.Rename(next, filepath.Join(o.Tmp, MarkerFile)); err != nil {
+		return outputFailure(o.Final, "write "+MarkerFile, err)
 	}
 	return nil
 }
@@ -271,44 +274,44 @@ type journal struct {
 // commit replaces the final directory with the sealed temporary one:
 // journal, move the previous output aside, move the new one in, remove
 // what the previous output's manifest lists, drop the journal. A kill at
-// any step is undone or finished by recoverOutput.
-func (o *outDir) commit() error {
+// any step is undone or finished by Recover.
+func (o *Dir) Commit() error {
 	n := o.names
 	old := n.old(o.id)
-	j := journal{Tool: "tresp", Run: o.id, Final: n.base, Temp: filepath.Base(o.tmp), Old: filepath.Base(old)}
+	j := journal{Tool: "tresp", Run: o.id, Final: n.base, Temp: filepath.Base(o.Tmp), Old: filepath.Base(old)}
 	if err := writeJournal(n.journal(), j); err != nil {
 		os.Remove(n.journal())
-		return outputFailure(o.final, "cannot write the commit journal "+n.journal(), err)
+		return outputFailure(o.Final, "cannot write the commit journal "+n.journal(), err)
 	}
 	if err := commitStep("journal"); err != nil {
 		return err
 	}
 	moved := false
-	if _, err := os.Lstat(o.final); err == nil {
-		if err := os.Rename(o.final, old); err != nil {
+	if _, err := os.Lstat(o.Final); err == nil {
+		if err := os.Rename(o.Final, old); err != nil {
 			os.Remove(n.journal())
-			return outputFailure(o.final, "cannot move the previous output aside", err)
+			return outputFailure(o.Final, "cannot move the previous output aside", err)
 		}
 		moved = true
 	}
 	if err := commitStep("aside"); err != nil {
 		return err
 	}
-	if err := os.Rename(o.tmp, o.final); err != nil {
+	if err := os.Rename(o.Tmp, o.Final); err != nil {
 		if moved {
-			if rerr := os.Rename(old, o.final); rerr != nil {
+			if rerr := os.Rename(old, o.Final); rerr != nil {
 				// Keep the journal: the next run restores old.
-				return outputFailure(o.final, "cannot move the new output into place (the previous output is kept in "+old+" and restored by the next run)", err)
+				return outputFailure(o.Final, "cannot move the new output into place (the previous output is kept in "+old+" and restored by the next run)", err)
 			}
 		}
 		os.Remove(n.journal())
-		return outputFailure(o.final, "cannot move the new output into place", err)
+		return outputFailure(o.Final, "cannot move the new output into place", err)
 	}
 	if err := commitStep("swapped"); err != nil {
 		return err
 	}
 	if moved {
-		o.leftover = removeOwned(old, n)
+		o.Leftover = removeOwned(old, n)
 	}
 	if err := commitStep("cleaned"); err != nil {
 		return err
@@ -344,8 +347,8 @@ func writeJournal(path string, j journal) error {
 }
 
 // abort removes the temporary directory, which this run created.
-func (o *outDir) abort() {
-	if o != nil && o.tmp != "" {
-		os.RemoveAll(o.tmp)
+func (o *Dir) Abort() {
+	if o != nil && o.Tmp != "" {
+		os.RemoveAll(o.Tmp)
 	}
 }

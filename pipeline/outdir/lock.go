@@ -1,4 +1,4 @@
-package pipeline
+package outdir
 
 import (
 	"fmt"
@@ -9,14 +9,14 @@ import (
 	"syscall"
 )
 
-// outputLock is an exclusive lock on an output directory, held for a whole
+// Lock is an exclusive lock on an output directory, held for a whole
 // run, so two runs never interleave their writes to one directory.
-type outputLock struct{ f *os.File }
+type Lock struct{ f *os.File }
 
-// lockOutput takes the lock file beside dir (".DIR.tresp-lock", a name of
+// AcquireLock takes the lock file beside dir (".DIR.tresp-lock", a name of
 // tresp's own, so no user file is opened). It does not wait: a second run
 // is refused with the holder's process id.
-func lockOutput(dir string) (*outputLock, error) {
+func AcquireLock(dir string) (*Lock, error) {
 	dir = filepath.Clean(dir)
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return nil, outputFailure(dir, "cannot create "+filepath.Dir(dir), err)
@@ -40,7 +40,7 @@ func lockOutput(dir string) (*outputLock, error) {
 	}
 	f.Truncate(0)
 	f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
-	return &outputLock{f: f}, nil
+	return &Lock{f: f}, nil
 }
 
 // LockedError says another run holds the output directory.
@@ -51,7 +51,7 @@ func (e *LockedError) Error() string {
 	return fmt.Sprintf("%s is being written by %s: wait for it to finish, or choose another --out", e.Dir, e.Holder)
 }
 
-func (l *outputLock) release() {
+func (l *Lock) Release() {
 	if l != nil && l.f != nil {
 		syscall.Flock(int(l.f.Fd()), syscall.LOCK_UN)
 		l.f.Close()

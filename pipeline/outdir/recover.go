@@ -1,4 +1,4 @@
-package pipeline
+package outdir
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -21,10 +22,10 @@ func exists(p string) bool {
 	return err == nil
 }
 
-// recoverOutput finishes or undoes a commit that was killed, from the
+// Recover finishes or undoes a commit that was killed, from the
 // journal beside final. It must be called with the output lock held. It
 // returns a line for the log when it changed something.
-func recoverOutput(final string) (string, error) {
+func Recover(final string) (string, error) {
 	n := namesOf(final)
 	b, err := os.ReadFile(n.journal())
 	if errors.Is(err, fs.ErrNotExist) {
@@ -53,7 +54,7 @@ func recoverOutput(final string) (string, error) {
 			return "", outputFailure(final, "cannot restore the previous output from "+old, err)
 		}
 		msg = append(msg, "restored the previous output after a run killed while replacing it")
-	case !exists(final) && exists(tmp) && ownedOutput(tmp):
+	case !exists(final) && exists(tmp) && Owned(tmp):
 		if err := os.Rename(tmp, final); err != nil {
 			return "", outputFailure(final, "cannot install the complete output from "+tmp, err)
 		}
@@ -77,46 +78,49 @@ func recoverOutput(final string) (string, error) {
 // manifest lists, keyed by slash path, or a reason why dir is not a
 // complete tresp output directory. markerOK reports whether the marker
 // alone is tresp's final marker.
-func readOwned(dir string) (listed map[string]ManifestFile, markerOK bool, reason string) {
-	mp := filepath.Join(dir, markerFile)
+func readOwned(dir string) (listed map[string]File, markerOK bool, reason string) {
+	mp := filepath.Join(dir, MarkerFile)
 	st, err := os.Lstat(mp)
 	if err != nil {
-		return nil, false, "no " + markerFile + " marker"
+		return nil, false, "no " + MarkerFile + " marker"
 	}
 	if !st.Mode().IsRegular() || st.Size() > 4096 {
-		return nil, false, markerFile + " is not tresp's marker"
+		return nil, false, MarkerFile + " is not tresp's marker"
 	}
 	mb, err := os.ReadFile(mp)
 	if err != nil {
-		return nil, false, "cannot read " + markerFile + ": " + err.Error()
+		return nil, false, "cannot read " + MarkerFile + ": " + err.Error()
 	}
 	rest, ok := strings.CutPrefix(string(mb), finalMarkerHead+"manifest-sha256 ")
 	sum, ok2 := strings.CutSuffix(rest, "\n")
 	if !ok || !ok2 || len(sum) != 64 || strings.Trim(sum, "0123456789abcdef") != "" {
-		return nil, false, markerFile + " is not tresp's marker of a complete output"
+		return nil, false, MarkerFile + " is not tresp's marker of a complete output"
 	}
-	fp := filepath.Join(dir, manifestFile)
+	fp := filepath.Join(dir, ManifestName)
 	if st, err := os.Lstat(fp); err != nil || !st.Mode().IsRegular() {
-		return nil, true, "no " + manifestFile
+		return nil, true, "no " + ManifestName
 	}
 	b, err := os.ReadFile(fp)
 	if err != nil {
-		return nil, true, "cannot read " + manifestFile + ": " + err.Error()
+		return nil, true, "cannot read " + ManifestName + ": " + err.Error()
 	}
 	got := sha256.Sum256(b)
 	if hex.EncodeToString(got[:]) != sum {
-		return nil, true, manifestFile + " is not the one " + markerFile + " names"
+		return nil, true, ManifestName + " is not the one " + MarkerFile + " names"
 	}
-	var m Manifest
+	var m struct {
+		Tool    string `json:"tool"`
+		Outputs []File `json:"outputs"`
+	}
 	if err := json.Unmarshal(b, &m); err != nil || m.Tool != "tresp" {
-		return nil, true, manifestFile + " is not tresp's"
+		return nil, true, ManifestName + " is not tresp's"
 	}
-	listed = map[string]ManifestFile{}
+	listed = map[string]File{}
 	for _, f := range m.Outputs {
 		p := f.Path
 		if p == "" || strings.HasPrefix(p, "/") || path2Clean(p) != p || p == ".." || strings.HasPrefix(p, "../") ||
-			p == markerFile || p == manifestFile {
-			return nil, true, fmt.Sprintf("%s lists %q, which is not a path inside the directory", manifestFile, p)
+			p == MarkerFile || p == ManifestName {
+			return nil, true, fmt.Sprintf("%s lists %q, which is not a path inside the directory", ManifestName, p)
 		}
 		listed[p] = f
 	}
@@ -126,20 +130,20 @@ func readOwned(dir string) (listed map[string]ManifestFile, markerOK bool, reaso
 // path2Clean cleans a slash-separated path.
 func path2Clean(p string) string { return filepath.ToSlash(filepath.Clean(filepath.FromSlash(p))) }
 
-// ownedOutput reports whether dir is a complete tresp output directory.
-func ownedOutput(dir string) bool {
+// Owned reports whether dir is a complete tresp output directory.
+func Owned(dir string) bool {
 	_, _, reason := readOwned(dir)
 	return reason == ""
 }
 
 // sameFile reports whether the regular file at p still has the size and
 // SHA-256 the manifest records.
-func sameFile(p string, f ManifestFile) bool {
+func sameFile(p string, f File) bool {
 	st, err := os.Lstat(p)
 	if err != nil || !st.Mode().IsRegular() || st.Size() != f.Bytes {
 		return false
 	}
-	sum, _, err := hashFile(p)
+	sum, _, err := HashFile(p)
 	return err == nil && sum == f.SHA256
 }
 
@@ -160,7 +164,7 @@ func (f foreignEntry) String() string {
 // foreignEntries lists what in dir is neither the marker, the manifest,
 // a file the manifest lists with unchanged contents, nor a directory
 // holding one of those.
-func foreignEntries(dir string, listed map[string]ManifestFile) ([]foreignEntry, error) {
+func foreignEntries(dir string, listed map[string]File) ([]foreignEntry, error) {
 	parents := map[string]bool{}
 	for p := range listed {
 		for d := pathDir(p); d != "."; d = pathDir(d) {
@@ -183,7 +187,7 @@ func foreignEntries(dir string, listed map[string]ManifestFile) ([]foreignEntry,
 				out = append(out, foreignEntry{rel: rel + "/"})
 				return filepath.SkipDir
 			}
-		case rel == markerFile || rel == manifestFile:
+		case rel == MarkerFile || rel == ManifestName:
 		case !d.Type().IsRegular():
 			out = append(out, foreignEntry{rel: rel, why: "not a regular file"})
 		default:
@@ -225,11 +229,11 @@ func listEntries(fe []foreignEntry) string {
 	return b.String()
 }
 
-// prepareOutput checks that final may be replaced: it does not exist, is
+// Prepare checks that final may be replaced: it does not exist, is
 // empty, or is a tresp output directory with nothing foreign in it. With
 // clean, foreign entries are first moved into a new backup directory
 // beside final, whose path is returned. Called with the lock held.
-func prepareOutput(final string, clean bool) (backup string, moved []string, err error) {
+func Prepare(final string, clean bool) (backup string, moved []string, err error) {
 	st, err := os.Lstat(final)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", nil, nil
@@ -318,12 +322,12 @@ func removeOwned(dir string, n outNames) string {
 				os.Remove(p)
 			}
 		}
-		os.Remove(filepath.Join(dir, manifestFile))
+		os.Remove(filepath.Join(dir, ManifestName))
 	}
 	if markerOK {
 		// A marker without its manifest is left by a removal killed
 		// after the manifest went; the marker itself is still tresp's.
-		os.Remove(filepath.Join(dir, markerFile))
+		os.Remove(filepath.Join(dir, MarkerFile))
 	}
 	removeEmptyDirs(dir)
 	if !exists(dir) {
@@ -362,23 +366,23 @@ func removeTemp(tmp, id string, n outNames) {
 	if st, err := os.Lstat(tmp); err != nil || !st.IsDir() {
 		return
 	}
-	mb, err := os.ReadFile(filepath.Join(tmp, markerFile))
+	mb, err := os.ReadFile(filepath.Join(tmp, MarkerFile))
 	if err != nil {
 		return
 	}
 	switch {
-	case bytes.Equal(mb, []byte(tempMarker(id))):
+	case bytes.Equal(mb, []byte(TempMarker(id))):
 		os.RemoveAll(tmp)
-	case ownedOutput(tmp):
+	case Owned(tmp):
 		removeOwned(tmp, n)
 	}
 }
 
-// removeStaleTemps removes the temporary directories of killed runs beside
+// RemoveStaleTemps removes the temporary directories of killed runs beside
 // final: only entries named exactly .BASE.tmp-ID or .BASE.old-ID whose
 // marker shows tresp wrote them. Called with the lock held, so no live run
 // owns them. It returns log lines for what it kept.
-func removeStaleTemps(final string) []string {
+func RemoveStaleTemps(final string) []string {
 	n := namesOf(final)
 	ents, err := os.ReadDir(n.parent)
 	if err != nil {
@@ -395,7 +399,7 @@ func removeStaleTemps(final string) []string {
 		case "tmp":
 			removeTemp(p, id, n)
 		case "old":
-			if ownedOutput(p) {
+			if Owned(p) {
 				if left := removeOwned(p, n); left != "" {
 					notes = append(notes, "kept files tresp did not write in "+left)
 				}
@@ -403,4 +407,12 @@ func removeStaleTemps(final string) []string {
 		}
 	}
 	return notes
+}
+
+// plural writes a count with the singular or plural noun: "1 row", "2 rows".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

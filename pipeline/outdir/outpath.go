@@ -1,4 +1,4 @@
-package pipeline
+package outdir
 
 import (
 	"fmt"
@@ -6,17 +6,15 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/tresp/tresp/pipeline/ingest"
 )
 
-// checkOutPath refuses, before anything is touched, an --out that holds
+// CheckPath refuses, before anything is touched, an --out that holds
 // more than an output: the file system root, the current directory or a
 // parent of it, the home directory or a parent of it, an input, or a
 // directory holding an input (others lists more files read, such as
 // vocabularies). It also refuses an existing --out that is not a
 // directory.
-func checkOutPath(out string, inputs []ingest.Input, others []string) error {
+func CheckPath(out string, inputs []string, others []string) error {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return &OutputError{Dir: out, Msg: "cannot make the path absolute: " + err.Error(), Err: err}
@@ -27,8 +25,8 @@ func checkOutPath(out string, inputs []ingest.Input, others []string) error {
 	home, _ := os.UserHomeDir()
 	var ins []string
 	for _, in := range inputs {
-		if in.Path != "" {
-			ins = append(ins, in.Path)
+		if in != "" {
+			ins = append(ins, in)
 		}
 	}
 	ins = append(ins, others...)
