@@ -289,6 +289,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"fall of a lower-is-better measure", "marked reduction in the size of the pulmonary metastases", "", Partial, ConfidenceHigh},
 		{"fall of a dose is no outcome", "the prednisolone dose was reduced", "", Unclassified, ConfidenceNone},
 		{"adverse change stays weak", "the platelet count decreased", "", Progression, ConfidenceLow},
+		{"signed percentage cell, fall", "−73%", "", Partial, ConfidenceHigh},
+		{"signed percentage cell, rise", "+20 %", "", Progression, ConfidenceLow},
 		{"negated efficacy word", "rituximab was not effective", "", None, ConfidenceHigh},
 		{"efficacy word alone", "the infusions were beneficial", "", Partial, ConfidenceLow},
 		{"percent change beside a vague word", "proteinuria reduced by 30%", "", Minimal, ConfidenceHigh},
