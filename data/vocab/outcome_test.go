@@ -291,6 +291,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"adverse change stays weak", "the platelet count decreased", "", Progression, ConfidenceLow},
 		{"signed percentage cell, fall", "−73%", "", Partial, ConfidenceHigh},
 		{"signed percentage cell, rise", "+20 %", "", Progression, ConfidenceLow},
+		{"death alone", "the patient died", "", NotEvaluable, ConfidenceHigh},
+		{"death after a worsening", "progressive interstitial lesions; he passed away a few days later", "", Progression, ConfidenceLow},
 		{"negated efficacy word", "rituximab was not effective", "", None, ConfidenceHigh},
 		{"efficacy word alone", "the infusions were beneficial", "", Partial, ConfidenceLow},
 		{"percent change beside a vague word", "proteinuria reduced by 30%", "", Minimal, ConfidenceHigh},
