@@ -55,7 +55,7 @@ var Codes = []CodeInfo{
 	{"fuzzy-match", Warning, false, `a term was read by fuzzy match ("risodronate" as risedronate)`},
 	{"header-unit", Info, false, "a unit in a header (\"Follow-up (months)\") is used for the column's cells"},
 	{"ismp-abbreviation", Warning, false, "an abbreviation on the ISMP list of error-prone abbreviations"},
-	{"low-confidence-outcome", Warning, false, "an outcome was read with low confidence; counted as read, listed in review.csv"},
+	{"low-confidence-outcome", Warning, false, "an outcome was read with low confidence: its reading is proposed in review.csv and left out of every rate until confirmed"},
 	{"mapping-unknown-field", Error, true, "--map or [read.columns] names a field that does not exist"},
 	{"missing-case-id", Error, false, "case_id is empty"},
 	{"missing-case_id", Error, false, "case_id of a lab row is empty"},

@@ -67,11 +67,11 @@ func TestReadDecisions(t *testing.T) {
 }
 
 // TestOutcomeReview checks how each kind of reading enters review.csv and
-// the warnings, including low confidence (which the reader of this
-// version does not produce yet).
+// the warnings and the rates: a low-confidence reading is a proposal,
+// unclassified until decided.
 func TestOutcomeReview(t *testing.T) {
 	high := vocab.OutcomeMatch{Category: vocab.Partial, Confidence: vocab.ConfidenceHigh, Evidence: vocab.Evidence{Rule: "phrase", Phrase: "improved", Start: 0, End: 8}}
-	low := vocab.OutcomeMatch{Category: vocab.Partial, Confidence: vocab.ConfidenceLow,
+	low := vocab.OutcomeMatch{Category: vocab.Unclassified, Proposed: vocab.Partial, Confidence: vocab.ConfidenceLow,
 		Evidence: vocab.Evidence{Rule: "hedge", Cue: "possibly", Phrase: "improved", Start: 9, End: 17}}
 	none := vocab.OutcomeMatch{Category: vocab.Unclassified, Confidence: vocab.ConfidenceNone}
 	agg := vocab.OutcomeMatch{NotAttributable: true}
@@ -86,7 +86,7 @@ func TestOutcomeReview(t *testing.T) {
 		unclass  bool
 	}{
 		{"high", "improved", high, "", "", "", vocab.Partial, false},
-		{"low", "possibly improved", low, "", `partial/low/hedge/"improved" at 9-17; cue "possibly"/`, "low-confidence-outcome", vocab.Partial, false},
+		{"low", "possibly improved", low, "", `partial/low/hedge/"improved" at 9-17; cue "possibly"/`, "low-confidence-outcome", vocab.Unclassified, true},
 		{"low, decided", "possibly improved", low, "minimal", `partial/low/hedge/"improved" at 9-17; cue "possibly"/minimal`, "", vocab.Minimal, false},
 		{"unclassified", "banana", none, "", "unclassified/none///", "unclassified-outcome", vocab.Unclassified, true},
 		{"unclassified, decided", "banana", none, "NE", "unclassified/none///not evaluable", "", vocab.NotEvaluable, false},

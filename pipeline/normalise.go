@@ -1067,7 +1067,11 @@ func (n *normaliser) outcome(r *data.Record, c *Course, text string) {
 		rule = o.Rule
 	}
 	item := func() ReviewItem { // built only for rows that go to review.csv
-		return ReviewItem{Proposed: o.Category.String(), Confidence: o.Confidence.String(), Rule: rule, Evidence: formatOutcomeEvidence(o.Evidence)}
+		proposed := o.Category
+		if o.Confidence == vocab.ConfidenceLow {
+			proposed = o.Proposed
+		}
+		return ReviewItem{Proposed: proposed.String(), Confidence: o.Confidence.String(), Rule: rule, Evidence: formatOutcomeEvidence(o.Evidence)}
 	}
 	if d := n.decide(r, c.CaseID, fieldOutcome, text); d != nil {
 		it := item()
@@ -1077,15 +1081,15 @@ func (n *normaliser) outcome(r *data.Record, c *Course, text string) {
 		return
 	}
 	switch {
+	case o.Confidence == vocab.ConfidenceLow:
+		n.warn(r, data.FieldOutcome, text, "low-confidence-outcome",
+			fmt.Sprintf("read as %q with low confidence (rule %q): left out of numerator and denominator until confirmed in review.csv", o.Proposed, rule),
+			"confirm or correct it in the decision column of review.csv and rerun with --decisions review.csv")
 	case o.Category == vocab.Unclassified:
 		n.warn(r, data.FieldOutcome, text, "unclassified-outcome",
 			"the outcome could not be classified: left out of numerator and denominator until decided in review.csv",
 			"fill its decision column and rerun with --decisions review.csv, or extend outcomes.tsv")
 		n.vocabEntry(r, data.FieldOutcome, vocab.Match{Term: text}, "unknown")
-	case needs:
-		n.warn(r, data.FieldOutcome, text, "low-confidence-outcome",
-			fmt.Sprintf("read as %q with low confidence (rule %q): counted as read; check it in review.csv", o.Category, rule),
-			"confirm or correct it in the decision column of review.csv and rerun with --decisions review.csv")
 	}
 	if needs {
 		n.review(r, c.CaseID, fieldOutcome, text, item())

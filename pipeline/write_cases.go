@@ -182,6 +182,12 @@ var courseColumns = func() []courseColumn {
 			return "read"
 		}),
 		textCol("outcome_confidence", func(c *Course) string { return matchStatus(c.OutcomeInput(), c.Outcome.Confidence.String()) }),
+		textCol("outcome_proposed", func(c *Course) string {
+			if c.Outcome.Confidence == vocab.ConfidenceLow && !c.OutcomeAdjudicated {
+				return c.Outcome.Proposed.String()
+			}
+			return ""
+		}),
 		textCol("outcome_rule", func(c *Course) string {
 			if c.Outcome.Evidence.Rule != "" {
 				return c.Outcome.Evidence.Rule

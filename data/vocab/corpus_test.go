@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -80,6 +81,9 @@ func responderClass(c Category) int {
 type corpusMetrics struct {
 	n, classAgree, classified, flips, highFlips, high, highCorrect, highClassCorrect int
 	confusion                                                                        [7][7]int // gold × predicted (index = Category)
+	// byReason counts the low-confidence readings per reason: n, responder-class
+	// agreement and flips, so that a reason whose readings are mostly wrong shows.
+	byReason map[string]*[3]int
 }
 
 func (m corpusMetrics) pct(a, b int) float64 {
@@ -111,6 +115,31 @@ func measureCorpus(v *Vocabulary, rows []corpusRow, split string) (corpusMetrics
 			m.flips++
 			if o.Confidence == ConfidenceHigh {
 				m.highFlips++
+			}
+		}
+		if o.Confidence == ConfidenceNone && os.Getenv("OUTCOMES_LOW") != "" {
+			misses = append(misses, fmt.Sprintf("NONE %s [%s] gold %s (%s): %s", r.id, r.split, r.gold, o.Evidence.Rule, r.text))
+		}
+		if o.Confidence == ConfidenceLow && os.Getenv("OUTCOMES_LOW") != "" {
+			misses = append(misses, fmt.Sprintf("LOW %s [%s] gold %s, proposed %s (%s; %s): %s", r.id, r.split, r.gold, o.Proposed, o.Evidence.Rule, o.Evidence.Phrase, r.text))
+		}
+		if o.Confidence == ConfidenceLow {
+			reason := o.Evidence.Rule
+			if i := strings.Index(reason, "low confidence: "); i >= 0 {
+				reason = reason[i+len("low confidence: "):]
+			}
+			if m.byReason == nil {
+				m.byReason = map[string]*[3]int{}
+			}
+			if m.byReason[reason] == nil {
+				m.byReason[reason] = new([3]int)
+			}
+			c := m.byReason[reason]
+			c[0]++
+			if pp := responderClass(o.Proposed); gc == pp {
+				c[1]++
+			} else if gc >= 0 && pp >= 0 {
+				c[2]++
 			}
 		}
 		if o.Confidence == ConfidenceHigh {
@@ -151,6 +180,16 @@ func (m corpusMetrics) write(w io.Writer, name string) {
 	fmt.Fprintf(w, "high-confidence coverage                          %5.1f %%  (%d of %d)\n", m.pct(m.high, m.n), m.high, m.n)
 	fmt.Fprintf(w, "precision among high-confidence, category         %5.1f %%  (%d of %d)\n", m.pct(m.highCorrect, m.high), m.highCorrect, m.high)
 	fmt.Fprintf(w, "precision among high-confidence, responder class  %5.1f %%  (%d of %d)\n", m.pct(m.highClassCorrect, m.high), m.highClassCorrect, m.high)
+	reasons := make([]string, 0, len(m.byReason))
+	for r := range m.byReason {
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	fmt.Fprintf(w, "\nlow-confidence proposals (unclassified until decided), by reason\n%-50s %4s %6s %6s\n", "", "n", "right", "flips")
+	for _, r := range reasons {
+		c := m.byReason[r]
+		fmt.Fprintf(w, "  %-48.48s %4d %6d %6d\n", r, c[0], c[1], c[2])
+	}
 }
 
 // TestOutcomeCorpus measures the reader on the labelled corpus (docs/outcomes.md) and
@@ -194,8 +233,8 @@ func TestOutcomeCorpus(t *testing.T) {
 // the closing figures in docs/outcomes.md); they fail the build when a change makes the
 // reader worse.
 var corpusFloors = map[string]struct{ highClassPrecision, coverage, flips float64 }{
-	"tune":    {highClassPrecision: 95.5, coverage: 65, flips: 5.5},
-	"heldout": {highClassPrecision: 97, coverage: 58, flips: 9},
+	"tune":    {highClassPrecision: 95.5, coverage: 66, flips: 2.2},
+	"heldout": {highClassPrecision: 97.5, coverage: 59, flips: 1.7},
 }
 
 // writeAgreement reports the agreement of the two blind labellings (observed agreement and

@@ -4,7 +4,11 @@ import "sort"
 
 // decide turns the targets of a text into one reading: history and relapse rules,
 // sites, best overall response, confidence and evidence.
-func (c *compiled) decide(text string, toks []token, targets []target, clause []int, res OutcomeMatch) OutcomeMatch {
+//
+// doseChange holds the token positions of dose-change cues: a non-response followed by a
+// dose change and then a response is the course's best response, not a disagreement
+// ("poor response to 60 mg; after increase to 90 mg responded well").
+func (c *compiled) decide(text string, toks []token, targets []target, clause []int, doseChange []int, res OutcomeMatch) OutcomeMatch {
 	var live []target
 	historyOnly := false
 	for _, t := range targets {
@@ -134,12 +138,12 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		if t.hedged {
 			res.Evidence.Cue, low = t.hedgeCue, "hedged statement"
 		}
-		if t.entry.role == roleWeak && !t.quantity && c.strongInContext(toks, t) {
+		if t.entry.weak() && !t.quantity && c.strongInContext(toks, t) {
 			res.Evidence.Rule += " (weak word, read strongly in context)"
-		} else if t.entry.role == roleWeak || t.entry.secondary && !t.negated {
+		} else if t.entry.weak() || t.entry.secondary && !t.negated {
 			low = "only weak evidence"
 		}
-		if t.quantity && t.entry.role == roleWeak {
+		if t.quantity && t.entry.weak() {
 			low = "a change in a measure whose direction of benefit is not known"
 		}
 	} else {
@@ -147,10 +151,14 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	}
 	if res.Category.AtLeast(Partial) {
 		for _, t := range live {
-			if t.hedged || t.entry.secondary || t.entry.role == roleWeak || t.entry.role == roleRelapse {
+			if t.hedged || t.entry.secondary || t.entry.weak() || t.entry.role == roleRelapse {
 				continue
 			}
 			if (t.category == None || t.category == Progression) && !(len(res.Sites) >= 2) {
+				if decisive >= 0 && respondedAfterDoseChange(t, live[decisive], doseChange) {
+					res.Evidence.Rule += " (best response, after a change of dose)"
+					continue
+				}
 				low = "statements disagree: a response and a non-response are both reported"
 			}
 		}
@@ -165,13 +173,31 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	}
 	if res.Category == Unclassified {
 		res.Confidence = ConfidenceNone
+	} else if res.Confidence == ConfidenceLow {
+		// a reading the reader is not sure of is a proposal, not a count (docs/outcomes.md)
+		res.Proposed, res.Category, res.Code = res.Category, Unclassified, ""
 	}
 	return res
 }
 
+// respondedAfterDoseChange reports whether the non-response no precedes the response
+// yes with a dose-change cue between them: the same course went on at another dose and
+// then responded, which is its best response.
+func respondedAfterDoseChange(no, yes target, doseChange []int) bool {
+	if no.j > yes.i {
+		return false
+	}
+	for _, k := range doseChange {
+		if k >= no.j && k < yes.i {
+			return true
+		}
+	}
+	return false
+}
+
 func (t target) phraseMatch(text string, clause []int) PhraseMatch {
 	return PhraseMatch{Phrase: text[t.start:t.end], Matched: t.entry.phrase, Category: t.category, Negated: t.negated,
-		Secondary: t.entry.secondary || t.entry.role == roleWeak, Marker: t.entry.marker, Start: t.start, End: t.end, seg: clause[t.i]}
+		Secondary: t.entry.secondary || t.entry.weak(), Marker: t.entry.marker, Start: t.start, End: t.end, seg: clause[t.i]}
 }
 
 // sitesOf pairs each body site with the outcome phrases of its own clause, else of the
@@ -310,7 +336,7 @@ var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction
 func dropSuperseded(live []target, clause []int) []target {
 	quantity := map[int]bool{}
 	for _, t := range live {
-		if t.quantity && t.entry.role != roleWeak {
+		if t.quantity && !t.entry.weak() {
 			quantity[clause[t.i]] = true
 		}
 	}
@@ -361,7 +387,7 @@ func dropHedged(live []target) []target {
 func preferCourseClauses(live []target) []target {
 	any := false
 	for _, t := range live {
-		if t.courseClause && !t.entry.secondary && t.entry.role != roleWeak {
+		if t.courseClause && !t.entry.secondary && !t.entry.weak() {
 			any = true
 		}
 	}
@@ -383,7 +409,7 @@ func classesDiffer(kept, all []target) bool {
 	class := func(ts []target) map[bool]bool {
 		m := map[bool]bool{}
 		for _, t := range ts {
-			if t.category.Ordered() && !t.entry.secondary && t.entry.role != roleWeak {
+			if t.category.Ordered() && !t.entry.secondary && !t.entry.weak() {
 				m[t.category.Responder()] = true
 			}
 		}

@@ -58,8 +58,11 @@ func FuzzOutcome(f *testing.F) {
 	v := Default()
 	f.Fuzz(func(t *testing.T, text, treatment string) {
 		o := v.OutcomeFor(text, []string{treatment})
-		if (o.Confidence == ConfidenceNone) != (o.Category == Unclassified) {
-			t.Fatalf("confidence %v with category %v", o.Confidence, o.Category)
+		if (o.Confidence == ConfidenceHigh) == (o.Category == Unclassified) {
+			t.Fatalf("confidence %v with category %v: only a high-confidence reading is counted", o.Confidence, o.Category)
+		}
+		if (o.Confidence == ConfidenceLow) != (o.Proposed != CategoryUnknown) {
+			t.Fatalf("confidence %v with proposal %v: exactly the low-confidence readings carry one", o.Confidence, o.Proposed)
 		}
 		if e := o.Evidence; e.Phrase != "" && (e.Start < 0 || e.End > len(text) || text[e.Start:e.End] != e.Phrase) {
 			t.Fatalf("bad evidence span %+v", e)

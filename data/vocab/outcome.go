@@ -32,7 +32,7 @@ type Confidence int
 // The confidence levels.
 const (
 	ConfidenceNone Confidence = iota // no reading: the category is Unclassified
-	ConfidenceLow                    // a reading a person should check (hedged, conflicting, or only weakly cued)
+	ConfidenceLow                    // a proposed reading a person must confirm (hedged, conflicting, or only weakly cued); not counted until then
 	ConfidenceHigh                   // a reading decided by an unambiguous rule
 )
 
@@ -157,9 +157,13 @@ type OutcomeMatch struct {
 	Sites           []SiteOutcome // per-site outcomes, in order of first mention
 	Mixed           bool          // the phrases (or sites) disagree on the ordered category
 	NotAttributable bool          // the text reports aggregate outcomes of several patients
-	Confidence      Confidence    // how sure the reading is; ConfidenceNone exactly when Category is Unclassified
-	Evidence        Evidence      // what decided the reading
-	Truncated       bool          // the text was longer than 64 KiB and only its start was read
+	Confidence      Confidence    // how sure the reading is; Category is Unclassified unless it is ConfidenceHigh
+	// Proposed is the reading of a low-confidence text (Confidence is ConfidenceLow,
+	// Category is Unclassified): what a reviewer is offered in review.csv. It is never
+	// counted until a person confirms or corrects it. CategoryUnknown otherwise.
+	Proposed  Category
+	Evidence  Evidence // what decided the reading
+	Truncated bool     // the text was longer than 64 KiB and only its start was read
 }
 
 // bestOverall applies the best-overall-response rule to the phrases idx: the best ordered

@@ -45,7 +45,7 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"Unchanged.", None, "SD", StatusExact, "Unchanged"},
 		{"worsened", Progression, "PD", StatusExact, "worsened"},
 		{"progression", Progression, "PD", StatusExact, "progression"},
-		{"new lesions", Progression, "PD", StatusExact, "new lesions"},
+		{"new lesions", Unclassified, "", StatusExact, "new lesions"}, // a secondary phrase alone: proposed, not counted
 		{"died", NotEvaluable, "NE", StatusExact, "died"},
 		{"discontinued due to side effects", NotEvaluable, "NE", StatusExact, "discontinued due to side effects"},
 		{"CR", Complete, "CR", StatusExact, "CR"},
@@ -278,6 +278,10 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"relapse on the course", "complete remission, then relapse while on maintenance azathioprine", "", Progression, ConfidenceHigh},
 		{"relapse after the course", "complete remission; relapsed six months after discontinuation", "", Complete, ConfidenceHigh},
 		{"relapse without time", "partial response, later relapse", "", Partial, ConfidenceLow},
+		{"response after a dose change", "no improvement on 2 mg/kg; after dose escalation to 4 mg/kg complete remission", "", Complete, ConfidenceHigh},
+		{"response, then a dose change, then worse", "complete remission; after dose escalation the disease progressed", "", Complete, ConfidenceLow},
+		{"negated efficacy word", "rituximab was not effective", "", None, ConfidenceHigh},
+		{"efficacy word alone", "the infusions were beneficial", "", Partial, ConfidenceLow},
 		{"percent change beside a vague word", "proteinuria reduced by 30%", "", Minimal, ConfidenceHigh},
 		{"percent change", "tumour size decreased by 70%", "", Partial, ConfidenceHigh},
 		{"score threshold", "achieved PASI 90 at week 16", "", Partial, ConfidenceHigh},
@@ -296,7 +300,14 @@ func TestOutcomeContextRules(t *testing.T) {
 			tr = []string{tc.course}
 		}
 		o := v.OutcomeFor(tc.text, tr)
-		if o.Category != tc.cat || o.Confidence != tc.conf {
+		got := o.Category
+		if o.Confidence == ConfidenceLow {
+			if o.Category != Unclassified {
+				t.Errorf("%s: OutcomeFor(%q) counts a low-confidence reading as %v; it must stay unclassified until decided", tc.rule, tc.text, o.Category)
+			}
+			got = o.Proposed
+		}
+		if got != tc.cat || o.Confidence != tc.conf {
 			t.Errorf("%s: OutcomeFor(%q, %q) = %v (%v, %+v), want %v (%v)", tc.rule, tc.text, tc.course, o.Category, o.Confidence, o.Evidence, tc.cat, tc.conf)
 		}
 	}

@@ -18,6 +18,7 @@ const (
 	cueAfterCourse                      // the statement is about the time after the course stopped
 	cueOnCourse                         // the statement is about the time on the course
 	cueQualifier                        // sets the degree of the response word right after it: "complete clinical response"
+	cueDoseChange                       // the course went on at another dose: "after increase to 90 mg"
 )
 
 var cueRoleNames = map[string]cueRole{
@@ -25,6 +26,7 @@ var cueRoleNames = map[string]cueRole{
 	"hedge": cueHedge, "hedge after": cueHedgeAfter, "history": cueHistory,
 	"termination": cueTermination, "boundary": cueTermination,
 	"after course": cueAfterCourse, "on course": cueOnCourse, "qualifier": cueQualifier,
+	"dose change": cueDoseChange,
 }
 
 // qualifierReach is how many words after a qualifier cue a response word may start
@@ -44,6 +46,7 @@ const (
 	roleSecondary = "secondary"
 	roleRelapse   = "relapse"    // a relapse, flare or recurrence: its meaning depends on time
 	roleWeak      = "weak"       // decides only with low confidence ("persistent", "stable")
+	roleEfficacy  = "efficacy"   // a word of benefit: weak alone ("effective"), a clear non-response when negated ("was not effective")
 	roleUnassess  = "unassessed" // "not assessed": response words before it in the clause were not assessed
 )
 
@@ -363,6 +366,17 @@ func clauses(text string, toks []token, ends []bool, cues []cueHit) []int {
 	return cl
 }
 
+// doseChanges returns the token positions of the dose-change cues, in text order.
+func doseChanges(cues []cueHit) []int {
+	var at []int
+	for _, cu := range cues {
+		if cu.e.role == cueDoseChange {
+			at = append(at, cu.i)
+		}
+	}
+	return at
+}
+
 // Outcome reads a treatment outcome from free text without knowing the course's
 // treatment; see OutcomeFor.
 func (v *Vocabulary) Outcome(text string) OutcomeMatch { return v.OutcomeFor(text, nil) }
@@ -402,6 +416,9 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			if t.entry.negated != CategoryUnknown {
 				t.category = t.entry.negated
 				t.rule = "negation"
+				if t.entry.role == roleEfficacy {
+					t.entry.role = rolePrimary // "was not effective" denies the benefit outright
+				}
 				if t.entry.category == Progression {
 					// "no signs of deterioration": the absence of worsening is no non-response
 					t.entry.secondary = true
@@ -411,7 +428,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			}
 		}
 	}
-	return c.decide(text, toks, targets, clause, res)
+	return c.decide(text, toks, targets, clause, doseChanges(cues), res)
 }
 
 // parenDepth returns, for each byte of text, how many parentheses or brackets are open.

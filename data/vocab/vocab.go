@@ -420,6 +420,9 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 		if role == "" {
 			role = rolePrimary
 		}
+		if role == roleEfficacy && r.get("negated") == "" {
+			return nil, fmt.Errorf("outcomes: %q has role efficacy but no negated category", r.get("phrase"))
+		}
 		e := outcomeEntry{phrase: r.get("phrase"), secondary: role == roleSecondary, role: role, upper: isUpperAbbrev(r.get("phrase"))}
 		if contains(markerNames, cat) {
 			e.marker = true
@@ -536,3 +539,7 @@ func (v *Vocabulary) Rows(kind Kind) []map[string]string {
 	}
 	return out
 }
+
+// weak reports whether the phrase decides only with low confidence on its own (roles weak
+// and efficacy).
+func (e outcomeEntry) weak() bool { return e.role == roleWeak || e.role == roleEfficacy }
