@@ -209,3 +209,87 @@ func TestWrapClauses(t *testing.T) {
 		t.Errorf("wrapClauses lost text: %q", got)
 	}
 }
+
+// TestDrugStylesNeverRepeat: figures that tell drugs apart by style (colour
+// × marker, colour × line style) give every drug drawn its own style; with
+// more drugs than styles, those with the most patients are drawn and the
+// caption names the others and says why.
+func TestDrugStylesNeverRepeat(t *testing.T) {
+	th := newTheme(mm(183))
+	for _, n := range []int{5, DoseStyles, DoseStyles + 1, CumStyles + 1, 90} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			// dose: drug i has 1 + i%4 points, and a style order longer
+			// than the styles
+			var d DoseResponse
+			for i := 0; i < n; i++ {
+				name := fmt.Sprintf("drug%03d", i)
+				d.StyleOrder = append(d.StyleOrder, fmt.Sprintf("aaa%03d", i), name)
+				for j := 0; j <= i%4; j++ {
+					d.Points = append(d.Points, DosePoint{ID: fmt.Sprint(i, "/", j), Drug: name, Dose: float64(10 + i), Outcome: Outcome(j % int(NumOutcomes))})
+				}
+			}
+			lay, err := d.build(th)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dl := lay.(*doseLayout)
+			seen := map[[2]int]string{}
+			for _, s := range dl.drugs {
+				k := dl.style[s]
+				st := [2]int{k % len(seriesColors), drugShape(k)}
+				if o, ok := seen[st]; ok {
+					t.Fatalf("dose: %s and %s share colour and marker %v", o, s, st)
+				}
+				seen[st] = s
+			}
+			if want := min(n, DoseStyles); len(dl.drugs) != want {
+				t.Errorf("dose: %d drugs drawn, want %d", len(dl.drugs), want)
+			}
+			drawn := map[string]bool{}
+			for _, s := range dl.drugs {
+				drawn[s] = true
+			}
+			var left []string
+			for _, s := range d.drugs() {
+				if !drawn[s] {
+					left = append(left, s)
+				}
+			}
+			c := d.Caption()
+			if (n > DoseStyles) != strings.Contains(c, "not drawn") {
+				t.Errorf("dose caption with %d drugs: %s", n, c)
+			}
+			if len(left) > 0 && !strings.Contains(c, left[0]) {
+				t.Errorf("dose caption does not name %s, left out: %s", left[0], c)
+			}
+			// cumulative response
+			var r CumResponse
+			for i := 0; i < n; i++ {
+				fu := make([]float64, 1+i%3)
+				for j := range fu {
+					fu[j] = float64(5 + j)
+				}
+				r.Curves = append(r.Curves, CumCurve{Label: fmt.Sprintf("drug%03d", i), Steps: []CumStep{{Time: 1, Est: 0.5, Low: math.NaN(), High: math.NaN()}}, FollowUp: fu})
+			}
+			lay, err = r.build(th)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cl := lay.(*cumLayout)
+			if want := min(n, CumStyles); len(cl.r.Curves) != want {
+				t.Errorf("cumulative response: %d curves drawn, want %d", len(cl.r.Curves), want)
+			}
+			cs := map[string]bool{}
+			for i := range cl.r.Curves {
+				k := fmt.Sprint(seriesColor(i), dashFor(i))
+				if cs[k] {
+					t.Fatalf("cumulative response: curve %d repeats style %s", i, k)
+				}
+				cs[k] = true
+			}
+			if c := r.Caption(); (n > CumStyles) != strings.Contains(c, "not drawn:") {
+				t.Errorf("cumulative response caption with %d drugs: %s", n, c)
+			}
+		})
+	}
+}
