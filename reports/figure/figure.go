@@ -219,6 +219,10 @@ func prepare(fig Figure, size Size) (layout, vg.Length, error) {
 	}
 	minH, natH := lay.heights()
 	h := natH
+	if page := mm(size.PageHeight()); size.HeightMM == 0 && h > page && minH <= page {
+		// Tighter rows rather than a figure taller than the journal's page.
+		h = page
+	}
 	if size.HeightMM > 0 {
 		h = mm(size.HeightMM)
 		if h < minH {

@@ -45,11 +45,14 @@ type pager interface {
 // Figure that Render draws on its own: a Forest taller than a page is
 // split between drugs (a drug's studies, pooled diamond and heterogeneity
 // line stay on one page unless they alone are taller than a page), and
-// every page repeats the column headers and the axis and says "Page k of
-// n". All pages of one figure have the same printed height (the content
-// sits at the top). Figures of other kinds, and figures that fit one
-// page, are returned as the only page. Paginate fails like Render when
-// the figure cannot be laid out.
+// OutcomeBars whose bars do not fit a page even with tight rows are split
+// between bars. Every page repeats the column headers (or legend) and the
+// axis and says "Page k of n", and its caption says how the figure is
+// split. All pages of one figure have the same printed height (the
+// content sits at the top). Figures of other kinds, and figures that fit
+// one page, are returned as the only page (Render tightens the rows of a
+// figure whose natural height exceeds the page). Paginate fails like
+// Render when the figure cannot be laid out.
 func Paginate(fig Figure, size Size) ([]Figure, error) {
 	if fig == nil {
 		return nil, fmt.Errorf("figure: Paginate called with a nil Figure")
@@ -207,36 +210,14 @@ func (f Forest) paginate(th *theme, limit vg.Length) ([]Figure, error) {
 		cur.to = to
 		pieces = append(pieces, cur)
 	}
-	// The fewest pages (greedy), then the smallest page height that still
-	// gives that many, so that pages are about equally full.
-	pack := func(lim vg.Length) [][]forestPiece {
-		var pages [][]forestPiece
-		var cur []forestPiece
-		h := vg.Length(0)
-		for _, p := range pieces {
-			if len(cur) > 0 && h+p.h > lim {
-				pages = append(pages, cur)
-				cur, h = nil, 0
-			}
-			cur = append(cur, p)
-			h += p.h
-		}
-		return append(pages, cur)
+	hs := make([]vg.Length, len(pieces))
+	for i, p := range pieces {
+		hs[i] = p.h
 	}
-	n := len(pack(avail))
-	lo, hi := vg.Length(0), avail
-	for _, p := range pieces {
-		lo = maxf(lo, p.h)
+	var packed [][]forestPiece
+	for _, r := range balance(hs, avail) {
+		packed = append(packed, pieces[r[0]:r[1]])
 	}
-	for i := 0; i < 40 && hi-lo > 0.01; i++ {
-		mid := (lo + hi) / 2
-		if len(pack(mid)) <= n {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	packed := pack(hi)
 	all := l.rows
 	out := make([]Forest, len(packed))
 	pgs := make([]*forestPage, len(packed))
@@ -282,6 +263,104 @@ func (f Forest) paginate(th *theme, limit vg.Length) ([]Figure, error) {
 }
 
 func contLabel(s string) string { return s + " (continued)" }
+
+// balance packs items of heights hs, in order, onto the fewest pages no
+// taller than avail (greedy, which is optimal for items in a fixed order),
+// then finds the smallest page height giving as few pages, so that the
+// pages are about equally full. It returns each page's items as [from,
+// to). An item taller than avail gets a page of its own.
+func balance(hs []vg.Length, avail vg.Length) [][2]int {
+	pack := func(lim vg.Length) [][2]int {
+		var pages [][2]int
+		from := 0
+		h := vg.Length(0)
+		for i, v := range hs {
+			if i > from && h+v > lim {
+				pages = append(pages, [2]int{from, i})
+				from, h = i, 0
+			}
+			h += v
+		}
+		return append(pages, [2]int{from, len(hs)})
+	}
+	n := len(pack(avail))
+	lo, hi := vg.Length(0), avail
+	for _, v := range hs {
+		lo = maxf(lo, v)
+	}
+	if lo >= hi {
+		return pack(avail)
+	}
+	for i := 0; i < 40 && hi-lo > 0.01; i++ {
+		mid := (lo + hi) / 2
+		if len(pack(mid)) <= n {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return pack(hi)
+}
+
+// barsPage records where a page sits in paginated outcome bars.
+type barsPage struct {
+	index, pages int
+	// all are the groups of the whole figure, so that every page has the
+	// same columns and legend, and the caption counts them all.
+	all []OutcomeGroup
+	// first and last are the 1-based numbers of the bars on the page;
+	// bars is their number in the whole figure.
+	first, last, bars int
+	height            vg.Length // common printed height of all pages
+	limit             vg.Length // page height the bars were split at
+}
+
+func (pg *barsPage) note(groupBy string) string {
+	return fmt.Sprintf("Page %d of %d (%ss %d–%d of %d).", pg.index+1, pg.pages, groupBy, pg.first, pg.last, pg.bars)
+}
+
+func (o OutcomeBars) paginate(th *theme, limit vg.Length) ([]Figure, error) {
+	lay, err := o.build(th)
+	if err != nil {
+		return nil, err
+	}
+	l := lay.(*barsLayout)
+	if minH, nat := l.heights(); nat <= limit || minH <= limit {
+		return []Figure{o}, nil // Render tightens the rows to fit a page
+	}
+	b := lineH(th.body)
+	avail := limit - (l.fixedTop + l.fixBot + forestPageNoteH(th) + 0.5*vg.Millimeter)
+	if avail < 3*b {
+		return nil, fmt.Errorf("figure: page height %.0f mm too small for outcome bars", float64(limit/vg.Millimeter))
+	}
+	hs := make([]vg.Length, len(l.o.Groups))
+	for i := range hs {
+		hs[i] = (vg.Length(len(l.labels[i])) + barNatPad) * b
+	}
+	ranges := balance(hs, avail)
+	out := make([]OutcomeBars, len(ranges))
+	pgs := make([]*barsPage, len(ranges))
+	var top vg.Length
+	for i, r := range ranges {
+		pg := o
+		pg.Groups = l.o.Groups[r[0]:r[1]]
+		pgs[i] = &barsPage{index: i, pages: len(ranges), all: o.Groups, first: r[0] + 1, last: r[1], bars: len(l.o.Groups), limit: limit}
+		pg.page = pgs[i]
+		lay, err := pg.build(th)
+		if err != nil {
+			return nil, err
+		}
+		_, nat := lay.heights()
+		top = maxf(top, nat)
+		out[i] = pg
+	}
+	figs := make([]Figure, len(out))
+	for i := range out {
+		pgs[i].height = top
+		figs[i] = out[i]
+	}
+	return figs, nil
+}
 
 // forestPageNoteH is the height of the "Page k of n" line under the axis.
 func forestPageNoteH(th *theme) vg.Length { return lineH(th.small) * 1.3 }

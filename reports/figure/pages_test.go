@@ -293,3 +293,73 @@ func TestDrugStylesNeverRepeat(t *testing.T) {
 		})
 	}
 }
+
+// TestBarsPaginate: 40 outcome bars with two-line labels are taller than a
+// Nature page even with tight rows: they are split between bars, every bar
+// once and in order, each page with the legend, the axis and "Page k of n";
+// 10 bars stay on one page.
+func TestBarsPaginate(t *testing.T) {
+	mk := func(n int) OutcomeBars {
+		o := OutcomeBars{GroupBy: "disease"}
+		for i := 0; i < n; i++ {
+			g := OutcomeGroup{Label: fmt.Sprintf("disease number %02d with a long name that wraps", i)}
+			g.Counts[Complete] = 1 + i%3
+			g.Counts[NotEvaluable] = i % 2
+			o.Groups = append(o.Groups, g)
+		}
+		o.Groups = append(o.Groups, OutcomeGroup{Label: "empty"}) // not drawn, named in the caption
+		return o
+	}
+	for _, c := range []struct {
+		n, minPages int
+		size        Size
+	}{{10, 1, NatureSingle}, {40, 2, NatureSingle}, {40, 2, NatureDouble}, {40, 1, ElsevierDouble}} {
+		t.Run(fmt.Sprint(c.n, c.size.Name), func(t *testing.T) {
+			o := mk(c.n)
+			pages, err := Paginate(o, c.size)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (c.minPages == 1) != (len(pages) == 1) || len(pages) < c.minPages {
+				t.Fatalf("%d pages, want %d or more (exactly 1 if 1)", len(pages), c.minPages)
+			}
+			var labels []string
+			for k, pg := range pages {
+				_, h, err := Measure(pg, c.size)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if h > c.size.PageHeight()+1e-6 {
+					t.Errorf("page %d is %.0f mm tall, more than %.0f mm", k+1, h, c.size.PageHeight())
+				}
+				var svg bytes.Buffer
+				if err := Render(&svg, pg, c.size, SVG); err != nil {
+					t.Fatal(err)
+				}
+				if len(pages) > 1 && !bytes.Contains(svg.Bytes(), []byte(fmt.Sprintf("Page %d of %d", k+1, len(pages)))) {
+					t.Errorf("page %d does not say so", k+1)
+				}
+				for _, want := range []string{">complete<", ">Patients (%)<"} {
+					if !bytes.Contains(svg.Bytes(), []byte(want)) {
+						t.Errorf("page %d lacks %q", k+1, want)
+					}
+				}
+				for _, g := range pg.(OutcomeBars).Groups {
+					if g.total() > 0 {
+						labels = append(labels, g.Label)
+					}
+				}
+			}
+			if len(labels) != c.n || labels[0] != o.Groups[0].Label || labels[c.n-1] != o.Groups[c.n-1].Label {
+				t.Errorf("pages hold %d bars (%q … %q), want %d in order", len(labels), labels[0], labels[len(labels)-1], c.n)
+			}
+			cap := pages[0].Caption()
+			if !strings.Contains(cap, "Not drawn: empty") {
+				t.Errorf("caption of a page does not describe the whole figure: %s", cap)
+			}
+			if len(pages) > 1 && !strings.Contains(cap, fmt.Sprintf("split over %d pages", len(pages))) {
+				t.Errorf("caption does not say the bars are split: %s", cap)
+			}
+		})
+	}
+}
