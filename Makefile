@@ -64,9 +64,10 @@ bench-duckdb: build
 	cd bench && $(GO) run ./duckdb -rows $(ROWS) -formats $(FORMATS) -tresp ../$(BIN)
 
 ## outcomes-report: the outcome reader on the labelled corpus (confusion matrix, agreement,
-## flips, coverage, precision) for the tuning and held-out parts; MISSES=1 lists disagreements
+## flips, coverage, precision) for the tuning and held-out parts; MISSES=1 lists disagreements;
+## PREFIX=i adds the same figures for the excerpts whose id starts with i (one gathering round)
 outcomes-report:
-	@OUTCOMES_REPORT=1 OUTCOMES_MISSES=$(MISSES) $(GO) test -v -count=1 -run '^TestOutcomeCorpus$$' ./data/vocab/ | grep -v -E '^(ok|PASS|=== RUN|--- PASS)'
+	@OUTCOMES_REPORT=1 OUTCOMES_MISSES=$(MISSES) OUTCOMES_PREFIX=$(PREFIX) $(GO) test -v -count=1 -run '^TestOutcome(Corpus|Cells)$$' ./data/vocab/ | grep -v -E '^(ok|PASS|=== RUN|--- PASS)'
 
 ## fuzz: every fuzz target for FUZZTIME each
 fuzz:

@@ -1182,7 +1182,7 @@ func (a *analyser) timeToResponse(n *Normalised) ([]TimeInput, []TimeCurve) {
 		a.warnf("time to response: %d courses left out (time of response or of last follow-up not given)", excluded)
 	}
 	if unclassified > 0 {
-		a.warnf("time to response: %d courses whose outcome could not be classified left out until decided in review.csv", unclassified)
+		a.warnf("time to response: %d courses whose outcome was not read with confidence left out until decided in review.csv", unclassified)
 	}
 	sort.Slice(inputs, func(i, j int) bool {
 		x, y := inputs[i], inputs[j]

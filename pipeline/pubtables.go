@@ -211,7 +211,7 @@ func (st *state) publicationTables() []pubTable {
 			t.Footnotes = append(t.Footnotes, note)
 		}
 		if anyUnclassified {
-			t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses whose outcome could not be classified are left out of numerator and denominator until decided in %s.",
+			t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses whose outcome was not read with confidence (unclassified, or a low-confidence reading proposed for review) are left out of numerator and denominator until decided in %s.",
 				st.summary.Review.UnclassifiedCourses, ReviewFile))
 		}
 		if n := adjudicatedOutcomes; n > 0 {

@@ -819,7 +819,7 @@ func (st *state) reportSummary() []string {
 	}
 	rv := st.summary.Review
 	if rv.UnclassifiedCourses > 0 {
-		s = append(s, fmt.Sprintf("%d courses whose outcome could not be classified are left out of numerator and denominator until decided in %s.",
+		s = append(s, fmt.Sprintf("%d courses whose outcome was not read with confidence (unclassified, or a low-confidence reading proposed for review) are left out of numerator and denominator until decided in %s.",
 			rv.UnclassifiedCourses, ReviewFile))
 	}
 	if rv.Undecided > 0 {

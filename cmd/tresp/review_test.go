@@ -22,7 +22,7 @@ var nonsense = []string{
 	"purple elephant",
 	"see the attached spreadsheet",
 	"patient enjoys football",
-	"???",
+	"see figure 3",
 }
 
 // reviewCases writes a case table: one complete response, one empty
@@ -223,7 +223,7 @@ func TestNonsenseOutcomesAreUnclassified(t *testing.T) {
 	}
 	md, _ := os.ReadFile(filepath.Join(out, "tables", "table2_response_by_drug.md"))
 	if !strings.Contains(string(md), "Unclassified") ||
-		!strings.Contains(string(md), n+" courses whose outcome could not be classified are left out of numerator and denominator until decided in review.csv") {
+		!strings.Contains(string(md), n+" courses whose outcome was not read with confidence (unclassified, or a low-confidence reading proposed for review) are left out of numerator and denominator until decided in review.csv") {
 		t.Errorf("table 2 lacks the unclassified column or footnote:\n%s", md)
 	}
 }
@@ -298,7 +298,7 @@ func TestDecisionsRoundTrip(t *testing.T) {
 		t.Errorf("rerun with the same decisions: code %d, stderr:\n%s", code, stderr)
 	}
 	// One more decision: the cache reruns normalise.
-	header, rows = decide(t, filepath.Join(out, "review.csv"), map[string]string{"???": "not evaluable"})
+	header, rows = decide(t, filepath.Join(out, "review.csv"), map[string]string{"see figure 3": "not evaluable"})
 	writeDecisions(t, dec, header, rows)
 	code, _, stderr = tresp(t, "run", "--out", out, "--decisions", dec, in)
 	if code != 0 || strings.Contains(stderr, "normalise: up to date") {

@@ -1,6 +1,9 @@
 package vocab
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // decide turns the targets of a text into one reading: history and relapse rules,
 // sites, best overall response, confidence and evidence.
@@ -56,8 +59,17 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		}
 	}
 	onCourseRelapse := -1
+	lost := responseLost(live)
 	keep := live[:0:0]
-	for _, t := range live {
+	for k, t := range live {
+		if k == lost {
+			t.category, t.rule = Progression, "response lost on the course"
+			if onCourseRelapse < 0 {
+				onCourseRelapse = len(keep)
+			}
+			keep = append(keep, t)
+			continue
+		}
 		if t.entry.role == roleRelapse && !t.negated {
 			switch {
 			case t.on:
@@ -138,7 +150,9 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		if t.hedged {
 			res.Evidence.Cue, low = t.hedgeCue, "hedged statement"
 		}
-		if t.entry.weak() && !t.quantity && c.strongInContext(toks, t) {
+		if t.entry.weak() && !t.quantity && wholeCellGrade(toks, t) {
+			res.Evidence.Rule += " (the whole cell: the authors' own grade)"
+		} else if t.entry.weak() && !t.quantity && c.strongInContext(text, toks, t) {
 			res.Evidence.Rule += " (weak word, read strongly in context)"
 		} else if t.entry.weak() || t.entry.secondary && !t.negated {
 			low = "only weak evidence"
@@ -178,6 +192,28 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		res.Proposed, res.Category, res.Code = res.Category, Unclassified, ""
 	}
 	return res
+}
+
+// responseLost returns the index of the first statement of worsening, relapse or
+// non-response that follows a transient response ("initial clinical improvement. However,
+// refractory heart failure …"), or -1: the course's response did not last, which is
+// progression on the course. A worsening after the course stopped, a negated, hedged or
+// weak statement does not undo the response.
+func responseLost(live []target) int {
+	for _, t := range live {
+		if !t.transient || t.negated || !t.category.AtLeast(Minimal) {
+			continue
+		}
+		for k, u := range live {
+			if u.i < t.j || u.negated || u.hedged || u.after || u.entry.weak() || u.entry.secondary {
+				continue
+			}
+			if u.entry.role == roleRelapse || u.category == Progression || u.category == None {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // respondedAfterDoseChange reports whether the non-response no precedes the response
@@ -303,24 +339,64 @@ var (
 		"stable": true, "healthy": true, "negative": true, "undetectable": true, "controlled": true, "improved": true,
 		"improving": true, "improvement": true, "response": true, "responsive": true, "alive": true, "on": true,
 		"in": true, "under": true, "effective": true, "reducing": true, "good": true, "clinical": true, "tumor": true, "tumour": true}
-	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true}
+	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true, "ceased": true}
 )
 
-func (c *compiled) strongInContext(toks []token, t target) bool {
+func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 	last := toks[t.j-1].norm
 	first := toks[t.i].norm
 	switch {
 	case persistenceWords[first] || persistenceWords[last]:
+		if t.j == len(toks) || strings.ContainsAny(text[toks[t.j-1].end:toks[t.j].start], ".;!?") {
+			// nothing follows in the sentence: the subject before it says what persisted
+			// ("proteinuria persisted" is a non-response, "the effect persisted" is not)
+			return t.i > 0 && persistingSubject(toks[t.i-1].norm)
+		}
 		for k := t.j; k < min(len(toks), t.j+3); k++ {
 			if goodStateWords[toks[k].norm] {
 				return false
 			}
 		}
-		return t.j < len(toks) // something must follow ("remained febrile", not a bare "remained")
+		return true // "remained febrile", "platelets were still low"
 	case stopWords[last]:
 		return t.category == NotEvaluable
 	}
 	return false
+}
+
+// persistingSubject reports whether a word before a sentence-final word of persistence
+// names something bad that persisted ("proteinuria persisted", "symptoms persisted"): not a
+// good state or a benefit ("the effect persisted"), and not a pronoun or function word whose
+// referent the reader does not know ("it persisted").
+func persistingSubject(w string) bool {
+	if goodStateWords[w] || benefitWords[w] || functionWords[w] {
+		return false
+	}
+	return len(w) > 2
+}
+
+var (
+	benefitWords = map[string]bool{"effect": true, "effects": true, "benefit": true, "benefits": true, "efficacy": true,
+		"result": true, "results": true, "remissions": true, "responses": true, "improvements": true, "recovery": true}
+	functionWords = map[string]bool{"it": true, "this": true, "that": true, "which": true, "these": true, "those": true,
+		"they": true, "he": true, "she": true, "has": true, "have": true, "had": true, "was": true, "were": true, "is": true,
+		"are": true, "and": true, "or": true, "but": true, "the": true, "a": true, "an": true, "only": true, "also": true}
+)
+
+// wholeCellGrade reports whether a weak word is the whole cell ("Stable", "Resistant",
+// "Effective" in a table's outcome column): alone it is the authors' grade of the course,
+// not a word in passing. Words of persistence and of change stay weak even then: "Ongoing"
+// or "Decreased" alone do not say what went on or what fell.
+func wholeCellGrade(toks []token, t target) bool {
+	if t.i != 0 || t.j != len(toks) {
+		return false
+	}
+	for _, tk := range toks {
+		if persistenceWords[tk.norm] || vagueChange[tk.norm] || stopWords[tk.norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // vagueChange are single words of change that a number in the same clause states more

@@ -171,3 +171,16 @@ func BenchmarkExtend(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOutcomeCorpus reads every excerpt of the labelled corpus with its course: the
+// mix of lengths and phrasings real outcome cells have (reported per excerpt).
+func BenchmarkOutcomeCorpus(b *testing.B) {
+	v := Default()
+	rows := readCorpus(b, "testdata/outcome_corpus.tsv")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := rows[i%len(rows)]
+		v.OutcomeFor(r.text, []string{r.treatment})
+	}
+}

@@ -268,8 +268,8 @@ var (
 	diseaseKinds  = []string{"canonical", "abbreviation", "synonym", "misspelling"}
 	categoryNames = []string{"complete", "partial", "minimal", "none", "progression", "not evaluable"}
 	markerNames   = []string{"not attributable"}
-	roleNames     = []string{rolePrimary, roleSecondary, roleRelapse, roleWeak, roleEfficacy, roleUnassess}
-	cueRoles      = []string{"negation", "negation after", "pseudo", "hedge", "hedge after", "history", "termination", "boundary", "after course", "on course", "qualifier", "dose change"}
+	roleNames     = []string{rolePrimary, roleSecondary, roleRelapse, roleWeak, roleEfficacy, roleCell, roleUnassess}
+	cueRoles      = []string{"negation", "negation after", "pseudo", "hedge", "hedge after", "history", "termination", "boundary", "after course", "on course", "qualifier", "dose change", "transient"}
 	scoreKinds    = []string{"threshold", "measure"}
 	betterNames   = []string{"lower", "higher"}
 	timingRoles   = []string{"prior", "underlying", "excluded", "none"}

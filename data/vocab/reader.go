@@ -19,6 +19,7 @@ const (
 	cueOnCourse                         // the statement is about the time on the course
 	cueQualifier                        // sets the degree of the response word right after it: "complete clinical response"
 	cueDoseChange                       // the course went on at another dose: "after increase to 90 mg"
+	cueTransient                        // the response word right after it did not last: "initial improvement"
 )
 
 var cueRoleNames = map[string]cueRole{
@@ -26,7 +27,7 @@ var cueRoleNames = map[string]cueRole{
 	"hedge": cueHedge, "hedge after": cueHedgeAfter, "history": cueHistory,
 	"termination": cueTermination, "boundary": cueTermination,
 	"after course": cueAfterCourse, "on course": cueOnCourse, "qualifier": cueQualifier,
-	"dose change": cueDoseChange,
+	"dose change": cueDoseChange, "transient": cueTransient,
 }
 
 // qualifierReach is how many words after a qualifier cue a response word may start
@@ -47,6 +48,7 @@ const (
 	roleRelapse   = "relapse"    // a relapse, flare or recurrence: its meaning depends on time
 	roleWeak      = "weak"       // decides only with low confidence ("persistent", "stable")
 	roleEfficacy  = "efficacy"   // a word of benefit: weak alone ("effective"), a clear non-response when negated ("was not effective")
+	roleCell      = "cell"       // decides only as the whole cell: "Good" in a table's outcome column, not "good general condition"
 	roleUnassess  = "unassessed" // "not assessed": response words before it in the clause were not assessed
 )
 
@@ -66,9 +68,12 @@ type target struct {
 	histCue  string
 	after    bool // about the time after the course stopped
 	on       bool // about the time on the course
-	start    int  // byte span
-	end      int
-	quantity bool // read from numbers, not words
+	// transient is set on a phrase a transient cue qualifies ("initial improvement",
+	// "transiently responded"): a response that a later worsening on the course undoes.
+	transient bool
+	start     int // byte span
+	end       int
+	quantity  bool // read from numbers, not words
 	// courseClause is set when the target's clause names one of the course's own
 	// treatments: it is evidence about this course, not only about the patient.
 	courseClause bool
@@ -115,6 +120,19 @@ type cueHit struct {
 	e    cueEntry
 }
 
+// acceptDisease keeps the disease terms that match as written: an upper-case
+// abbreviation ("ON", optic neuritis) only when the text has it in upper case, so that
+// "relapsed on taper" is not "relapsed optic neuritis".
+func (c *compiled) acceptDisease(ids []int, ts []token) []int {
+	var out []int
+	for _, id := range ids {
+		if !c.disTerms[id].upper || len(ts) == 1 && ts[0].upper {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // eventWords before a state adjective make it an event of the course: "resulted in
 // recurrent pericarditis", "developed refractory ascites".
 var eventWords = map[string]bool{"in": true, "developed": true, "develops": true, "developing": true, "caused": true,
@@ -140,10 +158,11 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 	var targets []target
 	var cues []cueHit
 	used := make([]bool, len(toks))
+	acceptDisease := c.acceptDisease
 	for i := 0; i < len(toks); {
 		// a disease name of several words is not an outcome ("relapsing polychondritis",
 		// "progressive multifocal leukoencephalopathy", "refractory coeliac disease")
-		if nd, _ := c.disTrie.longest(toks, i, nil); nd >= 2 {
+		if nd, _ := c.disTrie.longest(toks, i, acceptDisease); nd >= 2 {
 			np, _ := c.outTrie.longest(toks, i, acceptOutcome)
 			if np < nd {
 				i += nd
@@ -154,7 +173,7 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !(i > 0 && eventWords[toks[i-1].norm]) {
 			// "relapsed TTP", "refractory ITP": the state the patient came with, not the
 			// course's outcome
-			if nd, _ := c.disTrie.longest(toks, i+1, nil); nd > 0 {
+			if nd, _ := c.disTrie.longest(toks, i+1, acceptDisease); nd > 0 {
 				i += 1 + nd
 				continue
 			}
@@ -196,9 +215,10 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 	}
 	var neg, hedge, hist, after, on scope
 	qual, qualUntil := CategoryUnknown, -1 // the last qualifier and the last token it reaches
+	transUntil := -1                       // the last token a transient cue reaches
 	reset := func() {
 		neg, hedge, hist, after, on = scope{}, scope{}, scope{}, scope{}, scope{}
-		qualUntil = -1
+		qualUntil, transUntil = -1, -1
 	}
 	ti, ci := 0, 0
 	coverEnd := func() { // a comma or "and" after a covered target ends the scope
@@ -241,6 +261,8 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				qualUntil = -1
 			case cueQualifier:
 				qual, qualUntil = cu.e.category, cu.j-1+qualifierReach
+			case cueTransient:
+				transUntil = cu.j - 1 + qualifierReach
 			}
 			ci++
 			k = cu.j - 1
@@ -262,7 +284,10 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			if k <= qualUntil && qualifies(qual, t.entry) {
 				t.category, t.rule = qual, "qualifier"
 			}
-			qualUntil = -1
+			if k <= transUntil {
+				t.transient = true
+			}
+			qualUntil, transUntil = -1, -1
 			if !neg.active && startsWithNegation(t.entry.phrase) {
 				// "no improvement or radiological response": the phrase's own negation
 				// reaches the list that follows it
@@ -292,10 +317,10 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				tg.negated, tg.negCue = true, cueText
 			case cueHedgeAfter:
 				tg.hedged, tg.hedgeCue = true, cueText
-			case cueAfterCourse:
-				tg.after = true
+			case cueAfterCourse: // a time stated right after the event is the more precise one
+				tg.after, tg.on = true, false
 			case cueOnCourse:
-				tg.on = true
+				tg.on, tg.after = true, false
 			}
 		}
 	}
@@ -366,6 +391,17 @@ func clauses(text string, toks []token, ends []bool, cues []cueHit) []int {
 	return cl
 }
 
+// wholeCellOnly drops the phrases of role cell that are not the whole text.
+func wholeCellOnly(targets []target, n int) []target {
+	keep := targets[:0]
+	for _, t := range targets {
+		if t.entry.role != roleCell || t.i == 0 && t.j == n {
+			keep = append(keep, t)
+		}
+	}
+	return keep
+}
+
 // doseChanges returns the token positions of the dose-change cues, in text order.
 func doseChanges(cues []cueHit) []int {
 	var at []int
@@ -395,10 +431,17 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	}
 	toks := tokenize(text)
 	if len(toks) == 0 {
+		if strings.TrimSpace(text) != "" {
+			// "-", "?", "—": a placeholder for a missing value, read as an empty cell is
+			res.Category, res.Code, res.Status, res.Rule = NotEvaluable, NotEvaluable.Code(), StatusExact, "placeholder"
+			res.Confidence = ConfidenceHigh
+			res.Evidence = Evidence{Rule: "placeholder: a cell without words is a missing value (outcome not reported)"}
+		}
 		return res
 	}
 	ends := sentenceEnds(text, toks)
 	targets, cues, used := c.scanOutcome(toks)
+	targets = wholeCellOnly(targets, len(toks))
 	targets = mergeTargets(targets, c.quantities(text, toks, used))
 	applyContext(text, toks, ends, targets, cues)
 	clause := clauses(text, toks, ends, cues)
@@ -628,6 +671,58 @@ type mention struct {
 	course bool
 }
 
+// objectLinks join an outcome to the treatment it is said of ("responded to X",
+// "improved with X", "remission after X"); listLinks join the treatments of one list.
+var (
+	objectLinks = map[string]bool{"to": true, "with": true, "after": true, "following": true, "under": true, "by": true, "on": true}
+	listLinks   = map[string]bool{"and": true, "or": true, "plus": true, "with": true, "combined": true, "then": true}
+)
+
+// boundToOther reports whether the outcome t is said of a treatment list that follows it
+// ("responded well to bisphosphonate", within four words, joined by "to", "with", "after"
+// …) and that does not name the course: in a row of the course, the statement is then
+// about another treatment.
+func boundToOther(toks []token, t target, ms []mention, clause []int) bool {
+	first := -1
+	for k, m := range ms {
+		if m.i >= t.j {
+			first = k
+			break
+		}
+	}
+	if first < 0 || ms[first].i > t.j+4 || clause[ms[first].i] != clause[t.i] {
+		return false
+	}
+	linked := false
+	for y := t.j; y < ms[first].i; y++ {
+		if objectLinks[toks[y].norm] {
+			linked = true
+		}
+	}
+	if !linked {
+		return false
+	}
+	end := t.j
+	for k := first; k < len(ms); k++ {
+		m := ms[k]
+		if k > first { // the list goes on only through list words
+			if m.i-end > 3 {
+				break
+			}
+			for y := end; y < m.i; y++ {
+				if !listLinks[toks[y].norm] {
+					return !ms[first].short
+				}
+			}
+		}
+		if m.course {
+			return false
+		}
+		end = m.i + m.n
+	}
+	return !ms[first].short
+}
+
 // mentions finds the treatments named in the text outside outcome phrases.
 func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention {
 	var out []mention
@@ -715,13 +810,20 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			targets[x].history, targets[x].histCue = true, "another treatment named in the clause"
 		}
 	}
+	for x := range targets {
+		if !targets[x].history && boundToOther(toks, targets[x], ms, clause) {
+			targets[x].history, targets[x].histCue = true, "the outcome is said of another treatment"
+		}
+	}
 	var added []target
 	for _, cu := range cues {
 		if cu.e.role != cueHistory || cu.e.category == CategoryUnknown {
 			continue
 		}
-		// the cue's scope: the rest of its statement (to a sentence end or a termination cue)
-		for x := cu.j; x < len(toks) && clause[x] == clause[cu.i]; x++ {
+		// the cue's scope: the rest of its statement (to a sentence end or a termination cue),
+		// up to the next outcome phrase, which begins a statement of its own ("refractory
+		// to steroids, she responded well to rituximab" says nothing of rituximab's failure)
+		for x := cu.j; x < len(toks) && clause[x] == clause[cu.i] && !inTarget[x]; x++ {
 			if courseAt[x] {
 				added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
 					category: cu.e.category, rule: "history cue names the course", histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
