@@ -363,3 +363,26 @@ func TestBarsPaginate(t *testing.T) {
 		})
 	}
 }
+
+// TestForestNoEstimate: a pooled row with patients but no finite estimate
+// says "no estimate", not "not estimable" (kept for rows without
+// patients), and the caption does not claim it has no patient.
+func TestForestNoEstimate(t *testing.T) {
+	f := Forest{Rows: []ForestRow{
+		{Label: "a", Heading: true},
+		{Label: "s1", Events: 0, N: 2, Estimate: 0, Low: 0, High: 0.84, Study: true},
+		{Label: "s2", Events: 3, N: 3, Estimate: 1, Low: 0.29, High: 1, Study: true},
+		{Label: "Pooled (GLMM)", Events: 3, N: 5, Estimate: math.NaN(), Low: math.NaN(), High: math.NaN(), Pooled: true, Study: true},
+	}}
+	var b bytes.Buffer
+	if err := Render(&b, f, NatureSingle, SVG); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b.Bytes(), []byte(">no estimate<")) || bytes.Contains(b.Bytes(), []byte(">not estimable<")) {
+		t.Error("pooled row with patients not marked \"no estimate\"")
+	}
+	c := f.Caption()
+	if !strings.Contains(c, `"no estimate" have patients`) || strings.Contains(c, "no patient in the population") {
+		t.Errorf("caption: %s", c)
+	}
+}
