@@ -96,6 +96,18 @@ func TestForestPages(t *testing.T) {
 	if !listed["figures/forest_by_drug.pdf"] {
 		t.Error("forest_by_drug.pdf is not in manifest.json")
 	}
+	// The example into the same directory: one page again, and the pages
+	// of the run before, which tresp wrote, are gone with it.
+	cfg.Inputs = nil
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Fatalf("rerun into an output directory holding forest pages: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(figs, "forest_by_drug.png")); err != nil {
+		t.Errorf("example run: %v", err)
+	}
+	if m, _ := filepath.Glob(filepath.Join(figs, "forest_by_drug_p*")); len(m) > 0 {
+		t.Errorf("pages of the previous run left behind: %v", m)
+	}
 }
 
 // pngSizeMM reads the pixel size of a PNG at figure.DPI in millimetres.
