@@ -44,6 +44,7 @@ var Codes = []CodeInfo{
 	{"date-missing", Warning, false, `a time "since 2015" needs the report date`},
 	{"decision-row-gone", Warning, false, "a decision of the --decisions file names a row that no longer exists; not applied"},
 	{"decision-text-changed", Warning, false, "a decision of the --decisions file was made for a text that has changed; not applied"},
+	{"dose-implausible", Warning, false, "the daily dose is above the plausible maximum of its substance or drug class (data/units/lexicon/doselimits.tsv)"},
 	{"dose-unattributed", Warning, false, "a Dose cell beside a treatment cell of several drugs names none of them: not given to any"},
 	{"duplicate-field", Error, true, "two columns map to the same field"},
 	{"duplicate-row", Warning, false, "the same study, case and drug appear on two rows"},

@@ -321,7 +321,7 @@ func loadVocabulary(files []string) (*vocab.Vocabulary, error) {
 			}
 		}
 		if kind == 0 {
-			return nil, &ConfigError{Key: "vocabulary", Msg: fmt.Sprintf("%s: cannot tell the vocabulary kind from the file name (start it with drugs, diseases, subtypes, outcomes, cues, routes, sites, nofuzzy or timing)", f)}
+			return nil, &ConfigError{Key: "vocabulary", Msg: fmt.Sprintf("%s: cannot tell the vocabulary kind from the file name (start it with drugs, diseases, subtypes, outcomes, cues, routes, sites, nofuzzy, timing, frequencies or doseunits)", f)}
 		}
 		r, err := os.Open(f)
 		if err != nil {
@@ -351,7 +351,7 @@ func Normalise(ing *Ingested, voc *vocab.Vocabulary, dec *Decisions) (*Normalise
 // caller passes an empty map and adds each table's mapping as it meets it), applying the
 // decisions dec (nil for none).
 func newNormaliser(voc *vocab.Vocabulary, maps map[string]*data.Mapping, dec *Decisions) *normaliser {
-	return &normaliser{voc: &vocabCache{voc: voc}, units: units.NewNormaliser(0), vocab: map[[2]string]*VocabEntry{}, maps: maps,
+	return &normaliser{voc: &vocabCache{voc: voc}, units: units.NewNormaliserWith(0, voc.Lexicon()), vocab: map[[2]string]*VocabEntry{}, maps: maps,
 		dec: dec, used: map[decisionKey]bool{}, present: map[[3]string][]string{}, items: map[decisionKey]*ReviewItem{}}
 }
 
@@ -821,6 +821,9 @@ func (n *normaliser) finishDoses(r *data.Record, base *Course, out []*Course) {
 		}
 		if c.Route == "" && c.Dose.Route != units.RouteUnknown {
 			c.Route = string(c.Dose.Route)
+		}
+		if note, ok := units.CheckDrugDose(c.Drug.Canonical, c.Drug.Code, c.Route, c.Dose); ok {
+			n.notes(r, data.FieldDose, c.DoseText, []units.Note{note})
 		}
 	}
 }

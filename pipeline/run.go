@@ -202,7 +202,7 @@ func prepare(ctx context.Context, cfg *Config, log Logger) (*state, error) {
 
 // vocabKinds are the file-name prefixes that give a vocabulary file its
 // kind (loadVocabulary).
-var vocabKinds = []string{"drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "timing"}
+var vocabKinds = []string{"drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "timing", "frequencies", "doseunits"}
 
 // dropVocabulary keeps vocabulary files out of the case tables: a file
 // given as a vocabulary (--vocab, vocabulary = […]) that a data directory

@@ -99,6 +99,7 @@ type Normaliser struct {
 	age          *lru[string, Age]
 	size         *lru[string, Size]
 	lab          *lru[labKey, Lab]
+	lex          *Lexicon // the words doses are read with
 	hits, misses int
 }
 
@@ -118,12 +119,22 @@ type labKey struct {
 }
 
 // NewNormaliser returns a Normaliser caching at most capacity results per
-// kind (DefaultCacheSize when capacity < 1).
-func NewNormaliser(capacity int) *Normaliser {
+// kind (DefaultCacheSize when capacity < 1) that reads doses with
+// DefaultLexicon.
+func NewNormaliser(capacity int) *Normaliser { return NewNormaliserWith(capacity, nil) }
+
+// NewNormaliserWith is NewNormaliser reading doses with the words of lex
+// (DefaultLexicon when nil), e.g. a vocabulary's lexicon extended by a
+// user's route or frequency file.
+func NewNormaliserWith(capacity int, lex *Lexicon) *Normaliser {
 	if capacity < 1 {
 		capacity = DefaultCacheSize
 	}
+	if lex == nil {
+		lex = DefaultLexicon()
+	}
 	return &Normaliser{
+		lex:  lex,
 		dose: newLRU[doseKey, Dose](capacity),
 		dur:  newLRU[durKey, Duration](capacity),
 		age:  newLRU[string, Age](capacity),
@@ -162,7 +173,7 @@ func (n *Normaliser) DoseWith(s string, opt DoseOptions) Dose {
 		return v
 	}
 	opt.WeightKg, opt.BSA, opt.CourseDays = pos(opt.WeightKg), pos(opt.BSA), pos(opt.CourseDays)
-	return memo(n, n.dose, doseKey{s, opt.WeightKg, opt.BSA, opt.CourseDays}, s, func() Dose { return ParseDoseWith(s, opt) })
+	return memo(n, n.dose, doseKey{s, opt.WeightKg, opt.BSA, opt.CourseDays}, s, func() Dose { return n.lex.ParseDose(s, opt) })
 }
 
 // Duration is a memoised ParseDuration.

@@ -68,7 +68,18 @@
 // days. Plausibility: an age outside 0–MaxAgeYears (120) is not read; a
 // duration above MaxDurationYears and a daily dose above its unit's bound
 // in MaxDosePerDay (100 g/day, 10^7 IU/day, 10 L/day, …) are kept with a
-// CodeImplausible note giving the value and the range.
+// CodeImplausible note giving the value and the range. CheckDrugDose
+// compares a daily dose in mg/day with the plausible maximum of its
+// substance or ATC class (lexicon/doselimits.tsv, each row with its
+// source) and gives a CodeDoseImplausible note above it.
+//
+// Words as data. The dose parser's route words, frequency words (fixed
+// ones such as "bid", count words, period words, "every other") and dose
+// unit words are read from lexicon/routes.tsv, frequencies.tsv and
+// doseunits.tsv into a Lexicon; the grammar combining them is code.
+// routes.tsv is also the drug vocabulary's list of routes (data/vocab
+// reads it with DefaultLexiconFile). Lexicon.Extend adds a user's file;
+// Lexicon.ParseDose and NewNormaliserWith read doses with the result.
 //
 // Cost. Every parser is linear in the length of the part it reads and
 // never panics or returns an error. The lexer makes one pass into a pooled

@@ -91,60 +91,17 @@ type DoseOptions struct {
 	CourseDays float64
 }
 
-// unitInfo describes a dose unit word.
+// unitInfo describes a dose unit word (Lexicon.units, from doseunits.tsv).
 type unitInfo struct {
-	unit   string  // normalised spelling
-	factor float64 // multiply to reach base
-	base   string  // "mg", "IU", "mL", "mEq", "mmol", "tablet"
-	ismp   string  // why ISMP lists it; "" when not listed
+	unit    string  // normalised spelling
+	factor  float64 // multiply to reach base
+	base    string  // "mg", "IU", "mL", "mEq", "mmol", "tablet"
+	ismp    string  // why ISMP lists it; "" when not listed
+	reading string  // how an ISMP-listed unit is read
 }
 
-// massUnits maps dose unit words to their base units. Factors are exact SI
-// prefixes (1 g = 1000 mg, 1 mcg = 0.001 mg).
-var massUnits = map[string]unitInfo{
-	"mg": {"mg", 1, "mg", ""}, "mgs": {"mg", 1, "mg", ""}, "milligram": {"mg", 1, "mg", ""},
-	"milligrams": {"mg", 1, "mg", ""}, "milligramme": {"mg", 1, "mg", ""}, "milligrammes": {"mg", 1, "mg", ""},
-	"g": {"g", 1000, "mg", ""}, "gm": {"g", 1000, "mg", ""}, "gms": {"g", 1000, "mg", ""},
-	"gram": {"g", 1000, "mg", ""}, "grams": {"g", 1000, "mg", ""}, "gramme": {"g", 1000, "mg", ""},
-	"grammes": {"g", 1000, "mg", ""}, "grm": {"g", 1000, "mg", ""},
-	"mcg": {"mcg", 0.001, "mg", ""}, "microgram": {"mcg", 0.001, "mg", ""}, "micrograms": {"mcg", 0.001, "mg", ""},
-	"µg": {"µg", 0.001, "mg", "mistaken for \"mg\""}, "ug": {"ug", 0.001, "mg", "mistaken for \"mg\""},
-	"ng": {"ng", 1e-6, "mg", ""},
-	"iu": {"IU", 1, "IU", "mistaken for \"IV\" or \"10\""}, "ius": {"IU", 1, "IU", "mistaken for \"IV\" or \"10\""},
-	"units": {"units", 1, "IU", ""}, "unit": {"units", 1, "IU", ""},
-	"u":  {"U", 1, "IU", "mistaken for \"0\", \"4\" or \"cc\""},
-	"ml": {"mL", 1, "mL", ""}, "mls": {"mL", 1, "mL", ""}, "millilitre": {"mL", 1, "mL", ""},
-	"milliliter": {"mL", 1, "mL", ""}, "millilitres": {"mL", 1, "mL", ""}, "milliliters": {"mL", 1, "mL", ""},
-	"cc":  {"cc", 1, "mL", "mistaken for \"U\""},
-	"meq": {"mEq", 1, "mEq", ""}, "mmol": {"mmol", 1, "mmol", ""},
-	"tab": {"tablet", 1, "tablet", ""}, "tabs": {"tablet", 1, "tablet", ""}, "tablet": {"tablet", 1, "tablet", ""},
-	"tablets": {"tablet", 1, "tablet", ""}, "cap": {"tablet", 1, "tablet", ""}, "caps": {"tablet", 1, "tablet", ""},
-	"capsule": {"tablet", 1, "tablet", ""}, "capsules": {"tablet", 1, "tablet", ""},
-}
-
-// ismpReading says how an ISMP-listed unit is read.
-var ismpReading = map[string]string{
-	"µg": "micrograms (mcg)", "ug": "micrograms (mcg)", "IU": "international units",
-	"U": "units", "cc": "millilitres (mL)",
-}
-
-// routeWords maps one-word routes; ismp marks ISMP-listed spellings.
-var routeWords = map[string]struct {
-	r    Route
-	ismp string
-}{
-	"oral": {RouteOral, ""}, "orally": {RouteOral, ""}, "po": {RouteOral, ""}, "tablet": {RouteOral, ""},
-	"tablets": {RouteOral, ""}, "tab": {RouteOral, ""}, "tabs": {RouteOral, ""}, "capsule": {RouteOral, ""},
-	"capsules": {RouteOral, ""}, "cap": {RouteOral, ""}, "caps": {RouteOral, ""}, "syrup": {RouteOral, ""},
-	"iv": {RouteIV, ""}, "intravenous": {RouteIV, ""}, "intravenously": {RouteIV, ""}, "infusion": {RouteIV, ""},
-	"infusions": {RouteIV, ""}, "ivi": {RouteIV, ""},
-	"intralesional": {RouteIntralesional, ""}, "intralesionally": {RouteIntralesional, ""}, "il": {RouteIntralesional, ""},
-	"topical": {RouteTopical, ""}, "topically": {RouteTopical, ""}, "cream": {RouteTopical, ""},
-	"ointment": {RouteTopical, ""}, "gel": {RouteTopical, ""}, "lotion": {RouteTopical, ""}, "paste": {RouteTopical, ""},
-	"sc": {RouteSC, "mistaken for \"SL\" (sublingual)"}, "sq": {RouteSC, "mistaken for \"5 every\""},
-	"subcutaneous": {RouteSC, ""}, "subcutaneously": {RouteSC, ""}, "subcut": {RouteSC, ""},
-	"im": {RouteIM, ""}, "intramuscular": {RouteIM, ""}, "intramuscularly": {RouteIM, ""},
-}
+// mgUnit is the unit a bare number is assumed to be in when the cell names none.
+var mgUnit = unitInfo{unit: "mg", factor: 1, base: "mg"}
 
 // changeWords maps words that introduce a new dose step to their stated direction.
 var changeWords = map[string]Change{
@@ -171,83 +128,29 @@ var durationUnits = map[string]bool{
 	"doses": true, "dose": true, "divided": true, "injections": true, "injection": true,
 }
 
-type amount struct {
-	v, hi  float64
-	u      unitInfo
-	hasU   bool
-	perKg  bool
-	perM2  bool
-	ti, te int // token range
-}
-
-// parseAmount reads "60 mg", "60-90 mg", "2.5 mg/kg", "1.5 g/m2" at toks[i].
-func parseAmount(toks []token, i int) (amount, int, bool) {
-	v, j, ok := readNumber(toks, i)
-	if !ok {
-		return amount{}, i, false
-	}
-	a := amount{v: v, hi: v, ti: i}
-	if j+2 < len(toks) && (toks[j].isSym("-") || toks[j].isWord("to")) && toks[j+1].kind == tkNum &&
-		toks[j+1].num >= v && toks[j+2].kind == tkWord && toks[j].isSym("-") {
-		if _, ok := massUnits[toks[j+2].text]; ok {
-			a.hi = toks[j+1].num
-			j += 2
-		}
-	}
-	if j >= len(toks) || toks[j].kind != tkWord {
-		return amount{}, i, false
-	}
-	u, ok := look(toks[j], vMass, massUnits)
-	if !ok {
-		return amount{}, i, false
-	}
-	a.u, a.hasU = u, true
-	j++
-	if u.base != "tablet" && j+1 < len(toks) && (toks[j].isSym("/") || toks[j].isWord("per")) {
-		switch {
-		case toks[j+1].isWord("kg"):
-			a.perKg = true
-			j += 2
-		case toks[j+1].isWord("m2") || toks[j+1].isWord("sqm"):
-			a.perM2 = true
-			j += 2
-		case toks[j+1].isWord("m") && j+2 < len(toks) && toks[j+2].kind == tkNum && toks[j+2].num == 2:
-			a.perM2 = true
-			j += 3
-		}
-	}
-	a.te = j
-	return a, j, true
-}
-
-type rawStep struct {
-	am         amount
-	freq       freqHit
-	hasFreq    bool
-	bare       bool   // no unit written
-	unitFrom   string // "chain", "prev", "default" for bare steps
-	group      int    // chain id: bare numbers sharing the next step's unit and frequency
-	change     Change // change word seen before this step ("" none)
-	pct        float64
-	copiedFrom int       // index of the step whose amount a frequency-only change copied; -1 none
-	chainNext  bool      // bare number followed by "→", "to", "then" or ","
-	count      float64   // administrations stated ("x 4"); 0 none
-	loading    []float64 // loading-dose days ("at weeks 0, 2, 6")
-}
-
 // ParseDose parses a dose cell without a body weight. See ParseDoseWith.
 func ParseDose(text string) Dose { return ParseDoseWith(text, DoseOptions{}) }
 
-// ParseDoseWith parses a dose cell: amounts with units, frequencies, routes
-// and dose changes, in text order. It never fails: text without a
-// recognisable amount gives Status Unknown and a note. Time is linear in
-// len(text).
-func ParseDoseWith(text string, opt DoseOptions) Dose {
+// ParseDoseWith parses a dose cell with the words of DefaultLexicon. See
+// Lexicon.ParseDose.
+func ParseDoseWith(text string, opt DoseOptions) Dose { return DefaultLexicon().ParseDose(text, opt) }
+
+// ParseDose parses a dose cell: amounts with units, frequencies, routes
+// and dose changes, in text order, reading routes, frequency words and
+// unit words from l. It never fails: text without a recognisable amount
+// gives Status Unknown and a note. Time is linear in len(text).
+//
+// The phases: the cell is lexed; its tokens are read into raw steps
+// (readSteps); bare numbers are kept or dropped (decideBare); percent
+// strengths and shared frequencies are attached (attachPercents,
+// shareFrequencies); each step gets its amount per day in one canonical
+// unit (perDay) and its direction (directions); the steps give the
+// start, highest, final and mean daily doses (summarise).
+func (l *Lexicon) ParseDose(text string, opt DoseOptions) Dose {
 	d := Dose{Text: text, Start: math.NaN(), Max: math.NaN(), Final: math.NaN(),
 		StartWeek: math.NaN(), MaxWeek: math.NaN(), FinalWeek: math.NaN(), Mean: math.NaN(), Total: math.NaN()}
-	var orphanCount []string // counts met before any amount ("x 6 cycles" alone)
 	var ns notes
-	read, toks, tb := lexCell(text)
+	read, toks, tb := lexCellWith(text, l.vocab)
 	defer tb.release()
 	noteCut(&ns, text, read)
 	if n, ok := refused(read, toks, "dose"); ok {
@@ -255,209 +158,24 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 		d.Notes = ns.out()
 		return d
 	}
-	var steps []rawStep
-	type pctMark struct {
-		v   float64
-		idx int // token index of the number
-	}
-	var pcts []pctMark
-	var pending Change // change word since the last step
-	var stash *freqHit // a frequency seen before its amount
-	lastAmountEnd := -1
-	sepBetween := false // a treatment separator after the last step
-	multiple := false
-	group := 0
-	routes := map[Route]bool{}
+	r := l.readSteps(text, toks, &ns)
+	d.Route = r.route
+	steps := decideBare(r.steps, &ns)
+	r.cellNotes(&d, len(steps))
+	attachPercents(steps, r.pcts)
+	out := shareFrequencies(text, toks, steps, &ns)
+	unit, perDose := perDay(&d, out, steps, opt, &ns)
+	directions(out, steps, &ns)
+	d.Steps = out[:len(out):len(out)]
+	summarise(&d, r, len(toks), unit, perDose, opt, &ns)
+	d.Notes = ns.out()
+	return d
+}
 
-	truncated := false
-	for i := 0; i < len(toks); {
-		if len(steps) > MaxDoseSteps {
-			truncated = true
-			steps = steps[:MaxDoseSteps]
-			break
-		}
-		t := toks[i]
-		// A symbol that is not a separator, a change symbol or "/" starts
-		// nothing below (routes, frequencies, amounts and numbers start
-		// with words, numbers or "/"): skip it at once.
-		if t.kind == tkSym && t.voc == 0 && t.text != "+" && t.text != ";" && t.text != "&" && t.text != "/" {
-			i++
-			continue
-		}
-		// two-token routes: "per os", "by mouth", "intra-lesional", "i/v", "s/c"
-		if i+1 < len(toks) && t.kind == tkWord {
-			r := RouteUnknown
-			n := 0
-			switch {
-			case t.text == "per" && toks[i+1].isWord("os"):
-				r, n = RouteOral, 2
-				ns.add(CodeISMP, "ISMP error-prone abbreviation \"per os\" (mistaken for \"left eye\"): read as oral")
-			case t.text == "by" && toks[i+1].isWord("mouth"):
-				r, n = RouteOral, 2
-			case t.text == "intra" && i+2 < len(toks) && toks[i+1].isSym("-") && toks[i+2].isWord("lesional"):
-				r, n = RouteIntralesional, 3
-			case (t.text == "i" || t.text == "s") && toks[i+1].isSym("/") && i+2 < len(toks) && (toks[i+2].isWord("v") || toks[i+2].isWord("c") || toks[i+2].isWord("m")):
-				switch t.text + toks[i+2].text {
-				case "iv":
-					r, n = RouteIV, 3
-				case "sc":
-					r, n = RouteSC, 3
-				case "im":
-					r, n = RouteIM, 3
-				}
-			}
-			if n > 0 {
-				if d.Route == RouteUnknown {
-					d.Route = r
-				}
-				routes[r] = true
-				i += n
-				continue
-			}
-		}
-		if t.kind == tkWord {
-			if rw, ok := look(t, vRoute, routeWords); ok && !(lastAmountEnd == i && massUnits[t.text].base == "tablet") {
-				if d.Route == RouteUnknown {
-					d.Route = rw.r
-				}
-				routes[rw.r] = true
-				if rw.ismp != "" {
-					ns.add(CodeISMP, "ISMP error-prone abbreviation \""+text[t.start:t.end]+"\" ("+rw.ismp+"): read as "+string(rw.r))
-				}
-				i++
-				continue
-			}
-		}
-		if t.isSym("+") || t.isSym(";") || t.isWord("plus") || t.isSym("&") {
-			if len(steps) > 0 {
-				sepBetween = true
-			}
-			i++
-			continue
-		}
-		if t.kind == tkWord || t.kind == tkSym {
-			if c, ok := look(t, vChange, changeWords); ok {
-				if pending == "" || pending == ChangeSame {
-					pending = c
-				}
-				i++
-				continue
-			}
-		}
-		// loading weeks ("at weeks 0, 2, 6") and counts ("x 4", "x2", "6 cycles")
-		if days, end, ok := parseLoading(toks, i); ok {
-			if n := len(steps); n > 0 {
-				steps[n-1].loading = days
-			}
-			i = end
-			continue
-		}
-		if cnt, end, ok := parseCount(toks, i); ok {
-			if n := len(steps); n > 0 && steps[n-1].count == 0 {
-				steps[n-1].count = cnt
-			} else {
-				orphanCount = append(orphanCount, span(text, toks, i, end))
-			}
-			i = end
-			continue
-		}
-		// frequency
-		if h, end, ok := parseFreq(text, toks, i, lastAmountEnd == i); ok {
-			lastAmountEnd = -1
-			n := len(steps)
-			switch {
-			case n > 0 && !steps[n-1].hasFreq && stash == nil:
-				steps[n-1].freq, steps[n-1].hasFreq = h, true
-			case n > 0 && pending != "" && steps[n-1].hasFreq:
-				// "reduced to twice daily": a new step with the previous amount.
-				prev := steps[n-1]
-				steps = append(steps, rawStep{am: prev.am, freq: h, hasFreq: true, change: pending,
-					copiedFrom: n - 1, unitFrom: prev.unitFrom, bare: prev.bare, pct: prev.pct, group: -1})
-				pending = ""
-			default:
-				hh := h
-				stash = &hh
-			}
-			i = end
-			continue
-		}
-		// percent strength
-		if t.kind == tkNum && i+1 < len(toks) && toks[i+1].isSym("%") {
-			pcts = append(pcts, pctMark{t.num, i})
-			i += 2
-			continue
-		}
-		// amount with a unit
-		if a, end, ok := parseAmount(toks, i); ok {
-			n := len(steps)
-			// "2 tablets of 30 mg": a count times a strength
-			if n > 0 && steps[n-1].am.u.base == "tablet" && a.u.base != "tablet" && !steps[n-1].bare &&
-				steps[n-1].am.te >= i-1 && (steps[n-1].am.te == i || toks[steps[n-1].am.te].isWord("of") || toks[steps[n-1].am.te].isWord("x")) {
-				cnt := steps[n-1].am
-				a.v *= cnt.v
-				a.hi *= cnt.hi
-				a.ti = cnt.ti
-				steps[n-1].am = a
-				lastAmountEnd = end
-				i = end
-				continue
-			}
-			if sepBetween {
-				multiple = true
-			}
-			group++
-			st := rawStep{am: a, change: pending, copiedFrom: -1, group: group}
-			if stash != nil {
-				st.freq, st.hasFreq = *stash, true
-				stash = nil
-			}
-			// bare numbers just before, joined by "→", "to", "then" or ",",
-			// share this amount's unit ("60→90 mg").
-			nextTi := a.ti
-			for k := n - 1; k >= 0; k-- {
-				b := &steps[k]
-				if !b.bare || b.unitFrom != "" || !b.chainNext || b.am.te+1 != nextTi {
-					break
-				}
-				b.am.u, b.am.perKg, b.am.perM2, b.unitFrom, b.group = a.u, a.perKg, a.perM2, "chain", group
-				nextTi = b.am.ti
-			}
-			steps = append(steps, st)
-			pending = ""
-			sepBetween = false
-			lastAmountEnd = end
-			i = end
-			continue
-		}
-		// durations ("for 3 months", "x 2 weeks") are not doses
-		if _, j, ok := readNumber(toks, i); ok && j < len(toks) && toks[j].kind == tkWord && toks[j].voc&vDurUnit != 0 && durationUnits[toks[j].text] {
-			i = j + 1
-			continue
-		}
-		// a bare number: kept when followed by a frequency, chained to an
-		// amount, or after a change word; decided below.
-		if t.kind == tkNum {
-			chainNext := i+1 < len(toks) && (toks[i+1].isSym("→") || toks[i+1].isWord("to") || toks[i+1].isWord("then") || toks[i+1].isSym(","))
-			st := rawStep{am: amount{v: t.num, hi: t.num, ti: i, te: i + 1}, bare: true, change: pending,
-				copiedFrom: -1, group: -1, chainNext: chainNext}
-			if stash != nil {
-				st.freq, st.hasFreq = *stash, true
-				stash = nil
-			}
-			if sepBetween {
-				multiple = true
-			}
-			steps = append(steps, st)
-			pending = ""
-			lastAmountEnd = i + 1
-			i++
-			continue
-		}
-		i++
-	}
-	// Decide bare numbers: keep those chained to a unit, those with a
-	// frequency, those after a change word; drop the rest unless the cell has
-	// no unit anywhere.
+// decideBare keeps bare numbers chained to a unit, those with a frequency
+// and those after a change word, and drops the rest unless the cell has no
+// unit anywhere. A kept bare number takes the previous step's unit, else mg.
+func decideBare(steps []rawStep, ns *notes) []rawStep {
 	anyUnit := false
 	for _, st := range steps {
 		if !st.bare {
@@ -487,33 +205,39 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 			st.unitFrom = "prev"
 			ns.add(CodeUnitMissing, "unit missing for \""+fmtNum(st.am.v)+"\": assumed "+unitLabel(st.am)+" as in the previous step")
 		} else {
-			st.am.u = massUnits["mg"]
+			st.am.u = mgUnit
 			st.unitFrom = "default"
 			ns.add(CodeUnitMissing, "unit missing for \""+fmtNum(st.am.v)+"\": assumed mg")
 		}
 		kept = append(kept, st)
 	}
-	steps = kept
+	return kept
+}
 
-	if truncated {
-		ns.add(CodeTruncated, "more than "+fmtNum(MaxDoseSteps)+" dose steps: the rest of the cell is ignored")
+// cellNotes adds the notes about the cell as a whole: truncated, several
+// treatments or routes, a frequency attached to no amount.
+func (r *stepReader) cellNotes(d *Dose, nsteps int) {
+	if r.truncated {
+		r.ns.add(CodeTruncated, "more than "+fmtNum(MaxDoseSteps)+" dose steps: the rest of the cell is ignored")
 	}
-	if multiple {
-		ns.add(CodeMultiple, "several treatments in one cell: split it with SplitTreatment before parsing doses")
+	if r.multiple {
+		r.ns.add(CodeMultiple, "several treatments in one cell: split it with SplitTreatment before parsing doses")
 	}
-	if len(routes) > 1 {
-		ns.add(CodeMultiple, "several routes named: first used ("+string(d.Route)+")")
+	if len(r.routes) > 1 {
+		r.ns.add(CodeMultiple, "several routes named: first used ("+string(d.Route)+")")
 	}
-	if stash != nil && stash.f.Intermittent() {
+	if r.stash != nil && r.stash.f.Intermittent() {
 		d.Intermittent = true
 	}
-	if stash != nil && len(steps) > 0 {
-		ns.add(CodeMultiple, "frequency \""+stash.f.Text+"\" not attached to any amount: ignored")
+	if r.stash != nil && nsteps > 0 {
+		r.ns.add(CodeMultiple, "frequency \""+r.stash.f.Text+"\" not attached to any amount: ignored")
 	}
+}
 
-	// Percent strengths for mL amounts: the nearest percent after the amount
-	// (within 4 tokens) or before it (within 6 tokens). pcts is in token
-	// order, so one forward pointer keeps this linear.
+// attachPercents gives mL amounts their percent strength: the nearest
+// percent after the amount (within 4 tokens) or before it (within 6
+// tokens). pcts is in token order, so one forward pointer keeps this linear.
+func attachPercents(steps []rawStep, pcts []pctMark) {
 	p := 0
 	for k := range steps {
 		st := &steps[k]
@@ -530,10 +254,13 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 			}
 		}
 	}
+}
 
-	// Frequencies: a step without one inherits from its chain, then from the
-	// previous step, then from the next; with none at all, the amount is
-	// taken as the daily total.
+// shareFrequencies turns the raw steps into DoseSteps with frequencies: a
+// step without one inherits from its chain, then from the previous step,
+// then from the next; with none at all, the amount is taken as the daily
+// total.
+func shareFrequencies(text string, toks []token, steps []rawStep, ns *notes) []DoseStep {
 	anyFreq := false
 	for _, st := range steps {
 		if st.hasFreq {
@@ -553,7 +280,8 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 		if st.unitFrom == "prev" || st.unitFrom == "default" {
 			ds.Status = Assumed
 		}
-		if st.hasFreq {
+		switch {
+		case st.hasFreq:
 			ds.Freq = st.freq.f
 			if st.freq.ismp != "" {
 				ns.add(CodeISMP, "ISMP error-prone abbreviation \""+st.freq.ismp+"\" ("+st.freq.ismpWhy+"): read as "+freqWords(st.freq.f))
@@ -562,18 +290,17 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 				ns.add(CodeFreqAmbiguous, st.freq.ambiguous)
 				ds.Status = worse(ds.Status, Assumed)
 			}
-		} else if st.count > 0 {
+		case st.count > 0:
 			// "1 g x 2": two doses at an interval not stated; no daily rate is assumed
-		} else if anyFreq {
-			src, grammatical := inh[k].src, inh[k].grammatical
-			if src >= 0 {
+		case anyFreq:
+			if src := inh[k].src; src >= 0 {
 				ds.Freq, ds.FreqAssumed = steps[src].freq.f, true
-				if !grammatical {
+				if !inh[k].grammatical {
 					ns.add(CodeFreqInherited, "no frequency for \""+ds.Text+"\": assumed \""+steps[src].freq.f.Text+"\" from a neighbouring step")
 					ds.Status = worse(ds.Status, Assumed)
 				}
 			}
-		} else {
+		default:
 			ds.Freq, ds.FreqAssumed = Frequency{Times: 1, PeriodDays: 1}, true
 			ns.add(CodeFreqMissing, "no frequency for \""+ds.Text+"\": amount taken as the daily total")
 			ds.Status = worse(ds.Status, Assumed)
@@ -584,55 +311,19 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 		ds.Count, ds.Loading = st.count, st.loading
 		out = append(out, ds)
 	}
+	return out
+}
 
-	// Per-day amounts in a canonical unit.
+// perDay fills each step's amount per day in one canonical unit and returns
+// that unit ("!" when the steps' units are incompatible) and each step's
+// amount per administration in it.
+func perDay(d *Dose, out []DoseStep, steps []rawStep, opt DoseOptions, ns *notes) (string, []float64) {
 	var unit string
-	perDose := make([]float64, len(out)) // amount per administration in the canonical unit
+	perDose := make([]float64, len(out))
 	for k := range out {
 		ds := &out[k]
 		st := steps[k]
-		a := st.am
-		u := a.u.base
-		amt := (a.v + a.hi) / 2
-		if a.hi != a.v {
-			ns.add(CodeRange, "dose range \""+fmtNum(a.v)+"-"+fmtNum(a.hi)+" "+a.u.unit+"\": midpoint "+fmtNum(amt)+" used")
-			ds.Status = worse(ds.Status, Assumed)
-		}
-		amt *= a.u.factor
-		if a.u.factor != 1 {
-			ds.Status = worse(ds.Status, Converted)
-		}
-		if a.u.ismp != "" && !st.bare {
-			ns.add(CodeISMP, "ISMP error-prone abbreviation \""+a.u.unit+"\" ("+a.u.ismp+"): read as "+ismpReading[a.u.unit])
-		}
-		if u == "mL" && st.pct > 0 {
-			// X% w/v = X g per 100 mL = 10·X mg per mL (USP convention for
-			// solutions of solids in liquids).
-			amt *= st.pct * 10
-			u = "mg"
-			ds.Status = worse(ds.Status, Converted)
-			ns.add(CodePercentWV, fmtNum(st.pct)+"% read as weight/volume ("+fmtNum(st.pct)+" g per 100 mL)")
-		}
-		if a.perKg {
-			if opt.WeightKg > 0 && finite(opt.WeightKg) {
-				amt *= opt.WeightKg
-				ds.Status = worse(ds.Status, Converted)
-				ns.add(CodeWeightApplied, "weight-based dose multiplied by "+fmtNum(opt.WeightKg)+" kg")
-			} else {
-				u += "/kg"
-				ns.add(CodeWeightMissing, "weight-based dose without a body weight: kept in "+u+"/day")
-			}
-		}
-		if a.perM2 {
-			if opt.BSA > 0 && finite(opt.BSA) {
-				amt *= opt.BSA
-				ds.Status = worse(ds.Status, Converted)
-				ns.add(CodeBSAApplied, "dose per m² multiplied by a body surface area of "+fmtNum(math.Round(opt.BSA*100)/100)+" m²")
-			} else {
-				u += "/m²"
-				ns.add(CodeBSA, "dose per body surface area without a BSA (or height and weight): kept in "+u+"/day")
-			}
-		}
+		amt, u := canonicalAmount(ds, st, opt, ns)
 		if u == "tablet" {
 			ns.add(CodeUnitUnknown, "amount in tablets without a strength: no mg dose")
 		}
@@ -643,19 +334,20 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 			unit = "!"
 		}
 		perDose[k] = amt
-		if ds.Freq.Known() {
+		switch {
+		case ds.Freq.Known():
 			ds.PerDay = amt * ds.Freq.PerDay()
 			ds.PerWeek = ds.PerDay * 7
 			if ds.Freq.Intermittent() {
 				d.Intermittent = true
 			}
-		} else if st.count > 0 && len(out) == 1 && opt.CourseDays > 0 && finite(opt.CourseDays) {
+		case st.count > 0 && len(out) == 1 && opt.CourseDays > 0 && finite(opt.CourseDays):
 			ds.PerDay = amt * st.count / opt.CourseDays
 			ds.PerWeek = ds.PerDay * 7
 			ds.Status = worse(ds.Status, Assumed)
 			d.Intermittent = true
 			ns.add(CodeSchedule, "\""+ds.Text+" × "+fmtNum(st.count)+"\": "+fmtNum(st.count)+" doses spread over the course of "+fmtNum(math.Round(opt.CourseDays))+" days")
-		} else if st.count > 0 {
+		case st.count > 0:
 			ns.add(CodeSchedule, "\""+ds.Text+" × "+fmtNum(st.count)+"\" read as "+fmtNum(st.count)+" doses (course total "+fmtNum(amt*st.count)+" "+u+"); no interval or course length stated: no daily rate")
 		}
 		if !finite(ds.PerDay) {
@@ -663,7 +355,62 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 			ds.Status = Unknown
 		}
 	}
-	// Directions.
+	return unit, perDose
+}
+
+// canonicalAmount returns a step's amount per administration in its base
+// unit: a range's midpoint, the unit factor, a percent strength of a mL
+// amount, and the body weight or surface area of per-kg and per-m² doses
+// (kept in mg/kg or mg/m² without them).
+func canonicalAmount(ds *DoseStep, st rawStep, opt DoseOptions, ns *notes) (float64, string) {
+	a := st.am
+	u := a.u.base
+	amt := (a.v + a.hi) / 2
+	if a.hi != a.v {
+		ns.add(CodeRange, "dose range \""+fmtNum(a.v)+"-"+fmtNum(a.hi)+" "+a.u.unit+"\": midpoint "+fmtNum(amt)+" used")
+		ds.Status = worse(ds.Status, Assumed)
+	}
+	amt *= a.u.factor
+	if a.u.factor != 1 {
+		ds.Status = worse(ds.Status, Converted)
+	}
+	if a.u.ismp != "" && !st.bare {
+		ns.add(CodeISMP, "ISMP error-prone abbreviation \""+a.u.unit+"\" ("+a.u.ismp+"): read as "+a.u.reading)
+	}
+	if u == "mL" && st.pct > 0 {
+		// X% w/v = X g per 100 mL = 10·X mg per mL (USP convention for
+		// solutions of solids in liquids).
+		amt *= st.pct * 10
+		u = "mg"
+		ds.Status = worse(ds.Status, Converted)
+		ns.add(CodePercentWV, fmtNum(st.pct)+"% read as weight/volume ("+fmtNum(st.pct)+" g per 100 mL)")
+	}
+	if a.perKg {
+		if opt.WeightKg > 0 && finite(opt.WeightKg) {
+			amt *= opt.WeightKg
+			ds.Status = worse(ds.Status, Converted)
+			ns.add(CodeWeightApplied, "weight-based dose multiplied by "+fmtNum(opt.WeightKg)+" kg")
+		} else {
+			u += "/kg"
+			ns.add(CodeWeightMissing, "weight-based dose without a body weight: kept in "+u+"/day")
+		}
+	}
+	if a.perM2 {
+		if opt.BSA > 0 && finite(opt.BSA) {
+			amt *= opt.BSA
+			ds.Status = worse(ds.Status, Converted)
+			ns.add(CodeBSAApplied, "dose per m² multiplied by a body surface area of "+fmtNum(math.Round(opt.BSA*100)/100)+" m²")
+		} else {
+			u += "/m²"
+			ns.add(CodeBSA, "dose per body surface area without a BSA (or height and weight): kept in "+u+"/day")
+		}
+	}
+	return amt, u
+}
+
+// directions sets each step's Change from the per-day amounts, and notes
+// a change word that says the opposite.
+func directions(out []DoseStep, steps []rawStep, ns *notes) {
 	prev := math.NaN()
 	for k := range out {
 		ds := &out[k]
@@ -690,26 +437,28 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 			prev = ds.PerDay
 		}
 	}
-	d.Steps = out[:len(out):len(out)]
+}
+
+// summarise fills the dose's unit, status, start, highest and final daily
+// amounts and its schedule from the steps (d.Steps), with the notes for a
+// cell without a usable daily rate and for an implausible one.
+func summarise(d *Dose, r *stepReader, ntoks int, unit string, perDose []float64, opt DoseOptions, ns *notes) {
+	out := d.Steps
 	if len(out) == 0 {
-		if len(orphanCount) > 0 {
-			d.Schedule = strings.Join(orphanCount, ", ")
+		switch {
+		case len(r.orphanCount) > 0:
+			d.Schedule = strings.Join(r.orphanCount, ", ")
 			ns.add(CodeSchedule, "schedule \""+d.Schedule+"\" without a dose amount: no daily dose")
-			d.Notes = ns.out()
-			return d
-		}
-		if len(toks) == 0 {
+		case ntoks == 0:
 			ns.add(CodeUnparsed, "empty dose")
-		} else {
-			ns.add(CodeUnparsed, "no dose amount found in \""+clip(text)+"\"")
+		default:
+			ns.add(CodeUnparsed, "no dose amount found in \""+clip(d.Text)+"\"")
 		}
-		d.Notes = ns.out()
-		return d
+		return
 	}
 	if unit == "!" {
 		d.Status = Unknown
-		d.Notes = ns.out()
-		return d
+		return
 	}
 	d.Unit = unit + "/day"
 	d.Status = Exact
@@ -726,20 +475,19 @@ func ParseDoseWith(text string, opt DoseOptions) Dose {
 		d.Max = math.Max(d.Max, ds.PerDay)
 		d.Final = ds.PerDay
 	}
-	courseSchedule(&d, out, perDose, opt, &ns)
-	if first && !math.IsNaN(d.Total) {
+	courseSchedule(d, out, perDose, opt, ns)
+	switch {
+	case first && !math.IsNaN(d.Total):
 		d.Status = Unknown // the course total is known, the daily rate is not
-	} else if first {
+	case first:
 		d.Status = Unknown
 		ns.add(CodeUnparsed, "no step has a daily rate")
-	} else {
+	default:
 		d.StartWeek, d.MaxWeek, d.FinalWeek = d.Start*7, d.Max*7, d.Final*7
 		if hi, ok := MaxDosePerDay[d.Unit]; ok && d.Max > hi {
 			ns.add(CodeImplausible, "dose "+fmtNum(d.Max)+" "+d.Unit+" is outside the plausible range 0–"+fmtNum(hi)+" "+d.Unit+": kept, check the amount and unit")
 		}
 	}
-	d.Notes = ns.out()
-	return d
 }
 
 type inherit struct {

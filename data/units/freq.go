@@ -60,58 +60,6 @@ func (f Frequency) String() string {
 	}
 }
 
-// periodWords maps a period word to its length in days.
-var periodWords = map[string]float64{
-	"day": 1, "days": 1, "d": 1, "dy": 1, "daily": 1, "24h": 1,
-	"week": 7, "weeks": 7, "wk": 7, "wks": 7, "w": 7, "weekly": 7, "wkly": 7,
-	"month": DaysPerMonth, "months": DaysPerMonth, "mo": DaysPerMonth, "mos": DaysPerMonth,
-	"mth": DaysPerMonth, "mths": DaysPerMonth, "mon": DaysPerMonth, "monthly": DaysPerMonth,
-	"year": DaysPerYear, "years": DaysPerYear, "yr": DaysPerYear, "yrs": DaysPerYear,
-	"y": DaysPerYear, "yearly": DaysPerYear, "annually": DaysPerYear, "annum": DaysPerYear,
-	"hour": 1.0 / 24, "hours": 1.0 / 24, "hr": 1.0 / 24, "hrs": 1.0 / 24, "h": 1.0 / 24,
-	"hourly": 1.0 / 24, "hrly": 1.0 / 24,
-	"fortnight": 14, "fortnightly": 14,
-}
-
-// fixedFreq holds one-word frequencies. ismp marks entries on the ISMP List
-// of Error-Prone Abbreviations, Symbols and Dose Designations (ISMP 2021):
-// they are read with their intended meaning and flagged.
-var fixedFreq = map[string]struct {
-	times, period float64
-	ismp          string // why ISMP lists it; "" when not listed
-}{
-	"od":          {1, 1, "mistaken for \"right eye\""},
-	"qd":          {1, 1, "mistaken for \"qid\""},
-	"qday":        {1, 1, ""},
-	"daily":       {1, 1, ""},
-	"qam":         {1, 1, ""},
-	"qpm":         {1, 1, ""},
-	"qhs":         {1, 1, "mistaken for \"qhr\" (every hour)"},
-	"hs":          {1, 1, "mistaken for \"half-strength\""},
-	"nocte":       {1, 1, ""},
-	"mane":        {1, 1, ""},
-	"nightly":     {1, 1, ""},
-	"bd":          {2, 1, ""},
-	"bid":         {2, 1, ""},
-	"bds":         {2, 1, ""},
-	"tds":         {3, 1, ""},
-	"tid":         {3, 1, ""},
-	"qid":         {4, 1, ""},
-	"qds":         {4, 1, ""},
-	"qod":         {1, 2, "mistaken for \"qd\" or \"qid\""},
-	"weekly":      {1, 7, ""},
-	"qw":          {1, 7, ""},
-	"qwk":         {1, 7, ""},
-	"qweek":       {1, 7, ""},
-	"tiw":         {3, 7, "mistaken for \"three times a day\" or \"twice a week\""},
-	"biw":         {2, 7, "mistaken for \"twice a day\""},
-	"monthly":     {1, DaysPerMonth, ""},
-	"qmonth":      {1, DaysPerMonth, ""},
-	"fortnightly": {1, 14, ""},
-	"yearly":      {1, DaysPerYear, ""},
-	"annually":    {1, DaysPerYear, ""},
-}
-
 // freqHit is a frequency found in the tokens with the warnings it carries.
 type freqHit struct {
 	f         Frequency
@@ -121,20 +69,12 @@ type freqHit struct {
 	ambiguous string // message when the reading is one of two
 }
 
-// countWord returns the count of "once", "twice", "thrice".
-func countWord(t token) (float64, bool) {
+// countWord returns the count of a count word ("once", "twice", "thrice").
+func (l *Lexicon) countWord(t token) (float64, bool) {
 	if t.kind != tkWord {
 		return 0, false
 	}
-	switch t.text {
-	case "once":
-		return 1, true
-	case "twice":
-		return 2, true
-	case "thrice":
-		return 3, true
-	}
-	return 0, false
+	return look(t, vCount, l.counts)
 }
 
 func isTimesWord(t token) bool {
@@ -143,7 +83,7 @@ func isTimesWord(t token) bool {
 
 // readPeriod reads "day", "24 h", "2 weeks" at toks[j]: an optional
 // multiplier number and a period word.
-func readPeriod(toks []token, j int) (days float64, next int, ok bool) {
+func (l *Lexicon) readPeriod(toks []token, j int) (days float64, next int, ok bool) {
 	mult := 1.0
 	if j < len(toks) && toks[j].kind == tkNum && toks[j].num > 0 {
 		mult = toks[j].num
@@ -153,7 +93,7 @@ func readPeriod(toks []token, j int) (days float64, next int, ok bool) {
 		}
 	}
 	if j < len(toks) && toks[j].kind == tkWord {
-		if d, ok := look(toks[j], vPeriod, periodWords); ok {
+		if d, ok := look(toks[j], vPeriod, l.periods); ok {
 			return mult * d, j + 1, true
 		}
 	}
@@ -163,7 +103,7 @@ func readPeriod(toks []token, j int) (days float64, next int, ok bool) {
 // parseFreq reads a frequency starting at toks[i]. afterAmount allows the
 // weak forms "a day" and "per day" that are frequencies only right after an
 // amount. It is bounded: it looks at most a fixed number of tokens ahead.
-func parseFreq(s string, toks []token, i int, afterAmount bool) (freqHit, int, bool) {
+func (l *Lexicon) parseFreq(s string, toks []token, i int, afterAmount bool) (freqHit, int, bool) {
 	if i >= len(toks) {
 		return freqHit{}, i, false
 	}
@@ -172,15 +112,15 @@ func parseFreq(s string, toks []token, i int, afterAmount bool) (freqHit, int, b
 		return freqHit{f: Frequency{Times: times, PeriodDays: period, Text: span(s, toks, i, end)}, ti: i, te: end}, end, true
 	}
 	// I: morning-noon-night notation "1-0-1", "1-1-1-1".
-	if h, end, ok := parseMNN(s, toks, i); ok {
+	if h, end, ok := l.parseMNN(s, toks, i); ok {
 		return h, end, true
 	}
 	if t.kind == tkWord {
-		// A: fixed words.
-		if ff, ok := look(t, vFreq, fixedFreq); ok {
-			h, end, _ := mk(ff.times, ff.period, i+1)
+		// A: fixed words ("bid", "every morning", "stat").
+		if ff, end, ok := l.fixedAt(toks, i); ok {
+			h, end, _ := mk(ff.times, ff.period, end)
 			if ff.ismp != "" {
-				h.ismp, h.ismpWhy = s[t.start:t.end], ff.ismp
+				h.ismp, h.ismpWhy = s[t.start:toks[end-1].end], ff.ismp
 			}
 			return h, end, true
 		}
@@ -194,7 +134,7 @@ func parseFreq(s string, toks []token, i int, afterAmount bool) (freqHit, int, b
 			return h, end, true
 		}
 		// B: once/twice/thrice [times] [a|per|/|every|each|in a] period.
-		if c, ok := countWord(t); ok {
+		if c, ok := l.countWord(t); ok {
 			j := i + 1
 			if j < len(toks) && isTimesWord(toks[j]) {
 				j++
@@ -206,7 +146,7 @@ func parseFreq(s string, toks []token, i int, afterAmount bool) (freqHit, int, b
 					j++ // "in a day"
 				}
 			}
-			if d, end, ok := readPeriod(toks, j); ok {
+			if d, end, ok := l.readPeriod(toks, j); ok {
 				return mk(c, d, end)
 			}
 			if c == 1 && afterAmount {
@@ -226,7 +166,7 @@ func parseFreq(s string, toks []token, i int, afterAmount bool) (freqHit, int, b
 					k += 2
 				}
 				if k < len(toks) && toks[k].kind == tkWord {
-					if d, ok := periodWords[toks[k].text]; ok {
+					if d, ok := l.periods[toks[k].text]; ok {
 						h, end, _ := mk(1, (n+hi)/2*d, k+1)
 						if hi != n {
 							h.ambiguous = "interval range \"" + h.f.Text + "\": midpoint used"
@@ -242,14 +182,8 @@ func parseFreq(s string, toks []token, i int, afterAmount bool) (freqHit, int, b
 			j := i + 1
 			n, hi := 1.0, 1.0
 			if j < len(toks) && toks[j].kind == tkWord {
-				switch toks[j].text {
-				case "morning", "night", "evening", "bedtime":
-					return mk(1, 1, j+1)
-				case "other", "alternate", "second":
-					n, hi = 2, 2
-					j++
-				case "third":
-					n, hi = 3, 3
+				if v, ok := look(toks[j], vEvery, l.every); ok {
+					n, hi = v, v
 					j++
 				}
 			}
@@ -264,7 +198,7 @@ func parseFreq(s string, toks []token, i int, afterAmount bool) (freqHit, int, b
 				}
 			}
 			if j < len(toks) && toks[j].kind == tkWord {
-				if d, ok := periodWords[toks[j].text]; ok {
+				if d, ok := l.periods[toks[j].text]; ok {
 					h, end, _ := mk(1, (n+hi)/2*d, j+1)
 					if hi != n {
 						h.ambiguous = "interval range \"" + h.f.Text + "\": midpoint used"
@@ -274,27 +208,12 @@ func parseFreq(s string, toks []token, i int, afterAmount bool) (freqHit, int, b
 			}
 			return freqHit{}, i, false
 		}
-		// G: alternate days.
 		if t.text == "alternate" || t.text == "alt" {
-			if i+1 < len(toks) && (toks[i+1].isWord("day") || toks[i+1].isWord("days")) {
-				return mk(1, 2, i+2)
-			}
-			return freqHit{}, i, false
-		}
-		// J: at night / at bedtime / in the morning.
-		if t.text == "at" && i+1 < len(toks) && (toks[i+1].isWord("night") || toks[i+1].isWord("bedtime")) {
-			return mk(1, 1, i+2)
-		}
-		// H: one-off.
-		if t.text == "stat" {
-			return mk(1, 0, i+1)
-		}
-		if t.text == "single" && i+1 < len(toks) && (toks[i+1].isWord("dose") || toks[i+1].isWord("doses")) {
-			return mk(1, 0, i+2)
+			return freqHit{}, i, false // "alternate days" is a fixed frequency
 		}
 		// F: per day / a day.
 		if t.text == "per" || (afterAmount && (t.text == "a" || t.text == "an")) {
-			if d, end, ok := readPeriod(toks, i+1); ok {
+			if d, end, ok := l.readPeriod(toks, i+1); ok {
 				return mk(1, d, end)
 			}
 			return freqHit{}, i, false
@@ -302,7 +221,7 @@ func parseFreq(s string, toks []token, i int, afterAmount bool) (freqHit, int, b
 	}
 	// F: "/day", "/24h", "/ 24 hours", "/2 weeks".
 	if t.isSym("/") {
-		if d, end, ok := readPeriod(toks, i+1); ok {
+		if d, end, ok := l.readPeriod(toks, i+1); ok {
 			return mk(1, d, end)
 		}
 		return freqHit{}, i, false
@@ -317,7 +236,7 @@ func parseFreq(s string, toks []token, i int, afterAmount bool) (freqHit, int, b
 				if k < len(toks) && toks[k].isWord("a") {
 					k++
 				}
-				if d, end, ok := readPeriod(toks, k); ok && d == 7 {
+				if d, end, ok := l.readPeriod(toks, k); ok && d == 7 {
 					return mk(v, 7, end)
 				}
 			}
@@ -332,7 +251,7 @@ func parseFreq(s string, toks []token, i int, afterAmount bool) (freqHit, int, b
 					k++
 				}
 			}
-			if d, end, ok := readPeriod(toks, k); ok {
+			if d, end, ok := l.readPeriod(toks, k); ok {
 				return mk(v, d, end)
 			}
 			return freqHit{}, i, false
@@ -340,7 +259,7 @@ func parseFreq(s string, toks []token, i int, afterAmount bool) (freqHit, int, b
 		if j < len(toks) && (toks[j].isSym("/") || toks[j].isWord("per")) && toks[i].kind == tkNum {
 			// "3/week", "2 per day"; not "3/7" (a UK day count) nor "mg/kg".
 			if j+1 < len(toks) && toks[j+1].kind == tkWord {
-				if d, ok := periodWords[toks[j+1].text]; ok && d >= 1 {
+				if d, ok := l.periods[toks[j+1].text]; ok && d >= 1 {
 					return mk(v, d, j+2)
 				}
 			}
@@ -361,7 +280,7 @@ func parseFreq(s string, toks []token, i int, afterAmount bool) (freqHit, int, b
 // prescriptions: "1-0-1" is twice a day, "1-1-1" three times, "1-1-1-1"
 // four times. Each part must be 0, ½ or a small integer, and the pattern must
 // not be followed by a unit (so "1-2-3 mg" is not read).
-func parseMNN(s string, toks []token, i int) (freqHit, int, bool) {
+func (l *Lexicon) parseMNN(s string, toks []token, i int) (freqHit, int, bool) {
 	sum, parts := 0.0, 0
 	j := i
 	for j < len(toks) && parts < 4 {
@@ -382,7 +301,7 @@ func parseMNN(s string, toks []token, i int) (freqHit, int, bool) {
 		return freqHit{}, i, false
 	}
 	if j < len(toks) && toks[j].kind == tkWord {
-		if _, unit := look(toks[j], vMass, massUnits); unit {
+		if _, unit := look(toks[j], vMass, l.units); unit {
 			return freqHit{}, i, false
 		}
 	}

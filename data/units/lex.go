@@ -37,17 +37,21 @@ type vocabBit uint16
 
 const (
 	vNumber   vocabBit = 1 << iota // numberWords
-	vRoute                         // routeWords
+	vRoute                         // Lexicon.routes
 	vChange                        // changeWords
-	vFreq                          // fixedFreq
+	vFreq                          // Lexicon.fixed
 	vVague                         // vagueWords
 	vSex                           // sexWords
 	vDurUnit                       // durationUnits (dose text)
 	vDuration                      // durationWords
 	vAge                           // ageWords
-	vPeriod                        // periodWords
-	vMass                          // massUnits
+	vPeriod                        // Lexicon.periods
+	vMass                          // Lexicon.units
 	vLength                        // lengthUnits
+	vRouteSeq                      // first word of a route of several tokens (Lexicon.routeSeqs)
+	vFreqSeq                       // first word of a frequency of several words (Lexicon.fixedSeqs)
+	vCount                         // Lexicon.counts
+	vEvery                         // Lexicon.every
 )
 
 // vocabEntry is a word of some table: the tables it is a key of, and the
@@ -58,31 +62,35 @@ type vocabEntry struct {
 	word string
 }
 
-// vocab maps a word to the tables it is a key of; built by init from the
-// tables themselves, so look(t, b, m) always equals m[t.text].
-var vocab = map[string]vocabEntry{}
+// codeVocab marks the words of the tables written in Go; a Lexicon adds
+// its words to a copy of it.
+var codeVocab = map[string]vocabEntry{}
+
+// vocab maps a word to the tables it is a key of: codeVocab and the words
+// of DefaultLexicon, so look(t, b, m) always equals m[t.text] for tokens
+// lexed with it. A parser reading with another Lexicon lexes with that
+// lexicon's map (lexCellWith).
+var vocab = codeVocab
 
 func init() {
-	addKeys(vNumber, numberWords)
-	addKeys(vRoute, routeWords)
-	addKeys(vChange, changeWords)
-	addKeys(vFreq, fixedFreq)
-	addKeys(vVague, vagueWords)
-	addKeys(vSex, sexWords)
-	addKeys(vDurUnit, durationUnits)
-	addKeys(vDuration, durationWords)
-	addKeys(vAge, ageWords)
-	addKeys(vPeriod, periodWords)
-	addKeys(vMass, massUnits)
-	addKeys(vLength, lengthUnits)
+	markKeys(codeVocab, vNumber, numberWords)
+	markKeys(codeVocab, vChange, changeWords)
+	markKeys(codeVocab, vVague, vagueWords)
+	markKeys(codeVocab, vSex, sexWords)
+	markKeys(codeVocab, vDurUnit, durationUnits)
+	markKeys(codeVocab, vDuration, durationWords)
+	markKeys(codeVocab, vAge, ageWords)
+	markKeys(codeVocab, vLength, lengthUnits)
+	vocab = defaultLexicon().vocab
 }
 
-func addKeys[V any](b vocabBit, m map[string]V) {
+// markKeys marks the keys of m with the bit b in voc.
+func markKeys[V any](voc map[string]vocabEntry, b vocabBit, m map[string]V) {
 	for k := range m {
-		e := vocab[k]
+		e := voc[k]
 		e.bits |= b
 		e.word = k
-		vocab[k] = e
+		voc[k] = e
 	}
 }
 
@@ -151,9 +159,14 @@ var tokPool = sync.Pool{New: func() any { return new(tokBuf) }}
 // read) into a pooled buffer. The caller must call release on buf when it
 // no longer uses toks (no parse result refers to the token slice).
 func lexCell(text string) (read string, toks []token, buf *tokBuf) {
+	return lexCellWith(text, vocab)
+}
+
+// lexCellWith is lexCell marking words with voc, a Lexicon's word marks.
+func lexCellWith(text string, voc map[string]vocabEntry) (read string, toks []token, buf *tokBuf) {
 	read, _ = cellPrefix(text)
 	buf = tokPool.Get().(*tokBuf)
-	buf.toks = lexInto(buf.toks[:0], read)
+	buf.toks = lexWith(buf.toks[:0], read, voc)
 	return read, buf.toks, buf
 }
 
@@ -169,7 +182,10 @@ func (b *tokBuf) release() {
 // appends to toks[:0], growing it when needed). It never fails: every rune
 // becomes part of a token or is skipped as space. Time and memory are linear
 // in len(s).
-func lexInto(toks []token, s string) []token {
+func lexInto(toks []token, s string) []token { return lexWith(toks, s, vocab) }
+
+// lexWith is lexInto marking words with voc.
+func lexWith(toks []token, s string, voc map[string]vocabEntry) []token {
 	// Every token consumes at least one byte, so len(s)+1 tokens never
 	// grow the slice: one allocation (none with a pooled buffer), no copying.
 	if need := len(s) + 1; cap(toks) < need {
@@ -186,7 +202,7 @@ func lexInto(toks []token, s string) []token {
 				continue
 			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
 				j, dotted := scanWord(s, i)
-				toks = appendWord(toks, s[i:j], dotted, i, j)
+				toks = appendWord(toks, s[i:j], dotted, i, j, voc)
 				i = j
 				continue
 			}
@@ -233,16 +249,16 @@ func lexInto(toks []token, s string) []token {
 			toks = append(toks, token{kind: tkNum, num: 3, start: i, end: i + w})
 			i += w
 		case r == '×':
-			toks = appendWord(toks, "x", false, i, i+w)
+			toks = appendWord(toks, "x", false, i, i+w, voc)
 			i += w
 		case unicode.IsLetter(r):
 			j, dotted := scanWord(s, i)
-			toks = appendWord(toks, s[i:j], dotted, i, j)
+			toks = appendWord(toks, s[i:j], dotted, i, j, voc)
 			i = j
 		default:
 			sym, n := lexSym(s, i, r, w)
 			if sym != "" {
-				toks = append(toks, token{kind: tkSym, voc: symVocab(sym), text: sym, start: i, end: i + n})
+				toks = append(toks, token{kind: tkSym, voc: symVocab(sym, voc), text: sym, start: i, end: i + n})
 			}
 			i += n
 		}
@@ -250,20 +266,20 @@ func lexInto(toks []token, s string) []token {
 	return toks
 }
 
-// symVocab is vocab[sym] for a symbol token. No table has a one-byte
+// symVocab is voc[sym] for a symbol token. No table has a one-byte
 // ASCII symbol as a key (TestVocabKeys), so those skip the lookup.
-func symVocab(sym string) vocabBit {
+func symVocab(sym string, voc map[string]vocabEntry) vocabBit {
 	if len(sym) == 1 && sym[0] < utf8.RuneSelf {
 		return 0
 	}
-	return vocab[sym].bits
+	return voc[sym].bits
 }
 
 // appendWord appends the word token of raw, the text s[start:end] (see
 // wordText), marking the tables it is a key of.
-func appendWord(toks []token, raw string, dotted bool, start, end int) []token {
-	text, voc := wordText(raw, dotted)
-	return append(toks, token{kind: tkWord, voc: voc, text: text, start: start, end: end})
+func appendWord(toks []token, raw string, dotted bool, start, end int, voc map[string]vocabEntry) []token {
+	text, bits := wordText(raw, dotted, voc)
+	return append(toks, token{kind: tkWord, voc: bits, text: text, start: start, end: end})
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
@@ -356,7 +372,7 @@ func scanWord(s string, i int) (end int, dotted bool) {
 // allocates only for an unknown word that needed changing: a lower-case
 // ASCII word is the substring of the cell, and a known word written with
 // capitals or dots ("TID", "q.d.") is the table's own key.
-func wordText(t string, dotted bool) (string, vocabBit) {
+func wordText(t string, dotted bool, vocab map[string]vocabEntry) (string, vocabBit) {
 	var buf [32]byte
 	n, changed := 0, dotted
 	for k := 0; k < len(t); k++ {

@@ -19,7 +19,7 @@ var weekWords = map[string]bool{"week": true, "weeks": true, "wk": true, "wks": 
 // followed by a period word: "x 2 weeks" is a duration), optionally followed by a count
 // unit ("x 6 cycles"), or "6 cycles", "7 sessions", "4 doses". Counts are whole numbers
 // from 1 to 200.
-func parseCount(toks []token, i int) (float64, int, bool) {
+func (l *Lexicon) parseCount(toks []token, i int) (float64, int, bool) {
 	whole := func(v float64) bool { return v >= 1 && v <= 200 && v == math.Trunc(v) }
 	t := toks[i]
 	if t.isWord("x") || t.isWord("times") {
@@ -31,7 +31,7 @@ func parseCount(toks []token, i int) (float64, int, bool) {
 			if countUnits[toks[j].text] {
 				return toks[i+1].num, j + 1, true
 			}
-			if _, ok := periodWords[toks[j].text]; ok || durationUnits[toks[j].text] {
+			if _, ok := l.periods[toks[j].text]; ok || durationUnits[toks[j].text] {
 				return 0, i, false // "x 2 weeks": a duration
 			}
 		}

@@ -117,6 +117,9 @@ const (
 	CodeCensored Code = "censored"
 	// CodeImplausible: the value is outside the plausible range for the quantity.
 	CodeImplausible Code = "value-implausible"
+	// CodeDoseImplausible: the daily dose is above the plausible maximum of
+	// its substance or drug class (CheckDrugDose).
+	CodeDoseImplausible Code = "dose-implausible"
 	// CodeAnalyteUnknown: no known analyte name was found.
 	CodeAnalyteUnknown Code = "analyte-unknown"
 	// CodeSexConflict: the text names both sexes.

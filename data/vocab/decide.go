@@ -325,7 +325,7 @@ func (c *compiled) sitesOf(text string, toks []token, clause []int, res *Outcome
 	}
 }
 
-// Weak words read strongly in their context (docs/outcomes.md, "The reader", rule 6):
+// Weak words read strongly in their context (docs/outcomes.md, "The reader", rule 7):
 //   - a word of persistence ("remained", "still", "persisted") not followed by a word of
 //     a good state is a non-response: "remained febrile", "platelets were still low";
 //   - a stop of the course ("was discontinued", "was stopped") is not evaluable;

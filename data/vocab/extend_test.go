@@ -214,3 +214,24 @@ func TestDocExample(t *testing.T) {
 		}
 	}
 }
+
+// TestTSVQuotesAreText checks that a TSV field beginning with a quotation mark is text: it
+// once opened a quoted field that silently swallowed every row up to the next quote.
+func TestTSVQuotesAreText(t *testing.T) {
+	v := New()
+	user := "phrase\tcategory\tnegated\trole\tnote\n" +
+		"zorbified\tcomplete\tnone\t\t\"as in: the lesions zorbified\n" +
+		"blorped\tprogression\tnone\t\tlater row that must survive\n" +
+		"\"quoted\"\tpartial\tnone\t\t\n"
+	if err := v.Extend(strings.NewReader(user), "my_outcomes.tsv", KindOutcomes); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want Category
+	}{{"zorbified", Complete}, {"blorped", Progression}, {`"quoted"`, Partial}} {
+		if got := v.Outcome(tt.text).Category; got != tt.want {
+			t.Errorf("Outcome(%q) = %v, want %v (a quote in the file swallowed a row)", tt.text, got, tt.want)
+		}
+	}
+}

@@ -5,11 +5,14 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/tresp/tresp/data/csvio"
 	"io"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/tresp/tresp/data/units"
 )
 
 // Kind names one vocabulary file type.
@@ -18,20 +21,28 @@ type Kind int
 // The vocabulary kinds. Each kind has its own file format (columns), described in the
 // package documentation and in docs/vocabulary.md.
 const (
-	KindDrugs    Kind = iota + 1 // drugs and procedures: term, generic, kind, class, atc, route, indication
-	KindDiseases                 // diseases: term, canonical, kind, icd10, group
-	KindSubtypes                 // condition subtypes: term, canonical, axis, condition
-	KindOutcomes                 // outcome phrases: phrase, category, negated, role
-	KindCues                     // negation and clause-boundary cues: term, role
-	KindRoutes                   // routes and dosage forms: term, route, position
-	KindSites                    // body sites: term, site, region
-	KindNoFuzzy                  // words never fuzzy-matched: word
-	KindScores                   // clinical scores: term, kind (threshold|measure), value, category, better
-	KindTiming                   // timing cues of treatment cells: term, role
-	numKinds     = int(KindTiming)
+	KindDrugs       Kind = iota + 1 // drugs and procedures: term, generic, kind, class, atc, route, indication
+	KindDiseases                    // diseases: term, canonical, kind, icd10, group
+	KindSubtypes                    // condition subtypes: term, canonical, axis, condition
+	KindOutcomes                    // outcome phrases: phrase, category, negated, role
+	KindCues                        // negation and clause-boundary cues: term, role
+	KindRoutes                      // routes and dosage forms: term, route, position
+	KindSites                       // body sites: term, site, region
+	KindNoFuzzy                     // words never fuzzy-matched: word
+	KindScores                      // clinical scores: term, kind (threshold|measure), value, category, better
+	KindTiming                      // timing cues of treatment cells: term, role
+	KindFrequencies                 // frequency words of dose cells: term, kind, value, days (read by data/units)
+	KindDoseUnits                   // dose unit words: term, unit, factor, base (read by data/units)
+	numKinds        = int(KindDoseUnits)
 )
 
-var kindNames = [...]string{"", "drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "scores", "timing"}
+var kindNames = [...]string{"", "drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "scores", "timing", "frequencies", "doseunits"}
+
+// lexiconKinds maps the kinds whose words the dose parser reads to their units.LexiconKind:
+// routes (read by both), frequencies and dose units (read by the dose parser only).
+var lexiconKinds = map[Kind]units.LexiconKind{
+	KindRoutes: units.LexRoutes, KindFrequencies: units.LexFrequencies, KindDoseUnits: units.LexDoseUnits,
+}
 
 // String returns the kind's name, which is also the base name of its embedded file.
 func (k Kind) String() string {
@@ -144,11 +155,15 @@ func parseFile(r io.Reader, name string, k Kind) ([]*record, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read %s vocabulary: %v", name, k, err)
 	}
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = sniffDelimiter(data)
-	cr.LazyQuotes = cr.Comma == '\t' // TSV: quotes inside fields are literal text
-	cr.Comment = '#'
-	cr.FieldsPerRecord = -1
+	var cr rowReader
+	if sniffDelimiter(data) == '\t' {
+		cr = csvio.NewTSVReader(data) // TSV: quotes are literal text, even at the start of a field
+	} else {
+		c := csv.NewReader(bytes.NewReader(data))
+		c.Comment = '#'
+		c.FieldsPerRecord = -1
+		cr = c
+	}
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, &PositionError{File: name, Line: 1, Msg: fmt.Sprintf("no header line (the first non-comment line must name the columns: %s)", strings.Join(s.cols, ", "))}
@@ -227,6 +242,13 @@ func parseFile(r io.Reader, name string, k Kind) ([]*record, error) {
 	return recs, nil
 }
 
+// rowReader is what parseFile needs of a reader of delimited rows: *csv.Reader for CSV,
+// *csvio.TSVReader for TSV.
+type rowReader interface {
+	Read() ([]string, error)
+	FieldPos(field int) (line, column int)
+}
+
 func csvError(name string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
@@ -274,6 +296,7 @@ var (
 	betterNames   = []string{"lower", "higher"}
 	timingRoles   = []string{"prior", "underlying", "excluded", "none"}
 	positions     = []string{"before", "after", "any"}
+	routeUses     = []string{"both", "drug", "dose"}
 
 	atcRE = regexp.MustCompile(`^[A-Z]([0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?)?$`)
 	icdRE = regexp.MustCompile(`^[A-Z][0-9]{2}(\.[0-9]{1,2})?$`)
@@ -306,6 +329,9 @@ func indicationKey(s string) string {
 	sort.Strings(ks)
 	return strings.Join(ks, "|")
 }
+
+// doseOnly reports whether a routes row is for dose cells only (use "dose").
+func doseOnly(r *record) bool { return strings.EqualFold(r.get("use"), "dose") }
 
 func routeKey(s string) string {
 	n := normalize(s)
@@ -450,13 +476,21 @@ func init() {
 			return errs
 		},
 	}
+	// The routes file is shared with the dose parser (data/units reads use and ismp; rows
+	// of use "dose" are not drug-name routes, so they have a key of their own here).
 	schemas[KindRoutes] = &schema{
-		cols:     []string{"term", "route", "position", "note"},
+		cols:     []string{"term", "route", "position", "use", "ismp", "note"},
 		required: []string{"term", "route"},
-		key:      func(r *record) string { return normalize(r.get("term")) },
+		key: func(r *record) string {
+			if doseOnly(r) {
+				return normalize(r.get("term")) + "\x00dose"
+			}
+			return normalize(r.get("term"))
+		},
 		check: func(r *record) []*PositionError {
 			errs := needText(r, "term", nil)
 			errs = needText(r, "route", errs)
+			errs = needOneOf(r, "use", routeUses, true, errs)
 			return needOneOf(r, "position", positions, true, errs)
 		},
 	}

@@ -391,6 +391,64 @@ func clauses(text string, toks []token, ends []bool, cues []cueHit) []int {
 	return cl
 }
 
+// wordFall and wordRise are the change words that beneficialChange reads by the
+// direction of benefit of the measure beside them.
+var (
+	wordFall = map[string]bool{"decreased": true, "decrease": true, "decline": true, "declined": true, "reduced": true,
+		"reduction": true, "lowered": true, "lowering": true, "fell": true, "dropped": true, "diminished": true}
+	wordRise = map[string]bool{"increased": true, "increase": true, "rose": true, "rise": true, "rising": true}
+	// treatmentWords near a change word make it a change of the treatment, not of the disease
+	treatmentWords = map[string]bool{"mg": true, "dose": true, "doses": true, "dosage": true, "dosing": true, "taper": true,
+		"tapered": true, "tapering": true, "steroid": true, "steroids": true, "gc": true, "gcs": true, "prednisone": true,
+		"prednisolone": true, "glucocorticoid": true, "glucocorticoids": true, "corticosteroid": true, "corticosteroids": true,
+		"requirement": true, "requirements": true, "need": true, "insulin": true}
+)
+
+// measureChange reads a weak change word ("decreased", "rose") by a measure of scores.tsv
+// within five words before or four after it, with no word of dose or treatment there ("the
+// prednisolone dose was reduced"): 1 when the change goes the measure's better direction
+// ("the platelet count rose", "decrease of inflammatory markers"), -1 when it goes the
+// other way, 0 when there is no such measure. A change in the adverse direction stays weak
+// (it may be an adverse effect rather than the disease).
+func (c *compiled) measureChange(toks []token, t target) int {
+	if !t.entry.weak() || t.j-t.i != 1 {
+		return 0
+	}
+	w := toks[t.i].norm
+	var want string
+	switch {
+	case wordFall[w]:
+		want = "lower"
+	case wordRise[w]:
+		want = "higher"
+	default:
+		return 0
+	}
+	lo, hi := max(0, t.i-5), min(len(toks), t.j+4)
+	for k := lo; k < hi; k++ {
+		if treatmentWords[toks[k].norm] {
+			return 0
+		}
+	}
+	for k := lo; k < hi; k++ {
+		if k >= t.i && k < t.j {
+			continue
+		}
+		for n := 3; n >= 1; n-- {
+			if k+n > hi || (k < t.i && k+n > t.i) {
+				continue
+			}
+			if better, ok := c.measures[joinNorms(toks[k:k+n])]; ok {
+				if better != want {
+					return -1
+				}
+				return 1
+			}
+		}
+	}
+	return 0
+}
+
 // wholeCellOnly drops the phrases of role cell that are not the whole text.
 func wholeCellOnly(targets []target, n int) []target {
 	keep := targets[:0]
@@ -454,6 +512,16 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		t.start, t.end = toks[t.i].start, toks[t.j-1].end
 		if depth[t.start] > 0 && !t.entry.marker {
 			t.entry.secondary = true // a parenthesis details or qualifies; it does not state the outcome
+		}
+		if !t.negated {
+			// "the platelet count rose", "reduction in the size of the metastases": a change
+			// word beside a measure whose direction of benefit is known
+			switch c.measureChange(toks, *t) {
+			case 1:
+				t.category, t.rule, t.entry.role = Partial, "change of a measure", rolePrimary
+			case -1: // "the platelet count fell": worse, but perhaps an adverse effect; stays weak
+				t.category, t.rule = Progression, "change of a measure"
+			}
 		}
 		if t.negated && !t.entry.marker {
 			if t.entry.negated != CategoryUnknown {

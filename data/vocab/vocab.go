@@ -1,6 +1,7 @@
 package vocab
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/tresp/tresp/data/units"
 )
 
 //go:embed terms/*.tsv
@@ -63,18 +66,32 @@ type Vocabulary struct {
 	frozen bool
 	tables [numKinds + 1]*table
 	c      *compiled
+	lex    *units.Lexicon // the words of dose cells, with the routes of tables[KindRoutes]
 }
 
 var defaultTables = sync.OnceValue(func() [numKinds + 1]*table {
 	var ts [numKinds + 1]*table
 	for k := 1; k <= numKinds; k++ {
+		if schemas[k] == nil {
+			continue // a kind only the dose parser reads (frequencies, dose units)
+		}
 		name := "terms/" + Kind(k).String() + ".tsv"
-		f, err := embedded.Open(name)
-		if err != nil {
-			panic(fmt.Sprintf("vocab: embedded file %s missing: %v", name, err))
+		var f io.Reader
+		if lk, ok := lexiconKinds[Kind(k)]; ok {
+			// one list of routes for drug names and dose cells, owned by data/units
+			name = "data/units/lexicon/" + lk.String() + ".tsv"
+			f = bytes.NewReader(units.DefaultLexiconFile(lk))
+		} else {
+			ef, err := embedded.Open(name)
+			if err != nil {
+				panic(fmt.Sprintf("vocab: embedded file %s missing: %v", name, err))
+			}
+			f = ef
 		}
 		recs, err := parseFile(f, name, Kind(k))
-		f.Close()
+		if c, ok := f.(io.Closer); ok {
+			c.Close()
+		}
 		if err != nil {
 			panic(fmt.Sprintf("vocab: embedded vocabulary is invalid (a bug in data/vocab/terms): %v", err))
 		}
@@ -107,8 +124,13 @@ func Default() *Vocabulary { return defaultVocab() }
 // New returns a fresh, extendable copy of the embedded vocabulary. It shares the
 // (immutable) indexes of Default until it is extended.
 func New() *Vocabulary {
-	return &Vocabulary{tables: defaultTables(), c: defaultCompiled()}
+	return &Vocabulary{tables: defaultTables(), c: defaultCompiled(), lex: units.DefaultLexicon()}
 }
+
+// Lexicon returns the words the dose parser reads with this vocabulary: the embedded
+// routes, frequency and dose unit words extended by the user files of those kinds (a
+// routes file teaches both the drug-name reader and the dose parser).
+func (v *Vocabulary) Lexicon() *units.Lexicon { return v.lex }
 
 // Extend reads a user vocabulary file of the given kind from r; name is used in error
 // messages (normally the file path). A row whose key (the normalised term; for drugs the
@@ -122,6 +144,21 @@ func (v *Vocabulary) Extend(r io.Reader, name string, kind Kind) error {
 	if kind < 1 || int(kind) > numKinds {
 		panic(fmt.Sprintf("vocab: Extend called with invalid kind %d", int(kind)))
 	}
+	lex := v.lex
+	if lk, ok := lexiconKinds[kind]; ok {
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return fmt.Errorf("%s: cannot read %s vocabulary: %v", name, kind, err)
+		}
+		if lex, err = v.lex.Extend(bytes.NewReader(data), name, lk); err != nil {
+			return err
+		}
+		if schemas[kind] == nil {
+			v.lex = lex
+			return nil
+		}
+		r = bytes.NewReader(data)
+	}
 	recs, err := parseFile(r, name, kind)
 	if err != nil {
 		return err
@@ -133,7 +170,7 @@ func (v *Vocabulary) Extend(r io.Reader, name string, kind Kind) error {
 	if err != nil {
 		return err
 	}
-	v.tables, v.c = tables, c
+	v.tables, v.c, v.lex = tables, c, lex
 	return nil
 }
 
@@ -243,6 +280,9 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	// routes first: drug rows refer to them
 	canonRoutes := map[string]bool{}
 	for _, r := range ts[KindRoutes].rows {
+		if doseOnly(r) {
+			continue // a spelling of dose cells only ("i/v", "subcut")
+		}
 		pos := strings.ToLower(r.get("position"))
 		if pos == "" {
 			pos = "any"
@@ -258,7 +298,7 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 		known(r.get("term"))
 	}
 	for _, r := range ts[KindRoutes].rows {
-		if rt := normalize(r.get("route")); !canonRoutes[rt] {
+		if rt := normalize(r.get("route")); !canonRoutes[rt] && !doseOnly(r) {
 			add(r.errf("route", "route %q is not defined by a row of its own (add a row with term %q and route %q)", r.get("route"), r.get("route"), r.get("route")))
 		}
 	}
