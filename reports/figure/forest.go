@@ -632,7 +632,7 @@ func (f Forest) Caption() string {
 		if len(pg.split) == 0 {
 			b.WriteString(" a drug's rows stay on one page.")
 		} else {
-			fmt.Fprintf(&b, " a drug's rows stay on one page, except those of %s, too many for one page, which continue on the next.", strings.Join(pg.split, ", "))
+			fmt.Fprintf(&b, " a drug's rows stay on one page, except those of %s, too many for one page, which continue on the next.", andList(pg.split))
 		}
 	}
 	if f.Patients > 0 {
@@ -641,6 +641,14 @@ func (f Forest) Caption() string {
 	fmt.Fprintf(&b, " %s", countPhrase(patients, f.Studies))
 	b.WriteString(abbrevPhrase(append([]string{"CI, confidence interval", "x/n, responders/patients of the population analysed"}, f.Abbrev...)))
 	return b.String()
+}
+
+// andList joins names as "a", "a and b", "a, b and c".
+func andList(names []string) string {
+	if len(names) <= 1 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // countPhrase is "Data from 23 patients in 9 studies." (studies omitted when 0).

@@ -194,21 +194,31 @@ func (f Forest) paginate(th *theme, limit vg.Length) ([]Figure, error) {
 			continue
 		}
 		// A block taller than a page: cut between rows (never between a
-		// pooled row and the note under it); each further part starts
-		// with a "(continued)" heading.
+		// pooled row and the note under it) into parts about equally
+		// tall; each further part starts with a "(continued)" heading.
 		split = append(split, l.rows[from].Label)
 		contH := vg.Length(float64(len(th.wrap(th.body, contLabel(l.rows[from].Label), l.labelW, 3)))+forestNatPad) * b
-		cur := forestPiece{from: from, block: k}
+		var units []int // first row of each unit
+		var uh []vg.Length
 		for i := from; i < to; i++ {
-			if cur.h+rowH(i) > avail && i > cur.from && !l.rows[i].Note {
-				cur.to = i
-				pieces = append(pieces, cur)
-				cur = forestPiece{from: i, block: k, cont: true, h: contH}
+			if l.rows[i].Note && len(units) > 0 {
+				uh[len(uh)-1] += rowH(i)
+				continue
 			}
-			cur.h += rowH(i)
+			units = append(units, i)
+			uh = append(uh, rowH(i))
 		}
-		cur.to = to
-		pieces = append(pieces, cur)
+		units = append(units, to)
+		for j, r := range balance(uh, avail-contH) {
+			pc := forestPiece{from: units[r[0]], to: units[r[1]], block: k, cont: j > 0}
+			for _, v := range uh[r[0]:r[1]] {
+				pc.h += v
+			}
+			if pc.cont {
+				pc.h += contH
+			}
+			pieces = append(pieces, pc)
+		}
 	}
 	hs := make([]vg.Length, len(pieces))
 	for i, p := range pieces {
