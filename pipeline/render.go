@@ -141,7 +141,8 @@ func forestFigure(a *Analysis, cfg AnalysisConfig, maxDrugs int) (figure.Forest,
 		maxStudies = max(2, min(forestMaxStudies, (forestMaxRows-3*len(rates))/nPooled))
 	}
 	zero := 0
-	var zeroDrugs []string
+	var zeroDrugs, noEst []string
+	noEstMethod := ""
 	for _, r := range rates {
 		p, ok := pooled[r.Drug]
 		if !ok {
@@ -198,6 +199,10 @@ func forestFigure(a *Analysis, cfg AnalysisConfig, maxDrugs int) (figure.Forest,
 			}
 			moreNote = fmt.Sprintf("%s not shown (%d/%d responded). ", plural(more, "smaller study", "smaller studies"), p.Events-x, p.N-n)
 		}
+		if math.IsNaN(p.Estimate) && p.N > 0 {
+			noEst = append(noEst, r.Drug)
+			noEstMethod = p.Method
+		}
 		forest.Rows = append(forest.Rows, figure.ForestRow{Label: "Pooled (" + p.Method + ")", Events: p.Events, N: p.N,
 			Estimate: p.Estimate, Low: p.Low, High: p.High, Pooled: true, Study: true, PredLow: p.PredLow, PredHigh: p.PredHigh})
 		if h, ok := hetero[r.Drug]; ok && !math.IsNaN(h.Q) {
@@ -217,6 +222,10 @@ func forestFigure(a *Analysis, cfg AnalysisConfig, maxDrugs int) (figure.Forest,
 			what = strings.Join(zeroDrugs, ", ")
 		}
 		notes = append(notes, fmt.Sprintf("Left out as 0/0 (no patient in the population): %s.", what))
+	}
+	if len(noEst) > 0 {
+		notes = append(notes, fmt.Sprintf("No pooled estimate (%s) for %s: the model has no finite estimate when every study has 0 or all responders; table 4 gives the pooled count with its exact interval.",
+			noEstMethod, strings.Join(noEst, ", ")))
 	}
 	return forest, notes
 }
@@ -308,7 +317,17 @@ func (st *state) figures() []namedFigure {
 		for k := range tallies {
 			keys = append(keys, k)
 		}
-		sort.Strings(keys)
+		// name order as a reader expects it: "alopecia" before "BK virus"
+		byName := func(ks []string) {
+			sort.Slice(ks, func(i, j int) bool {
+				a, b := strings.ToLower(ks[i]), strings.ToLower(ks[j])
+				if a != b {
+					return a < b
+				}
+				return ks[i] < ks[j]
+			})
+		}
+		byName(keys)
 		if len(keys) > maxBarGroups {
 			// the maxBarGroups groups with the most patients, in name order
 			n := func(k string) int {
@@ -322,7 +341,7 @@ func (st *state) figures() []namedFigure {
 			sort.SliceStable(byN, func(i, j int) bool { return n(byN[i]) > n(byN[j]) })
 			title += fmt.Sprintf(" (the %d %ss with the most patients of %d; all are in tables/response_rates.csv)", maxBarGroups, by, len(keys))
 			keys = byN[:maxBarGroups]
-			sort.Strings(keys)
+			byName(keys)
 		}
 		ob := figure.OutcomeBars{Title: title, GroupBy: by, Patients: len(patients), Studies: nStudies,
 			OutcomeDef: "responder = " + a.Responder + " response or better"}
@@ -634,11 +653,22 @@ func (st *state) render() error {
 	report.Title = "Treatment response: " + st.dataSetName()
 	report.ToolVersion = Version
 	figs := st.figures()
+	// A figure taller than a page of the size is split into pages: one
+	// PDF holds them all, PNG and SVG get a file per page (figureFile).
+	pages := make([][]figure.Figure, len(figs))
+	for i, nf := range figs {
+		ps, err := figure.Paginate(nf.fig, size)
+		if err != nil {
+			return fmt.Errorf("render %s: %w", nf.name, err)
+		}
+		pages[i] = ps
+	}
 	// Render every figure in every format concurrently into memory (each
 	// render is independent, so bytes do not depend on scheduling), then
 	// write them in a fixed order.
 	type job struct {
 		fig    int
+		page   int // -1: every page in one file
 		format figure.Format
 		buf    bytes.Buffer
 		err    error
@@ -647,11 +677,19 @@ func (st *state) render() error {
 	for i := range figs {
 		seenSVG := false
 		for _, f := range formats {
-			jobs = append(jobs, &job{fig: i, format: f})
+			if f == figure.PDF {
+				jobs = append(jobs, &job{fig: i, page: -1, format: f})
+				continue
+			}
+			for k := range pages[i] {
+				jobs = append(jobs, &job{fig: i, page: k, format: f})
+			}
 			seenSVG = seenSVG || f == figure.SVG
 		}
 		if !seenSVG {
-			jobs = append(jobs, &job{fig: i, format: figure.SVG}) // for report.html only
+			for k := range pages[i] {
+				jobs = append(jobs, &job{fig: i, page: k, format: figure.SVG}) // for report.html only
+			}
 		}
 	}
 	var wg sync.WaitGroup
@@ -665,7 +703,11 @@ func (st *state) render() error {
 				j.err = fmt.Errorf("interrupted: %w", err)
 				return
 			}
-			j.err = figure.Render(&j.buf, figs[j.fig].fig, size, j.format)
+			if j.page < 0 {
+				j.err = figure.RenderPages(&j.buf, pages[j.fig], size, j.format)
+			} else {
+				j.err = figure.Render(&j.buf, pages[j.fig][j.page], size, j.format)
+			}
 		}(j)
 	}
 	wg.Wait()
@@ -674,8 +716,11 @@ func (st *state) render() error {
 		if j.err != nil {
 			return fmt.Errorf("render %s: %w", nf.name, j.err)
 		}
-		if j.format == figure.SVG {
-			caption := nf.fig.Caption()
+		if j.format == figure.SVG && j.page > 0 {
+			last := &report.Figures[len(report.Figures)-1]
+			last.Pages = append(last.Pages, j.buf.Bytes())
+		} else if j.format == figure.SVG {
+			caption := pages[j.fig][0].Caption()
 			report.Figures = append(report.Figures, html.Figure{Title: nf.title, Caption: captionBody(caption), SVG: j.buf.Bytes()})
 			if err := st.out.write("figures/"+nf.name+".caption.md", func(w *bufio.Writer) error {
 				_, err := w.WriteString(caption + "\n")
@@ -685,7 +730,7 @@ func (st *state) render() error {
 			}
 		}
 		if slices.Contains(formats, j.format) {
-			if err := st.out.write("figures/"+nf.name+j.format.Ext(), func(w *bufio.Writer) error {
+			if err := st.out.write("figures/"+figureFile(nf.name, j.page, len(pages[j.fig]), j.format), func(w *bufio.Writer) error {
 				_, err := w.Write(j.buf.Bytes())
 				return err
 			}); err != nil {
@@ -732,6 +777,16 @@ func (st *state) render() error {
 	st.log.Stage("render", fmt.Sprintf("%d figures × %d formats, %d tables × %d formats, report.html",
 		len(figs), len(formats), len(tables), len(st.cfg.Tables.Formats)))
 	return nil
+}
+
+// figureFile is the file name of a figure, or of page k (0-based) of a
+// figure of n pages in PNG or SVG: NAME_p1.png … NAME_pN.png. A PDF holds
+// every page (k < 0), and a figure of one page keeps its plain name.
+func figureFile(name string, k, n int, f figure.Format) string {
+	if k < 0 || n <= 1 {
+		return name + f.Ext()
+	}
+	return fmt.Sprintf("%s_p%d%s", name, k+1, f.Ext())
 }
 
 // dataSetName names the data set for the report title: the embedded
