@@ -53,67 +53,8 @@ func (st *state) render() error {
 	report.ToolVersion = Version
 	in := st.presentInput()
 	figs := present.Figures(in)
-	// Render every figure in every format concurrently into memory (each
-	// render is independent, so bytes do not depend on scheduling), then
-	// write them in a fixed order.
-	type job struct {
-		fig    int
-		format figure.Format
-		buf    bytes.Buffer
-		err    error
-	}
-	var jobs []*job
-	for i := range figs {
-		seenSVG := false
-		for _, f := range formats {
-			jobs = append(jobs, &job{fig: i, format: f})
-			seenSVG = seenSVG || f == figure.SVG
-		}
-		if !seenSVG {
-			jobs = append(jobs, &job{fig: i, format: figure.SVG}) // for report.html only
-		}
-	}
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for _, j := range jobs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(j *job) {
-			defer func() { <-sem; wg.Done() }()
-			if err := st.ctx.Err(); err != nil {
-				j.err = fmt.Errorf("interrupted: %w", err)
-				return
-			}
-			j.err = figure.Render(&j.buf, figs[j.fig].Fig, size, j.format)
-		}(j)
-	}
-	wg.Wait()
-	for _, j := range jobs {
-		nf := figs[j.fig]
-		if j.err != nil {
-			return fmt.Errorf("render %s: %w", nf.Name, j.err)
-		}
-		if j.format == figure.SVG {
-			caption := nf.Fig.Caption()
-			report.Figures = append(report.Figures, html.Figure{Title: nf.Title, Caption: present.CaptionBody(caption), SVG: j.buf.Bytes()})
-			if err := st.out.Write("figures/"+nf.Name+".caption.md", func(w *bufio.Writer) error {
-				_, err := w.WriteString(caption + "\n")
-				return err
-			}); err != nil {
-				return err
-			}
-		}
-		if slices.Contains(formats, j.format) {
-			if err := st.out.Write("figures/"+nf.Name+j.format.Ext(), func(w *bufio.Writer) error {
-				_, err := w.Write(j.buf.Bytes())
-				return err
-			}); err != nil {
-				return err
-			}
-			if testHookFigureWritten != nil {
-				testHookFigureWritten()
-			}
-		}
+	if err := st.writeFigures(figs, size, formats, &report); err != nil {
+		return err
 	}
 	tables := present.Tables(in)
 	for _, t := range tables {
@@ -148,6 +89,110 @@ func (st *state) render() error {
 	st.log.Stage("render", fmt.Sprintf("%d figures × %d formats, %d tables × %d formats, report.html",
 		len(figs), len(formats), len(tables), len(st.cfg.Tables.Formats)))
 	return nil
+}
+
+// writeFigures renders every figure in every format and writes it, with
+// its caption, and adds its SVG pages to the report. A figure taller than
+// a page of the size is split into pages: one PDF holds them all, PNG and
+// SVG get a file per page (figureFile).
+func (st *state) writeFigures(figs []present.Figure, size figure.Size, formats []figure.Format, report *html.Report) error {
+	pages := make([][]figure.Figure, len(figs))
+	for i, nf := range figs {
+		ps, err := figure.Paginate(nf.Fig, size)
+		if err != nil {
+			return fmt.Errorf("render %s: %w", nf.Name, err)
+		}
+		pages[i] = ps
+	}
+	// Render every figure in every format concurrently into memory (each
+	// render is independent, so bytes do not depend on scheduling), then
+	// write them in a fixed order.
+	type job struct {
+		fig    int
+		page   int // -1: every page in one file
+		format figure.Format
+		buf    bytes.Buffer
+		err    error
+	}
+	var jobs []*job
+	for i := range figs {
+		seenSVG := false
+		for _, f := range formats {
+			if f == figure.PDF {
+				jobs = append(jobs, &job{fig: i, page: -1, format: f})
+				continue
+			}
+			for k := range pages[i] {
+				jobs = append(jobs, &job{fig: i, page: k, format: f})
+			}
+			seenSVG = seenSVG || f == figure.SVG
+		}
+		if !seenSVG {
+			for k := range pages[i] {
+				jobs = append(jobs, &job{fig: i, page: k, format: figure.SVG}) // for report.html only
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, j := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(j *job) {
+			defer func() { <-sem; wg.Done() }()
+			if err := st.ctx.Err(); err != nil {
+				j.err = fmt.Errorf("interrupted: %w", err)
+				return
+			}
+			if j.page < 0 {
+				j.err = figure.RenderPages(&j.buf, pages[j.fig], size, j.format)
+			} else {
+				j.err = figure.Render(&j.buf, pages[j.fig][j.page], size, j.format)
+			}
+		}(j)
+	}
+	wg.Wait()
+	for _, j := range jobs {
+		nf := figs[j.fig]
+		if j.err != nil {
+			return fmt.Errorf("render %s: %w", nf.Name, j.err)
+		}
+		if j.format == figure.SVG && j.page > 0 {
+			last := &report.Figures[len(report.Figures)-1]
+			last.Pages = append(last.Pages, j.buf.Bytes())
+		} else if j.format == figure.SVG {
+			caption := pages[j.fig][0].Caption()
+			report.Figures = append(report.Figures, html.Figure{Title: nf.Title, Caption: present.CaptionBody(caption), SVG: j.buf.Bytes()})
+			if err := st.out.Write("figures/"+nf.Name+".caption.md", func(w *bufio.Writer) error {
+				_, err := w.WriteString(caption + "\n")
+				return err
+			}); err != nil {
+				return err
+			}
+		}
+		if slices.Contains(formats, j.format) {
+			if err := st.out.Write("figures/"+figureFile(nf.Name, j.page, len(pages[j.fig]), j.format), func(w *bufio.Writer) error {
+				_, err := w.Write(j.buf.Bytes())
+				return err
+			}); err != nil {
+				return err
+			}
+			if testHookFigureWritten != nil {
+				testHookFigureWritten()
+			}
+		}
+	}
+	return nil
+}
+
+// figureFile is the file name of a figure, or of page k (0-based) of a
+// figure of n pages in PNG or SVG: NAME_p1.png … NAME_pN.png. A PDF holds
+// every page (k < 0), and a figure of one page keeps its plain name.
+func figureFile(name string, k, n int, f figure.Format) string {
+	if k < 0 || n <= 1 {
+		return name + f.Ext()
+	}
+	return fmt.Sprintf("%s_p%d%s", name, k+1, f.Ext())
 }
 
 // dataSetName names the data set for the report title: the embedded

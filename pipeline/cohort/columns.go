@@ -226,3 +226,35 @@ var CountColumns = Columns[CountRow]{
 	{"progression", func(r *CountRow) any { return r.Progression }},
 	{"unclassified", func(r *CountRow) any { return r.Unclassified }},
 }
+
+// CSVTable is one file of tables/*.csv: its path in the output directory,
+// its header and its rows.
+type CSVTable struct {
+	Path   string
+	Header []string
+	Rows   [][]string
+}
+
+// CSVTables returns the tables/*.csv files of an analysis, each from the
+// column table of its row type. The class rates leave out the overall
+// row, whose drug class is empty.
+func CSVTables(a *Analysis) []CSVTable {
+	rc := RateColumns
+	var classRates []RateRow
+	for _, r := range a.ClassRates {
+		if r.Drug != "" {
+			classRates = append(classRates, r)
+		}
+	}
+	return []CSVTable{
+		{"tables/response_rates.csv", rc.Header(), rc.Rows(a.Rates)},
+		{"tables/response_rates_by_disease_group.csv", rc.Renamed("disease", "disease_group").Header(), rc.Rows(a.GroupRates)},
+		{"tables/response_rates_by_class.csv", rc.Renamed("drug", "drug_class").Header(), rc.Rows(classRates)},
+		{"tables/study_counts.csv", StudyColumns.Header(), StudyColumns.Rows(a.StudyCounts)},
+		{"tables/pooled_rates.csv", PooledColumns.Header(), PooledColumns.Rows(a.Pooled)},
+		{"tables/pooled_sensitivity.csv", PooledColumns.Header(), PooledColumns.Rows(a.Sensitivity)},
+		{"tables/comparisons.csv", ComparisonColumns.Header(), ComparisonColumns.Rows(a.Comparisons)},
+		{"tables/time_to_response_input.csv", TimeInputColumns.Header(), TimeInputColumns.Rows(a.TimeInputs)},
+		{"tables/time_to_response.csv", TimePointColumns.Header(), TimePointColumns.Rows(Points(a.TimeCurves))},
+	}
+}

@@ -92,7 +92,7 @@ var settings = []setting{
 		check: floatIn(0, 1, false, "%v is not between 0 and 1 (write 0.8 for 80%%)")},
 	{key: "figures.formats", md: "figure file formats", doc: "figure file formats",
 		ptr: func(c *Config) any { return &c.Figures.Formats }},
-	{key: "figures.size", md: "figure size", mdLegal: "`PRESET:HEIGHT`, `WIDTHxHEIGHT` or `WIDTH` in mm", doc: "figure size",
+	{key: "figures.size", md: "figure size; a forest plot or outcome bars taller than the page (Nature 170 mm, Elsevier 240 mm, or HEIGHT) are split into pages: one PDF, `NAME_pK.png`/`.svg` per page (docs/figures.md)", mdLegal: "`PRESET:HEIGHT`, `WIDTHxHEIGHT` or `WIDTH` in mm", doc: "figure size",
 		vals: `"nature-single", "nature-double", "elsevier-single", "elsevier-double", "PRESET:HEIGHT", "WIDTHxHEIGHT" or "WIDTH" in mm`,
 		ptr:  func(c *Config) any { return &c.Figures.Size }},
 	{key: "figures.forest_max_drugs", md: "most drugs in the forest plot; beyond it the drugs with the most patients, and a note", mdLegal: "1 or more", doc: "most drugs in the forest plot; beyond it the drugs with the most patients, and a note",

@@ -156,13 +156,17 @@ func normText(s string) string {
 	return strings.TrimSpace(csvout.Clean(s))
 }
 
+// acceptWords in the decision column confirm the row's proposed_value.
+var acceptWords = map[string]bool{"accept": true, "accepted": true, "ok": true, "yes": true, "y": true}
+
 // ReadDecisions reads a decisions file: a review.csv whose decision column
 // a reviewer filled. The columns study, case, field, original_text and
 // decision are required, in any order; others are ignored, and so are rows
 // with an empty decision. An outcome decision is a category name
 // (vocab.ParseCategory) other than unclassified; a drug or disease
-// decision is the term to use. The same decision twice is fine; two
-// different decisions for one study, case, field and text are an error.
+// decision is the term to use; "accept" (or "ok", "yes") confirms the
+// row's proposed_value. The same decision twice is fine; two different
+// decisions for one study, case, field and text are an error.
 func ReadDecisions(r io.Reader, name string) (*Decisions, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
@@ -218,6 +222,19 @@ func ReadDecisions(r io.Reader, name string) (*Decisions, error) {
 		value := strings.TrimSpace(rec[col["decision"]])
 		if value == "" {
 			continue
+		}
+		if acceptWords[strings.ToLower(value)] {
+			// "accept": the reviewer confirms what tresp proposed on this row
+			pc, ok := col["proposed_value"]
+			proposed := ""
+			if ok {
+				proposed = strings.TrimSpace(csvout.Unneutralize(rec[pc]))
+			}
+			if proposed == "" || strings.EqualFold(proposed, vocab.Unclassified.String()) {
+				l, c := cr.FieldPos(col["decision"])
+				return nil, fail(l, c, "column \"decision\": %q confirms the proposed value, but this row proposes none (write the value itself)", value)
+			}
+			value = proposed
 		}
 		line, _ := cr.FieldPos(0)
 		pos := func(c int) (int, int) { return cr.FieldPos(c) }

@@ -16,6 +16,9 @@ import (
 // computes the Mosteller BSA √(height cm × weight kg / 3600) from the height ("165",
 // "165 cm", "1.65 m") and weight cells; 0 when neither is usable.
 func bsaM2(bsa, height, weight string) float64 {
+	if strings.TrimSpace(bsa) == "" && (strings.TrimSpace(height) == "" || strings.TrimSpace(weight) == "") {
+		return 0 // most rows: nothing to read, and no parse errors to allocate
+	}
 	s := strings.ToLower(strings.TrimSpace(bsa))
 	for _, u := range []string{"m²", "m2", "sqm", "m^2"} {
 		s = strings.TrimSpace(strings.TrimSuffix(s, u))
@@ -51,6 +54,9 @@ func bsaM2(bsa, height, weight string) float64 {
 // stays per kg with its status.
 func weightKg(s string) float64 {
 	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return 0 // most rows: no weight, and no parse error to allocate
+	}
 	i := 0
 	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
 		i++

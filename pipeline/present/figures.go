@@ -73,7 +73,17 @@ func (pr *presenter) outcomeBars(title, by string, tallies map[string]map[string
 	for k := range tallies {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	// name order as a reader expects it: "alopecia" before "BK virus"
+	byName := func(ks []string) {
+		sort.Slice(ks, func(i, j int) bool {
+			a, b := strings.ToLower(ks[i]), strings.ToLower(ks[j])
+			if a != b {
+				return a < b
+			}
+			return ks[i] < ks[j]
+		})
+	}
+	byName(keys)
 	if len(keys) > MaxBarGroups {
 		// the MaxBarGroups groups with the most patients, in name order
 		n := func(k string) int {
@@ -87,7 +97,7 @@ func (pr *presenter) outcomeBars(title, by string, tallies map[string]map[string
 		sort.SliceStable(byN, func(i, j int) bool { return n(byN[i]) > n(byN[j]) })
 		title += fmt.Sprintf(" (the %d %ss with the most patients of %d; all are in tables/response_rates.csv)", MaxBarGroups, by, len(keys))
 		keys = byN[:MaxBarGroups]
-		sort.Strings(keys)
+		byName(keys)
 	}
 	ob := figure.OutcomeBars{Title: title, GroupBy: by, Patients: nPatients, Studies: nStudies,
 		OutcomeDef: "responder = " + a.Responder + " response or better"}

@@ -121,7 +121,8 @@ func forestFigure(a *cohort.Analysis, opt Options) (figure.Forest, []string) {
 		maxStudies = max(2, min(ForestMaxStudies, (ForestMaxRows-3*len(rates))/nPooled))
 	}
 	zero := 0
-	var zeroDrugs []string
+	var zeroDrugs, noEst []string
+	noEstMethod := ""
 	for _, r := range rates {
 		p, ok := pooled[r.Drug]
 		if !ok {
@@ -141,6 +142,10 @@ func forestFigure(a *cohort.Analysis, opt Options) (figure.Forest, []string) {
 			}
 			ss = append(ss, s)
 		}
+		if math.IsNaN(p.Estimate) && p.N > 0 {
+			noEst = append(noEst, r.Drug)
+			noEstMethod = p.Method
+		}
 		h, hasH := hetero[r.Drug]
 		forest.Rows = append(forest.Rows, pooledDrugRows(a, r.Drug, p, h, hasH, ss, maxStudies)...)
 	}
@@ -150,6 +155,10 @@ func forestFigure(a *cohort.Analysis, opt Options) (figure.Forest, []string) {
 			what = strings.Join(zeroDrugs, ", ")
 		}
 		notes = append(notes, fmt.Sprintf("Left out as 0/0 (no patient in the population): %s.", what))
+	}
+	if len(noEst) > 0 {
+		notes = append(notes, fmt.Sprintf("No pooled estimate (%s) for %s: the model has no finite estimate when every study has 0 or all responders; table 4 gives the pooled count with its exact interval.",
+			noEstMethod, strings.Join(noEst, ", ")))
 	}
 	return forest, notes
 }
