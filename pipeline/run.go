@@ -5,9 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -521,19 +519,6 @@ func UndecidedError(s *Summary, out string) error {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	return slices.Sorted(maps.Keys(m))
-}
-
-// plural writes a count with the singular or plural noun: "1 row", "2 rows".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
 
 // readOptions turns the read settings into ingest options.
 func readOptions(r config.ReadConfig) ingest.ReadOptions {
