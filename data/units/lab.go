@@ -370,32 +370,7 @@ func ParseLabFor(a Analyte, text string) Lab {
 		l.Notes = ns.out()
 		return l
 	}
-	// the value: the first number not part of a name ("25-hydroxy", "24-hour",
-	// "D3", "PO4", "1,25")
-	vi := -1
-	for k, t := range toks {
-		if t.kind != tkNum {
-			continue
-		}
-		if k > 0 && toks[k-1].kind == tkWord && toks[k-1].end == t.start {
-			continue // D3, PO4, B12
-		}
-		if k+1 < len(toks) && (toks[k+1].isSym("-") || toks[k+1].isSym("(")) && k+2 < len(toks) && toks[k+2].kind == tkWord &&
-			toks[k+1].end == toks[k+2].start {
-			if _, unit := labUnitKeys[toks[k+2].text]; !unit {
-				continue // 25-hydroxy, 24-hour, 25(OH)
-			}
-		}
-		if k+1 < len(toks) && toks[k+1].kind == tkWord && (toks[k+1].text == "hydroxy" || toks[k+1].text == "hydroxyvitamin" || toks[k+1].text == "oh" || toks[k+1].text == "ohd" ||
-			durationWords[toks[k+1].text].name == "hour" && t.num == 24 && !(k+2 < len(toks) && toks[k+2].kind == tkNum)) {
-			continue // 25 hydroxy, 24 h urine
-		}
-		if k+1 < len(toks) && toks[k+1].isSym(",") && k+2 < len(toks) && toks[k+2].kind == tkNum && toks[k+1].end == toks[k+2].start {
-			continue // 1,25
-		}
-		vi = k
-		break
-	}
+	vi := labValueIndex(toks)
 	detected, reason := detectAnalyte(toks, max(vi, 0))
 	if vi < 0 {
 		detected, reason = detectAnalyte(toks, len(toks))
@@ -440,16 +415,75 @@ func ParseLabFor(a Analyte, text string) Lab {
 	}
 	sp := specs[l.Analyte]
 	l.ConvUnit, l.SIUnit, l.RefLow, l.RefHigh = sp.conv, sp.si, sp.refLo, sp.refHi
+	conv, status, ok := convertLab(&l, &ns, &sp, unit, raw)
+	if !ok {
+		l.Notes = ns.out()
+		return l
+	}
+	if l.Censored != "" {
+		status = worse(status, Assumed)
+		ns.add(CodeCensored, "value written as \""+l.Censored+" "+fmtNum(l.Value)+"\": the limit is used")
+	}
+	l.Conv = conv
+	l.SI = conv * sp.toSI
+	if l.ReadUnit == sp.si {
+		l.SI = l.Value // no round trip through the conventional unit
+	}
+	switch {
+	case conv < sp.refLo:
+		l.Flag = FlagLow
+	case conv > sp.refHi:
+		l.Flag = FlagHigh
+	default:
+		l.Flag = FlagNormal
+	}
+	l.StatedLow, l.StatedHigh = statedRange(toks, after)
+	l.Status = status
+	l.Notes = ns.out()
+	return l
+}
+
+// labValueIndex returns the index of the value among toks: the first number
+// not part of a name ("25-hydroxy", "24-hour", "D3", "PO4", "1,25"), or -1.
+func labValueIndex(toks []token) int {
+	for k, t := range toks {
+		if t.kind != tkNum {
+			continue
+		}
+		if k > 0 && toks[k-1].kind == tkWord && toks[k-1].end == t.start {
+			continue // D3, PO4, B12
+		}
+		if k+1 < len(toks) && (toks[k+1].isSym("-") || toks[k+1].isSym("(")) && k+2 < len(toks) && toks[k+2].kind == tkWord &&
+			toks[k+1].end == toks[k+2].start {
+			if _, unit := labUnitKeys[toks[k+2].text]; !unit {
+				continue // 25-hydroxy, 24-hour, 25(OH)
+			}
+		}
+		if k+1 < len(toks) && toks[k+1].kind == tkWord && (toks[k+1].text == "hydroxy" || toks[k+1].text == "hydroxyvitamin" || toks[k+1].text == "oh" || toks[k+1].text == "ohd" ||
+			durationWords[toks[k+1].text].name == "hour" && t.num == 24 && !(k+2 < len(toks) && toks[k+2].kind == tkNum)) {
+			continue // 25 hydroxy, 24 h urine
+		}
+		if k+1 < len(toks) && toks[k+1].isSym(",") && k+2 < len(toks) && toks[k+2].kind == tkNum && toks[k+1].end == toks[k+2].start {
+			continue // 1,25
+		}
+		return k
+	}
+	return -1
+}
+
+// convertLab reads l.Value in unit (raw as written when unit is not known)
+// for the analyte sp and returns it in the conventional unit with the
+// reading's status, setting l.Unit and l.ReadUnit and adding notes. It
+// returns ok false, with l.Status Unknown, when the value cannot be read.
+func convertLab(l *Lab, ns *notes, sp *analyteSpec, unit, raw string) (conv float64, status Status, ok bool) {
 	plausible := func(c float64) bool { return c >= sp.plausLo && c <= sp.plausHi }
-	status := Exact
-	var conv float64
+	status = Exact
 	switch {
 	case unit == "" && raw != "":
 		ns.add(CodeUnitUnknown, "unit \""+raw+"\" is not known for "+sp.name)
 		l.Unit = raw
 		l.Status = Unknown
-		l.Notes = ns.out()
-		return l
+		return 0, 0, false
 	case unit == "":
 		// no unit: the first candidate (the conventional unit) in which the
 		// value is plausible. Not the reading closest to the reference range:
@@ -468,8 +502,7 @@ func ParseLabFor(a Analyte, text string) Lab {
 		if best == "" {
 			ns.add(CodeImplausible, "value "+fmtNum(l.Value)+" without a unit is implausible for "+sp.name+" in "+strings.Join(sp.missing, " or "))
 			l.Status = Unknown
-			l.Notes = ns.out()
-			return l
+			return 0, 0, false
 		}
 		l.ReadUnit = best
 		conv = l.Value * sp.units[best].toConv
@@ -480,12 +513,11 @@ func ParseLabFor(a Analyte, text string) Lab {
 			ns.add(CodeUnitMissing, "unit missing: assumed "+best)
 		}
 	default:
-		lu, ok := sp.units[unit]
-		if !ok {
+		lu, known := sp.units[unit]
+		if !known {
 			ns.add(CodeUnitUnknown, "unit "+unit+" is not known for "+sp.name)
 			l.Status = Unknown
-			l.Notes = ns.out()
-			return l
+			return 0, 0, false
 		}
 		face := l.Value * lu.toConv
 		switch {
@@ -510,32 +542,11 @@ func ParseLabFor(a Analyte, text string) Lab {
 			default:
 				ns.add(CodeUnitImplausible, "implausible unit "+unit+" for "+sp.name+" ("+lu.why+") and the value is implausible either way")
 				l.Status = Unknown
-				l.Notes = ns.out()
-				return l
+				return 0, 0, false
 			}
 		}
 	}
-	if l.Censored != "" {
-		status = worse(status, Assumed)
-		ns.add(CodeCensored, "value written as \""+l.Censored+" "+fmtNum(l.Value)+"\": the limit is used")
-	}
-	l.Conv = conv
-	l.SI = conv * sp.toSI
-	if l.ReadUnit == sp.si {
-		l.SI = l.Value // no round trip through the conventional unit
-	}
-	switch {
-	case conv < sp.refLo:
-		l.Flag = FlagLow
-	case conv > sp.refHi:
-		l.Flag = FlagHigh
-	default:
-		l.Flag = FlagNormal
-	}
-	l.StatedLow, l.StatedHigh = statedRange(toks, after)
-	l.Status = status
-	l.Notes = ns.out()
-	return l
+	return conv, status, true
 }
 
 // statedRange reads "normal: 8.5-10.3", "N 17-54", "ref range 11 to 54" after
