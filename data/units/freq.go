@@ -100,6 +100,10 @@ func (l *Lexicon) readPeriod(toks []token, j int) (days float64, next int, ok bo
 	return 0, j, false
 }
 
+// freqMaker makes the hit of a frequency of times per period days that
+// ends before toks[end], returning it with end and true.
+type freqMaker func(times, period float64, end int) (freqHit, int, bool)
+
 // parseFreq reads a frequency starting at toks[i]. afterAmount allows the
 // weak forms "a day" and "per day" that are frequencies only right after an
 // amount. It is bounded: it looks at most a fixed number of tokens ahead.
@@ -108,7 +112,7 @@ func (l *Lexicon) parseFreq(s string, toks []token, i int, afterAmount bool) (fr
 		return freqHit{}, i, false
 	}
 	t := toks[i]
-	mk := func(times, period float64, end int) (freqHit, int, bool) {
+	var mk freqMaker = func(times, period float64, end int) (freqHit, int, bool) {
 		return freqHit{f: Frequency{Times: times, PeriodDays: period, Text: span(s, toks, i, end)}, ti: i, te: end}, end, true
 	}
 	// I: morning-noon-night notation "1-0-1", "1-1-1-1".
@@ -135,78 +139,15 @@ func (l *Lexicon) parseFreq(s string, toks []token, i int, afterAmount bool) (fr
 		}
 		// B: once/twice/thrice [times] [a|per|/|every|each|in a] period.
 		if c, ok := l.countWord(t); ok {
-			j := i + 1
-			if j < len(toks) && isTimesWord(toks[j]) {
-				j++
-			}
-			if j < len(toks) && (toks[j].isWord("a") || toks[j].isWord("an") || toks[j].isWord("per") ||
-				toks[j].isSym("/") || toks[j].isWord("every") || toks[j].isWord("each") || toks[j].isWord("in")) {
-				j++
-				if j < len(toks) && toks[j].isWord("a") {
-					j++ // "in a day"
-				}
-			}
-			if d, end, ok := l.readPeriod(toks, j); ok {
-				return mk(c, d, end)
-			}
-			if c == 1 && afterAmount {
-				return mk(1, 0, i+1) // "once": single dose
-			}
-			return freqHit{}, i, false
+			return l.parseFreqTimes(toks, i, c, afterAmount, mk)
 		}
 		// C: q8h, q 8 h, q4w, q.8h, q4-6h.
 		if t.text == "q" {
-			j := i + 1
-			if j < len(toks) && toks[j].kind == tkNum && toks[j].num > 0 {
-				n := toks[j].num
-				hi := n
-				k := j + 1
-				if k+1 < len(toks) && toks[k].isSym("-") && toks[k+1].kind == tkNum && toks[k+1].num >= n {
-					hi = toks[k+1].num
-					k += 2
-				}
-				if k < len(toks) && toks[k].kind == tkWord {
-					if d, ok := l.periods[toks[k].text]; ok {
-						h, end, _ := mk(1, (n+hi)/2*d, k+1)
-						if hi != n {
-							h.ambiguous = "interval range \"" + h.f.Text + "\": midpoint used"
-						}
-						return h, end, true
-					}
-				}
-			}
-			return freqHit{}, i, false
+			return l.parseFreqQ(toks, i, mk)
 		}
 		// D: every / each [N|other|alternate|second|third] period; every morning.
 		if t.text == "every" || t.text == "each" {
-			j := i + 1
-			n, hi := 1.0, 1.0
-			if j < len(toks) && toks[j].kind == tkWord {
-				if v, ok := look(toks[j], vEvery, l.every); ok {
-					n, hi = v, v
-					j++
-				}
-			}
-			if n == 1 {
-				if v, k, ok := readNumber(toks, j); ok && v > 0 {
-					n, hi, j = v, v, k
-					if j+1 < len(toks) && (toks[j].isSym("-") || toks[j].isWord("to")) {
-						if v2, k2, ok := readNumber(toks, j+1); ok && v2 >= v {
-							hi, j = v2, k2
-						}
-					}
-				}
-			}
-			if j < len(toks) && toks[j].kind == tkWord {
-				if d, ok := l.periods[toks[j].text]; ok {
-					h, end, _ := mk(1, (n+hi)/2*d, j+1)
-					if hi != n {
-						h.ambiguous = "interval range \"" + h.f.Text + "\": midpoint used"
-					}
-					return h, end, true
-				}
-			}
-			return freqHit{}, i, false
+			return l.parseFreqEvery(toks, i, mk)
 		}
 		if t.text == "alternate" || t.text == "alt" {
 			return freqHit{}, i, false // "alternate days" is a fixed frequency
@@ -227,51 +168,139 @@ func (l *Lexicon) parseFreq(s string, toks []token, i int, afterAmount bool) (fr
 		return freqHit{}, i, false
 	}
 	// B with a number, E: N hourly.
-	if v, j, ok := readNumber(toks, i); ok && v > 0 {
-		// "N days a week", "N days per week", "N days/week"
-		if j < len(toks) && (toks[j].isWord("days") || toks[j].isWord("day")) {
-			k := j + 1
-			if k < len(toks) && (toks[k].isWord("a") || toks[k].isWord("per") || toks[k].isSym("/") || toks[k].isWord("in")) {
-				k++
-				if k < len(toks) && toks[k].isWord("a") {
-					k++
-				}
-				if d, end, ok := l.readPeriod(toks, k); ok && d == 7 {
-					return mk(v, 7, end)
-				}
-			}
-			return freqHit{}, i, false
+	return l.parseFreqNumber(toks, i, mk)
+}
+
+// parseFreqTimes reads form B after the count word at toks[i] (c times):
+// once/twice/thrice [times] [a|per|/|every|each|in a] period.
+func (l *Lexicon) parseFreqTimes(toks []token, i int, c float64, afterAmount bool, mk freqMaker) (freqHit, int, bool) {
+	j := i + 1
+	if j < len(toks) && isTimesWord(toks[j]) {
+		j++
+	}
+	if j < len(toks) && (toks[j].isWord("a") || toks[j].isWord("an") || toks[j].isWord("per") ||
+		toks[j].isSym("/") || toks[j].isWord("every") || toks[j].isWord("each") || toks[j].isWord("in")) {
+		j++
+		if j < len(toks) && toks[j].isWord("a") {
+			j++ // "in a day"
 		}
-		if j < len(toks) && isTimesWord(toks[j]) {
-			k := j + 1
-			if k < len(toks) && (toks[k].isWord("a") || toks[k].isWord("an") || toks[k].isWord("per") ||
-				toks[k].isSym("/") || toks[k].isWord("every") || toks[k].isWord("each") || toks[k].isWord("in")) {
-				k++
-				if k < len(toks) && toks[k].isWord("a") {
-					k++
+	}
+	if d, end, ok := l.readPeriod(toks, j); ok {
+		return mk(c, d, end)
+	}
+	if c == 1 && afterAmount {
+		return mk(1, 0, i+1) // "once": single dose
+	}
+	return freqHit{}, i, false
+}
+
+// parseFreqQ reads the q forms at toks[i] == "q": q8h, q 8 h, q4w, q.8h, q4-6h.
+func (l *Lexicon) parseFreqQ(toks []token, i int, mk freqMaker) (freqHit, int, bool) {
+	j := i + 1
+	if j < len(toks) && toks[j].kind == tkNum && toks[j].num > 0 {
+		n := toks[j].num
+		hi := n
+		k := j + 1
+		if k+1 < len(toks) && toks[k].isSym("-") && toks[k+1].kind == tkNum && toks[k+1].num >= n {
+			hi = toks[k+1].num
+			k += 2
+		}
+		if k < len(toks) && toks[k].kind == tkWord {
+			if d, ok := l.periods[toks[k].text]; ok {
+				h, end, _ := mk(1, (n+hi)/2*d, k+1)
+				if hi != n {
+					h.ambiguous = "interval range \"" + h.f.Text + "\": midpoint used"
+				}
+				return h, end, true
+			}
+		}
+	}
+	return freqHit{}, i, false
+}
+
+// parseFreqEvery reads the every forms at toks[i] == "every" or "each":
+// every / each [N|other|alternate|second|third] period.
+func (l *Lexicon) parseFreqEvery(toks []token, i int, mk freqMaker) (freqHit, int, bool) {
+	j := i + 1
+	n, hi := 1.0, 1.0
+	if j < len(toks) && toks[j].kind == tkWord {
+		if v, ok := look(toks[j], vEvery, l.every); ok {
+			n, hi = v, v
+			j++
+		}
+	}
+	if n == 1 {
+		if v, k, ok := readNumber(toks, j); ok && v > 0 {
+			n, hi, j = v, v, k
+			if j+1 < len(toks) && (toks[j].isSym("-") || toks[j].isWord("to")) {
+				if v2, k2, ok := readNumber(toks, j+1); ok && v2 >= v {
+					hi, j = v2, k2
 				}
 			}
-			if d, end, ok := l.readPeriod(toks, k); ok {
-				return mk(v, d, end)
-			}
-			return freqHit{}, i, false
 		}
-		if j < len(toks) && (toks[j].isSym("/") || toks[j].isWord("per")) && toks[i].kind == tkNum {
-			// "3/week", "2 per day"; not "3/7" (a UK day count) nor "mg/kg".
-			if j+1 < len(toks) && toks[j+1].kind == tkWord {
-				if d, ok := l.periods[toks[j+1].text]; ok && d >= 1 {
-					return mk(v, d, j+2)
-				}
+	}
+	if j < len(toks) && toks[j].kind == tkWord {
+		if d, ok := l.periods[toks[j].text]; ok {
+			h, end, _ := mk(1, (n+hi)/2*d, j+1)
+			if hi != n {
+				h.ambiguous = "interval range \"" + h.f.Text + "\": midpoint used"
 			}
-			return freqHit{}, i, false
+			return h, end, true
 		}
-		k := j
-		if k < len(toks) && toks[k].isSym("-") {
+	}
+	return freqHit{}, i, false
+}
+
+// parseFreqNumber reads the forms that start with a number at toks[i]:
+// B with a number ("3 times a day", "5 days a week", "3/week") and E, N hourly.
+func (l *Lexicon) parseFreqNumber(toks []token, i int, mk freqMaker) (freqHit, int, bool) {
+	v, j, ok := readNumber(toks, i)
+	if !ok || v <= 0 {
+		return freqHit{}, i, false
+	}
+	// "N days a week", "N days per week", "N days/week"
+	if j < len(toks) && (toks[j].isWord("days") || toks[j].isWord("day")) {
+		k := j + 1
+		if k < len(toks) && (toks[k].isWord("a") || toks[k].isWord("per") || toks[k].isSym("/") || toks[k].isWord("in")) {
 			k++
+			if k < len(toks) && toks[k].isWord("a") {
+				k++
+			}
+			if d, end, ok := l.readPeriod(toks, k); ok && d == 7 {
+				return mk(v, 7, end)
+			}
 		}
-		if k < len(toks) && (toks[k].isWord("hourly") || toks[k].isWord("hrly") || toks[k].isWord("hly")) {
-			return mk(1, v/24, k+1)
+		return freqHit{}, i, false
+	}
+	if j < len(toks) && isTimesWord(toks[j]) {
+		k := j + 1
+		if k < len(toks) && (toks[k].isWord("a") || toks[k].isWord("an") || toks[k].isWord("per") ||
+			toks[k].isSym("/") || toks[k].isWord("every") || toks[k].isWord("each") || toks[k].isWord("in")) {
+			k++
+			if k < len(toks) && toks[k].isWord("a") {
+				k++
+			}
 		}
+		if d, end, ok := l.readPeriod(toks, k); ok {
+			return mk(v, d, end)
+		}
+		return freqHit{}, i, false
+	}
+	if j < len(toks) && (toks[j].isSym("/") || toks[j].isWord("per")) && toks[i].kind == tkNum {
+		// "3/week", "2 per day"; not "3/7" (a UK day count) nor "mg/kg".
+		if j+1 < len(toks) && toks[j+1].kind == tkWord {
+			if d, ok := l.periods[toks[j+1].text]; ok && d >= 1 {
+				return mk(v, d, j+2)
+			}
+		}
+		return freqHit{}, i, false
+	}
+	k := j
+	if k < len(toks) && toks[k].isSym("-") {
+		k++
+	}
+	if k < len(toks) && (toks[k].isWord("hourly") || toks[k].isWord("hrly") || toks[k].isWord("hly")) {
+		return mk(1, v/24, k+1)
 	}
 	return freqHit{}, i, false
 }
