@@ -135,52 +135,7 @@ func ParseDurationAge(text string, ageYears float64) Duration {
 		t := toks[i]
 		switch {
 		case t.isWord("since"):
-			if res, end, ok := sinceAge(toks, i+1); ok {
-				if found {
-					ns.add(CodeMultiple, "several durations: the first is used")
-					i = end
-					continue
-				}
-				found = true
-				d.Text = text
-				if res.birth {
-					d.Unit, d.Value, d.ValueHigh = "year", 0, 0
-				} else {
-					d.Unit, d.Value, d.ValueHigh = "year", res.age, res.age
-				}
-				if !haveAge {
-					ns.add(CodeAgeMissing, "\""+span(text, toks, i, end)+"\" needs the patient's current age")
-					d.Status = Unknown
-				} else if res.age > ageYears {
-					ns.add(CodeImplausible, "onset age "+fmtNum(res.age)+" is above the current age "+fmtNum(ageYears))
-					d.Status = Unknown
-				} else {
-					days := (ageYears - res.age) * DaysPerYear
-					d.Days, d.MinDays, d.MaxDays = days, days, days
-					d.Status = Converted
-				}
-				i = end
-				continue
-			}
-			if i+1 < len(toks) && toks[i+1].kind == tkNum && toks[i+1].num >= 1900 && toks[i+1].num <= 2100 && toks[i+1].num == math.Trunc(toks[i+1].num) {
-				if !found {
-					found = true
-					d.Status = Unknown
-					ns.add(CodeDateMissing, "\""+span(text, toks, i, i+2)+"\" needs the date of the report")
-				}
-				i += 2
-				continue
-			}
-			if i+1 < len(toks) && (toks[i+1].isWord("childhood") || toks[i+1].isWord("adolescence") || toks[i+1].isWord("youth")) {
-				if !found {
-					found = true
-					d.Status = Unknown
-					ns.add(CodeVague, "\""+span(text, toks, i, i+2)+"\" has no number")
-				}
-				i += 2
-				continue
-			}
-			i++
+			i = durationSince(&d, &ns, text, toks, i, ageYears, haveAge, &found)
 			continue
 		}
 		q, end, ok := readQuantity(toks, i, durationWords, vDuration)
@@ -257,6 +212,55 @@ func ParseDurationAge(text string, ageYears float64) Duration {
 	}
 	d.Notes = ns.out()
 	return d
+}
+
+// durationSince reads the "since" at toks[i]: "since 10 years of age" and
+// "since birth" (days from ageYears, when haveAge), "since 2015" and "since
+// childhood" (Unknown, with a note). It sets *found at the first duration and
+// returns the index of the next token to read.
+func durationSince(d *Duration, ns *notes, text string, toks []token, i int, ageYears float64, haveAge bool, found *bool) int {
+	if res, end, ok := sinceAge(toks, i+1); ok {
+		if *found {
+			ns.add(CodeMultiple, "several durations: the first is used")
+			return end
+		}
+		*found = true
+		d.Text = text
+		if res.birth {
+			d.Unit, d.Value, d.ValueHigh = "year", 0, 0
+		} else {
+			d.Unit, d.Value, d.ValueHigh = "year", res.age, res.age
+		}
+		if !haveAge {
+			ns.add(CodeAgeMissing, "\""+span(text, toks, i, end)+"\" needs the patient's current age")
+			d.Status = Unknown
+		} else if res.age > ageYears {
+			ns.add(CodeImplausible, "onset age "+fmtNum(res.age)+" is above the current age "+fmtNum(ageYears))
+			d.Status = Unknown
+		} else {
+			days := (ageYears - res.age) * DaysPerYear
+			d.Days, d.MinDays, d.MaxDays = days, days, days
+			d.Status = Converted
+		}
+		return end
+	}
+	if i+1 < len(toks) && toks[i+1].kind == tkNum && toks[i+1].num >= 1900 && toks[i+1].num <= 2100 && toks[i+1].num == math.Trunc(toks[i+1].num) {
+		if !*found {
+			*found = true
+			d.Status = Unknown
+			ns.add(CodeDateMissing, "\""+span(text, toks, i, i+2)+"\" needs the date of the report")
+		}
+		return i + 2
+	}
+	if i+1 < len(toks) && (toks[i+1].isWord("childhood") || toks[i+1].isWord("adolescence") || toks[i+1].isWord("youth")) {
+		if !*found {
+			*found = true
+			d.Status = Unknown
+			ns.add(CodeVague, "\""+span(text, toks, i, i+2)+"\" has no number")
+		}
+		return i + 2
+	}
+	return i + 1
 }
 
 // Plausibility bounds. An age outside 0–MaxAgeYears is not read (Unknown,

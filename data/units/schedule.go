@@ -109,31 +109,7 @@ func courseSchedule(d *Dose, steps []DoseStep, perDose []float64, opt DoseOption
 		}
 		return
 	}
-	var desc []string
-	for _, st := range steps {
-		var p []string
-		if len(st.Loading) > 0 {
-			ws := make([]string, len(st.Loading))
-			for k, v := range st.Loading {
-				ws[k] = fmtNum(v / 7)
-			}
-			p = append(p, "weeks "+strings.Join(ws, ", ")+", then")
-		}
-		switch {
-		case st.Freq.Known() && !st.FreqAssumed && st.Freq.Text != "":
-			p = append(p, st.Freq.Text)
-		case st.Freq.Known():
-			p = append(p, st.Freq.String())
-		}
-		if st.Count > 0 {
-			p = append(p, "× "+fmtNum(st.Count))
-		}
-		if len(p) == 0 {
-			p = append(p, "daily")
-		}
-		desc = append(desc, strings.Join(p, " "))
-	}
-	d.Schedule = strings.Join(desc, ", then ")
+	d.Schedule = scheduleText(steps)
 
 	D := opt.CourseDays
 	if !(D > 0) || !finite(D) {
@@ -226,6 +202,36 @@ func courseSchedule(d *Dose, steps []DoseStep, perDose []float64, opt DoseOption
 	case t > 0:
 		d.Total, d.Mean = total, total/t
 	}
+}
+
+// scheduleText describes the steps in text order, joined by ", then ":
+// "weeks 0, 2, 6, then every 8 weeks", "daily × 5".
+func scheduleText(steps []DoseStep) string {
+	var desc []string
+	for _, st := range steps {
+		var p []string
+		if len(st.Loading) > 0 {
+			ws := make([]string, len(st.Loading))
+			for k, v := range st.Loading {
+				ws[k] = fmtNum(v / 7)
+			}
+			p = append(p, "weeks "+strings.Join(ws, ", ")+", then")
+		}
+		switch {
+		case st.Freq.Known() && !st.FreqAssumed && st.Freq.Text != "":
+			p = append(p, st.Freq.Text)
+		case st.Freq.Known():
+			p = append(p, st.Freq.String())
+		}
+		if st.Count > 0 {
+			p = append(p, "× "+fmtNum(st.Count))
+		}
+		if len(p) == 0 {
+			p = append(p, "daily")
+		}
+		desc = append(desc, strings.Join(p, " "))
+	}
+	return strings.Join(desc, ", then ")
 }
 
 // roundSig rounds v to n significant digits.

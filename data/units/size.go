@@ -73,62 +73,13 @@ func ParseSize(text string) Size {
 			i++
 			continue
 		}
-		m := measurement{ti: i}
-		j := i
-		tooMany := false
-		for {
-			if j >= len(toks) || toks[j].kind != tkNum {
-				break
-			}
-			if len(m.dims) < maxDims {
-				m.dims = append(m.dims, toks[j].num)
-			} else {
-				tooMany = true
-			}
-			j++
-			// a unit after each dimension ("2 cm x 3 cm")
-			if j < len(toks) && toks[j].kind == tkWord {
-				if u, ok := look(toks[j], vLength, lengthUnits); ok {
-					if m.unit != "" && m.unit != u.name {
-						break // "1 cm 5 mm": stop here
-					}
-					m.unit, m.cm = u.name, u.cm
-					j++
-				}
-			}
-			if j+1 < len(toks) && (toks[j].isWord("x") || toks[j].isSym("*") || toks[j].isWord("by")) && toks[j+1].kind == tkNum {
-				j++
-				continue
-			}
-			break
-		}
-		if tooMany {
-			ns.add(CodeTooManyDims, "more than three dimensions in \""+clip(span(text, toks, i, j))+"\": the first three are used")
-		}
-		m.te = j
-		if j < len(toks) && (toks[j].isWord("to") || toks[j].isSym("-") || toks[j].isSym(",") || toks[j].isWord("and") || toks[j].isWord("or")) {
-			m.joined = true
-		}
+		m, j := readMeasurement(&ns, text, toks, i)
 		ms = append(ms, m)
 		i = j
 	}
 	// Units: a measurement without one takes that of the next joined
-	// measurement that has one (walk backwards to stay linear).
-	anyUnit := false
-	nextUnit, nextCm := "", 0.0
-	for k := len(ms) - 1; k >= 0; k-- {
-		m := &ms[k]
-		if m.unit != "" {
-			anyUnit = true
-			nextUnit, nextCm = m.unit, m.cm
-			continue
-		}
-		if m.joined && nextUnit != "" && k+1 < len(ms) && ms[k+1].ti <= m.te+1 {
-			m.unit, m.cm = nextUnit, nextCm
-			continue
-		}
-		nextUnit = ""
-	}
+	// measurement that has one.
+	anyUnit := shareUnits(ms)
 	status := Exact
 	first := true
 	for _, m := range ms {
@@ -188,4 +139,67 @@ func ParseSize(text string) Size {
 	sz.Status = status
 	sz.Notes = ns.out()
 	return sz
+}
+
+// readMeasurement reads the measurement starting at the number toks[i]
+// ("10x7 cm", "2 cm x 3 cm") and returns it with the index after it.
+func readMeasurement(ns *notes, text string, toks []token, i int) (measurement, int) {
+	m := measurement{ti: i}
+	j := i
+	tooMany := false
+	for {
+		if j >= len(toks) || toks[j].kind != tkNum {
+			break
+		}
+		if len(m.dims) < maxDims {
+			m.dims = append(m.dims, toks[j].num)
+		} else {
+			tooMany = true
+		}
+		j++
+		// a unit after each dimension ("2 cm x 3 cm")
+		if j < len(toks) && toks[j].kind == tkWord {
+			if u, ok := look(toks[j], vLength, lengthUnits); ok {
+				if m.unit != "" && m.unit != u.name {
+					break // "1 cm 5 mm": stop here
+				}
+				m.unit, m.cm = u.name, u.cm
+				j++
+			}
+		}
+		if j+1 < len(toks) && (toks[j].isWord("x") || toks[j].isSym("*") || toks[j].isWord("by")) && toks[j+1].kind == tkNum {
+			j++
+			continue
+		}
+		break
+	}
+	if tooMany {
+		ns.add(CodeTooManyDims, "more than three dimensions in \""+clip(span(text, toks, i, j))+"\": the first three are used")
+	}
+	m.te = j
+	if j < len(toks) && (toks[j].isWord("to") || toks[j].isSym("-") || toks[j].isSym(",") || toks[j].isWord("and") || toks[j].isWord("or")) {
+		m.joined = true
+	}
+	return m, j
+}
+
+// shareUnits gives a measurement without a unit that of the next joined
+// measurement that has one (walking backwards to stay linear) and reports
+// whether any measurement has a unit of its own.
+func shareUnits(ms []measurement) (anyUnit bool) {
+	nextUnit, nextCm := "", 0.0
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := &ms[k]
+		if m.unit != "" {
+			anyUnit = true
+			nextUnit, nextCm = m.unit, m.cm
+			continue
+		}
+		if m.joined && nextUnit != "" && k+1 < len(ms) && ms[k+1].ti <= m.te+1 {
+			m.unit, m.cm = nextUnit, nextCm
+			continue
+		}
+		nextUnit = ""
+	}
+	return anyUnit
 }
