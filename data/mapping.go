@@ -101,20 +101,11 @@ func NewMapping(file string, headers []string, opt MapOptions) (*Mapping, []Prob
 		explicit[NormalizeHeader(k)] = v
 	}
 	var probs []Problem
-	// Columns without a header at the end of the header row (trailing
-	// delimiters, a sheet's formatted but empty columns) are dropped
-	// here, so that a header of a million empty names costs nothing per
-	// row.
-	named := len(headers)
-	for named > 0 && strings.TrimSpace(strings.TrimPrefix(headers[named-1], "\ufeff")) == "" {
-		named--
-	}
-	if named < len(headers) && named > 0 {
-		m.Unnamed = len(headers) - named
+	headers, m.Unnamed = trimUnnamed(headers)
+	if m.Unnamed > 0 {
 		probs = append(probs, Problem{Severity: Info, File: file, Code: "unnamed-columns",
-			Reason: fmt.Sprintf("%d columns after the last named one (column %d) have no header: ignored", m.Unnamed, named),
+			Reason: fmt.Sprintf("%d columns after the last named one (column %d) have no header: ignored", m.Unnamed, len(headers)),
 			Hint:   "name a column if it holds data; a cell with text in these columns is reported (unnamed-cell)"})
-		headers = headers[:named]
 	}
 	if len(headers) > MaxColumns {
 		return nil, nil, NewInputError(file, "too-many-columns",
@@ -124,23 +115,7 @@ func NewMapping(file string, headers []string, opt MapOptions) (*Mapping, []Prob
 	nonEmpty := 0
 	// A bare "Duration" beside a treatment column is the treatment's
 	// duration: look ahead for both.
-	hasTreatment, hasTreatDur := false, false
-	for _, h := range headers {
-		name, _ := SplitHeaderUnit(strings.TrimSpace(h))
-		for _, k := range []string{NormalizeHeader(h), NormalizeHeader(name)} {
-			f, ok := aliasIndex[k]
-			if t, isExplicit := explicit[k]; isExplicit {
-				f, ok = FieldByName(t)
-			}
-			switch {
-			case !ok:
-			case f == FieldTreatment || f == FieldDrug:
-				hasTreatment = true
-			case f == FieldTreatmentDuration:
-				hasTreatDur = true
-			}
-		}
-	}
+	hasTreatment, hasTreatDur := treatmentColumns(headers, explicit)
 	for i, h := range headers {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		col := Column{Header: h}
@@ -224,6 +199,44 @@ func NewMapping(file string, headers []string, opt MapOptions) (*Mapping, []Prob
 		m.StudyFromFile = studyFromFileName(file)
 	}
 	return m, probs, nil
+}
+
+// treatmentColumns looks ahead in the headers for a treatment (or drug)
+// column and a treatment duration column, naming them by alias or by an
+// explicit mapping (keys normalised).
+func treatmentColumns(headers []string, explicit map[string]string) (hasTreatment, hasTreatDur bool) {
+	for _, h := range headers {
+		name, _ := SplitHeaderUnit(strings.TrimSpace(h))
+		for _, k := range []string{NormalizeHeader(h), NormalizeHeader(name)} {
+			f, ok := aliasIndex[k]
+			if t, isExplicit := explicit[k]; isExplicit {
+				f, ok = FieldByName(t)
+			}
+			switch {
+			case !ok:
+			case f == FieldTreatment || f == FieldDrug:
+				hasTreatment = true
+			case f == FieldTreatmentDuration:
+				hasTreatDur = true
+			}
+		}
+	}
+	return hasTreatment, hasTreatDur
+}
+
+// trimUnnamed drops the columns without a header at the end of the header
+// row (trailing delimiters, a sheet's formatted but empty columns), so that a
+// header of a million empty names costs nothing per row, and returns how many
+// it dropped. A row of no named header at all is kept whole.
+func trimUnnamed(headers []string) ([]string, int) {
+	named := len(headers)
+	for named > 0 && strings.TrimSpace(strings.TrimPrefix(headers[named-1], "\ufeff")) == "" {
+		named--
+	}
+	if named < len(headers) && named > 0 {
+		return headers[:named], len(headers) - named
+	}
+	return headers, 0
 }
 
 // unitField marks the fields whose header unit ("Follow-up (months)",
