@@ -57,64 +57,10 @@ func Subset(font []byte, glyphs []uint16) ([]byte, error) {
 	}
 	numGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
 	long := binary.BigEndian.Uint16(head[50:]) == 1
-	offset := func(i int) (int, error) {
-		var o int
-		if long {
-			if 4*i+4 > len(loca) {
-				return 0, errors.New("ttfsubset: loca table too short")
-			}
-			o = int(binary.BigEndian.Uint32(loca[4*i:]))
-		} else {
-			if 2*i+2 > len(loca) {
-				return 0, errors.New("ttfsubset: loca table too short")
-			}
-			o = 2 * int(binary.BigEndian.Uint16(loca[2*i:]))
-		}
-		if o > len(glyf) {
-			return 0, errors.New("ttfsubset: loca offset beyond glyf")
-		}
-		return o, nil
-	}
-	glyph := func(g int) ([]byte, error) {
-		a, err := offset(g)
-		if err != nil {
-			return nil, err
-		}
-		b, err := offset(g + 1)
-		if err != nil {
-			return nil, err
-		}
-		if b < a {
-			return nil, errors.New("ttfsubset: loca offsets not increasing")
-		}
-		return glyf[a:b], nil
-	}
-	// The kept set: .notdef, the requested glyphs, their components.
-	kept := map[int]bool{0: true}
-	work := []int{0}
-	for _, g := range glyphs {
-		if int(g) < numGlyphs && !kept[int(g)] {
-			kept[int(g)] = true
-			work = append(work, int(g))
-		}
-	}
-	for len(work) > 0 {
-		g := work[len(work)-1]
-		work = work[:len(work)-1]
-		d, err := glyph(g)
-		if err != nil {
-			return nil, err
-		}
-		comps, err := components(d)
-		if err != nil {
-			return nil, fmt.Errorf("ttfsubset: glyph %d: %w", g, err)
-		}
-		for _, c := range comps {
-			if c < numGlyphs && !kept[c] {
-				kept[c] = true
-				work = append(work, c)
-			}
-		}
+	gt := glyphTable{loca: loca, glyf: glyf, long: long}
+	kept, err := keptGlyphs(gt, glyphs, numGlyphs)
+	if err != nil {
+		return nil, err
 	}
 	// New glyf and (long) loca.
 	var nglyf []byte
@@ -124,7 +70,7 @@ func Subset(font []byte, glyphs []uint16) ([]byte, error) {
 		if !kept[g] {
 			continue
 		}
-		d, err := glyph(g)
+		d, err := gt.glyph(g)
 		if err != nil {
 			return nil, err
 		}
@@ -161,6 +107,81 @@ func Subset(font []byte, glyphs []uint16) ([]byte, error) {
 		out = append(out, t)
 	}
 	return write(font[:4], out), nil
+}
+
+// glyphTable reads glyph outlines through the loca table, whose offsets
+// are 32-bit when long and 16-bit halves otherwise.
+type glyphTable struct {
+	loca, glyf []byte
+	long       bool
+}
+
+// offset returns the glyf offset of glyph i.
+func (gt glyphTable) offset(i int) (int, error) {
+	var o int
+	if gt.long {
+		if 4*i+4 > len(gt.loca) {
+			return 0, errors.New("ttfsubset: loca table too short")
+		}
+		o = int(binary.BigEndian.Uint32(gt.loca[4*i:]))
+	} else {
+		if 2*i+2 > len(gt.loca) {
+			return 0, errors.New("ttfsubset: loca table too short")
+		}
+		o = 2 * int(binary.BigEndian.Uint16(gt.loca[2*i:]))
+	}
+	if o > len(gt.glyf) {
+		return 0, errors.New("ttfsubset: loca offset beyond glyf")
+	}
+	return o, nil
+}
+
+// glyph returns the outline bytes of glyph g.
+func (gt glyphTable) glyph(g int) ([]byte, error) {
+	a, err := gt.offset(g)
+	if err != nil {
+		return nil, err
+	}
+	b, err := gt.offset(g + 1)
+	if err != nil {
+		return nil, err
+	}
+	if b < a {
+		return nil, errors.New("ttfsubset: loca offsets not increasing")
+	}
+	return gt.glyf[a:b], nil
+}
+
+// keptGlyphs returns the kept set: .notdef, the requested glyphs below
+// numGlyphs and, transitively, the components of composite glyphs among them.
+func keptGlyphs(gt glyphTable, glyphs []uint16, numGlyphs int) (map[int]bool, error) {
+	kept := map[int]bool{0: true}
+	work := []int{0}
+	for _, g := range glyphs {
+		if int(g) < numGlyphs && !kept[int(g)] {
+			kept[int(g)] = true
+			work = append(work, int(g))
+		}
+	}
+	for len(work) > 0 {
+		g := work[len(work)-1]
+		work = work[:len(work)-1]
+		d, err := gt.glyph(g)
+		if err != nil {
+			return nil, err
+		}
+		comps, err := components(d)
+		if err != nil {
+			return nil, fmt.Errorf("ttfsubset: glyph %d: %w", g, err)
+		}
+		for _, c := range comps {
+			if c < numGlyphs && !kept[c] {
+				kept[c] = true
+				work = append(work, c)
+			}
+		}
+	}
+	return kept, nil
 }
 
 // components returns the glyph indices a composite glyph refers to.
