@@ -117,12 +117,9 @@ func lines(name string) []string {
 	return strings.Split(strings.TrimRight(string(data), "\n"), "\n")
 }
 
-func main() {
-	g := &gen{terms: map[string]string{}, generics: map[string]string{}}
-	g.out.WriteString(header)
-	g.out.WriteString(strings.Join(cols, "\t") + "\n")
-
-	// curated rows, verbatim
+// curated copies the rows of curated.tsv verbatim (its comments after the
+// header too), skipping a row that repeats an earlier one after normalisation.
+func (g *gen) curated() {
 	var hcols []string
 	seen := map[string]bool{}
 	for i, l := range lines("curated.tsv") {
@@ -165,11 +162,16 @@ func main() {
 		}
 		g.row(vals)
 	}
+}
 
-	// substances
+// sub is one substance of substances.txt.
+type sub struct{ name, atc, class, verified, route string }
+
+// substances writes a generic row per substance of substances.txt not named
+// earlier, then the route-specific codes ("ATC name @route").
+func (g *gen) substances() {
 	g.out.WriteString("# --- substances (generated from substances.txt)\n")
 	class := ""
-	type sub struct{ name, atc, class, verified, route string }
 	var routed []*sub
 	var subs []*sub
 	byName := map[string]*sub{}
@@ -241,8 +243,11 @@ func main() {
 		}
 		g.row(map[string]string{"term": gen, "generic": gen, "kind": "generic", "class": s.class, "atc": s.atc, "route": s.route, "verified": s.verified, "note": s.route + " use"})
 	}
+}
 
-	// other names
+// names writes the other names of names.txt (brand, salt, abbreviation,
+// synonym, misspelling) of a known generic, skipping a name already taken.
+func (g *gen) names() {
 	g.out.WriteString("# --- brand names, salts, abbreviations, synonyms and misspellings (generated from names.txt)\n")
 	kinds := map[string]string{"b": "brand", "s": "salt", "a": "abbreviation", "y": "synonym", "m": "misspelling"}
 	for i, l := range lines("names.txt") {
@@ -280,6 +285,15 @@ func main() {
 			}
 		}
 	}
+}
+
+func main() {
+	g := &gen{terms: map[string]string{}, generics: map[string]string{}}
+	g.out.WriteString(header)
+	g.out.WriteString(strings.Join(cols, "\t") + "\n")
+	g.curated()
+	g.substances()
+	g.names()
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
 	if err := os.WriteFile("data/vocab/terms/drugs.tsv", g.out.Bytes(), 0o644); err != nil {
