@@ -79,61 +79,29 @@ func fail(format string, args ...any) {
 	os.Exit(1)
 }
 
-func main() {
-	var out bytes.Buffer
-	out.WriteString(header)
-	out.WriteString(strings.Join(cols, "\t") + "\n")
-	row := func(v map[string]string) {
-		fs := make([]string, len(cols))
-		for i, c := range cols {
-			fs[i] = v[c]
-		}
-		out.WriteString(strings.Join(fs, "\t") + "\n")
+// lines returns the lines of a file beside this program.
+func lines(name string) []string {
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		fail("%v", err)
 	}
-	terms := map[string]string{}  // normalised term → canonical
-	canons := map[string]string{} // normalised canonical → as written
-	read := func(name string) []string {
-		data, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			fail("%v", err)
-		}
-		return strings.Split(strings.TrimRight(string(data), "\n"), "\n")
-	}
-	var hcols []string
-	for _, l := range read("curated.tsv") {
-		if strings.HasPrefix(l, "#") {
-			if hcols != nil {
-				out.WriteString(l + "\n")
-			}
-			continue
-		}
-		fs := strings.Split(l, "\t")
-		if hcols == nil {
-			hcols = fs
-			continue
-		}
-		v := map[string]string{}
-		for k, f := range fs {
-			if k < len(hcols) {
-				v[hcols[k]] = f
-			}
-		}
-		if _, dup := terms[norm(v["term"])]; dup {
-			continue
-		}
-		terms[norm(v["term"])] = v["canonical"]
-		if v["kind"] == "canonical" {
-			canons[norm(v["canonical"])] = v["canonical"]
-		}
-		row(v)
-	}
-	out.WriteString("# --- conditions (generated from conditions.txt)\n")
-	type cond struct{ icd, name, group, parent, note string }
+	return strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+}
+
+// cond is one condition of conditions.txt; syn one of its other names.
+type (
+	cond struct{ icd, name, group, parent, note string }
+	syn  struct{ term, canonical, kind string }
+)
+
+// readConditions reads the lines of conditions.txt: the conditions not
+// named earlier (adding them to terms and canons) and the other names of
+// every condition, in file order.
+func readConditions(ls []string, terms, canons map[string]string) ([]cond, []syn) {
 	var conds []cond
-	type syn struct{ term, canonical, kind string }
 	var syns []syn
-	group, n := "", 0
-	for i, l := range read("conditions.txt") {
+	group := ""
+	for i, l := range ls {
 		l = strings.TrimSpace(l)
 		switch {
 		case l == "" || strings.HasPrefix(l, "# "):
@@ -185,6 +153,53 @@ func main() {
 			}
 		}
 	}
+	return conds, syns
+}
+
+func main() {
+	var out bytes.Buffer
+	out.WriteString(header)
+	out.WriteString(strings.Join(cols, "\t") + "\n")
+	row := func(v map[string]string) {
+		fs := make([]string, len(cols))
+		for i, c := range cols {
+			fs[i] = v[c]
+		}
+		out.WriteString(strings.Join(fs, "\t") + "\n")
+	}
+	terms := map[string]string{}  // normalised term → canonical
+	canons := map[string]string{} // normalised canonical → as written
+	var hcols []string
+	for _, l := range lines("curated.tsv") {
+		if strings.HasPrefix(l, "#") {
+			if hcols != nil {
+				out.WriteString(l + "\n")
+			}
+			continue
+		}
+		fs := strings.Split(l, "\t")
+		if hcols == nil {
+			hcols = fs
+			continue
+		}
+		v := map[string]string{}
+		for k, f := range fs {
+			if k < len(hcols) {
+				v[hcols[k]] = f
+			}
+		}
+		if _, dup := terms[norm(v["term"])]; dup {
+			continue
+		}
+		terms[norm(v["term"])] = v["canonical"]
+		if v["kind"] == "canonical" {
+			canons[norm(v["canonical"])] = v["canonical"]
+		}
+		row(v)
+	}
+	out.WriteString("# --- conditions (generated from conditions.txt)\n")
+	conds, syns := readConditions(lines("conditions.txt"), terms, canons)
+	n := 0
 	for _, c := range conds {
 		parent := ""
 		if c.parent != "" {
