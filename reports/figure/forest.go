@@ -463,53 +463,7 @@ func (l *forestLayout) drawRows(c vg.Canvas, h vg.Length) {
 		if l.wW > 0 {
 			p.text(b, Black, xW, cy, 1, weightText(r))
 		}
-		switch {
-		case !r.hasData():
-			p.text(th.small, greyDark, (sc.p0+sc.p1)/2, cy, 0.5, noEstimateText(r))
-		case r.Pooled:
-			lo, hi := r.Low, r.High
-			if !finite(lo) || !finite(hi) {
-				lo, hi = r.Estimate, r.Estimate
-			}
-			dh := rmax * 1.1
-			if r.hasPI() {
-				// metafor: the prediction interval as a dotted line through
-				// the diamond, with end ticks.
-				pl, ph := sc.at(r.PredLow), sc.at(r.PredHigh)
-				p.stroke(0.6, Black, []vg.Length{1, 1}, vg.Point{X: pl, Y: cy}, vg.Point{X: ph, Y: cy})
-				for _, x := range []vg.Length{pl, ph} {
-					p.stroke(0.6, Black, nil, vg.Point{X: x, Y: cy - dh/2}, vg.Point{X: x, Y: cy + dh/2})
-				}
-			}
-			x0, xe, x1 := sc.at(lo), sc.at(r.Estimate), sc.at(hi)
-			x0 = minf(x0, xe-1.2)
-			x1 = maxf(x1, xe+1.2)
-			p.fill(Black, vg.Point{X: x0, Y: cy}, vg.Point{X: xe, Y: cy + dh}, vg.Point{X: x1, Y: cy}, vg.Point{X: xe, Y: cy - dh})
-		default:
-			col, lcol := Blue, Black
-			if r.Study {
-				col, lcol = greyMid, greyDark
-			}
-			if finite(r.Low) && finite(r.High) {
-				cap := 0.45 * rmax
-				x0, x1 := sc.at(r.Low), sc.at(r.High)
-				var path vg.Path
-				path.Move(vg.Point{X: x0, Y: cy})
-				path.Line(vg.Point{X: x1, Y: cy})
-				path.Move(vg.Point{X: x0, Y: cy - cap})
-				path.Line(vg.Point{X: x0, Y: cy + cap})
-				path.Move(vg.Point{X: x1, Y: cy - cap})
-				path.Line(vg.Point{X: x1, Y: cy + cap})
-				p.strokePath(whiskerWidth, lcol, nil, path)
-			}
-			s := rmax * 0.8
-			if !f.FixedMarkers && l.nmax > 0 {
-				s = maxf(1.4, rmax*vg.Length(math.Sqrt(float64(r.N)/float64(l.nmax))))
-			}
-			x := sc.at(r.Estimate)
-			p.rect(col, x-s, cy-s, x+s, cy+s)
-			p.rectLine(0.3, lcol, x-s, cy-s, x+s, cy+s)
-		}
+		l.drawEstimate(p, sc, r, cy, rmax)
 		y -= rh
 	}
 	label := clean(f.XLabel)
@@ -522,6 +476,60 @@ func (l *forestLayout) drawRows(c vg.Canvas, h vg.Length) {
 	p.xAxis(sc, axisY, ts, label)
 	if l.page != nil {
 		p.text(th.small, greyDark, xL, th.margin+lineH(th.small)*0.5, 0, l.page.note())
+	}
+}
+
+// drawEstimate draws the estimate of row r centred on cy: a diamond (with
+// its prediction interval) for a pooled row, a square sized by n with its
+// interval whiskers otherwise, or the reason there is no estimate.
+func (l *forestLayout) drawEstimate(p pen, sc scale, r ForestRow, cy, rmax vg.Length) {
+	th, f := l.th, l.f
+	switch {
+	case !r.hasData():
+		p.text(th.small, greyDark, (sc.p0+sc.p1)/2, cy, 0.5, noEstimateText(r))
+	case r.Pooled:
+		lo, hi := r.Low, r.High
+		if !finite(lo) || !finite(hi) {
+			lo, hi = r.Estimate, r.Estimate
+		}
+		dh := rmax * 1.1
+		if r.hasPI() {
+			// metafor: the prediction interval as a dotted line through
+			// the diamond, with end ticks.
+			pl, ph := sc.at(r.PredLow), sc.at(r.PredHigh)
+			p.stroke(0.6, Black, []vg.Length{1, 1}, vg.Point{X: pl, Y: cy}, vg.Point{X: ph, Y: cy})
+			for _, x := range []vg.Length{pl, ph} {
+				p.stroke(0.6, Black, nil, vg.Point{X: x, Y: cy - dh/2}, vg.Point{X: x, Y: cy + dh/2})
+			}
+		}
+		x0, xe, x1 := sc.at(lo), sc.at(r.Estimate), sc.at(hi)
+		x0 = minf(x0, xe-1.2)
+		x1 = maxf(x1, xe+1.2)
+		p.fill(Black, vg.Point{X: x0, Y: cy}, vg.Point{X: xe, Y: cy + dh}, vg.Point{X: x1, Y: cy}, vg.Point{X: xe, Y: cy - dh})
+	default:
+		col, lcol := Blue, Black
+		if r.Study {
+			col, lcol = greyMid, greyDark
+		}
+		if finite(r.Low) && finite(r.High) {
+			cap := 0.45 * rmax
+			x0, x1 := sc.at(r.Low), sc.at(r.High)
+			var path vg.Path
+			path.Move(vg.Point{X: x0, Y: cy})
+			path.Line(vg.Point{X: x1, Y: cy})
+			path.Move(vg.Point{X: x0, Y: cy - cap})
+			path.Line(vg.Point{X: x0, Y: cy + cap})
+			path.Move(vg.Point{X: x1, Y: cy - cap})
+			path.Line(vg.Point{X: x1, Y: cy + cap})
+			p.strokePath(whiskerWidth, lcol, nil, path)
+		}
+		s := rmax * 0.8
+		if !f.FixedMarkers && l.nmax > 0 {
+			s = maxf(1.4, rmax*vg.Length(math.Sqrt(float64(r.N)/float64(l.nmax))))
+		}
+		x := sc.at(r.Estimate)
+		p.rect(col, x-s, cy-s, x+s, cy+s)
+		p.rectLine(0.3, lcol, x-s, cy-s, x+s, cy+s)
 	}
 }
 
