@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -86,8 +87,13 @@ func matchStatus(text string, status string) string {
 	return status
 }
 
-var courseColumns = func() []courseColumn {
-	cols := []courseColumn{
+// courseColumns are the columns of cases.csv in order: the case and its
+// parsed cells, the durations, the outcome.
+var courseColumns = slices.Concat(caseColumns(), durationColumns(), outcomeColumns())
+
+// caseColumns are the source, drug, dose, patient, disease and lesion columns.
+func caseColumns() []courseColumn {
+	return []courseColumn{
 		textCol("source_file", func(c *cohort.Course) string { return c.Rec.File }),
 		numCol("source_line", func(c *cohort.Course) float64 { return float64(c.Rec.Line) }),
 		textCol("study", func(c *cohort.Course) string { return c.Study }),
@@ -160,12 +166,23 @@ var courseColumns = func() []courseColumn {
 		numCol("lesion_max_area_cm2", func(c *cohort.Course) float64 { return c.Size.MaxAreaCm2 }),
 		textCol("lesion_size_status", func(c *cohort.Course) string { return statusOf(c.Rec.Values[data.FieldLesionSize], c.Size.Status) }),
 	}
+}
+
+// durationColumns are the text, value and status columns of each duration.
+func durationColumns() []courseColumn {
+	var cols []courseColumn
 	cols = append(cols, durationCols("disease_duration", data.FieldDiseaseDuration, func(c *cohort.Course) units.Duration { return c.DiseaseDu })...)
 	cols = append(cols, durationCols("condition_duration", data.FieldConditionDuration, func(c *cohort.Course) units.Duration { return c.CondDu })...)
 	cols = append(cols, durationCols("treatment_duration", data.FieldTreatmentDuration, func(c *cohort.Course) units.Duration { return c.TreatDu })...)
 	cols = append(cols, durationCols("time_to_response", data.FieldTimeToResponse, func(c *cohort.Course) units.Duration { return c.TimeToRsp })...)
 	cols = append(cols, durationCols("follow_up", data.FieldFollowUp, func(c *cohort.Course) units.Duration { return c.FollowUp })...)
-	cols = append(cols,
+	return cols
+}
+
+// outcomeColumns are the outcome columns (category, confidence, evidence,
+// site outcomes) and the columns carried through after them.
+func outcomeColumns() []courseColumn {
+	return []courseColumn{
 		textCol("outcome_text", func(c *cohort.Course) string { return c.OutcomeText }),
 		textCol("site_outcome_text", field(data.FieldSiteOutcome)),
 		textCol("outcome", func(c *cohort.Course) string {
@@ -216,9 +233,8 @@ var courseColumns = func() []courseColumn {
 		textCol("concomitant", field(data.FieldConcomitant)),
 		textCol("labs", labsJSON),
 		textCol("notes", field(data.FieldNotes)),
-	)
-	return cols
-}()
+	}
+}
 
 // labJSON is how one lab value appears in the labs column.
 type labJSON struct {
