@@ -34,7 +34,7 @@ lint: layering
 	$(GO) vet $(PKGS)
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK) $(PKGS)
 
-## layering: the import direction cmd → pipeline → {data, stats, reports}
+## layering: the import direction cmd → pipeline → pipeline/* → {data, stats, reports} (docs/architecture.md)
 layering:
 	@$(GO) list -f '{{.ImportPath}} {{join .Imports " "}}' $(PKGS) | ./scripts/check-layering
 

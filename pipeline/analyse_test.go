@@ -11,7 +11,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tresp/tresp/pipeline/outdir"
+
 	"github.com/tresp/tresp/data/example"
+	"github.com/tresp/tresp/pipeline/cohort"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 func readCSV(t *testing.T, path string) []map[string]string {
@@ -146,7 +150,7 @@ func sameOutputs(t *testing.T, a, b map[string]string) {
 func TestByteIdenticalReruns(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out = a
 	if _, err := Run(context.Background(), cfg, nil); err != nil {
 		t.Fatal(err)
@@ -158,7 +162,7 @@ func TestByteIdenticalReruns(t *testing.T) {
 	// summary.json and the report carry the output path in the config.
 	// The marker names the manifest's hash.
 	skip := func(rel string) bool {
-		return rel == "summary.json" || rel == "report.html" || rel == "manifest.json" || rel == markerFile
+		return rel == "summary.json" || rel == "report.html" || rel == "manifest.json" || rel == outdir.MarkerFile
 	}
 	sameOutputs(t, outputsOf(t, a, skip), outputsOf(t, b, skip))
 	if len(outputsOf(t, a, nil)) < 40 {
@@ -171,7 +175,7 @@ func TestByteIdenticalReruns(t *testing.T) {
 func TestRowAndFileOrderInvariance(t *testing.T) {
 	dir := t.TempDir()
 	run := func(name string, inputs []string) map[string]string {
-		cfg := DefaultConfig()
+		cfg := config.Default()
 		cfg.Out = filepath.Join(dir, name)
 		cfg.Inputs = inputs
 		if _, err := Run(context.Background(), cfg, nil); err != nil {
@@ -216,10 +220,10 @@ func TestEmptyDiseaseCountedOnce(t *testing.T) {
 // rateTable runs the pipeline on the given tables with a config tweak and
 // returns "drug|disease|population" → "responders/n" of response_rates.csv
 // (or of the file named).
-func rateTable(t *testing.T, file string, mut func(*Config), tables map[string]string) map[string]string {
+func rateTable(t *testing.T, file string, mut func(*config.Config), tables map[string]string) map[string]string {
 	t.Helper()
 	dir := t.TempDir()
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	for name, content := range tables {
 		cfg.Inputs = append(cfg.Inputs, writeFile(t, dir, name, content))
 	}
@@ -256,7 +260,7 @@ func expect(t *testing.T, got map[string]string, want map[string]string) {
 	}
 }
 
-// Counts derived by hand for each attribution rule (review findings).
+// cohort.Counts derived by hand for each attribution rule (review findings).
 func TestAttributionCountsPatientsOnce(t *testing.T) {
 	cases := "Study,Pt,Disease,Drug,Outcome\n" +
 		"A,1,DM,diltiazem,complete resolution\nA,1,DM,risedronate,complete resolution\n" +
@@ -266,9 +270,9 @@ func TestAttributionCountsPatientsOnce(t *testing.T) {
 	in := map[string]string{"cases.csv": cases}
 	expect(t, rateTable(t, "response_rates.csv", nil, in), map[string]string{
 		"diltiazem||itt": "2/3", "risedronate||itt": "1/1", "||itt": "2/3", "diltiazem|dermatomyositis|itt": "1/2"})
-	reg := rateTable(t, "response_rates.csv", func(c *Config) { c.Analysis.Attribution = "regimen" }, in)
+	reg := rateTable(t, "response_rates.csv", func(c *config.Config) { c.Analysis.Attribution = "regimen" }, in)
 	expect(t, reg, map[string]string{"diltiazem + risedronate||itt": "1/1", "diltiazem||itt": "0/1", "diltiazem + nifedipine||itt": "1/1"})
-	mono := rateTable(t, "response_rates.csv", func(c *Config) { c.Analysis.Attribution = "monotherapy" }, in)
+	mono := rateTable(t, "response_rates.csv", func(c *config.Config) { c.Analysis.Attribution = "monotherapy" }, in)
 	expect(t, mono, map[string]string{"diltiazem||itt": "0/1", "||itt": "0/1"})
 	// Two calcium channel blockers in one patient count once for the class.
 	expect(t, rateTable(t, "response_rates_by_class.csv", nil, in), map[string]string{"calcium channel blocker||itt": "2/3"})
@@ -288,27 +292,13 @@ func TestNoDiseaseComparisonAgainstMixtures(t *testing.T) {
 		"cases.csv":   "Study,Pt,Disease,Drug,Outcome\nA,1,DM,diltiazem,complete resolution\nA,2,SSc,diltiazem,no change\nA,3,,diltiazem,no change\n",
 		"studies.csv": "Study,Drug,Treated,Responders\nK,diltiazem,10,6\n",
 	}
-	got := rateTable(t, "comparisons.csv", func(c *Config) { c.Analysis.MinCompareN = 1 }, in)
+	got := rateTable(t, "comparisons.csv", func(c *config.Config) { c.Analysis.MinCompareN = 1 }, in)
 	if len(got) != 1 || got["disease within diltiazem|dermatomyositis|systemic sclerosis"] == "" {
 		t.Errorf("comparisons = %v, want only dermatomyositis vs systemic sclerosis", got)
 	}
 }
 
 func TestTreatmentCellSplitting(t *testing.T) {
-	for _, tt := range []struct{ in, name, dose string }{
-		{"Zorbazumab 5 mg daily", "Zorbazumab", "5 mg daily"},
-		{"Zorbazumab", "Zorbazumab", ""},
-		{"5 mg daily", "5 mg daily", ""},
-	} {
-		if n, d := splitNameDose(tt.in); n != tt.name || d != tt.dose {
-			t.Errorf("splitNameDose(%q) = %q, %q", tt.in, n, d)
-		}
-	}
-	for in, want := range map[string]string{" and ": "", ", 60 mg tid and": "60 mg tid", "with 35 mg weekly;": "35 mg weekly", "": "", "60 mg tid": "60 mg tid"} {
-		if got := trimConnectors(in); got != want {
-			t.Errorf("trimConnectors(%q) = %q, want %q", in, got, want)
-		}
-	}
 	in := map[string]string{"cases.csv": "Study,Pt,Treatment,Outcome\nA,1,Diltiazem 60 mg TDS + risedronate 35 mg weekly,complete resolution\nA,2,diltiazem and risedronate,no change\nA,3,Zorbazumab 5 mg daily,no change\nA,4,Zorbazumab 10 mg daily,complete resolution\n"}
 	expect(t, rateTable(t, "response_rates.csv", nil, in), map[string]string{
 		"diltiazem||itt": "1/2", "risedronate||itt": "1/2", "zorbazumab||itt": "1/2"})
@@ -322,7 +312,7 @@ func TestTreatmentCellSplitting(t *testing.T) {
 // not-attributable patient's share: 3 complete, 2 partial, 1 none, 2 not
 // evaluable) as one unattributed block — never both, never neither. When
 // the individual rows do not fit in the aggregate, the aggregate alone is
-// used. Counts by hand.
+// used. cohort.Counts by hand.
 func TestSeriesResidue(t *testing.T) {
 	cases := "Study,Pt,Disease,Drug,Outcome\n" +
 		"S,1,DM,diltiazem,complete resolution\nS,2,SSc,diltiazem,no improvement\nS,3,DM,diltiazem,not attributable\n"
@@ -333,14 +323,14 @@ func TestSeriesResidue(t *testing.T) {
 	expect(t, got, map[string]string{
 		"diltiazem||itt": "6/10", "diltiazem||evaluable": "6/8", "||itt": "6/10",
 		"diltiazem|dermatomyositis|itt": "1/1", "diltiazem|systemic sclerosis|itt": "0/1",
-		"diltiazem|" + unspecified + "|itt": "5/8", "|dermatomyositis|itt": "1/1", "|" + unspecified + "|itt": "5/8",
+		"diltiazem|" + cohort.Unspecified + "|itt": "5/8", "|dermatomyositis|itt": "1/1", "|" + cohort.Unspecified + "|itt": "5/8",
 	})
 	// Individual rows that cannot fit: 3 responders individually, 2 in the aggregate.
 	bad := map[string]string{"cases.csv": "Study,Pt,Disease,Drug,Outcome\n" +
 		"S,1,DM,diltiazem,complete resolution\nS,2,DM,diltiazem,complete resolution\nS,3,DM,diltiazem,complete resolution\nS,4,DM,diltiazem,not attributable\n",
 		"studies.csv": "Study,Drug,Disease,Treated,Responders,Not evaluable\nS,all,,10,2,0\nS,diltiazem,,10,2,0\n"}
 	expect(t, rateTable(t, "response_rates.csv", nil, bad), map[string]string{
-		"diltiazem||itt": "2/10", "||itt": "2/10", "diltiazem|" + unspecified + "|itt": "2/10"})
+		"diltiazem||itt": "2/10", "||itt": "2/10", "diltiazem|" + cohort.Unspecified + "|itt": "2/10"})
 }
 
 // TestComparisonsRespectSmallNumbers (issue 15): no Fisher test between
@@ -358,10 +348,10 @@ func TestComparisonsRespectSmallNumbers(t *testing.T) {
 	for i, o := range []string{"complete resolution", "no change", "no change", "no change"} {
 		b.WriteString(fmt.Sprintf("B,%d,DM,sodium thiosulfate,%s\n", i+1, o))
 	}
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Inputs = []string{writeFile(t, dir, "cases.csv", b.String())}
 	cfg.Out = filepath.Join(dir, "out")
-	cfg.Figures.Formats = []string{"svg"}
+	cfg.Figures.Formats = config.FigureFormats{"svg"}
 	if _, err := Run(context.Background(), cfg, nil); err != nil {
 		t.Fatal(err)
 	}

@@ -4,13 +4,15 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 // BenchmarkRunExample runs the whole pipeline on the embedded example data
 // set, figures and report included: the wall time of `make run`.
 func BenchmarkRunExample(b *testing.B) {
 	dir := b.TempDir()
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out = filepath.Join(dir, "out")
 	for i := 0; i < b.N; i++ {
 		if _, err := Run(context.Background(), cfg, nil); err != nil {
@@ -24,7 +26,7 @@ func BenchmarkRunExample(b *testing.B) {
 // the manifest (target: under 50 ms).
 func BenchmarkRunCached(b *testing.B) {
 	dir := b.TempDir()
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out = filepath.Join(dir, "out")
 	cfg.CacheDir = filepath.Join(dir, "cache")
 	if _, err := Run(context.Background(), cfg, nil); err != nil {

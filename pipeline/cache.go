@@ -16,6 +16,11 @@ import (
 	"sync"
 
 	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/internal/jsonout"
+	"github.com/tresp/tresp/pipeline/cohort"
+	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // stageCache keeps each stage's result under a key derived from everything
@@ -29,9 +34,9 @@ type stageCache struct {
 
 // snapshot is the state after a stage, as cached.
 type snapshot struct {
-	Ingested *Ingested
-	Norm     *Normalised
-	Analysis *Analysis
+	Ingested *ingest.Ingested
+	Norm     *normalise.Normalised
+	Analysis *cohort.Analysis
 	Summary  *Summary
 }
 
@@ -71,10 +76,10 @@ func (c *stageCache) store(stage, key string, s *snapshot) {
 const snapshotChunk = 4096
 
 // courseChunk is a run of courses as cached: each course's record as an
-// index into the snapshot's Ingested.Cases (Rec[i]; -1 when the course's
+// index into the snapshot's ingest.Ingested.Cases (Rec[i]; -1 when the course's
 // record is not one of them, and Courses[i].Rec is then encoded as is).
 type courseChunk struct {
-	Courses []Course
+	Courses []cohort.Course
 	Rec     []int
 }
 
@@ -87,7 +92,7 @@ type courseChunk struct {
 func encodeSnapshot(enc *gob.Encoder, s *snapshot) error {
 	head := *s
 	var cases []data.Record
-	var courses []*Course
+	var courses []*cohort.Course
 	if s.Ingested != nil {
 		ing := *s.Ingested
 		cases, ing.Cases = ing.Cases, nil
@@ -162,9 +167,9 @@ func decodeSnapshot(dec *gob.Decoder) (*snapshot, error) {
 	if s.Ingested != nil {
 		s.Ingested.Cases = cases
 	}
-	var courses []*Course
+	var courses []*cohort.Course
 	if n[1] > 0 {
-		courses = make([]*Course, 0, n[1])
+		courses = make([]*cohort.Course, 0, n[1])
 	}
 	for len(courses) < n[1] {
 		var chunk courseChunk
@@ -287,7 +292,7 @@ func copyFile(src, dst string) error {
 // stageKeys derives the cache key of every stage: each key hashes the key
 // of the stage before it plus what the stage itself reads. It records each
 // input's content hash in inputs, for ingest to reuse.
-func stageKeys(ctx context.Context, cfg *Config, inputs []Input) (map[string]string, error) {
+func stageKeys(ctx context.Context, cfg *config.Config, inputs []ingest.Input) (map[string]string, error) {
 	h := func(parts ...any) string {
 		d := sha256.New()
 		for _, p := range parts {
@@ -298,30 +303,29 @@ func stageKeys(ctx context.Context, cfg *Config, inputs []Input) (map[string]str
 		return hex.EncodeToString(d.Sum(nil))
 	}
 	var hashes []string
-	for i, in := range inputs {
-		s, err := hashInput(ctx, in)
+	for i := range inputs {
+		s, err := inputs[i].Hash(ctx)
 		if err != nil {
 			return nil, err
 		}
-		inputs[i].sha256 = s
-		hashes = append(hashes, in.Name, s)
+		hashes = append(hashes, inputs[i].Name, s)
 	}
 	var vocab []string
 	for _, v := range cfg.Vocabulary {
-		s, err := hashInput(ctx, Input{Name: v, Path: v})
+		s, err := (&ingest.Input{Name: v, Path: v}).Hash(ctx)
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return nil, err
 		}
 		if err != nil {
-			return nil, &ConfigError{Key: "vocabulary", Msg: err.Error()}
+			return nil, &config.Error{Key: "vocabulary", Msg: err.Error()}
 		}
 		vocab = append(vocab, v, s)
 	}
 	var decisions []string
 	if cfg.Decisions != "" {
-		s, err := hashInput(ctx, Input{Name: cfg.Decisions, Path: cfg.Decisions})
+		s, err := (&ingest.Input{Name: cfg.Decisions, Path: cfg.Decisions}).Hash(ctx)
 		if err != nil {
-			return nil, &ConfigError{Key: "decisions", Msg: err.Error()}
+			return nil, &config.Error{Key: "decisions", Msg: err.Error()}
 		}
 		decisions = append(decisions, cfg.Decisions, s)
 	}
@@ -329,7 +333,7 @@ func stageKeys(ctx context.Context, cfg *Config, inputs []Input) (map[string]str
 	k["ingest"] = h("ingest", Version, buildID(), hashes, cfg.Read)
 	k["normalise"] = h(k["ingest"], "normalise", vocab, decisions, cfg.Strict)
 	k["analyse"] = h(k["normalise"], "analyse", cfg.Analysis)
-	k["render"] = h(k["analyse"], "render", jsonSafe(cfg))
+	k["render"] = h(k["analyse"], "render", jsonout.Safe(cfg))
 	return k, nil
 }
 

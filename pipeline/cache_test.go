@@ -10,6 +10,13 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/tresp/tresp/pipeline/outdir"
+
+	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
+	"github.com/tresp/tresp/stats"
 )
 
 // stageLog records the progress lines of a run.
@@ -30,11 +37,11 @@ func (l *stageLog) upToDate() []string {
 func TestStageCache(t *testing.T) {
 	dir := t.TempDir()
 	inputs := copyExample(t, dir, 0)
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Inputs = inputs
 	cfg.Out = filepath.Join(dir, "out")
 	cfg.CacheDir = filepath.Join(dir, "cache")
-	run := func(mut func(*Config)) ([]string, map[string]string) {
+	run := func(mut func(*config.Config)) ([]string, map[string]string) {
 		t.Helper()
 		c := cfg
 		if mut != nil {
@@ -55,20 +62,20 @@ func TestStageCache(t *testing.T) {
 		t.Errorf("second run: up to date %v, want every stage", hits)
 	}
 	sameOutputs(t, first, second)
-	single := func(c *Config) { c.Figures.Size = "nature-single" }
+	single := func(c *config.Config) { c.Figures.Size = "nature-single" }
 	hits, restored := run(single)
 	if strings.Join(hits, ",") != "ingest,normalise,analyse" {
 		t.Errorf("figure size changed: up to date %v, want all but render", hits)
 	}
 	// What render writes from the restored snapshot (normalised/cases.*
 	// from its courses and their records) equals a run that computed it.
-	_, fresh := run(func(c *Config) { single(c); c.Force = true })
+	_, fresh := run(func(c *config.Config) { single(c); c.Force = true })
 	sameOutputs(t, restored, fresh)
-	hits, _ = run(func(c *Config) { c.Analysis.CIMethod = "wilson" })
+	hits, _ = run(func(c *config.Config) { c.Analysis.CIMethod = stats.Wilson })
 	if strings.Join(hits, ",") != "ingest,normalise" {
 		t.Errorf("CI method changed: up to date %v, want ingest, normalise", hits)
 	}
-	hits, _ = run(func(c *Config) { c.Force = true })
+	hits, _ = run(func(c *config.Config) { c.Force = true })
 	if len(hits) != 0 {
 		t.Errorf("--force: %v up to date, want none", hits)
 	}
@@ -87,17 +94,17 @@ func TestStageCache(t *testing.T) {
 func TestLockRefusesSecondRun(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
-	l, err := lockOutput(out)
+	l, err := outdir.AcquireLock(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out = out
 	_, err = Run(context.Background(), cfg, nil)
-	if _, ok := err.(*LockedError); !ok || !strings.Contains(err.Error(), "being written by process") {
-		t.Fatalf("err = %v, want a LockedError naming the holder", err)
+	if _, ok := err.(*outdir.LockedError); !ok || !strings.Contains(err.Error(), "being written by process") {
+		t.Fatalf("err = %v, want a outdir.LockedError naming the holder", err)
 	}
-	l.release()
+	l.Release()
 	if _, err := Run(context.Background(), cfg, nil); err != nil {
 		t.Fatalf("after release: %v", err)
 	}
@@ -109,7 +116,7 @@ func TestLockRefusesSecondRun(t *testing.T) {
 func TestInterruptedRunKeepsOldOutput(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out = out
 	if _, err := Run(context.Background(), cfg, nil); err != nil {
 		t.Fatal(err)
@@ -118,11 +125,11 @@ func TestInterruptedRunKeepsOldOutput(t *testing.T) {
 	// A killed run leaves a temporary directory behind, with its marker.
 	stale := filepath.Join(dir, ".out.tmp-0123456789abcdef")
 	os.MkdirAll(filepath.Join(stale, "figures"), 0o755)
-	os.WriteFile(filepath.Join(stale, markerFile), []byte(tempMarker("0123456789abcdef")), 0o644)
+	os.WriteFile(filepath.Join(stale, outdir.MarkerFile), []byte(outdir.TempMarker("0123456789abcdef")), 0o644)
 	os.WriteFile(filepath.Join(stale, "figures", "half.pdf"), []byte("%PDF-1."), 0o644)
 	ctx, cancel := context.WithCancel(context.Background())
 	log := &cancelAt{stage: "analyse", cancel: cancel}
-	cfg.Analysis.CIMethod = "wilson"
+	cfg.Analysis.CIMethod = stats.Wilson
 	if _, err := Run(ctx, cfg, log); err == nil {
 		t.Fatal("cancelled run succeeded")
 	}
@@ -154,7 +161,7 @@ func (c *cancelAt) Stage(name, msg string) {
 // through the default logger when the caller passes none.
 func TestCachedRunWithoutLogger(t *testing.T) {
 	dir := t.TempDir()
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out = filepath.Join(dir, "out")
 	cfg.CacheDir = filepath.Join(dir, "cache")
 	for i := 0; i < 2; i++ {
@@ -168,20 +175,20 @@ func TestCachedRunWithoutLogger(t *testing.T) {
 // every record and course, and a course's record is again the ingested
 // record (shared, not a copy).
 func TestSnapshotRoundTrip(t *testing.T) {
-	inputs, err := resolveInputs(nil, "")
+	inputs, err := ingest.ResolveInputs(nil, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := DefaultConfig()
-	ing, err := Ingest(inputs, cfg.readOptions())
+	cfg := config.Default()
+	ing, err := ingest.Ingest(inputs, readOptions(cfg.Read))
 	if err != nil {
 		t.Fatal(err)
 	}
-	voc, err := loadVocabulary(nil)
+	voc, err := normalise.LoadVocabulary(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	norm, _, err := normalise(context.Background(), ing, voc, nil)
+	norm, _, err := normalise.Run(context.Background(), ing, voc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,73 +13,12 @@ import (
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/parquetio"
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
+	"github.com/tresp/tresp/pipeline/present"
 	"github.com/tresp/tresp/reports/figure"
 )
-
-// TestCompareBoundedGroups (issue 13, bounded memory): with more drugs
-// than analysis.max_compare_groups only the largest groups are compared
-// with each other, diseases only within those drugs, and the rest are
-// counted, not compared; no pair is built for a drug left out. On the old
-// code 5,000 distinct drugs made 12.5 million comparisons (5 GB).
-func TestCompareBoundedGroups(t *testing.T) {
-	var units []*unit
-	add := func(drug, disease string, n, resp int) {
-		for i := 0; i < n; i++ {
-			c := Counts{Treated: 1}
-			if i < resp {
-				c.Responders = 1
-			}
-			units = append(units, &unit{drug: drug, disease: disease, counts: c})
-		}
-	}
-	// drugs d00..d09 of 21, 20, 19, … 12 patients over three diseases;
-	// then 500 drugs of one patient, and one of three patients.
-	for i := 0; i < 10; i++ {
-		add(fmt.Sprintf("d%02d", i), "dermatomyositis", 10-i/2, 3)
-		add(fmt.Sprintf("d%02d", i), "systemic sclerosis", 10-i/2-i%2, 2)
-		add(fmt.Sprintf("d%02d", i), "other", 1, 1)
-	}
-	for i := 0; i < 500; i++ {
-		add(fmt.Sprintf("x%03d", i), "dermatomyositis", 1, i%2)
-	}
-	add("y", "dermatomyositis", 3, 1)
-	cfg := DefaultConfig().Analysis
-	cfg.MaxCompareGroups = 4
-	a := &analyser{cfg: cfg, level: 0.95}
-	got, omitted := a.compare(units)
-
-	drugs := map[string]bool{}
-	byDim := map[string]int{}
-	for _, c := range got {
-		byDim[c.By]++
-		if c.By == "drug" {
-			drugs[c.GroupA], drugs[c.GroupB] = true, true
-		}
-	}
-	// the four largest: d00, d01, d02, d03 (21, 20, 19, 18 patients)
-	if want := "d00 d01 d02 d03"; strings.Join(sortedKeys(drugs), " ") != want {
-		t.Errorf("drugs compared: %v, want %s", sortedKeys(drugs), want)
-	}
-	if byDim["drug"] != 6 {
-		t.Errorf("%d drug comparisons, want 6 (4 groups, all pairs)", byDim["drug"])
-	}
-	// each compared drug has three diseases: three pairs, one of them with
-	// "other" (n = 1) listed untested.
-	for _, d := range []string{"d00", "d01", "d02", "d03"} {
-		if byDim["disease within "+d] != 3 {
-			t.Errorf("disease within %s: %d comparisons, want 3", d, byDim["disease within "+d])
-		}
-	}
-	if n := len(byDim); n != 5 {
-		t.Errorf("comparison dimensions %v, want the drugs and the diseases of the 4 compared drugs", byDim)
-	}
-	if len(omitted) != 1 || omitted[0] != (CompareOmitted{By: "drug", Groups: 507, Patients: 17 + 16 + 15 + 14 + 13 + 12 + 500 + 3, Largest: 17}) {
-		t.Errorf("omitted = %+v, want 507 drugs (590 patients, the largest 17)", omitted)
-	}
-	if w := strings.Join(a.warn, "\n"); !strings.Contains(w, "507 groups") || !strings.Contains(w, "analysis.max_compare_groups") {
-		t.Errorf("warnings lack the omitted groups:\n%s", w)
-	}
-}
 
 // letters returns i written in the letters a–z (base 26, three places),
 // for made-up names that share no digits with a dose.
@@ -88,33 +27,33 @@ func letters(i int) string {
 }
 
 // TestProblemsCapped (issue 13): the problems of one (severity, code,
-// column) are kept up to ProblemCap with a total count, so that a warning
+// column) are kept up to ingest.ProblemCap with a total count, so that a warning
 // on every row of a large table does not keep every row's problem; the
 // totals, by_code_and_column and the grouped lines still add up to every
 // problem.
 func TestProblemsCapped(t *testing.T) {
-	const rows = 3*ProblemCap + 50
+	const rows = 3*ingest.ProblemCap + 50
 	var b strings.Builder
 	b.WriteString("Study,Pt,Disease,Drug,Outcome\n")
 	for i := 0; i < rows; i++ {
 		fmt.Fprintf(&b, "S,%d,dermatomyositis,qqzx%sqq,complete resolution\n", i, letters(i))
 	}
 	dir := t.TempDir()
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Inputs = []string{writeFile(t, dir, "cases.csv", b.String())}
 	cfg.Out = dir + "/out"
 	s, err := Validate(context.Background(), cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var c *ProblemCount
+	var c *ingest.ProblemCount
 	for i, pc := range s.Problems.ByCodeAndColumn {
 		if pc.Code == "unknown-term" && pc.Column == "Drug" {
 			c = &s.Problems.ByCodeAndColumn[i]
 		}
 	}
-	if c == nil || c.Total != rows || c.Listed != ProblemCap {
-		t.Fatalf("by_code_and_column unknown-term/Drug = %+v, want total %d, listed %d", c, rows, ProblemCap)
+	if c == nil || c.Total != rows || c.Listed != ingest.ProblemCap {
+		t.Fatalf("by_code_and_column unknown-term/Drug = %+v, want total %d, listed %d", c, rows, ingest.ProblemCap)
 	}
 	if s.Problems.ByCode["unknown-term"] != rows || s.Problems.Warnings < rows {
 		t.Errorf("by_code = %d unknown-term, %d warnings; want every one of %d counted", s.Problems.ByCode["unknown-term"], s.Problems.Warnings, rows)
@@ -123,8 +62,8 @@ func TestProblemsCapped(t *testing.T) {
 	for _, p := range s.Details {
 		if p.Code == "unknown-term" && p.Column == "Drug" {
 			kept++
-			if p.Line > ProblemCap+1 {
-				t.Errorf("kept line %d, want the first %d rows", p.Line, ProblemCap)
+			if p.Line > ingest.ProblemCap+1 {
+				t.Errorf("kept line %d, want the first %d rows", p.Line, ingest.ProblemCap)
 			}
 		}
 	}
@@ -132,39 +71,39 @@ func TestProblemsCapped(t *testing.T) {
 	for _, g := range s.Grouped {
 		if g.Code == "unknown-term" && g.Column == "Drug" {
 			grouped += g.Rows
-			if g.Value == "" && strings.Contains(g.String(), fmt.Sprintf("%d more rows", rows-ProblemCap)) {
+			if g.Value == "" && strings.Contains(g.String(), fmt.Sprintf("%d more rows", rows-ingest.ProblemCap)) {
 				unlisted = true
 			}
 		}
 	}
 	// the strict verdict counts every problem, not the kept ones
-	if _, n, _ := cfg.Strict.JudgeSummary(s); n < rows {
+	if _, n, _ := JudgeSummary(&cfg.Strict, s); n < rows {
 		t.Errorf("strict: %d failing problems, want at least the %d unknown drugs", n, rows)
 	}
-	cfg.Strict.Allow = []Allowance{{Code: "unknown-term", Column: "Drug", Reason: "made-up names"}}
-	if _, _, allowed := cfg.Strict.JudgeSummary(s); allowed[0].Count != rows {
+	cfg.Strict.Allow = []config.Allowance{{Code: "unknown-term", Column: "Drug", Reason: "made-up names"}}
+	if _, _, allowed := JudgeSummary(&cfg.Strict, s); allowed[0].Count != rows {
 		t.Errorf("strict: the allowance accepted %d problems, want %d", allowed[0].Count, rows)
 	}
-	if kept != ProblemCap || grouped != rows || !unlisted {
+	if kept != ingest.ProblemCap || grouped != rows || !unlisted {
 		t.Errorf("details keep %d, grouped lines count %d rows (unlisted line: %v); want %d kept and %d counted with a line for the rest",
-			kept, grouped, unlisted, ProblemCap, rows)
+			kept, grouped, unlisted, ingest.ProblemCap, rows)
 	}
 }
 
 // TestVocabularyReportCapped (issue 13): the vocabulary report lists the
-// first VocabCap distinct terms of a field and counts the rows of the
+// first normalise.VocabCap distinct terms of a field and counts the rows of the
 // others in a not-listed line, instead of keeping every made-up name.
 func TestVocabularyReportCapped(t *testing.T) {
 	const extra = 30
 	var b strings.Builder
 	b.WriteString("Study,Pt,Disease,Drug,Outcome\n")
-	for i := 0; i < VocabCap+extra; i++ {
+	for i := 0; i < normalise.VocabCap+extra; i++ {
 		fmt.Fprintf(&b, "S,%d,dermatomyositis,qqzx%sqq,complete resolution\n", i, letters(i))
 	}
 	// a listed term again: counted on its own line, not as unlisted
 	b.WriteString("S,x,dermatomyositis,qqzxaaaqq,complete resolution\n")
 	ing := ingestString(t, b.String())
-	n, _, err := normalise(context.Background(), ing, vocab.Default(), nil)
+	n, _, err := normalise.Run(context.Background(), ing, vocab.Default(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,16 +116,16 @@ func TestVocabularyReportCapped(t *testing.T) {
 			}
 		}
 	}
-	if drugs != VocabCap {
-		t.Errorf("%d drug terms listed, want VocabCap = %d", drugs, VocabCap)
+	if drugs != normalise.VocabCap {
+		t.Errorf("%d drug terms listed, want normalise.VocabCap = %d", drugs, normalise.VocabCap)
 	}
-	want := []VocabUnlisted{{Field: "drug", Status: "unknown", Rows: extra}}
+	want := []normalise.VocabUnlisted{{Field: "drug", Status: "unknown", Rows: extra}}
 	if !reflect.DeepEqual(n.VocabUnlisted, want) {
 		t.Errorf("unlisted = %+v, want %+v", n.VocabUnlisted, want)
 	}
 	var out bytes.Buffer
 	w := bufio.NewWriter(&out)
-	if err := writeVocabReport(w, n.Vocab, n.VocabUnlisted); err != nil {
+	if err := normalise.WriteVocabReport(w, n.Vocab, n.VocabUnlisted); err != nil {
 		t.Fatal(err)
 	}
 	w.Flush()
@@ -197,11 +136,11 @@ func TestVocabularyReportCapped(t *testing.T) {
 
 // TestHostileShapeCaps (issue 13): a table of more drugs and diseases
 // than the caps runs through, and every output that lists groups keeps
-// its bound with the count of the rest: publication tables (maxPubRows),
+// its bound with the count of the rest: publication tables (present.MaxPubRows),
 // Table 1 levels, comparisons (max_compare_groups), and the figures; the
 // CSV tables keep every drug.
 func TestHostileShapeCaps(t *testing.T) {
-	const groups = maxPubRows + 30
+	const groups = present.MaxPubRows + 30
 	var b strings.Builder
 	b.WriteString("Study,Pt,Disease,Drug,Outcome\n")
 	pt := 0
@@ -213,11 +152,11 @@ func TestHostileShapeCaps(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Inputs = []string{writeFile(t, dir, "cases.csv", b.String())}
 	cfg.Out = dir + "/out"
-	cfg.Figures.Formats = []string{"svg"}
-	cfg.Tables.Formats = []string{"csv", "md"}
+	cfg.Figures.Formats = config.FigureFormats{"svg"}
+	cfg.Tables.Formats = config.TableFormats{"csv", "md"}
 	res, err := Run(context.Background(), cfg, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -230,10 +169,10 @@ func TestHostileShapeCaps(t *testing.T) {
 		return string(b)
 	}
 	t2 := read("tables/table2_response_by_drug.md")
-	if n := strings.Count(t2, "| qqzx"); n != maxPubRows {
-		t.Errorf("table 2 lists %d drugs, want %d", n, maxPubRows)
+	if n := strings.Count(t2, "| qqzx"); n != present.MaxPubRows {
+		t.Errorf("table 2 lists %d drugs, want %d", n, present.MaxPubRows)
 	}
-	if !strings.Contains(t2, fmt.Sprintf("Shown are the %d groups with the most patients of %d", maxPubRows, groups)) {
+	if !strings.Contains(t2, fmt.Sprintf("Shown are the %d groups with the most patients of %d", present.MaxPubRows, groups)) {
 		t.Errorf("table 2 lacks the footnote of the cap:\n%s", t2[len(t2)-600:])
 	}
 	// the 100 largest: the 97 drugs of 4, 3 and 2 patients (32+32+33) and
@@ -242,7 +181,7 @@ func TestHostileShapeCaps(t *testing.T) {
 		t.Error("table 2 does not keep the drugs with the most patients")
 	}
 	t1 := read("tables/table1_baseline.md")
-	if !strings.Contains(t1, fmt.Sprintf("Other (%d more)", groups-maxPubRows)) || strings.Count(t1, "qqdis") != maxPubRows {
+	if !strings.Contains(t1, fmt.Sprintf("Other (%d more)", groups-present.MaxPubRows)) || strings.Count(t1, "qqdis") != present.MaxPubRows {
 		t.Errorf("table 1 lists %d diseases and no Other line", strings.Count(t1, "qqdis"))
 	}
 	if n := strings.Count(read("tables/response_rates.csv"), "qqzx"); n < groups {
@@ -263,7 +202,7 @@ func TestLimitsDoc(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := string(b)
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	comma := func(n int) string {
 		s := fmt.Sprint(n)
 		if n >= 10000 {
@@ -272,17 +211,17 @@ func TestLimitsDoc(t *testing.T) {
 		return s
 	}
 	for _, w := range []string{
-		fmt.Sprintf("`ProblemCap` (%d)", ProblemCap),
-		fmt.Sprintf("`VocabCap` (%s)", comma(VocabCap)),
-		fmt.Sprintf("`ReviewCap` (%s)", comma(ReviewCap)),
-		fmt.Sprintf("`maxPubRows` (%d)", maxPubRows),
+		fmt.Sprintf("`ingest.ProblemCap` (%d)", ingest.ProblemCap),
+		fmt.Sprintf("`normalise.VocabCap` (%s)", comma(normalise.VocabCap)),
+		fmt.Sprintf("`normalise.ReviewCap` (%s)", comma(normalise.ReviewCap)),
+		fmt.Sprintf("`present.MaxPubRows` (%d)", present.MaxPubRows),
 		fmt.Sprintf("`analysis.max_compare_groups` (%d)", cfg.Analysis.MaxCompareGroups),
 		fmt.Sprintf("`analysis.min_compare_n` (%d)", cfg.Analysis.MinCompareN),
 		fmt.Sprintf("`figures.forest_max_drugs` (%d)", cfg.Figures.ForestMaxDrugs),
-		fmt.Sprintf("| %d levels,", maxPubRows),
-		fmt.Sprintf("| %d drugs or diseases |", maxBarGroups),
-		fmt.Sprintf("| %d drugs with the most patients |", maxCurves),
-		fmt.Sprintf("at most %d drugs without a curve", maxOmittedNames),
+		fmt.Sprintf("| %d levels,", present.MaxPubRows),
+		fmt.Sprintf("| %d drugs or diseases |", present.MaxBarGroups),
+		fmt.Sprintf("| %d drugs with the most patients |", present.MaxCurves),
+		fmt.Sprintf("at most %d drugs without a curve", present.MaxOmittedNames),
 		fmt.Sprintf("| %d lanes per page;", figure.SwimmerCap),
 		fmt.Sprintf("| %s (Excel's limit)", comma(data.MaxColumns)),
 		fmt.Sprintf("batches of %s rows", comma(parquetio.DefaultBatchSize)),
@@ -291,7 +230,7 @@ func TestLimitsDoc(t *testing.T) {
 			t.Errorf("docs/limits.md lacks %q", w)
 		}
 	}
-	if maxCurves != maxDoseDrugs {
+	if present.MaxCurves != present.MaxDoseDrugs {
 		t.Error("docs/limits.md gives one bound for the cumulative-response and dose–response figures")
 	}
 }

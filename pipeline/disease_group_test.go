@@ -7,22 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/config"
 )
-
-// TestGroupUnknownDiseases checks that spellings of one unknown disease that differ only in
-// case, accents, punctuation or spacing are shown as the most frequent spelling.
-func TestGroupUnknownDiseases(t *testing.T) {
-	mk := func(term string) *Course { return &Course{Disease: vocab.Match{Term: term}} }
-	cs := []*Course{mk("Zorb-Hallé disease"), mk("zorb halle disease"), mk("Zorb-Hallé disease"), mk("ZORB HALLE  DISEASE"), mk("Other thing")}
-	groupUnknownDiseases(cs)
-	want := []string{"Zorb-Hallé disease", "Zorb-Hallé disease", "Zorb-Hallé disease", "Zorb-Hallé disease", "Other thing"}
-	for i, c := range cs {
-		if c.DiseaseName() != want[i] {
-			t.Errorf("course %d: disease %q, want %q", i, c.DiseaseName(), want[i])
-		}
-	}
-}
 
 // TestRatesByDiseaseGroup checks response_rates_by_disease_group.csv against a hand count:
 // limited and diffuse cutaneous SSc, CREST and dermatomyositis are one group (connective
@@ -45,11 +31,11 @@ func TestRatesByDiseaseGroup(t *testing.T) {
 		"diltiazem||itt":                           "2/4",
 	})
 	dir := t.TempDir()
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Inputs = []string{writeFile(t, dir, "cases.csv", in["cases.csv"])}
 	cfg.Out = filepath.Join(dir, "out")
-	cfg.Tables.Formats = []string{"csv"}
-	cfg.Analysis.DiseaseLevel, cfg.Analysis.DrugLevel = DiseaseLevelGroup, DrugLevelClass
+	cfg.Tables.Formats = config.TableFormats{"csv"}
+	cfg.Analysis.DiseaseLevel, cfg.Analysis.DrugLevel = config.DiseaseLevelGroup, config.DrugLevelClass
 	if _, err := Run(context.Background(), cfg, nil); err != nil {
 		t.Fatal(err)
 	}

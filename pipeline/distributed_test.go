@@ -13,10 +13,13 @@ import (
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/synth"
+	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // TestDistributedPathEqualsSingleMachine runs the path of docs/scale.md on a generated
-// table: the table in two partitions, `tresp normalise` on each (NormalisePartition),
+// table: the table in two partitions, `tresp normalise` on each (normalise.Partition),
 // the GROUP BY of the documented SQL done here in Go over the normalised Parquet files,
 // and `tresp run` on the resulting counts. Its response rates must equal, to the last
 // digit, those of one run on the whole table. The same counts come from --emit-counts.
@@ -54,7 +57,7 @@ func TestDistributedPathEqualsSingleMachine(t *testing.T) {
 	parts := []string{writeCSVFile("part-0.csv", kept[:half]), writeCSVFile("part-1.csv", kept[half:])}
 
 	// single machine, with --emit-counts
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out, cfg.Inputs, cfg.EmitCounts = filepath.Join(dir, "single"), []string{whole}, true
 	if _, err := Run(context.Background(), cfg, nil); err != nil {
 		t.Fatal(err)
@@ -69,13 +72,13 @@ func TestDistributedPathEqualsSingleMachine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := NormalisePartition(context.Background(), FileInput(p), nil, f); err != nil {
+		if _, err := normalise.Partition(context.Background(), normalise.FileInput(p), nil, f); err != nil {
 			t.Fatal(err)
 		}
 		f.Close()
 		// reduce: SELECT study, drug, disease, outcome, count(DISTINCT case_id) … GROUP BY ALL,
 		// and the same with drug 'all'
-		_, _, err = ReadInput(FileInput(out), ReadOptions{}, func(m *data.Mapping, rec *data.Record, cells []string, _ []data.Problem) error {
+		_, _, err = ingest.ReadInput(normalise.FileInput(out), ingest.ReadOptions{}, func(m *data.Mapping, rec *data.Record, cells []string, _ []data.Problem) error {
 			v := func(h string) string { return cells[indexOf(m, h)] }
 			for _, drug := range []string{v("drug"), "all"} {
 				k := key{v("study"), drug, v("disease")}
@@ -127,7 +130,7 @@ func TestDistributedPathEqualsSingleMachine(t *testing.T) {
 	}
 
 	// run on the counts: the rates equal the single run's
-	cfg = DefaultConfig()
+	cfg = config.Default()
 	cfg.Out, cfg.Inputs = filepath.Join(dir, "distributed"), []string{reduced}
 	if _, err := Run(context.Background(), cfg, nil); err != nil {
 		t.Fatal(err)

@@ -10,6 +10,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // formulaStart reports whether a CSV cell would start a spreadsheet
@@ -96,7 +99,7 @@ func TestCSVOutputsNeutralised(t *testing.T) {
 		}
 	}
 	// review.csv read back as decisions: the quoted original text matches.
-	rows := readRows(t, filepath.Join(out, ReviewFile))
+	rows := readRows(t, filepath.Join(out, normalise.ReviewFile))
 	var b strings.Builder
 	cw := csv.NewWriter(&b)
 	cw.Write([]string{"study", "case", "field", "original_text", "decision"})
@@ -107,7 +110,7 @@ func TestCSVOutputsNeutralised(t *testing.T) {
 	}
 	cw.Flush()
 	dec := writeFile(t, dir, "decided.csv", b.String())
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out, cfg.Inputs, cfg.Decisions = out, []string{in}, dec
 	res, err := Run(context.Background(), cfg, nil)
 	if err != nil {

@@ -5,10 +5,12 @@ import (
 	"math"
 	"path/filepath"
 	"testing"
+
+	"github.com/tresp/tresp/internal/jsonout"
 )
 
 // TestWriteSafeJSONSameBytes: the streaming writer of summary.json writes
-// what writeJSON(jsonSafe(v)) wrote, byte for byte, for the example's
+// what jsonout.Write(jsonout.Safe(v)) wrote, byte for byte, for the example's
 // summary and for values with the awkward cases (NaN, ±Inf, nil and empty
 // slices and maps, omitempty, HTML characters, pointers, map keys).
 func TestWriteSafeJSONSameBytes(t *testing.T) {
@@ -48,10 +50,10 @@ func TestWriteSafeJSONSameBytes(t *testing.T) {
 	cases = append(cases, res.Summary)
 	for i, v := range cases {
 		var want, got bytes.Buffer
-		if err := writeJSON(&want, jsonSafe(v)); err != nil {
+		if err := jsonout.Write(&want, jsonout.Safe(v)); err != nil {
 			t.Fatal(err)
 		}
-		if err := writeSafeJSON(&got, v); err != nil {
+		if err := jsonout.WriteSafe(&got, v); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(want.Bytes(), got.Bytes()) {

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/stats"
 )
 
 // TestKilledMidRender runs tresp in a child process that is killed with
@@ -16,15 +19,15 @@ import (
 func TestKilledMidRender(t *testing.T) {
 	if out := os.Getenv("TRESP_KILL_CHILD_OUT"); out != "" {
 		testHookFigureWritten = func() { syscall.Kill(os.Getpid(), syscall.SIGKILL) }
-		cfg := DefaultConfig()
+		cfg := config.Default()
 		cfg.Out = out
-		cfg.Analysis.CIMethod = "wilson" // different tables from the parent's run
+		cfg.Analysis.CIMethod = stats.Wilson // different tables from the parent's run
 		Run(context.Background(), cfg, nil)
 		t.Fatal("child was not killed")
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out = out
 	if _, err := Run(context.Background(), cfg, nil); err != nil {
 		t.Fatal(err)
@@ -47,7 +50,7 @@ func TestKilledMidRender(t *testing.T) {
 		t.Fatalf("the child was not killed mid-render: %v", err)
 	}
 
-	cfg.Analysis.CIMethod = "wilson"
+	cfg.Analysis.CIMethod = stats.Wilson
 	if _, err := Run(context.Background(), cfg, nil); err != nil {
 		t.Fatalf("run after the killed one: %v", err)
 	}

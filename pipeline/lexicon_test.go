@@ -5,6 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // TestUserRouteAndFrequencyFilesTeachDoses: a user's routes and frequencies
@@ -22,7 +25,7 @@ func TestUserRouteAndFrequencyFilesTeachDoses(t *testing.T) {
 	cases := write("cases.csv", "Study,Pt,Drug,Dose,Outcome\nS,1,diltiazem,60 mg pr mwf,improved\n")
 	routes := write("routes-local.tsv", "term\troute\tposition\nrectal\trectal\tbefore\npr\trectal\tany\n")
 	freqs := write("frequencies-local.tsv", "term\tkind\tvalue\tdays\nmwf\tfixed\t3\t7\n")
-	ing, err := Ingest([]Input{{Name: "cases.csv", Path: cases}}, ReadOptions{})
+	ing, err := ingest.Ingest([]ingest.Input{{Name: "cases.csv", Path: cases}}, ingest.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,11 +37,11 @@ func TestUserRouteAndFrequencyFilesTeachDoses(t *testing.T) {
 		{nil, "", 60}, // default words: no route, "mwf" unknown, 60 mg taken as the daily total
 		{[]string{routes, freqs}, "rectal", 60 * 3.0 / 7}, // taught: rectal, 3 times a week
 	} {
-		voc, err := loadVocabulary(tc.vocab)
+		voc, err := normalise.LoadVocabulary(tc.vocab)
 		if err != nil {
 			t.Fatal(err)
 		}
-		n, _ := Normalise(ing, voc, nil)
+		n, _ := normalise.Normalise(ing, voc, nil)
 		if len(n.Courses) != 1 {
 			t.Fatalf("vocabulary %v: %d courses, want 1", tc.vocab, len(n.Courses))
 		}

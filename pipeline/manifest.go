@@ -2,18 +2,25 @@ package pipeline
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/tresp/tresp/pipeline/outdir"
+
+	"github.com/tresp/tresp/pipeline/normalise"
+
+	"github.com/tresp/tresp/internal/jsonout"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
-// manifestFile is the name of the manifest inside an output directory.
-const manifestFile = "manifest.json"
+// The files of an output directory that the run writes besides the
+// tables, figures and report.
+const (
+	summaryFile  = "summary.json"
+	manifestFile = outdir.ManifestName
+)
 
 // Manifest is manifest.json: what a run read, with which settings and
 // which tresp, and every file it wrote with its SHA-256. It holds no
@@ -23,10 +30,10 @@ type Manifest struct {
 	Tool    string          `json:"tool"`
 	Version string          `json:"version"`
 	Inputs  []ManifestInput `json:"inputs"`
-	// Decisions is the decisions file applied, nil when none was given.
-	Decisions *DecisionsFile `json:"decisions,omitempty"`
-	Config    Config         `json:"config"`
-	Outputs   []ManifestFile `json:"outputs"`
+	// normalise.Decisions is the decisions file applied, nil when none was given.
+	Decisions *normalise.DecisionsFile `json:"decisions,omitempty"`
+	Config    config.Config            `json:"config"`
+	Outputs   []outdir.File            `json:"outputs"`
 }
 
 // ManifestInput is one input table: its name as messages give it, the
@@ -38,20 +45,12 @@ type ManifestInput struct {
 	Rows   int    `json:"rows"`
 }
 
-// ManifestFile is one output file: its slash-separated path relative to
-// the output directory, the SHA-256 of its bytes and its size.
-type ManifestFile struct {
-	Path   string `json:"path"`
-	SHA256 string `json:"sha256"`
-	Bytes  int64  `json:"bytes"`
-}
-
-// writeManifest hashes every regular file under o.tmp except the manifest
+// writeManifest hashes every regular file under o.Tmp except the manifest
 // itself and the marker, whichever writer produced it, and writes manifest.json. It must
 // be the last write of a run.
-func writeManifest(o *outDir, s *Summary) error {
+func writeManifest(o *outdir.Dir, s *Summary) error {
 	m := Manifest{Tool: "tresp", Version: Version, Config: s.Config,
-		Inputs: []ManifestInput{}, Outputs: []ManifestFile{}}
+		Inputs: []ManifestInput{}, Outputs: []outdir.File{}}
 	if s.Version != "" {
 		m.Version = s.Version
 	}
@@ -60,48 +59,33 @@ func writeManifest(o *outDir, s *Summary) error {
 		m.Inputs = append(m.Inputs, ManifestInput{Path: a.File, Kind: a.Kind, SHA256: a.SHA256, Rows: a.RowsRead})
 	}
 	sort.SliceStable(m.Inputs, func(i, j int) bool { return m.Inputs[i].Path < m.Inputs[j].Path })
-	err := filepath.WalkDir(o.tmp, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(o.Tmp, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if !d.Type().IsRegular() {
 			return nil
 		}
-		rel, err := filepath.Rel(o.tmp, p)
+		rel, err := filepath.Rel(o.Tmp, p)
 		if err != nil {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		if rel == manifestFile || rel == markerFile {
+		if rel == manifestFile || rel == outdir.MarkerFile {
 			return nil // the marker names the manifest's hash, so it is not listed
 		}
-		sum, n, err := hashFile(p)
+		sum, n, err := outdir.HashFile(p)
 		if err != nil {
 			return err
 		}
-		m.Outputs = append(m.Outputs, ManifestFile{Path: rel, SHA256: sum, Bytes: n})
+		m.Outputs = append(m.Outputs, outdir.File{Path: rel, SHA256: sum, Bytes: n})
 		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("write %s: cannot hash the outputs: %w", manifestFile, err)
 	}
 	sort.Slice(m.Outputs, func(i, j int) bool { return m.Outputs[i].Path < m.Outputs[j].Path })
-	return o.write(manifestFile, func(w *bufio.Writer) error { return writeJSON(w, jsonSafe(m)) })
-}
-
-// hashFile returns the hex SHA-256 and the size of the file at p.
-func hashFile(p string) (string, int64, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return "", 0, err
-	}
-	defer f.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, f)
-	if err != nil {
-		return "", 0, err
-	}
-	return hex.EncodeToString(h.Sum(nil)), n, nil
+	return o.Write(manifestFile, func(w *bufio.Writer) error { return jsonout.Write(w, jsonout.Safe(m)) })
 }
 
 // manifest is the run's last stage: manifest.json over everything written.

@@ -10,6 +10,11 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+
+	"github.com/tresp/tresp/pipeline/outdir"
+
+	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 func readManifest(t *testing.T, out string) (Manifest, []byte) {
@@ -43,7 +48,7 @@ func TestManifestListsEveryOutput(t *testing.T) {
 		}
 		rel, _ := filepath.Rel(out, p)
 		rel = filepath.ToSlash(rel)
-		if rel == manifestFile || rel == markerFile {
+		if rel == manifestFile || rel == outdir.MarkerFile {
 			return nil
 		}
 		b, err := os.ReadFile(p)
@@ -132,31 +137,31 @@ func TestManifestDeterministic(t *testing.T) {
 }
 
 // TestManifestHashesFilesOfAnyWriter: a file written straight into the
-// temporary directory, not through outDir.write, is listed too.
+// temporary directory, not through outdir.Dir.write, is listed too.
 func TestManifestHashesFilesOfAnyWriter(t *testing.T) {
-	o, err := newOutDir(filepath.Join(t.TempDir(), "out"))
+	o, err := outdir.New(filepath.Join(t.TempDir(), "out"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer o.abort()
-	os.MkdirAll(filepath.Join(o.tmp, "figures"), 0o755)
-	os.WriteFile(filepath.Join(o.tmp, "figures", "x.svg"), []byte("abc"), 0o644)
-	os.WriteFile(filepath.Join(o.tmp, "a.txt"), nil, 0o644)
-	os.WriteFile(filepath.Join(o.tmp, manifestFile), []byte("stale"), 0o644)
-	s := &Summary{Version: Version, Config: DefaultConfig(),
-		Inputs: []FileAccount{{File: "z.csv", SHA256: "1", RowsRead: 2}, {File: "b.csv", SHA256: "3", RowsRead: 4}}}
+	defer o.Abort()
+	os.MkdirAll(filepath.Join(o.Tmp, "figures"), 0o755)
+	os.WriteFile(filepath.Join(o.Tmp, "figures", "x.svg"), []byte("abc"), 0o644)
+	os.WriteFile(filepath.Join(o.Tmp, "a.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(o.Tmp, manifestFile), []byte("stale"), 0o644)
+	s := &Summary{Version: Version, Config: config.Default(),
+		Inputs: []ingest.FileAccount{{File: "z.csv", SHA256: "1", RowsRead: 2}, {File: "b.csv", SHA256: "3", RowsRead: 4}}}
 	if err := writeManifest(o, s); err != nil {
 		t.Fatal(err)
 	}
-	b, _ := os.ReadFile(filepath.Join(o.tmp, manifestFile))
+	b, _ := os.ReadFile(filepath.Join(o.Tmp, manifestFile))
 	var m Manifest
 	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatal(err)
 	}
 	// sha256("abc") and sha256("") are the FIPS 180-2 test vectors.
-	want := []ManifestFile{
-		{"a.txt", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", 0},
-		{"figures/x.svg", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", 3},
+	want := []outdir.File{
+		{Path: "a.txt", SHA256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Bytes: 0},
+		{Path: "figures/x.svg", SHA256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Bytes: 3},
 	}
 	if len(m.Outputs) != len(want) {
 		t.Fatalf("outputs = %+v, want %+v", m.Outputs, want)

@@ -14,6 +14,11 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tresp/tresp/pipeline/outdir"
+
+	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/stats"
 )
 
 // tree returns every regular file under dir with its contents, keyed by
@@ -45,11 +50,11 @@ func keeps(t *testing.T, want, got map[string]string) {
 	}
 }
 
-func asOutputError(t *testing.T, err error) *OutputError {
+func asOutputError(t *testing.T, err error) *outdir.OutputError {
 	t.Helper()
-	var oe *OutputError
+	var oe *outdir.OutputError
 	if !errors.As(err, &oe) {
-		t.Fatalf("err = %v (%T), want an *OutputError (exit 2)", err, err)
+		t.Fatalf("err = %v (%T), want an *outdir.OutputError (exit 2)", err, err)
 	}
 	return oe
 }
@@ -90,8 +95,8 @@ func TestLookalikeNeighboursAreKept(t *testing.T) {
 		os.MkdirAll(filepath.Join(dir, name), 0o755)
 		writeFile(t, filepath.Join(dir, name), "keep.txt", "mine: "+name)
 	}
-	writeFile(t, filepath.Join(dir, ".results.tmp-0123456789abcdef"), markerFile, "my own marker")
-	writeFile(t, filepath.Join(dir, ".results.tmp-fedcba9876543210"), markerFile, tempMarker("0123456789abcdef"))
+	writeFile(t, filepath.Join(dir, ".results.tmp-0123456789abcdef"), outdir.MarkerFile, "my own marker")
+	writeFile(t, filepath.Join(dir, ".results.tmp-fedcba9876543210"), outdir.MarkerFile, outdir.TempMarker("0123456789abcdef"))
 	before := tree(t, dir)
 	for i := 0; i < 2; i++ {
 		if _, err := runTo(t, out); err != nil {
@@ -190,7 +195,7 @@ func TestUserFilesInOutputStopTheRun(t *testing.T) {
 	want := map[string]string{"notes.txt": "my notes", "mine/a.txt": "A", svg: "<svg>edited by hand</svg>"}
 
 	for _, force := range []bool{false, true} {
-		cfg := DefaultConfig()
+		cfg := config.Default()
 		cfg.Out, cfg.Force = out, force
 		_, err := Run(context.Background(), cfg, nil)
 		oe := asOutputError(t, err)
@@ -202,7 +207,7 @@ func TestUserFilesInOutputStopTheRun(t *testing.T) {
 		keeps(t, want, tree(t, out))
 	}
 
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out, cfg.Clean = out, true
 	res, err := Run(context.Background(), cfg, nil)
 	if err != nil {
@@ -224,15 +229,15 @@ func TestUserFilesInOutputStopTheRun(t *testing.T) {
 func TestKilledCommit(t *testing.T) {
 	if out := os.Getenv("TRESP_KILL_COMMIT_OUT"); out != "" {
 		step := os.Getenv("TRESP_KILL_COMMIT_STEP")
-		testHookCommit = func(s string) error {
+		outdir.TestHookCommit = func(s string) error {
 			if s == step {
 				syscall.Kill(os.Getpid(), syscall.SIGKILL)
 			}
 			return nil
 		}
-		cfg := DefaultConfig()
+		cfg := config.Default()
 		cfg.Out = out
-		cfg.Analysis.CIMethod = "wilson"
+		cfg.Analysis.CIMethod = stats.Wilson
 		Run(context.Background(), cfg, nil)
 		t.Fatal("child was not killed")
 	}
@@ -253,7 +258,7 @@ func TestKilledCommit(t *testing.T) {
 			}
 			// A failing run: --strict over a table with an unknown drug.
 			bad := writeFile(t, dir, "bad.csv", "Study,Pt,Drug,Outcome\nS,1,zzzunknownzzz,improved\n")
-			cfg := DefaultConfig()
+			cfg := config.Default()
 			cfg.Out, cfg.Strict.Enabled, cfg.Inputs = out, true, []string{bad}
 			if _, err := Run(context.Background(), cfg, nil); !errors.Is(err, ErrData) {
 				t.Fatalf("the failing run returned %v", err)
@@ -263,7 +268,7 @@ func TestKilledCommit(t *testing.T) {
 			if !isNew {
 				sameOutputs(t, before, got)
 			}
-			if !ownedOutput(out) {
+			if !outdir.Owned(out) {
 				t.Error("the output left is not a complete tresp output")
 			}
 			if _, err := runTo(t, out); err != nil {
@@ -286,14 +291,14 @@ var errKilled = errors.New("killed")
 // "write", "sealed" or a commit step; "" runs to the end. journaled
 // reports whether the commit journal was written.
 func fakeRun(final string, clean bool, gen int, killAt string) (journaled bool, err error) {
-	if _, err := recoverOutput(final); err != nil {
+	if _, err := outdir.Recover(final); err != nil {
 		return false, err
 	}
-	if _, _, err := prepareOutput(final, clean); err != nil {
+	if _, _, err := outdir.Prepare(final, clean); err != nil {
 		return false, err
 	}
-	removeStaleTemps(final)
-	o, err := newOutDir(final)
+	outdir.RemoveStaleTemps(final)
+	o, err := outdir.New(final)
 	if err != nil {
 		return false, err
 	}
@@ -301,7 +306,7 @@ func fakeRun(final string, clean bool, gen int, killAt string) (journaled bool, 
 		if killAt == "write" && i == 1 {
 			return false, errKilled
 		}
-		if err := o.write(rel, func(w *bufio.Writer) error {
+		if err := o.Write(rel, func(w *bufio.Writer) error {
 			_, err := fmt.Fprintf(w, "tresp %s %d\n", rel, gen)
 			return err
 		}); err != nil {
@@ -314,10 +319,10 @@ func fakeRun(final string, clean bool, gen int, killAt string) (journaled bool, 
 	if killAt == "sealed" {
 		return false, errKilled
 	}
-	if err := o.seal(); err != nil {
+	if err := o.Seal(); err != nil {
 		return false, err
 	}
-	testHookCommit = func(step string) error {
+	outdir.TestHookCommit = func(step string) error {
 		if step == "journal" {
 			journaled = true
 		}
@@ -326,8 +331,8 @@ func fakeRun(final string, clean bool, gen int, killAt string) (journaled bool, 
 		}
 		return nil
 	}
-	defer func() { testHookCommit = nil }()
-	return journaled, o.commit()
+	defer func() { outdir.TestHookCommit = nil }()
+	return journaled, o.Commit()
 }
 
 var killPoints = []string{"", "write", "sealed", "journal", "aside", "swapped", "cleaned"}
@@ -377,7 +382,7 @@ func FuzzOutDir(f *testing.F) {
 					complete = true
 				}
 				if err != nil && err != errKilled {
-					var oe *OutputError
+					var oe *outdir.OutputError
 					if !errors.As(err, &oe) {
 						t.Fatalf("op %d: %v", i, err)
 					}
@@ -399,13 +404,13 @@ func FuzzOutDir(f *testing.F) {
 					".results.tmp-0123456789abcdef", "results.lock", "results.tresp-backup-x"}
 				put(filepath.Join(dir, names[int(arg)%len(names)], fmt.Sprint("f", n)))
 			case 4: // a look-alike with a marker that is not tresp's
-				put(filepath.Join(dir, ".results.tmp-00000000000000"+fmt.Sprintf("%02x", arg), markerFile))
+				put(filepath.Join(dir, ".results.tmp-00000000000000"+fmt.Sprintf("%02x", arg), outdir.MarkerFile))
 				i++
 			}
-			if _, err := recoverOutput(final); err != nil {
+			if _, err := outdir.Recover(final); err != nil {
 				t.Fatalf("op %d: recover: %v", i, err)
 			}
-			if complete && !ownedOutput(final) {
+			if complete && !outdir.Owned(final) {
 				t.Fatalf("op %d: no complete output in place after recovery", i)
 			}
 			left := map[string]bool{}
@@ -447,7 +452,7 @@ func TestCancelStopsWithinASecond(t *testing.T) {
 	before := outputsOf(t, out, nil)
 	for _, after := range []time.Duration{50 * time.Millisecond, 400 * time.Millisecond, 1500 * time.Millisecond} {
 		ctx, cancel := context.WithCancel(context.Background())
-		cfg := DefaultConfig()
+		cfg := config.Default()
 		cfg.Out, cfg.Inputs = out, []string{in}
 		done := make(chan error, 1)
 		go func() { _, err := Run(ctx, cfg, nil); done <- err }()

@@ -10,6 +10,9 @@ import (
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/cohort"
+	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // The findings of a reviewer who ran real-style sheets through tresp (issue 10), one test
@@ -18,17 +21,17 @@ import (
 
 // reviewerCourses normalises a case table and returns the courses by case id, each as
 // "drug@dose text", and the problem codes with their values.
-func reviewerCourses(t *testing.T, csv string) (map[string][]*Course, []data.Problem) {
+func reviewerCourses(t *testing.T, csv string) (map[string][]*cohort.Course, []data.Problem) {
 	t.Helper()
-	n, probs := Normalise(ingestString(t, csv), vocab.Default(), nil)
-	by := map[string][]*Course{}
+	n, probs := normalise.Normalise(ingestString(t, csv), vocab.Default(), nil)
+	by := map[string][]*cohort.Course{}
 	for _, c := range n.Courses {
 		by[c.CaseID] = append(by[c.CaseID], c)
 	}
 	return by, probs
 }
 
-func courseOf(cs []*Course, drug string) *Course {
+func courseOf(cs []*cohort.Course, drug string) *cohort.Course {
 	for _, c := range cs {
 		if c.DrugName() == drug {
 			return c
@@ -144,13 +147,8 @@ S,2,GPA,RTX,375 mg/m2 weekly x 4,,,,1.8,improved
 // Daily doses were printed with 16 digits in normalised/cases.csv; mg/kg courses were
 // left out of the dose–response figure without a word.
 func TestReviewerDoseOutputs(t *testing.T) {
-	for v, want := range map[float64]string{375.0 / 7: "53.57", 5.0 / 56: "0.08929", 1500: "1500", 12345.6: "12346", 180: "180", 2.5: "2.5"} {
-		if got := formatDose(v); got != want {
-			t.Errorf("formatDose(%v) = %q, want %q", v, got, want)
-		}
-	}
 	dir := t.TempDir()
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Inputs = []string{writeFile(t, dir, "cases.csv", `Study,Pt,Disease,Treatment,Dose,Outcome
 S,1,ITP,romiplostim,3 mcg/kg weekly,complete response
 S,2,ITP,eltrombopag,50 mg daily,partial response

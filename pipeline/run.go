@@ -3,15 +3,21 @@ package pipeline
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/tresp/tresp/pipeline/outdir"
+
+	"github.com/tresp/tresp/pipeline/normalise"
+
 	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/internal/jsonout"
+	"github.com/tresp/tresp/pipeline/cohort"
+	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 // Version is tresp's version, written into every summary.
@@ -43,14 +49,14 @@ var ErrData = errors.New("data errors")
 // state carries stage results from one stage to the next.
 type state struct {
 	ctx      context.Context
-	cfg      *Config
+	cfg      *config.Config
 	log      Logger
-	inputs   []Input
-	ingested *Ingested
-	norm     *Normalised
-	analysis *Analysis
+	inputs   []ingest.Input
+	ingested *ingest.Ingested
+	norm     *normalise.Normalised
+	analysis *cohort.Analysis
 	summary  *Summary
-	out      *outDir
+	out      *outdir.Dir
 }
 
 type stage struct {
@@ -60,35 +66,39 @@ type stage struct {
 
 // Run executes every stage and writes cfg.Out atomically. It returns a
 // *data.InputError (wrapping ErrData semantics) when an input cannot be
-// read, a *ConfigError for bad settings, and other errors for failures
+// read, a *config.Error for bad settings, and other errors for failures
 // of tresp itself.
-func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
+func Run(ctx context.Context, cfg config.Config, log Logger) (*Result, error) {
 	st, err := prepare(ctx, &cfg, log)
 	if err != nil {
 		return nil, err
 	}
 	inputs := st.inputs
-	if err := checkOutPath(cfg.Out, inputs, cfg.Vocabulary); err != nil {
+	paths := make([]string, len(inputs))
+	for i, in := range inputs {
+		paths[i] = in.Path
+	}
+	if err := outdir.CheckPath(cfg.Out, paths, cfg.Vocabulary); err != nil {
 		return nil, err
 	}
-	lock, err := lockOutput(cfg.Out)
+	lock, err := outdir.AcquireLock(cfg.Out)
 	if err != nil {
 		return nil, err
 	}
-	defer lock.release()
-	if msg, err := recoverOutput(cfg.Out); err != nil {
+	defer lock.Release()
+	if msg, err := outdir.Recover(cfg.Out); err != nil {
 		return nil, err
 	} else if msg != "" {
 		st.log.Stage("output", msg)
 	}
-	backup, moved, err := prepareOutput(cfg.Out, cfg.Clean)
+	backup, moved, err := outdir.Prepare(cfg.Out, cfg.Clean)
 	if backup != "" {
 		st.log.Stage("output", fmt.Sprintf("moved %d entries tresp did not write into %s: %s", len(moved), backup, strings.Join(moved, ", ")))
 	}
 	if err != nil {
 		return nil, err
 	}
-	for _, note := range removeStaleTemps(cfg.Out) {
+	for _, note := range outdir.RemoveStaleTemps(cfg.Out) {
 		st.log.Stage("output", note)
 	}
 	keys, err := stageKeys(ctx, &cfg, inputs)
@@ -118,14 +128,14 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 			}
 		}
 	}
-	out, err := newOutDir(cfg.Out)
+	out, err := outdir.New(cfg.Out)
 	if err != nil {
 		return nil, err
 	}
-	out.ctx = ctx
+	out.Ctx = ctx
 	st.out = out
 	fail := func(err error) (*Result, error) {
-		out.abort()
+		out.Abort()
 		return nil, err
 	}
 	for _, s := range compute[first:] {
@@ -140,8 +150,8 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return fail(fmt.Errorf("interrupted before render: %w", err))
 	}
-	if files, ok := cache.loadFiles(keys["render"], out.tmp); ok && !cfg.Force {
-		out.files = append(out.files, files...)
+	if files, ok := cache.loadFiles(keys["render"], out.Tmp); ok && !cfg.Force {
+		out.Files = append(out.Files, files...)
 		st.log.Stage("render", "up to date")
 	} else {
 		for _, s := range []stage{{"render", (*state).render}, {"write", (*state).writeOutputs}} {
@@ -149,24 +159,24 @@ func Run(ctx context.Context, cfg Config, log Logger) (*Result, error) {
 				return fail(err)
 			}
 		}
-		cache.storeFiles(keys["render"], out.tmp, out.files)
+		cache.storeFiles(keys["render"], out.Tmp, out.Files)
 	}
 	if err := st.manifest(); err != nil { // last: hashes every file written
 		return fail(err)
 	}
-	if err := out.seal(); err != nil {
+	if err := out.Seal(); err != nil {
 		return fail(err)
 	}
 	if err := ctx.Err(); err != nil {
 		return fail(fmt.Errorf("interrupted before commit: %w", err))
 	}
-	if err := out.commit(); err != nil {
+	if err := out.Commit(); err != nil {
 		return fail(err)
 	}
-	if out.leftover != "" {
-		st.log.Stage("output", "kept files tresp did not write, found in the previous output, in "+out.leftover)
+	if out.Leftover != "" {
+		st.log.Stage("output", "kept files tresp did not write, found in the previous output, in "+out.Leftover)
 	}
-	return &Result{Out: out.final, Summary: st.summary, Backup: backup, Moved: moved}, nil
+	return &Result{Out: out.Final, Summary: st.summary, Backup: backup, Moved: moved}, nil
 }
 
 func (st *state) snapshot() *snapshot {
@@ -183,14 +193,14 @@ func (st *state) restore(s *snapshot) {
 
 // prepare checks the settings and resolves the inputs: the start of Run
 // and Validate.
-func prepare(ctx context.Context, cfg *Config, log Logger) (*state, error) {
+func prepare(ctx context.Context, cfg *config.Config, log Logger) (*state, error) {
 	if log == nil {
 		log = nopLogger{}
 	}
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	inputs, err := resolveInputs(cfg.Inputs, cfg.Read.Sheet)
+	inputs, err := ingest.ResolveInputs(cfg.Inputs, cfg.Read.Sheet)
 	if err != nil {
 		return nil, err
 	}
@@ -200,17 +210,13 @@ func prepare(ctx context.Context, cfg *Config, log Logger) (*state, error) {
 	return &state{ctx: ctx, cfg: cfg, log: log, inputs: inputs}, nil
 }
 
-// vocabKinds are the file-name prefixes that give a vocabulary file its
-// kind (loadVocabulary).
-var vocabKinds = []string{"drugs", "diseases", "subtypes", "outcomes", "cues", "routes", "sites", "nofuzzy", "timing", "frequencies", "doseunits"}
-
 // dropVocabulary keeps vocabulary files out of the case tables: a file
 // given as a vocabulary (--vocab, vocabulary = […]) that a data directory
 // also holds is read as vocabulary only. A file found in a data directory
 // whose name makes it a vocabulary file (drugs*.tsv, …) but that is not
 // given as one is an *InputError: read as a case table, its rows would be
 // quarantined.
-func dropVocabulary(inputs []Input, given, vocabFiles []string) ([]Input, error) {
+func dropVocabulary(inputs []ingest.Input, given, vocabFiles []string) ([]ingest.Input, error) {
 	isVocab := map[string]bool{}
 	for _, v := range vocabFiles {
 		isVocab[filepath.Clean(v)] = true
@@ -226,7 +232,7 @@ func dropVocabulary(inputs []Input, given, vocabFiles []string) ([]Input, error)
 		}
 		if !named[filepath.Clean(in.Path)] && in.Path != "" {
 			base := strings.ToLower(filepath.Base(in.Path))
-			for _, k := range vocabKinds {
+			for _, k := range normalise.VocabKinds {
 				if strings.HasPrefix(base, k) && strings.HasSuffix(base, ".tsv") {
 					return nil, data.NewInputError(in.Name, "vocabulary-in-data",
 						"is named like a vocabulary file ("+k+"*.tsv) but sits among the case tables",
@@ -240,7 +246,7 @@ func dropVocabulary(inputs []Input, given, vocabFiles []string) ([]Input, error)
 }
 
 // Validate reads and checks every input without writing anything.
-func Validate(ctx context.Context, cfg Config, log Logger) (*Summary, error) {
+func Validate(ctx context.Context, cfg config.Config, log Logger) (*Summary, error) {
 	st, err := prepare(ctx, &cfg, log)
 	if err != nil {
 		return nil, err
@@ -255,14 +261,14 @@ func Validate(ctx context.Context, cfg Config, log Logger) (*Summary, error) {
 }
 
 func (st *state) ingest() error {
-	opt := st.cfg.readOptions()
+	opt := readOptions(st.cfg.Read)
 	opt.Context = st.ctx
-	ing, err := Ingest(st.inputs, opt)
+	ing, err := ingest.Ingest(st.inputs, opt)
 	if err != nil {
 		return err
 	}
 	st.ingested = ing
-	SortProblems(ing.Problems)
+	ingest.SortProblems(ing.Problems)
 	if err := allQuarantined(ing); err != nil {
 		return err
 	}
@@ -275,7 +281,7 @@ func (st *state) ingest() error {
 // allQuarantined returns an error wrapping ErrData when rows were read
 // but none was accepted: a run of no rows would report nothing as if it
 // had worked. It names the most frequent reason and its first row.
-func allQuarantined(ing *Ingested) error {
+func allQuarantined(ing *ingest.Ingested) error {
 	read := 0
 	for _, a := range ing.Accounts {
 		read += a.RowsRead
@@ -306,15 +312,15 @@ func allQuarantined(ing *Ingested) error {
 }
 
 func (st *state) normalise() error {
-	voc, err := loadVocabulary(st.cfg.Vocabulary)
+	voc, err := normalise.LoadVocabulary(st.cfg.Vocabulary)
 	if err != nil {
 		return err
 	}
-	dec, err := LoadDecisions(st.cfg.Decisions)
+	dec, err := normalise.LoadDecisions(st.cfg.Decisions)
 	if err != nil {
 		return err
 	}
-	norm, probs, err := normalise(st.ctx, st.ingested, voc, dec)
+	norm, probs, err := normalise.Run(st.ctx, st.ingested, voc, dec)
 	if err != nil {
 		return err
 	}
@@ -340,7 +346,7 @@ func (st *state) normalise() error {
 }
 
 func (st *state) analyse() error {
-	a, err := analyse(st.ctx, st.norm, st.cfg.Analysis)
+	a, err := cohort.Analyse(st.ctx, &st.norm.Cohort, st.cfg.Analysis)
 	if err != nil {
 		return err
 	}
@@ -356,57 +362,61 @@ func (st *state) writeOutputs() error {
 	if err := st.writeAnalysisTables(); err != nil {
 		return err
 	}
-	if err := st.writeCases(); err != nil {
+	courses, maps := st.norm.Courses, st.ingested.Mappings
+	if err := st.out.Write("normalised/cases.csv", func(w *bufio.Writer) error { return normalise.WriteCasesCSV(w, courses, maps) }); err != nil {
 		return err
 	}
-	if err := st.out.write("vocabulary_report.csv", func(w *bufio.Writer) error { return writeVocabReport(w, st.norm.Vocab, st.norm.VocabUnlisted) }); err != nil {
+	f, err := st.out.Create("normalised/cases.parquet")
+	if err != nil {
 		return err
 	}
-	if err := st.out.write("quarantine.csv", func(w *bufio.Writer) error { return writeQuarantine(w, ing.Quarantine) }); err != nil {
+	if err := normalise.WriteCasesParquet(f, courses, maps); err != nil {
+		f.Close()
 		return err
 	}
-	if err := st.out.write(ReviewFile, func(w *bufio.Writer) error { return writeReview(w, st.norm.Review) }); err != nil {
+	if err := st.out.Write("vocabulary_report.csv", func(w *bufio.Writer) error {
+		return normalise.WriteVocabReport(w, st.norm.Vocab, st.norm.VocabUnlisted)
+	}); err != nil {
+		return err
+	}
+	if err := st.out.Write("quarantine.csv", func(w *bufio.Writer) error { return ingest.WriteQuarantine(w, ing.Quarantine) }); err != nil {
+		return err
+	}
+	if err := st.out.Write(normalise.ReviewFile, func(w *bufio.Writer) error { return normalise.WriteReview(w, st.norm.Review) }); err != nil {
 		return err
 	}
 	if st.cfg.EmitCounts {
 		rows := st.analysis.Counts
-		if err := st.out.write("counts/counts.csv", func(w *bufio.Writer) error { return writeCountsCSV(w, rows) }); err != nil {
+		if err := st.out.Write("counts/counts.csv", func(w *bufio.Writer) error { return writeCountsCSV(w, rows) }); err != nil {
 			return err
 		}
-		if err := st.out.write("counts/counts.parquet", func(w *bufio.Writer) error { return writeCountsParquet(w, rows) }); err != nil {
+		if err := st.out.Write("counts/counts.parquet", func(w *bufio.Writer) error { return writeCountsParquet(w, rows) }); err != nil {
 			return err
 		}
 	}
-	return st.out.write(summaryFile, func(w *bufio.Writer) error { return writeSafeJSON(w, st.summary) })
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	return st.out.Write(summaryFile, func(w *bufio.Writer) error { return jsonout.WriteSafe(w, st.summary) })
 }
 
 // Summary is summary.json: counts, per-file accounting and every problem.
 type Summary struct {
-	Tool       string           `json:"tool"`
-	Version    string           `json:"version"`
-	Inputs     []FileAccount    `json:"inputs"`
-	Totals     Totals           `json:"totals"`
-	Problems   ProblemSummary   `json:"problems"`
-	Normalise  NormaliseSummary `json:"normalise"`
-	Vocabulary []VocabEntry     `json:"vocabulary"`
+	Tool       string                 `json:"tool"`
+	Version    string                 `json:"version"`
+	Inputs     []ingest.FileAccount   `json:"inputs"`
+	Totals     Totals                 `json:"totals"`
+	Problems   ProblemSummary         `json:"problems"`
+	Normalise  NormaliseSummary       `json:"normalise"`
+	Vocabulary []normalise.VocabEntry `json:"vocabulary"`
 	// VocabularyUnlisted counts the rows whose term Vocabulary does not
-	// list (past VocabCap terms of a field).
-	VocabularyUnlisted []VocabUnlisted `json:"vocabulary_unlisted,omitempty"`
-	Review             ReviewSummary   `json:"review"`
-	Strict             StrictSummary   `json:"strict"`
-	Analysis           *Analysis       `json:"analysis"`
-	Config             Config          `json:"config"`
-	Details            []data.Problem  `json:"details"`
+	// list (past normalise.VocabCap terms of a field).
+	VocabularyUnlisted []normalise.VocabUnlisted `json:"vocabulary_unlisted,omitempty"`
+	Review             normalise.ReviewSummary   `json:"review"`
+	Strict             StrictSummary             `json:"strict"`
+	Analysis           *cohort.Analysis          `json:"analysis"`
+	Config             config.Config             `json:"config"`
+	Details            []data.Problem            `json:"details"`
 	// Grouped are the warnings and errors of Details, one per (code,
 	// column, value) with a row count and the first rows.
-	Grouped []ProblemGroup `json:"grouped"`
+	Grouped []ingest.ProblemGroup `json:"grouped"`
 }
 
 // Totals are row counts over every input:
@@ -427,14 +437,14 @@ type ProblemSummary struct {
 	ByCode   map[string]int `json:"by_code"`
 	// ByCodeAndColumn counts every problem per severity, code and column;
 	// where listed < total, details (and grouped) list only the first
-	// ProblemCap of them.
-	ByCodeAndColumn []ProblemCount `json:"by_code_and_column"`
+	// ingest.ProblemCap of them.
+	ByCodeAndColumn []ingest.ProblemCount `json:"by_code_and_column"`
 }
 
-func newSummary(cfg *Config, ing *Ingested) *Summary {
+func newSummary(cfg *config.Config, ing *ingest.Ingested) *Summary {
 	s := &Summary{Tool: "tresp", Version: Version, Inputs: ing.Accounts, Config: *cfg}
-	var ps problemSet
-	ps.merge(ing.Problems, ing.ProblemCounts)
+	var ps ingest.ProblemSet
+	ps.Merge(ing.Problems, ing.ProblemCounts)
 	s.setProblems(&ps)
 	for _, a := range ing.Accounts {
 		s.Totals.RowsRead += a.RowsRead
@@ -447,13 +457,13 @@ func newSummary(cfg *Config, ing *Ingested) *Summary {
 
 // setProblems makes ps the summary's problems: the kept ones as Details
 // (sorted) and Grouped, the counts as the totals.
-func (s *Summary) setProblems(ps *problemSet) {
-	s.Details = ps.kept
+func (s *Summary) setProblems(ps *ingest.ProblemSet) {
+	s.Details = ps.Kept()
 	if s.Details == nil {
 		s.Details = []data.Problem{}
 	}
-	SortProblems(s.Details)
-	counts := ps.list()
+	ingest.SortProblems(s.Details)
+	counts := ps.List()
 	s.Problems = ProblemSummary{ByCode: map[string]int{}, ByCodeAndColumn: counts}
 	for _, c := range counts {
 		switch {
@@ -464,7 +474,7 @@ func (s *Summary) setProblems(ps *problemSet) {
 		}
 		s.Problems.ByCode[c.Code] += c.Total
 	}
-	s.Grouped = append(GroupProblems(s.Details, data.Warning), unlistedGroups(counts, data.Warning)...)
+	s.Grouped = append(ingest.GroupProblems(s.Details, data.Warning), ingest.UnlistedGroups(counts, data.Warning)...)
 }
 
 // NormaliseSummary counts what normalisation produced.
@@ -477,22 +487,22 @@ type NormaliseSummary struct {
 }
 
 // addProblems adds later stages' problems.
-func (s *Summary) addProblems(probs *problemSet) {
-	var ps problemSet
-	ps.merge(s.Details, s.Problems.ByCodeAndColumn)
-	ps.merge(probs.kept, probs.list())
+func (s *Summary) addProblems(probs *ingest.ProblemSet) {
+	var ps ingest.ProblemSet
+	ps.Merge(s.Details, s.Problems.ByCodeAndColumn)
+	ps.Merge(probs.Kept(), probs.List())
 	s.setProblems(&ps)
 }
 
 // undecidedError is the --strict failure while outcomes are unclassified
 // or read with low confidence and nobody has decided them: how many, the
 // first, and where review.csv is (run: whether this run writes it).
-func undecidedError(rs *ReviewSummary, out string, run bool) error {
+func undecidedError(rs *normalise.ReviewSummary, out string, run bool) error {
 	n := rs.UnclassifiedOutcomes + rs.LowConfidenceOutcomes
 	if n == 0 {
 		return nil
 	}
-	where := filepath.Join(out, ReviewFile)
+	where := filepath.Join(out, normalise.ReviewFile)
 	how := "a run without --strict writes them to " + where
 	if !run {
 		how = "tresp run writes them to " + where
@@ -509,3 +519,12 @@ func UndecidedError(s *Summary, out string) error {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// readOptions turns the read settings into ingest options.
+func readOptions(r config.ReadConfig) ingest.ReadOptions {
+	return ingest.ReadOptions{
+		Map:          data.MapOptions{Explicit: r.Columns, StudyFromFileName: r.StudyFromFileName},
+		Delimiter:    r.Delimiter.Rune(),
+		DecimalComma: string(r.DecimalComma),
+	}
+}

@@ -11,11 +11,12 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 func runTo(t *testing.T, out string, inputs ...string) (*Result, error) {
 	t.Helper()
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out = out
 	cfg.Inputs = inputs
 	return Run(context.Background(), cfg, nil)
@@ -184,7 +185,7 @@ func TestDirectoryInputAndStudyFromFileName(t *testing.T) {
 	writeFile(t, sheets, "smith2020.csv", "Pt;Drug;Outcome;Age\n1;diltiazem;improved;8,5\n")
 	writeFile(t, sheets, "jones2021.tsv", "Pt\tDrug\tOutcome\n1\tdiltiazem\tno change\n")
 	writeFile(t, sheets, "readme.md", "not a table")
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Out = filepath.Join(dir, "out")
 	cfg.Inputs = []string{sheets}
 	cfg.Read.StudyFromFileName = true
@@ -218,21 +219,21 @@ func TestSummaryIsValidJSON(t *testing.T) {
 
 func TestConfigValidate(t *testing.T) {
 	tests := []struct {
-		mut  func(*Config)
+		mut  func(*config.Config)
 		want string
 	}{
-		{func(c *Config) { c.Analysis.Level = 95 }, "analysis.level"},
-		{func(c *Config) { c.Analysis.CIMethod = "wald" }, "clopper-pearson, wilson, jeffreys"},
-		{func(c *Config) { c.Figures.Formats = []string{"gif"} }, "figures.formats"},
-		{func(c *Config) { c.Out = "" }, "out"},
+		{func(c *config.Config) { c.Analysis.Level = 95 }, "analysis.level"},
+		{func(c *config.Config) { c.Analysis.CIMethod = 7 }, "clopper-pearson, wilson, jeffreys"},
+		{func(c *config.Config) { c.Figures.Formats = config.FigureFormats{"gif"} }, "figures.formats"},
+		{func(c *config.Config) { c.Out = "" }, "out"},
 	}
 	for _, tt := range tests {
-		c := DefaultConfig()
+		c := config.Default()
 		tt.mut(&c)
 		err := c.Validate()
-		var ce *ConfigError
+		var ce *config.Error
 		if !errors.As(err, &ce) || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Validate() = %v, want a ConfigError mentioning %q", err, tt.want)
+			t.Errorf("Validate() = %v, want a config.Error mentioning %q", err, tt.want)
 		}
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // benchTable writes n rows of realistic, repeating cells.
@@ -31,7 +34,7 @@ func BenchmarkScan(b *testing.B) {
 			p := benchTable(b, 20000)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				st, err := Scan(FileInput(p), ReadOptions{}, norm)
+				st, err := normalise.Scan(normalise.FileInput(p), ingest.ReadOptions{}, norm)
 				if err != nil || st.Account.RowsRead != 20000 {
 					b.Fatal(err, st.Account.RowsRead)
 				}

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // TestSpecialtyTables is issue 10's done-when test: for three specialties other than
@@ -20,7 +22,7 @@ import (
 //
 // The hand counts below were made from the tables by reading each row (patients per drug
 // and disease; a patient counts once per drug), using the canonical names and groups of
-// the embedded vocabulary. Decisions they follow, documented in docs/vocabulary.md: "pred"
+// the embedded vocabulary. normalise.Decisions they follow, documented in docs/vocabulary.md: "pred"
 // is prednisone; a named regimen counts as its component drugs; "posaconazole salvage
 // after L-AmB" is posaconazole, with amphotericin B a prior treatment; in "X secondary to
 // Y" the disease is X unless X is a manifestation (CKD, ESRD, ILD, erythroderma).
@@ -273,14 +275,14 @@ voriconazole × infection: 1`,
 	} {
 		t.Run(strings.TrimSuffix(tt.file, ".csv"), func(t *testing.T) {
 			p := filepath.Join("testdata", "specialties", tt.file)
-			ing, err := Ingest([]Input{{Name: tt.file, Path: p}}, ReadOptions{})
+			ing, err := ingest.Ingest([]ingest.Input{{Name: tt.file, Path: p}}, ingest.ReadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if len(ing.Cases) != 30 || len(ing.Quarantine) != 0 {
 				t.Fatalf("%d rows accepted, %d quarantined; want 30 and 0", len(ing.Cases), len(ing.Quarantine))
 			}
-			n, probs := Normalise(ing, vocab.Default(), nil)
+			n, probs := normalise.Normalise(ing, vocab.Default(), nil)
 			for _, p := range append(ing.Problems, probs...) {
 				switch p.Code {
 				case "unknown-term", "fuzzy-match", "ambiguous-term", "unknown-column":

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 // TestProblemSeveritiesFollowCodes: every problem a validation reports has
@@ -21,7 +22,7 @@ func TestProblemSeveritiesFollowCodes(t *testing.T) {
 		"S,3,risodronate,5 mg/kg daily,,blue,1x2 cm,8 months; 6 years\n"+
 		"S,3,risodronate,5 mg/kg daily,,blue,1x2 cm,8 months; 6 years\n"), 0o644)
 	for _, inputs := range [][]string{nil, {cases}} {
-		cfg := DefaultConfig()
+		cfg := config.Default()
 		cfg.Inputs = inputs
 		s, err := Validate(context.Background(), cfg, nil)
 		if err != nil {
@@ -49,7 +50,7 @@ func TestJudge(t *testing.T) {
 		{Severity: data.Info, Code: "area-unknown", Column: "Lesion size"},
 		{Severity: data.Error, Code: "missing-study", Column: "Study"},
 	}
-	pol := StrictConfig{Allow: []Allowance{{Code: "unparsed", Column: "lesion SIZE", Reason: "r"}, {Code: "unparsed"}, {Code: "missing-study"}},
+	pol := config.StrictConfig{Allow: []config.Allowance{{Code: "unparsed", Column: "lesion SIZE", Reason: "r"}, {Code: "unparsed"}, {Code: "missing-study"}},
 		FailOn: []string{"approximate"}}
 	failing, allowed := pol.Judge(probs)
 	var codes []string
@@ -79,7 +80,7 @@ func equalStrings(a, b []string) bool {
 // TestExampleConfig: the example's embedded settings load and allow only
 // warning codes, each with a reason.
 func TestExampleConfig(t *testing.T) {
-	cfg := ExampleConfig()
+	cfg := config.Example()
 	if len(cfg.Strict.Allow) == 0 {
 		t.Fatal("the example's tresp.toml allows nothing")
 	}
@@ -98,7 +99,7 @@ func TestVocabularyNeverReadAsData(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "cases.csv"), []byte("Study,Pt,Drug,Outcome\nS,1,DTZ-X,improved\n"), 0o644)
 	voc := filepath.Join(dir, "drugs-local.tsv")
 	os.WriteFile(voc, []byte("term\tgeneric\tkind\nDTZ-X\tdiltiazem\tsynonym\n"), 0o644)
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.Inputs = []string{dir}
 	_, err := Validate(context.Background(), cfg, nil)
 	var ie *data.InputError

@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/cohort"
+	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // The tests below are the examples of issue 10's "Why", one each; the
@@ -18,10 +21,10 @@ import (
 // TestGroupUnknownDiseases and TestRatesByDiseaseGroup.
 
 // ingestString ingests one case table given as text.
-func ingestString(t *testing.T, csv string) *Ingested {
+func ingestString(t *testing.T, csv string) *ingest.Ingested {
 	t.Helper()
 	p := writeFile(t, t.TempDir(), "cases.csv", csv)
-	ing, err := Ingest([]Input{{Name: "cases.csv", Path: p}}, ReadOptions{})
+	ing, err := ingest.Ingest([]ingest.Input{{Name: "cases.csv", Path: p}}, ingest.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,15 +33,15 @@ func ingestString(t *testing.T, csv string) *Ingested {
 
 // treatmentCourses normalises one treatment cell per patient and returns
 // each patient's courses, "drug" or "drug@dose mg/day", and the problems.
-func treatmentCourses(t *testing.T, cells ...string) (map[string][]*Course, []string) {
+func treatmentCourses(t *testing.T, cells ...string) (map[string][]*cohort.Course, []string) {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("Study,Pt,Disease,Treatment,Outcome\n")
 	for i, c := range cells {
 		fmt.Fprintf(&b, "S,%d,dermatomyositis,%q,improved\n", i+1, c)
 	}
-	n, probs := Normalise(ingestString(t, b.String()), vocab.Default(), nil)
-	by := map[string][]*Course{}
+	n, probs := normalise.Normalise(ingestString(t, b.String()), vocab.Default(), nil)
+	by := map[string][]*cohort.Course{}
 	for _, c := range n.Courses {
 		by[c.CaseID] = append(by[c.CaseID], c)
 	}
@@ -49,7 +52,7 @@ func treatmentCourses(t *testing.T, cells ...string) (map[string][]*Course, []st
 	return by, ps
 }
 
-func drugNames(cs []*Course) []string {
+func drugNames(cs []*cohort.Course) []string {
 	var out []string
 	for _, c := range cs {
 		out = append(out, c.DrugName())
@@ -157,9 +160,9 @@ func TestWarningsGrouped(t *testing.T) {
 	}
 	b.WriteString("S,8,61/M,dermatomyositis,diltiazem 60 mg thrice,improved\n")
 	ing := ingestString(t, b.String())
-	_, probs := Normalise(ing, vocab.Default(), nil)
-	groups := GroupProblems(append(ing.Problems, probs...), 1)
-	var unknown *ProblemGroup
+	_, probs := normalise.Normalise(ing, vocab.Default(), nil)
+	groups := ingest.GroupProblems(append(ing.Problems, probs...), 1)
+	var unknown *ingest.ProblemGroup
 	for i, g := range groups {
 		if g.Column == "Age/Sex" || g.Column == "age" || g.Code == "unit-missing" {
 			t.Errorf("warning about Age/Sex: %s", g)
@@ -174,7 +177,7 @@ func TestWarningsGrouped(t *testing.T) {
 	if unknown == nil {
 		t.Fatalf("no unknown-term group: %v", groups)
 	}
-	if unknown.Rows != 7 || unknown.Column != "Rx" || len(unknown.First) != maxGroupRows || unknown.First[0] != "cases.csv:2" {
+	if unknown.Rows != 7 || unknown.Column != "Rx" || len(unknown.First) != ingest.MaxGroupRows || unknown.First[0] != "cases.csv:2" {
 		t.Errorf("group %+v: want 7 rows in column Rx, first cases.csv:2", *unknown)
 	}
 	if s := unknown.String(); !strings.Contains(s, `column "Rx": "Zorbazumab"`) || !strings.Contains(s, "7 rows: cases.csv:2, ") || !strings.HasSuffix(s, ", …") {
@@ -193,8 +196,8 @@ func TestWhyWeightBasedDose(t *testing.T) {
 	ing := ingestString(t, "Study,Pt,Weight (kg),Dx,Rx,Outcome\n"+
 		"S,1,50,Kawasaki disease,IVIG 2 g/kg monthly,improved\n"+
 		"S,2,,Kawasaki disease,IVIG 2 g/kg monthly,improved\n")
-	n, _ := Normalise(ing, vocab.Default(), nil)
-	by := map[string]*Course{}
+	n, _ := normalise.Normalise(ing, vocab.Default(), nil)
+	by := map[string]*cohort.Course{}
 	for _, c := range n.Courses {
 		by[c.CaseID] = c
 	}

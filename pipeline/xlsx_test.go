@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tresp/tresp/pipeline/config"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -84,11 +85,11 @@ func TestXLSXSameAsCSV(t *testing.T) {
 	}
 
 	run := func(inputs ...string) (string, *Result) {
-		cfg := DefaultConfig()
+		cfg := config.Default()
 		cfg.Inputs = inputs
 		cfg.Out = filepath.Join(t.TempDir(), "out")
-		cfg.Tables.Formats = []string{"csv"}
-		cfg.Figures.Formats = []string{"svg"}
+		cfg.Tables.Formats = config.TableFormats{"csv"}
+		cfg.Figures.Formats = config.FigureFormats{"svg"}
 		res, err := Run(context.Background(), cfg, nil)
 		if err != nil {
 			t.Fatal(err)

@@ -35,40 +35,87 @@ const (
 	Jeffreys
 )
 
-// ciMethodNames holds the String and ParseCIMethod spelling of each method,
-// indexed by CIMethod.
-var ciMethodNames = [...]string{
-	ClopperPearson: "clopper-pearson",
-	Wilson:         "wilson",
-	Jeffreys:       "jeffreys",
+// ciMethods holds, indexed by CIMethod, each method's name (String,
+// ParseCIMethod, the ci_method setting) and its label in tables, figure
+// captions and the report. Adding a method is a constant above, a row
+// here and a case in BinomialCI.
+var ciMethods = [...]struct{ name, label string }{
+	ClopperPearson: {"clopper-pearson", "Clopper–Pearson exact"},
+	Wilson:         {"wilson", "Wilson score"},
+	Jeffreys:       {"jeffreys", "Jeffreys"},
 }
+
+func (m CIMethod) valid() bool { return m >= 0 && int(m) < len(ciMethods) }
 
 // String returns the method's name as ParseCIMethod accepts it:
 // "clopper-pearson", "wilson" or "jeffreys".
 func (m CIMethod) String() string {
-	if m < 0 || int(m) >= len(ciMethodNames) {
+	if !m.valid() {
 		return fmt.Sprintf("CIMethod(%d)", int(m))
 	}
-	return ciMethodNames[m]
+	return ciMethods[m].name
+}
+
+// Label returns the method's name for a reader: "Clopper–Pearson exact",
+// "Wilson score" or "Jeffreys".
+func (m CIMethod) Label() string {
+	if !m.valid() {
+		return m.String()
+	}
+	return ciMethods[m].label
 }
 
 // CIMethodNames returns the names ParseCIMethod accepts, in CIMethod order.
 func CIMethodNames() []string {
-	return append([]string(nil), ciMethodNames[:]...)
+	out := make([]string, len(ciMethods))
+	for i, c := range ciMethods {
+		out[i] = c.name
+	}
+	return out
 }
+
+// Names returns the legal names, as CIMethodNames.
+func (CIMethod) Names() []string { return CIMethodNames() }
+
+// Type names the legal values for flag help: "clopper-pearson|wilson|jeffreys".
+func (CIMethod) Type() string { return strings.Join(CIMethodNames(), "|") }
+
+// Set sets m to the method named s (exactly as String writes it); the
+// error lists the legal names. With String and Type, it makes *CIMethod a
+// pflag.Value.
+func (m *CIMethod) Set(s string) error {
+	for i, c := range ciMethods {
+		if s == c.name {
+			*m = CIMethod(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("%q is not one of %s", s, strings.Join(CIMethodNames(), ", "))
+}
+
+// MarshalText writes the name (String).
+func (m CIMethod) MarshalText() ([]byte, error) {
+	if !m.valid() {
+		return nil, fmt.Errorf("stats: unknown CIMethod %d", int(m))
+	}
+	return []byte(m.String()), nil
+}
+
+// UnmarshalText is Set.
+func (m *CIMethod) UnmarshalText(b []byte) error { return m.Set(string(b)) }
 
 // ParseCIMethod returns the CIMethod named s ("clopper-pearson", "wilson" or
 // "jeffreys"; case and surrounding space are ignored). The error lists the
 // legal names.
 func ParseCIMethod(s string) (CIMethod, error) {
 	t := strings.ToLower(strings.TrimSpace(s))
-	for i, name := range ciMethodNames {
-		if t == name {
+	for i, c := range ciMethods {
+		if t == c.name {
 			return CIMethod(i), nil
 		}
 	}
 	return 0, fmt.Errorf("unknown confidence interval method %q (use one of %s)",
-		s, strings.Join(ciMethodNames[:], ", "))
+		s, strings.Join(CIMethodNames(), ", "))
 }
 
 // Interval is a point estimate with a two-sided confidence interval.
@@ -91,7 +138,7 @@ func BinomialCI(x, n int, level float64, m CIMethod) Interval {
 		panic(fmt.Sprintf("stats: BinomialCI: x = %d outside [0, n = %d]", x, n))
 	}
 	checkLevel("BinomialCI", level)
-	if m < 0 || int(m) >= len(ciMethodNames) {
+	if !m.valid() {
 		panic(fmt.Sprintf("stats: BinomialCI: unknown method %d", int(m)))
 	}
 	if n == 0 {

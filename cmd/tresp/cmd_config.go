@@ -9,8 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/spf13/pflag"
-
-	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 type configOptions struct {
@@ -52,7 +51,7 @@ func configCommand() *command {
 			}
 			fmt.Fprintln(stdout, "# effective tresp configuration: defaults < --config file < flags (docs/config.md)")
 			fmt.Fprintln(stdout, "# paths are relative to the current directory")
-			return pipeline.WriteConfig(stdout, cfg, false)
+			return config.Write(stdout, cfg, false)
 		},
 	}
 }
@@ -88,8 +87,8 @@ func initCommand() *command {
 				name string
 				data []byte
 			}{
-				{"tresp.toml", pipeline.StarterConfig()},
-				{"cases.csv", pipeline.CaseTemplate()},
+				{"tresp.toml", config.Starter()},
+				{"cases.csv", config.CaseTemplate()},
 			}
 			if !o.force {
 				for _, f := range files {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 func writeFile(t *testing.T, path, text string) {
@@ -28,10 +28,10 @@ func TestInitConfigRoundTrip(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "tresp run --config proj/tresp.toml") {
 		t.Fatalf("init: code %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	want := pipeline.DefaultConfig()
+	want := config.Default()
 	want.Inputs = []string{"proj/cases.csv"}
 	want.Out = "proj/out"
-	got, err := pipeline.LoadConfig("proj/tresp.toml")
+	got, err := config.Load("proj/tresp.toml")
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("starter loads to %+v, %v; want %+v", got, err, want)
 	}
@@ -41,7 +41,7 @@ func TestInitConfigRoundTrip(t *testing.T) {
 		t.Fatalf("config: code %d, stderr %q", code, stderr)
 	}
 	writeFile(t, "effective.toml", stdout)
-	got, err = pipeline.LoadConfig("effective.toml")
+	got, err = config.Load("effective.toml")
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("config output loads to %+v, %v; want %+v\n%s", got, err, want, stdout)
 	}
@@ -73,7 +73,7 @@ func TestInitRefusesToOverwrite(t *testing.T) {
 	if code, _, stderr := tresp(t, "init", "--force", dir); code != 0 {
 		t.Fatalf("init --force: code %d, %s", code, stderr)
 	}
-	if b, _ := os.ReadFile(filepath.Join(dir, "cases.csv")); string(b) != string(pipeline.CaseTemplate()) {
+	if b, _ := os.ReadFile(filepath.Join(dir, "cases.csv")); string(b) != string(config.CaseTemplate()) {
 		t.Error("init --force did not write the template")
 	}
 	if code, _, stderr := tresp(t, "init", "a", "b"); code != exitUsage || !strings.Contains(stderr, "one directory") {

@@ -11,6 +11,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/diff"
 )
 
 // diffFormat is --format of tresp diff: md or json.
@@ -42,7 +44,7 @@ type diffOptions struct {
 func (o *diffOptions) AddFlags(fs *pflag.FlagSet) {
 	o.fs = fs
 	o.format = "md"
-	def := pipeline.DefaultConfig().Diff
+	def := config.Default().Diff
 	fs.Var(&o.format, "format", "report `FORMAT`: md (a pull-request comment or job summary) or json")
 	fs.StringVar(&o.configFile, "config", "", "read the [diff] settings from the TOML `FILE`; flags override it")
 	fs.Float64Var(&o.threshold, "threshold", def.Threshold, "exit 1 when the response rate of a stratum of at least --min-n patients moves by more than `P` (a proportion: 0.10 is 10 percentage points; 0 turns the check off)")
@@ -64,14 +66,14 @@ func (o *diffOptions) Validate() error {
 }
 
 // gate returns the [diff] settings: defaults < --config file < flags.
-func (o *diffOptions) gate() (pipeline.DiffConfig, error) {
-	g := pipeline.DefaultConfig().Diff
+func (o *diffOptions) gate() (diff.Gate, error) {
+	g := diff.Gate(config.Default().Diff)
 	if o.configFile != "" {
-		cfg, err := pipeline.LoadConfig(o.configFile)
+		cfg, err := config.Load(o.configFile)
 		if err != nil {
 			return g, err
 		}
-		g = cfg.Diff
+		g = diff.Gate(cfg.Diff)
 	}
 	if o.fs.Changed("threshold") {
 		g.Threshold = o.threshold
@@ -107,8 +109,8 @@ func diffCommand() *command {
 			if err != nil {
 				return err
 			}
-			d, err := pipeline.Diff(args[0], args[1])
-			var ne *pipeline.NotOutputError
+			d, err := diff.Diff(args[0], args[1])
+			var ne *diff.NotOutputError
 			if errors.As(err, &ne) {
 				return usagef("diff: %v", err)
 			}
@@ -123,7 +125,7 @@ func diffCommand() *command {
 			if err != nil {
 				return fmt.Errorf("diff: cannot write the report: %w", err)
 			}
-			if failed := d.GateFailures(g); len(failed) > 0 {
+			if failed := d.Failures(g); len(failed) > 0 {
 				msgs := make([]string, len(failed))
 				for i, c := range failed {
 					msgs[i] = c.Check + ": " + c.Result

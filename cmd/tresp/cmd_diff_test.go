@@ -10,7 +10,8 @@ import (
 	"testing"
 
 	"github.com/tresp/tresp/data/example"
-	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/diff"
 )
 
 // writeExampleWithPatient copies the embedded example into dir and adds a
@@ -97,19 +98,19 @@ func TestDiffCommand(t *testing.T) {
 	}
 
 	// The command prints exactly what the pipeline renders.
-	d, err := pipeline.Diff(old, changed)
+	d, err := diff.Diff(old, changed)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var md, js bytes.Buffer
-	d.Markdown(&md, pipeline.DefaultConfig().Diff)
-	d.JSON(&js, pipeline.DefaultConfig().Diff)
+	d.Markdown(&md, diff.Gate(config.Default().Diff))
+	d.JSON(&js, diff.Gate(config.Default().Diff))
 	if _, out, _ := tresp(t, "diff", old, changed); out != md.String() {
-		t.Errorf("tresp diff stdout differs from DiffResult.Markdown:\n%s\n---\n%s", out, md.String())
+		t.Errorf("tresp diff stdout differs from diff.Result.Markdown:\n%s\n---\n%s", out, md.String())
 	}
 	_, out, _ := tresp(t, "diff", "--format", "json", old, changed)
 	if out != js.String() {
-		t.Error("tresp diff --format json differs from DiffResult.JSON")
+		t.Error("tresp diff --format json differs from diff.Result.JSON")
 	}
 	var v map[string]any
 	if err := json.Unmarshal([]byte(out), &v); err != nil {

@@ -8,7 +8,8 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/normalise"
+	"github.com/tresp/tresp/pipeline/outdir"
 )
 
 type normaliseOptions struct {
@@ -41,11 +42,11 @@ func normaliseCommand() *command {
 			if len(args) != 1 {
 				return usagef("normalise reads exactly one INPUT (a partition); got %d", len(args))
 			}
-			f, err := pipeline.CreateNew(o.out, "tresp normalise")
+			f, err := outdir.CreateNew(o.out, "tresp normalise")
 			if err != nil {
 				return err
 			}
-			st, err := pipeline.NormalisePartition(ctx, pipeline.FileInput(args[0]), o.vocab, f)
+			st, err := normalise.Partition(ctx, normalise.FileInput(args[0]), o.vocab, f)
 			if cerr := f.Close(); err == nil {
 				err = cerr
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 type runOptions struct {
@@ -100,9 +101,9 @@ func runCommand() *command {
 					res.Out, t.RowsRead, t.RowsAccepted, t.RowsQuarantined, res.Summary.Problems.Warnings, analysis)
 				if rv := res.Summary.Review; rv.Undecided > 0 || rv.Decisions != nil {
 					fmt.Fprintf(stdout, "%s: %d values to check (%d unclassified outcomes, %d low-confidence outcomes, %d terms); %d decisions applied, %d not applied\n",
-						filepath.Join(res.Out, pipeline.ReviewFile), rv.Undecided, rv.UnclassifiedOutcomes, rv.LowConfidenceOutcomes, rv.Terms, rv.Adjudicated, rv.NotApplied)
+						filepath.Join(res.Out, normalise.ReviewFile), rv.Undecided, rv.UnclassifiedOutcomes, rv.LowConfidenceOutcomes, rv.Terms, rv.Adjudicated, rv.NotApplied)
 					if rv.Omitted > 0 {
-						fmt.Fprintf(stdout, "%s lists the first %d; %d further rows needing review are counted, not listed\n", pipeline.ReviewFile, rv.Items, rv.Omitted)
+						fmt.Fprintf(stdout, "%s lists the first %d; %d further rows needing review are counted, not listed\n", normalise.ReviewFile, rv.Items, rv.Omitted)
 					}
 				}
 			}

@@ -51,7 +51,7 @@ func validateCommand() *command {
 			if err != nil {
 				return err
 			}
-			failing, nFailing, allowed := cfg.Strict.JudgeSummary(s)
+			failing, nFailing, allowed := pipeline.JudgeSummary(&cfg.Strict, s)
 			printGroups(stdout, s.Grouped, o.limit)
 			for _, a := range s.Inputs {
 				fmt.Fprintf(stdout, "%s: %s, %d rows read = %d accepted + %d quarantined\n",

@@ -7,10 +7,15 @@ import (
 	"io"
 	"strings"
 
+	"github.com/tresp/tresp/pipeline/outdir"
+
 	"github.com/spf13/pflag"
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 // command is one tresp subcommand.
@@ -32,11 +37,11 @@ func usagef(format string, a ...any) error { return &usageError{fmt.Sprintf(form
 
 func exitCode(err error) int {
 	var ue *usageError
-	var ce *pipeline.ConfigError
+	var ce *config.Error
 	var ie *data.InputError
-	var le *pipeline.LockedError
-	var de *pipeline.DecisionsError
-	var oe *pipeline.OutputError
+	var le *outdir.LockedError
+	var de *normalise.DecisionsError
+	var oe *outdir.OutputError
 	switch {
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return exitInterrupted
@@ -152,8 +157,8 @@ type readOptions struct {
 	vocab             []string
 	decisions         string
 	sheet             string
-	diseaseLevel      pipeline.DiseaseLevel
-	drugLevel         pipeline.DrugLevel
+	diseaseLevel      config.DiseaseLevel
+	drugLevel         config.DrugLevel
 	fs                *pflag.FlagSet // tells flags given from defaults
 }
 
@@ -163,13 +168,13 @@ func (o *readOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&o.maps, "map", nil, "map a header to a field: `HEADER=FIELD` (FIELD may be lab:ANALYTE or extra); repeatable")
 	fs.BoolVar(&o.studyFromFileName, "study-from-filename", false, "take the study from the file name when the table has no study column")
 	fs.StringVar(&o.delimiter, "delimiter", "", "CSV delimiter: `, ; or tab` (default: detected)")
-	fs.StringVar(&o.decimalComma, "decimal-comma", "auto", "read 8,5 as 8.5: `auto|on|off` (auto: in semicolon-separated files)")
+	fs.StringVar(&o.decimalComma, "decimal-comma", "auto", "read 8,5 as 8.5: `"+config.DecimalComma("").Type()+"` (auto: in semicolon-separated files)")
 	fs.StringArrayVar(&o.vocab, "vocab", nil, "vocabulary `FILE` extending the built-in terms; repeatable")
 	fs.StringVar(&o.decisions, "decisions", "", "apply a reviewer's decisions: a review.csv `FILE` whose decision column is filled")
 	fs.StringVar(&o.sheet, "sheet", "", "read only the sheet `NAME` of every .xlsx workbook (default: every sheet with a recognisable header)")
-	o.diseaseLevel, o.drugLevel = pipeline.DiseaseLevelDisease, pipeline.DrugLevelDrug
-	fs.Var(&o.diseaseLevel, "disease-level", "publication tables and figures by `disease|group` (group: the disease group, e.g. connective tissue disease)")
-	fs.Var(&o.drugLevel, "drug-level", "publication tables by `drug|class`")
+	o.diseaseLevel, o.drugLevel = config.DiseaseLevelDisease, config.DrugLevelDrug
+	fs.Var(&o.diseaseLevel, "disease-level", "publication tables and figures by `"+o.diseaseLevel.Type()+"` (group: the disease group, e.g. connective tissue disease)")
+	fs.Var(&o.drugLevel, "drug-level", "publication tables by `"+o.drugLevel.Type()+"`")
 }
 
 // changed reports whether the flag was given on the command line.
@@ -178,14 +183,14 @@ func (o *readOptions) changed(name string) bool { return o.fs != nil && o.fs.Cha
 // config returns the defaults (the embedded example's settings when there
 // is neither a --config file nor an INPUT), overlaid with the --config file
 // if given, the INPUT arguments if any, and the read flags given explicitly.
-func (o *readOptions) config(args []string) (pipeline.Config, error) {
-	cfg := pipeline.DefaultConfig()
+func (o *readOptions) config(args []string) (config.Config, error) {
+	cfg := config.Default()
 	if o.configFile == "" && len(args) == 0 {
-		cfg = pipeline.ExampleConfig() // the embedded example, with its own settings
+		cfg = config.Example() // the embedded example, with its own settings
 	}
 	if o.configFile != "" {
 		var err error
-		if cfg, err = pipeline.LoadConfig(o.configFile); err != nil {
+		if cfg, err = config.Load(o.configFile); err != nil {
 			return cfg, err
 		}
 	}
@@ -197,7 +202,7 @@ func (o *readOptions) config(args []string) (pipeline.Config, error) {
 
 // apply overlays the read flags given on the command line: --map adds to
 // (and per header replaces) the configured columns, --vocab adds files.
-func (o *readOptions) apply(cfg *pipeline.Config) error {
+func (o *readOptions) apply(cfg *config.Config) error {
 	if len(o.maps) > 0 && cfg.Read.Columns == nil {
 		cfg.Read.Columns = map[string]string{}
 	}
@@ -212,10 +217,10 @@ func (o *readOptions) apply(cfg *pipeline.Config) error {
 		cfg.Read.StudyFromFileName = o.studyFromFileName
 	}
 	if o.changed("delimiter") {
-		cfg.Read.Delimiter = o.delimiter
+		cfg.Read.Delimiter = config.Delimiter(o.delimiter)
 	}
 	if o.changed("decimal-comma") {
-		cfg.Read.DecimalComma = o.decimalComma
+		cfg.Read.DecimalComma = config.DecimalComma(o.decimalComma)
 	}
 	cfg.Vocabulary = append(cfg.Vocabulary, o.vocab...)
 	if o.changed("decisions") {
@@ -236,7 +241,7 @@ func (o *readOptions) apply(cfg *pipeline.Config) error {
 // printGroups writes problem groups, one line each (one per code, column
 // and value, with its row count and first rows), at most limit lines
 // followed by a count of the rest.
-func printGroups(w io.Writer, groups []pipeline.ProblemGroup, limit int) {
+func printGroups(w io.Writer, groups []ingest.ProblemGroup, limit int) {
 	for i, g := range groups {
 		if i == limit {
 			fmt.Fprintf(w, "… and %d more (summary.json lists them)\n", len(groups)-limit)
@@ -264,12 +269,12 @@ func (o *strictOptions) AddFlags(fs *pflag.FlagSet, help string) {
 
 // apply overlays the strict flags given on the command line: --strict
 // replaces strict.enabled, --allow and --fail-on add to the file's lists.
-func (o *strictOptions) apply(cfg *pipeline.Config) error {
+func (o *strictOptions) apply(cfg *config.Config) error {
 	if o.fs != nil && o.fs.Changed("strict") {
 		cfg.Strict.Enabled = o.strict
 	}
 	for _, s := range o.allow {
-		a, err := pipeline.ParseAllowance(s)
+		a, err := config.ParseAllowance(s)
 		if err != nil {
 			return usagef("--allow %q: %s", s, strings.TrimPrefix(err.Error(), "config: --allow: "))
 		}

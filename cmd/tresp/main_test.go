@@ -14,7 +14,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/outdir"
 )
 
 func tresp(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -208,9 +208,9 @@ func TestEnvironmentErrorsExitCode(t *testing.T) {
 		err  error
 		code int
 	}{
-		{&pipeline.OutputError{Dir: "out", Msg: "write x: no space left on the device", Err: syscall.ENOSPC}, exitUsage},
-		{fmt.Errorf("stage: %w", &pipeline.OutputError{Dir: "out", Msg: "read-only", Err: syscall.EROFS}), exitUsage},
-		{&pipeline.LockedError{Dir: "out", Holder: "process 1"}, exitUsage},
+		{&outdir.OutputError{Dir: "out", Msg: "write x: no space left on the device", Err: syscall.ENOSPC}, exitUsage},
+		{fmt.Errorf("stage: %w", &outdir.OutputError{Dir: "out", Msg: "read-only", Err: syscall.EROFS}), exitUsage},
+		{&outdir.LockedError{Dir: "out", Holder: "process 1"}, exitUsage},
 		{fmt.Errorf("interrupted during render: %w", context.Canceled), exitInterrupted},
 		{errors.New("something unexpected"), exitInternal},
 	} {

@@ -363,6 +363,7 @@ func TestDecisionsFileErrors(t *testing.T) {
 		{"ragged row", h + "cases.csv,9,Smith 2020\n", exitUsage, "decisions.csv:2:1: wrong number of fields"},
 		{"bare quote", h + "cases.csv,9,Smith \"2020,3,diltiazem,outcome,banana,,,,,partial\n", exitUsage, "decisions.csv:2:"},
 		{"empty file", "", exitUsage, "decisions.csv:1:1: the decisions file is empty"},
+		{"accept without a proposal", h + row("3", "banana", "accept"), exitUsage, "decisions.csv:2:71: column \"decision\": \"accept\" confirms the proposed value, but this row proposes none"},
 		{"no such file", "", exitUsage, "config: decisions:"},
 	}
 	for _, tt := range tests {
@@ -422,5 +423,37 @@ func TestStrictUndecidedOutcomes(t *testing.T) {
 		if code, stdout, stderr := tresp(t, args...); code != 0 {
 			t.Errorf("%v: code %d, stdout %q, stderr %q", args, code, stdout, stderr)
 		}
+	}
+}
+
+// TestAcceptProposal: a low-confidence reading is proposed in review.csv and counted in no
+// rate; "accept" in its decision column confirms the proposal, which then counts.
+func TestAcceptProposal(t *testing.T) {
+	dir := t.TempDir()
+	in := reviewCases(t, dir, []string{"possibly improved"})
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := tresp(t, "run", "-q", "--out", out, in); code != 0 {
+		t.Fatalf("run: code %d: %s", code, stderr)
+	}
+	var proposed map[string]string
+	for _, r := range readCSV(t, filepath.Join(out, "review.csv")) {
+		if r["original_text"] == "possibly improved" {
+			proposed = r
+		}
+	}
+	if proposed == nil || proposed["proposed_value"] != "partial" || proposed["confidence"] != "low" {
+		t.Fatalf("review row = %v, want proposed partial with low confidence", proposed)
+	}
+	if r := rateRow(t, out, "diltiazem", "itt"); r["n"] != "2" || r["unclassified"] != "1" {
+		t.Errorf("before the decision: n %s, unclassified %s; want 2 and 1 (a proposal is not counted)", r["n"], r["unclassified"])
+	}
+	header, rows := decide(t, filepath.Join(out, "review.csv"), map[string]string{"possibly improved": "accept"})
+	dec := filepath.Join(dir, "decided.csv")
+	writeDecisions(t, dec, header, rows)
+	if code, _, stderr := tresp(t, "run", "-q", "--out", out, "--decisions", dec, in); code != 0 {
+		t.Fatalf("run --decisions: code %d: %s", code, stderr)
+	}
+	if r := rateRow(t, out, "diltiazem", "itt"); r["n"] != "3" || r["responders"] != "2" || r["unclassified"] != "0" {
+		t.Errorf("after accepting: n %s, responders %s, unclassified %s; want 3, 2, 0", r["n"], r["responders"], r["unclassified"])
 	}
 }

@@ -163,6 +163,17 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	} else {
 		res.Evidence = Evidence{Rule: "site roll-up"}
 	}
+	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath {
+		for _, t := range live {
+			if t.category == Progression && !t.negated && !t.hedged {
+				// "progressive interstitial lesions … he passed away": perhaps died of the
+				// disease (progression), perhaps of something else (not evaluable)
+				res.Category, res.Code = Progression, Progression.Code()
+				low = "a death after a stated worsening: from the disease (progression) or not (not evaluable)"
+				break
+			}
+		}
+	}
 	if res.Category.AtLeast(Partial) {
 		for _, t := range live {
 			if t.hedged || t.entry.secondary || t.entry.weak() || t.entry.role == roleRelapse {

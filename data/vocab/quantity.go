@@ -37,6 +37,10 @@ var (
 		"fraction": true, "blasts": true, "patients": true, "cases": true}
 )
 
+// signedPercentCellRE matches a cell that is only a signed percentage, with an optional
+// footnote letter: "−73%", "- 33 %b", "+20%".
+var signedPercentCellRE = regexp.MustCompile(`^\s*([−–-]|\+)\s*(\d{1,3}(?:[.,]\d+)?)\s*%\s*[a-z*†‡]?\s*$`)
+
 // percentCategory maps a relative fall of the target measure (0.6 = 60 %) to a category
 // (docs/outcomes.md rule 5): 100 % complete, ≥ 50 % partial, > 0 minimal, a rise
 // progression.
@@ -132,6 +136,18 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 			weak = true // a rise of a higher-is-better measure: its size does not map to a category
 		}
 		add(m[0], m[1], percentCategory(fall), "before/after values", weak, text[m[0]:m[1]])
+	}
+	if m := signedPercentCellRE.FindStringSubmatchIndex(text); m != nil {
+		// a cell that is only a signed percentage ("−73%", "-100 %a"): the change of the
+		// outcome measure its column names; a fall reads like "reduced by 73 %", a rise is
+		// proposed (whether higher is better is the column's, not the cell's)
+		if v, err := strconv.ParseFloat(strings.Replace(text[m[4]:m[5]], ",", ".", 1), 64); err == nil && v <= 100 {
+			if text[m[2]:m[3]] == "+" {
+				add(m[4], m[5]+1, Progression, "percent change", true, text[m[2]:m[5]+1])
+			} else {
+				add(m[4], m[5]+1, percentCategory(v/100), "percent change", false, text[m[2]:m[5]+1])
+			}
+		}
 	}
 	for _, m := range percentRE.FindAllStringSubmatchIndex(text, -1) {
 		v, err := strconv.ParseFloat(strings.Replace(text[m[2]:m[3]], ",", ".", 1), 64)

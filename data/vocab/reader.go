@@ -48,6 +48,7 @@ const (
 	roleRelapse   = "relapse"    // a relapse, flare or recurrence: its meaning depends on time
 	roleWeak      = "weak"       // decides only with low confidence ("persistent", "stable")
 	roleEfficacy  = "efficacy"   // a word of benefit: weak alone ("effective"), a clear non-response when negated ("was not effective")
+	roleDeath     = "death"      // a death: not evaluable, but proposed as progression when a worsening is also stated
 	roleCell      = "cell"       // decides only as the whole cell: "Good" in a table's outcome column, not "good general condition"
 	roleUnassess  = "unassessed" // "not assessed": response words before it in the clause were not assessed
 )

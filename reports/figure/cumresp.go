@@ -160,10 +160,44 @@ type cumLayout struct {
 	yLabel, xLabel string
 }
 
+// CumStyles is the number of distinct curve styles (7 colours × 6 line
+// styles, which cycle together): a plot draws at most that many curves.
+const CumStyles = 42
+
+// shown returns the curve set to draw — at most CumStyles, those with the
+// most patients (ties in input order), in input order — and the labels of
+// the curves left out.
+func (r CumResponse) shown() (CumResponse, []string) {
+	if len(r.Curves) <= CumStyles {
+		return r, nil
+	}
+	idx := make([]int, len(r.Curves))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return len(r.Curves[idx[a]].FollowUp) > len(r.Curves[idx[b]].FollowUp) })
+	keep := map[int]bool{}
+	for _, i := range idx[:CumStyles] {
+		keep[i] = true
+	}
+	var cs []CumCurve
+	var out []string
+	for i, c := range r.Curves {
+		if keep[i] {
+			cs = append(cs, c)
+		} else {
+			out = append(out, clean(c.Label))
+		}
+	}
+	r.Curves = cs
+	return r, out
+}
+
 func (r CumResponse) build(th *theme) (layout, error) {
 	if err := r.validate(); err != nil {
 		return nil, err
 	}
+	r, _ = r.shown()
 	l := &cumLayout{r: r, th: th}
 	for _, c := range r.Curves {
 		l.maxT = math.Max(l.maxT, c.Steps[len(c.Steps)-1].Time)
@@ -356,6 +390,7 @@ func (r CumResponse) Caption() string {
 	if r.Level > 0 && r.Level < 1 {
 		lvl = r.Level
 	}
+	r, dropped := r.shown()
 	fmt.Fprintf(&b, "**%s.** Cumulative proportion of patients with a first response, by drug; time is from the start of treatment in %s. ", title, r.unit())
 	if r.estimator() == KaplanMeier {
 		b.WriteString("Estimated as 1 − Kaplan–Meier: patients who died without response are censored at death, which overstates the chance of responding when deaths are frequent. ")
@@ -401,7 +436,19 @@ func (r CumResponse) Caption() string {
 		}
 		b.WriteString(" Not drawn, because the time to response is unknown for too many responders to estimate a curve without bias: " + strings.Join(parts, "; ") + ".")
 	}
+	if len(dropped) > 0 {
+		fmt.Fprintf(&b, " Only the %d drugs with the most patients are drawn, as there are %d distinct colour and line styles; not drawn: %s.", CumStyles, CumStyles, namesList(dropped, 20))
+	}
 	b.WriteString(" " + countPhrase(patients, r.Studies))
 	b.WriteString(abbrevPhrase(r.Abbrev))
 	return b.String()
+}
+
+// namesList joins names with "; ", the first max of them and "and k
+// more" for the rest.
+func namesList(names []string, max int) string {
+	if len(names) <= max {
+		return strings.Join(names, "; ")
+	}
+	return strings.Join(names[:max], "; ") + fmt.Sprintf(" and %d more", len(names)-max)
 }

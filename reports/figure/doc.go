@@ -14,8 +14,13 @@
 // "nature-single", "nature-double", "elsevier-single", "elsevier-double",
 // optionally ":<height mm>", or a custom "<width>x<height>" / "<width>" in
 // mm). When no height is given it is derived from the content (rows, lanes,
-// panels); an explicit height too small for the content is an error. PNG is
-// rendered at 300 dpi (89 mm → 1051 px) and carries a pHYs chunk saying so.
+// panels) and held to the page height of the size (Size.PageHeight:
+// Nature 170 mm, Elsevier 240 mm): a forest plot taller than a page is
+// split into pages at its natural row pitch; other figures tighten their
+// rows toward their minimum, and outcome bars that still do not fit are
+// split too (see Pages). An explicit height too small for the content is
+// an error. PNG is rendered at 300 dpi (89 mm → 1051 px) and carries a
+// pHYs chunk saying so.
 // PDF embeds the TrueType font (Liberation Sans, metric-compatible with
 // Arial) and SVG embeds it as @font-face, both as a subset holding only the
 // glyphs the figure draws (internal/ttfsubset; a few kB instead of 412 kB),
@@ -39,10 +44,25 @@
 // diamond) and grey for study rows; outcome bars use a lightness ramp
 // (blue, sky blue, yellow, white) for the response levels, vermillion for
 // progression, hatching for not evaluable, and outlined segments; swimmer
-// regimens alternate solid and hatched bars; cumulative response curves
+// regimens take the seven colours, then hatching, and beyond SwimmerKeys
+// (8) regimens only those with the most lanes are keyed, the others grey
+// and named in the caption; cumulative response curves
 // differ in line style (solid, dashed, dotted, dash-dot…) and their
 // translucent interval bands have edges in the same style; dose–response
-// drugs differ in marker shape as well as colour.
+// drugs differ in marker shape as well as colour. No style repeats within
+// a figure: a dose–response plot draws at most DoseStyles (35) drugs and a
+// cumulative response plot CumStyles (42) curves, those with the most
+// patients, and the caption names the others and says why.
+//
+// Pages. Paginate splits a figure taller than a page into pages that
+// Render draws one by one (PNG and SVG: a file per page) and RenderPages
+// writes as one multi-page PDF. A forest plot is split between drugs,
+// never inside a drug's block of studies, pooled diamond and
+// heterogeneity line unless that block alone is taller than a page (it
+// then continues under a "(continued)" heading); outcome bars between
+// bars. Pages are about equally full, share the column widths, marker
+// scale, legend and axis, have one printed height, and each says "Page k
+// of n" under its axis; the caption says how the figure is split.
 //
 // Jitter. Dose–response points are jittered vertically only, by a fixed
 // function of the point: FNV-1a 64 of its ID (or, without an ID, of drug,

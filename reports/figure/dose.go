@@ -81,6 +81,44 @@ func (d DoseResponse) validate() error {
 	return nil
 }
 
+// DoseStyles is the number of distinct drug styles of a one-panel
+// dose–response plot: 7 colours × 5 marker shapes, which cycle together.
+const DoseStyles = 35
+
+// shown returns the plot to draw: with more than DoseStyles drugs in one
+// panel, the points of the DoseStyles drugs with the most points (ties by
+// name), and the names of the drugs left out.
+func (d DoseResponse) shown() (DoseResponse, []string) {
+	ds := d.drugs()
+	if d.Panels || len(ds) <= DoseStyles {
+		return d, nil
+	}
+	n := map[string]int{}
+	for _, p := range d.Points {
+		n[clean(p.Drug)]++
+	}
+	byN := append([]string(nil), ds...)
+	sort.SliceStable(byN, func(i, j int) bool { return n[byN[i]] > n[byN[j]] })
+	keep := map[string]bool{}
+	for _, s := range byN[:DoseStyles] {
+		keep[s] = true
+	}
+	var pts []DosePoint
+	for _, p := range d.Points {
+		if keep[clean(p.Drug)] {
+			pts = append(pts, p)
+		}
+	}
+	var out []string
+	for _, s := range ds {
+		if !keep[s] {
+			out = append(out, s)
+		}
+	}
+	d.Points = pts
+	return d, out
+}
+
 // drugs returns the drug names in alphabetical order.
 func (d DoseResponse) drugs() []string {
 	seen := map[string]bool{}
@@ -122,6 +160,7 @@ func (d DoseResponse) build(th *theme) (layout, error) {
 	if err := d.validate(); err != nil {
 		return nil, err
 	}
+	d, _ = d.shown()
 	l := &doseLayout{d: d, th: th, drugs: d.drugs(), idx: map[string]int{}}
 	for i, s := range l.drugs {
 		l.idx[s] = i
@@ -135,6 +174,16 @@ func (d DoseResponse) build(th *theme) (layout, error) {
 	for _, s := range l.drugs {
 		if _, ok := l.style[s]; !ok {
 			l.style[s] = len(l.style)
+		}
+	}
+	// A style order longer than the styles would repeat a style within
+	// this plot: the drugs drawn then take the styles in name order.
+	for _, s := range l.drugs {
+		if l.style[s] >= DoseStyles {
+			for i, s := range l.drugs {
+				l.style[s] = i
+			}
+			break
 		}
 	}
 	for k := Outcome(0); k < NumOutcomes; k++ {
@@ -321,6 +370,11 @@ func (d DoseResponse) Caption() string {
 		b.WriteString("; colour and marker shape identify the drug. ")
 	}
 	fmt.Fprintf(&b, "Points are spread vertically within their outcome level by a fixed jitter (at most ±%s level) so that patients with the same dose and outcome stay visible; the jitter carries no information.", strconv.FormatFloat(JitterWidth/2, 'f', -1, 64))
+	shown, dropped := d.shown()
+	if len(dropped) > 0 {
+		fmt.Fprintf(&b, " Only the %d drugs with the most patients are drawn, as there are %d distinct colour and marker styles; not drawn (%s): %s.",
+			DoseStyles, DoseStyles, plural(len(d.Points)-len(shown.Points), "patient", "patients"), namesList(dropped, 20))
+	}
 	patients := d.Patients
 	if patients == 0 {
 		patients = len(d.Points)

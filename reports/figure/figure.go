@@ -85,14 +85,18 @@ type Size struct {
 	Name     string  // preset name, or "custom"
 	WidthMM  float64 // printed width in millimetres
 	HeightMM float64 // printed height in millimetres; 0 derives it from the content
+	// PageHeightMM is the tallest page the journal takes (see PageHeight);
+	// 0 means DefaultPageHeightMM.
+	PageHeightMM float64
 }
 
-// Journal column-width presets. Heights are derived from the content.
+// Journal column-width presets. Heights are derived from the content; a
+// figure taller than the journal's page height is split by Paginate.
 var (
-	NatureSingle   = Size{Name: "nature-single", WidthMM: 89}
-	NatureDouble   = Size{Name: "nature-double", WidthMM: 183}
-	ElsevierSingle = Size{Name: "elsevier-single", WidthMM: 90}
-	ElsevierDouble = Size{Name: "elsevier-double", WidthMM: 190}
+	NatureSingle   = Size{Name: "nature-single", WidthMM: 89, PageHeightMM: NaturePageHeightMM}
+	NatureDouble   = Size{Name: "nature-double", WidthMM: 183, PageHeightMM: NaturePageHeightMM}
+	ElsevierSingle = Size{Name: "elsevier-single", WidthMM: 90, PageHeightMM: ElsevierPageHeightMM}
+	ElsevierDouble = Size{Name: "elsevier-double", WidthMM: 190, PageHeightMM: ElsevierPageHeightMM}
 )
 
 // Presets lists the named sizes accepted by ParsePreset, in a fixed order.
@@ -215,6 +219,10 @@ func prepare(fig Figure, size Size) (layout, vg.Length, error) {
 	}
 	minH, natH := lay.heights()
 	h := natH
+	if page := mm(size.PageHeight()); size.HeightMM == 0 && h > page && minH <= page {
+		// Tighter rows rather than a figure taller than the journal's page.
+		h = page
+	}
 	if size.HeightMM > 0 {
 		h = mm(size.HeightMM)
 		if h < minH {
@@ -244,7 +252,7 @@ func Render(w io.Writer, fig Figure, size Size, f Format) error {
 	case PDF:
 		c := vgpdf.New(width, h)
 		c.EmbedFonts(true)
-		sc, err := withSubset(pdfCanvas{c}, lay, h)
+		sc, err := withSubset(pdfCanvas{c}, []layout{lay}, []vg.Length{h})
 		if err != nil {
 			return err
 		}
@@ -255,7 +263,7 @@ func Render(w io.Writer, fig Figure, size Size, f Format) error {
 		fixPDFDates(buf.Bytes())
 	case SVG:
 		c := vgsvg.NewWith(vgsvg.UseWH(width, h), vgsvg.EmbedFonts(true))
-		sc, err := withSubset(c, lay, h)
+		sc, err := withSubset(c, []layout{lay}, []vg.Length{h})
 		if err != nil {
 			return err
 		}

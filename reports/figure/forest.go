@@ -26,7 +26,7 @@ type ForestRow struct {
 	Label    string  // drug or study name
 	Events   int     // responders (x)
 	N        int     // patients (n); 0 draws "not estimable"
-	Estimate float64 // response rate in [0, 1]; NaN draws "not estimable"
+	Estimate float64 // response rate in [0, 1]; NaN draws "not estimable" (n = 0) or "no estimate" (n > 0)
 	Low      float64 // lower interval bound in [0, 1]; NaN omits the whisker
 	High     float64 // upper interval bound in [0, 1]; NaN omits the whisker
 	Pooled   bool    // drawn as a diamond spanning [Low, High]
@@ -72,6 +72,8 @@ type Forest struct {
 	Weights string
 	// Notes are extra caption sentences (rows left out, drugs capped).
 	Notes []string
+
+	page *forestPage // set by Paginate
 }
 
 func (f Forest) level() float64 {
@@ -204,6 +206,7 @@ type forestLayout struct {
 	fixedBot vg.Length // axis
 	nmax     int
 	heads    [3]string
+	page     *forestPage // nil for a plot on one page
 }
 
 const (
@@ -216,11 +219,19 @@ func (f Forest) build(th *theme) (layout, error) {
 	if err := f.validate(); err != nil {
 		return nil, err
 	}
-	l := &forestLayout{f: f, th: th, rows: f.ordered()}
+	l := &forestLayout{f: f, th: th, rows: f.ordered(), page: f.page}
 	for i := range l.rows {
 		l.rows[i].Label = clean(l.rows[i].Label)
-		if l.rows[i].N > l.nmax && !l.rows[i].Pooled {
-			l.nmax = l.rows[i].N
+	}
+	// A page of a paginated plot takes its column widths and marker scale
+	// from the rows of the whole plot, so that all pages line up.
+	measured := l.rows
+	if l.page != nil {
+		measured = l.page.all
+	}
+	for _, r := range measured {
+		if r.N > l.nmax && !r.Pooled {
+			l.nmax = r.N
 		}
 	}
 	head := clean(f.LabelHeading)
@@ -236,10 +247,12 @@ func (f Forest) build(th *theme) (layout, error) {
 	l.nW = th.textW(b, "x/n")
 	l.rW = th.textW(b, rateHead)
 	natLabel := th.textW(b, head)
-	if f.hasWeights() {
-		l.wW = th.textW(b, "Weight")
+	for _, r := range measured {
+		if r.Weight > 0 {
+			l.wW = th.textW(b, "Weight") // every page has the column when one has
+		}
 	}
-	for _, r := range l.rows {
+	for _, r := range measured {
 		l.nW = maxf(l.nW, th.textW(b, nStr(r)))
 		l.rW = maxf(l.rW, th.textW(b, f.rateText(r)))
 		if l.wW > 0 {
@@ -271,7 +284,12 @@ func (f Forest) build(th *theme) (layout, error) {
 			w -= indent
 		}
 		if r.Note {
-			w = th.W - 2*th.margin - indent
+			// Notes run across the plot in small text, broken between
+			// clauses ("τ² = …; I² = …") rather than inside "df = 2".
+			ls := th.wrapClauses(th.small, r.Label, th.W-2*th.margin-indent, 3)
+			l.labels = append(l.labels, ls)
+			l.units = append(l.units, float64(len(ls))*float64(lineH(th.small)/lineH(b)))
+			continue
 		}
 		ls := th.wrap(b, r.Label, w, 3)
 		l.labels = append(l.labels, ls)
@@ -279,7 +297,20 @@ func (f Forest) build(th *theme) (layout, error) {
 	}
 	l.fixedTop = th.margin + lineH(b)*1.4
 	l.fixedBot = th.xAxisH(true) + th.margin + 1*vg.Millimeter
+	if l.page != nil {
+		l.fixedBot += forestPageNoteH(th)
+	}
 	return l, nil
+}
+
+// noEstimateText marks a row without an estimate: "not estimable" when it
+// has no patient, "no estimate" when it has patients but no estimate (a
+// pooled model without a finite estimate).
+func noEstimateText(r ForestRow) string {
+	if r.N > 0 {
+		return "no estimate"
+	}
+	return "not estimable"
 }
 
 func nStr(r ForestRow) string {
@@ -298,6 +329,16 @@ func (l *forestLayout) totalUnits() float64 {
 }
 
 func (l *forestLayout) heights() (vg.Length, vg.Length) {
+	minH, natH := l.ownHeights()
+	if l.page != nil {
+		natH = maxf(natH, l.page.height)
+	}
+	return minH, natH
+}
+
+// ownHeights are the heights of the rows laid out, without the common
+// height of a paginated plot's pages.
+func (l *forestLayout) ownHeights() (vg.Length, vg.Length) {
 	u := vg.Length(l.totalUnits()) * lineH(l.th.body)
 	n := vg.Length(len(l.rows)) * lineH(l.th.body)
 	fixed := l.fixedTop + l.fixedBot + 0.5*vg.Millimeter
@@ -309,6 +350,21 @@ func (l *forestLayout) heights() (vg.Length, vg.Length) {
 const whiskerWidth = 0.8
 
 func (l *forestLayout) draw(c vg.Canvas, h vg.Length) {
+	if l.page != nil {
+		// A page of a paginated plot keeps the row pitch of the others:
+		// its rows at their natural height, at the top of the page.
+		if _, own := l.ownHeights(); h > own {
+			c.Push()
+			c.Translate(vg.Point{Y: h - own})
+			l.drawRows(c, own)
+			c.Pop()
+			return
+		}
+	}
+	l.drawRows(c, h)
+}
+
+func (l *forestLayout) drawRows(c vg.Canvas, h vg.Length) {
 	th, f := l.th, l.f
 	p := pen{c, th}
 	b := th.body
@@ -345,8 +401,14 @@ func (l *forestLayout) draw(c vg.Canvas, h vg.Length) {
 
 	// zebra shading per top-level block, grid and reference line first.
 	y := rowsTop
-	shade := false
+	shade := l.page != nil && !l.page.shadeFirst
+	// Notes under a diamond cross the plot area: grid and reference lines
+	// stop above them and go on below, so no line runs through text.
+	var gaps [][2]vg.Length
 	for i, r := range l.rows {
+		if r.Note {
+			gaps = append(gaps, [2]vg.Length{y - rowH(i), y})
+		}
 		rh := rowH(i)
 		if !r.Study {
 			shade = !shade
@@ -366,11 +428,15 @@ func (l *forestLayout) draw(c vg.Canvas, h vg.Length) {
 	ts = p.fitTicks(ts, sc)
 	for _, t := range ts {
 		x := sc.at(t.v)
-		p.stroke(0.3, greyLight, []vg.Length{1, 1.5}, vg.Point{X: x, Y: axisY}, vg.Point{X: x, Y: rowsTop})
+		for _, sg := range gapped(axisY, rowsTop, gaps) {
+			p.stroke(0.3, greyLight, []vg.Length{1, 1.5}, vg.Point{X: x, Y: sg[0]}, vg.Point{X: x, Y: sg[1]})
+		}
 	}
 	if f.RefLine > 0 && f.RefLine <= 1 {
 		x := sc.at(f.RefLine)
-		p.stroke(0.6, greyDark, []vg.Length{3, 2}, vg.Point{X: x, Y: axisY}, vg.Point{X: x, Y: rowsTop})
+		for _, sg := range gapped(axisY, rowsTop, gaps) {
+			p.stroke(0.6, greyDark, []vg.Length{3, 2}, vg.Point{X: x, Y: sg[0]}, vg.Point{X: x, Y: sg[1]})
+		}
 	}
 	// rows
 	rmax := 0.34 * minf(lineH(b), pitch)
@@ -399,7 +465,7 @@ func (l *forestLayout) draw(c vg.Canvas, h vg.Length) {
 		}
 		switch {
 		case !r.hasData():
-			p.text(th.small, greyDark, (sc.p0+sc.p1)/2, cy, 0.5, "not estimable")
+			p.text(th.small, greyDark, (sc.p0+sc.p1)/2, cy, 0.5, noEstimateText(r))
 		case r.Pooled:
 			lo, hi := r.Low, r.High
 			if !finite(lo) || !finite(hi) {
@@ -454,6 +520,26 @@ func (l *forestLayout) draw(c vg.Canvas, h vg.Length) {
 		}
 	}
 	p.xAxis(sc, axisY, ts, label)
+	if l.page != nil {
+		p.text(th.small, greyDark, xL, th.margin+lineH(th.small)*0.5, 0, l.page.note())
+	}
+}
+
+// gapped returns the parts of [lo, hi] outside the gaps (each [bottom,
+// top], ordered from the top down), from the top down.
+func gapped(lo, hi vg.Length, gaps [][2]vg.Length) [][2]vg.Length {
+	var out [][2]vg.Length
+	top := hi
+	for _, g := range gaps {
+		if g[1] < top && g[1] > lo {
+			out = append(out, [2]vg.Length{g[1], top})
+		}
+		top = minf(top, g[0])
+	}
+	if top > lo {
+		out = append(out, [2]vg.Length{lo, top})
+	}
+	return out
 }
 
 // Caption returns a draft Markdown caption for the forest plot.
@@ -479,18 +565,23 @@ func (f Forest) Caption() string {
 			b.WriteString(".")
 		}
 	}
-	var pooled, study, nodata, pi, note bool
+	var pooled, study, nodata, noest, pi, note bool
 	patients := 0
-	for _, r := range f.Rows {
+	rows := f.Rows
+	if f.page != nil {
+		rows = f.page.all // a page's caption describes the whole plot
+	}
+	for _, r := range rows {
 		pooled = pooled || r.Pooled
 		study = study || r.Study && !r.Note && !r.Pooled
-		nodata = nodata || !r.hasData() && !r.Heading && !r.Note
+		nodata = nodata || !r.hasData() && !r.Heading && !r.Note && r.N == 0
+		noest = noest || !r.hasData() && !r.Heading && !r.Note && r.N > 0
 		pi = pi || r.hasPI()
 		note = note || r.Note
 	}
-	for i, r := range f.Rows {
+	for i, r := range rows {
 		// count patients once: study rows, and drug rows without study rows.
-		hasChildren := i+1 < len(f.Rows) && f.Rows[i+1].Study && !r.Study
+		hasChildren := i+1 < len(rows) && rows[i+1].Study && !r.Study
 		if !r.Pooled && !hasChildren && !r.Note && !r.Heading {
 			patients += r.N
 		}
@@ -533,12 +624,31 @@ func (f Forest) Caption() string {
 	if nodata {
 		b.WriteString(" Rows marked \"not estimable\" have no patient in the population.")
 	}
+	if noest {
+		b.WriteString(" Rows marked \"no estimate\" have patients (x/n) but no estimate.")
+	}
+	if pg := f.page; pg != nil {
+		fmt.Fprintf(&b, " The plot is split over %d pages no taller than %.0f mm, each with the column headings and the axis;", pg.pages, float64(pg.limit/vg.Millimeter))
+		if len(pg.split) == 0 {
+			b.WriteString(" a drug's rows stay on one page.")
+		} else {
+			fmt.Fprintf(&b, " a drug's rows stay on one page, except those of %s, too many for one page, which continue on the next.", andList(pg.split))
+		}
+	}
 	if f.Patients > 0 {
 		patients = f.Patients
 	}
 	fmt.Fprintf(&b, " %s", countPhrase(patients, f.Studies))
 	b.WriteString(abbrevPhrase(append([]string{"CI, confidence interval", "x/n, responders/patients of the population analysed"}, f.Abbrev...)))
 	return b.String()
+}
+
+// andList joins names as "a", "a and b", "a, b and c".
+func andList(names []string) string {
+	if len(names) <= 1 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // countPhrase is "Data from 23 patients in 9 studies." (studies omitted when 0).

@@ -3,6 +3,7 @@ package figure
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"image"
 	"image/draw"
 	"image/png"
@@ -22,6 +23,38 @@ var goldenFigures = map[string]func() Figure{
 	"swimmer": func() Figure { return sampleSwimmer() },
 	"cumresp": func() Figure { return sampleCum() },
 	"dose":    func() Figure { return sampleDose(false) },
+	// page 2 of a metafor-style forest split over pages: headings, weights,
+	// diamonds with prediction intervals, heterogeneity lines that grid
+	// lines stop at, and "Page 2 of n".
+	"forest_page": func() Figure {
+		pages, err := Paginate(manyDrugForest(12, 3), NatureSingle)
+		if err != nil || len(pages) < 2 {
+			panic(fmt.Sprintf("forest_page golden: %d pages, %v", len(pages), err))
+		}
+		return pages[1]
+	},
+	// a swimmer with more regimens than legend keys: the regimens with the
+	// most lanes in colour, the others grey.
+	"swimmer_keys": func() Figure { return manyRegimenSwimmer() },
+}
+
+// manyRegimenSwimmer has 11 regimens over 20 lanes: three with four
+// lanes, eight with one.
+func manyRegimenSwimmer() Swimmer {
+	s := Swimmer{Unit: "months", SortByDuration: true}
+	for i := 0; i < 20; i++ {
+		reg := fmt.Sprintf("regimen %c", 'A'+rune(i%14))
+		if i < 9 {
+			reg = fmt.Sprintf("regimen %c", 'A'+rune(i%3))
+		}
+		ln := Lane{Study: fmt.Sprintf("Author%d et al. 20%02d", i%6, 10+i), Case: fmt.Sprint(i + 1), Regimen: reg,
+			Duration: float64(2 + (i*7)%23), FollowUp: float64(4 + (i*11)%30)}
+		if i%4 == 0 {
+			ln.Events = append(ln.Events, LaneEvent{Time: 1, Kind: EventResponse})
+		}
+		s.Lanes = append(s.Lanes, ln)
+	}
+	return s
 }
 
 // TestPixelGoldens renders each figure kind at NatureSingle to PNG and

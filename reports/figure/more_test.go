@@ -19,7 +19,7 @@ func TestParsePreset(t *testing.T) {
 		{"nature-single", NatureSingle, ""},
 		{" Nature-Double ", NatureDouble, ""},
 		{"elsevier-single", ElsevierSingle, ""},
-		{"elsevier-double:120", Size{Name: "elsevier-double", WidthMM: 190, HeightMM: 120}, ""},
+		{"elsevier-double:120", Size{Name: "elsevier-double", WidthMM: 190, HeightMM: 120, PageHeightMM: ElsevierPageHeightMM}, ""},
 		{"120x80", Size{Name: "custom", WidthMM: 120, HeightMM: 80}, ""},
 		{"150mm", Size{Name: "custom", WidthMM: 150}, ""},
 		{"a4", Size{}, "legal values: nature-single, nature-double, elsevier-single, elsevier-double"},

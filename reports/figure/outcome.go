@@ -78,6 +78,8 @@ type OutcomeBars struct {
 	Patients   int            // for the caption; 0 sums the bars' n
 	Studies    int            // for the caption; 0 omits it
 	Abbrev     []string       // extra abbreviations for the caption
+
+	page *barsPage // set by Paginate
 }
 
 func (o OutcomeBars) groupBy() string {
@@ -97,6 +99,7 @@ type barsLayout struct {
 	legendH          vg.Length
 	fixedTop, fixBot vg.Length
 	lines            int
+	page             *barsPage // nil for bars on one page
 }
 
 func (o OutcomeBars) build(th *theme) (layout, error) {
@@ -120,12 +123,22 @@ func (o OutcomeBars) build(th *theme) (layout, error) {
 		return nil, fmt.Errorf("%w: no outcome group has a patient with a classified outcome", ErrEmpty)
 	}
 	o.Groups = drawn // empty groups are not drawn; the caption names them
-	l := &barsLayout{o: o, th: th}
+	l := &barsLayout{o: o, th: th, page: o.page}
 	b := th.body
 	head := capFirst(o.groupBy())
 	natLabel := th.textW(b, head)
 	l.nW = th.textW(th.small, "n")
-	for _, g := range o.Groups {
+	// A page takes its columns and legend from the whole figure.
+	measured := o.Groups
+	if o.page != nil {
+		measured = nil
+		for _, g := range o.page.all {
+			if g.total() > 0 {
+				measured = append(measured, g)
+			}
+		}
+	}
+	for _, g := range measured {
 		natLabel = maxf(natLabel, th.textW(b, clean(g.Label)))
 		l.nW = maxf(l.nW, th.textW(th.small, "n = "+strconv.Itoa(g.total())))
 	}
@@ -139,7 +152,7 @@ func (o OutcomeBars) build(th *theme) (layout, error) {
 	// legend: outcomes present in the data, flowed into rows.
 	var present []Outcome
 	for k := Outcome(0); k < NumOutcomes; k++ {
-		for _, g := range o.Groups {
+		for _, g := range measured {
 			if g.Counts[k] > 0 {
 				present = append(present, k)
 				break
@@ -155,6 +168,9 @@ func (o OutcomeBars) build(th *theme) (layout, error) {
 	l.legendH = th.legendH(len(l.legend))
 	l.fixedTop = th.margin + l.legendH + lineH(b)*1.2
 	l.fixBot = th.xAxisH(true) + th.margin + 0.5*vg.Millimeter
+	if o.page != nil {
+		l.fixBot += forestPageNoteH(th)
+	}
 	return l, nil
 }
 
@@ -164,6 +180,14 @@ const (
 )
 
 func (l *barsLayout) heights() (vg.Length, vg.Length) {
+	minH, natH := l.ownHeights()
+	if l.page != nil {
+		natH = maxf(natH, l.page.height)
+	}
+	return minH, natH
+}
+
+func (l *barsLayout) ownHeights() (vg.Length, vg.Length) {
 	b := lineH(l.th.body)
 	base := l.fixedTop + l.fixBot + vg.Length(l.lines)*b
 	n := vg.Length(len(l.o.Groups))
@@ -171,6 +195,19 @@ func (l *barsLayout) heights() (vg.Length, vg.Length) {
 }
 
 func (l *barsLayout) draw(c vg.Canvas, h vg.Length) {
+	if l.page != nil {
+		if _, own := l.ownHeights(); h > own {
+			c.Push()
+			c.Translate(vg.Point{Y: h - own})
+			l.drawBars(c, own)
+			c.Pop()
+			return
+		}
+	}
+	l.drawBars(c, h)
+}
+
+func (l *barsLayout) drawBars(c vg.Canvas, h vg.Length) {
 	th, b := l.th, l.th.body
 	p := pen{c, th}
 	xL := th.margin
@@ -229,6 +266,9 @@ func (l *barsLayout) draw(c vg.Canvas, h vg.Length) {
 		y -= rh
 	}
 	p.xAxis(sc, axisY, pctTicks(ts), "Patients (%)")
+	if l.page != nil {
+		p.text(th.small, greyDark, xL, th.margin+lineH(th.small)*0.5, 0, l.page.note(l.o.groupBy()))
+	}
 }
 
 // pctTicks relabels 0–1 ticks as whole percentages.
@@ -254,7 +294,11 @@ func (o OutcomeBars) Caption() string {
 	}
 	patients := 0
 	var empty []string
-	for _, g := range o.Groups {
+	groups := o.Groups
+	if o.page != nil {
+		groups = o.page.all // a page's caption describes the whole figure
+	}
+	for _, g := range groups {
 		patients += g.total()
 		if g.total() == 0 {
 			empty = append(empty, clean(g.Label))
@@ -265,6 +309,9 @@ func (o OutcomeBars) Caption() string {
 		fmt.Fprintf(&b, " Not drawn: %s, which has no patient with a classified outcome.", empty[0])
 	case len(empty) > 1:
 		fmt.Fprintf(&b, " Not drawn: %s, which have no patient with a classified outcome.", strings.Join(empty, ", "))
+	}
+	if pg := o.page; pg != nil {
+		fmt.Fprintf(&b, " The %d bars are split over %d pages no taller than %.0f mm, each with the legend and the axis.", pg.bars, pg.pages, float64(pg.limit/vg.Millimeter))
 	}
 	if o.Patients > 0 {
 		patients = o.Patients

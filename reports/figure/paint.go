@@ -727,3 +727,58 @@ func (p pen) yAxis(s scale, x vg.Length, ts []tick, label string) {
 var dashes = [][]vg.Length{nil, {3, 1.5}, {0.8, 1.2}, {3, 1.2, 0.8, 1.2}, {5, 2}, {1.5, 1.5}}
 
 func dashFor(i int) []vg.Length { return dashes[i%len(dashes)] }
+
+// wrapClauses breaks s like wrap, but between clauses first: after "; "
+// and ". ", so that "Q = 1.96, df = 2, p = 0.37" is not cut inside a
+// clause when whole clauses fit a line. A clause wider than a line is
+// wrapped at spaces.
+func (t *theme) wrapClauses(size vg.Length, s string, maxW vg.Length, maxLines int) []string {
+	if t.textW(size, s) <= maxW {
+		return []string{s}
+	}
+	var clauses []string
+	rest := s
+	for rest != "" {
+		i := strings.IndexAny(rest, ";.")
+		for i >= 0 && (i+1 >= len(rest) || rest[i+1] != ' ') {
+			j := strings.IndexAny(rest[i+1:], ";.")
+			if j < 0 {
+				i = -1
+				break
+			}
+			i += 1 + j
+		}
+		if i < 0 {
+			clauses = append(clauses, rest)
+			break
+		}
+		clauses = append(clauses, rest[:i+1])
+		rest = strings.TrimLeft(rest[i+1:], " ")
+	}
+	var lines []string
+	cur := ""
+	for _, c := range clauses {
+		next := c
+		if cur != "" {
+			next = cur + " " + c
+		}
+		if t.textW(size, next) <= maxW {
+			cur = next
+			continue
+		}
+		if cur != "" {
+			lines = append(lines, cur)
+		}
+		cur = c
+		if t.textW(size, c) > maxW {
+			ls := t.wrap(size, c, maxW, maxLines+1)
+			lines = append(lines, ls[:len(ls)-1]...)
+			cur = ls[len(ls)-1]
+		}
+	}
+	lines = append(lines, cur)
+	if len(lines) > maxLines {
+		return t.wrap(size, s, maxW, maxLines)
+	}
+	return lines
+}

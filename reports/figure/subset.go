@@ -59,10 +59,13 @@ var subsets = struct {
 const maxSubsets = 64
 
 // withSubset returns a canvas drawing onto c with a font subset holding
-// the runes lay draws at height h.
-func withSubset(c vg.Canvas, lay layout, h vg.Length) (vg.Canvas, error) {
+// the runes each of lays draws at its height in hs (the pages of one PDF
+// share one font).
+func withSubset(c vg.Canvas, lays []layout, hs []vg.Length) (vg.Canvas, error) {
 	cc := collectCanvas{runes: map[rune]bool{}}
-	lay.draw(cc, h)
+	for i, lay := range lays {
+		lay.draw(cc, hs[i])
+	}
 	var rs []rune
 	for r := range cc.runes {
 		rs = append(rs, r)

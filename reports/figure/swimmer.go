@@ -111,6 +111,72 @@ type swimPage struct {
 	first, total, index, pages int
 	regimens                   []string
 	maxT                       float64
+	// bars counts the lanes with a bar per regimen, over the whole
+	// swimmer, so that pages key the same regimens.
+	bars map[string]int
+}
+
+// SwimmerKeys is the most regimens a swimmer plot keys with a colour of
+// their own: with more, the SwimmerKeys−1 regimens with the most lanes
+// keep their colours and the bars of the others are grey, keyed as "other
+// regimens" and named in the caption, so that the legend stays a few
+// lines tall.
+const SwimmerKeys = 8
+
+// otherFill is the fill of the bars of regimens without a key.
+var otherFill = greyLight
+
+// barCounts counts the lanes with a bar (a time on treatment > 0) per
+// cleaned regimen name.
+func barCounts(ls []Lane) map[string]int {
+	n := map[string]int{}
+	for _, l := range ls {
+		if finite(l.Duration) && l.Duration > 0 {
+			n[clean(l.Regimen)]++
+		}
+	}
+	return n
+}
+
+// keyRegimens splits the regimens with bars into those keyed with a style
+// of their own, sorted by name (the style goes by that order), and the
+// others, sorted by name: all are keyed up to SwimmerKeys, else at most
+// SwimmerKeys−1 with more lanes than any other (a tie at the cut keys
+// neither, so no regimen gets a colour for its name alone).
+func keyRegimens(bars map[string]int) (keyed, others []string) {
+	names := make([]string, 0, len(bars))
+	for r := range bars {
+		names = append(names, r)
+	}
+	sort.Strings(names)
+	if len(names) <= SwimmerKeys {
+		return names, nil
+	}
+	byN := append([]string(nil), names...)
+	sort.SliceStable(byN, func(i, j int) bool { return bars[byN[i]] > bars[byN[j]] })
+	cut := SwimmerKeys - 1
+	for cut > 0 && bars[byN[cut-1]] == bars[byN[cut]] {
+		cut--
+	}
+	keyed = append(keyed, byN[:cut]...)
+	others = append(others, byN[cut:]...)
+	sort.Strings(keyed)
+	sort.Strings(others)
+	return keyed, others
+}
+
+// drawn returns the lanes the figure draws and the bar counts its regimen
+// keys go by: a page's lanes with the counts of the whole swimmer, or the
+// first MaxLanes lanes in display order.
+func (s Swimmer) drawn() ([]Lane, map[string]int) {
+	if s.page != nil {
+		return s.Lanes, s.page.bars
+	}
+	ls := s.sorted()
+	if len(ls) > s.cap() {
+		ls = ls[:s.cap()]
+	}
+	return ls, barCounts(ls)
 }
 
 func (s Swimmer) cap() int {
@@ -175,6 +241,7 @@ func (s Swimmer) whole() swimPage {
 	// Styles go by sorted regimen name, so a regimen keeps its colour
 	// whatever the lane order, page or run.
 	sort.Strings(p.regimens)
+	p.bars = barCounts(s.Lanes)
 	return p
 }
 
@@ -314,6 +381,7 @@ type swimLayout struct {
 	top     vg.Length
 	bot     vg.Length
 	regIdx  map[string]int
+	other   map[string]bool // regimens drawn grey, as "other regimens"
 	endRoom vg.Length
 }
 
@@ -335,28 +403,19 @@ func (s Swimmer) build(th *theme) (layout, error) {
 			l.note = fmt.Sprintf("Showing %d of %d patients.", len(l.lanes), len(s.Lanes))
 		}
 	}
-	// Styles by the sorted regimen names of the whole swimmer, so pages
-	// share them; with more regimens than distinct styles, by the sorted
-	// names of this page's lanes (at most MaxLanes), so that no two lanes
-	// of a page share a style.
+	// Styles by the sorted names of the keyed regimens (those with bars,
+	// of the whole swimmer for pages, so pages share them); beyond
+	// SwimmerKeys regimens the bars of those with the fewest lanes are
+	// grey, so that the legend stays small and no style repeats.
+	_, bars := s.drawn()
+	keyed, others := keyRegimens(bars)
 	l.regIdx = map[string]int{}
-	for i, r := range l.pg.regimens {
+	for i, r := range keyed {
 		l.regIdx[r] = i
 	}
-	if len(l.pg.regimens) > numRegimenStyles {
-		l.regIdx = map[string]int{}
-		var names []string
-		for _, ln := range l.lanes {
-			if r := clean(ln.Regimen); l.regIdx[r] == 0 {
-				l.regIdx[r] = 1
-				names = append(names, r)
-			}
-		}
-		sort.Strings(names)
-		l.pg.regimens = names
-		for i, r := range names {
-			l.regIdx[r] = i
-		}
+	l.other = map[string]bool{}
+	for _, r := range others {
+		l.other[r] = true
 	}
 	f := th.small
 	nat := vg.Length(0)
@@ -381,7 +440,13 @@ func (s Swimmer) build(th *theme) (layout, error) {
 			onPage[clean(ln.Regimen)] = true
 		}
 	}
-	for i, r := range l.pg.regimens {
+	otherOnPage := 0
+	for _, r := range others {
+		if onPage[r] {
+			otherOnPage++
+		}
+	}
+	for i, r := range keyed {
 		if !onPage[r] {
 			continue
 		}
@@ -390,6 +455,13 @@ func (s Swimmer) build(th *theme) (layout, error) {
 			r = "unknown regimen"
 		}
 		items = append(items, legendItem{label: r, key: regimenSwatch(fill, hk, sp)})
+	}
+	if otherOnPage > 0 {
+		label := fmt.Sprintf("other regimens (%d)", len(others))
+		if len(keyed) == 0 {
+			label = fmt.Sprintf("treatment (%d regimens, see caption)", len(others))
+		}
+		items = append(items, legendItem{label: label, key: regimenSwatch(otherFill, hatchNone, 1.4)})
 	}
 	used := map[EventKind]bool{}
 	ongoing, lost, followUp, noDur := false, false, false, false
@@ -479,6 +551,9 @@ func (l *swimLayout) draw(c vg.Canvas, h vg.Length) {
 		bh := minf(lineH(f)*0.36, rh*0.4)
 		p.lines(f, Black, xL, cy, 0, l.labels[i])
 		fill, hk, sp := regimenStyle(l.regIdx[clean(ln.Regimen)])
+		if l.other[clean(ln.Regimen)] {
+			fill, hk = otherFill, hatchNone
+		}
 		xe := x0
 		if finite(ln.Duration) {
 			xe = sc.at(ln.Duration)
@@ -529,7 +604,28 @@ func (s Swimmer) Caption() string {
 	if title == "" {
 		title = "Time on treatment, follow-up and response per patient"
 	}
-	fmt.Fprintf(&b, "**%s.** Swimmer plot: each lane is one patient (study – case), drawn from the start of treatment; the bar is the time on treatment in %s, its colour (and beyond seven regimens its hatching) the regimen, assigned by regimen name.", title, s.unit())
+	_, bars := s.drawn()
+	keyed, others := keyRegimens(bars)
+	style := "its colour"
+	if len(keyed) > len(seriesColors) {
+		style = "its colour (and beyond seven regimens its hatching)"
+	}
+	fmt.Fprintf(&b, "**%s.** Swimmer plot: each lane is one patient (study – case), drawn from the start of treatment; the bar is the time on treatment in %s, %s the regimen, assigned by regimen name.", title, s.unit(), style)
+	if len(others) > 0 {
+		const maxNamed = 12
+		named := others
+		more := ""
+		if len(named) > maxNamed {
+			named, more = named[:maxNamed], fmt.Sprintf(" and %d more", len(others)-maxNamed)
+		}
+		if len(keyed) > 0 {
+			fmt.Fprintf(&b, " To keep the legend readable only the %d regimens with the most patients have a colour of their own; the bars of the other %d are grey (\"other regimens\"): %s%s.",
+				len(keyed), len(others), strings.Join(named, "; "), more)
+		} else {
+			fmt.Fprintf(&b, " The %d regimens are more than a legend can key (%d) and none has more patients than the others, so every bar is grey: %s%s.",
+				len(others), SwimmerKeys, strings.Join(named, "; "), more)
+		}
+	}
 	used := map[EventKind]bool{}
 	ongoing, lost, followUp, noDur := false, false, false, false
 	for _, ln := range s.Lanes {

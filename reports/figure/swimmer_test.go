@@ -2,6 +2,7 @@ package figure
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -47,8 +48,9 @@ func TestSwimmerStyleByName(t *testing.T) {
 			t.Errorf("%s: style %d in one order, %d in the other", r, a[r], b[r])
 		}
 	}
-	if a["alendronate"] != 0 || a["zoledronate"] != 2 {
-		t.Errorf("styles not by sorted name: %v", a)
+	// methotrexate has no bar, so no style of its own
+	if a["alendronate"] != 0 || a["zoledronate"] != 1 {
+		t.Errorf("styles not by sorted name of the regimens with bars: %v", a)
 	}
 }
 
@@ -87,11 +89,18 @@ func TestSwimmerEvents(t *testing.T) {
 }
 
 // TestSwimmerManyRegimens: 500 regimens (a 200-drug table's combinations)
-// render at once, each page's lanes with distinct styles.
+// render at once; the legend keys at most SwimmerKeys regimens — those
+// with the most lanes, each with a style of its own — and the others are
+// grey, keyed once as "other regimens" and named in the caption.
 func TestSwimmerManyRegimens(t *testing.T) {
 	var s Swimmer
 	for i := 0; i < 500; i++ {
 		s.Lanes = append(s.Lanes, Lane{Study: "S", Case: string(rune('a' + i%26)), Regimen: "drug" + strings.Repeat("x", i%7) + string(rune('A'+i/26)) + string(rune('a'+i%26)), Duration: float64(i%13 + 1)})
+	}
+	// two regimens with three lanes each among the first 40: keyed
+	for i := 0; i < 3; i++ {
+		s.Lanes[10+i].Regimen = "popular one"
+		s.Lanes[20+i].Regimen = "popular two"
 	}
 	th := newTheme(mm(89))
 	l, err := s.build(th)
@@ -99,16 +108,56 @@ func TestSwimmerManyRegimens(t *testing.T) {
 		t.Fatal(err)
 	}
 	sl := l.(*swimLayout)
-	styles := map[int]string{}
-	for _, ln := range sl.lanes {
-		k := sl.regIdx[clean(ln.Regimen)]
-		if o, ok := styles[k]; ok && o != ln.Regimen {
-			t.Fatalf("%s and %s share style %d on one page", o, ln.Regimen, k)
+	if len(sl.regIdx) != 2 { // the others tie at one lane each
+		t.Errorf("%d regimens keyed, want 2: %v", len(sl.regIdx), sl.regIdx)
+	}
+	for _, r := range []string{"popular one", "popular two"} {
+		if _, ok := sl.regIdx[r]; !ok {
+			t.Errorf("%q (3 lanes) not keyed: %v", r, sl.regIdx)
 		}
-		styles[k] = ln.Regimen
+	}
+	styles := map[int]string{}
+	for r, k := range sl.regIdx {
+		if o, ok := styles[k]; ok {
+			t.Fatalf("%s and %s share style %d", o, r, k)
+		}
+		styles[k] = r
+		if sl.other[r] {
+			t.Errorf("%s both keyed and grey", r)
+		}
+	}
+	var b bytes.Buffer
+	if err := Render(&b, s, NatureSingle, SVG); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(sl.other); !strings.Contains(b.String(), fmt.Sprintf(">other regimens (%d)<", n)) {
+		t.Errorf("legend lacks \"other regimens (%d)\"", n)
+	}
+	if rows := len(sl.legend); rows > 4 {
+		t.Errorf("legend of %d rows at 89 mm, want at most 4", rows)
+	}
+	c := s.Caption()
+	if !strings.Contains(c, "the bars of the other") || !strings.Contains(c, "drugxAb; drugxAi") {
+		t.Errorf("caption does not say which regimens are grey: %s", c)
 	}
 	if err := Render(&bytes.Buffer{}, s, NatureSingle, PDF); err != nil {
 		t.Fatal(err)
+	}
+	// Pages key the regimens of the whole swimmer: the same style on every page.
+	pages := s.Pages()
+	var first map[string]int
+	for _, pg := range pages {
+		l, err := pg.build(th)
+		if err != nil {
+			t.Fatal(err)
+		}
+		idx := l.(*swimLayout).regIdx
+		if first == nil {
+			first = idx
+		}
+		if fmt.Sprint(idx) != fmt.Sprint(first) {
+			t.Errorf("pages key different regimens: %v and %v", first, idx)
+		}
 	}
 }
 
@@ -132,6 +181,26 @@ func TestSwimmerLegendBarsOnly(t *testing.T) {
 	for _, r := range []string{"diltiazem", "risedronate"} {
 		if strings.Contains(svg, ">"+r+"<") {
 			t.Errorf("legend names %q, whose lanes have no bar", r)
+		}
+	}
+}
+
+func TestKeyRegimens(t *testing.T) {
+	cases := []struct {
+		name          string
+		bars          map[string]int
+		keyed, others string
+	}{
+		{"few", map[string]int{"b": 1, "a": 3}, "[a b]", "[]"},
+		{"exactly SwimmerKeys", map[string]int{"a": 1, "b": 1, "c": 1, "d": 1, "e": 1, "f": 1, "g": 1, "h": 1}, "[a b c d e f g h]", "[]"},
+		{"all tied", map[string]int{"a": 1, "b": 1, "c": 1, "d": 1, "e": 1, "f": 1, "g": 1, "h": 1, "i": 1}, "[]", "[a b c d e f g h i]"},
+		{"top by lanes", map[string]int{"a": 1, "b": 9, "c": 1, "d": 8, "e": 7, "f": 6, "g": 5, "h": 4, "i": 3, "j": 2}, "[b d e f g h i]", "[a c j]"},
+		{"tie at the cut", map[string]int{"a": 1, "b": 9, "c": 2, "d": 8, "e": 7, "f": 6, "g": 5, "h": 4, "i": 2, "j": 2}, "[b d e f g h]", "[a c i j]"},
+	}
+	for _, c := range cases {
+		k, o := keyRegimens(c.bars)
+		if fmt.Sprint(k) != c.keyed || fmt.Sprint(o) != c.others {
+			t.Errorf("%s: keyRegimens = %v, %v; want %s, %s", c.name, k, o, c.keyed, c.others)
 		}
 	}
 }

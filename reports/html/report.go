@@ -23,7 +23,11 @@ type Figure struct {
 	Caption string
 	// SVG is the figure as SVG markup from tresp's figure package. It is
 	// inlined as trusted markup after InlineSVG's clean-up and checks.
+	// For a figure split over pages it is the first page.
 	SVG []byte
+	// Pages are the further pages of a figure split over pages (pages 2,
+	// 3, …), as SVG like SVG, shown in order under it with one caption.
+	Pages [][]byte
 }
 
 // Input is one input file of the analysis.
@@ -76,7 +80,8 @@ type tocEntry struct {
 // figureView is a figure ready for the template.
 type figureView struct {
 	ID, Title, Caption string
-	SVG                template.HTML
+	// SVG holds the figure's pages, one for a figure on one page.
+	SVG []template.HTML
 	// MaxWidth is the figure's on-screen width cap in CSS px: ScreenScale
 	// times its printed width.
 	MaxWidth int
@@ -152,7 +157,15 @@ func Write(w io.Writer, r Report) error {
 			if err != nil {
 				return fmt.Errorf("html: figure %d (%q): %w", i+1, f.Title, err)
 			}
-			p.Figures = append(p.Figures, figureView{ID: id, Title: textsafe.Visible(oneLine(f.Title)), Caption: f.Caption, SVG: template.HTML(svg), MaxWidth: screenWidth(svg)})
+			fv := figureView{ID: id, Title: textsafe.Visible(oneLine(f.Title)), Caption: f.Caption, SVG: []template.HTML{template.HTML(svg)}, MaxWidth: screenWidth(svg)}
+			for k, pg := range f.Pages {
+				svg, err := InlineSVG(pg, fmt.Sprintf("%s-p%d-", id, k+2))
+				if err != nil {
+					return fmt.Errorf("html: figure %d (%q), page %d: %w", i+1, f.Title, k+2, err)
+				}
+				fv.SVG = append(fv.SVG, template.HTML(svg))
+			}
+			p.Figures = append(p.Figures, fv)
 			sec.Sub = append(sec.Sub, tocEntry{ID: id, Text: entryText("Figure", i, f.Title)})
 		}
 		p.TOC = append(p.TOC, sec)
@@ -274,8 +287,8 @@ const pageHTML = `<!DOCTYPE html>
 {{if .Figures}}<section id="figures">
 <h2>Figures</h2>
 {{range .Figures}}<figure id="{{.ID}}"{{with .MaxWidth}} style="max-width: {{.}}px"{{end}}>
-{{.SVG}}
-<figcaption>{{if .Title}}<span class="figure-title">{{.Title}}</span>{{end}}{{if and .Title .Caption}} {{end}}{{range $i, $l := lines .Caption}}{{if $i}}<br>{{end}}{{$l}}{{end}}</figcaption>
+{{range .SVG}}{{.}}
+{{end}}<figcaption>{{if .Title}}<span class="figure-title">{{.Title}}</span>{{end}}{{if and .Title .Caption}} {{end}}{{range $i, $l := lines .Caption}}{{if $i}}<br>{{end}}{{$l}}{{end}}</figcaption>
 </figure>
 {{end}}</section>
 {{end}}{{if .Tables}}<section id="tables">
@@ -350,6 +363,7 @@ table.tresp-table tfoot td { font-size: .85em; color: #333; padding-top: .3rem; 
 .inputs td:nth-child(2) { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: .78rem; white-space: nowrap; }
 figure { margin: 1.5rem auto 2.5rem; }
 figure svg { display: block; width: 100%; height: auto; margin: 0 auto; }
+figure svg + svg { margin-top: 1.2rem; }
 figcaption { font-size: .9rem; margin-top: .5rem; }
 .figure-title { font-weight: 700; }
 ul.warnings { padding-left: 1.4rem; }

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -312,6 +313,7 @@ func TestWriteRejects(t *testing.T) {
 		want string
 	}{
 		{"bad svg", Report{Figures: []Figure{{Title: "F", SVG: []byte("<svg><script/></svg>")}}}, `figure 1 ("F")`},
+		{"bad page", Report{Figures: []Figure{{Title: "F", SVG: []byte(figureSVG), Pages: [][]byte{[]byte("<svg><script/></svg>")}}}}, `figure 1 ("F"), page 2`},
 		{"bad table", Report{Tables: []table.Table{{Title: "T"}}}, "table 1"},
 		{"bad quarantine", Report{Quarantined: table.Table{Columns: []table.Column{{Header: "a"}}, Rows: []table.Row{{Cells: []string{"1", "2"}}}}}, "quarantined rows"},
 	} {
@@ -384,5 +386,29 @@ func TestHiddenCharactersShown(t *testing.T) {
 	}
 	if n := strings.Count(out, "abc[U+202E]fed[U+2066]x[U+2069] bell[U+0007]"); n < 6 {
 		t.Errorf("escaped text shown %d times, want every place (title ×2, summary, warning, header, cell, config)", n)
+	}
+}
+
+// TestFigurePages: a figure split over pages shows every page, in order,
+// under one title and caption, each page's ids prefixed apart.
+func TestFigurePages(t *testing.T) {
+	page := func(k int) []byte {
+		return []byte(strings.Replace(figureSVG, "one = two", fmt.Sprintf("page %d of 3", k), 1))
+	}
+	page3 := string(write(t, Report{Figures: []Figure{{Title: "Forest", Caption: "Split over 3 pages.", SVG: page(1), Pages: [][]byte{page(2), page(3)}}}}))
+	if n := strings.Count(page3, "<svg"); n != 3 {
+		t.Fatalf("%d <svg> elements, want 3", n)
+	}
+	i1, i2, i3 := strings.Index(page3, "page 1 of 3"), strings.Index(page3, "page 2 of 3"), strings.Index(page3, "page 3 of 3")
+	if i1 < 0 || !(i1 < i2 && i2 < i3) {
+		t.Errorf("pages missing or out of order: %d %d %d", i1, i2, i3)
+	}
+	for _, id := range []string{`id="figure-1-clip"`, `id="figure-1-p2-clip"`, `id="figure-1-p3-clip"`} {
+		if strings.Count(page3, id) != 1 {
+			t.Errorf("%s appears %d times, want once", id, strings.Count(page3, id))
+		}
+	}
+	if strings.Count(page3, "<figcaption>") != 1 || strings.Count(page3, "Split over 3 pages.") != 1 {
+		t.Error("a figure split over pages has not exactly one caption")
 	}
 }

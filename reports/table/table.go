@@ -211,15 +211,29 @@ const (
 	DOCX
 )
 
+// formatNames registers every format: its name (and file extension) and
+// its writer. A new format is a file with its constant and writer, and
+// one row here; ParseFormat, Formats, Write and the tables.formats
+// setting read this list.
 var formatNames = []struct {
-	f    Format
-	name string
+	f     Format
+	name  string
+	write func(io.Writer, Table) error
 }{
-	{CSV, "csv"},
-	{Markdown, "md"},
-	{LaTeX, "tex"},
-	{HTML, "html"},
-	{DOCX, "docx"},
+	{CSV, "csv", WriteCSV},
+	{Markdown, "md", WriteMarkdown},
+	{LaTeX, "tex", WriteLaTeX},
+	{HTML, "html", WriteHTML},
+	{DOCX, "docx", WriteDOCX},
+}
+
+// formatList is the names of formatNames, comma-separated.
+func formatList() string {
+	names := make([]string, len(formatNames))
+	for i, n := range formatNames {
+		names[i] = n.name
+	}
+	return strings.Join(names, ", ")
 }
 
 // Formats returns every format in a fixed order: csv, md, tex, html, docx.
@@ -262,11 +276,7 @@ func ParseFormat(s string) (Format, error) {
 			return n.f, nil
 		}
 	}
-	names := make([]string, len(formatNames))
-	for i, n := range formatNames {
-		names[i] = n.name
-	}
-	return 0, fmt.Errorf("table: unknown format %q (use one of %s)", s, strings.Join(names, ", "))
+	return 0, fmt.Errorf("table: unknown format %q (use one of %s)", s, formatList())
 }
 
 // Set parses s into f (see ParseFormat), so that *Format is a flag value
@@ -289,19 +299,12 @@ var ErrFormat = errors.New("table: unknown format")
 
 // Write writes t to w in the given format.
 func Write(w io.Writer, t Table, format Format) error {
-	switch format {
-	case CSV:
-		return WriteCSV(w, t)
-	case Markdown:
-		return WriteMarkdown(w, t)
-	case LaTeX:
-		return WriteLaTeX(w, t)
-	case HTML:
-		return WriteHTML(w, t)
-	case DOCX:
-		return WriteDOCX(w, t)
+	for _, n := range formatNames {
+		if n.f == format {
+			return n.write(w, t)
+		}
 	}
-	return fmt.Errorf("%w %d (use one of csv, md, tex, html, docx)", ErrFormat, int(format))
+	return fmt.Errorf("%w %d (use one of %s)", ErrFormat, int(format), formatList())
 }
 
 // normalizeNewlines turns CRLF and lone CR into LF.

@@ -18,8 +18,10 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/tresp/tresp/pipeline/normalise"
+
 	"github.com/tresp/tresp/data/parquetio"
-	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/ingest"
 )
 
 var header = []string{"Study", "Pt", "Age/Sex", "Underlying disease", "Drug", "Dose", "Lesion size", "Treatment duration", "Outcome", "Serum calcium (mg/dL)"}
@@ -89,7 +91,7 @@ func main() {
 
 var memProfile *string
 
-func child(path string, normalise bool) {
+func child(path string, withNormalise bool) {
 	if *memProfile != "" {
 		runtime.MemProfileRate = 64 << 10
 		defer func() {
@@ -104,7 +106,7 @@ func child(path string, normalise bool) {
 		}()
 	}
 	t0 := time.Now()
-	st, err := pipeline.Scan(pipeline.FileInput(path), pipeline.ReadOptions{}, normalise)
+	st, err := normalise.Scan(normalise.FileInput(path), ingest.ReadOptions{}, withNormalise)
 	if err != nil {
 		fail(err)
 	}
@@ -112,7 +114,7 @@ func child(path string, normalise bool) {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	what := "ingest"
-	if normalise {
+	if withNormalise {
 		what = "ingest+normalise"
 	}
 	fmt.Printf("%-17s %-8s %9d rows  %7.2fs  %10.0f rows/s  peak RSS %4d MiB\n", what, filepath.Ext(path)[1:],

@@ -19,7 +19,7 @@
 //	parquet   200,000 synthetic rows in one Parquet row group (12 read
 //	          batches; the writer's groups hold 65,536 rows)
 //	stream    1,000,000 synthetic rows in one row group, ingested and
-//	          normalised by pipeline.Scan (streaming, keeping only counts):
+//	          normalised by normalise.Scan (streaming, keeping only counts):
 //	          the memory of the Parquet reader itself
 //	columns   a header of 1,000,000 empty column names (and rows as wide)
 //	baseline  100,000 synthetic rows of the vocabularies' own names, for
@@ -48,6 +48,9 @@ import (
 	"github.com/tresp/tresp/data/synth"
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
+	"github.com/tresp/tresp/pipeline/normalise"
 )
 
 var shapes = []string{"drugs", "diseases", "parquet", "stream", "columns", "baseline"}
@@ -61,12 +64,12 @@ func main() {
 	timeout := flag.Duration("timeout", 10*time.Minute, "stop a run after `D`")
 	flag.IntVar(&nDrugs, "drugs", 100000, "distinct drug names (rows) of the drugs shape")
 	flag.IntVar(&nParquet, "parquet-rows", 200000, "rows of the parquet shape (all in one row group)")
-	scan := flag.String("scan", "", "(child) ingest and normalise `FILE` with pipeline.Scan and print the rows")
+	scan := flag.String("scan", "", "(child) ingest and normalise `FILE` with normalise.Scan and print the rows")
 	genOnly := flag.Bool("gen", false, "only generate the tables into -dir and print their paths")
 	profile := flag.String("profile", "", "run in this process and write CPU and peak-heap profiles into `DIR`")
 	flag.Parse()
 	if *scan != "" {
-		st, err := pipeline.Scan(pipeline.FileInput(*scan), pipeline.ReadOptions{}, true)
+		st, err := normalise.Scan(normalise.FileInput(*scan), ingest.ReadOptions{}, true)
 		if err != nil {
 			fail(err)
 		}
@@ -196,10 +199,10 @@ func inProcess(in, out, prefix string) (time.Duration, error) {
 			}
 		}
 	}()
-	cfg := pipeline.DefaultConfig()
+	cfg := config.Default()
 	cfg.Inputs = []string{in}
 	cfg.Out = out
-	cfg.Figures.Formats = []string{"svg"}
+	cfg.Figures.Formats = config.FigureFormats{"svg"}
 	t0 := time.Now()
 	_, err = pipeline.Run(context.Background(), cfg, nil)
 	wall := time.Since(t0)

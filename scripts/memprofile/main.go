@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 func main() {
@@ -55,7 +56,7 @@ func main() {
 			}
 		}
 	}()
-	cfg := pipeline.DefaultConfig()
+	cfg := config.Default()
 	cfg.Inputs = flag.Args()
 	cfg.Out = *out
 	if !*noCache { // as tresp run does

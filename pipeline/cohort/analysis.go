@@ -1,0 +1,167 @@
+package cohort
+
+import (
+	"github.com/tresp/tresp/stats"
+	"github.com/tresp/tresp/stats/surv"
+)
+
+// Population names.
+const (
+	PopITT       = "itt"
+	PopEvaluable = "evaluable"
+)
+
+// RateRow is one line of response_rates.csv.
+type RateRow struct {
+	Drug       string  `json:"drug"`
+	Disease    string  `json:"disease"`
+	Population string  `json:"population"`
+	N          int     `json:"n"`
+	Responders int     `json:"responders"`
+	Rate       float64 `json:"rate"`
+	Low        float64 `json:"ci_low"`
+	High       float64 `json:"ci_high"`
+	Method     string  `json:"ci_method"`
+	Small      bool    `json:"small_group"`
+	// Unclassified counts the patients left out of N and Responders
+	// because their outcome could not be classified (see review.csv).
+	Unclassified int      `json:"unclassified"`
+	Warnings     []string `json:"warnings,omitempty"`
+}
+
+// StudyRow is one line of study_counts.csv.
+type StudyRow struct {
+	Study  string `json:"study"`
+	Drug   string `json:"drug"`
+	Events int    `json:"events"`
+	N      int    `json:"n"`
+}
+
+// SourceRow says where the counts of one study × drug came from.
+type SourceRow struct {
+	Study  string `json:"study"`
+	Drug   string `json:"drug"`
+	Source string `json:"source"`
+	Reason string `json:"reason"`
+}
+
+// PooledRow is one line of pooled_rates.csv or pooled_sensitivity.csv.
+type PooledRow struct {
+	Drug      string  `json:"drug"`
+	K         int     `json:"k"`
+	Events    int     `json:"events"`
+	N         int     `json:"n"`
+	Estimate  float64 `json:"estimate"`
+	Low       float64 `json:"ci_low"`
+	High      float64 `json:"ci_high"`
+	Tau2      float64 `json:"tau2"`
+	I2        float64 `json:"i2"`
+	Q         float64 `json:"q"`
+	QP        float64 `json:"q_p"`
+	Transform string  `json:"transform"`
+	Method    string  `json:"method"`
+	// PredLow and PredHigh are the 95 % prediction interval of a new
+	// study's rate, expit(μ̂ ± z·√(τ² + se²)) on the logit scale (metafor's
+	// predict()); NaN for other scales and for pooled Clopper–Pearson.
+	PredLow  float64  `json:"pi_low"`
+	PredHigh float64  `json:"pi_high"`
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Comparison is one line of comparisons.csv.
+type Comparison struct {
+	By          string  `json:"by"`
+	GroupA      string  `json:"group_a"`
+	GroupB      string  `json:"group_b"`
+	RespondersA int     `json:"responders_a"`
+	NA          int     `json:"n_a"`
+	RespondersB int     `json:"responders_b"`
+	NB          int     `json:"n_b"`
+	OddsRatio   float64 `json:"odds_ratio"`
+	ORLow       float64 `json:"or_ci_low"`
+	ORHigh      float64 `json:"or_ci_high"`
+	P           float64 `json:"p_value"`
+	PAdjusted   float64 `json:"p_adjusted"`
+	// Note says why P or OddsRatio is missing (NaN): a group smaller
+	// than analysis.min_compare_n, or an odds ratio that cannot be
+	// estimated; "" when both are there.
+	Note     string   `json:"note,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// TimeInput is one course in the time-to-response analysis.
+type TimeInput struct {
+	Drug   string  `json:"drug"`
+	Study  string  `json:"study"`
+	CaseID string  `json:"case_id"`
+	Days   float64 `json:"time_days"`
+	Event  bool    `json:"event"` // first response at Days
+	// Death marks a course that ended by death without response: a
+	// competing event at Days for the Aalen–Johansen estimate.
+	Death bool `json:"death,omitempty"`
+}
+
+// TimeCurve is the cumulative response of one drug.
+type TimeCurve struct {
+	Drug string `json:"drug"`
+	// Estimator is aalen-johansen or kaplan-meier.
+	Estimator string `json:"estimator"`
+	// Responders counts the drug's responders and TimesKnown those whose
+	// time to response is given.
+	Responders int `json:"responders"`
+	TimesKnown int `json:"times_known"`
+	// Omitted says why the drug has no curve (too few known times); Points
+	// is then empty.
+	Omitted  string          `json:"omitted,omitempty"`
+	Points   []surv.CumPoint `json:"points"`
+	Warnings []string        `json:"warnings,omitempty"`
+}
+
+// Analysis is the result of the analyse stage.
+type Analysis struct {
+	Responder   string         `json:"responder_threshold"`
+	Attribution string         `json:"attribution"`
+	CIMethod    stats.CIMethod `json:"ci_method"`
+	Level       float64        `json:"level"`
+	// PoolPopulation is the denominator of StudyCounts, Pooled and
+	// Sensitivity: evaluable or itt (deaths and losses count as failures).
+	PoolPopulation string    `json:"pool_population"`
+	Rates          []RateRow `json:"response_rates"`
+	ClassRates     []RateRow `json:"response_rates_by_class"`
+	// GroupRates are the rates of Rates with the disease group in the
+	// Disease field (response_rates_by_disease_group.csv).
+	GroupRates  []RateRow    `json:"response_rates_by_disease_group"`
+	StudyCounts []StudyRow   `json:"study_counts"`
+	Sources     []SourceRow  `json:"sources"`
+	Pooled      []PooledRow  `json:"pooled_rates"`
+	Sensitivity []PooledRow  `json:"pooled_sensitivity"`
+	Comparisons []Comparison `json:"comparisons"`
+	// ComparisonsOmitted counts the groups past
+	// analysis.max_compare_groups, per dimension, that were not compared.
+	ComparisonsOmitted []CompareOmitted `json:"comparisons_omitted,omitempty"`
+	TimeInputs         []TimeInput      `json:"time_to_response_input"`
+	TimeCurves         []TimeCurve      `json:"time_to_response"`
+	Warnings           []string         `json:"warnings"`
+	// Outcomes counts the patient-level outcome categories per drug and per
+	// disease, for the outcome-bar figure.
+	OutcomesByDrug    map[string]map[string]int `json:"outcomes_by_drug"`
+	OutcomesByDisease map[string]map[string]int `json:"outcomes_by_disease"`
+	// OutcomesByDiseaseGroup counts them per disease group.
+	OutcomesByDiseaseGroup map[string]map[string]int `json:"outcomes_by_disease_group"`
+	// Counts are the mergeable counts per study × drug × disease written by
+	// --emit-counts (counts/counts.csv); not in summary.json.
+	Counts []CountRow `json:"-"`
+}
+
+// CompareOmitted counts the groups of one comparison dimension that were
+// not compared because more than analysis.max_compare_groups groups have
+// evaluable patients.
+type CompareOmitted struct {
+	// By is "drug" or "disease within DRUG", as Comparison.By.
+	By string `json:"by"`
+	// Groups and Patients count the groups left out and their evaluable
+	// patients; Largest is the evaluable n of the largest of them.
+	Groups   int `json:"groups"`
+	Patients int `json:"patients"`
+	Largest  int `json:"largest_n"`
+}

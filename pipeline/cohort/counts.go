@@ -1,0 +1,201 @@
+package cohort
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/tresp/tresp/data/vocab"
+)
+
+// SourceResidue is the SourceRow.Source of a study × drug counted from
+// its individually reported patients plus the residue of its study-level
+// row.
+const SourceResidue = "patients + residue"
+
+// Counts are the outcome counts of one group.
+type Counts struct {
+	Treated      int                    // every treated patient (itt) whose outcome is classified
+	Responders   int                    // at the responder threshold
+	NotEvaluable int                    // lost to follow-up, no outcome, …
+	ByCategory   map[vocab.Category]int // may be partial for study-level rows
+	// Unclassified counts patients whose outcome text could not be
+	// classified and is undecided: they are in no numerator and no
+	// denominator (not in Treated).
+	Unclassified int
+}
+
+func (c *Counts) add(o Counts) {
+	c.Treated += o.Treated
+	c.Responders += o.Responders
+	c.NotEvaluable += o.NotEvaluable
+	c.Unclassified += o.Unclassified
+	for k, v := range o.ByCategory {
+		if c.ByCategory == nil {
+			c.ByCategory = map[vocab.Category]int{}
+		}
+		c.ByCategory[k] += v
+	}
+}
+
+// N returns the denominator of a population.
+func (c Counts) N(pop string) int {
+	if pop == PopEvaluable {
+		return c.Treated - c.NotEvaluable
+	}
+	return c.Treated
+}
+
+// unit is one counted contribution: a patient (n = 1) or a study-level row,
+// belonging to a study, a drug group and a disease.
+type unit struct {
+	study   string
+	drug    string // drug, regimen or "" for patient-level "all drugs" units
+	class   string
+	disease string
+	group   string // disease group
+	counts  Counts
+	source  string // "patients" or "study-level"
+	course  *Course
+}
+
+// oneCourse[cat] is the ByCategory of one course of category cat, shared
+// by the Counts of every such course so that a million courses do not make
+// a million maps. It is read only: Counts.add reads its argument's map and
+// writes only into the receiver's own.
+var oneCourse = func() [vocab.Complete + 1]map[vocab.Category]int {
+	var m [vocab.Complete + 1]map[vocab.Category]int
+	for cat := range m {
+		m[cat] = map[vocab.Category]int{vocab.Category(cat): 1}
+	}
+	return m
+}()
+
+// byCategoryOfOne returns the ByCategory of one course of category cat.
+func byCategoryOfOne(cat vocab.Category) map[vocab.Category]int {
+	if cat < 0 || int(cat) >= len(oneCourse) {
+		return map[vocab.Category]int{cat: 1}
+	}
+	return oneCourse[cat]
+}
+
+// courseCounts are the counts of one patient course. Their ByCategory is
+// shared (byCategoryOfOne): never write into it.
+func (a *analyser) courseCounts(c *Course) Counts {
+	if c.Unclassified() {
+		return Counts{Unclassified: 1, ByCategory: byCategoryOfOne(vocab.Unclassified)}
+	}
+	cat := c.Category()
+	if c.Outcome.NotAttributable && !c.OutcomeAdjudicated { // no study-level counts
+		cat = vocab.NotEvaluable
+	}
+	k := Counts{Treated: 1, ByCategory: byCategoryOfOne(cat)}
+	if cat == vocab.NotEvaluable {
+		k.NotEvaluable = 1
+	}
+	if cat.AtLeast(a.threshold) {
+		k.Responders = 1
+	}
+	return k
+}
+
+// studyCounts of a study-level row at the configured threshold.
+func (a *analyser) studyLevelCounts(s *StudyCount) Counts {
+	k := Counts{Treated: s.Treated, NotEvaluable: s.NotEvaluable, Responders: s.Responders}
+	if s.ByCategory != nil {
+		k.ByCategory = map[vocab.Category]int{}
+		k.Responders = 0
+		for cat, v := range s.ByCategory {
+			k.ByCategory[cat] = v
+			if cat.AtLeast(a.threshold) {
+				k.Responders += v
+			}
+		}
+		if s.NotEvaluable > 0 {
+			k.ByCategory[vocab.NotEvaluable] = s.NotEvaluable
+		}
+		if k.Responders != s.Responders {
+			a.warnf("%s, %s: the outcome categories give %d responders at the %q threshold, the authors report %d: the categories are used",
+				s.Study, s.DrugRaw, k.Responders, a.threshold, s.Responders)
+		}
+	} else if s.NotEvaluable > 0 {
+		k.ByCategory = map[vocab.Category]int{vocab.NotEvaluable: s.NotEvaluable}
+	}
+	if s.ByCategory == nil && a.threshold != vocab.DefaultResponderThreshold {
+		a.warnf("%s, %s: the study-level row gives no outcome categories, so its responders keep the authors' definition, not the threshold %q",
+			s.Study, s.DrugRaw, a.threshold)
+	}
+	return k
+}
+
+func (a *analyser) groupOf(c *Course) (string, bool) {
+	switch a.cfg.Attribution {
+	case "regimen":
+		return strings.Join(c.Regimen, " + "), true
+	case "monotherapy":
+		return c.DrugName(), len(c.Regimen) == 1
+	}
+	return c.DrugName(), true
+}
+
+// CountRow is one row of counts/counts.csv (tresp run --emit-counts): the outcome
+// counts of one study × drug × disease, in the columns of a study-level table, so that
+// tresp run reads the file back as input. Drug "all" rows count every patient of the
+// study and disease once, whatever their drugs (the by-disease and overall rates).
+// Counts of different partitions of the same study add up, which makes them the
+// mergeable intermediate of the distributed path (docs/scale.md).
+type CountRow struct {
+	Study, Drug, Disease                                string
+	Treated, Responders, NotEvaluable                   int
+	Complete, Partial, Minimal, NoResponse, Progression int
+	Unclassified                                        int
+}
+
+// countRows sums the analysis units by study × drug × disease; patient units give the
+// drug "all" rows.
+func countRows(drugUnits, patientUnits []*unit) []CountRow {
+	type key struct{ study, drug, disease string }
+	acc := map[key]*CountRow{}
+	add := func(k key, c Counts) {
+		r := acc[k]
+		if r == nil {
+			r = &CountRow{Study: k.study, Drug: k.drug, Disease: k.disease}
+			acc[k] = r
+		}
+		r.Treated += c.Treated
+		r.Responders += c.Responders
+		r.NotEvaluable += c.NotEvaluable
+		r.Unclassified += c.Unclassified
+		r.Complete += c.ByCategory[vocab.Complete]
+		r.Partial += c.ByCategory[vocab.Partial]
+		r.Minimal += c.ByCategory[vocab.Minimal]
+		r.NoResponse += c.ByCategory[vocab.None]
+		r.Progression += c.ByCategory[vocab.Progression]
+	}
+	disease := func(u *unit) string {
+		if u.disease == NotReported || u.disease == Unspecified {
+			return ""
+		}
+		return u.disease
+	}
+	for _, u := range drugUnits {
+		add(key{u.study, u.drug, disease(u)}, u.counts)
+	}
+	for _, u := range patientUnits {
+		add(key{u.study, "all", disease(u)}, u.counts)
+	}
+	out := make([]CountRow, 0, len(acc))
+	for _, r := range acc {
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Study != b.Study {
+			return a.Study < b.Study
+		}
+		if a.Drug != b.Drug {
+			return a.Drug < b.Drug
+		}
+		return a.Disease < b.Disease
+	})
+	return out
+}

@@ -1,0 +1,148 @@
+package cohort
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/tresp/tresp/stats"
+	"github.com/tresp/tresp/stats/meta"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// predInterval is expit(est ± z·√(τ² + se²)), NaN when any input is.
+func predInterval(est, se, tau2, level float64) (lo, hi float64) {
+	if math.IsNaN(est) || math.IsNaN(se) || math.IsNaN(tau2) || math.IsInf(se, 0) {
+		return math.NaN(), math.NaN()
+	}
+	z := distuv.UnitNormal.Quantile(1 - (1-level)/2)
+	h := z * math.Sqrt(tau2+se*se)
+	return 1 / (1 + math.Exp(-(est - h))), 1 / (1 + math.Exp(-(est + h)))
+}
+
+// pool pools each drug with at least two studies.
+func (a *analyser) pool(rows []StudyRow) (pooled, sens []PooledRow) {
+	byDrug := map[string][]StudyRow{}
+	var drugs []string
+	for _, r := range rows {
+		if r.N == 0 {
+			continue
+		}
+		if byDrug[r.Drug] == nil {
+			drugs = append(drugs, r.Drug)
+		}
+		byDrug[r.Drug] = append(byDrug[r.Drug], r)
+	}
+	sort.Strings(drugs)
+	for _, d := range drugs {
+		rs := byDrug[d]
+		if len(rs) < 2 {
+			a.warnf("%s: one study only (k = 1): no pooling", d)
+			continue
+		}
+		studies := make([]meta.Study, len(rs))
+		small := 0
+		for i, r := range rs {
+			studies[i] = meta.Study{Events: r.Events, N: r.N}
+			if r.N <= 2 {
+				small++
+			}
+		}
+		glmm := glmmRow(d, studies, a.cfg.Nodes, a.level)
+		lr := ivRow(d, studies, meta.Logit, meta.REML, a.level)
+		pr := ivRow(d, studies, meta.FreemanTukey, meta.REML, a.level)
+		cp := cpRow(d, studies, a.level)
+		switch a.cfg.Pooling {
+		case "glmm":
+			pooled = append(pooled, glmm)
+		default:
+			t := meta.Logit
+			if a.cfg.Transform == "pft" {
+				t = meta.FreemanTukey
+			}
+			e := meta.REML
+			if a.cfg.Pooling == "dl" {
+				e = meta.DL
+			}
+			pooled = append(pooled, ivRow(d, studies, t, e, a.level))
+		}
+		sens = append(sens, glmm, lr, pr, cp)
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, r := range []PooledRow{glmm, lr, pr, cp} {
+			if !math.IsNaN(r.Estimate) {
+				lo, hi = math.Min(lo, r.Estimate), math.Max(hi, r.Estimate)
+			}
+		}
+		if hi-lo > 0.10 {
+			a.warnf("%s: pooled estimates disagree by %.1f percentage points across GLMM, logit-REML, PFT-REML and pooled Clopper–Pearson: read the sensitivity table", d, 100*(hi-lo))
+		}
+		if 2*small > len(rs) {
+			advice := "prefer the GLMM"
+			if math.IsNaN(glmm.Estimate) {
+				advice = "and the GLMM has no estimate here: report the pooled Clopper–Pearson rate"
+			}
+			a.warnf("%s: %d of %d studies have n ≤ 2: inverse-variance pooling depends mostly on the transformation; %s", d, small, len(rs), advice)
+		}
+		for _, r := range []PooledRow{glmm, lr, pr} {
+			for _, w := range r.Warnings {
+				if strings.Contains(w, "n <= 2") {
+					continue // said once above, for all three methods
+				}
+				a.warnf("%s, %s %s pooling: %s", d, r.Method, r.Transform, w)
+			}
+		}
+	}
+	return pooled, sens
+}
+
+func glmmRow(d string, s []meta.Study, nodes int, level float64) PooledRow {
+	r := meta.GLMM(s, nodes, level)
+	row := PooledRow{Drug: d, K: r.K, Events: r.Events, N: r.N, Estimate: r.Estimate, Low: r.CILow, High: r.CIHigh,
+		Tau2: r.Tau2, I2: math.NaN(), Q: math.NaN(), QP: math.NaN(), Transform: "logit", Method: "GLMM", Warnings: r.Warnings}
+	row.PredLow, row.PredHigh = predInterval(r.EstRaw, r.SERaw, r.Tau2, level)
+	return row
+}
+
+func ivRow(d string, s []meta.Study, t meta.Transform, e meta.Estimator, level float64) PooledRow {
+	r := meta.InverseVariance(s, t, e, level)
+	row := PooledRow{Drug: d, K: r.K, Events: r.Events, N: r.N, Estimate: r.Estimate, Low: r.CILow, High: r.CIHigh,
+		Tau2: r.Tau2, I2: r.I2, Q: r.Q, QP: r.QP, Transform: t.String(), Method: e.String(), Warnings: r.Warnings,
+		PredLow: math.NaN(), PredHigh: math.NaN()}
+	if t == meta.Logit {
+		row.PredLow, row.PredHigh = predInterval(r.EstRaw, r.SERaw, r.Tau2, level)
+	}
+	return row
+}
+
+func cpRow(d string, s []meta.Study, level float64) PooledRow {
+	x, n := 0, 0
+	for _, st := range s {
+		x += st.Events
+		n += st.N
+	}
+	iv := stats.BinomialCI(x, n, level, stats.ClopperPearson)
+	return PooledRow{Drug: d, K: len(s), Events: x, N: n, Estimate: iv.Estimate, Low: iv.Low, High: iv.High,
+		Tau2: math.NaN(), I2: math.NaN(), Q: math.NaN(), QP: math.NaN(), Transform: "none", Method: "pooled Clopper-Pearson", Warnings: iv.Warnings,
+		PredLow: math.NaN(), PredHigh: math.NaN()}
+}
+
+// ForestWeights returns the weight of each study of a pooled drug in
+// percent: the inverse-variance random-effects weights 1/(vᵢ + τ²) on the
+// logit scale, vᵢ the variance of escalc's logit transform
+// (meta.EffectSize), τ² = tau2 of the pooled fit (0 when NaN).
+func ForestWeights(ss []StudyRow, tau2 float64) []float64 {
+	if math.IsNaN(tau2) {
+		tau2 = 0
+	}
+	w := make([]float64, len(ss))
+	sum := 0.0
+	for i, s := range ss {
+		_, v := meta.EffectSize(meta.Study{Events: s.Events, N: s.N}, meta.Logit)
+		w[i] = 1 / (v + tau2)
+		sum += w[i]
+	}
+	for i := range w {
+		w[i] = 100 * w[i] / sum
+	}
+	return w
+}

@@ -1,0 +1,125 @@
+package cohort
+
+import (
+	"sort"
+
+	"github.com/tresp/tresp/stats"
+)
+
+// rates computes rates by group (drug or class), by disease, by group ×
+// disease and overall. Patient units (nil for the class table) give the
+// by-disease and overall rows.
+func (a *analyser) rates(drugUnits, patientUnits []*unit, group, disease func(*unit) string) []RateRow {
+	type key struct{ g, d string }
+	acc := map[key]*Counts{}
+	add := func(k key, c Counts) {
+		if acc[k] == nil {
+			acc[k] = &Counts{}
+		}
+		acc[k].add(c)
+	}
+	for _, u := range drugUnits {
+		g := group(u)
+		if g == "" {
+			g = "(unclassified)"
+		}
+		add(key{g, ""}, u.counts)
+		add(key{g, disease(u)}, u.counts)
+	}
+	for _, u := range patientUnits {
+		add(key{"", disease(u)}, u.counts)
+		add(key{"", ""}, u.counts)
+	}
+	keys := make([]key, 0, len(acc))
+	for k := range acc {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].g != keys[j].g {
+			return keys[i].g < keys[j].g
+		}
+		return keys[i].d < keys[j].d
+	})
+	var rows []RateRow
+	for _, k := range keys {
+		c := acc[k]
+		for _, pop := range []string{PopITT, PopEvaluable} {
+			n := c.N(pop)
+			iv := stats.BinomialCI(c.Responders, n, a.level, a.method)
+			rows = append(rows, RateRow{Drug: k.g, Disease: k.d, Population: pop, N: n, Responders: c.Responders,
+				Rate: iv.Estimate, Low: iv.Low, High: iv.High, Method: a.method.String(),
+				Small: n < a.cfg.SmallGroup, Unclassified: c.Unclassified, Warnings: iv.Warnings})
+		}
+	}
+	return rows
+}
+
+// classUnits keeps one patient unit per drug class: a patient given two
+// calcium channel blockers counts once for the class.
+func classUnits(units []*unit) []*unit {
+	seen := map[[3]string]bool{}
+	var out []*unit
+	for _, u := range units {
+		if u.course != nil {
+			k := [3]string{u.study, u.course.CaseID, u.class}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// studyCounts returns the evaluable events and n per study × drug.
+func studyCounts(units []*unit, pop string) []StudyRow {
+	type sd struct{ study, drug string }
+	acc := map[sd]*Counts{}
+	for _, u := range units {
+		k := sd{u.study, u.drug}
+		if acc[k] == nil {
+			acc[k] = &Counts{}
+		}
+		acc[k].add(u.counts)
+	}
+	rows := make([]StudyRow, 0, len(acc))
+	for k, c := range acc {
+		rows = append(rows, StudyRow{Study: k.study, Drug: k.drug, Events: c.Responders, N: c.N(pop)})
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].Drug != rows[j].Drug {
+			return rows[i].Drug < rows[j].Drug
+		}
+		return rows[i].Study < rows[j].Study
+	})
+	return rows
+}
+
+// outcomeTallies counts outcome categories per drug and per disease.
+// A disease key other than the disease (the group) may be given.
+func outcomeTallies(drugUnits, patientUnits []*unit, diseaseKey ...func(*unit) string) (byDrug, byDisease map[string]map[string]int) {
+	tally := func(units []*unit, key func(*unit) string) map[string]map[string]int {
+		m := map[string]map[string]int{}
+		for _, u := range units {
+			k := key(u)
+			if m[k] == nil {
+				m[k] = map[string]int{}
+			}
+			known := 0
+			for cat, v := range u.counts.ByCategory {
+				m[k][cat.String()] += v
+				known += v
+			}
+			if rest := u.counts.Treated - known; rest > 0 {
+				m[k]["unknown"] += rest
+			}
+		}
+		return m
+	}
+	dk := func(u *unit) string { return u.disease }
+	if len(diseaseKey) > 0 {
+		dk = diseaseKey[0]
+	}
+	return tally(drugUnits, func(u *unit) string { return u.drug }), tally(patientUnits, dk)
+}

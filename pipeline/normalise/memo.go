@@ -1,0 +1,85 @@
+package normalise
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/tresp/tresp/data/vocab"
+)
+
+// memoCap bounds each lookup cache; a full cache is emptied and refilled,
+// which keeps memory bounded and costs little on real tables, whose cells
+// repeat a few hundred distinct values.
+const memoCap = 1 << 15
+
+// memo caches the results of one lookup function by key.
+type memo[V any] struct{ m map[string]V }
+
+func (c *memo[V]) get(key string, f func() V) V {
+	if v, ok := c.m[key]; ok {
+		return v
+	}
+	if c.m == nil || len(c.m) >= memoCap {
+		c.m = make(map[string]V)
+	}
+	v := f()
+	c.m[key] = v
+	return v
+}
+
+// vocabCache memoises vocabulary lookups, which dominate normalisation
+// time on large tables. Results are shared: callers must not modify them.
+type vocabCache struct {
+	voc      *vocab.Vocabulary
+	drug     memo[vocab.Match]
+	disease  memo[vocab.Match]
+	subtype  memo[[]vocab.Match]
+	outcome  map[outcomeKey]vocab.OutcomeMatch
+	scanDrug memo[[]vocab.Mention]
+}
+
+func (c *vocabCache) Drug(term, route string, hints ...string) vocab.Match {
+	key := term + "\x00" + route + "\x00" + strings.Join(hints, "\x00")
+	return c.drug.get(key, func() vocab.Match { return c.voc.Drug(term, route, hints...) })
+}
+
+func (c *vocabCache) Disease(term string) vocab.Match {
+	return c.disease.get(term, func() vocab.Match { return c.voc.Disease(term) })
+}
+
+func (c *vocabCache) Subtype(condition, text string) []vocab.Match {
+	return c.subtype.get(condition+"\x00"+text, func() []vocab.Match { return c.voc.Subtype(condition, text) })
+}
+
+// outcomeKey is the memo key of an outcome reading: the text and the course's
+// treatments (the first two apart, so that the usual row allocates nothing).
+type outcomeKey struct{ text, t0, t1, rest string }
+
+// OutcomeFor memoises the outcome reading per distinct (text, treatments) pair.
+func (c *vocabCache) OutcomeFor(text string, treatments []string) vocab.OutcomeMatch {
+	k := outcomeKey{text: text}
+	switch {
+	case len(treatments) > 2:
+		k.rest = strings.Join(treatments[2:], "\x00")
+		fallthrough
+	case len(treatments) == 2:
+		k.t1 = treatments[1]
+		fallthrough
+	case len(treatments) == 1:
+		k.t0 = treatments[0]
+	}
+	if v, ok := c.outcome[k]; ok {
+		return v
+	}
+	if c.outcome == nil || len(c.outcome) >= memoCap {
+		c.outcome = make(map[outcomeKey]vocab.OutcomeMatch)
+	}
+	v := c.voc.OutcomeFor(text, slices.Clone(treatments))
+	c.outcome[k] = v
+	return v
+}
+
+func (c *vocabCache) ScanDrugs(text string, hints ...string) []vocab.Mention {
+	key := text + "\x00" + strings.Join(hints, "\x00")
+	return c.scanDrug.get(key, func() []vocab.Mention { return c.voc.ScanDrugs(text, hints...) })
+}
