@@ -1,0 +1,191 @@
+package vocab
+
+// applyContext sets each target's modifiers from the cues whose scope covers it (ConText:
+// Harkema et al., J Biomed Inform 2009;42:839–851). A forward cue's scope runs to the end
+// of its sentence or to a termination cue; a comma or "and" also ends it once the scope
+// has covered a target ("no improvement, and the lesions resolved"), so that lists
+// ("no clinical or radiological improvement") stay in scope. A backward cue's scope runs
+// back to the start of its clause. Time is linear in the number of tokens.
+func applyContext(text string, toks []token, ends []bool, targets []target, cues []cueHit) {
+	type scope struct {
+		active  bool
+		cue     string
+		covered bool
+	}
+	var neg, hedge, hist, after, on scope
+	qual, qualUntil := CategoryUnknown, -1 // the last qualifier and the last token it reaches
+	transUntil := -1                       // the last token a transient cue reaches
+	reset := func() {
+		neg, hedge, hist, after, on = scope{}, scope{}, scope{}, scope{}, scope{}
+		qualUntil, transUntil = -1, -1
+	}
+	ti, ci := 0, 0
+	coverEnd := func() { // a comma or "and" after a covered target ends the scope
+		for _, s := range []*scope{&neg, &hedge, &hist} {
+			if s.covered {
+				*s = scope{}
+			}
+		}
+	}
+	for k := 0; k < len(toks); k++ {
+		if ends[k] {
+			reset()
+		} else if commaBefore(text, toks, k) {
+			coverEnd()
+			hist = scope{} // an earlier treatment is a clause's subject: "Although refractory to X, …"
+			qualUntil = -1
+		}
+		if toks[k].norm == "and" && (ci >= len(cues) || cues[ci].i != k) && (ti >= len(targets) || targets[ti].i != k) {
+			coverEnd()
+			if ti < len(targets) && targets[ti].i == k+1 { // "no pain and improvement": a new statement
+				neg, hedge, hist = scope{}, scope{}, scope{}
+			}
+		}
+		if ci < len(cues) && cues[ci].i == k {
+			cu := cues[ci]
+			cueText := text[toks[cu.i].start:toks[cu.j-1].end]
+			switch cu.e.role {
+			case cueNegation:
+				neg = scope{active: true, cue: cueText}
+			case cueHedge:
+				hedge = scope{active: true, cue: cueText}
+			case cueHistory:
+				hist = scope{active: true, cue: cueText}
+			case cueAfterCourse: // a new time frame replaces the other
+				after, on = scope{active: true, cue: cueText}, scope{}
+			case cueOnCourse:
+				on, after = scope{active: true, cue: cueText}, scope{}
+			case cueTermination:
+				neg, hedge, hist = scope{}, scope{}, scope{}
+				qualUntil = -1
+			case cueQualifier:
+				qual, qualUntil = cu.e.category, cu.j-1+qualifierReach
+			case cueTransient:
+				transUntil = cu.j - 1 + qualifierReach
+			}
+			ci++
+			k = cu.j - 1
+			continue
+		}
+		if ti < len(targets) && targets[ti].i == k {
+			t := &targets[ti]
+			if neg.active {
+				t.negated, t.negCue, neg.covered = true, neg.cue, true
+			}
+			if hedge.active {
+				t.hedged, t.hedgeCue, hedge.covered = true, hedge.cue, true
+			}
+			if hist.active {
+				t.history, t.histCue, hist.covered = true, hist.cue, true
+			}
+			t.after = t.after || after.active
+			t.on = t.on || on.active
+			if k <= qualUntil && qualifies(qual, t.entry) {
+				t.category, t.rule = qual, "qualifier"
+			}
+			if k <= transUntil {
+				t.transient = true
+			}
+			qualUntil, transUntil = -1, -1
+			if !neg.active && startsWithNegation(t.entry.phrase) {
+				// "no improvement or radiological response": the phrase's own negation
+				// reaches the list that follows it
+				neg = scope{active: true, cue: firstWord(t.entry.phrase), covered: true}
+			}
+			ti++
+			k = t.j - 1
+		}
+	}
+	// backward cues and the temporal cues that follow their relapse ("relapsed after
+	// discontinuation"): scope runs back to the start of the clause.
+	clause := clauses(text, toks, ends, cues)
+	for _, cu := range cues {
+		switch cu.e.role {
+		case cueNegationAfter, cueHedgeAfter, cueAfterCourse, cueOnCourse:
+		default:
+			continue
+		}
+		cueText := text[toks[cu.i].start:toks[cu.j-1].end]
+		for t := range targets {
+			tg := &targets[t]
+			if tg.j > cu.i || clause[tg.i] != clause[cu.i] {
+				continue
+			}
+			switch cu.e.role {
+			case cueNegationAfter:
+				tg.negated, tg.negCue = true, cueText
+			case cueHedgeAfter:
+				tg.hedged, tg.hedgeCue = true, cueText
+			case cueAfterCourse: // a time stated right after the event is the more precise one
+				tg.after, tg.on = true, false
+			case cueOnCourse:
+				tg.on, tg.after = true, false
+			}
+		}
+	}
+}
+
+// qualifies reports whether a qualifier of category q applies to a phrase: qualifiers of
+// degree (minimal, none, partial) lower any response phrase above them; "complete" raises
+// only the generic response words (category partial).
+func qualifies(q Category, e outcomeEntry) bool {
+	if e.marker || !e.category.Ordered() || e.category < Minimal || e.role == roleRelapse {
+		return false
+	}
+	if q == Complete {
+		return e.category == Partial
+	}
+	return q < e.category
+}
+
+var negationWords = map[string]bool{"no": true, "not": true, "without": true, "never": true, "nor": true, "neither": true}
+
+func startsWithNegation(phrase string) bool { return negationWords[firstWord(phrase)] }
+
+func firstWord(phrase string) string {
+	ws := words(phrase)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[0]
+}
+
+// statements numbers the statements of the text: a new one starts at a sentence end and
+// at a termination cue.
+func statements(toks []token, ends []bool, cues []cueHit) []int {
+	st := make([]int, len(toks))
+	term := make([]bool, len(toks))
+	for _, cu := range cues {
+		if cu.e.role == cueTermination {
+			term[cu.i] = true
+		}
+	}
+	g := 0
+	for k := range toks {
+		if k > 0 && (ends[k] || term[k]) {
+			g++
+		}
+		st[k] = g
+	}
+	return st
+}
+
+// clauses numbers the clauses of the text: a new clause starts at a sentence end, a comma
+// or colon, "and", and a termination cue.
+func clauses(text string, toks []token, ends []bool, cues []cueHit) []int {
+	cl := make([]int, len(toks))
+	term := make([]bool, len(toks))
+	for _, cu := range cues {
+		if cu.e.role == cueTermination {
+			term[cu.i] = true
+		}
+	}
+	g := 0
+	for k := range toks {
+		if k > 0 && (ends[k] || term[k] || toks[k].norm == "and" || commaBefore(text, toks, k)) {
+			g++
+		}
+		cl[k] = g
+	}
+	return cl
+}

@@ -1,0 +1,315 @@
+package vocab
+
+import (
+	"strings"
+)
+
+// course is what the reader knows of the row's own treatments: their canonical names,
+// their classes ("corticosteroid" mentions match a prednisolone course) and the words of
+// the treatment cells, so that regimens the vocabulary does not know ("R-CHOP", "CHOP")
+// still match themselves.
+type course struct {
+	names, classes, words map[string]bool
+}
+
+func (k *course) empty() bool { return k == nil || len(k.names)+len(k.words) == 0 }
+
+// courseWordStop are words of a treatment cell that do not name it.
+var courseWordStop = map[string]bool{"mg": true, "kg": true, "day": true, "days": true, "week": true, "weeks": true,
+	"month": true, "months": true, "daily": true, "dose": true, "doses": true, "high": true, "low": true, "oral": true,
+	"and": true, "plus": true, "with": true, "then": true, "for": true, "the": true, "case": true, "patient": true,
+	"therapy": true, "treatment": true, "course": true, "maintenance": true, "added": true, "line": true, "first": true,
+	"second": true, "third": true, "cycle": true, "cycles": true, "intravenous": true, "iv": true, "after": true,
+	"before": true, "initial": true, "standard": true, "regimen": true, "combination": true, "based": true}
+
+// courseOf returns what the reader knows of the course's treatments.
+func (v *Vocabulary) courseOf(treatments []string) *course {
+	if len(treatments) == 0 {
+		return nil
+	}
+	key := strings.Join(treatments, "\x00")
+	if k, ok := v.c.courses.Load(key); ok {
+		return k.(*course)
+	}
+	k := v.courseOfUncached(treatments)
+	if v.c.courseCount.Add(1) <= maxCachedCourses {
+		v.c.courses.Store(key, k)
+	}
+	return k
+}
+
+// maxCachedCourses bounds the cache of what the reader knows of a row's treatments.
+const maxCachedCourses = 1 << 16
+
+func (v *Vocabulary) courseOfUncached(treatments []string) *course {
+	k := &course{names: map[string]bool{}, classes: map[string]bool{}, words: map[string]bool{}}
+	for _, tr := range treatments {
+		cut := len(tr)
+		for _, m := range v.ScanDrugs(tr) {
+			if m.Prior { // "romiplostim after eltrombopag": eltrombopag is not the course
+				cut = min(cut, m.Start)
+				continue
+			}
+			if m.Canonical != "" && m.Kind != "exclusion" {
+				k.names[normalize(m.Canonical)] = true
+				if m.Class != "" && m.Class != "procedure" {
+					k.classes[normalize(m.Class)] = true
+				}
+			}
+		}
+		for _, w := range words(noParens(priorFree(tr, cut))) {
+			if len(w) >= 3 && !courseWordStop[w] && !isNumber(w) && !v.c.knownNonDrug(w) {
+				k.words[w] = true
+			}
+		}
+	}
+	return k
+}
+
+// noParens drops the parenthesised notes of a treatment cell ("tocilizumab (8 mg/kg,
+// case 2)").
+func noParens(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// knownNonDrug reports whether a word is an outcome, cue or disease word, which cannot
+// name the course's treatment.
+func (c *compiled) knownNonDrug(w string) bool {
+	tk := []token{{norm: w}}
+	if n, _ := c.disTrie.longest(tk, 0, nil); n > 0 {
+		return true
+	}
+	if n, _ := c.outTrie.longest(tk, 0, nil); n > 0 {
+		return true
+	}
+	n, _ := c.ctxTrie.longest(tk, 0, nil)
+	return n > 0
+}
+
+// priorFree returns the part of a treatment cell before its first prior treatment,
+// without the timing word that introduces it.
+func priorFree(tr string, cut int) string {
+	s := tr[:cut]
+	for _, w := range []string{" after", " following", " prior", " previously", " failed"} {
+		if k := strings.LastIndex(strings.ToLower(s), w); k >= 0 && k >= len(s)-len(w)-12 {
+			s = s[:k]
+		}
+	}
+	return s
+}
+
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isDigitByte(w[i]) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// treatmentNouns are the words that make "NOUN of X" a treatment ("four doses of
+// rituximab", "addition of steroids"); after other words "of X" names a measured
+// substance ("normalisation of calcium", "levels of T4"), not a treatment.
+var treatmentNouns = map[string]bool{"dose": true, "doses": true, "course": true, "courses": true, "cycle": true,
+	"cycles": true, "administration": true, "use": true, "addition": true, "initiation": true, "institution": true,
+	"combination": true, "infusion": true, "infusions": true, "injection": true, "injections": true, "trial": true,
+	"regimen": true, "pulse": true, "pulses": true, "sessions": true, "session": true, "mg": true, "g": true,
+	"weeks": true, "months": true, "days": true}
+
+// backgroundBefore and backgroundAfter mark a treatment named as the background of a
+// statement (a concomitant drug being taken or tapered), not the cause of the outcome.
+var (
+	backgroundBefore = map[string]bool{"on": true, "off": true}
+	backgroundAfter  = map[string]bool{"dose": true, "doses": true, "taper": true, "tapered": true, "tapering": true,
+		"reduced": true, "reduction": true, "withdrawal": true, "withdrawn": true, "sparing": true}
+)
+
+// placeVerbs make "VERB to X" a destination, not a treatment.
+var placeVerbs = map[string]bool{"discharged": true, "transferred": true, "referred": true, "admitted": true, "moved": true}
+
+// mention is a treatment named in the outcome text.
+type mention struct {
+	i, n   int
+	name   string // normalised canonical
+	class  string // normalised class
+	short  bool   // an upper-case abbreviation of up to 3 characters (T3, T4, MTX): weak evidence of another treatment
+	course bool
+}
+
+// objectLinks join an outcome to the treatment it is said of ("responded to X",
+// "improved with X", "remission after X"); listLinks join the treatments of one list.
+var (
+	objectLinks = map[string]bool{"to": true, "with": true, "after": true, "following": true, "under": true, "by": true, "on": true}
+	listLinks   = map[string]bool{"and": true, "or": true, "plus": true, "with": true, "combined": true, "then": true}
+)
+
+// boundToOther reports whether the outcome t is said of a treatment list that follows it
+// ("responded well to bisphosphonate", within four words, joined by "to", "with", "after"
+// …) and that does not name the course: in a row of the course, the statement is then
+// about another treatment.
+func boundToOther(toks []token, t target, ms []mention, clause []int) bool {
+	first := -1
+	for k, m := range ms {
+		if m.i >= t.j {
+			first = k
+			break
+		}
+	}
+	if first < 0 || ms[first].i > t.j+4 || clause[ms[first].i] != clause[t.i] {
+		return false
+	}
+	linked := false
+	for y := t.j; y < ms[first].i; y++ {
+		if objectLinks[toks[y].norm] {
+			linked = true
+		}
+	}
+	if !linked {
+		return false
+	}
+	end := t.j
+	for k := first; k < len(ms); k++ {
+		m := ms[k]
+		if k > first { // the list goes on only through list words
+			if m.i-end > 3 {
+				break
+			}
+			for y := end; y < m.i; y++ {
+				if !listLinks[toks[y].norm] {
+					return !ms[first].short
+				}
+			}
+		}
+		if m.course {
+			return false
+		}
+		end = m.i + m.n
+	}
+	return !ms[first].short
+}
+
+// mentions finds the treatments named in the text outside outcome phrases.
+func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention {
+	var out []mention
+	for i := 0; i < len(toks); {
+		if inTarget[i] {
+			i++
+			continue
+		}
+		n, ids := c.drugTrie.longest(toks, i, nil)
+		if n == 0 {
+			if k.words[toks[i].norm] {
+				out = append(out, mention{i: i, n: 1, name: toks[i].norm, course: true})
+			}
+			i++
+			continue
+		}
+		e := c.drugTerms[ids[0]]
+		if e.kind == "exclusion" || anyTrue(inTarget[i:i+n]) || i > 0 && inTarget[i-1] {
+			// excluded phrases, treatments inside an outcome phrase, and the object of one
+			// ("no longer required dialysis") are not other treatments
+			i += n
+			continue
+		}
+		if i >= 2 && toks[i-1].norm == "of" && !treatmentNouns[toks[i-2].norm] {
+			i += n // "lowering of T4": a measured substance
+			continue
+		}
+		if i >= 1 && backgroundBefore[toks[i-1].norm] || i+n < len(toks) && backgroundAfter[toks[i+n].norm] {
+			i += n // "remission on prednisone 2.5 mg", "steroid dose reduced": a background treatment
+			continue
+		}
+		if i >= 2 && toks[i-1].norm == "to" && placeVerbs[toks[i-2].norm] {
+			i += n // "discharged to rehabilitation": a place, not a treatment
+			continue
+		}
+		m := mention{i: i, n: n, name: normalize(e.canonical), short: n == 1 && toks[i].upper && len(toks[i].norm) <= 3}
+		if g := c.generics[m.name]; g != nil && len(g.codes) > 0 {
+			m.class = normalize(g.codes[0].class)
+		}
+		m.course = k.names[m.name] || m.class != "" && k.classes[m.class] || k.classes[m.name]
+		for w := i; w < i+n && !m.course; w++ {
+			m.course = k.words[toks[w].norm]
+		}
+		out = append(out, m)
+		i += n
+	}
+	return out
+}
+
+// courseHistory applies the course's own treatments to history statements: a history cue
+// whose scope names a course treatment states the course's outcome (its category, e.g.
+// "refractory to rituximab" = none for a rituximab course); targets in a history scope
+// whose clause names a course treatment are about this course after all; targets in a
+// clause that names other treatments and none of the course's are about those.
+func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []cueHit, targets []target, k *course) []target {
+	inTarget := make([]bool, len(toks))
+	for _, t := range targets {
+		for x := t.i; x < t.j; x++ {
+			inTarget[x] = true
+		}
+	}
+	ms := c.mentions(toks, inTarget, k)
+	// attribution works on statements: a clause may list several treatments ("did not
+	// respond to lorazepam and ECT"), so only sentence ends and termination cues divide
+	clause := statements(toks, ends, cues)
+	namesCourse := map[int]bool{} // statement → a course treatment is named in it
+	namesOther := map[int]bool{}  // statement → another treatment is named in it
+	courseAt := make([]bool, len(toks))
+	for _, m := range ms {
+		switch {
+		case m.course:
+			namesCourse[clause[m.i]] = true
+			courseAt[m.i] = true
+		case !m.short:
+			namesOther[clause[m.i]] = true
+		}
+	}
+	for x := range targets {
+		cl := clause[targets[x].i]
+		targets[x].courseClause = namesCourse[cl]
+		switch {
+		case targets[x].history && namesCourse[cl]:
+			targets[x].history = false
+		case !targets[x].history && namesOther[cl] && !namesCourse[cl]:
+			targets[x].history, targets[x].histCue = true, "another treatment named in the clause"
+		}
+	}
+	for x := range targets {
+		if !targets[x].history && boundToOther(toks, targets[x], ms, clause) {
+			targets[x].history, targets[x].histCue = true, "the outcome is said of another treatment"
+		}
+	}
+	var added []target
+	for _, cu := range cues {
+		if cu.e.role != cueHistory || cu.e.category == CategoryUnknown {
+			continue
+		}
+		// the cue's scope: the rest of its statement (to a sentence end or a termination cue),
+		// up to the next outcome phrase, which begins a statement of its own ("refractory
+		// to steroids, she responded well to rituximab" says nothing of rituximab's failure)
+		for x := cu.j; x < len(toks) && clause[x] == clause[cu.i] && !inTarget[x]; x++ {
+			if courseAt[x] {
+				added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
+					category: cu.e.category, rule: "history cue names the course", histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
+				break
+			}
+		}
+	}
+	if len(added) == 0 {
+		return targets
+	}
+	return mergeTargets(targets, added)
+}

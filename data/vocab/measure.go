@@ -1,0 +1,81 @@
+package vocab
+
+// wordFall and wordRise are the change words that beneficialChange reads by the
+// direction of benefit of the measure beside them.
+var (
+	wordFall = map[string]bool{"decreased": true, "decrease": true, "decline": true, "declined": true, "reduced": true,
+		"reduction": true, "lowered": true, "lowering": true, "fell": true, "dropped": true, "diminished": true}
+	wordRise = map[string]bool{"increased": true, "increase": true, "rose": true, "rise": true, "rising": true}
+	// treatmentWords near a change word make it a change of the treatment, not of the disease
+	treatmentWords = map[string]bool{"mg": true, "dose": true, "doses": true, "dosage": true, "dosing": true, "taper": true,
+		"tapered": true, "tapering": true, "steroid": true, "steroids": true, "gc": true, "gcs": true, "prednisone": true,
+		"prednisolone": true, "glucocorticoid": true, "glucocorticoids": true, "corticosteroid": true, "corticosteroids": true,
+		"requirement": true, "requirements": true, "need": true, "insulin": true}
+)
+
+// measureChange reads a weak change word ("decreased", "rose") by a measure of scores.tsv
+// within five words before or four after it, with no word of dose or treatment there ("the
+// prednisolone dose was reduced"): 1 when the change goes the measure's better direction
+// ("the platelet count rose", "decrease of inflammatory markers"), -1 when it goes the
+// other way, 0 when there is no such measure. A change in the adverse direction stays weak
+// (it may be an adverse effect rather than the disease).
+func (c *compiled) measureChange(toks []token, t target) int {
+	if !t.entry.weak() || t.j-t.i != 1 {
+		return 0
+	}
+	w := toks[t.i].norm
+	var want string
+	switch {
+	case wordFall[w]:
+		want = "lower"
+	case wordRise[w]:
+		want = "higher"
+	default:
+		return 0
+	}
+	lo, hi := max(0, t.i-5), min(len(toks), t.j+4)
+	for k := lo; k < hi; k++ {
+		if treatmentWords[toks[k].norm] {
+			return 0
+		}
+	}
+	for k := lo; k < hi; k++ {
+		if k >= t.i && k < t.j {
+			continue
+		}
+		for n := 3; n >= 1; n-- {
+			if k+n > hi || (k < t.i && k+n > t.i) {
+				continue
+			}
+			if better, ok := c.measures[joinNorms(toks[k:k+n])]; ok {
+				if better != want {
+					return -1
+				}
+				return 1
+			}
+		}
+	}
+	return 0
+}
+
+// wholeCellOnly drops the phrases of role cell that are not the whole text.
+func wholeCellOnly(targets []target, n int) []target {
+	keep := targets[:0]
+	for _, t := range targets {
+		if t.entry.role != roleCell || t.i == 0 && t.j == n {
+			keep = append(keep, t)
+		}
+	}
+	return keep
+}
+
+// doseChanges returns the token positions of the dose-change cues, in text order.
+func doseChanges(cues []cueHit) []int {
+	var at []int
+	for _, cu := range cues {
+		if cu.e.role == cueDoseChange {
+			at = append(at, cu.i)
+		}
+	}
+	return at
+}

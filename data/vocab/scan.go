@@ -1,0 +1,127 @@
+package vocab
+
+import (
+	"strings"
+)
+
+// sentenceEnds marks, for each token, whether a sentence end (. ; ! ? line break, bullet
+// or |) stands between it and the previous token. A point between two digits is a decimal
+// point, not an end.
+func sentenceEnds(text string, toks []token) []bool {
+	ends := make([]bool, len(toks))
+	for k := 1; k < len(toks); k++ {
+		gap := text[toks[k-1].end:toks[k].start]
+		for x := 0; x < len(gap); x++ {
+			switch gap[x] {
+			case ';', '!', '?', '\n', '\r', '|':
+				ends[k] = true
+			case '.':
+				if !(len(gap) == 1 && isDigitByte(text[toks[k-1].end-1]) && isDigitByte(text[toks[k].start])) {
+					ends[k] = true
+				}
+			}
+		}
+		if strings.Contains(gap, "•") {
+			ends[k] = true
+		}
+	}
+	return ends
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+// commaBefore reports whether a comma or colon stands between token k and the previous one.
+func commaBefore(text string, toks []token, k int) bool {
+	if k == 0 {
+		return false
+	}
+	gap := text[toks[k-1].end:toks[k].start]
+	return strings.ContainsAny(gap, ",:")
+}
+
+// cueHit is a context cue found in the text.
+type cueHit struct {
+	i, j int
+	e    cueEntry
+}
+
+// acceptDisease keeps the disease terms that match as written: an upper-case
+// abbreviation ("ON", optic neuritis) only when the text has it in upper case, so that
+// "relapsed on taper" is not "relapsed optic neuritis".
+func (c *compiled) acceptDisease(ids []int, ts []token) []int {
+	var out []int
+	for _, id := range ids {
+		if !c.disTerms[id].upper || len(ts) == 1 && ts[0].upper {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// eventWords before a state adjective make it an event of the course: "resulted in
+// recurrent pericarditis", "developed refractory ascites".
+var eventWords = map[string]bool{"in": true, "developed": true, "develops": true, "developing": true, "caused": true,
+	"causing": true, "triggered": true, "to": true, "of": true}
+
+// stateAdjectives describe the disease a patient came with when they stand before its name.
+var stateAdjectives = map[string]bool{"relapsed": true, "relapsing": true, "refractory": true, "recurrent": true,
+	"resistant": true, "persistent": true}
+
+// scanOutcome finds, leftmost-longest, the outcome phrases and the context cues of the text. At a
+// position where both a phrase and a cue start, the longer wins; on a tie the phrase wins
+// (a phrase such as "no recurrence" or "failed to respond" is its own pseudo-trigger).
+func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
+	acceptOutcome := func(ids []int, ts []token) []int {
+		var out []int
+		for _, id := range ids {
+			if !c.outcomes[id].upper || len(ts) == 1 && ts[0].upper {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	var targets []target
+	var cues []cueHit
+	used := make([]bool, len(toks))
+	acceptDisease := c.acceptDisease
+	for i := 0; i < len(toks); {
+		// a disease name of several words is not an outcome ("relapsing polychondritis",
+		// "progressive multifocal leukoencephalopathy", "refractory coeliac disease")
+		if nd, _ := c.disTrie.longest(toks, i, acceptDisease); nd >= 2 {
+			np, _ := c.outTrie.longest(toks, i, acceptOutcome)
+			if np < nd {
+				i += nd
+				continue
+			}
+		}
+		np, pids := c.outTrie.longest(toks, i, acceptOutcome)
+		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !(i > 0 && eventWords[toks[i-1].norm]) {
+			// "relapsed TTP", "refractory ITP": the state the patient came with, not the
+			// course's outcome
+			if nd, _ := c.disTrie.longest(toks, i+1, acceptDisease); nd > 0 {
+				i += 1 + nd
+				continue
+			}
+		}
+		nc, cids := c.ctxTrie.longest(toks, i, nil)
+		switch {
+		case np == 0 && nc == 0:
+			i++
+			continue
+		case np >= nc:
+			e := c.outcomes[pids[0]]
+			targets = append(targets, target{i: i, j: i + np, entry: e, category: e.category, rule: "phrase"})
+			for k := i; k < i+np; k++ {
+				used[k] = true
+			}
+			i += np
+		default:
+			cues = append(cues, cueHit{i, i + nc, c.cues[cids[0]]})
+			for k := i; k < i+nc; k++ {
+				used[k] = true
+			}
+			i += nc
+		}
+	}
+	return targets, cues, used
+}
