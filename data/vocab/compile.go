@@ -1,0 +1,311 @@
+package vocab
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// compile builds the lookup structures of the tables, kind by kind,
+// collecting up to maxErrors row errors.
+func compile(ts [numKinds + 1]*table) (*compiled, error) {
+	c := &compiled{
+		drugTrie: &trieNode{}, disTrie: &trieNode{}, subTrie: &trieNode{}, outTrie: &trieNode{},
+		ctxTrie: &trieNode{}, measures: map[string]string{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
+		generics: map[string]*drugGeneric{}, diseases: map[string]*diseaseCanon{},
+		noFuzzy: map[string]bool{}, knownWords: map[string]bool{},
+	}
+	var errs []error
+	add := func(e error) {
+		if len(errs) < maxErrors {
+			errs = append(errs, e)
+		}
+	}
+	canonRoutes := c.compileRoutes(ts[KindRoutes], add) // first: drug rows refer to routes
+	c.compileDrugGenerics(ts[KindDrugs], canonRoutes, add)
+	c.checkDrugGenerics(ts[KindDrugs], add)
+	c.compileDrugTerms(ts[KindDrugs], add)
+	c.compileDiseases(ts[KindDiseases], add)
+	c.compileSubtypes(ts[KindSubtypes])
+	if err := c.compileOutcomes(ts[KindOutcomes]); err != nil {
+		return nil, err
+	}
+	c.compileContext(ts)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return c, nil
+}
+
+// known records the words of a term of any vocabulary, which are never
+// fuzzy-matched.
+func (c *compiled) known(s string) {
+	for _, w := range words(s) {
+		c.knownWords[w] = true
+	}
+}
+
+// compileRoutes adds the routes (rows that are spellings of dose cells only
+// excepted) and returns the canonical routes, those defined by a row of
+// their own.
+func (c *compiled) compileRoutes(t *table, add func(error)) map[string]bool {
+	canonRoutes := map[string]bool{}
+	for _, r := range t.rows {
+		if doseOnly(r) {
+			continue // a spelling of dose cells only ("i/v", "subcut")
+		}
+		pos := strings.ToLower(r.get("position"))
+		if pos == "" {
+			pos = "any"
+		}
+		id := len(c.routes)
+		c.routes = append(c.routes, routeEntry{route: normalize(r.get("route")), position: pos})
+		ws := words(r.get("term"))
+		c.routeTrie.insert(ws, id)
+		c.maxRouteLen = max(c.maxRouteLen, len(ws))
+		if normalize(r.get("term")) == normalize(r.get("route")) {
+			canonRoutes[normalize(r.get("route"))] = true
+		}
+		c.known(r.get("term"))
+	}
+	for _, r := range t.rows {
+		if rt := normalize(r.get("route")); !canonRoutes[rt] && !doseOnly(r) {
+			add(r.errf("route", "route %q is not defined by a row of its own (add a row with term %q and route %q)", r.get("route"), r.get("route"), r.get("route")))
+		}
+	}
+	return canonRoutes
+}
+
+// compileDrugGenerics adds a generic per generic row, with its codes by
+// route and indication, its parent and its regimen components.
+func (c *compiled) compileDrugGenerics(t *table, canonRoutes map[string]bool, add func(error)) {
+	for _, r := range t.rows {
+		if strings.ToLower(r.get("kind")) != "generic" {
+			continue
+		}
+		key := normalize(r.get("generic"))
+		g := c.generics[key]
+		if g == nil {
+			g = &drugGeneric{name: r.get("generic")}
+			c.generics[key] = g
+		}
+		route := routeKey(r.get("route"))
+		if route != "*" && !canonRoutes[route] {
+			add(r.errf("route", "unknown route %q (use * or a route defined in the routes vocabulary, e.g. oral, topical, intravenous, intralesional)", r.get("route")))
+		}
+		var hints [][]string
+		for _, h := range strings.Split(r.get("indication"), "|") {
+			if ws := words(h); len(ws) > 0 {
+				hints = append(hints, ws)
+			}
+		}
+		g.codes = append(g.codes, drugCode{route: route, hints: hints, atc: r.get("atc"), class: r.get("class")})
+		if p := normalize(r.get("parent")); p != "" && g.parent == "" {
+			g.parent = p
+		}
+		for _, comp := range strings.Split(r.get("components"), "|") {
+			if k := normalize(comp); k != "" && !contains(g.components, k) {
+				g.components = append(g.components, k)
+			}
+		}
+	}
+}
+
+// checkDrugGenerics checks that regimen components are generics and not
+// regimens, that parents are generics and that no parent chain loops.
+func (c *compiled) checkDrugGenerics(t *table, add func(error)) {
+	for _, r := range t.rows {
+		if strings.ToLower(r.get("kind")) != "generic" {
+			continue
+		}
+		for _, comp := range strings.Split(r.get("components"), "|") {
+			k := normalize(comp)
+			if k == "" {
+				continue
+			}
+			if g := c.generics[k]; g == nil {
+				add(r.errf("components", "component %q of regimen %q is not a generic (add a generic row for it)", comp, r.get("generic")))
+			} else if len(g.components) > 0 {
+				add(r.errf("components", "component %q of regimen %q is itself a regimen (list its drugs instead)", comp, r.get("generic")))
+			}
+		}
+	}
+	for _, r := range t.rows {
+		if p := normalize(r.get("parent")); p != "" && strings.ToLower(r.get("kind")) == "generic" {
+			if _, ok := c.generics[p]; !ok {
+				add(r.errf("parent", "parent %q is not a generic (add a generic row for it, or leave parent empty)", r.get("parent")))
+			}
+		}
+	}
+	for key := range c.generics {
+		seen := map[string]bool{}
+		for k := key; k != ""; k = c.generics[k].parent {
+			if seen[k] {
+				add(fmt.Errorf("drugs: the parent chain of %q loops back to %q (a treatment cannot be its own ancestor)", c.generics[key].name, c.generics[k].name))
+				break
+			}
+			seen[k] = true
+			if c.generics[k] == nil {
+				break
+			}
+		}
+	}
+}
+
+// compileDrugTerms adds every drug term of a known generic (or exclusion)
+// and the fuzzy index of generic, brand and salt names.
+func (c *compiled) compileDrugTerms(t *table, add func(error)) {
+	termIDs := map[string]int{}
+	var drugFz []fuzzyEntry
+	for _, r := range t.rows {
+		kind := strings.ToLower(r.get("kind"))
+		norm := normalize(r.get("term"))
+		gkey := normalize(r.get("generic"))
+		if kind == "exclusion" {
+			gkey = ""
+		} else if _, ok := c.generics[gkey]; !ok {
+			add(r.errf("generic", "%q has no row of kind generic (add one with its class and ATC code, or map %q onto an existing generic)", r.get("generic"), r.get("term")))
+			continue
+		}
+		if id, ok := termIDs[norm]; ok {
+			prev := c.drugTerms[id]
+			if prev.canonical != gkey || (prev.kind == "generic") != (kind == "generic") {
+				add(r.errf("term", "term %q maps to %q here but to %q as a %s elsewhere (a term can name only one generic; override both rows)", r.get("term"), r.get("generic"), prev.canonical, prev.kind))
+			}
+			continue
+		}
+		id := len(c.drugTerms)
+		termIDs[norm] = id
+		c.drugTerms = append(c.drugTerms, termEntry{term: r.get("term"), canonical: gkey, kind: kind, upper: isUpperAbbrev(r.get("term"))})
+		c.drugTrie.insert(words(r.get("term")), id)
+		if kind == "generic" || kind == "brand" || kind == "salt" {
+			drugFz = append(drugFz, fuzzyEntry{norm, id})
+		}
+		c.known(r.get("term"))
+	}
+	c.drugFuzzy = fuzzyFor(t, drugFz)
+}
+
+// compileDiseases adds the canonical diseases with their parents, checks
+// the parent chains, and adds every disease term and the fuzzy index.
+func (c *compiled) compileDiseases(t *table, add func(error)) {
+	var disFz []fuzzyEntry
+	for _, r := range t.rows {
+		if strings.ToLower(r.get("kind")) == "canonical" {
+			c.diseases[normalize(r.get("canonical"))] = &diseaseCanon{name: r.get("canonical"), icd: r.get("icd10"), group: r.get("group"), note: r.get("note"), parent: normalize(r.get("parent"))}
+		}
+	}
+	for _, r := range t.rows {
+		if p := normalize(r.get("parent")); p != "" && c.diseases[p] == nil {
+			add(r.errf("parent", "parent %q is not a canonical disease (add a canonical row for it, or leave parent empty)", r.get("parent")))
+		}
+	}
+	for key := range c.diseases {
+		seen := map[string]bool{}
+		for k := key; k != "" && c.diseases[k] != nil; k = c.diseases[k].parent {
+			if seen[k] {
+				add(fmt.Errorf("diseases: the parent chain of %q loops back to %q (a disease cannot be its own ancestor)", c.diseases[key].name, c.diseases[k].name))
+				break
+			}
+			seen[k] = true
+		}
+	}
+	for _, r := range t.rows {
+		kind := strings.ToLower(r.get("kind"))
+		ckey := normalize(r.get("canonical"))
+		if _, ok := c.diseases[ckey]; !ok {
+			add(r.errf("canonical", "%q has no row of kind canonical (add one with its ICD-10 code and group, or map %q onto an existing disease)", r.get("canonical"), r.get("term")))
+			continue
+		}
+		id := len(c.disTerms)
+		c.disTerms = append(c.disTerms, termEntry{term: r.get("term"), canonical: ckey, kind: kind, upper: isUpperAbbrev(r.get("term"))})
+		c.disTrie.insert(words(r.get("term")), id)
+		if kind == "canonical" {
+			disFz = append(disFz, fuzzyEntry{normalize(r.get("term")), id})
+		}
+		c.known(r.get("term"))
+	}
+	c.disFuzzy = fuzzyFor(t, disFz)
+}
+
+// compileSubtypes adds the subtype terms and their axes, in first-seen order.
+func (c *compiled) compileSubtypes(t *table) {
+	for _, r := range t.rows {
+		axis := r.get("axis")
+		if !contains(c.axes, axis) {
+			c.axes = append(c.axes, axis)
+		}
+		id := len(c.subtypes)
+		c.subtypes = append(c.subtypes, subtypeEntry{term: r.get("term"), canonical: r.get("canonical"), axis: axis, condition: r.get("condition"), conditionNorm: normalize(r.get("condition"))})
+		c.subTrie.insert(words(r.get("term")), id)
+		c.known(r.get("term"))
+	}
+}
+
+// compileOutcomes adds the outcome phrases. A phrase of role efficacy
+// without a negated category is an error.
+func (c *compiled) compileOutcomes(t *table) error {
+	for _, r := range t.rows {
+		cat := strings.ToLower(r.get("category"))
+		role := strings.ToLower(r.get("role"))
+		if role == "" {
+			role = rolePrimary
+		}
+		if role == roleEfficacy && r.get("negated") == "" {
+			return fmt.Errorf("outcomes: %q has role efficacy but no negated category", r.get("phrase"))
+		}
+		e := outcomeEntry{phrase: r.get("phrase"), secondary: role == roleSecondary, role: role, upper: isUpperAbbrev(r.get("phrase"))}
+		if contains(markerNames, cat) {
+			e.marker = true
+		} else {
+			e.category, _ = ParseCategory(cat)
+		}
+		if n := r.get("negated"); n != "" {
+			e.negated, _ = ParseCategory(n)
+		}
+		id := len(c.outcomes)
+		c.outcomes = append(c.outcomes, e)
+		c.outTrie.insert(words(r.get("phrase")), id)
+		c.known(r.get("phrase"))
+	}
+	return nil
+}
+
+// compileContext adds the context vocabularies: cues, scores and measures,
+// sites, timing words and the words never fuzzy-matched.
+func (c *compiled) compileContext(ts [numKinds + 1]*table) {
+	for i, r := range ts[KindCues].rows {
+		e := cueEntry{term: r.get("term"), role: cueRoleNames[strings.ToLower(r.get("role"))]}
+		if cat := r.get("category"); cat != "" {
+			e.category, _ = ParseCategory(cat)
+		}
+		c.cues = append(c.cues, e)
+		c.ctxTrie.insert(words(r.get("term")), i)
+		c.known(r.get("term"))
+	}
+	for _, r := range ts[KindScores].rows {
+		e := scoreEntry{term: normalize(r.get("term")), kind: strings.ToLower(r.get("kind")), better: strings.ToLower(r.get("better"))}
+		e.value, _ = strconv.ParseFloat(r.get("value"), 64)
+		if cat := r.get("category"); cat != "" {
+			e.category, _ = ParseCategory(cat)
+		}
+		if e.kind == "measure" {
+			c.measures[e.term] = e.better
+		} else {
+			c.scores = append(c.scores, e)
+		}
+	}
+	for i, r := range ts[KindSites].rows {
+		c.sites = append(c.sites, siteEntry{term: r.get("term"), site: r.get("site"), region: r.get("region")})
+		c.siteTrie.insert(words(r.get("term")), i)
+		c.known(r.get("term"))
+	}
+	for i, r := range ts[KindTiming].rows {
+		c.timingTrie.insert(words(r.get("term")), i)
+		c.timingRole = append(c.timingRole, strings.ToLower(r.get("role")))
+	}
+	for _, r := range ts[KindNoFuzzy].rows {
+		c.noFuzzy[normalize(r.get("word"))] = true
+	}
+}
