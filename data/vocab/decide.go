@@ -52,85 +52,16 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	}
 
 	// relapse, flare and recurrence depend on time
-	hasResponse := false
-	for _, t := range live {
-		if t.entry.role != roleRelapse && t.category.Ordered() && t.category > Progression {
-			hasResponse = true
-		}
-	}
-	onCourseRelapse := -1
-	lost := responseLost(live)
-	keep := live[:0:0]
-	for k, t := range live {
-		if k == lost {
-			t.category, t.rule = Progression, "response lost on the course"
-			if onCourseRelapse < 0 {
-				onCourseRelapse = len(keep)
-			}
-			keep = append(keep, t)
-			continue
-		}
-		if t.entry.role == roleRelapse && !t.negated {
-			switch {
-			case t.on:
-				t.rule = "relapse on course"
-				if onCourseRelapse < 0 {
-					onCourseRelapse = len(keep)
-				}
-			case t.after && hasResponse:
-				continue // relapse after the course stopped: the best response stands
-			case t.after:
-				t.category, t.rule = Partial, "relapse after course implies an earlier response"
-				low = "a relapse after the course implies a response that is not described"
-			case hasResponse:
-				low = "relapse without a stated time: the best response is kept"
-				continue
-			default:
-				low = "relapse without a stated time or earlier response"
-			}
-		}
-		keep = append(keep, t)
+	keep, onCourseRelapse, relapseLow := relapseRules(live)
+	if relapseLow != "" {
+		low = relapseLow
 	}
 	live = keep
 	for _, t := range live {
 		res.Phrases = append(res.Phrases, t.phraseMatch(text, clause))
 	}
 
-	res.Status = StatusContained
-	var decisive int
-	if onCourseRelapse >= 0 {
-		decisive = onCourseRelapse
-		res.Category, res.Rule = Progression, "best overall response"
-	} else {
-		c.sitesOf(text, toks, clause, &res)
-		if len(res.Sites) >= 2 {
-			res.Category, res.Rule = rollUp(res.Sites), "site roll-up"
-			for _, s := range res.Sites[1:] {
-				if s.Category != res.Sites[0].Category {
-					res.Mixed = true
-				}
-			}
-			decisive = -1
-		} else {
-			all := make([]int, len(res.Phrases))
-			for k := range all {
-				all[k] = k
-			}
-			cat, k := bestOverall(res.Phrases, all)
-			res.Category, res.Rule, decisive = cat, "best overall response", k
-			if k >= 0 && len(all) == 1 {
-				res.Rule = "phrase"
-				if res.Phrases[k].Start == toks[0].start && res.Phrases[k].End == toks[len(toks)-1].end {
-					res.Status = StatusExact
-				}
-			}
-			for _, p := range res.Phrases {
-				if !p.Secondary && p.Category.Ordered() && p.Category != cat && cat.Ordered() {
-					res.Mixed = true
-				}
-			}
-		}
-	}
+	decisive := c.categorise(text, toks, clause, onCourseRelapse, &res)
 	if decisive >= 0 {
 		res.Phrase = res.Phrases[decisive].Phrase
 	}
@@ -139,26 +70,8 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	// evidence and confidence
 	res.Confidence = ConfidenceHigh
 	if decisive >= 0 {
-		t := live[decisive]
-		res.Evidence = Evidence{Rule: t.rule, Phrase: res.Phrase, Start: t.start, End: t.end}
-		switch {
-		case t.negated:
-			res.Evidence.Cue = t.negCue
-		case t.histCue != "":
-			res.Evidence.Cue = t.histCue
-		}
-		if t.hedged {
-			res.Evidence.Cue, low = t.hedgeCue, "hedged statement"
-		}
-		if t.entry.weak() && !t.quantity && wholeCellGrade(toks, t) {
-			res.Evidence.Rule += " (the whole cell: the authors' own grade)"
-		} else if t.entry.weak() && !t.quantity && c.strongInContext(text, toks, t) {
-			res.Evidence.Rule += " (weak word, read strongly in context)"
-		} else if t.entry.weak() || t.entry.secondary && !t.negated {
-			low = "only weak evidence"
-		}
-		if t.quantity && t.entry.weak() {
-			low = "a change in a measure whose direction of benefit is not known"
+		if l := c.decisiveEvidence(text, toks, live[decisive], &res); l != "" {
+			low = l
 		}
 	} else {
 		res.Evidence = Evidence{Rule: "site roll-up"}
@@ -203,6 +116,123 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		res.Proposed, res.Category, res.Code = res.Category, Unclassified, ""
 	}
 	return res
+}
+
+// relapseRules applies the time of relapse, flare and recurrence statements:
+// a relapse on the course is progression (onCourseRelapse is its index in
+// keep, or -1, as is a response lost on the course), one after the course
+// stopped implies an earlier response or leaves the best response standing.
+// low is the last reason for low confidence found, or "".
+func relapseRules(live []target) (keep []target, onCourseRelapse int, low string) {
+	hasResponse := false
+	for _, t := range live {
+		if t.entry.role != roleRelapse && t.category.Ordered() && t.category > Progression {
+			hasResponse = true
+		}
+	}
+	onCourseRelapse = -1
+	lost := responseLost(live)
+	keep = live[:0:0]
+	for k, t := range live {
+		if k == lost {
+			t.category, t.rule = Progression, "response lost on the course"
+			if onCourseRelapse < 0 {
+				onCourseRelapse = len(keep)
+			}
+			keep = append(keep, t)
+			continue
+		}
+		if t.entry.role == roleRelapse && !t.negated {
+			switch {
+			case t.on:
+				t.rule = "relapse on course"
+				if onCourseRelapse < 0 {
+					onCourseRelapse = len(keep)
+				}
+			case t.after && hasResponse:
+				continue // relapse after the course stopped: the best response stands
+			case t.after:
+				t.category, t.rule = Partial, "relapse after course implies an earlier response"
+				low = "a relapse after the course implies a response that is not described"
+			case hasResponse:
+				low = "relapse without a stated time: the best response is kept"
+				continue
+			default:
+				low = "relapse without a stated time or earlier response"
+			}
+		}
+		keep = append(keep, t)
+	}
+	return keep, onCourseRelapse, low
+}
+
+// categorise sets the category of res from its phrases: progression for a
+// relapse on the course, the roll-up of two or more sites, or the best
+// overall response. It returns the index of the decisive phrase, or -1 for
+// a site roll-up.
+func (c *compiled) categorise(text string, toks []token, clause []int, onCourseRelapse int, res *OutcomeMatch) (decisive int) {
+	res.Status = StatusContained
+	if onCourseRelapse >= 0 {
+		decisive = onCourseRelapse
+		res.Category, res.Rule = Progression, "best overall response"
+	} else {
+		c.sitesOf(text, toks, clause, res)
+		if len(res.Sites) >= 2 {
+			res.Category, res.Rule = rollUp(res.Sites), "site roll-up"
+			for _, s := range res.Sites[1:] {
+				if s.Category != res.Sites[0].Category {
+					res.Mixed = true
+				}
+			}
+			decisive = -1
+		} else {
+			all := make([]int, len(res.Phrases))
+			for k := range all {
+				all[k] = k
+			}
+			cat, k := bestOverall(res.Phrases, all)
+			res.Category, res.Rule, decisive = cat, "best overall response", k
+			if k >= 0 && len(all) == 1 {
+				res.Rule = "phrase"
+				if res.Phrases[k].Start == toks[0].start && res.Phrases[k].End == toks[len(toks)-1].end {
+					res.Status = StatusExact
+				}
+			}
+			for _, p := range res.Phrases {
+				if !p.Secondary && p.Category.Ordered() && p.Category != cat && cat.Ordered() {
+					res.Mixed = true
+				}
+			}
+		}
+	}
+	return decisive
+}
+
+// decisiveEvidence sets the evidence of res from its decisive statement t:
+// rule, phrase, span and cue, and whether a weak word reads strongly. low is
+// the last reason for low confidence found, or "".
+func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *OutcomeMatch) (low string) {
+	res.Evidence = Evidence{Rule: t.rule, Phrase: res.Phrase, Start: t.start, End: t.end}
+	switch {
+	case t.negated:
+		res.Evidence.Cue = t.negCue
+	case t.histCue != "":
+		res.Evidence.Cue = t.histCue
+	}
+	if t.hedged {
+		res.Evidence.Cue, low = t.hedgeCue, "hedged statement"
+	}
+	if t.entry.weak() && !t.quantity && wholeCellGrade(toks, t) {
+		res.Evidence.Rule += " (the whole cell: the authors' own grade)"
+	} else if t.entry.weak() && !t.quantity && c.strongInContext(text, toks, t) {
+		res.Evidence.Rule += " (weak word, read strongly in context)"
+	} else if t.entry.weak() || t.entry.secondary && !t.negated {
+		low = "only weak evidence"
+	}
+	if t.quantity && t.entry.weak() {
+		low = "a change in a measure whose direction of benefit is not known"
+	}
+	return low
 }
 
 // responseLost returns the index of the first statement of worsening, relapse or
