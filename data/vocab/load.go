@@ -320,8 +320,104 @@ func routeKey(s string) string {
 	return n
 }
 
+// init registers the schema of each vocabulary kind.
 func init() {
-	schemas[KindDrugs] = &schema{
+	schemas[KindDrugs] = drugsSchema()
+	schemas[KindDiseases] = diseasesSchema()
+	schemas[KindSubtypes] = &schema{
+		cols:     []string{"term", "canonical", "axis", "condition", "note"},
+		required: []string{"term", "canonical", "axis", "condition"},
+		key:      func(r *record) string { return normalize(r.get("condition")) + "\x00" + normalize(r.get("term")) },
+		check: func(r *record) []*PositionError {
+			var errs []*PositionError
+			for _, c := range []string{"term", "canonical", "axis", "condition"} {
+				errs = needText(r, c, errs)
+			}
+			return errs
+		},
+	}
+	schemas[KindOutcomes] = &schema{
+		cols:     []string{"phrase", "category", "negated", "role", "note"},
+		required: []string{"phrase", "category"},
+		key:      func(r *record) string { return normalize(r.get("phrase")) },
+		check: func(r *record) []*PositionError {
+			var errs []*PositionError
+			errs = needText(r, "phrase", errs)
+			errs = needOneOf(r, "category", append(append([]string(nil), categoryNames...), markerNames...), false, errs)
+			errs = needOneOf(r, "negated", categoryNames, true, errs)
+			errs = needOneOf(r, "role", roleNames, true, errs)
+			if contains(markerNames, strings.ToLower(r.get("category"))) && r.get("negated") != "" {
+				errs = append(errs, r.errf("negated", "a %q marker row cannot be negated (leave negated empty)", r.get("category")))
+			}
+			return errs
+		},
+	}
+	schemas[KindCues] = &schema{
+		cols:     []string{"term", "role", "category", "note"},
+		required: []string{"term", "role"},
+		key:      func(r *record) string { return normalize(r.get("term")) },
+		check: func(r *record) []*PositionError {
+			errs := needText(r, "term", nil)
+			errs = needOneOf(r, "category", categoryNames, true, errs)
+			return needOneOf(r, "role", cueRoles, false, errs)
+		},
+	}
+	schemas[KindScores] = scoresSchema()
+	// The routes file is shared with the dose parser (data/units reads use and ismp; rows
+	// of use "dose" are not drug-name routes, so they have a key of their own here).
+	schemas[KindRoutes] = &schema{
+		cols:     []string{"term", "route", "position", "use", "ismp", "note"},
+		required: []string{"term", "route"},
+		key: func(r *record) string {
+			if doseOnly(r) {
+				return normalize(r.get("term")) + "\x00dose"
+			}
+			return normalize(r.get("term"))
+		},
+		check: func(r *record) []*PositionError {
+			errs := needText(r, "term", nil)
+			errs = needText(r, "route", errs)
+			errs = needOneOf(r, "use", routeUses, true, errs)
+			return needOneOf(r, "position", positions, true, errs)
+		},
+	}
+	schemas[KindSites] = &schema{
+		cols:     []string{"term", "site", "region", "note"},
+		required: []string{"term", "site"},
+		key:      func(r *record) string { return normalize(r.get("term")) },
+		check: func(r *record) []*PositionError {
+			errs := needText(r, "term", nil)
+			return needText(r, "site", errs)
+		},
+	}
+	schemas[KindTiming] = &schema{
+		cols:     []string{"term", "role", "note"},
+		required: []string{"term", "role"},
+		key:      func(r *record) string { return normalize(r.get("term")) },
+		check: func(r *record) []*PositionError {
+			errs := needText(r, "term", nil)
+			return needOneOf(r, "role", timingRoles, false, errs)
+		},
+	}
+	schemas[KindNoFuzzy] = &schema{
+		cols:     []string{"word", "note"},
+		required: []string{"word"},
+		key:      func(r *record) string { return normalize(r.get("word")) },
+		check: func(r *record) []*PositionError {
+			errs := needText(r, "word", nil)
+			if len(errs) == 0 && len(words(r.get("word"))) != 1 {
+				errs = append(errs, r.errf("word", "%q is not a single word (write one word per row)", r.get("word")))
+			}
+			return errs
+		},
+	}
+}
+
+// drugsSchema is the schema of drugs.tsv: generics with codes by route
+// and indication, and their other names; a term is keyed with its route and
+// indication.
+func drugsSchema() *schema {
+	return &schema{
 		cols:     []string{"term", "generic", "kind", "class", "atc", "route", "indication", "parent", "verified", "components", "note"},
 		required: []string{"term", "generic", "kind"},
 		key: func(r *record) string {
@@ -367,7 +463,12 @@ func init() {
 			return errs
 		},
 	}
-	schemas[KindDiseases] = &schema{
+}
+
+// diseasesSchema is the schema of diseases.tsv: canonical diseases with
+// their ICD-10 code, group and parent, and their other names.
+func diseasesSchema() *schema {
+	return &schema{
 		cols:     []string{"term", "canonical", "kind", "icd10", "group", "parent", "note"},
 		required: []string{"term", "canonical", "kind"},
 		key:      func(r *record) string { return normalize(r.get("term")) },
@@ -396,45 +497,12 @@ func init() {
 			return errs
 		},
 	}
-	schemas[KindSubtypes] = &schema{
-		cols:     []string{"term", "canonical", "axis", "condition", "note"},
-		required: []string{"term", "canonical", "axis", "condition"},
-		key:      func(r *record) string { return normalize(r.get("condition")) + "\x00" + normalize(r.get("term")) },
-		check: func(r *record) []*PositionError {
-			var errs []*PositionError
-			for _, c := range []string{"term", "canonical", "axis", "condition"} {
-				errs = needText(r, c, errs)
-			}
-			return errs
-		},
-	}
-	schemas[KindOutcomes] = &schema{
-		cols:     []string{"phrase", "category", "negated", "role", "note"},
-		required: []string{"phrase", "category"},
-		key:      func(r *record) string { return normalize(r.get("phrase")) },
-		check: func(r *record) []*PositionError {
-			var errs []*PositionError
-			errs = needText(r, "phrase", errs)
-			errs = needOneOf(r, "category", append(append([]string(nil), categoryNames...), markerNames...), false, errs)
-			errs = needOneOf(r, "negated", categoryNames, true, errs)
-			errs = needOneOf(r, "role", roleNames, true, errs)
-			if contains(markerNames, strings.ToLower(r.get("category"))) && r.get("negated") != "" {
-				errs = append(errs, r.errf("negated", "a %q marker row cannot be negated (leave negated empty)", r.get("category")))
-			}
-			return errs
-		},
-	}
-	schemas[KindCues] = &schema{
-		cols:     []string{"term", "role", "category", "note"},
-		required: []string{"term", "role"},
-		key:      func(r *record) string { return normalize(r.get("term")) },
-		check: func(r *record) []*PositionError {
-			errs := needText(r, "term", nil)
-			errs = needOneOf(r, "category", categoryNames, true, errs)
-			return needOneOf(r, "role", cueRoles, false, errs)
-		},
-	}
-	schemas[KindScores] = &schema{
+}
+
+// scoresSchema is the schema of scores.tsv: thresholds and measures with
+// their direction of benefit.
+func scoresSchema() *schema {
+	return &schema{
 		cols:     []string{"term", "kind", "value", "category", "better", "note"},
 		required: []string{"term", "kind"},
 		key: func(r *record) string {
@@ -451,54 +519,6 @@ func init() {
 				errs = needOneOf(r, "category", categoryNames, false, errs)
 			case "measure":
 				errs = needOneOf(r, "better", betterNames, false, errs)
-			}
-			return errs
-		},
-	}
-	// The routes file is shared with the dose parser (data/units reads use and ismp; rows
-	// of use "dose" are not drug-name routes, so they have a key of their own here).
-	schemas[KindRoutes] = &schema{
-		cols:     []string{"term", "route", "position", "use", "ismp", "note"},
-		required: []string{"term", "route"},
-		key: func(r *record) string {
-			if doseOnly(r) {
-				return normalize(r.get("term")) + "\x00dose"
-			}
-			return normalize(r.get("term"))
-		},
-		check: func(r *record) []*PositionError {
-			errs := needText(r, "term", nil)
-			errs = needText(r, "route", errs)
-			errs = needOneOf(r, "use", routeUses, true, errs)
-			return needOneOf(r, "position", positions, true, errs)
-		},
-	}
-	schemas[KindSites] = &schema{
-		cols:     []string{"term", "site", "region", "note"},
-		required: []string{"term", "site"},
-		key:      func(r *record) string { return normalize(r.get("term")) },
-		check: func(r *record) []*PositionError {
-			errs := needText(r, "term", nil)
-			return needText(r, "site", errs)
-		},
-	}
-	schemas[KindTiming] = &schema{
-		cols:     []string{"term", "role", "note"},
-		required: []string{"term", "role"},
-		key:      func(r *record) string { return normalize(r.get("term")) },
-		check: func(r *record) []*PositionError {
-			errs := needText(r, "term", nil)
-			return needOneOf(r, "role", timingRoles, false, errs)
-		},
-	}
-	schemas[KindNoFuzzy] = &schema{
-		cols:     []string{"word", "note"},
-		required: []string{"word"},
-		key:      func(r *record) string { return normalize(r.get("word")) },
-		check: func(r *record) []*PositionError {
-			errs := needText(r, "word", nil)
-			if len(errs) == 0 && len(words(r.get("word"))) != 1 {
-				errs = append(errs, r.errf("word", "%q is not a single word (write one word per row)", r.get("word")))
 			}
 			return errs
 		},
