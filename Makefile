@@ -5,7 +5,7 @@ PKGS    := ./...
 FUZZTIME ?= 10s
 STATICCHECK := v0.8.2
 
-.PHONY: all build run test unit lint layering tools bench bench-duckdb fuzz clean outcomes-report
+.PHONY: all build run test unit lint layering sizes tools bench bench-duckdb fuzz clean outcomes-report
 
 all: build
 
@@ -28,7 +28,7 @@ test: tools lint unit
 unit:
 	$(GO) test -count=1 $(PKGS)
 
-lint: layering
+lint: layering sizes
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt -l lists:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
@@ -37,6 +37,11 @@ lint: layering
 ## layering: the import direction cmd → pipeline → pipeline/* → {data, stats, reports} (docs/architecture.md)
 layering:
 	@$(GO) list -f '{{.ImportPath}} {{join .Imports " "}}' $(PKGS) | ./scripts/check-layering
+
+## sizes: no non-test Go file over 600 lines and no function over 120 lines
+## (generated files exempt; docs/architecture.md)
+sizes:
+	@$(GO) run ./scripts/check-sizes
 
 ## tools: external programs some tests use (poppler-utils for pdffonts and
 ## pdftoppm, LibreOffice for the DOCX conversion check). Installed with apt
