@@ -1,8 +1,6 @@
 package units
 
-import (
-	"math"
-)
+import "math"
 
 // Day lengths of calendar units. A month is 365.25/12 = 30.4375 days and a
 // year 365.25 days (the Julian year: the mean length over the leap-year

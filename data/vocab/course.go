@@ -1,8 +1,6 @@
 package vocab
 
-import (
-	"strings"
-)
+import "strings"
 
 // course is what the reader knows of the row's own treatments: their canonical names,
 // their classes ("corticosteroid" mentions match a prednisolone course) and the words of

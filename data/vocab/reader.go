@@ -1,8 +1,6 @@
 package vocab
 
-import (
-	"strings"
-)
+import "strings"
 
 // cueRole is what a context cue (cues.tsv) does to the outcome phrases in its scope.
 type cueRole int

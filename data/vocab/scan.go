@@ -1,8 +1,6 @@
 package vocab
 
-import (
-	"strings"
-)
+import "strings"
 
 // sentenceEnds marks, for each token, whether a sentence end (. ; ! ? line break, bullet
 // or |) stands between it and the previous token. A point between two digits is a decimal
