@@ -63,6 +63,11 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"no new lesions", None, "SD", StatusContained, "new lesions"},
 		{"not, however, improvement", Partial, "PR", StatusContained, "improvement"},          // punctuation ends the negation's scope
 		{"no pain and improvement of nodules", Partial, "PR", StatusContained, "improvement"}, // "and" ends it too
+		// a negated quantity states no response (it read as the response it denies)
+		{"did not achieve PASI 75", None, "SD", StatusContained, "PASI 75"},
+		{"failed to reach PASI 75", None, "SD", StatusContained, "PASI 75"},
+		{"no 50% reduction", None, "SD", StatusContained, "50"},
+		{"did not decrease by 50%", None, "SD", StatusContained, "50"},
 		// best overall response across phrases
 		{"poor response to 60 mg; after increase to 90 mg responded well", Partial, "PR", StatusContained, "responded well"},
 		{"marked improvement but new lesions", Partial, "PR", StatusContained, "marked improvement"}, // new lesions is secondary
