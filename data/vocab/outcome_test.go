@@ -74,6 +74,7 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"initial improvement, lost to follow-up later", Partial, "PR", StatusContained, "improvement"},
 		{"improvement was slow, but therapy was effective in preventing new lesions", Partial, "PR", StatusContained, "improvement"},
 		{"resolved after excision, no recurrence", Complete, "CR", StatusContained, "resolved"},
+		{"response lost", Unclassified, "", StatusExact, "response lost"}, // a relapse without time: proposed progression (it read "response": partial)
 	}
 	for _, tt := range tests {
 		o := v.Outcome(tt.text)
