@@ -74,6 +74,13 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"initial improvement, lost to follow-up later", Partial, "PR", StatusContained, "improvement"},
 		{"improvement was slow, but therapy was effective in preventing new lesions", Partial, "PR", StatusContained, "improvement"},
 		{"resolved after excision, no recurrence", Complete, "CR", StatusContained, "resolved"},
+		// a word of persistence followed by a level or by the treatment says nothing bad persisted
+		// (each read as a non-response with high confidence)
+		{"platelets remained above 100", Unclassified, "", StatusContained, "remained"},
+		{"remained off treatment", Unclassified, "", StatusContained, "remained"},
+		{"still receiving treatment", Unclassified, "", StatusContained, "still"},
+		{"continued treatment for 6 months", Unclassified, "", StatusContained, "continued"},
+		{"fever persisted", None, "SD", StatusContained, "persisted"},
 		{"response lost", Unclassified, "", StatusExact, "response lost"}, // a relapse without time: proposed progression (it read "response": partial)
 	}
 	for _, tt := range tests {
