@@ -258,3 +258,37 @@ func TestCachePruned(t *testing.T) {
 		}
 	}
 }
+
+// TestForceReadsNoCachedFiles: --force reruns render without copying the
+// cached render entry into the output directory. A file of that entry that
+// render does not write (a stale or planted one) ended up in the committed
+// output, unlisted in the manifest, and the next run stopped on it as a
+// file tresp did not write.
+func TestForceReadsNoCachedFiles(t *testing.T) {
+	dir := t.TempDir()
+	cfg := config.Default()
+	cfg.Inputs = copyExample(t, dir, 0)
+	cfg.Out = filepath.Join(dir, "out")
+	cfg.CacheDir = filepath.Join(dir, "cache")
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	renders, _ := filepath.Glob(filepath.Join(cfg.CacheDir, "render-*"))
+	if len(renders) != 1 {
+		t.Fatalf("render entries %v, want one", renders)
+	}
+	if err := os.WriteFile(filepath.Join(renders[0], "stale.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Force = true
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(cfg.Out, "stale.txt")); err == nil {
+		t.Error("--force copied a file of the cached render entry into the output directory")
+	}
+	cfg.Force = false
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Errorf("the run after --force: %v", err)
+	}
+}
