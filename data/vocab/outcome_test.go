@@ -338,3 +338,20 @@ func TestOutcomeContextRules(t *testing.T) {
 		}
 	}
 }
+
+// TestPercentCategory holds percentCategory to the bands docs/outcomes.md
+// states ("Quantities"): a fall of at most 5 % or a rise of at most 20 % is
+// no change.
+func TestPercentCategory(t *testing.T) {
+	for _, tt := range []struct {
+		fall float64
+		want Category
+	}{
+		{1, Complete}, {0.999, Complete}, {0.5, Partial}, {0.49, Minimal}, {0.06, Minimal},
+		{0.05, None}, {0, None}, {-0.2, None}, {-0.21, Progression},
+	} {
+		if got := percentCategory(tt.fall); got != tt.want {
+			t.Errorf("percentCategory(%v) = %v, want %v", tt.fall, got, tt.want)
+		}
+	}
+}
