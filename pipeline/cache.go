@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/tresp/tresp/data"
@@ -283,8 +284,21 @@ func (c *stageCache) storeFiles(key, dir string, files []string) {
 
 // cacheEntry matches the names of the entries tresp writes into a cache
 // directory (stage-key.gob files and render-key directories): pruning
-// touches nothing else there.
-var cacheEntry = regexp.MustCompile(`^(ingest|normalise|analyse|render)-[0-9a-f]{32}(\.gob)?$`)
+// touches nothing else there, and only an entry of the right type
+// (isCacheEntry).
+var cacheEntry = regexp.MustCompile(`^((ingest|normalise|analyse)-[0-9a-f]{32}\.gob|render-[0-9a-f]{32})$`)
+
+// isCacheEntry reports whether info is an entry tresp writes: a regular
+// stage-key.gob file or a render-key directory, never a symbolic link.
+func isCacheEntry(info fs.FileInfo) bool {
+	if !cacheEntry.MatchString(info.Name()) {
+		return false
+	}
+	if strings.HasSuffix(info.Name(), ".gob") {
+		return info.Mode().IsRegular()
+	}
+	return info.IsDir()
+}
 
 // prune removes the oldest cache entries (by modification time, then name)
 // until the cache holds at most maxBytes, never an entry this run stored
@@ -318,7 +332,7 @@ func (c *stageCache) prune(just string) {
 		}
 		p := filepath.Join(c.dir, de.Name())
 		info, err := os.Lstat(p)
-		if err != nil || info.Mode()&fs.ModeSymlink != 0 {
+		if err != nil || !isCacheEntry(info) {
 			continue
 		}
 		size := info.Size()

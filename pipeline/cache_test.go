@@ -246,15 +246,61 @@ func TestCachePruned(t *testing.T) {
 	write("normalise-"+key('c')+".gob", 400, time.Hour) // kept: the cache fits after the two
 	write("notes.txt", 5000, 4*time.Hour)               // not an entry: never touched
 	write("ingest-"+key('d')+".gob", 400, 5*time.Hour)  // the oldest, but written by this run
+	// names of tresp's entries on entries of the wrong type: a directory
+	// named like a .gob file, a .gob render or a stage entry without .gob
+	// are not tresp's, however old
+	for _, d := range []string{"analyse-" + key('e') + ".gob", "ingest-" + key('f')} {
+		if err := os.Mkdir(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		write(filepath.Join(d, "mine.txt"), 400, 6*time.Hour)
+	}
+	write("render-"+key('9')+".gob", 400, 6*time.Hour)
 	c := &stageCache{dir: dir, maxBytes: 1000}
 	c.prune("ingest-" + key('d') + ".gob")
 	for name, want := range map[string]bool{
 		"ingest-" + key('a') + ".gob": false, "analyse-" + key('b') + ".gob": false,
 		"normalise-" + key('c') + ".gob": true, "notes.txt": true, "ingest-" + key('d') + ".gob": true,
+		"analyse-" + key('e') + ".gob/mine.txt": true, "ingest-" + key('f') + "/mine.txt": true,
+		"render-" + key('9') + ".gob": true,
 	} {
 		_, err := os.Stat(filepath.Join(dir, name))
 		if got := err == nil; got != want {
 			t.Errorf("%s: present %v, want %v", name, got, want)
 		}
+	}
+}
+
+// TestForceReadsNoCachedFiles: --force reruns render without copying the
+// cached render entry into the output directory. A file of that entry that
+// render does not write (a stale or planted one) ended up in the committed
+// output, unlisted in the manifest, and the next run stopped on it as a
+// file tresp did not write.
+func TestForceReadsNoCachedFiles(t *testing.T) {
+	dir := t.TempDir()
+	cfg := config.Default()
+	cfg.Inputs = copyExample(t, dir, 0)
+	cfg.Out = filepath.Join(dir, "out")
+	cfg.CacheDir = filepath.Join(dir, "cache")
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	renders, _ := filepath.Glob(filepath.Join(cfg.CacheDir, "render-*"))
+	if len(renders) != 1 {
+		t.Fatalf("render entries %v, want one", renders)
+	}
+	if err := os.WriteFile(filepath.Join(renders[0], "stale.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Force = true
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(cfg.Out, "stale.txt")); err == nil {
+		t.Error("--force copied a file of the cached render entry into the output directory")
+	}
+	cfg.Force = false
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Errorf("the run after --force: %v", err)
 	}
 }

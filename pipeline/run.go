@@ -150,7 +150,12 @@ func Run(ctx context.Context, cfg config.Config, log Logger) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return fail(fmt.Errorf("interrupted before render: %w", err))
 	}
-	if files, ok := cache.loadFiles(keys["render"], out.Tmp); ok && !cfg.Force {
+	var files []string
+	cached := false
+	if !cfg.Force { // --force must not even copy the cached files into the output
+		files, cached = cache.loadFiles(keys["render"], out.Tmp)
+	}
+	if cached {
 		out.Files = append(out.Files, files...)
 		st.log.Stage("render", "up to date")
 	} else {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 
 	"github.com/spf13/pflag"
@@ -47,6 +48,9 @@ func (o *runOptions) Validate() error {
 	}
 	if o.cacheMB < 1 {
 		return usagef("--cache-max-mb %d: the cache needs at least 1 MB (use --no-cache for none)", o.cacheMB)
+	}
+	if o.cacheMB > math.MaxInt64>>20 { // in bytes it overflowed and silently became the 2 GiB default
+		return usagef("--cache-max-mb %d: at most %d MB", o.cacheMB, int64(math.MaxInt64>>20))
 	}
 	return checkLogFormat(o.logFmt)
 }

@@ -83,6 +83,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"run", "-q", "--out", filepath.Join(dir, "o2"), bad}, exitData, "all 1 rows were quarantined"},
 		{[]string{"run", "-q", "--delimiter", ",", "--out", filepath.Join(dir, "o2"), semi}, exitData, "seems to use semicolon (;)"},
 		{[]string{"run", "--disease-level", "subtype", good}, exitUsage, "not one of disease, group"},
+		{[]string{"run", "--cache-max-mb", "0", good}, exitUsage, "at least 1 MB"},
+		{[]string{"run", "--cache-max-mb", "99999999999999", good}, exitUsage, "at most 8796093022207 MB"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := tresp(t, tt.args...)

@@ -384,7 +384,7 @@ var (
 		// good state, or at least not a plain non-response
 		"silent": true, "quiescent": true, "inactive": true, "dormant": true, "improve": true, "respond": true,
 		"decrease": true, "decline": true, "fall": true, "resolve": true, "heal": true, "regress": true, "shrink": true,
-		"trend": true, "down": true}
+		"trend": true, "down": true, "above": true, "below": true, "within": true, "off": true, "receiving": true, "treatment": true, "therapy": true}
 	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true, "ceased": true}
 )
 

@@ -63,12 +63,25 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"no new lesions", None, "SD", StatusContained, "new lesions"},
 		{"not, however, improvement", Partial, "PR", StatusContained, "improvement"},          // punctuation ends the negation's scope
 		{"no pain and improvement of nodules", Partial, "PR", StatusContained, "improvement"}, // "and" ends it too
+		// a negated quantity states no response (it read as the response it denies)
+		{"did not achieve PASI 75", None, "SD", StatusContained, "PASI 75"},
+		{"failed to reach PASI 75", None, "SD", StatusContained, "PASI 75"},
+		{"no 50% reduction", None, "SD", StatusContained, "50"},
+		{"did not decrease by 50%", None, "SD", StatusContained, "50"},
 		// best overall response across phrases
 		{"poor response to 60 mg; after increase to 90 mg responded well", Partial, "PR", StatusContained, "responded well"},
 		{"marked improvement but new lesions", Partial, "PR", StatusContained, "marked improvement"}, // new lesions is secondary
 		{"initial improvement, lost to follow-up later", Partial, "PR", StatusContained, "improvement"},
 		{"improvement was slow, but therapy was effective in preventing new lesions", Partial, "PR", StatusContained, "improvement"},
 		{"resolved after excision, no recurrence", Complete, "CR", StatusContained, "resolved"},
+		// a word of persistence followed by a level or by the treatment says nothing bad persisted
+		// (each read as a non-response with high confidence)
+		{"platelets remained above 100", Unclassified, "", StatusContained, "remained"},
+		{"remained off treatment", Unclassified, "", StatusContained, "remained"},
+		{"still receiving treatment", Unclassified, "", StatusContained, "still"},
+		{"continued treatment for 6 months", Unclassified, "", StatusContained, "continued"},
+		{"fever persisted", None, "SD", StatusContained, "persisted"},
+		{"response lost", Unclassified, "", StatusExact, "response lost"}, // a relapse without time: proposed progression (it read "response": partial)
 	}
 	for _, tt := range tests {
 		o := v.Outcome(tt.text)
@@ -322,6 +335,23 @@ func TestOutcomeContextRules(t *testing.T) {
 		}
 		if got != tc.cat || o.Confidence != tc.conf {
 			t.Errorf("%s: OutcomeFor(%q, %q) = %v (%v, %+v), want %v (%v)", tc.rule, tc.text, tc.course, o.Category, o.Confidence, o.Evidence, tc.cat, tc.conf)
+		}
+	}
+}
+
+// TestPercentCategory holds percentCategory to the bands docs/outcomes.md
+// states ("Quantities"): a fall of at most 5 % or a rise of at most 20 % is
+// no change.
+func TestPercentCategory(t *testing.T) {
+	for _, tt := range []struct {
+		fall float64
+		want Category
+	}{
+		{1, Complete}, {0.999, Complete}, {0.5, Partial}, {0.49, Minimal}, {0.06, Minimal},
+		{0.05, None}, {0, None}, {-0.2, None}, {-0.21, Progression},
+	} {
+		if got := percentCategory(tt.fall); got != tt.want {
+			t.Errorf("percentCategory(%v) = %v, want %v", tt.fall, got, tt.want)
 		}
 	}
 }

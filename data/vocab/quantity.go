@@ -99,7 +99,8 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		if weak {
 			role = roleWeak
 		}
-		out = append(out, target{i: i, j: j, entry: outcomeEntry{phrase: phrase, category: cat, role: role}, category: cat, rule: rule, quantity: true})
+		// a negated quantity ("did not achieve PASI 75", "no 50 % reduction") states no response
+		out = append(out, target{i: i, j: j, entry: outcomeEntry{phrase: phrase, category: cat, negated: None, role: role}, category: cat, rule: rule, quantity: true})
 		for k := i; k < j; k++ {
 			used[k] = true
 		}
