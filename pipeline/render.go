@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"runtime"
@@ -95,12 +96,23 @@ func (st *state) render() error {
 // its caption, and adds its SVG pages to the report. A figure taller than
 // a page of the size is split into pages: one PDF holds them all, PNG and
 // SVG get a file per page (figureFile).
+// figureError wraps a failure to draw a figure: a size the user chose that the figure
+// cannot be drawn at is a configuration error (exit 2, naming figures.size), anything
+// else an error of the render stage.
+func figureError(name string, size figure.Size, err error) error {
+	var se *figure.SizeError
+	if errors.As(err, &se) {
+		return &config.Error{Key: "figures.size", Msg: fmt.Sprintf("%q: %s cannot be drawn: %s", size.String(), name, se.Msg)}
+	}
+	return fmt.Errorf("render %s: %w", name, err)
+}
+
 func (st *state) writeFigures(figs []present.Figure, size figure.Size, formats []figure.Format, report *html.Report) error {
 	pages := make([][]figure.Figure, len(figs))
 	for i, nf := range figs {
 		ps, err := figure.Paginate(nf.Fig, size)
 		if err != nil {
-			return fmt.Errorf("render %s: %w", nf.Name, err)
+			return figureError(nf.Name, size, err)
 		}
 		pages[i] = ps
 	}
@@ -155,7 +167,7 @@ func (st *state) writeFigures(figs []present.Figure, size figure.Size, formats [
 	for _, j := range jobs {
 		nf := figs[j.fig]
 		if j.err != nil {
-			return fmt.Errorf("render %s: %w", nf.Name, j.err)
+			return figureError(nf.Name, size, j.err)
 		}
 		if j.format == figure.SVG && j.page > 0 {
 			last := &report.Figures[len(report.Figures)-1]

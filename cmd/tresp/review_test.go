@@ -457,3 +457,17 @@ func TestAcceptProposal(t *testing.T) {
 		t.Errorf("after accepting: n %s, responders %s, unclassified %s; want 3, 2, 0", r["n"], r["responders"], r["unclassified"])
 	}
 }
+
+// TestFigureHeightTooSmallIsAConfigError: a figure height the content cannot fit is the
+// user's setting to change (exit 2 naming figures.size), not an internal error (exit 3).
+func TestFigureHeightTooSmallIsAConfigError(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "tresp.toml")
+	if err := os.WriteFile(cfg, []byte("inputs = []\n[figures]\nsize = \"nature-double:20\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := tresp(t, "run", "-q", "--no-cache", "--config", cfg, "--out", filepath.Join(dir, "out"))
+	if code != exitUsage || !strings.Contains(stderr, "figures.size") || !strings.Contains(stderr, "too small") {
+		t.Errorf("code %d, stderr %q; want %d and a figures.size message", code, stderr, exitUsage)
+	}
+}

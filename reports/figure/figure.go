@@ -164,13 +164,20 @@ func parseMM(s string) (float64, error) {
 	return v, nil
 }
 
+// SizeError says that a figure cannot be drawn at the size the user chose (a height
+// too small for its content or its page): a setting to change, not a bug.
+type SizeError struct{ Msg string }
+
+// Error returns "figure: " and the message.
+func (e *SizeError) Error() string { return "figure: " + e.Msg }
+
 // check validates the size limits.
 func (s Size) check() error {
 	if !(s.WidthMM >= MinWidthMM && s.WidthMM <= MaxWidthMM) {
 		return fmt.Errorf("figure: width %g mm out of range [%d, %d] mm (use a preset: %s)", s.WidthMM, MinWidthMM, MaxWidthMM, presetNames())
 	}
 	if s.HeightMM != 0 && !(s.HeightMM >= 20 && s.HeightMM <= MaxHeightMM) {
-		return fmt.Errorf("figure: height %g mm out of range [20, %d] mm (or 0 to derive it from the content)", s.HeightMM, MaxHeightMM)
+		return fmt.Errorf("figure: height %g mm out of range [20, %d] mm (or leave the height out to derive it from the content)", s.HeightMM, MaxHeightMM)
 	}
 	return nil
 }
@@ -226,8 +233,8 @@ func prepare(fig Figure, size Size) (layout, vg.Length, error) {
 	if size.HeightMM > 0 {
 		h = mm(size.HeightMM)
 		if h < minH {
-			return nil, 0, fmt.Errorf("figure: height %.0f mm too small for this content at %s: need at least %.0f mm (or set height 0 to derive it)",
-				size.HeightMM, size, math.Ceil(float64(minH/vg.Millimeter)))
+			return nil, 0, &SizeError{Msg: fmt.Sprintf("height %.0f mm too small for this content at %s: need at least %.0f mm (or leave the height out to derive it)",
+				size.HeightMM, size, math.Ceil(float64(minH/vg.Millimeter)))}
 		}
 	}
 	if h > mm(MaxHeightMM) {

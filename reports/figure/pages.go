@@ -170,8 +170,8 @@ func (f Forest) paginate(th *theme, limit vg.Length) ([]Figure, error) {
 	fixed := l.fixedTop + l.fixedBot + forestPageNoteH(th) + 0.5*vg.Millimeter
 	avail := limit - fixed
 	if avail < 3*b {
-		return nil, fmt.Errorf("figure: page height %.0f mm too small for a forest plot page: need at least %.0f mm",
-			float64(limit/vg.Millimeter), math.Ceil(float64((fixed+3*b)/vg.Millimeter)))
+		return nil, &SizeError{Msg: fmt.Sprintf("page height %.0f mm too small for a forest plot page: need at least %.0f mm",
+			float64(limit/vg.Millimeter), math.Ceil(float64((fixed+3*b)/vg.Millimeter)))}
 	}
 	// Blocks: a top-level row and the study rows under it.
 	var starts []int
@@ -341,7 +341,7 @@ func (o OutcomeBars) paginate(th *theme, limit vg.Length) ([]Figure, error) {
 	b := lineH(th.body)
 	avail := limit - (l.fixedTop + l.fixBot + forestPageNoteH(th) + 0.5*vg.Millimeter)
 	if avail < 3*b {
-		return nil, fmt.Errorf("figure: page height %.0f mm too small for outcome bars", float64(limit/vg.Millimeter))
+		return nil, &SizeError{Msg: fmt.Sprintf("page height %.0f mm too small for outcome bars", float64(limit/vg.Millimeter))}
 	}
 	hs := make([]vg.Length, len(l.o.Groups))
 	for i := range hs {
