@@ -303,6 +303,9 @@ func (pr *presenter) doseResponse(nStudies int) []Figure {
 			o, _ := categoryOutcome(p.Outcome)
 			dr.Points = append(dr.Points, figure.DosePoint{ID: p.Study + "/" + p.CaseID + "/" + p.Drug, Drug: p.Drug, Dose: p.Dose, Outcome: o})
 		}
+		// One panel per drug when one panel would hold more markers than
+		// a reader can tell apart.
+		dr.Panels = len(dr.Points) > MaxDoseMarkers
 		doses = append(doses, Figure{name, dr.Title, dr})
 	}
 	// One drug, one colour and marker in both dose figures: styles by the

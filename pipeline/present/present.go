@@ -113,6 +113,11 @@ const (
 	MaxOmittedNames = 20
 )
 
+// MaxDoseMarkers is the most points a one-panel dose–response figure
+// holds: with more, each drug gets a panel of its own (at most
+// cohort.DoseSample points each), so that markers stay apart.
+const MaxDoseMarkers = 1000
+
 // topByCount returns the max keys of n with the largest counts (ties by
 // name) as a set, or nil when n has no more than max keys.
 func topByCount(n map[string]int, max int) map[string]bool { return cohort.TopByCount(n, max) }
