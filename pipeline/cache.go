@@ -13,6 +13,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"sort"
 	"sync"
 
 	"github.com/tresp/tresp/data"
@@ -29,7 +31,11 @@ import (
 // only the stages after it. Entries are written to a temporary name and
 // renamed, so a killed run never leaves a half-written entry.
 type stageCache struct {
-	dir string
+	dir      string
+	maxBytes int64 // 0: config.DefaultCacheMaxBytes
+
+	mu      sync.Mutex
+	written map[string]bool // entry names this run stored: never pruned by it
 }
 
 // snapshot is the state after a stage, as cached.
@@ -69,7 +75,9 @@ func (c *stageCache) store(stage, key string, s *snapshot) {
 	if c == nil {
 		return
 	}
-	c.writeAtomic(c.path(stage, key)+".gob", func(w io.Writer) error { return encodeSnapshot(gob.NewEncoder(w), s) })
+	p := c.path(stage, key) + ".gob"
+	c.writeAtomic(p, func(w io.Writer) error { return encodeSnapshot(gob.NewEncoder(w), s) })
+	c.prune(filepath.Base(p))
 }
 
 // snapshotChunk is the number of case records or courses per gob message.
@@ -270,6 +278,87 @@ func (c *stageCache) storeFiles(key, dir string, files []string) {
 	if os.Rename(tmp, dst) != nil {
 		os.RemoveAll(tmp)
 	}
+	c.prune(filepath.Base(dst))
+}
+
+// cacheEntry matches the names of the entries tresp writes into a cache
+// directory (stage-key.gob files and render-key directories): pruning
+// touches nothing else there.
+var cacheEntry = regexp.MustCompile(`^(ingest|normalise|analyse|render)-[0-9a-f]{32}(\.gob)?$`)
+
+// prune removes the oldest cache entries (by modification time, then name)
+// until the cache holds at most maxBytes, never an entry this run stored
+// (just, the one it has just written) and never a file whose name is not
+// one of tresp's entries. Failing to prune is not an error of the run.
+func (c *stageCache) prune(just string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.written == nil {
+		c.written = map[string]bool{}
+	}
+	c.written[just] = true
+	limit := c.maxBytes
+	if limit <= 0 {
+		limit = config.DefaultCacheMaxBytes
+	}
+	des, err := os.ReadDir(c.dir)
+	if err != nil {
+		return
+	}
+	type entry struct {
+		name string
+		size int64
+		mod  int64
+	}
+	var es []entry
+	var total int64
+	for _, de := range des {
+		if !cacheEntry.MatchString(de.Name()) {
+			continue
+		}
+		p := filepath.Join(c.dir, de.Name())
+		info, err := os.Lstat(p)
+		if err != nil || info.Mode()&fs.ModeSymlink != 0 {
+			continue
+		}
+		size := info.Size()
+		if info.IsDir() {
+			size = dirSize(p)
+		}
+		es = append(es, entry{de.Name(), size, info.ModTime().UnixNano()})
+		total += size
+	}
+	sort.Slice(es, func(i, j int) bool {
+		if es[i].mod != es[j].mod {
+			return es[i].mod < es[j].mod
+		}
+		return es[i].name < es[j].name
+	})
+	for _, e := range es {
+		if total <= limit {
+			break
+		}
+		if c.written[e.name] {
+			continue
+		}
+		if os.RemoveAll(filepath.Join(c.dir, e.name)) == nil {
+			total -= e.size
+		}
+	}
+}
+
+// dirSize is the total size of the regular files under dir.
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
 }
 
 func copyFile(src, dst string) error {

@@ -107,7 +107,7 @@ func Run(ctx context.Context, cfg config.Config, log Logger) (*Result, error) {
 	}
 	var cache *stageCache
 	if cfg.CacheDir != "" {
-		cache = &stageCache{dir: cfg.CacheDir}
+		cache = &stageCache{dir: cfg.CacheDir, maxBytes: cfg.CacheMaxBytes}
 	}
 	compute := []stage{
 		{"ingest", (*state).ingest},

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/tresp/tresp/pipeline"
+	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/pipeline/normalise"
 )
 
@@ -21,6 +22,7 @@ type runOptions struct {
 	strict   strictOptions
 	logFmt   string
 	cacheDir string
+	cacheMB  int64
 	noCache  bool
 	counts   bool
 }
@@ -34,6 +36,7 @@ func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.force, "force", false, "rerun every stage, ignoring cached results (never replaces files tresp did not write)")
 	fs.BoolVar(&o.clean, "clean", false, "move files in the output directory that tresp did not write into a backup directory beside it, instead of stopping")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "keep stage results in `DIR` (default: .tresp-cache beside the output directory)")
+	fs.Int64Var(&o.cacheMB, "cache-max-mb", config.DefaultCacheMaxBytes>>20, "keep the stage cache under `MB` megabytes, removing the oldest entries of earlier runs")
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the stage cache")
 	fs.BoolVar(&o.counts, "emit-counts", false, "also write counts/counts.csv and .parquet: mergeable counts per study × drug × disease (docs/scale.md)")
 }
@@ -41,6 +44,9 @@ func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
 func (o *runOptions) Validate() error {
 	if o.out == "" {
 		return usagef("--out must name a directory")
+	}
+	if o.cacheMB < 1 {
+		return usagef("--cache-max-mb %d: the cache needs at least 1 MB (use --no-cache for none)", o.cacheMB)
 	}
 	return checkLogFormat(o.logFmt)
 }
@@ -75,6 +81,7 @@ func runCommand() *command {
 			if err := o.strict.apply(&cfg); err != nil {
 				return err
 			}
+			cfg.CacheMaxBytes = o.cacheMB << 20
 			switch {
 			case o.noCache:
 			case o.cacheDir != "":

@@ -333,3 +333,101 @@ func TestOneLargeRowGroup(t *testing.T) {
 		t.Errorf("read %d rows, want %d", n, rows)
 	}
 }
+
+// readSizes wraps a file and records the largest single read.
+type readSizes struct {
+	parquet.ReaderAtSeeker
+	max int
+}
+
+func (r *readSizes) ReadAt(p []byte, off int64) (int, error) {
+	r.max = max(r.max, len(p))
+	return r.ReaderAtSeeker.ReadAt(p, off)
+}
+
+// TestLargeRowGroupReadBounded (issue 13, bounded memory): inside one row
+// group whose column chunk is several times ReadBufferSize, no read of
+// the file is larger than ReadBufferSize and no batch holds more than the
+// batch size, so a huge row group costs the memory of a small one. (The
+// old reader read each column chunk whole: one read of the chunk's size.)
+func TestLargeRowGroupReadBounded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "one.parquet")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewWriter(f, []Column{{"id", String}, {"text", String}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const rows, batch = 60000, 1000
+	w.SetRowGroupRows(rows + 1)
+	// text that neither a dictionary nor compression shrinks much
+	x := uint64(88172645463325252)
+	text := func() string {
+		var b strings.Builder
+		for b.Len() < 64 {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			b.WriteString(strconv.FormatUint(x, 36))
+		}
+		return b.String()
+	}
+	want := make([]string, rows)
+	for i := range want {
+		want[i] = text()
+		if err := w.Write(Row{Strings: []string{strconv.Itoa(i), want[i]}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var src *readSizes
+	testHookSource = func(f parquet.ReaderAtSeeker) parquet.ReaderAtSeeker {
+		src = &readSizes{ReaderAtSeeker: f}
+		return src
+	}
+	defer func() { testHookSource = nil }()
+	r, err := Open(path, "one.parquet", batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	md := r.pf.MetaData()
+	if r.pf.NumRowGroups() != 1 {
+		t.Fatalf("%d row groups, want 1", r.pf.NumRowGroups())
+	}
+	cc, err := md.RowGroup(0).ColumnChunk(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if chunk := cc.TotalCompressedSize(); chunk < 3*ReadBufferSize {
+		t.Fatalf("the text column chunk is %d bytes, want several times ReadBufferSize (%d)", chunk, ReadBufferSize)
+	}
+	n, largest := 0, int64(0)
+	for {
+		cells, _, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		largest = max(largest, r.rec.NumRows())
+		if cells[1] != want[n] {
+			t.Fatalf("row %d: %q, want %q", n, cells[1], want[n])
+		}
+		n++
+	}
+	if n != rows {
+		t.Errorf("read %d rows, want %d", n, rows)
+	}
+	if largest > batch {
+		t.Errorf("a batch of %d rows, want at most %d", largest, batch)
+	}
+	if src.max > ReadBufferSize {
+		t.Errorf("a read of %d bytes, want at most ReadBufferSize (%d)", src.max, ReadBufferSize)
+	}
+}

@@ -24,6 +24,10 @@ const DefaultBatchSize = 16 << 10
 // ReadBufferSize is how many bytes of a column chunk are read at a time.
 const ReadBufferSize = 1 << 20
 
+// testHookSource, when set, wraps the file a Reader reads from, so that a
+// test can see the size of every read.
+var testHookSource func(parquet.ReaderAtSeeker) parquet.ReaderAtSeeker
+
 // Reader streams the rows of one Parquet file as text cells.
 type Reader struct {
 	name   string
@@ -63,7 +67,11 @@ func Open(path, name string, batchSize int) (r *Reader, err error) {
 	rp := parquet.NewReaderProperties(memory.DefaultAllocator)
 	rp.BufferedStreamEnabled = true
 	rp.BufferSize = ReadBufferSize
-	pf, err := file.NewParquetReader(f, file.WithReadProps(rp))
+	var src parquet.ReaderAtSeeker = f
+	if testHookSource != nil {
+		src = testHookSource(f)
+	}
+	pf, err := file.NewParquetReader(src, file.WithReadProps(rp))
 	if err != nil {
 		f.Close()
 		return nil, corrupt(name, err.Error())

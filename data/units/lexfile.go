@@ -13,28 +13,8 @@ import (
 )
 
 // LexiconError is an error in a lexicon file, located by file, line and column (1-based;
-// the column counts bytes, as encoding/csv does). Field names the column it is about.
-type LexiconError struct {
-	File      string
-	Line, Col int
-	Field     string
-	Msg       string
-}
-
-// Error formats the error as `file:line:col: column "field": message`.
-func (e *LexiconError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s:%d", e.File, e.Line)
-	if e.Col > 0 {
-		fmt.Fprintf(&b, ":%d", e.Col)
-	}
-	b.WriteString(": ")
-	if e.Field != "" {
-		fmt.Fprintf(&b, "column %q: ", e.Field)
-	}
-	b.WriteString(e.Msg)
-	return b.String()
-}
+// the column counts bytes, as encoding/csv does).
+type LexiconError = csvio.PositionError
 
 // lexColumns are the columns of each kind, required ones first.
 var lexColumns = [numLexKinds + 1]struct{ cols, required []string }{

@@ -269,8 +269,8 @@ func writePrefixReport(w io.Writer, v *Vocabulary, rows []corpusRow, prefix stri
 // the closing figures in docs/outcomes.md); they fail the build when a change makes the
 // reader worse.
 var corpusFloors = map[string]struct{ highClassPrecision, coverage, flips float64 }{
-	"tune":    {highClassPrecision: 96, coverage: 69, flips: 1.6},
-	"heldout": {highClassPrecision: 97, coverage: 63.5, flips: 1.8},
+	"tune":    {highClassPrecision: 96.5, coverage: 69, flips: 1.4},
+	"heldout": {highClassPrecision: 98, coverage: 63.5, flips: 1.2},
 }
 
 // writeAgreement reports the agreement of the two blind labellings (observed agreement and
@@ -361,8 +361,8 @@ var cellFloors = map[string]struct{ highClassPrecision, coverage, flips float64 
 	// measured when added: precision 91.1 %, coverage 60.0 %, flips 2.7 % of 75 cells;
 	// after t94-t137 (36 more tune cells, 12 of them statements about several patients,
 	// which the reader leaves unclassified by design), reader of main 6a7821c: precision
-	// 93.5 %, coverage 55.9 %, flips 0.9 % of 111 cells
-	"tune": {highClassPrecision: 89, coverage: 53, flips: 4},
+	// 93.5 %, coverage 55.9 %, flips 0.9 % of 111 cells; 2026-12-06 evening: 94.2 %, 62.2 %, 0.9 %
+	"tune": {highClassPrecision: 93, coverage: 60, flips: 2},
 	// measured when added: precision 100 %, coverage 66.7 %, flips 0 of 18 cells; with so
 	// few cells one reading moves a figure by 5-8 points, so the floors allow one miss
 	"heldout": {highClassPrecision: 90, coverage: 60, flips: 6},

@@ -349,7 +349,12 @@ var (
 	goodStateWords = map[string]bool{"well": true, "asymptomatic": true, "normal": true, "free": true, "remission": true,
 		"stable": true, "healthy": true, "negative": true, "undetectable": true, "controlled": true, "improved": true,
 		"improving": true, "improvement": true, "response": true, "responsive": true, "alive": true, "on": true,
-		"in": true, "under": true, "effective": true, "reducing": true, "good": true, "clinical": true, "tumor": true, "tumour": true}
+		"in": true, "under": true, "effective": true, "reducing": true, "good": true, "clinical": true, "tumor": true, "tumour": true,
+		// a quiet disease, or a change that goes on ("continued to improve", "remained silent"): a
+		// good state, or at least not a plain non-response
+		"silent": true, "quiescent": true, "inactive": true, "dormant": true, "improve": true, "respond": true,
+		"decrease": true, "decline": true, "fall": true, "resolve": true, "heal": true, "regress": true, "shrink": true,
+		"trend": true, "down": true}
 	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true, "ceased": true}
 )
 

@@ -42,6 +42,10 @@ type Config struct {
 	// CacheDir keeps each stage's result keyed by the hash of what it
 	// depends on; "" disables caching. It does not change any output.
 	CacheDir string `json:"-" toml:"-"`
+	// CacheMaxBytes bounds the stage cache: after a run stores its entries,
+	// the oldest entries of other runs are removed until the cache is no
+	// larger (0: DefaultCacheMaxBytes). It does not change any output.
+	CacheMaxBytes int64 `json:"-" toml:"-"`
 	// Force reruns every stage, ignoring the cache. It never lets a run
 	// replace files tresp did not write.
 	Force bool `json:"-" toml:"-"`
@@ -273,3 +277,7 @@ func intIn(lo, hi int, msg string) func(any) string {
 		return ""
 	}
 }
+
+// DefaultCacheMaxBytes is the stage cache's size bound when
+// Config.CacheMaxBytes is 0: 2 GiB.
+const DefaultCacheMaxBytes = 2 << 30
