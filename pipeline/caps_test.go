@@ -13,6 +13,7 @@ import (
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/data/parquetio"
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/pipeline/ingest"
 	"github.com/tresp/tresp/pipeline/normalise"
@@ -205,7 +206,7 @@ func TestLimitsDoc(t *testing.T) {
 	cfg := config.Default()
 	comma := func(n int) string {
 		s := fmt.Sprint(n)
-		if n >= 10000 {
+		if n >= 1000 {
 			s = s[:len(s)-3] + "," + s[len(s)-3:]
 		}
 		return s
@@ -223,12 +224,18 @@ func TestLimitsDoc(t *testing.T) {
 		fmt.Sprintf("| %d drugs with the most patients |", present.MaxCurves),
 		fmt.Sprintf("at most %d drugs without a curve", present.MaxOmittedNames),
 		fmt.Sprintf("| %d lanes per page;", figure.SwimmerCap),
+		fmt.Sprintf("`cohort.DoseSample` (%d)", cohort.DoseSample),
+		fmt.Sprintf("`present.MaxDoseMarkers` (%s)", comma(present.MaxDoseMarkers)),
+		fmt.Sprintf("`cohort.PatientTableMax` (%d)", cohort.PatientTableMax),
 		fmt.Sprintf("| %s (Excel's limit)", comma(data.MaxColumns)),
 		fmt.Sprintf("batches of %s rows", comma(parquetio.DefaultBatchSize)),
 	} {
 		if !strings.Contains(doc, w) {
 			t.Errorf("docs/limits.md lacks %q", w)
 		}
+	}
+	if cohort.SwimmerMaxLanes != figure.SwimmerCap || cohort.Table1MaxLevels != present.MaxPubRows {
+		t.Error("the swimmer lanes or Table 1 levels kept by cohort differ from what present shows")
 	}
 	if present.MaxCurves != present.MaxDoseDrugs {
 		t.Error("docs/limits.md gives one bound for the cumulative-response and dose–response figures")

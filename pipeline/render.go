@@ -33,7 +33,7 @@ func (st *state) presentInput() *present.Input {
 	if st.cfg.Decisions != "" {
 		decisions = filepath.Base(st.cfg.Decisions)
 	}
-	return &present.Input{Analysis: st.analysis, Cohort: &st.norm.Cohort, Options: present.Options{
+	return &present.Input{Analysis: st.analysis, Options: present.Options{
 		Pooling: string(a.Pooling), Transform: string(a.Transform), Nodes: a.Nodes, TimeEstimator: string(a.TimeEstimator),
 		DiseaseGroups: a.DiseaseLevel == config.DiseaseLevelGroup, DrugClasses: a.DrugLevel == config.DrugLevelClass,
 		SmallGroup: a.SmallGroup, MinCompareN: a.MinCompareN, MaxCompareGroups: a.MaxCompareGroups,

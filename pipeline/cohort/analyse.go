@@ -73,6 +73,10 @@ func Analyse(ctx context.Context, n *Cohort, cfg config.AnalysisConfig) (*Analys
 	}
 	res.TimeInputs, res.TimeCurves = a.timeToResponse(n)
 	res.OutcomesByDrug, res.OutcomesByDisease = outcomeTallies(drugUnits, patientUnits)
+	if err := stop("per-patient views"); err != nil {
+		return nil, err
+	}
+	res.Views = views(n, cfg)
 	_, res.OutcomesByDiseaseGroup = outcomeTallies(nil, patientUnits, byGroup)
 	for _, r := range res.Rates {
 		if r.Population != PopITT || r.Unclassified == 0 || (r.Drug == "") == (r.Disease == "") {

@@ -151,6 +151,10 @@ type Analysis struct {
 	// Counts are the mergeable counts per study × drug × disease written by
 	// --emit-counts (counts/counts.csv); not in summary.json.
 	Counts []CountRow `json:"-"`
+	// Views are the bounded per-patient summaries of the publication
+	// tables and figures (Table 1, the patient table, the swimmer and
+	// dose–response plots); not in summary.json.
+	Views Views `json:"-"`
 }
 
 // CompareOmitted counts the groups of one comparison dimension that were

@@ -1,6 +1,6 @@
 // Package present turns an analysis into the figures and publication
-// tables of a run: Figures and Tables take an *Input (the analysis, the
-// cohort for the per-patient views, and plain Options) and return values
+// tables of a run: Figures and Tables take an *Input (the analysis, with
+// its per-patient views, and plain Options) and return values
 // of reports/figure and reports/table, which pipeline renders and writes.
 //
 // It is pure: it reads no file and writes none, and computes no

@@ -29,16 +29,7 @@ func categoryOutcome(c vocab.Category) (figure.Outcome, bool) {
 // the dose–response plots, each left out when it would be empty.
 func (pr *presenter) figures() []Figure {
 	a := pr.a
-	studies := map[string]bool{}
-	patients := map[cohort.PatientKey]bool{}
-	for _, c := range pr.courses {
-		studies[c.Study] = true
-		patients[c.Patient()] = true
-	}
-	for _, s := range pr.studies {
-		studies[s.Study] = true
-	}
-	nStudies := len(studies)
+	nStudies, nPatients := pr.v.Studies, pr.v.Patients
 	var figs []Figure
 	// Forest: per drug in the pooling population, metafor-style: a drug
 	// that is pooled gets a heading, its study rows with weights, the
@@ -50,11 +41,11 @@ func (pr *presenter) figures() []Figure {
 	if len(forest.Rows) > 0 {
 		figs = append(figs, Figure{"forest_by_drug", forest.Title, forest})
 	}
-	figs = append(figs, pr.outcomeBars("Outcome by drug", "drug", a.OutcomesByDrug, len(patients), nStudies)...)
+	figs = append(figs, pr.outcomeBars("Outcome by drug", "drug", a.OutcomesByDrug, nPatients, nStudies)...)
 	if pr.opt.DiseaseGroups {
-		figs = append(figs, pr.outcomeBars("Outcome by disease group", "disease", a.OutcomesByDiseaseGroup, len(patients), nStudies)...)
+		figs = append(figs, pr.outcomeBars("Outcome by disease group", "disease", a.OutcomesByDiseaseGroup, nPatients, nStudies)...)
 	} else {
-		figs = append(figs, pr.outcomeBars("Outcome by disease", "disease", a.OutcomesByDisease, len(patients), nStudies)...)
+		figs = append(figs, pr.outcomeBars("Outcome by disease", "disease", a.OutcomesByDisease, nPatients, nStudies)...)
 	}
 	figs = append(figs, pr.swimmer(nStudies)...)
 	figs = append(figs, pr.cumulativeResponse(nStudies)...)
@@ -62,7 +53,7 @@ func (pr *presenter) figures() []Figure {
 }
 
 // daysPerMonth turns days into the months of the time axes.
-const daysPerMonth = 30.4375
+const daysPerMonth = cohort.DaysPerMonth
 
 // outcomeBars is the outcome-bar chart of tallies (per drug or per
 // disease), when some group has a classified outcome.
@@ -122,26 +113,26 @@ func (pr *presenter) outcomeBars(title, by string, tallies map[string]map[string
 	return figs
 }
 
-// swimmer is the swimmer plot: one lane per patient course with a known
-// time on treatment or follow-up.
+// swimmer is the swimmer plot: one lane per patient with a known time on
+// treatment or follow-up, the cohort.SwimmerMaxLanes longest
+// (cohort.SwimmerLanes); the title says of how many when there are more.
 func (pr *presenter) swimmer(nStudies int) []Figure {
 	var figs []Figure
-	// Swimmer: one lane per patient course with a known time on treatment or
-	// follow-up: a bar for the time on treatment, a thin line to the last
-	// follow-up, the first response at its time, the best response, a
-	// relapse, death or stop for adverse effects at the lane end, and a
-	// cross for loss to follow-up (endReason reads why a course ended).
-	sw := figure.Swimmer{Title: "Time on treatment, follow-up and response per patient", Unit: "months", SortByDuration: true, Studies: nStudies}
-	seen := map[cohort.PatientKey]bool{}
-	for _, c := range pr.courses {
-		k := c.Patient()
-		dur, fu := c.TreatDu.Days, c.FollowUp.Days
-		if seen[k] || math.IsNaN(dur) && math.IsNaN(fu) {
-			continue
-		}
-		seen[k] = true
-		lane := figure.Lane{Study: shortStudy(c.Study), Case: c.CaseID, Regimen: strings.Join(c.Regimen, " + "),
-			Duration: dur / daysPerMonth, FollowUp: fu / daysPerMonth, Ongoing: cohort.Ongoing(c)}
+	// A bar for the time on treatment, a thin line to the last follow-up,
+	// the first response at its time, the best response, a relapse, death
+	// or stop for adverse effects at the lane end, and a cross for loss to
+	// follow-up (Lane.EndReason says why a course ended).
+	sl := pr.v.Swimmer
+	sw := figure.Swimmer{Title: "Time on treatment, follow-up and response per patient", Unit: "months", SortByDuration: true,
+		MaxLanes: cohort.SwimmerMaxLanes, Studies: nStudies}
+	if sl.Total > len(sl.Lanes) {
+		sw.Title += fmt.Sprintf(" (the %d patients with the longest lanes of %d)", len(sl.Lanes), sl.Total)
+		sw.Patients = sl.Total
+	}
+	for _, c := range sl.Lanes {
+		dur, fu := c.Duration, c.FollowUp
+		lane := figure.Lane{Study: c.Study, Case: c.CaseID, Regimen: c.Regimen,
+			Duration: dur / daysPerMonth, FollowUp: fu / daysPerMonth, Ongoing: c.Ongoing}
 		if math.IsNaN(fu) {
 			lane.FollowUp = 0
 		}
@@ -149,12 +140,9 @@ func (pr *presenter) swimmer(nStudies int) []Figure {
 		if math.IsNaN(end) || lane.FollowUp > end {
 			end = lane.FollowUp
 		}
-		cat := c.Category()
-		if c.Outcome.NotAttributable && !c.OutcomeAdjudicated {
-			cat = vocab.Unclassified // not this patient's outcome: no marker
-		}
-		if !math.IsNaN(c.TimeToRsp.Days) && cat.AtLeast(vocab.Minimal) {
-			lane.Events = append(lane.Events, figure.LaneEvent{Time: c.TimeToRsp.Days / daysPerMonth, Kind: figure.EventResponse})
+		cat := c.Category
+		if !math.IsNaN(c.TimeToResponse) && cat.AtLeast(vocab.Minimal) {
+			lane.Events = append(lane.Events, figure.LaneEvent{Time: c.TimeToResponse / daysPerMonth, Kind: figure.EventResponse})
 		}
 		switch cat {
 		case vocab.Complete:
@@ -164,7 +152,7 @@ func (pr *presenter) swimmer(nStudies int) []Figure {
 		case vocab.Progression:
 			lane.Events = append(lane.Events, figure.LaneEvent{Time: end, Kind: figure.EventProgression})
 		case vocab.NotEvaluable:
-			switch cohort.EndReason(c) {
+			switch c.EndReason {
 			case cohort.ReasonDeath:
 				lane.Events = append(lane.Events, figure.LaneEvent{Time: end, Kind: figure.EventDeath})
 			case cohort.ReasonAdverse:
@@ -254,70 +242,79 @@ func (pr *presenter) cumulativeResponse(nStudies int) []Figure {
 	return figs
 }
 
-// doseResponse is the dose–response plots: mg/day and mg/kg/day.
+// doseResponse is the dose–response plots: mg/day and mg/kg/day, from
+// cohort.DoseView (at most cohort.DoseMaxDrugs drugs per figure and
+// cohort.DoseSample points per drug, implausible doses left out).
 func (pr *presenter) doseResponse(nStudies int) []Figure {
 	var figs []Figure
 	// Dose–response: courses in mg/day on one figure, weight-based courses (no body
 	// weight given) on a figure of their own with a mg/kg axis; courses in other units
-	// are named in the captions as left out, never dropped silently.
-	perUnit := map[string][]figure.DosePoint{}
-	for _, c := range pr.courses {
-		if math.IsNaN(c.Dose.Max) || c.Outcome.NotAttributable {
-			continue
-		}
-		o, ok := categoryOutcome(c.Category())
-		if !ok {
-			continue
-		}
-		perUnit[c.Dose.Unit] = append(perUnit[c.Dose.Unit], figure.DosePoint{ID: c.Study + "/" + c.CaseID + "/" + c.DrugName(), Drug: c.DrugName(), Dose: c.Dose.Max, Outcome: o})
+	// and implausible doses are named in the captions as left out, never dropped silently.
+	dv := pr.v.Dose
+	courses := map[string]int{}
+	for _, du := range dv.Units {
+		courses[du.Unit] = du.Courses
 	}
 	var others []string
-	for u, ps := range perUnit {
-		if u != "mg/day" && u != "mg/kg/day" {
-			others = append(others, fmt.Sprintf("%s dosed in %s", plural(len(ps), "course", "courses"), u))
-		}
+	for u, n := range dv.Other {
+		others = append(others, fmt.Sprintf("%s dosed in %s", plural(n, "course", "courses"), u))
 	}
 	sort.Strings(others)
-	leftOut := func(drawnElsewhere string) string {
+	if dv.Implausible > 0 {
+		others = append(others, fmt.Sprintf("%s whose daily dose is above the plausible maximum of the drug (dose-implausible warnings)",
+			plural(dv.Implausible, "course", "courses")))
+	}
+	leftOut := func(du cohort.DoseUnit) string {
+		drawnElsewhere := "mg/day"
+		if du.Unit == "mg/day" {
+			drawnElsewhere = "mg/kg/day"
+		}
 		l := others
-		if n := len(perUnit[drawnElsewhere]); n > 0 {
+		if n := courses[drawnElsewhere]; n > 0 {
 			where := "the mg/kg figure"
 			if drawnElsewhere == "mg/day" {
 				where = "the mg/day figure"
 			}
 			l = append([]string{fmt.Sprintf("%s dosed in %s (in %s)", plural(n, "course", "courses"), drawnElsewhere, where)}, l...)
 		}
+		var sampled []string
+		for _, d := range du.Shown {
+			if d.Sampled() {
+				sampled = append(sampled, fmt.Sprintf("%s (N = %d)", d.Drug, d.Courses))
+			}
+		}
+		if len(sampled) > 0 {
+			l = append(slices.Clone(l), fmt.Sprintf("the courses outside a deterministic sample of %d of N courses per drug (chosen by a hash of study, case and drug, whatever the row order) for %s",
+				cohort.DoseSample, strings.Join(sampled, ", ")))
+		}
 		return strings.Join(l, "; ")
 	}
-	// at most MaxDoseDrugs drugs per figure: those with the most patients
-	capDrugs := func(dr *figure.DoseResponse) {
-		perDrug := map[string]int{}
-		for _, p := range dr.Points {
-			perDrug[p.Drug]++
-		}
-		if keep := topByCount(perDrug, MaxDoseDrugs); keep != nil {
-			dr.Title += fmt.Sprintf(" (the %d drugs with the most patients of %d)", MaxDoseDrugs, len(perDrug))
-			dr.Points = slices.DeleteFunc(slices.Clone(dr.Points), func(p figure.DosePoint) bool { return !keep[p.Drug] })
-		}
-	}
 	var doses []Figure
-	if ps := perUnit["mg/day"]; len(ps) > 0 {
-		dr := figure.DoseResponse{Title: "Maximum daily dose and outcome", DoseLabel: "Maximum daily dose (mg/day)", Studies: nStudies, Points: ps, LeftOut: leftOut("mg/kg/day")}
-		capDrugs(&dr)
-		doses = append(doses, Figure{"dose_response", dr.Title, dr})
-	}
-	if ps := perUnit["mg/kg/day"]; len(ps) > 0 {
-		dr := figure.DoseResponse{Title: "Maximum daily dose per kg and outcome", DoseLabel: "Maximum daily dose (mg/kg/day)", Studies: nStudies, Points: ps, LeftOut: leftOut("mg/day")}
-		capDrugs(&dr)
-		doses = append(doses, Figure{"dose_response_per_kg", dr.Title, dr})
+	for _, du := range dv.Units {
+		dr := figure.DoseResponse{Title: "Maximum daily dose and outcome", DoseLabel: "Maximum daily dose (mg/day)", Studies: nStudies, LeftOut: leftOut(du)}
+		name := "dose_response"
+		if du.Unit == "mg/kg/day" {
+			dr.Title, dr.DoseLabel, name = "Maximum daily dose per kg and outcome", "Maximum daily dose (mg/kg/day)", "dose_response_per_kg"
+		}
+		if len(du.Shown) < du.Drugs {
+			dr.Title += fmt.Sprintf(" (the %d drugs with the most patients of %d)", len(du.Shown), du.Drugs)
+		}
+		for _, p := range du.Points {
+			o, _ := categoryOutcome(p.Outcome)
+			dr.Points = append(dr.Points, figure.DosePoint{ID: p.Study + "/" + p.CaseID + "/" + p.Drug, Drug: p.Drug, Dose: p.Dose, Outcome: o})
+		}
+		// One panel per drug when one panel would hold more markers than
+		// a reader can tell apart.
+		dr.Panels = len(dr.Points) > MaxDoseMarkers
+		doses = append(doses, Figure{name, dr.Title, dr})
 	}
 	// One drug, one colour and marker in both dose figures: styles by the
 	// sorted names of the drugs drawn in either. Doses spanning two decades
 	// or more go on a log axis.
 	var order []string
-	for _, nf := range doses {
-		for _, p := range nf.Fig.(figure.DoseResponse).Points {
-			order = append(order, p.Drug)
+	for _, du := range dv.Units {
+		for _, d := range du.Shown {
+			order = append(order, d.Drug)
 		}
 	}
 	slices.Sort(order)

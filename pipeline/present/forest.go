@@ -3,7 +3,6 @@ package present
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -11,58 +10,6 @@ import (
 	"github.com/tresp/tresp/reports/figure"
 	"github.com/tresp/tresp/stats"
 )
-
-var (
-	yearRE    = regexp.MustCompile(`\b(19|20)\d{2}\b`)
-	etAlRE    = regexp.MustCompile(`(?i)\bet\s+al\b`)
-	surnameRE = regexp.MustCompile(`^[\p{L}][\p{L}'’\-]*(\s+(van|von|de|der|den|da|del|di|le|la|du)\s+[\p{L}][\p{L}'’\-]*)?`)
-)
-
-// shortStudy turns a citation into the "First author et al. year" label of
-// a forest plot: the first author's surname, "et al." when the citation
-// names more than one author (a comma or "and" before the title, or "et
-// al." written out), and the last four-digit year; parts it cannot find
-// are left out, never invented. A short name that is no citation (no year,
-// one author, no comma or full stop: "Study 5", "Cohort B") is kept whole,
-// so that such studies stay apart in the figures.
-func shortStudy(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) <= 30 && !yearRE.MatchString(s) && !etAlRE.MatchString(s) &&
-		!strings.ContainsAny(s, ",;.&") && !strings.Contains(" "+s+" ", " and ") {
-		return s
-	}
-	name := surnameRE.FindString(s)
-	if name == "" {
-		if i := strings.IndexAny(s, " ,;."); i > 0 {
-			name = s[:i]
-		} else {
-			name = s
-		}
-	}
-	rest := strings.TrimSpace(s[len(name):])
-	authors := rest
-	if i := strings.Index(authors, ". "); i >= 0 {
-		authors = authors[:i] // the author list ends at the first ". "
-	}
-	many := etAlRE.MatchString(s)
-	if !many {
-		// "Rao A, Smith B" or "Rao and Smith": another author before the title.
-		a := strings.TrimLeft(authors, " ")
-		if i := strings.IndexAny(a, ",;&"); i >= 0 && i < len(a)-1 {
-			next := strings.TrimSpace(a[i+1:])
-			many = next != "" && !yearRE.MatchString(next[:min(len(next), 4)])
-		}
-		many = many || strings.Contains(" "+a+" ", " and ")
-	}
-	out := name
-	if many {
-		out += " et al."
-	}
-	if ys := yearRE.FindAllString(s, -1); len(ys) > 0 {
-		out += " " + ys[len(ys)-1]
-	}
-	return out
-}
 
 // forestFigure builds the forest plot of response by drug in the pooling
 // population, with the notes for its caption: drugs beyond maxDrugs (the
@@ -183,7 +130,7 @@ func pooledDrugRows(a *cohort.Analysis, drug string, p, h cohort.PooledRow, hasH
 	for _, i := range idx {
 		s := ss[i]
 		iv := stats.BinomialCI(s.Events, s.N, a.Level, a.CIMethod)
-		rows = append(rows, figure.ForestRow{Label: shortStudy(s.Study), Events: s.Events, N: s.N,
+		rows = append(rows, figure.ForestRow{Label: cohort.ShortStudy(s.Study), Events: s.Events, N: s.N,
 			Estimate: iv.Estimate, Low: iv.Low, High: iv.High, Study: true, Weight: w[i]})
 	}
 	moreNote := ""

@@ -5,7 +5,6 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -49,25 +48,22 @@ const (
 	Table1ByStudy = "study"
 )
 
-// Input is what the presentation reads: the analysis, and the cohort for
-// the per-patient figures and tables (Table 1, the patient table, the
-// swimmer and dose–response plots).
+// Input is what the presentation reads: the analysis, with its
+// per-patient views (cohort.Views), and plain Options.
 type Input struct {
 	Analysis *cohort.Analysis
-	Cohort   *cohort.Cohort
 	Options  Options
 }
 
 // presenter carries an Input through the builders.
 type presenter struct {
-	a       *cohort.Analysis
-	courses []*cohort.Course
-	studies []*cohort.StudyCount
-	opt     Options
+	a   *cohort.Analysis
+	v   *cohort.Views
+	opt Options
 }
 
 func newPresenter(in *Input) *presenter {
-	return &presenter{a: in.Analysis, courses: in.Cohort.Courses, studies: in.Cohort.Studies, opt: in.Options}
+	return &presenter{a: in.Analysis, v: &in.Analysis.Views, opt: in.Options}
 }
 
 // Figures returns every figure of the run, in output order.
@@ -113,24 +109,18 @@ const (
 	MaxForestRows   = 60
 	MaxBarGroups    = 40
 	MaxCurves       = 12
-	MaxDoseDrugs    = 12
+	MaxDoseDrugs    = cohort.DoseMaxDrugs
 	MaxOmittedNames = 20
 )
 
+// MaxDoseMarkers is the most points a one-panel dose–response figure
+// holds: with more, each drug gets a panel of its own (at most
+// cohort.DoseSample points each), so that markers stay apart.
+const MaxDoseMarkers = 1000
+
 // topByCount returns the max keys of n with the largest counts (ties by
 // name) as a set, or nil when n has no more than max keys.
-func topByCount(n map[string]int, max int) map[string]bool {
-	if len(n) <= max {
-		return nil
-	}
-	keys := sortedKeys(n)
-	sort.SliceStable(keys, func(i, j int) bool { return n[keys[i]] > n[keys[j]] })
-	keep := make(map[string]bool, max)
-	for _, k := range keys[:max] {
-		keep[k] = true
-	}
-	return keep
-}
+func topByCount(n map[string]int, max int) map[string]bool { return cohort.TopByCount(n, max) }
 
 func pct(n, d int) string {
 	if d == 0 {

@@ -21,7 +21,7 @@ func residueNote(sources []cohort.SourceRow) string {
 	for _, s := range sources {
 		if s.Source == cohort.SourceResidue && !seen[s.Study] {
 			seen[s.Study] = true
-			studies = append(studies, shortStudy(s.Study))
+			studies = append(studies, cohort.ShortStudy(s.Study))
 		}
 	}
 	if len(studies) == 0 {
@@ -55,27 +55,10 @@ func (pr *presenter) publicationTables() []Table {
 	level := fmt.Sprintf("%g%% CI", 100*a.Level)
 	var out []Table
 
-	// Table 1: one entry per patient.
-	seen := map[cohort.PatientKey]bool{}
-	var pts []*cohort.Course
-	for _, c := range pr.courses {
-		k := c.Patient()
-		if !seen[k] {
-			seen[k] = true
-			pts = append(pts, c)
-		}
-	}
-	t1 := pr.table1(pts)
-	out = append(out, Table{"table1_baseline", t1})
+	// Table 1 and the per-patient table, from the analysis' views.
+	out = append(out, Table{"table1_baseline", pr.table1()})
 	out = append(out, Table{"table1b_patients", pr.patientTable()})
-
-	// Response tables.
-	adjudicatedOutcomes := 0
-	for _, c := range pr.courses {
-		if c.OutcomeAdjudicated {
-			adjudicatedOutcomes++
-		}
-	}
+	adjudicatedOutcomes := pr.v.AdjudicatedOutcomes
 	// Table 2 by drug or by drug class (analysis.drug_level); the class
 	// rates have no overall row, which comes from the drug rates.
 	drugTitle, drugKey, drugRates := "Response by drug", "drug", a.Rates

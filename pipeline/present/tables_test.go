@@ -17,7 +17,7 @@ import (
 // never NaN, Inf or empty parentheses.
 func TestTable4NoNaN(t *testing.T) {
 	nan := math.NaN()
-	in := &Input{Cohort: &cohort.Cohort{}, Options: Options{SmallGroup: 5, MinCompareN: 3, MaxCompareGroups: 30, ReviewFile: "review.csv"}, Analysis: &cohort.Analysis{
+	in := &Input{Options: Options{SmallGroup: 5, MinCompareN: 3, MaxCompareGroups: 30, ReviewFile: "review.csv"}, Analysis: &cohort.Analysis{
 		Responder: "partial", CIMethod: stats.ClopperPearson, Level: 0.95, PoolPopulation: cohort.PopITT,
 		Sensitivity: []cohort.PooledRow{
 			{Drug: "diltiazem", K: 2, Events: 3, N: 4, Estimate: nan, Low: nan, High: nan, Tau2: nan, I2: nan,

@@ -1,0 +1,202 @@
+package cohort
+
+import (
+	"hash/fnv"
+	"maps"
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/tresp/tresp/data/units"
+	"github.com/tresp/tresp/data/vocab"
+)
+
+// DoseMaxDrugs is the most drugs of a dose–response figure: those with
+// the most courses (ties by name).
+const DoseMaxDrugs = 12
+
+// DoseSample is the most points per drug of a dose–response figure. A
+// drug with more courses shows a deterministic sample of DoseSample of
+// them: those whose hash of study, case and drug (DoseSampleKey) is
+// smallest, so that the same courses give the same points whatever the
+// order of the rows.
+const DoseSample = 300
+
+// DoseUnits are the dose units that have a dose–response figure, in
+// figure order: the daily dose, and the daily dose per kg of a patient
+// whose body weight is not given.
+var DoseUnits = []string{"mg/day", "mg/kg/day"}
+
+// DoseView is what the dose–response figures show: per unit of
+// DoseUnits, the points drawn; the courses with a dose in another unit,
+// and those whose dose is implausible, counted.
+type DoseView struct {
+	// Units has one entry per unit of DoseUnits with at least one course.
+	Units []DoseUnit
+	// Other counts the courses with a dose in any other unit, per unit.
+	Other map[string]int
+	// Implausible counts the courses left out because their daily dose is
+	// above the plausible maximum of the drug (units.CheckDrugDose, the
+	// dose-implausible warning).
+	Implausible int
+}
+
+// DoseUnit is the dose–response figure of one unit.
+type DoseUnit struct {
+	Unit string
+	// Courses counts the courses with a dose in Unit and an outcome a
+	// figure shows, and Drugs their distinct drugs.
+	Courses, Drugs int
+	// Shown are the drugs drawn, in name order: all, or the DoseMaxDrugs
+	// with the most courses.
+	Shown []DoseDrug
+	// Points are the points drawn, in course order: every course of a
+	// drug shown, or DoseSample of them (DoseDrug.Sampled).
+	Points []DosePoint
+}
+
+// DoseDrug is a drug of a dose–response figure: its courses, and the
+// number drawn.
+type DoseDrug struct {
+	Drug           string
+	Courses, Drawn int
+}
+
+// Sampled reports whether the drug shows a sample of its courses.
+func (d DoseDrug) Sampled() bool { return d.Drawn < d.Courses }
+
+// DosePoint is one course of a dose–response figure.
+type DosePoint struct {
+	Study, CaseID, Drug string
+	// Dose is the highest daily dose in the unit of the figure.
+	Dose    float64
+	Outcome vocab.Category
+}
+
+// DoseSampleKey is the hash that orders a drug's courses for the sample:
+// FNV-1a 64 of study, case and drug (separated by NUL), mixed by the
+// SplitMix64 finaliser so that similar names spread over the range.
+func DoseSampleKey(study, caseID, drug string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(study))
+	h.Write([]byte{0})
+	h.Write([]byte(caseID))
+	h.Write([]byte{0})
+	h.Write([]byte(drug))
+	x := h.Sum64()
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// sampled is a course of a drug's sample: its position in the courses
+// and its sample key.
+type sampled struct {
+	seq int
+	key uint64
+	p   DosePoint
+}
+
+// before orders a drug's courses for the sample: by key, then by content,
+// so that courses that tie are interchangeable.
+func (s sampled) before(o sampled) bool {
+	switch {
+	case s.key != o.key:
+		return s.key < o.key
+	case s.p.Study != o.p.Study:
+		return s.p.Study < o.p.Study
+	case s.p.CaseID != o.p.CaseID:
+		return s.p.CaseID < o.p.CaseID
+	case s.p.Dose != o.p.Dose:
+		return s.p.Dose < o.p.Dose
+	}
+	return s.p.Outcome < o.p.Outcome
+}
+
+// drugSample is the bottom-DoseSample sample of one drug's courses,
+// kept sorted by before, and the number of courses seen.
+type drugSample struct {
+	n    int
+	kept []sampled
+}
+
+func (d *drugSample) add(s sampled) {
+	d.n++
+	if len(d.kept) == DoseSample && !s.before(d.kept[len(d.kept)-1]) {
+		return
+	}
+	i := sort.Search(len(d.kept), func(i int) bool { return s.before(d.kept[i]) })
+	if len(d.kept) < DoseSample {
+		d.kept = append(d.kept, sampled{})
+	}
+	copy(d.kept[i+1:], d.kept[i:len(d.kept)-1])
+	d.kept[i] = s
+}
+
+// doseView computes the dose–response views: each course with a highest
+// daily dose and an attributable outcome a figure shows is a point of its
+// unit's figure, unless its dose is implausible.
+func doseView(courses []*Course) DoseView {
+	v := DoseView{Other: map[string]int{}}
+	perUnit := map[string]map[string]*drugSample{}
+	for _, u := range DoseUnits {
+		perUnit[u] = map[string]*drugSample{}
+	}
+	for i, c := range courses {
+		if math.IsNaN(c.Dose.Max) || c.Outcome.NotAttributable {
+			continue
+		}
+		cat := c.Category()
+		if cat == vocab.CategoryUnknown {
+			continue // unclassified: no figure outcome until decided
+		}
+		drugs, ok := perUnit[c.Dose.Unit]
+		if !ok {
+			v.Other[c.Dose.Unit]++
+			continue
+		}
+		if _, bad := units.CheckDrugDose(c.Drug.Canonical, c.Drug.Code, c.Route, c.Dose); bad {
+			v.Implausible++
+			continue
+		}
+		drug := c.DrugName()
+		s := drugs[drug]
+		if s == nil {
+			s = &drugSample{}
+			drugs[drug] = s
+		}
+		s.add(sampled{seq: i, key: DoseSampleKey(c.Study, c.CaseID, drug),
+			p: DosePoint{Study: c.Study, CaseID: c.CaseID, Drug: drug, Dose: c.Dose.Max, Outcome: cat}})
+	}
+	for _, u := range DoseUnits {
+		drugs := perUnit[u]
+		if len(drugs) == 0 {
+			continue
+		}
+		du := DoseUnit{Unit: u, Drugs: len(drugs)}
+		n := map[string]int{}
+		for d, s := range drugs {
+			n[d] = s.n
+			du.Courses += s.n
+		}
+		keep := TopByCount(n, DoseMaxDrugs)
+		var pts []sampled
+		for _, d := range slices.Sorted(maps.Keys(drugs)) {
+			if keep != nil && !keep[d] {
+				continue
+			}
+			s := drugs[d]
+			du.Shown = append(du.Shown, DoseDrug{Drug: d, Courses: s.n, Drawn: len(s.kept)})
+			pts = append(pts, s.kept...)
+		}
+		sort.Slice(pts, func(i, j int) bool { return pts[i].seq < pts[j].seq })
+		for _, s := range pts {
+			du.Points = append(du.Points, s.p)
+		}
+		v.Units = append(v.Units, du)
+	}
+	return v
+}

@@ -1,0 +1,72 @@
+package cohort
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+var (
+	yearRE    = regexp.MustCompile(`\b(19|20)\d{2}\b`)
+	etAlRE    = regexp.MustCompile(`(?i)\bet\s+al\b`)
+	surnameRE = regexp.MustCompile(`^[\p{L}][\p{L}'’\-]*(\s+(van|von|de|der|den|da|del|di|le|la|du)\s+[\p{L}][\p{L}'’\-]*)?`)
+)
+
+// ShortStudy turns a citation into the "First author et al. year" label of
+// a forest plot: the first author's surname, "et al." when the citation
+// names more than one author (a comma or "and" before the title, or "et
+// al." written out), and the last four-digit year; parts it cannot find
+// are left out, never invented. A short name that is no citation (no year,
+// one author, no comma or full stop: "Study 5", "Cohort B") is kept whole,
+// so that such studies stay apart in the figures.
+func ShortStudy(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) <= 30 && !yearRE.MatchString(s) && !etAlRE.MatchString(s) &&
+		!strings.ContainsAny(s, ",;.&") && !strings.Contains(" "+s+" ", " and ") {
+		return s
+	}
+	name := surnameRE.FindString(s)
+	if name == "" {
+		if i := strings.IndexAny(s, " ,;."); i > 0 {
+			name = s[:i]
+		} else {
+			name = s
+		}
+	}
+	rest := strings.TrimSpace(s[len(name):])
+	authors := rest
+	if i := strings.Index(authors, ". "); i >= 0 {
+		authors = authors[:i] // the author list ends at the first ". "
+	}
+	many := etAlRE.MatchString(s)
+	if !many {
+		// "Rao A, Smith B" or "Rao and Smith": another author before the title.
+		a := strings.TrimLeft(authors, " ")
+		if i := strings.IndexAny(a, ",;&"); i >= 0 && i < len(a)-1 {
+			next := strings.TrimSpace(a[i+1:])
+			many = next != "" && !yearRE.MatchString(next[:min(len(next), 4)])
+		}
+		many = many || strings.Contains(" "+a+" ", " and ")
+	}
+	out := name
+	if many {
+		out += " et al."
+	}
+	if ys := yearRE.FindAllString(s, -1); len(ys) > 0 {
+		out += " " + ys[len(ys)-1]
+	}
+	return out
+}
+
+// naturalLess orders case labels with numbers by value ("Case 2" before
+// "Case 10").
+func naturalLess(a, b string) bool {
+	na, nb := strings.TrimLeft(a, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ #"), strings.TrimLeft(b, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ #")
+	var x, y int
+	if _, err := fmt.Sscan(na, &x); err == nil {
+		if _, err := fmt.Sscan(nb, &y); err == nil && x != y {
+			return x < y
+		}
+	}
+	return a < b
+}

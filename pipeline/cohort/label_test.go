@@ -1,0 +1,43 @@
+package cohort
+
+import "testing"
+
+// TestShortStudy checks the "First author et al. year" labels.
+func TestShortStudy(t *testing.T) {
+	for in, want := range map[string]string{
+		"Rao A, Smith B, Lee C, Kim D, Park E, Cho F. Diltiazem for calcinosis. J Rheum. 2024": "Rao et al. 2024",
+		"Thakur et al.":                  "Thakur et al.",
+		"Rao A. Calcinosis. Lancet 2019": "Rao 2019",
+		"Rao 2019":                       "Rao 2019",
+		"van der Berg J, Li X (2021)":    "van der Berg et al. 2021",
+		"Smith and Jones, 2020":          "Smith et al. 2020",
+		"Müller-Lüdenscheidt K 2018":     "Müller-Lüdenscheidt 2018",
+		// a name that is no citation is kept whole: "Study 5" and "Study 9"
+		// were both drawn as "Study" in the forest and swimmer plots.
+		"Study 5":  "Study 5",
+		"Cohort B": "Cohort B",
+	} {
+		if got := ShortStudy(in); got != want {
+			t.Errorf("ShortStudy(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestNaturalLess: case labels with numbers order by value.
+func TestNaturalLess(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Case 2", "Case 10", true},
+		{"Case 10", "Case 2", false},
+		{"2", "10", true},
+		{"b", "a", false},
+		{"Case 3", "Case 3", false},
+		{"Patient A", "Patient B", true},
+	} {
+		if got := naturalLess(c.a, c.b); got != c.want {
+			t.Errorf("naturalLess(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
