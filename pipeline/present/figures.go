@@ -127,7 +127,7 @@ func (pr *presenter) swimmer(nStudies int) []Figure {
 		MaxLanes: cohort.SwimmerMaxLanes, Studies: nStudies}
 	if sl.Total > len(sl.Lanes) {
 		sw.Title += fmt.Sprintf(" (the %d patients with the longest lanes of %d)", len(sl.Lanes), sl.Total)
-		sw.Patients = sl.Total
+		sw.Patients, sw.Total = sl.Total, sl.Total
 	}
 	for _, c := range sl.Lanes {
 		dur, fu := c.Duration, c.FollowUp

@@ -97,8 +97,11 @@ type Swimmer struct {
 	MaxLanes       int  // lanes per page; 0 means SwimmerCap
 	SortByDuration bool // longest time on treatment on top; otherwise input order
 	Patients       int  // for the caption; 0 counts lanes
-	Studies        int  // for the caption; 0 counts distinct Study labels
-	Abbrev         []string
+	// Total is the number of patients in the data when Lanes are a selection of them
+	// (the figure then says "Showing N of Total patients."); 0 means len(Lanes).
+	Total   int
+	Studies int // for the caption; 0 counts distinct Study labels
+	Abbrev  []string
 
 	page *swimPage // set by Pages
 }
@@ -303,10 +306,14 @@ func (s Swimmer) Caption() string {
 		if len(named) > maxNamed {
 			named, more = named[:maxNamed], fmt.Sprintf(" and %d more", len(others)-maxNamed)
 		}
-		if len(keyed) > 0 {
+		switch {
+		case len(keyed) == 1:
+			fmt.Fprintf(&b, " To keep the legend readable only %s, the regimen with the most patients, has a colour of its own; the bars of the other %d are grey (\"other regimens\"): %s%s.",
+				keyed[0], len(others), strings.Join(named, "; "), more)
+		case len(keyed) > 1:
 			fmt.Fprintf(&b, " To keep the legend readable only the %d regimens with the most patients have a colour of their own; the bars of the other %d are grey (\"other regimens\"): %s%s.",
 				len(keyed), len(others), strings.Join(named, "; "), more)
-		} else {
+		default:
 			fmt.Fprintf(&b, " The %d regimens are more than a legend can key (%d) and none has more patients than the others, so every bar is grey: %s%s.",
 				len(others), SwimmerKeys, strings.Join(named, "; "), more)
 		}

@@ -121,11 +121,7 @@ func (s Swimmer) build(th *theme) (layout, error) {
 		l.note = fmt.Sprintf("Patients %d–%d of %d (page %d of %d).", l.pg.first+1, last, l.pg.total, l.pg.index+1, l.pg.pages)
 	} else {
 		l.pg = s.whole()
-		l.lanes = s.sorted()
-		if len(l.lanes) > s.cap() {
-			l.lanes = l.lanes[:s.cap()]
-			l.note = fmt.Sprintf("Showing %d of %d patients.", len(l.lanes), len(s.Lanes))
-		}
+		l.lanes, l.note = s.shown()
 	}
 	// Styles by the sorted names of the keyed regimens (those with bars,
 	// of the whole swimmer for pages, so pages share them); beyond
@@ -319,4 +315,17 @@ func (l *swimLayout) draw(c vg.Canvas, h vg.Length) {
 	}
 	p.stroke(th.lw, Black, nil, vg.Point{X: x0, Y: axisY}, vg.Point{X: x0, Y: rowsTop})
 	p.xAxis(sc, axisY, ts, "Time from start of treatment ("+l.s.unit()+")")
+}
+
+// shown returns the lanes a swimmer without pages draws (the first MaxLanes in order)
+// and, when they are not every patient, the note that says so.
+func (s Swimmer) shown() ([]Lane, string) {
+	lanes := s.sorted()
+	if len(lanes) > s.cap() {
+		lanes = lanes[:s.cap()]
+	}
+	if total := max(s.Total, len(s.Lanes)); len(lanes) < total {
+		return lanes, fmt.Sprintf("Showing %d of %d patients.", len(lanes), total)
+	}
+	return lanes, ""
 }
