@@ -68,6 +68,11 @@ FORMATS ?= csv,parquet
 bench-duckdb: build
 	cd bench && $(GO) run ./duckdb -rows $(ROWS) -formats $(FORMATS) -tresp ../$(BIN)
 
+## bench-scale-sql: runs the distributed path of docs/scale.md with DuckDB, using the SQL as
+## the document prints it, and checks its counts and rates against a single run
+bench-scale-sql: build
+	cd bench && $(GO) run ./scalesql -rows 20000 -tresp ../$(BIN) -doc ../docs/scale.md
+
 ## outcomes-report: the outcome reader on the labelled corpus (confusion matrix, agreement,
 ## flips, coverage, precision) for the tuning and held-out parts; MISSES=1 lists disagreements;
 ## PREFIX=i adds the same figures for the excerpts whose id starts with i (one gathering round)

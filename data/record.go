@@ -178,7 +178,7 @@ func (m *Mapping) checkStudyRow(r *Record) []Problem {
 		bad(FieldDrug, "missing-drug", "drug is empty", "name the drug these counts are for")
 	}
 	counts := map[Field]int{}
-	for _, f := range []Field{FieldTreated, FieldResponders, FieldNotEvaluable, FieldComplete, FieldPartial, FieldMinimal, FieldNone, FieldProgression} {
+	for _, f := range []Field{FieldTreated, FieldResponders, FieldNotEvaluable, FieldComplete, FieldPartial, FieldMinimal, FieldNone, FieldProgression, FieldUnclassified} {
 		v := r.Values[f]
 		if v == "" {
 			if f == FieldTreated || f == FieldResponders {

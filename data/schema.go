@@ -49,6 +49,7 @@ const (
 	FieldMinimal
 	FieldNone
 	FieldProgression
+	FieldUnclassified
 	FieldResponseDefinition
 	numFields
 )
@@ -161,6 +162,8 @@ var Specs = []FieldSpec{
 		[]string{"none", "no response", "nr", "n none"}, LevelStudy},
 	{FieldProgression, "progression", "count", "Study-level, optional: patients whose condition progressed.", []string{"0"},
 		[]string{"pd", "progressed", "worsened"}, LevelStudy},
+	{FieldUnclassified, "unclassified", "count", "Study-level, optional: patients whose outcome was not read with confidence and awaits a decision; in no numerator and no denominator (not part of treated).", []string{"0"},
+		[]string{"undecided", "n unclassified"}, LevelStudy},
 	{FieldResponseDefinition, "response_definition", "text", "Study-level: the authors' definition of response.", []string{"improvement with resolution of lesions"},
 		[]string{"definition", "definition of response", "responder definition"}, LevelStudy},
 }

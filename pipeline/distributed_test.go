@@ -167,3 +167,36 @@ func head(s string) string {
 	ls := strings.SplitN(s, "\n", 6)
 	return strings.Join(ls[:min(5, len(ls))], "\n")
 }
+
+// TestCountTableUnclassifiedAndNotReported: a count table (as --emit-counts and the SQL of
+// docs/scale.md write it) keeps its unclassified column in the rates, and its disease
+// "not reported" is the label of patients without a disease, not an unknown term.
+func TestCountTableUnclassifiedAndNotReported(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "counts.csv", "study,drug,disease,treated,responders,not_evaluable,unclassified\n"+
+		"S1,rituximab,not reported,4,2,1,3\n"+
+		"S1,all,not reported,4,2,1,3\n")
+	out := filepath.Join(dir, "out")
+	if _, err := runTo(t, out, in); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range readCSV(t, filepath.Join(out, "tables", "response_rates.csv")) {
+		if r["drug"] == "rituximab" && r["disease"] == "not reported" && r["population"] == "itt" {
+			found = true
+			if r["n"] != "4" || r["responders"] != "2" || r["unclassified"] != "3" {
+				t.Errorf("rituximab, not reported: n %s, responders %s, unclassified %s; want 4, 2, 3", r["n"], r["responders"], r["unclassified"])
+			}
+		}
+	}
+	if !found {
+		t.Error("no rituximab × not reported row: the disease was not read as \"not reported\"")
+	}
+	for _, r := range readCSV(t, filepath.Join(out, "vocabulary_report.csv")) {
+		for _, v := range r {
+			if strings.Contains(v, "not reported") {
+				t.Errorf("\"not reported\" was looked up as a disease term: %v", r)
+			}
+		}
+	}
+}

@@ -4,7 +4,7 @@
 // 'counts.csv'` statement, and `tresp run` on the counts. It checks that the counts equal
 // `tresp run --emit-counts` on the whole table and that every response rate of the run on
 // the counts equals the single run's. It lives in the bench module so that the main module
-// never depends on DuckDB.
+// never depends on DuckDB. SCALESQL_KEEP=1 keeps its working directory.
 package main
 
 import (
@@ -31,8 +31,6 @@ func main() {
 	doc := flag.String("doc", "../docs/scale.md", "the document whose SQL is run")
 	tresp := flag.String("tresp", "../bin/tresp", "the tresp binary")
 	flag.Parse()
-	keep := flag.Lookup("keep")
-	_ = keep
 	dir, err := os.MkdirTemp("", "tresp-scalesql-")
 	check(err)
 	if os.Getenv("SCALESQL_KEEP") == "" {

@@ -308,8 +308,13 @@ func (a *analyser) patientUnits(n *Cohort) []*unit {
 }
 
 // studyDisease is the disease of a study-level row for the by-disease
-// rates (Unspecified when the row names none) and its disease group.
+// rates (Unspecified when the row names none, NotReported when it says
+// "not reported", as --emit-counts writes for patients without a disease)
+// and its disease group.
 func studyDisease(s *StudyCount) (disease, group string) {
+	if strings.EqualFold(strings.TrimSpace(s.Disease.Term), NotReported) {
+		return NotReported, NotReported
+	}
 	disease = s.Disease.Canonical
 	if disease == "" {
 		disease = strings.TrimSpace(s.Disease.Term)

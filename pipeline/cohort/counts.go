@@ -100,7 +100,7 @@ func (a *analyser) courseCounts(c *Course) Counts {
 
 // studyCounts of a study-level row at the configured threshold.
 func (a *analyser) studyLevelCounts(s *StudyCount) Counts {
-	k := Counts{Treated: s.Treated, NotEvaluable: s.NotEvaluable, Responders: s.Responders}
+	k := Counts{Treated: s.Treated, NotEvaluable: s.NotEvaluable, Responders: s.Responders, Unclassified: s.Unclassified}
 	if s.ByCategory != nil {
 		k.ByCategory = map[vocab.Category]int{}
 		k.Responders = 0
@@ -172,10 +172,10 @@ func countRows(drugUnits, patientUnits []*unit) []CountRow {
 		r.Progression += c.ByCategory[vocab.Progression]
 	}
 	disease := func(u *unit) string {
-		if u.disease == NotReported || u.disease == Unspecified {
-			return ""
+		if u.disease == Unspecified {
+			return "" // a study-level row that names no disease stays one
 		}
-		return u.disease
+		return u.disease // NotReported is written as such, and read back as such
 	}
 	for _, u := range drugUnits {
 		add(key{u.study, u.drug, disease(u)}, u.counts)

@@ -125,6 +125,9 @@ type StudyCount struct {
 	Treated      int
 	Responders   int
 	NotEvaluable int
+	// Unclassified counts the patients whose outcome awaits a decision (optional
+	// column; not part of Treated).
+	Unclassified int
 	// ByCategory holds the optional category counts; nil when not given.
 	ByCategory map[vocab.Category]int
 	Definition string

@@ -363,7 +363,9 @@ func (n *normaliser) study(r *data.Record) *cohort.StudyCount {
 		s.DrugAdjudicated = n.termDecision(r, "", data.FieldDrug, fieldDrug, &s.Drug,
 			func(t string) vocab.Match { return n.voc.Drug(t, "") })
 	}
-	if v[data.FieldDisease] != "" {
+	if strings.EqualFold(strings.TrimSpace(v[data.FieldDisease]), cohort.NotReported) {
+		s.Disease = vocab.Match{Term: cohort.NotReported} // patients without a disease (--emit-counts): no term to look up
+	} else if v[data.FieldDisease] != "" {
 		s.Disease = n.voc.Disease(v[data.FieldDisease])
 		s.DiseaseAdjudicated = n.termDecision(r, "", data.FieldDisease, fieldDisease, &s.Disease, n.voc.Disease)
 	}
@@ -377,6 +379,7 @@ func (n *normaliser) study(r *data.Record) *cohort.StudyCount {
 	s.Treated, _ = atoi(data.FieldTreated)
 	s.Responders, _ = atoi(data.FieldResponders)
 	s.NotEvaluable, _ = atoi(data.FieldNotEvaluable)
+	s.Unclassified, _ = atoi(data.FieldUnclassified)
 	for f, cat := range map[data.Field]vocab.Category{data.FieldComplete: vocab.Complete, data.FieldPartial: vocab.Partial,
 		data.FieldMinimal: vocab.Minimal, data.FieldNone: vocab.None, data.FieldProgression: vocab.Progression} {
 		if x, ok := atoi(f); ok {
