@@ -9,13 +9,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/tresp/tresp/pipeline/cachedir"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
-	"sort"
-	"strings"
 	"sync"
 
 	"github.com/tresp/tresp/data"
@@ -32,11 +29,7 @@ import (
 // only the stages after it. Entries are written to a temporary name and
 // renamed, so a killed run never leaves a half-written entry.
 type stageCache struct {
-	dir      string
-	maxBytes int64 // 0: config.DefaultCacheMaxBytes
-
-	mu      sync.Mutex
-	written map[string]bool // entry names this run stored: never pruned by it
+	*cachedir.Dir
 }
 
 // snapshot is the state after a stage, as cached.
@@ -47,9 +40,7 @@ type snapshot struct {
 	Summary  *Summary
 }
 
-func (c *stageCache) path(stage, key string) string {
-	return filepath.Join(c.dir, stage+"-"+key[:32])
-}
+func (c *stageCache) path(stage, key string) string { return c.Entry(stage, key) }
 
 // load decodes the snapshot of stage under key; false on a miss or an
 // unreadable entry (which is then ignored, never an error).
@@ -77,8 +68,8 @@ func (c *stageCache) store(stage, key string, s *snapshot) {
 		return
 	}
 	p := c.path(stage, key) + ".gob"
-	c.writeAtomic(p, func(w io.Writer) error { return encodeSnapshot(gob.NewEncoder(w), s) })
-	c.prune(filepath.Base(p))
+	c.WriteAtomic(p, func(w io.Writer) error { return encodeSnapshot(gob.NewEncoder(w), s) })
+	c.Prune(filepath.Base(p))
 }
 
 // snapshotChunk is the number of case records or courses per gob message.
@@ -205,193 +196,6 @@ func decodeSnapshot(dec *gob.Decoder) (*snapshot, error) {
 	return &s, nil
 }
 
-func (c *stageCache) writeAtomic(path string, write func(io.Writer) error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-")
-	if err != nil {
-		return
-	}
-	bw := bufio.NewWriterSize(f, 64<<10)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		os.Remove(f.Name())
-	}
-}
-
-// loadFiles copies the cached output files of the render stage into dir.
-func (c *stageCache) loadFiles(key, dir string) ([]string, bool) {
-	if c == nil {
-		return nil, false
-	}
-	src := c.path("render", key)
-	if _, err := os.Stat(src); err != nil {
-		return nil, false
-	}
-	var files []string
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		dst := filepath.Join(dir, rel)
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		if err := copyFile(p, dst); err != nil {
-			return err
-		}
-		files = append(files, filepath.ToSlash(rel))
-		return nil
-	})
-	return files, err == nil
-}
-
-// storeFiles keeps a copy of the files written into dir under key.
-func (c *stageCache) storeFiles(key, dir string, files []string) {
-	if c == nil {
-		return
-	}
-	dst := c.path("render", key)
-	tmp, err := os.MkdirTemp(c.dir, ".tmp-render-")
-	if err != nil {
-		return
-	}
-	for _, rel := range files {
-		p := filepath.Join(tmp, filepath.FromSlash(rel))
-		if os.MkdirAll(filepath.Dir(p), 0o755) != nil || copyFile(filepath.Join(dir, filepath.FromSlash(rel)), p) != nil {
-			os.RemoveAll(tmp)
-			return
-		}
-	}
-	os.RemoveAll(dst)
-	if os.Rename(tmp, dst) != nil {
-		os.RemoveAll(tmp)
-	}
-	c.prune(filepath.Base(dst))
-}
-
-// cacheEntry matches the names of the entries tresp writes into a cache
-// directory (stage-key.gob files and render-key directories): pruning
-// touches nothing else there, and only an entry of the right type
-// (isCacheEntry).
-var cacheEntry = regexp.MustCompile(`^((ingest|normalise|analyse)-[0-9a-f]{32}\.gob|render-[0-9a-f]{32})$`)
-
-// isCacheEntry reports whether info is an entry tresp writes: a regular
-// stage-key.gob file or a render-key directory, never a symbolic link.
-func isCacheEntry(info fs.FileInfo) bool {
-	if !cacheEntry.MatchString(info.Name()) {
-		return false
-	}
-	if strings.HasSuffix(info.Name(), ".gob") {
-		return info.Mode().IsRegular()
-	}
-	return info.IsDir()
-}
-
-// prune removes the oldest cache entries (by modification time, then name)
-// until the cache holds at most maxBytes, never an entry this run stored
-// (just, the one it has just written) and never a file whose name is not
-// one of tresp's entries. Failing to prune is not an error of the run.
-func (c *stageCache) prune(just string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.written == nil {
-		c.written = map[string]bool{}
-	}
-	c.written[just] = true
-	limit := c.maxBytes
-	if limit <= 0 {
-		limit = config.DefaultCacheMaxBytes
-	}
-	des, err := os.ReadDir(c.dir)
-	if err != nil {
-		return
-	}
-	type entry struct {
-		name string
-		size int64
-		mod  int64
-	}
-	var es []entry
-	var total int64
-	for _, de := range des {
-		if !cacheEntry.MatchString(de.Name()) {
-			continue
-		}
-		p := filepath.Join(c.dir, de.Name())
-		info, err := os.Lstat(p)
-		if err != nil || !isCacheEntry(info) {
-			continue
-		}
-		size := info.Size()
-		if info.IsDir() {
-			size = dirSize(p)
-		}
-		es = append(es, entry{de.Name(), size, info.ModTime().UnixNano()})
-		total += size
-	}
-	sort.Slice(es, func(i, j int) bool {
-		if es[i].mod != es[j].mod {
-			return es[i].mod < es[j].mod
-		}
-		return es[i].name < es[j].name
-	})
-	for _, e := range es {
-		if total <= limit {
-			break
-		}
-		if c.written[e.name] {
-			continue
-		}
-		if os.RemoveAll(filepath.Join(c.dir, e.name)) == nil {
-			total -= e.size
-		}
-	}
-}
-
-// dirSize is the total size of the regular files under dir.
-func dirSize(dir string) int64 {
-	var n int64
-	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			if info, err := d.Info(); err == nil {
-				n += info.Size()
-			}
-		}
-		return nil
-	})
-	return n
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
-}
-
 // stageKeys derives the cache key of every stage: each key hashes the key
 // of the stage before it plus what the stage itself reads. It records each
 // input's content hash in inputs, for ingest to reuse.
@@ -461,4 +265,20 @@ func buildID() string {
 		buildIDHash = fmt.Sprintf("%s %d %d", exe, st.Size(), st.ModTime().UnixNano())
 	})
 	return buildIDHash
+}
+
+// loadFiles copies the cached render files under key into dir (nil cache: none).
+func (c *stageCache) loadFiles(key, dir string) ([]string, bool) {
+	if c == nil {
+		return nil, false
+	}
+	return c.LoadFiles(key, dir)
+}
+
+// storeFiles caches the render files written into dir under key (nil cache: nothing).
+func (c *stageCache) storeFiles(key, dir string, files []string) {
+	if c == nil {
+		return
+	}
+	c.StoreFiles(key, dir, files)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/tresp/tresp/pipeline/cachedir"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -107,7 +108,7 @@ func Run(ctx context.Context, cfg config.Config, log Logger) (*Result, error) {
 	}
 	var cache *stageCache
 	if cfg.CacheDir != "" {
-		cache = &stageCache{dir: cfg.CacheDir, maxBytes: cfg.CacheMaxBytes}
+		cache = &stageCache{&cachedir.Dir{Path: cfg.CacheDir, MaxBytes: cfg.CacheMaxBytes}}
 	}
 	compute := []stage{
 		{"ingest", (*state).ingest},
