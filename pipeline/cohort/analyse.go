@@ -60,10 +60,19 @@ func Analyse(ctx context.Context, n *Cohort, cfg config.AnalysisConfig) (*Analys
 		res.PoolPopulation = PopEvaluable
 	}
 	res.StudyCounts = studyCounts(drugUnits, res.PoolPopulation)
+	for i := range res.StudyCounts {
+		s := &res.StudyCounts[i]
+		s.Interval = stats.BinomialCI(s.Events, s.N, a.level, a.method)
+	}
 	if err := stop("pooling"); err != nil {
 		return nil, err
 	}
 	res.Pooled, res.Sensitivity = a.pool(res.StudyCounts)
+	for _, rows := range [][]PooledRow{res.Pooled, res.Sensitivity} {
+		for i := range rows {
+			rows[i].Count = stats.BinomialCI(rows[i].Events, rows[i].N, a.level, stats.ClopperPearson)
+		}
+	}
 	if err := stop("comparisons"); err != nil {
 		return nil, err
 	}

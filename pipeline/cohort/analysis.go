@@ -35,6 +35,9 @@ type StudyRow struct {
 	Drug   string `json:"drug"`
 	Events int    `json:"events"`
 	N      int    `json:"n"`
+	// Interval is Events/N with its interval at the analysis' level and
+	// method, as the forest plot draws it.
+	Interval stats.Interval `json:"-"`
 }
 
 // SourceRow says where the counts of one study × drug came from.
@@ -66,6 +69,9 @@ type PooledRow struct {
 	PredLow  float64  `json:"pi_low"`
 	PredHigh float64  `json:"pi_high"`
 	Warnings []string `json:"warnings,omitempty"`
+	// Count is the pooled count Events/N with its Clopper–Pearson interval:
+	// what a table shows when the model has no estimate.
+	Count stats.Interval `json:"-"`
 }
 
 // Comparison is one line of comparisons.csv.

@@ -5,7 +5,8 @@
 //
 // It is pure: it reads no file and writes none, and computes no
 // statistic of its own — rates, intervals, pooled estimates and
-// quantiles come from cohort and stats. What it decides is presentation:
+// quantiles come from the analysis (cohort), which computes them once with
+// stats; present imports no statistics package. What it decides is presentation:
 // which rows a page holds (the largest groups when there are too many,
 // named in a note), labels, footnotes and captions.
 package present

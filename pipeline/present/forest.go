@@ -8,7 +8,6 @@ import (
 
 	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/reports/figure"
-	"github.com/tresp/tresp/stats"
 )
 
 // forestFigure builds the forest plot of response by drug in the pooling
@@ -129,7 +128,7 @@ func pooledDrugRows(a *cohort.Analysis, drug string, p, h cohort.PooledRow, hasH
 	}
 	for _, i := range idx {
 		s := ss[i]
-		iv := stats.BinomialCI(s.Events, s.N, a.Level, a.CIMethod)
+		iv := s.Interval
 		rows = append(rows, figure.ForestRow{Label: cohort.ShortStudy(s.Study), Events: s.Events, N: s.N,
 			Estimate: iv.Estimate, Low: iv.Low, High: iv.High, Study: true, Weight: w[i]})
 	}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/reports/table"
-	"github.com/tresp/tresp/stats"
 )
 
 // residueNote explains, for the studies that report outcomes in aggregate
@@ -218,7 +217,7 @@ func (pr *presenter) pooledTable(level string) table.Table {
 		if est == "" {
 			// No pooled estimate: the pooled count with its exact interval,
 			// marked, and the reason in a footnote.
-			iv := stats.BinomialCI(p.Events, p.N, a.Level, stats.ClopperPearson)
+			iv := p.Count
 			est = pooledCell(iv.Estimate, iv.Low, iv.High) + " †"
 			why := "the fit did not converge"
 			if len(p.Warnings) > 0 {
