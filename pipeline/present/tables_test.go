@@ -21,7 +21,8 @@ func TestTable4NoNaN(t *testing.T) {
 		Responder: "partial", CIMethod: stats.ClopperPearson, Level: 0.95, PoolPopulation: cohort.PopITT,
 		Sensitivity: []cohort.PooledRow{
 			{Drug: "diltiazem", K: 2, Events: 3, N: 4, Estimate: nan, Low: nan, High: nan, Tau2: nan, I2: nan,
-				Method: "GLMM", Transform: "logit", Warnings: []string{"the likelihood is flat in τ: no maximum"}},
+				Method: "GLMM", Transform: "logit", Warnings: []string{"the likelihood is flat in τ: no maximum"},
+				Count: stats.BinomialCI(3, 4, 0.95, stats.ClopperPearson)}, // as cohort computes it
 			{Drug: "diltiazem", K: 2, Events: 3, N: 4, Estimate: 0.7, Low: math.Inf(-1), High: nan, Tau2: math.Inf(1), I2: 0,
 				Method: "REML", Transform: "logit"},
 		}}}
