@@ -41,6 +41,31 @@ var (
 // footnote letter: "−73%", "- 33 %b", "+20%".
 var signedPercentCellRE = regexp.MustCompile(`^\s*([−–-]|\+)\s*(\d{1,3}(?:[.,]\d+)?)\s*%\s*[a-z*†‡]?\s*$`)
 
+// residualAfter reports whether one of the two words from token k says the percentage
+// before it is what remains ("10 % residual disease", "20 % remaining").
+func residualAfter(toks []token, k int) bool {
+	for w := k; w < min(len(toks), k+2); w++ {
+		switch toks[w].norm {
+		case "residual", "remaining", "remained", "residue", "left":
+			return true
+		}
+	}
+	return false
+}
+
+// rawScoreAfter reports whether the words right after a "TERM N" say that N is the
+// score's value at a time ("at baseline", "points") rather than a response
+// threshold.
+func rawScoreAfter(rest string) bool {
+	rest = strings.ToLower(strings.TrimLeft(rest, " ,:;()"))
+	for _, w := range []string{"at baseline", "baseline", "points", "at presentation", "before treatment", "before starting", "at start", "at the start", "pretreatment", "pre-treatment"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // percentCategory maps a relative fall of the target measure (0.6 = 60 %) to a category
 // (docs/outcomes.md rule 5): 100 % complete, ≥ 50 % partial, > 0 minimal, a rise
 // progression.
@@ -106,8 +131,18 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		}
 	}
 	if len(c.scores) > 0 {
-		for _, m := range scoreRE.FindAllStringSubmatchIndex(text, -1) {
+		ms := scoreRE.FindAllStringSubmatchIndex(text, -1)
+		seen := map[string]int{}
+		for _, m := range ms {
+			seen[strings.ToLower(text[m[2]:m[3]])]++
+		}
+		for _, m := range ms {
 			term := strings.ToLower(text[m[2]:m[3]])
+			if seen[term] > 1 || rawScoreAfter(text[m[1]:]) {
+				// "SALT 100 at baseline, SALT 80 at week 24": values of the score, not a
+				// response threshold such as "PASI 75"
+				continue
+			}
 			v, _ := strconv.ParseFloat(text[m[4]:m[5]], 64)
 			best, ok := Category(0), false
 			bestV := -1.0
@@ -169,6 +204,11 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 			if riseWords[n] && dir == 0 {
 				dir = 1
 			}
+		}
+		if residualAfter(toks, tokensBefore(m[1])) && dir != 2 {
+			// "less than 10 % residual disease": what is left, a fall of 90 %
+			add(m[0], m[1], percentCategory(1-v/100), "percent remaining", false, text[m[0]:m[1]])
+			continue
 		}
 		switch dir {
 		case -1:
