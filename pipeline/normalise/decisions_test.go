@@ -125,3 +125,22 @@ func TestOutcomeReview(t *testing.T) {
 		})
 	}
 }
+
+// TestReviewRowWithDifferingProposals: one review.csv row stands for every course of a
+// patient with the same text; when the courses propose different readings, the row
+// proposes none, so that "accept" cannot silently pick the first course's.
+func TestReviewRowWithDifferingProposals(t *testing.T) {
+	r := &data.Record{File: "c.csv", Line: 2}
+	r.Values[data.FieldStudy] = "S"
+	n := &normaliser{items: map[decisionKey]*ReviewItem{}}
+	n.review(r, "1", fieldOutcome, "possibly improved", ReviewItem{Proposed: "partial", Confidence: "low", Rule: "hedge"})
+	n.review(r, "1", fieldOutcome, "possibly improved", ReviewItem{Proposed: "partial", Confidence: "low", Rule: "hedge"})
+	k := decisionKey{Study: "S", Case: "1", Field: fieldOutcome, Text: normText("possibly improved")}
+	if got := n.items[k].Proposed; got != "partial" {
+		t.Fatalf("same proposals: proposed %q, want partial", got)
+	}
+	n.review(r, "1", fieldOutcome, "possibly improved", ReviewItem{Proposed: "none", Confidence: "low", Rule: "history"})
+	if it := n.items[k]; it.Proposed != "" || !strings.Contains(it.Rule, "differently") {
+		t.Errorf("differing proposals: proposed %q, rule %q; want none and a rule saying why", it.Proposed, it.Rule)
+	}
+}

@@ -125,7 +125,14 @@ func (n *normaliser) decide(r *data.Record, caseID, field, text string) *decisio
 func (n *normaliser) review(r *data.Record, caseID, field, text string, it ReviewItem) {
 	it.Study, it.Case = strings.TrimSpace(r.Values[data.FieldStudy]), strings.TrimSpace(caseID)
 	k := decisionKey{Study: it.Study, Case: it.Case, Field: field, Text: normText(text)}
-	if n.items[k] != nil {
+	if prev := n.items[k]; prev != nil {
+		if prev.Proposed != it.Proposed && prev.Proposed != "" && prev.Decision == "" {
+			// one row stands for every course of the patient with this text; when the
+			// courses read it differently (a course's own treatment changes the reading),
+			// there is no one proposal to accept
+			prev.Proposed = ""
+			prev.Rule = "the patient's courses read this text differently (" + prev.Rule + "; " + it.Rule + "): decide it"
+		}
 		return
 	}
 	if len(n.items) >= ReviewCap && it.Decision == "" {
