@@ -14,7 +14,14 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 )
+
+// staleTemp matches the temporaries WriteAtomic and StoreFiles create (os.CreateTemp
+// and os.MkdirTemp append digits); one older than staleAfter was left by a killed run.
+var staleTemp = regexp.MustCompile(`^\.tmp-(render-)?[0-9]+$`)
+
+const staleAfter = time.Hour
 
 // DefaultMaxBytes is the size bound of a cache whose MaxBytes is 0: 2 GiB.
 const DefaultMaxBytes = 2 << 30
@@ -161,6 +168,14 @@ func (d *Dir) Prune(just string) {
 	var es []entry
 	var total int64
 	for _, de := range des {
+		if staleTemp.MatchString(de.Name()) {
+			// a temporary a killed run left behind (WriteAtomic, StoreFiles)
+			if info, err := os.Lstat(filepath.Join(d.Path, de.Name())); err == nil && info.Mode()&fs.ModeSymlink == 0 &&
+				time.Since(info.ModTime()) > staleAfter {
+				os.RemoveAll(filepath.Join(d.Path, de.Name()))
+			}
+			continue
+		}
 		if !cacheEntry.MatchString(de.Name()) {
 			continue
 		}

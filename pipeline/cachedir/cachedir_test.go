@@ -53,3 +53,26 @@ func TestCachePruned(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleTempsPruned: a temporary a killed run left in the cache is removed once it is
+// an hour old; a fresh one (a run writing now) and other names are kept.
+func TestStaleTempsPruned(t *testing.T) {
+	dir := t.TempDir()
+	mk := func(name string, age time.Duration) {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		at := time.Now().Add(-age)
+		os.Chtimes(p, at, at)
+	}
+	mk(".tmp-123456", 2*time.Hour)
+	mk(".tmp-654321", time.Minute)
+	mk(".tmp-mine", 2*time.Hour)
+	(&Dir{Path: dir}).Prune("x")
+	for name, want := range map[string]bool{".tmp-123456": false, ".tmp-654321": true, ".tmp-mine": true} {
+		if _, err := os.Stat(filepath.Join(dir, name)); (err == nil) != want {
+			t.Errorf("%s: present %v, want %v", name, err == nil, want)
+		}
+	}
+}
