@@ -44,6 +44,7 @@ func Partition(ctx context.Context, in ingest.Input, vocabFiles []string, out io
 		return st, err
 	}
 	n := newNormaliser(voc, map[string]*data.Mapping{}, nil)
+	n.streaming = true // each record's courses are written before the next is read
 	row := parquetio.Row{Strings: make([]string, len(cols))}
 	acct, _, err := ingest.ReadInput(in, ingest.ReadOptions{Context: ctx}, func(m *data.Mapping, rec *data.Record, cells []string, p []data.Problem) error {
 		if ingest.HasError(p) || m.Kind != data.CaseTable {

@@ -22,6 +22,7 @@ func Scan(in ingest.Input, opt ingest.ReadOptions, normalise bool) (ScanStats, e
 	var n *normaliser
 	if normalise {
 		n = newNormaliser(vocab.Default(), map[string]*data.Mapping{}, nil)
+		n.streaming = true // only counts leave a record
 	}
 	acct, probs, err := ingest.ReadInput(in, opt, func(m *data.Mapping, rec *data.Record, cells []string, p []data.Problem) error {
 		st.Problems += len(p)
