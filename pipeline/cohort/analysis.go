@@ -145,7 +145,7 @@ type Analysis struct {
 	// ComparisonsOmitted counts the groups past
 	// analysis.max_compare_groups, per dimension, that were not compared.
 	ComparisonsOmitted []CompareOmitted `json:"comparisons_omitted,omitempty"`
-	TimeInputs         []TimeInput      `json:"time_to_response_input"`
+	TimeInputs         []TimeInput      `json:"-"` // one row per course: in tables/time_to_response_input.csv, not in summary.json
 	TimeCurves         []TimeCurve      `json:"time_to_response"`
 	Warnings           []string         `json:"warnings"`
 	// Outcomes counts the patient-level outcome categories per drug and per
