@@ -405,7 +405,20 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 		}
 		return true // "remained febrile", "platelets were still low"
 	case stopWords[last]:
-		return t.category == NotEvaluable
+		// "was discontinued", "we discontinued …", "stopped due to …": a stop of the course;
+		// "seizures stopped" is not
+		if t.category != NotEvaluable {
+			return false
+		}
+		if t.j-t.i >= 2 || t.i > 0 && stopAgents[toks[t.i-1].norm] {
+			return true
+		}
+		for k := t.j; k < min(len(toks), t.j+6); k++ {
+			if n := toks[k].norm; n == "due" || n == "because" || n == "owing" {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
@@ -415,7 +428,7 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 // good state or a benefit ("the effect persisted"), and not a pronoun or function word whose
 // referent the reader does not know ("it persisted").
 func persistingSubject(w string) bool {
-	if goodStateWords[w] || benefitWords[w] || functionWords[w] {
+	if goodStateWords[w] || benefitWords[w] || functionWords[w] || sequelaWords[w] {
 		return false
 	}
 	return len(w) > 2
@@ -424,6 +437,13 @@ func persistingSubject(w string) bool {
 var (
 	benefitWords = map[string]bool{"effect": true, "effects": true, "benefit": true, "benefits": true, "efficacy": true,
 		"result": true, "results": true, "remissions": true, "responses": true, "improvements": true, "recovery": true}
+	// stopAgents before a stop word make it a stop of the course: "we discontinued",
+	// "had to be interrupted"
+	stopAgents = map[string]bool{"we": true, "was": true, "were": true, "be": true, "been": true, "is": true,
+		"are": true, "they": true, "physicians": true, "therapy": true, "treatment": true}
+	// sequelaWords name what a healed disease leaves ("a scar remained"): not the disease
+	sequelaWords = map[string]bool{"scar": true, "scars": true, "scarring": true, "pigmentation": true,
+		"hyperpigmentation": true, "hypopigmentation": true, "atrophy": true, "deformity": true, "sequelae": true}
 	functionWords = map[string]bool{"it": true, "this": true, "that": true, "which": true, "these": true, "those": true,
 		"they": true, "he": true, "she": true, "has": true, "have": true, "had": true, "was": true, "were": true, "is": true,
 		"are": true, "and": true, "or": true, "but": true, "the": true, "a": true, "an": true, "only": true, "also": true}
