@@ -181,6 +181,9 @@ func decodeSnapshot(dec *gob.Decoder) (*snapshot, error) {
 		}
 		for i := range chunk.Courses {
 			c := &chunk.Courses[i]
+			if !c.Complete() {
+				return nil, errors.New("cache: course without its readings")
+			}
 			if j := chunk.Rec[i]; j >= 0 {
 				if j >= len(cases) {
 					return nil, errors.New("cache: course record out of range")

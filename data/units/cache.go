@@ -93,12 +93,15 @@ const DefaultCacheSize = 65536
 // A Normaliser is not safe for concurrent use: give each goroutine its own.
 // Results share their Steps, Dims and Notes slices with the cache: treat
 // them as read-only (their capacity equals their length, so append copies).
+// The Shared methods return the cached value itself, one per distinct key,
+// so that the many holders of one reading (a million courses of "60 mg
+// tid") keep one copy of it: never modify a value they return.
 type Normaliser struct {
-	dose         *lru[doseKey, Dose]
-	dur          *lru[durKey, Duration]
-	age          *lru[string, Age]
-	size         *lru[string, Size]
-	lab          *lru[labKey, Lab]
+	dose         *lru[doseKey, *Dose]
+	dur          *lru[durKey, *Duration]
+	age          *lru[string, *Age]
+	size         *lru[string, *Size]
+	lab          *lru[labKey, *Lab]
 	lex          *Lexicon // the words doses are read with
 	hits, misses int
 }
@@ -135,21 +138,24 @@ func NewNormaliserWith(capacity int, lex *Lexicon) *Normaliser {
 	}
 	return &Normaliser{
 		lex:  lex,
-		dose: newLRU[doseKey, Dose](capacity),
-		dur:  newLRU[durKey, Duration](capacity),
-		age:  newLRU[string, Age](capacity),
-		size: newLRU[string, Size](capacity),
-		lab:  newLRU[labKey, Lab](capacity),
+		dose: newLRU[doseKey, *Dose](capacity),
+		dur:  newLRU[durKey, *Duration](capacity),
+		age:  newLRU[string, *Age](capacity),
+		size: newLRU[string, *Size](capacity),
+		lab:  newLRU[labKey, *Lab](capacity),
 	}
 }
 
 // Stats returns the number of cache hits and misses so far.
 func (n *Normaliser) Stats() (hits, misses int) { return n.hits, n.misses }
 
-func memo[K comparable, V any](n *Normaliser, c *lru[K, V], k K, s string, parse func() V) V {
+// memo returns the cached reading of s under k, parsing it on a miss; a
+// string longer than MaxCachedLen is parsed every time.
+func memo[K comparable, V any](n *Normaliser, c *lru[K, *V], k K, s string, parse func() V) *V {
 	if len(s) > MaxCachedLen {
 		n.misses++
-		return parse()
+		v := parse()
+		return &v
 	}
 	if v, ok := c.get(k); ok {
 		n.hits++
@@ -157,15 +163,18 @@ func memo[K comparable, V any](n *Normaliser, c *lru[K, V], k K, s string, parse
 	}
 	n.misses++
 	v := parse()
-	c.put(k, v)
-	return v
+	c.put(k, &v)
+	return &v
 }
 
 // Dose is a memoised ParseDose.
-func (n *Normaliser) Dose(s string) Dose { return n.DoseWith(s, DoseOptions{}) }
+func (n *Normaliser) Dose(s string) Dose { return *n.SharedDoseWith(s, DoseOptions{}) }
 
 // DoseWith is a memoised ParseDoseWith; the options are part of the key.
-func (n *Normaliser) DoseWith(s string, opt DoseOptions) Dose {
+func (n *Normaliser) DoseWith(s string, opt DoseOptions) Dose { return *n.SharedDoseWith(s, opt) }
+
+// SharedDoseWith is DoseWith returning the cached reading itself (see Normaliser).
+func (n *Normaliser) SharedDoseWith(s string, opt DoseOptions) *Dose {
 	pos := func(v float64) float64 {
 		if !(v > 0) || !finite(v) {
 			return 0 // NaN is not a usable map key
@@ -178,11 +187,16 @@ func (n *Normaliser) DoseWith(s string, opt DoseOptions) Dose {
 
 // Duration is a memoised ParseDuration.
 func (n *Normaliser) Duration(s string) Duration {
-	return memo(n, n.dur, durKey{s, -1}, s, func() Duration { return ParseDuration(s) })
+	return *memo(n, n.dur, durKey{s, -1}, s, func() Duration { return ParseDuration(s) })
 }
 
 // DurationAge is a memoised ParseDurationAge; the age is part of the key.
 func (n *Normaliser) DurationAge(s string, ageYears float64) Duration {
+	return *n.SharedDurationAge(s, ageYears)
+}
+
+// SharedDurationAge is DurationAge returning the cached reading itself (see Normaliser).
+func (n *Normaliser) SharedDurationAge(s string, ageYears float64) *Duration {
 	k := durKey{s, ageYears}
 	if !finite(ageYears) || ageYears < 0 {
 		k.age = -1
@@ -191,12 +205,18 @@ func (n *Normaliser) DurationAge(s string, ageYears float64) Duration {
 }
 
 // Age is a memoised ParseAge.
-func (n *Normaliser) Age(s string) Age {
+func (n *Normaliser) Age(s string) Age { return *n.SharedAge(s) }
+
+// SharedAge is Age returning the cached reading itself (see Normaliser).
+func (n *Normaliser) SharedAge(s string) *Age {
 	return memo(n, n.age, s, s, func() Age { return ParseAge(s) })
 }
 
 // Size is a memoised ParseSize.
-func (n *Normaliser) Size(s string) Size {
+func (n *Normaliser) Size(s string) Size { return *n.SharedSize(s) }
+
+// SharedSize is Size returning the cached reading itself (see Normaliser).
+func (n *Normaliser) SharedSize(s string) *Size {
 	return memo(n, n.size, s, s, func() Size { return ParseSize(s) })
 }
 
@@ -205,7 +225,7 @@ func (n *Normaliser) Lab(s string) Lab { return n.LabFor(AnalyteUnknown, s) }
 
 // LabFor is a memoised ParseLabFor.
 func (n *Normaliser) LabFor(a Analyte, s string) Lab {
-	return memo(n, n.lab, labKey{s, a}, s, func() Lab { return ParseLabFor(a, s) })
+	return *memo(n, n.lab, labKey{s, a}, s, func() Lab { return ParseLabFor(a, s) })
 }
 
 func (c *lru[K, V]) len() int { return len(c.m) }

@@ -10,14 +10,22 @@ import (
 
 // Course is one patient × drug (or procedure) after normalisation: the
 // values tresp analyses, each next to the text it came from.
+//
+// The readings (Drug, Disease, Dose, Age, Size, the durations and Outcome)
+// are pointers to values shared by every course read from the same text
+// (normalise memoises them per distinct input), so that a course costs a
+// few hundred bytes instead of about 1.8 KB. They are never nil in a course
+// that normalise made (nor in one loaded from the stage cache), and they are
+// never modified in place: to change a reading, point the course at a copy.
 type Course struct {
 	Rec     *data.Record
 	Study   string
 	CaseID  string
-	Drug    vocab.Match // Canonical is "" when unknown
-	DrugRaw string      // the drug as written
+	Drug    *vocab.Match // Canonical is "" when unknown
+	DrugRaw string       // the drug as written
 	// Regimen is the sorted canonical names of every drug the patient
-	// received, this one included.
+	// received, this one included (shared by the courses of equal regimens:
+	// read-only).
 	Regimen []string
 	// PriorTreatments are the treatments the row names as given before the
 	// course ("after CYC", "previously rituximab"): recorded, not analysed.
@@ -25,19 +33,19 @@ type Course struct {
 	// Protocol is the named regimen the drug was given in ("R-CHOP"), "" for none.
 	Protocol  string
 	DoseText  string
-	Dose      units.Dose
+	Dose      *units.Dose
 	Route     string
-	Age       units.Age
+	Age       *units.Age
 	Sex       units.Sex
-	Disease   vocab.Match
+	Disease   *vocab.Match
 	Subtypes  []vocab.Match
-	Size      units.Size
-	DiseaseDu units.Duration
-	CondDu    units.Duration
-	TreatDu   units.Duration
-	TimeToRsp units.Duration
-	FollowUp  units.Duration
-	Outcome   vocab.OutcomeMatch
+	Size      *units.Size
+	DiseaseDu *units.Duration
+	CondDu    *units.Duration
+	TreatDu   *units.Duration
+	TimeToRsp *units.Duration
+	FollowUp  *units.Duration
+	Outcome   *vocab.OutcomeMatch
 	// OutcomeText is the outcome cell, or the site-outcome cell when the
 	// outcome cell is empty.
 	OutcomeText string
@@ -50,6 +58,14 @@ type Course struct {
 	// DrugAdjudicated and DiseaseAdjudicated mark terms a reviewer
 	// decided; Drug and Disease then hold the decided term.
 	DrugAdjudicated, DiseaseAdjudicated bool
+}
+
+// Complete reports whether every reading of c is set (see Course), as a
+// course loaded from a cache must be before the analysis reads it.
+func (c *Course) Complete() bool {
+	return c.Drug != nil && c.Disease != nil && c.Dose != nil && c.Age != nil && c.Size != nil &&
+		c.DiseaseDu != nil && c.CondDu != nil && c.TreatDu != nil && c.TimeToRsp != nil && c.FollowUp != nil &&
+		c.Outcome != nil
 }
 
 // OutcomeInput returns the text the outcome reader read: the site-outcome

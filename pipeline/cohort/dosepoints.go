@@ -158,7 +158,7 @@ func doseView(courses []*Course) DoseView {
 			v.Other[c.Dose.Unit]++
 			continue
 		}
-		if _, bad := units.CheckDrugDose(c.Drug.Canonical, c.Drug.Code, c.Route, c.Dose); bad {
+		if _, bad := units.CheckDrugDose(c.Drug.Canonical, c.Drug.Code, c.Route, *c.Dose); bad {
 			v.Implausible++
 			continue
 		}

@@ -16,11 +16,11 @@ import (
 // course makes a course of a patient with a mg/day dose (NaN: none) and a
 // classified outcome.
 func course(study, cas, drug string, dose float64, cat vocab.Category) *Course {
-	c := &Course{Study: study, CaseID: cas, Drug: vocab.Match{Canonical: drug}, DrugRaw: drug,
-		Dose: units.Dose{Unit: "mg/day", Max: dose, Start: dose}, Age: units.Age{Years: math.NaN()},
-		DiseaseDu: units.Duration{Days: math.NaN()}, TreatDu: units.Duration{Days: math.NaN()},
-		FollowUp: units.Duration{Days: math.NaN()}, TimeToRsp: units.Duration{Days: math.NaN()}}
-	c.Outcome.Category = cat
+	unknown := func() *units.Duration { return &units.Duration{Days: math.NaN()} }
+	c := &Course{Study: study, CaseID: cas, Drug: &vocab.Match{Canonical: drug}, DrugRaw: drug, Disease: &vocab.Match{},
+		Dose: &units.Dose{Unit: "mg/day", Max: dose, Start: dose}, Age: &units.Age{Years: math.NaN()}, Size: &units.Size{},
+		DiseaseDu: unknown(), CondDu: unknown(), TreatDu: unknown(), FollowUp: unknown(), TimeToRsp: unknown(),
+		Outcome: &vocab.OutcomeMatch{Category: cat}}
 	c.OutcomeText = cat.String()
 	return c
 }
@@ -163,7 +163,7 @@ func TestTable1Views(t *testing.T) {
 	for i := 0; i < Table1MaxLevels+20; i++ {
 		for k := 0; k <= i%3; k++ {
 			c := course(fmt.Sprintf("S%02d", i%10), fmt.Sprintf("%d-%d", i, k), fmt.Sprintf("drug%02d", i%11), math.NaN(), vocab.Partial)
-			c.Disease = vocab.Match{Canonical: fmt.Sprintf("disease %03d", i)}
+			c.Disease = &vocab.Match{Canonical: fmt.Sprintf("disease %03d", i)}
 			c.Age.Years = float64(20 + i%50)
 			c.Sex = units.Sex([]string{"F", "M"}[i%2])
 			cs = append(cs, c)

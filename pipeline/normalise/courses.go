@@ -38,9 +38,8 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*cohort.Cours
 		c.DrugRaw = strings.TrimSpace(name)
 		c.Protocol = protocol
 		hints := []string{dose, r.Values[data.FieldDisease], r.Values[data.FieldFrequency]}
-		c.Drug = n.voc.Drug(c.DrugRaw, route, hints...)
-		c.DrugAdjudicated = n.termDecision(r, c.CaseID, drugField, fieldDrug, &c.Drug,
-			func(t string) vocab.Match { return n.voc.Drug(t, route, hints...) })
+		c.Drug, c.DrugAdjudicated = n.termDecision(r, c.CaseID, drugField, fieldDrug, n.voc.Drug(c.DrugRaw, route, hints...),
+			func(t string) *vocab.Match { return n.voc.Drug(t, route, hints...) })
 		c.DoseText = strings.TrimSpace(dose)
 		c.Route = route
 		out = append(out, c)
@@ -219,10 +218,10 @@ func (n *normaliser) finishDoses(r *data.Record, base *cohort.Course, out []*coh
 			c.DoseText = strings.TrimSpace(c.DoseText + " " + freq)
 		}
 		if c.DoseText != "" {
-			c.Dose = n.units.DoseWith(c.DoseText, opt)
+			c.Dose = n.units.SharedDoseWith(c.DoseText, opt)
 			n.notes(r, data.FieldDose, c.DoseText, c.Dose.Notes)
 		} else {
-			c.Dose = n.units.Dose("")
+			c.Dose = n.units.SharedDoseWith("", units.DoseOptions{})
 		}
 		if c.Route == "" {
 			c.Route = c.Drug.Route
@@ -230,7 +229,7 @@ func (n *normaliser) finishDoses(r *data.Record, base *cohort.Course, out []*coh
 		if c.Route == "" && c.Dose.Route != units.RouteUnknown {
 			c.Route = string(c.Dose.Route)
 		}
-		if note, ok := units.CheckDrugDose(c.Drug.Canonical, c.Drug.Code, c.Route, c.Dose); ok {
+		if note, ok := units.CheckDrugDose(c.Drug.Canonical, c.Drug.Code, c.Route, *c.Dose); ok {
 			n.notes(r, data.FieldDose, c.DoseText, []units.Note{note})
 		}
 	}
@@ -360,15 +359,15 @@ func (n *normaliser) study(r *data.Record) *cohort.StudyCount {
 	if strings.EqualFold(strings.TrimSpace(s.DrugRaw), "all") {
 		s.All = true
 	} else {
-		s.Drug = n.voc.Drug(s.DrugRaw, "")
-		s.DrugAdjudicated = n.termDecision(r, "", data.FieldDrug, fieldDrug, &s.Drug,
-			func(t string) vocab.Match { return n.voc.Drug(t, "") })
+		m, adj := n.termDecision(r, "", data.FieldDrug, fieldDrug, n.voc.Drug(s.DrugRaw, ""),
+			func(t string) *vocab.Match { return n.voc.Drug(t, "") })
+		s.Drug, s.DrugAdjudicated = *m, adj
 	}
 	if strings.EqualFold(strings.TrimSpace(v[data.FieldDisease]), cohort.NotReported) {
 		s.Disease = vocab.Match{Term: cohort.NotReported} // patients without a disease (--emit-counts): no term to look up
 	} else if v[data.FieldDisease] != "" {
-		s.Disease = n.voc.Disease(v[data.FieldDisease])
-		s.DiseaseAdjudicated = n.termDecision(r, "", data.FieldDisease, fieldDisease, &s.Disease, n.voc.Disease)
+		m, adj := n.termDecision(r, "", data.FieldDisease, fieldDisease, n.voc.Disease(v[data.FieldDisease]), n.voc.Disease)
+		s.Disease, s.DiseaseAdjudicated = *m, adj
 	}
 	atoi := func(f data.Field) (int, bool) {
 		if v[f] == "" {
@@ -428,9 +427,16 @@ func groupUnknownDiseases(cs []*cohort.Course) {
 		}
 		g.count[t]++
 	}
+	// A course's disease reading is shared (cohort.Course): the display form
+	// goes into a copy, one per distinct reading.
+	shown := map[*vocab.Match]*vocab.Match{}
 	for _, c := range cs {
 		t := strings.TrimSpace(c.Disease.Term)
 		if c.Disease.Canonical != "" || t == "" {
+			continue
+		}
+		if m, ok := shown[c.Disease]; ok {
+			c.Disease = m
 			continue
 		}
 		g := by[vocab.Normalize(t)]
@@ -440,6 +446,12 @@ func groupUnknownDiseases(cs []*cohort.Course) {
 				best = s
 			}
 		}
-		c.Disease.Term = best
+		m := c.Disease
+		if m.Term != best {
+			cp := *m
+			cp.Term = best
+			m = &cp
+		}
+		shown[c.Disease], c.Disease = m, m
 	}
 }

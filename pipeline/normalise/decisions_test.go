@@ -103,7 +103,7 @@ func TestOutcomeReview(t *testing.T) {
 				}
 				n.dec = d
 			}
-			c := &cohort.Course{Rec: r, Study: "S", CaseID: "1", OutcomeText: tt.text, Outcome: tt.m}
+			c := &cohort.Course{Rec: r, Study: "S", CaseID: "1", OutcomeText: tt.text, Outcome: &tt.m}
 			n.outcome(r, c, tt.text)
 			var got string
 			for _, it := range n.items {

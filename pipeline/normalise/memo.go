@@ -29,22 +29,26 @@ func (c *memo[V]) get(key string, f func() V) V {
 
 // vocabCache memoises vocabulary lookups, which dominate normalisation
 // time on large tables. Results are shared: callers must not modify them.
+// A drug, disease or outcome reading is one value per distinct key, which
+// every course read from that key points to (see cohort.Course).
 type vocabCache struct {
 	voc      *vocab.Vocabulary
-	drug     memo[vocab.Match]
-	disease  memo[vocab.Match]
+	drug     memo[*vocab.Match]
+	disease  memo[*vocab.Match]
 	subtype  memo[[]vocab.Match]
-	outcome  map[outcomeKey]vocab.OutcomeMatch
+	outcome  map[outcomeKey]*vocab.OutcomeMatch
 	scanDrug memo[[]vocab.Mention]
 }
 
-func (c *vocabCache) Drug(term, route string, hints ...string) vocab.Match {
+// Drug is the memoised vocab.Drug, shared.
+func (c *vocabCache) Drug(term, route string, hints ...string) *vocab.Match {
 	key := term + "\x00" + route + "\x00" + strings.Join(hints, "\x00")
-	return c.drug.get(key, func() vocab.Match { return c.voc.Drug(term, route, hints...) })
+	return c.drug.get(key, func() *vocab.Match { m := c.voc.Drug(term, route, hints...); return &m })
 }
 
-func (c *vocabCache) Disease(term string) vocab.Match {
-	return c.disease.get(term, func() vocab.Match { return c.voc.Disease(term) })
+// Disease is the memoised vocab.Disease, shared.
+func (c *vocabCache) Disease(term string) *vocab.Match {
+	return c.disease.get(term, func() *vocab.Match { m := c.voc.Disease(term); return &m })
 }
 
 func (c *vocabCache) Subtype(condition, text string) []vocab.Match {
@@ -55,8 +59,9 @@ func (c *vocabCache) Subtype(condition, text string) []vocab.Match {
 // treatments (the first two apart, so that the usual row allocates nothing).
 type outcomeKey struct{ text, t0, t1, rest string }
 
-// OutcomeFor memoises the outcome reading per distinct (text, treatments) pair.
-func (c *vocabCache) OutcomeFor(text string, treatments []string) vocab.OutcomeMatch {
+// OutcomeFor memoises the outcome reading per distinct (text, treatments)
+// pair; the reading is shared.
+func (c *vocabCache) OutcomeFor(text string, treatments []string) *vocab.OutcomeMatch {
 	k := outcomeKey{text: text}
 	switch {
 	case len(treatments) > 2:
@@ -72,11 +77,11 @@ func (c *vocabCache) OutcomeFor(text string, treatments []string) vocab.OutcomeM
 		return v
 	}
 	if c.outcome == nil || len(c.outcome) >= memoCap {
-		c.outcome = make(map[outcomeKey]vocab.OutcomeMatch)
+		c.outcome = make(map[outcomeKey]*vocab.OutcomeMatch)
 	}
 	v := c.voc.OutcomeFor(text, slices.Clone(treatments))
-	c.outcome[k] = v
-	return v
+	c.outcome[k] = &v
+	return &v
 }
 
 func (c *vocabCache) ScanDrugs(text string, hints ...string) []vocab.Mention {

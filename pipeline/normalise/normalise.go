@@ -168,27 +168,27 @@ func (n *normaliser) review(r *data.Record, caseID, field, text string, it Revie
 
 // termDecision applies the decision about a drug or disease term, if any,
 // and otherwise records the lookup (vocabulary report, warnings, review).
-// It reports whether a decision applied; m is then the decided term.
-func (n *normaliser) termDecision(r *data.Record, caseID string, f data.Field, field string, m *vocab.Match, lookup func(string) vocab.Match) bool {
+// It returns the term to use and whether a decision applied: the decided
+// term in a new value (m, which may be shared, is never modified), else m.
+func (n *normaliser) termDecision(r *data.Record, caseID string, f data.Field, field string, m *vocab.Match, lookup func(string) *vocab.Match) (*vocab.Match, bool) {
 	proposed, conf, rule, ev, needs := termReview(*m)
 	if d := n.decide(r, caseID, field, m.Term); d != nil {
 		if !needs { // decided although the vocabulary knew it
 			proposed, conf, rule = m.Canonical, "high", "vocabulary"
 		}
-		dm := lookup(d.value)
+		dm := *lookup(d.value)
 		if dm.Canonical == "" {
 			dm.Canonical = d.value
 		}
 		dm.Term = m.Term
-		*m = dm
 		n.review(r, caseID, field, m.Term, ReviewItem{Proposed: proposed, Confidence: conf, Rule: rule, Evidence: ev, Decision: d.value})
-		return true
+		return &dm, true
 	}
 	n.term(r, f, *m)
 	if needs {
 		n.review(r, caseID, field, m.Term, ReviewItem{Proposed: proposed, Confidence: conf, Rule: rule, Evidence: ev})
 	}
-	return false
+	return m, false
 }
 
 // LoadVocabulary returns the embedded vocabulary extended by the user

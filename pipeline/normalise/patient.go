@@ -78,6 +78,14 @@ func weightKg(s string) float64 {
 	return w
 }
 
+// The readings of empty cells, shared by every course without the value
+// (read-only, as every reading of a course).
+var (
+	noAge  = &units.Age{Years: math.NaN(), MinYears: math.NaN(), MaxYears: math.NaN()}
+	noSize = func() *units.Size { s := units.ParseSize(""); return &s }()
+	noTerm = &vocab.Match{}
+)
+
 // patient fills the per-patient fields shared by every course of a row.
 // patient reads the patient's values into c and returns the text the
 // outcome is read from (the outcome or the site-outcome cell).
@@ -90,18 +98,18 @@ func (n *normaliser) patient(r *data.Record, c *cohort.Course, extraLabs []data.
 				text = as // "45/F" is the age-sex notation: years, no assumed unit
 			}
 		}
-		c.Age = n.units.Age(text)
+		c.Age = n.units.SharedAge(text)
 		n.notes(r, data.FieldAge, text, c.Age.Notes)
 	} else {
-		c.Age = units.Age{Years: math.NaN(), MinYears: math.NaN(), MaxYears: math.NaN()}
+		c.Age = noAge
 	}
 	c.Sex = units.ParseSex(v[data.FieldSex])
 	if c.Sex == units.SexUnknown {
 		c.Sex = c.Age.Sex
 	}
+	c.Disease = noTerm
 	if v[data.FieldDisease] != "" {
-		c.Disease = n.voc.Disease(v[data.FieldDisease])
-		c.DiseaseAdjudicated = n.termDecision(r, c.CaseID, data.FieldDisease, fieldDisease, &c.Disease, n.voc.Disease)
+		c.Disease, c.DiseaseAdjudicated = n.termDecision(r, c.CaseID, data.FieldDisease, fieldDisease, n.voc.Disease(v[data.FieldDisease]), n.voc.Disease)
 	}
 	if v[data.FieldSubtype] != "" {
 		c.Subtypes = n.voc.Subtype("", v[data.FieldSubtype])
@@ -110,15 +118,15 @@ func (n *normaliser) patient(r *data.Record, c *cohort.Course, extraLabs []data.
 		}
 	}
 	if v[data.FieldLesionSize] != "" {
-		c.Size = n.units.Size(v[data.FieldLesionSize])
+		c.Size = n.units.SharedSize(v[data.FieldLesionSize])
 		n.notes(r, data.FieldLesionSize, v[data.FieldLesionSize], c.Size.Notes)
 	} else {
-		c.Size = units.ParseSize("")
+		c.Size = noSize
 	}
 	age := c.Age.Years
-	dur := func(f data.Field) units.Duration {
+	dur := func(f data.Field) *units.Duration {
 		t := v[f]
-		d := n.units.DurationAge(t, age)
+		d := n.units.SharedDurationAge(t, age)
 		if t != "" {
 			n.notes(r, f, t, d.Notes)
 		}

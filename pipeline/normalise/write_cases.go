@@ -64,7 +64,7 @@ func field(f data.Field) func(c *cohort.Course) string {
 	return func(c *cohort.Course) string { return c.Rec.Values[f] }
 }
 
-func durationCols(name string, f data.Field, get func(c *cohort.Course) units.Duration) []courseColumn {
+func durationCols(name string, f data.Field, get func(c *cohort.Course) *units.Duration) []courseColumn {
 	return []courseColumn{
 		textCol(name+"_text", field(f)),
 		numCol(name+"_days", func(c *cohort.Course) float64 { return get(c).Days }),
@@ -171,11 +171,11 @@ func caseColumns() []courseColumn {
 // durationColumns are the text, value and status columns of each duration.
 func durationColumns() []courseColumn {
 	var cols []courseColumn
-	cols = append(cols, durationCols("disease_duration", data.FieldDiseaseDuration, func(c *cohort.Course) units.Duration { return c.DiseaseDu })...)
-	cols = append(cols, durationCols("condition_duration", data.FieldConditionDuration, func(c *cohort.Course) units.Duration { return c.CondDu })...)
-	cols = append(cols, durationCols("treatment_duration", data.FieldTreatmentDuration, func(c *cohort.Course) units.Duration { return c.TreatDu })...)
-	cols = append(cols, durationCols("time_to_response", data.FieldTimeToResponse, func(c *cohort.Course) units.Duration { return c.TimeToRsp })...)
-	cols = append(cols, durationCols("follow_up", data.FieldFollowUp, func(c *cohort.Course) units.Duration { return c.FollowUp })...)
+	cols = append(cols, durationCols("disease_duration", data.FieldDiseaseDuration, func(c *cohort.Course) *units.Duration { return c.DiseaseDu })...)
+	cols = append(cols, durationCols("condition_duration", data.FieldConditionDuration, func(c *cohort.Course) *units.Duration { return c.CondDu })...)
+	cols = append(cols, durationCols("treatment_duration", data.FieldTreatmentDuration, func(c *cohort.Course) *units.Duration { return c.TreatDu })...)
+	cols = append(cols, durationCols("time_to_response", data.FieldTimeToResponse, func(c *cohort.Course) *units.Duration { return c.TimeToRsp })...)
+	cols = append(cols, durationCols("follow_up", data.FieldFollowUp, func(c *cohort.Course) *units.Duration { return c.FollowUp })...)
 	return cols
 }
 
