@@ -89,13 +89,14 @@ func TestParseCount(t *testing.T) {
 // (they overflowed into a recovered panic, exit 3, before).
 func TestStudyCountsBounded(t *testing.T) {
 	r := &Record{}
-	r.Values[FieldStudy], r.Values[FieldDrug] = "S", "d"
-	r.Values[FieldTreated], r.Values[FieldResponders] = "9223372036854775807", "9223372036854775806"
+	var v [NumFields]string
+	v[FieldStudy], v[FieldDrug] = "S", "d"
+	v[FieldTreated], v[FieldResponders] = "9223372036854775807", "9223372036854775806"
 	m := &Mapping{}
 	for i := range m.Index {
 		m.Index[i] = -1
 	}
-	probs := m.checkStudyRow(r)
+	probs := m.checkStudyRow(r, &v)
 	if len(probs) != 2 || probs[0].Code != "bad-count" || !strings.Contains(probs[0].Reason, "out of range") {
 		t.Errorf("problems = %+v", probs)
 	}

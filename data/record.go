@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -18,16 +19,73 @@ type Lab struct {
 }
 
 // Record is one input row mapped onto canonical fields, still as text.
+//
+// A row fills a handful of the NumFields fields, so a record keeps only the
+// non-empty ones (about 250 bytes a record of ten cells instead of 700):
+// read them with Get, change them with Set.
 type Record struct {
-	File   string
-	Line   int
-	Values [NumFields]string
+	File string
+	Line int
+	// Filled has bit f set for each field f with a non-empty value, and
+	// Texts holds those values in field order.
+	Filled uint64
+	Texts  []string
 	Labs   []Lab
 	Extra  []string // aligned with Mapping.Extra
 }
 
-// Get returns the text of field f.
-func (r *Record) Get(f Field) string { return r.Values[f] }
+// Filled holds a bit per field.
+var _ [64 - NumFields]struct{} // NumFields ≤ 64
+
+// Get returns the text of field f ("" when empty).
+func (r *Record) Get(f Field) string {
+	bit := uint64(1) << f
+	if r.Filled&bit == 0 {
+		return ""
+	}
+	return r.Texts[bits.OnesCount64(r.Filled&(bit-1))]
+}
+
+// Set sets the text of field f. Copies of a record share its texts, so
+// Set gives r texts of its own and leaves the copies as they were.
+func (r *Record) Set(f Field, s string) {
+	var v [NumFields]string
+	r.values(&v)
+	v[f] = s
+	r.setValues(&v)
+}
+
+// values writes the text of every field into v.
+func (r *Record) values(v *[NumFields]string) {
+	i := 0
+	for f := range NumFields {
+		if r.Filled&(uint64(1)<<f) != 0 {
+			v[f] = r.Texts[i]
+			i++
+		}
+	}
+}
+
+// setValues makes v the texts of r, in texts of its own.
+func (r *Record) setValues(v *[NumFields]string) {
+	r.Filled, r.Texts = 0, nil
+	n := 0
+	for f := range v {
+		if v[f] != "" {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	r.Texts = make([]string, 0, n)
+	for f := range v {
+		if v[f] != "" {
+			r.Filled |= uint64(1) << f
+			r.Texts = append(r.Texts, v[f])
+		}
+	}
+}
 
 // Position returns "file:line".
 func (r *Record) Position() string { return r.File + ":" + strconv.Itoa(r.Line) }
@@ -37,6 +95,7 @@ func (r *Record) Position() string { return r.File + ":" + strconv.Itoa(r.Line) 
 // to be quarantined.
 func (m *Mapping) Record(line int, cells []string) (Record, []Problem) {
 	r := Record{File: m.File, Line: line}
+	var vals [NumFields]string // the record's texts until they are kept (setValues)
 	var probs []Problem
 	if len(cells) > len(m.Columns) {
 		width := len(m.Columns) + m.Unnamed
@@ -84,7 +143,7 @@ func (m *Mapping) Record(line int, cells []string) (Record, []Problem) {
 		v := cell(i)
 		switch {
 		case col.Field != FieldUnknown:
-			r.Values[col.Field] = withHeaderUnit(v, col.Unit)
+			vals[col.Field] = withHeaderUnit(v, col.Unit)
 		case col.Lab != "" && v != "":
 			r.Labs = append(r.Labs, Lab{Analyte: col.Lab, Value: v, Unit: col.Unit, Column: col.Header})
 		}
@@ -92,20 +151,21 @@ func (m *Mapping) Record(line int, cells []string) (Record, []Problem) {
 	for _, i := range m.Extra {
 		r.Extra = append(r.Extra, cell(i))
 	}
-	if r.Values[FieldStudy] == "" && m.StudyFromFile != "" {
-		r.Values[FieldStudy] = m.StudyFromFile
+	if vals[FieldStudy] == "" && m.StudyFromFile != "" {
+		vals[FieldStudy] = m.StudyFromFile
 	}
-	if v := r.Values[FieldLabAnalyte]; v != "" || r.Values[FieldLabValue] != "" {
-		r.Labs = append(r.Labs, Lab{Analyte: v, Value: r.Values[FieldLabValue], Unit: r.Values[FieldLabUnit], Column: "lab_analyte"})
+	if v := vals[FieldLabAnalyte]; v != "" || vals[FieldLabValue] != "" {
+		r.Labs = append(r.Labs, Lab{Analyte: v, Value: vals[FieldLabValue], Unit: vals[FieldLabUnit], Column: "lab_analyte"})
 	}
 	switch m.Kind {
 	case StudyTable:
-		probs = append(probs, m.checkStudyRow(&r)...)
+		probs = append(probs, m.checkStudyRow(&r, &vals)...)
 	case LabTable:
-		probs = append(probs, m.checkLabRow(&r)...)
+		probs = append(probs, m.checkLabRow(&r, &vals)...)
 	default:
-		probs = append(probs, m.checkCaseRow(&r)...)
+		probs = append(probs, m.checkCaseRow(&r, &vals)...)
 	}
+	r.setValues(&vals)
 	return r, probs
 }
 
@@ -116,19 +176,19 @@ func (m *Mapping) header(f Field) string {
 	return f.String()
 }
 
-func (m *Mapping) checkCaseRow(r *Record) []Problem {
+func (m *Mapping) checkCaseRow(r *Record, v *[NumFields]string) []Problem {
 	var probs []Problem
 	bad := func(f Field, code, reason, hint string) {
 		probs = append(probs, Problem{Severity: Error, File: r.File, Line: r.Line, Column: m.header(f),
-			Value: r.Values[f], Code: code, Reason: reason, Hint: hint})
+			Value: v[f], Code: code, Reason: reason, Hint: hint})
 	}
-	if r.Values[FieldStudy] == "" {
+	if v[FieldStudy] == "" {
 		bad(FieldStudy, "missing-study", "study is empty", "cite the source report, or use --study-from-filename")
 	}
-	if r.Values[FieldCaseID] == "" {
+	if v[FieldCaseID] == "" {
 		bad(FieldCaseID, "missing-case-id", "case_id is empty", "give every patient an identifier within its study")
 	}
-	if r.Values[FieldTreatment] == "" && r.Values[FieldDrug] == "" {
+	if v[FieldTreatment] == "" && v[FieldDrug] == "" {
 		f := FieldTreatment
 		if m.Has(FieldDrug) {
 			f = FieldDrug
@@ -136,16 +196,16 @@ func (m *Mapping) checkCaseRow(r *Record) []Problem {
 		bad(f, "missing-treatment", "no treatment or drug: the row cannot count towards any response rate",
 			"name the drug or procedure, or remove the row")
 	}
-	if as := r.Values[FieldAgeSex]; as != "" {
+	if as := v[FieldAgeSex]; as != "" {
 		age, sex := SplitAgeSex(as)
-		if r.Values[FieldAge] == "" {
-			r.Values[FieldAge] = age
+		if v[FieldAge] == "" {
+			v[FieldAge] = age
 		}
-		if r.Values[FieldSex] == "" {
-			r.Values[FieldSex] = sex
+		if v[FieldSex] == "" {
+			v[FieldSex] = sex
 		}
 	}
-	if r.Values[FieldOutcome] == "" && r.Values[FieldSiteOutcome] == "" {
+	if v[FieldOutcome] == "" && v[FieldSiteOutcome] == "" {
 		probs = append(probs, Problem{Severity: Warning, File: r.File, Line: r.Line, Column: m.header(FieldOutcome),
 			Code: "missing-outcome", Reason: "outcome is empty: counted as not evaluable",
 			Hint: "write the authors' words, or \"not reported\""})
@@ -153,10 +213,10 @@ func (m *Mapping) checkCaseRow(r *Record) []Problem {
 	return probs
 }
 
-func (m *Mapping) checkLabRow(r *Record) []Problem {
+func (m *Mapping) checkLabRow(r *Record, v *[NumFields]string) []Problem {
 	var probs []Problem
 	for _, f := range []Field{FieldStudy, FieldCaseID, FieldLabAnalyte, FieldLabValue} {
-		if r.Values[f] == "" {
+		if v[f] == "" {
 			probs = append(probs, Problem{Severity: Error, File: r.File, Line: r.Line, Column: m.header(f),
 				Code: "missing-" + f.String(), Reason: f.String() + " is empty",
 				Hint: "a lab row needs study, case_id, analyte and value"})
@@ -165,28 +225,28 @@ func (m *Mapping) checkLabRow(r *Record) []Problem {
 	return probs
 }
 
-func (m *Mapping) checkStudyRow(r *Record) []Problem {
+func (m *Mapping) checkStudyRow(r *Record, v *[NumFields]string) []Problem {
 	var probs []Problem
 	bad := func(f Field, code, reason, hint string) {
 		probs = append(probs, Problem{Severity: Error, File: r.File, Line: r.Line, Column: m.header(f),
-			Value: r.Values[f], Code: code, Reason: reason, Hint: hint})
+			Value: v[f], Code: code, Reason: reason, Hint: hint})
 	}
-	if r.Values[FieldStudy] == "" {
+	if v[FieldStudy] == "" {
 		bad(FieldStudy, "missing-study", "study is empty", "cite the source report")
 	}
-	if r.Values[FieldDrug] == "" {
+	if v[FieldDrug] == "" {
 		bad(FieldDrug, "missing-drug", "drug is empty", "name the drug these counts are for")
 	}
 	counts := map[Field]int{}
 	for _, f := range []Field{FieldTreated, FieldResponders, FieldNotEvaluable, FieldComplete, FieldPartial, FieldMinimal, FieldNone, FieldProgression, FieldUnclassified} {
-		v := r.Values[f]
-		if v == "" {
+		text := v[f]
+		if text == "" {
 			if f == FieldTreated || f == FieldResponders {
 				bad(f, "missing-count", f.String()+" is empty", "give the count reported by the study")
 			}
 			continue
 		}
-		n, err := ParseCount(v)
+		n, err := ParseCount(text)
 		if err != nil {
 			bad(f, "bad-count", f.String()+" "+err.Error(), "write the count as a whole number of patients, in digits")
 			continue

@@ -63,8 +63,8 @@ func TestUnnamedColumnsCheap(t *testing.T) {
 	if len(probs) != 1 || probs[0].Code != "unnamed-cell" || probs[0].Severity != Warning || probs[0].Value != "stray" {
 		t.Errorf("row problems = %v, want one unnamed-cell warning", probs)
 	}
-	if rec.Values[FieldDrug] != "diltiazem" {
-		t.Errorf("drug = %q", rec.Values[FieldDrug])
+	if rec.Get(FieldDrug) != "diltiazem" {
+		t.Errorf("drug = %q", rec.Get(FieldDrug))
 	}
 	_, probs = m.Record(3, append(row, "past the end"))
 	if len(probs) != 2 || probs[1].Code != "ragged-row" {
@@ -311,5 +311,55 @@ func TestAgeSexNoWarning(t *testing.T) {
 	r, probs := m.Record(2, []string{"S", "1", "45/F", "diltiazem", "improved"})
 	if len(probs) != 0 || r.Get(FieldAge) != "45" || r.Get(FieldSex) != "F" {
 		t.Errorf("age %q sex %q problems %v", r.Get(FieldAge), r.Get(FieldSex), probs)
+	}
+}
+
+// TestRecordGetSet checks the compact record: every field reads back what
+// was set, in any order, an empty text removes the field, and Set leaves a
+// copy of the record as it was.
+func TestRecordGetSet(t *testing.T) {
+	tests := []struct {
+		name string
+		sets []Field // set in this order, each to its own name
+		drop []Field // then set to ""
+	}{
+		{"none", nil, nil},
+		{"in order", []Field{FieldStudy, FieldCaseID, FieldDrug}, nil},
+		{"out of order", []Field{FieldOutcome, FieldStudy, Field(NumFields - 1), FieldAge}, nil},
+		{"emptied", []Field{FieldStudy, FieldDrug, FieldOutcome}, []Field{FieldDrug}},
+		{"all", func() (fs []Field) {
+			for f := range NumFields {
+				fs = append(fs, Field(f))
+			}
+			return fs
+		}(), []Field{0, Field(NumFields - 1)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var r Record
+			want := map[Field]string{}
+			for _, f := range tt.sets {
+				r.Set(f, "v"+f.String())
+				want[f] = "v" + f.String()
+			}
+			before := r
+			for _, f := range tt.drop {
+				r.Set(f, "")
+				delete(want, f)
+			}
+			for f := range NumFields {
+				if got := r.Get(Field(f)); got != want[Field(f)] {
+					t.Errorf("Get(%s) = %q, want %q", Field(f), got, want[Field(f)])
+				}
+			}
+			if len(r.Texts) != len(want) {
+				t.Errorf("%d texts kept for %d filled fields", len(r.Texts), len(want))
+			}
+			for _, f := range tt.drop {
+				if got := before.Get(f); got != "v"+f.String() {
+					t.Errorf("a copy taken before Set(%s, \"\") reads %q", f, got)
+				}
+			}
+		})
 	}
 }

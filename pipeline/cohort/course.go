@@ -74,10 +74,10 @@ func (c *Course) OutcomeInput() string {
 	if c.Rec == nil {
 		return strings.TrimSpace(c.OutcomeText)
 	}
-	if so := strings.TrimSpace(c.Rec.Values[data.FieldSiteOutcome]); so != "" {
+	if so := strings.TrimSpace(c.Rec.Get(data.FieldSiteOutcome)); so != "" {
 		return so
 	}
-	return strings.TrimSpace(c.Rec.Values[data.FieldOutcome])
+	return strings.TrimSpace(c.Rec.Get(data.FieldOutcome))
 }
 
 // Unclassified reports whether the course has an outcome text that the

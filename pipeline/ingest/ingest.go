@@ -461,11 +461,11 @@ func (res *Ingested) flagDuplicates(ps *ProblemSet) {
 	first := map[key]*data.Record{}
 	for i := range res.Cases {
 		r := &res.Cases[i]
-		drug := r.Values[data.FieldDrug]
+		drug := r.Get(data.FieldDrug)
 		if drug == "" {
-			drug = r.Values[data.FieldTreatment]
+			drug = r.Get(data.FieldTreatment)
 		}
-		k := key{r.Values[data.FieldStudy], r.Values[data.FieldCaseID], strings.ToLower(drug)}
+		k := key{r.Get(data.FieldStudy), r.Get(data.FieldCaseID), strings.ToLower(drug)}
 		if p, ok := first[k]; ok {
 			ps.Add(data.Problem{Severity: data.Warning, File: r.File, Line: r.Line,
 				Column: "case_id", Value: k.id, Code: "duplicate-row",

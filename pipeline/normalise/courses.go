@@ -24,12 +24,12 @@ import (
 // all courses are one regimen's components, which share its schedule).
 func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*cohort.Course {
 	n.scratchN = 0 // streaming: the previous record's courses are done with
-	base := cohort.Course{Rec: r, Study: r.Values[data.FieldStudy], CaseID: r.Values[data.FieldCaseID]}
+	base := cohort.Course{Rec: r, Study: r.Get(data.FieldStudy), CaseID: r.Get(data.FieldCaseID)}
 	src := n.patient(r, &base, extraLabs)
 	var out []*cohort.Course
 	defer func() { n.readOutcome(r, &base, src, out) }() // every return: the outcome needs the courses' treatments
 	drugField := data.FieldDrug
-	if r.Values[data.FieldDrug] == "" {
+	if r.Get(data.FieldDrug) == "" {
 		drugField = data.FieldTreatment
 	}
 	add := func(name, dose, route, protocol string) {
@@ -37,26 +37,26 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*cohort.Cours
 		*c = base
 		c.DrugRaw = strings.TrimSpace(name)
 		c.Protocol = protocol
-		hints := []string{dose, r.Values[data.FieldDisease], r.Values[data.FieldFrequency]}
+		hints := []string{dose, r.Get(data.FieldDisease), r.Get(data.FieldFrequency)}
 		c.Drug, c.DrugAdjudicated = n.termDecision(r, c.CaseID, drugField, fieldDrug, n.voc.Drug(c.DrugRaw, route, hints...),
 			func(t string) *vocab.Match { return n.voc.Drug(t, route, hints...) })
 		c.DoseText = strings.TrimSpace(dose)
 		c.Route = route
 		out = append(out, c)
 	}
-	route := r.Values[data.FieldRoute]
-	doseCell := strings.TrimSpace(r.Values[data.FieldDose])
-	if drug := r.Values[data.FieldDrug]; drug != "" {
+	route := r.Get(data.FieldRoute)
+	doseCell := strings.TrimSpace(r.Get(data.FieldDose))
+	if drug := r.Get(data.FieldDrug); drug != "" {
 		add(drug, doseCell, route, "")
 		n.finishDoses(r, &base, out)
 		return out
 	}
 	var prior []string
-	for _, seg := range units.SplitTreatment(r.Values[data.FieldTreatment]) {
+	for _, seg := range units.SplitTreatment(r.Get(data.FieldTreatment)) {
 		// Dotted abbreviations ("t.i.d.", "b.i.d.", "p.o.") are hidden from
 		// the drug scan, so their letters ("i.d") never make a phantom
 		// procedure; offsets stay those of seg.
-		ms := n.voc.ScanDrugs(maskDotted(seg), r.Values[data.FieldDisease])
+		ms := n.voc.ScanDrugs(maskDotted(seg), r.Get(data.FieldDisease))
 		if len(ms) == 0 {
 			name, dose := splitNameDose(seg)
 			add(name, dose, route, "")
@@ -209,12 +209,12 @@ func (n *normaliser) attributeDoseColumn(r *data.Record, out []*cohort.Course, c
 // finishDoses parses every course's dose text (with the frequency column), with the row's
 // weight, body surface area and treatment duration, and fills the route.
 func (n *normaliser) finishDoses(r *data.Record, base *cohort.Course, out []*cohort.Course) {
-	opt := units.DoseOptions{WeightKg: weightKg(r.Values[data.FieldWeight]), BSA: bsaM2(r.Values[data.FieldBSA], r.Values[data.FieldHeight], r.Values[data.FieldWeight])}
+	opt := units.DoseOptions{WeightKg: weightKg(r.Get(data.FieldWeight)), BSA: bsaM2(r.Get(data.FieldBSA), r.Get(data.FieldHeight), r.Get(data.FieldWeight))}
 	if d := base.TreatDu.Days; d > 0 && !math.IsInf(d, 0) {
 		opt.CourseDays = d
 	}
 	for _, c := range out {
-		if freq := r.Values[data.FieldFrequency]; freq != "" {
+		if freq := r.Get(data.FieldFrequency); freq != "" {
 			c.DoseText = strings.TrimSpace(c.DoseText + " " + freq)
 		}
 		if c.DoseText != "" {
@@ -354,8 +354,8 @@ func setRegimens(cs []*cohort.Course) {
 }
 
 func (n *normaliser) study(r *data.Record) *cohort.StudyCount {
-	v := &r.Values
-	s := &cohort.StudyCount{Rec: r, Study: v[data.FieldStudy], DrugRaw: v[data.FieldDrug], Definition: v[data.FieldResponseDefinition]}
+	v := r.Get
+	s := &cohort.StudyCount{Rec: r, Study: v(data.FieldStudy), DrugRaw: v(data.FieldDrug), Definition: v(data.FieldResponseDefinition)}
 	if strings.EqualFold(strings.TrimSpace(s.DrugRaw), "all") {
 		s.All = true
 	} else {
@@ -363,17 +363,17 @@ func (n *normaliser) study(r *data.Record) *cohort.StudyCount {
 			func(t string) *vocab.Match { return n.voc.Drug(t, "") })
 		s.Drug, s.DrugAdjudicated = *m, adj
 	}
-	if strings.EqualFold(strings.TrimSpace(v[data.FieldDisease]), cohort.NotReported) {
+	if strings.EqualFold(strings.TrimSpace(v(data.FieldDisease)), cohort.NotReported) {
 		s.Disease = vocab.Match{Term: cohort.NotReported} // patients without a disease (--emit-counts): no term to look up
-	} else if v[data.FieldDisease] != "" {
-		m, adj := n.termDecision(r, "", data.FieldDisease, fieldDisease, n.voc.Disease(v[data.FieldDisease]), n.voc.Disease)
+	} else if v(data.FieldDisease) != "" {
+		m, adj := n.termDecision(r, "", data.FieldDisease, fieldDisease, n.voc.Disease(v(data.FieldDisease)), n.voc.Disease)
 		s.Disease, s.DiseaseAdjudicated = *m, adj
 	}
 	atoi := func(f data.Field) (int, bool) {
-		if v[f] == "" {
+		if v(f) == "" {
 			return 0, false
 		}
-		x, _ := data.ParseCount(v[f]) // checked at ingest (checkStudyRow)
+		x, _ := data.ParseCount(v(f)) // checked at ingest (checkStudyRow)
 		return x, true
 	}
 	s.Treated, _ = atoi(data.FieldTreated)

@@ -94,7 +94,9 @@ func TestOutcomeReview(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := &data.Record{File: "c.csv", Line: 2}
-			r.Values[data.FieldStudy], r.Values[data.FieldCaseID], r.Values[data.FieldOutcome] = "S", "1", tt.text
+			r.Set(data.FieldStudy, "S")
+			r.Set(data.FieldCaseID, "1")
+			r.Set(data.FieldOutcome, tt.text)
 			n := &normaliser{vocab: map[[2]string]*VocabEntry{}, used: map[decisionKey]bool{}, present: map[[3]string][]string{}, items: map[decisionKey]*ReviewItem{}}
 			if tt.decision != "" {
 				d, err := ReadDecisions(strings.NewReader("study,case,field,original_text,decision\nS,1,outcome,\""+tt.text+"\","+tt.decision+"\n"), "d.csv")
@@ -131,7 +133,7 @@ func TestOutcomeReview(t *testing.T) {
 // proposes none, so that "accept" cannot silently pick the first course's.
 func TestReviewRowWithDifferingProposals(t *testing.T) {
 	r := &data.Record{File: "c.csv", Line: 2}
-	r.Values[data.FieldStudy] = "S"
+	r.Set(data.FieldStudy, "S")
 	n := &normaliser{items: map[decisionKey]*ReviewItem{}}
 	n.review(r, "1", fieldOutcome, "possibly improved", ReviewItem{Proposed: "partial", Confidence: "low", Rule: "hedge"})
 	n.review(r, "1", fieldOutcome, "possibly improved", ReviewItem{Proposed: "partial", Confidence: "low", Rule: "hedge"})

@@ -122,7 +122,7 @@ func (n *normaliser) decide(r *data.Record, caseID, field, text string) *decisio
 	if n.dec == nil || t == "" {
 		return nil
 	}
-	study := strings.TrimSpace(r.Values[data.FieldStudy])
+	study := strings.TrimSpace(r.Get(data.FieldStudy))
 	caseID = strings.TrimSpace(caseID)
 	pk := [3]string{study, caseID, field}
 	if !slices.Contains(n.present[pk], t) {
@@ -138,7 +138,7 @@ func (n *normaliser) decide(r *data.Record, caseID, field, text string) *decisio
 
 // review adds a row to review.csv unless one with the same key is there.
 func (n *normaliser) review(r *data.Record, caseID, field, text string, it ReviewItem) {
-	it.Study, it.Case = strings.TrimSpace(r.Values[data.FieldStudy]), strings.TrimSpace(caseID)
+	it.Study, it.Case = strings.TrimSpace(r.Get(data.FieldStudy)), strings.TrimSpace(caseID)
 	k := decisionKey{Study: it.Study, Case: it.Case, Field: field, Text: normText(text)}
 	if prev := n.items[k]; prev != nil {
 		if prev.Proposed != it.Proposed && prev.Proposed != "" && prev.Decision == "" {
@@ -250,7 +250,7 @@ func Run(ctx context.Context, ing *ingest.Ingested, voc *vocab.Vocabulary, dec *
 	labs := map[[2]string][]data.Lab{}
 	for i := range ing.Labs {
 		r := &ing.Labs[i]
-		k := [2]string{r.Values[data.FieldStudy], r.Values[data.FieldCaseID]}
+		k := [2]string{r.Get(data.FieldStudy), r.Get(data.FieldCaseID)}
 		labs[k] = append(labs[k], r.Labs...)
 	}
 	for i := range ing.Cases {
@@ -260,7 +260,7 @@ func Run(ctx context.Context, ing *ingest.Ingested, voc *vocab.Vocabulary, dec *
 			}
 		}
 		r := &ing.Cases[i]
-		res.Courses = append(res.Courses, n.cases(r, labs[[2]string{r.Values[data.FieldStudy], r.Values[data.FieldCaseID]}])...)
+		res.Courses = append(res.Courses, n.cases(r, labs[[2]string{r.Get(data.FieldStudy), r.Get(data.FieldCaseID)}])...)
 	}
 	setRegimens(res.Courses)
 	groupUnknownDiseases(res.Courses)

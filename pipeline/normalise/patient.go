@@ -90,10 +90,10 @@ var (
 // patient reads the patient's values into c and returns the text the
 // outcome is read from (the outcome or the site-outcome cell).
 func (n *normaliser) patient(r *data.Record, c *cohort.Course, extraLabs []data.Lab) string {
-	v := &r.Values
-	if v[data.FieldAge] != "" {
-		text := v[data.FieldAge]
-		if as := v[data.FieldAgeSex]; as != "" {
+	v := r.Get
+	if v(data.FieldAge) != "" {
+		text := v(data.FieldAge)
+		if as := v(data.FieldAgeSex); as != "" {
 			if a, _ := data.SplitAgeSex(as); a == text {
 				text = as // "45/F" is the age-sex notation: years, no assumed unit
 			}
@@ -103,29 +103,29 @@ func (n *normaliser) patient(r *data.Record, c *cohort.Course, extraLabs []data.
 	} else {
 		c.Age = noAge
 	}
-	c.Sex = units.ParseSex(v[data.FieldSex])
+	c.Sex = units.ParseSex(v(data.FieldSex))
 	if c.Sex == units.SexUnknown {
 		c.Sex = c.Age.Sex
 	}
 	c.Disease = noTerm
-	if v[data.FieldDisease] != "" {
-		c.Disease, c.DiseaseAdjudicated = n.termDecision(r, c.CaseID, data.FieldDisease, fieldDisease, n.voc.Disease(v[data.FieldDisease]), n.voc.Disease)
+	if v(data.FieldDisease) != "" {
+		c.Disease, c.DiseaseAdjudicated = n.termDecision(r, c.CaseID, data.FieldDisease, fieldDisease, n.voc.Disease(v(data.FieldDisease)), n.voc.Disease)
 	}
-	if v[data.FieldSubtype] != "" {
-		c.Subtypes = n.voc.Subtype("", v[data.FieldSubtype])
+	if v(data.FieldSubtype) != "" {
+		c.Subtypes = n.voc.Subtype("", v(data.FieldSubtype))
 		if len(c.Subtypes) == 0 {
-			n.term(r, data.FieldSubtype, vocab.Match{Term: v[data.FieldSubtype]})
+			n.term(r, data.FieldSubtype, vocab.Match{Term: v(data.FieldSubtype)})
 		}
 	}
-	if v[data.FieldLesionSize] != "" {
-		c.Size = n.units.SharedSize(v[data.FieldLesionSize])
-		n.notes(r, data.FieldLesionSize, v[data.FieldLesionSize], c.Size.Notes)
+	if v(data.FieldLesionSize) != "" {
+		c.Size = n.units.SharedSize(v(data.FieldLesionSize))
+		n.notes(r, data.FieldLesionSize, v(data.FieldLesionSize), c.Size.Notes)
 	} else {
 		c.Size = noSize
 	}
 	age := c.Age.Years
 	dur := func(f data.Field) *units.Duration {
-		t := v[f]
+		t := v(f)
 		d := n.units.SharedDurationAge(t, age)
 		if t != "" {
 			n.notes(r, f, t, d.Notes)
@@ -137,9 +137,9 @@ func (n *normaliser) patient(r *data.Record, c *cohort.Course, extraLabs []data.
 	c.TreatDu = dur(data.FieldTreatmentDuration)
 	c.TimeToRsp = dur(data.FieldTimeToResponse)
 	c.FollowUp = dur(data.FieldFollowUp)
-	c.OutcomeText = v[data.FieldOutcome]
+	c.OutcomeText = v(data.FieldOutcome)
 	text := c.OutcomeText
-	if so := v[data.FieldSiteOutcome]; so != "" {
+	if so := v(data.FieldSiteOutcome); so != "" {
 		if text == "" {
 			c.OutcomeText = so
 		}

@@ -61,14 +61,14 @@ func formatDose(v float64) string {
 }
 
 func field(f data.Field) func(c *cohort.Course) string {
-	return func(c *cohort.Course) string { return c.Rec.Values[f] }
+	return func(c *cohort.Course) string { return c.Rec.Get(f) }
 }
 
 func durationCols(name string, f data.Field, get func(c *cohort.Course) *units.Duration) []courseColumn {
 	return []courseColumn{
 		textCol(name+"_text", field(f)),
 		numCol(name+"_days", func(c *cohort.Course) float64 { return get(c).Days }),
-		textCol(name+"_status", func(c *cohort.Course) string { return statusOf(c.Rec.Values[f], get(c).Status) }),
+		textCol(name+"_status", func(c *cohort.Course) string { return statusOf(c.Rec.Get(f), get(c).Status) }),
 	}
 }
 
@@ -129,7 +129,7 @@ func caseColumns() []courseColumn {
 		textCol("dose_schedule", func(c *cohort.Course) string { return c.Dose.Schedule }),
 		textCol("age_text", field(data.FieldAge)),
 		numCol("age_years", func(c *cohort.Course) float64 { return c.Age.Years }),
-		textCol("age_status", func(c *cohort.Course) string { return statusOf(c.Rec.Values[data.FieldAge], c.Age.Status) }),
+		textCol("age_status", func(c *cohort.Course) string { return statusOf(c.Rec.Get(data.FieldAge), c.Age.Status) }),
 		textCol("sex", func(c *cohort.Course) string { return string(c.Sex) }),
 		textCol("disease_text", field(data.FieldDisease)),
 		textCol("disease", (*cohort.Course).DiseaseName),
@@ -137,7 +137,7 @@ func caseColumns() []courseColumn {
 			if c.DiseaseAdjudicated {
 				return "adjudicated"
 			}
-			return matchStatus(c.Rec.Values[data.FieldDisease], c.Disease.Status.String())
+			return matchStatus(c.Rec.Get(data.FieldDisease), c.Disease.Status.String())
 		}),
 		textCol("disease_group", func(c *cohort.Course) string { return c.Disease.Class }),
 		textCol("disease_parent", func(c *cohort.Course) string { return c.Disease.Parent }),
@@ -164,7 +164,7 @@ func caseColumns() []courseColumn {
 		numCol("lesion_max_diameter_cm", func(c *cohort.Course) float64 { return c.Size.MaxDiameterCm }),
 		numCol("lesion_min_area_cm2", func(c *cohort.Course) float64 { return c.Size.MinAreaCm2 }),
 		numCol("lesion_max_area_cm2", func(c *cohort.Course) float64 { return c.Size.MaxAreaCm2 }),
-		textCol("lesion_size_status", func(c *cohort.Course) string { return statusOf(c.Rec.Values[data.FieldLesionSize], c.Size.Status) }),
+		textCol("lesion_size_status", func(c *cohort.Course) string { return statusOf(c.Rec.Get(data.FieldLesionSize), c.Size.Status) }),
 	}
 }
 
