@@ -3,6 +3,7 @@ package normalise
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -333,6 +334,8 @@ func trimConnectors(s string) string {
 }
 
 // setRegimens records, for every course, the canonical drugs of its patient.
+// Courses with the same regimen share one slice (most patients of a large
+// table have one of a few hundred regimens).
 func setRegimens(cs []*cohort.Course) {
 	by := map[[2]string]map[string]bool{}
 	for _, c := range cs {
@@ -342,14 +345,20 @@ func setRegimens(cs []*cohort.Course) {
 		}
 		by[k][c.DrugName()] = true
 	}
+	shared := map[string][]string{}
+	var reg []string
 	for _, c := range cs {
 		set := by[[2]string{c.Study, c.CaseID}]
-		reg := make([]string, 0, len(set))
+		reg = reg[:0]
 		for d := range set {
 			reg = append(reg, d)
 		}
 		sort.Strings(reg)
-		c.Regimen = reg
+		k := strings.Join(reg, "\x00")
+		if shared[k] == nil {
+			shared[k] = slices.Clone(reg)
+		}
+		c.Regimen = shared[k]
 	}
 }
 
