@@ -1,6 +1,7 @@
 package normalise
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 
@@ -32,11 +33,15 @@ func (c *memo[V]) get(key string, f func() V) V {
 // A drug, disease or outcome reading is one value per distinct key, which
 // every course read from that key points to (see cohort.Course).
 type vocabCache struct {
-	voc      *vocab.Vocabulary
-	drug     memo[*vocab.Match]
-	disease  memo[*vocab.Match]
-	subtype  memo[[]vocab.Match]
-	outcome  map[outcomeKey]*vocab.OutcomeMatch
+	voc     *vocab.Vocabulary
+	drug    memo[*vocab.Match]
+	disease memo[*vocab.Match]
+	subtype memo[[]vocab.Match]
+	outcome map[outcomeKey]*vocab.OutcomeMatch
+	// readings are the distinct readings of each outcome text: a text
+	// usually reads the same whatever the course's treatments, and the
+	// courses of one reading share it (sameOutcome).
+	readings map[string][]*vocab.OutcomeMatch
 	scanDrug memo[[]vocab.Mention]
 }
 
@@ -79,8 +84,23 @@ func (c *vocabCache) OutcomeFor(text string, treatments []string) *vocab.Outcome
 	if c.outcome == nil || len(c.outcome) >= memoCap {
 		c.outcome = make(map[outcomeKey]*vocab.OutcomeMatch)
 	}
-	v := c.voc.OutcomeFor(text, slices.Clone(treatments))
-	c.outcome[k] = &v
+	v := c.sameOutcome(text, c.voc.OutcomeFor(text, slices.Clone(treatments)))
+	c.outcome[k] = v
+	return v
+}
+
+// sameOutcome returns the reading of text equal to v if one was made
+// before (for other treatments), else v, kept for the next.
+func (c *vocabCache) sameOutcome(text string, v vocab.OutcomeMatch) *vocab.OutcomeMatch {
+	for _, p := range c.readings[text] {
+		if reflect.DeepEqual(*p, v) {
+			return p
+		}
+	}
+	if c.readings == nil || len(c.readings) >= memoCap {
+		c.readings = make(map[string][]*vocab.OutcomeMatch)
+	}
+	c.readings[text] = append(c.readings[text], &v)
 	return &v
 }
 
