@@ -313,6 +313,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"hair regrowth is a response", "complete hair regrowth", "", Complete, ConfidenceHigh},
 		{"a tumour's regrowth is progression", "regrowth of the tumour after 6 months", "", Progression, ConfidenceHigh},
 		{"repigmentation is a response", "significant repigmentation", "", Partial, ConfidenceHigh},
+		{"regrowth of an unknown object is proposed only", "Regrowth of >50% of scalp", "", Progression, ConfidenceLow},
 		{"a symptom that stopped is no stop of the course", "seizures stopped", "", NotEvaluable, ConfidenceLow},
 		{"a stop of the course", "we discontinued eculizumab due to anaphylaxis", "", NotEvaluable, ConfidenceHigh},
 		{"halted progression", "disease progression halted", "", None, ConfidenceHigh},
