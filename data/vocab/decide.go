@@ -470,7 +470,8 @@ func wholeCellGrade(toks []token, t target) bool {
 // not among them: when the authors call a change a response, rule 5 keeps their word.
 var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction": true, "decrease": true, "declined": true,
 	"decline": true, "fell": true, "dropped": true, "lowered": true, "lowering": true, "improved": true, "improvement": true,
-	"diminished": true, "regression": true, "shrinkage": true}
+	"diminished": true, "regression": true, "shrinkage": true, "shrank": true, "shrunk": true, "smaller": true,
+	"fall": true, "drop": true}
 
 // dropSuperseded removes targets that a more precise statement of the same clause
 // replaces: a vague change word beside a number read by rule 5, and any response word

@@ -322,6 +322,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"efficacy word alone", "the infusions were beneficial", "", Partial, ConfidenceLow},
 		{"percent change beside a vague word", "proteinuria reduced by 30%", "", Minimal, ConfidenceHigh},
 		{"percent change", "tumour size decreased by 70%", "", Partial, ConfidenceHigh},
+		{"percent change beside a response verb of size", "tumour shrank by 30%", "", Minimal, ConfidenceHigh},
 		{"score threshold", "achieved PASI 90 at week 16", "", Partial, ConfidenceHigh},
 		{"qualifier raises", "complete clinical and radiological response", "", Complete, ConfidenceHigh},
 		{"qualifier lowers", "insufficient platelet response", "", None, ConfidenceHigh},

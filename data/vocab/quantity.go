@@ -27,7 +27,7 @@ var (
 // percent-change words: a percentage is a change of the target measure only next to one
 var (
 	fallWords = map[string]bool{"reduction": true, "reduced": true, "decrease": true, "decreased": true, "decline": true,
-		"declined": true, "fall": true, "fell": true, "drop": true, "dropped": true, "shrinkage": true, "shrank": true,
+		"declined": true, "fall": true, "fell": true, "drop": true, "dropped": true, "shrinkage": true, "shrank": true, "shrunk": true,
 		"regression": true, "improvement": true, "improved": true, "lower": true, "less": true, "reduce": true,
 		"diminished": true, "clearance": true, "cleared": true, "resolution": true, "resolved": true, "smaller": true}
 	riseWords = map[string]bool{"increase": true, "increased": true, "rise": true, "rose": true, "growth": true,
