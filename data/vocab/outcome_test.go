@@ -327,6 +327,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"qualifier raises", "complete clinical and radiological response", "", Complete, ConfidenceHigh},
 		{"qualifier lowers", "insufficient platelet response", "", None, ConfidenceHigh},
 		{"not assessed", "response could not be assessed", "", NotEvaluable, ConfidenceHigh},
+		{"a response assessment is a visit, not a response", "died of pneumonia before response assessment", "", NotEvaluable, ConfidenceHigh},
 		{"hedge", "possible improvement of the lesions", "", Partial, ConfidenceLow},
 		{"purpose is not an observation", "rituximab was given to achieve remission; the disease remained active", "", None, ConfidenceHigh},
 		{"disease name is not an outcome", "relapsing polychondritis", "", Unclassified, ConfidenceNone},
