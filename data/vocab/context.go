@@ -19,6 +19,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		neg, hedge, hist, after, on = scope{}, scope{}, scope{}, scope{}, scope{}
 		qualUntil, transUntil = -1, -1
 	}
+	clause := clauses(text, toks, ends, cues)
 	ti, ci := 0, 0
 	coverEnd := func() { // a comma or "and" after a covered target ends the scope
 		for _, s := range []*scope{&neg, &hedge, &hist} {
@@ -47,6 +48,12 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			switch cu.e.role {
 			case cueNegation:
 				neg = scope{active: true, cue: cueText}
+			case cueNegationAfter:
+				// "had not reached remission": a backward cue with nothing before it in
+				// its clause negates what follows, as "not" alone would
+				if !targetBefore(targets, clause, cu.i) {
+					neg = scope{active: true, cue: cueText}
+				}
 			case cueHedge:
 				hedge = scope{active: true, cue: cueText}
 			case cueHistory:
@@ -98,7 +105,6 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 	}
 	// backward cues and the temporal cues that follow their relapse ("relapsed after
 	// discontinuation"): scope runs back to the start of the clause.
-	clause := clauses(text, toks, ends, cues)
 	for _, cu := range cues {
 		switch cu.e.role {
 		case cueNegationAfter, cueHedgeAfter, cueAfterCourse, cueOnCourse:
@@ -123,6 +129,16 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			}
 		}
 	}
+}
+
+// targetBefore reports whether a target ends at or before token k in k's clause.
+func targetBefore(targets []target, clause []int, k int) bool {
+	for _, t := range targets {
+		if t.j <= k && clause[t.i] == clause[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // qualifies reports whether a qualifier of category q applies to a phrase: qualifiers of

@@ -281,6 +281,9 @@ func TestOutcomeContextRules(t *testing.T) {
 	}{
 		{"negation beyond three words", "did not lead to any meaningful clinical improvement", "", None, ConfidenceHigh},
 		{"negation ends at but", "no improvement in the first month but complete remission at six months", "", Complete, ConfidenceLow},
+		{"backward negation", "EASI 50 not reached", "", None, ConfidenceHigh},
+		{"backward negation of a phrase", "remission could not be achieved", "", None, ConfidenceHigh},
+		{"backward negation cue before its phrase", "had not reached complete remission", "", None, ConfidenceHigh},
 		{"negation reaches a list", "there was no improvement in symptoms or radiological response", "", None, ConfidenceHigh},
 		{"pseudo-trigger", "no recurrence at 2 years of follow-up", "", Complete, ConfidenceLow},
 		{"history names another drug", "refractory to steroids and methotrexate; complete remission with rituximab", "rituximab", Complete, ConfidenceHigh},
