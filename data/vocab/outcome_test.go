@@ -329,6 +329,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"score threshold", "achieved PASI 90 at week 16", "", Partial, ConfidenceHigh},
 		{"qualifier raises", "complete clinical and radiological response", "", Complete, ConfidenceHigh},
 		{"qualifier lowers", "insufficient platelet response", "", None, ConfidenceHigh},
+		{"qualifier of dissatisfaction", "unsatisfactory response", "", None, ConfidenceHigh},
 		{"not assessed", "response could not be assessed", "", NotEvaluable, ConfidenceHigh},
 		{"a response assessment is a visit, not a response", "died of pneumonia before response assessment", "", NotEvaluable, ConfidenceHigh},
 		{"hedge", "possible improvement of the lesions", "", Partial, ConfidenceLow},
