@@ -106,6 +106,16 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 	// backward cues and the temporal cues that follow their relapse ("relapsed after
 	// discontinuation"): scope runs back to the start of the clause.
 	for _, cu := range cues {
+		if cu.e.role == cueQualifierAfter {
+			// "improved slightly", "responded poorly": the adverb right after the
+			// response word sets its degree, as "slight" before it does
+			for t := range targets {
+				if tg := &targets[t]; tg.j == cu.i && !commaBefore(text, toks, cu.i) && qualifies(cu.e.category, tg.entry) {
+					tg.category, tg.rule = cu.e.category, "qualifier"
+				}
+			}
+			continue
+		}
 		switch cu.e.role {
 		case cueNegationAfter, cueHedgeAfter, cueAfterCourse, cueOnCourse:
 		default:

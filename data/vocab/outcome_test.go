@@ -330,6 +330,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"qualifier raises", "complete clinical and radiological response", "", Complete, ConfidenceHigh},
 		{"qualifier lowers", "insufficient platelet response", "", None, ConfidenceHigh},
 		{"qualifier of dissatisfaction", "unsatisfactory response", "", None, ConfidenceHigh},
+		{"qualifier after the response word", "acne improved slightly", "", Minimal, ConfidenceHigh},
 		{"not assessed", "response could not be assessed", "", NotEvaluable, ConfidenceHigh},
 		{"a response assessment is a visit, not a response", "died of pneumonia before response assessment", "", NotEvaluable, ConfidenceHigh},
 		{"hedge", "possible improvement of the lesions", "", Partial, ConfidenceLow},

@@ -18,6 +18,7 @@ const (
 	cueQualifier                        // sets the degree of the response word right after it: "complete clinical response"
 	cueDoseChange                       // the course went on at another dose: "after increase to 90 mg"
 	cueTransient                        // the response word right after it did not last: "initial improvement"
+	cueQualifierAfter                   // sets the degree of the response word right before it: "improved slightly"
 )
 
 var cueRoleNames = map[string]cueRole{
@@ -25,7 +26,7 @@ var cueRoleNames = map[string]cueRole{
 	"hedge": cueHedge, "hedge after": cueHedgeAfter, "history": cueHistory,
 	"termination": cueTermination, "boundary": cueTermination,
 	"after course": cueAfterCourse, "on course": cueOnCourse, "qualifier": cueQualifier,
-	"dose change": cueDoseChange, "transient": cueTransient,
+	"dose change": cueDoseChange, "transient": cueTransient, "qualifier after": cueQualifierAfter,
 }
 
 // qualifierReach is how many words after a qualifier cue a response word may start
