@@ -292,6 +292,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"background treatment", "remains in remission on prednisolone 2.5 mg", "tocilizumab", Complete, ConfidenceHigh},
 		{"object of an outcome phrase", "she no longer required dialysis", "rituximab", Partial, ConfidenceHigh},
 		{"relapse on the course", "complete remission, then relapse while on maintenance azathioprine", "", Progression, ConfidenceHigh},
+		{"relapse on the course, response regained at another dose", "relapsed during taper; responded again after dose increase", "", Partial, ConfidenceHigh},
 		{"relapse after the course", "complete remission; relapsed six months after discontinuation", "", Complete, ConfidenceHigh},
 		{"relapse without time", "partial response, later relapse", "", Partial, ConfidenceLow},
 		{"response after a dose change", "no improvement on 2 mg/kg; after dose escalation to 4 mg/kg complete remission", "", Complete, ConfidenceHigh},
