@@ -298,6 +298,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"response after a dose change", "no improvement on 2 mg/kg; after dose escalation to 4 mg/kg complete remission", "", Complete, ConfidenceHigh},
 		{"response, then a dose change, then worse", "complete remission; after dose escalation the disease progressed", "", Complete, ConfidenceLow},
 		{"transient response, then worse on the course", "initial improvement, then progression of the lesions", "", Progression, ConfidenceHigh},
+		{"escape is a loss of response, read by time", "initial response, then escape after 6 months on therapy", "", Progression, ConfidenceHigh},
 		{"transient response, relapse after stopping", "initial improvement; relapse after discontinuation", "", Partial, ConfidenceHigh},
 		{"outcome said of another treatment", "refractory to antibiotics and steroids, she responded well to bisphosphonate", "steroids", None, ConfidenceHigh},
 		{"outcome said of the course", "refractory to antibiotics and steroids, she responded well to bisphosphonate", "bisphosphonate", Partial, ConfidenceHigh},
