@@ -290,6 +290,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"history cue names the course", "the patient was refractory to rituximab", "rituximab", None, ConfidenceHigh},
 		{"clause about another treatment", "did not respond to steroids; platelet count normalized after four doses of rituximab", "rituximab", Complete, ConfidenceHigh},
 		{"background treatment", "remains in remission on prednisolone 2.5 mg", "tocilizumab", Complete, ConfidenceHigh},
+		{"outcome said of the treatment it is on", "failed methotrexate; cleared on ustekinumab", "methotrexate", None, ConfidenceLow},
 		{"object of an outcome phrase", "she no longer required dialysis", "rituximab", Partial, ConfidenceHigh},
 		{"relapse on the course", "complete remission, then relapse while on maintenance azathioprine", "", Progression, ConfidenceHigh},
 		{"relapse on the course, response regained at another dose", "relapsed during taper; responded again after dose increase", "", Partial, ConfidenceHigh},
