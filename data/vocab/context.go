@@ -67,6 +67,12 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				qualUntil = -1
 			case cueQualifier:
 				qual, qualUntil = cu.e.category, cu.j-1+qualifierReach
+			case cueQualifierAfter:
+				// "not complete remission", "partially responded": with no response word
+				// right before it, the adverb qualifies the one after it
+				if !targetEndsAt(targets, cu.i) || commaBefore(text, toks, cu.i) {
+					qual, qualUntil = cu.e.category, cu.j-1+qualifierReach
+				}
 			case cueTransient:
 				transUntil = cu.j - 1 + qualifierReach
 			}
@@ -145,6 +151,16 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 func targetBefore(targets []target, clause []int, k int) bool {
 	for _, t := range targets {
 		if t.j <= k && clause[t.i] == clause[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// targetEndsAt reports whether a target ends right before token k.
+func targetEndsAt(targets []target, k int) bool {
+	for _, t := range targets {
+		if t.j == k {
 			return true
 		}
 	}
