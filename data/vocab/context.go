@@ -109,8 +109,13 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			k = t.j - 1
 		}
 	}
-	// backward cues and the temporal cues that follow their relapse ("relapsed after
-	// discontinuation"): scope runs back to the start of the clause.
+	applyBackward(text, toks, clause, targets, cues)
+}
+
+// applyBackward applies the backward cues and the temporal cues that follow their
+// relapse ("relapsed after discontinuation"), whose scope runs back to the start of the
+// clause, and the qualifiers that follow their response word ("improved slightly").
+func applyBackward(text string, toks []token, clause []int, targets []target, cues []cueHit) {
 	for _, cu := range cues {
 		if cu.e.role == cueQualifierAfter {
 			// "improved slightly", "responded poorly": the adverb right after the
