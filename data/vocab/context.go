@@ -19,6 +19,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		neg, hedge, hist, after, on = scope{}, scope{}, scope{}, scope{}, scope{}
 		qualUntil, transUntil = -1, -1
 	}
+	clause := clauses(text, toks, ends, cues)
 	ti, ci := 0, 0
 	coverEnd := func() { // a comma or "and" after a covered target ends the scope
 		for _, s := range []*scope{&neg, &hedge, &hist} {
@@ -47,6 +48,12 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			switch cu.e.role {
 			case cueNegation:
 				neg = scope{active: true, cue: cueText}
+			case cueNegationAfter:
+				// "had not reached remission": a backward cue with nothing before it in
+				// its clause negates what follows, as "not" alone would
+				if !targetBefore(targets, clause, cu.i) {
+					neg = scope{active: true, cue: cueText}
+				}
 			case cueHedge:
 				hedge = scope{active: true, cue: cueText}
 			case cueHistory:
@@ -60,6 +67,12 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				qualUntil = -1
 			case cueQualifier:
 				qual, qualUntil = cu.e.category, cu.j-1+qualifierReach
+			case cueQualifierAfter:
+				// "not complete remission", "partially responded": with no response word
+				// right before it, the adverb qualifies the one after it
+				if !targetEndsAt(targets, cu.i) || commaBefore(text, toks, cu.i) {
+					qual, qualUntil = cu.e.category, cu.j-1+qualifierReach
+				}
 			case cueTransient:
 				transUntil = cu.j - 1 + qualifierReach
 			}
@@ -96,10 +109,24 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			k = t.j - 1
 		}
 	}
-	// backward cues and the temporal cues that follow their relapse ("relapsed after
-	// discontinuation"): scope runs back to the start of the clause.
-	clause := clauses(text, toks, ends, cues)
+	applyBackward(text, toks, clause, targets, cues)
+}
+
+// applyBackward applies the backward cues and the temporal cues that follow their
+// relapse ("relapsed after discontinuation"), whose scope runs back to the start of the
+// clause, and the qualifiers that follow their response word ("improved slightly").
+func applyBackward(text string, toks []token, clause []int, targets []target, cues []cueHit) {
 	for _, cu := range cues {
+		if cu.e.role == cueQualifierAfter {
+			// "improved slightly", "responded poorly": the adverb right after the
+			// response word sets its degree, as "slight" before it does
+			for t := range targets {
+				if tg := &targets[t]; tg.j == cu.i && !commaBefore(text, toks, cu.i) && qualifies(cu.e.category, tg.entry) {
+					tg.category, tg.rule = cu.e.category, "qualifier"
+				}
+			}
+			continue
+		}
 		switch cu.e.role {
 		case cueNegationAfter, cueHedgeAfter, cueAfterCourse, cueOnCourse:
 		default:
@@ -123,6 +150,26 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			}
 		}
 	}
+}
+
+// targetBefore reports whether a target ends at or before token k in k's clause.
+func targetBefore(targets []target, clause []int, k int) bool {
+	for _, t := range targets {
+		if t.j <= k && clause[t.i] == clause[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// targetEndsAt reports whether a target ends right before token k.
+func targetEndsAt(targets []target, k int) bool {
+	for _, t := range targets {
+		if t.j == k {
+			return true
+		}
+	}
+	return false
 }
 
 // qualifies reports whether a qualifier of category q applies to a phrase: qualifiers of

@@ -134,6 +134,16 @@ var (
 		"reduced": true, "reduction": true, "withdrawal": true, "withdrawn": true, "sparing": true}
 )
 
+// agentOn reports whether the treatment at toks[i:i+n], after "on", is what an outcome
+// phrase ending right before "on" is said of ("cleared on ustekinumab") rather than a
+// background treatment, which is named with its dose ("remission on prednisolone 2.5 mg").
+func agentOn(toks []token, inTarget []bool, i, n int) bool {
+	if i < 2 || toks[i-1].norm != "on" || !inTarget[i-2] {
+		return false
+	}
+	return i+n >= len(toks) || !isNumber(toks[i+n].norm) && !backgroundAfter[toks[i+n].norm]
+}
+
 // placeVerbs make "VERB to X" a destination, not a treatment.
 var placeVerbs = map[string]bool{"discharged": true, "transferred": true, "referred": true, "admitted": true, "moved": true}
 
@@ -225,7 +235,7 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 			i += n // "lowering of T4": a measured substance
 			continue
 		}
-		if i >= 1 && backgroundBefore[toks[i-1].norm] || i+n < len(toks) && backgroundAfter[toks[i+n].norm] {
+		if i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n) || i+n < len(toks) && backgroundAfter[toks[i+n].norm] {
 			i += n // "remission on prednisone 2.5 mg", "steroid dose reduced": a background treatment
 			continue
 		}

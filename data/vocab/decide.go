@@ -52,7 +52,7 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	}
 
 	// relapse, flare and recurrence depend on time
-	keep, onCourseRelapse, relapseLow := relapseRules(live)
+	keep, onCourseRelapse, relapseLow := relapseRules(live, doseChange)
 	if relapseLow != "" {
 		low = relapseLow
 	}
@@ -122,8 +122,11 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 // a relapse on the course is progression (onCourseRelapse is its index in
 // keep, or -1, as is a response lost on the course), one after the course
 // stopped implies an earlier response or leaves the best response standing.
-// low is the last reason for low confidence found, or "".
-func relapseRules(live []target) (keep []target, onCourseRelapse int, low string) {
+// low is the last reason for low confidence found, or "". A relapse on the
+// course followed by a response after a change of dose ("relapsed during taper;
+// responded again after dose increase") is a response regained on the same
+// course: the relapse is dropped and the best response stands.
+func relapseRules(live []target, doseChange []int) (keep []target, onCourseRelapse int, low string) {
 	hasResponse := false
 	for _, t := range live {
 		if t.entry.role != roleRelapse && t.category.Ordered() && t.category > Progression {
@@ -144,6 +147,8 @@ func relapseRules(live []target) (keep []target, onCourseRelapse int, low string
 		}
 		if t.entry.role == roleRelapse && !t.negated {
 			switch {
+			case t.on && regainedAfterDoseChange(t, live, doseChange):
+				continue
 			case t.on:
 				t.rule = "relapse on course"
 				if onCourseRelapse < 0 {
@@ -164,6 +169,25 @@ func relapseRules(live []target) (keep []target, onCourseRelapse int, low string
 		keep = append(keep, t)
 	}
 	return keep, onCourseRelapse, low
+}
+
+// regainedAfterDoseChange reports whether a response statement follows the
+// relapse r with a dose-change cue after the relapse, before the response or
+// within three words after it: the response was regained on the same course.
+func regainedAfterDoseChange(r target, live []target, doseChange []int) bool {
+	for _, u := range live {
+		if u.i < r.j || u.entry.role == roleRelapse || u.negated || u.hedged || u.after ||
+			u.entry.weak() || u.entry.secondary || !u.category.AtLeast(Partial) {
+			continue
+		}
+		for _, k := range doseChange {
+			// the cue before the response, or right after it ("responded again after dose increase")
+			if k >= r.j && (k < u.i || k >= u.j && k-u.j <= 3) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // categorise sets the category of res from its phrases: progression for a
@@ -470,7 +494,8 @@ func wholeCellGrade(toks []token, t target) bool {
 // not among them: when the authors call a change a response, rule 5 keeps their word.
 var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction": true, "decrease": true, "declined": true,
 	"decline": true, "fell": true, "dropped": true, "lowered": true, "lowering": true, "improved": true, "improvement": true,
-	"diminished": true, "regression": true, "shrinkage": true}
+	"diminished": true, "regression": true, "shrinkage": true, "shrank": true, "shrunk": true, "smaller": true,
+	"fall": true, "drop": true}
 
 // dropSuperseded removes targets that a more precise statement of the same clause
 // replaces: a vague change word beside a number read by rule 5, and any response word

@@ -27,7 +27,7 @@ var (
 // percent-change words: a percentage is a change of the target measure only next to one
 var (
 	fallWords = map[string]bool{"reduction": true, "reduced": true, "decrease": true, "decreased": true, "decline": true,
-		"declined": true, "fall": true, "fell": true, "drop": true, "dropped": true, "shrinkage": true, "shrank": true,
+		"declined": true, "fall": true, "fell": true, "drop": true, "dropped": true, "shrinkage": true, "shrank": true, "shrunk": true,
 		"regression": true, "improvement": true, "improved": true, "lower": true, "less": true, "reduce": true,
 		"diminished": true, "clearance": true, "cleared": true, "resolution": true, "resolved": true, "smaller": true}
 	riseWords = map[string]bool{"increase": true, "increased": true, "rise": true, "rose": true, "growth": true,
@@ -144,14 +144,7 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 				continue
 			}
 			v, _ := strconv.ParseFloat(text[m[4]:m[5]], 64)
-			best, ok := Category(0), false
-			bestV := -1.0
-			for _, s := range c.scores {
-				if s.kind == "threshold" && s.term == term && s.value <= v && s.value > bestV {
-					best, bestV, ok = s.category, s.value, true
-				}
-			}
-			if ok {
+			if best, ok := c.threshold(term, v); ok {
 				add(m[0], m[1], best, "score threshold", false, text[m[0]:m[1]])
 			}
 		}
@@ -190,21 +183,7 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		if err != nil || v > 100 {
 			continue
 		}
-		k := tokAt(m[0])
-		dir := 0
-		for w := max(0, k-6); w < min(len(toks), k+7); w++ {
-			n := toks[w].norm
-			if doseWords[n] {
-				dir = 2
-				break
-			}
-			if fallWords[n] && dir == 0 {
-				dir = -1
-			}
-			if riseWords[n] && dir == 0 {
-				dir = 1
-			}
-		}
+		dir := percentDirection(toks, tokAt(m[0]))
 		if residualAfter(toks, tokensBefore(m[1])) && dir != 2 {
 			// "less than 10 % residual disease": what is left, a fall of 90 %
 			add(m[0], m[1], percentCategory(1-v/100), "percent remaining", false, text[m[0]:m[1]])
@@ -219,6 +198,39 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 	}
 	sortTargets(out)
 	return out
+}
+
+// threshold returns the category of the highest threshold of the score term at or below
+// the value v ("PASI 90" reaches PASI 75's partial), and whether there is one.
+func (c *compiled) threshold(term string, v float64) (Category, bool) {
+	best, ok := Category(0), false
+	bestV := -1.0
+	for _, s := range c.scores {
+		if s.kind == "threshold" && s.term == term && s.value <= v && s.value > bestV {
+			best, bestV, ok = s.category, s.value, true
+		}
+	}
+	return best, ok
+}
+
+// percentDirection reads the words within six tokens of the percentage at token k: 2 if a
+// dose, rate or survival word makes it no change of the disease, else -1 for the first
+// word of a fall, 1 for the first word of a rise, 0 for neither.
+func percentDirection(toks []token, k int) int {
+	dir := 0
+	for w := max(0, k-6); w < min(len(toks), k+7); w++ {
+		n := toks[w].norm
+		if doseWords[n] {
+			return 2
+		}
+		if fallWords[n] && dir == 0 {
+			dir = -1
+		}
+		if riseWords[n] && dir == 0 {
+			dir = 1
+		}
+	}
+	return dir
 }
 
 // measureBefore looks in the 8 tokens before token k for a measure of scores.tsv and

@@ -6,18 +6,19 @@ import "strings"
 type cueRole int
 
 const (
-	cueNegation      cueRole = iota + 1 // forward negation: "did not lead to any improvement"
-	cueNegationAfter                    // backward negation: "improvement was not seen"
-	cuePseudo                           // looks like a trigger but is not: "not only", "no longer"
-	cueHedge                            // forward possibility: "possible improvement"
-	cueHedgeAfter                       // backward possibility: "improvement was questionable"
-	cueHistory                          // an earlier treatment: "previously", "refractory to"
-	cueTermination                      // ends forward scopes: "but", "however", "which"
-	cueAfterCourse                      // the statement is about the time after the course stopped
-	cueOnCourse                         // the statement is about the time on the course
-	cueQualifier                        // sets the degree of the response word right after it: "complete clinical response"
-	cueDoseChange                       // the course went on at another dose: "after increase to 90 mg"
-	cueTransient                        // the response word right after it did not last: "initial improvement"
+	cueNegation       cueRole = iota + 1 // forward negation: "did not lead to any improvement"
+	cueNegationAfter                     // backward negation: "improvement was not seen"
+	cuePseudo                            // looks like a trigger but is not: "not only", "no longer"
+	cueHedge                             // forward possibility: "possible improvement"
+	cueHedgeAfter                        // backward possibility: "improvement was questionable"
+	cueHistory                           // an earlier treatment: "previously", "refractory to"
+	cueTermination                       // ends forward scopes: "but", "however", "which"
+	cueAfterCourse                       // the statement is about the time after the course stopped
+	cueOnCourse                          // the statement is about the time on the course
+	cueQualifier                         // sets the degree of the response word right after it: "complete clinical response"
+	cueDoseChange                        // the course went on at another dose: "after increase to 90 mg"
+	cueTransient                         // the response word right after it did not last: "initial improvement"
+	cueQualifierAfter                    // sets the degree of the response word right before it: "improved slightly"
 )
 
 var cueRoleNames = map[string]cueRole{
@@ -25,7 +26,7 @@ var cueRoleNames = map[string]cueRole{
 	"hedge": cueHedge, "hedge after": cueHedgeAfter, "history": cueHistory,
 	"termination": cueTermination, "boundary": cueTermination,
 	"after course": cueAfterCourse, "on course": cueOnCourse, "qualifier": cueQualifier,
-	"dose change": cueDoseChange, "transient": cueTransient,
+	"dose change": cueDoseChange, "transient": cueTransient, "qualifier after": cueQualifierAfter,
 }
 
 // qualifierReach is how many words after a qualifier cue a response word may start

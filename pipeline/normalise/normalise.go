@@ -118,8 +118,11 @@ const ReviewCap = 20000
 // decide returns the decision about one value, nil when there is none, and
 // records that the value exists.
 func (n *normaliser) decide(r *data.Record, caseID, field, text string) *decision {
+	if n.dec == nil {
+		return nil // no decisions file: nothing to look up (and no text to normalise)
+	}
 	t := normText(text)
-	if n.dec == nil || t == "" {
+	if t == "" {
 		return nil
 	}
 	study := strings.TrimSpace(r.Get(data.FieldStudy))
