@@ -189,7 +189,7 @@ func TestWriterRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		w, err := NewWriter(f, []Column{{"drug", String}, {"mg_day", Float}, {"n", Int}})
+		w, err := NewWriter(f, []Column{{Name: "drug", Type: String}, {Name: "mg_day", Type: Float}, {Name: "n", Type: Int}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -248,7 +248,7 @@ func TestBadStringsRefused(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			w, err := NewWriter(f, []Column{{"drug", String}})
+			w, err := NewWriter(f, []Column{{Name: "drug", Type: String}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -292,7 +292,7 @@ func TestOneLargeRowGroup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := NewWriter(f, []Column{{"id", String}, {"text", String}})
+	w, err := NewWriter(f, []Column{{Name: "id", Type: String}, {Name: "text", Type: String}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -356,7 +356,7 @@ func TestLargeRowGroupReadBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := NewWriter(f, []Column{{"id", String}, {"text", String}})
+	w, err := NewWriter(f, []Column{{Name: "id", Type: String}, {Name: "text", Type: String}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -429,5 +429,44 @@ func TestLargeRowGroupReadBounded(t *testing.T) {
 	}
 	if src.max > ReadBufferSize {
 		t.Errorf("a read of %d bytes, want at most ReadBufferSize (%d)", src.max, ReadBufferSize)
+	}
+}
+
+// TestPlainColumnHasNoDictionary: a Plain column is written without a dictionary page, so
+// that free text can never overflow one (an overflow made arrow-go write the column's
+// encoding counts in map order: different bytes on every run), while other string
+// columns keep theirs.
+func TestPlainColumnHasNoDictionary(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "plain.parquet")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewWriter(f, []Column{{Name: "drug", Type: String}, {Name: "outcome_text", Type: String, Plain: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 1000 {
+		if err := w.Write(Row{Strings: []string{"rituximab", "improved after " + strconv.Itoa(i) + " weeks"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(path, "plain.parquet", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	rg := r.pf.MetaData().RowGroup(0)
+	for i, wantDict := range []bool{true, false} {
+		cc, err := rg.ColumnChunk(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := cc.HasDictionaryPage(); got != wantDict {
+			t.Errorf("column %d: dictionary page %v, want %v", i, got, wantDict)
+		}
 	}
 }

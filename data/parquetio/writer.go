@@ -31,6 +31,12 @@ const NullInt = math.MinInt64
 type Column struct {
 	Name string
 	Type ColumnType
+	// Plain writes a String column without a dictionary: free text, whose dictionary
+	// could outgrow its page. On such an overflow arrow-go falls back to plain pages and
+	// writes the column chunk's encoding counts from a map, in an order that changes
+	// between runs (parquet/metadata/column_chunk.go, Finish): two runs on the same input
+	// wrote different footers.
+	Plain bool
 }
 
 // Row holds one output row: Strings, Floats and Ints are indexed by column
@@ -73,8 +79,14 @@ func NewWriter(w io.Writer, cols []Column) (*Writer, error) {
 		fields[i] = arrow.Field{Name: c.Name, Type: t, Nullable: c.Type != String}
 	}
 	schema := arrow.NewSchema(fields, nil)
-	props := parquet.NewWriterProperties(parquet.WithCompression(compress.Codecs.Snappy),
-		parquet.WithDictionaryDefault(true), parquet.WithCreatedBy("tresp"))
+	opts := []parquet.WriterProperty{parquet.WithCompression(compress.Codecs.Snappy),
+		parquet.WithDictionaryDefault(true), parquet.WithCreatedBy("tresp")}
+	for _, c := range cols {
+		if c.Plain {
+			opts = append(opts, parquet.WithDictionaryFor(c.Name, false))
+		}
+	}
+	props := parquet.NewWriterProperties(opts...)
 	fw, err := pqarrow.NewFileWriter(schema, w, props, pqarrow.DefaultWriterProps())
 	if err != nil {
 		return nil, fmt.Errorf("parquetio: start file: %w", err)

@@ -32,6 +32,17 @@ type courseColumn struct {
 	display func(v float64) string
 }
 
+// freeText reports whether a cases column holds the input's free text (the *_text
+// columns, the outcome's evidence and phrase, the site outcomes), written without a
+// dictionary (parquetio.Column.Plain).
+func freeText(name string) bool {
+	switch name {
+	case "outcome_evidence", "outcome_phrase", "site_outcomes":
+		return true
+	}
+	return strings.HasSuffix(name, "_text")
+}
+
 func textCol(name string, f func(c *cohort.Course) string) courseColumn {
 	return courseColumn{name: name, typ: parquetio.String, str: f}
 }
@@ -331,9 +342,9 @@ func WriteCasesParquet(w io.Writer, courses []*cohort.Course, maps map[string]*d
 	header := casesHeader()
 	pcols := make([]parquetio.Column, len(header))
 	for i, c := range courseColumns {
-		pcols[i] = parquetio.Column{Name: c.name, Type: c.typ}
+		pcols[i] = parquetio.Column{Name: c.name, Type: c.typ, Plain: freeText(c.name)}
 	}
-	pcols[len(pcols)-1] = parquetio.Column{Name: "extra", Type: parquetio.String}
+	pcols[len(pcols)-1] = parquetio.Column{Name: "extra", Type: parquetio.String, Plain: true}
 	pw, err := parquetio.NewWriter(w, pcols)
 	if err != nil {
 		return err
