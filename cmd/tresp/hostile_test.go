@@ -402,6 +402,10 @@ func TestHugeStudyCounts(t *testing.T) {
 	}
 }
 
+// stopBound is how long after a signal or cancel a test lets a run take to stop: 1 s
+// idle, with slack for a loaded CI machine.
+const stopBound = 3 * time.Second
+
 // TestSignalStopsRun: SIGTERM or SIGINT sent to a running tresp stops it
 // within a second with exit 130, and the previous output is left whole
 // (on the old code SIGTERM took up to 25 s and exited 3).
@@ -451,8 +455,13 @@ func TestSignalStopsRun(t *testing.T) {
 			if code == exitOK {
 				t.Skipf("the run finished before the signal (%v)", tt.after)
 			}
-			if code != exitInterrupted || took > time.Second {
-				t.Errorf("exit %d %v after %v, stderr %q; want %d within 1 s", code, took.Round(time.Millisecond), tt.sig, stderr.String(), exitInterrupted)
+			// tresp stops within 1 s; a CI runner sharing 2 cores with other test
+			// packages can add scheduling delay, so the bound that fails is 3 s (the
+			// old code took up to 25 s)
+			if code != exitInterrupted || took > stopBound {
+				t.Errorf("exit %d %v after %v, stderr %q; want %d within %v", code, took.Round(time.Millisecond), tt.sig, stderr.String(), exitInterrupted, stopBound)
+			} else if took > time.Second {
+				t.Logf("stopped %v after %v (over 1 s: a loaded machine?)", took.Round(time.Millisecond), tt.sig)
 			}
 			sameFiles(t, "previous output", before, files(t, out))
 		})
