@@ -1,6 +1,10 @@
 package csvio
 
 import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -48,4 +52,38 @@ func (r *TSVReader) FieldPos(field int) (line, column int) {
 		return r.line, 1
 	}
 	return r.line, r.cols[field]
+}
+
+// RowReader reads the rows of a small delimited file of settings or words (a vocabulary
+// or lexicon file) with the position of each field.
+type RowReader interface {
+	Read() ([]string, error)
+	FieldPos(field int) (line, column int)
+}
+
+// NewRowReader returns the reader of data: tab-separated (a TSVReader, quotes as text)
+// when its first line that is neither blank nor a # comment has a tab, else
+// comma-separated (encoding/csv, # comments, rows of any length).
+func NewRowReader(data []byte) RowReader {
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '#' {
+			if bytes.IndexByte(line, '\t') >= 0 {
+				return NewTSVReader(data)
+			}
+			break
+		}
+	}
+	c := csv.NewReader(bytes.NewReader(data))
+	c.Comment, c.FieldsPerRecord = '#', -1
+	return c
+}
+
+// ReadError turns an error of a RowReader of file name into a *PositionError when it has
+// a position (a CSV quoting error).
+func ReadError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &PositionError{File: name, Line: pe.Line, Col: pe.Column, Msg: fmt.Sprintf("%v (quote the whole field or remove the stray quote)", pe.Err)}
+	}
+	return fmt.Errorf("%s: %v", name, err)
 }

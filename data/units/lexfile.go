@@ -1,15 +1,14 @@
 package units
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"github.com/tresp/tresp/data/csvio"
 	"io"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/tresp/tresp/data/csvio"
 )
 
 // LexiconError is an error in a lexicon file, located by file, line and column (1-based;
@@ -54,23 +53,13 @@ func readLexFile(r io.Reader, name string, k LexiconKind) ([]lexRow, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read %s file: %v", name, k, err)
 	}
-	var cr lexReader = csvio.NewTSVReader(data) // TSV: quotes are text, a row is a line
-	for _, line := range bytes.Split(data, []byte("\n")) {
-		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '#' {
-			if bytes.IndexByte(line, '\t') < 0 {
-				c := csv.NewReader(bytes.NewReader(data))
-				c.Comment, c.FieldsPerRecord = '#', -1
-				cr = c
-			}
-			break
-		}
-	}
+	cr := csvio.NewRowReader(data)
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, &LexiconError{File: name, Line: 1, Msg: "no header line (the first non-comment line must name the columns: " + strings.Join(spec.cols, ", ") + ")"}
 	}
 	if err != nil {
-		return nil, lexCSVError(name, err)
+		return nil, csvio.ReadError(name, err)
 	}
 	col := map[string]int{}
 	for i, h := range header {
@@ -98,7 +87,7 @@ func readLexFile(r io.Reader, name string, k LexiconKind) ([]lexRow, error) {
 			break
 		}
 		if err != nil {
-			errs = append(errs, lexCSVError(name, err))
+			errs = append(errs, csvio.ReadError(name, err))
 			break
 		}
 		if len(fields) > len(header) {
@@ -117,25 +106,11 @@ func readLexFile(r io.Reader, name string, k LexiconKind) ([]lexRow, error) {
 	return rows, errors.Join(errs...)
 }
 
-// lexReader reads delimited rows: *csv.Reader for CSV, *csvio.TSVReader for TSV.
-type lexReader interface {
-	Read() ([]string, error)
-	FieldPos(field int) (line, column int)
-}
-
-func lexCSVError(name string, err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &LexiconError{File: name, Line: pe.Line, Col: pe.Column, Msg: fmt.Sprintf("%v (quote the whole field or remove the stray quote)", pe.Err)}
-	}
-	return fmt.Errorf("%s: %v", name, err)
-}
-
 // lexCells reads the cells of one row, collecting its errors.
 type lexCells struct {
 	fields []string
 	col    map[string]int
-	cr     lexReader
+	cr     csvio.RowReader
 	name   string
 	errs   []error
 }

@@ -1,16 +1,15 @@
 package vocab
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"github.com/tresp/tresp/data/csvio"
 	"io"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/tresp/tresp/data/csvio"
 
 	"github.com/tresp/tresp/data/units"
 )
@@ -134,21 +133,13 @@ func parseFile(r io.Reader, name string, k Kind) ([]*record, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read %s vocabulary: %v", name, k, err)
 	}
-	var cr rowReader
-	if sniffDelimiter(data) == '\t' {
-		cr = csvio.NewTSVReader(data) // TSV: quotes are literal text, even at the start of a field
-	} else {
-		c := csv.NewReader(bytes.NewReader(data))
-		c.Comment = '#'
-		c.FieldsPerRecord = -1
-		cr = c
-	}
+	cr := csvio.NewRowReader(data)
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, &PositionError{File: name, Line: 1, Msg: fmt.Sprintf("no header line (the first non-comment line must name the columns: %s)", strings.Join(s.cols, ", "))}
 	}
 	if err != nil {
-		return nil, csvError(name, err)
+		return nil, csvio.ReadError(name, err)
 	}
 	hline, _ := cr.FieldPos(0)
 	var errs []error
@@ -182,7 +173,7 @@ func parseFile(r io.Reader, name string, k Kind) ([]*record, error) {
 			break
 		}
 		if err != nil {
-			errs = append(errs, csvError(name, err))
+			errs = append(errs, csvio.ReadError(name, err))
 			break
 		}
 		line, _ := cr.FieldPos(0)
@@ -219,35 +210,6 @@ func parseFile(r io.Reader, name string, k Kind) ([]*record, error) {
 		return nil, errors.Join(errs...)
 	}
 	return recs, nil
-}
-
-// rowReader is what parseFile needs of a reader of delimited rows: *csv.Reader for CSV,
-// *csvio.TSVReader for TSV.
-type rowReader interface {
-	Read() ([]string, error)
-	FieldPos(field int) (line, column int)
-}
-
-func csvError(name string, err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &PositionError{File: name, Line: pe.Line, Col: pe.Column, Msg: fmt.Sprintf("%v (quote the whole field or remove the stray quote)", pe.Err)}
-	}
-	return fmt.Errorf("%s: %v", name, err)
-}
-
-func sniffDelimiter(data []byte) rune {
-	for _, line := range bytes.Split(data, []byte("\n")) {
-		t := bytes.TrimSpace(line)
-		if len(t) == 0 || t[0] == '#' {
-			continue
-		}
-		if bytes.IndexByte(line, '\t') >= 0 {
-			return '\t'
-		}
-		return ','
-	}
-	return '\t'
 }
 
 func contains(list []string, s string) bool {
