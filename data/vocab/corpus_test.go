@@ -212,26 +212,7 @@ func TestOutcomeCorpus(t *testing.T) {
 	}
 	fmt.Fprintf(w, "# Outcome reader on the development corpus (%d excerpts)\n", len(rows))
 	writeAgreement(w, rows)
-	for _, split := range []string{"tune", "heldout"} {
-		m, misses := measureCorpus(v, rows, split)
-		m.write(w, split)
-		if report && os.Getenv("OUTCOMES_MISSES") != "" {
-			fmt.Fprintln(w)
-			for _, s := range misses {
-				fmt.Fprintln(w, "  "+s)
-			}
-		}
-		floor := corpusFloors[split]
-		if got := m.pct(m.highClassCorrect, m.high); got < floor.highClassPrecision {
-			t.Errorf("%s: responder-class precision among high-confidence readings %.1f %% < floor %.1f %%", split, got, floor.highClassPrecision)
-		}
-		if got := m.pct(m.high, m.n); got < floor.coverage {
-			t.Errorf("%s: high-confidence coverage %.1f %% < floor %.1f %%", split, got, floor.coverage)
-		}
-		if got := m.pct(m.flips, m.n); got > floor.flips {
-			t.Errorf("%s: flips %.1f %% > ceiling %.1f %%", split, got, floor.flips)
-		}
-	}
+	holdToFloors(t, w, v, rows, "", corpusFloors, report)
 	if prefix := os.Getenv("OUTCOMES_PREFIX"); report && prefix != "" {
 		writePrefixReport(w, v, rows, prefix, os.Getenv("OUTCOMES_MISSES") != "")
 	}
@@ -268,7 +249,7 @@ func writePrefixReport(w io.Writer, v *Vocabulary, rows []corpusRow, prefix stri
 // corpusFloors are regression floors, set just below what the reader reaches today (see
 // the closing figures in docs/outcomes.md); they fail the build when a change makes the
 // reader worse.
-var corpusFloors = map[string]struct{ highClassPrecision, coverage, flips float64 }{
+var corpusFloors = map[string]floors{
 	"tune":    {highClassPrecision: 96.5, coverage: 69, flips: 1.4},
 	"heldout": {highClassPrecision: 98, coverage: 63.5, flips: 1.2},
 }
@@ -332,32 +313,13 @@ func TestOutcomeCells(t *testing.T) {
 	}
 	fmt.Fprintf(w, "\n# Outcome reader on the table-cell corpus (%d cells from %d tables)\n", len(rows), len(sources))
 	writeAgreement(w, rows)
-	for _, split := range []string{"tune", "heldout"} {
-		m, misses := measureCorpus(v, rows, split)
-		m.write(w, "cells "+split)
-		if report && os.Getenv("OUTCOMES_MISSES") != "" {
-			fmt.Fprintln(w)
-			for _, s := range misses {
-				fmt.Fprintln(w, "  "+s)
-			}
-		}
-		floor := cellFloors[split]
-		if got := m.pct(m.highClassCorrect, m.high); got < floor.highClassPrecision {
-			t.Errorf("cells %s: responder-class precision among high-confidence readings %.1f %% < floor %.1f %%", split, got, floor.highClassPrecision)
-		}
-		if got := m.pct(m.high, m.n); got < floor.coverage {
-			t.Errorf("cells %s: high-confidence coverage %.1f %% < floor %.1f %%", split, got, floor.coverage)
-		}
-		if got := m.pct(m.flips, m.n); got > floor.flips {
-			t.Errorf("cells %s: flips %.1f %% > ceiling %.1f %%", split, got, floor.flips)
-		}
-	}
+	holdToFloors(t, w, v, rows, "cells ", cellFloors, report)
 }
 
 // cellFloors are the regression floors of TestOutcomeCells, set a little below what the
 // reader reached on the cell corpus when it was added; they fail the build when a change
 // makes the reader worse on short table cells.
-var cellFloors = map[string]struct{ highClassPrecision, coverage, flips float64 }{
+var cellFloors = map[string]floors{
 	// measured when added: precision 91.1 %, coverage 60.0 %, flips 2.7 % of 75 cells;
 	// after t94-t137 (36 more tune cells, 12 of them statements about several patients,
 	// which the reader leaves unclassified by design), reader of main 6a7821c: precision
@@ -366,4 +328,35 @@ var cellFloors = map[string]struct{ highClassPrecision, coverage, flips float64 
 	// measured when added: precision 100 %, coverage 66.7 %, flips 0 of 18 cells; with so
 	// few cells one reading moves a figure by 5-8 points, so the floors allow one miss
 	"heldout": {highClassPrecision: 90, coverage: 60, flips: 6},
+}
+
+// floors are the least responder-class precision and coverage and the most flips (in %)
+// a part of a corpus may show before a test fails.
+type floors struct{ highClassPrecision, coverage, flips float64 }
+
+// holdToFloors measures the tune and heldout parts of rows, writes their report to w
+// (with the misses when OUTCOMES_MISSES is set and report is on) and fails t where a part
+// falls below its floors; label prefixes the part's name.
+func holdToFloors(t *testing.T, w io.Writer, v *Vocabulary, rows []corpusRow, label string, fl map[string]floors, report bool) {
+	t.Helper()
+	for _, split := range []string{"tune", "heldout"} {
+		m, misses := measureCorpus(v, rows, split)
+		m.write(w, label+split)
+		if report && os.Getenv("OUTCOMES_MISSES") != "" {
+			fmt.Fprintln(w)
+			for _, s := range misses {
+				fmt.Fprintln(w, "  "+s)
+			}
+		}
+		floor := fl[split]
+		if got := m.pct(m.highClassCorrect, m.high); got < floor.highClassPrecision {
+			t.Errorf("%s%s: responder-class precision among high-confidence readings %.1f %% < floor %.1f %%", label, split, got, floor.highClassPrecision)
+		}
+		if got := m.pct(m.high, m.n); got < floor.coverage {
+			t.Errorf("%s%s: high-confidence coverage %.1f %% < floor %.1f %%", label, split, got, floor.coverage)
+		}
+		if got := m.pct(m.flips, m.n); got > floor.flips {
+			t.Errorf("%s%s: flips %.1f %% > ceiling %.1f %%", label, split, got, floor.flips)
+		}
+	}
 }
