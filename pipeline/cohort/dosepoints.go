@@ -1,11 +1,12 @@
 package cohort
 
 import (
-	"hash/fnv"
 	"maps"
 	"math"
 	"slices"
 	"sort"
+
+	"github.com/tresp/tresp/internal/stablehash"
 
 	"github.com/tresp/tresp/data/units"
 	"github.com/tresp/tresp/data/vocab"
@@ -76,21 +77,7 @@ type DosePoint struct {
 // DoseSampleKey is the hash that orders a drug's courses for the sample:
 // FNV-1a 64 of study, case and drug (separated by NUL), mixed by the
 // SplitMix64 finaliser so that similar names spread over the range.
-func DoseSampleKey(study, caseID, drug string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(study))
-	h.Write([]byte{0})
-	h.Write([]byte(caseID))
-	h.Write([]byte{0})
-	h.Write([]byte(drug))
-	x := h.Sum64()
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
+func DoseSampleKey(study, caseID, drug string) uint64 { return stablehash.Of(study, caseID, drug) }
 
 // sampled is a course of a drug's sample: its position in the courses
 // and its sample key.

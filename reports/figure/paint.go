@@ -1,10 +1,11 @@
 package figure
 
 import (
-	"hash/fnv"
 	"image/color"
 	"math"
 	"strings"
+
+	"github.com/tresp/tresp/internal/stablehash"
 
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/font/liberation"
@@ -356,19 +357,7 @@ func (p pen) marker(s int, col color.Color, x, y, r vg.Length) {
 
 // hash01 returns a number in [0, 1) derived from s by FNV-1a 64: the same id
 // always gives the same number, independent of run, platform and order.
-func hash01(s string) float64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	// FNV's high bits barely change with the last bytes ("case-01",
-	// "case-11"), so finish with the SplitMix64 mixer.
-	x := h.Sum64()
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return float64(x>>11) / float64(uint64(1)<<53)
-}
+func hash01(s string) float64 { return stablehash.Unit(s) }
 
 func maxf(a, b vg.Length) vg.Length {
 	if a > b {
