@@ -200,27 +200,19 @@ func firstWord(phrase string) string {
 // statements numbers the statements of the text: a new one starts at a sentence end and
 // at a termination cue.
 func statements(toks []token, ends []bool, cues []cueHit) []int {
-	st := make([]int, len(toks))
-	term := make([]bool, len(toks))
-	for _, cu := range cues {
-		if cu.e.role == cueTermination {
-			term[cu.i] = true
-		}
-	}
-	g := 0
-	for k := range toks {
-		if k > 0 && (ends[k] || term[k]) {
-			g++
-		}
-		st[k] = g
-	}
-	return st
+	return number(toks, ends, cues, func(int) bool { return false })
 }
 
 // clauses numbers the clauses of the text: a new clause starts at a sentence end, a comma
 // or colon, "and", and a termination cue.
 func clauses(text string, toks []token, ends []bool, cues []cueHit) []int {
-	cl := make([]int, len(toks))
+	return number(toks, ends, cues, func(k int) bool { return toks[k].norm == "and" || commaBefore(text, toks, k) })
+}
+
+// number gives each token the number of its segment: a new segment starts at a sentence
+// end, a termination cue and wherever starts(k) holds.
+func number(toks []token, ends []bool, cues []cueHit, starts func(k int) bool) []int {
+	seg := make([]int, len(toks))
 	term := make([]bool, len(toks))
 	for _, cu := range cues {
 		if cu.e.role == cueTermination {
@@ -229,10 +221,10 @@ func clauses(text string, toks []token, ends []bool, cues []cueHit) []int {
 	}
 	g := 0
 	for k := range toks {
-		if k > 0 && (ends[k] || term[k] || toks[k].norm == "and" || commaBefore(text, toks, k)) {
+		if k > 0 && (ends[k] || term[k] || starts(k)) {
 			g++
 		}
-		cl[k] = g
+		seg[k] = g
 	}
-	return cl
+	return seg
 }
