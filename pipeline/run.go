@@ -510,8 +510,10 @@ type NormaliseSummary struct {
 	Courses      int `json:"courses"`
 	StudyCounts  int `json:"study_counts"`
 	UnknownTerms int `json:"terms_not_exact"`
-	CacheHits    int `json:"parse_cache_hits"`
-	CacheMisses  int `json:"parse_cache_misses"`
+	// CacheHits and CacheMisses count the memoised parses (not counted by a
+	// streaming run, whose count would depend on its number of workers).
+	CacheHits   int `json:"parse_cache_hits,omitempty"`
+	CacheMisses int `json:"parse_cache_misses,omitempty"`
 }
 
 // addProblems adds later stages' problems.

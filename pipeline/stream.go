@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/pipeline/cohort"
@@ -99,7 +100,11 @@ func (st *state) stream() error {
 	acc := newPatientFold(st.cfg.Analysis)
 	var so streamOutputs
 	courses := 0
-	streamer := normalise.NewStreamer(voc, dec, map[[2]string][]data.Lab{}, func(cs []*cohort.Course) error {
+	workers := st.cfg.StreamWorkers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	streamer := normalise.NewStreamer(voc, dec, workers, func(cs []*cohort.Course) error {
 		courses += len(cs)
 		acc.AddPatient(cs)
 		if so.cases != nil {
@@ -134,6 +139,7 @@ func (st *state) stream() error {
 	st.summary.Totals.CaseRows, st.summary.Totals.StudyRows, st.summary.Totals.LabRows = ing.CaseRows, len(norm.Studies), ing.LabRows
 	st.log.Stage("ingest", fmt.Sprintf("%d rows read from %d inputs: %d accepted, %d quarantined (streamed)",
 		st.summary.Totals.RowsRead, len(ing.Accounts), st.summary.Totals.RowsAccepted, st.summary.Totals.RowsQuarantined))
+	norm.CacheHits, norm.CacheMisses = 0, 0 // they depend on the number of workers
 	if err := st.finishNormalise(norm, probs, courses); err != nil {
 		return err
 	}
@@ -167,7 +173,7 @@ func (st *state) streamInputs(order []ingest.Input, opt ingest.ReadOptions, stre
 			}
 			switch m.Kind {
 			case data.LabTable:
-				streamer.Mappings()[m.File] = m
+				streamer.AddMapping(m)
 				k := [2]string{rec.Get(data.FieldStudy), rec.Get(data.FieldCaseID)}
 				labs[k] = append(labs[k], rec.Labs...)
 				ing.LabRows++

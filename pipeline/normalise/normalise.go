@@ -90,6 +90,10 @@ type normaliser struct {
 	// pending are the review rows added since the Streamer last handed a
 	// patient on: it fills their drug column from the patient's courses.
 	pending []*ReviewItem
+	// log, in a Streamer's worker, receives the problems, vocabulary and
+	// review entries and decisions instead of the normaliser's own reports:
+	// the Streamer replays them in reading order (nil: report directly).
+	log *eventLog
 	// unclassifiedCourses and adjudicatedCourses are counted by the
 	// Streamer as patients pass (Run counts them from its courses).
 	unclassifiedCourses, adjudicatedCourses int
@@ -136,20 +140,33 @@ func (n *normaliser) decide(r *data.Record, caseID, field, text string) *decisio
 	}
 	study := strings.TrimSpace(r.Get(data.FieldStudy))
 	caseID = strings.TrimSpace(caseID)
-	pk := [3]string{study, caseID, field}
-	if !slices.Contains(n.present[pk], t) {
-		n.present[pk] = append(n.present[pk], t)
-	}
 	k := decisionKey{Study: study, Case: caseID, Field: field, Text: t}
 	d := n.dec.byKey[k]
-	if d != nil {
+	if n.log != nil {
+		n.log.add(event{kind: eventDecided, key: k, used: d != nil})
+		return d
+	}
+	n.decided(k, d != nil)
+	return d
+}
+
+// decided records that the text of k exists, and that its decision applied when used.
+func (n *normaliser) decided(k decisionKey, used bool) {
+	pk := [3]string{k.Study, k.Case, k.Field}
+	if !slices.Contains(n.present[pk], k.Text) {
+		n.present[pk] = append(n.present[pk], k.Text)
+	}
+	if used {
 		n.used[k] = true
 	}
-	return d
 }
 
 // review adds a row to review.csv unless one with the same key is there.
 func (n *normaliser) review(r *data.Record, caseID, field, text string, it ReviewItem) {
+	if n.log != nil {
+		n.log.add(event{kind: eventReview, rec: r, caseID: caseID, text: text, rfield: field, item: it})
+		return
+	}
 	it.Study, it.Case = strings.TrimSpace(r.Get(data.FieldStudy)), strings.TrimSpace(caseID)
 	k := decisionKey{Study: it.Study, Case: it.Case, Field: field, Text: normText(text)}
 	if prev := n.items[k]; prev != nil {
@@ -482,8 +499,17 @@ func (n *normaliser) header(r *data.Record, f data.Field) string {
 }
 
 func (n *normaliser) warn(r *data.Record, f data.Field, value, code, reason, hint string) {
-	n.probs.Add(data.Problem{Severity: data.DefaultSeverity(code), File: r.File, Line: r.Line,
+	n.problem(data.Problem{Severity: data.DefaultSeverity(code), File: r.File, Line: r.Line,
 		Column: n.header(r, f), Value: value, Code: code, Reason: reason, Hint: hint})
+}
+
+// problem adds p to the problems (or to the log of a Streamer's worker).
+func (n *normaliser) problem(p data.Problem) {
+	if n.log != nil {
+		n.log.add(event{kind: eventProblem, prob: p})
+		return
+	}
+	n.probs.Add(p)
 }
 
 func (n *normaliser) notes(r *data.Record, f data.Field, value string, notes []units.Note) {
@@ -521,6 +547,10 @@ func (n *normaliser) term(r *data.Record, f data.Field, m vocab.Match) {
 
 // vocabEntry counts a term in vocabulary_report.csv.
 func (n *normaliser) vocabEntry(r *data.Record, f data.Field, m vocab.Match, status string) {
+	if n.log != nil {
+		n.log.add(event{kind: eventVocab, rec: r, field: f, match: m, status: status})
+		return
+	}
 	k := [2]string{f.String(), strings.ToLower(m.Term)}
 	e := n.vocab[k]
 	if e == nil {
