@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -255,5 +256,56 @@ func TestQuantileCounts(t *testing.T) {
 	}
 	if q := (histogram{}).quartiles(); q.Known != 0 || !math.IsNaN(q.Median) || !math.IsNaN(q.Q1) || !math.IsNaN(q.Q3) {
 		t.Errorf("empty: %+v", q)
+	}
+}
+
+// BenchmarkAccumulator folds generated patients (about 1.2 courses each)
+// two ways: "stream" generates each patient's courses, adds them and drops
+// them, as a streaming run does (MaxTimeInputs 10,000); "cohort" holds the
+// whole cohort and feeds it as Analyse does. Each reports the heap in use after a
+// collection once everything is added (retained-MB: the fold alone for
+// stream; the courses and the fold for cohort) and the time per patient.
+func BenchmarkAccumulator(b *testing.B) {
+	cfg := config.Default().Analysis
+	heap := func() float64 {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return float64(ms.HeapAlloc) / (1 << 20)
+	}
+	for _, patients := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprintf("stream/%d", patients), func(b *testing.B) {
+			for range b.N {
+				base := heap()
+				acc := NewAccumulator(cfg)
+				acc.MaxTimeInputs = 10_000
+				studies := genPatients(1, patients, acc.AddPatient)
+				for _, s := range genStudyRows(rand.New(rand.NewPCG(1, 99)), studies) {
+					acc.AddStudy(s)
+				}
+				b.ReportMetric(heap()-base, "retained-MB")
+				if _, err := acc.Analyse(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*patients), "ns/patient")
+		})
+		b.Run(fmt.Sprintf("cohort/%d", patients), func(b *testing.B) {
+			for range b.N {
+				base := heap()
+				n := genCohort(1, patients)
+				acc := NewAccumulator(cfg)
+				eachPatient(n.Courses, acc.AddPatient)
+				for _, s := range n.Studies {
+					acc.AddStudy(s)
+				}
+				b.ReportMetric(heap()-base, "retained-MB")
+				if _, err := acc.Analyse(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+				runtime.KeepAlive(n)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*patients), "ns/patient")
+		})
 	}
 }

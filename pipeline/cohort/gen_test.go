@@ -36,6 +36,26 @@ var genDiseases = []vocab.Match{
 // response, and study-level rows by drug (one or two per drug: some
 // reconcile with the patients, some do not) and for all drugs.
 func genCohort(seed uint64, patients int) *Cohort {
+	n := &Cohort{}
+	studies := genPatients(seed, patients, func(cs []*Course) { n.Courses = append(n.Courses, cs...) })
+	sort.SliceStable(n.Courses, func(i, j int) bool {
+		a, b := n.Courses[i], n.Courses[j]
+		if a.Study != b.Study {
+			return a.Study < b.Study
+		}
+		if a.CaseID != b.CaseID {
+			return a.CaseID < b.CaseID
+		}
+		return a.DrugName() < b.DrugName()
+	})
+	n.Studies = genStudyRows(rand.New(rand.NewPCG(seed, 99)), studies)
+	return n
+}
+
+// genPatients calls fn with the courses of each of patients random
+// patients (sorted by drug; patients in random order, a case possibly
+// twice) and returns the study names.
+func genPatients(seed uint64, patients int, fn func([]*Course)) []string {
 	r := rand.New(rand.NewPCG(seed, seed*7+1))
 	nStudies := 2 + r.IntN(5)
 	studies := make([]string, nStudies)
@@ -48,7 +68,6 @@ func genCohort(seed uint64, patients int) *Cohort {
 		}
 		return &units.Duration{Days: float64(r.IntN(max)), Text: []string{"", "ongoing", "3 months"}[r.IntN(3)]}
 	}
-	n := &Cohort{}
 	for p := 0; p < patients; p++ {
 		si := r.IntN(nStudies)
 		study := studies[si]
@@ -85,20 +104,9 @@ func genCohort(seed uint64, patients int) *Cohort {
 		for _, c := range cs {
 			c.Age, c.Sex, c.Disease, c.Subtypes, c.DiseaseDu, c.Regimen = age, sex, &dis, subtypes, dd, reg
 		}
-		n.Courses = append(n.Courses, cs...)
+		fn(cs)
 	}
-	sort.SliceStable(n.Courses, func(i, j int) bool {
-		a, b := n.Courses[i], n.Courses[j]
-		if a.Study != b.Study {
-			return a.Study < b.Study
-		}
-		if a.CaseID != b.CaseID {
-			return a.CaseID < b.CaseID
-		}
-		return a.DrugName() < b.DrugName()
-	})
-	n.Studies = genStudyRows(r, studies)
-	return n
+	return studies
 }
 
 func boolInt(b bool) int {
