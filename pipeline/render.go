@@ -231,7 +231,7 @@ func (st *state) reportSummary() []string {
 	s := []string{
 		fmt.Sprintf("Data set: %s. tresp %s.", st.dataSetName(), Version),
 		fmt.Sprintf("%d rows read from %d inputs: %d accepted, %d quarantined.", t.RowsRead, len(st.summary.Inputs), t.RowsAccepted, t.RowsQuarantined),
-		fmt.Sprintf("%d patient × drug courses and %d study-level rows after normalisation.", len(st.norm.Courses), len(st.norm.Studies)),
+		fmt.Sprintf("%d patient × drug courses and %d study-level rows after normalisation.", st.summary.Normalise.Courses, len(st.norm.Studies)),
 		fmt.Sprintf("Responder: %s response or better. Attribution: %s. Intervals: %s, %g%%.", st.analysis.Responder,
 			st.analysis.Attribution, st.analysis.CIMethod.Label(), 100*st.analysis.Level),
 	}

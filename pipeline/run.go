@@ -115,6 +115,11 @@ func Run(ctx context.Context, cfg config.Config, log Logger) (*Result, error) {
 		{"normalise", (*state).normalise},
 		{"analyse", (*state).analyse},
 	}
+	if cfg.Stream {
+		// one pass that writes the row files as it goes: nothing to resume from
+		compute = []stage{{"stream", (*state).stream}}
+		cache = nil
+	}
 	// Resume after the deepest stage whose result is cached.
 	first := 0
 	if !cfg.Force {
@@ -330,6 +335,12 @@ func (st *state) normalise() error {
 	if err != nil {
 		return err
 	}
+	return st.finishNormalise(norm, probs, len(norm.Courses))
+}
+
+// finishNormalise records the normalise stage's result norm (of courses courses)
+// and its problems in the summary, and applies the strict policy.
+func (st *state) finishNormalise(norm *normalise.Normalised, probs *ingest.ProblemSet, courses int) error {
 	st.norm = norm
 	st.summary.addProblems(probs)
 	st.summary.Review = norm.ReviewSummary
@@ -344,10 +355,10 @@ func (st *state) normalise() error {
 	}
 	st.summary.Vocabulary = norm.Vocab
 	st.summary.VocabularyUnlisted = norm.VocabUnlisted
-	st.summary.Normalise = NormaliseSummary{Courses: len(norm.Courses), StudyCounts: len(norm.Studies),
+	st.summary.Normalise = NormaliseSummary{Courses: courses, StudyCounts: len(norm.Studies),
 		UnknownTerms: len(norm.Vocab), CacheHits: norm.CacheHits, CacheMisses: norm.CacheMisses}
 	st.log.Stage("normalise", fmt.Sprintf("%d courses, %d study counts, %d terms not known exactly",
-		len(norm.Courses), len(norm.Studies), len(norm.Vocab)))
+		courses, len(norm.Studies), len(norm.Vocab)))
 	return nil
 }
 
@@ -356,36 +367,30 @@ func (st *state) analyse() error {
 	if err != nil {
 		return err
 	}
+	st.setAnalysis(a)
+	return nil
+}
+
+// setAnalysis records the analysis a in the run and its summary.
+func (st *state) setAnalysis(a *cohort.Analysis) {
 	st.analysis = a
 	st.summary.Analysis = a
 	st.log.Stage("analyse", fmt.Sprintf("%d rate rows, %d pooled drugs, %d comparisons, %d warnings",
 		len(a.Rates), len(a.Pooled), len(a.Comparisons), len(a.Warnings)))
-	return nil
 }
 
 func (st *state) writeOutputs() error {
-	ing := st.ingested
 	if err := st.writeAnalysisTables(); err != nil {
 		return err
 	}
-	courses, maps := st.norm.Courses, st.ingested.Mappings
-	if err := st.out.Write("normalised/cases.csv", func(w *bufio.Writer) error { return normalise.WriteCasesCSV(w, courses, maps) }); err != nil {
-		return err
-	}
-	f, err := st.out.Create("normalised/cases.parquet")
-	if err != nil {
-		return err
-	}
-	if err := normalise.WriteCasesParquet(f, courses, maps); err != nil {
-		f.Close()
-		return err
+	if !st.cfg.Stream { // a streaming run wrote them during its pass
+		if err := st.writeHeldRows(); err != nil {
+			return err
+		}
 	}
 	if err := st.out.Write("vocabulary_report.csv", func(w *bufio.Writer) error {
 		return normalise.WriteVocabReport(w, st.norm.Vocab, st.norm.VocabUnlisted)
 	}); err != nil {
-		return err
-	}
-	if err := st.out.Write("quarantine.csv", func(w *bufio.Writer) error { return ingest.WriteQuarantine(w, ing.Quarantine) }); err != nil {
 		return err
 	}
 	if err := st.out.Write(normalise.ReviewFile, func(w *bufio.Writer) error { return normalise.WriteReview(w, st.norm.Review) }); err != nil {
@@ -401,6 +406,23 @@ func (st *state) writeOutputs() error {
 		}
 	}
 	return st.out.Write(summaryFile, func(w *bufio.Writer) error { return jsonout.WriteSafe(w, st.summary) })
+}
+
+// writeHeldRows writes the files of one row per course or quarantined row:
+// normalised/cases.* (unless cfg.SkipNormalised) and quarantine.csv.
+func (st *state) writeHeldRows() error {
+	ing := st.ingested
+	if err := st.out.Write("quarantine.csv", func(w *bufio.Writer) error { return ingest.WriteQuarantine(w, ing.Quarantine) }); err != nil {
+		return err
+	}
+	if st.cfg.SkipNormalised {
+		return nil
+	}
+	courses, maps := st.norm.Courses, ing.Mappings
+	if err := st.out.Write("normalised/cases.csv", func(w *bufio.Writer) error { return normalise.WriteCasesCSV(w, courses, maps) }); err != nil {
+		return err
+	}
+	return st.out.Write("normalised/cases.parquet", func(w *bufio.Writer) error { return normalise.WriteCasesParquet(w, courses, maps) })
 }
 
 // Summary is summary.json: counts, per-file accounting and every problem.

@@ -15,17 +15,19 @@ import (
 )
 
 type runOptions struct {
-	out      string
-	read     readOptions
-	quiet    bool
-	force    bool
-	clean    bool
-	strict   strictOptions
-	logFmt   string
-	cacheDir string
-	cacheMB  int64
-	noCache  bool
-	counts   bool
+	out             string
+	read            readOptions
+	quiet           bool
+	force           bool
+	clean           bool
+	strict          strictOptions
+	logFmt          string
+	cacheDir        string
+	cacheMB         int64
+	noCache         bool
+	counts          bool
+	stream          bool
+	writeNormalised bool
 }
 
 func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
@@ -39,6 +41,8 @@ func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "keep stage results in `DIR` (default: .tresp-cache beside the output directory)")
 	fs.Int64Var(&o.cacheMB, "cache-max-mb", config.DefaultCacheMaxBytes>>20, "keep the stage cache under `MB` megabytes, removing the oldest entries of earlier runs")
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the stage cache")
+	fs.BoolVar(&o.stream, "stream", false, "read, normalise and analyse in one pass holding no rows, for tables of millions of rows: a patient's rows must be consecutive (docs/scale.md)")
+	fs.BoolVar(&o.writeNormalised, "write-normalised", true, "write normalised/cases.csv and cases.parquet (one row per course)")
 	fs.BoolVar(&o.counts, "emit-counts", false, "also write counts/counts.csv and .parquet: mergeable counts per study × drug × disease (docs/scale.md)")
 }
 
@@ -69,6 +73,7 @@ func runCommand() *command {
   tresp run --config proj/tresp.toml  # settings from a file (tresp init writes one)
   tresp run --decisions decided.csv cases.csv  # apply a filled review.csv
   tresp run --emit-counts --out results cases.parquet  # also the mergeable counts (docs/scale.md)
+  tresp run --stream --out results registry.parquet  # millions of rows in bounded memory (docs/scale.md)
 `,
 		flags: func(fs *pflag.FlagSet) func() error { o.AddFlags(fs); return o.Validate },
 		run: func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -82,6 +87,8 @@ func runCommand() *command {
 			cfg.Force = o.force
 			cfg.Clean = o.clean
 			cfg.EmitCounts = o.counts
+			cfg.Stream = o.stream
+			cfg.SkipNormalised = !o.writeNormalised
 			if err := o.strict.apply(&cfg); err != nil {
 				return err
 			}

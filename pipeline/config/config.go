@@ -39,6 +39,14 @@ type Config struct {
 	// mergeable counts per study × drug × disease × outcome category, in the
 	// columns of a study-level table (docs/scale.md).
 	EmitCounts bool `json:"emit_counts,omitempty" toml:"-"`
+	// Stream runs ingest, normalise and analyse as one pass over the inputs,
+	// holding no rows (docs/scale.md): memory is bounded by the number of
+	// groups. A patient's rows must be consecutive; normalised/cases.* follow
+	// the input order.
+	Stream bool `json:"stream,omitempty" toml:"-"`
+	// SkipNormalised leaves out normalised/cases.csv and cases.parquet
+	// (--write-normalised=false).
+	SkipNormalised bool `json:"skip_normalised,omitempty" toml:"-"`
 	// CacheDir keeps each stage's result keyed by the hash of what it
 	// depends on; "" disables caching. It does not change any output.
 	CacheDir string `json:"-" toml:"-"`

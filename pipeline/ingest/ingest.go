@@ -399,6 +399,21 @@ type Ingested struct {
 	// column), and ProblemCounts counts them all.
 	Problems      []data.Problem
 	ProblemCounts []ProblemCount
+	// QuarantinedRows, CaseRows and LabRows count the rows of a streaming
+	// run, which keeps no records and only the first quarantined rows.
+	QuarantinedRows, CaseRows, LabRows int
+}
+
+// Quarantine returns the quarantined row of rec (with mapping m, its cells and
+// its problems): the errors among probs are its reasons.
+func Quarantine(m *data.Mapping, rec *data.Record, cells []string, probs []data.Problem) Quarantined {
+	var errs []data.Problem
+	for _, p := range probs {
+		if p.Severity >= data.Error {
+			errs = append(errs, p)
+		}
+	}
+	return Quarantined{File: rec.File, Line: rec.Line, Reasons: errs, Cells: append([]string(nil), cells...), Header: m.Headers()}
 }
 
 // Ingest reads every input, keeping accepted records and quarantined rows.
@@ -411,14 +426,7 @@ func Ingest(inputs []Input, opt ReadOptions) (*Ingested, error) {
 			res.Mappings[m.File] = m
 			ps.Add(probs...)
 			if HasError(probs) {
-				var errs []data.Problem
-				for _, p := range probs {
-					if p.Severity >= data.Error {
-						errs = append(errs, p)
-					}
-				}
-				res.Quarantine = append(res.Quarantine, Quarantined{File: rec.File, Line: rec.Line, Reasons: errs,
-					Cells: append([]string(nil), cells...), Header: m.Headers()})
+				res.Quarantine = append(res.Quarantine, Quarantine(m, rec, cells, probs))
 				return nil
 			}
 			switch m.Kind {
@@ -493,4 +501,19 @@ func SortProblems(p []data.Problem) {
 		}
 		return a.Code < b.Code
 	})
+}
+
+// TableKind returns the kind of table in holds (case, study-level or lab table),
+// from its header alone.
+func TableKind(in Input, opt ReadOptions) (data.Kind, error) {
+	rows, closeFn, _, err := openRows(in, opt)
+	if err != nil {
+		return 0, err
+	}
+	defer closeFn()
+	m, _, err := data.NewMapping(in.Name, rows.Header(), opt.Map)
+	if err != nil {
+		return 0, err
+	}
+	return m.Kind, nil
 }

@@ -84,6 +84,15 @@ type normaliser struct {
 	streaming bool
 	scratch   []cohort.Course
 	scratchN  int // courses of scratch handed out for the current record
+	// perPatient (with streaming) keeps scratch until the Streamer has
+	// handed a whole patient on, instead of resetting it at every record.
+	perPatient bool
+	// pending are the review rows added since the Streamer last handed a
+	// patient on: it fills their drug column from the patient's courses.
+	pending []*ReviewItem
+	// unclassifiedCourses and adjudicatedCourses are counted by the
+	// Streamer as patients pass (Run counts them from its courses).
+	unclassifiedCourses, adjudicatedCourses int
 }
 
 // courseSlab is the number of courses allocated at once (newCourse).
@@ -167,6 +176,9 @@ func (n *normaliser) review(r *data.Record, caseID, field, text string, it Revie
 	}
 	it.File, it.Line, it.Field, it.Original = r.File, r.Line, field, strings.TrimSpace(text)
 	n.items[k] = &it
+	if n.perPatient {
+		n.pending = append(n.pending, &it)
+	}
 }
 
 // termDecision applies the decision about a drug or disease term, if any,
@@ -295,26 +307,7 @@ func Run(ctx context.Context, ing *ingest.Ingested, voc *vocab.Vocabulary, dec *
 		}
 		return a.DrugName() < b.DrugName()
 	})
-	for _, e := range n.vocab {
-		res.Vocab = append(res.Vocab, *e)
-	}
-	sort.Slice(res.Vocab, func(i, j int) bool {
-		a, b := res.Vocab[i], res.Vocab[j]
-		if a.Field != b.Field {
-			return a.Field < b.Field
-		}
-		return a.Term < b.Term
-	})
-	for k, rows := range n.unlisted {
-		res.VocabUnlisted = append(res.VocabUnlisted, VocabUnlisted{Field: k[0], Status: k[1], Rows: rows})
-	}
-	sort.Slice(res.VocabUnlisted, func(i, j int) bool {
-		a, b := res.VocabUnlisted[i], res.VocabUnlisted[j]
-		if a.Field != b.Field {
-			return a.Field < b.Field
-		}
-		return a.Status < b.Status
-	})
+	n.finishVocab(res)
 	res.CacheHits, res.CacheMisses = n.units.Stats()
 	n.finishReview(res)
 	return res, &n.probs, nil
@@ -323,35 +316,24 @@ func Run(ctx context.Context, ing *ingest.Ingested, voc *vocab.Vocabulary, dec *
 // finishReview fills the drug column of review.csv, orders it, counts it
 // and warns about every decision that did not apply.
 func (n *normaliser) finishReview(res *Normalised) {
-	drugs := map[*data.Record][]string{}
-	for _, c := range res.Courses {
-		if d := c.DrugName(); !slices.Contains(drugs[c.Rec], d) {
-			drugs[c.Rec] = append(drugs[c.Rec], d)
+	if !n.perPatient { // the Streamer filled the drugs as patients passed
+		n.fillReviewDrugs(res.Courses)
+		for _, c := range res.Courses {
+			n.countCourse(c)
 		}
 	}
-	type pos struct {
-		file string
-		line int
-	}
-	byPos := map[pos][]string{}
-	for r, ds := range drugs {
-		byPos[pos{r.File, r.Line}] = ds
-	}
+	byPos := map[[2]string]string{}
 	for _, s := range res.Studies {
-		byPos[pos{s.Rec.File, s.Rec.Line}] = []string{s.DrugName()}
+		byPos[[2]string{s.Rec.File, strconv.Itoa(s.Rec.Line)}] = s.DrugName()
+	}
+	for _, it := range n.items {
+		if d, ok := byPos[[2]string{it.File, strconv.Itoa(it.Line)}]; ok && it.Field != fieldDrug {
+			it.Drug = d
+		}
 	}
 	rs := &res.ReviewSummary
 	rs.File = ReviewFile
 	for _, it := range n.items {
-		if it.Field != fieldDrug {
-			it.Drug = strings.Join(byPos[pos{it.File, it.Line}], " + ")
-		} else if it.Decision != "" {
-			it.Drug = it.Decision
-		} else if it.Proposed != "" {
-			it.Drug = it.Proposed
-		} else {
-			it.Drug = strings.ToLower(it.Original)
-		}
 		res.Review = append(res.Review, *it)
 		if it.Decision != "" {
 			rs.Adjudicated++
@@ -380,14 +362,7 @@ func (n *normaliser) finishReview(res *Normalised) {
 			break
 		}
 	}
-	for _, c := range res.Courses {
-		if c.Unclassified() {
-			rs.UnclassifiedCourses++
-		}
-		if c.Adjudicated() {
-			rs.AdjudicatedCourses++
-		}
-	}
+	rs.UnclassifiedCourses, rs.AdjudicatedCourses = n.unclassifiedCourses, n.adjudicatedCourses
 	if n.dec == nil {
 		return
 	}
@@ -414,6 +389,77 @@ func (n *normaliser) finishReview(res *Normalised) {
 			p.Hint = "delete the decision, or check the study and case"
 		}
 		n.probs.Add(p)
+	}
+}
+
+// finishVocab lists the vocabulary report's terms and unlisted counts in res, sorted.
+func (n *normaliser) finishVocab(res *Normalised) {
+	for _, e := range n.vocab {
+		res.Vocab = append(res.Vocab, *e)
+	}
+	sort.Slice(res.Vocab, func(i, j int) bool {
+		a, b := res.Vocab[i], res.Vocab[j]
+		if a.Field != b.Field {
+			return a.Field < b.Field
+		}
+		return a.Term < b.Term
+	})
+	for k, rows := range n.unlisted {
+		res.VocabUnlisted = append(res.VocabUnlisted, VocabUnlisted{Field: k[0], Status: k[1], Rows: rows})
+	}
+	sort.Slice(res.VocabUnlisted, func(i, j int) bool {
+		a, b := res.VocabUnlisted[i], res.VocabUnlisted[j]
+		if a.Field != b.Field {
+			return a.Field < b.Field
+		}
+		return a.Status < b.Status
+	})
+}
+
+// fillReviewDrugs fills the drug column of the review rows of the
+// courses' records: the drugs of the row, in course order, or for a row
+// about the drug term itself its decision, proposal or text.
+func (n *normaliser) fillReviewDrugs(courses []*cohort.Course) {
+	type pos struct {
+		file string
+		line int
+	}
+	byPos := map[pos][]string{}
+	for _, c := range courses {
+		k := pos{c.Rec.File, c.Rec.Line}
+		if d := c.DrugName(); !slices.Contains(byPos[k], d) {
+			byPos[k] = append(byPos[k], d)
+		}
+	}
+	items := n.pending
+	if !n.perPatient {
+		items = items[:0]
+		for _, it := range n.items {
+			items = append(items, it)
+		}
+	}
+	for _, it := range items {
+		switch {
+		case it.Field != fieldDrug:
+			it.Drug = strings.Join(byPos[pos{it.File, it.Line}], " + ")
+		case it.Decision != "":
+			it.Drug = it.Decision
+		case it.Proposed != "":
+			it.Drug = it.Proposed
+		default:
+			it.Drug = strings.ToLower(it.Original)
+		}
+	}
+	n.pending = n.pending[:0]
+}
+
+// countCourse counts c in the review summary's course counts.
+func (n *normaliser) countCourse(c *cohort.Course) {
+	if c.Unclassified() {
+		n.unclassifiedCourses++
+	}
+	if c.Adjudicated() {
+		n.adjudicatedCourses++
 	}
 }
 

@@ -314,56 +314,110 @@ func casesHeader() []string {
 // columns of courseColumns, and the unmapped cells of its row as JSON
 // (extra); maps are the tables' mappings by file.
 func WriteCasesCSV(w io.Writer, courses []*cohort.Course, maps map[string]*data.Mapping) error {
-	header := casesHeader()
-	cw := csvout.NewWriter(w)
-	cw.Write(header)
-	row := make([]string, len(header))
-	for _, c := range courses {
-		for i, col := range courseColumns {
-			switch {
-			case col.typ == parquetio.String:
-				row[i] = col.str(c)
-			case col.display != nil:
-				row[i] = col.display(col.num(c))
-			default:
-				row[i] = formatFloat(col.num(c))
-			}
-		}
-		row[len(row)-1] = extraJSON(maps[c.Rec.File], c.Rec)
-		cw.Write(row)
+	cw := NewCasesWriter(w, nil, maps)
+	if err := cw.Write(courses); err != nil {
+		return err
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Close()
 }
 
 // WriteCasesParquet writes normalised/cases.parquet, the columns of
 // WriteCasesCSV with numbers as doubles, and closes the Parquet writer.
 func WriteCasesParquet(w io.Writer, courses []*cohort.Course, maps map[string]*data.Mapping) error {
-	header := casesHeader()
-	pcols := make([]parquetio.Column, len(header))
-	for i, c := range courseColumns {
-		pcols[i] = parquetio.Column{Name: c.name, Type: c.typ, Plain: freeText(c.name)}
-	}
-	pcols[len(pcols)-1] = parquetio.Column{Name: "extra", Type: parquetio.String, Plain: true}
-	pw, err := parquetio.NewWriter(w, pcols)
-	if err != nil {
+	cw := NewCasesWriter(nil, w, maps)
+	if err := cw.Write(courses); err != nil {
 		return err
 	}
-	row := parquetio.Row{Strings: make([]string, len(header)), Floats: make([]float64, len(header))}
+	return cw.Close()
+}
+
+// CasesWriter writes normalised/cases.csv and cases.parquet course by course, so
+// that a streaming run writes them as it goes (the Parquet file in row groups).
+type CasesWriter struct {
+	maps map[string]*data.Mapping
+	csv  *csvout.Writer
+	pq   *parquetio.Writer
+	row  []string
+	prow parquetio.Row
+	err  error
+}
+
+// NewCasesWriter returns a writer of cases.csv to csvW and of cases.parquet to pqW
+// (either may be nil); maps are the tables' mappings by file, read as courses come.
+func NewCasesWriter(csvW, pqW io.Writer, maps map[string]*data.Mapping) *CasesWriter {
+	header := casesHeader()
+	cw := &CasesWriter{maps: maps, row: make([]string, len(header))}
+	if csvW != nil {
+		cw.csv = csvout.NewWriter(csvW)
+		cw.csv.Write(header)
+	}
+	if pqW != nil {
+		pcols := make([]parquetio.Column, len(header))
+		for i, c := range courseColumns {
+			pcols[i] = parquetio.Column{Name: c.name, Type: c.typ, Plain: freeText(c.name)}
+		}
+		pcols[len(pcols)-1] = parquetio.Column{Name: "extra", Type: parquetio.String, Plain: true}
+		cw.pq, cw.err = parquetio.NewWriter(pqW, pcols)
+		cw.prow = parquetio.Row{Strings: make([]string, len(header)), Floats: make([]float64, len(header))}
+	}
+	return cw
+}
+
+// Write writes a row per course.
+func (cw *CasesWriter) Write(courses []*cohort.Course) error {
+	if cw.err != nil {
+		return cw.err
+	}
+	row, last := cw.row, len(cw.row)-1
 	for _, c := range courses {
-		for i, col := range courseColumns {
-			if col.typ == parquetio.String {
-				row.Strings[i] = col.str(c)
-			} else {
-				row.Floats[i] = col.num(c)
+		extra := extraJSON(cw.maps[c.Rec.File], c.Rec)
+		if cw.csv != nil {
+			for i, col := range courseColumns {
+				switch {
+				case col.typ == parquetio.String:
+					row[i] = col.str(c)
+				case col.display != nil:
+					row[i] = col.display(col.num(c))
+				default:
+					row[i] = formatFloat(col.num(c))
+				}
+			}
+			row[last] = extra
+			cw.csv.Write(row)
+		}
+		if cw.pq != nil {
+			for i, col := range courseColumns {
+				if col.typ == parquetio.String {
+					cw.prow.Strings[i] = col.str(c)
+				} else {
+					cw.prow.Floats[i] = col.num(c)
+				}
+			}
+			cw.prow.Strings[last] = extra
+			if err := cw.pq.Write(cw.prow); err != nil {
+				cw.err = err
+				return err
 			}
 		}
-		row.Strings[len(header)-1] = extraJSON(maps[c.Rec.File], c.Rec)
-		if err := pw.Write(row); err != nil {
+	}
+	return nil
+}
+
+// Close flushes the CSV and closes the Parquet writer.
+func (cw *CasesWriter) Close() error {
+	if cw.err != nil {
+		return cw.err
+	}
+	if cw.csv != nil {
+		cw.csv.Flush()
+		if err := cw.csv.Error(); err != nil {
 			return err
 		}
 	}
-	return pw.Close()
+	if cw.pq != nil {
+		return cw.pq.Close()
+	}
+	return nil
 }
 
 // WriteVocabReport writes vocabulary_report.csv: a line per term, then
