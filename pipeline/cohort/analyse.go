@@ -22,26 +22,84 @@ func (a *analyser) warnf(format string, args ...any) {
 	a.warn = append(a.warn, fmt.Sprintf(format, args...))
 }
 
-// Analyse computes every result of the analyse stage from the cohort n
-// with the settings cfg (validated). It stops between its steps with an
-// error wrapping ctx.Err() once ctx is done.
-func Analyse(ctx context.Context, n *Cohort, cfg config.AnalysisConfig) (*Analysis, error) {
-	stop := func(step string) error {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("interrupted during analyse (%s): %w", step, err)
-		}
-		return nil
-	}
+// Accumulator folds a cohort patient by patient into state bounded by the
+// number of groups (studies, drugs or regimens, classes, diseases, disease
+// groups, distinct ages and times) and by the stated caps of the views, not
+// by the number of courses, so that a streaming run can analyse a table
+// it never holds. It is the one implementation of the analysis: Analyse
+// feeds it the courses of a Cohort.
+//
+// What the attribution decides only at the end (does a study × drug with
+// outcomes not attributable to patients have a study-level row, and does
+// the row reconcile with the patients?) is folded under every choice the
+// end may make, and Analyse picks one per study × drug and per study.
+type Accumulator struct {
+	// MaxTimeInputs caps Analysis.TimeInputs (the rows of
+	// tables/time_to_response_input.csv, one per course): the first
+	// MaxTimeInputs rows in course order are kept and the rest counted in a
+	// warning; 0 keeps every row. The curves always use every row.
+	MaxTimeInputs int
+
+	a       *analyser // settings; its warnings are Analyse's own
+	units   *unitFold
+	time    *timeFold
+	views   *viewFold
+	studies []*StudyCount
+}
+
+// NewAccumulator returns an empty Accumulator for the settings cfg
+// (validated).
+func NewAccumulator(cfg config.AnalysisConfig) *Accumulator {
 	threshold, err := vocab.ParseCategory(string(cfg.Responder))
 	if err != nil || !threshold.Ordered() {
 		// config.Responder's Names are ordered categories; Validate checked it.
 		panic(fmt.Sprintf("pipeline: analysis.responder %q is not an ordered outcome category", cfg.Responder))
 	}
 	a := &analyser{threshold: threshold, method: cfg.CIMethod, level: cfg.Level, cfg: cfg}
-	res := &Analysis{Responder: threshold.String(), Attribution: string(cfg.Attribution), CIMethod: cfg.CIMethod, Level: cfg.Level}
+	return &Accumulator{a: a, units: newUnitFold(a), time: newTimeFold(a, 0), views: newViewFold(cfg)}
+}
 
-	drugUnits, sources := a.drugUnits(n)
-	patientUnits := a.patientUnits(n)
+// AddPatient adds the courses of one patient (all with the same Study and
+// CaseID), in normalise's order (drug name, then source position). Each
+// patient is added once, and patients in normalise's order (study, case)
+// give the views their ties as Analyse of the whole cohort does. It keeps
+// neither the slice nor the *Course values nor pointers into them: a
+// streaming caller may reuse them after the call.
+func (acc *Accumulator) AddPatient(courses []*Course) {
+	if len(courses) == 0 {
+		return
+	}
+	acc.time.max = acc.MaxTimeInputs
+	acc.units.addPatient(courses)
+	for _, c := range courses {
+		acc.time.add(c)
+	}
+	acc.views.addPatient(courses)
+}
+
+// AddStudy adds a study-level row; the Accumulator keeps s (study-level
+// rows are few).
+func (acc *Accumulator) AddStudy(s *StudyCount) {
+	acc.studies = append(acc.studies, s)
+	acc.views.addStudy(s)
+}
+
+// Analyse computes every result of the analyse stage from what was added.
+// It stops between its steps with an error wrapping ctx.Err() once ctx is
+// done.
+func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
+	stop := func(step string) error {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("interrupted during analyse (%s): %w", step, err)
+		}
+		return nil
+	}
+	cfg := acc.a.cfg
+	a := &analyser{threshold: acc.a.threshold, method: acc.a.method, level: acc.a.level, cfg: cfg}
+	res := &Analysis{Responder: a.threshold.String(), Attribution: string(cfg.Attribution), CIMethod: cfg.CIMethod, Level: cfg.Level}
+
+	drugUnits, sources, modes := a.drugUnits(acc.units, acc.studies)
+	patientUnits := a.patientUnits(acc.units, acc.studies)
 	res.Sources = sources
 	res.Counts = countRows(drugUnits, patientUnits)
 
@@ -53,7 +111,7 @@ func Analyse(ctx context.Context, n *Cohort, cfg config.AnalysisConfig) (*Analys
 	byDisease := func(u *unit) string { return u.disease }
 	byGroup := func(u *unit) string { return u.group }
 	res.Rates = a.rates(drugUnits, patientUnits, byDrug, byDisease)
-	res.ClassRates = a.rates(classUnits(drugUnits), nil, byClass, byDisease)
+	res.ClassRates = a.rates(classUnits(acc.units, drugUnits, modes), nil, byClass, byDisease)
 	res.GroupRates = a.rates(drugUnits, patientUnits, byDrug, byGroup)
 	res.PoolPopulation = string(a.cfg.PoolPopulation)
 	if res.PoolPopulation == "" {
@@ -80,12 +138,13 @@ func Analyse(ctx context.Context, n *Cohort, cfg config.AnalysisConfig) (*Analys
 	if err := stop("time to response"); err != nil {
 		return nil, err
 	}
-	res.TimeInputs, res.TimeCurves = a.timeToResponse(n)
+	acc.time.warnings(a)
+	res.TimeInputs, res.TimeCurves = a.timeToResponse(acc.time)
 	res.OutcomesByDrug, res.OutcomesByDisease = outcomeTallies(drugUnits, patientUnits)
 	if err := stop("per-patient views"); err != nil {
 		return nil, err
 	}
-	res.Views = views(n, cfg)
+	res.Views = acc.views.views()
 	_, res.OutcomesByDiseaseGroup = outcomeTallies(nil, patientUnits, byGroup)
 	for _, r := range res.Rates {
 		if r.Population != PopITT || r.Unclassified == 0 || (r.Drug == "") == (r.Disease == "") {
@@ -103,4 +162,19 @@ func Analyse(ctx context.Context, n *Cohort, cfg config.AnalysisConfig) (*Analys
 		res.Warnings = []string{}
 	}
 	return res, nil
+}
+
+// Analyse computes every result of the analyse stage from the cohort n
+// with the settings cfg (validated): it feeds an Accumulator each run of
+// consecutive courses of the same patient (normalise keeps a patient's
+// courses together) and each study-level row, keeping every
+// time-to-response input row. It stops between its steps with an error
+// wrapping ctx.Err() once ctx is done.
+func Analyse(ctx context.Context, n *Cohort, cfg config.AnalysisConfig) (*Analysis, error) {
+	acc := NewAccumulator(cfg)
+	eachPatient(n.Courses, acc.AddPatient)
+	for _, s := range n.Studies {
+		acc.AddStudy(s)
+	}
+	return acc.Analyse(ctx)
 }

@@ -121,6 +121,21 @@ type TimeCurve struct {
 	Omitted  string          `json:"omitted,omitempty"`
 	Points   []surv.CumPoint `json:"points"`
 	Warnings []string        `json:"warnings,omitempty"`
+	// Inputs counts the drug's rows of the time-to-response input (one per
+	// course: what the figure counts as its patients), and Times are their
+	// distinct times in increasing order with the rows at each, whatever
+	// the estimator (the figure's numbers at risk and censoring ticks). Not
+	// in summary.json.
+	Inputs int         `json:"-"`
+	Times  []TimeCount `json:"-"`
+}
+
+// TimeCount is one distinct time of a drug's time-to-response input: the
+// responses, the deaths before any response and the other courses
+// (censored) at Days.
+type TimeCount struct {
+	Days                     float64
+	Events, Deaths, Censored int
 }
 
 // Analysis is the result of the analyse stage.
@@ -145,9 +160,12 @@ type Analysis struct {
 	// ComparisonsOmitted counts the groups past
 	// analysis.max_compare_groups, per dimension, that were not compared.
 	ComparisonsOmitted []CompareOmitted `json:"comparisons_omitted,omitempty"`
-	TimeInputs         []TimeInput      `json:"-"` // one row per course: in tables/time_to_response_input.csv, not in summary.json
-	TimeCurves         []TimeCurve      `json:"time_to_response"`
-	Warnings           []string         `json:"warnings"`
+	// TimeInputs are the rows of tables/time_to_response_input.csv (one per
+	// course; not in summary.json): every row, or the first
+	// Accumulator.MaxTimeInputs of a streaming run (a warning says so).
+	TimeInputs []TimeInput `json:"-"`
+	TimeCurves []TimeCurve `json:"time_to_response"`
+	Warnings   []string    `json:"warnings"`
 	// Outcomes counts the patient-level outcome categories per drug and per
 	// disease, for the outcome-bar figure.
 	OutcomesByDrug    map[string]map[string]int `json:"outcomes_by_drug"`

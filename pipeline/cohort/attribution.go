@@ -8,55 +8,38 @@ import (
 	"github.com/tresp/tresp/data/vocab"
 )
 
-// drugUnits returns one unit per patient course or study-level row, with
-// the source of every study × drug. Where a study's patient rows for a drug
-// are not attributable and a study-level row gives that drug's counts, the
+// drugUnits returns the drug units — the patient aggregates of f under the
+// mode chosen for each study × drug, and one unit per study-level row —
+// with the source of every study × drug and the modes chosen (only those
+// other than modePatients). Where a study's patient rows for a drug are not
+// attributable and a study-level row gives that drug's counts, the
 // study-level counts replace the patient rows, never both.
-func (a *analyser) drugUnits(n *Cohort) ([]*unit, []SourceRow) {
-	type sd struct{ study, drug string }
+func (a *analyser) drugUnits(f *unitFold, studies []*StudyCount) ([]*unit, []SourceRow, map[sd]mode) {
 	studyRow := map[sd]*StudyCount{}
 	nRows := map[sd]int{} // study-level rows per study × drug (several when split by disease)
-	for _, s := range n.Studies {
+	for _, s := range studies {
 		if !s.All {
 			studyRow[sd{s.Study, s.DrugName()}] = s
 			nRows[sd{s.Study, s.DrugName()}]++
 		}
 	}
-	unattributable := map[sd]bool{}
-	hasPatients := map[sd]bool{}
-	for _, c := range n.Courses {
-		k := sd{c.Study, c.DrugName()}
-		hasPatients[k] = true
-		if c.Outcome.NotAttributable {
-			unattributable[k] = true
-		}
-	}
-	useStudy := map[sd]bool{}
+	modes := map[sd]mode{}
 	residue := map[sd]*Counts{}
 	var sources []SourceRow
-	keys := make([]sd, 0, len(hasPatients))
-	for k := range hasPatients {
-		keys = append(keys, k)
-	}
 	// a fixed order, so that warnings come out the same in every run
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].study != keys[j].study {
-			return keys[i].study < keys[j].study
-		}
-		return keys[i].drug < keys[j].drug
-	})
-	for _, k := range keys {
+	for _, k := range sortedKeys(f.keys) {
 		src := SourceRow{Study: k.study, Drug: k.drug, Source: "patients", Reason: "every patient's outcome is attributable"}
+		unattributable := f.keys[k].unattributable
 		switch {
-		case unattributable[k] && studyRow[k] != nil && a.cfg.Attribution == "exposure":
-			if res, ok := a.reconcileOne(nRows[k], studyRow[k], k.study, k.drug, attributed(n.Courses, k.study, func(c *Course) bool { return c.DrugName() == k.drug })); ok {
-				residue[k] = res
+		case unattributable && studyRow[k] != nil && a.cfg.Attribution == "exposure":
+			if res, ok := a.reconcileOne(nRows[k], studyRow[k], k.study, k.drug, f.keys[k].attr); ok {
+				residue[k], modes[k] = res, modeResidue
 				src.Source, src.Reason = SourceResidue, "the patients reported individually, and the residue of the study-level counts (treated, responders and categories minus theirs) as one unattributed block"
 			} else {
-				useStudy[k] = true
+				modes[k] = modeStudy
 				src.Source, src.Reason = "study-level", "the individual rows do not reconcile with the study-level counts, which replace the patient rows"
 			}
-		case unattributable[k]:
+		case unattributable:
 			src.Reason = "some patient outcomes are not attributable and no study-level counts apply: those patients count as not evaluable"
 			a.warnf("%s, %s: outcomes not attributable to patients and no study-level counts for %s attribution: counted as not evaluable", k.study, k.drug, a.cfg.Attribution)
 		case studyRow[k] != nil:
@@ -64,45 +47,20 @@ func (a *analyser) drugUnits(n *Cohort) ([]*unit, []SourceRow) {
 		}
 		sources = append(sources, src)
 	}
-	var units []*unit
-	// One unit per patient and group: a regimen is shared by every course
-	// of the patient, and a duplicated row is one patient, not two.
-	type patientGroup struct {
-		PatientKey
-		group string
-	}
-	counted := map[patientGroup]bool{}
-	excluded := 0
-	for _, c := range n.Courses {
-		k := sd{c.Study, c.DrugName()}
-		if useStudy[k] || residue[k] != nil && c.Outcome.NotAttributable && !c.OutcomeAdjudicated {
-			continue
-		}
-		g, ok := a.groupOf(c)
-		if !ok {
-			excluded++
-			continue
-		}
-		pk := patientGroup{c.Patient(), g}
-		if counted[pk] {
-			continue
-		}
-		counted[pk] = true
-		units = append(units, &unit{study: c.Study, drug: g, class: c.Drug.Class, disease: DiseaseLabel(c), group: DiseaseGroupLabel(c),
-			counts: a.courseCounts(c), source: "patients", course: c})
-	}
-	if excluded > 0 {
-		a.warnf("monotherapy attribution: %d courses of combination regimens left out", excluded)
+	units := foldedUnits(f.drugs, func(k unitKey) mode { return modeOf(modes, sd{k.study, k.drug}) })
+	if f.excluded > 0 {
+		a.warnf("monotherapy attribution: %d courses of combination regimens left out", f.excluded)
 	}
 	if a.cfg.Attribution != "exposure" {
-		a.warnStudyRowsDropped(n.Studies)
+		a.warnStudyRowsDropped(studies)
 	} else {
-		for _, s := range n.Studies {
+		for _, s := range studies {
 			k := sd{s.Study, s.DrugName()}
-			if s.All || (hasPatients[k] && !useStudy[k] && residue[k] == nil) {
+			_, hasPatients := f.keys[k]
+			if s.All || (hasPatients && modes[k] == 0) {
 				continue
 			}
-			if !hasPatients[k] {
+			if !hasPatients {
 				sources = append(sources, SourceRow{Study: k.study, Drug: k.drug, Source: "study-level", Reason: "the study reports only aggregate counts"})
 			}
 			dis, grp := studyDisease(s)
@@ -123,23 +81,71 @@ func (a *analyser) drugUnits(n *Cohort) ([]*unit, []SourceRow) {
 		}
 		return sources[i].Drug < sources[j].Drug
 	})
-	return units, sources
+	return units, sources, modes
 }
 
-// attributed returns the courses of study whose outcome is attributable
-// (or adjudicated) and that keep says to count.
-func attributed(courses []*Course, study string, keep func(*Course) bool) []*Course {
-	var out []*Course
-	for _, c := range courses {
-		if c.Study == study && (!c.Outcome.NotAttributable || c.OutcomeAdjudicated) && keep(c) {
-			out = append(out, c)
+// sortedKeys returns the study × drug keys of m by study, then drug.
+func sortedKeys[V any](m map[sd]V) []sd {
+	keys := make([]sd, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].study != keys[j].study {
+			return keys[i].study < keys[j].study
+		}
+		return keys[i].drug < keys[j].drug
+	})
+	return keys
+}
+
+// foldedUnits returns a unit per aggregate of m that counts under the mode
+// modeOf chooses for it, in a fixed order (by study, drug, class, disease,
+// group and mask: the sums do not depend on it).
+func foldedUnits(m map[unitKey]*Counts, modeOf func(unitKey) mode) []*unit {
+	keys := make([]unitKey, 0, len(m))
+	for k := range m {
+		if modeOf(k)&k.when != 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		x, y := keys[i], keys[j]
+		for _, c := range [...][2]string{{x.study, y.study}, {x.drug, y.drug}, {x.class, y.class}, {x.disease, y.disease}, {x.group, y.group}} {
+			if c[0] != c[1] {
+				return c[0] < c[1]
+			}
+		}
+		return x.when < y.when
+	})
+	units := make([]*unit, len(keys))
+	for i, k := range keys {
+		units[i] = &unit{study: k.study, drug: k.drug, class: k.class, disease: k.disease, group: k.group, counts: *m[k], source: "patients"}
+	}
+	return units
+}
+
+// classUnits returns the class units: per patient and class, the first
+// drug unit of the class under the modes chosen (modes, from drugUnits),
+// and the study-level drug units. A patient given two calcium channel
+// blockers counts once for the class.
+func classUnits(f *unitFold, drugUnits []*unit, modes map[sd]mode) []*unit {
+	var out []*unit
+	for k, c := range f.classes {
+		if modeOf(modes, sd{k.study, k.drug})&k.when != 0 && condsHold(k.study, k.before, modes) {
+			out = append(out, &unit{study: k.study, class: k.class, disease: k.disease, counts: *c, source: "patients"})
+		}
+	}
+	for _, u := range drugUnits {
+		if u.source == "study-level" {
+			out = append(out, u)
 		}
 	}
 	return out
 }
 
 // reconcile returns the residue of a study-level row once the patients it
-// also reports individually are taken out: treated, responders, not
+// also reports individually (whose counts sum to sum) are taken out: treated, responders, not
 // evaluable and each outcome category minus the patients'. Where a
 // category goes negative (a case sentence read as partial that the
 // series counts as complete), the difference is taken from the other
@@ -149,12 +155,8 @@ func attributed(courses []*Course, study string, keep func(*Course) bool) []*Cou
 // individually than in the aggregate); the caller then uses the
 // study-level row alone. Unclassified patients are not in the residue
 // (they are counted as unclassified).
-func (a *analyser) reconcile(s *StudyCount, study, what string, pts []*Course) (*Counts, bool) {
+func (a *analyser) reconcile(s *StudyCount, study, what string, sum Counts) (*Counts, bool) {
 	agg := a.studyLevelCounts(s)
-	var sum Counts
-	for _, c := range pts {
-		sum.add(a.courseCounts(c))
-	}
 	r := &Counts{Treated: agg.Treated - sum.Treated, Responders: agg.Responders - sum.Responders, NotEvaluable: agg.NotEvaluable - sum.NotEvaluable}
 	if r.Treated < 0 || r.Responders < 0 || r.NotEvaluable < 0 || r.Responders+r.NotEvaluable > r.Treated {
 		a.warnf("%s, %s: the %d patients reported individually (%d responders, %d not evaluable) do not fit in the study-level counts (%d treated, %d responders, %d not evaluable): the study-level counts are used alone",
@@ -209,73 +211,52 @@ func (a *analyser) reconcile(s *StudyCount, study, what string, pts []*Course) (
 
 // reconcileOne is reconcile when the study has one study-level row for
 // the drug; with several (counts split by disease) the rows are used alone.
-func (a *analyser) reconcileOne(rows int, s *StudyCount, study, what string, pts []*Course) (*Counts, bool) {
+func (a *analyser) reconcileOne(rows int, s *StudyCount, study, what string, sum Counts) (*Counts, bool) {
 	if rows != 1 {
 		return nil, false
 	}
-	return a.reconcile(s, study, what, pts)
+	return a.reconcile(s, study, what, sum)
 }
 
-// patientUnits returns one unit per patient (all drugs together), for the
-// by-disease and overall rates. A study whose patient outcomes are not
+// patientUnits returns the patient units (all drugs together), for the
+// by-disease and overall rates: the patient aggregates of f under the mode
+// chosen for each study. A study whose patient outcomes are not
 // attributable contributes its study-level "all" row instead, when it has
-// one.
-func (a *analyser) patientUnits(n *Cohort) []*unit {
+// one, or its attributable patients and the residue of the row.
+func (a *analyser) patientUnits(f *unitFold, studies []*StudyCount) []*unit {
 	all := map[string][]*StudyCount{} // a study's "all" rows, one per disease when counts are split by disease
-	for _, s := range n.Studies {
+	for _, s := range studies {
 		if s.All {
 			all[s.Study] = append(all[s.Study], s)
-		}
-	}
-	unattributable := map[string]bool{}
-	hasPatients := map[string]bool{}
-	for _, c := range n.Courses {
-		hasPatients[c.Study] = true
-		if c.Outcome.NotAttributable {
-			unattributable[c.Study] = true
 		}
 	}
 	// The residue needs one aggregate row to subtract from; a study whose
 	// counts are split by disease keeps its study-level rows alone.
 	residue := map[string]*Counts{}
-	studies := make([]string, 0, len(unattributable))
-	for study := range unattributable {
-		studies = append(studies, study)
+	names := make([]string, 0, len(f.studies))
+	for study, si := range f.studies {
+		if si.unattributable {
+			names = append(names, study)
+		}
 	}
-	sort.Strings(studies)
-	for _, study := range studies {
+	sort.Strings(names)
+	for _, study := range names {
 		if len(all[study]) != 1 {
 			continue
 		}
-		seenPt := map[string]bool{}
-		pts := attributed(n.Courses, study, func(c *Course) bool {
-			_, ok := a.groupOf(c)
-			if !ok || seenPt[c.CaseID] {
-				return false
-			}
-			seenPt[c.CaseID] = true
-			return true
-		})
-		if r, ok := a.reconcile(all[study][0], study, "all drugs", pts); ok {
+		if r, ok := a.reconcile(all[study][0], study, "all drugs", f.studies[study].attrFirst); ok {
 			residue[study] = r
 		}
 	}
-	seen := map[PatientKey]bool{}
-	var units []*unit
-	for _, c := range n.Courses {
-		if unattributable[c.Study] && len(all[c.Study]) > 0 && (residue[c.Study] == nil || c.Outcome.NotAttributable && !c.OutcomeAdjudicated) {
-			continue
+	units := foldedUnits(f.patients, func(k unitKey) mode {
+		switch {
+		case !f.studies[k.study].unattributable || len(all[k.study]) == 0:
+			return modePatients
+		case residue[k.study] != nil:
+			return modeResidue
 		}
-		if _, ok := a.groupOf(c); !ok {
-			continue
-		}
-		k := c.Patient()
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		units = append(units, &unit{study: c.Study, disease: DiseaseLabel(c), group: DiseaseGroupLabel(c), counts: a.courseCounts(c), source: "patients", course: c})
-	}
+		return modeStudy
+	})
 	allStudies := make([]string, 0, len(all))
 	for study := range all {
 		allStudies = append(allStudies, study)
@@ -283,7 +264,7 @@ func (a *analyser) patientUnits(n *Cohort) []*unit {
 	sort.Strings(allStudies) // studyLevelCounts may warn: a fixed order
 	for _, study := range allStudies {
 		ss := all[study]
-		if hasPatients[study] && !unattributable[study] {
+		if si := f.studies[study]; si != nil && !si.unattributable {
 			continue
 		}
 		for _, s := range ss {
@@ -298,12 +279,6 @@ func (a *analyser) patientUnits(n *Cohort) []*unit {
 			units = append(units, &unit{study: study, disease: dis, group: grp, counts: counts, source: "study-level"})
 		}
 	}
-	sort.SliceStable(units, func(i, j int) bool {
-		if units[i].study != units[j].study {
-			return units[i].study < units[j].study
-		}
-		return units[i].disease < units[j].disease
-	})
 	return units
 }
 

@@ -1,12 +1,11 @@
 package cohort
 
 import (
+	"fmt"
 	"maps"
 	"math"
 	"slices"
 	"sort"
-
-	"github.com/tresp/tresp/stats"
 )
 
 // Table1MaxLevels is the most levels of a categorical characteristic
@@ -69,51 +68,100 @@ type Levels struct {
 	Other, Unlisted int
 }
 
-// baselineValues are the values of a set of patients before summary.
+// baselineValues are the values of a set of patients before summary:
+// counts per value (bounded by the distinct values, not the patients).
 type baselineValues struct {
 	patients      int
-	ages, dd      []float64
+	ages, dd      histogram
 	sex, dis, sub map[string]int
 	studies       map[string]bool
 }
 
-func collectBaseline(pts []*Course, diseaseGroups bool) baselineValues {
-	b := baselineValues{patients: len(pts), sex: map[string]int{}, dis: map[string]int{}, sub: map[string]int{}, studies: map[string]bool{}}
-	for _, c := range pts {
-		b.studies[c.Study] = true
-		if !math.IsNaN(c.Age.Years) {
-			b.ages = append(b.ages, c.Age.Years)
-		}
-		if !math.IsNaN(c.DiseaseDu.Days) {
-			b.dd = append(b.dd, c.DiseaseDu.Days)
-		}
-		if s := string(c.Sex); s != "" {
-			b.sex[s]++
-		}
-		if d := c.DiseaseName(); d != "" {
-			if diseaseGroups {
-				d = DiseaseGroupLabel(c)
-			}
-			b.dis[d]++
-		}
-		for _, m := range c.Subtypes {
-			if m.Class == "type" && m.Canonical != "" {
-				b.sub[m.Canonical]++
-				break
-			}
-		}
-	}
-	return b
+func newBaselineValues() *baselineValues {
+	return &baselineValues{ages: histogram{}, dd: histogram{}, sex: map[string]int{}, dis: map[string]int{}, sub: map[string]int{}, studies: map[string]bool{}}
 }
 
-// quartiles summarises x (reordered in place).
-func quartiles(x []float64) Quartiles {
-	q := Quartiles{Known: len(x), Median: math.NaN(), Q1: math.NaN(), Q3: math.NaN()}
-	if len(x) > 0 {
-		sort.Float64s(x)
-		q.Median, q.Q1, q.Q3 = stats.Quantile(.5, x), stats.Quantile(.25, x), stats.Quantile(.75, x)
+// add adds the patient whose course c gives the characteristics.
+func (b *baselineValues) add(c *Course, diseaseGroups bool) {
+	b.patients++
+	b.studies[c.Study] = true
+	if !math.IsNaN(c.Age.Years) {
+		b.ages[c.Age.Years]++
+	}
+	if !math.IsNaN(c.DiseaseDu.Days) {
+		b.dd[c.DiseaseDu.Days]++
+	}
+	if s := string(c.Sex); s != "" {
+		b.sex[s]++
+	}
+	if d := c.DiseaseName(); d != "" {
+		if diseaseGroups {
+			d = DiseaseGroupLabel(c)
+		}
+		b.dis[d]++
+	}
+	for _, m := range c.Subtypes {
+		if m.Class == "type" && m.Canonical != "" {
+			b.sub[m.Canonical]++
+			break
+		}
+	}
+}
+
+// histogram counts the patients per value of a continuous characteristic.
+type histogram map[float64]int
+
+// quartiles summarises the values of h: the quartiles of the values
+// repeated as often as counted (stats.Quantile, type 7), without repeating
+// them.
+func (h histogram) quartiles() Quartiles {
+	vals := slices.Sorted(maps.Keys(h))
+	counts := make([]int, len(vals))
+	n := 0
+	for i, v := range vals {
+		counts[i] = h[v]
+		n += counts[i]
+	}
+	q := Quartiles{Known: n, Median: math.NaN(), Q1: math.NaN(), Q3: math.NaN()}
+	if n > 0 {
+		q.Median, q.Q1, q.Q3 = quantileCounts(.5, vals, counts), quantileCounts(.25, vals, counts), quantileCounts(.75, vals, counts)
 	}
 	return q
+}
+
+// quantileCounts is stats.Quantile(p, x) (R's type 7) of the sorted x that
+// repeats vals[i] counts[i] times, for increasing vals and counts > 0,
+// without building x: x[i] + (h − ⌊h⌋)·(x[i+1] − x[i]) with h = (n − 1)·p
+// and i = ⌊h⌋, the same operations on the same values. NaN when n = 0.
+func quantileCounts(p float64, vals []float64, counts []int) float64 {
+	if !(p >= 0 && p <= 1) {
+		panic(fmt.Sprintf("cohort: quantileCounts: p = %v outside [0, 1]", p))
+	}
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	if n == 0 {
+		return math.NaN()
+	}
+	// at returns x[i]
+	at := func(i int) float64 {
+		for k, c := range counts {
+			if i < c {
+				return vals[k]
+			}
+			i -= c
+		}
+		panic("cohort: quantileCounts: index past the values")
+	}
+	h := float64(n-1) * p
+	lo := math.Floor(h)
+	i := int(lo)
+	if i+1 >= n {
+		return vals[len(vals)-1]
+	}
+	xi, xj := at(i), at(i+1)
+	return xi + (h-lo)*(xj-xi)
 }
 
 // listed returns the levels of m that Table 1 lists: all, or nil for all
@@ -143,17 +191,54 @@ func levels(m, all map[string]int, keep map[string]bool) Levels {
 
 // summarise turns values into a Baseline with the listed levels of the
 // overall values all and their keep sets.
-func (b baselineValues) summarise(label string, all baselineValues, keep [3]map[string]bool) Baseline {
+func (b *baselineValues) summarise(label string, all *baselineValues, keep [3]map[string]bool) Baseline {
 	out := Baseline{Label: label, Patients: b.patients, Studies: len(b.studies),
-		Age: quartiles(b.ages), DiseaseDuration: quartiles(b.dd),
+		Age: b.ages.quartiles(), DiseaseDuration: b.dd.quartiles(),
 		Sex: levels(b.sex, all.sex, keep[0]), Disease: levels(b.dis, all.dis, keep[1]), Subtype: levels(b.sub, all.sub, keep[2])}
 	return out
 }
 
-// table1 computes Table 1 from the first course of each patient (first)
-// and, for the groups, from every course.
-func table1(courses, first []*Course, diseaseGroups bool, short shortStudies) Table1 {
-	all := collectBaseline(first, diseaseGroups)
+// table1Fold folds patients into Table 1: the values of every patient (of
+// its first course), and of each drug group (the patient's first course of
+// the drug) and study group (its short label).
+type table1Fold struct {
+	diseaseGroups   bool
+	short           shortStudies
+	all             *baselineValues
+	byDrug, byStudy map[string]*baselineValues
+	drugs           []string // scratch: one patient's drugs
+}
+
+func newTable1Fold(diseaseGroups bool, short shortStudies) *table1Fold {
+	return &table1Fold{diseaseGroups: diseaseGroups, short: short, all: newBaselineValues(),
+		byDrug: map[string]*baselineValues{}, byStudy: map[string]*baselineValues{}}
+}
+
+func (f *table1Fold) addPatient(courses []*Course) {
+	f.all.add(courses[0], f.diseaseGroups)
+	addTo := func(m map[string]*baselineValues, g string, c *Course) {
+		b := m[g]
+		if b == nil {
+			b = newBaselineValues()
+			m[g] = b
+		}
+		b.add(c, f.diseaseGroups)
+	}
+	f.drugs = f.drugs[:0]
+	for _, c := range courses {
+		if g := c.DrugName(); g != "" && !contains(f.drugs, g) {
+			f.drugs = append(f.drugs, g)
+			addTo(f.byDrug, g, c)
+		}
+	}
+	if g := f.short.of(courses[0].Study); g != "" {
+		addTo(f.byStudy, g, courses[0])
+	}
+}
+
+// table1 computes Table 1.
+func (f *table1Fold) table1() Table1 {
+	all := f.all
 	keep := [3]map[string]bool{listed(all.sex), listed(all.dis), listed(all.sub)}
 	t := Table1{Overall: all.summarise("", all, keep)}
 	for lv, m := range []map[string]int{all.sex, all.dis, all.sub} {
@@ -169,52 +254,20 @@ func table1(courses, first []*Course, diseaseGroups bool, short shortStudies) Ta
 			}
 		}
 	}
-	group := func(byDrug bool) Table1Groups {
-		name := func(c *Course) string {
-			if byDrug {
-				return c.DrugName()
-			}
-			return short.of(c.Study)
-		}
-		// the patients of each group: one course per study × case × group
-		seen := map[[3]string]bool{}
-		size := map[string]int{}
-		for _, c := range courses {
-			g := name(c)
-			k := [3]string{c.Study, c.CaseID, g}
-			if g == "" || seen[k] {
-				continue
-			}
-			seen[k] = true
-			size[g]++
-		}
-		names := slices.Sorted(maps.Keys(size))
+	group := func(groups map[string]*baselineValues) Table1Groups {
+		names := slices.Sorted(maps.Keys(groups))
 		if len(names) > Table1MaxGroups {
-			sort.SliceStable(names, func(i, j int) bool { return size[names[i]] > size[names[j]] })
+			sort.SliceStable(names, func(i, j int) bool { return groups[names[i]].patients > groups[names[j]].patients })
 			names = names[:Table1MaxGroups]
 			sort.Strings(names)
 		}
-		pts := map[string][]*Course{}
+		out := Table1Groups{Total: len(groups)}
 		for _, g := range names {
-			pts[g] = nil
-		}
-		clear(seen)
-		for _, c := range courses {
-			g := name(c)
-			k := [3]string{c.Study, c.CaseID, g}
-			if _, ok := pts[g]; !ok || seen[k] {
-				continue
-			}
-			seen[k] = true
-			pts[g] = append(pts[g], c)
-		}
-		out := Table1Groups{Total: len(size)}
-		for _, g := range names {
-			out.Groups = append(out.Groups, collectBaseline(pts[g], diseaseGroups).summarise(g, all, keep))
+			out.Groups = append(out.Groups, groups[g].summarise(g, all, keep))
 		}
 		return out
 	}
-	t.ByDrug, t.ByStudy = group(true), group(false)
+	t.ByDrug, t.ByStudy = group(f.byDrug), group(f.byStudy)
 	return t
 }
 

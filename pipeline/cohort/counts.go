@@ -45,8 +45,9 @@ func (c Counts) N(pop string) int {
 	return c.Treated
 }
 
-// unit is one counted contribution: a patient (n = 1) or a study-level row,
-// belonging to a study, a drug group and a disease.
+// unit is one counted contribution: the patients of a study, drug group,
+// class, disease and disease group (summed by the fold), or a study-level
+// row.
 type unit struct {
 	study   string
 	drug    string // drug, regimen or "" for patient-level "all drugs" units
@@ -55,7 +56,6 @@ type unit struct {
 	group   string // disease group
 	counts  Counts
 	source  string // "patients" or "study-level"
-	course  *Course
 }
 
 // oneCourse[cat] is the ByCategory of one course of category cat, shared

@@ -13,4 +13,17 @@
 // every numerator and denominator. Intervals, pooling and estimators are
 // the functions of stats, stats/meta and stats/surv; this package only
 // orchestrates them.
+//
+// The analysis is a fold: an Accumulator takes the courses of one patient
+// at a time (AddPatient) and the study-level rows (AddStudy), keeps only
+// state bounded by the number of groups — counts by study, drug or
+// regimen, class, disease and disease group; histograms of ages, disease
+// durations and times to response; the bounded buffers of the patient
+// table, the swimmer lanes and the dose sample — and computes the Analysis
+// at the end (Accumulator.Analyse). What the attribution can decide only
+// at the end (is a study × drug counted from its patients, from its
+// attributable patients plus the residue of its study-level row, or from
+// the row alone?) is folded under every choice, each aggregate tagged with
+// the choices it counts under. Analyse is the same fold fed from a Cohort
+// held in memory.
 package cohort

@@ -123,43 +123,60 @@ func (d *drugSample) add(s sampled) {
 	d.kept[i] = s
 }
 
-// doseView computes the dose–response views: each course with a highest
-// daily dose and an attributable outcome a figure shows is a point of its
-// unit's figure, unless its dose is implausible.
-func doseView(courses []*Course) DoseView {
-	v := DoseView{Other: map[string]int{}}
-	perUnit := map[string]map[string]*drugSample{}
+// doseFold folds courses into the dose–response views: each course with a
+// highest daily dose and an attributable outcome a figure shows is a point
+// of its unit's figure, unless its dose is implausible. It keeps the
+// bounded sample of each drug (values, not courses).
+type doseFold struct {
+	seq         int // courses read
+	perUnit     map[string]map[string]*drugSample
+	other       map[string]int
+	implausible int
+}
+
+func newDoseFold() *doseFold {
+	f := &doseFold{perUnit: map[string]map[string]*drugSample{}, other: map[string]int{}}
 	for _, u := range DoseUnits {
-		perUnit[u] = map[string]*drugSample{}
+		f.perUnit[u] = map[string]*drugSample{}
 	}
-	for i, c := range courses {
-		if math.IsNaN(c.Dose.Max) || c.Outcome.NotAttributable {
-			continue
-		}
-		cat := c.Category()
-		if cat == vocab.CategoryUnknown {
-			continue // unclassified: no figure outcome until decided
-		}
-		drugs, ok := perUnit[c.Dose.Unit]
-		if !ok {
-			v.Other[c.Dose.Unit]++
-			continue
-		}
-		if _, bad := units.CheckDrugDose(c.Drug.Canonical, c.Drug.Code, c.Route, *c.Dose); bad {
-			v.Implausible++
-			continue
-		}
-		drug := c.DrugName()
-		s := drugs[drug]
-		if s == nil {
-			s = &drugSample{}
-			drugs[drug] = s
-		}
-		s.add(sampled{seq: i, key: DoseSampleKey(c.Study, c.CaseID, drug),
-			p: DosePoint{Study: c.Study, CaseID: c.CaseID, Drug: drug, Dose: c.Dose.Max, Outcome: cat}})
+	return f
+}
+
+// add folds one course.
+func (f *doseFold) add(c *Course) {
+	i := f.seq
+	f.seq++
+	if math.IsNaN(c.Dose.Max) || c.Outcome.NotAttributable {
+		return
 	}
+	cat := c.Category()
+	if cat == vocab.CategoryUnknown {
+		return // unclassified: no figure outcome until decided
+	}
+	drugs, ok := f.perUnit[c.Dose.Unit]
+	if !ok {
+		f.other[c.Dose.Unit]++
+		return
+	}
+	if _, bad := units.CheckDrugDose(c.Drug.Canonical, c.Drug.Code, c.Route, *c.Dose); bad {
+		f.implausible++
+		return
+	}
+	drug := c.DrugName()
+	s := drugs[drug]
+	if s == nil {
+		s = &drugSample{}
+		drugs[drug] = s
+	}
+	s.add(sampled{seq: i, key: DoseSampleKey(c.Study, c.CaseID, drug),
+		p: DosePoint{Study: c.Study, CaseID: c.CaseID, Drug: drug, Dose: c.Dose.Max, Outcome: cat}})
+}
+
+// view returns the dose–response views.
+func (f *doseFold) view() DoseView {
+	v := DoseView{Other: maps.Clone(f.other), Implausible: f.implausible}
 	for _, u := range DoseUnits {
-		drugs := perUnit[u]
+		drugs := f.perUnit[u]
 		if len(drugs) == 0 {
 			continue
 		}
@@ -186,4 +203,13 @@ func doseView(courses []*Course) DoseView {
 		v.Units = append(v.Units, du)
 	}
 	return v
+}
+
+// doseView computes the dose–response views of courses by the fold.
+func doseView(courses []*Course) DoseView {
+	f := newDoseFold()
+	for _, c := range courses {
+		f.add(c)
+	}
+	return f.view()
 }

@@ -61,12 +61,30 @@ func ShortStudy(s string) string {
 // naturalLess orders case labels with numbers by value ("Case 2" before
 // "Case 10").
 func naturalLess(a, b string) bool {
-	na, nb := strings.TrimLeft(a, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ #"), strings.TrimLeft(b, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ #")
-	var x, y int
-	if _, err := fmt.Sscan(na, &x); err == nil {
-		if _, err := fmt.Sscan(nb, &y); err == nil && x != y {
-			return x < y
-		}
+	return newCaseOrder(a).less(newCaseOrder(b))
+}
+
+// caseOrder is a case label with its number read once, for naturalLess.
+type caseOrder struct {
+	label  string
+	num    int
+	hasNum bool
+}
+
+func newCaseOrder(label string) caseOrder {
+	o := caseOrder{label: label}
+	n := strings.TrimLeft(label, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ #")
+	if _, err := fmt.Sscan(n, &o.num); err == nil {
+		o.hasNum = true
 	}
-	return a < b
+	return o
+}
+
+// less is naturalLess: by number when both labels have a different one,
+// else by label.
+func (o caseOrder) less(p caseOrder) bool {
+	if o.hasNum && p.hasNum && o.num != p.num {
+		return o.num < p.num
+	}
+	return o.label < p.label
 }

@@ -56,50 +56,71 @@ func laneEnd(durDays, fuDays float64) float64 {
 	return e
 }
 
-// swimmerLanes keeps the SwimmerMaxLanes longest lanes while it reads the
-// courses, so that it holds no more than that many.
-func swimmerLanes(courses []*Course, short shortStudies) SwimmerLanes {
-	type cand struct {
-		end float64
-		c   *Course
-	}
-	var best []cand // longest first; ties in course order
-	seen := map[PatientKey]bool{}
-	total := 0
+// laneBuffer keeps the SwimmerMaxLanes longest lanes while it reads the
+// patients, longest first (ties in the order they come), so that it holds
+// no more than that many, and counts every lane.
+type laneBuffer struct {
+	best  []laneCand
+	total int
+}
+
+type laneCand struct {
+	end  float64
+	lane Lane
+}
+
+// addPatient adds the lane of the patient's first course with a known
+// time on treatment or follow-up, if any.
+func (b *laneBuffer) addPatient(courses []*Course, short shortStudies) {
 	for _, c := range courses {
-		k := c.Patient()
 		dur, fu := c.TreatDu.Days, c.FollowUp.Days
-		if seen[k] || math.IsNaN(dur) && math.IsNaN(fu) {
+		if math.IsNaN(dur) && math.IsNaN(fu) {
 			continue
 		}
-		seen[k] = true
-		total++
+		b.total++
 		e := laneEnd(dur, fu)
-		if len(best) == SwimmerMaxLanes && !(e > best[len(best)-1].end) {
-			continue
+		if len(b.best) == SwimmerMaxLanes && !(e > b.best[len(b.best)-1].end) {
+			return
 		}
-		// after every lane at least as long: a later course loses ties
-		i := sort.Search(len(best), func(i int) bool { return best[i].end < e })
-		if len(best) < SwimmerMaxLanes {
-			best = append(best, cand{})
+		// after every lane at least as long: a later patient loses ties
+		i := sort.Search(len(b.best), func(i int) bool { return b.best[i].end < e })
+		if len(b.best) < SwimmerMaxLanes {
+			b.best = append(b.best, laneCand{})
 		}
-		copy(best[i+1:], best[i:len(best)-1])
-		best[i] = cand{e, c}
+		copy(b.best[i+1:], b.best[i:len(b.best)-1])
+		b.best[i] = laneCand{e, laneOf(c, short)}
+		return
 	}
-	out := SwimmerLanes{Total: total}
-	for _, b := range best {
-		c := b.c
-		cat := c.Category()
-		if c.Outcome.NotAttributable && !c.OutcomeAdjudicated {
-			cat = vocab.Unclassified // not this patient's outcome
-		}
-		l := Lane{Study: short.of(c.Study), CaseID: c.CaseID, Regimen: strings.Join(c.Regimen, " + "),
-			Duration: c.TreatDu.Days, FollowUp: c.FollowUp.Days, Ongoing: Ongoing(c), Category: cat,
-			TimeToResponse: c.TimeToRsp.Days}
-		if cat == vocab.NotEvaluable {
-			l.EndReason = EndReason(c)
-		}
-		out.Lanes = append(out.Lanes, l)
+}
+
+// laneOf is the lane of course c.
+func laneOf(c *Course, short shortStudies) Lane {
+	cat := c.Category()
+	if c.Outcome.NotAttributable && !c.OutcomeAdjudicated {
+		cat = vocab.Unclassified // not this patient's outcome
+	}
+	l := Lane{Study: short.of(c.Study), CaseID: c.CaseID, Regimen: strings.Join(c.Regimen, " + "),
+		Duration: c.TreatDu.Days, FollowUp: c.FollowUp.Days, Ongoing: Ongoing(c), Category: cat,
+		TimeToResponse: c.TimeToRsp.Days}
+	if cat == vocab.NotEvaluable {
+		l.EndReason = EndReason(c)
+	}
+	return l
+}
+
+// lanes returns the swimmer lanes.
+func (b *laneBuffer) lanes() SwimmerLanes {
+	out := SwimmerLanes{Total: b.total}
+	for _, c := range b.best {
+		out.Lanes = append(out.Lanes, c.lane)
 	}
 	return out
+}
+
+// swimmerLanes computes the swimmer lanes of courses (each patient's
+// courses together, in course order) by the fold.
+func swimmerLanes(courses []*Course, short shortStudies) SwimmerLanes {
+	var b laneBuffer
+	eachPatient(courses, func(cs []*Course) { b.addPatient(cs, short) })
+	return b.lanes()
 }

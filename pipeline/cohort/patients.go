@@ -53,46 +53,69 @@ type PatientTreatment struct {
 	DoseUnit           string
 }
 
-// patientTable computes the per-patient table.
-func patientTable(courses []*Course, short shortStudies) PatientTable {
-	type patient struct {
-		study, cas string
-		courses    []*Course
+// patientBuffer keeps the first PatientTableMax patient rows by study
+// label and case while it reads the patients (ties in the order they come,
+// as a stable sort of them all), and counts every patient.
+type patientBuffer struct {
+	rows  []patientEntry
+	total int
+}
+
+type patientEntry struct {
+	study string
+	cas   caseOrder
+	row   PatientRow
+}
+
+// before orders the rows: by study label, then case (naturalLess).
+func (e *patientEntry) before(o *patientEntry) bool {
+	if e.study != o.study {
+		return e.study < o.study
 	}
-	idx := map[PatientKey]*patient{}
-	var list []*patient
-	for _, c := range courses {
-		k := c.Patient()
-		p := idx[k]
-		if p == nil {
-			p = &patient{study: short.of(c.Study), cas: c.CaseID}
-			idx[k] = p
-			list = append(list, p)
-		}
-		p.courses = append(p.courses, c)
+	return e.cas.less(o.cas)
+}
+
+// addPatient adds the patient of courses (its courses in course order:
+// the first gives age, sex, disease and outcome).
+func (b *patientBuffer) addPatient(courses []*Course, short shortStudies) {
+	b.total++
+	c := courses[0]
+	e := patientEntry{study: short.of(c.Study), cas: newCaseOrder(c.CaseID)}
+	// after every row not after it: a later patient loses ties
+	i := sort.Search(len(b.rows), func(i int) bool { return e.before(&b.rows[i]) })
+	if i == PatientTableMax {
+		return
 	}
-	sort.SliceStable(list, func(i, j int) bool {
-		if a, b := list[i].study, list[j].study; a != b {
-			return a < b
+	e.row = PatientRow{Study: e.study, CaseID: c.CaseID, Age: c.Age.Years, Sex: string(c.Sex), Disease: c.DiseaseName(),
+		Duration: math.NaN(), NotAttributable: c.Outcome.NotAttributable && !c.OutcomeAdjudicated,
+		Category: c.Category(), Unclassified: c.Unclassified(), TimeToResponse: c.TimeToRsp.Days,
+		Treatments: make([]PatientTreatment, 0, len(courses))}
+	for _, k := range courses {
+		e.row.Treatments = append(e.row.Treatments, PatientTreatment{Drug: k.DrugName(), DoseStart: k.Dose.Start, DoseMax: k.Dose.Max, DoseUnit: k.Dose.Unit})
+		if !math.IsNaN(k.TreatDu.Days) && math.IsNaN(e.row.Duration) {
+			e.row.Duration = k.TreatDu.Days
 		}
-		return naturalLess(list[i].cas, list[j].cas)
-	})
-	t := PatientTable{Total: len(list)}
-	if len(list) > PatientTableMax {
-		list = list[:PatientTableMax]
 	}
-	for _, p := range list {
-		c := p.courses[0]
-		r := PatientRow{Study: p.study, CaseID: p.cas, Age: c.Age.Years, Sex: string(c.Sex), Disease: c.DiseaseName(),
-			Duration: math.NaN(), NotAttributable: c.Outcome.NotAttributable && !c.OutcomeAdjudicated,
-			Category: c.Category(), Unclassified: c.Unclassified(), TimeToResponse: c.TimeToRsp.Days}
-		for _, k := range p.courses {
-			r.Treatments = append(r.Treatments, PatientTreatment{Drug: k.DrugName(), DoseStart: k.Dose.Start, DoseMax: k.Dose.Max, DoseUnit: k.Dose.Unit})
-			if !math.IsNaN(k.TreatDu.Days) && math.IsNaN(r.Duration) {
-				r.Duration = k.TreatDu.Days
-			}
-		}
-		t.Rows = append(t.Rows, r)
+	if len(b.rows) < PatientTableMax {
+		b.rows = append(b.rows, patientEntry{})
+	}
+	copy(b.rows[i+1:], b.rows[i:len(b.rows)-1])
+	b.rows[i] = e
+}
+
+// table returns the per-patient table.
+func (b *patientBuffer) table() PatientTable {
+	t := PatientTable{Total: b.total}
+	for _, e := range b.rows {
+		t.Rows = append(t.Rows, e.row)
 	}
 	return t
+}
+
+// patientTable computes the per-patient table of courses (each patient's
+// courses together, in course order) by the fold.
+func patientTable(courses []*Course, short shortStudies) PatientTable {
+	var b patientBuffer
+	eachPatient(courses, func(cs []*Course) { b.addPatient(cs, short) })
+	return b.table()
 }

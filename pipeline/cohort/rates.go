@@ -54,24 +54,6 @@ func (a *analyser) rates(drugUnits, patientUnits []*unit, group, disease func(*u
 	return rows
 }
 
-// classUnits keeps one patient unit per drug class: a patient given two
-// calcium channel blockers counts once for the class.
-func classUnits(units []*unit) []*unit {
-	seen := map[[3]string]bool{}
-	var out []*unit
-	for _, u := range units {
-		if u.course != nil {
-			k := [3]string{u.study, u.course.CaseID, u.class}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-		}
-		out = append(out, u)
-	}
-	return out
-}
-
 // studyCounts returns the evaluable events and n per study × drug.
 func studyCounts(units []*unit, pop string) []StudyRow {
 	type sd struct{ study, drug string }

@@ -1,6 +1,7 @@
 package cohort
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"math"
@@ -65,69 +66,121 @@ const (
 	EstimatorKM = "kaplan-meier"
 )
 
-// timeToResponse builds the time-to-first-response input per drug —
-// response at its time, death (before any response) as a competing event
-// at the last follow-up, everyone else censored at the last follow-up —
-// and estimates each drug's cumulative response with the configured
-// estimator (Aalen–Johansen by default; 1 − Kaplan–Meier censors deaths).
-// A drug whose responders have a known time less often than
-// cfg.MinTimeKnown gets no estimate: dropping the responders without a time
-// while keeping every non-responder would bias the curve towards 0, so its
-// TimeCurve has no points and says why.
-func (a *analyser) timeToResponse(n *Cohort) ([]TimeInput, []TimeCurve) {
-	inputs, tallies := a.timeInputs(n)
+// MaxLateNamed is the most courses the warning about a time to response
+// after the last follow-up names; it counts them all.
+const MaxLateNamed = 5
+
+// timeKey is one distinct (time, status) of a drug's time-to-response
+// input.
+type timeKey struct {
+	days   float64
+	status surv.Status
+}
+
+// timeTally counts a drug's responders and those whose time to response
+// is known.
+type timeTally struct{ responders, known int }
+
+// timeFold folds courses into the time-to-response input: per drug, the
+// histogram of (time, status) and the tallies; the input rows themselves up
+// to max (0: all), the rest counted.
+type timeFold struct {
+	a       *analyser
+	max     int
+	inputs  []TimeInput
+	dropped int
+	hist    map[string]map[timeKey]int
+	tallies map[string]*timeTally
+	// excluded and unclassified count the courses left out; late those
+	// whose time to response is after the last follow-up, and lateNamed
+	// the first MaxLateNamed of them.
+	excluded, unclassified, late int
+	lateNamed                    []string
+}
+
+func newTimeFold(a *analyser, max int) *timeFold {
+	return &timeFold{a: a, max: max, hist: map[string]map[timeKey]int{}, tallies: map[string]*timeTally{}}
+}
+
+// add folds one course: a response at its time, death (before any
+// response) as a competing event at the last follow-up, everyone else
+// censored at the last follow-up.
+func (f *timeFold) add(c *Course) {
+	g, ok := f.a.groupOf(c)
+	if !ok || c.Outcome.NotAttributable {
+		return
+	}
+	if c.Unclassified() {
+		f.unclassified++
+		return
+	}
+	tl := f.tallies[g]
+	if tl == nil {
+		tl = &timeTally{}
+		f.tallies[g] = tl
+	}
+	resp := c.Category().AtLeast(f.a.threshold)
+	if resp {
+		tl.responders++
+	}
+	in := TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID}
+	switch {
+	case resp && !math.IsNaN(c.TimeToRsp.Days):
+		tl.known++
+		if !math.IsNaN(c.FollowUp.Days) && c.TimeToRsp.Days > c.FollowUp.Days {
+			if f.late++; f.late <= MaxLateNamed {
+				f.lateNamed = append(f.lateNamed, fmt.Sprintf("%s, case %s: %g > %g days", c.Study, c.CaseID, c.TimeToRsp.Days, c.FollowUp.Days))
+			}
+		}
+		in.Days, in.Event = c.TimeToRsp.Days, true
+	case !resp && !math.IsNaN(c.FollowUp.Days):
+		in.Days, in.Death = c.FollowUp.Days, EndReason(c) == ReasonDeath
+	default:
+		f.excluded++
+		return
+	}
+	h := f.hist[g]
+	if h == nil {
+		h = map[timeKey]int{}
+		f.hist[g] = h
+	}
+	st := surv.Censored
+	switch {
+	case in.Event:
+		st = surv.Event
+	case in.Death:
+		st = surv.Competing
+	}
+	h[timeKey{in.Days, st}]++
+	if f.max > 0 && len(f.inputs) >= f.max {
+		f.dropped++
+		return
+	}
+	f.inputs = append(f.inputs, in)
+}
+
+// timeToResponse estimates each drug's cumulative response from the
+// histograms of f with the configured estimator (Aalen–Johansen by
+// default; 1 − Kaplan–Meier censors deaths), and returns the input rows
+// kept, sorted by drug, study and case. A drug whose responders have a
+// known time less often than cfg.MinTimeKnown gets no estimate: dropping
+// the responders without a time while keeping every non-responder would
+// bias the curve towards 0, so its TimeCurve has no points and says why.
+func (a *analyser) timeToResponse(f *timeFold) ([]TimeInput, []TimeCurve) {
+	inputs := f.sortedInputs()
 	estimator := a.cfg.TimeEstimator
 	if estimator == "" {
 		estimator = EstimatorAJ
 	}
 	var curves []TimeCurve
-	for i := 0; i < len(inputs); {
-		j := i
-		var t []float64
-		var ev []bool
-		var st []surv.Status
-		for ; j < len(inputs) && inputs[j].Drug == inputs[i].Drug; j++ {
-			in := inputs[j]
-			t = append(t, in.Days)
-			ev = append(ev, in.Event)
-			switch {
-			case in.Event:
-				st = append(st, surv.Event)
-			case in.Death:
-				st = append(st, surv.Competing)
-			default:
-				st = append(st, surv.Censored)
-			}
-		}
-		drug := inputs[i].Drug
-		tl := tallies[drug]
-		tc := TimeCurve{Drug: drug, Estimator: string(estimator), Responders: tl.responders, TimesKnown: tl.known}
-		switch {
-		case tl.responders > 0 && float64(tl.known) < a.cfg.MinTimeKnown*float64(tl.responders):
-			tc.Omitted = fmt.Sprintf("time to response known for %d of %d responders, %.0f%%, below analysis.min_time_known = %.0f%%",
-				tl.known, tl.responders, 100*float64(tl.known)/float64(tl.responders), 100*a.cfg.MinTimeKnown)
-		case estimator == EstimatorKM:
-			km := surv.KaplanMeier(t, ev, a.level)
-			tc.Points, tc.Warnings = km.Cumulative(), km.Warnings
-		default:
-			aj := surv.AalenJohansen(t, st, a.level)
-			tc.Points, tc.Warnings = aj.Cumulative(), aj.Warnings
-		}
-		if tc.Omitted == "" && tl.known < tl.responders {
-			tc.Warnings = append(tc.Warnings, fmt.Sprintf("%d of %d responders without a time to response are left out of the curve",
-				tl.responders-tl.known, tl.responders))
-		}
+	for _, drug := range slices.Sorted(maps.Keys(f.hist)) {
+		tc := a.timeCurve(drug, f.hist[drug], f.tallies[drug], string(estimator))
 		curves = append(curves, tc)
-		i = j
 	}
 	// Drugs whose responders all lack a time and whose other courses lack a
 	// follow-up have no input at all; they are named too.
-	hasCurve := make(map[string]bool, len(curves))
-	for _, c := range curves {
-		hasCurve[c.Drug] = true
-	}
-	for _, g := range slices.Sorted(maps.Keys(tallies)) {
-		if tl := tallies[g]; tl.responders > 0 && tl.known == 0 && !hasCurve[g] {
+	for _, g := range slices.Sorted(maps.Keys(f.tallies)) {
+		if tl := f.tallies[g]; tl.responders > 0 && tl.known == 0 && f.hist[g] == nil {
 			curves = append(curves, TimeCurve{Drug: g, Estimator: string(estimator), Responders: tl.responders,
 				Omitted: fmt.Sprintf("time to response known for 0 of %d responders", tl.responders)})
 		}
@@ -150,55 +203,79 @@ func (a *analyser) timeToResponse(n *Cohort) ([]TimeInput, []TimeCurve) {
 	return inputs, curves
 }
 
-// timeTally counts a drug's responders and those whose time to response
-// is known.
-type timeTally struct{ responders, known int }
-
-// timeInputs returns the time-to-response input of every course, sorted by
-// drug, study and case, and the tallies of each drug's responders.
-func (a *analyser) timeInputs(n *Cohort) ([]TimeInput, map[string]*timeTally) {
-	var inputs []TimeInput
-	excluded, unclassified := 0, 0
-	tallies := map[string]*timeTally{}
-	for _, c := range n.Courses {
-		g, ok := a.groupOf(c)
-		if !ok || c.Outcome.NotAttributable {
-			continue
+// timeCurve estimates the cumulative response of one drug from the
+// histogram of its input.
+func (a *analyser) timeCurve(drug string, h map[timeKey]int, tl *timeTally, estimator string) TimeCurve {
+	keys := slices.SortedFunc(maps.Keys(h), func(x, y timeKey) int {
+		if x.days != y.days {
+			return cmp.Compare(x.days, y.days)
 		}
-		if c.Unclassified() {
-			unclassified++
-			continue
+		return cmp.Compare(x.status, y.status)
+	})
+	tc := TimeCurve{Drug: drug, Estimator: estimator, Responders: tl.responders, TimesKnown: tl.known}
+	t, st, ev, w := make([]float64, len(keys)), make([]surv.Status, len(keys)), make([]bool, len(keys)), make([]int, len(keys))
+	for i, k := range keys {
+		t[i], st[i], ev[i], w[i] = k.days, k.status, k.status == surv.Event, h[k]
+		tc.Inputs += w[i]
+		if n := len(tc.Times); n == 0 || tc.Times[n-1].Days != k.days {
+			tc.Times = append(tc.Times, TimeCount{Days: k.days})
 		}
-		tl := tallies[g]
-		if tl == nil {
-			tl = &timeTally{}
-			tallies[g] = tl
-		}
-		cat := c.Category()
-		resp := cat.AtLeast(a.threshold)
-		if resp {
-			tl.responders++
-		}
-		switch {
-		case resp && !math.IsNaN(c.TimeToRsp.Days):
-			tl.known++
-			if !math.IsNaN(c.FollowUp.Days) && c.TimeToRsp.Days > c.FollowUp.Days {
-				a.warnf("%s, case %s: time to response (%g days) is after the last follow-up (%g days): check the row", c.Study, c.CaseID, c.TimeToRsp.Days, c.FollowUp.Days)
-			}
-			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.TimeToRsp.Days, Event: true})
-		case !resp && !math.IsNaN(c.FollowUp.Days):
-			died := EndReason(c) == ReasonDeath
-			inputs = append(inputs, TimeInput{Drug: g, Study: c.Study, CaseID: c.CaseID, Days: c.FollowUp.Days, Death: died})
+		tcnt := &tc.Times[len(tc.Times)-1]
+		switch k.status {
+		case surv.Event:
+			tcnt.Events += w[i]
+		case surv.Competing:
+			tcnt.Deaths += w[i]
 		default:
-			excluded++
+			tcnt.Censored += w[i]
 		}
 	}
-	if excluded > 0 {
-		a.warnf("time to response: %d courses left out (time of response or of last follow-up not given)", excluded)
+	switch {
+	case tl.responders > 0 && float64(tl.known) < a.cfg.MinTimeKnown*float64(tl.responders):
+		tc.Omitted = fmt.Sprintf("time to response known for %d of %d responders, %.0f%%, below analysis.min_time_known = %.0f%%",
+			tl.known, tl.responders, 100*float64(tl.known)/float64(tl.responders), 100*a.cfg.MinTimeKnown)
+	case estimator == EstimatorKM:
+		km := surv.KaplanMeierWeighted(t, ev, w, a.level)
+		tc.Points, tc.Warnings = km.Cumulative(), km.Warnings
+	default:
+		aj := surv.AalenJohansenWeighted(t, st, w, a.level)
+		tc.Points, tc.Warnings = aj.Cumulative(), aj.Warnings
 	}
-	if unclassified > 0 {
-		a.warnf("time to response: %d courses whose outcome was not read with confidence left out until decided in review.csv", unclassified)
+	if tc.Omitted == "" && tl.known < tl.responders {
+		tc.Warnings = append(tc.Warnings, fmt.Sprintf("%d of %d responders without a time to response are left out of the curve",
+			tl.responders-tl.known, tl.responders))
 	}
+	return tc
+}
+
+// warnings adds the warnings of the fold, in the order of the courses'
+// checks: late times, courses without times, unclassified outcomes, input
+// rows past the cap.
+func (f *timeFold) warnings(a *analyser) {
+	if f.late > 0 {
+		more := ""
+		if f.late > len(f.lateNamed) {
+			more = fmt.Sprintf("; and %d more", f.late-len(f.lateNamed))
+		}
+		a.warnf("time to response: %d courses have a time to response after the last follow-up: check the rows (%s%s)",
+			f.late, strings.Join(f.lateNamed, "; "), more)
+	}
+	if f.excluded > 0 {
+		a.warnf("time to response: %d courses left out (time of response or of last follow-up not given)", f.excluded)
+	}
+	if f.unclassified > 0 {
+		a.warnf("time to response: %d courses whose outcome was not read with confidence left out until decided in review.csv", f.unclassified)
+	}
+	if f.dropped > 0 {
+		a.warnf("time to response: tables/time_to_response_input.csv lists the first %d input rows of %d (the streaming run keeps at most %d); the curves use every row",
+			len(f.inputs), len(f.inputs)+f.dropped, f.max)
+	}
+}
+
+// sortedInputs returns the input rows kept, sorted by drug, study and case
+// (a copy: the fold keeps them in course order).
+func (f *timeFold) sortedInputs() []TimeInput {
+	inputs := slices.Clone(f.inputs)
 	sort.Slice(inputs, func(i, j int) bool {
 		x, y := inputs[i], inputs[j]
 		if x.Drug != y.Drug {
@@ -209,5 +286,5 @@ func (a *analyser) timeInputs(n *Cohort) ([]TimeInput, map[string]*timeTally) {
 		}
 		return x.CaseID < y.CaseID
 	})
-	return inputs, tallies
+	return inputs
 }

@@ -187,16 +187,12 @@ func (pr *presenter) cumulativeResponse(nStudies int) []Figure {
 		cr.Estimator = figure.AalenJohansen
 		cr.Method = "log transformation, infinitesimal-jackknife standard errors: the survival::survfit multi-state default"
 	}
-	inputs := map[string][]cohort.TimeInput{}
-	for _, t := range a.TimeInputs {
-		inputs[t.Drug] = append(inputs[t.Drug], t)
-	}
 	last := 0.0
 	drawn := map[string]int{} // drugs with a curve, and their patients
 	omitted := 0
 	for _, c := range a.TimeCurves {
 		if c.Omitted == "" && len(c.Points) > 0 {
-			drawn[c.Drug] = len(inputs[c.Drug])
+			drawn[c.Drug] = c.Inputs
 		}
 	}
 	keep := topByCount(drawn, MaxCurves)
@@ -219,11 +215,14 @@ func (pr *presenter) cumulativeResponse(nStudies int) []Figure {
 		for _, p := range c.Points {
 			cc.Steps = append(cc.Steps, figure.CumStep{Time: p.Time / daysPerMonth, Est: p.Cum, Low: p.Low, High: p.High})
 		}
-		for _, t := range inputs[c.Drug] {
-			cc.FollowUp = append(cc.FollowUp, t.Days/daysPerMonth)
-			last = math.Max(last, t.Days/daysPerMonth)
-			if !t.Event && !t.Death {
-				cc.Censored = append(cc.Censored, t.Days/daysPerMonth)
+		for _, t := range c.Times {
+			m := t.Days / daysPerMonth
+			for range t.Events + t.Deaths + t.Censored {
+				cc.FollowUp = append(cc.FollowUp, m)
+			}
+			last = math.Max(last, m)
+			for range t.Censored {
+				cc.Censored = append(cc.Censored, m)
 			}
 		}
 		cr.Curves = append(cr.Curves, cc)

@@ -98,22 +98,42 @@ type CIF struct {
 // NaN or infinite, a status is not one of the three constants, or level is
 // not in (0, 1).
 func AalenJohansen(time []float64, status []Status, level float64) CIF {
+	return aalenJohansen("AalenJohansen", time, status, nil, level)
+}
+
+// AalenJohansenWeighted is AalenJohansen with frequency weights: w[i]
+// subjects share time[i] and status[i]. It gives exactly the estimate of
+// AalenJohansen on the rows repeated w[i] times (a row of weight 0 is left
+// out), without expanding them. It panics as AalenJohansen does, and if w
+// is not as long as time or a weight is negative.
+func AalenJohansenWeighted(time []float64, status []Status, w []int, level float64) CIF {
+	if len(w) != len(time) {
+		panic(fmt.Sprintf("surv: AalenJohansenWeighted: %d times but %d weights", len(time), len(w)))
+	}
+	return aalenJohansen("AalenJohansenWeighted", time, status, w, level)
+}
+
+// aalenJohansen is AalenJohansen and AalenJohansenWeighted (w nil: every
+// weight 1).
+func aalenJohansen(fn string, time []float64, status []Status, w []int, level float64) CIF {
 	if len(time) != len(status) {
-		panic(fmt.Sprintf("surv: AalenJohansen: %d times but %d statuses", len(time), len(status)))
+		panic(fmt.Sprintf("surv: %s: %d times but %d statuses", fn, len(time), len(status)))
 	}
 	if !(level > 0 && level < 1) {
-		panic(fmt.Sprintf("surv: AalenJohansen: confidence level %v outside (0, 1)", level))
+		panic(fmt.Sprintf("surv: %s: confidence level %v outside (0, 1)", fn, level))
 	}
+	atRisk := 0
 	for i, t := range time {
 		if !(t >= 0) || math.IsInf(t, 1) {
-			panic(fmt.Sprintf("surv: AalenJohansen: time[%d] = %v: times must be finite and non-negative", i, t))
+			panic(fmt.Sprintf("surv: %s: time[%d] = %v: times must be finite and non-negative", fn, i, t))
 		}
 		if s := status[i]; s < Censored || s > Competing {
-			panic(fmt.Sprintf("surv: AalenJohansen: status[%d] = %d: want Censored, Event or Competing", i, s))
+			panic(fmt.Sprintf("surv: %s: status[%d] = %d: want Censored, Event or Competing", fn, i, s))
 		}
+		atRisk += weight(fn, w, i)
 	}
 	c := CIF{Level: level}
-	if len(time) == 0 {
+	if atRisk == 0 {
 		c.Warnings = append(c.Warnings, "no subjects: the cumulative incidence is empty")
 		return c
 	}
@@ -135,21 +155,26 @@ func AalenJohansen(time []float64, status []Status, level float64) CIF {
 		sAA, sAB1, sB1B1 float64
 		sAB2, sB2B2      float64
 	)
-	atRisk := len(time)
 	for start := 0; start < len(idx); {
 		t := time[idx[start]]
 		end := start
-		d1, d2 := 0, 0
+		d1, d2, all := 0, 0, 0
 		for end < len(idx) && time[idx[end]] == t {
+			k := weight(fn, w, idx[end])
 			switch status[idx[end]] {
 			case Event:
-				d1++
+				d1 += k
 			case Competing:
-				d2++
+				d2 += k
 			}
+			all += k
 			end++
 		}
-		cens := end - start - d1 - d2
+		if all == 0 {
+			start = end
+			continue
+		}
+		cens := all - d1 - d2
 		n := float64(atRisk)
 		h1, h2 := float64(d1)/n, float64(d2)/n
 		h := h1 + h2
@@ -200,7 +225,7 @@ func AalenJohansen(time []float64, status []Status, level float64) CIF {
 			leave(float64(cens), r0, r1, r2)
 		}
 		a0, a1, a2 = r0, r1, r2
-		atRisk -= end - start
+		atRisk -= all
 		start = end
 	}
 	return c

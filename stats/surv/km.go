@@ -54,19 +54,50 @@ type Curve struct {
 // KaplanMeier panics if the slices differ in length, a time is negative,
 // NaN or infinite, or level is not in (0, 1).
 func KaplanMeier(time []float64, event []bool, level float64) Curve {
+	return kaplanMeier("KaplanMeier", time, event, nil, level)
+}
+
+// KaplanMeierWeighted is KaplanMeier with frequency weights: w[i] subjects
+// share time[i] and event[i]. It gives exactly the curve of KaplanMeier on
+// the rows repeated w[i] times (a row of weight 0 is left out), without
+// expanding them, so that a histogram of (time, event) counts is enough.
+// It panics as KaplanMeier does, and if w is not as long as time or a
+// weight is negative.
+func KaplanMeierWeighted(time []float64, event []bool, w []int, level float64) Curve {
+	if len(w) != len(time) {
+		panic(fmt.Sprintf("surv: KaplanMeierWeighted: %d times but %d weights", len(time), len(w)))
+	}
+	return kaplanMeier("KaplanMeierWeighted", time, event, w, level)
+}
+
+// weight returns w[i], 1 when w is nil; it panics on a negative weight.
+func weight(fn string, w []int, i int) int {
+	if w == nil {
+		return 1
+	}
+	if w[i] < 0 {
+		panic(fmt.Sprintf("surv: %s: w[%d] = %d: weights must be counts ≥ 0", fn, i, w[i]))
+	}
+	return w[i]
+}
+
+// kaplanMeier is KaplanMeier and KaplanMeierWeighted (w nil: every weight 1).
+func kaplanMeier(fn string, time []float64, event []bool, w []int, level float64) Curve {
 	if len(time) != len(event) {
-		panic(fmt.Sprintf("surv: KaplanMeier: %d times but %d event indicators", len(time), len(event)))
+		panic(fmt.Sprintf("surv: %s: %d times but %d event indicators", fn, len(time), len(event)))
 	}
 	if !(level > 0 && level < 1) {
-		panic(fmt.Sprintf("surv: KaplanMeier: confidence level %v outside (0, 1)", level))
+		panic(fmt.Sprintf("surv: %s: confidence level %v outside (0, 1)", fn, level))
 	}
+	atRisk := 0
 	for i, t := range time {
 		if !(t >= 0) || math.IsInf(t, 1) {
-			panic(fmt.Sprintf("surv: KaplanMeier: time[%d] = %v: times must be finite and non-negative", i, t))
+			panic(fmt.Sprintf("surv: %s: time[%d] = %v: times must be finite and non-negative", fn, i, t))
 		}
+		atRisk += weight(fn, w, i)
 	}
 	c := Curve{Level: level}
-	if len(time) == 0 {
+	if atRisk == 0 {
 		c.Warnings = append(c.Warnings, "no subjects: the Kaplan–Meier curve is empty")
 		return c
 	}
@@ -78,18 +109,23 @@ func KaplanMeier(time []float64, event []bool, level float64) Curve {
 
 	z := distuv.UnitNormal.Quantile(1 - (1-level)/2)
 	surv, varSum := 1.0, 0.0
-	atRisk := len(time)
 	for start := 0; start < len(idx); {
 		t := time[idx[start]]
 		end := start
-		d := 0
+		d, all := 0, 0
 		for end < len(idx) && time[idx[end]] == t {
+			k := weight(fn, w, idx[end])
 			if event[idx[end]] {
-				d++
+				d += k
 			}
+			all += k
 			end++
 		}
-		p := Point{Time: t, NRisk: atRisk, NEvent: d, NCensor: end - start - d}
+		if all == 0 {
+			start = end
+			continue
+		}
+		p := Point{Time: t, NRisk: atRisk, NEvent: d, NCensor: all - d}
 		if d > 0 {
 			n, fd := float64(atRisk), float64(d)
 			surv *= 1 - fd/n
@@ -109,7 +145,7 @@ func KaplanMeier(time []float64, event []bool, level float64) Curve {
 			p.Lower, p.Upper = math.NaN(), math.NaN()
 		}
 		c.Points = append(c.Points, p)
-		atRisk -= end - start
+		atRisk -= all
 		start = end
 	}
 	if last := c.Points[len(c.Points)-1]; last.Surv == 0 {
