@@ -102,7 +102,7 @@ func sortedKeys[V any](m map[sd]V) []sd {
 // foldedUnits returns a unit per aggregate of m that counts under the mode
 // modeOf chooses for it, in a fixed order (by study, drug, class, disease,
 // group and mask: the sums do not depend on it).
-func foldedUnits(m map[unitKey]*Counts, modeOf func(unitKey) mode) []*unit {
+func foldedUnits(m map[unitKey]*tally, modeOf func(unitKey) mode) []*unit {
 	keys := make([]unitKey, 0, len(m))
 	for k := range m {
 		if modeOf(k)&k.when != 0 {
@@ -120,7 +120,7 @@ func foldedUnits(m map[unitKey]*Counts, modeOf func(unitKey) mode) []*unit {
 	})
 	units := make([]*unit, len(keys))
 	for i, k := range keys {
-		units[i] = &unit{study: k.study, drug: k.drug, class: k.class, disease: k.disease, group: k.group, counts: *m[k], source: "patients"}
+		units[i] = &unit{study: k.study, drug: k.drug, class: k.class, disease: k.disease, group: k.group, counts: m[k].counts(), source: "patients"}
 	}
 	return units
 }
@@ -133,7 +133,7 @@ func classUnits(f *unitFold, drugUnits []*unit, modes map[sd]mode) []*unit {
 	var out []*unit
 	for k, c := range f.classes {
 		if modeOf(modes, sd{k.study, k.drug})&k.when != 0 && condsHold(k.study, k.before, modes) {
-			out = append(out, &unit{study: k.study, class: k.class, disease: k.disease, counts: *c, source: "patients"})
+			out = append(out, &unit{study: k.study, class: k.class, disease: k.disease, counts: c.counts(), source: "patients"})
 		}
 	}
 	for _, u := range drugUnits {

@@ -196,7 +196,18 @@ func (f *doseFold) view() DoseView {
 			du.Shown = append(du.Shown, DoseDrug{Drug: d, Courses: s.n, Drawn: len(s.kept)})
 			pts = append(pts, s.kept...)
 		}
-		sort.Slice(pts, func(i, j int) bool { return pts[i].seq < pts[j].seq })
+		// by patient, then in course order: the order of the courses sorted by study
+		// and case, whatever order the patients came in (a streaming run's)
+		sort.Slice(pts, func(i, j int) bool {
+			a, b := pts[i], pts[j]
+			if a.p.Study != b.p.Study {
+				return a.p.Study < b.p.Study
+			}
+			if a.p.CaseID != b.p.CaseID {
+				return a.p.CaseID < b.p.CaseID
+			}
+			return a.seq < b.seq
+		})
 		for _, s := range pts {
 			du.Points = append(du.Points, s.p)
 		}

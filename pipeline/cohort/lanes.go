@@ -10,7 +10,7 @@ import (
 
 // SwimmerMaxLanes is the most lanes of the swimmer plot: the patients
 // with the longest lanes (the later of time on treatment and follow-up),
-// ties in course order.
+// ties by study and case.
 const SwimmerMaxLanes = 40
 
 // DaysPerMonth turns days into the months of the time axes.
@@ -57,16 +57,30 @@ func laneEnd(durDays, fuDays float64) float64 {
 }
 
 // laneBuffer keeps the SwimmerMaxLanes longest lanes while it reads the
-// patients, longest first (ties in the order they come), so that it holds
-// no more than that many, and counts every lane.
+// patients, longest first (ties by study and case, so that the order the
+// patients come in does not matter), so that it holds no more than that
+// many, and counts every lane.
 type laneBuffer struct {
 	best  []laneCand
 	total int
 }
 
 type laneCand struct {
-	end  float64
-	lane Lane
+	end        float64
+	study, cas string // the patient's study and case, for ties
+	lane       Lane
+}
+
+// before reports whether lane a comes before lane b: longer, or as long and of an
+// earlier study and case.
+func (a *laneCand) before(b *laneCand) bool {
+	if a.end != b.end {
+		return a.end > b.end
+	}
+	if a.study != b.study {
+		return a.study < b.study
+	}
+	return a.cas < b.cas
 }
 
 // addPatient adds the lane of the patient's first course with a known
@@ -78,17 +92,17 @@ func (b *laneBuffer) addPatient(courses []*Course, short shortStudies) {
 			continue
 		}
 		b.total++
-		e := laneEnd(dur, fu)
-		if len(b.best) == SwimmerMaxLanes && !(e > b.best[len(b.best)-1].end) {
+		cand := laneCand{end: laneEnd(dur, fu), study: c.Study, cas: c.CaseID}
+		if len(b.best) == SwimmerMaxLanes && !cand.before(&b.best[len(b.best)-1]) {
 			return
 		}
-		// after every lane at least as long: a later patient loses ties
-		i := sort.Search(len(b.best), func(i int) bool { return b.best[i].end < e })
+		i := sort.Search(len(b.best), func(i int) bool { return cand.before(&b.best[i]) })
 		if len(b.best) < SwimmerMaxLanes {
 			b.best = append(b.best, laneCand{})
 		}
 		copy(b.best[i+1:], b.best[i:len(b.best)-1])
-		b.best[i] = laneCand{e, laneOf(c, short)}
+		cand.lane = laneOf(c, short)
+		b.best[i] = cand
 		return
 	}
 }

@@ -276,7 +276,7 @@ func (f *timeFold) warnings(a *analyser) {
 // (a copy: the fold keeps them in course order).
 func (f *timeFold) sortedInputs() []TimeInput {
 	inputs := slices.Clone(f.inputs)
-	sort.Slice(inputs, func(i, j int) bool {
+	sort.SliceStable(inputs, func(i, j int) bool { // a patient's courses keep their order
 		x, y := inputs[i], inputs[j]
 		if x.Drug != y.Drug {
 			return x.Drug < y.Drug

@@ -2,6 +2,8 @@ package cohort
 
 import (
 	"strings"
+
+	"github.com/tresp/tresp/data/vocab"
 )
 
 // mode is how the end of the analysis counts the patients of a study ×
@@ -104,9 +106,9 @@ type studyInfo struct {
 // sums that reconcile needs. It keeps no course.
 type unitFold struct {
 	a        *analyser
-	drugs    map[unitKey]*Counts
-	patients map[unitKey]*Counts
-	classes  map[classKey]*Counts
+	drugs    map[unitKey]*tally
+	patients map[unitKey]*tally
+	classes  map[classKey]*tally
 	keys     map[sd]*drugInfo
 	studies  map[string]*studyInfo
 	// excluded counts the courses that monotherapy attribution leaves out.
@@ -115,8 +117,8 @@ type unitFold struct {
 }
 
 func newUnitFold(a *analyser) *unitFold {
-	return &unitFold{a: a, drugs: map[unitKey]*Counts{}, patients: map[unitKey]*Counts{},
-		classes: map[classKey]*Counts{}, keys: map[sd]*drugInfo{}, studies: map[string]*studyInfo{}}
+	return &unitFold{a: a, drugs: map[unitKey]*tally{}, patients: map[unitKey]*tally{},
+		classes: map[classKey]*tally{}, keys: map[sd]*drugInfo{}, studies: map[string]*studyInfo{}}
 }
 
 // uval is the unit one course would make.
@@ -155,11 +157,47 @@ func (e *entry) variant(m mode, exposure bool) *uval {
 // (not reported for several patients, or decided by a reviewer).
 func attributable(c *Course) bool { return !c.Outcome.NotAttributable || c.OutcomeAdjudicated }
 
-func add(m map[unitKey]*Counts, k unitKey, c Counts) {
-	if m[k] == nil {
-		m[k] = &Counts{}
+func add(m map[unitKey]*tally, k unitKey, c Counts) {
+	t := m[k]
+	if t == nil {
+		t = &tally{}
+		m[k] = t
 	}
-	m[k].add(c)
+	t.add(c)
+}
+
+// tally is the Counts of one aggregate of patient courses, with the categories in an
+// array instead of a map (a fold of a million rows has hundreds of thousands of
+// aggregates, and a map each cost more than the rest of the fold).
+type tally struct {
+	treated, responders, notEvaluable, unclassified int
+	cat                                             [vocab.Complete + 1]int
+}
+
+// add adds the counts of patient courses (their categories are within the array).
+func (t *tally) add(c Counts) {
+	t.treated += c.Treated
+	t.responders += c.Responders
+	t.notEvaluable += c.NotEvaluable
+	t.unclassified += c.Unclassified
+	for k, v := range c.ByCategory {
+		t.cat[k] += v
+	}
+}
+
+// counts returns t as Counts: ByCategory holds the categories counted, nil when none.
+func (t *tally) counts() Counts {
+	c := Counts{Treated: t.treated, Responders: t.responders, NotEvaluable: t.notEvaluable, Unclassified: t.unclassified}
+	for k, v := range t.cat {
+		if v == 0 {
+			continue
+		}
+		if c.ByCategory == nil {
+			c.ByCategory = map[vocab.Category]int{}
+		}
+		c.ByCategory[vocab.Category(k)] = v
+	}
+	return c
 }
 
 // addPatient folds the courses of one patient.
@@ -310,10 +348,12 @@ func (f *unitFold) addClasses(study string, exposure bool) {
 			}
 			for _, l := range leaves[:nl] {
 				k := classKey{study: study, class: class, disease: l.v.disease, drug: e.group, when: l.when, before: enc}
-				if f.classes[k] == nil {
-					f.classes[k] = &Counts{}
+				t := f.classes[k]
+				if t == nil {
+					t = &tally{}
+					f.classes[k] = t
 				}
-				f.classes[k].add(l.v.counts)
+				t.add(l.v.counts)
 			}
 			if skip == 0 {
 				break

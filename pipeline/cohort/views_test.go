@@ -82,14 +82,15 @@ func TestDoseSample(t *testing.T) {
 	if perDrug["drug00"]+perDrug["drug01"]+perDrug["drug02"] != 0 {
 		t.Errorf("the smallest drugs are drawn: %v", perDrug)
 	}
-	// course order, and the same points after shuffling the rows
+	// by study and case (course order within a patient), and the same points after
+	// shuffling the rows
 	want := ids(v)
-	pos := map[string]int{}
-	for i, c := range cs {
-		pos[c.Study+"/"+c.CaseID+"/"+c.DrugName()] = i
-	}
-	if !sort.SliceIsSorted(want, func(i, j int) bool { return pos[want[i]] < pos[want[j]] }) {
-		t.Error("points are not in course order")
+	for _, du := range v.Units {
+		if !slices.IsSortedFunc(du.Points, func(a, b DosePoint) int {
+			return compareStrings(a.Study+"\x00"+a.CaseID, b.Study+"\x00"+b.CaseID)
+		}) {
+			t.Error("points are not in study and case order")
+		}
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for k := 0; k < 3; k++ {
@@ -116,8 +117,9 @@ func compareStrings(a, b string) int {
 }
 
 // TestSwimmerLanes: the lanes kept are the SwimmerMaxLanes first of a
-// stable sort of every patient's lane by length, longest first (what the
-// figure drew from all lanes), and Total counts them all.
+// sort of every patient's lane by length, longest first, ties by study and
+// case (what the figure drew from all lanes), whatever order the patients
+// come in; Total counts them all.
 func TestSwimmerLanes(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	var cs []*Course
@@ -135,6 +137,10 @@ func TestSwimmerLanes(t *testing.T) {
 		cs = append(cs, c)
 		cs = append(cs, course("S", fmt.Sprint(i), "y", math.NaN(), vocab.Partial)) // a second course: one lane per patient
 	}
+	r.Shuffle(len(cs)/2, func(i, j int) { // patients in any order, each patient's courses together
+		cs[2*i], cs[2*j] = cs[2*j], cs[2*i]
+		cs[2*i+1], cs[2*j+1] = cs[2*j+1], cs[2*i+1]
+	})
 	got := swimmerLanes(cs, newShortStudies())
 	var ref []*Course
 	for _, c := range cs {
@@ -142,8 +148,12 @@ func TestSwimmerLanes(t *testing.T) {
 			ref = append(ref, c)
 		}
 	}
-	sort.SliceStable(ref, func(i, j int) bool {
-		return laneEnd(ref[i].TreatDu.Days, ref[i].FollowUp.Days) > laneEnd(ref[j].TreatDu.Days, ref[j].FollowUp.Days)
+	sort.Slice(ref, func(i, j int) bool {
+		ei, ej := laneEnd(ref[i].TreatDu.Days, ref[i].FollowUp.Days), laneEnd(ref[j].TreatDu.Days, ref[j].FollowUp.Days)
+		if ei != ej {
+			return ei > ej
+		}
+		return ref[i].CaseID < ref[j].CaseID // one study
 	})
 	if got.Total != len(ref) || len(got.Lanes) != SwimmerMaxLanes {
 		t.Fatalf("Total %d, %d lanes; want %d, %d", got.Total, len(got.Lanes), len(ref), SwimmerMaxLanes)

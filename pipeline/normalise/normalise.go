@@ -143,7 +143,7 @@ func (n *normaliser) decide(r *data.Record, caseID, field, text string) *decisio
 	k := decisionKey{Study: study, Case: caseID, Field: field, Text: t}
 	d := n.dec.byKey[k]
 	if n.log != nil {
-		n.log.add(event{kind: eventDecided, key: k, used: d != nil})
+		n.log.add(event{kind: eventDecided, key: &k, used: d != nil})
 		return d
 	}
 	n.decided(k, d != nil)
@@ -164,7 +164,7 @@ func (n *normaliser) decided(k decisionKey, used bool) {
 // review adds a row to review.csv unless one with the same key is there.
 func (n *normaliser) review(r *data.Record, caseID, field, text string, it ReviewItem) {
 	if n.log != nil {
-		n.log.add(event{kind: eventReview, rec: r, caseID: caseID, text: text, rfield: field, item: it})
+		n.log.add(event{kind: eventReview, rec: r, rev: &reviewEvent{caseID: caseID, field: field, text: text, item: it}})
 		return
 	}
 	it.Study, it.Case = strings.TrimSpace(r.Get(data.FieldStudy)), strings.TrimSpace(caseID)
@@ -506,7 +506,7 @@ func (n *normaliser) warn(r *data.Record, f data.Field, value, code, reason, hin
 // problem adds p to the problems (or to the log of a Streamer's worker).
 func (n *normaliser) problem(p data.Problem) {
 	if n.log != nil {
-		n.log.add(event{kind: eventProblem, prob: p})
+		n.log.add(event{kind: eventProblem, prob: &p})
 		return
 	}
 	n.probs.Add(p)
@@ -548,7 +548,7 @@ func (n *normaliser) term(r *data.Record, f data.Field, m vocab.Match) {
 // vocabEntry counts a term in vocabulary_report.csv.
 func (n *normaliser) vocabEntry(r *data.Record, f data.Field, m vocab.Match, status string) {
 	if n.log != nil {
-		n.log.add(event{kind: eventVocab, rec: r, field: f, match: m, status: status})
+		n.log.add(event{kind: eventVocab, rec: r, field: f, match: &m, status: status})
 		return
 	}
 	k := [2]string{f.String(), strings.ToLower(m.Term)}

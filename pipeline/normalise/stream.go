@@ -272,13 +272,13 @@ func (s *Streamer) replay(b *batch) error {
 		e := &b.log.events[i]
 		switch e.kind {
 		case eventProblem:
-			g.probs.Add(e.prob)
+			g.probs.Add(*e.prob)
 		case eventVocab:
-			g.vocabEntry(e.rec, e.field, e.match, e.status)
+			g.vocabEntry(e.rec, e.field, *e.match, e.status)
 		case eventReview:
-			g.review(e.rec, e.caseID, e.rfield, e.text, e.item)
+			g.review(e.rec, e.rev.caseID, e.rev.field, e.rev.text, e.rev.item)
 		case eventDecided:
-			g.decided(e.key, e.used)
+			g.decided(*e.key, e.used)
 		case eventStudy:
 			s.res.Studies = append(s.res.Studies, e.study)
 		case eventPatient:
@@ -343,27 +343,28 @@ const (
 )
 
 // event is one entry of a worker's log: what a normaliser would have reported
-// directly (see normaliser.log), a study-level row, or a finished patient.
+// directly (see normaliser.log), a study-level row, or a finished patient. The
+// payloads are pointers, so that an event is small (a log holds a few per row).
 type event struct {
-	kind eventKind
-	prob data.Problem
-	// vocabulary entry (rec, field, match, status) and review row (rec, caseID,
-	// rfield, text, item)
-	rec    *data.Record
-	field  data.Field
-	match  vocab.Match
-	status string
-	caseID string
-	rfield string
-	text   string
-	item   ReviewItem
-	// decision looked up
-	key  decisionKey
-	used bool
-	// study-level row; patient's courses
-	study   *cohort.StudyCount
+	kind  eventKind
+	used  bool       // decision: it applied
+	field data.Field // vocabulary entry
+	rec   *data.Record
+	prob  *data.Problem
+	match *vocab.Match // vocabulary entry, with status
+	rev   *reviewEvent
+	key   *decisionKey // decision looked up
+	study *cohort.StudyCount
+	// the patient's courses, and its study and case
 	courses []*cohort.Course
 	patient [2]string
+	status  string
+}
+
+// reviewEvent is a review row as normaliser.review receives it.
+type reviewEvent struct {
+	caseID, field, text string
+	item                ReviewItem
 }
 
 // eventLog is the ordered log of one batch.

@@ -26,6 +26,7 @@ func main() {
 	out := flag.String("out", "", "output `DIR` of the run (required)")
 	heapFile := flag.String("heap", "peak.heap", "write the peak heap profile to `FILE`")
 	noCache := flag.Bool("no-cache", false, "neither read nor write the stage cache (default: .tresp-cache beside DIR, as tresp run)")
+	stream := flag.Bool("stream", false, "a streaming run (tresp run --stream)")
 	flag.Parse()
 	if *out == "" || flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: memprofile -out DIR [-heap FILE] [-no-cache] INPUT...")
@@ -59,6 +60,7 @@ func main() {
 	cfg := config.Default()
 	cfg.Inputs = flag.Args()
 	cfg.Out = *out
+	cfg.Stream = *stream
 	if !*noCache { // as tresp run does
 		cfg.CacheDir = filepath.Join(filepath.Dir(filepath.Clean(cfg.Out)), ".tresp-cache")
 	}
