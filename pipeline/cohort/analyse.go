@@ -39,8 +39,24 @@ type Accumulator struct {
 	// MaxTimeInputs rows in course order are kept and the rest counted in a
 	// warning; 0 keeps every row. The curves always use every row.
 	MaxTimeInputs int
+	// StudiesFirst says that the caller adds every study-level row
+	// (AddStudy) before the first patient: the fold then adds the patients
+	// of a study × drug without a study-level row (and, for the rates of
+	// all drugs, of a study without an "all" row) to aggregates without the
+	// study, whose number does not grow with the number of studies. A
+	// study-level row added after a patient then makes Analyse fail.
+	// Unset, every aggregate keeps its study (exact in any order). Set
+	// before the first AddPatient.
+	StudiesFirst bool
+	// SkipCounts leaves Analysis.Counts (the rows of --emit-counts) empty;
+	// with StudiesFirst the fold then keeps no tally per study × drug ×
+	// disease, the aggregates that grow with the number of rows. Set
+	// before the first AddPatient.
+	SkipCounts bool
 
 	a       *analyser // settings; its warnings are Analyse's own
+	started bool      // a patient was added
+	late    error     // a study-level row added after a patient under StudiesFirst
 	units   *unitFold
 	time    *timeFold
 	views   *viewFold
@@ -70,6 +86,13 @@ func (acc *Accumulator) AddPatient(courses []*Course) {
 		return
 	}
 	acc.time.max = acc.MaxTimeInputs
+	if !acc.started {
+		acc.started = true
+		acc.units.coarse.on = acc.StudiesFirst
+		if acc.StudiesFirst && !acc.SkipCounts {
+			acc.units.coarse.counts = map[countKey]*tally{}
+		}
+	}
 	acc.units.addPatient(courses)
 	for _, c := range courses {
 		acc.time.add(c)
@@ -78,8 +101,14 @@ func (acc *Accumulator) AddPatient(courses []*Course) {
 }
 
 // AddStudy adds a study-level row; the Accumulator keeps s (study-level
-// rows are few).
+// rows are few). Under StudiesFirst every AddStudy comes before the first
+// AddPatient.
 func (acc *Accumulator) AddStudy(s *StudyCount) {
+	if acc.started && acc.StudiesFirst && acc.late == nil {
+		acc.late = fmt.Errorf("analyse: the study-level row of %s, %s came after patients although the fold was told the study-level rows come first (Accumulator.StudiesFirst): add every study-level row before the patients, or leave StudiesFirst unset",
+			s.Study, s.DrugRaw)
+	}
+	acc.units.coarse.addStudyRow(s, acc.a.cfg.Attribution == "exposure")
 	acc.studies = append(acc.studies, s)
 	acc.views.addStudy(s)
 }
@@ -94,6 +123,9 @@ func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
 		}
 		return nil
 	}
+	if acc.late != nil {
+		return nil, acc.late
+	}
 	cfg := acc.a.cfg
 	a := &analyser{threshold: acc.a.threshold, method: acc.a.method, level: acc.a.level, cfg: cfg}
 	res := &Analysis{Responder: a.threshold.String(), Attribution: string(cfg.Attribution), CIMethod: cfg.CIMethod, Level: cfg.Level}
@@ -101,7 +133,9 @@ func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
 	drugUnits, sources, modes := a.drugUnits(acc.units, acc.studies)
 	patientUnits := a.patientUnits(acc.units, acc.studies)
 	res.Sources = sources
-	res.Counts = countRows(drugUnits, patientUnits)
+	if !acc.SkipCounts {
+		res.Counts = countRows(drugUnits, patientUnits, acc.units.coarse.counts)
+	}
 
 	if err := stop("rates"); err != nil {
 		return nil, err
@@ -117,7 +151,7 @@ func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
 	if res.PoolPopulation == "" {
 		res.PoolPopulation = PopEvaluable
 	}
-	res.StudyCounts = studyCounts(drugUnits, res.PoolPopulation)
+	res.StudyCounts = studyCounts(drugUnits, acc.units.coarse.pairs, res.PoolPopulation)
 	for i := range res.StudyCounts {
 		s := &res.StudyCounts[i]
 		s.Interval = stats.BinomialCI(s.Events, s.N, a.level, a.method)
@@ -165,16 +199,18 @@ func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
 }
 
 // Analyse computes every result of the analyse stage from the cohort n
-// with the settings cfg (validated): it feeds an Accumulator each run of
-// consecutive courses of the same patient (normalise keeps a patient's
-// courses together) and each study-level row, keeping every
-// time-to-response input row. It stops between its steps with an error
-// wrapping ctx.Err() once ctx is done.
+// with the settings cfg (validated): it feeds an Accumulator each
+// study-level row, then each run of consecutive courses of the same
+// patient (normalise keeps a patient's courses together), keeping every
+// time-to-response input row (and folding coarsely: StudiesFirst). It
+// stops between its steps with an error wrapping ctx.Err() once ctx is
+// done.
 func Analyse(ctx context.Context, n *Cohort, cfg config.AnalysisConfig) (*Analysis, error) {
 	acc := NewAccumulator(cfg)
-	eachPatient(n.Courses, acc.AddPatient)
+	acc.StudiesFirst = true
 	for _, s := range n.Studies {
 		acc.AddStudy(s)
 	}
+	eachPatient(n.Courses, acc.AddPatient)
 	return acc.Analyse(ctx)
 }

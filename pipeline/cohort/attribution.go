@@ -48,6 +48,7 @@ func (a *analyser) drugUnits(f *unitFold, studies []*StudyCount) ([]*unit, []Sou
 		sources = append(sources, src)
 	}
 	units := foldedUnits(f.drugs, func(k unitKey) mode { return modeOf(modes, sd{k.study, k.drug}) })
+	units = append(units, coarseUnits(f.coarse.drugs)...)
 	if f.excluded > 0 {
 		a.warnf("monotherapy attribution: %d courses of combination regimens left out", f.excluded)
 	}
@@ -141,7 +142,7 @@ func classUnits(f *unitFold, drugUnits []*unit, modes map[sd]mode) []*unit {
 			out = append(out, u)
 		}
 	}
-	return out
+	return append(out, coarseUnits(f.coarse.classes)...)
 }
 
 // reconcile returns the residue of a study-level row once the patients it
@@ -257,6 +258,7 @@ func (a *analyser) patientUnits(f *unitFold, studies []*StudyCount) []*unit {
 		}
 		return modeStudy
 	})
+	units = append(units, coarseUnits(f.coarse.patients)...)
 	allStudies := make([]string, 0, len(all))
 	for study := range all {
 		allStudies = append(allStudies, study)

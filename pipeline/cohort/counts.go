@@ -56,6 +56,11 @@ type unit struct {
 	group   string // disease group
 	counts  Counts
 	source  string // "patients" or "study-level"
+	// coarse: the patients of every study without a study-level row for
+	// the drug (or, for patient units, an "all" row); study is empty and
+	// the study counts and Analysis.Counts take them from the coarse
+	// fold's tallies instead.
+	coarse bool
 }
 
 // oneCourse[cat] is the ByCategory of one course of category cat, shared
@@ -151,8 +156,9 @@ type CountRow struct {
 }
 
 // countRows sums the analysis units by study × drug × disease; patient units give the
-// drug "all" rows.
-func countRows(drugUnits, patientUnits []*unit) []CountRow {
+// drug "all" rows. The coarse units are left out: coarse holds their tallies by study ×
+// drug × disease.
+func countRows(drugUnits, patientUnits []*unit, coarse map[countKey]*tally) []CountRow {
 	type key struct{ study, drug, disease string }
 	acc := map[key]*CountRow{}
 	add := func(k key, c Counts) {
@@ -178,10 +184,17 @@ func countRows(drugUnits, patientUnits []*unit) []CountRow {
 		return u.disease // NotReported is written as such, and read back as such
 	}
 	for _, u := range drugUnits {
-		add(key{u.study, u.drug, disease(u)}, u.counts)
+		if !u.coarse {
+			add(key{u.study, u.drug, disease(u)}, u.counts)
+		}
 	}
 	for _, u := range patientUnits {
-		add(key{u.study, "all", disease(u)}, u.counts)
+		if !u.coarse {
+			add(key{u.study, "all", disease(u)}, u.counts)
+		}
+	}
+	for k, t := range coarse {
+		add(key{k.study, k.drug, disease(&unit{disease: k.disease})}, t.counts())
 	}
 	out := make([]CountRow, 0, len(acc))
 	for _, r := range acc {

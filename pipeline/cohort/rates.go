@@ -54,16 +54,26 @@ func (a *analyser) rates(drugUnits, patientUnits []*unit, group, disease func(*u
 	return rows
 }
 
-// studyCounts returns the evaluable events and n per study × drug.
-func studyCounts(units []*unit, pop string) []StudyRow {
-	type sd struct{ study, drug string }
+// studyCounts returns the evaluable events and n per study × drug: of the
+// units, but the coarse ones, and of the coarse fold's tallies per study ×
+// drug (pairs).
+func studyCounts(units []*unit, pairs map[sd]*tally, pop string) []StudyRow {
 	acc := map[sd]*Counts{}
 	for _, u := range units {
+		if u.coarse {
+			continue
+		}
 		k := sd{u.study, u.drug}
 		if acc[k] == nil {
 			acc[k] = &Counts{}
 		}
 		acc[k].add(u.counts)
+	}
+	for k, t := range pairs {
+		if acc[k] == nil {
+			acc[k] = &Counts{}
+		}
+		acc[k].add(t.counts())
 	}
 	rows := make([]StudyRow, 0, len(acc))
 	for k, c := range acc {

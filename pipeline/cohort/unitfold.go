@@ -114,11 +114,12 @@ type unitFold struct {
 	// excluded counts the courses that monotherapy attribution leaves out.
 	excluded int
 	entries  []entry // scratch, one patient's
+	coarse   coarseFold
 }
 
 func newUnitFold(a *analyser) *unitFold {
 	return &unitFold{a: a, drugs: map[unitKey]*tally{}, patients: map[unitKey]*tally{},
-		classes: map[classKey]*tally{}, keys: map[sd]*drugInfo{}, studies: map[string]*studyInfo{}}
+		classes: map[classKey]*tally{}, keys: map[sd]*drugInfo{}, studies: map[string]*studyInfo{}, coarse: newCoarseFold()}
 }
 
 // uval is the unit one course would make.
@@ -241,10 +242,17 @@ func (f *unitFold) addPatient(courses []*Course) {
 	if pAttr != nil {
 		si.attrFirst.add(a.courseCounts(pAttr))
 	}
-	f.addPatientUnit(study, pFirst, pAttr)
+	if pFirst != nil && !f.coarse.patient(a, study, pFirst) {
+		f.addPatientUnit(study, pFirst, pAttr)
+	}
 	exposure := a.cfg.Attribution == "exposure"
+	allCoarse := true
 	for i := range f.entries {
 		e := &f.entries[i]
+		if f.coarse.drug(study, e.group, &e.first) {
+			continue
+		}
+		allCoarse = false
 		k := unitKey{study: study, drug: e.group, class: e.first.class, disease: e.first.disease, group: e.first.group}
 		switch {
 		case !exposure:
@@ -259,7 +267,11 @@ func (f *unitFold) addPatient(courses []*Course) {
 		}
 		add(f.drugs, k, e.first.counts)
 	}
-	f.addClasses(study, exposure)
+	if allCoarse && f.coarse.on {
+		f.coarse.addClasses(f.entries)
+	} else {
+		f.addClasses(study, exposure)
+	}
 }
 
 // addEntry adds course c of group g to the patient's drug units: the
@@ -284,9 +296,6 @@ func (f *unitFold) addEntry(c *Course, g string, attr bool) {
 // and of the first attributable course (modeResidue), once when they are
 // the same course.
 func (f *unitFold) addPatientUnit(study string, first, attr *Course) {
-	if first == nil {
-		return
-	}
 	a := f.a
 	k := unitKey{when: modePatients, study: study, disease: DiseaseLabel(first), group: DiseaseGroupLabel(first)}
 	if attr == first {

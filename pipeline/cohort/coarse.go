@@ -1,0 +1,134 @@
+package cohort
+
+import "sort"
+
+// The coarse fold. A study × drug (drug units) or a study (patient units)
+// counts its patients under modePatients unless it has a study-level row
+// (an "all" row for a study): the attribution modes cannot differ
+// otherwise. When the study-level rows are known before the patients
+// (Accumulator.StudiesFirst), the fold adds the patients of the other
+// study × drugs and studies to aggregates without the study — drug (or
+// none), class, disease and disease group — whose number does not grow
+// with the number of studies, plus a tally per study × drug for the
+// study counts (pooling) and, when counts are wanted, one per study ×
+// drug × disease for Analysis.Counts. The study × drugs and studies with
+// study-level rows keep the fine aggregates of unitKey and classKey.
+
+// coarseKey is one coarse aggregate: drug (or group; empty for patient
+// units), class (empty for patient units), disease and disease group
+// (empty for class units).
+type coarseKey struct{ drug, class, disease, group string }
+
+// countKey is one row of Analysis.Counts: a study × drug ("all" for
+// patient units) × disease (as the unit has it).
+type countKey struct{ study, drug, disease string }
+
+// coarseFold is the coarse part of unitFold.
+type coarseFold struct {
+	on bool // the study-level rows are known: fold coarsely where they allow
+	// fineDrugs and fineStudies are the study × drugs (exposure
+	// attribution only) and the studies ("all" rows) with study-level rows:
+	// their patients are folded finely.
+	fineDrugs   map[sd]bool
+	fineStudies map[string]bool
+	drugs       map[coarseKey]*tally
+	patients    map[coarseKey]*tally
+	classes     map[coarseKey]*tally
+	pairs       map[sd]*tally       // drug units per study × drug (group), for studyCounts
+	counts      map[countKey]*tally // nil unless counts are wanted
+}
+
+func newCoarseFold() coarseFold {
+	return coarseFold{fineDrugs: map[sd]bool{}, fineStudies: map[string]bool{}, drugs: map[coarseKey]*tally{},
+		patients: map[coarseKey]*tally{}, classes: map[coarseKey]*tally{}, pairs: map[sd]*tally{}}
+}
+
+// addStudyRow notes the study-level row s (before any patient).
+func (c *coarseFold) addStudyRow(s *StudyCount, exposure bool) {
+	switch {
+	case s.All:
+		c.fineStudies[s.Study] = true
+	case exposure:
+		c.fineDrugs[sd{s.Study, s.DrugName()}] = true
+	}
+}
+
+func addTo[K comparable](m map[K]*tally, k K, c Counts) {
+	t := m[k]
+	if t == nil {
+		t = &tally{}
+		m[k] = t
+	}
+	t.add(c)
+}
+
+// drug reports whether the drug unit of group g in study is folded
+// coarsely, and if so folds v.
+func (c *coarseFold) drug(study, g string, v *uval) bool {
+	if !c.on || c.fineDrugs[sd{study, g}] {
+		return false
+	}
+	addTo(c.drugs, coarseKey{g, v.class, v.disease, v.group}, v.counts)
+	addTo(c.pairs, sd{study, g}, v.counts)
+	if c.counts != nil {
+		addTo(c.counts, countKey{study, g, v.disease}, v.counts)
+	}
+	return true
+}
+
+// patient reports whether the patient unit of study is folded coarsely,
+// and if so folds the unit of course first.
+func (c *coarseFold) patient(a *analyser, study string, first *Course) bool {
+	if !c.on || c.fineStudies[study] {
+		return false
+	}
+	k := a.courseCounts(first)
+	disease := DiseaseLabel(first)
+	addTo(c.patients, coarseKey{disease: disease, group: DiseaseGroupLabel(first)}, k)
+	if c.counts != nil {
+		addTo(c.counts, countKey{study, "all", disease}, k)
+	}
+	return true
+}
+
+// addClasses folds a patient's class units when every drug unit of the
+// patient was folded coarsely (each counts under modePatients): per
+// class, the first drug unit of the class.
+func (c *coarseFold) addClasses(entries []entry) {
+	var seen []string
+	for i := range entries {
+		v := &entries[i].first
+		if contains(seen, v.class) {
+			continue
+		}
+		seen = append(seen, v.class)
+		addTo(c.classes, coarseKey{class: v.class, disease: v.disease}, v.counts)
+	}
+}
+
+// coarseUnits returns a unit per aggregate of m (coarse: no study), in a
+// fixed order.
+func coarseUnits(m map[coarseKey]*tally) []*unit {
+	keys := make([]coarseKey, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sortCoarse(keys)
+	units := make([]*unit, len(keys))
+	for i, k := range keys {
+		units[i] = &unit{drug: k.drug, class: k.class, disease: k.disease, group: k.group, counts: m[k].counts(), source: "patients", coarse: true}
+	}
+	return units
+}
+
+func sortCoarse(keys []coarseKey) {
+	sort.Slice(keys, func(i, j int) bool {
+		x, y := keys[i], keys[j]
+		for _, c := range [...][2]string{{x.drug, y.drug}, {x.class, y.class}, {x.disease, y.disease}, {x.group, y.group}} {
+			if c[0] != c[1] {
+				return c[0] < c[1]
+			}
+		}
+		return false
+	})
+}
