@@ -121,7 +121,7 @@ func foldedUnits(m map[unitKey]*tally, modeOf func(unitKey) mode) []*unit {
 	})
 	units := make([]*unit, len(keys))
 	for i, k := range keys {
-		units[i] = &unit{study: k.study, drug: k.drug, class: k.class, disease: k.disease, group: k.group, counts: m[k].counts(), source: "patients"}
+		units[i] = &unit{study: k.study, drug: k.drug, class: k.class, disease: k.disease, group: k.group, t: m[k], source: "patients"}
 	}
 	return units
 }
@@ -134,7 +134,7 @@ func classUnits(f *unitFold, drugUnits []*unit, modes map[sd]mode) []*unit {
 	var out []*unit
 	for k, c := range f.classes {
 		if modeOf(modes, sd{k.study, k.drug})&k.when != 0 && condsHold(k.study, k.before, modes) {
-			out = append(out, &unit{study: k.study, class: k.class, disease: k.disease, counts: c.counts(), source: "patients"})
+			out = append(out, &unit{study: k.study, class: k.class, disease: k.disease, t: c, source: "patients"})
 		}
 	}
 	for _, u := range drugUnits {

@@ -36,10 +36,21 @@ type coarseFold struct {
 	classes     map[coarseKey]*tally
 	pairs       map[sd]*tally       // drug units per study × drug (group), for studyCounts
 	counts      map[countKey]*tally // nil unless counts are wanted
+	strs        interner            // unitFold's
 }
 
-func newCoarseFold() coarseFold {
-	return coarseFold{fineDrugs: map[sd]bool{}, fineStudies: map[string]bool{}, drugs: map[coarseKey]*tally{},
+func (c *coarseFold) internC(k *coarseKey) {
+	k.drug, k.class, k.disease, k.group = c.strs.in(k.drug), c.strs.in(k.class), c.strs.in(k.disease), c.strs.in(k.group)
+}
+
+func (c *coarseFold) internS(k *sd) { k.study, k.drug = c.strs.in(k.study), c.strs.in(k.drug) }
+
+func (c *coarseFold) internN(k *countKey) {
+	k.study, k.drug, k.disease = c.strs.in(k.study), c.strs.in(k.drug), c.strs.in(k.disease)
+}
+
+func newCoarseFold(strs interner) coarseFold {
+	return coarseFold{strs: strs, fineDrugs: map[sd]bool{}, fineStudies: map[string]bool{}, drugs: map[coarseKey]*tally{},
 		patients: map[coarseKey]*tally{}, classes: map[coarseKey]*tally{}, pairs: map[sd]*tally{}}
 }
 
@@ -53,10 +64,13 @@ func (c *coarseFold) addStudyRow(s *StudyCount, exposure bool) {
 	}
 }
 
-func addTo[K comparable](m map[K]*tally, k K, c Counts) {
+// addTo adds c to the aggregate k of m; intern interns the strings of a
+// new key.
+func addTo[K comparable](m map[K]*tally, k K, c Counts, intern func(*K)) {
 	t := m[k]
 	if t == nil {
 		t = &tally{}
+		intern(&k)
 		m[k] = t
 	}
 	t.add(c)
@@ -68,10 +82,10 @@ func (c *coarseFold) drug(study, g string, v *uval) bool {
 	if !c.on || c.fineDrugs[sd{study, g}] {
 		return false
 	}
-	addTo(c.drugs, coarseKey{g, v.class, v.disease, v.group}, v.counts)
-	addTo(c.pairs, sd{study, g}, v.counts)
+	addTo(c.drugs, coarseKey{g, v.class, v.disease, v.group}, v.counts, c.internC)
+	addTo(c.pairs, sd{study, g}, v.counts, c.internS)
 	if c.counts != nil {
-		addTo(c.counts, countKey{study, g, v.disease}, v.counts)
+		addTo(c.counts, countKey{study, g, v.disease}, v.counts, c.internN)
 	}
 	return true
 }
@@ -84,9 +98,9 @@ func (c *coarseFold) patient(a *analyser, study string, first *Course) bool {
 	}
 	k := a.courseCounts(first)
 	disease := DiseaseLabel(first)
-	addTo(c.patients, coarseKey{disease: disease, group: DiseaseGroupLabel(first)}, k)
+	addTo(c.patients, coarseKey{disease: disease, group: DiseaseGroupLabel(first)}, k, c.internC)
 	if c.counts != nil {
-		addTo(c.counts, countKey{study, "all", disease}, k)
+		addTo(c.counts, countKey{study, "all", disease}, k, c.internN)
 	}
 	return true
 }
@@ -102,7 +116,7 @@ func (c *coarseFold) addClasses(entries []entry) {
 			continue
 		}
 		seen = append(seen, v.class)
-		addTo(c.classes, coarseKey{class: v.class, disease: v.disease}, v.counts)
+		addTo(c.classes, coarseKey{class: v.class, disease: v.disease}, v.counts, c.internC)
 	}
 }
 
@@ -116,7 +130,7 @@ func coarseUnits(m map[coarseKey]*tally) []*unit {
 	sortCoarse(keys)
 	units := make([]*unit, len(keys))
 	for i, k := range keys {
-		units[i] = &unit{drug: k.drug, class: k.class, disease: k.disease, group: k.group, counts: m[k].counts(), source: "patients", coarse: true}
+		units[i] = &unit{drug: k.drug, class: k.class, disease: k.disease, group: k.group, t: m[k], source: "patients", coarse: true}
 	}
 	return units
 }

@@ -24,7 +24,7 @@ func (a *analyser) compare(units []*unit) ([]Comparison, []CompareOmitted) {
 		if byDrug[u.drug] == nil {
 			byDrug[u.drug] = &Counts{}
 		}
-		byDrug[u.drug].add(u.counts)
+		u.addTo(byDrug[u.drug])
 	}
 	var out []Comparison
 	var omitted []CompareOmitted
@@ -103,7 +103,7 @@ func (a *analyser) compare(units []*unit) ([]Comparison, []CompareOmitted) {
 			if m[u.disease] == nil {
 				m[u.disease] = &Counts{}
 			}
-			m[u.disease].add(u.counts)
+			u.addTo(m[u.disease])
 		}
 	}
 	for _, d := range drugs {

@@ -54,13 +54,67 @@ type unit struct {
 	class   string
 	disease string
 	group   string // disease group
-	counts  Counts
+	counts  Counts // of a study-level row (t is nil)
+	t       *tally // of patients, the fold's aggregate (counts is empty)
 	source  string // "patients" or "study-level"
 	// coarse: the patients of every study without a study-level row for
 	// the drug (or, for patient units, an "all" row); study is empty and
 	// the study counts and Analysis.Counts take them from the coarse
 	// fold's tallies instead.
 	coarse bool
+}
+
+// addTo adds the counts of u to c.
+func (u *unit) addTo(c *Counts) {
+	if u.t == nil {
+		c.add(u.counts)
+		return
+	}
+	c.add(u.t.totals())
+	for k, v := range u.t.cat {
+		if v != 0 {
+			if c.ByCategory == nil {
+				c.ByCategory = map[vocab.Category]int{}
+			}
+			c.ByCategory[vocab.Category(k)] += int(v)
+		}
+	}
+}
+
+// totals returns the counts of u; their ByCategory is nil for patients
+// (see category), u's own for a study-level row: read only.
+func (u *unit) totals() Counts {
+	if u.t == nil {
+		return u.counts
+	}
+	return u.t.totals()
+}
+
+// categories calls fn with each category of u and its count (those
+// counted, for patients).
+func (u *unit) categories(fn func(vocab.Category, int)) {
+	if u.t == nil {
+		for cat, v := range u.counts.ByCategory {
+			fn(cat, v)
+		}
+		return
+	}
+	for k, v := range u.t.cat {
+		if v != 0 {
+			fn(vocab.Category(k), int(v))
+		}
+	}
+}
+
+// category returns the count of category cat in u.
+func (u *unit) category(cat vocab.Category) int {
+	if u.t == nil {
+		return u.counts.ByCategory[cat]
+	}
+	if cat < 0 || int(cat) >= len(u.t.cat) {
+		return 0
+	}
+	return int(u.t.cat[cat])
 }
 
 // oneCourse[cat] is the ByCategory of one course of category cat, shared
@@ -161,21 +215,22 @@ type CountRow struct {
 func countRows(drugUnits, patientUnits []*unit, coarse map[countKey]*tally) []CountRow {
 	type key struct{ study, drug, disease string }
 	acc := map[key]*CountRow{}
-	add := func(k key, c Counts) {
+	add := func(k key, u *unit) {
 		r := acc[k]
 		if r == nil {
 			r = &CountRow{Study: k.study, Drug: k.drug, Disease: k.disease}
 			acc[k] = r
 		}
+		c := u.totals()
 		r.Treated += c.Treated
 		r.Responders += c.Responders
 		r.NotEvaluable += c.NotEvaluable
 		r.Unclassified += c.Unclassified
-		r.Complete += c.ByCategory[vocab.Complete]
-		r.Partial += c.ByCategory[vocab.Partial]
-		r.Minimal += c.ByCategory[vocab.Minimal]
-		r.NoResponse += c.ByCategory[vocab.None]
-		r.Progression += c.ByCategory[vocab.Progression]
+		r.Complete += u.category(vocab.Complete)
+		r.Partial += u.category(vocab.Partial)
+		r.Minimal += u.category(vocab.Minimal)
+		r.NoResponse += u.category(vocab.None)
+		r.Progression += u.category(vocab.Progression)
 	}
 	disease := func(u *unit) string {
 		if u.disease == Unspecified {
@@ -185,16 +240,17 @@ func countRows(drugUnits, patientUnits []*unit, coarse map[countKey]*tally) []Co
 	}
 	for _, u := range drugUnits {
 		if !u.coarse {
-			add(key{u.study, u.drug, disease(u)}, u.counts)
+			add(key{u.study, u.drug, disease(u)}, u)
 		}
 	}
 	for _, u := range patientUnits {
 		if !u.coarse {
-			add(key{u.study, "all", disease(u)}, u.counts)
+			add(key{u.study, "all", disease(u)}, u)
 		}
 	}
 	for k, t := range coarse {
-		add(key{k.study, k.drug, disease(&unit{disease: k.disease})}, t.counts())
+		u := &unit{disease: k.disease, t: t}
+		add(key{k.study, k.drug, disease(u)}, u)
 	}
 	out := make([]CountRow, 0, len(acc))
 	for _, r := range acc {

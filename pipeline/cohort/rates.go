@@ -3,6 +3,7 @@ package cohort
 import (
 	"sort"
 
+	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/stats"
 )
 
@@ -12,23 +13,23 @@ import (
 func (a *analyser) rates(drugUnits, patientUnits []*unit, group, disease func(*unit) string) []RateRow {
 	type key struct{ g, d string }
 	acc := map[key]*Counts{}
-	add := func(k key, c Counts) {
+	add := func(k key, u *unit) {
 		if acc[k] == nil {
 			acc[k] = &Counts{}
 		}
-		acc[k].add(c)
+		u.addTo(acc[k])
 	}
 	for _, u := range drugUnits {
 		g := group(u)
 		if g == "" {
 			g = "(unclassified)"
 		}
-		add(key{g, ""}, u.counts)
-		add(key{g, disease(u)}, u.counts)
+		add(key{g, ""}, u)
+		add(key{g, disease(u)}, u)
 	}
 	for _, u := range patientUnits {
-		add(key{"", disease(u)}, u.counts)
-		add(key{"", ""}, u.counts)
+		add(key{"", disease(u)}, u)
+		add(key{"", ""}, u)
 	}
 	keys := make([]key, 0, len(acc))
 	for k := range acc {
@@ -67,7 +68,7 @@ func studyCounts(units []*unit, pairs map[sd]*tally, pop string) []StudyRow {
 		if acc[k] == nil {
 			acc[k] = &Counts{}
 		}
-		acc[k].add(u.counts)
+		u.addTo(acc[k])
 	}
 	for k, t := range pairs {
 		if acc[k] == nil {
@@ -99,11 +100,11 @@ func outcomeTallies(drugUnits, patientUnits []*unit, diseaseKey ...func(*unit) s
 				m[k] = map[string]int{}
 			}
 			known := 0
-			for cat, v := range u.counts.ByCategory {
+			u.categories(func(cat vocab.Category, v int) {
 				m[k][cat.String()] += v
 				known += v
-			}
-			if rest := u.counts.Treated - known; rest > 0 {
+			})
+			if rest := u.totals().Treated - known; rest > 0 {
 				m[k]["unknown"] += rest
 			}
 		}

@@ -115,11 +115,13 @@ type unitFold struct {
 	excluded int
 	entries  []entry // scratch, one patient's
 	coarse   coarseFold
+	strs     interner
 }
 
 func newUnitFold(a *analyser) *unitFold {
+	strs := interner{}
 	return &unitFold{a: a, drugs: map[unitKey]*tally{}, patients: map[unitKey]*tally{},
-		classes: map[classKey]*tally{}, keys: map[sd]*drugInfo{}, studies: map[string]*studyInfo{}, coarse: newCoarseFold()}
+		classes: map[classKey]*tally{}, keys: map[sd]*drugInfo{}, studies: map[string]*studyInfo{}, coarse: newCoarseFold(strs), strs: strs}
 }
 
 // uval is the unit one course would make.
@@ -158,37 +160,56 @@ func (e *entry) variant(m mode, exposure bool) *uval {
 // (not reported for several patients, or decided by a reviewer).
 func attributable(c *Course) bool { return !c.Outcome.NotAttributable || c.OutcomeAdjudicated }
 
-func add(m map[unitKey]*tally, k unitKey, c Counts) {
+// add adds c to the aggregate k of m, whose strings are interned when k
+// is new (a key would otherwise keep alive the row its strings were cut
+// from).
+func (f *unitFold) add(m map[unitKey]*tally, k unitKey, c Counts) {
 	t := m[k]
 	if t == nil {
 		t = &tally{}
+		in := f.strs.in
+		k.study, k.drug, k.class, k.disease, k.group = in(k.study), in(k.drug), in(k.class), in(k.disease), in(k.group)
 		m[k] = t
 	}
 	t.add(c)
 }
 
-// tally is the Counts of one aggregate of patient courses, with the categories in an
-// array instead of a map (a fold of a million rows has hundreds of thousands of
-// aggregates, and a map each cost more than the rest of the fold).
+// interner returns one copy of each distinct string: the aggregates' keys
+// share it.
+type interner map[string]string
+
+func (m interner) in(s string) string {
+	if v, ok := m[s]; ok {
+		return v
+	}
+	s = strings.Clone(s)
+	m[s] = s
+	return s
+}
+
+// tally is the Counts of one aggregate of patient courses, with the
+// categories in an array instead of a map and 32-bit counts (a fold of a
+// million rows has hundreds of thousands of aggregates: a map each cost
+// more than the rest of the fold).
 type tally struct {
-	treated, responders, notEvaluable, unclassified int
-	cat                                             [vocab.Complete + 1]int
+	treated, responders, notEvaluable, unclassified int32
+	cat                                             [vocab.Complete + 1]int32
 }
 
 // add adds the counts of patient courses (their categories are within the array).
 func (t *tally) add(c Counts) {
-	t.treated += c.Treated
-	t.responders += c.Responders
-	t.notEvaluable += c.NotEvaluable
-	t.unclassified += c.Unclassified
+	t.treated += int32(c.Treated)
+	t.responders += int32(c.Responders)
+	t.notEvaluable += int32(c.NotEvaluable)
+	t.unclassified += int32(c.Unclassified)
 	for k, v := range c.ByCategory {
-		t.cat[k] += v
+		t.cat[k] += int32(v)
 	}
 }
 
 // counts returns t as Counts: ByCategory holds the categories counted, nil when none.
 func (t *tally) counts() Counts {
-	c := Counts{Treated: t.treated, Responders: t.responders, NotEvaluable: t.notEvaluable, Unclassified: t.unclassified}
+	c := t.totals()
 	for k, v := range t.cat {
 		if v == 0 {
 			continue
@@ -196,9 +217,14 @@ func (t *tally) counts() Counts {
 		if c.ByCategory == nil {
 			c.ByCategory = map[vocab.Category]int{}
 		}
-		c.ByCategory[vocab.Category(k)] = v
+		c.ByCategory[vocab.Category(k)] = int(v)
 	}
 	return c
+}
+
+// totals returns t as Counts without ByCategory.
+func (t *tally) totals() Counts {
+	return Counts{Treated: int(t.treated), Responders: int(t.responders), NotEvaluable: int(t.notEvaluable), Unclassified: int(t.unclassified)}
 }
 
 // addPatient folds the courses of one patient.
@@ -262,10 +288,10 @@ func (f *unitFold) addPatient(courses []*Course) {
 		default:
 			k.when = modePatients
 			if e.hasAttr {
-				add(f.drugs, unitKey{modeResidue, study, e.group, e.attr.class, e.attr.disease, e.attr.group}, e.attr.counts)
+				f.add(f.drugs, unitKey{modeResidue, study, e.group, e.attr.class, e.attr.disease, e.attr.group}, e.attr.counts)
 			}
 		}
-		add(f.drugs, k, e.first.counts)
+		f.add(f.drugs, k, e.first.counts)
 	}
 	if allCoarse && f.coarse.on {
 		f.coarse.addClasses(f.entries)
@@ -301,9 +327,9 @@ func (f *unitFold) addPatientUnit(study string, first, attr *Course) {
 	if attr == first {
 		k.when |= modeResidue
 	} else if attr != nil {
-		add(f.patients, unitKey{when: modeResidue, study: study, disease: DiseaseLabel(attr), group: DiseaseGroupLabel(attr)}, a.courseCounts(attr))
+		f.add(f.patients, unitKey{when: modeResidue, study: study, disease: DiseaseLabel(attr), group: DiseaseGroupLabel(attr)}, a.courseCounts(attr))
 	}
-	add(f.patients, k, a.courseCounts(first))
+	f.add(f.patients, k, a.courseCounts(first))
 }
 
 // addClasses adds the patient's class units: per class, the first drug
@@ -360,6 +386,8 @@ func (f *unitFold) addClasses(study string, exposure bool) {
 				t := f.classes[k]
 				if t == nil {
 					t = &tally{}
+					in := f.strs.in
+					k.study, k.class, k.disease, k.drug, k.before = in(k.study), in(k.class), in(k.disease), in(k.drug), in(k.before)
 					f.classes[k] = t
 				}
 				t.add(l.v.counts)
