@@ -363,7 +363,9 @@ func (st *state) finishNormalise(norm *normalise.Normalised, probs *ingest.Probl
 }
 
 func (st *state) analyse() error {
-	a, err := cohort.Analyse(st.ctx, &st.norm.Cohort, st.cfg.Analysis)
+	acc := cohort.NewAccumulator(st.cfg.Analysis)
+	acc.SkipCounts = !st.cfg.EmitCounts // only --emit-counts writes them
+	a, err := cohort.AnalyseFold(st.ctx, &st.norm.Cohort, acc)
 	if err != nil {
 		return err
 	}

@@ -199,15 +199,21 @@ func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
 }
 
 // Analyse computes every result of the analyse stage from the cohort n
-// with the settings cfg (validated): it feeds an Accumulator each
-// study-level row, then each run of consecutive courses of the same
-// patient (normalise keeps a patient's courses together), keeping every
-// time-to-response input row (and folding coarsely: StudiesFirst). It
-// stops between its steps with an error wrapping ctx.Err() once ctx is
-// done.
+// with the settings cfg (validated): AnalyseFold with a new Accumulator,
+// Analysis.Counts included.
 func Analyse(ctx context.Context, n *Cohort, cfg config.AnalysisConfig) (*Analysis, error) {
-	acc := NewAccumulator(cfg)
-	acc.StudiesFirst = true
+	return AnalyseFold(ctx, n, NewAccumulator(cfg))
+}
+
+// AnalyseFold computes every result of the analyse stage from the cohort
+// n with acc, new (its options set, MaxTimeInputs aside: every
+// time-to-response input row is kept): it feeds acc each study-level row,
+// then each run of consecutive courses of the same patient (normalise
+// keeps a patient's courses together), folding coarsely (StudiesFirst).
+// It stops between its steps with an error wrapping ctx.Err() once ctx is
+// done.
+func AnalyseFold(ctx context.Context, n *Cohort, acc *Accumulator) (*Analysis, error) {
+	acc.StudiesFirst, acc.MaxTimeInputs = true, 0
 	for _, s := range n.Studies {
 		acc.AddStudy(s)
 	}
