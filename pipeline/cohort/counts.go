@@ -214,13 +214,18 @@ type CountRow struct {
 // drug × disease.
 func countRows(drugUnits, patientUnits []*unit, coarse map[countKey]*tally) []CountRow {
 	type key struct{ study, drug, disease string }
-	acc := map[key]*CountRow{}
+	// an index into out rather than a pointer per row: a fine fold of a
+	// million rows has hundreds of thousands of rows
+	at := map[key]int32{}
+	out := []CountRow{}
 	add := func(k key, u *unit) {
-		r := acc[k]
-		if r == nil {
-			r = &CountRow{Study: k.study, Drug: k.drug, Disease: k.disease}
-			acc[k] = r
+		i, ok := at[k]
+		if !ok {
+			i = int32(len(out))
+			at[k] = i
+			out = append(out, CountRow{Study: k.study, Drug: k.drug, Disease: k.disease})
 		}
+		r := &out[i]
 		c := u.totals()
 		r.Treated += c.Treated
 		r.Responders += c.Responders
@@ -252,10 +257,7 @@ func countRows(drugUnits, patientUnits []*unit, coarse map[countKey]*tally) []Co
 		u := &unit{disease: k.disease, t: t}
 		add(key{k.study, k.drug, disease(u)}, u)
 	}
-	out := make([]CountRow, 0, len(acc))
-	for _, r := range acc {
-		out = append(out, *r)
-	}
+	at = nil
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Study != b.Study {
