@@ -24,6 +24,11 @@
 // at the end (is a study × drug counted from its patients, from its
 // attributable patients plus the residue of its study-level row, or from
 // the row alone?) is folded under every choice, each aggregate tagged with
-// the choices it counts under. Analyse is the same fold fed from a Cohort
-// held in memory.
+// the choices it counts under. Only a study × drug with a study-level row
+// (a study with an "all" row) has a choice: when the caller adds the
+// study-level rows first (Accumulator.StudiesFirst), the patients of every
+// other study × drug are added to aggregates without the study, plus a
+// tally per study × drug for pooling (and per study × drug × disease for
+// Analysis.Counts unless SkipCounts). Analyse is the same fold fed from a
+// Cohort held in memory, study-level rows first.
 package cohort
