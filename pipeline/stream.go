@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"sync"
 
 	"github.com/tresp/tresp/data"
 	"github.com/tresp/tresp/pipeline/cohort"
@@ -24,10 +25,18 @@ type streamOutputs struct {
 	bufs       []*bufio.Writer
 	cases      *normalise.CasesWriter
 	quarantine *ingest.QuarantineWriter
+	// patients go to the cases writer's goroutine through pending; mu guards
+	// maps, the mappings it writes with, and casesErr its first error.
+	pending  chan []*cohort.Course
+	written  chan struct{}
+	mu       sync.Mutex
+	maps     map[string]*data.Mapping
+	casesErr error
 }
 
-// open creates the streamed files in the output directory.
-func (so *streamOutputs) open(st *state, maps func() map[string]*data.Mapping) error {
+// open creates the streamed files in the output directory and starts the cases
+// writer's goroutine.
+func (so *streamOutputs) open(st *state) error {
 	create := func(rel string) (*bufio.Writer, error) {
 		f, err := st.out.Create(rel)
 		if err != nil {
@@ -53,12 +62,67 @@ func (so *streamOutputs) open(st *state, maps func() map[string]*data.Mapping) e
 	if err != nil {
 		return err
 	}
-	so.cases = normalise.NewCasesWriter(c, p, maps())
+	so.maps = map[string]*data.Mapping{}
+	so.cases = normalise.NewCasesWriter(c, p, func(f string) *data.Mapping {
+		so.mu.Lock()
+		defer so.mu.Unlock()
+		return so.maps[f]
+	})
+	so.pending, so.written = make(chan []*cohort.Course, 4096), make(chan struct{})
+	go func() {
+		defer close(so.written)
+		for cs := range so.pending {
+			if so.err() == nil {
+				so.setErr(so.cases.Write(cs))
+			}
+		}
+	}()
 	return nil
+}
+
+// write hands a patient's courses (which nobody changes any more) to the cases
+// writer; maps are the mappings known so far.
+func (so *streamOutputs) write(cs []*cohort.Course, maps map[string]*data.Mapping) error {
+	if so.cases == nil {
+		return nil
+	}
+	so.mu.Lock()
+	for _, c := range cs {
+		if so.maps[c.Rec.File] == nil {
+			so.maps[c.Rec.File] = maps[c.Rec.File]
+		}
+	}
+	err := so.casesErr
+	so.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	so.pending <- cs
+	return nil
+}
+
+func (so *streamOutputs) err() error {
+	so.mu.Lock()
+	defer so.mu.Unlock()
+	return so.casesErr
+}
+
+func (so *streamOutputs) setErr(err error) {
+	so.mu.Lock()
+	if so.casesErr == nil {
+		so.casesErr = err
+	}
+	so.mu.Unlock()
 }
 
 // close finishes the streamed files; err is the pass's error, returned first.
 func (so *streamOutputs) close(err error) error {
+	if so.pending != nil {
+		close(so.pending)
+		<-so.written
+		so.pending = nil
+		err = errors.Join(err, so.err())
+	}
 	if so.quarantine != nil {
 		err = errors.Join(err, so.quarantine.Close())
 	}
@@ -104,16 +168,15 @@ func (st *state) stream() error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	var maps map[string]*data.Mapping // the streamer's, read by its collector only
 	streamer := normalise.NewStreamer(voc, dec, workers, func(cs []*cohort.Course) error {
 		courses += len(cs)
 		acc.AddPatient(cs)
-		if so.cases != nil {
-			return so.cases.Write(cs)
-		}
-		return nil
+		return so.write(cs, maps)
 	})
+	maps = streamer.Mappings()
 	ing := &ingest.Ingested{Mappings: streamer.Mappings()}
-	if err := so.open(st, streamer.Mappings); err != nil {
+	if err := so.open(st); err != nil {
 		return err
 	}
 	err = st.streamInputs(order, opt, streamer, ing, &so)
@@ -202,19 +265,23 @@ func (st *state) streamInputs(order []ingest.Input, opt ingest.ReadOptions, stre
 }
 
 // labTablesFirst orders the inputs for a streaming pass: lab tables first (their rows
-// join the case rows), the rest in their order.
+// join the case rows), then study-level tables (their rows decide how the patients of
+// their studies count), then the case tables, each kind in the inputs' order.
 func labTablesFirst(inputs []ingest.Input, opt ingest.ReadOptions) ([]ingest.Input, error) {
-	var labs, rest []ingest.Input
+	var labs, studies, rest []ingest.Input
 	for _, in := range inputs {
 		k, err := ingest.TableKind(in, opt)
 		if err != nil {
 			return nil, err
 		}
-		if k == data.LabTable {
+		switch k {
+		case data.LabTable:
 			labs = append(labs, in)
-		} else {
+		case data.StudyTable:
+			studies = append(studies, in)
+		default:
 			rest = append(rest, in)
 		}
 	}
-	return append(labs, rest...), nil
+	return append(append(labs, studies...), rest...), nil
 }

@@ -59,24 +59,19 @@ func IsNumber(s string) bool {
 }
 
 // formula reports whether the cleaned text s could start a spreadsheet
-// formula (ignoring leading quotes, see Neutralize).
+// formula (ignoring leading quotes, see Neutralize). The number test (a
+// regular expression) runs only for cells that start like a formula.
 func formula(s string) bool {
 	s = strings.TrimLeft(s, "'")
-	if s == "" || IsNumber(s) || strings.Trim(s, "-") == "" {
+	if s == "" {
 		return false
 	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\n':
-		return true
-	}
+	starts := func(c byte) bool { return c == '=' || c == '+' || c == '-' || c == '@' }
 	t := strings.TrimLeft(s, " \t\n")
-	if t != "" {
-		switch t[0] {
-		case '=', '+', '-', '@':
-			return true
-		}
+	if !starts(s[0]) && s[0] != '\t' && s[0] != '\n' && (t == "" || !starts(t[0])) {
+		return false
 	}
-	return false
+	return !IsNumber(s) && strings.Trim(s, "-") != ""
 }
 
 // Neutralize returns the CSV cell text for s: cleaned (line ends to LF,

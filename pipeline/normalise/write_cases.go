@@ -314,7 +314,7 @@ func casesHeader() []string {
 // columns of courseColumns, and the unmapped cells of its row as JSON
 // (extra); maps are the tables' mappings by file.
 func WriteCasesCSV(w io.Writer, courses []*cohort.Course, maps map[string]*data.Mapping) error {
-	cw := NewCasesWriter(w, nil, maps)
+	cw := NewCasesWriter(w, nil, func(f string) *data.Mapping { return maps[f] })
 	if err := cw.Write(courses); err != nil {
 		return err
 	}
@@ -324,7 +324,7 @@ func WriteCasesCSV(w io.Writer, courses []*cohort.Course, maps map[string]*data.
 // WriteCasesParquet writes normalised/cases.parquet, the columns of
 // WriteCasesCSV with numbers as doubles, and closes the Parquet writer.
 func WriteCasesParquet(w io.Writer, courses []*cohort.Course, maps map[string]*data.Mapping) error {
-	cw := NewCasesWriter(nil, w, maps)
+	cw := NewCasesWriter(nil, w, func(f string) *data.Mapping { return maps[f] })
 	if err := cw.Write(courses); err != nil {
 		return err
 	}
@@ -334,19 +334,19 @@ func WriteCasesParquet(w io.Writer, courses []*cohort.Course, maps map[string]*d
 // CasesWriter writes normalised/cases.csv and cases.parquet course by course, so
 // that a streaming run writes them as it goes (the Parquet file in row groups).
 type CasesWriter struct {
-	maps map[string]*data.Mapping
-	csv  *csvout.Writer
-	pq   *parquetio.Writer
-	row  []string
-	prow parquetio.Row
-	err  error
+	mapping func(file string) *data.Mapping
+	csv     *csvout.Writer
+	pq      *parquetio.Writer
+	row     []string
+	prow    parquetio.Row
+	err     error
 }
 
 // NewCasesWriter returns a writer of cases.csv to csvW and of cases.parquet to pqW
-// (either may be nil); maps are the tables' mappings by file, read as courses come.
-func NewCasesWriter(csvW, pqW io.Writer, maps map[string]*data.Mapping) *CasesWriter {
+// (either may be nil); mapping returns a table's mapping by file.
+func NewCasesWriter(csvW, pqW io.Writer, mapping func(file string) *data.Mapping) *CasesWriter {
 	header := casesHeader()
-	cw := &CasesWriter{maps: maps, row: make([]string, len(header))}
+	cw := &CasesWriter{mapping: mapping, row: make([]string, len(header))}
 	if csvW != nil {
 		cw.csv = csvout.NewWriter(csvW)
 		cw.csv.Write(header)
@@ -370,7 +370,7 @@ func (cw *CasesWriter) Write(courses []*cohort.Course) error {
 	}
 	row, last := cw.row, len(cw.row)-1
 	for _, c := range courses {
-		extra := extraJSON(cw.maps[c.Rec.File], c.Rec)
+		extra := extraJSON(cw.mapping(c.Rec.File), c.Rec)
 		if cw.csv != nil {
 			for i, col := range courseColumns {
 				switch {

@@ -27,6 +27,8 @@ func main() {
 	heapFile := flag.String("heap", "peak.heap", "write the peak heap profile to `FILE`")
 	noCache := flag.Bool("no-cache", false, "neither read nor write the stage cache (default: .tresp-cache beside DIR, as tresp run)")
 	stream := flag.Bool("stream", false, "a streaming run (tresp run --stream)")
+	cpuFile := flag.String("cpuprofile", "", "also write a CPU profile of the run to `FILE`")
+	noNormalised := flag.Bool("no-normalised", false, "leave out normalised/cases.* (--write-normalised=false)")
 	flag.Parse()
 	if *out == "" || flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: memprofile -out DIR [-heap FILE] [-no-cache] INPUT...")
@@ -64,6 +66,18 @@ func main() {
 	if !*noCache { // as tresp run does
 		cfg.CacheDir = filepath.Join(filepath.Dir(filepath.Clean(cfg.Out)), ".tresp-cache")
 	}
+	cfg.SkipNormalised = *noNormalised
+	if *cpuFile != "" {
+		f, err := os.Create(*cpuFile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "memprofile:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	t0 := time.Now()
 	_, err := pipeline.Run(context.Background(), cfg, nil)
 	wall := time.Since(t0)
@@ -74,6 +88,7 @@ func main() {
 		err = werr
 	}
 	if err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "memprofile:", err)
 		os.Exit(1)
 	}
