@@ -24,7 +24,7 @@ func (a *analyser) compare(units []*unit) ([]Comparison, []CompareOmitted) {
 		if byDrug[u.drug] == nil {
 			byDrug[u.drug] = &Counts{}
 		}
-		u.addTo(byDrug[u.drug])
+		byDrug[u.drug].addTotals(u.totals()) // responders and n only
 	}
 	var out []Comparison
 	var omitted []CompareOmitted
@@ -103,7 +103,7 @@ func (a *analyser) compare(units []*unit) ([]Comparison, []CompareOmitted) {
 			if m[u.disease] == nil {
 				m[u.disease] = &Counts{}
 			}
-			u.addTo(m[u.disease])
+			m[u.disease].addTotals(u.totals())
 		}
 	}
 	for _, d := range drugs {

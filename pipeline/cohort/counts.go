@@ -37,6 +37,15 @@ func (c *Counts) add(o Counts) {
 	}
 }
 
+// addTotals adds o's totals, not its categories (for sums that read none:
+// a map per rate row would cost more than the rest of it).
+func (c *Counts) addTotals(o Counts) {
+	c.Treated += o.Treated
+	c.Responders += o.Responders
+	c.NotEvaluable += o.NotEvaluable
+	c.Unclassified += o.Unclassified
+}
+
 // N returns the denominator of a population.
 func (c Counts) N(pop string) int {
 	if pop == PopEvaluable {
@@ -62,23 +71,6 @@ type unit struct {
 	// the study counts and Analysis.Counts take them from the coarse
 	// fold's tallies instead.
 	coarse bool
-}
-
-// addTo adds the counts of u to c.
-func (u *unit) addTo(c *Counts) {
-	if u.t == nil {
-		c.add(u.counts)
-		return
-	}
-	c.add(u.t.totals())
-	for k, v := range u.t.cat {
-		if v != 0 {
-			if c.ByCategory == nil {
-				c.ByCategory = map[vocab.Category]int{}
-			}
-			c.ByCategory[vocab.Category(k)] += int(v)
-		}
-	}
 }
 
 // totals returns the counts of u; their ByCategory is nil for patients

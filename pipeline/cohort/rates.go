@@ -17,7 +17,7 @@ func (a *analyser) rates(drugUnits, patientUnits []*unit, group, disease func(*u
 		if acc[k] == nil {
 			acc[k] = &Counts{}
 		}
-		u.addTo(acc[k])
+		acc[k].addTotals(u.totals()) // the rates read no category
 	}
 	for _, u := range drugUnits {
 		g := group(u)
@@ -68,13 +68,13 @@ func studyCounts(units []*unit, pairs map[sd]*tally, pop string) []StudyRow {
 		if acc[k] == nil {
 			acc[k] = &Counts{}
 		}
-		u.addTo(acc[k])
+		acc[k].addTotals(u.totals()) // events and n only
 	}
 	for k, t := range pairs {
 		if acc[k] == nil {
 			acc[k] = &Counts{}
 		}
-		acc[k].add(t.counts())
+		acc[k].addTotals(t.totals())
 	}
 	rows := make([]StudyRow, 0, len(acc))
 	for k, c := range acc {

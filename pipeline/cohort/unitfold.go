@@ -207,21 +207,6 @@ func (t *tally) add(c Counts) {
 	}
 }
 
-// counts returns t as Counts: ByCategory holds the categories counted, nil when none.
-func (t *tally) counts() Counts {
-	c := t.totals()
-	for k, v := range t.cat {
-		if v == 0 {
-			continue
-		}
-		if c.ByCategory == nil {
-			c.ByCategory = map[vocab.Category]int{}
-		}
-		c.ByCategory[vocab.Category(k)] = int(v)
-	}
-	return c
-}
-
 // totals returns t as Counts without ByCategory.
 func (t *tally) totals() Counts {
 	return Counts{Treated: int(t.treated), Responders: int(t.responders), NotEvaluable: int(t.notEvaluable), Unclassified: int(t.unclassified)}
