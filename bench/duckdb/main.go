@@ -6,8 +6,10 @@
 //   - duckdb: DuckDB's grouped count of courses per drug × disease, with a CASE
 //     mapping of the outcome text and regex parsing of dose and duration;
 //   - tresp-normalise: tresp normalise, the streaming map step (docs/scale.md);
+//   - tresp-stream: tresp run --stream --no-cache on the whole table, with figures
+//     and tables (normalised/cases.* too unless -no-normalised);
 //   - tresp-run: tresp run --no-cache on the whole table (skipped above -run-max
-//     rows: tresp run holds every course in memory).
+//     rows: a run that is not streamed holds every course in memory).
 //
 // It checks that DuckDB and tresp count the same number of data rows, and prints
 // one table with the ratios tresp/DuckDB. It lives in its own module so that the
@@ -39,6 +41,7 @@ func main() {
 	dir := flag.String("dir", "", "where to keep the generated tables (default: a temporary directory)")
 	runMax := flag.Int("run-max", 1000000, "largest table given to tresp run (it holds every course in memory)")
 	tresp := flag.String("tresp", "../bin/tresp", "the tresp binary")
+	noNormalised := flag.Bool("no-normalised", false, "tresp-stream: --write-normalised=false")
 	child := flag.String("child", "", "internal: measure one step (duckdb FILE)")
 	flag.Parse()
 	if *child != "" {
@@ -80,6 +83,16 @@ func main() {
 			if ddb.rows != norm.rows {
 				fmt.Printf("  rows differ: duckdb %d, tresp %d\n", ddb.rows, norm.rows)
 			}
+			od := filepath.Join(d, fmt.Sprintf("stream-%d-%s", n, f))
+			os.RemoveAll(od)
+			args := []string{"run", "-q", "--no-cache", "--stream", "--out", od, path}
+			if *noNormalised {
+				args = append(args, "--write-normalised=false")
+			}
+			sr := measure(*tresp, args...)
+			sr.rows = norm.rows
+			report(n, f, "tresp-stream", sr, ddb)
+			os.RemoveAll(od)
 			if n <= *runMax {
 				od := filepath.Join(d, fmt.Sprintf("out-%d-%s", n, f))
 				os.RemoveAll(od)
