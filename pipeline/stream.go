@@ -162,6 +162,10 @@ func (st *state) stream() error {
 		return err
 	}
 	acc := newPatientFold(st.cfg.Analysis)
+	// the study-level tables are read before the case tables (labTablesFirst), so
+	// their rows reach the fold first: the patients of other studies fold without
+	// the study
+	acc.StudiesFirst, acc.SkipCounts = true, !st.cfg.EmitCounts
 	var so streamOutputs
 	courses := 0
 	workers := st.cfg.StreamWorkers
@@ -175,6 +179,7 @@ func (st *state) stream() error {
 		return so.write(cs, maps)
 	})
 	maps = streamer.Mappings()
+	streamer.OnStudy = acc.AddStudy
 	ing := &ingest.Ingested{Mappings: streamer.Mappings()}
 	if err := so.open(st); err != nil {
 		return err
@@ -190,9 +195,6 @@ func (st *state) stream() error {
 	}
 	if err = so.close(err); err != nil {
 		return err
-	}
-	for _, s := range norm.Studies {
-		acc.AddStudy(s)
 	}
 	st.ingested = ing
 	if err := allQuarantined(ing); err != nil {

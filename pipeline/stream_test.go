@@ -109,8 +109,13 @@ func TestStreamEqualsHeld(t *testing.T) {
 	held, streamed := runBoth(t, filepath.Join(dir, "synth"), []string{table}, nil)
 	sameStreamedOutputs(t, held, streamed)
 
-	held, streamed = runBoth(t, filepath.Join(dir, "example"), nil, nil)
+	// the example's study-level table comes after its case table in the inputs: a
+	// streaming run reads it first; --emit-counts writes the counts of both runs
+	held, streamed = runBoth(t, filepath.Join(dir, "example"), nil, func(c *config.Config) { c.EmitCounts = true })
 	sameStreamedOutputs(t, held, streamed)
+	if _, err := os.Stat(filepath.Join(streamed, "counts", "counts.csv")); err != nil {
+		t.Error(err)
+	}
 }
 
 // TestStreamWorkersSameOutputs checks that the number of workers changes no output:

@@ -46,6 +46,9 @@ type Streamer struct {
 	workers []*streamWorker
 	// sink receives each patient's courses; they are valid only during the call.
 	sink func([]*cohort.Course) error
+	// OnStudy, when set, receives each study-level row as it is replayed (in
+	// reading order: before the patients of the case tables read after it).
+	OnStudy func(*cohort.StudyCount)
 
 	// maps are the mappings of the tables read, by file (the reader's own;
 	// g.maps, which the collector reads, is kept from the batches).
@@ -281,6 +284,9 @@ func (s *Streamer) replay(b *batch) error {
 			g.decided(*e.key, e.used)
 		case eventStudy:
 			s.res.Studies = append(s.res.Studies, e.study)
+			if s.OnStudy != nil {
+				s.OnStudy(e.study)
+			}
 		case eventPatient:
 			if err := s.handOn(e.courses, e.patient); err != nil {
 				return err

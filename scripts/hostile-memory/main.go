@@ -67,6 +67,7 @@ func main() {
 	scan := flag.String("scan", "", "(child) ingest and normalise `FILE` with normalise.Scan and print the rows")
 	genOnly := flag.Bool("gen", false, "only generate the tables into -dir and print their paths")
 	profile := flag.String("profile", "", "run in this process and write CPU and peak-heap profiles into `DIR`")
+	streamRun := flag.Bool("stream-run", false, "measure tresp run --stream instead of tresp run")
 	flag.Parse()
 	if *scan != "" {
 		st, err := normalise.Scan(normalise.FileInput(*scan), ingest.ReadOptions{}, true)
@@ -119,6 +120,9 @@ func main() {
 			continue
 		}
 		args := []string{*bin, "run", "-q", "--out", out, in}
+		if *streamRun {
+			args = []string{*bin, "run", "-q", "--stream", "--no-cache", "--out", out, in}
+		}
 		if s == "stream" {
 			self, _ := os.Executable()
 			args = []string{self, "-scan", in}
