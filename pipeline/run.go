@@ -15,6 +15,7 @@ import (
 	"github.com/tresp/tresp/pipeline/normalise"
 
 	"github.com/tresp/tresp/data"
+	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/internal/jsonout"
 	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/config"
@@ -322,12 +323,18 @@ func allQuarantined(ing *ingest.Ingested) error {
 		read, count[best], first[best].Error(), ErrData)
 }
 
-func (st *state) normalise() error {
+// vocabularyAndDecisions loads the run's vocabulary files and decisions file.
+func (st *state) vocabularyAndDecisions() (*vocab.Vocabulary, *normalise.Decisions, error) {
 	voc, err := normalise.LoadVocabulary(st.cfg.Vocabulary)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	dec, err := normalise.LoadDecisions(st.cfg.Decisions)
+	return voc, dec, err
+}
+
+func (st *state) normalise() error {
+	voc, dec, err := st.vocabularyAndDecisions()
 	if err != nil {
 		return err
 	}

@@ -147,11 +147,7 @@ func outputError(st *state, rel string, err error) error {
 // report), not by the number of rows. Lab tables are read first, so that their rows
 // join the case rows that follow.
 func (st *state) stream() error {
-	voc, err := normalise.LoadVocabulary(st.cfg.Vocabulary)
-	if err != nil {
-		return err
-	}
-	dec, err := normalise.LoadDecisions(st.cfg.Decisions)
+	voc, dec, err := st.vocabularyAndDecisions()
 	if err != nil {
 		return err
 	}
@@ -186,6 +182,7 @@ func (st *state) stream() error {
 	}
 	err = st.streamInputs(order, opt, streamer, ing, &so)
 	if err != nil {
+		streamer.Finish() // stop its goroutines before the files close under them
 		return so.close(err)
 	}
 	norm, probs, err := streamer.Finish()

@@ -5,5 +5,6 @@
 // report, and every reading a reviewer should check into review.csv,
 // whose filled decisions it applies on the next run. It also writes the
 // normalised cases (normalised/cases.csv and .parquet) and runs the map
-// step of the distributed path (Partition) and the streaming Scan.
+// step of the distributed path (Partition), the streaming Scan and the
+// Streamer of a streaming run (tresp run --stream).
 package normalise

@@ -317,13 +317,7 @@ func Run(ctx context.Context, ing *ingest.Ingested, voc *vocab.Vocabulary, dec *
 	for i := range ing.Studies {
 		res.Studies = append(res.Studies, n.study(&ing.Studies[i]))
 	}
-	sort.SliceStable(res.Studies, func(i, j int) bool {
-		a, b := res.Studies[i], res.Studies[j]
-		if a.Study != b.Study {
-			return a.Study < b.Study
-		}
-		return a.DrugName() < b.DrugName()
-	})
+	sortStudies(res.Studies)
 	n.finishVocab(res)
 	res.CacheHits, res.CacheMisses = n.units.Stats()
 	n.finishReview(res)
@@ -407,6 +401,17 @@ func (n *normaliser) finishReview(res *Normalised) {
 		}
 		n.probs.Add(p)
 	}
+}
+
+// sortStudies orders study-level rows by study, then drug.
+func sortStudies(ss []*cohort.StudyCount) {
+	sort.SliceStable(ss, func(i, j int) bool {
+		a, b := ss[i], ss[j]
+		if a.Study != b.Study {
+			return a.Study < b.Study
+		}
+		return a.DrugName() < b.DrugName()
+	})
 }
 
 // finishVocab lists the vocabulary report's terms and unlisted counts in res, sorted.

@@ -416,13 +416,7 @@ func (s *Streamer) Finish() (*Normalised, *ingest.ProblemSet, error) {
 	}
 	res := &s.res
 	n := s.g
-	sort.SliceStable(res.Studies, func(i, j int) bool {
-		a, b := res.Studies[i], res.Studies[j]
-		if a.Study != b.Study {
-			return a.Study < b.Study
-		}
-		return a.DrugName() < b.DrugName()
-	})
+	sortStudies(res.Studies)
 	n.finishVocab(res)
 	for _, w := range s.workers {
 		h, m := w.n.units.Stats()
