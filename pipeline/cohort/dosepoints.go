@@ -112,15 +112,9 @@ type drugSample struct {
 
 func (d *drugSample) add(s sampled) {
 	d.n++
-	if len(d.kept) == DoseSample && !s.before(d.kept[len(d.kept)-1]) {
-		return
+	if i, ok := boundedSlot(d.kept, &s, DoseSample, func(a, b *sampled) bool { return a.before(*b) }); ok {
+		d.kept = insertBounded(d.kept, i, s, DoseSample)
 	}
-	i := sort.Search(len(d.kept), func(i int) bool { return s.before(d.kept[i]) })
-	if len(d.kept) < DoseSample {
-		d.kept = append(d.kept, sampled{})
-	}
-	copy(d.kept[i+1:], d.kept[i:len(d.kept)-1])
-	d.kept[i] = s
 }
 
 // doseFold folds courses into the dose–response views: each course with a

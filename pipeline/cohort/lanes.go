@@ -2,7 +2,6 @@ package cohort
 
 import (
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/tresp/tresp/data/vocab"
@@ -93,16 +92,10 @@ func (b *laneBuffer) addPatient(courses []*Course, short shortStudies) {
 		}
 		b.total++
 		cand := laneCand{end: laneEnd(dur, fu), study: c.Study, cas: c.CaseID}
-		if len(b.best) == SwimmerMaxLanes && !cand.before(&b.best[len(b.best)-1]) {
-			return
+		if i, ok := boundedSlot(b.best, &cand, SwimmerMaxLanes, (*laneCand).before); ok {
+			cand.lane = laneOf(c, short)
+			b.best = insertBounded(b.best, i, cand, SwimmerMaxLanes)
 		}
-		i := sort.Search(len(b.best), func(i int) bool { return cand.before(&b.best[i]) })
-		if len(b.best) < SwimmerMaxLanes {
-			b.best = append(b.best, laneCand{})
-		}
-		copy(b.best[i+1:], b.best[i:len(b.best)-1])
-		cand.lane = laneOf(c, short)
-		b.best[i] = cand
 		return
 	}
 }

@@ -2,7 +2,6 @@ package cohort
 
 import (
 	"math"
-	"sort"
 
 	"github.com/tresp/tresp/data/vocab"
 )
@@ -81,9 +80,8 @@ func (b *patientBuffer) addPatient(courses []*Course, short shortStudies) {
 	b.total++
 	c := courses[0]
 	e := patientEntry{study: short.of(c.Study), cas: newCaseOrder(c.CaseID)}
-	// after every row not after it: a later patient loses ties
-	i := sort.Search(len(b.rows), func(i int) bool { return e.before(&b.rows[i]) })
-	if i == PatientTableMax {
+	i, ok := boundedSlot(b.rows, &e, PatientTableMax, (*patientEntry).before) // a later patient loses ties
+	if !ok {
 		return
 	}
 	e.row = PatientRow{Study: e.study, CaseID: c.CaseID, Age: c.Age.Years, Sex: string(c.Sex), Disease: c.DiseaseName(),
@@ -96,11 +94,7 @@ func (b *patientBuffer) addPatient(courses []*Course, short shortStudies) {
 			e.row.Duration = k.TreatDu.Days
 		}
 	}
-	if len(b.rows) < PatientTableMax {
-		b.rows = append(b.rows, patientEntry{})
-	}
-	copy(b.rows[i+1:], b.rows[i:len(b.rows)-1])
-	b.rows[i] = e
+	b.rows = insertBounded(b.rows, i, e, PatientTableMax)
 }
 
 // table returns the per-patient table.
