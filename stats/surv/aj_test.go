@@ -7,6 +7,31 @@ import (
 )
 
 // TestAalenJohansenReference checks every row of testdata/aj.csv:
+// ajSet is one reference data set of aj_data.csv.
+type ajSet struct {
+	time   []float64
+	status []Status
+}
+
+// loadAJData reads testdata/aj_data.csv: the data sets by name, and their names
+// in file order.
+func loadAJData(t *testing.T) (map[string]*ajSet, []string) {
+	t.Helper()
+	sets := map[string]*ajSet{}
+	var names []string
+	for _, r := range readCSV(t, "aj_data.csv") {
+		d := sets[r[0]]
+		if d == nil {
+			d = &ajSet{}
+			sets[r[0]] = d
+			names = append(names, r[0])
+		}
+		d.time = append(d.time, num(t, r[1]))
+		d.status = append(d.status, Status(num(t, r[2])))
+	}
+	return sets, names
+}
+
 // R 4.2.2, survival 3.5-3: survfit(Surv(time, state) ~ 1) with a factor
 // state (censor, response, death), defaults (infinitesimal-jackknife
 // std.err, log interval, 95%), written by testdata/generate_aj.R for
@@ -15,22 +40,7 @@ import (
 // tol 1e-9 relative to max(|want|, 1); NA = NaN.
 func TestAalenJohansenReference(t *testing.T) {
 	const tol = 1e-9
-	type set struct {
-		time   []float64
-		status []Status
-	}
-	sets := map[string]*set{}
-	var names []string
-	for _, r := range readCSV(t, "aj_data.csv") {
-		d := sets[r[0]]
-		if d == nil {
-			d = &set{}
-			sets[r[0]] = d
-			names = append(names, r[0])
-		}
-		d.time = append(d.time, num(t, r[1]))
-		d.status = append(d.status, Status(num(t, r[2])))
-	}
+	sets, names := loadAJData(t)
 	want := map[string][][]string{}
 	for _, r := range readCSV(t, "aj.csv") {
 		want[r[0]] = append(want[r[0]], r[1:])

@@ -40,6 +40,40 @@ var weightCases = []struct {
 	random bool
 }{{"histogram of the rows", false}, {"random weights 0-3", true}}
 
+// weighRows turns the rows (times, events) into weighted rows and the rows those
+// weights stand for: with random, each row with a random weight 0–3 and the row
+// repeated that often; else the histogram of the distinct (time, event) pairs, in the
+// order first met, and the rows themselves.
+func weighRows[E comparable](times []float64, events []E, random bool, rng *rand.Rand) (wt []float64, we []E, w []int, rt []float64, re []E) {
+	if random {
+		for i := range times {
+			k := rng.IntN(4)
+			wt, we, w = append(wt, times[i]), append(we, events[i]), append(w, k)
+			for range k {
+				rt, re = append(rt, times[i]), append(re, events[i])
+			}
+		}
+		return wt, we, w, rt, re
+	}
+	type key struct {
+		t float64
+		e E
+	}
+	n := map[key]int{}
+	var order []key
+	for i := range times {
+		k := key{times[i], events[i]}
+		if n[k] == 0 {
+			order = append(order, k)
+		}
+		n[k]++
+	}
+	for _, k := range order {
+		wt, we, w = append(wt, k.t), append(we, k.e), append(w, n[k])
+	}
+	return wt, we, w, times, events
+}
+
 // TestKaplanMeierWeighted: on every R reference data set (km_data.csv),
 // KaplanMeierWeighted with integer counts gives exactly KaplanMeier on the
 // rows repeated that often.
@@ -50,38 +84,7 @@ func TestKaplanMeierWeighted(t *testing.T) {
 		for _, name := range names {
 			t.Run(tc.name+"/"+name, func(t *testing.T) {
 				d := sets[name]
-				var wt []float64
-				var we []bool
-				var w []int
-				var rt []float64 // the repeated rows
-				var re []bool
-				if tc.random {
-					for i := range d.time {
-						k := rng.IntN(4)
-						wt, we, w = append(wt, d.time[i]), append(we, d.event[i]), append(w, k)
-						for range k {
-							rt, re = append(rt, d.time[i]), append(re, d.event[i])
-						}
-					}
-				} else {
-					type key struct {
-						t float64
-						e bool
-					}
-					n := map[key]int{}
-					var order []key
-					for i := range d.time {
-						k := key{d.time[i], d.event[i]}
-						if n[k] == 0 {
-							order = append(order, k)
-						}
-						n[k]++
-					}
-					for _, k := range order {
-						wt, we, w = append(wt, k.t), append(we, k.e), append(w, n[k])
-					}
-					rt, re = d.time, d.event
-				}
+				wt, we, w, rt, re := weighRows(d.time, d.event, tc.random, rng)
 				want := KaplanMeier(rt, re, DefaultLevel)
 				got := KaplanMeierWeighted(wt, we, w, DefaultLevel)
 				if !same(got.Points, want.Points) || !slices.Equal(got.Warnings, want.Warnings) {
@@ -95,57 +98,13 @@ func TestKaplanMeierWeighted(t *testing.T) {
 // TestAalenJohansenWeighted: the same for AalenJohansenWeighted on every
 // reference data set of aj_data.csv.
 func TestAalenJohansenWeighted(t *testing.T) {
-	type set struct {
-		time   []float64
-		status []Status
-	}
-	sets := map[string]*set{}
-	var names []string
-	for _, r := range readCSV(t, "aj_data.csv") {
-		d := sets[r[0]]
-		if d == nil {
-			d = &set{}
-			sets[r[0]] = d
-			names = append(names, r[0])
-		}
-		d.time = append(d.time, num(t, r[1]))
-		d.status = append(d.status, Status(num(t, r[2])))
-	}
+	sets, names := loadAJData(t)
 	rng := rand.New(rand.NewPCG(7, 8))
 	for _, tc := range weightCases {
 		for _, name := range names {
 			t.Run(tc.name+"/"+name, func(t *testing.T) {
 				d := sets[name]
-				var wt, rt []float64
-				var ws, rs []Status
-				var w []int
-				if tc.random {
-					for i := range d.time {
-						k := rng.IntN(4)
-						wt, ws, w = append(wt, d.time[i]), append(ws, d.status[i]), append(w, k)
-						for range k {
-							rt, rs = append(rt, d.time[i]), append(rs, d.status[i])
-						}
-					}
-				} else {
-					type key struct {
-						t float64
-						s Status
-					}
-					n := map[key]int{}
-					var order []key
-					for i := range d.time {
-						k := key{d.time[i], d.status[i]}
-						if n[k] == 0 {
-							order = append(order, k)
-						}
-						n[k]++
-					}
-					for _, k := range order {
-						wt, ws, w = append(wt, k.t), append(ws, k.s), append(w, n[k])
-					}
-					rt, rs = d.time, d.status
-				}
+				wt, ws, w, rt, rs := weighRows(d.time, d.status, tc.random, rng)
 				want := AalenJohansen(rt, rs, DefaultLevel)
 				got := AalenJohansenWeighted(wt, ws, w, DefaultLevel)
 				if !same(got.Points, want.Points) || !slices.Equal(got.Warnings, want.Warnings) {
