@@ -12,6 +12,7 @@ import (
 	"github.com/tresp/tresp/pipeline/cohort"
 	"github.com/tresp/tresp/pipeline/ingest"
 	"github.com/tresp/tresp/pipeline/normalise"
+	"github.com/tresp/tresp/pipeline/outdir"
 )
 
 // streamQuarantineShown is the most quarantined rows a streaming run keeps for
@@ -21,6 +22,7 @@ const streamQuarantineShown = 1000
 // streamOutputs are the files a streaming run writes during its pass (writeOutputs
 // writes them from the held rows otherwise).
 type streamOutputs struct {
+	out        *outdir.Dir
 	files      []*os.File
 	bufs       []*bufio.Writer
 	cases      *normalise.CasesWriter
@@ -37,10 +39,11 @@ type streamOutputs struct {
 // open creates the streamed files in the output directory and starts the cases
 // writer's goroutine.
 func (so *streamOutputs) open(st *state) error {
+	so.out = st.out
 	create := func(rel string) (*bufio.Writer, error) {
 		f, err := st.out.Create(rel)
 		if err != nil {
-			return nil, outputError(st, rel, err)
+			return nil, st.out.Failure("write "+rel, err)
 		}
 		bw := bufio.NewWriterSize(f, 1<<20)
 		so.files, so.bufs = append(so.files, f), append(so.bufs, bw)
@@ -115,28 +118,29 @@ func (so *streamOutputs) setErr(err error) {
 	so.mu.Unlock()
 }
 
-// close finishes the streamed files; err is the pass's error, returned first.
+// close finishes the streamed files; err is the pass's error, returned first. A
+// failure to write them is reported as the output directory's (Dir.Failure).
 func (so *streamOutputs) close(err error) error {
+	var werr error
 	if so.pending != nil {
 		close(so.pending)
 		<-so.written
 		so.pending = nil
-		err = errors.Join(err, so.err())
+		werr = so.err()
 	}
 	if so.quarantine != nil {
-		err = errors.Join(err, so.quarantine.Close())
+		werr = errors.Join(werr, so.quarantine.Close())
 	}
 	if so.cases != nil {
-		err = errors.Join(err, so.cases.Close())
+		werr = errors.Join(werr, so.cases.Close())
 	}
 	for i, f := range so.files {
-		err = errors.Join(err, so.bufs[i].Flush(), f.Close())
+		werr = errors.Join(werr, so.bufs[i].Flush(), f.Close())
 	}
-	return err
-}
-
-func outputError(st *state, rel string, err error) error {
-	return fmt.Errorf("%s: write %s: %w", st.cfg.Out, rel, err)
+	if werr != nil {
+		werr = so.out.Failure("write the streamed files", werr)
+	}
+	return errors.Join(err, werr)
 }
 
 // stream is the ingest, normalise and analyse stages of a streaming run (--stream) in

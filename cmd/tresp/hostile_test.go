@@ -494,39 +494,55 @@ func TestEnvironmentFailures(t *testing.T) {
 	ro := filepath.Join(dir, "ro")
 	os.Mkdir(ro, 0o555)
 	os.Chmod(ro, 0o555)
-	for _, sub := range []string{"full", "rofs"} {
+	// a table whose normalised rows alone fill the small file system: a streaming run
+	// fails while it writes them during its pass
+	var big strings.Builder
+	big.WriteString("Study,Pt,Drug,Outcome\n")
+	for i := range 3000 {
+		fmt.Fprintf(&big, "S,%d,diltiazem,improved\n", i)
+	}
+	bigIn := put(t, dir, "big.csv", big.String())
+	for _, sub := range []string{"full", "fullpass", "rofs"} {
 		os.Mkdir(filepath.Join(dir, sub), 0o755)
 	}
 	for _, tt := range []struct {
 		name, out, tmpfs string
 		nobody           bool
 		want             string
+		input            string
 	}{
-		{"unwritable parent", filepath.Join(ro, "out"), "", true, "permission denied"},
-		{"read-only file system", filepath.Join(dir, "rofs", "out"), "ro,size=1m", false, "read-only"},
-		{"full disk", filepath.Join(dir, "full", "out"), "size=64k", false, "no space left"},
+		{"unwritable parent", filepath.Join(ro, "out"), "", true, "permission denied", in},
+		{"read-only file system", filepath.Join(dir, "rofs", "out"), "ro,size=1m", false, "read-only", in},
+		{"full disk", filepath.Join(dir, "full", "out"), "size=64k", false, "no space left", in},
+		{"full disk while the rows are written", filepath.Join(dir, "fullpass", "out"), "size=64k", false, "no space left", bigIn},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			cmd := child(t, nil, "run", "-q", "--no-cache", "--out", tt.out, in)
-			cmd.Path = bin
-			cmd.SysProcAttr = &syscall.SysProcAttr{}
-			if tt.nobody {
-				cmd.SysProcAttr.Credential = &syscall.Credential{Uid: 65534, Gid: 65534}
-			}
-			if tt.tmpfs != "" {
-				cmd.SysProcAttr.Unshareflags = syscall.CLONE_NEWNS
-				cmd.Env = append(cmd.Env, "TRESP_TEST_CHILD_TMPFS="+filepath.Dir(tt.out)+" "+tt.tmpfs)
-			}
-			var stderr strings.Builder
-			cmd.Stderr = &stderr
-			code := exitOf(t, cmd.Run())
-			if code == 97 {
-				t.Skipf("cannot set up the file system: %s", stderr.String())
-			}
-			if code != exitUsage || !strings.Contains(stderr.String(), tt.want) || !strings.Contains(stderr.String(), "--out") {
-				t.Errorf("code %d, stderr %q; want %d and %q", code, stderr.String(), exitUsage, tt.want)
-			}
-		})
+		for _, mode := range []string{"", "--stream"} {
+			t.Run(tt.name+mode, func(t *testing.T) {
+				args := []string{"run", "-q", "--no-cache", "--out", tt.out, tt.input}
+				if mode != "" {
+					args = append(args, mode)
+				}
+				cmd := child(t, nil, args...)
+				cmd.Path = bin
+				cmd.SysProcAttr = &syscall.SysProcAttr{}
+				if tt.nobody {
+					cmd.SysProcAttr.Credential = &syscall.Credential{Uid: 65534, Gid: 65534}
+				}
+				if tt.tmpfs != "" {
+					cmd.SysProcAttr.Unshareflags = syscall.CLONE_NEWNS
+					cmd.Env = append(cmd.Env, "TRESP_TEST_CHILD_TMPFS="+filepath.Dir(tt.out)+" "+tt.tmpfs)
+				}
+				var stderr strings.Builder
+				cmd.Stderr = &stderr
+				code := exitOf(t, cmd.Run())
+				if code == 97 {
+					t.Skipf("cannot set up the file system: %s", stderr.String())
+				}
+				if code != exitUsage || !strings.Contains(stderr.String(), tt.want) || !strings.Contains(stderr.String(), "--out") {
+					t.Errorf("code %d, stderr %q; want %d and %q", code, stderr.String(), exitUsage, tt.want)
+				}
+			})
+		}
 	}
 }
 

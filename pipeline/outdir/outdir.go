@@ -118,6 +118,11 @@ func outputFailure(dir, what string, err error) error {
 	return fmt.Errorf("%s: %w", what, err)
 }
 
+// Failure is err, from writing what into the output directory, as Write reports
+// it: an *OutputError when the environment caused it (a full or read-only disk,
+// permissions), else err annotated with what.
+func (o *Dir) Failure(what string, err error) error { return outputFailure(o.Final, what, err) }
+
 // outNames derives every name beside --out that tresp uses.
 type outNames struct{ parent, base string }
 
