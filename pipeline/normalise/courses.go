@@ -24,9 +24,7 @@ import (
 // mg/d"), or, when it names none, to no course, with a dose-unattributed warning (unless
 // all courses are one regimen's components, which share its schedule).
 func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*cohort.Course {
-	if !n.perPatient {
-		n.scratchN = 0 // streaming: the previous record's courses are done with
-	}
+	n.scratchN = 0 // streaming: the previous record's courses are done with
 	base := cohort.Course{Rec: r, Study: r.Get(data.FieldStudy), CaseID: r.Get(data.FieldCaseID)}
 	src := n.patient(r, &base, extraLabs)
 	var out []*cohort.Course

@@ -84,9 +84,9 @@ type normaliser struct {
 	streaming bool
 	scratch   []cohort.Course
 	scratchN  int // courses of scratch handed out for the current record
-	// perPatient (with streaming) keeps scratch until the Streamer has
-	// handed a whole patient on, instead of resetting it at every record.
-	perPatient bool
+	// replayed marks the Streamer's normaliser, into which its workers' logs are
+	// replayed: it fills the review rows' drug column patient by patient (pending).
+	replayed bool
 	// pending are the review rows added since the Streamer last handed a
 	// patient on: it fills their drug column from the patient's courses.
 	pending []*ReviewItem
@@ -193,7 +193,7 @@ func (n *normaliser) review(r *data.Record, caseID, field, text string, it Revie
 	}
 	it.File, it.Line, it.Field, it.Original = r.File, r.Line, field, strings.TrimSpace(text)
 	n.items[k] = &it
-	if n.perPatient {
+	if n.replayed {
 		n.pending = append(n.pending, &it)
 	}
 }
@@ -327,7 +327,7 @@ func Run(ctx context.Context, ing *ingest.Ingested, voc *vocab.Vocabulary, dec *
 // finishReview fills the drug column of review.csv, orders it, counts it
 // and warns about every decision that did not apply.
 func (n *normaliser) finishReview(res *Normalised) {
-	if !n.perPatient { // the Streamer filled the drugs as patients passed
+	if !n.replayed { // the Streamer filled the drugs as patients passed
 		n.fillReviewDrugs(res.Courses)
 		for _, c := range res.Courses {
 			n.countCourse(c)
@@ -454,7 +454,7 @@ func (n *normaliser) fillReviewDrugs(courses []*cohort.Course) {
 		}
 	}
 	items := n.pending
-	if !n.perPatient {
+	if !n.replayed {
 		items = items[:0]
 		for _, it := range n.items {
 			items = append(items, it)

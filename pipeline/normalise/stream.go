@@ -40,8 +40,6 @@ type Streamer struct {
 	// g holds the reports (problems, vocabulary, review rows, decisions):
 	// the workers' logs are replayed into it in reading order.
 	g       *normaliser
-	voc     *vocab.Vocabulary
-	dec     *Decisions
 	labs    map[[2]string][]data.Lab
 	workers []*streamWorker
 	// sink receives each patient's courses; they are valid only during the call.
@@ -89,8 +87,8 @@ type streamWorker struct {
 // courses, valid only during the call; it is called from one goroutine at a time.
 func NewStreamer(voc *vocab.Vocabulary, dec *Decisions, workers int, sink func([]*cohort.Course) error) *Streamer {
 	g := newNormaliser(voc, map[string]*data.Mapping{}, dec)
-	g.perPatient = true
-	s := &Streamer{g: g, voc: voc, dec: dec, labs: map[[2]string][]data.Lab{}, sink: sink, shown: map[string]*vocab.Match{},
+	g.replayed = true
+	s := &Streamer{g: g, labs: map[[2]string][]data.Lab{}, sink: sink, shown: map[string]*vocab.Match{},
 		maps: map[string]*data.Mapping{}}
 	for range max(1, workers) {
 		s.workers = append(s.workers, &streamWorker{n: newNormaliser(voc, map[string]*data.Mapping{}, dec)})
