@@ -96,6 +96,9 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			if k <= qualUntil && qualifies(qual, t.entry) {
 				t.category, t.rule = qual, "qualifier"
 			}
+			if k <= qualUntil && t.entry.role == roleAdverse && qual.Ordered() && qual <= Minimal {
+				t.mild = true
+			}
 			if k <= transUntil {
 				t.transient = true
 			}

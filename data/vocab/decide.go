@@ -253,6 +253,13 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 	} else if t.entry.weak() || t.entry.secondary && !t.negated {
 		low = "only weak evidence"
 	}
+	if t.entry.role == roleAdverse {
+		if t.mild {
+			low = "an adverse effect called mild: the response is not stated"
+		} else if !t.hedged {
+			res.Evidence.Rule += " (an adverse effect, and no response stated: rule 4)"
+		}
+	}
 	if t.quantity && t.entry.weak() {
 		low = "a change in a measure whose direction of benefit is not known"
 	}

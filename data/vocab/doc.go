@@ -83,11 +83,13 @@
 // > none > progression; not evaluable lies outside the order. Phrases are matched
 // leftmost-longest; the data encode that "resolution" and "complete ..." are complete,
 // "marked/significant improvement" without resolution is partial, "minimal/mild/slight
-// improvement" is minimal and "poor response" is none. A negation cue (cues.tsv: no, not,
-// without, did not, failed to, preventing, ...) within the 3 words before a phrase, in the
-// same clause, turns it into the phrase's negated category ("did not show any improvement"
-// → none; "no new lesions" → none) and makes it secondary evidence. Clauses end at
-// . ; , : ! ? | line breaks and at boundary cues (whereas, while, but, however, and, ...).
+// improvement" is minimal and "poor response" is none. The context rules follow ConText
+// (Harkema et al. 2009) and are stated in full in docs/outcomes.md ("Rules that are code"):
+// a forward cue (negation, hedge, history; cues.tsv) covers the phrases after it to the end
+// of its sentence or a termination cue, a backward cue the phrases before it in its clause,
+// so "did not lead to any meaningful improvement" is none however far apart the words are.
+// Relapses are read by time, quantities by the thresholds of scores.tsv, and an adverse
+// effect alone ("developed agranulocytosis") makes the course not evaluable (rule 4).
 //
 // Several phrases combine by best overall response: the best ordered category among
 // primary phrases; else not evaluable if a primary phrase says so; else the same over

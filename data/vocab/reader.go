@@ -50,6 +50,7 @@ const (
 	roleDeath     = "death"      // a death: not evaluable, but proposed as progression when a worsening is also stated
 	roleCell      = "cell"       // decides only as the whole cell: "Good" in a table's outcome column, not "good general condition"
 	roleUnassess  = "unassessed" // "not assessed": response words before it in the clause were not assessed
+	roleAdverse   = "adverse"    // an adverse effect of the course: not evaluable when no response is stated (rule 4)
 )
 
 // target is one outcome statement found in the text: a phrase of outcomes.tsv, a quantity
@@ -74,6 +75,9 @@ type target struct {
 	start     int // byte span
 	end       int
 	quantity  bool // read from numbers, not words
+	// mild is set on an adverse effect a qualifier of small degree covers ("minor side
+	// effects", "minimal toxicity"): a remark on tolerability, not why the course stopped.
+	mild bool
 	// courseClause is set when the target's clause names one of the course's own
 	// treatments: it is evidence about this course, not only about the patient.
 	courseClause bool
@@ -114,6 +118,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	if k := v.courseOf(treatments); !k.empty() {
 		targets = c.courseHistory(text, toks, ends, cues, targets, k)
 	}
+	targets = dropDeniedAdverse(targets)
 	depth := parenDepth(text)
 	for k := range targets {
 		t := &targets[k]
@@ -201,4 +206,17 @@ func mergeTargets(a, b []target) []target {
 		}
 	}
 	return out
+}
+
+// dropDeniedAdverse removes the adverse effects a negation denies ("no side effects",
+// "without toxicity"): they say the course was tolerated, nothing of its response.
+func dropDeniedAdverse(targets []target) []target {
+	kept := targets[:0]
+	for _, t := range targets {
+		if t.entry.role == roleAdverse && t.negated {
+			continue
+		}
+		kept = append(kept, t)
+	}
+	return kept
 }
