@@ -163,11 +163,30 @@ var (
 	listLinks   = map[string]bool{"and": true, "or": true, "plus": true, "with": true, "combined": true, "then": true}
 )
 
+// listFillers may stand between the treatments of one list without ending it ("etoposide and
+// dexamethasone treatment and after anakinra", "steroids and high dose IVIG").
+var listFillers = map[string]bool{"treatment": true, "therapy": true, "after": true, "following": true,
+	"high": true, "dose": true, "low": true, "then": true}
+
+// directLink reports whether the tokens from a to b (exclusive) are only link words
+// ("to", "after", "with" …) with no sentence end: the outcome is said of what follows.
+func directLink(text string, toks []token, a, b int) bool {
+	if a >= b || strings.ContainsAny(text[toks[a-1].end:toks[b].start], ".;!?\n") {
+		return false
+	}
+	for y := a; y < b; y++ {
+		if !objectLinks[toks[y].norm] {
+			return false
+		}
+	}
+	return true
+}
+
 // boundToOther reports whether the outcome t is said of a treatment list that follows it
 // ("responded well to bisphosphonate", within four words, joined by "to", "with", "after"
 // …) and that does not name the course: in a row of the course, the statement is then
 // about another treatment.
-func boundToOther(toks []token, t target, ms []mention, clause []int) bool {
+func boundToOther(text string, toks []token, t target, ms []mention, clause []int) bool {
 	first := -1
 	for k, m := range ms {
 		if m.i >= t.j {
@@ -175,7 +194,11 @@ func boundToOther(toks []token, t target, ms []mention, clause []int) bool {
 			break
 		}
 	}
-	if first < 0 || ms[first].i > t.j+4 || clause[ms[first].i] != clause[t.i] {
+	if first < 0 || ms[first].i > t.j+4 {
+		return false
+	}
+	if clause[ms[first].i] != clause[t.i] && !directLink(text, toks, t.j, ms[first].i) {
+		// a termination cue may be the link itself ("remission after rituximab"), nothing else may
 		return false
 	}
 	linked := false
@@ -195,7 +218,7 @@ func boundToOther(toks []token, t target, ms []mention, clause []int) bool {
 				break
 			}
 			for y := end; y < m.i; y++ {
-				if !listLinks[toks[y].norm] {
+				if !listLinks[toks[y].norm] && !listFillers[toks[y].norm] {
 					return !ms[first].short
 				}
 			}
@@ -296,11 +319,11 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		}
 	}
 	for x := range targets {
-		if !targets[x].history && boundToOther(toks, targets[x], ms, clause) {
+		if !targets[x].history && boundToOther(text, toks, targets[x], ms, clause) {
 			targets[x].history, targets[x].histCue = true, "the outcome is said of another treatment"
 		}
 	}
-	var added []target
+	added := compoundRefractory(text, toks, ms)
 	for _, cu := range cues {
 		if cu.e.role != cueHistory || cu.e.category == CategoryUnknown {
 			continue
@@ -320,4 +343,39 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		return targets
 	}
 	return mergeTargets(targets, added)
+}
+
+// compoundAdjectives are the words that, joined to a treatment by a hyphen, say the disease
+// did not respond to it: "IVIG-refractory Kawasaki disease", "steroid-resistant nephrotic
+// syndrome", "platinum-refractory".
+var compoundAdjectives = map[string]bool{"refractory": true, "resistant": true, "unresponsive": true, "recalcitrant": true}
+
+// compoundRefractory reads "X-refractory" and "X- and Y-resistant" as "refractory to X
+// (and Y)": a non-response of the course when the list names one of its treatments. A list
+// that names only other treatments is history, as the words already are.
+func compoundRefractory(text string, toks []token, ms []mention) []target {
+	var out []target
+	for k, m := range ms {
+		a := m.i + m.n
+		if a >= len(toks) || !compoundAdjectives[toks[a].norm] || text[toks[a-1].end:toks[a].start] != "-" {
+			continue
+		}
+		course := m.course
+		for b := k; b > 0 && !course; b-- { // the list before it: "steroid and cyclophosphamide-resistant"
+			prev, next := ms[b-1], ms[b]
+			linked := next.i > prev.i+prev.n
+			for y := prev.i + prev.n; y < next.i; y++ {
+				linked = linked && listLinks[toks[y].norm]
+			}
+			if !linked {
+				break
+			}
+			course = prev.course
+		}
+		if course {
+			out = append(out, target{i: a, j: a + 1, entry: outcomeEntry{phrase: toks[a].norm, category: None},
+				category: None, rule: "history cue names the course", histCue: text[toks[m.i].start:toks[a].end]})
+		}
+	}
+	return out
 }
