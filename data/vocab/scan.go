@@ -65,6 +65,28 @@ var eventWords = map[string]bool{"in": true, "developed": true, "develops": true
 var stateAdjectives = map[string]bool{"relapsed": true, "relapsing": true, "refractory": true, "recurrent": true,
 	"resistant": true, "persistent": true}
 
+// attributiveState are the state adjectives that, before any noun, describe the disease
+// the patient came with ("refractory MC", "resistant hypertension"); in predicate position
+// ("remained refractory", "refractory to X", "was resistant.") they state the outcome.
+var attributiveState = map[string]bool{"refractory": true, "resistant": true}
+
+// notNouns are words after a state adjective that show it is a predicate, not an
+// attribute of the noun that follows ("refractory and", "resistant despite").
+var notNouns = map[string]bool{"to": true, "and": true, "or": true, "but": true, "with": true, "despite": true,
+	"after": true, "on": true, "at": true, "in": true, "since": true, "until": true, "for": true, "of": true,
+	"again": true, "thereafter": true, "then": true, "as": true, "so": true, "because": true, "while": true,
+	"during": true, "under": true, "following": true, "therapy": true, "treatment": true}
+
+// attributive reports whether the adjective at toks[i] stands before a noun: a word follows
+// in the same clause that is neither a number nor a word of linking or time.
+func attributive(toks []token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	n := toks[i+1]
+	return !n.brk && !notNouns[n.norm] && !isNumber(n.norm)
+}
+
 // scanOutcome finds, leftmost-longest, the outcome phrases and the context cues of the text. At a
 // position where both a phrase and a cue start, the longer wins; on a tie the phrase wins
 // (a phrase such as "no recurrence" or "failed to respond" is its own pseudo-trigger).
@@ -98,6 +120,12 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 			// course's outcome
 			if nd, _ := c.disTrie.longest(toks, i+1, acceptDisease); nd > 0 {
 				i += 1 + nd
+				continue
+			}
+			if attributiveState[toks[i].norm] && attributive(toks, i) {
+				// "refractory HLH", "refractory severe thrombocytopaenia": the adjective
+				// stands before a noun the vocabulary does not know as a disease
+				i++
 				continue
 			}
 		}
