@@ -51,6 +51,7 @@ const (
 	roleCell      = "cell"       // decides only as the whole cell: "Good" in a table's outcome column, not "good general condition"
 	roleUnassess  = "unassessed" // "not assessed": response words before it in the clause were not assessed
 	roleAdverse   = "adverse"    // an adverse effect of the course: not evaluable when no response is stated (rule 4)
+	roleEvent     = "event"      // a new onset ("developed", "occurred"): progression only on the course, and only alone
 )
 
 // target is one outcome statement found in the text: a phrase of outcomes.tsv, a quantity
@@ -118,7 +119,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	if k := v.courseOf(treatments); !k.empty() {
 		targets = c.courseHistory(text, toks, ends, cues, targets, k)
 	}
-	targets = dropDeniedAdverse(targets)
+	targets = dropDeniedAdverse(toks, targets, clause, statements(toks, ends, cues), cues)
 	depth := parenDepth(text)
 	for k := range targets {
 		t := &targets[k]
@@ -209,12 +210,40 @@ func mergeTargets(a, b []target) []target {
 }
 
 // dropDeniedAdverse removes the adverse effects a negation denies ("no side effects",
-// "without toxicity"): they say the course was tolerated, nothing of its response.
-func dropDeniedAdverse(targets []target) []target {
+// "without toxicity"): they say the course was tolerated, nothing of its response. It also
+// removes the events of new onset ("developed", "occurred") that are denied, hedged or not
+// placed on the course by a cue of their own statement ("no flares while on X but developed
+// Y" places only the flares), or that share their clause with an adverse effect ("developed
+// agranulocytosis while on methimazole"); the others state progression, which any response
+// stated beside them outranks ("despite rituximab, LETM developed").
+func dropDeniedAdverse(toks []token, targets []target, clause, statement []int, cues []cueHit) []target {
+	onIn := map[int]bool{} // statements with an on-course cue: an event must share one
+	for _, cu := range cues {
+		if cu.e.role == cueOnCourse {
+			onIn[statement[cu.i]] = true
+		}
+	}
+	adverseIn := map[int]bool{}
+	for _, t := range targets {
+		if t.entry.role == roleAdverse {
+			adverseIn[clause[t.i]] = true
+		}
+	}
+	for k, tk := range toks {
+		if tk.norm == "induced" { // "developed drug-induced hepatitis": a disease name may hide the adverse phrase
+			adverseIn[clause[k]] = true
+		}
+	}
 	kept := targets[:0]
 	for _, t := range targets {
 		if t.entry.role == roleAdverse && t.negated {
 			continue
+		}
+		if t.entry.role == roleEvent {
+			if t.negated || t.hedged || !t.on || t.after || !onIn[statement[t.i]] || adverseIn[clause[t.i]] {
+				continue
+			}
+			t.rule = "new onset on the course"
 		}
 		kept = append(kept, t)
 	}
