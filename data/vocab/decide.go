@@ -76,6 +76,13 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	} else {
 		res.Evidence = Evidence{Rule: "site roll-up"}
 	}
+	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath && len(live) == 1 &&
+		wholeCell(toks, live[decisive]) {
+		// "Dead", "Died 16 months later" as the whole outcome cell of a case-summary table: no
+		// other cause is given, so the death is the disease's (docs/outcomes.md rule 4)
+		res.Category, res.Code = Progression, Progression.Code()
+		res.Evidence.Rule += " (a death as the whole outcome cell: from the disease, rule 4)"
+	}
 	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath {
 		for _, t := range live {
 			if t.category == Progression && !t.negated && !t.hedged {
@@ -246,7 +253,7 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 	if t.hedged {
 		res.Evidence.Cue, low = t.hedgeCue, "hedged statement"
 	}
-	if t.entry.weak() && !t.quantity && wholeCellGrade(toks, t) {
+	if (t.entry.weak() || t.entry.secondary) && !t.quantity && wholeCellGrade(toks, t) {
 		res.Evidence.Rule += " (the whole cell: the authors' own grade)"
 	} else if t.entry.weak() && !t.quantity && c.strongInContext(text, toks, t) {
 		res.Evidence.Rule += " (weak word, read strongly in context)"
@@ -485,10 +492,10 @@ var (
 // not a word in passing. Words of persistence and of change stay weak even then: "Ongoing"
 // or "Decreased" alone do not say what went on or what fell.
 func wholeCellGrade(toks []token, t target) bool {
-	if t.i != 0 || t.j != len(toks) {
+	if !wholeCell(toks, t) {
 		return false
 	}
-	for _, tk := range toks {
+	for _, tk := range toks[t.i:t.j] {
 		if persistenceWords[tk.norm] || vagueChange[tk.norm] || stopWords[tk.norm] {
 			return false
 		}

@@ -45,8 +45,10 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"Unchanged.", None, "SD", StatusExact, "Unchanged"},
 		{"worsened", Progression, "PD", StatusExact, "worsened"},
 		{"progression", Progression, "PD", StatusExact, "progression"},
-		{"new lesions", Unclassified, "", StatusExact, "new lesions"}, // a secondary phrase alone: proposed, not counted
-		{"died", NotEvaluable, "NE", StatusExact, "died"},
+		{"new lesions", Progression, "PD", StatusExact, "new lesions"}, // a secondary phrase as the whole cell: the authors' grade
+		{"with new lesions", Unclassified, "", StatusContained, "new lesions"}, // a secondary phrase in passing: proposed, not counted
+		{"died", Progression, "PD", StatusExact, "died"}, // a death as the whole outcome cell: from the disease (rule 4)
+		{"the patient died", NotEvaluable, "NE", StatusContained, "died"},
 		{"discontinued due to side effects", NotEvaluable, "NE", StatusExact, "discontinued due to side effects"},
 		{"CR", Complete, "CR", StatusExact, "CR"},
 		{"PD", Progression, "PD", StatusExact, "PD"},
@@ -285,7 +287,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"backward negation of a phrase", "remission could not be achieved", "", None, ConfidenceHigh},
 		{"backward negation cue before its phrase", "had not reached complete remission", "", None, ConfidenceHigh},
 		{"negation reaches a list", "there was no improvement in symptoms or radiological response", "", None, ConfidenceHigh},
-		{"pseudo-trigger", "no recurrence at 2 years of follow-up", "", Complete, ConfidenceLow},
+		{"pseudo-trigger", "there was no recurrence at 2 years of follow-up", "", Complete, ConfidenceLow},
+		{"pseudo-trigger as the whole cell", "no recurrence at 2 years of follow-up", "", Complete, ConfidenceHigh},
 		{"history names another drug", "refractory to steroids and methotrexate; complete remission with rituximab", "rituximab", Complete, ConfidenceHigh},
 		{"history cue names the course", "the patient was refractory to rituximab", "rituximab", None, ConfidenceHigh},
 		{"clause about another treatment", "did not respond to steroids; platelet count normalized after four doses of rituximab", "rituximab", Complete, ConfidenceHigh},
@@ -301,6 +304,13 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"new onset after a termination cue is not placed", "no flares while on voriconazole but developed eosinophilic colitis", "", Complete, ConfidenceHigh},
 		{"new onset without a time", "she developed retinal detachment", "", Unclassified, ConfidenceNone},
 		{"new onset beside an adverse effect", "developed drug-induced hepatitis while on isoniazid", "", Unclassified, ConfidenceNone},
+		{"a death as the whole cell", "Dead 16 months later", "", Progression, ConfidenceHigh},
+		{"a death with its cause", "Died of sepsis", "", NotEvaluable, ConfidenceHigh},
+		{"a death in a sentence", "the patient died at home", "", NotEvaluable, ConfidenceHigh},
+		{"survival as the whole cell", "Alive at 1month", "", NotEvaluable, ConfidenceHigh},
+		{"a grade with a time", "No recurrence after 3 cycles", "", Complete, ConfidenceHigh},
+		{"a response column's grade", "Partial", "", Partial, ConfidenceHigh},
+		{"a grade word inside a sentence says nothing", "the partial thromboplastin time was normal", "", Unclassified, ConfidenceNone},
 		{"adverse effect alone", "after 4 weeks he developed agranulocytosis and severe hepatotoxicity", "", NotEvaluable, ConfidenceHigh},
 		{"adverse effect after a response", "marked improvement, but grade 3 toxicity", "", Partial, ConfidenceHigh},
 		{"adverse effect called mild", "treatment was given with minor side effects", "", NotEvaluable, ConfidenceLow},

@@ -112,7 +112,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	}
 	ends := sentenceEnds(text, toks)
 	targets, cues, used := c.scanOutcome(toks)
-	targets = wholeCellOnly(targets, len(toks))
+	targets = wholeCellOnly(targets, toks)
 	targets = mergeTargets(targets, c.quantities(text, toks, used))
 	applyContext(text, toks, ends, targets, cues)
 	clause := clauses(text, toks, ends, cues)

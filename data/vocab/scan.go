@@ -115,6 +115,9 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 			}
 		}
 		np, pids := c.outTrie.longest(toks, i, acceptOutcome)
+		if np > 0 && c.outcomes[pids[0]].role == roleCell && !wholeCell(toks, target{i: i, j: i + np}) {
+			np = 0 // "complete" inside a sentence is a qualifier cue, not a Response column's grade
+		}
 		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !(i > 0 && eventWords[toks[i-1].norm]) {
 			// "relapsed TTP", "refractory ITP": the state the patient came with, not the
 			// course's outcome
