@@ -487,22 +487,6 @@ var (
 		"are": true, "and": true, "or": true, "but": true, "the": true, "a": true, "an": true, "only": true, "also": true}
 )
 
-// wholeCellGrade reports whether a weak word is the whole cell ("Stable", "Resistant",
-// "Effective" in a table's outcome column): alone it is the authors' grade of the course,
-// not a word in passing. Words of persistence and of change stay weak even then: "Ongoing"
-// or "Decreased" alone do not say what went on or what fell.
-func wholeCellGrade(toks []token, t target) bool {
-	if !wholeCell(toks, t) {
-		return false
-	}
-	for _, tk := range toks[t.i:t.j] {
-		if persistenceWords[tk.norm] || vagueChange[tk.norm] || stopWords[tk.norm] {
-			return false
-		}
-	}
-	return true
-}
-
 // vagueChange are single words of change that a number in the same clause states more
 // precisely ("proteinuria reduced by 30 %" is read from the 30 %, rule 5). "Response" is
 // not among them: when the authors call a change a response, rule 5 keeps their word.

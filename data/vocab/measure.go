@@ -1,7 +1,5 @@
 package vocab
 
-import "strings"
-
 // wordFall and wordRise are the change words that beneficialChange reads by the
 // direction of benefit of the measure beside them.
 var (
@@ -59,40 +57,6 @@ func (c *compiled) measureChange(toks []token, t target) int {
 	}
 	return 0
 }
-
-// wholeCellOnly drops the phrases of role cell that are not the whole text, or the whole
-// text but a time ("Good at 2 years", "Partial (17 m)").
-func wholeCellOnly(targets []target, toks []token) []target {
-	keep := targets[:0]
-	for _, t := range targets {
-		if t.entry.role != roleCell || wholeCell(toks, t) {
-			keep = append(keep, t)
-		}
-	}
-	return keep
-}
-
-// wholeCell reports whether the target is the whole cell, but for a time after it
-// ("No recurrence after 7 mo", "Stable at 2 years", "Dead 16 months later").
-func wholeCell(toks []token, t target) bool {
-	if t.i != 0 {
-		return false
-	}
-	for _, tk := range toks[t.j:] {
-		if !cellTimeWords[tk.norm] && !isNumber(tk.norm) && !cellTimeWords[strings.TrimLeft(tk.norm, "0123456789")] {
-			return false // "1month" is a number and a unit written together
-		}
-	}
-	return true
-}
-
-// cellTimeWords are the words of a time that may follow an outcome cell's grade.
-var cellTimeWords = map[string]bool{"after": true, "at": true, "for": true, "later": true, "of": true, "follow": true,
-	"up": true, "followup": true, "fu": true, "d": true, "day": true, "days": true, "wk": true, "wks": true, "w": true,
-	"week": true, "weeks": true, "mo": true, "mos": true, "m": true, "month": true, "months": true, "y": true,
-	"yr": true, "yrs": true, "year": true, "years": true, "till": true, "until": true, "last": true,
-	"cycle": true, "cycles": true, "course": true, "courses": true, "dose": true, "doses": true, "infusion": true,
-	"infusions": true, "session": true, "sessions": true}
 
 // doseChanges returns the token positions of the dose-change cues, in text order.
 func doseChanges(cues []cueHit) []int {

@@ -45,9 +45,9 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"Unchanged.", None, "SD", StatusExact, "Unchanged"},
 		{"worsened", Progression, "PD", StatusExact, "worsened"},
 		{"progression", Progression, "PD", StatusExact, "progression"},
-		{"new lesions", Progression, "PD", StatusExact, "new lesions"}, // a secondary phrase as the whole cell: the authors' grade
+		{"new lesions", Progression, "PD", StatusExact, "new lesions"},         // a secondary phrase as the whole cell: the authors' grade
 		{"with new lesions", Unclassified, "", StatusContained, "new lesions"}, // a secondary phrase in passing: proposed, not counted
-		{"died", Progression, "PD", StatusExact, "died"}, // a death as the whole outcome cell: from the disease (rule 4)
+		{"died", Progression, "PD", StatusExact, "died"},                       // a death as the whole outcome cell: from the disease (rule 4)
 		{"the patient died", NotEvaluable, "NE", StatusContained, "died"},
 		{"discontinued due to side effects", NotEvaluable, "NE", StatusExact, "discontinued due to side effects"},
 		{"CR", Complete, "CR", StatusExact, "CR"},

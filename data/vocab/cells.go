@@ -1,0 +1,53 @@
+package vocab
+
+import "strings"
+
+// wholeCellOnly drops the phrases of role cell that are not the whole text, or the whole
+// text but a time ("Good at 2 years", "Partial (17 m)").
+func wholeCellOnly(targets []target, toks []token) []target {
+	keep := targets[:0]
+	for _, t := range targets {
+		if t.entry.role != roleCell || wholeCell(toks, t) {
+			keep = append(keep, t)
+		}
+	}
+	return keep
+}
+
+// wholeCell reports whether the target is the whole cell, but for a time after it
+// ("No recurrence after 7 mo", "Stable at 2 years", "Dead 16 months later").
+func wholeCell(toks []token, t target) bool {
+	if t.i != 0 {
+		return false
+	}
+	for _, tk := range toks[t.j:] {
+		if !cellTimeWords[tk.norm] && !isNumber(tk.norm) && !cellTimeWords[strings.TrimLeft(tk.norm, "0123456789")] {
+			return false // "1month" is a number and a unit written together
+		}
+	}
+	return true
+}
+
+// cellTimeWords are the words of a time that may follow an outcome cell's grade.
+var cellTimeWords = map[string]bool{"after": true, "at": true, "for": true, "later": true, "of": true, "follow": true,
+	"up": true, "followup": true, "fu": true, "d": true, "day": true, "days": true, "wk": true, "wks": true, "w": true,
+	"week": true, "weeks": true, "mo": true, "mos": true, "m": true, "month": true, "months": true, "y": true,
+	"yr": true, "yrs": true, "year": true, "years": true, "till": true, "until": true, "last": true,
+	"cycle": true, "cycles": true, "course": true, "courses": true, "dose": true, "doses": true, "infusion": true,
+	"infusions": true, "session": true, "sessions": true}
+
+// wholeCellGrade reports whether a weak word is the whole cell ("Stable", "Resistant",
+// "Effective" in a table's outcome column): alone it is the authors' grade of the course,
+// not a word in passing. Words of persistence and of change stay weak even then: "Ongoing"
+// or "Decreased" alone do not say what went on or what fell.
+func wholeCellGrade(toks []token, t target) bool {
+	if !wholeCell(toks, t) {
+		return false
+	}
+	for _, tk := range toks[t.i:t.j] {
+		if persistenceWords[tk.norm] || vagueChange[tk.norm] || stopWords[tk.norm] {
+			return false
+		}
+	}
+	return true
+}
