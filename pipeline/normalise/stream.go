@@ -412,17 +412,19 @@ func (s *Streamer) Finish() (*Normalised, *ingest.ProblemSet, error) {
 	if split > 0 {
 		return nil, nil, &SplitPatientsError{Patients: split}
 	}
-	res := &s.res
+	res := s.res // a copy: the result must not keep the Streamer, its workers and their parse caches alive
 	n := s.g
 	sortStudies(res.Studies)
-	n.finishVocab(res)
+	n.finishVocab(&res)
 	for _, w := range s.workers {
 		h, m := w.n.units.Stats()
 		res.CacheHits += h
 		res.CacheMisses += m
 	}
-	n.finishReview(res)
-	return res, &n.probs, nil
+	n.finishReview(&res)
+	probs := n.probs
+	s.workers, s.g, s.res = nil, nil, Normalised{} // the analysis that follows needs none of them
+	return &res, &probs, nil
 }
 
 // Patients counts the patients handed on so far.
