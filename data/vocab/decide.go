@@ -86,9 +86,15 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath {
 		for _, t := range live {
 			if t.category == Progression && !t.negated && !t.hedged {
+				res.Category, res.Code = Progression, Progression.Code()
+				if d := live[decisive]; t.i >= d.j && causeLink(text[d.end:t.start]) {
+					// "Died (disease progression)", "died of progressive respiratory failure":
+					// the worsening is the stated cause of the death
+					res.Evidence.Rule += " (a death from the worsening stated as its cause, rule 4)"
+					break
+				}
 				// "progressive interstitial lesions … he passed away": perhaps died of the
 				// disease (progression), perhaps of something else (not evaluable)
-				res.Category, res.Code = Progression, Progression.Code()
 				low = "a death after a stated worsening: from the disease (progression) or not (not evaluable)"
 				break
 			}
@@ -582,4 +588,13 @@ func classesDiffer(kept, all []target) bool {
 	}
 	a, b := class(kept), class(all)
 	return len(a) != len(b)
+}
+
+// causeLink reports whether the text between a death and a worsening names the worsening
+// as the cause in the way of a table cell: a parenthesis right after the death ("Died (disease
+// progression)"). In a sentence, "died from progressive multifocal leukoencephalopathy" may
+// name a complication of the treatment, so there the death stays a low-confidence proposal.
+func causeLink(between string) bool {
+	w := strings.Fields(strings.ToLower(strings.NewReplacer("(", " ( ").Replace(between)))
+	return len(w) == 1 && w[0] == "("
 }
