@@ -33,12 +33,17 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			reset()
 		} else if commaBefore(text, toks, k) {
 			coverEnd()
+			if newClause(toks, k) { // "without chemotherapy, the patient remains in remission"
+				neg, hedge = scope{}, scope{}
+			}
 			hist = scope{} // an earlier treatment is a clause's subject: "Although refractory to X, …"
 			qualUntil = -1
 		}
 		if toks[k].norm == "and" && (ci >= len(cues) || cues[ci].i != k) && (ti >= len(targets) || targets[ti].i != k) {
 			coverEnd()
-			if ti < len(targets) && targets[ti].i == k+1 { // "no pain and improvement": a new statement
+			if ti < len(targets) && targets[ti].i == k+1 || newClause(toks, k+1) {
+				// "no pain and improvement", "without chemotherapy and has been in complete
+				// remission": a new statement
 				neg, hedge, hist = scope{}, scope{}, scope{}
 			}
 		}
@@ -230,4 +235,20 @@ func number(toks []token, ends []bool, cues []cueHit, starts func(k int) bool) [
 		seg[k] = g
 	}
 	return seg
+}
+
+// clauseStarters begin a clause of their own after a comma or "and": a subject or a
+// finite verb ("…, the patient remains in remission", "… and has been in remission").
+var clauseStarters = map[string]bool{"he": true, "she": true, "they": true, "has": true, "had": true, "have": true,
+	"is": true, "was": true, "were": true, "remains": true, "remained": true, "became": true, "becomes": true}
+
+// newClause reports whether a clause starts at token k: a clause starter, or "the patient".
+func newClause(toks []token, k int) bool {
+	if k >= len(toks) {
+		return false
+	}
+	if clauseStarters[toks[k].norm] {
+		return true
+	}
+	return toks[k].norm == "the" && k+1 < len(toks) && (toks[k+1].norm == "patient" || toks[k+1].norm == "child")
 }

@@ -115,6 +115,12 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 			}
 		}
 		np, pids := c.outTrie.longest(toks, i, acceptOutcome)
+		if nm := c.measureAt(toks, i); nm >= 2 && nm > np {
+			// "exacerbation rate", "number of relapses": the name of a measure, read by its
+			// change (rule 4), not the outcome word inside it
+			i += nm
+			continue
+		}
 		if np > 0 && c.outcomes[pids[0]].role == roleCell && !wholeCell(toks, target{i: i, j: i + np}) {
 			np = 0 // "complete" inside a sentence is a qualifier cue, not a Response column's grade
 		}
@@ -153,4 +159,15 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 		}
 	}
 	return targets, cues, used
+}
+
+// measureAt returns the length in tokens of the longest measure of scores.tsv that starts at
+// toks[i] (up to four words), or 0.
+func (c *compiled) measureAt(toks []token, i int) int {
+	for n := min(4, len(toks)-i); n >= 1; n-- {
+		if _, ok := c.measures[joinNorms(toks[i:i+n])]; ok {
+			return n
+		}
+	}
+	return 0
 }

@@ -73,6 +73,11 @@ func tokenize(s string) []token {
 			} else {
 				b.WriteRune(lr)
 			}
+		case arrowWords[r] != "":
+			// "↓ exacerbation rate", "↑ FEV1": a table's arrow is a word of change
+			flush(i)
+			toks = append(toks, token{norm: arrowWords[r], start: i, end: i + size, brk: brk && len(toks) > 0})
+			brk = false
 		case isApostrophe(r) && start >= 0:
 			// inside a word: drop it and keep the word going; a possessive 's is dropped
 			// with it ("Diltiazem's" → "diltiazem", "Sjögren's" → "sjogren")
@@ -93,6 +98,9 @@ func tokenize(s string) []token {
 	flush(len(s))
 	return toks
 }
+
+// arrowWords are the arrows of clinical tables read as words of change.
+var arrowWords = map[rune]string{'↓': "decreased", '⇓': "decreased", '↑': "increased", '⇑': "increased"}
 
 // isWordByte reports whether the rune starting at s[j] is a letter or digit.
 func isWordByte(s string, j int) bool {
