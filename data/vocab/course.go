@@ -48,6 +48,9 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 				cut = min(cut, m.Start)
 				continue
 			}
+			if failedBefore(tr[m.End:]) { // "romiplostim (eltrombopag-resistant ITP)"
+				continue
+			}
 			if m.Canonical != "" && m.Kind != "exclusion" {
 				k.names[normalize(m.Canonical)] = true
 				if m.Class != "" && m.Class != "procedure" {
@@ -299,11 +302,13 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 	namesCourse := map[int]bool{} // statement → a course treatment is named in it
 	namesOther := map[int]bool{}  // statement → another treatment is named in it
 	courseAt := make([]bool, len(toks))
+	exactAt := make([]bool, len(toks)) // a course treatment named by its own name, not by its class
 	for _, m := range ms {
 		switch {
 		case m.course:
 			namesCourse[clause[m.i]] = true
 			courseAt[m.i] = true
+			exactAt[m.i] = k.names[m.name] || k.words[toks[m.i].norm]
 		case !m.short:
 			namesOther[clause[m.i]] = true
 		}
@@ -331,8 +336,14 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		// the cue's scope: the rest of its statement (to a sentence end or a termination cue),
 		// up to the next outcome phrase, which begins a statement of its own ("refractory
 		// to steroids, she responded well to rituximab" says nothing of rituximab's failure)
+		other := false
 		for x := cu.j; x < len(toks) && clause[x] == clause[cu.i] && !inTarget[x]; x++ {
-			if courseAt[x] {
+			if toks[x].norm == "other" {
+				// "refractory to other therapies, including eltrombopag": the treatments named
+				// after "other" are others, unless one is the course's own by name
+				other = true
+			}
+			if courseAt[x] && (!other || exactAt[x]) {
 				added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
 					category: cu.e.category, rule: "history cue names the course", histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
 				break
@@ -378,4 +389,12 @@ func compoundRefractory(text string, toks []token, ms []mention) []target {
 		}
 	}
 	return out
+}
+
+// failedBefore reports whether the text after a treatment named in a treatment cell makes it
+// one the disease resisted before ("eltrombopag-resistant ITP", "steroid refractory"): a
+// description of the patient, not the course.
+func failedBefore(after string) bool {
+	w := words(after)
+	return len(w) > 0 && compoundAdjectives[w[0]]
 }
