@@ -1,5 +1,7 @@
 package vocab
 
+import "strings"
+
 // applyContext sets each target's modifiers from the cues whose scope covers it (ConText:
 // Harkema et al., J Biomed Inform 2009;42:839–851). A forward cue's scope runs to the end
 // of its sentence or to a termination cue; a comma or "and" also ends it once the scope
@@ -41,7 +43,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		}
 		if toks[k].norm == "and" && (ci >= len(cues) || cues[ci].i != k) && (ti >= len(targets) || targets[ti].i != k) {
 			coverEnd()
-			if ti < len(targets) && targets[ti].i == k+1 || newClause(toks, k+1) {
+			if ti < len(targets) && targets[ti].i == k+1 || newClause(toks, k+1) || k+1 < len(toks) && determiners[toks[k+1].norm] {
 				// "no pain and improvement", "without chemotherapy and has been in complete
 				// remission": a new statement
 				neg, hedge, hist = scope{}, scope{}, scope{}
@@ -98,6 +100,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			}
 			t.after = t.after || after.active
 			t.on = t.on || on.active
+			t.despite = t.despite || on.active && despiteCue(on.cue)
 			if k <= qualUntil && qualifies(qual, t.entry) {
 				t.category, t.rule = qual, "qualifier"
 			}
@@ -155,6 +158,7 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 				tg.after, tg.on = true, false
 			case cueOnCourse:
 				tg.on, tg.after = true, false
+				tg.despite = tg.despite || despiteCue(cueText)
 			}
 		}
 	}
@@ -251,4 +255,15 @@ func newClause(toks []token, k int) bool {
 		return true
 	}
 	return toks[k].norm == "the" && k+1 < len(toks) && (toks[k+1].norm == "patient" || toks[k+1].norm == "child")
+}
+
+// determiners after "and" open a new noun phrase, the subject of a statement of its own ("no
+// focal deficits and the disease in complete remission").
+var determiners = map[string]bool{"the": true, "his": true, "her": true, "their": true}
+
+// despiteCue reports whether an on-course cue says "despite" ("despite", "in spite of",
+// "despite treatment").
+func despiteCue(cue string) bool {
+	c := strings.ToLower(cue)
+	return strings.HasPrefix(c, "despite") || strings.HasPrefix(c, "in spite")
 }

@@ -83,6 +83,12 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		res.Category, res.Code = Progression, Progression.Code()
 		res.Evidence.Rule += " (a death as the whole outcome cell: from the disease, rule 4)"
 	}
+	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath && live[decisive].despite {
+		// "despite aggressive treatment, the patient died": a death the course did not prevent
+		// is the disease's (rule 4)
+		res.Category, res.Code = Progression, Progression.Code()
+		res.Evidence.Rule += " (a death despite the course: from the disease, rule 4)"
+	}
 	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath {
 		for _, t := range live {
 			if t.category == Progression && !t.negated && !t.hedged {

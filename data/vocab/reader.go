@@ -70,6 +70,9 @@ type target struct {
 	histCue  string
 	after    bool // about the time after the course stopped
 	on       bool // about the time on the course
+	// despite is set when the on-course cue is "despite" or "in spite of": the statement
+	// happened although the course was given ("despite treatment, she died")
+	despite bool
 	// transient is set on a phrase a transient cue qualifies ("initial improvement",
 	// "transiently responded"): a response that a later worsening on the course undoes.
 	transient bool

@@ -124,7 +124,7 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 		if np > 0 && c.outcomes[pids[0]].role == roleCell && !wholeCell(toks, target{i: i, j: i + np}) {
 			np = 0 // "complete" inside a sentence is a qualifier cue, not a Response column's grade
 		}
-		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !(i > 0 && eventWords[toks[i-1].norm]) {
+		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !eventBefore(toks, i) {
 			// "relapsed TTP", "refractory ITP": the state the patient came with, not the
 			// course's outcome
 			if nd, _ := c.disTrie.longest(toks, i+1, acceptDisease); nd > 0 {
@@ -170,4 +170,17 @@ func (c *compiled) measureAt(toks []token, i int) int {
 		}
 	}
 	return 0
+}
+
+// eventBefore reports whether an event word stands before the state adjective at toks[i]:
+// "developed refractory ascites", "resulted in recurrent pericarditis" — but "in" only after
+// a word of result, since "the benefit of X in refractory TTP" names the disease treated.
+func eventBefore(toks []token, i int) bool {
+	if i == 0 || !eventWords[toks[i-1].norm] {
+		return false
+	}
+	if toks[i-1].norm != "in" {
+		return true
+	}
+	return i >= 2 && strings.HasPrefix(toks[i-2].norm, "result")
 }
