@@ -51,3 +51,22 @@ func wholeCellGrade(toks []token, t target) bool {
 	}
 	return true
 }
+
+// timeOnly reports whether a cell holds only a time ("14 days follow-up", "6 mo"): at least
+// one number and a unit, nothing else.
+func timeOnly(toks []token) bool {
+	number, unit := false, false
+	for _, tk := range toks {
+		switch {
+		case isNumber(tk.norm):
+			number = true
+		case cellTimeWords[tk.norm] && !isNumber(tk.norm):
+			unit = unit || tk.norm != "after" && tk.norm != "at" && tk.norm != "for" && tk.norm != "of"
+		case cellTimeWords[strings.TrimLeft(tk.norm, "0123456789")] && tk.norm != strings.TrimLeft(tk.norm, "0123456789"):
+			number, unit = true, true
+		default:
+			return false
+		}
+	}
+	return number && unit
+}

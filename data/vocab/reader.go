@@ -113,6 +113,13 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		}
 		return res
 	}
+	if timeOnly(toks) {
+		// "14 days follow-up", "6 months": a time and no outcome (not reported)
+		res.Category, res.Code, res.Status, res.Rule = NotEvaluable, NotEvaluable.Code(), StatusExact, "time only"
+		res.Confidence = ConfidenceHigh
+		res.Evidence = Evidence{Rule: "a time only: the outcome is not reported"}
+		return res
+	}
 	ends := sentenceEnds(text, toks)
 	targets, cues, used := c.scanOutcome(toks)
 	targets = wholeCellOnly(targets, toks)
