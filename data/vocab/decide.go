@@ -426,6 +426,8 @@ func (c *compiled) sitesOf(text string, toks []token, clause []int, res *Outcome
 var (
 	persistenceWords = map[string]bool{"remained": true, "still": true, "persisted": true, "persistent": true,
 		"persisting": true, "persistence": true, "continued": true, "ongoing": true}
+	// persistenceAttributes are the persistence words that are adjectives or nouns, not verbs
+	persistenceAttributes = map[string]bool{"persistent": true, "persisting": true, "persistence": true, "ongoing": true}
 	goodStateWords = map[string]bool{"well": true, "asymptomatic": true, "normal": true, "free": true, "remission": true,
 		"stable": true, "healthy": true, "negative": true, "undetectable": true, "controlled": true, "improved": true,
 		"improving": true, "improvement": true, "response": true, "responsive": true, "alive": true, "on": true,
@@ -443,6 +445,13 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 	first := toks[t.i].norm
 	switch {
 	case persistenceWords[first] || persistenceWords[last]:
+		if persistenceAttributes[first] || persistenceAttributes[last] {
+			// "persistent coughing", "persistence of active lesions though of lesser severity",
+			// "Ongoing CHR": an attribute of what persists, often a residue beside a response
+			// the text does not name; on the corpora read strongly they were right only about
+			// three times in four, so they stay weak
+			return false
+		}
 		if t.j == len(toks) || strings.ContainsAny(text[toks[t.j-1].end:toks[t.j].start], ".;!?") {
 			// nothing follows in the sentence: the subject before it says what persisted
 			// ("proteinuria persisted" is a non-response, "the effect persisted" is not)

@@ -1,6 +1,9 @@
 package vocab
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // cueRole is what a context cue (cues.tsv) does to the outcome phrases in its scope.
 type cueRole int
@@ -130,6 +133,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		targets = c.courseHistory(text, toks, ends, cues, targets, k)
 	}
 	targets = dropDeniedAdverse(toks, targets, clause, statements(toks, ends, cues), cues)
+	targets = mergeTargets(targets, countMarkers(text, toks))
 	depth := parenDepth(text)
 	for k := range targets {
 		t := &targets[k]
@@ -258,4 +262,36 @@ func dropDeniedAdverse(toks []token, targets []target, clause, statement []int, 
 		kept = append(kept, t)
 	}
 	return kept
+}
+
+// countMarkers finds the counts of patients that the marker phrases of outcomes.tsv do not
+// name: "in 81%", "in 1 patient", "in 2/3": a statement about a share of several patients
+// (rule 6), not the outcome of one row.
+func countMarkers(text string, toks []token) []target {
+	var out []target
+	for k := 1; k < len(toks); k++ {
+		if toks[k-1].norm != "in" || !isNumber(toks[k].norm) {
+			continue
+		}
+		next := ""
+		if k+1 < len(toks) {
+			next = toks[k+1].norm
+		}
+		rest := strings.TrimLeft(text[toks[k].end:], " ")
+		if strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "/") && fraction(toks[k].norm, next) || next == "patient" || next == "case" {
+			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "in N", marker: true}, rule: "phrase"})
+		}
+	}
+	return out
+}
+
+// fraction reports whether a/b reads as a share of patients ("2/3") rather than a date
+// ("08/2004"): b has at most three digits and a is at most b.
+func fraction(a, b string) bool {
+	if !isNumber(b) || len(b) > 3 {
+		return false
+	}
+	x, errA := strconv.Atoi(a)
+	y, errB := strconv.Atoi(b)
+	return errA == nil && errB == nil && x <= y && y > 0
 }
