@@ -76,34 +76,9 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	} else {
 		res.Evidence = Evidence{Rule: "site roll-up"}
 	}
-	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath && len(live) == 1 &&
-		wholeCell(toks, live[decisive]) {
-		// "Dead", "Died 16 months later" as the whole outcome cell of a case-summary table: no
-		// other cause is given, so the death is the disease's (docs/outcomes.md rule 4)
-		res.Category, res.Code = Progression, Progression.Code()
-		res.Evidence.Rule += " (a death as the whole outcome cell: from the disease, rule 4)"
-	}
-	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath && live[decisive].despite {
-		// "despite aggressive treatment, the patient died": a death the course did not prevent
-		// is the disease's (rule 4)
-		res.Category, res.Code = Progression, Progression.Code()
-		res.Evidence.Rule += " (a death despite the course: from the disease, rule 4)"
-	}
 	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath {
-		for _, t := range live {
-			if t.category == Progression && !t.negated && !t.hedged {
-				res.Category, res.Code = Progression, Progression.Code()
-				if d := live[decisive]; t.i >= d.j && causeLink(text[d.end:t.start]) {
-					// "Died (disease progression)", "died of progressive respiratory failure":
-					// the worsening is the stated cause of the death
-					res.Evidence.Rule += " (a death from the worsening stated as its cause, rule 4)"
-					break
-				}
-				// "progressive interstitial lesions … he passed away": perhaps died of the
-				// disease (progression), perhaps of something else (not evaluable)
-				low = "a death after a stated worsening: from the disease (progression) or not (not evaluable)"
-				break
-			}
+		if l := deathReading(text, toks, live, decisive, &res); l != "" {
+			low = l
 		}
 	}
 	if res.Category.AtLeast(Partial) {
@@ -416,98 +391,6 @@ func (c *compiled) sitesOf(text string, toks []token, clause []int, res *Outcome
 	}
 }
 
-// Weak words read strongly in their context (docs/outcomes.md, "The reader", rule 7):
-//   - a word of persistence ("remained", "still", "persisted") not followed by a word of
-//     a good state is a non-response: "remained febrile", "platelets were still low";
-//   - a stop of the course ("was discontinued", "was stopped") is not evaluable;
-//
-// A word of change ("decreased", "reduction") stays weak: on the corpus it named a dose, a
-// deficit ("reduced visual acuity") or a fall of a good measure too often to be read alone.
-var (
-	persistenceWords = map[string]bool{"remained": true, "still": true, "persisted": true, "persistent": true,
-		"persisting": true, "persistence": true, "continued": true, "ongoing": true}
-	// persistenceAttributes are the persistence words that are adjectives or nouns, not verbs
-	persistenceAttributes = map[string]bool{"persistent": true, "persisting": true, "persistence": true, "ongoing": true}
-	goodStateWords = map[string]bool{"well": true, "asymptomatic": true, "normal": true, "free": true, "remission": true,
-		"stable": true, "healthy": true, "negative": true, "undetectable": true, "controlled": true, "improved": true,
-		"improving": true, "improvement": true, "response": true, "responsive": true, "alive": true, "on": true,
-		"in": true, "under": true, "effective": true, "reducing": true, "good": true, "clinical": true, "tumor": true, "tumour": true,
-		// a quiet disease, or a change that goes on ("continued to improve", "remained silent"): a
-		// good state, or at least not a plain non-response
-		"silent": true, "quiescent": true, "inactive": true, "dormant": true, "improve": true, "respond": true,
-		"decrease": true, "decline": true, "fall": true, "resolve": true, "heal": true, "regress": true, "shrink": true,
-		"trend": true, "down": true, "above": true, "below": true, "within": true, "off": true, "receiving": true, "treatment": true, "therapy": true}
-	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true, "ceased": true}
-)
-
-func (c *compiled) strongInContext(text string, toks []token, t target) bool {
-	last := toks[t.j-1].norm
-	first := toks[t.i].norm
-	switch {
-	case persistenceWords[first] || persistenceWords[last]:
-		if persistenceAttributes[first] || persistenceAttributes[last] {
-			// "persistent coughing", "persistence of active lesions though of lesser severity",
-			// "Ongoing CHR": an attribute of what persists, often a residue beside a response
-			// the text does not name; on the corpora read strongly they were right only about
-			// three times in four, so they stay weak
-			return false
-		}
-		if t.j == len(toks) || strings.ContainsAny(text[toks[t.j-1].end:toks[t.j].start], ".;!?") {
-			// nothing follows in the sentence: the subject before it says what persisted
-			// ("proteinuria persisted" is a non-response, "the effect persisted" is not)
-			return t.i > 0 && persistingSubject(toks[t.i-1].norm)
-		}
-		for k := t.j; k < min(len(toks), t.j+3); k++ {
-			if goodStateWords[toks[k].norm] {
-				return false
-			}
-		}
-		return true // "remained febrile", "platelets were still low"
-	case stopWords[last]:
-		// "was discontinued", "we discontinued …", "stopped due to …": a stop of the course;
-		// "seizures stopped" is not
-		if t.category != NotEvaluable {
-			return false
-		}
-		if t.j-t.i >= 2 || t.i > 0 && stopAgents[toks[t.i-1].norm] {
-			return true
-		}
-		for k := t.j; k < min(len(toks), t.j+6); k++ {
-			if n := toks[k].norm; n == "due" || n == "because" || n == "owing" {
-				return true
-			}
-		}
-		return false
-	}
-	return false
-}
-
-// persistingSubject reports whether a word before a sentence-final word of persistence
-// names something bad that persisted ("proteinuria persisted", "symptoms persisted"): not a
-// good state or a benefit ("the effect persisted"), and not a pronoun or function word whose
-// referent the reader does not know ("it persisted").
-func persistingSubject(w string) bool {
-	if goodStateWords[w] || benefitWords[w] || functionWords[w] || sequelaWords[w] {
-		return false
-	}
-	return len(w) > 2
-}
-
-var (
-	benefitWords = map[string]bool{"effect": true, "effects": true, "benefit": true, "benefits": true, "efficacy": true,
-		"result": true, "results": true, "remissions": true, "responses": true, "improvements": true, "recovery": true}
-	// stopAgents before a stop word make it a stop of the course: "we discontinued",
-	// "had to be interrupted"
-	stopAgents = map[string]bool{"we": true, "was": true, "were": true, "be": true, "been": true, "is": true,
-		"are": true, "they": true, "physicians": true, "therapy": true, "treatment": true}
-	// sequelaWords name what a healed disease leaves ("a scar remained"): not the disease
-	sequelaWords = map[string]bool{"scar": true, "scars": true, "scarring": true, "pigmentation": true,
-		"hyperpigmentation": true, "hypopigmentation": true, "atrophy": true, "deformity": true, "sequelae": true}
-	functionWords = map[string]bool{"it": true, "this": true, "that": true, "which": true, "these": true, "those": true,
-		"they": true, "he": true, "she": true, "has": true, "have": true, "had": true, "was": true, "were": true, "is": true,
-		"are": true, "and": true, "or": true, "but": true, "the": true, "a": true, "an": true, "only": true, "also": true}
-)
-
 // vagueChange are single words of change that a number in the same clause states more
 // precisely ("proteinuria reduced by 30 %" is read from the 30 %, rule 5). "Response" is
 // not among them: when the authors call a change a response, rule 5 keeps their word.
@@ -612,4 +495,41 @@ func classesDiffer(kept, all []target) bool {
 func causeLink(between string) bool {
 	w := strings.Fields(strings.ToLower(strings.NewReplacer("(", " ( ").Replace(between)))
 	return len(w) == 1 && w[0] == "("
+}
+
+// deathReading reads a death (the decisive statement live[decisive], not evaluable so far) by
+// rule 4: the whole outcome cell, a death despite the course or one with the worsening stated
+// as its cause is progression; a death beside a stated worsening is proposed as progression
+// with the reason for low confidence returned; any other death stays not evaluable.
+func deathReading(text string, toks []token, live []target, decisive int, res *OutcomeMatch) (low string) {
+	if res.Category == NotEvaluable && len(live) == 1 &&
+		wholeCell(toks, live[decisive]) {
+		// "Dead", "Died 16 months later" as the whole outcome cell of a case-summary table: no
+		// other cause is given, so the death is the disease's (docs/outcomes.md rule 4)
+		res.Category, res.Code = Progression, Progression.Code()
+		res.Evidence.Rule += " (a death as the whole outcome cell: from the disease, rule 4)"
+	}
+	if res.Category == NotEvaluable && live[decisive].despite {
+		// "despite aggressive treatment, the patient died": a death the course did not prevent
+		// is the disease's (rule 4)
+		res.Category, res.Code = Progression, Progression.Code()
+		res.Evidence.Rule += " (a death despite the course: from the disease, rule 4)"
+	}
+	if res.Category == NotEvaluable {
+		for _, t := range live {
+			if t.category == Progression && !t.negated && !t.hedged {
+				res.Category, res.Code = Progression, Progression.Code()
+				if d := live[decisive]; t.i >= d.j && causeLink(text[d.end:t.start]) {
+					// "Died (disease progression)", "died of progressive respiratory failure":
+					// the worsening is the stated cause of the death
+					res.Evidence.Rule += " (a death from the worsening stated as its cause, rule 4)"
+					break
+				}
+				// "progressive interstitial lesions … he passed away": perhaps died of the
+				// disease (progression), perhaps of something else (not evaluable)
+				return "a death after a stated worsening: from the disease (progression) or not (not evaluable)"
+			}
+		}
+	}
+	return ""
 }
