@@ -21,8 +21,8 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		}
 		live = append(live, t)
 	}
-	for _, t := range live {
-		if t.entry.marker {
+	for _, t := range targets {
+		if t.entry.marker { // in a clause about another treatment too: the text is about several patients
 			res.NotAttributable = true
 		}
 	}
