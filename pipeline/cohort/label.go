@@ -88,3 +88,31 @@ func (o caseOrder) less(p caseOrder) bool {
 	}
 	return o.label < p.label
 }
+
+// studyLess orders study labels: as text, except that labels that differ only in the
+// number after a common prefix order by that number ("Study 2" before "Study 10"); author
+// and year labels ("Adams 2021", "Zhang 2001") keep the order of their names.
+func studyLess(a, b string) bool {
+	pa, na, okA := splitTrailingNumber(a)
+	pb, nb, okB := splitTrailingNumber(b)
+	if okA && okB && pa == pb && na != nb {
+		return na < nb
+	}
+	return a < b
+}
+
+// splitTrailingNumber splits "Study 12" into "Study " and 12; ok is false when the label
+// does not end in a number of at most nine digits.
+func splitTrailingNumber(s string) (prefix string, n int, ok bool) {
+	i := len(s)
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	if i == len(s) || len(s)-i > 9 {
+		return s, 0, false
+	}
+	for _, c := range s[i:] {
+		n = n*10 + int(c-'0')
+	}
+	return s[:i], n, true
+}

@@ -41,3 +41,23 @@ func TestNaturalLess(t *testing.T) {
 		}
 	}
 }
+
+// TestStudyLess: numbered study labels order by number, author-year labels by name.
+func TestStudyLess(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Study 2", "Study 10", true},
+		{"Study 10", "Study 2", false},
+		{"Adams 2021", "Zhang 2001", true},
+		{"Zhang 2001", "Adams 2021", false},
+		{"Smith 2019a", "Smith 2019b", true},
+		{"S1", "S12", true},
+		{"Study 3", "Study 3", false},
+	} {
+		if got := studyLess(c.a, c.b); got != c.want {
+			t.Errorf("studyLess(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -66,10 +66,10 @@ type patientEntry struct {
 	row   PatientRow
 }
 
-// before orders the rows: by study label, then case (naturalLess).
+// before orders the rows: by study label (studyLess), then case (naturalLess).
 func (e *patientEntry) before(o *patientEntry) bool {
 	if e.study != o.study {
-		return e.study < o.study
+		return studyLess(e.study, o.study)
 	}
 	return e.cas.less(o.cas)
 }

@@ -84,7 +84,7 @@ func studyCounts(units []*unit, pairs map[sd]*tally, pop string) []StudyRow {
 		if rows[i].Drug != rows[j].Drug {
 			return rows[i].Drug < rows[j].Drug
 		}
-		return rows[i].Study < rows[j].Study
+		return studyLess(rows[i].Study, rows[j].Study) // "Study 2" before "Study 10"
 	})
 	return rows
 }
