@@ -2,6 +2,7 @@ package present
 
 import (
 	"fmt"
+	"github.com/tresp/tresp/internal/numtext"
 	"math"
 	"slices"
 	"sort"
@@ -86,7 +87,7 @@ func (pr *presenter) outcomeBars(title, by string, tallies map[string]map[string
 		}
 		byN := slices.Clone(keys)
 		sort.SliceStable(byN, func(i, j int) bool { return n(byN[i]) > n(byN[j]) })
-		title += fmt.Sprintf(" (the %d %ss with the most patients of %d; all are in tables/response_rates.csv)", MaxBarGroups, by, len(keys))
+		title += fmt.Sprintf(" (the %d %ss with the most patients of %s; all are in tables/response_rates.csv)", MaxBarGroups, by, numtext.Count(len(keys)))
 		keys = byN[:MaxBarGroups]
 		byName(keys)
 	}
@@ -126,7 +127,7 @@ func (pr *presenter) swimmer(nStudies int) []Figure {
 	sw := figure.Swimmer{Title: "Time on treatment, follow-up and response per patient", Unit: "months", SortByDuration: true,
 		MaxLanes: cohort.SwimmerMaxLanes, Studies: nStudies}
 	if sl.Total > len(sl.Lanes) {
-		sw.Title += fmt.Sprintf(" (the %d patients with the longest lanes of %d)", len(sl.Lanes), sl.Total)
+		sw.Title += fmt.Sprintf(" (the %d patients with the longest lanes of %s)", len(sl.Lanes), numtext.Count(sl.Total))
 		sw.Patients, sw.Total = sl.Total, sl.Total
 	}
 	for _, c := range sl.Lanes {
@@ -197,7 +198,7 @@ func (pr *presenter) cumulativeResponse(nStudies int) []Figure {
 	}
 	keep := topByCount(drawn, MaxCurves)
 	if keep != nil {
-		cr.Title += fmt.Sprintf(" (the %d drugs with the most patients of %d; all are in tables/time_to_response.csv)", MaxCurves, len(drawn))
+		cr.Title += fmt.Sprintf(" (the %d drugs with the most patients of %s; all are in tables/time_to_response.csv)", MaxCurves, numtext.Count(len(drawn)))
 	}
 	for _, c := range a.TimeCurves {
 		if c.Omitted != "" || len(c.Points) == 0 {
@@ -279,7 +280,7 @@ func (pr *presenter) doseResponse(nStudies int) []Figure {
 		var sampled []string
 		for _, d := range du.Shown {
 			if d.Sampled() {
-				sampled = append(sampled, fmt.Sprintf("%s (N = %d)", d.Drug, d.Courses))
+				sampled = append(sampled, fmt.Sprintf("%s (N = %s)", d.Drug, numtext.Count(d.Courses)))
 			}
 		}
 		if len(sampled) > 0 {
@@ -296,7 +297,7 @@ func (pr *presenter) doseResponse(nStudies int) []Figure {
 			dr.Title, dr.DoseLabel, name = "Maximum daily dose per kg and outcome", "Maximum daily dose (mg/kg/day)", "dose_response_per_kg"
 		}
 		if len(du.Shown) < du.Drugs {
-			dr.Title += fmt.Sprintf(" (the %d drugs with the most patients of %d)", len(du.Shown), du.Drugs)
+			dr.Title += fmt.Sprintf(" (the %d drugs with the most patients of %s)", len(du.Shown), numtext.Count(du.Drugs))
 		}
 		for _, p := range du.Points {
 			o, _ := categoryOutcome(p.Outcome)

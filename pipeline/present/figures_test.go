@@ -66,7 +66,7 @@ func TestDoseCaptionSample(t *testing.T) {
 		c := dr.Caption()
 		for _, want := range []string{
 			fmt.Sprintf("a deterministic sample of %d of N courses per drug", cohort.DoseSample),
-			"a (N = 5000), b (N = 400)",
+			"a (N = 5,000), b (N = 400)",
 			"7 courses whose daily dose is above the plausible maximum",
 			"(the 2 drugs with the most patients of 4)",
 		} {

@@ -2,6 +2,7 @@ package present
 
 import (
 	"fmt"
+	"github.com/tresp/tresp/internal/numtext"
 	"math"
 	"sort"
 	"strings"
@@ -51,7 +52,7 @@ func forestFigure(a *cohort.Analysis, opt Options) (figure.Forest, []string) {
 	var notes []string
 	if len(rates) > maxDrugs {
 		sort.SliceStable(rates, func(i, j int) bool { return rates[i].N > rates[j].N })
-		notes = append(notes, fmt.Sprintf("Shown are the %d drugs with the most patients of %d (figures.forest_max_drugs); every drug is in table 2.", maxDrugs, len(rates)))
+		notes = append(notes, fmt.Sprintf("Shown are the %d drugs with the most patients of %s (figures.forest_max_drugs); every drug is in table 2.", maxDrugs, numtext.Count(len(rates))))
 		rates = rates[:maxDrugs]
 	}
 	// Study rows per pooled drug: at most ForestMaxStudies, fewer when many
@@ -96,7 +97,7 @@ func forestFigure(a *cohort.Analysis, opt Options) (figure.Forest, []string) {
 		forest.Rows = append(forest.Rows, pooledDrugRows(a, r.Drug, p, h, hasH, ss, maxStudies)...)
 	}
 	if zero > 0 {
-		what := fmt.Sprintf("%d drugs or studies", zero)
+		what := numtext.Count(zero) + " drugs or studies"
 		if zero == len(zeroDrugs) && zero <= 10 {
 			what = strings.Join(zeroDrugs, ", ")
 		}

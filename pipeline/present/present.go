@@ -2,10 +2,10 @@ package present
 
 import (
 	"fmt"
+	"github.com/tresp/tresp/internal/numtext"
 	"maps"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/tresp/tresp/pipeline/cohort"
@@ -126,7 +126,7 @@ func pct(n, d int) string {
 	if d == 0 {
 		return "–"
 	}
-	return fmt.Sprintf("%d (%.0f%%)", n, 100*float64(n)/float64(d))
+	return fmt.Sprintf("%s (%.0f%%)", numtext.Count(n), 100*float64(n)/float64(d))
 }
 
 // notEstimable marks a rate cell whose population has no patient; the
@@ -162,7 +162,7 @@ func pooledCell(est, lo, hi float64) string {
 	return fmt.Sprintf("%.0f%% (%.0f–%.0f)", 100*est, 100*lo, 100*hi)
 }
 
-func itoa(i int) string { return strconv.Itoa(i) }
+func itoa(i int) string { return numtext.Count(i) }
 
 // sortedKeys returns the keys of m in order.
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
@@ -172,5 +172,5 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return strconv.Itoa(n) + " " + many
+	return numtext.Count(n) + " " + many
 }

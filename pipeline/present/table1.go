@@ -2,6 +2,7 @@ package present
 
 import (
 	"fmt"
+	"github.com/tresp/tresp/internal/numtext"
 	"math"
 	"strings"
 
@@ -93,8 +94,8 @@ func (pr *presenter) table1() table.Table {
 	continuous("Duration of underlying disease, years", func(b *cohort.Baseline) cohort.Quartiles { return b.DiseaseDuration }, 365.25, "%.1f")
 
 	t1 := table.Table{Title: "Baseline characteristics", Label: "tab:table1-baseline",
-		Caption: fmt.Sprintf("Patients with individual data from %d studies.", all.Studies),
-		Columns: []table.Column{{Key: "characteristic", Header: "Characteristic"}, {Key: "value", Header: fmt.Sprintf("N = %d", all.Patients), Numeric: true}}}
+		Caption: fmt.Sprintf("Patients with individual data from %s studies.", numtext.Count(all.Studies)),
+		Columns: []table.Column{{Key: "characteristic", Header: "Characteristic"}, {Key: "value", Header: "N = " + numtext.Count(all.Patients), Numeric: true}}}
 	cols := []*cohort.Baseline{all}
 	var notes []string
 	if by := pr.opt.Table1By; by == Table1ByDrug || by == Table1ByStudy {
@@ -103,13 +104,13 @@ func (pr *presenter) table1() table.Table {
 			g = &t.ByStudy
 		}
 		if g.Total > len(g.Groups) {
-			notes = append(notes, fmt.Sprintf("Columns: the %d %ss with the most patients of %d (tables.table1_by = %q).", len(g.Groups), by, g.Total, by))
+			notes = append(notes, fmt.Sprintf("Columns: the %d %ss with the most patients of %s (tables.table1_by = %q).", len(g.Groups), by, numtext.Count(g.Total), by))
 		}
 		t1.Columns[1].Header = "Overall, " + t1.Columns[1].Header
 		for i := range g.Groups {
 			b := &g.Groups[i]
 			cols = append(cols, b)
-			t1.Columns = append(t1.Columns, table.Column{Key: fmt.Sprintf("g%d", i), Header: fmt.Sprintf("%s, N = %d", b.Label, b.Patients), Numeric: true, Group: "By " + string(by)})
+			t1.Columns = append(t1.Columns, table.Column{Key: fmt.Sprintf("g%d", i), Header: fmt.Sprintf("%s, N = %s", b.Label, numtext.Count(b.Patients)), Numeric: true, Group: "By " + string(by)})
 		}
 		if by == Table1ByDrug {
 			notes = append(notes, "A patient given several drugs is in each drug's column.")
@@ -190,7 +191,7 @@ func (pr *presenter) patientTable() table.Table {
 	t.Footnotes = []string{"Doses are per day as normalised from the dose cell (first–largest step); durations in days, weeks, months or years as closest; outcome is the best response read from the outcome cell.",
 		"Age/sex as reported; – : not reported."}
 	if pt.Total > len(pt.Rows) {
-		t.Footnotes = append(t.Footnotes, fmt.Sprintf("The first %d of %d patients by study and case are listed; every patient is in normalised/cases.csv.", len(pt.Rows), pt.Total))
+		t.Footnotes = append(t.Footnotes, fmt.Sprintf("The first %d of %s patients by study and case are listed; every patient is in normalised/cases.csv.", len(pt.Rows), numtext.Count(pt.Total)))
 	}
 	if pt.Total == 0 {
 		t.Rows = append(t.Rows, table.Row{Cells: []string{"No patients with individual data", "", "", "", "", "", ""}})

@@ -2,6 +2,7 @@ package present
 
 import (
 	"fmt"
+	"github.com/tresp/tresp/internal/numtext"
 	"math"
 	"slices"
 	"strings"
@@ -174,7 +175,7 @@ func (pr *presenter) responseTable(name, title, key, level string, source []coho
 		t.Footnotes = append(t.Footnotes, fmt.Sprintf("* fewer than %d patients.", pr.opt.SmallGroup))
 	}
 	if len(order) < shown {
-		t.Footnotes = append(t.Footnotes, fmt.Sprintf("Shown are the %d groups with the most patients of %d; every group is in tables/response_rates.csv.", MaxPubRows, shown-1))
+		t.Footnotes = append(t.Footnotes, fmt.Sprintf("Shown are the %d groups with the most patients of %s; every group is in tables/response_rates.csv.", MaxPubRows, numtext.Count(shown-1)))
 	}
 	if anyEmpty {
 		t.Footnotes = append(t.Footnotes, notEstimableNote)
@@ -183,12 +184,12 @@ func (pr *presenter) responseTable(name, title, key, level string, source []coho
 		t.Footnotes = append(t.Footnotes, note)
 	}
 	if anyUnclassified {
-		t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses whose outcome was not read with confidence (unclassified, or a low-confidence reading proposed for review) are left out of numerator and denominator until decided in %s.",
-			pr.opt.UnclassifiedCourses, pr.opt.ReviewFile))
+		t.Footnotes = append(t.Footnotes, fmt.Sprintf("%s courses whose outcome was not read with confidence (unclassified, or a low-confidence reading proposed for review) are left out of numerator and denominator until decided in %s.",
+			numtext.Count(pr.opt.UnclassifiedCourses), pr.opt.ReviewFile))
 	}
 	if n := adjudicatedOutcomes; n > 0 {
-		t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d courses count with an outcome decided by a reviewer (adjudicated, from %s).",
-			n, pr.opt.Decisions))
+		t.Footnotes = append(t.Footnotes, fmt.Sprintf("%s courses count with an outcome decided by a reviewer (adjudicated, from %s).",
+			numtext.Count(n), pr.opt.Decisions))
 	}
 	return Table{name, t}
 }

@@ -2,6 +2,7 @@ package figure
 
 import (
 	"fmt"
+	"github.com/tresp/tresp/internal/numtext"
 	"strconv"
 	"strings"
 
@@ -130,7 +131,7 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return strconv.Itoa(n) + " " + many
+	return numtext.Count(n) + " " + many
 }
 
 func abbrevPhrase(ab []string) string {
