@@ -52,7 +52,7 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	}
 
 	// relapse, flare and recurrence depend on time
-	keep, onCourseRelapse, relapseLow := relapseRules(live, doseChange)
+	keep, onCourseRelapse, relapseLow := relapseRules(toks, live, doseChange)
 	if relapseLow != "" {
 		low = relapseLow
 	}
@@ -120,7 +120,7 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 // course followed by a response after a change of dose ("relapsed during taper;
 // responded again after dose increase") is a response regained on the same
 // course: the relapse is dropped and the best response stands.
-func relapseRules(live []target, doseChange []int) (keep []target, onCourseRelapse int, low string) {
+func relapseRules(toks []token, live []target, doseChange []int) (keep []target, onCourseRelapse int, low string) {
 	hasResponse := false
 	for _, t := range live {
 		if t.entry.role != roleRelapse && t.category.Ordered() && t.category > Progression {
@@ -128,7 +128,7 @@ func relapseRules(live []target, doseChange []int) (keep []target, onCourseRelap
 		}
 	}
 	onCourseRelapse = -1
-	lost := responseLost(live)
+	lost := responseLost(toks, live)
 	keep = live[:0:0]
 	for k, t := range live {
 		if k == lost {
@@ -265,13 +265,13 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 // refractory heart failure …"), or -1: the course's response did not last, which is
 // progression on the course. A worsening after the course stopped, a negated, hedged or
 // weak statement does not undo the response.
-func responseLost(live []target) int {
+func responseLost(toks []token, live []target) int {
 	for _, t := range live {
 		if !t.transient || t.negated || !t.category.AtLeast(Minimal) {
 			continue
 		}
 		for k, u := range live {
-			if u.i < t.j || u.negated || u.hedged || u.after || u.entry.weak() || u.entry.secondary {
+			if u.i < t.j || u.negated || u.hedged || u.after || u.entry.weak() || u.entry.secondary || stoppedBetween(toks, t.j, u.i) {
 				continue
 			}
 			if u.entry.role == roleRelapse || u.category == Progression || u.category == None {
@@ -532,4 +532,15 @@ func deathReading(text string, toks []token, live []target, decisive int, res *O
 		}
 	}
 	return ""
+}
+
+// stoppedBetween reports whether a word of stopping stands between tokens a and b: a
+// worsening after "steroids were stopped" is after the course, not a response lost on it.
+func stoppedBetween(toks []token, a, b int) bool {
+	for k := a; k < b && k < len(toks); k++ {
+		if stopWords[toks[k].norm] {
+			return true
+		}
+	}
+	return false
 }
