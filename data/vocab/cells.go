@@ -29,7 +29,7 @@ func wholeCell(toks []token, t target) bool {
 }
 
 // cellTimeWords are the words of a time that may follow an outcome cell's grade.
-var cellTimeWords = map[string]bool{"after": true, "at": true, "for": true, "later": true, "of": true, "follow": true,
+var cellTimeWords = map[string]bool{"after": true, "at": true, "for": true, "later": true, "of": true, "on": true, "follow": true,
 	"up": true, "followup": true, "fu": true, "d": true, "day": true, "days": true, "wk": true, "wks": true, "w": true,
 	"week": true, "weeks": true, "mo": true, "mos": true, "m": true, "month": true, "months": true, "y": true,
 	"yr": true, "yrs": true, "year": true, "years": true, "till": true, "until": true, "last": true,
@@ -61,7 +61,7 @@ func timeOnly(toks []token) bool {
 		case isNumber(tk.norm):
 			number = true
 		case cellTimeWords[tk.norm] && !isNumber(tk.norm):
-			unit = unit || tk.norm != "after" && tk.norm != "at" && tk.norm != "for" && tk.norm != "of"
+			unit = unit || tk.norm != "after" && tk.norm != "at" && tk.norm != "for" && tk.norm != "of" && tk.norm != "on"
 		case cellTimeWords[strings.TrimLeft(tk.norm, "0123456789")] && tk.norm != strings.TrimLeft(tk.norm, "0123456789"):
 			number, unit = true, true
 		default:
