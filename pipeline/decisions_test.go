@@ -85,3 +85,31 @@ func readRows(t *testing.T, p string) []map[string]string {
 	}
 	return out
 }
+
+// TestSeveralPatientsReview: an outcome cell about several patients ("2 of 3 patients
+// improved") in one patient's row is listed in review.csv when its study has no
+// study-level row to count it from, and not listed when it has one; held and streamed
+// runs agree.
+func TestSeveralPatientsReview(t *testing.T) {
+	for _, stream := range []bool{false, true} {
+		dir := t.TempDir()
+		cases := writeFile(t, dir, "cases.csv", "Study,Pt,Drug,Disease,Outcome\n"+
+			"S,1,rituximab,ITP,2 of 3 patients improved\n"+
+			"T,1,rituximab,ITP,2 of 3 patients improved\n"+
+			"T,2,rituximab,ITP,complete remission\n")
+		studies := writeFile(t, dir, "studies.csv", "Study,Drug,Disease,Treated,Responders\nT,rituximab,ITP,3,2\n")
+		cfg := config.Default()
+		cfg.Out, cfg.Inputs, cfg.Stream = filepath.Join(dir, "out"), []string{cases, studies}, stream
+		if _, err := Run(context.Background(), cfg, nil); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range readRows(t, filepath.Join(cfg.Out, normalise.ReviewFile)) {
+			got = append(got, r["study"]+" "+r["case"]+" "+r["proposed_value"]+" ("+r["confidence"]+", "+r["rule"]+")")
+		}
+		want := "S 1 unclassified (none, other patients: the text reports several patients)"
+		if strings.Join(got, "\n") != want {
+			t.Errorf("stream %v: review.csv rows:\n%s\nwant\n%s", stream, strings.Join(got, "\n"), want)
+		}
+	}
+}

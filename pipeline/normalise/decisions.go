@@ -52,6 +52,9 @@ type ReviewItem struct {
 	Rule       string `json:"rule"`
 	Evidence   string `json:"evidence"`
 	Decision   string `json:"decision"` // the decision applied, "" while undecided
+	// several marks an outcome text about several patients ("2 of 3 improved"): listed
+	// only when its study has no study-level row to count it from (finishReview)
+	several bool
 }
 
 // ReviewSummary is the review section of summary.json: what review.csv

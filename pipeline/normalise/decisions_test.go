@@ -89,7 +89,8 @@ func TestOutcomeReview(t *testing.T) {
 		{"unclassified, decided", "banana", none, "NE", "unclassified/none///not evaluable", "", vocab.NotEvaluable, false},
 		{"high, decided anyway", "improved", high, "complete", `partial/high/phrase/"improved" at 0-8/complete`, "", vocab.Complete, false},
 		{"empty: not reported", "", none, "", "", "", vocab.NotEvaluable, false},
-		{"not attributable", "3 of 5 improved", agg, "", "", "", vocab.Unclassified, false},
+		{"not attributable", "3 of 5 improved", agg, "", "unclassified/none/other patients: the text reports several patients//", "", vocab.Unclassified, false},
+		{"not attributable, decided", "3 of 5 improved", agg, "partial", "unclassified/none/other patients: the text reports several patients//partial", "", vocab.Partial, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

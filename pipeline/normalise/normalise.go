@@ -342,9 +342,16 @@ func (n *normaliser) finishReview(res *Normalised) {
 			it.Drug = d
 		}
 	}
+	counted := map[string]bool{} // studies with a study-level row
+	for _, s := range res.Studies {
+		counted[s.Study] = true
+	}
 	rs := &res.ReviewSummary
 	rs.File = ReviewFile
 	for _, it := range n.items {
+		if it.several && it.Decision == "" && counted[it.Study] {
+			continue // counted from the study-level row: nothing to decide
+		}
 		res.Review = append(res.Review, *it)
 		if it.Decision != "" {
 			rs.Adjudicated++

@@ -163,7 +163,7 @@ func (n *normaliser) patient(r *data.Record, c *cohort.Course, extraLabs []data.
 // lists it in review.csv. An empty text is "not reported", not a reading.
 func (n *normaliser) outcome(r *data.Record, c *cohort.Course, text string) {
 	o := c.Outcome
-	if text == "" || o.NotAttributable {
+	if text == "" {
 		return
 	}
 	needs := o.Category == vocab.Unclassified || o.Confidence != vocab.ConfidenceHigh
@@ -171,18 +171,29 @@ func (n *normaliser) outcome(r *data.Record, c *cohort.Course, text string) {
 	if rule == "" {
 		rule = o.Rule
 	}
+	if o.NotAttributable && rule == "" {
+		rule = "other patients: the text reports several patients"
+	}
 	item := func() ReviewItem { // built only for rows that go to review.csv
 		proposed := o.Category
 		if o.Confidence == vocab.ConfidenceLow {
 			proposed = o.Proposed
 		}
-		return ReviewItem{Proposed: proposed.String(), Confidence: o.Confidence.String(), Rule: rule, Evidence: formatOutcomeEvidence(o.Evidence)}
+		return ReviewItem{Proposed: proposed.String(), Confidence: o.Confidence.String(), Rule: rule, Evidence: formatOutcomeEvidence(o.Evidence),
+			several: o.NotAttributable}
 	}
 	if d := n.decide(r, c.CaseID, fieldOutcome, text); d != nil {
 		it := item()
 		c.OutcomeAdjudicated, c.Decided = true, d.category
 		it.Decision = d.category.String()
 		n.review(r, c.CaseID, fieldOutcome, text, it)
+		return
+	}
+	if o.NotAttributable {
+		// "2 of 3 patients improved" in one patient's row: the analysis counts it from the
+		// study's study-level row, or as not evaluable where there is none; in the latter
+		// case review.csv lists it, so that a person decides this patient's outcome
+		n.review(r, c.CaseID, fieldOutcome, text, item())
 		return
 	}
 	switch {
