@@ -398,3 +398,51 @@ func failedBefore(after string) bool {
 	w := words(after)
 	return len(w) > 0 && compoundAdjectives[w[0]]
 }
+
+// CourseProbe is what the course can touch in an outcome text, found once per text: whether
+// it names a treatment of the vocabulary, and its words (which a treatment cell's words may
+// match, as "R-CHOP" matches itself).
+type CourseProbe struct {
+	names bool
+	words []string
+}
+
+// ProbeCourse returns the CourseProbe of an outcome text.
+func (v *Vocabulary) ProbeCourse(text string) CourseProbe {
+	toks := tokenize(text)
+	var p CourseProbe
+	for i := range toks {
+		if n, _ := v.c.drugTrie.longest(toks, i, nil); n > 0 {
+			p.names = true
+		}
+		if len(toks[i].norm) >= 3 {
+			p.words = append(p.words, toks[i].norm)
+		}
+	}
+	return p
+}
+
+// FreeOf reports whether a text with probe p reads the same whatever the course: it names
+// no treatment and holds none of the words of the course's treatment cells. Then
+// OutcomeFor(text, treatments) equals Outcome(text).
+func (v *Vocabulary) FreeOf(p CourseProbe, treatments []string) bool {
+	if p.names {
+		return false
+	}
+	k := v.courseOf(treatments)
+	if k.empty() {
+		return true
+	}
+	for _, w := range p.words {
+		if k.words[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// CourseFree reports whether the reading of text cannot depend on the course's treatments
+// (ProbeCourse, FreeOf): a caller may share Outcome(text) among courses of any treatment.
+func (v *Vocabulary) CourseFree(text string, treatments []string) bool {
+	return v.FreeOf(v.ProbeCourse(text), treatments)
+}

@@ -1,6 +1,7 @@
 package vocab
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -422,4 +423,29 @@ func TestPercentCategory(t *testing.T) {
 			t.Errorf("percentCategory(%v) = %v, want %v", tt.fall, got, tt.want)
 		}
 	}
+}
+
+// TestCourseFree: whenever CourseFree says a text's reading cannot depend on the course,
+// the reading with the course's treatments equals the reading without them, on every
+// excerpt and cell of the corpora (with their own treatments and with another's).
+func TestCourseFree(t *testing.T) {
+	v := Default()
+	rows := append(readCorpus(t, "testdata/outcome_corpus.tsv"), readCorpus(t, "testdata/outcome_cells.tsv")...)
+	free := 0
+	for i, r := range rows {
+		for _, tr := range []string{r.treatment, rows[(i+7)%len(rows)].treatment} {
+			if !v.CourseFree(r.text, []string{tr}) {
+				continue
+			}
+			free++
+			with, without := v.OutcomeFor(r.text, []string{tr}), v.OutcomeFor(r.text, nil)
+			if !reflect.DeepEqual(with, without) {
+				t.Errorf("%s with %q: CourseFree, but the reading differs:\n with    %+v\n without %+v", r.id, tr, with, without)
+			}
+		}
+	}
+	if free == 0 {
+		t.Fatal("no course-free text in the corpora: the test checks nothing")
+	}
+	t.Logf("%d course-free readings checked", free)
 }

@@ -38,6 +38,10 @@ type vocabCache struct {
 	disease memo[*vocab.Match]
 	subtype memo[[]vocab.Match]
 	outcome map[outcomeKey]*vocab.OutcomeMatch
+	// free holds, per outcome text, what the course can touch in it and its reading
+	// without a course, shared by the courses whose treatments cannot change it
+	// (vocab.FreeOf); reading is nil until such a course comes
+	free map[string]*freeReading
 	// readings are the distinct readings of each outcome text: a text
 	// usually reads the same whatever the course's treatments, and the
 	// courses of one reading share it (sameOutcome).
@@ -81,12 +85,33 @@ func (c *vocabCache) OutcomeFor(text string, treatments []string) *vocab.Outcome
 	if v, ok := c.outcome[k]; ok {
 		return v
 	}
+	f := c.free[text]
+	if f == nil {
+		if c.free == nil || len(c.free) >= memoCap {
+			c.free = make(map[string]*freeReading)
+		}
+		f = &freeReading{probe: c.voc.ProbeCourse(text)}
+		c.free[text] = f
+	}
+	if c.voc.FreeOf(f.probe, treatments) {
+		// the course plays no part: one reading for the text, whatever the treatments
+		if f.reading == nil {
+			f.reading = c.sameOutcome(text, c.voc.OutcomeFor(text, nil))
+		}
+		return f.reading
+	}
 	if c.outcome == nil || len(c.outcome) >= memoCap {
 		c.outcome = make(map[outcomeKey]*vocab.OutcomeMatch)
 	}
 	v := c.sameOutcome(text, c.voc.OutcomeFor(text, slices.Clone(treatments)))
 	c.outcome[k] = v
 	return v
+}
+
+// freeReading is an entry of vocabCache.free.
+type freeReading struct {
+	probe   vocab.CourseProbe
+	reading *vocab.OutcomeMatch
 }
 
 // sameOutcome returns the reading of text equal to v if one was made
