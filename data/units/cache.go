@@ -1,5 +1,7 @@
 package units
 
+import "strings"
+
 // lru is a bounded least-recently-used map. It is not safe for concurrent use.
 type lru[K comparable, V any] struct {
 	cap        int
@@ -149,21 +151,24 @@ func NewNormaliserWith(capacity int, lex *Lexicon) *Normaliser {
 // Stats returns the number of cache hits and misses so far.
 func (n *Normaliser) Stats() (hits, misses int) { return n.hits, n.misses }
 
-// memo returns the cached reading of s under k, parsing it on a miss; a
-// string longer than MaxCachedLen is parsed every time.
-func memo[K comparable, V any](n *Normaliser, c *lru[K, *V], k K, s string, parse func() V) *V {
+// memo returns the cached reading of s under key(s), parsing it on a miss; a
+// string longer than MaxCachedLen is parsed every time. On a miss s is copied
+// before it is parsed and kept: a cell is usually a slice of its whole input
+// line, which the cache would otherwise keep alive with it.
+func memo[K comparable, V any](n *Normaliser, c *lru[K, *V], s string, key func(string) K, parse func(string) V) *V {
 	if len(s) > MaxCachedLen {
 		n.misses++
-		v := parse()
+		v := parse(s)
 		return &v
 	}
-	if v, ok := c.get(k); ok {
+	if v, ok := c.get(key(s)); ok {
 		n.hits++
 		return v
 	}
 	n.misses++
-	v := parse()
-	c.put(k, &v)
+	s = strings.Clone(s)
+	v := parse(s)
+	c.put(key(s), &v)
 	return &v
 }
 
@@ -182,12 +187,13 @@ func (n *Normaliser) SharedDoseWith(s string, opt DoseOptions) *Dose {
 		return v
 	}
 	opt.WeightKg, opt.BSA, opt.CourseDays = pos(opt.WeightKg), pos(opt.BSA), pos(opt.CourseDays)
-	return memo(n, n.dose, doseKey{s, opt.WeightKg, opt.BSA, opt.CourseDays}, s, func() Dose { return n.lex.ParseDose(s, opt) })
+	return memo(n, n.dose, s, func(s string) doseKey { return doseKey{s, opt.WeightKg, opt.BSA, opt.CourseDays} },
+		func(s string) Dose { return n.lex.ParseDose(s, opt) })
 }
 
 // Duration is a memoised ParseDuration.
 func (n *Normaliser) Duration(s string) Duration {
-	return *memo(n, n.dur, durKey{s, -1}, s, func() Duration { return ParseDuration(s) })
+	return *memo(n, n.dur, s, func(s string) durKey { return durKey{s, -1} }, ParseDuration)
 }
 
 // DurationAge is a memoised ParseDurationAge; the age is part of the key.
@@ -197,11 +203,12 @@ func (n *Normaliser) DurationAge(s string, ageYears float64) Duration {
 
 // SharedDurationAge is DurationAge returning the cached reading itself (see Normaliser).
 func (n *Normaliser) SharedDurationAge(s string, ageYears float64) *Duration {
-	k := durKey{s, ageYears}
+	age := ageYears
 	if !finite(ageYears) || ageYears < 0 {
-		k.age = -1
+		age = -1
 	}
-	return memo(n, n.dur, k, s, func() Duration { return ParseDurationAge(s, ageYears) })
+	return memo(n, n.dur, s, func(s string) durKey { return durKey{s, age} },
+		func(s string) Duration { return ParseDurationAge(s, ageYears) })
 }
 
 // Age is a memoised ParseAge.
@@ -209,7 +216,7 @@ func (n *Normaliser) Age(s string) Age { return *n.SharedAge(s) }
 
 // SharedAge is Age returning the cached reading itself (see Normaliser).
 func (n *Normaliser) SharedAge(s string) *Age {
-	return memo(n, n.age, s, s, func() Age { return ParseAge(s) })
+	return memo(n, n.age, s, func(s string) string { return s }, ParseAge)
 }
 
 // Size is a memoised ParseSize.
@@ -217,7 +224,7 @@ func (n *Normaliser) Size(s string) Size { return *n.SharedSize(s) }
 
 // SharedSize is Size returning the cached reading itself (see Normaliser).
 func (n *Normaliser) SharedSize(s string) *Size {
-	return memo(n, n.size, s, s, func() Size { return ParseSize(s) })
+	return memo(n, n.size, s, func(s string) string { return s }, ParseSize)
 }
 
 // Lab is a memoised ParseLab.
@@ -225,7 +232,7 @@ func (n *Normaliser) Lab(s string) Lab { return n.LabFor(AnalyteUnknown, s) }
 
 // LabFor is a memoised ParseLabFor.
 func (n *Normaliser) LabFor(a Analyte, s string) Lab {
-	return *memo(n, n.lab, labKey{s, a}, s, func() Lab { return ParseLabFor(a, s) })
+	return *memo(n, n.lab, s, func(s string) labKey { return labKey{s, a} }, func(s string) Lab { return ParseLabFor(a, s) })
 }
 
 func (c *lru[K, V]) len() int { return len(c.m) }

@@ -2,7 +2,6 @@ package normalise
 
 import (
 	"reflect"
-	"slices"
 	"strings"
 
 	"github.com/tresp/tresp/data/vocab"
@@ -24,7 +23,7 @@ func (c *memo[V]) get(key string, f func() V) V {
 		c.m = make(map[string]V)
 	}
 	v := f()
-	c.m[key] = v
+	c.m[strings.Clone(key)] = v // a key may be a slice of its whole input line
 	return v
 }
 
@@ -52,16 +51,16 @@ type vocabCache struct {
 // Drug is the memoised vocab.Drug, shared.
 func (c *vocabCache) Drug(term, route string, hints ...string) *vocab.Match {
 	key := term + "\x00" + route + "\x00" + strings.Join(hints, "\x00")
-	return c.drug.get(key, func() *vocab.Match { m := c.voc.Drug(term, route, hints...); return &m })
+	return c.drug.get(key, func() *vocab.Match { m := c.voc.Drug(strings.Clone(term), route, hints...); return &m })
 }
 
 // Disease is the memoised vocab.Disease, shared.
 func (c *vocabCache) Disease(term string) *vocab.Match {
-	return c.disease.get(term, func() *vocab.Match { m := c.voc.Disease(term); return &m })
+	return c.disease.get(term, func() *vocab.Match { m := c.voc.Disease(strings.Clone(term)); return &m })
 }
 
 func (c *vocabCache) Subtype(condition, text string) []vocab.Match {
-	return c.subtype.get(condition+"\x00"+text, func() []vocab.Match { return c.voc.Subtype(condition, text) })
+	return c.subtype.get(condition+"\x00"+text, func() []vocab.Match { return c.voc.Subtype(condition, strings.Clone(text)) })
 }
 
 // outcomeKey is the memo key of an outcome reading: the text and the course's
@@ -90,6 +89,8 @@ func (c *vocabCache) OutcomeFor(text string, treatments []string) *vocab.Outcome
 		if c.free == nil || len(c.free) >= memoCap {
 			c.free = make(map[string]*freeReading)
 		}
+		// a cell is a slice of its input line: the caches keep a copy, not the line
+		text = strings.Clone(text)
 		f = &freeReading{probe: c.voc.ProbeCourse(text)}
 		c.free[text] = f
 	}
@@ -103,7 +104,19 @@ func (c *vocabCache) OutcomeFor(text string, treatments []string) *vocab.Outcome
 	if c.outcome == nil || len(c.outcome) >= memoCap {
 		c.outcome = make(map[outcomeKey]*vocab.OutcomeMatch)
 	}
-	v := c.sameOutcome(text, c.voc.OutcomeFor(text, slices.Clone(treatments)))
+	text = strings.Clone(text)
+	tr := make([]string, len(treatments))
+	for i, t := range treatments {
+		tr[i] = strings.Clone(t)
+	}
+	k = outcomeKey{text: text, rest: strings.Clone(k.rest)}
+	if len(tr) > 0 {
+		k.t0 = tr[0]
+	}
+	if len(tr) > 1 {
+		k.t1 = tr[1]
+	}
+	v := c.sameOutcome(text, c.voc.OutcomeFor(text, tr))
 	c.outcome[k] = v
 	return v
 }
@@ -131,5 +144,5 @@ func (c *vocabCache) sameOutcome(text string, v vocab.OutcomeMatch) *vocab.Outco
 
 func (c *vocabCache) ScanDrugs(text string, hints ...string) []vocab.Mention {
 	key := text + "\x00" + strings.Join(hints, "\x00")
-	return c.scanDrug.get(key, func() []vocab.Mention { return c.voc.ScanDrugs(text, hints...) })
+	return c.scanDrug.get(key, func() []vocab.Mention { return c.voc.ScanDrugs(strings.Clone(text), hints...) })
 }
