@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Table1MaxLevels is the most levels of a categorical characteristic
@@ -84,7 +85,9 @@ func newBaselineValues() *baselineValues {
 // add adds the patient whose course c gives the characteristics.
 func (b *baselineValues) add(c *Course, diseaseGroups bool) {
 	b.patients++
-	b.studies[c.Study] = true
+	if !b.studies[c.Study] {
+		b.studies[strings.Clone(c.Study)] = true // a key cut from its input line would keep the line
+	}
 	if !math.IsNaN(c.Age.Years) {
 		b.ages[c.Age.Years]++
 	}
@@ -97,6 +100,9 @@ func (b *baselineValues) add(c *Course, diseaseGroups bool) {
 	if d := c.DiseaseName(); d != "" {
 		if diseaseGroups {
 			d = DiseaseGroupLabel(c)
+		}
+		if _, ok := b.dis[d]; !ok {
+			d = strings.Clone(d)
 		}
 		b.dis[d]++
 	}
@@ -220,7 +226,7 @@ func (f *table1Fold) addPatient(courses []*Course) {
 		b := m[g]
 		if b == nil {
 			b = newBaselineValues()
-			m[g] = b
+			m[strings.Clone(g)] = b
 		}
 		b.add(c, f.diseaseGroups)
 	}

@@ -1,5 +1,7 @@
 package cohort
 
+import "strings"
+
 import "sort"
 
 // The coarse fold. A study × drug (drug units) or a study (patient units)
@@ -58,9 +60,9 @@ func newCoarseFold(strs interner) coarseFold {
 func (c *coarseFold) addStudyRow(s *StudyCount, exposure bool) {
 	switch {
 	case s.All:
-		c.fineStudies[s.Study] = true
+		c.fineStudies[strings.Clone(s.Study)] = true
 	case exposure:
-		c.fineDrugs[sd{s.Study, s.DrugName()}] = true
+		c.fineDrugs[sd{strings.Clone(s.Study), strings.Clone(s.DrugName())}] = true
 	}
 }
 

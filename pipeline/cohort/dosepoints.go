@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/tresp/tresp/internal/stablehash"
 
@@ -113,6 +114,9 @@ type drugSample struct {
 func (d *drugSample) add(s sampled) {
 	d.n++
 	if i, ok := boundedSlot(d.kept, &s, DoseSample, func(a, b *sampled) bool { return a.before(*b) }); ok {
+		// the sample outlives the course: copies, so that a kept point does not keep the
+		// whole input line its study and case were cut from
+		s.p.Study, s.p.CaseID, s.p.Drug = strings.Clone(s.p.Study), strings.Clone(s.p.CaseID), strings.Clone(s.p.Drug)
 		d.kept = insertBounded(d.kept, i, s, DoseSample)
 	}
 }
@@ -160,7 +164,7 @@ func (f *doseFold) add(c *Course) {
 	s := drugs[drug]
 	if s == nil {
 		s = &drugSample{}
-		drugs[drug] = s
+		drugs[strings.Clone(drug)] = s
 	}
 	s.add(sampled{seq: i, key: DoseSampleKey(c.Study, c.CaseID, drug),
 		p: DosePoint{Study: c.Study, CaseID: c.CaseID, Drug: drug, Dose: c.Dose.Max, Outcome: cat}})

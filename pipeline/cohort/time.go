@@ -117,7 +117,7 @@ func (f *timeFold) add(c *Course) {
 	tl := f.tallies[g]
 	if tl == nil {
 		tl = &timeTally{}
-		f.tallies[g] = tl
+		f.tallies[strings.Clone(g)] = tl // a key cut from its input line would keep the line
 	}
 	resp := c.Category().AtLeast(f.a.threshold)
 	if resp {
@@ -142,7 +142,7 @@ func (f *timeFold) add(c *Course) {
 	h := f.hist[g]
 	if h == nil {
 		h = map[timeKey]int{}
-		f.hist[g] = h
+		f.hist[strings.Clone(g)] = h
 	}
 	st := surv.Censored
 	switch {
@@ -156,6 +156,7 @@ func (f *timeFold) add(c *Course) {
 		f.dropped++
 		return
 	}
+	in.Drug, in.Study, in.CaseID = strings.Clone(in.Drug), strings.Clone(in.Study), strings.Clone(in.CaseID)
 	f.inputs = append(f.inputs, in)
 }
 

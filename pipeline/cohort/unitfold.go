@@ -219,7 +219,7 @@ func (f *unitFold) addPatient(courses []*Course) {
 	si := f.studies[study]
 	if si == nil {
 		si = &studyInfo{}
-		f.studies[study] = si
+		f.studies[f.strs.in(study)] = si // interned: a key cut from its input line would keep the line
 	}
 	f.entries = f.entries[:0]
 	var pFirst, pAttr *Course // the patient unit under modePatients and modeResidue
@@ -228,7 +228,7 @@ func (f *unitFold) addPatient(courses []*Course) {
 		ki := f.keys[k]
 		if ki == nil {
 			ki = &drugInfo{}
-			f.keys[k] = ki
+			f.keys[sd{f.strs.in(k.study), f.strs.in(k.drug)}] = ki
 		}
 		if c.Outcome.NotAttributable {
 			ki.unattributable, si.unattributable = true, true
