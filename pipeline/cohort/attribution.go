@@ -32,7 +32,7 @@ func (a *analyser) drugUnits(f *unitFold, studies []*StudyCount) ([]*unit, []Sou
 		unattributable := f.keys[k].unattributable
 		switch {
 		case unattributable && studyRow[k] != nil && a.cfg.Attribution == "exposure":
-			if res, ok := a.reconcileOne(nRows[k], studyRow[k], k.study, k.drug, f.keys[k].attr); ok {
+			if res, ok := a.reconcileOne(nRows[k], studyRow[k], k.study, k.drug, f.keys[k].attr.counts()); ok {
 				residue[k], modes[k] = res, modeResidue
 				src.Source, src.Reason = SourceResidue, "the patients reported individually, and the residue of the study-level counts (treated, responders and categories minus theirs) as one unattributed block"
 			} else {

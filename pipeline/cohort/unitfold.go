@@ -91,7 +91,7 @@ func modeOf(modes map[sd]mode, k sd) mode {
 // attributable courses (what reconcile takes from the study-level row).
 type drugInfo struct {
 	unattributable bool
-	attr           Counts
+	attr           tally // compact: there is one per study × drug
 }
 
 // studyInfo is the same for a study: its first attributable course per
@@ -205,6 +205,20 @@ func (t *tally) add(c Counts) {
 	for k, v := range c.ByCategory {
 		t.cat[k] += int32(v)
 	}
+}
+
+// counts returns t as Counts, with ByCategory (its non-zero categories).
+func (t *tally) counts() Counts {
+	c := t.totals()
+	for k, v := range t.cat {
+		if v != 0 {
+			if c.ByCategory == nil {
+				c.ByCategory = map[vocab.Category]int{}
+			}
+			c.ByCategory[vocab.Category(k)] = int(v)
+		}
+	}
+	return c
 }
 
 // totals returns t as Counts without ByCategory.
