@@ -171,6 +171,17 @@ var (
 var listFillers = map[string]bool{"treatment": true, "therapy": true, "after": true, "following": true,
 	"high": true, "dose": true, "low": true, "then": true}
 
+// listWordsOnly reports whether the tokens from a to b (exclusive) are only words that join
+// the treatments of one list: listLinks, and with fillers also listFillers.
+func listWordsOnly(toks []token, a, b int, fillers bool) bool {
+	for y := a; y < b; y++ {
+		if w := toks[y].norm; !listLinks[w] && !(fillers && listFillers[w]) {
+			return false
+		}
+	}
+	return true
+}
+
 // directLink reports whether the tokens from a to b (exclusive) are only link words
 // ("to", "after", "with" …) with no sentence end: the outcome is said of what follows.
 func directLink(text string, toks []token, a, b int) bool {
@@ -220,10 +231,8 @@ func boundToOther(text string, toks []token, t target, ms []mention, clause []in
 			if m.i-end > 3 {
 				break
 			}
-			for y := end; y < m.i; y++ {
-				if !listLinks[toks[y].norm] && !listFillers[toks[y].norm] {
-					return !ms[first].short
-				}
+			if !listWordsOnly(toks, end, m.i, true) {
+				return !ms[first].short
 			}
 		}
 		if m.course {
@@ -374,11 +383,7 @@ func compoundRefractory(text string, toks []token, ms []mention) []target {
 		course := m.course
 		for b := k; b > 0 && !course; b-- { // the list before it: "steroid and cyclophosphamide-resistant"
 			prev, next := ms[b-1], ms[b]
-			linked := next.i > prev.i+prev.n
-			for y := prev.i + prev.n; y < next.i; y++ {
-				linked = linked && listLinks[toks[y].norm]
-			}
-			if !linked {
+			if next.i == prev.i+prev.n || !listWordsOnly(toks, prev.i+prev.n, next.i, false) {
 				break
 			}
 			course = prev.course
@@ -439,10 +444,4 @@ func (v *Vocabulary) FreeOf(p CourseProbe, treatments []string) bool {
 		}
 	}
 	return true
-}
-
-// CourseFree reports whether the reading of text cannot depend on the course's treatments
-// (ProbeCourse, FreeOf): a caller may share Outcome(text) among courses of any treatment.
-func (v *Vocabulary) CourseFree(text string, treatments []string) bool {
-	return v.FreeOf(v.ProbeCourse(text), treatments)
 }

@@ -132,7 +132,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	if k := v.courseOf(treatments); !k.empty() {
 		targets = c.courseHistory(text, toks, ends, cues, targets, k)
 	}
-	targets = dropDeniedAdverse(toks, targets, clause, statements(toks, ends, cues), cues)
+	targets = dropUnplaced(toks, targets, clause, statements(toks, ends, cues), cues)
 	targets = mergeTargets(targets, countMarkers(text, toks))
 	depth := parenDepth(text)
 	for k := range targets {
@@ -223,14 +223,14 @@ func mergeTargets(a, b []target) []target {
 	return out
 }
 
-// dropDeniedAdverse removes the adverse effects a negation denies ("no side effects",
+// dropUnplaced removes the adverse effects a negation denies ("no side effects",
 // "without toxicity"): they say the course was tolerated, nothing of its response. It also
 // removes the events of new onset ("developed", "occurred") that are denied, hedged or not
 // placed on the course by a cue of their own statement ("no flares while on X but developed
 // Y" places only the flares), or that share their clause with an adverse effect ("developed
 // agranulocytosis while on methimazole"); the others state progression, which any response
 // stated beside them outranks ("despite rituximab, LETM developed").
-func dropDeniedAdverse(toks []token, targets []target, clause, statement []int, cues []cueHit) []target {
+func dropUnplaced(toks []token, targets []target, clause, statement []int, cues []cueHit) []target {
 	onIn := map[int]bool{} // statements with an on-course cue: an event must share one
 	for _, cu := range cues {
 		if cu.e.role == cueOnCourse {
