@@ -38,14 +38,7 @@ func TestFigureFile(t *testing.T) {
 // page, every file in the manifest, and every page in report.html.
 func TestForestPages(t *testing.T) {
 	dir := t.TempDir()
-	var gen bytes.Buffer
-	if err := synth.Write(&gen, synth.CSV, synth.Options{Rows: 400, Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
-	in := filepath.Join(dir, "cases.csv")
-	if err := os.WriteFile(in, gen.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	in := synthTable(t, dir, synth.Options{Rows: 400, Seed: 3})
 	cfg := config.Default()
 	cfg.Out, cfg.Inputs = filepath.Join(dir, "out"), []string{in}
 	cfg.Figures.Size = "nature-single"

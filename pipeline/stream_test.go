@@ -101,11 +101,7 @@ func sameStreamedOutputs(t *testing.T, a, b string) {
 // malformed cells) and the embedded example (patient and study-level tables).
 func TestStreamEqualsHeld(t *testing.T) {
 	dir := t.TempDir()
-	var gen bytes.Buffer
-	if err := synth.Write(&gen, synth.CSV, synth.Options{Rows: 3000, Seed: 11, Studies: 12}); err != nil {
-		t.Fatal(err)
-	}
-	table := writeFile(t, dir, "cases.csv", gen.String())
+	table := synthTable(t, dir, synth.Options{Rows: 3000, Seed: 11, Studies: 12})
 	held, streamed := runBoth(t, filepath.Join(dir, "synth"), []string{table}, nil)
 	sameStreamedOutputs(t, held, streamed)
 
@@ -122,11 +118,7 @@ func TestStreamEqualsHeld(t *testing.T) {
 // the workers' logs are replayed in reading order.
 func TestStreamWorkersSameOutputs(t *testing.T) {
 	dir := t.TempDir()
-	var gen bytes.Buffer
-	if err := synth.Write(&gen, synth.CSV, synth.Options{Rows: 12000, Seed: 7, Studies: 30}); err != nil {
-		t.Fatal(err)
-	}
-	table := writeFile(t, dir, "cases.csv", gen.String())
+	table := synthTable(t, dir, synth.Options{Rows: 12000, Seed: 7, Studies: 30})
 	var outs []string
 	for _, w := range []int{1, 3} {
 		cfg := config.Default()
@@ -209,4 +201,14 @@ func TestStreamSplitPatients(t *testing.T) {
 	if _, err := os.Stat(cfg.Out); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a failed streaming run left %s behind", cfg.Out)
 	}
+}
+
+// synthTable writes a generated case table (tresp synth) as dir/cases.csv and returns its path.
+func synthTable(t *testing.T, dir string, opt synth.Options) string {
+	t.Helper()
+	var gen bytes.Buffer
+	if err := synth.Write(&gen, synth.CSV, opt); err != nil {
+		t.Fatal(err)
+	}
+	return writeFile(t, dir, "cases.csv", gen.String())
 }

@@ -162,8 +162,6 @@ func pooledCell(est, lo, hi float64) string {
 	return fmt.Sprintf("%.0f%% (%.0f–%.0f)", 100*est, 100*lo, 100*hi)
 }
 
-func itoa(i int) string { return numtext.Count(i) }
-
 // sortedKeys returns the keys of m in order.
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 

@@ -45,7 +45,7 @@ func (pr *presenter) table1() table.Table {
 			return fmt.Sprintf("%s (%s, %s)", f(q.Median), f(q.Q1), f(q.Q3))
 		}})
 		if all.Patients-get(all).Known > 0 {
-			rows = append(rows, t1Row{label: "Unknown", indent: 1, cell: func(b *cohort.Baseline) string { return itoa(b.Patients - get(b).Known) }})
+			rows = append(rows, t1Row{label: "Unknown", indent: 1, cell: func(b *cohort.Baseline) string { return numtext.Count(b.Patients - get(b).Known) }})
 		}
 	}
 	capped := false // a categorical variable lists only its MaxPubRows largest levels
@@ -74,7 +74,7 @@ func (pr *presenter) table1() table.Table {
 			}})
 		}
 		if all.Patients-get(all).Known > 0 {
-			rows = append(rows, t1Row{label: "Unknown", indent: 1, cell: func(b *cohort.Baseline) string { return itoa(b.Patients - get(b).Known) }})
+			rows = append(rows, t1Row{label: "Unknown", indent: 1, cell: func(b *cohort.Baseline) string { return numtext.Count(b.Patients - get(b).Known) }})
 		}
 	}
 	same := func(s string) string { return s }

@@ -154,9 +154,9 @@ func (pr *presenter) responseTable(name, title, key, level string, source []coho
 	}
 	for _, label := range order {
 		p := rows[label]
-		cells := []string{label, itoa(p[0].N), itoa(p[0].Responders), rateCell(p[0]), itoa(p[1].N), itoa(p[1].Responders), rateCell(p[1])}
+		cells := []string{label, numtext.Count(p[0].N), numtext.Count(p[0].Responders), rateCell(p[0]), numtext.Count(p[1].N), numtext.Count(p[1].Responders), rateCell(p[1])}
 		if anyUnclassified {
-			cells = append(cells, itoa(p[0].Unclassified))
+			cells = append(cells, numtext.Count(p[0].Unclassified))
 		}
 		anyEmpty = anyEmpty || cells[3] == notEstimable || cells[6] == notEstimable
 		if p[0].Small {
@@ -226,7 +226,7 @@ func (pr *presenter) pooledTable(level string) table.Table {
 			}
 			inestimable = append(inestimable, fmt.Sprintf("%s, %s: %s", p.Drug, method, why))
 		}
-		t4.Rows = append(t4.Rows, table.Row{Cells: []string{p.Drug, method, itoa(p.K), fmt.Sprintf("%d/%d", p.Events, p.N),
+		t4.Rows = append(t4.Rows, table.Row{Cells: []string{p.Drug, method, numtext.Count(p.K), fmt.Sprintf("%d/%d", p.Events, p.N),
 			est, f(p.Tau2, "%.3f"), f(p.I2, "%.0f")}})
 	}
 	t4.Footnotes = []string{popNote(a.PoolPopulation),
