@@ -71,15 +71,16 @@ type laneCand struct {
 }
 
 // before reports whether lane a comes before lane b: longer, or as long and of an
-// earlier study and case.
+// earlier study and case, in the order of the patient table (studyLess, naturalLess:
+// "Study 2 – 773" before "Study 2 – 2564").
 func (a *laneCand) before(b *laneCand) bool {
 	if a.end != b.end {
 		return a.end > b.end
 	}
 	if a.study != b.study {
-		return a.study < b.study
+		return studyLess(a.study, b.study)
 	}
-	return a.cas < b.cas
+	return naturalLess(a.cas, b.cas)
 }
 
 // addPatient adds the lane of the patient's first course with a known

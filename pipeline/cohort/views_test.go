@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strconv"
 	"testing"
 
 	"github.com/tresp/tresp/data/units"
@@ -153,7 +154,9 @@ func TestSwimmerLanes(t *testing.T) {
 		if ei != ej {
 			return ei > ej
 		}
-		return ref[i].CaseID < ref[j].CaseID // one study
+		a, _ := strconv.Atoi(ref[i].CaseID) // one study; ties by case number, as the patient table
+		b, _ := strconv.Atoi(ref[j].CaseID)
+		return a < b
 	})
 	if got.Total != len(ref) || len(got.Lanes) != SwimmerMaxLanes {
 		t.Fatalf("Total %d, %d lanes; want %d, %d", got.Total, len(got.Lanes), len(ref), SwimmerMaxLanes)

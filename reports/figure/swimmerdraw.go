@@ -2,6 +2,7 @@ package figure
 
 import (
 	"fmt"
+	"github.com/tresp/tresp/internal/numtext"
 	"image/color"
 	"math"
 	"sort"
@@ -325,7 +326,7 @@ func (s Swimmer) shown() ([]Lane, string) {
 		lanes = lanes[:s.cap()]
 	}
 	if total := max(s.Total, len(s.Lanes)); len(lanes) < total {
-		return lanes, fmt.Sprintf("Showing %d of %d patients.", len(lanes), total)
+		return lanes, fmt.Sprintf("Showing %d of %s patients.", len(lanes), numtext.Count(total))
 	}
 	return lanes, ""
 }
