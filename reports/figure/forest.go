@@ -2,6 +2,7 @@ package figure
 
 import (
 	"fmt"
+	"github.com/tresp/tresp/internal/numtext"
 	"math"
 	"sort"
 	"strconv"
@@ -317,7 +318,7 @@ func nStr(r ForestRow) string {
 	if r.Heading || r.Note {
 		return ""
 	}
-	return strconv.Itoa(r.Events) + "/" + strconv.Itoa(r.N)
+	return numtext.Count(r.Events) + "/" + numtext.Count(r.N)
 }
 
 func (l *forestLayout) totalUnits() float64 {

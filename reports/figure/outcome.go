@@ -2,6 +2,7 @@ package figure
 
 import (
 	"fmt"
+	"github.com/tresp/tresp/internal/numtext"
 	"image/color"
 	"strconv"
 	"strings"
@@ -140,7 +141,7 @@ func (o OutcomeBars) build(th *theme) (layout, error) {
 	}
 	for _, g := range measured {
 		natLabel = maxf(natLabel, th.textW(b, clean(g.Label)))
-		l.nW = maxf(l.nW, th.textW(th.small, "n = "+strconv.Itoa(g.total())))
+		l.nW = maxf(l.nW, th.textW(th.small, "n = "+numtext.Count(g.total())))
 	}
 	inner := th.W - 2*th.margin - 2*th.gap
 	l.labelW = minf(natLabel, 0.38*inner)
@@ -241,7 +242,7 @@ func (l *barsLayout) drawBars(c vg.Canvas, h vg.Length) {
 		bh := minf(lineH(b)*0.85, rh*0.8) / 2
 		p.lines(b, Black, xL, cy, 0, l.labels[i])
 		n := g.total()
-		p.text(th.small, Black, xN, cy, 0, "n = "+strconv.Itoa(n))
+		p.text(th.small, Black, xN, cy, 0, "n = "+numtext.Count(n))
 		cum := 0
 		for k := Outcome(0); k < NumOutcomes; k++ {
 			cnt := g.Counts[k]
