@@ -1,7 +1,9 @@
 package cohort
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -91,12 +93,7 @@ func sortedKeys[V any](m map[sd]V) []sd {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].study != keys[j].study {
-			return keys[i].study < keys[j].study
-		}
-		return keys[i].drug < keys[j].drug
-	})
+	slices.SortFunc(keys, func(a, b sd) int { return cmp.Or(strings.Compare(a.study, b.study), strings.Compare(a.drug, b.drug)) })
 	return keys
 }
 

@@ -1,7 +1,10 @@
 package cohort
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/stats"
@@ -35,12 +38,7 @@ func (a *analyser) rates(drugUnits, patientUnits []*unit, group, disease func(*u
 	for k := range acc {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].g != keys[j].g {
-			return keys[i].g < keys[j].g
-		}
-		return keys[i].d < keys[j].d
-	})
+	slices.SortFunc(keys, func(a, b key) int { return cmp.Or(strings.Compare(a.g, b.g), strings.Compare(a.d, b.d)) })
 	var rows []RateRow
 	for _, k := range keys {
 		c := acc[k]
