@@ -14,6 +14,7 @@ import (
 	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/apache/arrow/go/v17/arrow/memory"
 	"github.com/apache/arrow/go/v17/parquet"
+	"github.com/apache/arrow/go/v17/parquet/file"
 	"github.com/apache/arrow/go/v17/parquet/pqarrow"
 
 	"github.com/tresp/tresp/data"
@@ -230,6 +231,68 @@ func TestWriterRoundTrip(t *testing.T) {
 	want := "diltiazem|180|5;risedronate||;|0.25|-1"
 	if strings.Join(got, ";") != want {
 		t.Errorf("round trip = %q, want %q", strings.Join(got, ";"), want)
+	}
+}
+
+// TestRowGroupsFromBatches: rows are encoded in batches of batchRows into
+// row groups of exactly the limit (the last one shorter), and every value
+// comes back in order.
+func TestRowGroupsFromBatches(t *testing.T) {
+	for _, tc := range []struct{ rows, limit int }{
+		{3 * batchRows, batchRows},         // group = batch
+		{20_000, 7_000},                    // groups end inside a batch
+		{2*batchRows + 5, 100 * batchRows}, // one group of several batches
+	} {
+		path := filepath.Join(t.TempDir(), "out.parquet")
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := NewWriter(f, []Column{{Name: "drug", Type: String}, {Name: "n", Type: Int}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.SetRowGroupRows(tc.limit)
+		for i := 0; i < tc.rows; i++ {
+			if err := w.Write(Row{Strings: []string{"d" + strconv.Itoa(i%37), ""}, Ints: []int64{0, int64(i)}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		pf, err := file.OpenParquetFile(path, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sizes []int64
+		for g := 0; g < pf.NumRowGroups(); g++ {
+			sizes = append(sizes, pf.RowGroup(g).NumRows())
+		}
+		pf.Close()
+		for g, n := range sizes {
+			want := int64(min(tc.limit, tc.rows-g*tc.limit))
+			if n != want || len(sizes) != (tc.rows+tc.limit-1)/tc.limit {
+				t.Fatalf("%d rows, limit %d: row groups %v", tc.rows, tc.limit, sizes)
+			}
+		}
+		r, err := Open(path, "out.parquet", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; ; i++ {
+			cells, _, err := r.Next()
+			if err != nil {
+				if i != tc.rows {
+					t.Errorf("%d rows, limit %d: read %d rows back", tc.rows, tc.limit, i)
+				}
+				break
+			}
+			if want := "d" + strconv.Itoa(i%37) + "|" + strconv.Itoa(i); strings.Join(cells, "|") != want {
+				t.Fatalf("%d rows, limit %d: row %d = %q, want %q", tc.rows, tc.limit, i, strings.Join(cells, "|"), want)
+			}
+		}
+		r.Close()
 	}
 }
 

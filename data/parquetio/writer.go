@@ -50,13 +50,21 @@ type Row struct {
 // DefaultRowGroupRows is the number of rows buffered per row group.
 const DefaultRowGroupRows = 64 << 10
 
+// batchRows is the number of rows built into one Arrow record before it is
+// encoded into the open row group. The row group itself is held encoded
+// (dictionary indices, snappy pages), which is several times smaller than
+// the Arrow arrays of its rows: building whole row groups as records made
+// the writer the largest item of a streaming run's peak heap.
+const batchRows = 8 << 10
+
 // Writer writes rows to a Parquet file in row groups, holding at most one
-// row group in memory.
+// row group in memory, encoded, and one batch of rows as Arrow arrays.
 type Writer struct {
 	cols  []Column
 	fw    *pqarrow.FileWriter
 	b     *array.RecordBuilder
-	n     int
+	n     int // rows in b
+	group int // rows in the open row group
 	limit int
 }
 
@@ -122,20 +130,27 @@ func (w *Writer) Write(r Row) error {
 		}
 	}
 	w.n++
-	if w.n >= w.limit {
+	if w.n >= batchRows || w.group+w.n >= w.limit {
 		return w.flush()
 	}
 	return nil
 }
 
+// flush encodes the batch into the open row group, starting a new row
+// group first when the open one holds limit rows.
 func (w *Writer) flush() error {
 	if w.n == 0 {
 		return nil
 	}
 	rec := w.b.NewRecord()
 	defer rec.Release()
+	if w.group >= w.limit {
+		w.fw.NewBufferedRowGroup()
+		w.group = 0
+	}
+	w.group += w.n
 	w.n = 0
-	if err := w.fw.Write(rec); err != nil {
+	if err := w.fw.WriteBuffered(rec); err != nil {
 		return fmt.Errorf("parquetio: write row group: %w", err)
 	}
 	return nil
