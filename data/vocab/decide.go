@@ -80,6 +80,9 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		if l := deathReading(text, toks, live, decisive, &res); l != "" {
 			low = l
 		}
+		if res.Category == NotEvaluable {
+			c.outcomeBeforeDeath(text, toks, live, &res)
+		}
 	}
 	if res.Category.AtLeast(Partial) {
 		for _, t := range live {
@@ -532,6 +535,30 @@ func deathReading(text string, toks []token, live []target, decisive int, res *O
 		}
 	}
 	return ""
+}
+
+// outcomeBeforeDeath reads a death that is not the disease's (res not evaluable so far)
+// beside a weak word that reads strongly in context ("status epilepticus persisted and the
+// patient died of sepsis"): rule 4 makes such a death not evaluable only when no response
+// or non-response is stated, so the stated outcome decides. The weak statements must agree.
+func (c *compiled) outcomeBeforeDeath(text string, toks []token, live []target, res *OutcomeMatch) {
+	var found *target
+	for k, t := range live {
+		if !t.entry.weak() || t.negated || t.hedged || t.quantity || !t.category.Ordered() ||
+			!c.strongInContext(text, toks, t) {
+			continue
+		}
+		if found != nil && found.category != t.category {
+			return
+		}
+		found = &live[k]
+	}
+	if found != nil {
+		res.Category, res.Code = found.category, found.category.Code()
+		res.Phrase = text[found.start:found.end]
+		res.Evidence.Phrase, res.Evidence.Start, res.Evidence.End = res.Phrase, found.start, found.end
+		res.Evidence.Rule += " (an outcome stated beside a death not from the disease: the outcome stands, rule 4)"
+	}
 }
 
 // stoppedBetween reports whether a word of stopping stands between tokens a and b: a

@@ -307,6 +307,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"new onset beside an adverse effect", "developed drug-induced hepatitis while on isoniazid", "", Unclassified, ConfidenceNone},
 		{"a death as the whole cell", "Dead 16 months later", "", Progression, ConfidenceHigh},
 		{"a death with its cause", "Died of sepsis", "", NotEvaluable, ConfidenceHigh},
+		{"a stated non-response beside a death of another cause", "the fever persisted and the patient died of sepsis", "", None, ConfidenceHigh},
 		{"a death despite the course", "Despite aggressive treatment, the patient died shortly after", "", Progression, ConfidenceHigh},
 		{"a negation ends at a new noun phrase after and", "no focal deficits and the disease in complete remission", "", Complete, ConfidenceHigh},
 		{"the disease treated is no event", "the benefit of caplacizumab in refractory TTP", "", Partial, ConfidenceLow},
