@@ -268,21 +268,46 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 // refractory heart failure …"), or -1: the course's response did not last, which is
 // progression on the course. A worsening after the course stopped, a negated, hedged or
 // weak statement does not undo the response.
+//
+// A response not called transient is lost too when a word of sequence stands close before
+// a later worsening ("improved for a few days but then again progressed", "a sustained
+// response for 7 months, thereafter scans revealed progressive disease"): the text itself
+// orders the two on the course (rule 3). A relapse keeps the rules of time (relapseRules),
+// a non-response after it ("then no further improvement") is a plateau, not a loss, and a
+// word of sequence far from the worsening ("15 days later the course was complicated by …
+// deteriorating kidney function") orders a complication, not the disease.
 func responseLost(toks []token, live []target) int {
 	for _, t := range live {
-		if !t.transient || t.negated || !t.category.AtLeast(Minimal) {
+		if t.negated || t.hedged || !t.category.AtLeast(Minimal) {
 			continue
 		}
 		for k, u := range live {
 			if u.i < t.j || u.negated || u.hedged || u.after || u.entry.weak() || u.entry.secondary || stoppedBetween(toks, t.j, u.i) {
 				continue
 			}
-			if u.entry.role == roleRelapse || u.category == Progression || u.category == None {
+			worse := u.entry.role == roleRelapse || u.category == Progression
+			if t.transient && (worse || u.category == None) ||
+				u.category == Progression && u.entry.role != roleRelapse && !u.quantity && sequenceBefore(toks, t.j, u.i) {
 				return k
 			}
 		}
 	}
 	return -1
+}
+
+// sequenceWords order two statements in time: what follows came after what precedes.
+var sequenceWords = map[string]bool{"then": true, "thereafter": true, "subsequently": true, "later": true,
+	"afterwards": true, "afterward": true, "again": true}
+
+// sequenceBefore reports whether a word of sequence stands among the three tokens before
+// token b, after token a.
+func sequenceBefore(toks []token, a, b int) bool {
+	for k := max(a, b-3); k < b && k < len(toks); k++ {
+		if sequenceWords[toks[k].norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // respondedAfterDoseChange reports whether the non-response no precedes the response
