@@ -6,6 +6,10 @@ import "strings"
 //   - a word of persistence ("remained", "still", "persisted") not followed by a word of
 //     a good state is a non-response: "remained febrile", "platelets were still low";
 //   - a stop of the course ("was discontinued", "was stopped") is not evaluable;
+//   - a state said of the patient or a symptom ("remained asymptomatic", "is asymptomatic",
+//     "the headache was relieved") is that state; attributive, it describes something else
+//     ("asymptomatic hypoxia was detected"), and a past "was asymptomatic" is often the state
+//     before the course ("was asymptomatic until …"), so those stay weak;
 //
 // A word of change ("decreased", "reduction") stays weak: on the corpus it named a dose, a
 // deficit ("reduced visual acuity") or a fall of a good measure too often to be read alone.
@@ -24,6 +28,13 @@ var (
 		"decrease": true, "decline": true, "fall": true, "resolve": true, "heal": true, "regress": true, "shrink": true,
 		"trend": true, "down": true, "above": true, "below": true, "within": true, "off": true, "receiving": true, "treatment": true, "therapy": true}
 	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true, "ceased": true}
+	// predicates are the weak state words read strongly after one of their linking verbs
+	// (within two words: "remained clinically asymptomatic")
+	predicates = map[string]map[string]bool{
+		"asymptomatic": {"remained": true, "remains": true, "remain": true, "remaining": true, "became": true,
+			"becomes": true, "become": true, "is": true, "are": true, "continues": true},
+		"relieved": {"was": true, "were": true, "is": true, "are": true, "been": true, "being": true},
+	}
 )
 
 func (c *compiled) strongInContext(text string, toks []token, t target) bool {
@@ -49,6 +60,13 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 			}
 		}
 		return true // "remained febrile", "platelets were still low"
+	case predicates[first] != nil && t.i == t.j-1:
+		for k := max(0, t.i-2); k < t.i; k++ {
+			if predicates[first][toks[k].norm] {
+				return true
+			}
+		}
+		return false
 	case stopWords[last]:
 		// "was discontinued", "we discontinued …", "stopped due to …": a stop of the course;
 		// "seizures stopped" is not
