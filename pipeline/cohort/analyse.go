@@ -2,6 +2,7 @@ package cohort
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/tresp/tresp/data/vocab"
@@ -57,10 +58,12 @@ type Accumulator struct {
 	a       *analyser // settings; its warnings are Analyse's own
 	started bool      // a patient was added
 	late    error     // a study-level row added after a patient under StudiesFirst
-	units   *unitFold
-	time    *timeFold
-	views   *viewFold
-	studies []*StudyCount
+	// analysed: Analyse ran and released the fold's aggregates
+	analysed bool
+	units    *unitFold
+	time     *timeFold
+	views    *viewFold
+	studies  []*StudyCount
 }
 
 // NewAccumulator returns an empty Accumulator for the settings cfg
@@ -115,7 +118,9 @@ func (acc *Accumulator) AddStudy(s *StudyCount) {
 
 // Analyse computes every result of the analyse stage from what was added.
 // It stops between its steps with an error wrapping ctx.Err() once ctx is
-// done.
+// done. It consumes the Accumulator: the fold's aggregates are released as
+// soon as the results that need them are made (at ten million rows they are
+// most of the memory), so a second call is an error.
 func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
 	stop := func(step string) error {
 		if err := ctx.Err(); err != nil {
@@ -126,16 +131,23 @@ func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
 	if acc.late != nil {
 		return nil, acc.late
 	}
+	if acc.analysed {
+		return nil, errors.New("analyse: Accumulator.Analyse called twice: it consumes the fold; make a new Accumulator")
+	}
+	acc.analysed = true
+	f := acc.units
 	cfg := acc.a.cfg
 	a := &analyser{threshold: acc.a.threshold, method: acc.a.method, level: acc.a.level, cfg: cfg}
 	res := &Analysis{Responder: a.threshold.String(), Attribution: string(cfg.Attribution), CIMethod: cfg.CIMethod, Level: cfg.Level}
 
-	drugUnits, sources, modes := a.drugUnits(acc.units, acc.studies)
-	patientUnits := a.patientUnits(acc.units, acc.studies)
+	drugUnits, sources, modes := a.drugUnits(f, acc.studies)
+	patientUnits := a.patientUnits(f, acc.studies)
+	f.drugs, f.patients, f.keys, f.coarse.drugs, f.coarse.patients, f.strs, f.coarse.strs = nil, nil, nil, nil, nil, nil, nil
 	res.Sources = sources
 	if !acc.SkipCounts {
-		res.Counts = countRows(drugUnits, patientUnits, acc.units.coarse.counts)
+		res.Counts = countRows(drugUnits, patientUnits, f.coarse.counts)
 	}
+	f.coarse.counts = nil
 
 	if err := stop("rates"); err != nil {
 		return nil, err
@@ -145,13 +157,15 @@ func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
 	byDisease := func(u *unit) string { return u.disease }
 	byGroup := func(u *unit) string { return u.group }
 	res.Rates = a.rates(drugUnits, patientUnits, byDrug, byDisease)
-	res.ClassRates = a.rates(classUnits(acc.units, drugUnits, modes), nil, byClass, byDisease)
+	res.ClassRates = a.rates(classUnits(f, drugUnits, modes), nil, byClass, byDisease)
+	f.classes, f.coarse.classes = nil, nil
 	res.GroupRates = a.rates(drugUnits, patientUnits, byDrug, byGroup)
 	res.PoolPopulation = string(a.cfg.PoolPopulation)
 	if res.PoolPopulation == "" {
 		res.PoolPopulation = PopEvaluable
 	}
-	res.StudyCounts = studyCounts(drugUnits, acc.units.coarse.pairs, res.PoolPopulation)
+	res.StudyCounts = studyCounts(drugUnits, f.coarse.pairs, res.PoolPopulation)
+	f.coarse.pairs = nil
 	for i := range res.StudyCounts {
 		s := &res.StudyCounts[i]
 		s.Interval = stats.BinomialCI(s.Events, s.N, a.level, a.method)

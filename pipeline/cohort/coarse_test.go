@@ -50,10 +50,15 @@ func foldMixed(t *testing.T, n *Cohort, cfg config.AnalysisConfig, studiesFirst,
 			acc.AddStudy(s)
 		}
 	}
+	before := *acc.units // the fold's aggregates, which Analyse releases
 	a, err := acc.Analyse(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := acc.Analyse(context.Background()); err == nil || !strings.Contains(err.Error(), "called twice") {
+		t.Fatalf("a second Analyse of the same fold: %v, want an error", err)
+	}
+	acc.units = &before
 	return a, acc
 }
 

@@ -14,13 +14,23 @@ import (
 // disease and overall. Patient units (nil for the class table) give the
 // by-disease and overall rows.
 func (a *analyser) rates(drugUnits, patientUnits []*unit, group, disease func(*unit) string) []RateRow {
+	// a group's totals sit in a slice, found by an index per key: at millions of rows the
+	// groups are millions, and a map of pointers to Counts cost more than the rows made
 	type key struct{ g, d string }
-	acc := map[key]*Counts{}
+	type keyAt struct {
+		key
+		at int32
+	}
+	index := map[key]int32{}
+	var totals []Counts
 	add := func(k key, u *unit) {
-		if acc[k] == nil {
-			acc[k] = &Counts{}
+		at, ok := index[k]
+		if !ok {
+			at = int32(len(totals))
+			index[k] = at
+			totals = append(totals, Counts{})
 		}
-		acc[k].addTotals(u.totals()) // the rates read no category
+		totals[at].addTotals(u.totals()) // the rates read no category
 	}
 	for _, u := range drugUnits {
 		g := group(u)
@@ -34,19 +44,21 @@ func (a *analyser) rates(drugUnits, patientUnits []*unit, group, disease func(*u
 		add(key{"", disease(u)}, u)
 		add(key{"", ""}, u)
 	}
-	keys := make([]key, 0, len(acc))
-	for k := range acc {
-		keys = append(keys, k)
+	keys := make([]keyAt, 0, len(index))
+	for k, at := range index {
+		keys = append(keys, keyAt{k, at})
 	}
-	slices.SortFunc(keys, func(a, b key) int { return cmp.Or(strings.Compare(a.g, b.g), strings.Compare(a.d, b.d)) })
-	var rows []RateRow
+	index = nil
+	slices.SortFunc(keys, func(a, b keyAt) int { return cmp.Or(strings.Compare(a.g, b.g), strings.Compare(a.d, b.d)) })
+	rows := make([]RateRow, 0, 2*len(keys))
+	method := a.method.String()
 	for _, k := range keys {
-		c := acc[k]
+		c := totals[k.at]
 		for _, pop := range []string{PopITT, PopEvaluable} {
 			n := c.N(pop)
 			iv := stats.BinomialCI(c.Responders, n, a.level, a.method)
 			rows = append(rows, RateRow{Drug: k.g, Disease: k.d, Population: pop, N: n, Responders: c.Responders,
-				Rate: iv.Estimate, Low: iv.Low, High: iv.High, Method: a.method.String(),
+				Rate: iv.Estimate, Low: iv.Low, High: iv.High, Method: method,
 				Small: n < a.cfg.SmallGroup, Unclassified: c.Unclassified, Warnings: iv.Warnings})
 		}
 	}
