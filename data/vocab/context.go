@@ -125,7 +125,8 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 
 // applyBackward applies the backward cues and the temporal cues that follow their
 // relapse ("relapsed after discontinuation"), whose scope runs back to the start of the
-// clause, and the qualifiers that follow their response word ("improved slightly").
+// clause, and the qualifiers and transient cues that follow their response word
+// ("improved slightly", "improved transiently").
 func applyBackward(text string, toks []token, clause []int, targets []target, cues []cueHit) {
 	for _, cu := range cues {
 		if cu.e.role == cueQualifierAfter {
@@ -134,6 +135,23 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 			for t := range targets {
 				if tg := &targets[t]; tg.j == cu.i && !commaBefore(text, toks, cu.i) && qualifies(cu.e.category, tg.entry) {
 					tg.category, tg.rule = cu.e.category, "qualifier"
+				}
+			}
+			continue
+		}
+		if cu.e.role == cueTransient && transientAfter[toks[cu.i].norm] && cu.j == cu.i+1 {
+			// "responded only transiently", "improved her symptoms transiently": a response
+			// that did not last, as "transient improvement" is (minimal), and lost by a later
+			// worsening; the cue follows it within three words, in its clause, after no comma
+			for t := range targets {
+				tg := &targets[t]
+				at := tg.j <= cu.i && cu.i-tg.j <= 3 && clause[tg.i] == clause[cu.i] &&
+					!strings.ContainsAny(text[toks[tg.j-1].end:toks[cu.i].start], ",;:")
+				if at && tg.category.AtLeast(Minimal) {
+					tg.transient = true
+					if qualifies(Minimal, tg.entry) {
+						tg.category, tg.rule = Minimal, "qualifier"
+					}
 				}
 			}
 			continue
@@ -163,6 +181,11 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 		}
 	}
 }
+
+// transientAfter are the transient adverbs that also follow their response word ("improved
+// transiently", "responded only briefly"); "initially" after a response is the time of something
+// else ("improvement when he was initially treated", "response to initial gefitinib").
+var transientAfter = map[string]bool{"transiently": true, "temporarily": true, "briefly": true}
 
 // targetBefore reports whether a target ends at or before token k in k's clause.
 func targetBefore(targets []target, clause []int, k int) bool {

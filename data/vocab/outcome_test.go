@@ -308,6 +308,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a death as the whole cell", "Dead 16 months later", "", Progression, ConfidenceHigh},
 		{"a death with its cause", "Died of sepsis", "", NotEvaluable, ConfidenceHigh},
 		{"a stated non-response beside a death of another cause", "the fever persisted and the patient died of sepsis", "", None, ConfidenceHigh},
+		{"a transient adverb after its response", "which improved her symptoms transiently", "", Minimal, ConfidenceHigh},
+		{"initially after a response is another time", "a complete response to initial gefitinib that lasted for 12 months", "", Complete, ConfidenceHigh},
 		{"a response then a worsening", "symptoms improved for a few days but then progressed", "", Progression, ConfidenceHigh},
 		{"a worsening after a stop is after the course", "partial response; treatment was stopped and the disease then progressed", "", Partial, ConfidenceLow},
 		{"a word of sequence far from the worsening", "remission was achieved, but 15 days later the course was complicated by sepsis with deteriorating renal function", "", Complete, ConfidenceLow},
