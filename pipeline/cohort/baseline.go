@@ -82,11 +82,14 @@ func newBaselineValues() *baselineValues {
 	return &baselineValues{ages: histogram{}, dd: histogram{}, sex: map[string]int{}, dis: map[string]int{}, sub: map[string]int{}, studies: map[string]bool{}}
 }
 
-// add adds the patient whose course c gives the characteristics.
-func (b *baselineValues) add(c *Course, diseaseGroups bool) {
+// add adds the patient whose course c gives the characteristics; strs
+// holds the one copy of each study and disease name that every group's
+// keys share (a key cut from its input line would keep the line, and a
+// copy per group cost more than the counts at ten million rows).
+func (b *baselineValues) add(c *Course, diseaseGroups bool, strs interner) {
 	b.patients++
 	if !b.studies[c.Study] {
-		b.studies[strings.Clone(c.Study)] = true // a key cut from its input line would keep the line
+		b.studies[strs.in(c.Study)] = true
 	}
 	if !math.IsNaN(c.Age.Years) {
 		b.ages[c.Age.Years]++
@@ -102,7 +105,7 @@ func (b *baselineValues) add(c *Course, diseaseGroups bool) {
 			d = DiseaseGroupLabel(c)
 		}
 		if _, ok := b.dis[d]; !ok {
-			d = strings.Clone(d)
+			d = strs.in(d)
 		}
 		b.dis[d]++
 	}
@@ -213,22 +216,23 @@ type table1Fold struct {
 	all             *baselineValues
 	byDrug, byStudy map[string]*baselineValues
 	drugs           []string // scratch: one patient's drugs
+	strs            interner // the study and disease names of every group's keys
 }
 
 func newTable1Fold(diseaseGroups bool, short shortStudies) *table1Fold {
 	return &table1Fold{diseaseGroups: diseaseGroups, short: short, all: newBaselineValues(),
-		byDrug: map[string]*baselineValues{}, byStudy: map[string]*baselineValues{}}
+		byDrug: map[string]*baselineValues{}, byStudy: map[string]*baselineValues{}, strs: interner{}}
 }
 
 func (f *table1Fold) addPatient(courses []*Course) {
-	f.all.add(courses[0], f.diseaseGroups)
+	f.all.add(courses[0], f.diseaseGroups, f.strs)
 	addTo := func(m map[string]*baselineValues, g string, c *Course) {
 		b := m[g]
 		if b == nil {
 			b = newBaselineValues()
 			m[strings.Clone(g)] = b
 		}
-		b.add(c, f.diseaseGroups)
+		b.add(c, f.diseaseGroups, f.strs)
 	}
 	f.drugs = f.drugs[:0]
 	for _, c := range courses {
