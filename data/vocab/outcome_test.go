@@ -15,6 +15,9 @@ func TestOutcomePhrasings(t *testing.T) {
 		status MatchStatus
 		phrase string
 	}{
+		// wound and lesion healing in plain words
+		{"complete re-epithelialization of the ulcer", Complete, "CR", StatusContained, "re-epithelialization"},
+		{"near-complete clearance", Partial, "PR", StatusExact, "near-complete clearance"},
 		// seed phrasings (shared/seeds 000 and 003)
 		{"marked improvement", Partial, "PR", StatusExact, "marked improvement"},
 		{"On follow up visits, there was marked improvement in the lesions", Partial, "PR", StatusContained, "marked improvement"},
@@ -308,6 +311,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a death as the whole cell", "Dead 16 months later", "", Progression, ConfidenceHigh},
 		{"a death with its cause", "Died of sepsis", "", NotEvaluable, ConfidenceHigh},
 		{"a stated non-response beside a death of another cause", "the fever persisted and the patient died of sepsis", "", None, ConfidenceHigh},
+		{"a change of lesions named in the plural", "marked reduction of nodules", "", Partial, ConfidenceHigh},
 		{"a transient adverb after its response", "which improved her symptoms transiently", "", Minimal, ConfidenceHigh},
 		{"initially after a response is another time", "a complete response to initial gefitinib that lasted for 12 months", "", Complete, ConfidenceHigh},
 		{"a response then a worsening", "symptoms improved for a few days but then progressed", "", Progression, ConfidenceHigh},
