@@ -43,9 +43,11 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		}
 		if toks[k].norm == "and" && (ci >= len(cues) || cues[ci].i != k) && (ti >= len(targets) || targets[ti].i != k) {
 			coverEnd()
-			if ti < len(targets) && targets[ti].i == k+1 || newClause(toks, k+1) || k+1 < len(toks) && determiners[toks[k+1].norm] {
+			if ti < len(targets) && targets[ti].i == k+1 || newClause(toks, k+1) || k+1 < len(toks) && determiners[toks[k+1].norm] ||
+				commaBefore(text, toks, k) && k+1 < len(toks) && timeOpeners[toks[k+1].norm] {
 				// "no pain and improvement", "without chemotherapy and has been in complete
-				// remission": a new statement
+				// remission", "no donor heart was offered, and within days a recovery …": a new
+				// statement
 				neg, hedge, hist = scope{}, scope{}, scope{}
 			}
 		}
@@ -279,6 +281,11 @@ func newClause(toks []token, k int) bool {
 	}
 	return toks[k].norm == "the" && k+1 < len(toks) && (toks[k+1].norm == "patient" || toks[k+1].norm == "child")
 }
+
+// timeOpeners after ", and" open a statement of its own at another time ("no donor heart was
+// offered, and within a few days a significant recovery was observed").
+var timeOpeners = map[string]bool{"within": true, "after": true, "at": true, "by": true, "over": true,
+	"during": true, "since": true, "then": true, "later": true, "subsequently": true}
 
 // determiners after "and" open a new noun phrase, the subject of a statement of its own ("no
 // focal deficits and the disease in complete remission").

@@ -336,6 +336,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a state said of a symptom", "the headache was relieved", "", Partial, ConfidenceHigh},
 		{"an attributive state stays weak", "asymptomatic hypoxia was detected", "", Complete, ConfidenceLow},
 		{"a past state may be before the course", "she was asymptomatic until March", "", Complete, ConfidenceLow},
+		{"a persistence verb before a good state stays weak", "his asthma control has remained without exacerbation", "", None, ConfidenceLow},
+		{"a negation ends at , and with a time", "No donor heart was offered, and within a few days a significant recovery of myocardial function was observed", "", Partial, ConfidenceHigh},
 		{"a persistence adjective stays weak", "persistent coughing", "", None, ConfidenceLow},
 		{"a number only is no time", "2", "", Unclassified, ConfidenceNone},
 		{"a discharge as the whole cell", "Discharged after 2 days", "", NotEvaluable, ConfidenceHigh},

@@ -26,7 +26,9 @@ var (
 		// good state, or at least not a plain non-response
 		"silent": true, "quiescent": true, "inactive": true, "dormant": true, "improve": true, "respond": true,
 		"decrease": true, "decline": true, "fall": true, "resolve": true, "heal": true, "regress": true, "shrink": true,
-		"trend": true, "down": true, "above": true, "below": true, "within": true, "off": true, "receiving": true, "treatment": true, "therapy": true}
+		"trend": true, "down": true, "above": true, "below": true, "within": true, "off": true, "receiving": true, "treatment": true, "therapy": true,
+		// "remained without exacerbation", "remained quiet", "remained euthymic", "remained afebrile"
+		"without": true, "quiet": true, "euthymic": true, "afebrile": true}
 	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true, "ceased": true}
 	// predicates are the weak state words read strongly after one of their linking verbs
 	// (within two words: "remained clinically asymptomatic")
