@@ -73,6 +73,12 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		if l := c.decisiveEvidence(text, toks, live[decisive], &res); l != "" {
 			low = l
 		}
+		if low == "only weak evidence" && res.Category == NotEvaluable && adverseStated(live) {
+			// "Discontinued (side effects)": a stop beside an adverse effect, no response
+			// stated, is not evaluable (rule 4), as the adverse effect alone is
+			low = ""
+			res.Evidence.Rule += " (a stop beside an adverse effect, and no response stated: rule 4)"
+		}
 	} else {
 		res.Evidence = Evidence{Rule: "site roll-up"}
 	}
@@ -584,6 +590,17 @@ func (c *compiled) outcomeBeforeDeath(text string, toks []token, live []target, 
 		res.Evidence.Phrase, res.Evidence.Start, res.Evidence.End = res.Phrase, found.start, found.end
 		res.Evidence.Rule += " (an outcome stated beside a death not from the disease: the outcome stands, rule 4)"
 	}
+}
+
+// adverseStated reports whether an adverse effect neither hedged nor called mild is among
+// the statements.
+func adverseStated(live []target) bool {
+	for _, t := range live {
+		if t.entry.role == roleAdverse && !t.hedged && !t.mild {
+			return true
+		}
+	}
+	return false
 }
 
 // stoppedBetween reports whether a word of stopping stands between tokens a and b: a
