@@ -30,16 +30,22 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			}
 		}
 	}
+	subordinate := false // the sentence opened with a subordinator: its first comma ends that clause
 	for k := 0; k < len(toks); k++ {
 		if ends[k] {
 			reset()
 		} else if commaBefore(text, toks, k) {
 			coverEnd()
-			if newClause(toks, k) { // "without chemotherapy, the patient remains in remission"
+			if newClause(toks, k) || subordinate { // "without chemotherapy, the patient remains in remission"
+				// "While the right ear did not recover, the left side improved partially"
 				neg, hedge = scope{}, scope{}
 			}
+			subordinate = false
 			hist = scope{} // an earlier treatment is a clause's subject: "Although refractory to X, …"
 			qualUntil = -1
+		}
+		if k == 0 || ends[k] {
+			subordinate = subordinators[toks[k].norm]
 		}
 		if toks[k].norm == "and" && (ci >= len(cues) || cues[ci].i != k) && (ti >= len(targets) || targets[ti].i != k) {
 			coverEnd()
@@ -281,6 +287,10 @@ func newClause(toks []token, k int) bool {
 	}
 	return toks[k].norm == "the" && k+1 < len(toks) && (toks[k+1].norm == "patient" || toks[k+1].norm == "child")
 }
+
+// subordinators open a sentence with a clause of their own, which its first comma ends ("While
+// the hearing on the right did not recover, the left side improved partially").
+var subordinators = map[string]bool{"while": true, "whilst": true, "although": true, "though": true, "whereas": true}
 
 // timeOpeners after ", and" open a statement of its own at another time ("no donor heart was
 // offered, and within a few days a significant recovery was observed").

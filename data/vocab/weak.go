@@ -56,6 +56,9 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 			// ("proteinuria persisted" is a non-response, "the effect persisted" is not)
 			return t.i > 0 && persistingSubject(toks[t.i-1].norm)
 		}
+		if n := toks[t.j].norm; n == "despite" || n == "in" && t.j+1 < len(toks) && toks[t.j+1].norm == "spite" {
+			return true // "symptoms persisted despite treatment with benztropine"
+		}
 		for k := t.j; k < min(len(toks), t.j+3); k++ {
 			if goodStateWords[toks[k].norm] {
 				return false
