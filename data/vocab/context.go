@@ -49,11 +49,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		}
 		if toks[k].norm == "and" && (ci >= len(cues) || cues[ci].i != k) && (ti >= len(targets) || targets[ti].i != k) {
 			coverEnd()
-			if ti < len(targets) && targets[ti].i == k+1 || newClause(toks, k+1) || k+1 < len(toks) && determiners[toks[k+1].norm] ||
-				commaBefore(text, toks, k) && k+1 < len(toks) && timeOpeners[toks[k+1].norm] {
-				// "no pain and improvement", "without chemotherapy and has been in complete
-				// remission", "no donor heart was offered, and within days a recovery …": a new
-				// statement
+			if ti < len(targets) && targets[ti].i == k+1 || statementAfterAnd(text, toks, k) {
 				neg, hedge, hist = scope{}, scope{}, scope{}
 			}
 		}
@@ -286,6 +282,19 @@ func newClause(toks []token, k int) bool {
 		return true
 	}
 	return toks[k].norm == "the" && k+1 < len(toks) && (toks[k+1].norm == "patient" || toks[k+1].norm == "child")
+}
+
+// statementAfterAnd reports whether the "and" at token k opens a statement of its own: a
+// new clause ("without chemotherapy and has been in complete remission"), a new noun phrase
+// ("no focal deficits and the disease in complete remission") or, after a comma, a time ("no
+// donor heart was offered, and within days a recovery …"). A phrase right after it ("no pain
+// and improvement") is one too; the caller checks that.
+func statementAfterAnd(text string, toks []token, k int) bool {
+	if k+1 >= len(toks) {
+		return false
+	}
+	next := toks[k+1].norm
+	return newClause(toks, k+1) || determiners[next] || commaBefore(text, toks, k) && timeOpeners[next]
 }
 
 // subordinators open a sentence with a clause of their own, which its first comma ends ("While
