@@ -3,6 +3,7 @@ package vocab
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // cueRole is what a context cue (cues.tsv) does to the outcome phrases in its scope.
@@ -110,17 +111,13 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	if len(toks) == 0 {
 		if strings.TrimSpace(text) != "" {
 			// "-", "?", "—": a placeholder for a missing value, read as an empty cell is
-			res.Category, res.Code, res.Status, res.Rule = NotEvaluable, NotEvaluable.Code(), StatusExact, "placeholder"
-			res.Confidence = ConfidenceHigh
-			res.Evidence = Evidence{Rule: "placeholder: a cell without words is a missing value (outcome not reported)"}
+			notReported(text, "placeholder", "placeholder: a cell without words is a missing value (outcome not reported)", &res)
 		}
 		return res
 	}
 	if timeOnly(toks) {
 		// "14 days follow-up", "6 months": a time and no outcome (not reported)
-		res.Category, res.Code, res.Status, res.Rule = NotEvaluable, NotEvaluable.Code(), StatusExact, "time only"
-		res.Confidence = ConfidenceHigh
-		res.Evidence = Evidence{Rule: "a time only: the outcome is not reported"}
+		notReported(text, "time only", "a time only: the outcome is not reported", &res)
 		return res
 	}
 	ends := sentenceEnds(text, toks)
@@ -294,4 +291,17 @@ func fraction(a, b string) bool {
 	x, errA := strconv.Atoi(a)
 	y, errB := strconv.Atoi(b)
 	return errA == nil && errB == nil && x <= y && y > 0
+}
+
+// notReported reads the whole of text as saying that the outcome is not reported (a
+// placeholder cell, a time alone): not evaluable with high confidence, the trimmed text its
+// one phrase, as an exact match has one.
+func notReported(text, rule, why string, res *OutcomeMatch) {
+	start := len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
+	end := len(strings.TrimRightFunc(text, unicode.IsSpace))
+	res.Category, res.Code, res.Status, res.Rule = NotEvaluable, NotEvaluable.Code(), StatusExact, rule
+	res.Confidence = ConfidenceHigh
+	res.Phrase = text[start:end]
+	res.Phrases = []PhraseMatch{{Phrase: res.Phrase, Matched: res.Phrase, Category: NotEvaluable, Start: start, End: end}}
+	res.Evidence = Evidence{Rule: why, Phrase: res.Phrase, Start: start, End: end}
 }
