@@ -344,6 +344,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a date is no share", "symptoms completely remitted in 08/2004", "", Complete, ConfidenceHigh},
 		{"a persistence verb reads strongly", "she remained febrile", "", None, ConfidenceHigh},
 		{"a state said of the patient", "she remained asymptomatic", "", Complete, ConfidenceHigh},
+		{"a mood said of the patient", "he has remained euthymic during the past 21 months", "", Complete, ConfidenceHigh},
 		{"a state said of a symptom", "the headache was relieved", "", Partial, ConfidenceHigh},
 		{"an attributive state stays weak", "asymptomatic hypoxia was detected", "", Complete, ConfidenceLow},
 		{"a past state may be before the course", "she was asymptomatic until March", "", Complete, ConfidenceLow},

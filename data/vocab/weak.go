@@ -36,6 +36,8 @@ var (
 		"asymptomatic": {"remained": true, "remains": true, "remain": true, "remaining": true, "became": true,
 			"becomes": true, "become": true, "is": true, "are": true, "continues": true},
 		"relieved": {"was": true, "were": true, "is": true, "are": true, "been": true, "being": true},
+		"euthymic": {"remained": true, "remains": true, "remain": true, "remaining": true, "became": true,
+			"becomes": true, "become": true, "is": true, "are": true, "continues": true},
 	}
 )
 
