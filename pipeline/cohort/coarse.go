@@ -36,7 +36,7 @@ type coarseFold struct {
 	drugs       map[coarseKey]*tally
 	patients    map[coarseKey]*tally
 	classes     map[coarseKey]*tally
-	pairs       map[sd]*tally       // drug units per study × drug (group), for studyCounts
+	pairs       map[sd]pairTotals   // drug units per study × drug (group), for studyCounts
 	counts      map[countKey]*tally // nil unless counts are wanted
 	strs        interner            // unitFold's
 }
@@ -53,7 +53,7 @@ func (c *coarseFold) internN(k *countKey) {
 
 func newCoarseFold(strs interner) coarseFold {
 	return coarseFold{strs: strs, fineDrugs: map[sd]bool{}, fineStudies: map[string]bool{}, drugs: map[coarseKey]*tally{},
-		patients: map[coarseKey]*tally{}, classes: map[coarseKey]*tally{}, pairs: map[sd]*tally{}}
+		patients: map[coarseKey]*tally{}, classes: map[coarseKey]*tally{}, pairs: map[sd]pairTotals{}}
 }
 
 // addStudyRow notes the study-level row s (before any patient).
@@ -85,7 +85,11 @@ func (c *coarseFold) drug(study, g string, v *uval) bool {
 		return false
 	}
 	addTo(c.drugs, coarseKey{g, v.class, v.disease, v.group}, v.counts, c.internC)
-	addTo(c.pairs, sd{study, g}, v.counts, c.internS)
+	k := sd{study, g}
+	c.internS(&k) // a map assignment stores its key again: the interned one, not a cut of the input line
+	t := c.pairs[k]
+	t.add(v.counts)
+	c.pairs[k] = t
 	if c.counts != nil {
 		addTo(c.counts, countKey{study, g, v.disease}, v.counts, c.internN)
 	}
@@ -120,6 +124,21 @@ func (c *coarseFold) addClasses(entries []entry) {
 		seen = append(seen, v.class)
 		addTo(c.classes, coarseKey{class: v.class, disease: v.disease}, v.counts, c.internC)
 	}
+}
+
+// pairTotals are the totals of a study × drug's coarse drug units, all that
+// the study counts read: stored in the map, there is one per study × drug.
+type pairTotals struct{ treated, responders, notEvaluable, unclassified int32 }
+
+func (t *pairTotals) add(c Counts) {
+	t.treated += int32(c.Treated)
+	t.responders += int32(c.Responders)
+	t.notEvaluable += int32(c.NotEvaluable)
+	t.unclassified += int32(c.Unclassified)
+}
+
+func (t pairTotals) totals() Counts {
+	return Counts{Treated: int(t.treated), Responders: int(t.responders), NotEvaluable: int(t.notEvaluable), Unclassified: int(t.unclassified)}
 }
 
 // coarseUnits returns a unit per aggregate of m (coarse: no study), in a

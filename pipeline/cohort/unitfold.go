@@ -94,6 +94,11 @@ type drugInfo struct {
 	attr           tally // compact: there is one per study × drug
 }
 
+// allAttributable and someUnattributable are the drugInfo shared by the study
+// × drugs whose attributable counts nothing reads (no study-level row can
+// reconcile them): never changed, only chosen.
+var allAttributable, someUnattributable = &drugInfo{}, &drugInfo{unattributable: true}
+
 // studyInfo is the same for a study: its first attributable course per
 // patient (of a group the attribution counts) for the "all" row.
 type studyInfo struct {
@@ -236,19 +241,31 @@ func (f *unitFold) addPatient(courses []*Course) {
 		f.studies[f.strs.in(study)] = si // interned: a key cut from its input line would keep the line
 	}
 	f.entries = f.entries[:0]
+	exposure := a.cfg.Attribution == "exposure"
 	var pFirst, pAttr *Course // the patient unit under modePatients and modeResidue
 	for _, c := range courses {
 		k := sd{study, c.DrugName()}
+		// a study × drug that no study-level row can reconcile (known, as they come first)
+		// shares one of two drugInfo: only whether an outcome is unattributable is read
+		shared := f.coarse.on && !(exposure && f.coarse.fineDrugs[k])
 		ki := f.keys[k]
 		if ki == nil {
 			ki = &drugInfo{}
+			if shared {
+				ki = allAttributable
+			}
 			f.keys[sd{f.strs.in(k.study), f.strs.in(k.drug)}] = ki
 		}
 		if c.Outcome.NotAttributable {
-			ki.unattributable, si.unattributable = true, true
+			si.unattributable = true
+			if !shared {
+				ki.unattributable = true
+			} else if ki != someUnattributable {
+				f.keys[sd{f.strs.in(k.study), f.strs.in(k.drug)}] = someUnattributable
+			}
 		}
 		attr := attributable(c)
-		if attr {
+		if attr && !shared {
 			ki.attr.add(a.courseCounts(c))
 		}
 		g, ok := a.groupOf(c)
@@ -270,7 +287,6 @@ func (f *unitFold) addPatient(courses []*Course) {
 	if pFirst != nil && !f.coarse.patient(a, study, pFirst) {
 		f.addPatientUnit(study, pFirst, pAttr)
 	}
-	exposure := a.cfg.Attribution == "exposure"
 	allCoarse := true
 	for i := range f.entries {
 		e := &f.entries[i]
