@@ -18,6 +18,8 @@ func TestOutcomePhrasings(t *testing.T) {
 		// infectious-disease response criteria, fluid that came back
 		{"Success under voriconazole therapy, discharged from hospital in good condition", Partial, "PR", StatusContained, "Success under"},
 		{"no reaccumulation of pleural fluid occurred", Complete, "CR", StatusContained, "reaccumulation"},
+		// function regained
+		{"He returned to work after 3 months", Partial, "PR", StatusContained, "returned to work"},
 		// wound and lesion healing in plain words
 		{"complete re-epithelialization of the ulcer", Complete, "CR", StatusContained, "re-epithelialization"},
 		{"near-complete clearance", Partial, "PR", StatusExact, "near-complete clearance"},
