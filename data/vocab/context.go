@@ -13,6 +13,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		active  bool
 		cue     string
 		covered bool
+		degree  bool // a word of degree follows the cue: "not fully"
 	}
 	var neg, hedge, hist, after, on scope
 	qual, qualUntil := CategoryUnknown, -1 // the last qualifier and the last token it reaches
@@ -58,12 +59,12 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			cueText := text[toks[cu.i].start:toks[cu.j-1].end]
 			switch cu.e.role {
 			case cueNegation:
-				neg = scope{active: true, cue: cueText}
+				neg = scope{active: true, cue: cueText, degree: cu.j < len(toks) && degreeWords[toks[cu.j].norm]}
 			case cueNegationAfter:
 				// "had not reached remission": a backward cue with nothing before it in
 				// its clause negates what follows, as "not" alone would
 				if !targetBefore(targets, clause, cu.i) {
-					neg = scope{active: true, cue: cueText}
+					neg = scope{active: true, cue: cueText, degree: cu.j < len(toks) && degreeWords[toks[cu.j].norm]}
 				}
 			case cueHedge:
 				hedge = scope{active: true, cue: cueText}
@@ -94,7 +95,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		if ti < len(targets) && targets[ti].i == k {
 			t := &targets[ti]
 			if neg.active {
-				t.negated, t.negCue, neg.covered = true, neg.cue, true
+				t.negated, t.negCue, neg.covered, t.notFully = true, neg.cue, true, neg.degree
 			}
 			if hedge.active {
 				t.hedged, t.hedgeCue, hedge.covered = true, hedge.cue, true
@@ -174,6 +175,9 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 			switch cu.e.role {
 			case cueNegationAfter:
 				tg.negated, tg.negCue = true, cueText
+				for k := cu.i; k < cu.j; k++ {
+					tg.notFully = tg.notFully || degreeWords[toks[k].norm] // "remission was not fully achieved"
+				}
 			case cueHedgeAfter:
 				tg.hedged, tg.hedgeCue = true, cueText
 			case cueAfterCourse: // a time stated right after the event is the more precise one
@@ -296,6 +300,10 @@ func statementAfterAnd(text string, toks []token, k int) bool {
 	next := toks[k+1].norm
 	return newClause(toks, k+1) || determiners[next] || commaBefore(text, toks, k) && timeOpeners[next]
 }
+
+// degreeWords after a negation make it deny the degree, not the response ("not fully
+// normalised", "did not completely resolve").
+var degreeWords = map[string]bool{"fully": true, "completely": true, "entirely": true, "totally": true}
 
 // subordinators open a sentence with a clause of their own, which its first comma ends ("While
 // the hearing on the right did not recover, the left side improved partially").

@@ -281,8 +281,12 @@ var corpusFloors = map[string]floors{
 	// with round 13 (v*, 81 sentences from 42 sources, measured before tuning: 93.6 %, 3.7 %,
 	// 58.0 %; second label agreement 93.8 %) and fluid that reaccumulated: tune 96.9 %, 69.6 %,
 	// 1.1 % of 1580; held-out 93.7 %, 69.3 %, 2.6 % of 391
+	// with round 14 (w*, 87 sentences from 53 sources, measured before tuning: 92.5 %, 2.3 %,
+	// 77.0 %; second label agreement 96.6 %) and the negation of a degree ("not fully
+	// normalised" = partial): tune 96.8 %, 69.6 %, 1.2 % of 1647; held-out 94.1 %, 70.6 %, 2.4 %
+	// of 411
 	"tune":    {highClassPrecision: 96.5, coverage: 69.5, flips: 1.5},
-	"heldout": {highClassPrecision: 93.5, coverage: 68, flips: 3},
+	"heldout": {highClassPrecision: 93.5, coverage: 69, flips: 3},
 }
 
 // writeAgreement reports the agreement of the two blind labellings (observed agreement and

@@ -68,6 +68,9 @@ type target struct {
 	rule     string
 	negated  bool
 	negCue   string
+	// notFully is set on a phrase a negation reaches through a word of degree ("not fully
+	// normalised", "did not completely resolve"): a complete response denied is partial
+	notFully bool
 	hedged   bool
 	hedgeCue string
 	history  bool // about an earlier treatment: not evidence for this course
@@ -147,6 +150,10 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			case -1: // "the platelet count fell": worse, but perhaps an adverse effect; stays weak
 				t.category, t.rule = Progression, "change of a measure"
 			}
+		}
+		if t.negated && t.notFully && t.entry.category == Complete && !t.entry.marker {
+			// "serum creatinine was not fully normalised": short of complete, not none (rule 9)
+			t.negated, t.category, t.rule = false, Partial, "not fully: partial"
 		}
 		if t.negated && !t.entry.marker {
 			if t.entry.negated != CategoryUnknown {
