@@ -36,8 +36,9 @@ func (v *Vocabulary) courseOf(treatments []string) *course {
 	return k
 }
 
-// maxCachedCourses bounds the cache of what the reader knows of a row's treatments.
-const maxCachedCourses = 1 << 16
+// maxCachedCourses bounds the cache of what the reader knows of a row's treatments
+// (sized as units.DefaultCacheSize, for the same reason).
+const maxCachedCourses = 1 << 14
 
 func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 	k := &course{names: map[string]bool{}, classes: map[string]bool{}, words: map[string]bool{}}
