@@ -70,50 +70,85 @@ type Levels struct {
 }
 
 // baselineValues are the values of a set of patients before summary:
-// counts per value (bounded by the distinct values, not the patients).
+// counts per value (bounded by the distinct values, not the patients). A
+// group keeps its first patients' values as they are (few) and counts them
+// only from the fewValues+1-th patient on, or when it is summarised: most
+// treatment groups of a large table have a patient or two, and six maps
+// each cost more than all the rest of Table 1's fold.
 type baselineValues struct {
 	patients      int
-	ages, dd      histogram
+	few           []patientValues // nil once counted
+	ages, dd      histogram       // nil until counted
 	sex, dis, sub map[string]int
 	studies       map[string]bool
 }
 
-func newBaselineValues() *baselineValues {
-	return &baselineValues{ages: histogram{}, dd: histogram{}, sex: map[string]int{}, dis: map[string]int{}, sub: map[string]int{}, studies: map[string]bool{}}
+// patientValues are the values of one patient (NaN or "" where unknown).
+type patientValues struct {
+	age, dd              float64
+	sex, dis, sub, study string
 }
+
+// fewValues is how many patients a group keeps as values before counting them.
+const fewValues = 8
+
+func newBaselineValues() *baselineValues { return &baselineValues{} }
 
 // add adds the patient whose course c gives the characteristics; strs
 // holds the one copy of each study and disease name that every group's
 // keys share (a key cut from its input line would keep the line, and a
 // copy per group cost more than the counts at ten million rows).
 func (b *baselineValues) add(c *Course, diseaseGroups bool, strs interner) {
-	b.patients++
-	if !b.studies[c.Study] {
-		b.studies[strs.in(c.Study)] = true
-	}
-	if !math.IsNaN(c.Age.Years) {
-		b.ages[c.Age.Years]++
-	}
-	if !math.IsNaN(c.DiseaseDu.Days) {
-		b.dd[c.DiseaseDu.Days]++
-	}
-	if s := string(c.Sex); s != "" {
-		b.sex[s]++
-	}
+	v := patientValues{age: c.Age.Years, dd: c.DiseaseDu.Days, sex: string(c.Sex), study: strs.in(c.Study)}
 	if d := c.DiseaseName(); d != "" {
 		if diseaseGroups {
 			d = DiseaseGroupLabel(c)
 		}
-		if _, ok := b.dis[d]; !ok {
-			d = strs.in(d)
-		}
-		b.dis[d]++
+		v.dis = strs.in(d)
 	}
 	for _, m := range c.Subtypes {
 		if m.Class == "type" && m.Canonical != "" {
-			b.sub[m.Canonical]++
+			v.sub = m.Canonical
 			break
 		}
+	}
+	b.patients++
+	if b.ages == nil && len(b.few) < fewValues {
+		b.few = append(b.few, v)
+		return
+	}
+	b.count()
+	b.countOne(v)
+}
+
+// count moves the kept values into the counts (once).
+func (b *baselineValues) count() {
+	if b.ages != nil {
+		return
+	}
+	b.ages, b.dd, b.sex, b.dis, b.sub, b.studies = histogram{}, histogram{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]bool{}
+	for _, v := range b.few {
+		b.countOne(v)
+	}
+	b.few = nil
+}
+
+func (b *baselineValues) countOne(v patientValues) {
+	b.studies[v.study] = true
+	if !math.IsNaN(v.age) {
+		b.ages[v.age]++
+	}
+	if !math.IsNaN(v.dd) {
+		b.dd[v.dd]++
+	}
+	if v.sex != "" {
+		b.sex[v.sex]++
+	}
+	if v.dis != "" {
+		b.dis[v.dis]++
+	}
+	if v.sub != "" {
+		b.sub[v.sub]++
 	}
 }
 
@@ -201,6 +236,8 @@ func levels(m, all map[string]int, keep map[string]bool) Levels {
 // summarise turns values into a Baseline with the listed levels of the
 // overall values all and their keep sets.
 func (b *baselineValues) summarise(label string, all *baselineValues, keep [3]map[string]bool) Baseline {
+	b.count()
+	all.count()
 	out := Baseline{Label: label, Patients: b.patients, Studies: len(b.studies),
 		Age: b.ages.quartiles(), DiseaseDuration: b.dd.quartiles(),
 		Sex: levels(b.sex, all.sex, keep[0]), Disease: levels(b.dis, all.dis, keep[1]), Subtype: levels(b.sub, all.sub, keep[2])}
@@ -249,6 +286,7 @@ func (f *table1Fold) addPatient(courses []*Course) {
 // table1 computes Table 1.
 func (f *table1Fold) table1() Table1 {
 	all := f.all
+	all.count()
 	keep := [3]map[string]bool{listed(all.sex), listed(all.dis), listed(all.sub)}
 	t := Table1{Overall: all.summarise("", all, keep)}
 	for lv, m := range []map[string]int{all.sex, all.dis, all.sub} {
