@@ -234,6 +234,29 @@ func TestWriterRoundTrip(t *testing.T) {
 	}
 }
 
+// writeRows writes n rows, row(i) for each, to a new Parquet file at path
+// with row groups of limit rows.
+func writeRows(t *testing.T, path string, cols []Column, limit, n int, row func(i int) Row) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewWriter(f, cols)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.SetRowGroupRows(limit)
+	for i := 0; i < n; i++ {
+		if err := w.Write(row(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestRowGroupsFromBatches: rows are encoded in batches of batchRows into
 // row groups of exactly the limit (the last one shorter), and every value
 // comes back in order.
@@ -244,23 +267,10 @@ func TestRowGroupsFromBatches(t *testing.T) {
 		{2*batchRows + 5, 100 * batchRows}, // one group of several batches
 	} {
 		path := filepath.Join(t.TempDir(), "out.parquet")
-		f, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, err := NewWriter(f, []Column{{Name: "drug", Type: String}, {Name: "n", Type: Int}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.SetRowGroupRows(tc.limit)
-		for i := 0; i < tc.rows; i++ {
-			if err := w.Write(Row{Strings: []string{"d" + strconv.Itoa(i%37), ""}, Ints: []int64{0, int64(i)}}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := w.Close(); err != nil {
-			t.Fatal(err)
-		}
+		writeRows(t, path, []Column{{Name: "drug", Type: String}, {Name: "n", Type: Int}}, tc.limit, tc.rows,
+			func(i int) Row {
+				return Row{Strings: []string{"d" + strconv.Itoa(i%37), ""}, Ints: []int64{0, int64(i)}}
+			})
 		pf, err := file.OpenParquetFile(path, false)
 		if err != nil {
 			t.Fatal(err)
@@ -351,25 +361,10 @@ func TestBadStringsRefused(t *testing.T) {
 // in one group, 147 MiB for two million; 257 MiB before.)
 func TestOneLargeRowGroup(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "one.parquet")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := NewWriter(f, []Column{{Name: "id", Type: String}, {Name: "text", Type: String}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	const rows = 40000
-	w.SetRowGroupRows(rows + 1)
 	pad := strings.Repeat("x", 40)
-	for i := 0; i < rows; i++ {
-		if err := w.Write(Row{Strings: []string{strconv.Itoa(i), pad + strconv.Itoa(i*7919)}}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
+	writeRows(t, path, []Column{{Name: "id", Type: String}, {Name: "text", Type: String}}, rows+1, rows,
+		func(i int) Row { return Row{Strings: []string{strconv.Itoa(i), pad + strconv.Itoa(i*7919)}} })
 	r, err := Open(path, "one.parquet", 1000)
 	if err != nil {
 		t.Fatal(err)
