@@ -12,7 +12,7 @@ import (
 func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	c := &compiled{
 		drugTrie: &trieNode{}, disTrie: &trieNode{}, subTrie: &trieNode{}, outTrie: &trieNode{},
-		ctxTrie: &trieNode{}, measures: map[string]string{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
+		ctxTrie: &trieNode{}, measures: map[string]string{}, measureHeads: map[string]bool{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
 		generics: map[string]*drugGeneric{}, diseases: map[string]*diseaseCanon{},
 		noFuzzy: map[string]bool{}, knownWords: map[string]bool{},
 	}
@@ -292,6 +292,9 @@ func (c *compiled) compileContext(ts [numKinds + 1]*table) {
 		}
 		if e.kind == "measure" {
 			c.measures[e.term] = e.better
+			if head, _, multi := strings.Cut(e.term, " "); multi {
+				c.measureHeads[head] = true
+			}
 		} else {
 			c.scores = append(c.scores, e)
 		}

@@ -115,7 +115,7 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 			}
 		}
 		np, pids := c.outTrie.longest(toks, i, acceptOutcome)
-		if nm := c.measureAt(toks, i); nm >= 2 && nm > np {
+		if nm := c.measureAt(toks, i); nm > np {
 			// "exacerbation rate", "number of relapses": the name of a measure, read by its
 			// change (rule 4), not the outcome word inside it
 			i += nm
@@ -161,10 +161,14 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 	return targets, cues, used
 }
 
-// measureAt returns the length in tokens of the longest measure of scores.tsv that starts at
-// toks[i] (up to four words), or 0.
+// measureAt returns the length in tokens of the longest measure of two to four words of
+// scores.tsv that starts at toks[i], or 0. It runs at every token: most tokens start no
+// such measure, and are answered without building a name.
 func (c *compiled) measureAt(toks []token, i int) int {
-	for n := min(4, len(toks)-i); n >= 1; n-- {
+	if !c.measureHeads[toks[i].norm] {
+		return 0
+	}
+	for n := min(4, len(toks)-i); n >= 2; n-- {
 		if _, ok := c.measures[joinNorms(toks[i:i+n])]; ok {
 			return n
 		}

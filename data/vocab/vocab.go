@@ -223,32 +223,35 @@ type siteEntry struct {
 }
 
 type compiled struct {
-	drugTerms   []termEntry
-	drugTrie    *trieNode
-	drugFuzzy   *fuzzyIndex
-	generics    map[string]*drugGeneric
-	disTerms    []termEntry
-	disTrie     *trieNode
-	disFuzzy    *fuzzyIndex
-	diseases    map[string]*diseaseCanon
-	subtypes    []subtypeEntry
-	subTrie     *trieNode
-	axes        []string
-	outcomes    []outcomeEntry
-	outTrie     *trieNode
-	ctxTrie     *trieNode
-	cues        []cueEntry
-	scores      []scoreEntry
-	measures    map[string]string // measure → "lower" or "higher" (is better)
-	routes      []routeEntry
-	routeTrie   *trieNode
-	maxRouteLen int
-	sites       []siteEntry
-	siteTrie    *trieNode
-	noFuzzy     map[string]bool
-	timingTrie  *trieNode
-	timingRole  []string // per timing entry: prior, underlying or none
-	knownWords  map[string]bool
+	drugTerms []termEntry
+	drugTrie  *trieNode
+	drugFuzzy *fuzzyIndex
+	generics  map[string]*drugGeneric
+	disTerms  []termEntry
+	disTrie   *trieNode
+	disFuzzy  *fuzzyIndex
+	diseases  map[string]*diseaseCanon
+	subtypes  []subtypeEntry
+	subTrie   *trieNode
+	axes      []string
+	outcomes  []outcomeEntry
+	outTrie   *trieNode
+	ctxTrie   *trieNode
+	cues      []cueEntry
+	scores    []scoreEntry
+	measures  map[string]string // measure → "lower" or "higher" (is better)
+	// measureHeads are the first words of the measures of two words or more: scanOutcome asks
+	// for a measure name only where one can start
+	measureHeads map[string]bool
+	routes       []routeEntry
+	routeTrie    *trieNode
+	maxRouteLen  int
+	sites        []siteEntry
+	siteTrie     *trieNode
+	noFuzzy      map[string]bool
+	timingTrie   *trieNode
+	timingRole   []string // per timing entry: prior, underlying or none
+	knownWords   map[string]bool
 	// courses caches courseOf per joined treatment list (safe for concurrent use);
 	// courseCount bounds it.
 	courses     sync.Map
