@@ -14,6 +14,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		cue     string
 		covered bool
 		degree  bool // a word of degree follows the cue: "not fully"
+		despite bool // the on-course cue says "despite" or "in spite of"
 	}
 	var neg, hedge, hist, after, on scope
 	qual, qualUntil := CategoryUnknown, -1 // the last qualifier and the last token it reaches
@@ -59,12 +60,12 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			cueText := text[toks[cu.i].start:toks[cu.j-1].end]
 			switch cu.e.role {
 			case cueNegation:
-				neg = scope{active: true, cue: cueText, degree: cu.j < len(toks) && degreeWords[toks[cu.j].norm]}
+				neg = scope{active: true, cue: cueText, degree: degreeAt(toks, cu.j)}
 			case cueNegationAfter:
 				// "had not reached remission": a backward cue with nothing before it in
 				// its clause negates what follows, as "not" alone would
 				if !targetBefore(targets, clause, cu.i) {
-					neg = scope{active: true, cue: cueText, degree: cu.j < len(toks) && degreeWords[toks[cu.j].norm]}
+					neg = scope{active: true, cue: cueText, degree: degreeAt(toks, cu.j)}
 				}
 			case cueHedge:
 				hedge = scope{active: true, cue: cueText}
@@ -73,7 +74,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			case cueAfterCourse: // a new time frame replaces the other
 				after, on = scope{active: true, cue: cueText}, scope{}
 			case cueOnCourse:
-				on, after = scope{active: true, cue: cueText}, scope{}
+				on, after = scope{active: true, cue: cueText, despite: despiteCue(cueText)}, scope{}
 			case cueTermination:
 				neg, hedge, hist = scope{}, scope{}, scope{}
 				qualUntil = -1
@@ -105,7 +106,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			}
 			t.after = t.after || after.active
 			t.on = t.on || on.active
-			t.despite = t.despite || on.active && despiteCue(on.cue)
+			t.despite = t.despite || on.despite
 			if k <= qualUntil && qualifies(qual, t.entry) {
 				t.category, t.rule = qual, "qualifier"
 			}
@@ -176,7 +177,7 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 			case cueNegationAfter:
 				tg.negated, tg.negCue = true, cueText
 				for k := cu.i; k < cu.j; k++ {
-					tg.notFully = tg.notFully || degreeWords[toks[k].norm] // "remission was not fully achieved"
+					tg.notFully = tg.notFully || degreeAt(toks, k) // "remission was not fully achieved"
 				}
 			case cueHedgeAfter:
 				tg.hedged, tg.hedgeCue = true, cueText
@@ -304,6 +305,9 @@ func statementAfterAnd(text string, toks []token, k int) bool {
 // degreeWords after a negation make it deny the degree, not the response ("not fully
 // normalised", "did not completely resolve").
 var degreeWords = map[string]bool{"fully": true, "completely": true, "entirely": true, "totally": true}
+
+// degreeAt reports whether toks[k] is a word of degree.
+func degreeAt(toks []token, k int) bool { return k < len(toks) && degreeWords[toks[k].norm] }
 
 // subordinators open a sentence with a clause of their own, which its first comma ends ("While
 // the hearing on the right did not recover, the left side improved partially").

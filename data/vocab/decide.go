@@ -70,7 +70,7 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		if l := c.decisiveEvidence(text, toks, live[decisive], &res); l != "" {
 			low = l
 		}
-		if low == "only weak evidence" && res.Category == NotEvaluable && adverseStated(live) {
+		if low == lowWeakOnly && res.Category == NotEvaluable && adverseStated(live) {
 			// "Discontinued (side effects)": a stop beside an adverse effect, no response
 			// stated, is not evaluable (rule 4), as the adverse effect alone is
 			low = ""
@@ -251,7 +251,7 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 	} else if t.entry.weak() && !t.quantity && c.strongInContext(text, toks, t) {
 		res.Evidence.Rule += " (weak word, read strongly in context)"
 	} else if t.entry.weak() || t.entry.secondary && !t.negated {
-		low = "only weak evidence"
+		low = lowWeakOnly
 	}
 	if t.entry.role == roleAdverse {
 		if t.mild {
@@ -518,6 +518,9 @@ func classesDiffer(kept, all []target) bool {
 	a, b := class(kept), class(all)
 	return len(a) != len(b)
 }
+
+// lowWeakOnly is the reason for low confidence of a reading decided by a weak word alone.
+const lowWeakOnly = "only weak evidence"
 
 // stoppedBetween reports whether a word of stopping stands between tokens a and b: a
 // worsening after "steroids were stopped" is after the course, not a response lost on it.

@@ -30,15 +30,15 @@ var (
 		// "remained without exacerbation", "remained quiet", "remained euthymic", "remained afebrile"
 		"without": true, "quiet": true, "euthymic": true, "afebrile": true}
 	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true, "ceased": true}
+	// stateVerbs link a present or lasting state to its subject ("remained asymptomatic"); a
+	// past "was" is left out: "was asymptomatic until …" is often the state before the course
+	stateVerbs = map[string]bool{"remained": true, "remains": true, "remain": true, "remaining": true, "became": true,
+		"becomes": true, "become": true, "is": true, "are": true, "continues": true}
+	// passiveVerbs make a participle a statement ("the headache was relieved")
+	passiveVerbs = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true}
 	// predicates are the weak state words read strongly after one of their linking verbs
 	// (within two words: "remained clinically asymptomatic")
-	predicates = map[string]map[string]bool{
-		"asymptomatic": {"remained": true, "remains": true, "remain": true, "remaining": true, "became": true,
-			"becomes": true, "become": true, "is": true, "are": true, "continues": true},
-		"relieved": {"was": true, "were": true, "is": true, "are": true, "been": true, "being": true},
-		"euthymic": {"remained": true, "remains": true, "remain": true, "remaining": true, "became": true,
-			"becomes": true, "become": true, "is": true, "are": true, "continues": true},
-	}
+	predicates = map[string]map[string]bool{"asymptomatic": stateVerbs, "euthymic": stateVerbs, "relieved": passiveVerbs}
 )
 
 func (c *compiled) strongInContext(text string, toks []token, t target) bool {
