@@ -15,6 +15,11 @@ func TestOutcomePhrasings(t *testing.T) {
 		status MatchStatus
 		phrase string
 	}{
+		// a phrase that starts inside a negation cue and runs past it keeps its own
+		// reading: "was not" + "not evaluable"
+		{"Response was not evaluable", NotEvaluable, "NE", StatusContained, "not evaluable"},
+		{"treatment was not successful", None, "SD", StatusContained, "not successful"},
+		{"the response was not yet evaluable", NotEvaluable, "NE", StatusContained, "not yet evaluable"},
 		// infectious-disease response criteria, fluid that came back
 		{"Success under voriconazole therapy, discharged from hospital in good condition", Partial, "PR", StatusContained, "Success under"},
 		{"no reaccumulation of pleural fluid occurred", Complete, "CR", StatusContained, "reaccumulation"},

@@ -151,6 +151,12 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 			}
 			i += np
 		default:
+			if k := c.phraseAcross(toks, i, i+nc, acceptOutcome); k > 0 {
+				// "was not evaluable", "was not successful": the phrase that starts inside
+				// the cue and runs past it ("not evaluable") carries its own negation
+				i = k
+				continue
+			}
 			cues = append(cues, cueHit{i, i + nc, c.cues[cids[0]]})
 			for k := i; k < i+nc; k++ {
 				used[k] = true
@@ -159,6 +165,23 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 		}
 	}
 	return targets, cues, used
+}
+
+// phraseAcross returns the token k inside the cue toks[i:j] (i < k < j) at which a "not"
+// or "no" starts an outcome phrase that runs past the cue's end, or 0. Such a phrase
+// carries its own negation and is the more specific reading of the words the two share:
+// the cue "was not" and the phrase "not evaluable" in "response was not evaluable" (but
+// the qualifier "not complete" keeps "complete remission").
+func (c *compiled) phraseAcross(toks []token, i, j int, accept func([]int, []token) []int) int {
+	for k := i + 1; k < j; k++ {
+		if toks[k].norm != "not" && toks[k].norm != "no" {
+			continue
+		}
+		if np, _ := c.outTrie.longest(toks, k, accept); k+np > j {
+			return k
+		}
+	}
+	return 0
 }
 
 // measureAt returns the length in tokens of the longest measure of two to four words of
