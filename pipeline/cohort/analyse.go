@@ -93,7 +93,7 @@ func (acc *Accumulator) AddPatient(courses []*Course) {
 		acc.started = true
 		acc.units.coarse.on = acc.StudiesFirst
 		if acc.StudiesFirst && !acc.SkipCounts {
-			acc.units.coarse.counts = map[countKey]*tally{}
+			acc.units.coarse.counts = map[countKey]tally{}
 		}
 	}
 	acc.units.addPatient(courses)
@@ -142,10 +142,10 @@ func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
 
 	drugUnits, sources, modes := a.drugUnits(f, acc.studies)
 	patientUnits := a.patientUnits(f, acc.studies)
-	f.drugs, f.patients, f.keys, f.coarse.drugs, f.coarse.patients, f.strs, f.coarse.strs = nil, nil, nil, nil, nil, nil, nil
+	f.drugs, f.patients, f.keys, f.coarse.drugs, f.coarse.patients, f.strs = nil, nil, nil, nil, nil, nil
 	res.Sources = sources
 	if !acc.SkipCounts {
-		res.Counts = countRows(drugUnits, patientUnits, f.coarse.counts)
+		res.Counts = countRows(drugUnits, patientUnits, f.coarse.counts, f.coarse.names)
 	}
 	f.coarse.counts = nil
 
@@ -164,7 +164,7 @@ func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
 	if res.PoolPopulation == "" {
 		res.PoolPopulation = PopEvaluable
 	}
-	res.StudyCounts = studyCounts(drugUnits, f.coarse.pairs, res.PoolPopulation)
+	res.StudyCounts = studyCounts(drugUnits, f.coarse.pairs, f.coarse.names, res.PoolPopulation)
 	f.coarse.pairs = nil
 	for i := range res.StudyCounts {
 		s := &res.StudyCounts[i]

@@ -50,7 +50,7 @@ func (a *analyser) drugUnits(f *unitFold, studies []*StudyCount) ([]*unit, []Sou
 		sources = append(sources, src)
 	}
 	units := foldedUnits(f.drugs, func(k unitKey) mode { return modeOf(modes, sd{k.study, k.drug}) })
-	units = append(units, coarseUnits(f.coarse.drugs)...)
+	units = append(units, coarseUnits(f.coarse.drugs, f.coarse.names)...)
 	if f.excluded > 0 {
 		a.warnf("monotherapy attribution: %d courses of combination regimens left out", f.excluded)
 	}
@@ -139,7 +139,7 @@ func classUnits(f *unitFold, drugUnits []*unit, modes map[sd]mode) []*unit {
 			out = append(out, u)
 		}
 	}
-	return append(out, coarseUnits(f.coarse.classes)...)
+	return append(out, coarseUnits(f.coarse.classes, f.coarse.names)...)
 }
 
 // reconcile returns the residue of a study-level row once the patients it
@@ -255,7 +255,7 @@ func (a *analyser) patientUnits(f *unitFold, studies []*StudyCount) []*unit {
 		}
 		return modeStudy
 	})
-	units = append(units, coarseUnits(f.coarse.patients)...)
+	units = append(units, coarseUnits(f.coarse.patients, f.coarse.names)...)
 	allStudies := make([]string, 0, len(all))
 	for study := range all {
 		allStudies = append(allStudies, study)

@@ -16,14 +16,19 @@ import "sort"
 // drug × disease for Analysis.Counts. The study × drugs and studies with
 // study-level rows keep the fine aggregates of unitKey and classKey.
 
-// coarseKey is one coarse aggregate: drug (or group; empty for patient
-// units), class (empty for patient units), disease and disease group
-// (empty for class units).
-type coarseKey struct{ drug, class, disease, group string }
+// coarseKey is one coarse aggregate: drug (or group; none for patient
+// units), class (none for patient units), disease and disease group (none
+// for class units), as ids of the fold's names. Keys and tallies hold no
+// pointer, so the garbage collector does not scan the maps, which are
+// most of a large table's fold.
+type coarseKey struct{ drug, class, disease, group nameID }
 
 // countKey is one row of Analysis.Counts: a study × drug ("all" for
 // patient units) × disease (as the unit has it).
-type countKey struct{ study, drug, disease string }
+type countKey struct{ study, drug, disease nameID }
+
+// pairKey is a study × drug (group).
+type pairKey struct{ study, drug nameID }
 
 // coarseFold is the coarse part of unitFold.
 type coarseFold struct {
@@ -33,27 +38,52 @@ type coarseFold struct {
 	// their patients are folded finely.
 	fineDrugs   map[sd]bool
 	fineStudies map[string]bool
-	drugs       map[coarseKey]*tally
-	patients    map[coarseKey]*tally
-	classes     map[coarseKey]*tally
-	pairs       map[sd]pairTotals   // drug units per study × drug (group), for studyCounts
-	counts      map[countKey]*tally // nil unless counts are wanted
-	strs        interner            // unitFold's
+	drugs       map[coarseKey]tally
+	patients    map[coarseKey]tally
+	classes     map[coarseKey]tally
+	pairs       map[pairKey]pairTotals // drug units per study × drug (group), for studyCounts
+	counts      map[countKey]tally     // nil unless counts are wanted
+	names       *names
 }
 
-func (c *coarseFold) internC(k *coarseKey) {
-	k.drug, k.class, k.disease, k.group = c.strs.in(k.drug), c.strs.in(k.class), c.strs.in(k.disease), c.strs.in(k.group)
+func newCoarseFold() coarseFold {
+	return coarseFold{names: newNames(), fineDrugs: map[sd]bool{}, fineStudies: map[string]bool{}, drugs: map[coarseKey]tally{},
+		patients: map[coarseKey]tally{}, classes: map[coarseKey]tally{}, pairs: map[pairKey]pairTotals{}}
 }
 
-func (c *coarseFold) internS(k *sd) { k.study, k.drug = c.strs.in(k.study), c.strs.in(k.drug) }
+// nameID is the id of a name (study, drug, class, disease or group) in a
+// names table; 0 is the empty name.
+type nameID uint32
 
-func (c *coarseFold) internN(k *countKey) {
-	k.study, k.drug, k.disease = c.strs.in(k.study), c.strs.in(k.drug), c.strs.in(k.disease)
+// names gives each distinct string an id, and back.
+type names struct {
+	ids  map[string]nameID
+	list []string
 }
 
-func newCoarseFold(strs interner) coarseFold {
-	return coarseFold{strs: strs, fineDrugs: map[sd]bool{}, fineStudies: map[string]bool{}, drugs: map[coarseKey]*tally{},
-		patients: map[coarseKey]*tally{}, classes: map[coarseKey]*tally{}, pairs: map[sd]pairTotals{}}
+func newNames() *names { return &names{ids: map[string]nameID{"": 0}, list: []string{""}} }
+
+// id returns the id of s, giving it one (and keeping a copy of s: a cut of
+// an input line would keep the line alive) when it is new.
+func (n *names) id(s string) nameID {
+	if id, ok := n.ids[s]; ok {
+		return id
+	}
+	s = strings.Clone(s)
+	id := nameID(len(n.list))
+	n.list = append(n.list, s)
+	n.ids[s] = id
+	return id
+}
+
+// name returns the string of id.
+func (n *names) name(id nameID) string { return n.list[id] }
+
+// addTally adds c to the aggregate k of m, a map of tallies by value.
+func addTally[K comparable](m map[K]tally, k K, c Counts) {
+	t := m[k]
+	t.add(c)
+	m[k] = t
 }
 
 // addStudyRow notes the study-level row s (before any patient).
@@ -66,32 +96,21 @@ func (c *coarseFold) addStudyRow(s *StudyCount, exposure bool) {
 	}
 }
 
-// addTo adds c to the aggregate k of m; intern interns the strings of a
-// new key.
-func addTo[K comparable](m map[K]*tally, k K, c Counts, intern func(*K)) {
-	t := m[k]
-	if t == nil {
-		t = &tally{}
-		intern(&k)
-		m[k] = t
-	}
-	t.add(c)
-}
-
 // drug reports whether the drug unit of group g in study is folded
 // coarsely, and if so folds v.
 func (c *coarseFold) drug(study, g string, v *uval) bool {
 	if !c.on || c.fineDrugs[sd{study, g}] {
 		return false
 	}
-	addTo(c.drugs, coarseKey{g, v.class, v.disease, v.group}, v.counts, c.internC)
-	k := sd{study, g}
-	c.internS(&k) // a map assignment stores its key again: the interned one, not a cut of the input line
+	n := c.names
+	gid, did := n.id(g), n.id(v.disease)
+	addTally(c.drugs, coarseKey{gid, n.id(v.class), did, n.id(v.group)}, v.counts)
+	k := pairKey{n.id(study), gid}
 	t := c.pairs[k]
 	t.add(v.counts)
 	c.pairs[k] = t
 	if c.counts != nil {
-		addTo(c.counts, countKey{study, g, v.disease}, v.counts, c.internN)
+		addTally(c.counts, countKey{k.study, gid, did}, v.counts)
 	}
 	return true
 }
@@ -104,9 +123,11 @@ func (c *coarseFold) patient(a *analyser, study string, first *Course) bool {
 	}
 	k := a.courseCounts(first)
 	disease := DiseaseLabel(first)
-	addTo(c.patients, coarseKey{disease: disease, group: DiseaseGroupLabel(first)}, k, c.internC)
+	n := c.names
+	d := n.id(disease)
+	addTally(c.patients, coarseKey{disease: d, group: n.id(DiseaseGroupLabel(first))}, k)
 	if c.counts != nil {
-		addTo(c.counts, countKey{study, "all", disease}, k, c.internN)
+		addTally(c.counts, countKey{n.id(study), n.id("all"), d}, k)
 	}
 	return true
 }
@@ -122,7 +143,7 @@ func (c *coarseFold) addClasses(entries []entry) {
 			continue
 		}
 		seen = append(seen, v.class)
-		addTo(c.classes, coarseKey{class: v.class, disease: v.disease}, v.counts, c.internC)
+		addTally(c.classes, coarseKey{class: c.names.id(v.class), disease: c.names.id(v.disease)}, v.counts)
 	}
 }
 
@@ -142,28 +163,29 @@ func (t pairTotals) totals() Counts {
 }
 
 // coarseUnits returns a unit per aggregate of m (coarse: no study), in a
-// fixed order.
-func coarseUnits(m map[coarseKey]*tally) []*unit {
+// fixed order; their tallies are copied into one slab.
+func coarseUnits(m map[coarseKey]tally, n *names) []*unit {
 	keys := make([]coarseKey, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sortCoarse(keys)
-	units := make([]*unit, len(keys))
-	for i, k := range keys {
-		units[i] = &unit{drug: k.drug, class: k.class, disease: k.disease, group: k.group, t: m[k], source: "patients", coarse: true}
-	}
-	return units
-}
-
-func sortCoarse(keys []coarseKey) {
 	sort.Slice(keys, func(i, j int) bool {
 		x, y := keys[i], keys[j]
-		for _, c := range [...][2]string{{x.drug, y.drug}, {x.class, y.class}, {x.disease, y.disease}, {x.group, y.group}} {
+		for _, c := range [...][2]nameID{{x.drug, y.drug}, {x.class, y.class}, {x.disease, y.disease}, {x.group, y.group}} {
 			if c[0] != c[1] {
-				return c[0] < c[1]
+				return n.name(c[0]) < n.name(c[1])
 			}
 		}
 		return false
 	})
+	units := make([]unit, len(keys))
+	tallies := make([]tally, len(keys))
+	out := make([]*unit, len(keys))
+	for i, k := range keys {
+		tallies[i] = m[k]
+		units[i] = unit{drug: n.name(k.drug), class: n.name(k.class), disease: n.name(k.disease), group: n.name(k.group),
+			t: &tallies[i], source: "patients", coarse: true}
+		out[i] = &units[i]
+	}
+	return out
 }

@@ -204,7 +204,7 @@ type CountRow struct {
 // countRows sums the analysis units by study × drug × disease; patient units give the
 // drug "all" rows. The coarse units are left out: coarse holds their tallies by study ×
 // drug × disease.
-func countRows(drugUnits, patientUnits []*unit, coarse map[countKey]*tally) []CountRow {
+func countRows(drugUnits, patientUnits []*unit, coarse map[countKey]tally, n *names) []CountRow {
 	type key struct{ study, drug, disease string }
 	// an index into out rather than a pointer per row: a fine fold of a
 	// million rows has hundreds of thousands of rows
@@ -246,8 +246,8 @@ func countRows(drugUnits, patientUnits []*unit, coarse map[countKey]*tally) []Co
 		}
 	}
 	for k, t := range coarse {
-		u := &unit{disease: k.disease, t: t}
-		add(key{k.study, k.drug, disease(u)}, u)
+		u := &unit{disease: n.name(k.disease), t: &t}
+		add(key{n.name(k.study), n.name(k.drug), disease(u)}, u)
 	}
 	at = nil
 	sort.Slice(out, func(i, j int) bool {

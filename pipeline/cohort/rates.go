@@ -68,7 +68,7 @@ func (a *analyser) rates(drugUnits, patientUnits []*unit, group, disease func(*u
 // studyCounts returns the evaluable events and n per study × drug: of the
 // units, but the coarse ones, and of the coarse fold's tallies per study ×
 // drug (pairs).
-func studyCounts(units []*unit, pairs map[sd]pairTotals, pop string) []StudyRow {
+func studyCounts(units []*unit, pairs map[pairKey]pairTotals, n *names, pop string) []StudyRow {
 	acc := map[sd]*Counts{}
 	for _, u := range units {
 		if u.coarse {
@@ -80,7 +80,8 @@ func studyCounts(units []*unit, pairs map[sd]pairTotals, pop string) []StudyRow 
 		}
 		acc[k].addTotals(u.totals()) // events and n only
 	}
-	for k, t := range pairs {
+	for p, t := range pairs {
+		k := sd{n.name(p.study), n.name(p.drug)}
 		if acc[k] == nil {
 			acc[k] = &Counts{}
 		}

@@ -126,7 +126,7 @@ type unitFold struct {
 func newUnitFold(a *analyser) *unitFold {
 	strs := interner{}
 	return &unitFold{a: a, drugs: map[unitKey]*tally{}, patients: map[unitKey]*tally{},
-		classes: map[classKey]*tally{}, keys: map[sd]*drugInfo{}, studies: map[string]*studyInfo{}, coarse: newCoarseFold(strs), strs: strs}
+		classes: map[classKey]*tally{}, keys: map[sd]*drugInfo{}, studies: map[string]*studyInfo{}, coarse: newCoarseFold(), strs: strs}
 }
 
 // uval is the unit one course would make.
