@@ -135,6 +135,14 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 // ("improved slightly", "improved transiently").
 func applyBackward(text string, toks []token, clause []int, targets []target, cues []cueHit) {
 	for _, cu := range cues {
+		if cu.e.role == cueQualifier {
+			// "the response was poor", "improvement has been only partial": a degree said of
+			// the response word in predicate position
+			if tg := predicateOf(toks, clause, targets, cu.i); tg != nil && qualifies(cu.e.category, tg.entry) {
+				tg.category, tg.rule = cu.e.category, "qualifier"
+			}
+			continue
+		}
 		if cu.e.role == cueQualifierAfter {
 			// "improved slightly", "responded poorly": the adverb right after the
 			// response word sets its degree, as "slight" before it does
@@ -214,6 +222,44 @@ func targetEndsAt(targets []target, k int) bool {
 		}
 	}
 	return false
+}
+
+// linkingVerbs join a response word to a degree said of it ("the response was poor");
+// degreeAdverbs may stand between ("was only partial", "has been very limited").
+var (
+	linkingVerbs  = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "remained": true, "proved": true, "appeared": true}
+	degreeAdverbs = map[string]bool{"very": true, "only": true, "rather": true, "quite": true, "too": true, "somewhat": true, "has": true, "have": true, "had": true}
+)
+
+// predicateOf returns the response word whose predicate the qualifier at toks[q] is: a
+// target that ends right before a linking verb, with only linking verbs and degree adverbs
+// between it and the qualifier, in the same clause, and the qualifier ending its clause or
+// followed by a comma or "and" (so "the response was poor" but not "the response was
+// partial remission of …"); nil when there is none.
+func predicateOf(toks []token, clause []int, targets []target, q int) *target {
+	k := q - 1
+	for k >= 0 && degreeAdverbs[toks[k].norm] {
+		k--
+	}
+	verbs := 0
+	for k >= 0 && (linkingVerbs[toks[k].norm] || degreeAdverbs[toks[k].norm]) {
+		if linkingVerbs[toks[k].norm] {
+			verbs++
+		}
+		k--
+	}
+	if verbs == 0 || k < 0 || clause[k] != clause[q] {
+		return nil
+	}
+	if q+1 < len(toks) && clause[q+1] == clause[q] && toks[q+1].norm != "and" && !toks[q+1].brk {
+		return nil
+	}
+	for t := range targets {
+		if targets[t].j == k+1 {
+			return &targets[t]
+		}
+	}
+	return nil
 }
 
 // qualifies reports whether a qualifier of category q applies to a phrase: qualifiers of

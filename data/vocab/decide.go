@@ -39,6 +39,7 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	}
 
 	live = dropSuperseded(live, clause)
+	live = dropObjects(toks, live, clause)
 	live = dropHedged(live)
 	low := ""
 	if kept := preferCourseClauses(live); len(kept) < len(live) {
@@ -459,6 +460,43 @@ func dropSuperseded(live []target, clause []int) []target {
 	}
 	return keep
 }
+
+// dropObjects removes the outcome words that name what another one changed: a phrase
+// within three words after "in" or "of" that directly follows a noun of change, in
+// its clause and with no punctuation between ("minimal improvement in her motor recovery" is
+// minimal, not also a recovery; "resolution of the relapse" is not also a relapse).
+func dropObjects(toks []token, live []target, clause []int) []target {
+	keep := live[:0:0]
+	for _, t := range live {
+		object := false
+		for _, u := range live {
+			if u.j >= t.i || t.i-u.j > 3 || clause[u.i] != clause[t.i] || !changeNouns[toks[u.j-1].norm] || u.negated {
+				continue
+			}
+			if n := toks[u.j].norm; n != "in" && n != "of" {
+				continue
+			}
+			object = true
+			for k := u.j; k <= t.i; k++ {
+				if toks[k].brk {
+					object = false
+				}
+			}
+			if object {
+				break
+			}
+		}
+		if !object {
+			keep = append(keep, t)
+		}
+	}
+	return keep
+}
+
+// changeNouns are the nouns of a change whose object "in" or "of" names (dropObjects).
+var changeNouns = map[string]bool{"improvement": true, "improvements": true, "response": true, "responses": true,
+	"reduction": true, "decrease": true, "resolution": true, "regression": true, "amelioration": true,
+	"normalisation": true, "normalization": true, "remission": true}
 
 // dropHedged removes hedged statements when the text also asserts something: a
 // possibility or an intention ("given to achieve remission") is no observation.

@@ -20,6 +20,9 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"Response was not evaluable", NotEvaluable, "NE", StatusContained, "not evaluable"},
 		{"treatment was not successful", None, "SD", StatusContained, "not successful"},
 		{"the response was not yet evaluable", NotEvaluable, "NE", StatusContained, "not yet evaluable"},
+		// a manifestation that can no longer be found; a shrinking that goes on
+		{"the nodule was no longer visible on imaging", Complete, "CR", StatusContained, "no longer visible"},
+		{"the tumour continued to shrink", Partial, "PR", StatusContained, "shrink"},
 		// infectious-disease response criteria, fluid that came back
 		{"Success under voriconazole therapy, discharged from hospital in good condition", Partial, "PR", StatusContained, "Success under"},
 		{"no reaccumulation of pleural fluid occurred", Complete, "CR", StatusContained, "reaccumulation"},
@@ -296,6 +299,17 @@ func TestOutcomeContextRules(t *testing.T) {
 		conf               Confidence
 	}{
 		{"negation beyond three words", "did not lead to any meaningful clinical improvement", "", None, ConfidenceHigh},
+		// a degree said of the response word in predicate position
+		{"predicate degree", "the response was poor", "", None, ConfidenceHigh},
+		{"predicate degree after an adverb", "the improvement has been only minimal", "", Minimal, ConfidenceHigh},
+		{"predicate degree before a comma", "the response was unsatisfactory, with persistent pancytopenia", "", None, ConfidenceHigh},
+		{"predicate degree is not an attribute of what follows", "the response was limited to the skin", "", Partial, ConfidenceHigh},
+		// a word of persistence before a treatment: the course went on, not the disease
+		{"persistence of the course is weak", "he continued methotrexate", "", None, ConfidenceLow},
+		{"persistence of the disease despite the course", "he remained febrile after etoposide", "", None, ConfidenceHigh},
+		// the object of a change is not a second outcome
+		{"object of a change", "minimal improvement in her motor recovery", "", Minimal, ConfidenceHigh},
+		{"not the object of a persistence word", "she remained in complete remission", "", Complete, ConfidenceHigh},
 		{"negation ends at but", "no improvement in the first month but complete remission at six months", "", Complete, ConfidenceLow},
 		{"backward negation", "EASI 50 not reached", "", None, ConfidenceHigh},
 		{"backward negation of a phrase", "remission could not be achieved", "", None, ConfidenceHigh},

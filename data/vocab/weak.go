@@ -29,6 +29,9 @@ var (
 		"trend": true, "down": true, "above": true, "below": true, "within": true, "off": true, "receiving": true, "treatment": true, "therapy": true,
 		// "remained without exacerbation", "remained quiet", "remained euthymic", "remained afebrile"
 		"without": true, "quiet": true, "euthymic": true, "afebrile": true}
+	// courseNouns after a word of persistence say that a treatment went on, not the disease
+	courseNouns = map[string]bool{"treatment": true, "treatments": true, "therapy": true, "therapies": true,
+		"medication": true, "medications": true, "regimen": true, "dose": true, "doses": true}
 	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true, "ceased": true}
 	// stateVerbs link a present or lasting state to its subject ("remained asymptomatic"); a
 	// past "was" is left out: "was asymptomatic until …" is often the state before the course
@@ -64,6 +67,11 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 		for k := t.j; k < min(len(toks), t.j+3); k++ {
 			if goodStateWords[toks[k].norm] {
 				return false
+			}
+		}
+		for k := t.j; k < min(len(toks), t.j+5) && !(k > t.j && toks[k].brk) && !notNouns[toks[k].norm]; k++ {
+			if n, _ := c.drugTrie.longest(toks, k, nil); n > 0 || courseNouns[toks[k].norm] {
+				return false // "continued methotrexate", "continued outpatient heart failure treatment": the course went on
 			}
 		}
 		return true // "remained febrile", "platelets were still low"
