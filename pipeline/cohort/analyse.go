@@ -142,7 +142,7 @@ func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
 
 	drugUnits, sources, modes := a.drugUnits(f, acc.studies)
 	patientUnits := a.patientUnits(f, acc.studies)
-	f.drugs, f.patients, f.keys, f.coarse.drugs, f.coarse.patients, f.strs = nil, nil, nil, nil, nil, nil
+	f.drugs, f.patients, f.keys, f.infos, f.coarse.drugs, f.coarse.patients, f.strs = nil, nil, nil, nil, nil, nil, nil
 	res.Sources = sources
 	if !acc.SkipCounts {
 		res.Counts = countRows(drugUnits, patientUnits, f.coarse.counts, f.coarse.names)

@@ -29,19 +29,20 @@ func (a *analyser) drugUnits(f *unitFold, studies []*StudyCount) ([]*unit, []Sou
 	residue := map[sd]*Counts{}
 	var sources []SourceRow
 	// a fixed order, so that warnings come out the same in every run
-	for _, k := range sortedKeys(f.keys) {
+	for _, p := range f.sortedPairs() {
+		k := sd{f.coarse.names.name(p.study), f.coarse.names.name(p.drug)}
 		src := SourceRow{Study: k.study, Drug: k.drug, Source: "patients", Reason: "every patient's outcome is attributable"}
-		unattributable := f.keys[k].unattributable
+		info := f.info(f.keys[p])
 		switch {
-		case unattributable && studyRow[k] != nil && a.cfg.Attribution == "exposure":
-			if res, ok := a.reconcileOne(nRows[k], studyRow[k], k.study, k.drug, f.keys[k].attr.counts()); ok {
+		case info.unattributable && studyRow[k] != nil && a.cfg.Attribution == "exposure":
+			if res, ok := a.reconcileOne(nRows[k], studyRow[k], k.study, k.drug, info.attr.counts()); ok {
 				residue[k], modes[k] = res, modeResidue
 				src.Source, src.Reason = SourceResidue, "the patients reported individually, and the residue of the study-level counts (treated, responders and categories minus theirs) as one unattributed block"
 			} else {
 				modes[k] = modeStudy
 				src.Source, src.Reason = "study-level", "the individual rows do not reconcile with the study-level counts, which replace the patient rows"
 			}
-		case unattributable:
+		case info.unattributable:
 			src.Reason = "some patient outcomes are not attributable and no study-level counts apply: those patients count as not evaluable"
 			a.warnf("%s, %s: outcomes not attributable to patients and no study-level counts for %s attribution: counted as not evaluable", k.study, k.drug, a.cfg.Attribution)
 		case studyRow[k] != nil:
@@ -59,7 +60,9 @@ func (a *analyser) drugUnits(f *unitFold, studies []*StudyCount) ([]*unit, []Sou
 	} else {
 		for _, s := range studies {
 			k := sd{s.Study, s.DrugName()}
-			_, hasPatients := f.keys[k]
+			p, known := f.pairOf(k)
+			_, hasPatients := f.keys[p]
+			hasPatients = hasPatients && known
 			if s.All || (hasPatients && modes[k] == 0) {
 				continue
 			}
@@ -87,13 +90,16 @@ func (a *analyser) drugUnits(f *unitFold, studies []*StudyCount) ([]*unit, []Sou
 	return units, sources, modes
 }
 
-// sortedKeys returns the study × drug keys of m by study, then drug.
-func sortedKeys[V any](m map[sd]V) []sd {
-	keys := make([]sd, 0, len(m))
-	for k := range m {
+// sortedPairs returns the study × drugs of f.keys by study, then drug.
+func (f *unitFold) sortedPairs() []pairKey {
+	n := f.coarse.names
+	keys := make([]pairKey, 0, len(f.keys))
+	for k := range f.keys {
 		keys = append(keys, k)
 	}
-	slices.SortFunc(keys, func(a, b sd) int { return cmp.Or(strings.Compare(a.study, b.study), strings.Compare(a.drug, b.drug)) })
+	slices.SortFunc(keys, func(a, b pairKey) int {
+		return cmp.Or(strings.Compare(n.name(a.study), n.name(b.study)), strings.Compare(n.name(a.drug), n.name(b.drug)))
+	})
 	return keys
 }
 

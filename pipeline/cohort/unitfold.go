@@ -94,10 +94,34 @@ type drugInfo struct {
 	attr           tally // compact: there is one per study × drug
 }
 
-// allAttributable and someUnattributable are the drugInfo shared by the study
-// × drugs whose attributable counts nothing reads (no study-level row can
-// reconcile them): never changed, only chosen.
-var allAttributable, someUnattributable = &drugInfo{}, &drugInfo{unattributable: true}
+// sharedAll and sharedSome stand, in unitFold.keys, for the drugInfo shared
+// by the study × drugs whose attributable counts nothing reads (no
+// study-level row can reconcile them): every outcome attributable, or some
+// not.
+const (
+	sharedAll  int32 = -1
+	sharedSome int32 = -2
+)
+
+// info returns the drugInfo of a value of unitFold.keys.
+func (f *unitFold) info(i int32) drugInfo {
+	switch i {
+	case sharedAll:
+		return drugInfo{}
+	case sharedSome:
+		return drugInfo{unattributable: true}
+	}
+	return f.infos[i]
+}
+
+// pairOf returns the key of study × drug k in unitFold.keys, and whether
+// both names are known (a pair with an unknown name has no patients).
+func (f *unitFold) pairOf(k sd) (pairKey, bool) {
+	n := f.coarse.names
+	s, ok1 := n.ids[k.study]
+	d, ok2 := n.ids[k.drug]
+	return pairKey{s, d}, ok1 && ok2
+}
 
 // studyInfo is the same for a study: its first attributable course per
 // patient (of a group the attribution counts) for the "all" row.
@@ -114,8 +138,12 @@ type unitFold struct {
 	drugs    map[unitKey]*tally
 	patients map[unitKey]*tally
 	classes  map[classKey]*tally
-	keys     map[sd]*drugInfo
-	studies  map[string]*studyInfo
+	// keys indexes the drugInfo of each study × drug (by the ids of the
+	// coarse fold's names) in infos, or holds sharedAll or sharedSome: no
+	// pointer, so the garbage collector does not scan the map
+	keys    map[pairKey]int32
+	infos   []drugInfo
+	studies map[string]*studyInfo
 	// excluded counts the courses that monotherapy attribution leaves out.
 	excluded int
 	entries  []entry // scratch, one patient's
@@ -126,7 +154,7 @@ type unitFold struct {
 func newUnitFold(a *analyser) *unitFold {
 	strs := interner{}
 	return &unitFold{a: a, drugs: map[unitKey]*tally{}, patients: map[unitKey]*tally{},
-		classes: map[classKey]*tally{}, keys: map[sd]*drugInfo{}, studies: map[string]*studyInfo{}, coarse: newCoarseFold(), strs: strs}
+		classes: map[classKey]*tally{}, keys: map[pairKey]int32{}, studies: map[string]*studyInfo{}, coarse: newCoarseFold(), strs: strs}
 }
 
 // uval is the unit one course would make.
@@ -248,25 +276,27 @@ func (f *unitFold) addPatient(courses []*Course) {
 		// a study × drug that no study-level row can reconcile (known, as they come first)
 		// shares one of two drugInfo: only whether an outcome is unattributable is read
 		shared := f.coarse.on && !(exposure && f.coarse.fineDrugs[k])
-		ki := f.keys[k]
-		if ki == nil {
-			ki = &drugInfo{}
-			if shared {
-				ki = allAttributable
+		pk := pairKey{f.coarse.names.id(k.study), f.coarse.names.id(k.drug)}
+		ki, ok := f.keys[pk]
+		if !ok {
+			ki = sharedAll
+			if !shared {
+				ki = int32(len(f.infos))
+				f.infos = append(f.infos, drugInfo{})
 			}
-			f.keys[sd{f.strs.in(k.study), f.strs.in(k.drug)}] = ki
+			f.keys[pk] = ki
 		}
 		if c.Outcome.NotAttributable {
 			si.unattributable = true
 			if !shared {
-				ki.unattributable = true
-			} else if ki != someUnattributable {
-				f.keys[sd{f.strs.in(k.study), f.strs.in(k.drug)}] = someUnattributable
+				f.infos[ki].unattributable = true
+			} else if ki != sharedSome {
+				f.keys[pk] = sharedSome
 			}
 		}
 		attr := attributable(c)
 		if attr && !shared {
-			ki.attr.add(a.courseCounts(c))
+			f.infos[ki].attr.add(a.courseCounts(c))
 		}
 		g, ok := a.groupOf(c)
 		if !ok {
