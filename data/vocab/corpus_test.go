@@ -293,6 +293,9 @@ var corpusFloors = map[string]floors{
 	// and persistence before a treatment: tune 96.5 %, 68.8 %, 1.1 %; held-out 94.3 %, 69.8 %,
 	// 2.2 % (two held-out flips, "his response was poor" and "the response was unsatisfactory",
 	// were in view when the predicate rule was written)
+	// after "All responded" / "Both improved" as statements about several patients: tune 96.5 %,
+	// 68.8 %, 1.1 %; held-out 94.9 %, 69.3 %, 2.2 % (two of the held-out sentences it reads
+	// apart, "All responded …" and "All failed …", had been seen on the second day)
 	"tune":    {highClassPrecision: 96.3, coverage: 68.5, flips: 1.5},
 	"heldout": {highClassPrecision: 93.5, coverage: 69, flips: 3},
 }

@@ -21,6 +21,7 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"treatment was not successful", None, "SD", StatusContained, "not successful"},
 		{"the response was not yet evaluable", NotEvaluable, "NE", StatusContained, "not yet evaluable"},
 		// a manifestation that can no longer be found; a shrinking that goes on
+		{"seizures stopped and she has remained free of seizures", Complete, "CR", StatusContained, "free of seizures"},
 		{"the nodule was no longer visible on imaging", Complete, "CR", StatusContained, "no longer visible"},
 		{"the tumour continued to shrink", Partial, "PR", StatusContained, "shrink"},
 		// infectious-disease response criteria, fluid that came back
@@ -304,6 +305,10 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"predicate degree after an adverb", "the improvement has been only minimal", "", Minimal, ConfidenceHigh},
 		{"predicate degree before a comma", "the response was unsatisfactory, with persistent pancytopenia", "", None, ConfidenceHigh},
 		{"predicate degree is not an attribute of what follows", "the response was limited to the skin", "", Partial, ConfidenceHigh},
+		// "all" or "both" as the subject: several patients; after a noun: a quantifier
+		{"quantifier as subject", "Both responded with no recurrences", "", Unclassified, ConfidenceNone},
+		{"quantifier as subject after a sentence", "Treated with IVIG. All improved within a week", "", Unclassified, ConfidenceNone},
+		{"quantifier after its noun", "octreotide and verapamil all failed to control his episodes", "", None, ConfidenceHigh},
 		// a word of persistence before a treatment: the course went on, not the disease
 		{"persistence of the course is weak", "he continued methotrexate", "", None, ConfidenceLow},
 		{"persistence of the disease despite the course", "he remained febrile after etoposide", "", None, ConfidenceHigh},

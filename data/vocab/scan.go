@@ -121,6 +121,12 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 			i += nm
 			continue
 		}
+		if np > 0 && c.outcomes[pids[0]].marker && quantifierSubject[toks[i].norm] && i > 0 && !toks[i].brk {
+			// "octreotide and verapamil all failed", "LDH all recovered": a quantifier after its
+			// noun, not "All responded" about several patients; read from the next word
+			i++
+			continue
+		}
 		if np > 0 && c.outcomes[pids[0]].role == roleCell && !wholeCell(toks, target{i: i, j: i + np}) {
 			np = 0 // "complete" inside a sentence is a qualifier cue, not a Response column's grade
 		}
@@ -166,6 +172,11 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 	}
 	return targets, cues, used
 }
+
+// quantifierSubject are the words that, as the subject of an outcome verb at the start of a
+// sentence or clause ("All responded", "Both improved"), make a statement about several
+// patients (outcomes.tsv); after a noun they quantify it.
+var quantifierSubject = map[string]bool{"all": true, "both": true}
 
 // phraseAcross returns the token k inside the cue toks[i:j] (i < k < j) at which a "not"
 // or "no" starts an outcome phrase that runs past the cue's end, or 0. Such a phrase
