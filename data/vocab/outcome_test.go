@@ -309,6 +309,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"quantifier as subject", "Both responded with no recurrences", "", Unclassified, ConfidenceNone},
 		{"quantifier as subject after a sentence", "Treated with IVIG. All improved within a week", "", Unclassified, ConfidenceNone},
 		{"quantifier after its noun", "octreotide and verapamil all failed to control his episodes", "", None, ConfidenceHigh},
+		{"one of several as subject", "One recovered completely, but the other showed lung fibrosis", "", Unclassified, ConfidenceNone},
 		// a word of persistence before a treatment: the course went on, not the disease
 		{"persistence of the course is weak", "he continued methotrexate", "", None, ConfidenceLow},
 		{"persistence of the disease despite the course", "he remained febrile after etoposide", "", None, ConfidenceHigh},

@@ -174,9 +174,9 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 }
 
 // quantifierSubject are the words that, as the subject of an outcome verb at the start of a
-// sentence or clause ("All responded", "Both improved"), make a statement about several
+// sentence or clause ("All responded", "Both improved", "One recovered"), make a statement about several
 // patients (outcomes.tsv); after a noun they quantify it.
-var quantifierSubject = map[string]bool{"all": true, "both": true}
+var quantifierSubject = map[string]bool{"all": true, "both": true, "one": true, "neither": true}
 
 // phraseAcross returns the token k inside the cue toks[i:j] (i < k < j) at which a "not"
 // or "no" starts an outcome phrase that runs past the cue's end, or 0. Such a phrase
