@@ -20,6 +20,10 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"Response was not evaluable", NotEvaluable, "NE", StatusContained, "not evaluable"},
 		{"treatment was not successful", None, "SD", StatusContained, "not successful"},
 		{"the response was not yet evaluable", NotEvaluable, "NE", StatusContained, "not yet evaluable"},
+		// fewer events of the disease; a weaker effect
+		{"attacks became less frequent", Partial, "PR", StatusContained, "less frequent"},
+		{"fewer seizures since the second month", Partial, "PR", StatusContained, "fewer seizures"},
+		{"The second infusion was less efficacious", Minimal, "SD", StatusContained, "less efficacious"},
 		// a manifestation that can no longer be found; a shrinking that goes on
 		{"seizures stopped and she has remained free of seizures", Complete, "CR", StatusContained, "free of seizures"},
 		{"the nodule was no longer visible on imaging", Complete, "CR", StatusContained, "no longer visible"},
