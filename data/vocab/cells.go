@@ -15,17 +15,24 @@ func wholeCellOnly(targets []target, toks []token) []target {
 }
 
 // wholeCell reports whether the target is the whole cell, but for a time after it
-// ("No recurrence after 7 mo", "Stable at 2 years", "Dead 16 months later").
+// ("No recurrence after 7 mo", "Stable at 2 years", "Dead 16 months later") or before it,
+// set off by a comma or colon ("1 month, dead", "6 mo: stable").
 func wholeCell(toks []token, t target) bool {
-	if t.i != 0 {
+	if t.i != 0 && (!toks[t.i].brk || !timeOnly(toks[:t.i])) {
 		return false
 	}
 	for _, tk := range toks[t.j:] {
-		if !cellTimeWords[tk.norm] && !isNumber(tk.norm) && !cellTimeWords[strings.TrimLeft(tk.norm, "0123456789")] {
-			return false // "1month" is a number and a unit written together
+		if !timeToken(tk) {
+			return false
 		}
 	}
 	return true
+}
+
+// timeToken reports whether tk is a number or a word of a time ("1month" is a number and a
+// unit written together).
+func timeToken(tk token) bool {
+	return cellTimeWords[tk.norm] || isNumber(tk.norm) || cellTimeWords[strings.TrimLeft(tk.norm, "0123456789")]
 }
 
 // cellTimeWords are the words of a time that may follow an outcome cell's grade.

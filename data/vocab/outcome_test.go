@@ -20,6 +20,7 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"Response was not evaluable", NotEvaluable, "NE", StatusContained, "not evaluable"},
 		{"treatment was not successful", None, "SD", StatusContained, "not successful"},
 		{"the response was not yet evaluable", NotEvaluable, "NE", StatusContained, "not yet evaluable"},
+		{"Clinical conditions are ameliorating to date", Partial, "PR", StatusContained, "ameliorating"},
 		// fewer events of the disease; a weaker effect
 		{"attacks became less frequent", Partial, "PR", StatusContained, "less frequent"},
 		{"fewer seizures since the second month", Partial, "PR", StatusContained, "fewer seizures"},
@@ -309,6 +310,10 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"predicate degree after an adverb", "the improvement has been only minimal", "", Minimal, ConfidenceHigh},
 		{"predicate degree before a comma", "the response was unsatisfactory, with persistent pancytopenia", "", None, ConfidenceHigh},
 		{"predicate degree is not an attribute of what follows", "the response was limited to the skin", "", Partial, ConfidenceHigh},
+		// a whole cell with its time before it; a stop word after a comma has no agent
+		{"time before a whole-cell grade", "1 month, dead", "", Progression, ConfidenceHigh},
+		{"time before a whole-cell grade, colon", "6 mo: stable", "", None, ConfidenceHigh},
+		{"stop after a comma is not the course's", "negative at 1 mo therapy, stopped dialysis", "", NotEvaluable, ConfidenceLow},
 		// "all" or "both" as the subject: several patients; after a noun: a quantifier
 		{"quantifier as subject", "Both responded with no recurrences", "", Unclassified, ConfidenceNone},
 		{"quantifier as subject after a sentence", "Treated with IVIG. All improved within a week", "", Unclassified, ConfidenceNone},

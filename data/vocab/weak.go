@@ -88,7 +88,7 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 		if t.category != NotEvaluable {
 			return false
 		}
-		if t.j-t.i >= 2 || t.i > 0 && stopAgents[toks[t.i-1].norm] {
+		if t.j-t.i >= 2 || t.i > 0 && stopAgents[toks[t.i-1].norm] && !toks[t.i].brk {
 			return true
 		}
 		for k := t.j; k < min(len(toks), t.j+6); k++ {
