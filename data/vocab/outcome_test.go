@@ -21,6 +21,10 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"treatment was not successful", None, "SD", StatusContained, "not successful"},
 		{"the response was not yet evaluable", NotEvaluable, "NE", StatusContained, "not yet evaluable"},
 		{"Clinical conditions are ameliorating to date", Partial, "PR", StatusContained, "ameliorating"},
+		// wounds and nodules in plain words
+		{"nodules became softer", Partial, "PR", StatusContained, "softer"},
+		{"wound closure achieved at 8 weeks", Complete, "CR", StatusContained, "wound closure"},
+		{"New nodules", Progression, "PD", StatusExact, "New nodules"},
 		// fewer events of the disease; a weaker effect
 		{"attacks became less frequent", Partial, "PR", StatusContained, "less frequent"},
 		{"fewer seizures since the second month", Partial, "PR", StatusContained, "fewer seizures"},
