@@ -372,6 +372,7 @@ func (st *state) finishNormalise(norm *normalise.Normalised, probs *ingest.Probl
 func (st *state) analyse() error {
 	acc := cohort.NewAccumulator(st.cfg.Analysis)
 	acc.SkipCounts = !st.cfg.EmitCounts // only --emit-counts writes them
+	acc.Table1Groups = st.cfg.Tables.Table1By
 	a, err := cohort.AnalyseFold(st.ctx, &st.norm.Cohort, acc)
 	if err != nil {
 		return err

@@ -166,6 +166,7 @@ func (st *state) stream() error {
 	// their rows reach the fold first: the patients of other studies fold without
 	// the study
 	acc.StudiesFirst, acc.SkipCounts = true, !st.cfg.EmitCounts
+	acc.Table1Groups = st.cfg.Tables.Table1By
 	var so streamOutputs
 	courses := 0
 	workers := st.cfg.StreamWorkers

@@ -54,6 +54,12 @@ type Accumulator struct {
 	// disease, the aggregates that grow with the number of rows. Set
 	// before the first AddPatient.
 	SkipCounts bool
+	// Table1Groups are the column groups of Table 1 the run shows
+	// (tables.table1_by): with "none" the fold keeps no per-drug or
+	// per-study Table 1 values (a large table has a group per treatment),
+	// with "drug" or "study" only those; empty keeps both. Set before the
+	// first AddPatient.
+	Table1Groups config.Table1By
 
 	a       *analyser // settings; its warnings are Analyse's own
 	started bool      // a patient was added
@@ -92,6 +98,7 @@ func (acc *Accumulator) AddPatient(courses []*Course) {
 	if !acc.started {
 		acc.started = true
 		acc.units.coarse.on = acc.StudiesFirst
+		acc.views.table1.keepGroups(acc.Table1Groups)
 		if acc.StudiesFirst && !acc.SkipCounts {
 			acc.units.coarse.counts = map[countKey]tally{}
 		}

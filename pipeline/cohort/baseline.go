@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/tresp/tresp/pipeline/config"
 )
 
 // Table1MaxLevels is the most levels of a categorical characteristic
@@ -261,6 +263,17 @@ func newTable1Fold(diseaseGroups bool, short shortStudies) *table1Fold {
 		byDrug: map[string]*baselineValues{}, byStudy: map[string]*baselineValues{}, strs: interner{}}
 }
 
+// keepGroups drops the column groups that Table 1 will not show (by: see
+// Accumulator.Table1Groups); their Table1Groups come out empty.
+func (f *table1Fold) keepGroups(by config.Table1By) {
+	if by == config.Table1ByNone || by == config.Table1ByStudy {
+		f.byDrug = nil
+	}
+	if by == config.Table1ByNone || by == config.Table1ByDrug {
+		f.byStudy = nil
+	}
+}
+
 func (f *table1Fold) addPatient(courses []*Course) {
 	f.all.add(courses[0], f.diseaseGroups, f.strs)
 	addTo := func(m map[string]*baselineValues, g string, c *Course) {
@@ -273,12 +286,12 @@ func (f *table1Fold) addPatient(courses []*Course) {
 	}
 	f.drugs = f.drugs[:0]
 	for _, c := range courses {
-		if g := c.DrugName(); g != "" && !contains(f.drugs, g) {
+		if g := c.DrugName(); g != "" && !contains(f.drugs, g) && f.byDrug != nil {
 			f.drugs = append(f.drugs, g)
 			addTo(f.byDrug, g, c)
 		}
 	}
-	if g := f.short.of(courses[0].Study); g != "" {
+	if g := f.short.of(courses[0].Study); g != "" && f.byStudy != nil {
 		addTo(f.byStudy, g, courses[0])
 	}
 }

@@ -1,9 +1,11 @@
 package cohort
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -257,5 +259,50 @@ func TestPatientTableCapped(t *testing.T) {
 	}
 	if r := pt.Rows[1]; r.CaseID != "Case 2" || r.Study != "Smith et al. 2019" || len(r.Treatments) != 2 || r.Treatments[0].DoseMax != 10 {
 		t.Errorf("row 2 = %+v", r)
+	}
+}
+
+// TestTable1GroupsKept: the Accumulator folds only the Table 1 column groups
+// the run shows (Table1Groups), and those it folds equal a fold of both.
+func TestTable1GroupsKept(t *testing.T) {
+	n := genCohort(7, 300)
+	fold := func(by config.Table1By) Table1 {
+		acc := NewAccumulator(config.Default().Analysis)
+		acc.Table1Groups = by
+		a, err := AnalyseFold(context.Background(), n, acc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Views.Table1
+	}
+	both := fold("")
+	if len(both.ByDrug.Groups) == 0 || len(both.ByStudy.Groups) == 0 {
+		t.Fatalf("the generated cohort has %d drug and %d study groups; want some of each", len(both.ByDrug.Groups), len(both.ByStudy.Groups))
+	}
+	tests := []struct {
+		by              config.Table1By
+		byDrug, byStudy bool
+	}{
+		{config.Table1ByNone, false, false},
+		{config.Table1ByDrug, true, false},
+		{config.Table1ByStudy, false, true},
+	}
+	for _, tc := range tests {
+		got := fold(tc.by)
+		if !reflect.DeepEqual(got.Overall, both.Overall) {
+			t.Errorf("%s: the overall column differs from a fold of both groupings", tc.by)
+		}
+		for _, g := range []struct {
+			name      string
+			kept      bool
+			got, want Table1Groups
+		}{{"drug", tc.byDrug, got.ByDrug, both.ByDrug}, {"study", tc.byStudy, got.ByStudy, both.ByStudy}} {
+			switch {
+			case g.kept && !reflect.DeepEqual(g.got, g.want):
+				t.Errorf("%s: the %s groups differ from a fold of both groupings", tc.by, g.name)
+			case !g.kept && (g.got.Total != 0 || len(g.got.Groups) != 0):
+				t.Errorf("%s: %d %s groups folded, want none", tc.by, g.got.Total, g.name)
+			}
+		}
 	}
 }
