@@ -88,6 +88,11 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				}
 			case cueTransient:
 				transUntil = cu.j - 1 + qualifierReach
+				if transientAfter[toks[cu.i].norm] && cu.j == cu.i+1 {
+					// "temporarily decreased in size", "transiently improved": the adverb of a
+					// short time right before its response word, as after it, makes it minimal
+					qual, qualUntil = Minimal, cu.j
+				}
 			}
 			ci++
 			k = cu.j - 1

@@ -25,6 +25,10 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"nodules became softer", Partial, "PR", StatusContained, "softer"},
 		{"wound closure achieved at 8 weeks", Complete, "CR", StatusContained, "wound closure"},
 		{"New nodules", Progression, "PD", StatusExact, "New nodules"},
+		// praise of a procedure (rule 7), a modest success, an effect negated
+		{"The patient had an uneventful recovery.", NotEvaluable, "NE", StatusContained, "uneventful recovery"},
+		{"methylprednisolone was used, with some success", Minimal, "SD", StatusContained, "some success"},
+		{"it couldn't suppress frequent VT episodes", None, "SD", StatusContained, "suppress"},
 		// fewer events of the disease; a weaker effect
 		{"attacks became less frequent", Partial, "PR", StatusContained, "less frequent"},
 		{"fewer seizures since the second month", Partial, "PR", StatusContained, "fewer seizures"},
@@ -326,6 +330,10 @@ func TestOutcomeContextRules(t *testing.T) {
 		// a word of persistence before a treatment: the course went on, not the disease
 		{"persistence of the course is weak", "he continued methotrexate", "", None, ConfidenceLow},
 		{"persistence of the disease despite the course", "he remained febrile after etoposide", "", None, ConfidenceHigh},
+		// an adverb of a short time right before its response word; "nearly completely"
+		{"short time before the response word", "the mass temporarily decreased in size", "", Minimal, ConfidenceHigh},
+		{"nearly completely", "the lesions had nearly completely disappeared", "", Partial, ConfidenceHigh},
+		{"response lost: symptoms reappeared", "after initial improvement his symptoms reappeared before the next dose", "", Progression, ConfidenceHigh},
 		// the object of a change is not a second outcome
 		{"object of a change", "minimal improvement in her motor recovery", "", Minimal, ConfidenceHigh},
 		{"not the object of a persistence word", "she remained in complete remission", "", Complete, ConfidenceHigh},
