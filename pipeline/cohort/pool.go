@@ -22,20 +22,28 @@ func predInterval(est, se, tau2, level float64) (lo, hi float64) {
 
 // pool pools each drug with at least two studies.
 func (a *analyser) pool(rows []StudyRow) (pooled, sens []PooledRow) {
-	byDrug := map[string][]StudyRow{}
-	var drugs []string
-	for _, r := range rows {
-		if r.N == 0 {
+	// rows come sorted by drug (studyCounts): each drug's studies are one run
+	// of them, read in place instead of copied into a map of every study row
+	if !sort.SliceIsSorted(rows, func(i, j int) bool { return rows[i].Drug < rows[j].Drug }) {
+		panic("cohort: pool needs the study rows sorted by drug")
+	}
+	var rs []StudyRow
+	for start := 0; start < len(rows); {
+		end := start
+		for end < len(rows) && rows[end].Drug == rows[start].Drug {
+			end++
+		}
+		d := rows[start].Drug
+		rs = rs[:0]
+		for _, r := range rows[start:end] {
+			if r.N != 0 {
+				rs = append(rs, r)
+			}
+		}
+		start = end
+		if len(rs) == 0 {
 			continue
 		}
-		if byDrug[r.Drug] == nil {
-			drugs = append(drugs, r.Drug)
-		}
-		byDrug[r.Drug] = append(byDrug[r.Drug], r)
-	}
-	sort.Strings(drugs)
-	for _, d := range drugs {
-		rs := byDrug[d]
 		if len(rs) < 2 {
 			a.warnf("%s: one study only (k = 1): no pooling", d)
 			continue

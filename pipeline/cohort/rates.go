@@ -80,14 +80,18 @@ func studyCounts(units []*unit, pairs map[pairKey]pairTotals, n *names, pop stri
 		}
 		acc[k].addTotals(u.totals()) // events and n only
 	}
+	// the coarse pairs are most rows of a large table: each becomes its row
+	// directly, and only one that a fine unit shares goes through acc
+	rows := make([]StudyRow, 0, len(acc)+len(pairs))
 	for p, t := range pairs {
 		k := sd{n.name(p.study), n.name(p.drug)}
-		if acc[k] == nil {
-			acc[k] = &Counts{}
+		if c := acc[k]; c != nil {
+			c.addTotals(t.totals())
+			continue
 		}
-		acc[k].addTotals(t.totals())
+		c := t.totals()
+		rows = append(rows, StudyRow{Study: k.study, Drug: k.drug, Events: c.Responders, N: c.N(pop)})
 	}
-	rows := make([]StudyRow, 0, len(acc))
 	for k, c := range acc {
 		rows = append(rows, StudyRow{Study: k.study, Drug: k.drug, Events: c.Responders, N: c.N(pop)})
 	}
