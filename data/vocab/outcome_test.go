@@ -29,6 +29,7 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"The patient had an uneventful recovery.", NotEvaluable, "NE", StatusContained, "uneventful recovery"},
 		{"methylprednisolone was used, with some success", Minimal, "SD", StatusContained, "some success"},
 		{"it couldn't suppress frequent VT episodes", None, "SD", StatusContained, "suppress"},
+		{"symptoms did not reappear", Complete, "CR", StatusContained, "reappear"},
 		// fewer events of the disease; a weaker effect
 		{"attacks became less frequent", Partial, "PR", StatusContained, "less frequent"},
 		{"fewer seizures since the second month", Partial, "PR", StatusContained, "fewer seizures"},
