@@ -147,10 +147,10 @@ func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
 	a := &analyser{threshold: acc.a.threshold, method: acc.a.method, level: acc.a.level, cfg: cfg}
 	res := &Analysis{Responder: a.threshold.String(), Attribution: string(cfg.Attribution), CIMethod: cfg.CIMethod, Level: cfg.Level}
 
-	drugUnits, sources, modes := a.drugUnits(f, acc.studies)
+	drugUnits, sources, modes, unlisted := a.drugUnits(f, acc.studies)
 	patientUnits := a.patientUnits(f, acc.studies)
 	f.drugs, f.patients, f.keys, f.infos, f.coarse.drugs, f.coarse.patients, f.strs = nil, nil, nil, nil, nil, nil, nil
-	res.Sources = sources
+	res.Sources, res.SourcesUnlisted = sources, unlisted
 	if !acc.SkipCounts {
 		res.Counts = countRows(drugUnits, patientUnits, f.coarse.counts, f.coarse.names)
 	}

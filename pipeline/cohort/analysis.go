@@ -151,12 +151,16 @@ type Analysis struct {
 	ClassRates     []RateRow `json:"response_rates_by_class"`
 	// GroupRates are the rates of Rates with the disease group in the
 	// Disease field (response_rates_by_disease_group.csv).
-	GroupRates  []RateRow    `json:"response_rates_by_disease_group"`
-	StudyCounts []StudyRow   `json:"study_counts"`
-	Sources     []SourceRow  `json:"sources"`
-	Pooled      []PooledRow  `json:"pooled_rates"`
-	Sensitivity []PooledRow  `json:"pooled_sensitivity"`
-	Comparisons []Comparison `json:"comparisons"`
+	GroupRates  []RateRow   `json:"response_rates_by_disease_group"`
+	StudyCounts []StudyRow  `json:"study_counts"`
+	Sources     []SourceRow `json:"sources"`
+	// SourcesUnlisted counts the study × drugs counted from their patients,
+	// every outcome attributable, that Sources leaves out past
+	// MaxListedSources of them (a large table has millions).
+	SourcesUnlisted int          `json:"sources_unlisted,omitempty"`
+	Pooled          []PooledRow  `json:"pooled_rates"`
+	Sensitivity     []PooledRow  `json:"pooled_sensitivity"`
+	Comparisons     []Comparison `json:"comparisons"`
 	// ComparisonsOmitted counts the groups past
 	// analysis.max_compare_groups, per dimension, that were not compared.
 	ComparisonsOmitted []CompareOmitted `json:"comparisons_omitted,omitempty"`

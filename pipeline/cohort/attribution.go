@@ -16,7 +16,11 @@ import (
 // other than modePatients). Where a study's patient rows for a drug are not
 // attributable and a study-level row gives that drug's counts, the
 // study-level counts replace the patient rows, never both.
-func (a *analyser) drugUnits(f *unitFold, studies []*StudyCount) ([]*unit, []SourceRow, map[sd]mode) {
+//
+// The sources list every study × drug but those counted from their patients
+// with every outcome attributable (the usual case) past the first
+// MaxListedSources of them; unlisted counts those left out.
+func (a *analyser) drugUnits(f *unitFold, studies []*StudyCount) (units []*unit, sources []SourceRow, modes map[sd]mode, unlisted int) {
 	studyRow := map[sd]*StudyCount{}
 	nRows := map[sd]int{} // study-level rows per study × drug (several when split by disease)
 	for _, s := range studies {
@@ -25,9 +29,9 @@ func (a *analyser) drugUnits(f *unitFold, studies []*StudyCount) ([]*unit, []Sou
 			nRows[sd{s.Study, s.DrugName()}]++
 		}
 	}
-	modes := map[sd]mode{}
+	modes = map[sd]mode{}
 	residue := map[sd]*Counts{}
-	var sources []SourceRow
+	plain := 0 // study × drugs listed with the usual source
 	// a fixed order, so that warnings come out the same in every run
 	for _, p := range f.sortedPairs() {
 		k := sd{f.coarse.names.name(p.study), f.coarse.names.name(p.drug)}
@@ -47,10 +51,16 @@ func (a *analyser) drugUnits(f *unitFold, studies []*StudyCount) ([]*unit, []Sou
 			a.warnf("%s, %s: outcomes not attributable to patients and no study-level counts for %s attribution: counted as not evaluable", k.study, k.drug, a.cfg.Attribution)
 		case studyRow[k] != nil:
 			src.Reason = "patient rows are complete; the study-level row is not used"
+		default:
+			if plain >= MaxListedSources {
+				unlisted++
+				continue
+			}
+			plain++
 		}
 		sources = append(sources, src)
 	}
-	units := foldedUnits(f.drugs, func(k unitKey) mode { return modeOf(modes, sd{k.study, k.drug}) })
+	units = foldedUnits(f.drugs, func(k unitKey) mode { return modeOf(modes, sd{k.study, k.drug}) })
 	units = append(units, coarseUnits(f.coarse.drugs, f.coarse.names)...)
 	if f.excluded > 0 {
 		a.warnf("monotherapy attribution: %d courses of combination regimens left out", f.excluded)
@@ -87,8 +97,14 @@ func (a *analyser) drugUnits(f *unitFold, studies []*StudyCount) ([]*unit, []Sou
 		}
 		return sources[i].Drug < sources[j].Drug
 	})
-	return units, sources, modes
+	return units, sources, modes, unlisted
 }
+
+// MaxListedSources is how many study × drugs counted from their patients,
+// every outcome attributable, Analysis.Sources lists (the first by study,
+// then drug); the others are counted in Analysis.SourcesUnlisted. Every
+// study × drug with another source is listed.
+const MaxListedSources = 10000
 
 // sortedPairs returns the study × drugs of f.keys by study, then drug.
 func (f *unitFold) sortedPairs() []pairKey {

@@ -92,3 +92,33 @@ func TestAttributionAlternatives(t *testing.T) {
 		}
 	}
 }
+
+// TestSourcesListed: past MaxListedSources study × drugs with the usual
+// source (their patients, every outcome attributable) the sources count the
+// rest instead of listing them; one with another source is listed wherever
+// it sorts.
+func TestSourcesListed(t *testing.T) {
+	extra := 5
+	var cs []*Course
+	for i := 0; i < MaxListedSources+extra; i++ {
+		cs = append(cs, course("S", fmt.Sprintf("%05d", i), fmt.Sprintf("drug%05d", i), math.NaN(), vocab.Partial))
+	}
+	last := cs[len(cs)-1]
+	last.Outcome.NotAttributable = true // sorts last, and is not the usual source
+	a, err := AnalyseFold(context.Background(), &Cohort{Courses: cs}, NewAccumulator(config.Default().Analysis))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(a.Sources), MaxListedSources+1; got != want {
+		t.Fatalf("%d sources listed, want %d", got, want)
+	}
+	if a.SourcesUnlisted != extra-1 {
+		t.Errorf("SourcesUnlisted = %d, want %d", a.SourcesUnlisted, extra-1)
+	}
+	if s := a.Sources[len(a.Sources)-1]; s.Drug != "drug10004" || !strings.Contains(s.Reason, "not attributable") {
+		t.Errorf("last source %+v, want drug10004 with outcomes not attributable", s)
+	}
+	if s := a.Sources[MaxListedSources-1]; s.Drug != fmt.Sprintf("drug%05d", MaxListedSources-1) {
+		t.Errorf("the listed usual sources end at %s, want the first %d by drug", s.Drug, MaxListedSources)
+	}
+}
