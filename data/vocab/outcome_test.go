@@ -30,6 +30,8 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"methylprednisolone was used, with some success", Minimal, "SD", StatusContained, "some success"},
 		{"it couldn't suppress frequent VT episodes", None, "SD", StatusContained, "suppress"},
 		{"symptoms did not reappear", Complete, "CR", StatusContained, "reappear"},
+		{"imatinib was stopped for non-optimal response", Minimal, "SD", StatusContained, "response"},
+		{"The patient failed to attend his follow-up reviews", NotEvaluable, "NE", StatusContained, "failed to attend"},
 		// fewer events of the disease; a weaker effect
 		{"attacks became less frequent", Partial, "PR", StatusContained, "less frequent"},
 		{"fewer seizures since the second month", Partial, "PR", StatusContained, "fewer seizures"},
