@@ -78,21 +78,8 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			case cueTermination:
 				neg, hedge, hist = scope{}, scope{}, scope{}
 				qualUntil = -1
-			case cueQualifier:
-				qual, qualUntil = cu.e.category, cu.j-1+qualifierReach
-			case cueQualifierAfter:
-				// "not complete remission", "partially responded": with no response word
-				// right before it, the adverb qualifies the one after it
-				if !targetEndsAt(targets, cu.i) || commaBefore(text, toks, cu.i) {
-					qual, qualUntil = cu.e.category, cu.j-1+qualifierReach
-				}
-			case cueTransient:
-				transUntil = cu.j - 1 + qualifierReach
-				if transientAfter[toks[cu.i].norm] && cu.j == cu.i+1 {
-					// "temporarily decreased in size", "transiently improved": the adverb of a
-					// short time right before its response word, as after it, makes it minimal
-					qual, qualUntil = Minimal, cu.j
-				}
+			case cueQualifier, cueQualifierAfter, cueTransient:
+				qual, qualUntil, transUntil = degreeCue(text, toks, targets, cu, qual, qualUntil, transUntil)
 			}
 			ci++
 			k = cu.j - 1
@@ -132,6 +119,30 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		}
 	}
 	applyBackward(text, toks, clause, targets, cues)
+}
+
+// degreeCue applies a forward cue of degree or time: it returns the qualifier in force and
+// the last token it reaches, and the last token a transient cue reaches (qual, qualUntil and
+// transUntil as they were when cu sets none of them).
+func degreeCue(text string, toks []token, targets []target, cu cueHit, qual Category, qualUntil, transUntil int) (Category, int, int) {
+	switch cu.e.role {
+	case cueQualifier:
+		return cu.e.category, cu.j - 1 + qualifierReach, transUntil
+	case cueQualifierAfter:
+		// "not complete remission", "partially responded": with no response word right
+		// before it, the adverb qualifies the one after it
+		if !targetEndsAt(targets, cu.i) || commaBefore(text, toks, cu.i) {
+			return cu.e.category, cu.j - 1 + qualifierReach, transUntil
+		}
+	case cueTransient:
+		transUntil = cu.j - 1 + qualifierReach
+		if transientAfter[toks[cu.i].norm] && cu.j == cu.i+1 {
+			// "temporarily decreased in size", "transiently improved": the adverb of a short
+			// time right before its response word, as after it, makes it minimal
+			return Minimal, cu.j, transUntil
+		}
+	}
+	return qual, qualUntil, transUntil
 }
 
 // applyBackward applies the backward cues and the temporal cues that follow their
