@@ -71,6 +71,12 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		if l := c.decisiveEvidence(text, toks, live[decisive], &res); l != "" {
 			low = l
 		}
+		if st := persistingState(toks, live[decisive]); low == lowWeakOnly && len(live) == 1 && st != CategoryUnknown {
+			// "levels remained normal": what persisted is a good state, so that state is the
+			// proposal (still low: it may be a measure the disease never touched)
+			res.Category, res.Code = st, st.Code()
+			res.Evidence.Rule += " (a state that persisted)"
+		}
 		if low == lowWeakOnly && res.Category == NotEvaluable && adverseStated(live) {
 			// "Discontinued (side effects)": a stop beside an adverse effect, no response
 			// stated, is not evaluable (rule 4), as the adverse effect alone is

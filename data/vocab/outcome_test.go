@@ -337,6 +337,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"short time before the response word", "the mass temporarily decreased in size", "", Minimal, ConfidenceHigh},
 		{"nearly completely", "the lesions had nearly completely disappeared", "", Partial, ConfidenceHigh},
 		{"response lost: symptoms reappeared", "after initial improvement his symptoms reappeared before the next dose", "", Progression, ConfidenceHigh},
+		// a good state that persisted is the proposal of a weak reading, not a non-response
+		{"persisting good state", "serum IGF-I remained normal during the following 2.5 years", "", Complete, ConfidenceLow},
 		// the object of a change is not a second outcome
 		{"object of a change", "minimal improvement in her motor recovery", "", Minimal, ConfidenceHigh},
 		{"not the object of a persistence word", "she remained in complete remission", "", Complete, ConfidenceHigh},

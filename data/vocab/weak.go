@@ -101,6 +101,28 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 	return false
 }
 
+// persistingState returns the category of the state a word of persistence is followed by in
+// its clause, within three words ("remained normal" = complete, "remained improved" =
+// partial, "remained stable" = none), or CategoryUnknown when t is not a word of persistence
+// or names no such state.
+func persistingState(toks []token, t target) Category {
+	if !persistenceWords[toks[t.i].norm] && !persistenceWords[toks[t.j-1].norm] {
+		return CategoryUnknown
+	}
+	for k := t.j; k < min(len(toks), t.j+3) && !(k > t.j && toks[k].brk); k++ {
+		if c, ok := stateCategories[toks[k].norm]; ok {
+			return c
+		}
+	}
+	return CategoryUnknown
+}
+
+// stateCategories are the states a word of persistence may name, with their category.
+var stateCategories = map[string]Category{"normal": Complete, "asymptomatic": Complete, "free": Complete,
+	"negative": Complete, "undetectable": Complete, "healthy": Complete, "afebrile": Complete, "euthymic": Complete,
+	"quiescent": Complete, "silent": Complete, "inactive": Complete, "dormant": Complete, "remission": Complete,
+	"well": Partial, "improved": Partial, "improving": Partial, "controlled": Partial, "stable": None}
+
 // persistingSubject reports whether a word before a sentence-final word of persistence
 // names something bad that persisted ("proteinuria persisted", "symptoms persisted"): not a
 // good state or a benefit ("the effect persisted"), and not a pronoun or function word whose
