@@ -396,6 +396,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a grade with a time", "No recurrence after 3 cycles", "", Complete, ConfidenceHigh},
 		{"a time only", "14 days follow-up", "", NotEvaluable, ConfidenceHigh},
 		{"a share of patients", "clinical response was observed in 81%", "", Unclassified, ConfidenceNone},
+		{"a count of patients", "81.8% (n = 27) obtained an improvement in hematuria", "", Unclassified, ConfidenceNone},
+		{"a summary of several patients", "therapy significantly improved mean ± standard deviation cardiac T2*", "", Unclassified, ConfidenceNone},
 		{"one patient of several", "full renal recovery was seen in 1 patient", "", Unclassified, ConfidenceNone},
 		{"a date is no share", "symptoms completely remitted in 08/2004", "", Complete, ConfidenceHigh},
 		{"a persistence verb reads strongly", "she remained febrile", "", None, ConfidenceHigh},

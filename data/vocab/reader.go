@@ -269,11 +269,16 @@ func dropUnplaced(toks []token, targets []target, clause, statement []int, cues 
 }
 
 // countMarkers finds the counts of patients that the marker phrases of outcomes.tsv do not
-// name: "in 81%", "in 1 patient", "in 2/3": a statement about a share of several patients
-// (rule 6), not the outcome of one row.
+// name: "in 81%", "in 1 patient", "in 2/3", "(n = 27)": a statement about a share of several
+// patients (rule 6), not the outcome of one row.
 func countMarkers(text string, toks []token) []target {
 	var out []target
 	for k := 1; k < len(toks); k++ {
+		if toks[k-1].norm == "n" && isNumber(toks[k].norm) && strings.Contains(text[toks[k-1].end:toks[k].start], "=") {
+			// "81.8% (n = 27) obtaining an improvement": a count of patients
+			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "n = N", marker: true}, rule: "phrase"})
+			continue
+		}
 		if toks[k-1].norm != "in" || !isNumber(toks[k].norm) {
 			continue
 		}
