@@ -333,6 +333,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		// a word of persistence before a treatment: the course went on, not the disease
 		{"persistence of the course is weak", "he continued methotrexate", "", None, ConfidenceLow},
 		{"persistence of the disease despite the course", "he remained febrile after etoposide", "", None, ConfidenceHigh},
+		{"persistence of a change for the better", "her symptoms continued to ameliorate", "", Partial, ConfidenceHigh},
 		// an adverb of a short time right before its response word; "nearly completely"
 		{"short time before the response word", "the mass temporarily decreased in size", "", Minimal, ConfidenceHigh},
 		{"nearly completely", "the lesions had nearly completely disappeared", "", Partial, ConfidenceHigh},

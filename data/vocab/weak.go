@@ -26,6 +26,8 @@ var (
 		// good state, or at least not a plain non-response
 		"silent": true, "quiescent": true, "inactive": true, "dormant": true, "improve": true, "respond": true,
 		"decrease": true, "decline": true, "fall": true, "resolve": true, "heal": true, "regress": true, "shrink": true,
+		"ameliorate": true, "recover": true, "normalize": true, "normalise": true, "subside": true, "diminish": true,
+		"disappear": true, "clear": true,
 		"trend": true, "down": true, "above": true, "below": true, "within": true, "off": true, "receiving": true, "treatment": true, "therapy": true,
 		// "remained without exacerbation", "remained quiet", "remained euthymic", "remained afebrile"
 		"without": true, "quiet": true, "euthymic": true, "afebrile": true}
