@@ -149,10 +149,10 @@ func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
 
 	drugUnits, sources, modes, unlisted := a.drugUnits(f, acc.studies)
 	patientUnits := a.patientUnits(f, acc.studies)
-	f.drugs, f.patients, f.keys, f.infos, f.coarse.drugs, f.coarse.patients, f.strs = nil, nil, nil, nil, nil, nil, nil
+	f.drugs, f.patients, f.keys, f.infos, f.coarse.drugs, f.coarse.patients = nil, nil, nil, nil, nil, nil
 	res.Sources, res.SourcesUnlisted = sources, unlisted
 	if !acc.SkipCounts {
-		res.Counts = countRows(drugUnits, patientUnits, f.coarse.counts, f.coarse.names)
+		res.Counts = countRows(drugUnits, patientUnits, f.coarse.counts, f.names)
 	}
 	f.coarse.counts = nil
 
@@ -171,7 +171,7 @@ func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
 	if res.PoolPopulation == "" {
 		res.PoolPopulation = PopEvaluable
 	}
-	res.StudyCounts = studyCounts(drugUnits, f.coarse.pairs, f.coarse.names, res.PoolPopulation)
+	res.StudyCounts = studyCounts(drugUnits, f.coarse.pairs, f.names, res.PoolPopulation)
 	f.coarse.pairs = nil
 	for i := range res.StudyCounts {
 		s := &res.StudyCounts[i]

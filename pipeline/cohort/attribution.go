@@ -34,7 +34,7 @@ func (a *analyser) drugUnits(f *unitFold, studies []*StudyCount) (units []*unit,
 	plain := 0 // study × drugs listed with the usual source
 	// a fixed order, so that warnings come out the same in every run
 	for _, p := range f.sortedPairs() {
-		k := sd{f.coarse.names.name(p.study), f.coarse.names.name(p.drug)}
+		k := sd{f.names.name(p.study), f.names.name(p.drug)}
 		src := SourceRow{Study: k.study, Drug: k.drug, Source: "patients", Reason: "every patient's outcome is attributable"}
 		info := f.info(f.keys[p])
 		switch {
@@ -61,7 +61,7 @@ func (a *analyser) drugUnits(f *unitFold, studies []*StudyCount) (units []*unit,
 		sources = append(sources, src)
 	}
 	units = foldedUnits(f.drugs, func(k unitKey) mode { return modeOf(modes, sd{k.study, k.drug}) })
-	units = append(units, coarseUnits(f.coarse.drugs, f.coarse.names)...)
+	units = append(units, coarseUnits(f.coarse.drugs, f.names)...)
 	if f.excluded > 0 {
 		a.warnf("monotherapy attribution: %d courses of combination regimens left out", f.excluded)
 	}
@@ -108,7 +108,7 @@ const MaxListedSources = 10000
 
 // sortedPairs returns the study × drugs of f.keys by study, then drug.
 func (f *unitFold) sortedPairs() []pairKey {
-	n := f.coarse.names
+	n := f.names
 	keys := make([]pairKey, 0, len(f.keys))
 	for k := range f.keys {
 		keys = append(keys, k)
@@ -161,7 +161,7 @@ func classUnits(f *unitFold, drugUnits []*unit, modes map[sd]mode) []*unit {
 			out = append(out, u)
 		}
 	}
-	return append(out, coarseUnits(f.coarse.classes, f.coarse.names)...)
+	return append(out, coarseUnits(f.coarse.classes, f.names)...)
 }
 
 // reconcile returns the residue of a study-level row once the patients it
@@ -277,7 +277,7 @@ func (a *analyser) patientUnits(f *unitFold, studies []*StudyCount) []*unit {
 		}
 		return modeStudy
 	})
-	units = append(units, coarseUnits(f.coarse.patients, f.coarse.names)...)
+	units = append(units, coarseUnits(f.coarse.patients, f.names)...)
 	allStudies := make([]string, 0, len(all))
 	for study := range all {
 		allStudies = append(allStudies, study)

@@ -100,7 +100,7 @@ func newBaselineValues() *baselineValues { return &baselineValues{} }
 // holds the one copy of each study and disease name that every group's
 // keys share (a key cut from its input line would keep the line, and a
 // copy per group cost more than the counts at ten million rows).
-func (b *baselineValues) add(c *Course, diseaseGroups bool, strs interner) {
+func (b *baselineValues) add(c *Course, diseaseGroups bool, strs *names) {
 	v := patientValues{age: c.Age.Years, dd: c.DiseaseDu.Days, sex: string(c.Sex), study: strs.in(c.Study)}
 	if d := c.DiseaseName(); d != "" {
 		if diseaseGroups {
@@ -255,12 +255,12 @@ type table1Fold struct {
 	all             *baselineValues
 	byDrug, byStudy map[string]*baselineValues
 	drugs           []string // scratch: one patient's drugs
-	strs            interner // the study and disease names of every group's keys
+	strs            *names   // the study and disease names of every group's keys
 }
 
 func newTable1Fold(diseaseGroups bool, short shortStudies) *table1Fold {
 	return &table1Fold{diseaseGroups: diseaseGroups, short: short, all: newBaselineValues(),
-		byDrug: map[string]*baselineValues{}, byStudy: map[string]*baselineValues{}, strs: interner{}}
+		byDrug: map[string]*baselineValues{}, byStudy: map[string]*baselineValues{}, strs: newNames()}
 }
 
 // keepGroups drops the column groups that Table 1 will not show (by: see

@@ -43,11 +43,11 @@ type coarseFold struct {
 	classes     map[coarseKey]tally
 	pairs       map[pairKey]pairTotals // drug units per study × drug (group), for studyCounts
 	counts      map[countKey]tally     // nil unless counts are wanted
-	names       *names
+	names       *names                 // unitFold's
 }
 
-func newCoarseFold() coarseFold {
-	return coarseFold{names: newNames(), fineDrugs: map[sd]bool{}, fineStudies: map[string]bool{}, drugs: map[coarseKey]tally{},
+func newCoarseFold(n *names) coarseFold {
+	return coarseFold{names: n, fineDrugs: map[sd]bool{}, fineStudies: map[string]bool{}, drugs: map[coarseKey]tally{},
 		patients: map[coarseKey]tally{}, classes: map[coarseKey]tally{}, pairs: map[pairKey]pairTotals{}}
 }
 
@@ -75,6 +75,10 @@ func (n *names) id(s string) nameID {
 	n.ids[s] = id
 	return id
 }
+
+// in returns the one copy of s that the table keeps: keys that share it
+// share one string.
+func (n *names) in(s string) string { return n.list[n.id(s)] }
 
 // name returns the string of id.
 func (n *names) name(id nameID) string { return n.list[id] }

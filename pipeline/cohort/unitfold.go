@@ -117,7 +117,7 @@ func (f *unitFold) info(i int32) drugInfo {
 // pairOf returns the key of study × drug k in unitFold.keys, and whether
 // both names are known (a pair with an unknown name has no patients).
 func (f *unitFold) pairOf(k sd) (pairKey, bool) {
-	n := f.coarse.names
+	n := f.names
 	s, ok1 := n.ids[k.study]
 	d, ok2 := n.ids[k.drug]
 	return pairKey{s, d}, ok1 && ok2
@@ -148,13 +148,13 @@ type unitFold struct {
 	excluded int
 	entries  []entry // scratch, one patient's
 	coarse   coarseFold
-	strs     interner
+	names    *names // every key's strings, shared with coarse
 }
 
 func newUnitFold(a *analyser) *unitFold {
-	strs := interner{}
+	n := newNames()
 	return &unitFold{a: a, drugs: map[unitKey]*tally{}, patients: map[unitKey]*tally{},
-		classes: map[classKey]*tally{}, keys: map[pairKey]int32{}, studies: map[string]*studyInfo{}, coarse: newCoarseFold(), strs: strs}
+		classes: map[classKey]*tally{}, keys: map[pairKey]int32{}, studies: map[string]*studyInfo{}, coarse: newCoarseFold(n), names: n}
 }
 
 // uval is the unit one course would make.
@@ -200,24 +200,11 @@ func (f *unitFold) add(m map[unitKey]*tally, k unitKey, c Counts) {
 	t := m[k]
 	if t == nil {
 		t = &tally{}
-		in := f.strs.in
+		in := f.names.in
 		k.study, k.drug, k.class, k.disease, k.group = in(k.study), in(k.drug), in(k.class), in(k.disease), in(k.group)
 		m[k] = t
 	}
 	t.add(c)
-}
-
-// interner returns one copy of each distinct string: the aggregates' keys
-// share it.
-type interner map[string]string
-
-func (m interner) in(s string) string {
-	if v, ok := m[s]; ok {
-		return v
-	}
-	s = strings.Clone(s)
-	m[s] = s
-	return s
 }
 
 // tally is the Counts of one aggregate of patient courses, with the
@@ -266,7 +253,7 @@ func (f *unitFold) addPatient(courses []*Course) {
 	si := f.studies[study]
 	if si == nil {
 		si = &studyInfo{}
-		f.studies[f.strs.in(study)] = si // interned: a key cut from its input line would keep the line
+		f.studies[f.names.in(study)] = si // interned: a key cut from its input line would keep the line
 	}
 	f.entries = f.entries[:0]
 	exposure := a.cfg.Attribution == "exposure"
@@ -276,7 +263,7 @@ func (f *unitFold) addPatient(courses []*Course) {
 		// a study × drug that no study-level row can reconcile (known, as they come first)
 		// shares one of two drugInfo: only whether an outcome is unattributable is read
 		shared := f.coarse.on && !(exposure && f.coarse.fineDrugs[k])
-		pk := pairKey{f.coarse.names.id(k.study), f.coarse.names.id(k.drug)}
+		pk := pairKey{f.names.id(k.study), f.names.id(k.drug)}
 		ki, ok := f.keys[pk]
 		if !ok {
 			ki = sharedAll
@@ -431,7 +418,7 @@ func (f *unitFold) addClasses(study string, exposure bool) {
 				t := f.classes[k]
 				if t == nil {
 					t = &tally{}
-					in := f.strs.in
+					in := f.names.in
 					k.study, k.class, k.disease, k.drug, k.before = in(k.study), in(k.class), in(k.disease), in(k.drug), in(k.before)
 					f.classes[k] = t
 				}
