@@ -241,10 +241,11 @@ func targetEndsAt(targets []target, k int) bool {
 }
 
 // linkingVerbs join a response word to a degree said of it ("the response was poor");
-// degreeAdverbs may stand between ("was only partial", "has been very limited").
+// linkFillers, adverbs of degree and auxiliaries, may stand between ("was only partial",
+// "has been very limited").
 var (
-	linkingVerbs  = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "remained": true, "proved": true, "appeared": true}
-	degreeAdverbs = map[string]bool{"very": true, "only": true, "rather": true, "quite": true, "too": true, "somewhat": true, "has": true, "have": true, "had": true}
+	linkingVerbs = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "remained": true, "proved": true, "appeared": true}
+	linkFillers  = map[string]bool{"very": true, "only": true, "rather": true, "quite": true, "too": true, "somewhat": true, "has": true, "have": true, "had": true}
 )
 
 // predicateOf returns the response word whose predicate the qualifier at toks[q] is: a
@@ -254,11 +255,11 @@ var (
 // partial remission of …"); nil when there is none.
 func predicateOf(toks []token, clause []int, targets []target, q int) *target {
 	k := q - 1
-	for k >= 0 && degreeAdverbs[toks[k].norm] {
+	for k >= 0 && linkFillers[toks[k].norm] {
 		k--
 	}
 	verbs := 0
-	for k >= 0 && (linkingVerbs[toks[k].norm] || degreeAdverbs[toks[k].norm]) {
+	for k >= 0 && (linkingVerbs[toks[k].norm] || linkFillers[toks[k].norm]) {
 		if linkingVerbs[toks[k].norm] {
 			verbs++
 		}

@@ -1,6 +1,9 @@
 package vocab
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // decide turns the targets of a text into one reading: history and relapse rules,
 // sites, best overall response, confidence and evidence.
@@ -71,11 +74,13 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		if l := c.decisiveEvidence(text, toks, live[decisive], &res); l != "" {
 			low = l
 		}
-		if st := persistingState(toks, live[decisive]); low == lowWeakOnly && len(live) == 1 && st != CategoryUnknown {
-			// "levels remained normal": what persisted is a good state, so that state is the
-			// proposal (still low: it may be a measure the disease never touched)
-			res.Category, res.Code = st, st.Code()
-			res.Evidence.Rule += " (a state that persisted)"
+		if low == lowWeakOnly && len(live) == 1 {
+			if st := persistingState(toks, live[decisive]); st != CategoryUnknown {
+				// "levels remained normal": what persisted is a good state, so that state is
+				// the proposal (still low: it may be a measure the disease never touched)
+				res.Category, res.Code = st, st.Code()
+				res.Evidence.Rule += " (a state that persisted)"
+			}
 		}
 		if low == lowWeakOnly && res.Category == NotEvaluable && adverseStated(live) {
 			// "Discontinued (side effects)": a stop beside an adverse effect, no response
@@ -472,27 +477,18 @@ func dropSuperseded(live []target, clause []int) []target {
 // its clause and with no punctuation between ("minimal improvement in her motor recovery" is
 // minimal, not also a recovery; "resolution of the relapse" is not also a relapse).
 func dropObjects(toks []token, live []target, clause []int) []target {
+	objectOf := func(t, u target) bool {
+		if u.j >= t.i || t.i-u.j > 3 || clause[u.i] != clause[t.i] || !changeNouns[toks[u.j-1].norm] || u.negated {
+			return false
+		}
+		if n := toks[u.j].norm; n != "in" && n != "of" {
+			return false
+		}
+		return !slices.ContainsFunc(toks[u.j:t.i+1], func(tk token) bool { return tk.brk })
+	}
 	keep := live[:0:0]
 	for _, t := range live {
-		object := false
-		for _, u := range live {
-			if u.j >= t.i || t.i-u.j > 3 || clause[u.i] != clause[t.i] || !changeNouns[toks[u.j-1].norm] || u.negated {
-				continue
-			}
-			if n := toks[u.j].norm; n != "in" && n != "of" {
-				continue
-			}
-			object = true
-			for k := u.j; k <= t.i; k++ {
-				if toks[k].brk {
-					object = false
-				}
-			}
-			if object {
-				break
-			}
-		}
-		if !object {
+		if !slices.ContainsFunc(live, func(u target) bool { return objectOf(t, u) }) {
 			keep = append(keep, t)
 		}
 	}
