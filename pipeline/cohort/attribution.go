@@ -70,9 +70,7 @@ func (a *analyser) drugUnits(f *unitFold, studies []*StudyCount) (units []*unit,
 	} else {
 		for _, s := range studies {
 			k := sd{s.Study, s.DrugName()}
-			p, known := f.pairOf(k)
-			_, hasPatients := f.keys[p]
-			hasPatients = hasPatients && known
+			hasPatients := f.hasPatients(k)
 			if s.All || (hasPatients && modes[k] == 0) {
 				continue
 			}

@@ -284,11 +284,13 @@ func (f *table1Fold) addPatient(courses []*Course) {
 		}
 		b.add(c, f.diseaseGroups, f.strs)
 	}
-	f.drugs = f.drugs[:0]
-	for _, c := range courses {
-		if g := c.DrugName(); g != "" && !contains(f.drugs, g) && f.byDrug != nil {
-			f.drugs = append(f.drugs, g)
-			addTo(f.byDrug, g, c)
+	if f.byDrug != nil {
+		f.drugs = f.drugs[:0]
+		for _, c := range courses {
+			if g := c.DrugName(); g != "" && !contains(f.drugs, g) {
+				f.drugs = append(f.drugs, g)
+				addTo(f.byDrug, g, c)
+			}
 		}
 	}
 	if g := f.short.of(courses[0].Study); g != "" && f.byStudy != nil {

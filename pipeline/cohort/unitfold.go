@@ -114,13 +114,13 @@ func (f *unitFold) info(i int32) drugInfo {
 	return f.infos[i]
 }
 
-// pairOf returns the key of study × drug k in unitFold.keys, and whether
-// both names are known (a pair with an unknown name has no patients).
-func (f *unitFold) pairOf(k sd) (pairKey, bool) {
-	n := f.names
-	s, ok1 := n.ids[k.study]
-	d, ok2 := n.ids[k.drug]
-	return pairKey{s, d}, ok1 && ok2
+// hasPatients reports whether study × drug k has patient rows (a name the
+// fold never met has none).
+func (f *unitFold) hasPatients(k sd) bool {
+	s, ok1 := f.names.ids[k.study]
+	d, ok2 := f.names.ids[k.drug]
+	_, ok := f.keys[pairKey{s, d}]
+	return ok1 && ok2 && ok
 }
 
 // studyInfo is the same for a study: its first attributable course per
