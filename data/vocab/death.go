@@ -13,11 +13,29 @@ func causeLink(between string) bool {
 	return len(w) == 1 && w[0] == "("
 }
 
+// readDeath reads a death that decided the reading as not evaluable (rule 4) and returns the
+// reason for low confidence, low if none is new.
+func (c *compiled) readDeath(text string, toks []token, cues []cueHit, live []target, decisive int, low string, res *OutcomeMatch) string {
+	if l := deathReading(text, toks, cues, live, decisive, res); l != "" {
+		low = l
+	}
+	if res.Category == NotEvaluable {
+		c.outcomeBeforeDeath(text, toks, live, res)
+	}
+	if res.Category == NotEvaluable && low == "" {
+		low = unplacedDeath(text, toks, cues, live[decisive], res)
+	}
+	return low
+}
+
 // deathReading reads a death (the decisive statement live[decisive], not evaluable so far) by
 // rule 4: the whole outcome cell, a death despite the course or one with the worsening stated
 // as its cause is progression; a death beside a stated worsening is proposed as progression
-// with the reason for low confidence returned; any other death stays not evaluable.
-func deathReading(text string, toks []token, live []target, decisive int, res *OutcomeMatch) (low string) {
+// with the reason for low confidence returned, or read as progression when the death has
+// another cause (cues.tsv, other death), which also keeps a death despite the course not
+// evaluable; any other death stays not evaluable (see unplacedDeath).
+func deathReading(text string, toks []token, cues []cueHit, live []target, decisive int, res *OutcomeMatch) (low string) {
+	other := causeOf(text, toks, cues, live[decisive]) == causeOther
 	if res.Category == NotEvaluable && len(live) == 1 &&
 		wholeCell(toks, live[decisive]) {
 		// "Dead", "Died 16 months later" as the whole outcome cell of a case-summary table: no
@@ -25,7 +43,7 @@ func deathReading(text string, toks []token, live []target, decisive int, res *O
 		res.Category, res.Code = Progression, Progression.Code()
 		res.Evidence.Rule += " (a death as the whole outcome cell: from the disease, rule 4)"
 	}
-	if res.Category == NotEvaluable && live[decisive].despite {
+	if res.Category == NotEvaluable && live[decisive].despite && !other {
 		// "despite aggressive treatment, the patient died": a death the course did not prevent
 		// is the disease's (rule 4)
 		res.Category, res.Code = Progression, Progression.Code()
@@ -35,6 +53,12 @@ func deathReading(text string, toks []token, live []target, decisive int, res *O
 		for _, t := range live {
 			if t.category == Progression && !t.negated && !t.hedged {
 				res.Category, res.Code = Progression, Progression.Code()
+				if other {
+					// "progressive lesions …; he died of sepsis": the death is not the
+					// disease's, so the worsening stated stands (rule 4)
+					res.Evidence.Rule += " (a worsening stated beside a death of another cause: the worsening stands, rule 4)"
+					break
+				}
 				if d := live[decisive]; t.i >= d.j && causeLink(text[d.end:t.start]) {
 					// "Died (disease progression)", "died of progressive respiratory failure":
 					// the worsening is the stated cause of the death
@@ -83,4 +107,67 @@ func adverseStated(live []target) bool {
 		}
 	}
 	return false
+}
+
+// deathCause is what the words beside a death say of its cause (rule 4).
+type deathCause int
+
+const (
+	causeUnstated deathCause = iota // "the patient died", "he expired 15 hours later"
+	causeNamed                      // "died from liver failure": a cause the reader cannot place
+	causeOther                      // "died of sepsis", "died before response assessment" (cues.tsv, other death)
+)
+
+// causeReach is how many words beside a death its cause may be named in.
+const causeReach = 8
+
+// causeLinks are the words after a death that introduce its cause: "died of", "died from
+// liver failure", "death due to", "succumbed to", "died with multiorgan dysfunction".
+var causeLinks = map[string]bool{"of": true, "from": true, "due": true, "because": true, "caused": true,
+	"secondary": true, "owing": true, "resulting": true, "with": true, "to": true}
+
+// causeOf reads the cause of the death d from the words beside it in its clause: an
+// other-death cue (a cause that is not the disease, or a death before assessment) within
+// causeReach words before or after it; else a cause link within causeReach words after it,
+// or a parenthesis right after it ("Died (colon cancer)"), names a cause the reader cannot
+// place; else no cause is stated.
+func causeOf(text string, toks []token, cues []cueHit, d target) deathCause {
+	from, to := d.i, d.j
+	for from > 0 && d.i-from < causeReach && !toks[from].brk {
+		from--
+	}
+	for to < len(toks) && to-d.j < causeReach && !toks[to].brk {
+		to++
+	}
+	for _, cu := range cues {
+		if cu.e.role == cueOtherDeath && cu.i >= from && cu.i < to {
+			return causeOther
+		}
+	}
+	if d.j < len(toks) && !toks[d.j].brk && strings.Contains(text[d.end:toks[d.j].start], "(") {
+		return causeNamed
+	}
+	for k := d.j; k < to; k++ {
+		if causeLinks[toks[k].norm] {
+			return causeNamed
+		}
+	}
+	return causeUnstated
+}
+
+// unplacedDeath gives the reason for low confidence in a death read as not evaluable inside
+// a sentence whose cause is not stated as other than the disease: rule 4 makes a death
+// from the disease progression and one from another cause not evaluable, and the text does
+// not say which. A named cause is proposed as the disease's (progression); none stays not
+// evaluable.
+func unplacedDeath(text string, toks []token, cues []cueHit, d target, res *OutcomeMatch) (low string) {
+	switch causeOf(text, toks, cues, d) {
+	case causeOther:
+		res.Evidence.Rule += " (a death from another cause, or before assessment: rule 4)"
+		return ""
+	case causeNamed:
+		res.Category, res.Code = Progression, Progression.Code()
+		return "a death from a cause not known to be other than the disease: from the disease (progression) or not (not evaluable)"
+	}
+	return "a death without a stated cause: from the disease (progression) or not (not evaluable)"
 }

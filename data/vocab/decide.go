@@ -8,10 +8,12 @@ import (
 // decide turns the targets of a text into one reading: history and relapse rules,
 // sites, best overall response, confidence and evidence.
 //
-// doseChange holds the token positions of dose-change cues: a non-response followed by a
-// dose change and then a response is the course's best response, not a disagreement
-// ("poor response to 60 mg; after increase to 90 mg responded well").
-func (c *compiled) decide(text string, toks []token, targets []target, clause []int, doseChange []int, res OutcomeMatch) OutcomeMatch {
+// cues are the context cues found in the text; of them, the dose-change cues matter here:
+// a non-response followed by a dose change and then a response is the course's best
+// response, not a disagreement ("poor response to 60 mg; after increase to 90 mg responded
+// well"), and the other-death cues name a death's cause (rule 4).
+func (c *compiled) decide(text string, toks []token, targets []target, clause []int, cues []cueHit, res OutcomeMatch) OutcomeMatch {
+	doseChange := doseChanges(cues)
 	var live []target
 	historyOnly := false
 	for _, t := range targets {
@@ -92,12 +94,7 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		res.Evidence = Evidence{Rule: "site roll-up"}
 	}
 	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath {
-		if l := deathReading(text, toks, live, decisive, &res); l != "" {
-			low = l
-		}
-		if res.Category == NotEvaluable {
-			c.outcomeBeforeDeath(text, toks, live, &res)
-		}
+		low = c.readDeath(text, toks, cues, live, decisive, low, &res)
 	}
 	if res.Category.AtLeast(Partial) {
 		for _, t := range live {

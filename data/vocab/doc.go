@@ -89,7 +89,10 @@
 // of its sentence or a termination cue, a backward cue the phrases before it in its clause,
 // so "did not lead to any meaningful improvement" is none however far apart the words are.
 // Relapses are read by time, quantities by the thresholds of scores.tsv, and an adverse
-// effect alone ("developed agranulocytosis") makes the course not evaluable (rule 4).
+// effect alone ("developed agranulocytosis") makes the course not evaluable (rule 4). A
+// death inside a sentence is read with high confidence only when its cause is stated as
+// other than the disease (cues.tsv, role "other death": "died of sepsis"); otherwise it is
+// a low-confidence proposal, progression when a cause is named, not evaluable when none is.
 //
 // Several phrases combine by best overall response: the best ordered category among
 // primary phrases; else not evaluable if a primary phrase says so; else the same over

@@ -82,7 +82,7 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"new lesions", Progression, "PD", StatusExact, "new lesions"},         // a secondary phrase as the whole cell: the authors' grade
 		{"with new lesions", Unclassified, "", StatusContained, "new lesions"}, // a secondary phrase in passing: proposed, not counted
 		{"died", Progression, "PD", StatusExact, "died"},                       // a death as the whole outcome cell: from the disease (rule 4)
-		{"the patient died", NotEvaluable, "NE", StatusContained, "died"},
+		{"the patient died", Unclassified, "", StatusContained, "died"},        // no cause stated: low confidence (rule 4)
 		{"discontinued due to side effects", NotEvaluable, "NE", StatusExact, "discontinued due to side effects"},
 		{"CR", Complete, "CR", StatusExact, "CR"},
 		{"PD", Progression, "PD", StatusExact, "PD"},
@@ -392,7 +392,13 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a death after a worsening in a sentence", "died from progressive multifocal leukoencephalopathy", "", Progression, ConfidenceLow},
 		{"a responder column", "Responder", "", Partial, ConfidenceHigh},
 		{"a count of responders is no grade", "1 responder", "", Unclassified, ConfidenceNone},
-		{"a death in a sentence", "the patient died at home", "", NotEvaluable, ConfidenceHigh},
+		{"a death in a sentence, no cause", "the patient died at home", "", NotEvaluable, ConfidenceLow},
+		{"a death with a named cause", "the patient died from liver failure", "", Progression, ConfidenceLow},
+		{"a death with a cause in parentheses", "Deceased (severe respiratory failure)", "", Progression, ConfidenceLow},
+		{"a death of another cause in a sentence", "on day 15 he died of septic shock", "", NotEvaluable, ConfidenceHigh},
+		{"another cause before the death", "she developed a pulmonary embolism and died", "", NotEvaluable, ConfidenceHigh},
+		{"a death of another cause despite the course", "despite appropriate antibiotics, the patient died of a myocardial infarction", "", NotEvaluable, ConfidenceHigh},
+		{"a worsening beside a death of another cause", "progressive interstitial lesions; he died of sepsis a few days later", "", Progression, ConfidenceHigh},
 		{"survival as the whole cell", "Alive at 1month", "", NotEvaluable, ConfidenceHigh},
 		{"a grade with a time", "No recurrence after 3 cycles", "", Complete, ConfidenceHigh},
 		{"a time only", "14 days follow-up", "", NotEvaluable, ConfidenceHigh},
@@ -441,7 +447,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"adverse change stays weak", "the platelet count decreased", "", Progression, ConfidenceLow},
 		{"signed percentage cell, fall", "−73%", "", Partial, ConfidenceHigh},
 		{"signed percentage cell, rise", "+20 %", "", Progression, ConfidenceLow},
-		{"death alone", "the patient died", "", NotEvaluable, ConfidenceHigh},
+		{"death alone", "the patient died", "", NotEvaluable, ConfidenceLow},
 		{"death after a worsening", "progressive interstitial lesions; he passed away a few days later", "", Progression, ConfidenceLow},
 		{"score values are no threshold", "SALT 100 at baseline, SALT 80 at week 24", "", Unclassified, ConfidenceNone},
 		{"score threshold at a time", "achieved PASI 75 at week 16", "", Partial, ConfidenceHigh},

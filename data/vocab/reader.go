@@ -23,6 +23,7 @@ const (
 	cueDoseChange                        // the course went on at another dose: "after increase to 90 mg"
 	cueTransient                         // the response word right after it did not last: "initial improvement"
 	cueQualifierAfter                    // sets the degree of the response word right before it: "improved slightly"
+	cueOtherDeath                        // a death's cause other than the disease, or a death before assessment: "died of sepsis"
 )
 
 var cueRoleNames = map[string]cueRole{
@@ -31,6 +32,7 @@ var cueRoleNames = map[string]cueRole{
 	"termination": cueTermination, "boundary": cueTermination,
 	"after course": cueAfterCourse, "on course": cueOnCourse, "qualifier": cueQualifier,
 	"dose change": cueDoseChange, "transient": cueTransient, "qualifier after": cueQualifierAfter,
+	"other death": cueOtherDeath,
 }
 
 // qualifierReach is how many words after a qualifier cue a response word may start
@@ -171,7 +173,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			}
 		}
 	}
-	return c.decide(text, toks, targets, clause, doseChanges(cues), res)
+	return c.decide(text, toks, targets, clause, cues, res)
 }
 
 // parenDepth returns, for each byte of text, how many parentheses or brackets are open.

@@ -109,7 +109,10 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 		// "progressive multifocal leukoencephalopathy", "refractory coeliac disease")
 		if nd, _ := c.disTrie.longest(toks, i, acceptDisease); nd >= 2 {
 			np, _ := c.outTrie.longest(toks, i, acceptOutcome)
-			if np < nd {
+			// … unless it is a cause of death other than the disease ("septic shock",
+			// "pulmonary embolism"), a context cue of rule 4
+			nc, cids := c.ctxTrie.longest(toks, i, nil)
+			if np < nd && !(nc >= nd && c.cues[cids[0]].role == cueOtherDeath) {
 				i += nd
 				continue
 			}
