@@ -138,6 +138,13 @@ var (
 		"reduced": true, "reduction": true, "withdrawal": true, "withdrawn": true, "sparing": true}
 )
 
+// measuredAfter, right after a treatment's name, make it a measured substance, a need or a
+// cause rather than a treatment given: "oxygen saturations improved", "insulin levels",
+// "oxygen requirement decreased", "heparin-induced thrombocytopenia".
+var measuredAfter = map[string]bool{"level": true, "levels": true, "saturation": true, "saturations": true,
+	"concentration": true, "concentrations": true, "requirement": true, "requirements": true, "need": true,
+	"needs": true, "dependence": true, "dependency": true, "induced": true, "associated": true, "related": true}
+
 // agentOn reports whether the treatment at toks[i:i+n], after "on", is what an outcome
 // phrase ending right before "on" is said of ("cleared on ustekinumab") rather than a
 // background treatment, which is named with its dose ("remission on prednisolone 2.5 mg").
@@ -271,7 +278,7 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 			i += n // "lowering of T4": a measured substance
 			continue
 		}
-		if i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n) || i+n < len(toks) && backgroundAfter[toks[i+n].norm] {
+		if i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n) || i+n < len(toks) && (backgroundAfter[toks[i+n].norm] || measuredAfter[toks[i+n].norm]) {
 			i += n // "remission on prednisone 2.5 mg", "steroid dose reduced": a background treatment
 			continue
 		}

@@ -118,6 +118,9 @@ func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
 			}
 		}
 		np, pids := c.outTrie.longest(toks, i, acceptOutcome)
+		if np == 0 {
+			np, pids = c.gappedPhrase(toks, i, acceptOutcome)
+		}
 		if nm := c.measureAt(toks, i); nm > np {
 			// "exacerbation rate", "number of relapses": the name of a measure, read by its
 			// change (rule 4), not the outcome word inside it
@@ -224,4 +227,35 @@ func eventBefore(toks []token, i int) bool {
 		return true
 	}
 	return i >= 2 && strings.HasPrefix(toks[i-2].norm, "result")
+}
+
+// gapHeads are the first words of outcome phrases that also match with one modifier between
+// them and the rest: "further hypoglycemic episodes" is "further episodes", "new pulmonary
+// nodules" is "new nodules".
+var gapHeads = map[string]bool{"further": true, "new": true}
+
+// gapReach bounds the words after the modifier that a gapped phrase may take.
+const gapReach = 5
+
+// gappedPhrase returns the length in tokens of an outcome phrase that starts at toks[i] with a
+// word of gapHeads and goes on after one modifier, and the phrase's ids; 0 when there is none.
+// The modifier is a plain word in the same clause: not a number, an outcome or a cue word.
+func (c *compiled) gappedPhrase(toks []token, i int, accept func([]int, []token) []int) (int, []int) {
+	if !gapHeads[toks[i].norm] || i+2 >= len(toks) || toks[i+1].brk || toks[i+2].brk || isNumber(toks[i+1].norm) {
+		return 0, nil
+	}
+	if n, _ := c.outTrie.longest(toks, i+1, accept); n > 0 {
+		return 0, nil
+	}
+	if n, _ := c.ctxTrie.longest(toks, i+1, nil); n > 0 {
+		return 0, nil
+	}
+	end := min(i+2+gapReach, len(toks))
+	skip := make([]token, 0, end-i-1)
+	skip = append(append(skip, toks[i]), toks[i+2:end]...)
+	n, ids := c.outTrie.longest(skip, 0, accept)
+	if n < 2 {
+		return 0, nil
+	}
+	return n + 1, ids
 }
