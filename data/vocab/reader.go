@@ -126,7 +126,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		return res
 	}
 	ends := sentenceEnds(text, toks)
-	targets, cues, used := c.scanOutcome(toks)
+	targets, cues, used := c.scanOutcome(text, toks)
 	targets = wholeCellOnly(targets, toks)
 	targets = mergeTargets(targets, c.quantities(text, toks, used))
 	applyContext(text, toks, ends, targets, cues)

@@ -87,14 +87,15 @@ func attributive(toks []token, i int) bool {
 	return !n.brk && !notNouns[n.norm] && !isNumber(n.norm)
 }
 
-// scanOutcome finds, leftmost-longest, the outcome phrases and the context cues of the text. At a
-// position where both a phrase and a cue start, the longer wins; on a tie the phrase wins
-// (a phrase such as "no recurrence" or "failed to respond" is its own pseudo-trigger).
-func (c *compiled) scanOutcome(toks []token) ([]target, []cueHit, []bool) {
+// scanOutcome finds, leftmost-longest, the outcome phrases and the context cues of the text toks
+// were cut from. At a position where both a phrase and a cue start, the longer wins; on a tie
+// the phrase wins (a phrase such as "no recurrence" or "failed to respond" is its own
+// pseudo-trigger).
+func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, []bool) {
 	acceptOutcome := func(ids []int, ts []token) []int {
 		var out []int
 		for _, id := range ids {
-			if !c.outcomes[id].upper || len(ts) == 1 && ts[0].upper {
+			if !c.outcomes[id].upper || len(ts) == 1 && ts[0].upper && !compoundPart(text, ts[0]) {
 				out = append(out, id)
 			}
 		}
@@ -258,4 +259,13 @@ func (c *compiled) gappedPhrase(toks []token, i int, accept func([]int, []token)
 		return 0, nil
 	}
 	return n + 1, ids
+}
+
+// compoundPart reports whether the word tk is joined by a hyphen to a letter or digit on
+// either side: part of a compound name ("anti-PD-1", "PD-L1", "AE-IPF"), not an
+// abbreviation standing alone ("PD", "Discontinued (AE)").
+func compoundPart(text string, tk token) bool {
+	alnum := func(b byte) bool { return b >= '0' && b <= '9' || b|0x20 >= 'a' && b|0x20 <= 'z' }
+	return tk.end+1 < len(text) && text[tk.end] == '-' && alnum(text[tk.end+1]) ||
+		tk.start >= 2 && text[tk.start-1] == '-' && alnum(text[tk.start-2])
 }
