@@ -14,7 +14,13 @@ func (st *state) writeAnalysisTables() error {
 		err := st.out.Write(t.Path, func(w *bufio.Writer) error {
 			cw := csvout.NewWriter(w)
 			cw.Write(t.Header)
-			return cw.WriteAll(t.Rows)
+			for row := range t.Rows {
+				if err := cw.Write(row); err != nil {
+					return err
+				}
+			}
+			cw.Flush()
+			return cw.Error()
 		})
 		if err != nil {
 			return err

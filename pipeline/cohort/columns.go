@@ -1,6 +1,7 @@
 package cohort
 
 import (
+	"iter"
 	"math"
 	"strconv"
 
@@ -52,12 +53,22 @@ func (cs Columns[R]) Cells(r *R) []string {
 }
 
 // Rows returns the cells of every row.
-func (cs Columns[R]) Rows(rs []R) [][]string {
-	out := make([][]string, len(rs))
-	for i := range rs {
-		out[i] = cs.Cells(&rs[i])
+func (cs Columns[R]) Rows(rs []R) iter.Seq[[]string] {
+	return cs.RowsWhere(rs, nil)
+}
+
+// RowsWhere is Rows over the rows keep accepts (all when keep is nil).
+func (cs Columns[R]) RowsWhere(rs []R, keep func(*R) bool) iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		for i := range rs {
+			if keep != nil && !keep(&rs[i]) {
+				continue
+			}
+			if !yield(cs.Cells(&rs[i])) {
+				return
+			}
+		}
 	}
-	return out
 }
 
 // Renamed returns the columns with the column old named new (the disease
@@ -228,11 +239,12 @@ var CountColumns = Columns[CountRow]{
 }
 
 // CSVTable is one file of tables/*.csv: its path in the output directory,
-// its header and its rows.
+// its header and its rows, formatted one at a time as they are read (a
+// table of a million groups is never held as strings).
 type CSVTable struct {
 	Path   string
 	Header []string
-	Rows   [][]string
+	Rows   iter.Seq[[]string]
 }
 
 // CSVTables returns the tables/*.csv files of an analysis, each from the
@@ -240,16 +252,11 @@ type CSVTable struct {
 // row, whose drug class is empty.
 func CSVTables(a *Analysis) []CSVTable {
 	rc := RateColumns
-	var classRates []RateRow
-	for _, r := range a.ClassRates {
-		if r.Drug != "" {
-			classRates = append(classRates, r)
-		}
-	}
+	classRates := rc.RowsWhere(a.ClassRates, func(r *RateRow) bool { return r.Drug != "" })
 	return []CSVTable{
 		{"tables/response_rates.csv", rc.Header(), rc.Rows(a.Rates)},
 		{"tables/response_rates_by_disease_group.csv", rc.Renamed("disease", "disease_group").Header(), rc.Rows(a.GroupRates)},
-		{"tables/response_rates_by_class.csv", rc.Renamed("drug", "drug_class").Header(), rc.Rows(classRates)},
+		{"tables/response_rates_by_class.csv", rc.Renamed("drug", "drug_class").Header(), classRates},
 		{"tables/study_counts.csv", StudyColumns.Header(), StudyColumns.Rows(a.StudyCounts)},
 		{"tables/pooled_rates.csv", PooledColumns.Header(), PooledColumns.Rows(a.Pooled)},
 		{"tables/pooled_sensitivity.csv", PooledColumns.Header(), PooledColumns.Rows(a.Sensitivity)},
