@@ -60,12 +60,37 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 			}
 		}
 		for _, w := range words(noParens(priorFree(tr, cut))) {
+			if surgical(w) {
+				// "subtotal pancreatectomy", "wide surgical excision": the text may name the
+				// course by its kind ("after surgery", "the operation")
+				k.names[surgeryName], k.names[excisionName] = true, true
+			}
 			if len(w) >= 3 && !courseWordStop[w] && !isNumber(w) && !v.c.knownNonDrug(w) {
 				k.words[w] = true
 			}
 		}
 	}
 	return k
+}
+
+// surgeryName and excisionName are the canonical names (drugs.tsv, normalised) of the
+// generic surgical treatments, by which a text names any operation.
+var surgeryName, excisionName = normalize("surgery"), normalize("surgical excision")
+
+// surgical reports whether the word of a treatment cell names an operation: surgery,
+// surgical, resection, excision, operation, or a word of surgical form (-ectomy, -otomy,
+// -ostomy, -plasty).
+func surgical(w string) bool {
+	switch w {
+	case "surgery", "surgical", "resection", "excision", "operation", "operative":
+		return true
+	}
+	for _, suf := range []string{"ectomy", "otomy", "ostomy", "plasty"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // noParens drops the parenthesised notes of a treatment cell ("tocilizumab (8 mg/kg,

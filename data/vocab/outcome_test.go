@@ -401,6 +401,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"an abbreviation inside a compound name is no grade", "he was treated with anti-PD-1 antibody", "", Unclassified, ConfidenceNone},
 		{"an abbreviation before a hyphen is no grade", "developed AE-IPF on day 10", "", Unclassified, ConfidenceNone},
 		{"an abbreviation in parentheses stays a grade", "Discontinued (AE)", "", NotEvaluable, ConfidenceHigh},
+		{"and, a word and a verb in the past is a statement of its own", "no fever and chills resolved", "", Complete, ConfidenceHigh},
+		{"an operation named by its kind", "blood glucose levels normalized after surgery", "subtotal pancreatectomy", Complete, ConfidenceHigh},
 		{"a phrase with one modifier inside", "no further hypoglycemic episodes", "", Complete, ConfidenceHigh},
 		{"a phrase with one modifier inside, on the course", "despite rituximab two further LETM episodes occurred", "", Progression, ConfidenceHigh},
 		{"a denied phrase of further episodes", "she did not have any further episodes", "", Complete, ConfidenceHigh},
