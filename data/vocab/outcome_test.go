@@ -403,6 +403,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"an abbreviation in parentheses stays a grade", "Discontinued (AE)", "", NotEvaluable, ConfidenceHigh},
 		{"and, a word and a verb in the past is a statement of its own", "no fever and chills resolved", "", Complete, ConfidenceHigh},
 		{"an operation named by its kind", "blood glucose levels normalized after surgery", "subtotal pancreatectomy", Complete, ConfidenceHigh},
+		{"none as the whole cell of a response column", "None", "", None, ConfidenceHigh},
+		{"none inside a cell is no grade", "Complications: none", "", Unclassified, ConfidenceNone},
 		{"a phrase with one modifier inside", "no further hypoglycemic episodes", "", Complete, ConfidenceHigh},
 		{"a phrase with one modifier inside, on the course", "despite rituximab two further LETM episodes occurred", "", Progression, ConfidenceHigh},
 		{"a denied phrase of further episodes", "she did not have any further episodes", "", Complete, ConfidenceHigh},
