@@ -233,20 +233,22 @@ func eventBefore(toks []token, i int) bool {
 // gapHeads are the first words of outcome phrases that also match with one modifier between
 // them and the rest: "further hypoglycemic episodes" is "further episodes", "new pulmonary
 // nodules" is "new nodules".
-var gapHeads = map[string]bool{"further": true, "new": true}
+var gapHeads = map[string]bool{"further": true, "new": true, "some": true}
 
 // gapReach bounds the words after the modifier that a gapped phrase may take.
 const gapReach = 5
 
 // gappedPhrase returns the length in tokens of an outcome phrase that starts at toks[i] with a
 // word of gapHeads and goes on after one modifier, and the phrase's ids; 0 when there is none.
-// The modifier is a plain word in the same clause: not a number, an outcome or a cue word.
+// The modifier is a word in the same clause that is not a number, a cue word or an outcome
+// word of its own; it may start a longer phrase ("some clinical improvement" is "some
+// improvement", not "clinical improvement").
 func (c *compiled) gappedPhrase(toks []token, i int, accept func([]int, []token) []int) (int, []int) {
 	if !gapHeads[toks[i].norm] || i+2 >= len(toks) || toks[i+1].brk || toks[i+2].brk || isNumber(toks[i+1].norm) {
 		return 0, nil
 	}
-	if n, _ := c.outTrie.longest(toks, i+1, accept); n > 0 {
-		return 0, nil
+	if n, _ := c.outTrie.longest(toks, i+1, accept); n == 1 {
+		return 0, nil // the modifier is an outcome word of its own ("new", "further" lesions)
 	}
 	if n, _ := c.ctxTrie.longest(toks, i+1, nil); n > 0 {
 		return 0, nil
