@@ -51,8 +51,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		}
 		if toks[k].norm == "and" && (ci >= len(cues) || cues[ci].i != k) && (ti >= len(targets) || targets[ti].i != k) {
 			coverEnd()
-			if ti < len(targets) && (targets[ti].i == k+1 || targets[ti].i == k+2 && nounThenVerb(toks, k)) ||
-				statementAfterAnd(text, toks, k) {
+			if ti < len(targets) && targets[ti].i == k+1 || statementAfterAnd(text, toks, k) {
 				neg, hedge, hist = scope{}, scope{}, scope{}
 			}
 		}
@@ -363,12 +362,14 @@ func statementAfterAnd(text string, toks []token, k int) bool {
 		return false
 	}
 	next := toks[k+1].norm
-	return newClause(toks, k+1) || determiners[next] || commaBefore(text, toks, k) && timeOpeners[next]
+	return newClause(toks, k+1) || determiners[next] || commaBefore(text, toks, k) && timeOpeners[next] ||
+		nounThenVerb(toks, k)
 }
 
 // nounThenVerb reports whether "and" at toks[k] is followed by one word and a verb in the
-// past ("failed to arrest the disease and splenomegaly recurred"): a subject and its verb,
-// a statement of its own.
+// past ("failed to arrest the disease and splenomegaly recurred", "halted the storm and
+// promptly achieved full recovery"): a subject or an adverb and its verb, a statement of its
+// own.
 func nounThenVerb(toks []token, k int) bool {
 	if k+2 >= len(toks) || toks[k+1].brk || toks[k+2].brk || isNumber(toks[k+1].norm) {
 		return false

@@ -405,6 +405,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"an operation named by its kind", "blood glucose levels normalized after surgery", "subtotal pancreatectomy", Complete, ConfidenceHigh},
 		{"none as the whole cell of a response column", "None", "", None, ConfidenceHigh},
 		{"none inside a cell is no grade", "Complications: none", "", Unclassified, ConfidenceNone},
+		{"and, an adverb and a verb in the past is a statement of its own", "it halted the storm and promptly achieved full recovery", "", Complete, ConfidenceHigh},
+		{"a denied relief", "the treatment did not relieve his symptoms", "", None, ConfidenceHigh},
 		{"some with a modifier is small", "with some clinical improvement", "", Minimal, ConfidenceHigh},
 		{"a phrase with one modifier inside", "no further hypoglycemic episodes", "", Complete, ConfidenceHigh},
 		{"a phrase with one modifier inside, on the course", "despite rituximab two further LETM episodes occurred", "", Progression, ConfidenceHigh},
