@@ -28,6 +28,7 @@ type runOptions struct {
 	counts          bool
 	stream          bool
 	writeNormalised bool
+	memoryMB        int64
 }
 
 func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
@@ -44,11 +45,15 @@ func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.stream, "stream", false, "read, normalise and analyse in one pass holding no rows, for tables of millions of rows: a patient's rows must be consecutive (docs/scale.md)")
 	fs.BoolVar(&o.writeNormalised, "write-normalised", true, "write normalised/cases.csv and cases.parquet (one row per course)")
 	fs.BoolVar(&o.counts, "emit-counts", false, "also write counts/counts.csv and .parquet: mergeable counts per study × drug × disease (docs/scale.md)")
+	fs.Int64Var(&o.memoryMB, "memory-limit-mb", 0, fmt.Sprintf("soft memory limit of the Go runtime in `MB` (0: %d with --stream, none otherwise; GOMEMLIMIT, when set, wins)", streamMemoryLimitMB))
 }
 
 func (o *runOptions) Validate() error {
 	if o.out == "" {
 		return usagef("--out must name a directory")
+	}
+	if o.memoryMB < 0 {
+		return usagef("--memory-limit-mb %d: give a size in MB, or 0 for the default", o.memoryMB)
 	}
 	if o.cacheMB < 1 {
 		return usagef("--cache-max-mb %d: the cache needs at least 1 MB (use --no-cache for none)", o.cacheMB)
@@ -100,6 +105,7 @@ func runCommand() *command {
 			default:
 				cfg.CacheDir = filepath.Join(filepath.Dir(filepath.Clean(cfg.Out)), ".tresp-cache")
 			}
+			setMemoryLimit(o.memoryMB, o.stream)
 			progress := newProgress(stderr, o.quiet, o.logFmt)
 			res, err := pipeline.Run(ctx, cfg, progress)
 			progress.Done()
