@@ -41,6 +41,8 @@ type Reader struct {
 	row    int // next row within rec
 	line   int // rows handed out so far
 	cells  []string
+	buf    []byte // the row's cells, copied out of the record (see Next)
+	ends   []int  // where each cell ends in buf
 }
 
 // Open opens the Parquet file at path, named name in messages, and checks
@@ -154,6 +156,10 @@ func (r *Reader) Next() (cells []string, line int, err error) {
 		r.rr = rr
 		r.group++
 	}
+	// The cells are copied out of the record into one string per row, as a CSV reader
+	// makes them: a cell that outlives the row (a kept value, a cache key) then keeps its
+	// row alive, not the whole column buffer of a batch of thousands of rows.
+	r.buf, r.ends = r.buf[:0], r.ends[:0]
 	for c := range r.cells {
 		s := cellText(r.rec.Column(c), r.row)
 		if i := badByte(s); i >= 0 {
@@ -166,7 +172,13 @@ func (r *Reader) Next() (cells []string, line int, err error) {
 			e.Line = r.line + 2 // the row's number, as Next returns it
 			return nil, 0, e
 		}
-		r.cells[c] = s
+		r.buf = append(r.buf, s...)
+		r.ends = append(r.ends, len(r.buf))
+	}
+	row, start := string(r.buf), 0
+	for c := range r.cells {
+		r.cells[c] = row[start:r.ends[c]]
+		start = r.ends[c]
 	}
 	r.row++
 	r.line++
