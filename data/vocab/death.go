@@ -31,9 +31,10 @@ func (c *compiled) readDeath(text string, toks []token, cues []cueHit, live []ta
 // deathReading reads a death (the decisive statement live[decisive], not evaluable so far) by
 // rule 4: the whole outcome cell, a death despite the course or one with the worsening stated
 // as its cause is progression; a death beside a stated worsening is proposed as progression
-// with the reason for low confidence returned, or read as progression when the death has
-// another cause (cues.tsv, other death), which also keeps a death despite the course not
-// evaluable; any other death stays not evaluable (see unplacedDeath).
+// with the reason for low confidence returned. A death of another cause (an other-death cue
+// of cues.tsv beside it) is no death despite the course, and a worsening stated beside it is
+// the reading (progression, high confidence). Any other death stays not evaluable (see
+// unplacedDeath).
 func deathReading(text string, toks []token, cues []cueHit, live []target, decisive int, res *OutcomeMatch) (low string) {
 	other := causeOf(text, toks, cues, live[decisive]) == causeOther
 	if res.Category == NotEvaluable && len(live) == 1 &&
