@@ -232,7 +232,7 @@ func eventBefore(toks []token, i int) bool {
 
 // gapHeads are the first words of outcome phrases that also match with one modifier between
 // them and the rest: "further hypoglycemic episodes" is "further episodes", "new pulmonary
-// nodules" is "new nodules".
+// nodules" is "new nodules", "some clinical improvement" is "some improvement".
 var gapHeads = map[string]bool{"further": true, "new": true, "some": true}
 
 // gapReach bounds the words after the modifier that a gapped phrase may take.

@@ -52,7 +52,8 @@ func (cs Columns[R]) Cells(r *R) []string {
 	return out
 }
 
-// Rows returns the cells of every row.
+// Rows returns the cells of every row, each row formatted when the
+// iterator reaches it.
 func (cs Columns[R]) Rows(rs []R) iter.Seq[[]string] {
 	return cs.RowsWhere(rs, nil)
 }
