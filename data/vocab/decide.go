@@ -177,7 +177,29 @@ func relapseRules(toks []token, live []target, doseChange []int) (keep []target,
 		}
 		keep = append(keep, t)
 	}
+	if lost < 0 && low == "" && weakLoss(toks, live) {
+		low = "a transient response, then a weak word of worsening: perhaps lost on the course"
+	}
 	return keep, onCourseRelapse, low
+}
+
+// weakLoss reports whether a transient response ("initially responded", "initial
+// improvement") is followed by a weak statement of worsening or non-response ("the disease
+// became progressive", "symptoms persisted"): responseLost does not take weak words as a
+// loss, and the response may not have lasted either, so the reading is not sure.
+func weakLoss(toks []token, live []target) bool {
+	for _, t := range live {
+		if !t.transient || t.negated || t.hedged || !t.category.AtLeast(Minimal) {
+			continue
+		}
+		for _, u := range live {
+			if u.i >= t.j && u.entry.weak() && !u.negated && !u.hedged && !u.after &&
+				(u.category == Progression || u.category == None) && !stoppedBetween(toks, t.j, u.i) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // regainedAfterDoseChange reports whether a response statement follows the
