@@ -181,7 +181,13 @@ func agentOn(toks []token, inTarget []bool, i, n int) bool {
 }
 
 // placeVerbs make "VERB to X" a destination, not a treatment.
-var placeVerbs = map[string]bool{"discharged": true, "transferred": true, "referred": true, "admitted": true, "moved": true}
+var placeVerbs = map[string]bool{"discharged": true, "transferred": true, "referred": true, "admitted": true, "moved": true,
+	"transitioned": true}
+
+// placeAfter, right after a treatment's name, make it a place: "rehabilitation center",
+// "dialysis unit", "transplant clinic".
+var placeAfter = map[string]bool{"center": true, "centre": true, "unit": true, "units": true, "facility": true,
+	"ward": true, "clinic": true, "hospital": true, "department": true}
 
 // mention is a treatment named in the outcome text.
 type mention struct {
@@ -196,7 +202,7 @@ type mention struct {
 // "improved with X", "remission after X"); listLinks join the treatments of one list.
 var (
 	objectLinks = map[string]bool{"to": true, "with": true, "after": true, "following": true, "under": true, "by": true, "on": true}
-	listLinks   = map[string]bool{"and": true, "or": true, "plus": true, "with": true, "combined": true, "then": true}
+	listLinks   = map[string]bool{"and": true, "or": true, "nor": true, "plus": true, "with": true, "combined": true, "then": true}
 )
 
 // listFillers may stand between the treatments of one list without ending it ("etoposide and
@@ -293,9 +299,19 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 			continue
 		}
 		e := c.drugTerms[ids[0]]
-		if e.kind == "exclusion" || anyTrue(inTarget[i:i+n]) || i > 0 && inTarget[i-1] {
+		m := mention{i: i, n: n, name: normalize(e.canonical), short: n == 1 && toks[i].upper && len(toks[i].norm) <= 3}
+		if g := c.generics[m.name]; g != nil && len(g.codes) > 0 {
+			m.class = normalize(g.codes[0].class)
+		}
+		m.course = k.names[m.name] || m.class != "" && k.classes[m.class] || k.classes[m.name]
+		for w := i; w < i+n && !m.course; w++ {
+			m.course = k.words[toks[w].norm]
+		}
+		if e.kind == "exclusion" || anyTrue(inTarget[i:i+n]) || i > 0 && inTarget[i-1] && !m.course {
 			// excluded phrases, treatments inside an outcome phrase, and the object of one
-			// ("no longer required dialysis") are not other treatments
+			// ("no longer required dialysis") are not other treatments; the course's own
+			// treatment as the object still names it ("responded to neither methotrexate
+			// nor etanercept" in a methotrexate row)
 			i += n
 			continue
 		}
@@ -307,17 +323,9 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 			i += n // "remission on prednisone 2.5 mg", "steroid dose reduced": a background treatment
 			continue
 		}
-		if i >= 2 && toks[i-1].norm == "to" && placeVerbs[toks[i-2].norm] {
-			i += n // "discharged to rehabilitation": a place, not a treatment
+		if i >= 2 && toks[i-1].norm == "to" && placeVerbs[toks[i-2].norm] || i+n < len(toks) && placeAfter[toks[i+n].norm] {
+			i += n // "discharged to rehabilitation", "an acute rehabilitation center": a place, not a treatment
 			continue
-		}
-		m := mention{i: i, n: n, name: normalize(e.canonical), short: n == 1 && toks[i].upper && len(toks[i].norm) <= 3}
-		if g := c.generics[m.name]; g != nil && len(g.codes) > 0 {
-			m.class = normalize(g.codes[0].class)
-		}
-		m.course = k.names[m.name] || m.class != "" && k.classes[m.class] || k.classes[m.name]
-		for w := i; w < i+n && !m.course; w++ {
-			m.course = k.words[toks[w].norm]
 		}
 		out = append(out, m)
 		i += n
