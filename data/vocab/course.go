@@ -198,6 +198,13 @@ type mention struct {
 	course bool
 }
 
+// purposeVerbs after "to" state the aim of a treatment ("ineffective to control ACTH",
+// "failed to reduce insulin requirements"), so what follows is no treatment the outcome is
+// said of.
+var purposeVerbs = map[string]bool{"control": true, "reduce": true, "lower": true, "achieve": true,
+	"induce": true, "improve": true, "prevent": true, "normalize": true, "normalise": true, "suppress": true,
+	"maintain": true, "stop": true, "halt": true, "correct": true, "decrease": true}
+
 // objectLinks join an outcome to the treatment it is said of ("responded to X",
 // "improved with X", "remission after X"); listLinks join the treatments of one list.
 var (
@@ -256,6 +263,9 @@ func boundToOther(text string, toks []token, t target, ms []mention, clause []in
 	}
 	linked := false
 	for y := t.j; y < ms[first].i; y++ {
+		if toks[y].norm == "to" && y+1 < len(toks) && purposeVerbs[toks[y+1].norm] {
+			return false // "ineffective to control ACTH": what follows is the aim, not a treatment
+		}
 		if objectLinks[toks[y].norm] {
 			linked = true
 		}

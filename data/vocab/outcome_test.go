@@ -410,6 +410,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a transient response, then a weak worsening", "initially the child responded well, but with time the disease became progressive", "", Partial, ConfidenceLow},
 		{"the course's treatment as the object of the outcome", "The condition responded to neither methotrexate nor etanercept.", "methotrexate", None, ConfidenceHigh},
 		{"a treatment's name before a place is a place", "She gained partial improvement and was transitioned to an acute rehabilitation center.", "intravenous immunoglobulin", Partial, ConfidenceHigh},
+		{"a treatment's aim is no treatment", "Postoperative pituitary irradiation was ineffective to control ACTH.", "postoperative pituitary irradiation", None, ConfidenceHigh},
 		{"some with a modifier is small", "with some clinical improvement", "", Minimal, ConfidenceHigh},
 		{"a phrase with one modifier inside", "no further hypoglycemic episodes", "", Complete, ConfidenceHigh},
 		{"a phrase with one modifier inside, on the course", "despite rituximab two further LETM episodes occurred", "", Progression, ConfidenceHigh},
