@@ -168,7 +168,40 @@ var (
 // "oxygen requirement decreased", "heparin-induced thrombocytopenia".
 var measuredAfter = map[string]bool{"level": true, "levels": true, "saturation": true, "saturations": true,
 	"concentration": true, "concentrations": true, "requirement": true, "requirements": true, "need": true,
-	"needs": true, "dependence": true, "dependency": true, "induced": true, "associated": true, "related": true}
+	"needs": true, "dependence": true, "dependency": true, "induced": true, "associated": true, "related": true,
+	"normalization": true, "normalisation": true, "elevation": true, "titer": true, "titers": true, "titre": true,
+	"titres": true, "value": true, "values": true}
+
+// noLongerNeeded are the words before a treatment's name that make it one the patient no
+// longer needs, a sign of the course's effect and not another treatment: "without the need
+// for oxygen supplementation", "resumption of a normal diet", "weaned off dialysis".
+var noLongerNeeded = map[string]bool{"need for": true, "need of": true, "needing": true, "resumption of": true,
+	"weaned off": true, "weaned from": true, "independent of": true, "free from": true}
+
+// stoppedAfter are the words after a treatment's name that say it could be stopped: "the
+// renal replacement therapy could be stopped".
+var stoppedAfter = map[string]bool{"stopped": true, "discontinued": true, "withdrawn": true, "weaned": true,
+	"ceased": true}
+
+// noLongerUsed reports whether the treatment at toks[i:i+n] is named as one the patient no
+// longer needs (noLongerNeeded before it, skipping "a", "the" and one adjective, or
+// stoppedAfter within two words after it).
+func noLongerUsed(toks []token, i, n int) bool {
+	for back := 1; back <= 3 && i-back-1 >= 0; back++ {
+		if noLongerNeeded[toks[i-back-1].norm+" "+toks[i-back].norm] || noLongerNeeded[toks[i-back].norm] {
+			return true
+		}
+		if toks[i-back].brk {
+			break
+		}
+	}
+	for k := i + n; k < i+n+3 && k < len(toks); k++ {
+		if stoppedAfter[toks[k].norm] {
+			return true
+		}
+	}
+	return false
+}
 
 // agentOn reports whether the treatment at toks[i:i+n], after "on", is what an outcome
 // phrase ending right before "on" is said of ("cleared on ustekinumab") rather than a
@@ -329,7 +362,7 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 			i += n // "lowering of T4": a measured substance
 			continue
 		}
-		if i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n) || i+n < len(toks) && (backgroundAfter[toks[i+n].norm] || measuredAfter[toks[i+n].norm]) {
+		if i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n) || i+n < len(toks) && (backgroundAfter[toks[i+n].norm] || measuredAfter[toks[i+n].norm]) || !m.course && noLongerUsed(toks, i, n) {
 			i += n // "remission on prednisone 2.5 mg", "steroid dose reduced": a background treatment
 			continue
 		}

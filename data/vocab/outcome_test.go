@@ -411,6 +411,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"the course's treatment as the object of the outcome", "The condition responded to neither methotrexate nor etanercept.", "methotrexate", None, ConfidenceHigh},
 		{"a treatment's name before a place is a place", "She gained partial improvement and was transitioned to an acute rehabilitation center.", "intravenous immunoglobulin", Partial, ConfidenceHigh},
 		{"a treatment's aim is no treatment", "Postoperative pituitary irradiation was ineffective to control ACTH.", "postoperative pituitary irradiation", None, ConfidenceHigh},
+		{"a treatment no longer needed is no other treatment", "the kidney function recovered and the renal replacement therapy could be stopped", "intravenous immunoglobulin", Partial, ConfidenceHigh},
+		{"a substance before its normalization is measured", "1 month, improvement of LFTs and IgG normalization", "prednisolone 60 mg/day", Complete, ConfidenceHigh},
 		{"some with a modifier is small", "with some clinical improvement", "", Minimal, ConfidenceHigh},
 		{"a phrase with one modifier inside", "no further hypoglycemic episodes", "", Complete, ConfidenceHigh},
 		{"a phrase with one modifier inside, on the course", "despite rituximab two further LETM episodes occurred", "", Progression, ConfidenceHigh},
