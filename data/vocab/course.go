@@ -178,6 +178,12 @@ var measuredAfter = map[string]bool{"level": true, "levels": true, "saturation":
 var noLongerNeeded = map[string]bool{"need for": true, "need of": true, "needing": true, "resumption of": true,
 	"weaned off": true, "weaned from": true, "independent of": true, "free from": true}
 
+// substanceVerbs, as the outcome word right after a treatment's name, make it a substance
+// measured in the patient, not a treatment given: "calcium remained elevated", "cortisol
+// normalized", "potassium rose".
+var substanceVerbs = map[string]bool{"remained": true, "remains": true, "normalized": true, "normalised": true,
+	"rose": true, "fell": true, "increased": true, "decreased": true, "declined": true, "dropped": true}
+
 // stoppedAfter are the words after a treatment's name that say it could be stopped: "the
 // renal replacement therapy could be stopped".
 var stoppedAfter = map[string]bool{"stopped": true, "discontinued": true, "withdrawn": true, "weaned": true,
@@ -350,7 +356,8 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 		for w := i; w < i+n && !m.course; w++ {
 			m.course = k.words[toks[w].norm]
 		}
-		if e.kind == "exclusion" || anyTrue(inTarget[i:i+n]) || i > 0 && inTarget[i-1] && !m.course {
+		if e.kind == "exclusion" || anyTrue(inTarget[i:i+n]) || i > 0 && inTarget[i-1] && !m.course ||
+			!m.course && i+n < len(toks) && inTarget[i+n] && substanceVerbs[toks[i+n].norm] {
 			// excluded phrases, treatments inside an outcome phrase, and the object of one
 			// ("no longer required dialysis") are not other treatments; the course's own
 			// treatment as the object still names it ("responded to neither methotrexate

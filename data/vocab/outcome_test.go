@@ -413,6 +413,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a treatment's aim is no treatment", "Postoperative pituitary irradiation was ineffective to control ACTH.", "postoperative pituitary irradiation", None, ConfidenceHigh},
 		{"a treatment no longer needed is no other treatment", "the kidney function recovered and the renal replacement therapy could be stopped", "intravenous immunoglobulin", Partial, ConfidenceHigh},
 		{"a substance before its normalization is measured", "1 month, improvement of LFTs and IgG normalization", "prednisolone 60 mg/day", Complete, ConfidenceHigh},
+		{"a substance measured in the patient is no treatment", "The patient's calcium remained elevated on discharge.", "denosumab 60 mg s.c.", None, ConfidenceLow},
 		{"some with a modifier is small", "with some clinical improvement", "", Minimal, ConfidenceHigh},
 		{"a phrase with one modifier inside", "no further hypoglycemic episodes", "", Complete, ConfidenceHigh},
 		{"a phrase with one modifier inside, on the course", "despite rituximab two further LETM episodes occurred", "", Progression, ConfidenceHigh},
