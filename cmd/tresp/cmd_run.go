@@ -45,7 +45,7 @@ func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.stream, "stream", false, "read, normalise and analyse in one pass holding no rows, for tables of millions of rows: a patient's rows must be consecutive (docs/scale.md)")
 	fs.BoolVar(&o.writeNormalised, "write-normalised", true, "write normalised/cases.csv and cases.parquet (one row per course)")
 	fs.BoolVar(&o.counts, "emit-counts", false, "also write counts/counts.csv and .parquet: mergeable counts per study × drug × disease (docs/scale.md)")
-	fs.Int64Var(&o.memoryMB, "memory-limit-mb", 0, fmt.Sprintf("soft memory limit of the Go runtime in `MB` (0: %d with --stream, none otherwise; GOMEMLIMIT, when set, wins)", streamMemoryLimitMB))
+	fs.Int64Var(&o.memoryMB, "memory-limit-mb", 0, fmt.Sprintf("soft memory limit of the Go runtime in `MiB` (0: %d with --stream, none otherwise; GOMEMLIMIT, when set, wins)", streamMemoryLimitMB))
 }
 
 func (o *runOptions) Validate() error {
@@ -53,7 +53,10 @@ func (o *runOptions) Validate() error {
 		return usagef("--out must name a directory")
 	}
 	if o.memoryMB < 0 {
-		return usagef("--memory-limit-mb %d: give a size in MB, or 0 for the default", o.memoryMB)
+		return usagef("--memory-limit-mb %d: give a size in MiB, or 0 for the default", o.memoryMB)
+	}
+	if o.memoryMB > math.MaxInt64>>20 { // in bytes it would overflow
+		return usagef("--memory-limit-mb %d: at most %d MiB", o.memoryMB, int64(math.MaxInt64>>20))
 	}
 	if o.cacheMB < 1 {
 		return usagef("--cache-max-mb %d: the cache needs at least 1 MB (use --no-cache for none)", o.cacheMB)

@@ -34,7 +34,7 @@ const (
 // and 1,000,000 rows for about the same wall time (docs/scale.md).
 const gcPercent = 50
 
-// streamMemoryLimitMB is the Go runtime's soft memory limit of a streaming run
+// streamMemoryLimitMB is the Go runtime's soft memory limit, in MiB, of a streaming run
 // unless GOMEMLIMIT or --memory-limit-mb is set: as the heap nears it the
 // collector runs more often, instead of letting the heap grow by half again
 // the live heap (gcPercent). At 10 M generated rows it held peak RSS to

@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"os"
 	"runtime/debug"
 	"testing"
 )
@@ -27,8 +28,9 @@ func TestSetMemoryLimit(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			debug.SetMemoryLimit(math.MaxInt64)
-			if tc.env != "" {
-				t.Setenv("GOMEMLIMIT", tc.env)
+			t.Setenv("GOMEMLIMIT", tc.env) // restored after the test
+			if tc.env == "" {
+				os.Unsetenv("GOMEMLIMIT")
 			}
 			setMemoryLimit(tc.mb, tc.stream)
 			if got := debug.SetMemoryLimit(-1); got != tc.wantBytes {

@@ -78,14 +78,16 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 var surgeryName, excisionName = normalize("surgery"), normalize("surgical excision")
 
 // surgical reports whether the word of a treatment cell names an operation: surgery,
-// surgical, resection, excision, operation, or a word of surgical form (-ectomy, -otomy,
-// -ostomy, -plasty).
+// surgical, resection, excision, operation, operative, an opening of a cavity (laparotomy,
+// craniotomy, thoracotomy, sternotomy), or a word of surgical form (-ectomy, -ostomy,
+// -plasty). "-otomy" alone is not one: a phlebotomy is no operation.
 func surgical(w string) bool {
 	switch w {
-	case "surgery", "surgical", "resection", "excision", "operation", "operative":
+	case "surgery", "surgical", "resection", "excision", "operation", "operative", "laparotomy",
+		"craniotomy", "thoracotomy", "sternotomy":
 		return true
 	}
-	for _, suf := range []string{"ectomy", "otomy", "ostomy", "plasty"} {
+	for _, suf := range []string{"ectomy", "ostomy", "plasty"} {
 		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
 			return true
 		}
@@ -168,9 +170,24 @@ var (
 // "oxygen requirement decreased", "heparin-induced thrombocytopenia".
 var measuredAfter = map[string]bool{"level": true, "levels": true, "saturation": true, "saturations": true,
 	"concentration": true, "concentrations": true, "requirement": true, "requirements": true, "need": true,
-	"needs": true, "dependence": true, "dependency": true, "induced": true, "associated": true, "related": true,
-	"normalization": true, "normalisation": true, "elevation": true, "titer": true, "titers": true, "titre": true,
-	"titres": true, "value": true, "values": true}
+	"needs": true, "dependence": true, "dependency": true, "normalization": true, "normalisation": true,
+	"elevation": true, "titer": true, "titers": true, "titre": true, "titres": true, "value": true, "values": true}
+
+// causeAfter, right after a treatment's name, make it the cause of what follows: a cause of a
+// disease or an adverse effect ("heparin-induced thrombocytopenia") is no treatment the
+// outcome is said of, but an outcome it caused is ("IVIG-induced improvement").
+var causeAfter = map[string]bool{"induced": true, "associated": true, "related": true}
+
+// measuredOrCaused reports whether the treatment at toks[i:i+n] is a measured substance, a
+// need or the cause of a disease or adverse effect (measuredAfter, causeAfter), rather than a
+// treatment given.
+func measuredOrCaused(toks []token, inTarget []bool, i, n int) bool {
+	if i+n >= len(toks) {
+		return false
+	}
+	w := toks[i+n].norm
+	return measuredAfter[w] || causeAfter[w] && !(i+n+1 < len(toks) && inTarget[i+n+1])
+}
 
 // noLongerNeeded are the words before a treatment's name that make it one the patient no
 // longer needs, a sign of the course's effect and not another treatment: "without the need
@@ -179,30 +196,33 @@ var noLongerNeeded = map[string]bool{"need for": true, "need of": true, "needing
 	"weaned off": true, "weaned from": true, "independent of": true, "free from": true}
 
 // substanceVerbs, as the outcome word right after a treatment's name, make it a substance
-// measured in the patient, not a treatment given: "calcium remained elevated", "cortisol
-// normalized", "potassium rose".
-var substanceVerbs = map[string]bool{"remained": true, "remains": true, "normalized": true, "normalised": true,
-	"rose": true, "fell": true, "increased": true, "decreased": true, "declined": true, "dropped": true}
+// measured in the patient, not a treatment given: "cortisol normalized", "potassium rose".
+// Verbs a treatment may be the subject of ("rituximab decreased the relapses") are not
+// among them.
+var substanceVerbs = map[string]bool{"normalized": true, "normalised": true, "rose": true, "fell": true}
 
-// stoppedAfter are the words after a treatment's name that say it could be stopped: "the
-// renal replacement therapy could be stopped".
-var stoppedAfter = map[string]bool{"stopped": true, "discontinued": true, "withdrawn": true, "weaned": true,
-	"ceased": true}
+// substanceStates after "remained" make the word before it a measured substance ("calcium
+// remained elevated"); a treatment may remain something too ("rituximab remained effective").
+var substanceStates = map[string]bool{"elevated": true, "high": true, "low": true, "raised": true, "normal": true,
+	"undetectable": true, "detectable": true}
+
+// substanceBefore reports whether the outcome word at toks[k] makes the treatment right before
+// it a substance measured in the patient (substanceVerbs, or "remained" + substanceStates).
+func substanceBefore(toks []token, k int) bool {
+	w := toks[k].norm
+	return substanceVerbs[w] || (w == "remained" || w == "remains") && k+1 < len(toks) && substanceStates[toks[k+1].norm]
+}
 
 // noLongerUsed reports whether the treatment at toks[i:i+n] is named as one the patient no
-// longer needs (noLongerNeeded before it, skipping "a", "the" and one adjective, or
-// stoppedAfter within two words after it).
-func noLongerUsed(toks []token, i, n int) bool {
-	for back := 1; back <= 3 && i-back-1 >= 0; back++ {
-		if noLongerNeeded[toks[i-back-1].norm+" "+toks[i-back].norm] || noLongerNeeded[toks[i-back].norm] {
-			return true
+// longer needs: noLongerNeeded ends at most two words before it in its clause ("without the
+// need for oxygen supplementation"). A treatment named as stopped ("steroids could be
+// stopped") is not one: the stop is that treatment's, not the course's.
+func noLongerUsed(toks []token, i int) bool {
+	for end := i; end >= 1 && end >= i-2; end-- { // the cue ends at toks[end-1]
+		if toks[end].brk {
+			break // a clause begins after toks[end-1]
 		}
-		if toks[i-back].brk {
-			break
-		}
-	}
-	for k := i + n; k < i+n+3 && k < len(toks); k++ {
-		if stoppedAfter[toks[k].norm] {
+		if noLongerNeeded[toks[end-1].norm] || end >= 2 && !toks[end-1].brk && noLongerNeeded[toks[end-2].norm+" "+toks[end-1].norm] {
 			return true
 		}
 	}
@@ -248,7 +268,7 @@ var purposeVerbs = map[string]bool{"control": true, "reduce": true, "lower": tru
 // "improved with X", "remission after X"); listLinks join the treatments of one list.
 var (
 	objectLinks = map[string]bool{"to": true, "with": true, "after": true, "following": true, "under": true, "by": true, "on": true}
-	listLinks   = map[string]bool{"and": true, "or": true, "nor": true, "plus": true, "with": true, "combined": true, "then": true}
+	listLinks   = map[string]bool{"and": true, "or": true, "plus": true, "with": true, "combined": true, "then": true}
 )
 
 // listFillers may stand between the treatments of one list without ending it ("etoposide and
@@ -357,7 +377,7 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 			m.course = k.words[toks[w].norm]
 		}
 		if e.kind == "exclusion" || anyTrue(inTarget[i:i+n]) || i > 0 && inTarget[i-1] && !m.course ||
-			!m.course && i+n < len(toks) && inTarget[i+n] && substanceVerbs[toks[i+n].norm] {
+			!m.course && i+n < len(toks) && inTarget[i+n] && substanceBefore(toks, i+n) {
 			// excluded phrases, treatments inside an outcome phrase, and the object of one
 			// ("no longer required dialysis") are not other treatments; the course's own
 			// treatment as the object still names it ("responded to neither methotrexate
@@ -369,7 +389,7 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 			i += n // "lowering of T4": a measured substance
 			continue
 		}
-		if i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n) || i+n < len(toks) && (backgroundAfter[toks[i+n].norm] || measuredAfter[toks[i+n].norm]) || !m.course && noLongerUsed(toks, i, n) {
+		if i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n) || i+n < len(toks) && backgroundAfter[toks[i+n].norm] || measuredOrCaused(toks, inTarget, i, n) || !m.course && noLongerUsed(toks, i) {
 			i += n // "remission on prednisone 2.5 mg", "steroid dose reduced": a background treatment
 			continue
 		}

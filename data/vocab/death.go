@@ -122,16 +122,20 @@ const (
 // causeReach is how many words beside a death its cause may be named in.
 const causeReach = 8
 
-// causeLinks are the words after a death that introduce its cause: "died of", "died from
-// liver failure", "death due to", "succumbed to", "died with multiorgan dysfunction".
+// causeLinks are the words right after a death (or after one word more) that introduce its
+// cause: "died of", "died from liver failure", "death due to", "died suddenly of". "with" and
+// "to" are not among them ("died at home with her family", "after transfer to hospice"), but
+// for "succumbed to".
 var causeLinks = map[string]bool{"of": true, "from": true, "due": true, "because": true, "caused": true,
-	"secondary": true, "owing": true, "resulting": true, "with": true, "to": true}
+	"secondary": true, "owing": true, "resulting": true}
 
 // causeOf reads the cause of the death d from the words beside it in its clause: an
 // other-death cue (a cause that is not the disease, or a death before assessment) within
-// causeReach words before or after it; else a cause link within causeReach words after it,
+// causeReach words before or after it; else a cause link right after it (or one word later),
 // or a parenthesis right after it ("Died (colon cancer)"), names a cause the reader cannot
-// place; else no cause is stated.
+// place; else no cause is stated. The reader does not know the row's disease: a cue that is
+// the treated disease itself ("died of pulmonary embolism" in a pulmonary embolism row) is
+// still read as another cause.
 func causeOf(text string, toks []token, cues []cueHit, d target) deathCause {
 	from, to := d.i, d.j
 	for from > 0 && d.i-from < causeReach && !toks[from].brk {
@@ -148,8 +152,8 @@ func causeOf(text string, toks []token, cues []cueHit, d target) deathCause {
 	if d.j < len(toks) && !toks[d.j].brk && strings.Contains(text[d.end:toks[d.j].start], "(") {
 		return causeNamed
 	}
-	for k := d.j; k < to; k++ {
-		if causeLinks[toks[k].norm] {
+	for k := d.j; k < to && k <= d.j+1; k++ {
+		if causeLinks[toks[k].norm] || k == d.j && toks[k].norm == "to" && toks[d.i].norm == "succumbed" {
 			return causeNamed
 		}
 	}

@@ -184,9 +184,10 @@ func relapseRules(toks []token, live []target, doseChange []int) (keep []target,
 }
 
 // weakLoss reports whether a transient response ("initially responded", "initial
-// improvement") is followed by a weak statement of worsening or non-response ("the disease
-// became progressive", "symptoms persisted"): responseLost does not take weak words as a
-// loss, and the response may not have lasted either, so the reading is not sure.
+// improvement") is followed by a weak statement of worsening ("the disease became
+// progressive"): responseLost does not take weak words as a loss, and the response may not
+// have lasted either, so the reading is not sure. Weak words of persistence ("which persisted
+// at 6 months", "remained stable") are not counted: they may say the response lasted.
 func weakLoss(toks []token, live []target) bool {
 	for _, t := range live {
 		if !t.transient || t.negated || t.hedged || !t.category.AtLeast(Minimal) {
@@ -194,7 +195,7 @@ func weakLoss(toks []token, live []target) bool {
 		}
 		for _, u := range live {
 			if u.i >= t.j && u.entry.weak() && !u.negated && !u.hedged && !u.after &&
-				(u.category == Progression || u.category == None) && !stoppedBetween(toks, t.j, u.i) {
+				u.category == Progression && !stoppedBetween(toks, t.j, u.i) {
 				return true
 			}
 		}

@@ -95,7 +95,7 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 	acceptOutcome := func(ids []int, ts []token) []int {
 		var out []int
 		for _, id := range ids {
-			if !c.outcomes[id].upper || len(ts) == 1 && ts[0].upper && !compoundPart(text, ts[0]) {
+			if !c.outcomes[id].upper || len(ts) == 1 && ts[0].upper && !c.compoundPart(text, ts[0]) {
 				out = append(out, id)
 			}
 		}
@@ -265,9 +265,47 @@ func (c *compiled) gappedPhrase(toks []token, i int, accept func([]int, []token)
 
 // compoundPart reports whether the word tk is joined by a hyphen to a letter or digit on
 // either side: part of a compound name ("anti-PD-1", "PD-L1", "AE-IPF"), not an
-// abbreviation standing alone ("PD", "Discontinued (AE)").
-func compoundPart(text string, tk token) bool {
-	alnum := func(b byte) bool { return b >= '0' && b <= '9' || b|0x20 >= 'a' && b|0x20 <= 'z' }
-	return tk.end+1 < len(text) && text[tk.end] == '-' && alnum(text[tk.end+1]) ||
-		tk.start >= 2 && text[tk.start-1] == '-' && alnum(text[tk.start-2])
+// abbreviation standing alone ("PD", "Discontinued (AE)"). Two grades joined by a hyphen
+// ("PR-CR", "CR-PD") are a sequence of grades, not a name.
+func (c *compiled) compoundPart(text string, tk token) bool {
+	if tk.end+1 < len(text) && text[tk.end] == '-' && isAlnum(text[tk.end+1]) {
+		j := tk.end + 1
+		for j < len(text) && isAlnum(text[j]) {
+			j++
+		}
+		if !c.upperGrade(text[tk.end+1 : j]) {
+			return true
+		}
+	}
+	if tk.start >= 2 && text[tk.start-1] == '-' && isAlnum(text[tk.start-2]) {
+		i := tk.start - 2
+		for i > 0 && isAlnum(text[i-1]) {
+			i--
+		}
+		if !c.upperGrade(text[i : tk.start-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAlnum reports whether b is an ASCII letter or digit.
+func isAlnum(b byte) bool { return b >= '0' && b <= '9' || b|0x20 >= 'a' && b|0x20 <= 'z' }
+
+// upperGrade reports whether w, as written, is an upper-case abbreviation that is an outcome
+// phrase of its own ("CR", "PD").
+func (c *compiled) upperGrade(w string) bool {
+	if w == "" || strings.ToUpper(w) != w || strings.ToLower(w) == w {
+		return false
+	}
+	n, ids := c.outTrie.longest([]token{{norm: strings.ToLower(w)}}, 0, nil)
+	if n != 1 {
+		return false
+	}
+	for _, id := range ids {
+		if c.outcomes[id].upper {
+			return true
+		}
+	}
+	return false
 }
