@@ -13,7 +13,9 @@ func (st *state) writeAnalysisTables() error {
 	for _, t := range cohort.CSVTables(st.analysis) {
 		err := st.out.Write(t.Path, func(w *bufio.Writer) error {
 			cw := csvout.NewWriter(w)
-			cw.Write(t.Header)
+			if err := cw.Write(t.Header); err != nil {
+				return err
+			}
 			for row := range t.Rows {
 				if err := cw.Write(row); err != nil {
 					return err
