@@ -376,31 +376,45 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 		for w := i; w < i+n && !m.course; w++ {
 			m.course = k.words[toks[w].norm]
 		}
-		if e.kind == "exclusion" || anyTrue(inTarget[i:i+n]) || i > 0 && inTarget[i-1] && !m.course ||
-			!m.course && i+n < len(toks) && inTarget[i+n] && substanceBefore(toks, i+n) {
-			// excluded phrases, treatments inside an outcome phrase, and the object of one
-			// ("no longer required dialysis") are not other treatments; the course's own
-			// treatment as the object still names it ("responded to neither methotrexate
-			// nor etanercept" in a methotrexate row)
+		if e.kind == "exclusion" || namedNotGiven(toks, inTarget, i, n, m.course) {
 			i += n
-			continue
-		}
-		if i >= 2 && toks[i-1].norm == "of" && !treatmentNouns[toks[i-2].norm] {
-			i += n // "lowering of T4": a measured substance
-			continue
-		}
-		if i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n) || i+n < len(toks) && backgroundAfter[toks[i+n].norm] || measuredOrCaused(toks, inTarget, i, n) || !m.course && noLongerUsed(toks, i) {
-			i += n // "remission on prednisone 2.5 mg", "steroid dose reduced": a background treatment
-			continue
-		}
-		if i >= 2 && toks[i-1].norm == "to" && placeVerbs[toks[i-2].norm] || i+n < len(toks) && placeAfter[toks[i+n].norm] {
-			i += n // "discharged to rehabilitation", "an acute rehabilitation center": a place, not a treatment
 			continue
 		}
 		out = append(out, m)
 		i += n
 	}
 	return out
+}
+
+// namedNotGiven reports whether the treatment at toks[i:i+n] is named as something other than
+// a treatment given, whose statements would be another treatment's outcome; course says
+// whether it is one of the course's own:
+//   - inside an outcome phrase, or the object of one ("no longer required dialysis"), unless
+//     it is the course's own ("responded to neither methotrexate nor etanercept");
+//   - a substance measured in the patient: before its own verb of change ("calcium remained
+//     elevated"), after "of" ("lowering of T4"), or before a measure, need or cause
+//     (measuredOrCaused: "oxygen saturations", "heparin-induced");
+//   - a background treatment ("remission on prednisone 2.5 mg", "steroid dose reduced");
+//   - one the patient no longer needs ("without the need for oxygen"), unless the course's;
+//   - a place ("discharged to rehabilitation", "an acute rehabilitation center").
+func namedNotGiven(toks []token, inTarget []bool, i, n int, course bool) bool {
+	after := ""
+	if i+n < len(toks) {
+		after = toks[i+n].norm
+	}
+	switch {
+	case anyTrue(inTarget[i : i+n]), i > 0 && inTarget[i-1] && !course:
+		return true
+	case !course && after != "" && inTarget[i+n] && substanceBefore(toks, i+n):
+		return true
+	case i >= 2 && toks[i-1].norm == "of" && !treatmentNouns[toks[i-2].norm]:
+		return true
+	case i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n), backgroundAfter[after]:
+		return true
+	case measuredOrCaused(toks, inTarget, i, n), !course && noLongerUsed(toks, i):
+		return true
+	}
+	return i >= 2 && toks[i-1].norm == "to" && placeVerbs[toks[i-2].norm] || placeAfter[after]
 }
 
 // courseHistory applies the course's own treatments to history statements: a history cue

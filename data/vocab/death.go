@@ -16,14 +16,15 @@ func causeLink(between string) bool {
 // readDeath reads a death that decided the reading as not evaluable (rule 4) and returns the
 // reason for low confidence, low if none is new.
 func (c *compiled) readDeath(text string, toks []token, cues []cueHit, live []target, decisive int, low string, res *OutcomeMatch) string {
-	if l := deathReading(text, toks, cues, live, decisive, res); l != "" {
+	cause := causeOf(text, toks, cues, live[decisive])
+	if l := deathReading(text, toks, cause == causeOther, live, decisive, res); l != "" {
 		low = l
 	}
 	if res.Category == NotEvaluable {
 		c.outcomeBeforeDeath(text, toks, live, res)
 	}
 	if res.Category == NotEvaluable && low == "" {
-		low = unplacedDeath(text, toks, cues, live[decisive], res)
+		low = unplacedDeath(cause, res)
 	}
 	return low
 }
@@ -35,8 +36,9 @@ func (c *compiled) readDeath(text string, toks []token, cues []cueHit, live []ta
 // of cues.tsv beside it) is no death despite the course, and a worsening stated beside it is
 // the reading (progression, high confidence). Any other death stays not evaluable (see
 // unplacedDeath).
-func deathReading(text string, toks []token, cues []cueHit, live []target, decisive int, res *OutcomeMatch) (low string) {
-	other := causeOf(text, toks, cues, live[decisive]) == causeOther
+//
+// other says whether the death's cause is stated as other than the disease (causeOf).
+func deathReading(text string, toks []token, other bool, live []target, decisive int, res *OutcomeMatch) (low string) {
 	if res.Category == NotEvaluable && len(live) == 1 &&
 		wholeCell(toks, live[decisive]) {
 		// "Dead", "Died 16 months later" as the whole outcome cell of a case-summary table: no
@@ -164,9 +166,9 @@ func causeOf(text string, toks []token, cues []cueHit, d target) deathCause {
 // a sentence whose cause is not stated as other than the disease: rule 4 makes a death
 // from the disease progression and one from another cause not evaluable, and the text does
 // not say which. A named cause is proposed as the disease's (progression); none stays not
-// evaluable.
-func unplacedDeath(text string, toks []token, cues []cueHit, d target, res *OutcomeMatch) (low string) {
-	switch causeOf(text, toks, cues, d) {
+// evaluable. cause is the death's cause as causeOf reads it.
+func unplacedDeath(cause deathCause, res *OutcomeMatch) (low string) {
+	switch cause {
 	case causeOther:
 		res.Evidence.Rule += " (a death from another cause, or before assessment: rule 4)"
 		return ""
