@@ -41,20 +41,72 @@ func isClauseBreak(r rune) bool {
 // dropped inside words ("didn't" → "didnt"); every other character separates words.
 // It runs in time linear in len(s).
 func tokenize(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/6+1)
+	// A word whose every character is its own normal form (lower-case ASCII letters and
+	// digits, the common case) is a slice of s; the builder holds a word only from its first
+	// character that changes.
 	var b strings.Builder
-	start := -1
+	start, built := -1, false
 	hasLetter, allUpper, brk := false, true, false
 	flush := func(end int) {
-		if start >= 0 && b.Len() > 0 {
-			toks = append(toks, token{norm: b.String(), start: start, end: end, upper: hasLetter && allUpper, brk: brk && len(toks) > 0})
-			brk = false
+		if start >= 0 {
+			norm := s[start:end]
+			if built {
+				norm = b.String()
+			}
+			if norm != "" {
+				toks = append(toks, token{norm: norm, start: start, end: end, upper: hasLetter && allUpper, brk: brk && len(toks) > 0})
+				brk = false
+			}
 		}
 		b.Reset()
-		start = -1
+		start, built = -1, false
 		hasLetter, allUpper = false, true
 	}
+	// build switches the current word to the builder, with its text so far up to i.
+	build := func(i int) {
+		if !built {
+			b.WriteString(s[start:i])
+			built = true
+		}
+	}
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII: the same decisions as below, without the Unicode tables
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				if start < 0 {
+					start = i
+				}
+				if c >= 'a' {
+					hasLetter, allUpper = true, false
+				}
+				if built {
+					b.WriteByte(c)
+				}
+			case 'A' <= c && c <= 'Z':
+				if start < 0 {
+					start = i
+				}
+				hasLetter = true
+				build(i)
+				b.WriteByte(c + 'a' - 'A')
+			case (c == '\'' || c == '`') && start >= 0:
+				if skip, ok := apostrophe(s, i, 1); ok {
+					build(i)
+					i = skip
+					continue
+				}
+				build(i)
+			default:
+				flush(i)
+				if isClauseBreak(rune(c)) {
+					brk = true
+				}
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -67,6 +119,7 @@ func tokenize(s string) []token {
 					allUpper = false
 				}
 			}
+			build(i)
 			lr := unicode.ToLower(r)
 			if f, ok := fold[lr]; ok {
 				b.WriteString(f)
@@ -79,13 +132,10 @@ func tokenize(s string) []token {
 			toks = append(toks, token{norm: arrowWords[r], start: i, end: i + size, brk: brk && len(toks) > 0})
 			brk = false
 		case isApostrophe(r) && start >= 0:
-			// inside a word: drop it and keep the word going; a possessive 's is dropped
-			// with it ("Diltiazem's" → "diltiazem", "Sjögren's" → "sjogren")
-			if i+size < len(s) && (s[i+size] == 's' || s[i+size] == 'S') {
-				if j := i + size + 1; j == len(s) || !isWordByte(s, j) {
-					i = j
-					continue
-				}
+			build(i)
+			if skip, ok := apostrophe(s, i, size); ok {
+				i = skip
+				continue
 			}
 		default:
 			flush(i)
@@ -97,6 +147,18 @@ func tokenize(s string) []token {
 	}
 	flush(len(s))
 	return toks
+}
+
+// apostrophe reads an apostrophe of size bytes at s[i] inside a word: the word goes on
+// without it, and a possessive 's is dropped with it ("Diltiazem's" → "diltiazem",
+// "Sjögren's" → "sjogren"). It returns where reading goes on when the 's is dropped.
+func apostrophe(s string, i, size int) (int, bool) {
+	if i+size < len(s) && (s[i+size] == 's' || s[i+size] == 'S') {
+		if j := i + size + 1; j == len(s) || !isWordByte(s, j) {
+			return j, true
+		}
+	}
+	return 0, false
 }
 
 // arrowWords are the arrows of clinical tables read as words of change.
