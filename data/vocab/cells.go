@@ -16,9 +16,11 @@ func wholeCellOnly(targets []target, toks []token) []target {
 
 // wholeCell reports whether the target is the whole cell, but for a time after it
 // ("No recurrence after 7 mo", "Stable at 2 years", "Dead 16 months later") or before it,
-// set off by a comma or colon ("1 month, dead", "6 mo: stable").
+// set off by a comma or colon ("1 month, dead", "6 mo: stable"). Before it, a bare number
+// or "n/a" set off by a comma, colon or dash is the follow-up of a "Follow-up
+// (months)—outcome" column ("32—ANED", "24 - ANED", "n/a—ANED", "15, NED").
 func wholeCell(toks []token, t target) bool {
-	if t.i != 0 && (!toks[t.i].brk || !timeOnly(toks[:t.i])) {
+	if t.i != 0 && !timeBefore(toks[:t.i], toks[t.i]) {
 		return false
 	}
 	for _, tk := range toks[t.j:] {
@@ -27,6 +29,22 @@ func wholeCell(toks []token, t target) bool {
 		}
 	}
 	return true
+}
+
+// timeBefore reports whether the tokens before a cell's grade are its follow-up time: a
+// time set off by a comma or colon, or a bare number or "n/a" set off by a comma, colon or
+// dash.
+func timeBefore(before []token, grade token) bool {
+	if !grade.brk && !grade.dash {
+		return false
+	}
+	if grade.brk && timeOnly(before) {
+		return true
+	}
+	if len(before) == 1 {
+		return isNumber(before[0].norm) || before[0].norm == "na"
+	}
+	return len(before) == 2 && before[0].norm == "n" && before[1].norm == "a"
 }
 
 // timeToken reports whether tk is a number or a word of a time ("1month" is a number and a

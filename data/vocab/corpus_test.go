@@ -324,9 +324,9 @@ func TestOutcomeCells(t *testing.T) {
 // reaches today on the cell corpus; they fail the build when a change makes the reader
 // worse on short table cells. The figures of each round are in docs/outcomes.md.
 var cellFloors = map[string]floors{
-	"tune": {highClassPrecision: 97, coverage: 70, flips: 1},
-	// the held-out cells are few (186): one reading moves a figure by about half a point
-	"heldout": {highClassPrecision: 93, coverage: 65, flips: 3},
+	"tune": {highClassPrecision: 97, coverage: 73, flips: 1},
+	// the held-out cells are few (204): one reading moves a figure by about half a point
+	"heldout": {highClassPrecision: 90.5, coverage: 66, flips: 4.5},
 }
 
 // floors are the least responder-class precision and coverage and the most flips (in %)

@@ -324,6 +324,16 @@ func TestOutcomeContextRules(t *testing.T) {
 		// a whole cell with its time before it; a stop word after a comma has no agent
 		{"time before a whole-cell grade", "1 month, dead", "", Progression, ConfidenceHigh},
 		{"time before a whole-cell grade, colon", "6 mo: stable", "", None, ConfidenceHigh},
+		{"follow-up number before a grade, dash", "32—ANED", "", Complete, ConfidenceHigh},
+		{"follow-up number before a grade, hyphen", "24 - DED", "", Progression, ConfidenceHigh},
+		{"follow-up not available before a grade", "n/a—AWD", "", None, ConfidenceHigh},
+		{"follow-up number before a grade, comma", "15, NED", "", Complete, ConfidenceHigh},
+		{"a word before a dash is no follow-up", "surgery—ANED", "", Unclassified, ConfidenceNone},
+		{"a number without a separator is no follow-up", "3 DED", "", Unclassified, ConfidenceNone},
+		{"a transient response graded alone", "Transitory", "", Minimal, ConfidenceHigh},
+		{"no course given", "Untreated", "", NotEvaluable, ConfidenceHigh},
+		{"untreated inside a sentence is no grade", "untreated lesions elsewhere", "", Unclassified, ConfidenceNone},
+		{"a missing value graded alone", "Not specified", "", NotEvaluable, ConfidenceHigh},
 		{"stop after a comma is not the course's", "negative at 1 mo therapy, stopped dialysis", "", NotEvaluable, ConfidenceLow},
 		// "all" or "both" as the subject: several patients; after a noun: a quantifier
 		{"quantifier as subject", "Both responded with no recurrences", "", Unclassified, ConfidenceNone},

@@ -15,6 +15,7 @@ type token struct {
 	start, end int    // byte offsets into the original text
 	upper      bool   // the original word has letters and all of them are upper case
 	brk        bool   // clause punctuation (. ; , : ! ? | line break) stands between this token and the previous one
+	dash       bool   // a dash (- – —) stands between this token and the previous one
 }
 
 // fold maps a lower-case Latin letter with a diacritic to its ASCII base.
@@ -47,7 +48,7 @@ func tokenize(s string) []token {
 	// character that changes.
 	var b strings.Builder
 	start, built := -1, false
-	hasLetter, allUpper, brk := false, true, false
+	hasLetter, allUpper, brk, dash := false, true, false, false
 	flush := func(end int) {
 		if start >= 0 {
 			norm := s[start:end]
@@ -55,8 +56,8 @@ func tokenize(s string) []token {
 				norm = b.String()
 			}
 			if norm != "" {
-				toks = append(toks, token{norm: norm, start: start, end: end, upper: hasLetter && allUpper, brk: brk && len(toks) > 0})
-				brk = false
+				toks = append(toks, token{norm: norm, start: start, end: end, upper: hasLetter && allUpper, brk: brk && len(toks) > 0, dash: dash && len(toks) > 0})
+				brk, dash = false, false
 			}
 		}
 		b.Reset()
@@ -103,6 +104,7 @@ func tokenize(s string) []token {
 				if isClauseBreak(rune(c)) {
 					brk = true
 				}
+				dash = dash || c == '-'
 			}
 			i++
 			continue
@@ -129,8 +131,8 @@ func tokenize(s string) []token {
 		case arrowWords[r] != "":
 			// "↓ exacerbation rate", "↑ FEV1": a table's arrow is a word of change
 			flush(i)
-			toks = append(toks, token{norm: arrowWords[r], start: i, end: i + size, brk: brk && len(toks) > 0})
-			brk = false
+			toks = append(toks, token{norm: arrowWords[r], start: i, end: i + size, brk: brk && len(toks) > 0, dash: dash && len(toks) > 0})
+			brk, dash = false, false
 		case isApostrophe(r) && start >= 0:
 			build(i)
 			if skip, ok := apostrophe(s, i, size); ok {
@@ -142,6 +144,7 @@ func tokenize(s string) []token {
 			if isClauseBreak(r) {
 				brk = true
 			}
+			dash = dash || r == '–' || r == '—'
 		}
 		i += size
 	}
