@@ -334,6 +334,10 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"no course given", "Untreated", "", NotEvaluable, ConfidenceHigh},
 		{"untreated inside a sentence is no grade", "untreated lesions elsewhere", "", Unclassified, ConfidenceNone},
 		{"a missing value graded alone", "Not specified", "", NotEvaluable, ConfidenceHigh},
+		{"an assessment not done", "Not done", "", NotEvaluable, ConfidenceHigh},
+		{"no follow-up graded alone", "No follow-up", "", NotEvaluable, ConfidenceHigh},
+		{"inactive disease in other words", "Quiescence of uveitis", "", Complete, ConfidenceHigh},
+		{"quiescent after the course", "the colitis became quiescent on vedolizumab", "", Complete, ConfidenceHigh},
 		{"stop after a comma is not the course's", "negative at 1 mo therapy, stopped dialysis", "", NotEvaluable, ConfidenceLow},
 		// "all" or "both" as the subject: several patients; after a noun: a quantifier
 		{"quantifier as subject", "Both responded with no recurrences", "", Unclassified, ConfidenceNone},
