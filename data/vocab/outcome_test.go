@@ -338,6 +338,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"no follow-up graded alone", "No follow-up", "", NotEvaluable, ConfidenceHigh},
 		{"inactive disease in other words", "Quiescence of uveitis", "", Complete, ConfidenceHigh},
 		{"quiescent after the course", "the colitis became quiescent on vedolizumab", "", Complete, ConfidenceHigh},
+		{"abolition of the disease", "the block resulted in abolition of electrical storm", "", Complete, ConfidenceHigh},
 		{"stop after a comma is not the course's", "negative at 1 mo therapy, stopped dialysis", "", NotEvaluable, ConfidenceLow},
 		// "all" or "both" as the subject: several patients; after a noun: a quantifier
 		{"quantifier as subject", "Both responded with no recurrences", "", Unclassified, ConfidenceNone},
