@@ -339,6 +339,12 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"inactive disease in other words", "Quiescence of uveitis", "", Complete, ConfidenceHigh},
 		{"quiescent after the course", "the colitis became quiescent on vedolizumab", "", Complete, ConfidenceHigh},
 		{"abolition of the disease", "the block resulted in abolition of electrical storm", "", Complete, ConfidenceHigh},
+		// a response conceded ("despite …") and a worsening set against it
+		{"worsening despite a response", "The disease had progressed despite a favourable initial response to IVIG.", "", Progression, ConfidenceHigh},
+		{"worsening after a conceded response", "In spite of a partial response, the tumour progressed on treatment.", "", Progression, ConfidenceHigh},
+		{"a non-response against a conceded response: two sites", "Despite improvement in his skin ulcers, he continued to report dyspnea.", "", Partial, ConfidenceHigh},
+		{"a relapse after the course does not undo a conceded response", "Despite improvement in serum titers, he had a recurrence of symptoms 2 days after completion of treatment.", "", Partial, ConfidenceHigh},
+		{"a concession with nothing set against it", "Despite a slow start, she improved markedly.", "", Partial, ConfidenceHigh},
 		{"stop after a comma is not the course's", "negative at 1 mo therapy, stopped dialysis", "", NotEvaluable, ConfidenceLow},
 		// "all" or "both" as the subject: several patients; after a noun: a quantifier
 		{"quantifier as subject", "Both responded with no recurrences", "", Unclassified, ConfidenceNone},

@@ -173,6 +173,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			}
 		}
 	}
+	targets = dropConceded(text, toks, ends, targets, cues)
 	return c.decide(text, toks, targets, clause, cues, res)
 }
 
