@@ -345,6 +345,12 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a non-response against a conceded response: two sites", "Despite improvement in his skin ulcers, he continued to report dyspnea.", "", Partial, ConfidenceHigh},
 		{"a relapse after the course does not undo a conceded response", "Despite improvement in serum titers, he had a recurrence of symptoms 2 days after completion of treatment.", "", Partial, ConfidenceHigh},
 		{"a concession with nothing set against it", "Despite a slow start, she improved markedly.", "", Partial, ConfidenceHigh},
+		// a count of people: several patients (rule 6)
+		{"a count of adults", "We present two adults with thyrotoxicosis successfully treated with plasmapheresis.", "", Unclassified, ConfidenceNone},
+		{"both with a person noun", "Both children recovered fully.", "", Unclassified, ConfidenceNone},
+		{"a count with a word between", "Three elderly women improved markedly.", "", Unclassified, ConfidenceNone},
+		{"both … and joins two groups", "She was cured with antibiotics; the disease occurs in both children and adults.", "", Complete, ConfidenceHigh},
+		{"a count of doses is no count of people", "Two doses later she improved markedly.", "", Partial, ConfidenceHigh},
 		{"stop after a comma is not the course's", "negative at 1 mo therapy, stopped dialysis", "", NotEvaluable, ConfidenceLow},
 		// "all" or "both" as the subject: several patients; after a noun: a quantifier
 		{"quantifier as subject", "Both responded with no recurrences", "", Unclassified, ConfidenceNone},

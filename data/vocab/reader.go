@@ -272,8 +272,8 @@ func dropUnplaced(toks []token, targets []target, clause, statement []int, cues 
 }
 
 // countMarkers finds the counts of patients that the marker phrases of outcomes.tsv do not
-// name: "in 81%", "in 1 patient", "in 2/3", "(n = 27)": a statement about a share of several
-// patients (rule 6), not the outcome of one row.
+// name: "in 81%", "in 1 patient", "in 2/3", "(n = 27)", "two adults": a statement about a
+// share of several patients (rule 6), not the outcome of one row.
 func countMarkers(text string, toks []token) []target {
 	var out []target
 	for k := 1; k < len(toks); k++ {
@@ -281,6 +281,13 @@ func countMarkers(text string, toks []token) []target {
 			// "81.8% (n = 27) obtaining an improvement": a count of patients
 			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "n = N", marker: true}, rule: "phrase"})
 			continue
+		}
+		if personNouns[toks[k].norm] {
+			if from := countedFrom(toks, k); from >= 0 {
+				// "two adults", "both children", "three elderly women": several patients
+				out = append(out, target{i: from, j: k + 1, entry: outcomeEntry{phrase: "N people", marker: true}, rule: "phrase"})
+				continue
+			}
 		}
 		if toks[k-1].norm != "in" || !isNumber(toks[k].norm) {
 			continue
@@ -295,6 +302,44 @@ func countMarkers(text string, toks []token) []target {
 		}
 	}
 	return out
+}
+
+// personNouns are the plural nouns of people that a count before them makes a statement
+// about several patients ("two adults", "both children"); "patients" and "cases" are marker
+// phrases of outcomes.tsv on their own.
+var personNouns = map[string]bool{"adults": true, "children": true, "women": true, "men": true,
+	"boys": true, "girls": true, "infants": true, "neonates": true, "newborns": true,
+	"adolescents": true, "siblings": true, "brothers": true, "sisters": true, "twins": true,
+	"individuals": true, "persons": true, "people": true}
+
+// countWords are the words of a count of two or more people.
+var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true,
+	"both": true, "several": true, "many": true}
+
+// countedFrom returns where the count of the person noun at k starts: a count word or a
+// number of two or more right before it, or with one word between in the same clause
+// ("two elderly women"); -1 when there is none.
+func countedFrom(toks []token, k int) int {
+	for from := k - 1; from >= max(0, k-2); from-- {
+		if toks[from+1].brk {
+			return -1
+		}
+		w := toks[from].norm
+		if countWords[w] {
+			if w == "both" && k+1 < len(toks) && toks[k+1].norm == "and" {
+				return -1 // "in both children and adults": both … and joins two groups
+			}
+			return from
+		}
+		if n, err := strconv.Atoi(w); err == nil {
+			if n >= 2 {
+				return from
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // fraction reports whether a/b reads as a share of patients ("2/3") rather than a date
