@@ -345,6 +345,11 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a non-response against a conceded response: two sites", "Despite improvement in his skin ulcers, he continued to report dyspnea.", "", Partial, ConfidenceHigh},
 		{"a relapse after the course does not undo a conceded response", "Despite improvement in serum titers, he had a recurrence of symptoms 2 days after completion of treatment.", "", Partial, ConfidenceHigh},
 		{"a concession with nothing set against it", "Despite a slow start, she improved markedly.", "", Partial, ConfidenceHigh},
+		// a weak word of benefit that a qualifier grades is the authors' grade
+		{"minimal relief", "Exchange transfusion led to only minimal relief.", "", Minimal, ConfidenceHigh},
+		{"complete relief", "She experienced complete relief of neck pain.", "", Complete, ConfidenceHigh},
+		{"temporarily effective", "Thereafter, a daily dose was temporarily effective.", "", Minimal, ConfidenceHigh},
+		{"relief without a grade stays weak", "The injection provided relief.", "", Partial, ConfidenceLow},
 		// a count of people: several patients (rule 6)
 		{"a count of adults", "We present two adults with thyrotoxicosis successfully treated with plasmapheresis.", "", Unclassified, ConfidenceNone},
 		{"both with a person noun", "Both children recovered fully.", "", Unclassified, ConfidenceNone},
