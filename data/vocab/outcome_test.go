@@ -345,6 +345,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a non-response against a conceded response: two sites", "Despite improvement in his skin ulcers, he continued to report dyspnea.", "", Partial, ConfidenceHigh},
 		{"a relapse after the course does not undo a conceded response", "Despite improvement in serum titers, he had a recurrence of symptoms 2 days after completion of treatment.", "", Partial, ConfidenceHigh},
 		{"a concession with nothing set against it", "Despite a slow start, she improved markedly.", "", Partial, ConfidenceHigh},
+		{"failed is a non-response", "Initial therapy with levetiracetam and lacosamide failed.", "levetiracetam", None, ConfidenceHigh},
+		{"failed to attend is no non-response", "He failed to attend his follow-up visits.", "", NotEvaluable, ConfidenceHigh},
 		// a weak word of benefit that a qualifier grades is the authors' grade
 		{"minimal relief", "Exchange transfusion led to only minimal relief.", "", Minimal, ConfidenceHigh},
 		{"complete relief", "She experienced complete relief of neck pain.", "", Complete, ConfidenceHigh},
@@ -386,7 +388,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"history cue names the course", "the patient was refractory to rituximab", "rituximab", None, ConfidenceHigh},
 		{"clause about another treatment", "did not respond to steroids; platelet count normalized after four doses of rituximab", "rituximab", Complete, ConfidenceHigh},
 		{"background treatment", "remains in remission on prednisolone 2.5 mg", "tocilizumab", Complete, ConfidenceHigh},
-		{"outcome said of the treatment it is on", "failed methotrexate; cleared on ustekinumab", "methotrexate", None, ConfidenceLow},
+		{"outcome said of the treatment it is on", "failed methotrexate; cleared on ustekinumab", "methotrexate", None, ConfidenceHigh},
 		{"object of an outcome phrase", "she no longer required dialysis", "rituximab", Partial, ConfidenceHigh},
 		{"treatment-refractory compound names the course", "a boy with IVIG-refractory Kawasaki disease", "IVIG", None, ConfidenceHigh},
 		{"compound after a list names the course", "SSc with steroid and cyclophosphamide-resistant ILD", "cyclophosphamide", None, ConfidenceHigh},
