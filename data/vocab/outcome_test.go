@@ -366,6 +366,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"one of several as subject", "One recovered completely, but the other showed lung fibrosis", "", Unclassified, ConfidenceNone},
 		// a word of persistence before a treatment: the course went on, not the disease
 		{"persistence of the course is weak", "he continued methotrexate", "", None, ConfidenceLow},
+		{"continued to take the course is weak", "he continued to take melatonin daily", "", None, ConfidenceLow},
+		{"continued to worsen is no course", "symptoms continued to worsen despite melatonin", "", Progression, ConfidenceHigh},
 		{"persistence of the disease despite the course", "he remained febrile after etoposide", "", None, ConfidenceHigh},
 		{"persistence of a change for the better", "her symptoms continued to ameliorate", "", Partial, ConfidenceHigh},
 		// an adverb of a short time right before its response word; "nearly completely"

@@ -71,7 +71,11 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 				return false
 			}
 		}
-		for k := t.j; k < min(len(toks), t.j+5) && !(k > t.j && toks[k].brk) && !notNouns[toks[k].norm]; k++ {
+		from := t.j
+		if from+2 < len(toks) && toks[from].norm == "to" && takingVerbs[toks[from+1].norm] && !toks[from+1].brk {
+			from += 2 // "continued to take melatonin daily": the patient took the course on
+		}
+		for k := from; k < min(len(toks), from+5) && !(k > from && toks[k].brk) && !notNouns[toks[k].norm]; k++ {
 			if n, _ := c.drugTrie.longest(toks, k, nil); n > 0 || courseNouns[toks[k].norm] {
 				return false // "continued methotrexate", "continued outpatient heart failure treatment": the course went on
 			}
@@ -102,6 +106,10 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 	}
 	return false
 }
+
+// takingVerbs are the verbs of taking a treatment after "continued to" ("continued to take
+// melatonin", "continued to receive IVIG"): what went on is the course.
+var takingVerbs = map[string]bool{"take": true, "receive": true, "use": true, "get": true, "undergo": true}
 
 // persistingState returns the category of the state a word of persistence is followed by in
 // its clause, within three words ("remained normal" = complete, "remained improved" =
