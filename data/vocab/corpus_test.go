@@ -324,8 +324,8 @@ func TestOutcomeCells(t *testing.T) {
 // reaches today on the cell corpus; they fail the build when a change makes the reader
 // worse on short table cells. The figures of each round are in docs/outcomes.md.
 var cellFloors = map[string]floors{
-	"tune": {highClassPrecision: 96.5, coverage: 73, flips: 1},
-	// the held-out cells are few (235): one reading moves a figure by about half a point
+	"tune": {highClassPrecision: 96.5, coverage: 71.5, flips: 1},
+	// the held-out cells are few (248): one reading moves a figure by about half a point
 	"heldout": {highClassPrecision: 90.5, coverage: 66, flips: 4.5},
 }
 
