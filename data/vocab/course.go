@@ -79,12 +79,18 @@ var surgeryName, excisionName = normalize("surgery"), normalize("surgical excisi
 
 // surgical reports whether the word of a treatment cell names an operation: surgery,
 // surgical, resection, excision, operation, operative, an opening of a cavity (laparotomy,
-// craniotomy, thoracotomy, sternotomy), or a word of surgical form (-ectomy, -ostomy,
-// -plasty). "-otomy" alone is not one: a phlebotomy is no operation.
+// craniotomy, thoracotomy, sternotomy), what an operation does (release, reconstruction,
+// repair, removal, ligation, bypass, decompression, debridement, amputation, curettage),
+// or a word of surgical form (-ectomy, -ostomy, -plasty). "-otomy" alone is not one: a
+// phlebotomy is no operation.
 func surgical(w string) bool {
 	switch w {
 	case "surgery", "surgical", "resection", "excision", "operation", "operative", "laparotomy",
-		"craniotomy", "thoracotomy", "sternotomy":
+		"craniotomy", "thoracotomy", "sternotomy",
+		// operations named by what they do ("popliteal artery release and reconstruction",
+		// "gastric band removal", "hernia repair")
+		"release", "reconstruction", "repair", "removal", "ligation", "bypass", "decompression",
+		"debridement", "amputation", "curettage":
 		return true
 	}
 	for _, suf := range []string{"ectomy", "ostomy", "plasty"} {

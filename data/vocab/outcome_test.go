@@ -367,6 +367,9 @@ func TestOutcomeContextRules(t *testing.T) {
 		// a word of persistence before a treatment: the course went on, not the disease
 		{"persistence of the course is weak", "he continued methotrexate", "", None, ConfidenceLow},
 		{"continued to take the course is weak", "he continued to take melatonin daily", "", None, ConfidenceLow},
+		{"an operation named by what it does is the surgery", "Four months after surgery, the symptoms had resolved.", "popliteal artery release and reconstruction", Complete, ConfidenceHigh},
+		{"a removal is an operation", "One month after the operation she was symptom free.", "gastric band removal", Complete, ConfidenceHigh},
+		{"surgery is no drug's course", "Four months after surgery, the symptoms had resolved.", "rituximab", Unclassified, ConfidenceNone},
 		{"continued to worsen is no course", "symptoms continued to worsen despite melatonin", "", Progression, ConfidenceHigh},
 		{"persistence of the disease despite the course", "he remained febrile after etoposide", "", None, ConfidenceHigh},
 		{"persistence of a change for the better", "her symptoms continued to ameliorate", "", Partial, ConfidenceHigh},
