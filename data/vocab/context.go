@@ -101,6 +101,8 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			t.despite = t.despite || on.despite
 			if k <= qualUntil && qualifies(qual, t.entry) {
 				t.category, t.rule = qual, "qualifier"
+			} else if k <= qualUntil && qual == t.entry.category {
+				t.graded = true // "partial relief": the degree the word has, said outright
 			}
 			if k <= qualUntil && t.entry.role == roleAdverse && qual.Ordered() && qual <= Minimal {
 				t.mild = true

@@ -352,6 +352,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"complete relief", "She experienced complete relief of neck pain.", "", Complete, ConfidenceHigh},
 		{"temporarily effective", "Thereafter, a daily dose was temporarily effective.", "", Minimal, ConfidenceHigh},
 		{"relief without a grade stays weak", "The injection provided relief.", "", Partial, ConfidenceLow},
+		{"a grade of the word's own degree", "The regimen was partially effective.", "", Partial, ConfidenceHigh},
+		{"partial relief", "She reported partial relief of the pain.", "", Partial, ConfidenceHigh},
 		// a count of people: several patients (rule 6)
 		{"a count of adults", "We present two adults with thyrotoxicosis successfully treated with plasmapheresis.", "", Unclassified, ConfidenceNone},
 		{"both with a person noun", "Both children recovered fully.", "", Unclassified, ConfidenceNone},

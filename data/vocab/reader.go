@@ -85,9 +85,12 @@ type target struct {
 	// transient is set on a phrase a transient cue qualifies ("initial improvement",
 	// "transiently responded"): a response that a later worsening on the course undoes.
 	transient bool
-	start     int // byte span
-	end       int
-	quantity  bool // read from numbers, not words
+	// graded is set on a phrase a qualifier of its own degree covers ("partial relief"):
+	// the authors graded it, though the qualifier changes nothing
+	graded   bool
+	start    int // byte span
+	end      int
+	quantity bool // read from numbers, not words
 	// mild is set on an adverse effect a qualifier of small degree covers ("minor side
 	// effects", "minimal toxicity"): a remark on tolerability, not why the course stopped.
 	mild bool
