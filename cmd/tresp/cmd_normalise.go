@@ -13,18 +13,23 @@ import (
 )
 
 type normaliseOptions struct {
-	out   string
-	vocab []string
+	out      string
+	vocab    []string
+	memoryMB int64
 }
 
 func (o *normaliseOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVarP(&o.out, "out", "o", "", "write the normalised courses to `FILE` (Parquet; never replaced)")
 	fs.StringArrayVar(&o.vocab, "vocab", nil, "extend the vocabulary with `FILE` (repeatable; as in tresp run)")
+	fs.Int64Var(&o.memoryMB, "memory-limit-mb", 0, fmt.Sprintf("soft memory limit of the Go runtime in `MiB` (0: %d, as a streaming run; GOMEMLIMIT, when set, wins)", streamMemoryLimitMB))
 }
 
 func (o *normaliseOptions) Validate() error {
 	if o.out == "" {
 		return usagef("--out FILE is required: where to write the normalised Parquet file")
+	}
+	if err := checkMemoryLimit(o.memoryMB); err != nil {
+		return err
 	}
 	return nil
 }
@@ -42,6 +47,7 @@ func normaliseCommand() *command {
 			if len(args) != 1 {
 				return usagef("normalise reads exactly one INPUT (a partition); got %d", len(args))
 			}
+			setMemoryLimit(o.memoryMB, true) // one partition streamed: as tresp run --stream
 			f, err := outdir.CreateNew(o.out, "tresp normalise")
 			if err != nil {
 				return err

@@ -52,11 +52,8 @@ func (o *runOptions) Validate() error {
 	if o.out == "" {
 		return usagef("--out must name a directory")
 	}
-	if o.memoryMB < 0 {
-		return usagef("--memory-limit-mb %d: give a size in MiB, or 0 for the default", o.memoryMB)
-	}
-	if o.memoryMB > math.MaxInt64>>20 { // in bytes it would overflow
-		return usagef("--memory-limit-mb %d: at most %d MiB", o.memoryMB, int64(math.MaxInt64>>20))
+	if err := checkMemoryLimit(o.memoryMB); err != nil {
+		return err
 	}
 	if o.cacheMB < 1 {
 		return usagef("--cache-max-mb %d: the cache needs at least 1 MB (use --no-cache for none)", o.cacheMB)

@@ -11,6 +11,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -52,6 +53,18 @@ const streamMemoryLimitMB = 850
 // the limit instead: 1 M generated CSV rows 38.6 s → 29.6 s, peak RSS 567 → 894 MB,
 // still under the limit (docs/scale.md).
 const streamGCPercent = 400
+
+// checkMemoryLimit checks the size given with --memory-limit-mb: 0 (the default) or a
+// positive number of MiB that does not overflow in bytes.
+func checkMemoryLimit(mb int64) error {
+	if mb < 0 {
+		return usagef("--memory-limit-mb %d: give a size in MiB, or 0 for the default", mb)
+	}
+	if mb > math.MaxInt64>>20 { // in bytes it would overflow
+		return usagef("--memory-limit-mb %d: at most %d MiB", mb, int64(math.MaxInt64>>20))
+	}
+	return nil
+}
 
 // setMemoryLimit sets the runtime's soft memory limit of a run: mb when
 // given, else streamMemoryLimitMB for a streaming run; GOMEMLIMIT, when

@@ -85,6 +85,9 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"run", "--disease-level", "subtype", good}, exitUsage, "not one of disease, group"},
 		{[]string{"run", "--cache-max-mb", "0", good}, exitUsage, "at least 1 MB"},
 		{[]string{"run", "--cache-max-mb", "99999999999999", good}, exitUsage, "at most 8796093022207 MB"},
+		{[]string{"run", "--memory-limit-mb", "-1", good}, exitUsage, "give a size in MiB"},
+		{[]string{"normalise", "--memory-limit-mb", "-1", "--out", "x.parquet", good}, exitUsage, "give a size in MiB"},
+		{[]string{"normalise", "--memory-limit-mb", "99999999999999", "--out", "x.parquet", good}, exitUsage, "at most 8796093022207 MiB"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := tresp(t, tt.args...)
