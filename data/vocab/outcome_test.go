@@ -356,6 +356,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"partial relief", "She reported partial relief of the pain.", "", Partial, ConfidenceHigh},
 		// a count of people: several patients (rule 6)
 		{"a count of adults", "We present two adults with thyrotoxicosis successfully treated with plasmapheresis.", "", Unclassified, ConfidenceNone},
+		{"each case", "In each case, a significant improvement was seen after the third cycle of IVIG.", "", Unclassified, ConfidenceNone},
 		{"both with a person noun", "Both children recovered fully.", "", Unclassified, ConfidenceNone},
 		{"a count with a word between", "Three elderly women improved markedly.", "", Unclassified, ConfidenceNone},
 		{"both … and joins two groups", "She was cured with antibiotics; the disease occurs in both children and adults.", "", Complete, ConfidenceHigh},
