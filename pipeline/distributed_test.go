@@ -25,8 +25,9 @@ import (
 // digit, those of one run on the whole table. The same counts come from --emit-counts.
 func TestDistributedPathEqualsSingleMachine(t *testing.T) {
 	dir := t.TempDir()
-	// one course per patient and no combination cells, so that the GROUP BY needs no
-	// rule for a patient's duplicate or combined courses (docs/scale.md states them)
+	// one row per patient and no combination cells ("A + B"); a row may still give two
+	// courses ("incision and drainage"), which the reduce below counts by the rules
+	// docs/scale.md states
 	var gen bytes.Buffer
 	if err := synth.Write(&gen, synth.CSV, synth.Options{Rows: 700, Seed: 5, Studies: 6, Missing: 1e-12, Malformed: -1}); err != nil {
 		t.Fatal(err)

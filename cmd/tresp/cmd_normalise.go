@@ -47,7 +47,7 @@ func normaliseCommand() *command {
 			if len(args) != 1 {
 				return usagef("normalise reads exactly one INPUT (a partition); got %d", len(args))
 			}
-			setMemoryLimit(o.memoryMB, true) // one partition streamed: as tresp run --stream
+			defer setMemoryLimit(o.memoryMB, true)() // one partition streamed: as tresp run --stream
 			f, err := outdir.CreateNew(o.out, "tresp normalise")
 			if err != nil {
 				return err

@@ -105,7 +105,7 @@ func runCommand() *command {
 			default:
 				cfg.CacheDir = filepath.Join(filepath.Dir(filepath.Clean(cfg.Out)), ".tresp-cache")
 			}
-			setMemoryLimit(o.memoryMB, o.stream)
+			defer setMemoryLimit(o.memoryMB, o.stream)()
 			progress := newProgress(stderr, o.quiet, o.logFmt)
 			res, err := pipeline.Run(ctx, cfg, progress)
 			progress.Done()

@@ -45,7 +45,7 @@ const gcPercent = 50
 const streamMemoryLimitMB = 850
 
 // streamGCPercent is the collector's target of a streaming run under a memory limit
-// unless GOGC is set. Its live heap is the groups' aggregates (about 270 MB at a
+// unless GOGC is set (with GOMEMLIMIT set, tresp sets neither, and gcPercent stays). Its live heap is the groups' aggregates (about 270 MB at a
 // million generated rows), and it allocates about 11 GB per million rows while
 // reading them; at gcPercent the collector ran every 135 MB of allocation and
 // marked the whole live heap each time. With 400 the heap may grow to five times the
@@ -69,10 +69,17 @@ func checkMemoryLimit(mb int64) error {
 // setMemoryLimit sets the runtime's soft memory limit of a run: mb when
 // given, else streamMemoryLimitMB for a streaming run; GOMEMLIMIT, when
 // set, wins. A streaming run under the limit collects at streamGCPercent
-// unless GOGC is set.
-func setMemoryLimit(mb int64, stream bool) {
+// unless GOGC is set. It returns the function that puts both settings back,
+// for the commands run after it in the same process (tests run many).
+func setMemoryLimit(mb int64, stream bool) (restore func()) {
+	limit, percent := debug.SetMemoryLimit(-1), debug.SetGCPercent(-1)
+	debug.SetGCPercent(percent) // SetGCPercent(-1) turned collection off: back on
+	restore = func() {
+		debug.SetMemoryLimit(limit)
+		debug.SetGCPercent(percent)
+	}
 	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
-		return
+		return restore
 	}
 	if mb == 0 && stream {
 		mb = streamMemoryLimitMB
@@ -83,6 +90,7 @@ func setMemoryLimit(mb int64, stream bool) {
 			debug.SetGCPercent(streamGCPercent)
 		}
 	}
+	return restore
 }
 
 func main() {

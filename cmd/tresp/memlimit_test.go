@@ -10,7 +10,8 @@ import (
 // TestSetMemoryLimit holds the soft memory limit of a run to its rule: the
 // flag's size when given, streamMemoryLimitMB for a streaming run without
 // it, none for a run that holds its rows, and GOMEMLIMIT over both; a streaming
-// run under the limit collects at streamGCPercent unless GOGC is set.
+// run under the limit collects at streamGCPercent unless GOGC is set; the returned
+// function puts both settings back.
 func TestSetMemoryLimit(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
 	defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
@@ -40,12 +41,20 @@ func TestSetMemoryLimit(t *testing.T) {
 					os.Unsetenv(name)
 				}
 			}
-			setMemoryLimit(tc.mb, tc.stream)
+			restore := setMemoryLimit(tc.mb, tc.stream)
 			if got := debug.SetMemoryLimit(-1); got != tc.wantBytes {
 				t.Errorf("limit %d bytes, want %d", got, tc.wantBytes)
 			}
 			if got := debug.SetGCPercent(gcPercent); got != tc.wantGC {
 				t.Errorf("GC percent %d, want %d", got, tc.wantGC)
+			}
+			debug.SetGCPercent(tc.wantGC)
+			restore()
+			if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+				t.Errorf("after restore: limit %d bytes, want none", got)
+			}
+			if got := debug.SetGCPercent(gcPercent); got != gcPercent {
+				t.Errorf("after restore: GC percent %d, want %d", got, gcPercent)
 			}
 		})
 	}

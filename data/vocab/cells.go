@@ -41,6 +41,11 @@ func timeBefore(before []token, grade token) bool {
 	if grade.brk && timeOnly(before) {
 		return true
 	}
+	// a bare number only before a comma, colon or dash: "2. Dead" or "4 | Dead" may be a
+	// patient's number or another column
+	if !grade.dash && !grade.comma {
+		return false
+	}
 	if len(before) == 1 {
 		return isNumber(before[0].norm) || before[0].norm == "na"
 	}

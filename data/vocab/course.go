@@ -59,8 +59,9 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 				}
 			}
 		}
-		for _, w := range words(noParens(priorFree(tr, cut))) {
-			if surgical(w) {
+		ws := words(noParens(priorFree(tr, cut)))
+		for i, w := range ws {
+			if surgical(w) && !(w == "release" && i > 0 && releaseForm[ws[i-1]]) {
 				// "subtotal pancreatectomy", "wide surgical excision": the text may name the
 				// course by its kind ("after surgery", "the operation")
 				k.names[surgeryName], k.names[excisionName] = true, true
@@ -72,6 +73,12 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 	}
 	return k
 }
+
+// releaseForm are the words before "release" that make it a drug's formulation
+// ("extended-release nifedipine"), not an operation.
+var releaseForm = map[string]bool{"extended": true, "sustained": true, "modified": true,
+	"controlled": true, "slow": true, "delayed": true, "prolonged": true, "immediate": true,
+	"acting": true, "rapid": true}
 
 // surgeryName and excisionName are the canonical names (drugs.tsv, normalised) of the
 // generic surgical treatments, by which a text names any operation.

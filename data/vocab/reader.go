@@ -312,8 +312,13 @@ func countMarkers(text string, toks []token) []target {
 // phrases of outcomes.tsv on their own.
 var personNouns = map[string]bool{"adults": true, "children": true, "women": true, "men": true,
 	"boys": true, "girls": true, "infants": true, "neonates": true, "newborns": true,
-	"adolescents": true, "siblings": true, "brothers": true, "sisters": true, "twins": true,
-	"individuals": true, "persons": true, "people": true}
+	"adolescents": true, "twins": true, "individuals": true, "persons": true, "people": true}
+
+// familyBefore are the words before a count that make it the patient's family, not other
+// patients: "her two sisters", "the first of three children", "a mother of two children",
+// "she has 2 children".
+var familyBefore = map[string]bool{"her": true, "his": true, "their": true, "its": true, "our": true,
+	"of": true, "has": true, "had": true, "have": true, "with": true}
 
 // countWords are the words of a count of two or more people.
 var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true,
@@ -322,25 +327,26 @@ var countWords = map[string]bool{"two": true, "three": true, "four": true, "five
 
 // countedFrom returns where the count of the person noun at k starts: a count word or a
 // number of two or more right before it, or with one word between in the same clause
-// ("two elderly women"); -1 when there is none.
+// ("two elderly women"); -1 when there is none, or when the count is of the patient's
+// family (familyBefore).
 func countedFrom(toks []token, k int) int {
 	for from := k - 1; from >= max(0, k-2); from-- {
 		if toks[from+1].brk {
 			return -1
 		}
 		w := toks[from].norm
-		if countWords[w] {
-			if w == "both" && k+1 < len(toks) && toks[k+1].norm == "and" {
-				return -1 // "in both children and adults": both … and joins two groups
-			}
-			return from
-		}
-		if n, err := strconv.Atoi(w); err == nil {
-			if n >= 2 {
-				return from
-			}
+		n, err := strconv.Atoi(w)
+		switch {
+		case !countWords[w] && err != nil:
+			continue
+		case err == nil && n < 2:
 			return -1
+		case w == "both" && k+1 < len(toks) && toks[k+1].norm == "and":
+			return -1 // "in both children and adults": both … and joins two groups
+		case from > 0 && !toks[from].brk && familyBefore[toks[from-1].norm]:
+			return -1 // "her two sisters", "a mother of two children": the patient's family
 		}
+		return from
 	}
 	return -1
 }

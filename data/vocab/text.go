@@ -15,7 +15,8 @@ type token struct {
 	start, end int    // byte offsets into the original text
 	upper      bool   // the original word has letters and all of them are upper case
 	brk        bool   // clause punctuation (. ; , : ! ? | line break) stands between this token and the previous one
-	dash       bool   // a dash (- – —) stands between this token and the previous one
+	dash       bool   // a dash (- – — ‐ ‑ ‒ −) stands between this token and the previous one
+	comma      bool   // a comma or colon stands between this token and the previous one
 }
 
 // fold maps a lower-case Latin letter with a diacritic to its ASCII base.
@@ -48,7 +49,7 @@ func tokenize(s string) []token {
 	// character that changes.
 	var b strings.Builder
 	start, built := -1, false
-	hasLetter, allUpper, brk, dash := false, true, false, false
+	hasLetter, allUpper, brk, dash, comma := false, true, false, false, false
 	flush := func(end int) {
 		if start >= 0 {
 			norm := s[start:end]
@@ -56,8 +57,9 @@ func tokenize(s string) []token {
 				norm = b.String()
 			}
 			if norm != "" {
-				toks = append(toks, token{norm: norm, start: start, end: end, upper: hasLetter && allUpper, brk: brk && len(toks) > 0, dash: dash && len(toks) > 0})
-				brk, dash = false, false
+				first := len(toks) == 0
+				toks = append(toks, token{norm: norm, start: start, end: end, upper: hasLetter && allUpper, brk: brk && !first, dash: dash && !first, comma: comma && !first})
+				brk, dash, comma = false, false, false
 			}
 		}
 		b.Reset()
@@ -105,6 +107,7 @@ func tokenize(s string) []token {
 					brk = true
 				}
 				dash = dash || c == '-'
+				comma = comma || c == ',' || c == ':'
 			}
 			i++
 			continue
@@ -131,8 +134,9 @@ func tokenize(s string) []token {
 		case arrowWords[r] != "":
 			// "↓ exacerbation rate", "↑ FEV1": a table's arrow is a word of change
 			flush(i)
-			toks = append(toks, token{norm: arrowWords[r], start: i, end: i + size, brk: brk && len(toks) > 0, dash: dash && len(toks) > 0})
-			brk, dash = false, false
+			first := len(toks) == 0
+			toks = append(toks, token{norm: arrowWords[r], start: i, end: i + size, brk: brk && !first, dash: dash && !first, comma: comma && !first})
+			brk, dash, comma = false, false, false
 		case isApostrophe(r) && start >= 0:
 			build(i)
 			if skip, ok := apostrophe(s, i, size); ok {
@@ -144,7 +148,7 @@ func tokenize(s string) []token {
 			if isClauseBreak(r) {
 				brk = true
 			}
-			dash = dash || r == '–' || r == '—'
+			dash = dash || isDash(r)
 		}
 		i += size
 	}
@@ -162,6 +166,16 @@ func apostrophe(s string, i, size int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// isDash reports whether r is a dash other than the ASCII hyphen: en and em dashes, the
+// Unicode hyphens and the minus sign that tables set between a number and a grade.
+func isDash(r rune) bool {
+	switch r {
+	case '–', '—', '‐', '‑', '‒', '−':
+		return true
+	}
+	return false
 }
 
 // arrowWords are the arrows of clinical tables read as words of change.

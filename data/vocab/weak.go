@@ -72,7 +72,8 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 			}
 		}
 		from := t.j
-		if from+2 < len(toks) && toks[from].norm == "to" && takingVerbs[toks[from+1].norm] && !toks[from+1].brk {
+		if from+2 < len(toks) && toks[from].norm == "to" && takingVerbs[toks[from+1].norm] && !toks[from].brk &&
+			!toks[from+1].brk && !toks[from+2].brk {
 			from += 2 // "continued to take melatonin daily": the patient took the course on
 		}
 		for k := from; k < min(len(toks), from+5) && !(k > from && toks[k].brk) && !notNouns[toks[k].norm]; k++ {
