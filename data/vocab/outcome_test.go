@@ -359,6 +359,10 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"relief without a grade stays weak", "The injection provided relief.", "", Partial, ConfidenceLow},
 		{"a grade of the word's own degree", "The regimen was partially effective.", "", Partial, ConfidenceHigh},
 		{"partial relief", "She reported partial relief of the pain.", "", Partial, ConfidenceHigh},
+		// named scores of scores.tsv read by their direction of benefit (rule 5)
+		{"a higher-is-better index rose", "The Barthel index increased from 30 to 100.", "", Partial, ConfidenceHigh},
+		{"a lower-is-better index fell by more than half", "The AHI decreased from 37 to 5 events/h.", "", Partial, ConfidenceHigh},
+		{"a higher-is-better score fell", "The MMSE score fell from 28 to 20.", "", Progression, ConfidenceLow},
 		// a count of people: several patients (rule 6)
 		{"a count of adults", "We present two adults with thyrotoxicosis successfully treated with plasmapheresis.", "", Unclassified, ConfidenceNone},
 		{"each case", "In each case, a significant improvement was seen after the third cycle of IVIG.", "", Unclassified, ConfidenceNone},
