@@ -45,10 +45,10 @@ const gcPercent = 50
 const streamMemoryLimitMB = 850
 
 // streamGCPercent is the collector's target of a streaming run under a memory limit
-// unless GOGC is set (with GOMEMLIMIT set, tresp sets neither, and gcPercent stays). Its live heap is the groups' aggregates (about 270 MB at a
-// million generated rows), and it allocates about 11 GB per million rows while
-// reading them; at gcPercent the collector ran every 135 MB of allocation and
-// marked the whole live heap each time. With 400 the heap may grow to five times the
+// unless GOGC is set (with GOMEMLIMIT set, tresp sets neither, and gcPercent stays).
+// Its live heap is the groups' aggregates (about 270 MB at a million generated rows),
+// and it allocates about 11 GB per million rows while reading them; at gcPercent the
+// collector ran every 135 MB of allocation and marked the whole live heap each time. With 400 the heap may grow to five times the
 // live heap, but the memory limit caps it, so the collector runs when the heap nears
 // the limit instead: 1 M generated CSV rows 38.6 s → 29.6 s, peak RSS 567 → 894 MB,
 // still under the limit (docs/scale.md).

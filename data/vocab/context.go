@@ -100,7 +100,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			t.on = t.on || on.active
 			t.despite = t.despite || on.despite
 			if k <= qualUntil && qualifies(qual, t.entry) {
-				t.category, t.rule = qual, "qualifier"
+				t.category, t.rule, t.graded = qual, "qualifier", true
 			} else if k <= qualUntil && qual == t.entry.category {
 				t.graded = true // "partial relief": the degree the word has, said outright
 			}
@@ -157,7 +157,7 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 			// "the response was poor", "improvement has been only partial": a degree said of
 			// the response word in predicate position
 			if tg := predicateOf(toks, clause, targets, cu.i); tg != nil && qualifies(cu.e.category, tg.entry) {
-				tg.category, tg.rule = cu.e.category, "qualifier"
+				tg.category, tg.rule, tg.graded = cu.e.category, "qualifier", true
 			}
 			continue
 		}
@@ -166,7 +166,7 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 			// response word sets its degree, as "slight" before it does
 			for t := range targets {
 				if tg := &targets[t]; tg.j == cu.i && !commaBefore(text, toks, cu.i) && qualifies(cu.e.category, tg.entry) {
-					tg.category, tg.rule = cu.e.category, "qualifier"
+					tg.category, tg.rule, tg.graded = cu.e.category, "qualifier", true
 				}
 			}
 			continue
@@ -182,7 +182,7 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 				if at && tg.category.AtLeast(Minimal) {
 					tg.transient = true
 					if qualifies(Minimal, tg.entry) {
-						tg.category, tg.rule = Minimal, "qualifier"
+						tg.category, tg.rule, tg.graded = Minimal, "qualifier", true
 					}
 				}
 			}

@@ -282,7 +282,7 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 		res.Evidence.Rule += " (the whole cell: the authors' own grade)"
 	} else if t.entry.weak() && !t.quantity && c.strongInContext(text, toks, t) {
 		res.Evidence.Rule += " (weak word, read strongly in context)"
-	} else if t.entry.weak() && !t.quantity && (t.rule == "qualifier" || t.graded) {
+	} else if t.entry.weak() && !t.quantity && t.graded {
 		// "complete relief", "only minimal relief", "temporarily effective": the authors
 		// graded the benefit, which a weak word alone does not
 		res.Evidence.Rule += " (weak word, graded by a qualifier)"

@@ -85,8 +85,9 @@ type target struct {
 	// transient is set on a phrase a transient cue qualifies ("initial improvement",
 	// "transiently responded"): a response that a later worsening on the course undoes.
 	transient bool
-	// graded is set on a phrase a qualifier of its own degree covers ("partial relief"):
-	// the authors graded it, though the qualifier changes nothing
+	// graded is set on a phrase a qualifier covers, whether it sets the degree ("only
+	// minimal relief") or states the one the word has ("partial relief"): the authors
+	// graded it
 	graded   bool
 	start    int // byte span
 	end      int

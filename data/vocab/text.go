@@ -50,6 +50,12 @@ func tokenize(s string) []token {
 	var b strings.Builder
 	start, built := -1, false
 	hasLetter, allUpper, brk, dash, comma := false, true, false, false, false
+	// emit appends a token with the separators seen since the last one (none before the first)
+	emit := func(norm string, start, end int, upper bool) {
+		first := len(toks) == 0
+		toks = append(toks, token{norm: norm, start: start, end: end, upper: upper, brk: brk && !first, dash: dash && !first, comma: comma && !first})
+		brk, dash, comma = false, false, false
+	}
 	flush := func(end int) {
 		if start >= 0 {
 			norm := s[start:end]
@@ -57,9 +63,7 @@ func tokenize(s string) []token {
 				norm = b.String()
 			}
 			if norm != "" {
-				first := len(toks) == 0
-				toks = append(toks, token{norm: norm, start: start, end: end, upper: hasLetter && allUpper, brk: brk && !first, dash: dash && !first, comma: comma && !first})
-				brk, dash, comma = false, false, false
+				emit(norm, start, end, hasLetter && allUpper)
 			}
 		}
 		b.Reset()
@@ -95,12 +99,11 @@ func tokenize(s string) []token {
 				build(i)
 				b.WriteByte(c + 'a' - 'A')
 			case (c == '\'' || c == '`') && start >= 0:
+				build(i) // the apostrophe is dropped
 				if skip, ok := apostrophe(s, i, 1); ok {
-					build(i)
 					i = skip
 					continue
 				}
-				build(i)
 			default:
 				flush(i)
 				if isClauseBreak(rune(c)) {
@@ -134,9 +137,7 @@ func tokenize(s string) []token {
 		case arrowWords[r] != "":
 			// "↓ exacerbation rate", "↑ FEV1": a table's arrow is a word of change
 			flush(i)
-			first := len(toks) == 0
-			toks = append(toks, token{norm: arrowWords[r], start: i, end: i + size, brk: brk && !first, dash: dash && !first, comma: comma && !first})
-			brk, dash, comma = false, false, false
+			emit(arrowWords[r], i, i+size, false)
 		case isApostrophe(r) && start >= 0:
 			build(i)
 			if skip, ok := apostrophe(s, i, size); ok {
