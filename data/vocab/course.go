@@ -30,14 +30,20 @@ func (v *Vocabulary) courseOf(treatments []string) *course {
 		return k.(*course)
 	}
 	k := v.courseOfUncached(treatments)
-	if v.c.courseCount.Add(1) <= maxCachedCourses {
-		v.c.courses.Store(key, k)
+	if v.c.courseCount.Add(1) > maxCachedCourses {
+		// full: start again, so that the treatments of the rows being read now are
+		// cached, not only the first ones a long table named
+		v.c.courses.Clear()
+		v.c.courseCount.Store(1)
 	}
+	v.c.courses.Store(key, k)
 	return k
 }
 
 // maxCachedCourses bounds the cache of what the reader knows of a row's treatments
-// (sized as units.DefaultCacheSize, for the same reason).
+// (sized as units.DefaultCacheSize, for the same reason). When it is full it is
+// emptied: a cache that kept its first entries for ever would stop helping a table
+// with more distinct treatment cells than that.
 const maxCachedCourses = 1 << 14
 
 func (v *Vocabulary) courseOfUncached(treatments []string) *course {

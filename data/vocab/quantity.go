@@ -130,7 +130,7 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 			used[k] = true
 		}
 	}
-	if len(c.scores) > 0 {
+	if c.mayHoldScore(text) {
 		ms := scoreRE.FindAllStringSubmatchIndex(text, -1)
 		seen := map[string]int{}
 		for _, m := range ms {
@@ -149,7 +149,7 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 			}
 		}
 	}
-	for _, m := range fromToRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range fromToMatches(text) {
 		a, b := sizeValue(text[m[2]:m[3]]), sizeValue(text[m[6]:m[7]])
 		if math.IsNaN(a) || math.IsNaN(b) || a <= 0 {
 			continue
@@ -166,7 +166,8 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		}
 		add(m[0], m[1], percentCategory(fall), "before/after values", weak, text[m[0]:m[1]])
 	}
-	if m := signedPercentCellRE.FindStringSubmatchIndex(text); m != nil {
+	hasPercent := strings.IndexByte(text, '%') >= 0
+	if m := percentCellMatch(text, hasPercent); m != nil {
 		// a cell that is only a signed percentage ("−73%", "-100 %a"): the change of the
 		// outcome measure its column names; a fall reads like "reduced by 73 %", a rise is
 		// proposed (whether higher is better is the column's, not the cell's)
@@ -178,7 +179,7 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 			}
 		}
 	}
-	for _, m := range percentRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range percentMatches(text, hasPercent) {
 		v, err := strconv.ParseFloat(strings.Replace(text[m[2]:m[3]], ",", ".", 1), 64)
 		if err != nil || v > 100 {
 			continue
@@ -198,6 +199,95 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 	}
 	sortTargets(out)
 	return out
+}
+
+// The regular expressions of quantities cost more than the rest of a reading; each is
+// run only when a cheap scan finds what it cannot match without. The scans are
+// necessary conditions of their expressions, so they change no reading.
+
+// fromToMatches is fromToRE's matches in text; the expression needs the word "from".
+func fromToMatches(text string) [][]int {
+	if !containsFoldASCII(text, "from") {
+		return nil
+	}
+	return fromToRE.FindAllStringSubmatchIndex(text, -1)
+}
+
+// percentCellMatch is signedPercentCellRE's match in text; it needs a percent sign.
+func percentCellMatch(text string, hasPercent bool) []int {
+	if !hasPercent {
+		return nil
+	}
+	return signedPercentCellRE.FindStringSubmatchIndex(text)
+}
+
+// percentMatches is percentRE's matches in text; they need "%" or "per".
+func percentMatches(text string, hasPercent bool) [][]int {
+	if !hasPercent && !strings.Contains(text, "per") {
+		return nil
+	}
+	return percentRE.FindAllStringSubmatchIndex(text, -1)
+}
+
+// mayHoldScore reports whether scoreRE may match a threshold term of scores.tsv in
+// text: a run of two to eight ASCII letters that starts a word, is such a term
+// (any case), and is followed by a digit, after at most one space or hyphen.
+func (c *compiled) mayHoldScore(text string) bool {
+	if len(c.scoreTerms) == 0 {
+		return false
+	}
+	var buf [8]byte
+	for i := 0; i < len(text); {
+		if !isASCIILetter(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isASCIILetter(text[j]) {
+			j++
+		}
+		start, end := i, j
+		i = j
+		if start > 0 && isREWordByte(text[start-1]) || end-start < 2 || end-start > 8 {
+			continue
+		}
+		k := end
+		if k < len(text) && (text[k] == '-' || text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r' || text[k] == '\f') {
+			k++
+		}
+		if k >= len(text) || text[k] < '0' || text[k] > '9' {
+			continue
+		}
+		for n := start; n < end; n++ {
+			buf[n-start] = text[n] | 0x20 // ASCII letters only: lower case
+		}
+		if c.scoreTerms[string(buf[:end-start])] {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
+
+// isREWordByte is the \w of Go's regular expressions: an ASCII letter, digit or underscore.
+func isREWordByte(b byte) bool { return isASCIILetter(b) || b >= '0' && b <= '9' || b == '_' }
+
+// containsFoldASCII reports whether text holds the lower-case ASCII word w in any case.
+func containsFoldASCII(text, w string) bool {
+	for i := 0; i+len(w) <= len(text); i++ {
+		if text[i]|0x20 != w[0] {
+			continue
+		}
+		k := 1
+		for k < len(w) && text[i+k]|0x20 == w[k] {
+			k++
+		}
+		if k == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // threshold returns the category of the highest threshold of the score term at or below

@@ -243,6 +243,7 @@ type compiled struct {
 	// measureHeads are the first words of the measures of two words or more: scanOutcome asks
 	// for a measure name only where one can start
 	measureHeads map[string]bool
+	scoreTerms   map[string]bool // the terms of the threshold rows of scores.tsv (mayHoldScore)
 	routes       []routeEntry
 	routeTrie    *trieNode
 	maxRouteLen  int
@@ -253,7 +254,7 @@ type compiled struct {
 	timingRole   []string // per timing entry: prior, underlying or none
 	knownWords   map[string]bool
 	// courses caches courseOf per joined treatment list (safe for concurrent use);
-	// courseCount bounds it.
+	// courseCount bounds it (courseOf empties it when full).
 	courses     sync.Map
 	courseCount atomic.Int64
 }

@@ -1,0 +1,95 @@
+package vocab
+
+import (
+	"strings"
+	"testing"
+)
+
+// checkPrefilters fails when a cheap scan of quantities says an expression cannot match
+// text but the expression finds what quantities would use.
+func checkPrefilters(t *testing.T, c *compiled, text string) {
+	t.Helper()
+	for _, m := range scoreRE.FindAllStringSubmatchIndex(text, -1) {
+		if c.scoreTerms[strings.ToLower(text[m[2]:m[3]])] && !c.mayHoldScore(text) {
+			t.Fatalf("mayHoldScore(%q) = false, but scoreRE finds the term %q", text, text[m[2]:m[3]])
+		}
+	}
+	if got, want := len(fromToMatches(text)), len(fromToRE.FindAllStringSubmatchIndex(text, -1)); got != want {
+		t.Fatalf("fromToMatches(%q): %d matches, the expression %d", text, got, want)
+	}
+	hasPercent := strings.IndexByte(text, '%') >= 0
+	if got, want := len(percentMatches(text, hasPercent)), len(percentRE.FindAllStringSubmatchIndex(text, -1)); got != want {
+		t.Fatalf("percentMatches(%q): %d matches, the expression %d", text, got, want)
+	}
+	if got, want := percentCellMatch(text, hasPercent) != nil, signedPercentCellRE.MatchString(text); got != want {
+		t.Fatalf("percentCellMatch(%q) = %v, the expression %v", text, got, want)
+	}
+}
+
+func TestQuantityPrefilters(t *testing.T) {
+	c := Default().c
+	tests := []struct {
+		text      string
+		mayScore  bool
+		fromTo    int
+		percents  int
+		cellMatch bool
+	}{
+		{"PASI 75 at week 16", true, 0, 0, false},
+		{"pasi-90 reached", true, 0, 0, false},
+		{"achieved EASI75", true, 0, 0, false},
+		{"(PASI 100)", true, 0, 0, false},
+		{"xPASI 75", false, 0, 0, false},     // no word start: the expression cannot match either
+		{"2PASI 75", false, 0, 0, false},     // a digit before the term is a word character
+		{"PASI  75", false, 0, 0, false},     // two spaces: the expression allows one
+		{"ABCDEFGHI 75", false, 0, 0, false}, // nine letters
+		{"Hb 12 g/dL", false, 0, 0, false},   // not a threshold term of scores.tsv
+		{"reduced FROM 4 cm to 1 cm", false, 1, 0, false},
+		{"from 4 to 1", false, 1, 0, false},
+		{"reduced by 50%", false, 0, 1, false},
+		{"reduced by 50 per cent", false, 0, 1, false},
+		{"reduced by 50 percent", false, 0, 1, false},
+		{"−73%", false, 0, 1, true},
+		{"no number at all", false, 0, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			hasPercent := strings.IndexByte(tt.text, '%') >= 0
+			if got := c.mayHoldScore(tt.text); got != tt.mayScore {
+				t.Errorf("mayHoldScore = %v, want %v", got, tt.mayScore)
+			}
+			if got := len(fromToMatches(tt.text)); got != tt.fromTo {
+				t.Errorf("fromToMatches: %d, want %d", got, tt.fromTo)
+			}
+			if got := len(percentMatches(tt.text, hasPercent)); got != tt.percents {
+				t.Errorf("percentMatches: %d, want %d", got, tt.percents)
+			}
+			if got := percentCellMatch(tt.text, hasPercent) != nil; got != tt.cellMatch {
+				t.Errorf("percentCellMatch = %v, want %v", got, tt.cellMatch)
+			}
+			checkPrefilters(t, c, tt.text)
+		})
+	}
+}
+
+// TestQuantityPrefiltersOnCorpora checks the scans against their expressions on every
+// text of both labelled corpora.
+func TestQuantityPrefiltersOnCorpora(t *testing.T) {
+	c := Default().c
+	for _, p := range []string{"testdata/outcome_corpus.tsv", "testdata/outcome_cells.tsv"} {
+		for _, r := range readCorpus(t, p) {
+			checkPrefilters(t, c, r.text)
+			checkPrefilters(t, c, strings.ToUpper(r.text))
+		}
+	}
+}
+
+func FuzzQuantityPrefilters(f *testing.F) {
+	for _, s := range append(fuzzSeeds, "PASI 75", "from 3 x 4 cm to 1 cm", "-50 %", "SALT-50 and 20 per cent") {
+		f.Add(s)
+	}
+	c := Default().c
+	f.Fuzz(func(t *testing.T, text string) {
+		checkPrefilters(t, c, text)
+	})
+}
