@@ -569,6 +569,23 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"disease name is not an outcome", "relapsing polychondritis", "", Unclassified, ConfidenceNone},
 		{"several patients", "two of five patients improved", "", Unclassified, ConfidenceNone},
 		{"off-topic text", "the patient lives alone and works as a teacher", "", Unclassified, ConfidenceNone},
+		// skin, wound and deposit outcomes (outcomes.tsv, scores.tsv)
+		{"a backward stop of progression", "disease progression was arrested", "", None, ConfidenceHigh},
+		{"a backward halt of progression", "progression of the nodules was halted", "", None, ConfidenceHigh},
+		{"a wound that did not heal", "the ulcer did not heal", "", None, ConfidenceHigh},
+		{"a wound that failed to heal", "the ulcer failed to heal", "", None, ConfidenceHigh},
+		{"deposits gone", "the deposits dissolved", "", Complete, ConfidenceHigh},
+		{"a dissolution graded", "partial dissolution of the deposits", "", Partial, ConfidenceHigh},
+		{"a dissolution ungraded", "dissolution of the deposits", "", Complete, ConfidenceLow},
+		{"fading: improvement or a lost effect", "the lesions faded", "", Partial, ConfidenceLow},
+		{"lesions extending", "extension of the lesions", "", Progression, ConfidenceHigh},
+		{"a quality-of-life index falling", "DLQI decreased from 20 to 4", "", Partial, ConfidenceHigh},
+		{"involved body surface read as before/after, not as a percent change", "BSA decreased from 30% to 5%", "", Partial, ConfidenceHigh},
+		{"a graded whole cell, better", "Much better", "", Partial, ConfidenceHigh},
+		{"a graded whole cell, slightly better", "Slightly better", "", Minimal, ConfidenceHigh},
+		{"a clearance grade as the whole cell", "Almost clear", "", Partial, ConfidenceHigh},
+		{"clear inside a sentence is no grade", "clear fluid was drained", "", Unclassified, ConfidenceNone},
+		{"a response threshold of a vitiligo index", "VASI75 at week 24", "", Partial, ConfidenceHigh},
 	}
 	for _, tc := range tests {
 		var tr []string
