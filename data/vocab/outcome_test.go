@@ -586,6 +586,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a clearance grade as the whole cell", "Almost clear", "", Partial, ConfidenceHigh},
 		{"clear inside a sentence is no grade", "clear fluid was drained", "", Unclassified, ConfidenceNone},
 		{"a response threshold of a vitiligo index", "VASI75 at week 24", "", Partial, ConfidenceHigh},
+		{"leaving the study", "Dropped out after 2 weeks", "", NotEvaluable, ConfidenceHigh},
 	}
 	for _, tc := range tests {
 		var tr []string
