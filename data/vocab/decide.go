@@ -110,6 +110,12 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 			}
 		}
 	}
+	if low == "" && (res.Category == None || res.Category == Progression) && gradedResponse(live) {
+		// "Partial efficacy on purpura; worsening of neuropathy": a response graded by a
+		// qualifier is no mere weak word; beside a non-response it is a disagreement
+		// (rule 8 reads mixed sites), which a person decides
+		low = "statements disagree: a response and a non-response are both reported"
+	}
 	if low != "" {
 		res.Confidence = ConfidenceLow
 		if res.Evidence.Rule != "" {
@@ -591,6 +597,18 @@ const lowWeakOnly = "only weak evidence"
 func stoppedBetween(toks []token, a, b int) bool {
 	for k := a; k < b && k < len(toks); k++ {
 		if stopWords[toks[k].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// gradedResponse reports whether a weak word of response that a qualifier graded as at
+// least partial ("partial efficacy", "complete relief") stands among the statements, not
+// hedged or negated.
+func gradedResponse(live []target) bool {
+	for _, t := range live {
+		if t.graded && t.entry.weak() && !t.hedged && !t.negated && t.category.AtLeast(Partial) {
 			return true
 		}
 	}
