@@ -587,6 +587,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"clear inside a sentence is no grade", "clear fluid was drained", "", Unclassified, ConfidenceNone},
 		{"a response threshold of a vitiligo index", "VASI75 at week 24", "", Partial, ConfidenceHigh},
 		{"leaving the study", "Dropped out after 2 weeks", "", NotEvaluable, ConfidenceHigh},
+		{"a death whose cause is the disease", "Dead of disease at 4 y", "", Progression, ConfidenceHigh},
+		{"a death from disease progression", "death from disease progression on day 40", "", Progression, ConfidenceHigh},
 		// a graded weak response beside a worsening is a disagreement, as a strong one is
 		{"graded weak response beside a worsening", "partial efficacy on the arthritis; worsening of the nephritis", "", Progression, ConfidenceLow},
 		{"an ungraded weak word beside a worsening", "effective on the arthritis; worsening of the nephritis", "", Progression, ConfidenceHigh},
