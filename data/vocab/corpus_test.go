@@ -324,9 +324,9 @@ func TestOutcomeCells(t *testing.T) {
 // reaches today on the cell corpus; they fail the build when a change makes the reader
 // worse on short table cells. The figures of each round are in docs/outcomes.md.
 var cellFloors = map[string]floors{
-	"tune": {highClassPrecision: 96.5, coverage: 71.5, flips: 1},
-	// the held-out cells are few (248): one reading moves a figure by about half a point
-	"heldout": {highClassPrecision: 90.5, coverage: 66, flips: 4.5},
+	"tune": {highClassPrecision: 96.5, coverage: 71, flips: 1},
+	// the held-out cells are few (260): one reading moves a figure by about half a point
+	"heldout": {highClassPrecision: 95, coverage: 69.5, flips: 2},
 }
 
 // floors are the least responder-class precision and coverage and the most flips (in %)
