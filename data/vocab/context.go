@@ -55,6 +55,11 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				neg, hedge, hist = scope{}, scope{}, scope{}
 			}
 		}
+		if neg.active && !neg.covered && toks[k].norm == "with" && nominalNegation(neg.cue) {
+			// "no signs of malignancy with excellent response": a "no" governs its noun
+			// phrase; "with" starts another, which it does not negate
+			neg = scope{}
+		}
 		if ci < len(cues) && cues[ci].i == k {
 			cu := cues[ci]
 			cueText := text[toks[cu.i].start:toks[cu.j-1].end]
@@ -405,4 +410,11 @@ var determiners = map[string]bool{"the": true, "his": true, "her": true, "their"
 func despiteCue(cue string) bool {
 	c := strings.ToLower(cue)
 	return strings.HasPrefix(c, "despite") || strings.HasPrefix(c, "in spite")
+}
+
+// nominalNegation reports whether a negation cue is a determiner ("no", "no signs of"):
+// it negates a noun phrase, not a clause.
+func nominalNegation(cue string) bool {
+	w := strings.ToLower(cue)
+	return w == "no" || strings.HasPrefix(w, "no ")
 }

@@ -316,6 +316,9 @@ func TestOutcomeContextRules(t *testing.T) {
 		conf               Confidence
 	}{
 		{"negation beyond three words", "did not lead to any meaningful clinical improvement", "", None, ConfidenceHigh},
+		{"a determiner's negation ends at 'with' before it covers an outcome", "treated at no sign of infection with a good response", "", Partial, ConfidenceHigh},
+		{"a determiner's negation that covered an outcome is no longer in play at 'with'", "no improvement with rituximab", "", None, ConfidenceHigh},
+		{"a verb's negation reaches past 'with'", "was not associated with any improvement", "", None, ConfidenceHigh},
 		// a degree said of the response word in predicate position
 		{"predicate degree", "the response was poor", "", None, ConfidenceHigh},
 		{"predicate degree after an adverb", "the improvement has been only minimal", "", Minimal, ConfidenceHigh},
