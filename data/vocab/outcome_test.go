@@ -385,6 +385,10 @@ func TestOutcomeContextRules(t *testing.T) {
 		// a word of persistence before a treatment: the course went on, not the disease
 		{"persistence of the course is weak", "he continued methotrexate", "", None, ConfidenceLow},
 		{"continued to take the course is weak", "he continued to take melatonin daily", "", None, ConfidenceLow},
+		{"a treatment as the subject of persistence is weak", "antimicrobial therapy was continued for 16 months", "", None, ConfidenceLow},
+		{"a drug as the subject of persistence is weak", "rituximab has been continued since", "", None, ConfidenceLow},
+		{"a treatment before the subject is not the subject", "with topical treatment IOP remained high", "", None, ConfidenceHigh},
+		{"a term the drug list excludes is no subject", "the calcium levels remained elevated", "", None, ConfidenceHigh},
 		{"an operation named by what it does is the surgery", "Four months after surgery, the symptoms had resolved.", "popliteal artery release and reconstruction", Complete, ConfidenceHigh},
 		{"a removal is an operation", "One month after the operation she was symptom free.", "gastric band removal", Complete, ConfidenceHigh},
 		{"an extended release is no operation", "She was refractory to surgery.", "extended-release nifedipine", Unclassified, ConfidenceNone},

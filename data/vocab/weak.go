@@ -58,6 +58,9 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 			// three times in four, so they stay weak
 			return false
 		}
+		if c.courseSubject(toks, t.i) {
+			return false // "Antimicrobial therapy was continued", "NAC was continued": the course went on
+		}
 		if t.j == len(toks) || strings.ContainsAny(text[toks[t.j-1].end:toks[t.j].start], ".;!?") {
 			// nothing follows in the sentence: the subject before it says what persisted
 			// ("proteinuria persisted" is a non-response, "the effect persisted" is not)
@@ -107,6 +110,32 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 	}
 	return false
 }
+
+// courseSubject reports whether the word right before the word at token i, past a linking
+// verb ("was", "has been") and in its clause, ends a treatment: a drug's name or a word such
+// as "therapy" ("antimicrobial therapy was continued", "NAC was continued"; not "treatment
+// IOP remained high").
+func (c *compiled) courseSubject(toks []token, i int) bool {
+	k := i - 1
+	for k >= 0 && !toks[k+1].brk && (passiveVerbs[toks[k].norm] || auxiliaries[toks[k].norm]) {
+		k--
+	}
+	if k < 0 || k < i-1 && toks[k+1].brk {
+		return false
+	}
+	if courseNouns[toks[k].norm] {
+		return true
+	}
+	for m := k; m >= 0 && m > k-3 && !toks[m+1].brk; m-- { // a name of up to three words ending at k
+		if n, ids := c.drugTrie.longest(toks, m, nil); m+n == k+1 && c.drugTerms[ids[0]].kind != "exclusion" {
+			return true // not a term the drug list excludes ("calcium levels")
+		}
+	}
+	return false
+}
+
+// auxiliaries are the verbs of tense between a subject and its participle ("has been continued").
+var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "be": true}
 
 // takingVerbs are the verbs of taking a treatment after "continued to" ("continued to take
 // melatonin", "continued to receive IVIG"): what went on is the course.
