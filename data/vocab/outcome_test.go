@@ -575,6 +575,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"purpose is not an observation", "rituximab was given to achieve remission; the disease remained active", "", None, ConfidenceHigh},
 		{"disease name is not an outcome", "relapsing polychondritis", "", Unclassified, ConfidenceNone},
 		{"several patients", "two of five patients improved", "", Unclassified, ConfidenceNone},
+		{"no patient: a statement about each of several", "no patient developed a recurrence during treatment", "", Unclassified, ConfidenceNone},
 		{"off-topic text", "the patient lives alone and works as a teacher", "", Unclassified, ConfidenceNone},
 		// skin, wound and deposit outcomes (outcomes.tsv, scores.tsv)
 		{"a backward stop of progression", "disease progression was arrested", "", None, ConfidenceHigh},
