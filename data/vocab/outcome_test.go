@@ -316,6 +316,16 @@ func TestOutcomeContextRules(t *testing.T) {
 		conf               Confidence
 	}{
 		{"negation beyond three words", "did not lead to any meaningful clinical improvement", "", None, ConfidenceHigh},
+		// base verbs of improvement: a non-response when negated, weak alone; an improvement under way
+		{"a base verb negated", "the hydronephrosis did not regress", "", None, ConfidenceHigh},
+		{"a base verb negated, recover", "kidney function did not recover", "", None, ConfidenceHigh},
+		{"a base verb alone is weak", "the lesions may regress", "", Partial, ConfidenceLow},
+		{"an improvement under way", "his mental status began to improve on the second day", "", Partial, ConfidenceHigh},
+		{"an improvement going on", "creatinine continued to improve", "", Partial, ConfidenceHigh},
+		{"not fully, before the verb", "the patient did not fully recover", "", Partial, ConfidenceHigh},
+		{"not fully, after the verb", "the uveitis did not regress completely", "", Partial, ConfidenceHigh},
+		{"not … until: a later response", "he did not recover until plasma exchange had been given", "", Partial, ConfidenceLow},
+		{"two sides are two sites", "while the right side did not recover, the left side improved partially", "", Partial, ConfidenceHigh},
 		{"a determiner's negation ends at 'with' before it covers an outcome", "treated at no sign of infection with a good response", "", Partial, ConfidenceHigh},
 		{"a determiner's negation that covered an outcome is no longer in play at 'with'", "no improvement with rituximab", "", None, ConfidenceHigh},
 		{"a verb's negation reaches past 'with'", "was not associated with any improvement", "", None, ConfidenceHigh},

@@ -157,8 +157,19 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 				t.category, t.rule = Progression, "change of a measure"
 			}
 		}
-		if t.negated && t.notFully && t.entry.category == Complete && !t.entry.marker {
-			// "serum creatinine was not fully normalised": short of complete, not none (rule 9)
+		if t.negated && !t.entry.marker && t.j < len(toks) && !toks[t.j].brk {
+			switch {
+			case degreeAt(toks, t.j):
+				t.notFully = true // "did not regress completely", "did not subside totally"
+			case toks[t.j].norm == "until" && t.entry.category.AtLeast(Partial):
+				// "did not recover until electroconvulsive therapy had been given": the
+				// response came, later and perhaps with something else; a person decides
+				t.negated, t.hedged, t.hedgeCue, t.rule = false, true, "until", "not … until: a later response"
+			}
+		}
+		if t.negated && t.notFully && t.entry.category.AtLeast(Partial) && !t.entry.marker {
+			// "serum creatinine was not fully normalised", "did not fully recover": short of
+			// complete, not none (rule 9)
 			t.negated, t.category, t.rule = false, Partial, "not fully: partial"
 		}
 		if t.negated && !t.entry.marker {
