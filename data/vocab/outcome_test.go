@@ -326,6 +326,13 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"not fully, after the verb", "the uveitis did not regress completely", "", Partial, ConfidenceHigh},
 		{"not … until: a later response", "he did not recover until plasma exchange had been given", "", Partial, ConfidenceLow},
 		{"two sides are two sites", "while the right side did not recover, the left side improved partially", "", Partial, ConfidenceHigh},
+		// general phrasings of response and non-response
+		{"progress made is improvement", "the patient made significant progress after the second cycle", "", Partial, ConfidenceHigh},
+		{"a cure named by its kind", "Microbiological cure at 6 weeks", "", Complete, ConfidenceHigh},
+		{"relief graded by an adjective", "marked relief of the pain", "", Partial, ConfidenceHigh},
+		{"a responder graded", "Poor responder", "", None, ConfidenceHigh},
+		{"dependence that went on", "the patient remained dependent on transfusions", "", None, ConfidenceHigh},
+		{"back to usual life", "she resumed her normal activities", "", Complete, ConfidenceHigh},
 		{"a determiner's negation ends at 'with' before it covers an outcome", "treated at no sign of infection with a good response", "", Partial, ConfidenceHigh},
 		{"a determiner's negation that covered an outcome is no longer in play at 'with'", "no improvement with rituximab", "", None, ConfidenceHigh},
 		{"a verb's negation reaches past 'with'", "was not associated with any improvement", "", None, ConfidenceHigh},
