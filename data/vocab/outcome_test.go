@@ -39,7 +39,7 @@ func TestOutcomePhrasings(t *testing.T) {
 		// a manifestation that can no longer be found; a shrinking that goes on
 		{"seizures stopped and she has remained free of seizures", Complete, "CR", StatusContained, "free of seizures"},
 		{"the nodule was no longer visible on imaging", Complete, "CR", StatusContained, "no longer visible"},
-		{"the tumour continued to shrink", Partial, "PR", StatusContained, "shrink"},
+		{"the tumour continued to shrink", Partial, "PR", StatusContained, "continued to shrink"},
 		// infectious-disease response criteria, fluid that came back
 		{"Success under voriconazole therapy, discharged from hospital in good condition", Partial, "PR", StatusContained, "Success under"},
 		{"no reaccumulation of pleural fluid occurred", Complete, "CR", StatusContained, "reaccumulation"},

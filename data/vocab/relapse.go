@@ -1,0 +1,99 @@
+package vocab
+
+// Relapse, flare and recurrence read by time (docs/outcomes.md rule 3), and a response
+// regained after a change of dose.
+
+// relapseRules applies the time of relapse, flare and recurrence statements:
+// a relapse on the course is progression (onCourseRelapse is its index in
+// keep, or -1, as is a response lost on the course), one after the course
+// stopped implies an earlier response or leaves the best response standing.
+// low is the last reason for low confidence found, or "". A relapse on the
+// course followed by a response after a change of dose ("relapsed during taper;
+// responded again after dose increase") is a response regained on the same
+// course: the relapse is dropped and the best response stands.
+func relapseRules(toks []token, live []target, doseChange []int) (keep []target, onCourseRelapse int, low string) {
+	hasResponse := false
+	for _, t := range live {
+		if t.entry.role != roleRelapse && t.category.Ordered() && t.category > Progression {
+			hasResponse = true
+		}
+	}
+	onCourseRelapse = -1
+	lost := responseLost(toks, live)
+	keep = live[:0:0]
+	for k, t := range live {
+		if k == lost {
+			t.category, t.rule = Progression, "response lost on the course"
+			if onCourseRelapse < 0 {
+				onCourseRelapse = len(keep)
+			}
+			keep = append(keep, t)
+			continue
+		}
+		if t.entry.role == roleRelapse && !t.negated {
+			switch {
+			case t.on && regainedAfterDoseChange(t, live, doseChange):
+				continue
+			case t.on:
+				t.rule = "relapse on course"
+				if onCourseRelapse < 0 {
+					onCourseRelapse = len(keep)
+				}
+			case t.after && hasResponse:
+				continue // relapse after the course stopped: the best response stands
+			case t.after:
+				t.category, t.rule = Partial, "relapse after course implies an earlier response"
+				low = "a relapse after the course implies a response that is not described"
+			case hasResponse:
+				low = "relapse without a stated time: the best response is kept"
+				continue
+			default:
+				low = "relapse without a stated time or earlier response"
+			}
+		}
+		keep = append(keep, t)
+	}
+	if lost < 0 && low == "" && weakLoss(toks, live) {
+		low = "a transient response, then a weak word of worsening: perhaps lost on the course"
+	}
+	return keep, onCourseRelapse, low
+}
+
+// weakLoss reports whether a transient response ("initially responded", "initial
+// improvement") is followed by a weak statement of worsening ("the disease became
+// progressive"): responseLost does not take weak words as a loss, and the response may not
+// have lasted either, so the reading is not sure. Weak words of persistence ("which persisted
+// at 6 months", "remained stable") are not counted: they may say the response lasted.
+func weakLoss(toks []token, live []target) bool {
+	for _, t := range live {
+		if !t.transient || t.negated || t.hedged || !t.category.AtLeast(Minimal) {
+			continue
+		}
+		for _, u := range live {
+			if u.i >= t.j && u.entry.weak() && !u.negated && !u.hedged && !u.after &&
+				u.category == Progression && !stoppedBetween(toks, t.j, u.i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// regainedAfterDoseChange reports whether a response statement follows the
+// relapse r with a dose-change cue after the relapse, before the response or
+// within three words after it: the response was regained on the same course.
+func regainedAfterDoseChange(r target, live []target, doseChange []int) bool {
+	for _, u := range live {
+		if u.i < r.j || u.entry.role == roleRelapse || u.negated || u.hedged || u.after ||
+			u.entry.weak() || u.entry.secondary || !u.category.AtLeast(Partial) {
+			continue
+		}
+		for _, k := range doseChange {
+			// the cue before the response, or right after it ("responded again after dose increase")
+			if k >= r.j && (k < u.i || k >= u.j && k-u.j <= 3) {
+				return true
+			}
+		}
+	}
+	return false
+}
