@@ -161,7 +161,7 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 		if cu.e.role == cueQualifier {
 			// "the response was poor", "improvement has been only partial": a degree said of
 			// the response word in predicate position
-			if tg := predicateOf(toks, clause, targets, cu.i); tg != nil && qualifies(cu.e.category, tg.entry) {
+			if tg := predicateOf(toks, clause, targets, cu.i, cu.j); tg != nil && qualifies(cu.e.category, tg.entry) {
 				tg.category, tg.rule, tg.graded = cu.e.category, "qualifier", true
 			}
 			continue
@@ -255,12 +255,12 @@ var (
 	linkFillers  = map[string]bool{"very": true, "only": true, "rather": true, "quite": true, "too": true, "somewhat": true, "has": true, "have": true, "had": true}
 )
 
-// predicateOf returns the response word whose predicate the qualifier at toks[q] is: a
+// predicateOf returns the response word whose predicate the qualifier at toks[q:end] is: a
 // target that ends right before a linking verb, with only linking verbs and degree adverbs
 // between it and the qualifier, in the same clause, and the qualifier ending its clause or
 // followed by a comma or "and" (so "the response was poor" but not "the response was
 // partial remission of …"); nil when there is none.
-func predicateOf(toks []token, clause []int, targets []target, q int) *target {
+func predicateOf(toks []token, clause []int, targets []target, q, end int) *target {
 	k := q - 1
 	for k >= 0 && linkFillers[toks[k].norm] {
 		k--
@@ -275,8 +275,8 @@ func predicateOf(toks []token, clause []int, targets []target, q int) *target {
 	if verbs == 0 || k < 0 || clause[k] != clause[q] {
 		return nil
 	}
-	if q+1 < len(toks) && clause[q+1] == clause[q] && toks[q+1].norm != "and" && !toks[q+1].brk {
-		return nil
+	if end < len(toks) && clause[end] == clause[q] && toks[end].norm != "and" && !toks[end].brk {
+		return nil // the qualifier of a word of two ("short-lived") ends at end, not at q
 	}
 	for t := range targets {
 		if targets[t].j == k+1 {

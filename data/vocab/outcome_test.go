@@ -346,6 +346,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		// a degree said of the response word in predicate position
 		{"predicate degree", "the response was poor", "", None, ConfidenceHigh},
 		{"predicate degree after an adverb", "the improvement has been only minimal", "", Minimal, ConfidenceHigh},
+		{"predicate degree of two words", "the improvement was short-lived", "", Minimal, ConfidenceHigh},
 		{"predicate degree before a comma", "the response was unsatisfactory, with persistent pancytopenia", "", None, ConfidenceHigh},
 		{"predicate degree is not an attribute of what follows", "the response was limited to the skin", "", Partial, ConfidenceHigh},
 		// a whole cell with its time before it; a stop word after a comma has no agent
