@@ -126,7 +126,41 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		}
 	}
 	applyBackward(text, toks, clause, targets, cues)
+	for k := range targets {
+		if t := &targets[k]; t.entry.role == roleRelapse && !t.on && !t.after && stoppedAfter(toks, t.j) {
+			t.after = true // "relapsed after IVIG was stopped", "flared when prednisone was withdrawn"
+		}
+	}
 }
+
+// stoppedAfter reports whether the words from token j say that what came before them
+// happened after the course stopped: "after", "when", "upon", "following" or "once",
+// then, within five words and no clause break, a word of stopping ("after IVIG was
+// stopped", "when prednisone was withdrawn", "after rituximab withdrawal"). "Tapered"
+// alone is not a stop: the course goes on at a lower dose (rule 3).
+func stoppedAfter(toks []token, j int) bool {
+	for k := j; k < min(len(toks), j+3); k++ {
+		if k > j && toks[k].brk {
+			return false
+		}
+		switch toks[k].norm {
+		case "after", "when", "upon", "following", "once":
+		default:
+			continue
+		}
+		for m := k + 1; m < min(len(toks), k+6) && !toks[m].brk; m++ {
+			if courseStopWords[toks[m].norm] || toks[m].norm == "off" && m > 0 && toks[m-1].norm == "tapered" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// courseStopWords are the words that say a course stopped.
+var courseStopWords = map[string]bool{"stopped": true, "discontinued": true, "withdrawn": true, "withdrawal": true,
+	"discontinuation": true, "cessation": true, "ceased": true, "stopping": true, "discontinuing": true, "completion": true}
 
 // degreeCue applies a forward cue of degree or time: it returns the qualifier in force and
 // the last token it reaches, and the last token a transient cue reaches (qual, qualUntil and

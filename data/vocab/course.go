@@ -422,7 +422,7 @@ func namedNotGiven(toks []token, inTarget []bool, i, n int, course bool) bool {
 		after = toks[i+n].norm
 	}
 	switch {
-	case anyTrue(inTarget[i : i+n]), i > 0 && inTarget[i-1] && !course:
+	case anyTrue(inTarget[i : i+n]), i > 0 && inTarget[i-1] && !course && !toks[i].brk:
 		return true
 	case !course && after != "" && inTarget[i+n] && substanceBefore(toks, i+n):
 		return true
@@ -481,6 +481,10 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			targets[x].history, targets[x].histCue = true, "the outcome is said of another treatment"
 		}
 	}
+	mentionEnd := make([]int, len(toks)) // token → end of the treatment named from it, or 0
+	for _, m := range ms {
+		mentionEnd[m.i] = m.i + m.n
+	}
 	added := compoundRefractory(text, toks, ms)
 	for _, cu := range cues {
 		if cu.e.role != cueHistory || cu.e.category == CategoryUnknown {
@@ -491,6 +495,12 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		// to steroids, she responded well to rituximab" says nothing of rituximab's failure)
 		other := false
 		for x := cu.j; x < len(toks) && clause[x] == clause[cu.i] && !inTarget[x]; x++ {
+			if x > cu.j && commaBefore(text, toks, x) && subjectAfterComma(toks, x, mentionEnd) {
+				// "after failure of methotrexate, rituximab induced remission": a treatment
+				// with its verb after the comma is a new clause's subject, not one more of
+				// the list that failed
+				break
+			}
 			if toks[x].norm == "other" {
 				// "refractory to other therapies, including eltrombopag": the treatments named
 				// after "other" are others, unless one is the course's own by name
@@ -507,6 +517,21 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		return targets
 	}
 	return mergeTargets(targets, added)
+}
+
+// subjectAfterComma reports whether the comma before token x opens a clause of its own: a
+// clause starter ("the patient"), or a treatment named from x (mentionEnd) and followed,
+// without a break, by a word that is not a list word ("rituximab induced"; not "rituximab
+// and IVIG", "rituximab, IVIG").
+func subjectAfterComma(toks []token, x int, mentionEnd []int) bool {
+	if newClause(toks, x) {
+		return true
+	}
+	e := mentionEnd[x]
+	if e == 0 || e >= len(toks) || toks[e].brk {
+		return false
+	}
+	return !listLinks[toks[e].norm] && toks[e].norm != "or" && toks[e].norm != "nor"
 }
 
 // compoundAdjectives are the words that, joined to a treatment by a hyphen, say the disease

@@ -414,6 +414,13 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"one of several as subject", "One recovered completely, but the other showed lung fibrosis", "", Unclassified, ConfidenceNone},
 		// a word of persistence before a treatment: the course went on, not the disease
 		{"persistence of the course is weak", "he continued methotrexate", "", None, ConfidenceLow},
+		// two treatments in one cell
+		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
+		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
+		{"the course failed, another helped", "Colchicine was ineffective; dapsone led to improvement", "colchicine", None, ConfidenceHigh},
+		{"another failed, the course helped", "Colchicine was ineffective; dapsone led to improvement", "dapsone", Partial, ConfidenceHigh},
+		{"a relapse after the course was stopped keeps the response", "Improved on IVIG, relapsed after IVIG was stopped", "IVIG", Partial, ConfidenceHigh},
+		{"a relapse after a taper is on the course", "Improved on IVIG, relapsed after IVIG was tapered", "IVIG", Partial, ConfidenceLow},
 		{"continued to take the course is weak", "he continued to take melatonin daily", "", None, ConfidenceLow},
 		{"a treatment as the subject of persistence is weak", "antimicrobial therapy was continued for 16 months", "", None, ConfidenceLow},
 		{"a drug as the subject of persistence is weak", "rituximab has been continued since", "", None, ConfidenceLow},
