@@ -126,11 +126,6 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		}
 	}
 	applyBackward(text, toks, clause, targets, cues)
-	for k := range targets {
-		if t := &targets[k]; t.entry.role == roleRelapse && !t.on && !t.after && stoppedAfter(toks, t.j) {
-			t.after = true // "relapsed after IVIG was stopped", "flared when prednisone was withdrawn"
-		}
-	}
 }
 
 // stoppedAfter reports whether the words from token j say that what came before them
@@ -252,6 +247,11 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 				tg.on, tg.after = true, false
 				tg.despite = tg.despite || despiteCue(cueText)
 			}
+		}
+	}
+	for k := range targets {
+		if t := &targets[k]; t.entry.role == roleRelapse && !t.on && !t.after && stoppedAfter(toks, t.j) {
+			t.after = true // "relapsed after IVIG was stopped", "flared when prednisone was withdrawn"
 		}
 	}
 }

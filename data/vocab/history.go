@@ -1,0 +1,134 @@
+package vocab
+
+// Course attribution of history statements: which statements of a text are about the
+// row's own course and which about earlier or other treatments (docs/outcomes.md, "Course
+// context").
+
+// courseHistory applies the course's own treatments to history statements: a history cue
+// whose scope names a course treatment states the course's outcome (its category, e.g.
+// "refractory to rituximab" = none for a rituximab course); targets in a history scope
+// whose clause names a course treatment are about this course after all; targets in a
+// clause that names other treatments and none of the course's are about those.
+func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []cueHit, targets []target, k *course) []target {
+	inTarget := make([]bool, len(toks))
+	for _, t := range targets {
+		for x := t.i; x < t.j; x++ {
+			inTarget[x] = true
+		}
+	}
+	ms := c.mentions(toks, inTarget, k)
+	// attribution works on statements: a clause may list several treatments ("did not
+	// respond to lorazepam and ECT"), so only sentence ends and termination cues divide
+	clause := statements(toks, ends, cues)
+	namesCourse := map[int]bool{} // statement → a course treatment is named in it
+	namesOther := map[int]bool{}  // statement → another treatment is named in it
+	courseAt := make([]bool, len(toks))
+	exactAt := make([]bool, len(toks)) // a course treatment named by its own name, not by its class
+	for _, m := range ms {
+		switch {
+		case m.course:
+			namesCourse[clause[m.i]] = true
+			courseAt[m.i] = true
+			exactAt[m.i] = k.names[m.name] || k.words[toks[m.i].norm]
+		case !m.short:
+			namesOther[clause[m.i]] = true
+		}
+	}
+	for x := range targets {
+		cl := clause[targets[x].i]
+		targets[x].courseClause = namesCourse[cl]
+		switch {
+		case targets[x].history && namesCourse[cl]:
+			targets[x].history = false
+		case !targets[x].history && namesOther[cl] && !namesCourse[cl]:
+			targets[x].history, targets[x].histCue = true, "another treatment named in the clause"
+		}
+	}
+	for x := range targets {
+		if !targets[x].history && boundToOther(text, toks, targets[x], ms, clause) {
+			targets[x].history, targets[x].histCue = true, "the outcome is said of another treatment"
+		}
+	}
+	mentionEnd := make([]int, len(toks)) // token → end of the treatment named from it, or 0
+	for _, m := range ms {
+		mentionEnd[m.i] = m.i + m.n
+	}
+	added := compoundRefractory(text, toks, ms)
+	for _, cu := range cues {
+		if cu.e.role != cueHistory || cu.e.category == CategoryUnknown {
+			continue
+		}
+		// the cue's scope: the rest of its statement (to a sentence end or a termination cue),
+		// up to the next outcome phrase, which begins a statement of its own ("refractory
+		// to steroids, she responded well to rituximab" says nothing of rituximab's failure)
+		other := false
+		for x := cu.j; x < len(toks) && clause[x] == clause[cu.i] && !inTarget[x]; x++ {
+			if x > cu.j && commaBefore(text, toks, x) && subjectAfterComma(toks, x, mentionEnd) {
+				// "after failure of methotrexate, rituximab induced remission": a treatment
+				// with its verb after the comma is a new clause's subject, not one more of
+				// the list that failed
+				break
+			}
+			if toks[x].norm == "other" {
+				// "refractory to other therapies, including eltrombopag": the treatments named
+				// after "other" are others, unless one is the course's own by name
+				other = true
+			}
+			if courseAt[x] && (!other || exactAt[x]) {
+				added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
+					category: cu.e.category, rule: "history cue names the course", histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
+				break
+			}
+		}
+	}
+	if len(added) == 0 {
+		return targets
+	}
+	return mergeTargets(targets, added)
+}
+
+// subjectAfterComma reports whether the comma before token x opens a clause of its own: a
+// clause starter ("the patient"), or a treatment named from x (mentionEnd) and followed,
+// without a break, by a word that is not a list word ("rituximab induced"; not "rituximab
+// and IVIG", "rituximab, IVIG").
+func subjectAfterComma(toks []token, x int, mentionEnd []int) bool {
+	if newClause(toks, x) {
+		return true
+	}
+	e := mentionEnd[x]
+	if e == 0 || e >= len(toks) || toks[e].brk {
+		return false
+	}
+	return !listLinks[toks[e].norm] && toks[e].norm != "or" && toks[e].norm != "nor"
+}
+
+// compoundAdjectives are the words that, joined to a treatment by a hyphen, say the disease
+// did not respond to it: "IVIG-refractory Kawasaki disease", "steroid-resistant nephrotic
+// syndrome", "platinum-refractory".
+var compoundAdjectives = map[string]bool{"refractory": true, "resistant": true, "unresponsive": true, "recalcitrant": true}
+
+// compoundRefractory reads "X-refractory" and "X- and Y-resistant" as "refractory to X
+// (and Y)": a non-response of the course when the list names one of its treatments. A list
+// that names only other treatments is history, as the words already are.
+func compoundRefractory(text string, toks []token, ms []mention) []target {
+	var out []target
+	for k, m := range ms {
+		a := m.i + m.n
+		if a >= len(toks) || !compoundAdjectives[toks[a].norm] || text[toks[a-1].end:toks[a].start] != "-" {
+			continue
+		}
+		course := m.course
+		for b := k; b > 0 && !course; b-- { // the list before it: "steroid and cyclophosphamide-resistant"
+			prev, next := ms[b-1], ms[b]
+			if next.i == prev.i+prev.n || !listWordsOnly(toks, prev.i+prev.n, next.i, false) {
+				break
+			}
+			course = prev.course
+		}
+		if course {
+			out = append(out, target{i: a, j: a + 1, entry: outcomeEntry{phrase: toks[a].norm, category: None},
+				category: None, rule: "history cue names the course", histCue: text[toks[m.i].start:toks[a].end]})
+		}
+	}
+	return out
+}
