@@ -199,6 +199,10 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 		res.Evidence.Rule += " (weak word, graded by a qualifier)"
 	} else if t.entry.weak() || t.entry.secondary && !t.negated {
 		low = lowWeakOnly
+	} else if t.negated && t.entry.category == Progression && t.category == None {
+		// "no new lesions", "no signs of deterioration" alone: stable or responding, the
+		// text does not say which (rule 2 counts them as no worsening, not as no response)
+		low = "only the absence of worsening is stated"
 	}
 	if t.entry.role == roleAdverse {
 		if t.mild {
@@ -261,14 +265,15 @@ func sequenceBefore(toks []token, a, b int) bool {
 }
 
 // respondedAfterDoseChange reports whether the non-response no precedes the response
-// yes with a dose-change cue between them: the same course went on at another dose and
-// then responded, which is its best response.
+// yes with a dose-change cue between them, or right after the response ("no response at 60
+// mg; improved after increase to 90 mg"): the same course went on at another dose and then
+// responded, which is its best response.
 func respondedAfterDoseChange(no, yes target, doseChange []int) bool {
 	if no.j > yes.i {
 		return false
 	}
 	for _, k := range doseChange {
-		if k >= no.j && k < yes.i {
+		if k >= no.j && k < yes.i || k >= yes.j && k <= yes.j+1 {
 			return true
 		}
 	}

@@ -95,8 +95,9 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"did not show any improvement", None, "SD", StatusContained, "improvement"},
 		{"no significant improvement", None, "SD", StatusExact, "no significant improvement"},
 		{"no marked improvement", None, "SD", StatusContained, "marked improvement"},
-		{"there was no further progression", None, "SD", StatusContained, "progression"},
-		{"no new lesions", None, "SD", StatusContained, "new lesions"},
+		// the absence of worsening alone: stable or responding, left to a person (low confidence)
+		{"there was no further progression", Unclassified, "", StatusContained, "progression"},
+		{"no new lesions", Unclassified, "", StatusContained, "new lesions"},
 		{"not, however, improvement", Partial, "PR", StatusContained, "improvement"},          // punctuation ends the negation's scope
 		{"no pain and improvement of nodules", Partial, "PR", StatusContained, "improvement"}, // "and" ends it too
 		// a negated quantity states no response (it read as the response it denies)
@@ -414,6 +415,13 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"one of several as subject", "One recovered completely, but the other showed lung fibrosis", "", Unclassified, ConfidenceNone},
 		// a word of persistence before a treatment: the course went on, not the disease
 		{"persistence of the course is weak", "he continued methotrexate", "", None, ConfidenceLow},
+		{"the absence of worsening alone", "No new lesions", "", None, ConfidenceLow},
+		{"a stop of progression denied", "the therapy did not halt the progression of the disease", "", Progression, ConfidenceHigh},
+		{"a response right after a dose change", "No response at 60 mg; improved after increase to 90 mg", "", Partial, ConfidenceHigh},
+		{"a fall below a cut-off", "< 50% reduction", "", Minimal, ConfidenceHigh},
+		{"complete at some of several sites", "3 of 4 lesions resolved", "", Partial, ConfidenceHigh},
+		{"complete at most sites", "most lesions resolved", "", Partial, ConfidenceHigh},
+		{"complete at all sites", "all lesions resolved", "", Complete, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
@@ -615,8 +623,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"no patient: a statement about each of several", "no patient developed a recurrence during treatment", "", Unclassified, ConfidenceNone},
 		{"off-topic text", "the patient lives alone and works as a teacher", "", Unclassified, ConfidenceNone},
 		// skin, wound and deposit outcomes (outcomes.tsv, scores.tsv)
-		{"a backward stop of progression", "disease progression was arrested", "", None, ConfidenceHigh},
-		{"a backward halt of progression", "progression of the nodules was halted", "", None, ConfidenceHigh},
+		{"a backward stop of progression", "disease progression was arrested", "", None, ConfidenceLow},
+		{"a backward halt of progression", "progression of the nodules was halted", "", None, ConfidenceLow},
 		{"a wound that did not heal", "the ulcer did not heal", "", None, ConfidenceHigh},
 		{"a wound that failed to heal", "the ulcer failed to heal", "", None, ConfidenceHigh},
 		{"deposits gone", "the deposits dissolved", "", Complete, ConfidenceHigh},

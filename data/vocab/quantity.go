@@ -190,10 +190,14 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 			add(m[0], m[1], percentCategory(1-v/100), "percent remaining", false, text[m[0]:m[1]])
 			continue
 		}
-		switch dir {
-		case -1:
+		switch {
+		case dir == -1 && lessThanBefore(text[:m[0]]):
+			// "< 50 % reduction", "less than 30 % decrease": a fall below the cut-off; above
+			// 50 % its band is not known
+			add(m[0], m[1], Minimal, "percent change (less than)", v > 50, text[m[0]:m[1]])
+		case dir == -1:
 			add(m[0], m[1], percentCategory(v/100), "percent change", false, text[m[0]:m[1]])
-		case 1:
+		case dir == 1:
 			add(m[0], m[1], Progression, "percent change", false, text[m[0]:m[1]])
 		}
 	}
@@ -284,6 +288,18 @@ func containsFoldASCII(text, w string) bool {
 			k++
 		}
 		if k == len(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// lessThanBefore reports whether the text before a percentage ends with a comparator of
+// "less than": "<", "≤", "less than", "under", "below", "up to".
+func lessThanBefore(before string) bool {
+	b := strings.ToLower(strings.TrimRight(before, " \t"))
+	for _, c := range []string{"<", "≤", "less than", "under", "below", "up to", "lower than"} {
+		if strings.HasSuffix(b, c) {
 			return true
 		}
 	}

@@ -157,6 +157,10 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 				t.category, t.rule = Progression, "change of a measure"
 			}
 		}
+		if t.category == Complete && !t.negated && !t.entry.marker && someOfSeveral(toks, t.i) {
+			// "3 of 4 lesions resolved": complete at some sites only is partial (rule 8)
+			t.category, t.rule = Partial, "some of several sites: partial (rule 8)"
+		}
 		if t.negated && !t.entry.marker && t.j < len(toks) && !toks[t.j].brk {
 			switch {
 			case degreeAt(toks, t.j):
@@ -385,4 +389,42 @@ func notReported(text, rule, why string, res *OutcomeMatch) {
 	res.Phrase = text[start:end]
 	res.Phrases = []PhraseMatch{{Phrase: res.Phrase, Matched: res.Phrase, Category: NotEvaluable, Start: start, End: end}}
 	res.Evidence = Evidence{Rule: why, Phrase: res.Phrase, Start: start, End: end}
+}
+
+// someOfSeveral reports whether a count "A of B" or "A out of B" with A < B stands within
+// the five words before token i, in its clause ("3 of 4 lesions resolved", "two out of
+// three ulcers healed").
+func someOfSeveral(toks []token, i int) bool {
+	for a := i - 1; a >= max(0, i-5); a-- {
+		if toks[a+1].brk && a+1 < i {
+			return false
+		}
+		x, ok := smallCount(toks[a].norm)
+		if !ok {
+			continue
+		}
+		k := a + 1
+		if k < i && toks[k].norm == "out" {
+			k++
+		}
+		if k+1 < i && toks[k].norm == "of" {
+			if y, ok := smallCount(toks[k+1].norm); ok && x < y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// smallCount reads a count written in digits or as a word from one to twelve.
+func smallCount(w string) (int, bool) {
+	if n, err := strconv.Atoi(w); err == nil {
+		return n, true
+	}
+	for n, word := range []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"} {
+		if w == word {
+			return n + 1, true
+		}
+	}
+	return 0, false
 }
