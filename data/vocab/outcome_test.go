@@ -422,6 +422,11 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"complete at some of several sites", "3 of 4 lesions resolved", "", Partial, ConfidenceHigh},
 		{"complete at most sites", "most lesions resolved", "", Partial, ConfidenceHigh},
 		{"complete at all sites", "all lesions resolved", "", Complete, ConfidenceHigh},
+		{"a rise of a higher-is-better measure, raised", "platelets raised to 102,000/µL after eight weeks", "", Partial, ConfidenceHigh},
+		{"a transient change of a measure keeps its degree", "a transient decrease in proteinuria", "", Minimal, ConfidenceHigh},
+		{"a level that became normal", "her ammonia level became normal", "", Complete, ConfidenceHigh},
+		{"back to full function", "the athlete returned to full sporting capacity", "", Complete, ConfidenceHigh},
+		{"efficacy graded", "the drug had substantial efficacy", "", Partial, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},

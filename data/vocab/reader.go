@@ -147,7 +147,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		if depth[t.start] > 0 && !t.entry.marker {
 			t.entry.secondary = true // a parenthesis details or qualifies; it does not state the outcome
 		}
-		if !t.negated {
+		if !t.negated && !t.graded {
 			// "the platelet count rose", "reduction in the size of the metastases": a change
 			// word beside a measure whose direction of benefit is known
 			switch c.measureChange(toks, *t) {
