@@ -101,6 +101,24 @@ func (c *compiled) outcomeBeforeDeath(text string, toks []token, live []target, 
 	}
 }
 
+// deathAfterResponse reports whether a death stated outright, whose cause is not stated as
+// other than the disease, follows a response among the statements.
+func (c *compiled) deathAfterResponse(text string, toks []token, cues []cueHit, live []target) bool {
+	firstResponse := -1
+	for _, t := range live {
+		if t.category.AtLeast(Partial) && !t.negated && !t.hedged && (firstResponse < 0 || t.i < firstResponse) {
+			firstResponse = t.i
+		}
+	}
+	for _, t := range live {
+		if t.entry.role == roleDeath && !t.negated && !t.hedged && firstResponse >= 0 && t.i > firstResponse &&
+			causeOf(text, toks, cues, t) != causeOther {
+			return true
+		}
+	}
+	return false
+}
+
 // adverseStated reports whether an adverse effect neither hedged nor called mild is among
 // the statements.
 func adverseStated(live []target) bool {

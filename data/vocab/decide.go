@@ -47,6 +47,7 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	live = dropObjects(toks, live, clause)
 	live = dropHedged(live)
 	low := ""
+	patient := live // every statement, also those a course's own statements set aside: a death is the patient's
 	if kept := preferCourseClauses(live); len(kept) < len(live) {
 		if classesDiffer(kept, live) {
 			low = "statements not naming the course, which disagree, were set aside"
@@ -109,6 +110,11 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 				low = "statements disagree: a response and a non-response are both reported"
 			}
 		}
+	}
+	if low == "" && res.Category.AtLeast(Partial) && c.deathAfterResponse(text, toks, cues, patient) {
+		// "creatine kinase decreased, but he died because of acute pump failure": the
+		// response may not have lasted, and the death may be the disease's (rule 4)
+		low = "a death after a stated response: from the disease or not"
 	}
 	if low == "" && (res.Category == None || res.Category == Progression) && gradedResponse(live) {
 		// "Partial efficacy on purpura; worsening of neuropathy": a response graded by a

@@ -427,6 +427,12 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a level that became normal", "her ammonia level became normal", "", Complete, ConfidenceHigh},
 		{"back to full function", "the athlete returned to full sporting capacity", "", Complete, ConfidenceHigh},
 		{"efficacy graded", "the drug had substantial efficacy", "", Partial, ConfidenceHigh},
+		{"a death after a response", "the lesions improved, but he died of heart failure two months later", "", Partial, ConfidenceLow},
+		{"a death of another cause after a response", "the lesions improved; he died in a car accident two years later", "", Partial, ConfidenceHigh},
+		{"control said of the disease", "the pain was controlled", "", Partial, ConfidenceHigh},
+		{"a fever that settled", "became afebrile within 48 hours", "", Complete, ConfidenceHigh},
+		{"a fistula that closed", "resulting in closure of the fistula", "", Complete, ConfidenceHigh},
+		{"a muscle enzyme falling", "CK decreased from 5000 to 200", "", Partial, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
