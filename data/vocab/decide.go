@@ -97,30 +97,12 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath {
 		low = c.readDeath(text, toks, cues, live, decisive, low, &res)
 	}
-	if res.Category.AtLeast(Partial) {
-		for _, t := range live {
-			if t.hedged || t.entry.secondary || t.entry.weak() || t.entry.role == roleRelapse {
-				continue
-			}
-			if (t.category == None || t.category == Progression) && !(len(res.Sites) >= 2) {
-				if decisive >= 0 && respondedAfterDoseChange(t, live[decisive], doseChange) {
-					res.Evidence.Rule += " (best response, after a change of dose)"
-					continue
-				}
-				low = "statements disagree: a response and a non-response are both reported"
-			}
-		}
-	}
-	if low == "" && res.Category.AtLeast(Partial) && c.deathAfterResponse(text, toks, cues, patient) {
+	if l := disagreement(live, decisive, doseChange, &res); l != "" {
+		low = l
+	} else if low == "" && res.Category.AtLeast(Partial) && c.deathAfterResponse(text, toks, cues, patient) {
 		// "creatine kinase decreased, but he died because of acute pump failure": the
 		// response may not have lasted, and the death may be the disease's (rule 4)
 		low = "a death after a stated response: from the disease or not"
-	}
-	if low == "" && (res.Category == None || res.Category == Progression) && gradedResponse(live) {
-		// "Partial efficacy on purpura; worsening of neuropathy": a response graded by a
-		// qualifier is no mere weak word; beside a non-response it is a disagreement
-		// (rule 8 reads mixed sites), which a person decides
-		low = "statements disagree: a response and a non-response are both reported"
 	}
 	if low != "" {
 		res.Confidence = ConfidenceLow
@@ -529,4 +511,33 @@ func gradedResponse(live []target) bool {
 		}
 	}
 	return false
+}
+
+// disagreement returns the reason for low confidence when a response and a non-response
+// are both stated (outside a site roll-up, and not a response regained after a change of
+// dose), or "" when they are not.
+func disagreement(live []target, decisive int, doseChange []int, res *OutcomeMatch) string {
+	const disagree = "statements disagree: a response and a non-response are both reported"
+	low := ""
+	if res.Category.AtLeast(Partial) {
+		for _, t := range live {
+			if t.hedged || t.entry.secondary || t.entry.weak() || t.entry.role == roleRelapse {
+				continue
+			}
+			if (t.category == None || t.category == Progression) && !(len(res.Sites) >= 2) {
+				if decisive >= 0 && respondedAfterDoseChange(t, live[decisive], doseChange) {
+					res.Evidence.Rule += " (best response, after a change of dose)"
+					continue
+				}
+				low = disagree
+			}
+		}
+	}
+	if low == "" && (res.Category == None || res.Category == Progression) && gradedResponse(live) {
+		// "Partial efficacy on purpura; worsening of neuropathy": a response graded by a
+		// qualifier is no mere weak word; beside a non-response it is a disagreement
+		// (rule 8 reads mixed sites), which a person decides
+		low = disagree
+	}
+	return low
 }
