@@ -7,12 +7,16 @@ package jsonout
 import (
 	"bufio"
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"io"
 	"math"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 )
 
 // Write writes v as indented JSON (two spaces) without HTML escaping,
@@ -111,6 +115,7 @@ type jsonStream struct {
 	w       *bufio.Writer
 	scratch bytes.Buffer
 	enc     *json.Encoder
+	buf     []byte // a scalar written by the fast paths of value
 	err     error
 }
 
@@ -135,11 +140,37 @@ type jsonField struct {
 	v   reflect.Value
 }
 
-// structFields lists the fields encoding/json would write for a struct: exported, named
-// by their json tag, "-" and empty omitempty fields left out.
+// structFields lists the fields encoding/json would write for a struct, sorted by key:
+// exported, named by their json tag, "-" and empty omitempty fields left out.
 func structFields(v reflect.Value) []jsonField {
-	var fields []jsonField
-	t := v.Type()
+	meta := fieldsOf(v.Type())
+	fields := make([]jsonField, 0, len(meta))
+	for _, m := range meta {
+		fv := v.Field(m.index)
+		if m.omitEmpty && (fv.IsZero() || (fv.Kind() == reflect.Slice || fv.Kind() == reflect.Map) && fv.Len() == 0) {
+			continue
+		}
+		fields = append(fields, jsonField{m.key, fv})
+	}
+	return fields
+}
+
+// fieldMeta is what structFields needs of one struct field, read once per type.
+type fieldMeta struct {
+	index     int
+	key       string
+	omitEmpty bool
+}
+
+// typeFields caches fieldsOf per struct type (a reflect.Type → []fieldMeta).
+var typeFields sync.Map
+
+// fieldsOf returns the json fields of struct type t, sorted by key.
+func fieldsOf(t reflect.Type) []fieldMeta {
+	if m, ok := typeFields.Load(t); ok {
+		return m.([]fieldMeta)
+	}
+	var meta []fieldMeta
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		if !f.IsExported() {
@@ -152,16 +183,11 @@ func structFields(v reflect.Value) []jsonField {
 		if name == "" {
 			name = f.Name
 		}
-		fv := v.Field(i)
-		if strings.Contains(opts, "omitempty") && fv.IsZero() {
-			continue
-		}
-		if (fv.Kind() == reflect.Slice || fv.Kind() == reflect.Map) && strings.Contains(opts, "omitempty") && fv.Len() == 0 {
-			continue
-		}
-		fields = append(fields, jsonField{name, fv})
+		meta = append(meta, fieldMeta{index: i, key: name, omitEmpty: strings.Contains(opts, "omitempty")})
 	}
-	return fields
+	sort.SliceStable(meta, func(i, j int) bool { return meta[i].key < meta[j].key })
+	typeFields.Store(t, meta)
+	return meta
 }
 
 // object writes fields, sorted by key.
@@ -170,7 +196,9 @@ func (s *jsonStream) object(fields []jsonField, depth int) {
 		s.w.WriteString("{}")
 		return
 	}
-	sort.Slice(fields, func(i, j int) bool { return fields[i].key < fields[j].key })
+	if !sort.SliceIsSorted(fields, func(i, j int) bool { return fields[i].key < fields[j].key }) {
+		sort.Slice(fields, func(i, j int) bool { return fields[i].key < fields[j].key })
+	}
 	s.w.WriteByte('{')
 	for i, f := range fields {
 		if i > 0 {
@@ -194,6 +222,14 @@ func (s *jsonStream) value(v reflect.Value, depth int) {
 		return
 	}
 	switch v.Kind() {
+	case reflect.String, reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if t := v.Type(); t.Implements(jsonMarshalerType) || t.Implements(textMarshalerType) {
+			s.scalar(v.Interface()) // a type that writes itself, through encoding/json as before
+			return
+		}
+	}
+	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
 			s.w.WriteString("null")
@@ -201,7 +237,24 @@ func (s *jsonStream) value(v reflect.Value, depth int) {
 		}
 		s.value(v.Elem(), depth)
 	case reflect.Float32, reflect.Float64:
-		s.scalar(safeValue(v))
+		f := v.Float()
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			s.scalar(safeValue(v))
+			return
+		}
+		s.buf = appendFloat(s.buf[:0], f, 64) // as Safe, which reads every float as a float64
+		s.w.Write(s.buf)
+	case reflect.String:
+		s.buf = appendString(s.buf[:0], v.String())
+		s.w.Write(s.buf)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		s.buf = strconv.AppendInt(s.buf[:0], v.Int(), 10)
+		s.w.Write(s.buf)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		s.buf = strconv.AppendUint(s.buf[:0], v.Uint(), 10)
+		s.w.Write(s.buf)
+	case reflect.Bool:
+		s.w.WriteString(strconv.FormatBool(v.Bool()))
 	case reflect.Slice, reflect.Array:
 		if v.Len() == 0 {
 			s.w.WriteString("[]")
@@ -248,4 +301,88 @@ func Ordered(keys, values []string) string {
 	}
 	sb.WriteByte('}')
 	return sb.String()
+}
+
+// jsonMarshalerType and textMarshalerType are checked before the fast paths of value: a
+// scalar type with such a method is written through encoding/json, as before.
+var (
+	jsonMarshalerType = reflect.TypeFor[json.Marshaler]()
+	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+)
+
+// appendFloat appends f (finite) as encoding/json writes a float of the given bits:
+// the shortest representation, in exponent form below 1e-6 and from 1e21, with a
+// one-digit negative exponent written without its leading zero ("1e-7", not "1e-07").
+func appendFloat(b []byte, f float64, bits int) []byte {
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 {
+		if bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
+			format = 'e'
+		}
+	}
+	b = strconv.AppendFloat(b, f, format, -1, bits)
+	if format == 'e' {
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// appendString appends s quoted as encoding/json quotes it with HTML escaping off:
+// quote, backslash and control characters escaped, U+2028 and U+2029 as \u2028 and
+// \u2029, invalid UTF-8 as \ufffd.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

@@ -1,0 +1,114 @@
+package jsonout
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"testing"
+)
+
+// encodingJSON is what encoding/json writes for v with HTML escaping off.
+func encodingJSON(t *testing.T, v any) string {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return string(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+}
+
+func TestAppendStringMatchesEncodingJSON(t *testing.T) {
+	for _, s := range []string{"", "plain", `quote " and \ backslash`, "tab\tnew\nline\rcr", "\x00\x01\x1f\x7f",
+		"<html> & 'amp'", "µg/m² – “quotes” é", "\u2028\u2029", "bad \xff\xfe utf8 \xc3", "emoji 😀", "\b\f"} {
+		if got, want := string(appendString(nil, s)), encodingJSON(t, s); got != want {
+			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	}
+}
+
+func TestAppendFloatMatchesEncodingJSON(t *testing.T) {
+	for _, f := range []float64{0, -0.0, 1, -1, 0.5, 1.0 / 3, 2.0 / 3 * 100, 1e-6, 9.99e-7, 1e-7, 1.5e-10, 1e20, 1e21, 1.2345e22,
+		-1e-7, 123456789.125, math.MaxFloat64, math.SmallestNonzeroFloat64, 0.1 + 0.2} {
+		if got, want := string(appendFloat(nil, f, 64)), encodingJSON(t, f); got != want {
+			t.Errorf("appendFloat(%v, 64) = %s, want %s", f, got, want)
+		}
+		f32 := float32(f)
+		if math.IsInf(float64(f32), 0) {
+			continue
+		}
+		if got, want := string(appendFloat(nil, float64(f32), 32)), encodingJSON(t, f32); got != want {
+			t.Errorf("appendFloat(%v, 32) = %s, want %s", f32, got, want)
+		}
+	}
+}
+
+// TestWriteSafeMatchesWriteOfSafe holds the streaming writer to Write(Safe(v)), byte for
+// byte, on a value with every kind it writes.
+func TestWriteSafeMatchesWriteOfSafe(t *testing.T) {
+	type inner struct {
+		B     string  `json:"b"`
+		A     float64 `json:"a"`
+		Skip  string  `json:"-"`
+		Empty []int   `json:"empty,omitempty"`
+		Zero  int     `json:"zero,omitempty"`
+	}
+	type level int
+	type outer struct {
+		Name    string           `json:"name"`
+		Count   int              `json:"count"`
+		Small   uint8            `json:"small"`
+		OK      bool             `json:"ok"`
+		Rate    float64          `json:"rate"`
+		NaN     float64          `json:"nan"`
+		Inf     float64          `json:"inf"`
+		Items   []inner          `json:"items"`
+		ByKey   map[string]inner `json:"by_key"`
+		Ptr     *inner           `json:"ptr"`
+		Nil     *inner           `json:"nil"`
+		Any     any              `json:"any"`
+		Level   level            `json:"level"`
+		Float32 float32          `json:"float32"`
+		NoTag   string
+	}
+	v := outer{Name: "a <b> & \"c\"\n", Count: -3, Small: 7, OK: true, Rate: 1e-7, NaN: math.NaN(), Inf: math.Inf(-1),
+		Items: []inner{{B: "x", A: 0.1}, {B: "\u2028", A: 1e21, Empty: []int{1}, Zero: 2}},
+		ByKey: map[string]inner{"z": {B: "z"}, "a": {B: "a"}}, Ptr: &inner{B: "p"}, Any: []any{1.5, "s", nil, true},
+		Level: 4, Float32: 0.1, NoTag: "n"}
+	var got, want bytes.Buffer
+	if err := WriteSafe(&got, v); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&want, Safe(v)); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("WriteSafe:\n%s\nWrite(Safe):\n%s", got.String(), want.String())
+	}
+}
+
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "a\"b", "\xff", "\u2028", "\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendString(nil, s)), encodingJSON(t, s); got != want {
+			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
+
+func FuzzAppendFloat(f *testing.F) {
+	for _, x := range []float64{0, 1e-7, 1e21, 0.1} {
+		f.Add(x)
+	}
+	f.Fuzz(func(t *testing.T, x float64) {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return
+		}
+		if got, want := string(appendFloat(nil, x, 64)), encodingJSON(t, x); got != want {
+			t.Fatalf("appendFloat(%v) = %s, want %s", x, got, want)
+		}
+	})
+}
