@@ -433,6 +433,11 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a fever that settled", "became afebrile within 48 hours", "", Complete, ConfidenceHigh},
 		{"a fistula that closed", "resulting in closure of the fistula", "", Complete, ConfidenceHigh},
 		{"a muscle enzyme falling", "CK decreased from 5000 to 200", "", Partial, ConfidenceHigh},
+		{"a table's plus grades need its legend", "++", "", Unclassified, ConfidenceNone},
+		{"a dash is a placeholder", "-", "", NotEvaluable, ConfidenceHigh},
+		{"a table's grade, marked", "Marked", "", Partial, ConfidenceHigh},
+		{"a table's grade, lost", "Lost", "", NotEvaluable, ConfidenceHigh},
+		{"lost inside a sentence is no grade", "he lost 5 kg", "", Unclassified, ConfidenceNone},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},

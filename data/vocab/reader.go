@@ -118,8 +118,9 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	}
 	toks := tokenize(text)
 	if len(toks) == 0 {
-		if strings.TrimSpace(text) != "" {
-			// "-", "?", "—": a placeholder for a missing value, read as an empty cell is
+		if strings.TrimSpace(text) != "" && !strings.ContainsAny(text, "+✓✔✗✘") {
+			// "-", "?", "—": a placeholder for a missing value, read as an empty cell is;
+			// "+", "++", "✓" are a table's own grades, which only its legend defines
 			notReported(text, "placeholder", "placeholder: a cell without words is a missing value (outcome not reported)", &res)
 		}
 		return res
