@@ -438,6 +438,11 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a table's grade, marked", "Marked", "", Partial, ConfidenceHigh},
 		{"a table's grade, lost", "Lost", "", NotEvaluable, ConfidenceHigh},
 		{"lost inside a sentence is no grade", "he lost 5 kg", "", Unclassified, ConfidenceNone},
+		{"a share of relief", "100% pain relief for six months", "", Complete, ConfidenceHigh},
+		{"a share of relief, half", "about 50% pain relief", "", Partial, ConfidenceHigh},
+		{"a level not lowered", "fibrates and diet did not lower triglyceride levels", "", None, ConfidenceHigh},
+		{"refractive, as refractory", "tachycardia refractive to adenosine", "adenosine", None, ConfidenceHigh},
+		{"pain control achieved", "the patient then achieved pain control", "", Partial, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},

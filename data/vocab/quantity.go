@@ -29,7 +29,8 @@ var (
 	fallWords = map[string]bool{"reduction": true, "reduced": true, "decrease": true, "decreased": true, "decline": true,
 		"declined": true, "fall": true, "fell": true, "drop": true, "dropped": true, "shrinkage": true, "shrank": true, "shrunk": true,
 		"regression": true, "improvement": true, "improved": true, "lower": true, "less": true, "reduce": true,
-		"diminished": true, "clearance": true, "cleared": true, "resolution": true, "resolved": true, "smaller": true}
+		"diminished": true, "clearance": true, "cleared": true, "resolution": true, "resolved": true, "smaller": true,
+		"relief": true, "relieved": true} // "100 % pain relief": a fall of the pain by that share
 	riseWords = map[string]bool{"increase": true, "increased": true, "rise": true, "rose": true, "growth": true,
 		"grew": true, "enlarged": true, "enlargement": true, "worsening": true, "worsened": true, "larger": true}
 	doseWords = map[string]bool{"dose": true, "dosage": true, "mg": true, "taper": true, "tapered": true, "tapering": true,
