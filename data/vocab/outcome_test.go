@@ -37,7 +37,7 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"fewer seizures since the second month", Partial, "PR", StatusContained, "fewer seizures"},
 		{"The second infusion was less efficacious", Minimal, "SD", StatusContained, "less efficacious"},
 		// a manifestation that can no longer be found; a shrinking that goes on
-		{"seizures stopped and she has remained free of seizures", Complete, "CR", StatusContained, "free of seizures"},
+		{"seizures stopped and she has remained free of seizures", Complete, "CR", StatusContained, "seizures stopped"},
 		{"the nodule was no longer visible on imaging", Complete, "CR", StatusContained, "no longer visible"},
 		{"the tumour continued to shrink", Partial, "PR", StatusContained, "continued to shrink"},
 		// infectious-disease response criteria, fluid that came back
@@ -443,6 +443,13 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a level not lowered", "fibrates and diet did not lower triglyceride levels", "", None, ConfidenceHigh},
 		{"refractive, as refractory", "tachycardia refractive to adenosine", "adenosine", None, ConfidenceHigh},
 		{"pain control achieved", "the patient then achieved pain control", "", Partial, ConfidenceHigh},
+		{"the authors' grade of a percentage in parentheses", "tumour size decreased by 35% (partial response by RECIST)", "", Partial, ConfidenceHigh},
+		{"the authors' grade of a percentage, lower than it", "size decreased by 60% (stable disease)", "", None, ConfidenceHigh},
+		{"powers of ten before and after", "viral load decreased from 10^6 to 10^3", "", Partial, ConfidenceHigh},
+		{"scientific notation before and after", "viral load fell from 2 x 10^6 to 0", "", Complete, ConfidenceHigh},
+		{"a sustained virological response", "SVR12 achieved", "", Complete, ConfidenceHigh},
+		{"an eradication that failed", "eradication failed", "", None, ConfidenceHigh},
+		{"a relapse after the end of treatment", "relapse after end of treatment", "", Partial, ConfidenceLow},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
@@ -618,7 +625,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a tumour's regrowth is progression", "regrowth of the tumour after 6 months", "", Progression, ConfidenceHigh},
 		{"repigmentation is a response", "significant repigmentation", "", Partial, ConfidenceHigh},
 		{"regrowth of an unknown object is proposed only", "Regrowth of >50% of scalp", "", Progression, ConfidenceLow},
-		{"a symptom that stopped is no stop of the course", "seizures stopped", "", NotEvaluable, ConfidenceLow},
+		{"a symptom that stopped is no stop of the course", "seizures stopped", "", Complete, ConfidenceHigh},
 		{"a stop of the course", "we discontinued eculizumab due to anaphylaxis", "", NotEvaluable, ConfidenceHigh},
 		{"halted progression", "disease progression halted", "", None, ConfidenceHigh},
 		{"a scar is no persisting disease", "the ulcer healed; a scar remained", "", Complete, ConfidenceHigh},

@@ -151,7 +151,7 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		}
 	}
 	for _, m := range fromToMatches(text) {
-		a, b := sizeValue(text[m[2]:m[3]]), sizeValue(text[m[6]:m[7]])
+		a, b := powerValue(text[m[2]:m[3]], text[m[3]:]), powerValue(text[m[6]:m[7]], text[m[7]:])
 		if math.IsNaN(a) || math.IsNaN(b) || a <= 0 {
 			continue
 		}
@@ -165,7 +165,11 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 			fall = -fall
 			weak = true // a rise of a higher-is-better measure: its size does not map to a category
 		}
-		add(m[0], m[1], percentCategory(fall), "before/after values", weak, text[m[0]:m[1]])
+		cat := percentCategory(fall)
+		if cat == Complete && b > 0 {
+			cat = Partial // "viral load from 10^6 to 10^3": a thousandth left is not none left (rule 5)
+		}
+		add(m[0], m[1], cat, "before/after values", weak, text[m[0]:m[1]])
 	}
 	hasPercent := strings.IndexByte(text, '%') >= 0
 	if m := percentCellMatch(text, hasPercent); m != nil {
@@ -371,6 +375,43 @@ func sizeValue(s string) float64 {
 		v, err := strconv.ParseFloat(f, 64)
 		if err != nil {
 			return math.NaN()
+		}
+		p *= v
+	}
+	return p
+}
+
+// powerValue is sizeValue of s, with an exponent written right after it ("10^6", "2 x
+// 10^9": the last factor raised to it), as viral loads and counts are written; after is the
+// text that follows s.
+func powerValue(s, after string) float64 {
+	if len(after) < 2 || after[0] != '^' {
+		return sizeValue(s)
+	}
+	k := 1
+	if after[k] == '-' || after[k] == '+' {
+		k++
+	}
+	start := k
+	for k < len(after) && after[k] >= '0' && after[k] <= '9' {
+		k++
+	}
+	exp, err := strconv.Atoi(after[start:k])
+	if err != nil {
+		return math.NaN()
+	}
+	if after[1] == '-' {
+		exp = -exp
+	}
+	p := 1.0
+	fs := dimSplit.Split(strings.TrimSpace(s), -1)
+	for i, f := range fs {
+		v, err := strconv.ParseFloat(f, 64)
+		if err != nil {
+			return math.NaN()
+		}
+		if i == len(fs)-1 {
+			v = math.Pow(v, float64(exp))
 		}
 		p *= v
 	}

@@ -146,7 +146,11 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		t := &targets[k]
 		t.start, t.end = toks[t.i].start, toks[t.j-1].end
 		if depth[t.start] > 0 && !t.entry.marker {
-			t.entry.secondary = true // a parenthesis details or qualifies; it does not state the outcome
+			if gradesQuantityBefore(text, targets, k) {
+				targets[k-1].entry.secondary = true // "decreased by 35% (partial response)": the grade decides
+			} else {
+				t.entry.secondary = true // a parenthesis details or qualifies; it does not state the outcome
+			}
 		}
 		if !t.negated && !t.graded {
 			// "the platelet count rose", "reduction in the size of the metastases": a change
@@ -428,4 +432,21 @@ func smallCount(w string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// gradesQuantityBefore reports whether targets[k], inside a parenthesis, is the authors'
+// grade of the quantity right before it: a primary response word of an ordered category
+// opening the parenthesis that follows a percentage or before/after values ("decreased by
+// 35% (partial response by RECIST)"). The grade, not the number, then states the outcome.
+func gradesQuantityBefore(text string, targets []target, k int) bool {
+	t := targets[k]
+	if k == 0 || t.entry.weak() || t.entry.secondary || !t.category.Ordered() {
+		return false
+	}
+	q := targets[k-1]
+	if !q.quantity || q.j > t.i {
+		return false
+	}
+	between := strings.TrimSpace(text[q.end:t.start])
+	return between == "(" || between == "%(" || between == "% ("
 }
