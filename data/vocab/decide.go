@@ -393,6 +393,12 @@ func dropSuperseded(live []target, clause []int) []target {
 				break
 			}
 		}
+		if k > 0 && t.entry.role != roleUnassess {
+			// "too early to evaluate response": the response word right after is what was
+			// not assessed
+			u := live[k-1]
+			dropped = dropped || u.entry.role == roleUnassess && clause[u.i] == cl && t.i-u.j <= 1
+		}
 		if !dropped {
 			keep = append(keep, t)
 		}
