@@ -185,6 +185,10 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 		// "complete relief", "only minimal relief", "temporarily effective": the authors
 		// graded the benefit, which a weak word alone does not
 		res.Evidence.Rule += " (weak word, graded by a qualifier)"
+	} else if t.entry.secondary && !t.negated && t.category == Complete && procedureBefore(toks, t.i) {
+		// "Excised; no recurrence at 2 years": after an operation, no recurrence is the
+		// manifestation gone (rule 7)
+		res.Evidence.Rule += " (no recurrence after an operation: rule 7)"
 	} else if t.entry.weak() || t.entry.secondary && !t.negated {
 		low = lowWeakOnly
 	} else if t.negated && t.entry.category == Progression && t.category == None {
@@ -546,4 +550,20 @@ func disagreement(live []target, decisive int, doseChange []int, res *OutcomeMat
 		low = disagree
 	}
 	return low
+}
+
+// procedureBefore reports whether a word of an operation stands before token i: a word
+// surgical reads ("excision", "resection", "-ectomy") or a participle of one ("excised",
+// "resected", "removed", "operated").
+func procedureBefore(toks []token, i int) bool {
+	for _, tk := range toks[:i] {
+		switch tk.norm {
+		case "excised", "resected", "removed", "operated", "curetted", "enucleated", "amputated":
+			return true
+		}
+		if surgical(tk.norm) {
+			return true
+		}
+	}
+	return false
 }

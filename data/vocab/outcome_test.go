@@ -458,6 +458,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a stop the patient asked for", "stopped at the patient's request", "", NotEvaluable, ConfidenceHigh},
 		{"a response beside a growth elsewhere", "while pain decreased, the deposits grew larger", "", Partial, ConfidenceLow},
 		{"a failure to respond", "failure to respond to several treatments", "", None, ConfidenceHigh},
+		{"no recurrence after an operation", "Excised; no recurrence at 2 years", "excision", Complete, ConfidenceHigh},
+		{"no recurrence without an operation named", "Treated; no recurrence at 2 years", "", Complete, ConfidenceLow},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
