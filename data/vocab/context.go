@@ -135,7 +135,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 // alone is not a stop: the course goes on at a lower dose (rule 3).
 func stoppedAfter(toks []token, j int) bool {
 	for k := j; k < min(len(toks), j+3); k++ {
-		if k > j && toks[k].brk {
+		if toks[k].brk && (k > j || !toks[k].comma) {
 			return false
 		}
 		switch toks[k].norm {

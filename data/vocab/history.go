@@ -96,7 +96,7 @@ func subjectAfterComma(toks []token, x int, mentionEnd []int) bool {
 		return true
 	}
 	e := mentionEnd[x]
-	if e == 0 || e >= len(toks) || toks[e].brk {
+	if e == 0 || e >= len(toks) || toks[e].brk || isNumber(toks[e].norm) {
 		return false
 	}
 	return !listLinks[toks[e].norm] && toks[e].norm != "or" && toks[e].norm != "nor"

@@ -460,6 +460,15 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a failure to respond", "failure to respond to several treatments", "", None, ConfidenceHigh},
 		{"no recurrence after an operation", "Excised; no recurrence at 2 years", "excision", Complete, ConfidenceHigh},
 		{"no recurrence without an operation named", "Treated; no recurrence at 2 years", "", Complete, ConfidenceLow},
+		// review cases: the clause breaks and lists the new rules must respect
+		{"a course noun before a comma is no subject", "Despite antibiotic therapy, remained febrile", "", None, ConfidenceHigh},
+		{"a count across a colon is no count of sites", "After cycle 2 of 6: complete response", "", Complete, ConfidenceHigh},
+		{"a count of the course's cycles is no count of sites", "after 2 of 6 cycles complete response", "", Complete, ConfidenceHigh},
+		{"a stop in the next sentence is not the relapse's time", "She flared. When prednisone was withdrawn the rash cleared.", "", Complete, ConfidenceLow},
+		{"a dose after a listed treatment keeps the list", "Refractory to prednisone, IVIG 2 g/kg and rituximab", "rituximab", None, ConfidenceHigh},
+		{"a drug's strength is no share of relief", "Capsaicin 0.075% cream relieved the pain", "", Partial, ConfidenceLow},
+		{"a strength before complete relief", "Complete relief of itching with 0.1% tacrolimus ointment", "", Complete, ConfidenceHigh},
+		{"a level reached is no fall below a cut-off", "decreased to less than 50% of baseline", "", Partial, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},

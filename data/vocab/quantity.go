@@ -29,9 +29,9 @@ var (
 	fallWords = map[string]bool{"reduction": true, "reduced": true, "decrease": true, "decreased": true, "decline": true,
 		"declined": true, "fall": true, "fell": true, "drop": true, "dropped": true, "shrinkage": true, "shrank": true, "shrunk": true,
 		"regression": true, "improvement": true, "improved": true, "lower": true, "less": true, "reduce": true,
-		"diminished": true, "clearance": true, "cleared": true, "resolution": true, "resolved": true, "smaller": true,
-		"relief": true, "relieved": true} // "100 % pain relief": a fall of the pain by that share
-	riseWords = map[string]bool{"increase": true, "increased": true, "rise": true, "rose": true, "growth": true,
+		"diminished": true, "clearance": true, "cleared": true, "resolution": true, "resolved": true, "smaller": true}
+	reliefWords = map[string]bool{"relief": true, "relieved": true} // "100 % pain relief": only right after the percentage
+	riseWords   = map[string]bool{"increase": true, "increased": true, "rise": true, "rose": true, "growth": true,
 		"grew": true, "enlarged": true, "enlargement": true, "worsening": true, "worsened": true, "larger": true}
 	doseWords = map[string]bool{"dose": true, "dosage": true, "mg": true, "taper": true, "tapered": true, "tapering": true,
 		"rate": true, "survival": true, "probability": true, "risk": true, "chance": true, "saturation": true,
@@ -131,24 +131,8 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 			used[k] = true
 		}
 	}
-	if c.mayHoldScore(text) {
-		ms := scoreRE.FindAllStringSubmatchIndex(text, -1)
-		seen := map[string]int{}
-		for _, m := range ms {
-			seen[strings.ToLower(text[m[2]:m[3]])]++
-		}
-		for _, m := range ms {
-			term := strings.ToLower(text[m[2]:m[3]])
-			if seen[term] > 1 || rawScoreAfter(text[m[1]:]) {
-				// "SALT 100 at baseline, SALT 80 at week 24": values of the score, not a
-				// response threshold such as "PASI 75"
-				continue
-			}
-			v, _ := strconv.ParseFloat(text[m[4]:m[5]], 64)
-			if best, ok := c.threshold(term, v); ok {
-				add(m[0], m[1], best, "score threshold", false, text[m[0]:m[1]])
-			}
-		}
+	for _, sc := range c.scoreThresholds(text) {
+		add(sc.start, sc.end, sc.category, "score threshold", false, text[sc.start:sc.end])
 	}
 	for _, m := range fromToMatches(text) {
 		a, b := powerValue(text[m[2]:m[3]], text[m[3]:]), powerValue(text[m[6]:m[7]], text[m[7]:])
@@ -190,6 +174,9 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 			continue
 		}
 		dir := percentDirection(toks, tokAt(m[0]))
+		if dir == 0 && reliefAfter(toks, tokensBefore(m[1])) {
+			dir = -1
+		}
 		if residualAfter(toks, tokensBefore(m[1])) && dir != 2 {
 			// "less than 10 % residual disease": what is left, a fall of 90 %
 			add(m[0], m[1], percentCategory(1-v/100), "percent remaining", false, text[m[0]:m[1]])
@@ -208,6 +195,48 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 	}
 	sortTargets(out)
 	return out
+}
+
+// scoreHit is a named response threshold found in a text ("PASI 75").
+type scoreHit struct {
+	start, end int
+	category   Category
+}
+
+// scoreThresholds returns the named response thresholds of scores.tsv in text. A term
+// written twice ("SALT 100 at baseline, SALT 80 at week 24") or followed by words of a
+// value at a time gives the score's values, not a response threshold.
+func (c *compiled) scoreThresholds(text string) []scoreHit {
+	if !c.mayHoldScore(text) {
+		return nil
+	}
+	ms := scoreRE.FindAllStringSubmatchIndex(text, -1)
+	seen := map[string]int{}
+	for _, m := range ms {
+		seen[strings.ToLower(text[m[2]:m[3]])]++
+	}
+	var out []scoreHit
+	for _, m := range ms {
+		term := strings.ToLower(text[m[2]:m[3]])
+		if seen[term] > 1 || rawScoreAfter(text[m[1]:]) {
+			continue
+		}
+		v, _ := strconv.ParseFloat(text[m[4]:m[5]], 64)
+		if best, ok := c.threshold(term, v); ok {
+			out = append(out, scoreHit{m[0], m[1], best})
+		}
+	}
+	return out
+}
+
+// reliefAfter reports whether a word of relief follows a percentage at token e, or one
+// word later, without a break: "100 % pain relief", "50 % relief" (a drug's strength, "0.075 %
+// cream relieved the pain", is no share of relief).
+func reliefAfter(toks []token, e int) bool {
+	if e >= len(toks) || toks[e].brk {
+		return false
+	}
+	return reliefWords[toks[e].norm] || e+1 < len(toks) && !toks[e+1].brk && toks[e+1].norm == "relief"
 }
 
 // The regular expressions of quantities cost more than the rest of a reading; each is
@@ -304,9 +333,15 @@ func containsFoldASCII(text, w string) bool {
 func lessThanBefore(before string) bool {
 	b := strings.ToLower(strings.TrimRight(before, " \t"))
 	for _, c := range []string{"<", "≤", "less than", "under", "below", "up to", "lower than"} {
-		if strings.HasSuffix(b, c) {
-			return true
+		if !strings.HasSuffix(b, c) {
+			continue
 		}
+		rest := b[:len(b)-len(c)]
+		if c[0] != '<' && c[0] != 0xe2 && rest != "" && isASCIILetter(rest[len(rest)-1]) {
+			continue // a word that only ends so ("thunder")
+		}
+		// "decreased to less than 50 % of baseline" is a level reached, not a fall
+		return !strings.HasSuffix(strings.TrimRight(rest, " \t"), "to")
 	}
 	return false
 }

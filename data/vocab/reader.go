@@ -401,7 +401,7 @@ func notReported(text, rule, why string, res *OutcomeMatch) {
 // three ulcers healed").
 func someOfSeveral(toks []token, i int) bool {
 	for a := i - 1; a >= max(0, i-5); a-- {
-		if toks[a+1].brk && a+1 < i {
+		if toks[a+1].brk {
 			return false
 		}
 		x, ok := smallCount(toks[a].norm)
@@ -413,7 +413,8 @@ func someOfSeveral(toks []token, i int) bool {
 			k++
 		}
 		if k+1 < i && toks[k].norm == "of" {
-			if y, ok := smallCount(toks[k+1].norm); ok && x < y {
+			// "2 of 6 cycles" counts the course, not sites
+			if y, ok := smallCount(toks[k+1].norm); ok && x >= 1 && x < y && (k+2 >= i || !cellTimeWords[toks[k+2].norm]) {
 				return true
 			}
 		}

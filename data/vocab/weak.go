@@ -120,7 +120,7 @@ func (c *compiled) courseSubject(toks []token, i int) bool {
 	for k >= 0 && !toks[k+1].brk && (passiveVerbs[toks[k].norm] || auxiliaries[toks[k].norm]) {
 		k--
 	}
-	if k < 0 || k < i-1 && toks[k+1].brk {
+	if k < 0 || toks[k+1].brk {
 		return false
 	}
 	if courseNouns[toks[k].norm] {

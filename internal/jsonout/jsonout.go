@@ -224,7 +224,7 @@ func (s *jsonStream) value(v reflect.Value, depth int) {
 	switch v.Kind() {
 	case reflect.String, reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		if t := v.Type(); t.Implements(jsonMarshalerType) || t.Implements(textMarshalerType) {
+		if t := v.Type(); t.Implements(jsonMarshalerType) || t.Implements(textMarshalerType) || t == jsonNumberType {
 			s.scalar(v.Interface()) // a type that writes itself, through encoding/json as before
 			return
 		}
@@ -308,6 +308,7 @@ func Ordered(keys, values []string) string {
 var (
 	jsonMarshalerType = reflect.TypeFor[json.Marshaler]()
 	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+	jsonNumberType    = reflect.TypeFor[json.Number]() // a string that encoding/json writes as a number
 )
 
 // appendFloat appends f (finite) as encoding/json writes a float of the given bits:

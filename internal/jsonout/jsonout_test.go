@@ -112,3 +112,19 @@ func FuzzAppendFloat(f *testing.F) {
 		}
 	})
 }
+
+func TestWriteSafeJSONNumber(t *testing.T) {
+	v := struct {
+		N json.Number `json:"n"`
+	}{N: "12.5"}
+	var got, want bytes.Buffer
+	if err := WriteSafe(&got, v); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&want, Safe(v)); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("WriteSafe wrote %s, Write(Safe) %s", got.String(), want.String())
+	}
+}
