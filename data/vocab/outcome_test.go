@@ -407,7 +407,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a count of the patient's family", "Her two sisters had the same disease; she achieved complete remission.", "", Complete, ConfidenceHigh},
 		{"a count after of is the family", "The first of three children of healthy parents, he had complete remission.", "", Complete, ConfidenceHigh},
 		{"a count after has is the family", "She achieved complete remission; she has 2 children.", "", Complete, ConfidenceHigh},
-		{"stop after a comma is not the course's", "negative at 1 mo therapy, stopped dialysis", "", NotEvaluable, ConfidenceLow},
+		{"stop after a comma is not the course's: a dialysis stopped is a recovery", "negative at 1 mo therapy, stopped dialysis", "", Partial, ConfidenceHigh},
+		{"stop after a comma is not the course's", "negative at 1 mo therapy, stopped at 2 mo", "", NotEvaluable, ConfidenceLow},
 		// "all" or "both" as the subject: several patients; after a noun: a quantifier
 		{"quantifier as subject", "Both responded with no recurrences", "", Unclassified, ConfidenceNone},
 		{"quantifier as subject after a sentence", "Treated with IVIG. All improved within a week", "", Unclassified, ConfidenceNone},
@@ -469,6 +470,11 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a drug's strength is no share of relief", "Capsaicin 0.075% cream relieved the pain", "", Partial, ConfidenceLow},
 		{"a strength before complete relief", "Complete relief of itching with 0.1% tacrolimus ointment", "", Complete, ConfidenceHigh},
 		{"a level reached is no fall below a cut-off", "decreased to less than 50% of baseline", "", Partial, ConfidenceHigh},
+		{"a remission lost is no remission", "Loss of remission", "", Progression, ConfidenceLow},
+		{"a remission lost on the course", "remission was lost while on maintenance", "", Progression, ConfidenceHigh},
+		{"a relapse on a steroid taper", "relapsed on steroid taper", "", Progression, ConfidenceHigh},
+		{"dialysis no longer needed", "dialysis was discontinued at 2 months", "", Partial, ConfidenceHigh},
+		{"transfusions no longer needed", "no further transfusions required", "", Partial, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
