@@ -478,6 +478,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a response that did not last", "improvement was not maintained", "", Minimal, ConfidenceHigh},
 		{"a response that did not last, short", "Response not sustained", "", Minimal, ConfidenceHigh},
 		{"an effect that was lost", "the drug lost its effect after 3 months", "", Progression, ConfidenceLow},
+		{"a transient response, then a weak failure", "Initial response, then failure", "", Partial, ConfidenceLow},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},

@@ -61,7 +61,7 @@ func relapseRules(toks []token, live []target, doseChange []int) (keep []target,
 
 // weakLoss reports whether a transient response ("initially responded", "initial
 // improvement") is followed by a weak statement of worsening ("the disease became
-// progressive"): responseLost does not take weak words as a loss, and the response may not
+// progressive") or of failure ("initial response, then failure"): responseLost does not take weak words as a loss, and the response may not
 // have lasted either, so the reading is not sure. Weak words of persistence ("which persisted
 // at 6 months", "remained stable") are not counted: they may say the response lasted.
 func weakLoss(toks []token, live []target) bool {
@@ -71,7 +71,8 @@ func weakLoss(toks []token, live []target) bool {
 		}
 		for _, u := range live {
 			if u.i >= t.j && u.entry.weak() && !u.negated && !u.hedged && !u.after &&
-				u.category == Progression && !stoppedBetween(toks, t.j, u.i) {
+				(u.category == Progression || u.category == None && !persistenceWords[toks[u.i].norm] && !persistenceWords[toks[u.j-1].norm]) &&
+				!stoppedBetween(toks, t.j, u.i) {
 				return true
 			}
 		}
