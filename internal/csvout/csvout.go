@@ -101,6 +101,9 @@ func Unneutralize(s string) string {
 // Clean normalises line ends to LF, drops control characters other than
 // tab and LF (C0, DEL and C1) and replaces invalid UTF-8 with U+FFFD.
 func Clean(s string) string {
+	if plainASCII(s) {
+		return s // the common case: nothing to change, and no rune decoding needed
+	}
 	if strings.ContainsRune(s, '\r') {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
@@ -131,4 +134,15 @@ func Clean(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// plainASCII reports whether s is ASCII without control characters other than tab and
+// LF: a string Clean returns unchanged.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b >= 0x7f || b < 0x20 && b != '\t' && b != '\n' {
+			return false
+		}
+	}
+	return true
 }
