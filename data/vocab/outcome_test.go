@@ -479,6 +479,12 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a response that did not last, short", "Response not sustained", "", Minimal, ConfidenceHigh},
 		{"an effect that was lost", "the drug lost its effect after 3 months", "", Progression, ConfidenceLow},
 		{"a transient response, then a weak failure", "Initial response, then failure", "", Partial, ConfidenceLow},
+		{"before/after values with an arrow", "VAS 8→3", "", Partial, ConfidenceHigh},
+		{"before/after values on one scale", "Pain 7/10 -> 2/10", "", Partial, ConfidenceHigh},
+		{"before/after values with 'to' after the measure", "mRSS 30 to 15", "", Partial, ConfidenceHigh},
+		{"values without a measure named", "8 → 2", "", Unclassified, ConfidenceNone},
+		{"a change and the level reached are not two values", "IGF-1 decreased by > 50% to 434 ng/mL", "", Partial, ConfidenceHigh},
+		{"a number in parentheses supersedes nothing", "Improved (VAS 8→3)", "", Partial, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},

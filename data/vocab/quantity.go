@@ -134,26 +134,8 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 	for _, sc := range c.scoreThresholds(text) {
 		add(sc.start, sc.end, sc.category, "score threshold", false, text[sc.start:sc.end])
 	}
-	for _, m := range fromToMatches(text) {
-		a, b := powerValue(text[m[2]:m[3]], text[m[3]:]), powerValue(text[m[6]:m[7]], text[m[7]:])
-		if math.IsNaN(a) || math.IsNaN(b) || a <= 0 {
-			continue
-		}
-		better, named := c.measureBefore(toks, tokAt(m[0]))
-		if !named {
-			continue
-		}
-		fall := (a - b) / a
-		weak := false
-		if better == "higher" {
-			fall = -fall
-			weak = true // a rise of a higher-is-better measure: its size does not map to a category
-		}
-		cat := percentCategory(fall)
-		if cat == Complete && b > 0 {
-			cat = Partial // "viral load from 10^6 to 10^3": a thousandth left is not none left (rule 5)
-		}
-		add(m[0], m[1], cat, "before/after values", weak, text[m[0]:m[1]])
+	for _, h := range c.beforeAfter(text, toks, tokAt) {
+		add(h.start, h.end, h.category, "before/after values", h.weak, text[h.start:h.end])
 	}
 	hasPercent := strings.IndexByte(text, '%') >= 0
 	if m := percentCellMatch(text, hasPercent); m != nil {
@@ -195,6 +177,73 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 	}
 	sortTargets(out)
 	return out
+}
+
+// valueHit is a change of a measure found in a text: its span, category and whether it is
+// only weak evidence.
+type valueHit struct {
+	start, end int
+	category   Category
+	weak       bool
+}
+
+// arrowRE matches before/after values written without "from": "VAS 8→3", "mRSS 30 -> 15",
+// "pain 7/10 to 2/10", "size 3 cm → 1 cm"; the measure must be named before them.
+var arrowRE = regexp.MustCompile(`(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?\s*([a-zµμ%]*)\s*(?:→|->|=>|⟶|\bto\b)\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
+
+// beforeAfter reads the changes of a named measure of scores.tsv written as values before
+// and after: "from A to B" (sizes written A×B count as areas, powers of ten as such) and,
+// after the measure's name, "A → B", "A -> B", "A to B" (a common denominator, "7/10 to
+// 2/10", is dropped). A fall to a value above zero is at most partial (rule 5).
+func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) []valueHit {
+	var out []valueHit
+	read := func(start, end int, a, b float64) {
+		if math.IsNaN(a) || math.IsNaN(b) || a <= 0 {
+			return
+		}
+		better, named := c.measureBefore(toks, tokAt(start))
+		if !named {
+			return
+		}
+		fall := (a - b) / a
+		weak := false
+		if better == "higher" {
+			fall = -fall
+			weak = true // a rise of a higher-is-better measure: its size does not map to a category
+		}
+		cat := percentCategory(fall)
+		if cat == Complete && b > 0 {
+			cat = Partial // "viral load from 10^6 to 10^3": a thousandth left is not none left
+		}
+		out = append(out, valueHit{start, end, cat, weak})
+	}
+	for _, m := range fromToMatches(text) {
+		read(m[0], m[1], powerValue(text[m[2]:m[3]], text[m[3]:]), powerValue(text[m[6]:m[7]], text[m[7]:]))
+	}
+	if !arrowMayMatch(text) {
+		return out
+	}
+	for _, m := range arrowRE.FindAllStringSubmatchIndex(text, -1) {
+		if m[0] >= 5 && containsFoldASCII(text[max(0, m[0]-5):m[0]], "from") {
+			continue // read above
+		}
+		before := strings.TrimRight(strings.ToLower(text[:m[0]]), " <>≥≤")
+		if strings.HasSuffix(before, "by") || strings.HasSuffix(before, "by more than") || strings.HasSuffix(before, "by less than") {
+			continue // "decreased by > 50% to 434 ng/mL": a change and the level reached, not two values
+		}
+		if (m[4] >= 0) != (m[10] >= 0) || m[4] >= 0 && text[m[4]:m[5]] != text[m[10]:m[11]] {
+			continue // "7/10 to 2/8": not one scale
+		}
+		a, _ := strconv.ParseFloat(text[m[2]:m[3]], 64)
+		b, _ := strconv.ParseFloat(text[m[8]:m[9]], 64)
+		read(m[0], m[1], a, b)
+	}
+	return out
+}
+
+// arrowMayMatch reports whether arrowRE may match text: it needs an arrow or the word "to".
+func arrowMayMatch(text string) bool {
+	return strings.Contains(text, "→") || strings.Contains(text, ">") || strings.Contains(text, "⟶") || containsFoldASCII(text, "to")
 }
 
 // scoreHit is a named response threshold found in a text ("PASI 75").

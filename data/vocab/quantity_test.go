@@ -14,6 +14,9 @@ func checkPrefilters(t *testing.T, c *compiled, text string) {
 			t.Fatalf("mayHoldScore(%q) = false, but scoreRE finds the term %q", text, text[m[2]:m[3]])
 		}
 	}
+	if arrowRE.MatchString(text) && !arrowMayMatch(text) {
+		t.Fatalf("arrowMayMatch(%q) = false, but arrowRE matches", text)
+	}
 	if got, want := len(fromToMatches(text)), len(fromToRE.FindAllStringSubmatchIndex(text, -1)); got != want {
 		t.Fatalf("fromToMatches(%q): %d matches, the expression %d", text, got, want)
 	}
@@ -85,7 +88,7 @@ func TestQuantityPrefiltersOnCorpora(t *testing.T) {
 }
 
 func FuzzQuantityPrefilters(f *testing.F) {
-	for _, s := range append(fuzzSeeds, "PASI 75", "from 3 x 4 cm to 1 cm", "-50 %", "SALT-50 and 20 per cent") {
+	for _, s := range append(fuzzSeeds, "PASI 75", "from 3 x 4 cm to 1 cm", "-50 %", "SALT-50 and 20 per cent", "VAS 8→3", "7/10 to 2/10") {
 		f.Add(s)
 	}
 	c := Default().c

@@ -98,6 +98,7 @@ type target struct {
 	// courseClause is set when the target's clause names one of the course's own
 	// treatments: it is evidence about this course, not only about the patient.
 	courseClause bool
+	inParens     bool // the phrase stands inside parentheses
 }
 
 // Outcome reads a treatment outcome from free text without knowing the course's
@@ -145,6 +146,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	for k := range targets {
 		t := &targets[k]
 		t.start, t.end = toks[t.i].start, toks[t.j-1].end
+		t.inParens = depth[t.start] > 0
 		if depth[t.start] > 0 && !t.entry.marker {
 			if gradesQuantityBefore(text, targets, k) {
 				targets[k-1].entry.secondary = true // "decreased by 35% (partial response)": the grade decides
