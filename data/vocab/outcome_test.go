@@ -485,6 +485,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"values without a measure named", "8 → 2", "", Unclassified, ConfidenceNone},
 		{"a change and the level reached are not two values", "IGF-1 decreased by > 50% to 434 ng/mL", "", Partial, ConfidenceHigh},
 		{"a number in parentheses supersedes nothing", "Improved (VAS 8→3)", "", Partial, ConfidenceHigh},
+		{"a course graded good", "The course was favorable", "", Partial, ConfidenceHigh},
+		{"an evolution graded poor", "Evolution: unfavourable", "", None, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
