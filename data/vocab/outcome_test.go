@@ -487,6 +487,9 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a number in parentheses supersedes nothing", "Improved (VAS 8→3)", "", Partial, ConfidenceHigh},
 		{"a course graded good", "The course was favorable", "", Partial, ConfidenceHigh},
 		{"an evolution graded poor", "Evolution: unfavourable", "", None, ConfidenceHigh},
+		{"a symptom no longer present", "he no longer had pain", "", Complete, ConfidenceHigh},
+		{"nothing helped", "Nothing helped", "", None, ConfidenceHigh},
+		{"non-responsive", "Non-responsive", "", None, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
