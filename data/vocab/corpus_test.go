@@ -251,8 +251,8 @@ func writePrefixReport(w io.Writer, v *Vocabulary, rows []corpusRow, prefix stri
 // before tuning, and at the end of each session are in docs/outcomes.md ("How well it
 // reads"), with the held-out sentences that were in view when a rule was written.
 var corpusFloors = map[string]floors{
-	"tune":    {highClassPrecision: 96, coverage: 67.5, flips: 1.5},
-	"heldout": {highClassPrecision: 95, coverage: 67, flips: 3},
+	"tune":    {highClassPrecision: 96, coverage: 68, flips: 1.5},
+	"heldout": {highClassPrecision: 95.5, coverage: 67.5, flips: 2.5},
 }
 
 // writeAgreement reports the agreement of the two blind labellings (observed agreement and
