@@ -490,6 +490,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a symptom no longer present", "he no longer had pain", "", Complete, ConfidenceHigh},
 		{"nothing helped", "Nothing helped", "", None, ConfidenceHigh},
 		{"non-responsive", "Non-responsive", "", None, ConfidenceHigh},
+		{"an endoscopic endpoint", "Endoscopy showed mucosal healing", "", Complete, ConfidenceHigh},
+		{"asymptomatic now", "Currently asymptomatic", "", Complete, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
