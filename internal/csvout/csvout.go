@@ -104,6 +104,11 @@ func Clean(s string) string {
 	if plainASCII(s) {
 		return s // the common case: nothing to change, and no rune decoding needed
 	}
+	return cleanRunes(s)
+}
+
+// cleanRunes is Clean read rune by rune, for strings that are not plainASCII.
+func cleanRunes(s string) string {
 	if strings.ContainsRune(s, '\r') {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
