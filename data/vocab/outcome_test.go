@@ -492,6 +492,11 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"non-responsive", "Non-responsive", "", None, ConfidenceHigh},
 		{"an endoscopic endpoint", "Endoscopy showed mucosal healing", "", Complete, ConfidenceHigh},
 		{"asymptomatic now", "Currently asymptomatic", "", Complete, ConfidenceHigh},
+		{"new lesions that stopped appearing are no worsening", "stopped the appearance of new lesions", "", None, ConfidenceLow},
+		{"new lesions that stopped appearing, backwards", "appearance of new lesions stopped", "", None, ConfidenceLow},
+		{"fewer new lesions", "fewer new lesions", "", Partial, ConfidenceHigh},
+		{"function regained in full", "regained full range of motion", "", Complete, ConfidenceHigh},
+		{"stiffness as a measure", "stiffness reduced", "", Partial, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
