@@ -497,6 +497,10 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"fewer new lesions", "fewer new lesions", "", Partial, ConfidenceHigh},
 		{"function regained in full", "regained full range of motion", "", Complete, ConfidenceHigh},
 		{"stiffness as a measure", "stiffness reduced", "", Partial, ConfidenceHigh},
+		{"a rhythm restored", "sinus rhythm was restored after cardioversion", "", Complete, ConfidenceHigh},
+		{"thyroid function normal", "the patient became euthyroid", "", Complete, ConfidenceHigh},
+		{"euthyroid alone is a state", "she was euthyroid at presentation", "", Complete, ConfidenceLow},
+		{"growth caught up", "catch-up growth", "", Partial, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
