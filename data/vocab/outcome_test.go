@@ -501,6 +501,9 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"thyroid function normal", "the patient became euthyroid", "", Complete, ConfidenceHigh},
 		{"euthyroid alone is a state", "she was euthyroid at presentation", "", Complete, ConfidenceLow},
 		{"growth caught up", "catch-up growth", "", Partial, ConfidenceHigh},
+		{"a growth velocity rising", "increase of height velocity from 1.8 cm/year to 11.3 cm/year", "", Partial, ConfidenceHigh},
+		{"normal glucose reached", "leading to the attainment of euglycemia within five days", "", Complete, ConfidenceHigh},
+		{"a rhythm converted", "the rhythm converted to normal", "", Complete, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
