@@ -504,6 +504,10 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a growth velocity rising", "increase of height velocity from 1.8 cm/year to 11.3 cm/year", "", Partial, ConfidenceHigh},
 		{"normal glucose reached", "leading to the attainment of euglycemia within five days", "", Complete, ConfidenceHigh},
 		{"a rhythm converted", "the rhythm converted to normal", "", Complete, ConfidenceHigh},
+		{"a response graded low", "ICARS: 61→51 Low response (18 months)", "", Minimal, ConfidenceHigh},
+		{"walking without aid is no negation", "Gait with aid→gait without aid High response", "", Partial, ConfidenceHigh},
+		{"a response lost later", "achieved major molecular response, which was lost in December", "", Partial, ConfidenceLow},
+		{"an arrow separates two states", "no response → complete response", "", Complete, ConfidenceLow},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},

@@ -19,8 +19,8 @@ func sentenceEnds(text string, toks []token) []bool {
 				}
 			}
 		}
-		if strings.Contains(gap, "•") {
-			ends[k] = true
+		if strings.Contains(gap, "•") || strings.ContainsAny(gap, "→⟶⇒") || strings.Contains(gap, "->") {
+			ends[k] = true // an arrow separates two states in time ("no response → complete response")
 		}
 	}
 	return ends

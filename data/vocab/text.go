@@ -14,7 +14,7 @@ type token struct {
 	norm       string // lower-cased, diacritics folded, apostrophes dropped
 	start, end int    // byte offsets into the original text
 	upper      bool   // the original word has letters and all of them are upper case
-	brk        bool   // clause punctuation (. ; , : ! ? | line break) stands between this token and the previous one
+	brk        bool   // clause punctuation (. ; , : ! ? | line break, an arrow) stands between this token and the previous one
 	dash       bool   // a dash (- – — ‐ ‑ ‒ −) stands between this token and the previous one
 	comma      bool   // a comma or colon stands between this token and the previous one
 }
@@ -33,7 +33,8 @@ func isApostrophe(r rune) bool {
 
 func isClauseBreak(r rune) bool {
 	switch r {
-	case '.', ';', ',', ':', '!', '?', '|', '\n', '\r', '•':
+	case '.', ';', ',', ':', '!', '?', '|', '\n', '\r', '•',
+		'→', '⟶', '⇒': // "gait with aid→gait without aid": an arrow separates two states in time
 		return true
 	}
 	return false
