@@ -251,8 +251,8 @@ func writePrefixReport(w io.Writer, v *Vocabulary, rows []corpusRow, prefix stri
 // before tuning, and at the end of each session are in docs/outcomes.md ("How well it
 // reads"), with the held-out sentences that were in view when a rule was written.
 var corpusFloors = map[string]floors{
-	"tune":    {highClassPrecision: 96, coverage: 68, flips: 1.5},
-	"heldout": {highClassPrecision: 95.5, coverage: 67.5, flips: 2.5},
+	"tune":    {highClassPrecision: 96.5, coverage: 68, flips: 1.2},
+	"heldout": {highClassPrecision: 95.5, coverage: 68, flips: 2},
 }
 
 // writeAgreement reports the agreement of the two blind labellings (observed agreement and
@@ -324,7 +324,7 @@ func TestOutcomeCells(t *testing.T) {
 // reaches today on the cell corpus; they fail the build when a change makes the reader
 // worse on short table cells. The figures of each round are in docs/outcomes.md.
 var cellFloors = map[string]floors{
-	"tune": {highClassPrecision: 96.5, coverage: 71, flips: 1},
+	"tune": {highClassPrecision: 97, coverage: 71, flips: 0.6},
 	// the held-out cells are few (260): one reading moves a figure by about half a point
 	"heldout": {highClassPrecision: 95, coverage: 69.5, flips: 2},
 }
