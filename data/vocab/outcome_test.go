@@ -508,6 +508,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"walking without aid is no negation", "Gait with aid→gait without aid High response", "", Partial, ConfidenceHigh},
 		{"a response lost later", "achieved major molecular response, which was lost in December", "", Partial, ConfidenceLow},
 		{"an arrow separates two states", "no response → complete response", "", Complete, ConfidenceLow},
+		{"a stop said as a discontinuation", "leading to discontinuation due to nausea", "", NotEvaluable, ConfidenceHigh},
+		{"a discontinuation after a response keeps it", "partial response, leading to discontinuation due to nausea", "", Partial, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
