@@ -510,6 +510,9 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"an arrow separates two states", "no response → complete response", "", Complete, ConfidenceLow},
 		{"a stop said as a discontinuation", "leading to discontinuation due to nausea", "", NotEvaluable, ConfidenceHigh},
 		{"a discontinuation after a response keeps it", "partial response, leading to discontinuation due to nausea", "", Partial, ConfidenceHigh},
+		{"present-tense persistence", "symptoms persist", "", None, ConfidenceHigh},
+		{"a Latin death as the whole cell", "Exitus", "", Progression, ConfidenceHigh},
+		{"a table's grade, stationary", "Stationary", "", None, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
