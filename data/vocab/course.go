@@ -174,7 +174,9 @@ var treatmentNouns = map[string]bool{"dose": true, "doses": true, "course": true
 	"cycles": true, "administration": true, "use": true, "addition": true, "initiation": true, "institution": true,
 	"combination": true, "infusion": true, "infusions": true, "injection": true, "injections": true, "trial": true,
 	"regimen": true, "pulse": true, "pulses": true, "sessions": true, "session": true, "mg": true, "g": true,
-	"weeks": true, "months": true, "days": true}
+	"weeks": true, "months": true, "days": true,
+	// a treatment's own outcome or stop: "after failure of diltiazem", "on withdrawal of prednisone"
+	"failure": true, "withdrawal": true, "discontinuation": true, "cessation": true, "efficacy": true}
 
 // backgroundBefore and backgroundAfter mark a treatment named as the background of a
 // statement (a concomitant drug being taken or tapered), not the cause of the outcome.
