@@ -515,6 +515,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a table's grade, stationary", "Stationary", "", None, ConfidenceHigh},
 		{"a failure of the course named after 'of'", "Improved on minocycline after failure of diltiazem", "diltiazem", None, ConfidenceHigh},
 		{"the other course of the same cell", "Improved on minocycline after failure of diltiazem", "minocycline", Partial, ConfidenceHigh},
+		{"visual acuity rising, then stable", "The BCVA increased to 3/10 after the injections and remained stable", "", Partial, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
