@@ -252,7 +252,7 @@ func writePrefixReport(w io.Writer, v *Vocabulary, rows []corpusRow, prefix stri
 // reads"), with the held-out sentences that were in view when a rule was written.
 var corpusFloors = map[string]floors{
 	"tune":    {highClassPrecision: 96.5, coverage: 68, flips: 1.2},
-	"heldout": {highClassPrecision: 95.5, coverage: 68, flips: 2},
+	"heldout": {highClassPrecision: 95, coverage: 68, flips: 2},
 }
 
 // writeAgreement reports the agreement of the two blind labellings (observed agreement and
