@@ -517,6 +517,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"the other course of the same cell", "Improved on minocycline after failure of diltiazem", "minocycline", Partial, ConfidenceHigh},
 		{"visual acuity rising, then stable", "The BCVA increased to 3/10 after the injections and remained stable", "", Partial, ConfidenceHigh},
 		{"resolving as an action", "After resolving the congestion with diuretics, bisoprolol resulted in re-exacerbation of the HF", "bisoprolol", Progression, ConfidenceHigh},
+		{"transitory, as transient", "a transitory remission of the symptoms", "", Minimal, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
