@@ -518,6 +518,9 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"visual acuity rising, then stable", "The BCVA increased to 3/10 after the injections and remained stable", "", Partial, ConfidenceHigh},
 		{"resolving as an action", "After resolving the congestion with diuretics, bisoprolol resulted in re-exacerbation of the HF", "bisoprolol", Progression, ConfidenceHigh},
 		{"transitory, as transient", "a transitory remission of the symptoms", "", Minimal, ConfidenceHigh},
+		{"the patient's own report", "she felt much better", "", Partial, ConfidenceHigh},
+		{"disease activity as a measure", "disease activity decreased", "", Partial, ConfidenceHigh},
+		{"active disease gone", "At 2 years there were no signs of active disease", "", Complete, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
