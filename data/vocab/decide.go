@@ -3,6 +3,7 @@ package vocab
 import (
 	"slices"
 	"sort"
+	"strings"
 )
 
 // decide turns the targets of a text into one reading: history and relapse rules,
@@ -290,10 +291,6 @@ func (c *compiled) sitesOf(text string, toks []token, clause []int, res *Outcome
 			inPhrase[m] = true
 		}
 	}
-	type siteHit struct {
-		i, j int
-		e    siteEntry
-	}
 	var sites []siteHit
 	for i := 0; i < len(toks); {
 		if inPhrase[i] {
@@ -309,7 +306,10 @@ func (c *compiled) sitesOf(text string, toks []token, clause []int, res *Outcome
 		i += n
 	}
 	if len(sites) == 0 {
-		return
+		sites = labelSites(text, toks, inPhrase)
+		if len(sites) < 2 {
+			return
+		}
 	}
 	segPhrases := map[int][]int{}
 	var segOrder []int
@@ -566,4 +566,42 @@ func procedureBefore(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// siteHit is a body site found in a text: its tokens and its sites.tsv entry.
+type siteHit struct {
+	i, j int
+	e    siteEntry
+}
+
+// labelSites returns the labels of a cell written "label: outcome; label: outcome" ("Skin:
+// CR; muscle: PR", "Joints: improved; lungs: stable") as sites, for rule 8, when sites.tsv
+// names none: a word (or two) that opens its clause and is followed by a colon, not a time
+// or a number, outside the outcome phrases. Fewer than two labels are no sites.
+func labelSites(text string, toks []token, inPhrase []bool) []siteHit {
+	var out []siteHit
+	for i := 0; i < len(toks); i++ {
+		if i > 0 && !toks[i].brk {
+			continue // a label opens its clause
+		}
+		for n := 1; n <= 2 && i+n <= len(toks); n++ {
+			j := i + n
+			if anyTrue(inPhrase[i:j]) || timeToken(toks[j-1]) || isNumber(toks[i].norm) {
+				break
+			}
+			if j < len(toks) && !strings.Contains(text[toks[j-1].end:toks[j].start], ":") {
+				continue
+			}
+			if j == len(toks) {
+				break
+			}
+			label := joinNorms(toks[i:j])
+			out = append(out, siteHit{i, j, siteEntry{term: label, site: label, region: "label"}})
+			break
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }

@@ -98,7 +98,9 @@
 // primary phrases; else not evaluable if a primary phrase says so; else the same over
 // secondary phrases. OutcomeMatch.Mixed flags disagreeing phrases.
 //
-// Sites: each body site (sites.tsv) is paired with the outcome phrases of its own clause,
+// Sites: each body site (sites.tsv) — or, when the text names none, each label that opens
+// a clause before a colon ("Skin: CR; muscle: PR", two labels at least) — is paired with
+// the outcome phrases of its own clause,
 // else of the next clause that has phrases, else of the previous one. With two or more
 // sites the patient outcome is rolled up: not-evaluable sites are ignored; all sites
 // complete → complete; any site partial or better → partial (a mixed response);

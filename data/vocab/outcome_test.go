@@ -521,6 +521,11 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"the patient's own report", "she felt much better", "", Partial, ConfidenceHigh},
 		{"disease activity as a measure", "disease activity decreased", "", Partial, ConfidenceHigh},
 		{"active disease gone", "At 2 years there were no signs of active disease", "", Complete, ConfidenceHigh},
+		{"labels before colons are sites", "Skin: CR; muscle: PR", "", Partial, ConfidenceHigh},
+		{"labels before colons, a site unchanged", "Skin: improved; muscle: unchanged", "", Partial, ConfidenceHigh},
+		{"complete at every labelled site", "Skin: resolved; muscle: complete remission", "", Complete, ConfidenceHigh},
+		{"one label is no site roll-up", "Outcome: complete response", "", Complete, ConfidenceHigh},
+		{"times before colons are no sites", "3 mo: PR; 6 mo: CR", "", Complete, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
