@@ -1,10 +1,6 @@
 package vocab
 
-import (
-	"slices"
-	"sort"
-	"strings"
-)
+import "slices"
 
 // decide turns the targets of a text into one reading: history and relapse rules,
 // sites, best overall response, confidence and evidence.
@@ -278,94 +274,6 @@ func (t target) phraseMatch(text string, clause []int) PhraseMatch {
 		Secondary: t.entry.secondary || t.entry.weak(), Marker: t.entry.marker, Start: t.start, End: t.end, seg: clause[t.i]}
 }
 
-// sitesOf pairs each body site with the outcome phrases of its own clause, else of the
-// next clause with phrases, else of the previous one, and fills res.Sites.
-func (c *compiled) sitesOf(text string, toks []token, clause []int, res *OutcomeMatch) {
-	inPhrase := make([]bool, len(toks))
-	k := 0
-	for _, p := range res.Phrases { // phrases and tokens are both in text order
-		for k < len(toks) && toks[k].start < p.Start {
-			k++
-		}
-		for m := k; m < len(toks) && toks[m].end <= p.End; m++ {
-			inPhrase[m] = true
-		}
-	}
-	var sites []siteHit
-	for i := 0; i < len(toks); {
-		if inPhrase[i] {
-			i++
-			continue
-		}
-		n, ids := c.siteTrie.longest(toks, i, nil)
-		if n == 0 || anyTrue(inPhrase[i:i+n]) {
-			i++
-			continue
-		}
-		sites = append(sites, siteHit{i, i + n, c.sites[ids[0]]})
-		i += n
-	}
-	if len(sites) == 0 {
-		sites = labelSites(text, toks, inPhrase)
-		if len(sites) < 2 {
-			return
-		}
-	}
-	segPhrases := map[int][]int{}
-	var segOrder []int
-	for k, p := range res.Phrases {
-		if _, ok := segPhrases[p.seg]; !ok {
-			segOrder = append(segOrder, p.seg)
-		}
-		segPhrases[p.seg] = append(segPhrases[p.seg], k)
-	}
-	sort.Ints(segOrder)
-	siteSegs := map[string][]int{}
-	type siteSeg struct {
-		site string
-		seg  int
-	}
-	seen := map[siteSeg]bool{}
-	var order []string
-	first := map[string]siteHit{}
-	for _, s := range sites {
-		sg := clause[s.i]
-		target := -1
-		if _, ok := segPhrases[sg]; ok {
-			target = sg
-		} else if k := sort.SearchInts(segOrder, sg); k < len(segOrder) {
-			target = segOrder[k]
-		} else if k > 0 {
-			target = segOrder[k-1]
-		}
-		if target < 0 {
-			continue
-		}
-		if _, ok := first[s.e.site]; !ok {
-			first[s.e.site] = s
-			order = append(order, s.e.site)
-		}
-		if !seen[siteSeg{s.e.site, target}] {
-			seen[siteSeg{s.e.site, target}] = true
-			siteSegs[s.e.site] = append(siteSegs[s.e.site], target)
-		}
-	}
-	for _, site := range order {
-		var idx []int
-		for _, sg := range siteSegs[site] {
-			idx = append(idx, segPhrases[sg]...)
-		}
-		cat, k := bestOverall(res.Phrases, idx)
-		s := first[site]
-		so := SiteOutcome{Site: site, Region: s.e.region, Term: text[toks[s.i].start:toks[s.j-1].end], Category: cat, Code: cat.Code(),
-			Start: toks[s.i].start, End: toks[s.j-1].end}
-		if k >= 0 {
-			so.Phrase = res.Phrases[k].Phrase
-		}
-		res.Sites = append(res.Sites, so)
-	}
-}
-
 // vagueChange are single words of change that a number in the same clause states more
 // precisely ("proteinuria reduced by 30 %" is read from the 30 %, rule 5). "Response" is
 // not among them: when the authors call a change a response, rule 5 keeps their word.
@@ -566,42 +474,4 @@ func procedureBefore(toks []token, i int) bool {
 		}
 	}
 	return false
-}
-
-// siteHit is a body site found in a text: its tokens and its sites.tsv entry.
-type siteHit struct {
-	i, j int
-	e    siteEntry
-}
-
-// labelSites returns the labels of a cell written "label: outcome; label: outcome" ("Skin:
-// CR; muscle: PR", "Joints: improved; lungs: stable") as sites, for rule 8, when sites.tsv
-// names none: a word (or two) that opens its clause and is followed by a colon, not a time
-// or a number, outside the outcome phrases. Fewer than two labels are no sites.
-func labelSites(text string, toks []token, inPhrase []bool) []siteHit {
-	var out []siteHit
-	for i := 0; i < len(toks); i++ {
-		if i > 0 && !toks[i].brk {
-			continue // a label opens its clause
-		}
-		for n := 1; n <= 2 && i+n <= len(toks); n++ {
-			j := i + n
-			if anyTrue(inPhrase[i:j]) || timeToken(toks[j-1]) || isNumber(toks[i].norm) {
-				break
-			}
-			if j < len(toks) && !strings.Contains(text[toks[j-1].end:toks[j].start], ":") {
-				continue
-			}
-			if j == len(toks) {
-				break
-			}
-			label := joinNorms(toks[i:j])
-			out = append(out, siteHit{i, j, siteEntry{term: label, site: label, region: "label"}})
-			break
-		}
-	}
-	if len(out) < 2 {
-		return nil
-	}
-	return out
 }
