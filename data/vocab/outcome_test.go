@@ -526,6 +526,12 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"complete at every labelled site", "Skin: resolved; muscle: complete remission", "", Complete, ConfidenceHigh},
 		{"one label is no site roll-up", "Outcome: complete response", "", Complete, ConfidenceHigh},
 		{"times before colons are no sites", "3 mo: PR; 6 mo: CR", "", Complete, ConfidenceHigh},
+		{"times with a digit before colons are no sites", "M3: PR; M6: CR", "", Complete, ConfidenceHigh},
+		{"phases before colons are no sites", "Initial: PR; final: CR", "", Complete, ConfidenceHigh},
+		{"a range after a measure is no before/after values", "Pain resolved within 2 to 3 weeks", "", Complete, ConfidenceHigh},
+		{"denominators are no before/after values", "his bone pain had risen from a VAS score of 20 out of 100 to 60 out of 100", "", Unclassified, ConfidenceNone},
+		{"'=>' separates two states", "no response => complete response", "", Complete, ConfidenceLow},
+		{"stable after an initial response: it lasted", "Initial response; progression free at 2 years", "", Partial, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},

@@ -189,7 +189,7 @@ type valueHit struct {
 
 // arrowRE matches before/after values written without "from": "VAS 8→3", "mRSS 30 -> 15",
 // "pain 7/10 to 2/10", "size 3 cm → 1 cm"; the measure must be named before them.
-var arrowRE = regexp.MustCompile(`(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?\s*([a-zµμ%]*)\s*(?:→|->|=>|⟶|\bto\b)\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
+var arrowRE = regexp.MustCompile(`(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?\s*([a-zµμ%]*)\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
 
 // beforeAfter reads the changes of a named measure of scores.tsv written as values before
 // and after: "from A to B" (sizes written A×B count as areas, powers of ten as such) and,
@@ -231,6 +231,9 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		if strings.HasSuffix(before, "by") || strings.HasSuffix(before, "by more than") || strings.HasSuffix(before, "by less than") {
 			continue // "decreased by > 50% to 434 ng/mL": a change and the level reached, not two values
 		}
+		if !c.measureRightBefore(toks, tokAt(m[0])) {
+			continue // "pain resolved within 2 to 3 weeks": a range, not the measure's values
+		}
 		if (m[4] >= 0) != (m[10] >= 0) || m[4] >= 0 && text[m[4]:m[5]] != text[m[10]:m[11]] {
 			continue // "7/10 to 2/8": not one scale
 		}
@@ -243,7 +246,7 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 
 // arrowMayMatch reports whether arrowRE may match text: it needs an arrow or the word "to".
 func arrowMayMatch(text string) bool {
-	return strings.Contains(text, "→") || strings.Contains(text, ">") || strings.Contains(text, "⟶") || containsFoldASCII(text, "to")
+	return strings.Contains(text, "→") || strings.Contains(text, ">") || strings.Contains(text, "⟶") || strings.Contains(text, "⇒") || containsFoldASCII(text, "to")
 }
 
 // scoreHit is a named response threshold found in a text ("PASI 75").
@@ -439,6 +442,20 @@ func (c *compiled) measureBefore(toks []token, k int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// measureRightBefore reports whether a measure of scores.tsv is named right before token k,
+// or before "score" or "level" right before it ("VAS 8→3", "pain score 7 -> 2").
+func (c *compiled) measureRightBefore(toks []token, k int) bool {
+	if k >= 2 && (toks[k-1].norm == "score" || toks[k-1].norm == "level") {
+		k--
+	}
+	for n := 1; n <= 3 && n <= k; n++ {
+		if _, ok := c.measures[joinNorms(toks[k-n:k])]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func joinNorms(ts []token) string {

@@ -63,7 +63,9 @@ func relapseRules(toks []token, live []target, doseChange []int) (keep []target,
 // improvement") is followed by a weak statement of worsening ("the disease became
 // progressive") or of failure ("initial response, then failure"): responseLost does not take weak words as a loss, and the response may not
 // have lasted either, so the reading is not sure. Weak words of persistence ("which persisted
-// at 6 months", "remained stable") are not counted: they may say the response lasted.
+// at 6 months", "remained stable") are not counted: they may say the response lasted; nor
+// are weak words of a state that lasted ("stable", "progression free"): of the weak
+// non-responses only words of failure count.
 func weakLoss(toks []token, live []target) bool {
 	for _, t := range live {
 		if !t.transient || t.negated || t.hedged || !t.category.AtLeast(Minimal) {
@@ -71,7 +73,7 @@ func weakLoss(toks []token, live []target) bool {
 		}
 		for _, u := range live {
 			if u.i >= t.j && u.entry.weak() && !u.negated && !u.hedged && !u.after &&
-				(u.category == Progression || u.category == None && !persistenceWords[toks[u.i].norm] && !persistenceWords[toks[u.j-1].norm]) &&
+				(u.category == Progression || u.category == None && weakFailure[normalize(u.entry.phrase)]) &&
 				!stoppedBetween(toks, t.j, u.i) {
 				return true
 			}
@@ -98,3 +100,7 @@ func regainedAfterDoseChange(r target, live []target, doseChange []int) bool {
 	}
 	return false
 }
+
+// weakFailure are the weak non-response phrases that say a response failed, not that a
+// state lasted ("stable", "progression free").
+var weakFailure = map[string]bool{"failure": true, "failures": true, "resistant": true, "resistance": true}

@@ -113,7 +113,7 @@ func labelSites(text string, toks []token, inPhrase []bool) []siteHit {
 		}
 		for n := 1; n <= 2 && i+n <= len(toks); n++ {
 			j := i + n
-			if anyTrue(inPhrase[i:j]) || timeToken(toks[j-1]) || isNumber(toks[i].norm) {
+			if anyTrue(inPhrase[i:j]) || timeToken(toks[j-1]) || strings.ContainsAny(toks[j-1].norm, "0123456789") || phaseWords[toks[j-1].norm] {
 				break
 			}
 			if j < len(toks) && !strings.Contains(text[toks[j-1].end:toks[j].start], ":") {
@@ -132,3 +132,10 @@ func labelSites(text string, toks []token, inPhrase []bool) []siteHit {
 	}
 	return out
 }
+
+// phaseWords name a time of the course, not a site: "Initial: PR; final: CR",
+// "Pre-treatment: …; post-treatment: …", "Previous treatment: …; current: …".
+var phaseWords = map[string]bool{"initial": true, "initially": true, "final": true, "finally": true,
+	"baseline": true, "pre": true, "post": true, "before": true, "induction": true, "maintenance": true,
+	"current": true, "currently": true, "previous": true, "previously": true, "prior": true, "now": true,
+	"first": true, "second": true, "third": true, "early": true, "late": true, "end": true}
