@@ -288,8 +288,8 @@ var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction
 func dropSuperseded(live []target, clause []int) []target {
 	quantity := map[int]bool{}
 	for _, t := range live {
-		if t.quantity && !t.entry.weak() && !t.inParens {
-			quantity[clause[t.i]] = true // a number in parentheses details; it supersedes nothing
+		if t.quantity && !t.entry.weak() && !(t.inParens && t.entry.secondary) {
+			quantity[clause[t.i]] = true // a number in parentheses that only details supersedes nothing
 		}
 	}
 	keep := live[:0:0]

@@ -532,6 +532,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"denominators are no before/after values", "his bone pain had risen from a VAS score of 20 out of 100 to 60 out of 100", "", Unclassified, ConfidenceNone},
 		{"'=>' separates two states", "no response => complete response", "", Complete, ConfidenceLow},
 		{"stable after an initial response: it lasted", "Initial response; progression free at 2 years", "", Partial, ConfidenceHigh},
+		{"a number in parentheses after its change word states it", "proteinuria reduced (30 %)", "", Minimal, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},

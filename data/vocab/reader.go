@@ -148,9 +148,14 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		t.start, t.end = toks[t.i].start, toks[t.j-1].end
 		t.inParens = depth[t.start] > 0
 		if depth[t.start] > 0 && !t.entry.marker {
-			if gradesQuantityBefore(text, targets, k) {
+			switch {
+			case gradesQuantityBefore(text, targets, k):
 				targets[k-1].entry.secondary = true // "decreased by 35% (partial response)": the grade decides
-			} else {
+			case t.quantity && k > 0 && vagueChange[normalize(targets[k-1].entry.phrase)] &&
+				strings.TrimSpace(text[targets[k-1].end:t.start]) == "(":
+				// "proteinuria reduced (30 %)", "Improved (VAS 8→3)": the number states the
+				// change word before it precisely (rule 5), as it would outside parentheses
+			default:
 				t.entry.secondary = true // a parenthesis details or qualifies; it does not state the outcome
 			}
 		}
