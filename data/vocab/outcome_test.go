@@ -533,6 +533,9 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"'=>' separates two states", "no response => complete response", "", Complete, ConfidenceLow},
 		{"stable after an initial response: it lasted", "Initial response; progression free at 2 years", "", Partial, ConfidenceHigh},
 		{"a number in parentheses after its change word states it", "proteinuria reduced (30 %)", "", Minimal, ConfidenceHigh},
+		// a vague word of change under way is read by the measure beside it, not as an improvement
+		{"a count that began to fall", "platelets began to decrease", "", Progression, ConfidenceLow},
+		{"a symptom that began to fall", "pain began to decrease", "", Partial, ConfidenceHigh},
 		// two treatments in one cell
 		{"a failed treatment before a comma, the course after it", "After failure of methotrexate, rituximab induced complete remission", "rituximab", Complete, ConfidenceHigh},
 		{"a failed list goes on after a comma", "refractory to methotrexate, rituximab and IVIG", "rituximab", None, ConfidenceHigh},
