@@ -188,7 +188,11 @@ type valueHit struct {
 }
 
 // arrowRE matches before/after values written without "from": "VAS 8→3", "mRSS 30 -> 15",
-// "pain 7/10 to 2/10", "size 3 cm → 1 cm"; the measure must be named before them.
+// "pain 7/10 to 2/10", "size 3 cm → 1 cm"; the measure must be named right before them.
+// beforeAfter runs it from each number a measure's name precedes, on at most arrowReach
+// bytes.
+const arrowReach = 64
+
 var arrowRE = regexp.MustCompile(`(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?\s*([a-zµμ%]*)\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
 
 // beforeAfter reads the changes of a named measure of scores.tsv written as values before
@@ -220,19 +224,30 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 	for _, m := range fromToMatches(text) {
 		read(m[0], m[1], powerValue(text[m[2]:m[3]], text[m[3]:]), powerValue(text[m[6]:m[7]], text[m[7]:]))
 	}
-	if !arrowMayMatch(text) {
-		return out
-	}
-	for _, m := range arrowRE.FindAllStringSubmatchIndex(text, -1) {
-		if m[0] >= 5 && containsFoldASCII(text[max(0, m[0]-5):m[0]], "from") {
+	// arrows and "to" are read only right after a named measure: the expression runs from
+	// each number a measure's name precedes, not over the whole text
+	for k := range toks {
+		if toks[k].norm == "" || toks[k].norm[0] < '0' || toks[k].norm[0] > '9' || !c.measureRightBefore(toks, k) {
+			continue
+		}
+		from := toks[k].start
+		r := arrowRE.FindStringSubmatchIndex(text[from:min(len(text), from+arrowReach)])
+		if r == nil || r[0] != 0 {
+			continue
+		}
+		m := make([]int, len(r))
+		for i, x := range r {
+			m[i] = x
+			if x >= 0 {
+				m[i] = x + from
+			}
+		}
+		if m[0] >= 5 && containsFoldASCII(text[m[0]-5:m[0]], "from") {
 			continue // read above
 		}
-		before := strings.TrimRight(strings.ToLower(text[:m[0]]), " <>≥≤")
+		before := strings.TrimRight(strings.ToLower(text[max(0, m[0]-24):m[0]]), " <>≥≤")
 		if strings.HasSuffix(before, "by") || strings.HasSuffix(before, "by more than") || strings.HasSuffix(before, "by less than") {
 			continue // "decreased by > 50% to 434 ng/mL": a change and the level reached, not two values
-		}
-		if !c.measureRightBefore(toks, tokAt(m[0])) {
-			continue // "pain resolved within 2 to 3 weeks": a range, not the measure's values
 		}
 		if (m[4] >= 0) != (m[10] >= 0) || m[4] >= 0 && text[m[4]:m[5]] != text[m[10]:m[11]] {
 			continue // "7/10 to 2/8": not one scale
@@ -242,11 +257,6 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		read(m[0], m[1], a, b)
 	}
 	return out
-}
-
-// arrowMayMatch reports whether arrowRE may match text: it needs an arrow or the word "to".
-func arrowMayMatch(text string) bool {
-	return strings.Contains(text, "→") || strings.Contains(text, ">") || strings.Contains(text, "⟶") || strings.Contains(text, "⇒") || containsFoldASCII(text, "to")
 }
 
 // scoreHit is a named response threshold found in a text ("PASI 75").
@@ -504,19 +514,12 @@ func powerValue(s, after string) float64 {
 	if after[1] == '-' {
 		exp = -exp
 	}
-	p := 1.0
 	fs := dimSplit.Split(strings.TrimSpace(s), -1)
-	for i, f := range fs {
-		v, err := strconv.ParseFloat(f, 64)
-		if err != nil {
-			return math.NaN()
-		}
-		if i == len(fs)-1 {
-			v = math.Pow(v, float64(exp))
-		}
-		p *= v
+	last, err := strconv.ParseFloat(fs[len(fs)-1], 64)
+	if err != nil || last == 0 {
+		return math.NaN()
 	}
-	return p
+	return sizeValue(s) / last * math.Pow(last, float64(exp)) // the last factor raised to exp
 }
 
 func sortTargets(ts []target) {
