@@ -458,6 +458,13 @@ func lexSym(s string, i int, r rune, w int) (string, int) {
 	return s[i : i+w], w
 }
 
+// NumberWord returns the value of a number written as a word ("three", "twelve",
+// "couple"), lower case, and whether w is one.
+func NumberWord(w string) (float64, bool) {
+	v, ok := numberWords[w]
+	return v, ok
+}
+
 // Number words. "a"/"an" are handled by callers because they are also articles.
 var numberWords = map[string]float64{
 	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/tresp/tresp/data/units"
 )
 
 // cueRole is what a context cue (cues.tsv) does to the outcome phrases in its scope.
@@ -429,17 +431,13 @@ func someOfSeveral(toks []token, i int) bool {
 	return false
 }
 
-// smallCount reads a count written in digits or as a word from one to twelve.
+// smallCount reads a count written in digits or as a word ("three").
 func smallCount(w string) (int, bool) {
 	if n, err := strconv.Atoi(w); err == nil {
 		return n, true
 	}
-	for n, word := range []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"} {
-		if w == word {
-			return n + 1, true
-		}
-	}
-	return 0, false
+	v, ok := units.NumberWord(w) // the dose reader's number words, one list for both
+	return int(v), ok
 }
 
 // gradesQuantityBefore reports whether targets[k], inside a parenthesis, is the authors'
