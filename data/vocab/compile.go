@@ -243,8 +243,8 @@ func (c *compiled) compileSubtypes(t *table) {
 	}
 }
 
-// compileOutcomes adds the outcome phrases. A phrase of role efficacy
-// without a negated category is an error.
+// compileOutcomes adds the outcome phrases. A phrase of role efficacy or
+// "negated only" without a negated category is an error.
 func (c *compiled) compileOutcomes(t *table) error {
 	for _, r := range t.rows {
 		cat := strings.ToLower(r.get("category"))
@@ -252,8 +252,8 @@ func (c *compiled) compileOutcomes(t *table) error {
 		if role == "" {
 			role = rolePrimary
 		}
-		if role == roleEfficacy && r.get("negated") == "" {
-			return fmt.Errorf("outcomes: %q has role efficacy but no negated category", r.get("phrase"))
+		if (role == roleEfficacy || role == roleNegOnly) && r.get("negated") == "" {
+			return fmt.Errorf("outcomes: %q has role %s but no negated category", r.get("phrase"), role)
 		}
 		e := outcomeEntry{phrase: r.get("phrase"), secondary: role == roleSecondary, role: role, upper: isUpperAbbrev(r.get("phrase"))}
 		if contains(markerNames, cat) {

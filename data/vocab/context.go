@@ -13,8 +13,9 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		active  bool
 		cue     string
 		covered bool
-		degree  bool // a word of degree follows the cue: "not fully"
-		despite bool // the on-course cue says "despite" or "in spite of"
+		degree  bool     // a word of degree follows the cue: "not fully"
+		states  Category // the outcome a negation cue states for the worsening it stops ("halted")
+		despite bool     // the on-course cue says "despite" or "in spite of"
 	}
 	var neg, hedge, hist, after, on scope
 	qual, qualUntil := CategoryUnknown, -1 // the last qualifier and the last token it reaches
@@ -64,16 +65,16 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			cu := cues[ci]
 			cueText := text[toks[cu.i].start:toks[cu.j-1].end]
 			switch cu.e.role {
-			case cueNegation:
-				neg = scope{active: true, cue: cueText, degree: degreeAt(toks, cu.j)}
-			case cueNegationAfter:
-				// "had not reached remission": a backward cue with nothing before it in
-				// its clause negates what follows, as "not" alone would
-				if !targetBefore(targets, clause, cu.i) {
-					neg = scope{active: true, cue: cueText, degree: degreeAt(toks, cu.j)}
+			case cueNegation, cueNegationAfter:
+				// "had not reached remission", "questionable response": a backward cue with
+				// nothing before it in its clause covers what follows, as "not" alone would
+				if cu.e.role == cueNegation || !targetBefore(targets, clause, cu.i) {
+					neg = scope{active: true, cue: cueText, degree: degreeAt(toks, cu.j), states: cu.e.category}
 				}
-			case cueHedge:
-				hedge = scope{active: true, cue: cueText}
+			case cueHedge, cueHedgeAfter:
+				if cu.e.role == cueHedge || !targetBefore(targets, clause, cu.i) {
+					hedge = scope{active: true, cue: cueText}
+				}
 			case cueHistory:
 				hist = scope{active: true, cue: cueText}
 			case cueAfterCourse: // a new time frame replaces the other
@@ -93,7 +94,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		if ti < len(targets) && targets[ti].i == k {
 			t := &targets[ti]
 			if neg.active {
-				t.negated, t.negCue, neg.covered, t.notFully = true, neg.cue, true, neg.degree
+				t.negated, t.negCue, neg.covered, t.notFully, t.negStates = true, neg.cue, true, neg.degree, neg.states
 			}
 			if hedge.active {
 				t.hedged, t.hedgeCue, hedge.covered = true, hedge.cue, true
@@ -235,7 +236,7 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 			}
 			switch cu.e.role {
 			case cueNegationAfter:
-				tg.negated, tg.negCue = true, cueText
+				tg.negated, tg.negCue, tg.negStates = true, cueText, cu.e.category
 				for k := cu.i; k < cu.j; k++ {
 					tg.notFully = tg.notFully || degreeAt(toks, k) // "remission was not fully achieved"
 				}
@@ -427,8 +428,10 @@ var degreeWords = map[string]bool{"fully": true, "completely": true, "entirely":
 func degreeAt(toks []token, k int) bool { return k < len(toks) && degreeWords[toks[k].norm] }
 
 // subordinators open a sentence with a clause of their own, which its first comma ends ("While
-// the hearing on the right did not recover, the left side improved partially").
-var subordinators = map[string]bool{"while": true, "whilst": true, "although": true, "though": true, "whereas": true}
+// the hearing on the right did not recover, the left side improved partially"); so does an
+// opening "without" phrase ("Without further treatment, the symptoms resolved").
+var subordinators = map[string]bool{"while": true, "whilst": true, "although": true, "though": true, "whereas": true,
+	"without": true}
 
 // timeOpeners after ", and" open a statement of its own at another time ("no donor heart was
 // offered, and within a few days a significant recovery was observed").

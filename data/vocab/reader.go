@@ -52,14 +52,15 @@ type cueEntry struct {
 const (
 	rolePrimary   = "primary"
 	roleSecondary = "secondary"
-	roleRelapse   = "relapse"    // a relapse, flare or recurrence: its meaning depends on time
-	roleWeak      = "weak"       // decides only with low confidence ("persistent", "stable")
-	roleEfficacy  = "efficacy"   // a word of benefit: weak alone ("effective"), a clear non-response when negated ("was not effective")
-	roleDeath     = "death"      // a death: not evaluable, but proposed as progression when a worsening is also stated
-	roleCell      = "cell"       // decides only as the whole cell: "Good" in a table's outcome column, not "good general condition"
-	roleUnassess  = "unassessed" // "not assessed": response words before it in the clause were not assessed
-	roleAdverse   = "adverse"    // an adverse effect of the course: not evaluable when no response is stated (rule 4)
-	roleEvent     = "event"      // a new onset ("developed", "occurred"): progression only on the course, and only alone
+	roleRelapse   = "relapse"      // a relapse, flare or recurrence: its meaning depends on time
+	roleWeak      = "weak"         // decides only with low confidence ("persistent", "stable")
+	roleEfficacy  = "efficacy"     // a word of benefit: weak alone ("effective"), a clear non-response when negated ("was not effective")
+	roleDeath     = "death"        // a death: not evaluable, but proposed as progression when a worsening is also stated
+	roleCell      = "cell"         // decides only as the whole cell: "Good" in a table's outcome column, not "good general condition"
+	roleUnassess  = "unassessed"   // "not assessed": response words before it in the clause were not assessed
+	roleAdverse   = "adverse"      // an adverse effect of the course: not evaluable when no response is stated (rule 4)
+	roleEvent     = "event"        // a new onset ("developed", "occurred"): progression only on the course, and only alone
+	roleNegOnly   = "negated only" // counts only inside a negation's scope: "no radiological change", not "radiological change"
 )
 
 // target is one outcome statement found in the text: a phrase of outcomes.tsv, a quantity
@@ -72,6 +73,10 @@ type target struct {
 	rule     string
 	negated  bool
 	negCue   string
+	// negStates is the outcome the negation cue states for a worsening it stops: "halted
+	// disease progression" is stable disease (none), "no progression" only the absence of
+	// worsening (cues.tsv, category of a negation cue)
+	negStates Category
 	// notFully is set on a phrase a negation reaches through a word of degree ("not fully
 	// normalised", "did not completely resolve"): a complete response denied is partial
 	notFully bool
@@ -194,10 +199,20 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			if t.entry.negated != CategoryUnknown {
 				t.category = t.entry.negated
 				t.rule = "negation"
-				if t.entry.role == roleEfficacy {
+				switch t.entry.role {
+				case roleEfficacy:
 					t.entry.role = rolePrimary // "was not effective" denies the benefit outright
+				case roleNegOnly:
+					// "no radiological change" alone is none; beside a stated response it is
+					// one dimension that did not change (rule 8: any site improved is partial)
+					t.entry.role, t.entry.secondary = rolePrimary, true
 				}
-				if t.entry.category == Progression {
+				if t.entry.category == Progression && t.negStates != CategoryUnknown && t.entry.role != roleRelapse {
+					// "halted disease progression", "arrest of the decline": the course
+					// stopped a worsening, which the cue says outright (stable disease)
+					t.category, t.rule = t.negStates, "negation stating an outcome"
+					t.entry.secondary = true // a response stated beside it is the better reading
+				} else if t.entry.category == Progression {
 					// "no signs of deterioration": the absence of worsening is no non-response
 					t.entry.secondary = true
 				}
@@ -206,8 +221,21 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			}
 		}
 	}
+	targets = dropUnnegated(targets)
 	targets = dropConceded(text, toks, ends, targets, cues)
 	return c.decide(text, toks, targets, clause, cues, res)
+}
+
+// dropUnnegated drops the phrases of role "negated only" that no negation covers:
+// "radiological change" says nothing, "no radiological change" is none.
+func dropUnnegated(targets []target) []target {
+	out := targets[:0]
+	for _, t := range targets {
+		if t.entry.role != roleNegOnly {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // parenDepth returns, for each byte of text, how many parentheses or brackets are open.

@@ -134,6 +134,12 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 			i++
 			continue
 		}
+		if np > 0 && changeOfTreatment(toks, i, i+np) {
+			// "no change in therapy was needed", "without change of the dose": the
+			// treatment did not change, which says nothing of the outcome
+			i += np
+			continue
+		}
 		if np > 0 && c.outcomes[pids[0]].role == roleCell && !wholeCell(toks, target{i: i, j: i + np}) {
 			np = 0 // "complete" inside a sentence is a qualifier cue, not a Response column's grade
 		}
@@ -179,6 +185,36 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 	}
 	return targets, cues, used
 }
+
+// changeOfTreatment reports whether the phrase toks[i:j] ends in "change" and names the
+// treatment as what changed ("change in therapy", "change of her medications", "no dose
+// change").
+func changeOfTreatment(toks []token, i, j int) bool {
+	if j < 1 || (toks[j-1].norm != "change" && toks[j-1].norm != "changes") {
+		return false
+	}
+	if i > 0 && j == i+1 && changedTreatment[toks[i-1].norm] && !toks[i].brk {
+		return true // "dose change", "treatment changes"
+	}
+	if j+1 >= len(toks) {
+		return false
+	}
+	switch toks[j].norm {
+	case "in", "of", "to":
+	default:
+		return false
+	}
+	k := j + 1
+	if determiners[toks[k].norm] && k+1 < len(toks) {
+		k++
+	}
+	return changedTreatment[toks[k].norm]
+}
+
+// changedTreatment are the nouns of a treatment that "a change in" may name.
+var changedTreatment = map[string]bool{"therapy": true, "therapies": true, "treatment": true, "treatments": true,
+	"medication": true, "medications": true, "dose": true, "doses": true, "dosage": true, "regimen": true,
+	"management": true, "drug": true, "drugs": true, "plan": true}
 
 // quantifierSubject are the words that, as the subject of an outcome verb at the start of a
 // sentence or clause ("All responded", "Both improved", "One recovered"), make a statement about several
