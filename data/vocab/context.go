@@ -56,7 +56,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				neg, hedge, hist = scope{}, scope{}, scope{}
 			}
 		}
-		if neg.active && !neg.covered && toks[k].norm == "with" && nominalNegation(neg.cue) {
+		if neg.active && toks[k].norm == "with" && nominalNegation(neg.cue) {
 			// "no signs of malignancy with excellent response": a "no" governs its noun
 			// phrase; "with" starts another, which it does not negate
 			neg = scope{}

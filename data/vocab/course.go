@@ -94,8 +94,9 @@ var surgeryName, excisionName = normalize("surgery"), normalize("surgical excisi
 // surgical, resection, excision, operation, operative, an opening of a cavity (laparotomy,
 // craniotomy, thoracotomy, sternotomy), what an operation does (release, reconstruction,
 // repair, removal, ligation, bypass, decompression, debridement, amputation, curettage),
-// or a word of surgical form (-ectomy, -ostomy, -plasty). "-otomy" alone is not one: a
-// phlebotomy is no operation.
+// or a word of surgical form (-ectomy, -ostomy, -otomy, -plasty; a phlebotomy is no
+// operation), and the operations of other names (ablation, embolisation, stenting,
+// implantation, transplantation).
 func surgical(w string) bool {
 	switch w {
 	case "surgery", "surgical", "resection", "excision", "operation", "operative", "laparotomy",
@@ -103,10 +104,14 @@ func surgical(w string) bool {
 		// operations named by what they do ("popliteal artery release and reconstruction",
 		// "gastric band removal", "hernia repair")
 		"release", "reconstruction", "repair", "removal", "ligation", "bypass", "decompression",
-		"debridement", "amputation", "curettage":
+		"debridement", "amputation", "curettage",
+		"ablation", "cryoablation", "embolization", "embolisation", "stenting", "implantation",
+		"transplantation", "transplant":
 		return true
+	case "phlebotomy", "phlebotomies":
+		return false
 	}
-	for _, suf := range []string{"ectomy", "ostomy", "plasty"} {
+	for _, suf := range []string{"ectomy", "ostomy", "otomy", "plasty"} {
 		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
 			return true
 		}

@@ -75,7 +75,8 @@ var attributiveState = map[string]bool{"refractory": true, "resistant": true}
 var notNouns = map[string]bool{"to": true, "and": true, "or": true, "but": true, "with": true, "despite": true,
 	"after": true, "on": true, "at": true, "in": true, "since": true, "until": true, "for": true, "of": true,
 	"again": true, "thereafter": true, "then": true, "as": true, "so": true, "because": true, "while": true,
-	"during": true, "under": true, "following": true, "therapy": true, "treatment": true}
+	"during": true, "under": true, "following": true, "therapy": true, "treatment": true, "against": true,
+	"from": true, "by": true}
 
 // attributive reports whether the adjective at toks[i] stands before a noun: a word follows
 // in the same clause that is neither a number nor a word of linking or time.
