@@ -780,6 +780,13 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a phlebotomy is no operation", "After the operation, the anaemia resolved.", "phlebotomy", Unclassified, ConfidenceNone},
 		{"a typed recurrence-free", "the patient has remained recurrent free for 18 months", "", Complete, ConfidenceHigh},
 		{"a denied change in the plural", "there had been no clinical or radiological changes", "", None, ConfidenceHigh},
+		// everyday cell and sentence wording (probing)
+		{"a near-complete response is partial", "Near CR", "", Partial, ConfidenceHigh},
+		{"dialysis dependence is no recovery", "Dialysis dependent", "", None, ConfidenceHigh},
+		{"a complete haematological response as a cell", "CHR", "", Complete, ConfidenceHigh},
+		{"an ulcer that closed", "The ulcer closed.", "", Complete, ConfidenceHigh},
+		{"the authors' disappointment", "The results were disappointing.", "", None, ConfidenceHigh},
+		{"a recurrence when the dose was lowered is on the course", "The rash recurred when the dose was lowered.", "", Progression, ConfidenceHigh},
 		{"a wound that did not heal", "the ulcer did not heal", "", None, ConfidenceHigh},
 		{"a wound that failed to heal", "the ulcer failed to heal", "", None, ConfidenceHigh},
 		{"deposits gone", "the deposits dissolved", "", Complete, ConfidenceHigh},
