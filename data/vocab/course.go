@@ -355,7 +355,8 @@ func boundToOther(text string, toks []token, t target, ms []mention, clause []in
 			linked = true
 		}
 	}
-	if !linked {
+	if !linked && !(ms[first].i == t.j && text[toks[t.j-1].end:toks[t.j].start] == " " && t.entry.category == None) {
+		// "failed warfarin": a failure takes its treatment as a direct object
 		return false
 	}
 	end := t.j
@@ -412,11 +413,16 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 	return out
 }
 
+// failureVerbs take the treatment that failed as their object ("failed warfarin"): it was
+// given, and the failure is its outcome.
+var failureVerbs = map[string]bool{"failed": true, "failing": true}
+
 // namedNotGiven reports whether the treatment at toks[i:i+n] is named as something other than
 // a treatment given, whose statements would be another treatment's outcome; course says
 // whether it is one of the course's own:
 //   - inside an outcome phrase, or the object of one ("no longer required dialysis"), unless
-//     it is the course's own ("responded to neither methotrexate nor etanercept");
+//     it is the course's own ("responded to neither methotrexate nor etanercept") or the
+//     object of a failure ("failed warfarin");
 //   - a substance measured in the patient: before its own verb of change ("calcium remained
 //     elevated"), after "of" ("lowering of T4"), or before a measure, need or cause
 //     (measuredOrCaused: "oxygen saturations", "heparin-induced");
@@ -429,7 +435,7 @@ func namedNotGiven(toks []token, inTarget []bool, i, n int, course bool) bool {
 		after = toks[i+n].norm
 	}
 	switch {
-	case anyTrue(inTarget[i : i+n]), i > 0 && inTarget[i-1] && !course && !toks[i].brk:
+	case anyTrue(inTarget[i : i+n]), i > 0 && inTarget[i-1] && !course && !toks[i].brk && !(failureVerbs[toks[i-1].norm] && toks[i].start == toks[i-1].end+1):
 		return true
 	case !course && after != "" && inTarget[i+n] && substanceBefore(toks, i+n):
 		return true

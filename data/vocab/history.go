@@ -45,7 +45,8 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		}
 	}
 	for x := range targets {
-		if !targets[x].history && boundToOther(text, toks, targets[x], ms, clause) {
+		if !targets[x].history && (boundToOther(text, toks, targets[x], ms, clause) ||
+			saidOfTreatmentBefore(toks, targets[x], ms, clause, k)) {
 			targets[x].history, targets[x].histCue = true, "the outcome is said of another treatment"
 		}
 	}
@@ -131,4 +132,98 @@ func compoundRefractory(text string, toks []token, ms []mention) []target {
 		}
 	}
 	return out
+}
+
+// saidOfTreatmentBefore reports whether the outcome t follows a treatment list that does not
+// name the course, joined only by a few words that make the outcome that list's ("switched
+// to adalimumab with good response", "IVIG: improved", "added rituximab, resulting in
+// remission"): the statement is then about the other treatment.
+//
+// A drug of the course's class counts as the course elsewhere ("methylprednisolone" in a
+// prednisone row); here it is another treatment when the text also names the course's
+// own drug: the text tells the two apart ("switched from infliximab to adalimumab").
+func saidOfTreatmentBefore(toks []token, t target, ms []mention, clause []int, k *course) bool {
+	last := -1
+	exact := false // the course's own drug is named in the text by its name
+	for x, m := range ms {
+		if m.i+m.n <= t.i {
+			last = x
+		}
+		exact = exact || k.names[m.name]
+	}
+	if last < 0 || ms[last].short || clause[ms[last].i] != clause[t.i] {
+		return false
+	}
+	if ms[last].course && (!exact || !classOnly(toks, ms[last], k)) {
+		return false
+	}
+	gap := t.i - (ms[last].i + ms[last].n)
+	if gap > 3 || followedByCourse(toks, t, ms) {
+		return false
+	}
+	for y := ms[last].i + ms[last].n; y < t.i; y++ {
+		if !effectLinks[toks[y].norm] {
+			return false
+		}
+	}
+	// the list the outcome follows: back through list words; the course in it makes the
+	// outcome the course's too ("rituximab and IVIG with good response")
+	start := ms[last].i
+	for x := last - 1; x >= 0; x-- {
+		m := ms[x]
+		if start-(m.i+m.n) > 3 || !listWordsOnly(toks, m.i+m.n, start, true) {
+			break
+		}
+		if m.course && (!exact || !classOnly(toks, m, k)) {
+			return false
+		}
+		start = m.i
+	}
+	return true
+}
+
+// effectLinks may stand between a treatment and the outcome it brought about.
+var effectLinks = map[string]bool{"with": true, "resulting": true, "resulted": true, "in": true,
+	"leading": true, "led": true, "to": true, "which": true, "a": true, "an": true, "and": true}
+
+// classOnly reports whether mention m is the course's only by its class: another drug of
+// the class of the course's own ("adalimumab" in an infliximab row).
+func classOnly(toks []token, m mention, k *course) bool {
+	if k.names[m.name] || k.classes[m.name] {
+		return false
+	}
+	for w := m.i; w < m.i+m.n; w++ {
+		if k.words[toks[w].norm] {
+			return false
+		}
+	}
+	return m.class != "" && k.classes[m.class]
+}
+
+// followedByCourse reports whether the outcome t is joined by a link word to the course's
+// own treatment right after it ("… excision successfully treated with rituximab").
+func followedByCourse(toks []token, t target, ms []mention) bool {
+	for _, m := range ms {
+		if m.i < t.j || m.i > t.j+4 {
+			continue
+		}
+		return m.course && directLinkWords(toks, t.j, m.i)
+	}
+	return false
+}
+
+// directLinkWords reports whether the tokens from a to b (exclusive) hold a link word
+// ("with", "to", "after" …) and nothing but link and filler words.
+func directLinkWords(toks []token, a, b int) bool {
+	linked := false
+	for y := a; y < b; y++ {
+		switch {
+		case objectLinks[toks[y].norm]:
+			linked = true
+		case listFillers[toks[y].norm]:
+		default:
+			return false
+		}
+	}
+	return linked
 }
