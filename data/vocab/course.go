@@ -8,6 +8,9 @@ import "strings"
 // still match themselves.
 type course struct {
 	names, classes, words map[string]bool
+	// oneOff is set when the course is given once (an operation, a procedure, a single
+	// dose or infiltration): a relapse stated after it is after the course (rule 3)
+	oneOff bool
 }
 
 func (k *course) empty() bool { return k == nil || len(k.names)+len(k.words) == 0 }
@@ -71,6 +74,10 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 				// "subtotal pancreatectomy", "wide surgical excision": the text may name the
 				// course by its kind ("after surgery", "the operation")
 				k.names[surgeryName], k.names[excisionName] = true, true
+				k.oneOff = true
+			}
+			if w == "single" || w == "infiltration" {
+				k.oneOff = true // "a single dose of baclofen", "botulinum toxin infiltration"
 			}
 			if len(w) >= 3 && !courseWordStop[w] && !isNumber(w) && !v.c.knownNonDrug(w) {
 				k.words[w] = true
@@ -355,8 +362,10 @@ func boundToOther(text string, toks []token, t target, ms []mention, clause []in
 			linked = true
 		}
 	}
-	if !linked && !(ms[first].i == t.j && text[toks[t.j-1].end:toks[t.j].start] == " " && t.entry.category == None) {
-		// "failed warfarin": a failure takes its treatment as a direct object
+	if !linked && !(ms[first].i == t.j && text[toks[t.j-1].end:toks[t.j].start] == " " &&
+		(t.entry.category == None || t.entry.category == NotEvaluable)) {
+		// "failed warfarin", "refused surgery": a failure or refusal takes its treatment as
+		// a direct object
 		return false
 	}
 	end := t.j
@@ -413,9 +422,9 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 	return out
 }
 
-// failureVerbs take the treatment that failed as their object ("failed warfarin"): it was
-// given, and the failure is its outcome.
-var failureVerbs = map[string]bool{"failed": true, "failing": true}
+// failureVerbs take the treatment that failed or was refused as their object ("failed
+// warfarin", "refused surgery"): the failure or refusal is that treatment's.
+var failureVerbs = map[string]bool{"failed": true, "failing": true, "refused": true, "declined": true}
 
 // namedNotGiven reports whether the treatment at toks[i:i+n] is named as something other than
 // a treatment given, whose statements would be another treatment's outcome; course says
@@ -481,7 +490,8 @@ func (v *Vocabulary) ProbeCourse(text string) CourseProbe {
 }
 
 // FreeOf reports whether a text with probe p reads the same whatever the course: it names
-// no treatment and holds none of the words of the course's treatment cells. Then
+// no treatment, holds none of the words of the course's treatment cells, and the course is
+// not one given once (whose relapses read differently). Then
 // OutcomeFor(text, treatments) equals Outcome(text).
 func (v *Vocabulary) FreeOf(p CourseProbe, treatments []string) bool {
 	if p.names {
@@ -490,6 +500,9 @@ func (v *Vocabulary) FreeOf(p CourseProbe, treatments []string) bool {
 	k := v.courseOf(treatments)
 	if k.empty() {
 		return true
+	}
+	if k.oneOff {
+		return false // a relapse reads by the course's kind (given once or not)
 	}
 	for _, w := range p.words {
 		if k.words[w] {

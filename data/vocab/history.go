@@ -45,6 +45,11 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		}
 	}
 	for x := range targets {
+		if t := &targets[x]; k.oneOff && t.entry.role == roleRelapse && !t.on {
+			// "resolution after excision; recurred 2 years later": a course given once
+			// is over when the relapse comes
+			t.afterOnce = true
+		}
 		if !targets[x].history && (boundToOther(text, toks, targets[x], ms, clause) ||
 			saidOfTreatmentBefore(toks, targets[x], ms, clause, k)) {
 			targets[x].history, targets[x].histCue = true, "the outcome is said of another treatment"

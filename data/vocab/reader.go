@@ -85,7 +85,10 @@ type target struct {
 	history  bool // about an earlier treatment: not evidence for this course
 	histCue  string
 	after    bool // about the time after the course stopped
-	on       bool // about the time on the course
+	// afterOnce is set on a relapse in a row of a course given once (an operation, a single
+	// dose): after a stated response it came after the course
+	afterOnce bool
+	on        bool // about the time on the course
 	// despite is set when the on-course cue is "despite" or "in spite of": the statement
 	// happened although the course was given ("despite treatment, she died")
 	despite bool
@@ -222,8 +225,32 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		}
 	}
 	targets = dropUnnegated(targets)
+	notCompleteBesideResponse(targets)
 	targets = dropConceded(text, toks, ends, targets, cues)
 	return c.decide(text, toks, targets, clause, cues, res)
+}
+
+// notCompleteBesideResponse reads a denied complete response ("had not resolved the
+// problem", "not in remission") beside a stated response of the same course ("had reduced
+// the agitation") as that response short of complete (rule 9), not as a non-response: partial,
+// or minimal when the response stated is minimal.
+func notCompleteBesideResponse(targets []target) {
+	best := CategoryUnknown
+	for _, t := range targets {
+		if !t.negated && !t.history && !t.hedged && !t.entry.marker && t.entry.role != roleRelapse &&
+			t.category.Ordered() && t.category.AtLeast(Minimal) && t.category < Complete {
+			best = max(best, t.category)
+		}
+	}
+	if best == CategoryUnknown {
+		return
+	}
+	for k := range targets {
+		t := &targets[k]
+		if t.negated && !t.history && !t.entry.marker && t.entry.category == Complete && t.category == None {
+			t.negated, t.category, t.rule = false, best, "not complete beside a response (rule 9)"
+		}
+	}
 }
 
 // dropUnnegated drops the phrases of role "negated only" that no negation covers:

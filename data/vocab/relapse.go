@@ -39,7 +39,7 @@ func relapseRules(toks []token, live []target, doseChange []int) (keep []target,
 				if onCourseRelapse < 0 {
 					onCourseRelapse = len(keep)
 				}
-			case t.after && hasResponse:
+			case (t.after || t.afterOnce) && hasResponse:
 				continue // relapse after the course stopped: the best response stands
 			case t.after:
 				t.category, t.rule = Partial, "relapse after course implies an earlier response"
