@@ -225,10 +225,16 @@ func responseLost(toks []token, live []target) int {
 			continue
 		}
 		for k, u := range live {
-			if u.i < t.j || u.negated || u.hedged || u.after || u.entry.weak() || u.entry.secondary || stoppedBetween(toks, t.j, u.i) {
+			if u.negated || u.hedged || u.after || u.entry.weak() || u.entry.secondary {
 				continue
 			}
 			worse := u.entry.role == roleRelapse || u.category == Progression
+			if u.j <= t.i && t.transient && worse && afterWordBefore(toks, u.j, t.i) {
+				return k // "worsened after initial improvement": the order of the text is not that of time
+			}
+			if u.i < t.j || stoppedBetween(toks, t.j, u.i) {
+				continue
+			}
 			if t.transient && (worse || u.category == None) ||
 				u.category == Progression && u.entry.role != roleRelapse && !u.quantity && sequenceBefore(toks, t.j, u.i) {
 				return k
@@ -236,6 +242,17 @@ func responseLost(toks []token, live []target) int {
 		}
 	}
 	return -1
+}
+
+// afterWordBefore reports whether "after" or "following" stands among the three tokens
+// before token b, after token a.
+func afterWordBefore(toks []token, a, b int) bool {
+	for k := max(a, b-3); k < b && k < len(toks); k++ {
+		if toks[k].norm == "after" || toks[k].norm == "following" {
+			return true
+		}
+	}
+	return false
 }
 
 // sequenceWords order two statements in time: what follows came after what precedes.
