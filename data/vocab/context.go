@@ -446,7 +446,7 @@ var determiners = map[string]bool{"the": true, "his": true, "her": true, "their"
 // "despite treatment").
 func despiteCue(cue string) bool {
 	c := strings.ToLower(cue)
-	return strings.HasPrefix(c, "despite") || strings.HasPrefix(c, "in spite")
+	return strings.HasPrefix(c, "despite") || strings.HasPrefix(c, "in spite") || strings.HasPrefix(c, "regardless of")
 }
 
 // nominalNegation reports whether a negation cue is a determiner ("no", "no signs of"):
