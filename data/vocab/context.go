@@ -453,5 +453,5 @@ func despiteCue(cue string) bool {
 // it negates a noun phrase, not a clause.
 func nominalNegation(cue string) bool {
 	w := strings.ToLower(cue)
-	return w == "no" || strings.HasPrefix(w, "no ")
+	return w == "no" || strings.HasPrefix(w, "no ") || w == "without"
 }

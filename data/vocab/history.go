@@ -140,7 +140,7 @@ func compoundRefractory(text string, toks []token, ms []mention) []target {
 }
 
 // saidOfTreatmentBefore reports whether the outcome t follows a treatment list that does not
-// name the course, joined only by a few words that make the outcome that list's ("switched
+// name the course, within four words that make the outcome that list's ("switched
 // to adalimumab with good response", "IVIG: improved", "added rituximab, resulting in
 // remission"): the statement is then about the other treatment.
 //
@@ -163,7 +163,7 @@ func saidOfTreatmentBefore(toks []token, t target, ms []mention, clause []int, k
 		return false
 	}
 	gap := t.i - (ms[last].i + ms[last].n)
-	if gap > 3 || followedByCourse(toks, t, ms) {
+	if gap > 4 || followedByCourse(toks, t, ms) {
 		return false
 	}
 	for y := ms[last].i + ms[last].n; y < t.i; y++ {
@@ -189,7 +189,11 @@ func saidOfTreatmentBefore(toks []token, t target, ms []mention, clause []int, k
 
 // effectLinks may stand between a treatment and the outcome it brought about.
 var effectLinks = map[string]bool{"with": true, "resulting": true, "resulted": true, "in": true,
-	"leading": true, "led": true, "to": true, "which": true, "a": true, "an": true, "and": true}
+	"leading": true, "led": true, "to": true, "which": true, "a": true, "an": true, "and": true,
+	// the treatment as subject of the outcome's verb ("ganciclovir treatment did not improve
+	// the symptoms", "IVIG was ineffective")
+	"treatment": true, "therapy": true, "did": true, "does": true, "not": true, "was": true,
+	"were": true, "had": true, "has": true, "have": true, "ultimately": true, "eventually": true}
 
 // classOnly reports whether mention m is the course's only by its class: another drug of
 // the class of the course's own ("adalimumab" in an infliximab row).
