@@ -39,11 +39,13 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			reset()
 		} else if commaBefore(text, toks, k) {
 			coverEnd()
-			if newClause(toks, k) || subordinate { // "without chemotherapy, the patient remains in remission"
-				// "While the right ear did not recover, the left side improved partially"
+			if newClause(toks, k) || subordinate && !listGoesOn(toks, k) {
+				// "without chemotherapy, the patient remains in remission", "While the right
+				// ear did not recover, the left side improved partially"; not "Without
+				// clinical, radiological or biochemical improvement", a list
 				neg, hedge = scope{}, scope{}
 			}
-			subordinate = false
+			subordinate = subordinate && listGoesOn(toks, k)
 			hist = scope{} // an earlier treatment is a clause's subject: "Although refractory to X, …"
 			qualUntil = -1
 		}
@@ -66,9 +68,17 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			cueText := text[toks[cu.i].start:toks[cu.j-1].end]
 			switch cu.e.role {
 			case cueNegation, cueNegationAfter:
-				// "had not reached remission", "questionable response": a backward cue with
-				// nothing before it in its clause covers what follows, as "not" alone would
-				if cu.e.role == cueNegation || !targetBefore(targets, clause, cu.i) {
+				switch {
+				case cu.e.category != CategoryUnknown && neg.active && !neg.covered:
+					// "could not halt the progression", "no arrest of progression": a stop of
+					// worsening denied; the worsening went on
+					neg = scope{}
+				case cu.e.category != CategoryUnknown && !haltObject(toks, targets, cu.j):
+					// "halting treatment resulted in deterioration": what was halted is the
+					// treatment, not the worsening; neither a stop nor a negation
+				case cu.e.role == cueNegation || !targetBefore(targets, clause, cu.i):
+					// "had not reached remission": a backward cue with nothing before it in
+					// its clause covers what follows, as "not" alone would
 					neg = scope{active: true, cue: cueText, degree: degreeAt(toks, cu.j), states: cu.e.category}
 				}
 			case cueHedge, cueHedgeAfter:
@@ -426,6 +436,46 @@ var degreeWords = map[string]bool{"fully": true, "completely": true, "entirely":
 
 // degreeAt reports whether toks[k] is a word of degree.
 func degreeAt(toks []token, k int) bool { return k < len(toks) && degreeWords[toks[k].norm] }
+
+// listGoesOn reports whether the comma before token k continues a list of modifiers
+// ("clinical, radiological or biochemical improvement"): "or" or "and" within the next two
+// words.
+func listGoesOn(toks []token, k int) bool {
+	for x := k; x < k+3 && x < len(toks); x++ {
+		if toks[x].norm == "or" || toks[x].norm == "and" {
+			return true
+		}
+		if x > k && toks[x].brk {
+			return false
+		}
+	}
+	return false
+}
+
+// haltObject reports whether a worsening phrase is the direct object of a halting cue that
+// ends before token j ("halted (the) (further) (disease) progression"), or follows it within
+// two words of no other kind.
+func haltObject(toks []token, targets []target, j int) bool {
+	for _, t := range targets {
+		if t.i < j {
+			continue
+		}
+		if t.entry.category != Progression {
+			return false
+		}
+		for x := j; x < t.i; x++ {
+			if !haltFillers[toks[x].norm] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// haltFillers may stand between a halting cue and the worsening it stopped.
+var haltFillers = map[string]bool{"the": true, "further": true, "disease": true, "its": true, "any": true,
+	"of": true, "a": true, "in": true, "her": true, "his": true, "their": true}
 
 // subordinators open a sentence with a clause of their own, which its first comma ends ("While
 // the hearing on the right did not recover, the left side improved partially"); so does an

@@ -51,6 +51,7 @@ const maxCachedCourses = 1 << 14
 
 func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 	k := &course{names: map[string]bool{}, classes: map[string]bool{}, words: map[string]bool{}}
+	drug, operation, once := false, false, false
 	for _, tr := range treatments {
 		cut := len(tr)
 		for _, m := range v.ScanDrugs(tr) {
@@ -65,6 +66,7 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 				k.names[normalize(m.Canonical)] = true
 				if m.Class != "" && m.Class != "procedure" {
 					k.classes[normalize(m.Class)] = true
+					drug = true
 				}
 			}
 		}
@@ -74,18 +76,25 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 				// "subtotal pancreatectomy", "wide surgical excision": the text may name the
 				// course by its kind ("after surgery", "the operation")
 				k.names[surgeryName], k.names[excisionName] = true, true
-				k.oneOff = true
+				operation = true
 			}
-			if w == "single" || w == "infiltration" {
-				k.oneOff = true // "a single dose of baclofen", "botulinum toxin infiltration"
+			if w == "infiltration" || w == "single" && i+1 < len(ws) && singleForms[ws[i+1]] {
+				once = true // "a single dose of baclofen", "botulinum toxin infiltration"
 			}
 			if len(w) >= 3 && !courseWordStop[w] && !isNumber(w) && !v.c.knownNonDrug(w) {
 				k.words[w] = true
 			}
 		}
 	}
+	// an operation alone, or a drug given once: not "surgical resection followed by adjuvant
+	// imatinib", nor "single-agent rituximab"
+	k.oneOff = operation && !drug || once
 	return k
 }
+
+// singleForms after "single" make a course given once ("single dose", not "single agent").
+var singleForms = map[string]bool{"dose": true, "injection": true, "infusion": true, "session": true,
+	"application": true, "administration": true, "shot": true, "treatment": true}
 
 // releaseForm are the words before "release" that make it a drug's formulation
 // ("extended-release nifedipine"), not an operation.

@@ -51,7 +51,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			t.afterOnce = true
 		}
 		if !targets[x].history && (boundToOther(text, toks, targets[x], ms, clause) ||
-			saidOfTreatmentBefore(toks, targets[x], ms, clause, k)) {
+			saidOfTreatmentBefore(toks, ends, targets[x], ms, clause, k)) {
 			targets[x].history, targets[x].histCue = true, "the outcome is said of another treatment"
 		}
 	}
@@ -147,7 +147,7 @@ func compoundRefractory(text string, toks []token, ms []mention) []target {
 // A drug of the course's class counts as the course elsewhere ("methylprednisolone" in a
 // prednisone row); here it is another treatment when the text also names the course's
 // own drug: the text tells the two apart ("switched from infliximab to adalimumab").
-func saidOfTreatmentBefore(toks []token, t target, ms []mention, clause []int, k *course) bool {
+func saidOfTreatmentBefore(toks []token, ends []bool, t target, ms []mention, clause []int, k *course) bool {
 	last := -1
 	exact := false // the course's own drug is named in the text by its name
 	for x, m := range ms {
@@ -169,6 +169,18 @@ func saidOfTreatmentBefore(toks []token, t target, ms []mention, clause []int, k
 	for y := ms[last].i + ms[last].n; y < t.i; y++ {
 		if !effectLinks[toks[y].norm] {
 			return false
+		}
+	}
+	// the course named earlier in the statement shares the outcome ("IVIG 2 g/kg and aspirin
+	// with resolution of fever", "methylprednisolone followed by prednisolone with
+	// resolution"), unless the text switched from it ("switched from infliximab to
+	// adalimumab with good response")
+	for x := last - 1; x >= 0 && !endBetween(ends, ms[x].i, t.i); x-- {
+		if m := ms[x]; m.course && !classOnly(toks, m, k) {
+			if !switchBetween(toks, max(0, m.i-3), ms[last].i) {
+				return false
+			}
+			break
 		}
 	}
 	// the list the outcome follows: back through list words; the course in it makes the
@@ -235,4 +247,29 @@ func directLinkWords(toks []token, a, b int) bool {
 		}
 	}
 	return linked
+}
+
+// switchBetween reports whether a word of switching stands between tokens a and b
+// ("switched from infliximab to adalimumab", "replaced by").
+func switchBetween(toks []token, a, b int) bool {
+	for x := a; x < b; x++ {
+		if switchWords[toks[x].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// switchWords replace one treatment by another.
+var switchWords = map[string]bool{"switched": true, "switch": true, "switching": true, "changed": true,
+	"replaced": true, "substituted": true, "converted": true, "instead": true}
+
+// endBetween reports whether a sentence ends after token a, up to token b.
+func endBetween(ends []bool, a, b int) bool {
+	for x := a + 1; x <= b && x < len(ends); x++ {
+		if ends[x] {
+			return true
+		}
+	}
+	return false
 }

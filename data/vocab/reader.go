@@ -231,13 +231,18 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 }
 
 // notCompleteBesideResponse reads a denied complete response ("had not resolved the
-// problem", "not in remission") beside a stated response of the same course ("had reduced
-// the agitation") as that response short of complete (rule 9), not as a non-response: partial,
-// or minimal when the response stated is minimal.
+// problem", "not in remission") beside a response word of the course ("markedly less
+// manic", "partial improvement"; not a vague word of change, which may name a dose, nor a
+// number, which the decision weighs) as that response short of complete (rule 9), not as a
+// non-response: partial, or minimal when the response stated is minimal.
 func notCompleteBesideResponse(targets []target) {
 	best := CategoryUnknown
 	for _, t := range targets {
-		if !t.negated && !t.history && !t.hedged && !t.entry.marker && t.entry.role != roleRelapse &&
+		if t.quantity {
+			return // a number states the degree; the decision weighs it
+		}
+		if !t.negated && !t.history && !t.hedged && !t.entry.marker && t.entry.role == rolePrimary &&
+			!t.entry.secondary && !vagueChange[normalize(t.entry.phrase)] && t.rule != "change of a measure" &&
 			t.category.Ordered() && t.category.AtLeast(Minimal) && t.category < Complete {
 			best = max(best, t.category)
 		}

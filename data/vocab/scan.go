@@ -189,7 +189,8 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 
 // changeOfTreatment reports whether the phrase toks[i:j] ends in "change" and names the
 // treatment as what changed ("change in therapy", "change of her medications", "no dose
-// change").
+// change", within three words after "in", "of" or "to"), or a finding rather than a change
+// ("changes suggestive of recurrence").
 func changeOfTreatment(toks []token, i, j int) bool {
 	if j < 1 || (toks[j-1].norm != "change" && toks[j-1].norm != "changes") {
 		return false
@@ -201,21 +202,28 @@ func changeOfTreatment(toks []token, i, j int) bool {
 		return false
 	}
 	switch toks[j].norm {
+	case "suggestive", "consistent", "compatible", "indicative", "typical":
+		return true // "no radiological changes suggestive of recurrence": a finding, not a change
 	case "in", "of", "to":
 	default:
 		return false
 	}
-	k := j + 1
-	if determiners[toks[k].norm] && k+1 < len(toks) {
-		k++
+	// "change in therapy", "change of the prednisone dose", "changes in laboratory values"
+	for k := j + 1; k < j+4 && k < len(toks) && !toks[k].brk; k++ {
+		if changedTreatment[toks[k].norm] {
+			return true
+		}
 	}
-	return changedTreatment[toks[k].norm]
+	return false
 }
 
-// changedTreatment are the nouns of a treatment that "a change in" may name.
+// changedTreatment are the nouns of a treatment that "a change in" may name, and the
+// safety measures a change may be said of.
 var changedTreatment = map[string]bool{"therapy": true, "therapies": true, "treatment": true, "treatments": true,
 	"medication": true, "medications": true, "dose": true, "doses": true, "dosage": true, "regimen": true,
-	"management": true, "drug": true, "drugs": true, "plan": true}
+	"management": true, "drug": true, "drugs": true, "plan": true,
+	// safety remarks: "no clinically significant changes in laboratory values"
+	"laboratory": true, "lab": true, "labs": true, "vital": true}
 
 // quantifierSubject are the words that, as the subject of an outcome verb at the start of a
 // sentence or clause ("All responded", "Both improved", "One recovered"), make a statement about several
