@@ -9,14 +9,6 @@ import "strings"
 // ("no clinical or radiological improvement") stay in scope. A backward cue's scope runs
 // back to the start of its clause. Time is linear in the number of tokens.
 func applyContext(text string, toks []token, ends []bool, targets []target, cues []cueHit) {
-	type scope struct {
-		active  bool
-		cue     string
-		covered bool
-		degree  bool     // a word of degree follows the cue: "not fully"
-		states  Category // the outcome a negation cue states for the worsening it stops ("halted")
-		despite bool     // the on-course cue says "despite" or "in spite of"
-	}
 	var neg, hedge, hist, after, on scope
 	qual, qualUntil := CategoryUnknown, -1 // the last qualifier and the last token it reaches
 	transUntil := -1                       // the last token a transient cue reaches
@@ -68,19 +60,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			cueText := text[toks[cu.i].start:toks[cu.j-1].end]
 			switch cu.e.role {
 			case cueNegation, cueNegationAfter:
-				switch {
-				case cu.e.category != CategoryUnknown && neg.active && !neg.covered:
-					// "could not halt the progression", "no arrest of progression": a stop of
-					// worsening denied; the worsening went on
-					neg = scope{}
-				case cu.e.category != CategoryUnknown && !haltObject(toks, targets, cu.j):
-					// "halting treatment resulted in deterioration": what was halted is the
-					// treatment, not the worsening; neither a stop nor a negation
-				case cu.e.role == cueNegation || !targetBefore(targets, clause, cu.i):
-					// "had not reached remission": a backward cue with nothing before it in
-					// its clause covers what follows, as "not" alone would
-					neg = scope{active: true, cue: cueText, degree: degreeAt(toks, cu.j), states: cu.e.category}
-				}
+				neg = negationScope(toks, targets, clause, cu, cueText, neg)
 			case cueHedge, cueHedgeAfter:
 				if cu.e.role == cueHedge || !targetBefore(targets, clause, cu.i) {
 					hedge = scope{active: true, cue: cueText}
@@ -436,6 +416,36 @@ var degreeWords = map[string]bool{"fully": true, "completely": true, "entirely":
 
 // degreeAt reports whether toks[k] is a word of degree.
 func degreeAt(toks []token, k int) bool { return k < len(toks) && degreeWords[toks[k].norm] }
+
+// scope is what a context cue covers while the scan of applyContext goes on.
+type scope struct {
+	active  bool
+	cue     string
+	covered bool
+	degree  bool     // a word of degree follows the cue: "not fully"
+	states  Category // the outcome a negation cue states for the worsening it stops ("halted")
+	despite bool     // the on-course cue says "despite" or "in spite of"
+}
+
+// negationScope returns the negation scope after the negation cue cu, given the scope neg
+// open before it.
+func negationScope(toks []token, targets []target, clause []int, cu cueHit, cueText string, neg scope) scope {
+	switch {
+	case cu.e.category != CategoryUnknown && neg.active && !neg.covered:
+		// "could not halt the progression", "no arrest of progression": a stop of worsening
+		// denied; the worsening went on
+		return scope{}
+	case cu.e.category != CategoryUnknown && !haltObject(toks, targets, cu.j):
+		// "halting treatment resulted in deterioration": what was halted is the treatment,
+		// not the worsening; neither a stop nor a negation
+		return neg
+	case cu.e.role == cueNegation || !targetBefore(targets, clause, cu.i):
+		// "had not reached remission": a backward cue with nothing before it in its clause
+		// covers what follows, as "not" alone would
+		return scope{active: true, cue: cueText, degree: degreeAt(toks, cu.j), states: cu.e.category}
+	}
+	return neg
+}
 
 // listGoesOn reports whether the comma before token k continues a list of modifiers
 // ("clinical, radiological or biochemical improvement"): "or" or "and" within the next two
