@@ -1,6 +1,9 @@
 package vocab
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // decide turns the targets of a text into one reading: history and relapse rules,
 // sites, best overall response, confidence and evidence.
@@ -173,6 +176,11 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 	}
 	if t.hedged {
 		res.Evidence.Cue, low = t.hedgeCue, "hedged statement"
+	}
+	if !t.quantity && !t.negated && t.category.AtLeast(Minimal) && t.category < Complete && amountAfter(toks, t.j) {
+		// "the tumor shrunk 13 mm", "decreased in size (17 cm)": a change by an amount whose
+		// baseline the text does not give; rule 5 cannot grade it
+		low = "a change by an amount without its baseline"
 	}
 	if (t.entry.weak() || t.entry.secondary) && !t.quantity && wholeCellGrade(toks, t) {
 		res.Evidence.Rule += " (the whole cell: the authors' own grade)"
@@ -492,3 +500,29 @@ func procedureBefore(toks []token, i int) bool {
 	}
 	return false
 }
+
+// amountAfter reports whether a length follows the change word that ends before token j,
+// as the amount of the change ("shrunk 13 mm", "reduced by 2 cm", "decreased in size
+// (17cm)"), not as the value it reached ("shrunk to 30 mm").
+func amountAfter(toks []token, j int) bool {
+	for k := j; k < j+5 && k < len(toks); k++ {
+		w := toks[k].norm
+		switch {
+		case amountFillers[w]:
+			continue
+		case isNumber(w):
+			return k+1 < len(toks) && lengthUnits[toks[k+1].norm]
+		case len(w) > 2 && isNumber(strings.TrimRight(w, "cm")) && lengthUnits[strings.TrimLeft(w, "0123456789.,")]:
+			return true // "17cm"
+		}
+		return false
+	}
+	return false
+}
+
+// amountFillers may stand between a change word and its amount.
+var amountFillers = map[string]bool{"in": true, "size": true, "diameter": true, "length": true, "by": true,
+	"its": true, "maximum": true, "approximately": true, "about": true}
+
+// lengthUnits are the units of an amount of change in size.
+var lengthUnits = map[string]bool{"mm": true, "cm": true}

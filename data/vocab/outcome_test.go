@@ -853,6 +853,11 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"resistance to the course", "She also presented resistance to corticosteroid therapy.", "corticosteroids", None, ConfidenceHigh},
 		{"nearly euthyroid", "she became nearly euthyroid biochemically", "", Partial, ConfidenceHigh},
 		{"not salvageable", "The patient was ultimately not salvageable.", "", Progression, ConfidenceHigh},
+		// a change by an amount without its baseline cannot be graded by rule 5
+		{"a shrinkage by an amount", "the tumor shrunk 13 mm in maximum diameter", "", Partial, ConfidenceLow},
+		{"a size in parentheses after the change", "the nodule had decreased in size (17cm)", "", Partial, ConfidenceLow},
+		{"the value reached is no amount", "the mass had shrunk to 30 mm", "", Partial, ConfidenceHigh},
+		{"a percentage is graded", "the tumor shrank by 50%", "", Partial, ConfidenceHigh},
 		{"a wound that did not heal", "the ulcer did not heal", "", None, ConfidenceHigh},
 		{"a wound that failed to heal", "the ulcer failed to heal", "", None, ConfidenceHigh},
 		{"deposits gone", "the deposits dissolved", "", Complete, ConfidenceHigh},
