@@ -807,6 +807,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		// a denied complete response beside a stated response is that response short of complete (rule 9)
 		{"markedly less agitated but not resolved", "Although her symptoms have not resolved, she is markedly less agitated.", "", Partial, ConfidenceHigh},
 		{"a vague word of change may name a dose", "Dose reduced because of side effects; the rash did not resolve", "", None, ConfidenceHigh},
+		{"a vague word of change whose object is the disease", "The drugs had reduced the agitation but had not resolved the problem.", "", Partial, ConfidenceHigh},
+		{"a dose as the object of the change", "reduced the dose; the rash did not resolve", "", None, ConfidenceHigh},
 		{"a number beside a denied remission decides", "Proteinuria reduced by 30%, but did not achieve remission", "", Minimal, ConfidenceHigh},
 		{"slight improvement, not resolved", "slight improvement, but the lesions did not resolve", "", Minimal, ConfidenceHigh},
 		{"not resolved alone is none", "the lesions did not resolve", "", None, ConfidenceHigh},

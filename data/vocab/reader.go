@@ -225,7 +225,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		}
 	}
 	targets = dropUnnegated(targets)
-	notCompleteBesideResponse(targets)
+	notCompleteBesideResponse(toks, targets)
 	targets = dropConceded(text, toks, ends, targets, cues)
 	return c.decide(text, toks, targets, clause, cues, res)
 }
@@ -235,14 +235,14 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 // manic", "partial improvement"; not a vague word of change, which may name a dose, nor a
 // number, which the decision weighs) as that response short of complete (rule 9), not as a
 // non-response: partial, or minimal when the response stated is minimal.
-func notCompleteBesideResponse(targets []target) {
+func notCompleteBesideResponse(toks []token, targets []target) {
 	best := CategoryUnknown
 	for _, t := range targets {
 		if t.quantity {
 			return // a number states the degree; the decision weighs it
 		}
-		if !t.negated && !t.history && !t.hedged && !t.entry.marker && t.entry.role == rolePrimary &&
-			!t.entry.secondary && !vagueChange[normalize(t.entry.phrase)] && t.rule != "change of a measure" &&
+		if !t.negated && !t.history && !t.hedged && !t.entry.marker && (t.entry.role == rolePrimary || t.entry.role == roleWeak) &&
+			!t.entry.secondary && (!vagueChange[normalize(t.entry.phrase)] || !doseBeside(toks, t)) && t.rule != "change of a measure" &&
 			t.category.Ordered() && t.category.AtLeast(Minimal) && t.category < Complete {
 			best = max(best, t.category)
 		}
@@ -256,6 +256,20 @@ func notCompleteBesideResponse(targets []target) {
 			t.negated, t.category, t.rule = false, best, "not complete beside a response (rule 9)"
 		}
 	}
+}
+
+// doseBeside reports whether a treatment word stands right before the change word t or
+// right after it (past an article): "dose reduced", "reduced the dose"; the change is then
+// the treatment's, not the disease's.
+func doseBeside(toks []token, t target) bool {
+	if t.i > 0 && (changedTreatment[toks[t.i-1].norm] || treatmentNouns[toks[t.i-1].norm]) {
+		return true
+	}
+	k := t.j
+	if k < len(toks) && determiners[toks[k].norm] {
+		k++
+	}
+	return k < len(toks) && (changedTreatment[toks[k].norm] || treatmentNouns[toks[k].norm])
 }
 
 // dropUnnegated drops the phrases of role "negated only" that no negation covers:
