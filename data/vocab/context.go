@@ -473,9 +473,9 @@ func haltObject(toks []token, targets []target, j int) bool {
 		if t.entry.category != Progression {
 			return false
 		}
-		for x := j; x < t.i; x++ {
-			if !haltFillers[toks[x].norm] {
-				return false
+		for x := j; x <= t.i && x < len(toks); x++ {
+			if toks[x].brk || x < t.i && !haltFillers[toks[x].norm] {
+				return false // "Respiratory arrest, progression of disease": not its object
 			}
 		}
 		return true

@@ -271,29 +271,6 @@ func noLongerUsed(toks []token, i int) bool {
 	return false
 }
 
-// noLongerAfter reports whether the words from token j say that the treatment before them
-// could be stopped or was no longer needed ("the renal replacement therapy could be
-// stopped", "dialysis was no longer required"): a response of the course, not a treatment
-// whose outcome the text reports.
-func noLongerAfter(toks []token, j int) bool {
-	var w []string
-	for k := j; k < j+4 && k < len(toks) && (k == j || !toks[k].brk); k++ {
-		w = append(w, toks[k].norm)
-	}
-	p := strings.Join(w, " ")
-	for _, s := range noLongerAfterWords {
-		if strings.HasPrefix(p, s) {
-			return true
-		}
-	}
-	return false
-}
-
-// noLongerAfterWords follow a treatment that the course made unnecessary.
-var noLongerAfterWords = []string{"could be stopped", "could be discontinued", "could be withdrawn",
-	"could be weaned", "was no longer needed", "was no longer required", "were no longer needed",
-	"were no longer required", "was no longer necessary", "could be tapered off"}
-
 // agentOn reports whether the treatment at toks[i:i+n], after "on", is what an outcome
 // phrase ending right before "on" is said of ("cleared on ustekinumab") rather than a
 // background treatment, which is named with its dose ("remission on prednisolone 2.5 mg").
@@ -484,7 +461,7 @@ func namedNotGiven(toks []token, inTarget []bool, i, n int, course bool) bool {
 		return true
 	case i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n), backgroundAfter[after]:
 		return true
-	case measuredOrCaused(toks, inTarget, i, n), !course && (noLongerUsed(toks, i) || noLongerAfter(toks, i+n)):
+	case measuredOrCaused(toks, inTarget, i, n), !course && noLongerUsed(toks, i):
 		return true
 	}
 	return i >= 2 && toks[i-1].norm == "to" && placeVerbs[toks[i-2].norm] || placeAfter[after]

@@ -177,7 +177,7 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 	if t.hedged {
 		res.Evidence.Cue, low = t.hedgeCue, "hedged statement"
 	}
-	if !t.quantity && !t.negated && t.category.AtLeast(Minimal) && t.category < Complete && amountAfter(toks, t.j) {
+	if !t.quantity && !t.negated && t.category.AtLeast(Minimal) && t.category < Complete && sizeChange[lastWord(t.entry.phrase)] && amountAfter(text, toks, t.j) {
 		// "the tumor shrunk 13 mm", "decreased in size (17 cm)": a change by an amount whose
 		// baseline the text does not give; rule 5 cannot grade it
 		low = "a change by an amount without its baseline"
@@ -504,8 +504,11 @@ func procedureBefore(toks []token, i int) bool {
 // amountAfter reports whether a length follows the change word that ends before token j,
 // as the amount of the change ("shrunk 13 mm", "reduced by 2 cm", "decreased in size
 // (17cm)"), not as the value it reached ("shrunk to 30 mm").
-func amountAfter(toks []token, j int) bool {
+func amountAfter(text string, toks []token, j int) bool {
 	for k := j; k < j+5 && k < len(toks); k++ {
+		if k > 0 && strings.Trim(text[toks[k-1].end:toks[k].start], " (") != "" {
+			return false // a clause of its own: "decreased; 3 cm residual mass"
+		}
 		w := toks[k].norm
 		switch {
 		case amountFillers[w]:
@@ -518,6 +521,20 @@ func amountAfter(toks []token, j int) bool {
 		return false
 	}
 	return false
+}
+
+// sizeChange are the last words of the change phrases a length may measure.
+var sizeChange = map[string]bool{"shrunk": true, "shrank": true, "shrink": true, "shrinkage": true,
+	"decreased": true, "reduced": true, "reduction": true, "decrease": true, "size": true,
+	"smaller": true, "regressed": true, "diminished": true, "fell": true}
+
+// lastWord returns the last word of a phrase, normalised.
+func lastWord(phrase string) string {
+	w := words(phrase)
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
 }
 
 // amountFillers may stand between a change word and its amount.

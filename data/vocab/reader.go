@@ -225,24 +225,26 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		}
 	}
 	targets = dropUnnegated(targets)
-	notCompleteBesideResponse(toks, targets)
+	c.notCompleteBesideResponse(toks, targets)
 	targets = dropConceded(text, toks, ends, targets, cues)
 	return c.decide(text, toks, targets, clause, cues, res)
 }
 
 // notCompleteBesideResponse reads a denied complete response ("had not resolved the
-// problem", "not in remission") beside a response word of the course ("markedly less
-// manic", "partial improvement"; not a vague word of change, which may name a dose, nor a
-// number, which the decision weighs) as that response short of complete (rule 9), not as a
-// non-response: partial, or minimal when the response stated is minimal.
-func notCompleteBesideResponse(toks []token, targets []target) {
+// problem", "not in remission") beside a primary response word of the course ("markedly
+// less manic", "partial improvement"), or a vague word of change whose object is the
+// disease ("had reduced the agitation"; not "prednisone reduced", which names a dose), as
+// that response short of complete (rule 9), not as a non-response: partial, or minimal when
+// the response stated is minimal. A number in the text leaves the decision to weigh it.
+func (c *compiled) notCompleteBesideResponse(toks []token, targets []target) {
 	best := CategoryUnknown
 	for _, t := range targets {
 		if t.quantity {
 			return // a number states the degree; the decision weighs it
 		}
-		if !t.negated && !t.history && !t.hedged && !t.entry.marker && (t.entry.role == rolePrimary || t.entry.role == roleWeak) &&
-			!t.entry.secondary && (!vagueChange[normalize(t.entry.phrase)] || !doseBeside(toks, t)) && t.rule != "change of a measure" &&
+		vague := vagueChange[normalize(t.entry.phrase)]
+		if !t.negated && !t.history && !t.hedged && !t.entry.marker && (t.entry.role == rolePrimary || vague) &&
+			!t.entry.secondary && (!vague || c.diseaseObject(toks, t)) && t.rule != "change of a measure" &&
 			t.category.Ordered() && t.category.AtLeast(Minimal) && t.category < Complete {
 			best = max(best, t.category)
 		}
@@ -258,18 +260,20 @@ func notCompleteBesideResponse(toks []token, targets []target) {
 	}
 }
 
-// doseBeside reports whether a treatment word stands right before the change word t or
-// right after it (past an article): "dose reduced", "reduced the dose"; the change is then
-// the treatment's, not the disease's.
-func doseBeside(toks []token, t target) bool {
-	if t.i > 0 && (changedTreatment[toks[t.i-1].norm] || treatmentNouns[toks[t.i-1].norm]) {
-		return true
-	}
+// diseaseObject reports whether the vague word of change t is a verb whose object, right
+// after it past an article or possessive, is neither a treatment nor a drug ("had reduced the
+// agitation"): the change is then the disease's. "Prednisone reduced", "the dose was lowered",
+// "decreased vision" and "reduced the dose" are not.
+func (c *compiled) diseaseObject(toks []token, t target) bool {
 	k := t.j
-	if k < len(toks) && determiners[toks[k].norm] {
-		k++
+	if k+1 >= len(toks) || toks[k].brk || !determiners[toks[k].norm] || toks[k+1].brk {
+		return false
 	}
-	return k < len(toks) && (changedTreatment[toks[k].norm] || treatmentNouns[toks[k].norm])
+	if changedTreatment[toks[k+1].norm] || treatmentNouns[toks[k+1].norm] {
+		return false
+	}
+	n, _ := c.drugTrie.longest(toks, k+1, nil)
+	return n == 0
 }
 
 // dropUnnegated drops the phrases of role "negated only" that no negation covers:
