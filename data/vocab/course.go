@@ -506,6 +506,11 @@ func (v *Vocabulary) FreeOf(p CourseProbe, treatments []string) bool {
 	if p.names {
 		return false
 	}
+	if !mayNameCourse(p, treatments) {
+		// none of the text's words is a word of the treatment cells, and no cell names a
+		// course given once: free, without reading the cells' drug names
+		return true
+	}
 	k := v.courseOf(treatments)
 	if k.empty() {
 		return true
@@ -519,4 +524,27 @@ func (v *Vocabulary) FreeOf(p CourseProbe, treatments []string) bool {
 		}
 	}
 	return true
+}
+
+// mayNameCourse reports whether the text with probe p might name the course of the
+// treatment cells, or the course might be one given once: a cheap superset of what FreeOf
+// then checks on the course itself. The words of the cells (outside parentheses) include
+// every word the course keeps (course.words), and its kind (oneOff) comes from words too.
+func mayNameCourse(p CourseProbe, treatments []string) bool {
+	for _, tr := range treatments {
+		for _, w := range words(noParens(tr)) {
+			if surgical(w) || w == "single" || w == "infiltration" {
+				return true
+			}
+			if len(w) < 3 || courseWordStop[w] || isNumber(w) {
+				continue
+			}
+			for _, pw := range p.words {
+				if pw == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
