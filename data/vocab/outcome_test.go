@@ -966,3 +966,25 @@ func TestCourseFree(t *testing.T) {
 	}
 	t.Logf("%d course-free readings checked", free)
 }
+
+// TestMayNameCourse checks the cheap superset test FreeOf runs before reading the course.
+func TestMayNameCourse(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		text       string
+		treatments []string
+		want       bool
+	}{
+		{"lesions improved", []string{"diltiazem 60 mg"}, false},
+		{"improved on diltiazem", []string{"diltiazem 60 mg"}, true},
+		{"recurred 2 years later", []string{"surgical excision"}, true},         // a course given once
+		{"recurred 2 years later", []string{"a single dose of baclofen"}, true}, // likewise
+		{"improved after the infusions", []string{"monthly infusions of IVIG"}, true},
+		{"improved", []string{"rituximab (after failure of IVIG)"}, false},
+	}
+	for _, tc := range tests {
+		if got := mayNameCourse(v.ProbeCourse(tc.text), tc.treatments); got != tc.want {
+			t.Errorf("mayNameCourse(%q, %q) = %v, want %v", tc.text, tc.treatments, got, tc.want)
+		}
+	}
+}
