@@ -882,6 +882,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a course tapered off, then a relapse", "Prednisone could be tapered off, but the disease relapsed 2 months later.", "prednisone", Partial, ConfidenceLow},
 		{"complete cessation", "resulting in complete cessation of the attack", "", Complete, ConfidenceHigh},
 		{"an evolution called bad", "Bad evolution", "", None, ConfidenceHigh},
+		{"no episodes of the disease", "He has had no episodes of encephalopathy for 8 months after surgery.", "", Complete, ConfidenceHigh},
 		{"an evolution called satisfactory", "Satisfactory evolution", "", Partial, ConfidenceHigh},
 		{"a recidive is a relapse", "Recidive", "", Progression, ConfidenceLow},
 		{"recurrent-free is not recurrent", "the patient has remained recurrent free for 18 months", "", Complete, ConfidenceHigh},
