@@ -883,6 +883,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"complete cessation", "resulting in complete cessation of the attack", "", Complete, ConfidenceHigh},
 		{"an evolution called bad", "Bad evolution", "", None, ConfidenceHigh},
 		{"no episodes of the disease", "He has had no episodes of encephalopathy for 8 months after surgery.", "", Complete, ConfidenceHigh},
+		{"an assessment that was not possible", "Evaluation of response was not possible.", "", NotEvaluable, ConfidenceHigh},
+		{"a surgery that was not possible is no negation of the course's response", "Surgery was not possible because of comorbidities, but the tumour shrank after chemotherapy.", "chemotherapy", Partial, ConfidenceHigh},
 		{"an evolution called satisfactory", "Satisfactory evolution", "", Partial, ConfidenceHigh},
 		{"a recidive is a relapse", "Recidive", "", Progression, ConfidenceLow},
 		{"recurrent-free is not recurrent", "the patient has remained recurrent free for 18 months", "", Complete, ConfidenceHigh},
