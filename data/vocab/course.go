@@ -172,11 +172,23 @@ func (c *compiled) knownNonDrug(w string) bool {
 func priorFree(tr string, cut int) string {
 	s := tr[:cut]
 	for _, w := range []string{" after", " following", " prior", " previously", " failed"} {
-		if k := strings.LastIndex(strings.ToLower(s), w); k >= 0 && k >= len(s)-len(w)-12 {
+		if k := strings.LastIndex(asciiLower(s), w); k >= 0 && k >= len(s)-len(w)-12 {
 			s = s[:k]
 		}
 	}
 	return s
+}
+
+// asciiLower lowers the ASCII letters of s and keeps every other byte, so that byte
+// offsets in the result are offsets in s (strings.ToLower may change the length).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func isNumber(w string) bool {

@@ -807,7 +807,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		// a denied complete response beside a stated response is that response short of complete (rule 9)
 		{"markedly less agitated but not resolved", "Although her symptoms have not resolved, she is markedly less agitated.", "", Partial, ConfidenceHigh},
 		{"a vague word of change may name a dose", "Dose reduced because of side effects; the rash did not resolve", "", None, ConfidenceHigh},
-		{"a vague word of change whose object is the disease", "The drugs had reduced the agitation but had not resolved the problem.", "", Partial, ConfidenceHigh},
+		{"a vague word of change whose object is a measure of the disease", "The drugs had reduced the proteinuria but had not resolved the nephrotic syndrome.", "", Partial, ConfidenceHigh},
+		{"a vague word of change whose object the vocabulary does not know", "The intensivists reduced the sedation, but the delirium did not resolve.", "", None, ConfidenceHigh},
 		{"a dose as the object of the change", "reduced the dose; the rash did not resolve", "", None, ConfidenceHigh},
 		{"a number beside a denied remission decides", "Proteinuria reduced by 30%, but did not achieve remission", "", Minimal, ConfidenceHigh},
 		{"slight improvement, not resolved", "slight improvement, but the lesions did not resolve", "", Minimal, ConfidenceHigh},
@@ -882,7 +883,9 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a course tapered off, then a relapse", "Prednisone could be tapered off, but the disease relapsed 2 months later.", "prednisone", Partial, ConfidenceLow},
 		{"complete cessation", "resulting in complete cessation of the attack", "", Complete, ConfidenceHigh},
 		{"an evolution called bad", "Bad evolution", "", None, ConfidenceHigh},
-		{"no episodes of the disease", "He has had no episodes of encephalopathy for 8 months after surgery.", "", Complete, ConfidenceHigh},
+		{"no episodes of: also said of side effects", "No episodes of febrile neutropenia were observed.", "chemotherapy", Unclassified, ConfidenceNone},
+		{"not possible to: no denial", "Improvement was not possible to quantify.", "", Partial, ConfidenceHigh},
+		{"a recidive denied", "No recidive after 2 years.", "surgical excision", Complete, ConfidenceHigh},
 		{"an assessment that was not possible", "Evaluation of response was not possible.", "", NotEvaluable, ConfidenceHigh},
 		{"a surgery that was not possible is no negation of the course's response", "Surgery was not possible because of comorbidities, but the tumour shrank after chemotherapy.", "chemotherapy", Partial, ConfidenceHigh},
 		{"an evolution called satisfactory", "Satisfactory evolution", "", Partial, ConfidenceHigh},
@@ -988,6 +991,18 @@ func TestMayNameCourse(t *testing.T) {
 	for _, tc := range tests {
 		if got := mayNameCourse(v.ProbeCourse(tc.text), tc.treatments); got != tc.want {
 			t.Errorf("mayNameCourse(%q, %q) = %v, want %v", tc.text, tc.treatments, got, tc.want)
+		}
+	}
+}
+
+// TestCourseCellNotASCII reads a treatment cell whose letters change byte length when
+// lowered: the prior-treatment cut must not slice inside the cell.
+func TestCourseCellNotASCII(t *testing.T) {
+	v := Default()
+	for _, cell := range []string{"ȺȺȺȺȺȺȺȺȺȺ rituximab after IVIG", "İİİİ rituximab following IVIG", "rituximab after IVIG"} {
+		o := v.OutcomeFor("Improved.", []string{cell})
+		if o.Category != Partial {
+			t.Errorf("OutcomeFor(%q, %q) = %v, want partial", "Improved.", cell, o.Category)
 		}
 	}
 }

@@ -244,7 +244,7 @@ func (c *compiled) notCompleteBesideResponse(toks []token, targets []target) {
 		}
 		vague := vagueChange[normalize(t.entry.phrase)]
 		if !t.negated && !t.history && !t.hedged && !t.entry.marker && (t.entry.role == rolePrimary || vague) &&
-			!t.entry.secondary && (!vague || c.diseaseObject(toks, t)) && t.rule != "change of a measure" &&
+			!t.entry.secondary && (!vague || t.rule == "change of a measure" || c.diseaseObject(toks, t)) &&
 			t.category.Ordered() && t.category.AtLeast(Minimal) && t.category < Complete {
 			best = max(best, t.category)
 		}
@@ -261,19 +261,20 @@ func (c *compiled) notCompleteBesideResponse(toks []token, targets []target) {
 }
 
 // diseaseObject reports whether the vague word of change t is a verb whose object, right
-// after it past an article or possessive, is neither a treatment nor a drug ("had reduced the
-// agitation"): the change is then the disease's. "Prednisone reduced", "the dose was lowered",
-// "decreased vision" and "reduced the dose" are not.
+// after it past an article or possessive, is a disease or one of its measures the vocabulary
+// knows ("reduced the proteinuria"): the change is then the disease's. "Prednisone reduced",
+// "the dose was lowered", "decreased vision", "reduced the sedation" are not.
 func (c *compiled) diseaseObject(toks []token, t target) bool {
 	k := t.j
 	if k+1 >= len(toks) || toks[k].brk || !determiners[toks[k].norm] || toks[k+1].brk {
 		return false
 	}
-	if changedTreatment[toks[k+1].norm] || treatmentNouns[toks[k+1].norm] {
-		return false
+	// the object must be named as the disease, one of its measures or a body site: "reduced
+	// the agitation" is not enough to tell it from "reduced the sedation"
+	if n, _ := c.disTrie.longest(toks, k+1, c.acceptDisease); n > 0 {
+		return true
 	}
-	n, _ := c.drugTrie.longest(toks, k+1, nil)
-	return n == 0
+	return c.measureAt(toks, k+1) > 0
 }
 
 // dropUnnegated drops the phrases of role "negated only" that no negation covers:
