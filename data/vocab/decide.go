@@ -237,14 +237,14 @@ func responseLost(toks []token, live []target) int {
 				continue
 			}
 			worse := u.entry.role == roleRelapse || u.category == Progression
-			if u.j <= t.i && t.transient && worse && afterWordBefore(toks, u.j, t.i) {
+			if u.j <= t.i && t.transient && worse && wordIn(toks, max(u.j, t.i-3), t.i, afterWords) {
 				return k // "worsened after initial improvement": the order of the text is not that of time
 			}
-			if u.i < t.j || stoppedBetween(toks, t.j, u.i) {
+			if u.i < t.j || wordIn(toks, t.j, u.i, stopWords) {
 				continue
 			}
 			if t.transient && (worse || u.category == None) ||
-				u.category == Progression && u.entry.role != roleRelapse && !u.quantity && sequenceBefore(toks, t.j, u.i) {
+				u.category == Progression && u.entry.role != roleRelapse && !u.quantity && wordIn(toks, max(t.j, u.i-3), u.i, sequenceWords) {
 				return k
 			}
 		}
@@ -252,31 +252,13 @@ func responseLost(toks []token, live []target) int {
 	return -1
 }
 
-// afterWordBefore reports whether "after" or "following" stands among the three tokens
-// before token b, after token a.
-func afterWordBefore(toks []token, a, b int) bool {
-	for k := max(a, b-3); k < b && k < len(toks); k++ {
-		if toks[k].norm == "after" || toks[k].norm == "following" {
-			return true
-		}
-	}
-	return false
-}
+// afterWords before a response told after the worsening it ended ("worsened after initial
+// improvement") put the two in the order of time.
+var afterWords = map[string]bool{"after": true, "following": true}
 
 // sequenceWords order two statements in time: what follows came after what precedes.
 var sequenceWords = map[string]bool{"then": true, "thereafter": true, "subsequently": true, "later": true,
 	"afterwards": true, "afterward": true, "again": true}
-
-// sequenceBefore reports whether a word of sequence stands among the three tokens before
-// token b, after token a.
-func sequenceBefore(toks []token, a, b int) bool {
-	for k := max(a, b-3); k < b && k < len(toks); k++ {
-		if sequenceWords[toks[k].norm] {
-			return true
-		}
-	}
-	return false
-}
 
 // respondedAfterDoseChange reports whether the non-response no precedes the response
 // yes with a dose-change cue between them, or right after the response ("no response at 60
@@ -433,17 +415,6 @@ func classesDiffer(kept, all []target) bool {
 // lowWeakOnly is the reason for low confidence of a reading decided by a weak word alone.
 const lowWeakOnly = "only weak evidence"
 
-// stoppedBetween reports whether a word of stopping stands between tokens a and b: a
-// worsening after "steroids were stopped" is after the course, not a response lost on it.
-func stoppedBetween(toks []token, a, b int) bool {
-	for k := a; k < b && k < len(toks); k++ {
-		if stopWords[toks[k].norm] {
-			return true
-		}
-	}
-	return false
-}
-
 // gradedResponse reports whether a weak word of response that a qualifier graded as at
 // least partial ("partial efficacy", "complete relief") stands among the statements, not
 // hedged or negated.
@@ -523,11 +494,6 @@ func amountAfter(text string, toks []token, j int) bool {
 	return false
 }
 
-// sizeChange are the last words of the change phrases a length may measure.
-var sizeChange = map[string]bool{"shrunk": true, "shrank": true, "shrink": true, "shrinkage": true,
-	"decreased": true, "reduced": true, "reduction": true, "decrease": true, "size": true,
-	"smaller": true, "regressed": true, "diminished": true, "fell": true}
-
 // lastWord returns the last word of a phrase, normalised.
 func lastWord(phrase string) string {
 	w := words(phrase)
@@ -536,6 +502,13 @@ func lastWord(phrase string) string {
 	}
 	return w[len(w)-1]
 }
+
+// sizeChange are the last words of the change phrases a length may measure: words of
+// shrinking or decrease, not of improvement or regression in general (vagueChange holds
+// those too: "Marked regression (about 4 cm)" keeps its grade).
+var sizeChange = map[string]bool{"shrunk": true, "shrank": true, "shrink": true, "shrinkage": true,
+	"decreased": true, "reduced": true, "reduction": true, "decrease": true, "size": true,
+	"smaller": true, "regressed": true, "diminished": true, "fell": true}
 
 // amountFillers may stand between a change word and its amount.
 var amountFillers = map[string]bool{"in": true, "size": true, "diameter": true, "length": true, "by": true,

@@ -177,7 +177,7 @@ func saidOfTreatmentBefore(toks []token, ends []bool, t target, ms []mention, cl
 	// adalimumab with good response")
 	for x := last - 1; x >= 0 && !endBetween(ends, ms[x].i, t.i); x-- {
 		if m := ms[x]; m.course && !classOnly(toks, m, k) {
-			if !switchBetween(toks, max(0, m.i-3), ms[last].i) {
+			if !wordIn(toks, m.i-3, ms[last].i, switchWords) {
 				return false
 			}
 			break
@@ -247,17 +247,6 @@ func directLinkWords(toks []token, a, b int) bool {
 		}
 	}
 	return linked
-}
-
-// switchBetween reports whether a word of switching stands between tokens a and b
-// ("switched from infliximab to adalimumab", "replaced by").
-func switchBetween(toks []token, a, b int) bool {
-	for x := a; x < b; x++ {
-		if switchWords[toks[x].norm] {
-			return true
-		}
-	}
-	return false
 }
 
 // switchWords replace one treatment by another.

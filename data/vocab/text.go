@@ -290,3 +290,13 @@ func (n *trieNode) longest(toks []token, i int, accept func(ids []int, toks []to
 // digits, lower-cased, Latin diacritics folded, apostrophes and a possessive 's dropped,
 // joined by single spaces ("Sjögren's  Syndrome" → "sjogren syndrome").
 func Normalize(s string) string { return normalize(s) }
+
+// wordIn reports whether a word of set stands among the tokens from a to b (exclusive).
+func wordIn(toks []token, a, b int, set map[string]bool) bool {
+	for k := max(a, 0); k < b && k < len(toks); k++ {
+		if set[toks[k].norm] {
+			return true
+		}
+	}
+	return false
+}
