@@ -32,6 +32,7 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 		return nil, err
 	}
 	c.compileContext(ts)
+	c.compileSpelling()
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}

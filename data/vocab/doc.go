@@ -64,6 +64,12 @@
 // "healthy"). The nearest candidates win; if they name different canonical terms the
 // match is StatusAmbiguous and lists Candidates. Every fuzzy match reports its Distance.
 //
+// The outcome reader reads spelling slips of its own words too, more strictly (spelling.go):
+// a word of 7 or more letters that no vocabulary knows is read as the one outcome or cue word
+// one edit from it with the same first and last letter ("improvment" as improvement); the
+// English words near an outcome word are in nofuzzy.tsv, and OutcomeMatch.Spelling and the
+// evidence's rule name every word so read.
+//
 // # Route- and indication-aware codes
 //
 // A generic may have several generic rows with different route and indication columns.

@@ -164,6 +164,9 @@ type OutcomeMatch struct {
 	Proposed  Category
 	Evidence  Evidence // what decided the reading
 	Truncated bool     // the text was longer than 64 KiB and only its start was read
+	// Spelling lists the words read as outcome words they are slips of ("improvment" as
+	// "improvement"); Evidence.Rule names them too.
+	Spelling []SpellingFix
 }
 
 // bestOverall applies the best-overall-response rule to the phrases idx: the best ordered

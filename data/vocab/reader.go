@@ -127,7 +127,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		text = text[:cutAtSpace(text, maxOutcomeBytes)]
 		res.Truncated = true
 	}
-	toks := tokenize(text)
+	toks, fixes := c.correctSpelling(tokenize(text))
 	if len(toks) == 0 {
 		if strings.TrimSpace(text) != "" && !strings.ContainsAny(text, "+✓✔✗✘") {
 			// "-", "?", "—": a placeholder for a missing value, read as an empty cell is;
@@ -227,7 +227,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	targets = dropUnnegated(targets)
 	c.notCompleteBesideResponse(toks, targets)
 	targets = dropConceded(text, toks, ends, targets, cues)
-	return c.decide(text, toks, targets, clause, cues, res)
+	return withSpelling(c.decide(text, toks, targets, clause, cues, res), fixes)
 }
 
 // notCompleteBesideResponse reads a denied complete response ("had not resolved the

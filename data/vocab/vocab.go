@@ -253,6 +253,8 @@ type compiled struct {
 	timingTrie   *trieNode
 	timingRole   []string // per timing entry: prior, underlying or none
 	knownWords   map[string]bool
+	spellFuzzy   *fuzzyIndex // the outcome and cue words that spelling slips are read as (spelling.go)
+	spellWords   []string    // spellFuzzy's entry id → word
 	// courses caches courseOf per joined treatment list (safe for concurrent use);
 	// courseCount bounds it (courseOf empties it when full).
 	courses     sync.Map

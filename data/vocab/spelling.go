@@ -1,0 +1,175 @@
+package vocab
+
+import (
+	"sort"
+	"strings"
+)
+
+// Spelling slips in outcome words. Extraction sheets are typed by hand, and "improvment",
+// "remision", "imporved" or "worsend" would otherwise leave a cell unclassified. A word of
+// the text is read as an outcome word when all of these hold:
+//
+//   - it has at least minSpellLen letters (ASCII) and is not a word of any vocabulary nor
+//     of the nofuzzy list (which holds the ordinary English words near an outcome word,
+//     such as "approved" or "reserved" — see scripts/gen-nofuzzy);
+//   - exactly one word of the outcome phrases and context cues, of at least minSpellLen
+//     letters and with the same first letter, lies within one edit of it (an insertion, a
+//     deletion, a substitution or two adjacent letters swapped) after which the word
+//     still ends in the same letter: a difference at the end of a word is an inflection
+//     as often as a slip ("resolves", "arrhythmias", "neutropenic" beside "neutropenia").
+//
+// The reading then goes on as if the word were spelt right, and the evidence's rule says
+// which word was read as which, so that review.csv and normalised/cases.* show it.
+const minSpellLen = 7
+
+// SpellingFix is one word of an outcome text read as another word of the outcome
+// vocabulary.
+type SpellingFix struct {
+	Written string // the word as written (normalised: lower case, diacritics folded)
+	ReadAs  string // the outcome word it was read as
+}
+
+// compileSpelling indexes the words of the outcome phrases and context cues that spelling
+// slips are read as.
+func (c *compiled) compileSpelling() {
+	seen := map[string]bool{}
+	var ws []string
+	for _, e := range c.outcomes {
+		ws = append(ws, words(e.phrase)...)
+	}
+	for _, e := range c.cues {
+		ws = append(ws, words(e.term)...)
+	}
+	c.spellFuzzy = newFuzzyIndex()
+	c.spellWords = nil
+	for _, w := range ws {
+		if len(w) < minSpellLen || seen[w] || !isLetters(w) {
+			continue
+		}
+		seen[w] = true
+		c.spellFuzzy.add(w, len(c.spellWords))
+		c.spellWords = append(c.spellWords, w)
+	}
+}
+
+// isLetters reports whether w is made of lower-case ASCII letters only.
+func isLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// spellingOf returns the outcome word w is a slip of, by the rule above.
+func (c *compiled) spellingOf(w string) (string, bool) {
+	if c.knownWords[w] || c.noFuzzy[w] {
+		return "", false
+	}
+	return c.nearOutcomeWord(w)
+}
+
+// nearOutcomeWord returns the one outcome word of at least minSpellLen letters, with w's
+// first letter, within one edit of w, whether or not w is a known or nofuzzy word.
+func (c *compiled) nearOutcomeWord(w string) (string, bool) {
+	if len(w) < minSpellLen || !isLetters(w) {
+		return "", false
+	}
+	right := ""
+	for _, h := range c.spellFuzzy.search(w, true) {
+		if h.dist != 1 || atEnd(w, h.norm) {
+			continue
+		}
+		if right != "" {
+			return "", false // two outcome words are as near
+		}
+		right = c.spellWords[h.id]
+	}
+	return right, right != ""
+}
+
+// atEnd reports whether a and b end in different letters: a difference at the end of a
+// word is an inflection or another word of the same stem as often as a slip ("resolves",
+// "arrhythmias", "neutropenic" beside "neutropenia").
+func atEnd(a, b string) bool {
+	return a[len(a)-1] != b[len(b)-1]
+}
+
+// correctSpelling returns toks with every slip of an outcome word read as that word, and
+// the fixes made in text order. toks is not changed; without a fix it is returned as is.
+func (c *compiled) correctSpelling(toks []token) ([]token, []SpellingFix) {
+	var fixes []SpellingFix
+	var out []token
+	for k, t := range toks {
+		right, ok := c.spellingOf(t.norm)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = append([]token(nil), toks...)
+		}
+		out[k].norm = right
+		fixes = append(fixes, SpellingFix{Written: t.norm, ReadAs: right})
+	}
+	if out == nil {
+		return toks, nil
+	}
+	return out, fixes
+}
+
+// withSpelling records the fixes in the reading's evidence: the rule says which words were
+// read as which ("phrase; spelling: improvment read as improvement").
+func withSpelling(res OutcomeMatch, fixes []SpellingFix) OutcomeMatch {
+	if len(fixes) == 0 {
+		return res
+	}
+	res.Spelling = fixes
+	var b strings.Builder
+	b.WriteString(res.Evidence.Rule)
+	if b.Len() > 0 {
+		b.WriteString("; ")
+	}
+	b.WriteString("spelling: ")
+	for k, f := range fixes {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(f.Written + " read as " + f.ReadAs)
+	}
+	res.Evidence.Rule = b.String()
+	return res
+}
+
+// OutcomeSpelling returns the outcome word that w (one word) is read as when it is a
+// spelling slip of one, by the rules of the package documentation.
+func (v *Vocabulary) OutcomeSpelling(w string) (string, bool) {
+	return v.c.spellingOf(normalize(w))
+}
+
+// OutcomeWordsNear returns the words of list (one per element, any case) that the outcome
+// reader would take for spelling slips of an outcome word if the nofuzzy list did not hold
+// them, sorted and without duplicates: scripts/gen-nofuzzy lists the ordinary English
+// words among them in nofuzzy.tsv.
+func (v *Vocabulary) OutcomeWordsNear(list []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range list {
+		n := normalize(w)
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		if _, ok := v.c.nearOutcomeWord(n); ok && !v.c.knownWords[n] {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// OutcomeWordNear returns the outcome word w is within one edit of, by the rule of
+// OutcomeSpelling but whether or not w is a known or nofuzzy word.
+func (v *Vocabulary) OutcomeWordNear(w string) (string, bool) {
+	return v.c.nearOutcomeWord(normalize(w))
+}
