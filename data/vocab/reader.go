@@ -146,6 +146,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	targets = wholeCellOnly(targets, toks)
 	targets = mergeTargets(targets, c.quantities(text, toks, used))
 	applyContext(text, toks, ends, targets, cues)
+	targets = labelAnswers(text, toks, targets, cues)
 	clause := clauses(text, toks, ends, cues)
 	if k := v.courseOf(treatments); !k.empty() {
 		targets = c.courseHistory(text, toks, ends, cues, targets, k)

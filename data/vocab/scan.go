@@ -94,6 +94,13 @@ func attributive(toks []token, i int) bool {
 // pseudo-trigger).
 func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, []bool) {
 	acceptOutcome := func(ids []int, ts []token) []int {
+		for _, t := range ts[1:] {
+			if t.brk && isColonBreak(text, t) && !endsClause(text, ts[len(ts)-1].end) {
+				// "Response: lost to follow-up" is a label and its answer, not "response lost";
+				// "Evolution: unfavourable" is one phrase, which its clause ends with
+				return nil
+			}
+		}
 		var out []int
 		for _, id := range ids {
 			if !c.outcomes[id].upper || len(ts) == 1 && ts[0].upper && !c.compoundPart(text, ts[0]) {
@@ -353,4 +360,34 @@ func (c *compiled) upperGrade(w string) bool {
 		}
 	}
 	return false
+}
+
+// isColonBreak reports whether a colon, semicolon, full stop, question or exclamation mark
+// stands right before tk: an outcome phrase does not run across one.
+func isColonBreak(text string, tk token) bool {
+	for k := tk.start - 1; k >= 0; k-- {
+		switch text[k] {
+		case ' ', '\t':
+			continue
+		case ':', ';', '.', '?', '!':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// endsClause reports whether only spaces stand between text[end:] and the end of the text
+// or a clause punctuation.
+func endsClause(text string, end int) bool {
+	for k := end; k < len(text); k++ {
+		switch text[k] {
+		case ' ', '\t':
+			continue
+		case '.', ';', ',', ':', '!', '?', '|', '\n', '\r', ')':
+			return true
+		}
+		return false
+	}
+	return true
 }
