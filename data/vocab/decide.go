@@ -244,7 +244,8 @@ func responseLost(toks []token, live []target) int {
 				continue
 			}
 			if t.transient && (worse || u.category == None) ||
-				u.category == Progression && u.entry.role != roleRelapse && !u.quantity && wordIn(toks, max(t.j, u.i-3), u.i, sequenceWords) {
+				u.category == Progression && u.entry.role != roleRelapse && !u.quantity &&
+					(wordIn(toks, max(t.j, u.i-3), u.i, sequenceWords) || arrowIn(toks, t.j, u.i)) {
 				return k
 			}
 		}
@@ -255,6 +256,17 @@ func responseLost(toks []token, live []target) int {
 // afterWords before a response told after the worsening it ended ("worsened after initial
 // improvement") put the two in the order of time.
 var afterWords = map[string]bool{"after": true, "following": true}
+
+// arrowIn reports whether an arrow stands between toks[a-1] and toks[b] ("PR → PD"): a
+// table's arrow orders two states in time, as "then" does.
+func arrowIn(toks []token, a, b int) bool {
+	for k := a; k <= b && k < len(toks); k++ {
+		if toks[k].arrow {
+			return true
+		}
+	}
+	return false
+}
 
 // sequenceWords order two statements in time: what follows came after what precedes.
 var sequenceWords = map[string]bool{"then": true, "thereafter": true, "subsequently": true, "later": true,

@@ -35,3 +35,23 @@ func TestLabelAnswers(t *testing.T) {
 		}
 	}
 }
+
+func TestArrowOrdersStates(t *testing.T) {
+	v := Default()
+	for _, tc := range []struct {
+		text string
+		want Category
+	}{
+		{"PR→PD", Progression},    // a response lost on the course
+		{"PR -> PD", Progression}, // ASCII arrow
+		{"Improved => worsened", Progression},
+		{"PR → CR", Complete},        // the best response
+		{"SD → PD", None},            // no response was lost: the best response stays
+		{"PR > PD", CategoryUnknown}, // ">" alone is no arrow: the two disagree
+	} {
+		m := v.OutcomeFor(tc.text, nil)
+		if m.Category != tc.want {
+			t.Errorf("OutcomeFor(%q) = %v (%s, %q); want %v", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want)
+		}
+	}
+}

@@ -17,6 +17,7 @@ type token struct {
 	brk        bool   // clause punctuation (. ; , : ! ? | line break, an arrow) stands between this token and the previous one
 	dash       bool   // a dash (- – — ‐ ‑ ‒ −) stands between this token and the previous one
 	comma      bool   // a comma or colon stands between this token and the previous one
+	arrow      bool   // an arrow (→ ⟶ ⇒ -> =>) stands between this token and the previous one
 }
 
 // fold maps a lower-case Latin letter with a diacritic to its ASCII base.
@@ -50,12 +51,12 @@ func tokenize(s string) []token {
 	// character that changes.
 	var b strings.Builder
 	start, built := -1, false
-	hasLetter, allUpper, brk, dash, comma := false, true, false, false, false
+	hasLetter, allUpper, brk, dash, comma, arrow := false, true, false, false, false, false
 	// emit appends a token with the separators seen since the last one (none before the first)
 	emit := func(norm string, start, end int, upper bool) {
 		first := len(toks) == 0
-		toks = append(toks, token{norm: norm, start: start, end: end, upper: upper, brk: brk && !first, dash: dash && !first, comma: comma && !first})
-		brk, dash, comma = false, false, false
+		toks = append(toks, token{norm: norm, start: start, end: end, upper: upper, brk: brk && !first, dash: dash && !first, comma: comma && !first, arrow: arrow && !first})
+		brk, dash, comma, arrow = false, false, false, false
 	}
 	flush := func(end int) {
 		if start >= 0 {
@@ -112,6 +113,7 @@ func tokenize(s string) []token {
 				}
 				dash = dash || c == '-'
 				comma = comma || c == ',' || c == ':'
+				arrow = arrow || c == '>' && i > 0 && (s[i-1] == '-' || s[i-1] == '=')
 			}
 			i++
 			continue
@@ -151,6 +153,7 @@ func tokenize(s string) []token {
 				brk = true
 			}
 			dash = dash || isDash(r)
+			arrow = arrow || r == '→' || r == '⟶' || r == '⇒'
 		}
 		i += size
 	}
