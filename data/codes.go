@@ -53,7 +53,7 @@ var Codes = []CodeInfo{
 	{"frequency-ambiguous", Warning, false, "a frequency word has two common readings"},
 	{"frequency-inherited", Warning, false, "a dose step took its frequency from a neighbouring step"},
 	{"frequency-missing", Warning, false, "a dose has no frequency: the amount is taken as the daily total"},
-	{"fuzzy-match", Warning, false, `a term was read by fuzzy match ("risodronate" as risedronate)`},
+	{"fuzzy-match", Warning, false, `a term or outcome word was read by fuzzy match ("risodronate" as risedronate, "remision" as remission)`},
 	{"header-unit", Info, false, "a unit in a header (\"Follow-up (months)\") is used for the column's cells"},
 	{"ismp-abbreviation", Warning, false, "an abbreviation on the ISMP list of error-prone abbreviations"},
 	{"low-confidence-outcome", Warning, false, "an outcome was read with low confidence: its reading is proposed in review.csv and left out of every rate until confirmed"},

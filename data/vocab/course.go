@@ -497,7 +497,9 @@ type CourseProbe struct {
 
 // ProbeCourse returns the CourseProbe of an outcome text.
 func (v *Vocabulary) ProbeCourse(text string) CourseProbe {
-	toks := tokenize(text)
+	written := tokenize(text)
+	// the reader reads spelling slips as the words they are slips of: the probe holds both
+	toks, _ := v.c.correctSpelling(text, written, nil)
 	var p CourseProbe
 	for i := range toks {
 		if n, _ := v.c.drugTrie.longest(toks, i, nil); n > 0 {
@@ -505,6 +507,9 @@ func (v *Vocabulary) ProbeCourse(text string) CourseProbe {
 		}
 		if len(toks[i].norm) >= 3 {
 			p.words = append(p.words, toks[i].norm)
+		}
+		if w := written[i].norm; w != toks[i].norm && len(w) >= 3 {
+			p.words = append(p.words, w)
 		}
 	}
 	return p

@@ -92,3 +92,61 @@ func answerHolds(targets []target, k, i, e int) bool {
 	}
 	return false
 }
+
+// A table's outcome column may be a question its header asks: "Response", "Remission
+// after DLI", "Improved (Y/N)", with cells "Yes", "N", "no". Such a cell is a bare answer,
+// which says nothing alone; read under its header, it is the label-and-answer form above.
+var bareAnswers = map[string]string{
+	"yes": "yes", "y": "yes", "no": "no", "n": "no", "none": "no", "nil": "no",
+	"absent": "no", "present": "yes", "achieved": "yes", "not achieved": "no",
+}
+
+// BareAnswer reports whether an outcome cell is only a yes or a no ("Yes", "N", "none"),
+// which says something only as the answer to its column's header.
+func BareAnswer(cell string) bool {
+	_, ok := bareAnswers[normalize(cell)]
+	return ok
+}
+
+// OutcomeUnder reads a bare answer (BareAnswer) as the answer to its column's header: a yes
+// reads the header as the outcome ("Yes" under "Remission after DLI" is complete), a no
+// reads it denied ("No" under "Clinical response (Y/N)" is read as "not clinical response",
+// none). Parentheses are left out of the header ("(Y/N)", "(yes/no)"). A header that holds
+// no outcome phrase ("Outcome", "Comments") leaves the cell as it reads alone
+// (unclassified). The evidence's phrase and span are the cell's; its rule names the header.
+func (v *Vocabulary) OutcomeUnder(header, cell string, treatments []string) OutcomeMatch {
+	answer, ok := bareAnswers[normalize(cell)]
+	label := strings.TrimSpace(withoutParens(header))
+	if !ok || label == "" || strings.ContainsAny(label, ":=?") {
+		return v.OutcomeFor(cell, treatments)
+	}
+	text := label // "yes": what the header asks holds
+	if answer == "no" {
+		text = "not " + label // a denial, as "not improved", "not in remission after DLI" are read
+	}
+	m := v.OutcomeFor(text, treatments)
+	if m.Evidence.Rule == "" || m.Phrase == "" {
+		return v.OutcomeFor(cell, treatments)
+	}
+	m.Evidence = Evidence{Rule: "column header as the question (" + label + "): " + m.Evidence.Rule, Cue: m.Evidence.Cue,
+		Phrase: cell, Start: 0, End: len(cell)}
+	m.Phrase, m.Phrases, m.Sites, m.Status = cell, nil, nil, StatusContained
+	return m
+}
+
+// withoutParens returns s without its parenthesised and bracketed parts.
+func withoutParens(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

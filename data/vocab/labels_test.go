@@ -55,3 +55,31 @@ func TestArrowOrdersStates(t *testing.T) {
 		}
 	}
 }
+
+func TestOutcomeUnderHeader(t *testing.T) {
+	v := Default()
+	for _, tc := range []struct {
+		header, cell string
+		want         Category
+		conf         Confidence
+	}{
+		{"Response", "Yes", Partial, ConfidenceHigh},
+		{"Response", "No", None, ConfidenceHigh},
+		{"Remission after DLI", "Y", Complete, ConfidenceHigh},
+		{"Remission after DLI", "N", None, ConfidenceHigh},
+		{"Improved (Y/N)", "n", None, ConfidenceHigh},
+		{"Healed", "yes", Complete, ConfidenceHigh},
+		{"Efficacy (Y/N)", "Y", Partial, ConfidenceHigh}, // "effective", as a whole cell
+		{"Outcome", "Yes", Unclassified, ConfidenceNone}, // the header asks nothing
+		{"Comments", "No", Unclassified, ConfidenceNone},
+		{"Response", "Partial", Partial, ConfidenceHigh}, // not a bare answer: read alone
+	} {
+		m := v.OutcomeUnder(tc.header, tc.cell, nil)
+		if m.Category != tc.want || m.Confidence != tc.conf {
+			t.Errorf("OutcomeUnder(%q, %q) = %v/%s (%q); want %v/%s", tc.header, tc.cell, m.Category, m.Confidence, m.Evidence.Rule, tc.want, tc.conf)
+		}
+		if m.Evidence.Phrase != "" && (m.Evidence.Start != 0 || m.Evidence.End > len(tc.cell)) {
+			t.Errorf("OutcomeUnder(%q, %q): evidence span %d–%d is not within the cell", tc.header, tc.cell, m.Evidence.Start, m.Evidence.End)
+		}
+	}
+}

@@ -127,7 +127,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		text = text[:cutAtSpace(text, maxOutcomeBytes)]
 		res.Truncated = true
 	}
-	toks, fixes := c.correctSpelling(tokenize(text))
+	toks, fixes := c.correctSpelling(text, tokenize(text), treatments)
 	if len(toks) == 0 {
 		if strings.TrimSpace(text) != "" && !strings.ContainsAny(text, "+✓✔✗✘") {
 			// "-", "?", "—": a placeholder for a missing value, read as an empty cell is;

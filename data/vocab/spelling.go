@@ -3,6 +3,7 @@ package vocab
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Spelling slips in outcome words. Extraction sheets are typed by hand, and "improvment",
@@ -25,32 +26,39 @@ const minSpellLen = 7
 // SpellingFix is one word of an outcome text read as another word of the outcome
 // vocabulary.
 type SpellingFix struct {
-	Written string // the word as written (normalised: lower case, diacritics folded)
+	Written string // the word as written in the text
 	ReadAs  string // the outcome word it was read as
 }
 
-// compileSpelling indexes the words of the outcome phrases and context cues that spelling
-// slips are read as.
+// compileSpelling gives c the index of the words spelling slips are read as: the words of
+// the built-in outcome phrases and context cues only, so that a word a user's file adds
+// (whose English neighbours nofuzzy.tsv does not list) never turns a real word into it.
 func (c *compiled) compileSpelling() {
-	seen := map[string]bool{}
+	c.spellFuzzy, c.spellWords = defaultSpelling()
+}
+
+// defaultSpelling builds the index of compileSpelling once.
+var defaultSpelling = sync.OnceValues(func() (*fuzzyIndex, []string) {
+	ts := defaultTables()
 	var ws []string
-	for _, e := range c.outcomes {
-		ws = append(ws, words(e.phrase)...)
+	for _, r := range ts[KindOutcomes].rows {
+		ws = append(ws, words(r.get("phrase"))...)
 	}
-	for _, e := range c.cues {
-		ws = append(ws, words(e.term)...)
+	for _, r := range ts[KindCues].rows {
+		ws = append(ws, words(r.get("term"))...)
 	}
-	c.spellFuzzy = newFuzzyIndex()
-	c.spellWords = nil
+	f, seen := newFuzzyIndex(), map[string]bool{}
+	var list []string
 	for _, w := range ws {
 		if len(w) < minSpellLen || seen[w] || !isLetters(w) {
 			continue
 		}
 		seen[w] = true
-		c.spellFuzzy.add(w, len(c.spellWords))
-		c.spellWords = append(c.spellWords, w)
+		f.add(w, len(list))
+		list = append(list, w)
 	}
-}
+	return f, list
+})
 
 // isLetters reports whether w is made of lower-case ASCII letters only.
 func isLetters(w string) bool {
@@ -92,25 +100,41 @@ func (c *compiled) nearOutcomeWord(w string) (string, bool) {
 // atEnd reports whether a and b end in different letters: a difference at the end of a
 // word is an inflection or another word of the same stem as often as a slip ("resolves",
 // "arrhythmias", "neutropenic" beside "neutropenia").
+// So is an agent noun's plural beside a verb's ("relapsers", "improvers" beside "relapses",
+// "improves").
 func atEnd(a, b string) bool {
-	return a[len(a)-1] != b[len(b)-1]
+	return a[len(a)-1] != b[len(b)-1] || strings.HasSuffix(a, "ers") && strings.HasSuffix(b, "es")
 }
 
 // correctSpelling returns toks with every slip of an outcome word read as that word, and
-// the fixes made in text order. toks is not changed; without a fix it is returned as is.
-func (c *compiled) correctSpelling(toks []token) ([]token, []SpellingFix) {
+// the fixes made in text order. A word of the course's treatment cells is left as written
+// (a treatment misspelt alike in both cells still names the course). toks is not changed;
+// without a fix it is returned as is.
+func (c *compiled) correctSpelling(text string, toks []token, treatments []string) ([]token, []SpellingFix) {
 	var fixes []SpellingFix
 	var out []token
+	var course map[string]bool
 	for k, t := range toks {
 		right, ok := c.spellingOf(t.norm)
 		if !ok {
+			continue
+		}
+		if course == nil {
+			course = map[string]bool{}
+			for _, tr := range treatments {
+				for _, w := range words(tr) {
+					course[w] = true
+				}
+			}
+		}
+		if course[t.norm] {
 			continue
 		}
 		if out == nil {
 			out = append([]token(nil), toks...)
 		}
 		out[k].norm = right
-		fixes = append(fixes, SpellingFix{Written: t.norm, ReadAs: right})
+		fixes = append(fixes, SpellingFix{Written: text[t.start:t.end], ReadAs: right})
 	}
 	if out == nil {
 		return toks, nil

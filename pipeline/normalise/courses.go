@@ -253,6 +253,12 @@ func (n *normaliser) readOutcome(r *data.Record, base *cohort.Course, text strin
 		first = out[0]
 	}
 	first.Outcome = n.voc.OutcomeFor(text, treatments)
+	if first.Outcome.Category == vocab.CategoryUnknown && first.Outcome.Confidence == vocab.ConfidenceNone && vocab.BareAnswer(text) {
+		// "Yes", "N" in a column headed "Response (Y/N)": the header is the question
+		if h := n.header(r, data.FieldOutcome); h != data.FieldOutcome.String() {
+			first.Outcome = n.voc.OutcomeUnder(h, strings.TrimSpace(text))
+		}
+	}
 	n.outcome(r, first, strings.TrimSpace(text))
 	for _, c := range out[min(1, len(out)):] {
 		c.Outcome, c.OutcomeAdjudicated, c.Decided = first.Outcome, first.OutcomeAdjudicated, first.Decided

@@ -46,6 +46,24 @@ type vocabCache struct {
 	// courses of one reading share it (sameOutcome).
 	readings map[string][]*vocab.OutcomeMatch
 	scanDrug memo[[]vocab.Mention]
+	// under holds the readings of bare answers under their column's header
+	// (vocab.OutcomeUnder), keyed by header and cell; a table has few
+	under map[[2]string]*vocab.OutcomeMatch
+}
+
+// OutcomeUnder memoises vocab.OutcomeUnder per (header, cell); the reading is shared.
+func (c *vocabCache) OutcomeUnder(header, cell string) *vocab.OutcomeMatch {
+	k := [2]string{header, cell}
+	if m, ok := c.under[k]; ok {
+		return m
+	}
+	if c.under == nil || len(c.under) >= memoCap {
+		c.under = make(map[[2]string]*vocab.OutcomeMatch)
+	}
+	k = [2]string{strings.Clone(header), strings.Clone(cell)}
+	m := c.voc.OutcomeUnder(k[0], k[1], nil)
+	c.under[k] = &m
+	return &m
 }
 
 // Drug is the memoised vocab.Drug, shared.

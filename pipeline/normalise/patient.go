@@ -196,6 +196,13 @@ func (n *normaliser) outcome(r *data.Record, c *cohort.Course, text string) {
 		n.review(r, c.CaseID, fieldOutcome, text, item())
 		return
 	}
+	if len(o.Spelling) > 0 {
+		// "improvment" read as improvement: counted as read, and listed for a person to check,
+		// as a misspelt drug name is
+		n.warn(r, data.FieldOutcome, text, "fuzzy-match", "read "+spellings(o.Spelling),
+			"correct the spelling, or correct the reading in the decision column of review.csv")
+		needs = true
+	}
 	switch {
 	case o.Confidence == vocab.ConfidenceLow:
 		n.warn(r, data.FieldOutcome, text, "low-confidence-outcome",
@@ -210,4 +217,13 @@ func (n *normaliser) outcome(r *data.Record, c *cohort.Course, text string) {
 	if needs {
 		n.review(r, c.CaseID, fieldOutcome, text, item())
 	}
+}
+
+// spellings lists spelling fixes as "\"improvment\" as \"improvement\", …".
+func spellings(fixes []vocab.SpellingFix) string {
+	parts := make([]string, len(fixes))
+	for i, f := range fixes {
+		parts[i] = fmt.Sprintf("%q as %q", f.Written, f.ReadAs)
+	}
+	return strings.Join(parts, ", ")
 }
