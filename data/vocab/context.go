@@ -183,6 +183,8 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 			// the response word in predicate position
 			if tg := predicateOf(toks, clause, targets, cu.i, cu.j); tg != nil && qualifies(cu.e.category, tg.entry) {
 				tg.category, tg.rule, tg.graded = cu.e.category, "qualifier", true
+			} else if tg := gradedAfter(text, toks, targets, cu.i, cu.j); tg != nil && qualifies(cu.e.category, tg.entry) {
+				tg.category, tg.rule, tg.graded = cu.e.category, "qualifier", true
 			}
 			continue
 		}
@@ -310,6 +312,26 @@ func predicateOf(toks []token, clause []int, targets []target, q, end int) *targ
 	}
 	return nil
 }
+
+// gradedAfter returns the response word a qualifier at toks[q:end] grades from right after
+// it, in a sheet's terse order ("Response complete", "remission incomplete", "improvement
+// partial"): the word ends at q with no punctuation between, and the qualifier ends its
+// clause or a word of time follows it. nil when there is none.
+func gradedAfter(text string, toks []token, targets []target, q, end int) *target {
+	if q == 0 || toks[q].brk || toks[q].dash || commaBefore(text, toks, q) || end < len(toks) && !toks[end].brk && !timePrepositions[toks[end].norm] {
+		return nil
+	}
+	for t := range targets {
+		if tg := &targets[t]; tg.j == q && !tg.graded && !tg.negated {
+			return tg
+		}
+	}
+	return nil
+}
+
+// timePrepositions may follow a graded response word's qualifier ("Response complete at 3
+// months", "remission incomplete after 6 cycles").
+var timePrepositions = map[string]bool{"at": true, "after": true, "by": true, "within": true, "from": true, "since": true, "following": true}
 
 // qualifies reports whether a qualifier of category q applies to a phrase: qualifiers of
 // degree (minimal, none, partial) lower any response phrase above them; "complete" raises

@@ -83,3 +83,24 @@ func TestOutcomeUnderHeader(t *testing.T) {
 		}
 	}
 }
+
+func TestQualifierAfterResponseWord(t *testing.T) {
+	v := Default()
+	for _, tc := range []struct {
+		text string
+		want Category
+	}{
+		{"Response complete", Complete},
+		{"remission incomplete", Partial},
+		{"Improvement minimal", Minimal},
+		{"Resolution incomplete", Partial},
+		{"Response complete at 3 months", Complete},
+		{"the lesion resolved almost completely", Partial},
+		{"Response, complete in 2 of 3 sites", Partial}, // a comma: not a grade of the word before
+		{"Response complete remission", Complete},       // a phrase of its own
+	} {
+		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want {
+			t.Errorf("OutcomeFor(%q) = %v (%s, %q); want %v", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want)
+		}
+	}
+}
