@@ -93,3 +93,27 @@ func FuzzQuantityPrefilters(f *testing.F) {
 		checkPrefilters(t, c, text)
 	})
 }
+
+func TestSizePairs(t *testing.T) {
+	v := Default()
+	for _, tc := range []struct {
+		text string
+		want Category
+	}{
+		{"4x3 cm to 2x1 cm", Partial}, // an area: 12 → 2 cm²
+		{"4 × 3 cm → 2 × 1 cm", Partial},
+		{"30 mm to 10 mm", Partial},
+		{"1.5 cm to 8 mm", Minimal}, // 47 % smaller in diameter
+		{"2 cm to 0 cm", Complete},
+		{"From 5 cm to 4.5 cm", Minimal},
+		{"2 cm → 3 cm", Progression},     // a rise with an arrow
+		{"2 cm to 3 cm", CategoryUnknown}, // a range as often as a rise
+		{"4 x 3 cm to 2 cm", CategoryUnknown},
+		{"4 cm to 2 weeks", CategoryUnknown},
+		{"Dose 20 mg to 10 mg", CategoryUnknown}, // not a size
+	} {
+		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want {
+			t.Errorf("OutcomeFor(%q) = %v (%s, %q); want %v", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want)
+		}
+	}
+}
