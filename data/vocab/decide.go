@@ -2,6 +2,7 @@ package vocab
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -245,7 +246,7 @@ func responseLost(toks []token, live []target) int {
 			}
 			if t.transient && (worse || u.category == None) ||
 				u.category == Progression && u.entry.role != roleRelapse && !u.quantity &&
-					(wordIn(toks, max(t.j, u.i-3), u.i, sequenceWords) || arrowIn(toks, t.j, u.i)) {
+					(wordIn(toks, max(t.j, u.i-3), u.i, sequenceWords) || arrowIn(toks, t.j, u.i) || timeLabelled(toks, t.i, u.i)) {
 				return k
 			}
 		}
@@ -267,6 +268,38 @@ func arrowIn(toks []token, a, b int) bool {
 	}
 	return false
 }
+
+// timeLabelled reports whether the statements at toks[a] and toks[b] each open with a time
+// label and a colon, the later one last ("3 mo: PR; 6 mo: CR; 12 mo: PD", "Week 4: partial
+// response; week 12: progression"): a sheet's time points order them as "then" does.
+func timeLabelled(toks []token, a, b int) bool {
+	ta, oka := timeLabelBefore(toks, a)
+	tb, okb := timeLabelBefore(toks, b)
+	return oka && okb && tb > ta
+}
+
+// timeLabelBefore reads a time label "N unit:" or "unit N:" standing right before toks[k]
+// at the start of its clause, in days.
+func timeLabelBefore(toks []token, k int) (float64, bool) {
+	if k < 2 || !toks[k].comma || k > 2 && !toks[k-2].brk {
+		return 0, false
+	}
+	n, u := toks[k-2].norm, toks[k-1].norm
+	if isNumber(u) {
+		n, u = u, n
+	}
+	days, ok := labelUnitDays[u]
+	v, err := strconv.ParseFloat(n, 64)
+	if !ok || err != nil {
+		return 0, false
+	}
+	return v * days, true
+}
+
+// labelUnitDays are the units of a time label, in days.
+var labelUnitDays = map[string]float64{"d": 1, "day": 1, "days": 1, "wk": 7, "wks": 7, "w": 7, "week": 7, "weeks": 7,
+	"mo": 30.4, "mos": 30.4, "m": 30.4, "month": 30.4, "months": 30.4, "y": 365.25, "yr": 365.25, "yrs": 365.25,
+	"year": 365.25, "years": 365.25}
 
 // sequenceWords order two statements in time: what follows came after what precedes.
 var sequenceWords = map[string]bool{"then": true, "thereafter": true, "subsequently": true, "later": true,

@@ -104,3 +104,21 @@ func TestQualifierAfterResponseWord(t *testing.T) {
 		}
 	}
 }
+
+func TestTimeLabelsOrderStates(t *testing.T) {
+	v := Default()
+	for _, tc := range []struct {
+		text string
+		want Category
+	}{
+		{"3 mo: PR; 6 mo: CR; 12 mo: PD", Progression},
+		{"Week 4: partial response; week 12: progression", Progression},
+		{"Day 7: improved; day 30: worse", Progression},
+		{"3 mo: SD; 6 mo: PD", None},          // no response was lost
+		{"12 mo: PD; 3 mo: PR", Unclassified}, // out of order: the two disagree
+	} {
+		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want {
+			t.Errorf("OutcomeFor(%q) = %v (%s, %q); want %v", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want)
+		}
+	}
+}

@@ -106,7 +106,7 @@ func TestSizePairs(t *testing.T) {
 		{"1.5 cm to 8 mm", Minimal}, // 47 % smaller in diameter
 		{"2 cm to 0 cm", Complete},
 		{"From 5 cm to 4.5 cm", Minimal},
-		{"2 cm → 3 cm", Progression},     // a rise with an arrow
+		{"2 cm → 3 cm", Progression},      // a rise with an arrow
 		{"2 cm to 3 cm", CategoryUnknown}, // a range as often as a rise
 		{"4 x 3 cm to 2 cm", CategoryUnknown},
 		{"4 cm to 2 weeks", CategoryUnknown},
