@@ -183,7 +183,7 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 			// the response word in predicate position
 			if tg := predicateOf(toks, clause, targets, cu.i, cu.j); tg != nil && qualifies(cu.e.category, tg.entry) {
 				tg.category, tg.rule, tg.graded = cu.e.category, "qualifier", true
-			} else if tg := gradedAfter(text, toks, targets, cu.i, cu.j); tg != nil && qualifies(cu.e.category, tg.entry) {
+			} else if tg := gradedAfter(text, toks, targets, cu.i, cu.j); tg != nil && qualifies(cu.e.category, tg.entry) && !gradedAgain(toks, cues, cu) {
 				tg.category, tg.rule, tg.graded = cu.e.category, "qualifier", true
 			}
 			continue
@@ -328,6 +328,28 @@ func gradedAfter(text string, toks []token, targets []target, q, end int) *targe
 	}
 	return nil
 }
+
+// gradedAgain reports whether another qualifier follows cu ("Remission incomplete at 6
+// months, complete at 12 months"): the grades of several times are left to the best
+// overall response, not the first.
+func gradedAgain(toks []token, cues []cueHit, cu cueHit) bool {
+	for _, o := range cues {
+		if o.i > cu.i && (o.e.role == cueQualifier || o.e.role == cueQualifierAfter) {
+			return true
+		}
+	}
+	for _, tk := range toks[cu.j:] {
+		if _, ok := answerGrades[tk.norm]; ok || gradeWords[tk.norm] {
+			return true // "Improvement mild at 2 weeks, marked at 6 weeks"
+		}
+	}
+	return false
+}
+
+// gradeWords grade a response word as qualifier cues do, though they are no cue of their
+// own (they stand in phrases: "significant improvement").
+var gradeWords = map[string]bool{"significant": true, "substantial": true, "considerable": true, "dramatic": true,
+	"moderate": true, "remarkable": true}
 
 // timePrepositions may follow a graded response word's qualifier ("Response complete at 3
 // months", "remission incomplete after 6 cycles").

@@ -246,7 +246,8 @@ func responseLost(toks []token, live []target) int {
 			}
 			if t.transient && (worse || u.category == None) ||
 				u.category == Progression && u.entry.role != roleRelapse && !u.quantity &&
-					(wordIn(toks, max(t.j, u.i-3), u.i, sequenceWords) || arrowIn(toks, t.j, u.i) || timeLabelled(toks, t.i, u.i)) {
+					(wordIn(toks, max(t.j, u.i-3), u.i, sequenceWords) || arrowIn(toks, max(t.j, u.i-3), u.i) || timeLabelled(toks, t.i, u.i)) &&
+					!regained(live, u) {
 				return k
 			}
 		}
@@ -259,10 +260,22 @@ func responseLost(toks []token, live []target) int {
 var afterWords = map[string]bool{"after": true, "following": true}
 
 // arrowIn reports whether an arrow stands between toks[a-1] and toks[b] ("PR → PD"): a
-// table's arrow orders two states in time, as "then" does.
+// table's arrow orders two states in time, as "then" does. An arrow between two numbers
+// is a value's change ("PASI 20 → 5"), not an order of statements.
 func arrowIn(toks []token, a, b int) bool {
-	for k := a; k <= b && k < len(toks); k++ {
-		if toks[k].arrow {
+	for k := max(a, 1); k <= b && k < len(toks); k++ {
+		if toks[k].arrow && !(isNumber(toks[k-1].norm) && isNumber(toks[k].norm)) {
+			return true
+		}
+	}
+	return false
+}
+
+// regained reports whether a response is stated after the worsening u ("PR → PD → PR after
+// dose escalation"): then the response was not lost for good.
+func regained(live []target, u target) bool {
+	for _, w := range live {
+		if w.i >= u.j && !w.negated && !w.hedged && !w.entry.weak() && !w.entry.secondary && w.category.AtLeast(Minimal) {
 			return true
 		}
 	}
@@ -332,7 +345,7 @@ func (t target) phraseMatch(text string, clause []int) PhraseMatch {
 var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction": true, "decrease": true, "declined": true,
 	"decline": true, "fell": true, "dropped": true, "lowered": true, "lowering": true, "improved": true, "improvement": true,
 	"diminished": true, "regression": true, "shrinkage": true, "shrank": true, "shrunk": true, "smaller": true,
-	"fall": true, "drop": true}
+	"fall": true, "drop": true, "halved": true}
 
 // dropSuperseded removes targets that a more precise statement of the same clause
 // replaces: a vague change word beside a number read by rule 5, and any response word

@@ -3,26 +3,31 @@ package vocab
 import "strings"
 
 // A sheet often writes an outcome as a label and an answer: "Response: no", "Healed? No",
-// "Improvement – nil", "Remission: not assessed", "Response: partial". The label is an
-// outcome phrase that opens its clause (at most maxLabelWords words from the clause's start
-// to the phrase's end), followed by ":", "=", "?" or a dash; the answer is the rest of the
-// clause. The answer decides what the label means:
+// "Improvement – nil", "Remission: not assessed", "Response: partial". The label is the
+// start of a clause, at most maxLabelWords words, that holds one outcome phrase and ends
+// with ":", "=", "?" or a dash; the answer is the rest of the clause. The answer decides what
+// the label means:
 //
-//   - a word of denial alone ("no", "none", "nil", "absent", "negative", "not") negates the
-//     label, as "no response" would be read;
-//   - a word of a missing value alone ("NA", "N/A", "unknown", "not known", "pending", "not
-//     done", "ND", "NK") makes it not evaluable (the outcome is not reported);
-//   - a qualifier of degree alone ("complete", "partial", "minimal", "slight") grades it, as
-//     "partial response" would be read;
-//   - after ":" or "=", a phrase saying the outcome is not known ("Response: not assessed",
-//     "Improvement: lost to follow-up") is the reading, and the label is dropped (any other
-//     phrase of the answer is read beside the label, as two statements are);
+//   - an outcome phrase that opens it stands as a statement of its own ("Healed: no
+//     recurrence"), and after ":" or "=" a phrase of a missing outcome ("Response: not
+//     assessed", "Response: lost to follow-up") replaces the label;
+//   - otherwise a word of denial opening it ("no", "none", "nil", "absent", "not") negates
+//     the label, as "no response" would be read ("Response: no", "Response: none
+//     documented", "Remission: not achieved");
+//   - a missing value as the whole answer ("NA", "N/A", "unknown", "not known", "pending",
+//     "not done", "ND", "NK") makes it not evaluable (the outcome is not reported);
+//   - a qualifier of degree opening it grades it, as "partial response" would be read
+//     ("Response: complete at 3 months", "Response: poor");
 //   - anything else ("yes", "after 3 weeks") leaves the label as it is.
-const maxLabelWords = 4
+//
+// "negative" is no denial: "PCR: negative" is a good result.
+const maxLabelWords = 5
 
 var (
-	answerDenial  = map[string]bool{"no": true, "none": true, "nil": true, "absent": true, "negative": true, "not": true, "neg": true}
+	answerDenial  = map[string]bool{"no": true, "none": true, "nil": true, "absent": true, "not": true}
 	answerMissing = map[string]bool{"na": true, "n a": true, "unknown": true, "not known": true, "pending": true, "not done": true, "nd": true, "nk": true, "unk": true, "not available": true, "not reported": true}
+	// answerGrades are words of degree that are no qualifier cue but grade a label as one
+	answerGrades = map[string]Category{"poor": None, "good": Partial, "excellent": Partial, "marked": Partial}
 )
 
 // labelAnswers applies the label-and-answer rule above to the targets and returns them.
@@ -30,33 +35,38 @@ func labelAnswers(text string, toks []token, targets []target, cues []cueHit) []
 	drop := map[int]bool{}
 	for k := range targets {
 		t := &targets[k]
-		if t.entry.marker || t.negated || t.quantity || t.j >= len(toks) || !labelSeparator(text[toks[t.j-1].end:toks[t.j].start]) {
+		if t.entry.marker || t.negated || t.quantity {
 			continue
 		}
-		s := t.i
-		for s > 0 && !toks[s].brk {
-			s--
-		}
-		if t.j-s > maxLabelWords {
+		sep := labelEnd(text, toks, targets, k)
+		if sep < 0 {
 			continue
 		}
-		e := t.j + 1
+		e := sep + 1
 		for e < len(toks) && !toks[e].brk {
 			e++
 		}
-		answer := joinNorms(toks[t.j:e])
-		switch {
-		case answerDenial[answer]:
-			t.negated, t.negCue = true, text[toks[t.j].start:toks[e-1].end]
-		case answerMissing[answer]:
+		colon := strings.ContainsAny(text[toks[sep-1].end:toks[sep].start], ":=")
+		if u := phraseAt(targets, k, sep); u >= 0 {
+			if colon && targets[u].category == NotEvaluable && targets[u].j <= e {
+				drop[k] = true // "Response: not assessed": the answer states the outcome itself
+			}
+			continue
+		}
+		switch first := toks[sep].norm; {
+		case answerDenial[first]:
+			t.negated, t.negCue = true, text[toks[sep].start:toks[sep].end]
+		case answerMissing[joinNorms(toks[sep:e])]:
 			t.category, t.rule, t.entry.role, t.entry.secondary = NotEvaluable, "label: answer (a missing value)", rolePrimary, false
-		case strings.ContainsAny(text[toks[t.j-1].end:toks[t.j].start], ":=") && answerHolds(targets, k, t.j, e):
-			drop[k] = true // the answer states the outcome itself
 		default:
+			grade := answerGrades[first]
 			for _, cu := range cues {
-				if cu.i == t.j && cu.j == e && (cu.e.role == cueQualifier || cu.e.role == cueQualifierAfter) && qualifies(cu.e.category, t.entry) {
-					t.category, t.rule, t.graded = cu.e.category, "qualifier", true
+				if cu.i == sep && (cu.e.role == cueQualifier || cu.e.role == cueQualifierAfter) {
+					grade = cu.e.category
 				}
+			}
+			if grade != CategoryUnknown && qualifies(grade, t.entry) {
+				t.category, t.rule, t.graded = grade, "qualifier", true
 			}
 		}
 	}
@@ -72,23 +82,41 @@ func labelAnswers(text string, toks []token, targets []target, cues []cueHit) []
 	return out
 }
 
+// labelEnd returns the index of the first token of the answer when targets[k] stands in a
+// label (see above), or -1.
+func labelEnd(text string, toks []token, targets []target, k int) int {
+	t := targets[k]
+	s := t.i
+	for s > 0 && !toks[s].brk {
+		s--
+	}
+	for q := t.j; q < len(toks) && q-s <= maxLabelWords; q++ {
+		if labelSeparator(text[toks[q-1].end:toks[q].start]) {
+			return q
+		}
+		if toks[q].brk || q > t.j && phraseAt(targets, k, q) >= 0 {
+			return -1 // other punctuation, or another phrase, before any separator
+		}
+	}
+	return -1
+}
+
+// phraseAt returns the index of a target other than targets[k] that starts at token i, or -1.
+func phraseAt(targets []target, k, i int) int {
+	for u := range targets {
+		if u != k && targets[u].i == i {
+			return u
+		}
+	}
+	return -1
+}
+
 // labelSeparator reports whether the text between a label and its answer is a colon, an
 // equals sign, a question mark or a dash.
 func labelSeparator(between string) bool {
 	switch strings.TrimSpace(between) {
 	case ":", "=", "?", "-", "–", "—", "?:", ":-":
 		return true
-	}
-	return false
-}
-
-// answerHolds reports whether a not-evaluable phrase other than targets[k] lies within the
-// answer toks[i:e].
-func answerHolds(targets []target, k, i, e int) bool {
-	for u := range targets {
-		if u != k && targets[u].i >= i && targets[u].j <= e && targets[u].category == NotEvaluable {
-			return true
-		}
 	}
 	return false
 }
@@ -110,23 +138,42 @@ func BareAnswer(cell string) bool {
 
 // OutcomeUnder reads a bare answer (BareAnswer) as the answer to its column's header: a yes
 // reads the header as the outcome ("Yes" under "Remission after DLI" is complete), a no
-// reads it denied ("No" under "Clinical response (Y/N)" is read as "not clinical response",
-// none). Parentheses are left out of the header ("(Y/N)", "(yes/no)"). A header that holds
-// no outcome phrase ("Outcome", "Comments") leaves the cell as it reads alone
-// (unclassified). The evidence's phrase and span are the cell's; its rule names the header.
+// reads it denied when the header names a response and its denial reads as a non-response
+// ("No" under "Clinical response (Y/N)" is read as "not clinical response", none); else
+// the denial is proposed with low confidence ("Complete response": no may be a partial
+// one), and under a header that names no response ("Refractory", "Relapse", "Side
+// effects") a no is unclassified. Parentheses are
+// left out of the header ("(Y/N)", "(yes/no)"). A header that holds no outcome phrase
+// ("Outcome", "Comments") leaves the cell as it reads alone. The evidence's phrase and span
+// are the cell's; its rule names the header.
 func (v *Vocabulary) OutcomeUnder(header, cell string, treatments []string) OutcomeMatch {
 	answer, ok := bareAnswers[normalize(cell)]
 	label := strings.TrimSpace(withoutParens(header))
 	if !ok || label == "" || strings.ContainsAny(label, ":=?") {
 		return v.OutcomeFor(cell, treatments)
 	}
-	text := label // "yes": what the header asks holds
-	if answer == "no" {
-		text = "not " + label // a denial, as "not improved", "not in remission after DLI" are read
+	yes := v.OutcomeFor(label, treatments)
+	if yes.Evidence.Rule == "" || yes.Phrase == "" && yes.Evidence.Phrase == "" {
+		return v.OutcomeFor(cell, treatments) // the header asks nothing ("Outcome", "Comments")
 	}
-	m := v.OutcomeFor(text, treatments)
-	if m.Evidence.Rule == "" || m.Phrase == "" {
-		return v.OutcomeFor(cell, treatments)
+	m := yes
+	if answer == "no" {
+		// a denial of a response the header names ("not improved", "not in remission after
+		// DLI") counts when it reads as a non-response; a denied complete response may be a
+		// partial one, and a denied non-response, relapse, death or adverse effect
+		// ("Refractory", "Relapse", "Side effects": no) says nothing of the response
+		m = v.OutcomeFor("not "+label, treatments)
+		switch {
+		case !yes.Category.Ordered() || !yes.Category.AtLeast(Minimal):
+			m = OutcomeMatch{Evidence: Evidence{Rule: "a no under a header that names no response"}}
+		case yes.Category == Complete || m.Confidence != ConfidenceHigh || m.Category != None:
+			// "Complete response: no" may be a partial response
+			if m.Confidence == ConfidenceHigh {
+				m.Proposed = m.Category
+			}
+			m.Category, m.Confidence = Unclassified, ConfidenceLow
+			m.Evidence.Rule += "; low confidence: the denied header does not read as a non-response"
+		}
 	}
 	m.Evidence = Evidence{Rule: "column header as the question (" + label + "): " + m.Evidence.Rule, Cue: m.Evidence.Cue,
 		Phrase: cell, Start: 0, End: len(cell)}

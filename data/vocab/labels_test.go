@@ -25,7 +25,17 @@ func TestLabelAnswers(t *testing.T) {
 		{"Response no", Partial},               // no separator: not a label
 		{"Improved; no side effects", Partial}, // a clause of its own, not an answer
 		{"Marked improvement: no", None},
-		{"Marked improvement of the ulcer: no", Partial}, // the answer must follow the phrase
+		{"Marked improvement of the ulcer: no", None}, // a label of five words
+		{"Response: none documented", None},
+		{"Response: nil at 6 months", None},
+		{"Response: poor at 3 months", None},
+		{"Response: none (PD)", None},
+		{"Response: no (PD)", None},
+		{"Remission: not achieved", None},
+		{"Response to IVIG: no", None},
+		{"Response: complete at 3 months", Complete},
+		{"PCR: negative", Complete}, // a good result, not a denial
+		{"Evolution: favourable at 6 months", Partial},
 		{"Response: lost to follow-up", NotEvaluable},
 		{"Nil improvement", None}, // "nil" is a negation cue
 	} {
@@ -48,6 +58,8 @@ func TestArrowOrdersStates(t *testing.T) {
 		{"PR → CR", Complete},        // the best response
 		{"SD → PD", None},            // no response was lost: the best response stays
 		{"PR > PD", CategoryUnknown}, // ">" alone is no arrow: the two disagree
+		{"Skin lesions improved (PASI 20 → 5), arthritis worsened", CategoryUnknown}, // a value's arrow orders nothing
+		{"PR → PD → PR after dose escalation", CategoryUnknown},                      // the response came back
 	} {
 		m := v.OutcomeFor(tc.text, nil)
 		if m.Category != tc.want {
@@ -66,13 +78,20 @@ func TestOutcomeUnderHeader(t *testing.T) {
 		{"Response", "Yes", Partial, ConfidenceHigh},
 		{"Response", "No", None, ConfidenceHigh},
 		{"Remission after DLI", "Y", Complete, ConfidenceHigh},
-		{"Remission after DLI", "N", None, ConfidenceHigh},
+		{"Remission after DLI", "N", Unclassified, ConfidenceLow}, // not in remission: perhaps a partial one
 		{"Improved (Y/N)", "n", None, ConfidenceHigh},
 		{"Healed", "yes", Complete, ConfidenceHigh},
 		{"Efficacy (Y/N)", "Y", Partial, ConfidenceHigh}, // "effective", as a whole cell
 		{"Outcome", "Yes", Unclassified, ConfidenceNone}, // the header asks nothing
 		{"Comments", "No", Unclassified, ConfidenceNone},
 		{"Response", "Partial", Partial, ConfidenceHigh}, // not a bare answer: read alone
+		{"Response", "none", None, ConfidenceHigh},
+		{"Complete remission", "No", Unclassified, ConfidenceLow}, // may be a partial response
+		{"CR", "no", Unclassified, ConfidenceLow},
+		{"Refractory", "No", Unclassified, ConfidenceNone}, // a denied non-response says nothing
+		{"Relapse", "None", Unclassified, ConfidenceNone},
+		{"Side effects", "No", Unclassified, ConfidenceNone},
+		{"Healed", "no", Unclassified, ConfidenceLow}, // not healed: perhaps improved
 	} {
 		m := v.OutcomeUnder(tc.header, tc.cell, nil)
 		if m.Category != tc.want || m.Confidence != tc.conf {
@@ -96,8 +115,10 @@ func TestQualifierAfterResponseWord(t *testing.T) {
 		{"Resolution incomplete", Partial},
 		{"Response complete at 3 months", Complete},
 		{"the lesion resolved almost completely", Partial},
-		{"Response, complete in 2 of 3 sites", Partial}, // a comma: not a grade of the word before
-		{"Response complete remission", Complete},       // a phrase of its own
+		{"Response, complete in 2 of 3 sites", Partial},                       // a comma: not a grade of the word before
+		{"Response complete remission", Complete},                             // a phrase of its own
+		{"Remission incomplete at 6 months, complete at 12 months", Complete}, // the best grade
+		{"Improvement mild at 2 weeks, marked at 6 weeks", Partial},
 	} {
 		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want {
 			t.Errorf("OutcomeFor(%q) = %v (%s, %q); want %v", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want)

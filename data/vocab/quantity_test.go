@@ -111,6 +111,10 @@ func TestSizePairs(t *testing.T) {
 		{"4 x 3 cm to 2 cm", CategoryUnknown},
 		{"4 cm to 2 weeks", CategoryUnknown},
 		{"Dose 20 mg to 10 mg", CategoryUnknown}, // not a size
+		{"Abscess 6 cm → 2 cm → 0 cm", Complete}, // the first size and the last
+		{"Tumour 3 cm to 1 cm after 2 cycles", Partial},
+		{"Schirmer 3 mm → 10 mm", CategoryUnknown},         // bigger is better there
+		{"Excision margins 2 cm to 1 cm", CategoryUnknown}, // not the disease
 	} {
 		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want {
 			t.Errorf("OutcomeFor(%q) = %v (%s, %q); want %v", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want)

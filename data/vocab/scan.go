@@ -1,6 +1,9 @@
 package vocab
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // sentenceEnds marks, for each token, whether a sentence end (. ; ! ? line break, bullet
 // or |) stands between it and the previous token. A point between two digits is a decimal
@@ -94,10 +97,10 @@ func attributive(toks []token, i int) bool {
 // pseudo-trigger).
 func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, []bool) {
 	acceptOutcome := func(ids []int, ts []token) []int {
-		for _, t := range ts[1:] {
-			if t.brk && isColonBreak(text, t) && !endsClause(text, ts[len(ts)-1].end) {
+		for k, t := range ts[1:] {
+			if t.brk && isColonBreak(text, t) && c.cutsPhrase(toks, t, len(ts)-1-k) {
 				// "Response: lost to follow-up" is a label and its answer, not "response lost";
-				// "Evolution: unfavourable" is one phrase, which its clause ends with
+				// "Evolution: unfavourable", "Response: none documented" are one phrase
 				return nil
 			}
 		}
@@ -377,17 +380,12 @@ func isColonBreak(text string, tk token) bool {
 	return false
 }
 
-// endsClause reports whether only spaces stand between text[end:] and the end of the text
-// or a clause punctuation.
-func endsClause(text string, end int) bool {
-	for k := end; k < len(text); k++ {
-		switch text[k] {
-		case ' ', '\t':
-			continue
-		case '.', ';', ',', ':', '!', '?', '|', '\n', '\r', ')':
-			return true
-		}
-		return false
-	}
-	return true
+// cutsPhrase reports whether an outcome phrase that starts at token t (right after a colon)
+// runs further than rest tokens, the part of a phrase across the colon from t on: the
+// phrase across the colon would cut it short ("Response: lost to follow-up" is not
+// "response lost").
+func (c *compiled) cutsPhrase(toks []token, t token, rest int) bool {
+	q := sort.Search(len(toks), func(k int) bool { return toks[k].start >= t.start })
+	n, _ := c.outTrie.longest(toks, q, nil)
+	return n > rest
 }

@@ -253,7 +253,7 @@ func (n *normaliser) readOutcome(r *data.Record, base *cohort.Course, text strin
 		first = out[0]
 	}
 	first.Outcome = n.voc.OutcomeFor(text, treatments)
-	if first.Outcome.Category == vocab.CategoryUnknown && first.Outcome.Confidence == vocab.ConfidenceNone && vocab.BareAnswer(text) {
+	if vocab.BareAnswer(text) {
 		// "Yes", "N" in a column headed "Response (Y/N)": the header is the question
 		if h := n.header(r, data.FieldOutcome); h != data.FieldOutcome.String() {
 			first.Outcome = n.voc.OutcomeUnder(h, strings.TrimSpace(text))

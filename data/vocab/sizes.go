@@ -1,0 +1,105 @@
+package vocab
+
+import (
+	"math"
+	"regexp"
+	"strings"
+)
+
+// sizePairRE matches a size before and after with a unit of length, which names the measure
+// itself: "4 x 3 cm to 2 x 1 cm", "from 30 mm to 10 mm", "4×3 cm → 2×1 cm".
+var sizePairRE = regexp.MustCompile(`(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)?\b`)
+
+// sizeContext reports whether the text before a size pair, in its clause, lets the pair be
+// the size of the disease: nothing, or a word of a lesion or of shrinking among its last
+// four words ("Tumour 3 cm to 1 cm", "reduced from 4x3 cm to 2x1 cm"), not of another
+// measure ("Schirmer 3 mm → 10 mm", "mouth opening", "excision margins", "Breslow").
+func sizeContext(before string) bool {
+	if i := strings.LastIndexAny(before, ".;:|\n"); i >= 0 {
+		before = before[i+1:]
+	}
+	ws := words(before)
+	if len(ws) == 0 {
+		return true
+	}
+	for _, w := range ws[max(0, len(ws)-4):] {
+		if lesionWords[w] || sizeChange[w] || w == "from" || w == "diameter" || w == "area" {
+			return true
+		}
+	}
+	return false
+}
+
+// lesionWords name what a size before and after may be the size of.
+var lesionWords = map[string]bool{"lesion": true, "lesions": true, "tumour": true, "tumor": true, "tumours": true,
+	"tumors": true, "mass": true, "masses": true, "nodule": true, "nodules": true, "node": true, "nodes": true,
+	"ulcer": true, "ulcers": true, "ulceration": true, "cyst": true, "cysts": true, "abscess": true, "abscesses": true,
+	"plaque": true, "plaques": true, "wound": true, "wounds": true, "defect": true, "infiltrate": true,
+	"collection": true, "effusion": true, "granuloma": true, "granulomas": true, "deposit": true, "deposits": true,
+	"calcification": true, "calcifications": true, "thrombus": true, "aneurysm": true, "polyp": true, "polyps": true,
+	"metastasis": true, "metastases": true, "spleen": true, "liver": true, "lymphadenopathy": true, "largest": true,
+	"swelling": true, "hematoma": true, "haematoma": true, "fistula": true, "sinus": true, "pseudocyst": true}
+
+// sizePairs reads the sizes before and after that sizePairRE finds where no measure's name
+// made beforeAfter read them already (the spans of seen): a size is better lower; two
+// dimensions are an area, three a volume (rule 5). A pair whose dimensions differ in number
+// ("4 x 3 cm to 2 cm") is not read, nor a rise written with "to", which may be a range
+// ("lesions of 1 cm to 3 cm"); a rise with an arrow is read ("2 cm → 3 cm").
+func sizePairs(text string, seen []valueHit) []valueHit {
+	if !strings.Contains(text, "mm") && !strings.Contains(text, "cm") {
+		return nil
+	}
+	var out []valueHit
+	for _, m := range sizePairRE.FindAllStringSubmatchIndex(text, -1) {
+		overlaps := false
+		for _, h := range seen {
+			overlaps = overlaps || h.start < m[1] && m[0] < h.end
+		}
+		if overlaps || !sizeContext(text[:m[0]]) {
+			continue
+		}
+		for {
+			// "6 cm → 2 cm → 0 cm": the first size and the last
+			n := sizePairRE.FindStringSubmatchIndex(text[m[6]:])
+			if n == nil || n[0] != 0 {
+				break
+			}
+			for i := range n {
+				if n[i] >= 0 {
+					n[i] += m[6]
+				}
+			}
+			m[1], m[6], m[7], m[8], m[9] = n[1], n[6], n[7], n[8], n[9]
+		}
+		before, after := text[m[2]:m[3]], text[m[6]:m[7]]
+		if len(dimSplit.Split(before, -1)) != len(dimSplit.Split(after, -1)) {
+			continue
+		}
+		if rest := strings.TrimLeft(text[m[1]:], " "); m[8] < 0 && rest != "" && isASCIILetter(rest[0]) {
+			continue // "5 cm to 2 weeks": the second number is not a size
+		}
+		a, b := sizeValue(strings.ReplaceAll(before, ",", ".")), sizeValue(strings.ReplaceAll(after, ",", "."))
+		if m[8] >= 0 && text[m[8]:m[9]] != text[m[4]:m[5]] {
+			// "1.5 cm to 8 mm": the same unit for both
+			f := 0.1
+			if text[m[4]:m[5]] == "mm" {
+				f = 10
+			}
+			for range dimSplit.Split(after, -1) {
+				b *= f
+			}
+		}
+		if math.IsNaN(a) || math.IsNaN(b) || a <= 0 {
+			continue
+		}
+		if b > a && !strings.ContainsAny(text[m[5]:m[6]], "→>⟶⇒") {
+			continue // "lesions of 1 cm to 3 cm": a range as often as a growth; an arrow is a change
+		}
+		cat := percentCategory((a - b) / a)
+		if cat == Complete && b > 0 {
+			cat = Partial
+		}
+		out = append(out, valueHit{m[0], m[1], cat, false})
+	}
+	return out
+}
