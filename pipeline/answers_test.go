@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tresp/tresp/data/vocab"
@@ -43,6 +44,32 @@ S,6,AML,DLI,improved
 		}
 		if fuzzy != 1 {
 			t.Errorf("%s: %d fuzzy-match warnings for the misspelt outcome, want 1", tc.header, fuzzy)
+		}
+	}
+}
+
+// A table's own codes ("MCR", "R/D") are unclassified, and the warning says how to give
+// the legend.
+func TestSheetCodesHint(t *testing.T) {
+	_, probs := reviewerCourses(t, `Study,Pt,Disease,Treatment,Outcome
+S,1,AML,DLI,MCR
+S,2,AML,DLI,R/D
+S,3,AML,DLI,odd words here
+`)
+	hints := map[string]string{}
+	for _, p := range probs {
+		if p.Code == "unclassified-outcome" {
+			hints[p.Value] = p.Hint
+		}
+	}
+	for value, legend := range map[string]bool{"MCR": true, "R/D": true, "odd words here": false} {
+		h, ok := hints[value]
+		if !ok {
+			t.Errorf("%q: no unclassified-outcome warning", value)
+			continue
+		}
+		if strings.Contains(h, "legend") != legend {
+			t.Errorf("%q: hint %q; want a legend hint: %v", value, h, legend)
 		}
 	}
 }

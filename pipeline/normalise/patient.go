@@ -209,9 +209,12 @@ func (n *normaliser) outcome(r *data.Record, c *cohort.Course, text string) {
 			fmt.Sprintf("read as %q with low confidence (rule %q): left out of numerator and denominator until confirmed in review.csv", o.Proposed, rule),
 			"confirm or correct it in the decision column of review.csv and rerun with --decisions review.csv")
 	case o.Category == vocab.Unclassified:
+		hint := "fill its decision column and rerun with --decisions review.csv, or extend outcomes.tsv"
+		if sheetCode(text) {
+			hint = "a code only the table's legend defines: give the legend as an outcomes file with role cell (docs/vocabulary.md, \"A sheet's own outcome grades\"), or decide it in review.csv"
+		}
 		n.warn(r, data.FieldOutcome, text, "unclassified-outcome",
-			"the outcome could not be classified: left out of numerator and denominator until decided in review.csv",
-			"fill its decision column and rerun with --decisions review.csv, or extend outcomes.tsv")
+			"the outcome could not be classified: left out of numerator and denominator until decided in review.csv", hint)
 		n.vocabEntry(r, data.FieldOutcome, vocab.Match{Term: text}, "unknown")
 	}
 	if needs {
@@ -226,4 +229,20 @@ func spellings(fixes []vocab.SpellingFix) string {
 		parts[i] = fmt.Sprintf("%q as %q", f.Written, f.ReadAs)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// sheetCode reports whether an outcome cell looks like a table's own code ("R", "NR", "MCR",
+// "Y/N", "D†"): at most four capital letters, perhaps two joined by a slash, and a mark.
+func sheetCode(text string) bool {
+	letters := 0
+	for _, r := range strings.TrimRight(text, "†‡*§¶#abc") {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r == '/' || r == ' ':
+		default:
+			return false
+		}
+	}
+	return letters > 0 && letters <= 4
 }
