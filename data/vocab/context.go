@@ -1,6 +1,9 @@
 package vocab
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // applyContext sets each target's modifiers from the cues whose scope covers it (ConText:
 // Harkema et al., J Biomed Inform 2009;42:839–851). A forward cue's scope runs to the end
@@ -373,12 +376,21 @@ var negationWords = map[string]bool{"no": true, "not": true, "without": true, "n
 func startsWithNegation(phrase string) bool { return negationWords[firstWord(phrase)] }
 
 func firstWord(phrase string) string {
-	ws := words(phrase)
-	if len(ws) == 0 {
-		return ""
+	if w, ok := firstWords.Load(phrase); ok {
+		return w.(string)
 	}
-	return ws[0]
+	ws := words(phrase)
+	w := ""
+	if len(ws) > 0 {
+		w = ws[0]
+	}
+	firstWords.Store(phrase, w)
+	return w
 }
+
+// firstWords memoises firstWord: it is asked of the vocabulary's phrases, a bounded set,
+// once per phrase found.
+var firstWords sync.Map
 
 // statements numbers the statements of the text: a new one starts at a sentence end and
 // at a termination cue.

@@ -184,3 +184,34 @@ func BenchmarkOutcomeCorpus(b *testing.B) {
 		v.OutcomeFor(r.text, []string{r.treatment})
 	}
 }
+
+// FuzzMayNameCourseASCII checks the fast path of mayNameCourse against the words the slow
+// path reads.
+func FuzzMayNameCourseASCII(f *testing.F) {
+	for _, s := range []string{"diltiazem 60mg (oral)", "MMF + pred", "surgical excision(left)ectomy", "R-CHOP x6", "abc(def)ghi", "single dose", "Infiltration"} {
+		f.Add(s, "diltiazem improved after excision abcghi")
+	}
+	v := Default()
+	f.Fuzz(func(t *testing.T, tr, text string) {
+		p := v.ProbeCourse(text)
+		may, ok := mayNameCourseASCII(p, tr)
+		if !ok {
+			return
+		}
+		slow := false
+		for _, w := range words(noParens(tr)) {
+			if surgical(w) || w == "single" || w == "infiltration" {
+				slow = true
+			}
+			if len(w) < 3 || courseWordStop[w] || isNumber(w) {
+				continue
+			}
+			for _, pw := range p.words {
+				slow = slow || pw == w
+			}
+		}
+		if may != slow {
+			t.Fatalf("mayNameCourseASCII(%q) with text %q = %v, the words give %v", tr, text, may, slow)
+		}
+	})
+}

@@ -72,7 +72,7 @@ func isLetters(w string) bool {
 
 // spellingOf returns the outcome word w is a slip of, by the rule above.
 func (c *compiled) spellingOf(w string) (string, bool) {
-	if c.knownWords[w] || c.noFuzzy[w] {
+	if len(w) < minSpellLen || !isLetters(w) || c.knownWords[w] || c.noFuzzy[w] {
 		return "", false
 	}
 	return c.nearOutcomeWord(w)
