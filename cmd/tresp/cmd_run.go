@@ -2,15 +2,19 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/pflag"
 
 	"github.com/tresp/tresp/pipeline"
 	"github.com/tresp/tresp/pipeline/config"
+	"github.com/tresp/tresp/pipeline/ingest"
 	"github.com/tresp/tresp/pipeline/normalise"
 )
 
@@ -27,6 +31,7 @@ type runOptions struct {
 	noCache         bool
 	counts          bool
 	stream          bool
+	streamAboveMB   float64
 	writeNormalised bool
 	memoryMB        int64
 }
@@ -42,7 +47,8 @@ func (o *runOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "keep stage results in `DIR` (default: .tresp-cache beside the output directory)")
 	fs.Int64Var(&o.cacheMB, "cache-max-mb", config.DefaultCacheMaxBytes>>20, "keep the stage cache under `MB` megabytes, removing the oldest entries of earlier runs")
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the stage cache")
-	fs.BoolVar(&o.stream, "stream", false, "read, normalise and analyse in one pass holding no rows, for tables of millions of rows: a patient's rows must be consecutive (docs/scale.md)")
+	fs.BoolVar(&o.stream, "stream", false, "read, normalise and analyse in one pass holding no rows, for tables of millions of rows: a patient's rows must be consecutive (docs/scale.md); --stream=false holds the rows whatever the size")
+	fs.Float64Var(&o.streamAboveMB, "stream-above-mb", defaultStreamAboveMB, "without --stream, stream when the inputs hold more than `MB` megabytes (a Parquet file counts four times its size), and hold the rows again if a patient's rows are not consecutive; 0: never")
 	fs.BoolVar(&o.writeNormalised, "write-normalised", true, "write normalised/cases.csv and cases.parquet (one row per course)")
 	fs.BoolVar(&o.counts, "emit-counts", false, "also write counts/counts.csv and .parquet: mergeable counts per study × drug × disease (docs/scale.md)")
 	fs.Int64Var(&o.memoryMB, "memory-limit-mb", 0, fmt.Sprintf("soft memory limit of the Go runtime in `MiB` (0: %d with --stream, none otherwise; GOMEMLIMIT, when set, wins)", streamMemoryLimitMB))
@@ -54,6 +60,9 @@ func (o *runOptions) Validate() error {
 	}
 	if err := checkMemoryLimit(o.memoryMB); err != nil {
 		return err
+	}
+	if !(o.streamAboveMB >= 0) || o.streamAboveMB > 1<<40 { // also NaN
+		return usagef("--stream-above-mb %g: give a size in MB (0: never stream unless --stream)", o.streamAboveMB)
 	}
 	if o.cacheMB < 1 {
 		return usagef("--cache-max-mb %d: the cache needs at least 1 MB (use --no-cache for none)", o.cacheMB)
@@ -93,6 +102,15 @@ func runCommand() *command {
 			cfg.Clean = o.clean
 			cfg.EmitCounts = o.counts
 			cfg.Stream = o.stream
+			auto := false
+			if !o.read.changed("stream") && o.streamAboveMB > 0 {
+				if size := inputBytes(cfg); float64(size) > o.streamAboveMB*(1<<20) {
+					cfg.Stream, auto = true, true
+					if !o.quiet {
+						fmt.Fprintf(stderr, "tresp: the inputs hold %.1f MB (more than --stream-above-mb %g): a streaming run, holding no rows (docs/scale.md; --stream=false holds them)\n", float64(size)/(1<<20), o.streamAboveMB)
+					}
+				}
+			}
 			cfg.SkipNormalised = !o.writeNormalised
 			if err := o.strict.apply(&cfg); err != nil {
 				return err
@@ -105,10 +123,22 @@ func runCommand() *command {
 			default:
 				cfg.CacheDir = filepath.Join(filepath.Dir(filepath.Clean(cfg.Out)), ".tresp-cache")
 			}
-			defer setMemoryLimit(o.memoryMB, o.stream)()
+			restore := setMemoryLimit(o.memoryMB, cfg.Stream)
+			defer func() { restore() }()
 			progress := newProgress(stderr, o.quiet, o.logFmt)
 			res, err := pipeline.Run(ctx, cfg, progress)
 			progress.Done()
+			var split *normalise.SplitPatientsError
+			if auto && errors.As(err, &split) {
+				// the size chose streaming, not the user: hold the rows and read again
+				fmt.Fprintf(stderr, "tresp: %d patients' rows are not consecutive, which a streaming run cannot count: reading the inputs again, holding every row (memory grows with the rows; sort the table by study and case_id to stream it)\n", split.Patients)
+				restore()
+				restore = setMemoryLimit(o.memoryMB, false)
+				cfg.Stream = false
+				progress = newProgress(stderr, o.quiet, o.logFmt)
+				res, err = pipeline.Run(ctx, cfg, progress)
+				progress.Done()
+			}
 			if err != nil {
 				return err
 			}
@@ -134,4 +164,37 @@ func runCommand() *command {
 			return nil
 		},
 	}
+}
+
+// defaultStreamAboveMB is the input size above which tresp run streams unless --stream is
+// given either way: about half a million rows of a CSV case table, whose held run needs
+// about 2 GB (docs/scale.md).
+const defaultStreamAboveMB = 64
+
+// inputBytes is the size of the run's inputs on disk, a Parquet file counted four times
+// (it is compressed); 0 for the embedded example or inputs that cannot be listed (the run
+// then reports them).
+func inputBytes(cfg config.Config) int64 {
+	ins, err := ingest.ResolveInputs(cfg.Inputs, cfg.Read.Sheet)
+	if err != nil {
+		return 0
+	}
+	var n int64
+	seen := map[string]bool{}
+	for _, in := range ins {
+		if in.Path == "" || seen[in.Path] {
+			continue
+		}
+		seen[in.Path] = true
+		st, err := os.Stat(in.Path)
+		if err != nil {
+			continue
+		}
+		size := st.Size()
+		if strings.EqualFold(filepath.Ext(in.Path), ".parquet") {
+			size *= 4
+		}
+		n += size
+	}
+	return n
 }
