@@ -1024,3 +1024,22 @@ func TestHelpedToImprove(t *testing.T) {
 		}
 	}
 }
+
+// A measure's worsening is weak alone (perhaps an adverse effect), but not when the authors
+// set it against the treatment.
+func TestWorseningDespiteTreatment(t *testing.T) {
+	v := Default()
+	for _, tc := range []struct {
+		text string
+		want Category
+		conf Confidence
+	}{
+		{"Her bilirubin steadily climbed despite maximum medical therapy.", Progression, ConfidenceHigh},
+		{"Creatinine rose despite dialysis", Progression, ConfidenceHigh},
+		{"The platelet count fell.", Unclassified, ConfidenceLow},
+	} {
+		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want || m.Confidence != tc.conf {
+			t.Errorf("OutcomeFor(%q) = %v/%s (%q); want %v/%s", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want, tc.conf)
+		}
+	}
+}

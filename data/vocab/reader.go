@@ -178,6 +178,11 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 				t.category, t.rule, t.entry.role = Partial, "change of a measure", rolePrimary
 			case -1: // "the platelet count fell": worse, but perhaps an adverse effect; stays weak
 				t.category, t.rule = Progression, "change of a measure"
+				if despiteAfter(toks, t.j) {
+					// "her bilirubin steadily climbed despite maximum medical therapy": the
+					// authors set the worsening against the treatment, which it did not stop
+					t.entry.role, t.rule = rolePrimary, "change of a measure despite the treatment"
+				}
 			}
 		}
 		if t.category == Complete && !t.negated && !t.entry.marker && someOfSeveral(toks, t.i) {
@@ -535,4 +540,19 @@ func gradesQuantityBefore(text string, targets []target, k int) bool {
 	}
 	between := strings.TrimSpace(text[q.end:t.start])
 	return between == "(" || between == "%(" || between == "% ("
+}
+
+// despiteAfter reports whether "despite", "in spite of" or "regardless of" follows toks[j]
+// within two words, in its clause.
+func despiteAfter(toks []token, j int) bool {
+	for k := j; k < len(toks) && k <= j+2; k++ {
+		if k > j && toks[k].brk {
+			return false
+		}
+		switch toks[k].norm {
+		case "despite", "spite", "regardless":
+			return true
+		}
+	}
+	return false
 }
