@@ -1043,3 +1043,32 @@ func TestWorseningDespiteTreatment(t *testing.T) {
 		}
 	}
 }
+
+func TestSetAgainstTheTreatment(t *testing.T) {
+	v := Default()
+	for _, tc := range []struct {
+		text, treatment string
+		want            Category
+	}{
+		{"The repeat CSF RPR titer was the same as at initial diagnosis, despite appropriate treatment.", "benzathine penicillin", None},
+		{"Hiccups lasted for eight days, despite treatment with phenobarbital and diazepam.", "phenobarbital", None},
+		{"Despite cidofovir administration for 2 weeks, adenovirus was also detected in the cerebrospinal fluid.", "cidofovir", None},
+		// the course is named elsewhere, where its own effect may be stated
+		{"Mute and immobile for a week despite neuroleptic therapy, he became freely conversant within 30 minutes of the administration of lorazepam.", "lorazepam", Unclassified},
+		{"Mute and immobile for a week despite neuroleptic therapy, he became freely conversant within 30 minutes of lorazepam.", "lorazepam", Unclassified},
+		// the concession names another treatment only: its failure is history
+		{"Pain persisted despite ibuprofen.", "etanercept", Unclassified},
+		// a concession about taking it
+		{"Despite suboptimal adherence to mitotane, the tumour was stable.", "mitotane", Unclassified},
+		// a response stated: the rule does not apply
+		{"Despite the severity of the disease, the ulcers healed.", "", Complete},
+	} {
+		var tr []string
+		if tc.treatment != "" {
+			tr = []string{tc.treatment}
+		}
+		if m := v.OutcomeFor(tc.text, tr); m.Category != tc.want {
+			t.Errorf("OutcomeFor(%q, %q) = %v (%s, %q); want %v", tc.text, tc.treatment, m.Category, m.Confidence, m.Evidence.Rule, tc.want)
+		}
+	}
+}
