@@ -1072,3 +1072,24 @@ func TestSetAgainstTheTreatment(t *testing.T) {
 		}
 	}
 }
+
+func TestFindingAbsentAfterTheCourse(t *testing.T) {
+	v := Default()
+	for _, tc := range []struct {
+		text string
+		want Category
+	}{
+		{"No myoclonus was seen after the initial dose of cyproheptadine.", Complete},
+		{"Under this therapy, no further disturbance of electrolyte homeostasis occurred.", Complete},
+		{"Following surgery, no tumor was detected.", Complete},
+		{"No lymphadenopathy was detected on admission.", Unclassified}, // at presentation
+		{"No adverse events were observed after the infusion.", Unclassified},
+		{"After treatment, no changes were observed.", Unclassified},
+		{"No rash was observed after rechallenge.", Unclassified},
+		{"No drug interactions were observed after switching.", Unclassified},
+	} {
+		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want {
+			t.Errorf("OutcomeFor(%q) = %v (%s, %q); want %v", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want)
+		}
+	}
+}

@@ -233,7 +233,9 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	targets = dropUnnegated(targets)
 	c.notCompleteBesideResponse(toks, targets)
 	targets = dropConceded(text, toks, ends, targets, cues)
-	return withSpelling(v.despiteFailure(text, toks, treatments, c.decide(text, toks, targets, clause, cues, res)), fixes)
+	res = c.decide(text, toks, targets, clause, cues, res)
+	res = v.despiteFailure(text, toks, treatments, res)
+	return withSpelling(absentFinding(text, toks, res), fixes)
 }
 
 // notCompleteBesideResponse reads a denied complete response ("had not resolved the
