@@ -197,7 +197,7 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 		res.Evidence.Rule += " (no recurrence after an operation: rule 7)"
 	} else if t.entry.weak() || t.entry.secondary && !t.negated {
 		low = lowWeakOnly
-	} else if t.negated && t.entry.category == Progression && t.category == None && t.negStates == CategoryUnknown {
+	} else if t.negated && t.entry.category == Progression && t.category == None && t.negStates == CategoryUnknown && !t.benefitDenied {
 		// "no new lesions", "no signs of deterioration" alone: stable or responding, the
 		// text does not say which (rule 2 counts them as no worsening, not as no response)
 		low = "only the absence of worsening is stated"

@@ -5,7 +5,7 @@ package vocab
 var (
 	wordFall = map[string]bool{"decreased": true, "decrease": true, "decline": true, "declined": true, "reduced": true,
 		"reduction": true, "lowered": true, "lowering": true, "fell": true, "dropped": true, "diminished": true}
-	wordRise = map[string]bool{"increased": true, "increase": true, "rose": true, "rise": true, "rising": true, "raised": true, "climbed": true, "climbing": true}
+	wordRise = map[string]bool{"increased": true, "increase": true, "rose": true, "rise": true, "rising": true, "raised": true, "climbed": true, "climbing": true, "raise": true}
 	// treatmentWords near a change word make it a change of the treatment, not of the disease
 	treatmentWords = map[string]bool{"mg": true, "dose": true, "doses": true, "dosage": true, "dosing": true, "taper": true,
 		"tapered": true, "tapering": true, "steroid": true, "steroids": true, "gc": true, "gcs": true, "prednisone": true,
@@ -68,3 +68,44 @@ func doseChanges(cues []cueHit) []int {
 	}
 	return at
 }
+
+// measureAdjacent reports whether a measure's name stands right beside the change word of t:
+// before it with only words of a verb phrase between ("proteinuria did not decrease",
+// "the platelet count has not risen") or after it with only an article or possessive
+// between ("did not raise the platelet counts"), in its clause.
+func (c *compiled) measureAdjacent(toks []token, t target) bool {
+	k := t.i - 1 // the last word of a measure before the change word
+	for k >= 0 && k >= t.i-4 && verbFillers[toks[k].norm] && !toks[k+1].brk {
+		k--
+	}
+	for n := 1; n <= 3 && k-n+1 >= 0; n++ {
+		if toks[k+1].brk && k+1 < t.i {
+			break
+		}
+		if _, ok := c.measures[joinNorms(toks[k-n+1:k+1])]; ok {
+			return true
+		}
+	}
+	j := t.j // the first word of a measure after it
+	for j < len(toks) && j <= t.j+1 && articles[toks[j].norm] && !toks[j].brk {
+		j++
+	}
+	if j < len(toks) && toks[j].brk {
+		return false
+	}
+	for n := 3; n >= 1; n-- {
+		if j+n <= len(toks) {
+			if _, ok := c.measures[joinNorms(toks[j:j+n])]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// verbFillers may stand between a measure and its change word: auxiliaries and negation.
+var verbFillers = map[string]bool{"did": true, "does": true, "do": true, "not": true, "has": true, "have": true, "had": true,
+	"was": true, "were": true, "is": true, "are": true, "been": true, "never": true, "no": true, "further": true, "significantly": true}
+
+// articles may stand between a change word and the measure it takes as object.
+var articles = map[string]bool{"the": true, "his": true, "her": true, "their": true, "its": true, "a": true, "any": true}

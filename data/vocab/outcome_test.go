@@ -1093,3 +1093,22 @@ func TestFindingAbsentAfterTheCourse(t *testing.T) {
 		}
 	}
 }
+
+// A change for the better of a measure, denied, is a non-response; a denied change word
+// without a measure beside it stays weak.
+func TestDeniedBenefitOfAMeasure(t *testing.T) {
+	v := Default()
+	for _, tc := range []struct {
+		text string
+		want Category
+		conf Confidence
+	}{
+		{"Proteinuria did not decrease.", None, ConfidenceHigh},
+		{"Platelet transfusions did not raise the platelet counts.", None, ConfidenceHigh},
+		{"It did not raise concerns.", Unclassified, ConfidenceLow},
+	} {
+		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want || m.Confidence != tc.conf {
+			t.Errorf("OutcomeFor(%q) = %v/%s (%q); want %v/%s", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want, tc.conf)
+		}
+	}
+}

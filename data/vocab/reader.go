@@ -109,6 +109,9 @@ type target struct {
 	// treatments: it is evidence about this course, not only about the patient.
 	courseClause bool
 	inParens     bool // the phrase stands inside parentheses
+	// benefitDenied is set on a negated change word whose change would have been a
+	// measure's benefit ("did not raise the platelet counts"): a non-response
+	benefitDenied bool
 }
 
 // Outcome reads a treatment outcome from free text without knowing the course's
@@ -205,29 +208,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			t.negated, t.category, t.rule = false, Partial, "not fully: partial"
 		}
 		if t.negated && !t.entry.marker {
-			if t.entry.negated != CategoryUnknown {
-				t.category = t.entry.negated
-				t.rule = "negation"
-				switch t.entry.role {
-				case roleEfficacy:
-					t.entry.role = rolePrimary // "was not effective" denies the benefit outright
-				case roleNegOnly:
-					// "no radiological change" alone is none; beside a stated response it is
-					// one dimension that did not change (rule 8: any site improved is partial)
-					t.entry.role, t.entry.secondary = rolePrimary, true
-				}
-				if t.entry.category == Progression && t.negStates != CategoryUnknown && t.entry.role != roleRelapse {
-					// "halted disease progression", "arrest of the decline": the course
-					// stopped a worsening, which the cue says outright (stable disease)
-					t.category, t.rule = t.negStates, "negation stating an outcome"
-					t.entry.secondary = true // a response stated beside it is the better reading
-				} else if t.entry.category == Progression {
-					// "no signs of deterioration": the absence of worsening is no non-response
-					t.entry.secondary = true
-				}
-			} else {
-				t.negated = false // the phrase carries its own polarity ("no recurrence")
-			}
+			c.applyNegation(toks, t)
 		}
 	}
 	targets = dropUnnegated(targets)
@@ -557,4 +538,40 @@ func despiteAfter(toks []token, j int) bool {
 		}
 	}
 	return false
+}
+
+// applyNegation reads a negated target by its phrase's negated category: "did not improve"
+// is none; a weak change word denied beside a measure it would have bettered is a
+// non-response; a denied worsening is at most the absence of worsening, unless the cue
+// states the halt of it outright; a phrase with no negated category keeps its own polarity.
+func (c *compiled) applyNegation(toks []token, t *target) {
+	if t.entry.negated != CategoryUnknown {
+		t.category = t.entry.negated
+		t.rule = "negation"
+		switch t.entry.role {
+		case roleEfficacy:
+			t.entry.role = rolePrimary // "was not effective" denies the benefit outright
+		case roleWeak:
+			if c.measureChange(toks, *t) == 1 && c.measureAdjacent(toks, *t) {
+				// "proteinuria did not decrease", "transfusions did not raise the
+				// platelet counts": the benefit of a measure denied is a non-response
+				t.entry.role, t.rule, t.benefitDenied = rolePrimary, "negation of a measure's change for the better", true
+			}
+		case roleNegOnly:
+			// "no radiological change" alone is none; beside a stated response it is
+			// one dimension that did not change (rule 8: any site improved is partial)
+			t.entry.role, t.entry.secondary = rolePrimary, true
+		}
+		if t.entry.category == Progression && t.negStates != CategoryUnknown && t.entry.role != roleRelapse {
+			// "halted disease progression", "arrest of the decline": the course
+			// stopped a worsening, which the cue says outright (stable disease)
+			t.category, t.rule = t.negStates, "negation stating an outcome"
+			t.entry.secondary = true // a response stated beside it is the better reading
+		} else if t.entry.category == Progression && !t.benefitDenied {
+			// "no signs of deterioration": the absence of worsening is no non-response
+			t.entry.secondary = true
+		}
+	} else {
+		t.negated = false // the phrase carries its own polarity ("no recurrence")
+	}
 }
