@@ -11,11 +11,16 @@ import "regexp"
 // were) seen|observed|detected|noted|occurred|reported|recorded", "X was not seen|observed|
 // detected|noted", "X did not occur|recur" — with a word placing it after or under the
 // course ("after", "following", "under", "since", "later", "follow-up", "post", "within")
-// reads complete with high confidence, unless what is absent is a harm or a change
-// ("no adverse events were observed", "no changes were noted", "no complications
-// occurred"), which says nothing of the response.
+// is proposed as complete with low confidence: what is absent may be the disease's
+// manifestation, but it may as well be a harm ("no neutropenia was observed after …"), a
+// response that did not come ("no seroconversion was detected after vaccination") or a test
+// result ("no pathogen was detected after extensive work-up"), which the vocabulary cannot
+// tell apart; a person decides in review.csv. Not proposed when what is absent is a harm,
+// change, event or response word of absentNotFinding ("no adverse events were observed", "no
+// changes were noted"), after a rechallenge, or when the word of time is not in the
+// statement's own sentence or is one of work-up, admission or diagnosis.
 
-var absentRE = regexp.MustCompile(`(?i)\b(?:no(?:\s+(?:further|more|new|other))?\s+((?:[\w-]+\s+){0,4}?)(?:was|were|has\s+been|have\s+been|had\s+been)?\s*(?:seen|observed|detected|noted|occurred|reported|recorded|documented)\b|((?:[\w-]+\s+){1,4}?)(?:was|were)\s+not\s+(?:seen|observed|detected|noted)\b|((?:[\w-]+\s+){1,4}?)did\s+not\s+(?:occur|recur)\b)`)
+var absentRE = regexp.MustCompile(`(?i)\b(?:no(?:\s+(?:further|more|new|other))?\s+((?:[\w-]+\s+){1,4}?)(?:was|were|has\s+been|have\s+been|had\s+been)?\s*(?:seen|observed|detected|noted|occurred|reported|recorded|documented)\b|((?:[\w-]+\s+){1,4}?)(?:was|were)\s+not\s+(?:seen|observed|detected|noted)\b|((?:[\w-]+\s+){1,4}?)did\s+not\s+(?:occur|recur)\b)`)
 
 // absentAnchors place a statement after or under the course.
 var absentAnchors = map[string]bool{"after": true, "following": true, "under": true, "since": true, "later": true,
@@ -31,13 +36,28 @@ var absentNotFinding = map[string]bool{"adverse": true, "side": true, "toxicity"
 	"deaths": true, "mortality": true, "infection": true, "infections": true,
 	// harms that are usually the treatment's, not the disease's
 	"rash": true, "nausea": true, "vomiting": true, "diarrhea": true, "diarrhoea": true, "hepatotoxicity": true,
-	"nephrotoxicity": true, "allergic": true, "allergy": true, "hypersensitivity": true, "anaphylaxis": true}
+	"nephrotoxicity": true, "allergic": true, "allergy": true, "hypersensitivity": true, "anaphylaxis": true,
+	// responses that did not come, and tests
+	"seroconversion": true, "clearance": true, "loss": true, "pathogen": true, "pathogens": true, "mutation": true,
+	"mutations": true, "workup": true, "work": true, "data": true, "antibodies": true}
+
+// absentNotAnchor are the words after "after" that place a statement at the diagnosis, not
+// after the course.
+var absentNotAnchor = map[string]bool{"admission": true, "work": true, "workup": true, "diagnosis": true, "staging": true,
+	"presentation": true, "sequencing": true, "testing": true, "biopsy": true, "examination": true}
 
 // absentFinding applies the rule above to a reading res of text; it returns res unchanged
 // when the rule does not apply.
 func absentFinding(text string, toks []token, res OutcomeMatch) OutcomeMatch {
 	if res.Category != Unclassified || res.Confidence != ConfidenceNone || res.Evidence.Rule != "" || res.NotAttributable {
 		return res
+	}
+	denial := false
+	for _, tk := range toks {
+		denial = denial || tk.norm == "no" || tk.norm == "not"
+	}
+	if !denial {
+		return res // the expression cannot match: skip it on long texts
 	}
 	m := absentRE.FindStringSubmatchIndex(text)
 	if m == nil {
@@ -53,18 +73,38 @@ func absentFinding(text string, toks []token, res OutcomeMatch) OutcomeMatch {
 			}
 		}
 	}
-	anchored := false
-	for _, tk := range toks {
-		if tk.norm == "rechallenge" || tk.norm == "challenge" {
-			return res // "no rash was observed after rechallenge": a test of the treatment's harm
+	// the word of time must stand in the statement's sentence
+	ends := sentenceEnds(text, toks)
+	first, last := 0, len(toks)
+	for k, tk := range toks {
+		if tk.start <= m[0] && (k == 0 || ends[k]) {
+			first = k
 		}
-		anchored = anchored || absentAnchors[tk.norm]
+		if tk.start >= m[1] && ends[k] {
+			last = k
+			break
+		}
+	}
+	anchored := false
+	for k := first; k < last; k++ {
+		switch {
+		case toks[k].norm == "rechallenge" || toks[k].norm == "challenge":
+			return res // "no rash was observed after rechallenge": a test of the treatment's harm
+		case absentAnchors[toks[k].norm]:
+			if k+1 < len(toks) && absentNotAnchor[toks[k+1].norm] || k+2 < len(toks) && absentNotAnchor[toks[k+2].norm] {
+				return res // "after admission", "after extensive work-up": at the diagnosis
+			}
+			anchored = true
+		}
 	}
 	if !anchored {
 		return res // an absence at presentation ("no lymphadenopathy was detected") is no outcome
 	}
-	out := OutcomeMatch{Category: Complete, Code: categoryCodes[Complete], Status: StatusContained, Confidence: ConfidenceHigh,
-		Phrase: text[m[0]:m[1]], Rule: "phrase", Truncated: res.Truncated}
-	out.Evidence = Evidence{Rule: "a finding reported absent after the course", Phrase: out.Phrase, Start: m[0], End: m[1]}
+	phrase := text[m[0]:m[1]]
+	out := OutcomeMatch{Category: Unclassified, Proposed: Complete, Status: StatusContained, Confidence: ConfidenceLow,
+		Phrase: phrase, Rule: "phrase", Truncated: res.Truncated, Spelling: res.Spelling,
+		Phrases: []PhraseMatch{{Phrase: phrase, Matched: "finding absent", Category: Complete, Start: m[0], End: m[1]}}}
+	out.Evidence = Evidence{Rule: "a finding reported absent after the course; low confidence: it may be a harm, a response that did not come or a test",
+		Phrase: phrase, Start: m[0], End: m[1]}
 	return out
 }

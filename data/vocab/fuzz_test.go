@@ -9,6 +9,9 @@ import (
 
 var fuzzSeeds = []string{
 	"",
+	"No myoclonus was seen after the dose.", // absent.go
+	"Hiccups lasted for eight days, despite treatment with rituximab.", // despite.go
+	"Response: no", "Healed? No", "PR → PD", "improvment", "4x3 cm to 2x1 cm",
 	"oral steroids and azathioprine for Dermatomyositis and oral calcium and risodronate",
 	"The lesions over thigh responded well whereas the lesions over sacrum showed poor response",
 	"thigh: responded well; sacrum: poor response",

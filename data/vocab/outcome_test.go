@@ -1035,7 +1035,9 @@ func TestWorseningDespiteTreatment(t *testing.T) {
 		conf Confidence
 	}{
 		{"Her bilirubin steadily climbed despite maximum medical therapy.", Progression, ConfidenceHigh},
-		{"Creatinine rose despite dialysis", Progression, ConfidenceHigh},
+		{"Creatinine rose despite treatment", Progression, ConfidenceHigh},
+		{"Liver enzymes increased despite dose reduction", Unclassified, ConfidenceLow}, // a change of the course
+		{"Haemoglobin fell despite iron supplementation, but rose after darbepoetin", Unclassified, ConfidenceLow},
 		{"The platelet count fell.", Unclassified, ConfidenceLow},
 	} {
 		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want || m.Confidence != tc.conf {
@@ -1062,6 +1064,12 @@ func TestSetAgainstTheTreatment(t *testing.T) {
 		{"Despite suboptimal adherence to mitotane, the tumour was stable.", "mitotane", Unclassified},
 		// a response stated: the rule does not apply
 		{"Despite the severity of the disease, the ulcers healed.", "", Complete},
+		// no word of what was not stopped, or a word of absence: proposed only
+		{"Despite ongoing therapy with lanadelumab, she has been attack-free for 18 months.", "lanadelumab", Unclassified},
+		{"Despite ongoing treatment, her glucose levels were within target.", "insulin", Unclassified},
+		// a stop, a dose change or earlier treatments: not a concession on the course
+		{"Despite dose reduction, her platelet count stayed above 100,000/uL.", "eltrombopag", Unclassified},
+		{"Despite previous treatments, hiccups lasted for eight days.", "chlorpromazine", Unclassified},
 	} {
 		var tr []string
 		if tc.treatment != "" {
@@ -1076,20 +1084,28 @@ func TestSetAgainstTheTreatment(t *testing.T) {
 func TestFindingAbsentAfterTheCourse(t *testing.T) {
 	v := Default()
 	for _, tc := range []struct {
-		text string
-		want Category
+		text     string
+		proposed Category // read with low confidence; CategoryUnknown: nothing proposed
 	}{
 		{"No myoclonus was seen after the initial dose of cyproheptadine.", Complete},
 		{"Under this therapy, no further disturbance of electrolyte homeostasis occurred.", Complete},
 		{"Following surgery, no tumor was detected.", Complete},
-		{"No lymphadenopathy was detected on admission.", Unclassified}, // at presentation
-		{"No adverse events were observed after the infusion.", Unclassified},
-		{"After treatment, no changes were observed.", Unclassified},
-		{"No rash was observed after rechallenge.", Unclassified},
-		{"No drug interactions were observed after switching.", Unclassified},
+		{"No lymphadenopathy was detected on admission.", CategoryUnknown}, // at presentation
+		{"No adverse events were observed after the infusion.", CategoryUnknown},
+		{"After treatment, no changes were observed.", CategoryUnknown},
+		{"No fever was observed after rechallenge.", CategoryUnknown},
+		{"No masses were detected on the CT scan performed after admission.", CategoryUnknown},
+		{"No seroconversion was detected after vaccination.", CategoryUnknown},
+		{"On admission, no pericardial effusion was seen. Colchicine was started after 2 days.", CategoryUnknown}, // another sentence
+		{"No drug interactions were observed after switching.", CategoryUnknown},
 	} {
-		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want {
-			t.Errorf("OutcomeFor(%q) = %v (%s, %q); want %v", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want)
+		m := v.OutcomeFor(tc.text, nil)
+		want := ConfidenceLow
+		if tc.proposed == CategoryUnknown {
+			want = ConfidenceNone
+		}
+		if m.Category != Unclassified || m.Proposed != tc.proposed || m.Confidence != want {
+			t.Errorf("OutcomeFor(%q) = %v/%v/%s (%q); want unclassified/%v/%s", tc.text, m.Category, m.Proposed, m.Confidence, m.Evidence.Rule, tc.proposed, want)
 		}
 	}
 }

@@ -181,7 +181,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 				t.category, t.rule, t.entry.role = Partial, "change of a measure", rolePrimary
 			case -1: // "the platelet count fell": worse, but perhaps an adverse effect; stays weak
 				t.category, t.rule = Progression, "change of a measure"
-				if despiteAfter(toks, t.j) {
+				if d, _, ok := v.concededCourse(toks, treatments); ok && despiteAfter(toks, t.j) && d >= t.j && d <= t.j+2 {
 					// "her bilirubin steadily climbed despite maximum medical therapy": the
 					// authors set the worsening against the treatment, which it did not stop
 					t.entry.role, t.rule = rolePrimary, "change of a measure despite the treatment"
@@ -526,7 +526,8 @@ func gradesQuantityBefore(text string, targets []target, k int) bool {
 }
 
 // despiteAfter reports whether "despite", "in spite of" or "regardless of" follows toks[j]
-// within two words, in its clause.
+// within two words, in its clause (the pipeline also asks that the concession be on the
+// course: concededCourse).
 func despiteAfter(toks []token, j int) bool {
 	for k := j; k < len(toks) && k <= j+2; k++ {
 		if k > j && toks[k].brk {
