@@ -148,7 +148,7 @@ func BareAnswer(cell string) bool {
 // are the cell's; its rule names the header.
 func (v *Vocabulary) OutcomeUnder(header, cell string, treatments []string) OutcomeMatch {
 	answer, ok := bareAnswers[normalize(cell)]
-	label := strings.TrimSpace(withoutParens(header))
+	label := strings.TrimSpace(noParens(header))
 	if !ok || label == "" || strings.ContainsAny(label, ":=?") {
 		return v.OutcomeFor(cell, treatments)
 	}
@@ -179,21 +179,4 @@ func (v *Vocabulary) OutcomeUnder(header, cell string, treatments []string) Outc
 		Phrase: cell, Start: 0, End: len(cell)}
 	m.Phrase, m.Phrases, m.Sites, m.Status = cell, nil, nil, StatusContained
 	return m
-}
-
-// withoutParens returns s without its parenthesised and bracketed parts.
-func withoutParens(s string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch {
-		case r == '(' || r == '[':
-			depth++
-		case (r == ')' || r == ']') && depth > 0:
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -2,12 +2,26 @@ package vocab
 
 import "testing"
 
-func TestLabelAnswers(t *testing.T) {
+// reading is a text and the category the reader must give it (with high confidence, unless
+// the category is Unclassified), read without a course.
+type reading struct {
+	text string
+	want Category
+}
+
+// checkReadings reads each text and reports every category other than the one wanted.
+func checkReadings(t *testing.T, cases []reading) {
+	t.Helper()
 	v := Default()
-	for _, tc := range []struct {
-		text string
-		want Category // read with high confidence
-	}{
+	for _, tc := range cases {
+		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want {
+			t.Errorf("OutcomeFor(%q) = %v (%s, %q); want %v", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want)
+		}
+	}
+}
+
+func TestLabelAnswers(t *testing.T) {
+	checkReadings(t, []reading{
 		{"Response: no", None},
 		{"Response - no", None},
 		{"Healed: no", None},
@@ -38,20 +52,11 @@ func TestLabelAnswers(t *testing.T) {
 		{"Evolution: favourable at 6 months", Partial},
 		{"Response: lost to follow-up", NotEvaluable},
 		{"Nil improvement", None}, // "nil" is a negation cue
-	} {
-		m := v.OutcomeFor(tc.text, nil)
-		if m.Category != tc.want {
-			t.Errorf("OutcomeFor(%q) = %v (%s, %q); want %v", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want)
-		}
-	}
+	})
 }
 
 func TestArrowOrdersStates(t *testing.T) {
-	v := Default()
-	for _, tc := range []struct {
-		text string
-		want Category
-	}{
+	checkReadings(t, []reading{
 		{"PR→PD", Progression},    // a response lost on the course
 		{"PR -> PD", Progression}, // ASCII arrow
 		{"Improved => worsened", Progression},
@@ -60,12 +65,7 @@ func TestArrowOrdersStates(t *testing.T) {
 		{"PR > PD", CategoryUnknown}, // ">" alone is no arrow: the two disagree
 		{"Skin lesions improved (PASI 20 → 5), arthritis worsened", CategoryUnknown}, // a value's arrow orders nothing
 		{"PR → PD → PR after dose escalation", CategoryUnknown},                      // the response came back
-	} {
-		m := v.OutcomeFor(tc.text, nil)
-		if m.Category != tc.want {
-			t.Errorf("OutcomeFor(%q) = %v (%s, %q); want %v", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want)
-		}
-	}
+	})
 }
 
 func TestOutcomeUnderHeader(t *testing.T) {
@@ -104,11 +104,7 @@ func TestOutcomeUnderHeader(t *testing.T) {
 }
 
 func TestQualifierAfterResponseWord(t *testing.T) {
-	v := Default()
-	for _, tc := range []struct {
-		text string
-		want Category
-	}{
+	checkReadings(t, []reading{
 		{"Response complete", Complete},
 		{"remission incomplete", Partial},
 		{"Improvement minimal", Minimal},
@@ -119,27 +115,15 @@ func TestQualifierAfterResponseWord(t *testing.T) {
 		{"Response complete remission", Complete},                             // a phrase of its own
 		{"Remission incomplete at 6 months, complete at 12 months", Complete}, // the best grade
 		{"Improvement mild at 2 weeks, marked at 6 weeks", Partial},
-	} {
-		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want {
-			t.Errorf("OutcomeFor(%q) = %v (%s, %q); want %v", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want)
-		}
-	}
+	})
 }
 
 func TestTimeLabelsOrderStates(t *testing.T) {
-	v := Default()
-	for _, tc := range []struct {
-		text string
-		want Category
-	}{
+	checkReadings(t, []reading{
 		{"3 mo: PR; 6 mo: CR; 12 mo: PD", Progression},
 		{"Week 4: partial response; week 12: progression", Progression},
 		{"Day 7: improved; day 30: worse", Progression},
 		{"3 mo: SD; 6 mo: PD", None},          // no response was lost
 		{"12 mo: PD; 3 mo: PR", Unclassified}, // out of order: the two disagree
-	} {
-		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want {
-			t.Errorf("OutcomeFor(%q) = %v (%s, %q); want %v", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want)
-		}
-	}
+	})
 }

@@ -1009,20 +1009,12 @@ func TestCourseCellNotASCII(t *testing.T) {
 
 // "helped (to) improve": the help the authors credit is the effect; "to improve" alone is an aim.
 func TestHelpedToImprove(t *testing.T) {
-	v := Default()
-	for _, tc := range []struct {
-		text string
-		want Category
-	}{
+	checkReadings(t, []reading{
 		{"Antiandrogens helped to improve his symptoms.", Partial},
 		{"Insulin helped control her A1c levels.", Partial},
 		{"Colchicine has helped resolve the effusion.", Complete},
 		{"Methotrexate was started to improve his symptoms.", Unclassified},
-	} {
-		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want {
-			t.Errorf("OutcomeFor(%q) = %v (%s, %q); want %v", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want)
-		}
-	}
+	})
 }
 
 // A measure's worsening is weak alone (perhaps an adverse effect), but not when the authors
