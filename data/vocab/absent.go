@@ -20,7 +20,7 @@ import "regexp"
 // changes were noted"), after a rechallenge, or when the word of time is not in the
 // statement's own sentence or is one of work-up, admission or diagnosis.
 
-var absentRE = regexp.MustCompile(`(?i)\b(?:no(?:\s+(?:further|more|new|other))?\s+((?:[\w-]+\s+){1,4}?)(?:was|were|has\s+been|have\s+been|had\s+been)?\s*(?:seen|observed|detected|noted|occurred|reported|recorded|documented)\b|((?:[\w-]+\s+){1,4}?)(?:was|were)\s+not\s+(?:seen|observed|detected|noted)\b|((?:[\w-]+\s+){1,4}?)did\s+not\s+(?:occur|recur)\b)`)
+var absentRE = regexp.MustCompile(`(?i)\b(?:no(?:[ \t]+(?:further|more|new|other))?[ \t]+((?:[\w-]+[ \t]+){1,4}?)(?:was|were|has[ \t]+been|have[ \t]+been|had[ \t]+been)?[ \t]*(?:seen|observed|detected|noted|occurred|reported|recorded|documented)\b|((?:[\w-]+[ \t]+){1,4}?)(?:was|were)[ \t]+not[ \t]+(?:seen|observed|detected|noted)\b|((?:[\w-]+[ \t]+){1,4}?)did[ \t]+not[ \t]+(?:occur|recur)\b)`)
 
 // absentAnchors place a statement after or under the course.
 var absentAnchors = map[string]bool{"after": true, "following": true, "under": true, "since": true, "later": true,

@@ -11,8 +11,8 @@ package vocab
 // "administration", …) or the course's own drug, and no other treatment alone; not a stop,
 // a change or a low dose of it ("despite dose reduction", "despite discontinuing the
 // medication"), earlier treatments ("despite previous treatments"), nor its tolerance or the
-// patient's wishes ("despite good tolerance", "despite initial refusal"), said in the first
-// three words of the object; and the course is
+// patient's wishes ("despite good tolerance", "despite initial refusal"), nor a treatment
+// of something else ("despite treatment of her diabetes"); and the course is
 // named nowhere else in the text, where its own effect could be stated ("mute despite
 // neuroleptic therapy, became conversant within 30 minutes of lorazepam").
 //
@@ -20,11 +20,12 @@ package vocab
 // confidence, and the concession is on the course, the reading is a non-response: the
 // proposal's category if there was one, else none. It is read with high confidence only when
 // the rest of the text has a word of persistence, recurrence, worsening or a bad event
-// ("persisted", "remained", "recurrent", "developed", "more episodes", "failure", "died"), or
-// the proposal was a worsening ("the abscess size increased despite the treatment"), and
-// no word of absence or denial ("attack-free", "no", "not", "without"), which could be a
-// response in words the vocabulary does not know ("has been attack-free for 18 months
-// despite ongoing therapy"); otherwise it is proposed with low confidence.
+// ("persisted", "recurrent", "developed", "progressive", "failure", "died"), or the proposal
+// was a worsening ("the abscess size increased despite the treatment"), and no word of a
+// harm of the treatment ("attributed to drug toxicity"); otherwise it is proposed with low
+// confidence. A word that may tell a response in words the vocabulary does not know
+// ("attack-free", "not", "fewer", "again", "less") leaves the text as it was read, unless a
+// worsening was read.
 
 // despiteReach is how many words after the cue its object may run.
 const despiteReach = 8
@@ -40,21 +41,53 @@ var treatmentObjects = map[string]bool{"treatment": true, "treatments": true, "t
 // patient's wishes.
 var notOnCourse = map[string]bool{"adherence": true, "compliance": true, "nonadherence": true, "noncompliance": true,
 	"non": true, "poor": true, "suboptimal": true, "irregular": true, "missed": true,
-	"discontinuation": true, "discontinuing": true, "discontinued": true, "stopping": true, "stopped": true,
+	"discontinuation": true, "discontinuing": true, "discontinued": true, "stopping": true, "stopped": true, "stop": true,
 	"withdrawal": true, "cessation": true, "interruption": true, "reduction": true, "reduced": true, "reducing": true,
 	"tapering": true, "taper": true, "tapered": true, "low": true, "lower": true, "decreased": true, "decreasing": true,
+	"change": true, "changed": true, "changing": true, "switch": true, "switching": true, "switched": true, "paused": true,
+	"delay": true, "delayed": true, "late": true, "subtherapeutic": true, "modest": true, "brief": true, "short": true,
+	"only": true, "single": true, "being": true,
 	"previous": true, "prior": true, "earlier": true, "former": true, "conventional": true, "standard": true,
 	"numerous": true, "tolerance": true, "tolerated": true, "tolerability": true, "refusal": true, "reluctance": true,
-	"refused": true, "teratogenicity": true, "toxicity": true, "side": true, "adverse": true}
+	"refused": true, "teratogenicity": true, "toxicity": true, "side": true, "adverse": true, "reduce": true}
 
 // unstoppedWords in the rest of the text say what the course did not stop.
 var unstoppedWords = map[string]bool{"persisted": true, "persistent": true, "persists": true, "persisting": true,
-	"remained": true, "remains": true, "continued": true, "continuing": true, "recurrent": true, "recurred": true,
-	"developed": true, "progressive": true, "ensued": true, "again": true, "more": true, "further": true, "lasted": true,
-	"lasting": true, "same": true, "unchanged": true, "severe": true, "worsening": true, "failure": true, "died": true,
-	"death": true, "fatal": true, "lethal": true, "episode": true, "episodes": true, "relapses": true, "suffered": true,
-	"experienced": true, "arrest": true, "protracted": true, "refractory": true, "resistant": true, "required": true,
-	"requiring": true, "needed": true, "detected": true, "occurred": true, "continuous": true}
+	"recurrent": true, "recurred": true, "developed": true, "progressive": true, "ensued": true, "unchanged": true,
+	"severe": true, "worsening": true, "failure": true, "died": true, "death": true, "fatal": true, "lethal": true,
+	"relapses": true, "suffered": true, "arrest": true, "protracted": true, "refractory": true, "resistant": true,
+	"continuous": true, "same": true}
+
+// responseHints may tell a response in words the vocabulary does not know ("walked again
+// unaided", "required fewer transfusions", "less severe", "returned to normal",
+// "attack-free"); harmHints a harm of the treatment ("attributed to drug toxicity"). With
+// one of them a concession is read only as a proposal.
+var (
+	responseHints = map[string]bool{"free": true, "no": true, "not": true, "without": true, "never": true, "nor": true,
+		"neither": true, "fewer": true, "less": true, "shorter": true, "better": true, "returned": true, "normal": true,
+		"again": true}
+	harmHints = map[string]bool{"toxicity": true, "toxic": true, "adverse": true, "attributed": true, "induced": true,
+		"side": true}
+)
+
+// treatmentOfOther reports whether toks[k] is "of" or "for" after a word of treatment and
+// before neither a number, a drug nor another word of treatment: "despite treatment of her
+// diabetes" concedes a treatment of something else ("despite administration of intravenous
+// immunoglobulin", "despite a dose of 1.5 g" do not).
+func (c *compiled) treatmentOfOther(toks []token, k int) bool {
+	if k == 0 || toks[k].norm != "of" && toks[k].norm != "for" || !treatmentObjects[toks[k-1].norm] {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+3 && !toks[j].brk; j++ {
+		if isNumber(toks[j].norm) || treatmentObjects[toks[j].norm] {
+			return false
+		}
+		if n, _ := c.drugTrie.longest(toks, j, nil); n > 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // concededCourse reports whether a concession cue in toks takes the course as its object
 // (see above), and returns the span of the cue and its object.
@@ -68,11 +101,11 @@ func (v *Vocabulary) concededCourse(toks []token, treatments []string) (d, to in
 		to++
 	}
 	generic := false
-	for k, tk := range toks[from:to] {
-		if notOnCourse[tk.norm] && k < 3 {
+	for k := from; k < to; k++ {
+		if notOnCourse[toks[k].norm] || v.c.treatmentOfOther(toks, k) {
 			return 0, 0, false // "despite dose reduction", "despite good tolerance of"
 		}
-		generic = generic || treatmentObjects[tk.norm]
+		generic = generic || treatmentObjects[toks[k].norm]
 	}
 	own, other := false, false
 	if k := v.courseOf(treatments); !k.empty() {
@@ -107,11 +140,17 @@ func (v *Vocabulary) despiteFailure(text string, toks []token, treatments []stri
 	if weakNo {
 		cat = res.Proposed
 	}
-	sure := weakNo && res.Proposed == Progression // a word of worsening, read weakly alone
+	// a word of worsening read weakly alone, or a word of what was not stopped with no hint of
+	// a response; never with a hint of a harm of the treatment
+	unstopped := false
 	for k, tk := range toks {
-		sure = sure || (k < d || k >= to) && unstoppedWords[tk.norm]
+		unstopped = unstopped || (k < d || k >= to) && unstoppedWords[tk.norm]
 	}
-	sure = sure && !denialOutside(toks, d, to)
+	worse := weakNo && res.Proposed == Progression
+	if !worse && hintOutside(toks, d, to, responseHints) {
+		return res // perhaps a response in words the vocabulary does not know: nothing to propose
+	}
+	sure := (worse || unstopped) && !hintOutside(toks, d, to, harmHints)
 	phrase := text[toks[d].start:toks[to-1].end]
 	out := OutcomeMatch{Category: cat, Code: categoryCodes[cat], Status: StatusContained, Confidence: ConfidenceHigh,
 		Phrase: phrase, Rule: "phrase", Truncated: res.Truncated, Spelling: res.Spelling,
@@ -126,15 +165,11 @@ func (v *Vocabulary) despiteFailure(text string, toks []token, treatments []stri
 	return out
 }
 
-// denialOutside reports whether a word of absence or denial stands in toks outside the
-// concession toks[d:to].
-func denialOutside(toks []token, d, to int) bool {
+// hintOutside reports whether a word of hints stands in toks outside the concession
+// toks[d:to].
+func hintOutside(toks []token, d, to int, hints map[string]bool) bool {
 	for k, tk := range toks {
-		if k >= d && k < to {
-			continue
-		}
-		switch tk.norm {
-		case "free", "no", "not", "without", "never", "nor", "neither":
+		if (k < d || k >= to) && hints[tk.norm] {
 			return true
 		}
 	}

@@ -1030,6 +1030,7 @@ func TestWorseningDespiteTreatment(t *testing.T) {
 		{"Creatinine rose despite treatment", Progression, ConfidenceHigh},
 		{"Liver enzymes increased despite dose reduction", Unclassified, ConfidenceLow}, // a change of the course
 		{"Haemoglobin fell despite iron supplementation, but rose after darbepoetin", Unclassified, ConfidenceLow},
+		{"Creatinine rose despite treatment, attributed to the drug", Unclassified, ConfidenceLow}, // a harm
 		{"The platelet count fell.", Unclassified, ConfidenceLow},
 	} {
 		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want || m.Confidence != tc.conf {
@@ -1043,32 +1044,36 @@ func TestSetAgainstTheTreatment(t *testing.T) {
 	for _, tc := range []struct {
 		text, treatment string
 		want            Category
+		conf            Confidence
 	}{
-		{"The repeat CSF RPR titer was the same as at initial diagnosis, despite appropriate treatment.", "benzathine penicillin", None},
-		{"Hiccups lasted for eight days, despite treatment with phenobarbital and diazepam.", "phenobarbital", None},
-		{"Despite cidofovir administration for 2 weeks, adenovirus was also detected in the cerebrospinal fluid.", "cidofovir", None},
+		{"The repeat CSF RPR titer was the same as at initial diagnosis, despite appropriate treatment.", "benzathine penicillin", None, ConfidenceHigh},
+		{"The patient gradually developed quadriplegia and facial diplegia despite treatment.", "IVIG", None, ConfidenceHigh},
+		{"Inflammation was recurrent despite oral prednisone and methotrexate.", "methotrexate", None, ConfidenceHigh},
+		// no word of what was not stopped: proposed only
+		{"Hiccups lasted for eight days, despite treatment with phenobarbital and diazepam.", "phenobarbital", Unclassified, ConfidenceLow},
+		// a hint of a response in words the vocabulary does not know: proposed only
+		{"Despite treatment, the weakness was severe at first but she walked again.", "IVIG", Unclassified, ConfidenceNone},
+		{"Despite ongoing therapy with lanadelumab, she has been attack-free for 18 months.", "lanadelumab", Unclassified, ConfidenceNone},
 		// the course is named elsewhere, where its own effect may be stated
-		{"Mute and immobile for a week despite neuroleptic therapy, he became freely conversant within 30 minutes of the administration of lorazepam.", "lorazepam", Unclassified},
-		{"Mute and immobile for a week despite neuroleptic therapy, he became freely conversant within 30 minutes of lorazepam.", "lorazepam", Unclassified},
+		{"Mute and immobile for a week despite neuroleptic therapy, he became freely conversant within 30 minutes of the administration of lorazepam.", "lorazepam", Unclassified, ConfidenceNone},
+		{"Mute and immobile for a week despite neuroleptic therapy, he became freely conversant within 30 minutes of lorazepam.", "lorazepam", Unclassified, ConfidenceNone},
 		// the concession names another treatment only: its failure is history
-		{"Pain persisted despite ibuprofen.", "etanercept", Unclassified},
-		// a concession about taking it
-		{"Despite suboptimal adherence to mitotane, the tumour was stable.", "mitotane", Unclassified},
+		{"Hiccups persisted despite chlorpromazine.", "metoclopramide", Unclassified, ConfidenceNone},
+		// a stop, a change, earlier treatments, adherence, a treatment of something else
+		{"Despite suboptimal adherence to mitotane, the tumour progressed.", "mitotane", Progression, ConfidenceHigh},
+		{"Despite dose reduction, her platelet count stayed above 100,000/uL.", "eltrombopag", Unclassified, ConfidenceNone},
+		{"Despite previous treatments, hiccups lasted for eight days.", "chlorpromazine", Unclassified, ConfidenceNone},
+		{"Despite the change of therapy, the outcome was fatal.", "rituximab", Unclassified, ConfidenceNone},
+		{"Despite treatment of her diabetes, she required insulin.", "dapagliflozin", Unclassified, ConfidenceNone},
 		// a response stated: the rule does not apply
-		{"Despite the severity of the disease, the ulcers healed.", "", Complete},
-		// no word of what was not stopped, or a word of absence: proposed only
-		{"Despite ongoing therapy with lanadelumab, she has been attack-free for 18 months.", "lanadelumab", Unclassified},
-		{"Despite ongoing treatment, her glucose levels were within target.", "insulin", Unclassified},
-		// a stop, a dose change or earlier treatments: not a concession on the course
-		{"Despite dose reduction, her platelet count stayed above 100,000/uL.", "eltrombopag", Unclassified},
-		{"Despite previous treatments, hiccups lasted for eight days.", "chlorpromazine", Unclassified},
+		{"Despite the severity of the disease, the ulcers healed.", "", Complete, ConfidenceHigh},
 	} {
 		var tr []string
 		if tc.treatment != "" {
 			tr = []string{tc.treatment}
 		}
-		if m := v.OutcomeFor(tc.text, tr); m.Category != tc.want {
-			t.Errorf("OutcomeFor(%q, %q) = %v (%s, %q); want %v", tc.text, tc.treatment, m.Category, m.Confidence, m.Evidence.Rule, tc.want)
+		if m := v.OutcomeFor(tc.text, tr); m.Category != tc.want || m.Confidence != tc.conf {
+			t.Errorf("OutcomeFor(%q, %q) = %v/%s (%q); want %v/%s", tc.text, tc.treatment, m.Category, m.Confidence, m.Evidence.Rule, tc.want, tc.conf)
 		}
 	}
 }
@@ -1090,6 +1095,7 @@ func TestFindingAbsentAfterTheCourse(t *testing.T) {
 		{"No seroconversion was detected after vaccination.", CategoryUnknown},
 		{"On admission, no pericardial effusion was seen. Colchicine was started after 2 days.", CategoryUnknown}, // another sentence
 		{"No drug interactions were observed after switching.", CategoryUnknown},
+		{"The drug was given after surgery\nlesions were not seen on MRI", CategoryUnknown}, // the word of time is on another line
 	} {
 		m := v.OutcomeFor(tc.text, nil)
 		want := ConfidenceLow

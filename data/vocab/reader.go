@@ -181,7 +181,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 				t.category, t.rule, t.entry.role = Partial, "change of a measure", rolePrimary
 			case -1: // "the platelet count fell": worse, but perhaps an adverse effect; stays weak
 				t.category, t.rule = Progression, "change of a measure"
-				if d, _, ok := v.concededCourse(toks, treatments); ok && despiteAfter(toks, t.j) && d >= t.j && d <= t.j+2 {
+				if d, to, ok := v.concededCourse(toks, treatments); ok && despiteAfter(toks, t.j) && d >= t.j && d <= t.j+2 && !hintOutside(toks, d, to, harmHints) {
 					// "her bilirubin steadily climbed despite maximum medical therapy": the
 					// authors set the worsening against the treatment, which it did not stop
 					t.entry.role, t.rule = rolePrimary, "change of a measure despite the treatment"
