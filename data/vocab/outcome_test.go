@@ -1126,3 +1126,12 @@ func TestDeniedBenefitOfAMeasure(t *testing.T) {
 		}
 	}
 }
+
+func TestLabMarkerMeasures(t *testing.T) {
+	checkReadings(t, []reading{
+		{"Within 48 hours serum ammonia levels gradually reduced.", Partial},
+		{"Lactate fell from 8.2 to 1.1 mmol/L.", Partial},
+		{"Lipase decreased from 1357 to 300 U/L.", Partial},
+		{"Beta hCG rose from 2300 to 4100 mIU/mL.", Progression},
+	})
+}
