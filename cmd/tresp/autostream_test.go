@@ -71,6 +71,18 @@ func TestAutoStream(t *testing.T) {
 			}
 		}
 		if tc.input == split {
+			// with a stage cache, the fallback is remembered: the next run holds the rows at once
+			cache := filepath.Join(dir, "cache")
+			for i, want := range []string{"reading the inputs again", "an earlier run found these inputs' patients' rows apart"} {
+				errb.Reset()
+				args := []string{"run", "--cache-dir", cache, "--out", filepath.Join(dir, "cached"), "--stream-above-mb", "0.5", split}
+				if code := run(context.Background(), args, &out, &errb); code != 0 {
+					t.Fatalf("cached run %d: exit %d: %s", i, code, errb.String())
+				}
+				if !strings.Contains(errb.String(), want) {
+					t.Errorf("cached run %d: stderr lacks %q: %q", i, want, errb.String())
+				}
+			}
 			// the fallback's outputs are a held run's
 			held := filepath.Join(dir, "held")
 			os.RemoveAll(held)

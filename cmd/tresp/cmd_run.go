@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -102,15 +104,6 @@ func runCommand() *command {
 			cfg.Clean = o.clean
 			cfg.EmitCounts = o.counts
 			cfg.Stream = o.stream
-			auto := false
-			if !o.read.changed("stream") && o.streamAboveMB > 0 {
-				if size := inputBytes(cfg); float64(size) > o.streamAboveMB*(1<<20) {
-					cfg.Stream, auto = true, true
-					if !o.quiet {
-						fmt.Fprintf(stderr, "tresp: the inputs hold %.1f MB (more than --stream-above-mb %g): a streaming run, holding no rows (docs/scale.md; --stream=false holds them)\n", float64(size)/(1<<20), o.streamAboveMB)
-					}
-				}
-			}
 			cfg.SkipNormalised = !o.writeNormalised
 			if err := o.strict.apply(&cfg); err != nil {
 				return err
@@ -123,6 +116,7 @@ func runCommand() *command {
 			default:
 				cfg.CacheDir = filepath.Join(filepath.Dir(filepath.Clean(cfg.Out)), ".tresp-cache")
 			}
+			auto, marker := o.chooseStream(&cfg, stderr)
 			restore := setMemoryLimit(o.memoryMB, cfg.Stream)
 			defer func() { restore() }()
 			progress := newProgress(stderr, o.quiet, o.logFmt)
@@ -135,6 +129,7 @@ func runCommand() *command {
 				restore()
 				restore = setMemoryLimit(o.memoryMB, false)
 				cfg.Stream = false
+				rememberSplit(marker)
 				progress = newProgress(stderr, o.quiet, o.logFmt)
 				res, err = pipeline.Run(ctx, cfg, progress)
 				progress.Done()
@@ -197,4 +192,70 @@ func inputBytes(cfg config.Config) int64 {
 		n += size
 	}
 	return n
+}
+
+// splitMarker is the file of the stage cache that remembers that a streaming run found these
+// inputs' patients' rows apart, so that the next run holds the rows at once (and finds its
+// stages in the cache) instead of streaming in vain first: named by the inputs' paths, sizes
+// and modification times. "" without a cache.
+func splitMarker(cfg config.Config) string {
+	if cfg.CacheDir == "" {
+		return ""
+	}
+	ins, err := ingest.ResolveInputs(cfg.Inputs, cfg.Read.Sheet)
+	if err != nil {
+		return ""
+	}
+	h := sha256.New()
+	for _, in := range ins {
+		st, err := os.Stat(in.Path)
+		if in.Path == "" || err != nil {
+			return ""
+		}
+		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%d\n", in.Path, in.Sheet, st.Size(), st.ModTime().UnixNano())
+	}
+	return filepath.Join(cfg.CacheDir, "split-inputs-"+hex.EncodeToString(h.Sum(nil))[:32])
+}
+
+// rememberSplit writes the marker splitMarker names; failing to is no error of the run (the
+// next run streams in vain again).
+func rememberSplit(marker string) {
+	if marker == "" {
+		return
+	}
+	if err := os.MkdirAll(filepath.Dir(marker), 0o755); err == nil {
+		_ = os.WriteFile(marker, []byte("a streaming run found these inputs' patients' rows apart\n"), 0o644)
+	}
+}
+
+// fileExists reports whether path names a regular file.
+func fileExists(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// chooseStream decides, unless --stream was given either way, whether the run streams by
+// itself: when its inputs hold more than --stream-above-mb and no earlier run found their
+// patients' rows apart (splitMarker, returned for the fallback to write). It says which on
+// stderr.
+func (o *runOptions) chooseStream(cfg *config.Config, stderr io.Writer) (auto bool, marker string) {
+	if o.read.changed("stream") || o.streamAboveMB <= 0 {
+		return false, ""
+	}
+	size := inputBytes(*cfg)
+	if float64(size) <= o.streamAboveMB*(1<<20) {
+		return false, ""
+	}
+	marker = splitMarker(*cfg)
+	if marker != "" && fileExists(marker) {
+		if !o.quiet {
+			fmt.Fprintf(stderr, "tresp: an earlier run found these inputs' patients' rows apart: holding every row (sort the table by study and case_id to stream it)\n")
+		}
+		return false, marker
+	}
+	cfg.Stream = true
+	if !o.quiet {
+		fmt.Fprintf(stderr, "tresp: the inputs hold %.1f MB (more than --stream-above-mb %g): a streaming run, holding no rows (docs/scale.md; --stream=false holds them)\n", float64(size)/(1<<20), o.streamAboveMB)
+	}
+	return true, marker
 }
