@@ -252,11 +252,20 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		if (m[4] >= 0) != (m[10] >= 0) || m[4] >= 0 && text[m[4]:m[5]] != text[m[10]:m[11]] {
 			continue // "7/10 to 2/8": not one scale
 		}
+		end, lastAt, lastEnd := m[1], m[8], m[9]
+		for m[10] < 0 {
+			// "Abscess 6 cm → 2 cm → 0 cm": the first value and the last
+			n := arrowRE.FindStringSubmatchIndex(text[lastAt:min(len(text), lastAt+arrowReach)])
+			if n == nil || n[0] != 0 || n[10] >= 0 {
+				break
+			}
+			end, lastAt, lastEnd = lastAt+n[1], lastAt+n[8], lastAt+n[9]
+		}
 		a, _ := strconv.ParseFloat(text[m[2]:m[3]], 64)
-		b, _ := strconv.ParseFloat(text[m[8]:m[9]], 64)
-		read(m[0], m[1], a, b)
+		b, _ := strconv.ParseFloat(text[lastAt:lastEnd], 64)
+		read(m[0], end, a, b)
 	}
-	return append(out, sizePairs(text, out)...)
+	return append(out, c.sizePairs(text, out)...)
 }
 
 // scoreHit is a named response threshold found in a text ("PASI 75").

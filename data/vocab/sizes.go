@@ -11,10 +11,11 @@ import (
 var sizePairRE = regexp.MustCompile(`(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)?\b`)
 
 // sizeContext reports whether the text before a size pair, in its clause, lets the pair be
-// the size of the disease: nothing, or a word of a lesion or of shrinking among its last
-// four words ("Tumour 3 cm to 1 cm", "reduced from 4x3 cm to 2x1 cm"), not of another
-// measure ("Schirmer 3 mm → 10 mm", "mouth opening", "excision margins", "Breslow").
-func sizeContext(before string) bool {
+// the size of the disease: nothing, or among its last four words a lower-is-better measure of
+// scores.tsv ("Tumour 3 cm to 1 cm", "abscess 6 cm → 2 cm"), a word of shrinking ("reduced
+// from 4x3 cm to 2x1 cm"), "diameter" or "area"; not another measure ("Schirmer 3 mm →
+// 10 mm", "mouth opening", "excision margins", "Breslow").
+func (c *compiled) sizeContext(before string) bool {
 	if i := strings.LastIndexAny(before, ".;:|\n"); i >= 0 {
 		before = before[i+1:]
 	}
@@ -23,29 +24,19 @@ func sizeContext(before string) bool {
 		return true
 	}
 	for _, w := range ws[max(0, len(ws)-4):] {
-		if lesionWords[w] || sizeChange[w] || w == "from" || w == "diameter" || w == "area" {
+		if c.measures[w] == "lower" || sizeChange[w] || w == "from" || w == "diameter" || w == "area" {
 			return true
 		}
 	}
 	return false
 }
 
-// lesionWords name what a size before and after may be the size of.
-var lesionWords = map[string]bool{"lesion": true, "lesions": true, "tumour": true, "tumor": true, "tumours": true,
-	"tumors": true, "mass": true, "masses": true, "nodule": true, "nodules": true, "node": true, "nodes": true,
-	"ulcer": true, "ulcers": true, "ulceration": true, "cyst": true, "cysts": true, "abscess": true, "abscesses": true,
-	"plaque": true, "plaques": true, "wound": true, "wounds": true, "defect": true, "infiltrate": true,
-	"collection": true, "effusion": true, "granuloma": true, "granulomas": true, "deposit": true, "deposits": true,
-	"calcification": true, "calcifications": true, "thrombus": true, "aneurysm": true, "polyp": true, "polyps": true,
-	"metastasis": true, "metastases": true, "spleen": true, "liver": true, "lymphadenopathy": true, "largest": true,
-	"swelling": true, "hematoma": true, "haematoma": true, "fistula": true, "sinus": true, "pseudocyst": true}
-
 // sizePairs reads the sizes before and after that sizePairRE finds where no measure's name
 // made beforeAfter read them already (the spans of seen): a size is better lower; two
 // dimensions are an area, three a volume (rule 5). A pair whose dimensions differ in number
 // ("4 x 3 cm to 2 cm") is not read, nor a rise written with "to", which may be a range
 // ("lesions of 1 cm to 3 cm"); a rise with an arrow is read ("2 cm → 3 cm").
-func sizePairs(text string, seen []valueHit) []valueHit {
+func (c *compiled) sizePairs(text string, seen []valueHit) []valueHit {
 	if !strings.Contains(text, "mm") && !strings.Contains(text, "cm") {
 		return nil
 	}
@@ -55,7 +46,7 @@ func sizePairs(text string, seen []valueHit) []valueHit {
 		for _, h := range seen {
 			overlaps = overlaps || h.start < m[1] && m[0] < h.end
 		}
-		if overlaps || !sizeContext(text[:m[0]]) {
+		if overlaps || !c.sizeContext(text[:m[0]]) {
 			continue
 		}
 		for {
