@@ -342,17 +342,12 @@ func gradedAgain(toks []token, cues []cueHit, cu cueHit) bool {
 		}
 	}
 	for _, tk := range toks[cu.j:] {
-		if _, ok := answerGrades[tk.norm]; ok || gradeWords[tk.norm] {
+		if _, ok := gradeWords[tk.norm]; ok {
 			return true // "Improvement mild at 2 weeks, marked at 6 weeks"
 		}
 	}
 	return false
 }
-
-// gradeWords grade a response word as qualifier cues do, though they are no cue of their
-// own (they stand in phrases: "significant improvement").
-var gradeWords = map[string]bool{"significant": true, "substantial": true, "considerable": true, "dramatic": true,
-	"moderate": true, "remarkable": true}
 
 // timePrepositions may follow a graded response word's qualifier ("Response complete at 3
 // months", "remission incomplete after 6 cycles").

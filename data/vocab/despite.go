@@ -89,11 +89,24 @@ func (c *compiled) treatmentOfOther(toks []token, k int) bool {
 	return true
 }
 
-// concededCourse reports whether a concession cue in toks takes the course as its object
-// (see above), and returns the span of the cue and its object.
-func (v *Vocabulary) concededCourse(toks []token, treatments []string) (d, to int, ok bool) {
-	d, from := concessionCue(toks)
-	if d < 0 {
+// concededCourse reports whether a concession cue of cues.tsv ("despite", "in spite of",
+// "regardless of": on-course cues, despiteCue) takes the course as its object (see above),
+// and returns the span of the cue and its object: from the cue's first word to the next
+// clause punctuation, at most despiteReach words after it. "despite previous" is a history
+// cue, no concession on the course.
+func (v *Vocabulary) concededCourse(text string, toks []token, cues []cueHit, treatments []string) (d, to int, ok bool) {
+	d = -1
+	from := 0
+	for _, cu := range cues {
+		if cu.e.role == cueOnCourse && despiteCue(text[toks[cu.i].start:toks[cu.j-1].end]) {
+			d, from = cu.i, cu.j
+			if toks[cu.i].norm == "despite" {
+				from = cu.i + 1 // "despite treatment", "despite ongoing": the cue's words are its object's
+			}
+			break
+		}
+	}
+	if d < 0 || from >= len(toks) {
 		return 0, 0, false
 	}
 	to = from
@@ -126,13 +139,13 @@ func (v *Vocabulary) concededCourse(toks []token, treatments []string) (d, to in
 
 // despiteFailure applies the rule above to a reading res of text; it returns res unchanged
 // when the rule does not apply.
-func (v *Vocabulary) despiteFailure(text string, toks []token, treatments []string, res OutcomeMatch) OutcomeMatch {
+func (v *Vocabulary) despiteFailure(text string, toks []token, cues []cueHit, treatments []string, res OutcomeMatch) OutcomeMatch {
 	noPhrase := res.Category == Unclassified && res.Confidence == ConfidenceNone && res.Evidence.Rule == "" && !res.NotAttributable
 	weakNo := res.Category == Unclassified && res.Confidence == ConfidenceLow && (res.Proposed == None || res.Proposed == Progression)
 	if !noPhrase && !weakNo {
 		return res
 	}
-	d, to, ok := v.concededCourse(toks, treatments)
+	d, to, ok := v.concededCourse(text, toks, cues, treatments)
 	if !ok || len(toks)-(to-d) < 3 {
 		return res
 	}
@@ -174,25 +187,6 @@ func hintOutside(toks []token, d, to int, hints map[string]bool) bool {
 		}
 	}
 	return false
-}
-
-// concessionCue returns the index of the first concession cue of toks ("despite", "in spite
-// of", "regardless of") and of the word after it, or -1, -1.
-func concessionCue(toks []token) (int, int) {
-	for i, tk := range toks {
-		switch {
-		case tk.norm == "despite" && i+1 < len(toks):
-			if toks[i+1].norm == "of" && i+2 < len(toks) {
-				return i, i + 2 // "despite of", as some authors write
-			}
-			return i, i + 1
-		case tk.norm == "spite" && i > 0 && toks[i-1].norm == "in" && i+2 < len(toks) && toks[i+1].norm == "of":
-			return i - 1, i + 2
-		case tk.norm == "regardless" && i+2 < len(toks) && toks[i+1].norm == "of":
-			return i, i + 2
-		}
-	}
-	return -1, -1
 }
 
 // namesCourseOutside reports whether a word of the course, or a drug of its names or

@@ -26,8 +26,12 @@ const maxLabelWords = 5
 var (
 	answerDenial  = map[string]bool{"no": true, "none": true, "nil": true, "absent": true, "not": true}
 	answerMissing = map[string]bool{"na": true, "n a": true, "unknown": true, "not known": true, "pending": true, "not done": true, "nd": true, "nk": true, "unk": true, "not available": true, "not reported": true}
-	// answerGrades are words of degree that are no qualifier cue but grade a label as one
-	answerGrades = map[string]Category{"poor": None, "good": Partial, "excellent": Partial, "marked": Partial}
+	// gradeWords grade a response word as qualifier cues do, though they are no cue of their
+	// own (they stand in phrases: "marked improvement", "poor response"): as a label's answer
+	// ("Response: poor") and as a later grade (gradedAgain)
+	gradeWords = map[string]Category{"poor": None, "good": Partial, "excellent": Partial, "marked": Partial,
+		"significant": Partial, "substantial": Partial, "considerable": Partial, "dramatic": Partial,
+		"moderate": Partial, "remarkable": Partial}
 )
 
 // labelAnswers applies the label-and-answer rule above to the targets and returns them.
@@ -59,7 +63,7 @@ func labelAnswers(text string, toks []token, targets []target, cues []cueHit) []
 		case answerMissing[joinNorms(toks[sep:e])]:
 			t.category, t.rule, t.entry.role, t.entry.secondary = NotEvaluable, "label: answer (a missing value)", rolePrimary, false
 		default:
-			grade := answerGrades[first]
+			grade := gradeWords[first]
 			for _, cu := range cues {
 				if cu.i == sep && (cu.e.role == cueQualifier || cu.e.role == cueQualifierAfter) {
 					grade = cu.e.category
@@ -123,10 +127,11 @@ func labelSeparator(between string) bool {
 
 // A table's outcome column may be a question its header asks: "Response", "Remission
 // after DLI", "Improved (Y/N)", with cells "Yes", "N", "no". Such a cell is a bare answer,
-// which says nothing alone; read under its header, it is the label-and-answer form above.
-var bareAnswers = map[string]string{
-	"yes": "yes", "y": "yes", "no": "no", "n": "no", "none": "no", "nil": "no",
-	"absent": "no", "present": "yes", "achieved": "yes", "not achieved": "no",
+// which says nothing alone; OutcomeUnder reads it under its header. bareAnswers holds the
+// answers, true for a yes.
+var bareAnswers = map[string]bool{
+	"yes": true, "y": true, "present": true, "achieved": true,
+	"no": false, "n": false, "none": false, "nil": false, "absent": false, "not achieved": false,
 }
 
 // BareAnswer reports whether an outcome cell is only a yes or a no ("Yes", "N", "none"),
@@ -142,12 +147,12 @@ func BareAnswer(cell string) bool {
 // ("No" under "Clinical response (Y/N)" is read as "not clinical response", none); else
 // the denial is proposed with low confidence ("Complete response": no may be a partial
 // one), and under a header that names no response ("Refractory", "Relapse", "Side
-// effects") a no is unclassified. Parentheses are
-// left out of the header ("(Y/N)", "(yes/no)"). A header that holds no outcome phrase
+// effects") a no is unclassified. Parentheses are left out of the header ("(Y/N)",
+// "(yes/no)"). A header that holds no outcome phrase
 // ("Outcome", "Comments") leaves the cell as it reads alone. The evidence's phrase and span
 // are the cell's; its rule names the header.
 func (v *Vocabulary) OutcomeUnder(header, cell string, treatments []string) OutcomeMatch {
-	answer, ok := bareAnswers[normalize(cell)]
+	yesAnswer, ok := bareAnswers[normalize(cell)]
 	label := strings.TrimSpace(noParens(header))
 	if !ok || label == "" || strings.ContainsAny(label, ":=?") {
 		return v.OutcomeFor(cell, treatments)
@@ -157,7 +162,7 @@ func (v *Vocabulary) OutcomeUnder(header, cell string, treatments []string) Outc
 		return v.OutcomeFor(cell, treatments) // the header asks nothing ("Outcome", "Comments")
 	}
 	m := yes
-	if answer == "no" {
+	if !yesAnswer {
 		// a denial of a response the header names ("not improved", "not in remission after
 		// DLI") counts when it reads as a non-response; a denied complete response may be a
 		// partial one, and a denied non-response, relapse, death or adverse effect

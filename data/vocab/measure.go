@@ -74,38 +74,30 @@ func doseChanges(cues []cueHit) []int {
 // "the platelet count has not risen") or after it with only an article or possessive
 // between ("did not raise the platelet counts"), in its clause.
 func (c *compiled) measureAdjacent(toks []token, t target) bool {
-	k := t.i - 1 // the last word of a measure before the change word
-	for k >= 0 && k >= t.i-4 && verbFillers[toks[k].norm] && !toks[k+1].brk {
+	k := t.i // the token after a measure before the change word
+	for k > 0 && k > t.i-4 && verbFillers[toks[k-1].norm] && !toks[k].brk {
 		k--
 	}
-	for n := 1; n <= 3 && k-n+1 >= 0; n++ {
-		if toks[k+1].brk && k+1 < t.i {
-			break
-		}
-		if _, ok := c.measures[joinNorms(toks[k-n+1:k+1])]; ok {
-			return true
-		}
+	if (k == t.i || !toks[k].brk) && c.measureRightBefore(toks, k) {
+		return true
 	}
 	j := t.j // the first word of a measure after it
-	for j < len(toks) && j <= t.j+1 && articles[toks[j].norm] && !toks[j].brk {
+	for j < len(toks) && j <= t.j+1 && (determiners[toks[j].norm] || objectArticles[toks[j].norm]) && !toks[j].brk {
 		j++
 	}
-	if j < len(toks) && toks[j].brk {
+	if j >= len(toks) || toks[j].brk {
 		return false
 	}
-	for n := 3; n >= 1; n-- {
-		if j+n <= len(toks) {
-			if _, ok := c.measures[joinNorms(toks[j:j+n])]; ok {
-				return true
-			}
-		}
+	if _, ok := c.measures[toks[j].norm]; ok {
+		return true
 	}
-	return false
+	return c.measureAt(toks, j) > 0
 }
 
 // verbFillers may stand between a measure and its change word: auxiliaries and negation.
 var verbFillers = map[string]bool{"did": true, "does": true, "do": true, "not": true, "has": true, "have": true, "had": true,
 	"was": true, "were": true, "is": true, "are": true, "been": true, "never": true, "no": true, "further": true, "significantly": true}
 
-// articles may stand between a change word and the measure it takes as object.
-var articles = map[string]bool{"the": true, "his": true, "her": true, "their": true, "its": true, "a": true, "any": true}
+// objectArticles may stand, beside the determiners, between a change word and the measure it
+// takes as object ("did not raise any platelet count").
+var objectArticles = map[string]bool{"its": true, "a": true, "any": true}

@@ -181,7 +181,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 				t.category, t.rule, t.entry.role = Partial, "change of a measure", rolePrimary
 			case -1: // "the platelet count fell": worse, but perhaps an adverse effect; stays weak
 				t.category, t.rule = Progression, "change of a measure"
-				if d, to, ok := v.concededCourse(toks, treatments); ok && despiteAfter(toks, t.j) && d >= t.j && d <= t.j+2 && !hintOutside(toks, d, to, harmHints) {
+				if d, to, ok := v.concededCourse(text, toks, cues, treatments); ok && d >= t.j && d <= t.j+2 && !breakBetween(toks, t.j, d) && !hintOutside(toks, d, to, harmHints) {
 					// "her bilirubin steadily climbed despite maximum medical therapy": the
 					// authors set the worsening against the treatment, which it did not stop
 					t.entry.role, t.rule = rolePrimary, "change of a measure despite the treatment"
@@ -215,7 +215,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	c.notCompleteBesideResponse(toks, targets)
 	targets = dropConceded(text, toks, ends, targets, cues)
 	res = c.decide(text, toks, targets, clause, cues, res)
-	res = v.despiteFailure(text, toks, treatments, res)
+	res = v.despiteFailure(text, toks, cues, treatments, res)
 	return withSpelling(absentFinding(text, toks, res), fixes)
 }
 
@@ -525,16 +525,10 @@ func gradesQuantityBefore(text string, targets []target, k int) bool {
 	return between == "(" || between == "%(" || between == "% ("
 }
 
-// despiteAfter reports whether "despite", "in spite of" or "regardless of" follows toks[j]
-// within two words, in its clause (the pipeline also asks that the concession be on the
-// course: concededCourse).
-func despiteAfter(toks []token, j int) bool {
-	for k := j; k < len(toks) && k <= j+2; k++ {
-		if k > j && toks[k].brk {
-			return false
-		}
-		switch toks[k].norm {
-		case "despite", "spite", "regardless":
+// breakBetween reports whether clause punctuation stands before any of toks[a+1:b+1].
+func breakBetween(toks []token, a, b int) bool {
+	for k := a + 1; k <= b && k < len(toks); k++ {
+		if toks[k].brk {
 			return true
 		}
 	}

@@ -97,11 +97,10 @@ func (c *compiled) nearOutcomeWord(w string) (string, bool) {
 	return right, right != ""
 }
 
-// atEnd reports whether a and b end in different letters: a difference at the end of a
-// word is an inflection or another word of the same stem as often as a slip ("resolves",
-// "arrhythmias", "neutropenic" beside "neutropenia").
-// So is an agent noun's plural beside a verb's ("relapsers", "improvers" beside "relapses",
-// "improves").
+// atEnd reports whether a and b differ at their end: in the last letter, an inflection or
+// another word of the same stem as often as a slip ("resolves", "arrhythmias",
+// "neutropenic" beside "neutropenia"), or as an agent noun's plural beside a verb's
+// ("relapsers", "improvers" beside "relapses", "improves").
 func atEnd(a, b string) bool {
 	return a[len(a)-1] != b[len(b)-1] || strings.HasSuffix(a, "ers") && strings.HasSuffix(b, "es")
 }
@@ -171,29 +170,28 @@ func (v *Vocabulary) OutcomeSpelling(w string) (string, bool) {
 	return v.c.spellingOf(normalize(w))
 }
 
+// NearWord is a word of a list one edit from the outcome word Near (OutcomeWordsNear).
+type NearWord struct {
+	Word, Near string
+}
+
 // OutcomeWordsNear returns the words of list (one per element, any case) that the outcome
 // reader would take for spelling slips of an outcome word if the nofuzzy list did not hold
-// them, sorted and without duplicates: scripts/gen-nofuzzy lists the ordinary English
-// words among them in nofuzzy.tsv.
-func (v *Vocabulary) OutcomeWordsNear(list []string) []string {
+// them, with that word, sorted and without duplicates: scripts/gen-nofuzzy lists the
+// ordinary English words among them in nofuzzy.tsv.
+func (v *Vocabulary) OutcomeWordsNear(list []string) []NearWord {
 	seen := map[string]bool{}
-	var out []string
+	var out []NearWord
 	for _, w := range list {
 		n := normalize(w)
-		if seen[n] {
+		if seen[n] || v.c.knownWords[n] {
 			continue
 		}
 		seen[n] = true
-		if _, ok := v.c.nearOutcomeWord(n); ok && !v.c.knownWords[n] {
-			out = append(out, n)
+		if near, ok := v.c.nearOutcomeWord(n); ok {
+			out = append(out, NearWord{Word: n, Near: near})
 		}
 	}
-	sort.Strings(out)
+	sort.Slice(out, func(a, b int) bool { return out[a].Word < out[b].Word })
 	return out
-}
-
-// OutcomeWordNear returns the outcome word w is within one edit of, by the rule of
-// OutcomeSpelling but whether or not w is a known or nofuzzy word.
-func (v *Vocabulary) OutcomeWordNear(w string) (string, bool) {
-	return v.c.nearOutcomeWord(normalize(w))
 }

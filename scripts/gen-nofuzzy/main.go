@@ -54,11 +54,10 @@ func run(wordsFile string) error {
 	b.WriteString(strings.TrimRight(hand, "\n") + "\n" + marker + "\n")
 	n := 0
 	for _, w := range v.OutcomeWordsNear(list) {
-		if handWords[w] {
+		if handWords[w.Word] {
 			continue
 		}
-		right, _ := nearest(v, w)
-		fmt.Fprintf(&b, "%s\tnear %s\n", w, right)
+		fmt.Fprintf(&b, "%s\tnear %s\n", w.Word, w.Near)
 		n++
 	}
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
@@ -66,11 +65,6 @@ func run(wordsFile string) error {
 	}
 	fmt.Printf("%s: %d generated words\n", path, n)
 	return nil
-}
-
-// nearest names the outcome word w is near, for the note column.
-func nearest(v *vocab.Vocabulary, w string) (string, bool) {
-	return v.OutcomeWordNear(w)
 }
 
 // readWords reads one word per line, leaving out possessives and words with other than
