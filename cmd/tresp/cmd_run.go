@@ -166,65 +166,55 @@ func runCommand() *command {
 // about 2 GB (docs/scale.md).
 const defaultStreamAboveMB = 64
 
-// inputBytes is the size of the run's inputs on disk, a Parquet file counted four times
-// (it is compressed); 0 for the embedded example or inputs that cannot be listed (the run
-// then reports them).
-func inputBytes(cfg config.Config) int64 {
+// inputFootprint lists the run's inputs once: their size on disk, a Parquet file or an
+// .xlsx workbook counted four times (both are compressed), and the file of the stage cache
+// that remembers that a streaming run found their patients' rows apart (named by the
+// inputs' paths, sheets, sizes and modification times), so that the next run holds the rows
+// at once and finds its stages in the cache instead of streaming in vain first. The size is
+// 0 for the embedded example or inputs that cannot be listed (the run then reports them);
+// the marker is "" then and without a cache.
+func inputFootprint(cfg config.Config) (size int64, marker string) {
 	ins, err := ingest.ResolveInputs(cfg.Inputs, cfg.Read.Sheet)
 	if err != nil {
-		return 0
-	}
-	var n int64
-	seen := map[string]bool{}
-	for _, in := range ins {
-		if in.Path == "" || seen[in.Path] {
-			continue
-		}
-		seen[in.Path] = true
-		st, err := os.Stat(in.Path)
-		if err != nil {
-			continue
-		}
-		size := st.Size()
-		if strings.EqualFold(filepath.Ext(in.Path), ".parquet") {
-			size *= 4
-		}
-		n += size
-	}
-	return n
-}
-
-// splitMarker is the file of the stage cache that remembers that a streaming run found these
-// inputs' patients' rows apart, so that the next run holds the rows at once (and finds its
-// stages in the cache) instead of streaming in vain first: named by the inputs' paths, sizes
-// and modification times. "" without a cache.
-func splitMarker(cfg config.Config) string {
-	if cfg.CacheDir == "" {
-		return ""
-	}
-	ins, err := ingest.ResolveInputs(cfg.Inputs, cfg.Read.Sheet)
-	if err != nil {
-		return ""
+		return 0, ""
 	}
 	h := sha256.New()
+	seen := map[string]bool{}
 	for _, in := range ins {
 		st, err := os.Stat(in.Path)
 		if in.Path == "" || err != nil {
-			return ""
+			return 0, ""
 		}
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%d\n", in.Path, in.Sheet, st.Size(), st.ModTime().UnixNano())
+		if seen[in.Path] {
+			continue // another sheet of a workbook already counted
+		}
+		seen[in.Path] = true
+		n := st.Size()
+		if ext := strings.ToLower(filepath.Ext(in.Path)); ext == ".parquet" || ext == ".xlsx" {
+			n *= 4
+		}
+		size += n
 	}
-	return filepath.Join(cfg.CacheDir, "split-inputs-"+hex.EncodeToString(h.Sum(nil))[:32])
+	if cfg.CacheDir != "" {
+		marker = filepath.Join(cfg.CacheDir, "split-inputs-"+hex.EncodeToString(h.Sum(nil))[:32])
+	}
+	return size, marker
 }
 
-// rememberSplit writes the marker splitMarker names; failing to is no error of the run (the
+// rememberSplit writes the marker inputFootprint names; failing to is no error of the run (the
 // next run streams in vain again).
 func rememberSplit(marker string) {
 	if marker == "" {
 		return
 	}
-	if err := os.MkdirAll(filepath.Dir(marker), 0o755); err == nil {
-		_ = os.WriteFile(marker, []byte("a streaming run found these inputs' patients' rows apart\n"), 0o644)
+	if err := os.MkdirAll(filepath.Dir(marker), 0o755); err != nil {
+		return
+	}
+	// O_EXCL: never replace a file, even one of this name tresp did not write
+	if f, err := os.OpenFile(marker, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); err == nil {
+		_, _ = f.WriteString("a streaming run found these inputs' patients' rows apart\n")
+		_ = f.Close()
 	}
 }
 
@@ -236,26 +226,25 @@ func fileExists(path string) bool {
 
 // chooseStream decides, unless --stream was given either way, whether the run streams by
 // itself: when its inputs hold more than --stream-above-mb and no earlier run found their
-// patients' rows apart (splitMarker, returned for the fallback to write). It says which on
-// stderr.
+// patients' rows apart (inputFootprint's marker, returned for the fallback to write). It
+// says which on stderr.
 func (o *runOptions) chooseStream(cfg *config.Config, stderr io.Writer) (auto bool, marker string) {
 	if o.read.changed("stream") || o.streamAboveMB <= 0 {
 		return false, ""
 	}
-	size := inputBytes(*cfg)
+	size, m := inputFootprint(*cfg)
 	if float64(size) <= o.streamAboveMB*(1<<20) {
 		return false, ""
 	}
-	marker = splitMarker(*cfg)
-	if marker != "" && fileExists(marker) {
+	if m != "" && fileExists(m) {
 		if !o.quiet {
 			fmt.Fprintf(stderr, "tresp: an earlier run found these inputs' patients' rows apart: holding every row (sort the table by study and case_id to stream it)\n")
 		}
-		return false, marker
+		return false, m
 	}
 	cfg.Stream = true
 	if !o.quiet {
 		fmt.Fprintf(stderr, "tresp: the inputs hold %.1f MB (more than --stream-above-mb %g): a streaming run, holding no rows (docs/scale.md; --stream=false holds them)\n", float64(size)/(1<<20), o.streamAboveMB)
 	}
-	return true, marker
+	return true, m
 }

@@ -232,10 +232,15 @@ func spellings(fixes []vocab.SpellingFix) string {
 }
 
 // sheetCode reports whether an outcome cell looks like a table's own code ("R", "NR", "MCR",
-// "Y/N", "D†"): at most four capital letters, perhaps two joined by a slash, and a mark.
+// "Y/N", "D†", "NRa"): at most four capital letters, perhaps joined by a slash, and a
+// footnote mark or one footnote letter.
 func sheetCode(text string) bool {
+	text = strings.TrimRight(text, "†‡*§¶#")
+	if n := len(text); n >= 2 && text[n-1] >= 'a' && text[n-1] <= 'c' && text[n-2] >= 'A' && text[n-2] <= 'Z' {
+		text = text[:n-1] // one footnote letter after the code ("NRa")
+	}
 	letters := 0
-	for _, r := range strings.TrimRight(text, "†‡*§¶#abc") {
+	for _, r := range text {
 		switch {
 		case r >= 'A' && r <= 'Z':
 			letters++
