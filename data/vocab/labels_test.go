@@ -9,6 +9,25 @@ type reading struct {
 	want Category
 }
 
+// sureReading is a text, the category the reader must give it and with what confidence.
+type sureReading struct {
+	text string
+	want Category
+	conf Confidence
+}
+
+// checkSureReadings reads each text without a course and reports every category or
+// confidence other than the one wanted.
+func checkSureReadings(t *testing.T, cases []sureReading) {
+	t.Helper()
+	v := Default()
+	for _, tc := range cases {
+		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want || m.Confidence != tc.conf {
+			t.Errorf("OutcomeFor(%q) = %v/%s (%q); want %v/%s", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want, tc.conf)
+		}
+	}
+}
+
 // checkReadings reads each text and reports every category other than the one wanted.
 func checkReadings(t *testing.T, cases []reading) {
 	t.Helper()

@@ -1020,23 +1020,14 @@ func TestHelpedToImprove(t *testing.T) {
 // A measure's worsening is weak alone (perhaps an adverse effect), but not when the authors
 // set it against the treatment.
 func TestWorseningDespiteTreatment(t *testing.T) {
-	v := Default()
-	for _, tc := range []struct {
-		text string
-		want Category
-		conf Confidence
-	}{
+	checkSureReadings(t, []sureReading{
 		{"Her bilirubin steadily climbed despite maximum medical therapy.", Progression, ConfidenceHigh},
 		{"Creatinine rose despite treatment", Progression, ConfidenceHigh},
 		{"Liver enzymes increased despite dose reduction", Unclassified, ConfidenceLow}, // a change of the course
 		{"Haemoglobin fell despite iron supplementation, but rose after darbepoetin", Unclassified, ConfidenceLow},
 		{"Creatinine rose despite treatment, attributed to the drug", Unclassified, ConfidenceLow}, // a harm
 		{"The platelet count fell.", Unclassified, ConfidenceLow},
-	} {
-		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want || m.Confidence != tc.conf {
-			t.Errorf("OutcomeFor(%q) = %v/%s (%q); want %v/%s", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want, tc.conf)
-		}
-	}
+	})
 }
 
 func TestSetAgainstTheTreatment(t *testing.T) {
@@ -1111,20 +1102,11 @@ func TestFindingAbsentAfterTheCourse(t *testing.T) {
 // A change for the better of a measure, denied, is a non-response; a denied change word
 // without a measure beside it stays weak.
 func TestDeniedBenefitOfAMeasure(t *testing.T) {
-	v := Default()
-	for _, tc := range []struct {
-		text string
-		want Category
-		conf Confidence
-	}{
+	checkSureReadings(t, []sureReading{
 		{"Proteinuria did not decrease.", None, ConfidenceHigh},
 		{"Platelet transfusions did not raise the platelet counts.", None, ConfidenceHigh},
 		{"It did not raise concerns.", Unclassified, ConfidenceLow},
-	} {
-		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want || m.Confidence != tc.conf {
-			t.Errorf("OutcomeFor(%q) = %v/%s (%q); want %v/%s", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want, tc.conf)
-		}
-	}
+	})
 }
 
 func TestLabMarkerMeasures(t *testing.T) {
