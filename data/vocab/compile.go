@@ -12,7 +12,7 @@ import (
 func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	c := &compiled{
 		drugTrie: &trieNode{}, disTrie: &trieNode{}, subTrie: &trieNode{}, outTrie: &trieNode{},
-		ctxTrie: &trieNode{}, measures: map[string]string{}, measureHeads: map[string]bool{}, scoreTerms: map[string]bool{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
+		ctxTrie: &trieNode{}, measures: map[string]string{}, criteria: map[string]scoreCriteria{}, measureHeads: map[string]bool{}, scoreTerms: map[string]bool{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
 		generics: map[string]*drugGeneric{}, diseases: map[string]*diseaseCanon{},
 		noFuzzy: map[string]bool{}, knownWords: map[string]bool{},
 	}
@@ -290,6 +290,12 @@ func (c *compiled) compileContext(ts [numKinds + 1]*table) {
 		e.value, _ = strconv.ParseFloat(r.get("value"), 64)
 		if cat := r.get("category"); cat != "" {
 			e.category, _ = ParseCategory(cat)
+		}
+		if e.kind == "fall" || e.kind == "below" {
+			cr := c.criteria[e.term]
+			cr.add(e)
+			c.criteria[e.term] = cr
+			continue
 		}
 		if e.kind == "measure" {
 			c.measures[e.term] = e.better

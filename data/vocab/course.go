@@ -216,7 +216,10 @@ var treatmentNouns = map[string]bool{"dose": true, "doses": true, "course": true
 var (
 	backgroundBefore = map[string]bool{"on": true, "off": true}
 	backgroundAfter  = map[string]bool{"dose": true, "doses": true, "taper": true, "tapered": true, "tapering": true,
-		"reduced": true, "reduction": true, "withdrawal": true, "withdrawn": true, "sparing": true}
+		"reduced": true, "reduction": true, "withdrawal": true, "withdrawn": true, "sparing": true,
+		// "steroid-free remission", "transfusion-independent": the treatment is what the
+		// patient does without, not what the outcome is said of
+		"free": true, "independent": true, "independence": true}
 )
 
 // measuredAfter, right after a treatment's name, make it a measured substance, a need or a
@@ -277,6 +280,33 @@ func noLongerUsed(toks []token, i int) bool {
 			break // a clause begins after toks[end-1]
 		}
 		if noLongerNeeded[toks[end-1].norm] || end >= 2 && !toks[end-1].brk && noLongerNeeded[toks[end-2].norm+" "+toks[end-1].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// escalationWords, right before a treatment named after an outcome statement, make it the
+// next step the outcome led to ("worsened, required dialysis", "progressed, started IVIG",
+// "failed, needed infliximab rescue"), not a treatment the outcome is said of.
+var escalationWords = map[string]bool{"required": true, "requiring": true, "requires": true, "needed": true,
+	"necessitating": true, "necessitated": true, "started": true, "starting": true, "commenced": true,
+	"initiated": true, "switched to": true, "changed to": true, "escalated to": true, "converted to": true,
+	"progressed to": true, "proceeded to": true, "underwent": true, "leading to": true, "led to": true}
+
+// escalatedTo reports whether the treatment at toks[i:i+n] is named as the step an outcome
+// statement led to: an escalation word ends at most one word before it in its clause, an
+// outcome phrase stands before it and none after it (with "worsened, required dialysis,
+// then remission" the remission may be the dialysis's).
+func escalatedTo(toks []token, inTarget []bool, i, n int) bool {
+	if !anyTrue(inTarget[:i]) || anyTrue(inTarget[i+n:]) {
+		return false
+	}
+	for end := i; end >= 1 && end >= i-1; end-- { // the word ends at toks[end-1]
+		if toks[end].brk {
+			break
+		}
+		if escalationWords[toks[end-1].norm] || end >= 2 && !toks[end-1].brk && escalationWords[toks[end-2].norm+" "+toks[end-1].norm] {
 			return true
 		}
 	}
@@ -473,7 +503,7 @@ func namedNotGiven(toks []token, inTarget []bool, i, n int, course bool) bool {
 		return true
 	case i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n), backgroundAfter[after]:
 		return true
-	case measuredOrCaused(toks, inTarget, i, n), !course && noLongerUsed(toks, i):
+	case measuredOrCaused(toks, inTarget, i, n), !course && (noLongerUsed(toks, i) || escalatedTo(toks, inTarget, i, n)):
 		return true
 	}
 	return i >= 2 && toks[i-1].norm == "to" && placeVerbs[toks[i-2].norm] || placeAfter[after]

@@ -28,7 +28,7 @@ const (
 	KindRoutes                      // routes and dosage forms: term, route, position
 	KindSites                       // body sites: term, site, region
 	KindNoFuzzy                     // words never fuzzy-matched: word
-	KindScores                      // clinical scores: term, kind (threshold|measure), value, category, better
+	KindScores                      // clinical scores: term, kind (threshold|measure|fall|below), value, category, better
 	KindTiming                      // timing cues of treatment cells: term, role
 	KindFrequencies                 // frequency words of dose cells: term, kind, value, days (read by data/units)
 	KindDoseUnits                   // dose unit words: term, unit, factor, base (read by data/units)
@@ -233,7 +233,7 @@ var (
 	markerNames   = []string{"not attributable"}
 	roleNames     = []string{rolePrimary, roleSecondary, roleRelapse, roleWeak, roleEfficacy, roleCell, roleDeath, roleUnassess, roleAdverse, roleEvent, roleNegOnly}
 	cueRoles      = []string{"negation", "negation after", "pseudo", "hedge", "hedge after", "history", "termination", "boundary", "after course", "on course", "qualifier", "dose change", "transient", "qualifier after", "other death"}
-	scoreKinds    = []string{"threshold", "measure"}
+	scoreKinds    = []string{"threshold", "measure", "fall", "below"}
 	betterNames   = []string{"lower", "higher"}
 	timingRoles   = []string{"prior", "underlying", "excluded", "none"}
 	positions     = []string{"before", "after", "any"}
@@ -481,6 +481,11 @@ func scoresSchema() *schema {
 				errs = needOneOf(r, "category", categoryNames, false, errs)
 			case "measure":
 				errs = needOneOf(r, "better", betterNames, false, errs)
+			case "fall", "below":
+				if v, err := strconv.ParseFloat(r.get("value"), 64); err != nil || v <= 0 {
+					errs = append(errs, r.errf("value", "%s %q is not a positive number (write the points of the fall, or the value the score falls below, e.g. 1.2 or 2.6 for DAS28)", strings.ToLower(r.get("kind")), r.get("value")))
+				}
+				errs = needOneOf(r, "category", categoryNames, false, errs)
 			}
 			return errs
 		},

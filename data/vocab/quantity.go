@@ -11,7 +11,7 @@ import (
 // scoreEntry is one compiled row of scores.tsv.
 type scoreEntry struct {
 	term     string
-	kind     string // "threshold" or "measure"
+	kind     string // "threshold", "measure", "fall" or "below"
 	value    float64
 	category Category
 	better   string // measures: "lower" or "higher"
@@ -205,7 +205,7 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		if math.IsNaN(a) || math.IsNaN(b) || a <= 0 {
 			return
 		}
-		better, named := c.measureBefore(toks, tokAt(start))
+		term, better, named := c.measureBefore(toks, tokAt(start))
 		if !named {
 			return
 		}
@@ -218,6 +218,9 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		cat := percentCategory(fall)
 		if cat == Complete && b > 0 {
 			cat = Partial // "viral load from 10^6 to 10^3": a thousandth left is not none left
+		}
+		if cr, ok := c.criteria[term]; ok && better == "lower" {
+			cat = cr.apply(cat, a, b)
 		}
 		out = append(out, valueHit{start, end, cat, weak})
 	}
@@ -451,28 +454,67 @@ func percentDirection(toks []token, k int) int {
 }
 
 // measureBefore looks in the 8 tokens before token k for a measure of scores.tsv and
-// returns whether lower or higher is better.
-func (c *compiled) measureBefore(toks []token, k int) (string, bool) {
+// returns its term and whether lower or higher is better.
+func (c *compiled) measureBefore(toks []token, k int) (term, better string, named bool) {
 	for w := k - 1; w >= max(0, k-8); w-- {
 		for n := 1; n <= 3 && w+n <= k; n++ {
-			if s, ok := c.measures[joinNorms(toks[w:w+n])]; ok {
-				return s, true
+			if _, ok := c.measures[joinNorms(toks[w:w+n])]; !ok {
+				continue
+			}
+			// the longest term that ends where this one does: "DAS28-CRP" is DAS28's, not CRP's
+			for x := max(0, w-2); x <= w; x++ {
+				term := joinNorms(toks[x : w+n])
+				if s, ok := c.measures[term]; ok && w+n-x <= 3 {
+					return term, s, true
+				}
 			}
 		}
 	}
-	return "", false
+	return "", "", false
+}
+
+// scoreCriteria are a score's own response criteria, for scores whose response is not a
+// relative fall (rule 5): a disease activity score does not fall to zero, and a fall by a
+// number of points defines its response ("DAS28 5.8 → 3.1" is a EULAR good response, a
+// fall of 47 %). Each is optional (zero: none).
+type scoreCriteria struct {
+	fall     float64  // a fall of at least this many points …
+	fallCat  Category // … gives at least this category
+	below    float64  // a fall from at or above this value to below it …
+	belowCat Category // … gives at least this category
+}
+
+// add sets the criterion of a scores.tsv row of kind fall or below.
+func (cr *scoreCriteria) add(e scoreEntry) {
+	if e.kind == "fall" {
+		cr.fall, cr.fallCat = e.value, e.category
+	} else {
+		cr.below, cr.belowCat = e.value, e.category
+	}
+}
+
+// apply raises cat, the category of a fall from a to b by rule 5, to what the criteria
+// give; a rise or a fall that meets no criterion keeps cat.
+func (cr scoreCriteria) apply(cat Category, a, b float64) Category {
+	if cr.fall > 0 && a-b >= cr.fall-1e-9 && cr.fallCat > cat {
+		cat = cr.fallCat
+	}
+	if cr.below > 0 && a >= cr.below && b < cr.below && cr.belowCat > cat {
+		cat = cr.belowCat
+	}
+	return cat
 }
 
 // measureRightBefore reports whether a measure of scores.tsv is named right before token k,
 // or before "score" or "level" right before it ("VAS 8→3", "pain score 7 -> 2").
 func (c *compiled) measureRightBefore(toks []token, k int) bool {
-	if k >= 2 && (toks[k-1].norm == "score" || toks[k-1].norm == "level") {
-		k--
-	}
 	for n := 1; n <= 3 && n <= k; n++ {
 		if _, ok := c.measures[joinNorms(toks[k-n:k])]; ok {
-			return true
+			return true // "VAS 8→3", "Mayo score 9 -> 2"
 		}
+	}
+	if k >= 2 && (toks[k-1].norm == "score" || toks[k-1].norm == "level") {
+		return c.measureRightBefore(toks, k-1)
 	}
 	return false
 }

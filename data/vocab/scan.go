@@ -133,6 +133,11 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 		if np == 0 {
 			np, pids = c.gappedPhrase(toks, i, acceptOutcome)
 		}
+		if np <= 1 {
+			if nl, lids := c.lostPhrase(toks, i, acceptOutcome); nl > np {
+				np, pids = nl, lids
+			}
+		}
 		if nm := c.measureAt(toks, i); nm > np {
 			// "exacerbation rate", "number of relapses": the name of a measure, read by its
 			// change (rule 4), not the outcome word inside it
@@ -317,6 +322,47 @@ func (c *compiled) gappedPhrase(toks []token, i int, accept func([]int, []token)
 	}
 	return n + 1, ids
 }
+
+// lostHeads are the words that begin a phrase of a lost response ("lost response", "loss
+// of remission") and may be parted from its response word by modifiers: "lost hematologic
+// response", "lost her complete cytogenetic response", "loss of clinical remission".
+var lostHeads = map[string]int{"lost": 1, "losing": 1, "loses": 1, "loss": 2}
+
+// lostReach bounds the modifiers between a lost head and its response word.
+const lostReach = 3
+
+// lostPhrase returns the length in tokens of a phrase of a lost response whose head (lostHeads,
+// "loss" with "of") is parted from its response word by one to lostReach modifiers, and the
+// phrase's ids; 0 when there is none. The modifiers are words of the same clause that are
+// neither numbers nor prepositions, and the phrase without them must be one of a worsening
+// ("lost response" is progression), so "lost to follow-up" and "lost weight" are not read.
+func (c *compiled) lostPhrase(toks []token, i int, accept func([]int, []token) []int) (int, []int) {
+	h := lostHeads[toks[i].norm]
+	if h == 0 || h == 2 && (i+1 >= len(toks) || toks[i+1].norm != "of" || toks[i+1].brk) {
+		return 0, nil
+	}
+	for m := 1; m <= lostReach && i+h+m < len(toks); m++ {
+		w := toks[i+h+m-1]
+		if w.brk || isNumber(w.norm) || lostBlockers[w.norm] {
+			return 0, nil
+		}
+		if toks[i+h+m].brk {
+			return 0, nil
+		}
+		skip := make([]token, 0, h+len(toks)-i-h-m)
+		skip = append(append(skip, toks[i:i+h]...), toks[i+h+m:]...)
+		n, ids := c.outTrie.longest(skip, 0, accept)
+		if n > h && c.outcomes[ids[0]].category == Progression {
+			return n + m, ids
+		}
+	}
+	return 0, nil
+}
+
+// lostBlockers end the modifiers of a lost head: "lost to follow-up after response", "lost
+// weight after the response".
+var lostBlockers = map[string]bool{"to": true, "after": true, "before": true, "at": true, "in": true, "on": true,
+	"with": true, "from": true, "for": true, "during": true, "of": true, "but": true, "then": true, "weight": true}
 
 // compoundPart reports whether the word tk is joined by a hyphen to a letter or digit on
 // either side: part of a compound name ("anti-PD-1", "PD-L1", "AE-IPF"), not an

@@ -1,0 +1,78 @@
+package vocab
+
+import "testing"
+
+// courseReading is a text read for a course of one treatment, and the category and
+// confidence wanted.
+type courseReading struct {
+	course, text string
+	want         Category
+	conf         Confidence
+}
+
+func checkCourseReadings(t *testing.T, cases []courseReading) {
+	t.Helper()
+	v := Default()
+	for _, tc := range cases {
+		m := v.OutcomeFor(tc.text, []string{tc.course})
+		if m.Category != tc.want || m.Confidence != tc.conf {
+			t.Errorf("OutcomeFor(%q, %s) = %v/%s (%q); want %v/%s", tc.text, tc.course, m.Category, m.Confidence, m.Evidence.Rule, tc.want, tc.conf)
+		}
+	}
+}
+
+func TestLostResponseWithModifiers(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		{"imatinib", "lost hematologic response", Progression, ConfidenceHigh},
+		{"imatinib", "Lost complete cytogenetic response", Progression, ConfidenceHigh},
+		{"rituximab", "She lost her response", Progression, ConfidenceHigh},
+		{"rituximab", "lost hematologic and cytogenetic response", Progression, ConfidenceHigh},
+		// not a lost response: a lost follow-up, a weight, a count
+		{"rituximab", "Lost to follow-up after initial response", Partial, ConfidenceHigh}, // best response (rule 6)
+		{"rituximab", "Lost weight; good response", Partial, ConfidenceHigh},
+		{"rituximab", "Complete response", Complete, ConfidenceHigh},
+	})
+}
+
+func TestTreatmentNamedAsNextStep(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		{"mesalamine", "Worsened, required dialysis", Progression, ConfidenceHigh},
+		{"mesalamine", "Worsening requiring plasma exchange", Progression, ConfidenceHigh},
+		{"mesalamine", "Progressed, started IVIG", Progression, ConfidenceHigh},
+		{"mesalamine", "Failed, needed infliximab rescue", None, ConfidenceHigh},
+		{"mesalamine", "No improvement, switched to rituximab", None, ConfidenceHigh},
+		// an outcome after the next step in its statement may be that step's: not the course's
+		{"mesalamine", "Worsened, required infliximab with remission", CategoryUnknown, ConfidenceNone},
+		// an outcome said of another treatment stays that treatment's
+		{"mesalamine", "Responded to infliximab", CategoryUnknown, ConfidenceNone},
+	})
+}
+
+func TestTreatmentDoneWithout(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		{"mesalamine", "Steroid-free remission at week 52", Complete, ConfidenceHigh},
+		{"mesalamine", "Corticosteroid-free clinical remission", Complete, ConfidenceHigh},
+		{"mesalamine", "Steroid-sparing remission", Complete, ConfidenceHigh},
+		{"mesalamine", "Remission off prednisone", Complete, ConfidenceHigh},
+		// a remission named as another treatment's stays that treatment's
+		{"mesalamine", "Remission with prednisone", CategoryUnknown, ConfidenceNone},
+	})
+}
+
+func TestScoreCriteria(t *testing.T) {
+	checkSureReadings(t, []sureReading{
+		{"DAS28 5.8 -> 3.1", Partial, ConfidenceHigh},                    // a fall of 2.7 points (47 %): EULAR response
+		{"DAS28 from 5.8 to 2.3", Complete, ConfidenceHigh},              // below 2.6: DAS28 remission
+		{"DAS28 5.1 -> 4.6", Minimal, ConfidenceHigh},                    // 0.5 points, 10 %: rule 5
+		{"DAS28-CRP decreased from 6.1 to 4.5", Partial, ConfidenceHigh}, // DAS28-CRP's, not CRP's
+		{"DAS28 2.2 -> 2.0", Minimal, ConfidenceHigh},                    // already below the cut-off: no remission reached
+		{"DAS28 3.1 -> 5.8", Progression, ConfidenceHigh},
+		{"SLEDAI 12 -> 8", Partial, ConfidenceHigh},         // SRI-4: a fall of 4 points
+		{"SLEDAI-2K from 10 to 8", Minimal, ConfidenceHigh}, // 2 points
+		{"EDSS 6.5 -> 5.5", Partial, ConfidenceHigh},
+		{"Mayo score 9 -> 2", Complete, ConfidenceHigh},      // at most 2: remission
+		{"Mayo score from 10 to 7", Partial, ConfidenceHigh}, // a fall of 3
+		{"Mayo score from 10 to 8", Minimal, ConfidenceHigh},
+		{"HBI 12 -> 4", Complete, ConfidenceHigh},
+	})
+}
