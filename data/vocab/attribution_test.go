@@ -76,3 +76,35 @@ func TestScoreCriteria(t *testing.T) {
 		{"HBI 12 -> 4", Complete, ConfidenceHigh},
 	})
 }
+
+func TestScoresAtZero(t *testing.T) {
+	checkSureReadings(t, []sureReading{
+		{"BVAS 0 at 6 months", Complete, ConfidenceHigh},
+		{"SLEDAI score of 0", Complete, ConfidenceHigh},
+		{"SLEDAI-2K 0", Complete, ConfidenceHigh},
+		{"pain VAS 0/10", Complete, ConfidenceHigh},
+		{"BVAS: 0", Complete, ConfidenceHigh},
+		// not a value reached: a range, a change, a decimal, a baseline, a higher-is-better score
+		{"VAS 0 to 3", CategoryUnknown, ConfidenceNone},
+		{"BVAS 0 → 6", CategoryUnknown, ConfidenceNone},
+		{"PASI 0.5", CategoryUnknown, ConfidenceNone},
+		{"MRC sum score 0", CategoryUnknown, ConfidenceNone},
+		{"CRP 0.5 mg/dL", CategoryUnknown, ConfidenceNone},
+	})
+}
+
+func TestResponseReachedLater(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		{"bortezomib", "SD → PR", Partial, ConfidenceHigh},
+		{"bortezomib", "SD then PR", Partial, ConfidenceHigh},
+		{"bortezomib", "stable disease, later partial response", Partial, ConfidenceHigh},
+		{"bortezomib", "1 mo: no response; 3 mo: partial response", Partial, ConfidenceHigh},
+		// no order of time: a disagreement a person decides
+		{"bortezomib", "stable disease; partial response", CategoryUnknown, ConfidenceLow},
+		// the course failed; the remission after it may be another treatment's
+		{"bortezomib", "Refractory to bortezomib, then complete remission", CategoryUnknown, ConfidenceLow},
+		// a state adjective before a disease name across a comma or parenthesis is the outcome
+		{"bortezomib", "Refractory (PD after 2 cycles)", None, ConfidenceHigh},
+		{"bortezomib", "Refractory, PD after 2 cycles", None, ConfidenceHigh},
+	})
+}

@@ -98,7 +98,7 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath {
 		low = c.readDeath(text, toks, cues, live, decisive, low, &res)
 	}
-	if l := disagreement(live, decisive, doseChange, &res); l != "" {
+	if l := disagreement(toks, live, decisive, doseChange, &res); l != "" {
 		low = l
 	} else if low == "" && res.Category.AtLeast(Partial) && c.deathAfterResponse(text, toks, cues, patient) {
 		// "creatine kinase decreased, but he died because of acute pump failure": the
@@ -334,6 +334,19 @@ func respondedAfterDoseChange(no, yes target, doseChange []int) bool {
 	return false
 }
 
+// respondedLater reports whether the non-response no (not a worsening) comes before the
+// response yes with the text's own order of time between them: a word of sequence or an
+// arrow right before the response, or time labels ("SD → PR", "stable disease, later partial
+// response", "1 mo: NR; 3 mo: PR"). A response reached later on the course is its best
+// response (rule 6), not a disagreement.
+func respondedLater(toks []token, no, yes target) bool {
+	if no.category != None || no.j > yes.i || no.histCue != "" {
+		return false // "refractory to X, then complete remission": X failed; the remission may be another's
+	}
+	from := max(no.j, yes.i-3)
+	return wordIn(toks, from, yes.i, sequenceWords) || arrowIn(toks, from, yes.i) || timeLabelled(toks, no.i, yes.i)
+}
+
 func (t target) phraseMatch(text string, clause []int) PhraseMatch {
 	return PhraseMatch{Phrase: text[t.start:t.end], Matched: t.entry.phrase, Category: t.category, Negated: t.negated,
 		Secondary: t.entry.secondary || t.entry.weak(), Marker: t.entry.marker, Start: t.start, End: t.end, seg: clause[t.i]}
@@ -488,7 +501,7 @@ func gradedResponse(live []target) bool {
 // disagreement returns the reason for low confidence when a response and a non-response
 // are both stated (outside a site roll-up, and not a response regained after a change of
 // dose), or "" when they are not.
-func disagreement(live []target, decisive int, doseChange []int, res *OutcomeMatch) string {
+func disagreement(toks []token, live []target, decisive int, doseChange []int, res *OutcomeMatch) string {
 	const disagree = "statements disagree: a response and a non-response are both reported"
 	low := ""
 	if res.Category.AtLeast(Partial) {
@@ -499,6 +512,10 @@ func disagreement(live []target, decisive int, doseChange []int, res *OutcomeMat
 			if (t.category == None || t.category == Progression) && !(len(res.Sites) >= 2) {
 				if decisive >= 0 && respondedAfterDoseChange(t, live[decisive], doseChange) {
 					res.Evidence.Rule += " (best response, after a change of dose)"
+					continue
+				}
+				if decisive >= 0 && respondedLater(toks, t, live[decisive]) {
+					res.Evidence.Rule += " (best response, reached later)"
 					continue
 				}
 				low = disagree

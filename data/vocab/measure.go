@@ -1,5 +1,7 @@
 package vocab
 
+import "strings"
+
 // wordFall and wordRise are the change words that beneficialChange reads by the
 // direction of benefit of the measure beside them.
 var (
@@ -101,3 +103,57 @@ var verbFillers = map[string]bool{"did": true, "does": true, "do": true, "not": 
 // objectArticles may stand, beside the determiners, between a change word and the measure it
 // takes as object ("did not raise any platelet count").
 var objectArticles = map[string]bool{"its": true, "a": true, "any": true}
+
+// scoresAtZero returns the tokens of a zero that a measure of scores.tsv, lower being
+// better, is given as after the course ("BVAS 0 at 6 months", "SLEDAI-2K 0", "pain VAS
+// 0/10"): the floor of the measure, `complete` (rule 5: 100 % is complete). The zero
+// must follow the measure's name, directly or after "score", "level", "=", ":" or "of",
+// and be a value of its own: not the start of a range or change ("0 to 3", "0 → 2"), nor a
+// decimal; a text that names a baseline ("BVAS 0 at baseline") gives none.
+func (c *compiled) scoresAtZero(text string, toks []token) []int {
+	if !strings.Contains(text, "0") || containsFoldASCII(text, "baseline") {
+		return nil
+	}
+	var out []int
+	for k, tk := range toks {
+		if tk.norm != "0" || tk.arrow {
+			continue
+		}
+		m := k
+		if m > 0 && toks[m-1].norm == "of" && !toks[m].brk {
+			m--
+		}
+		if m == 0 || c.betterRightBefore(toks, m) != "lower" {
+			continue // a higher-is-better measure at zero is at its worst
+		}
+		if sep := strings.TrimSpace(text[toks[m-1].end:toks[m].start]); sep != "" && sep != "=" && sep != ":" && sep != "-" {
+			continue
+		}
+		rest := text[tk.end:]
+		if strings.HasPrefix(rest, ".") && len(rest) > 1 && isDigitByte(rest[1]) || strings.HasPrefix(rest, "%") {
+			continue
+		}
+		if k+1 < len(toks) && (toks[k+1].arrow || toks[k+1].norm == "to" || isNumber(toks[k+1].norm) && !strings.HasPrefix(strings.TrimSpace(rest), "/")) {
+			continue // "0 to 3", "0 → 2", "0 3": not one value
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// betterRightBefore returns which direction is better ("lower", "higher") for the measure
+// of scores.tsv named right before token k, or before "score" or "level" right before it;
+// "" when none is.
+func (c *compiled) betterRightBefore(toks []token, k int) string {
+	for n := 3; n >= 1; n-- {
+		if n <= k {
+			if b, ok := c.measures[joinNorms(toks[k-n:k])]; ok {
+				return b
+			}
+		}
+	}
+	if k >= 2 && (toks[k-1].norm == "score" || toks[k-1].norm == "level") {
+		return c.betterRightBefore(toks, k-1)
+	}
+	return ""
+}

@@ -507,7 +507,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a response graded low", "ICARS: 61→51 Low response (18 months)", "", Minimal, ConfidenceHigh},
 		{"walking without aid is no negation", "Gait with aid→gait without aid High response", "", Partial, ConfidenceHigh},
 		{"a response lost later", "achieved major molecular response, which was lost in December", "", Partial, ConfidenceLow},
-		{"an arrow separates two states", "no response → complete response", "", Complete, ConfidenceLow},
+		{"an arrow separates two states", "no response → complete response", "", Complete, ConfidenceHigh}, // best response, reached later (rule 6)
 		{"a stop said as a discontinuation", "leading to discontinuation due to nausea", "", NotEvaluable, ConfidenceHigh},
 		{"a discontinuation after a response keeps it", "partial response, leading to discontinuation due to nausea", "", Partial, ConfidenceHigh},
 		{"present-tense persistence", "symptoms persist", "", None, ConfidenceHigh},
@@ -530,7 +530,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"phases before colons are no sites", "Initial: PR; final: CR", "", Complete, ConfidenceHigh},
 		{"a range after a measure is no before/after values", "Pain resolved within 2 to 3 weeks", "", Complete, ConfidenceHigh},
 		{"denominators are no before/after values", "his bone pain had risen from a VAS score of 20 out of 100 to 60 out of 100", "", Unclassified, ConfidenceNone},
-		{"'=>' separates two states", "no response => complete response", "", Complete, ConfidenceLow},
+		{"'=>' separates two states", "no response => complete response", "", Complete, ConfidenceHigh},
 		{"stable after an initial response: it lasted", "Initial response; progression free at 2 years", "", Partial, ConfidenceHigh},
 		{"a number in parentheses after its change word states it", "proteinuria reduced (30 %)", "", Minimal, ConfidenceHigh},
 		// a vague word of change under way is read by the measure beside it, not as an improvement

@@ -137,6 +137,9 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 	for _, h := range c.beforeAfter(text, toks, tokAt) {
 		add(h.start, h.end, h.category, "before/after values", h.weak, text[h.start:h.end])
 	}
+	for _, k := range c.scoresAtZero(text, toks) {
+		add(toks[k].start, toks[k].end, Complete, "score at zero", false, text[toks[k].start:toks[k].end])
+	}
 	hasPercent := strings.IndexByte(text, '%') >= 0
 	if m := percentCellMatch(text, hasPercent); m != nil {
 		// a cell that is only a signed percentage ("−73%", "-100 %a"): the change of the

@@ -159,7 +159,8 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 		if np > 0 && c.outcomes[pids[0]].role == roleCell && !wholeCell(toks, target{i: i, j: i + np}) {
 			np = 0 // "complete" inside a sentence is a qualifier cue, not a Response column's grade
 		}
-		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !eventBefore(toks, i) {
+		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !toks[i+1].brk &&
+			!strings.Contains(text[toks[i].end:toks[i+1].start], "(") && !eventBefore(toks, i) {
 			// "relapsed TTP", "refractory ITP": the state the patient came with, not the
 			// course's outcome
 			if nd, _ := c.disTrie.longest(toks, i+1, acceptDisease); nd > 0 {
