@@ -23,13 +23,19 @@ func checkCourseReadings(t *testing.T, cases []courseReading) {
 
 func TestLostResponseWithModifiers(t *testing.T) {
 	checkCourseReadings(t, []courseReading{
-		{"imatinib", "lost hematologic response", Progression, ConfidenceHigh},
-		{"imatinib", "Lost complete cytogenetic response", Progression, ConfidenceHigh},
-		{"rituximab", "She lost her response", Progression, ConfidenceHigh},
-		{"rituximab", "lost hematologic and cytogenetic response", Progression, ConfidenceHigh},
-		// not a lost response: a lost follow-up, a weight, a count
+		// a lost response is a relapse, read by time (rule 3)
+		{"imatinib", "Lost hematologic response while on imatinib", Progression, ConfidenceHigh},
+		{"imatinib", "Loss of CCyR on therapy", Progression, ConfidenceHigh},
+		{"imatinib", "lost hematologic and cytogenetic response on treatment", Progression, ConfidenceHigh},
+		{"imatinib", "Lost complete cytogenetic response", CategoryUnknown, ConfidenceLow},
+		{"rituximab", "Lost her complete response 2 years off therapy", CategoryUnknown, ConfidenceLow},
+		// a loss denied is a response kept
+		{"imatinib", "Never lost her clinical response", Partial, ConfidenceHigh},
+		{"imatinib", "No loss of clinical response at 2 years", Partial, ConfidenceHigh},
+		// not a lost response: a lost follow-up, weight, consciousness
 		{"rituximab", "Lost to follow-up after initial response", Partial, ConfidenceHigh}, // best response (rule 6)
 		{"rituximab", "Lost weight; good response", Partial, ConfidenceHigh},
+		{"rituximab", "Lost consciousness and improved", Partial, ConfidenceHigh},
 		{"rituximab", "Complete response", Complete, ConfidenceHigh},
 	})
 }
@@ -41,6 +47,11 @@ func TestTreatmentNamedAsNextStep(t *testing.T) {
 		{"mesalamine", "Progressed, started IVIG", Progression, ConfidenceHigh},
 		{"mesalamine", "Failed, needed infliximab rescue", None, ConfidenceHigh},
 		{"mesalamine", "No improvement, switched to rituximab", None, ConfidenceHigh},
+		{"ceftriaxone", "Treatment failure requiring change to meropenem", None, ConfidenceHigh},
+		// a response before the next step may not have sufficed, or be the next step's
+		{"cyclophosphamide", "Renal function improved, needed dialysis", CategoryUnknown, ConfidenceNone},
+		{"prednisone", "Complete remission, required rituximab", CategoryUnknown, ConfidenceNone},
+		{"steroids", "Improved within 48 hours of starting IVIG", CategoryUnknown, ConfidenceNone},
 		// an outcome after the next step in its statement may be that step's: not the course's
 		{"mesalamine", "Worsened, required infliximab with remission", CategoryUnknown, ConfidenceNone},
 		// an outcome said of another treatment stays that treatment's
@@ -74,6 +85,14 @@ func TestScoreCriteria(t *testing.T) {
 		{"Mayo score from 10 to 7", Partial, ConfidenceHigh}, // a fall of 3
 		{"Mayo score from 10 to 8", Minimal, ConfidenceHigh},
 		{"HBI 12 -> 4", Complete, ConfidenceHigh},
+		{"DAS 28 from 5.6 to 2.4", Complete, ConfidenceHigh},         // the longest measure name: not DAS44's cut-off
+		{"DAS28 2.62 -> 2.58", None, ConfidenceHigh},                 // below 2.6 without a response is no remission
+		{"DAS28 3.0 -> 2.5", Minimal, ConfidenceHigh},                // 0.5 points: rule 5
+		{"DAS28 decreased from 6.4 to 5.2", Minimal, ConfidenceHigh}, // EULAR: more than 1.2
+		{"endoscopic Mayo score from 3 to 2", Minimal, ConfidenceHigh},
+		{"Total DAS28 5.8 -> 3.1", Partial, ConfidenceHigh}, // no qualifier grades a number
+		{"NIHSS 22 -> 18", Minimal, ConfidenceHigh},
+		{"NIHSS 22 -> 12", Partial, ConfidenceHigh},
 	})
 }
 

@@ -226,7 +226,7 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 		cueText := text[toks[cu.i].start:toks[cu.j-1].end]
 		for t := range targets {
 			tg := &targets[t]
-			if tg.j > cu.i || clause[tg.i] != clause[cu.i] {
+			if tg.j > cu.i || clause[tg.j-1] != clause[cu.i] { // the phrase's end: "lost X and Y response on treatment"
 				continue
 			}
 			switch cu.e.role {
@@ -357,7 +357,7 @@ var timePrepositions = map[string]bool{"at": true, "after": true, "by": true, "w
 // degree (minimal, none, partial) lower any response phrase above them; "complete" raises
 // only the generic response words (category partial).
 func qualifies(q Category, e outcomeEntry) bool {
-	if e.marker || !e.category.Ordered() || e.category < Minimal || e.role == roleRelapse {
+	if e.marker || e.quantity || !e.category.Ordered() || e.category < Minimal || e.role == roleRelapse {
 		return false
 	}
 	if q == Complete {

@@ -291,16 +291,25 @@ func noLongerUsed(toks []token, i int) bool {
 // "failed, needed infliximab rescue"), not a treatment the outcome is said of.
 var escalationWords = map[string]bool{"required": true, "requiring": true, "requires": true, "needed": true,
 	"necessitating": true, "necessitated": true, "started": true, "starting": true, "commenced": true,
-	"initiated": true, "switched to": true, "changed to": true, "escalated to": true, "converted to": true,
+	"initiated": true, "switched to": true, "changed to": true, "switch to": true, "change to": true, "escalated to": true, "converted to": true,
 	"progressed to": true, "proceeded to": true, "underwent": true, "leading to": true, "led to": true}
 
-// escalatedTo reports whether the treatment at toks[i:i+n] is named as the step an outcome
-// statement led to: an escalation word ends at most one word before it in its clause, an
-// outcome phrase stands before it and none after it (with "worsened, required dialysis,
-// then remission" the remission may be the dialysis's).
-func escalatedTo(toks []token, inTarget []bool, i, n int) bool {
-	if !anyTrue(inTarget[:i]) || anyTrue(inTarget[i+n:]) {
+// escalatedTo reports whether the treatment at toks[i:i+n] is named as the step a failure
+// led to: an escalation word ends at most one word before it in its clause, the outcome
+// phrase nearest before it is a non-response or worsening (worse), and none follows it ("worsened, required infliximab with remission": the remission may be infliximab's;
+// "improved, required dialysis", "remission within 3 months of starting rituximab": the
+// response may be the next step's, or did not suffice).
+func escalatedTo(toks []token, inTarget, worse []bool, i, n int) bool {
+	if worse == nil || !anyTrue(inTarget[:i]) || anyTrue(inTarget[i+n:]) {
 		return false
+	}
+	for x := i - 1; x >= 0; x-- {
+		if inTarget[x] {
+			if !worse[x] {
+				return false // the outcome right before the step is a response
+			}
+			break
+		}
 	}
 	for end := i; end >= 1 && end >= i-1; end-- { // the word ends at toks[end-1]
 		if toks[end].brk {
@@ -439,7 +448,7 @@ func boundToOther(text string, toks []token, t target, ms []mention, clause []in
 }
 
 // mentions finds the treatments named in the text outside outcome phrases.
-func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention {
+func (c *compiled) mentions(toks []token, inTarget, worse []bool, k *course) []mention {
 	var out []mention
 	for i := 0; i < len(toks); {
 		if inTarget[i] {
@@ -463,7 +472,7 @@ func (c *compiled) mentions(toks []token, inTarget []bool, k *course) []mention 
 		for w := i; w < i+n && !m.course; w++ {
 			m.course = k.words[toks[w].norm]
 		}
-		if e.kind == "exclusion" || namedNotGiven(toks, inTarget, i, n, m.course) {
+		if e.kind == "exclusion" || namedNotGiven(toks, inTarget, worse, i, n, m.course) {
 			i += n
 			continue
 		}
@@ -489,7 +498,7 @@ var failureVerbs = map[string]bool{"failed": true, "failing": true, "refused": t
 //   - a background treatment ("remission on prednisone 2.5 mg", "steroid dose reduced");
 //   - one the patient no longer needs ("without the need for oxygen"), unless the course's;
 //   - a place ("discharged to rehabilitation", "an acute rehabilitation center").
-func namedNotGiven(toks []token, inTarget []bool, i, n int, course bool) bool {
+func namedNotGiven(toks []token, inTarget, worse []bool, i, n int, course bool) bool {
 	after := ""
 	if i+n < len(toks) {
 		after = toks[i+n].norm
@@ -503,7 +512,7 @@ func namedNotGiven(toks []token, inTarget []bool, i, n int, course bool) bool {
 		return true
 	case i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n), backgroundAfter[after]:
 		return true
-	case measuredOrCaused(toks, inTarget, i, n), !course && (noLongerUsed(toks, i) || escalatedTo(toks, inTarget, i, n)):
+	case measuredOrCaused(toks, inTarget, i, n), !course && (noLongerUsed(toks, i) || escalatedTo(toks, inTarget, worse, i, n)):
 		return true
 	}
 	return i >= 2 && toks[i-1].norm == "to" && placeVerbs[toks[i-2].norm] || placeAfter[after]

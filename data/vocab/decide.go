@@ -246,7 +246,7 @@ func responseLost(toks []token, live []target) int {
 			}
 			if t.transient && (worse || u.category == None) ||
 				u.category == Progression && u.entry.role != roleRelapse && !u.quantity &&
-					(wordIn(toks, max(t.j, u.i-3), u.i, sequenceWords) || arrowIn(toks, max(t.j, u.i-3), u.i) || timeLabelled(toks, t.i, u.i)) &&
+					(wordIn(toks, max(t.j, u.i-3), u.i, sequenceWords) || arrowIn(toks, max(t.j, u.i-3), u.i) || timeOrdered(toks, t, u)) &&
 					!regained(live, u) {
 				return k
 			}
@@ -289,6 +289,45 @@ func timeLabelled(toks []token, a, b int) bool {
 	ta, oka := timeLabelBefore(toks, a)
 	tb, okb := timeLabelBefore(toks, b)
 	return oka && okb && tb > ta
+}
+
+// timeOrdered reports whether the text's own times put statement x before statement y:
+// time labels that open them (timeLabelled), or a time stamp right after each, the later
+// one last ("clinical response at week 8, loss of response at week 30", "no response after 4
+// weeks; partial response after 3 months").
+func timeOrdered(toks []token, x, y target) bool {
+	if timeLabelled(toks, x.i, y.i) {
+		return true
+	}
+	tx, okx := timeStampAfter(toks, x.j)
+	ty, oky := timeStampAfter(toks, y.j)
+	return okx && oky && x.j <= y.i && ty > tx
+}
+
+// stampWords open a time stamp after a statement: "at week 8", "after 3 months", "by month 6".
+var stampWords = map[string]bool{"at": true, "after": true, "by": true, "within": true, "in": true, "on": true}
+
+// timeStampAfter reads a time stamp that follows toks[j-1] in its clause, with at most one
+// word between ("at week 8", "after 3 months", "at 6 mo", "by month 12"), in days.
+func timeStampAfter(toks []token, j int) (float64, bool) {
+	for k := j; k < len(toks) && k <= j+1; k++ {
+		if toks[k].brk {
+			return 0, false
+		}
+		if !stampWords[toks[k].norm] || k+2 >= len(toks) || toks[k+1].brk || toks[k+2].brk {
+			continue
+		}
+		n, u := toks[k+1].norm, toks[k+2].norm
+		if isNumber(u) {
+			n, u = u, n
+		}
+		days, ok := labelUnitDays[u]
+		v, err := strconv.ParseFloat(n, 64)
+		if ok && err == nil {
+			return v * days, true
+		}
+	}
+	return 0, false
 }
 
 // timeLabelBefore reads a time label "N unit:" or "unit N:" standing right before toks[k]
@@ -344,7 +383,7 @@ func respondedLater(toks []token, no, yes target) bool {
 		return false // "refractory to X, then complete remission": X failed; the remission may be another's
 	}
 	from := max(no.j, yes.i-3)
-	return wordIn(toks, from, yes.i, sequenceWords) || arrowIn(toks, from, yes.i) || timeLabelled(toks, no.i, yes.i)
+	return wordIn(toks, from, yes.i, sequenceWords) || arrowIn(toks, from, yes.i) || timeOrdered(toks, no, yes)
 }
 
 func (t target) phraseMatch(text string, clause []int) PhraseMatch {

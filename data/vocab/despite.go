@@ -125,7 +125,7 @@ func (v *Vocabulary) concededCourse(text string, toks []token, cues []cueHit, tr
 		if v.c.namesCourseOutside(toks, from, to, k) {
 			return 0, 0, false // the course named elsewhere: its own effect may be stated there
 		}
-		for _, m := range v.c.mentions(toks, make([]bool, len(toks)), k) {
+		for _, m := range v.c.mentions(toks, make([]bool, len(toks)), nil, k) {
 			if m.i >= from && m.i < to {
 				own, other = own || m.course, other || !m.course
 			}

@@ -11,12 +11,14 @@ package vocab
 // clause that names other treatments and none of the course's are about those.
 func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []cueHit, targets []target, k *course) []target {
 	inTarget := make([]bool, len(toks))
+	worse := make([]bool, len(toks)) // tokens of a non-response or worsening (escalatedTo)
 	for _, t := range targets {
 		for x := t.i; x < t.j; x++ {
 			inTarget[x] = true
+			worse[x] = worse[x] || t.category == None || t.category == Progression
 		}
 	}
-	ms := c.mentions(toks, inTarget, k)
+	ms := c.mentions(toks, inTarget, worse, k)
 	// attribution works on statements: a clause may list several treatments ("did not
 	// respond to lorazepam and ECT"), so only sentence ends and termination cues divide
 	clause := statements(toks, ends, cues)

@@ -126,7 +126,7 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 			role = roleWeak
 		}
 		// a negated quantity ("did not achieve PASI 75", "no 50 % reduction") states no response
-		out = append(out, target{i: i, j: j, entry: outcomeEntry{phrase: phrase, category: cat, negated: None, role: role}, category: cat, rule: rule, quantity: true})
+		out = append(out, target{i: i, j: j, entry: outcomeEntry{phrase: phrase, category: cat, negated: None, role: role, quantity: true}, category: cat, rule: rule, quantity: true})
 		for k := i; k < j; k++ {
 			used[k] = true
 		}
@@ -460,7 +460,7 @@ func percentDirection(toks []token, k int) int {
 // returns its term and whether lower or higher is better.
 func (c *compiled) measureBefore(toks []token, k int) (term, better string, named bool) {
 	for w := k - 1; w >= max(0, k-8); w-- {
-		for n := 1; n <= 3 && w+n <= k; n++ {
+		for n := min(3, k-w); n >= 1; n-- { // the longest first: "DAS 28" before "DAS"
 			if _, ok := c.measures[joinNorms(toks[w:w+n])]; !ok {
 				continue
 			}
@@ -481,9 +481,9 @@ func (c *compiled) measureBefore(toks []token, k int) (term, better string, name
 // number of points defines its response ("DAS28 5.8 → 3.1" is a EULAR good response, a
 // fall of 47 %). Each is optional (zero: none).
 type scoreCriteria struct {
-	fall     float64  // a fall of at least this many points …
+	fall     float64  // a fall of more than this many points …
 	fallCat  Category // … gives at least this category
-	below    float64  // a fall from at or above this value to below it …
+	below    float64  // a fall from at or above this value to below it, with the fall's criterion met if any, …
 	belowCat Category // … gives at least this category
 }
 
@@ -499,10 +499,12 @@ func (cr *scoreCriteria) add(e scoreEntry) {
 // apply raises cat, the category of a fall from a to b by rule 5, to what the criteria
 // give; a rise or a fall that meets no criterion keeps cat.
 func (cr scoreCriteria) apply(cat Category, a, b float64) Category {
-	if cr.fall > 0 && a-b >= cr.fall-1e-9 && cr.fallCat > cat {
+	if cr.fall > 0 && a-b > cr.fall+1e-9 && cr.fallCat > cat {
 		cat = cr.fallCat
 	}
-	if cr.below > 0 && a >= cr.below && b < cr.below && cr.belowCat > cat {
+	// a remission cut-off counts only with the score's response: "DAS28 2.62 → 2.58" is no
+	// response, "endoscopic Mayo score from 3 to 2" a subscore's small fall
+	if cr.below > 0 && a >= cr.below && b < cr.below && (cr.fall == 0 || a-b > cr.fall+1e-9) && cr.belowCat > cat {
 		cat = cr.belowCat
 	}
 	return cat

@@ -231,7 +231,8 @@ func (c *compiled) notCompleteBesideResponse(toks []token, targets []target) {
 		if t.quantity {
 			return // a number states the degree; the decision weighs it
 		}
-		vague := vagueChange[normalize(t.entry.phrase)]
+		// "improvement" names no dose: "endoscopic improvement without mucosal healing" is partial
+		vague := vagueChange[normalize(t.entry.phrase)] && !improvementWords[normalize(t.entry.phrase)]
 		if !t.negated && !t.history && !t.hedged && !t.entry.marker && (t.entry.role == rolePrimary || vague) &&
 			!t.entry.secondary && (!vague || t.rule == "change of a measure" || c.diseaseObject(toks, t)) &&
 			t.category.Ordered() && t.category.AtLeast(Minimal) && t.category < Complete {
@@ -248,6 +249,10 @@ func (c *compiled) notCompleteBesideResponse(toks []token, targets []target) {
 		}
 	}
 }
+
+// improvementWords are the vague words of change that only a disease does: no dose or
+// level "improves".
+var improvementWords = map[string]bool{"improved": true, "improvement": true}
 
 // diseaseObject reports whether the vague word of change t is a verb whose object, right
 // after it past an article or possessive, is a disease or one of its measures the vocabulary

@@ -150,6 +150,11 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 			i++
 			continue
 		}
+		if np > 0 && i > 0 && !toks[i].brk && treatmentChangeNouns[toks[i-1].norm] && treatmentGrowth[toks[i].norm] {
+			// "dose escalated to 10 mg/kg", "therapy escalated": the treatment grew, not the disease
+			i += np
+			continue
+		}
 		if np > 0 && changeOfTreatment(toks, i, i+np) {
 			// "no change in therapy was needed", "without change of the dose": the
 			// treatment did not change, which says nothing of the outcome
@@ -324,6 +329,16 @@ func (c *compiled) gappedPhrase(toks []token, i int, accept func([]int, []token)
 	return n + 1, ids
 }
 
+// treatmentChangeNouns, right before a word of growth (treatmentGrowth) that the outcome
+// vocabulary reads as a worsening, make it a change of the treatment: "dose escalated",
+// "therapy intensified" ("therapy exacerbated her disease" is the disease's).
+var (
+	treatmentChangeNouns = map[string]bool{"dose": true, "doses": true, "dosage": true, "dosing": true,
+		"therapy": true, "treatment": true, "infusion": true, "infusions": true, "immunosuppression": true}
+	treatmentGrowth = map[string]bool{"escalated": true, "escalation": true, "intensified": true, "intensification": true,
+		"increased": true, "doubled": true, "raised": true, "augmented": true}
+)
+
 // lostHeads are the words that begin a phrase of a lost response ("lost response", "loss
 // of remission") and may be parted from its response word by modifiers: "lost hematologic
 // response", "lost her complete cytogenetic response", "loss of clinical remission".
@@ -332,29 +347,43 @@ var lostHeads = map[string]int{"lost": 1, "losing": 1, "loses": 1, "loss": 2}
 // lostReach bounds the modifiers between a lost head and its response word.
 const lostReach = 3
 
-// lostPhrase returns the length in tokens of a phrase of a lost response whose head (lostHeads,
-// "loss" with "of") is parted from its response word by one to lostReach modifiers, and the
-// phrase's ids; 0 when there is none. The modifiers are words of the same clause that are
-// neither numbers nor prepositions, and the phrase without them must be one of a worsening
-// ("lost response" is progression), so "lost to follow-up" and "lost weight" are not read.
+// lostPhrase returns the length in tokens of a phrase of a lost response whose head
+// (lostHeads, "loss" with "of") is parted from its response word by one to lostReach
+// modifiers, or is followed by any response phrase, and the phrase's ids; 0 when there is
+// none. The modifiers are words of the same clause that are neither numbers, prepositions,
+// negations nor quantities (lostBlockers). Without the modifiers the phrase must be one of a
+// worsening ("lost hematologic response" is "lost response"), so "lost to follow-up" and
+// "lost weight" are not read; a head before a response phrase ("loss of CCyR", "lost her
+// complete remission") reads as "lost response".
 func (c *compiled) lostPhrase(toks []token, i int, accept func([]int, []token) []int) (int, []int) {
 	h := lostHeads[toks[i].norm]
 	if h == 0 || h == 2 && (i+1 >= len(toks) || toks[i+1].norm != "of" || toks[i+1].brk) {
 		return 0, nil
 	}
-	for m := 1; m <= lostReach && i+h+m < len(toks); m++ {
-		w := toks[i+h+m-1]
-		if w.brk || isNumber(w.norm) || lostBlockers[w.norm] {
-			return 0, nil
+	for m := 0; m <= lostReach && i+h+m < len(toks); m++ {
+		if m > 0 {
+			if w := toks[i+h+m-1]; w.brk || isNumber(w.norm) || lostBlockers[w.norm] {
+				return 0, nil
+			}
 		}
 		if toks[i+h+m].brk {
 			return 0, nil
 		}
-		skip := make([]token, 0, h+len(toks)-i-h-m)
-		skip = append(append(skip, toks[i:i+h]...), toks[i+h+m:]...)
-		n, ids := c.outTrie.longest(skip, 0, accept)
-		if n > h && c.outcomes[ids[0]].category == Progression {
-			return n + m, ids
+		if m > 0 {
+			skip := make([]token, 0, h+len(toks)-i-h-m)
+			skip = append(append(skip, toks[i:i+h]...), toks[i+h+m:]...)
+			if n, ids := c.outTrie.longest(skip, 0, accept); n > h && c.outcomes[ids[0]].category == Progression {
+				return n + m, ids
+			}
+		}
+		if c.lostResponse < 0 || strings.HasSuffix(toks[i+h+m].norm, "ed") || m > 0 && listLinks[toks[i+h+m-1].norm] {
+			continue // "lost consciousness and improved": a verb of response, or a list, is no object of the loss
+		}
+		if n, ids := c.outTrie.longest(toks, i+h+m, accept); n > 0 {
+			e := c.outcomes[ids[0]]
+			if e.role == rolePrimary && !e.marker && e.category.AtLeast(Partial) {
+				return h + m + n, []int{c.lostResponse}
+			}
 		}
 	}
 	return 0, nil
@@ -363,7 +392,8 @@ func (c *compiled) lostPhrase(toks []token, i int, accept func([]int, []token) [
 // lostBlockers end the modifiers of a lost head: "lost to follow-up after response", "lost
 // weight after the response".
 var lostBlockers = map[string]bool{"to": true, "after": true, "before": true, "at": true, "in": true, "on": true,
-	"with": true, "from": true, "for": true, "during": true, "of": true, "but": true, "then": true, "weight": true}
+	"with": true, "from": true, "for": true, "during": true, "of": true, "but": true, "then": true, "weight": true,
+	"no": true, "not": true, "any": true, "little": true, "very": true, "some": true, "part": true, "none": true}
 
 // compoundPart reports whether the word tk is joined by a hyphen to a letter or digit on
 // either side: part of a compound name ("anti-PD-1", "PD-L1", "AE-IPF"), not an

@@ -211,6 +211,7 @@ type outcomeEntry struct {
 	secondary bool
 	role      string // primary, secondary, relapse or weak
 	upper     bool
+	quantity  bool // a number read by rule 5, whose degree no qualifier sets ("total DAS28 5.8 → 3.1")
 }
 
 type routeEntry struct {
@@ -236,11 +237,14 @@ type compiled struct {
 	axes      []string
 	outcomes  []outcomeEntry
 	outTrie   *trieNode
-	ctxTrie   *trieNode
-	cues      []cueEntry
-	scores    []scoreEntry
-	measures  map[string]string        // measure → "lower" or "higher" (is better)
-	criteria  map[string]scoreCriteria // measure → its own response criteria (scores.tsv kinds fall and below)
+	// lostResponse is the id of the outcome phrase "lost response", which a lost head before
+	// any response phrase reads as ("loss of CCyR"); -1 when the vocabulary has none
+	lostResponse int
+	ctxTrie      *trieNode
+	cues         []cueEntry
+	scores       []scoreEntry
+	measures     map[string]string        // measure → "lower" or "higher" (is better)
+	criteria     map[string]scoreCriteria // measure → its own response criteria (scores.tsv kinds fall and below)
 	// measureHeads are the first words of the measures of two words or more: scanOutcome asks
 	// for a measure name only where one can start
 	measureHeads map[string]bool
