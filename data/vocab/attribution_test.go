@@ -127,3 +127,15 @@ func TestResponseReachedLater(t *testing.T) {
 		{"bortezomib", "Refractory, PD after 2 cycles", None, ConfidenceHigh},
 	})
 }
+
+func TestMeasuredNotGiven(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// a measure that is also a drug's name, with its values after it, is measured
+		{"octreotide", "Calcium 3.4 -> 2.4 mmol/L", Minimal, ConfidenceHigh},
+		{"octreotide", "calcium from 3.4 to 2.4 mmol/L", Minimal, ConfidenceHigh},
+		// a percentage after "to" is the level reached, not a change by it
+		{"amiodarone", "LVEF decreased to 20%", CategoryUnknown, ConfidenceLow},
+		{"dapsone", "methemoglobin level decreased to 1.2%", CategoryUnknown, ConfidenceLow},
+		{"amiodarone", "LVEF decreased by 20%", Progression, ConfidenceHigh},
+	})
+}

@@ -472,7 +472,7 @@ func (c *compiled) mentions(toks []token, inTarget, worse []bool, k *course) []m
 		for w := i; w < i+n && !m.course; w++ {
 			m.course = k.words[toks[w].norm]
 		}
-		if e.kind == "exclusion" || namedNotGiven(toks, inTarget, worse, i, n, m.course) {
+		if e.kind == "exclusion" || namedNotGiven(toks, inTarget, worse, i, n, m.course) || c.measuredValue(toks, inTarget, i, n) {
 			i += n
 			continue
 		}
@@ -480,6 +480,17 @@ func (c *compiled) mentions(toks []token, inTarget, worse []bool, k *course) []m
 		i += n
 	}
 	return out
+}
+
+// measuredValue reports whether the treatment named at toks[i:i+n] is a measure of
+// scores.tsv whose values an outcome phrase gives right after it ("Calcium 3.4 -> 2.4
+// mmol/L", "calcium from 3.4 to 2.4"): a substance measured in the patient.
+func (c *compiled) measuredValue(toks []token, inTarget []bool, i, n int) bool {
+	if i+n >= len(toks) || !inTarget[i+n] && !(i+n+1 < len(toks) && toks[i+n].norm == "from" && inTarget[i+n+1]) {
+		return false
+	}
+	_, ok := c.measures[joinNorms(toks[i:i+n])]
+	return ok
 }
 
 // failureVerbs take the treatment that failed or was refused as their object ("failed

@@ -158,6 +158,9 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		if err != nil || v > 100 {
 			continue
 		}
+		if k := tokAt(m[0]); k > 0 && !toks[k].brk && (toks[k-1].norm == "to" || toks[k-1].norm == "from") {
+			continue // "LVEF decreased to 20 %", "from 40 % to 20 %": levels, not a change by 20 %
+		}
 		dir := percentDirection(toks, tokAt(m[0]))
 		if dir == 0 && reliefAfter(toks, tokensBefore(m[1])) {
 			dir = -1
@@ -165,6 +168,20 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		if residualAfter(toks, tokensBefore(m[1])) && dir != 2 {
 			// "less than 10 % residual disease": what is left, a fall of 90 %
 			add(m[0], m[1], percentCategory(1-v/100), "percent remaining", false, text[m[0]:m[1]])
+			continue
+		}
+		if _, better, named := c.measureBefore(toks, tokAt(m[0])); named && better == "higher" && (dir == 1 || dir == -1) {
+			// "LVEF decreased by 20 %" is a worsening; "FEV1 increased by 15 %", "improved by
+			// 15 %" a benefit whose size does not map to a category (as a rise from A to B)
+			if literalFall(toks, tokAt(m[0])) {
+				cat := Progression
+				if v <= 5 || lessThanBefore(text[:m[0]]) {
+					cat = None // "less than 10 % decrease" of FVC: rule 5's band of no change
+				}
+				add(m[0], m[1], cat, "percent change", false, text[m[0]:m[1]])
+			} else {
+				add(m[0], m[1], percentCategory(v/100), "percent change", true, text[m[0]:m[1]])
+			}
 			continue
 		}
 		switch {
@@ -180,6 +197,22 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 	}
 	sortTargets(out)
 	return out
+}
+
+// literalFall reports whether the first word of change near the percentage at token k
+// (percentDirection's window) says the value went down ("decreased", "fell"), not that it
+// got better ("improved").
+func literalFall(toks []token, k int) bool {
+	for w := max(0, k-6); w < min(len(toks), k+7); w++ {
+		n := toks[w].norm
+		if wordFall[n] {
+			return true
+		}
+		if riseWords[n] || fallWords[n] {
+			return false
+		}
+	}
+	return false
 }
 
 // valueHit is a change of a measure found in a text: its span, category and whether it is
