@@ -139,3 +139,15 @@ func TestMeasuredNotGiven(t *testing.T) {
 		{"amiodarone", "LVEF decreased by 20%", Progression, ConfidenceHigh},
 	})
 }
+
+func TestWholeCellWithAnchoredTime(t *testing.T) {
+	checkSureReadings(t, []sureReading{
+		{"Asymptomatic 4+ mth after BMT", Complete, ConfidenceHigh},
+		{"Stable 2 years after surgery", None, ConfidenceHigh},
+		{"Asymptomatic at 6 months", Complete, ConfidenceHigh},
+		// no number: the anchor is no follow-up time
+		{"Asymptomatic after BMT", CategoryUnknown, ConfidenceLow},
+		// more words after the anchor: no longer a grade with its time
+		{"Asymptomatic 4 mth after BMT and two further courses of chemotherapy", CategoryUnknown, ConfidenceLow},
+	})
+}

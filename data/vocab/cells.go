@@ -23,12 +23,33 @@ func wholeCell(toks []token, t target) bool {
 	if t.i != 0 && !timeBefore(toks[:t.i], toks[t.i]) {
 		return false
 	}
-	for _, tk := range toks[t.j:] {
+	number := false
+	for k, tk := range toks[t.j:] {
+		if anchorWords[tk.norm] && number && len(toks)-(t.j+k+1) <= anchorReach && !anyBreak(toks[t.j+k+1:]) {
+			return true // "Asymptomatic 13+ mth after BMT": the time, anchored to a treatment
+		}
 		if !timeToken(tk) {
 			return false
 		}
+		number = number || tk.norm != "" && isDigitByte(tk.norm[0])
 	}
 	return true
+}
+
+// anchorWords tie a cell's follow-up time to an event ("13 mth after BMT", "2 years post
+// surgery"); anchorReach bounds the words of the event.
+var anchorWords = map[string]bool{"after": true, "post": true, "since": true, "following": true, "from": true}
+
+const anchorReach = 3
+
+// anyBreak reports whether clause punctuation stands before any of toks.
+func anyBreak(toks []token) bool {
+	for _, tk := range toks {
+		if tk.brk {
+			return true
+		}
+	}
+	return false
 }
 
 // timeBefore reports whether the tokens before a cell's grade are its follow-up time: a
@@ -64,7 +85,8 @@ var cellTimeWords = map[string]bool{"after": true, "at": true, "for": true, "lat
 	"week": true, "weeks": true, "mo": true, "mos": true, "m": true, "month": true, "months": true, "y": true,
 	"yr": true, "yrs": true, "year": true, "years": true, "till": true, "until": true, "last": true,
 	"cycle": true, "cycles": true, "course": true, "courses": true, "dose": true, "doses": true, "infusion": true,
-	"infusions": true, "session": true, "sessions": true}
+	"infusions": true, "session": true, "sessions": true, "mth": true, "mths": true, "h": true, "hr": true,
+	"hrs": true, "hour": true, "hours": true}
 
 // wholeCellGrade reports whether a weak word is the whole cell ("Stable", "Resistant",
 // "Effective" in a table's outcome column): alone it is the authors' grade of the course,
