@@ -36,6 +36,9 @@ func TestLostResponseWithModifiers(t *testing.T) {
 		{"rituximab", "Lost to follow-up after initial response", Partial, ConfidenceHigh}, // best response (rule 6)
 		{"rituximab", "Lost weight; good response", Partial, ConfidenceHigh},
 		{"rituximab", "Lost consciousness and improved", Partial, ConfidenceHigh},
+		{"rituximab", "Loss of vision and marked improvement on treatment", Partial, ConfidenceHigh},
+		// a stop that came of the loss does not move it after the course
+		{"infliximab", "Initial response; lost response after 1 year and was stopped", Progression, ConfidenceHigh},
 		{"rituximab", "Complete response", Complete, ConfidenceHigh},
 	})
 }
@@ -109,6 +112,11 @@ func TestScoresAtZero(t *testing.T) {
 		{"PASI 0.5", CategoryUnknown, ConfidenceNone},
 		{"MRC sum score 0", CategoryUnknown, ConfidenceNone},
 		{"CRP 0.5 mg/dL", CategoryUnknown, ConfidenceNone},
+		// a zero among other values may be the state before the course
+		{"Pre-stroke mRS 0; mRS 4 at 90 days", CategoryUnknown, ConfidenceNone},
+		{"SLEDAI 0 at start; SLEDAI 10 at 6 months", CategoryUnknown, ConfidenceNone},
+		{"Pain NRS 0 at rest, 7/10 on walking", CategoryUnknown, ConfidenceNone},
+		{"DAS28 5.1 → 3.6, HAQ 0", Partial, ConfidenceHigh},
 	})
 }
 
@@ -120,10 +128,17 @@ func TestResponseReachedLater(t *testing.T) {
 		{"bortezomib", "1 mo: no response; 3 mo: partial response", Partial, ConfidenceHigh},
 		// no order of time: a disagreement a person decides
 		{"bortezomib", "stable disease; partial response", CategoryUnknown, ConfidenceLow},
+		// another step, or none, between or after: the later response may not be the course's
+		{"infliximab", "No response → adalimumab → remission", CategoryUnknown, ConfidenceLow},
+		{"infliximab", "No response at week 2; then complete remission after rescue colectomy", CategoryUnknown, ConfidenceLow},
+		{"bortezomib", "No response, then spontaneous remission", CategoryUnknown, ConfidenceLow},
+		{"nivolumab", "SD -> PR after SBRT", CategoryUnknown, ConfidenceLow},
+		// time stamps order statements only when nothing but the time follows each
+		{"nivolumab", "PR at 3 months, PD at 9 months", Progression, ConfidenceHigh},
+		{"nivolumab", "PR at 3 months, PD at 9 months after treatment was stopped for colitis", CategoryUnknown, ConfidenceLow},
 		// the course failed; the remission after it may be another treatment's
 		{"bortezomib", "Refractory to bortezomib, then complete remission", CategoryUnknown, ConfidenceLow},
-		// a state adjective before a disease name across a comma or parenthesis is the outcome
-		{"bortezomib", "Refractory (PD after 2 cycles)", None, ConfidenceHigh},
+		// a state adjective before a disease name across a comma is the outcome
 		{"bortezomib", "Refractory, PD after 2 cycles", None, ConfidenceHigh},
 	})
 }
@@ -131,12 +146,17 @@ func TestResponseReachedLater(t *testing.T) {
 func TestMeasuredNotGiven(t *testing.T) {
 	checkCourseReadings(t, []courseReading{
 		// a measure that is also a drug's name, with its values after it, is measured
-		{"octreotide", "Calcium 3.4 -> 2.4 mmol/L", Minimal, ConfidenceHigh},
-		{"octreotide", "calcium from 3.4 to 2.4 mmol/L", Minimal, ConfidenceHigh},
+		{"octreotide", "Calcium 3.4 -> 2.4 mmol/L", Complete, ConfidenceHigh}, // back under the upper limit of normal
+		{"octreotide", "calcium from 3.4 to 2.4 mmol/L", Complete, ConfidenceHigh},
+		{"octreotide", "Calcium from 13.5 to 9.8 mg/dL", Complete, ConfidenceHigh},
+		{"octreotide", "Calcium 2.7 -> 2.55 mmol/L", Minimal, ConfidenceHigh}, // a fall of 0.15: no return to normal
 		// a percentage after "to" is the level reached, not a change by it
 		{"amiodarone", "LVEF decreased to 20%", CategoryUnknown, ConfidenceLow},
 		{"dapsone", "methemoglobin level decreased to 1.2%", CategoryUnknown, ConfidenceLow},
 		{"amiodarone", "LVEF decreased by 20%", Progression, ConfidenceHigh},
+		// a higher-is-better measure in another clause turns no direction
+		{"amiodarone", "LVEF 60%, LVOT gradient decreased by 70%", Partial, ConfidenceHigh},
+		{"ruxolitinib", "Hb stable; spleen volume decreased by 35%", Minimal, ConfidenceHigh},
 	})
 }
 

@@ -291,6 +291,7 @@ func (c *compiled) compileContext(ts [numKinds + 1]*table) {
 	for _, r := range ts[KindScores].rows {
 		e := scoreEntry{term: normalize(r.get("term")), kind: strings.ToLower(r.get("kind")), better: strings.ToLower(r.get("better"))}
 		e.value, _ = strconv.ParseFloat(r.get("value"), 64)
+		e.minFall, _ = strconv.ParseFloat(r.get("min_fall"), 64)
 		if cat := r.get("category"); cat != "" {
 			e.category, _ = ParseCategory(cat)
 		}

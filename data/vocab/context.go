@@ -137,7 +137,7 @@ func stoppedAfter(toks []token, j int) bool {
 		default:
 			continue
 		}
-		for m := k + 1; m < min(len(toks), k+6) && !toks[m].brk; m++ {
+		for m := k + 1; m < min(len(toks), k+6) && !toks[m].brk && !consequenceWords[toks[m].norm]; m++ {
 			if courseStopWords[toks[m].norm] || toks[m].norm == "off" && m > 0 && toks[m-1].norm == "tapered" {
 				return true
 			}
@@ -146,6 +146,12 @@ func stoppedAfter(toks []token, j int) bool {
 	}
 	return false
 }
+
+// consequenceWords end the time a relapse is placed in: what follows them came of it ("loss
+// of response after 3 years resulting in discontinuation", "lost response after 1 year and
+// was stopped": the stop followed the loss).
+var consequenceWords = map[string]bool{"resulting": true, "requiring": true, "leading": true, "necessitating": true,
+	"prompting": true, "and": true, "so": true, "which": true, "therefore": true}
 
 // courseStopWords are the words that say a course stopped.
 var courseStopWords = map[string]bool{"stopped": true, "discontinued": true, "withdrawn": true, "withdrawal": true,

@@ -301,7 +301,9 @@ func timeOrdered(toks []token, x, y target) bool {
 	}
 	tx, okx := timeStampAfter(toks, x.j)
 	ty, oky := timeStampAfter(toks, y.j)
-	return okx && oky && x.j <= y.i && ty > tx
+	// the stamps must be all that follows each ("PD at 9 months after treatment was stopped"
+	// says more than a time on the course)
+	return okx && oky && x.j <= y.i && ty > tx && onlyTimeOrOrder(clauseRest(toks, x.j)) && onlyTimeOrOrder(clauseRest(toks, y.j))
 }
 
 // stampWords open a time stamp after a statement: "at week 8", "after 3 months", "by month 6".
@@ -382,8 +384,38 @@ func respondedLater(toks []token, no, yes target) bool {
 	if no.category != None || no.j > yes.i || no.histCue != "" {
 		return false // "refractory to X, then complete remission": X failed; the remission may be another's
 	}
+	// nothing but time and order between them, and nothing but time after the response in
+	// its clause: "No response → adalimumab → remission", "then spontaneous remission",
+	// "then remission after rescue colectomy", "CR after 2 years off therapy" are another
+	// step's or no treatment's
+	if !onlyTimeOrOrder(toks[no.j:yes.i]) || !onlyTimeOrOrder(clauseRest(toks, yes.j)) {
+		return false
+	}
 	from := max(no.j, yes.i-3)
 	return wordIn(toks, from, yes.i, sequenceWords) || arrowIn(toks, from, yes.i) || timeOrdered(toks, no, yes)
+}
+
+// onlyTimeOrOrder reports whether toks hold only words of time (a cell's follow-up time)
+// and of sequence.
+func onlyTimeOrOrder(toks []token) bool {
+	for _, tk := range toks {
+		if _, unit := labelUnitDays[tk.norm]; !timeToken(tk) && !sequenceWords[tk.norm] && !unit {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseRest returns the tokens from j to the end of j's clause.
+func clauseRest(toks []token, j int) []token {
+	k := j
+	for k < len(toks) && (k == j || !toks[k].brk) {
+		k++
+	}
+	if j < len(toks) && toks[j].brk {
+		return nil // the clause ended with the phrase
+	}
+	return toks[j:k]
 }
 
 func (t target) phraseMatch(text string, clause []int) PhraseMatch {

@@ -465,7 +465,7 @@ func diseasesSchema() *schema {
 // their direction of benefit.
 func scoresSchema() *schema {
 	return &schema{
-		cols:     []string{"term", "kind", "value", "category", "better", "note"},
+		cols:     []string{"term", "kind", "value", "category", "better", "min_fall", "note"},
 		required: []string{"term", "kind"},
 		key: func(r *record) string {
 			return normalize(r.get("term")) + "|" + strings.ToLower(r.get("kind")) + "|" + strings.TrimSpace(r.get("value"))
@@ -486,6 +486,11 @@ func scoresSchema() *schema {
 					errs = append(errs, r.errf("value", "%s %q is not a positive number (write the points of the fall, or the value the score falls below, e.g. 1.2 or 2.6 for DAS28)", strings.ToLower(r.get("kind")), r.get("value")))
 				}
 				errs = needOneOf(r, "category", categoryNames, false, errs)
+				if mf := r.get("min_fall"); mf != "" {
+					if v, err := strconv.ParseFloat(mf, 64); err != nil || v < 0 {
+						errs = append(errs, r.errf("min_fall", "min_fall %q is not a number of points at or above 0 (the fall a below row also needs, e.g. 0.6 for DAS28)", mf))
+					}
+				}
 			}
 			return errs
 		},

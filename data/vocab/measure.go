@@ -136,9 +136,35 @@ func (c *compiled) scoresAtZero(text string, toks []token) []int {
 		if k+1 < len(toks) && (toks[k+1].arrow || toks[k+1].norm == "to" || isNumber(toks[k+1].norm) && !strings.HasPrefix(strings.TrimSpace(rest), "/")) {
 			continue // "0 to 3", "0 → 2", "0 3": not one value
 		}
+		if !c.zeroIsTheCell(toks, m, k) {
+			continue
+		}
 		out = append(out, k)
 	}
 	return out
+}
+
+// zeroIsTheCell reports whether the measure named before token m and its zero at token k
+// are the whole text, but for a follow-up time after the zero and a denominator ("BVAS 0
+// at 6 months", "pain VAS 0/10"): a zero among other values may be a state before the
+// course ("Pre-stroke mRS 0; mRS 4 at 90 days", "SLEDAI 0 at start; SLEDAI 10 at 6
+// months") or one of several measures ("DAS28 5.1 → 3.6, HAQ 0").
+func (c *compiled) zeroIsTheCell(toks []token, m, k int) bool {
+	for x := 0; x < m; x++ {
+		if !c.measureHeads[toks[x].norm] && c.betterRightBefore(toks, x+1) == "" && toks[x].norm != "score" &&
+			toks[x].norm != "level" && toks[x].norm != "of" && toks[x].norm != "pain" || x > 0 && toks[x].brk && toks[x].norm != "0" {
+			return false
+		}
+	}
+	for x := k + 1; x < len(toks); x++ {
+		if x == k+1 && isNumber(toks[x].norm) {
+			continue // the denominator of "0/10"
+		}
+		if toks[x].brk || !timeToken(toks[x]) {
+			return false
+		}
+	}
+	return true
 }
 
 // betterRightBefore returns which direction is better ("lower", "higher") for the measure
@@ -156,4 +182,85 @@ func (c *compiled) betterRightBefore(toks []token, k int) string {
 		return c.betterRightBefore(toks, k-1)
 	}
 	return ""
+}
+
+// scoreCriteria are a score's own response criteria, for scores whose response is not a
+// relative fall (rule 5): a disease activity score does not fall to zero, and a fall by a
+// number of points defines its response ("DAS28 5.8 → 3.1" is a EULAR response, a fall
+// of 47 %). Each is optional.
+type scoreCriteria struct {
+	fall    float64  // a fall of more than this many points (0: none) …
+	fallCat Category // … gives at least this category
+	belows  []scoreEntry
+}
+
+// add sets the criterion of a scores.tsv row of kind fall or below.
+func (cr *scoreCriteria) add(e scoreEntry) {
+	if e.kind == "fall" {
+		cr.fall, cr.fallCat = e.value, e.category
+	} else {
+		cr.belows = append(cr.belows, e)
+	}
+}
+
+// apply raises cat, the category of a fall from a to b by rule 5, to what the criteria
+// give: a fall of more than the fall row's points; a fall from at or above a below row's
+// cut-off to under it, by more than its min_fall ("DAS28 2.62 → 2.58" reaches no
+// remission). A measure written in two units has a below row for each (calcium 2.6 mmol/L
+// and 10.5 mg/dL): a value in one unit never crosses the other's cut-off.
+func (cr scoreCriteria) apply(cat Category, a, b float64) Category {
+	if cr.fall > 0 && a-b > cr.fall+1e-9 && cr.fallCat > cat {
+		cat = cr.fallCat
+	}
+	for _, e := range cr.belows {
+		if a >= e.value && b < e.value && a-b > e.minFall+1e-9 && e.category > cat {
+			cat = e.category
+		}
+	}
+	return cat
+}
+
+// literalFall reports whether the first word of change near the percentage at token k
+// (percentDirection's window) says the value went down ("decreased", "fell"), not that it
+// got better ("improved").
+func literalFall(toks []token, k int) bool {
+	lo, hi := clauseAround(toks, k)
+	for w := max(lo, k-6); w < min(hi, k+7); w++ {
+		n := toks[w].norm
+		if wordFall[n] {
+			return true
+		}
+		if riseWords[n] || fallWords[n] {
+			return false
+		}
+	}
+	return false
+}
+
+// clauseAround returns the bounds [lo, hi) of the clause holding token k: from the last
+// token at or before k that clause punctuation precedes to the next one after k.
+func clauseAround(toks []token, k int) (lo, hi int) {
+	lo = min(k, len(toks)-1)
+	for lo > 0 && !clauseBreak(toks, lo) {
+		lo--
+	}
+	hi = k + 1
+	for hi < len(toks) && !clauseBreak(toks, hi) {
+		hi++
+	}
+	return lo, hi
+}
+
+// clauseBreak reports whether clause punctuation stands before token x, not the decimal
+// point or comma inside a number ("40.7 %", "3,5").
+func clauseBreak(toks []token, x int) bool {
+	return toks[x].brk && !(x > 0 && isNumber(toks[x-1].norm) && isNumber(toks[x].norm) && toks[x].start == toks[x-1].end+1)
+}
+
+// higherInClause reports whether the measure of scores.tsv named nearest before token k, in
+// toks[lo:k] (k's clause), is one whose higher values are better ("LVEF decreased by 20
+// %"); "LVEF 60 %, LVOT gradient decreased by 70 %" names LVEF in another clause.
+func (c *compiled) higherInClause(toks []token, lo, k int) bool {
+	_, better, named := c.measureBefore(toks[lo:], k-lo)
+	return named && better == "higher"
 }

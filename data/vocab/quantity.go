@@ -14,7 +14,8 @@ type scoreEntry struct {
 	kind     string // "threshold", "measure", "fall" or "below"
 	value    float64
 	category Category
-	better   string // measures: "lower" or "higher"
+	better   string  // measures: "lower" or "higher"
+	minFall  float64 // below rows: the fall in points the change must exceed (0: any fall)
 }
 
 var (
@@ -170,7 +171,7 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 			add(m[0], m[1], percentCategory(1-v/100), "percent remaining", false, text[m[0]:m[1]])
 			continue
 		}
-		if _, better, named := c.measureBefore(toks, tokAt(m[0])); named && better == "higher" && (dir == 1 || dir == -1) {
+		if lo, _ := clauseAround(toks, tokAt(m[0])); c.higherInClause(toks, lo, tokAt(m[0])) && (dir == 1 || dir == -1) {
 			// "LVEF decreased by 20 %" is a worsening; "FEV1 increased by 15 %", "improved by
 			// 15 %" a benefit whose size does not map to a category (as a rise from A to B)
 			if literalFall(toks, tokAt(m[0])) {
@@ -197,22 +198,6 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 	}
 	sortTargets(out)
 	return out
-}
-
-// literalFall reports whether the first word of change near the percentage at token k
-// (percentDirection's window) says the value went down ("decreased", "fell"), not that it
-// got better ("improved").
-func literalFall(toks []token, k int) bool {
-	for w := max(0, k-6); w < min(len(toks), k+7); w++ {
-		n := toks[w].norm
-		if wordFall[n] {
-			return true
-		}
-		if riseWords[n] || fallWords[n] {
-			return false
-		}
-	}
-	return false
 }
 
 // valueHit is a change of a measure found in a text: its span, category and whether it is
@@ -474,7 +459,8 @@ func (c *compiled) threshold(term string, v float64) (Category, bool) {
 // word of a fall, 1 for the first word of a rise, 0 for neither.
 func percentDirection(toks []token, k int) int {
 	dir := 0
-	for w := max(0, k-6); w < min(len(toks), k+7); w++ {
+	lo, hi := clauseAround(toks, k)
+	for w := max(lo, k-6); w < min(hi, k+7); w++ {
 		n := toks[w].norm
 		if doseWords[n] {
 			return 2
@@ -507,40 +493,6 @@ func (c *compiled) measureBefore(toks []token, k int) (term, better string, name
 		}
 	}
 	return "", "", false
-}
-
-// scoreCriteria are a score's own response criteria, for scores whose response is not a
-// relative fall (rule 5): a disease activity score does not fall to zero, and a fall by a
-// number of points defines its response ("DAS28 5.8 → 3.1" is a EULAR good response, a
-// fall of 47 %). Each is optional (zero: none).
-type scoreCriteria struct {
-	fall     float64  // a fall of more than this many points …
-	fallCat  Category // … gives at least this category
-	below    float64  // a fall from at or above this value to below it, with the fall's criterion met if any, …
-	belowCat Category // … gives at least this category
-}
-
-// add sets the criterion of a scores.tsv row of kind fall or below.
-func (cr *scoreCriteria) add(e scoreEntry) {
-	if e.kind == "fall" {
-		cr.fall, cr.fallCat = e.value, e.category
-	} else {
-		cr.below, cr.belowCat = e.value, e.category
-	}
-}
-
-// apply raises cat, the category of a fall from a to b by rule 5, to what the criteria
-// give; a rise or a fall that meets no criterion keeps cat.
-func (cr scoreCriteria) apply(cat Category, a, b float64) Category {
-	if cr.fall > 0 && a-b > cr.fall+1e-9 && cr.fallCat > cat {
-		cat = cr.fallCat
-	}
-	// a remission cut-off counts only with the score's response: "DAS28 2.62 → 2.58" is no
-	// response, "endoscopic Mayo score from 3 to 2" a subscore's small fall
-	if cr.below > 0 && a >= cr.below && b < cr.below && (cr.fall == 0 || a-b > cr.fall+1e-9) && cr.belowCat > cat {
-		cat = cr.belowCat
-	}
-	return cat
 }
 
 // measureRightBefore reports whether a measure of scores.tsv is named right before token k,

@@ -164,8 +164,7 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 		if np > 0 && c.outcomes[pids[0]].role == roleCell && !wholeCell(toks, target{i: i, j: i + np}) {
 			np = 0 // "complete" inside a sentence is a qualifier cue, not a Response column's grade
 		}
-		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !toks[i+1].brk &&
-			!strings.Contains(text[toks[i].end:toks[i+1].start], "(") && !eventBefore(toks, i) {
+		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !toks[i+1].brk && !eventBefore(toks, i) {
 			// "relapsed TTP", "refractory ITP": the state the patient came with, not the
 			// course's outcome
 			if nd, _ := c.disTrie.longest(toks, i+1, acceptDisease); nd > 0 {
@@ -362,7 +361,10 @@ func (c *compiled) lostPhrase(toks []token, i int, accept func([]int, []token) [
 	}
 	for m := 0; m <= lostReach && i+h+m < len(toks); m++ {
 		if m > 0 {
-			if w := toks[i+h+m-1]; w.brk || isNumber(w.norm) || lostBlockers[w.norm] {
+			if w := toks[i+h+m-1]; w.brk || isNumber(w.norm) || lostBlockers[w.norm] ||
+				listLinks[w.norm] && (m == 1 || !adjectival(toks[i+h+m-2].norm)) {
+				// "lost hematologic and cytogenetic response", not "loss of vision and marked
+				// improvement": a list of modifiers joins adjectives
 				return 0, nil
 			}
 		}
@@ -387,6 +389,17 @@ func (c *compiled) lostPhrase(toks []token, i int, accept func([]int, []token) [
 		}
 	}
 	return 0, nil
+}
+
+// adjectival reports whether w ends as the adjectives of a kind of response do
+// ("hematologic", "cytogenetic", "molecular", "clinical", "radiological", "complete").
+func adjectival(w string) bool {
+	for _, suf := range []string{"ic", "al", "ar", "ive", "ous", "ory", "ete", "ial"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // lostBlockers end the modifiers of a lost head: "lost to follow-up after response", "lost
