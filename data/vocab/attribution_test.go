@@ -171,3 +171,16 @@ func TestWholeCellWithAnchoredTime(t *testing.T) {
 		{"Asymptomatic 4 mth after BMT and two further courses of chemotherapy", CategoryUnknown, ConfidenceLow},
 	})
 }
+
+func TestSurvivalCells(t *testing.T) {
+	checkSureReadings(t, []sureReading{
+		{"Event-free survival", Complete, ConfidenceHigh},
+		{"Event-free at 2 years", Complete, ConfidenceHigh},
+		{"Survival with tumor", None, ConfidenceHigh},
+		{"Alive with tumour", None, ConfidenceHigh},
+		// a survival rate is a statement about several patients
+		{"Event-free survival was 60% at 2 years", CategoryUnknown, ConfidenceNone},
+		{"Relapse-free survival was 60% at 2 years", CategoryUnknown, ConfidenceNone},
+		{"2-year survival: 45%", CategoryUnknown, ConfidenceNone},
+	})
+}

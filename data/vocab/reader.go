@@ -388,6 +388,11 @@ func countMarkers(text string, toks []token) []target {
 			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "n = N", marker: true}, rule: "phrase"})
 			continue
 		}
+		if toks[k].norm == "survival" && survivalRate(text, toks, k) {
+			// "relapse-free survival was 60 % at 2 years": a rate of several patients
+			out = append(out, target{i: k, j: k + 1, entry: outcomeEntry{phrase: "survival N %", marker: true}, rule: "phrase"})
+			continue
+		}
 		if personNouns[toks[k].norm] {
 			if from := countedFrom(toks, k); from >= 0 {
 				// "two adults", "both children", "three elderly women": several patients
@@ -408,6 +413,20 @@ func countMarkers(text string, toks []token) []target {
 		}
 	}
 	return out
+}
+
+// survivalRate reports whether a percentage follows the word "survival" at token k within
+// six words of its clause ("event-free survival was 60 %", "2-year survival: 45 %").
+func survivalRate(text string, toks []token, k int) bool {
+	for x := k + 1; x < len(toks) && x <= k+6; x++ {
+		if toks[x].brk && !isColonBreak(text, toks[x]) {
+			return false
+		}
+		if isNumber(toks[x].norm) && strings.HasPrefix(strings.TrimLeft(text[toks[x].end:], " "), "%") {
+			return true
+		}
+	}
+	return false
 }
 
 // personNouns are the plural nouns of people that a count before them makes a statement
