@@ -184,3 +184,14 @@ func TestSurvivalCells(t *testing.T) {
 		{"2-year survival: 45%", CategoryUnknown, ConfidenceNone},
 	})
 }
+
+func TestAntibodyNamesAreTests(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// "IgG" after an antigen is a test result, not immunoglobulin given
+		{"rituximab", "AQP4-IgG negative, no relapses", Complete, ConfidenceHigh},
+		{"rituximab", "NEDA at 2 years", Complete, ConfidenceHigh},
+		{"rituximab", "Annualized relapse rate 2.5 -> 0", Complete, ConfidenceHigh},
+		// immunoglobulin named as a treatment still is one
+		{"rituximab", "Responded to IVIG", CategoryUnknown, ConfidenceNone},
+	})
+}

@@ -472,7 +472,7 @@ func (c *compiled) mentions(toks []token, inTarget, worse []bool, k *course) []m
 		for w := i; w < i+n && !m.course; w++ {
 			m.course = k.words[toks[w].norm]
 		}
-		if e.kind == "exclusion" || namedNotGiven(toks, inTarget, worse, i, n, m.course) || c.measuredValue(toks, inTarget, i, n) {
+		if e.kind == "exclusion" || namedNotGiven(toks, inTarget, worse, i, n, m.course) || c.measuredValue(toks, inTarget, i, n) || antibodyName(toks, i) {
 			i += n
 			continue
 		}
@@ -491,6 +491,17 @@ func (c *compiled) measuredValue(toks []token, inTarget []bool, i, n int) bool {
 	}
 	_, ok := c.measures[joinNorms(toks[i:i+n])]
 	return ok
+}
+
+// antibodyName reports whether the treatment name at toks[i] is the end of an antibody's
+// name, joined by a hyphen to an antigen written with a digit or in capitals ("AQP4-IgG",
+// "MOG-IgG", "GAD65-IgG"): a test result, not immunoglobulin given.
+func antibodyName(toks []token, i int) bool {
+	if i == 0 || !toks[i].dash || toks[i].start != toks[i-1].end+1 {
+		return false
+	}
+	prev := toks[i-1]
+	return prev.upper || strings.IndexAny(prev.norm, "0123456789") >= 0 && !isNumber(prev.norm)
 }
 
 // failureVerbs take the treatment that failed or was refused as their object ("failed
