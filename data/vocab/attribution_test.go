@@ -163,6 +163,10 @@ func TestMeasuredNotGiven(t *testing.T) {
 func TestWholeCellWithAnchoredTime(t *testing.T) {
 	checkSureReadings(t, []sureReading{
 		{"Asymptomatic 4+ mth after BMT", Complete, ConfidenceHigh},
+		// not a death (rule 4), a later event, or another step
+		{"Died 3 days after surgery", CategoryUnknown, ConfidenceLow},
+		{"Asymptomatic 2 years after surgery but recurred", CategoryUnknown, ConfidenceLow},
+		{"Afebrile 24 h after switching to canakinumab", CategoryUnknown, ConfidenceLow},
 		{"Stable 2 years after surgery", None, ConfidenceHigh},
 		{"Asymptomatic at 6 months", Complete, ConfidenceHigh},
 		// no number: the anchor is no follow-up time
@@ -174,14 +178,16 @@ func TestWholeCellWithAnchoredTime(t *testing.T) {
 
 func TestSurvivalCells(t *testing.T) {
 	checkSureReadings(t, []sureReading{
-		{"Event-free survival", Complete, ConfidenceHigh},
 		{"Event-free at 2 years", Complete, ConfidenceHigh},
+		// a length of event-free survival may end in the event
+		{"Event-free survival (months): 8", CategoryUnknown, ConfidenceNone},
 		{"Survival with tumor", None, ConfidenceHigh},
 		{"Alive with tumour", None, ConfidenceHigh},
 		// a survival rate is a statement about several patients
 		{"Event-free survival was 60% at 2 years", CategoryUnknown, ConfidenceNone},
 		{"Relapse-free survival was 60% at 2 years", CategoryUnknown, ConfidenceNone},
-		{"2-year survival: 45%", CategoryUnknown, ConfidenceNone},
+		// an overall survival rate beside a grade leaves the grade standing
+		{"CR; expected 5-year survival of 90%", Complete, ConfidenceHigh},
 	})
 }
 
@@ -193,5 +199,22 @@ func TestAntibodyNamesAreTests(t *testing.T) {
 		{"rituximab", "Annualized relapse rate 2.5 -> 0", Complete, ConfidenceHigh},
 		// immunoglobulin named as a treatment still is one
 		{"rituximab", "Responded to IVIG", CategoryUnknown, ConfidenceNone},
+	})
+}
+
+func TestSpecialtyGradesAsWholeCells(t *testing.T) {
+	checkSureReadings(t, []sureReading{
+		{"Engel class I", Complete, ConfidenceHigh},
+		{"Engel IIa", Partial, ConfidenceHigh},
+		{"ILAE class 1", Complete, ConfidenceHigh},
+		{"BNI I", Complete, ConfidenceHigh},
+		{"MLFS", Partial, ConfidenceHigh},
+		{"CR1", Complete, ConfidenceHigh},
+		// a grade before the course, a later grade, a denial: left to a person
+		{"BNI V → I", CategoryUnknown, ConfidenceNone},
+		{"Preoperative BNI V", CategoryUnknown, ConfidenceNone},
+		{"Engel IA at 1 yr → Engel IIIA at 4 yrs", CategoryUnknown, ConfidenceNone},
+		{"Did not achieve CR1", CategoryUnknown, ConfidenceNone},
+		{"Transplanted in CR2", CategoryUnknown, ConfidenceNone},
 	})
 }

@@ -23,34 +23,56 @@ func wholeCell(toks []token, t target) bool {
 	if t.i != 0 && !timeBefore(toks[:t.i], toks[t.i]) {
 		return false
 	}
+	for _, tk := range toks[t.j:] {
+		if !timeToken(tk) {
+			return false
+		}
+	}
+	return true
+}
+
+// anchoredTime reports whether the tokens after a weak grade are a follow-up time tied to
+// the course's own start or end, and nothing else: a number, its unit, an anchor word and
+// one or two words of the event, the cell's last ("Asymptomatic 13+ mth after BMT",
+// "Stable 2 years post surgery"). A later event ("… after surgery but recurred"), another
+// step ("24 h after switching to canakinumab", "2 yrs after salvage RT") or a death
+// ("Died 3 days after surgery", read by rule 4) are not.
+func anchoredTime(toks []token, j int) bool {
 	number := false
-	for k, tk := range toks[t.j:] {
-		if anchorWords[tk.norm] && number && len(toks)-(t.j+k+1) <= anchorReach && !anyBreak(toks[t.j+k+1:]) {
-			return true // "Asymptomatic 13+ mth after BMT": the time, anchored to a treatment
+	for k := j; k < len(toks); k++ {
+		tk := toks[k]
+		if tk.brk {
+			return false
+		}
+		if anchorWords[tk.norm] && number {
+			rest := toks[k+1:]
+			if len(rest) == 0 || len(rest) > 2 {
+				return false
+			}
+			for _, e := range rest {
+				if e.brk || !anchorEvents[e.norm] {
+					return false
+				}
+			}
+			return true
 		}
 		if !timeToken(tk) {
 			return false
 		}
 		number = number || tk.norm != "" && isDigitByte(tk.norm[0])
 	}
-	return true
+	return false
 }
 
 // anchorWords tie a cell's follow-up time to an event ("13 mth after BMT", "2 years post
-// surgery"); anchorReach bounds the words of the event.
-var anchorWords = map[string]bool{"after": true, "post": true, "since": true, "following": true, "from": true}
-
-const anchorReach = 3
-
-// anyBreak reports whether clause punctuation stands before any of toks.
-func anyBreak(toks []token) bool {
-	for _, tk := range toks {
-		if tk.brk {
-			return true
-		}
-	}
-	return false
-}
+// surgery"); anchorEvents are the events of the course's own start or end it may be tied to.
+var (
+	anchorWords  = map[string]bool{"after": true, "post": true, "since": true, "following": true, "from": true}
+	anchorEvents = map[string]bool{"bmt": true, "hsct": true, "sct": true, "transplant": true, "transplantation": true,
+		"surgery": true, "operation": true, "op": true, "resection": true, "excision": true, "treatment": true,
+		"therapy": true, "start": true, "initiation": true, "infusion": true, "injection": true, "the": true,
+		"last": true, "first": true, "dose": true, "course": true, "completion": true, "procedure": true}
+)
 
 // timeBefore reports whether the tokens before a cell's grade are its follow-up time: a
 // time set off by a comma or colon, or a bare number or "n/a" set off by a comma, colon or
@@ -93,7 +115,7 @@ var cellTimeWords = map[string]bool{"after": true, "at": true, "for": true, "lat
 // not a word in passing. Words of persistence and of change stay weak even then: "Ongoing"
 // or "Decreased" alone do not say what went on or what fell.
 func wholeCellGrade(toks []token, t target) bool {
-	if !wholeCell(toks, t) {
+	if !wholeCell(toks, t) && !(t.i == 0 && anchoredTime(toks, t.j)) {
 		return false
 	}
 	for _, tk := range toks[t.i:t.j] {

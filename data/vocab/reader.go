@@ -388,7 +388,7 @@ func countMarkers(text string, toks []token) []target {
 			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "n = N", marker: true}, rule: "phrase"})
 			continue
 		}
-		if toks[k].norm == "survival" && survivalRate(text, toks, k) {
+		if toks[k].norm == "survival" && toks[k-1].norm == "free" && !toks[k].brk && survivalRate(text, toks, k) {
 			// "relapse-free survival was 60 % at 2 years": a rate of several patients
 			out = append(out, target{i: k, j: k + 1, entry: outcomeEntry{phrase: "survival N %", marker: true}, rule: "phrase"})
 			continue
@@ -416,7 +416,9 @@ func countMarkers(text string, toks []token) []target {
 }
 
 // survivalRate reports whether a percentage follows the word "survival" at token k within
-// six words of its clause ("event-free survival was 60 %", "2-year survival: 45 %").
+// six words of its clause ("relapse-free survival was 60 %"): after an "X-free" outcome
+// word, which would read as the row's own (an overall survival rate beside a grade, "CR;
+// expected 5-year survival of 90 %", leaves the grade standing).
 func survivalRate(text string, toks []token, k int) bool {
 	for x := k + 1; x < len(toks) && x <= k+6; x++ {
 		if toks[x].brk && !isColonBreak(text, toks[x]) {
