@@ -218,3 +218,11 @@ func TestSpecialtyGradesAsWholeCells(t *testing.T) {
 		{"Transplanted in CR2", CategoryUnknown, ConfidenceNone},
 	})
 }
+
+func TestLabValuesAreMeasured(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// albumin with a concentration is a lab value, not albumin given
+		{"tacrolimus", "Partial remission (proteinuria 1.2 g/d, albumin 32 g/L)", Partial, ConfidenceHigh},
+		{"tacrolimus", "Complete remission, potassium 5.9 mmol/L", Complete, ConfidenceHigh},
+	})
+}

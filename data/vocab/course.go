@@ -1,6 +1,9 @@
 package vocab
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // course is what the reader knows of the row's own treatments: their canonical names,
 // their classes ("corticosteroid" mentions match a prednisolone course) and the words of
@@ -472,7 +475,8 @@ func (c *compiled) mentions(toks []token, inTarget, worse []bool, k *course) []m
 		for w := i; w < i+n && !m.course; w++ {
 			m.course = k.words[toks[w].norm]
 		}
-		if e.kind == "exclusion" || namedNotGiven(toks, inTarget, worse, i, n, m.course) || c.measuredValue(toks, inTarget, i, n) || antibodyName(toks, i) {
+		if e.kind == "exclusion" || namedNotGiven(toks, inTarget, worse, i, n, m.course) || c.measuredValue(toks, inTarget, i, n) ||
+			antibodyName(toks, i) || labValueAfter(toks, i+n) {
 			i += n
 			continue
 		}
@@ -491,6 +495,30 @@ func (c *compiled) measuredValue(toks []token, inTarget []bool, i, n int) bool {
 	}
 	_, ok := c.measures[joinNorms(toks[i:i+n])]
 	return ok
+}
+
+// labValueAfter reports whether a laboratory value follows token k: a number and a unit of
+// concentration ("albumin 32 g/L", "potassium 5.9 mmol/L", "ferritin 12 ng/mL"): the
+// treatment's name before it is a substance measured in the patient, not one given.
+func labValueAfter(toks []token, k int) bool {
+	if k+2 >= len(toks) || !isNumberLike(toks[k].norm) || toks[k].brk {
+		return false
+	}
+	return concentrationUnits[toks[k+1].norm] && (toks[k+2].norm == "l" || toks[k+2].norm == "dl" || toks[k+2].norm == "ml" && toks[k+1].norm != "mg")
+}
+
+// concentrationUnits are the amounts of a laboratory concentration ("g/L", "mmol/L");
+// "mg/mL" is left out, a drug's strength as often as a level.
+var concentrationUnits = map[string]bool{"g": true, "mg": true, "mmol": true, "µmol": true, "umol": true, "μmol": true,
+	"µg": true, "ug": true, "μg": true, "ng": true, "pg": true, "iu": true, "u": true, "meq": true, "nmol": true, "pmol": true}
+
+// isNumberLike reports whether w is a number, with a decimal part or not ("32", "5.9").
+func isNumberLike(w string) bool {
+	if w == "" || !isDigitByte(w[0]) {
+		return false
+	}
+	_, err := strconv.ParseFloat(strings.Replace(w, ",", ".", 1), 64)
+	return err == nil
 }
 
 // antibodyName reports whether the treatment name at toks[i] is the end of an antibody's
