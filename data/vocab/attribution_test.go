@@ -226,3 +226,15 @@ func TestLabValuesAreMeasured(t *testing.T) {
 		{"tacrolimus", "Complete remission, potassium 5.9 mmol/L", Complete, ConfidenceHigh},
 	})
 }
+
+func TestDegreesThatAllButDeny(t *testing.T) {
+	checkSureReadings(t, []sureReading{
+		{"Hardly any improvement", None, ConfidenceHigh},
+		{"Scarcely any response", None, ConfidenceHigh},
+		{"Barely improved", Minimal, ConfidenceHigh},
+		{"Response unclear", NotEvaluable, ConfidenceHigh},
+		{"Response difficult to assess", NotEvaluable, ConfidenceHigh},
+		{"Unfavourable outcome", None, ConfidenceHigh},
+		{"Modest", Minimal, ConfidenceHigh},
+	})
+}
