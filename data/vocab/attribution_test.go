@@ -238,3 +238,11 @@ func TestDegreesThatAllButDeny(t *testing.T) {
 		{"Modest", Minimal, ConfidenceHigh},
 	})
 }
+
+func TestYesWithItsDegree(t *testing.T) {
+	checkSureReadings(t, []sureReading{
+		{"Yes (partial)", Partial, ConfidenceHigh},
+		{"Yes, complete", Complete, ConfidenceHigh},
+		{"Yes", CategoryUnknown, ConfidenceNone}, // without its column's header
+	})
+}

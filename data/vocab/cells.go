@@ -20,7 +20,7 @@ func wholeCellOnly(targets []target, toks []token) []target {
 // or "n/a" set off by a comma, colon or dash is the follow-up of a "Follow-up
 // (months)—outcome" column ("32—ANED", "24 - ANED", "n/a—ANED", "15, NED").
 func wholeCell(toks []token, t target) bool {
-	if t.i != 0 && !timeBefore(toks[:t.i], toks[t.i]) {
+	if t.i != 0 && !timeBefore(toks[:t.i], toks[t.i]) && !(t.i == 1 && yesWords[toks[0].norm]) {
 		return false
 	}
 	for _, tk := range toks[t.j:] {
@@ -30,6 +30,10 @@ func wholeCell(toks []token, t target) bool {
 	}
 	return true
 }
+
+// yesWords, alone before a grade, answer a Response column's question with its degree:
+// "Yes (partial)", "Yes, complete", "Y - CR".
+var yesWords = map[string]bool{"yes": true, "y": true}
 
 // anchoredTime reports whether the tokens after a weak grade are a follow-up time tied to
 // the course's own start or end, and nothing else: a number, its unit, an anchor word and
