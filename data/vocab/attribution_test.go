@@ -162,12 +162,14 @@ func TestMeasuredNotGiven(t *testing.T) {
 
 func TestWholeCellWithAnchoredTime(t *testing.T) {
 	checkSureReadings(t, []sureReading{
-		{"Asymptomatic 4+ mth after BMT", Complete, ConfidenceHigh},
+		{"Asymptomatic 4+ mth after the last infusion", Complete, ConfidenceHigh},
+		{"Stable 2 years after treatment", None, ConfidenceHigh},
+		// a named procedure may be another step than the row's course
+		{"Asymptomatic 6 months after HSCT", CategoryUnknown, ConfidenceLow},
 		// not a death (rule 4), a later event, or another step
 		{"Died 3 days after surgery", CategoryUnknown, ConfidenceLow},
 		{"Asymptomatic 2 years after surgery but recurred", CategoryUnknown, ConfidenceLow},
 		{"Afebrile 24 h after switching to canakinumab", CategoryUnknown, ConfidenceLow},
-		{"Stable 2 years after surgery", None, ConfidenceHigh},
 		{"Asymptomatic at 6 months", Complete, ConfidenceHigh},
 		// no number: the anchor is no follow-up time
 		{"Asymptomatic after BMT", CategoryUnknown, ConfidenceLow},
@@ -244,5 +246,22 @@ func TestYesWithItsDegree(t *testing.T) {
 		{"Yes (partial)", Partial, ConfidenceHigh},
 		{"Yes, complete", Complete, ConfidenceHigh},
 		{"Yes", CategoryUnknown, ConfidenceNone}, // without its column's header
+	})
+}
+
+func TestReviewFourMends(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// "barely" alone is time or a state before the course
+		{"IVIG", "Within barely two weeks complete recovery", Complete, ConfidenceHigh},
+		{"IVIG", "He could barely walk and made a full recovery after IVIG", Complete, ConfidenceHigh},
+		// a drug level names the drug given; a lab value after an agent link is a dose
+		{"prednisone", "Persistent proteinuria on prednisone; CR after tacrolimus 6 ng/mL", CategoryUnknown, ConfidenceLow},
+		{"furosemide", "Diuresis improved after albumin 200 g/L", CategoryUnknown, ConfidenceNone},
+		// a Yes before a state or a death is left to a person
+		{"x", "Yes, stable", CategoryUnknown, ConfidenceLow},
+		{"x", "Yes, died", CategoryUnknown, ConfidenceLow},
+		// NEDA only as the whole cell
+		{"x", "NEDA lost at 12 months", CategoryUnknown, ConfidenceNone},
+		{"x", "No unfavourable outcome at 2 years", Partial, ConfidenceHigh},
 	})
 }

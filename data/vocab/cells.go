@@ -20,7 +20,7 @@ func wholeCellOnly(targets []target, toks []token) []target {
 // or "n/a" set off by a comma, colon or dash is the follow-up of a "Follow-up
 // (months)—outcome" column ("32—ANED", "24 - ANED", "n/a—ANED", "15, NED").
 func wholeCell(toks []token, t target) bool {
-	if t.i != 0 && !timeBefore(toks[:t.i], toks[t.i]) && !(t.i == 1 && yesWords[toks[0].norm]) {
+	if t.i != 0 && !timeBefore(toks[:t.i], toks[t.i]) && !(t.i == 1 && yesWords[toks[0].norm] && t.entry.category.AtLeast(Partial)) {
 		return false
 	}
 	for _, tk := range toks[t.j:] {
@@ -31,13 +31,14 @@ func wholeCell(toks []token, t target) bool {
 	return true
 }
 
-// yesWords, alone before a grade, answer a Response column's question with its degree:
-// "Yes (partial)", "Yes, complete", "Y - CR".
+// yesWords, alone before a grade of response, answer a Response column's question with its
+// degree: "Yes (partial)", "Yes, complete", "Y - CR"; "Yes, stable", "Yes, died" are left to
+// a person (a response that held, or the answer of another column).
 var yesWords = map[string]bool{"yes": true, "y": true}
 
 // anchoredTime reports whether the tokens after a weak grade are a follow-up time tied to
 // the course's own start or end, and nothing else: a number, its unit, an anchor word and
-// one or two words of the event, the cell's last ("Asymptomatic 13+ mth after BMT",
+// up to three words of the event, the cell's last ("Asymptomatic 13+ mth after BMT",
 // "Stable 2 years post surgery"). A later event ("… after surgery but recurred"), another
 // step ("24 h after switching to canakinumab", "2 yrs after salvage RT") or a death
 // ("Died 3 days after surgery", read by rule 4) are not.
@@ -50,7 +51,7 @@ func anchoredTime(toks []token, j int) bool {
 		}
 		if anchorWords[tk.norm] && number {
 			rest := toks[k+1:]
-			if len(rest) == 0 || len(rest) > 2 {
+			if len(rest) == 0 || len(rest) > 3 {
 				return false
 			}
 			for _, e := range rest {
@@ -69,13 +70,14 @@ func anchoredTime(toks []token, j int) bool {
 }
 
 // anchorWords tie a cell's follow-up time to an event ("13 mth after BMT", "2 years post
-// surgery"); anchorEvents are the events of the course's own start or end it may be tied to.
+// treatment"); anchorEvents are the words of the course's own start or end it may be tied to.
+// A named procedure is not among them: "6 months after HSCT" in a row of the drug given
+// before the transplant is the transplant's time.
 var (
 	anchorWords  = map[string]bool{"after": true, "post": true, "since": true, "following": true, "from": true}
-	anchorEvents = map[string]bool{"bmt": true, "hsct": true, "sct": true, "transplant": true, "transplantation": true,
-		"surgery": true, "operation": true, "op": true, "resection": true, "excision": true, "treatment": true,
-		"therapy": true, "start": true, "initiation": true, "infusion": true, "injection": true, "the": true,
-		"last": true, "first": true, "dose": true, "course": true, "completion": true, "procedure": true}
+	anchorEvents = map[string]bool{"treatment": true, "therapy": true, "start": true, "initiation": true,
+		"infusion": true, "injection": true, "the": true, "last": true, "first": true, "dose": true, "course": true,
+		"completion": true}
 )
 
 // timeBefore reports whether the tokens before a cell's grade are its follow-up time: a

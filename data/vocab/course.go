@@ -476,7 +476,7 @@ func (c *compiled) mentions(toks []token, inTarget, worse []bool, k *course) []m
 			m.course = k.words[toks[w].norm]
 		}
 		if e.kind == "exclusion" || namedNotGiven(toks, inTarget, worse, i, n, m.course) || c.measuredValue(toks, inTarget, i, n) ||
-			antibodyName(toks, i) || labValueAfter(toks, i+n) {
+			antibodyName(toks, i) || labValueAfter(toks, i, n) {
 			i += n
 			continue
 		}
@@ -497,15 +497,27 @@ func (c *compiled) measuredValue(toks []token, inTarget []bool, i, n int) bool {
 	return ok
 }
 
-// labValueAfter reports whether a laboratory value follows token k: a number and a unit of
-// concentration ("albumin 32 g/L", "potassium 5.9 mmol/L", "ferritin 12 ng/mL"): the
-// treatment's name before it is a substance measured in the patient, not one given.
-func labValueAfter(toks []token, k int) bool {
-	if k+2 >= len(toks) || !isNumberLike(toks[k].norm) || toks[k].brk {
+// labValueAfter reports whether the treatment named at toks[i:i+n] is a substance the body
+// has (endogenousSubstances) with a laboratory value after it, a number and a unit of
+// concentration ("albumin 32 g/L", "potassium 5.9 mmol/L"), and no link word making it an
+// agent before it ("after albumin 200 g/L"): measured in the patient, not given. A drug's
+// level ("tacrolimus 6 ng/mL") names the drug given.
+func labValueAfter(toks []token, i, n int) bool {
+	k := i + n
+	if k+2 >= len(toks) || !isNumberLike(toks[k].norm) || toks[k].brk || !endogenousSubstances[joinNorms(toks[i:k])] {
+		return false
+	}
+	if i > 0 && !toks[i].brk && (objectLinks[toks[i-1].norm] || backgroundBefore[toks[i-1].norm]) {
 		return false
 	}
 	return concentrationUnits[toks[k+1].norm] && (toks[k+2].norm == "l" || toks[k+2].norm == "dl" || toks[k+2].norm == "ml" && toks[k+1].norm != "mg")
 }
+
+// endogenousSubstances are substances measured in the blood that are also given as drugs.
+var endogenousSubstances = map[string]bool{"albumin": true, "potassium": true, "sodium": true, "calcium": true,
+	"magnesium": true, "phosphate": true, "phosphorus": true, "glucose": true, "iron": true, "ferritin": true,
+	"bicarbonate": true, "igg": true, "cortisol": true, "testosterone": true, "estradiol": true, "thyroxine": true,
+	"vitamin d": true, "folate": true, "vitamin b12": true, "zinc": true, "copper": true}
 
 // concentrationUnits are the amounts of a laboratory concentration ("g/L", "mmol/L");
 // "mg/mL" is left out, a drug's strength as often as a level.

@@ -54,7 +54,7 @@ func TestExtendOtherKindsCSV(t *testing.T) {
 		{KindDiseases, "term,canonical,kind,icd10,group\nmorphea-like,morphea,synonym,,\nDermatoX,DermatoX,canonical,L99.1,test\n"},
 		{KindSites, "term,site,region\ncheek,face,head and neck\n"},
 		{KindSubtypes, "term,canonical,axis,condition\ntophaceous,tophaceous,type,gout\n"},
-		{KindCues, "term,role\nhardly,negation\n"},
+		{KindCues, "term,role\nseldom,negation\n"},
 		{KindRoutes, "term,route,position\nnasal,nasal,before\nspray,nasal,after\n"},
 		{KindNoFuzzy, "word\ndiltiazam\n"},
 	}
@@ -69,7 +69,7 @@ func TestExtendOtherKindsCSV(t *testing.T) {
 	if o := v.Outcome("marked improvement"); o.Category != Complete {
 		t.Errorf("user override of marked improvement: %v, want complete", o.Category)
 	}
-	if o := v.Outcome("hardly improved"); o.Category != None {
+	if o := v.Outcome("seldom improved"); o.Category != None {
 		t.Errorf("user negation cue: %v, want none", o.Category)
 	}
 	if o := v.Outcome("cheek: resolved; thigh: no change"); len(o.Sites) != 2 || o.Sites[0].Site != "face" {

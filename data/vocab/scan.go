@@ -161,7 +161,7 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 			i += np
 			continue
 		}
-		if np > 0 && c.outcomes[pids[0]].role == roleCell && !wholeCell(toks, target{i: i, j: i + np}) {
+		if np > 0 && c.outcomes[pids[0]].role == roleCell && !wholeCell(toks, target{i: i, j: i + np, entry: c.outcomes[pids[0]]}) {
 			np = 0 // "complete" inside a sentence is a qualifier cue, not a Response column's grade
 		}
 		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !toks[i+1].brk && !eventBefore(toks, i) {
