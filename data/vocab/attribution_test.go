@@ -265,3 +265,12 @@ func TestReviewFourMends(t *testing.T) {
 		{"x", "No unfavourable outcome at 2 years", Partial, ConfidenceHigh},
 	})
 }
+
+func TestEyeMeasures(t *testing.T) {
+	checkSureReadings(t, []sureReading{
+		{"IOP 35 → 14 mmHg", Complete, ConfidenceHigh}, // back to the normal range
+		{"IOP 35 → 28 mmHg", Minimal, ConfidenceHigh},  // a fall of 20 %, still raised
+		{"CMT 520 → 280 µm", Partial, ConfidenceHigh},  // near-normal thickness: a responder
+		{"CMT 520 → 400 µm", Minimal, ConfidenceHigh},
+	})
+}
