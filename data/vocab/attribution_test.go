@@ -274,3 +274,14 @@ func TestEyeMeasures(t *testing.T) {
 		{"CMT 520 → 400 µm", Minimal, ConfidenceHigh},
 	})
 }
+
+func TestBoneHealing(t *testing.T) {
+	checkSureReadings(t, []sureReading{
+		{"Nonunion", None, ConfidenceHigh},
+		{"Union at 6 months", Complete, ConfidenceHigh},
+		{"Delayed union", Minimal, ConfidenceHigh},
+		{"Returned to sport", Partial, ConfidenceHigh},
+		// the nonunion treated is the condition, not the outcome
+		{"Satisfactory healing of fracture nonunion was obtained", CategoryUnknown, ConfidenceLow},
+	})
+}
