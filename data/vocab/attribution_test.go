@@ -285,3 +285,12 @@ func TestBoneHealing(t *testing.T) {
 		{"Satisfactory healing of fracture nonunion was obtained", CategoryUnknown, ConfidenceLow},
 	})
 }
+
+func TestShortNamesAfterTheirLink(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// a short abbreviation right after its link word names the treatment the outcome is said of
+		{"prednisone", "Remission after MTX", CategoryUnknown, ConfidenceNone},
+		{"methotrexate", "Remission after MTX", Complete, ConfidenceHigh},
+		{"clozapine", "Catatonia resolved after ECT", CategoryUnknown, ConfidenceNone},
+	})
+}

@@ -439,7 +439,7 @@ func boundToOther(text string, toks []token, t target, ms []mention, clause []in
 				break
 			}
 			if !listWordsOnly(toks, end, m.i, true) {
-				return !ms[first].short
+				return strongMention(toks, ms[first])
 			}
 		}
 		if m.course {
@@ -447,7 +447,14 @@ func boundToOther(text string, toks []token, t target, ms []mention, clause []in
 		}
 		end = m.i + m.n
 	}
-	return !ms[first].short
+	return strongMention(toks, ms[first])
+}
+
+// strongMention reports whether a treatment named after an outcome is evidence that the
+// outcome is its: a full name, or a short abbreviation right after its link word
+// ("remission after MTX"; a lone "T4" elsewhere may be a hormone measured).
+func strongMention(toks []token, m mention) bool {
+	return !m.short || m.i > 0 && !toks[m.i].brk && objectLinks[toks[m.i-1].norm]
 }
 
 // mentions finds the treatments named in the text outside outcome phrases.
