@@ -294,3 +294,10 @@ func TestShortNamesAfterTheirLink(t *testing.T) {
 		{"clozapine", "Catatonia resolved after ECT", CategoryUnknown, ConfidenceNone},
 	})
 }
+
+func TestNextStepAfterAnInsufficientResponse(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		{"prednisolone", "His initial response was not sustained requiring a change to cyclophosphamide", Minimal, ConfidenceHigh},
+		{"mesalamine", "Slight improvement, switched to rituximab", Minimal, ConfidenceHigh},
+	})
+}

@@ -11,11 +11,11 @@ package vocab
 // clause that names other treatments and none of the course's are about those.
 func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []cueHit, targets []target, k *course) []target {
 	inTarget := make([]bool, len(toks))
-	worse := make([]bool, len(toks)) // tokens of a non-response or worsening (escalatedTo)
+	worse := make([]bool, len(toks)) // tokens of a non-responder's statement (escalatedTo)
 	for _, t := range targets {
 		for x := t.i; x < t.j; x++ {
 			inTarget[x] = true
-			worse[x] = worse[x] || t.category == None || t.category == Progression
+			worse[x] = worse[x] || t.category == None || t.category == Progression || t.category == Minimal
 		}
 	}
 	ms := c.mentions(toks, inTarget, worse, k)
