@@ -20,7 +20,7 @@ func wholeCellOnly(targets []target, toks []token) []target {
 // or "n/a" set off by a comma, colon or dash is the follow-up of a "Follow-up
 // (months)—outcome" column ("32—ANED", "24 - ANED", "n/a—ANED", "15, NED").
 func wholeCell(toks []token, t target) bool {
-	if t.i != 0 && !timeBefore(toks[:t.i], toks[t.i]) && !(t.i == 1 && yesWords[toks[0].norm] && t.entry.category.AtLeast(Partial)) {
+	if t.i != 0 && !timeBefore(toks[:t.i], toks[t.i]) && !(t.i == 1 && yesWords[toks[0].norm] && t.entry.category.AtLeast(Minimal)) {
 		return false
 	}
 	for _, tk := range toks[t.j:] {

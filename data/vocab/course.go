@@ -439,7 +439,7 @@ func boundToOther(text string, toks []token, t target, ms []mention, clause []in
 				break
 			}
 			if !listWordsOnly(toks, end, m.i, true) {
-				return strongMention(toks, ms[first])
+				return !ms[first].short
 			}
 		}
 		if m.course {
@@ -447,14 +447,7 @@ func boundToOther(text string, toks []token, t target, ms []mention, clause []in
 		}
 		end = m.i + m.n
 	}
-	return strongMention(toks, ms[first])
-}
-
-// strongMention reports whether a treatment named after an outcome is evidence that the
-// outcome is its: a full name, or a short abbreviation right after its link word
-// ("remission after MTX"; a lone "T4" elsewhere may be a hormone measured).
-func strongMention(toks []token, m mention) bool {
-	return !m.short || m.i > 0 && !toks[m.i].brk && objectLinks[toks[m.i-1].norm]
+	return !ms[first].short
 }
 
 // mentions finds the treatments named in the text outside outcome phrases.
@@ -514,11 +507,15 @@ func labValueAfter(toks []token, i, n int) bool {
 	if k+2 >= len(toks) || !isNumberLike(toks[k].norm) || toks[k].brk || !endogenousSubstances[joinNorms(toks[i:k])] {
 		return false
 	}
-	if i > 0 && !toks[i].brk && (objectLinks[toks[i-1].norm] || backgroundBefore[toks[i-1].norm]) {
+	if i > 0 && !toks[i].brk && agentLinks[toks[i-1].norm] {
 		return false
 	}
 	return concentrationUnits[toks[k+1].norm] && (toks[k+2].norm == "l" || toks[k+2].norm == "dl" || toks[k+2].norm == "ml" && toks[k+1].norm != "mg")
 }
+
+// agentLinks before a substance with a concentration make it given ("after albumin 200
+// g/L"); "with albumin 38 g/L" and "on" name a value beside the outcome as often.
+var agentLinks = map[string]bool{"after": true, "following": true, "by": true, "to": true, "under": true}
 
 // endogenousSubstances are substances measured in the blood that are also given as drugs.
 var endogenousSubstances = map[string]bool{"albumin": true, "potassium": true, "sodium": true, "calcium": true,
