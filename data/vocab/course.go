@@ -545,7 +545,7 @@ func antibodyName(toks []token, i int) bool {
 		return false
 	}
 	prev := toks[i-1]
-	return prev.upper || strings.IndexAny(prev.norm, "0123456789") >= 0 && !isNumber(prev.norm)
+	return prev.upper || strings.ContainsAny(prev.norm, "0123456789") && !isNumber(prev.norm)
 }
 
 // failureVerbs take the treatment that failed or was refused as their object ("failed
