@@ -305,3 +305,13 @@ func TestReviewFiveMends(t *testing.T) {
 		{"azacitidine", "CR after AZA", Complete, ConfidenceHigh},
 	})
 }
+
+func TestRegainedAfterARelapse(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// a response stated again after the relapse: the loss is not the course's last word
+		{"rituximab", "Initial improvement after 2 infusions; relapse at 9 mo, retreated with good response", CategoryUnknown, ConfidenceLow},
+		{"rituximab", "Initial improvement after 2 infusions; relapse at 9 mo", Progression, ConfidenceHigh},
+		// a unit with a slash before an arrow
+		{"rituximab", "Proteinuria 3.5 g/d → 0.2 g/d", Partial, ConfidenceHigh},
+	})
+}

@@ -34,7 +34,7 @@ func responseLost(toks []token, live []target) int {
 			if u.i < t.j || wordIn(toks, t.j, u.i, stopWords) {
 				continue
 			}
-			if t.transient && (worse || u.category == None) ||
+			if t.transient && (worse || u.category == None) && !regained(live, u) ||
 				u.category == Progression && u.entry.role != roleRelapse && !u.quantity &&
 					(wordIn(toks, max(t.j, u.i-3), u.i, sequenceWords) || arrowIn(toks, max(t.j, u.i-3), u.i) || timeOrdered(toks, t, u)) &&
 					!regained(live, u) {
