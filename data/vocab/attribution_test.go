@@ -315,3 +315,13 @@ func TestRegainedAfterARelapse(t *testing.T) {
 		{"rituximab", "Proteinuria 3.5 g/d → 0.2 g/d", Partial, ConfidenceHigh},
 	})
 }
+
+func TestRemissionAfterStartingAnother(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// the treatment started before the outcome is the one it is said of
+		{"prednisone", "Remission after addition of azathioprine", CategoryUnknown, ConfidenceNone},
+		{"prednisone", "Remission after starting azathioprine", CategoryUnknown, ConfidenceNone},
+		{"azathioprine", "Remission after addition of azathioprine to prednisone", Complete, ConfidenceHigh},
+		{"prednisone + azathioprine", "Remission after addition of azathioprine", Complete, ConfidenceHigh},
+	})
+}
