@@ -390,17 +390,12 @@ func directLink(text string, toks []token, a, b int) bool {
 		return false
 	}
 	for y := a; y < b; y++ {
-		if w := toks[y].norm; !objectLinks[w] && !treatmentNouns[w] && !determiners[w] && !startingWords[w] && w != "of" {
+		if !objectLinks[toks[y].norm] {
 			return false
 		}
 	}
 	return true
 }
-
-// startingWords, between an outcome and the treatment after it, start that treatment:
-// "remission after starting azathioprine", "improved after switching to X".
-var startingWords = map[string]bool{"starting": true, "adding": true, "initiating": true, "commencing": true,
-	"introducing": true, "switching": true, "receiving": true}
 
 // boundToOther reports whether the outcome t is said of a treatment list that follows it
 // ("responded well to bisphosphonate", within four words, joined by "to", "with", "after"

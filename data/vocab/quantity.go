@@ -214,7 +214,7 @@ type valueHit struct {
 // bytes.
 const arrowReach = 64
 
-var arrowRE = regexp.MustCompile(`(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?\s*([a-zµμ%]*(?:/[a-zµμ0-9]+)?)\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
+var arrowRE = regexp.MustCompile(`(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?\s*([a-zµμ%]*)\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
 
 // beforeAfter reads the changes of a named measure of scores.tsv written as values before
 // and after: "from A to B" (sizes written A×B count as areas, powers of ten as such) and,
