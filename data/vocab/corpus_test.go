@@ -367,3 +367,54 @@ func holdToFloors(t *testing.T, w io.Writer, v *Vocabulary, rows []corpusRow, la
 		}
 	}
 }
+
+// TestCorpusTextsAreNotRepeated checks the sentence corpus for the same sentence gathered
+// twice (from a mirror of a source already used): an excerpt and its course appear once,
+// and a sentence labelled for two courses sits in one split, so that no held-out reading
+// is one the reader was tuned on.
+func TestCorpusTextsAreNotRepeated(t *testing.T) {
+	first := map[string]corpusRow{}
+	for _, r := range readCorpus(t, "testdata/outcome_corpus.tsv") {
+		k := strings.ToLower(strings.TrimSpace(r.text))
+		p, ok := first[k]
+		if !ok {
+			first[k] = r
+			continue
+		}
+		if strings.EqualFold(strings.TrimSpace(p.treatment), strings.TrimSpace(r.treatment)) {
+			t.Errorf("%s repeats %s: the same sentence for the same course", r.id, p.id)
+		}
+		if p.split != r.split {
+			t.Errorf("%s (%s) repeats the sentence of %s (%s): one sentence in two splits", r.id, r.split, p.id, p.split)
+		}
+	}
+}
+
+// TestCellsAreNotGatheredTwice checks the cell corpus for a table's cell gathered again in
+// a later round (the same text, longer than a bare grade, from another round): a cell of
+// the same patient appears once, and one text from two rounds sits in one split. Cells of
+// one table may repeat for different patients ("Recovered and discharged").
+func TestCellsAreNotGatheredTwice(t *testing.T) {
+	round := func(id string) string { return strings.TrimRight(id, "0123456789") }
+	first := map[string]corpusRow{}
+	for _, r := range readCorpus(t, "testdata/outcome_cells.tsv") {
+		k := strings.ToLower(strings.TrimSpace(r.text))
+		if len(k) <= 20 {
+			continue
+		}
+		p, ok := first[k]
+		if !ok {
+			first[k] = r
+			continue
+		}
+		if round(p.id) == round(r.id) {
+			continue
+		}
+		if strings.EqualFold(strings.TrimSpace(p.treatment), strings.TrimSpace(r.treatment)) {
+			t.Errorf("%s repeats %s from another round: the same cell for the same course", r.id, p.id)
+		}
+		if p.split != r.split {
+			t.Errorf("%s (%s) repeats the cell of %s (%s): one cell in two splits", r.id, r.split, p.id, p.split)
+		}
+	}
+}
