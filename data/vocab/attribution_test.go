@@ -2,8 +2,8 @@ package vocab
 
 import "testing"
 
-// courseReading is a text read for a course of one treatment, and the category and
-// confidence wanted.
+// courseReading is a text read for a course of one treatment (none when course is ""), and
+// the category and confidence wanted.
 type courseReading struct {
 	course, text string
 	want         Category
@@ -14,7 +14,11 @@ func checkCourseReadings(t *testing.T, cases []courseReading) {
 	t.Helper()
 	v := Default()
 	for _, tc := range cases {
-		m := v.OutcomeFor(tc.text, []string{tc.course})
+		var treatments []string
+		if tc.course != "" {
+			treatments = []string{tc.course}
+		}
+		m := v.OutcomeFor(tc.text, treatments)
 		if m.Category != tc.want || m.Confidence != tc.conf {
 			t.Errorf("OutcomeFor(%q, %s) = %v/%s (%q); want %v/%s", tc.text, tc.course, m.Category, m.Confidence, m.Evidence.Rule, tc.want, tc.conf)
 		}

@@ -277,12 +277,16 @@ func substanceBefore(toks []token, k int) bool {
 // longer needs: noLongerNeeded ends at most two words before it in its clause ("without the
 // need for oxygen supplementation"). A treatment named as stopped ("steroids could be
 // stopped") is not one: the stop is that treatment's, not the course's.
-func noLongerUsed(toks []token, i int) bool {
-	for end := i; end >= 1 && end >= i-2; end-- { // the cue ends at toks[end-1]
+func noLongerUsed(toks []token, i int) bool { return cueEndsBefore(toks, i, 2, noLongerNeeded) }
+
+// cueEndsBefore reports whether a word or two-word phrase of set ends at most reach words
+// before token i, in i's clause ("without the need for oxygen", "required dialysis").
+func cueEndsBefore(toks []token, i, reach int, set map[string]bool) bool {
+	for end := i; end >= 1 && end >= i-reach; end-- { // the cue ends at toks[end-1]
 		if toks[end].brk {
 			break // a clause begins after toks[end-1]
 		}
-		if noLongerNeeded[toks[end-1].norm] || end >= 2 && !toks[end-1].brk && noLongerNeeded[toks[end-2].norm+" "+toks[end-1].norm] {
+		if set[toks[end-1].norm] || end >= 2 && !toks[end-1].brk && set[toks[end-2].norm+" "+toks[end-1].norm] {
 			return true
 		}
 	}
@@ -299,9 +303,10 @@ var escalationWords = map[string]bool{"required": true, "requiring": true, "requ
 
 // escalatedTo reports whether the treatment at toks[i:i+n] is named as the step a failure
 // led to: an escalation word ends at most one word before it in its clause, the outcome
-// phrase nearest before it is a non-response or worsening (worse), and none follows it ("worsened, required infliximab with remission": the remission may be infliximab's;
-// "improved, required dialysis", "remission within 3 months of starting rituximab": the
-// response may be the next step's, or did not suffice).
+// phrase nearest before it is a non-responder's (worse), and none follows it ("worsened,
+// required infliximab with remission": the remission may be infliximab's; "improved,
+// required dialysis", "remission within 3 months of starting rituximab": the response may
+// be the next step's, or did not suffice).
 func escalatedTo(toks []token, inTarget, worse []bool, i, n int) bool {
 	if worse == nil || !anyTrue(inTarget[:i]) || anyTrue(inTarget[i+n:]) {
 		return false
@@ -314,15 +319,7 @@ func escalatedTo(toks []token, inTarget, worse []bool, i, n int) bool {
 			break
 		}
 	}
-	for end := i; end >= 1 && end >= i-1; end-- { // the word ends at toks[end-1]
-		if toks[end].brk {
-			break
-		}
-		if escalationWords[toks[end-1].norm] || end >= 2 && !toks[end-1].brk && escalationWords[toks[end-2].norm+" "+toks[end-1].norm] {
-			return true
-		}
-	}
-	return false
+	return cueEndsBefore(toks, i, 1, escalationWords)
 }
 
 // agentOn reports whether the treatment at toks[i:i+n], after "on", is what an outcome

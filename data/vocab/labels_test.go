@@ -20,12 +20,11 @@ type sureReading struct {
 // confidence other than the one wanted.
 func checkSureReadings(t *testing.T, cases []sureReading) {
 	t.Helper()
-	v := Default()
-	for _, tc := range cases {
-		if m := v.OutcomeFor(tc.text, nil); m.Category != tc.want || m.Confidence != tc.conf {
-			t.Errorf("OutcomeFor(%q) = %v/%s (%q); want %v/%s", tc.text, m.Category, m.Confidence, m.Evidence.Rule, tc.want, tc.conf)
-		}
+	withCourse := make([]courseReading, len(cases))
+	for i, tc := range cases {
+		withCourse[i] = courseReading{text: tc.text, want: tc.want, conf: tc.conf}
 	}
+	checkCourseReadings(t, withCourse)
 }
 
 // checkReadings reads each text and reports every category other than the one wanted.

@@ -151,8 +151,10 @@ func (c *compiled) scoresAtZero(text string, toks []token) []int {
 // months") or one of several measures ("DAS28 5.1 → 3.6, HAQ 0").
 func (c *compiled) zeroIsTheCell(toks []token, m, k int) bool {
 	for x := 0; x < m; x++ {
-		if !c.measureHeads[toks[x].norm] && c.betterRightBefore(toks, x+1) == "" && toks[x].norm != "score" &&
-			toks[x].norm != "level" && toks[x].norm != "of" && toks[x].norm != "pain" || x > 0 && toks[x].brk && toks[x].norm != "0" {
+		if x > 0 && toks[x].brk {
+			return false // "Pre-stroke mRS 0; mRS 4": the cell goes on before the zero
+		}
+		if w := toks[x].norm; !c.measureHeads[w] && c.betterRightBefore(toks, x+1) == "" && !zeroNameWords[w] {
 			return false
 		}
 	}
@@ -166,6 +168,9 @@ func (c *compiled) zeroIsTheCell(toks []token, m, k int) bool {
 	}
 	return true
 }
+
+// zeroNameWords may stand in a measure's name before its zero ("SLEDAI score of 0", "pain VAS 0").
+var zeroNameWords = map[string]bool{"score": true, "level": true, "of": true, "pain": true}
 
 // betterRightBefore returns which direction is better ("lower", "higher") for the measure
 // of scores.tsv named right before token k, or before "score" or "level" right before it;
@@ -224,17 +229,7 @@ func (cr scoreCriteria) apply(cat Category, a, b float64) Category {
 // (percentDirection's window) says the value went down ("decreased", "fell"), not that it
 // got better ("improved").
 func literalFall(toks []token, k int) bool {
-	lo, hi := clauseAround(toks, k)
-	for w := max(lo, k-6); w < min(hi, k+7); w++ {
-		n := toks[w].norm
-		if wordFall[n] {
-			return true
-		}
-		if riseWords[n] || fallWords[n] {
-			return false
-		}
-	}
-	return false
+	return wordFall[changeWordNear(toks, k, func(w string) bool { return wordFall[w] || riseWords[w] || fallWords[w] })]
 }
 
 // clauseAround returns the bounds [lo, hi) of the clause holding token k: from the last

@@ -109,17 +109,25 @@ func timeStampAfter(toks []token, j int) (float64, bool) {
 		if !stampWords[toks[k].norm] || k+2 >= len(toks) || toks[k+1].brk || toks[k+2].brk {
 			continue
 		}
-		n, u := toks[k+1].norm, toks[k+2].norm
-		if isNumber(u) {
-			n, u = u, n
-		}
-		days, ok := labelUnitDays[u]
-		v, err := strconv.ParseFloat(n, 64)
-		if ok && err == nil {
-			return v * days, true
+		if days, ok := timeValue(toks[k+1].norm, toks[k+2].norm); ok {
+			return days, true
 		}
 	}
 	return 0, false
+}
+
+// timeValue reads a number and a unit of time written either way round ("3 mo", "week 8"),
+// in days.
+func timeValue(a, b string) (float64, bool) {
+	if isNumber(b) {
+		a, b = b, a
+	}
+	days, ok := labelUnitDays[b]
+	v, err := strconv.ParseFloat(a, 64)
+	if !ok || err != nil {
+		return 0, false
+	}
+	return v * days, true
 }
 
 // timeLabelBefore reads a time label "N unit:" or "unit N:" standing right before toks[k]
@@ -128,16 +136,7 @@ func timeLabelBefore(toks []token, k int) (float64, bool) {
 	if k < 2 || !toks[k].comma || k > 2 && !toks[k-2].brk {
 		return 0, false
 	}
-	n, u := toks[k-2].norm, toks[k-1].norm
-	if isNumber(u) {
-		n, u = u, n
-	}
-	days, ok := labelUnitDays[u]
-	v, err := strconv.ParseFloat(n, 64)
-	if !ok || err != nil {
-		return 0, false
-	}
-	return v * days, true
+	return timeValue(toks[k-2].norm, toks[k-1].norm)
 }
 
 // labelUnitDays are the units of a time label, in days.

@@ -458,21 +458,28 @@ func (c *compiled) threshold(term string, v float64) (Category, bool) {
 // dose, rate or survival word makes it no change of the disease, else -1 for the first
 // word of a fall, 1 for the first word of a rise, 0 for neither.
 func percentDirection(toks []token, k int) int {
-	dir := 0
+	if changeWordNear(toks, k, func(w string) bool { return doseWords[w] }) != "" {
+		return 2
+	}
+	switch w := changeWordNear(toks, k, func(w string) bool { return fallWords[w] || riseWords[w] }); {
+	case fallWords[w]:
+		return -1
+	case riseWords[w]:
+		return 1
+	}
+	return 0
+}
+
+// changeWordNear returns the first word within six tokens of token k, in its clause, that
+// is one of those wanted; "" when none is.
+func changeWordNear(toks []token, k int, wanted func(string) bool) string {
 	lo, hi := clauseAround(toks, k)
 	for w := max(lo, k-6); w < min(hi, k+7); w++ {
-		n := toks[w].norm
-		if doseWords[n] {
-			return 2
-		}
-		if fallWords[n] && dir == 0 {
-			dir = -1
-		}
-		if riseWords[n] && dir == 0 {
-			dir = 1
+		if wanted(toks[w].norm) {
+			return toks[w].norm
 		}
 	}
-	return dir
+	return ""
 }
 
 // measureBefore looks in the 8 tokens before token k for a measure of scores.tsv and
@@ -498,15 +505,7 @@ func (c *compiled) measureBefore(toks []token, k int) (term, better string, name
 // measureRightBefore reports whether a measure of scores.tsv is named right before token k,
 // or before "score" or "level" right before it ("VAS 8→3", "pain score 7 -> 2").
 func (c *compiled) measureRightBefore(toks []token, k int) bool {
-	for n := 1; n <= 3 && n <= k; n++ {
-		if _, ok := c.measures[joinNorms(toks[k-n:k])]; ok {
-			return true // "VAS 8→3", "Mayo score 9 -> 2"
-		}
-	}
-	if k >= 2 && (toks[k-1].norm == "score" || toks[k-1].norm == "level") {
-		return c.measureRightBefore(toks, k-1)
-	}
-	return false
+	return c.betterRightBefore(toks, k) != ""
 }
 
 func joinNorms(ts []token) string {
