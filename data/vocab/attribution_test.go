@@ -320,3 +320,17 @@ func TestRegainedAfterARelapse(t *testing.T) {
 		{"rituximab", "Proteinuria 3.5 g/d → 200 mg/d", CategoryUnknown, ConfidenceNone},
 	})
 }
+
+// TestStopJoinedByAnd checks that an "and" joining the treatments stopped keeps a relapse
+// after the course (a proposal of the best response), while an "and" before the stop's verb
+// makes the stop a consequence of the loss.
+func TestStopJoinedByAnd(t *testing.T) {
+	v := Default()
+	m := v.OutcomeFor("Relapsed after rituximab and prednisone were stopped", []string{"rituximab"})
+	if m.Confidence != ConfidenceLow || m.Proposed != Partial {
+		t.Errorf("relapse after both were stopped = %v/%v/%s (%q); want a low proposal of partial (after the course)", m.Category, m.Proposed, m.Confidence, m.Evidence.Rule)
+	}
+	checkCourseReadings(t, []courseReading{
+		{"infliximab", "Initial response; lost response after 1 year and was stopped", Progression, ConfidenceHigh},
+	})
+}

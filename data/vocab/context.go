@@ -137,7 +137,7 @@ func stoppedAfter(toks []token, j int) bool {
 		default:
 			continue
 		}
-		for m := k + 1; m < min(len(toks), k+6) && !toks[m].brk && !consequenceWords[toks[m].norm]; m++ {
+		for m := k + 1; m < min(len(toks), k+6) && !toks[m].brk && !consequenceAt(toks, m); m++ {
 			if courseStopWords[toks[m].norm] || toks[m].norm == "off" && m > 0 && toks[m-1].norm == "tapered" {
 				return true
 			}
@@ -151,7 +151,20 @@ func stoppedAfter(toks []token, j int) bool {
 // of response after 3 years resulting in discontinuation", "lost response after 1 year and
 // was stopped": the stop followed the loss).
 var consequenceWords = map[string]bool{"resulting": true, "requiring": true, "leading": true, "necessitating": true,
-	"prompting": true, "and": true, "so": true, "which": true, "therefore": true}
+	"prompting": true, "so": true, "which": true, "therefore": true}
+
+// consequenceAt reports whether the word at toks[m] is one of consequence: consequenceWords,
+// or an "and" before a verb ("and was stopped"); an "and" that joins treatments ("after
+// rituximab and prednisone were stopped") is none.
+func consequenceAt(toks []token, m int) bool {
+	if w := toks[m].norm; w != "and" {
+		return consequenceWords[w]
+	}
+	return m+1 < len(toks) && (andVerbs[toks[m+1].norm] || courseStopWords[toks[m+1].norm])
+}
+
+// andVerbs after "and" make it join a verb, not a list.
+var andVerbs = map[string]bool{"was": true, "were": true, "is": true, "had": true, "has": true, "then": true}
 
 // courseStopWords are the words that say a course stopped.
 var courseStopWords = map[string]bool{"stopped": true, "discontinued": true, "withdrawn": true, "withdrawal": true,
