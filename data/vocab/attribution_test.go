@@ -334,3 +334,13 @@ func TestStopJoinedByAnd(t *testing.T) {
 		{"infliximab", "Initial response; lost response after 1 year and was stopped", Progression, ConfidenceHigh},
 	})
 }
+
+func TestLabValueWithADecimal(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// the tokenizer splits "3.2" in two: the unit follows the decimal part
+		{"tacrolimus", "Partial remission, albumin 3.2 g/dL", Partial, ConfidenceHigh},
+		{"tacrolimus", "Partial remission (proteinuria 1.2 g/d, albumin 32 g/L)", Partial, ConfidenceHigh},
+		// a dose of albumin after its agent link names albumin given
+		{"furosemide", "Diuresis improved after albumin 3.5 g/L", CategoryUnknown, ConfidenceNone},
+	})
+}

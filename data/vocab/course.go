@@ -1,9 +1,6 @@
 package vocab
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // course is what the reader knows of the row's own treatments: their canonical names,
 // their classes ("corticosteroid" mentions match a prednisolone course) and the words of
@@ -501,7 +498,13 @@ func (c *compiled) measuredValue(toks []token, inTarget []bool, i, n int) bool {
 // level ("tacrolimus 6 ng/mL") names the drug given.
 func labValueAfter(toks []token, i, n int) bool {
 	k := i + n
-	if k+2 >= len(toks) || !isNumberLike(toks[k].norm) || toks[k].brk || !endogenousSubstances[joinNorms(toks[i:k])] {
+	if k >= len(toks) || !isNumber(toks[k].norm) || toks[k].brk || !endogenousSubstances[joinNorms(toks[i:k])] {
+		return false
+	}
+	if k+1 < len(toks) && toks[k+1].brk && !clauseBreak(toks, k+1) {
+		k++ // the decimal part of "3.2 g/dL", which the tokenizer splits off
+	}
+	if k+2 >= len(toks) {
 		return false
 	}
 	if i > 0 && !toks[i].brk && agentLinks[toks[i-1].norm] {
@@ -524,15 +527,6 @@ var endogenousSubstances = map[string]bool{"albumin": true, "potassium": true, "
 // "mg/mL" is left out, a drug's strength as often as a level.
 var concentrationUnits = map[string]bool{"g": true, "mg": true, "mmol": true, "µmol": true, "umol": true, "μmol": true,
 	"µg": true, "ug": true, "μg": true, "ng": true, "pg": true, "iu": true, "u": true, "meq": true, "nmol": true, "pmol": true}
-
-// isNumberLike reports whether w is a number, with a decimal part or not ("32", "5.9").
-func isNumberLike(w string) bool {
-	if w == "" || !isDigitByte(w[0]) {
-		return false
-	}
-	_, err := strconv.ParseFloat(strings.Replace(w, ",", ".", 1), 64)
-	return err == nil
-}
 
 // antibodyName reports whether the treatment name at toks[i] is the end of an antibody's
 // name, joined by a hyphen to an antigen written with a digit or in capitals ("AQP4-IgG",
