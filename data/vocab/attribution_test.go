@@ -344,3 +344,20 @@ func TestLabValueWithADecimal(t *testing.T) {
 		{"furosemide", "Diuresis improved after albumin 3.5 g/L", CategoryUnknown, ConfidenceNone},
 	})
 }
+
+func TestFailureAsReasonToStart(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// the failure that made the authors start the course is the earlier treatment's
+		{"tacrolimus", "Due to absence of remission, tacrolimus was started.", CategoryUnknown, ConfidenceNone},
+		{"rituximab", "Given the lack of improvement, she was switched to rituximab.", CategoryUnknown, ConfidenceNone},
+		{"rituximab", "Because of lack of response, rituximab was added.", CategoryUnknown, ConfidenceNone},
+		{"rituximab", "Because of disease progression, rituximab was started and led to partial response.", Partial, ConfidenceHigh},
+		// a treatment named between the failure and the start is the one that failed
+		{"rituximab", "Due to lack of response to rituximab, tacrolimus was started.", None, ConfidenceHigh},
+		{"tacrolimus", "Due to lack of response to rituximab, tacrolimus was started.", CategoryUnknown, ConfidenceNone},
+		// no start: the failure stays the course's
+		{"rituximab", "Due to disease progression, rituximab was discontinued.", Progression, ConfidenceHigh},
+		{"rituximab", "Because of lack of response, the dose of rituximab was increased.", None, ConfidenceHigh},
+		{"rituximab", "No response; rituximab was then started elsewhere.", None, ConfidenceHigh},
+	})
+}

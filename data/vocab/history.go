@@ -56,6 +56,9 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			saidOfTreatmentBefore(toks, ends, targets[x], ms, clause, k)) {
 			targets[x].history, targets[x].histCue = true, "the outcome is said of another treatment"
 		}
+		if !targets[x].history && reasonToStart(toks, ends, targets[x], ms) {
+			targets[x].history, targets[x].histCue = true, "a failure given as the reason the course was started"
+		}
 	}
 	mentionEnd := make([]int, len(toks)) // token → end of the treatment named from it, or 0
 	for _, m := range ms {
@@ -261,6 +264,80 @@ func endBetween(ends []bool, a, b int) bool {
 		if ends[x] {
 			return true
 		}
+	}
+	return false
+}
+
+// reasonWords open a clause giving the reason for what follows ("due to absence of
+// remission, tacrolimus was started").
+var reasonWords = map[string]bool{"due to": true, "because of": true, "owing to": true, "in view of": true,
+	"in light of": true, "on account of": true, "given": true}
+
+// startWords say a treatment was begun.
+var startWords = map[string]bool{"started": true, "initiated": true, "commenced": true, "introduced": true,
+	"added": true, "begun": true, "instituted": true, "switched": true, "changed": true, "escalated": true,
+	"converted": true}
+
+// reasonToStart reports whether the non-responder's statement t is the reason a course
+// treatment was then started, in the same sentence: a reason word ends at most three words
+// before it, and a start word follows with a course treatment named within three words of
+// it and none named in between ("Due to absence of remission, tacrolimus was started",
+// "Given the lack of improvement, she was switched to rituximab"). The failure is the earlier
+// treatment's, not the course's. A treatment named between the statement and the start word
+// is what failed ("due to lack of response to rituximab, tacrolimus was started"), so that
+// statement is left to the other rules.
+func reasonToStart(toks []token, ends []bool, t target, ms []mention) bool {
+	c := t.category
+	if t.negated && t.entry.negated != CategoryUnknown {
+		c = t.entry.negated // negation is applied later: "absence of remission" reads none
+	}
+	if c != None && c != Progression && c != Minimal {
+		return false
+	}
+	reason := false
+	for end := t.i; end >= 1 && end >= t.i-3 && !reason; end-- { // the reason word ends at toks[end-1]
+		if ends[end] && end < t.i {
+			break
+		}
+		w1 := toks[end-1].norm
+		reason = reasonWords[w1] ||
+			end >= 2 && reasonWords[toks[end-2].norm+" "+w1] ||
+			end >= 3 && reasonWords[toks[end-3].norm+" "+toks[end-2].norm+" "+w1]
+	}
+	if !reason {
+		return false
+	}
+	for y := t.j; y < len(toks) && !ends[y]; y++ {
+		if !startWords[toks[y].norm] {
+			continue
+		}
+		var before []mention // treatments named between the statement and the start word
+		for _, m := range ms {
+			if m.i >= t.j && m.i < y {
+				before = append(before, m)
+			}
+		}
+		if len(before) > 0 {
+			// the course named right before the start word ("tacrolimus was started"); one
+			// named before it is what failed ("lack of response to rituximab, tacrolimus
+			// was started"), so the course must not be among those
+			last := before[len(before)-1]
+			if !last.course || y-(last.i+last.n) > 3 || len(before) == 1 && directLinkWords(toks, t.j, last.i) {
+				return false
+			}
+			for _, m := range before[:len(before)-1] {
+				if m.course {
+					return false
+				}
+			}
+			return true
+		}
+		for _, m := range ms {
+			if m.course && m.i > y && m.i <= y+3 {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
