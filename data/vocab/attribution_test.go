@@ -361,3 +361,22 @@ func TestFailureAsReasonToStart(t *testing.T) {
 		{"rituximab", "No response; rituximab was then started elsewhere.", None, ConfidenceHigh},
 	})
 }
+
+// TestHistoryCueNamingTheCourseIsTheCourses checks that a history cue whose scope names the
+// course ("resistant to prednisone") is a statement of the course's own, beside which a
+// response said in the same sentence of a treatment started later does not decide.
+func TestHistoryCueNamingTheCourseIsTheCourses(t *testing.T) {
+	v := Default()
+	for _, tc := range []struct {
+		course, text string
+		proposed     Category
+	}{
+		{"prednisone", "Myositis resistant to prednisone, and she was started on IVIG with improvement.", None},
+		{"prednisone", "Relapsed disease, resistant to prednisone and azathioprine, with a mediastinal mass.", None},
+	} {
+		m := v.OutcomeFor(tc.text, []string{tc.course})
+		if m.Proposed != tc.proposed || m.Confidence != ConfidenceLow {
+			t.Errorf("OutcomeFor(%q, %s) proposes %v (%s, %q); want %v, low", tc.text, tc.course, m.Proposed, m.Confidence, m.Evidence.Rule, tc.proposed)
+		}
+	}
+}

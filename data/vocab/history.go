@@ -87,7 +87,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			}
 			if courseAt[x] && (!other || exactAt[x]) {
 				added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
-					category: cu.e.category, rule: "history cue names the course", histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
+					category: cu.e.category, rule: "history cue names the course", courseClause: true, histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
 				break
 			}
 		}
@@ -138,7 +138,7 @@ func compoundRefractory(text string, toks []token, ms []mention) []target {
 		}
 		if course {
 			out = append(out, target{i: a, j: a + 1, entry: outcomeEntry{phrase: toks[a].norm, category: None},
-				category: None, rule: "history cue names the course", histCue: text[toks[m.i].start:toks[a].end]})
+				category: None, rule: "history cue names the course", courseClause: true, histCue: text[toks[m.i].start:toks[a].end]})
 		}
 	}
 	return out
