@@ -345,7 +345,7 @@ func TestLabValueWithADecimal(t *testing.T) {
 	})
 }
 
-func TestFailureAsReasonToStart(t *testing.T) {
+func TestFailureBeforeTheCourseStarted(t *testing.T) {
 	checkCourseReadings(t, []courseReading{
 		// the failure that made the authors start the course is the earlier treatment's
 		{"tacrolimus", "Due to absence of remission, tacrolimus was started.", CategoryUnknown, ConfidenceNone},
@@ -359,6 +359,14 @@ func TestFailureAsReasonToStart(t *testing.T) {
 		{"rituximab", "Due to disease progression, rituximab was discontinued.", Progression, ConfidenceHigh},
 		{"rituximab", "Because of lack of response, the dose of rituximab was increased.", None, ConfidenceHigh},
 		{"rituximab", "No response; rituximab was then started elsewhere.", None, ConfidenceHigh},
+		// with no word of reason too: the statement comes before the course began
+		{"nintedanib", "His condition deteriorated and he was switched to nintedanib.", CategoryUnknown, ConfidenceNone},
+		{"rituximab", "She did not improve, and rituximab was started with complete remission.", Complete, ConfidenceHigh},
+		// ... unless dated to the start, or the course is the one switched from
+		{"interferon", "The disease markedly worsened when interferon was started.", Progression, ConfidenceHigh},
+		{"pirfenidone", "His condition deteriorated and he was switched from pirfenidone to nintedanib.", Progression, ConfidenceHigh},
+		// a place is not the treatment started
+		{"supportive care", "The patient continued to deteriorate and was moved to the intensive care unit and started on albumin.", Progression, ConfidenceHigh},
 	})
 }
 

@@ -56,7 +56,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			saidOfTreatmentBefore(toks, ends, targets[x], ms, clause, k)) {
 			targets[x].history, targets[x].histCue = true, "the outcome is said of another treatment"
 		}
-		if !targets[x].history && reasonToStart(toks, ends, targets[x], ms) {
+		if !targets[x].history && startedAfter(toks, ends, targets[x], ms, k) {
 			targets[x].history, targets[x].histCue = true, "a failure given as the reason the course was started"
 		}
 	}
@@ -268,25 +268,48 @@ func endBetween(ends []bool, a, b int) bool {
 	return false
 }
 
-// reasonWords open a clause giving the reason for what follows ("due to absence of
-// remission, tacrolimus was started").
-var reasonWords = map[string]bool{"due to": true, "because of": true, "owing to": true, "in view of": true,
-	"in light of": true, "on account of": true, "given": true}
-
 // startWords say a treatment was begun.
 var startWords = map[string]bool{"started": true, "initiated": true, "commenced": true, "introduced": true,
 	"added": true, "begun": true, "instituted": true, "switched": true, "changed": true, "escalated": true,
 	"converted": true}
 
-// reasonToStart reports whether the non-responder's statement t is the reason a course
-// treatment was then started, in the same sentence: a reason word ends at most three words
-// before it, and a start word follows with a course treatment named within three words of
-// it and none named in between ("Due to absence of remission, tacrolimus was started",
-// "Given the lack of improvement, she was switched to rituximab"). The failure is the earlier
-// treatment's, not the course's. A treatment named between the statement and the start word
-// is what failed ("due to lack of response to rituximab, tacrolimus was started"), so that
-// statement is left to the other rules.
-func reasonToStart(toks []token, ends []bool, t target, ms []mention) bool {
+// startSubjectFill may stand between a treatment and its start word ("tacrolimus therapy was
+// started"), startObjectFill between the start word and the treatment ("started on rituximab",
+// "changed to vemurafenib").
+var (
+	startSubjectFill = map[string]bool{"was": true, "were": true, "is": true, "been": true, "had": true, "has": true,
+		"therapy": true, "treatment": true, "infusion": true, "infusions": true, "then": true, "also": true,
+		"therefore": true, "subsequently": true, "eventually": true}
+	startObjectFill = map[string]bool{"on": true, "to": true, "with": true, "the": true, "a": true, "an": true,
+		"treatment": true, "therapy": true, "daily": true, "weekly": true, "monthly": true, "oral": true,
+		"intravenous": true, "iv": true, "subcutaneous": true, "high": true, "low": true, "dose": true, "pulse": true}
+)
+
+// onlyWords reports whether every token from a to b (exclusive) is in set.
+func onlyWords(toks []token, a, b int, set map[string]bool) bool {
+	for x := a; x < b; x++ {
+		if !set[toks[x].norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// startTimeWords, between a statement and the start of a treatment, date the statement to
+// that start ("worsened when interferon was started"): it is then the treatment's own.
+var startTimeWords = map[string]bool{"when": true, "once": true, "after": true, "upon": true, "on": true,
+	"following": true, "since": true, "while": true}
+
+// startedAfter reports whether the non-responder's statement t came before a course
+// treatment was started, in the same sentence: a start word follows it with the course's
+// own treatment (not only its class) as its subject or object, no other treatment named in
+// between, and no word dating the statement to the start ("Due to absence of remission,
+// tacrolimus was started", "his disease progressed and the treatment was changed to
+// vemurafenib"). The failure is an earlier treatment's, not the course's. A treatment named
+// between the statement and the start word is what failed ("lack of response to rituximab,
+// tacrolimus was started"), and so is one switched from ("switched from pirfenidone to
+// nintedanib"); both are left to the other rules.
+func startedAfter(toks []token, ends []bool, t target, ms []mention, k *course) bool {
 	c := t.category
 	if t.negated && t.entry.negated != CategoryUnknown {
 		c = t.entry.negated // negation is applied later: "absence of remission" reads none
@@ -294,22 +317,12 @@ func reasonToStart(toks []token, ends []bool, t target, ms []mention) bool {
 	if c != None && c != Progression && c != Minimal {
 		return false
 	}
-	reason := false
-	for end := t.i; end >= 1 && end >= t.i-3 && !reason; end-- { // the reason word ends at toks[end-1]
-		if ends[end] && end < t.i {
-			break
-		}
-		w1 := toks[end-1].norm
-		reason = reasonWords[w1] ||
-			end >= 2 && reasonWords[toks[end-2].norm+" "+w1] ||
-			end >= 3 && reasonWords[toks[end-3].norm+" "+toks[end-2].norm+" "+w1]
-	}
-	if !reason {
-		return false
-	}
 	for y := t.j; y < len(toks) && !ends[y]; y++ {
 		if !startWords[toks[y].norm] {
 			continue
+		}
+		if wordIn(toks, t.j, y, startTimeWords) || y+1 < len(toks) && toks[y+1].norm == "from" {
+			return false
 		}
 		var before []mention // treatments named between the statement and the start word
 		for _, m := range ms {
@@ -322,7 +335,8 @@ func reasonToStart(toks []token, ends []bool, t target, ms []mention) bool {
 			// named before it is what failed ("lack of response to rituximab, tacrolimus
 			// was started"), so the course must not be among those
 			last := before[len(before)-1]
-			if !last.course || y-(last.i+last.n) > 3 || len(before) == 1 && directLinkWords(toks, t.j, last.i) {
+			if !last.course || classOnly(toks, last, k) || !onlyWords(toks, last.i+last.n, y, startSubjectFill) ||
+				len(before) == 1 && directLinkWords(toks, t.j, last.i) {
 				return false
 			}
 			for _, m := range before[:len(before)-1] {
@@ -333,7 +347,7 @@ func reasonToStart(toks []token, ends []bool, t target, ms []mention) bool {
 			return true
 		}
 		for _, m := range ms {
-			if m.course && m.i > y && m.i <= y+3 {
+			if m.course && !classOnly(toks, m, k) && m.i > y && m.i <= y+3 && onlyWords(toks, y+1, m.i, startObjectFill) {
 				return true
 			}
 		}
