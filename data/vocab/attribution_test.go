@@ -388,3 +388,18 @@ func TestHistoryCueNamingTheCourseIsTheCourses(t *testing.T) {
 		}
 	}
 }
+
+func TestStopForAWorsening(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// a worsening of something named, the reason of a stop: a harm or the disease's
+		{"cinacalcet", "Subsequently discontinued due to worsening renal function (Cr 3.3 mg/dl).", CategoryUnknown, ConfidenceLow},
+		{"insulin", "There was concern for worsening hypokalemia so insulin was suspended.", CategoryUnknown, ConfidenceLow},
+		// the disease's by its words, or a worsening with no object: progression
+		{"rituximab", "Discontinued because of worsening of the disease", Progression, ConfidenceHigh},
+		{"rituximab", "Discontinued due to disease progression", Progression, ConfidenceHigh},
+		{"rituximab", "Worsening, so rituximab was stopped", Progression, ConfidenceHigh},
+		{"rituximab", "Worsening skin lesions, drug discontinued", Progression, ConfidenceHigh},
+		// no stop: the worsening stands
+		{"cinacalcet", "Worsening renal function on cinacalcet", Progression, ConfidenceHigh},
+	})
+}

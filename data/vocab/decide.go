@@ -104,6 +104,9 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		// response may not have lasted, and the death may be the disease's (rule 4)
 		low = "a death after a stated response: from the disease or not"
 	}
+	if low == "" && decisive >= 0 && stopForWorsening(text, toks, live[decisive]) {
+		low = lowStopForWorsening
+	}
 	if low != "" {
 		res.Confidence = ConfidenceLow
 		if res.Evidence.Rule != "" {

@@ -1,0 +1,68 @@
+package vocab
+
+// A worsening given as the reason the course was stopped ("discontinued due to worsening
+// renal function", "worsening hypokalemia, so insulin was suspended") may be a harm of the
+// course (not evaluable, rule 4) or the disease's own progression. Without knowing what the
+// disease is, the reader cannot tell which, unless the words name the disease itself
+// ("discontinued owing to disease progression").
+
+// unspecificWorse are the words of a worsening that do not say what worsened.
+var unspecificWorse = map[string]bool{"worsening": true, "worsened": true, "worse": true, "deteriorated": true,
+	"deterioration": true, "deteriorating": true, "aggravated": true, "aggravation": true, "increased": true,
+	"increase": true, "increasing": true, "elevated": true, "rising": true, "rose": true}
+
+// diseaseWords after a worsening say that it is the disease's ("worsening of the disease").
+var diseaseWords = map[string]bool{"disease": true, "tumor": true, "tumour": true, "tumors": true, "tumours": true,
+	"cancer": true, "lymphoma": true, "leukemia": true, "leukaemia": true, "metastases": true, "metastasis": true,
+	"lesion": true, "lesions": true, "symptoms": true}
+
+// courseStops are the verbs of a course stopped or paused.
+var courseStops = map[string]bool{"discontinued": true, "stopped": true, "suspended": true, "interrupted": true,
+	"withdrawn": true, "held": true, "ceased": true, "halted": true}
+
+// stopReasons, between a stop and the worsening after it, make the worsening the stop's
+// reason ("stopped due to", "discontinued because of concern for").
+var stopReasons = map[string]bool{"due": true, "because": true, "owing": true, "for": true, "given": true}
+
+// stopConsequences, between a worsening and the stop after it, make the stop its consequence
+// ("worsening hypokalemia so insulin was suspended").
+var stopConsequences = map[string]bool{"so": true, "therefore": true, "thus": true, "hence": true, "and": true,
+	"prompting": true, "requiring": true, "necessitating": true, "leading": true}
+
+// lowStopForWorsening is the reason for low confidence of such a reading.
+const lowStopForWorsening = "a worsening given as the reason the course was stopped: a harm of the course (not evaluable) or the disease's progression"
+
+// stopForWorsening reports whether the decisive worsening t is an unspecific one of
+// something it names (not the disease, by its words: "worsening renal function") given as
+// the reason a treatment was stopped, in the same sentence:
+// a stop verb at most seven words before it with a word of reason between, or one at most
+// twelve words after it with a word of consequence between.
+func stopForWorsening(text string, toks []token, t target) bool {
+	if t.category != Progression || t.negated || t.hedged || t.entry.role == roleRelapse || t.entry.role == roleDeath ||
+		!unspecificWorse[toks[t.i].norm] || wordIn(toks, t.i, t.j+3, diseaseWords) {
+		return false
+	}
+	if t.j >= len(toks) || toks[t.j].brk || stopConsequences[toks[t.j].norm] || courseStops[toks[t.j].norm] {
+		// "Worsening, so rituximab was stopped": a worsening without an object is the
+		// disease's, as a whole outcome cell says it
+		return false
+	}
+	ends := sentenceEnds(text, toks)
+	for x := t.i - 1; x >= 0 && x >= t.i-7; x-- {
+		if ends[x+1] {
+			break
+		}
+		if courseStops[toks[x].norm] && wordIn(toks, x+1, t.i, stopReasons) {
+			return true
+		}
+	}
+	for y := t.j; y < len(toks) && y <= t.j+12; y++ {
+		if ends[y] {
+			break
+		}
+		if courseStops[toks[y].norm] && wordIn(toks, t.j, y, stopConsequences) {
+			return true
+		}
+	}
+	return false
+}
