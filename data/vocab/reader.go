@@ -400,6 +400,11 @@ func countMarkers(text string, toks []token) []target {
 				continue
 			}
 		}
+		if from := subsetCountFrom(toks, k); from >= 0 {
+			// "Twelve of these progressed", "two of them improved": a subset of a group
+			out = append(out, target{i: from, j: k + 1, entry: outcomeEntry{phrase: "N of them", marker: true}, rule: "phrase"})
+			continue
+		}
 		if toks[k-1].norm != "in" || !isNumber(toks[k].norm) {
 			continue
 		}
@@ -429,50 +434,6 @@ func survivalRate(text string, toks []token, k int) bool {
 		}
 	}
 	return false
-}
-
-// personNouns are the plural nouns of people that a count before them makes a statement
-// about several patients ("two adults", "both children"); "patients" and "cases" are marker
-// phrases of outcomes.tsv on their own.
-var personNouns = map[string]bool{"adults": true, "children": true, "women": true, "men": true,
-	"boys": true, "girls": true, "infants": true, "neonates": true, "newborns": true,
-	"adolescents": true, "twins": true, "individuals": true, "persons": true, "people": true}
-
-// familyBefore are the words before a count that make it the patient's family, not other
-// patients: "her two sisters", "the first of three children", "a mother of two children",
-// "she has 2 children".
-var familyBefore = map[string]bool{"her": true, "his": true, "their": true, "its": true, "our": true,
-	"of": true, "has": true, "had": true, "have": true, "with": true}
-
-// countWords are the words of a count of two or more people.
-var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true,
-	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true,
-	"both": true, "several": true, "many": true}
-
-// countedFrom returns where the count of the person noun at k starts: a count word or a
-// number of two or more right before it, or with one word between in the same clause
-// ("two elderly women"); -1 when there is none, or when the count is of the patient's
-// family (familyBefore).
-func countedFrom(toks []token, k int) int {
-	for from := k - 1; from >= max(0, k-2); from-- {
-		if toks[from+1].brk {
-			return -1
-		}
-		w := toks[from].norm
-		n, err := strconv.Atoi(w)
-		switch {
-		case !countWords[w] && err != nil:
-			continue
-		case err == nil && n < 2:
-			return -1
-		case w == "both" && k+1 < len(toks) && toks[k+1].norm == "and":
-			return -1 // "in both children and adults": both … and joins two groups
-		case from > 0 && !toks[from].brk && familyBefore[toks[from-1].norm]:
-			return -1 // "her two sisters", "a mother of two children": the patient's family
-		}
-		return from
-	}
-	return -1
 }
 
 // fraction reports whether a/b reads as a share of patients ("2/3") rather than a date
@@ -516,6 +477,9 @@ func someOfSeveral(toks []token, i int) bool {
 			k++
 		}
 		if k+1 < i && toks[k].norm == "of" {
+			if k+2 < i && toks[k+1].norm == "the" {
+				k++ // "two of the three lesions"
+			}
 			// "2 of 6 cycles" counts the course, not sites
 			if y, ok := smallCount(toks[k+1].norm); ok && x >= 1 && x < y && (k+2 >= i || !cellTimeWords[toks[k+2].norm]) {
 				return true

@@ -1,0 +1,98 @@
+package vocab
+
+import "strconv"
+
+// Counts of people in an outcome text: they make it a statement about several patients
+// (docs/outcomes.md rule 6), read as marker targets by countMarkers.
+
+// personNouns are the plural nouns of people that a count before them makes a statement
+// about several patients ("two adults", "both children"); "patients" and "cases" are marker
+// phrases of outcomes.tsv on their own.
+var personNouns = map[string]bool{"adults": true, "children": true, "women": true, "men": true,
+	"boys": true, "girls": true, "infants": true, "neonates": true, "newborns": true,
+	"adolescents": true, "twins": true, "individuals": true, "persons": true, "people": true}
+
+// familyBefore are the words before a count that make it the patient's family, not other
+// patients: "her two sisters", "the first of three children", "a mother of two children",
+// "she has 2 children".
+var familyBefore = map[string]bool{"her": true, "his": true, "their": true, "its": true, "our": true,
+	"of": true, "has": true, "had": true, "have": true, "with": true}
+
+// countWords are the words of a count of two or more people.
+var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true,
+	"both": true, "several": true, "many": true}
+
+// countedFrom returns where the count of the person noun at k starts: a count word or a
+// number of two or more right before it, or with one word between in the same clause
+// ("two elderly women"); -1 when there is none, or when the count is of the patient's
+// family (familyBefore).
+func countedFrom(toks []token, k int) int {
+	for from := k - 1; from >= max(0, k-2); from-- {
+		if toks[from+1].brk {
+			return -1
+		}
+		w := toks[from].norm
+		n, err := strconv.Atoi(w)
+		switch {
+		case !countWords[w] && err != nil:
+			continue
+		case err == nil && n < 2:
+			return -1
+		case w == "both" && k+1 < len(toks) && toks[k+1].norm == "and":
+			return -1 // "in both children and adults": both … and joins two groups
+		case from > 0 && !toks[from].brk && familyBefore[toks[from-1].norm]:
+			return -1 // "her two sisters", "a mother of two children": the patient's family
+		}
+		return from
+	}
+	return -1
+}
+
+// subsetPronouns after "N of" name a group spoken of before ("two of them").
+var subsetPronouns = map[string]bool{"these": true, "them": true, "those": true}
+
+// subsetVerbs, right after "N of these" or "N of those", make the count its verb's subject
+// rather than a count of a noun that follows ("two of these lesions regressed" counts sites).
+var subsetVerbs = map[string]bool{"had": true, "have": true, "has": true, "were": true, "was": true, "showed": true,
+	"developed": true, "achieved": true, "experienced": true, "died": true, "remained": true, "responded": true,
+	"required": true, "underwent": true, "received": true, "improved": true, "progressed": true, "relapsed": true,
+	"recovered": true, "failed": true, "survived": true}
+
+// subsetCountFrom returns where a count of a subset of a group starts when the pronoun at k
+// ends it: a count ("twelve", "2", "one", "none", "both") opening a clause, then "of" and
+// "them", or "these" / "those" before a verb ("Twelve of these progressed", "None of them
+// responded"), with no plural noun of lesions or sites before it ("she had five warts; two of
+// them cleared" counts warts; "all of them" and "most of them" are left to rule 8); -1
+// otherwise.
+func subsetCountFrom(toks []token, k int) int {
+	if k < 2 || !subsetPronouns[toks[k].norm] || toks[k-1].norm != "of" || toks[k-1].brk || toks[k].brk {
+		return -1
+	}
+	from := k - 2
+	w := toks[from].norm
+	if _, err := strconv.Atoi(w); err != nil && !countWords[w] && !subsetCounts[w] {
+		return -1
+	}
+	if from > 0 && !toks[from].brk {
+		return -1 // "the first two of them": not a count opening its clause
+	}
+	if toks[k].norm != "them" && (k+1 >= len(toks) || !subsetVerbs[toks[k+1].norm]) {
+		return -1
+	}
+	if wordIn(toks, 0, from, siteNouns) {
+		return -1
+	}
+	return from
+}
+
+// subsetCounts are the count words that open a subset but not a count of people before a
+// noun ("one of them", "none of these", "all of them").
+var subsetCounts = map[string]bool{"one": true, "none": true, "neither": true}
+
+// siteNouns are plural nouns of lesions and sites: named before "two of them", they are what
+// is counted ("five warts; two of them cleared"), not patients.
+var siteNouns = map[string]bool{"lesions": true, "nodules": true, "warts": true, "ulcers": true, "tumors": true,
+	"tumours": true, "metastases": true, "masses": true, "cysts": true, "sites": true, "plaques": true,
+	"deposits": true, "areas": true, "eyes": true, "joints": true, "teeth": true, "nails": true, "fistulas": true,
+	"fistulae": true, "abscesses": true, "aneurysms": true, "polyps": true, "stones": true, "episodes": true}
