@@ -365,6 +365,11 @@ func TestFailureBeforeTheCourseStarted(t *testing.T) {
 		// ... unless dated to the start, or the course is the one switched from
 		{"interferon", "The disease markedly worsened when interferon was started.", Progression, ConfidenceHigh},
 		{"pirfenidone", "His condition deteriorated and he was switched from pirfenidone to nintedanib.", Progression, ConfidenceHigh},
+		{"plasma exchange", "Because of deterioration refractory to steroids, plasma exchange was performed, resulting in marked improvement.", Partial, ConfidenceHigh},
+		{"rituximab", "She failed to respond to steroids and was started on rituximab, with marked improvement.", Partial, ConfidenceHigh},
+		// the start as the statement's explanation, or a restart: the statement stays the course's
+		{"eculizumab", "Kidney function did not recover, possibly because eculizumab was administered too late.", None, ConfidenceHigh},
+		{"IVIG", "His fever quickly resolved, but recurred and IVIG was administered again.", CategoryUnknown, ConfidenceLow},
 		// a place is not the treatment started
 		{"supportive care", "The patient continued to deteriorate and was moved to the intensive care unit and started on albumin.", Progression, ConfidenceHigh},
 	})

@@ -271,7 +271,7 @@ func endBetween(ends []bool, a, b int) bool {
 // startWords say a treatment was begun.
 var startWords = map[string]bool{"started": true, "initiated": true, "commenced": true, "introduced": true,
 	"added": true, "begun": true, "instituted": true, "switched": true, "changed": true, "escalated": true,
-	"converted": true}
+	"converted": true, "administered": true, "applied": true, "performed": true, "tried": true, "attempted": true}
 
 // startSubjectFill may stand between a treatment and its start word ("tacrolimus therapy was
 // started"), startObjectFill between the start word and the treatment ("started on rituximab",
@@ -298,7 +298,13 @@ func onlyWords(toks []token, a, b int, set map[string]bool) bool {
 // startTimeWords, between a statement and the start of a treatment, date the statement to
 // that start ("worsened when interferon was started"): it is then the treatment's own.
 var startTimeWords = map[string]bool{"when": true, "once": true, "after": true, "upon": true, "on": true,
-	"following": true, "since": true, "while": true}
+	"following": true, "since": true, "while": true,
+	// the start as the explanation of the statement ("did not recover, possibly because
+	// eculizumab was administered too late")
+	"because": true, "as": true}
+
+// againWords after a start word make it a restart of a treatment given before.
+var againWords = map[string]bool{"again": true, "anew": true}
 
 // startedAfter reports whether the non-responder's statement t came before a course
 // treatment was started, in the same sentence: a start word follows it with the course's
@@ -321,7 +327,10 @@ func startedAfter(toks []token, ends []bool, t target, ms []mention, k *course) 
 		if !startWords[toks[y].norm] {
 			continue
 		}
-		if wordIn(toks, t.j, y, startTimeWords) || y+1 < len(toks) && toks[y+1].norm == "from" {
+		if wordIn(toks, t.j, y, startTimeWords) || y+1 < len(toks) && toks[y+1].norm == "from" ||
+			wordIn(toks, y+1, y+4, againWords) {
+			// dated to the start, switched from, or given again ("recurred and IVIG was
+			// administered again": the relapse is the course's)
 			return false
 		}
 		var before []mention // treatments named between the statement and the start word
@@ -330,28 +339,33 @@ func startedAfter(toks []token, ends []bool, t target, ms []mention, k *course) 
 				before = append(before, m)
 			}
 		}
-		if len(before) > 0 {
-			// the course named right before the start word ("tacrolimus was started"); one
-			// named before it is what failed ("lack of response to rituximab, tacrolimus
-			// was started"), so the course must not be among those
-			last := before[len(before)-1]
-			if !last.course || classOnly(toks, last, k) || !onlyWords(toks, last.i+last.n, y, startSubjectFill) ||
-				len(before) == 1 && directLinkWords(toks, t.j, last.i) {
-				return false
-			}
-			for _, m := range before[:len(before)-1] {
-				if m.course {
-					return false
-				}
-			}
-			return true
-		}
+		// the course started: named right before the start word ("tacrolimus was started")
+		// or right after it ("started on rituximab")
+		subject := len(before) > 0 && before[len(before)-1].course && !classOnly(toks, before[len(before)-1], k) &&
+			onlyWords(toks, before[len(before)-1].i+before[len(before)-1].n, y, startSubjectFill)
+		object := false
 		for _, m := range ms {
 			if m.course && !classOnly(toks, m, k) && m.i > y && m.i <= y+3 && onlyWords(toks, y+1, m.i, startObjectFill) {
-				return true
+				object = true
 			}
 		}
-		return false
+		if !subject && !object {
+			return false
+		}
+		if subject {
+			before = before[:len(before)-1]
+			if len(before) == 0 && directLinkWords(toks, t.j, y) {
+				return false
+			}
+		}
+		// a treatment named in between is what failed ("lack of response to rituximab,
+		// tacrolimus was started"): never the course itself
+		for _, m := range before {
+			if m.course {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
