@@ -422,6 +422,9 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a fall below a cut-off", "< 50% reduction", "", Minimal, ConfidenceHigh},
 		{"complete at some of several sites", "3 of 4 lesions resolved", "", Partial, ConfidenceHigh},
 		{"complete at some of the several sites", "Two of the three lesions resolved", "", Partial, ConfidenceHigh},
+		{"symptoms named and gone", "No further symptoms at the 2-year follow-up", "", Complete, ConfidenceHigh},
+		{"no recurrent disease", "5 years after resection there was no evidence of recurrent disease", "", Complete, ConfidenceHigh},
+		{"recurrent disease named as the disease treated", "Radiotherapy failed to control the recurrent disease", "", None, ConfidenceHigh},
 		// a count of a subset of a group: several patients
 		{"a subset of those spoken of", "Twelve of these progressed to graft failure.", "", Unclassified, ConfidenceNone},
 		{"a subset named by them", "Two of them improved.", "", Unclassified, ConfidenceNone},
