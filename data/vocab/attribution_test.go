@@ -408,3 +408,16 @@ func TestStopForAWorsening(t *testing.T) {
 		{"cinacalcet", "Worsening renal function on cinacalcet", Progression, ConfidenceHigh},
 	})
 }
+
+func TestDuringATreatment(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		{"prednisolone", "During low-dose prednisolone maintenance therapy, the disease relapsed.", Progression, ConfidenceHigh},
+		{"natalizumab", "Under natalizumab, he continued to present relapses.", Progression, ConfidenceHigh},
+		// not the time on a treatment: off it, an earlier one, no treatment
+		{"prednisolone", "Relapsed during follow-up after stopping therapy.", CategoryUnknown, ConfidenceLow},
+		{"prednisolone", "Relapse during pregnancy.", CategoryUnknown, ConfidenceLow},
+		{"prednisolone", "Relapsed during the previous therapy with azathioprine.", CategoryUnknown, ConfidenceNone},
+		// an event of new onset is not placed by it: perhaps a harm
+		{"dasatinib", "During dasatinib treatment a pleural effusion occurred.", CategoryUnknown, ConfidenceNone},
+	})
+}

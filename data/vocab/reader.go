@@ -46,6 +46,9 @@ type cueEntry struct {
 	term     string
 	role     cueRole
 	category Category // history cues: the outcome the cue states for a drug it names ("refractory to X" → none)
+	// pattern: made by the reader from a pattern ("during … therapy"), not from cues.tsv; it
+	// places relapses on the course but not events of new onset, which are as often harms
+	pattern bool
 }
 
 // phrase roles beyond primary/secondary
@@ -346,7 +349,7 @@ func mergeTargets(a, b []target) []target {
 func dropUnplaced(toks []token, targets []target, clause, statement []int, cues []cueHit) []target {
 	onIn := map[int]bool{} // statements with an on-course cue: an event must share one
 	for _, cu := range cues {
-		if cu.e.role == cueOnCourse {
+		if cu.e.role == cueOnCourse && !cu.e.pattern {
 			onIn[statement[cu.i]] = true
 		}
 	}

@@ -181,6 +181,11 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 		nc, cids := c.ctxTrie.longest(toks, i, nil)
 		switch {
 		case np == 0 && nc == 0:
+			if c.duringCourse(toks, i) {
+				// "during low-dose steroid maintenance therapy", "under rituximab": the time on
+				// a treatment, as the cue "during treatment" says
+				cues = append(cues, cueHit{i, i + 1, cueEntry{term: toks[i].norm, role: cueOnCourse, pattern: true}})
+			}
 			i++
 			continue
 		case np >= nc:
