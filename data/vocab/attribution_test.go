@@ -370,6 +370,16 @@ func TestFailureBeforeTheCourseStarted(t *testing.T) {
 		// the start as the statement's explanation, or a restart: the statement stays the course's
 		{"eculizumab", "Kidney function did not recover, possibly because eculizumab was administered too late.", None, ConfidenceHigh},
 		{"IVIG", "His fever quickly resolved, but recurred and IVIG was administered again.", CategoryUnknown, ConfidenceLow},
+		// a drug of the course's class named as the earlier one; a dose or a list with the course
+		{"sunitinib", "The tumour progressed on imatinib, and sunitinib was started.", CategoryUnknown, ConfidenceNone},
+		{"rituximab", "The patient did not respond, and rituximab (375 mg/m2 weekly for 4 doses) was initiated.", CategoryUnknown, ConfidenceNone},
+		{"valproate", "Seizures did not improve, and valproate and clobazam were added.", CategoryUnknown, ConfidenceNone},
+		{"lacosamide", "Seizures did not decrease despite levetiracetam, and lacosamide was added.", CategoryUnknown, ConfidenceNone},
+		// the course switched from, added to, or conceded: its own failure
+		{"azathioprine", "She relapsed, and azathioprine was switched to mycophenolate.", CategoryUnknown, ConfidenceLow},
+		{"azathioprine", "She did not improve, and azathioprine was switched to mycophenolate.", None, ConfidenceHigh},
+		{"hydroxychloroquine", "The rash did not improve, so quinacrine was added to hydroxychloroquine.", None, ConfidenceHigh},
+		{"cyclosporine", "The disease did not improve although cyclosporine was administered for 3 months.", None, ConfidenceHigh},
 		// a place is not the treatment started
 		{"supportive care", "The patient continued to deteriorate and was moved to the intensive care unit and started on albumin.", Progression, ConfidenceHigh},
 	})
@@ -404,6 +414,9 @@ func TestStopForAWorsening(t *testing.T) {
 		{"rituximab", "Discontinued due to disease progression", Progression, ConfidenceHigh},
 		{"rituximab", "Worsening, so rituximab was stopped", Progression, ConfidenceHigh},
 		{"rituximab", "Worsening skin lesions, drug discontinued", Progression, ConfidenceHigh},
+		{"lithium", "Lithium was discontinued because her renal function worsened.", CategoryUnknown, ConfidenceLow},
+		{"lithium", "Because of deteriorating renal function, lithium was stopped.", CategoryUnknown, ConfidenceLow},
+		{"tacrolimus", "The tacrolimus dose was reduced because of worsening tremor.", CategoryUnknown, ConfidenceLow},
 		// no stop: the worsening stands
 		{"cinacalcet", "Worsening renal function on cinacalcet", Progression, ConfidenceHigh},
 	})
@@ -419,5 +432,12 @@ func TestDuringATreatment(t *testing.T) {
 		{"prednisolone", "Relapsed during the previous therapy with azathioprine.", CategoryUnknown, ConfidenceNone},
 		// an event of new onset is not placed by it: perhaps a harm
 		{"dasatinib", "During dasatinib treatment a pleural effusion occurred.", CategoryUnknown, ConfidenceNone},
+	})
+}
+
+func TestHistoryCueDenied(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		{"fluconazole", "The Candida isolate was not resistant to fluconazole; candidaemia cleared after 5 days.", Complete, ConfidenceHigh},
+		{"fluconazole", "The Candida isolate was resistant to fluconazole.", None, ConfidenceHigh},
 	})
 }

@@ -1,6 +1,9 @@
 package vocab
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Counts of people in an outcome text: they make it a statement about several patients
 // (docs/outcomes.md rule 6), read as marker targets by countMarkers.
@@ -20,8 +23,10 @@ var familyBefore = map[string]bool{"her": true, "his": true, "their": true, "its
 
 // countWords are the words of a count of two or more people.
 var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true,
-	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true,
-	"both": true, "several": true, "many": true}
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true,
+	"fourteen": true, "fifteen": true, "sixteen": true, "seventeen": true, "eighteen": true, "nineteen": true,
+	"twenty": true,
+	"both":   true, "several": true, "many": true}
 
 // countedFrom returns where the count of the person noun at k starts: a count word or a
 // number of two or more right before it, or with one word between in the same clause
@@ -65,7 +70,7 @@ var subsetVerbs = map[string]bool{"had": true, "have": true, "has": true, "were"
 // responded"), with no plural noun of lesions or sites before it ("she had five warts; two of
 // them cleared" counts warts; "all of them" and "most of them" are left to rule 8); -1
 // otherwise.
-func subsetCountFrom(toks []token, k int) int {
+func (c *compiled) subsetCountFrom(toks []token, k int) int {
 	if k < 2 || !subsetPronouns[toks[k].norm] || toks[k-1].norm != "of" || toks[k-1].brk || toks[k].brk {
 		return -1
 	}
@@ -80,15 +85,21 @@ func subsetCountFrom(toks []token, k int) int {
 	if toks[k].norm != "them" && (k+1 >= len(toks) || !subsetVerbs[toks[k+1].norm]) {
 		return -1
 	}
-	if wordIn(toks, 0, from, siteNouns) {
+	if wordIn(toks, 0, from, siteNouns) || thingsBefore(toks, from) {
 		return -1
+	}
+	for x := 0; x < from; x++ {
+		if n, _ := c.drugTrie.longest(toks, x, nil); n > 0 {
+			return -1 // "infliximab and adalimumab were tried; both of them failed": treatments
+		}
 	}
 	return from
 }
 
 // subsetCounts are the count words that open a subset but not a count of people before a
 // noun ("one of them", "none of these", "all of them").
-var subsetCounts = map[string]bool{"one": true, "none": true, "neither": true}
+var subsetCounts = map[string]bool{"one": true, "none": true, "neither": true, "all": true, "half": true,
+	"most": true, "some": true}
 
 // siteNouns are plural nouns of lesions and sites: named before "two of them", they are what
 // is counted ("five warts; two of them cleared"), not patients.
@@ -96,3 +107,31 @@ var siteNouns = map[string]bool{"lesions": true, "nodules": true, "warts": true,
 	"tumours": true, "metastases": true, "masses": true, "cysts": true, "sites": true, "plaques": true,
 	"deposits": true, "areas": true, "eyes": true, "joints": true, "teeth": true, "nails": true, "fistulas": true,
 	"fistulae": true, "abscesses": true, "aneurysms": true, "polyps": true, "stones": true, "episodes": true}
+
+// groupNouns are the plural nouns of patients a subset may be counted from.
+var groupNouns = map[string]bool{"patients": true, "cases": true, "subjects": true, "participants": true,
+	"recipients": true, "individuals": true}
+
+// notPlural are words ending in "s" that are not plural nouns.
+var notPlural = map[string]bool{"this": true, "was": true, "has": true, "his": true, "hers": true, "its": true,
+	"does": true, "thus": true, "always": true, "perhaps": true, "plus": true, "whereas": true, "besides": true,
+	"across": true, "towards": true, "afterwards": true, "sometimes": true}
+
+// thingsBefore reports whether a plural noun other than one of patients or people stands
+// before token from, which "two of them" may then count ("the cycles … two of them were
+// delayed", "both drugs … both of them failed"): a word of four letters or more ending in
+// "s" but not in "ss", "us", "is" or "ous", nor a time unit.
+func thingsBefore(toks []token, from int) bool {
+	for x := 0; x < from; x++ {
+		w := toks[x].norm
+		if len(w) < 4 || !strings.HasSuffix(w, "s") || notPlural[w] || groupNouns[w] || personNouns[w] || timeUnits[w] ||
+			strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// timeUnits are plural words of time, which "two of them" does not count.
+var timeUnits = map[string]bool{"days": true, "weeks": true, "months": true, "years": true, "hours": true}

@@ -66,7 +66,9 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 	}
 	added := compoundRefractory(text, toks, ms)
 	for _, cu := range cues {
-		if cu.e.role != cueHistory || cu.e.category == CategoryUnknown {
+		if cu.e.role != cueHistory || cu.e.category == CategoryUnknown ||
+			cu.i > 0 && !toks[cu.i].brk && deniedBefore[toks[cu.i-1].norm] {
+			// "not resistant to fluconazole" states no failure
 			continue
 		}
 		// the cue's scope: the rest of its statement (to a sentence end or a termination cue),
@@ -270,7 +272,7 @@ func endBetween(ends []bool, a, b int) bool {
 
 // startWords say a treatment was begun.
 var startWords = map[string]bool{"started": true, "initiated": true, "commenced": true, "introduced": true,
-	"added": true, "begun": true, "instituted": true, "switched": true, "changed": true, "escalated": true,
+	"added": true, "begun": true, "instituted": true, "switched": true, "changed": true,
 	"converted": true, "administered": true, "applied": true, "performed": true, "tried": true, "attempted": true}
 
 // startSubjectFill may stand between a treatment and its start word ("tacrolimus therapy was
@@ -297,11 +299,16 @@ func onlyWords(toks []token, a, b int, set map[string]bool) bool {
 
 // startTimeWords, between a statement and the start of a treatment, date the statement to
 // that start ("worsened when interferon was started"): it is then the treatment's own.
-var startTimeWords = map[string]bool{"when": true, "once": true, "after": true, "upon": true, "on": true,
+var startTimeWords = map[string]bool{"when": true, "once": true, "after": true, "upon": true,
 	"following": true, "since": true, "while": true,
 	// the start as the explanation of the statement ("did not recover, possibly because
 	// eculizumab was administered too late")
 	"because": true, "as": true}
+
+// concessiveWords right before the treatment started concede it ("did not improve although
+// cyclosporine was administered"): the statement is then the course's.
+var concessiveWords = map[string]bool{"although": true, "though": true, "despite": true, "even": true,
+	"whereas": true}
 
 // againWords after a start word make it a restart of a treatment given before.
 var againWords = map[string]bool{"again": true, "anew": true}
@@ -317,20 +324,29 @@ var againWords = map[string]bool{"again": true, "anew": true}
 // nintedanib"); both are left to the other rules.
 func startedAfter(toks []token, ends []bool, t target, ms []mention, k *course) bool {
 	c := t.category
-	if t.negated && t.entry.negated != CategoryUnknown {
-		c = t.entry.negated // negation is applied later: "absence of remission" reads none
+	if t.negated {
+		// negation is applied later: "absence of remission" reads none, and a denied
+		// change for the better ("seizures did not decrease") a non-response
+		if c = t.entry.negated; c == CategoryUnknown && t.category.AtLeast(Partial) {
+			c = None
+		}
 	}
 	if c != None && c != Progression && c != Minimal {
 		return false
 	}
+	// a drug of the course's class only is neither the course started nor a course
+	// treatment that failed ("progressed on imatinib, and sunitinib was started" in a
+	// sunitinib row: imatinib is the earlier treatment; "steroid pulse therapy was
+	// administered" in a triamcinolone row may be another treatment of the class)
+	isCourse := func(m mention) bool { return m.course && !classOnly(toks, m, k) }
 	for y := t.j; y < len(toks) && !ends[y]; y++ {
 		if !startWords[toks[y].norm] {
 			continue
 		}
 		if wordIn(toks, t.j, y, startTimeWords) || y+1 < len(toks) && toks[y+1].norm == "from" ||
 			wordIn(toks, y+1, y+4, againWords) {
-			// dated to the start, switched from, or given again ("recurred and IVIG was
-			// administered again": the relapse is the course's)
+			// dated to the start, conceded, switched from, or given again ("recurred and
+			// IVIG was administered again": the relapse is the course's)
 			return false
 		}
 		var before []mention // treatments named between the statement and the start word
@@ -339,29 +355,45 @@ func startedAfter(toks []token, ends []bool, t target, ms []mention, k *course) 
 				before = append(before, m)
 			}
 		}
-		// the course started: named right before the start word ("tacrolimus was started")
-		// or right after it ("started on rituximab")
-		subject := len(before) > 0 && before[len(before)-1].course && !classOnly(toks, before[len(before)-1], k) &&
-			onlyWords(toks, before[len(before)-1].i+before[len(before)-1].n, y, startSubjectFill)
+		// the course started: named right before the start word, alone or in a list
+		// ("tacrolimus was started", "valproate and clobazam were added"), or right after it
+		// ("started on rituximab"); the subject of "switched to" is the treatment stopped,
+		// and the object of "added to" the one going on
+		subjects := startedList(toks, before, y)
+		opens := y // where the clause of the start begins: its subject, or the start word
+		if len(subjects) > 0 {
+			opens = subjects[0].i
+		}
+		if wordIn(toks, max(t.j, opens-2), opens, concessiveWords) {
+			return false
+		}
+		subject := false
+		for _, m := range before[len(before)-len(subjects):] {
+			subject = subject || isCourse(m)
+		}
+		if subject && switchWords[toks[y].norm] {
+			return false // "azathioprine was switched to mycophenolate": azathioprine's failure
+		}
 		object := false
 		for _, m := range ms {
-			if m.course && !classOnly(toks, m, k) && m.i > y && m.i <= y+3 && onlyWords(toks, y+1, m.i, startObjectFill) {
+			if isCourse(m) && m.i > y && m.i <= y+3 && onlyWords(toks, y+1, m.i, startObjectFill) {
+				if toks[y].norm == "added" && wordIn(toks, y+1, m.i, map[string]bool{"to": true}) {
+					return false // "rituximab was added to prednisone": prednisone goes on
+				}
 				object = true
 			}
 		}
 		if !subject && !object {
 			return false
 		}
-		if subject {
-			before = before[:len(before)-1]
-			if len(before) == 0 && directLinkWords(toks, t.j, y) {
-				return false
-			}
+		before = before[:len(before)-len(subjects)]
+		if subject && len(before) == 0 && directLinkWords(toks, t.j, y) {
+			return false
 		}
 		// a treatment named in between is what failed ("lack of response to rituximab,
 		// tacrolimus was started"): never the course itself
 		for _, m := range before {
-			if m.course {
+			if isCourse(m) {
 				return false
 			}
 		}
@@ -369,3 +401,48 @@ func startedAfter(toks []token, ends []bool, t target, ms []mention, k *course) 
 	}
 	return false
 }
+
+// startedList returns the treatments of before (in order of the text) that end right
+// before the start word at y, through words of a subject ("was", "therapy", a dose: "rituximab
+// 375 mg/m2 weekly was initiated") and list words between them ("valproate and clobazam were
+// added"; a comma does not join: "lack of response to rituximab, tacrolimus was started",
+// "despite levetiracetam, and lacosamide was added"); none when the last one is not so placed.
+func startedList(toks []token, before []mention, y int) []mention {
+	n := 0
+	end := y
+	for x := len(before) - 1; x >= 0; x-- {
+		m := before[x]
+		fill := startSubjectFill
+		if n > 0 {
+			fill = nil
+		}
+		if n == 0 && !subjectWords(toks, m.i+m.n, end, fill) ||
+			n > 0 && (m.i+m.n == end || !listWordsOnly(toks, m.i+m.n, end, false) || breakBetween(toks, m.i+m.n-1, end)) {
+			break
+		}
+		n++
+		end = m.i
+	}
+	return before[len(before)-n:]
+}
+
+// subjectWords reports whether the tokens from a to b are words of fill, numbers or dose words.
+func subjectWords(toks []token, a, b int, fill map[string]bool) bool {
+	for x := a; x < b; x++ {
+		if w := toks[x].norm; !fill[w] && !isNumber(w) && !startDoseWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// startDoseWords may stand in a treatment's dose between its name and its start word.
+var startDoseWords = map[string]bool{"for": true, "every": true, "times": true, "weeks": true, "days": true,
+	"months": true, "mg": true, "g": true, "kg": true, "m2": true, "mcg": true, "µg": true, "ug": true,
+	"iu": true, "units": true, "weekly": true, "daily": true, "monthly": true, "pulses": true, "pulse": true,
+	"being": true, "dose": true, "doses": true, "intravenous": true, "oral": true, "iv": true, "twice": true,
+	"once": true, "per": true, "day": true, "week": true}
+
+// deniedBefore, right before a history cue, deny it ("the isolate was not resistant to
+// fluconazole").
+var deniedBefore = map[string]bool{"not": true, "never": true, "no": true, "non": true}

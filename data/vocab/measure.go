@@ -259,3 +259,32 @@ func (c *compiled) higherInClause(toks []token, lo, k int) bool {
 	_, better, named := c.measureBefore(toks[lo:], k-lo)
 	return named && better == "higher"
 }
+
+// transientWords, as the predicate of a change of a measure, say the benefit did not last.
+var transientWords = map[string]bool{"temporary": true, "transient": true, "transitory": true, "short-lived": true,
+	"short": true, "brief": true}
+
+// transientPredicate reports whether the clause of a change word ending before token j
+// goes on, within eight words, to "was" or "were" (with "only", "very" or "but" between)
+// and a word saying it did not last ("the increase in the platelet count was temporary",
+// "the increase was only transient").
+func transientPredicate(toks []token, j int) bool {
+	for x := j; x < len(toks) && x < j+8; x++ {
+		if toks[x].brk {
+			return false
+		}
+		if toks[x].norm != "was" && toks[x].norm != "were" {
+			continue
+		}
+		y := x + 1
+		for y < len(toks) && !toks[y].brk && (toks[y].norm == "only" || toks[y].norm == "very" || toks[y].norm == "but") {
+			y++
+		}
+		if y < len(toks) && !toks[y].brk && transientWords[toks[y].norm] && (toks[y].norm != "short" ||
+			y+1 < len(toks) && toks[y+1].norm == "lived") {
+			return true
+		}
+		return false
+	}
+	return false
+}

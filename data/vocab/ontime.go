@@ -38,3 +38,20 @@ func (c *compiled) duringCourse(toks []token, i int) bool {
 	}
 	return false
 }
+
+// progressWords are the forms of "progress" that, before "to" and a good state, name an
+// advance (progressedToGood).
+var progressWords = map[string]bool{"progressed": true, "progressing": true, "progresses": true, "progress": true}
+
+// goodStates, after "progressed to", name an advance of function ("full oral intake",
+// "independent ambulation", "normal diet").
+var goodStates = map[string]bool{"full": true, "normal": true, "independent": true, "independence": true,
+	"oral": true, "walking": true, "ambulation": true, "ambulating": true, "unassisted": true, "regular": true,
+	"complete": true, "weight": true}
+
+// progressedToGood reports whether the word at i is a form of "progress" followed by "to" and
+// a good state.
+func progressedToGood(toks []token, i int) bool {
+	return progressWords[toks[i].norm] && i+2 < len(toks) && toks[i+1].norm == "to" && !toks[i+1].brk &&
+		!toks[i+2].brk && goodStates[toks[i+2].norm]
+}

@@ -158,7 +158,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 		targets = c.courseHistory(text, toks, ends, cues, targets, k)
 	}
 	targets = dropUnplaced(toks, targets, clause, statements(toks, ends, cues), cues)
-	targets = mergeTargets(targets, countMarkers(text, toks))
+	targets = mergeTargets(targets, c.countMarkers(text, toks))
 	depth := parenDepth(text)
 	for k := range targets {
 		t := &targets[k]
@@ -182,6 +182,10 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			switch c.measureChange(toks, *t) {
 			case 1:
 				t.category, t.rule, t.entry.role = Partial, "change of a measure", rolePrimary
+				if transientPredicate(toks, t.j) {
+					// "the increase in the platelet count was temporary": a transient benefit
+					t.category, t.rule, t.graded = Minimal, "change of a measure, said to be transient", true
+				}
 			case -1: // "the platelet count fell": worse, but perhaps an adverse effect; stays weak
 				t.category, t.rule = Progression, "change of a measure"
 				if d, to, ok := v.concededCourse(text, toks, cues, treatments); ok && d >= t.j && d <= t.j+2 && !breakBetween(toks, t.j, d) && !hintOutside(toks, d, to, harmHints) {
@@ -383,7 +387,7 @@ func dropUnplaced(toks []token, targets []target, clause, statement []int, cues 
 // countMarkers finds the counts of patients that the marker phrases of outcomes.tsv do not
 // name: "in 81%", "in 1 patient", "in 2/3", "(n = 27)", "two adults": a statement about a
 // share of several patients (rule 6), not the outcome of one row.
-func countMarkers(text string, toks []token) []target {
+func (c *compiled) countMarkers(text string, toks []token) []target {
 	var out []target
 	for k := 1; k < len(toks); k++ {
 		if toks[k-1].norm == "n" && isNumber(toks[k].norm) && strings.Contains(text[toks[k-1].end:toks[k].start], "=") {
@@ -403,7 +407,7 @@ func countMarkers(text string, toks []token) []target {
 				continue
 			}
 		}
-		if from := subsetCountFrom(toks, k); from >= 0 {
+		if from := c.subsetCountFrom(toks, k); from >= 0 {
 			// "Twelve of these progressed", "two of them improved": a subset of a group
 			out = append(out, target{i: from, j: k + 1, entry: outcomeEntry{phrase: "N of them", marker: true}, rule: "phrase"})
 			continue

@@ -18,7 +18,12 @@ var diseaseWords = map[string]bool{"disease": true, "tumor": true, "tumour": tru
 
 // courseStops are the verbs of a course stopped or paused.
 var courseStops = map[string]bool{"discontinued": true, "stopped": true, "suspended": true, "interrupted": true,
-	"withdrawn": true, "held": true, "ceased": true, "halted": true}
+	"withdrawn": true, "held": true, "ceased": true, "halted": true, "discontinuation": true, "withdrawal": true,
+	"interruption": true, "cessation": true, "switched": true, "reduced": true, "lowered": true}
+
+// measureNouns, right before a worsening, name what worsened ("renal function worsened").
+var measureNouns = map[string]bool{"function": true, "level": true, "levels": true, "count": true, "counts": true,
+	"tests": true, "test": true, "enzymes": true, "values": true}
 
 // stopReasons, between a stop and the worsening after it, make the worsening the stop's
 // reason ("stopped due to", "discontinued because of concern for").
@@ -33,22 +38,25 @@ var stopConsequences = map[string]bool{"so": true, "therefore": true, "thus": tr
 const lowStopForWorsening = "a worsening given as the reason the course was stopped: a harm of the course (not evaluable) or the disease's progression"
 
 // stopForWorsening reports whether the decisive worsening t is an unspecific one of
-// something it names (not the disease, by its words: "worsening renal function") given as
-// the reason a treatment was stopped, in the same sentence:
-// a stop verb at most seven words before it with a word of reason between, or one at most
-// twelve words after it with a word of consequence between.
+// something it names (not the disease, by its words: "worsening renal function", "renal
+// function worsened") given as the reason a treatment was stopped, switched or reduced, in
+// the same sentence: a stop word at most ten words before it with a word of reason between,
+// one at most twelve words after it with a word of consequence between, or one at most
+// fifteen words after it when a word of reason stands right before the worsening.
 func stopForWorsening(text string, toks []token, t target) bool {
 	if t.category != Progression || t.negated || t.hedged || t.entry.role == roleRelapse || t.entry.role == roleDeath ||
 		!unspecificWorse[toks[t.i].norm] || wordIn(toks, t.i, t.j+3, diseaseWords) {
 		return false
 	}
-	if t.j >= len(toks) || toks[t.j].brk || stopConsequences[toks[t.j].norm] || courseStops[toks[t.j].norm] {
-		// "Worsening, so rituximab was stopped": a worsening without an object is the
-		// disease's, as a whole outcome cell says it
+	named := t.j < len(toks) && !toks[t.j].brk && !stopConsequences[toks[t.j].norm] && !courseStops[toks[t.j].norm]
+	if !named && !(t.i > 0 && !toks[t.i].brk && measureNouns[toks[t.i-1].norm]) {
+		// "Worsening, so rituximab was stopped": a worsening without an object, or a subject
+		// that is a measure ("renal function worsened"), is the disease's, as a whole outcome
+		// cell says it
 		return false
 	}
 	ends := sentenceEnds(text, toks)
-	for x := t.i - 1; x >= 0 && x >= t.i-7; x-- {
+	for x := t.i - 1; x >= 0 && x >= t.i-10; x-- {
 		if ends[x+1] {
 			break
 		}
@@ -56,11 +64,13 @@ func stopForWorsening(text string, toks []token, t target) bool {
 			return true
 		}
 	}
-	for y := t.j; y < len(toks) && y <= t.j+12; y++ {
+	// the reason first: "Because of deteriorating renal function, lithium was stopped"
+	reasonFirst := wordIn(toks, max(0, t.i-3), t.i, stopReasons) && !endBetween(ends, max(0, t.i-3), t.i)
+	for y := t.j; y < len(toks) && y <= t.j+15; y++ {
 		if ends[y] {
 			break
 		}
-		if courseStops[toks[y].norm] && wordIn(toks, t.j, y, stopConsequences) {
+		if courseStops[toks[y].norm] && (reasonFirst || y <= t.j+12 && wordIn(toks, t.j, y, stopConsequences)) {
 			return true
 		}
 	}
