@@ -423,6 +423,10 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"complete at some of several sites", "3 of 4 lesions resolved", "", Partial, ConfidenceHigh},
 		{"complete at some of the several sites", "Two of the three lesions resolved", "", Partial, ConfidenceHigh},
 		{"symptoms named and gone", "No further symptoms at the 2-year follow-up", "", Complete, ConfidenceHigh},
+		{"a change of a measure said to be transient", "The increase in the platelet count was temporary.", "", Minimal, ConfidenceHigh},
+		{"a change of a measure that lasted", "The increase in the platelet count was sustained.", "", Partial, ConfidenceHigh},
+		{"progressed to a good state", "The patient progressed to full oral intake.", "", Unclassified, ConfidenceNone},
+		{"progressed to a worse state", "The disease progressed to ESRD.", "", Progression, ConfidenceHigh},
 		{"no recurrent disease", "5 years after resection there was no evidence of recurrent disease", "", Complete, ConfidenceHigh},
 		{"recurrent disease named as the disease treated", "Radiotherapy failed to control the recurrent disease", "", None, ConfidenceHigh},
 		// a count of a subset of a group: several patients
