@@ -441,3 +441,15 @@ func TestHistoryCueDenied(t *testing.T) {
 		{"fluconazole", "The Candida isolate was resistant to fluconazole.", None, ConfidenceHigh},
 	})
 }
+
+func TestFailureBeforeAnotherTreatmentStarted(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// the failure before another treatment's start is of what came before: the course's
+		{"corticosteroids", "She received corticosteroids. Unfortunately, she did not improve, and rituximab was started.", None, ConfidenceHigh},
+		{"methotrexate", "Methotrexate was added; when no improvement was seen, it was replaced with rituximab.", None, ConfidenceHigh},
+		// a response after the start may be the new treatment's: not the course's for sure
+		{"prednisone", "No improvement, and rituximab was started with complete remission.", CategoryUnknown, ConfidenceLow},
+		// another treatment named as what failed: that treatment's
+		{"azathioprine", "Steroids failed, and rituximab was started.", CategoryUnknown, ConfidenceNone},
+	})
+}

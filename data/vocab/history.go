@@ -1,5 +1,7 @@
 package vocab
 
+import "slices"
+
 // Course attribution of history statements: which statements of a text are about the
 // row's own course and which about earlier or other treatments (docs/outcomes.md, "Course
 // context").
@@ -42,7 +44,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		switch {
 		case targets[x].history && namesCourse[cl]:
 			targets[x].history = false
-		case !targets[x].history && namesOther[cl] && !namesCourse[cl]:
+		case !targets[x].history && namesOther[cl] && !namesCourse[cl] && !failureBeforeOtherStart(toks, ends, targets[x], ms, clause):
 			targets[x].history, targets[x].histCue = true, "another treatment named in the clause"
 		}
 	}
@@ -273,7 +275,7 @@ func endBetween(ends []bool, a, b int) bool {
 // startWords say a treatment was begun.
 var startWords = map[string]bool{"started": true, "initiated": true, "commenced": true, "introduced": true,
 	"added": true, "begun": true, "instituted": true, "switched": true, "changed": true,
-	"converted": true, "administered": true, "applied": true, "performed": true, "tried": true, "attempted": true}
+	"converted": true, "replaced": true, "implemented": true, "administered": true, "applied": true, "performed": true, "tried": true, "attempted": true}
 
 // startSubjectFill may stand between a treatment and its start word ("tacrolimus therapy was
 // started"), startObjectFill between the start word and the treatment ("started on rituximab",
@@ -323,15 +325,7 @@ var againWords = map[string]bool{"again": true, "anew": true}
 // tacrolimus was started"), and so is one switched from ("switched from pirfenidone to
 // nintedanib"); both are left to the other rules.
 func startedAfter(toks []token, ends []bool, t target, ms []mention, k *course) bool {
-	c := t.category
-	if t.negated {
-		// negation is applied later: "absence of remission" reads none, and a denied
-		// change for the better ("seizures did not decrease") a non-response
-		if c = t.entry.negated; c == CategoryUnknown && t.category.AtLeast(Partial) {
-			c = None
-		}
-	}
-	if c != None && c != Progression && c != Minimal {
+	if !worseStatement(t) {
 		return false
 	}
 	// a drug of the course's class only is neither the course started nor a course
@@ -339,15 +333,65 @@ func startedAfter(toks []token, ends []bool, t target, ms []mention, k *course) 
 	// sunitinib row: imatinib is the earlier treatment; "steroid pulse therapy was
 	// administered" in a triamcinolone row may be another treatment of the class)
 	isCourse := func(m mention) bool { return m.course && !classOnly(toks, m, k) }
+	st, ok := startAfter(toks, ends, t, ms)
+	if !ok {
+		return false
+	}
+	started := false
+	for _, m := range st.started {
+		started = started || isCourse(m)
+	}
+	if !started || st.subjectOnly && len(st.between) == 0 && directLinkWords(toks, t.j, st.at) {
+		return false
+	}
+	// a treatment named in between is what failed ("lack of response to rituximab,
+	// tacrolimus was started"): never the course itself
+	for _, m := range st.between {
+		if isCourse(m) {
+			return false
+		}
+	}
+	return true
+}
+
+// worseStatement reports whether t states a non-response or a worsening, its negation
+// counted (negation is applied later: "absence of remission" reads none, and a denied change
+// for the better, "seizures did not decrease", a non-response).
+func worseStatement(t target) bool {
+	c := t.category
+	if t.negated {
+		if c = t.entry.negated; c == CategoryUnknown && t.category.AtLeast(Partial) {
+			c = None
+		}
+	}
+	return c == None || c == Progression || c == Minimal
+}
+
+// treatmentStart is the start of treatments that follows a statement in its sentence.
+type treatmentStart struct {
+	at          int       // the start word
+	started     []mention // the treatments started: its subject list or its object
+	between     []mention // the other treatments named between the statement and the start word
+	subjectOnly bool      // the treatments started are the subject, none the object
+}
+
+// startAfter finds the start of a treatment that follows the statement t in its sentence: a
+// start word with the treatments started as its subject, alone, with its dose or in a list
+// joined by "and" ("tacrolimus was started", "rituximab (375 mg/m2 weekly) was initiated",
+// "valproate and clobazam were added"), or as its object ("switched to nintedanib", "started on
+// rituximab"). The subject of "switched to" or "replaced with" is the treatment stopped and the
+// object of "added to" the one going on: neither is started. There is none when a word dates
+// the statement to the start or makes the start its explanation ("worsened when interferon
+// was started", "because eculizumab was administered too late"), when the start is conceded
+// ("although cyclosporine was administered"), or for a restart ("administered again").
+func startAfter(toks []token, ends []bool, t target, ms []mention) (treatmentStart, bool) {
 	for y := t.j; y < len(toks) && !ends[y]; y++ {
 		if !startWords[toks[y].norm] {
 			continue
 		}
 		if wordIn(toks, t.j, y, startTimeWords) || y+1 < len(toks) && toks[y+1].norm == "from" ||
 			wordIn(toks, y+1, y+4, againWords) {
-			// dated to the start, conceded, switched from, or given again ("recurred and
-			// IVIG was administered again": the relapse is the course's)
-			return false
+			return treatmentStart{}, false
 		}
 		var before []mention // treatments named between the statement and the start word
 		for _, m := range ms {
@@ -355,51 +399,64 @@ func startedAfter(toks []token, ends []bool, t target, ms []mention, k *course) 
 				before = append(before, m)
 			}
 		}
-		// the course started: named right before the start word, alone or in a list
-		// ("tacrolimus was started", "valproate and clobazam were added"), or right after it
-		// ("started on rituximab"); the subject of "switched to" is the treatment stopped,
-		// and the object of "added to" the one going on
 		subjects := startedList(toks, before, y)
 		opens := y // where the clause of the start begins: its subject, or the start word
 		if len(subjects) > 0 {
 			opens = subjects[0].i
 		}
 		if wordIn(toks, max(t.j, opens-2), opens, concessiveWords) {
-			return false
+			return treatmentStart{}, false
 		}
-		subject := false
-		for _, m := range before[len(before)-len(subjects):] {
-			subject = subject || isCourse(m)
+		// copies: the lists grow below, and must not write into before
+		st := treatmentStart{at: y, between: slices.Clone(before[:len(before)-len(subjects)])}
+		if switchWords[toks[y].norm] {
+			// "azathioprine was switched to mycophenolate": azathioprine stopped
+			st.between = slices.Clone(before)
+		} else {
+			st.started = slices.Clone(subjects)
 		}
-		if subject && switchWords[toks[y].norm] {
-			return false // "azathioprine was switched to mycophenolate": azathioprine's failure
-		}
-		object := false
 		for _, m := range ms {
-			if isCourse(m) && m.i > y && m.i <= y+3 && onlyWords(toks, y+1, m.i, startObjectFill) {
-				if toks[y].norm == "added" && wordIn(toks, y+1, m.i, map[string]bool{"to": true}) {
-					return false // "rituximab was added to prednisone": prednisone goes on
-				}
-				object = true
+			if m.i <= y || m.i > y+3 || !onlyWords(toks, y+1, m.i, startObjectFill) {
+				continue
 			}
-		}
-		if !subject && !object {
-			return false
-		}
-		before = before[:len(before)-len(subjects)]
-		if subject && len(before) == 0 && directLinkWords(toks, t.j, y) {
-			return false
-		}
-		// a treatment named in between is what failed ("lack of response to rituximab,
-		// tacrolimus was started"): never the course itself
-		for _, m := range before {
-			if isCourse(m) {
-				return false
+			if toks[y].norm == "added" && wordIn(toks, y+1, m.i, map[string]bool{"to": true}) {
+				st.between = append(st.between, m) // "rituximab was added to prednisone": prednisone goes on
+				continue
 			}
+			st.started = append(st.started, m)
 		}
-		return true
+		st.subjectOnly = len(st.started) == len(subjects) && !switchWords[toks[y].norm]
+		return st, len(st.started) > 0
 	}
-	return false
+	return treatmentStart{}, false
+}
+
+// failureBeforeOtherStart reports whether the non-responder's statement t is followed in
+// its sentence by the start of other treatments, and those are all the treatments its
+// statement names ("she did not improve, and rituximab was started" in a corticosteroid row):
+// the failure is of what came before, which the row's course may be, and not of the
+// treatment started, so naming it does not make the statement another treatment's.
+func failureBeforeOtherStart(toks []token, ends []bool, t target, ms []mention, statement []int) bool {
+	if !worseStatement(t) {
+		return false
+	}
+	st, ok := startAfter(toks, ends, t, ms)
+	if !ok || len(st.between) > 0 {
+		return false
+	}
+	started := map[int]bool{}
+	for _, m := range st.started {
+		if m.course {
+			return false
+		}
+		started[m.i] = true
+	}
+	for _, m := range ms {
+		if statement[m.i] == statement[t.i] && !m.course && !m.short && !started[m.i] {
+			return false
+		}
+	}
+	return true
 }
 
 // startedList returns the treatments of before (in order of the text) that end right
