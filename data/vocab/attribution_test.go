@@ -417,6 +417,7 @@ func TestStopForAWorsening(t *testing.T) {
 		{"lithium", "Lithium was discontinued because her renal function worsened.", CategoryUnknown, ConfidenceLow},
 		{"lithium", "Because of deteriorating renal function, lithium was stopped.", CategoryUnknown, ConfidenceLow},
 		{"tacrolimus", "The tacrolimus dose was reduced because of worsening tremor.", CategoryUnknown, ConfidenceLow},
+		{"bosentan", "Worsening dyspnoea and reduced exercise capacity on bosentan.", Progression, ConfidenceHigh},
 		// no stop: the worsening stands
 		{"cinacalcet", "Worsening renal function on cinacalcet", Progression, ConfidenceHigh},
 	})
@@ -447,9 +448,36 @@ func TestFailureBeforeAnotherTreatmentStarted(t *testing.T) {
 		// the failure before another treatment's start is of what came before: the course's
 		{"corticosteroids", "She received corticosteroids. Unfortunately, she did not improve, and rituximab was started.", None, ConfidenceHigh},
 		{"methotrexate", "Methotrexate was added; when no improvement was seen, it was replaced with rituximab.", None, ConfidenceHigh},
-		// a response after the start may be the new treatment's: not the course's for sure
-		{"prednisone", "No improvement, and rituximab was started with complete remission.", CategoryUnknown, ConfidenceLow},
+		// a response after the start is the new treatment's
+		{"prednisone", "No improvement, and rituximab was started with complete remission.", None, ConfidenceHigh},
 		// another treatment named as what failed: that treatment's
 		{"azathioprine", "Steroids failed, and rituximab was started.", CategoryUnknown, ConfidenceNone},
+	})
+}
+
+func TestResponseAfterAnotherTreatmentStarted(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// the response after an add-on is the new treatment's or the combination's
+		{"valproate", "Seizures persisted, so lamotrigine was added, with seizure freedom.", None, ConfidenceHigh},
+		{"prednisone", "She did not improve on prednisone, so cyclophosphamide was started, resulting in complete remission.", None, ConfidenceHigh},
+		{"cyclophosphamide", "She did not improve on prednisone, so cyclophosphamide was started, resulting in complete remission.", Complete, ConfidenceHigh},
+		// the course's class named as the treatment started: perhaps the course, perhaps
+		// another treatment of its class; the reader does not decide
+		{"prednisone", "Her vision worsened and high-dose steroids were started, with full recovery of vision.", CategoryUnknown, ConfidenceLow},
+		// no start: begun to change, or a start denied
+		{"radiotherapy", "After the radiotherapy, the lung lesions previously refractory to nivolumab started to decrease.", CategoryUnknown, ConfidenceLow},
+		{"amphotericin B", "No orbital debridement was performed and the patient had resolution of his orbital findings with amphotericin B.", Complete, ConfidenceHigh},
+	})
+}
+
+func TestDuringAnotherTreatmentOrOffIt(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// the time on another treatment, after a course given once: after the course
+		{"IVIG", "Recovered fully after IVIG; relapse during steroid therapy 2 months later.", Complete, ConfidenceHigh},
+		// the time off a treatment
+		{"infliximab", "Remission; flare during an infliximab interruption.", CategoryUnknown, ConfidenceLow},
+		{"cyclophosphamide", "Complete remission; relapse during treatment-free follow-up.", Complete, ConfidenceHigh},
+		// the course's own early time
+		{"IVIG", "Relapsed during the first month of IVIG therapy.", Progression, ConfidenceHigh},
 	})
 }

@@ -74,6 +74,9 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				after, on = scope{active: true, cue: cueText}, scope{}
 			case cueOnCourse:
 				on, after = scope{active: true, cue: cueText, despite: despiteCue(cueText)}, scope{}
+				if cu.e.pattern {
+					on.during = cu.i + 1
+				}
 			case cueTermination:
 				neg, hedge, hist = scope{}, scope{}, scope{}
 				qualUntil = -1
@@ -96,7 +99,9 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				t.history, t.histCue, hist.covered = true, hist.cue, true
 			}
 			t.after = t.after || after.active
-			t.on = t.on || on.active
+			if on.active && !t.on {
+				t.on, t.onDuring = true, on.during
+			}
 			t.despite = t.despite || on.despite
 			if k <= qualUntil && qualifies(qual, t.entry) {
 				t.category, t.rule, t.graded = qual, "qualifier", true
@@ -259,6 +264,9 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 			case cueAfterCourse: // a time stated right after the event is the more precise one
 				tg.after, tg.on = true, false
 			case cueOnCourse:
+				if !tg.on && cu.e.pattern {
+					tg.onDuring = cu.i + 1
+				}
 				tg.on, tg.after = true, false
 				tg.despite = tg.despite || despiteCue(cueText)
 			}
@@ -495,6 +503,7 @@ type scope struct {
 	degree  bool     // a word of degree follows the cue: "not fully"
 	states  Category // the outcome a negation cue states for the worsening it stops ("halted")
 	despite bool     // the on-course cue says "despite" or "in spite of"
+	during  int      // 1 + the token of a pattern cue "during"/"under" that opened the scope
 }
 
 // negationScope returns the negation scope after the negation cue cu, given the scope neg

@@ -12,6 +12,7 @@ import (
 // about several patients ("two adults", "both children"); "patients" and "cases" are marker
 // phrases of outcomes.tsv on their own.
 var personNouns = map[string]bool{"adults": true, "children": true, "women": true, "men": true,
+	"sisters": true, "brothers": true, "siblings": true, "daughters": true, "sons": true,
 	"boys": true, "girls": true, "infants": true, "neonates": true, "newborns": true,
 	"adolescents": true, "twins": true, "individuals": true, "persons": true, "people": true}
 
@@ -76,10 +77,13 @@ func (c *compiled) subsetCountFrom(toks []token, k int) int {
 	}
 	from := k - 2
 	w := toks[from].norm
+	if from > 0 && !toks[from].brk && toks[from-1].norm == "in" {
+		from-- // "improvement was seen in two of them": a share of several patients
+	}
 	if _, err := strconv.Atoi(w); err != nil && !countWords[w] && !subsetCounts[w] {
 		return -1
 	}
-	if from > 0 && !toks[from].brk {
+	if from > 0 && !toks[from].brk && toks[from].norm != "in" {
 		return -1 // "the first two of them": not a count opening its clause
 	}
 	if toks[k].norm != "them" && (k+1 >= len(toks) || !subsetVerbs[toks[k+1].norm]) {
@@ -88,10 +92,15 @@ func (c *compiled) subsetCountFrom(toks []token, k int) int {
 	if wordIn(toks, 0, from, siteNouns) || thingsBefore(toks, from) {
 		return -1
 	}
+	drugs := 0
 	for x := 0; x < from; x++ {
 		if n, _ := c.drugTrie.longest(toks, x, nil); n > 0 {
-			return -1 // "infliximab and adalimumab were tried; both of them failed": treatments
+			drugs++
+			x += n - 1
 		}
+	}
+	if drugs >= 2 {
+		return -1 // "infliximab and adalimumab were tried; both of them failed": treatments
 	}
 	return from
 }

@@ -260,31 +260,75 @@ func (c *compiled) higherInClause(toks []token, lo, k int) bool {
 	return named && better == "higher"
 }
 
-// transientWords, as the predicate of a change of a measure, say the benefit did not last.
-var transientWords = map[string]bool{"temporary": true, "transient": true, "transitory": true, "short-lived": true,
-	"short": true, "brief": true}
+// transientWords say a change did not last: before it ("transient increase"), as its
+// predicate ("the increase was temporary") or, as adverbs, after it ("increased transiently").
+var (
+	transientWords   = map[string]bool{"temporary": true, "transient": true, "transitory": true, "brief": true}
+	transientAdverbs = map[string]bool{"transiently": true, "temporarily": true, "briefly": true}
+	// effectNouns, after "but the" or "; the", refer back to the change ("proteinuria
+	// decreased, but the effect was transient")
+	effectNouns = map[string]bool{"effect": true, "response": true, "improvement": true, "benefit": true,
+		"increase": true, "decrease": true, "rise": true, "fall": true, "change": true, "reduction": true,
+		"decline": true, "drop": true}
+)
 
-// transientPredicate reports whether the clause of a change word ending before token j
-// goes on, within eight words, to "was" or "were" (with "only", "very" or "but" between)
-// and a word saying it did not last ("the increase in the platelet count was temporary",
-// "the increase was only transient").
-func transientPredicate(toks []token, j int) bool {
-	for x := j; x < len(toks) && x < j+8; x++ {
-		if toks[x].brk {
-			return false
+// transientAt reports whether a transient word stands at toks[x] ("short-lived" is two).
+func transientAt(toks []token, x int) bool {
+	if x < 0 || x >= len(toks) {
+		return false
+	}
+	return transientWords[toks[x].norm] || toks[x].norm == "lived" && x > 0 && toks[x-1].norm == "short"
+}
+
+// transientChange reports whether the change word t is said not to have lasted: a transient
+// word right before it ("transient increase in platelet count", "short-lived rise"), a
+// transient adverb right after it ("increased transiently", "increased, but only
+// transiently"), or a transient predicate of its clause ("the increase in the platelet count
+// after the splenectomy was temporary", "bilirubin decreased, which was only temporary",
+// "proteinuria decreased, but the effect was transient"; not "calcium decreased and the
+// nausea was only transient", said of something else).
+func transientChange(toks []token, ends []bool, t target) bool {
+	for x := t.i - 1; x >= 0 && x >= t.i-2 && !toks[x+1].brk; x-- {
+		if transientAt(toks, x) {
+			return true
 		}
-		if toks[x].norm != "was" && toks[x].norm != "were" {
+	}
+	for x := t.j; x < len(toks) && x < t.j+4 && !ends[x]; x++ {
+		if transientAdverbs[toks[x].norm] {
+			return true
+		}
+		if w := toks[x].norm; w != "but" && w != "only" && w != "very" {
+			break
+		}
+	}
+	isBe := func(y int) bool { return y < len(toks) && (toks[y].norm == "was" || toks[y].norm == "were") }
+	for x, steps := t.j, 0; x < len(toks) && steps < 12; x, steps = x+1, steps+1 {
+		if w := toks[x].norm; ends[x] || w == "and" || w == "but" || w == "which" {
+			// a new clause or sentence: only one that refers back to the change says it did
+			// not last ("which was", "and was", "this was", "the effect was", "this response was")
+			y := x + 1
+			if ends[x] {
+				y = x
+			}
+			switch {
+			case isBe(y) && !ends[x]:
+				x = y
+			case y+1 < len(toks) && (toks[y].norm == "this" || toks[y].norm == "that") && isBe(y+1):
+				x = y + 1
+			case y+2 < len(toks) && (toks[y].norm == "the" || toks[y].norm == "this") && effectNouns[toks[y+1].norm] && isBe(y+2):
+				x = y + 2
+			default:
+				return false
+			}
+		}
+		if !isBe(x) {
 			continue
 		}
 		y := x + 1
-		for y < len(toks) && !toks[y].brk && (toks[y].norm == "only" || toks[y].norm == "very" || toks[y].norm == "but") {
+		for y < len(toks) && !toks[y].brk && (toks[y].norm == "only" || toks[y].norm == "very") {
 			y++
 		}
-		if y < len(toks) && !toks[y].brk && transientWords[toks[y].norm] && (toks[y].norm != "short" ||
-			y+1 < len(toks) && toks[y+1].norm == "lived") {
-			return true
-		}
-		return false
+		return transientAt(toks, y) || y+1 < len(toks) && toks[y].norm == "short" && transientAt(toks, y+1)
 	}
 	return false
 }

@@ -11,8 +11,7 @@ var treatmentTimeNouns = map[string]bool{"therapy": true, "treatment": true, "ad
 
 // earlierWords make the treatment of a during phrase an earlier one ("during the previous
 // therapy"): a history, not the course.
-var earlierWords = map[string]bool{"previous": true, "prior": true, "earlier": true, "initial": true, "first": true,
-	"former": true,
+var earlierWords = map[string]bool{"previous": true, "prior": true, "earlier": true, "former": true,
 	// a time after or before the treatment ("during follow-up after stopping therapy")
 	"after": true, "off": true, "stopping": true, "stopped": true, "discontinuation": true, "withdrawal": true,
 	"cessation": true, "following": true, "before": true}
@@ -29,11 +28,14 @@ func (c *compiled) duringCourse(toks []token, i int) bool {
 		if toks[x].brk || earlierWords[toks[x].norm] {
 			return false
 		}
-		if treatmentTimeNouns[toks[x].norm] {
-			return true
+		n := 0
+		if !treatmentTimeNouns[toks[x].norm] {
+			n, _ = c.drugTrie.longest(toks, x, nil)
 		}
-		if n, _ := c.drugTrie.longest(toks, x, nil); n > 0 {
-			return true
+		if treatmentTimeNouns[toks[x].norm] || n > 0 {
+			// "during lithium discontinuation", "during a treatment-free interval",
+			// "during an azathioprine holiday": the time off the treatment
+			return !wordIn(toks, x+1, min(len(toks), x+max(n, 1)+3), offWords)
 		}
 	}
 	return false
@@ -45,13 +47,25 @@ var progressWords = map[string]bool{"progressed": true, "progressing": true, "pr
 
 // goodStates, after "progressed to", name an advance of function ("full oral intake",
 // "independent ambulation", "normal diet").
-var goodStates = map[string]bool{"full": true, "normal": true, "independent": true, "independence": true,
-	"oral": true, "walking": true, "ambulation": true, "ambulating": true, "unassisted": true, "regular": true,
-	"complete": true, "weight": true}
+var goodStates = map[string]bool{"independent": true, "independence": true, "walking": true, "ambulation": true,
+	"ambulating": true, "unassisted": true, "full oral": true, "oral intake": true, "oral feeding": true,
+	"oral feeds": true, "oral diet": true, "normal diet": true, "regular diet": true, "weight bearing": true,
+	"full weight": true}
 
 // progressedToGood reports whether the word at i is a form of "progress" followed by "to" and
-// a good state.
+// a good state of function (a word or two: not "complete" or "full" alone, which begin bad
+// states as often: "progressed to complete heart block", "full-blown AIDS").
 func progressedToGood(toks []token, i int) bool {
-	return progressWords[toks[i].norm] && i+2 < len(toks) && toks[i+1].norm == "to" && !toks[i+1].brk &&
-		!toks[i+2].brk && goodStates[toks[i+2].norm]
+	if !progressWords[toks[i].norm] || i+2 >= len(toks) || toks[i+1].norm != "to" || toks[i+1].brk || toks[i+2].brk {
+		return false
+	}
+	if goodStates[toks[i+2].norm] {
+		return true
+	}
+	return i+3 < len(toks) && !toks[i+3].brk && goodStates[toks[i+2].norm+" "+toks[i+3].norm]
 }
+
+// offWords after the treatment of a during phrase make it the time off the treatment.
+var offWords = map[string]bool{"discontinuation": true, "withdrawal": true, "holiday": true, "interruption": true,
+	"pause": true, "withheld": true, "free": true, "break": true, "cessation": true, "stop": true, "stopped": true,
+	"stopping": true, "discontinued": true, "withdrawn": true, "interrupted": true, "paused": true}

@@ -92,6 +92,10 @@ type target struct {
 	// dose): after a stated response it came after the course
 	afterOnce bool
 	on        bool // about the time on the course
+	// onDuring is 1 + the token of the "during"/"under" that placed the phrase on a
+	// treatment (a pattern cue, not one of cues.tsv), 0 otherwise: whose treatment the time
+	// was is checked against the course (courseHistory)
+	onDuring int
 	// despite is set when the on-course cue is "despite" or "in spite of": the statement
 	// happened although the course was given ("despite treatment, she died")
 	despite bool
@@ -182,7 +186,7 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			switch c.measureChange(toks, *t) {
 			case 1:
 				t.category, t.rule, t.entry.role = Partial, "change of a measure", rolePrimary
-				if transientPredicate(toks, t.j) {
+				if transientChange(toks, ends, *t) {
 					// "the increase in the platelet count was temporary": a transient benefit
 					t.category, t.rule, t.graded = Minimal, "change of a measure, said to be transient", true
 				}

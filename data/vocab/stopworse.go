@@ -60,7 +60,7 @@ func stopForWorsening(text string, toks []token, t target) bool {
 		if ends[x+1] {
 			break
 		}
-		if courseStops[toks[x].norm] && wordIn(toks, x+1, t.i, stopReasons) {
+		if stopAt(toks, x) && wordIn(toks, x+1, t.i, stopReasons) {
 			return true
 		}
 	}
@@ -70,9 +70,21 @@ func stopForWorsening(text string, toks []token, t target) bool {
 		if ends[y] {
 			break
 		}
-		if courseStops[toks[y].norm] && (reasonFirst || y <= t.j+12 && wordIn(toks, t.j, y, stopConsequences)) {
+		if stopAt(toks, y) && (reasonFirst || y <= t.j+12 && wordIn(toks, t.j, y, stopConsequences)) {
 			return true
 		}
 	}
 	return false
+}
+
+// stopAt reports whether a stop word stands at x: "reduced", "lowered" and "switched" only
+// after "was", "were" or "been" ("the dose was reduced", not "reduced exercise capacity").
+func stopAt(toks []token, x int) bool {
+	switch w := toks[x].norm; {
+	case !courseStops[w]:
+		return false
+	case w == "reduced" || w == "lowered" || w == "switched":
+		return x > 0 && (toks[x-1].norm == "was" || toks[x-1].norm == "were" || toks[x-1].norm == "been")
+	}
+	return true
 }

@@ -1,0 +1,323 @@
+package vocab
+
+import "slices"
+
+// The start of a treatment in an outcome text, and what it says of the statements around it:
+// a non-response stated before the course was started is an earlier treatment's
+// (startedAfter); one stated before another treatment was started is not that treatment's
+// (failureBeforeOtherStart); a response stated after another treatment was started is that
+// treatment's (responseAfterOtherStart). docs/outcomes.md, "Course context".
+
+// startWords say a treatment was begun.
+var startWords = map[string]bool{"started": true, "initiated": true, "commenced": true, "introduced": true,
+	"added": true, "begun": true, "instituted": true, "switched": true, "changed": true,
+	"converted": true, "replaced": true, "implemented": true, "administered": true, "applied": true, "performed": true, "tried": true, "attempted": true}
+
+// startSubjectFill may stand between a treatment and its start word ("tacrolimus therapy was
+// started"), startObjectFill between the start word and the treatment ("started on rituximab",
+// "changed to vemurafenib").
+var (
+	startSubjectFill = map[string]bool{"was": true, "were": true, "is": true, "been": true, "had": true, "has": true,
+		"therapy": true, "treatment": true, "infusion": true, "infusions": true, "then": true, "also": true,
+		"therefore": true, "subsequently": true, "eventually": true}
+	startObjectFill = map[string]bool{"on": true, "to": true, "with": true, "the": true, "a": true, "an": true,
+		"treatment": true, "therapy": true, "daily": true, "weekly": true, "monthly": true, "oral": true,
+		"intravenous": true, "iv": true, "subcutaneous": true, "high": true, "low": true, "dose": true, "pulse": true}
+)
+
+// onlyWords reports whether every token from a to b (exclusive) is in set.
+func onlyWords(toks []token, a, b int, set map[string]bool) bool {
+	for x := a; x < b; x++ {
+		if !set[toks[x].norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// startTimeWords, between a statement and the start of a treatment, date the statement to
+// that start ("worsened when interferon was started"): it is then the treatment's own.
+var startTimeWords = map[string]bool{"when": true, "once": true, "after": true, "upon": true,
+	"following": true, "since": true, "while": true,
+	// the start as the explanation of the statement ("did not recover, possibly because
+	// eculizumab was administered too late")
+	"because": true, "as": true}
+
+// concessiveWords right before the treatment started concede it ("did not improve although
+// cyclosporine was administered"): the statement is then the course's.
+var concessiveWords = map[string]bool{"although": true, "though": true, "despite": true, "even": true,
+	"whereas": true}
+
+// againWords after a start word make it a restart of a treatment given before.
+var againWords = map[string]bool{"again": true, "anew": true}
+
+// startedAfter reports whether the non-responder's statement t came before a course
+// treatment was started, in the same sentence: a start word follows it with the course's
+// own treatment (not only its class) as its subject or object, no other treatment named in
+// between, and no word dating the statement to the start ("Due to absence of remission,
+// tacrolimus was started", "his disease progressed and the treatment was changed to
+// vemurafenib"). The failure is an earlier treatment's, not the course's. A treatment named
+// between the statement and the start word is what failed ("lack of response to rituximab,
+// tacrolimus was started"), and so is one switched from ("switched from pirfenidone to
+// nintedanib"); both are left to the other rules.
+func startedAfter(toks []token, ends []bool, t target, ms []mention, k *course) bool {
+	if !worseStatement(t) {
+		return false
+	}
+	// a drug of the course's class only is neither the course started nor a course
+	// treatment that failed ("progressed on imatinib, and sunitinib was started" in a
+	// sunitinib row: imatinib is the earlier treatment; "steroid pulse therapy was
+	// administered" in a triamcinolone row may be another treatment of the class)
+	isCourse := func(m mention) bool { return m.course && !classOnly(toks, m, k) }
+	st, ok := startAfter(toks, ends, t, ms)
+	if !ok {
+		return false
+	}
+	started := false
+	for _, m := range st.started {
+		started = started || isCourse(m)
+	}
+	if !started || st.subjectOnly && len(st.between) == 0 && directLinkWords(toks, t.j, st.at) {
+		return false
+	}
+	// a treatment named in between is what failed ("lack of response to rituximab,
+	// tacrolimus was started"): never the course itself
+	for _, m := range st.between {
+		if isCourse(m) {
+			return false
+		}
+	}
+	return true
+}
+
+// worseStatement reports whether t states a non-response or a worsening, its negation
+// counted (negation is applied later: "absence of remission" reads none, and a denied change
+// for the better, "seizures did not decrease", a non-response).
+func worseStatement(t target) bool {
+	c := t.category
+	if t.negated {
+		if c = t.entry.negated; c == CategoryUnknown && t.category.AtLeast(Partial) {
+			c = None
+		}
+	}
+	return c == None || c == Progression || c == Minimal
+}
+
+// treatmentStart is the start of treatments that follows a statement in its sentence.
+type treatmentStart struct {
+	at          int       // the start word
+	started     []mention // the treatments started: its subject list or its object
+	between     []mention // the other treatments named between the statement and the start word
+	subjectOnly bool      // the treatments started are the subject, none the object
+}
+
+// startAfter finds the start of a treatment that follows the statement t in its sentence: a
+// start word with the treatments started as its subject, alone, with its dose or in a list
+// joined by "and" ("tacrolimus was started", "rituximab (375 mg/m2 weekly) was initiated",
+// "valproate and clobazam were added"), or as its object ("switched to nintedanib", "started on
+// rituximab"). The subject of "switched to" or "replaced with" is the treatment stopped and the
+// object of "added to" the one going on: neither is started. There is none when a word dates
+// the statement to the start or makes the start its explanation ("worsened when interferon
+// was started", "because eculizumab was administered too late"), when the start is conceded
+// ("although cyclosporine was administered"), or for a restart ("administered again").
+func startAfter(toks []token, ends []bool, t target, ms []mention) (treatmentStart, bool) {
+	for y := t.j; y < len(toks) && !ends[y]; y++ {
+		if !startWords[toks[y].norm] || notAStart(toks, y, ms) {
+			continue
+		}
+		if wordIn(toks, t.j, y, startTimeWords) || y+1 < len(toks) && toks[y+1].norm == "from" ||
+			wordIn(toks, y+1, y+4, againWords) {
+			return treatmentStart{}, false
+		}
+		var before []mention // treatments named between the statement and the start word
+		for _, m := range ms {
+			if m.i >= t.j && m.i < y {
+				before = append(before, m)
+			}
+		}
+		subjects := startedList(toks, before, y)
+		opens := y // where the clause of the start begins: its subject, or the start word
+		if len(subjects) > 0 {
+			opens = subjects[0].i
+		}
+		if wordIn(toks, max(t.j, opens-2), opens, concessiveWords) {
+			return treatmentStart{}, false
+		}
+		// copies: the lists grow below, and must not write into before
+		st := treatmentStart{at: y, between: slices.Clone(before[:len(before)-len(subjects)])}
+		if switchWords[toks[y].norm] {
+			// "azathioprine was switched to mycophenolate": azathioprine stopped
+			st.between = slices.Clone(before)
+		} else {
+			st.started = slices.Clone(subjects)
+		}
+		for _, m := range ms {
+			if m.i <= y || m.i > y+3 || !onlyWords(toks, y+1, m.i, startObjectFill) {
+				continue
+			}
+			if toks[y].norm == "added" && wordIn(toks, y+1, m.i, map[string]bool{"to": true}) {
+				st.between = append(st.between, m) // "rituximab was added to prednisone": prednisone goes on
+				continue
+			}
+			st.started = append(st.started, m)
+		}
+		st.subjectOnly = len(st.started) == len(subjects) && !switchWords[toks[y].norm]
+		return st, len(st.started) > 0
+	}
+	return treatmentStart{}, false
+}
+
+// failureBeforeOtherStart reports whether the non-responder's statement t is followed in
+// its sentence by the start of other treatments, and those are all the treatments its
+// statement names ("she did not improve, and rituximab was started" in a corticosteroid row):
+// the failure is of what came before, which the row's course may be, and not of the
+// treatment started, so naming it does not make the statement another treatment's.
+func failureBeforeOtherStart(toks []token, ends []bool, t target, ms []mention, statement []int) bool {
+	if !worseStatement(t) {
+		return false
+	}
+	st, ok := startAfter(toks, ends, t, ms)
+	if !ok || len(st.between) > 0 {
+		return false
+	}
+	started := map[int]bool{}
+	for _, m := range st.started {
+		if m.course {
+			return false
+		}
+		started[m.i] = true
+	}
+	for _, m := range ms {
+		if statement[m.i] == statement[t.i] && !m.course && !m.short && !started[m.i] {
+			return false
+		}
+	}
+	return true
+}
+
+// notAStart reports whether the start word at y starts no treatment: "started to decrease",
+// "began to improve" (a start of a change), or a start denied ("no orbital debridement was
+// performed", "was not started").
+func notAStart(toks []token, y int, ms []mention) bool {
+	if y+1 < len(toks) && toks[y+1].norm == "to" && !toks[y+1].brk {
+		for _, m := range ms {
+			if m.i == y+2 {
+				return false // "switched to rituximab", "changed to vemurafenib"
+			}
+		}
+		if y+2 < len(toks) && (toks[y+2].norm == "the" || toks[y+2].norm == "a" || toks[y+2].norm == "an") {
+			return false // "changed to the second-line regimen"
+		}
+		return true
+	}
+	// the start's own clause: back to a break or a word joining clauses ("remission was not
+	// achieved and ustekinumab was started" denies the remission, not the start)
+	from := y
+	for from > 0 && y-from < 6 && !toks[from].brk && !clauseJoins[toks[from-1].norm] {
+		from--
+	}
+	return wordIn(toks, from, y, deniedBefore)
+}
+
+// clauseJoins join two clauses: a denial before them is not the next clause's.
+var clauseJoins = map[string]bool{"and": true, "so": true, "then": true, "but": true, "therefore": true,
+	"thus": true, "hence": true}
+
+// startedList returns the treatments of before (in order of the text) that end right
+// before the start word at y, through words of a subject ("was", "therapy", a dose: "rituximab
+// 375 mg/m2 weekly was initiated") and list words between them ("valproate and clobazam were
+// added"; a comma does not join: "lack of response to rituximab, tacrolimus was started",
+// "despite levetiracetam, and lacosamide was added"); none when the last one is not so placed.
+func startedList(toks []token, before []mention, y int) []mention {
+	n := 0
+	end := y
+	for x := len(before) - 1; x >= 0; x-- {
+		m := before[x]
+		fill := startSubjectFill
+		if n > 0 {
+			fill = nil
+		}
+		if n == 0 && !subjectWords(toks, m.i+m.n, end, fill) ||
+			n > 0 && (m.i+m.n == end || !listWordsOnly(toks, m.i+m.n, end, false) || breakBetween(toks, m.i+m.n-1, end)) {
+			break
+		}
+		n++
+		end = m.i
+	}
+	return before[len(before)-n:]
+}
+
+// subjectWords reports whether the tokens from a to b are words of fill, numbers or dose
+// words, with no clause break among them.
+func subjectWords(toks []token, a, b int, fill map[string]bool) bool {
+	if breakBetween(toks, a-1, b) {
+		return false // "tests for immunoglobulin G, treatment was started": a new clause
+	}
+	for x := a; x < b; x++ {
+		if w := toks[x].norm; !fill[w] && !isNumber(w) && !startDoseWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// startDoseWords may stand in a treatment's dose between its name and its start word.
+var startDoseWords = map[string]bool{"for": true, "every": true, "times": true, "weeks": true, "days": true,
+	"months": true, "mg": true, "g": true, "kg": true, "m2": true, "mcg": true, "µg": true, "ug": true,
+	"iu": true, "units": true, "weekly": true, "daily": true, "monthly": true, "pulses": true, "pulse": true,
+	"being": true, "dose": true, "doses": true, "intravenous": true, "oral": true, "iv": true, "twice": true,
+	"once": true, "per": true, "day": true, "week": true}
+
+// responseAfterOtherStart reports whether the response t follows, in its sentence, the start
+// of other treatments — a start word before it whose treatments started are named and none is
+// the course's own, and no course treatment named between the start and the response
+// ("seizures persisted under valproate, and levetiracetam was added, rendering her
+// seizure-free" in a valproate row): the response is the new treatment's or the
+// combination's, not the course's.
+func responseAfterOtherStart(toks []token, ends []bool, t target, ms []mention, k *course) bool {
+	if t.negated || !t.category.AtLeast(Partial) {
+		return false
+	}
+	for y := t.i - 1; y >= 0 && !ends[y+1]; y-- {
+		if !startWords[toks[y].norm] || notAStart(toks, y, ms) {
+			continue
+		}
+		var before []mention
+		from := y
+		for from > 0 && !ends[from] {
+			from--
+		}
+		for _, m := range ms {
+			if m.i >= from && m.i < y {
+				before = append(before, m)
+			}
+		}
+		started := []mention{}
+		if !switchWords[toks[y].norm] {
+			started = append(started, startedList(toks, before, y)...)
+		}
+		for _, m := range ms {
+			if m.i > y && m.i <= y+3 && m.i < t.i && onlyWords(toks, y+1, m.i, startObjectFill) &&
+				!(toks[y].norm == "added" && wordIn(toks, y+1, m.i, map[string]bool{"to": true})) {
+				started = append(started, m)
+			}
+		}
+		if len(started) == 0 {
+			return false
+		}
+		for _, m := range started {
+			if m.course && (!classOnly(toks, m, k) || m.generic) {
+				// the course, or its class named as a treatment ("high-dose steroids were
+				// started" in a prednisone row); another drug of its class is another treatment
+				return false
+			}
+		}
+		for _, m := range ms {
+			if m.course && !classOnly(toks, m, k) && m.i > y && m.i < t.i {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
