@@ -10,8 +10,23 @@ import "slices"
 
 // startWords say a treatment was begun.
 var startWords = map[string]bool{"started": true, "initiated": true, "commenced": true, "introduced": true,
-	"added": true, "begun": true, "instituted": true, "switched": true, "changed": true,
-	"converted": true, "replaced": true, "implemented": true, "administered": true, "applied": true, "performed": true, "tried": true, "attempted": true}
+	"added": true, "begun": true, "instituted": true, "switched": true, "changed": true, "converted": true,
+	"replaced": true, "implemented": true, "administered": true, "applied": true, "performed": true,
+	"tried": true, "attempted": true}
+
+// addedTo reports whether the treatment at m follows "added to" from the start word at y
+// ("rituximab was added to prednisone"): it goes on, it is not started.
+func addedTo(toks []token, y, m int) bool {
+	if toks[y].norm != "added" {
+		return false
+	}
+	for x := y + 1; x < m; x++ {
+		if toks[x].norm == "to" {
+			return true
+		}
+	}
+	return false
+}
 
 // startSubjectFill may stand between a treatment and its start word ("tacrolimus therapy was
 // started"), startObjectFill between the start word and the treatment ("started on rituximab",
@@ -155,7 +170,7 @@ func startAfter(toks []token, ends []bool, t target, ms []mention) (treatmentSta
 			if m.i <= y || m.i > y+3 || !onlyWords(toks, y+1, m.i, startObjectFill) {
 				continue
 			}
-			if toks[y].norm == "added" && wordIn(toks, y+1, m.i, map[string]bool{"to": true}) {
+			if addedTo(toks, y, m.i) {
 				st.between = append(st.between, m) // "rituximab was added to prednisone": prednisone goes on
 				continue
 			}
@@ -298,7 +313,7 @@ func responseAfterOtherStart(toks []token, ends []bool, t target, ms []mention, 
 		}
 		for _, m := range ms {
 			if m.i > y && m.i <= y+3 && m.i < t.i && onlyWords(toks, y+1, m.i, startObjectFill) &&
-				!(toks[y].norm == "added" && wordIn(toks, y+1, m.i, map[string]bool{"to": true})) {
+				!(addedTo(toks, y, m.i)) {
 				started = append(started, m)
 			}
 		}
