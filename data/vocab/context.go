@@ -273,8 +273,10 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 		}
 	}
 	for k := range targets {
-		if t := &targets[k]; t.entry.role == roleRelapse && !t.on && !t.after && stoppedAfter(toks, t.j) {
-			t.after = true // "relapsed after IVIG was stopped", "flared when prednisone was withdrawn"
+		if t := &targets[k]; (t.entry.role == roleRelapse || t.category == Progression && !t.negated) && !t.on && !t.after && stoppedAfter(toks, t.j) {
+			// "relapsed after IVIG was stopped", "flared when prednisone was withdrawn", "CR →
+			// PD 4 months after ipilimumab stopped"
+			t.after = true
 		}
 	}
 }

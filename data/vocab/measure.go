@@ -229,7 +229,10 @@ func (cr scoreCriteria) apply(cat Category, a, b float64) Category {
 // (percentDirection's window) says the value went down ("decreased", "fell"), not that it
 // got better ("improved").
 func literalFall(toks []token, k int) bool {
-	return wordFall[changeWordNear(toks, k, func(w string) bool { return wordFall[w] || riseWords[w] || fallWords[w] })]
+	return wordFall[changeWordNear(toks, k, func(w string) bool {
+		// "clearance" names a measure here ("creatinine clearance decreased by 50 %")
+		return (wordFall[w] || riseWords[w] || fallWords[w]) && w != "clearance"
+	})]
 }
 
 // clauseAround returns the bounds [lo, hi) of the clause holding token k: from the last
@@ -329,6 +332,94 @@ func transientChange(toks []token, ends []bool, t target) bool {
 			y++
 		}
 		return transientAt(toks, y) || y+1 < len(toks) && toks[y].norm == "short" && transientAt(toks, y+1)
+	}
+	return false
+}
+
+// diseaseMeasures are words of what a disease makes larger or more frequent, so that its fall
+// is a response: the size of a lesion, symptoms, attacks, a loss of protein.
+var diseaseMeasures = map[string]bool{"size": true, "volume": true, "diameter": true, "area": true, "tumor": true,
+	"tumour": true, "tumors": true, "tumours": true, "lesion": true, "lesions": true, "mass": true, "masses": true,
+	"nodule": true, "nodules": true, "metastases": true, "metastasis": true, "burden": true, "pain": true,
+	"symptoms": true, "symptom": true, "frequency": true, "episodes": true, "attacks": true, "seizures": true,
+	"relapses": true, "proteinuria": true, "albuminuria": true, "edema": true, "oedema": true, "swelling": true,
+	"spleen": true, "splenomegaly": true, "thickness": true, "disease": true, "activity": true, "severity": true,
+	"load": true, "titer": true, "titre": true, "requirement": true, "requirements": true, "need": true,
+	"dose": true, "dosage": true, "consumption": true, "use": true, "number": true, "antibody": true,
+	"antibodies": true, "autoantibody": true, "autoantibodies": true, "relief": true}
+
+// percentFiller are the words a percentage's clause may hold besides its measure and change
+// word ("decreased by 70 %", "a reduction of 60 %", "there was an 80 % reduction").
+var percentFiller = map[string]bool{"by": true, "of": true, "the": true, "a": true, "an": true, "was": true,
+	"were": true, "is": true, "there": true, "had": true, "has": true, "with": true, "in": true, "and": true,
+	"approximately": true, "about": true, "nearly": true, "almost": true, "over": true, "more": true, "than": true,
+	"significantly": true, "markedly": true, "further": true, "total": true, "overall": true, "mean": true,
+	"her": true, "his": true, "their": true, "its": true, "patient": true, "patients": true, "after": true,
+	"at": true, "to": true, "from": true, "within": true, "months": true, "weeks": true, "days": true,
+	"month": true, "week": true, "day": true, "years": true, "year": true, "treatment": true, "therapy": true,
+	"did": true, "does": true, "not": true, "no": true, "less": true, "least": true, "baseline": true,
+	"initial": true, "original": true, "value": true, "values": true, "level": true, "levels": true,
+	"only": true, "still": true, "up": true, "down": true, "around": true, "roughly": true, "under": true,
+	"below": true, "above": true, "compared": true, "previous": true, "prior": true, "before": true,
+	"since": true, "following": true, "then": true, "which": true, "that": true, "this": true,
+	"showed": true, "demonstrated": true, "revealed": true, "noted": true, "observed": true,
+	"achieved": true, "reached": true, "resulted": true, "resulting": true, "led": true, "leading": true,
+	"experienced": true, "for": true, "reaching": true, "maximal": true, "maximum": true, "average": true}
+
+// unknownMeasure reports whether the clause of the percentage at token k names something
+// changing whose direction of benefit the reader does not know ("walking distance increased by
+// 80 %", "grip strength decreased by 50 %"): no measure of scores.tsv before it, no word of
+// what a disease makes larger (diseaseMeasures) in it, and some word in it that is neither
+// one of those, a change word, a number nor a filler. A clause with only the change ("reduced by 70
+// %", an outcome cell) or a disease word ("tumour size decreased by 60 %") is known.
+func (c *compiled) unknownMeasure(toks []token, k int) bool {
+	lo, hi := clauseAround(toks, k)
+	if _, _, named := c.measureBefore(toks[lo:], k-lo); named {
+		return false
+	}
+	unknown := false
+	for x := lo; x < hi; x++ {
+		w := toks[x].norm
+		switch {
+		case diseaseMeasures[w]:
+			return false
+		case isNumber(w), fallWords[w], riseWords[w], percentFiller[w], wordFall[w], wordRise[w], reliefWords[w], len(w) < 3:
+		default:
+			unknown = true
+		}
+	}
+	return unknown
+}
+
+// smallWords before a change word, and smallAdverbs after it, call it small.
+var (
+	smallWords   = map[string]bool{"slight": true, "mild": true, "modest": true, "small": true, "marginal": true, "minimal": true, "minor": true}
+	smallAdverbs = map[string]bool{"slightly": true, "mildly": true, "modestly": true, "marginally": true, "minimally": true}
+)
+
+// smallChange reports whether the change word t is called small: a small word within two
+// words before it in its clause ("slight increase in haemoglobin", "a modest rise") or a
+// small adverb right after it ("platelets increased slightly").
+func smallChange(toks []token, t target) bool {
+	for x := t.i - 1; x >= 0 && x >= t.i-2 && !toks[x+1].brk; x-- {
+		if smallWords[toks[x].norm] {
+			return true
+		}
+	}
+	return t.j < len(toks) && !toks[t.j].brk && smallAdverbs[toks[t.j].norm]
+}
+
+// untilAfter reports whether "until" follows token j, right away or after a passive
+// negation of a finding ("was not observed", "was not seen until …").
+func untilAfter(toks []token, j int) bool {
+	for x := j; x < len(toks) && x < j+4 && !(x > j && toks[x].brk); x++ {
+		switch toks[x].norm {
+		case "until", "till":
+			return true
+		case "was", "were", "not", "observed", "seen", "noted", "achieved", "apparent", "evident":
+		default:
+			return false
+		}
 	}
 	return false
 }

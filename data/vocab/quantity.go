@@ -185,6 +185,16 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 			}
 			continue
 		}
+		if (dir == 1 || dir == -1) && c.unknownMeasure(toks, tokAt(m[0])) {
+			// "walking distance increased by 80 %": a measure whose direction of benefit
+			// the reader does not know; proposed as a rise or fall of the disease, low
+			cat := Progression
+			if dir == -1 {
+				cat = percentCategory(v / 100)
+			}
+			add(m[0], m[1], cat, "percent change", true, text[m[0]:m[1]])
+			continue
+		}
 		switch {
 		case dir == -1 && lessThanBefore(text[:m[0]]):
 			// "< 50 % reduction", "less than 30 % decrease": a fall below the cut-off; above

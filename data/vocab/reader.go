@@ -189,6 +189,9 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 				if transientChange(toks, ends, *t) {
 					// "the increase in the platelet count was temporary": a transient benefit
 					t.category, t.rule, t.graded = Minimal, "change of a measure, said to be transient", true
+				} else if smallChange(toks, *t) {
+					// "slight increase in haemoglobin", "platelets increased slightly"
+					t.category, t.rule, t.graded = Minimal, "change of a measure, said to be small", true
 				}
 			case -1: // "the platelet count fell": worse, but perhaps an adverse effect; stays weak
 				t.category, t.rule = Progression, "change of a measure"
@@ -207,9 +210,10 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			switch {
 			case degreeAt(toks, t.j):
 				t.notFully = true // "did not regress completely", "did not subside totally"
-			case toks[t.j].norm == "until" && t.entry.category.AtLeast(Partial):
-				// "did not recover until electroconvulsive therapy had been given": the
-				// response came, later and perhaps with something else; a person decides
+			case untilAfter(toks, t.j) && t.entry.category.AtLeast(Partial):
+				// "did not recover until electroconvulsive therapy had been given",
+				// "improvement was not observed until tacrolimus was started": the response
+				// came, later and perhaps with something else; a person decides
 				t.negated, t.hedged, t.hedgeCue, t.rule = false, true, "until", "not … until: a later response"
 			}
 		}
