@@ -346,7 +346,8 @@ var diseaseMeasures = map[string]bool{"size": true, "volume": true, "diameter": 
 	"spleen": true, "splenomegaly": true, "thickness": true, "disease": true, "activity": true, "severity": true,
 	"load": true, "titer": true, "titre": true, "requirement": true, "requirements": true, "need": true,
 	"dose": true, "dosage": true, "consumption": true, "use": true, "number": true, "antibody": true,
-	"antibodies": true, "autoantibody": true, "autoantibodies": true, "relief": true}
+	"antibodies": true, "autoantibody": true, "autoantibodies": true, "relief": true, "gradient": true,
+	"obstruction": true, "stenosis": true, "inflammation": true, "infiltrate": true, "infiltrates": true}
 
 // percentFiller are the words a percentage's clause may hold besides its measure and change
 // word ("decreased by 70 %", "a reduction of 60 %", "there was an 80 % reduction").
