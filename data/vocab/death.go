@@ -23,10 +23,29 @@ func (c *compiled) readDeath(text string, toks []token, cues []cueHit, live []ta
 	if res.Category == NotEvaluable {
 		c.outcomeBeforeDeath(text, toks, live, res)
 	}
+	if res.Category == NotEvaluable && cause == causeOther {
+		if w := weakResponseBeside(live); w != nil {
+			// "Died (sepsis), tumour responding": rule 4 keeps the response stated, here in
+			// words too weak to count without a person
+			res.Category, res.Code = w.category, w.category.Code()
+			return "a response in weak words beside a death of another cause"
+		}
+	}
 	if res.Category == NotEvaluable && low == "" {
 		low = unplacedDeath(cause, res)
 	}
 	return low
+}
+
+// weakResponseBeside returns the first response stated in weak words among the statements
+// (not denied), or nil.
+func weakResponseBeside(live []target) *target {
+	for k, t := range live {
+		if t.entry.weak() && !t.negated && !t.quantity && t.category.AtLeast(Partial) {
+			return &live[k]
+		}
+	}
+	return nil
 }
 
 // deathReading reads a death (the decisive statement live[decisive], not evaluable so far) by

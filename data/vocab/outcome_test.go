@@ -445,6 +445,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a rise called small after it", "Platelets increased slightly from 10 to 25 x10^9/L.", "", Minimal, ConfidenceHigh},
 		{"no response assessment", "No response assessment was performed.", "", NotEvaluable, ConfidenceHigh},
 		{"a recovery from the operation", "Uneventful postoperative recovery", "", NotEvaluable, ConfidenceHigh},
+		{"a weak response beside a death of another cause", "Died (sepsis), tumour responding", "", Partial, ConfidenceLow},
 		{"recovered from the surgery, not the disease", "Recovered well from surgery", "", NotEvaluable, ConfidenceHigh},
 		{"a glycaemic target reached", "HbA1c fell from 11% to 6.5%.", "", Partial, ConfidenceHigh},
 		{"not observed until", "Improvement was not observed until tacrolimus was started.", "", Partial, ConfidenceLow},
