@@ -481,3 +481,10 @@ func TestDuringAnotherTreatmentOrOffIt(t *testing.T) {
 		{"IVIG", "Relapsed during the first month of IVIG therapy.", Progression, ConfidenceHigh},
 	})
 }
+
+func TestTreatmentAfterAWordOfStart(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// "introduction of X" names X as given, as "initiation of X" does
+		{"benralizumab", "Introduction of benralizumab led to marked improvement and reduced the amount of systemic corticosteroids.", Partial, ConfidenceHigh},
+	})
+}

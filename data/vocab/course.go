@@ -205,6 +205,7 @@ func isNumber(w string) bool {
 // substance ("normalisation of calcium", "levels of T4"), not a treatment.
 var treatmentNouns = map[string]bool{"dose": true, "doses": true, "course": true, "courses": true, "cycle": true,
 	"cycles": true, "administration": true, "use": true, "addition": true, "initiation": true, "institution": true,
+	"introduction": true, "commencement": true, "start": true, "reintroduction": true,
 	"combination": true, "infusion": true, "infusions": true, "injection": true, "injections": true, "trial": true,
 	"regimen": true, "pulse": true, "pulses": true, "sessions": true, "session": true, "mg": true, "g": true,
 	"weeks": true, "months": true, "days": true,

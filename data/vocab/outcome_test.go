@@ -446,6 +446,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"no response assessment", "No response assessment was performed.", "", NotEvaluable, ConfidenceHigh},
 		{"a recovery from the operation", "Uneventful postoperative recovery", "", NotEvaluable, ConfidenceHigh},
 		{"a weak response beside a death of another cause", "Died (sepsis), tumour responding", "", Partial, ConfidenceLow},
+		{"flare free", "Flare free at 6 months", "", Complete, ConfidenceHigh},
+		{"brief periods of remission", "The patient continued having episodes of fever with brief periods of remission.", "", Minimal, ConfidenceHigh},
 		{"recovered from the surgery, not the disease", "Recovered well from surgery", "", NotEvaluable, ConfidenceHigh},
 		{"a glycaemic target reached", "HbA1c fell from 11% to 6.5%.", "", Partial, ConfidenceHigh},
 		{"not observed until", "Improvement was not observed until tacrolimus was started.", "", Partial, ConfidenceLow},
@@ -1086,7 +1088,6 @@ func TestSetAgainstTheTreatment(t *testing.T) {
 		{"Hiccups lasted for eight days, despite treatment with phenobarbital and diazepam.", "phenobarbital", Unclassified, ConfidenceLow},
 		// a hint of a response in words the vocabulary does not know: proposed only
 		{"Despite treatment, the weakness was severe at first but she walked again.", "IVIG", Unclassified, ConfidenceNone},
-		{"Despite ongoing therapy with lanadelumab, she has been attack-free for 18 months.", "lanadelumab", Unclassified, ConfidenceNone},
 		// the course is named elsewhere, where its own effect may be stated
 		{"Mute and immobile for a week despite neuroleptic therapy, he became freely conversant within 30 minutes of the administration of lorazepam.", "lorazepam", Unclassified, ConfidenceNone},
 		{"Mute and immobile for a week despite neuroleptic therapy, he became freely conversant within 30 minutes of lorazepam.", "lorazepam", Unclassified, ConfidenceNone},
@@ -1100,6 +1101,7 @@ func TestSetAgainstTheTreatment(t *testing.T) {
 		{"Despite treatment of her diabetes, she required insulin.", "dapagliflozin", Unclassified, ConfidenceNone},
 		// a response stated: the rule does not apply
 		{"Despite the severity of the disease, the ulcers healed.", "", Complete, ConfidenceHigh},
+		{"Despite ongoing therapy with lanadelumab, she has been attack-free for 18 months.", "lanadelumab", Complete, ConfidenceHigh},
 	} {
 		var tr []string
 		if tc.treatment != "" {
