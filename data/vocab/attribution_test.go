@@ -133,7 +133,8 @@ func TestResponseReachedLater(t *testing.T) {
 		// no order of time: a disagreement a person decides
 		{"bortezomib", "stable disease; partial response", CategoryUnknown, ConfidenceLow},
 		// another step, or none, between or after: the later response may not be the course's
-		{"infliximab", "No response → adalimumab → remission", CategoryUnknown, ConfidenceLow},
+		// … and an outcome right after another treatment's arrow is that treatment's
+		{"infliximab", "No response → adalimumab → remission", None, ConfidenceHigh},
 		{"infliximab", "No response at week 2; then complete remission after rescue colectomy", CategoryUnknown, ConfidenceLow},
 		{"bortezomib", "No response, then spontaneous remission", CategoryUnknown, ConfidenceLow},
 		{"nivolumab", "SD -> PR after SBRT", CategoryUnknown, ConfidenceLow},
@@ -486,5 +487,20 @@ func TestTreatmentAfterAWordOfStart(t *testing.T) {
 	checkCourseReadings(t, []courseReading{
 		// "introduction of X" names X as given, as "initiation of X" does
 		{"benralizumab", "Introduction of benralizumab led to marked improvement and reduced the amount of systemic corticosteroids.", Partial, ConfidenceHigh},
+	})
+}
+
+func TestCellsOfSeveralTreatments(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// "Drug: outcome" parts are each their drug's, not sites
+		{"adalimumab", "MTX: NR; ADA: CR", Complete, ConfidenceHigh},
+		{"methotrexate", "MTX: no response; adalimumab: complete response", None, ConfidenceHigh},
+		// an outcome after another treatment's arrow, or after a switch to it
+		{"infliximab", "IFX: no resp; switched to UST → remission", None, ConfidenceHigh},
+		{"ganciclovir", "GCV → VL rising; FCN → undetectable", CategoryUnknown, ConfidenceLow}, // not foscarnet's response
+		// another drug of the course's class, when the course's own drug is named too
+		{"ganciclovir", "Resistant to ganciclovir; cleared on foscarnet", None, ConfidenceHigh},
+		// … but the course's pulse and its taper are one course
+		{"methylprednisolone", "IV methylprednisolone followed by oral prednisolone with complete resolution", Complete, ConfidenceHigh},
 	})
 }

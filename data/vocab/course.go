@@ -11,6 +11,9 @@ type course struct {
 	// oneOff is set when the course is given once (an operation, a procedure, a single
 	// dose or infiltration): a relapse stated after it is after the course (rule 3)
 	oneOff bool
+	// classNamed holds the classes the treatment cells name as such ("glucocorticoid",
+	// "steroids"): any drug of such a class is the course's
+	classNamed map[string]bool
 }
 
 func (k *course) empty() bool { return k == nil || len(k.names)+len(k.words) == 0 }
@@ -67,6 +70,12 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 				if m.Class != "" && m.Class != "procedure" {
 					k.classes[normalize(m.Class)] = true
 					drug = true
+					if g := v.c.generics[normalize(m.Canonical)]; g != nil && len(g.codes) > 0 && g.codes[0].atc != "" && len(g.codes[0].atc) < 7 {
+						if k.classNamed == nil {
+							k.classNamed = map[string]bool{}
+						}
+						k.classNamed[normalize(m.Class)] = true
+					}
 				}
 			}
 		}
@@ -339,16 +348,6 @@ var placeVerbs = map[string]bool{"discharged": true, "transferred": true, "refer
 var placeAfter = map[string]bool{"center": true, "centre": true, "unit": true, "units": true, "facility": true,
 	"ward": true, "clinic": true, "hospital": true, "department": true}
 
-// mention is a treatment named in the outcome text.
-type mention struct {
-	i, n    int
-	name    string // normalised canonical
-	class   string // normalised class
-	short   bool   // an upper-case abbreviation of up to 3 characters (T3, T4, MTX): weak evidence of another treatment
-	course  bool
-	generic bool // a class named as a treatment ("steroids", "antibiotics"), not one substance
-}
-
 // purposeVerbs after "to" state the aim of a treatment ("ineffective to control ACTH",
 // "failed to reduce insulin requirements"), so what follows is no treatment the outcome is
 // said of.
@@ -576,20 +575,4 @@ func namedNotGiven(toks []token, inTarget, worse []bool, i, n int, course bool) 
 func failedBefore(after string) bool {
 	w := words(after)
 	return len(w) > 0 && compoundAdjectives[w[0]]
-}
-
-// mentionOf is the treatment of entry e named at toks[i:i+n], with whether it is one of the
-// course's (by name, class or the words of the treatment cells).
-func (c *compiled) mentionOf(toks []token, i, n int, e termEntry, k *course) mention {
-	m := mention{i: i, n: n, name: normalize(e.canonical), short: n == 1 && toks[i].upper && len(toks[i].norm) <= 3}
-	if g := c.generics[m.name]; g != nil && len(g.codes) > 0 {
-		m.class = normalize(g.codes[0].class)
-		// a class-level entry carries an ATC group code, shorter than a substance's
-		m.generic = g.codes[0].atc != "" && len(g.codes[0].atc) < 7
-	}
-	m.course = k.names[m.name] || m.class != "" && k.classes[m.class] || k.classes[m.name]
-	for w := i; w < i+n && !m.course; w++ {
-		m.course = k.words[toks[w].norm]
-	}
-	return m
 }

@@ -1,5 +1,7 @@
 package vocab
 
+import "strings"
+
 // Course attribution of history statements: which statements of a text are about the
 // row's own course and which about earlier or other treatments (docs/outcomes.md, "Course
 // context").
@@ -26,13 +28,26 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 	namesOther := map[int]bool{}  // statement → another treatment is named in it
 	courseAt := make([]bool, len(toks))
 	exactAt := make([]bool, len(toks)) // a course treatment named by its own name, not by its class
+	// a drug of the course's class counts as the course, unless the text names the course's
+	// own drug too: then it is another ("resistant to GCV; cleared on foscarnet" in a
+	// ganciclovir row)
+	exactNamed := false
 	for _, m := range ms {
+		exactNamed = exactNamed || m.course && !classOnly(toks, m, k)
+	}
+	for x, m := range ms {
+		other := exactNamed && classOnly(toks, m, k) && !m.generic && !k.classNamed[m.class] && !afterOwn(toks, ends, ms, x, k)
 		switch {
-		case m.course:
+		case m.course && other && escalatedTo(toks, inTarget, worse, m.i, m.n):
+			// "remained febrile …, requiring daily prednisolone": the next step a failure led
+			// to, neither the course nor another treatment the outcome is said of
+		case m.course && !other:
 			namesCourse[clause[m.i]] = true
 			courseAt[m.i] = true
 			exactAt[m.i] = k.names[m.name] || k.words[toks[m.i].norm]
-		case !m.short:
+		case !m.short || labelMention(text, toks, m, inTarget):
+			// an abbreviation is weak evidence of another treatment, unless it labels its
+			// statement ("ADA: CR")
 			namesOther[clause[m.i]] = true
 		}
 	}
@@ -62,6 +77,9 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		}
 		if !targets[x].history && startedAfter(toks, ends, targets[x], ms, k) {
 			targets[x].history, targets[x].histCue = true, "a failure given as the reason the course was started"
+		}
+		if !targets[x].history && arrowFromOther(toks, targets[x], ms, k) {
+			targets[x].history, targets[x].histCue = true, "the outcome follows another treatment's arrow"
 		}
 		if !targets[x].history && responseAfterOtherStart(toks, ends, targets[x], ms, k) {
 			targets[x].history, targets[x].histCue = true, "a response after another treatment was started"
@@ -300,4 +318,44 @@ func (c *compiled) duringOther(toks []token, d int, k *course) bool {
 		x += n - 1
 	}
 	return other
+}
+
+// labelMention reports whether the treatment m labels the statement after it or is its
+// subject: it opens its clause and a colon or an outcome phrase follows it ("MTX: NR; ADA:
+// CR", "PHT failed; LEV → seizure-free").
+func labelMention(text string, toks []token, m mention, inTarget []bool) bool {
+	e := m.i + m.n
+	return (m.i == 0 || toks[m.i].brk) && e < len(toks) &&
+		(strings.Contains(text[toks[e-1].end:toks[e].start], ":") || inTarget[e] && !toks[e].brk)
+}
+
+// arrowFromOther reports whether the outcome t follows an arrow right after another
+// treatment's name ("GCV → VL rising; FOS → undetectable" in a ganciclovir row: the
+// undetectable load is foscarnet's), or after a start of one ("switched to UST → remission").
+func arrowFromOther(toks []token, t target, ms []mention, k *course) bool {
+	if t.i == 0 || !toks[t.i].arrow {
+		return false
+	}
+	for _, m := range ms {
+		if m.i+m.n == t.i {
+			return !m.course || classOnly(toks, m, k) && !m.generic
+		}
+	}
+	return false
+}
+
+// afterOwn reports whether the treatment ms[x] follows the course's own drug within eight
+// words of its sentence ("IV methylprednisolone followed by oral prednisolone" in a
+// methylprednisolone row: the same course, a pulse and its taper).
+func afterOwn(toks []token, ends []bool, ms []mention, x int, k *course) bool {
+	for y := x - 1; y >= 0; y-- {
+		p := ms[y]
+		if ms[x].i-(p.i+p.n) > 8 || endBetween(ends, p.i, ms[x].i) {
+			return false
+		}
+		if p.course && !classOnly(toks, p, k) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,10 @@
 package vocab
 
-import "strings"
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
 
 // wordFall and wordRise are the change words that beneficialChange reads by the
 // direction of benefit of the measure beside them.
@@ -423,4 +427,19 @@ func untilAfter(toks []token, j int) bool {
 		}
 	}
 	return false
+}
+
+// logFallRE reads the size of a fall in log10 right after a change word ("↓ 0.5 log", "↓ <1
+// log").
+var logFallRE = regexp.MustCompile(`^\s*(?:by\s+)?(<|less than\s+)?\s*(\d+(?:\.\d+)?)\s*-?\s*log`)
+
+// logFallUnderOne reports whether the text right after a change word gives a fall of less
+// than one log10 ("HBV DNA ↓ 0.5 log", "decreased by <1 log"): minimal by rule 5.
+func logFallUnderOne(after string) bool {
+	m := logFallRE.FindStringSubmatch(strings.ToLower(after))
+	if m == nil {
+		return false
+	}
+	v, err := strconv.ParseFloat(m[2], 64)
+	return err == nil && (v < 1 || m[1] != "" && v <= 1)
 }

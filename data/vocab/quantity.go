@@ -224,7 +224,7 @@ type valueHit struct {
 // bytes.
 const arrowReach = 64
 
-var arrowRE = regexp.MustCompile(`(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?\s*([a-zµμ%]*)\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
+var arrowRE = regexp.MustCompile(`(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*)\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
 
 // beforeAfter reads the changes of a named measure of scores.tsv written as values before
 // and after: "from A to B" (sizes written A×B count as areas, powers of ten as such) and,
@@ -252,6 +252,11 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		}
 		if cr, ok := c.criteria[term]; ok && better == "lower" {
 			cat = cr.apply(cat, a, b)
+		}
+		if better == "lower" && b > a && replacedSubstance[term] {
+			// "ferritin 5 → 80" after iron, "cortisol 2 → 18" on hydrocortisone: a substance
+			// the body lacks as often as it has too much of; its rise may be the aim
+			weak = true
 		}
 		out = append(out, valueHit{start, end, cat, weak})
 	}
@@ -575,3 +580,11 @@ func powerValue(s, after string) float64 {
 func sortTargets(ts []target) {
 	sort.SliceStable(ts, func(a, b int) bool { return ts[a].i < ts[b].i })
 }
+
+// replacedSubstance are the measures of scores.tsv, lower is better, that a treatment also
+// gives or raises when the body lacks them (iron deficiency, adrenal insufficiency,
+// hypocalcaemia): a rise of them is read with low confidence.
+var replacedSubstance = map[string]bool{"ferritin": true, "cortisol": true, "calcium": true, "serum calcium": true,
+	"ionised calcium": true, "ionized calcium": true, "phosphate": true, "phosphorus": true, "magnesium": true,
+	"sodium": true, "potassium": true, "glucose": true, "tsh": true, "t4": true, "ft4": true, "free t4": true,
+	"testosterone": true, "estradiol": true, "igg": true, "vitamin d": true}

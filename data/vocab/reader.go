@@ -189,8 +189,9 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 				if transientChange(toks, ends, *t) {
 					// "the increase in the platelet count was temporary": a transient benefit
 					t.category, t.rule, t.graded = Minimal, "change of a measure, said to be transient", true
-				} else if smallChange(toks, *t) {
-					// "slight increase in haemoglobin", "platelets increased slightly"
+				} else if smallChange(toks, *t) || logFallUnderOne(text[toks[t.j-1].end:]) {
+					// "slight increase in haemoglobin", "platelets increased slightly", "HBV
+					// DNA ↓ 0.5 log" (rule 5: a fall of less than one log10 is minimal)
 					t.category, t.rule, t.graded = Minimal, "change of a measure, said to be small", true
 				}
 			case -1: // "the platelet count fell": worse, but perhaps an adverse effect; stays weak

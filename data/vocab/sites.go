@@ -36,6 +36,13 @@ func (c *compiled) sitesOf(text string, toks []token, clause []int, res *Outcome
 	}
 	if len(sites) == 0 {
 		sites = labelSites(text, toks, inPhrase)
+		for _, st := range sites {
+			if n, _ := c.drugTrie.longest(toks, st.i, nil); n > 0 {
+				// "MTX: NR; ADA: CR": labels that name treatments are no sites; each
+				// statement is its treatment's (course attribution)
+				return
+			}
+		}
 		if len(sites) < 2 {
 			return
 		}

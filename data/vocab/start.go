@@ -293,7 +293,7 @@ func responseAfterOtherStart(toks []token, ends []bool, t target, ms []mention, 
 	if t.negated || !t.category.AtLeast(Partial) {
 		return false
 	}
-	for y := t.i - 1; y >= 0 && !ends[y+1]; y-- {
+	for y := t.i - 1; y >= 0 && (!ends[y+1] || toks[y+1].arrow); y-- { // "switched to UST → remission"
 		if !startWords[toks[y].norm] || notAStart(toks, y, ms) {
 			continue
 		}

@@ -1,0 +1,27 @@
+package vocab
+
+// mention is a treatment named in the outcome text.
+type mention struct {
+	i, n    int
+	name    string // normalised canonical
+	class   string // normalised class
+	short   bool   // an upper-case abbreviation of up to 3 characters (T3, T4, MTX): weak evidence of another treatment
+	course  bool
+	generic bool // a class named as a treatment ("steroids", "antibiotics"), not one substance
+}
+
+// mentionOf is the treatment of entry e named at toks[i:i+n], with whether it is one of the
+// course's (by name, class or the words of the treatment cells).
+func (c *compiled) mentionOf(toks []token, i, n int, e termEntry, k *course) mention {
+	m := mention{i: i, n: n, name: normalize(e.canonical), short: n == 1 && toks[i].upper && len(toks[i].norm) <= 3}
+	if g := c.generics[m.name]; g != nil && len(g.codes) > 0 {
+		m.class = normalize(g.codes[0].class)
+		// a class-level entry carries an ATC group code, shorter than a substance's
+		m.generic = g.codes[0].atc != "" && len(g.codes[0].atc) < 7
+	}
+	m.course = k.names[m.name] || m.class != "" && k.classes[m.class] || k.classes[m.name]
+	for w := i; w < i+n && !m.course; w++ {
+		m.course = k.words[toks[w].norm]
+	}
+	return m
+}
