@@ -504,3 +504,18 @@ func TestCellsOfSeveralTreatments(t *testing.T) {
 		{"methylprednisolone", "IV methylprednisolone followed by oral prednisolone with complete resolution", Complete, ConfidenceHigh},
 	})
 }
+
+func TestRelapseAfterTheCourseIsNoDisagreement(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// a relapse after the course, in a statement not naming it, does not disagree with the
+		// course's response (rule 3 keeps the best response)
+		{"corticosteroids", "In the initial stage, corticosteroid treatment was effective, but symptoms relapsed after drug withdrawal.", Partial, ConfidenceHigh},
+		{"fecal microbiota transplantation", "She underwent FMT with resolution of her diarrhea but relapsed 2 weeks later.", Complete, ConfidenceHigh},
+		// a relapse on the course, in a statement not naming it: set aside, and the reader
+		// leaves the reading to a person
+		{"corticosteroids", "Corticosteroid treatment was effective, but symptoms relapsed on tapering.", CategoryUnknown, ConfidenceLow},
+		// a spaced slash between labelled parts
+		{"prednisone", "Pred: NR / CsA: PR", CategoryUnknown, ConfidenceNone},
+		{"cyclosporine", "Pred: NR / CsA: PR", Partial, ConfidenceHigh},
+	})
+}

@@ -343,6 +343,9 @@ func classesDiffer(kept, all []target) bool {
 	class := func(ts []target) map[bool]bool {
 		m := map[bool]bool{}
 		for _, t := range ts {
+			if t.entry.role == roleRelapse && (t.after || t.afterOnce) {
+				continue // a relapse after the course keeps the best response (rule 3)
+			}
 			if t.category.Ordered() && !t.entry.secondary && !t.entry.weak() {
 				m[t.category.Responder()] = true
 			}

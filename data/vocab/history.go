@@ -78,6 +78,9 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		if !targets[x].history && startedAfter(toks, ends, targets[x], ms, k) {
 			targets[x].history, targets[x].histCue = true, "a failure given as the reason the course was started"
 		}
+		if !targets[x].history && labelledByOther(text, toks, targets[x], ms, inTarget, k) {
+			targets[x].history, targets[x].histCue = true, "the outcome follows another treatment's label"
+		}
 		if !targets[x].history && arrowFromOther(toks, targets[x], ms, k) {
 			targets[x].history, targets[x].histCue = true, "the outcome follows another treatment's arrow"
 		}
@@ -321,11 +324,12 @@ func (c *compiled) duringOther(toks []token, d int, k *course) bool {
 }
 
 // labelMention reports whether the treatment m labels the statement after it or is its
-// subject: it opens its clause and a colon or an outcome phrase follows it ("MTX: NR; ADA:
-// CR", "PHT failed; LEV → seizure-free").
+// subject: it opens its clause (or follows a spaced slash: "Pred: NR / CsA: PR") and a colon
+// or an outcome phrase follows it ("MTX: NR; ADA: CR", "PHT failed; LEV → seizure-free").
 func labelMention(text string, toks []token, m mention, inTarget []bool) bool {
 	e := m.i + m.n
-	return (m.i == 0 || toks[m.i].brk) && e < len(toks) &&
+	opens := m.i == 0 || toks[m.i].brk || strings.Contains(text[toks[m.i-1].end:toks[m.i].start], " / ")
+	return opens && e < len(toks) &&
 		(strings.Contains(text[toks[e-1].end:toks[e].start], ":") || inTarget[e] && !toks[e].brk)
 }
 
@@ -356,6 +360,23 @@ func afterOwn(toks []token, ends []bool, ms []mention, x int, k *course) bool {
 		if p.course && !classOnly(toks, p, k) {
 			return true
 		}
+	}
+	return false
+}
+
+// labelledByOther reports whether the nearest treatment before the outcome t labels its part
+// of the cell and is not the course's ("Pred: NR / CsA: PR" in a prednisone row: the PR is
+// ciclosporin's).
+func labelledByOther(text string, toks []token, t target, ms []mention, inTarget []bool, k *course) bool {
+	for x := len(ms) - 1; x >= 0; x-- {
+		m := ms[x]
+		if m.i+m.n > t.i {
+			continue
+		}
+		if !labelMention(text, toks, m, inTarget) || !strings.Contains(text[toks[m.i+m.n-1].end:toks[m.i+m.n].start], ":") {
+			return false
+		}
+		return !m.course || classOnly(toks, m, k) && !m.generic
 	}
 	return false
 }
