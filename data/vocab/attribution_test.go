@@ -519,3 +519,15 @@ func TestRelapseAfterTheCourseIsNoDisagreement(t *testing.T) {
 		{"cyclosporine", "Pred: NR / CsA: PR", Partial, ConfidenceHigh},
 	})
 }
+
+func TestSwitchesAndConcededChanges(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		// the outcome after a switch away from the course is the new treatment's
+		{"azathioprine", "Switching from azathioprine to mycophenolate led to a fall in proteinuria from 4.2 g/day to 1.1 g/day.", CategoryUnknown, ConfidenceNone},
+		{"lamotrigine", "Replacing lamotrigine with valproate reduced seizure frequency by 80%.", CategoryUnknown, ConfidenceNone},
+		{"valproate", "Replacing lamotrigine with valproate reduced seizure frequency by 80%.", Partial, ConfidenceHigh},
+		// a change for the better set against the treatment was not its aim
+		{"hydroxyurea", "Despite hydroxyurea the platelet count rose to 1,500 x10^9/L.", Progression, ConfidenceHigh},
+		{"eltrombopag", "The platelet count rose to 80 x10^9/L.", Partial, ConfidenceHigh},
+	})
+}

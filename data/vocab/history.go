@@ -78,6 +78,9 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		if !targets[x].history && startedAfter(toks, ends, targets[x], ms, k) {
 			targets[x].history, targets[x].histCue = true, "a failure given as the reason the course was started"
 		}
+		if !targets[x].history && c.afterSwitchAway(toks, ends, targets[x], ms, k) {
+			targets[x].history, targets[x].histCue = true, "the outcome follows a switch from the course to another treatment"
+		}
 		if !targets[x].history && labelledByOther(text, toks, targets[x], ms, inTarget, k) {
 			targets[x].history, targets[x].histCue = true, "the outcome follows another treatment's label"
 		}
@@ -377,6 +380,48 @@ func labelledByOther(text string, toks []token, t target, ms []mention, inTarget
 			return false
 		}
 		return !m.course || classOnly(toks, m, k) && !m.generic
+	}
+	return false
+}
+
+// switchAwayWords, before "from" and the course, switch it for another treatment
+// ("switching from azathioprine to mycophenolate"); replaceWords before the course and
+// "with" or "by" do so too ("replacing lamotrigine with valproate").
+var (
+	switchAwayWords = map[string]bool{"switching": true, "switched": true, "switch": true, "change": true,
+		"changed": true, "changing": true, "conversion": true, "converted": true, "transition": true,
+		"transitioned": true}
+	replaceWords = map[string]bool{"replacing": true, "replaced": true, "replace": true, "substituting": true,
+		"substituted": true}
+)
+
+// afterSwitchAway reports whether the outcome t follows, in its sentence, a switch from the
+// course's own treatment to another one ("switching from azathioprine to mycophenolate led to
+// a fall in proteinuria", "replacing lamotrigine with valproate reduced seizure frequency",
+// "lamotrigine was replaced by valproate, with seizure freedom"): the outcome is the new
+// treatment's.
+func (c *compiled) afterSwitchAway(toks []token, ends []bool, t target, ms []mention, k *course) bool {
+	for _, m := range ms {
+		if !m.course || classOnly(toks, m, k) || m.i == 0 || m.i >= t.i || endBetween(ends, m.i, t.i) {
+			continue
+		}
+		from := toks[m.i-1].norm == "from" && m.i >= 2 && switchAwayWords[toks[m.i-2].norm] ||
+			replaceWords[toks[m.i-1].norm]
+		e := m.i + m.n
+		if !from && e+2 < len(toks) && (toks[e].norm == "was" || toks[e].norm == "were") && replaceWords[toks[e+1].norm] {
+			from = true // "lamotrigine was replaced by valproate"
+		}
+		if !from {
+			continue
+		}
+		// the treatment switched to, within four words: any treatment of the vocabulary (the
+		// mentions may leave it out: "with valproate reduced …" reads like a level)
+		for y := e; y < t.i && y <= e+4 && !toks[y].brk; y++ {
+			if n, ids := c.drugTrie.longest(toks, y, nil); n > 0 {
+				next := c.mentionOf(toks, y, n, c.drugTerms[ids[0]], k)
+				return !next.course || classOnly(toks, next, k)
+			}
+		}
 	}
 	return false
 }

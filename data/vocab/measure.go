@@ -296,7 +296,7 @@ func transientAt(toks []token, x int) bool {
 // nausea was only transient", said of something else).
 func transientChange(toks []token, ends []bool, t target) bool {
 	for x := t.i - 1; x >= 0 && x >= t.i-2 && !toks[x+1].brk; x-- {
-		if transientAt(toks, x) {
+		if transientAt(toks, x) || transientAdverbs[toks[x].norm] { // "IVIG transiently raised the platelet count"
 			return true
 		}
 	}
@@ -443,3 +443,69 @@ func logFallUnderOne(after string) bool {
 	v, err := strconv.ParseFloat(m[2], 64)
 	return err == nil && (v < 1 || m[1] != "" && v <= 1)
 }
+
+// percentDirection reads the words within six tokens of the percentage at token k: 2 if a
+// dose, rate or survival word makes it no change of the disease, else -1 for the first
+// word of a fall, 1 for the first word of a rise, 0 for neither.
+func percentDirection(toks []token, k int) int {
+	if changeWordNear(toks, k, func(w string) bool { return doseWords[w] }) != "" {
+		return 2
+	}
+	switch w := changeWordNear(toks, k, func(w string) bool { return fallWords[w] || riseWords[w] }); {
+	case fallWords[w]:
+		return -1
+	case riseWords[w]:
+		return 1
+	}
+	return 0
+}
+
+// changeWordNear returns the first word within six tokens of token k, in its clause, that
+// is one of those wanted; "" when none is.
+func changeWordNear(toks []token, k int, wanted func(string) bool) string {
+	lo, hi := clauseAround(toks, k)
+	for w := max(lo, k-6); w < min(hi, k+7); w++ {
+		if wanted(toks[w].norm) {
+			return toks[w].norm
+		}
+	}
+	return ""
+}
+
+// measureBefore looks in the 8 tokens before token k for a measure of scores.tsv and
+// returns its term and whether lower or higher is better.
+func (c *compiled) measureBefore(toks []token, k int) (term, better string, named bool) {
+	for w := k - 1; w >= max(0, k-8); w-- {
+		for n := min(3, k-w); n >= 1; n-- { // the longest first: "DAS 28" before "DAS"
+			if _, ok := c.measures[joinNorms(toks[w:w+n])]; !ok {
+				continue
+			}
+			// the longest term that ends where this one does: "DAS28-CRP" is DAS28's, not CRP's
+			for x := max(0, w-2); x <= w; x++ {
+				term := joinNorms(toks[x : w+n])
+				if s, ok := c.measures[term]; ok && w+n-x <= 3 {
+					return term, s, true
+				}
+			}
+		}
+	}
+	return "", "", false
+}
+
+// measureRightBefore reports whether a measure of scores.tsv is named right before token k,
+// or before "score" or "level" right before it ("VAS 8→3", "pain score 7 -> 2").
+func (c *compiled) measureRightBefore(toks []token, k int) bool {
+	return c.betterRightBefore(toks, k) != ""
+}
+
+func joinNorms(ts []token) string {
+	if len(ts) == 1 {
+		return ts[0].norm
+	}
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = t.norm
+	}
+	return strings.Join(parts, " ")
+}
+

@@ -240,6 +240,21 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		if !named {
 			return
 		}
+		if better == "lower" && logUnitAfter(text[end:]) {
+			// "HBV DNA fell from 8.1 to 5.0 log10 IU/mL": values in log10, whose fall is
+			// read in logs (rule 5: at least one log10 is partial, less minimal)
+			cat := None
+			switch d := a - b; {
+			case d >= 1:
+				cat = Partial
+			case d > 0:
+				cat = Minimal
+			case d < -0.5:
+				cat = Progression
+			}
+			out = append(out, valueHit{start, end, cat, false})
+			return
+		}
 		fall := (a - b) / a
 		weak := false
 		if better == "higher" {
@@ -469,71 +484,6 @@ func (c *compiled) threshold(term string, v float64) (Category, bool) {
 	return best, ok
 }
 
-// percentDirection reads the words within six tokens of the percentage at token k: 2 if a
-// dose, rate or survival word makes it no change of the disease, else -1 for the first
-// word of a fall, 1 for the first word of a rise, 0 for neither.
-func percentDirection(toks []token, k int) int {
-	if changeWordNear(toks, k, func(w string) bool { return doseWords[w] }) != "" {
-		return 2
-	}
-	switch w := changeWordNear(toks, k, func(w string) bool { return fallWords[w] || riseWords[w] }); {
-	case fallWords[w]:
-		return -1
-	case riseWords[w]:
-		return 1
-	}
-	return 0
-}
-
-// changeWordNear returns the first word within six tokens of token k, in its clause, that
-// is one of those wanted; "" when none is.
-func changeWordNear(toks []token, k int, wanted func(string) bool) string {
-	lo, hi := clauseAround(toks, k)
-	for w := max(lo, k-6); w < min(hi, k+7); w++ {
-		if wanted(toks[w].norm) {
-			return toks[w].norm
-		}
-	}
-	return ""
-}
-
-// measureBefore looks in the 8 tokens before token k for a measure of scores.tsv and
-// returns its term and whether lower or higher is better.
-func (c *compiled) measureBefore(toks []token, k int) (term, better string, named bool) {
-	for w := k - 1; w >= max(0, k-8); w-- {
-		for n := min(3, k-w); n >= 1; n-- { // the longest first: "DAS 28" before "DAS"
-			if _, ok := c.measures[joinNorms(toks[w:w+n])]; !ok {
-				continue
-			}
-			// the longest term that ends where this one does: "DAS28-CRP" is DAS28's, not CRP's
-			for x := max(0, w-2); x <= w; x++ {
-				term := joinNorms(toks[x : w+n])
-				if s, ok := c.measures[term]; ok && w+n-x <= 3 {
-					return term, s, true
-				}
-			}
-		}
-	}
-	return "", "", false
-}
-
-// measureRightBefore reports whether a measure of scores.tsv is named right before token k,
-// or before "score" or "level" right before it ("VAS 8→3", "pain score 7 -> 2").
-func (c *compiled) measureRightBefore(toks []token, k int) bool {
-	return c.betterRightBefore(toks, k) != ""
-}
-
-func joinNorms(ts []token) string {
-	if len(ts) == 1 {
-		return ts[0].norm
-	}
-	parts := make([]string, len(ts))
-	for i, t := range ts {
-		parts[i] = t.norm
-	}
-	return strings.Join(parts, " ")
-}
-
 // sizeValue reads "3", "3 x 2" or "3×2×1" as a number, area or volume.
 func sizeValue(s string) float64 {
 	p := 1.0
@@ -588,3 +538,10 @@ var replacedSubstance = map[string]bool{"ferritin": true, "cortisol": true, "cal
 	"ionised calcium": true, "ionized calcium": true, "phosphate": true, "phosphorus": true, "magnesium": true,
 	"sodium": true, "potassium": true, "glucose": true, "tsh": true, "t4": true, "ft4": true, "free t4": true,
 	"testosterone": true, "estradiol": true, "igg": true, "vitamin d": true}
+
+// logUnitAfter reports whether a value's unit right after it is a log10 ("5.0 log10 IU/mL",
+// "4 log copies/mL").
+func logUnitAfter(after string) bool {
+	after = strings.TrimLeft(after, " ")
+	return strings.HasPrefix(strings.ToLower(after), "log")
+}

@@ -186,6 +186,12 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 			switch c.measureChange(toks, *t) {
 			case 1:
 				t.category, t.rule, t.entry.role = Partial, "change of a measure", rolePrimary
+				if d, _, ok := v.concededCourse(text, toks, cues, treatments); ok && d < t.i && !endBetween(ends, d, t.i) {
+					// "despite hydroxyurea the platelet count rose": the authors set the change
+					// against the treatment, so it was not the aim (thrombocythaemia)
+					t.category, t.rule = Progression, "change of a measure despite the treatment"
+					break
+				}
 				if transientChange(toks, ends, *t) {
 					// "the increase in the platelet count was temporary": a transient benefit
 					t.category, t.rule, t.graded = Minimal, "change of a measure, said to be transient", true
