@@ -508,4 +508,3 @@ func joinNorms(ts []token) string {
 	}
 	return strings.Join(parts, " ")
 }
-
