@@ -270,8 +270,7 @@ func (c *compiled) higherInClause(toks []token, lo, k int) bool {
 // transientWords say a change did not last: before it ("transient increase"), as its
 // predicate ("the increase was temporary") or, as adverbs, after it ("increased transiently").
 var (
-	transientWords   = map[string]bool{"temporary": true, "transient": true, "transitory": true, "brief": true}
-	transientAdverbs = map[string]bool{"transiently": true, "temporarily": true, "briefly": true}
+	transientWords = map[string]bool{"temporary": true, "transient": true, "transitory": true, "brief": true}
 	// effectNouns, after "but the" or "; the", refer back to the change ("proteinuria
 	// decreased, but the effect was transient")
 	effectNouns = map[string]bool{"effect": true, "response": true, "improvement": true, "benefit": true,
@@ -296,12 +295,20 @@ func transientAt(toks []token, x int) bool {
 // nausea was only transient", said of something else).
 func transientChange(toks []token, ends []bool, t target) bool {
 	for x := t.i - 1; x >= 0 && x >= t.i-2 && !toks[x+1].brk; x-- {
-		if transientAt(toks, x) || transientAdverbs[toks[x].norm] { // "IVIG transiently raised the platelet count"
+		if transientAt(toks, x) || transientAfter[toks[x].norm] { // "IVIG transiently raised the platelet count"
 			return true
 		}
 	}
+	return saidNotToLast(toks, ends, t)
+}
+
+// saidNotToLast reports whether the words after the response t say it did not last: a
+// transient adverb or adjective right after it ("increased, but only transiently", "good
+// response, but transient") or a transient predicate of its clause or of one referring back
+// to it ("the increase … was temporary", "the improvement was brief").
+func saidNotToLast(toks []token, ends []bool, t target) bool {
 	for x := t.j; x < len(toks) && x < t.j+4 && !ends[x]; x++ {
-		if transientAdverbs[toks[x].norm] {
+		if transientAfter[toks[x].norm] || x > t.j && transientAt(toks, x) { // "good response, but transient"
 			return true
 		}
 		if w := toks[x].norm; w != "but" && w != "only" && w != "very" {

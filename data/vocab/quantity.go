@@ -20,7 +20,7 @@ type scoreEntry struct {
 
 var (
 	percentRE = regexp.MustCompile(`(\d{1,3}(?:[.,]\d+)?)\s?(?:%|per ?cent)`)
-	fromToRE  = regexp.MustCompile(`(?i)\bfrom\s+(?:a\s+|an\s+)?(?:[a-z]+\s+(?:of\s+)?)?(\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})\s*([a-zµμ/%0-9^.]*)\s+(?:down\s+|up\s+)?to\s+(\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})`)
+	fromToRE  = regexp.MustCompile(`(?i)\bfrom\s+(?:a\s+|an\s+)?(?:[a-z]+\s+(?:of\s+)?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})\s*([a-zµμ/%0-9^.]*)\s+(?:down\s+|up\s+)?to\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})`)
 	scoreRE   = regexp.MustCompile(`\b([A-Za-z]{2,8})[\s-]?(\d{2,3})\b`)
 	dimSplit  = regexp.MustCompile(`\s*[x×*]\s*`)
 )
@@ -268,6 +268,11 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		if cr, ok := c.criteria[term]; ok && better == "lower" {
 			cat = cr.apply(cat, a, b)
 		}
+		if cat == Minimal && strongDegreeBefore(toks, tokAt(start)) {
+			// "decreased plasma ammonia dramatically from 1,089 to 567": a fall under half that
+			// the authors call large is their response (rule 5)
+			cat = Partial
+		}
 		if better == "lower" && b > a && replacedSubstance[term] {
 			// "ferritin 5 → 80" after iron, "cortisol 2 → 18" on hydrocortisone: a substance
 			// the body lacks as often as it has too much of; its rise may be the aim
@@ -501,6 +506,9 @@ func sizeValue(s string) float64 {
 // 10^9": the last factor raised to it), as viral loads and counts are written; after is the
 // text that follows s.
 func powerValue(s, after string) float64 {
+	if strings.Contains(s, ",") {
+		s = strings.ReplaceAll(s, ",", "") // "4,500": a thousands separator (the expression takes only groups of three)
+	}
 	if len(after) < 2 || after[0] != '^' {
 		return sizeValue(s)
 	}
@@ -544,4 +552,24 @@ var replacedSubstance = map[string]bool{"ferritin": true, "cortisol": true, "cal
 func logUnitAfter(after string) bool {
 	after = strings.TrimLeft(after, " ")
 	return strings.HasPrefix(strings.ToLower(after), "log")
+}
+
+// strongDegreeWords call a change large.
+var strongDegreeWords = map[string]bool{"dramatically": true, "markedly": true, "significantly": true,
+	"substantially": true, "considerably": true, "remarkably": true, "greatly": true, "sharply": true,
+	"dramatic": true, "marked": true, "significant": true, "substantial": true, "considerable": true,
+	"remarkable": true, "sharp": true}
+
+// strongDegreeBefore reports whether a word calling the change large stands within six words
+// before token k, in its clause.
+func strongDegreeBefore(toks []token, k int) bool {
+	for x := k - 1; x >= 0 && x >= k-6; x-- {
+		if strongDegreeWords[toks[x].norm] {
+			return true
+		}
+		if toks[x].brk {
+			return false
+		}
+	}
+	return false
 }

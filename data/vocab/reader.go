@@ -209,6 +209,12 @@ func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 				}
 			}
 		}
+		if t.category == Partial && !t.negated && !t.graded && !t.entry.marker && !t.quantity && t.rule == "phrase" && saidNotToLast(toks, ends, *t) {
+			// "LDH decreased; the improvement was brief", "good platelet response, but
+			// transient": a response that did not last is minimal (a transient word before it,
+			// "brief partial remission", is a cue of its own: lost only with a later worsening)
+			t.category, t.rule, t.graded = Minimal, "a response said not to have lasted", true
+		}
 		if t.category == Complete && !t.negated && !t.entry.marker && someOfSeveral(toks, t.i) {
 			// "3 of 4 lesions resolved": complete at some sites only is partial (rule 8)
 			t.category, t.rule = Partial, "some of several sites: partial (rule 8)"
