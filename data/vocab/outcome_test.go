@@ -458,6 +458,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a response said not to have lasted", "LDH decreased; the improvement was brief.", "", Minimal, ConfidenceHigh},
 		{"a response, but transient", "Good platelet response, but transient.", "", Minimal, ConfidenceHigh},
 		{"a response, sustained", "Good platelet response, sustained.", "", Partial, ConfidenceHigh},
+		{"none of the agents tried", "Several agents were tried but none had any beneficial effect.", "", None, ConfidenceHigh},
 		{"a transient adverb before the change", "IVIG transiently raised the platelet count to 40 x10^9/L.", "", Minimal, ConfidenceHigh},
 		{"a disease named transient", "After clopidogrel was added the transient ischaemic attacks stopped.", "", NotEvaluable, ConfidenceLow},
 		{"a replaced substance rising", "Ferritin 4 → 60", "", Progression, ConfidenceLow},
