@@ -12,8 +12,29 @@ type CourseProbe struct {
 }
 
 // ProbeCourse returns the CourseProbe of an outcome text.
-func (v *Vocabulary) ProbeCourse(text string) CourseProbe {
+func (v *Vocabulary) ProbeCourse(text string) CourseProbe { return v.probeOf(text, tokenize(text)) }
+
+// ProbeAndRead returns the CourseProbe of an outcome text and, when the text names no
+// treatment (so that it may read the same whatever the course: FreeOf), its reading without
+// a course, Outcome(text), tokenizing the text once for both; ok is false when the text names
+// a treatment, and no reading is made.
+func (v *Vocabulary) ProbeAndRead(text string) (p CourseProbe, reading OutcomeMatch, ok bool) {
+	if len(text) > maxOutcomeBytes {
+		p = v.ProbeCourse(text)
+		if p.names {
+			return p, reading, false
+		}
+		return p, v.Outcome(text), true
+	}
 	written := tokenize(text)
+	if p = v.probeOf(text, written); p.names {
+		return p, reading, false
+	}
+	return p, v.outcomeOf(text, written, nil, OutcomeMatch{}), true
+}
+
+// probeOf is the CourseProbe of a text from its tokens as written.
+func (v *Vocabulary) probeOf(text string, written []token) CourseProbe {
 	// the reader reads spelling slips as the words they are slips of: the probe holds both
 	toks, _ := v.c.correctSpelling(text, written, nil)
 	var p CourseProbe

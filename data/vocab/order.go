@@ -19,6 +19,15 @@ import "strconv"
 // word of sequence far from the worsening ("15 days later the course was complicated by …
 // deteriorating kidney function") orders a complication, not the disease.
 func responseLost(toks []token, live []target) int {
+	// stopsBefore[x] counts the stop words of toks[:x]: a stop between two statements is
+	// then found in constant time (the pairs of statements are already quadratic)
+	stopsBefore := make([]int, len(toks)+1)
+	for x, tk := range toks {
+		stopsBefore[x+1] = stopsBefore[x]
+		if stopWords[tk.norm] {
+			stopsBefore[x+1]++
+		}
+	}
 	for _, t := range live {
 		if t.negated || t.hedged || !t.category.AtLeast(Minimal) {
 			continue
@@ -31,7 +40,7 @@ func responseLost(toks []token, live []target) int {
 			if u.j <= t.i && t.transient && worse && wordIn(toks, max(u.j, t.i-3), t.i, afterWords) {
 				return k // "worsened after initial improvement": the order of the text is not that of time
 			}
-			if u.i < t.j || wordIn(toks, t.j, u.i, stopWords) {
+			if u.i < t.j || stopsBefore[u.i] > stopsBefore[t.j] {
 				continue
 			}
 			if t.transient && (worse || u.category == None) && !regained(live, u) ||

@@ -1033,6 +1033,38 @@ func TestCourseFree(t *testing.T) {
 	t.Logf("%d course-free readings checked", free)
 }
 
+// TestProbeAndRead: the probe and the reading ProbeAndRead makes with one tokenizing are
+// ProbeCourse's and Outcome's, on every excerpt and cell of the corpora and on a text longer
+// than the reader reads.
+func TestProbeAndRead(t *testing.T) {
+	v := Default()
+	rows := append(readCorpus(t, "testdata/outcome_corpus.tsv"), readCorpus(t, "testdata/outcome_cells.tsv")...)
+	texts := []string{strings.Repeat("The lesions improved markedly. ", maxOutcomeBytes/20)}
+	for _, r := range rows {
+		texts = append(texts, r.text)
+	}
+	read := 0
+	for _, text := range texts {
+		p, reading, ok := v.ProbeAndRead(text)
+		if want := v.ProbeCourse(text); !reflect.DeepEqual(p, want) {
+			t.Errorf("ProbeAndRead(%q) probe = %+v, want %+v", text, p, want)
+		}
+		if ok == p.names {
+			t.Errorf("ProbeAndRead(%q): ok = %v with names = %v", text, ok, p.names)
+		}
+		if !ok {
+			continue
+		}
+		read++
+		if want := v.Outcome(text); !reflect.DeepEqual(reading, want) {
+			t.Errorf("ProbeAndRead(%q) reading = %+v, want %+v", text, reading, want)
+		}
+	}
+	if read == 0 {
+		t.Fatal("no text read: the test checks nothing")
+	}
+}
+
 // TestMayNameCourse checks the cheap superset test FreeOf runs before reading the course.
 func TestMayNameCourse(t *testing.T) {
 	v := Default()

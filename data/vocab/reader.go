@@ -131,13 +131,18 @@ func (v *Vocabulary) Outcome(text string) OutcomeMatch { return v.OutcomeFor(tex
 // own outcome when it names one of them, and history otherwise. The rules are those of
 // docs/outcomes.md and the package documentation. Time is linear in len(text).
 func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
-	c := v.c
 	var res OutcomeMatch
 	if len(text) > maxOutcomeBytes {
 		text = text[:cutAtSpace(text, maxOutcomeBytes)]
 		res.Truncated = true
 	}
-	toks, fixes := c.correctSpelling(text, tokenize(text), treatments)
+	return v.outcomeOf(text, tokenize(text), treatments, res)
+}
+
+// outcomeOf reads text, already cut to maxOutcomeBytes, from its tokens as written.
+func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string, res OutcomeMatch) OutcomeMatch {
+	c := v.c
+	toks, fixes := c.correctSpelling(text, written, treatments)
 	if len(toks) == 0 {
 		if strings.TrimSpace(text) != "" && !strings.ContainsAny(text, "+✓✔✗✘") {
 			// "-", "?", "—": a placeholder for a missing value, read as an empty cell is;

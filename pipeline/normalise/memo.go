@@ -109,7 +109,13 @@ func (c *vocabCache) OutcomeFor(text string, treatments []string) *vocab.Outcome
 		}
 		// a cell is a slice of its input line: the caches keep a copy, not the line
 		text = strings.Clone(text)
-		f = &freeReading{probe: c.voc.ProbeCourse(text)}
+		// the probe and, for a text that names no treatment, its reading without a course:
+		// one tokenizing for both (most outcome texts are free of every course)
+		p, r, ok := c.voc.ProbeAndRead(text)
+		f = &freeReading{probe: p}
+		if ok {
+			f.reading = c.sameOutcome(text, r)
+		}
 		c.free[text] = f
 	}
 	if c.voc.FreeOf(f.probe, treatments) {
