@@ -129,7 +129,10 @@ func (v *Vocabulary) Outcome(text string) OutcomeMatch { return v.OutcomeFor(tex
 // the course's drugs or procedures in any spelling the vocabulary knows (it may be nil);
 // a statement about an earlier treatment ("refractory to steroids") is then the course's
 // own outcome when it names one of them, and history otherwise. The rules are those of
-// docs/outcomes.md and the package documentation. Time is linear in len(text).
+// docs/outcomes.md and the package documentation. Time grows linearly with len(text) for
+// texts of a few statements and with the square of their number for texts of many (a
+// statement is weighed against the others); the text is cut at 64 KB, which reads in about
+// a second at worst.
 func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
 	var res OutcomeMatch
 	if len(text) > maxOutcomeBytes {
