@@ -158,6 +158,19 @@ func BenchmarkOutcome1MB(b *testing.B) {
 	}
 }
 
+// BenchmarkOutcomeManyStatements reads the longest cell the reader reads, 64 KB of short
+// statements that each weigh against the others ("No response → PR → PD."): the worst case
+// of its time, quadratic in the statements (it was cubic until 2026-12-07: a minute).
+func BenchmarkOutcomeManyStatements(b *testing.B) {
+	v := Default()
+	unit := "No response → PR → PD. "
+	text := strings.Repeat(unit, maxOutcomeBytes/len(unit))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		v.OutcomeFor(text, []string{"rituximab"})
+	}
+}
+
 func BenchmarkOutcomeCell(b *testing.B) {
 	v := Default()
 	text := "The lesions over thigh responded well whereas the lesions over sacrum showed poor response"
