@@ -281,8 +281,10 @@ func dropObjects(toks []token, live []target, clause []int) []target {
 		return !slices.ContainsFunc(toks[u.j:t.i+1], func(tk token) bool { return tk.brk })
 	}
 	keep := live[:0:0]
-	for _, t := range live {
-		if !slices.ContainsFunc(live, func(u target) bool { return objectOf(t, u) }) {
+	for x, t := range live {
+		// the statements are in text order and an object's change noun ends at most three
+		// words before it: only the few statements before it can be that noun
+		if !slices.ContainsFunc(live[max(0, x-4):x], func(u target) bool { return objectOf(t, u) }) {
 			keep = append(keep, t)
 		}
 	}

@@ -160,7 +160,7 @@ func BenchmarkOutcome1MB(b *testing.B) {
 
 // BenchmarkOutcomeManyStatements reads the longest cell the reader reads, 64 KB of short
 // statements that each weigh against the others ("No response → PR → PD."): the worst case
-// of its time, quadratic in the statements (it was cubic until 2026-12-07: a minute).
+// of its time (it was cubic in the statements until 2026-12-07: a minute).
 func BenchmarkOutcomeManyStatements(b *testing.B) {
 	v := Default()
 	unit := "No response → PR → PD. "
