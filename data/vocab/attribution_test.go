@@ -531,3 +531,13 @@ func TestSwitchesAndConcededChanges(t *testing.T) {
 		{"eltrombopag", "The platelet count rose to 80 x10^9/L.", Partial, ConfidenceHigh},
 	})
 }
+
+func TestNoneOfTheTreatmentsNamedBefore(t *testing.T) {
+	text := "Several agents including topiramate, gabapentin and amitriptyline were tried but none had any beneficial effect."
+	checkCourseReadings(t, []courseReading{
+		{"topiramate", text, None, ConfidenceHigh},
+		// the course given before them is not among those "none" stands for
+		{"carbamazepine", text, CategoryUnknown, ConfidenceNone},
+		{"rituximab", "Neither rituximab nor IVIG produced improvement.", None, ConfidenceHigh},
+	})
+}

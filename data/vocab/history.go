@@ -71,24 +71,10 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			// is over when the relapse comes
 			t.afterOnce = true
 		}
-		if !targets[x].history && (boundToOther(text, toks, targets[x], ms, clause) ||
-			saidOfTreatmentBefore(toks, ends, targets[x], ms, clause, k)) {
-			targets[x].history, targets[x].histCue = true, "the outcome is said of another treatment"
-		}
-		if !targets[x].history && startedAfter(toks, ends, targets[x], ms, k) {
-			targets[x].history, targets[x].histCue = true, "a failure given as the reason the course was started"
-		}
-		if !targets[x].history && c.afterSwitchAway(toks, ends, targets[x], ms, k) {
-			targets[x].history, targets[x].histCue = true, "the outcome follows a switch from the course to another treatment"
-		}
-		if !targets[x].history && labelledByOther(text, toks, targets[x], ms, inTarget, k) {
-			targets[x].history, targets[x].histCue = true, "the outcome follows another treatment's label"
-		}
-		if !targets[x].history && arrowFromOther(toks, targets[x], ms, k) {
-			targets[x].history, targets[x].histCue = true, "the outcome follows another treatment's arrow"
-		}
-		if !targets[x].history && responseAfterOtherStart(toks, ends, targets[x], ms, k) {
-			targets[x].history, targets[x].histCue = true, "a response after another treatment was started"
+		if !targets[x].history {
+			if cue := c.otherTreatments(text, toks, ends, targets[x], ms, clause, inTarget, k); cue != "" {
+				targets[x].history, targets[x].histCue = true, cue
+			}
 		}
 	}
 	mentionEnd := make([]int, len(toks)) // token → end of the treatment named from it, or 0
@@ -424,4 +410,47 @@ func (c *compiled) afterSwitchAway(toks []token, ends []bool, t target, ms []men
 		}
 	}
 	return false
+}
+
+// noneOfOthers reports whether the outcome t is denied by "none" or "neither" standing for
+// treatments named before it in its sentence, none of them the course's ("topiramate,
+// gabapentin and amitriptyline were tried but none had any beneficial effect" in a
+// carbamazepine row).
+func noneOfOthers(toks []token, ends []bool, t target, ms []mention, k *course) bool {
+	if !t.negated || !strings.HasPrefix(t.negCue, "none") && !strings.HasPrefix(t.negCue, "neither") {
+		return false
+	}
+	named := false
+	for _, m := range ms {
+		if m.i >= t.i || endBetween(ends, m.i, t.i) {
+			continue
+		}
+		if m.course && (!classOnly(toks, m, k) || m.generic) {
+			return false // the course among them (another drug of its class is not)
+		}
+		named = true
+	}
+	return named
+}
+
+// otherTreatments returns why the outcome t is said of treatments other than the course, by
+// the rules of attribution in turn, or "" when none applies.
+func (c *compiled) otherTreatments(text string, toks []token, ends []bool, t target, ms []mention, clause []int, inTarget []bool, k *course) string {
+	switch {
+	case boundToOther(text, toks, t, ms, clause) || saidOfTreatmentBefore(toks, ends, t, ms, clause, k):
+		return "the outcome is said of another treatment"
+	case startedAfter(toks, ends, t, ms, k):
+		return "a failure given as the reason the course was started"
+	case noneOfOthers(toks, ends, t, ms, k):
+		return "\"none\" refers to other treatments named before"
+	case c.afterSwitchAway(toks, ends, t, ms, k):
+		return "the outcome follows a switch from the course to another treatment"
+	case labelledByOther(text, toks, t, ms, inTarget, k):
+		return "the outcome follows another treatment's label"
+	case arrowFromOther(toks, t, ms, k):
+		return "the outcome follows another treatment's arrow"
+	case responseAfterOtherStart(toks, ends, t, ms, k):
+		return "a response after another treatment was started"
+	}
+	return ""
 }
