@@ -541,3 +541,10 @@ func TestNoneOfTheTreatmentsNamedBefore(t *testing.T) {
 		{"rituximab", "Neither rituximab nor IVIG produced improvement.", None, ConfidenceHigh},
 	})
 }
+
+func TestResponseRegainedOnReescalation(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		{"IVIG", "Responded; relapsed on tapering, responded again on re-escalation", Partial, ConfidenceHigh},
+		{"steroids", "Headache eased; visual field defect persisted", CategoryUnknown, ConfidenceLow},
+	})
+}
