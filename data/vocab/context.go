@@ -107,6 +107,8 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				t.category, t.rule, t.graded = qual, "qualifier", true
 			} else if k <= qualUntil && qual == t.entry.category {
 				t.graded = true // "partial relief": the degree the word has, said outright
+			} else if k <= qualUntil {
+				t.heldQual = qual // "slight increase": kept for the change's direction
 			}
 			if k <= qualUntil && t.entry.role == roleAdverse && qual.Ordered() && qual <= Minimal {
 				t.mild = true
@@ -219,8 +221,14 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 			// "improved slightly", "responded poorly": the adverb right after the
 			// response word sets its degree, as "slight" before it does
 			for t := range targets {
-				if tg := &targets[t]; tg.j == cu.i && !commaBefore(text, toks, cu.i) && qualifies(cu.e.category, tg.entry) {
+				tg := &targets[t]
+				if tg.j != cu.i || commaBefore(text, toks, cu.i) {
+					continue
+				}
+				if qualifies(cu.e.category, tg.entry) {
 					tg.category, tg.rule, tg.graded = cu.e.category, "qualifier", true
+				} else {
+					tg.heldQual = cu.e.category // "increased slightly"
 				}
 			}
 			continue

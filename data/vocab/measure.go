@@ -286,22 +286,6 @@ func transientAt(toks []token, x int) bool {
 	return transientWords[toks[x].norm] || toks[x].norm == "lived" && x > 0 && toks[x-1].norm == "short"
 }
 
-// transientChange reports whether the change word t is said not to have lasted: a transient
-// word right before it ("transient increase in platelet count", "short-lived rise"), a
-// transient adverb right after it ("increased transiently", "increased, but only
-// transiently"), or a transient predicate of its clause ("the increase in the platelet count
-// after the splenectomy was temporary", "bilirubin decreased, which was only temporary",
-// "proteinuria decreased, but the effect was transient"; not "calcium decreased and the
-// nausea was only transient", said of something else).
-func transientChange(toks []token, ends []bool, t target) bool {
-	for x := t.i - 1; x >= 0 && x >= t.i-2 && !toks[x+1].brk; x-- {
-		if transientAt(toks, x) || transientAfter[toks[x].norm] { // "IVIG transiently raised the platelet count"
-			return true
-		}
-	}
-	return saidNotToLast(toks, ends, t)
-}
-
 // saidNotToLast reports whether the words after the response t say it did not last: a
 // transient adverb or adjective right after it ("increased, but only transiently", "good
 // response, but transient") or a transient predicate of its clause or of one referring back
@@ -401,24 +385,6 @@ func (c *compiled) unknownMeasure(toks []token, k int) bool {
 		}
 	}
 	return unknown
-}
-
-// smallWords before a change word, and smallAdverbs after it, call it small.
-var (
-	smallWords   = map[string]bool{"slight": true, "mild": true, "modest": true, "small": true, "marginal": true, "minimal": true, "minor": true}
-	smallAdverbs = map[string]bool{"slightly": true, "mildly": true, "modestly": true, "marginally": true, "minimally": true}
-)
-
-// smallChange reports whether the change word t is called small: a small word within two
-// words before it in its clause ("slight increase in haemoglobin", "a modest rise") or a
-// small adverb right after it ("platelets increased slightly").
-func smallChange(toks []token, t target) bool {
-	for x := t.i - 1; x >= 0 && x >= t.i-2 && !toks[x+1].brk; x-- {
-		if smallWords[toks[x].norm] {
-			return true
-		}
-	}
-	return t.j < len(toks) && !toks[t.j].brk && smallAdverbs[toks[t.j].norm]
 }
 
 // untilAfter reports whether "until" follows token j, right away or after a passive

@@ -116,6 +116,10 @@ type target struct {
 	// treatments: it is evidence about this course, not only about the patient.
 	courseClause bool
 	inParens     bool // the phrase stands inside parentheses
+	// heldQual is the degree a qualifier cue gave a phrase whose own category could not take
+	// it ("slight increase", "increased slightly", "transient rise": a change word whose
+	// direction of benefit is known only later, in measureChange)
+	heldQual Category
 	// benefitDenied is set on a negated change word whose change would have been a
 	// measure's benefit ("did not raise the platelet counts"): a non-response
 	benefitDenied bool
@@ -200,12 +204,14 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 					t.category, t.rule = Progression, "change of a measure despite the treatment"
 					break
 				}
-				if transientChange(toks, ends, *t) {
-					// "the increase in the platelet count was temporary": a transient benefit
+				if t.transient || saidNotToLast(toks, ends, *t) {
+					// "transiently raised the platelet count", "the increase in the platelet
+					// count was temporary": a transient benefit
 					t.category, t.rule, t.graded = Minimal, "change of a measure, said to be transient", true
-				} else if smallChange(toks, *t) || logFallUnderOne(text[toks[t.j-1].end:]) {
-					// "slight increase in haemoglobin", "platelets increased slightly", "HBV
-					// DNA ↓ 0.5 log" (rule 5: a fall of less than one log10 is minimal)
+				} else if t.heldQual == Minimal || logFallUnderOne(text[toks[t.j-1].end:]) {
+					// "slight increase in haemoglobin", "platelets increased slightly",
+					// "transient rise" (the qualifier cues of cues.tsv); "HBV DNA ↓ 0.5 log"
+					// (rule 5: a fall of less than one log10 is minimal)
 					t.category, t.rule, t.graded = Minimal, "change of a measure, said to be small", true
 				}
 			case -1: // "the platelet count fell": worse, but perhaps an adverse effect; stays weak
