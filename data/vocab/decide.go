@@ -12,7 +12,7 @@ import (
 // a non-response followed by a dose change and then a response is the course's best
 // response, not a disagreement ("poor response to 60 mg; after increase to 90 mg responded
 // well"), and the other-death cues name a death's cause (rule 4).
-func (c *compiled) decide(text string, toks []token, targets []target, clause []int, cues []cueHit, res OutcomeMatch) OutcomeMatch {
+func (c *compiled) decide(text string, toks []token, ends []bool, targets []target, clause []int, cues []cueHit, res OutcomeMatch) OutcomeMatch {
 	doseChange := doseChanges(cues)
 	var live []target
 	historyOnly := false
@@ -104,7 +104,7 @@ func (c *compiled) decide(text string, toks []token, targets []target, clause []
 		// response may not have lasted, and the death may be the disease's (rule 4)
 		low = "a death after a stated response: from the disease or not"
 	}
-	if low == "" && decisive >= 0 && stopForWorsening(text, toks, live[decisive]) {
+	if low == "" && decisive >= 0 && stopForWorsening(toks, ends, live[decisive]) {
 		low = lowStopForWorsening
 	}
 	if low != "" {

@@ -256,7 +256,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 	targets = dropUnnegated(targets)
 	c.notCompleteBesideResponse(toks, targets)
 	targets = dropConceded(text, toks, ends, targets, cues)
-	res = c.decide(text, toks, targets, clause, cues, res)
+	res = c.decide(text, toks, ends, targets, clause, cues, res)
 	res = v.despiteFailure(text, toks, cues, treatments, res)
 	return withSpelling(absentFinding(text, toks, res), fixes)
 }

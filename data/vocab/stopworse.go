@@ -43,7 +43,7 @@ const lowStopForWorsening = "a worsening given as the reason the course was stop
 // the same sentence: a stop word at most ten words before it with a word of reason between,
 // one at most twelve words after it with a word of consequence between, or one at most
 // fifteen words after it when a word of reason stands right before the worsening.
-func stopForWorsening(text string, toks []token, t target) bool {
+func stopForWorsening(toks []token, ends []bool, t target) bool {
 	if t.category != Progression || t.negated || t.hedged || t.entry.role == roleRelapse || t.entry.role == roleDeath ||
 		!unspecificWorse[toks[t.i].norm] || wordIn(toks, t.i, t.j+3, diseaseWords) {
 		return false
@@ -55,7 +55,6 @@ func stopForWorsening(text string, toks []token, t target) bool {
 		// cell says it
 		return false
 	}
-	ends := sentenceEnds(text, toks)
 	for x := t.i - 1; x >= 0 && x >= t.i-10; x-- {
 		if ends[x+1] {
 			break
