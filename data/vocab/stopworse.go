@@ -16,10 +16,10 @@ var diseaseWords = map[string]bool{"disease": true, "tumor": true, "tumour": tru
 	"cancer": true, "lymphoma": true, "leukemia": true, "leukaemia": true, "metastases": true, "metastasis": true,
 	"lesion": true, "lesions": true, "symptoms": true}
 
-// courseStops are the verbs of a course stopped or paused.
-var courseStops = map[string]bool{"discontinued": true, "stopped": true, "suspended": true, "interrupted": true,
-	"withdrawn": true, "held": true, "ceased": true, "halted": true, "discontinuation": true, "withdrawal": true,
-	"interruption": true, "cessation": true, "switched": true, "reduced": true, "lowered": true}
+// coursePauses are the words of a course paused or cut, beside the stops of courseStopWords;
+// "reduced", "lowered" and "switched" count only after "was", "were" or "been" (stopAt).
+var coursePauses = map[string]bool{"suspended": true, "interrupted": true, "held": true, "halted": true,
+	"interruption": true, "switched": true, "reduced": true, "lowered": true}
 
 // measureNouns, right before a worsening, name what worsened ("renal function worsened").
 var measureNouns = map[string]bool{"function": true, "level": true, "levels": true, "count": true, "counts": true,
@@ -48,7 +48,7 @@ func stopForWorsening(toks []token, ends []bool, t target) bool {
 		!unspecificWorse[toks[t.i].norm] || wordIn(toks, t.i, t.j+3, diseaseWords) {
 		return false
 	}
-	named := t.j < len(toks) && !toks[t.j].brk && !stopConsequences[toks[t.j].norm] && !courseStops[toks[t.j].norm]
+	named := t.j < len(toks) && !toks[t.j].brk && !stopConsequences[toks[t.j].norm] && !stopAt(toks, t.j)
 	if !named && !(t.i > 0 && !toks[t.i].brk && measureNouns[toks[t.i-1].norm]) {
 		// "Worsening, so rituximab was stopped": a worsening without an object, or a subject
 		// that is a measure ("renal function worsened"), is the disease's, as a whole outcome
@@ -80,7 +80,7 @@ func stopForWorsening(toks []token, ends []bool, t target) bool {
 // after "was", "were" or "been" ("the dose was reduced", not "reduced exercise capacity").
 func stopAt(toks []token, x int) bool {
 	switch w := toks[x].norm; {
-	case !courseStops[w]:
+	case !courseStopWords[w] && !coursePauses[w]:
 		return false
 	case w == "reduced" || w == "lowered" || w == "switched":
 		return x > 0 && (toks[x-1].norm == "was" || toks[x-1].norm == "were" || toks[x-1].norm == "been")
