@@ -129,54 +129,6 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 	applyBackward(text, toks, clause, targets, cues)
 }
 
-// stoppedAfter reports whether the words from token j say that what came before them
-// happened after the course stopped: "after", "when", "upon", "following" or "once",
-// then, within five words and no clause break, a word of stopping ("after IVIG was
-// stopped", "when prednisone was withdrawn", "after rituximab withdrawal"). "Tapered"
-// alone is not a stop: the course goes on at a lower dose (rule 3).
-func stoppedAfter(toks []token, j int) bool {
-	for k := j; k < min(len(toks), j+3); k++ {
-		if toks[k].brk && (k > j || !toks[k].comma) {
-			return false
-		}
-		switch toks[k].norm {
-		case "after", "when", "upon", "following", "once":
-		default:
-			continue
-		}
-		for m := k + 1; m < min(len(toks), k+6) && !toks[m].brk && !consequenceAt(toks, m); m++ {
-			if courseStopWords[toks[m].norm] || toks[m].norm == "off" && m > 0 && toks[m-1].norm == "tapered" {
-				return true
-			}
-		}
-		return false
-	}
-	return false
-}
-
-// consequenceWords end the time a relapse is placed in: what follows them came of it ("loss
-// of response after 3 years resulting in discontinuation", "lost response after 1 year and
-// was stopped": the stop followed the loss).
-var consequenceWords = map[string]bool{"resulting": true, "requiring": true, "leading": true, "necessitating": true,
-	"prompting": true, "so": true, "which": true, "therefore": true}
-
-// consequenceAt reports whether the word at toks[m] is one of consequence: consequenceWords,
-// or an "and" before a verb ("and was stopped"); an "and" that joins treatments ("after
-// rituximab and prednisone were stopped") is none.
-func consequenceAt(toks []token, m int) bool {
-	if w := toks[m].norm; w != "and" {
-		return consequenceWords[w]
-	}
-	return m+1 < len(toks) && (andVerbs[toks[m+1].norm] || courseStopWords[toks[m+1].norm])
-}
-
-// andVerbs after "and" make it join a verb, not a list.
-var andVerbs = map[string]bool{"was": true, "were": true, "is": true, "had": true, "has": true, "then": true}
-
-// courseStopWords are the words that say a course stopped.
-var courseStopWords = map[string]bool{"stopped": true, "discontinued": true, "withdrawn": true, "withdrawal": true,
-	"discontinuation": true, "cessation": true, "ceased": true, "stopping": true, "discontinuing": true, "completion": true}
-
 // degreeCue applies a forward cue of degree or time: it returns the qualifier in force and
 // the last token it reaches, and the last token a transient cue reaches (qual, qualUntil and
 // transUntil as they were when cu sets none of them).

@@ -144,3 +144,46 @@ func thingsBefore(toks []token, from int) bool {
 
 // timeUnits are plural words of time, which "two of them" does not count.
 var timeUnits = map[string]bool{"days": true, "weeks": true, "months": true, "years": true, "hours": true}
+
+// countMarkers finds the counts of patients that the marker phrases of outcomes.tsv do not
+// name: "in 81%", "in 1 patient", "in 2/3", "(n = 27)", "two adults": a statement about a
+// share of several patients (rule 6), not the outcome of one row.
+func (c *compiled) countMarkers(text string, toks []token) []target {
+	var out []target
+	for k := 1; k < len(toks); k++ {
+		if toks[k-1].norm == "n" && isNumber(toks[k].norm) && strings.Contains(text[toks[k-1].end:toks[k].start], "=") {
+			// "81.8% (n = 27) obtaining an improvement": a count of patients
+			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "n = N", marker: true}, rule: "phrase"})
+			continue
+		}
+		if toks[k].norm == "survival" && toks[k-1].norm == "free" && !toks[k].brk && survivalRate(text, toks, k) {
+			// "relapse-free survival was 60 % at 2 years": a rate of several patients
+			out = append(out, target{i: k, j: k + 1, entry: outcomeEntry{phrase: "survival N %", marker: true}, rule: "phrase"})
+			continue
+		}
+		if personNouns[toks[k].norm] {
+			if from := countedFrom(toks, k); from >= 0 {
+				// "two adults", "both children", "three elderly women": several patients
+				out = append(out, target{i: from, j: k + 1, entry: outcomeEntry{phrase: "N people", marker: true}, rule: "phrase"})
+				continue
+			}
+		}
+		if from := c.subsetCountFrom(toks, k); from >= 0 {
+			// "Twelve of these progressed", "two of them improved": a subset of a group
+			out = append(out, target{i: from, j: k + 1, entry: outcomeEntry{phrase: "N of them", marker: true}, rule: "phrase"})
+			continue
+		}
+		if toks[k-1].norm != "in" || !isNumber(toks[k].norm) {
+			continue
+		}
+		next := ""
+		if k+1 < len(toks) {
+			next = toks[k+1].norm
+		}
+		rest := strings.TrimLeft(text[toks[k].end:], " ")
+		if strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "/") && fraction(toks[k].norm, next) || next == "patient" || next == "case" {
+			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "in N", marker: true}, rule: "phrase"})
+		}
+	}
+	return out
+}

@@ -84,7 +84,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 	added := compoundRefractory(text, toks, ms)
 	for _, cu := range cues {
 		if cu.e.role != cueHistory || cu.e.category == CategoryUnknown ||
-			cu.i > 0 && !toks[cu.i].brk && deniedBefore[toks[cu.i-1].norm] {
+			cu.i > 0 && !toks[cu.i].brk && denial(toks[cu.i-1].norm) {
 			// "not resistant to fluconazole" states no failure
 			continue
 		}
@@ -287,9 +287,9 @@ func endBetween(ends []bool, a, b int) bool {
 	return false
 }
 
-// deniedBefore, right before a history cue, deny it ("the isolate was not resistant to
-// fluconazole").
-var deniedBefore = map[string]bool{"not": true, "never": true, "no": true, "non": true}
+// denial reports whether w denies what follows it: a negation word of negationWords or
+// "non" ("the isolate was not resistant to fluconazole", "non responsive").
+func denial(w string) bool { return negationWords[w] || w == "non" }
 
 // duringOther reports whether the during phrase opened at token d names a treatment other
 // than the course's and none of the course's ("during steroid tapering" in an IVIG row).

@@ -40,16 +40,6 @@ var (
 		"intravenous": true, "iv": true, "subcutaneous": true, "high": true, "low": true, "dose": true, "pulse": true}
 )
 
-// onlyWords reports whether every token from a to b (exclusive) is in set.
-func onlyWords(toks []token, a, b int, set map[string]bool) bool {
-	for x := a; x < b; x++ {
-		if !set[toks[x].norm] {
-			return false
-		}
-	}
-	return true
-}
-
 // startTimeWords, between a statement and the start of a treatment, date the statement to
 // that start ("worsened when interferon was started"): it is then the treatment's own.
 var startTimeWords = map[string]bool{"when": true, "once": true, "after": true, "upon": true,
@@ -231,7 +221,12 @@ func notAStart(toks []token, y int, ms []mention) bool {
 	for from > 0 && y-from < 6 && !toks[from].brk && !clauseJoins[toks[from-1].norm] {
 		from--
 	}
-	return wordIn(toks, from, y, deniedBefore)
+	for x := from; x < y; x++ {
+		if denial(toks[x].norm) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseJoins join two clauses: a denial before them is not the next clause's.

@@ -303,3 +303,13 @@ func wordIn(toks []token, a, b int, set map[string]bool) bool {
 	}
 	return false
 }
+
+// onlyWords reports whether every token from a to b (exclusive) is in set.
+func onlyWords(toks []token, a, b int, set map[string]bool) bool {
+	for x := a; x < b; x++ {
+		if !set[toks[x].norm] {
+			return false
+		}
+	}
+	return true
+}
