@@ -363,37 +363,42 @@ func NewCasesWriter(csvW, pqW io.Writer, mapping func(file string) *data.Mapping
 	return cw
 }
 
-// Write writes a row per course.
+// Write writes a row per course. Each column's value is got once and
+// given to both files.
 func (cw *CasesWriter) Write(courses []*cohort.Course) error {
 	if cw.err != nil {
 		return cw.err
 	}
 	row, last := cw.row, len(cw.row)-1
+	strs, floats := cw.prow.Strings, cw.prow.Floats
+	if strs == nil { // no Parquet file: the values still have a place
+		strs, floats = make([]string, len(row)), make([]float64, len(row))
+		cw.prow = parquetio.Row{Strings: strs, Floats: floats}
+	}
 	for _, c := range courses {
-		extra := extraJSON(cw.mapping(c.Rec.File), c.Rec)
+		for i, col := range courseColumns {
+			if col.typ == parquetio.String {
+				strs[i] = col.str(c)
+			} else {
+				floats[i] = col.num(c)
+			}
+		}
+		strs[last] = extraJSON(cw.mapping(c.Rec.File), c.Rec)
 		if cw.csv != nil {
 			for i, col := range courseColumns {
 				switch {
 				case col.typ == parquetio.String:
-					row[i] = col.str(c)
+					row[i] = strs[i]
 				case col.display != nil:
-					row[i] = col.display(col.num(c))
+					row[i] = col.display(floats[i])
 				default:
-					row[i] = formatFloat(col.num(c))
+					row[i] = formatFloat(floats[i])
 				}
 			}
-			row[last] = extra
+			row[last] = strs[last]
 			cw.csv.Write(row)
 		}
 		if cw.pq != nil {
-			for i, col := range courseColumns {
-				if col.typ == parquetio.String {
-					cw.prow.Strings[i] = col.str(c)
-				} else {
-					cw.prow.Floats[i] = col.num(c)
-				}
-			}
-			cw.prow.Strings[last] = extra
 			if err := cw.pq.Write(cw.prow); err != nil {
 				cw.err = err
 				return err
