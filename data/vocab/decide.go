@@ -14,7 +14,7 @@ import (
 // well"), and the other-death cues name a death's cause (rule 4).
 func (c *compiled) decide(text string, toks []token, ends []bool, targets []target, clause []int, cues []cueHit, res OutcomeMatch) OutcomeMatch {
 	doseChange := doseChanges(cues)
-	var live []target
+	live := make([]target, 0, len(targets))
 	historyOnly := false
 	for _, t := range targets {
 		if t.history {
@@ -240,38 +240,49 @@ func dropSuperseded(live []target, clause []int) []target {
 			quantity[clause[t.i]] = true // a number in parentheses that only details supersedes nothing
 		}
 	}
-	keep := live[:0:0]
-	for k, t := range live {
+	return keepTargets(live, func(k int) bool {
+		t := &live[k]
 		cl := clause[t.i]
 		if !t.quantity && quantity[cl] && vagueChange[normalize(t.entry.phrase)] {
-			continue
+			return false
 		}
-		dropped := false
-		for _, u := range live[k+1:] {
-			if u.entry.role == roleUnassess && clause[u.i] == cl && t.entry.role != roleUnassess {
-				dropped = true
-				break
+		for m := k + 1; m < len(live); m++ {
+			if u := &live[m]; u.entry.role == roleUnassess && clause[u.i] == cl && t.entry.role != roleUnassess {
+				return false
 			}
 		}
 		if k > 0 && t.entry.role != roleUnassess {
 			// "too early to evaluate response": the response word right after is what was
 			// not assessed
-			u := live[k-1]
-			dropped = dropped || u.entry.role == roleUnassess && clause[u.i] == cl && t.i-u.j <= 1
+			u := &live[k-1]
+			return !(u.entry.role == roleUnassess && clause[u.i] == cl && t.i-u.j <= 1)
 		}
-		if !dropped {
-			keep = append(keep, t)
-		}
-	}
-	return keep
+		return true
+	})
 }
 
-// dropObjects removes the outcome words that name what another one changed: a phrase
-// within three words after "in" or "of" that directly follows a noun of change, in
-// its clause and with no punctuation between ("minimal improvement in her motor recovery" is
-// minimal, not also a recovery; "resolution of the relapse" is not also a relapse).
+// keepTargets returns the statements of live that keep accepts (keep gets an index
+// into live), in order. When it accepts them all, the common case, it returns live
+// itself and allocates nothing, so callers give it a slice they no longer use.
+func keepTargets(live []target, keep func(k int) bool) []target {
+	for k := range live {
+		if keep(k) {
+			continue
+		}
+		out := make([]target, k, len(live)-1)
+		copy(out, live[:k])
+		for m := k + 1; m < len(live); m++ {
+			if keep(m) {
+				out = append(out, live[m])
+			}
+		}
+		return out
+	}
+	return live
+}
+
 func dropObjects(toks []token, live []target, clause []int) []target {
-	objectOf := func(t, u target) bool {
+	objectOf := func(t, u *target) bool {
 		if u.j >= t.i || t.i-u.j > 3 || clause[u.i] != clause[t.i] || !changeNouns[toks[u.j-1].norm] || u.negated {
 			return false
 		}
@@ -280,15 +291,16 @@ func dropObjects(toks []token, live []target, clause []int) []target {
 		}
 		return !slices.ContainsFunc(toks[u.j:t.i+1], func(tk token) bool { return tk.brk })
 	}
-	keep := live[:0:0]
-	for x, t := range live {
+	return keepTargets(live, func(x int) bool {
 		// the statements are in text order and an object's change noun ends at most three
 		// words before it: only the few statements before it can be that noun
-		if !slices.ContainsFunc(live[max(0, x-4):x], func(u target) bool { return objectOf(t, u) }) {
-			keep = append(keep, t)
+		for m := max(0, x-4); m < x; m++ {
+			if objectOf(&live[x], &live[m]) {
+				return false
+			}
 		}
-	}
-	return keep
+		return true
+	})
 }
 
 // changeNouns are the nouns of a change whose object "in" or "of" names (dropObjects).
@@ -308,13 +320,7 @@ func dropHedged(live []target) []target {
 	if !asserted {
 		return live
 	}
-	keep := live[:0:0]
-	for _, t := range live {
-		if !t.hedged {
-			keep = append(keep, t)
-		}
-	}
-	return keep
+	return keepTargets(live, func(k int) bool { return !live[k].hedged })
 }
 
 // preferCourseClauses keeps, when some statements sit in a clause that names the course's
