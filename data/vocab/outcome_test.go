@@ -26,7 +26,8 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"wound closure achieved at 8 weeks", Complete, "CR", StatusContained, "wound closure"},
 		{"New nodules", Progression, "PD", StatusExact, "New nodules"},
 		// praise of a procedure (rule 7), a modest success, an effect negated
-		{"The patient had an uneventful recovery.", NotEvaluable, "NE", StatusContained, "uneventful recovery"},
+		{"The patient had an uneventful recovery.", Unclassified, "", StatusContained, "uneventful recovery"}, // praise of a procedure, or the recovery from the disease after a medicine: a person decides
+		{"The postoperative course was uneventful.", NotEvaluable, "NE", StatusContained, "uneventful"},
 		{"methylprednisolone was used, with some success", Minimal, "SD", StatusContained, "some success"},
 		{"it couldn't suppress frequent VT episodes", None, "SD", StatusContained, "suppress"},
 		{"symptoms did not reappear", Complete, "CR", StatusContained, "reappear"},
