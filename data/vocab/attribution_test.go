@@ -159,6 +159,10 @@ func TestMeasuredNotGiven(t *testing.T) {
 		{"amiodarone", "LVEF decreased to 20%", CategoryUnknown, ConfidenceLow},
 		{"dapsone", "methemoglobin level decreased to 1.2%", CategoryUnknown, ConfidenceLow},
 		{"amiodarone", "LVEF decreased by 20%", Progression, ConfidenceHigh},
+		// so is a range after "to": "25-30%" is no fall of 30 %
+		{"cardiac resynchronization therapy", "the EF increased to 25-30%", Partial, ConfidenceHigh},
+		{"amiodarone", "LVEF decreased to 20-25%", CategoryUnknown, ConfidenceLow},
+		{"rituximab", "a 25-30% reduction in proteinuria", Minimal, ConfidenceHigh}, // a change by a range: under rule 5's 50 %
 		// a higher-is-better measure in another clause turns no direction
 		{"amiodarone", "LVEF 60%, LVOT gradient decreased by 70%", Partial, ConfidenceHigh},
 		{"ruxolitinib", "Hb stable; spleen volume decreased by 35%", Minimal, ConfidenceHigh},

@@ -159,8 +159,8 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		if err != nil || v > 100 {
 			continue
 		}
-		if k := tokAt(m[0]); k > 0 && !toks[k].brk && (toks[k-1].norm == "to" || toks[k-1].norm == "from") {
-			continue // "LVEF decreased to 20 %", "from 40 % to 20 %": levels, not a change by 20 %
+		if k := rangeStart(toks, tokAt(m[0])); k > 0 && !toks[k].brk && (toks[k-1].norm == "to" || toks[k-1].norm == "from") {
+			continue // "LVEF decreased to 20 %", "from 40 % to 20 %", "EF increased to 25-30 %": levels, not a change by 20 %
 		}
 		dir := percentDirection(toks, tokAt(m[0]))
 		if dir == 0 && reliefAfter(toks, tokensBefore(m[1])) {
@@ -379,6 +379,15 @@ func fromToMatches(text string) [][]int {
 		return nil
 	}
 	return fromToRE.FindAllStringSubmatchIndex(text, -1)
+}
+
+// rangeStart returns the token that starts the range whose upper end is token k ("25" of
+// "25-30 %"), or k when a dash does not join it to a number before it.
+func rangeStart(toks []token, k int) int {
+	if k > 0 && toks[k].dash && !toks[k].brk && isNumber(toks[k-1].norm) {
+		return k - 1
+	}
+	return k
 }
 
 // percentCellMatch is signedPercentCellRE's match in text; it needs a percent sign.
