@@ -552,3 +552,27 @@ func TestResponseRegainedOnReescalation(t *testing.T) {
 		{"steroids", "Headache eased; visual field defect persisted", CategoryUnknown, ConfidenceLow},
 	})
 }
+
+// TestSizeOfALesion checks that a qualifier of size before a lesion, whose response word
+// follows as a verb, describes the lesion, not the response; before a noun of response, or
+// as a count ("most lesions"), it still grades it.
+func TestSizeOfALesion(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		{"mFOLFOX6", "Abdominal CT revealed that the small nodule disappeared 7 months after surgery.", Complete, ConfidenceHigh},
+		{"imiquimod", "Minor ulcers healed.", Complete, ConfidenceHigh},
+		{"imiquimod", "Small nodules decreased slightly in size.", Minimal, ConfidenceHigh},
+		{"imiquimod", "A small improvement of the nodules.", Minimal, ConfidenceHigh},
+		{"imiquimod", "Minimal lesion regression.", Minimal, ConfidenceHigh},
+		{"imiquimod", "Most lesions resolved.", Partial, ConfidenceHigh},
+	})
+}
+
+// TestResultClause checks that a participle of result after a comma opens a clause a
+// negation before the comma does not reach.
+func TestResultClause(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		{"anti-tuberculosis therapy", "The patient was closely monitored without modifying treatment or adding corticosteroids, showing improvement on the 34th day of anti-tuberculosis therapy.", Partial, ConfidenceHigh},
+		{"prednisone", "Without any improvement, resulting in death.", None, ConfidenceHigh},
+		{"prednisone", "There was no pain, swelling or bleeding, showing a complete response.", Complete, ConfidenceHigh},
+	})
+}

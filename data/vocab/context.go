@@ -135,6 +135,9 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 func degreeCue(text string, toks []token, targets []target, cu cueHit, qual Category, qualUntil, transUntil int) (Category, int, int) {
 	switch cu.e.role {
 	case cueQualifier:
+		if describesFinding(toks, targets, cu) {
+			return qual, qualUntil, transUntil
+		}
 		return cu.e.category, cu.j - 1 + qualifierReach, transUntil
 	case cueQualifierAfter:
 		// "not complete remission", "partially responded": with no response word right
@@ -151,6 +154,37 @@ func degreeCue(text string, toks []token, targets []target, cu cueHit, qual Cate
 		}
 	}
 	return qual, qualUntil, transUntil
+}
+
+// describesFinding reports whether the qualifier cu is an adjective of the lesion named
+// right after it, whose response word follows as a verb: "the small nodule disappeared",
+// "a minor ulcer healed" say how large the lesion was, not how far it responded. Before a
+// noun of response the qualifier grades it ("complete lesion resolution", "small
+// improvement").
+func describesFinding(toks []token, targets []target, cu cueHit) bool {
+	if cu.j >= len(toks) || toks[cu.j].brk || !sizeAdjectives[toks[cu.j-1].norm] || !lesionNoun(toks[cu.j].norm) {
+		return false
+	}
+	for _, t := range targets {
+		if t.i > cu.j {
+			w := toks[t.i].norm
+			return t.i <= cu.j+2 && (len(w) > 4 && strings.HasSuffix(w, "ed") || pastResponseVerbs[w])
+		}
+	}
+	return false
+}
+
+// sizeAdjectives are the qualifiers of degree that also say how large or severe a lesion
+// is ("small nodule", "mild lesions"); "most lesions resolved" counts lesions, and stays
+// partial.
+var sizeAdjectives = map[string]bool{"small": true, "minor": true, "mild": true, "little": true}
+
+// pastResponseVerbs are irregular verbs of response in the past ("the mass shrank").
+var pastResponseVerbs = map[string]bool{"shrank": true, "shrunk": true, "fell": true, "went": true}
+
+// lesionNoun reports whether w names a lesion or site, singular or plural (siteNouns).
+func lesionNoun(w string) bool {
+	return siteNouns[w] || siteNouns[w+"s"] || siteNouns[w+"es"] || w == "metastasis" || w == "mass"
 }
 
 // applyBackward applies the backward cues and the temporal cues that follow their
@@ -413,12 +447,20 @@ func number(toks []token, ends []bool, cues []cueHit, starts func(k int) bool) [
 var clauseStarters = map[string]bool{"he": true, "she": true, "they": true, "has": true, "had": true, "have": true,
 	"is": true, "was": true, "were": true, "remains": true, "remained": true, "became": true, "becomes": true}
 
-// newClause reports whether a clause starts at token k: a clause starter, or "the patient".
+// resultParticiples open a clause of result after a comma ("… without modifying treatment
+// or adding corticosteroids, showing improvement on day 34"): a negation before the comma
+// does not reach into it. A list, not every word in -ing: "without pain, swelling or
+// bleeding" is one noun phrase.
+var resultParticiples = map[string]bool{"showing": true, "resulting": true, "leading": true, "achieving": true,
+	"demonstrating": true, "yielding": true, "exhibiting": true, "attaining": true}
+
+// newClause reports whether a clause starts at token k: a clause starter, a participle of
+// result, or "the patient".
 func newClause(toks []token, k int) bool {
 	if k >= len(toks) {
 		return false
 	}
-	if clauseStarters[toks[k].norm] {
+	if clauseStarters[toks[k].norm] || resultParticiples[toks[k].norm] {
 		return true
 	}
 	return toks[k].norm == "the" && k+1 < len(toks) && (toks[k+1].norm == "patient" || toks[k+1].norm == "child")
