@@ -166,10 +166,8 @@ func Run(ctx context.Context, cfg config.Config, log Logger) (*Result, error) {
 		out.Files = append(out.Files, files...)
 		st.log.Stage("render", "up to date")
 	} else {
-		for _, s := range []stage{{"render", (*state).render}, {"write", (*state).writeOutputs}} {
-			if err := s.run(st); err != nil {
-				return fail(err)
-			}
+		if err := st.renderAndWrite(); err != nil {
+			return fail(err)
 		}
 		cache.storeFiles(keys["render"], out.Tmp, out.Files)
 	}
@@ -387,6 +385,28 @@ func (st *state) setAnalysis(a *cohort.Analysis) {
 	st.summary.Analysis = a
 	st.log.Stage("analyse", fmt.Sprintf("%d rate rows, %d pooled drugs, %d comparisons, %d warnings",
 		len(a.Rates), len(a.Pooled), len(a.Comparisons), len(a.Warnings)))
+}
+
+// renderAndWrite runs the render stage (figures, publication tables, report.html) and the
+// write stage (analysis tables, vocabulary report, review.csv, counts, summary.json) at
+// once: both only read the finished analysis and summary, they write different files, and
+// on a large table each is seconds of one core. The render stage's error wins over the
+// write stage's, so that the error a run reports does not depend on timing, and the files
+// written are listed in name order.
+func (st *state) renderAndWrite() error {
+	var writeErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		writeErr = st.writeOutputs()
+	}()
+	renderErr := st.render()
+	<-done
+	st.out.SortFiles()
+	if renderErr != nil {
+		return renderErr
+	}
+	return writeErr
 }
 
 func (st *state) writeOutputs() error {

@@ -36,7 +36,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -172,8 +174,10 @@ type Dir struct {
 	Final, Tmp string
 	id         string
 	names      outNames
-	// Files are the relative paths written, in order.
+	// Files are the relative paths written, in order (see SortFiles). Create adds to it
+	// under mu, so that two stages may write at once.
 	Files []string
+	mu    sync.Mutex
 	// Ctx, when set, stops Write before each file once it is done.
 	Ctx context.Context
 	// Leftover is the backup directory an old output's foreign remains
@@ -222,8 +226,18 @@ func (o *Dir) Create(rel string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	o.mu.Lock()
 	o.Files = append(o.Files, rel)
+	o.mu.Unlock()
 	return f, nil
+}
+
+// SortFiles puts Files in name order: after stages that wrote at once, their order is
+// the scheduler's.
+func (o *Dir) SortFiles() {
+	o.mu.Lock()
+	slices.Sort(o.Files)
+	o.mu.Unlock()
 }
 
 // write creates rel and lets fill write it through a buffer.
