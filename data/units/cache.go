@@ -114,6 +114,9 @@ type Normaliser struct {
 type doseKey struct {
 	s                 string
 	weight, bsa, days float64
+	// free marks the reading of a text that looked at no option: it stands for every
+	// weight, BSA and course length (the other fields are zero).
+	free bool
 }
 
 type durKey struct {
@@ -190,8 +193,34 @@ func (n *Normaliser) SharedDoseWith(s string, opt DoseOptions) *Dose {
 		return v
 	}
 	opt.WeightKg, opt.BSA, opt.CourseDays = pos(opt.WeightKg), pos(opt.BSA), pos(opt.CourseDays)
-	return memo(n, n.dose, s, func(s string) doseKey { return doseKey{s, opt.WeightKg, opt.BSA, opt.CourseDays} },
-		func(s string) Dose { return n.lex.ParseDose(s, opt) })
+	if len(s) > MaxCachedLen {
+		n.misses++
+		v := n.lex.ParseDose(s, opt)
+		return &v
+	}
+	// Most dose texts name no weight-based, per-m² or counted dose: their reading does
+	// not look at the options, and is kept once under the text instead of once per
+	// patient's weight and course length (which made most lookups miss).
+	if v, ok := n.dose.get(doseKey{s: s, free: true}); ok {
+		n.hits++
+		return v
+	}
+	key := doseKey{s: s, weight: opt.WeightKg, bsa: opt.BSA, days: opt.CourseDays}
+	if v, ok := n.dose.get(key); ok {
+		n.hits++
+		return v
+	}
+	n.misses++
+	s = strings.Clone(s)
+	consulted := false
+	opt.consulted = &consulted
+	v := n.lex.ParseDose(s, opt)
+	key.s = s
+	if !consulted {
+		key = doseKey{s: s, free: true}
+	}
+	n.dose.put(key, &v)
+	return &v
 }
 
 // Duration is a memoised ParseDuration.

@@ -84,3 +84,47 @@ func TestCachedSlicesAppendSafe(t *testing.T) {
 		t.Errorf("notes cap %d len %d", cap(d.Notes), len(d.Notes))
 	}
 }
+
+// TestDoseCacheOptionFree checks that a dose text whose reading looks at no option is
+// cached once for every weight, BSA and course length, and that one whose reading does
+// (a dose per kg or per m², a count of doses, a schedule) is read for each: every cached
+// reading equals the uncached ParseDose with the same options, in any order of calls.
+func TestDoseCacheOptionFree(t *testing.T) {
+	opts := []DoseOptions{{}, {WeightKg: 70}, {WeightKg: 50, BSA: 1.7, CourseDays: 28}, {CourseDays: 10}, {}}
+	texts := []string{
+		"60 mg three times a day, increased to 90 mg",
+		"2 mg/kg/day",
+		"375 mg/m2 weekly",
+		"1 g x 2",
+		"500 mg daily for 5 days, then 250 mg daily",
+		"unknown text",
+	}
+	n := NewNormaliser(64)
+	for round := 0; round < 2; round++ {
+		for _, s := range texts {
+			for _, o := range opts {
+				got := n.DoseWith(s, o)
+				want := ParseDoseWith(s, o)
+				if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) { // %+v: NaN fields compare equal
+					t.Errorf("DoseWith(%q, %+v) = %+v, want %+v", s, o, got, want)
+				}
+			}
+		}
+	}
+	// the option-free text is held once; the per-kg one once per weight
+	free, perKg := 0, 0
+	for k := range n.dose.m {
+		switch k.s {
+		case texts[0]:
+			free++
+			if !k.free {
+				t.Errorf("%q cached with options %+v, want under the text alone", k.s, k)
+			}
+		case texts[1]:
+			perKg++
+		}
+	}
+	if free != 1 || perKg < 2 {
+		t.Errorf("cache holds %q %d times (want 1) and %q %d times (want one per weight)", texts[0], free, texts[1], perKg)
+	}
+}

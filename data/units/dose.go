@@ -89,6 +89,22 @@ type DoseOptions struct {
 	// CourseDays, when > 0, is the length of the course (the treatment duration): the
 	// mean daily dose of a schedule counts the doses given within it.
 	CourseDays float64
+
+	// consulted, when set, is set to true once the reading looks at any option: a
+	// reading that never does is the same for every weight, BSA and course length, and
+	// the Normaliser caches it under its text alone.
+	consulted *bool
+}
+
+// weight, bsa and courseDays read an option and note that the reading depends on it.
+func (o DoseOptions) weight() float64     { o.note(); return o.WeightKg }
+func (o DoseOptions) bsa() float64        { o.note(); return o.BSA }
+func (o DoseOptions) courseDays() float64 { o.note(); return o.CourseDays }
+
+func (o DoseOptions) note() {
+	if o.consulted != nil {
+		*o.consulted = true
+	}
 }
 
 // unitInfo describes a dose unit word (Lexicon.units, from doseunits.tsv).
@@ -341,7 +357,7 @@ func perDay(d *Dose, out []DoseStep, steps []rawStep, opt DoseOptions, ns *notes
 			if ds.Freq.Intermittent() {
 				d.Intermittent = true
 			}
-		case st.count > 0 && len(out) == 1 && opt.CourseDays > 0 && finite(opt.CourseDays):
+		case st.count > 0 && len(out) == 1 && opt.courseDays() > 0 && finite(opt.CourseDays):
 			ds.PerDay = amt * st.count / opt.CourseDays
 			ds.PerWeek = ds.PerDay * 7
 			ds.Status = worse(ds.Status, Assumed)
@@ -386,7 +402,7 @@ func canonicalAmount(ds *DoseStep, st rawStep, opt DoseOptions, ns *notes) (floa
 		ns.add(CodePercentWV, fmtNum(st.pct)+"% read as weight/volume ("+fmtNum(st.pct)+" g per 100 mL)")
 	}
 	if a.perKg {
-		if opt.WeightKg > 0 && finite(opt.WeightKg) {
+		if opt.weight() > 0 && finite(opt.WeightKg) {
 			amt *= opt.WeightKg
 			ds.Status = worse(ds.Status, Converted)
 			ns.add(CodeWeightApplied, "weight-based dose multiplied by "+fmtNum(opt.WeightKg)+" kg")
@@ -396,7 +412,7 @@ func canonicalAmount(ds *DoseStep, st rawStep, opt DoseOptions, ns *notes) (floa
 		}
 	}
 	if a.perM2 {
-		if opt.BSA > 0 && finite(opt.BSA) {
+		if opt.bsa() > 0 && finite(opt.BSA) {
 			amt *= opt.BSA
 			ds.Status = worse(ds.Status, Converted)
 			ns.add(CodeBSAApplied, "dose per m² multiplied by a body surface area of "+fmtNum(math.Round(opt.BSA*100)/100)+" m²")

@@ -111,7 +111,7 @@ func courseSchedule(d *Dose, steps []DoseStep, perDose []float64, opt DoseOption
 	}
 	d.Schedule = scheduleText(steps)
 
-	D := opt.CourseDays
+	D := opt.courseDays()
 	if !(D > 0) || !finite(D) {
 		D = 0
 	}
