@@ -243,7 +243,7 @@ func dropSuperseded(live []target, clause []int) []target {
 	return keepTargets(live, func(k int) bool {
 		t := &live[k]
 		cl := clause[t.i]
-		if !t.quantity && quantity[cl] && vagueChange[normalize(t.entry.phrase)] {
+		if !t.quantity && quantity[cl] && vagueChange[t.entry.normPhrase()] {
 			return false
 		}
 		for m := k + 1; m < len(live); m++ {

@@ -137,8 +137,26 @@ var bareAnswers = map[string]bool{
 // BareAnswer reports whether an outcome cell is only a yes or a no ("Yes", "N", "none"),
 // which says something only as the answer to its column's header.
 func BareAnswer(cell string) bool {
+	if !mayBeBareAnswer(cell) {
+		return false
+	}
 	_, ok := bareAnswers[normalize(cell)]
 	return ok
+}
+
+// mayBeBareAnswer is a cheap test before normalising a whole cell: the longest answer,
+// "not achieved", has 11 letters, and a letter takes at most two bytes even with a
+// diacritic, so a cell with more than 24 bytes of letters or digits is none.
+func mayBeBareAnswer(cell string) bool {
+	n := 0
+	for i := 0; i < len(cell); i++ {
+		if c := cell[i]; c >= 0x80 || 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' {
+			if n++; n > 24 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // OutcomeUnder reads a bare answer (BareAnswer) as the answer to its column's header: a yes

@@ -1,6 +1,9 @@
 package vocab
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // reading is a text and the category the reader must give it (with high confidence, unless
 // the category is Unclassified), read without a course.
@@ -144,4 +147,25 @@ func TestTimeLabelsOrderStates(t *testing.T) {
 		{"3 mo: SD; 6 mo: PD", None},          // no response was lost
 		{"12 mo: PD; 3 mo: PR", Unclassified}, // out of order: the two disagree
 	})
+}
+
+// TestBareAnswerShortcut checks BareAnswer's cheap test against normalising every cell:
+// the answers as written in sheets (case, punctuation, diacritics) and every text of both
+// corpora give the same verdict both ways.
+func TestBareAnswerShortcut(t *testing.T) {
+	cells := []string{"Yes", "N", "none.", "NOT ACHIEVED", "Not  achieved!", "nö", "- - yes - -", "(absent)", "n/a", "No response"}
+	for a := range bareAnswers {
+		cells = append(cells, a, strings.ToUpper(a)+".", " "+a+" ")
+	}
+	for _, file := range []string{"testdata/outcome_corpus.tsv", "testdata/outcome_cells.tsv"} {
+		for _, r := range readCorpus(t, file) {
+			cells = append(cells, r.text)
+		}
+	}
+	for _, c := range cells {
+		_, want := bareAnswers[normalize(c)]
+		if got := BareAnswer(c); got != want {
+			t.Errorf("BareAnswer(%q) = %v, normalising the whole cell gives %v", c, got, want)
+		}
+	}
 }

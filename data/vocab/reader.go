@@ -184,7 +184,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 			switch {
 			case gradesQuantityBefore(text, targets, k):
 				targets[k-1].entry.secondary = true // "decreased by 35% (partial response)": the grade decides
-			case t.quantity && k > 0 && vagueChange[normalize(targets[k-1].entry.phrase)] &&
+			case t.quantity && k > 0 && vagueChange[targets[k-1].entry.normPhrase()] &&
 				strings.TrimSpace(text[targets[k-1].end:t.start]) == "(":
 				// "proteinuria reduced (30 %)", "Improved (VAS 8→3)": the number states the
 				// change word before it precisely (rule 5), as it would outside parentheses
@@ -274,7 +274,8 @@ func (c *compiled) notCompleteBesideResponse(toks []token, targets []target) {
 			return // a number states the degree; the decision weighs it
 		}
 		// "improvement" names no dose: "endoscopic improvement without mucosal healing" is partial
-		vague := vagueChange[normalize(t.entry.phrase)] && !improvementWords[normalize(t.entry.phrase)]
+		norm := t.entry.normPhrase()
+		vague := vagueChange[norm] && !improvementWords[norm]
 		if !t.negated && !t.history && !t.hedged && !t.entry.marker && (t.entry.role == rolePrimary || vague) &&
 			!t.entry.secondary && (!vague || t.rule == "change of a measure" || c.diseaseObject(toks, t)) &&
 			t.category.Ordered() && t.category.AtLeast(Minimal) && t.category < Complete {

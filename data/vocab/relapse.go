@@ -73,7 +73,7 @@ func weakLoss(toks []token, live []target) bool {
 		}
 		for _, u := range live {
 			if u.i >= t.j && u.entry.weak() && !u.negated && !u.hedged && !u.after &&
-				(u.category == Progression || u.category == None && weakFailure[normalize(u.entry.phrase)]) &&
+				(u.category == Progression || u.category == None && weakFailure[u.entry.normPhrase()]) &&
 				!wordIn(toks, t.j, u.i, stopWords) {
 				return true
 			}

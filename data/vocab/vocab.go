@@ -211,7 +211,17 @@ type outcomeEntry struct {
 	secondary bool
 	role      string // primary, secondary, relapse or weak
 	upper     bool
-	quantity  bool // a number read by rule 5, whose degree no qualifier sets ("total DAS28 5.8 → 3.1")
+	quantity  bool   // a number read by rule 5, whose degree no qualifier sets ("total DAS28 5.8 → 3.1")
+	norm      string // the phrase normalised, set when the vocabulary is compiled (see normPhrase)
+}
+
+// normPhrase is the entry's phrase normalised: kept from compilation for the vocabulary's
+// entries, computed for the ones the reader makes from the text (numbers, counts).
+func (e *outcomeEntry) normPhrase() string {
+	if e.norm != "" {
+		return e.norm
+	}
+	return normalize(e.phrase)
 }
 
 type routeEntry struct {
