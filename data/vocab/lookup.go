@@ -83,13 +83,13 @@ func (c *compiled) canonRoute(s string) string {
 }
 
 // pick chooses the code row of g for a route and hint words (hint sequences separated by "").
-func (g *drugGeneric) pick(route string, hint []string) (drugCode, string) {
+func (g *drugGeneric) pick(route string, hint *lazyWords) (drugCode, string) {
 	best, bestScore := -1, -1
 	for i, cr := range g.codes {
 		if cr.route != "*" && cr.route != route {
 			continue
 		}
-		if len(cr.hints) > 0 && !anyPhraseIn(cr.hints, hint) {
+		if len(cr.hints) > 0 && !anyPhraseIn(cr.hints, hint.get()) {
 			continue
 		}
 		score := 0
@@ -127,6 +127,22 @@ func anyPhraseIn(phrases [][]string, ws []string) bool {
 	return false
 }
 
+// lazyWords are the indication words of a lookup, made on first use: only a drug whose
+// codes depend on the indication needs them (most have one code row), and making them
+// tokenizes every hint.
+type lazyWords struct {
+	make func() []string
+	ws   []string
+	done bool
+}
+
+func (l *lazyWords) get() []string {
+	if !l.done {
+		l.ws, l.done = l.make(), true
+	}
+	return l.ws
+}
+
 func hintWords(hints []string) []string {
 	var ws []string
 	for _, h := range hints {
@@ -137,7 +153,7 @@ func hintWords(hints []string) []string {
 }
 
 // fillDrug completes m for drug term entry id.
-func (c *compiled) fillDrug(m *Match, id int, route string, hint []string) {
+func (c *compiled) fillDrug(m *Match, id int, route string, hint *lazyWords) {
 	e := c.drugTerms[id]
 	if e.kind == "exclusion" {
 		m.Matched, m.Kind = e.term, e.kind
@@ -216,7 +232,7 @@ func (v *Vocabulary) Drug(term, route string, hints ...string) Match {
 	}
 	m.Status, m.Distance, m.Candidates = st, dist, cands
 	if id >= 0 {
-		c.fillDrug(&m, id, rt, hintWords(hints))
+		c.fillDrug(&m, id, rt, &lazyWords{make: func() []string { return hintWords(hints) }})
 	}
 	return m
 }
@@ -305,8 +321,9 @@ func (v *Vocabulary) ScanDrugs(text string, hints ...string) []Mention {
 	c := v.c
 	toks := tokenize(text)
 	hits := c.scan(text, toks, c.drugTrie, c.drugFuzzy, c.drugTerms, "generic")
-	hint := append(norms(toks), "")
-	hint = append(hint, hintWords(hints)...)
+	hint := &lazyWords{make: func() []string {
+		return append(append(norms(toks), ""), hintWords(hints)...)
+	}}
 	type key struct{ g, route string }
 	codeCache := map[key]Match{}
 	out := make([]Mention, len(hits))
