@@ -32,11 +32,9 @@ const NullInt = math.MinInt64
 type Column struct {
 	Name string
 	Type ColumnType
-	// Plain writes a String column without a dictionary: free text, whose dictionary
-	// could outgrow its page. On such an overflow arrow-go falls back to plain pages and
-	// writes the column chunk's encoding counts from a map, in an order that changes
-	// between runs (parquet/metadata/column_chunk.go, Finish): two runs on the same input
-	// wrote different footers.
+	// Plain writes a String column without a dictionary: free text, whose values are
+	// mostly distinct, so that a dictionary would only cost memory (see
+	// dictionaryPageLimit for why no dictionary may fall back to plain pages).
 	Plain bool
 }
 
@@ -125,14 +123,7 @@ func NewWriter(w io.Writer, cols []Column) (*Writer, error) {
 		}
 		fields[i] = arrow.Field{Name: c.Name, Type: t, Nullable: c.Type != String}
 	}
-	opts := []parquet.WriterProperty{parquet.WithCompression(compress.Codecs.Snappy),
-		parquet.WithDictionaryDefault(true), parquet.WithCreatedBy("tresp")}
-	for _, c := range cols {
-		if c.Plain {
-			opts = append(opts, parquet.WithDictionaryFor(c.Name, false))
-		}
-	}
-	props := parquet.NewWriterProperties(opts...)
+	props := writerProperties(cols)
 	// The schema as pqarrow converts it (logical types, repetitions), so that the
 	// file is the one pqarrow wrote.
 	pqschema, err := pqarrow.ToParquet(arrow.NewSchema(fields, nil), props, pqarrow.DefaultWriterProps())
@@ -155,6 +146,29 @@ func NewWriter(w io.Writer, cols []Column) (*Writer, error) {
 		}
 	}
 	return &Writer{cols: cols, fw: fw, bufs: bufs, limit: DefaultRowGroupRows}, nil
+}
+
+// dictionaryPageLimit is the size a column chunk's dictionary may reach. arrow-go's
+// default (1 MB) makes a chunk whose distinct values outgrow it fall back to plain pages,
+// and it then writes the chunk's page-encoding counts from a map, in an order that changes
+// between runs (parquet/metadata/column_chunk.go, Finish): two runs on the same input wrote
+// different footers (TestWriterDeterministicWithManyDistinctValues). A dictionary holds
+// at most a row group's distinct values (DefaultRowGroupRows rows), so with no practical
+// limit there is never a fallback; free-text columns are Plain and hold no dictionary.
+const dictionaryPageLimit = 1 << 40
+
+// writerProperties are the Parquet properties of a file of cols: snappy pages, a
+// dictionary for every column not Plain, no timestamps.
+func writerProperties(cols []Column) *parquet.WriterProperties {
+	opts := []parquet.WriterProperty{parquet.WithCompression(compress.Codecs.Snappy),
+		parquet.WithDictionaryDefault(true), parquet.WithDictionaryPageSizeLimit(dictionaryPageLimit),
+		parquet.WithCreatedBy("tresp")}
+	for _, c := range cols {
+		if c.Plain {
+			opts = append(opts, parquet.WithDictionaryFor(c.Name, false))
+		}
+	}
+	return parquet.NewWriterProperties(opts...)
 }
 
 // SetRowGroupRows sets the rows buffered per row group (at least 1);

@@ -33,11 +33,13 @@ type courseColumn struct {
 }
 
 // freeText reports whether a cases column holds the input's free text (the *_text
-// columns, the outcome's evidence and phrase, the site outcomes), written without a
-// dictionary (parquetio.Column.Plain).
+// columns, the outcome's evidence and phrase, the site outcomes, the sites, concomitant
+// treatments, notes, labs, earlier treatments, comorbidities and subtypes), written
+// without a dictionary (parquetio.Column.Plain): their values are mostly distinct.
 func freeText(name string) bool {
 	switch name {
-	case "outcome_evidence", "outcome_phrase", "site_outcomes":
+	case "outcome_evidence", "outcome_phrase", "site_outcomes", "sites", "concomitant", "notes", "labs",
+		"prior_treatments", "comorbidities", "subtype":
 		return true
 	}
 	return strings.HasSuffix(name, "_text")
