@@ -236,11 +236,24 @@ func (n *Normaliser) DurationAge(s string, ageYears float64) Duration {
 // SharedDurationAge is DurationAge returning the cached reading itself (see Normaliser).
 func (n *Normaliser) SharedDurationAge(s string, ageYears float64) *Duration {
 	age := ageYears
-	if !finite(ageYears) || ageYears < 0 {
+	if !finite(ageYears) || ageYears < 0 || !mentionsSince(s) {
+		// the age is read only for "since …" ("since childhood", "since age 12"): any
+		// other text reads the same at every age, and is kept once
 		age = -1
 	}
 	return memo(n, n.dur, s, func(s string) durKey { return durKey{s, age} },
 		func(s string) Duration { return ParseDurationAge(s, ageYears) })
+}
+
+// mentionsSince reports whether s holds "since" in any case, the only word whose reading
+// uses the patient's age (durationSince); a word that merely contains it counts too.
+func mentionsSince(s string) bool {
+	for i := 0; i+5 <= len(s); i++ {
+		if s[i]|0x20 == 's' && strings.EqualFold(s[i:i+5], "since") {
+			return true
+		}
+	}
+	return false
 }
 
 // Age is a memoised ParseAge.

@@ -128,3 +128,24 @@ func TestDoseCacheOptionFree(t *testing.T) {
 		t.Errorf("cache holds %q %d times (want 1) and %q %d times (want one per weight)", texts[0], free, texts[1], perKg)
 	}
 }
+
+// TestDurationCacheAgeFree checks that a duration text without "since" is cached once for
+// every age, and that every cached reading equals the uncached ParseDurationAge.
+func TestDurationCacheAgeFree(t *testing.T) {
+	texts := []string{"2 months", "since childhood", "SINCE AGE 12", "for the past 14 years", "Since birth", "6/12"}
+	ages := []float64{-1, 30, 45.5, 30}
+	n := NewNormaliser(64)
+	for _, s := range texts {
+		for _, a := range ages {
+			got, want := n.DurationAge(s, a), ParseDurationAge(s, a)
+			if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) { // %+v: NaN fields compare equal
+				t.Errorf("DurationAge(%q, %v) = %+v, want %+v", s, a, got, want)
+			}
+		}
+	}
+	for k := range n.dur.m {
+		if k.s == "2 months" && k.age != -1 {
+			t.Errorf("%q cached for age %v, want once for any age", k.s, k.age)
+		}
+	}
+}
