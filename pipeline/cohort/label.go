@@ -74,10 +74,31 @@ type caseOrder struct {
 func newCaseOrder(label string) caseOrder {
 	o := caseOrder{label: label}
 	n := strings.TrimLeft(label, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ #")
-	if _, err := fmt.Sscan(n, &o.num); err == nil {
+	if v, ok := plainNumber(n); ok {
+		o.num, o.hasNum = v, true // the common case, without fmt's scanner
+	} else if _, err := fmt.Sscan(n, &o.num); err == nil {
 		o.hasNum = true
 	}
 	return o
+}
+
+// plainNumber reads the decimal number that starts n when fmt.Sscan would read it the same
+// way: a first digit 1–9 and at most 18 digits, not followed by another digit or an
+// underscore (fmt reads "010" as octal and "1_000" with its underscore). Otherwise ok is
+// false and the caller asks fmt.
+func plainNumber(n string) (v int, ok bool) {
+	if n == "" || n[0] < '1' || n[0] > '9' {
+		return 0, false
+	}
+	i := 0
+	for i < len(n) && n[i] >= '0' && n[i] <= '9' {
+		v = v*10 + int(n[i]-'0')
+		i++
+	}
+	if i > 18 || i < len(n) && n[i] == '_' {
+		return 0, false
+	}
+	return v, true
 }
 
 // less is naturalLess: by number when both labels have a different one,

@@ -1,6 +1,9 @@
 package cohort
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestShortStudy checks the "First author et al. year" labels.
 func TestShortStudy(t *testing.T) {
@@ -58,6 +61,23 @@ func TestStudyLess(t *testing.T) {
 	} {
 		if got := studyLess(c.a, c.b); got != c.want {
 			t.Errorf("studyLess(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// TestPlainNumberAgreesWithSscan checks newCaseOrder's fast path against fmt.Sscan on the
+// labels it must read alike, and that it leaves fmt the ones fmt reads its own way.
+func TestPlainNumberAgreesWithSscan(t *testing.T) {
+	for _, n := range []string{"1", "12", "12a", "12-3", "7 (left)", "999999999999999999", "3.5", "10_000", "010", "0x1F", "-5", "+5", "", "a"} {
+		var want int
+		_, err := fmt.Sscan(n, &want)
+		got, ok := plainNumber(n)
+		if ok && (err != nil || got != want) {
+			t.Errorf("plainNumber(%q) = %d; fmt.Sscan reads %d (error %v)", n, got, want, err)
+		}
+		o := newCaseOrder("Case " + n)
+		if o.hasNum != (err == nil) || o.hasNum && o.num != want {
+			t.Errorf("newCaseOrder(%q) = %d/%v, want %d/%v", "Case "+n, o.num, o.hasNum, want, err == nil)
 		}
 	}
 }

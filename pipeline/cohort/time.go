@@ -31,12 +31,15 @@ var reasonCues = []struct{ reason, cue string }{
 // the reader found (the first cue in reasonCues order wins, so a death
 // after a toxicity is a death), or "" when none says so.
 func EndReason(c *Course) string {
+	var lower []string // each phrase's matched and written forms, lower-cased once
+	for _, p := range c.Outcome.Phrases {
+		if !p.Negated && !p.Marker {
+			lower = append(lower, strings.ToLower(p.Matched), strings.ToLower(p.Phrase))
+		}
+	}
 	for _, rc := range reasonCues {
-		for _, p := range c.Outcome.Phrases {
-			if p.Negated || p.Marker {
-				continue
-			}
-			if strings.Contains(strings.ToLower(p.Matched), rc.cue) || strings.Contains(strings.ToLower(p.Phrase), rc.cue) {
+		for _, l := range lower {
+			if strings.Contains(l, rc.cue) {
 				return rc.reason
 			}
 		}
