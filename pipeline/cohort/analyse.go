@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/tresp/tresp/data/vocab"
 	"github.com/tresp/tresp/pipeline/config"
@@ -17,6 +18,26 @@ type analyser struct {
 	level     float64
 	cfg       config.AnalysisConfig
 	warn      []string
+	// intervals are the rate rows' intervals by responders and n: hundreds of thousands
+	// of drug × disease rows share a few thousand pairs, and each interval inverts the
+	// incomplete beta function
+	intervals map[[2]int]stats.Interval
+}
+
+// rateInterval is stats.BinomialCI(x, n) at the analysis' level and method, computed once
+// per pair; its warnings are the row's own copy.
+func (a *analyser) rateInterval(x, n int) stats.Interval {
+	k := [2]int{x, n}
+	iv, ok := a.intervals[k]
+	if !ok {
+		iv = stats.BinomialCI(x, n, a.level, a.method)
+		if a.intervals == nil {
+			a.intervals = map[[2]int]stats.Interval{}
+		}
+		a.intervals[k] = iv
+	}
+	iv.Warnings = slices.Clone(iv.Warnings)
+	return iv
 }
 
 func (a *analyser) warnf(format string, args ...any) {
@@ -175,7 +196,7 @@ func (acc *Accumulator) Analyse(ctx context.Context) (*Analysis, error) {
 	f.coarse.pairs = nil
 	for i := range res.StudyCounts {
 		s := &res.StudyCounts[i]
-		s.Interval = stats.BinomialCI(s.Events, s.N, a.level, a.method)
+		s.Interval = a.rateInterval(s.Events, s.N)
 	}
 	if err := stop("pooling"); err != nil {
 		return nil, err

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/tresp/tresp/data/vocab"
-	"github.com/tresp/tresp/stats"
 )
 
 // rates computes rates by group (drug or class), by disease, by group ×
@@ -56,7 +55,7 @@ func (a *analyser) rates(drugUnits, patientUnits []*unit, group, disease func(*u
 		c := totals[k.at]
 		for _, pop := range []string{PopITT, PopEvaluable} {
 			n := c.N(pop)
-			iv := stats.BinomialCI(c.Responders, n, a.level, a.method)
+			iv := a.rateInterval(c.Responders, n)
 			rows = append(rows, RateRow{Drug: k.g, Disease: k.d, Population: pop, N: n, Responders: c.Responders,
 				Rate: iv.Estimate, Low: iv.Low, High: iv.High, Method: method,
 				Small: n < a.cfg.SmallGroup, Unclassified: c.Unclassified, Warnings: iv.Warnings})
