@@ -336,7 +336,7 @@ func preferCourseClauses(live []target) []target {
 	if !any {
 		return live
 	}
-	keep := live[:0:0]
+	keep := make([]target, 0, len(live))
 	for _, t := range live {
 		if t.courseClause {
 			keep = append(keep, t)

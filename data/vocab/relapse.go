@@ -20,7 +20,7 @@ func relapseRules(toks []token, live []target, doseChange []int) (keep []target,
 	}
 	onCourseRelapse = -1
 	lost := responseLost(toks, live)
-	keep = live[:0:0]
+	keep = make([]target, 0, len(live)) // a copy: the caller keeps live (the patient's statements)
 	for k, t := range live {
 		if k == lost {
 			t.category, t.rule = Progression, "response lost on the course"
