@@ -200,6 +200,14 @@ func (v *Vocabulary) Lineage(generic string) []string {
 // dose text, e.g. "weekly", "dermatomyositis") select among route- or indication-specific
 // ATC codes; Match.Basis says which rule chose the code.
 func (v *Vocabulary) Drug(term, route string, hints ...string) Match {
+	m, _ := v.DrugHinted(term, route, hints...)
+	return m
+}
+
+// DrugHinted is Drug, and reports whether the reading read the hints: most drugs have one
+// code row, and their reading is the same whatever the indication, so a cache may keep it
+// under the term and route alone.
+func (v *Vocabulary) DrugHinted(term, route string, hints ...string) (Match, bool) {
 	c := v.c
 	m := Match{Term: term}
 	rt := c.canonRoute(route)
@@ -231,10 +239,11 @@ func (v *Vocabulary) Drug(term, route string, hints ...string) Match {
 		}
 	}
 	m.Status, m.Distance, m.Candidates = st, dist, cands
+	hint := &lazyWords{make: func() []string { return hintWords(hints) }}
 	if id >= 0 {
-		c.fillDrug(&m, id, rt, &lazyWords{make: func() []string { return hintWords(hints) }})
+		c.fillDrug(&m, id, rt, hint)
 	}
-	return m
+	return m, hint.done
 }
 
 // routePosFilter accepts route entries usable at the given position relative to a drug name.
@@ -318,6 +327,14 @@ func hyphenTail(text string, toks []token, i int) bool {
 // scanned text itself and the optional hints serve as indication hints. Mentions with
 // StatusAmbiguous have an empty Canonical and list Candidates. Time is linear in len(text).
 func (v *Vocabulary) ScanDrugs(text string, hints ...string) []Mention {
+	ms, _ := v.ScanDrugsHinted(text, hints...)
+	return ms
+}
+
+// ScanDrugsHinted is ScanDrugs, and reports whether the reading read the indication
+// hints (the text's own words or the hints): when it did not, the mentions are the same
+// for any hints, so a cache may keep them under the text alone.
+func (v *Vocabulary) ScanDrugsHinted(text string, hints ...string) ([]Mention, bool) {
 	c := v.c
 	toks := tokenize(text)
 	hits := c.scan(text, toks, c.drugTrie, c.drugFuzzy, c.drugTerms, "generic")
@@ -356,7 +373,7 @@ func (v *Vocabulary) ScanDrugs(text string, hints ...string) []Mention {
 		m.Canonical, m.Code, m.Class, m.Route, m.Basis, m.Kind = filled.Canonical, filled.Code, filled.Class, filled.Route, filled.Basis, c.drugTerms[h.id].kind
 		m.Parent, m.Components = filled.Parent, filled.Components
 	}
-	return out
+	return out, hint.done
 }
 
 // priorCue reports whether a prior cue of the timing vocabulary ends in the words

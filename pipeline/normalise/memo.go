@@ -19,11 +19,35 @@ func (c *memo[V]) get(key string, f func() V) V {
 	if v, ok := c.m[key]; ok {
 		return v
 	}
+	v := f()
+	c.put(key, v)
+	return v
+}
+
+// put keeps v under key (emptying a full cache first).
+func (c *memo[V]) put(key string, v V) {
 	if c.m == nil || len(c.m) >= memoCap {
 		c.m = make(map[string]V)
 	}
-	v := f()
 	c.m[strings.Clone(key)] = v // a key may be a slice of its whole input line
+}
+
+// getHinted caches a reading that may depend on hints: one that did not read them
+// (hinted false) is kept in free under free's key, for every hint; one that did, under
+// key, which names them.
+func getHinted[V any](free, hinted *memo[V], freeKey, key string, read func() (V, bool)) V {
+	if v, ok := free.m[freeKey]; ok {
+		return v
+	}
+	if v, ok := hinted.m[key]; ok {
+		return v
+	}
+	v, usedHints := read()
+	if usedHints {
+		hinted.put(key, v)
+	} else {
+		free.put(freeKey, v)
+	}
 	return v
 }
 
@@ -46,6 +70,10 @@ type vocabCache struct {
 	// courses of one reading share it (sameOutcome).
 	readings map[string][]*vocab.OutcomeMatch
 	scanDrug memo[[]vocab.Mention]
+	// drugFree and scanFree hold the drug readings that read no indication hint, by
+	// term and route or by text: the same for every disease (getHinted)
+	drugFree memo[*vocab.Match]
+	scanFree memo[[]vocab.Mention]
 	// under holds the readings of bare answers under their column's header
 	// (vocab.OutcomeUnder), keyed by header and cell; a table has few
 	under map[[2]string]*vocab.OutcomeMatch
@@ -68,8 +96,11 @@ func (c *vocabCache) OutcomeUnder(header, cell string) *vocab.OutcomeMatch {
 
 // Drug is the memoised vocab.Drug, shared.
 func (c *vocabCache) Drug(term, route string, hints ...string) *vocab.Match {
-	key := term + "\x00" + route + "\x00" + strings.Join(hints, "\x00")
-	return c.drug.get(key, func() *vocab.Match { m := c.voc.Drug(strings.Clone(term), route, hints...); return &m })
+	free := term + "\x00" + route
+	return getHinted(&c.drugFree, &c.drug, free, free+"\x00"+strings.Join(hints, "\x00"), func() (*vocab.Match, bool) {
+		m, hinted := c.voc.DrugHinted(strings.Clone(term), route, hints...)
+		return &m, hinted
+	})
 }
 
 // Disease is the memoised vocab.Disease, shared.
@@ -167,6 +198,7 @@ func (c *vocabCache) sameOutcome(text string, v vocab.OutcomeMatch) *vocab.Outco
 }
 
 func (c *vocabCache) ScanDrugs(text string, hints ...string) []vocab.Mention {
-	key := text + "\x00" + strings.Join(hints, "\x00")
-	return c.scanDrug.get(key, func() []vocab.Mention { return c.voc.ScanDrugs(strings.Clone(text), hints...) })
+	return getHinted(&c.scanFree, &c.scanDrug, text, text+"\x00"+strings.Join(hints, "\x00"), func() ([]vocab.Mention, bool) {
+		return c.voc.ScanDrugsHinted(strings.Clone(text), hints...)
+	})
 }
