@@ -107,6 +107,14 @@ func IsNumber(s string) bool {
 // formula (ignoring leading quotes, see Neutralize). The number test (a
 // regular expression) runs only for cells that start like a formula.
 func formula(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '\'', ' ', '\t', '\n', '=', '+', '-', '@':
+	default:
+		return false // the common case, decided by the first byte alone
+	}
 	s = strings.TrimLeft(s, "'")
 	if s == "" {
 		return false
