@@ -176,7 +176,9 @@ func writerProperties(cols []Column) *parquet.WriterProperties {
 // very large row group.
 func (w *Writer) SetRowGroupRows(n int) { w.limit = max(1, n) }
 
-// Write appends one row.
+// Write appends one row. Its strings are kept, not copied, until the batch is encoded, so
+// they must be ordinary Go strings, never views of memory that changes (Reader copies every
+// cell out of Arrow's buffers, and nothing else in tresp makes such views).
 func (w *Writer) Write(r Row) error {
 	for i, c := range w.cols {
 		b := &w.bufs[i]
