@@ -165,10 +165,9 @@ func describesFinding(toks []token, targets []target, cu cueHit) bool {
 	if cu.j >= len(toks) || toks[cu.j].brk || !sizeAdjectives[toks[cu.j-1].norm] || !lesionNoun(toks[cu.j].norm) {
 		return false
 	}
-	for _, t := range targets {
-		if t.i > cu.j {
-			w := toks[t.i].norm
-			return t.i <= cu.j+2 && (len(w) > 4 && strings.HasSuffix(w, "ed") || pastResponseVerbs[w])
+	for k := range targets {
+		if i := targets[k].i; i > cu.j {
+			return i <= cu.j+2 && (regularPast(toks[i].norm) || pastResponseVerbs[toks[i].norm])
 		}
 	}
 	return false
@@ -488,9 +487,12 @@ func nounThenVerb(toks []token, k int) bool {
 	if k+2 >= len(toks) || toks[k+1].brk || toks[k+2].brk || isNumber(toks[k+1].norm) {
 		return false
 	}
-	v := toks[k+2].norm
-	return len(v) > 4 && strings.HasSuffix(v, "ed")
+	return regularPast(toks[k+2].norm)
 }
+
+// regularPast reports whether w looks like a regular verb in the past ("recurred",
+// "resolved"): longer than four letters and ending in -ed.
+func regularPast(w string) bool { return len(w) > 4 && strings.HasSuffix(w, "ed") }
 
 // degreeWords after a negation make it deny the degree, not the response ("not fully
 // normalised", "did not completely resolve").
