@@ -159,7 +159,7 @@ func TestMeasuredNotGiven(t *testing.T) {
 		{"amiodarone", "LVEF decreased to 20%", CategoryUnknown, ConfidenceLow},
 		{"dapsone", "methemoglobin level decreased to 1.2%", CategoryUnknown, ConfidenceLow},
 		{"amiodarone", "LVEF decreased by 20%", Progression, ConfidenceHigh},
-		// so is a range after "to": "25-30%" is no fall of 30 %
+		// so is a range after "to": "25-30%" is no fall of 30 % (corpus ag38, held out)
 		{"cardiac resynchronization therapy", "the EF increased to 25-30%", Partial, ConfidenceHigh},
 		{"amiodarone", "LVEF decreased to 20-25%", CategoryUnknown, ConfidenceLow},
 		{"rituximab", "a 25-30% reduction in proteinuria", Minimal, ConfidenceHigh}, // a change by a range: under rule 5's 50 %
@@ -558,7 +558,7 @@ func TestResponseRegainedOnReescalation(t *testing.T) {
 // as a count ("most lesions"), it still grades it.
 func TestSizeOfALesion(t *testing.T) {
 	checkCourseReadings(t, []courseReading{
-		{"mFOLFOX6", "Abdominal CT revealed that the small nodule disappeared 7 months after surgery.", Complete, ConfidenceHigh},
+		{"mFOLFOX6", "Abdominal CT revealed that the small nodule disappeared 7 months after surgery.", Complete, ConfidenceHigh}, // corpus ah39 (held out)
 		{"imiquimod", "Minor ulcers healed.", Complete, ConfidenceHigh},
 		{"imiquimod", "Small nodules decreased slightly in size.", Minimal, ConfidenceHigh},
 		{"imiquimod", "A small improvement of the nodules.", Minimal, ConfidenceHigh},
@@ -571,7 +571,7 @@ func TestSizeOfALesion(t *testing.T) {
 // negation before the comma does not reach.
 func TestResultClause(t *testing.T) {
 	checkCourseReadings(t, []courseReading{
-		{"anti-tuberculosis therapy", "The patient was closely monitored without modifying treatment or adding corticosteroids, showing improvement on the 34th day of anti-tuberculosis therapy.", Partial, ConfidenceHigh},
+		{"anti-tuberculosis therapy", "The patient was closely monitored without modifying treatment or adding corticosteroids, showing improvement on the 34th day of anti-tuberculosis therapy.", Partial, ConfidenceHigh}, // corpus af27
 		{"prednisone", "Without any improvement, resulting in death.", None, ConfidenceHigh},
 		{"prednisone", "There was no pain, swelling or bleeding, showing a complete response.", Complete, ConfidenceHigh},
 	})
