@@ -173,6 +173,12 @@ func (c *compiled) countMarkers(text string, toks []token) []target {
 			out = append(out, target{i: from, j: k + 1, entry: outcomeEntry{phrase: "N of them", marker: true}, rule: "phrase"})
 			continue
 		}
+		if countSubject(toks, k) {
+			// "Of the five treated with toxin, four showed complete resolution": a count is
+			// the subject of the verb, so the statement is about a share of several patients
+			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "N verb", marker: true}, rule: "phrase"})
+			continue
+		}
 		if toks[k-1].norm != "in" || !isNumber(toks[k].norm) {
 			continue
 		}
@@ -186,4 +192,31 @@ func (c *compiled) countMarkers(text string, toks []token) []target {
 		}
 	}
 	return out
+}
+
+// subjectJoins are the words after which a count may open a clause of its own ("and three
+// were treated successfully", "whereas two relapsed").
+var subjectJoins = map[string]bool{"and": true, "whereas": true, "while": true, "but": true}
+
+// countSubject reports whether the verb at k (subsetVerbs) has a bare count of two or more
+// as its subject, the count opening its clause: "four showed complete resolution", "2
+// responded but recurred", "and three were treated successfully". A count after a plural
+// noun of lesions, sites or things counts those ("five warts; two regressed"), and the
+// second number of a ratio is no count ("titer (1:4) was the same").
+func countSubject(toks []token, k int) bool {
+	if !subsetVerbs[toks[k].norm] || toks[k].brk {
+		return false
+	}
+	c := k - 1
+	w := toks[c].norm
+	n, err := strconv.Atoi(w)
+	switch {
+	case err == nil && n < 2, err != nil && (!countWords[w] || w == "both" || w == "several" || w == "many"):
+		return false
+	case c > 0 && !toks[c].brk && !subjectJoins[toks[c-1].norm]:
+		return false
+	case c > 0 && isNumber(toks[c-1].norm):
+		return false // "titer (1:4) was the same": a ratio, not a count
+	}
+	return !wordIn(toks, 0, c, siteNouns) && !thingsBefore(toks, c)
 }
