@@ -320,6 +320,11 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"negation beyond three words", "did not lead to any meaningful clinical improvement", "", None, ConfidenceHigh},
 		// base verbs of improvement: a non-response when negated, weak alone; an improvement under way
 		{"a base verb negated", "the hydronephrosis did not regress", "", None, ConfidenceHigh},
+		{"a base verb of stability negated", "The treatment with PSL, CyA, and CPA failed to stabilize the hemolysis.", "", None, ConfidenceHigh},
+		{"a base verb of stability alone is a purpose", "Cyclosporine was given to stabilise the hemolysis.", "", None, ConfidenceLow},
+		{"work as a verb, denied", "Heavy systemic corticosteroid therapy did not work well at the early stage.", "", None, ConfidenceHigh},
+		{"work as a verb, said outright", "The combination worked well.", "", Partial, ConfidenceHigh},
+		{"work as a noun", "No further work-up was done.", "", Unclassified, ConfidenceNone},
 		{"a base verb negated, recover", "kidney function did not recover", "", None, ConfidenceHigh},
 		{"a base verb alone is weak", "the lesions may regress", "", Partial, ConfidenceLow},
 		{"an improvement under way", "his mental status began to improve on the second day", "", Partial, ConfidenceHigh},
