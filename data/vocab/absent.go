@@ -9,9 +9,9 @@ import "regexp"
 // but a manifestation the authors report absent once the course has acted is gone. When the
 // reader found no outcome phrase at all, such a statement — "no (further|more|new) X (was|
 // were) seen|observed|detected|noted|occurred|reported|recorded", "X was not seen|observed|
-// detected|noted", "X did not occur|recur" — with a word placing it after or under the
-// course ("after", "following", "under", "since", "later", "follow-up", "post", "within")
-// is proposed as complete with low confidence: what is absent may be the disease's
+// detected|noted", "X did not occur|recur", "no episodes of X", "did not experience any
+// episodes of X" — with a word placing it after or under the course ("after", "following",
+// "under", "since", "later", "follow-up", "post", "within", "until the present") is proposed as complete with low confidence: what is absent may be the disease's
 // manifestation, but it may as well be a harm ("no neutropenia was observed after …"), a
 // response that did not come ("no seroconversion was detected after vaccination") or a test
 // result ("no pathogen was detected after extensive work-up"), which the vocabulary cannot
@@ -20,11 +20,12 @@ import "regexp"
 // changes were noted"), after a rechallenge, or when the word of time is not in the
 // statement's own sentence or is one of work-up, admission or diagnosis.
 
-var absentRE = regexp.MustCompile(`(?i)\b(?:no(?:[ \t]+(?:further|more|new|other))?[ \t]+((?:[\w-]+[ \t]+){1,4}?)(?:was|were|has[ \t]+been|have[ \t]+been|had[ \t]+been)?[ \t]*(?:seen|observed|detected|noted|occurred|reported|recorded|documented)\b|((?:[\w-]+[ \t]+){1,4}?)(?:was|were)[ \t]+not[ \t]+(?:seen|observed|detected|noted)\b|((?:[\w-]+[ \t]+){1,4}?)did[ \t]+not[ \t]+(?:occur|recur)\b)`)
+var absentRE = regexp.MustCompile(`(?i)\b(?:no(?:[ \t]+(?:further|more|new|other))?[ \t]+((?:[\w-]+[ \t]+){1,4}?)(?:was|were|has[ \t]+been|have[ \t]+been|had[ \t]+been)?[ \t]*(?:seen|observed|detected|noted|occurred|reported|recorded|documented)\b|((?:[\w-]+[ \t]+){1,4}?)(?:was|were)[ \t]+not[ \t]+(?:seen|observed|detected|noted)\b|((?:[\w-]+[ \t]+){1,4}?)did[ \t]+not[ \t]+(?:occur|recur)\b|(?:no|not[ \t]+(?:experience|have|had|report)[ \t]+any)[ \t]+(?:(?:further|more|new|other)[ \t]+)?episodes?[ \t]+of[ \t]+((?:[\w-]+[ \t]+){0,3}[\w-]+))`)
 
-// absentAnchors place a statement after or under the course.
+// absentAnchors place a statement after or under the course ("present": "from 2008 until
+// the present").
 var absentAnchors = map[string]bool{"after": true, "following": true, "under": true, "since": true, "later": true,
-	"follow": true, "followup": true, "post": true, "within": true, "subsequently": true, "thereafter": true}
+	"present": true, "follow": true, "followup": true, "post": true, "within": true, "subsequently": true, "thereafter": true}
 
 // absentNotFinding are words of what may be absent without saying anything of the response.
 var absentNotFinding = map[string]bool{"adverse": true, "side": true, "toxicity": true, "toxicities": true, "complication": true,
