@@ -107,6 +107,9 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	if low == "" && decisive >= 0 && stopForWorsening(toks, ends, live[decisive]) {
 		low = lowStopForWorsening
 	}
+	if low == "" && decisive >= 0 && initialThenUnread(toks, ends, targets, live[decisive]) {
+		low = lowInitialThenUnread
+	}
 	if low != "" {
 		res.Confidence = ConfidenceLow
 		if res.Evidence.Rule != "" {

@@ -320,6 +320,11 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"negation beyond three words", "did not lead to any meaningful clinical improvement", "", None, ConfidenceHigh},
 		// base verbs of improvement: a non-response when negated, weak alone; an improvement under way
 		{"a base verb negated", "the hydronephrosis did not regress", "", None, ConfidenceHigh},
+		{"an initial response, then something unread", "He initially responded well to dilatation, but four months later developed a marked, unyielding subglottic stenosis requiring tracheostomy.", "", Partial, ConfidenceLow},
+		{"an initial response, then an unread sentence", "Treatment led to initial clinical improvement. However, refractory heart failure necessitated urgent heart transplantation.", "", Partial, ConfidenceLow},
+		{"an initial response, then another site denied", "She was started on UDCA with initial improvement in ALP but not Tbil.", "", Partial, ConfidenceHigh},
+		{"initially as the time of the treatment", "He was treated initially with corticosteroids and satisfactory improvement was achieved in the lungs but not in the heart.", "", Partial, ConfidenceHigh},
+		{"a response not called initial, then something unread", "He responded well to dilatation, but four months later he moved to another city.", "", Partial, ConfidenceHigh},
 		{"episodes denied: a finding absent, proposed", "From 2008 until the present, he did not experience any episodes of ACS.", "", Complete, ConfidenceLow},
 		{"episodes denied after a time: proposed", "He has had no episodes of encephalopathy for 8 months after surgery.", "", Complete, ConfidenceLow},
 		{"episodes denied at presentation", "At presentation she had no episodes of syncope.", "", Unclassified, ConfidenceNone},
