@@ -14,6 +14,10 @@ type course struct {
 	// classNamed holds the classes the treatment cells name as such ("glucocorticoid",
 	// "steroids"): any drug of such a class is the course's
 	classNamed map[string]bool
+	// antiInfective is set when a drug of the course is an anti-infective (ATC J01, J02, J04,
+	// J05, P01, P02) or the cell names the kind ("antibiotics", "antifungal therapy"): an
+	// infection is then what the course treats (deathOfTreatedInfection)
+	antiInfective bool
 }
 
 func (k *course) empty() bool { return k == nil || len(k.names)+len(k.words) == 0 }
@@ -70,6 +74,9 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 				if m.Class != "" && m.Class != "procedure" {
 					k.classes[normalize(m.Class)] = true
 					drug = true
+					if g := v.c.generics[normalize(m.Canonical)]; g != nil && len(g.codes) > 0 && antiInfectiveATC(g.codes[0].atc) {
+						k.antiInfective = true
+					}
 					if g := v.c.generics[normalize(m.Canonical)]; g != nil && len(g.codes) > 0 && g.codes[0].atc != "" && len(g.codes[0].atc) < 7 {
 						if k.classNamed == nil {
 							k.classNamed = map[string]bool{}
@@ -93,6 +100,7 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 			if len(w) >= 3 && !courseWordStop[w] && !isNumber(w) && !v.c.knownNonDrug(w) {
 				k.words[w] = true
 			}
+			k.antiInfective = k.antiInfective || antiInfectiveWords[w]
 		}
 	}
 	// an operation alone, or a drug given once: not "surgical resection followed by adjuvant
@@ -576,3 +584,8 @@ func failedBefore(after string) bool {
 	w := words(after)
 	return len(w) > 0 && compoundAdjectives[w[0]]
 }
+
+// antiInfectiveWords name a course of anti-infectives by its kind.
+var antiInfectiveWords = map[string]bool{"antibiotic": true, "antibiotics": true, "antimicrobial": true,
+	"antimicrobials": true, "antifungal": true, "antifungals": true, "antiviral": true, "antivirals": true,
+	"antiparasitic": true, "antituberculous": true, "antitubercular": true, "antibacterial": true}

@@ -199,6 +199,9 @@ func causeOf(text string, toks []token, cues []cueHit, d target) deathCause {
 	return causeUnstated
 }
 
+// deathOtherCause is the note a death of another cause adds to the evidence's rule.
+const deathOtherCause = " (a death from another cause, or before assessment: rule 4)"
+
 // unplacedDeath gives the reason for low confidence in a death read as not evaluable inside
 // a sentence whose cause is not stated as other than the disease: rule 4 makes a death
 // from the disease progression and one from another cause not evaluable, and the text does
@@ -207,11 +210,65 @@ func causeOf(text string, toks []token, cues []cueHit, d target) deathCause {
 func unplacedDeath(cause deathCause, res *OutcomeMatch) (low string) {
 	switch cause {
 	case causeOther:
-		res.Evidence.Rule += " (a death from another cause, or before assessment: rule 4)"
+		res.Evidence.Rule += deathOtherCause
 		return ""
 	case causeNamed:
 		res.Category, res.Code = Progression, Progression.Code()
 		return "a death from a cause not known to be other than the disease: from the disease (progression) or not (not evaluable)"
 	}
 	return "a death without a stated cause: from the disease (progression) or not (not evaluable)"
+}
+
+// antiInfectiveATC reports whether an ATC code is one of an anti-infective for systemic use
+// (antibacterials J01, antimycotics J02, antimycobacterials J04, antivirals J05) or an
+// antiparasitic (P01, P02); immune sera and vaccines (J06, J07) are not.
+func antiInfectiveATC(atc string) bool {
+	for _, p := range []string{"J01", "J02", "J04", "J05", "P01", "P02"} {
+		if strings.HasPrefix(atc, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// infectionStems are the stems of a cause of death that is an infection ("sepsis", "septic
+// shock", "fungal infection").
+var infectionStems = []string{"seps", "septic", "infect", "bacter"}
+
+// lowInfectionDeath is the reason given by deathOfTreatedInfection.
+const lowInfectionDeath = "a death from an infection on an anti-infective course: from the infection treated (progression) or another (not evaluable)"
+
+// deathOfTreatedInfection reads a death that an other-death cue of infection made not
+// evaluable ("the patient died within seven days of septic shock") when the course is an
+// anti-infective (k.antiInfective): the infection may be the one the course treated, whose
+// death is progression (rule 4), or another; the text does not say, so progression is
+// proposed with low confidence. res is returned unchanged otherwise.
+func deathOfTreatedInfection(toks []token, cues []cueHit, k *course, res OutcomeMatch) OutcomeMatch {
+	if k == nil || !k.antiInfective || res.Category != NotEvaluable || res.Confidence != ConfidenceHigh ||
+		!strings.HasSuffix(res.Evidence.Rule, deathOtherCause) {
+		return res
+	}
+	for _, cu := range cues {
+		if cu.e.role != cueOtherDeath {
+			continue
+		}
+		for x := cu.i; x < cu.j; x++ {
+			if infectionWord(toks[x].norm) {
+				res.Category, res.Code, res.Proposed, res.Confidence = Unclassified, "", Progression, ConfidenceLow
+				res.Evidence.Rule += "; low confidence: " + lowInfectionDeath
+				return res
+			}
+		}
+	}
+	return res
+}
+
+// infectionWord reports whether a word names an infection (infectionStems).
+func infectionWord(w string) bool {
+	for _, st := range infectionStems {
+		if strings.Contains(w, st) {
+			return true
+		}
+	}
+	return false
 }

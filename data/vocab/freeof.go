@@ -9,6 +9,9 @@ package vocab
 type CourseProbe struct {
 	names bool
 	words []string
+	// infection is set when a word names an infection ("sepsis", "septic"): a death of it
+	// reads by whether the course is an anti-infective (deathOfTreatedInfection)
+	infection bool
 }
 
 // ProbeCourse returns the CourseProbe of an outcome text.
@@ -44,6 +47,7 @@ func (v *Vocabulary) probeOf(text string, written []token) CourseProbe {
 		}
 		if len(toks[i].norm) >= 3 {
 			p.words = append(p.words, toks[i].norm)
+			p.infection = p.infection || infectionWord(toks[i].norm)
 		}
 		if w := written[i].norm; w != toks[i].norm && len(w) >= 3 {
 			p.words = append(p.words, w)
@@ -53,11 +57,15 @@ func (v *Vocabulary) probeOf(text string, written []token) CourseProbe {
 }
 
 // FreeOf reports whether a text with probe p reads the same whatever the course: it names
-// no treatment, holds none of the words of the course's treatment cells, and the course is
-// not one given once (whose relapses read differently). Then
+// no treatment, holds none of the words of the course's treatment cells, the course is
+// not one given once (whose relapses read differently), and no word of infection meets an
+// anti-infective course (a death of infection reads by it). Then
 // OutcomeFor(text, treatments) equals Outcome(text).
 func (v *Vocabulary) FreeOf(p CourseProbe, treatments []string) bool {
 	if p.names {
+		return false
+	}
+	if p.infection && len(treatments) > 0 && v.courseOf(treatments).antiInfective {
 		return false
 	}
 	if !mayNameCourse(p, treatments) {

@@ -170,7 +170,8 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 	applyContext(text, toks, ends, targets, cues)
 	targets = labelAnswers(text, toks, targets, cues)
 	clause := clauses(text, toks, ends, cues)
-	if k := v.courseOf(treatments); !k.empty() {
+	k := v.courseOf(treatments)
+	if !k.empty() {
 		targets = c.courseHistory(text, toks, ends, cues, targets, k)
 	}
 	targets = dropUnplaced(toks, targets, clause, statements(toks, ends, cues), cues)
@@ -258,6 +259,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 	targets = dropConceded(text, toks, ends, targets, cues)
 	res = c.decide(text, toks, ends, targets, clause, cues, res)
 	res = v.despiteFailure(text, toks, cues, treatments, res)
+	res = deathOfTreatedInfection(toks, cues, k, res)
 	return withSpelling(absentFinding(text, toks, res), fixes)
 }
 
