@@ -1,6 +1,9 @@
 package vocab
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // A finding reported absent after the course: "No myoclonus was seen after the initial dose of
 // cyproheptadine"; "Under this therapy, no further disturbance of electrolyte homeostasis
@@ -26,6 +29,14 @@ var absentRE = regexp.MustCompile(`(?i)\b(?:no(?:[ \t]+(?:further|more|new|other
 // the present").
 var absentAnchors = map[string]bool{"after": true, "following": true, "under": true, "since": true, "later": true,
 	"present": true, "follow": true, "followup": true, "post": true, "within": true, "subsequently": true, "thereafter": true}
+
+// wordRE finds the words of a finding.
+var wordRE = regexp.MustCompile(`[\w-]+`)
+
+// findingEnds end the finding after "no episodes of" ("no episodes of bleeding during the
+// 20 month period"): a preposition of time or place.
+var findingEnds = map[string]bool{"during": true, "for": true, "in": true, "at": true, "on": true, "since": true,
+	"until": true, "over": true, "throughout": true}
 
 // absentNotFinding are words of what may be absent without saying anything of the response.
 var absentNotFinding = map[string]bool{"adverse": true, "side": true, "toxicity": true, "toxicities": true, "complication": true,
@@ -64,6 +75,16 @@ func absentFinding(text string, toks []token, res OutcomeMatch) OutcomeMatch {
 	if m == nil {
 		return res
 	}
+	if m[8] >= 0 {
+		// "no episodes of fever after treatment": the finding ends before its time or place
+		for _, w := range wordRE.FindAllStringIndex(text[m[8]:m[9]], -1) {
+			if x := strings.ToLower(text[m[8]+w[0] : m[8]+w[1]]); absentAnchors[x] || findingEnds[x] {
+				m[1] = len(strings.TrimRight(text[:m[8]+w[0]], " \t"))
+				m[9] = m[1]
+				break
+			}
+		}
+	}
 	for g := 2; g+1 < len(m); g += 2 {
 		if m[g] < 0 {
 			continue
@@ -91,6 +112,8 @@ func absentFinding(text string, toks []token, res OutcomeMatch) OutcomeMatch {
 		switch {
 		case toks[k].norm == "rechallenge" || toks[k].norm == "challenge":
 			return res // "no rash was observed after rechallenge": a test of the treatment's harm
+		case toks[k].norm == "present" && (k < 2 || toks[k-1].norm != "the" || toks[k-2].norm != "until" && toks[k-2].norm != "to"):
+			// "caseating granulomas were present": the adjective, not "until the present"
 		case absentAnchors[toks[k].norm]:
 			if k+1 < len(toks) && absentNotAnchor[toks[k+1].norm] || k+2 < len(toks) && absentNotAnchor[toks[k+2].norm] {
 				return res // "after admission", "after extensive work-up": at the diagnosis

@@ -39,18 +39,34 @@ func initialThenUnread(toks []token, ends []bool, all []target, t target) bool {
 
 // initialResponse reports whether a transient cue qualifies t ("initial improvement") or
 // "initially" or "at first" stands in the four words before it ("Initially, patient
-// responded"), not as the time of the treatment ("treated initially with corticosteroids").
+// responded") or right after it in its clause ("She improved at first, but …"), not as the
+// time of the treatment ("treated initially with corticosteroids", "was treated at first
+// with IVIG").
 func initialResponse(toks []token, ends []bool, t target) bool {
 	if t.transient {
 		return true
 	}
+	// timeWord returns the first token of "initially" or "at first" at x, or -1
+	timeWord := func(x int) int {
+		switch {
+		case toks[x].norm == "initially":
+			return x
+		case toks[x].norm == "first" && x > 0 && toks[x-1].norm == "at":
+			return x - 1
+		}
+		return -1
+	}
 	for x := t.i - 1; x >= max(0, t.i-4); x-- {
-		w := toks[x].norm
-		if w == "initially" || w == "first" && x > 0 && toks[x-1].norm == "at" {
-			return x == 0 || !treatmentVerbs[toks[x-1].norm]
+		if f := timeWord(x); f >= 0 {
+			return f == 0 || !treatmentVerbs[toks[f-1].norm]
 		}
 		if ends[x] {
 			break
+		}
+	}
+	for x := t.j; x < min(len(toks), t.j+3) && !toks[x].brk; x++ {
+		if timeWord(x) >= 0 {
+			return true
 		}
 	}
 	return false
@@ -59,3 +75,41 @@ func initialResponse(toks []token, ends []bool, t target) bool {
 // treatmentVerbs before "initially" make it the time of the treatment.
 var treatmentVerbs = map[string]bool{"treated": true, "given": true, "started": true, "managed": true,
 	"received": true, "administered": true, "commenced": true}
+
+// goneWords are the words of a thing gone; said of a response, they say the response was
+// lost ("the benefit disappeared within a month").
+var goneWords = map[string]bool{"disappeared": true, "vanished": true, "faded": true, "waned": true}
+
+// responseNouns are the nouns of a response that may be the subject of a goneWord.
+var responseNouns = map[string]bool{"response": true, "responses": true, "effect": true, "effects": true,
+	"benefit": true, "benefits": true, "improvement": true, "efficacy": true, "effectiveness": true}
+
+// responseGone reports whether the phrase t is a word of a thing gone whose subject is a
+// response: "Her response to IVIG vanished after four weeks", "the effect of the infusion
+// disappeared". Between the noun and the word only "to", "of" or "from" and their object may
+// stand ("good response and the ulcer disappeared" is two statements).
+func responseGone(toks []token, t target) bool {
+	if t.negated || t.j-t.i != 1 || !goneWords[toks[t.i].norm] {
+		return false
+	}
+	for x := t.i - 1; x >= max(0, t.i-6); x-- {
+		if toks[x+1].brk {
+			return false
+		}
+		if responseNouns[toks[x].norm] {
+			if x+1 == t.i {
+				return true
+			}
+			if n := toks[x+1].norm; n != "to" && n != "of" && n != "from" {
+				return false
+			}
+			for _, tk := range toks[x+1 : t.i] {
+				if tk.norm == "and" || tk.norm == "with" || tk.norm == "but" || tk.norm == "while" {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}

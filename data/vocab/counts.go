@@ -173,7 +173,7 @@ func (c *compiled) countMarkers(text string, toks []token) []target {
 			out = append(out, target{i: from, j: k + 1, entry: outcomeEntry{phrase: "N of them", marker: true}, rule: "phrase"})
 			continue
 		}
-		if countSubject(toks, k) {
+		if c.countSubject(toks, k) {
 			// "Of the five treated with toxin, four showed complete resolution": a count is
 			// the subject of the verb, so the statement is about a share of several patients
 			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "N verb", marker: true}, rule: "phrase"})
@@ -198,25 +198,61 @@ func (c *compiled) countMarkers(text string, toks []token) []target {
 // were treated successfully", "whereas two relapsed").
 var subjectJoins = map[string]bool{"and": true, "whereas": true, "while": true, "but": true}
 
-// countSubject reports whether the verb at k (subsetVerbs) has a bare count of two or more
-// as its subject, the count opening its clause: "four showed complete resolution", "2
-// responded but recurred", "and three were treated successfully". A count after a plural
-// noun of lesions, sites or things counts those ("five warts; two regressed"), and the
-// second number of a ratio is no count ("titer (1:4) was the same").
-func countSubject(toks []token, k int) bool {
-	if !subsetVerbs[toks[k].norm] || toks[k].brk {
+// countVerbs are the verbs a bare count may be the subject of (countSubject): subsetVerbs and
+// the verbs of reaching a state ("five became seizure-free", "three are in remission").
+var countVerbs = map[string]bool{"became": true, "attained": true, "went": true, "are": true, "remain": true,
+	"obtained": true, "demonstrated": true, "reached": true, "regained": true, "entered": true}
+
+// countLabels before a number make it a label, not a count: "(Fig. 3) showed", "Case no. 3
+// improved", "Patient 2 achieved".
+var countLabels = map[string]bool{"fig": true, "figs": true, "figure": true, "figures": true, "table": true,
+	"no": true, "nos": true, "number": true, "case": true, "patient": true, "pt": true, "pts": true, "grade": true,
+	"stage": true, "type": true, "cycle": true, "day": true, "week": true, "month": true, "year": true, "part": true,
+	"group": true, "arm": true, "panel": true, "step": true, "level": true, "class": true, "lesion": true}
+
+// countSubject reports whether the verb at k (countVerbs) has a bare count of two or more as
+// its subject, the count opening its clause: "four showed complete resolution", "2 responded
+// but recurred", "and three were treated successfully", "2/3 improved". A number after a
+// label is none ("(Fig. 3) showed", "Case no. 3 improved"), nor is the second number of a
+// ratio ("titer (1:4) was the same"); a count after a plural noun of lesions, sites or things
+// counts those ("five warts; two regressed"; a drug's name, "treated with corticosteroids",
+// is no such noun).
+func (c *compiled) countSubject(toks []token, k int) bool {
+	if !subsetVerbs[toks[k].norm] && !countVerbs[toks[k].norm] || toks[k].brk {
 		return false
 	}
-	c := k - 1
-	w := toks[c].norm
+	x := k - 1
+	w := toks[x].norm
 	n, err := strconv.Atoi(w)
 	switch {
 	case err == nil && n < 2, err != nil && (!countWords[w] || w == "both" || w == "several" || w == "many"):
 		return false
-	case c > 0 && !toks[c].brk && !subjectJoins[toks[c-1].norm]:
+	case x > 0 && countLabels[toks[x-1].norm]:
 		return false
-	case c > 0 && isNumber(toks[c-1].norm):
-		return false // "titer (1:4) was the same": a ratio, not a count
+	case x > 0 && isNumber(toks[x-1].norm):
+		// "2/3 improved" is a share of patients; "titer (1:4) was the same" a ratio
+		if toks[x].brk || !fraction(toks[x-1].norm, w) || toks[x].start-toks[x-1].end != 1 {
+			return false
+		}
+		x--
 	}
-	return !wordIn(toks, 0, c, siteNouns) && !thingsBefore(toks, c)
+	if x > 0 && !toks[x].brk && !subjectJoins[toks[x-1].norm] {
+		return false
+	}
+	return !wordIn(toks, 0, x, siteNouns) && !c.thingsNamed(toks, x)
+}
+
+// thingsNamed reports whether a plural noun of things (thingsBefore) that is not a
+// treatment's name stands before token to.
+func (c *compiled) thingsNamed(toks []token, to int) bool {
+	for x := 0; x < to; x++ {
+		if !thingsBefore(toks[x:x+1], 1) {
+			continue
+		}
+		if n, _ := c.drugTrie.longest(toks, x, nil); n > 0 {
+			continue // "treated with corticosteroids": a treatment, not what is counted
+		}
+		return true
+	}
+	return false
 }

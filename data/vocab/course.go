@@ -14,9 +14,10 @@ type course struct {
 	// classNamed holds the classes the treatment cells name as such ("glucocorticoid",
 	// "steroids"): any drug of such a class is the course's
 	classNamed map[string]bool
-	// antiInfective is set when a drug of the course is an anti-infective (ATC J01, J02, J04,
-	// J05, P01, P02) or the cell names the kind ("antibiotics", "antifungal therapy"): an
-	// infection is then what the course treats (deathOfTreatedInfection)
+	// antiInfective is set when every drug of the course is an anti-infective given to treat
+	// (antiInfectiveDrug; not "… prophylaxis") or the cell names the kind ("antibiotics",
+	// "antifungal therapy") and no other drug: an infection is then what the course treats
+	// (deathOfTreatedInfection)
 	antiInfective bool
 }
 
@@ -59,7 +60,10 @@ const maxCachedCourses = 1 << 14
 func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 	k := &course{names: map[string]bool{}, classes: map[string]bool{}, words: map[string]bool{}}
 	drug, operation, once := false, false, false
+	infective, other := 0, 0 // drugs with ATC codes: anti-infectives given to treat, and the rest
+	kindNamed := false       // a cell names a kind of anti-infective ("antibiotics")
 	for _, tr := range treatments {
+		prophylaxis := strings.Contains(strings.ToLower(tr), "prophyla") // "entecavir prophylaxis"
 		cut := len(tr)
 		for _, m := range v.ScanDrugs(tr) {
 			if m.Prior { // "romiplostim after eltrombopag": eltrombopag is not the course
@@ -74,8 +78,12 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 				if m.Class != "" && m.Class != "procedure" {
 					k.classes[normalize(m.Class)] = true
 					drug = true
-					if g := v.c.generics[normalize(m.Canonical)]; g != nil && len(g.codes) > 0 && antiInfectiveATC(g.codes[0].atc) {
-						k.antiInfective = true
+					if g := v.c.generics[normalize(m.Canonical)]; g != nil && len(g.codes) > 0 {
+						if antiInfectiveDrug(g.codes) && !prophylaxis {
+							infective++
+						} else {
+							other++
+						}
 					}
 					if g := v.c.generics[normalize(m.Canonical)]; g != nil && len(g.codes) > 0 && g.codes[0].atc != "" && len(g.codes[0].atc) < 7 {
 						if k.classNamed == nil {
@@ -100,12 +108,15 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 			if len(w) >= 3 && !courseWordStop[w] && !isNumber(w) && !v.c.knownNonDrug(w) {
 				k.words[w] = true
 			}
-			k.antiInfective = k.antiInfective || antiInfectiveWords[w]
+			kindNamed = kindNamed || antiInfectiveWords[w] || w == "tuberculosis" && i > 0 && ws[i-1] == "anti"
 		}
 	}
 	// an operation alone, or a drug given once: not "surgical resection followed by adjuvant
 	// imatinib", nor "single-agent rituximab"
 	k.oneOff = operation && !drug || once
+	// an infection is what the course treats only when every drug of it is an anti-infective
+	// ("R-CHOP + entecavir prophylaxis", "hydroxychloroquine, prednisone" are not)
+	k.antiInfective = (infective > 0 || kindNamed) && other == 0
 	return k
 }
 
@@ -584,8 +595,3 @@ func failedBefore(after string) bool {
 	w := words(after)
 	return len(w) > 0 && compoundAdjectives[w[0]]
 }
-
-// antiInfectiveWords name a course of anti-infectives by its kind.
-var antiInfectiveWords = map[string]bool{"antibiotic": true, "antibiotics": true, "antimicrobial": true,
-	"antimicrobials": true, "antifungal": true, "antifungals": true, "antiviral": true, "antivirals": true,
-	"antiparasitic": true, "antituberculous": true, "antitubercular": true, "antibacterial": true}

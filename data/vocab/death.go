@@ -219,13 +219,22 @@ func unplacedDeath(cause deathCause, res *OutcomeMatch) (low string) {
 	return "a death without a stated cause: from the disease (progression) or not (not evaluable)"
 }
 
-// antiInfectiveATC reports whether an ATC code is one of an anti-infective for systemic use
-// (antibacterials J01, antimycotics J02, antimycobacterials J04, antivirals J05) or an
-// antiparasitic (P01, P02); immune sera and vaccines (J06, J07) are not.
-func antiInfectiveATC(atc string) bool {
-	for _, p := range []string{"J01", "J02", "J04", "J05", "P01", "P02"} {
-		if strings.HasPrefix(atc, p) {
-			return true
+// antiInfectiveDrug reports whether a drug with these ATC codes is an anti-infective for
+// systemic use (antibacterials J01, antimycotics J02, antimycobacterials J04, antivirals
+// J05) or an antiparasitic (P01, P02) by any of its codes ("ivermectin" is D11AX22 and
+// P02CF01). Antimalarials (P01B: hydroxychloroquine) and antileprosy drugs (J04B: dapsone)
+// are left out: in case tables they are given at least as often to modify an immune disease.
+func antiInfectiveDrug(codes []drugCode) bool {
+	for _, c := range codes {
+		if strings.HasPrefix(c.atc, "P01B") || strings.HasPrefix(c.atc, "J04B") {
+			return false
+		}
+	}
+	for _, c := range codes {
+		for _, p := range []string{"J01", "J02", "J04", "J05", "P01", "P02"} {
+			if strings.HasPrefix(c.atc, p) {
+				return true
+			}
 		}
 	}
 	return false
@@ -245,7 +254,7 @@ const lowInfectionDeath = "a death from an infection on an anti-infective course
 // proposed with low confidence. res is returned unchanged otherwise.
 func deathOfTreatedInfection(toks []token, cues []cueHit, k *course, res OutcomeMatch) OutcomeMatch {
 	if k == nil || !k.antiInfective || res.Category != NotEvaluable || res.Confidence != ConfidenceHigh ||
-		!strings.HasSuffix(res.Evidence.Rule, deathOtherCause) {
+		!strings.Contains(res.Evidence.Rule, deathOtherCause) {
 		return res
 	}
 	for _, cu := range cues {
@@ -272,3 +281,10 @@ func infectionWord(w string) bool {
 	}
 	return false
 }
+
+// antiInfectiveWords name a course of anti-infectives by its kind ("anti-tuberculosis" is
+// read as two words).
+var antiInfectiveWords = map[string]bool{"antibiotic": true, "antibiotics": true, "antimicrobial": true,
+	"antimicrobials": true, "antifungal": true, "antifungals": true, "antiviral": true, "antivirals": true,
+	"antiparasitic": true, "antituberculous": true, "antitubercular": true, "antituberculosis": true,
+	"antibacterial": true, "antiretroviral": true, "antiretrovirals": true}

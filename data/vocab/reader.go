@@ -230,6 +230,10 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 			// "brief partial remission", is a cue of its own: lost only with a later worsening)
 			t.category, t.rule, t.graded = Minimal, "a response said not to have lasted", true
 		}
+		if responseGone(toks, *t) {
+			// "the benefit disappeared within a month": a response lost, read by time as a relapse
+			t.category, t.rule, t.entry.role = Progression, "response lost", roleRelapse
+		}
 		if t.category == Complete && !t.negated && !t.entry.marker && someOfSeveral(toks, t.i) {
 			// "3 of 4 lesions resolved": complete at some sites only is partial (rule 8)
 			t.category, t.rule = Partial, "some of several sites: partial (rule 8)"

@@ -1,7 +1,5 @@
 package vocab
 
-import "strings"
-
 // Relapse, flare and recurrence read by time (docs/outcomes.md rule 3), and a response
 // regained after a change of dose.
 
@@ -34,8 +32,6 @@ func relapseRules(toks []token, live []target, doseChange []int) (keep []target,
 		}
 		if t.entry.role == roleRelapse && !t.negated {
 			switch {
-			case treatedEpisode(toks, t, live):
-				continue // "the hepatitis flare was controlled": the episode the course treated
 			case t.on && regainedAfterDoseChange(t, live, doseChange):
 				continue
 			case t.on:
@@ -156,38 +152,3 @@ var andVerbs = map[string]bool{"was": true, "were": true, "is": true, "had": tru
 // courseStopWords are the words that say a course stopped.
 var courseStopWords = map[string]bool{"stopped": true, "discontinued": true, "withdrawn": true, "withdrawal": true,
 	"discontinuation": true, "cessation": true, "ceased": true, "stopping": true, "discontinuing": true, "completion": true}
-
-// treatedEpisode reports whether the relapse t is the episode a response of live is said of:
-// its subject ("the flare was controlled", "the relapse resolved rapidly") or its object
-// ("resolution of the flare", "control of the exacerbation"). The course treated that
-// episode, and the response is its outcome; the relapse says nothing of time. A plural
-// ("relapses ceased") is not one episode but the disease's recurring events, left to the
-// rules of time.
-func treatedEpisode(toks []token, t target, live []target) bool {
-	if strings.HasSuffix(toks[t.j-1].norm, "s") {
-		return false // "relapses ceased": the recurring events stopped, a course's effect over time
-	}
-	for _, u := range live {
-		if u.entry.role == roleRelapse || u.negated || u.hedged || !u.category.AtLeast(Partial) {
-			continue
-		}
-		if u.i >= t.j && u.i-t.j <= 2 && !breakBetween(toks, t.j-1, u.i) && linkingOnly(toks, t.j, u.i) {
-			return true
-		}
-		if u.j <= t.i && t.i-u.j <= 2 && !breakBetween(toks, u.j-1, t.i) && toks[u.j].norm == "of" {
-			return true
-		}
-	}
-	return false
-}
-
-// linkingOnly reports whether the tokens from a to b (exclusive) are all linking verbs or
-// adverbs of manner ("was", "has been", "rapidly").
-func linkingOnly(toks []token, a, b int) bool {
-	for _, tk := range toks[a:b] {
-		if !passiveVerbs[tk.norm] && !auxiliaries[tk.norm] && !strings.HasSuffix(tk.norm, "ly") {
-			return false
-		}
-	}
-	return true
-}
