@@ -76,9 +76,11 @@ func initialResponse(toks []token, ends []bool, t target) bool {
 var treatmentVerbs = map[string]bool{"treated": true, "given": true, "started": true, "managed": true,
 	"received": true, "administered": true, "commenced": true}
 
-// goneWords are the words of a thing gone; said of a response, they say the response was
-// lost ("the benefit disappeared within a month").
-var goneWords = map[string]bool{"disappeared": true, "vanished": true, "faded": true, "waned": true}
+// goneWords are the words of a thing gone or going; said of a response, they say the
+// response was lost ("the benefit disappeared within a month", "the effectiveness of the
+// treatment decreased").
+var goneWords = map[string]bool{"disappeared": true, "vanished": true, "faded": true, "waned": true,
+	"decreased": true, "diminished": true, "declined": true}
 
 // responseNouns are the nouns of a response that may be the subject of a goneWord.
 var responseNouns = map[string]bool{"response": true, "responses": true, "effect": true, "effects": true,
