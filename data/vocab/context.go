@@ -135,7 +135,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 func degreeCue(text string, toks []token, targets []target, cu cueHit, qual Category, qualUntil, transUntil int) (Category, int, int) {
 	switch cu.e.role {
 	case cueQualifier:
-		if describesFinding(toks, targets, cu) {
+		if describesFinding(toks, targets, cu) || namesMeasure(toks, cu) {
 			return qual, qualUntil, transUntil
 		}
 		return cu.e.category, cu.j - 1 + qualifierReach, transUntil

@@ -146,14 +146,20 @@ func thingsBefore(toks []token, from int) bool {
 var timeUnits = map[string]bool{"days": true, "weeks": true, "months": true, "years": true, "hours": true}
 
 // countMarkers finds the counts of patients that the marker phrases of outcomes.tsv do not
-// name: "in 81%", "in 1 patient", "in 2/3", "(n = 27)", "two adults": a statement about a
-// share of several patients (rule 6), not the outcome of one row.
+// name: "in 81%", "in 1 patient", "in 2/3", "(n = 27)", "two adults", a mean with its spread
+// ("19.0 ± 9.9"): a statement about a share of several patients (rule 6), not the outcome of
+// one row.
 func (c *compiled) countMarkers(text string, toks []token) []target {
 	var out []target
 	for k := 1; k < len(toks); k++ {
 		if toks[k-1].norm == "n" && isNumber(toks[k].norm) && strings.Contains(text[toks[k-1].end:toks[k].start], "=") {
 			// "81.8% (n = 27) obtaining an improvement": a count of patients
 			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "n = N", marker: true}, rule: "phrase"})
+			continue
+		}
+		if isNumber(toks[k-1].norm) && isNumber(toks[k].norm) && strings.Contains(text[toks[k-1].end:toks[k].start], "±") {
+			// "reduced by 19.0 ± 9.9 points": a mean and its spread, a summary of several patients
+			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "N ± N", marker: true}, rule: "phrase"})
 			continue
 		}
 		if toks[k].norm == "survival" && toks[k-1].norm == "free" && !toks[k].brk && survivalRate(text, toks, k) {

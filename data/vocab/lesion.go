@@ -1,5 +1,7 @@
 package vocab
 
+import "strings"
+
 // describesFinding reports whether the qualifier cu is an adjective of the lesion named
 // right after it, whose response word follows as a verb: "the small nodule disappeared",
 // "a minor ulcer healed" say how large the lesion was, not how far it responded. Before a
@@ -29,3 +31,28 @@ var pastResponseVerbs = map[string]bool{"shrank": true, "shrunk": true, "fell": 
 func lesionNoun(w string) bool {
 	return siteNouns[w] || siteNouns[w+"s"] || siteNouns[w+"es"] || w == "metastasis" || w == "mass"
 }
+
+// namesMeasure reports whether the qualifier cu is "total", "complete" or "full" naming the
+// measure or the operation right after it, not a degree of response: "PANSS total score was
+// reduced by 19 points", "total bilirubin fell", "complete blood count normalised", "total
+// thyroidectomy; the symptoms resolved".
+func namesMeasure(toks []token, cu cueHit) bool {
+	if cu.j >= len(toks) || toks[cu.j].brk {
+		return false
+	}
+	switch toks[cu.j-1].norm {
+	case "total", "complete", "full":
+	default:
+		return false
+	}
+	w := toks[cu.j].norm
+	return measuredWholes[w] || strings.HasSuffix(w, "ectomy")
+}
+
+// measuredWholes are the nouns a "total" or "complete" names the whole of: a measure, a
+// count, a dose or an operation.
+var measuredWholes = map[string]bool{"score": true, "scores": true, "bilirubin": true, "cholesterol": true,
+	"protein": true, "count": true, "counts": true, "blood": true, "dose": true, "doses": true, "body": true,
+	"ige": true, "calcium": true, "iron": true, "volume": true, "testosterone": true, "thyroxine": true,
+	"t4": true, "t3": true, "lymphocyte": true, "leukocyte": true, "white": true, "resection": true,
+	"excision": true, "removal": true, "parenteral": true, "course": true, "duration": true}
