@@ -147,7 +147,7 @@ var timeUnits = map[string]bool{"days": true, "weeks": true, "months": true, "ye
 
 // countMarkers finds the counts of patients that the marker phrases of outcomes.tsv do not
 // name: "in 81%", "in 1 patient", "in 2/3", "(n = 27)", "two adults", a mean with its spread
-// ("19.0 ± 9.9"): a statement about a share of several patients (rule 6), not the outcome of
+// ("19.0 ± 9.9"), a median ("median ALP declined"): a statement about a share of several patients (rule 6), not the outcome of
 // one row.
 func (c *compiled) countMarkers(text string, toks []token) []target {
 	var out []target
@@ -155,6 +155,12 @@ func (c *compiled) countMarkers(text string, toks []token) []target {
 		if toks[k-1].norm == "n" && isNumber(toks[k].norm) && strings.Contains(text[toks[k-1].end:toks[k].start], "=") {
 			// "81.8% (n = 27) obtaining an improvement": a count of patients
 			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "n = N", marker: true}, rule: "phrase"})
+			continue
+		}
+		if toks[k-1].norm == "median" && !anatomicalMedian[toks[k].norm] {
+			// "median ALP declined from 138 to 85": a summary of several patients ("median
+			// nerve", "median sternotomy" are anatomy)
+			out = append(out, target{i: k - 1, j: k, entry: outcomeEntry{phrase: "median", marker: true}, rule: "phrase"})
 			continue
 		}
 		if isNumber(toks[k-1].norm) && isNumber(toks[k].norm) && strings.Contains(text[toks[k-1].end:toks[k].start], "±") {
@@ -262,3 +268,10 @@ func (c *compiled) thingsNamed(toks []token, to int) bool {
 	}
 	return false
 }
+
+// anatomicalMedian are the words after "median" that make it anatomy, not a summary of
+// several patients.
+var anatomicalMedian = map[string]bool{"nerve": true, "nerves": true, "sternotomy": true, "arcuate": true,
+	"raphe": true, "laparotomy": true, "line": true, "lobe": true, "plane": true, "cleft": true,
+	"incision": true, "eminence": true, "cubital": true, "antebrachial": true, "vein": true, "artery": true,
+	"thyroid": true, "sacral": true, "umbilical": true, "fissure": true, "longitudinal": true, "neck": true}

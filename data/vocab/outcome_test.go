@@ -355,6 +355,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"total names the operation", "Total thyroidectomy was performed and the symptoms improved.", "", Partial, ConfidenceHigh},
 		{"a mean and its spread: several patients", "The PANSS total score was reduced by 19.0±9.9 points.", "", Unclassified, ConfidenceNone},
 		{"a paradoxical response is no response", "Two months later she developed a paradoxical response.", "antituberculosis therapy", Progression, ConfidenceLow},
+		{"a median: several patients", "Median alkaline phosphatase declined from 138 U/L to 85 U/L at year 1.", "", Unclassified, ConfidenceNone},
+		{"the median arcuate ligament is anatomy", "A redo median arcuate ligament release was performed and the patient's symptoms improved.", "", Partial, ConfidenceHigh},
 		{"episodes denied: a finding absent, proposed", "From 2008 until the present, he did not experience any episodes of ACS.", "", Complete, ConfidenceLow},
 		{"episodes denied after a time: proposed", "He has had no episodes of encephalopathy for 8 months after surgery.", "", Complete, ConfidenceLow},
 		{"episodes denied at presentation", "At presentation she had no episodes of syncope.", "", Unclassified, ConfidenceNone},
