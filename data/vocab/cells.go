@@ -4,14 +4,37 @@ import "strings"
 
 // wholeCellOnly drops the phrases of role cell that are not the whole text, or the whole
 // text but a time ("Good at 2 years", "Partial (17 m)").
-func wholeCellOnly(targets []target, toks []token) []target {
+//
+// It also drops an "SD" that is a standard deviation, not stable disease: right after an
+// opening parenthesis that follows a number, with a number after it ("62 % (SD 21)"), or
+// with "mean" in the three words before it ("mean 4.1, SD 1.2"); "SD (10 m)" is stable
+// disease for ten months.
+func wholeCellOnly(text string, targets []target, toks []token) []target {
 	keep := targets[:0]
 	for _, t := range targets {
-		if t.entry.role != roleCell || wholeCell(toks, t) {
-			keep = append(keep, t)
+		if t.entry.role == roleCell && !wholeCell(toks, t) || standardDeviation(text, toks, t) {
+			continue
 		}
+		keep = append(keep, t)
 	}
 	return keep
+}
+
+// standardDeviation reports whether the target is the word "SD" of a standard deviation.
+func standardDeviation(text string, toks []token, t target) bool {
+	if t.j-t.i != 1 || toks[t.i].norm != "sd" {
+		return false
+	}
+	if t.i > 0 && t.j < len(toks) && isNumber(toks[t.i-1].norm) && isNumber(toks[t.j].norm) && !toks[t.j].brk &&
+		strings.Contains(text[toks[t.i-1].end:toks[t.i].start], "(") {
+		return true
+	}
+	for x := max(0, t.i-3); x < t.i; x++ {
+		if toks[x].norm == "mean" {
+			return true
+		}
+	}
+	return false
 }
 
 // wholeCell reports whether the target is the whole cell, but for a time after it

@@ -43,9 +43,6 @@ func initialThenUnread(toks []token, ends []bool, all []target, t target) bool {
 // time of the treatment ("treated initially with corticosteroids", "was treated at first
 // with IVIG").
 func initialResponse(toks []token, ends []bool, t target) bool {
-	if t.transient {
-		return true
-	}
 	// timeWord returns the first token of "initially" or "at first" at x, or -1
 	timeWord := func(x int) int {
 		switch {
@@ -56,13 +53,24 @@ func initialResponse(toks []token, ends []bool, t target) bool {
 		}
 		return -1
 	}
-	for x := t.i - 1; x >= max(0, t.i-4); x-- {
+	for x := t.i - 1; x >= max(0, t.i-6); x-- {
 		if f := timeWord(x); f >= 0 {
-			return f == 0 || !treatmentVerbs[toks[f-1].norm]
+			if f > 0 && treatmentVerbs[toks[f-1].norm] || x+1 < len(toks) && treatmentVerbs[toks[x+1].norm] {
+				// "treated initially with IVIG", "Initially treated with prednisone, she
+				// improved", "She initially received IVIG": the time of the treatment
+				return false
+			}
+			if x >= t.i-4 {
+				return true
+			}
+			break
 		}
 		if ends[x] {
 			break
 		}
+	}
+	if t.transient {
+		return true
 	}
 	for x := t.j; x < min(len(toks), t.j+3) && !toks[x].brk; x++ {
 		if timeWord(x) >= 0 {
@@ -72,15 +80,15 @@ func initialResponse(toks []token, ends []bool, t target) bool {
 	return false
 }
 
-// treatmentVerbs before "initially" make it the time of the treatment.
+// treatmentVerbs before or after "initially" make it the time of the treatment.
 var treatmentVerbs = map[string]bool{"treated": true, "given": true, "started": true, "managed": true,
-	"received": true, "administered": true, "commenced": true}
+	"received": true, "administered": true, "commenced": true, "receiving": true, "prescribed": true}
 
-// goneWords are the words of a thing gone or going; said of a response, they say the
-// response was lost ("the benefit disappeared within a month", "the effectiveness of the
-// treatment decreased").
-var goneWords = map[string]bool{"disappeared": true, "vanished": true, "faded": true, "waned": true,
-	"decreased": true, "diminished": true, "declined": true}
+// goneWords are the words of a thing gone; said of a response, they say the response was
+// lost ("the benefit disappeared within a month"). Words of a fall ("decreased") are not
+// among them: "the febrile response decreased", "the antibody response declined" are a
+// disease's responses going down, an improvement.
+var goneWords = map[string]bool{"disappeared": true, "vanished": true, "faded": true, "waned": true}
 
 // responseNouns are the nouns of a response that may be the subject of a goneWord.
 var responseNouns = map[string]bool{"response": true, "responses": true, "effect": true, "effects": true,
@@ -99,6 +107,9 @@ func responseGone(toks []token, t target) bool {
 			return false
 		}
 		if responseNouns[toks[x].norm] {
+			if x > 0 && harmOrDiseaseResponse[toks[x-1].norm] {
+				return false // "the side effects disappeared", "the inflammatory response faded"
+			}
 			if x+1 == t.i {
 				return true
 			}
@@ -106,7 +117,7 @@ func responseGone(toks []token, t target) bool {
 				return false
 			}
 			for _, tk := range toks[x+1 : t.i] {
-				if tk.norm == "and" || tk.norm == "with" || tk.norm == "but" || tk.norm == "while" {
+				if tk.norm == "and" || tk.norm == "with" || tk.norm == "but" || tk.norm == "while" || newSubjects[tk.norm] {
 					return false
 				}
 			}
@@ -115,3 +126,14 @@ func responseGone(toks []token, t target) bool {
 	}
 	return false
 }
+
+// harmOrDiseaseResponse before a response noun make it a harm or the disease's own response,
+// not the course's benefit: "side effects", "mass effect", "the inflammatory response".
+var harmOrDiseaseResponse = map[string]bool{"side": true, "adverse": true, "mass": true, "compressive": true,
+	"inflammatory": true, "immune": true, "antibody": true, "autoantibody": true, "granulomatous": true,
+	"febrile": true, "phase": true, "haemolytic": true, "hemolytic": true, "hormonal": true, "toxic": true,
+	"anticholinergic": true, "placebo": true, "paradoxical": true, "stress": true}
+
+// newSubjects between a response noun and a word of a thing gone start a statement of their
+// own ("the excellent response … the patient declined surgery").
+var newSubjects = map[string]bool{"patient": true, "she": true, "he": true, "they": true, "family": true}

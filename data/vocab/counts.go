@@ -115,7 +115,8 @@ var subsetCounts = map[string]bool{"one": true, "none": true, "neither": true, "
 var siteNouns = map[string]bool{"lesions": true, "nodules": true, "warts": true, "ulcers": true, "tumors": true,
 	"tumours": true, "metastases": true, "masses": true, "cysts": true, "sites": true, "plaques": true,
 	"deposits": true, "areas": true, "eyes": true, "joints": true, "teeth": true, "nails": true, "fistulas": true,
-	"fistulae": true, "abscesses": true, "aneurysms": true, "polyps": true, "stones": true, "episodes": true}
+	"fistulae": true, "abscesses": true, "aneurysms": true, "polyps": true, "stones": true, "episodes": true,
+	"foci": true, "calculi": true, "thrombi": true, "emboli": true}
 
 // groupNouns are the plural nouns of patients a subset may be counted from.
 var groupNouns = map[string]bool{"patients": true, "cases": true, "subjects": true, "participants": true,
@@ -155,17 +156,6 @@ func (c *compiled) countMarkers(text string, toks []token) []target {
 		if toks[k-1].norm == "n" && isNumber(toks[k].norm) && strings.Contains(text[toks[k-1].end:toks[k].start], "=") {
 			// "81.8% (n = 27) obtaining an improvement": a count of patients
 			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "n = N", marker: true}, rule: "phrase"})
-			continue
-		}
-		if toks[k-1].norm == "median" && !anatomicalMedian[toks[k].norm] {
-			// "median ALP declined from 138 to 85": a summary of several patients ("median
-			// nerve", "median sternotomy" are anatomy)
-			out = append(out, target{i: k - 1, j: k, entry: outcomeEntry{phrase: "median", marker: true}, rule: "phrase"})
-			continue
-		}
-		if isNumber(toks[k-1].norm) && isNumber(toks[k].norm) && strings.Contains(text[toks[k-1].end:toks[k].start], "±") {
-			// "reduced by 19.0 ± 9.9 points": a mean and its spread, a summary of several patients
-			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "N ± N", marker: true}, rule: "phrase"})
 			continue
 		}
 		if toks[k].norm == "survival" && toks[k-1].norm == "free" && !toks[k].brk && survivalRate(text, toks, k) {
@@ -268,10 +258,3 @@ func (c *compiled) thingsNamed(toks []token, to int) bool {
 	}
 	return false
 }
-
-// anatomicalMedian are the words after "median" that make it anatomy, not a summary of
-// several patients.
-var anatomicalMedian = map[string]bool{"nerve": true, "nerves": true, "sternotomy": true, "arcuate": true,
-	"raphe": true, "laparotomy": true, "line": true, "lobe": true, "plane": true, "cleft": true,
-	"incision": true, "eminence": true, "cubital": true, "antebrachial": true, "vein": true, "artery": true,
-	"thyroid": true, "sacral": true, "umbilical": true, "fissure": true, "longitudinal": true, "neck": true}

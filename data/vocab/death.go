@@ -222,12 +222,15 @@ func unplacedDeath(cause deathCause, res *OutcomeMatch) (low string) {
 // antiInfectiveDrug reports whether a drug with these ATC codes is an anti-infective for
 // systemic use (antibacterials J01, antimycotics J02, antimycobacterials J04, antivirals
 // J05) or an antiparasitic (P01, P02) by any of its codes ("ivermectin" is D11AX22 and
-// P02CF01). Antimalarials (P01B: hydroxychloroquine) and antileprosy drugs (J04B: dapsone)
-// are left out: in case tables they are given at least as often to modify an immune disease.
+// P02CF01). Antimalarials (P01B: hydroxychloroquine), antileprosy drugs (J04B: dapsone),
+// tetracyclines (J01A: doxycycline) and macrolides (J01FA: azithromycin) are left out: in case
+// tables they are given at least as often for an immune or inflammatory disease.
 func antiInfectiveDrug(codes []drugCode) bool {
 	for _, c := range codes {
-		if strings.HasPrefix(c.atc, "P01B") || strings.HasPrefix(c.atc, "J04B") {
-			return false
+		for _, p := range []string{"P01B", "J04B", "J01A", "J01FA"} {
+			if strings.HasPrefix(c.atc, p) {
+				return false
+			}
 		}
 	}
 	for _, c := range codes {

@@ -34,8 +34,7 @@ func lesionNoun(w string) bool {
 
 // namesMeasure reports whether the qualifier cu is "total", "complete" or "full" naming the
 // measure or the operation right after it, not a degree of response: "PANSS total score was
-// reduced by 19 points", "total bilirubin fell", "complete blood count normalised", "total
-// thyroidectomy; the symptoms resolved".
+// reduced by 19 points", "total bilirubin fell", "total thyroidectomy; the symptoms improved".
 func namesMeasure(toks []token, cu cueHit) bool {
 	if cu.j >= len(toks) || toks[cu.j].brk {
 		return false
@@ -51,8 +50,9 @@ func namesMeasure(toks []token, cu cueHit) bool {
 
 // measuredWholes are the nouns a "total" or "complete" names the whole of: a measure, a
 // count, a dose or an operation.
+// "Count" is not among them: "full count recovery", "complete blood count recovery" are
+// haematology's complete responses.
 var measuredWholes = map[string]bool{"score": true, "scores": true, "bilirubin": true, "cholesterol": true,
-	"protein": true, "count": true, "counts": true, "blood": true, "dose": true, "doses": true, "body": true,
-	"ige": true, "calcium": true, "iron": true, "volume": true, "testosterone": true, "thyroxine": true,
-	"t4": true, "t3": true, "lymphocyte": true, "leukocyte": true, "white": true, "resection": true,
+	"protein": true, "dose": true, "doses": true, "body": true, "ige": true, "calcium": true, "iron": true,
+	"volume": true, "testosterone": true, "thyroxine": true, "t4": true, "t3": true, "resection": true,
 	"excision": true, "removal": true, "parenteral": true, "course": true, "duration": true}
