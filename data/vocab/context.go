@@ -51,6 +51,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			coverEnd()
 			if ti < len(targets) && targets[ti].i == k+1 || statementAfterAnd(text, toks, k) {
 				neg, hedge, hist = scope{}, scope{}, scope{}
+				qualUntil = -1 // "toxicity was mild and the lesions completely resolved"
 			}
 		}
 		if neg.active && toks[k].norm == "with" && nominalNegation(neg.cue) {

@@ -291,3 +291,53 @@ var antiInfectiveWords = map[string]bool{"antibiotic": true, "antibiotics": true
 	"antimicrobials": true, "antifungal": true, "antifungals": true, "antiviral": true, "antivirals": true,
 	"antiparasitic": true, "antituberculous": true, "antitubercular": true, "antituberculosis": true,
 	"antibacterial": true, "antiretroviral": true, "antiretrovirals": true}
+
+// harmResolved reports whether the response word of target t has an adverse effect of the
+// course as its subject: "the side effects disappeared", "hepatotoxicity resolved after dose
+// reduction". What went away is the harm, not the disease: rule 4 reads the adverse effect,
+// and no response is stated.
+func (c *compiled) harmResolved(toks []token, targets []target, t target) bool {
+	if t.negated || t.entry.marker || t.entry.role == roleAdverse || !t.category.AtLeast(Minimal) {
+		return false
+	}
+	for _, a := range targets {
+		if a.entry.role != roleAdverse || a.negated || a.j > t.i || t.i-a.j > 3 || c.namedToxicity(toks, a) {
+			continue
+		}
+		between := toks[a.j:t.i]
+		ok := true
+		for k, tk := range between {
+			if toks[a.j+k].brk || !(passiveVerbs[tk.norm] || auxiliaries[tk.norm] || strings.HasSuffix(tk.norm, "ly") || tk.norm == "all") {
+				ok = false
+				break
+			}
+		}
+		if ok && (t.i >= len(toks) || !toks[t.i].brk) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedToxicity reports whether a drug's name stands in the two words before the adverse
+// phrase a ("lithium toxicity", "signs of digoxin toxicity"): a poisoning, which may be the
+// condition the course treats (withdrawal of lithium, digoxin Fab), not a harm of it.
+func (c *compiled) namedToxicity(toks []token, a target) bool {
+	for x := max(0, a.i-2); x < a.i; x++ {
+		if n, _ := c.drugTrie.longest(toks, x, nil); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// dropHarmResolved drops the response words whose subject is an adverse effect (harmResolved).
+func (c *compiled) dropHarmResolved(toks []token, targets []target) []target {
+	keep := targets[:0]
+	for _, t := range targets {
+		if !c.harmResolved(toks, targets, t) {
+			keep = append(keep, t)
+		}
+	}
+	return keep
+}

@@ -258,7 +258,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 			c.applyNegation(toks, t)
 		}
 	}
-	targets = dropUnnegated(targets)
+	targets = c.dropHarmResolved(toks, dropUnnegated(targets))
 	c.notCompleteBesideResponse(toks, targets)
 	targets = dropConceded(text, toks, ends, targets, cues)
 	res = c.decide(text, toks, ends, targets, clause, cues, res)
