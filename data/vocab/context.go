@@ -175,10 +175,13 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 		}
 		if cu.e.role == cueQualifierAfter {
 			// "improved slightly", "responded poorly": the adverb right after the
-			// response word sets its degree, as "slight" before it does
+			// response word sets its degree, as "slight" before it does; so it does after the
+			// word's object or the treatment it names ("improved the pain marginally", "the
+			// improvement after IVIG was not sustained")
+			near := qualifiedBefore(toks, targets, cu.i)
 			for t := range targets {
 				tg := &targets[t]
-				if tg.j != cu.i || commaBefore(text, toks, cu.i) {
+				if (tg.j != cu.i || commaBefore(text, toks, cu.i)) && tg != near {
 					continue
 				}
 				if qualifies(cu.e.category, tg.entry) {
@@ -268,45 +271,6 @@ func targetEndsAt(targets []target, k int) bool {
 		}
 	}
 	return false
-}
-
-// linkingVerbs join a response word to a degree said of it ("the response was poor");
-// linkFillers, adverbs of degree and auxiliaries, may stand between ("was only partial",
-// "has been very limited").
-var (
-	linkingVerbs = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "remained": true, "proved": true, "appeared": true}
-	linkFillers  = map[string]bool{"very": true, "only": true, "rather": true, "quite": true, "too": true, "somewhat": true, "has": true, "have": true, "had": true}
-)
-
-// predicateOf returns the response word whose predicate the qualifier at toks[q:end] is: a
-// target that ends right before a linking verb, with only linking verbs and degree adverbs
-// between it and the qualifier, in the same clause, and the qualifier ending its clause or
-// followed by a comma or "and" (so "the response was poor" but not "the response was
-// partial remission of …"); nil when there is none.
-func predicateOf(toks []token, clause []int, targets []target, q, end int) *target {
-	k := q - 1
-	for k >= 0 && linkFillers[toks[k].norm] {
-		k--
-	}
-	verbs := 0
-	for k >= 0 && (linkingVerbs[toks[k].norm] || linkFillers[toks[k].norm]) {
-		if linkingVerbs[toks[k].norm] {
-			verbs++
-		}
-		k--
-	}
-	if verbs == 0 || k < 0 || clause[k] != clause[q] {
-		return nil
-	}
-	if end < len(toks) && clause[end] == clause[q] && toks[end].norm != "and" && !toks[end].brk {
-		return nil // the qualifier of a word of two ("short-lived") ends at end, not at q
-	}
-	for t := range targets {
-		if targets[t].j == k+1 {
-			return &targets[t]
-		}
-	}
-	return nil
 }
 
 // gradedAfter returns the response word a qualifier at toks[q:end] grades from right after

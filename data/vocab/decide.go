@@ -390,7 +390,13 @@ func disagreement(toks []token, live []target, decisive int, doseChange []int, r
 	low := ""
 	if res.Category.AtLeast(Partial) {
 		for _, t := range live {
-			if t.hedged || t.entry.secondary || t.entry.weak() || t.entry.role == roleRelapse {
+			if t.hedged || t.entry.weak() || t.entry.role == roleRelapse {
+				continue
+			}
+			if t.entry.secondary && !(res.Category == Complete && t.category == Progression && !t.negated && t.entry.role == roleSecondary) {
+				// a secondary worsening ("new lesions") beside a complete response contradicts
+				// it: "Complete remission; new lesions at 6 months" (beside a partial one it is
+				// a site that did not respond, rule 8: "marked improvement but new lesions")
 				continue
 			}
 			if (t.category == None || t.category == Progression) && !(len(res.Sites) >= 2) {

@@ -35,8 +35,15 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 	for _, m := range ms {
 		exactNamed = exactNamed || m.course && !classOnly(toks, m, k)
 	}
+	otherMention := make([]bool, len(ms)) // mention → another treatment than the course
+	courseWordIn := courseWordInText(toks, k)
 	for x, m := range ms {
-		other := exactNamed && classOnly(toks, m, k) && !m.generic && !k.classNamed[m.class] && !afterOwn(toks, ends, ms, x, k)
+		// a drug of the course's class is another also when the course names a drug of its own
+		// and the text names a different one and nothing of the course's cells: "NR → CR
+		// after switch to romiplostim" in an eltrombopag row (glucocorticoids are given one
+		// for another under either name: prednisone, prednisolone, methylprednisolone)
+		sibling := !courseWordIn && !k.classNamed[m.class] && !interchangeableClasses[m.class]
+		other := (exactNamed || sibling) && classOnly(toks, m, k) && !m.generic && !k.classNamed[m.class] && !afterOwn(toks, ends, ms, x, k)
 		switch {
 		case m.course && other && escalatedTo(toks, inTarget, worse, m.i, m.n):
 			// "remained febrile …, requiring daily prednisolone": the next step a failure led
@@ -49,6 +56,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			// an abbreviation is weak evidence of another treatment, unless it labels its
 			// statement ("ADA: CR")
 			namesOther[clause[m.i]] = true
+			otherMention[x] = true
 		}
 	}
 	for x := range targets {
@@ -70,6 +78,11 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			// "resolution after excision; recurred 2 years later": a course given once
 			// is over when the relapse comes
 			t.afterOnce = true
+		}
+		if !targets[x].history && responseOfOther(toks, targets[x], ms, otherMention) {
+			// "CR after switch to romiplostim", "cured with voriconazole" in an eltrombopag or a
+			// fluconazole row: the response is said of the treatment named right after it
+			targets[x].history, targets[x].histCue = true, "a response said of another treatment"
 		}
 		if !targets[x].history {
 			if cue := c.otherTreatments(text, toks, ends, targets[x], ms, clause, inTarget, k); cue != "" {
@@ -453,4 +466,53 @@ func (c *compiled) otherTreatments(text string, toks []token, ends []bool, t tar
 		return "a response after another treatment was started"
 	}
 	return ""
+}
+
+// interchangeableClasses are the classes whose drugs a case report names one for another for
+// the same course (classes of drugs.tsv, normalised).
+var interchangeableClasses = map[string]bool{normalize("glucocorticoid"): true, normalize("topical corticosteroid"): true}
+
+// responseOfOther reports whether the response t is joined by words of time or means to
+// another treatment named right after it (at most five words, no punctuation): "CR after
+// switch to romiplostim", "seizure-free with lamotrigine", "cleared on foscarnet".
+func responseOfOther(toks []token, t target, ms []mention, other []bool) bool {
+	if t.negated || !t.category.AtLeast(Minimal) {
+		return false
+	}
+	for x, m := range ms {
+		if m.i < t.j || m.i > t.j+5 {
+			continue
+		}
+		if !other[x] {
+			return false
+		}
+		for y := t.j; y < m.i; y++ {
+			if toks[y].brk || !responseLinks[toks[y].norm] {
+				return false
+			}
+		}
+		for _, n := range ms[x+1:] {
+			if n.i <= m.i+m.n+2 && n.course && !toks[n.i].brk {
+				return false // "with rituximab and prednisone" in a prednisone row: a list with the course
+			}
+		}
+		return m.i > t.j && !toks[m.i].brk
+	}
+	return false
+}
+
+// responseLinks join a response to the treatment it is said of ("after switch to", "with",
+// "on", "following the addition of").
+var responseLinks = map[string]bool{"after": true, "with": true, "on": true, "following": true, "under": true,
+	"to": true, "switch": true, "switching": true, "switched": true, "starting": true, "start": true, "of": true,
+	"the": true, "addition": true, "adding": true, "initiation": true, "introduction": true, "by": true}
+
+// courseWordInText reports whether a word of the course's treatment cells stands in the text.
+func courseWordInText(toks []token, k *course) bool {
+	for _, tk := range toks {
+		if k.words[tk.norm] {
+			return true
+		}
+	}
+	return false
 }

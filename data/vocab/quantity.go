@@ -20,7 +20,7 @@ type scoreEntry struct {
 
 var (
 	percentRE = regexp.MustCompile(`(\d{1,3}(?:[.,]\d+)?)\s?(?:%|per ?cent)`)
-	fromToRE  = regexp.MustCompile(`(?i)\bfrom\s+(?:a\s+|an\s+)?(?:[a-z]+\s+(?:of\s+)?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})\s*([a-zµμ/%0-9^.]*)\s+(?:down\s+|up\s+)?to\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})`)
+	fromToRE  = regexp.MustCompile(`(?i)\bfrom\s+(?:a\s+|an\s+)?(?:[a-z]+\s+(?:of\s+)?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})\s*([a-zµμ/%0-9^.]*)(?:\s+(?:per|a|an|each|every)\s+[a-z]+)?\s+(?:down\s+|up\s+)?to\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})`)
 	scoreRE   = regexp.MustCompile(`\b([A-Za-z]{2,8})[\s-]?(\d{2,3})\b`)
 	dimSplit  = regexp.MustCompile(`\s*[x×*]\s*`)
 )
