@@ -5,20 +5,31 @@ import "strings"
 // wholeCellOnly drops the phrases of role cell that are not the whole text, or the whole
 // text but a time ("Good at 2 years", "Partial (17 m)").
 //
-// It also drops an "SD" that is a standard deviation, not stable disease: right after an
+// It also drops a word of worsening that names a rate ("exacerbation frequency"), and an
+// "SD" that is a standard deviation, not stable disease: right after an
 // opening parenthesis that follows a number, with a number after it ("62 % (SD 21)"), or
 // with "mean" in the three words before it ("mean 4.1, SD 1.2"); "SD (10 m)" is stable
 // disease for ten months.
 func wholeCellOnly(text string, targets []target, toks []token) []target {
 	keep := targets[:0]
 	for _, t := range targets {
-		if t.entry.role == roleCell && !wholeCell(toks, t) || standardDeviation(text, toks, t) {
+		if t.entry.role == roleCell && !wholeCell(toks, t) || standardDeviation(text, toks, t) || eventRate(toks, t) {
 			continue
 		}
 		keep = append(keep, t)
 	}
 	return keep
 }
+
+// eventRate reports whether a word of worsening names the events a rate counts
+// ("exacerbation frequency halved", "relapse rate fell"): the measure, not a worsening.
+func eventRate(toks []token, t target) bool {
+	return t.category == Progression && !t.negated && t.j < len(toks) && !toks[t.j].brk && rateNouns[toks[t.j].norm]
+}
+
+// rateNouns after a word of worsening make it the name of a count of events.
+var rateNouns = map[string]bool{"frequency": true, "frequencies": true, "rate": true, "rates": true,
+	"count": true, "interval": true, "intervals": true, "burden": true}
 
 // standardDeviation reports whether the target is the word "SD" of a standard deviation.
 func standardDeviation(text string, toks []token, t target) bool {

@@ -32,6 +32,14 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 		return nil, err
 	}
 	c.compileContext(ts)
+	for i := range c.outcomes {
+		// a mixed-case code is matched only as written when its other-case form names a
+		// measure ("sCR", not "sCr", serum creatinine); "pCR" still matches "PCR: negative"
+		e := &c.outcomes[i]
+		if _, ok := c.measures[normalize(e.phrase)]; e.exact && !ok {
+			e.exact = false
+		}
+	}
 	c.compileSpelling()
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -257,7 +265,8 @@ func (c *compiled) compileOutcomes(t *table) error {
 			return fmt.Errorf("outcomes: %q has role %s but no negated category", r.get("phrase"), role)
 		}
 		e := outcomeEntry{phrase: r.get("phrase"), secondary: role == roleSecondary, role: role, upper: isUpperAbbrev(r.get("phrase")),
-			norm: normalize(r.get("phrase"))}
+			exact: mixedCaseCode(r.get("phrase")),
+			norm:  normalize(r.get("phrase"))}
 		if contains(markerNames, cat) {
 			e.marker = true
 		} else {

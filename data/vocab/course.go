@@ -580,7 +580,9 @@ func namedNotGiven(toks []token, inTarget, worse []bool, i, n int, course bool) 
 		return true
 	case i >= 2 && toks[i-1].norm == "of" && !treatmentNouns[toks[i-2].norm]:
 		return true
-	case i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n), backgroundAfter[after]:
+	case i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n):
+		return true
+	case backgroundAfter[after] && !effectOnObject(toks, i+n):
 		return true
 	case measuredOrCaused(toks, inTarget, i, n), !course && (noLongerUsed(toks, i) || escalatedTo(toks, inTarget, worse, i, n)):
 		return true

@@ -107,6 +107,11 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	if low == "" && decisive >= 0 && stopForWorsening(toks, ends, live[decisive]) {
 		low = lowStopForWorsening
 	}
+	if low == "" && decisive >= 0 && live[decisive].entry.weak() && !res.Category.AtLeast(Minimal) && c.unreadPart(toks, targets) {
+		// "Na corrected; confusion persisted": a weak word read strongly as a non-response
+		// beside a statement the reader could not read, which may be a response (rule 8)
+		low = "a non-response in weak words beside a statement the reader could not read"
+	}
 	if low == "" && decisive >= 0 && initialThenUnread(toks, ends, targets, live[decisive]) {
 		low = lowInitialThenUnread
 	}
@@ -481,3 +486,55 @@ var amountFillers = map[string]bool{"in": true, "size": true, "diameter": true, 
 
 // lengthUnits are the units of an amount of change in size.
 var lengthUnits = map[string]bool{"mm": true, "cm": true}
+
+// unreadPart reports whether a terse text (a cell of ten words or fewer) has a part, between
+// clause punctuation, with a word of three letters or more other than a time or "despite
+// treatment", and no outcome statement the reader found ("Na corrected" in "Na corrected;
+// confusion persisted").
+func (c *compiled) unreadPart(toks []token, targets []target) bool {
+	if len(toks) > 10 {
+		return false // a sentence says much besides its outcome; a terse cell does not
+	}
+	covered := make([]bool, len(toks))
+	for _, t := range targets {
+		for x := t.i; x < t.j && x < len(toks); x++ {
+			covered[x] = true
+		}
+	}
+	words, all, hit, lead := 0, 0, false, false
+	for x := 0; x <= len(toks); x++ {
+		if x == len(toks) || x > 0 && toks[x].brk {
+			if words > 0 && all >= 2 && !hit && !lead {
+				return true // two words at least: "Na corrected", not a lone "residual," of a list
+			}
+			words, all, hit = 0, 0, false
+			if x == len(toks) {
+				break
+			}
+		}
+		if x == 0 || toks[x].brk {
+			// "After plasmapheresis, …", "Despite this, …", "Case 3: …": a part that leads
+			// into the statement, not one of its own
+			lead = partLeads[toks[x].norm]
+		}
+		if !isNumber(toks[x].norm) {
+			all++
+		}
+		if n, _ := c.drugTrie.longest(toks, x, nil); n > 0 {
+			lead = true // "so lamotrigine was added": a part about another treatment
+		}
+		if covered[x] {
+			hit = true
+		} else if len(toks[x].norm) >= 3 && !isNumber(toks[x].norm) && !cellTimeWords[toks[x].norm] && !timeUnits[toks[x].norm] &&
+			toks[x].norm != "despite" && toks[x].norm != "treatment" && toks[x].norm != "therapy" {
+			words++
+		}
+	}
+	return false
+}
+
+// partLeads open a part of a text that leads into the statement after it.
+var partLeads = map[string]bool{"after": true, "despite": true, "however": true, "case": true, "patient": true,
+	"following": true, "with": true, "on": true, "in": true, "during": true, "this": true, "but": true,
+	"although": true, "then": true, "at": true, "since": true, "before": true, "the": true, "subsequently": true,
+	"thereafter": true, "later": true, "unfortunately": true, "nevertheless": true, "still": true}

@@ -101,27 +101,9 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			// "not resistant to fluconazole" states no failure
 			continue
 		}
-		// the cue's scope: the rest of its statement (to a sentence end or a termination cue),
-		// up to the next outcome phrase, which begins a statement of its own ("refractory
-		// to steroids, she responded well to rituximab" says nothing of rituximab's failure)
-		other := false
-		for x := cu.j; x < len(toks) && clause[x] == clause[cu.i] && !inTarget[x]; x++ {
-			if x > cu.j && commaBefore(text, toks, x) && subjectAfterComma(toks, x, mentionEnd) {
-				// "after failure of methotrexate, rituximab induced remission": a treatment
-				// with its verb after the comma is a new clause's subject, not one more of
-				// the list that failed
-				break
-			}
-			if toks[x].norm == "other" {
-				// "refractory to other therapies, including eltrombopag": the treatments named
-				// after "other" are others, unless one is the course's own by name
-				other = true
-			}
-			if courseAt[x] && (!other || exactAt[x]) {
-				added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
-					category: cu.e.category, rule: "history cue names the course", courseClause: true, histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
-				break
-			}
+		if cueNamesCourse(text, toks, clause, inTarget, mentionEnd, courseAt, exactAt, cu) {
+			added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
+				category: cu.e.category, rule: "history cue names the course", courseClause: true, histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
 		}
 	}
 	if len(added) == 0 {
@@ -511,6 +493,42 @@ var responseLinks = map[string]bool{"after": true, "with": true, "on": true, "fo
 func courseWordInText(toks []token, k *course) bool {
 	for _, tk := range toks {
 		if k.words[tk.norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// historyScopeEnds are the words of a new action that end a history cue's scope: a start, a
+// switch or an outcome reached.
+var historyScopeEnds = map[string]bool{"starting": true, "started": true, "initiation": true, "initiating": true,
+	"initiated": true, "switch": true, "switched": true, "switching": true, "achieved": true, "attained": true,
+	"reached": true, "received": true, "commenced": true, "introduced": true}
+
+// cueNamesCourse reports whether the scope of the history cue cu names the course. The scope
+// is the rest of its statement (to a sentence end or a termination cue), up to the next
+// outcome phrase, which begins a statement of its own ("refractory to steroids, she responded
+// well to rituximab" says nothing of rituximab's failure).
+func cueNamesCourse(text string, toks []token, clause []int, inTarget []bool, mentionEnd []int, courseAt, exactAt []bool, cu cueHit) bool {
+	other := false
+	for x := cu.j; x < len(toks) && clause[x] == clause[cu.i] && !inTarget[x]; x++ {
+		if x > cu.j && commaBefore(text, toks, x) && subjectAfterComma(toks, x, mentionEnd) {
+			// "after failure of methotrexate, rituximab induced remission": a treatment with
+			// its verb after the comma is a new clause's subject, not one more of the list
+			// that failed
+			return false
+		}
+		if historyScopeEnds[toks[x].norm] {
+			// "refractory to corticosteroids, achieved a platelet count above 50 within three
+			// weeks of starting eltrombopag": a new action begins, with its treatment
+			return false
+		}
+		if toks[x].norm == "other" {
+			// "refractory to other therapies, including eltrombopag": the treatments named
+			// after "other" are others, unless one is the course's own by name
+			other = true
+		}
+		if courseAt[x] && (!other || exactAt[x]) {
 			return true
 		}
 	}

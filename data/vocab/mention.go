@@ -25,3 +25,17 @@ func (c *compiled) mentionOf(toks []token, i, n int, e termEntry, k *course) men
 	}
 	return m
 }
+
+// effectOnObject reports whether the word at k, a word of lowering after a treatment's name,
+// has an object after it ("maribavir reduced the CMV DNA", "valproate reduced seizure
+// frequency"): the treatment's effect, not its dose lowered ("prednisone reduced to 10 mg").
+func effectOnObject(toks []token, k int) bool {
+	if k+1 >= len(toks) || toks[k+1].brk || toks[k].norm != "reduced" {
+		return false
+	}
+	switch toks[k+1].norm {
+	case "to", "by", "from", "and", "gradually", "slowly", "over", "in", "at", "after":
+		return false
+	}
+	return true
+}

@@ -106,7 +106,8 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 		}
 		var out []int
 		for _, id := range ids {
-			if !c.outcomes[id].upper || len(ts) == 1 && ts[0].upper && !c.compoundPart(text, ts[0]) {
+			if e := &c.outcomes[id]; !e.exact && (!e.upper || len(ts) == 1 && ts[0].upper && !c.compoundPart(text, ts[0])) ||
+				e.exact && len(ts) == 1 && text[ts[0].start:ts[0].end] == e.phrase { // "sCR", not "sCr" (serum creatinine)
 				out = append(out, id)
 			}
 		}

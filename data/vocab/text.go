@@ -313,3 +313,24 @@ func onlyWords(toks []token, a, b int, set map[string]bool) bool {
 	}
 	return true
 }
+
+// mixedCaseCode reports whether a term is one short word of letters in mixed case with an
+// upper-case letter after the first ("sCR", "nCR"): a code whose case is part of it.
+func mixedCaseCode(term string) bool {
+	t := strings.TrimSpace(term)
+	if utf8.RuneCountInString(t) > maxAbbrevLen || len(tokenize(t)) != 1 {
+		return false
+	}
+	lower, upperLater := false, false
+	for i, r := range t {
+		switch {
+		case !unicode.IsLetter(r):
+			return false
+		case unicode.IsLower(r):
+			lower = true
+		case i > 0:
+			upperLater = true
+		}
+	}
+	return lower && upperLater
+}

@@ -211,6 +211,7 @@ type outcomeEntry struct {
 	secondary bool
 	role      string // primary, secondary, relapse or weak
 	upper     bool
+	exact     bool   // a code of mixed case ("sCR"): it matches only as written ("sCr" is serum creatinine)
 	quantity  bool   // a number read by rule 5, whose degree no qualifier sets ("total DAS28 5.8 → 3.1")
 	norm      string // the phrase normalised, set when the vocabulary is compiled (see normPhrase)
 }
