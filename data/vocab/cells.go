@@ -5,7 +5,8 @@ import "strings"
 // wholeCellOnly drops the phrases of role cell that are not the whole text, or the whole
 // text but a time ("Good at 2 years", "Partial (17 m)").
 //
-// It also drops a word of worsening that names a rate ("exacerbation frequency"), and an
+// It also drops a response word after "before" ("died before achieving remission"), a word of
+// worsening that names a rate ("exacerbation frequency"), and an
 // "SD" that is a standard deviation, not stable disease: right after an
 // opening parenthesis that follows a number, with a number after it ("62 % (SD 21)"), or
 // with "mean" in the three words before it ("mean 4.1, SD 1.2"); "SD (10 m)" is stable
@@ -13,12 +14,30 @@ import "strings"
 func wholeCellOnly(text string, targets []target, toks []token) []target {
 	keep := targets[:0]
 	for _, t := range targets {
-		if t.entry.role == roleCell && !wholeCell(toks, t) || standardDeviation(text, toks, t) || eventRate(toks, t) {
+		if t.entry.role == roleCell && !wholeCell(toks, t) || standardDeviation(text, toks, t) || eventRate(toks, t) || notYet(toks, t) {
 			continue
 		}
 		keep = append(keep, t)
 	}
 	return keep
+}
+
+// notYet reports whether a response word follows "before" within three words, in its clause:
+// "lost to follow-up before hCG normalised", "died before achieving remission" — a response
+// that had not come.
+func notYet(toks []token, t target) bool {
+	if !t.category.AtLeast(Minimal) || t.negated {
+		return false
+	}
+	for x := t.i - 1; x >= max(0, t.i-3); x-- {
+		if toks[x+1].brk {
+			return false
+		}
+		if toks[x].norm == "before" {
+			return true
+		}
+	}
+	return false
 }
 
 // eventRate reports whether a word of worsening names the events a rate counts

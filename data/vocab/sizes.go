@@ -7,8 +7,9 @@ import (
 )
 
 // sizePairRE matches a size before and after with a unit of length, which names the measure
-// itself: "4 x 3 cm to 2 x 1 cm", "from 30 mm to 10 mm", "4×3 cm → 2×1 cm".
-var sizePairRE = regexp.MustCompile(`(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)?\b`)
+// itself: "4 x 3 cm to 2 x 1 cm", "from 30 mm to 10 mm", "4×3 cm → 2×1 cm", and, with an
+// arrow or "from", the unit written once after both ("62 → 48 mm", "from 62 to 48 mm").
+var sizePairRE = regexp.MustCompile(`(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)?\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)?\b`)
 
 // sizeContext reports whether the text before a size pair, in its clause, lets the pair be
 // the size of the disease: nothing, or among its last four words a lower-is-better measure of
@@ -66,11 +67,20 @@ func (c *compiled) sizePairs(text string, seen []valueHit) []valueHit {
 		if len(dimSplit.Split(before, -1)) != len(dimSplit.Split(after, -1)) {
 			continue
 		}
+		unitEnd := m[5] // the end of the first size's unit, or of its number when the unit is written once
+		if m[4] < 0 {
+			arrow := strings.ContainsAny(text[m[3]:m[6]], "→>⟶⇒")
+			from := strings.HasSuffix(strings.ToLower(strings.TrimRight(text[:m[0]], " ")), "from")
+			if m[8] < 0 || !arrow && !from {
+				continue // "3 to 5 cm": a range; a bare "62 → 48" has no unit of length
+			}
+			unitEnd = m[3]
+		}
 		if rest := strings.TrimLeft(text[m[1]:], " "); m[8] < 0 && rest != "" && isASCIILetter(rest[0]) {
 			continue // "5 cm to 2 weeks": the second number is not a size
 		}
 		a, b := sizeValue(strings.ReplaceAll(before, ",", ".")), sizeValue(strings.ReplaceAll(after, ",", "."))
-		if m[8] >= 0 && text[m[8]:m[9]] != text[m[4]:m[5]] {
+		if m[4] >= 0 && m[8] >= 0 && text[m[8]:m[9]] != text[m[4]:m[5]] {
 			// "1.5 cm to 8 mm": the same unit for both
 			f := 0.1
 			if text[m[4]:m[5]] == "mm" {
@@ -83,7 +93,7 @@ func (c *compiled) sizePairs(text string, seen []valueHit) []valueHit {
 		if math.IsNaN(a) || math.IsNaN(b) || a <= 0 {
 			continue
 		}
-		if b > a && !strings.ContainsAny(text[m[5]:m[6]], "→>⟶⇒") {
+		if b > a && !strings.ContainsAny(text[unitEnd:m[6]], "→>⟶⇒") {
 			continue // "lesions of 1 cm to 3 cm": a range as often as a growth; an arrow is a change
 		}
 		cat := percentCategory((a - b) / a)
