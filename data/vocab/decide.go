@@ -236,7 +236,11 @@ func (t target) phraseMatch(text string, clause []int) PhraseMatch {
 var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction": true, "decrease": true, "declined": true,
 	"decline": true, "fell": true, "dropped": true, "lowered": true, "lowering": true, "improved": true, "improvement": true,
 	"diminished": true, "regression": true, "shrinkage": true, "shrank": true, "shrunk": true, "smaller": true,
-	"fall": true, "drop": true, "halved": true}
+	"fall": true, "drop": true, "halved": true,
+	// the same said of a size, which numbers after them state precisely ("decreased in size
+	// from 4.2 cm to 3.6 cm" is a 14 % fall)
+	"decreased in size": true, "reduced in size": true, "decrease in size": true, "reduction in size": true,
+	"shrank in size": true, "diminished in size": true, "regressed in size": true}
 
 // dropSuperseded removes targets that a more precise statement of the same clause
 // replaces: a vague change word beside a number read by rule 5, and any response word
