@@ -240,7 +240,9 @@ var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction
 	// the same said of a size, which numbers after them state precisely ("decreased in size
 	// from 4.2 cm to 3.6 cm" is a 14 % fall)
 	"decreased in size": true, "reduced in size": true, "decrease in size": true, "reduction in size": true,
-	"shrank in size": true, "diminished in size": true, "regressed in size": true}
+	"shrank in size": true, "diminished in size": true, "regressed in size": true,
+	// a rise, which numbers after it state as precisely ("albumin rose from 2.1 to 2.6")
+	"rose": true, "increased": true, "rise": true, "increase": true, "improved to": true}
 
 // dropSuperseded removes targets that a more precise statement of the same clause
 // replaces: a vague change word beside a number read by rule 5, and any response word

@@ -481,3 +481,31 @@ func joinNorms(ts []token) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// strongDegreeWords call a change large.
+var strongDegreeWords = map[string]bool{"dramatically": true, "markedly": true, "significantly": true,
+	"substantially": true, "considerably": true, "remarkably": true, "greatly": true, "sharply": true,
+	"dramatic": true, "marked": true, "significant": true, "substantial": true, "considerable": true,
+	"remarkable": true, "sharp": true}
+
+// strongDegreeBefore reports whether a word calling the change large stands within six words
+// before token k, in its clause.
+func strongDegreeBefore(toks []token, k int) bool { return degreeBefore(toks, k, strongDegreeWords) }
+
+// degreeBefore reports whether a word of words stands in the six words before token k, in its
+// clause.
+func degreeBefore(toks []token, k int, words map[string]bool) bool {
+	for x := k - 1; x >= 0 && x >= k-6; x-- {
+		if words[toks[x].norm] {
+			return true
+		}
+		if toks[x].brk {
+			return false
+		}
+	}
+	return false
+}
+
+// smallDegreeWords call a change small.
+var smallDegreeWords = map[string]bool{"slightly": true, "slight": true, "mildly": true, "mild": true,
+	"modestly": true, "modest": true, "marginally": true, "minimally": true, "somewhat": true}

@@ -21,8 +21,10 @@ type scoreEntry struct {
 var (
 	percentRE = regexp.MustCompile(`(\d{1,3}(?:[.,]\d+)?)\s?(?:%|per ?cent)`)
 	fromToRE  = regexp.MustCompile(`(?i)\bfrom\s+(?:a\s+|an\s+)?(?:[a-z]+\s+(?:of\s+)?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})\s*([a-zµμ/%0-9^.]*)(?:\s+(?:per|a|an|each|every)\s+[a-z]+)?\s+(?:down\s+|up\s+)?to\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})`)
-	scoreRE   = regexp.MustCompile(`\b([A-Za-z]{2,8})[\s-]?(\d{2,3})\b`)
-	dimSplit  = regexp.MustCompile(`\s*[x×*]\s*`)
+	// thenToRE continues a change "from A to B" to a later value: "… and to 50 %", ", then to 8"
+	thenToRE = regexp.MustCompile(`^\s*(?:%|[a-zµμ/]+)?\s*(?:,\s*|\s+and\s+)(?:then\s+|later\s+|further\s+)?to\s+(\d+(?:\.\d+)?)`)
+	scoreRE  = regexp.MustCompile(`\b([A-Za-z]{2,8})[\s-]?(\d{2,3})\b`)
+	dimSplit = regexp.MustCompile(`\s*[x×*]\s*`)
 )
 
 // percent-change words: a percentage is a change of the target measure only next to one
@@ -258,8 +260,11 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		fall := (a - b) / a
 		weak := false
 		if better == "higher" {
+			// a rise of a higher-is-better measure: under half ("haemoglobin 7 → 8") is small
+			// (minimal), a doubling or more ("platelets 8 → 245") a clear response (partial);
+			// between, and a fall, the size does not map to a category (low confidence)
 			fall = -fall
-			weak = true // a rise of a higher-is-better measure: its size does not map to a category
+			weak = fall < 0 || fall >= 0.5 && fall < 1
 		}
 		cat := percentCategory(fall)
 		if cat == Complete && b > 0 {
@@ -267,6 +272,11 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		}
 		if cr, ok := c.criteria[term]; ok && better == "lower" {
 			cat = cr.apply(cat, a, b)
+		}
+		if cat == Partial && better == "higher" && degreeBefore(toks, tokAt(start), smallDegreeWords) {
+			// "the platelet count improved slightly from 3 to 16": the authors call the rise
+			// small, whatever its ratio (rule 9: their own words)
+			cat = Minimal
 		}
 		if cat == Minimal && strongDegreeBefore(toks, tokAt(start)) {
 			// "decreased plasma ammonia dramatically from 1,089 to 567": a fall under half that
@@ -281,7 +291,17 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		out = append(out, valueHit{start, end, cat, weak})
 	}
 	for _, m := range fromToMatches(text) {
-		read(m[0], m[1], powerValue(text[m[2]:m[3]], text[m[3]:]), powerValue(text[m[6]:m[7]], text[m[7]:]))
+		end, last := m[1], m[6:8]
+		for {
+			// "increased from 32% to 40% and to 50%": the first value and the last
+			n := thenToRE.FindStringSubmatchIndex(text[end:])
+			if n == nil {
+				break
+			}
+			last = []int{end + n[2], end + n[3]}
+			end += n[1]
+		}
+		read(m[0], end, powerValue(text[m[2]:m[3]], text[m[3]:]), powerValue(text[last[0]:last[1]], text[last[1]:]))
 	}
 	// arrows and "to" are read only right after a named measure: the expression runs from
 	// each number a measure's name precedes, not over the whole text
@@ -561,24 +581,4 @@ var replacedSubstance = map[string]bool{"ferritin": true, "cortisol": true, "cal
 func logUnitAfter(after string) bool {
 	after = strings.TrimLeft(after, " ")
 	return strings.HasPrefix(strings.ToLower(after), "log")
-}
-
-// strongDegreeWords call a change large.
-var strongDegreeWords = map[string]bool{"dramatically": true, "markedly": true, "significantly": true,
-	"substantially": true, "considerably": true, "remarkably": true, "greatly": true, "sharply": true,
-	"dramatic": true, "marked": true, "significant": true, "substantial": true, "considerable": true,
-	"remarkable": true, "sharp": true}
-
-// strongDegreeBefore reports whether a word calling the change large stands within six words
-// before token k, in its clause.
-func strongDegreeBefore(toks []token, k int) bool {
-	for x := k - 1; x >= 0 && x >= k-6; x-- {
-		if strongDegreeWords[toks[x].norm] {
-			return true
-		}
-		if toks[x].brk {
-			return false
-		}
-	}
-	return false
 }
