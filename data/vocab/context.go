@@ -178,7 +178,7 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 			// response word sets its degree, as "slight" before it does; so it does after the
 			// word's object or the treatment it names ("improved the pain marginally", "the
 			// improvement after IVIG was not sustained")
-			near := qualifiedBefore(toks, targets, cu.i)
+			near := qualifiedBefore(toks, targets, cu.i, lastingCue(cu.e.term))
 			for t := range targets {
 				tg := &targets[t]
 				if (tg.j != cu.i || commaBefore(text, toks, cu.i)) && tg != near {

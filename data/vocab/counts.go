@@ -214,7 +214,8 @@ var countLabels = map[string]bool{"fig": true, "figs": true, "figure": true, "fi
 
 // countSubject reports whether the verb at k (countVerbs) has a bare count of two or more as
 // its subject, the count opening its clause: "four showed complete resolution", "2 responded
-// but recurred", "and three were treated successfully", "2/3 improved". A number after a
+// but recurred", "and three were treated successfully", "2/3 improved", "2 of 3 responded",
+// "all three responded". A number after a
 // label is none ("(Fig. 3) showed", "Case no. 3 improved"), nor is the second number of a
 // ratio ("titer (1:4) was the same"); a count after a plural noun of lesions, sites or things
 // counts those ("five warts; two regressed"; a drug's name, "treated with corticosteroids",
@@ -237,6 +238,15 @@ func (c *compiled) countSubject(toks []token, k int) bool {
 			return false
 		}
 		x--
+	case x > 1 && toks[x-1].norm == "of" && !toks[x].brk && !toks[x-1].brk:
+		// "2 of 3 responded", "two of five improved": a share of patients
+		if _, ok := smallCount(toks[x-2].norm); !ok {
+			return false
+		}
+		x -= 2
+	}
+	if x > 0 && (toks[x-1].norm == "all" || toks[x-1].norm == "only") && !toks[x].brk {
+		x-- // "all three responded", "only two improved"
 	}
 	if x > 0 && !toks[x].brk && !subjectJoins[toks[x-1].norm] {
 		return false

@@ -1,5 +1,7 @@
 package vocab
 
+import "strings"
+
 // A degree said of a response word after it: in predicate position ("the response was poor",
 // "the response to methotrexate was poor") or after the word's object or treatment ("improved
 // the pain marginally", "the improvement after IVIG was not sustained").
@@ -63,12 +65,13 @@ var responsePreps = map[string]bool{"to": true, "after": true, "on": true, "with
 // few words: its object or the treatment it names ("improved the pain marginally", "reduced the
 // seizure frequency by about a third", "the improvement after IVIG was not sustained"). The
 // word ends at most five words before q, with no punctuation, no other statement and no word
-// that opens a clause between; nil when there is none.
-func qualifiedBefore(toks []token, targets []target, q int) *target {
+// that opens a clause between (a cue of lasting, lasting, may follow a comma or "which"); nil
+// when there is none.
+func qualifiedBefore(toks []token, targets []target, q int, lasting bool) *target {
 	var best *target
 	for t := range targets {
 		tg := &targets[t]
-		if tg.j > q || q-tg.j > 5 || tg.j == q || !tg.category.AtLeast(Minimal) {
+		if tg.j > q || q-tg.j > 5 || tg.j == q && !lasting || !tg.category.AtLeast(Minimal) {
 			continue
 		}
 		if best == nil || tg.j > best.j {
@@ -79,8 +82,9 @@ func qualifiedBefore(toks []token, targets []target, q int) *target {
 		return nil
 	}
 	for x := best.j; x < q; x++ {
-		if toks[x].brk || clauseOpeners[toks[x].norm] {
-			return nil
+		relative := toks[x].norm == "which" || toks[x].norm == "that"
+		if clauseOpeners[toks[x].norm] && !(lasting && relative) || toks[x].brk && !(lasting && toks[x].comma) {
+			return nil // "improvement, which was not sustained": whether it lasted is said of it
 		}
 		for t := range targets {
 			if targets[t].i == x {
@@ -88,10 +92,17 @@ func qualifiedBefore(toks []token, targets []target, q int) *target {
 			}
 		}
 	}
-	if toks[q].brk {
+	if toks[q].brk && !(lasting && toks[q].comma) {
 		return nil
 	}
 	return best
+}
+
+// lastingCue reports whether a qualifier cue says whether a response lasted ("not sustained",
+// "did not last"), which may follow its response word across a comma or "which".
+func lastingCue(term string) bool {
+	return strings.Contains(term, "sustain") || strings.Contains(term, "maintain") || strings.Contains(term, "last") ||
+		strings.Contains(term, "durable")
 }
 
 // clauseOpeners open a statement of their own between a response word and a qualifier.
