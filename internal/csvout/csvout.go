@@ -115,6 +115,12 @@ func formula(s string) bool {
 	default:
 		return false // the common case, decided by the first byte alone
 	}
+	return formulaRule(s)
+}
+
+// formulaRule is the rule of formula without its first-byte shortcut, which
+// FuzzFormulaShortcut holds the shortcut to.
+func formulaRule(s string) bool {
 	s = strings.TrimLeft(s, "'")
 	if s == "" {
 		return false

@@ -3,7 +3,6 @@ package csvout
 import (
 	"bytes"
 	"encoding/csv"
-	"strings"
 	"testing"
 )
 
@@ -144,28 +143,13 @@ func FuzzWriterMatchesEncodingCSV(f *testing.F) {
 	})
 }
 
-// formulaByTrimming is formula without its first-byte shortcut: the rule as written
-// before it, which the shortcut must agree with.
-func formulaByTrimming(s string) bool {
-	s = strings.TrimLeft(s, "'")
-	if s == "" {
-		return false
-	}
-	starts := func(c byte) bool { return c == '=' || c == '+' || c == '-' || c == '@' }
-	t := strings.TrimLeft(s, " \t\n")
-	if !starts(s[0]) && s[0] != '\t' && s[0] != '\n' && (t == "" || !starts(t[0])) {
-		return false
-	}
-	return !IsNumber(s) && strings.Trim(s, "-") != ""
-}
-
 // FuzzFormulaShortcut checks formula's first-byte shortcut against the rule without it.
 func FuzzFormulaShortcut(f *testing.F) {
 	for _, s := range []string{"", "=1+1", "'=x", " =x", "\t-", "\n@a", "-5", "--", "abc", "'", "\r=x", "+ 1"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := formula(s), formulaByTrimming(s); got != want {
+		if got, want := formula(s), formulaRule(s); got != want {
 			t.Errorf("formula(%q) = %v, want %v", s, got, want)
 		}
 	})
