@@ -2,16 +2,12 @@ package vocab
 
 import "strings"
 
-// wholeCellOnly drops the phrases of role cell that are not the whole text, or the whole
-// text but a time ("Good at 2 years", "Partial (17 m)").
-//
-// It also drops a response word after "before" ("died before achieving remission"), a word of
-// worsening that names a rate ("exacerbation frequency"), and an
-// "SD" that is a standard deviation, not stable disease: right after an
-// opening parenthesis that follows a number, with a number after it ("62 % (SD 21)"), or
-// with "mean" in the three words before it ("mean 4.1, SD 1.2"); "SD (10 m)" is stable
-// disease for ten months.
-func wholeCellOnly(text string, targets []target, toks []token) []target {
+// dropNotOutcomes drops, in one pass, the phrases that are no outcome statement where they
+// stand: a phrase of role cell that is not the whole text, or the whole text but a time
+// ("Good at 2 years", "Partial (17 m)"); a response word after "before" (notYet); a word of
+// worsening that names a rate (eventRate); and an "SD" that is a standard deviation
+// (standardDeviation).
+func dropNotOutcomes(text string, targets []target, toks []token) []target {
 	keep := targets[:0]
 	for _, t := range targets {
 		if t.entry.role == roleCell && !wholeCell(toks, t) || standardDeviation(text, toks, t) || eventRate(toks, t) || notYet(toks, t) {
@@ -50,7 +46,10 @@ func eventRate(toks []token, t target) bool {
 var rateNouns = map[string]bool{"frequency": true, "frequencies": true, "rate": true, "rates": true,
 	"count": true, "interval": true, "intervals": true, "burden": true}
 
-// standardDeviation reports whether the target is the word "SD" of a standard deviation.
+// standardDeviation reports whether the target is the word "SD" of a standard deviation, not
+// stable disease: right after an opening parenthesis that follows a number, with a number
+// after it ("62 % (SD 21)"), or with "mean" in the three words before it ("mean 4.1, SD
+// 1.2"); "SD (10 m)" is stable disease for ten months.
 func standardDeviation(text string, toks []token, t target) bool {
 	if t.j-t.i != 1 || toks[t.i].norm != "sd" {
 		return false

@@ -165,7 +165,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 	}
 	ends := sentenceEnds(text, toks)
 	targets, cues, used := c.scanOutcome(text, toks)
-	targets = wholeCellOnly(text, targets, toks)
+	targets = dropNotOutcomes(text, targets, toks)
 	targets = mergeTargets(targets, c.quantities(text, toks, used))
 	applyContext(text, toks, ends, targets, cues)
 	targets = labelAnswers(text, toks, targets, cues)
