@@ -794,7 +794,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"the course's treatment as the object of the outcome", "The condition responded to neither methotrexate nor etanercept.", "methotrexate", None, ConfidenceHigh},
 		{"a treatment's name before a place is a place", "She gained partial improvement and was transitioned to an acute rehabilitation center.", "intravenous immunoglobulin", Partial, ConfidenceHigh},
 		{"a treatment's aim is no treatment", "Postoperative pituitary irradiation was ineffective to control ACTH.", "postoperative pituitary irradiation", None, ConfidenceHigh},
-		{"a treatment no longer needed is no other treatment", "the kidney function recovered, without the need for renal replacement therapy", "intravenous immunoglobulin", Partial, ConfidenceHigh},
+		{"a treatment no longer needed is no other treatment", "the kidney function recovered, without the need for renal replacement therapy", "intravenous immunoglobulin", Complete, ConfidenceHigh},
 		{"a substance before its normalization is measured", "1 month, improvement of LFTs and IgG normalization", "prednisolone 60 mg/day", Complete, ConfidenceHigh},
 		{"a substance measured in the patient is no treatment", "The patient's calcium remained elevated on discharge.", "denosumab 60 mg s.c.", None, ConfidenceLow},
 		{"a treatment named as stopped is no treatment the patient no longer needs", "she responded to rituximab; steroids could be stopped", "azathioprine", Unclassified, ConfidenceNone},
