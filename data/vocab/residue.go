@@ -1,0 +1,80 @@
+package vocab
+
+import "strings"
+
+// partialBesideComplete reads res, whose decisive statement live[decisive] is complete
+// and confident (low is ""), as partial when a response short of complete is stated
+// after it: "remission of eosinophilic pneumonia and sinusitis … marked improvement in
+// cardiac contractility", "the uveitis resolved, improving the neurological symptoms".
+// Rule 8: complete only when every manifestation is gone; one gone and another only
+// improved is partial.
+//
+// Not counted: a response before the complete one (often the same finding on its way:
+// "improved and then disappeared on day 17"); a word that sums the course up ("sustained
+// virological response was achieved", "overall clinical improvement"); a function
+// regained ("return to work", "weaned off milrinone"); and a change followed by the
+// value it reached or by "normal" ("improved to normal ambulatory status", "decreased to
+// 1-2 times/day"), which may be a return to normal; and the patient as its subject ("the
+// rash cleared and the patient improved"), which sums the course up.
+func (c *compiled) partialBesideComplete(text string, toks []token, live []target, decisive int, low string, res *OutcomeMatch) {
+	if low != "" || decisive < 0 || res.Category != Complete || live[decisive].category != Complete || live[decisive].negated || live[decisive].quantity {
+		return
+	}
+	d := live[decisive]
+	for k, t := range live {
+		if k == decisive || t.i < d.j || t.negated || t.hedged || t.history || t.transient || t.quantity ||
+			t.category != Partial || t.entry.weak() || t.entry.secondary {
+			continue
+		}
+		p := t.entry.normPhrase()
+		if summaryResponse[p] || regainedFunction(p) || valueReachedAfter(toks, t.j) || patientBefore(toks, t.i) {
+			continue
+		}
+		res.Category, res.Code = Partial, Partial.Code()
+		res.Evidence.Rule += " (rule 8: beside a response short of complete: " + text[t.start:t.end] + ")"
+		return
+	}
+}
+
+// summaryResponse are response words that sum a course up rather than name a finding:
+// after a complete response they restate it.
+var summaryResponse = map[string]bool{"response": true, "responded": true, "clinical response": true,
+	"clinical improvement": true, "improvement": true, "treatment response": true, "durable response": true}
+
+// regainedFunction reports whether phrase p says the patient got a function or life back
+// ("return to sports activity", "returned to work") or came off a support ("weaned off",
+// "stopped dialysis"), which beside a complete response supports it.
+func regainedFunction(p string) bool {
+	for _, w := range []string{"return ", "returned ", "back to", "weaned", "off ", "stopped ", "discharged"} {
+		if strings.HasPrefix(p, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// valueReachedAfter reports whether a number or a word of normality follows within
+// four words of token j in the same clause ("improved to normal", "decreased to 1-2").
+func valueReachedAfter(toks []token, j int) bool {
+	for k := j; k < len(toks) && k < j+4; k++ {
+		if toks[k].brk {
+			return false
+		}
+		if isNumber(toks[k].norm) || strings.HasPrefix(toks[k].norm, "normal") || toks[k].norm == "baseline" {
+			return true
+		}
+	}
+	return false
+}
+
+// patientBefore reports whether the patient is the subject right before token i ("the
+// patient improved", "she clinically improved").
+func patientBefore(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2 && !toks[k+1].brk; k-- {
+		switch toks[k].norm {
+		case "patient", "patients", "he", "she", "child", "boy", "girl", "man", "woman", "infant":
+			return true
+		}
+	}
+	return false
+}
