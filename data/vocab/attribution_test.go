@@ -144,7 +144,7 @@ func TestResponseReachedLater(t *testing.T) {
 		// the course failed; the remission after it may be another treatment's
 		{"bortezomib", "Refractory to bortezomib, then complete remission", CategoryUnknown, ConfidenceLow},
 		// a state adjective before a disease name across a comma is the outcome
-		{"bortezomib", "Refractory, PD after 2 cycles", None, ConfidenceHigh},
+		{"bortezomib", "Refractory, PD after 2 cycles", Progression, ConfidenceHigh}, // and the progression after it ends the course (rule 3),
 	})
 }
 

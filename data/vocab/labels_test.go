@@ -64,7 +64,7 @@ func TestLabelAnswers(t *testing.T) {
 		{"Response: none documented", None},
 		{"Response: nil at 6 months", None},
 		{"Response: poor at 3 months", None},
-		{"Response: none (PD)", None},
+		{"Response: none (PD)", Progression}, // the parenthesis names progressive disease
 		{"Response: no (PD)", None},
 		{"Remission: not achieved", None},
 		{"Response to IVIG: no", None},

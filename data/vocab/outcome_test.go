@@ -801,6 +801,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"rule 8: a function regained supports the complete response", "The patient made a complete recovery and was able to return to work.", "", Complete, ConfidenceHigh},
 		{"rule 8: a change to a normal value may be a return to normal", "the headache disappeared, while the paraparesis improved to normal ambulatory status", "", Complete, ConfidenceHigh},
 		{"rule 8: the patient as subject sums the course up", "The rash cleared and the patient improved.", "", Complete, ConfidenceHigh},
+		{"a non-response, then a worsening on the course: progression", "Despite the combination therapy, he failed to respond and his perianal disease worsened.", "", Progression, ConfidenceHigh},
+		{"a worsening before the non-response is where the course began", "The disease worsened, and she failed to respond to steroids.", "", None, ConfidenceHigh},
 		{"a treatment no longer needed is no other treatment", "the kidney function recovered, without the need for renal replacement therapy", "intravenous immunoglobulin", Complete, ConfidenceHigh},
 		{"a substance before its normalization is measured", "1 month, improvement of LFTs and IgG normalization", "prednisolone 60 mg/day", Complete, ConfidenceHigh},
 		{"a substance measured in the patient is no treatment", "The patient's calcium remained elevated on discharge.", "denosumab 60 mg s.c.", None, ConfidenceLow},

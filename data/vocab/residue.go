@@ -2,6 +2,14 @@ package vocab
 
 import "strings"
 
+// rollUpBeside applies rule 8 and rule 3 to a confident reading (low is "") whose
+// decisive statement is live[decisive]: a lesser response after a complete one, and a
+// worsening after a non-response.
+func (c *compiled) rollUpBeside(text string, toks []token, live []target, decisive int, low string, res *OutcomeMatch) {
+	c.partialBesideComplete(text, toks, live, decisive, low, res)
+	worseningBesideNone(text, live, decisive, low, res)
+}
+
 // partialBesideComplete reads res, whose decisive statement live[decisive] is complete
 // and confident (low is ""), as partial when a response short of complete is stated
 // after it: "remission of eosinophilic pneumonia and sinusitis … marked improvement in
@@ -77,4 +85,32 @@ func patientBefore(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// worseningBesideNone reads res, whose confident decisive statement is a non-response, as
+// progression when a worsening on the course is stated beside it: "no improvement, and
+// she developed pericarditis", "failed to respond and his perianal disease worsened",
+// "the lesion continued to enlarge". The best response on the course was none, but the
+// course ended in worsening (rule 3, progression: worsening on the course). Stable
+// disease before a progression stays the best overall response, as in RECIST ("3 mo: SD;
+// 6 mo: PD" = none).
+func worseningBesideNone(text string, live []target, decisive int, low string, res *OutcomeMatch) {
+	if low != "" || decisive < 0 || res.Category != None || stableState(live[decisive].entry.normPhrase()) {
+		return
+	}
+	for k, t := range live {
+		if k == decisive || t.i < live[decisive].j || t.negated || t.hedged || t.history || t.after || t.category != Progression ||
+			t.entry.weak() || t.entry.role == roleRelapse || t.entry.role == roleDeath || t.entry.role == roleAdverse {
+			continue
+		}
+		res.Category, res.Code = Progression, Progression.Code()
+		res.Evidence.Rule += " (a worsening beside it: " + text[t.start:t.end] + ")"
+		return
+	}
+}
+
+// stableState reports whether phrase p states stable disease ("SD", "stable disease",
+// "stabilised").
+func stableState(p string) bool {
+	return p == "sd" || strings.Contains(p, "stable") || strings.Contains(p, "stabili")
 }
