@@ -238,6 +238,8 @@ var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction
 	"decline": true, "fell": true, "dropped": true, "lowered": true, "lowering": true, "improved": true, "improvement": true,
 	"diminished": true, "regression": true, "shrinkage": true, "shrank": true, "shrunk": true, "smaller": true,
 	"fall": true, "drop": true, "halved": true,
+	// a response whose share a percentage states ("repigmentation <25 %", "60 % hair regrowth")
+	"regrowth": true, "hair regrowth": true, "repigmentation": true, "healing": true, "healed": true,
 	// the same said of a size, which numbers after them state precisely ("decreased in size
 	// from 4.2 cm to 3.6 cm" is a 14 % fall)
 	"decreased in size": true, "reduced in size": true, "decrease in size": true, "reduction in size": true,

@@ -32,7 +32,10 @@ var (
 	fallWords = map[string]bool{"reduction": true, "reduced": true, "decrease": true, "decreased": true, "decline": true,
 		"declined": true, "fall": true, "fell": true, "drop": true, "dropped": true, "shrinkage": true, "shrank": true, "shrunk": true,
 		"regression": true, "improvement": true, "improved": true, "lower": true, "less": true, "reduce": true,
-		"diminished": true, "clearance": true, "cleared": true, "resolution": true, "resolved": true, "smaller": true}
+		"diminished": true, "clearance": true, "cleared": true, "resolution": true, "resolved": true, "smaller": true,
+		// a share of the response reached: "repigmentation <25 %", "60 % hair regrowth", "ulcer 80 % healed"
+		"regrowth": true, "repigmentation": true, "healing": true, "healed": true, "reepithelialization": true,
+		"re-epithelialization": true, "epithelialization": true}
 	reliefWords = map[string]bool{"relief": true, "relieved": true} // "100 % pain relief": only right after the percentage
 	riseWords   = map[string]bool{"increase": true, "increased": true, "rise": true, "rose": true, "growth": true,
 		"grew": true, "enlarged": true, "enlargement": true, "worsening": true, "worsened": true, "larger": true}
