@@ -54,9 +54,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				qualUntil = -1 // "toxicity was mild and the lesions completely resolved"
 			}
 		}
-		if neg.active && toks[k].norm == "with" && nominalNegation(neg.cue) {
-			// "no signs of malignancy with excellent response": a "no" governs its noun
-			// phrase; "with" starts another, which it does not negate
+		if neg.active && nounPhraseEnds(neg.cue, toks, k) {
 			neg = scope{}
 		}
 		if ci < len(cues) && cues[ci].i == k {
@@ -251,7 +249,7 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 // transientAfter are the transient adverbs that also follow their response word ("improved
 // transiently", "responded only briefly"); "initially" after a response is the time of something
 // else ("improvement when he was initially treated", "response to initial gefitinib").
-var transientAfter = map[string]bool{"transiently": true, "temporarily": true, "briefly": true}
+var transientAfter = map[string]bool{"transiently": true, "temporarily": true, "temporally": true, "briefly": true}
 
 // targetBefore reports whether a target ends at or before token k in k's clause.
 func targetBefore(targets []target, clause []int, k int) bool {
@@ -528,6 +526,24 @@ func despiteCue(cue string) bool {
 	c := strings.ToLower(cue)
 	return strings.HasPrefix(c, "despite") || strings.HasPrefix(c, "in spite") || strings.HasPrefix(c, "regardless of")
 }
+
+// nounPhraseEnds reports whether token k ends the noun phrase a nominal negation cue ("no",
+// "without") governs: "with" starts another ("no signs of malignancy with excellent
+// response"), and after a "without" phrase a verb of result is the sentence's own
+// ("treatment … without antibiotics over two years resulted in clinical resolution"; but
+// "without resulting in" still negates).
+func nounPhraseEnds(cue string, toks []token, k int) bool {
+	if !nominalNegation(cue) {
+		return false
+	}
+	return toks[k].norm == "with" ||
+		resultVerbs[toks[k].norm] && strings.EqualFold(cue, "without") && k > 0 && toks[k-1].norm != "without"
+}
+
+// resultVerbs are verbs that state what a treatment brought about ("resulted in", "led
+// to"): after a "without" phrase they start the sentence's own predicate.
+var resultVerbs = map[string]bool{"resulted": true, "led": true, "achieved": true, "produced": true,
+	"induced": true, "brought": true, "yielded": true, "allowed": true, "enabled": true}
 
 // nominalNegation reports whether a negation cue is a determiner ("no", "no signs of"):
 // it negates a noun phrase, not a clause.

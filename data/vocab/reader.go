@@ -238,22 +238,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 			// "3 of 4 lesions resolved": complete at some sites only is partial (rule 8)
 			t.category, t.rule = Partial, "some of several sites: partial (rule 8)"
 		}
-		if t.negated && !t.entry.marker && t.j < len(toks) && !toks[t.j].brk {
-			switch {
-			case degreeAt(toks, t.j):
-				t.notFully = true // "did not regress completely", "did not subside totally"
-			case untilAfter(toks, t.j) && t.entry.category.AtLeast(Partial):
-				// "did not recover until electroconvulsive therapy had been given",
-				// "improvement was not observed until tacrolimus was started": the response
-				// came, later and perhaps with something else; a person decides
-				t.negated, t.hedged, t.hedgeCue, t.rule = false, true, "until", "not … until: a later response"
-			}
-		}
-		if t.negated && t.notFully && t.entry.category.AtLeast(Partial) && !t.entry.marker {
-			// "serum creatinine was not fully normalised", "did not fully recover": short of
-			// complete, not none (rule 9)
-			t.negated, t.category, t.rule = false, Partial, "not fully: partial"
-		}
+		negationOfDegree(toks, t)
 		if t.negated && !t.entry.marker {
 			c.applyNegation(toks, t)
 		}
@@ -564,5 +549,34 @@ func (c *compiled) applyNegation(toks []token, t *target) {
 		}
 	} else {
 		t.negated = false // the phrase carries its own polarity ("no recurrence")
+	}
+}
+
+// negationOfDegree adjusts a negated target t for a word of degree or a later response:
+// a negation that denies only the degree ("did not regress completely", "have not been
+// completely recovered", "was not fully normalised") leaves a response short of complete
+// (rule 9); "not … until" says the response came later.
+func negationOfDegree(toks []token, t *target) {
+	if !t.negated || t.entry.marker {
+		return
+	}
+	if degreeAt(toks, t.i) {
+		t.notFully = true // "have not been completely recovered": the phrase opens with the degree
+	}
+	if t.j < len(toks) && !toks[t.j].brk {
+		switch {
+		case degreeAt(toks, t.j):
+			t.notFully = true // "did not regress completely", "did not subside totally"
+		case untilAfter(toks, t.j) && t.entry.category.AtLeast(Partial):
+			// "did not recover until electroconvulsive therapy had been given",
+			// "improvement was not observed until tacrolimus was started": the response
+			// came, later and perhaps with something else; a person decides
+			t.negated, t.hedged, t.hedgeCue, t.rule = false, true, "until", "not … until: a later response"
+		}
+	}
+	if t.negated && t.notFully && t.entry.category.AtLeast(Partial) {
+		// "serum creatinine was not fully normalised", "did not fully recover": short of
+		// complete, not none (rule 9)
+		t.negated, t.category, t.rule = false, Partial, "not fully: partial"
 	}
 }
