@@ -805,6 +805,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a worsening before the non-response is where the course began", "The disease worsened, and she failed to respond to steroids.", "", None, ConfidenceHigh},
 		{"a share of a response given as a percentage is read by rule 5", "Repigmentation <25%", "", Minimal, ConfidenceHigh},
 		{"a share of healing given as a percentage", "ulcer 80% healed at 3 months", "", Partial, ConfidenceHigh},
+		{"a complete response of only part of its object is partial", "Colonoscopy revealed resolution or healing of most ulcerations.", "", Partial, ConfidenceHigh},
+		{"a complete response of the whole object stays complete", "Colonoscopy revealed resolution of the ulcerations.", "", Complete, ConfidenceHigh},
 		{"a treatment no longer needed is no other treatment", "the kidney function recovered, without the need for renal replacement therapy", "intravenous immunoglobulin", Complete, ConfidenceHigh},
 		{"a substance before its normalization is measured", "1 month, improvement of LFTs and IgG normalization", "prednisolone 60 mg/day", Complete, ConfidenceHigh},
 		{"a substance measured in the patient is no treatment", "The patient's calcium remained elevated on discharge.", "denosumab 60 mg s.c.", None, ConfidenceLow},

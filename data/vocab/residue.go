@@ -114,3 +114,26 @@ func worseningBesideNone(text string, live []target, decisive int, low string, r
 func stableState(p string) bool {
 	return p == "sd" || strings.Contains(p, "stable") || strings.Contains(p, "stabili")
 }
+
+// partOfAfter reports whether the complete response word ending before token j is said
+// of only part of its object: "resolution or healing of most ulcerations", "disappearance
+// of some of the nodules", "healing of the majority of lesions" (rule 8: partial).
+func partOfAfter(toks []token, j int) bool {
+	for k := j; k < len(toks) && k < j+4; k++ {
+		if toks[k].brk {
+			return false
+		}
+		if toks[k].norm != "of" || k+1 >= len(toks) {
+			continue
+		}
+		n := toks[k+1].norm
+		if n == "the" && k+2 < len(toks) {
+			n = toks[k+2].norm
+		}
+		switch n {
+		case "most", "some", "several", "many", "majority", "part", "parts":
+			return true
+		}
+	}
+	return false
+}
