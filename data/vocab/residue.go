@@ -22,8 +22,11 @@ func (c *compiled) rollUpBeside(text string, toks []token, live []target, decisi
 // virological response was achieved", "overall clinical improvement"); a function
 // regained ("return to work", "weaned off milrinone"); and a change followed by the
 // value it reached or by "normal" ("improved to normal ambulatory status", "decreased to
-// 1-2 times/day"), which may be a return to normal; and the patient as its subject ("the
-// rash cleared and the patient improved"), which sums the course up.
+// 1-2 times/day"), which may be a return to normal; the patient as its subject ("the
+// rash cleared and the patient improved"), which sums the course up; the patient's general
+// state or a harm of the treatment as its object ("quality of life improved", "her mood
+// improved", "the drug-induced rash improved"), which is not the treated disease; and a
+// later time label before it ("3 mo: CR; 12 mo: PR"), which orders the two by time.
 func (c *compiled) partialBesideComplete(text string, toks []token, live []target, decisive int, low string, res *OutcomeMatch) {
 	if low != "" || decisive < 0 || res.Category != Complete || live[decisive].category != Complete || live[decisive].negated || live[decisive].quantity {
 		return
@@ -35,7 +38,8 @@ func (c *compiled) partialBesideComplete(text string, toks []token, live []targe
 			continue
 		}
 		p := t.entry.normPhrase()
-		if summaryResponse[p] || regainedFunction(p) || valueReachedAfter(toks, t.j) || patientBefore(toks, t.i) {
+		if summaryResponse[p] || regainedFunction(p) || valueReachedAfter(toks, t.j) || patientBefore(toks, t.i) ||
+			notTheDisease(toks, t) || timeBetween(text, toks, max(d.j, t.i-3), t.i) {
 			continue
 		}
 		res.Category, res.Code = Partial, Partial.Code()
@@ -132,6 +136,72 @@ func partOfAfter(toks []token, j int) bool {
 		}
 		switch n {
 		case "most", "some", "several", "many", "majority", "part", "parts":
+			return true
+		case "all", "almost", "nearly":
+			return allButAt(toks, k+1)
+		}
+	}
+	return false
+}
+
+// generalState are the patient's general state and a treatment's harm: a response of
+// them beside a complete response of the disease is not the disease's (rule 8 does not
+// apply).
+var generalState = map[string]bool{"quality": true, "condition": true, "performance": true, "mood": true,
+	"appetite": true, "development": true, "well-being": true, "wellbeing": true, "energy": true,
+	"functional": true, "induced": true, "drug-induced": true, "related": true, "treatment-related": true,
+	"toxicity": true, "side": true, "adverse": true, "neutropenia": true}
+
+// notTheDisease reports whether a word of generalState stands within four words before or
+// after target t in its clause ("her general condition improved", "improvement in quality
+// of life", "the treatment-related neutropenia improved").
+func notTheDisease(toks []token, t target) bool {
+	for k := t.i - 1; k >= 0 && k >= t.i-4 && !toks[k+1].brk; k-- {
+		if generalState[toks[k].norm] {
+			return true
+		}
+	}
+	for k := t.j; k < len(toks) && k < t.j+4 && !toks[k].brk; k++ {
+		if generalState[toks[k].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// timeBetween reports whether a word of time stands between tokens from and to (the
+// words before the lesser response at token to, in its clause or before a colon): it is given at another
+// time ("3 mo: CR; 12 mo: PR", "resolved; at 12 months improved"), which the time rules
+// order, not rule 8.
+func timeBetween(text string, toks []token, from, to int) bool {
+	for k := to - 1; k >= from && k >= 0 && (!toks[k+1].brk || strings.Contains(text[toks[k].end:toks[k+1].start], ":")); k-- {
+		if labelUnits[toks[k].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// labelUnits are the units of a time label ("12 mo", "at 6 months").
+var labelUnits = map[string]bool{"d": true, "day": true, "days": true, "wk": true, "wks": true, "week": true,
+	"weeks": true, "mo": true, "mos": true, "month": true, "months": true, "yr": true, "yrs": true, "year": true,
+	"years": true}
+
+// allButAt reports whether the words from token k say "all but", "all except", "almost
+// all" or "nearly all": not every one.
+func allButAt(toks []token, k int) bool {
+	if k+1 >= len(toks) {
+		return false
+	}
+	a, b := toks[k].norm, toks[k+1].norm
+	return a == "all" && (b == "but" || b == "except") || (a == "almost" || a == "nearly") && b == "all"
+}
+
+// partOfBefore reports whether "almost all", "nearly all", "all but" or "all except" stands
+// within four words before token i in its clause ("almost all lesions disappeared").
+func partOfBefore(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4 && !toks[k+1].brk; k-- {
+		if allButAt(toks, k) {
 			return true
 		}
 	}
