@@ -5,8 +5,8 @@ import "strings"
 // rollUpBeside applies rule 8 and rule 3 to a confident reading (low is "") whose
 // decisive statement is live[decisive]: a lesser response after a complete one, and a
 // worsening after a non-response.
-func (c *compiled) rollUpBeside(text string, toks []token, live []target, decisive int, low string, res *OutcomeMatch) {
-	c.partialBesideComplete(text, toks, live, decisive, low, res)
+func rollUpBeside(text string, toks []token, live []target, decisive int, low string, res *OutcomeMatch) {
+	partialBesideComplete(text, toks, live, decisive, low, res)
 	worseningBesideNone(text, live, decisive, low, res)
 }
 
@@ -27,7 +27,7 @@ func (c *compiled) rollUpBeside(text string, toks []token, live []target, decisi
 // state or a harm of the treatment as its object ("quality of life improved", "her mood
 // improved", "the drug-induced rash improved"), which is not the treated disease; and a
 // later time label before it ("3 mo: CR; 12 mo: PR"), which orders the two by time.
-func (c *compiled) partialBesideComplete(text string, toks []token, live []target, decisive int, low string, res *OutcomeMatch) {
+func partialBesideComplete(text string, toks []token, live []target, decisive int, low string, res *OutcomeMatch) {
 	if low != "" || decisive < 0 || res.Category != Complete || live[decisive].category != Complete || live[decisive].negated || live[decisive].quantity {
 		return
 	}
@@ -117,6 +117,13 @@ func worseningBesideNone(text string, live []target, decisive int, low string, r
 // "stabilised").
 func stableState(p string) bool {
 	return p == "sd" || strings.Contains(p, "stable") || strings.Contains(p, "stabili")
+}
+
+// partOnly reports whether the complete response target t is said of only part of its
+// object (rule 8: partial): "3 of 4 lesions resolved", "resolution of most ulcerations",
+// "almost all lesions disappeared".
+func partOnly(toks []token, t target) bool {
+	return someOfSeveral(toks, t.i) || partOfAfter(toks, t.j) || partOfBefore(toks, t.i)
 }
 
 // partOfAfter reports whether the complete response word ending before token j is said
