@@ -304,7 +304,13 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 			last = []int{end + n[2], end + n[3]}
 			end += n[1]
 		}
-		read(m[0], end, powerValue(text[m[2]:m[3]], text[m[3]:]), powerValue(text[last[0]:last[1]], text[last[1]:]))
+		a, b := powerValue(text[m[2]:m[3]], text[m[3]:]), powerValue(text[last[0]:last[1]], text[last[1]:])
+		if end == m[1] {
+			if x, y, n, ok := snellenPair(text[m[2]:m[3]], text[m[4]:m[5]], text[last[0]:last[1]], text[last[1]:]); ok {
+				a, b, end = x, y, end+n
+			}
+		}
+		read(m[0], end, a, b)
 	}
 	// arrows and "to" are read only right after a named measure: the expression runs from
 	// each number a measure's name precedes, not over the whole text
@@ -330,6 +336,16 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		before := strings.TrimRight(strings.ToLower(text[max(0, m[0]-24):m[0]]), " <>≥≤")
 		if strings.HasSuffix(before, "by") || strings.HasSuffix(before, "by more than") || strings.HasSuffix(before, "by less than") {
 			continue // "decreased by > 50% to 434 ng/mL": a change and the level reached, not two values
+		}
+		if m[4] >= 0 && m[10] >= 0 && text[m[4]:m[5]] != text[m[10]:m[11]] && text[m[2]:m[3]] == text[m[8]:m[9]] {
+			// "BCVA 20/200 → 20/40": Snellen fractions, read as their values
+			a, _ := strconv.ParseFloat(text[m[2]:m[3]], 64)
+			da, _ := strconv.ParseFloat(text[m[4]:m[5]], 64)
+			db, _ := strconv.ParseFloat(text[m[10]:m[11]], 64)
+			if da > 0 && db > 0 {
+				read(m[0], m[1], a/da, a/db)
+			}
+			continue
 		}
 		if (m[4] >= 0) != (m[10] >= 0) || m[4] >= 0 && text[m[4]:m[5]] != text[m[10]:m[11]] {
 			continue // "7/10 to 2/8": not one scale
@@ -584,4 +600,30 @@ var replacedSubstance = map[string]bool{"ferritin": true, "cortisol": true, "cal
 func logUnitAfter(after string) bool {
 	after = strings.TrimLeft(after, " ")
 	return strings.HasPrefix(strings.ToLower(after), "log")
+}
+
+// snellenDenominatorRE matches the denominator after the second value of a change written
+// as two fractions ("from 20/200 to 20/40").
+var snellenDenominatorRE = regexp.MustCompile(`^\s*/\s*(\d+(?:\.\d+)?)`)
+
+// snellenPair reads "from 20/200 to 20/40" and "from 6/60 to 6/9": two fractions of the same
+// numerator and different denominators, as visual acuity is written (Snellen). It returns
+// their values, and how many bytes of after the second denominator takes. A common
+// denominator ("from 7/10 to 2/10") is a scale and is read as the numerators are; other pairs
+// ("from 160/100 to 120/80", a blood pressure) are not fractions of one value.
+func snellenPair(a, unit, b, after string) (x, y float64, n int, ok bool) {
+	if a != b || len(unit) < 2 || unit[0] != '/' {
+		return 0, 0, 0, false
+	}
+	da, err := strconv.ParseFloat(unit[1:], 64)
+	m := snellenDenominatorRE.FindStringSubmatchIndex(after)
+	if err != nil || m == nil || da <= 0 {
+		return 0, 0, 0, false
+	}
+	db, err := strconv.ParseFloat(after[m[2]:m[3]], 64)
+	if err != nil || db <= 0 || db == da {
+		return 0, 0, 0, false
+	}
+	v, _ := strconv.ParseFloat(a, 64)
+	return v / da, v / db, m[1], true
 }
