@@ -642,6 +642,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a transient response, then a weak failure", "Initial response, then failure", "", Partial, ConfidenceLow},
 		{"before/after values with an arrow", "VAS 8→3", "", Partial, ConfidenceHigh},
 		{"before/after values on one scale", "Pain 7/10 -> 2/10", "", Partial, ConfidenceHigh},
+		{"before/after values with thousands separators", "Platelets 12,000 → 145,000/µL", "", Partial, ConfidenceHigh},
+		{"before/after values with a unit per volume", "Eosinophils 3,500/µL to 200/µL", "", Partial, ConfidenceHigh},
 		{"Snellen fractions rising, with 'from'", "BCVA improved from 20/200 to 20/40", "", Partial, ConfidenceHigh},
 		{"Snellen fractions rising, metric, with an arrow", "Visual acuity 6/60 → 6/9", "", Partial, ConfidenceHigh},
 		{"Snellen fractions falling: a fall of a higher-is-better measure", "Visual acuity from 20/40 to 20/200", "", Progression, ConfidenceLow},

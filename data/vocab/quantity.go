@@ -224,12 +224,14 @@ type valueHit struct {
 }
 
 // arrowRE matches before/after values written without "from": "VAS 8→3", "mRSS 30 -> 15",
-// "pain 7/10 to 2/10", "size 3 cm → 1 cm"; the measure must be named right before them.
+// "pain 7/10 to 2/10", "size 3 cm → 1 cm", "platelets 12,000 → 145,000" (groups of three
+// digits after a comma are thousands, as "from A to B" reads them); the measure must be
+// named right before them.
 // beforeAfter runs it from each number a measure's name precedes, on at most arrowReach
 // bytes.
 const arrowReach = 64
 
-var arrowRE = regexp.MustCompile(`(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*)\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
+var arrowRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*(?:/[a-zA-Zµμ]+)?)\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
 
 // beforeAfter reads the changes of a named measure of scores.tsv written as values before
 // and after: "from A to B" (sizes written A×B count as areas, powers of ten as such) and,
@@ -350,6 +352,9 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		if (m[4] >= 0) != (m[10] >= 0) || m[4] >= 0 && text[m[4]:m[5]] != text[m[10]:m[11]] {
 			continue // "7/10 to 2/8": not one scale
 		}
+		if u := text[m[6]:m[7]]; strings.Contains(u, "/") && !strings.HasPrefix(strings.TrimLeft(text[m[9]:], " "), u) {
+			continue // "3.5 g/d → 200 mg/d": two units; "3,500/µL to 200/µL" is one
+		}
 		end, lastAt, lastEnd := m[1], m[8], m[9]
 		for m[10] < 0 {
 			// "Abscess 6 cm → 2 cm → 0 cm": the first value and the last
@@ -359,8 +364,8 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 			}
 			end, lastAt, lastEnd = lastAt+n[1], lastAt+n[8], lastAt+n[9]
 		}
-		a, _ := strconv.ParseFloat(text[m[2]:m[3]], 64)
-		b, _ := strconv.ParseFloat(text[lastAt:lastEnd], 64)
+		a, _ := strconv.ParseFloat(strings.ReplaceAll(text[m[2]:m[3]], ",", ""), 64)
+		b, _ := strconv.ParseFloat(strings.ReplaceAll(text[lastAt:lastEnd], ",", ""), 64)
 		read(m[0], end, a, b)
 	}
 	return append(out, c.sizePairs(text, out)...)
