@@ -72,6 +72,9 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			case cueAfterCourse: // a new time frame replaces the other
 				after, on = scope{active: true, cue: cueText}, scope{}
 			case cueOnCourse:
+				if cu.e.pattern && toks[cu.i].norm == "on" && targetBefore(targets, clause, cu.i) {
+					break // "improved on IVIG, relapsed after …": the time of the statement before it (applyBackward)
+				}
 				on, after = scope{active: true, cue: cueText, despite: despiteCue(cueText)}, scope{}
 				if cu.e.pattern {
 					on.during = cu.i + 1

@@ -21,6 +21,9 @@ var earlierWords = map[string]bool{"previous": true, "prior": true, "earlier": t
 // making it an earlier treatment or a time off it ("during pregnancy", "during follow-up",
 // "during the previous therapy", "during follow-up after stopping therapy" are not).
 func (c *compiled) duringCourse(toks []token, i int) bool {
+	if toks[i].norm == "on" {
+		return c.onTreatment(toks, i)
+	}
 	if !duringWords[toks[i].norm] {
 		return false
 	}
@@ -39,6 +42,18 @@ func (c *compiled) duringCourse(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// onTreatment reports whether "on" at i opens the time on a treatment: a treatment of the
+// vocabulary right after it, in its clause, and no word of a time off it after that ("flared
+// on azathioprine", "relapsed on rituximab maintenance"; not "on azathioprine withdrawal").
+func (c *compiled) onTreatment(toks []token, i int) bool {
+	x := i + 1
+	if x >= len(toks) || toks[x].brk {
+		return false
+	}
+	n, _ := c.drugTrie.longest(toks, x, nil)
+	return n > 0 && !wordIn(toks, x+n, min(len(toks), x+n+3), offWords)
 }
 
 // progressWords are the forms of "progress" that, before "to" and a good state, name an

@@ -1,0 +1,103 @@
+package vocab
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// arrowRE matches before/after values written without "from": "VAS 8→3", "mRSS 30 -> 15",
+// "pain 7/10 to 2/10", "size 3 cm → 1 cm", "platelets 12,000 → 145,000" (groups of three
+// digits after a comma are thousands, as "from A to B" reads them); the measure must be
+// named right before them.
+// beforeAfter runs it from each number a measure's name precedes, on at most arrowReach
+// bytes.
+const arrowReach = 64
+
+var arrowRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*(?:/[a-zA-Zµμ]+)?)\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
+
+// arrowPairs reads the before/after values written after a measure's name without "from"
+// ("VAS 8→3", "mRSS 30 to 15", "BCVA 20/200 → 20/40") and hands each pair to read with
+// the span it takes.
+func (c *compiled) arrowPairs(text string, toks []token, read func(start, end int, a, b float64)) {
+	// arrows and "to" are read only right after a named measure: the expression runs from
+	// each number a measure's name precedes, not over the whole text
+	for k := range toks {
+		if toks[k].norm == "" || toks[k].norm[0] < '0' || toks[k].norm[0] > '9' || !c.measureRightBefore(toks, k) {
+			continue
+		}
+		from := toks[k].start
+		r := arrowRE.FindStringSubmatchIndex(text[from:min(len(text), from+arrowReach)])
+		if r == nil || r[0] != 0 {
+			continue
+		}
+		m := make([]int, len(r))
+		for i, x := range r {
+			m[i] = x
+			if x >= 0 {
+				m[i] = x + from
+			}
+		}
+		if m[0] >= 5 && containsFoldASCII(text[m[0]-5:m[0]], "from") {
+			continue // read above
+		}
+		before := strings.TrimRight(strings.ToLower(text[max(0, m[0]-24):m[0]]), " <>≥≤")
+		if strings.HasSuffix(before, "by") || strings.HasSuffix(before, "by more than") || strings.HasSuffix(before, "by less than") {
+			continue // "decreased by > 50% to 434 ng/mL": a change and the level reached, not two values
+		}
+		if m[4] >= 0 && m[10] >= 0 && text[m[4]:m[5]] != text[m[10]:m[11]] && text[m[2]:m[3]] == text[m[8]:m[9]] {
+			// "BCVA 20/200 → 20/40": Snellen fractions, read as their values
+			a, _ := strconv.ParseFloat(text[m[2]:m[3]], 64)
+			da, _ := strconv.ParseFloat(text[m[4]:m[5]], 64)
+			db, _ := strconv.ParseFloat(text[m[10]:m[11]], 64)
+			if da > 0 && db > 0 {
+				read(m[0], m[1], a/da, a/db)
+			}
+			continue
+		}
+		if (m[4] >= 0) != (m[10] >= 0) || m[4] >= 0 && text[m[4]:m[5]] != text[m[10]:m[11]] {
+			continue // "7/10 to 2/8": not one scale
+		}
+		if u := text[m[6]:m[7]]; strings.Contains(u, "/") && !strings.HasPrefix(strings.TrimLeft(text[m[9]:], " "), u) {
+			continue // "3.5 g/d → 200 mg/d": two units; "3,500/µL to 200/µL" is one
+		}
+		end, lastAt, lastEnd := m[1], m[8], m[9]
+		for m[10] < 0 {
+			// "Abscess 6 cm → 2 cm → 0 cm": the first value and the last
+			n := arrowRE.FindStringSubmatchIndex(text[lastAt:min(len(text), lastAt+arrowReach)])
+			if n == nil || n[0] != 0 || n[10] >= 0 {
+				break
+			}
+			end, lastAt, lastEnd = lastAt+n[1], lastAt+n[8], lastAt+n[9]
+		}
+		a, _ := strconv.ParseFloat(strings.ReplaceAll(text[m[2]:m[3]], ",", ""), 64)
+		b, _ := strconv.ParseFloat(strings.ReplaceAll(text[lastAt:lastEnd], ",", ""), 64)
+		read(m[0], end, a, b)
+	}
+}
+
+// snellenDenominatorRE matches the denominator after the second value of a change written
+// as two fractions ("from 20/200 to 20/40").
+var snellenDenominatorRE = regexp.MustCompile(`^\s*/\s*(\d+(?:\.\d+)?)`)
+
+// snellenPair reads "from 20/200 to 20/40" and "from 6/60 to 6/9": two fractions of the same
+// numerator and different denominators, as visual acuity is written (Snellen). It returns
+// their values, and how many bytes of after the second denominator takes. A common
+// denominator ("from 7/10 to 2/10") is a scale and is read as the numerators are; other pairs
+// ("from 160/100 to 120/80", a blood pressure) are not fractions of one value.
+func snellenPair(a, unit, b, after string) (x, y float64, n int, ok bool) {
+	if a != b || len(unit) < 2 || unit[0] != '/' {
+		return 0, 0, 0, false
+	}
+	da, err := strconv.ParseFloat(unit[1:], 64)
+	m := snellenDenominatorRE.FindStringSubmatchIndex(after)
+	if err != nil || m == nil || da <= 0 {
+		return 0, 0, 0, false
+	}
+	db, err := strconv.ParseFloat(after[m[2]:m[3]], 64)
+	if err != nil || db <= 0 || db == da {
+		return 0, 0, 0, false
+	}
+	v, _ := strconv.ParseFloat(a, 64)
+	return v / da, v / db, m[1], true
+}
