@@ -370,47 +370,6 @@ func mergeTargets(a, b []target) []target {
 	return out
 }
 
-// dropUnplaced removes the adverse effects a negation denies ("no side effects",
-// "without toxicity"): they say the course was tolerated, nothing of its response. It also
-// removes the events of new onset ("developed", "occurred") that are denied, hedged or not
-// placed on the course by a cue of their own statement ("no flares while on X but developed
-// Y" places only the flares), or that share their clause with an adverse effect ("developed
-// agranulocytosis while on methimazole"); the others state progression, which any response
-// stated beside them outranks ("despite rituximab, LETM developed").
-func dropUnplaced(toks []token, targets []target, clause, statement []int, cues []cueHit) []target {
-	onIn := map[int]bool{} // statements with an on-course cue: an event must share one
-	for _, cu := range cues {
-		if cu.e.role == cueOnCourse && !cu.e.pattern {
-			onIn[statement[cu.i]] = true
-		}
-	}
-	adverseIn := map[int]bool{}
-	for _, t := range targets {
-		if t.entry.role == roleAdverse {
-			adverseIn[clause[t.i]] = true
-		}
-	}
-	for k, tk := range toks {
-		if tk.norm == "induced" { // "developed drug-induced hepatitis": a disease name may hide the adverse phrase
-			adverseIn[clause[k]] = true
-		}
-	}
-	kept := targets[:0]
-	for _, t := range targets {
-		if t.entry.role == roleAdverse && t.negated {
-			continue
-		}
-		if t.entry.role == roleEvent {
-			if t.negated || t.hedged || !t.on || t.after || !onIn[statement[t.i]] || adverseIn[clause[t.i]] {
-				continue
-			}
-			t.rule = "new onset on the course"
-		}
-		kept = append(kept, t)
-	}
-	return kept
-}
-
 // survivalRate reports whether a percentage follows the word "survival" at token k within
 // six words of its clause ("relapse-free survival was 60 %"): after an "X-free" outcome
 // word, which would read as the row's own (an overall survival rate beside a grade, "CR;

@@ -61,6 +61,9 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 		if c.courseSubject(toks, t.i) {
 			return false // "Antimicrobial therapy was continued", "NAC was continued": the course went on
 		}
+		if t.i > 0 && !toks[t.i].brk && benefitWords[toks[t.i-1].norm] {
+			return false // "the result remained stable for 10 months", "the good result persisted": a response kept
+		}
 		if t.j == len(toks) || strings.ContainsAny(text[toks[t.j-1].end:toks[t.j].start], ".;!?") {
 			// nothing follows in the sentence: the subject before it says what persisted
 			// ("proteinuria persisted" is a non-response, "the effect persisted" is not)
