@@ -615,6 +615,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"no relevant change", "we did not observe any clinically relevant change in the size of the nodules", "", None, ConfidenceHigh},
 		{"a degree after 'only'", "the nodules improved only marginally", "", Minimal, ConfidenceHigh},
 		{"a hedge after the response", "the improvement may have been spontaneous", "", Partial, ConfidenceLow},
+		{"a cardiac arrest is how a patient died, not why", "Thirty-nine hours after intake, the patient developed sudden cardiac arrest and died.", "", NotEvaluable, ConfidenceLow},
 		{"a smooth recovery, from the operation or the disease", "Later, the patient was discharged after a smooth recovery.", "", NotEvaluable, ConfidenceLow},
 		{"a recovery without complications, said after the word", "Recovery was uneventful and she was discharged on day 5.", "", NotEvaluable, ConfidenceLow},
 		{"a result kept", "The result remained stable for 10 months.", "", Partial, ConfidenceHigh},
