@@ -99,32 +99,19 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		return nil // no number, no quantity: skip the regular expressions
 	}
 	var out []target
-	tokAt := func(off int) int { // the token containing or following byte off
-		lo, hi := 0, len(toks)
-		for lo < hi {
-			m := (lo + hi) / 2
-			if toks[m].end <= off {
-				lo = m + 1
-			} else {
-				hi = m
-			}
-		}
-		return lo
-	}
-	tokensBefore := func(off int) int { // the number of tokens that start before byte off
-		return sort.Search(len(toks), func(k int) bool { return toks[k].start >= off })
-	}
-	add := func(startByte, endByte int, cat Category, rule string, weak bool, phrase string) {
+	tokAt := func(off int) int { return tokenAtByte(toks, off) }
+	tokensBefore := func(off int) int { return sort.Search(len(toks), func(k int) bool { return toks[k].start >= off }) }
+	add := func(startByte, endByte int, cat Category, rule string, weak bool, phrase string) bool {
 		i, j := tokAt(startByte), tokensBefore(endByte)
 		if i >= len(toks) || j <= i {
-			return
+			return false
 		}
 		if j > len(toks) {
 			j = len(toks)
 		}
 		for k := i; k < j; k++ {
 			if used[k] {
-				return
+				return false
 			}
 		}
 		role := rolePrimary
@@ -136,6 +123,7 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		for k := i; k < j; k++ {
 			used[k] = true
 		}
+		return true
 	}
 	for _, sc := range c.scoreThresholds(text) {
 		add(sc.start, sc.end, sc.category, "score threshold", false, text[sc.start:sc.end])
@@ -206,6 +194,14 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 			// 50 % its band is not known
 			add(m[0], m[1], Minimal, "percent change (less than)", v > 50, text[m[0]:m[1]])
 		case dir == -1:
+			if lo, ok := rangeLow(toks, tokAt(m[0])); ok && percentCategory(lo/100) != percentCategory(v/100) {
+				// "repigmentation 25-50 %": a range across a band's cut-off, read as a hedge
+				// (low confidence) with its lower band proposed
+				if add(m[0], m[1], percentCategory(lo/100), "percent change", false, text[m[0]:m[1]]) {
+					out[len(out)-1].hedged, out[len(out)-1].hedgeCue = true, "a range across a cut-off"
+				}
+				continue
+			}
 			add(m[0], m[1], percentCategory(v/100), "percent change", false, text[m[0]:m[1]])
 		case dir == 1:
 			add(m[0], m[1], Progression, "percent change", false, text[m[0]:m[1]])
@@ -213,6 +209,11 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 	}
 	sortTargets(out)
 	return out
+}
+
+// tokenAtByte returns the token containing or following byte off of the text.
+func tokenAtByte(toks []token, off int) int {
+	return sort.Search(len(toks), func(k int) bool { return toks[k].end > off })
 }
 
 // valueHit is a change of a measure found in a text: its span, category and whether it is
@@ -360,6 +361,17 @@ func fromToMatches(text string) [][]int {
 		return nil
 	}
 	return fromToRE.FindAllStringSubmatchIndex(text, -1)
+}
+
+// rangeLow returns the lower end of the range whose upper end is token k ("25" of "25-50 %"),
+// if a dash joins one to it.
+func rangeLow(toks []token, k int) (float64, bool) {
+	lo := rangeStart(toks, k)
+	if lo == k {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(toks[lo].norm, 64)
+	return v, err == nil
 }
 
 // rangeStart returns the token that starts the range whose upper end is token k ("25" of
