@@ -147,9 +147,10 @@ func thingsBefore(toks []token, from int) bool {
 var timeUnits = map[string]bool{"days": true, "weeks": true, "months": true, "years": true, "hours": true}
 
 // countMarkers finds the counts of patients that the marker phrases of outcomes.tsv do not
-// name: "in 81%", "in 1 patient", "in 2/3", "(n = 27)", "two adults", a mean with its spread
-// ("19.0 ± 9.9"), a median ("median ALP declined"): a statement about a share of several patients (rule 6), not the outcome of
-// one row.
+// name: "in 81%", "in 1 patient", "in 2/3", "(n = 27)", "two adults", "two of them": a statement
+// about a share of several patients (rule 6), not the outcome of one row. A mean with its spread
+// ("19.0 ± 9.9") or a median is not among them: one patient's diary median or Holter mean is as
+// common (docs/outcomes.md).
 func (c *compiled) countMarkers(text string, toks []token) []target {
 	var out []target
 	for k := 1; k < len(toks); k++ {
