@@ -96,6 +96,10 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 		}
 		ws := words(noParens(priorFree(tr, cut)))
 		for i, w := range ws {
+			if implantedStimulation(ws, i) {
+				// named "surgery" by the text, but the stimulation goes on: not given once
+				k.names[surgeryName], k.names[excisionName] = true, true
+			}
 			if surgical(w) && !(w == "release" && i > 0 && releaseForm[ws[i-1]]) {
 				// "subtotal pancreatectomy", "wide surgical excision": the text may name the
 				// course by its kind ("after surgery", "the operation")
@@ -118,6 +122,13 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 	// ("R-CHOP + entecavir prophylaxis", "hydroxychloroquine, prednisone" are not)
 	k.antiInfective = (infective > 0 || kindNamed) && other == 0
 	return k
+}
+
+// implantedStimulation reports whether ws[i] is the "stimulation" of an implanted stimulator
+// ("deep brain stimulation", "spinal cord stimulation"), which the text may call "surgery"
+// ("tic severity reduced substantially post-surgery").
+func implantedStimulation(ws []string, i int) bool {
+	return ws[i] == "stimulation" && i > 0 && (ws[i-1] == "brain" || ws[i-1] == "cord")
 }
 
 // singleForms after "single" make a course given once ("single dose", not "single agent").
@@ -434,6 +445,9 @@ func boundToOther(text string, toks []token, t target, ms []mention, clause []in
 	for y := t.j; y < ms[first].i; y++ {
 		if toks[y].norm == "to" && y+1 < len(toks) && purposeVerbs[toks[y+1].norm] {
 			return false // "ineffective to control ACTH": what follows is the aim, not a treatment
+		}
+		if startWords[toks[y].norm] {
+			return false // "no improvement, we resorted to plasmapheresis": the next treatment started
 		}
 		if objectLinks[toks[y].norm] {
 			linked = true

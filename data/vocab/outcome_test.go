@@ -615,6 +615,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"no relevant change", "we did not observe any clinically relevant change in the size of the nodules", "", None, ConfidenceHigh},
 		{"a degree after 'only'", "the nodules improved only marginally", "", Minimal, ConfidenceHigh},
 		{"a hedge after the response", "the improvement may have been spontaneous", "", Partial, ConfidenceLow},
+		{"a failure that led to the next treatment ('resorted to')", "Due to lack of clinical improvement, we resorted to plasmapheresis.", "methimazole", None, ConfidenceHigh},
+		{"an implanted stimulator's operation named 'surgery'", "Tic severity reduced substantially post-surgery.", "deep brain stimulation", Partial, ConfidenceHigh},
 		{"a range of percentages across a cut-off", "Repigmentation 25-50%", "", Minimal, ConfidenceLow},
 		{"a range of percentages within a band", "Repigmentation 50-75%", "", Partial, ConfidenceHigh},
 		{"a global assessment's grade in a cell, with its score", "Almost clear (IGA 1)", "", Partial, ConfidenceHigh},

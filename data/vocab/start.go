@@ -12,7 +12,9 @@ import "slices"
 var startWords = map[string]bool{"started": true, "initiated": true, "commenced": true, "introduced": true,
 	"added": true, "begun": true, "instituted": true, "switched": true, "changed": true, "converted": true,
 	"replaced": true, "implemented": true, "administered": true, "applied": true, "performed": true,
-	"tried": true, "attempted": true}
+	"tried": true, "attempted": true,
+	// "we resorted to plasmapheresis", "proceeded to thyroidectomy", "turned to", "opted for"
+	"resorted": true, "proceeded": true, "turned": true, "opted": true}
 
 // addedTo reports whether the treatment at m follows "added to" from the start word at y
 // ("rituximab was added to prednisone"): it goes on, it is not started.
