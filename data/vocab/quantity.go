@@ -23,6 +23,9 @@ var (
 	fromToRE  = regexp.MustCompile(`(?i)\bfrom\s+(?:a\s+|an\s+)?(?:[a-z]+\s+(?:of\s+)?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})\s*([a-zµμ/%0-9^.]*)(?:\s+(?:per|a|an|each|every)\s+[a-z]+)?\s+(?:down\s+|up\s+)?to\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})`)
 	// thenToRE continues a change "from A to B" to a later value: "… and to 50 %", ", then to 8"
 	thenToRE = regexp.MustCompile(`^\s*(?:%|[a-zµμ/]+)?\s*(?:,\s*|\s+and\s+)(?:then\s+|later\s+|further\s+)?to\s+(\d+(?:\.\d+)?)`)
+	// thenAtRE continues it through later values of the same unit, each at its time: "… µm at
+	// day 7, 670 µm at month 1, and 530 µm at 2 years" (the units must match)
+	thenAtRE = regexp.MustCompile(`^\s*([A-Za-zµμ/%]+)\s+(?:at|on|after|by|in|within)\s+[^,;.()]{1,40}?,\s*(?:and\s+)?(\d+(?:\.\d+)?)\s*([A-Za-zµμ/%]+)`)
 	scoreRE  = regexp.MustCompile(`\b([A-Za-z]{2,8})[\s-]?(\d{2,3})\b`)
 	dimSplit = regexp.MustCompile(`\s*[x×*]\s*`)
 )
@@ -292,7 +295,14 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 			// "increased from 32% to 40% and to 50%": the first value and the last
 			n := thenToRE.FindStringSubmatchIndex(text[end:])
 			if n == nil {
-				break
+				// "from 1479 µm to 991 µm at day 7, 670 µm at month 1, and 530 µm at 2
+				// years": later values of the same unit, each at its time
+				if n = thenAtRE.FindStringSubmatchIndex(text[end:]); n == nil || text[end+n[2]:end+n[3]] != text[end+n[6]:end+n[7]] {
+					break
+				}
+				last = []int{end + n[4], end + n[5]}
+				end += n[5]
+				continue
 			}
 			last = []int{end + n[2], end + n[3]}
 			end += n[1]
