@@ -54,9 +54,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				qualUntil = -1 // "toxicity was mild and the lesions completely resolved"
 			}
 		}
-		if neg.active && nounPhraseEnds(neg.cue, toks, k) {
-			neg = scope{}
-		}
+		neg, on = endNounPhrase(neg, toks, k), endOnTreatment(on, toks, k)
 		if ci < len(cues) && cues[ci].i == k {
 			cu := cues[ci]
 			cueText := text[toks[cu.i].start:toks[cu.j-1].end]
@@ -523,11 +521,32 @@ var timeOpeners = map[string]bool{"within": true, "after": true, "at": true, "by
 // focal deficits and the disease in complete remission").
 var determiners = map[string]bool{"the": true, "his": true, "her": true, "their": true}
 
+// endNounPhrase returns the negation scope neg, ended at token k when k ends the noun phrase
+// its nominal cue governs (nounPhraseEnds).
+func endNounPhrase(neg scope, toks []token, k int) scope {
+	if neg.active && nounPhraseEnds(neg.cue, toks, k) {
+		return scope{}
+	}
+	return neg
+}
+
+// endOnTreatment returns the on-course scope on, ended at token k when "on" and a treatment
+// opened it and k is a contrast: "On rituximab she remained in remission, but she relapsed 6
+// months after the last dose".
+func endOnTreatment(on scope, toks []token, k int) scope {
+	if on.active && on.during > 0 && toks[on.during-1].norm == "on" && contrastWords[toks[k].norm] {
+		return scope{}
+	}
+	return on
+}
+
 // despiteCue reports whether an on-course cue says "despite" ("despite", "in spite of",
 // "despite treatment").
 func despiteCue(cue string) bool {
 	c := strings.ToLower(cue)
-	return strings.HasPrefix(c, "despite") || strings.HasPrefix(c, "in spite") || strings.HasPrefix(c, "regardless of")
+	return strings.HasPrefix(c, "despite") || strings.HasPrefix(c, "in spite") || strings.HasPrefix(c, "regardless of") ||
+		strings.HasPrefix(c, "even with") || strings.HasPrefix(c, "failed to prevent") || strings.HasPrefix(c, "did not prevent") ||
+		strings.HasPrefix(c, "could not prevent") || strings.HasPrefix(c, "unable to prevent")
 }
 
 // nounPhraseEnds reports whether token k ends the noun phrase a nominal negation cue ("no",

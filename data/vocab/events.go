@@ -7,7 +7,8 @@ package vocab
 // Y" places only the flares), or that share their clause with an adverse effect ("developed
 // agranulocytosis while on methimazole"), or that introduce a good state (goodObject); the
 // others state progression, which any response stated beside them outranks ("despite
-// rituximab, LETM developed").
+// rituximab, LETM developed"), with low confidence unless "despite" (or its like) places
+// them: a new onset merely while on the course may be a harm of it.
 func dropUnplaced(toks []token, targets []target, clause, statement []int, cues []cueHit) []target {
 	onIn := map[int]bool{} // statements with an on-course cue: an event must share one
 	for _, cu := range cues {
@@ -36,6 +37,11 @@ func dropUnplaced(toks []token, targets []target, clause, statement []int, cues 
 				continue
 			}
 			t.rule = "new onset on the course"
+			if !t.despite {
+				// "while on isotretinoin she developed cheilitis": the disease's, or a harm of
+				// the treatment the vocabulary does not know as one; "despite" says which
+				t.hedged, t.hedgeCue = true, "a new onset while on the course: the disease's or a harm of the treatment"
+			}
 		}
 		kept = append(kept, t)
 	}
