@@ -632,6 +632,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a change to a normal value beside a lesser response is a change", "ALP decreased to the normal range and pruritus improved slightly.", "", Partial, ConfidenceHigh},
 		{"'on' and its treatment end at a contrast", "On rituximab she remained in remission, but she relapsed 6 months after the last dose.", "", Complete, ConfidenceHigh},
 		{"a withdrawal after 'on' is after the course", "On rituximab maintenance she remained in remission, but on withdrawal she relapsed.", "", Complete, ConfidenceHigh},
+		{"a relapse not excluded is a possibility", "We could not exclude a relapse.", "", Progression, ConfidenceLow},
+		{"a recurrence ruled out is denied", "Recurrence was ruled out by MRI at 2 years.", "", Complete, ConfidenceHigh},
 		{"'whether or not' asks nothing of the outcome", "Whether or not she adhered, the ulcer healed completely.", "", Complete, ConfidenceHigh},
 		{"a new onset merely while on the course may be a harm", "While on isotretinoin she developed cheilitis.", "", Progression, ConfidenceLow},
 		{"an event despite the course", "Despite treatment with steroids she repeatedly experienced myasthenic crises.", "", Progression, ConfidenceHigh},
