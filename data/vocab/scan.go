@@ -151,8 +151,9 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 			i++
 			continue
 		}
-		if np > 0 && i > 0 && !toks[i].brk && treatmentChangeNouns[toks[i-1].norm] && treatmentGrowth[toks[i].norm] {
-			// "dose escalated to 10 mg/kg", "therapy escalated": the treatment grew, not the disease
+		if np > 0 && treatmentGrowth[toks[i].norm] && treatmentChangeNoun(toks, i) {
+			// "dose escalated to 10 mg/kg", "therapy escalated", "treatment was escalated": the
+			// treatment grew, not the disease
 			i += np
 			continue
 		}
@@ -251,6 +252,16 @@ var changedTreatment = map[string]bool{"therapy": true, "therapies": true, "trea
 	"management": true, "drug": true, "drugs": true, "plan": true,
 	// safety remarks: "no clinically significant changes in laboratory values"
 	"laboratory": true, "lab": true, "labs": true, "vital": true}
+
+// treatmentChangeNoun reports whether a treatment noun is the subject of the word at i,
+// right before it or past "was"/"were"/"had been" ("treatment was escalated").
+func treatmentChangeNoun(toks []token, i int) bool {
+	k := i - 1
+	for k >= 0 && !toks[k+1].brk && i-k <= 3 && (passiveVerbs[toks[k].norm] || auxiliaries[toks[k].norm]) {
+		k--
+	}
+	return k >= 0 && !toks[k+1].brk && treatmentChangeNouns[toks[k].norm]
+}
 
 // quantifierSubject are the words that, as the subject of an outcome verb at the start of a
 // sentence or clause ("All responded", "Both improved", "One recovered"), make a statement about several

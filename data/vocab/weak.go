@@ -101,6 +101,9 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 		if t.category != NotEvaluable {
 			return false
 		}
+		if !c.stopOfCourse(toks, t) {
+			return false // "the septic process was stopped", "could not be stopped": the disease's
+		}
 		if t.j-t.i >= 2 || t.i > 0 && stopAgents[toks[t.i-1].norm] && !toks[t.i].brk {
 			return true
 		}
@@ -113,6 +116,42 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 	}
 	return false
 }
+
+// stopOfCourse reports whether the stop word t may be a stop of the course: not when its
+// subject, past verbs of tense ("could not be stopped"), is the disease or what it does ("the
+// septic process was stopped", "the bleeding could not be stopped", "the seizures were
+// stopped"): that stop is the disease's.
+func (c *compiled) stopOfCourse(toks []token, t target) bool {
+	k := t.i - 1
+	for k >= 0 && !toks[k+1].brk && (passiveVerbs[toks[k].norm] || auxiliaries[toks[k].norm] || stopVerbParts[toks[k].norm]) {
+		k--
+	}
+	if k < 0 || toks[k+1].brk {
+		return true
+	}
+	if diseaseProcesses[toks[k].norm] {
+		return false
+	}
+	for m := k; m >= 0 && m > k-3 && !toks[m+1].brk; m-- { // a disease's name of up to three words ending at k
+		if n, _ := c.disTrie.longest(toks, m, c.acceptDisease); m+n == k+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// stopVerbParts stand between a subject and its stop word ("could not be stopped", "had
+// to be discontinued").
+var stopVerbParts = map[string]bool{"not": true, "could": true, "can": true, "cannot": true, "to": true,
+	"would": true, "should": true, "must": true}
+
+// diseaseProcesses are the subjects of a stop word that name the disease or what it does.
+var diseaseProcesses = map[string]bool{"process": true, "bleeding": true, "hemorrhage": true, "haemorrhage": true,
+	"disease": true, "progression": true, "seizures": true, "seizure": true, "infection": true, "inflammation": true,
+	"symptoms": true, "attacks": true, "activity": true, "deterioration": true, "decline": true, "spread": true,
+	"growth": true, "hemolysis": true, "haemolysis": true, "diarrhea": true, "diarrhoea": true, "vomiting": true,
+	"pain": true, "fever": true, "itching": true, "pruritus": true, "blistering": true, "blisters": true,
+	"episodes": true, "flares": true, "relapses": true, "outbreaks": true, "convulsions": true}
 
 // courseSubject reports whether the word right before the word at token i, past a linking
 // verb ("was", "has been") and in its clause, ends a treatment: a drug's name or a word such
