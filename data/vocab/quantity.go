@@ -24,8 +24,9 @@ var (
 	// thenToRE continues a change "from A to B" to a later value: "… and to 50 %", ", then to 8"
 	thenToRE = regexp.MustCompile(`^\s*(?:%|[a-zµμ/]+)?\s*(?:,\s*|\s+and\s+)(?:then\s+|later\s+|further\s+)?to\s+(\d+(?:\.\d+)?)`)
 	// thenAtRE continues it through later values of the same unit, each at its time: "… µm at
-	// day 7, 670 µm at month 1, and 530 µm at 2 years" (the units must match)
-	thenAtRE = regexp.MustCompile(`^\s*([A-Za-zµμ/%]+)\s+(?:at|on|after|by|in|within)\s+[^,;.()]{1,40}?,\s*(?:and\s+)?(\d+(?:\.\d+)?)\s*([A-Za-zµμ/%]+)`)
+	// day 7, 670 µm at month 1, and 530 µm at 2 years", "EASI … to 20 at week 4, 8 at week 16"
+	// (the units must match; a score has none)
+	thenAtRE = regexp.MustCompile(`^\s*([A-Za-zµμ/%]*)\s*(?:at|on|after|by|in|within)\s+[^,;.()]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)(\d+(?:\.\d+)?)(?:\s*([A-Za-zµμ/%]+))?`)
 	scoreRE  = regexp.MustCompile(`\b([A-Za-z]{2,8})[\s-]?(\d{2,3})\b`)
 	dimSplit = regexp.MustCompile(`\s*[x×*]\s*`)
 )
@@ -214,6 +215,20 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 	return out
 }
 
+// laterUnit is the unit after a later value thenAtRE matched in s (n its submatch indices):
+// empty when none, or when the word after the value is the "at" of its time ("8 at week 16").
+func laterUnit(s string, n []int) string {
+	if n[6] < 0 {
+		return ""
+	}
+	switch u := s[n[6]:n[7]]; u {
+	case "at", "on", "after", "by", "in", "within":
+		return ""
+	default:
+		return u
+	}
+}
+
 // tokenAtByte returns the token containing or following byte off of the text.
 func tokenAtByte(toks []token, off int) int {
 	return sort.Search(len(toks), func(k int) bool { return toks[k].end > off })
@@ -297,7 +312,7 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 			if n == nil {
 				// "from 1479 µm to 991 µm at day 7, 670 µm at month 1, and 530 µm at 2
 				// years": later values of the same unit, each at its time
-				if n = thenAtRE.FindStringSubmatchIndex(text[end:]); n == nil || text[end+n[2]:end+n[3]] != text[end+n[6]:end+n[7]] {
+				if n = thenAtRE.FindStringSubmatchIndex(text[end:]); n == nil || text[end+n[2]:end+n[3]] != laterUnit(text[end:], n) {
 					break
 				}
 				last = []int{end + n[4], end + n[5]}
