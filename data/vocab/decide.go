@@ -23,12 +23,7 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 		}
 		live = append(live, t)
 	}
-	for _, t := range targets {
-		if t.entry.marker { // in a clause about another treatment too: the text is about several patients
-			res.NotAttributable = true
-		}
-	}
-	if res.NotAttributable {
+	if res.NotAttributable, live = severalPatients(text, toks, ends, targets, live); res.NotAttributable {
 		for _, t := range live {
 			res.Phrases = append(res.Phrases, t.phraseMatch(text, clause))
 		}
