@@ -31,6 +31,8 @@ var (
 		"trend": true, "down": true, "above": true, "below": true, "within": true, "off": true, "receiving": true, "treatment": true, "therapy": true,
 		// "remained without exacerbation", "remained quiet", "remained euthymic", "remained afebrile"
 		"without": true, "quiet": true, "euthymic": true, "afebrile": true}
+	// whileOn, after "while", place a persistence on the course ("continued while on digoxin").
+	whileOn = map[string]bool{"on": true, "receiving": true, "taking": true, "under": true}
 	// courseNouns after a word of persistence say that a treatment went on, not the disease
 	courseNouns = map[string]bool{"treatment": true, "treatments": true, "therapy": true, "therapies": true,
 		"medication": true, "medications": true, "regimen": true, "dose": true, "doses": true}
@@ -71,6 +73,9 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 		}
 		if n := toks[t.j].norm; n == "despite" || n == "in" && t.j+1 < len(toks) && toks[t.j+1].norm == "spite" {
 			return true // "symptoms persisted despite treatment with benztropine"
+		}
+		if toks[t.j].norm == "while" && t.j+1 < len(toks) && whileOn[toks[t.j+1].norm] {
+			return true // "the SVT continued while on digoxin and amiodarone"
 		}
 		for k := t.j; k < min(len(toks), t.j+3); k++ {
 			if goodStateWords[toks[k].norm] {
