@@ -637,6 +637,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a persistence while on the course", "The SVT continued while on digoxin and amiodarone.", "", None, ConfidenceHigh},
 		{"a return to sinus rhythm", "He reverted to sinus rhythm with a higher dose of adenosine.", "", Complete, ConfidenceHigh},
 		{"a statement naming the row's own patient beside one about several", "Both underwent plasma exchange; our patient improved markedly.", "", Partial, ConfidenceHigh},
+		{"a median with its range is a summary over several patients", "DAS28 decreased from 5.62 (3.75–8.28) [median (range)] at baseline to 1.61 (0.49–3.5) at month 12.", "", Unclassified, ConfidenceNone},
+		{"one patient's median is his", "His median seizure frequency fell from 10 to 2 per week.", "", Partial, ConfidenceHigh},
 		{"our patients are several", "Two of our patients improved markedly.", "", Unclassified, ConfidenceNone},
 		{"the own patient among several is several", "Our patient and the two previously reported patients all improved.", "", Unclassified, ConfidenceNone},
 		{"the disease's process stopped is no stop of the course", "Under this treatment the septic process was stopped.", "", NotEvaluable, ConfidenceLow},
