@@ -639,6 +639,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a statement naming the row's own patient beside one about several", "Both underwent plasma exchange; our patient improved markedly.", "", Partial, ConfidenceHigh},
 		{"a median with its range is a summary over several patients", "DAS28 decreased from 5.62 (3.75–8.28) [median (range)] at baseline to 1.61 (0.49–3.5) at month 12.", "", Unclassified, ConfidenceNone},
 		{"one patient's median is his", "His median seizure frequency fell from 10 to 2 per week.", "", Partial, ConfidenceHigh},
+		{"'they' as the subject of a response is several patients", "They responded well to rituximab (induction and maintenance) therapy.", "", Unclassified, ConfidenceNone},
 		{"our patients are several", "Two of our patients improved markedly.", "", Unclassified, ConfidenceNone},
 		{"the own patient among several is several", "Our patient and the two previously reported patients all improved.", "", Unclassified, ConfidenceNone},
 		{"the disease's process stopped is no stop of the course", "Under this treatment the septic process was stopped.", "", NotEvaluable, ConfidenceLow},
