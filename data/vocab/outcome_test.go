@@ -620,6 +620,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"later values of the same unit, each at its time: the last is read", "Corneal edema decreased from 1479 µm to 991 µm at day 7, 670 µm at month 1, and 530 µm at 2 years.", "", Partial, ConfidenceHigh},
 		{"later values of a score without a unit, the last joined by 'and'", "EASI decreased from 30 to 20 at week 4, 8 at week 16 and 2 at week 52.", "", Partial, ConfidenceHigh},
 		{"a later value of another unit is another measure", "CRP decreased from 120 mg/L to 80 mg/L at day 3, 40 mmHg at day 10.", "", Minimal, ConfidenceHigh},
+		{"a share of regrowth after the word, with a word before it", "Hair regrowth of 30% at 6 months.", "", Minimal, ConfidenceHigh},
+		{"a range of shares of regrowth across a cut-off", "Hair regrowth of 40-60% at 6 months.", "", Minimal, ConfidenceLow},
 		{"a range of percentages across a cut-off", "Repigmentation 25-50%", "", Minimal, ConfidenceLow},
 		{"a range of percentages within a band", "Repigmentation 50-75%", "", Partial, ConfidenceHigh},
 		{"a global assessment's grade in a cell, with its score", "Almost clear (IGA 1)", "", Partial, ConfidenceHigh},

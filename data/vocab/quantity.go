@@ -40,6 +40,10 @@ var (
 		// a share of the response reached: "repigmentation <25 %", "60 % hair regrowth", "ulcer 80 % healed"
 		"regrowth": true, "repigmentation": true, "healing": true, "healed": true, "reepithelialization": true,
 		"re-epithelialization": true, "epithelialization": true}
+	// shareWords are the fall words whose percentage is the share of the response reached, of
+	// a measure they name themselves ("hair regrowth 30 %" needs no measure's name)
+	shareWords = map[string]bool{"regrowth": true, "repigmentation": true, "healing": true, "healed": true,
+		"reepithelialization": true, "re-epithelialization": true, "epithelialization": true}
 	reliefWords = map[string]bool{"relief": true, "relieved": true} // "100 % pain relief": only right after the percentage
 	riseWords   = map[string]bool{"increase": true, "increased": true, "rise": true, "rose": true, "growth": true,
 		"grew": true, "enlarged": true, "enlargement": true, "worsening": true, "worsened": true, "larger": true}
