@@ -377,8 +377,10 @@ func (c *compiled) unknownMeasure(toks []token, k int) bool {
 	for x := lo; x < hi; x++ {
 		w := toks[x].norm
 		switch {
-		case diseaseMeasures[w], shareWords[w]:
-			return false // "hair regrowth 30 %": the share of the response the word names
+		case diseaseMeasures[w], shareWords[w] && (w != "regrowth" || x > lo && toks[x-1].norm == "hair"):
+			// "hair regrowth 30 %": the share of the response the word names ("regrowth" alone
+			// may be a tumour's)
+			return false
 		case isNumber(w), fallWords[w], riseWords[w], percentFiller[w], wordFall[w], wordRise[w], reliefWords[w], len(w) < 3:
 		default:
 			unknown = true
