@@ -1,5 +1,7 @@
 package vocab
 
+import "strings"
+
 // A statement set against the treatment: "the repeat CSF RPR titer was the same as at initial
 // diagnosis, despite appropriate treatment"; "hiccups lasted for eight days, despite treatment
 // with phenobarbital, diazepam …"; "she developed a 3rd episode despite regular interferon
@@ -17,7 +19,8 @@ package vocab
 // neuroleptic therapy, became conversant within 30 minutes of lorazepam").
 //
 // When the reader found no outcome phrase, or proposed only a non-response with low
-// confidence, and the concession is on the course, the reading is a non-response: the
+// confidence (not because a response was stated too, in a statement it set aside or not),
+// and the concession is on the course, the reading is a non-response: the
 // proposal's category if there was one, else none. It is read with high confidence only when
 // the rest of the text has a word of persistence, recurrence, worsening or a bad event
 // ("persisted", "recurrent", "developed", "progressive", "failure", "died"), or the proposal
@@ -142,7 +145,10 @@ func (v *Vocabulary) concededCourse(text string, toks []token, cues []cueHit, tr
 func (v *Vocabulary) despiteFailure(text string, toks []token, cues []cueHit, treatments []string, res OutcomeMatch) OutcomeMatch {
 	noPhrase := res.Category == Unclassified && res.Confidence == ConfidenceNone && res.Evidence.Rule == "" && !res.NotAttributable
 	weakNo := res.Category == Unclassified && res.Confidence == ConfidenceLow && (res.Proposed == None || res.Proposed == Progression)
-	if !noPhrase && !weakNo {
+	if !noPhrase && !weakNo || weakNo && (statesResponse(res) || strings.Contains(res.Evidence.Rule, "disagree")) {
+		// "despite rituximab she developed hypogammaglobulinaemia, but the pemphigus was in
+		// complete remission": a response is stated too (perhaps in a statement set aside as
+		// not naming the course), and a person decides
 		return res
 	}
 	d, to, ok := v.concededCourse(text, toks, cues, treatments)
@@ -176,6 +182,17 @@ func (v *Vocabulary) despiteFailure(text string, toks []token, cues []cueHit, tr
 		out.Evidence.Rule += "; low confidence: no word of persistence or worsening says what it did not stop"
 	}
 	return out
+}
+
+// statesResponse reports whether the reading res read a response phrase: one of at least
+// minimal response, neither negated nor secondary.
+func statesResponse(res OutcomeMatch) bool {
+	for _, p := range res.Phrases {
+		if !p.Negated && !p.Secondary && !p.Marker && p.Category.Ordered() && p.Category.AtLeast(Minimal) {
+			return true
+		}
+	}
+	return false
 }
 
 // hintOutside reports whether a word of hints stands in toks outside the concession

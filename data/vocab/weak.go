@@ -109,6 +109,9 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 		if !c.stopOfCourse(toks, t) {
 			return false // "the septic process was stopped", "could not be stopped": the disease's
 		}
+		if stoppedForResponse(toks, t.j) {
+			return false // "stopped after the third infusion because the fistula had closed"
+		}
 		if t.j-t.i >= 2 || t.i > 0 && stopAgents[toks[t.i-1].norm] && !toks[t.i].brk {
 			return true
 		}
@@ -144,6 +147,33 @@ func (c *compiled) stopOfCourse(toks []token, t target) bool {
 	}
 	return true
 }
+
+// stoppedForResponse reports whether a reason after the stop word ending at token j, within
+// eight words of it, is a response: "because the fistula had closed", "after complete
+// involution of the haemangioma". Such a stop is no harm of the course.
+func stoppedForResponse(toks []token, j int) bool {
+	for k := j; k < min(len(toks), j+8); k++ {
+		if !stopReasonWords[toks[k].norm] {
+			continue
+		}
+		for x := k + 1; x < min(len(toks), k+9) && !toks[x].brk; x++ {
+			if responseReasons[toks[x].norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	// stopReasonWords introduce why a course was stopped.
+	stopReasonWords = map[string]bool{"because": true, "after": true, "following": true, "as": true, "since": true, "once": true}
+	// responseReasons, in that reason, make it a response.
+	responseReasons = map[string]bool{"closed": true, "healed": true, "resolved": true, "resolution": true,
+		"involution": true, "remission": true, "cleared": true, "disappeared": true, "disappearance": true,
+		"normalised": true, "normalized": true, "normalisation": true, "normalization": true, "cured": true,
+		"recovered": true, "recovery": true}
+)
 
 // stopVerbParts stand between a subject and its stop word ("could not be stopped", "had
 // to be discontinued").
