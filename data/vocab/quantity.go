@@ -72,11 +72,30 @@ func residualAfter(toks []token, k int) bool {
 // score's value at a time ("at baseline", "points") rather than a response
 // threshold.
 func rawScoreAfter(rest string) bool {
+	if arrowAfter(rest) {
+		return true // "SALT 95 → 75", "PASI 100 to 70": the score's value before, not a level reached
+	}
 	rest = strings.ToLower(strings.TrimLeft(rest, " ,:;()"))
 	for _, w := range []string{"at baseline", "baseline", "points", "at presentation", "before treatment", "before starting", "at start", "at the start", "pretreatment", "pre-treatment"} {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
+	}
+	return false
+}
+
+// arrowAfter reports whether rest starts, past spaces, with an arrow or "to" and a number:
+// the number before it is a value of a change.
+func arrowAfter(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	for _, a := range []string{"→", "->", "=>", "⟶", "⇒", "➔"} {
+		if strings.HasPrefix(rest, a) {
+			return true
+		}
+	}
+	if r, ok := strings.CutPrefix(rest, "to "); ok {
+		r = strings.TrimLeft(r, " ")
+		return r != "" && r[0] >= '0' && r[0] <= '9'
 	}
 	return false
 }
