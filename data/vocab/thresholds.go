@@ -1,0 +1,70 @@
+package vocab
+
+import (
+	"strconv"
+	"strings"
+)
+
+// scoreHit is a named response threshold found in a text ("PASI 75").
+type scoreHit struct {
+	start, end int
+	category   Category
+}
+
+// scoreThresholds returns the named response thresholds of scores.tsv in text. A term
+// written twice ("SALT 100 at baseline, SALT 80 at week 24") or followed by words of a
+// value at a time gives the score's values, not a response threshold.
+func (c *compiled) scoreThresholds(text string) []scoreHit {
+	if !c.mayHoldScore(text) {
+		return nil
+	}
+	ms := scoreRE.FindAllStringSubmatchIndex(text, -1)
+	seen := map[string]int{}
+	for _, m := range ms {
+		seen[strings.ToLower(text[m[2]:m[3]])]++
+	}
+	var out []scoreHit
+	for _, m := range ms {
+		term := strings.ToLower(text[m[2]:m[3]])
+		if seen[term] > 1 || rawScoreAfter(text[m[1]:]) {
+			continue
+		}
+		v, _ := strconv.ParseFloat(text[m[4]:m[5]], 64)
+		if best, ok := c.threshold(term, v); ok {
+			out = append(out, scoreHit{m[0], m[1], best})
+		}
+	}
+	return out
+}
+
+// rawScoreAfter reports whether the words right after a "TERM N" say that N is the
+// score's value at a time ("at baseline", "points") rather than a response
+// threshold.
+func rawScoreAfter(rest string) bool {
+	if arrowAfter(rest) {
+		return true // "SALT 95 → 75", "PASI 100 to 70": the score's value before, not a level reached
+	}
+	rest = strings.ToLower(strings.TrimLeft(rest, " ,:;()"))
+	for _, w := range []string{"at baseline", "baseline", "points", "at presentation", "before treatment", "before starting", "at start", "at the start", "pretreatment", "pre-treatment"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// arrowAfter reports whether rest starts, past spaces, with an arrow or "to" and a number:
+// the number before it is a value of a change.
+func arrowAfter(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	for _, a := range []string{"→", "->", "=>", "⟶", "⇒", "➔"} {
+		if strings.HasPrefix(rest, a) {
+			return true
+		}
+	}
+	if r, ok := strings.CutPrefix(rest, "to "); ok {
+		r = strings.TrimLeft(r, " ")
+		return r != "" && r[0] >= '0' && r[0] <= '9'
+	}
+	return false
+}
