@@ -137,3 +137,34 @@ var harmOrDiseaseResponse = map[string]bool{"side": true, "adverse": true, "mass
 // newSubjects between a response noun and a word of a thing gone start a statement of their
 // own ("the excellent response … the patient declined surgery").
 var newSubjects = map[string]bool{"patient": true, "she": true, "he": true, "they": true, "family": true}
+
+// What the words after a response given as a number say of it (afterQuantity).
+const (
+	quantityKept      = iota
+	quantityLost      // "PASI 75 lost by wk 40"
+	quantityTransient // "Plt 8 → 45, transient"
+)
+
+// afterQuantity reads the words after the number t (a score threshold or before/after
+// values), within six words of its sentence: a bare "lost" (not "lost to follow-up", "lost
+// weight", "lost her vision": only at the end or before a word of time) says the response
+// was lost; "transient" or "transiently" right after it, past a comma, says it did not last.
+func afterQuantity(toks []token, ends []bool, t target) int {
+	for x := t.j; x < min(len(toks), t.j+7) && !ends[x]; x++ {
+		switch toks[x].norm {
+		case "lost":
+			if x+1 == len(toks) || ends[x+1] || toks[x+1].brk || lostTime[toks[x+1].norm] {
+				return quantityLost
+			}
+		case "transient", "transiently", "temporary", "temporarily":
+			if x <= t.j+3 {
+				return quantityTransient
+			}
+		}
+	}
+	return quantityKept
+}
+
+// lostTime, after "lost", give the time the response was lost ("lost by week 40").
+var lostTime = map[string]bool{"by": true, "at": true, "after": true, "on": true, "in": true, "within": true,
+	"during": true, "when": true, "while": true, "over": true, "again": true}

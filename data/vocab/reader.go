@@ -230,6 +230,18 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 			// "brief partial remission", is a cue of its own: lost only with a later worsening)
 			t.category, t.rule, t.graded = Minimal, "a response said not to have lasted", true
 		}
+		if t.quantity && !t.negated && t.category.Ordered() && t.category.AtLeast(Minimal) {
+			switch afterQuantity(toks, ends, *t) {
+			case quantityLost:
+				// "PASI 75 lost by wk 40", "PASI 90 achieved, lost at wk 52": a response lost,
+				// read by time as a relapse
+				t.category, t.rule, t.entry.role = Progression, "response lost", roleRelapse
+			case quantityTransient:
+				if t.category == Partial { // "Plt 8 → 45, transient": a response that did not last
+					t.category, t.rule, t.graded = Minimal, "a response said not to have lasted", true
+				}
+			}
+		}
 		if responseGone(toks, *t) {
 			// "the benefit disappeared within a month": a response lost, read by time as a relapse
 			t.category, t.rule, t.entry.role = Progression, "response lost", roleRelapse
