@@ -45,15 +45,11 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 		if strings.HasSuffix(before, "by") || strings.HasSuffix(before, "by more than") || strings.HasSuffix(before, "by less than") {
 			continue // "decreased by > 50% to 434 ng/mL": a change and the level reached, not two values
 		}
-		if m[4] >= 0 && m[10] >= 0 && text[m[4]:m[5]] != text[m[10]:m[11]] && text[m[2]:m[3]] == text[m[8]:m[9]] {
-			// "BCVA 20/200 → 20/40": Snellen fractions, read as their values
-			a, _ := strconv.ParseFloat(text[m[2]:m[3]], 64)
-			da, _ := strconv.ParseFloat(text[m[4]:m[5]], 64)
-			db, _ := strconv.ParseFloat(text[m[10]:m[11]], 64)
-			if da > 0 && db > 0 {
-				read(m[0], m[1], a/da, a/db)
+		if m[4] >= 0 && m[10] >= 0 {
+			if x, y, ok := snellen(text[m[2]:m[3]], text[m[4]:m[5]], text[m[8]:m[9]], text[m[10]:m[11]]); ok {
+				read(m[0], m[1], x, y) // "BCVA 20/200 → 20/40": Snellen fractions, read as their values
+				continue
 			}
-			continue
 		}
 		if (m[4] >= 0) != (m[10] >= 0) || m[4] >= 0 && text[m[4]:m[5]] != text[m[10]:m[11]] {
 			continue // "7/10 to 2/8": not one scale
@@ -80,24 +76,31 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 // as two fractions ("from 20/200 to 20/40").
 var snellenDenominatorRE = regexp.MustCompile(`^\s*/\s*(\d+(?:\.\d+)?)`)
 
-// snellenPair reads "from 20/200 to 20/40" and "from 6/60 to 6/9": two fractions of the same
-// numerator and different denominators, as visual acuity is written (Snellen). It returns
-// their values, and how many bytes of after the second denominator takes. A common
-// denominator ("from 7/10 to 2/10") is a scale and is read as the numerators are; other pairs
-// ("from 160/100 to 120/80", a blood pressure) are not fractions of one value.
+// snellenPair reads "from 20/200 to 20/40" and "from 6/60 to 6/9", where fromToRE took the
+// first denominator as the unit of a and the second is at the start of after. It returns the
+// two values (snellen) and how many bytes of after the second denominator takes.
 func snellenPair(a, unit, b, after string) (x, y float64, n int, ok bool) {
-	if a != b || len(unit) < 2 || unit[0] != '/' {
-		return 0, 0, 0, false
-	}
-	da, err := strconv.ParseFloat(unit[1:], 64)
 	m := snellenDenominatorRE.FindStringSubmatchIndex(after)
-	if err != nil || m == nil || da <= 0 {
+	if len(unit) < 2 || unit[0] != '/' || m == nil {
 		return 0, 0, 0, false
 	}
-	db, err := strconv.ParseFloat(after[m[2]:m[3]], 64)
-	if err != nil || db <= 0 || db == da {
-		return 0, 0, 0, false
+	x, y, ok = snellen(a, unit[1:], b, after[m[2]:m[3]])
+	return x, y, m[1], ok
+}
+
+// snellen returns the values of the fractions a/da and b/db when they are visual acuities
+// (Snellen): the same numerator and different denominators ("20/200" and "20/40", "6/60" and
+// "6/9"). A common denominator ("7/10 to 2/10") is a scale, read as the numerators are, and
+// other pairs ("160/100 to 120/80", a blood pressure) are not fractions of one value.
+func snellen(a, da, b, db string) (x, y float64, ok bool) {
+	if a != b || da == db {
+		return 0, 0, false
 	}
-	v, _ := strconv.ParseFloat(a, 64)
-	return v / da, v / db, m[1], true
+	num, err1 := strconv.ParseFloat(a, 64)
+	p, err2 := strconv.ParseFloat(da, 64)
+	q, err3 := strconv.ParseFloat(db, 64)
+	if err1 != nil || err2 != nil || err3 != nil || p <= 0 || q <= 0 {
+		return 0, 0, false
+	}
+	return num / p, num / q, true
 }

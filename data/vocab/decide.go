@@ -23,7 +23,7 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 		}
 		live = append(live, t)
 	}
-	if res.NotAttributable, live = severalPatients(text, toks, ends, targets, live); res.NotAttributable {
+	if res.NotAttributable, live = severalPatients(toks, ends, targets, live); res.NotAttributable {
 		for _, t := range live {
 			res.Phrases = append(res.Phrases, t.phraseMatch(text, clause))
 		}
@@ -45,7 +45,7 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	patient := live // every statement, also those a course's own statements set aside: a death is the patient's
 	if kept := preferCourseClauses(live); len(kept) < len(live) {
 		if classesDiffer(kept, live) {
-			low = "statements not naming the course, which disagree, were set aside"
+			low = lowSetAsideDisagree
 		}
 		live = kept
 	}
@@ -391,11 +391,26 @@ func gradedResponse(live []target) bool {
 	return false
 }
 
+// The reasons for low confidence when a response and a non-response are both stated.
+const (
+	lowDisagree         = "statements disagree: a response and a non-response are both reported"
+	lowSetAsideDisagree = "statements not naming the course, which disagree, were set aside"
+)
+
+// lowFor reports whether the low-confidence reading res was made low for one of reasons.
+func lowFor(res OutcomeMatch, reasons ...string) bool {
+	for _, r := range reasons {
+		if strings.HasSuffix(res.Evidence.Rule, "low confidence: "+r) {
+			return true
+		}
+	}
+	return false
+}
+
 // disagreement returns the reason for low confidence when a response and a non-response
 // are both stated (outside a site roll-up, and not a response regained after a change of
 // dose), or "" when they are not.
 func disagreement(toks []token, live []target, decisive int, doseChange []int, res *OutcomeMatch) string {
-	const disagree = "statements disagree: a response and a non-response are both reported"
 	low := ""
 	if res.Category.AtLeast(Partial) {
 		for _, t := range live {
@@ -417,7 +432,7 @@ func disagreement(toks []token, live []target, decisive int, doseChange []int, r
 					res.Evidence.Rule += " (best response, reached later)"
 					continue
 				}
-				low = disagree
+				low = lowDisagree
 			}
 		}
 	}
@@ -425,7 +440,7 @@ func disagreement(toks []token, live []target, decisive int, doseChange []int, r
 		// "Partial efficacy on purpura; worsening of neuropathy": a response graded by a
 		// qualifier is no mere weak word; beside a non-response it is a disagreement
 		// (rule 8 reads mixed sites), which a person decides
-		low = disagree
+		low = lowDisagree
 	}
 	return low
 }

@@ -1,7 +1,5 @@
 package vocab
 
-import "strings"
-
 // A statement set against the treatment: "the repeat CSF RPR titer was the same as at initial
 // diagnosis, despite appropriate treatment"; "hiccups lasted for eight days, despite treatment
 // with phenobarbital, diazepam …"; "she developed a 3rd episode despite regular interferon
@@ -145,7 +143,7 @@ func (v *Vocabulary) concededCourse(text string, toks []token, cues []cueHit, tr
 func (v *Vocabulary) despiteFailure(text string, toks []token, cues []cueHit, treatments []string, res OutcomeMatch) OutcomeMatch {
 	noPhrase := res.Category == Unclassified && res.Confidence == ConfidenceNone && res.Evidence.Rule == "" && !res.NotAttributable
 	weakNo := res.Category == Unclassified && res.Confidence == ConfidenceLow && (res.Proposed == None || res.Proposed == Progression)
-	if !noPhrase && !weakNo || weakNo && (statesResponse(res) || strings.Contains(res.Evidence.Rule, "disagree")) {
+	if !noPhrase && !weakNo || weakNo && (statesResponse(res) || lowFor(res, lowDisagree, lowSetAsideDisagree)) {
 		// "despite rituximab she developed hypogammaglobulinaemia, but the pemphigus was in
 		// complete remission": a response is stated too (perhaps in a statement set aside as
 		// not naming the course), and a person decides

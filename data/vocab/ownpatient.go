@@ -1,15 +1,13 @@
 package vocab
 
-import "strings"
-
 // severalPatients reports whether the text is about several patients (a marker target, in a
 // clause about another treatment too) and not also about the row's own patient in a statement
 // of its own; it returns the live targets to read, which are those of that statement when
 // there is one ("Both underwent plasma exchange; our patient improved markedly").
-func severalPatients(text string, toks []token, ends []bool, targets, live []target) (bool, []target) {
+func severalPatients(toks []token, ends []bool, targets, live []target) (bool, []target) {
 	for _, t := range targets {
 		if t.entry.marker {
-			if own := ownPatientStatements(text, toks, ends, targets, live); len(own) > 0 {
+			if own := ownPatientStatements(toks, ends, targets, live); len(own) > 0 {
 				return false, own
 			}
 			return true, live
@@ -23,15 +21,8 @@ func severalPatients(text string, toks []token, ends []bool, targets, live []tar
 // case") and hold no marker of several patients, when a text otherwise reports several
 // patients (rule 6: a sentence about several patients is not the row's outcome unless it names
 // this patient).
-func ownPatientStatements(text string, toks []token, ends []bool, targets, live []target) []target {
-	stmt := make([]int, len(toks))
-	n := 0
-	for k := range toks {
-		if k > 0 && (ends[k] || strings.ContainsRune(text[toks[k-1].end:toks[k].start], ';')) {
-			n++
-		}
-		stmt[k] = n
-	}
+func ownPatientStatements(toks []token, ends []bool, targets, live []target) []target {
+	stmt := statements(toks, ends, nil) // sentences; a semicolon ends one too (sentenceEnds)
 	marked := map[int]bool{}
 	for _, t := range targets {
 		if t.entry.marker {

@@ -36,12 +36,10 @@ var (
 	fallWords = map[string]bool{"reduction": true, "reduced": true, "decrease": true, "decreased": true, "decline": true,
 		"declined": true, "fall": true, "fell": true, "drop": true, "dropped": true, "shrinkage": true, "shrank": true, "shrunk": true,
 		"regression": true, "improvement": true, "improved": true, "lower": true, "less": true, "reduce": true,
-		"diminished": true, "clearance": true, "cleared": true, "resolution": true, "resolved": true, "smaller": true,
-		// a share of the response reached: "repigmentation <25 %", "60 % hair regrowth", "ulcer 80 % healed"
-		"regrowth": true, "repigmentation": true, "healing": true, "healed": true, "reepithelialization": true,
-		"re-epithelialization": true, "epithelialization": true}
-	// shareWords are the fall words whose percentage is the share of the response reached, of
-	// a measure they name themselves ("hair regrowth 30 %" needs no measure's name)
+		"diminished": true, "clearance": true, "cleared": true, "resolution": true, "resolved": true, "smaller": true}
+	// shareWords are fall words too, whose percentage is the share of the response reached, of a
+	// measure they name themselves: "repigmentation <25 %", "60 % hair regrowth", "ulcer 80 %
+	// healed" (init adds them to fallWords)
 	shareWords = map[string]bool{"regrowth": true, "repigmentation": true, "healing": true, "healed": true,
 		"reepithelialization": true, "re-epithelialization": true, "epithelialization": true}
 	reliefWords = map[string]bool{"relief": true, "relieved": true} // "100 % pain relief": only right after the percentage
@@ -55,6 +53,12 @@ var (
 // signedPercentCellRE matches a cell that is only a signed percentage, with an optional
 // footnote letter: "−73%", "- 33 %b", "+20%".
 var signedPercentCellRE = regexp.MustCompile(`^\s*([−–-]|\+)\s*(\d{1,3}(?:[.,]\d+)?)\s*%\s*[a-z*†‡]?\s*$`)
+
+func init() {
+	for w := range shareWords {
+		fallWords[w] = true
+	}
+}
 
 // residualAfter reports whether one of the two words from token k says the percentage
 // before it is what remains ("10 % residual disease", "20 % remaining").
