@@ -397,14 +397,20 @@ func TestHistoryCueNamingTheCourseIsTheCourses(t *testing.T) {
 	v := Default()
 	for _, tc := range []struct {
 		course, text string
-		proposed     Category
+		want         Category // the category, or the proposal when low
+		confidence   Confidence
 	}{
-		{"prednisone", "Myositis resistant to prednisone, and she was started on IVIG with improvement.", None},
-		{"prednisone", "Relapsed disease, resistant to prednisone and azathioprine, with a mediastinal mass.", None},
+		// the response is the IVIG's, started on ("started on IVIG"), so the failure decides
+		{"prednisone", "Myositis resistant to prednisone, and she was started on IVIG with improvement.", None, ConfidenceHigh},
+		{"prednisone", "Relapsed disease, resistant to prednisone and azathioprine, with a mediastinal mass.", None, ConfidenceLow},
 	} {
 		m := v.OutcomeFor(tc.text, []string{tc.course})
-		if m.Proposed != tc.proposed || m.Confidence != ConfidenceLow {
-			t.Errorf("OutcomeFor(%q, %s) proposes %v (%s, %q); want %v, low", tc.text, tc.course, m.Proposed, m.Confidence, m.Evidence.Rule, tc.proposed)
+		got := m.Category
+		if m.Confidence == ConfidenceLow {
+			got = m.Proposed
+		}
+		if got != tc.want || m.Confidence != tc.confidence {
+			t.Errorf("OutcomeFor(%q, %s) = %v (%s, %q); want %v, %s", tc.text, tc.course, got, m.Confidence, m.Evidence.Rule, tc.want, tc.confidence)
 		}
 	}
 }

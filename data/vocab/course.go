@@ -363,11 +363,18 @@ func escalatedTo(toks []token, inTarget, worse []bool, i, n int) bool {
 // phrase ending right before "on" is said of ("cleared on ustekinumab") rather than a
 // background treatment, which is named with its dose ("remission on prednisolone 2.5 mg").
 func agentOn(toks []token, inTarget []bool, i, n int) bool {
+	if i >= 2 && toks[i-1].norm == "on" && startedOnVerbs[toks[i-2].norm] && !toks[i-1].brk {
+		return true // "she was started on azathioprine": a treatment begun, not a background
+	}
 	if i < 2 || toks[i-1].norm != "on" || !inTarget[i-2] {
 		return false
 	}
 	return i+n >= len(toks) || !isNumber(toks[i+n].norm) && !backgroundAfter[toks[i+n].norm]
 }
+
+// startedOnVerbs before "on" begin the treatment after it ("started on", "placed on").
+var startedOnVerbs = map[string]bool{"started": true, "initiated": true, "commenced": true, "put": true,
+	"placed": true, "switched": true, "changed": true, "begun": true, "restarted": true, "transitioned": true}
 
 // placeVerbs make "VERB to X" a destination, not a treatment.
 var placeVerbs = map[string]bool{"discharged": true, "transferred": true, "referred": true, "admitted": true, "moved": true,

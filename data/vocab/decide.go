@@ -43,8 +43,11 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	live = dropHedged(live)
 	low := ""
 	patient := live // every statement, also those a course's own statements set aside: a death is the patient's
-	if kept := preferCourseClauses(live); len(kept) < len(live) {
-		if classesDiffer(kept, live) {
+	if kept, own := preferCourseClauses(live); own != nil {
+		if classesDiffer(kept, live) || classesDiffer(own, kept) && classesDiffer(nil, own) {
+			// a statement set aside, or a later one naming no treatment, says another class
+			// than the course's own statements ("responded to steroids; later, recurrent
+			// symptoms"), when the course's own say a class at all: a person decides
 			low = lowSetAsideDisagree
 		}
 		live = kept
@@ -336,9 +339,12 @@ func dropHedged(live []target) []target {
 }
 
 // preferCourseClauses keeps, when some statements sit in a clause that names the course's
-// own treatment, only those: "did not respond to lorazepam and ECT but resolved after
-// memantine" is a non-response of a lorazepam course, whatever resolved it later.
-func preferCourseClauses(live []target) []target {
+// own treatment, only those and the statements that follow them naming no treatment: "did
+// not respond to lorazepam and ECT but resolved after memantine" is a non-response of a
+// lorazepam course, whatever resolved it later.
+//
+// own is the course clauses' statements alone, nil when no clause names the course.
+func preferCourseClauses(live []target) (kept, own []target) {
 	any := false
 	for _, t := range live {
 		if t.courseClause && !t.entry.secondary && !t.entry.weak() {
@@ -346,15 +352,17 @@ func preferCourseClauses(live []target) []target {
 		}
 	}
 	if !any {
-		return live
+		return live, nil
 	}
-	keep := make([]target, 0, len(live))
 	for _, t := range live {
 		if t.courseClause {
-			keep = append(keep, t)
+			own = append(own, t)
+		}
+		if t.courseClause || t.followsCourse {
+			kept = append(kept, t)
 		}
 	}
-	return keep
+	return kept, own
 }
 
 // classesDiffer reports whether the responder classes stated by all differ from those of

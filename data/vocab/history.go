@@ -37,6 +37,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 	}
 	otherMention := make([]bool, len(ms)) // mention → another treatment than the course
 	courseWordIn := courseWordInText(toks, k)
+	startsAt := startCues(toks, cues)
 	for x, m := range ms {
 		// a drug of the course's class is another also when the course names a drug of its own
 		// and the text names a different one and nothing of the course's cells: "NR → CR
@@ -49,23 +50,25 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			// "remained febrile …, requiring daily prednisolone": the next step a failure led
 			// to, neither the course nor another treatment the outcome is said of
 		case m.course && !other:
-			namesCourse[clause[m.i]] = true
+			namesCourse[subjectStatement(clause, startsAt, m)] = true
 			courseAt[m.i] = true
 			exactAt[m.i] = k.names[m.name] || k.words[toks[m.i].norm]
 		case !m.short || labelMention(text, toks, m, inTarget):
 			// an abbreviation is weak evidence of another treatment, unless it labels its
 			// statement ("ADA: CR")
-			namesOther[clause[m.i]] = true
+			namesOther[subjectStatement(clause, startsAt, m)] = true
 			otherMention[x] = true
 		}
 	}
 	for x := range targets {
 		cl := clause[targets[x].i]
 		targets[x].courseClause = namesCourse[cl]
+		targets[x].followsCourse = followsCourse(cl, namesCourse, namesOther)
 		switch {
 		case targets[x].history && namesCourse[cl]:
 			targets[x].history = false
-		case !targets[x].history && namesOther[cl] && !namesCourse[cl] && !failureBeforeOtherStart(toks, ends, targets[x], ms, clause):
+		case !targets[x].history && namesOther[cl] && !namesCourse[cl] && !failureBeforeOtherStart(toks, ends, targets[x], ms, clause) &&
+			!saidOf(toks, targets[x], ms, func(m mention) bool { return m.course }):
 			targets[x].history, targets[x].histCue = true, "another treatment named in the clause"
 		}
 	}
@@ -453,41 +456,6 @@ func (c *compiled) otherTreatments(text string, toks []token, ends []bool, t tar
 // interchangeableClasses are the classes whose drugs a case report names one for another for
 // the same course (classes of drugs.tsv, normalised).
 var interchangeableClasses = map[string]bool{normalize("glucocorticoid"): true, normalize("topical corticosteroid"): true}
-
-// responseOfOther reports whether the response t is joined by words of time or means to
-// another treatment named right after it (at most five words, no punctuation): "CR after
-// switch to romiplostim", "seizure-free with lamotrigine", "cleared on foscarnet".
-func responseOfOther(toks []token, t target, ms []mention, other []bool) bool {
-	if t.negated || !t.category.AtLeast(Minimal) {
-		return false
-	}
-	for x, m := range ms {
-		if m.i < t.j || m.i > t.j+5 {
-			continue
-		}
-		if !other[x] {
-			return false
-		}
-		for y := t.j; y < m.i; y++ {
-			if toks[y].brk || !responseLinks[toks[y].norm] {
-				return false
-			}
-		}
-		for _, n := range ms[x+1:] {
-			if n.i <= m.i+m.n+2 && n.course && !toks[n.i].brk {
-				return false // "with rituximab and prednisone" in a prednisone row: a list with the course
-			}
-		}
-		return m.i > t.j && !toks[m.i].brk
-	}
-	return false
-}
-
-// responseLinks join a response to the treatment it is said of ("after switch to", "with",
-// "on", "following the addition of").
-var responseLinks = map[string]bool{"after": true, "with": true, "on": true, "following": true, "under": true,
-	"to": true, "switch": true, "switching": true, "switched": true, "starting": true, "start": true, "of": true,
-	"the": true, "addition": true, "adding": true, "initiation": true, "introduction": true, "by": true}
 
 // courseWordInText reports whether a word of the course's treatment cells stands in the text.
 func courseWordInText(toks []token, k *course) bool {

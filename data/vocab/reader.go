@@ -115,7 +115,11 @@ type target struct {
 	// courseClause is set when the target's clause names one of the course's own
 	// treatments: it is evidence about this course, not only about the patient.
 	courseClause bool
-	inParens     bool // the phrase stands inside parentheses
+	// followsCourse is set when the target's statement names no treatment and the nearest
+	// earlier statement that names one names only the course's ("ruxolitinib was started and
+	// she improved. Complete resolution by day 60"): it goes on telling of the course.
+	followsCourse bool
+	inParens      bool // the phrase stands inside parentheses
 	// heldQual is the degree a qualifier cue gave a phrase whose own category could not take
 	// it ("slight increase", "increased slightly", "transient rise": a change word whose
 	// direction of benefit is known only later, in measureChange)

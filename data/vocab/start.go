@@ -12,7 +12,7 @@ import "slices"
 var startWords = map[string]bool{"started": true, "initiated": true, "commenced": true, "introduced": true,
 	"added": true, "begun": true, "instituted": true, "switched": true, "changed": true, "converted": true,
 	"replaced": true, "implemented": true, "administered": true, "applied": true, "performed": true,
-	"tried": true, "attempted": true,
+	"tried": true, "attempted": true, "restarted": true, "reintroduced": true, "resumed": true, "placed": true, "put": true,
 	// "we resorted to plasmapheresis", "proceeded to thyroidectomy", "turned to", "opted for"
 	"resorted": true, "proceeded": true, "turned": true, "opted": true}
 

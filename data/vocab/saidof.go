@@ -1,0 +1,120 @@
+package vocab
+
+// Which treatment a statement is said of: a response joined to the treatment named right
+// after it, the subject of a start, and statements that go on telling of the course
+// (docs/outcomes.md, rule 2).
+
+// responseOfOther reports whether the response t is joined by words of time or means to
+// another treatment named right after it (at most five words, no punctuation): "CR after
+// switch to romiplostim", "seizure-free with lamotrigine", "cleared on foscarnet".
+func responseOfOther(toks []token, t target, ms []mention, other []bool) bool {
+	if t.negated || !t.category.AtLeast(Minimal) {
+		return false
+	}
+	for x, m := range ms {
+		if m.i < t.j || m.i > t.j+responseReach {
+			continue
+		}
+		if !other[x] {
+			return false
+		}
+		if !linkedTo(toks, t.j, m.i) {
+			return false
+		}
+		for _, n := range ms[x+1:] {
+			if n.i <= m.i+m.n+2 && n.course && !toks[n.i].brk {
+				return false // "with rituximab and prednisone" in a prednisone row: a list with the course
+			}
+		}
+		return m.i > t.j && !toks[m.i].brk
+	}
+	return false
+}
+
+// responseLinks join a response to the treatment it is said of ("after switch to", "with",
+// "on", "following the addition of"); a number and the words of an amount of treatment may
+// stand between ("after 6 d of treatment with", "following four doses of").
+var responseLinks = map[string]bool{"after": true, "with": true, "on": true, "following": true, "under": true,
+	"to": true, "switch": true, "switching": true, "switched": true, "starting": true, "start": true, "of": true,
+	"the": true, "addition": true, "adding": true, "initiation": true, "introduction": true, "by": true,
+	"treatment": true, "therapy": true, "doses": true, "dose": true, "cycles": true, "cycle": true, "courses": true,
+	"course": true, "infusions": true, "infusion": true, "sessions": true, "injections": true, "administration": true}
+
+// linkUnits are the units of time that may stand in a response link ("after 6 d of").
+var linkUnits = map[string]bool{"d": true, "day": true, "days": true, "wk": true, "wks": true, "week": true,
+	"weeks": true, "mo": true, "month": true, "months": true, "h": true, "hours": true, "y": true, "years": true}
+
+// responseReach is how many words after a response the treatment it is said of may begin.
+const responseReach = 8
+
+// linkedTo reports whether the words from a to b join a response to a treatment named at b:
+// a response link first, then response links, numbers and time units only ("after 6 d of
+// treatment with"), no break.
+func linkedTo(toks []token, a, b int) bool {
+	if b <= a || toks[b].brk || !responseLinks[toks[a].norm] {
+		// "disappeared 7 months after surgery" times the response from the surgery
+		return false
+	}
+	for y := a; y < b; y++ {
+		if toks[y].brk || !responseLinks[toks[y].norm] && !isNumber(toks[y].norm) && !linkUnits[toks[y].norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// saidOf reports whether the response t is said of a treatment that pick accepts, named
+// right after it ("returned to normal after six doses of rituximab").
+func saidOf(toks []token, t target, ms []mention, pick func(mention) bool) bool {
+	if t.negated || !t.category.AtLeast(Minimal) {
+		return false
+	}
+	for _, m := range ms {
+		if m.i >= t.j && m.i <= t.j+responseReach && linkedTo(toks, t.j, m.i) {
+			return pick(m)
+		}
+	}
+	return false
+}
+
+// followsCourse reports whether statement cl names no treatment and the nearest earlier
+// statement that names one names only the course's.
+func followsCourse(cl int, namesCourse, namesOther map[int]bool) bool {
+	if namesCourse[cl] || namesOther[cl] {
+		return false
+	}
+	for s := cl - 1; s >= 0; s-- {
+		if namesOther[s] {
+			return false
+		}
+		if namesCourse[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// startTerms are the termination cues that start a treatment ("rituximab was added"): the
+// treatment named just before one is the subject of the statement it begins.
+var startTerms = map[string]bool{"was started": true, "was initiated": true, "was added": true}
+
+// startCues marks the tokens where a start termination cue begins.
+func startCues(toks []token, cues []cueHit) []bool {
+	at := make([]bool, len(toks))
+	for _, cu := range cues {
+		if cu.e.role == cueTermination && startTerms[cu.e.term] {
+			at[cu.i] = true
+		}
+	}
+	return at
+}
+
+// subjectStatement is the statement a treatment mention belongs to: its own, or, when a
+// start cue follows it directly ("anakinra was initiated, prompting remission"), the
+// statement that cue begins.
+func subjectStatement(clause []int, startsAt []bool, m mention) int {
+	if e := m.i + m.n; e < len(startsAt) && startsAt[e] {
+		return clause[e]
+	}
+	return clause[m.i]
+}
