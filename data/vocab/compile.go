@@ -34,7 +34,7 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	c.compileContext(ts)
 	for i := range c.outcomes {
 		// a mixed-case code is matched only as written when its other-case form names a
-		// measure ("sCR", not "sCr", serum creatinine); "pCR" still matches "PCR: negative"
+		// measure ("sCR", not "sCr", serum creatinine; "pCR", not "PCR", the test)
 		e := &c.outcomes[i]
 		if _, ok := c.measures[normalize(e.phrase)]; e.exact && !ok {
 			e.exact = false

@@ -435,7 +435,7 @@ func noneOfOthers(toks []token, ends []bool, t target, ms []mention, k *course) 
 // the rules of attribution in turn, or "" when none applies.
 func (c *compiled) otherTreatments(text string, toks []token, ends []bool, t target, ms []mention, clause []int, inTarget []bool, k *course) string {
 	switch {
-	case boundToOther(text, toks, t, ms, clause) || saidOfTreatmentBefore(toks, ends, t, ms, clause, k):
+	case boundToOther(text, toks, t, ms, clause) || saidOfTreatmentBefore(toks, ends, t, ms, clause, k) || c.failureOfOther(text, toks, t, k):
 		return "the outcome is said of another treatment"
 	case startedAfter(toks, ends, t, ms, k):
 		return "a failure given as the reason the course was started"

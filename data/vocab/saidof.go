@@ -118,3 +118,99 @@ func subjectStatement(clause []int, startsAt []bool, m mention) int {
 	}
 	return clause[m.i]
 }
+
+// failureAdjectives say, before a treatment, that it failed ("after failed conventional
+// therapy", "following unsuccessful plasma exchange").
+var failureAdjectives = map[string]bool{"failed": true, "unsuccessful": true, "ineffective": true,
+	"futile": true, "inefficient": true}
+
+// attributiveBefore are the words before a failure adjective that make it attributive: a
+// preposition of time or concession, an article, a number or a word of earlier use.
+var attributiveBefore = map[string]bool{"after": true, "following": true, "despite": true, "an": true,
+	"a": true, "the": true, "multiple": true, "several": true, "two": true, "three": true, "previous": true,
+	"prior": true, "previously": true, "earlier": true, "initial": true, "initially": true, "repeated": true,
+	"other": true, "of": true}
+
+// failureNouns end the treatment a failure adjective stands before when no treatment of the
+// vocabulary is named ("unsuccessful behavioral and psychosocial interventions").
+var failureNouns = map[string]bool{"therapy": true, "therapies": true, "treatment": true, "treatments": true,
+	"management": true, "intervention": true, "interventions": true, "trial": true, "trials": true,
+	"attempt": true, "attempts": true, "course": true, "courses": true, "surgery": true, "surgeries": true,
+	"procedure": true, "procedures": true, "regimen": true, "regimens": true, "measures": true}
+
+// failureNounLinks join a failure noun to the treatments it names ("trial of", "treatment
+// with", "treatments included").
+var failureNounLinks = map[string]bool{"of": true, "with": true, "included": true, "including": true,
+	"for": true, "using": true, "by": true, "to": true}
+
+// failureOfOther reports whether the outcome t is a failure adjective standing before a
+// treatment other than the course ("rituximab was given after unsuccessful plasma exchange",
+// "remitted with fluoxetine, following unsuccessful behavioral interventions"): the failure is
+// that treatment's. The treatment is the first one named, or failure noun, within five words
+// with no break; it is the course's when it names one of the course's treatments or words.
+func (c *compiled) failureOfOther(text string, toks []token, t target, k *course) bool {
+	if t.j-t.i != 1 || !failureAdjectives[toks[t.i].norm] || t.i == 0 || toks[t.i].brk ||
+		!attributiveBefore[toks[t.i-1].norm] || t.j >= len(toks) || toks[t.j].brk {
+		return false
+	}
+	for y := t.j; y < len(toks) && y <= t.j+5; y++ {
+		if y > t.j && toks[y].brk {
+			return false
+		}
+		if n, ids := c.drugTrie.longest(toks, y, nil); n > 0 {
+			return !c.mentionOf(toks, y, n, c.drugTerms[ids[0]], k).course && !c.courseInList(text, toks, y+n, k)
+		}
+		if k.words[toks[y].norm] {
+			return false
+		}
+		if failureNouns[toks[y].norm] && !(y+1 < len(toks) && !toks[y+1].brk && failureNouns[toks[y+1].norm]) {
+			// "an unsuccessful trial of argatroban", "unsuccessful treatments included
+			// rituximab, anakinra": the treatments named after the noun are the ones that failed
+			return !(y+1 < len(toks) && !toks[y+1].brk && failureNounLinks[toks[y+1].norm] && c.courseNamedIn(toks, y+2, y+12, k))
+		}
+	}
+	return false
+}
+
+// courseInList reports whether the list of treatments going on from token a (through list
+// words and commas: "failed rituximab, IVIG and plasma exchange") names one of the course's.
+func (c *compiled) courseInList(text string, toks []token, a int, k *course) bool {
+	for y := a; y < len(toks) && y <= a+8; {
+		x := y
+		for x < len(toks) && listWordsOnly(toks, x, x+1, false) {
+			x++
+		}
+		if x >= len(toks) || x == y && !commaBefore(text, toks, x) {
+			return false
+		}
+		n, ids := c.drugTrie.longest(toks, x, nil)
+		if n == 0 {
+			return k.words[toks[x].norm]
+		}
+		if c.mentionOf(toks, x, n, c.drugTerms[ids[0]], k).course {
+			return true
+		}
+		y = x + n
+	}
+	return false
+}
+
+// courseNamedIn reports whether toks[a:b] (within its sentence) names one of the course's
+// treatments or words.
+func (c *compiled) courseNamedIn(toks []token, a, b int, k *course) bool {
+	for y := a; y < len(toks) && y < b; y++ {
+		if toks[y].brk && !toks[y].comma {
+			return false
+		}
+		if k.words[toks[y].norm] {
+			return true
+		}
+		if n, ids := c.drugTrie.longest(toks, y, nil); n > 0 {
+			if c.mentionOf(toks, y, n, c.drugTerms[ids[0]], k).course {
+				return true
+			}
+			y += n - 1
+		}
+	}
+	return false
+}
