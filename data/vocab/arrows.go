@@ -72,6 +72,21 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 	}
 }
 
+// backToRE matches a value a change fell or went back to after its last value, past a time
+// stamp in the same clause: "98 on day 5, back to 10 by day 21", "…, then rebounded to 150"
+// ("returned to 1.0" may be a return to baseline, the response itself).
+var backToRE = regexp.MustCompile(`^[^;.,]{0,25}?,\s*(?:then\s+|but\s+|and\s+)?(?:(?:fell|dropped|went|came|drifted|was|were)\s+)?(?:back\s+(?:down\s+|up\s+)?to|rebounded\s+to)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`)
+
+// backTo reports the end of a value a change written up to byte end went back to: a
+// response that did not last.
+func backTo(text string, end int) (e int, ok bool) {
+	n := backToRE.FindStringSubmatchIndex(text[end:min(len(text), end+80)])
+	if n == nil {
+		return 0, false
+	}
+	return end + n[3], true
+}
+
 // snellenDenominatorRE matches the denominator after the second value of a change written
 // as two fractions ("from 20/200 to 20/40").
 var snellenDenominatorRE = regexp.MustCompile(`^\s*/\s*(\d+(?:\.\d+)?)`)

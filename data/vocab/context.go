@@ -377,7 +377,7 @@ func number(toks []token, ends []bool, cues []cueHit, starts func(k int) bool) [
 
 // clauseStarters begin a clause of their own after a comma or "and": a subject or a
 // finite verb ("…, the patient remains in remission", "… and has been in remission").
-var clauseStarters = map[string]bool{"he": true, "she": true, "they": true, "has": true, "had": true, "have": true,
+var clauseStarters = map[string]bool{"he": true, "she": true, "they": true, "we": true, "has": true, "had": true, "have": true,
 	"is": true, "was": true, "were": true, "remains": true, "remained": true, "became": true, "becomes": true}
 
 // resultParticiples open a clause of result after a comma ("… without modifying treatment

@@ -37,7 +37,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 	}
 	otherMention := make([]bool, len(ms)) // mention → another treatment than the course
 	courseWordIn := courseWordInText(toks, k)
-	startsAt := startCues(toks, cues)
+	startsAt := startCues(toks, cues, inTarget)
 	for x, m := range ms {
 		// a drug of the course's class is another also when the course names a drug of its own
 		// and the text names a different one and nothing of the course's cells: "NR → CR
@@ -227,7 +227,8 @@ var effectLinks = map[string]bool{"with": true, "resulting": true, "resulted": t
 	// the treatment as subject of the outcome's verb ("ganciclovir treatment did not improve
 	// the symptoms", "IVIG was ineffective")
 	"treatment": true, "therapy": true, "did": true, "does": true, "not": true, "was": true,
-	"were": true, "had": true, "has": true, "have": true, "ultimately": true, "eventually": true}
+	"were": true, "had": true, "has": true, "have": true, "ultimately": true, "eventually": true,
+	"then": true, "finally": true}
 
 // classOnly reports whether mention m is the course's only by its class: another drug of
 // the class of the course's own ("adalimumab" in an infliximab row).

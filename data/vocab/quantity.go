@@ -42,8 +42,10 @@ var (
 	// healed" (init adds them to fallWords)
 	shareWords = map[string]bool{"regrowth": true, "repigmentation": true, "healing": true, "healed": true,
 		"reepithelialization": true, "re-epithelialization": true, "epithelialization": true}
-	reliefWords = map[string]bool{"relief": true, "relieved": true} // "100 % pain relief": only right after the percentage
-	riseWords   = map[string]bool{"increase": true, "increased": true, "rise": true, "rose": true, "growth": true,
+	// "100 % pain relief", "70 % obliteration": a fall by the share, only right after the percentage
+	reliefWords = map[string]bool{"relief": true, "relieved": true, "obliteration": true, "occlusion": true,
+		"clearance": true, "regression": true, "shrinkage": true}
+	riseWords = map[string]bool{"increase": true, "increased": true, "rise": true, "rose": true, "growth": true,
 		"grew": true, "enlarged": true, "enlargement": true, "worsening": true, "worsened": true, "larger": true}
 	doseWords = map[string]bool{"dose": true, "dosage": true, "mg": true, "taper": true, "tapered": true, "tapering": true,
 		"rate": true, "survival": true, "probability": true, "risk": true, "chance": true, "saturation": true,
@@ -64,6 +66,9 @@ func init() {
 // before it is what remains ("10 % residual disease", "20 % remaining").
 func residualAfter(toks []token, k int) bool {
 	for w := k; w < min(len(toks), k+2); w++ {
+		if w > k && toks[w].brk {
+			return false // "70 % obliteration, residual nidus": the residue is another statement's
+		}
 		switch toks[w].norm {
 		case "residual", "remaining", "remained", "residue", "left":
 			return true
@@ -296,6 +301,10 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 			// "ferritin 5 → 80" after iron, "cortisol 2 → 18" on hydrocortisone: a substance
 			// the body lacks as often as it has too much of; its rise may be the aim
 			weak = true
+		}
+		if e, ok := backTo(text, end); ok && cat.AtLeast(Minimal) {
+			// "plt 6 -> 98 d5, back to 10 by d21": a response that did not last
+			cat, end = Minimal, e
 		}
 		out = append(out, valueHit{start, end, cat, weak})
 	}

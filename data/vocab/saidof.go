@@ -98,11 +98,13 @@ func followsCourse(cl int, namesCourse, namesOther map[int]bool) bool {
 // treatment named just before one is the subject of the statement it begins.
 var startTerms = map[string]bool{"was started": true, "was initiated": true, "was added": true}
 
-// startCues marks the tokens where a start termination cue begins.
-func startCues(toks []token, cues []cueHit) []bool {
+// startCues marks the tokens where a start termination cue begins, and a "then" right
+// before an outcome phrase ("no effect, haloperidol then settled": the treatment before it
+// is the outcome's subject).
+func startCues(toks []token, cues []cueHit, inTarget []bool) []bool {
 	at := make([]bool, len(toks))
 	for _, cu := range cues {
-		if cu.e.role == cueTermination && startTerms[cu.e.term] {
+		if cu.e.role == cueTermination && (startTerms[cu.e.term] || cu.e.term == "then" && cu.j < len(toks) && inTarget[cu.j] && !toks[cu.j].brk) {
 			at[cu.i] = true
 		}
 	}
@@ -132,11 +134,14 @@ var attributiveBefore = map[string]bool{"after": true, "following": true, "despi
 	"other": true, "of": true}
 
 // failureNouns end the treatment a failure adjective stands before when no treatment of the
-// vocabulary is named ("unsuccessful behavioral and psychosocial interventions").
+// vocabulary is named ("unsuccessful behavioral and psychosocial interventions", "after 10
+// min of unsuccessful resuscitation"); so does the name of an operation (surgical).
 var failureNouns = map[string]bool{"therapy": true, "therapies": true, "treatment": true, "treatments": true,
 	"management": true, "intervention": true, "interventions": true, "trial": true, "trials": true,
 	"attempt": true, "attempts": true, "course": true, "courses": true, "surgery": true, "surgeries": true,
-	"procedure": true, "procedures": true, "regimen": true, "regimens": true, "measures": true}
+	"procedure": true, "procedures": true, "regimen": true, "regimens": true, "measures": true,
+	"resuscitation": true, "cardioversion": true, "drainage": true, "intubation": true, "chemotherapy": true,
+	"radiotherapy": true, "immunotherapy": true, "thrombolysis": true, "thrombectomy": true}
 
 // failureNounLinks join a failure noun to the treatments it names ("trial of", "treatment
 // with", "treatments included").
@@ -163,7 +168,7 @@ func (c *compiled) failureOfOther(text string, toks []token, t target, k *course
 		if k.words[toks[y].norm] {
 			return false
 		}
-		if failureNouns[toks[y].norm] && !(y+1 < len(toks) && !toks[y+1].brk && failureNouns[toks[y+1].norm]) {
+		if (failureNouns[toks[y].norm] || surgical(toks[y].norm)) && !(y+1 < len(toks) && !toks[y+1].brk && failureNouns[toks[y+1].norm]) {
 			// "an unsuccessful trial of argatroban", "unsuccessful treatments included
 			// rituximab, anakinra": the treatments named after the noun are the ones that failed
 			return !(y+1 < len(toks) && !toks[y+1].brk && failureNounLinks[toks[y+1].norm] && c.courseNamedIn(toks, y+2, y+12, k))
