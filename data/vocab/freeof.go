@@ -12,6 +12,9 @@ type CourseProbe struct {
 	// infection is set when a word names an infection ("sepsis", "septic"): a death of it
 	// reads by whether the course is an anti-infective (deathOfTreatedInfection)
 	infection bool
+	// failure is set when a failure adjective stands before a treatment noun ("after
+	// unsuccessful resuscitation"): whose failure it is reads by the course (failureOfOther)
+	failure bool
 }
 
 // ProbeCourse returns the CourseProbe of an outcome text.
@@ -49,6 +52,9 @@ func (v *Vocabulary) probeOf(text string, written []token) CourseProbe {
 			p.words = append(p.words, toks[i].norm)
 			p.infection = p.infection || infectionWord(toks[i].norm)
 		}
+		if i > 0 && failureAdjectives[toks[i].norm] && attributiveBefore[toks[i-1].norm] {
+			p.failure = true
+		}
 		if w := written[i].norm; w != toks[i].norm && len(w) >= 3 {
 			p.words = append(p.words, w)
 		}
@@ -58,14 +64,18 @@ func (v *Vocabulary) probeOf(text string, written []token) CourseProbe {
 
 // FreeOf reports whether a text with probe p reads the same whatever the course: it names
 // no treatment, holds none of the words of the course's treatment cells, the course is
-// not one given once (whose relapses read differently), and no word of infection meets an
-// anti-infective course (a death of infection reads by it). Then
+// not one given once (whose relapses read differently), no word of infection meets an
+// anti-infective course (a death of infection reads by it), and no failure adjective stands
+// before a treatment noun (whose failure it is reads by the course). Then
 // OutcomeFor(text, treatments) equals Outcome(text).
 func (v *Vocabulary) FreeOf(p CourseProbe, treatments []string) bool {
 	if p.names {
 		return false
 	}
 	if p.infection && len(treatments) > 0 && v.courseOf(treatments).antiInfective {
+		return false
+	}
+	if p.failure && len(treatments) > 0 && !v.courseOf(treatments).empty() {
 		return false
 	}
 	if !mayNameCourse(p, treatments) {
