@@ -44,7 +44,7 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	low := ""
 	patient := live // every statement, also those a course's own statements set aside: a death is the patient's
 	if kept, own := preferCourseClauses(live); own != nil {
-		if classesDiffer(kept, live) || classesDiffer(own, kept) && classesDiffer(nil, own) {
+		if classesDiffer(kept, live) || classesDiffer(own, kept) && statesClass(own) {
 			// a statement set aside, or a later one naming no treatment, says another class
 			// than the course's own statements ("responded to steroids; later, recurrent
 			// symptoms"), when the course's own say a class at all: a person decides
@@ -364,6 +364,9 @@ func preferCourseClauses(live []target) (kept, own []target) {
 	}
 	return kept, own
 }
+
+// statesClass reports whether any of ts states a responder class (classesDiffer counts).
+func statesClass(ts []target) bool { return classesDiffer(nil, ts) }
 
 // classesDiffer reports whether the responder classes stated by all differ from those of
 // kept (a statement set aside said something else).

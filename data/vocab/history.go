@@ -68,7 +68,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		case targets[x].history && namesCourse[cl]:
 			targets[x].history = false
 		case !targets[x].history && namesOther[cl] && !namesCourse[cl] && !failureBeforeOtherStart(toks, ends, targets[x], ms, clause) &&
-			!saidOf(toks, targets[x], ms, func(m mention) bool { return m.course }):
+			!saidOfCourse(toks, targets[x], ms):
 			targets[x].history, targets[x].histCue = true, "another treatment named in the clause"
 		}
 	}
@@ -227,8 +227,7 @@ var effectLinks = map[string]bool{"with": true, "resulting": true, "resulted": t
 	// the treatment as subject of the outcome's verb ("ganciclovir treatment did not improve
 	// the symptoms", "IVIG was ineffective")
 	"treatment": true, "therapy": true, "did": true, "does": true, "not": true, "was": true,
-	"were": true, "had": true, "has": true, "have": true, "ultimately": true, "eventually": true,
-	"then": true, "finally": true}
+	"were": true, "had": true, "has": true, "have": true, "ultimately": true, "eventually": true}
 
 // classOnly reports whether mention m is the course's only by its class: another drug of
 // the class of the course's own ("adalimumab" in an infliximab row).

@@ -5,30 +5,39 @@ package vocab
 // (docs/outcomes.md, rule 2).
 
 // responseOfOther reports whether the response t is joined by words of time or means to
-// another treatment named right after it (at most five words, no punctuation): "CR after
-// switch to romiplostim", "seizure-free with lamotrigine", "cleared on foscarnet".
+// another treatment named right after it (saidOfMention): "CR after switch to romiplostim",
+// "seizure-free with lamotrigine", "cleared on foscarnet".
 func responseOfOther(toks []token, t target, ms []mention, other []bool) bool {
-	if t.negated || !t.category.AtLeast(Minimal) {
+	x := saidOfMention(toks, t, ms)
+	if x < 0 || !other[x] {
 		return false
+	}
+	m := ms[x]
+	for _, n := range ms[x+1:] {
+		if n.i <= m.i+m.n+2 && n.course && !toks[n.i].brk {
+			return false // "with rituximab and prednisone" in a prednisone row: a list with the course
+		}
+	}
+	return true
+}
+
+// saidOfMention returns the index in ms of the treatment the response t is said of: the
+// first one named within responseReach words after it, when response links join them
+// (linkedTo); -1 when there is none.
+func saidOfMention(toks []token, t target, ms []mention) int {
+	if t.negated || !t.category.AtLeast(Minimal) {
+		return -1
 	}
 	for x, m := range ms {
 		if m.i < t.j || m.i > t.j+responseReach {
 			continue
 		}
-		if !other[x] {
-			return false
-		}
 		if !linkedTo(toks, t.j, m.i) {
-			return false
+			return -1
 		}
-		for _, n := range ms[x+1:] {
-			if n.i <= m.i+m.n+2 && n.course && !toks[n.i].brk {
-				return false // "with rituximab and prednisone" in a prednisone row: a list with the course
-			}
-		}
-		return m.i > t.j && !toks[m.i].brk
+		return x
 	}
-	return false
+	return -1
 }
 
 // responseLinks join a response to the treatment it is said of ("after switch to", "with",
@@ -63,18 +72,11 @@ func linkedTo(toks []token, a, b int) bool {
 	return true
 }
 
-// saidOf reports whether the response t is said of a treatment that pick accepts, named
-// right after it ("returned to normal after six doses of rituximab").
-func saidOf(toks []token, t target, ms []mention, pick func(mention) bool) bool {
-	if t.negated || !t.category.AtLeast(Minimal) {
-		return false
-	}
-	for _, m := range ms {
-		if m.i >= t.j && m.i <= t.j+responseReach && linkedTo(toks, t.j, m.i) {
-			return pick(m)
-		}
-	}
-	return false
+// saidOfCourse reports whether the response t is said of one of the course's treatments,
+// named right after it ("returned to normal after six doses of rituximab").
+func saidOfCourse(toks []token, t target, ms []mention) bool {
+	x := saidOfMention(toks, t, ms)
+	return x >= 0 && ms[x].course
 }
 
 // followsCourse reports whether statement cl names no treatment and the nearest earlier
@@ -138,7 +140,7 @@ var attributiveBefore = map[string]bool{"after": true, "following": true, "despi
 // min of unsuccessful resuscitation"); so does the name of an operation (surgical).
 var failureNouns = map[string]bool{"therapy": true, "therapies": true, "treatment": true, "treatments": true,
 	"management": true, "intervention": true, "interventions": true, "trial": true, "trials": true,
-	"attempt": true, "attempts": true, "course": true, "courses": true, "surgery": true, "surgeries": true,
+	"attempt": true, "attempts": true, "course": true, "courses": true, "surgeries": true,
 	"procedure": true, "procedures": true, "regimen": true, "regimens": true, "measures": true,
 	"resuscitation": true, "cardioversion": true, "drainage": true, "intubation": true, "chemotherapy": true,
 	"radiotherapy": true, "immunotherapy": true, "thrombolysis": true, "thrombectomy": true}
@@ -162,8 +164,8 @@ func (c *compiled) failureOfOther(text string, toks []token, t target, k *course
 		if y > t.j && toks[y].brk {
 			return false
 		}
-		if n, ids := c.drugTrie.longest(toks, y, nil); n > 0 {
-			return !c.mentionOf(toks, y, n, c.drugTerms[ids[0]], k).course && !c.courseInList(text, toks, y+n, k)
+		if n, course := c.courseMentionAt(toks, y, k); n > 0 {
+			return !course && !c.courseInList(text, toks, y+n, k)
 		}
 		if k.words[toks[y].norm] {
 			return false
@@ -188,11 +190,11 @@ func (c *compiled) courseInList(text string, toks []token, a int, k *course) boo
 		if x >= len(toks) || x == y && !commaBefore(text, toks, x) {
 			return false
 		}
-		n, ids := c.drugTrie.longest(toks, x, nil)
+		n, course := c.courseMentionAt(toks, x, k)
 		if n == 0 {
 			return k.words[toks[x].norm]
 		}
-		if c.mentionOf(toks, x, n, c.drugTerms[ids[0]], k).course {
+		if course {
 			return true
 		}
 		y = x + n
@@ -210,12 +212,22 @@ func (c *compiled) courseNamedIn(toks []token, a, b int, k *course) bool {
 		if k.words[toks[y].norm] {
 			return true
 		}
-		if n, ids := c.drugTrie.longest(toks, y, nil); n > 0 {
-			if c.mentionOf(toks, y, n, c.drugTerms[ids[0]], k).course {
+		if n, course := c.courseMentionAt(toks, y, k); n > 0 {
+			if course {
 				return true
 			}
 			y += n - 1
 		}
 	}
 	return false
+}
+
+// courseMentionAt returns the length of the treatment of the vocabulary named at toks[y]
+// (0 when none) and whether it is one of the course's.
+func (c *compiled) courseMentionAt(toks []token, y int, k *course) (n int, course bool) {
+	n, ids := c.drugTrie.longest(toks, y, nil)
+	if n == 0 {
+		return 0, false
+	}
+	return n, c.mentionOf(toks, y, n, c.drugTerms[ids[0]], k).course
 }
