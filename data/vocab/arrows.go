@@ -14,7 +14,7 @@ import (
 // bytes.
 const arrowReach = 64
 
-var arrowRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*(?:/[a-zA-Zµμ]+)?)\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
+var arrowRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*(?:/[a-zA-Zµμ]+)?)\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*[<≤]?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
 
 // arrowPairs reads the before/after values written after a measure's name without "from"
 // ("VAS 8→3", "mRSS 30 to 15", "BCVA 20/200 → 20/40") and hands each pair to read with
@@ -68,8 +68,21 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 		}
 		a, _ := strconv.ParseFloat(strings.ReplaceAll(text[m[2]:m[3]], ",", ""), 64)
 		b, _ := strconv.ParseFloat(strings.ReplaceAll(text[lastAt:lastEnd], ",", ""), 64)
+		if belowLimit(text[:lastAt]) && b <= a/10 {
+			// "VL 45,000 → <50", "CRP 80 → < 5": a value given only as under a limit, a
+			// tenth of the first value or less, is under the test's limit of detection or
+			// of normal: none left to measure (rule 5: undetectable or normal is complete)
+			b = 0
+		}
 		read(m[0], end, a, b)
 	}
+}
+
+// belowLimit reports whether the text before a value ends with "<" or "≤": the value is a
+// limit the true one is under.
+func belowLimit(before string) bool {
+	before = strings.TrimRight(before, " ")
+	return strings.HasSuffix(before, "<") || strings.HasSuffix(before, "≤")
 }
 
 // backToRE matches a value a change fell or went back to after its last value, past a time

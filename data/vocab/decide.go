@@ -95,7 +95,7 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath {
 		low = c.readDeath(text, toks, cues, live, decisive, low, &res)
 	}
-	rollUpBeside(text, toks, live, decisive, low, &res)
+	rollUpBeside(text, toks, live, decisive, low, c.persistedIn(text, toks), &res)
 	if l := disagreement(toks, live, decisive, doseChange, &res); l != "" {
 		low = l
 	} else if low == "" && res.Category.AtLeast(Partial) && c.deathAfterResponse(text, toks, cues, patient) {

@@ -25,7 +25,7 @@ var (
 // ("the platelet count rose", "decrease of inflammatory markers"), -1 when it goes the
 // other way, 0 when there is no such measure. A change in the adverse direction stays weak
 // (it may be an adverse effect rather than the disease).
-func (c *compiled) measureChange(toks []token, t target) int {
+func (c *compiled) measureChange(text string, toks []token, t target) int {
 	if !t.entry.weak() || t.j-t.i != 1 {
 		return 0
 	}
@@ -38,6 +38,9 @@ func (c *compiled) measureChange(toks []token, t target) int {
 		want = "higher"
 	default:
 		return 0
+	}
+	if percentsAfterBy(text, toks, t.j) {
+		return 0 // "HDRS and BDI were reduced by 43 and 35 %": the percentages state the change (rule 5)
 	}
 	lo, hi := max(0, t.i-5), min(len(toks), t.j+4)
 	for k := lo; k < hi; k++ {
@@ -62,6 +65,24 @@ func (c *compiled) measureChange(toks []token, t target) int {
 		}
 	}
 	return 0
+}
+
+// percentsAfterBy reports whether "by" and a list of numbers ending in a percentage follow
+// token j in its clause: "reduced by 43 and 35 %", "by 40-60 %".
+func percentsAfterBy(text string, toks []token, j int) bool {
+	if j+1 >= len(toks) || toks[j].norm != "by" {
+		return false
+	}
+	for k := j + 1; k < min(len(toks), j+7) && !(k > j+1 && toks[k].brk); k++ {
+		switch n := toks[k].norm; {
+		case isNumber(n) && strings.HasPrefix(strings.TrimLeft(text[toks[k].end:], " "), "%"):
+			return k > j+1
+		case isNumber(n) || n == "and" || n == "or" || n == "to":
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // doseChanges returns the token positions of the dose-change cues, in text order.

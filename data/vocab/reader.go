@@ -200,7 +200,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 		if !t.negated && !t.graded {
 			// "the platelet count rose", "reduction in the size of the metastases": a change
 			// word beside a measure whose direction of benefit is known
-			switch c.measureChange(toks, *t) {
+			switch c.measureChange(text, toks, *t) {
 			case 1:
 				t.category, t.rule, t.entry.role = Partial, "change of a measure", rolePrimary
 				if d, _, ok := v.concededCourse(text, toks, cues, treatments); ok && d < t.i && !endBetween(ends, d, t.i) {
@@ -256,7 +256,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 		}
 		negationOfDegree(toks, t)
 		if t.negated && !t.entry.marker {
-			c.applyNegation(toks, t)
+			c.applyNegation(text, toks, t)
 		}
 	}
 	targets = c.dropHarmResolved(toks, dropUnnegated(targets))
@@ -495,7 +495,7 @@ func breakBetween(toks []token, a, b int) bool {
 // is none; a weak change word denied beside a measure it would have bettered is a
 // non-response; a denied worsening is at most the absence of worsening, unless the cue
 // states the halt of it outright; a phrase with no negated category keeps its own polarity.
-func (c *compiled) applyNegation(toks []token, t *target) {
+func (c *compiled) applyNegation(text string, toks []token, t *target) {
 	if t.entry.negated != CategoryUnknown {
 		t.category = t.entry.negated
 		t.rule = "negation"
@@ -503,7 +503,7 @@ func (c *compiled) applyNegation(toks []token, t *target) {
 		case roleEfficacy:
 			t.entry.role = rolePrimary // "was not effective" denies the benefit outright
 		case roleWeak:
-			if c.measureChange(toks, *t) == 1 && c.measureAdjacent(toks, *t) {
+			if c.measureChange(text, toks, *t) == 1 && c.measureAdjacent(toks, *t) {
 				// "proteinuria did not decrease", "transfusions did not raise the
 				// platelet counts": the benefit of a measure denied is a non-response
 				t.entry.role, t.rule, t.benefitDenied = rolePrimary, "negation of a measure's change for the better", true

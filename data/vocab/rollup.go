@@ -5,8 +5,9 @@ import "strings"
 // rollUpBeside applies rule 8 and rule 3 to a confident reading (low is "") whose
 // decisive statement is live[decisive]: a lesser response after a complete one, and a
 // worsening after a non-response.
-func rollUpBeside(text string, toks []token, live []target, decisive int, low string, res *OutcomeMatch) {
+func rollUpBeside(text string, toks []token, live []target, decisive int, low string, persisted func(target) bool, res *OutcomeMatch) {
 	partialBesideComplete(text, toks, live, decisive, low, res)
+	persistedBesideComplete(text, live, decisive, low, persisted, res)
 	worseningBesideNone(text, live, decisive, low, res)
 }
 
@@ -45,6 +46,41 @@ func partialBesideComplete(text string, toks []token, live []target, decisive in
 		res.Category, res.Code = Partial, Partial.Code()
 		res.Evidence.Rule += " (rule 8: beside a response short of complete: " + text[t.start:t.end] + ")"
 		return
+	}
+}
+
+// persistedBesideComplete reads res, whose decisive statement is complete and confident,
+// as partial when a later sentence ends with something else that persisted ("itch
+// resolved, rash persisted", "… resolution of cranial nerve palsies, though the ptosis
+// persisted"): rule 8, one manifestation gone and another not. persisted says whether a
+// weak word of persistence ends its sentence after a thing that persisted and is read
+// strongly there (a good state that persisted, "remained asymptomatic", is not).
+func persistedBesideComplete(text string, live []target, decisive int, low string, persisted func(target) bool, res *OutcomeMatch) {
+	if low != "" || decisive < 0 || res.Category != Complete || live[decisive].category != Complete || live[decisive].negated {
+		return
+	}
+	d := live[decisive]
+	for k, t := range live {
+		if k == decisive || t.i < d.j || t.negated || t.hedged || t.history || t.quantity || !t.entry.weak() ||
+			t.category != None || !persisted(t) {
+			continue
+		}
+		res.Category, res.Code = Partial, Partial.Code()
+		res.Evidence.Rule += " (rule 8: beside something that persisted: " + text[t.start:t.end] + ")"
+		return
+	}
+}
+
+// persistedIn returns the test persistedBesideComplete asks of a statement of text: a weak
+// word of persistence that ends its sentence and is read strongly there ("rash persisted"),
+// or "stable" right after a lower-is-better measure of scores.tsv ("calcinosis stable": a
+// manifestation that did not change).
+func (c *compiled) persistedIn(text string, toks []token) func(target) bool {
+	return func(t target) bool {
+		if toks[t.i].norm == "stable" && t.i+1 == t.j {
+			return c.betterRightBefore(toks, t.i) == "lower"
+		}
+		return persistedAtEnd(text, toks, t) && c.strongInContext(text, toks, t)
 	}
 }
 

@@ -265,3 +265,13 @@ var (
 		"they": true, "he": true, "she": true, "has": true, "have": true, "had": true, "was": true, "were": true, "is": true,
 		"are": true, "and": true, "or": true, "but": true, "the": true, "a": true, "an": true, "only": true, "also": true}
 )
+
+// persistedAtEnd reports whether t is a word of persistence that ends its sentence after
+// the thing that persisted ("rash persisted"): read strongly, it is a non-response of that
+// thing, which beside a response elsewhere is a disagreement (rule 8).
+func persistedAtEnd(text string, toks []token, t target) bool {
+	if !persistenceWords[toks[t.i].norm] && !persistenceWords[toks[t.j-1].norm] {
+		return false
+	}
+	return t.j == len(toks) || strings.ContainsAny(text[toks[t.j-1].end:toks[t.j].start], ".;!?")
+}
