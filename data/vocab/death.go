@@ -6,12 +6,26 @@ import "strings"
 
 // causeLink reports whether the text between a death and a worsening names the worsening
 // as the cause in the way of a table cell: a parenthesis right after the death ("Died (disease
-// progression)"). In a sentence, "died from progressive multifocal leukoencephalopathy" may
+// progression)") or after a time ("died 4 mo (PD)"). In a sentence, "died from progressive multifocal leukoencephalopathy" may
 // name a complication of the treatment, so there the death stays a low-confidence proposal.
 func causeLink(between string) bool {
 	w := strings.Fields(strings.ToLower(strings.NewReplacer("(", " ( ").Replace(between)))
-	return len(w) == 1 && w[0] == "("
+	if len(w) == 0 || w[len(w)-1] != "(" || len(w) > 5 {
+		return false
+	}
+	for _, x := range w[:len(w)-1] {
+		// a time between: "died 4 mo (PD)", "died at 6 months (progression)"
+		if !deathTimeWords[x] && !isNumber(strings.TrimRight(x, ",")) {
+			return false
+		}
+	}
+	return true
 }
+
+// deathTimeWords may stand between a death and its cause in parentheses, with numbers.
+var deathTimeWords = map[string]bool{"at": true, "after": true, "on": true, "day": true, "d": true, "days": true,
+	"wk": true, "wks": true, "week": true, "weeks": true, "mo": true, "mos": true, "month": true, "months": true,
+	"y": true, "yr": true, "yrs": true, "year": true, "years": true, "later": true}
 
 // readDeath reads a death that decided the reading as not evaluable (rule 4) and returns the
 // reason for low confidence, low if none is new.
