@@ -48,6 +48,9 @@ func (c *compiled) measureChange(text string, toks []token, t target) int {
 			return 0
 		}
 	}
+	// the measure may stand a little further after the change word: "decrease in the number
+	// of lesions"
+	hi = min(len(toks), t.j+6)
 	for k := lo; k < hi; k++ {
 		if k >= t.i && k < t.j {
 			continue
@@ -351,6 +354,42 @@ func saidNotToLast(toks []token, ends []bool, t target) bool {
 	}
 	return false
 }
+
+// lesionGrew reports whether t, a rise, is said of a lesion's size: the first word that is
+// not a filler before it or after it, in its clause, is a word of lesionSize ("the area of
+// the ulcer had increased", "metastasis dramatically increased", "an increase in the size of
+// the thrombus"; not "increased radiopacity of the lesion", "… ulcer and an increase of
+// visual acuity").
+func lesionGrew(toks []token, t target) bool {
+	if !wordRise[toks[t.i].norm] {
+		return false
+	}
+	lo, hi := clauseAround(toks, t.i)
+	for k := t.i - 1; k >= max(lo, t.i-4); k-- {
+		if w := toks[k].norm; !growthFiller[w] && !strings.HasSuffix(w, "ly") {
+			if lesionSize[w] {
+				return true
+			}
+			break
+		}
+	}
+	for k := t.j; k < min(hi, t.j+4); k++ {
+		if w := toks[k].norm; !growthFiller[w] {
+			return lesionSize[w]
+		}
+	}
+	return false
+}
+
+// growthFiller are the words that may stand between a rise and the lesion that grew.
+var growthFiller = map[string]bool{"in": true, "of": true, "the": true, "a": true, "an": true, "its": true,
+	"his": true, "her": true, "their": true, "both": true, "had": true, "has": true, "have": true, "was": true,
+	"were": true, "been": true, "further": true}
+
+// lesionSize are words of a lesion and its size.
+var lesionSize = map[string]bool{"size": true, "area": true, "diameter": true, "volume": true, "tumor": true,
+	"tumour": true, "lesion": true, "lesions": true, "mass": true, "nodule": true, "nodules": true, "ulcer": true,
+	"ulcers": true, "metastases": true, "metastasis": true}
 
 // diseaseMeasures are words of what a disease makes larger or more frequent, so that its fall
 // is a response: the size of a lesion, symptoms, attacks, a loss of protein.

@@ -198,35 +198,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 			}
 		}
 		if !t.negated && !t.graded {
-			// "the platelet count rose", "reduction in the size of the metastases": a change
-			// word beside a measure whose direction of benefit is known
-			switch c.measureChange(text, toks, *t) {
-			case 1:
-				t.category, t.rule, t.entry.role = Partial, "change of a measure", rolePrimary
-				if d, _, ok := v.concededCourse(text, toks, cues, treatments); ok && d < t.i && !endBetween(ends, d, t.i) {
-					// "despite hydroxyurea the platelet count rose": the authors set the change
-					// against the treatment, so it was not the aim (thrombocythaemia)
-					t.category, t.rule = Progression, "change of a measure despite the treatment"
-					break
-				}
-				if t.transient || saidNotToLast(toks, ends, *t) {
-					// "transiently raised the platelet count", "the increase in the platelet
-					// count was temporary": a transient benefit
-					t.category, t.rule, t.graded = Minimal, "change of a measure, said to be transient", true
-				} else if t.heldQual == Minimal || logFallUnderOne(text[toks[t.j-1].end:]) {
-					// "slight increase in haemoglobin", "platelets increased slightly",
-					// "transient rise" (the qualifier cues of cues.tsv); "HBV DNA ↓ 0.5 log"
-					// (rule 5: a fall of less than one log10 is minimal)
-					t.category, t.rule, t.graded = Minimal, "change of a measure, said to be small", true
-				}
-			case -1: // "the platelet count fell": worse, but perhaps an adverse effect; stays weak
-				t.category, t.rule = Progression, "change of a measure"
-				if d, to, ok := v.concededCourse(text, toks, cues, treatments); ok && d >= t.j && d <= t.j+2 && !breakBetween(toks, t.j, d) && !hintOutside(toks, d, to, harmHints) {
-					// "her bilirubin steadily climbed despite maximum medical therapy": the
-					// authors set the worsening against the treatment, which it did not stop
-					t.entry.role, t.rule = rolePrimary, "change of a measure despite the treatment"
-				}
-			}
+			v.readMeasureChange(text, toks, ends, cues, treatments, t)
 		}
 		if t.category == Partial && !t.negated && !t.graded && !t.entry.marker && !t.quantity && t.rule == "phrase" && saidNotToLast(toks, ends, *t) {
 			// "LDH decreased; the improvement was brief", "good platelet response, but
@@ -553,5 +525,46 @@ func negationOfDegree(toks []token, t *target) {
 		// "serum creatinine was not fully normalised", "did not fully recover": short of
 		// complete, not none (rule 9)
 		t.negated, t.category, t.rule = false, Partial, "not fully: partial"
+	}
+}
+
+// readMeasureChange reads target t, a change word neither negated nor graded, by the
+// direction of benefit of a measure beside it (rule 4 of the reader).
+func (v *Vocabulary) readMeasureChange(text string, toks []token, ends []bool, cues []cueHit, treatments []string, t *target) {
+	c := v.c
+	// "the platelet count rose", "reduction in the size of the metastases": a change
+	// word beside a measure whose direction of benefit is known
+	switch c.measureChange(text, toks, *t) {
+	case 1:
+		t.category, t.rule, t.entry.role = Partial, "change of a measure", rolePrimary
+		if d, _, ok := v.concededCourse(text, toks, cues, treatments); ok && d < t.i && !endBetween(ends, d, t.i) {
+			// "despite hydroxyurea the platelet count rose": the authors set the change
+			// against the treatment, so it was not the aim (thrombocythaemia)
+			t.category, t.rule = Progression, "change of a measure despite the treatment"
+			break
+		}
+		if t.transient || saidNotToLast(toks, ends, *t) {
+			// "transiently raised the platelet count", "the increase in the platelet
+			// count was temporary": a transient benefit
+			t.category, t.rule, t.graded = Minimal, "change of a measure, said to be transient", true
+		} else if t.heldQual == Minimal || logFallUnderOne(text[toks[t.j-1].end:]) {
+			// "slight increase in haemoglobin", "platelets increased slightly",
+			// "transient rise" (the qualifier cues of cues.tsv); "HBV DNA ↓ 0.5 log"
+			// (rule 5: a fall of less than one log10 is minimal)
+			t.category, t.rule, t.graded = Minimal, "change of a measure, said to be small", true
+		}
+	case -1: // "the platelet count fell": worse, but perhaps an adverse effect; stays weak
+		t.category, t.rule = Progression, "change of a measure"
+		if lesionGrew(toks, *t) {
+			// "the area of the ulcer had increased": a lesion grew, which no harm of a
+			// treatment explains away
+			t.entry.role, t.rule = rolePrimary, "growth of a lesion"
+			break
+		}
+		if d, to, ok := v.concededCourse(text, toks, cues, treatments); ok && d >= t.j && d <= t.j+2 && !breakBetween(toks, t.j, d) && !hintOutside(toks, d, to, harmHints) {
+			// "her bilirubin steadily climbed despite maximum medical therapy": the
+			// authors set the worsening against the treatment, which it did not stop
+			t.entry.role, t.rule = rolePrimary, "change of a measure despite the treatment"
+		}
 	}
 }

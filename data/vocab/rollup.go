@@ -159,7 +159,36 @@ func stableState(p string) bool {
 // object (rule 8: partial): "3 of 4 lesions resolved", "resolution of most ulcerations",
 // "almost all lesions disappeared".
 func partOnly(toks []token, t target) bool {
-	return someOfSeveral(toks, t.i) || partOfAfter(toks, t.j) || partOfBefore(toks, t.i)
+	return someOfSeveral(toks, t.i) || someOfSeveralAfter(toks, t.j) || partOfAfter(toks, t.j) || partOfBefore(toks, t.i)
+}
+
+// someOfSeveralAfter reports whether "in", "of" or "at" and a count "A of B" with A < B
+// follow the complete response word ending before token j, in its clause: "resolved in 2
+// of 3 lesions", "healing of two out of four ulcers" (rule 8: partial).
+func someOfSeveralAfter(toks []token, j int) bool {
+	if j+3 >= len(toks) || toks[j].brk {
+		return false
+	}
+	switch toks[j].norm {
+	case "in", "of", "at":
+	default:
+		return false
+	}
+	k := j + 1
+	x, ok := smallCount(toks[k].norm)
+	if !ok || x < 1 {
+		return false
+	}
+	k++
+	if k < len(toks) && toks[k].norm == "out" {
+		k++
+	}
+	if k+1 >= len(toks) || toks[k].norm != "of" || toks[k].brk || toks[k+1].brk {
+		return false
+	}
+	y, ok := smallCount(toks[k+1].norm)
+	// "in 2 of 6 cycles" counts the course, not sites
+	return ok && x < y && (k+2 >= len(toks) || !cellTimeWords[toks[k+2].norm])
 }
 
 // partOfAfter reports whether the complete response word ending before token j is said
