@@ -166,7 +166,7 @@ var cellTimeWords = map[string]bool{"after": true, "at": true, "for": true, "lat
 	"yr": true, "yrs": true, "year": true, "years": true, "till": true, "until": true, "last": true,
 	"cycle": true, "cycles": true, "course": true, "courses": true, "dose": true, "doses": true, "infusion": true,
 	"infusions": true, "session": true, "sessions": true, "mth": true, "mths": true, "h": true, "hr": true,
-	"hrs": true, "hour": true, "hours": true}
+	"hrs": true, "hour": true, "hours": true, "by": true, "within": true}
 
 // wholeCellGrade reports whether a weak word is the whole cell ("Stable", "Resistant",
 // "Effective" in a table's outcome column): alone it is the authors' grade of the course,

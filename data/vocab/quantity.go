@@ -99,8 +99,10 @@ func percentCategory(fall float64) Category {
 // and named response thresholds ("PASI 75"). Tokens already inside phrases or cues are
 // not read again.
 func (c *compiled) quantities(text string, toks []token, used []bool) []target {
-	if !strings.ContainsAny(text, "0123456789") {
-		return nil // no number, no quantity: skip the regular expressions
+	numbers := strings.ContainsAny(text, "0123456789")
+	normal := containsFoldASCII(text, "normal") || containsFoldASCII(text, "wnl")
+	if !numbers && !normal {
+		return nil // no number and no word of normality, no quantity: skip the regular expressions
 	}
 	var out []target
 	tokAt := func(off int) int { return tokenAtByte(toks, off) }
@@ -129,6 +131,12 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		}
 		return true
 	}
+	if r, ok := c.measuresNormal(text, toks); ok && normal {
+		add(toks[r[0]].start, toks[r[1]-1].end, Complete, "measure normal", false, text[toks[r[0]].start:toks[r[1]-1].end])
+	}
+	if !numbers {
+		return out
+	}
 	for _, sc := range c.scoreThresholds(text) {
 		add(sc.start, sc.end, sc.category, "score threshold", false, text[sc.start:sc.end])
 	}
@@ -139,17 +147,8 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		add(toks[k].start, toks[k].end, Complete, "score at zero", false, text[toks[k].start:toks[k].end])
 	}
 	hasPercent := strings.IndexByte(text, '%') >= 0
-	if m := percentCellMatch(text, hasPercent); m != nil {
-		// a cell that is only a signed percentage ("−73%", "-100 %a"): the change of the
-		// outcome measure its column names; a fall reads like "reduced by 73 %", a rise is
-		// proposed (whether higher is better is the column's, not the cell's)
-		if v, err := strconv.ParseFloat(strings.Replace(text[m[4]:m[5]], ",", ".", 1), 64); err == nil && v <= 100 {
-			if text[m[2]:m[3]] == "+" {
-				add(m[4], m[5]+1, Progression, "percent change", true, text[m[2]:m[5]+1])
-			} else {
-				add(m[4], m[5]+1, percentCategory(v/100), "percent change", false, text[m[2]:m[5]+1])
-			}
-		}
+	if m, cat, weak, ok := percentCell(text, hasPercent); ok {
+		add(m[4], m[5]+1, cat, "percent change", weak, text[m[2]:m[5]+1])
 	}
 	for _, m := range percentMatches(text, hasPercent) {
 		v, err := strconv.ParseFloat(strings.Replace(text[m[2]:m[3]], ",", ".", 1), 64)
@@ -336,6 +335,24 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 	}
 	c.arrowPairs(text, toks, read)
 	return append(out, c.sizePairs(text, out)...)
+}
+
+// percentCell reads a cell that is only a signed percentage ("−73%", "-100 %a"): the change
+// of the outcome measure its column names; a fall reads like "reduced by 73 %", a rise is
+// proposed (weak: whether higher is better is the column's, not the cell's). m is
+// percentCellMatch's match.
+func percentCell(text string, hasPercent bool) (m []int, cat Category, weak, ok bool) {
+	if m = percentCellMatch(text, hasPercent); m == nil {
+		return nil, CategoryUnknown, false, false
+	}
+	v, err := strconv.ParseFloat(strings.Replace(text[m[4]:m[5]], ",", ".", 1), 64)
+	if err != nil || v > 100 {
+		return nil, CategoryUnknown, false, false
+	}
+	if text[m[2]:m[3]] == "+" {
+		return m, Progression, true, true
+	}
+	return m, percentCategory(v / 100), false, true
 }
 
 // reliefAfter reports whether a word of relief follows a percentage at token e, or one

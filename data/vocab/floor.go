@@ -1,0 +1,114 @@
+package vocab
+
+// Measures at their floor or in their reference range, as a whole outcome cell (rule 5 of
+// docs/outcomes.md: 100 % or normal is complete).
+
+import "strings"
+
+// scoresAtZero returns the tokens of a zero that a measure of scores.tsv, lower being
+// better, is given as after the course ("BVAS 0 at 6 months", "SLEDAI-2K 0", "pain VAS
+// 0/10"): the floor of the measure, `complete` (rule 5: 100 % is complete). The zero
+// must follow the measure's name, directly or after "score", "level", "=", ":" or "of",
+// and be a value of its own: not the start of a range or change ("0 to 3", "0 → 2"), nor a
+// decimal; a text that names a baseline ("BVAS 0 at baseline") gives none.
+func (c *compiled) scoresAtZero(text string, toks []token) []int {
+	if !strings.Contains(text, "0") || containsFoldASCII(text, "baseline") {
+		return nil
+	}
+	var out []int
+	for k, tk := range toks {
+		if tk.norm != "0" || tk.arrow {
+			continue
+		}
+		m := k
+		if m > 0 && toks[m-1].norm == "of" && !toks[m].brk {
+			m--
+		}
+		if m == 0 || c.betterRightBefore(toks, m) != "lower" {
+			continue // a higher-is-better measure at zero is at its worst
+		}
+		if sep := strings.TrimSpace(text[toks[m-1].end:toks[m].start]); sep != "" && sep != "=" && sep != ":" && sep != "-" {
+			continue
+		}
+		rest := text[tk.end:]
+		if strings.HasPrefix(rest, ".") && len(rest) > 1 && isDigitByte(rest[1]) || strings.HasPrefix(rest, "%") {
+			continue
+		}
+		if k+1 < len(toks) && (toks[k+1].arrow || toks[k+1].norm == "to" || isNumber(toks[k+1].norm) && !strings.HasPrefix(strings.TrimSpace(rest), "/")) {
+			continue // "0 to 3", "0 → 2", "0 3": not one value
+		}
+		if !c.zeroIsTheCell(toks, m, k) {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// zeroIsTheCell reports whether the measure named before token m and its zero at token k
+// are the whole text, but for a follow-up time after the zero and a denominator ("BVAS 0
+// at 6 months", "pain VAS 0/10"): a zero among other values may be a state before the
+// course ("Pre-stroke mRS 0; mRS 4 at 90 days", "SLEDAI 0 at start; SLEDAI 10 at 6
+// months") or one of several measures ("DAS28 5.1 → 3.6, HAQ 0").
+func (c *compiled) zeroIsTheCell(toks []token, m, k int) bool {
+	for x := 0; x < m; x++ {
+		if x > 0 && toks[x].brk {
+			return false // "Pre-stroke mRS 0; mRS 4": the cell goes on before the zero
+		}
+		if w := toks[x].norm; !c.measureHeads[w] && c.betterRightBefore(toks, x+1) == "" && !zeroNameWords[w] {
+			return false
+		}
+	}
+	for x := k + 1; x < len(toks); x++ {
+		if x == k+1 && isNumber(toks[x].norm) {
+			continue // the denominator of "0/10"
+		}
+		if toks[x].brk || !timeToken(toks[x]) {
+			return false
+		}
+	}
+	return true
+}
+
+// measuresNormal returns the token range [i, j) of a word of normality that a measure of
+// scores.tsv is given as, when the two are the whole cell but for a follow-up time ("CRP
+// normal", "IgG normal at 6 months", "UFC: WNL", "proteinuria within normal limits"): the
+// measure back in its reference range, `complete` (rule 5: normal is complete). In a
+// sentence a measure called normal is often the state before the course, so only the cell
+// reads it.
+func (c *compiled) measuresNormal(text string, toks []token) (r [2]int, ok bool) {
+	for k := 1; k < len(toks); k++ {
+		n := normalAt(toks, k)
+		if n == 0 || c.betterRightBefore(toks, k) == "" {
+			continue
+		}
+		if sep := strings.TrimSpace(text[toks[k-1].end:toks[k].start]); sep != "" && sep != ":" && sep != "=" {
+			continue
+		}
+		if c.zeroIsTheCell(toks, k, k+n-1) {
+			return [2]int{k, k + n}, true
+		}
+	}
+	return r, false
+}
+
+// normalAt returns the number of tokens of a word of normality at token k: "normal",
+// "WNL", "within normal limits", "within normal range", "within the normal range"; 0 if none.
+func normalAt(toks []token, k int) int {
+	switch toks[k].norm {
+	case "normal", "wnl":
+		return 1
+	case "within":
+		x := k + 1
+		if x < len(toks) && toks[x].norm == "the" {
+			x++
+		}
+		if x+1 < len(toks) && toks[x].norm == "normal" && (toks[x+1].norm == "limits" || toks[x+1].norm == "range") {
+			return x + 2 - k
+		}
+	}
+	return 0
+}
+
+// zeroNameWords may stand in a measure's name before its zero ("SLEDAI score of 0", "pain VAS 0").
+var zeroNameWords = map[string]bool{"score": true, "level": true, "of": true, "pain": true}
