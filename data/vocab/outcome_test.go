@@ -1005,6 +1005,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a fall of a measure a little after the change word", "decrease in the number of lesions", "", Partial, ConfidenceHigh},
 		{"a lesion that grew", "the area of the ulcer had increased", "", Progression, ConfidenceHigh},
 		{"a measure called normal as the whole cell", "CRP normal at 3 months", "", Complete, ConfidenceHigh},
+		{"free of a symptom of the disease", "TIA-free at 1 year", "", Complete, ConfidenceHigh},
+		{"not free of a symptom", "not headache-free", "", None, ConfidenceHigh},
 		{"a measure within normal limits after a colon", "proteinuria: WNL by week 8", "", Complete, ConfidenceHigh},
 		{"a measure called normal at admission is no outcome", "CRP normal on admission", "", Unclassified, ConfidenceNone},
 		{"a measure called normal in a sentence is no outcome", "CRP was normal", "", Unclassified, ConfidenceNone},
