@@ -77,7 +77,7 @@ bench-scale-sql: build
 ## flips, coverage, precision) for the tuning and held-out parts; MISSES=1 lists disagreements;
 ## PREFIX=i adds the same figures for the excerpts whose id starts with i (one gathering round)
 outcomes-report:
-	@OUTCOMES_REPORT=1 OUTCOMES_MISSES=$(MISSES) OUTCOMES_PREFIX=$(PREFIX) $(GO) test -v -count=1 -run '^(TestOutcome(Corpus|Cells)|TestSpellingSlipsOnCorpus)$$' ./data/vocab/ | grep -v -E '^(ok|PASS|=== RUN|--- PASS)'
+	@OUTCOMES_REPORT=1 OUTCOMES_MISSES=$(MISSES) OUTCOMES_PREFIX=$(PREFIX) $(GO) test -v -count=1 -run '^(TestOutcome(Corpus|Cells|Sheets)|TestSpellingSlipsOnCorpus)$$' ./data/vocab/ | grep -v -E '^(ok|PASS|=== RUN|--- PASS)'
 
 ## fuzz: every fuzz target for FUZZTIME each
 fuzz:

@@ -17,7 +17,8 @@ func sentenceEnds(text string, toks []token) []bool {
 			case ';', '!', '?', '\n', '\r', '|':
 				ends[k] = true
 			case '.':
-				if !(len(gap) == 1 && isDigitByte(text[toks[k-1].end-1]) && isDigitByte(text[toks[k].start])) {
+				if !(len(gap) == 1 && isDigitByte(text[toks[k-1].end-1]) && isDigitByte(text[toks[k].start])) &&
+					!(x == 0 && abbreviationDot(text, toks[k-1], toks[k-1].end)) {
 					ends[k] = true
 				}
 			}

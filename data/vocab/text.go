@@ -108,7 +108,10 @@ func tokenize(s string) []token {
 				}
 			default:
 				flush(i)
-				if isClauseBreak(rune(c)) {
+				if c == '.' && len(toks) > 0 && abbreviationDot(s, toks[len(toks)-1], i) {
+					// "no sig. improvement": the word the abbreviation stands for, and no break
+					toks[len(toks)-1].norm = dottedModifiers[toks[len(toks)-1].norm]
+				} else if isClauseBreak(rune(c)) {
 					brk = true
 				}
 				dash = dash || c == '-'
@@ -160,6 +163,33 @@ func tokenize(s string) []token {
 	flush(len(s))
 	return toks
 }
+
+// abbreviationDot reports whether the full stop at s[dot] ends an abbreviation of a
+// modifier right before it ("no sig. improvement", "approx. 50 %"), with a lower-case word
+// or a number after it: it is no clause break, so that a negation's scope goes on.
+func abbreviationDot(s string, prev token, dot int) bool {
+	if prev.end != dot || dottedModifiers[prev.norm] == "" {
+		return false
+	}
+	for x := dot + 1; x < len(s); x++ {
+		switch c := s[x]; {
+		case c == ' ':
+			continue
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// dottedModifiers are abbreviations written with a full stop that qualify the words after
+// them, with the word each stands for; abbreviations of time ("mo.", "wk.", "min.") are left
+// out, as they often end a sentence.
+var dottedModifiers = map[string]string{"sig": "significant", "signif": "significant", "approx": "approximately",
+	"incl": "including", "vs": "versus", "mod": "moderate", "sev": "severe", "pt": "patient", "pts": "patients",
+	"clin": "clinical", "rad": "radiological"}
 
 // apostrophe reads an apostrophe of size bytes at s[i] inside a word: the word goes on
 // without it, and a possessive 's is dropped with it ("Diltiazem's" → "diltiazem",

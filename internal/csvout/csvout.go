@@ -20,8 +20,10 @@ type Writer struct {
 	w *bufio.Writer
 }
 
-// NewWriter returns a Writer writing to w.
-func NewWriter(w io.Writer) *Writer { return &Writer{w: bufio.NewWriter(w)} }
+// NewWriter returns a Writer writing to w through a 64 KB buffer (w itself when it is a
+// bufio.Writer at least that large): a table of a million rows written 4 KB at a time to
+// a file spent seconds in system calls.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: bufio.NewWriterSize(w, 64<<10)} }
 
 // Write writes one record, each cell passed through Neutralize. rec is
 // not modified.
