@@ -1008,7 +1008,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"free of a symptom of the disease", "TIA-free at 1 year", "", Complete, ConfidenceHigh},
 		{"an abbreviation's full stop keeps the negation's scope", "no sig. improvement", "", None, ConfidenceHigh},
 		{"an abbreviated modifier is read as its word", "mod. improvement", "", Partial, ConfidenceHigh},
-		{"a time's full stop ends the sentence", "CR at 3 mo. relapse at 9 mo", "", Unclassified, ConfidenceLow},
+		{"a time's full stop ends the sentence", "CR at 3 mo. relapse at 9 mo", "", Complete, ConfidenceLow},
 		{"a response that fell off on the course", "initial improvement, response fell off after 4 yrs despite dose increase", "", Progression, ConfidenceHigh},
 		{"a new episode on the course", "rapid resolution, but new episode 2 mo later while still on colchicine", "", Progression, ConfidenceHigh},
 		{"not free of a symptom", "not headache-free", "", None, ConfidenceHigh},
