@@ -352,7 +352,18 @@ func statements(toks []token, ends []bool, cues []cueHit) []int {
 // clauses numbers the clauses of the text: a new clause starts at a sentence end, a comma
 // or colon, "and", and a termination cue.
 func clauses(text string, toks []token, ends []bool, cues []cueHit) []int {
-	return number(toks, ends, cues, func(k int) bool { return toks[k].norm == "and" || commaBefore(text, toks, k) })
+	var depth []int8
+	if strings.IndexByte(text, '(') >= 0 {
+		depth = parenDepth(text)
+	}
+	return number(toks, ends, cues, func(k int) bool {
+		if depth != nil && depth[toks[k].start] > 0 && depth[toks[k-1].end-1] > 0 {
+			// "recurred (TSH suppressed, FT4 5.5xN) while still on BTU": a comma or "and"
+			// inside a parenthesis details the statement around it and does not end it
+			return false
+		}
+		return toks[k].norm == "and" || commaBefore(text, toks, k)
+	})
 }
 
 // number gives each token the number of its segment: a new segment starts at a sentence

@@ -1012,6 +1012,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a response that fell off on the course", "initial improvement, response fell off after 4 yrs despite dose increase", "", Progression, ConfidenceHigh},
 		{"a new episode on the course", "rapid resolution, but new episode 2 mo later while still on colchicine", "", Progression, ConfidenceHigh},
 		{"a relapse when tapered is on the course", "effective but severe relapse when tapered to 40 mg/d", "", Progression, ConfidenceHigh},
+		{"a comma inside a parenthesis does not end the clause around it", "recurred (TSH suppressed, FT4 5.5xN) while still on BTU", "", Progression, ConfidenceHigh},
 		{"a stop early for a reason", "HD-MTX stopped early for AKI", "", NotEvaluable, ConfidenceHigh},
 		{"a benefit called large", "spectacularly effective after 2 cycles", "", Partial, ConfidenceHigh},
 		{"a disease that calmed", "disease calmed on tocilizumab", "", Partial, ConfidenceHigh},
