@@ -23,7 +23,10 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 	// arrows and "to" are read only right after a named measure: the expression runs from
 	// each number a measure's name precedes, not over the whole text
 	for k := range toks {
-		if toks[k].norm == "" || toks[k].norm[0] < '0' || toks[k].norm[0] > '9' || !c.measureRightBefore(toks, k) {
+		if toks[k].norm == "" || toks[k].norm[0] < '0' || toks[k].norm[0] > '9' {
+			continue
+		}
+		if !c.measureRightBefore(toks, k) && (k > 0 && isNumber(toks[k-1].norm) || !c.measureFollows(text, toks, k)) {
 			continue
 		}
 		from := toks[k].start
@@ -76,6 +79,20 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 		}
 		read(m[0], end, a, b)
 	}
+}
+
+// measureFollows reports whether a measure of scores.tsv follows the values of a change
+// written from token k ("30 -> 10 seizures/day", "12 → 2 attacks per month"): the arrow
+// expression matches there and a measure's name stands right after its last value or its
+// unit.
+func (c *compiled) measureFollows(text string, toks []token, k int) bool {
+	from := toks[k].start
+	r := arrowRE.FindStringIndex(text[from:min(len(text), from+arrowReach)])
+	if r == nil || r[0] != 0 {
+		return false
+	}
+	_, _, ok := c.measureAfter(toks, tokenAtByte(toks, from+r[1]))
+	return ok
 }
 
 // belowLimit reports whether the text before a value ends with "<" or "≤": the value is a

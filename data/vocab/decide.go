@@ -95,8 +95,8 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath {
 		low = c.readDeath(text, toks, cues, live, decisive, low, &res)
 	}
-	rollUpBeside(text, toks, live, decisive, low, c.persistedIn(text, toks), &res)
-	if l := disagreement(toks, live, decisive, doseChange, &res); l != "" {
+	rolledUp := rollUpBeside(text, toks, live, decisive, low, c.persistedIn(text, toks), &res)
+	if l := disagreement(toks, live, decisive, rolledUp, doseChange, &res); l != "" {
 		low = l
 	} else if low == "" && res.Category.AtLeast(Partial) && c.deathAfterResponse(text, toks, cues, patient) {
 		// "creatine kinase decreased, but he died because of acute pump failure": the
@@ -419,13 +419,14 @@ func lowFor(res OutcomeMatch, reasons ...string) bool {
 }
 
 // disagreement returns the reason for low confidence when a response and a non-response
-// are both stated (outside a site roll-up, and not a response regained after a change of
-// dose), or "" when they are not.
-func disagreement(toks []token, live []target, decisive int, doseChange []int, res *OutcomeMatch) string {
+// are both stated (outside a site roll-up, not live[rolledUp], which rule 8 read beside the
+// decisive statement, and not a response regained after a change of dose), or "" when they
+// are not.
+func disagreement(toks []token, live []target, decisive, rolledUp int, doseChange []int, res *OutcomeMatch) string {
 	low := ""
 	if res.Category.AtLeast(Partial) {
-		for _, t := range live {
-			if t.hedged || t.entry.weak() || t.entry.role == roleRelapse {
+		for k, t := range live {
+			if k == rolledUp || t.hedged || t.entry.weak() || t.entry.role == roleRelapse {
 				continue
 			}
 			if t.entry.secondary && !(res.Category == Complete && t.category == Progression && !t.negated && t.entry.role == roleSecondary) {

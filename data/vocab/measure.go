@@ -459,6 +459,27 @@ func (c *compiled) measureBefore(toks []token, k int) (term, better string, name
 	return "", "", false
 }
 
+// measureAfter returns the measure of scores.tsv whose name starts at token k, or one
+// word later ("10 seizures/day", "2 attacks per month", "1 seizure"; the longest name
+// first), and whether there is one.
+func (c *compiled) measureAfter(toks []token, k int) (term, better string, named bool) {
+	for x := k; x < min(len(toks), k+2); x++ {
+		if x > k && toks[x].brk {
+			break
+		}
+		for n := 3; n >= 1; n-- {
+			if x+n > len(toks) {
+				continue
+			}
+			term = joinNorms(toks[x : x+n])
+			if b, ok := c.measures[term]; ok {
+				return term, b, true
+			}
+		}
+	}
+	return "", "", false
+}
+
 // measureRightBefore reports whether a measure of scores.tsv is named right before token k,
 // or before "score" or "level" right before it ("VAS 8→3", "pain score 7 -> 2").
 func (c *compiled) measureRightBefore(toks []token, k int) bool {

@@ -52,10 +52,6 @@ var (
 		"fraction": true, "blasts": true, "patients": true, "cases": true}
 )
 
-// signedPercentCellRE matches a cell that is only a signed percentage, with an optional
-// footnote letter: "−73%", "- 33 %b", "+20%".
-var signedPercentCellRE = regexp.MustCompile(`^\s*([−–-]|\+)\s*(\d{1,3}(?:[.,]\d+)?)\s*%\s*[a-z*†‡]?\s*$`)
-
 func init() {
 	for w := range shareWords {
 		fallWords[w] = true
@@ -149,6 +145,9 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 	hasPercent := strings.IndexByte(text, '%') >= 0
 	if m, cat, weak, ok := percentCell(text, hasPercent); ok {
 		add(m[4], m[5]+1, cat, "percent change", weak, text[m[2]:m[5]+1])
+	}
+	if m, cat, weak, ok := c.measurePercentCell(text, hasPercent); ok {
+		add(m[4], m[7], cat, "percent change", weak, text[m[4]:m[7]])
 	}
 	for _, m := range percentMatches(text, hasPercent) {
 		v, err := strconv.ParseFloat(strings.Replace(text[m[2]:m[3]], ",", ".", 1), 64)
@@ -253,7 +252,11 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		}
 		term, better, named := c.measureBefore(toks, tokAt(start))
 		if !named {
-			return
+			// "30 -> 10 seizures/day", "from 12 to 2 attacks per month": the measure after
+			// the values
+			if term, better, named = c.measureAfter(toks, tokAt(end)); !named {
+				return
+			}
 		}
 		if better == "lower" && logUnitAfter(text[end:]) {
 			// "HBV DNA fell from 8.1 to 5.0 log10 IU/mL": values in log10, whose fall is
@@ -337,24 +340,6 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 	return append(out, c.sizePairs(text, out)...)
 }
 
-// percentCell reads a cell that is only a signed percentage ("−73%", "-100 %a"): the change
-// of the outcome measure its column names; a fall reads like "reduced by 73 %", a rise is
-// proposed (weak: whether higher is better is the column's, not the cell's). m is
-// percentCellMatch's match.
-func percentCell(text string, hasPercent bool) (m []int, cat Category, weak, ok bool) {
-	if m = percentCellMatch(text, hasPercent); m == nil {
-		return nil, CategoryUnknown, false, false
-	}
-	v, err := strconv.ParseFloat(strings.Replace(text[m[4]:m[5]], ",", ".", 1), 64)
-	if err != nil || v > 100 {
-		return nil, CategoryUnknown, false, false
-	}
-	if text[m[2]:m[3]] == "+" {
-		return m, Progression, true, true
-	}
-	return m, percentCategory(v / 100), false, true
-}
-
 // reliefAfter reports whether a word of relief follows a percentage at token e, or one
 // word later, without a break: "100 % pain relief", "50 % relief" (a drug's strength, "0.075 %
 // cream relieved the pain", is no share of relief).
@@ -395,14 +380,6 @@ func rangeStart(toks []token, k int) int {
 		return k - 1
 	}
 	return k
-}
-
-// percentCellMatch is signedPercentCellRE's match in text; it needs a percent sign.
-func percentCellMatch(text string, hasPercent bool) []int {
-	if !hasPercent {
-		return nil
-	}
-	return signedPercentCellRE.FindStringSubmatchIndex(text)
 }
 
 // percentMatches is percentRE's matches in text; they need "%" or "per".

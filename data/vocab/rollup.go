@@ -5,10 +5,14 @@ import "strings"
 // rollUpBeside applies rule 8 and rule 3 to a confident reading (low is "") whose
 // decisive statement is live[decisive]: a lesser response after a complete one, and a
 // worsening after a non-response.
-func rollUpBeside(text string, toks []token, live []target, decisive int, low string, persisted func(target) bool, res *OutcomeMatch) {
+//
+// It returns the index in live of a statement that rule 8 read beside the decisive one as
+// part of the roll-up (a finding that persisted), which is then no disagreement; -1 if none.
+func rollUpBeside(text string, toks []token, live []target, decisive int, low string, persisted func(target) bool, res *OutcomeMatch) (rolledUp int) {
 	partialBesideComplete(text, toks, live, decisive, low, res)
-	persistedBesideComplete(text, live, decisive, low, persisted, res)
+	rolledUp = persistedBesideComplete(text, toks, live, decisive, low, persisted, res)
 	worseningBesideNone(text, live, decisive, low, res)
+	return rolledUp
 }
 
 // partialBesideComplete reads res, whose decisive statement live[decisive] is complete
@@ -55,21 +59,52 @@ func partialBesideComplete(text string, toks []token, live []target, decisive in
 // persisted"): rule 8, one manifestation gone and another not. persisted says whether a
 // weak word of persistence ends its sentence after a thing that persisted and is read
 // strongly there (a good state that persisted, "remained asymptomatic", is not).
-func persistedBesideComplete(text string, live []target, decisive int, low string, persisted func(target) bool, res *OutcomeMatch) {
+func persistedBesideComplete(text string, toks []token, live []target, decisive int, low string, persisted func(target) bool, res *OutcomeMatch) int {
 	if low != "" || decisive < 0 || res.Category != Complete || live[decisive].category != Complete || live[decisive].negated {
-		return
+		return -1
 	}
 	d := live[decisive]
 	for k, t := range live {
-		if k == decisive || t.i < d.j || t.negated || t.hedged || t.history || t.quantity || !t.entry.weak() ||
-			t.category != None || !persisted(t) {
+		if k == decisive || t.i < d.j || t.negated || t.hedged || t.history || t.quantity || t.category != None {
 			continue
 		}
-		res.Category, res.Code = Partial, Partial.Code()
-		res.Evidence.Rule += " (rule 8: beside something that persisted: " + text[t.start:t.end] + ")"
-		return
+		if t.entry.weak() && persisted(t) || !t.entry.weak() && notImprovedOfOther(toks, t) {
+			res.Category, res.Code = Partial, Partial.Code()
+			res.Evidence.Rule += " (rule 8: beside something that persisted: " + text[t.start:t.end] + ")"
+			return k
+		}
 	}
+	return -1
 }
+
+// notImprovedOfOther reports whether t states that something named did not improve: a
+// phrase of notImproved with a noun right before it ("renal function was not improved",
+// "uveitis did not improve") or, for "no improvement", "in"/"of" and a noun after it ("no
+// improvement in arthritis"); not a pronoun or a function word ("…, but did not improve
+// further" says it of the response itself).
+func notImprovedOfOther(toks []token, t target) bool {
+	p := t.entry.normPhrase()
+	if !notImproved[p] {
+		return false
+	}
+	if strings.HasPrefix(p, "no ") {
+		return t.j+1 < len(toks) && !toks[t.j].brk && (toks[t.j].norm == "in" || toks[t.j].norm == "of") &&
+			!functionWords[toks[t.j+1].norm]
+	}
+	x := t.i - 1
+	for x >= 0 && (toks[x].norm == "was" || toks[x].norm == "were" || toks[x].norm == "has" || toks[x].norm == "had") && !toks[x+1].brk {
+		x--
+	}
+	return x >= 0 && !toks[x+1].brk && !functionWords[toks[x].norm] && !patientWords[toks[x].norm] && !isNumber(toks[x].norm)
+}
+
+// notImproved are the phrases that say a finding did not get better.
+var notImproved = map[string]bool{"not improved": true, "did not improve": true, "no improvement": true,
+	"failed to improve": true, "did not resolve": true, "not resolved": true}
+
+// patientWords name the patient, whose state sums the course up.
+var patientWords = map[string]bool{"patient": true, "patients": true, "pt": true, "he": true, "she": true, "child": true,
+	"boy": true, "girl": true, "man": true, "woman": true, "infant": true}
 
 // persistedIn returns the test persistedBesideComplete asks of a statement of text: a weak
 // word of persistence that ends its sentence and is read strongly there ("rash persisted"),
