@@ -11,7 +11,7 @@ import (
 var (
 	wordFall = map[string]bool{"decreased": true, "decrease": true, "decline": true, "declined": true, "reduced": true,
 		"reduction": true, "lowered": true, "lowering": true, "fell": true, "dropped": true, "diminished": true, "fewer": true}
-	wordRise = map[string]bool{"increased": true, "increase": true, "rose": true, "rise": true, "rising": true, "raised": true, "climbed": true, "climbing": true, "raise": true}
+	wordRise = map[string]bool{"increased": true, "increase": true, "rose": true, "rise": true, "rising": true, "raised": true, "climbed": true, "climbing": true, "raise": true, "surged": true}
 	// treatmentWords near a change word make it a change of the treatment, not of the disease
 	treatmentWords = map[string]bool{"mg": true, "dose": true, "doses": true, "dosage": true, "dosing": true, "taper": true,
 		"tapered": true, "tapering": true, "steroid": true, "steroids": true, "gc": true, "gcs": true, "prednisone": true,
