@@ -14,7 +14,7 @@ import (
 // bytes.
 const arrowReach = 64
 
-var arrowRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*(?:/[a-zA-Zµμ]+)?)(?:\s*\(?(?:at|by|after|on|in)?\s*\d{1,3}\s*(?:d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)\)?)?\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*[<≤]?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
+var arrowRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*(?:/\d*[a-zA-Zµμ]+)?)(?:\s*\(?(?:at|by|after|on|in)?\s*\d{1,3}\s*(?:d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)\)?)?\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*[<≤~≈]?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
 
 // arrowPairs reads the before/after values written after a measure's name without "from"
 // ("VAS 8→3", "mRSS 30 to 15", "BCVA 20/200 → 20/40") and hands each pair to read with
@@ -57,8 +57,8 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 		if (m[4] >= 0) != (m[10] >= 0) || m[4] >= 0 && text[m[4]:m[5]] != text[m[10]:m[11]] {
 			continue // "7/10 to 2/8": not one scale
 		}
-		if u := text[m[6]:m[7]]; strings.Contains(u, "/") && !strings.HasPrefix(strings.TrimLeft(text[m[9]:], " "), u) {
-			continue // "3.5 g/d → 200 mg/d": two units; "3,500/µL to 200/µL" is one
+		if u := text[m[6]:m[7]]; strings.Contains(u, "/") && !strings.HasPrefix(strings.TrimLeft(rangeEnd(text[m[9]:]), " "), u) {
+			continue // "3.5 g/d → 200 mg/d": two units; "3,500/µL to 200/µL", "13 g/24h -> 1.5-2 g/24h" are one
 		}
 		end, lastAt, lastEnd := m[1], m[8], m[9]
 		for m[10] < 0 {
@@ -93,6 +93,18 @@ func (c *compiled) measureFollows(text string, toks []token, k int) bool {
 	}
 	_, _, ok := c.measureAfter(toks, tokenAtByte(toks, from+r[1]))
 	return ok
+}
+
+// rangeEnd returns rest without the upper end of a range that starts it ("-2 g/24h" of
+// "1.5-2 g/24h" gives " g/24h").
+func rangeEnd(rest string) string {
+	if len(rest) > 1 && (rest[0] == '-' || strings.HasPrefix(rest, "–")) {
+		r := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(rest, "-"), "–"), " ")
+		if n := len(r) - len(strings.TrimLeft(r, "0123456789.")); n > 0 {
+			return r[n:]
+		}
+	}
+	return rest
 }
 
 // belowLimit reports whether the text before a value ends with "<" or "≤": the value is a
