@@ -40,7 +40,7 @@ func (c *compiled) measureChange(text string, toks []token, t target) int {
 		return 0
 	}
 	if percentsAfterBy(text, toks, t.j) {
-		return 0 // "HDRS and BDI were reduced by 43 and 35 %": the percentages state the change (rule 5)
+		return 0 // "FEV1 increased by 15 %", "reduced by 43 and 35 %": the percentages state the change (rule 5)
 	}
 	lo, hi := max(0, t.i-5), min(len(toks), t.j+4)
 	for k := lo; k < hi; k++ {
@@ -70,8 +70,9 @@ func (c *compiled) measureChange(text string, toks []token, t target) int {
 	return 0
 }
 
-// percentsAfterBy reports whether "by" and a list of numbers ending in a percentage follow
-// token j in its clause: "reduced by 43 and 35 %", "by 40-60 %".
+// percentsAfterBy reports whether "by" and a percentage, or a list of numbers ending in one,
+// follow token j in its clause: "increased by 15 %", "reduced by 43 and 35 %", "by 40-60 %".
+// The percentages state the change (rule 5), not the change word beside its measure.
 func percentsAfterBy(text string, toks []token, j int) bool {
 	if j+1 >= len(toks) || toks[j].norm != "by" {
 		return false
@@ -79,7 +80,7 @@ func percentsAfterBy(text string, toks []token, j int) bool {
 	for k := j + 1; k < min(len(toks), j+7) && !(k > j+1 && toks[k].brk); k++ {
 		switch n := toks[k].norm; {
 		case isNumber(n) && strings.HasPrefix(strings.TrimLeft(text[toks[k].end:], " "), "%"):
-			return k > j+1
+			return true
 		case isNumber(n) || n == "and" || n == "or" || n == "to":
 		default:
 			return false

@@ -1026,6 +1026,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a response in all of several patients", "clinical remission in all three", "", Unclassified, ConfidenceNone},
 		{"a response not reported", "response NR", "", NotEvaluable, ConfidenceHigh},
 		{"did not help as the whole cell", "did not help", "", None, ConfidenceHigh},
+		{"a rise by a share of a higher-is-better measure maps to no category", "FEV1 increased by 15%", "", Minimal, ConfidenceLow},
 		{"a relapse each time the dose was tapered", "relapsed each time steroid dose tapered", "", Progression, ConfidenceHigh},
 		{"approximate values and a range after the arrow", "proteinuria ~13 g/24h -> ~1.5-2 g/24h", "", Partial, ConfidenceHigh},
 		{"two units are not compared", "proteinuria 3.5 g/d → 200 mg/d", "", Unclassified, ConfidenceNone},
