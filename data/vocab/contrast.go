@@ -94,6 +94,14 @@ var goneWords = map[string]bool{"disappeared": true, "vanished": true, "faded": 
 var responseNouns = map[string]bool{"response": true, "responses": true, "effect": true, "effects": true,
 	"benefit": true, "benefits": true, "improvement": true, "efficacy": true, "effectiveness": true}
 
+// noLongerBefore reports whether "no longer" stands right before t, a response or a good
+// state not negated ("no longer in remission", "no longer seizure free"): the state was lost.
+// "No longer" inside a phrase ("no longer required dialysis") is that phrase's.
+func noLongerBefore(toks []token, t target) bool {
+	return !t.negated && t.category.AtLeast(Partial) && t.i >= 2 && !toks[t.i].brk && !toks[t.i-1].brk &&
+		toks[t.i-2].norm == "no" && toks[t.i-1].norm == "longer"
+}
+
 // responseGone reports whether the phrase t is a word of a thing gone whose subject is a
 // response: "Her response to IVIG vanished after four weeks", "the effect of the infusion
 // disappeared". Between the noun and the word only "to", "of" or "from" and their object may

@@ -218,8 +218,9 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 				}
 			}
 		}
-		if responseGone(toks, *t) {
-			// "the benefit disappeared within a month": a response lost, read by time as a relapse
+		if responseGone(toks, *t) || noLongerBefore(toks, *t) {
+			// "the benefit disappeared within a month", "no longer in remission": a response
+			// lost, read by time as a relapse
 			t.category, t.rule, t.entry.role = Progression, "response lost", roleRelapse
 		}
 		if t.category == Complete && !t.negated && !t.entry.marker && partOnly(toks, *t) {
