@@ -144,11 +144,14 @@ func (c *compiled) betterRightBefore(toks []token, k int) string {
 			}
 		}
 	}
-	if k >= 2 && (toks[k-1].norm == "score" || toks[k-1].norm == "level") {
+	if k >= 2 && (toks[k-1].norm == "score" || toks[k-1].norm == "level" || eyeSides[toks[k-1].norm]) {
 		return c.betterRightBefore(toks, k-1)
 	}
 	return ""
 }
+
+// eyeSides may stand between a measure and its value: "BCVA OD 5/10 -> 5/5", "VA RE 6/60".
+var eyeSides = map[string]bool{"od": true, "os": true, "ou": true, "re": true, "le": true}
 
 // scoreCriteria are a score's own response criteria, for scores whose response is not a
 // relative fall (rule 5): a disease activity score does not fall to zero, and a fall by a
