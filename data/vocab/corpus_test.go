@@ -417,13 +417,13 @@ func TestOutcomeSheets(t *testing.T) {
 	}
 }
 
-// sheetFloors are the regression floors of TestOutcomeSheets. The corpus is small (rounds 36
-// and 37: 273 cells from 143 reports, 56 held out), so one reading moves a held-out figure by
-// about two points; the floors sit just below what the reader reached when round 37 was
-// added (docs/outcomes.md gives the figures on arrival).
+// sheetFloors are the regression floors of TestOutcomeSheets. The corpus is small (rounds
+// 36–38: 441 cells from 235 reports, 81 held out), so one reading moves a held-out figure by
+// about two points; the floors sit just below what the reader reached when round 38 was
+// added (docs/outcomes.md gives each round's figures on arrival).
 var sheetFloors = map[string]floors{
-	"tune":    {highClassPrecision: 97, coverage: 68, flips: 2},
-	"heldout": {highClassPrecision: 94, coverage: 65, flips: 4},
+	"tune":    {highClassPrecision: 96.5, coverage: 71, flips: 2.5},
+	"heldout": {highClassPrecision: 95.5, coverage: 66, flips: 3},
 }
 
 // floors are the least responder-class precision and coverage and the most flips (in %)
