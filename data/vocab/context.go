@@ -10,8 +10,9 @@ import (
 // of its sentence or to a termination cue; a comma or "and" also ends it once the scope
 // has covered a target ("no improvement, and the lesions resolved"), so that lists
 // ("no clinical or radiological improvement") stay in scope. A backward cue's scope runs
-// back to the start of its clause. Time is linear in the number of tokens.
-func applyContext(text string, toks []token, ends []bool, targets []target, cues []cueHit) {
+// back to the start of its clause (clause numbers the clauses, as clauses gives them).
+// Time is linear in the number of tokens.
+func applyContext(text string, toks []token, ends []bool, targets []target, cues []cueHit, clause []int) {
 	var neg, hedge, hist, after, on scope
 	qual, qualUntil := CategoryUnknown, -1 // the last qualifier and the last token it reaches
 	transUntil := -1                       // the last token a transient cue reaches
@@ -19,7 +20,6 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		neg, hedge, hist, after, on = scope{}, scope{}, scope{}, scope{}, scope{}
 		qualUntil, transUntil = -1, -1
 	}
-	clause := clauses(text, toks, ends, cues)
 	ti, ci := 0, 0
 	coverEnd := func() { // a comma or "and" after a covered target ends the scope
 		for _, s := range []*scope{&neg, &hedge, &hist} {
@@ -350,14 +350,11 @@ func statements(toks []token, ends []bool, cues []cueHit) []int {
 }
 
 // clauses numbers the clauses of the text: a new clause starts at a sentence end, a comma
-// or colon, "and", and a termination cue.
-func clauses(text string, toks []token, ends []bool, cues []cueHit) []int {
-	var depth []int8
-	if strings.IndexByte(text, '(') >= 0 {
-		depth = parenDepth(text)
-	}
+// or colon, "and", and a termination cue; not a comma or "and" inside a parenthesis (depth
+// is parenDepth(text)).
+func clauses(text string, toks []token, ends []bool, cues []cueHit, depth []int8) []int {
 	return number(toks, ends, cues, func(k int) bool {
-		if depth != nil && depth[toks[k].start] > 0 && depth[toks[k-1].end-1] > 0 {
+		if depth[toks[k].start] > 0 && depth[toks[k-1].end-1] > 0 {
 			// "recurred (TSH suppressed, FT4 5.5xN) while still on BTU": a comma or "and"
 			// inside a parenthesis details the statement around it and does not end it
 			return false

@@ -351,10 +351,19 @@ func writeAgreement(w io.Writer, rows []corpusRow) {
 // tables) and holds it to cellFloors; OUTCOMES_REPORT=1 prints its report after the
 // sentence corpus's (make outcomes-report).
 func TestOutcomeCells(t *testing.T) {
+	measureCellCorpus(t, "testdata/outcome_cells.tsv", "table-cell", "tables", "cells ", cellFloors)
+}
+
+// measureCellCorpus measures the reader on a corpus of short cells (file), prints its report
+// when OUTCOMES_REPORT is set, titled by what the corpus is and what its sources are, with
+// label before each part's name, and holds it to fl. A corpus of fewer than 90 cells is an
+// error: its figures would move by more than a point per reading.
+func measureCellCorpus(t *testing.T, file, what, sourcesAre, label string, fl map[string]floors) {
+	t.Helper()
 	v := Default()
-	rows := readCorpus(t, "testdata/outcome_cells.tsv")
+	rows := readCorpus(t, file)
 	if len(rows) < 90 {
-		t.Fatalf("outcome_cells.tsv has %d cells, want at least 90", len(rows))
+		t.Fatalf("%s has %d cells, want at least 90", file, len(rows))
 	}
 	sources := map[string]bool{}
 	for _, r := range rows {
@@ -365,9 +374,9 @@ func TestOutcomeCells(t *testing.T) {
 	if report {
 		w = os.Stdout
 	}
-	fmt.Fprintf(w, "\n# Outcome reader on the table-cell corpus (%d cells from %d tables)\n", len(rows), len(sources))
+	fmt.Fprintf(w, "\n# Outcome reader on the %s corpus (%d cells from %d %s)\n", what, len(rows), len(sources), sourcesAre)
 	writeAgreement(w, rows)
-	holdToFloors(t, w, v, rows, "cells ", cellFloors, report)
+	holdToFloors(t, w, v, rows, label, fl, report)
 	if prefix := os.Getenv("OUTCOMES_PREFIX"); report && prefix != "" {
 		writePrefixReport(w, v, rows, prefix, os.Getenv("OUTCOMES_MISSES") != "")
 	}
@@ -395,26 +404,7 @@ var cellFloors = map[string]floors{
 // reports, the kind of sheet tresp reads) and holds it to sheetFloors; OUTCOMES_REPORT=1
 // prints its report after the cell corpus's (make outcomes-report).
 func TestOutcomeSheets(t *testing.T) {
-	v := Default()
-	rows := readCorpus(t, "testdata/outcome_sheets.tsv")
-	if len(rows) < 90 {
-		t.Fatalf("outcome_sheets.tsv has %d cells, want at least 90", len(rows))
-	}
-	sources := map[string]bool{}
-	for _, r := range rows {
-		sources[r.source] = true
-	}
-	report := os.Getenv("OUTCOMES_REPORT") != ""
-	var w io.Writer = io.Discard
-	if report {
-		w = os.Stdout
-	}
-	fmt.Fprintf(w, "\n# Outcome reader on the extraction-sheet corpus (%d cells from %d reports)\n", len(rows), len(sources))
-	writeAgreement(w, rows)
-	holdToFloors(t, w, v, rows, "sheets ", sheetFloors, report)
-	if prefix := os.Getenv("OUTCOMES_PREFIX"); report && prefix != "" {
-		writePrefixReport(w, v, rows, prefix, os.Getenv("OUTCOMES_MISSES") != "")
-	}
+	measureCellCorpus(t, "testdata/outcome_sheets.tsv", "extraction-sheet", "reports", "sheets ", sheetFloors)
 }
 
 // sheetFloors are the regression floors of TestOutcomeSheets. The corpus is small (rounds

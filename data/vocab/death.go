@@ -15,17 +15,12 @@ func causeLink(between string) bool {
 	}
 	for _, x := range w[:len(w)-1] {
 		// a time between: "died 4 mo (PD)", "died at 6 months (progression)"
-		if !deathTimeWords[x] && !isNumber(strings.TrimRight(x, ",")) {
+		if x = strings.TrimRight(x, ","); !cellTimeWords[x] && !isNumber(x) {
 			return false
 		}
 	}
 	return true
 }
-
-// deathTimeWords may stand between a death and its cause in parentheses, with numbers.
-var deathTimeWords = map[string]bool{"at": true, "after": true, "on": true, "day": true, "d": true, "days": true,
-	"wk": true, "wks": true, "week": true, "weeks": true, "mo": true, "mos": true, "month": true, "months": true,
-	"y": true, "yr": true, "yrs": true, "year": true, "years": true, "later": true}
 
 // readDeath reads a death that decided the reading as not evaluable (rule 4) and returns the
 // reason for low confidence, low if none is new.

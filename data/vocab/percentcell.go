@@ -29,7 +29,7 @@ func (c *compiled) measurePercentCell(text string, hasPercent bool) (m []int, ca
 	if m = measurePercentCellRE.FindStringSubmatchIndex(text); m == nil {
 		return nil, CategoryUnknown, false, false
 	}
-	better, known := c.measures[joinNorms(tokenize(text[m[2]:m[3]]))]
+	better, known := c.measures[normalize(text[m[2]:m[3]])]
 	v, err := strconv.ParseFloat(strings.Replace(text[m[6]:m[7]], ",", ".", 1), 64)
 	if !known || err != nil || v > 100 {
 		return nil, CategoryUnknown, false, false

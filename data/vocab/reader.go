@@ -171,16 +171,16 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 	targets, cues, used := c.scanOutcome(text, toks)
 	targets = dropNotOutcomes(text, targets, toks)
 	targets = mergeTargets(targets, c.quantities(text, toks, used))
-	applyContext(text, toks, ends, targets, cues)
+	depth := parenDepth(text)
+	clause := clauses(text, toks, ends, cues, depth)
+	applyContext(text, toks, ends, targets, cues, clause)
 	targets = labelAnswers(text, toks, targets, cues)
-	clause := clauses(text, toks, ends, cues)
 	k := v.courseOf(treatments)
 	if !k.empty() {
 		targets = c.courseHistory(text, toks, ends, cues, targets, k)
 	}
 	targets = dropUnplaced(toks, targets, clause, statements(toks, ends, cues), cues)
 	targets = mergeTargets(targets, c.countMarkers(text, toks))
-	depth := parenDepth(text)
 	for k := range targets {
 		t := &targets[k]
 		t.start, t.end = toks[t.i].start, toks[t.j-1].end
