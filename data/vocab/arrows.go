@@ -87,7 +87,11 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 // unit.
 func (c *compiled) measureFollows(text string, toks []token, k int) bool {
 	from := toks[k].start
-	r := arrowRE.FindStringIndex(text[from:min(len(text), from+arrowReach)])
+	window := text[from:min(len(text), from+arrowReach)]
+	if !strings.ContainsAny(window, "→⟶⇒>") && !containsFoldASCII(window, "to") {
+		return false // the expression needs an arrow or "to": a cheap scan first, as for the others
+	}
+	r := arrowRE.FindStringIndex(window)
 	if r == nil || r[0] != 0 {
 		return false
 	}
