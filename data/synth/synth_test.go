@@ -3,6 +3,9 @@ package synth
 import (
 	"bytes"
 	"encoding/csv"
+	"math"
+	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -57,5 +60,36 @@ func TestWriteParquet(t *testing.T) {
 	}
 	if err := Write(&b, Format("xlsx"), Options{Rows: 1}); err == nil {
 		t.Fatal("an unknown format was accepted")
+	}
+}
+
+// TestTextPoolGrowsAsSquareRoot checks the Pitman–Yor pool: with discount 0.5 the
+// distinct texts written in n draws are about 2·√(θ·n), so four times the draws give about
+// twice the texts, and the repeated texts are the earlier ones.
+func TestTextPoolGrowsAsSquareRoot(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	next := 0
+	p := newTextPool(100, 0.5, func() string { next++; return strconv.Itoa(next) })
+	distinctAt := map[int]int{}
+	for n := 1; n <= 160000; n++ {
+		if s := p.draw(r); s == "" {
+			t.Fatal("an empty text")
+		}
+		if n == 10000 || n == 40000 || n == 160000 {
+			distinctAt[n] = next
+		}
+	}
+	for _, n := range []int{10000, 40000, 160000} {
+		want := 2 * math.Sqrt(100*float64(n))
+		if got := float64(distinctAt[n]); got < 0.8*want || got > 1.2*want {
+			t.Errorf("%d draws gave %v distinct texts, want about %.0f", n, got, want)
+		}
+	}
+	var total float64
+	for _, c := range p.counts {
+		total += c
+	}
+	if total != 160000 || len(p.texts) != next {
+		t.Errorf("counts sum to %v over %d texts, want 160000 over %d", total, len(p.texts), next)
 	}
 }

@@ -10,7 +10,7 @@ import (
 // memoCap bounds each lookup cache; a full cache is emptied and refilled,
 // which keeps memory bounded and costs little on real tables, whose cells
 // repeat a few hundred distinct values.
-const memoCap = 1 << 13
+const memoCap = 1 << 16
 
 // memo caches the results of one lookup function by key.
 type memo[V any] struct{ m map[string]V }
