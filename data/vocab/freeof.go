@@ -36,7 +36,7 @@ func (v *Vocabulary) ProbeAndRead(text string) (p CourseProbe, reading OutcomeMa
 	if p = v.probeOf(text, written); p.names {
 		return p, reading, false
 	}
-	return p, v.outcomeOf(text, written, nil, OutcomeMatch{}), true
+	return p, v.outcomeOf(text, written, nil, false, OutcomeMatch{}), true
 }
 
 // probeOf is the CourseProbe of a text from its tokens as written.
@@ -67,7 +67,9 @@ func (v *Vocabulary) probeOf(text string, written []token) CourseProbe {
 // not one given once (whose relapses read differently), no word of infection meets an
 // anti-infective course (a death of infection reads by it), and no failure adjective stands
 // before a treatment noun (whose failure it is reads by the course). Then
-// OutcomeFor(text, treatments) equals Outcome(text).
+// OutcomeForCourse(text, treatments, false) equals Outcome(text). Whether the course is
+// finite (FiniteCourse, which OutcomeFor takes from the treatments) is not looked at here:
+// a caller that knows it keys its readings by it.
 func (v *Vocabulary) FreeOf(p CourseProbe, treatments []string) bool {
 	if p.names {
 		return false

@@ -142,16 +142,24 @@ func (v *Vocabulary) Outcome(text string) OutcomeMatch { return v.OutcomeFor(tex
 // statement is weighed against the others); the text is cut at 64 KB, which reads in a
 // fifth of a second at worst (BenchmarkOutcomeManyStatements).
 func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
+	return v.OutcomeForCourse(text, treatments, FiniteCourse(treatments...))
+}
+
+// OutcomeForCourse is OutcomeFor for a course whose finiteness the caller knows from
+// other cells (dose, schedule; FiniteCourse): finite says the course ended soon after it
+// began, so that a worsening after a transient response, whose time the text does not
+// give, is a relapse after the course (rule 3).
+func (v *Vocabulary) OutcomeForCourse(text string, treatments []string, finite bool) OutcomeMatch {
 	var res OutcomeMatch
 	if len(text) > maxOutcomeBytes {
 		text = text[:cutAtSpace(text, maxOutcomeBytes)]
 		res.Truncated = true
 	}
-	return v.outcomeOf(text, tokenize(text), treatments, res)
+	return v.outcomeOf(text, tokenize(text), treatments, finite, res)
 }
 
 // outcomeOf reads text, already cut to maxOutcomeBytes, from its tokens as written.
-func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string, res OutcomeMatch) OutcomeMatch {
+func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string, finite bool, res OutcomeMatch) OutcomeMatch {
 	c := v.c
 	toks, fixes := c.correctSpelling(text, written, treatments)
 	if len(toks) == 0 {
@@ -235,7 +243,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 	targets = c.dropHarmResolved(toks, dropUnnegated(targets))
 	c.notCompleteBesideResponse(toks, targets)
 	targets = dropConceded(text, toks, ends, targets, cues)
-	res = c.decide(text, toks, ends, targets, clause, cues, res)
+	res = c.decide(text, toks, ends, targets, clause, cues, finite, res)
 	res = v.despiteFailure(text, toks, cues, treatments, res)
 	res = deathOfTreatedInfection(toks, cues, k, res)
 	return withSpelling(absentFinding(text, toks, res), fixes)

@@ -252,7 +252,10 @@ func (n *normaliser) readOutcome(r *data.Record, base *cohort.Course, text strin
 	if len(out) > 0 {
 		first = out[0]
 	}
-	first.Outcome = n.voc.OutcomeFor(text, treatments)
+	// a count of doses or a single dose in the row's cells ("IVIG 2 g/kg x1", "3 pulses")
+	// says the course ended soon after it began (rule 3)
+	finite := n.voc.FiniteCourse(r.Get(data.FieldTreatment), r.Get(data.FieldDrug), r.Get(data.FieldDose), r.Get(data.FieldFrequency))
+	first.Outcome = n.voc.OutcomeFor(text, treatments, finite)
 	if vocab.BareAnswer(text) {
 		// "Yes", "N" in a column headed "Response (Y/N)": the header is the question
 		if h := n.header(r, data.FieldOutcome); h != data.FieldOutcome.String() {

@@ -77,6 +77,23 @@ type vocabCache struct {
 	// under holds the readings of bare answers under their column's header
 	// (vocab.OutcomeUnder), keyed by header and cell; a table has few
 	under map[[2]string]*vocab.OutcomeMatch
+	// finite holds vocab.FiniteCourse per (treatment, drug, dose, frequency) cells
+	finite map[[4]string]bool
+}
+
+// FiniteCourse memoises vocab.FiniteCourse of a row's treatment, drug, dose and
+// frequency cells.
+func (c *vocabCache) FiniteCourse(treatment, drug, dose, frequency string) bool {
+	k := [4]string{treatment, drug, dose, frequency}
+	if v, ok := c.finite[k]; ok {
+		return v
+	}
+	if c.finite == nil || len(c.finite) >= memoCap {
+		c.finite = make(map[[4]string]bool)
+	}
+	v := vocab.FiniteCourse(treatment, drug, dose, frequency)
+	c.finite[[4]string{strings.Clone(treatment), strings.Clone(drug), strings.Clone(dose), strings.Clone(frequency)}] = v
+	return v
 }
 
 // OutcomeUnder memoises vocab.OutcomeUnder per (header, cell); the reading is shared.
@@ -112,14 +129,18 @@ func (c *vocabCache) Subtype(condition, text string) []vocab.Match {
 	return c.subtype.get(condition+"\x00"+text, func() []vocab.Match { return c.voc.Subtype(condition, strings.Clone(text)) })
 }
 
-// outcomeKey is the memo key of an outcome reading: the text and the course's
-// treatments (the first two apart, so that the usual row allocates nothing).
-type outcomeKey struct{ text, t0, t1, rest string }
+// outcomeKey is the memo key of an outcome reading: the text, the course's
+// treatments (the first two apart, so that the usual row allocates nothing) and whether
+// the course is finite (vocab.FiniteCourse).
+type outcomeKey struct {
+	text, t0, t1, rest string
+	finite             bool
+}
 
-// OutcomeFor memoises the outcome reading per distinct (text, treatments)
-// pair; the reading is shared.
-func (c *vocabCache) OutcomeFor(text string, treatments []string) *vocab.OutcomeMatch {
-	k := outcomeKey{text: text}
+// OutcomeFor memoises the outcome reading per distinct (text, treatments, finite);
+// the reading is shared.
+func (c *vocabCache) OutcomeFor(text string, treatments []string, finite bool) *vocab.OutcomeMatch {
+	k := outcomeKey{text: text, finite: finite}
 	switch {
 	case len(treatments) > 2:
 		k.rest = strings.Join(treatments[2:], "\x00")
@@ -149,7 +170,7 @@ func (c *vocabCache) OutcomeFor(text string, treatments []string) *vocab.Outcome
 		}
 		c.free[text] = f
 	}
-	if c.voc.FreeOf(f.probe, treatments) {
+	if !finite && c.voc.FreeOf(f.probe, treatments) {
 		// the course plays no part: one reading for the text, whatever the treatments
 		if f.reading == nil {
 			f.reading = c.sameOutcome(text, c.voc.OutcomeFor(text, nil))
@@ -164,14 +185,14 @@ func (c *vocabCache) OutcomeFor(text string, treatments []string) *vocab.Outcome
 	for i, t := range treatments {
 		tr[i] = strings.Clone(t)
 	}
-	k = outcomeKey{text: text, rest: strings.Clone(k.rest)}
+	k = outcomeKey{text: text, rest: strings.Clone(k.rest), finite: finite}
 	if len(tr) > 0 {
 		k.t0 = tr[0]
 	}
 	if len(tr) > 1 {
 		k.t1 = tr[1]
 	}
-	v := c.sameOutcome(text, c.voc.OutcomeFor(text, tr))
+	v := c.sameOutcome(text, c.voc.OutcomeForCourse(text, tr, finite))
 	c.outcome[k] = v
 	return v
 }

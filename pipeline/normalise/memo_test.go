@@ -13,20 +13,23 @@ import (
 func TestOutcomeShared(t *testing.T) {
 	c := &vocabCache{voc: vocab.Default()}
 	tests := []struct {
-		text       string
-		a, b       []string
-		wantShared bool
+		text             string
+		a, b             []string
+		finiteA, finiteB bool
+		wantShared       bool
 	}{
-		{"complete response", []string{"prednisolone"}, []string{"rituximab"}, true},
-		{"complete response", []string{"prednisolone"}, []string{"prednisolone", "rituximab"}, true},
-		{"no response to rituximab, complete response after prednisolone", []string{"prednisolone"}, []string{"rituximab"}, false},
+		{"complete response", []string{"prednisolone"}, []string{"rituximab"}, false, false, true},
+		{"complete response", []string{"prednisolone"}, []string{"prednisolone", "rituximab"}, false, false, true},
+		{"no response to rituximab, complete response after prednisolone", []string{"prednisolone"}, []string{"rituximab"}, false, false, false},
+		// a finite course keeps the response a later worsening of unstated time ended (rule 3)
+		{"initial improvement, then deteriorated", []string{"IVIG"}, []string{"IVIG"}, false, true, false},
 	}
 	for _, tt := range tests {
-		a, b := c.OutcomeFor(tt.text, tt.a), c.OutcomeFor(tt.text, tt.b)
+		a, b := c.OutcomeFor(tt.text, tt.a, tt.finiteA), c.OutcomeFor(tt.text, tt.b, tt.finiteB)
 		if (a == b) != tt.wantShared {
 			t.Errorf("%q read for %v and %v: shared %v, want %v (categories %v, %v)", tt.text, tt.a, tt.b, a == b, tt.wantShared, a.Category, b.Category)
 		}
-		if want := c.voc.OutcomeFor(tt.text, tt.b); want.Category != b.Category || want.Evidence != b.Evidence {
+		if want := c.voc.OutcomeForCourse(tt.text, tt.b, tt.finiteB); want.Category != b.Category || want.Evidence != b.Evidence {
 			t.Errorf("%q for %v: shared reading %v %+v, the reader's %v %+v", tt.text, tt.b, b.Category, b.Evidence, want.Category, want.Evidence)
 		}
 	}
