@@ -10,12 +10,37 @@ import "strings"
 func dropNotOutcomes(text string, targets []target, toks []token) []target {
 	keep := targets[:0]
 	for _, t := range targets {
-		if t.entry.role == roleCell && !wholeCell(toks, t) || standardDeviation(text, toks, t) || eventRate(toks, t) || notYet(toks, t) {
+		if t.entry.role == roleCell && !wholeCell(toks, t) && !comparativeAfterSubject(toks, t) || standardDeviation(text, toks, t) || eventRate(toks, t) || notYet(toks, t) {
 			continue
 		}
 		keep = append(keep, t)
 	}
 	return keep
+}
+
+// comparativeAfterSubject reports whether a cell grade that is a comparative ("better",
+// "much better", "slightly better") ends its clause right after the clause's subject of one
+// to three words, in a cell of short clauses: "symptoms better, FEV1 unchanged", "pain
+// much better; rash persists", "ACT/SNOT better" — the grade is the predicate of what
+// changed, as "improved" would be. Not "better than expected" (the clause goes on), nor a
+// subject of more words, where the comparative may qualify something else.
+func comparativeAfterSubject(toks []token, t target) bool {
+	if t.j == 0 || toks[t.j-1].norm != "better" || t.j < len(toks) && !toks[t.j].brk {
+		return false
+	}
+	start := t.i
+	for start > 0 && !toks[start].brk {
+		start--
+	}
+	if n := t.i - start; n < 1 || n > 3 {
+		return false
+	}
+	for _, tk := range toks[start:t.i] {
+		if stopWords[tk.norm] || determiners[tk.norm] {
+			return false
+		}
+	}
+	return len(toks) <= 24
 }
 
 // notYet reports whether a response word follows "before" within three words, in its clause:

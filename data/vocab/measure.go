@@ -246,6 +246,21 @@ func transientAt(toks []token, x int) bool {
 	return transientWords[toks[x].norm] || toks[x].norm == "lived" && x > 0 && toks[x-1].norm == "short"
 }
 
+// transientCoordinated reports whether a transient word is joined to the response's own
+// first word by "but", "yet" or "though" ("temporary but dramatic improvement",
+// "transient yet marked response"): the authors say both that it was large and that it did
+// not last, as in "dramatic but temporary improvement".
+func transientCoordinated(toks []token, t target) bool {
+	if t.i < 2 || toks[t.i].brk || toks[t.i-1].brk {
+		return false
+	}
+	switch toks[t.i-1].norm {
+	case "but", "yet", "though":
+		return transientAt(toks, t.i-2)
+	}
+	return false
+}
+
 // saidNotToLast reports whether the words after the response t say it did not last: a
 // transient adverb or adjective right after it ("increased, but only transiently", "good
 // response, but transient") or a transient predicate of its clause or of one referring back

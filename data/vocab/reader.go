@@ -208,7 +208,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 		if !t.negated && !t.graded {
 			v.readMeasureChange(text, toks, ends, cues, treatments, t)
 		}
-		if t.category == Partial && !t.negated && !t.graded && !t.entry.marker && !t.quantity && t.rule == "phrase" && saidNotToLast(toks, ends, *t) {
+		if t.category == Partial && !t.negated && !t.graded && !t.entry.marker && !t.quantity && t.rule == "phrase" && (saidNotToLast(toks, ends, *t) || transientCoordinated(toks, *t)) {
 			// "LDH decreased; the improvement was brief", "good platelet response, but
 			// transient": a response that did not last is minimal (a transient word before it,
 			// "brief partial remission", is a cue of its own: lost only with a later worsening)

@@ -165,8 +165,10 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 			i += np
 			continue
 		}
-		if np > 0 && c.outcomes[pids[0]].role == roleCell && !wholeCell(toks, target{i: i, j: i + np, entry: c.outcomes[pids[0]]}) {
-			np = 0 // "complete" inside a sentence is a qualifier cue, not a Response column's grade
+		if np > 0 {
+			if cand := (target{i: i, j: i + np, entry: c.outcomes[pids[0]]}); cand.entry.role == roleCell && !wholeCell(toks, cand) && !comparativeAfterSubject(toks, cand) {
+				np = 0 // "complete" inside a sentence is a qualifier cue, not a Response column's grade
+			}
 		}
 		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !toks[i+1].brk && !eventBefore(toks, i) {
 			// "relapsed TTP", "refractory ITP": the state the patient came with, not the

@@ -1,0 +1,50 @@
+package vocab
+
+import "testing"
+
+// TestComparativeAfterSubject checks a cell grade "better" as the predicate of a short
+// subject ("pain much better"), and TestTransientCoordinated a transient word joined to
+// the response by "but" ("temporary but dramatic improvement" = minimal).
+func TestComparativeAfterSubject(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		text string
+		want Category
+		conf Confidence
+	}{
+		{"pain much better", Partial, ConfidenceHigh},
+		{"ACT/SNOT better", Partial, ConfidenceHigh},
+		{"pain slightly better", Minimal, ConfidenceHigh},
+		{"pain not better", None, ConfidenceHigh},
+		// a response beside a site unchanged: a person decides (as "improved" beside it)
+		{"symptoms better, FEV1 unchanged", Unclassified, ConfidenceLow},
+		// a comparative that does not end its clause, or a long subject, is not a grade
+		{"pain better than expected", Unclassified, ConfidenceNone},
+		{"the pain in both of her knees better", Unclassified, ConfidenceNone},
+	}
+	for _, tt := range tests {
+		got := v.OutcomeFor(tt.text, nil)
+		if got.Category != tt.want || got.Confidence != tt.conf {
+			t.Errorf("%q: %v/%v (%s), want %v/%v", tt.text, got.Category, got.Confidence, got.Evidence.Rule, tt.want, tt.conf)
+		}
+	}
+}
+
+func TestTransientCoordinated(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		text string
+		want Category
+	}{
+		{"temporary but dramatic improvement in orthostatic hypotension", Minimal},
+		{"transient yet marked response", Minimal},
+		{"dramatic but temporary improvement", Minimal},
+		{"dramatic improvement", Partial},
+		{"temporary relief; but dramatic improvement after the second course", Partial},
+	}
+	for _, tt := range tests {
+		if got := v.OutcomeFor(tt.text, nil); got.Category != tt.want {
+			t.Errorf("%q: %v (%s), want %v", tt.text, got.Category, got.Evidence.Rule, tt.want)
+		}
+	}
+}
