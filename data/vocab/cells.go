@@ -10,7 +10,7 @@ import "strings"
 func dropNotOutcomes(text string, targets []target, toks []token) []target {
 	keep := targets[:0]
 	for _, t := range targets {
-		if t.entry.role == roleCell && !wholeCell(toks, t) && !comparativeAfterSubject(toks, t) || standardDeviation(text, toks, t) || eventRate(toks, t) || notYet(toks, t) {
+		if cellGradeOutOfPlace(toks, t) || standardDeviation(text, toks, t) || eventRate(toks, t) || notYet(toks, t) {
 			continue
 		}
 		keep = append(keep, t)

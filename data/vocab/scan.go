@@ -165,10 +165,8 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 			i += np
 			continue
 		}
-		if np > 0 {
-			if cand := (target{i: i, j: i + np, entry: c.outcomes[pids[0]]}); cand.entry.role == roleCell && !wholeCell(toks, cand) && !comparativeAfterSubject(toks, cand) {
-				np = 0 // "complete" inside a sentence is a qualifier cue, not a Response column's grade
-			}
+		if np > 0 && cellGradeOutOfPlace(toks, target{i: i, j: i + np, entry: c.outcomes[pids[0]]}) {
+			np = 0 // "complete" inside a sentence is a qualifier cue, not a Response column's grade
 		}
 		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !toks[i+1].brk && !eventBefore(toks, i) {
 			// "relapsed TTP", "refractory ITP": the state the patient came with, not the
@@ -499,4 +497,10 @@ func (c *compiled) cutsPhrase(toks []token, t token, rest int) bool {
 	q := sort.Search(len(toks), func(k int) bool { return toks[k].start >= t.start })
 	n, _ := c.outTrie.longest(toks, q, nil)
 	return n > rest
+}
+
+// cellGradeOutOfPlace reports whether t is a phrase of role cell where it is no grade: not
+// the whole cell, nor a comparative after a short subject (comparativeAfterSubject).
+func cellGradeOutOfPlace(toks []token, t target) bool {
+	return t.entry.role == roleCell && !wholeCell(toks, t) && !comparativeAfterSubject(toks, t)
 }
