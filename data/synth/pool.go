@@ -18,10 +18,11 @@ type textPool struct {
 }
 
 func newTextPool(theta, d float64, write func() string) *textPool {
-	return &textPool{theta: theta, d: d, write: write, tree: make1(1024)}
+	return &textPool{theta: theta, d: d, write: write, tree: newTree(1024)}
 }
 
-func make1(capacity int) []float64 { return make([]float64, capacity+1) }
+// newTree returns an empty Fenwick tree for capacity texts.
+func newTree(capacity int) []float64 { return make([]float64, capacity+1) }
 
 // draw returns the next value.
 func (p *textPool) draw(r *rand.Rand) string {
@@ -69,7 +70,7 @@ func (p *textPool) find(u float64) int {
 
 // grow doubles the tree's capacity and rebuilds it from the counts.
 func (p *textPool) grow() {
-	p.tree = make1(2 * (len(p.tree) - 1))
+	p.tree = newTree(2 * (len(p.tree) - 1))
 	for i, c := range p.counts {
 		if c > 0 {
 			p.add(i, c-p.d)

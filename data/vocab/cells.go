@@ -25,7 +25,7 @@ func dropNotOutcomes(text string, targets []target, toks []token) []target {
 // changed, as "improved" would be. Not "better than expected" (the clause goes on), nor a
 // subject of more words, where the comparative may qualify something else.
 func comparativeAfterSubject(toks []token, t target) bool {
-	if t.j == 0 || toks[t.j-1].norm != "better" || t.j < len(toks) && !toks[t.j].brk {
+	if len(toks) > 24 || t.j == 0 || toks[t.j-1].norm != "better" || t.j < len(toks) && !toks[t.j].brk {
 		return false
 	}
 	start := t.i
@@ -40,7 +40,7 @@ func comparativeAfterSubject(toks []token, t target) bool {
 			return false
 		}
 	}
-	return len(toks) <= 24
+	return true
 }
 
 // notYet reports whether a response word follows "before" within three words, in its clause:

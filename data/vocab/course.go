@@ -8,8 +8,10 @@ import "strings"
 // still match themselves.
 type course struct {
 	names, classes, words map[string]bool
-	// oneOff is set when the course is given once (an operation, a procedure, a single
-	// dose or infiltration): a relapse stated after it is after the course (rule 3)
+	// oneOff is set when the course is given once or for a counted few doses (an operation,
+	// a procedure, FiniteCourse: "single dose", "infiltration", "x4", "(2nd course)"): a
+	// relapse or a loss of response whose time the text does not give is after the course
+	// (rule 3)
 	oneOff bool
 	// classNamed holds the classes the treatment cells name as such ("glucocorticoid",
 	// "steroids"): any drug of such a class is the course's
@@ -63,6 +65,8 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 	infective, other := 0, 0 // drugs with ATC codes: anti-infectives given to treat, and the rest
 	kindNamed := false       // a cell names a kind of anti-infective ("antibiotics")
 	for _, tr := range treatments {
+		// "a single dose of baclofen", "botulinum toxin infiltration", "IVIG x1", "(2nd course)"
+		once = once || FiniteCourse(tr)
 		prophylaxis := strings.Contains(strings.ToLower(tr), "prophyla") // "entecavir prophylaxis"
 		cut := len(tr)
 		for _, m := range v.ScanDrugs(tr) {
@@ -106,17 +110,14 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 				k.names[surgeryName], k.names[excisionName] = true, true
 				operation = true
 			}
-			if w == "infiltration" || w == "single" && i+1 < len(ws) && singleForms[ws[i+1]] {
-				once = true // "a single dose of baclofen", "botulinum toxin infiltration"
-			}
 			if len(w) >= 3 && !courseWordStop[w] && !isNumber(w) && !v.c.knownNonDrug(w) {
 				k.words[w] = true
 			}
 			kindNamed = kindNamed || antiInfectiveWords[w] || w == "tuberculosis" && i > 0 && ws[i-1] == "anti"
 		}
 	}
-	// an operation alone, or a drug given once: not "surgical resection followed by adjuvant
-	// imatinib", nor "single-agent rituximab"
+	// an operation alone, or a finite course (FiniteCourse): not "surgical resection followed
+	// by adjuvant imatinib", nor "single-agent rituximab"
 	k.oneOff = operation && !drug || once
 	// an infection is what the course treats only when every drug of it is an anti-infective
 	// ("R-CHOP + entecavir prophylaxis", "hydroxychloroquine, prednisone" are not)
@@ -133,7 +134,8 @@ func implantedStimulation(ws []string, i int) bool {
 
 // singleForms after "single" make a course given once ("single dose", not "single agent").
 var singleForms = map[string]bool{"dose": true, "injection": true, "infusion": true, "session": true,
-	"application": true, "administration": true, "shot": true, "treatment": true}
+	"application": true, "administration": true, "shot": true, "treatment": true, "course": true,
+	"bolus": true, "pulse": true}
 
 // releaseForm are the words before "release" that make it a drug's formulation
 // ("extended-release nifedipine"), not an operation.

@@ -12,7 +12,7 @@ import (
 // a non-response followed by a dose change and then a response is the course's best
 // response, not a disagreement ("poor response to 60 mg; after increase to 90 mg responded
 // well"), and the other-death cues name a death's cause (rule 4).
-func (c *compiled) decide(text string, toks []token, ends []bool, targets []target, clause []int, cues []cueHit, finite bool, res OutcomeMatch) OutcomeMatch {
+func (c *compiled) decide(text string, toks []token, ends []bool, targets []target, clause []int, cues []cueHit, once bool, res OutcomeMatch) OutcomeMatch {
 	doseChange := doseChanges(cues)
 	live := make([]target, 0, len(targets))
 	historyOnly := false
@@ -54,7 +54,7 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	}
 
 	// relapse, flare and recurrence depend on time
-	keep, onCourseRelapse, relapseLow := relapseRules(toks, live, doseChange, finite)
+	keep, onCourseRelapse, relapseLow := relapseRules(toks, live, doseChange, once)
 	if relapseLow != "" {
 		low = relapseLow
 	}

@@ -3,15 +3,35 @@ package vocab
 import "strings"
 
 // FiniteCourse reports whether a course's treatment, dose or schedule texts say it was a
-// finite course that ended soon after it began: a count of doses, cycles or sessions
-// ("375 mg/m2 weekly x4", "3 pulses", "five sessions"), a single dose ("single infusion",
-// "once", "one-off"), a numbered course ("IVIG 2 g/kg (2nd course)") or neoadjuvant
-// treatment. A schedule without a count ("weekly", "daily") is a course that goes on, as is
-// one whose counted part is followed by more ("x3 then taper", "maintenance"). Rule 3 then takes a worsening after a transient response, whose time the text
-// does not give, as a relapse after the course, which leaves the best response standing.
+// finite course that ended soon after it began: a count of doses or sessions ("375 mg/m2
+// weekly x4", "3 pulses", "five sessions"; not cycles, see finiteCountNouns), a single dose
+// ("single infusion", "once", "one-off", "infiltration"), a numbered course ("IVIG 2 g/kg
+// (2nd course)") or neoadjuvant treatment. A schedule without a count ("weekly", "daily")
+// is a course that goes on, as is one whose counted part is followed by more ("x3 then
+// taper", "maintenance"). Such a course is given once (course.oneOff): rule 3 takes a
+// relapse or a loss of response whose time the text does not give as after the course,
+// which leaves the best response standing.
 func FiniteCourse(texts ...string) bool {
 	for _, s := range texts {
+		if !strings.ContainsAny(s, "0123456789×- \t") {
+			// one word without a digit ("rituximab", the usual treatment name): finite only
+			// as a word that says so alone; checked without allocating (FreeOf runs per row)
+			if oneWordFinite(s) {
+				return true
+			}
+			continue
+		}
 		if finiteText(strings.ToLower(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneWordFinite reports whether the single word s says a course is finite by itself.
+func oneWordFinite(s string) bool {
+	for _, w := range []string{"neoadjuvant", "infiltration", "once"} {
+		if strings.EqualFold(s, w) {
 			return true
 		}
 	}
@@ -26,12 +46,6 @@ var finiteCountNouns = map[string]bool{
 	"treatments": true, "applications": true, "shots": true,
 }
 
-// finiteSingleNouns follow "single" in a single dose.
-var finiteSingleNouns = map[string]bool{
-	"dose": true, "infusion": true, "injection": true, "course": true, "session": true,
-	"shot": true, "application": true, "administration": true, "bolus": true, "pulse": true,
-}
-
 // ongoingWords after "once" make it a schedule ("once daily"), not a single dose.
 var ongoingWords = map[string]bool{
 	"daily": true, "a": true, "per": true, "weekly": true, "monthly": true, "every": true,
@@ -44,6 +58,7 @@ var doseCountWords = map[string]bool{
 	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true,
 }
 
+// ordinalWords number a course in words ("first course").
 var ordinalWords = map[string]bool{
 	"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "sixth": true,
 }
@@ -54,6 +69,7 @@ var continuingWords = map[string]bool{"then": true, "followed": true, "maintenan
 	"continued": true, "continuous": true, "ongoing": true, "taper": true, "tapered": true,
 	"tapering": true}
 
+// finiteText is FiniteCourse of one lower-cased text.
 func finiteText(s string) bool {
 	w := strings.FieldsFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '×' || r == '-' || r == '/' || r == '%' || r == '.')
@@ -64,7 +80,7 @@ func finiteText(s string) bool {
 		}
 	}
 	for i, x := range w {
-		if x == "x" && i > 0 && allDigits(w[i-1]) {
+		if x == "x" && i > 0 && isNumber(w[i-1]) {
 			continue // "1 x 10^6 cells": a product
 		}
 		next := ""
@@ -72,15 +88,14 @@ func finiteText(s string) bool {
 			next = w[i+1]
 		}
 		switch {
-		case x == "neoadjuvant", x == "one-off", x == "one-time", x == "single-dose":
+		case oneWordFinite(x) && (x != "once" || !ongoingWords[next] && !strings.HasPrefix(next, "q")),
+			x == "one-off", x == "one-time", x == "single-dose":
 			return true
-		case x == "single" && finiteSingleNouns[next]:
-			return true
-		case x == "once" && !ongoingWords[next] && !strings.HasPrefix(next, "q"):
+		case x == "single" && singleForms[next]:
 			return true
 		case timesCount(x, next):
 			return true
-		case (allDigits(x) || doseCountWords[x]) && finiteCountNouns[next] && !strings.Contains(x, "/"):
+		case (isNumber(x) || doseCountWords[x]) && finiteCountNouns[next]:
 			return true
 		case (ordinalWords[x] || isOrdinal(x)) && (next == "course" || next == "cycle"):
 			return true
@@ -104,7 +119,7 @@ func timesCount(x, next string) bool {
 	default:
 		return false
 	}
-	if !allDigits(n) || n == "" {
+	if !isNumber(n) {
 		return false
 	}
 	return !ongoingWords[next] && !timeUnitWords[next]
@@ -116,19 +131,10 @@ var timeUnitWords = map[string]bool{"d": true, "day": true, "days": true, "wk": 
 	"week": true, "weeks": true, "mo": true, "mos": true, "month": true, "months": true, "y": true,
 	"yr": true, "yrs": true, "year": true, "years": true, "h": true, "hours": true}
 
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
 // isOrdinal reports whether s is a numeral ordinal: "1st", "2nd", "3rd", "4th".
 func isOrdinal(s string) bool {
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
-		if n, ok := strings.CutSuffix(s, suf); ok && allDigits(n) {
+		if n, ok := strings.CutSuffix(s, suf); ok && isNumber(n) {
 			return true
 		}
 	}

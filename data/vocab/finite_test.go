@@ -35,26 +35,34 @@ func TestFiniteCourse(t *testing.T) {
 	}
 }
 
-// TestFiniteCourseKeepsBestResponse checks rule 3 on a finite course: a worsening after a
-// transient response, at a time the text does not give, came after the course, and the
-// best response stands; on a course that goes on, or when the text puts the loss on the
-// course, it is progression.
+// TestFiniteCourseKeepsBestResponse checks rule 3 on a course given once: a relapse, or a
+// worsening after a transient response, at a time the text does not give, came after the
+// course, and the best response stands; on a course that goes on, or when the text puts
+// the loss on the course, it is progression. The course is finite by the caller's flag
+// (other cells) or by its own treatment text; an operation is given once too.
 func TestFiniteCourseKeepsBestResponse(t *testing.T) {
 	v := Default()
 	tests := []struct {
-		text   string
-		finite bool
-		want   Category
+		treatment, text string
+		finite          bool
+		want            Category
+		conf            Confidence
 	}{
-		{"initial clinical improvement, deteriorated 2 wk later", true, Partial},
-		{"initial clinical improvement, deteriorated 2 wk later", false, Progression},
-		{"initial improvement, then worsened", true, Partial},
-		{"initially responded, then worsened while on treatment", true, Progression},
-		{"initial improvement, then deteriorated despite treatment", true, Progression},
+		{"IVIG", "initial clinical improvement, deteriorated 2 wk later", true, Partial, ConfidenceHigh},
+		{"IVIG", "initial clinical improvement, deteriorated 2 wk later", false, Progression, ConfidenceHigh},
+		{"IVIG x4", "initial improvement, then worsened", false, Partial, ConfidenceHigh},
+		{"surgical excision", "initial improvement, then worsened", false, Partial, ConfidenceHigh},
+		{"rituximab 1000 mg x2 then maintenance", "initial improvement, then worsened", false, Progression, ConfidenceHigh},
+		{"IVIG", "initially responded, then worsened while on treatment", true, Progression, ConfidenceHigh},
+		{"IVIG", "initial improvement, then deteriorated despite treatment", true, Progression, ConfidenceHigh},
+		// a relapse without a time: after a finite course the response stands; else a person decides
+		{"IVIG x4", "complete remission, then relapsed", false, Complete, ConfidenceHigh},
+		{"IVIG", "complete remission, then relapsed", false, Unclassified, ConfidenceLow},
 	}
 	for _, tt := range tests {
-		if got := v.OutcomeForCourse(tt.text, []string{"IVIG"}, tt.finite); got.Category != tt.want {
-			t.Errorf("%q (finite %v): %v (%s), want %v", tt.text, tt.finite, got.Category, got.Rule, tt.want)
+		got := v.OutcomeForCourse(tt.text, []string{tt.treatment}, tt.finite)
+		if got.Category != tt.want || got.Confidence != tt.conf {
+			t.Errorf("%q for %q (finite %v): %v/%v (%s), want %v/%v", tt.text, tt.treatment, tt.finite, got.Category, got.Confidence, got.Rule, tt.want, tt.conf)
 		}
 	}
 }

@@ -67,9 +67,9 @@ func (v *Vocabulary) probeOf(text string, written []token) CourseProbe {
 // not one given once (whose relapses read differently), no word of infection meets an
 // anti-infective course (a death of infection reads by it), and no failure adjective stands
 // before a treatment noun (whose failure it is reads by the course). Then
-// OutcomeForCourse(text, treatments, false) equals Outcome(text). Whether the course is
-// finite (FiniteCourse, which OutcomeFor takes from the treatments) is not looked at here:
-// a caller that knows it keys its readings by it.
+// OutcomeFor(text, treatments) equals Outcome(text). A finite course that only other cells
+// name (OutcomeForCourse's flag) is not looked at here: a caller that knows it keys its
+// readings by it.
 func (v *Vocabulary) FreeOf(p CourseProbe, treatments []string) bool {
 	if p.names {
 		return false
@@ -106,6 +106,9 @@ func (v *Vocabulary) FreeOf(p CourseProbe, treatments []string) bool {
 // every word the course keeps (course.words), and its kind (oneOff) comes from words too.
 func mayNameCourse(p CourseProbe, treatments []string) bool {
 	for _, tr := range treatments {
+		if FiniteCourse(tr) {
+			return true // given once: a relapse reads by it
+		}
 		if may, ok := mayNameCourseASCII(p, tr); ok {
 			if may {
 				return true
@@ -113,7 +116,7 @@ func mayNameCourse(p CourseProbe, treatments []string) bool {
 			continue
 		}
 		for _, w := range words(noParens(tr)) {
-			if surgical(w) || w == "single" || w == "infiltration" {
+			if surgical(w) {
 				return true
 			}
 			if len(w) < 3 || courseWordStop[w] || isNumber(w) {
@@ -148,7 +151,7 @@ func mayNameCourseASCII(p CourseProbe, tr string) (may, ok bool) {
 				}
 			}
 		}
-		return string(w) == "single" || string(w) == "infiltration" || surgical(string(w))
+		return surgical(string(w))
 	}
 	for i := 0; i < len(tr); i++ {
 		c := tr[i]

@@ -77,11 +77,6 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			// "relapse during steroid tapering" in an IVIG row: the time on another treatment
 			t.on, t.onDuring = false, 0
 		}
-		if t := &targets[x]; k.oneOff && t.entry.role == roleRelapse && !t.on {
-			// "resolution after excision; recurred 2 years later": a course given once
-			// is over when the relapse comes
-			t.afterOnce = true
-		}
 		if !targets[x].history && responseOfOther(toks, targets[x], ms, otherMention) {
 			// "CR after switch to romiplostim", "cured with voriconazole" in an eltrombopag or a
 			// fluconazole row: the response is said of the treatment named right after it

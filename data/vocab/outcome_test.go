@@ -1297,8 +1297,7 @@ func TestCourseFree(t *testing.T) {
 				continue
 			}
 			free++
-			// a finite course is the caller's own flag (FiniteCourse), read apart
-			with, without := v.OutcomeForCourse(r.text, []string{tr}, false), v.OutcomeFor(r.text, nil)
+			with, without := v.OutcomeFor(r.text, []string{tr}), v.OutcomeFor(r.text, nil)
 			if !reflect.DeepEqual(with, without) {
 				t.Errorf("%s with %q: FreeOf, but the reading differs:\n with    %+v\n without %+v", r.id, tr, with, without)
 			}

@@ -88,8 +88,8 @@ type target struct {
 	history  bool // about an earlier treatment: not evidence for this course
 	histCue  string
 	after    bool // about the time after the course stopped
-	// afterOnce is set on a relapse in a row of a course given once (an operation, a single
-	// dose): after a stated response it came after the course
+	// afterOnce is set on a relapse in a row of a course given once (course.oneOff, or a
+	// finite course the caller names): after a stated response it came after the course
 	afterOnce bool
 	on        bool // about the time on the course
 	// onDuring is 1 + the token of the "during"/"under" that placed the phrase on a
@@ -142,13 +142,14 @@ func (v *Vocabulary) Outcome(text string) OutcomeMatch { return v.OutcomeFor(tex
 // statement is weighed against the others); the text is cut at 64 KB, which reads in a
 // fifth of a second at worst (BenchmarkOutcomeManyStatements).
 func (v *Vocabulary) OutcomeFor(text string, treatments []string) OutcomeMatch {
-	return v.OutcomeForCourse(text, treatments, FiniteCourse(treatments...))
+	return v.OutcomeForCourse(text, treatments, false)
 }
 
 // OutcomeForCourse is OutcomeFor for a course whose finiteness the caller knows from
 // other cells (dose, schedule; FiniteCourse): finite says the course ended soon after it
-// began, so that a worsening after a transient response, whose time the text does not
-// give, is a relapse after the course (rule 3).
+// began, as the treatments' own words may say (course.oneOff), so that a relapse or a
+// worsening after a transient response, whose time the text does not give, is after the
+// course (rule 3).
 func (v *Vocabulary) OutcomeForCourse(text string, treatments []string, finite bool) OutcomeMatch {
 	var res OutcomeMatch
 	if len(text) > maxOutcomeBytes {
@@ -186,6 +187,16 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 	k := v.courseOf(treatments)
 	if !k.empty() {
 		targets = c.courseHistory(text, toks, ends, cues, targets, k)
+	}
+	once := finite || k != nil && k.oneOff
+	if once {
+		for x := range targets {
+			if t := &targets[x]; t.entry.role == roleRelapse && !t.on {
+				// "resolution after excision; recurred 2 years later": a course given once
+				// is over when the relapse comes
+				t.afterOnce = true
+			}
+		}
 	}
 	targets = dropUnplaced(toks, targets, clause, statements(toks, ends, cues), cues)
 	targets = mergeTargets(targets, c.countMarkers(text, toks))
@@ -243,7 +254,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 	targets = c.dropHarmResolved(toks, dropUnnegated(targets))
 	c.notCompleteBesideResponse(toks, targets)
 	targets = dropConceded(text, toks, ends, targets, cues)
-	res = c.decide(text, toks, ends, targets, clause, cues, finite, res)
+	res = c.decide(text, toks, ends, targets, clause, cues, once, res)
 	res = v.despiteFailure(text, toks, cues, treatments, res)
 	res = deathOfTreatedInfection(toks, cues, k, res)
 	return withSpelling(absentFinding(text, toks, res), fixes)

@@ -6,14 +6,14 @@ package vocab
 // relapseRules applies the time of relapse, flare and recurrence statements:
 // a relapse on the course is progression (onCourseRelapse is its index in
 // keep, or -1, as is a response lost on the course), one after the course
-// stopped implies an earlier response or leaves the best response standing. On a finite
-// course (FiniteCourse) a response lost at a time the text does not give was lost after
-// the course, and the best response stands.
+// stopped implies an earlier response or leaves the best response standing. On a course
+// given once (once: course.oneOff or a finite course, FiniteCourse) a response lost at a
+// time the text does not give was lost after the course, and the best response stands.
 // low is the last reason for low confidence found, or "". A relapse on the
 // course followed by a response after a change of dose ("relapsed during taper;
 // responded again after dose increase") is a response regained on the same
 // course: the relapse is dropped and the best response stands.
-func relapseRules(toks []token, live []target, doseChange []int, finite bool) (keep []target, onCourseRelapse int, low string) {
+func relapseRules(toks []token, live []target, doseChange []int, once bool) (keep []target, onCourseRelapse int, low string) {
 	hasResponse := false
 	for _, t := range live {
 		if t.entry.role != roleRelapse && t.category.Ordered() && t.category > Progression {
@@ -24,7 +24,7 @@ func relapseRules(toks []token, live []target, doseChange []int, finite bool) (k
 	lost := responseLost(toks, live)
 	keep = make([]target, 0, len(live)) // a copy: the caller keeps live (the patient's statements)
 	for k, t := range live {
-		if k == lost && finite && !t.on && hasResponse {
+		if k == lost && once && !t.on && hasResponse {
 			continue // a finite course: the loss came after it, and the best response stands
 		}
 		if k == lost {
