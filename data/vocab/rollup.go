@@ -11,6 +11,7 @@ import "strings"
 func rollUpBeside(text string, toks []token, live []target, decisive int, low string, persisted func(target) bool, res *OutcomeMatch) (rolledUp int) {
 	partialBesideComplete(text, toks, live, decisive, low, res)
 	rolledUp = persistedBesideComplete(text, toks, live, decisive, low, persisted, res)
+	residueBesideComplete(text, toks, live, decisive, low, res)
 	worseningBesideNone(text, live, decisive, low, res)
 	return rolledUp
 }
