@@ -43,6 +43,49 @@ func comparativeAfterSubject(toks []token, t target) bool {
 	return true
 }
 
+// goneAfterSubject reports whether t, the word "gone", is the predicate of a short subject
+// in a short cell: "chorea gone within days", "pain gone after 2 doses", "the rash was
+// gone" — what was there is no more, as "disappeared". The subject is one to three words
+// from the start of the clause (an article or possessive allowed), then at most "was",
+// "were", "is", "are", "has", "had", "been" or "not"; after "gone" the clause ends or a time
+// follows ("within", "after", "by", "at", "in", "since", "on", "completely"). Not the patient
+// as subject ("he had gone home"), nor a degree short of all ("almost gone": a person
+// decides), nor "gone" alone in a cell.
+func goneAfterSubject(toks []token, t target) bool {
+	if len(toks) > 24 || t.j < len(toks) && !toks[t.j].brk && !goneAfter[toks[t.j].norm] {
+		return false
+	}
+	x := t.i
+	for x > 0 && !toks[x].brk && goneAux[toks[x-1].norm] {
+		x--
+	}
+	if x > 0 && !toks[x].brk && notAll[toks[x-1].norm] {
+		return false
+	}
+	start := x
+	for start > 0 && !toks[start].brk {
+		start--
+	}
+	n := x - start
+	if n < 1 || n > 3 {
+		return false
+	}
+	for _, tk := range toks[start:x] {
+		if stopWords[tk.norm] || patientWords[tk.norm] || isNumber(tk.norm) || (determiners[tk.norm] || tk.norm == "a") && n == 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// goneAux may stand between a subject and "gone"; goneAfter may follow it in its clause;
+// notAll before it make "gone" less than complete.
+var (
+	goneAux   = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "been": true, "not": true, "completely": true, "totally": true, "all": true}
+	goneAfter = map[string]bool{"within": true, "after": true, "by": true, "at": true, "in": true, "since": true, "on": true, "completely": true}
+	notAll    = map[string]bool{"almost": true, "nearly": true, "virtually": true, "largely": true, "mostly": true, "partly": true, "partially": true, "practically": true}
+)
+
 // notYet reports whether a response word follows "before" within three words, in its clause:
 // "lost to follow-up before hCG normalised", "died before achieving remission" — a response
 // that had not come.

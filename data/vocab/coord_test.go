@@ -48,3 +48,32 @@ func TestTransientCoordinated(t *testing.T) {
 		}
 	}
 }
+
+// TestGoneAfterSubject checks "gone" as the predicate of a short subject ("chorea gone
+// within days" = complete) and nowhere else.
+func TestGoneAfterSubject(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		text string
+		want Category
+		conf Confidence
+	}{
+		{"chorea gone within days", Complete, ConfidenceHigh},
+		{"pain gone after 2 doses", Complete, ConfidenceHigh},
+		{"the rash was gone", Complete, ConfidenceHigh},
+		{"lesions completely gone at 3 mo", Complete, ConfidenceHigh},
+		{"the rash was not gone", None, ConfidenceHigh},
+		{"pain gone, swelling persists", Partial, ConfidenceHigh},
+		// a degree short of all, the patient as subject, or "gone" alone: no grade
+		{"pain almost gone", Unclassified, ConfidenceNone},
+		{"he had gone home", Unclassified, ConfidenceNone},
+		{"gone", Unclassified, ConfidenceNone},
+		{"had gone to another hospital", Unclassified, ConfidenceNone},
+	}
+	for _, tt := range tests {
+		got := v.OutcomeFor(tt.text, nil)
+		if got.Category != tt.want || got.Confidence != tt.conf {
+			t.Errorf("%q: %v/%v (%s), want %v/%v", tt.text, got.Category, got.Confidence, got.Evidence.Rule, tt.want, tt.conf)
+		}
+	}
+}

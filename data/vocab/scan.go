@@ -500,7 +500,11 @@ func (c *compiled) cutsPhrase(toks []token, t token, rest int) bool {
 }
 
 // cellGradeOutOfPlace reports whether t is a phrase of role cell where it is no grade: not
-// the whole cell, nor a comparative after a short subject (comparativeAfterSubject).
+// the whole cell, nor a comparative after a short subject (comparativeAfterSubject); "gone"
+// is a grade only after a short subject (goneAfterSubject), never alone.
 func cellGradeOutOfPlace(toks []token, t target) bool {
+	if t.entry.role == roleCell && t.j-t.i == 1 && toks[t.i].norm == "gone" {
+		return !goneAfterSubject(toks, t)
+	}
 	return t.entry.role == roleCell && !wholeCell(toks, t) && !comparativeAfterSubject(toks, t)
 }
