@@ -405,7 +405,7 @@ func (c *compiled) mentions(toks []token, inTarget, worse []bool, k *course) []m
 		n, ids := c.drugTrie.longest(toks, i, nil)
 		if n == 0 {
 			if k.words[toks[i].norm] {
-				out = append(out, mention{i: i, n: 1, name: toks[i].norm, course: true})
+				out = append(out, mention{i: i, n: 1, name: toks[i].norm, course: true, word: true})
 			}
 			i++
 			continue

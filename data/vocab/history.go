@@ -130,14 +130,19 @@ func subjectAfterComma(toks []token, x int, mentionEnd []int) bool {
 // syndrome", "platinum-refractory".
 var compoundAdjectives = map[string]bool{"refractory": true, "resistant": true, "unresponsive": true, "recalcitrant": true}
 
-// compoundRefractory reads "X-refractory" and "X- and Y-resistant" as "refractory to X
-// (and Y)": a non-response of the course when the list names one of its treatments. A list
+// compoundRefractory reads "X-refractory", "X resistant" and "X- and Y-resistant" as
+// "refractory to X (and Y)": a non-response of the course when the list names one of its treatments. A list
 // that names only other treatments is history, as the words already are.
 func compoundRefractory(text string, toks []token, ms []mention) []target {
 	var out []target
 	for k, m := range ms {
 		a := m.i + m.n
-		if a >= len(toks) || !compoundAdjectives[toks[a].norm] || text[toks[a-1].end:toks[a].start] != "-" {
+		if a >= len(toks) || !compoundAdjectives[toks[a].norm] {
+			continue
+		}
+		if sep := text[toks[a-1].end:toks[a].start]; sep != "-" && (sep != " " || m.word) {
+			// joined by a space, only a known treatment: "IVIG resistant", not the word
+			// "severe" of a treatment cell "… for severe refractory PAP"
 			continue
 		}
 		course := m.course

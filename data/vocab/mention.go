@@ -8,6 +8,7 @@ type mention struct {
 	short   bool   // an upper-case abbreviation of up to 3 characters (T3, T4, MTX): weak evidence of another treatment
 	course  bool
 	generic bool // a class named as a treatment ("steroids", "antibiotics"), not one substance
+	word    bool // a word of the course's treatment cells that names no known treatment ("lavage")
 }
 
 // mentionOf is the treatment of entry e named at toks[i:i+n], with whether it is one of the

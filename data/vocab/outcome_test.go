@@ -829,6 +829,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"outcome said of the treatment it is on", "failed methotrexate; cleared on ustekinumab", "methotrexate", None, ConfidenceHigh},
 		{"object of an outcome phrase", "she no longer required dialysis", "rituximab", Partial, ConfidenceHigh},
 		{"treatment-refractory compound names the course", "a boy with IVIG-refractory Kawasaki disease", "IVIG", None, ConfidenceHigh},
+		{"treatment and adjective joined by a space", "IVIG resistant", "IVIG", None, ConfidenceHigh},
+		{"a word of the treatment cell before the adjective is no treatment", "severe refractory PAP treated with WLL", "whole lung lavage for severe refractory PAP", Unclassified, ConfidenceNone},
 		{"compound after a list names the course", "SSc with steroid and cyclophosphamide-resistant ILD", "cyclophosphamide", None, ConfidenceHigh},
 		{"compound naming another treatment is history", "a boy with IVIG-refractory Kawasaki disease", "infliximab", Unclassified, ConfidenceNone},
 		{"outcome linked by a termination cue to another treatment", "complete remission after rituximab", "cyclophosphamide", Unclassified, ConfidenceNone},
