@@ -321,6 +321,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		// base verbs of improvement: a non-response when negated, weak alone; an improvement under way
 		{"a base verb negated", "the hydronephrosis did not regress", "", None, ConfidenceHigh},
 		{"an initial response, then something unread", "He initially responded well to dilatation, but four months later developed a marked, unyielding subglottic stenosis requiring tracheostomy.", "", Partial, ConfidenceLow},
+		{"an initial response, then after \"then\" something unread", "good initial regression after 3 pulses, then sudden compressive optic neuropathy", "", Partial, ConfidenceLow},
+		{"an initial response, then a state read", "initial improvement, then complete remission", "", Complete, ConfidenceHigh},
 		{"an initial response, then an unread sentence", "Treatment led to initial clinical improvement. However, refractory heart failure necessitated urgent heart transplantation.", "", Partial, ConfidenceLow},
 		{"an initial response, then another site denied", "She was started on UDCA with initial improvement in ALP but not Tbil.", "", Partial, ConfidenceHigh},
 		{"initially as the time of the treatment", "He was treated initially with corticosteroids and satisfactory improvement was achieved in the lungs but not in the heart.", "", Partial, ConfidenceHigh},
