@@ -67,6 +67,7 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 	for _, tr := range treatments {
 		// "a single dose of baclofen", "botulinum toxin infiltration", "IVIG x1", "(2nd course)"
 		once = once || FiniteCourse(tr)
+		tr = indicationFree(tr)
 		prophylaxis := strings.Contains(strings.ToLower(tr), "prophyla") // "entecavir prophylaxis"
 		cut := len(tr)
 		for _, m := range v.ScanDrugs(tr) {
@@ -123,6 +124,53 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 	// ("R-CHOP + entecavir prophylaxis", "hydroxychloroquine, prednisone" are not)
 	k.antiInfective = (infective > 0 || kindNamed) && other == 0
 	return k
+}
+
+// indicationFree blanks, keeping every byte offset, the indication a treatment cell names
+// after "for" ("rituximab plus cyclophosphamide for type B insulin resistance", "IVIG for
+// steroid-refractory myasthenia"): the treatments and words named there are what the
+// course was for, not the course. The indication runs to the next ",", ";", "+", "/", "(",
+// "then" or "followed", so that "prednisone for 4 weeks, then azathioprine" keeps its
+// second treatment.
+func indicationFree(tr string) string {
+	low := asciiLower(tr)
+	var b []byte
+	for from := 0; ; {
+		k := strings.Index(low[from:], "for ")
+		if k < 0 {
+			break
+		}
+		k += from
+		if k > 0 && asciiAlnum(low[k-1]) {
+			from = k + 4
+			continue
+		}
+		end := len(tr)
+		if e := strings.IndexAny(low[k:], ",;+/("); e >= 0 {
+			end = k + e
+		}
+		for _, w := range []string{" then", " followed"} {
+			if e := strings.Index(low[k:end], w); e >= 0 {
+				end = k + e
+			}
+		}
+		if b == nil {
+			b = []byte(tr)
+		}
+		for x := k; x < end; x++ {
+			b[x] = ' '
+		}
+		from = end
+	}
+	if b == nil {
+		return tr
+	}
+	return string(b)
+}
+
+// asciiAlnum reports whether c is an ASCII letter or digit.
+func asciiAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // implantedStimulation reports whether ws[i] is the "stimulation" of an implanted stimulator

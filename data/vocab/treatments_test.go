@@ -146,3 +146,36 @@ func TestDiseaseHierarchy(t *testing.T) {
 		t.Errorf("disease vocabulary has %d conditions, want at least 800", n)
 	}
 }
+
+// TestCourseIndicationIsNotTheCourse checks that a treatment named in the indication of a
+// treatment cell ("… for type B insulin resistance") is another treatment, not the course,
+// while a treatment after the indication ("prednisone for 4 weeks, then azathioprine")
+// stays the course's.
+func TestCourseIndicationIsNotTheCourse(t *testing.T) {
+	v := Default()
+	tests := []struct {
+		course, text string
+		want         Category
+		conf         Confidence
+	}{
+		{"rituximab plus cyclophosphamide for type B insulin resistance", "Insulin therapy was stopped.", Unclassified, ConfidenceNone},
+		{"rituximab plus cyclophosphamide", "Rituximab was stopped.", NotEvaluable, ConfidenceHigh},
+		{"prednisone for 4 weeks, then azathioprine", "Azathioprine was stopped.", NotEvaluable, ConfidenceHigh},
+		{"IVIG for steroid-refractory myasthenia", "responded to IVIG", Partial, ConfidenceHigh},
+	}
+	for _, tt := range tests {
+		got := v.OutcomeFor(tt.text, []string{tt.course})
+		if got.Category != tt.want || got.Confidence != tt.conf {
+			t.Errorf("%q in %q: %v/%v (%s), want %v/%v", tt.text, tt.course, got.Category, got.Confidence, got.Evidence.Rule, tt.want, tt.conf)
+		}
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"IVIG for Kawasaki disease + aspirin", "IVIG " + strings.Repeat(" ", len("for Kawasaki disease ")) + "+ aspirin"},
+		{"prednisone for 4 weeks, then azathioprine", "prednisone " + strings.Repeat(" ", len("for 4 weeks")) + ", then azathioprine"},
+		{"formoterol", "formoterol"},
+	} {
+		if got := indicationFree(tt.in); got != tt.want {
+			t.Errorf("indicationFree(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
