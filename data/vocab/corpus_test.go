@@ -408,12 +408,13 @@ func TestOutcomeSheets(t *testing.T) {
 }
 
 // sheetFloors are the regression floors of TestOutcomeSheets. The corpus is small (rounds
-// 36–39: 545 cells from 297 reports, 101 held out), so one reading moves a held-out figure by
-// about one point; the floors sit just below what the reader reached when round 39 was
-// added (docs/outcomes.md gives each round's figures on arrival).
+// 36–40: 750 cells from 415 reports, 137 held out), so one reading moves a held-out figure by
+// about three quarters of a point; the floors sit just below what the reader reached when
+// round 40 was added (docs/outcomes.md gives each round's figures on arrival). Round 40 read
+// worse than the rounds before it, so its floors are lower than round 39's.
 var sheetFloors = map[string]floors{
-	"tune":    {highClassPrecision: 97, coverage: 70.5, flips: 2},
-	"heldout": {highClassPrecision: 95.5, coverage: 66, flips: 3},
+	"tune":    {highClassPrecision: 95.5, coverage: 70.5, flips: 2},
+	"heldout": {highClassPrecision: 93, coverage: 67.5, flips: 4},
 }
 
 // floors are the least responder-class precision and coverage and the most flips (in %)
