@@ -28,19 +28,29 @@ func comparativeAfterSubject(toks []token, t target) bool {
 	if len(toks) > 24 || t.j == 0 || toks[t.j-1].norm != "better" || t.j < len(toks) && !toks[t.j].brk {
 		return false
 	}
-	start := t.i
-	for start > 0 && !toks[start].brk {
-		start--
-	}
-	if n := t.i - start; n < 1 || n > 3 {
+	subject := shortSubject(toks, t.i)
+	if subject == nil {
 		return false
 	}
-	for _, tk := range toks[start:t.i] {
+	for _, tk := range subject {
 		if stopWords[tk.norm] || determiners[tk.norm] {
 			return false
 		}
 	}
 	return true
+}
+
+// shortSubject returns the words from the start of the clause up to toks[x] (not
+// included) when they are one to three, the subject of a short predicate; else nil.
+func shortSubject(toks []token, x int) []token {
+	start := x
+	for start > 0 && !toks[start].brk {
+		start--
+	}
+	if n := x - start; n < 1 || n > 3 {
+		return nil
+	}
+	return toks[start:x]
 }
 
 // goneAfterSubject reports whether t, the word "gone", is the predicate of a short subject
@@ -62,16 +72,12 @@ func goneAfterSubject(toks []token, t target) bool {
 	if x > 0 && !toks[x].brk && notAll[toks[x-1].norm] {
 		return false
 	}
-	start := x
-	for start > 0 && !toks[start].brk {
-		start--
-	}
-	n := x - start
-	if n < 1 || n > 3 {
+	subject := shortSubject(toks, x)
+	if subject == nil {
 		return false
 	}
-	for _, tk := range toks[start:x] {
-		if stopWords[tk.norm] || patientWords[tk.norm] || isNumber(tk.norm) || (determiners[tk.norm] || tk.norm == "a") && n == 1 {
+	for _, tk := range subject {
+		if stopWords[tk.norm] || patientWords[tk.norm] || isNumber(tk.norm) || (determiners[tk.norm] || tk.norm == "a") && len(subject) == 1 {
 			return false
 		}
 	}

@@ -19,9 +19,9 @@ const unreadAfterMin = 3
 const lowInitialThenUnread = "an initial response, then a statement the reader could not read: perhaps the response was lost on the course"
 
 // initialThenUnread reports whether the decisive response t of the text is called initial
-// ("initial improvement", "initially responded") and a contrast word, a new sentence,
-// "then" or an arrow after every statement the reader found (all) opens at least
-// unreadAfterMin words.
+// ("initial improvement", "initially responded") and a contrast word, a new sentence
+// (an arrow is one: sentenceEnds) or "then" after every statement the reader found (all)
+// opens at least unreadAfterMin words.
 func initialThenUnread(toks []token, ends []bool, all []target, t target) bool {
 	if !t.category.AtLeast(Partial) || !initialResponse(toks, ends, t) {
 		return false
@@ -34,8 +34,8 @@ func initialThenUnread(toks []token, ends []bool, all []target, t target) bool {
 		if n := toks[x+1].norm; contrastWords[toks[x].norm] && n != "also" && n != "not" || ends[x] {
 			return true // not "… but also …", nor "improvement in ALP but not Tbil" (rule 8)
 		}
-		if x > t.j && (toks[x].norm == "then" || toks[x].arrow) {
-			return true // "good initial regression, then sudden optic neuropathy", "improved few weeks -> regressed again"
+		if x > t.j && toks[x].norm == "then" {
+			return true // "good initial regression after 3 pulses, then sudden compressive optic neuropathy"
 		}
 	}
 	return false

@@ -95,7 +95,7 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath {
 		low = c.readDeath(text, toks, cues, live, decisive, low, &res)
 	}
-	rolledUp := rollUpBeside(text, toks, live, decisive, low, c.persistedIn(text, toks), &res)
+	rolledUp := rollUpBeside(text, toks, ends, live, decisive, low, c.persistedIn(text, toks), &res)
 	if l := disagreement(toks, live, decisive, rolledUp, doseChange, &res); l != "" {
 		low = l
 	} else if low == "" && res.Category.AtLeast(Partial) && c.deathAfterResponse(text, toks, cues, patient) {

@@ -10,14 +10,15 @@ package vocab
 // Not counted: a residue denied ("without sequelae", "no residual deficit", "nor any motor
 // deficit"), one that is itself part of a statement the reader matched ("no residual
 // disease"), the object of the complete statement ("resolution of residual mass"), "except
-// when …" (a condition, not a residue), and anything after the end of the sentence.
-func residueBesideComplete(text string, toks []token, live []target, decisive int, low string, res *OutcomeMatch) {
+// when …" (a condition, not a residue), and anything after the end of the sentence (ends,
+// sentenceEnds).
+func residueBesideComplete(text string, toks []token, ends []bool, live []target, decisive int, low string, res *OutcomeMatch) {
 	if low != "" || decisive < 0 || res.Category != Complete || live[decisive].category != Complete ||
 		live[decisive].negated || live[decisive].quantity {
 		return
 	}
 	for k := live[decisive].j; k < len(toks); k++ {
-		if sentenceEndsBefore(text, toks, k) {
+		if ends[k] {
 			return
 		}
 		if !residueWord(toks, k) || insideTarget(live, k) || residueDenied(toks, k) || objectOf(toks, live[decisive].j, k) {
@@ -87,21 +88,6 @@ func residueDenied(toks []token, k int) bool {
 func insideTarget(live []target, k int) bool {
 	for _, t := range live {
 		if t.i <= k && k < t.j {
-			return true
-		}
-	}
-	return false
-}
-
-// sentenceEndsBefore reports whether a full stop, a question or exclamation mark, or a
-// semicolon stands between toks[k-1] and toks[k].
-func sentenceEndsBefore(text string, toks []token, k int) bool {
-	if k == 0 || !toks[k].brk {
-		return false
-	}
-	for _, c := range text[toks[k-1].end:toks[k].start] {
-		switch c {
-		case '.', ';', '!', '?':
 			return true
 		}
 	}

@@ -8,10 +8,10 @@ import "strings"
 //
 // It returns the index in live of a statement that rule 8 read beside the decisive one as
 // part of the roll-up (a finding that persisted), which is then no disagreement; -1 if none.
-func rollUpBeside(text string, toks []token, live []target, decisive int, low string, persisted func(target) bool, res *OutcomeMatch) (rolledUp int) {
+func rollUpBeside(text string, toks []token, ends []bool, live []target, decisive int, low string, persisted func(target) bool, res *OutcomeMatch) (rolledUp int) {
 	partialBesideComplete(text, toks, live, decisive, low, res)
 	rolledUp = persistedBesideComplete(text, toks, live, decisive, low, persisted, res)
-	residueBesideComplete(text, toks, live, decisive, low, res)
+	residueBesideComplete(text, toks, ends, live, decisive, low, res)
 	worseningBesideNone(text, live, decisive, low, res)
 	return rolledUp
 }
