@@ -56,8 +56,8 @@ func shortSubject(toks []token, x int) []token {
 // goneAfterSubject reports whether t, the word "gone", is the predicate of a short subject
 // in a short cell: "chorea gone within days", "pain gone after 2 doses", "the rash was
 // gone" — what was there is no more, as "disappeared". The subject is one to three words
-// from the start of the clause (an article or possessive allowed), then at most "was",
-// "were", "is", "are", "has", "had", "been" or "not"; after "gone" the clause ends or a time
+// from the start of the clause (an article or possessive allowed), then only words of
+// goneAux ("was", "had been", "not", "completely"); after "gone" the clause ends or a time
 // follows ("within", "after", "by", "at", "in", "since", "on", "completely"). Not the patient
 // as subject ("he had gone home"), nor a degree short of all ("almost gone": a person
 // decides), nor "gone" alone in a cell.
