@@ -12,7 +12,7 @@ import (
 func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	c := &compiled{
 		drugTrie: &trieNode{}, disTrie: &trieNode{}, subTrie: &trieNode{}, outTrie: &trieNode{},
-		ctxTrie: &trieNode{}, lostResponse: -1, measures: map[string]string{}, criteria: map[string]scoreCriteria{}, measureHeads: map[string]bool{}, scoreTerms: map[string]bool{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
+		ctxTrie: &trieNode{}, lostResponse: -1, reportNouns: &trieNode{}, notStated: &trieNode{}, unstated: &trieNode{}, measures: map[string]string{}, criteria: map[string]scoreCriteria{}, measureHeads: map[string]bool{}, scoreTerms: map[string]bool{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
 		generics: map[string]*drugGeneric{}, diseases: map[string]*diseaseCanon{},
 		noFuzzy: map[string]bool{}, knownWords: map[string]bool{},
 	}
@@ -283,6 +283,12 @@ func (c *compiled) compileOutcomes(t *table) error {
 			c.lostResponse = id
 		}
 	}
+	c.unreported = len(c.outcomes)
+	c.outcomes = append(c.outcomes, outcomeEntry{phrase: unreportedPhrase, category: NotEvaluable, role: roleUnassess,
+		norm: normalize(unreportedPhrase)})
+	c.unreportedWeak = len(c.outcomes)
+	c.outcomes = append(c.outcomes, outcomeEntry{phrase: unreportedPhrase, category: NotEvaluable, role: roleWeak,
+		norm: normalize(unreportedPhrase)})
 	return nil
 }
 
@@ -295,6 +301,12 @@ func (c *compiled) compileContext(ts [numKinds + 1]*table) {
 			e.category, _ = ParseCategory(cat)
 		}
 		c.cues = append(c.cues, e)
+		if t := c.unreportedTrie(e.role); t != nil {
+			// read only together, as an unreported outcome: alone they are no cue
+			t.insert(words(e.term), i)
+			c.known(e.term)
+			continue
+		}
 		c.ctxTrie.insert(words(r.get("term")), i)
 		c.known(r.get("term"))
 	}

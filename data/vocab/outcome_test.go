@@ -17,9 +17,9 @@ func TestOutcomePhrasings(t *testing.T) {
 	}{
 		// a phrase that starts inside a negation cue and runs past it keeps its own
 		// reading: "was not" + "not evaluable"
-		{"Response was not evaluable", NotEvaluable, "NE", StatusContained, "not evaluable"},
+		{"Response was not evaluable", NotEvaluable, "NE", StatusExact, "Response was not evaluable"}, // an unreported outcome (unreported.go)
 		{"treatment was not successful", None, "SD", StatusContained, "not successful"},
-		{"the response was not yet evaluable", NotEvaluable, "NE", StatusContained, "not yet evaluable"},
+		{"the response was not yet evaluable", NotEvaluable, "NE", StatusContained, "response was not yet evaluable"},
 		{"Clinical conditions are ameliorating to date", Partial, "PR", StatusContained, "ameliorating"},
 		// wounds and nodules in plain words
 		{"nodules became softer", Partial, "PR", StatusContained, "softer"},

@@ -131,15 +131,7 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 				continue
 			}
 		}
-		np, pids := c.outTrie.longest(toks, i, acceptOutcome)
-		if np == 0 {
-			np, pids = c.gappedPhrase(toks, i, acceptOutcome)
-		}
-		if np <= 1 {
-			if nl, lids := c.lostPhrase(toks, i, acceptOutcome); nl > np {
-				np, pids = nl, lids
-			}
-		}
+		np, pids := c.phraseAt(toks, i, acceptOutcome)
 		if nm := c.measureAt(toks, i); nm > np {
 			// "exacerbation rate", "number of relapses": the name of a measure, read by its
 			// change (rule 4), not the outcome word inside it
@@ -214,6 +206,26 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 		}
 	}
 	return targets, cues, used
+}
+
+// phraseAt returns the length in tokens and the ids of the longest outcome phrase starting
+// at toks[i]: a phrase of the vocabulary, else a gapped one ("some clinical improvement");
+// a lost response ("lost her complete cytogenetic response") or an unreported outcome
+// ("result not given in abstract") when longer.
+func (c *compiled) phraseAt(toks []token, i int, accept func([]int, []token) []int) (int, []int) {
+	np, pids := c.outTrie.longest(toks, i, accept)
+	if np == 0 {
+		np, pids = c.gappedPhrase(toks, i, accept)
+	}
+	if np <= 1 {
+		if nl, lids := c.lostPhrase(toks, i, accept); nl > np {
+			np, pids = nl, lids
+		}
+	}
+	if nu, id := c.unreportedAt(toks, i); nu > np {
+		np, pids = nu, []int{id}
+	}
+	return np, pids
 }
 
 // changeOfTreatment reports whether the phrase toks[i:j] ends in "change" and names the

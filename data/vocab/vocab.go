@@ -251,11 +251,18 @@ type compiled struct {
 	// lostResponse is the id of the outcome phrase "lost response", which a lost head before
 	// any response phrase reads as ("loss of CCyR"); -1 when the vocabulary has none
 	lostResponse int
-	ctxTrie      *trieNode
-	cues         []cueEntry
-	scores       []scoreEntry
-	measures     map[string]string        // measure → "lower" or "higher" (is better)
-	criteria     map[string]scoreCriteria // measure → its own response criteria (scores.tsv kinds fall and below)
+	// unreported is the id of the outcome entry that an unreported outcome ("result not
+	// given", "no FU reported") reads as, unreportedWeak that of the same read as a proposal
+	// ("no IVIG response reported"); reportNouns, notStated and unstated hold the words of
+	// that construction (unreported.go)
+	unreported, unreportedWeak int
+	reportNouns                *trieNode
+	notStated, unstated        *trieNode
+	ctxTrie                    *trieNode
+	cues                       []cueEntry
+	scores                     []scoreEntry
+	measures                   map[string]string        // measure → "lower" or "higher" (is better)
+	criteria                   map[string]scoreCriteria // measure → its own response criteria (scores.tsv kinds fall and below)
 	// measureHeads are the first words of the measures of two words or more: scanOutcome asks
 	// for a measure name only where one can start
 	measureHeads map[string]bool

@@ -1,0 +1,130 @@
+package vocab
+
+// unreportedPhrase is the phrase an unreported outcome is shown as matching in the evidence.
+const unreportedPhrase = "outcome not reported"
+
+// Reaches of the unreported construction, in words: between "no" and its report noun ("no
+// post-op outcome stated"), between a report noun and its "not stated" word after "no" ("no
+// IVIG response reported" has none), and between a report noun and "not" or an unstated word
+// ("response to the second course not reported", "outcome of pregnancy unknown").
+const (
+	unreportedLead  = 2
+	unreportedAfter = 1
+	unreportedGap   = 3
+)
+
+// copulas stand between a report noun and "not" ("outcome was not reported"); after "no
+// response" they make a statement of its own ("no response was reported" may say the
+// patient did not respond), so that form is left to the outcome phrases.
+var copulas = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "has": true,
+	"have": true, "had": true}
+
+// unstatedFollowers may follow an unstated word in its clause ("outcome unknown at discharge");
+// any other word makes it an attribute of what follows ("response to unknown allergen").
+var unstatedFollowers = map[string]bool{"at": true, "in": true, "after": true, "from": true, "for": true,
+	"since": true, "because": true, "due": true, "as": true, "beyond": true, "until": true}
+
+// unreportedTrie returns the trie of the words of an unreported outcome that a cue of role
+// r belongs to, or nil for the other cue roles.
+func (c *compiled) unreportedTrie(r cueRole) *trieNode {
+	switch r {
+	case cueReportNoun:
+		return c.reportNouns
+	case cueNotStated:
+		return c.notStated
+	case cueUnstated:
+		return c.unstated
+	}
+	return nil
+}
+
+// unreportedAt returns the length in tokens of a statement, starting at toks[i], that the
+// outcome of the course was not reported, or 0, and the id of the outcome entry it reads as:
+// c.unreported, or c.unreportedWeak when its report noun after "no" is a response word of
+// its own ("no IVIG response reported" may report that the patient did not respond, as
+// "no response reported" in outcomes.tsv, and is a proposal only). The words come from cues.tsv (roles report
+// noun, not stated and unstated) and must stand in one clause, in one of three forms:
+//   - "no", up to unreportedLead modifiers, a report noun, up to unreportedAfter words and a
+//     not-stated word: "no FU reported", "no post-op outcome stated", "no response data available";
+//   - a report noun, up to unreportedGap words, an optional copula, "not" or "never" (and
+//     "yet") and a not-stated word: "result not given in abstract", "details of outcome were
+//     not provided";
+//   - a report noun, up to unreportedGap words and an unstated word that ends the clause or
+//     is followed by a preposition: "outcome unknown", "response assessment pending".
+//
+// The words between may not start an outcome phrase ("response improved, not reported" is
+// read by its phrases) and, after "no", may not be a copula.
+func (c *compiled) unreportedAt(toks []token, i int) (int, int) {
+	if c.unreported <= 0 {
+		return 0, 0
+	}
+	if toks[i].norm == "no" {
+		return c.unreportedAfterNo(toks, i)
+	}
+	n, _ := c.reportNouns.longest(toks, i, nil)
+	if n == 0 {
+		return 0, 0
+	}
+	return c.unreportedAfterNoun(toks, i, n), c.unreported
+}
+
+// unreportedAfterNoun is unreportedAt's second and third forms, toks[i:i+n] being a report noun.
+func (c *compiled) unreportedAfterNoun(toks []token, i, n int) int {
+	for q := i + n; q < len(toks) && q <= i+n+unreportedGap; q++ {
+		if toks[q].brk {
+			return 0
+		}
+		switch w := toks[q].norm; {
+		case w == "not" || w == "never":
+			r := q + 1
+			if r < len(toks) && toks[r].norm == "yet" && !toks[r].brk {
+				r++
+			}
+			if r < len(toks) && !toks[r].brk {
+				if m, _ := c.notStated.longest(toks, r, nil); m > 0 {
+					return r + m - i
+				}
+			}
+			return 0
+		case copulas[w]:
+			continue
+		}
+		if m, _ := c.unstated.longest(toks, q, nil); m > 0 {
+			if end := q + m; end == len(toks) || toks[end].brk || unstatedFollowers[toks[end].norm] {
+				return end - i
+			}
+			return 0
+		}
+		if m, _ := c.outTrie.longest(toks, q, nil); m > 0 {
+			return 0
+		}
+	}
+	return 0
+}
+
+// unreportedAfterNo is unreportedAt's first form, toks[i] being "no".
+func (c *compiled) unreportedAfterNo(toks []token, i int) (int, int) {
+	for k := i + 1; k < len(toks) && k <= i+1+unreportedLead; k++ {
+		if toks[k].brk || copulas[toks[k].norm] {
+			return 0, 0
+		}
+		n, _ := c.reportNouns.longest(toks, k, nil)
+		if n == 0 {
+			continue
+		}
+		id := c.unreported
+		if r, _ := c.outTrie.longest(toks, k, nil); r > 0 {
+			id = c.unreportedWeak
+		}
+		for q := k + n; q < len(toks) && q <= k+n+unreportedAfter; q++ {
+			if toks[q].brk || copulas[toks[q].norm] {
+				return 0, 0
+			}
+			if m, _ := c.notStated.longest(toks, q, nil); m > 0 {
+				return q + m - i, id
+			}
+		}
+		return 0, 0
+	}
+	return 0, 0
+}
