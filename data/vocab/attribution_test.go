@@ -582,3 +582,24 @@ func TestResultClause(t *testing.T) {
 		{"prednisone", "There was no pain, swelling or bleeding, showing a complete response.", Complete, ConfidenceHigh},
 	})
 }
+
+// TestRefractoryToGenericTreatment checks genericObject: a history cue whose object is every
+// treatment or a generic one, in a statement naming no other treatment, states the course's
+// outcome; a qualifier that may place the treatment before the course, "other", or a
+// treatment named after it leaves the cue to history.
+func TestRefractoryToGenericTreatment(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		{"amiodarone", "SVT resistant to all", None, ConfidenceHigh},
+		{"indomethacin", "refractory to all", None, ConfidenceHigh},
+		{"antidepressant + antipsychotic", "resistant to combination treatment", None, ConfidenceHigh},
+		{"carbimazole", "refractory to drug tx -> emergency total thyroidectomy", None, ConfidenceHigh},
+		{"rosuvastatin and fenofibrate", "was refractory to pharmacologic therapy", None, ConfidenceHigh},
+		// a qualifier, "other", or another treatment named: history, not this course
+		{"rituximab", "refractory to conventional therapy", CategoryUnknown, ConfidenceNone},
+		{"rituximab", "refractory to all other treatments", CategoryUnknown, ConfidenceNone},
+		{"rituximab", "refractory to treatment with steroids", CategoryUnknown, ConfidenceNone},
+		{"rituximab", "refractory to steroids and IVIG", CategoryUnknown, ConfidenceNone},
+		// a denial states no failure
+		{"rituximab", "not resistant to treatment", CategoryUnknown, ConfidenceNone},
+	})
+}

@@ -15,6 +15,9 @@ type CourseProbe struct {
 	// failure is set when a failure adjective stands before a treatment noun ("after
 	// unsuccessful resuscitation"): whose failure it is reads by the course (failureOfOther)
 	failure bool
+	// generic is set when a history cue's object is every treatment or a generic one
+	// ("refractory to all"): it is the course's, when there is one (genericObject)
+	generic bool
 }
 
 // ProbeCourse returns the CourseProbe of an outcome text.
@@ -55,6 +58,10 @@ func (v *Vocabulary) probeOf(text string, written []token) CourseProbe {
 		if i > 0 && failureAdjectives[toks[i].norm] && attributiveBefore[toks[i-1].norm] {
 			p.failure = true
 		}
+		if n, ids := v.c.ctxTrie.longest(toks, i, nil); n > 0 && v.c.cues[ids[0]].role == cueHistory &&
+			genericObject(toks, make([]bool, len(toks)), cueHit{i, i + n, v.c.cues[ids[0]]}) {
+			p.generic = true
+		}
 		if w := written[i].norm; w != toks[i].norm && len(w) >= 3 {
 			p.words = append(p.words, w)
 		}
@@ -65,8 +72,9 @@ func (v *Vocabulary) probeOf(text string, written []token) CourseProbe {
 // FreeOf reports whether a text with probe p reads the same whatever the course: it names
 // no treatment, holds none of the words of the course's treatment cells, the course is
 // not one given once (whose relapses read differently), no word of infection meets an
-// anti-infective course (a death of infection reads by it), and no failure adjective stands
-// before a treatment noun (whose failure it is reads by the course). Then
+// anti-infective course (a death of infection reads by it), no failure adjective stands
+// before a treatment noun (whose failure it is reads by the course), and no history cue has
+// every treatment or a generic one as its object ("refractory to all" is the course's). Then
 // OutcomeFor(text, treatments) equals Outcome(text). A finite course that only other cells
 // name (OutcomeForCourse's flag) is not looked at here: a caller that knows it keys its
 // readings by it.
@@ -77,7 +85,7 @@ func (v *Vocabulary) FreeOf(p CourseProbe, treatments []string) bool {
 	if p.infection && len(treatments) > 0 && v.courseOf(treatments).antiInfective {
 		return false
 	}
-	if p.failure && len(treatments) > 0 && !v.courseOf(treatments).empty() {
+	if (p.failure || p.generic) && len(treatments) > 0 && !v.courseOf(treatments).empty() {
 		return false
 	}
 	if !mayNameCourse(p, treatments) {

@@ -99,7 +99,8 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			// "not resistant to fluconazole" states no failure
 			continue
 		}
-		if cueNamesCourse(text, toks, clause, inTarget, mentionEnd, courseAt, exactAt, cu) {
+		if cueNamesCourse(text, toks, clause, inTarget, mentionEnd, courseAt, exactAt, cu) ||
+			!namesOther[clause[cu.i]] && genericObject(toks, inTarget, cu) {
 			added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
 				category: cu.e.category, rule: "history cue names the course", courseClause: true, histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
 		}
@@ -498,6 +499,51 @@ func cueNamesCourse(text string, toks []token, clause []int, inTarget []bool, me
 		}
 		if courseAt[x] && (!other || exactAt[x]) {
 			return true
+		}
+	}
+	return false
+}
+
+// everyTreatment are the words that make a history cue's object every treatment, the
+// course's among them ("refractory to all", "resistant to any treatment").
+var everyTreatment = map[string]bool{"all": true, "any": true, "every": true, "everything": true}
+
+// genericTreatments name a treatment without naming which ("refractory to treatment",
+// "resistant to combination therapy"): in a statement that names no other treatment, the
+// course's own.
+var genericTreatments = map[string]bool{"treatment": true, "treatments": true, "therapy": true, "therapies": true,
+	"tx": true, "medication": true, "medications": true, "drugs": true, "measures": true, "regimen": true}
+
+// genericModifiers may stand before a generic treatment without making it another one than
+// the course; any other word ("conventional", "first-line", "previous", "other") may.
+var genericModifiers = map[string]bool{"the": true, "this": true, "drug": true, "medical": true,
+	"pharmacological": true, "pharmacologic": true, "combination": true, "combined": true, "maximal": true,
+	"maximum": true}
+
+// genericObjectReach bounds the modifiers before a generic treatment.
+const genericObjectReach = 2
+
+// genericObject reports whether the object of the history cue cu is every treatment ("SVT
+// resistant to all", not "all other treatments") or a generic treatment that no other word
+// places before the course ("refractory to drug tx", "resistant to combination treatment";
+// not "refractory to conventional therapy", "resistant to treatment with steroids").
+func genericObject(toks []token, inTarget []bool, cu cueHit) bool {
+	for x := cu.j; x < len(toks) && x <= cu.j+genericObjectReach; x++ {
+		if toks[x].brk || inTarget[x] {
+			return false
+		}
+		w := toks[x].norm
+		next := ""
+		if x+1 < len(toks) && !toks[x+1].brk {
+			next = toks[x+1].norm
+		}
+		switch {
+		case everyTreatment[w]:
+			return next != "other" && next != "the" && next != "but"
+		case genericTreatments[w]:
+			return next != "with" && next != "of" && next != "including" && next != "such" && next != "like"
+		case !genericModifiers[w]:
+			return false
 		}
 	}
 	return false
