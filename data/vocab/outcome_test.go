@@ -935,6 +935,11 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"one patient of several", "full renal recovery was seen in 1 patient", "", Unclassified, ConfidenceNone},
 		{"a date is no share", "symptoms completely remitted in 08/2004", "", Complete, ConfidenceHigh},
 		{"a persistence verb reads strongly", "she remained febrile", "", None, ConfidenceHigh},
+		{"a persistence verb in the present reads as in the past", "remains paraplegic", "", None, ConfidenceHigh},
+		{"stayed is a persistence verb", "PRL stayed elevated at 80 ng/mL", "", None, ConfidenceHigh},
+		{"stayed before a good state stays weak", "stayed in remission", "", Complete, ConfidenceHigh},
+		{"a base form after failed to", "failed to settle", "", None, ConfidenceHigh},
+		{"a failure said by an adverb", "treated unsuccessfully", "", None, ConfidenceHigh},
 		{"a state said of the patient", "she remained asymptomatic", "", Complete, ConfidenceHigh},
 		{"a mood said of the patient", "he has remained euthymic during the past 21 months", "", Complete, ConfidenceHigh},
 		{"a state said of a symptom", "the headache was relieved", "", Partial, ConfidenceHigh},
@@ -1423,7 +1428,8 @@ func TestSetAgainstTheTreatment(t *testing.T) {
 		{"Hiccups persisted despite chlorpromazine.", "metoclopramide", Unclassified, ConfidenceNone},
 		// a stop, a change, earlier treatments, adherence, a treatment of something else
 		{"Despite suboptimal adherence to mitotane, the tumour progressed.", "mitotane", Progression, ConfidenceHigh},
-		{"Despite dose reduction, her platelet count stayed above 100,000/uL.", "eltrombopag", Unclassified, ConfidenceNone},
+		// ("stayed" is a persistence word, as "remained": before a good state it is weak, a proposal only)
+		{"Despite dose reduction, her platelet count stayed above 100,000/uL.", "eltrombopag", Unclassified, ConfidenceLow},
 		{"Despite previous treatments, hiccups lasted for eight days.", "chlorpromazine", Unclassified, ConfidenceNone},
 		{"Despite the change of therapy, the outcome was fatal.", "rituximab", Unclassified, ConfidenceNone},
 		{"Despite treatment of her diabetes, she required insulin.", "dapagliflozin", Unclassified, ConfidenceNone},

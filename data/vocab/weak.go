@@ -14,7 +14,7 @@ import "strings"
 // A word of change ("decreased", "reduction") stays weak: on the corpus it named a dose, a
 // deficit ("reduced visual acuity") or a fall of a good measure too often to be read alone.
 var (
-	persistenceWords = map[string]bool{"remained": true, "still": true, "persisted": true, "persists": true, "persist": true, "persistent": true,
+	persistenceWords = map[string]bool{"remained": true, "remains": true, "stayed": true, "stays": true, "still": true, "persisted": true, "persists": true, "persist": true, "persistent": true,
 		"persisting": true, "persistence": true, "continued": true, "ongoing": true}
 	// persistenceAttributes are the persistence words that are adjectives or nouns, not verbs
 	persistenceAttributes = map[string]bool{"persistent": true, "persisting": true, "persistence": true, "ongoing": true}
