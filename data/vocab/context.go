@@ -34,7 +34,8 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			reset()
 		} else if commaBefore(text, toks, k) {
 			coverEnd()
-			if newClause(toks, k) || subordinate && !listGoesOn(toks, k) {
+			if newClause(toks, k) || subordinate && !listGoesOn(toks, k) ||
+				neg.active && nominalNegation(neg.cue) && verbAfterComma(toks, targets, ti, k) {
 				// "without chemotherapy, the patient remains in remission", "While the right
 				// ear did not recover, the left side improved partially"; not "Without
 				// clinical, radiological or biochemical improvement", a list
@@ -529,15 +530,6 @@ var timeOpeners = map[string]bool{"within": true, "after": true, "at": true, "by
 // focal deficits and the disease in complete remission").
 var determiners = map[string]bool{"the": true, "his": true, "her": true, "their": true}
 
-// endNounPhrase returns the negation scope neg, ended at token k when k ends the noun phrase
-// its nominal cue governs (nounPhraseEnds).
-func endNounPhrase(neg scope, toks []token, k int) scope {
-	if neg.active && nounPhraseEnds(neg.cue, toks, k) {
-		return scope{}
-	}
-	return neg
-}
-
 // endOnTreatment returns the on-course scope on, ended at token k when "on" and a treatment
 // opened it and k is a contrast: "On rituximab she remained in remission, but she relapsed 6
 // months after the last dose".
@@ -555,29 +547,4 @@ func despiteCue(cue string) bool {
 	return strings.HasPrefix(c, "despite") || strings.HasPrefix(c, "in spite") || strings.HasPrefix(c, "regardless of") ||
 		strings.HasPrefix(c, "even with") || strings.HasPrefix(c, "failed to prevent") || strings.HasPrefix(c, "did not prevent") ||
 		strings.HasPrefix(c, "could not prevent") || strings.HasPrefix(c, "unable to prevent")
-}
-
-// nounPhraseEnds reports whether token k ends the noun phrase a nominal negation cue ("no",
-// "without") governs: "with" starts another ("no signs of malignancy with excellent
-// response"), and after a "without" phrase a verb of result is the sentence's own
-// ("treatment … without antibiotics over two years resulted in clinical resolution"; but
-// "without resulting in" still negates).
-func nounPhraseEnds(cue string, toks []token, k int) bool {
-	if !nominalNegation(cue) {
-		return false
-	}
-	return toks[k].norm == "with" ||
-		resultVerbs[toks[k].norm] && strings.EqualFold(cue, "without") && k > 0 && toks[k-1].norm != "without"
-}
-
-// resultVerbs are verbs that state what a treatment brought about ("resulted in", "led
-// to"): after a "without" phrase they start the sentence's own predicate.
-var resultVerbs = map[string]bool{"resulted": true, "led": true, "achieved": true, "produced": true,
-	"induced": true, "brought": true, "yielded": true, "allowed": true, "enabled": true}
-
-// nominalNegation reports whether a negation cue is a determiner ("no", "no signs of"):
-// it negates a noun phrase, not a clause.
-func nominalNegation(cue string) bool {
-	w := strings.ToLower(cue)
-	return w == "no" || strings.HasPrefix(w, "no ") || w == "without"
 }

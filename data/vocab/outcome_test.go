@@ -948,6 +948,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a persistence verb before a good state stays weak", "his asthma control has remained without exacerbation", "", None, ConfidenceLow},
 		{"a negation ends at , and with a time", "No donor heart was offered, and within a few days a significant recovery of myocardial function was observed", "", Partial, ConfidenceHigh},
 		{"a persistence adjective stays weak", "persistent coughing", "", None, ConfidenceLow},
+		{"a determiner's negation does not reach a verb after a comma", "no complications, recovered well", "", Partial, ConfidenceHigh},
+		{"nor one after a comma and an adverb", "no fever, quickly improved", "", Partial, ConfidenceHigh},
 		{"a number only is no time", "2", "", Unclassified, ConfidenceNone},
 		{"a discharge as the whole cell", "Discharged after 2 days", "", NotEvaluable, ConfidenceHigh},
 		{"a discharge beside a response", "improved and discharged home", "", Partial, ConfidenceHigh},
