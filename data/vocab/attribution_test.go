@@ -599,6 +599,10 @@ func TestRefractoryToGenericTreatment(t *testing.T) {
 		{"rituximab", "refractory to all other treatments", CategoryUnknown, ConfidenceNone},
 		{"rituximab", "refractory to treatment with steroids", CategoryUnknown, ConfidenceNone},
 		{"rituximab", "refractory to steroids and IVIG", CategoryUnknown, ConfidenceNone},
+		// a course named before it is what it refers to; one named after it is a next step
+		{"rosuvastatin and fenofibrate", "treated with rosuvastatin and fenofibrate but was refractory to pharmacologic therapy", None, ConfidenceHigh},
+		{"rituximab", "resistant to all, then CR on rituximab", Complete, ConfidenceHigh},
+		{"rituximab", "refractory to all prior lines, CR on rituximab", Complete, ConfidenceHigh},
 		// a denial states no failure
 		{"rituximab", "not resistant to treatment", CategoryUnknown, ConfidenceNone},
 	})

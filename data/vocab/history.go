@@ -1,6 +1,9 @@
 package vocab
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Course attribution of history statements: which statements of a text are about the
 // row's own course and which about earlier or other treatments (docs/outcomes.md, "Course
@@ -99,8 +102,11 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			// "not resistant to fluconazole" states no failure
 			continue
 		}
+		// a generic object is the course named before it ("treated with rosuvastatin but
+		// refractory to pharmacologic therapy"), not one named after it, a next step
+		// ("resistant to all, then CR on rituximab")
 		if cueNamesCourse(text, toks, clause, inTarget, mentionEnd, courseAt, exactAt, cu) ||
-			!namesOther[clause[cu.i]] && genericObject(toks, inTarget, cu) {
+			!slices.Contains(courseAt[cu.j:], true) && !namesOther[clause[cu.i]] && genericObject(toks, inTarget, cu) {
 			added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
 				category: cu.e.category, rule: "history cue names the course", courseClause: true, histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
 		}
@@ -524,7 +530,7 @@ var genericModifiers = map[string]bool{"the": true, "this": true, "drug": true, 
 const genericObjectReach = 2
 
 // genericObject reports whether the object of the history cue cu is every treatment ("SVT
-// resistant to all", not "all other treatments") or a generic treatment that no other word
+// resistant to all", "to all treatments"; not "all other treatments", "all prior lines") or a generic treatment that no other word
 // places before the course ("refractory to drug tx", "resistant to combination treatment";
 // not "refractory to conventional therapy", "resistant to treatment with steroids").
 func genericObject(toks []token, inTarget []bool, cu cueHit) bool {
@@ -539,7 +545,8 @@ func genericObject(toks []token, inTarget []bool, cu cueHit) bool {
 		}
 		switch {
 		case everyTreatment[w]:
-			return next != "other" && next != "the" && next != "but"
+			// "refractory to all", "to all treatments"; not "to all prior lines", "all other"
+			return next == "" || genericTreatments[next]
 		case genericTreatments[w]:
 			return next != "with" && next != "of" && next != "including" && next != "such" && next != "like"
 		case !genericModifiers[w]:
