@@ -1066,6 +1066,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"efficacy word alone", "the infusions were beneficial", "", Partial, ConfidenceLow},
 		{"percent change beside a vague word", "proteinuria reduced by 30%", "", Minimal, ConfidenceHigh},
 		{"percent change", "tumour size decreased by 70%", "", Partial, ConfidenceHigh},
+		{"a percentage before better is the size of the improvement", "symptoms 30 % better", "", Minimal, ConfidenceHigh},
+		{"and decides over the vague word", "pain about 70% better", "", Partial, ConfidenceHigh},
 		{"percent change beside a response verb of size", "tumour shrank by 30%", "", Minimal, ConfidenceHigh},
 		{"score threshold", "achieved PASI 90 at week 16", "", Partial, ConfidenceHigh},
 		{"qualifier raises", "complete clinical and radiological response", "", Complete, ConfidenceHigh},

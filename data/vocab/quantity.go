@@ -44,7 +44,7 @@ var (
 		"reepithelialization": true, "re-epithelialization": true, "epithelialization": true}
 	// "100 % pain relief", "70 % obliteration": a fall by the share, only right after the percentage
 	reliefWords = map[string]bool{"relief": true, "relieved": true, "obliteration": true, "occlusion": true,
-		"clearance": true, "regression": true, "shrinkage": true}
+		"clearance": true, "regression": true, "shrinkage": true, "better": true}
 	riseWords = map[string]bool{"increase": true, "increased": true, "rise": true, "rose": true, "growth": true,
 		"grew": true, "enlarged": true, "enlargement": true, "worsening": true, "worsened": true, "larger": true}
 	doseWords = map[string]bool{"dose": true, "dosage": true, "mg": true, "taper": true, "tapered": true, "tapering": true,
