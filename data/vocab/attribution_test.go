@@ -591,7 +591,7 @@ func TestRefractoryToGenericTreatment(t *testing.T) {
 	checkCourseReadings(t, []courseReading{
 		{"amiodarone", "SVT resistant to all", None, ConfidenceHigh},
 		{"indomethacin", "refractory to all", None, ConfidenceHigh},
-		{"antidepressant + antipsychotic", "resistant to combination treatment", None, ConfidenceHigh},
+		{"sertraline + quetiapine", "resistant to combination treatment", None, ConfidenceHigh},
 		{"carbimazole", "refractory to drug tx -> emergency total thyroidectomy", None, ConfidenceHigh},
 		{"rosuvastatin and fenofibrate", "was refractory to pharmacologic therapy", None, ConfidenceHigh},
 		// a qualifier, "other", or another treatment named: history, not this course
@@ -603,7 +603,15 @@ func TestRefractoryToGenericTreatment(t *testing.T) {
 		{"rosuvastatin and fenofibrate", "treated with rosuvastatin and fenofibrate but was refractory to pharmacologic therapy", None, ConfidenceHigh},
 		{"rituximab", "resistant to all, then CR on rituximab", Complete, ConfidenceHigh},
 		{"rituximab", "refractory to all prior lines, CR on rituximab", Complete, ConfidenceHigh},
+		// another outcome stated: the generic object is the indication
+		{"rituximab", "refractory to treatment; CR after 4 doses", Complete, ConfidenceHigh},
+		{"rituximab", "previously refractory to all treatments, now in CR", Complete, ConfidenceHigh},
+		// a procedure's indication; "medical" therapy; a susceptibility test
+		{"deep brain stimulation", "refractory to maximal drug therapy", CategoryUnknown, ConfidenceNone},
+		{"infliximab", "refractory to medical treatment", CategoryUnknown, ConfidenceNone},
+		{"bedaquiline", "isolate resistant to all drugs tested", CategoryUnknown, ConfidenceNone},
 		// a denial states no failure
 		{"rituximab", "not resistant to treatment", CategoryUnknown, ConfidenceNone},
+		{"rituximab", "no longer resistant to treatment, in CR", Complete, ConfidenceHigh},
 	})
 }

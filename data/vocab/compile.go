@@ -12,7 +12,7 @@ import (
 func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	c := &compiled{
 		drugTrie: &trieNode{}, disTrie: &trieNode{}, subTrie: &trieNode{}, outTrie: &trieNode{},
-		ctxTrie: &trieNode{}, lostResponse: -1, reportNouns: &trieNode{}, notStated: &trieNode{}, unstated: &trieNode{}, measures: map[string]string{}, criteria: map[string]scoreCriteria{}, measureHeads: map[string]bool{}, scoreTerms: map[string]bool{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
+		ctxTrie: &trieNode{}, lostResponse: -1, reportNouns: &trieNode{}, followUpNouns: &trieNode{}, notStated: &trieNode{}, unstated: &trieNode{}, measures: map[string]string{}, criteria: map[string]scoreCriteria{}, measureHeads: map[string]bool{}, scoreTerms: map[string]bool{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
 		generics: map[string]*drugGeneric{}, diseases: map[string]*diseaseCanon{},
 		noFuzzy: map[string]bool{}, knownWords: map[string]bool{},
 	}
@@ -288,6 +288,9 @@ func (c *compiled) compileOutcomes(t *table) error {
 		norm: normalize(unreportedPhrase)})
 	c.unreportedWeak = len(c.outcomes)
 	c.outcomes = append(c.outcomes, outcomeEntry{phrase: unreportedPhrase, category: NotEvaluable, role: roleWeak,
+		norm: normalize(unreportedPhrase), partOnly: true})
+	c.unreportedAside = len(c.outcomes)
+	c.outcomes = append(c.outcomes, outcomeEntry{phrase: unreportedPhrase, category: NotEvaluable, role: rolePrimary,
 		norm: normalize(unreportedPhrase)})
 	return nil
 }

@@ -192,7 +192,7 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 		// baseline the text does not give; rule 5 cannot grade it
 		low = "a change by an amount without its baseline"
 	}
-	if (t.entry.weak() || t.entry.secondary) && !t.quantity && wholeCellGrade(toks, t) {
+	if (t.entry.weak() || t.entry.secondary) && !t.quantity && !t.entry.partOnly && wholeCellGrade(toks, t) {
 		res.Evidence.Rule += " (the whole cell: the authors' own grade)"
 	} else if t.entry.weak() && !t.quantity && c.strongInContext(text, toks, t) {
 		res.Evidence.Rule += " (weak word, read strongly in context)"

@@ -99,9 +99,9 @@
 // death inside a sentence is read with high confidence only when its cause is stated as
 // other than the disease (cues.tsv, role "other death": "died of sepsis"); otherwise it is
 // a low-confidence proposal, progression when a cause is named, not evaluable when none is.
-// A report noun with a negated not-stated word or an unstated word (cues.tsv, roles "report
-// noun", "not stated", "unstated": "result not given in abstract", "no FU reported", "outcome
-// unknown") is an unreported outcome, not evaluable.
+// A report or follow-up noun with a negated not-stated word or an unstated word (cues.tsv,
+// roles "report noun", "follow-up noun", "not stated", "unstated": "result not given in
+// abstract", "no FU reported", "outcome unknown") is an unreported outcome, not evaluable.
 //
 // Several phrases combine by best overall response: the best ordered category among
 // primary phrases; else not evaluable if a primary phrase says so; else the same over

@@ -102,11 +102,14 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			// "not resistant to fluconazole" states no failure
 			continue
 		}
-		// a generic object is the course named before it ("treated with rosuvastatin but
-		// refractory to pharmacologic therapy"), not one named after it, a next step
-		// ("resistant to all, then CR on rituximab")
+		// a generic object is the course's in a text that states no outcome besides (else it
+		// is the indication: "refractory to treatment; CR after 4 doses"), of a course of
+		// drugs (a procedure's indication is "refractory to maximal medical therapy"), named
+		// before it ("treated with rosuvastatin but refractory to pharmacologic therapy"), not
+		// after it, a next step ("resistant to all, then CR on rituximab")
 		if cueNamesCourse(text, toks, clause, inTarget, mentionEnd, courseAt, exactAt, cu) ||
-			!slices.Contains(courseAt[cu.j:], true) && !namesOther[clause[cu.i]] && genericObject(toks, inTarget, cu) {
+			len(targets) == 0 && drugCourse(k) && !slices.Contains(courseAt[cu.j:], true) && !namesOther[clause[cu.i]] &&
+				genericObject(toks, inTarget, cu) {
 			added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
 				category: cu.e.category, rule: "history cue names the course", courseClause: true, histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
 		}
@@ -294,7 +297,7 @@ func endBetween(ends []bool, a, b int) bool {
 
 // denial reports whether w denies what follows it: a negation word of negationWords or
 // "non" ("the isolate was not resistant to fluconazole", "non responsive").
-func denial(w string) bool { return negationWords[w] || w == "non" }
+func denial(w string) bool { return negationWords[w] || w == "non" || w == "longer" }
 
 // duringOther reports whether the during phrase opened at token d names a treatment other
 // than the course's and none of the course's ("during steroid tapering" in an IVIG row).
@@ -522,7 +525,7 @@ var genericTreatments = map[string]bool{"treatment": true, "treatments": true, "
 
 // genericModifiers may stand before a generic treatment without making it another one than
 // the course; any other word ("conventional", "first-line", "previous", "other") may.
-var genericModifiers = map[string]bool{"the": true, "this": true, "drug": true, "medical": true,
+var genericModifiers = map[string]bool{"the": true, "this": true, "drug": true,
 	"pharmacological": true, "pharmacologic": true, "combination": true, "combined": true, "maximal": true,
 	"maximum": true}
 
@@ -545,13 +548,23 @@ func genericObject(toks []token, inTarget []bool, cu cueHit) bool {
 		}
 		switch {
 		case everyTreatment[w]:
-			// "refractory to all", "to all treatments"; not "to all prior lines", "all other"
-			return next == "" || genericTreatments[next]
+			// "refractory to all", "to all treatments"; not "to all prior lines", "all other",
+			// "all drugs tested" (the generic noun after it is read on)
+			if !genericTreatments[next] {
+				return next == ""
+			}
 		case genericTreatments[w]:
-			return next != "with" && next != "of" && next != "including" && next != "such" && next != "like"
+			// not "treatment with steroids", "drugs tested" (a susceptibility test)
+			return next != "with" && next != "of" && next != "including" && next != "such" && next != "like" &&
+				next != "tested"
 		case !genericModifiers[w]:
 			return false
 		}
 	}
 	return false
 }
+
+// drugCourse reports whether the course names a drug of a known class or a class of drugs
+// (the vocabulary's procedures have no class): a procedure or a device is often given
+// because the disease was refractory to drugs.
+func drugCourse(k *course) bool { return k != nil && len(k.classes)+len(k.classNamed) > 0 }

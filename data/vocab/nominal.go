@@ -39,18 +39,37 @@ func nominalNegation(cue string) bool {
 }
 
 // verbAfterComma reports whether the words after the comma before token k open with an
-// outcome phrase that is a verb in the past, perhaps after an adverb ("no complications,
-// recovered well", "no fever, fully recovered"): a predicate of its own, which a determiner's
-// negation before the comma ("no", "without") does not reach. A noun there may go on the
-// negated list ("no new lesions, progression or relapse").
+// outcome phrase whose first or second word is a verb in the past that ends its clause or is
+// followed by an adverb or a preposition ("no complications, recovered well", "no fever, much
+// improved", "no fever, fully recovered at discharge"): a predicate of its own, which a
+// determiner's negation before the comma ("no", "without") does not reach. A participle before
+// a noun or a list word ("no pain, reduced mobility or swelling") goes on the negated list, as
+// a noun does ("no new lesions, progression or relapse").
 func verbAfterComma(toks []token, targets []target, ti, k int) bool {
-	if ti >= len(targets) {
+	if ti >= len(targets) || targets[ti].i != k && !(targets[ti].i == k+1 && mannerAdverb(toks[k].norm)) {
 		return false
 	}
-	at := targets[ti].i
-	if at != k && !(at == k+1 && strings.HasSuffix(toks[k].norm, "ly")) {
+	t := targets[ti]
+	for v := t.i; v < t.j && v <= t.i+1; v++ {
+		if w := toks[v].norm; len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") {
+			return v+1 == len(toks) || toks[v+1].brk || predicateFollowers[toks[v+1].norm] ||
+				mannerAdverb(toks[v+1].norm)
+		}
+	}
+	return false
+}
+
+// predicateFollowers may follow a verb that ends a predicate ("recovered well", "improved at
+// discharge", "resolved within 2 weeks").
+var predicateFollowers = map[string]bool{"well": true, "at": true, "on": true, "by": true, "after": true,
+	"within": true, "over": true, "in": true, "with": true, "and": true, "but": true, "to": true, "from": true}
+
+// mannerAdverb reports whether w is an adverb of manner in -ly that may stand before a verb
+// ("quickly improved"), not an adjective or a time in -ly ("early", "daily", "family").
+func mannerAdverb(w string) bool {
+	switch w {
+	case "only", "early", "daily", "weekly", "monthly", "yearly", "family", "likely", "supply":
 		return false
 	}
-	w := toks[at].norm
-	return len(w) > 4 && strings.HasSuffix(w, "ed")
+	return len(w) > 4 && strings.HasSuffix(w, "ly")
 }

@@ -26,7 +26,8 @@ const (
 	cueTransient                         // the response word right after it did not last: "initial improvement"
 	cueQualifierAfter                    // sets the degree of the response word right before it: "improved slightly"
 	cueOtherDeath                        // a death's cause other than the disease, or a death before assessment: "died of sepsis"
-	cueReportNoun                        // what a report states of the course: "outcome", "response", "follow-up" (unreported.go)
+	cueReportNoun                        // what a report states of the course: "outcome", "response" (unreported.go)
+	cueFollowUpNoun                      // a report of the time after the course: "follow-up", "data" (unreported.go)
 	cueNotStated                         // negated, says a report noun was not reported: "not given", "no FU reported"
 	cueUnstated                          // alone, says a report noun was not reported: "outcome unknown"
 )
@@ -38,7 +39,7 @@ var cueRoleNames = map[string]cueRole{
 	"after course": cueAfterCourse, "on course": cueOnCourse, "qualifier": cueQualifier,
 	"dose change": cueDoseChange, "transient": cueTransient, "qualifier after": cueQualifierAfter,
 	"other death": cueOtherDeath,
-	"report noun": cueReportNoun, "not stated": cueNotStated, "unstated": cueUnstated,
+	"report noun": cueReportNoun, "follow-up noun": cueFollowUpNoun, "not stated": cueNotStated, "unstated": cueUnstated,
 }
 
 // qualifierReach is how many words after a qualifier cue a response word may start

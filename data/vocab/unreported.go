@@ -13,6 +13,30 @@ const (
 	unreportedGap   = 3
 )
 
+// offTopics are the words that make an unreported thing something else than the outcome
+// ("no safety data reported", "no information given on adverse events", "no PK data").
+var offTopics = map[string]bool{"safety": true, "toxicity": true, "adverse": true, "side": true, "dosing": true,
+	"dose": true, "pk": true, "pharmacokinetic": true, "pharmacokinetics": true, "tolerability": true, "cost": true}
+
+// offTopicNear reports whether a word of offTopics stands in toks[from:to] or in the three
+// words after to, in the clause.
+func offTopicNear(toks []token, from, to int) bool {
+	for x := from; x < len(toks) && x < to+3; x++ {
+		if x > from && x >= to && toks[x].brk {
+			return false
+		}
+		if offTopics[toks[x].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// leadPrepositions before the report noun after "no" make the noun another's complement
+// ("no change in status reported").
+var leadPrepositions = map[string]bool{"during": true, "on": true, "at": true, "in": true, "after": true,
+	"of": true, "for": true, "with": true, "since": true, "from": true}
+
 // copulas stand between a report noun and "not" ("outcome was not reported"); after "no
 // response" they make a statement of its own ("no response was reported" may say the
 // patient did not respond), so that form is left to the outcome phrases.
@@ -30,6 +54,8 @@ func (c *compiled) unreportedTrie(r cueRole) *trieNode {
 	switch r {
 	case cueReportNoun:
 		return c.reportNouns
+	case cueFollowUpNoun:
+		return c.followUpNouns
 	case cueNotStated:
 		return c.notStated
 	case cueUnstated:
@@ -40,39 +66,66 @@ func (c *compiled) unreportedTrie(r cueRole) *trieNode {
 
 // unreportedAt returns the length in tokens of a statement, starting at toks[i], that the
 // outcome of the course was not reported, or 0, and the id of the outcome entry it reads as:
-// c.unreported, or c.unreportedWeak when its report noun after "no" is a response word of
-// its own ("no IVIG response reported" may report that the patient did not respond, as
-// "no response reported" in outcomes.tsv, and is a proposal only). The words come from cues.tsv (roles report
-// noun, not stated and unstated) and must stand in one clause, in one of three forms:
-//   - "no", up to unreportedLead modifiers, a report noun, up to unreportedAfter words and a
-//     not-stated word: "no FU reported", "no post-op outcome stated", "no response data available";
-//   - a report noun, up to unreportedGap words, an optional copula, "not" or "never" (and
-//     "yet") and a not-stated word: "result not given in abstract", "details of outcome were
-//     not provided";
-//   - a report noun, up to unreportedGap words and an unstated word that ends the clause or
-//     is followed by a preposition: "outcome unknown", "response assessment pending".
+// c.unreported for a report noun of the outcome itself ("response not assessed": response
+// words before it in its clause were not assessed), c.unreportedAside for a follow-up noun
+// ("no FU reported": a response stated beside it stands), or c.unreportedWeak when the noun
+// after "no" is a response word of its own ("no IVIG response reported" may report that the
+// patient did not respond, as "no response reported" in outcomes.tsv: a proposal only, even
+// as the whole cell). The words come from cues.tsv (roles report noun, follow-up noun, not
+// stated and unstated) and must stand in one clause, in one of three forms:
+//   - "no", up to unreportedLead modifiers, a noun, up to unreportedAfter words and a
+//     not-stated word: "no FU reported", "no post-op outcome stated", "no response data
+//     available"; a modifier that is an outcome word or a preposition ends it ("no relapse
+//     during follow-up reported" denies the relapse);
+//   - a noun, up to unreportedGap words (copulas not counted), "not" or "never" (and "yet")
+//     and a not-stated word: "result not given in abstract", "details of outcome were not
+//     provided";
+//   - a noun, up to unreportedGap words and an unstated word that ends the clause or is
+//     followed by a preposition: "outcome unknown", "response assessment pending".
 //
 // The words between may not start an outcome phrase ("response improved, not reported" is
-// read by its phrases) and, after "no", may not be a copula.
+// read by its phrases) and, after "no", may not be a copula; a word of offTopics in it or
+// within three words after it makes it another report ("no safety data reported").
 func (c *compiled) unreportedAt(toks []token, i int) (int, int) {
 	if c.unreported <= 0 {
 		return 0, 0
 	}
+	var n, id int
 	if toks[i].norm == "no" {
-		return c.unreportedAfterNo(toks, i)
+		n, id = c.unreportedAfterNo(toks, i)
+	} else if nn, aside := c.reportNoun(toks, i); nn > 0 {
+		n, id = c.unreportedAfterNoun(toks, i, nn), c.unreported
+		if aside {
+			id = c.unreportedAside
+		}
 	}
-	n, _ := c.reportNouns.longest(toks, i, nil)
-	if n == 0 {
+	if n == 0 || offTopicNear(toks, i, i+n) {
 		return 0, 0
 	}
-	return c.unreportedAfterNoun(toks, i, n), c.unreported
+	return n, id
+}
+
+// reportNoun returns the length of the report noun at toks[i] (0 when there is none) and
+// whether it is a follow-up noun ("follow-up", "data"), whose construction is not evaluable
+// without setting aside a response stated beside it ("complete remission with no further
+// follow-up reported"), unlike a noun of the outcome itself ("response not assessed").
+func (c *compiled) reportNoun(toks []token, i int) (int, bool) {
+	if n, _ := c.reportNouns.longest(toks, i, nil); n > 0 {
+		return n, false
+	}
+	n, _ := c.followUpNouns.longest(toks, i, nil)
+	return n, n > 0
 }
 
 // unreportedAfterNoun is unreportedAt's second and third forms, toks[i:i+n] being a report noun.
 func (c *compiled) unreportedAfterNoun(toks []token, i, n int) int {
-	for q := i + n; q < len(toks) && q <= i+n+unreportedGap; q++ {
+	gap := 0 // the words between, copulas not counted ("outcome of this pregnancy was not described")
+	for q := i + n; q < len(toks) && gap <= unreportedGap; q++ {
 		if toks[q].brk {
 			return 0
+		}
+		if !copulas[toks[q].norm] {
+			gap++
 		}
 		switch w := toks[q].norm; {
 		case w == "not" || w == "never":
@@ -108,11 +161,17 @@ func (c *compiled) unreportedAfterNo(toks []token, i int) (int, int) {
 		if toks[k].brk || copulas[toks[k].norm] {
 			return 0, 0
 		}
-		n, _ := c.reportNouns.longest(toks, k, nil)
+		n, aside := c.reportNoun(toks, k)
 		if n == 0 {
+			if r, _ := c.outTrie.longest(toks, k, nil); r > 0 || leadPrepositions[toks[k].norm] {
+				return 0, 0 // "no relapse during follow-up reported": the relapse is what is denied
+			}
 			continue
 		}
 		id := c.unreported
+		if aside {
+			id = c.unreportedAside
+		}
 		if r, _ := c.outTrie.longest(toks, k, nil); r > 0 {
 			id = c.unreportedWeak
 		}

@@ -21,8 +21,17 @@ func TestUnreportedOutcome(t *testing.T) {
 		{"outcome of pregnancy unknown", NotEvaluable, ConfidenceHigh},
 		{"response assessment pending", NotEvaluable, ConfidenceHigh},
 		{"follow-up data not yet available", NotEvaluable, ConfidenceHigh},
-		// a response word after "no" may be a non-response reported: a proposal
+		{"outcome of this pregnancy was not described", NotEvaluable, ConfidenceHigh},
+		// a response word after "no" may be a non-response reported: a proposal, even alone
 		{"switched for drug shortage; no clinical response reported", Unclassified, ConfidenceLow},
+		{"no objective response documented", Unclassified, ConfidenceLow},
+		// a follow-up noun's construction leaves a response beside it standing
+		{"complete remission with no further follow-up reported", Complete, ConfidenceHigh},
+		{"healed at 4 weeks with follow-up data unavailable", Complete, ConfidenceHigh},
+		// an outcome word after "no" is what is denied; an off-topic report is no outcome's
+		{"no relapse during follow-up reported", Complete, ConfidenceHigh},
+		{"no safety data reported", Unclassified, ConfidenceNone},
+		{"no information given on adverse events", Unclassified, ConfidenceNone},
 		// a response in another clause is the course's
 		{"complete remission; follow-up not available", Complete, ConfidenceHigh},
 		{"improved; no further follow-up data available", Partial, ConfidenceHigh},

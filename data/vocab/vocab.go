@@ -211,9 +211,12 @@ type outcomeEntry struct {
 	secondary bool
 	role      string // primary, secondary, relapse or weak
 	upper     bool
-	exact     bool   // a code of mixed case ("sCR"): it matches only as written ("sCr" is serum creatinine)
-	quantity  bool   // a number read by rule 5, whose degree no qualifier sets ("total DAS28 5.8 → 3.1")
-	norm      string // the phrase normalised, set when the vocabulary is compiled (see normPhrase)
+	exact     bool // a code of mixed case ("sCR"): it matches only as written ("sCr" is serum creatinine)
+	quantity  bool // a number read by rule 5, whose degree no qualifier sets ("total DAS28 5.8 → 3.1")
+	// partOnly: never the authors' grade of the whole cell ("no clinical response documented"
+	// may report a non-response: a proposal even alone)
+	partOnly bool
+	norm     string // the phrase normalised, set when the vocabulary is compiled (see normPhrase)
 }
 
 // normPhrase is the entry's phrase normalised: kept from compilation for the vocabulary's
@@ -252,17 +255,18 @@ type compiled struct {
 	// any response phrase reads as ("loss of CCyR"); -1 when the vocabulary has none
 	lostResponse int
 	// unreported is the id of the outcome entry that an unreported outcome ("result not
-	// given", "no FU reported") reads as, unreportedWeak that of the same read as a proposal
-	// ("no IVIG response reported"); reportNouns, notStated and unstated hold the words of
+	// given") reads as, unreportedWeak that of the same read as a proposal ("no IVIG response
+	// reported"), unreportedAside that of a follow-up noun's ("no FU reported"); reportNouns,
+	// followUpNouns, notStated and unstated hold the words of
 	// that construction (unreported.go)
-	unreported, unreportedWeak int
-	reportNouns                *trieNode
-	notStated, unstated        *trieNode
-	ctxTrie                    *trieNode
-	cues                       []cueEntry
-	scores                     []scoreEntry
-	measures                   map[string]string        // measure → "lower" or "higher" (is better)
-	criteria                   map[string]scoreCriteria // measure → its own response criteria (scores.tsv kinds fall and below)
+	unreported, unreportedWeak, unreportedAside int
+	reportNouns, followUpNouns                  *trieNode
+	notStated, unstated                         *trieNode
+	ctxTrie                                     *trieNode
+	cues                                        []cueEntry
+	scores                                      []scoreEntry
+	measures                                    map[string]string        // measure → "lower" or "higher" (is better)
+	criteria                                    map[string]scoreCriteria // measure → its own response criteria (scores.tsv kinds fall and below)
 	// measureHeads are the first words of the measures of two words or more: scanOutcome asks
 	// for a measure name only where one can start
 	measureHeads map[string]bool

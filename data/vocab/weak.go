@@ -31,6 +31,11 @@ var (
 		"trend": true, "down": true, "above": true, "below": true, "within": true, "off": true, "receiving": true, "treatment": true, "therapy": true,
 		// "remained without exacerbation", "remained quiet", "remained euthymic", "remained afebrile"
 		"without": true, "quiet": true, "euthymic": true, "afebrile": true}
+	// placeOrLevel, right after a word of persistence (or after "at"), make it a place, a stay
+	// or a description rather than a state of the disease ("stayed at home", "stayed
+	// overnight", "remains a diagnostic challenge"); a level stays a state ("LVEF was still
+	// 10 %", "remained at Tanner stage 3")
+	placeOrLevel = map[string]bool{"home": true, "overnight": true, "a": true, "an": true}
 	// whileOn, after "while", place a persistence on the course ("continued while on digoxin").
 	whileOn = map[string]bool{"on": true, "receiving": true, "taking": true, "under": true}
 	// courseNouns after a word of persistence say that a treatment went on, not the disease
@@ -76,6 +81,9 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 		}
 		if toks[t.j].norm == "while" && t.j+1 < len(toks) && whileOn[toks[t.j+1].norm] {
 			return true // "the SVT continued while on digoxin and amiodarone"
+		}
+		if n := toks[t.j].norm; placeOrLevel[n] || n == "at" && t.j+1 < len(toks) && placeOrLevel[toks[t.j+1].norm] {
+			return false // "stayed at home", "stayed overnight", "remains a challenge": no state of the disease
 		}
 		for k := t.j; k < min(len(toks), t.j+3); k++ {
 			if goodStateWords[toks[k].norm] {
