@@ -59,7 +59,7 @@ func (v *Vocabulary) probeOf(text string, written []token) CourseProbe {
 			p.failure = true
 		}
 		if n, ids := v.c.ctxTrie.longest(toks, i, nil); n > 0 && v.c.cues[ids[0]].role == cueHistory &&
-			genericObject(toks, make([]bool, len(toks)), cueHit{i, i + n, v.c.cues[ids[0]]}) {
+			genericObject(toks, nil, cueHit{i, i + n, v.c.cues[ids[0]]}) {
 			p.generic = true
 		}
 		if w := written[i].norm; w != toks[i].norm && len(w) >= 3 {

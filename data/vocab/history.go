@@ -532,13 +532,19 @@ var genericModifiers = map[string]bool{"the": true, "this": true, "drug": true,
 // genericObjectReach bounds the modifiers before a generic treatment.
 const genericObjectReach = 2
 
+// genericFollowers after a generic treatment name which one it was or make it a test ("treatment
+// with steroids", "therapies including rituximab", "drugs tested"): not the course's.
+var genericFollowers = map[string]bool{"with": true, "of": true, "including": true, "such": true, "like": true,
+	"tested": true}
+
 // genericObject reports whether the object of the history cue cu is every treatment ("SVT
-// resistant to all", "to all treatments"; not "all other treatments", "all prior lines") or a generic treatment that no other word
-// places before the course ("refractory to drug tx", "resistant to combination treatment";
-// not "refractory to conventional therapy", "resistant to treatment with steroids").
+// resistant to all", "to all treatments"; not "all other treatments", "all prior lines") or
+// a generic treatment that no other word places before the course ("refractory to drug tx",
+// "resistant to combination treatment"; not "refractory to conventional therapy", "resistant
+// to treatment with steroids"). inTarget marks the tokens of outcome statements (nil: none).
 func genericObject(toks []token, inTarget []bool, cu cueHit) bool {
 	for x := cu.j; x < len(toks) && x <= cu.j+genericObjectReach; x++ {
-		if toks[x].brk || inTarget[x] {
+		if toks[x].brk || inTarget != nil && inTarget[x] {
 			return false
 		}
 		w := toks[x].norm
@@ -554,9 +560,7 @@ func genericObject(toks []token, inTarget []bool, cu cueHit) bool {
 				return next == ""
 			}
 		case genericTreatments[w]:
-			// not "treatment with steroids", "drugs tested" (a susceptibility test)
-			return next != "with" && next != "of" && next != "including" && next != "such" && next != "like" &&
-				next != "tested"
+			return !genericFollowers[next]
 		case !genericModifiers[w]:
 			return false
 		}

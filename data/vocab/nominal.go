@@ -51,7 +51,7 @@ func verbAfterComma(toks []token, targets []target, ti, k int) bool {
 	}
 	t := targets[ti]
 	for v := t.i; v < t.j && v <= t.i+1; v++ {
-		if w := toks[v].norm; len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") {
+		if w := toks[v].norm; regularPast(w) && !strings.HasSuffix(w, "eed") { // not "rebleed"
 			return v+1 == len(toks) || toks[v+1].brk || predicateFollowers[toks[v+1].norm] ||
 				mannerAdverb(toks[v+1].norm)
 		}

@@ -93,11 +93,8 @@ func (c *compiled) unreportedAt(toks []token, i int) (int, int) {
 	var n, id int
 	if toks[i].norm == "no" {
 		n, id = c.unreportedAfterNo(toks, i)
-	} else if nn, aside := c.reportNoun(toks, i); nn > 0 {
-		n, id = c.unreportedAfterNoun(toks, i, nn), c.unreported
-		if aside {
-			id = c.unreportedAside
-		}
+	} else if nn, nid := c.reportNoun(toks, i); nn > 0 {
+		n, id = c.unreportedAfterNoun(toks, i, nn), nid
 	}
 	if n == 0 || offTopicNear(toks, i, i+n) {
 		return 0, 0
@@ -105,16 +102,17 @@ func (c *compiled) unreportedAt(toks []token, i int) (int, int) {
 	return n, id
 }
 
-// reportNoun returns the length of the report noun at toks[i] (0 when there is none) and
-// whether it is a follow-up noun ("follow-up", "data"), whose construction is not evaluable
-// without setting aside a response stated beside it ("complete remission with no further
-// follow-up reported"), unlike a noun of the outcome itself ("response not assessed").
-func (c *compiled) reportNoun(toks []token, i int) (int, bool) {
+// reportNoun returns the length of the report noun at toks[i] (0 when there is none) and the
+// outcome entry its construction reads as: c.unreported for a noun of the outcome itself
+// ("response not assessed"), c.unreportedAside for a follow-up noun ("follow-up", "data"),
+// not evaluable without setting aside a response stated beside it ("complete remission with
+// no further follow-up reported").
+func (c *compiled) reportNoun(toks []token, i int) (int, int) {
 	if n, _ := c.reportNouns.longest(toks, i, nil); n > 0 {
-		return n, false
+		return n, c.unreported
 	}
 	n, _ := c.followUpNouns.longest(toks, i, nil)
-	return n, n > 0
+	return n, c.unreportedAside
 }
 
 // unreportedAfterNoun is unreportedAt's second and third forms, toks[i:i+n] being a report noun.
@@ -161,19 +159,16 @@ func (c *compiled) unreportedAfterNo(toks []token, i int) (int, int) {
 		if toks[k].brk || copulas[toks[k].norm] {
 			return 0, 0
 		}
-		n, aside := c.reportNoun(toks, k)
+		n, id := c.reportNoun(toks, k)
+		r, _ := c.outTrie.longest(toks, k, nil)
 		if n == 0 {
-			if r, _ := c.outTrie.longest(toks, k, nil); r > 0 || leadPrepositions[toks[k].norm] {
+			if r > 0 || leadPrepositions[toks[k].norm] {
 				return 0, 0 // "no relapse during follow-up reported": the relapse is what is denied
 			}
 			continue
 		}
-		id := c.unreported
-		if aside {
-			id = c.unreportedAside
-		}
-		if r, _ := c.outTrie.longest(toks, k, nil); r > 0 {
-			id = c.unreportedWeak
+		if r > 0 {
+			id = c.unreportedWeak // "no IVIG response reported"
 		}
 		for q := k + n; q < len(toks) && q <= k+n+unreportedAfter; q++ {
 			if toks[q].brk || copulas[toks[q].norm] {
