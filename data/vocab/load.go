@@ -231,7 +231,7 @@ var (
 	diseaseKinds  = []string{"canonical", "abbreviation", "synonym", "misspelling"}
 	categoryNames = []string{"complete", "partial", "minimal", "none", "progression", "not evaluable"}
 	markerNames   = []string{"not attributable"}
-	roleNames     = []string{rolePrimary, roleSecondary, roleRelapse, roleWeak, roleEfficacy, roleCell, roleDeath, roleUnassess, roleAdverse, roleEvent, roleNegOnly}
+	roleNames     = []string{rolePrimary, roleSecondary, roleRelapse, roleWeak, roleEfficacy, roleCell, roleDeath, roleUnassess, roleAdverse, roleEvent, roleNegOnly, roleMeasured}
 	cueRoles      = []string{"negation", "negation after", "pseudo", "hedge", "hedge after", "history", "termination", "boundary", "after course", "on course", "qualifier", "dose change", "transient", "qualifier after", "other death", "report noun", "follow-up noun", "not stated", "unstated"}
 	scoreKinds    = []string{"threshold", "measure", "fall", "below"}
 	betterNames   = []string{"lower", "higher"}

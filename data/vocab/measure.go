@@ -10,7 +10,7 @@ import (
 // direction of benefit of the measure beside them.
 var (
 	wordFall = map[string]bool{"decreased": true, "decrease": true, "decline": true, "declined": true, "reduced": true,
-		"reduction": true, "lowered": true, "lowering": true, "fell": true, "dropped": true, "diminished": true, "fewer": true}
+		"reduction": true, "lowered": true, "lowering": true, "fell": true, "dropped": true, "diminished": true, "fewer": true, "less": true}
 	wordRise = map[string]bool{"increased": true, "increase": true, "rose": true, "rise": true, "rising": true, "raised": true, "climbed": true, "climbing": true, "raise": true, "surged": true}
 	// treatmentWords near a change word make it a change of the treatment, not of the disease
 	treatmentWords = map[string]bool{"mg": true, "dose": true, "doses": true, "dosage": true, "dosing": true, "taper": true,
@@ -60,6 +60,9 @@ func (c *compiled) measureChange(text string, toks []token, t target) int {
 				continue
 			}
 			if better, ok := c.measures[joinNorms(toks[k:k+n])]; ok {
+				if k < t.i && takenBefore(toks, k, k+n, t.i) {
+					break // the measure is another word's: "increased dyspnoea, reduced exercise tolerance"
+				}
 				if better != want {
 					return -1
 				}
@@ -68,6 +71,26 @@ func (c *compiled) measureChange(text string, toks []token, t target) int {
 		}
 	}
 	return 0
+}
+
+// takenBefore reports whether a measure at toks[k:e], before a change word at i, belongs to
+// a word before it rather than to the change word: a change word stands right before it
+// ("increased dyspnoea, reduced exercise tolerance"), or "and" stands between it and the
+// change word with a word of its own before it ("worsening dyspnoea and reduced exercise
+// capacity"), so the change word begins another item of a list.
+func takenBefore(toks []token, k, e, i int) bool {
+	if k == 0 || toks[k].brk {
+		return false
+	}
+	if b := toks[k-1].norm; wordFall[b] || wordRise[b] {
+		return true
+	}
+	for x := e; x <= i; x++ {
+		if x < i && toks[x].norm == "and" && !toks[x].brk {
+			return len(toks[k-1].norm) > 3 && !determiners[toks[k-1].norm] && !objectArticles[toks[k-1].norm]
+		}
+	}
+	return false
 }
 
 // percentsAfterBy reports whether "by" and a percentage, or a list of numbers ending in one,

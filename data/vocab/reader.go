@@ -69,6 +69,7 @@ const (
 	roleAdverse   = "adverse"      // an adverse effect of the course: not evaluable when no response is stated (rule 4)
 	roleEvent     = "event"        // a new onset ("developed", "occurred"): progression only on the course, and only alone
 	roleNegOnly   = "negated only" // counts only inside a negation's scope: "no radiological change", not "radiological change"
+	roleMeasured  = "measured"     // a change word that counts only beside a measure of scores.tsv: "less calcification", not "less active"
 )
 
 // target is one outcome statement found in the text: a phrase of outcomes.tsv, a quantity
@@ -323,7 +324,7 @@ func (c *compiled) diseaseObject(toks []token, t target) bool {
 func dropUnnegated(targets []target) []target {
 	out := targets[:0]
 	for _, t := range targets {
-		if t.entry.role != roleNegOnly {
+		if t.entry.role != roleNegOnly && t.entry.role != roleMeasured {
 			out = append(out, t)
 		}
 	}
@@ -580,6 +581,9 @@ func (v *Vocabulary) readMeasureChange(text string, toks []token, ends []bool, c
 		}
 	case -1: // "the platelet count fell": worse, but perhaps an adverse effect; stays weak
 		t.category, t.rule = Progression, "change of a measure"
+		if t.entry.role == roleMeasured {
+			t.entry.role = roleWeak
+		}
 		if lesionGrew(toks, *t) {
 			// "the area of the ulcer had increased": a lesion grew, which no harm of a
 			// treatment explains away

@@ -350,6 +350,8 @@ func (v *Vocabulary) Rows(kind Kind) []map[string]string {
 	return out
 }
 
-// weak reports whether the phrase decides only with low confidence on its own (roles weak
-// and efficacy).
-func (e outcomeEntry) weak() bool { return e.role == roleWeak || e.role == roleEfficacy }
+// weak reports whether the phrase decides only with low confidence on its own (roles weak,
+// efficacy and measured).
+func (e outcomeEntry) weak() bool {
+	return e.role == roleWeak || e.role == roleEfficacy || e.role == roleMeasured
+}
