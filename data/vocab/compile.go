@@ -14,7 +14,7 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 		drugTrie: &trieNode{}, disTrie: &trieNode{}, subTrie: &trieNode{}, outTrie: &trieNode{},
 		ctxTrie: &trieNode{}, lostResponse: -1, reportNouns: &trieNode{}, followUpNouns: &trieNode{}, notStated: &trieNode{}, unstated: &trieNode{}, measures: map[string]string{}, criteria: map[string]scoreCriteria{}, measureHeads: map[string]bool{}, scoreTerms: map[string]bool{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
 		generics: map[string]*drugGeneric{}, diseases: map[string]*diseaseCanon{},
-		noFuzzy: map[string]bool{}, knownWords: map[string]bool{},
+		noFuzzy: map[string]bool{}, knownWords: map[string]bool{}, splitPrefixed: map[string]bool{},
 	}
 	var errs []error
 	add := func(e error) {
@@ -48,10 +48,15 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 }
 
 // known records the words of a term of any vocabulary, which are never
-// fuzzy-matched.
+// fuzzy-matched, and its prefixes written apart ("re-epithelialization"), which
+// joinPrefixes leaves apart.
 func (c *compiled) known(s string) {
-	for _, w := range words(s) {
+	ws := words(s)
+	for k, w := range ws {
 		c.knownWords[w] = true
+		if k > 0 && wordPrefixes[ws[k-1]] {
+			c.splitPrefixed[ws[k-1]+" "+w] = true // "re-epithelialization": read as written
+		}
 	}
 }
 

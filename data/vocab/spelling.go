@@ -112,6 +112,9 @@ func atEnd(a, b string) bool {
 func (c *compiled) correctSpelling(text string, toks []token, treatments []string) ([]token, []SpellingFix) {
 	var fixes []SpellingFix
 	var out []token
+	if joined := c.joinPrefixes(toks); joined != nil {
+		toks, out = joined, joined
+	}
 	var course map[string]bool
 	for k, t := range toks {
 		right, ok := c.spellingOf(t.norm)
@@ -139,6 +142,38 @@ func (c *compiled) correctSpelling(text string, toks []token, treatments []strin
 		return toks, nil
 	}
 	return out, fixes
+}
+
+// wordPrefixes are the prefixes written with or without a hyphen ("re-pigmentation",
+// "repigmentation"; "non-healing", "nonhealing").
+var wordPrefixes = map[string]bool{"re": true, "non": true, "pre": true, "post": true, "co": true, "de": true,
+	"un": true, "sub": true, "anti": true, "over": true, "under": true, "hyper": true, "hypo": true, "semi": true,
+	"dis": true, "mis": true}
+
+// joinPrefixes returns toks with each prefix written with a hyphen before a word read as one
+// word ("complete re-pigmentation" as "complete repigmentation", "re-growth" as "regrowth")
+// when the joined word is a word of the vocabularies and no vocabulary term writes the two
+// apart (so "re-epithelialization", written so in outcomes.tsv, is read as written); nil when
+// nothing was joined. toks is not changed.
+func (c *compiled) joinPrefixes(toks []token) []token {
+	var out []token
+	for k := 0; k < len(toks); k++ {
+		if k+1 < len(toks) && wordPrefixes[toks[k].norm] && toks[k+1].dash && !toks[k+1].brk &&
+			c.knownWords[toks[k].norm+toks[k+1].norm] && !c.splitPrefixed[toks[k].norm+" "+toks[k+1].norm] {
+			if out == nil {
+				out = append(make([]token, 0, len(toks)), toks[:k]...)
+			}
+			t := toks[k]
+			t.norm, t.end, t.upper = t.norm+toks[k+1].norm, toks[k+1].end, t.upper && toks[k+1].upper
+			out = append(out, t)
+			k++
+			continue
+		}
+		if out != nil {
+			out = append(out, toks[k])
+		}
+	}
+	return out
 }
 
 // withSpelling records the fixes in the reading's evidence: the rule says which words were

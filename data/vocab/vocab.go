@@ -280,8 +280,11 @@ type compiled struct {
 	timingTrie   *trieNode
 	timingRole   []string // per timing entry: prior, underlying or none
 	knownWords   map[string]bool
-	spellFuzzy   *fuzzyIndex // the outcome and cue words that spelling slips are read as (spelling.go)
-	spellWords   []string    // spellFuzzy's entry id → word
+	// splitPrefixed holds the pairs of a prefix and a word that a vocabulary term writes
+	// apart or with a hyphen ("re epithelialization"): joinPrefixes leaves them apart
+	splitPrefixed map[string]bool
+	spellFuzzy    *fuzzyIndex // the outcome and cue words that spelling slips are read as (spelling.go)
+	spellWords    []string    // spellFuzzy's entry id → word
 	// courses caches courseOf per joined treatment list (safe for concurrent use);
 	// courseCount bounds it (courseOf empties it when full).
 	courses     sync.Map
