@@ -1077,6 +1077,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"efficacy word alone", "the infusions were beneficial", "", Partial, ConfidenceLow},
 		{"percent change beside a vague word", "proteinuria reduced by 30%", "", Minimal, ConfidenceHigh},
 		{"percent change", "tumour size decreased by 70%", "", Partial, ConfidenceHigh},
+		{"a percentage after by states a change named earlier in its clause", "There was a reduction of calcinosis on CT scan by approximately 30%.", "", Minimal, ConfidenceHigh},
 		{"a percentage before better is the size of the improvement", "symptoms 30 % better", "", Minimal, ConfidenceHigh},
 		{"and decides over the vague word", "pain about 70% better", "", Partial, ConfidenceHigh},
 		{"percent change beside a response verb of size", "tumour shrank by 30%", "", Minimal, ConfidenceHigh},
