@@ -22,6 +22,16 @@ var personNouns = map[string]bool{"adults": true, "children": true, "women": tru
 var familyBefore = map[string]bool{"her": true, "his": true, "their": true, "its": true, "our": true,
 	"of": true, "has": true, "had": true, "have": true, "with": true}
 
+// countOrThe reports whether token x is a count ("five", "5") or "the" after one: what
+// comes before "of" in "five of seven children", "five of the seven children".
+func countOrThe(toks []token, x int) bool {
+	if toks[x].norm == "the" && x > 0 && !toks[x].brk {
+		x--
+	}
+	_, ok := smallCount(toks[x].norm)
+	return ok
+}
+
 // countWords are the words of a count of two or more people.
 var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true,
 	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true,
@@ -31,10 +41,15 @@ var countWords = map[string]bool{"two": true, "three": true, "four": true, "five
 
 // countedFrom returns where the count of the person noun at k starts: a count word or a
 // number of two or more right before it, or with one word between in the same clause
-// ("two elderly women"); -1 when there is none, or when the count is of the patient's
-// family (familyBefore).
+// ("two elderly women", "seven IVIG-treated children"), or a share of such a count ("five of
+// seven children"); -1 when there is none, or when the count is of the patient's family
+// (familyBefore: "a mother of two children").
 func countedFrom(toks []token, k int) int {
-	for from := k - 1; from >= max(0, k-2); from-- {
+	back := 2
+	if k > 1 && toks[k-1].dash {
+		back = 3 // "seven IVIG-treated children": a hyphenated modifier is one word
+	}
+	for from := k - 1; from >= max(0, k-back); from-- {
 		if toks[from+1].brk {
 			return -1
 		}
@@ -47,6 +62,8 @@ func countedFrom(toks []token, k int) int {
 			return -1
 		case w == "both" && k+1 < len(toks) && toks[k+1].norm == "and":
 			return -1 // "in both children and adults": both … and joins two groups
+		case from > 1 && toks[from-1].norm == "of" && !toks[from].brk && !toks[from-1].brk && countOrThe(toks, from-2):
+			return from // "five of seven children", "five of the seven children": a share of several patients
 		case from > 0 && !toks[from].brk && familyBefore[toks[from-1].norm]:
 			return -1 // "her two sisters", "a mother of two children": the patient's family
 		}

@@ -528,6 +528,9 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a count of the patient's family", "Her two sisters had the same disease; she achieved complete remission.", "", Complete, ConfidenceHigh},
 		{"a count after of is the family", "The first of three children of healthy parents, he had complete remission.", "", Complete, ConfidenceHigh},
 		{"a count after has is the family", "She achieved complete remission; she has 2 children.", "", Complete, ConfidenceHigh},
+		{"a share of a count of people", "five of seven children became afebrile", "", Unclassified, ConfidenceNone},
+		{"a share of the count of people", "5 of the 7 children became afebrile", "", Unclassified, ConfidenceNone},
+		{"a hyphenated modifier between a count and its people", "five of the seven IVIG-treated children became afebrile", "", Unclassified, ConfidenceNone},
 		{"stop after a comma is not the course's: a dialysis stopped is a recovery", "negative at 1 mo therapy, stopped dialysis", "", Partial, ConfidenceHigh},
 		{"stop after a comma is not the course's", "negative at 1 mo therapy, stopped at 2 mo", "", NotEvaluable, ConfidenceLow},
 		// "all" or "both" as the subject: several patients; after a noun: a quantifier
