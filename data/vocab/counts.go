@@ -220,7 +220,7 @@ var subjectJoins = map[string]bool{"and": true, "whereas": true, "while": true, 
 
 // countVerbs are the verbs a bare count may be the subject of (countSubject): subsetVerbs and
 // the verbs of reaching a state ("five became seizure-free", "three are in remission").
-var countVerbs = map[string]bool{"became": true, "attained": true, "went": true, "are": true, "remain": true,
+var countVerbs = map[string]bool{"became": true, "stayed": true, "attained": true, "went": true, "are": true, "remain": true,
 	"obtained": true, "demonstrated": true, "reached": true, "regained": true, "entered": true}
 
 // countLabels before a number make it a label, not a count: "(Fig. 3) showed", "Case no. 3

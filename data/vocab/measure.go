@@ -373,7 +373,7 @@ var growthFiller = map[string]bool{"in": true, "of": true, "the": true, "a": tru
 // lesionSize are words of a lesion and its size.
 var lesionSize = map[string]bool{"size": true, "area": true, "diameter": true, "volume": true, "tumor": true,
 	"tumour": true, "lesion": true, "lesions": true, "mass": true, "nodule": true, "nodules": true, "ulcer": true,
-	"ulcers": true, "metastases": true, "metastasis": true}
+	"ulcers": true, "metastases": true, "metastasis": true, "mets": true}
 
 // diseaseMeasures are words of what a disease makes larger or more frequent, so that its fall
 // is a response: the size of a lesion, symptoms, attacks, a loss of protein.

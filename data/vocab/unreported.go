@@ -5,11 +5,12 @@ const unreportedPhrase = "outcome not reported"
 
 // Reaches of the unreported construction, in words: between "no" and its report noun ("no
 // post-op outcome stated"), between a report noun and its "not stated" word after "no" ("no
-// IVIG response reported" has none), and between a report noun and "not" or an unstated word
+// IVIG response reported" has none, "no response to the course stated" three, none of them
+// an outcome word), and between a report noun and "not" or an unstated word
 // ("response to the second course not reported", "outcome of pregnancy unknown").
 const (
 	unreportedLead  = 2
-	unreportedAfter = 1
+	unreportedAfter = 3
 	unreportedGap   = 3
 )
 
@@ -176,6 +177,9 @@ func (c *compiled) unreportedAfterNo(toks []token, i int) (int, int) {
 			}
 			if m, _ := c.notStated.longest(toks, q, nil); m > 0 {
 				return q + m - i, id
+			}
+			if m, _ := c.outTrie.longest(toks, q, nil); m > 0 {
+				return 0, 0 // "no response to treatment, improved later": a statement of its own
 			}
 		}
 		return 0, 0

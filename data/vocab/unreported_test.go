@@ -20,6 +20,7 @@ func TestUnreportedOutcome(t *testing.T) {
 		// a response word after "no" may be a non-response reported: a proposal, even alone
 		{"", "switched for drug shortage; no clinical response reported", Unclassified, ConfidenceLow},
 		{"", "no objective response documented", Unclassified, ConfidenceLow},
+		{"", "no response to the course stated", Unclassified, ConfidenceLow},
 		// a follow-up noun's construction leaves a response beside it standing
 		{"", "complete remission with no further follow-up reported", Complete, ConfidenceHigh},
 		{"", "healed at 4 weeks with follow-up data unavailable", Complete, ConfidenceHigh},
