@@ -14,7 +14,7 @@ import (
 // bytes.
 const arrowReach = 64
 
-var arrowRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*(?:/\d*[a-zA-Zµμ]+)?)(?:\s*\(?(?:at|by|after|on|in)?\s*\d{1,3}\s*(?:d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)\)?)?\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(?:(?:a\s+)?nadir\s+(?:of\s+)?)?[<≤~≈]?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
+var arrowRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*[23²³]?(?:/\d*[a-zA-Zµμ]+)?)(?:\s*\(?(?:at|by|after|on|in)?\s*\d{1,3}\s*(?:d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)\)?)?\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(?:(?:a\s+)?nadir\s+(?:of\s+)?)?[<≤~≈]?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
 
 // arrowPairs reads the before/after values written after a measure's name without "from"
 // ("VAS 8→3", "mRSS 30 to 15", "BCVA 20/200 → 20/40") and hands each pair to read with

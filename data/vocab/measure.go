@@ -425,7 +425,8 @@ func (c *compiled) unknownMeasure(toks []token, k int) bool {
 			// "hair regrowth 30 %": the share of the response the word names ("regrowth" alone
 			// may be a tumour's)
 			return false
-		case isNumber(w), fallWords[w], riseWords[w], percentFiller[w], wordFall[w], wordRise[w], reliefWords[w], len(w) < 3:
+		case isNumber(w), fallWords[w], riseWords[w], percentFiller[w], wordFall[w], wordRise[w], reliefWords[w], len(w) < 3,
+			strings.HasSuffix(w, "ly"): // "radiologically 30 % smaller": an adverb names no measure
 		default:
 			unknown = true
 		}

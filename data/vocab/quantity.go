@@ -337,7 +337,11 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		read(m[0], end, a, b)
 	}
 	c.arrowPairs(text, toks, read)
-	return append(out, c.sizePairs(text, out)...)
+	out = append(out, c.sizePairs(text, out)...)
+	if strings.Contains(text, "mm") || strings.Contains(text, "cm") {
+		out = append(out, sizeSequences(text, out)...)
+	}
+	return out
 }
 
 // reliefAfter reports whether a word of relief follows a percentage at token e, or one

@@ -11,6 +11,53 @@ import (
 // arrow or "from", the unit written once after both ("62 → 48 mm", "from 62 to 48 mm").
 var sizePairRE = regexp.MustCompile(`(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)?\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)?\b`)
 
+// sizeSeqRE matches two sizes in a list, the first called the baseline or the second the
+// present or a later time: "5 cm at baseline, 2.5 cm at 6 mo", "size 4 cm, now 2 cm",
+// "baseline 3 x 2 cm; 1 x 1 cm at 12 weeks". Groups: 1 the baseline word before the first
+// size, 2 the first size, 3 its unit, 4 the baseline word after it, 5 the word of the present
+// before the second size, 6 the second size, 7 its unit, 8 a time after it.
+var sizeSeqRE = regexp.MustCompile(`(?i)(?:\b(baseline|initially|pre-?treatment|at diagnosis|at presentation)\s*:?\s*)?(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)\b\s*(?:\(?\s*(?:at\s+)?(baseline|initially|pre-?treatment|before treatment|at diagnosis|at presentation)\s*\)?)?\s*[,;]\s*(now|then|later|currently|subsequently|and then)?\s*(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)\b(\s*(?:at|after|by)\s+(?:\d+|last|follow))?`)
+
+// sizeSequences reads the sizes sizeSeqRE finds, outside the spans of seen: the first size
+// against the second, as sizePairs reads a pair (rule 5). Without a word of the baseline or
+// of the present and no time after the second size ("3 cm, 2 cm"), two sizes in a list may
+// be two lesions and are not read.
+func sizeSequences(text string, seen []valueHit) []valueHit {
+	var out []valueHit
+	for _, m := range sizeSeqRE.FindAllStringSubmatchIndex(text, -1) {
+		if m[2] < 0 && m[8] < 0 && m[10] < 0 && m[16] < 0 {
+			continue
+		}
+		overlaps := false
+		for _, h := range seen {
+			overlaps = overlaps || h.start < m[1] && m[0] < h.end
+		}
+		before, after := text[m[4]:m[5]], text[m[12]:m[13]]
+		if overlaps || len(dimSplit.Split(before, -1)) != len(dimSplit.Split(after, -1)) {
+			continue
+		}
+		a, b := sizeValue(strings.ReplaceAll(before, ",", ".")), sizeValue(strings.ReplaceAll(after, ",", "."))
+		if u, v := strings.ToLower(text[m[6]:m[7]]), strings.ToLower(text[m[14]:m[15]]); u != v {
+			f := 10.0 // the second size (cm) in the first size's unit (mm)
+			if u == "cm" {
+				f = 0.1
+			}
+			for range dimSplit.Split(after, -1) {
+				b *= f
+			}
+		}
+		if math.IsNaN(a) || math.IsNaN(b) || a <= 0 {
+			continue
+		}
+		cat := percentCategory((a - b) / a)
+		if cat == Complete && b > 0 {
+			cat = Partial
+		}
+		out = append(out, valueHit{m[0], m[15], cat, false})
+	}
+	return out
+}
+
 // sizeContext reports whether the text before a size pair, in its clause, lets the pair be
 // the size of the disease: nothing, or among its last four words a lower-is-better measure of
 // scores.tsv ("Tumour 3 cm to 1 cm", "abscess 6 cm → 2 cm"), a word of shrinking ("reduced
