@@ -130,6 +130,33 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 	applyBackward(text, toks, clause, targets, cues)
 }
 
+// historyObjectOf returns the statement whose object the history cue cu is, when cu names
+// earlier treatments ("previous therapies", "prior treatment"): the statement ends right
+// before it, or before "to", "of", "with" or "on" right before it, in the same clause ("no
+// response to previous therapies", "failed previous treatments"); nil otherwise.
+func historyObjectOf(toks []token, targets []target, cu cueHit) *target {
+	if !earlierTreatmentNouns[toks[cu.j-1].norm] || toks[cu.i].brk {
+		return nil
+	}
+	end := cu.i
+	if end > 0 && objectPrepositions[toks[end-1].norm] && !toks[end-1].brk {
+		end--
+	}
+	for t := range targets {
+		if targets[t].j == end && !targets[t].history {
+			return &targets[t]
+		}
+	}
+	return nil
+}
+
+// earlierTreatmentNouns end a history cue that names earlier treatments.
+var earlierTreatmentNouns = map[string]bool{"treatment": true, "treatments": true, "therapy": true, "therapies": true,
+	"regimen": true, "regimens": true, "medication": true, "medications": true, "drugs": true, "agents": true}
+
+// objectPrepositions join a statement to the treatment it is about ("response to", "failure of").
+var objectPrepositions = map[string]bool{"to": true, "of": true, "with": true, "on": true}
+
 // degreeCue applies a forward cue of degree or time: it returns the qualifier in force and
 // the last token it reaches, and the last token a transient cue reaches (qual, qualUntil and
 // transUntil as they were when cu sets none of them).
@@ -163,6 +190,14 @@ func degreeCue(text string, toks []token, targets []target, cu cueHit, qual Cate
 // ("improved slightly", "improved transiently").
 func applyBackward(text string, toks []token, clause []int, targets []target, cues []cueHit) {
 	for _, cu := range cues {
+		if cu.e.role == cueHistory {
+			// "no response to previous therapies", "failed prior treatments": an earlier
+			// treatment named as the object of the statement before it
+			if tg := historyObjectOf(toks, targets, cu); tg != nil {
+				tg.history, tg.histCue = true, text[toks[cu.i].start:toks[cu.j-1].end]
+			}
+			continue
+		}
 		if cu.e.role == cueQualifier {
 			// "the response was poor", "improvement has been only partial": a degree said of
 			// the response word in predicate position
