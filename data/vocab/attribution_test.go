@@ -357,6 +357,12 @@ func TestFailureBeforeTheCourseStarted(t *testing.T) {
 		{"rituximab", "Given the lack of improvement, she was switched to rituximab.", CategoryUnknown, ConfidenceNone},
 		{"rituximab", "Because of lack of response, rituximab was added.", CategoryUnknown, ConfidenceNone},
 		{"rituximab", "Because of disease progression, rituximab was started and led to partial response.", Partial, ConfidenceHigh},
+		// the reason given after the course's start is the earlier treatment's failure too
+		{"adalimumab", "switched to adalimumab due to inefficacy", CategoryUnknown, ConfidenceNone},
+		{"methotrexate", "switched to adalimumab due to inefficacy", None, ConfidenceHigh},
+		{"tacrolimus", "changed to tacrolimus because of lack of response", CategoryUnknown, ConfidenceNone},
+		{"adalimumab", "switched to adalimumab for primary non-response; PASI 90 at wk 16", Partial, ConfidenceHigh},
+		{"adalimumab", "adalimumab stopped due to inefficacy", None, ConfidenceHigh},
 		// a treatment named between the failure and the start is the one that failed
 		{"rituximab", "Due to lack of response to rituximab, tacrolimus was started.", None, ConfidenceHigh},
 		{"tacrolimus", "Due to lack of response to rituximab, tacrolimus was started.", CategoryUnknown, ConfidenceNone},

@@ -447,7 +447,7 @@ func (c *compiled) otherTreatments(text string, toks []token, ends []bool, t tar
 	switch {
 	case boundToOther(text, toks, t, ms, clause) || saidOfTreatmentBefore(toks, ends, t, ms, clause, k) || c.failureOfOther(text, toks, t, k):
 		return "the outcome is said of another treatment"
-	case startedAfter(toks, ends, t, ms, k):
+	case startedAfter(toks, ends, t, ms, k) || reasonForStart(toks, ends, t, ms, k):
 		return "a failure given as the reason the course was started"
 	case noneOfOthers(toks, ends, t, ms, k):
 		return "\"none\" refers to other treatments named before"

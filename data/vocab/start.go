@@ -174,6 +174,41 @@ func startAfter(toks []token, ends []bool, t target, ms []mention) (treatmentSta
 	return treatmentStart{}, false
 }
 
+// reasonForStart reports whether the non-responder's statement t is the reason given after a
+// start of the course in its sentence: a start word, the course's own treatment as its
+// object within three words, then "due to", "because of", "owing to" or "for" and at most
+// one article or adjective before t ("switched to adalimumab due to inefficacy", "changed to
+// tacrolimus because of lack of response"). The failure is the earlier treatment's.
+func reasonForStart(toks []token, ends []bool, t target, ms []mention, k *course) bool {
+	if !worseStatement(t) {
+		return false
+	}
+	x := t.i - 1
+	if x >= 0 && (determiners[toks[x].norm] || objectArticles[toks[x].norm] || toks[x].norm == "primary") && !toks[x+1].brk {
+		x--
+	}
+	switch {
+	case x >= 1 && toks[x].norm == "to" && toks[x-1].norm == "due", x >= 1 && toks[x].norm == "of" && toks[x-1].norm == "because",
+		x >= 1 && toks[x].norm == "to" && toks[x-1].norm == "owing":
+		x -= 2
+	case x >= 0 && toks[x].norm == "for":
+		x--
+	default:
+		return false
+	}
+	for _, m := range ms {
+		if !m.course || classOnly(toks, m, k) || m.i+m.n-1 != x || endBetween(ends, m.i, t.i) {
+			continue
+		}
+		for y := m.i - 1; y >= max(0, m.i-4) && !ends[y]; y-- {
+			if startWords[toks[y].norm] {
+				return onlyWords(toks, y+1, m.i, startObjectFill)
+			}
+		}
+	}
+	return false
+}
+
 // failureBeforeOtherStart reports whether the non-responder's statement t is followed in
 // its sentence by the start of other treatments, and those are all the treatments its
 // statement names ("she did not improve, and rituximab was started" in a corticosteroid row):
