@@ -16,6 +16,8 @@ func TestUnreportedOutcome(t *testing.T) {
 		{"", "outcome of pregnancy unknown", NotEvaluable, ConfidenceHigh},
 		{"", "response assessment pending", NotEvaluable, ConfidenceHigh},
 		{"", "follow-up data not yet available", NotEvaluable, ConfidenceHigh},
+		{"", "awaiting response", NotEvaluable, ConfidenceHigh},
+		{"", "improved, awaiting restaging", Partial, ConfidenceHigh},
 		{"", "outcome of this pregnancy was not described", NotEvaluable, ConfidenceHigh},
 		// a response word after "no" may be a non-response reported: a proposal, even alone
 		{"", "switched for drug shortage; no clinical response reported", Unclassified, ConfidenceLow},
