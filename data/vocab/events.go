@@ -32,6 +32,9 @@ func dropUnplaced(toks []token, targets []target, clause, statement []int, cues 
 		if t.entry.role == roleAdverse && t.negated {
 			continue
 		}
+		if evaluatedResponse(toks, t) {
+			continue
+		}
 		if t.entry.role == roleEvent {
 			if t.negated || t.hedged || !t.on || t.after || !onIn[statement[t.i]] || adverseIn[clause[t.i]] || goodObject(toks, targets, t) {
 				continue
@@ -70,3 +73,33 @@ func goodObject(toks []token, targets []target, t target) bool {
 var goodAfterEvent = map[string]bool{"stable": true, "good": true, "better": true, "relief": true, "normal": true,
 	"complete": true, "marked": true, "significant": true, "fewer": true, "less": true, "lower": true, "reduced": true,
 	"no": true}
+
+// evaluatedResponse reports whether t is the bare word "response" (or "responses") as what
+// was evaluated, not as a response: "for" right before it ("evaluated for response", "too
+// early for response"), or a word of evaluation after it in its clause within five words with
+// no outcome word between ("response assessed at 3 months", "response to treatment was
+// evaluated by MRI"). A degree or negation makes it a statement ("no response", "good
+// response assessed at 3 months" keep theirs).
+func evaluatedResponse(toks []token, t target) bool {
+	if t.negated || t.graded || t.j-t.i != 1 || toks[t.i].norm != "response" && toks[t.i].norm != "responses" {
+		return false
+	}
+	if t.i > 0 && !toks[t.i].brk {
+		switch toks[t.i-1].norm {
+		case "for":
+			return true
+		case "good", "excellent", "partial", "complete", "poor", "no", "marked", "dramatic", "clinical", "favourable", "favorable", "great":
+			return false
+		}
+	}
+	for x := t.j; x < min(len(toks), t.j+5) && !toks[x].brk; x++ {
+		if evaluationWords[toks[x].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// evaluationWords say that something was evaluated, not what was found.
+var evaluationWords = map[string]bool{"assessed": true, "evaluated": true, "measured": true, "monitored": true,
+	"determined": true, "checked": true, "graded": true, "assessment": true, "evaluation": true}

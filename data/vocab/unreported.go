@@ -132,6 +132,9 @@ func (c *compiled) unreportedAfterNoun(toks []token, i, n int) int {
 			if r < len(toks) && toks[r].norm == "yet" && !toks[r].brk {
 				r++
 			}
+			if r < len(toks) && (toks[r].norm == "be" || toks[r].norm == "been") && !toks[r].brk {
+				r++ // "response could not be determined"
+			}
 			if r < len(toks) && !toks[r].brk {
 				if m, _ := c.notStated.longest(toks, r, nil); m > 0 {
 					return r + m - i
