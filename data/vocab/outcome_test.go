@@ -1040,6 +1040,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a graded response assessed", "good response assessed at 3 months", "", Partial, ConfidenceHigh},
 		{"in response to is a preposition", "PAP fell in response to chemotherapy but his clinical status continued to deteriorate", "", Progression, ConfidenceHigh},
 		{"a response that could not be determined", "response could not be determined", "", NotEvaluable, ConfidenceHigh},
+		{"a response called not significant in predicate", "improvement was not significant", "", Minimal, ConfidenceHigh},
+		{"a response called not clinically significant", "the reduction in size was not clinically significant", "", Minimal, ConfidenceHigh},
 		{"less alone stays weak", "less active than his peers", "", Unclassified, ConfidenceNone},
 		{"a measure taken by the change word before it", "progression with increased dyspnoea, reduced exercise tolerance", "", Progression, ConfidenceHigh},
 		{"a named clinical response", "HiSCR achieved at week 12", "", Partial, ConfidenceHigh},
