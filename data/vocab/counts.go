@@ -14,7 +14,8 @@ import (
 var personNouns = map[string]bool{"adults": true, "children": true, "women": true, "men": true,
 	"sisters": true, "brothers": true, "siblings": true, "daughters": true, "sons": true,
 	"boys": true, "girls": true, "infants": true, "neonates": true, "newborns": true,
-	"adolescents": true, "twins": true, "individuals": true, "persons": true, "people": true}
+	"adolescents": true, "twins": true, "individuals": true, "persons": true, "people": true,
+	"kids": true, "toddlers": true, "babies": true}
 
 // familyBefore are the words before a count that make it the patient's family, not other
 // patients: "her two sisters", "the first of three children", "a mother of two children",
@@ -28,9 +29,17 @@ func countOrThe(toks []token, x int) bool {
 	if toks[x].norm == "the" && x > 0 && !toks[x].brk {
 		x--
 	}
+	if toks[x].norm == "out" && x > 0 && !toks[x].brk {
+		x-- // "three out of four children"
+	}
 	_, ok := smallCount(toks[x].norm)
 	return ok
 }
+
+// groupDeterminers before a plural noun of people make it a group: "the children", "most
+// children", "all babies".
+var groupDeterminers = map[string]bool{"the": true, "all": true, "most": true, "some": true, "these": true,
+	"those": true, "many": true, "several": true}
 
 // countWords are the words of a count of two or more people.
 var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true,
@@ -46,8 +55,11 @@ var countWords = map[string]bool{"two": true, "three": true, "four": true, "five
 // (familyBefore: "a mother of two children").
 func countedFrom(toks []token, k int) int {
 	back := 2
-	if k > 1 && toks[k-1].dash {
-		back = 3 // "seven IVIG-treated children": a hyphenated modifier is one word
+	if k > 1 && (toks[k-1].dash || strings.HasSuffix(toks[k-1].norm, "ed")) {
+		back = 3 // "seven IVIG-treated children", "seven IVIG treated children"
+	}
+	if k > 0 && groupDeterminers[toks[k-1].norm] && !toks[k].brk {
+		return k - 1 // "the children improved", "most children", "all babies": several patients
 	}
 	for from := k - 1; from >= max(0, k-back); from-- {
 		if toks[from+1].brk {

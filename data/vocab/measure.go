@@ -42,6 +42,9 @@ func (c *compiled) measureChange(text string, toks []token, t target) int {
 	if percentsAfterBy(text, toks, t.j) {
 		return 0 // "FEV1 increased by 15 %", "reduced by 43 and 35 %": the percentages state the change (rule 5)
 	}
+	if w == "less" && t.j+1 < len(toks) && toks[t.j].norm == "than" && !toks[t.j].brk && isNumber(toks[t.j+1].norm) {
+		return 0 // "less than 50 % reduction in cough": a bound, not a fall ("less than before" is one)
+	}
 	lo, hi := max(0, t.i-5), min(len(toks), t.j+4)
 	for k := lo; k < hi; k++ {
 		if treatmentWords[toks[k].norm] {
@@ -54,6 +57,9 @@ func (c *compiled) measureChange(text string, toks []token, t target) int {
 	for k := lo; k < hi; k++ {
 		if k >= t.i && k < t.j {
 			continue
+		}
+		if k > t.j && (toks[k].brk || wordFall[toks[k-1].norm] || wordRise[toks[k-1].norm]) {
+			break // "reduced exercise tolerance, increased dyspnoea": what follows is another's
 		}
 		for n := 3; n >= 1; n-- {
 			if k+n > hi || (k < t.i && k+n > t.i) {
@@ -373,7 +379,7 @@ var growthFiller = map[string]bool{"in": true, "of": true, "the": true, "a": tru
 // lesionSize are words of a lesion and its size.
 var lesionSize = map[string]bool{"size": true, "area": true, "diameter": true, "volume": true, "tumor": true,
 	"tumour": true, "lesion": true, "lesions": true, "mass": true, "nodule": true, "nodules": true, "ulcer": true,
-	"ulcers": true, "metastases": true, "metastasis": true, "mets": true}
+	"ulcers": true, "metastases": true, "metastasis": true}
 
 // diseaseMeasures are words of what a disease makes larger or more frequent, so that its fall
 // is a response: the size of a lesion, symptoms, attacks, a loss of protein.
@@ -484,11 +490,17 @@ func percentDirection(toks []token, k int) int {
 // is one of those wanted; "" when none is.
 func changeWordNear(toks []token, k int, wanted func(string) bool) string {
 	lo, hi := clauseAround(toks, k)
-	back := 6
 	if byBefore(toks, k) {
-		back = 12 // "a reduction of calcinosis on CT scan by approximately 30 %": "by" ties them
+		// "a reduction of calcinosis on CT scan by approximately 30 %": "by" ties the
+		// percentage to the nearest change word before it ("proteinuria decreased and
+		// creatinine rose by 30 %" is the rise)
+		for w := k - 1; w >= max(lo, k-12); w-- {
+			if wanted(toks[w].norm) {
+				return toks[w].norm
+			}
+		}
 	}
-	for w := max(lo, k-back); w < min(hi, k+7); w++ {
+	for w := max(lo, k-6); w < min(hi, k+7); w++ {
 		if wanted(toks[w].norm) {
 			return toks[w].norm
 		}

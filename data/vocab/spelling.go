@@ -153,8 +153,10 @@ var wordPrefixes = map[string]bool{"re": true, "non": true, "pre": true, "post":
 // joinPrefixes returns toks with each prefix written with a hyphen before a word read as one
 // word ("complete re-pigmentation" as "complete repigmentation", "re-growth" as "regrowth")
 // when the joined word is a word of the vocabularies and no vocabulary term writes the two
-// apart (so "re-epithelialization", written so in outcomes.tsv, is read as written); nil when
-// nothing was joined. toks is not changed.
+// apart (so "re-epithelialization", written so in outcomes.tsv, is read as written); and
+// "non" or "un" joined so to a one-word outcome phrase that the vocabularies do not know
+// joined ("non-remission", "un-resolved") as "not" ("non-sustained remission" is left as it
+// is). nil when nothing was changed. toks is not changed.
 func (c *compiled) joinPrefixes(toks []token) []token {
 	var out []token
 	for k := 0; k < len(toks); k++ {
@@ -169,12 +171,28 @@ func (c *compiled) joinPrefixes(toks []token) []token {
 			k++
 			continue
 		}
+		if k+1 < len(toks) && negatingPrefixes[toks[k].norm] && toks[k+1].dash && !toks[k+1].brk &&
+			!c.knownWords[toks[k].norm+toks[k+1].norm] {
+			if n, _ := c.outTrie.longest(toks, k+1, nil); n == 1 {
+				// "non-remission", "un-resolved": the prefix denies the outcome word after it
+				if out == nil {
+					out = append(make([]token, 0, len(toks)), toks[:k]...)
+				}
+				t := toks[k]
+				t.norm = "not"
+				out = append(out, t)
+				continue
+			}
+		}
 		if out != nil {
 			out = append(out, toks[k])
 		}
 	}
 	return out
 }
+
+// negatingPrefixes deny the word they are joined to by a hyphen.
+var negatingPrefixes = map[string]bool{"non": true, "un": true}
 
 // withSpelling records the fixes in the reading's evidence: the rule says which words were
 // read as which ("phrase; spelling: improvment read as improvement").
