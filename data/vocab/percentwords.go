@@ -1,0 +1,88 @@
+package vocab
+
+import "strings"
+
+// The words a percentage is read by: the change word it states the size of, and "by" tying
+// them (rule 5).
+
+// percentsAfterBy reports whether "by" and a percentage, or a list of numbers ending in one,
+// follow token j in its clause, "by" within seven words of it: "increased by 15 %", "reduced
+// by 43 and 35 %", "by 40-60 %", "reduction of calcinosis on CT scan by approximately 30 %".
+// The percentages state the change (rule 5), not the change word beside its measure.
+func percentsAfterBy(text string, toks []token, j int) bool {
+	for x := j; x < min(len(toks)-1, j+7) && !(x > j && toks[x].brk); x++ {
+		if toks[x].norm == "by" {
+			j = x // "reduction of calcinosis on CT scan by approximately 30 %"
+			break
+		}
+	}
+	if j+1 >= len(toks) || toks[j].norm != "by" {
+		return false
+	}
+	for k := j + 1; k < min(len(toks), j+7) && !(k > j+1 && toks[k].brk); k++ {
+		if k == j+1 && approxWords[toks[k].norm] {
+			continue
+		}
+		switch n := toks[k].norm; {
+		case isNumber(n) && strings.HasPrefix(strings.TrimLeft(text[toks[k].end:], " "), "%"):
+			return true
+		case isNumber(n) || n == "and" || n == "or" || n == "to":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// percentDirection reads the words within six tokens of the percentage at token k: 2 if a
+// dose, rate or survival word makes it no change of the disease, else -1 for the first
+// word of a fall, 1 for the first word of a rise, 0 for neither.
+func percentDirection(toks []token, k int) int {
+	if changeWordNear(toks, k, func(w string) bool { return doseWords[w] }) != "" {
+		return 2
+	}
+	switch w := changeWordNear(toks, k, func(w string) bool { return fallWords[w] || riseWords[w] }); {
+	case fallWords[w]:
+		return -1
+	case riseWords[w]:
+		return 1
+	}
+	return 0
+}
+
+// changeWordNear returns the first word within six tokens of token k, in its clause, that
+// is one of those wanted; "" when none is.
+func changeWordNear(toks []token, k int, wanted func(string) bool) string {
+	lo, hi := clauseAround(toks, k)
+	if byBefore(toks, k) {
+		// "a reduction of calcinosis on CT scan by approximately 30 %": "by" ties the
+		// percentage to the nearest change word before it ("proteinuria decreased and
+		// creatinine rose by 30 %" is the rise)
+		for w := k - 1; w >= max(lo, k-12); w-- {
+			if wanted(toks[w].norm) {
+				return toks[w].norm
+			}
+		}
+	}
+	for w := max(lo, k-6); w < min(hi, k+7); w++ {
+		if wanted(toks[w].norm) {
+			return toks[w].norm
+		}
+	}
+	return ""
+}
+
+// byBefore reports whether "by", perhaps with a word of approximation after it, stands right
+// before the number at token k: "by 30 %", "by approximately 30 %" state the amount of a
+// change named earlier in the clause.
+func byBefore(toks []token, k int) bool {
+	x := k - 1
+	if x >= 0 && approxWords[toks[x].norm] && !toks[x+1].brk {
+		x--
+	}
+	return x >= 0 && toks[x].norm == "by" && !toks[x+1].brk
+}
+
+// approxWords make a number approximate ("approximately 30 %").
+var approxWords = map[string]bool{"approximately": true, "about": true, "around": true, "roughly": true,
+	"nearly": true, "almost": true, "some": true}
