@@ -36,6 +36,33 @@ func countOrThe(toks []token, x int) bool {
 	return ok
 }
 
+// groupLabelAt returns where a group opening the text starts when it ends at token k, or -1:
+// "all" or "both", perhaps with a count ("all three", "both"), then a colon ("all three:
+// disappearance of the mass"); or "both" or "all" then an adverb or a copula before the
+// statement ("both successfully managed", "all were discharged").
+func groupLabelAt(text string, toks []token, k int) int {
+	from := k
+	if _, ok := smallCount(toks[k].norm); ok && k > 0 && !toks[k].brk {
+		from = k - 1
+	}
+	if w := toks[from].norm; w != "all" && w != "both" || from > 0 {
+		return -1 // only as the cell's first words: inside a text "both" may be two flares or two drugs
+	}
+	if k+1 >= len(toks) {
+		return -1
+	}
+	if toks[k+1].comma && strings.Contains(text[toks[k].end:toks[k+1].start], ":") {
+		return from
+	}
+	if from == k && !toks[k+1].brk && (strings.HasSuffix(toks[k+1].norm, "ly") || groupCopulas[toks[k+1].norm]) {
+		return from
+	}
+	return -1
+}
+
+// groupCopulas after "both" or "all" make them the subject ("all were discharged").
+var groupCopulas = map[string]bool{"were": true, "are": true, "had": true, "have": true}
+
 // groupDeterminers before a plural noun of people make it a group: "the children", "most
 // children", "all babies".
 var groupDeterminers = map[string]bool{"the": true, "all": true, "most": true, "some": true, "these": true,
@@ -182,6 +209,9 @@ var timeUnits = map[string]bool{"days": true, "weeks": true, "months": true, "ye
 // common (docs/outcomes.md).
 func (c *compiled) countMarkers(text string, toks []token) []target {
 	var out []target
+	if len(toks) > 1 && groupLabelAt(text, toks, 0) == 0 {
+		out = append(out, target{i: 0, j: 1, entry: outcomeEntry{phrase: "all N", marker: true}, rule: "phrase"})
+	}
 	for k := 1; k < len(toks); k++ {
 		if toks[k-1].norm == "n" && isNumber(toks[k].norm) && strings.Contains(text[toks[k-1].end:toks[k].start], "=") {
 			// "81.8% (n = 27) obtaining an improvement": a count of patients
@@ -203,6 +233,12 @@ func (c *compiled) countMarkers(text string, toks []token) []target {
 		if from := c.subsetCountFrom(toks, k); from >= 0 {
 			// "Twelve of these progressed", "two of them improved": a subset of a group
 			out = append(out, target{i: from, j: k + 1, entry: outcomeEntry{phrase: "N of them", marker: true}, rule: "phrase"})
+			continue
+		}
+		if from := groupLabelAt(text, toks, k); from >= 0 {
+			// "all three: spontaneous disappearance of the mass", "both successfully managed
+			// with stenting": the cell's subject is several patients
+			out = append(out, target{i: from, j: k + 1, entry: outcomeEntry{phrase: "all N", marker: true}, rule: "phrase"})
 			continue
 		}
 		if c.countSubject(toks, k) {

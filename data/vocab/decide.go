@@ -226,7 +226,7 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 
 func (t target) phraseMatch(text string, clause []int) PhraseMatch {
 	return PhraseMatch{Phrase: text[t.start:t.end], Matched: t.entry.phrase, Category: t.category, Negated: t.negated,
-		Secondary: t.entry.secondary || t.entry.weak(), Marker: t.entry.marker, Start: t.start, End: t.end, seg: clause[t.i]}
+		Secondary: t.entry.secondary || t.entry.weak() && !(t.graded && t.category == Minimal), Marker: t.entry.marker, Start: t.start, End: t.end, seg: clause[t.i]}
 }
 
 // vagueChange are single words of change that a number in the same clause states more
