@@ -36,28 +36,29 @@ func countOrThe(toks []token, x int) bool {
 	return ok
 }
 
-// groupLabelAt returns where a group opening the text starts when it ends at token k, or -1:
-// "all" or "both", perhaps with a count ("all three", "both"), then a colon ("all three:
-// disappearance of the mass"); or "both" or "all" then an adverb or a copula before the
-// statement ("both successfully managed", "all were discharged").
-func groupLabelAt(text string, toks []token, k int) int {
-	from := k
-	if _, ok := smallCount(toks[k].norm); ok && k > 0 && !toks[k].brk {
-		from = k - 1
+// groupLabel returns the end (exclusive) of a group label that opens the text, or 0: "all"
+// or "both", perhaps with a count ("all three"), then a colon ("all three: disappearance of
+// the mass"); or "both" or "all" then an adverb or a copula before the statement ("both
+// successfully managed", "all were discharged"). Only the cell's first words are read so:
+// inside a text "both" may be two flares or two drugs.
+func groupLabel(text string, toks []token) int {
+	if len(toks) < 2 || toks[0].norm != "all" && toks[0].norm != "both" {
+		return 0
 	}
-	if w := toks[from].norm; w != "all" && w != "both" || from > 0 {
-		return -1 // only as the cell's first words: inside a text "both" may be two flares or two drugs
+	end := 1
+	if _, ok := smallCount(toks[1].norm); ok && !toks[1].brk {
+		end = 2
 	}
-	if k+1 >= len(toks) {
-		return -1
+	if end >= len(toks) {
+		return 0
 	}
-	if toks[k+1].comma && strings.Contains(text[toks[k].end:toks[k+1].start], ":") {
-		return from
+	if next := toks[end]; next.comma && strings.Contains(text[toks[end-1].end:next.start], ":") {
+		return end
 	}
-	if from == k && !toks[k+1].brk && (strings.HasSuffix(toks[k+1].norm, "ly") || groupCopulas[toks[k+1].norm]) {
-		return from
+	if next := toks[end]; end == 1 && !next.brk && (strings.HasSuffix(next.norm, "ly") || groupCopulas[next.norm]) {
+		return end
 	}
-	return -1
+	return 0
 }
 
 // groupCopulas after "both" or "all" make them the subject ("all were discharged").
@@ -209,8 +210,10 @@ var timeUnits = map[string]bool{"days": true, "weeks": true, "months": true, "ye
 // common (docs/outcomes.md).
 func (c *compiled) countMarkers(text string, toks []token) []target {
 	var out []target
-	if len(toks) > 1 && groupLabelAt(text, toks, 0) == 0 {
-		out = append(out, target{i: 0, j: 1, entry: outcomeEntry{phrase: "all N", marker: true}, rule: "phrase"})
+	if end := groupLabel(text, toks); end > 0 {
+		// "all three: spontaneous disappearance of the mass", "both successfully managed
+		// with stenting": the cell's subject is several patients
+		out = append(out, target{i: 0, j: end, entry: outcomeEntry{phrase: "all N", marker: true}, rule: "phrase"})
 	}
 	for k := 1; k < len(toks); k++ {
 		if toks[k-1].norm == "n" && isNumber(toks[k].norm) && strings.Contains(text[toks[k-1].end:toks[k].start], "=") {
@@ -233,12 +236,6 @@ func (c *compiled) countMarkers(text string, toks []token) []target {
 		if from := c.subsetCountFrom(toks, k); from >= 0 {
 			// "Twelve of these progressed", "two of them improved": a subset of a group
 			out = append(out, target{i: from, j: k + 1, entry: outcomeEntry{phrase: "N of them", marker: true}, rule: "phrase"})
-			continue
-		}
-		if from := groupLabelAt(text, toks, k); from >= 0 {
-			// "all three: spontaneous disappearance of the mass", "both successfully managed
-			// with stenting": the cell's subject is several patients
-			out = append(out, target{i: from, j: k + 1, entry: outcomeEntry{phrase: "all N", marker: true}, rule: "phrase"})
 			continue
 		}
 		if c.countSubject(toks, k) {

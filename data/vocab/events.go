@@ -8,7 +8,8 @@ package vocab
 // agranulocytosis while on methimazole"), or that introduce a good state (goodObject); the
 // others state progression, which any response stated beside them outranks ("despite
 // rituximab, LETM developed"), with low confidence unless "despite" (or its like) places
-// them: a new onset merely while on the course may be a harm of it.
+// them: a new onset merely while on the course may be a harm of it. The bare word "response"
+// as what was evaluated (evaluatedResponse) goes too.
 func dropUnplaced(toks []token, targets []target, clause, statement []int, cues []cueHit) []target {
 	onIn := map[int]bool{} // statements with an on-course cue: an event must share one
 	for _, cu := range cues {
@@ -78,19 +79,14 @@ var goodAfterEvent = map[string]bool{"stable": true, "good": true, "better": tru
 // was evaluated, not as a response: "for" right before it ("evaluated for response", "too
 // early for response"), or a word of evaluation after it in its clause within five words with
 // no outcome word between ("response assessed at 3 months", "response to treatment was
-// evaluated by MRI"). A degree or negation makes it a statement ("no response", "good
-// response assessed at 3 months" keep theirs).
+// evaluated by MRI"). A phrase of more words, a degree or a negation makes it a statement
+// ("no response", "good response assessed at 3 months" keep theirs).
 func evaluatedResponse(toks []token, t target) bool {
 	if t.negated || t.graded || t.j-t.i != 1 || toks[t.i].norm != "response" && toks[t.i].norm != "responses" {
 		return false
 	}
-	if t.i > 0 && !toks[t.i].brk {
-		switch toks[t.i-1].norm {
-		case "for":
-			return true
-		case "good", "excellent", "partial", "complete", "poor", "no", "marked", "dramatic", "clinical", "favourable", "favorable", "great":
-			return false
-		}
+	if t.i > 0 && !toks[t.i].brk && toks[t.i-1].norm == "for" {
+		return true
 	}
 	for x := t.j; x < min(len(toks), t.j+5) && !toks[x].brk; x++ {
 		if evaluationWords[toks[x].norm] {

@@ -91,12 +91,8 @@ func takenBefore(toks []token, k, e, i int) bool {
 	if b := toks[k-1].norm; wordFall[b] || wordRise[b] {
 		return true
 	}
-	for x := e; x <= i; x++ {
-		if x < i && toks[x].norm == "and" && !toks[x].brk {
-			return len(toks[k-1].norm) > 3 && !determiners[toks[k-1].norm] && !objectArticles[toks[k-1].norm]
-		}
-	}
-	return false
+	before := toks[k-1].norm
+	return wordIn(toks, e, i, andWord) && len(before) > 3 && !determiners[before] && !objectArticles[before]
 }
 
 // doseChanges returns the token positions of the dose-change cues, in text order.
@@ -364,6 +360,9 @@ var diseaseMeasures = map[string]bool{"size": true, "volume": true, "diameter": 
 	"dose": true, "dosage": true, "consumption": true, "use": true, "number": true, "antibody": true,
 	"antibodies": true, "autoantibody": true, "autoantibodies": true, "relief": true, "gradient": true,
 	"obstruction": true, "stenosis": true, "inflammation": true, "infiltrate": true, "infiltrates": true}
+
+// andWord joins two items of a list.
+var andWord = map[string]bool{"and": true}
 
 // percentFiller are the words a percentage's clause may hold besides its measure and change
 // word ("decreased by 70 %", "a reduction of 60 %", "there was an 80 % reduction").

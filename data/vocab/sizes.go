@@ -28,34 +28,64 @@ func sizeSequences(text string, seen []valueHit) []valueHit {
 		if m[2] < 0 && m[8] < 0 && m[10] < 0 && m[16] < 0 {
 			continue
 		}
-		overlaps := false
-		for _, h := range seen {
-			overlaps = overlaps || h.start < m[1] && m[0] < h.end
-		}
 		before, after := text[m[4]:m[5]], text[m[12]:m[13]]
-		if overlaps || len(dimSplit.Split(before, -1)) != len(dimSplit.Split(after, -1)) {
+		if overlapsAny(seen, m[0], m[1]) || len(dimSplit.Split(before, -1)) != len(dimSplit.Split(after, -1)) {
 			continue
 		}
 		a, b := sizeValue(strings.ReplaceAll(before, ",", ".")), sizeValue(strings.ReplaceAll(after, ",", "."))
-		if u, v := strings.ToLower(text[m[6]:m[7]]), strings.ToLower(text[m[14]:m[15]]); u != v {
-			f := 10.0 // the second size (cm) in the first size's unit (mm)
-			if u == "cm" {
-				f = 0.1
-			}
-			for range dimSplit.Split(after, -1) {
-				b *= f
-			}
+		b = inFirstUnit(b, strings.ToLower(text[m[6]:m[7]]), strings.ToLower(text[m[14]:m[15]]), after) // "20 mm at baseline, 1.5 cm"
+		if cat, ok := sizeCategory(a, b); ok {
+			out = append(out, valueHit{m[0], m[15], cat, false})
 		}
-		if math.IsNaN(a) || math.IsNaN(b) || a <= 0 {
-			continue
-		}
-		cat := percentCategory((a - b) / a)
-		if cat == Complete && b > 0 {
-			cat = Partial
-		}
-		out = append(out, valueHit{m[0], m[15], cat, false})
 	}
 	return out
+}
+
+// overlapsAny reports whether the span [start, end) overlaps a span of seen.
+func overlapsAny(seen []valueHit, start, end int) bool {
+	for _, h := range seen {
+		if h.start < end && start < h.end {
+			return true
+		}
+	}
+	return false
+}
+
+// inFirstUnit returns the second size b, in unit second, in the first size's unit first
+// (mm or cm), once per dimension of after ("1.5 cm to 8 mm": 0.8 cm).
+func inFirstUnit(b float64, first, second, after string) float64 {
+	if first == second || first == "" || second == "" {
+		return b
+	}
+	f := 10.0 // cm in mm
+	if first == "cm" {
+		f = 0.1 // mm in cm
+	}
+	for range dimSplit.Split(after, -1) {
+		b *= f
+	}
+	return b
+}
+
+// unitOf returns the unit text[i:j] of a submatch, "" when the submatch did not take part.
+func unitOf(text string, i, j int) string {
+	if i < 0 {
+		return ""
+	}
+	return text[i:j]
+}
+
+// sizeCategory reads a size a before and b after by rule 5 (a size is better lower; some left
+// is short of complete); false when a or b is no size.
+func sizeCategory(a, b float64) (Category, bool) {
+	if math.IsNaN(a) || math.IsNaN(b) || a <= 0 {
+		return CategoryUnknown, false
+	}
+	cat := percentCategory((a - b) / a)
+	if cat == Complete && b > 0 {
+		cat = Partial
+	}
+	return cat, true
 }
 
 // sizeContext reports whether the text before a size pair, in its clause, lets the pair be
@@ -90,11 +120,7 @@ func (c *compiled) sizePairs(text string, seen []valueHit) []valueHit {
 	}
 	var out []valueHit
 	for _, m := range sizePairRE.FindAllStringSubmatchIndex(text, -1) {
-		overlaps := false
-		for _, h := range seen {
-			overlaps = overlaps || h.start < m[1] && m[0] < h.end
-		}
-		if overlaps || !c.sizeContext(text[:m[0]]) {
+		if overlapsAny(seen, m[0], m[1]) || !c.sizeContext(text[:m[0]]) {
 			continue
 		}
 		for {
@@ -127,27 +153,13 @@ func (c *compiled) sizePairs(text string, seen []valueHit) []valueHit {
 			continue // "5 cm to 2 weeks": the second number is not a size
 		}
 		a, b := sizeValue(strings.ReplaceAll(before, ",", ".")), sizeValue(strings.ReplaceAll(after, ",", "."))
-		if m[4] >= 0 && m[8] >= 0 && text[m[8]:m[9]] != text[m[4]:m[5]] {
-			// "1.5 cm to 8 mm": the same unit for both
-			f := 0.1
-			if text[m[4]:m[5]] == "mm" {
-				f = 10
-			}
-			for range dimSplit.Split(after, -1) {
-				b *= f
-			}
-		}
-		if math.IsNaN(a) || math.IsNaN(b) || a <= 0 {
-			continue
-		}
+		b = inFirstUnit(b, unitOf(text, m[4], m[5]), unitOf(text, m[8], m[9]), after) // "1.5 cm to 8 mm"
 		if b > a && !strings.ContainsAny(text[unitEnd:m[6]], "→>⟶⇒") {
 			continue // "lesions of 1 cm to 3 cm": a range as often as a growth; an arrow is a change
 		}
-		cat := percentCategory((a - b) / a)
-		if cat == Complete && b > 0 {
-			cat = Partial
+		if cat, ok := sizeCategory(a, b); ok {
+			out = append(out, valueHit{m[0], m[1], cat, false})
 		}
-		out = append(out, valueHit{m[0], m[1], cat, false})
 	}
 	return out
 }

@@ -160,35 +160,31 @@ var wordPrefixes = map[string]bool{"re": true, "non": true, "pre": true, "post":
 func (c *compiled) joinPrefixes(toks []token) []token {
 	var out []token
 	for k := 0; k < len(toks); k++ {
-		if k+1 < len(toks) && wordPrefixes[toks[k].norm] && toks[k+1].dash && !toks[k+1].brk &&
-			c.knownWords[toks[k].norm+toks[k+1].norm] && !c.splitPrefixed[toks[k].norm+" "+toks[k+1].norm] {
-			if out == nil {
-				out = append(make([]token, 0, len(toks)), toks[:k]...)
+		t, skip := toks[k], 0
+		if k+1 < len(toks) && toks[k+1].dash && !toks[k+1].brk {
+			next, joined := toks[k+1], toks[k].norm+toks[k+1].norm
+			switch {
+			case wordPrefixes[t.norm] && c.knownWords[joined] && !c.splitPrefixed[t.norm+" "+next.norm]:
+				t.norm, t.end, t.upper, skip = joined, next.end, t.upper && next.upper, 1 // "re-pigmentation": one word
+			case negatingPrefixes[t.norm] && !c.knownWords[joined] && c.oneWordOutcomeAt(toks, k+1):
+				t.norm = "not" // "non-remission", "un-resolved": the prefix denies the word after it
 			}
-			t := toks[k]
-			t.norm, t.end, t.upper = t.norm+toks[k+1].norm, toks[k+1].end, t.upper && toks[k+1].upper
-			out = append(out, t)
-			k++
-			continue
 		}
-		if k+1 < len(toks) && negatingPrefixes[toks[k].norm] && toks[k+1].dash && !toks[k+1].brk &&
-			!c.knownWords[toks[k].norm+toks[k+1].norm] {
-			if n, _ := c.outTrie.longest(toks, k+1, nil); n == 1 {
-				// "non-remission", "un-resolved": the prefix denies the outcome word after it
-				if out == nil {
-					out = append(make([]token, 0, len(toks)), toks[:k]...)
-				}
-				t := toks[k]
-				t.norm = "not"
-				out = append(out, t)
-				continue
-			}
+		if out == nil && t != toks[k] {
+			out = append(make([]token, 0, len(toks)), toks[:k]...)
 		}
 		if out != nil {
-			out = append(out, toks[k])
+			out = append(out, t)
 		}
+		k += skip
 	}
 	return out
+}
+
+// oneWordOutcomeAt reports whether the longest outcome phrase at toks[i] is one word.
+func (c *compiled) oneWordOutcomeAt(toks []token, i int) bool {
+	n, _ := c.outTrie.longest(toks, i, nil)
+	return n == 1
 }
 
 // negatingPrefixes deny the word they are joined to by a hyphen.
