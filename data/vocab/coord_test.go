@@ -6,28 +6,17 @@ import "testing"
 // subject ("pain much better"), and TestTransientCoordinated a transient word joined to
 // the response by "but" ("temporary but dramatic improvement" = minimal).
 func TestComparativeAfterSubject(t *testing.T) {
-	v := Default()
-	tests := []struct {
-		text string
-		want Category
-		conf Confidence
-	}{
-		{"pain much better", Partial, ConfidenceHigh},
-		{"ACT/SNOT better", Partial, ConfidenceHigh},
-		{"pain slightly better", Minimal, ConfidenceHigh},
-		{"pain not better", None, ConfidenceHigh},
+	checkCourseReadings(t, []courseReading{
+		{"", "pain much better", Partial, ConfidenceHigh},
+		{"", "ACT/SNOT better", Partial, ConfidenceHigh},
+		{"", "pain slightly better", Minimal, ConfidenceHigh},
+		{"", "pain not better", None, ConfidenceHigh},
 		// a response beside a site unchanged: a person decides (as "improved" beside it)
-		{"symptoms better, FEV1 unchanged", Unclassified, ConfidenceLow},
+		{"", "symptoms better, FEV1 unchanged", Unclassified, ConfidenceLow},
 		// a comparative that does not end its clause, or a long subject, is not a grade
-		{"pain better than expected", Unclassified, ConfidenceNone},
-		{"the pain in both of her knees better", Unclassified, ConfidenceNone},
-	}
-	for _, tt := range tests {
-		got := v.OutcomeFor(tt.text, nil)
-		if got.Category != tt.want || got.Confidence != tt.conf {
-			t.Errorf("%q: %v/%v (%s), want %v/%v", tt.text, got.Category, got.Confidence, got.Evidence.Rule, tt.want, tt.conf)
-		}
-	}
+		{"", "pain better than expected", Unclassified, ConfidenceNone},
+		{"", "the pain in both of her knees better", Unclassified, ConfidenceNone},
+	})
 }
 
 func TestTransientCoordinated(t *testing.T) {
@@ -52,28 +41,17 @@ func TestTransientCoordinated(t *testing.T) {
 // TestGoneAfterSubject checks "gone" as the predicate of a short subject ("chorea gone
 // within days" = complete) and nowhere else.
 func TestGoneAfterSubject(t *testing.T) {
-	v := Default()
-	tests := []struct {
-		text string
-		want Category
-		conf Confidence
-	}{
-		{"chorea gone within days", Complete, ConfidenceHigh},
-		{"pain gone after 2 doses", Complete, ConfidenceHigh},
-		{"the rash was gone", Complete, ConfidenceHigh},
-		{"lesions completely gone at 3 mo", Complete, ConfidenceHigh},
-		{"the rash was not gone", None, ConfidenceHigh},
-		{"pain gone, swelling persists", Partial, ConfidenceHigh},
+	checkCourseReadings(t, []courseReading{
+		{"", "chorea gone within days", Complete, ConfidenceHigh},
+		{"", "pain gone after 2 doses", Complete, ConfidenceHigh},
+		{"", "the rash was gone", Complete, ConfidenceHigh},
+		{"", "lesions completely gone at 3 mo", Complete, ConfidenceHigh},
+		{"", "the rash was not gone", None, ConfidenceHigh},
+		{"", "pain gone, swelling persists", Partial, ConfidenceHigh},
 		// a degree short of all, the patient as subject, or "gone" alone: no grade
-		{"pain almost gone", Unclassified, ConfidenceNone},
-		{"he had gone home", Unclassified, ConfidenceNone},
-		{"gone", Unclassified, ConfidenceNone},
-		{"had gone to another hospital", Unclassified, ConfidenceNone},
-	}
-	for _, tt := range tests {
-		got := v.OutcomeFor(tt.text, nil)
-		if got.Category != tt.want || got.Confidence != tt.conf {
-			t.Errorf("%q: %v/%v (%s), want %v/%v", tt.text, got.Category, got.Confidence, got.Evidence.Rule, tt.want, tt.conf)
-		}
-	}
+		{"", "pain almost gone", Unclassified, ConfidenceNone},
+		{"", "he had gone home", Unclassified, ConfidenceNone},
+		{"", "gone", Unclassified, ConfidenceNone},
+		{"", "had gone to another hospital", Unclassified, ConfidenceNone},
+	})
 }

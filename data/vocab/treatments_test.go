@@ -152,23 +152,12 @@ func TestDiseaseHierarchy(t *testing.T) {
 // while a treatment after the indication ("prednisone for 4 weeks, then azathioprine")
 // stays the course's.
 func TestCourseIndicationIsNotTheCourse(t *testing.T) {
-	v := Default()
-	tests := []struct {
-		course, text string
-		want         Category
-		conf         Confidence
-	}{
+	checkCourseReadings(t, []courseReading{
 		{"rituximab plus cyclophosphamide for type B insulin resistance", "Insulin therapy was stopped.", Unclassified, ConfidenceNone},
 		{"rituximab plus cyclophosphamide", "Rituximab was stopped.", NotEvaluable, ConfidenceHigh},
 		{"prednisone for 4 weeks, then azathioprine", "Azathioprine was stopped.", NotEvaluable, ConfidenceHigh},
 		{"IVIG for steroid-refractory myasthenia", "responded to IVIG", Partial, ConfidenceHigh},
-	}
-	for _, tt := range tests {
-		got := v.OutcomeFor(tt.text, []string{tt.course})
-		if got.Category != tt.want || got.Confidence != tt.conf {
-			t.Errorf("%q in %q: %v/%v (%s), want %v/%v", tt.text, tt.course, got.Category, got.Confidence, got.Evidence.Rule, tt.want, tt.conf)
-		}
-	}
+	})
 	for _, tt := range []struct{ in, want string }{
 		{"IVIG for Kawasaki disease + aspirin", "IVIG " + strings.Repeat(" ", len("for Kawasaki disease ")) + "+ aspirin"},
 		{"prednisone for 4 weeks, then azathioprine", "prednisone " + strings.Repeat(" ", len("for 4 weeks")) + ", then azathioprine"},
