@@ -65,7 +65,8 @@ func relapseRules(toks []token, live []target, doseChange []int, once bool) (kee
 }
 
 // weakLoss reports whether a transient response ("initially responded", "initial
-// improvement") is followed by a weak statement of worsening ("the disease became
+// improvement"), or a response that a word of later time or an arrow separates from it
+// ("rapid improvement, then new lung nodules"), is followed by a weak statement of worsening ("the disease became
 // progressive") or of failure ("initial response, then failure"): responseLost does not take weak words as a loss, and the response may not
 // have lasted either, so the reading is not sure. Weak words of persistence ("which persisted
 // at 6 months", "remained stable") are not counted: they may say the response lasted; nor
@@ -73,15 +74,33 @@ func relapseRules(toks []token, live []target, doseChange []int, once bool) (kee
 // non-responses only words of failure count.
 func weakLoss(toks []token, live []target) bool {
 	for _, t := range live {
-		if !t.transient || t.negated || t.hedged || !t.category.AtLeast(Minimal) {
+		if t.negated || t.hedged || !t.category.AtLeast(Minimal) {
 			continue
 		}
 		for _, u := range live {
-			if u.i >= t.j && u.entry.weak() && !u.negated && !u.hedged && !u.after &&
+			if u.i >= t.j && (u.entry.weak() || u.entry.secondary && u.category == Progression) && !u.negated && !u.hedged && !u.after &&
 				(u.category == Progression || u.category == None && weakFailure[u.entry.normPhrase()]) &&
-				!wordIn(toks, t.j, u.i, stopWords) {
+				!wordIn(toks, t.j, u.i, stopWords) && (t.transient || laterBetween(toks, t.j, u.i)) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// laterWords say that what follows them came after what went before ("improved, then new
+// nodules", "better at first, but later progressive dysphagia").
+var laterWords = map[string]bool{"then": true, "later": true, "subsequently": true, "thereafter": true,
+	"afterwards": true, "afterward": true, "eventually": true}
+
+// laterBetween reports whether a word of later time or an arrow stands between tokens j
+// and i: a response, then a weak word of worsening, is a response that may not have lasted.
+// A contrast alone is not a time ("marked improvement but new lesions": a site that did not
+// respond, rule 8).
+func laterBetween(toks []token, j, i int) bool {
+	for x := j; x <= i && x < len(toks); x++ {
+		if toks[x].arrow || x < i && laterWords[toks[x].norm] {
+			return true
 		}
 	}
 	return false
