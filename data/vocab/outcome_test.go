@@ -729,6 +729,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"an effect that was lost", "the drug lost its effect after 3 months", "", Progression, ConfidenceLow},
 		{"a transient response, then a weak failure", "Initial response, then failure", "", Partial, ConfidenceLow},
 		{"before/after values with an arrow", "VAS 8→3", "", Partial, ConfidenceHigh},
+		{"before/after values with a date between", "CEA 93.8 (Nov 99) -> 240.3 (Dec 99)", "", Progression, ConfidenceHigh},
+		{"before/after values with baseline between", "CRP 120 (baseline) -> 4", "", Partial, ConfidenceHigh},
 		{"before/after values on one scale", "Pain 7/10 -> 2/10", "", Partial, ConfidenceHigh},
 		{"before/after values with thousands separators", "Platelets 12,000 → 145,000/µL", "", Partial, ConfidenceHigh},
 		{"before/after values with a unit per volume", "Eosinophils 3,500/µL to 200/µL", "", Partial, ConfidenceHigh},
