@@ -257,6 +257,9 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 			}
 			switch cu.e.role {
 			case cueNegationAfter:
+				if !predicateOpeners[toks[cu.i].norm] && !bareNegationReaches(toks, tg.j, cu.i) {
+					continue // "improvement with fever absent": the fever is absent, not the improvement
+				}
 				tg.negated, tg.negCue, tg.negStates = true, cueText, cu.e.category
 				for k := cu.i; k < cu.j; k++ {
 					tg.notFully = tg.notFully || degreeAt(toks, k) // "remission was not fully achieved"
@@ -488,26 +491,6 @@ type scope struct {
 	states  Category // the outcome a negation cue states for the worsening it stops ("halted")
 	despite bool     // the on-course cue says "despite" or "in spite of"
 	during  int      // 1 + the token of a pattern cue "during"/"under" that opened the scope
-}
-
-// negationScope returns the negation scope after the negation cue cu, given the scope neg
-// open before it.
-func negationScope(toks []token, targets []target, clause []int, cu cueHit, cueText string, neg scope) scope {
-	switch {
-	case cu.e.category != CategoryUnknown && neg.active && !neg.covered:
-		// "could not halt the progression", "no arrest of progression": a stop of worsening
-		// denied; the worsening went on
-		return scope{}
-	case cu.e.category != CategoryUnknown && !haltObject(toks, targets, cu.j):
-		// "halting treatment resulted in deterioration": what was halted is the treatment,
-		// not the worsening; neither a stop nor a negation
-		return neg
-	case cu.e.role == cueNegation || !targetBefore(targets, clause, cu.i):
-		// "had not reached remission": a backward cue with nothing before it in its clause
-		// covers what follows, as "not" alone would
-		return scope{active: true, cue: cueText, degree: degreeAt(toks, cu.j), states: cu.e.category}
-	}
-	return neg
 }
 
 // listGoesOn reports whether the comma before token k continues a list of modifiers

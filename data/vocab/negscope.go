@@ -1,0 +1,45 @@
+package vocab
+
+// The scope of a negation cue: how far a forward or backward negation reaches.
+
+// negationScope returns the negation scope after the negation cue cu, given the scope neg
+// open before it.
+func negationScope(toks []token, targets []target, clause []int, cu cueHit, cueText string, neg scope) scope {
+	switch {
+	case cu.e.category != CategoryUnknown && neg.active && !neg.covered:
+		// "could not halt the progression", "no arrest of progression": a stop of worsening
+		// denied; the worsening went on
+		return scope{}
+	case cu.e.category != CategoryUnknown && !haltObject(toks, targets, cu.j):
+		// "halting treatment resulted in deterioration": what was halted is the treatment,
+		// not the worsening; neither a stop nor a negation
+		return neg
+	case cu.e.role == cueNegation || !targetBefore(targets, clause, cu.i):
+		// "had not reached remission": a backward cue with nothing before it in its clause
+		// covers what follows, as "not" alone would
+		return scope{active: true, cue: cueText, degree: degreeAt(toks, cu.j), states: cu.e.category}
+	}
+	return neg
+}
+
+// predicateOpeners open a backward negation that is a predicate of its own ("improvement was
+// not seen"), which reaches back over its whole clause.
+var predicateOpeners = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true,
+	"could": true, "cannot": true, "can": true, "did": true, "does": true, "never": true, "has": true, "have": true, "had": true}
+
+// bareNegationReaches reports whether a backward negation without a verb ("absent", "not
+// seen", "lacking"), at token k, reaches back to a phrase ending at token j: at most three
+// words between them, none of them "with", "and", "but" or "while", which start another
+// thing the word may be said of ("improvement with fever absent").
+func bareNegationReaches(toks []token, j, k int) bool {
+	if k-j > 3 {
+		return false
+	}
+	for x := j; x < k; x++ {
+		switch toks[x].norm {
+		case "with", "and", "but", "while", "whereas":
+			return false
+		}
+	}
+	return true
+}
