@@ -893,6 +893,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a denied relief", "the treatment did not relieve his symptoms", "", None, ConfidenceHigh},
 		{"a backward negation without a copula", "repigmentation absent", "", None, ConfidenceHigh},
 		{"nil after its phrase", "hair regrowth nil", "", None, ConfidenceHigh},
+		{"a relapse on the unnamed drug", "relapsed on drug", "", Progression, ConfidenceHigh},
+		{"a relapse on a drug holiday is after the course", "responded; relapsed on a drug holiday", "", Partial, ConfidenceHigh},
 		{"nil before its phrase", "nil improvement", "", None, ConfidenceHigh},
 		{"a response column's label, then a weak word's grade", "effect: partial", "", Partial, ConfidenceHigh},
 		{"a response column's label, then its value", "outcome: poor", "", None, ConfidenceHigh},
