@@ -39,19 +39,70 @@ func partialBesideComplete(text string, toks []token, live []target, decisive in
 	}
 	d := live[decisive]
 	for k, t := range live {
-		if k == decisive || t.i < d.j || t.negated || t.hedged || t.history || t.transient || t.quantity ||
-			t.category != Partial || t.entry.weak() || t.entry.secondary {
+		if k == decisive || t.negated || t.hedged || t.history || t.transient || t.entry.weak() || t.entry.secondary {
 			continue
 		}
-		p := t.entry.normPhrase()
-		if summaryResponse[p] || regainedFunction(p) || valueReachedAfter(toks, t.j) || patientBefore(toks, t.i) ||
-			notTheDisease(toks, t) || timeBetween(text, toks, max(d.j, t.i-3), t.i) {
-			continue
+		if t.quantity {
+			if !shareOfSite(text, t) || !clauseBetween(toks, t, d) || timedApart(toks, t, d) ||
+				laterBetween(toks, min(t.j, d.j), max(t.i, d.i)) {
+				continue
+			}
+		} else {
+			p := t.entry.normPhrase()
+			if t.i < d.j || t.category != Partial && !(t.category == Minimal && t.graded) || summaryResponse[p] || regainedFunction(p) ||
+				valueReachedAfter(toks, t.j) || patientBefore(toks, t.i) || notTheDisease(toks, t) || timeBetween(text, toks, max(d.j, t.i-3), t.i) {
+				continue
+			}
 		}
 		res.Category, res.Code = Partial, Partial.Code()
 		res.Evidence.Rule += " (rule 8: beside a response short of complete: " + text[t.start:t.end] + ")"
 		return
 	}
+}
+
+// shareOfSite reports whether the quantity t states a site's response short of complete: a
+// percentage or a size that fell by less than all of it (minimal or partial). A laboratory
+// value's fall is not counted: one that falls to near normal is read as partial (rule 5), and
+// beside a symptom gone it is the same recovery, not a site that responded less.
+func shareOfSite(text string, t target) bool {
+	if t.category != Partial && t.category != Minimal {
+		return false
+	}
+	if strings.HasPrefix(t.rule, "percent") {
+		return true
+	}
+	p := text[t.start:t.end]
+	return strings.Contains(p, "cm") || strings.Contains(p, "mm")
+}
+
+// timedApart reports whether the clauses of t and of d each give a time ("50 % smaller at 3
+// mo, resolved at 6 mo"): two times of one finding on its way, not two sites.
+func timedApart(toks []token, t, d target) bool {
+	return clauseHasTime(toks, t) && clauseHasTime(toks, d)
+}
+
+// clauseHasTime reports whether a unit of time stands in the clause of t.
+func clauseHasTime(toks []token, t target) bool {
+	lo, hi := clauseAround(toks, t.i)
+	for x := lo; x < hi; x++ {
+		if labelUnits[toks[x].norm] && x > 0 && isNumber(toks[x-1].norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBetween reports whether a clause break stands between the statements t and d, in
+// whichever order: the two are separate statements ("calcinosis reduced by 30 %, ulcer
+// healed"), not one finding and its degree.
+func clauseBetween(toks []token, t, d target) bool {
+	from, to := min(t.j, d.j), max(t.i, d.i)
+	for x := from; x <= to && x < len(toks); x++ {
+		if toks[x].brk {
+			return true
+		}
+	}
+	return false
 }
 
 // persistedBesideComplete reads res, whose decisive statement is complete and confident,
