@@ -730,6 +730,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a transient response, then a weak failure", "Initial response, then failure", "", Partial, ConfidenceLow},
 		{"before/after values with an arrow", "VAS 8→3", "", Partial, ConfidenceHigh},
 		{"before/after values with a date between", "CEA 93.8 (Nov 99) -> 240.3 (Dec 99)", "", Progression, ConfidenceHigh},
+		{"before/after values, the last called normal", "ALT 980 -> 32 U/L (normal)", "", Complete, ConfidenceHigh},
+		{"before/after values, the last called normalised", "creatinine from 3.2 to 1.1 mg/dL, normalised", "", Complete, ConfidenceHigh},
 		{"before/after values with baseline between", "CRP 120 (baseline) -> 4", "", Partial, ConfidenceHigh},
 		{"before/after values on one scale", "Pain 7/10 -> 2/10", "", Partial, ConfidenceHigh},
 		{"before/after values with thousands separators", "Platelets 12,000 → 145,000/µL", "", Partial, ConfidenceHigh},

@@ -304,6 +304,11 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 			// the body lacks as often as it has too much of; its rise may be the aim
 			weak = true
 		}
+		if cat.AtLeast(Minimal) && cat != Complete && normalAfterValue(text[end:]) {
+			// "ALT 980 -> 32 U/L (normal)": the value reached is called normal (rule 5:
+			// normal is complete)
+			cat, weak = Complete, false
+		}
 		if e, ok := backTo(text, end); ok && cat.AtLeast(Minimal) {
 			// "plt 6 -> 98 d5, back to 10 by d21": a response that did not last
 			cat, end = Minimal, e
@@ -549,4 +554,14 @@ var replacedSubstance = map[string]bool{"ferritin": true, "cortisol": true, "cal
 func logUnitAfter(after string) bool {
 	after = strings.TrimLeft(after, " ")
 	return strings.HasPrefix(strings.ToLower(after), "log")
+}
+
+// normalAfterRE matches a word of normality right after a value reached, after its unit and
+// an opening parenthesis: " U/L (normal)", " mg/dL, normalised", " (WNL)".
+var normalAfterRE = regexp.MustCompile(`^\s*[a-zA-Zµμ/%0-9^.]{0,10}\s*[(,=–-]?\s*(?:normal(?:i[sz]ed)?\b|wnl\b|within normal)`)
+
+// normalAfterValue reports whether after (the text after a change's last value) calls the
+// value normal.
+func normalAfterValue(after string) bool {
+	return normalAfterRE.MatchString(strings.ToLower(after[:min(len(after), 40)]))
 }
