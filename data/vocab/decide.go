@@ -95,7 +95,7 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath {
 		low = c.readDeath(text, toks, cues, live, decisive, low, &res)
 	}
-	rolledUp := rollUpBeside(text, toks, ends, live, decisive, low, c.persistedIn(text, toks), &res)
+	rolledUp := c.rollUpBeside(text, toks, ends, live, decisive, low, c.persistedIn(text, toks), &res)
 	if l := disagreement(toks, live, decisive, rolledUp, doseChange, &res); l != "" {
 		low = l
 	} else if low == "" && res.Category.AtLeast(Partial) && c.deathAfterResponse(text, toks, cues, patient) {
@@ -235,7 +235,7 @@ func (t target) phraseMatch(text string, clause []int) PhraseMatch {
 var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction": true, "decrease": true, "declined": true,
 	"decline": true, "fell": true, "dropped": true, "lowered": true, "lowering": true, "improved": true, "improvement": true,
 	"diminished": true, "regression": true, "shrinkage": true, "shrank": true, "shrunk": true, "smaller": true,
-	"fall": true, "drop": true, "halved": true, "better": true,
+	"fall": true, "drop": true, "halved": true, "better": true, "cleared": true, "clearance": true,
 	// a response whose share a percentage states ("repigmentation <25 %", "60 % hair regrowth")
 	"regrowth": true, "hair regrowth": true, "repigmentation": true, "healing": true, "healed": true,
 	// the same said of a size, which numbers after them state precisely ("decreased in size
@@ -258,7 +258,7 @@ func dropSuperseded(live []target, clause []int) []target {
 	return keepTargets(live, func(k int) bool {
 		t := &live[k]
 		cl := clause[t.i]
-		if !t.quantity && quantity[cl] && vagueChange[t.entry.normPhrase()] {
+		if !t.quantity && quantity[cl] && (vagueChange[t.entry.normPhrase()] || fewerPhrase(t.entry.normPhrase())) {
 			return false
 		}
 		for m := k + 1; m < len(live); m++ {
@@ -274,6 +274,13 @@ func dropSuperseded(live []target, clause []int) []target {
 		}
 		return true
 	})
+}
+
+// fewerPhrase reports whether phrase is "fewer" or "less" and the thing there is less of
+// ("fewer seizures", "less pain"): a percentage in its clause says how much less.
+func fewerPhrase(phrase string) bool {
+	first, rest, ok := strings.Cut(phrase, " ")
+	return ok && (first == "fewer" || first == "less") && !strings.Contains(rest, " ")
 }
 
 // keepTargets returns the statements of live that keep accepts (keep gets an index

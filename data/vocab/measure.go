@@ -397,7 +397,7 @@ func (c *compiled) unknownMeasure(toks []token, k int) bool {
 	for x := lo; x < hi; x++ {
 		w := toks[x].norm
 		switch {
-		case diseaseMeasures[w], shareWords[w] && (w != "regrowth" || x > lo && toks[x-1].norm == "hair"):
+		case diseaseMeasures[w], benefitChange[w], shareWords[w] && (w != "regrowth" || x > lo && toks[x-1].norm == "hair"):
 			// "hair regrowth 30 %": the share of the response the word names ("regrowth" alone
 			// may be a tumour's)
 			return false
@@ -409,6 +409,10 @@ func (c *compiled) unknownMeasure(toks []token, k int) bool {
 	}
 	return unknown
 }
+
+// benefitChange are change words that say by themselves that the change is a benefit and
+// that its percentage is the share cleared, whatever cleared ("pigment 70 % cleared").
+var benefitChange = map[string]bool{"cleared": true, "clearance": true}
 
 // untilAfter reports whether "until" follows token j, right away or after a passive
 // negation of a finding ("was not observed", "was not seen until …").

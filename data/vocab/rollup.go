@@ -8,8 +8,8 @@ import "strings"
 //
 // It returns the index in live of a statement that rule 8 read beside the decisive one as
 // part of the roll-up (a finding that persisted), which is then no disagreement; -1 if none.
-func rollUpBeside(text string, toks []token, ends []bool, live []target, decisive int, low string, persisted func(target) bool, res *OutcomeMatch) (rolledUp int) {
-	partialBesideComplete(text, toks, live, decisive, low, res)
+func (c *compiled) rollUpBeside(text string, toks []token, ends []bool, live []target, decisive int, low string, persisted func(target) bool, res *OutcomeMatch) (rolledUp int) {
+	c.partialBesideComplete(text, toks, live, decisive, low, res)
 	rolledUp = persistedBesideComplete(text, toks, live, decisive, low, persisted, res)
 	residueBesideComplete(text, toks, ends, live, decisive, low, res)
 	worseningBesideNone(text, live, decisive, low, res)
@@ -33,7 +33,7 @@ func rollUpBeside(text string, toks []token, ends []bool, live []target, decisiv
 // state or a harm of the treatment as its object ("quality of life improved", "her mood
 // improved", "the drug-induced rash improved"), which is not the treated disease; and a
 // later time label before it ("3 mo: CR; 12 mo: PR"), which orders the two by time.
-func partialBesideComplete(text string, toks []token, live []target, decisive int, low string, res *OutcomeMatch) {
+func (c *compiled) partialBesideComplete(text string, toks []token, live []target, decisive int, low string, res *OutcomeMatch) {
 	if low != "" || decisive < 0 || res.Category != Complete || live[decisive].category != Complete || live[decisive].negated || live[decisive].quantity {
 		return
 	}
@@ -43,7 +43,7 @@ func partialBesideComplete(text string, toks []token, live []target, decisive in
 			continue
 		}
 		if t.quantity {
-			if !shareOfSite(text, t) || !clauseBetween(toks, t, d) || timedApart(toks, t, d) ||
+			if !c.shareOfSite(text, toks, t) || !clauseBetween(toks, t, d) || timedApart(toks, t, d) ||
 				laterBetween(toks, min(t.j, d.j), max(t.i, d.i)) {
 				continue
 			}
@@ -64,12 +64,17 @@ func partialBesideComplete(text string, toks []token, live []target, decisive in
 // percentage or a size that fell by less than all of it (minimal or partial). A laboratory
 // value's fall is not counted: one that falls to near normal is read as partial (rule 5), and
 // beside a symptom gone it is the same recovery, not a site that responded less.
-func shareOfSite(text string, t target) bool {
+func (c *compiled) shareOfSite(text string, toks []token, t target) bool {
 	if t.category != Partial && t.category != Minimal {
 		return false
 	}
 	if strings.HasPrefix(t.rule, "percent") {
-		return true
+		// a percentage of a laboratory value ("CRP fell 30 %") is no site: only one of
+		// no named measure, or of a lesion's or the disease's own measure
+		lo, _ := clauseAround(toks, t.i)
+		term, _, named := c.measureBefore(toks[lo:], t.i-lo)
+		last := term[strings.LastIndexByte(term, ' ')+1:]
+		return !named || diseaseMeasures[term] || diseaseMeasures[last] || lesionMeasures[term]
 	}
 	p := text[t.start:t.end]
 	return strings.Contains(p, "cm") || strings.Contains(p, "mm")
@@ -91,6 +96,14 @@ func clauseHasTime(toks []token, t target) bool {
 	}
 	return false
 }
+
+// lesionMeasures are the measures of scores.tsv that are lesions one can see or image, whose
+// percentage is a site's response ("calcinosis reduced by 30 %").
+var lesionMeasures = map[string]bool{"calcinosis": true, "calcification": true, "calcifications": true,
+	"deposits": true, "calcium deposits": true, "ulcer": true, "ulcers": true, "plaque": true, "plaques": true,
+	"erythema": true, "induration": true, "granuloma": true, "granulomas": true, "cyst": true, "cysts": true,
+	"polyp": true, "polyps": true, "wound area": true, "ulcer area": true, "ulcer size": true, "wound size": true,
+	"infiltrate": true, "lymph nodes": true, "lymph node": true, "lymphadenopathy": true}
 
 // clauseBetween reports whether a clause break stands between the statements t and d, in
 // whichever order: the two are separate statements ("calcinosis reduced by 30 %, ulcer
