@@ -204,7 +204,8 @@ func thingsBefore(toks []token, from int) bool {
 var timeUnits = map[string]bool{"days": true, "weeks": true, "months": true, "years": true, "hours": true}
 
 // countMarkers finds the counts of patients that the marker phrases of outcomes.tsv do not
-// name: "in 81%", "in 1 patient", "in 2/3", "(n = 27)", "two adults", "two of them": a statement
+// name: "in 81%", "in 1 patient", "in two cases", "in 2/3", "(n = 27)", "two adults", "two of them", an
+// interquartile range ("(IQR 5-40)"): a statement
 // about a share of several patients (rule 6), not the outcome of one row. A mean with its spread
 // ("19.0 ± 9.9") or a median is not among them: one patient's diary median or Holter mean is as
 // common (docs/outcomes.md).
@@ -244,7 +245,12 @@ func (c *compiled) countMarkers(text string, toks []token) []target {
 			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "N verb", marker: true}, rule: "phrase"})
 			continue
 		}
-		if toks[k-1].norm != "in" || !isNumber(toks[k].norm) {
+		if toks[k].norm == "iqr" || toks[k].norm == "interquartile" {
+			// "median SALT 90 -> 20 (IQR 5-40)": a spread across patients
+			out = append(out, target{i: k, j: k + 1, entry: outcomeEntry{phrase: "IQR", marker: true}, rule: "phrase"})
+			continue
+		}
+		if toks[k-1].norm != "in" || !isNumber(toks[k].norm) && !countWords[toks[k].norm] {
 			continue
 		}
 		next := ""
@@ -252,7 +258,8 @@ func (c *compiled) countMarkers(text string, toks []token) []target {
 			next = toks[k+1].norm
 		}
 		rest := strings.TrimLeft(text[toks[k].end:], " ")
-		if strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "/") && fraction(toks[k].norm, next) || next == "patient" || next == "case" {
+		if isNumber(toks[k].norm) && (strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "/") && fraction(toks[k].norm, next)) ||
+			next == "patient" || next == "case" || next == "patients" || next == "cases" {
 			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "in N", marker: true}, rule: "phrase"})
 		}
 	}
