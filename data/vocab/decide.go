@@ -75,19 +75,8 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 		if l := c.decisiveEvidence(text, toks, live[decisive], &res); l != "" {
 			low = l
 		}
-		if low == lowWeakOnly && len(live) == 1 {
-			if st := persistingState(toks, live[decisive]); st != CategoryUnknown {
-				// "levels remained normal": what persisted is a good state, so that state is
-				// the proposal (still low: it may be a measure the disease never touched)
-				res.Category, res.Code = st, st.Code()
-				res.Evidence.Rule += " (a state that persisted)"
-			}
-		}
-		if low == lowWeakOnly && res.Category == NotEvaluable && adverseStated(live) {
-			// "Discontinued (side effects)": a stop beside an adverse effect, no response
-			// stated, is not evaluable (rule 4), as the adverse effect alone is
-			low = ""
-			res.Evidence.Rule += " (a stop beside an adverse effect, and no response stated: rule 4)"
+		if low == lowWeakOnly {
+			low = weakInContext(text, toks, live, decisive, &res)
 		}
 	} else {
 		res.Evidence = Evidence{Rule: "site roll-up"}
@@ -576,3 +565,30 @@ var partLeads = map[string]bool{"after": true, "despite": true, "however": true,
 	"following": true, "with": true, "on": true, "in": true, "during": true, "this": true, "but": true,
 	"although": true, "then": true, "at": true, "since": true, "before": true, "the": true, "subsequently": true,
 	"thereafter": true, "later": true, "unfortunately": true, "nevertheless": true, "still": true}
+
+// weakInContext reads a decisive statement that is only a weak word (low confidence
+// lowWeakOnly) in the light of the rest of the text, and returns the reason for low
+// confidence left ("" when the context makes the reading sure).
+func weakInContext(text string, toks []token, live []target, decisive int, res *OutcomeMatch) string {
+	if len(live) == 1 {
+		if st := persistingState(toks, live[decisive]); st != CategoryUnknown {
+			// "levels remained normal": what persisted is a good state, so that state is
+			// the proposal (still low: it may be a measure the disease never touched)
+			res.Category, res.Code = st, st.Code()
+			res.Evidence.Rule += " (a state that persisted)"
+		}
+	}
+	if res.Category == NotEvaluable && len(live) == 1 && stopWithReason(text, toks, live[decisive]) {
+		// "stopped (dizziness)", "d/c after 3 wk: pancreatitis": a stop with a reason
+		// that states no response is a stop before the response was judged (rule 4)
+		res.Evidence.Rule += " (a stop with its reason, and no response stated: rule 4)"
+		return ""
+	}
+	if res.Category == NotEvaluable && adverseStated(live) {
+		// "Discontinued (side effects)": a stop beside an adverse effect, no response
+		// stated, is not evaluable (rule 4), as the adverse effect alone is
+		res.Evidence.Rule += " (a stop beside an adverse effect, and no response stated: rule 4)"
+		return ""
+	}
+	return lowWeakOnly
+}

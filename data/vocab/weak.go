@@ -1,6 +1,9 @@
 package vocab
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Weak words read strongly in their context (docs/outcomes.md, "The reader", rule 7):
 //   - a word of persistence ("remained", "still", "persisted") not followed by a word of
@@ -282,4 +285,25 @@ func persistedAtEnd(text string, toks []token, t target) bool {
 		return false
 	}
 	return t.j == len(toks) || strings.ContainsAny(text[toks[t.j-1].end:toks[t.j].start], ".;!?")
+}
+
+// stopReasonRE matches the reason of a stop after it, in parentheses or after a colon or
+// a dash, perhaps after its time ("stopped (dizziness)", "d/c after 3 wk: pancreatitis",
+// "stopped after 2 doses (nausea)").
+var stopReasonRE = regexp.MustCompile(`^(?:\s+(?:after|at|on|in|within)\s+[\w ]{1,20}?)?\s*(?:\(|:|\s[-–—]\s)\s*\pL`)
+
+// stopWithReason reports whether the stop t opens the text (after a time at most) and is
+// followed by its reason set off by a parenthesis, a colon or a dash. A text with something
+// else before the stop ("OCS down to 10 mg/d at 6 mo; stopped - alveolitis") may state a
+// response the reader did not read.
+func stopWithReason(text string, toks []token, t target) bool {
+	if p := t.entry.normPhrase(); t.entry.category != NotEvaluable || !stopWords[p] && p != "d/c" && p != "d c" {
+		return false
+	}
+	for x := 0; x < t.i; x++ {
+		if !timeToken(toks[x]) && toks[x].norm != "drug" && toks[x].norm != "treatment" && toks[x].norm != "was" {
+			return false
+		}
+	}
+	return stopReasonRE.MatchString(text[t.end:])
 }
