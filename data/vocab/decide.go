@@ -414,45 +414,6 @@ func lowFor(res OutcomeMatch, reasons ...string) bool {
 	return false
 }
 
-// disagreement returns the reason for low confidence when a response and a non-response
-// are both stated (outside a site roll-up, not live[rolledUp], which rule 8 read beside the
-// decisive statement, and not a response regained after a change of dose), or "" when they
-// are not.
-func disagreement(toks []token, live []target, decisive, rolledUp int, doseChange []int, res *OutcomeMatch) string {
-	low := ""
-	if res.Category.AtLeast(Partial) {
-		for k, t := range live {
-			if k == rolledUp || t.hedged || t.entry.weak() || t.entry.role == roleRelapse {
-				continue
-			}
-			if t.entry.secondary && !(res.Category == Complete && t.category == Progression && !t.negated && t.entry.role == roleSecondary) {
-				// a secondary worsening ("new lesions") beside a complete response contradicts
-				// it: "Complete remission; new lesions at 6 months" (beside a partial one it is
-				// a site that did not respond, rule 8: "marked improvement but new lesions")
-				continue
-			}
-			if (t.category == None || t.category == Progression) && !(len(res.Sites) >= 2) {
-				if decisive >= 0 && respondedAfterDoseChange(t, live[decisive], doseChange) {
-					res.Evidence.Rule += " (best response, after a change of dose)"
-					continue
-				}
-				if decisive >= 0 && respondedLater(toks, t, live[decisive]) {
-					res.Evidence.Rule += " (best response, reached later)"
-					continue
-				}
-				low = lowDisagree
-			}
-		}
-	}
-	if low == "" && (res.Category == None || res.Category == Progression) && gradedResponse(live) {
-		// "Partial efficacy on purpura; worsening of neuropathy": a response graded by a
-		// qualifier is no mere weak word; beside a non-response it is a disagreement
-		// (rule 8 reads mixed sites), which a person decides
-		low = lowDisagree
-	}
-	return low
-}
-
 // procedureBefore reports whether a word of an operation stands before token i: a word
 // surgical reads ("excision", "resection", "-ectomy") or a participle of one ("excised",
 // "resected", "removed", "operated").

@@ -1,0 +1,67 @@
+package vocab
+
+// A response and a non-response stated together: a disagreement a person decides, unless
+// time or a change of dose orders them.
+
+import "strings"
+
+// disagreement returns the reason for low confidence when a response and a non-response
+// are both stated (outside a site roll-up, not live[rolledUp], which rule 8 read beside the
+// decisive statement, and not a response regained after a change of dose), or "" when they
+// are not.
+func disagreement(toks []token, live []target, decisive, rolledUp int, doseChange []int, res *OutcomeMatch) string {
+	low := ""
+	if res.Category.AtLeast(Partial) {
+		for k, t := range live {
+			if k == rolledUp || t.hedged || t.entry.weak() || t.entry.role == roleRelapse {
+				continue
+			}
+			if t.entry.secondary && !(res.Category == Complete && t.category == Progression && !t.negated && t.entry.role == roleSecondary) {
+				// a secondary worsening ("new lesions") beside a complete response contradicts
+				// it: "Complete remission; new lesions at 6 months" (beside a partial one it is
+				// a site that did not respond, rule 8: "marked improvement but new lesions")
+				continue
+			}
+			if (t.category == None || t.category == Progression) && !(len(res.Sites) >= 2) {
+				if decisive >= 0 && respondedAfterDoseChange(t, live[decisive], doseChange) {
+					res.Evidence.Rule += " (best response, after a change of dose)"
+					continue
+				}
+				if decisive >= 0 && stableAfterResponse(toks, t, live[decisive]) {
+					res.Evidence.Rule += " (best response, then stable: rule 3)"
+					continue
+				}
+				if decisive >= 0 && respondedLater(toks, t, live[decisive]) {
+					res.Evidence.Rule += " (best response, reached later)"
+					continue
+				}
+				low = lowDisagree
+			}
+		}
+	}
+	if low == "" && (res.Category == None || res.Category == Progression) && gradedResponse(live) {
+		// "Partial efficacy on purpura; worsening of neuropathy": a response graded by a
+		// qualifier is no mere weak word; beside a non-response it is a disagreement
+		// (rule 8 reads mixed sites), which a person decides
+		low = lowDisagree
+	}
+	return low
+}
+
+// stableAfterResponse reports whether t states stable disease ("SD", "stable disease") after
+// the response d in time: after a word of later time or an arrow ("PR -> SD", "partial
+// response, then stable disease for 8 mo") or with "after" before d ("SD after PR"). Rule 3:
+// "stable" after a documented response keeps that response.
+func stableAfterResponse(toks []token, t, d target) bool {
+	if t.category != None || t.negated {
+		return false
+	}
+	p := t.entry.normPhrase()
+	if p != "sd" && !strings.Contains(p, "stable") && !strings.Contains(p, "stabili") {
+		return false
+	}
+	if t.i >= d.j {
+		return laterBetween(toks, d.j, t.i)
+	}
+	return t.j <= d.i && d.i-t.j <= 2 && wordIn(toks, t.j, d.i, map[string]bool{"after": true, "following": true})
+}
