@@ -258,6 +258,52 @@ func wholeCellGrade(toks []token, t target) bool {
 	return true
 }
 
+// lesionSubjectGrade reports whether a weak word of response is the whole cell but for the
+// lesion it is said of, before it ("lesions flattened", "nodules softened", "the plaques
+// lightened at 3 mo", "calcified nodules reduced"): a word of change said of what one sees of
+// the disease is the authors' grade of it, as the word alone is (wholeCellGrade). A word
+// of persistence or of stopping stays weak ("lesions persisted" is read elsewhere).
+func lesionSubjectGrade(toks []token, t target) bool {
+	if t.i == 0 || t.i > 3 || !t.entry.category.AtLeast(Minimal) || t.negated || t.hedged {
+		return false
+	}
+	for _, tk := range toks[t.i:t.j] {
+		if persistenceWords[tk.norm] || stopWords[tk.norm] {
+			return false
+		}
+	}
+	noun := false
+	for x, tk := range toks[:t.i] {
+		switch {
+		case x > 0 && tk.brk:
+			return false
+		case lesionNouns[tk.norm]:
+			noun = true
+		case tk.norm == "the" || tk.norm == "all" || tk.norm == "calcified" || tk.norm == "cutaneous" || tk.norm == "skin":
+		default:
+			return false
+		}
+	}
+	if !noun {
+		return false
+	}
+	for _, tk := range toks[t.j:] {
+		if !timeToken(tk) {
+			return false
+		}
+	}
+	return true
+}
+
+// lesionNouns are what one sees of a disease on the skin or on imaging, the subject of its
+// response in a terse cell.
+var lesionNouns = map[string]bool{"lesion": true, "lesions": true, "nodule": true, "nodules": true, "plaque": true,
+	"plaques": true, "ulcer": true, "ulcers": true, "papules": true, "papule": true, "keloid": true, "keloids": true,
+	"calcinosis": true, "deposits": true, "deposit": true, "calcification": true, "calcifications": true,
+	"pigmentation": true, "hyperpigmentation": true, "patches": true, "patch": true, "rash": true, "erythema": true,
+	"induration": true, "warts": true, "wart": true, "macules": true, "scars": true, "scar": true, "tumour": true,
+	"tumor": true, "mass": true, "masses": true}
+
 // timeOnly reports whether a cell holds only a time ("14 days follow-up", "6 mo"): at least
 // one number and a unit, nothing else.
 func timeOnly(toks []token) bool {

@@ -183,6 +183,8 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 	}
 	if (t.entry.weak() || t.entry.secondary) && !t.quantity && !t.entry.partOnly && wholeCellGrade(toks, t) {
 		res.Evidence.Rule += " (the whole cell: the authors' own grade)"
+	} else if t.entry.weak() && !t.quantity && !t.entry.partOnly && lesionSubjectGrade(toks, t) {
+		res.Evidence.Rule += " (the whole cell but for the lesion it is said of: the authors' own grade)"
 	} else if t.entry.weak() && !t.quantity && c.strongInContext(text, toks, t) {
 		res.Evidence.Rule += " (weak word, read strongly in context)"
 	} else if t.entry.weak() && !t.quantity && t.graded {
