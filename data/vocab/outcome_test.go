@@ -897,6 +897,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"nil after its phrase", "hair regrowth nil", "", None, ConfidenceHigh},
 		{"a relapse on the unnamed drug", "relapsed on drug", "", Progression, ConfidenceHigh},
 		{"a relapse on tx", "healed; recurred on tx at 4 mo", "", Progression, ConfidenceHigh},
+		{"a response lost by a time on the course", "response at wk 4, lost by wk 8 despite continued dosing", "", Progression, ConfidenceHigh},
+		{"a response lost within a time, no time of the course", "good response, lost within 3 months", "", Partial, ConfidenceLow},
 		{"a relapse off tx keeps the best response", "CR -> relapse 9 mo off tx", "", Complete, ConfidenceHigh},
 		{"a relapse after the last dose implies a response", "relapse after last dose", "", Partial, ConfidenceLow},
 		{"flares between injections are on the course", "flares between injections", "", Progression, ConfidenceHigh},
