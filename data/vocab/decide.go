@@ -187,6 +187,12 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 		res.Evidence.Rule += " (the whole cell but for the lesion it is said of: the authors' own grade)"
 	} else if t.entry.weak() && !t.quantity && c.strongInContext(text, toks, t) {
 		res.Evidence.Rule += " (weak word, read strongly in context)"
+	} else if (t.entry.weak() || t.entry.secondary) && !t.quantity && t.category == Progression && t.on && !t.negated && !t.hedged && t.entry.role != roleRelapse &&
+		!changeOfMeasure(t.entry.normPhrase()) {
+		// "lesions spreading despite treatment", "new lesions while on treatment": a
+		// worsening the text places on the course is progression (rule 3); a word of change
+		// ("liver enzymes increased despite dose reduction") may be a harm, and stays weak
+		res.Evidence.Rule += " (a worsening on the course: rule 3)"
 	} else if t.entry.weak() && !t.quantity && t.graded {
 		// "complete relief", "only minimal relief", "temporarily effective": the authors
 		// graded the benefit, which a weak word alone does not
@@ -554,4 +560,10 @@ func weakInContext(text string, toks []token, live []target, decisive int, res *
 		return ""
 	}
 	return lowWeakOnly
+}
+
+// changeOfMeasure reports whether phrase is a word of a measure's change ("increased",
+// "fell", "rose"), not of the disease's worsening.
+func changeOfMeasure(phrase string) bool {
+	return vagueChange[phrase] || wordRise[phrase] || wordFall[phrase] || riseWords[phrase] || fallWords[phrase]
 }

@@ -1524,6 +1524,10 @@ func TestWorseningDespiteTreatment(t *testing.T) {
 		{"Haemoglobin fell despite iron supplementation, but rose after darbepoetin", Unclassified, ConfidenceLow},
 		{"Creatinine rose despite treatment, attributed to the drug", Unclassified, ConfidenceLow}, // a harm
 		{"The platelet count fell.", Unclassified, ConfidenceLow},
+		{"lesions spreading despite treatment", Progression, ConfidenceHigh}, // a weak word of worsening on the course
+		{"new lesions while on treatment", Progression, ConfidenceHigh},      // a secondary one
+		{"progressive despite therapy", Progression, ConfidenceHigh},
+		{"new lesions after stopping", Unclassified, ConfidenceLow},
 	})
 }
 
