@@ -63,5 +63,5 @@ func stableAfterResponse(toks []token, t, d target) bool {
 	if t.i >= d.j {
 		return laterBetween(toks, d.j, t.i)
 	}
-	return t.j <= d.i && d.i-t.j <= 2 && wordIn(toks, t.j, d.i, map[string]bool{"after": true, "following": true})
+	return t.j <= d.i && d.i-t.j <= 2 && wordIn(toks, t.j, d.i, afterWords)
 }

@@ -43,7 +43,7 @@ func (c *compiled) partialBesideComplete(text string, toks []token, live []targe
 			continue
 		}
 		if t.quantity {
-			if !c.shareOfSite(text, toks, t) || !clauseBetween(toks, t, d) || timedApart(toks, t, d) ||
+			if !c.shareOfSite(text, toks, t) || !breakBetween(toks, min(t.j, d.j)-1, max(t.i, d.i)) || timedApart(toks, t, d) ||
 				laterBetween(toks, min(t.j, d.j), max(t.i, d.i)) {
 				continue
 			}
@@ -104,19 +104,6 @@ var lesionMeasures = map[string]bool{"calcinosis": true, "calcification": true, 
 	"erythema": true, "induration": true, "granuloma": true, "granulomas": true, "cyst": true, "cysts": true,
 	"polyp": true, "polyps": true, "wound area": true, "ulcer area": true, "ulcer size": true, "wound size": true,
 	"infiltrate": true, "lymph nodes": true, "lymph node": true, "lymphadenopathy": true}
-
-// clauseBetween reports whether a clause break stands between the statements t and d, in
-// whichever order: the two are separate statements ("calcinosis reduced by 30 %, ulcer
-// healed"), not one finding and its degree.
-func clauseBetween(toks []token, t, d target) bool {
-	from, to := min(t.j, d.j), max(t.i, d.i)
-	for x := from; x <= to && x < len(toks); x++ {
-		if toks[x].brk {
-			return true
-		}
-	}
-	return false
-}
 
 // persistedBesideComplete reads res, whose decisive statement is complete and confident,
 // as partial when a later sentence ends with something else that persisted ("itch

@@ -297,7 +297,7 @@ var stopReasonRE = regexp.MustCompile(`^(?:\s+(?:after|at|on|in|within)\s+[\w ]{
 // else before the stop ("OCS down to 10 mg/d at 6 mo; stopped - alveolitis") may state a
 // response the reader did not read.
 func stopWithReason(text string, toks []token, t target) bool {
-	if p := t.entry.normPhrase(); t.entry.category != NotEvaluable || !stopWords[p] && p != "d/c" && p != "d c" {
+	if p := t.entry.normPhrase(); t.entry.category != NotEvaluable || !stopWords[p] && p != "d c" { // "d/c" normalised
 		return false
 	}
 	for x := 0; x < t.i; x++ {
