@@ -1210,6 +1210,13 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a halting cue does not make a relapse stable", "prevented relapses", "", Complete, ConfidenceHigh},
 		{"the absence of worsening alone stays low", "no further progression", "", None, ConfidenceLow},
 		{"a slowed worsening is hedged", "slowed the progression of the disease", "", Progression, ConfidenceLow},
+		{"a hedged diagnosis is no hedged outcome", "antibiotics for a presumed urinary tract infection with no resolution", "", None, ConfidenceHigh},
+		{"a possible diagnosis, then a response", "steroid taper for possible seronegative arthritis slightly improved his arthralgias", "", Minimal, ConfidenceHigh},
+		{"an expectation met is an observation", "As expected, the attacks ceased within a few days.", "", Complete, ConfidenceHigh},
+		{"an expectation after the response is hedged", "improvement was expected", "", Partial, ConfidenceLow},
+		{"able to achieve is no purpose", "was able to achieve remission with dupilumab", "", Complete, ConfidenceHigh},
+		{"a regression under way", "oedema receding", "", Partial, ConfidenceHigh},
+		{"a disappearance under way is short of complete", "the nodules are disappearing", "", Partial, ConfidenceHigh},
 		// change words that say something only when denied (role "negated only")
 		{"a denied change of a kind", "No radiological change", "", None, ConfidenceHigh},
 		{"a denied change with an article", "without any change", "", None, ConfidenceHigh},
