@@ -52,12 +52,16 @@ var notOnCourse = map[string]bool{"adherence": true, "compliance": true, "nonadh
 	"numerous": true, "tolerance": true, "tolerated": true, "tolerability": true, "refusal": true, "reluctance": true,
 	"refused": true, "teratogenicity": true, "toxicity": true, "side": true, "adverse": true, "reduce": true}
 
-// unstoppedWords in the rest of the text say what the course did not stop.
-var unstoppedWords = map[string]bool{"persisted": true, "persistent": true, "persists": true, "persisting": true,
-	"recurrent": true, "recurred": true, "developed": true, "progressive": true, "ensued": true, "unchanged": true,
-	"severe": true, "worsening": true, "failure": true, "died": true, "death": true, "fatal": true, "lethal": true,
-	"relapses": true, "suffered": true, "arrest": true, "protracted": true, "refractory": true, "resistant": true,
-	"continuous": true, "same": true}
+// unstoppedWords in the rest of the text say what the course did not stop: a persistence
+// (false: the reading is none) or a worsening or a bad event (true: progression, "4 myasthenic
+// crises in 17 mo despite treatment").
+var unstoppedWords = map[string]bool{"persisted": false, "persistent": false, "persists": false, "persisting": false,
+	"unchanged": false, "failure": false, "refractory": false, "resistant": false, "continuous": false, "same": false,
+	"still": false, "continued": false, "remained": false, "protracted": false, "severe": false,
+	"recurrent": true, "recurred": true, "developed": true, "progressive": true, "ensued": true, "worsening": true,
+	"died": true, "death": true, "fatal": true, "lethal": true, "relapses": true, "suffered": true, "arrest": true,
+	"episode": true, "episodes": true, "crisis": true, "crises": true, "attacks": true, "relapse": true, "relapsed": true,
+	"recurrence": true, "recurrences": true, "increasing": true, "detected": true, "devastating": true, "new": true}
 
 // responseHints may tell a response in words the vocabulary does not know ("walked again
 // unaided", "required fewer transfusions", "less severe", "returned to normal",
@@ -159,9 +163,14 @@ func (v *Vocabulary) despiteFailure(text string, toks []token, cues []cueHit, tr
 	}
 	// a word of worsening read weakly alone, or a word of what was not stopped with no hint of
 	// a response; never with a hint of a harm of the treatment
-	unstopped := false
+	unstopped, persists, worsens := false, false, false
 	for k, tk := range toks {
-		unstopped = unstopped || (k < d || k >= to) && unstoppedWords[tk.norm]
+		if w, ok := unstoppedWords[tk.norm]; ok && (k < d || k >= to) {
+			unstopped, persists, worsens = true, persists || !w, worsens || w
+		}
+	}
+	if unstopped && !weakNo && worsens && !persists {
+		cat = Progression // "2 more episodes of perforation despite treatment"
 	}
 	worse := weakNo && res.Proposed == Progression
 	if !worse && hintOutside(toks, d, to, responseHints) {

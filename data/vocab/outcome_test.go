@@ -1292,6 +1292,9 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a worsening after a transient response, told in reverse", "Worsened after initial improvement", "", Progression, ConfidenceHigh},
 		{"smaller nodules beside an unchanged symptom", "Nodules smaller, pain unchanged", "", Partial, ConfidenceLow},
 		{"no information on the response", "no information on response", "", NotEvaluable, ConfidenceHigh},
+		{"events counted despite the course", "4 myasthenic crises in 17 mo despite treatment", "", Progression, ConfidenceHigh},
+		{"a recurrent course despite the course", "Inflammation was recurrent despite oral prednisone and methotrexate.", "methotrexate", Progression, ConfidenceHigh},
+		{"a value that stayed despite the course", "Serum calcium remained high (corrected 3.09 mmol/L), despite 40 mg prednisolone daily.", "prednisolone", None, ConfidenceHigh},
 		{"a new event suffered despite the course", "Despite treatment with topical antibiotics, he ultimately suffered bilateral corneal perforation.", "", Progression, ConfidenceHigh},
 		{"regardless of the course, as despite", "Regardless of rituximab therapy, the patient developed lethal cardiogenic shock.", "", Progression, ConfidenceHigh},
 		{"a new event with no on-course cue stays out", "He suffered a fall at home.", "", Unclassified, ConfidenceNone},
@@ -1549,8 +1552,9 @@ func TestSetAgainstTheTreatment(t *testing.T) {
 		conf            Confidence
 	}{
 		{"The repeat CSF RPR titer was the same as at initial diagnosis, despite appropriate treatment.", "benzathine penicillin", None, ConfidenceHigh},
-		{"The patient gradually developed quadriplegia and facial diplegia despite treatment.", "IVIG", None, ConfidenceHigh},
-		{"Inflammation was recurrent despite oral prednisone and methotrexate.", "methotrexate", None, ConfidenceHigh},
+		// a word of worsening or a bad event, and none of persistence: progression
+		{"The patient gradually developed quadriplegia and facial diplegia despite treatment.", "IVIG", Progression, ConfidenceHigh},
+		{"Inflammation was recurrent despite oral prednisone and methotrexate.", "methotrexate", Progression, ConfidenceHigh},
 		// no word of what was not stopped: proposed only
 		{"Hiccups lasted for eight days, despite treatment with phenobarbital and diazepam.", "phenobarbital", Unclassified, ConfidenceLow},
 		// a hint of a response in words the vocabulary does not know: proposed only
