@@ -460,6 +460,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"success said of the treatment", "the treatment was successful", "", Partial, ConfidenceHigh},
 		{"a death from the illness", "she succumbed to her illness", "", Progression, ConfidenceHigh},
 		{"bleeding that stopped is no stop of the course", "bleeding stopped within a day", "", Complete, ConfidenceHigh},
+		{"a sharp fall of a lower-is-better measure", "viral load plummeted", "", Partial, ConfidenceHigh},
+		{"a response, then a sharp rise of a measure", "rapid improvement, then LFTs + ferritin surged (GOT 1759, ferritin 13200)", "", Partial, ConfidenceLow},
 		{"a fall of a higher-is-better measure", "the ejection fraction fell from 50% to 30%", "", Progression, ConfidenceLow},
 		{"a table's grade, well", "Well at 2 years", "", Partial, ConfidenceHigh},
 		{"nearly gone is short of complete", "the effusion had nearly resolved by week 4", "", Partial, ConfidenceHigh},
