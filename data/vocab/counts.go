@@ -259,11 +259,37 @@ func (c *compiled) countMarkers(text string, toks []token) []target {
 		}
 		rest := strings.TrimLeft(text[toks[k].end:], " ")
 		if isNumber(toks[k].norm) && (strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "/") && fraction(toks[k].norm, next)) ||
-			next == "patient" || next == "case" || next == "patients" || next == "cases" {
+			next == "patient" || next == "case" || next == "patients" || next == "cases" || bareCountAfterResponse(text, toks, k) {
 			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "in N", marker: true}, rule: "phrase"})
 		}
 	}
 	return out
+}
+
+// bareCountAfterResponse reports whether toks[k], after "in", is a whole number that ends
+// its clause and the text has two such counts ("complete response in 3, partial in 2"):
+// counts of patients, where "in 3 months" or "in 3 wk" would name a time.
+func bareCountAfterResponse(text string, toks []token, k int) bool {
+	n := 0
+	for x := 1; x < len(toks); x++ {
+		if toks[x-1].norm == "in" && wholeNumber(toks[x].norm) && (x+1 == len(toks) || toks[x+1].brk) {
+			n++
+		}
+	}
+	return n >= 2 && wholeNumber(toks[k].norm) && (k+1 == len(toks) || toks[k+1].brk)
+}
+
+// wholeNumber reports whether w is written with digits only.
+func wholeNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectJoins are the words after which a count may open a clause of its own ("and three
