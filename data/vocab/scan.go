@@ -160,17 +160,18 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 		if np > 0 && cellGradeOutOfPlace(toks, target{i: i, j: i + np, entry: c.outcomes[pids[0]]}) {
 			np = 0 // "complete" inside a sentence is a qualifier cue, not a Response column's grade
 		}
-		if np == 1 && stateAdjectives[toks[i].norm] && i+1 < len(toks) && !toks[i+1].brk && !eventBefore(toks, i) {
-			// "relapsed TTP", "refractory ITP": the state the patient came with, not the
-			// course's outcome
-			if nd, _ := c.disTrie.longest(toks, i+1, acceptDisease); nd > 0 {
-				i += 1 + nd
+		if last := i + np - 1; np > 0 && (np == 1 || np == 2 && treatmentObjects[toks[i].norm]) && stateAdjectives[toks[last].norm] &&
+			last+1 < len(toks) && !toks[last+1].brk && !toks[last+1].arrow && !eventBefore(toks, i) {
+			// "relapsed TTP", "refractory ITP", "treatment-resistant depression": the state the
+			// patient came with, not the course's outcome
+			if nd, _ := c.disTrie.longest(toks, last+1, acceptDisease); nd > 0 {
+				i = last + 1 + nd
 				continue
 			}
-			if attributiveState[toks[i].norm] && attributive(toks, i) {
+			if attributiveState[toks[last].norm] && attributive(toks, last) {
 				// "refractory HLH", "refractory severe thrombocytopaenia": the adjective
 				// stands before a noun the vocabulary does not know as a disease
-				i++
+				i = last + 1
 				continue
 			}
 		}
@@ -319,6 +320,9 @@ func (c *compiled) measureAt(toks []token, i int) int {
 func eventBefore(toks []token, i int) bool {
 	if i == 0 || !eventWords[toks[i-1].norm] {
 		return false
+	}
+	if toks[i-1].norm == "of" && i >= 2 && (toks[i-2].norm == "because" || toks[i-2].norm == "case") {
+		return false // "because of treatment-resistant hyperemesis", "a case of refractory ITP": a cause, a kind
 	}
 	if toks[i-1].norm != "in" {
 		return true

@@ -44,7 +44,8 @@ var (
 	// courseNouns after a word of persistence say that a treatment went on, not the disease
 	courseNouns = map[string]bool{"treatment": true, "treatments": true, "therapy": true, "therapies": true,
 		"medication": true, "medications": true, "regimen": true, "dose": true, "doses": true}
-	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true, "ceased": true}
+	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true, "ceased": true,
+		"abandoned": true}
 	// stateVerbs link a present or lasting state to its subject ("remained asymptomatic"); a
 	// past "was" is left out: "was asymptomatic until …" is often the state before the course
 	stateVerbs = map[string]bool{"remained": true, "remains": true, "remain": true, "remaining": true, "became": true,
@@ -289,8 +290,8 @@ func persistedAtEnd(text string, toks []token, t target) bool {
 
 // stopReasonRE matches the reason of a stop after it, in parentheses or after a colon or
 // a dash, perhaps after its time ("stopped (dizziness)", "d/c after 3 wk: pancreatitis",
-// "stopped after 2 doses (nausea)").
-var stopReasonRE = regexp.MustCompile(`^(?:\s+(?:after|at|on|in|within)\s+[\w ]{1,20}?)?\s*(?:\(|:|\s[-–—]\s)\s*\pL`)
+// "stopped after 2 doses (nausea)", "stopped day 5 - GI bleed").
+var stopReasonRE = regexp.MustCompile(`^(?:\s+(?:(?:after|at|on|in|within)\s+[\w ]{1,20}?|(?:day|d|wk|week|month|mo)\s*\d+))?\s*(?:\(|:|\s[-–—]\s)\s*\pL`)
 
 // stopWithReason reports whether the stop t opens the text (after a time at most) and is
 // followed by its reason set off by a parenthesis, a colon or a dash. A text with something
