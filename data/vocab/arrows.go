@@ -30,9 +30,16 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 		if !c.measureRightBefore(toks, k) && (k > 0 && isNumber(toks[k-1].norm) || !c.measureFollows(text, toks, k)) {
 			continue
 		}
-		from := toks[k].start
+		start := toks[k].start
+		from, lo, hi, isRange := start, 0.0, 0.0, false
+		if rm := rangeBeforeRE.FindStringSubmatchIndex(text[from:min(len(text), from+24)]); rm != nil {
+			// "plt 1.5-4.6 -> 18.5": a range before; the expression runs from its upper end
+			lo, _ = strconv.ParseFloat(text[from+rm[2]:from+rm[3]], 64)
+			hi, _ = strconv.ParseFloat(text[from+rm[4]:from+rm[5]], 64)
+			from, isRange = from+rm[4], lo < hi
+		}
 		r := arrowRE.FindStringSubmatchIndex(text[from:min(len(text), from+arrowReach)])
-		if r == nil || r[0] != 0 {
+		if r == nil || r[0] != 0 || from != start && !isRange {
 			continue
 		}
 		m := make([]int, len(r))
@@ -78,9 +85,25 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 			// of normal: none left to measure (rule 5: undetectable or normal is complete)
 			b = 0
 		}
-		read(m[0], end, a, b)
+		if isRange {
+			// the change from the range's nearer end, and none when the value reached lies
+			// inside the range
+			switch {
+			case b > hi:
+				a = hi
+			case b < lo:
+				a = lo
+			default:
+				continue
+			}
+		}
+		read(start, end, a, b)
 	}
 }
+
+// rangeBeforeRE matches a range of values written before an arrow ("1.5-4.6 -> 18.5"): its
+// two ends.
+var rangeBeforeRE = regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*[^\d\s-–]{0,12}\s*(?:→|->|=>|⟶|⇒)`)
 
 // measureFollows reports whether a measure of scores.tsv follows the values of a change
 // written from token k ("30 -> 10 seizures/day", "12 → 2 attacks per month"): the arrow
