@@ -11,9 +11,14 @@ import (
 var (
 	wordFall = map[string]bool{"decreased": true, "decrease": true, "decline": true, "declined": true, "reduced": true,
 		"reduction": true, "lowered": true, "lowering": true, "fell": true, "dropped": true, "diminished": true, "fewer": true, "less": true,
-		"plummeted": true, "plunged": true}
+		"plummeted": true, "plunged": true, "down": true}
 	wordRise = map[string]bool{"increased": true, "increase": true, "rose": true, "rise": true, "rising": true, "raised": true, "climbed": true, "climbing": true, "raise": true, "surged": true,
 		"soared": true, "spiked": true, "skyrocketed": true}
+	// phrasalBefore are the words that make "down" part of a phrasal verb or noun.
+	phrasalBefore = map[string]bool{"taper": true, "tapered": true, "titrated": true, "wean": true, "weaned": true,
+		"slow": true, "slowed": true, "calm": true, "calmed": true, "settle": true, "settled": true, "break": true,
+		"broke": true, "shut": true, "turn": true, "turned": true, "step": true, "stepped": true, "scale": true,
+		"scaled": true, "cut": true, "put": true, "lie": true, "lay": true, "sit": true, "sat": true, "back": true}
 	// treatmentWords near a change word make it a change of the treatment, not of the disease
 	treatmentWords = map[string]bool{"mg": true, "dose": true, "doses": true, "dosage": true, "dosing": true, "taper": true,
 		"tapered": true, "tapering": true, "steroid": true, "steroids": true, "gc": true, "gcs": true, "prednisone": true,
@@ -32,6 +37,9 @@ func (c *compiled) measureChange(text string, toks []token, t target) int {
 		return 0
 	}
 	w := toks[t.i].norm
+	if w == "down" && t.i > 0 && !toks[t.i].brk && phrasalBefore[toks[t.i-1].norm] {
+		return 0 // "tapered down", "calmed down", "broke down": no fall of a measure
+	}
 	var want string
 	switch {
 	case wordFall[w]:

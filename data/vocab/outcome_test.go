@@ -463,6 +463,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a range before an arrow, from its nearer end", "proteinuria 3-4 g/d -> 2.5 g/d", "", Minimal, ConfidenceHigh},
 		{"a range before an arrow, risen past it", "VAS 8-9 -> 3", "", Partial, ConfidenceHigh},
 		{"a value reached inside the range before is no change read", "VAS 6-9 -> 7", "", Unclassified, ConfidenceNone},
+		{"down after a lower-is-better measure", "afebrile from d3, inflammatory markers down", "", Partial, ConfidenceHigh},
+		{"down in a phrasal verb is no fall", "steroids tapered down; no change", "", None, ConfidenceHigh},
 		{"a sharp fall of a lower-is-better measure", "viral load plummeted", "", Partial, ConfidenceHigh},
 		{"a response, then a sharp rise of a measure", "rapid improvement, then LFTs + ferritin surged (GOT 1759, ferritin 13200)", "", Partial, ConfidenceLow},
 		{"a fall of a higher-is-better measure", "the ejection fraction fell from 50% to 30%", "", Progression, ConfidenceLow},
