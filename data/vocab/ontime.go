@@ -84,3 +84,45 @@ func progressedToGood(toks []token, i int) bool {
 var offWords = map[string]bool{"discontinuation": true, "withdrawal": true, "holiday": true, "interruption": true,
 	"pause": true, "withheld": true, "free": true, "break": true, "cessation": true, "stop": true, "stopped": true,
 	"stopping": true, "discontinued": true, "withdrawn": true, "interrupted": true, "paused": true}
+
+// doseTimeWords open a clause of time whose verb may be a dose change or a stop ("as steroid
+// tapered", "whenever PSL was stopped", "each time the dose was reduced").
+var doseTimeWords = map[string]bool{"as": true, "when": true, "whenever": true, "while": true}
+
+// taperVerbs are the dose changes that leave the course going on; stopVerbs of a time clause
+// end it.
+var (
+	taperVerbs = map[string]bool{"tapered": true, "taper": true, "tapering": true, "reduced": true, "decreased": true,
+		"lowered": true, "weaned": true}
+	timeStopVerbs = map[string]bool{"stopped": true, "discontinued": true, "withdrawn": true, "ceased": true}
+)
+
+// doseTime reads a clause of time at toks[i] whose verb is a dose change or a stop, within
+// four words of its opening word in the same clause: "relapsed as steroid tapered" is on the
+// course (a taper is still the course), "recurred each time steroid stopped" after it ("tapered
+// off" too). It returns the cue's role and end, or end 0.
+func doseTime(toks []token, i int) (role cueRole, end int) {
+	from := i + 1
+	switch {
+	case doseTimeWords[toks[i].norm]:
+	case (toks[i].norm == "each" || toks[i].norm == "every") && i+1 < len(toks) && toks[i+1].norm == "time":
+		from = i + 2
+	default:
+		return 0, 0
+	}
+	for x := from; x < len(toks) && x <= from+3; x++ {
+		if toks[x].brk {
+			return 0, 0
+		}
+		off := x+1 < len(toks) && toks[x+1].norm == "off" && !toks[x+1].brk
+		switch {
+		case taperVerbs[toks[x].norm] && off:
+			return cueAfterCourse, x + 2
+		case taperVerbs[toks[x].norm]:
+			return cueOnCourse, x + 1
+		case timeStopVerbs[toks[x].norm]:
+			return cueAfterCourse, x + 1
+		}
+	}
+	return 0, 0
+}

@@ -182,6 +182,9 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 				// "during low-dose steroid maintenance therapy", "under rituximab": the time on
 				// a treatment, as the cue "during treatment" says
 				cues = append(cues, cueHit{i, i + 1, cueEntry{term: toks[i].norm, role: cueOnCourse, pattern: true}})
+			} else if role, end := doseTime(toks, i); end > 0 {
+				// "relapsed as steroid tapered", "recurred each time steroid stopped"
+				cues = append(cues, cueHit{i, end, cueEntry{term: toks[i].norm, role: role, pattern: true}})
 			}
 			i++
 			continue
