@@ -11,7 +11,7 @@ import (
 var (
 	wordFall = map[string]bool{"decreased": true, "decrease": true, "decline": true, "declined": true, "reduced": true,
 		"reduction": true, "lowered": true, "lowering": true, "fell": true, "dropped": true, "diminished": true, "fewer": true, "less": true,
-		"plummeted": true, "plunged": true, "down": true}
+		"plummeted": true, "plunged": true, "down": true, "fall": true}
 	wordRise = map[string]bool{"increased": true, "increase": true, "rose": true, "rise": true, "rising": true, "raised": true, "climbed": true, "climbing": true, "raise": true, "surged": true,
 		"soared": true, "spiked": true, "skyrocketed": true}
 	// phrasalBefore are the words that make "down" part of a phrasal verb or noun.
