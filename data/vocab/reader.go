@@ -500,7 +500,7 @@ func (c *compiled) applyNegation(text string, toks []token, t *target) {
 		switch t.entry.role {
 		case roleEfficacy:
 			t.entry.role = rolePrimary // "was not effective" denies the benefit outright
-		case roleWeak:
+		case roleWeak, roleMeasured:
 			if c.measureChange(text, toks, *t) == 1 && c.measureAdjacent(toks, *t) {
 				// "proteinuria did not decrease", "transfusions did not raise the
 				// platelet counts": the benefit of a measure denied is a non-response
