@@ -105,6 +105,8 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 			}
 		}
 		return true // "remained febrile", "platelets were still low"
+	case first == "effective" && t.i == t.j-1:
+		return terseEffective(toks, t)
 	case predicates[first] != nil && t.i == t.j-1:
 		for k := max(0, t.i-2); k < t.i; k++ {
 			if predicates[first][toks[k].norm] {
@@ -308,3 +310,28 @@ func stopWithReason(text string, toks []token, t target) bool {
 	}
 	return stopReasonRE.MatchString(text[t.end:])
 }
+
+// terseEffective reports whether "effective" is the predicate of a terse cell of a sheet:
+// at most ten words, ending its clause or followed by what it was effective for ("therapy
+// effective", "tonsillectomy thought effective", "local MTX effective, uterus preserved",
+// "effective (per title)", "IVIG effective for refractory abdominal pain"); not an
+// attribute ("an effective dose", "the most effective treatment") nor one of several
+// statements of a sentence, where "effective" often names a dose or an aim.
+func terseEffective(toks []token, t target) bool {
+	if len(toks) > 10 {
+		return false
+	}
+	if t.j < len(toks) && !toks[t.j].brk && !effectiveFor[toks[t.j].norm] {
+		return false
+	}
+	return t.i == 0 || toks[t.i].brk || !notEffectivePredicate[toks[t.i-1].norm]
+}
+
+var (
+	// effectiveFor may follow a predicate "effective": what or when it was effective for
+	effectiveFor = map[string]bool{"for": true, "in": true, "on": true, "against": true, "within": true, "after": true,
+		"at": true, "by": true}
+	// notEffectivePredicate before "effective" make it an attribute or a comparison
+	notEffectivePredicate = map[string]bool{"an": true, "a": true, "the": true, "most": true, "more": true, "less": true,
+		"cost": true, "be": true, "been": true, "none": true, "neither": true, "nor": true, "if": true, "whether": true}
+)
