@@ -107,6 +107,8 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 		return true // "remained febrile", "platelets were still low"
 	case first == "effective" && t.i == t.j-1:
 		return terseEffective(toks, t)
+	case terseWords[first] && t.i == t.j-1 && len(toks) <= 10:
+		return terseStatement(toks, t)
 	case predicates[first] != nil && t.i == t.j-1:
 		for k := max(0, t.i-2); k < t.i; k++ {
 			if predicates[first][toks[k].norm] {
@@ -335,3 +337,28 @@ var (
 	notEffectivePredicate = map[string]bool{"an": true, "a": true, "the": true, "most": true, "more": true, "less": true,
 		"cost": true, "be": true, "been": true, "none": true, "neither": true, "nor": true, "if": true, "whether": true}
 )
+
+// terseWords are weak words that a terse cell of a sheet (at most ten words) states plainly
+// when they open a clause or end one: "Asymptomatic 4+ mth after BMT", "symptoms controlled",
+// "steroid-resistant". On the corpora's tuning part every such reading of a terse cell was
+// right by class; inside sentences they stay weak.
+var terseWords = map[string]bool{"asymptomatic": true, "controlled": true, "resistant": true}
+
+// terseStatement reports whether the terse word t opens its clause or ends it (or is
+// followed by what or when: "controlled for 9 y", "persistent despite meds"), and is no
+// attribute ("an asymptomatic carrier", "asymptomatic hypoxia was detected"); a time tied
+// to an event after it is left to anchoredTime.
+func terseStatement(toks []token, t target) bool {
+	if t.i > 0 && !toks[t.i].brk && notEffectivePredicate[toks[t.i-1].norm] {
+		return false
+	}
+	for k := t.j; k < len(toks); k++ {
+		if anchorWords[toks[k].norm] {
+			return false // "Asymptomatic 6 months after HSCT": anchoredTime decides whose time it is
+		}
+	}
+	opens := (t.i == 0 || toks[t.i].brk) && !attributive(toks, t.i)
+	ends := t.j == len(toks) || toks[t.j].brk || effectiveFor[toks[t.j].norm] || toks[t.j].norm == "despite" ||
+		isNumber(toks[t.j].norm)
+	return opens || ends
+}
