@@ -61,7 +61,7 @@ var unstoppedWords = map[string]bool{"persisted": false, "persistent": false, "p
 	"recurrent": true, "recurred": true, "developed": true, "progressive": true, "ensued": true, "worsening": true,
 	"died": true, "death": true, "fatal": true, "lethal": true, "relapses": true, "suffered": true, "arrest": true,
 	"episode": true, "episodes": true, "crisis": true, "crises": true, "attacks": true, "relapse": true, "relapsed": true,
-	"recurrence": true, "recurrences": true, "increasing": true, "detected": true, "devastating": true, "new": true}
+	"recurrence": true, "recurrences": true, "increasing": true, "devastating": true, "new": true}
 
 // responseHints may tell a response in words the vocabulary does not know ("walked again
 // unaided", "required fewer transfusions", "less severe", "returned to normal",
@@ -70,7 +70,7 @@ var unstoppedWords = map[string]bool{"persisted": false, "persistent": false, "p
 var (
 	responseHints = map[string]bool{"free": true, "no": true, "not": true, "without": true, "never": true, "nor": true,
 		"neither": true, "fewer": true, "less": true, "shorter": true, "better": true, "returned": true, "normal": true,
-		"again": true}
+		"again": true, "instead": true}
 	harmHints = map[string]bool{"toxicity": true, "toxic": true, "adverse": true, "attributed": true, "induced": true,
 		"side": true}
 )

@@ -37,8 +37,9 @@ func (c *compiled) measureChange(text string, toks []token, t target) int {
 		return 0
 	}
 	w := toks[t.i].norm
-	if w == "down" && t.i > 0 && !toks[t.i].brk && phrasalBefore[toks[t.i-1].norm] {
-		return 0 // "tapered down", "calmed down", "broke down": no fall of a measure
+	if w == "down" && (t.i > 0 && !toks[t.i].brk && phrasalBefore[toks[t.i-1].norm] || t.j < len(toks) && isNumber(toks[t.j].norm) &&
+		!strings.HasPrefix(strings.TrimLeft(text[toks[t.j].end:], " "), "%")) {
+		return 0 // "tapered down", "calmed down": no fall of a measure; "EDSS down 0.5": an amount without its baseline ("QMGS down 59%" is a share)
 	}
 	var want string
 	switch {

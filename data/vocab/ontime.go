@@ -97,6 +97,14 @@ var (
 	timeStopVerbs = map[string]bool{"stopped": true, "discontinued": true, "withdrawn": true, "ceased": true}
 )
 
+// regainWords after a dose change say the response came back on the course; taperEnds end
+// a taper, and the course with it.
+var (
+	regainWords = map[string]bool{"again": true, "restarted": true, "re-responded": true, "reresponded": true,
+		"increased": true, "increase": true, "re-escalation": true}
+	taperEnds = map[string]bool{"finished": true, "completed": true, "ended": true, "over": true}
+)
+
 // doseTime reads a clause of time at toks[i] whose verb is a dose change or a stop, within
 // four words of its opening word in the same clause: "relapsed as steroid tapered" is on the
 // course (a taper is still the course), "recurred each time steroid stopped" after it ("tapered
@@ -114,10 +122,15 @@ func doseTime(toks []token, i int) (role cueRole, end int) {
 		if toks[x].brk {
 			return 0, 0
 		}
-		off := x+1 < len(toks) && toks[x+1].norm == "off" && !toks[x+1].brk
+		off := x+1 < len(toks) && !toks[x+1].brk && (toks[x+1].norm == "off" ||
+			toks[x+1].norm == "to" && x+2 < len(toks) && (toks[x+2].norm == "zero" || toks[x+2].norm == "0"))
 		switch {
+		case (toks[x].norm == "taper" || toks[x].norm == "tapering") && x+1 < len(toks) && taperEnds[toks[x+1].norm]:
+			return cueAfterCourse, x + 2 // "relapsed as taper finished"
 		case taperVerbs[toks[x].norm] && off:
 			return cueAfterCourse, x + 2
+		case taperVerbs[toks[x].norm] && wordIn(toks, x+1, len(toks), regainWords):
+			return 0, 0 // "recurred when dose reduced, resolved again on 20 mg": regained on the course, a person decides
 		case taperVerbs[toks[x].norm]:
 			return cueOnCourse, x + 1
 		case timeStopVerbs[toks[x].norm]:

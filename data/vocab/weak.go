@@ -310,8 +310,18 @@ func stopWithReason(text string, toks []token, t target) bool {
 			return false
 		}
 	}
-	return stopReasonRE.MatchString(text[t.end:])
+	m := stopReasonRE.FindStringIndex(text[t.end:])
+	if m == nil {
+		return false
+	}
+	// the reason is the rest of the cell, one clause: "stopped day 4 - bleeding, thrombus
+	// extended" goes on with what the reader may not have read
+	reason := parenRE.ReplaceAllString(text[t.end+m[1]:], "")
+	return !strings.ContainsAny(reason, ",;.")
 }
+
+// parenRE matches text in parentheses, which details what stands before it.
+var parenRE = regexp.MustCompile(`\([^()]*\)`)
 
 // terseEffective reports whether "effective" is the predicate of a terse cell of a sheet:
 // at most ten words, ending its clause or followed by what it was effective for ("therapy
@@ -355,6 +365,11 @@ func terseStatement(toks []token, t target) bool {
 	for k := t.j; k < len(toks); k++ {
 		if anchorWords[toks[k].norm] {
 			return false // "Asymptomatic 6 months after HSCT": anchoredTime decides whose time it is
+		}
+	}
+	for _, tk := range toks {
+		if contrastWords[tk.norm] || tk.norm == "despite" {
+			return false // "candida detected despite fluconazole, asymptomatic": a person weighs the two
 		}
 	}
 	opens := (t.i == 0 || toks[t.i].brk) && !attributive(toks, t.i)
