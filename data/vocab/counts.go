@@ -216,6 +216,7 @@ func (c *compiled) countMarkers(text string, toks []token) []target {
 		// with stenting": the cell's subject is several patients
 		out = append(out, target{i: 0, j: end, entry: outcomeEntry{phrase: "all N", marker: true}, rule: "phrase"})
 	}
+	bareCounts := bareCountsAfterIn(toks)
 	for k := 1; k < len(toks); k++ {
 		if toks[k-1].norm == "n" && isNumber(toks[k].norm) && strings.Contains(text[toks[k-1].end:toks[k].start], "=") {
 			// "81.8% (n = 27) obtaining an improvement": a count of patients
@@ -259,37 +260,39 @@ func (c *compiled) countMarkers(text string, toks []token) []target {
 		}
 		rest := strings.TrimLeft(text[toks[k].end:], " ")
 		if isNumber(toks[k].norm) && (strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "/") && fraction(toks[k].norm, next)) ||
-			next == "patient" || next == "case" || next == "patients" || next == "cases" || bareCountAfterResponse(text, toks, k) {
+			next == "patient" || next == "case" || next == "patients" || next == "cases" || bareCounts >= 2 && bareCountAfterIn(toks, k) {
 			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "in N", marker: true}, rule: "phrase"})
 		}
 	}
 	return out
 }
 
-// bareCountAfterResponse reports whether toks[k], after "in", is a whole number that ends
-// its clause and the text has two such counts ("complete response in 3, partial in 2"):
-// counts of patients, where "in 3 months" or "in 3 wk" would name a time.
-func bareCountAfterResponse(text string, toks []token, k int) bool {
+// bareCountAfterIn reports whether toks[k], after "in", is a whole number that ends its
+// clause: with a second such count in the text ("complete response in 3, partial in 2") they
+// count patients, where "in 3 months" or "in 3 wk" would name a time.
+func bareCountAfterIn(toks []token, k int) bool {
+	return k > 0 && toks[k-1].norm == "in" && wholeNumber(toks[k].norm) && (k+1 == len(toks) || toks[k+1].brk)
+}
+
+// bareCountsAfterIn counts the tokens of toks that bareCountAfterIn accepts.
+func bareCountsAfterIn(toks []token) int {
 	n := 0
-	for x := 1; x < len(toks); x++ {
-		if toks[x-1].norm == "in" && wholeNumber(toks[x].norm) && (x+1 == len(toks) || toks[x+1].brk) {
+	for k := range toks {
+		if bareCountAfterIn(toks, k) {
 			n++
 		}
 	}
-	return n >= 2 && wholeNumber(toks[k].norm) && (k+1 == len(toks) || toks[k+1].brk)
+	return n
 }
 
 // wholeNumber reports whether w is written with digits only.
 func wholeNumber(w string) bool {
-	if w == "" {
-		return false
-	}
 	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
+		if !isDigitByte(w[i]) {
 			return false
 		}
 	}
-	return true
+	return w != ""
 }
 
 // subjectJoins are the words after which a count may open a clause of its own ("and three

@@ -163,13 +163,14 @@ func (v *Vocabulary) despiteFailure(text string, toks []token, cues []cueHit, tr
 	}
 	// a word of worsening read weakly alone, or a word of what was not stopped with no hint of
 	// a response; never with a hint of a harm of the treatment
-	unstopped, persists, worsens := false, false, false
+	persists, worsens := false, false
 	for k, tk := range toks {
 		if w, ok := unstoppedWords[tk.norm]; ok && (k < d || k >= to) {
-			unstopped, persists, worsens = true, persists || !w, worsens || w
+			persists, worsens = persists || !w, worsens || w
 		}
 	}
-	if unstopped && !weakNo && worsens && !persists {
+	unstopped := persists || worsens
+	if !weakNo && worsens && !persists {
 		cat = Progression // "2 more episodes of perforation despite treatment"
 	}
 	worse := weakNo && res.Proposed == Progression

@@ -37,9 +37,8 @@ func (c *compiled) measureChange(text string, toks []token, t target) int {
 		return 0
 	}
 	w := toks[t.i].norm
-	if w == "down" && (t.i > 0 && !toks[t.i].brk && phrasalBefore[toks[t.i-1].norm] || t.j < len(toks) && isNumber(toks[t.j].norm) &&
-		!strings.HasPrefix(strings.TrimLeft(text[toks[t.j].end:], " "), "%")) {
-		return 0 // "tapered down", "calmed down": no fall of a measure; "EDSS down 0.5": an amount without its baseline ("QMGS down 59%" is a share)
+	if w == "down" && !downIsFall(text, toks, t) {
+		return 0
 	}
 	var want string
 	switch {
@@ -540,3 +539,13 @@ func degreeBefore(toks []token, k int, words map[string]bool) bool {
 // smallDegreeWords call a change small.
 var smallDegreeWords = map[string]bool{"slightly": true, "slight": true, "mildly": true, "mild": true,
 	"modestly": true, "modest": true, "marginally": true, "minimally": true, "somewhat": true}
+
+// downIsFall reports whether "down" at t may be a measure's fall: not part of a phrasal verb
+// ("tapered down", "calmed down") and not followed by an amount, which has no baseline
+// ("EDSS down 0.5"; "QMGS down 59%" is a share and stays).
+func downIsFall(text string, toks []token, t target) bool {
+	if t.i > 0 && !toks[t.i].brk && phrasalBefore[toks[t.i-1].norm] {
+		return false
+	}
+	return t.j >= len(toks) || !isNumber(toks[t.j].norm) || strings.HasPrefix(strings.TrimLeft(text[toks[t.j].end:], " "), "%")
+}

@@ -89,13 +89,10 @@ var offWords = map[string]bool{"discontinuation": true, "withdrawal": true, "hol
 // tapered", "whenever PSL was stopped", "each time the dose was reduced").
 var doseTimeWords = map[string]bool{"as": true, "when": true, "whenever": true, "while": true}
 
-// taperVerbs are the dose changes that leave the course going on; stopVerbs of a time clause
-// end it.
-var (
-	taperVerbs = map[string]bool{"tapered": true, "taper": true, "tapering": true, "reduced": true, "decreased": true,
-		"lowered": true, "weaned": true}
-	timeStopVerbs = map[string]bool{"stopped": true, "discontinued": true, "withdrawn": true, "ceased": true}
-)
+// taperVerbs are the dose changes that leave the course going on; a stop of a time clause
+// (stopWords) ends it.
+var taperVerbs = map[string]bool{"tapered": true, "taper": true, "tapering": true, "reduced": true, "decreased": true,
+	"lowered": true, "weaned": true}
 
 // regainWords after a dose change say the response came back on the course; taperEnds end
 // a taper, and the course with it.
@@ -133,7 +130,7 @@ func doseTime(toks []token, i int) (role cueRole, end int) {
 			return 0, 0 // "recurred when dose reduced, resolved again on 20 mg": regained on the course, a person decides
 		case taperVerbs[toks[x].norm]:
 			return cueOnCourse, x + 1
-		case timeStopVerbs[toks[x].norm]:
+		case stopWords[toks[x].norm]:
 			return cueAfterCourse, x + 1
 		}
 	}

@@ -107,8 +107,8 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 		return true // "remained febrile", "platelets were still low"
 	case first == "effective" && t.i == t.j-1:
 		return terseEffective(toks, t)
-	case terseWords[first] && t.i == t.j-1 && len(toks) <= 10:
-		return terseStatement(toks, t)
+	case terseWords[first] && t.i == t.j-1 && terseStatement(toks, t):
+		return true // otherwise the predicate test below may still read it ("remained asymptomatic")
 	case predicates[first] != nil && t.i == t.j-1:
 		for k := max(0, t.i-2); k < t.i; k++ {
 			if predicates[first][toks[k].norm] {
@@ -323,43 +323,29 @@ func stopWithReason(text string, toks []token, t target) bool {
 // parenRE matches text in parentheses, which details what stands before it.
 var parenRE = regexp.MustCompile(`\([^()]*\)`)
 
-// terseEffective reports whether "effective" is the predicate of a terse cell of a sheet:
-// at most ten words, ending its clause or followed by what it was effective for ("therapy
-// effective", "tonsillectomy thought effective", "local MTX effective, uterus preserved",
-// "effective (per title)", "IVIG effective for refractory abdominal pain"); not an
-// attribute ("an effective dose", "the most effective treatment") nor one of several
-// statements of a sentence, where "effective" often names a dose or an aim.
+// terseEffective reports whether "effective" is the predicate of a terse cell of a sheet,
+// ending its clause or followed by what it was effective for ("therapy effective",
+// "tonsillectomy thought effective", "local MTX effective, uterus preserved", "effective (per
+// title)", "IVIG effective for refractory abdominal pain"); not an attribute ("an effective
+// dose", "the most effective treatment") nor inside a longer sentence, where "effective"
+// often names a dose or an aim.
 func terseEffective(toks []token, t target) bool {
-	if len(toks) > 10 {
-		return false
-	}
-	if t.j < len(toks) && !toks[t.j].brk && !effectiveFor[toks[t.j].norm] {
-		return false
-	}
-	return t.i == 0 || toks[t.i].brk || !notEffectivePredicate[toks[t.i-1].norm]
+	return terseCell(toks, t) && clauseEndsAt(toks, t.j)
 }
 
-var (
-	// effectiveFor may follow a predicate "effective": what or when it was effective for
-	effectiveFor = map[string]bool{"for": true, "in": true, "on": true, "against": true, "within": true, "after": true,
-		"at": true, "by": true}
-	// notEffectivePredicate before "effective" make it an attribute or a comparison
-	notEffectivePredicate = map[string]bool{"an": true, "a": true, "the": true, "most": true, "more": true, "less": true,
-		"cost": true, "be": true, "been": true, "none": true, "neither": true, "nor": true, "if": true, "whether": true}
-)
-
-// terseWords are weak words that a terse cell of a sheet (at most ten words) states plainly
-// when they open a clause or end one: "Asymptomatic 4+ mth after BMT", "symptoms controlled",
+// terseWords are weak words that a terse cell of a sheet states plainly when they open a
+// clause or end one: "asymptomatic, normal LFTs at 2 y", "symptoms controlled",
 // "steroid-resistant". On the corpora's tuning part every such reading of a terse cell was
 // right by class; inside sentences they stay weak.
 var terseWords = map[string]bool{"asymptomatic": true, "controlled": true, "resistant": true}
 
-// terseStatement reports whether the terse word t opens its clause or ends it (or is
-// followed by what or when: "controlled for 9 y", "persistent despite meds"), and is no
-// attribute ("an asymptomatic carrier", "asymptomatic hypoxia was detected"); a time tied
-// to an event after it is left to anchoredTime.
+// terseStatement reports whether the terse word t of a terse cell opens its clause or ends it
+// (or is followed by what or when: "controlled for 9 y", "Asymptomatic 4+ mth"), and is no
+// attribute ("an asymptomatic carrier", "asymptomatic hypoxia was detected"). A time tied to
+// an event after it is left to anchoredTime, and a concession or contrast in the cell to a
+// person.
 func terseStatement(toks []token, t target) bool {
-	if t.i > 0 && !toks[t.i].brk && notEffectivePredicate[toks[t.i-1].norm] {
+	if !terseCell(toks, t) {
 		return false
 	}
 	for k := t.j; k < len(toks); k++ {
@@ -373,7 +359,26 @@ func terseStatement(toks []token, t target) bool {
 		}
 	}
 	opens := (t.i == 0 || toks[t.i].brk) && !attributive(toks, t.i)
-	ends := t.j == len(toks) || toks[t.j].brk || effectiveFor[toks[t.j].norm] || toks[t.j].norm == "despite" ||
-		isNumber(toks[t.j].norm)
-	return opens || ends
+	return opens || clauseEndsAt(toks, t.j) || isNumber(toks[t.j].norm)
 }
+
+// terseCell reports whether t stands in a cell of at most ten words and no attribute word
+// stands right before it in its clause ("an effective dose", "the most effective").
+func terseCell(toks []token, t target) bool {
+	return len(toks) <= 10 && (t.i == 0 || toks[t.i].brk || !attributeBefore[toks[t.i-1].norm])
+}
+
+// clauseEndsAt reports whether the clause ends at token j, or goes on only with what or when
+// a predicate held ("effective for …", "controlled on VDZ").
+func clauseEndsAt(toks []token, j int) bool {
+	return j == len(toks) || toks[j].brk || predicateFor[toks[j].norm]
+}
+
+var (
+	// predicateFor may follow a predicate of a terse cell: what or when it held for
+	predicateFor = map[string]bool{"for": true, "in": true, "on": true, "against": true, "within": true, "after": true,
+		"at": true, "by": true}
+	// attributeBefore, right before a terse word, make it an attribute or a comparison
+	attributeBefore = map[string]bool{"an": true, "a": true, "the": true, "most": true, "more": true, "less": true,
+		"cost": true, "be": true, "been": true, "none": true, "neither": true, "nor": true, "if": true, "whether": true}
+)
