@@ -180,3 +180,70 @@ func afterQuantity(toks []token, ends []bool, t target) int {
 // lostTime, after "lost", give the time the response was lost ("lost by week 40").
 var lostTime = map[string]bool{"by": true, "at": true, "after": true, "on": true, "in": true, "within": true,
 	"during": true, "when": true, "while": true, "over": true, "again": true}
+
+// lowContrastUnread is the reason given when a non-response in weak words follows a
+// contrast with a statement the reader could not read.
+const lowContrastUnread = "a non-response in weak words after a contrast with a statement the reader could not read"
+
+// residueContrasts set what follows against what came before ("…, but smells were still
+// distorted"); "although" is left out: it opens a concession, not what it is set against.
+var residueContrasts = map[string]bool{"but": true, "however": true, "yet": true}
+
+// effectVerbs make a clause naming a treatment a statement of its effect, not of its
+// administration ("prednisolone resulted in amelioration of …").
+var effectVerbs = map[string]bool{"resulted": true, "led": true, "achieved": true, "produced": true, "brought": true}
+
+// unreadBeforeContrast reports whether the weak non-response t follows a contrast word of
+// its sentence ("but", "however", "yet") whose other side is a statement the reader could
+// not read and that is not about giving a treatment: "she could now smell items that she
+// previously could not smell, but these smells were still distorted" may report a response
+// with a residue (partial) as well as a non-response, so a person decides (rule 8). The other
+// side is the part of the sentence before the contrast, or the sentence before when the
+// contrast opens its own. "prednisone was increased to 10 mg, however symptoms persisted"
+// is not such a case: its other side is the course.
+func (c *compiled) unreadBeforeContrast(toks []token, ends []bool, targets []target, t target) bool {
+	p := -1
+	for x := t.i - 1; x >= 0; x-- {
+		if residueContrasts[toks[x].norm] {
+			p = x
+			break
+		}
+		if ends[x] {
+			break
+		}
+	}
+	if p < 0 {
+		return false
+	}
+	from, to := p, p // the other side: [from, to)
+	if ends[p] || p == 0 {
+		for to = p; from > 0 && (from == p || !ends[from]); from-- {
+		}
+	} else {
+		for from = p; from > 0 && !ends[from]; from-- {
+		}
+	}
+	covered := make([]bool, len(toks))
+	for _, u := range targets {
+		for x := u.i; x < u.j && x < len(toks); x++ {
+			covered[x] = true
+		}
+	}
+	words, effect := 0, false
+	for x := from; x < to; x++ {
+		effect = effect || effectVerbs[toks[x].norm]
+	}
+	for x := from; x < to; x++ {
+		w := toks[x].norm
+		if covered[x] || treatmentVerbs[w] || courseNouns[w] && !effect {
+			return false
+		}
+		if n, _ := c.drugTrie.longest(toks, x, nil); n > 0 && !effect {
+			return false
+		}
+		if len(w) >= 3 && !isNumber(w) && !cellTimeWords[w] && !timeUnits[w] {
+			words++
+		}
+	}
+	return words >= 2
+}
