@@ -154,7 +154,8 @@ func TestMeasuredNotGiven(t *testing.T) {
 		{"octreotide", "Calcium 3.4 -> 2.4 mmol/L", Complete, ConfidenceHigh}, // back under the upper limit of normal
 		{"octreotide", "calcium from 3.4 to 2.4 mmol/L", Complete, ConfidenceHigh},
 		{"octreotide", "Calcium from 13.5 to 9.8 mg/dL", Complete, ConfidenceHigh},
-		{"octreotide", "Calcium 2.7 -> 2.55 mmol/L", Minimal, ConfidenceHigh}, // a fall of 0.15: no return to normal
+		{"octreotide", "Calcium 2.7 -> 2.55 mmol/L", Complete, ConfidenceHigh}, // into the reference interval (2.15-2.6)
+		{"octreotide", "Calcium 3.4 -> 2.9 mmol/L", Partial, ConfidenceHigh},   // more than half-way to it
 		// a percentage after "to" is the level reached, not a change by it
 		{"amiodarone", "LVEF decreased to 20%", CategoryUnknown, ConfidenceLow},
 		{"dapsone", "methemoglobin level decreased to 1.2%", CategoryUnknown, ConfidenceLow},

@@ -12,7 +12,7 @@ import (
 func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	c := &compiled{
 		drugTrie: &trieNode{}, disTrie: &trieNode{}, subTrie: &trieNode{}, outTrie: &trieNode{},
-		ctxTrie: &trieNode{}, lostResponse: -1, reportNouns: &trieNode{}, followUpNouns: &trieNode{}, notStated: &trieNode{}, unstated: &trieNode{}, measures: map[string]string{}, criteria: map[string]scoreCriteria{}, measureHeads: map[string]bool{}, scoreTerms: map[string]bool{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
+		ctxTrie: &trieNode{}, lostResponse: -1, reportNouns: &trieNode{}, followUpNouns: &trieNode{}, notStated: &trieNode{}, unstated: &trieNode{}, measures: map[string]string{}, criteria: map[string]scoreCriteria{}, normals: map[string][]normalRange{}, measureHeads: map[string]bool{}, scoreTerms: map[string]bool{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
 		generics: map[string]*drugGeneric{}, diseases: map[string]*diseaseCanon{},
 		noFuzzy: map[string]bool{}, knownWords: map[string]bool{}, splitPrefixed: map[string]bool{},
 	}
@@ -324,6 +324,17 @@ func (c *compiled) compileContext(ts [numKinds + 1]*table) {
 		e.minFall, _ = strconv.ParseFloat(r.get("min_fall"), 64)
 		if cat := r.get("category"); cat != "" {
 			e.category, _ = ParseCategory(cat)
+		}
+		if e.kind == "normal" {
+			nr, _ := parseNormalRange(r.get("value"), r.get("unit"))
+			c.normals[e.term] = append(c.normals[e.term], nr)
+			if _, ok := c.measures[e.term]; !ok {
+				c.measures[e.term] = betterByInterval
+			}
+			if head, _, multi := strings.Cut(e.term, " "); multi {
+				c.measureHeads[head] = true
+			}
+			continue
 		}
 		if e.kind == "fall" || e.kind == "below" {
 			cr := c.criteria[e.term]

@@ -28,7 +28,7 @@ const (
 	KindRoutes                      // routes and dosage forms: term, route, position
 	KindSites                       // body sites: term, site, region
 	KindNoFuzzy                     // words never fuzzy-matched: word
-	KindScores                      // clinical scores: term, kind (threshold|measure|fall|below), value, category, better
+	KindScores                      // clinical scores: term, kind (threshold|measure|fall|below|normal), value, category, better, min_fall, unit
 	KindTiming                      // timing cues of treatment cells: term, role
 	KindFrequencies                 // frequency words of dose cells: term, kind, value, days (read by data/units)
 	KindDoseUnits                   // dose unit words: term, unit, factor, base (read by data/units)
@@ -233,7 +233,7 @@ var (
 	markerNames   = []string{"not attributable"}
 	roleNames     = []string{rolePrimary, roleSecondary, roleRelapse, roleWeak, roleEfficacy, roleCell, roleDeath, roleUnassess, roleAdverse, roleEvent, roleNegOnly, roleMeasured}
 	cueRoles      = []string{"negation", "negation after", "pseudo", "hedge", "hedge after", "history", "termination", "boundary", "after course", "on course", "qualifier", "dose change", "transient", "qualifier after", "other death", "report noun", "follow-up noun", "not stated", "unstated"}
-	scoreKinds    = []string{"threshold", "measure", "fall", "below"}
+	scoreKinds    = []string{"threshold", "measure", "fall", "below", "normal"}
 	betterNames   = []string{"lower", "higher"}
 	timingRoles   = []string{"prior", "underlying", "excluded", "none"}
 	positions     = []string{"before", "after", "any"}
@@ -465,7 +465,7 @@ func diseasesSchema() *schema {
 // their direction of benefit.
 func scoresSchema() *schema {
 	return &schema{
-		cols:     []string{"term", "kind", "value", "category", "better", "min_fall", "note"},
+		cols:     []string{"term", "kind", "value", "category", "better", "min_fall", "note", "unit"},
 		required: []string{"term", "kind"},
 		key: func(r *record) string {
 			return normalize(r.get("term")) + "|" + strings.ToLower(r.get("kind")) + "|" + strings.TrimSpace(r.get("value"))
@@ -481,6 +481,10 @@ func scoresSchema() *schema {
 				errs = needOneOf(r, "category", categoryNames, false, errs)
 			case "measure":
 				errs = needOneOf(r, "better", betterNames, false, errs)
+			case "normal":
+				if _, ok := parseNormalRange(r.get("value"), r.get("unit")); !ok {
+					errs = append(errs, r.errf("value", "normal range %q is not LOW-HIGH with 0 <= LOW < HIGH (write the reference interval, e.g. 135-145 for sodium in mmol/L)", r.get("value")))
+				}
 			case "fall", "below":
 				if v, err := strconv.ParseFloat(r.get("value"), 64); err != nil || v <= 0 {
 					errs = append(errs, r.errf("value", "%s %q is not a positive number (write the points of the fall, or the value the score falls below, e.g. 1.2 or 2.6 for DAS28)", strings.ToLower(r.get("kind")), r.get("value")))

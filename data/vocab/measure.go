@@ -79,6 +79,9 @@ func (c *compiled) measureChange(text string, toks []token, t target) int {
 				if k < t.i && takenBefore(toks, k, k+n, t.i) {
 					break // the measure is another word's: "increased dyspnoea, reduced exercise tolerance"
 				}
+				if better == betterByInterval {
+					return 0 // which way is better depends on the value (a reference interval)
+				}
 				if better != want {
 					return -1
 				}
@@ -400,8 +403,8 @@ var percentFiller = map[string]bool{"by": true, "of": true, "the": true, "a": tr
 // %", an outcome cell) or a disease word ("tumour size decreased by 60 %") is known.
 func (c *compiled) unknownMeasure(toks []token, k int) bool {
 	lo, hi := clauseAround(toks, k)
-	if _, _, named := c.measureBefore(toks[lo:], k-lo); named {
-		return false
+	if _, better, named := c.measureBefore(toks[lo:], k-lo); named {
+		return better == betterByInterval // "fT4 decreased by 48 %": better or worse by where it started
 	}
 	unknown := false
 	for x := lo; x < hi; x++ {

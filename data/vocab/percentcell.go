@@ -31,7 +31,7 @@ func (c *compiled) measurePercentCell(text string, hasPercent bool) (m []int, ca
 	}
 	better, known := c.measures[normalize(text[m[2]:m[3]])]
 	v, err := strconv.ParseFloat(strings.Replace(text[m[6]:m[7]], ",", ".", 1), 64)
-	if !known || err != nil || v > 100 {
+	if !known || better == betterByInterval || err != nil || v > 100 {
 		return nil, CategoryUnknown, false, false
 	}
 	m = []int{m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[9]}

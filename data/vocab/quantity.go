@@ -274,6 +274,13 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 			out = append(out, valueHit{start, end, cat, false})
 			return
 		}
+		if hit, ok := c.againstNormal(text, term, start, end, a, b); ok {
+			out = append(out, hit)
+			return
+		}
+		if better == betterByInterval {
+			return // no reference interval fits, and which way is better is not known
+		}
 		fall := (a - b) / a
 		weak := false
 		if better == "higher" {

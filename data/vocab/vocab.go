@@ -265,8 +265,10 @@ type compiled struct {
 	ctxTrie                                     *trieNode
 	cues                                        []cueEntry
 	scores                                      []scoreEntry
-	measures                                    map[string]string        // measure → "lower" or "higher" (is better)
+	measures                                    map[string]string        // measure → "lower" or "higher" (is better), "" when its reference interval says
 	criteria                                    map[string]scoreCriteria // measure → its own response criteria (scores.tsv kinds fall and below)
+	// normals are the measures' reference intervals (scores.tsv kind normal), one per unit
+	normals map[string][]normalRange
 	// measureHeads are the first words of the measures of two words or more: scanOutcome asks
 	// for a measure name only where one can start
 	measureHeads map[string]bool
