@@ -15,6 +15,9 @@ import (
 // after says nothing of the disease, and one that leaves the interval may be a harm: it is
 // read weakly.
 
+// ruleAgainstInterval is the rule of a change read against a reference interval.
+const ruleAgainstInterval = "values against a reference interval"
+
 // betterByInterval is the direction of benefit of a measure that scores.tsv gives only a
 // reference interval: which way is better depends on where the value starts.
 const betterByInterval = "interval"
@@ -166,7 +169,7 @@ func (c *compiled) againstNormal(text, term string, start, end int, a, b float64
 	if e, lost := backTo(text, end); lost && cat.AtLeast(Minimal) {
 		cat, end = Minimal, e // "Na 118 -> 136 d3, back to 121 by d10": a response that did not last
 	}
-	return valueHit{start, end, cat, weak}, true
+	return valueHit{start, end, cat, weak, true}, true
 }
 
 // unitWindow returns the text of a change's values and what follows them up to the next

@@ -426,6 +426,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"free T4 without its unit: the scale tells", "fT4 3.2 -> 1.1", "", Complete, ConfidenceHigh},
 		{"free T4 in a unit the scale cannot tell", "fT4 5 -> 3", "", Unclassified, ConfidenceNone},
 		{"low calcium corrected", "calcium 6.2 -> 8.9 mg/dL", "calcitriol", Complete, ConfidenceHigh},
+		{"a symptom gone beside a value short of its interval: rule 8", "oedema resolved, Hb 6.1 -> 10.2 g/dL", "iron", Partial, ConfidenceHigh},
+		{"a symptom gone beside a value brought into its interval", "oedema resolved, Hb 6.1 -> 12.8 g/dL", "iron", Complete, ConfidenceHigh},
 		{"a persistence after a contrast with an unread statement", "At 3 months she tasted foods again, but smells were still distorted.", "olfactory training", None, ConfidenceLow},
 		{"a persistence after a contrast with an unread effect of the course", "Plasmapheresis resulted in a return of swallowing, but diplopia persisted.", "plasmapheresis", None, ConfidenceLow},
 		{"a persistence after a contrast with the course given", "Prednisone was increased to 10 mg, however symptoms persisted.", "prednisone", None, ConfidenceHigh},

@@ -138,7 +138,11 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		add(sc.start, sc.end, sc.category, "score threshold", false, text[sc.start:sc.end])
 	}
 	for _, h := range c.beforeAfter(text, toks, tokAt) {
-		add(h.start, h.end, h.category, "before/after values", h.weak, text[h.start:h.end])
+		rule := "before/after values"
+		if h.interval {
+			rule = ruleAgainstInterval
+		}
+		add(h.start, h.end, h.category, rule, h.weak, text[h.start:h.end])
 	}
 	for _, k := range c.scoresAtZero(text, toks) {
 		add(toks[k].start, toks[k].end, Complete, "score at zero", false, text[toks[k].start:toks[k].end])
@@ -239,6 +243,7 @@ type valueHit struct {
 	start, end int
 	category   Category
 	weak       bool
+	interval   bool // read against the measure's reference interval
 }
 
 // beforeAfter reads the changes of a named measure of scores.tsv written as values before
@@ -271,7 +276,7 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 			case d < -0.5:
 				cat = Progression
 			}
-			out = append(out, valueHit{start, end, cat, false})
+			out = append(out, valueHit{start, end, cat, false, false})
 			return
 		}
 		if hit, ok := c.againstNormal(text, term, start, end, a, b); ok {
@@ -321,7 +326,7 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 			// "plt 6 -> 98 d5, back to 10 by d21": a response that did not last
 			cat, end = Minimal, e
 		}
-		out = append(out, valueHit{start, end, cat, weak})
+		out = append(out, valueHit{start, end, cat, weak, false})
 	}
 	for _, m := range fromToMatches(text) {
 		end, last := m[1], m[6:8]

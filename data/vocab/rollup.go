@@ -61,12 +61,16 @@ func (c *compiled) partialBesideComplete(text string, toks []token, live []targe
 }
 
 // shareOfSite reports whether the quantity t states a site's response short of complete: a
-// percentage or a size that fell by less than all of it (minimal or partial). A laboratory
-// value's fall is not counted: one that falls to near normal is read as partial (rule 5), and
+// percentage or a size that fell by less than all of it (minimal or partial), or a value
+// brought nearer its reference interval but not into it. Another laboratory value's fall
+// is not counted: one that falls to near normal is read as partial (rule 5), and
 // beside a symptom gone it is the same recovery, not a site that responded less.
 func (c *compiled) shareOfSite(text string, toks []token, t target) bool {
 	if t.category != Partial && t.category != Minimal {
 		return false
+	}
+	if t.rule == ruleAgainstInterval {
+		return true // short of its reference interval: not the same recovery as a symptom gone
 	}
 	if strings.HasPrefix(t.rule, "percent") {
 		// a percentage of a laboratory value ("CRP fell 30 %") is no site: only one of
