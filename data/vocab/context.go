@@ -45,6 +45,11 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			hist = scope{} // an earlier treatment is a clause's subject: "Although refractory to X, …"
 			qualUntil = -1
 		}
+		if k > 0 && toks[k].brk && toks[k].dash && !ends[k] {
+			// a spaced dash between two statements of a cell ends a negation or a hedge:
+			// "courses not optimal - only PR"
+			neg, hedge = scope{}, scope{}
+		}
 		if k == 0 || ends[k] {
 			subordinate = subordinators[toks[k].norm]
 		}
@@ -388,8 +393,8 @@ func statements(toks []token, ends []bool, cues []cueHit) []int {
 	return number(toks, ends, cues, func(int) bool { return false })
 }
 
-// clauses numbers the clauses of the text: a new clause starts at a sentence end, a comma
-// or colon, "and", and a termination cue; not a comma or "and" inside a parenthesis (depth
+// clauses numbers the clauses of the text: a new clause starts at a sentence end, a comma,
+// colon or spaced dash ("not optimal - only PR"), "and", and a termination cue; not a comma or "and" inside a parenthesis (depth
 // is parenDepth(text)).
 func clauses(text string, toks []token, ends []bool, cues []cueHit, depth []int8) []int {
 	return number(toks, ends, cues, func(k int) bool {
@@ -398,7 +403,7 @@ func clauses(text string, toks []token, ends []bool, cues []cueHit, depth []int8
 			// inside a parenthesis details the statement around it and does not end it
 			return false
 		}
-		return toks[k].norm == "and" || commaBefore(text, toks, k)
+		return toks[k].norm == "and" || commaBefore(text, toks, k) || toks[k].brk && toks[k].dash // a spaced dash: text.go
 	})
 }
 

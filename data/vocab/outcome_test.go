@@ -415,6 +415,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a drug that reduced something is no dose reduced", "Replacing lamotrigine with valproate reduced seizure frequency by 80%.", "valproate", Partial, ConfidenceHigh},
 		{"a persistence beside an unread part of a cell", "Na corrected; confusion persisted", "tolvaptan", None, ConfidenceLow},
 		{"a persistence alone", "Proteinuria persisted.", "", None, ConfidenceHigh},
+		{"a spaced dash ends a negation", "courses not optimal - only PR", "prednisolone", Partial, ConfidenceHigh},
+		{"a hyphen inside a word does not", "not anti-TNF responsive", "adalimumab", None, ConfidenceHigh},
 		{"sodium into its reference interval", "Na 115 -> 137 mEq/L", "tolvaptan", Complete, ConfidenceHigh},
 		{"sodium more than half-way to its interval", "serum sodium rose from 112 to 128 mmol/L", "", Partial, ConfidenceHigh},
 		{"sodium further from its interval", "Na+ fell from 130 to 115 mmol/L despite fluid restriction", "", Progression, ConfidenceHigh},

@@ -111,8 +111,8 @@ func tokenize(s string) []token {
 				if c == '.' && len(toks) > 0 && abbreviationDot(s, toks[len(toks)-1], i) {
 					// "no sig. improvement": the word the abbreviation stands for, and no break
 					toks[len(toks)-1].norm = dottedModifiers[toks[len(toks)-1].norm]
-				} else if isClauseBreak(rune(c)) {
-					brk = true
+				} else if isClauseBreak(rune(c)) || c == '-' && spacedAt(s, i) {
+					brk = true // " - " between two statements of a cell ("not optimal - only PR")
 				}
 				dash = dash || c == '-'
 				comma = comma || c == ',' || c == ':'
@@ -152,7 +152,7 @@ func tokenize(s string) []token {
 			}
 		default:
 			flush(i)
-			if isClauseBreak(r) {
+			if isClauseBreak(r) || isDash(r) && spacedAt(s, i) && size > 1 {
 				brk = true
 			}
 			dash = dash || isDash(r)
@@ -363,4 +363,12 @@ func mixedCaseCode(term string) bool {
 		}
 	}
 	return lower && upperLater
+}
+
+// spacedAt reports whether the character at byte i of s (a dash) has a space on each side:
+// a dash between two statements ("not tolerated - switched"), not one inside a word or a
+// range ("anti-TNF", "3-5 mm", "3 -5").
+func spacedAt(s string, i int) bool {
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return i > 0 && s[i-1] == ' ' && i+size < len(s) && s[i+size] == ' '
 }
