@@ -45,9 +45,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			hist = scope{} // an earlier treatment is a clause's subject: "Although refractory to X, …"
 			qualUntil = -1
 		}
-		if k > 0 && toks[k].brk && toks[k].dash && !ends[k] {
-			// a spaced dash between two statements of a cell ends a negation or a hedge:
-			// "courses not optimal - only PR"
+		if k > 0 && toks[k].brk && toks[k].dash && !ends[k] { // a spaced dash: "not optimal - only PR"
 			neg, hedge = scope{}, scope{}
 		}
 		if k == 0 || ends[k] {

@@ -551,7 +551,7 @@ func weakInContext(text string, toks []token, live []target, decisive int, res *
 			res.Evidence.Rule += " (a state that persisted)"
 		}
 	}
-	if res.Category == NotEvaluable && len(live) == 1 && stopWithReason(text, toks, live[decisive]) {
+	if res.Category == NotEvaluable && onlyNotEvaluableAfter(live, decisive) && stopWithReason(text, toks, live[decisive]) {
 		// "stopped (dizziness)", "d/c after 3 wk: pancreatitis": a stop with a reason
 		// that states no response is a stop before the response was judged (rule 4)
 		res.Evidence.Rule += " (a stop with its reason, and no response stated: rule 4)"
@@ -564,6 +564,18 @@ func weakInContext(text string, toks []token, live []target, decisive int, res *
 		return ""
 	}
 	return lowWeakOnly
+}
+
+// onlyNotEvaluableAfter reports whether every statement of live but the decisive one
+// stands after it and is not evaluable: the reason of a stop the reader read too ("stopped -
+// GI intolerance").
+func onlyNotEvaluableAfter(live []target, decisive int) bool {
+	for k, t := range live {
+		if k != decisive && (t.i < live[decisive].j || t.category != NotEvaluable || t.negated) {
+			return false
+		}
+	}
+	return true
 }
 
 // changeOfMeasure reports whether phrase is a word of a measure's change ("increased",

@@ -18,6 +18,14 @@ import (
 // ruleAgainstInterval is the rule of a change read against a reference interval.
 const ruleAgainstInterval = "values against a reference interval"
 
+// rule returns the rule that read h.
+func (h valueHit) rule() string {
+	if h.interval {
+		return ruleAgainstInterval
+	}
+	return "before/after values"
+}
+
 // betterByInterval is the direction of benefit of a measure that scores.tsv gives only a
 // reference interval: which way is better depends on where the value starts.
 const betterByInterval = "interval"

@@ -138,11 +138,7 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		add(sc.start, sc.end, sc.category, "score threshold", false, text[sc.start:sc.end])
 	}
 	for _, h := range c.beforeAfter(text, toks, tokAt) {
-		rule := "before/after values"
-		if h.interval {
-			rule = ruleAgainstInterval
-		}
-		add(h.start, h.end, h.category, rule, h.weak, text[h.start:h.end])
+		add(h.start, h.end, h.category, h.rule(), h.weak, text[h.start:h.end])
 	}
 	for _, k := range c.scoresAtZero(text, toks) {
 		add(toks[k].start, toks[k].end, Complete, "score at zero", false, text[toks[k].start:toks[k].end])

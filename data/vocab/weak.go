@@ -295,7 +295,7 @@ func persistedAtEnd(text string, toks []token, t target) bool {
 // stopReasonRE matches the reason of a stop after it, in parentheses or after a colon or
 // a dash, perhaps after its time ("stopped (dizziness)", "d/c after 3 wk: pancreatitis",
 // "stopped after 2 doses (nausea)", "stopped day 5 - GI bleed").
-var stopReasonRE = regexp.MustCompile(`^(?:\s+(?:(?:after|at|on|in|within)\s+[\w ]{1,20}?|(?:day|d|wk|week|month|mo)\s*\d+))?\s*(?:\(|:|\s[-–—]\s)\s*\pL`)
+var stopReasonRE = regexp.MustCompile(`^(?:\s+(?:early|prematurely|soon|immediately|promptly))?(?:\s+(?:(?:after|at|on|in|within)\s+[\w ]{1,20}?|(?:day|d|wk|week|month|mo)\s*\d+))?\s*(?:\(|:|\s[-–—]\s)\s*\pL`)
 
 // stopWithReason reports whether the stop t opens the text (after a time at most) and is
 // followed by its reason set off by a parenthesis, a colon or a dash. A text with something
