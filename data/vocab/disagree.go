@@ -16,10 +16,13 @@ func disagreement(toks []token, live []target, decisive, rolledUp int, doseChang
 			if k == rolledUp || t.hedged || t.entry.weak() || t.entry.role == roleRelapse {
 				continue
 			}
-			if t.entry.secondary && !(res.Category == Complete && t.category == Progression && !t.negated && t.entry.role == roleSecondary) {
+			if t.entry.secondary && !(t.category == Progression && !t.negated && t.entry.role == roleSecondary &&
+				(res.Category == Complete || newFinding(t) && !t.after)) {
 				// a secondary worsening ("new lesions") beside a complete response contradicts
-				// it: "Complete remission; new lesions at 6 months" (beside a partial one it is
-				// a site that did not respond, rule 8: "marked improvement but new lesions")
+				// it: "Complete remission; new lesions at 6 months"; beside a partial one, a new
+				// finding may be progression (new lesions, RECIST) or a site that did not
+				// respond (rule 8): labellers read "symptoms remarkably better, but CT: multiple
+				// new lung nodules" both ways, so a person decides
 				continue
 			}
 			if (t.category == None || t.category == Progression) && !(len(res.Sites) >= 2) {
@@ -64,4 +67,9 @@ func stableAfterResponse(toks []token, t, d target) bool {
 		return laterBetween(toks, d.j, t.i)
 	}
 	return t.j <= d.i && d.i-t.j <= 2 && wordIn(toks, t.j, d.i, afterWords)
+}
+
+// newFinding reports whether t names a new finding ("new lesions", "new lung nodules").
+func newFinding(t target) bool {
+	return strings.HasPrefix(t.entry.normPhrase(), "new ")
 }

@@ -108,7 +108,7 @@ func TestOutcomePhrasings(t *testing.T) {
 		{"did not decrease by 50%", None, "SD", StatusContained, "50"},
 		// best overall response across phrases
 		{"poor response to 60 mg; after increase to 90 mg responded well", Partial, "PR", StatusContained, "responded well"},
-		{"marked improvement but new lesions", Partial, "PR", StatusContained, "marked improvement"}, // new lesions is secondary
+		{"marked improvement but new lesions", Unclassified, "", StatusContained, "marked improvement"}, // progression (new lesions) or a site that did not respond: a person decides
 		{"initial improvement, lost to follow-up later", Partial, "PR", StatusContained, "improvement"},
 		{"improvement was slow, but therapy was effective in preventing new lesions", Partial, "PR", StatusContained, "improvement"},
 		{"resolved after excision, no recurrence", Complete, "CR", StatusContained, "resolved"},
@@ -994,7 +994,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a backward negation with a verb reaches over the clause", "complete response to the treatment was not achieved", "", None, ConfidenceHigh},
 		{"a transient response, then a weak worsening", "initially the child responded well, but with time the disease became progressive", "", Partial, ConfidenceLow},
 		{"a response, then new lesions", "improved, then new nodules appeared", "", Partial, ConfidenceLow},
-		{"a response, a contrast and new lesions: a site that did not respond", "symptoms better, but CT: multiple new lung nodules", "", Partial, ConfidenceHigh},
+		{"a response, a contrast and new lesions: progression or a site that did not respond", "symptoms better, but CT: multiple new lung nodules", "", Partial, ConfidenceLow},
 		{"a response, an arrow, then new lesions", "marked improvement -> new plaques at 6 mo", "", Partial, ConfidenceLow},
 		{"a response, then a progressive symptom", "partial response, then progressive dysphagia on treatment", "", Partial, ConfidenceLow},
 		{"a response and no new lesions", "improved; no new nodules", "", Partial, ConfidenceHigh},
