@@ -533,8 +533,10 @@ func negationOfDegree(toks []token, t *target) {
 	if !t.negated || t.entry.marker {
 		return
 	}
-	if degreeAt(toks, t.i) {
-		t.notFully = true // "have not been completely recovered": the phrase opens with the degree
+	if degreeAt(toks, t.i) || t.quantity && t.entry.category == Complete && toks[t.i].norm == "100" {
+		// "have not been completely recovered": the phrase opens with the degree; "not 100 %
+		// better": a whole response denied
+		t.notFully = true
 	}
 	if t.j < len(toks) && !toks[t.j].brk {
 		switch {
