@@ -412,7 +412,7 @@ func TestOutcomeSheets(t *testing.T) {
 // by about 0.4 point; the floors sit just below what the reader reached when round 44 was
 // added (docs/outcomes.md gives each round's figures on arrival).
 var sheetFloors = map[string]floors{
-	"tune":    {highClassPrecision: 96, coverage: 70, flips: 2},
+	"tune": {highClassPrecision: 96, coverage: 70, flips: 2},
 	// round 46 brought a held-out part read 58.3 % on arrival: the coverage floor moved with
 	// the new data (71 → 70), not with a change of the reader
 	"heldout": {highClassPrecision: 94, coverage: 70, flips: 4},
