@@ -366,7 +366,7 @@ var lesionSize = map[string]bool{"size": true, "area": true, "diameter": true, "
 var diseaseMeasures = map[string]bool{"size": true, "volume": true, "diameter": true, "area": true, "tumor": true,
 	"tumour": true, "tumors": true, "tumours": true, "lesion": true, "lesions": true, "mass": true, "masses": true,
 	"nodule": true, "nodules": true, "metastases": true, "metastasis": true, "burden": true, "pain": true,
-	"symptoms": true, "symptom": true, "frequency": true, "episodes": true, "attacks": true, "seizures": true,
+	"symptoms": true, "symptom": true, "sx": true, "frequency": true, "episodes": true, "attacks": true, "seizures": true,
 	"relapses": true, "proteinuria": true, "albuminuria": true, "edema": true, "oedema": true, "swelling": true,
 	"spleen": true, "splenomegaly": true, "thickness": true, "disease": true, "activity": true, "severity": true,
 	"load": true, "titer": true, "titre": true, "requirement": true, "requirements": true, "need": true,

@@ -420,6 +420,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a whole response denied is partial", "not 100 % better, but some quiet periods now", "Kampo", Partial, ConfidenceHigh},
 		{"a half response denied is none", "no 50% reduction", "", None, ConfidenceHigh},
 		{"scant improvement is minimal", "scant improvement", "methylprednisolone", Minimal, ConfidenceHigh},
+		{"sx are symptoms: a fall", "asthma-related sx decreased significantly at 2 wk", "mepolizumab", Partial, ConfidenceHigh},
+		{"sx are symptoms: a persistence", "neuro sx persisted", "IVIG", None, ConfidenceHigh},
 		{"an effect not stated is not reported", "marked drowsiness; effect on rhinitis not stated", "", NotEvaluable, ConfidenceHigh},
 		{"an early stop with its reason", "stopped early (rash)", "lamotrigine", NotEvaluable, ConfidenceHigh},
 		{"a stop with a reason of two clauses stays weak", "stopped early - falling neutrophil count, parents request", "", NotEvaluable, ConfidenceLow},

@@ -199,7 +199,7 @@ var stopVerbParts = map[string]bool{"not": true, "could": true, "can": true, "ca
 // diseaseProcesses are the subjects of a stop word that name the disease or what it does.
 var diseaseProcesses = map[string]bool{"process": true, "bleeding": true, "hemorrhage": true, "haemorrhage": true,
 	"disease": true, "progression": true, "seizures": true, "seizure": true, "infection": true, "inflammation": true,
-	"symptoms": true, "attacks": true, "activity": true, "deterioration": true, "decline": true, "spread": true,
+	"symptoms": true, "sx": true, "attacks": true, "activity": true, "deterioration": true, "decline": true, "spread": true,
 	"growth": true, "hemolysis": true, "haemolysis": true, "diarrhea": true, "diarrhoea": true, "vomiting": true,
 	"pain": true, "fever": true, "itching": true, "pruritus": true, "blistering": true, "blisters": true,
 	"episodes": true, "flares": true, "relapses": true, "outbreaks": true, "convulsions": true}
@@ -264,7 +264,7 @@ func persistingSubject(w string) bool {
 	if goodStateWords[w] || benefitWords[w] || functionWords[w] || sequelaWords[w] {
 		return false
 	}
-	return len(w) > 2
+	return len(w) > 2 || w == "sx" // "sx persisted": symptoms, as extractors abbreviate them
 }
 
 var (
