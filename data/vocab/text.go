@@ -80,6 +80,13 @@ func tokenize(s string) []token {
 		}
 	}
 	for i := 0; i < len(s); {
+		if start < 0 && (s[i] == 'w' || s[i] == 'W') {
+			if norm, n := slashAbbreviation(s, i); n > 0 {
+				emit(norm, i, i+n, false) // "w/o relapse": without
+				i += n
+				continue
+			}
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			// ASCII: the same decisions as below, without the Unicode tables
 			switch {
@@ -371,4 +378,25 @@ func mixedCaseCode(term string) bool {
 func spacedAt(s string, i int) bool {
 	_, size := utf8.DecodeRuneInString(s[i:])
 	return i > 0 && s[i-1] == ' ' && i+size < len(s) && s[i+size] == ' '
+}
+
+// slashAbbreviation returns the word a clinical note's slash abbreviation at byte i of s
+// stands for, and its length: "w/o" without, "w/i" within, "w/" with (before a space);
+// n is 0 when none starts there. The abbreviation must start a word and end one.
+func slashAbbreviation(s string, i int) (norm string, n int) {
+	if i+1 >= len(s) || s[i+1] != '/' || i > 0 && isWordByte(s, i-1) {
+		return "", 0
+	}
+	if i+2 < len(s) && (i+3 == len(s) || !isWordByte(s, i+3)) {
+		switch s[i+2] | 0x20 {
+		case 'o':
+			return "without", 3
+		case 'i':
+			return "within", 3
+		}
+	}
+	if i+2 < len(s) && s[i+2] == ' ' {
+		return "with", 2
+	}
+	return "", 0
 }
