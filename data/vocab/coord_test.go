@@ -48,8 +48,9 @@ func TestGoneAfterSubject(t *testing.T) {
 		{"", "lesions completely gone at 3 mo", Complete, ConfidenceHigh},
 		{"", "the rash was not gone", None, ConfidenceHigh},
 		{"", "pain gone, swelling persists", Partial, ConfidenceHigh},
-		// a degree short of all, the patient as subject, or "gone" alone: no grade
-		{"", "pain almost gone", Unclassified, ConfidenceNone},
+		// a degree short of all is partial ("almost gone", as "almost resolved"); the patient
+		// as subject, or "gone" alone: no grade
+		{"", "pain almost gone", Partial, ConfidenceHigh},
 		{"", "he had gone home", Unclassified, ConfidenceNone},
 		{"", "gone", Unclassified, ConfidenceNone},
 		{"", "had gone to another hospital", Unclassified, ConfidenceNone},

@@ -421,6 +421,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a half response denied is none", "no 50% reduction", "", None, ConfidenceHigh},
 		{"scant improvement is minimal", "scant improvement", "methylprednisolone", Minimal, ConfidenceHigh},
 		{"sx are symptoms: a fall", "asthma-related sx decreased significantly at 2 wk", "mepolizumab", Partial, ConfidenceHigh},
+		{"almost gone is short of gone", "jaundice, oedema and ascites almost gone; back at work after 40 d", "Kampo", Partial, ConfidenceHigh},
+		{"easing graded by a qualifier", "seizures easing somewhat (early)", "DBS", Minimal, ConfidenceHigh},
 		{"sx are symptoms: a persistence", "neuro sx persisted", "IVIG", None, ConfidenceHigh},
 		{"an effect not stated is not reported", "marked drowsiness; effect on rhinitis not stated", "", NotEvaluable, ConfidenceHigh},
 		{"an early stop with its reason", "stopped early (rash)", "lamotrigine", NotEvaluable, ConfidenceHigh},
