@@ -2,6 +2,7 @@ package vocab
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -11,9 +12,9 @@ import (
 // too low as often as too high (sodium, potassium, TSH, haemoglobin) the baseline says
 // which way is better. Rule 5: a value brought into the interval is normal (complete); a
 // value brought at least half-way from where it was to the interval is partial, less of
-// the way minimal; one taken further from it is progression. A value normal before and
-// after says nothing of the disease, and one that leaves the interval may be a harm: it is
-// read weakly.
+// the way minimal. A value taken further from the interval, or out of it, may be the
+// disease worse or a harm of the course (electrolytes and blood counts often are): it is
+// progression, read weakly. A value normal before and after says nothing of the disease.
 
 // ruleAgainstInterval is the rule of a change read against a reference interval.
 const ruleAgainstInterval = "values against a reference interval"
@@ -154,30 +155,70 @@ func (r normalRange) category(a, b float64) (cat Category, weak, ok bool) {
 	case math.Abs(closed) <= 1e-9:
 		return None, false, true
 	}
-	return Progression, false, true
+	// further from the interval: the disease worse, or a harm of the course ("potassium 3.2
+	// -> 2.4 mmol/L" on amphotericin B), which these measures often are: weak
+	return Progression, true, true
 }
 
+// intervalReading is what againstNormal makes of a change.
+type intervalReading int
+
+const (
+	byDirection intervalReading = iota // no interval applies: read the change by its direction, if known
+	byInterval                         // read against the interval (the hit)
+	notRead                            // not a value of the measure's interval, or normal throughout: not read
+)
+
 // againstNormal reads the change from a to b of term, written at text[start:end], against
-// the term's reference interval (see above): ok is false when the term has none, none fits
-// the values' unit, or both values are normal (the caller then reads the change by its
-// direction, when scores.tsv gives one).
-func (c *compiled) againstNormal(text, term string, start, end int, a, b float64) (valueHit, bool) {
+// the term's reference interval (see above). It reads nothing (notRead) when the values are
+// a dose ("sodium valproate increased from 500 to 1000 mg", "albumin 25 g -> 50 g daily"),
+// the measure is another fluid's ("urine pH", "sweat sodium") or both values are normal; it
+// leaves the change to its direction (byDirection) when the term has no interval or none
+// fits the values' unit.
+func (c *compiled) againstNormal(text, term string, start, end int, a, b float64) (valueHit, intervalReading) {
 	rs := c.normals[term]
 	if len(rs) == 0 {
-		return valueHit{}, false
+		return valueHit{}, byDirection
 	}
-	r, ok := pickNormalRange(rs, unitWindow(text, start, end), a, b)
+	near := unitWindow(text, start, end)
+	if doseUnitRE.MatchString(near) || otherFluidBefore(text, start) {
+		return valueHit{}, notRead
+	}
+	r, ok := pickNormalRange(rs, near, a, b)
 	if !ok {
-		return valueHit{}, false
+		return valueHit{}, byDirection
 	}
 	cat, weak, ok := r.category(a, b)
 	if !ok {
-		return valueHit{}, false
+		return valueHit{}, notRead
 	}
 	if e, lost := backTo(text, end); lost && cat.AtLeast(Minimal) {
 		cat, end = Minimal, e // "Na 118 -> 136 d3, back to 121 by d10": a response that did not last
 	}
-	return valueHit{start, end, cat, weak, true}, true
+	return valueHit{start, end, cat, weak, true}, byInterval
+}
+
+// doseUnitRE matches a value with a unit of amount and no "per" after it: a dose or an
+// intake, not a concentration ("1000 mg", "2 g daily", "40 mmol"; not "12.8 g/dL").
+var doseUnitRE = regexp.MustCompile(`(?i)\d\s*(?:mg|g|mcg|µg|μg|ug|kg|ml|iu|units?|mmol|meq|tabs?|tablets?)\b(?:[^/]|$)`)
+
+// fluidWords name a fluid or site other than blood, whose values the blood's reference
+// intervals do not hold ("urine pH", "sweat sodium", "vaginal pH").
+var fluidWords = map[string]bool{"urine": true, "urinary": true, "sweat": true, "vaginal": true, "gastric": true,
+	"intragastric": true, "csf": true, "stool": true, "faecal": true, "fecal": true, "pleural": true, "ascitic": true,
+	"salivary": true, "saliva": true, "synovial": true, "oesophageal": true, "esophageal": true, "skin": true,
+	"tear": true, "dialysate": true, "peritoneal": true}
+
+// otherFluidBefore reports whether a word of fluidWords stands among the three words
+// before the measure whose values start at byte start.
+func otherFluidBefore(text string, start int) bool {
+	toks := tokenize(text[max(0, start-40):start])
+	for k := len(toks) - 1; k >= 0 && k >= len(toks)-4; k-- {
+		if fluidWords[toks[k].norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // unitWindow returns the text of a change's values and what follows them up to the next

@@ -15,7 +15,7 @@ func TestNormalRangeCategory(t *testing.T) {
 		{"more than half-way from below", 115, 128, Partial, false, true},
 		{"less than half-way", 115, 120, Minimal, false, true},
 		{"no nearer", 120, 120, None, false, true},
-		{"further below", 130, 115, Progression, false, true},
+		{"further below: the disease worse or a harm, weak", 130, 115, Progression, true, true},
 		{"out of the interval: weak", 140, 128, Progression, true, true},
 		{"past the interval to its other side: weak", 115, 152, Partial, true, true},
 		{"normal before and after says nothing", 137, 141, CategoryUnknown, false, false},

@@ -275,8 +275,11 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 			out = append(out, valueHit{start, end, cat, false, false})
 			return
 		}
-		if hit, ok := c.againstNormal(text, term, start, end, a, b); ok {
+		switch hit, how := c.againstNormal(text, term, start, end, a, b); how {
+		case byInterval:
 			out = append(out, hit)
+			return
+		case notRead:
 			return
 		}
 		if better == betterByInterval {

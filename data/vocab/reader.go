@@ -534,9 +534,7 @@ func negationOfDegree(toks []token, t *target) {
 		return
 	}
 	if degreeAt(toks, t.i) || t.quantity && t.entry.category == Complete && toks[t.i].norm == "100" {
-		// "have not been completely recovered": the phrase opens with the degree; "not 100 %
-		// better": a whole response denied
-		t.notFully = true
+		t.notFully = true // "have not been completely recovered", "not 100 % better": the phrase opens with the degree
 	}
 	if t.j < len(toks) && !toks[t.j].brk {
 		switch {

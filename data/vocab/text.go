@@ -80,12 +80,10 @@ func tokenize(s string) []token {
 		}
 	}
 	for i := 0; i < len(s); {
-		if start < 0 && (s[i] == 'w' || s[i] == 'W') {
-			if norm, n := slashAbbreviation(s, i); n > 0 {
-				emit(norm, i, i+n, false) // "w/o relapse": without
-				i += n
-				continue
-			}
+		if norm, n := slashAbbreviation(s, i); start < 0 && n > 0 {
+			emit(norm, i, i+n, false) // "w/o relapse": without
+			i += n
+			continue
 		}
 		if c := s[i]; c < utf8.RuneSelf {
 			// ASCII: the same decisions as below, without the Unicode tables
@@ -134,12 +132,8 @@ func tokenize(s string) []token {
 			if start < 0 {
 				start = i
 			}
-			if unicode.IsLetter(r) {
-				hasLetter = true
-				if !unicode.IsUpper(r) && unicode.IsLower(r) {
-					allUpper = false
-				}
-			}
+			hasLetter = hasLetter || unicode.IsLetter(r)
+			allUpper = allUpper && !(unicode.IsLower(r) && !unicode.IsUpper(r))
 			build(i)
 			lr := unicode.ToLower(r)
 			if f, ok := fold[lr]; ok {
@@ -384,7 +378,7 @@ func spacedAt(s string, i int) bool {
 // stands for, and its length: "w/o" without, "w/i" within, "w/" with (before a space);
 // n is 0 when none starts there. The abbreviation must start a word and end one.
 func slashAbbreviation(s string, i int) (norm string, n int) {
-	if i+1 >= len(s) || s[i+1] != '/' || i > 0 && isWordByte(s, i-1) {
+	if s[i]|0x20 != 'w' || i+1 >= len(s) || s[i+1] != '/' || i > 0 && isWordByte(s, i-1) {
 		return "", 0
 	}
 	if i+2 < len(s) && (i+3 == len(s) || !isWordByte(s, i+3)) {
