@@ -533,7 +533,7 @@ func negationOfDegree(toks []token, t *target) {
 	if !t.negated || t.entry.marker {
 		return
 	}
-	if degreeAt(toks, t.i) || t.quantity && t.entry.category == Complete && toks[t.i].norm == "100" {
+	if degreeAt(toks, t.i) || t.quantity && t.entry.category == Complete && toks[t.i].norm == "100" || t.i > 0 && toks[t.i-1].norm == "100" {
 		t.notFully = true // "have not been completely recovered", "not 100 % better": the phrase opens with the degree
 	}
 	if t.j < len(toks) && !toks[t.j].brk {

@@ -104,6 +104,9 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 				// "Evolution: unfavourable", "Response: none documented" are one phrase
 				return nil
 			}
+			if stopWords[ts[0].norm] && (t.brk && t.dash || strings.Contains(text[ts[k].end:t.start], "(")) {
+				return nil // "stopped - progression", "stopped (disease progression)": a stop and its reason
+			}
 		}
 		var out []int
 		for _, id := range ids {
