@@ -149,9 +149,9 @@ func wholeCell(toks []token, t target) bool {
 	if t.i != 0 && !timeBefore(toks[:t.i], toks[t.i]) && !(t.i == 1 && yesWords[toks[0].norm] && t.entry.category.AtLeast(Minimal)) {
 		return false
 	}
-	for x, tk := range toks[t.j:] {
-		if !timeToken(tk) && !(x == 0 && tk.norm == "home" && toks[t.j-1].norm == "discharged") {
-			return false // "Discharged home" is the whole cell
+	for _, tk := range toks[t.j:] {
+		if !timeToken(tk) {
+			return false
 		}
 	}
 	return true

@@ -1,6 +1,7 @@
 package vocab
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strconv"
@@ -325,24 +326,18 @@ func (c *compiled) compileContext(ts [numKinds + 1]*table) {
 		if cat := r.get("category"); cat != "" {
 			e.category, _ = ParseCategory(cat)
 		}
-		if e.kind == "normal" {
-			nr, _ := parseNormalRange(r.get("value"), r.get("unit"))
-			c.normals[e.term] = append(c.normals[e.term], nr)
-			if _, ok := c.measures[e.term]; !ok {
-				c.measures[e.term] = betterByInterval
-			}
-			if head, _, multi := strings.Cut(e.term, " "); multi {
-				c.measureHeads[head] = true
-			}
-			continue
-		}
 		if e.kind == "fall" || e.kind == "below" {
 			cr := c.criteria[e.term]
 			cr.add(e)
 			c.criteria[e.term] = cr
 			continue
 		}
-		if e.kind == "measure" {
+		if e.kind == "measure" || e.kind == "normal" {
+			if e.kind == "normal" {
+				nr, _ := parseNormalRange(r.get("value"), r.get("unit"))
+				c.normals[e.term] = append(c.normals[e.term], nr)
+				e.better = cmp.Or(c.measures[e.term], betterByInterval) // a measure row's direction stays
+			}
 			c.measures[e.term] = e.better
 			if head, _, multi := strings.Cut(e.term, " "); multi {
 				c.measureHeads[head] = true

@@ -223,12 +223,7 @@ func (c *compiled) unreadBeforeContrast(toks []token, ends []bool, targets []tar
 		for from = p; from > 0 && !ends[from]; from-- {
 		}
 	}
-	covered := make([]bool, len(toks))
-	for _, u := range targets {
-		for x := u.i; x < u.j && x < len(toks); x++ {
-			covered[x] = true
-		}
-	}
+	covered := coveredBy(targets, len(toks))
 	words, effect := 0, false
 	for x := from; x < to; x++ {
 		effect = effect || effectVerbs[toks[x].norm]
@@ -241,7 +236,7 @@ func (c *compiled) unreadBeforeContrast(toks []token, ends []bool, targets []tar
 		if n, _ := c.drugTrie.longest(toks, x, nil); n > 0 && !effect {
 			return false
 		}
-		if len(w) >= 3 && !isNumber(w) && !cellTimeWords[w] && !timeUnits[w] {
+		if contentWord(w) {
 			words++
 		}
 	}

@@ -495,12 +495,7 @@ func (c *compiled) unreadPart(toks []token, targets []target) bool {
 	if len(toks) > 10 {
 		return false // a sentence says much besides its outcome; a terse cell does not
 	}
-	covered := make([]bool, len(toks))
-	for _, t := range targets {
-		for x := t.i; x < t.j && x < len(toks); x++ {
-			covered[x] = true
-		}
-	}
+	covered := coveredBy(targets, len(toks))
 	words, all, hit, lead := 0, 0, false, false
 	for x := 0; x <= len(toks); x++ {
 		if x == len(toks) || x > 0 && toks[x].brk {
@@ -525,12 +520,28 @@ func (c *compiled) unreadPart(toks []token, targets []target) bool {
 		}
 		if covered[x] {
 			hit = true
-		} else if len(toks[x].norm) >= 3 && !isNumber(toks[x].norm) && !cellTimeWords[toks[x].norm] && !timeUnits[toks[x].norm] &&
-			toks[x].norm != "despite" && toks[x].norm != "treatment" && toks[x].norm != "therapy" {
+		} else if contentWord(toks[x].norm) && toks[x].norm != "despite" && toks[x].norm != "treatment" && toks[x].norm != "therapy" {
 			words++
 		}
 	}
 	return false
+}
+
+// coveredBy marks the tokens, of n, that a statement of targets covers.
+func coveredBy(targets []target, n int) []bool {
+	covered := make([]bool, n)
+	for _, t := range targets {
+		for x := t.i; x < t.j && x < n; x++ {
+			covered[x] = true
+		}
+	}
+	return covered
+}
+
+// contentWord reports whether w may carry a statement of its own: three letters or more,
+// not a number, a time word or a time unit.
+func contentWord(w string) bool {
+	return len(w) >= 3 && !isNumber(w) && !cellTimeWords[w] && !timeUnits[w]
 }
 
 // partLeads open a part of a text that leads into the statement after it.

@@ -175,13 +175,13 @@ const (
 // the measure is another fluid's ("urine pH", "sweat sodium") or both values are normal; it
 // leaves the change to its direction (byDirection) when the term has no interval or none
 // fits the values' unit.
-func (c *compiled) againstNormal(text, term string, start, end int, a, b float64) (valueHit, intervalReading) {
+func (c *compiled) againstNormal(text string, toks []token, term string, start, end int, a, b float64) (valueHit, intervalReading) {
 	rs := c.normals[term]
 	if len(rs) == 0 {
 		return valueHit{}, byDirection
 	}
 	near := unitWindow(text, start, end)
-	if doseUnitRE.MatchString(near) || otherFluidBefore(text, start) {
+	if doseUnitRE.MatchString(near) || otherFluidBefore(toks, tokenAtByte(toks, start)) {
 		return valueHit{}, notRead
 	}
 	r, ok := pickNormalRange(rs, near, a, b)
@@ -209,16 +209,10 @@ var fluidWords = map[string]bool{"urine": true, "urinary": true, "sweat": true, 
 	"salivary": true, "saliva": true, "synovial": true, "oesophageal": true, "esophageal": true, "skin": true,
 	"tear": true, "dialysate": true, "peritoneal": true}
 
-// otherFluidBefore reports whether a word of fluidWords stands among the three words
-// before the measure whose values start at byte start.
-func otherFluidBefore(text string, start int) bool {
-	toks := tokenize(text[max(0, start-40):start])
-	for k := len(toks) - 1; k >= 0 && k >= len(toks)-4; k-- {
-		if fluidWords[toks[k].norm] {
-			return true
-		}
-	}
-	return false
+// otherFluidBefore reports whether a word of fluidWords stands among the four tokens
+// before token k, where a change's values start ("urine pH 5.2 -> 6.5").
+func otherFluidBefore(toks []token, k int) bool {
+	return wordIn(toks, k-4, k, fluidWords)
 }
 
 // unitWindow returns the text of a change's values and what follows them up to the next

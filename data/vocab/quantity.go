@@ -275,7 +275,7 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 			out = append(out, valueHit{start, end, cat, false, false})
 			return
 		}
-		switch hit, how := c.againstNormal(text, term, start, end, a, b); how {
+		switch hit, how := c.againstNormal(text, toks, term, start, end, a, b); how {
 		case byInterval:
 			out = append(out, hit)
 			return

@@ -46,12 +46,10 @@ func isClauseBreak(r rune) bool {
 // It runs in time linear in len(s).
 func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/6+1)
-	// A word whose every character is its own normal form (lower-case ASCII letters and
-	// digits, the common case) is a slice of s; the builder holds a word only from its first
-	// character that changes.
+	// A word whose every character is its own normal form (lower-case ASCII letters and digits,
+	// the common case) is a slice of s; the builder holds a word from its first changed character.
 	var b strings.Builder
-	start, built := -1, false
-	hasLetter, allUpper, brk, dash, comma, arrow := false, true, false, false, false, false
+	start, built, hasLetter, allUpper, brk, dash, comma, arrow := -1, false, false, true, false, false, false, false
 	// emit appends a token with the separators seen since the last one (none before the first)
 	emit := func(norm string, start, end int, upper bool) {
 		first := len(toks) == 0
@@ -80,10 +78,12 @@ func tokenize(s string) []token {
 		}
 	}
 	for i := 0; i < len(s); {
-		if norm, n := slashAbbreviation(s, i); start < 0 && n > 0 {
-			emit(norm, i, i+n, false) // "w/o relapse": without
-			i += n
-			continue
+		if start < 0 && s[i]|0x20 == 'w' { // a word's start: "w/o relapse" is without
+			if norm, n := slashAbbreviation(s, i); n > 0 {
+				emit(norm, i, i+n, false)
+				i += n
+				continue
+			}
 		}
 		if c := s[i]; c < utf8.RuneSelf {
 			// ASCII: the same decisions as below, without the Unicode tables
@@ -376,9 +376,10 @@ func spacedAt(s string, i int) bool {
 
 // slashAbbreviation returns the word a clinical note's slash abbreviation at byte i of s
 // stands for, and its length: "w/o" without, "w/i" within, "w/" with (before a space);
-// n is 0 when none starts there. The abbreviation must start a word and end one.
+// n is 0 when none starts there. s[i] is a "w" that starts a word; the abbreviation must
+// end one.
 func slashAbbreviation(s string, i int) (norm string, n int) {
-	if s[i]|0x20 != 'w' || i+1 >= len(s) || s[i+1] != '/' || i > 0 && isWordByte(s, i-1) {
+	if i+1 >= len(s) || s[i+1] != '/' || i > 0 && isWordByte(s, i-1) {
 		return "", 0
 	}
 	if i+2 < len(s) && (i+3 == len(s) || !isWordByte(s, i+3)) {
