@@ -42,6 +42,15 @@ func disagreement(toks []token, live []target, decisive, rolledUp int, doseChang
 			}
 		}
 	}
+	if k := responseBesideNonResponse(live, decisive); low == "" && k >= 0 {
+		// "vertigo about halved; oedema unchanged": rule 8 reads one finding better and
+		// another unchanged as partial; the better one is stated in weak words or numbers,
+		// so the reading is proposed, not counted
+		res.Category, res.Code, res.Phrase = Partial, Partial.Code(), res.Phrases[k].Phrase
+		res.Evidence.Phrase, res.Evidence.Start, res.Evidence.End = res.Phrases[k].Phrase, live[k].start, live[k].end
+		res.Evidence.Rule += " (rule 8: a finding better in weak words beside one that persisted)"
+		return lowDisagree
+	}
 	if low == "" && (res.Category == None || res.Category == Progression) && gradedResponse(live) {
 		// "Partial efficacy on purpura; worsening of neuropathy": a response graded by a
 		// qualifier is no mere weak word; beside a non-response it is a disagreement
@@ -72,4 +81,40 @@ func stableAfterResponse(toks []token, t, d target) bool {
 // newFinding reports whether t names a new finding ("new lesions", "new lung nodules").
 func newFinding(t target) bool {
 	return strings.HasPrefix(t.entry.normPhrase(), "new ")
+}
+
+// responseBesideNonResponse reports whether a finding that persisted, the decisive
+// live[decisive] ("oedema unchanged", "PA pressure still high"), stands beside a response in
+// weak words or numbers in a statement of its own ("vertigo about halved", "UP 7 -> 2.7 g"):
+// one finding better, another not, which rule 8 reads as a mixed response and a person decides.
+// A non-response that sums the course up ("refractory", "failed", "no improvement") is not a
+// finding that persisted. It returns the index of the response in live, or -1.
+func responseBesideNonResponse(live []target, decisive int) int {
+	if decisive < 0 {
+		return -1
+	}
+	d := live[decisive]
+	if d.category != None || d.negated || d.hedged || !persistenceWord(d.entry.normPhrase()) {
+		return -1
+	}
+	for k, t := range live {
+		if k == decisive || t.hedged || t.negated || t.history || t.transient || !t.category.AtLeast(Partial) {
+			continue
+		}
+		if t.entry.weak() || t.quantity {
+			return k
+		}
+	}
+	return -1
+}
+
+// persistenceWord reports whether phrase p says a finding stayed as it was ("unchanged",
+// "persisted", "remained", "still high").
+func persistenceWord(p string) bool {
+	for _, w := range []string{"unchanged", "persist", "remain", "still", "no change"} {
+		if strings.HasPrefix(p, w) {
+			return true
+		}
+	}
+	return false
 }
