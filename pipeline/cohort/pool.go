@@ -2,8 +2,11 @@ package cohort
 
 import (
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/tresp/tresp/stats"
 	"github.com/tresp/tresp/stats/meta"
@@ -22,48 +25,22 @@ func predInterval(est, se, tau2, level float64) (lo, hi float64) {
 
 // pool pools each drug with at least two studies.
 func (a *analyser) pool(rows []StudyRow) (pooled, sens []PooledRow) {
-	// rows come sorted by drug (studyCounts): each drug's studies are one run
-	// of them, read in place instead of copied into a map of every study row
-	if !sort.SliceIsSorted(rows, func(i, j int) bool { return rows[i].Drug < rows[j].Drug }) {
-		panic("cohort: pool needs the study rows sorted by drug")
-	}
-	var rs []StudyRow
-	for start := 0; start < len(rows); {
-		end := start
-		for end < len(rows) && rows[end].Drug == rows[start].Drug {
-			end++
+	groups := a.poolGroups(rows)
+	fits := make([]drugFits, len(groups))
+	// the fits are pure functions of a drug's studies: they run on every core, and the
+	// rows and warnings below are made in drug order, so the output does not depend on it
+	parallelEach(len(groups), func(i int) {
+		g := groups[i]
+		if g.studies == nil {
+			return
 		}
-		d := rows[start].Drug
-		rs = rs[:0]
-		for _, r := range rows[start:end] {
-			if r.N != 0 {
-				rs = append(rs, r)
-			}
+		fits[i] = drugFits{
+			glmm: glmmRow(g.drug, g.studies, a.cfg.Nodes, a.level),
+			lr:   ivRow(g.drug, g.studies, meta.Logit, meta.REML, a.level),
+			pr:   ivRow(g.drug, g.studies, meta.FreemanTukey, meta.REML, a.level),
+			cp:   cpRow(g.drug, g.studies, a.level),
 		}
-		start = end
-		if len(rs) == 0 {
-			continue
-		}
-		if len(rs) < 2 {
-			a.warnf("%s: one study only (k = 1): no pooling", d)
-			continue
-		}
-		studies := make([]meta.Study, len(rs))
-		small := 0
-		for i, r := range rs {
-			studies[i] = meta.Study{Events: r.Events, N: r.N}
-			if r.N <= 2 {
-				small++
-			}
-		}
-		glmm := glmmRow(d, studies, a.cfg.Nodes, a.level)
-		lr := ivRow(d, studies, meta.Logit, meta.REML, a.level)
-		pr := ivRow(d, studies, meta.FreemanTukey, meta.REML, a.level)
-		cp := cpRow(d, studies, a.level)
-		switch a.cfg.Pooling {
-		case "glmm":
-			pooled = append(pooled, glmm)
-		default:
+		if a.cfg.Pooling != "glmm" {
 			t := meta.Logit
 			if a.cfg.Transform == "pft" {
 				t = meta.FreemanTukey
@@ -72,8 +49,25 @@ func (a *analyser) pool(rows []StudyRow) (pooled, sens []PooledRow) {
 			if a.cfg.Pooling == "dl" {
 				e = meta.DL
 			}
-			pooled = append(pooled, ivRow(d, studies, t, e, a.level))
+			if t == meta.Logit && e == meta.REML {
+				fits[i].chosen = fits[i].lr
+			} else if t == meta.FreemanTukey && e == meta.REML {
+				fits[i].chosen = fits[i].pr
+			} else {
+				fits[i].chosen = ivRow(g.drug, g.studies, t, e, a.level)
+			}
+		} else {
+			fits[i].chosen = fits[i].glmm
 		}
+	})
+	for i, g := range groups {
+		if g.studies == nil {
+			a.warnf("%s: one study only (k = 1): no pooling", g.drug)
+			continue
+		}
+		d, f := g.drug, fits[i]
+		glmm, lr, pr, cp := f.glmm, f.lr, f.pr, f.cp
+		pooled = append(pooled, f.chosen)
 		sens = append(sens, glmm, lr, pr, cp)
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for _, r := range []PooledRow{glmm, lr, pr, cp} {
@@ -84,12 +78,12 @@ func (a *analyser) pool(rows []StudyRow) (pooled, sens []PooledRow) {
 		if hi-lo > 0.10 {
 			a.warnf("%s: pooled estimates disagree by %.1f percentage points across GLMM, logit-REML, PFT-REML and pooled Clopper–Pearson: read the sensitivity table", d, 100*(hi-lo))
 		}
-		if 2*small > len(rs) {
+		if 2*g.small > len(g.studies) {
 			advice := "prefer the GLMM"
 			if math.IsNaN(glmm.Estimate) {
 				advice = "and the GLMM has no estimate here: report the pooled Clopper–Pearson rate"
 			}
-			a.warnf("%s: %d of %d studies have n ≤ 2: inverse-variance pooling depends mostly on the transformation; %s", d, small, len(rs), advice)
+			a.warnf("%s: %d of %d studies have n ≤ 2: inverse-variance pooling depends mostly on the transformation; %s", d, g.small, len(g.studies), advice)
 		}
 		for _, r := range []PooledRow{glmm, lr, pr} {
 			for _, w := range r.Warnings {
@@ -101,6 +95,83 @@ func (a *analyser) pool(rows []StudyRow) (pooled, sens []PooledRow) {
 		}
 	}
 	return pooled, sens
+}
+
+// poolGroup is one drug's studies with patients, in the order of the study rows; studies is
+// nil for a drug with one study only (no pooling, a warning), and small counts its
+// studies of n ≤ 2.
+type poolGroup struct {
+	drug    string
+	studies []meta.Study
+	small   int
+}
+
+// drugFits are the pooled fits of one drug: the four of the sensitivity table and the one
+// the configuration chose.
+type drugFits struct {
+	glmm, lr, pr, cp, chosen PooledRow
+}
+
+// poolGroups splits rows, sorted by drug, into the drugs with patients in any study, in order.
+func (a *analyser) poolGroups(rows []StudyRow) []poolGroup {
+	// rows come sorted by drug (studyCounts): each drug's studies are one run
+	// of them, read in place instead of copied into a map of every study row
+	if !sort.SliceIsSorted(rows, func(i, j int) bool { return rows[i].Drug < rows[j].Drug }) {
+		panic("cohort: pool needs the study rows sorted by drug")
+	}
+	var groups []poolGroup
+	for start := 0; start < len(rows); {
+		end := start
+		for end < len(rows) && rows[end].Drug == rows[start].Drug {
+			end++
+		}
+		g := poolGroup{drug: rows[start].Drug}
+		n := 0
+		for _, r := range rows[start:end] {
+			if r.N != 0 {
+				n++
+			}
+		}
+		if n >= 2 {
+			g.studies = make([]meta.Study, 0, n)
+			for _, r := range rows[start:end] {
+				if r.N != 0 {
+					g.studies = append(g.studies, meta.Study{Events: r.Events, N: r.N})
+					if r.N <= 2 {
+						g.small++
+					}
+				}
+			}
+		}
+		start = end
+		if n > 0 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}
+
+// parallelEach calls f(i) for i in [0, n) on every core and returns when all calls have.
+func parallelEach(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func glmmRow(d string, s []meta.Study, nodes int, level float64) PooledRow {
