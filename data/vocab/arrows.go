@@ -9,13 +9,14 @@ import (
 // arrowRE matches before/after values written without "from": "VAS 8→3", "mRSS 30 -> 15",
 // "pain 7/10 to 2/10", "size 3 cm → 1 cm", "platelets 12,000 → 145,000" (groups of three
 // digits after a comma are thousands, as "from A to B" reads them), "CEA 93.8 (Nov 99) ->
-// 240.3" (a short aside in parentheses after the first value: its date or "baseline"); the
+// 240.3" (a short aside in parentheses after the first value: its date or "baseline"), "Hb
+// 6,1 -> 11,8" (one or two digits after a comma are a decimal comma, numberValue); the
 // measure must be named right before them.
 // beforeAfter runs it from each number a measure's name precedes, on at most arrowReach
 // bytes.
 const arrowReach = 64
 
-var arrowRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*[23²³]?(?:/\d*[a-zA-Zµμ]+)?)(?:\s*\(?(?:at|by|after|on|in)?\s*\d{1,3}\s*(?:d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)\)?)?(?:\s*\([^()→>=]{1,20}\))?\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(?:(?:a\s+)?nadir\s+(?:of\s+)?)?[<≤~≈]?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
+var arrowRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+,\d{1,2}\b|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*[23²³]?(?:/\d*[a-zA-Zµμ]+)?)(?:\s*\(?(?:at|by|after|on|in)?\s*\d{1,3}\s*(?:d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)\)?)?(?:\s*\([^()→>=]{1,20}\))?\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(?:(?:a\s+)?nadir\s+(?:of\s+)?)?[<≤~≈]?\s*(\d{1,3}(?:,\d{3})+|\d+,\d{1,2}\b|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
 
 // arrowPairs reads the before/after values written after a measure's name without "from"
 // ("VAS 8→3", "mRSS 30 to 15", "BCVA 20/200 → 20/40") and hands each pair to read with
@@ -77,8 +78,7 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 			}
 			end, lastAt, lastEnd = lastAt+n[1], lastAt+n[8], lastAt+n[9]
 		}
-		a, _ := strconv.ParseFloat(strings.ReplaceAll(text[m[2]:m[3]], ",", ""), 64)
-		b, _ := strconv.ParseFloat(strings.ReplaceAll(text[lastAt:lastEnd], ",", ""), 64)
+		a, b := numberValue(text[m[2]:m[3]]), numberValue(text[lastAt:lastEnd])
 		if belowLimit(text[:lastAt]) && b <= a/10 {
 			// "VL 45,000 → <50", "CRP 80 → < 5": a value given only as under a limit, a
 			// tenth of the first value or less, is under the test's limit of detection or

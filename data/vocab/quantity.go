@@ -20,7 +20,7 @@ type scoreEntry struct {
 
 var (
 	percentRE = regexp.MustCompile(`(\d{1,3}(?:[.,]\d+)?)\s?(?:%|per ?cent)`)
-	fromToRE  = regexp.MustCompile(`(?i)\bfrom\s+(?:a\s+|an\s+)?(?:[a-z]+\s+(?:of\s+)?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})\s*([a-zµμ/%0-9^.]*)(?:\s+(?:per|a|an|each|every)\s+[a-z]+)?\s+(?:down\s+|up\s+)?to\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})`)
+	fromToRE  = regexp.MustCompile(`(?i)\bfrom\s+(?:a\s+|an\s+)?(?:[a-z]+\s+(?:of\s+)?)?(\d{1,3}(?:,\d{3})+|\d+,\d{1,2}\b|\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})\s*([a-zµμ/%0-9^.]*)(?:\s+(?:per|a|an|each|every)\s+[a-z]+)?\s+(?:down\s+|up\s+)?to\s+(\d{1,3}(?:,\d{3})+|\d+,\d{1,2}\b|\d+(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?){0,2})`)
 	// thenToRE continues a change "from A to B" to a later value: "… and to 50 %", ", then to 8"
 	thenToRE = regexp.MustCompile(`^\s*(?:%|[a-zµμ/]+)?\s*(?:,\s*|\s+and\s+)(?:then\s+|later\s+|further\s+)?to\s+(\d+(?:\.\d+)?)`)
 	// thenAtRE continues it through later values of the same unit, each at its time: "… µm at
@@ -521,7 +521,7 @@ func sizeValue(s string) float64 {
 // text that follows s.
 func powerValue(s, after string) float64 {
 	if strings.Contains(s, ",") {
-		s = strings.ReplaceAll(s, ",", "") // "4,500": a thousands separator (the expression takes only groups of three)
+		s = commaFree(s) // "4,500": a thousands separator; "6,1": a decimal comma
 	}
 	if len(after) < 2 || after[0] != '^' {
 		return sizeValue(s)

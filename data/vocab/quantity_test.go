@@ -113,3 +113,23 @@ func TestSizePairs(t *testing.T) {
 		{"Excision margins 2 cm to 1 cm", CategoryUnknown}, // not the disease
 	})
 }
+
+// TestCommaFree checks the reading of commas in numbers: a decimal comma before one or two
+// digits, thousands separators otherwise.
+func TestCommaFree(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want float64
+	}{
+		{"6,1", 6.1},
+		{"11,85", 11.85},
+		{"4,500", 4500},
+		{"1,200,000", 1200000},
+		{"12", 12},
+		{"2.5", 2.5},
+	} {
+		if got := numberValue(c.in); got != c.want {
+			t.Errorf("numberValue(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
