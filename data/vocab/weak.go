@@ -335,9 +335,9 @@ func terseEffective(toks []token, t target) bool {
 
 // terseWords are weak words that a terse cell of a sheet states plainly when they open a
 // clause or end one: "asymptomatic, normal LFTs at 2 y", "symptoms controlled",
-// "steroid-resistant". On the corpora's tuning part every such reading of a terse cell was
+// "steroid-resistant", "tearing relieved within 3 days". On the corpora's tuning part every such reading of a terse cell was
 // right by class; inside sentences they stay weak.
-var terseWords = map[string]bool{"asymptomatic": true, "controlled": true, "resistant": true}
+var terseWords = map[string]bool{"asymptomatic": true, "controlled": true, "resistant": true, "relieved": true}
 
 // terseStatement reports whether the terse word t of a terse cell opens its clause or ends it
 // (or is followed by what or when: "controlled for 9 y", "Asymptomatic 4+ mth"), and is no
