@@ -86,7 +86,8 @@ func initialResponse(toks []token, ends []bool, t target) bool {
 
 // treatmentVerbs before or after "initially" make it the time of the treatment.
 var treatmentVerbs = map[string]bool{"treated": true, "given": true, "started": true, "managed": true,
-	"received": true, "administered": true, "commenced": true, "receiving": true, "prescribed": true}
+	"received": true, "administered": true, "commenced": true, "receiving": true, "prescribed": true,
+	"performed": true, "undertaken": true, "initiated": true, "instituted": true}
 
 // goneWords are the words of a thing gone; said of a response, they say the response was
 // lost ("the benefit disappeared within a month"). Words of a fall ("decreased") are not
@@ -183,7 +184,7 @@ var lostTime = map[string]bool{"by": true, "at": true, "after": true, "on": true
 
 // lowContrastUnread is the reason given when a non-response in weak words follows a
 // contrast with a statement the reader could not read.
-const lowContrastUnread = "a non-response in weak words after a contrast with a statement the reader could not read"
+const lowContrastUnread = "a non-response after a contrast with a statement the reader could not read"
 
 // residueContrasts set what follows against what came before ("…, but smells were still
 // distorted"); "although" is left out: it opens a concession, not what it is set against.
@@ -193,7 +194,8 @@ var residueContrasts = map[string]bool{"but": true, "however": true, "yet": true
 // administration ("prednisolone resulted in amelioration of …").
 var effectVerbs = map[string]bool{"resulted": true, "led": true, "achieved": true, "produced": true, "brought": true}
 
-// unreadBeforeContrast reports whether the weak non-response t follows a contrast word of
+// unreadBeforeContrast reports whether the non-response t (weak, or a worsening in any
+// words: "lung lesions and blood counts better, but intracranial lesions worse") follows a contrast word of
 // its sentence ("but", "however", "yet") whose other side is a statement the reader could
 // not read and that is not about giving a treatment: "she could now smell items that she
 // previously could not smell, but these smells were still distorted" may report a response

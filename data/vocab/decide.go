@@ -100,7 +100,7 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 		// beside a statement the reader could not read, which may be a response (rule 8)
 		low = "a non-response in weak words beside a statement the reader could not read"
 	}
-	if low == "" && decisive >= 0 && live[decisive].entry.weak() && !res.Category.AtLeast(Minimal) && res.Category != NotEvaluable && !live[decisive].negated &&
+	if low == "" && decisive >= 0 && (live[decisive].entry.weak() || res.Category == Progression) && !res.Category.AtLeast(Minimal) && res.Category != NotEvaluable && !live[decisive].negated &&
 		c.unreadBeforeContrast(toks, ends, targets, live[decisive]) {
 		low = lowContrastUnread
 	}

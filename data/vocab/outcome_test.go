@@ -427,6 +427,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"almost gone is short of gone", "jaundice, oedema and ascites almost gone; back at work after 40 d", "Kampo", Partial, ConfidenceHigh},
 		{"easing graded by a qualifier", "seizures easing somewhat (early)", "DBS", Minimal, ConfidenceHigh},
 		{"sx are symptoms: a persistence", "neuro sx persisted", "IVIG", None, ConfidenceHigh},
+		{"a worsening set against an unread statement", "lung lesions and blood counts better, but intracranial lesions worse", "", Progression, ConfidenceLow},
+		{"a worsening set against a procedure", "Tracheal intubation was performed but the patient continued to deteriorate", "", Progression, ConfidenceHigh},
 		{"relieved in a terse cell", "tearing relieved within 3 days", "", Partial, ConfidenceHigh},
 		{"relieved inside a longer sentence stays weak", "she reported that her headaches relieved gradually over the following several months of treatment", "", Partial, ConfidenceLow},
 		{"a decimal comma before and after an arrow", "creatinine 2,8 -> 1,1 mg/dL", "", Partial, ConfidenceHigh},
