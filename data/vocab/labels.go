@@ -10,10 +10,14 @@ import "strings"
 //
 //   - an outcome phrase that opens it stands as a statement of its own ("Healed: no
 //     recurrence"), and after ":" or "=" a phrase of a missing outcome ("Response: not
-//     assessed", "Response: lost to follow-up") replaces the label;
+//     assessed", "Response: lost to follow-up") replaces the label, as does one of the other
+//     responder class after ":", "=" or "?", or after a dash when the label is a word that
+//     sums a course up ("Response: no improvement", "Improvement - no change": the label is
+//     the question, the answer the outcome; "CR-PD" is two statements);
 //   - otherwise a word of denial opening it ("no", "none", "nil", "absent", "not") negates
 //     the label, as "no response" would be read ("Response: no", "Response: none
-//     documented", "Remission: not achieved");
+//     documented", "Remission: not achieved"); not "no" before two or more words after a
+//     dash ("pCR - no tumour cells in the specimen"), which denies what it opens;
 //   - a missing value as the whole answer ("NA", "N/A", "unknown", "not known", "pending",
 //     "not done", "ND", "NK") makes it not evaluable (the outcome is not reported);
 //   - a qualifier of degree opening it grades it, as "partial response" would be read
@@ -54,10 +58,20 @@ func labelAnswers(text string, toks []token, targets []target, cues []cueHit) []
 		if u := phraseAt(targets, k, sep); u >= 0 {
 			if colon && targets[u].category == NotEvaluable && targets[u].j <= e {
 				drop[k] = true // "Response: not assessed": the answer states the outcome itself
+			} else if a := targets[u]; a.category.Ordered() && a.category.AtLeast(Partial) != t.category.AtLeast(Partial) && !a.hedged &&
+				(colon || strings.Contains(text[toks[sep-1].end:toks[sep].start], "?") || summaryResponse[t.entry.normPhrase()]) {
+				// "Response: no improvement", "Improvement - no change": the label asks, the
+				// answer says; after a dash only a label that names no grade of its own ("CR-PD",
+				// "no response - PR after the second course" are two statements in time)
+				drop[k] = true
 			}
 			continue
 		}
 		switch first := toks[sep].norm; {
+		case first == "no" && e-sep >= 3 && !colon && strings.ContainsAny(text[toks[sep-1].end:toks[sep].start], "-–—"):
+			// "pCR - no tumour cells in the specimen": after a dash, "no" before a noun phrase
+			// denies what follows it (a finding absent), not the label; "CR - no" and
+			// "Remission: no" stay answers
 		case answerDenial[first]:
 			t.negated, t.negCue = true, text[toks[sep].start:toks[sep].end]
 		case answerMissing[joinNorms(toks[sep:e])]:
