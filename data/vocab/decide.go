@@ -125,8 +125,8 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 }
 
 // categorise sets the category of res from its phrases: progression for a
-// relapse on the course, the roll-up of two or more sites, or the best
-// overall response. It returns the index of the decisive phrase, or -1 for
+// relapse on the course, the roll-up of two or more sites (when any site is evaluable), or
+// the best overall response. It returns the index of the decisive phrase, or -1 for
 // a site roll-up.
 func (c *compiled) categorise(text string, toks []token, clause []int, onCourseRelapse int, res *OutcomeMatch) (decisive int) {
 	res.Status = StatusContained
@@ -135,7 +135,7 @@ func (c *compiled) categorise(text string, toks []token, clause []int, onCourseR
 		res.Category, res.Rule = Progression, "best overall response"
 	} else {
 		c.sitesOf(text, toks, clause, res)
-		if len(res.Sites) >= 2 {
+		if len(res.Sites) >= 2 && rollUp(res.Sites) != NotEvaluable {
 			res.Category, res.Rule = rollUp(res.Sites), "site roll-up"
 			for _, s := range res.Sites[1:] {
 				if s.Category != res.Sites[0].Category {

@@ -194,7 +194,7 @@ func TestOutcomeSites(t *testing.T) {
 		{"knees: minimal improvement; elbows: no change", []site{{"knee", Minimal}, {"elbow", None}}, None, "site roll-up"},
 		{"hands: progression; feet: no change", []site{{"hand", Progression}, {"foot", None}}, Progression, "site roll-up"},
 		{"hands: progression; feet: complete resolution", []site{{"hand", Progression}, {"foot", Complete}}, Partial, "site roll-up"},
-		{"thigh: lost to follow-up; sacrum: lost to follow-up", []site{{"thigh", NotEvaluable}, {"sacrum", NotEvaluable}}, NotEvaluable, "site roll-up"},
+		{"thigh: lost to follow-up; sacrum: lost to follow-up", []site{{"thigh", NotEvaluable}, {"sacrum", NotEvaluable}}, NotEvaluable, "best overall response"}, // no site evaluable: no roll-up
 		{"thigh: resolved; sacrum: not assessed", []site{{"thigh", Complete}, {"sacrum", NotEvaluable}}, Complete, "site roll-up"},
 		{"marked improvement in the lesions of the knees", []site{{"knee", Partial}}, Partial, "phrase"},
 	}
@@ -427,6 +427,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"almost gone is short of gone", "jaundice, oedema and ascites almost gone; back at work after 40 d", "Kampo", Partial, ConfidenceHigh},
 		{"easing graded by a qualifier", "seizures easing somewhat (early)", "DBS", Minimal, ConfidenceHigh},
 		{"sx are symptoms: a persistence", "neuro sx persisted", "IVIG", None, ConfidenceHigh},
+		{"sites of which none is evaluable make no roll-up", "extubated; neck flexors 1/5 -> 5/5, legs 4/5 -> 5/5; discharged", "", NotEvaluable, ConfidenceLow},
 		{"a denial after a dash before a noun phrase denies the finding", "pCR - no tumour cells in the resected specimen", "", Complete, ConfidenceHigh},
 		{"a denial alone after a dash answers the label", "CR - no", "", None, ConfidenceHigh},
 		{"a label answered by a non-response", "Response: no improvement", "", None, ConfidenceHigh},
