@@ -461,7 +461,7 @@ func (c *compiled) mentions(toks []token, inTarget, worse []bool, k *course) []m
 		e := c.drugTerms[ids[0]]
 		m := c.mentionOf(toks, i, n, e, k)
 		if e.kind == "exclusion" || namedNotGiven(toks, inTarget, worse, i, n, m.course) || c.measuredValue(toks, inTarget, i, n) ||
-			antibodyName(toks, i) || labValueAfter(toks, i, n) {
+			antibodyName(toks, i) || labValueAfter(toks, i, n) || labChangeAfter(toks, i, n) {
 			i += n
 			continue
 		}
@@ -512,7 +512,22 @@ var agentLinks = map[string]bool{"after": true, "following": true, "by": true, "
 var endogenousSubstances = map[string]bool{"albumin": true, "potassium": true, "sodium": true, "calcium": true,
 	"magnesium": true, "phosphate": true, "phosphorus": true, "glucose": true, "iron": true, "ferritin": true,
 	"bicarbonate": true, "igg": true, "cortisol": true, "testosterone": true, "estradiol": true, "thyroxine": true,
-	"vitamin d": true, "folate": true, "vitamin b12": true, "zinc": true, "copper": true}
+	"vitamin d": true, "folate": true, "vitamin b12": true, "zinc": true, "copper": true, "t3": true, "t4": true,
+	"ft3": true, "ft4": true, "triiodothyronine": true}
+
+// labChangeAfter reports whether the treatment named at toks[i:i+n] is a substance the body has
+// (endogenousSubstances) followed in its clause by a word of a measured change ("albumin up",
+// "T3 improved", "potassium normalised"): measured in the patient, not given. Words a dose
+// takes ("increased", "reduced") are left out: "potassium increased to 40 mEq" is a dose.
+func labChangeAfter(toks []token, i, n int) bool {
+	k := i + n
+	return k < len(toks) && !toks[k].brk && endogenousSubstances[joinNorms(toks[i:k])] && measuredChange[toks[k].norm]
+}
+
+// measuredChange are the words of a change of a measured value that a dose is not said to make.
+var measuredChange = map[string]bool{"up": true, "down": true, "rose": true, "fell": true, "improved": true,
+	"normal": true, "normalised": true, "normalized": true, "recovered": true, "rising": true, "falling": true,
+	"↑": true, "↓": true}
 
 // concentrationUnits are the amounts of a laboratory concentration ("g/L", "mmol/L");
 // "mg/mL" is left out, a drug's strength as often as a level.

@@ -427,6 +427,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"almost gone is short of gone", "jaundice, oedema and ascites almost gone; back at work after 40 d", "Kampo", Partial, ConfidenceHigh},
 		{"easing graded by a qualifier", "seizures easing somewhat (early)", "DBS", Minimal, ConfidenceHigh},
 		{"sx are symptoms: a persistence", "neuro sx persisted", "IVIG", None, ConfidenceHigh},
+		{"a substance the body has, measured, is no treatment named", "early clinical improvement, albumin up, ascites disappeared", "low-fat diet", Complete, ConfidenceHigh},
+		{"T3 improved is a measure", "clinically stabilised, T3 improved", "plasma exchange", Partial, ConfidenceHigh},
 		{"an organ's function normal after a denied finding", "no ascites at 4 wk, liver function normal", "", Complete, ConfidenceHigh},
 		{"renal function normal", "renal function normal at 3 months", "", Complete, ConfidenceHigh},
 		{"a symptom that began to ease after none at first", "no change in pain at 1 mo; from 3 mo pain began to ease", "", Partial, ConfidenceLow},
