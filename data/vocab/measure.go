@@ -55,7 +55,13 @@ func (c *compiled) measureChange(text string, toks []token, t target) int {
 	if w == "less" && t.j+1 < len(toks) && toks[t.j].norm == "than" && !toks[t.j].brk && isNumber(toks[t.j+1].norm) {
 		return 0 // "less than 50 % reduction in cough": a bound, not a fall ("less than before" is one)
 	}
-	lo, hi := max(0, t.i-5), min(len(toks), t.j+4)
+	// the measure before the change word stands in its clause ("VA better, SRF reduced": what
+	// fell is SRF), or right before it past a label's colon ("Hb: increased"), or before a
+	// relative clause ("the tumour, which shrank")
+	lo, hi := max(0, t.i-1), min(len(toks), t.j+4)
+	for lo > max(0, t.i-5) && !(clauseBreak(toks, lo) && !relativeOpeners[toks[lo].norm]) {
+		lo--
+	}
 	for k := lo; k < hi; k++ {
 		if treatmentWords[toks[k].norm] {
 			return 0
@@ -457,10 +463,17 @@ func logFallUnderOne(after string) bool {
 	return err == nil && (v < 1 || m[1] != "" && v <= 1)
 }
 
-// measureBefore looks in the 8 tokens before token k for a measure of scores.tsv and
-// returns its term and whether lower or higher is better.
+// relativeOpeners open a relative clause, which speaks of the noun before its comma.
+var relativeOpeners = map[string]bool{"which": true, "that": true, "who": true, "whose": true}
+
+// measureBefore looks in the 8 tokens before token k, back to the start of its clause, for a
+// measure of scores.tsv and returns its term and whether lower or higher is better ("VA better,
+// SRF reduced": what fell is SRF, not the visual acuity of the clause before).
 func (c *compiled) measureBefore(toks []token, k int) (term, better string, named bool) {
 	for w := k - 1; w >= max(0, k-8); w-- {
+		if w+1 < k && toks[w+1].brk && !relativeOpeners[toks[w+1].norm] {
+			break // a relative clause goes on with its antecedent: "the tumor, which shrunk from …"
+		}
 		for n := min(3, k-w); n >= 1; n-- { // the longest first: "DAS 28" before "DAS"
 			if _, ok := c.measures[joinNorms(toks[w:w+n])]; !ok {
 				continue
