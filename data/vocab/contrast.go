@@ -87,7 +87,8 @@ func initialResponse(toks []token, ends []bool, t target) bool {
 // treatmentVerbs before or after "initially" make it the time of the treatment.
 var treatmentVerbs = map[string]bool{"treated": true, "given": true, "started": true, "managed": true,
 	"received": true, "administered": true, "commenced": true, "receiving": true, "prescribed": true,
-	"performed": true, "undertaken": true, "initiated": true, "instituted": true}
+	"performed": true, "undertaken": true, "initiated": true, "instituted": true, "placed": true, "inserted": true,
+	"implanted": true, "tolerated": true}
 
 // goneWords are the words of a thing gone; said of a response, they say the response was
 // lost ("the benefit disappeared within a month"). Words of a fall ("decreased") are not

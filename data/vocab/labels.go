@@ -16,8 +16,8 @@ import "strings"
 //     the question, the answer the outcome; "CR-PD" is two statements);
 //   - otherwise a word of denial opening it ("no", "none", "nil", "absent", "not") negates
 //     the label, as "no response" would be read ("Response: no", "Response: none
-//     documented", "Remission: not achieved"); not "no" before two or more words after a
-//     dash ("pCR - no tumour cells in the specimen"), which denies what it opens;
+//     documented", "Remission: not achieved"); not "no" before a word after a dash ("pCR -
+//     no tumour cells in the specimen", "Response - no fever"), which denies what it opens;
 //   - a missing value as the whole answer ("NA", "N/A", "unknown", "not known", "pending",
 //     "not done", "ND", "NK") makes it not evaluable (the outcome is not reported);
 //   - a qualifier of degree opening it grades it, as "partial response" would be read
@@ -68,10 +68,10 @@ func labelAnswers(text string, toks []token, targets []target, cues []cueHit) []
 			continue
 		}
 		switch first := toks[sep].norm; {
-		case first == "no" && e-sep >= 3 && !colon && strings.ContainsAny(text[toks[sep-1].end:toks[sep].start], "-–—"):
-			// "pCR - no tumour cells in the specimen": after a dash, "no" before a noun phrase
-			// denies what follows it (a finding absent), not the label; "CR - no" and
-			// "Remission: no" stay answers
+		case first == "no" && e-sep >= 2 && !colon && strings.ContainsAny(text[toks[sep-1].end:toks[sep].start], "-–—"):
+			// "pCR - no tumour cells in the specimen", "Response - no fever": after a dash, "no"
+			// before a noun denies what follows it (a finding absent), not the label; "CR - no"
+			// and "Remission: no" stay answers
 		case answerDenial[first]:
 			t.negated, t.negCue = true, text[toks[sep].start:toks[sep].end]
 		case answerMissing[joinNorms(toks[sep:e])]:

@@ -107,7 +107,8 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 		return true // "remained febrile", "platelets were still low"
 	case first == "effective" && t.i == t.j-1:
 		return terseEffective(toks, t)
-	case terseWords[first] && t.i == t.j-1 && terseStatement(toks, t):
+	case terseWords[first] && t.i == t.j-1 && terseStatement(toks, t) && !(first == "relieved" && t.i > 0 && personWords[toks[t.i-1].norm]):
+		// not a person relieved ("family relieved", "patient relieved, still not sleeping")
 		return true // otherwise the predicate test below may still read it ("remained asymptomatic")
 	case predicates[first] != nil && t.i == t.j-1:
 		for k := max(0, t.i-2); k < t.i; k++ {
@@ -337,6 +338,12 @@ func terseEffective(toks []token, t target) bool {
 // clause or end one: "asymptomatic, normal LFTs at 2 y", "symptoms controlled",
 // "steroid-resistant", "tearing relieved within 3 days". On the corpora's tuning part every such reading of a terse cell was
 // right by class; inside sentences they stay weak.
+// personWords name people who may be relieved in the other sense: the patient and those
+// around them.
+var personWords = map[string]bool{"patient": true, "pt": true, "family": true, "parents": true, "mother": true,
+	"father": true, "nurses": true, "staff": true, "he": true, "she": true, "they": true, "caregivers": true, "wife": true,
+	"husband": true}
+
 var terseWords = map[string]bool{"asymptomatic": true, "controlled": true, "resistant": true, "relieved": true}
 
 // terseStatement reports whether the terse word t of a terse cell opens its clause or ends it
