@@ -12,7 +12,7 @@ import (
 // "11,85": a European sheet's decimals), any other comma separates thousands ("4,500",
 // "1,200,000").
 func commaFree(s string) string {
-	if i := strings.IndexByte(s, ','); i >= 0 && len(s)-i-1 <= 2 && len(s)-i-1 >= 1 && isDigits(s[i+1:]) && isDigits(s[:i]) {
+	if i := strings.IndexByte(s, ','); i >= 0 && len(s)-i-1 <= 2 && len(s)-i-1 >= 1 && isNumber(s[i+1:]) && isNumber(s[:i]) {
 		return s[:i] + "." + s[i+1:]
 	}
 	return strings.ReplaceAll(s, ",", "")
@@ -22,14 +22,4 @@ func commaFree(s string) string {
 func numberValue(s string) float64 {
 	v, _ := strconv.ParseFloat(commaFree(s), 64)
 	return v
-}
-
-// isDigits reports whether s is one or more ASCII digits.
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }

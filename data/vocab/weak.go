@@ -107,8 +107,7 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 		return true // "remained febrile", "platelets were still low"
 	case first == "effective" && t.i == t.j-1:
 		return terseEffective(toks, t)
-	case terseWords[first] && t.i == t.j-1 && terseStatement(toks, t) && !(first == "relieved" && t.i > 0 && personWords[toks[t.i-1].norm]):
-		// not a person relieved ("family relieved", "patient relieved, still not sleeping")
+	case terseWords[first] && t.i == t.j-1 && terseStatement(toks, t) && !personRelieved(toks, t):
 		return true // otherwise the predicate test below may still read it ("remained asymptomatic")
 	case predicates[first] != nil && t.i == t.j-1:
 		for k := max(0, t.i-2); k < t.i; k++ {
@@ -334,17 +333,27 @@ func terseEffective(toks []token, t target) bool {
 	return terseCell(toks, t) && clauseEndsAt(toks, t.j)
 }
 
+// carerWords name the people around a patient; they, like the patient (patientWords), may be
+// relieved in the other sense ("family relieved").
+var carerWords = map[string]bool{"family": true, "parents": true, "mother": true, "father": true, "nurses": true,
+	"staff": true, "they": true, "caregivers": true, "wife": true, "husband": true}
+
 // terseWords are weak words that a terse cell of a sheet states plainly when they open a
 // clause or end one: "asymptomatic, normal LFTs at 2 y", "symptoms controlled",
-// "steroid-resistant", "tearing relieved within 3 days". On the corpora's tuning part every such reading of a terse cell was
-// right by class; inside sentences they stay weak.
-// personWords name people who may be relieved in the other sense: the patient and those
-// around them.
-var personWords = map[string]bool{"patient": true, "pt": true, "family": true, "parents": true, "mother": true,
-	"father": true, "nurses": true, "staff": true, "he": true, "she": true, "they": true, "caregivers": true, "wife": true,
-	"husband": true}
-
+// "steroid-resistant", "tearing relieved within 3 days" (not a person relieved). On the
+// corpora's tuning part every such reading of a terse cell was right by class; inside
+// sentences they stay weak.
 var terseWords = map[string]bool{"asymptomatic": true, "controlled": true, "resistant": true, "relieved": true}
+
+// personRelieved reports whether the terse word t is "relieved" said of a person ("family
+// relieved", "patient relieved, still not sleeping"): a feeling, not a symptom eased.
+func personRelieved(toks []token, t target) bool {
+	if toks[t.i].norm != "relieved" || t.i == 0 {
+		return false
+	}
+	w := toks[t.i-1].norm
+	return patientWords[w] || carerWords[w]
+}
 
 // terseStatement reports whether the terse word t of a terse cell opens its clause or ends it
 // (or is followed by what or when: "controlled for 9 y", "Asymptomatic 4+ mth"), and is no
