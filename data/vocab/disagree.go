@@ -108,13 +108,10 @@ func responseBesideNonResponse(live []target, decisive int) int {
 	return -1
 }
 
-// persistenceWord reports whether phrase p says a finding stayed as it was ("unchanged",
-// "persisted", "remained", "still high").
+// persistenceWord reports whether phrase p says a finding stayed as it was: it opens with a
+// word of persistence ("persisted", "remained", "still high"), or says it did not change
+// ("unchanged", "no change").
 func persistenceWord(p string) bool {
-	for _, w := range []string{"unchanged", "persist", "remain", "still", "no change"} {
-		if strings.HasPrefix(p, w) {
-			return true
-		}
-	}
-	return false
+	first, _, _ := strings.Cut(p, " ")
+	return persistenceWords[first] || first == "unchanged" || strings.HasPrefix(p, "no change")
 }

@@ -58,10 +58,7 @@ func (c *compiled) measureChange(text string, toks []token, t target) int {
 	// the measure before the change word stands in its clause ("VA better, SRF reduced": what
 	// fell is SRF), or right before it past a label's colon ("Hb: increased"), or before a
 	// relative clause ("the tumour, which shrank")
-	lo, hi := max(0, t.i-1), min(len(toks), t.j+4)
-	for lo > max(0, t.i-5) && !(clauseBreak(toks, lo) && !relativeOpeners[toks[lo].norm]) {
-		lo--
-	}
+	lo, hi := reachBack(toks, t.i, 5), min(len(toks), t.j+4)
 	for k := lo; k < hi; k++ {
 		if treatmentWords[toks[k].norm] {
 			return 0
@@ -466,14 +463,23 @@ func logFallUnderOne(after string) bool {
 // relativeOpeners open a relative clause, which speaks of the noun before its comma.
 var relativeOpeners = map[string]bool{"which": true, "that": true, "who": true, "whose": true}
 
+// reachBack returns the first token of the words before token k, at most reach of them,
+// where the name of what a word at k is said of may stand: back to the start of k's clause,
+// past the punctuation right before k ("Hb: increased") and into the clause a relative
+// clause goes on from ("the tumour, which shrank").
+func reachBack(toks []token, k, reach int) int {
+	lo := max(0, k-1)
+	for lo > max(0, k-reach) && !(clauseBreak(toks, lo) && !relativeOpeners[toks[lo].norm]) {
+		lo--
+	}
+	return lo
+}
+
 // measureBefore looks in the 8 tokens before token k, back to the start of its clause, for a
 // measure of scores.tsv and returns its term and whether lower or higher is better ("VA better,
 // SRF reduced": what fell is SRF, not the visual acuity of the clause before).
 func (c *compiled) measureBefore(toks []token, k int) (term, better string, named bool) {
-	for w := k - 1; w >= max(0, k-8); w-- {
-		if w+1 < k && toks[w+1].brk && !relativeOpeners[toks[w+1].norm] {
-			break // a relative clause goes on with its antecedent: "the tumor, which shrunk from …"
-		}
+	for w := k - 1; w >= reachBack(toks, k, 8); w-- {
 		for n := min(3, k-w); n >= 1; n-- { // the longest first: "DAS 28" before "DAS"
 			if _, ok := c.measures[joinNorms(toks[w:w+n])]; !ok {
 				continue
