@@ -40,25 +40,7 @@ func (a *analyser) pool(rows []StudyRow) (pooled, sens []PooledRow) {
 			pr:   ivRow(g.drug, g.studies, meta.FreemanTukey, meta.REML, a.level),
 			cp:   cpRow(g.drug, g.studies, a.level),
 		}
-		if a.cfg.Pooling != "glmm" {
-			t := meta.Logit
-			if a.cfg.Transform == "pft" {
-				t = meta.FreemanTukey
-			}
-			e := meta.REML
-			if a.cfg.Pooling == "dl" {
-				e = meta.DL
-			}
-			if t == meta.Logit && e == meta.REML {
-				fits[i].chosen = fits[i].lr
-			} else if t == meta.FreemanTukey && e == meta.REML {
-				fits[i].chosen = fits[i].pr
-			} else {
-				fits[i].chosen = ivRow(g.drug, g.studies, t, e, a.level)
-			}
-		} else {
-			fits[i].chosen = fits[i].glmm
-		}
+		fits[i].chosen = a.chosenFit(g, fits[i].glmm)
 	})
 	for i, g := range groups {
 		if g.studies == nil {
@@ -95,6 +77,23 @@ func (a *analyser) pool(rows []StudyRow) (pooled, sens []PooledRow) {
 		}
 	}
 	return pooled, sens
+}
+
+// chosenFit is the pooled row of the method the configuration chose for group g: the GLMM
+// (glmm, already fitted) or an inverse-variance fit with the chosen transform and estimator.
+func (a *analyser) chosenFit(g poolGroup, glmm PooledRow) PooledRow {
+	if a.cfg.Pooling == "glmm" {
+		return glmm
+	}
+	t := meta.Logit
+	if a.cfg.Transform == "pft" {
+		t = meta.FreemanTukey
+	}
+	e := meta.REML
+	if a.cfg.Pooling == "dl" {
+		e = meta.DL
+	}
+	return ivRow(g.drug, g.studies, t, e, a.level)
 }
 
 // poolGroup is one drug's studies with patients, in the order of the study rows; studies is
