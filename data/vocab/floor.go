@@ -85,12 +85,74 @@ func (c *compiled) measuresNormal(text string, toks []token) (r [2]int, ok bool)
 		if sep := strings.TrimSpace(text[toks[k-1].end:toks[k].start]); sep != "" && sep != ":" && sep != "=" {
 			continue
 		}
-		if c.zeroIsTheCell(toks, k, k+n-1) {
+		if c.zeroIsTheCell(toks, k, k+n-1) || c.normalClauseOfCell(toks, k, k+n) {
 			return [2]int{k, k + n}, true
 		}
 	}
 	return r, false
 }
+
+// normalClauseOfCell reports whether the measures named before a word of normality at
+// toks[k:e] and that word, with a follow-up time after it, are a whole clause of a terse cell
+// of short clauses ("plt 241, LDH normal after 4 TPE; discharged", "no thyrotoxic signs; TSH,
+// fT4, fT3 normal"): a list of measures back in their range, said after the course as a
+// sheet's clauses are. A cell that names a baseline or a time before the course anywhere
+// ("CRP normal on admission; …") or whose clauses run longer than a sheet's (a sentence,
+// where a measure called normal is often the state before the course) gives none.
+func (c *compiled) normalClauseOfCell(toks []token, k, e int) bool {
+	if !shortClauses(toks, 8) {
+		return false
+	}
+	for _, tk := range toks {
+		if beforeCourseWords[tk.norm] {
+			return false
+		}
+	}
+	start := k - 1
+	for ; start > 0 && !toks[start].brk; start-- {
+	}
+	for start > 0 && toks[start].comma && !toks[start].dash && c.measureWord(toks, start-1) {
+		// a list of measures set off by commas: "TSH, fT4, fT3 normal"
+		for start--; start > 0 && !toks[start].brk; start-- {
+		}
+	}
+	for x := start; x < k; x++ {
+		if !c.measureWord(toks, x) && toks[x].norm != "and" {
+			return false
+		}
+	}
+	for x := e; x < len(toks) && !toks[x].brk; x++ {
+		if !timeToken(toks[x]) {
+			return false
+		}
+	}
+	return true
+}
+
+// measureWord reports whether token x is (part of) a measure's name of scores.tsv.
+func (c *compiled) measureWord(toks []token, x int) bool {
+	w := toks[x].norm
+	return c.measureHeads[w] || c.betterRightBefore(toks, x+1) != "" || zeroNameWords[w]
+}
+
+// shortClauses reports whether no clause of the text has more than n words: a sheet's terse
+// cell, not a sentence.
+func shortClauses(toks []token, n int) bool {
+	run := 0
+	for _, tk := range toks {
+		if tk.brk {
+			run = 0
+		}
+		if run++; run > n {
+			return false
+		}
+	}
+	return true
+}
+
+// beforeCourseWords name a time before the course or the state it started from.
+var beforeCourseWords = map[string]bool{"baseline": true, "admission": true, "presentation": true, "diagnosis": true,
+	"initially": true, "initial": true, "pre": true, "before": true, "prior": true, "previously": true, "onset": true}
 
 // normalAt returns the number of tokens of a word of normality at token k: "normal",
 // "WNL", "within normal limits", "within normal range", "within the normal range"; 0 if none.
