@@ -20,13 +20,19 @@ func dropNotOutcomes(text string, targets []target, toks []token) []target {
 
 // comparativeAfterSubject reports whether a cell grade that is a comparative ("better",
 // "much better", "slightly better") ends its clause right after the clause's subject of one
-// to three words, in a cell of short clauses: "symptoms better, FEV1 unchanged", "pain
-// much better; rash persists", "ACT/SNOT better" — the grade is the predicate of what
+// to three words, in a cell of short clauses, or before a follow-up time only: "symptoms
+// better, FEV1 unchanged", "pain much better; rash persists", "ACT/SNOT better", "hearing much
+// better at 2 wk" — the grade is the predicate of what
 // changed, as "improved" would be. Not "better than expected" (the clause goes on), nor a
 // subject of more words, where the comparative may qualify something else.
 func comparativeAfterSubject(toks []token, t target) bool {
-	if len(toks) > 24 || t.j == 0 || toks[t.j-1].norm != "better" || t.j < len(toks) && !toks[t.j].brk {
+	if len(toks) > 24 || t.j == 0 || toks[t.j-1].norm != "better" {
 		return false
+	}
+	for x := t.j; x < len(toks) && !toks[x].brk; x++ {
+		if !timeToken(toks[x]) || x == t.j && !cellTimeWords[toks[x].norm] {
+			return false // "better than expected": the clause goes on; "hearing better at 2 wk" ends with its time
+		}
 	}
 	subject := shortSubject(toks, t.i)
 	if subject == nil {

@@ -577,7 +577,7 @@ func namedNotGiven(toks []token, inTarget, worse []bool, i, n int, course bool) 
 		return true
 	case backgroundAfter[after] && !effectOnObject(toks, i+n):
 		return true
-	case measuredOrCaused(toks, inTarget, i, n), !course && (noLongerUsed(toks, i) || escalatedTo(toks, inTarget, worse, i, n)):
+	case measuredOrCaused(toks, inTarget, i, n), !course && (noLongerUsed(toks, i) || notGiven(toks, i, n) || escalatedTo(toks, inTarget, worse, i, n)):
 		return true
 	}
 	return i >= 2 && toks[i-1].norm == "to" && placeVerbs[toks[i-2].norm] || placeAfter[after]

@@ -62,6 +62,7 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	for _, t := range live {
 		res.Phrases = append(res.Phrases, t.phraseMatch(text, clause))
 	}
+	c.promoteStrongWeak(text, toks, live, res.Phrases)
 
 	decisive := c.categorise(text, toks, clause, onCourseRelapse, &res)
 	if decisive >= 0 {

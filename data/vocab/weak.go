@@ -33,7 +33,10 @@ var (
 		"disappear": true, "clear": true,
 		"trend": true, "down": true, "above": true, "below": true, "within": true, "off": true, "receiving": true, "treatment": true, "therapy": true,
 		// "remained without exacerbation", "remained quiet", "remained euthymic", "remained afebrile"
-		"without": true, "quiet": true, "euthymic": true, "afebrile": true}
+		"without": true, "quiet": true, "euthymic": true, "afebrile": true,
+		// "still no SLE criteria", "remained no worse": what is absent goes on; a statement after
+		// "no" ("still no improvement") is read by itself
+		"no": true}
 	// placeOrLevel, right after a word of persistence (or after "at"), make it a place, a stay
 	// or a description rather than a state of the disease ("stayed at home", "stayed
 	// overnight", "remains a diagnostic challenge"); a level stays a state ("LVEF was still
@@ -398,3 +401,33 @@ var (
 	attributeBefore = map[string]bool{"an": true, "a": true, "the": true, "most": true, "more": true, "less": true,
 		"cost": true, "be": true, "been": true, "none": true, "neither": true, "nor": true, "if": true, "whether": true}
 )
+
+// promoteStrongWeak makes a weak word that its context reads strongly ("symptoms persisted
+// despite high-dose prednisone") a primary statement when it and others like it are the only
+// statements of an ordered category and a primary statement is not evaluable: a non-response
+// so stated is a response stated, which an adverse effect or a stop beside it does not outrank (rule 4: "symptoms persisted despite prednisone;
+// steroid side effects" = none).
+func (c *compiled) promoteStrongWeak(text string, toks []token, live []target, ps []PhraseMatch) {
+	strong := make([]bool, len(ps))
+	primaryNE, any := false, false
+	for k, t := range live {
+		p := ps[k]
+		primaryNE = primaryNE || !p.Secondary && p.Category == NotEvaluable
+		if !p.Category.Ordered() {
+			continue
+		}
+		strong[k] = p.Secondary && !t.entry.secondary && t.entry.weak() && !t.negated && !t.quantity && c.strongInContext(text, toks, t)
+		if !strong[k] {
+			return // another statement gives an ordered category ("no recurrence, still cushingoid"): the usual order decides
+		}
+		any = true
+	}
+	if !primaryNE || !any {
+		return
+	}
+	for k := range ps {
+		if strong[k] {
+			ps[k].Secondary = false
+		}
+	}
+}
