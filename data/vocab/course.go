@@ -21,6 +21,30 @@ type course struct {
 	// "antifungal therapy") and no other drug: an infection is then what the course treats
 	// (deathOfTreatedInfection)
 	antiInfective bool
+	// atc holds the ATC codes of the course's drugs: a class named by its ATC group
+	// ("antibiotics", J01) is the course's when a course drug's code lies in the group
+	// (ceftriaxone, J01DD04), and a drug is the course's when the course is its group
+	atc []string
+}
+
+// sameGroup reports whether one of codes and one of the course's ATC codes lie one inside the
+// other's group ("antibiotics" J01 and ceftriaxone J01DD04, either way round). Only a
+// class-level code (shorter than a substance's seven characters) is a group.
+func (k *course) sameGroup(codes []drugCode) bool {
+	if k == nil {
+		return false
+	}
+	for _, c := range codes {
+		for _, a := range k.atc {
+			if c.atc == "" || a == "" {
+				continue
+			}
+			if len(c.atc) < 7 && strings.HasPrefix(a, c.atc) || len(a) < 7 && strings.HasPrefix(c.atc, a) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (k *course) empty() bool { return k == nil || len(k.names)+len(k.words) == 0 }
@@ -84,6 +108,9 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 					k.classes[normalize(m.Class)] = true
 					drug = true
 					if g := v.c.generics[normalize(m.Canonical)]; g != nil && len(g.codes) > 0 {
+						for _, code := range g.codes {
+							k.atc = append(k.atc, code.atc)
+						}
 						if antiInfectiveDrug(g.codes) && !prophylaxis {
 							infective++
 						} else {
@@ -115,6 +142,15 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 				k.words[w] = true
 			}
 			kindNamed = kindNamed || antiInfectiveWords[w] || w == "tuberculosis" && i > 0 && ws[i-1] == "anti"
+		}
+		// a word written with a hyphen ("anti-fungal treatment") is read joined in a text
+		// whose spelling is corrected to a term ("antifungal"): the joined word names the course too
+		for i, tk := range tokenize(noParens(priorFree(tr, cut))) {
+			if i > 0 && tk.dash && !tk.brk {
+				if w := ws[i-1] + ws[i]; len(w) >= 3 && !courseWordStop[w] {
+					k.words[w] = true
+				}
+			}
 		}
 	}
 	// an operation alone, or a finite course (FiniteCourse): not "surgical resection followed
@@ -336,12 +372,6 @@ func measuredOrCaused(toks []token, inTarget []bool, i, n int) bool {
 	return measuredAfter[w] || causeAfter[w] && !(i+n+1 < len(toks) && inTarget[i+n+1])
 }
 
-// noLongerNeeded are the words before a treatment's name that make it one the patient no
-// longer needs, a sign of the course's effect and not another treatment: "without the need
-// for oxygen supplementation", "resumption of a normal diet", "weaned off dialysis".
-var noLongerNeeded = map[string]bool{"need for": true, "need of": true, "needing": true, "resumption of": true,
-	"weaned off": true, "weaned from": true, "independent of": true, "free from": true}
-
 // substanceVerbs, as the outcome word right after a treatment's name, make it a substance
 // measured in the patient, not a treatment given: "cortisol normalized", "potassium rose".
 // Verbs a treatment may be the subject of ("rituximab decreased the relapses") are not
@@ -358,26 +388,6 @@ var substanceStates = map[string]bool{"elevated": true, "high": true, "low": tru
 func substanceBefore(toks []token, k int) bool {
 	w := toks[k].norm
 	return substanceVerbs[w] || (w == "remained" || w == "remains") && k+1 < len(toks) && substanceStates[toks[k+1].norm]
-}
-
-// noLongerUsed reports whether the treatment at toks[i:i+n] is named as one the patient no
-// longer needs: noLongerNeeded ends at most two words before it in its clause ("without the
-// need for oxygen supplementation"). A treatment named as stopped ("steroids could be
-// stopped") is not one: the stop is that treatment's, not the course's.
-func noLongerUsed(toks []token, i int) bool { return cueEndsBefore(toks, i, 2, noLongerNeeded) }
-
-// cueEndsBefore reports whether a word or two-word phrase of set ends at most reach words
-// before token i, in i's clause ("without the need for oxygen", "required dialysis").
-func cueEndsBefore(toks []token, i, reach int, set map[string]bool) bool {
-	for end := i; end >= 1 && end >= i-reach; end-- { // the cue ends at toks[end-1]
-		if toks[end].brk {
-			break // a clause begins after toks[end-1]
-		}
-		if set[toks[end-1].norm] || end >= 2 && !toks[end-1].brk && set[toks[end-2].norm+" "+toks[end-1].norm] {
-			return true
-		}
-	}
-	return false
 }
 
 // escalationWords, right before a treatment named after an outcome statement, make it the
@@ -461,6 +471,8 @@ func (c *compiled) mentions(toks []token, inTarget, worse []bool, k *course) []m
 		e := c.drugTerms[ids[0]]
 		m := c.mentionOf(toks, i, n, e, k)
 		if e.kind == "exclusion" || namedNotGiven(toks, inTarget, worse, i, n, m.course) || c.measuredValue(toks, inTarget, i, n) ||
+			m.generic && i+n < len(toks) && !toks[i+n].brk && kindOfEffect[toks[i+n].norm] ||
+			!m.course && !otherNamed(out) && stoppedAfterResponse(toks, inTarget, worse, i, n) ||
 			antibodyName(toks, i) || labValueAfter(toks, i, n) || labChangeAfter(toks, i, n) {
 			i += n
 			continue
@@ -548,40 +560,6 @@ func antibodyName(toks []token, i int) bool {
 // failureVerbs take the treatment that failed or was refused as their object ("failed
 // warfarin", "refused surgery"): the failure or refusal is that treatment's.
 var failureVerbs = map[string]bool{"failed": true, "failing": true, "refused": true, "declined": true}
-
-// namedNotGiven reports whether the treatment at toks[i:i+n] is named as something other than
-// a treatment given, whose statements would be another treatment's outcome; course says
-// whether it is one of the course's own:
-//   - inside an outcome phrase, or the object of one ("no longer required dialysis"), unless
-//     it is the course's own ("responded to neither methotrexate nor etanercept") or the
-//     object of a failure ("failed warfarin");
-//   - a substance measured in the patient: before its own verb of change ("calcium remained
-//     elevated"), after "of" ("lowering of T4"), or before a measure, need or cause
-//     (measuredOrCaused: "oxygen saturations", "heparin-induced");
-//   - a background treatment ("remission on prednisone 2.5 mg", "steroid dose reduced");
-//   - one the patient no longer needs ("without the need for oxygen"), unless the course's;
-//   - a place ("discharged to rehabilitation", "an acute rehabilitation center").
-func namedNotGiven(toks []token, inTarget, worse []bool, i, n int, course bool) bool {
-	after := ""
-	if i+n < len(toks) {
-		after = toks[i+n].norm
-	}
-	switch {
-	case anyTrue(inTarget[i : i+n]), i > 0 && inTarget[i-1] && !course && !toks[i].brk && !(failureVerbs[toks[i-1].norm] && toks[i].start == toks[i-1].end+1):
-		return true
-	case !course && after != "" && inTarget[i+n] && substanceBefore(toks, i+n):
-		return true
-	case i >= 2 && toks[i-1].norm == "of" && !treatmentNouns[toks[i-2].norm]:
-		return true
-	case i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n):
-		return true
-	case backgroundAfter[after] && !effectOnObject(toks, i+n):
-		return true
-	case measuredOrCaused(toks, inTarget, i, n), !course && (noLongerUsed(toks, i) || notGiven(toks, i, n) || escalatedTo(toks, inTarget, worse, i, n)):
-		return true
-	}
-	return i >= 2 && toks[i-1].norm == "to" && placeVerbs[toks[i-2].norm] || placeAfter[after]
-}
 
 // failedBefore reports whether the text after a treatment named in a treatment cell makes it
 // one the disease resisted before ("eltrombopag-resistant ITP", "steroid refractory"): a

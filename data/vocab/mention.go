@@ -15,12 +15,14 @@ type mention struct {
 // course's (by name, class or the words of the treatment cells).
 func (c *compiled) mentionOf(toks []token, i, n int, e termEntry, k *course) mention {
 	m := mention{i: i, n: n, name: normalize(e.canonical), short: n == 1 && toks[i].upper && len(toks[i].norm) <= 3}
+	var codes []drugCode
 	if g := c.generics[m.name]; g != nil && len(g.codes) > 0 {
+		codes = g.codes
 		m.class = normalize(g.codes[0].class)
 		// a class-level entry carries an ATC group code, shorter than a substance's
 		m.generic = g.codes[0].atc != "" && len(g.codes[0].atc) < 7
 	}
-	m.course = k.names[m.name] || m.class != "" && k.classes[m.class] || k.classes[m.name]
+	m.course = k.names[m.name] || m.class != "" && k.classes[m.class] || k.classes[m.name] || k.sameGroup(codes)
 	for w := i; w < i+n && !m.course; w++ {
 		m.course = k.words[toks[w].norm]
 	}
