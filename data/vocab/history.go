@@ -514,8 +514,8 @@ func cueNamesCourse(text string, toks []token, clause []int, inTarget []bool, me
 }
 
 // everyTreatment are the words that make a history cue's object every treatment, the
-// course's among them ("refractory to all", "resistant to any treatment").
-var everyTreatment = map[string]bool{"all": true, "any": true, "every": true, "everything": true}
+// course's among them ("refractory to all", "resistant to any treatment", "unresponsive to both").
+var everyTreatment = map[string]bool{"all": true, "any": true, "every": true, "everything": true, "both": true}
 
 // genericTreatments name a treatment without naming which ("refractory to treatment",
 // "resistant to combination therapy"): in a statement that names no other treatment, the
