@@ -31,9 +31,6 @@ type course struct {
 // other's group ("antibiotics" J01 and ceftriaxone J01DD04, either way round). Only a
 // class-level code (shorter than a substance's seven characters) is a group.
 func (k *course) sameGroup(codes []drugCode) bool {
-	if k == nil {
-		return false
-	}
 	for _, c := range codes {
 		for _, a := range k.atc {
 			if c.atc == "" || a == "" {
@@ -126,7 +123,11 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 				}
 			}
 		}
-		ws := words(noParens(priorFree(tr, cut)))
+		cellToks := tokenize(noParens(priorFree(tr, cut)))
+		ws := make([]string, len(cellToks))
+		for i, tk := range cellToks {
+			ws[i] = tk.norm
+		}
 		for i, w := range ws {
 			if implantedStimulation(ws, i) {
 				// named "surgery" by the text, but the stimulation goes on: not given once
@@ -142,14 +143,11 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 				k.words[w] = true
 			}
 			kindNamed = kindNamed || antiInfectiveWords[w] || w == "tuberculosis" && i > 0 && ws[i-1] == "anti"
-		}
-		// a word written with a hyphen ("anti-fungal treatment") is read joined in a text
-		// whose spelling is corrected to a term ("antifungal"): the joined word names the course too
-		for i, tk := range tokenize(noParens(priorFree(tr, cut))) {
-			if i > 0 && tk.dash && !tk.brk {
-				if w := ws[i-1] + ws[i]; len(w) >= 3 && !courseWordStop[w] {
-					k.words[w] = true
-				}
+			if i > 0 && cellToks[i].dash && !cellToks[i].brk && len(ws[i-1]+w) >= 3 && !courseWordStop[ws[i-1]+w] {
+				// a word written with a hyphen ("anti-fungal treatment") is read joined in a text
+				// whose spelling is corrected to a term ("antifungal"): the joined word names the
+				// course too
+				k.words[ws[i-1]+w] = true
 			}
 		}
 	}

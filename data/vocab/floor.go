@@ -108,20 +108,17 @@ func (c *compiled) normalClauseOfCell(toks []token, k, e int) bool {
 			return false
 		}
 	}
-	start := k - 1
-	for ; start > 0 && !toks[start].brk; start-- {
-	}
+	start, _ := clauseAround(toks, k-1)
+	_, end := clauseAround(toks, e-1)
 	for start > 0 && toks[start].comma && !toks[start].dash && c.measureWord(toks, start-1) {
-		// a list of measures set off by commas: "TSH, fT4, fT3 normal"
-		for start--; start > 0 && !toks[start].brk; start-- {
-		}
+		start, _ = clauseAround(toks, start-1) // a list of measures set off by commas: "TSH, fT4, fT3 normal"
 	}
 	for x := start; x < k; x++ {
 		if !c.measureWord(toks, x) && toks[x].norm != "and" {
 			return false
 		}
 	}
-	for x := e; x < len(toks) && !toks[x].brk; x++ {
+	for x := e; x < end; x++ {
 		if !timeToken(toks[x]) {
 			return false
 		}

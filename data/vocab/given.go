@@ -12,8 +12,8 @@ func notGiven(toks []token, i, n int) bool {
 		return true
 	}
 	x := i + n
-	if x < len(toks) && !toks[x].brk && (toks[x].norm == "was" || toks[x].norm == "were" || toks[x].norm == "is") {
-		x++
+	if x < len(toks) && !toks[x].brk && passiveVerbs[toks[x].norm] {
+		x++ // "nephrectomy was avoided"
 	}
 	if x >= len(toks) || toks[x].brk {
 		return false
@@ -40,7 +40,7 @@ var (
 // before it ("responded to rituximab; steroids could be stopped": otherNamed).
 func stoppedAfterResponse(toks []token, inTarget, worse []bool, i, n int) bool {
 	x := i + n
-	for x < len(toks) && !toks[x].brk && stopLinks[toks[x].norm] {
+	for x < len(toks) && !toks[x].brk && (passiveVerbs[toks[x].norm] || auxiliaries[toks[x].norm] || stopLinks[toks[x].norm]) {
 		x++
 	}
 	if x >= len(toks) || toks[x].brk || !stopWords[toks[x].norm] && toks[x].norm != "tapered" && toks[x].norm != "weaned" {
@@ -54,10 +54,10 @@ func stoppedAfterResponse(toks []token, inTarget, worse []bool, i, n int) bool {
 	return false
 }
 
-// stopLinks may stand between a treatment's name and the word of its stop ("steroids could be
-// stopped", "diuretics were discontinued").
-var stopLinks = map[string]bool{"was": true, "were": true, "could": true, "be": true, "been": true, "had": true,
-	"has": true, "have": true, "then": true, "gradually": true, "successfully": true}
+// stopLinks may stand, besides passive verbs and auxiliaries, between a treatment's name and
+// the word of its stop ("steroids could be stopped", "diuretics were then discontinued"); not
+// "not" ("could not be stopped" is no stop).
+var stopLinks = map[string]bool{"could": true, "then": true, "gradually": true, "successfully": true}
 
 // otherNamed reports whether a treatment other than the course's is among ms.
 func otherNamed(ms []mention) bool {

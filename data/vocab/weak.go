@@ -408,25 +408,22 @@ var (
 // so stated is a response stated, which an adverse effect or a stop beside it does not outrank (rule 4: "symptoms persisted despite prednisone;
 // steroid side effects" = none).
 func (c *compiled) promoteStrongWeak(text string, toks []token, live []target, ps []PhraseMatch) {
-	strong := make([]bool, len(ps))
-	primaryNE, any := false, false
-	for k, t := range live {
-		p := ps[k]
+	primaryNE, ordered := false, false
+	for _, p := range ps {
 		primaryNE = primaryNE || !p.Secondary && p.Category == NotEvaluable
-		if !p.Category.Ordered() {
-			continue
-		}
-		strong[k] = p.Secondary && !t.entry.secondary && t.entry.weak() && !t.negated && !t.quantity && c.strongInContext(text, toks, t)
-		if !strong[k] {
-			return // another statement gives an ordered category ("no recurrence, still cushingoid"): the usual order decides
-		}
-		any = true
+		ordered = ordered || p.Category.Ordered()
 	}
-	if !primaryNE || !any {
-		return
+	if !primaryNE || !ordered {
+		return // the usual order decides; the cheap test first, as every text passes here
+	}
+	for k, t := range live {
+		if ps[k].Category.Ordered() && !(ps[k].Secondary && !t.entry.secondary && t.entry.weak() && !t.negated && !t.quantity &&
+			c.strongInContext(text, toks, t)) {
+			return // another statement gives an ordered category ("no recurrence, still cushingoid")
+		}
 	}
 	for k := range ps {
-		if strong[k] {
+		if ps[k].Category.Ordered() {
 			ps[k].Secondary = false
 		}
 	}
