@@ -119,14 +119,17 @@ func (v *Vocabulary) concededCourse(text string, toks []token, cues []cueHit, tr
 		to++
 	}
 	generic := false
-	for k := from; k < to; k++ {
-		if notOnCourse[toks[k].norm] || v.c.treatmentOfOther(toks, k) {
-			return 0, 0, false // "despite dose reduction", "despite good tolerance of"
+	k := v.courseOf(treatments)
+	for x := from; x < to; x++ {
+		if notOnCourse[toks[x].norm] && (k.empty() || !k.words[toks[x].norm]) || v.c.treatmentOfOther(toks, x) {
+			// "despite dose reduction", "despite good tolerance of"; but "despite standard
+			// therapy" is on a course its sheet calls "standard heart-failure therapy"
+			return 0, 0, false
 		}
-		generic = generic || treatmentObjects[toks[k].norm]
+		generic = generic || treatmentObjects[toks[x].norm]
 	}
 	own, other := false, false
-	if k := v.courseOf(treatments); !k.empty() {
+	if !k.empty() {
 		if v.c.namesCourseOutside(toks, from, to, k) {
 			return 0, 0, false // the course named elsewhere: its own effect may be stated there
 		}
@@ -154,7 +157,7 @@ func (v *Vocabulary) despiteFailure(text string, toks []token, cues []cueHit, tr
 		return res
 	}
 	d, to, ok := v.concededCourse(text, toks, cues, treatments)
-	if !ok || len(toks)-(to-d) < 3 {
+	if !ok || len(toks)-(to-d) < 2 {
 		return res
 	}
 	cat := None

@@ -5,7 +5,7 @@ package vocab
 
 // notGiven reports whether the treatment at toks[i:i+n] is named as one the patient did not
 // get or need: "no" or "without" right before it ("no dialysis needed", "no further surgery",
-// "recovered without surgery"), or a word of no need right after it ("dialysis not needed",
+// "recovered without surgery", "without adding corticosteroids"), or a word of no need right after it ("dialysis not needed",
 // "nephrectomy was avoided"). Its statement is not another treatment's outcome.
 func notGiven(toks []token, i, n int) bool {
 	if cueEndsBefore(toks, i, 0, notGivenBefore) {
@@ -27,7 +27,9 @@ func notGiven(toks []token, i, n int) bool {
 var (
 	// notGivenBefore, right before a treatment's name, deny that it was given
 	notGivenBefore = map[string]bool{"no": true, "without": true, "no further": true, "no more": true,
-		"no additional": true, "without further": true, "without any": true}
+		"no additional": true, "without further": true, "without any": true, "without additional": true,
+		"without adding": true, "without starting": true, "without using": true, "without giving": true,
+		"without requiring": true, "without needing": true}
 	// needWords after "not" deny a treatment's need: "dialysis not needed"
 	needWords = map[string]bool{"needed": true, "required": true, "necessary": true, "indicated": true}
 )

@@ -1290,6 +1290,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a course written with a hyphen names the joined word", "died despite anti-fungal treatment", "anti-fungal treatment", Progression, ConfidenceHigh},
 		{"a treatment said not needed after its name", "satisfactory evolution, dialysis not needed", "prednisone", Partial, ConfidenceHigh},
 		{"a treatment the patient did without", "improved without surgery", "prednisone", Partial, ConfidenceHigh},
+		{"a treatment not added is no other treatment", "monitored without adding corticosteroids, showing improvement on day 34 of antibiotics", "antibiotics", Partial, ConfidenceHigh},
+		{"a treatment added is another treatment", "monitored, then adding corticosteroids, showing improvement on day 34", "antibiotics", Unclassified, ConfidenceNone},
 		{"no treatment effect is the course's effect denied", "no treatment effect", "corticosteroids", None, ConfidenceHigh},
 		{"went away is gone", "the pain went away", "", Complete, ConfidenceHigh},
 		{"did not go away", "disease did not go away", "", None, ConfidenceHigh},
@@ -1716,6 +1718,12 @@ func TestSetAgainstTheTreatment(t *testing.T) {
 		{"Despite previous treatments, hiccups lasted for eight days.", "chlorpromazine", Unclassified, ConfidenceNone},
 		{"Despite the change of therapy, the outcome was fatal.", "rituximab", Unclassified, ConfidenceNone},
 		{"Despite treatment of her diabetes, she required insulin.", "dapagliflozin", Unclassified, ConfidenceNone},
+		// a word of the concession that would make it another treatment is the course's own word
+		{"persistent pain despite conventional therapy", "conventional therapy", None, ConfidenceHigh},
+		{"persistent pain despite conventional therapy", "rituximab", Unclassified, ConfidenceLow},
+		// two words besides the concession are enough when one says what was not stopped
+		{"recurrent deficits despite ASA", "aspirin", Progression, ConfidenceHigh},
+		{"died despite treatment", "aspirin", Progression, ConfidenceHigh},
 		// a response stated: the rule does not apply
 		{"Despite the severity of the disease, the ulcers healed.", "", Complete, ConfidenceHigh},
 		{"Despite ongoing therapy with lanadelumab, she has been attack-free for 18 months.", "lanadelumab", Complete, ConfidenceHigh},
