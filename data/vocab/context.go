@@ -217,9 +217,14 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 			// word's object or the treatment it names ("improved the pain marginally", "the
 			// improvement after IVIG was not sustained")
 			near := qualifiedBefore(toks, targets, cu.i, lastingCue(cu.e.term))
+			if next := targetAt(targets, cu.j); next != nil && !toks[cu.j].brk {
+				// "attacks slightly reduced": the adverb stands right before a response
+				// word, whose degree it sets, not after the word before it
+				near = next
+			}
 			for t := range targets {
 				tg := &targets[t]
-				if (tg.j != cu.i || commaBefore(text, toks, cu.i)) && tg != near {
+				if (tg.j != cu.i || commaBefore(text, toks, cu.i) || near != nil && near.i == cu.j) && tg != near {
 					continue
 				}
 				if qualifies(cu.e.category, tg.entry) {
@@ -568,4 +573,14 @@ func despiteCue(cue string) bool {
 	return strings.HasPrefix(c, "despite") || strings.HasPrefix(c, "in spite") || strings.HasPrefix(c, "regardless of") ||
 		strings.HasPrefix(c, "even with") || strings.HasPrefix(c, "failed to prevent") || strings.HasPrefix(c, "did not prevent") ||
 		strings.HasPrefix(c, "could not prevent") || strings.HasPrefix(c, "unable to prevent")
+}
+
+// targetAt returns the target that begins at token i, or nil.
+func targetAt(targets []target, i int) *target {
+	for t := range targets {
+		if targets[t].i == i {
+			return &targets[t]
+		}
+	}
+	return nil
 }

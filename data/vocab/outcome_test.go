@@ -648,6 +648,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a higher-is-better measure named", "Creatinine clearance decreased by 50%.", "", Progression, ConfidenceHigh},
 		{"a rise called small", "Slight increase in haemoglobin, still transfusion dependent.", "", Minimal, ConfidenceHigh},
 		{"a rise called small after it", "Platelets increased slightly from 10 to 25 x10^9/L.", "", Minimal, ConfidenceHigh},
+		{"an adverb between a measure and its change grades the change", "attacks slightly reduced", "", Minimal, ConfidenceHigh},
+		{"an adverb between a measure and its comparative grades it", "breathlessness and attacks somewhat fewer at 2 wk", "", Minimal, ConfidenceHigh},
 		{"no response assessment", "No response assessment was performed.", "", NotEvaluable, ConfidenceHigh},
 		{"a recovery from the operation", "Uneventful postoperative recovery", "", NotEvaluable, ConfidenceHigh},
 		{"a weak response beside a death of another cause", "Died (sepsis), tumour responding", "", Partial, ConfidenceLow},
