@@ -1303,6 +1303,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"still no findings is no confident non-response", "still no SLE criteria", "", None, ConfidenceLow},
 		{"beta hCG written as one word", "bhCG 1809 -> 3142 -> 3932", "methotrexate", Progression, ConfidenceHigh},
 		{"the Mayo score written without its noun", "Mayo 9 -> 1", "adalimumab", Complete, ConfidenceHigh},
+		{"a good treatment outcome is a good outcome", "good treatment outcome", "amphotericin B", Partial, ConfidenceHigh},
+		{"mPSL is methylprednisolone", "resistant nephrotic syndrome despite mPSL", "IV methylprednisolone", None, ConfidenceHigh},
 		{"vision is a measure higher when better: its fall is proposed as a worsening", "the vision in the left eye decreased to count fingers", "", Progression, ConfidenceLow},
 		{"a function back to the patient's baseline is a recovery", "the patient's function returned to baseline", "", Complete, ConfidenceHigh},
 		{"a score back to baseline is no recovery", "HDRS returned to baseline by day 7", "ketamine", Unclassified, ConfidenceNone},
