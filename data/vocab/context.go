@@ -55,7 +55,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			coverEnd()
 			if ti < len(targets) && targets[ti].i == k+1 || statementAfterAnd(text, toks, k) {
 				neg, hedge, hist = scope{}, scope{}, scope{}
-				qualUntil = -1 // "toxicity was mild and the lesions completely resolved"
+				qualUntil = qualAfterAnd(cues, ci, k, qualUntil) // "toxicity was mild and the lesions completely resolved"
 			}
 		}
 		neg, on = endNounPhrase(neg, toks, k), endOnTreatment(on, toks, k)
@@ -159,33 +159,6 @@ var earlierTreatmentNouns = map[string]bool{"treatment": true, "treatments": tru
 
 // objectPrepositions join a statement to the treatment it is about ("response to", "failure of").
 var objectPrepositions = map[string]bool{"to": true, "of": true, "with": true, "on": true}
-
-// degreeCue applies a forward cue of degree or time: it returns the qualifier in force and
-// the last token it reaches, and the last token a transient cue reaches (qual, qualUntil and
-// transUntil as they were when cu sets none of them).
-func degreeCue(text string, toks []token, targets []target, cu cueHit, qual Category, qualUntil, transUntil int) (Category, int, int) {
-	switch cu.e.role {
-	case cueQualifier:
-		if describesFinding(toks, targets, cu) || namesMeasure(toks, cu) {
-			return qual, qualUntil, transUntil
-		}
-		return cu.e.category, cu.j - 1 + qualifierReach, transUntil
-	case cueQualifierAfter:
-		// "not complete remission", "partially responded": with no response word right
-		// before it, the adverb qualifies the one after it
-		if !targetEndsAt(targets, cu.i) || commaBefore(text, toks, cu.i) {
-			return cu.e.category, cu.j - 1 + qualifierReach, transUntil
-		}
-	case cueTransient:
-		transUntil = cu.j - 1 + qualifierReach
-		if transientAfter[toks[cu.i].norm] && cu.j == cu.i+1 {
-			// "temporarily decreased in size", "transiently improved": the adverb of a short
-			// time right before its response word, as after it, makes it minimal
-			return Minimal, cu.j, transUntil
-		}
-	}
-	return qual, qualUntil, transUntil
-}
 
 // applyBackward applies the backward cues and the temporal cues that follow their
 // relapse ("relapsed after discontinuation"), whose scope runs back to the start of the
@@ -575,12 +548,4 @@ func despiteCue(cue string) bool {
 		strings.HasPrefix(c, "could not prevent") || strings.HasPrefix(c, "unable to prevent")
 }
 
-// targetAt returns the target that begins at token i, or nil.
-func targetAt(targets []target, i int) *target {
-	for t := range targets {
-		if targets[t].i == i {
-			return &targets[t]
-		}
-	}
-	return nil
-}
+//END
