@@ -57,8 +57,8 @@ var notOnCourse = map[string]bool{"adherence": true, "compliance": true, "nonadh
 // crises in 17 mo despite treatment").
 var unstoppedWords = map[string]bool{"persisted": false, "persistent": false, "persists": false, "persisting": false,
 	"unchanged": false, "failure": false, "refractory": false, "resistant": false, "continuous": false, "same": false,
-	"still": false, "continued": false, "remained": false, "protracted": false, "severe": false,
-	"recurrent": true, "recurred": true, "developed": true, "progressive": true, "ensued": true, "worsening": true,
+	"still": false, "continued": false, "remained": false, "protracted": false, "severe": false, "unremitting": false,
+	"uncontrolled": false, "recurrent": true, "recurred": true, "developed": true, "progressive": true, "ensued": true, "worsening": true,
 	"died": true, "death": true, "fatal": true, "lethal": true, "relapses": true, "suffered": true, "arrest": true,
 	"episode": true, "episodes": true, "crisis": true, "crises": true, "attacks": true, "relapse": true, "relapsed": true,
 	"recurrence": true, "recurrences": true, "increasing": true, "devastating": true, "new": true}

@@ -1736,6 +1736,7 @@ func TestSetAgainstTheTreatment(t *testing.T) {
 		{"persistent pain despite conventional therapy", "rituximab", Unclassified, ConfidenceLow},
 		// two words besides the concession are enough when one says what was not stopped
 		{"recurrent deficits despite ASA", "aspirin", Progression, ConfidenceHigh},
+		{"headache unremitting despite 3 doses", "sumatriptan", None, ConfidenceHigh},
 		{"died despite treatment", "aspirin", Progression, ConfidenceHigh},
 		// a response stated: the rule does not apply
 		{"Despite the severity of the disease, the ulcers healed.", "", Complete, ConfidenceHigh},
