@@ -143,7 +143,20 @@ func standardDeviation(text string, toks []token, t target) bool {
 			return true
 		}
 	}
-	return false
+	return deviationsOf(text, toks, t.i)
+}
+
+// deviationsOf reports whether the "SD" at toks[i] counts standard deviations of the number
+// right before it: a signed or decimal number ("Ht -3 SD -> +0.67 SD") or one followed by
+// "below" or "above" ("2 SD below the mean"); not "SD after cycle 2".
+func deviationsOf(text string, toks []token, i int) bool {
+	if i == 0 || toks[i].brk || !isNumber(toks[i-1].norm) {
+		return false
+	}
+	n := toks[i-1]
+	signed := n.start > 0 && strings.IndexByte("-+.,", text[n.start-1]) >= 0 || strings.ContainsAny(text[n.start:n.end], ".,+-")
+	after := i+1 < len(toks) && !toks[i+1].brk && (toks[i+1].norm == "below" || toks[i+1].norm == "above")
+	return signed || after
 }
 
 // wholeCell reports whether the target is the whole cell, but for a time after it

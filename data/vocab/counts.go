@@ -323,7 +323,7 @@ func (c *compiled) countSubject(toks []token, k int) bool {
 	if !subsetVerbs[toks[k].norm] && !countVerbs[toks[k].norm] || toks[k].brk {
 		return false
 	}
-	x := k - 1
+	x := ofGroupBefore(toks, k-1)
 	w := toks[x].norm
 	n, err := strconv.Atoi(w)
 	switch {
@@ -352,6 +352,26 @@ func (c *compiled) countSubject(toks []token, k int) bool {
 	}
 	return !wordIn(toks, 0, x, siteNouns) && !c.thingsNamed(toks, x)
 }
+
+// ofGroupBefore returns the token before "of (the) series" (or cohort, group) that ends at
+// toks[x], or x when none does: "4/6 of series recovered" counts the series' patients as
+// "4/6 recovered" does.
+func ofGroupBefore(toks []token, x int) int {
+	if x < 2 || !seriesNouns[toks[x].norm] || toks[x].brk {
+		return x
+	}
+	y := x - 1
+	if toks[y].norm == "the" && y > 1 && !toks[y].brk {
+		y--
+	}
+	if toks[y].norm != "of" || toks[y].brk || !isNumber(toks[y-1].norm) {
+		return x
+	}
+	return y - 1
+}
+
+// seriesNouns name the patients of a report together.
+var seriesNouns = map[string]bool{"series": true, "cohort": true, "group": true, "patients": true, "cases": true}
 
 // thingsNamed reports whether a plural noun of things (thingsBefore) that is not a
 // treatment's name stands before token to.

@@ -7,13 +7,30 @@ import "strings"
 // "a minor ulcer healed" say how large the lesion was, not how far it responded. Before a
 // noun of response the qualifier grades it ("complete lesion resolution", "small
 // improvement").
+//
+// So is any adjective of degree (not an adverb, nor "most", which counts: "most lesions
+// resolved") before a finding of one to three words whose response word follows as a verb:
+// "inadequate breast milk flow resolved", "poor appetite improved" say what the finding was,
+// not that the response was inadequate or poor.
 func describesFinding(toks []token, targets []target, cu cueHit) bool {
-	if cu.j >= len(toks) || toks[cu.j].brk || !sizeAdjectives[toks[cu.j-1].norm] || !lesionNoun(toks[cu.j].norm) {
+	if cu.j >= len(toks) || toks[cu.j].brk {
+		return false
+	}
+	adjective := cu.j == cu.i+1 && !strings.HasSuffix(toks[cu.i].norm, "ly") && toks[cu.i].norm != "most"
+	lesion := sizeAdjectives[toks[cu.j-1].norm] && lesionNoun(toks[cu.j].norm)
+	if !lesion && !adjective {
 		return false
 	}
 	for k := range targets {
 		if i := targets[k].i; i > cu.j {
-			return i <= cu.j+2 && (regularPast(toks[i].norm) || pastResponseVerbs[toks[i].norm])
+			reach := 2
+			if !lesion {
+				reach = 3
+				if breakBetween(toks, cu.j, i) {
+					return false
+				}
+			}
+			return i <= cu.j+reach && (regularPast(toks[i].norm) || pastResponseVerbs[toks[i].norm])
 		}
 	}
 	return false

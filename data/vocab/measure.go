@@ -13,7 +13,7 @@ var (
 		"reduction": true, "lowered": true, "lowering": true, "fell": true, "dropped": true, "diminished": true, "fewer": true, "less": true,
 		"plummeted": true, "plunged": true, "down": true, "fall": true}
 	wordRise = map[string]bool{"increased": true, "increase": true, "rose": true, "rise": true, "rising": true, "raised": true, "climbed": true, "climbing": true, "raise": true, "surged": true,
-		"soared": true, "spiked": true, "skyrocketed": true}
+		"soared": true, "gain": true, "gained": true, "spiked": true, "skyrocketed": true}
 	// phrasalBefore are the words that make "down" part of a phrasal verb or noun.
 	phrasalBefore = map[string]bool{"taper": true, "tapered": true, "titrated": true, "wean": true, "weaned": true,
 		"slow": true, "slowed": true, "calm": true, "calmed": true, "settle": true, "settled": true, "break": true,
