@@ -80,6 +80,14 @@ func deathReading(text string, toks []token, other bool, live []target, decisive
 		res.Category, res.Code = Progression, Progression.Code()
 		res.Evidence.Rule += " (a death despite the course: from the disease, rule 4)"
 	}
+	if res.Category == NotEvaluable && !other && nonResponseBefore(toks, live, live[decisive]) {
+		// "poor effect; died", "fever and nodes persisted …; died 4 mo later": the course
+		// failed, in words too weak to decide alone, and the patient died of no other cause
+		// stated: the disease's death (rule 4)
+		res.Category, res.Code = Progression, Progression.Code()
+		res.Evidence.Rule += " (a death after a stated non-response: from the disease, rule 4)"
+		return ""
+	}
 	if res.Category == NotEvaluable {
 		for _, t := range live {
 			if t.category == Progression && !t.negated && !t.hedged {
@@ -103,6 +111,25 @@ func deathReading(text string, toks []token, other bool, live []target, decisive
 		}
 	}
 	return ""
+}
+
+// nonResponseBefore reports whether a statement of no response, weak or not, neither hedged
+// nor about an earlier treatment nor an organ's failure, stands before the death d among the
+// statements.
+func nonResponseBefore(toks []token, live []target, d target) bool {
+	for _, t := range live {
+		if t.i < d.i && (t.category == None || t.category == Minimal) && !t.hedged && !t.history && !t.entry.marker &&
+			!organFailure(toks, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// organFailure reports whether the statement t is the word "failure" of an organ or a
+// function ("multiple-organ failure", "renal failure"): an event, not the course's failure.
+func organFailure(toks []token, t target) bool {
+	return t.j-t.i == 1 && toks[t.i].norm == "failure" && t.i > 0 && !toks[t.i].brk && !treatmentObjects[toks[t.i-1].norm]
 }
 
 // outcomeBeforeDeath reads a death that is not the disease's (res not evaluable so far)
