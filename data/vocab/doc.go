@@ -98,7 +98,9 @@
 // effect alone ("developed agranulocytosis") makes the course not evaluable (rule 4). A
 // death inside a sentence is read with high confidence only when its cause is stated as
 // other than the disease (cues.tsv, role "other death": "died of sepsis"); otherwise it is
-// a low-confidence proposal, progression when a cause is named, not evaluable when none is.
+// a low-confidence proposal, progression when a cause is named, not evaluable when none is;
+// after a stated non-response, weak or not ("poor effect; died"), it is the disease's death
+// (progression, high), unless that statement is an organ's failure ("organ failure and died").
 // A report or follow-up noun with a negated not-stated word or an unstated word (cues.tsv,
 // roles "report noun", "follow-up noun", "not stated", "unstated": "result not given in
 // abstract", "no FU reported", "outcome unknown") is an unreported outcome, not evaluable.
