@@ -475,8 +475,9 @@ func gradesQuantityBefore(text string, targets []target, k int) bool {
 	if !q.quantity || q.j > t.i {
 		return false
 	}
-	between := strings.TrimSpace(text[q.end:t.start])
-	return between == "(" || between == "%(" || between == "% ("
+	// "(partial response)", "(drastic improvement)": a word of degree may open the grade
+	rest, open := strings.CutPrefix(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text[q.end:t.start]), "%")), "(")
+	return open && len(strings.Fields(rest)) <= 1 && !strings.ContainsAny(rest, "()")
 }
 
 // breakBetween reports whether clause punctuation stands before any of toks[a+1:b+1].
