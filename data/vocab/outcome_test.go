@@ -1314,6 +1314,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a response not assessed", "lost graft 1.0 mo (rejection); FSGS response NA", "plasma exchange", NotEvaluable, ConfidenceHigh},
 		{"a measure persistently elevated", "LFTs and PT/INR persistently elevated after 4 TPE", "plasma exchange", None, ConfidenceHigh},
 		{"failed to correct", "failed to correct thrombocytopenia", "platelet transfusion", None, ConfidenceHigh},
+		{"remains euthyroid is a lasting state", "off drug at 7 wk, remains euthyroid", "carbimazole", Complete, ConfidenceHigh},
+		{"euthyroid alone stays weak", "euthyroid at presentation", "carbimazole", Complete, ConfidenceLow},
 		{"excellent glycaemic control", "excellent glycaemic control x 15 yrs", "glibenclamide", Partial, ConfidenceHigh},
 		{"a persistence read strongly beside a death decides", "fever and nodes persisted; died 4 mo later", "", None, ConfidenceHigh},
 		{"an organ's failure before a death is no non-response", "developed multiple-organ failure and died on day 8", "", NotEvaluable, ConfidenceLow},

@@ -57,7 +57,8 @@ var (
 	passiveVerbs = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true}
 	// predicates are the weak state words read strongly after one of their linking verbs
 	// (within two words: "remained clinically asymptomatic")
-	predicates = map[string]map[string]bool{"asymptomatic": stateVerbs, "euthymic": stateVerbs, "relieved": passiveVerbs}
+	predicates = map[string]map[string]bool{"asymptomatic": stateVerbs, "euthymic": stateVerbs, "euthyroid": stateVerbs,
+		"relieved": passiveVerbs}
 )
 
 func (c *compiled) strongInContext(text string, toks []token, t target) bool {
