@@ -153,10 +153,13 @@ func deviationsOf(text string, toks []token, i int) bool {
 	if i == 0 || toks[i].brk || !isNumber(toks[i-1].norm) {
 		return false
 	}
+	// the tokenizer parts "+0.67" into "0" and "67": a sign or decimal point stands before
+	// the number's token or inside it
 	n := toks[i-1]
-	signed := n.start > 0 && strings.IndexByte("-+.,", text[n.start-1]) >= 0 || strings.ContainsAny(text[n.start:n.end], ".,+-")
-	after := i+1 < len(toks) && !toks[i+1].brk && (toks[i+1].norm == "below" || toks[i+1].norm == "above")
-	return signed || after
+	signedOrDecimal := n.start > 0 && strings.IndexByte("-+.,", text[n.start-1]) >= 0 ||
+		strings.ContainsAny(text[n.start:n.end], ".,+-")
+	belowAbove := i+1 < len(toks) && !toks[i+1].brk && (toks[i+1].norm == "below" || toks[i+1].norm == "above")
+	return signedOrDecimal || belowAbove
 }
 
 // wholeCell reports whether the target is the whole cell, but for a time after it

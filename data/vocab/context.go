@@ -190,14 +190,15 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 			// word's object or the treatment it names ("improved the pain marginally", "the
 			// improvement after IVIG was not sustained")
 			near := qualifiedBefore(toks, targets, cu.i, lastingCue(cu.e.term))
+			after := !commaBefore(text, toks, cu.i) // the adverb follows the word ending at it
 			if next := targetAt(targets, cu.j); next != nil && !toks[cu.j].brk {
 				// "attacks slightly reduced": the adverb stands right before a response
 				// word, whose degree it sets, not after the word before it
-				near = next
+				near, after = next, false
 			}
 			for t := range targets {
 				tg := &targets[t]
-				if (tg.j != cu.i || commaBefore(text, toks, cu.i) || near != nil && near.i == cu.j) && tg != near {
+				if !(after && tg.j == cu.i) && tg != near {
 					continue
 				}
 				if qualifies(cu.e.category, tg.entry) {
@@ -547,5 +548,3 @@ func despiteCue(cue string) bool {
 		strings.HasPrefix(c, "even with") || strings.HasPrefix(c, "failed to prevent") || strings.HasPrefix(c, "did not prevent") ||
 		strings.HasPrefix(c, "could not prevent") || strings.HasPrefix(c, "unable to prevent")
 }
-
-//END

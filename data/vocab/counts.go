@@ -353,11 +353,11 @@ func (c *compiled) countSubject(toks []token, k int) bool {
 	return !wordIn(toks, 0, x, siteNouns) && !c.thingsNamed(toks, x)
 }
 
-// ofGroupBefore returns the token before "of (the) series" (or cohort, group) that ends at
-// toks[x], or x when none does: "4/6 of series recovered" counts the series' patients as
-// "4/6 recovered" does.
+// ofGroupBefore returns the token before "of (the) series" (or cohort, group, patients: a
+// groupNouns or seriesNouns word) that ends at toks[x], or x when none does: "4/6 of series
+// recovered" counts the series' patients as "4/6 recovered" does.
 func ofGroupBefore(toks []token, x int) int {
-	if x < 2 || !seriesNouns[toks[x].norm] || toks[x].brk {
+	if w := toks[x].norm; x < 2 || !seriesNouns[w] && !groupNouns[w] || toks[x].brk {
 		return x
 	}
 	y := x - 1
@@ -371,7 +371,7 @@ func ofGroupBefore(toks []token, x int) int {
 }
 
 // seriesNouns name the patients of a report together.
-var seriesNouns = map[string]bool{"series": true, "cohort": true, "group": true, "patients": true, "cases": true}
+var seriesNouns = map[string]bool{"series": true, "cohort": true, "group": true}
 
 // thingsNamed reports whether a plural noun of things (thingsBefore) that is not a
 // treatment's name stands before token to.

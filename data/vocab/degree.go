@@ -40,22 +40,15 @@ func coordinatedDegree(toks []token, cu cueHit, qual Category, qualUntil int) Ca
 	return cu.e.category
 }
 
-// degreeCueAt reports whether the next cue, cues[ci], is one of degree or time that begins
-// at token k ("temporarily and partially relieved": the degrees are joined).
-func degreeCueAt(cues []cueHit, ci, k int) bool {
-	if ci >= len(cues) || cues[ci].i != k {
-		return false
-	}
-	r := cues[ci].e.role
-	return r == cueQualifier || r == cueQualifierAfter || r == cueTransient
-}
-
 // qualAfterAnd is the last token the qualifier in force reaches after "and" at token k,
-// which begins a new statement: none, unless the next cue is one of degree right after it
-// ("temporarily and partially relieved").
+// which begins a new statement: none, unless the next cue, cues[ci], is one of degree or time
+// right after it ("temporarily and partially relieved": the degrees are joined).
 func qualAfterAnd(cues []cueHit, ci, k, qualUntil int) int {
-	if degreeCueAt(cues, ci, k+1) {
-		return qualUntil
+	if ci < len(cues) && cues[ci].i == k+1 {
+		switch cues[ci].e.role {
+		case cueQualifier, cueQualifierAfter, cueTransient:
+			return qualUntil
+		}
 	}
 	return -1
 }

@@ -5,8 +5,9 @@ package vocab
 
 // notGiven reports whether the treatment at toks[i:i+n] is named as one the patient did not
 // get or need: "no" or "without" right before it ("no dialysis needed", "no further surgery",
-// "recovered without surgery", "without adding corticosteroids"), or a word of no need right after it ("dialysis not needed",
-// "nephrectomy was avoided"). Its statement is not another treatment's outcome.
+// "recovered without surgery", "without adding corticosteroids"), or a word of no need right
+// after it ("dialysis not needed", "nephrectomy was avoided"). Its statement is not another
+// treatment's outcome.
 func notGiven(toks []token, i, n int) bool {
 	if cueEndsBefore(toks, i, 0, notGivenBefore) {
 		return true

@@ -1756,6 +1756,7 @@ func TestSetAgainstTheTreatment(t *testing.T) {
 		// two words besides the concession are enough when one says what was not stopped
 		{"recurrent deficits despite ASA", "aspirin", Progression, ConfidenceHigh},
 		{"headache unremitting despite 3 doses", "sumatriptan", None, ConfidenceHigh},
+		// one word beside it is too few for this rule; a death despite the course is read by rule 4
 		{"died despite treatment", "aspirin", Progression, ConfidenceHigh},
 		// a response stated: the rule does not apply
 		{"Despite the severity of the disease, the ulcers healed.", "", Complete, ConfidenceHigh},

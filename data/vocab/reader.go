@@ -462,24 +462,6 @@ func smallCount(w string) (int, bool) {
 	return int(v), ok
 }
 
-// gradesQuantityBefore reports whether targets[k], inside a parenthesis, is the authors'
-// grade of the quantity right before it: a primary response word of an ordered category
-// opening the parenthesis that follows a percentage or before/after values ("decreased by
-// 35% (partial response by RECIST)"). The grade, not the number, then states the outcome.
-func gradesQuantityBefore(text string, targets []target, k int) bool {
-	t := targets[k]
-	if k == 0 || t.entry.weak() || t.entry.secondary || !t.category.Ordered() {
-		return false
-	}
-	q := targets[k-1]
-	if !q.quantity || q.j > t.i {
-		return false
-	}
-	// "(partial response)", "(drastic improvement)": a word of degree may open the grade
-	rest, open := strings.CutPrefix(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text[q.end:t.start]), "%")), "(")
-	return open && len(strings.Fields(rest)) <= 1 && !strings.ContainsAny(rest, "()")
-}
-
 // breakBetween reports whether clause punctuation stands before any of toks[a+1:b+1].
 func breakBetween(toks []token, a, b int) bool {
 	for k := a + 1; k <= b && k < len(toks); k++ {
