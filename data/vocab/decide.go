@@ -96,12 +96,12 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	if low == "" && decisive >= 0 && stopForWorsening(toks, ends, live[decisive]) {
 		low = lowStopForWorsening
 	}
-	if low == "" && decisive >= 0 && live[decisive].entry.weak() && !res.Category.AtLeast(Minimal) && res.Category != NotEvaluable && c.unreadPart(toks, targets) {
+	if low == "" && decisive >= 0 && weakOrPersisting(toks, live[decisive]) && !res.Category.AtLeast(Minimal) && res.Category != NotEvaluable && c.unreadPart(toks, targets) {
 		// "Na corrected; confusion persisted": a weak word read strongly as a non-response
 		// beside a statement the reader could not read, which may be a response (rule 8)
 		low = "a non-response in weak words beside a statement the reader could not read"
 	}
-	if low == "" && decisive >= 0 && (live[decisive].entry.weak() || res.Category == Progression) && !res.Category.AtLeast(Minimal) && res.Category != NotEvaluable && !live[decisive].negated &&
+	if low == "" && decisive >= 0 && (weakOrPersisting(toks, live[decisive]) || res.Category == Progression) && !res.Category.AtLeast(Minimal) && res.Category != NotEvaluable && !live[decisive].negated &&
 		c.unreadBeforeContrast(toks, ends, targets, live[decisive]) {
 		low = lowContrastUnread
 	}

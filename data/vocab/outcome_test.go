@@ -1313,6 +1313,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a word of degree opening a grade in parentheses grades the number", "PANSS 108 -> 72 (drastic improvement)", "clozapine", Partial, ConfidenceHigh},
 		{"a response not assessed", "lost graft 1.0 mo (rejection); FSGS response NA", "plasma exchange", NotEvaluable, ConfidenceHigh},
 		{"a measure persistently elevated", "LFTs and PT/INR persistently elevated after 4 TPE", "plasma exchange", None, ConfidenceHigh},
+		{"a persisting marker after a contrast with an unread statement stays a proposal", "she felt stronger but CK remained elevated", "steroids", None, ConfidenceLow},
+		{"a marker still high beside a statement the reader could not read", "urine normal after ~10 mo; anti-dsDNA still high", "immunoadsorption", None, ConfidenceLow},
 		{"failed to correct", "failed to correct thrombocytopenia", "platelet transfusion", None, ConfidenceHigh},
 		{"remains euthyroid is a lasting state", "off drug at 7 wk, remains euthyroid", "carbimazole", Complete, ConfidenceHigh},
 		{"euthyroid alone stays weak", "euthyroid at presentation", "carbimazole", Complete, ConfidenceLow},

@@ -429,3 +429,10 @@ func (c *compiled) promoteStrongWeak(text string, toks []token, live []target, p
 		}
 	}
 }
+
+// weakOrPersisting reports whether the statement t is in weak words or says that something
+// persisted ("remained elevated", "persistently high"): beside a statement the reader could
+// not read, which may be a response at another site (rule 8), neither decides alone.
+func weakOrPersisting(toks []token, t target) bool {
+	return t.entry.weak() || persistenceWords[toks[t.i].norm] || persistenceWords[strings.TrimSuffix(toks[t.i].norm, "ly")]
+}
