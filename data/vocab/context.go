@@ -209,6 +209,15 @@ func applyBackward(text string, toks []token, clause []int, targets []target, cu
 			}
 			continue
 		}
+		if cu.e.role == cueQualifierNext {
+			// "almost cleared", "nearly healed", "almost no pain": an approximator right
+			// before a word of resolution says it fell short (partial); it reaches nothing
+			// further ("almost 2 months later, resolved", "resolved almost immediately")
+			if tg := targetAt(targets, cu.j); tg != nil && !toks[cu.j].brk && !tg.negated && !tg.hedged && qualifies(cu.e.category, tg.entry) {
+				tg.category, tg.rule, tg.graded = cu.e.category, "qualifier", true
+			}
+			continue
+		}
 		if cu.e.role == cueTransient && transientAfter[toks[cu.i].norm] && cu.j == cu.i+1 {
 			// "responded only transiently", "improved her symptoms transiently": a response
 			// that did not last, as "transient improvement" is (minimal), and lost by a later

@@ -30,6 +30,7 @@ const (
 	cueFollowUpNoun                      // a report of the time after the course: "follow-up", "data" (unreported.go)
 	cueNotStated                         // negated, says a report noun was not reported: "not given", "no FU reported"
 	cueUnstated                          // alone, says a report noun was not reported: "outcome unknown"
+	cueQualifierNext                     // sets the degree of the response word right after it, and of no other: "almost cleared"
 )
 
 var cueRoleNames = map[string]cueRole{
@@ -37,7 +38,7 @@ var cueRoleNames = map[string]cueRole{
 	"hedge": cueHedge, "hedge after": cueHedgeAfter, "history": cueHistory,
 	"termination": cueTermination, "boundary": cueTermination,
 	"after course": cueAfterCourse, "on course": cueOnCourse, "qualifier": cueQualifier,
-	"dose change": cueDoseChange, "transient": cueTransient, "qualifier after": cueQualifierAfter,
+	"dose change": cueDoseChange, "transient": cueTransient, "qualifier after": cueQualifierAfter, "qualifier next": cueQualifierNext,
 	"other death": cueOtherDeath,
 	"report noun": cueReportNoun, "follow-up noun": cueFollowUpNoun, "not stated": cueNotStated, "unstated": cueUnstated,
 }
