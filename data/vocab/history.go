@@ -49,6 +49,9 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		sibling := !courseWordIn && !k.classNamed[m.class] && !interchangeableClasses[m.class]
 		other := (exactNamed || sibling) && classOnly(toks, m, k) && !m.generic && !k.classNamed[m.class] && !afterOwn(toks, ends, ms, x, k)
 		switch {
+		case m.course && inStopTime(cues, m.i):
+			// "relapse 3 months after dapsone was stopped": the course names the time of
+			// the statement, not its subject
 		case m.course && other && escalatedTo(toks, inTarget, worse, m.i, m.n):
 			// "remained febrile …, requiring daily prednisolone": the next step a failure led
 			// to, neither the course nor another treatment the outcome is said of
@@ -572,3 +575,16 @@ func genericObject(toks []token, inTarget []bool, cu cueHit) bool {
 // (the vocabulary's procedures have no class): a procedure or a device is often given
 // because the disease was refractory to drugs.
 func drugCourse(k *course) bool { return k != nil && len(k.classes)+len(k.classNamed) > 0 }
+
+// inStopTime reports whether token i stands inside a clause of time of a stop ("after
+// dapsone was stopped", "when steroids were withdrawn"), read as an after-course cue, or is
+// names its object right after it ("after the patient stopped steroids", "after stopping
+// dapsone").
+func inStopTime(cues []cueHit, i int) bool {
+	for _, cu := range cues {
+		if cu.e.role == cueAfterCourse && cu.i < i && i <= cu.j {
+			return true
+		}
+	}
+	return false
+}

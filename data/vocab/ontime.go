@@ -87,7 +87,7 @@ var offWords = map[string]bool{"discontinuation": true, "withdrawal": true, "hol
 
 // doseTimeWords open a clause of time whose verb may be a dose change or a stop ("as steroid
 // tapered", "whenever PSL was stopped", "each time the dose was reduced").
-var doseTimeWords = map[string]bool{"as": true, "when": true, "whenever": true, "while": true}
+var doseTimeWords = map[string]bool{"as": true, "when": true, "whenever": true, "while": true, "after": true}
 
 // taperVerbs are the dose changes that leave the course going on; a stop of a time clause
 // (stopWords) ends it.
@@ -135,4 +135,18 @@ func doseTime(toks []token, i int) (role cueRole, end int) {
 		}
 	}
 	return 0, 0
+}
+
+// afterStop reads "after" at toks[i] opening a clause of time whose verb is a stop of a
+// treatment, within four words: "recurrence 3 months after dapsone was stopped", "relapsed
+// after steroids were withdrawn" are about the time after the course (rule 3), where "after"
+// alone is only a termination cue. It returns the end of the cue, or 0.
+func afterStop(toks []token, i int) int {
+	if toks[i].norm != "after" {
+		return 0
+	}
+	if role, end := doseTime(toks, i); role == cueAfterCourse && stopWords[toks[end-1].norm] {
+		return end
+	}
+	return 0
 }

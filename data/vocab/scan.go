@@ -92,12 +92,10 @@ func attributive(toks []token, i int) bool {
 	return !n.brk && !notNouns[n.norm] && !isNumber(n.norm)
 }
 
-// scanOutcome finds, leftmost-longest, the outcome phrases and the context cues of the text toks
-// were cut from. At a position where both a phrase and a cue start, the longer wins; on a tie
-// the phrase wins (a phrase such as "no recurrence" or "failed to respond" is its own
-// pseudo-trigger).
-func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, []bool) {
-	acceptOutcome := func(ids []int, ts []token) []int {
+// acceptOutcome returns the accept function of outcome phrases in text: it refuses a phrase
+// a label's colon cuts or a stop with its reason, and keeps the entries whose case fits.
+func (c *compiled) acceptOutcome(text string, toks []token) func([]int, []token) []int {
+	return func(ids []int, ts []token) []int {
 		for k, t := range ts[1:] {
 			if t.brk && isColonBreak(text, t) && c.cutsPhrase(toks, t, len(ts)-1-k) {
 				// "Response: lost to follow-up" is a label and its answer, not "response lost";
@@ -117,6 +115,14 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 		}
 		return out
 	}
+}
+
+// scanOutcome finds, leftmost-longest, the outcome phrases and the context cues of the text toks
+// were cut from. At a position where both a phrase and a cue start, the longer wins; on a tie
+// the phrase wins (a phrase such as "no recurrence" or "failed to respond" is its own
+// pseudo-trigger).
+func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, []bool) {
+	acceptOutcome := c.acceptOutcome(text, toks)
 	var targets []target
 	var cues []cueHit
 	used := make([]bool, len(toks))
@@ -178,6 +184,11 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 				continue
 			}
 		}
+		if end := afterStop(toks, i); np == 0 && end > 0 && !c.phraseWithin(toks, i+1, end-1, acceptOutcome) {
+			cues = append(cues, cueHit{i, end, cueEntry{term: toks[i].norm, role: cueAfterCourse, pattern: true}})
+			i = end
+			continue
+		}
 		nc, cids := c.ctxTrie.longest(toks, i, nil)
 		switch {
 		case np == 0 && nc == 0:
@@ -213,6 +224,21 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 		}
 	}
 	return targets, cues, used
+}
+
+// phraseWithin reports whether an outcome phrase starts at a token in [from, to) other than
+// a verb's auxiliary ("after a week bleeding stopped" is a statement, not a clause of time of
+// a stop; "after dapsone was stopped" is one).
+func (c *compiled) phraseWithin(toks []token, from, to int, accept func([]int, []token) []int) bool {
+	for x := from; x < to; x++ {
+		if w := toks[x].norm; w == "was" || w == "were" || w == "been" || auxiliaries[w] {
+			continue
+		}
+		if n, _ := c.phraseAt(toks, x, accept); n > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseAt returns the length in tokens and the ids of the longest outcome phrase starting
