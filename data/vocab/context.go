@@ -35,7 +35,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		} else if commaBefore(text, toks, k) {
 			coverEnd()
 			if newClause(toks, k) || subordinate && !listGoesOn(toks, k) ||
-				neg.active && nominalNegation(neg.cue) && verbAfterComma(toks, targets, ti, k) {
+				neg.active && nominalNegation(neg.cue) && (verbAfterComma(toks, targets, ti, k) || responseAfterList(targets, ti, k, neg)) {
 				// "without chemotherapy, the patient remains in remission", "While the right
 				// ear did not recover, the left side improved partially"; not "Without
 				// clinical, radiological or biochemical improvement", a list
@@ -310,8 +310,12 @@ func gradedAfter(text string, toks []token, targets []target, q, end int) *targe
 	if q == 0 || toks[q].brk || toks[q].dash || commaBefore(text, toks, q) || end < len(toks) && !toks[end].brk && !timePrepositions[toks[end].norm] {
 		return nil
 	}
+	at := q
+	if q >= 2 && linkFiller(toks[q-1].norm) && !toks[q-1].brk && !linkFillers[toks[q-1].norm] {
+		at = q - 1 // "PAP improvement unexpectedly poor": an adverb of the degree's own
+	}
 	for t := range targets {
-		if tg := &targets[t]; tg.j == q && !tg.graded && !tg.negated {
+		if tg := &targets[t]; (tg.j == q || tg.j == at) && !tg.graded && !tg.negated {
 			return tg
 		}
 	}

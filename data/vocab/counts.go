@@ -251,6 +251,11 @@ func (c *compiled) countMarkers(text string, toks []token) []target {
 			out = append(out, target{i: k, j: k + 1, entry: outcomeEntry{phrase: "IQR", marker: true}, rule: "phrase"})
 			continue
 		}
+		if toks[k-1].norm == "in" && (toks[k].norm == "all" || toks[k].norm == "both") && (k+1 == len(toks) || toks[k+1].brk) {
+			// "treatment effective in all", "remission in both": every one of several patients
+			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "in all", marker: true}, rule: "phrase"})
+			continue
+		}
 		if toks[k-1].norm != "in" || !isNumber(toks[k].norm) && !countWords[toks[k].norm] {
 			continue
 		}

@@ -73,3 +73,16 @@ func mannerAdverb(w string) bool {
 	}
 	return len(w) > 4 && strings.HasSuffix(w, "ly")
 }
+
+// responseAfterList reports whether a response phrase opens the words after the comma
+// before token k while the determiner's negation neg has covered no outcome phrase: "no
+// deficits, complete remission at 32 mo", "no complications, marked improvement". The list
+// a "no" heads names what is absent (deficits, fever); a response is no item of it. A list
+// of outcome words ("without improvement, remission or …") has covered one by then.
+func responseAfterList(targets []target, ti, k int, neg scope) bool {
+	if neg.covered || ti >= len(targets) || targets[ti].i != k {
+		return false
+	}
+	t := targets[ti]
+	return t.category.AtLeast(Minimal) && t.entry.role != roleNegOnly && !t.entry.marker
+}

@@ -14,6 +14,13 @@ var (
 	linkFillers  = map[string]bool{"very": true, "only": true, "rather": true, "quite": true, "too": true, "somewhat": true, "has": true, "have": true, "had": true}
 )
 
+// linkFiller reports whether w may stand between a linking verb and the degree said of a
+// response word: a filler of linkFillers or an adverb in -ly ("the improvement was
+// unexpectedly poor", "the response was relatively modest").
+func linkFiller(w string) bool {
+	return linkFillers[w] || len(w) > 4 && strings.HasSuffix(w, "ly")
+}
+
 // predicateOf returns the response word whose predicate the qualifier at toks[q:end] is: a
 // target that ends right before a linking verb, with only linking verbs and degree adverbs
 // between it and the qualifier, in the same clause, and the qualifier ending its clause or
@@ -21,11 +28,11 @@ var (
 // partial remission of …"); nil when there is none.
 func predicateOf(toks []token, clause []int, targets []target, q, end int) *target {
 	k := q - 1
-	for k >= 0 && linkFillers[toks[k].norm] {
+	for k >= 0 && linkFiller(toks[k].norm) {
 		k--
 	}
 	verbs := 0
-	for k >= 0 && (linkingVerbs[toks[k].norm] || linkFillers[toks[k].norm]) {
+	for k >= 0 && (linkingVerbs[toks[k].norm] || linkFiller(toks[k].norm)) {
 		if linkingVerbs[toks[k].norm] {
 			verbs++
 		}
