@@ -252,7 +252,8 @@ func timeBefore(before []token, grade token) bool {
 // timeToken reports whether tk is a number or a word of a time ("1month" is a number and a
 // unit written together).
 func timeToken(tk token) bool {
-	return cellTimeWords[tk.norm] || isNumber(tk.norm) || cellTimeWords[strings.TrimLeft(tk.norm, "0123456789")]
+	return cellTimeWords[tk.norm] || isNumber(tk.norm) || cellTimeWords[strings.TrimLeft(tk.norm, "0123456789")] ||
+		cellTimeWords[strings.TrimRight(tk.norm, "0123456789")] // "by d5", "at wk12", "POD3"
 }
 
 // cellTimeWords are the words of a time that may follow an outcome cell's grade.
@@ -262,7 +263,7 @@ var cellTimeWords = map[string]bool{"after": true, "at": true, "for": true, "lat
 	"yr": true, "yrs": true, "year": true, "years": true, "till": true, "until": true, "last": true,
 	"cycle": true, "cycles": true, "course": true, "courses": true, "dose": true, "doses": true, "infusion": true,
 	"infusions": true, "session": true, "sessions": true, "mth": true, "mths": true, "h": true, "hr": true,
-	"hrs": true, "hour": true, "hours": true, "by": true, "within": true}
+	"hrs": true, "hour": true, "hours": true, "by": true, "within": true, "pod": true}
 
 // wholeCellGrade reports whether a weak word is the whole cell ("Stable", "Resistant",
 // "Effective" in a table's outcome column): alone it is the authors' grade of the course,

@@ -1367,6 +1367,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a degree after an adverb in -ly, without a verb", "PAP improvement unexpectedly poor", "", None, ConfidenceHigh},
 		{"a risk is a possibility, not an event", "thyroidectomy planned: risk of exacerbation", "", Progression, ConfidenceLow},
 		{"a response in all is of several patients", "treatment effective in all", "", Unclassified, ConfidenceNone},
+		{"a day written with its number after the letter is a time of the cell", "symptoms better by d5", "", Partial, ConfidenceHigh},
 		{"in all of the response's parts is no count", "treatment effective in all aspects", "", Partial, ConfidenceHigh},
 		{"thyroid hormones normal, then a stop for an adverse effect", "thyroid hormones normal by wk 2; MMI stopped for hepatotoxicity", "methimazole", Complete, ConfidenceHigh},
 		{"an approximator before a weak word of resolution grades it", "alert by d3, almost asymptomatic d5", "", Partial, ConfidenceHigh},
