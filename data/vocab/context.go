@@ -311,7 +311,7 @@ func gradedAfter(text string, toks []token, targets []target, q, end int) *targe
 		return nil
 	}
 	at := q
-	if q >= 2 && linkFiller(toks[q-1].norm) && !toks[q-1].brk && !linkFillers[toks[q-1].norm] {
+	if q >= 2 && mannerAdverb(toks[q-1].norm) && !toks[q-1].brk {
 		at = q - 1 // "PAP improvement unexpectedly poor": an adverb of the degree's own
 	}
 	for t := range targets {

@@ -576,10 +576,9 @@ func genericObject(toks []token, inTarget []bool, cu cueHit) bool {
 // because the disease was refractory to drugs.
 func drugCourse(k *course) bool { return k != nil && len(k.classes)+len(k.classNamed) > 0 }
 
-// inStopTime reports whether token i stands inside a clause of time of a stop ("after
-// dapsone was stopped", "when steroids were withdrawn"), read as an after-course cue, or is
-// names its object right after it ("after the patient stopped steroids", "after stopping
-// dapsone").
+// inStopTime reports whether token i stands inside an after-course cue ("after dapsone was
+// stopped", "when steroids were withdrawn") or right after it, as the object of its stop
+// ("after the patient stopped steroids", "after stopping dapsone").
 func inStopTime(cues []cueHit, i int) bool {
 	for _, cu := range cues {
 		if cu.e.role == cueAfterCourse && cu.i < i && i <= cu.j {

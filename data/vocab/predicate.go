@@ -15,11 +15,9 @@ var (
 )
 
 // linkFiller reports whether w may stand between a linking verb and the degree said of a
-// response word: a filler of linkFillers or an adverb in -ly ("the improvement was
+// response word: a filler of linkFillers or an adverb of manner ("the improvement was
 // unexpectedly poor", "the response was relatively modest").
-func linkFiller(w string) bool {
-	return linkFillers[w] || len(w) > 4 && strings.HasSuffix(w, "ly")
-}
+func linkFiller(w string) bool { return linkFillers[w] || mannerAdverb(w) }
 
 // predicateOf returns the response word whose predicate the qualifier at toks[q:end] is: a
 // target that ends right before a linking verb, with only linking verbs and degree adverbs
