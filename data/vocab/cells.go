@@ -90,6 +90,34 @@ func goneAfterSubject(toks []token, t target) bool {
 	return true
 }
 
+// clearPredicate reports whether t, the word "clear", is the authors' grade of clearance
+// said of the disease: as "gone" is, after a short subject ("psoriasis clear", "lesions clear
+// at 3 mo", "acne clear, maintained at 1 yr"), or opening the cell with only words of
+// completeness before it and its clause's end or a time after it ("clear at 3 mo",
+// "completely clear"). Not denied ("not clear" is a doubt), nor said of a surgical margin
+// ("margins clear").
+func clearPredicate(toks []token, t target) bool {
+	x := t.i
+	for x > 0 && !toks[x].brk && goneAux[toks[x-1].norm] {
+		if toks[x-1].norm == "not" {
+			return false
+		}
+		x--
+	}
+	if x == 0 {
+		return t.j == len(toks) || toks[t.j].brk || goneAfter[toks[t.j].norm]
+	}
+	if !goneAfterSubject(toks, t) {
+		return false
+	}
+	for _, tk := range shortSubject(toks, x) {
+		if tk.norm == "margin" || tk.norm == "margins" {
+			return false
+		}
+	}
+	return true
+}
+
 // goneAux may stand between a subject and "gone"; goneAfter may follow it in its clause;
 // notAll before it make "gone" less than complete.
 var (
@@ -280,6 +308,40 @@ func wholeCellGrade(toks []token, t target) bool {
 	}
 	return true
 }
+
+// newFindingAtSite reports whether t, a secondary word of worsening ("new lesions", "new
+// plaques"), opens the cell and only says where the finding is after it, then perhaps when:
+// "new lesions on trunk", "new ulcers over both shins at wk 20". The cell is then the new
+// finding alone, which the authors give as the course's result, as "new plaques" alone is
+// (wholeCellGrade). The place is a preposition and one to four words, none a number or a
+// word of patients ("new lesions in 2 of 5 patients" counts patients), of a stop or of
+// another time ("new lesions on stopping", "off treatment").
+func newFindingAtSite(toks []token, t target) bool {
+	if t.i != 0 || t.category != Progression || t.negated || t.hedged || t.entry.role == roleRelapse ||
+		t.j >= len(toks) || toks[t.j].brk || !sitePrepositions[toks[t.j].norm] {
+		return false
+	}
+	k := t.j + 1
+	for k < len(toks) && k <= t.j+4 && !toks[k].brk && !timeToken(toks[k]) {
+		if w := toks[k].norm; w == "" || isDigitByte(w[0]) || patientWords[w] || groupNouns[w] || earlierWords[w] || stopWords[w] {
+			return false
+		}
+		k++
+	}
+	if k == t.j+1 {
+		return false
+	}
+	for _, tk := range toks[k:] {
+		if tk.brk || !timeToken(tk) {
+			return false
+		}
+	}
+	return true
+}
+
+// sitePrepositions open the place of a finding ("on the trunk", "over both shins").
+var sitePrepositions = map[string]bool{"on": true, "over": true, "in": true, "at": true, "of": true,
+	"involving": true, "around": true, "along": true}
 
 // lesionSubjectGrade reports whether a weak word of response is the whole cell but for the
 // lesion it is said of, before it ("lesions flattened", "nodules softened", "the plaques

@@ -417,6 +417,23 @@ func escalatedTo(toks []token, inTarget, worse []bool, i, n int) bool {
 	return cueEndsBefore(toks, i, 1, escalationWords)
 }
 
+// nextStepAlone reports whether the treatment at toks[i:i+n] stands alone after a break that
+// follows a non-responder's outcome phrase, with nothing after it in its clause and no outcome
+// phrase after it ("ulcer progressed, amputation", "no response → colectomy"): the step the
+// failure led to, as after an escalation word (escalatedTo), not a treatment the outcome is
+// said of.
+func nextStepAlone(toks []token, inTarget, worse []bool, i, n int) bool {
+	if worse == nil || i == 0 || !toks[i].brk || i+n < len(toks) && !toks[i+n].brk || anyTrue(inTarget[i+n:]) {
+		return false
+	}
+	for x := i - 1; x >= 0; x-- {
+		if inTarget[x] {
+			return worse[x]
+		}
+	}
+	return false
+}
+
 // agentOn reports whether the treatment at toks[i:i+n], after "on", is what an outcome
 // phrase ending right before "on" is said of ("cleared on ustekinumab") rather than a
 // background treatment, which is named with its dose ("remission on prednisolone 2.5 mg").

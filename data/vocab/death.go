@@ -221,6 +221,9 @@ func causeOf(text string, toks []token, cues []cueHit, d target) deathCause {
 	}
 	for _, cu := range cues {
 		if cu.e.role == cueOtherDeath && cu.i >= from && cu.i < to {
+			if fromLesions(toks, cu.j, to) {
+				return causeNamed
+			}
 			return causeOther
 		}
 	}
@@ -233,6 +236,22 @@ func causeOf(text string, toks []token, cues []cueHit, d target) deathCause {
 		}
 	}
 	return causeUnstated
+}
+
+// fromLesions reports whether a cause link right after an other-death cue ending at j leads,
+// within three words and before to, to the lesions of a disease: "died of sepsis from
+// calciphylaxis ulcers", "sepsis secondary to infected wounds". The other cause then came of
+// the disease's lesions, which the reader cannot place (the disease's or another).
+func fromLesions(toks []token, j, to int) bool {
+	if j >= to || !causeLinks[toks[j].norm] && toks[j].norm != "related" {
+		return false
+	}
+	for k := j + 1; k < to && k <= j+4; k++ {
+		if w := toks[k].norm; lesionNoun(w) || w == "wound" || w == "wounds" {
+			return true
+		}
+	}
+	return false
 }
 
 // deathOtherCause is the note a death of another cause adds to the evidence's rule.

@@ -77,7 +77,7 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 			low = l
 		}
 		if low == lowWeakOnly {
-			low = weakInContext(text, toks, live, decisive, &res)
+			low = c.weakInContext(text, toks, live, decisive, &res)
 		}
 	} else {
 		res.Evidence = Evidence{Rule: "site roll-up"}
@@ -206,6 +206,8 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 		// "Excised; no recurrence at 2 years": after an operation, no recurrence is the
 		// manifestation gone (rule 7)
 		res.Evidence.Rule += " (no recurrence after an operation: rule 7)"
+	} else if t.entry.secondary && !t.quantity && newFindingAtSite(toks, t) {
+		res.Evidence.Rule += " (the whole cell but for where the new finding is: the authors' own grade)"
 	} else if t.entry.weak() || t.entry.secondary && !t.negated {
 		low = lowWeakOnly
 	} else if t.negated && t.entry.category == Progression && t.category == None && t.negStates == CategoryUnknown && !t.benefitDenied {
@@ -239,7 +241,7 @@ var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction
 	"diminished": true, "regression": true, "shrinkage": true, "shrank": true, "shrunk": true, "smaller": true,
 	"fall": true, "drop": true, "halved": true, "better": true, "cleared": true, "clearance": true,
 	// a response whose share a percentage states ("repigmentation <25 %", "60 % hair regrowth")
-	"regrowth": true, "hair regrowth": true, "repigmentation": true, "healing": true, "healed": true,
+	"regrowth": true, "hair regrowth": true, "repigmentation": true, "repigmented": true, "healing": true, "healed": true,
 	// the same said of a size, which numbers after them state precisely ("decreased in size
 	// from 4.2 cm to 3.6 cm" is a 14 % fall)
 	"decreased in size": true, "reduced in size": true, "decrease in size": true, "reduction in size": true,
@@ -550,45 +552,6 @@ var partLeads = map[string]bool{"after": true, "despite": true, "however": true,
 	"following": true, "with": true, "on": true, "in": true, "during": true, "this": true, "but": true,
 	"although": true, "then": true, "at": true, "since": true, "before": true, "the": true, "subsequently": true,
 	"thereafter": true, "later": true, "unfortunately": true, "nevertheless": true, "still": true}
-
-// weakInContext reads a decisive statement that is only a weak word (low confidence
-// lowWeakOnly) in the light of the rest of the text, and returns the reason for low
-// confidence left ("" when the context makes the reading sure).
-func weakInContext(text string, toks []token, live []target, decisive int, res *OutcomeMatch) string {
-	if len(live) == 1 {
-		if st := persistingState(toks, live[decisive]); st != CategoryUnknown {
-			// "levels remained normal": what persisted is a good state, so that state is
-			// the proposal (still low: it may be a measure the disease never touched)
-			res.Category, res.Code = st, st.Code()
-			res.Evidence.Rule += " (a state that persisted)"
-		}
-	}
-	if res.Category == NotEvaluable && onlyNotEvaluableAfter(live, decisive) && stopWithReason(text, toks, live[decisive]) {
-		// "stopped (dizziness)", "d/c after 3 wk: pancreatitis": a stop with a reason
-		// that states no response is a stop before the response was judged (rule 4)
-		res.Evidence.Rule += " (a stop with its reason, and no response stated: rule 4)"
-		return ""
-	}
-	if res.Category == NotEvaluable && adverseStated(live) {
-		// "Discontinued (side effects)": a stop beside an adverse effect, no response
-		// stated, is not evaluable (rule 4), as the adverse effect alone is
-		res.Evidence.Rule += " (a stop beside an adverse effect, and no response stated: rule 4)"
-		return ""
-	}
-	return lowWeakOnly
-}
-
-// onlyNotEvaluableAfter reports whether every statement of live but the decisive one
-// stands after it and is not evaluable: the reason of a stop the reader read too ("stopped -
-// GI intolerance").
-func onlyNotEvaluableAfter(live []target, decisive int) bool {
-	for k, t := range live {
-		if k != decisive && (t.i < live[decisive].j || t.category != NotEvaluable || t.negated) {
-			return false
-		}
-	}
-	return true
-}
 
 // changeOfMeasure reports whether phrase is a word of a measure's change ("increased",
 // "fell", "rose"), not of the disease's worsening.

@@ -59,6 +59,8 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			namesCourse[subjectStatement(clause, startsAt, m)] = true
 			courseAt[m.i] = true
 			exactAt[m.i] = k.names[m.name] || k.words[toks[m.i].norm]
+		case !m.course && nextStepAlone(toks, inTarget, worse, m.i, m.n):
+			// "ulcer progressed, amputation": the next step, not the statement's subject
 		case !m.short || labelMention(text, toks, m, inTarget):
 			// an abbreviation is weak evidence of another treatment, unless it labels its
 			// statement ("ADA: CR")

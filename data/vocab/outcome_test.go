@@ -311,12 +311,7 @@ func TestOutcomeVocabularySize(t *testing.T) {
 // sentence: scope, course context, time, quantities, qualifiers and confidence. The
 // corpus (TestOutcomeCorpus) measures the reader; these pin the mechanisms.
 func TestOutcomeContextRules(t *testing.T) {
-	v := Default()
-	tests := []struct {
-		rule, text, course string
-		cat                Category
-		conf               Confidence
-	}{
+	checkCaseReadings(t, Default(), []readingCase{
 		{"negation beyond three words", "did not lead to any meaningful clinical improvement", "", None, ConfidenceHigh},
 		// base verbs of improvement: a non-response when negated, weak alone; an improvement under way
 		{"a base verb negated", "the hydronephrosis did not regress", "", None, ConfidenceHigh},
@@ -1594,24 +1589,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		// a graded weak response beside a worsening is a disagreement, as a strong one is
 		{"graded weak response beside a worsening", "partial efficacy on the arthritis; worsening of the nephritis", "", Progression, ConfidenceLow},
 		{"an ungraded weak word beside a worsening", "effective on the arthritis; worsening of the nephritis", "", Progression, ConfidenceHigh},
-	}
-	for _, tc := range tests {
-		var tr []string
-		if tc.course != "" {
-			tr = []string{tc.course}
-		}
-		o := v.OutcomeFor(tc.text, tr)
-		got := o.Category
-		if o.Confidence == ConfidenceLow {
-			if o.Category != Unclassified {
-				t.Errorf("%s: OutcomeFor(%q) counts a low-confidence reading as %v; it must stay unclassified until decided", tc.rule, tc.text, o.Category)
-			}
-			got = o.Proposed
-		}
-		if got != tc.cat || o.Confidence != tc.conf {
-			t.Errorf("%s: OutcomeFor(%q, %q) = %v (%v, %+v), want %v (%v)", tc.rule, tc.text, tc.course, o.Category, o.Confidence, o.Evidence, tc.cat, tc.conf)
-		}
-	}
+	})
 }
 
 // TestPercentCategory holds percentCategory to the bands docs/outcomes.md

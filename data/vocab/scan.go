@@ -93,21 +93,30 @@ func attributive(toks []token, i int) bool {
 }
 
 // acceptOutcome returns the accept function of outcome phrases in text: it refuses a phrase
-// a label's colon cuts or a stop with its reason, and keeps the entries whose case fits.
+// a label's colon cuts or a stop with its reason, and keeps the entries whose case fits and,
+// across a comma, semicolon or full stop, those whose own phrase has one.
 func (c *compiled) acceptOutcome(text string, toks []token) func([]int, []token) []int {
 	return func(ids []int, ts []token) []int {
+		crosses := false // a comma, semicolon or full stop inside the span
 		for k, t := range ts[1:] {
 			if t.brk && isColonBreak(text, t) && c.cutsPhrase(toks, t, len(ts)-1-k) {
 				// "Response: lost to follow-up" is a label and its answer, not "response lost";
 				// "Evolution: unfavourable", "Response: none documented" are one phrase
 				return nil
 			}
+			// a comma, semicolon or full stop ends a phrase that has none itself ("diarrhea,
+			// stopped after 2 wks" is an adverse effect and the course's stop, not "diarrhea
+			// stopped"); a colon joins a label to its answer (above), an arrow or a dash a change
+			crosses = crosses || t.brk && !t.arrow && !t.dash && !strings.Contains(text[ts[k].end:t.start], ":")
 			if stopWords[ts[0].norm] && (t.brk && t.dash || strings.Contains(text[ts[k].end:t.start], "(")) {
 				return nil // "stopped - progression", "stopped (disease progression)": a stop and its reason
 			}
 		}
 		var out []int
 		for _, id := range ids {
+			if crosses && !strings.ContainsAny(c.outcomes[id].phrase, ",;.") {
+				continue
+			}
 			if e := &c.outcomes[id]; !e.exact && (!e.upper || len(ts) == 1 && ts[0].upper && !c.compoundPart(text, ts[0])) ||
 				e.exact && len(ts) == 1 && text[ts[0].start:ts[0].end] == e.phrase { // "sCR", not "sCr" (serum creatinine)
 				out = append(out, id)
@@ -549,10 +558,14 @@ func (c *compiled) cutsPhrase(toks []token, t token, rest int) bool {
 
 // cellGradeOutOfPlace reports whether t is a phrase of role cell where it is no grade: not
 // the whole cell, nor a comparative after a short subject (comparativeAfterSubject); "gone"
-// is a grade only after a short subject (goneAfterSubject), never alone.
+// is a grade only after a short subject (goneAfterSubject), never alone; "clear" is one
+// also as a predicate (clearPredicate).
 func cellGradeOutOfPlace(toks []token, t target) bool {
 	if t.entry.role == roleCell && t.j-t.i == 1 && toks[t.i].norm == "gone" {
 		return !goneAfterSubject(toks, t)
+	}
+	if t.entry.role == roleCell && t.j-t.i == 1 && toks[t.i].norm == "clear" && clearPredicate(toks, t) {
+		return false
 	}
 	return t.entry.role == roleCell && !wholeCell(toks, t) && !comparativeAfterSubject(toks, t)
 }

@@ -157,7 +157,32 @@ func (c *compiled) unreportedAfterNoun(toks []token, i, n int) int {
 	return 0
 }
 
-// unreportedAfterNo is unreportedAt's first form, toks[i] being "no".
+// aboutClause returns the end of the clause when toks[q] is a word of aboutWords and one to
+// unreportedAbout words follow it to the clause's end ("on calcinosis response", "about the
+// outcome"), else 0.
+func aboutClause(toks []token, q int) int {
+	if q >= len(toks) || toks[q].brk || !aboutWords[toks[q].norm] {
+		return 0
+	}
+	end := q + 1
+	for end < len(toks) && !toks[end].brk {
+		end++
+	}
+	if n := end - q - 1; n < 1 || n > unreportedAbout {
+		return 0
+	}
+	return end
+}
+
+// aboutWords after a follow-up noun name what it is about ("no data on response").
+var aboutWords = map[string]bool{"on": true, "about": true, "regarding": true, "concerning": true}
+
+// unreportedAbout is how many words may name what missing data are about ("no data on
+// calcinosis response").
+const unreportedAbout = 4
+
+// unreportedAfterNo is unreportedAt's first form (and "no" with a follow-up noun and what it is
+// about), toks[i] being "no".
 func (c *compiled) unreportedAfterNo(toks []token, i int) (int, int) {
 	for k := i + 1; k < len(toks) && k <= i+1+unreportedLead; k++ {
 		if toks[k].brk || copulas[toks[k].norm] {
@@ -173,6 +198,11 @@ func (c *compiled) unreportedAfterNo(toks []token, i int) (int, int) {
 		}
 		if r > 0 {
 			id = c.unreportedWeak // "no IVIG response reported"
+		}
+		if end := aboutClause(toks, k+n); end > 0 && r == 0 && id == c.unreportedAside {
+			// "no data on calcinosis response", "no information about the outcome": what the
+			// data would be about, to the clause's end, was not reported
+			return end - i, c.unreported
 		}
 		for q := k + n; q < len(toks) && q <= k+n+unreportedAfter; q++ {
 			if toks[q].brk || copulas[toks[q].norm] {

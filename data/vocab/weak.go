@@ -302,12 +302,17 @@ func persistedAtEnd(text string, toks []token, t target) bool {
 var stopReasonRE = regexp.MustCompile(`^(?:\s+(?:early|prematurely|soon|immediately|promptly))?(?:\s+(?:(?:after|at|on|in|within)\s+[\w ]{1,20}?|(?:day|d|wk|week|month|mo)\s*\d+))?\s*(?:\(|:|\s[-–—]\s)\s*\pL`)
 
 // stopWithReason reports whether the stop t opens the text (after a time at most) and is
-// followed by its reason set off by a parenthesis, a colon or a dash. A text with something
+// followed by its reason set off by a parenthesis, a colon or a dash, or follows its reason
+// (reasonBefore). A text with something
 // else before the stop ("OCS down to 10 mg/d at 6 mo; stopped - alveolitis") may state a
-// response the reader did not read.
-func stopWithReason(text string, toks []token, t target) bool {
+// response the reader did not read. notEvaluableAfter says the caller found statements after
+// the stop, each not evaluable: the reason may then end at a semicolon before them.
+func (c *compiled) stopWithReason(text string, toks []token, t target, notEvaluableAfter bool) bool {
 	if p := t.entry.normPhrase(); t.entry.category != NotEvaluable || !stopWords[p] && p != "d c" { // "d/c" normalised
 		return false
+	}
+	if c.reasonBefore(toks, t) {
+		return true
 	}
 	for x := 0; x < t.i; x++ {
 		if !timeToken(toks[x]) && toks[x].norm != "drug" && toks[x].norm != "treatment" && toks[x].norm != "was" {
@@ -321,8 +326,75 @@ func stopWithReason(text string, toks []token, t target) bool {
 	// the reason is the rest of the cell, one clause: "stopped day 4 - bleeding, thrombus
 	// extended" goes on with what the reader may not have read
 	reason := parenRE.ReplaceAllString(text[t.end+m[1]:], "")
+	if i := strings.IndexByte(reason, ';'); i >= 0 && notEvaluableAfter {
+		// "stopped - renal dysfunction; no effect on effusion reported": the statements
+		// after the semicolon are the caller's, each not evaluable
+		reason = reason[:i]
+	}
 	return !strings.ContainsAny(reason, ",;.")
 }
+
+// reasonBefore reports whether the stop t follows its reason, set off by a comma, as the
+// whole of the cell: one to four words and perhaps a time that name a finding (a term of the
+// disease vocabulary or a word of harm), a comma, perhaps who stopped
+// what, the stop and at most its time ("pancytopenia, stopped wk 3", "eczema herpeticum,
+// drug stopped", "mood changes, stopped", "conjunctivitis, stopped after 2 doses"). The
+// caller has found nothing else in the cell.
+func (c *compiled) reasonBefore(toks []token, t target) bool {
+	k := t.i
+	for k > 0 && !toks[k].brk && (stopAgents[toks[k-1].norm] || stopObjects[toks[k-1].norm]) {
+		k--
+	}
+	if k < 1 || k > 7 || !toks[k].brk || !toks[k].comma {
+		return false
+	}
+	words, finding := 0, false
+	for x := 0; x < k; x++ {
+		if x > 0 && toks[x].brk || toks[x].norm == "" {
+			return false
+		}
+		if isDigitByte(toks[x].norm[0]) && !(x > 0 && timeUnit(toks[x-1].norm) || x+1 < k && timeUnit(toks[x+1].norm)) {
+			return false // "PASI 2, stopped" may state a response; "at wk 3" is a time
+		}
+		if !timeToken(toks[x]) {
+			words++
+		}
+		if n, _ := c.disTrie.longest(toks, x, c.acceptDisease); n > 0 || harmWords[toks[x].norm] {
+			finding = true
+		}
+	}
+	if words > 4 || !finding {
+		return false // "negative at 1 mo, stopped": what came before may be a response
+	}
+	for _, tk := range toks[t.j:] {
+		if tk.brk || !timeToken(tk) && !stopObjects[tk.norm] && tk.norm != "early" {
+			return false
+		}
+	}
+	return true
+}
+
+// timeUnit reports whether w is a unit of time a cell writes beside a number ("wk 3", "2
+// doses", "d5" is one token): a word of cellTimeWords that is no preposition.
+func timeUnit(w string) bool {
+	return cellTimeWords[w] && !leadPrepositions[w] && !timeLinks[w]
+}
+
+// timeLinks are the words of cellTimeWords that join a time rather than measure it.
+var timeLinks = map[string]bool{"later": true, "till": true, "until": true, "last": true, "within": true,
+	"by": true, "follow": true, "up": true}
+
+// harmWords name a harm of a treatment that the disease vocabulary does not hold.
+var harmWords = map[string]bool{"reaction": true, "toxicity": true, "intolerance": true, "allergy": true,
+	"allergic": true, "rash": true, "nausea": true, "vomiting": true, "diarrhea": true, "diarrhoea": true,
+	"blistering": true, "pruritus": true, "headache": true, "dizziness": true, "fatigue": true,
+	"pancytopenia": true, "cytopenia": true, "cytopenias": true, "leukopenia": true, "leucopenia": true,
+	"hepatotoxicity": true, "nephrotoxicity": true}
+
+// stopObjects name what a stop stopped, or who stopped it, next to the stop word ("drug
+// stopped", "parents stopped tx").
+var stopObjects = map[string]bool{"drug": true, "tx": true, "rx": true, "medication": true, "parents": true,
+	"patient": true, "pt": true, "it": true}
 
 // parenRE matches text in parentheses, which details what stands before it.
 var parenRE = regexp.MustCompile(`\([^()]*\)`)
@@ -435,4 +507,55 @@ func (c *compiled) promoteStrongWeak(text string, toks []token, live []target, p
 // not read, which may be a response at another site (rule 8), neither decides alone.
 func weakOrPersisting(toks []token, t target) bool {
 	return t.entry.weak() || persistenceWords[toks[t.i].norm] || persistenceWords[strings.TrimSuffix(toks[t.i].norm, "ly")]
+}
+
+// weakInContext reads a decisive statement that is only a weak word (low confidence
+// lowWeakOnly) in the light of the rest of the text, and returns the reason for low
+// confidence left ("" when the context makes the reading sure).
+func (c *compiled) weakInContext(text string, toks []token, live []target, decisive int, res *OutcomeMatch) string {
+	if len(live) == 1 {
+		if st := persistingState(toks, live[decisive]); st != CategoryUnknown {
+			// "levels remained normal": what persisted is a good state, so that state is
+			// the proposal (still low: it may be a measure the disease never touched)
+			res.Category, res.Code = st, st.Code()
+			res.Evidence.Rule += " (a state that persisted)"
+		}
+	}
+	if res.Category == NotEvaluable && onlyNotEvaluableAfter(live, decisive) && c.stopWithReason(text, toks, live[decisive], strongAfter(live, decisive)) &&
+		(len(live) == 1 || !c.reasonBefore(toks, live[decisive])) {
+		// "stopped (dizziness)", "d/c after 3 wk: pancreatitis": a stop with a reason
+		// that states no response is a stop before the response was judged (rule 4)
+		res.Evidence.Rule += " (a stop with its reason, and no response stated: rule 4)"
+		return ""
+	}
+	if res.Category == NotEvaluable && adverseStated(live) {
+		// "Discontinued (side effects)": a stop beside an adverse effect, no response
+		// stated, is not evaluable (rule 4), as the adverse effect alone is
+		res.Evidence.Rule += " (a stop beside an adverse effect, and no response stated: rule 4)"
+		return ""
+	}
+	return lowWeakOnly
+}
+
+// onlyNotEvaluableAfter reports whether every statement of live but the decisive one
+// stands after it and is not evaluable: the reason of a stop the reader read too ("stopped -
+// GI intolerance").
+func onlyNotEvaluableAfter(live []target, decisive int) bool {
+	for k, t := range live {
+		if k != decisive && (t.i < live[decisive].j || t.category != NotEvaluable || t.negated) {
+			return false
+		}
+	}
+	return true
+}
+
+// strongAfter reports whether there are statements other than live[decisive] and none of
+// them is weak ("no response documented" may be a missing report or no response).
+func strongAfter(live []target, decisive int) bool {
+	for k, t := range live {
+		if k != decisive && t.entry.weak() {
+			return false
+		}
+	}
+	return len(live) > 1
 }

@@ -1,0 +1,88 @@
+package vocab
+
+import "testing"
+
+// TestSheetCellForms holds the reader to the terse forms extraction sheets write that
+// the rules of 2026-12-07 (sixteenth session) read: a comma that ends a phrase, "clear" as
+// a predicate, a new finding and its place, a bare next step after a failure, a death from
+// an infection of the disease's lesions, missing data about the outcome, a stop after its
+// reason, and counts and scores of skin lesions. Each row also has its near miss, which
+// must keep its old reading.
+func TestSheetCellForms(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		// a comma ends a phrase that has none: an adverse effect, then the course's stop
+		{"a finding, then the stop", "diarrhea, stopped after 2 wks", "apremilast", NotEvaluable, ConfidenceHigh},
+		{"the symptom stopped", "diarrhea stopped after 2 days", "loperamide", Complete, ConfidenceHigh},
+		// "clear" as a predicate
+		{"clear after its subject", "psoriasis clear at wk 16", "", Complete, ConfidenceHigh},
+		{"clear opening the cell, then a time", "clear at 3 mo, maintained at 1 yr", "", Complete, ConfidenceHigh},
+		{"clear after completely", "completely clear", "", Complete, ConfidenceHigh},
+		{"clear denied", "lesions not clear", "", Unclassified, ConfidenceNone},
+		{"clear margins are no response", "margins clear", "", Unclassified, ConfidenceNone},
+		{"a clearance kept", "remains clear at 2 yr", "", Complete, ConfidenceHigh},
+		{"mostly clear", "mostly clear", "", Partial, ConfidenceHigh},
+		// a new finding and where it is
+		{"new lesions and their place", "new lesions on trunk", "", Progression, ConfidenceHigh},
+		{"new lesions, place and time", "new ulcers over both shins at wk 20", "", Progression, ConfidenceHigh},
+		{"new lesions after the stop", "new lesions on stopping", "", Progression, ConfidenceLow},
+		{"new lesions in other patients", "new lesions in 2 of 5 patients", "", Unclassified, ConfidenceNone},
+		{"spread to new sites", "morphea extended to new sites", "", Progression, ConfidenceHigh},
+		{"an ulcer grown", "ulcer expanded after debridement", "", Progression, ConfidenceHigh},
+		// a bare next step after a failure is not the statement's subject
+		{"a worsening, then the next step", "ulcer progressed, amputation", "hyperbaric oxygen", Progression, ConfidenceHigh},
+		{"a response, then another treatment", "improved, IVIG", "steroids", Unclassified, ConfidenceNone},
+		// a death from an infection of the disease's lesions
+		{"sepsis from the lesions", "died of sepsis from calciphylaxis ulcers at wk 3", "sodium thiosulfate", Progression, ConfidenceLow},
+		{"sepsis alone", "died of sepsis", "sodium thiosulfate", NotEvaluable, ConfidenceHigh},
+		// missing data about the outcome
+		{"no data on the response", "no data on calcinosis response, transferred", "", NotEvaluable, ConfidenceHigh},
+		{"no data on safety", "no data on safety", "", Unclassified, ConfidenceNone},
+		{"a response beside missing data on relapse", "CR; no data on relapse", "", Complete, ConfidenceHigh},
+		// a stop after its reason
+		{"an adverse effect, then the stop", "pancytopenia, stopped wk 3", "", NotEvaluable, ConfidenceHigh},
+		{"an adverse effect at a time, then the stop", "eczema herpeticum at wk 3, drug stopped", "", NotEvaluable, ConfidenceHigh},
+		{"a score, then the stop", "PASI 2, stopped", "", NotEvaluable, ConfidenceLow},
+		{"a reason, then a statement not evaluable", "stopped - renal dysfunction; lost to follow-up", "", NotEvaluable, ConfidenceHigh},
+		{"a reason, then a report that may be of no response", "stopped - renal dysfunction; no effect on effusion reported", "", NotEvaluable, ConfidenceLow},
+		{"a result, then the stop", "negative at 1 mo, stopped at 2 mo", "", NotEvaluable, ConfidenceLow},
+		// counts and scores of skin lesions
+		{"a count of warts", "wart count 20 -> 14", "", Minimal, ConfidenceHigh},
+		{"a morphea index", "mLoSSI 12 -> 4", "", Partial, ConfidenceHigh},
+		{"repigmented by a share", "repigmented ~60%", "", Partial, ConfidenceHigh},
+		{"repigmented by a small share", "repigmented 30%", "", Minimal, ConfidenceHigh},
+		{"sig for significant", "no sig change in PASI", "", None, ConfidenceHigh},
+		{"lost to follow-up in other words", "did not return for follow up", "", NotEvaluable, ConfidenceHigh},
+		{"a symptom that did not return is no loss to follow-up", "pain did not return", "", Unclassified, ConfidenceNone},
+	})
+}
+
+// readingCase is one text, perhaps with its course, and the reading it must get: the
+// proposed category when the confidence is low.
+type readingCase struct {
+	rule, text, course string
+	cat                Category
+	conf               Confidence
+}
+
+// checkCaseReadings reads each case's text with v and reports every reading that differs
+// from the case's, and every low-confidence reading not kept unclassified until decided.
+func checkCaseReadings(t *testing.T, v *Vocabulary, tests []readingCase) {
+	t.Helper()
+	for _, tc := range tests {
+		var tr []string
+		if tc.course != "" {
+			tr = []string{tc.course}
+		}
+		o := v.OutcomeFor(tc.text, tr)
+		got := o.Category
+		if o.Confidence == ConfidenceLow {
+			if o.Category != Unclassified {
+				t.Errorf("%s: OutcomeFor(%q) counts a low-confidence reading as %v; it must stay unclassified until decided", tc.rule, tc.text, o.Category)
+			}
+			got = o.Proposed
+		}
+		if got != tc.cat || o.Confidence != tc.conf {
+			t.Errorf("%s: OutcomeFor(%q, %q) = %v (%v, proposed %v, %+v), want %v (%v)", tc.rule, tc.text, tc.course, o.Category, o.Confidence, o.Proposed, o.Evidence, tc.cat, tc.conf)
+		}
+	}
+}
