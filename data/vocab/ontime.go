@@ -7,7 +7,7 @@ var duringWords = map[string]bool{"during": true, "under": true}
 // steroid maintenance therapy", "under oral administration of prednisolone").
 var treatmentTimeNouns = map[string]bool{"therapy": true, "treatment": true, "administration": true,
 	"maintenance": true, "infusion": true, "infusions": true, "course": true, "regimen": true, "taper": true,
-	"tapering": true}
+	"tapering": true, "tx": true, "rx": true}
 
 // earlierWords make the treatment of a during phrase an earlier one ("during the previous
 // therapy"): a history, not the course.
@@ -136,6 +136,30 @@ func doseTime(toks []token, i int) (role cueRole, end int) {
 	}
 	return 0, 0
 }
+
+// afterDurationOn reads "after" at toks[i] opening a time into the course: a number, its unit
+// and the time on a treatment right after them ("relapsed after 3 months on drug", "flare
+// after 1 month on azathioprine"). The relapse came on the course; "after" is then no
+// termination cue. It returns the end of the time on the treatment, or 0 ("after 3 months of
+// treatment" may follow a course of three months, and is left alone).
+func (c *compiled) afterDurationOn(toks []token, i int) int {
+	x := i + 1
+	if toks[i].norm != "after" || x+2 >= len(toks) || toks[x].norm == "" || !isDigitByte(toks[x].norm[0]) ||
+		!timeUnit(toks[x+1].norm) || toks[x+1].brk || toks[x+2].brk || !onOpeners[toks[x+2].norm] {
+		return 0
+	}
+	if n, ids := c.ctxTrie.longest(toks, x+2, nil); n > 0 && c.cues[ids[0]].role == cueOnCourse {
+		return x + 2 + n
+	}
+	if c.onTreatment(toks, x+2) {
+		return x + 3
+	}
+	return 0
+}
+
+// onOpeners open a time on a treatment after a duration ("after 3 months on drug", "… while
+// on tx", "… under rituximab"); "despite" is not one ("relapsed after 4 months despite …").
+var onOpeners = map[string]bool{"on": true, "while": true, "under": true, "during": true}
 
 // afterStop reads "after" at toks[i] opening a clause of time whose verb is a stop of a
 // treatment, within four words: "recurrence 3 months after dapsone was stopped", "relapsed

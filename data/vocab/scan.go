@@ -112,6 +112,9 @@ func (c *compiled) acceptOutcome(text string, toks []token) func([]int, []token)
 				return nil // "stopped - progression", "stopped (disease progression)": a stop and its reason
 			}
 		}
+		if last := ts[len(ts)-1]; len(ts) > 1 && isNumber(last.norm) && decimalAfter(text, last.end) {
+			return nil // "IgA 0.5 g/L" is no "IGA 0"
+		}
 		var out []int
 		for _, id := range ids {
 			if crosses && !strings.ContainsAny(c.outcomes[id].phrase, ",;.") {
@@ -124,6 +127,12 @@ func (c *compiled) acceptOutcome(text string, toks []token) func([]int, []token)
 		}
 		return out
 	}
+}
+
+// decimalAfter reports whether a decimal point or comma and a digit stand at text[i:]: the
+// number before it goes on.
+func decimalAfter(text string, i int) bool {
+	return i+1 < len(text) && (text[i] == '.' || text[i] == ',') && '0' <= text[i+1] && text[i+1] <= '9'
 }
 
 // scanOutcome finds, leftmost-longest, the outcome phrases and the context cues of the text toks
@@ -192,6 +201,12 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 				i = last + 1
 				continue
 			}
+		}
+		if end := c.afterDurationOn(toks, i); np == 0 && end > 0 {
+			// "relapsed after 3 months on drug": a time into the course
+			cues = append(cues, cueHit{i, end, cueEntry{term: toks[i].norm, role: cueOnCourse, pattern: true}})
+			i = end
+			continue
 		}
 		if end := afterStop(toks, i); np == 0 && end > 0 && !c.phraseWithin(toks, i+1, end-1, acceptOutcome) {
 			cues = append(cues, cueHit{i, end, cueEntry{term: toks[i].norm, role: cueAfterCourse, pattern: true}})

@@ -6,8 +6,9 @@ import "testing"
 // the rules of 2026-12-07 (sixteenth session) read: a comma that ends a phrase, "clear" as
 // a predicate, a new finding and its place, a bare next step after a failure, a death from
 // an infection of the disease's lesions, missing data about the outcome, a stop after its
-// reason, and counts and scores of skin lesions. Each row also has its near miss, which
-// must keep its old reading.
+// reason, counts and scores of skin lesions, a relapse a time into the course, healing
+// denied and missing reports. Most rows have a near miss beside them, which must keep its
+// old reading.
 func TestSheetCellForms(t *testing.T) {
 	checkCaseReadings(t, Default(), []readingCase{
 		// a comma ends a phrase that has none: an adverse effect, then the course's stop
@@ -53,6 +54,18 @@ func TestSheetCellForms(t *testing.T) {
 		{"sig for significant", "no sig change in PASI", "", None, ConfidenceHigh},
 		{"lost to follow-up in other words", "did not return for follow up", "", NotEvaluable, ConfidenceHigh},
 		{"a symptom that did not return is no loss to follow-up", "pain did not return", "", Unclassified, ConfidenceNone},
+		// a relapse after a time into the course
+		{"a relapse a time into the course", "relapsed after 3 months on drug", "", Progression, ConfidenceHigh},
+		{"a flare a time into a named course", "flare after 1 month on azathioprine", "azathioprine", Progression, ConfidenceHigh},
+		{"a relapse after a time alone", "relapsed after 3 months", "", Progression, ConfidenceLow},
+		{"a relapse during tx", "keloid recurred during tx", "", Progression, ConfidenceHigh},
+		// healing denied, global assessments, missing reports
+		{"no healing", "no healing after 3 months", "", None, ConfidenceHigh},
+		{"healing alone is under way", "healing", "", Partial, ConfidenceLow},
+		{"a global assessment of clear", "IGA 0 at wk 24", "", Complete, ConfidenceHigh},
+		{"immunoglobulin A is no global assessment", "IgA 0.5 g/L", "", Unclassified, ConfidenceNone},
+		{"n/r for not reported", "outcome n/r", "", NotEvaluable, ConfidenceHigh},
+		{"an assessment pending", "assessment pending at time of publication", "", NotEvaluable, ConfidenceHigh},
 	})
 }
 
