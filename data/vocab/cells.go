@@ -291,7 +291,8 @@ var cellTimeWords = map[string]bool{"after": true, "at": true, "for": true, "lat
 	"yr": true, "yrs": true, "year": true, "years": true, "till": true, "until": true, "last": true,
 	"cycle": true, "cycles": true, "course": true, "courses": true, "dose": true, "doses": true, "infusion": true,
 	"infusions": true, "session": true, "sessions": true, "mth": true, "mths": true, "h": true, "hr": true,
-	"hrs": true, "hour": true, "hours": true, "by": true, "within": true, "pod": true}
+	"hrs": true, "hour": true, "hours": true, "by": true, "within": true, "pod": true, "postop": true,
+	"postoperatively": true, "post": true, "op": true}
 
 // wholeCellGrade reports whether a weak word is the whole cell ("Stable", "Resistant",
 // "Effective" in a table's outcome column): alone it is the authors' grade of the course,
@@ -407,3 +408,47 @@ func timeOnly(toks []token) bool {
 	}
 	return number && unit
 }
+
+// dropSourceNote returns the tokens of text without a note of where the extractor took the
+// cell from, in parentheses at its end: "markedly effective (title)", "resolved (per
+// abstract)", "CR (authors' words)". Such a note says nothing of the outcome, and read as
+// words it would make a terse cell look like a longer statement.
+func dropSourceNote(text string, toks []token) []token {
+	end := strings.TrimRight(text, " .")
+	if !strings.HasSuffix(end, ")") {
+		return toks
+	}
+	open := strings.LastIndexByte(end, '(')
+	if open < 0 {
+		return toks
+	}
+	k := len(toks)
+	for k > 0 && toks[k-1].start > open {
+		k--
+	}
+	if k == 0 || k == len(toks) {
+		return toks
+	}
+	named := false
+	for _, tk := range toks[k:] {
+		switch {
+		case sourceNouns[tk.norm]:
+			named = true
+		case !sourceFillers[tk.norm]:
+			return toks
+		}
+	}
+	if !named {
+		return toks
+	}
+	return toks[:k]
+}
+
+// sourceNouns name the part of a report a cell was taken from; sourceFillers may stand
+// beside them in the note ("as per the abstract", "authors' words").
+var (
+	sourceNouns = map[string]bool{"title": true, "abstract": true, "authors": true, "author": true,
+		"summary": true, "figure": true, "fig": true, "table": true}
+	sourceFillers = map[string]bool{"per": true, "as": true, "from": true, "in": true, "the": true, "of": true,
+		"words": true, "wording": true, "only": true, "stated": true, "by": true, "see": true}
+)

@@ -342,8 +342,10 @@ var (
 	backgroundAfter  = map[string]bool{"dose": true, "doses": true, "taper": true, "tapered": true, "tapering": true,
 		"reduced": true, "reduction": true, "withdrawal": true, "withdrawn": true, "sparing": true,
 		// "steroid-free remission", "transfusion-independent": the treatment is what the
-		// patient does without, not what the outcome is said of
-		"free": true, "independent": true, "independence": true}
+		// patient does without, not what the outcome is said of; "transfusion-dependent",
+		// "dialysis-dependent": a state the patient is in, not a treatment the outcome is of
+		"free": true, "independent": true, "independence": true, "dependent": true, "dependence": true,
+		"dependency": true}
 )
 
 // measuredAfter, right after a treatment's name, make it a measured substance, a need or a
@@ -418,12 +420,17 @@ func escalatedTo(toks []token, inTarget, worse []bool, i, n int) bool {
 }
 
 // nextStepAlone reports whether the treatment at toks[i:i+n] stands alone after a break that
-// follows a non-responder's outcome phrase, with nothing after it in its clause and no outcome
-// phrase after it ("ulcer progressed, amputation", "no response → colectomy"): the step the
+// follows a non-responder's outcome phrase, with nothing after it in its clause but perhaps a
+// word of nextStepWords, and no outcome phrase after it ("ulcer progressed, amputation", "no
+// response → colectomy", "ineffective -> BMT planned"): the step the
 // failure led to, as after an escalation word (escalatedTo), not a treatment the outcome is
 // said of.
 func nextStepAlone(toks []token, inTarget, worse []bool, i, n int) bool {
-	if worse == nil || i == 0 || !toks[i].brk || i+n < len(toks) && !toks[i+n].brk || anyTrue(inTarget[i+n:]) {
+	end := i + n
+	if end < len(toks) && !toks[end].brk && nextStepWords[toks[end].norm] {
+		end++ // "-> BMT planned"
+	}
+	if worse == nil || i == 0 || !toks[i].brk || end < len(toks) && !toks[end].brk || anyTrue(inTarget[i+n:]) {
 		return false
 	}
 	for x := i - 1; x >= 0; x-- {
@@ -433,6 +440,10 @@ func nextStepAlone(toks []token, inTarget, worse []bool, i, n int) bool {
 	}
 	return false
 }
+
+// nextStepWords may follow a next step's name ("-> BMT planned", ", IVIG given").
+var nextStepWords = map[string]bool{"planned": true, "started": true, "given": true, "performed": true,
+	"done": true, "scheduled": true, "considered": true, "recommended": true, "initiated": true, "added": true}
 
 // agentOn reports whether the treatment at toks[i:i+n], after "on", is what an outcome
 // phrase ending right before "on" is said of ("cleared on ustekinumab") rather than a

@@ -349,8 +349,8 @@ func dropHedged(live []target) []target {
 	return keepTargets(live, func(k int) bool { return !live[k].hedged })
 }
 
-// preferCourseClauses keeps, when some statements sit in a clause that names the course's
-// own treatment, only those and the statements that follow them naming no treatment: "did
+// preferCourseClauses keeps, when some statements other than harms sit in a clause that
+// names the course's own treatment, only those and the statements that follow them naming no treatment: "did
 // not respond to lorazepam and ECT but resolved after memantine" is a non-response of a
 // lorazepam course, whatever resolved it later.
 //
@@ -358,8 +358,8 @@ func dropHedged(live []target) []target {
 func preferCourseClauses(live []target) (kept, own []target) {
 	any := false
 	for _, t := range live {
-		if t.courseClause && !t.entry.secondary && !t.entry.weak() {
-			any = true
+		if t.courseClause && !t.entry.secondary && !t.entry.weak() && t.entry.role != roleAdverse {
+			any = true // a harm of the course ("steroid side effects") says nothing of its effect
 		}
 	}
 	if !any {

@@ -169,6 +169,7 @@ func (v *Vocabulary) OutcomeForCourse(text string, treatments []string, finite b
 // outcomeOf reads text, already cut to maxOutcomeBytes, from its tokens as written.
 func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string, finite bool, res OutcomeMatch) OutcomeMatch {
 	c := v.c
+	written = dropSourceNote(text, written)
 	toks, fixes := c.correctSpelling(text, written, treatments)
 	if len(toks) == 0 {
 		if strings.TrimSpace(text) != "" && !strings.ContainsAny(text, "+✓✔✗✘") {

@@ -66,6 +66,16 @@ func TestSheetCellForms(t *testing.T) {
 		{"immunoglobulin A is no global assessment", "IgA 0.5 g/L", "", Unclassified, ConfidenceNone},
 		{"n/r for not reported", "outcome n/r", "", NotEvaluable, ConfidenceHigh},
 		{"an assessment pending", "assessment pending at time of publication", "", NotEvaluable, ConfidenceHigh},
+		// a state the patient came with is no treatment; a harm of the course is no statement of its effect
+		{"transfusion-dependent is a state", "ineffective, transfusion-dependent -> BMT planned", "immunosuppressive therapy", None, ConfidenceHigh},
+		{"a non-response beside the course's harms", "no response; liver toxicity and steroid side effects", "steroids + azathioprine", None, ConfidenceHigh},
+		{"a source note in parentheses", "markedly effective (per title)", "eculizumab", Partial, ConfidenceHigh},
+		{"no recurrence after an operation, then postop", "No recurrence for 7 yrs postop", "tumour excision", Complete, ConfidenceHigh},
+		// words of authors' sentences
+		{"involuted completely", "the plaques had involuted completely", "", Complete, ConfidenceHigh},
+		{"became more numerous", "the papules became more numerous on minocycline", "", Progression, ConfidenceHigh},
+		{"new tumours appeared", "New tumours appeared on the trunk during the third cycle", "", Progression, ConfidenceHigh},
+		{"a symptom that never returned is no loss to follow-up", "symptoms never returned", "", Unclassified, ConfidenceNone},
 	})
 }
 

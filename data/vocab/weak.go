@@ -382,7 +382,7 @@ func timeUnit(w string) bool {
 
 // timeLinks are the words of cellTimeWords that join a time rather than measure it.
 var timeLinks = map[string]bool{"later": true, "till": true, "until": true, "last": true, "within": true,
-	"by": true, "follow": true, "up": true}
+	"by": true, "follow": true, "up": true, "post": true, "postop": true, "postoperatively": true, "op": true}
 
 // harmWords name a harm of a treatment that the disease vocabulary does not hold.
 var harmWords = map[string]bool{"reaction": true, "toxicity": true, "intolerance": true, "allergy": true,
