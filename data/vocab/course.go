@@ -405,18 +405,22 @@ var escalationWords = map[string]bool{"required": true, "requiring": true, "requ
 // required dialysis", "remission within 3 months of starting rituximab": the response may
 // be the next step's, or did not suffice).
 func escalatedTo(toks []token, inTarget, worse []bool, i, n int) bool {
-	if worse == nil || !anyTrue(inTarget[:i]) || anyTrue(inTarget[i+n:]) {
+	return afterFailure(inTarget, worse, i, n) && cueEndsBefore(toks, i, 1, escalationWords)
+}
+
+// afterFailure reports whether the outcome phrase nearest before toks[i] is a non-responder's
+// (worse) and no outcome phrase follows toks[i:i+n]: the treatment there may be the step the
+// failure led to (escalatedTo, nextStepAlone).
+func afterFailure(inTarget, worse []bool, i, n int) bool {
+	if worse == nil || anyTrue(inTarget[i+n:]) {
 		return false
 	}
 	for x := i - 1; x >= 0; x-- {
 		if inTarget[x] {
-			if !worse[x] {
-				return false // the outcome right before the step is a response
-			}
-			break
+			return worse[x] // false: the outcome right before the step is a response
 		}
 	}
-	return cueEndsBefore(toks, i, 1, escalationWords)
+	return false
 }
 
 // nextStepAlone reports whether the treatment at toks[i:i+n] stands alone after a break that
@@ -430,15 +434,7 @@ func nextStepAlone(toks []token, inTarget, worse []bool, i, n int) bool {
 	if end < len(toks) && !toks[end].brk && nextStepWords[toks[end].norm] {
 		end++ // "-> BMT planned"
 	}
-	if worse == nil || i == 0 || !toks[i].brk || end < len(toks) && !toks[end].brk || anyTrue(inTarget[i+n:]) {
-		return false
-	}
-	for x := i - 1; x >= 0; x-- {
-		if inTarget[x] {
-			return worse[x]
-		}
-	}
-	return false
+	return i > 0 && toks[i].brk && (end == len(toks) || toks[end].brk) && afterFailure(inTarget, worse, i, n)
 }
 
 // nextStepWords may follow a next step's name ("-> BMT planned", ", IVIG given").

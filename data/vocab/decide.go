@@ -350,9 +350,9 @@ func dropHedged(live []target) []target {
 }
 
 // preferCourseClauses keeps, when some statements other than harms sit in a clause that
-// names the course's own treatment, only those and the statements that follow them naming no treatment: "did
-// not respond to lorazepam and ECT but resolved after memantine" is a non-response of a
-// lorazepam course, whatever resolved it later.
+// names the course's own treatment, only those and the statements that follow them naming no
+// treatment: "did not respond to lorazepam and ECT but resolved after memantine" is a
+// non-response of a lorazepam course, whatever resolved it later.
 //
 // own is the course clauses' statements alone, nil when no clause names the course.
 func preferCourseClauses(live []target) (kept, own []target) {

@@ -109,6 +109,8 @@ func cueEndsBefore(toks []token, i, reach int, set map[string]bool) bool {
 //     (measuredOrCaused: "oxygen saturations", "heparin-induced");
 //   - a background treatment ("remission on prednisone 2.5 mg", "steroid dose reduced");
 //   - one the patient no longer needs ("without the need for oxygen"), unless the course's;
+//   - the next step a failure led to, after an escalation word ("worsened, required
+//     infliximab"), unless the course's (escalatedTo);
 //   - a place ("discharged to rehabilitation", "an acute rehabilitation center").
 func namedNotGiven(toks []token, inTarget, worse []bool, i, n int, course bool) bool {
 	after := ""

@@ -60,7 +60,10 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			courseAt[m.i] = true
 			exactAt[m.i] = k.names[m.name] || k.words[toks[m.i].norm]
 		case !m.course && nextStepAlone(toks, inTarget, worse, m.i, m.n):
-			// "ulcer progressed, amputation": the next step, not the statement's subject
+			// "ulcer progressed, amputation": the next step, not the statement's subject; only
+			// here, where it names no statement's subject (as a mention dropped for good it
+			// would also break lists: "after unsuccessful therapy with prednisolone,
+			// methotrexate, and ciclosporin A")
 		case !m.short || labelMention(text, toks, m, inTarget):
 			// an abbreviation is weak evidence of another treatment, unless it labels its
 			// statement ("ADA: CR")

@@ -145,7 +145,7 @@ func doseTime(toks []token, i int) (role cueRole, end int) {
 func (c *compiled) afterDurationOn(toks []token, i int) int {
 	x := i + 1
 	if toks[i].norm != "after" || x+2 >= len(toks) || toks[x].norm == "" || !isDigitByte(toks[x].norm[0]) ||
-		!timeUnit(toks[x+1].norm) || toks[x+1].brk || toks[x+2].brk || !onOpeners[toks[x+2].norm] {
+		!timeUnitWords[toks[x+1].norm] || toks[x+1].brk || toks[x+2].brk || !onOpeners[toks[x+2].norm] {
 		return 0
 	}
 	if n, ids := c.ctxTrie.longest(toks, x+2, nil); n > 0 && c.cues[ids[0]].role == cueOnCourse {

@@ -302,17 +302,14 @@ func persistedAtEnd(text string, toks []token, t target) bool {
 var stopReasonRE = regexp.MustCompile(`^(?:\s+(?:early|prematurely|soon|immediately|promptly))?(?:\s+(?:(?:after|at|on|in|within)\s+[\w ]{1,20}?|(?:day|d|wk|week|month|mo)\s*\d+))?\s*(?:\(|:|\s[-–—]\s)\s*\pL`)
 
 // stopWithReason reports whether the stop t opens the text (after a time at most) and is
-// followed by its reason set off by a parenthesis, a colon or a dash, or follows its reason
-// (reasonBefore). A text with something
+// followed by its reason set off by a parenthesis, a colon or a dash (for a stop after its
+// reason, see reasonBefore). A text with something
 // else before the stop ("OCS down to 10 mg/d at 6 mo; stopped - alveolitis") may state a
 // response the reader did not read. notEvaluableAfter says the caller found statements after
 // the stop, each not evaluable: the reason may then end at a semicolon before them.
-func (c *compiled) stopWithReason(text string, toks []token, t target, notEvaluableAfter bool) bool {
+func stopWithReason(text string, toks []token, t target, notEvaluableAfter bool) bool {
 	if p := t.entry.normPhrase(); t.entry.category != NotEvaluable || !stopWords[p] && p != "d c" { // "d/c" normalised
 		return false
-	}
-	if c.reasonBefore(toks, t) {
-		return true
 	}
 	for x := 0; x < t.i; x++ {
 		if !timeToken(toks[x]) && toks[x].norm != "drug" && toks[x].norm != "treatment" && toks[x].norm != "was" {
@@ -338,8 +335,8 @@ func (c *compiled) stopWithReason(text string, toks []token, t target, notEvalua
 // whole of the cell: one to four words and perhaps a time that name a finding (a term of the
 // disease vocabulary or a word of harm), a comma, perhaps who stopped
 // what, the stop and at most its time ("pancytopenia, stopped wk 3", "eczema herpeticum,
-// drug stopped", "mood changes, stopped", "conjunctivitis, stopped after 2 doses"). The
-// caller has found nothing else in the cell.
+// drug stopped", "conjunctivitis, stopped after 2 doses"). The caller has found nothing else
+// in the cell.
 func (c *compiled) reasonBefore(toks []token, t target) bool {
 	k := t.i
 	for k > 0 && !toks[k].brk && (stopAgents[toks[k-1].norm] || stopObjects[toks[k-1].norm]) {
@@ -353,7 +350,7 @@ func (c *compiled) reasonBefore(toks []token, t target) bool {
 		if x > 0 && toks[x].brk || toks[x].norm == "" {
 			return false
 		}
-		if isDigitByte(toks[x].norm[0]) && !(x > 0 && timeUnit(toks[x-1].norm) || x+1 < k && timeUnit(toks[x+1].norm)) {
+		if isDigitByte(toks[x].norm[0]) && !(x > 0 && timeUnitWords[toks[x-1].norm] || x+1 < k && timeUnitWords[toks[x+1].norm]) {
 			return false // "PASI 2, stopped" may state a response; "at wk 3" is a time
 		}
 		if !timeToken(toks[x]) {
@@ -373,16 +370,6 @@ func (c *compiled) reasonBefore(toks []token, t target) bool {
 	}
 	return true
 }
-
-// timeUnit reports whether w is a unit of time a cell writes beside a number ("wk 3", "2
-// doses", "d5" is one token): a word of cellTimeWords that is no preposition.
-func timeUnit(w string) bool {
-	return cellTimeWords[w] && !leadPrepositions[w] && !timeLinks[w]
-}
-
-// timeLinks are the words of cellTimeWords that join a time rather than measure it.
-var timeLinks = map[string]bool{"later": true, "till": true, "until": true, "last": true, "within": true,
-	"by": true, "follow": true, "up": true, "post": true, "postop": true, "postoperatively": true, "op": true}
 
 // harmWords name a harm of a treatment that the disease vocabulary does not hold.
 var harmWords = map[string]bool{"reaction": true, "toxicity": true, "intolerance": true, "allergy": true,
@@ -521,10 +508,11 @@ func (c *compiled) weakInContext(text string, toks []token, live []target, decis
 			res.Evidence.Rule += " (a state that persisted)"
 		}
 	}
-	if res.Category == NotEvaluable && onlyNotEvaluableAfter(live, decisive) && c.stopWithReason(text, toks, live[decisive], strongAfter(live, decisive)) &&
-		(len(live) == 1 || !c.reasonBefore(toks, live[decisive])) {
-		// "stopped (dizziness)", "d/c after 3 wk: pancreatitis": a stop with a reason
-		// that states no response is a stop before the response was judged (rule 4)
+	if res.Category == NotEvaluable && (len(live) == 1 && c.reasonBefore(toks, live[decisive]) ||
+		onlyNotEvaluableAfter(live, decisive) && stopWithReason(text, toks, live[decisive], strongAfter(live, decisive))) {
+		// "stopped (dizziness)", "d/c after 3 wk: pancreatitis", "pancytopenia, stopped wk 3":
+		// a stop with a reason that states no response is a stop before the response was
+		// judged (rule 4)
 		res.Evidence.Rule += " (a stop with its reason, and no response stated: rule 4)"
 		return ""
 	}
