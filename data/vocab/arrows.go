@@ -28,7 +28,7 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 		if toks[k].norm == "" || toks[k].norm[0] < '0' || toks[k].norm[0] > '9' {
 			continue
 		}
-		if !c.measureRightBefore(toks, k) && (k > 0 && isNumber(toks[k-1].norm) || !c.measureFollows(text, toks, k)) {
+		if !c.measureRightBefore(toks, k) && !c.measureChangedBefore(toks, k) && (k > 0 && isNumber(toks[k-1].norm) || !c.measureFollows(text, toks, k)) {
 			continue
 		}
 		start := toks[k].start
@@ -189,3 +189,15 @@ func snellen(a, da, b, db string) (x, y float64, ok bool) {
 	}
 	return num / p, num / q, true
 }
+
+// measureChangedBefore reports whether a measure of scores.tsv and a verb of change that the
+// values state precisely stand right before token k: "mRSS rose 18 -> 26", "PASI fell 20 →
+// 3", read as "mRSS 18 -> 26" is. Not a noun ("FEV1 fall 78% -> 29%" names a measure of its
+// own).
+func (c *compiled) measureChangedBefore(toks []token, k int) bool {
+	return k > 1 && !toks[k].brk && !toks[k-1].brk && changeVerbs[toks[k-1].norm] && c.measureRightBefore(toks, k-1)
+}
+
+// changeVerbs are the verbs of change whose size the values after them state (vagueChange).
+var changeVerbs = map[string]bool{"rose": true, "fell": true, "dropped": true, "decreased": true, "increased": true,
+	"improved": true, "declined": true, "reduced": true, "lowered": true}

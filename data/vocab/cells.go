@@ -10,12 +10,21 @@ import "strings"
 func dropNotOutcomes(text string, targets []target, toks []token) []target {
 	keep := targets[:0]
 	for _, t := range targets {
-		if cellGradeOutOfPlace(toks, t) || standardDeviation(text, toks, t) || eventRate(toks, t) || notYet(toks, t) {
+		if cellGradeOutOfPlace(toks, t) || standardDeviation(text, toks, t) || eventRate(toks, t) || notYet(toks, t) ||
+			extendedToNumber(toks, t) {
 			continue
 		}
 		keep = append(keep, t)
 	}
 	return keep
+}
+
+// extendedToNumber reports whether t, a weak word of worsening that ends in "to", reaches a
+// number: "treatment extended to 6 months", "dose extended to 3 cycles" say how long, not
+// where a lesion spread.
+func extendedToNumber(toks []token, t target) bool {
+	return t.entry.weak() && t.category == Progression && lastWord(t.entry.phrase) == "to" &&
+		t.j < len(toks) && !toks[t.j].brk && (isNumber(toks[t.j].norm) || doseCountWords[toks[t.j].norm])
 }
 
 // comparativeAfterSubject reports whether a cell grade that is a comparative ("better",
@@ -311,28 +320,31 @@ func wholeCellGrade(toks []token, t target) bool {
 }
 
 // newFindingAtSite reports whether t, a secondary word of worsening ("new lesions", "new
-// plaques"), opens the cell and only says where the finding is after it, then perhaps when:
-// "new lesions on trunk", "new ulcers over both shins at wk 20". The cell is then the new
-// finding alone, which the authors give as the course's result, as "new plaques" alone is
-// (wholeCellGrade). The place is a preposition and one to four words, none a number or a
-// word of patients ("new lesions in 2 of 5 patients" counts patients), of a stop or of
-// another time ("new lesions on stopping", "off treatment").
+// plaques"), opens the cell and only says how the finding came and where it is after it, then
+// perhaps when: "new lesions on trunk", "new ulcers over both shins at wk 20", "new plaques
+// developed on the arms", "new papules appeared". The cell is then the new finding alone,
+// which the authors give as the course's result, as "new plaques" alone is (wholeCellGrade).
+// The place is a preposition and one to four words, none a number or a word of patients
+// ("new lesions in 2 of 5 patients" counts patients), of a stop or of another time ("new
+// lesions on stopping", "off treatment").
 func newFindingAtSite(toks []token, t target) bool {
 	if t.i != 0 || t.category != Progression || t.negated || t.hedged || t.entry.role == roleRelapse ||
-		t.j >= len(toks) || toks[t.j].brk || !sitePrepositions[toks[t.j].norm] {
+		t.j >= len(toks) || toks[t.j].brk {
 		return false
 	}
-	k := t.j + 1
-	for k < len(toks) && k <= t.j+4 && !toks[k].brk && !timeToken(toks[k]) {
-		if w := toks[k].norm; w == "" || isDigitByte(w[0]) || patientWords[w] || groupNouns[w] || earlierWords[w] || stopWords[w] {
-			return false
-		}
+	k := t.j
+	if k+1 < len(toks) && auxiliaryWords[toks[k].norm] && appearanceVerbs[toks[k+1].norm] && !toks[k+1].brk {
 		k++
 	}
-	if k == t.j+1 {
+	verb := appearanceVerbs[toks[k].norm]
+	if verb {
+		k++
+	}
+	site := siteAfter(toks, k, true)
+	if site == k && !verb {
 		return false
 	}
-	for _, tk := range toks[k:] {
+	for _, tk := range toks[site:] {
 		if tk.brk || !timeToken(tk) {
 			return false
 		}
@@ -340,17 +352,51 @@ func newFindingAtSite(toks []token, t target) bool {
 	return true
 }
 
+// siteAfter returns the end of a place named at toks[k] ("on the trunk", "to both legs"): a
+// preposition (required when prep is set) and one to four words, none a number, a word of
+// patients or groups, of a stop or of another time; k when there is none.
+func siteAfter(toks []token, k int, prep bool) int {
+	start := k
+	if k < len(toks) && !toks[k].brk && sitePrepositions[toks[k].norm] {
+		start = k + 1
+	} else if prep {
+		return k
+	}
+	e := start
+	for e < len(toks) && e < start+4 && !toks[e].brk && !timeToken(toks[e]) {
+		if w := toks[e].norm; w == "" || isDigitByte(w[0]) || patientWords[w] || groupNouns[w] || earlierWords[w] || stopWords[w] {
+			return k
+		}
+		e++
+	}
+	if e == start {
+		return k
+	}
+	return e
+}
+
+// appearanceVerbs say that a new finding came ("new plaques developed"), and auxiliaryWords
+// may stand before them ("had appeared").
+var (
+	appearanceVerbs = map[string]bool{"appeared": true, "developed": true, "emerged": true, "arose": true,
+		"occurred": true, "erupted": true, "formed": true}
+	auxiliaryWords = map[string]bool{"had": true, "has": true, "have": true}
+)
+
 // sitePrepositions open the place of a finding ("on the trunk", "over both shins").
 var sitePrepositions = map[string]bool{"on": true, "over": true, "in": true, "at": true, "of": true,
-	"involving": true, "around": true, "along": true}
+	"involving": true, "around": true, "along": true, "to": true, "onto": true, "into": true, "across": true}
 
 // lesionSubjectGrade reports whether a weak word of response is the whole cell but for the
 // lesion it is said of, before it ("lesions flattened", "nodules softened", "the plaques
 // lightened at 3 mo", "calcified nodules reduced"): a word of change said of what one sees of
 // the disease is the authors' grade of it, as the word alone is (wholeCellGrade). A word
-// of persistence or of stopping stays weak ("lesions persisted" is read elsewhere).
+// of persistence or of stopping stays weak ("lesions persisted" is read elsewhere). So is a
+// weak word of worsening, perhaps with where the lesion went ("lesions spread to the trunk",
+// "the rash extended to both arms"): not a relapse, whose time decides.
 func lesionSubjectGrade(toks []token, t target) bool {
-	if t.i == 0 || t.i > 3 || !t.entry.category.AtLeast(Minimal) || t.negated || t.hedged {
+	worse := t.entry.category == Progression && t.entry.role != roleRelapse
+	if t.i == 0 || t.i > 3 || !t.entry.category.AtLeast(Minimal) && !worse || t.negated || t.hedged {
 		return false
 	}
 	for _, tk := range toks[t.i:t.j] {
@@ -373,7 +419,11 @@ func lesionSubjectGrade(toks []token, t target) bool {
 	if !noun {
 		return false
 	}
-	for _, tk := range toks[t.j:] {
+	rest := t.j
+	if worse {
+		rest = siteAfter(toks, t.j, lastWord(t.entry.phrase) != "to")
+	}
+	for _, tk := range toks[rest:] {
 		if !timeToken(tk) {
 			return false
 		}

@@ -31,6 +31,7 @@ const (
 	cueNotStated                         // negated, says a report noun was not reported: "not given", "no FU reported"
 	cueUnstated                          // alone, says a report noun was not reported: "outcome unknown"
 	cueQualifierNext                     // sets the degree of the response word right after it, and of no other: "almost cleared"
+	cueHarm                              // names a harm of a treatment, read only as a stop's reason: "haemolysis, stopped"
 )
 
 var cueRoleNames = map[string]cueRole{
@@ -41,6 +42,7 @@ var cueRoleNames = map[string]cueRole{
 	"dose change": cueDoseChange, "transient": cueTransient, "qualifier after": cueQualifierAfter, "qualifier next": cueQualifierNext,
 	"other death": cueOtherDeath,
 	"report noun": cueReportNoun, "follow-up noun": cueFollowUpNoun, "not stated": cueNotStated, "unstated": cueUnstated,
+	"harm": cueHarm,
 }
 
 // qualifierReach is how many words after a qualifier cue a response word may start

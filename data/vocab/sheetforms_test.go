@@ -76,6 +76,25 @@ func TestSheetCellForms(t *testing.T) {
 		{"became more numerous", "the papules became more numerous on minocycline", "", Progression, ConfidenceHigh},
 		{"new tumours appeared", "New tumours appeared on the trunk during the third cycle", "", Progression, ConfidenceHigh},
 		{"a symptom that never returned is no loss to follow-up", "symptoms never returned", "", Unclassified, ConfidenceNone},
+		// a harm before a stop, a stop after its time, missing information (seventeenth session)
+		{"a harm of cues.tsv, then the stop", "hypertriglyceridaemia, stopped at wk 4", "bexarotene", NotEvaluable, ConfidenceHigh},
+		{"a harm, a semicolon, then the stop", "haemolysis; drug stopped", "dapsone", NotEvaluable, ConfidenceHigh},
+		{"a cause of death other than the disease as a stop's reason", "toxicity, stopped", "", NotEvaluable, ConfidenceHigh},
+		{"a word that is no harm before a stop", "negative at 1 mo, stopped", "", NotEvaluable, ConfidenceLow},
+		{"withdrawn with its time and reason", "Colchicine was withdrawn after three weeks owing to severe diarrhoea", "colchicine", NotEvaluable, ConfidenceHigh},
+		{"ltfu in lower case", "ltfu after baseline visit", "", NotEvaluable, ConfidenceHigh},
+		{"no further information obtained", "no further information could be obtained", "", NotEvaluable, ConfidenceHigh},
+		{"a response obtained", "CR obtained", "", Complete, ConfidenceHigh},
+		// new findings that came, lesions that spread
+		{"new plaques developed and where", "new plaques developed on the trunk", "", Progression, ConfidenceHigh},
+		{"new papules appeared", "new papules appeared", "", Progression, ConfidenceHigh},
+		{"lesions spread to a site", "lesions spread to the trunk", "", Progression, ConfidenceHigh},
+		{"a rash extended to a site", "the rash extended to both arms by week 3", "", Progression, ConfidenceHigh},
+		{"a course extended to a time", "treatment extended to 6 months", "", Unclassified, ConfidenceNone},
+		{"extended to a site without a lesion", "extended to the arms", "", Progression, ConfidenceLow},
+		// a verb of change before a measure's values
+		{"a score rose, then its values", "mRSS rose 18 -> 26", "", Progression, ConfidenceHigh},
+		{"a score fell, then its values", "PASI fell 20 → 3", "", Partial, ConfidenceHigh},
 	})
 }
 

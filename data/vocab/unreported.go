@@ -61,6 +61,8 @@ func (c *compiled) unreportedTrie(r cueRole) *trieNode {
 		return c.notStated
 	case cueUnstated:
 		return c.unstated
+	case cueHarm:
+		return c.harms // read only as a stop's reason (reasonBefore)
 	}
 	return nil
 }

@@ -262,6 +262,7 @@ type compiled struct {
 	unreported, unreportedWeak, unreportedAside int
 	reportNouns, followUpNouns                  *trieNode
 	notStated, unstated                         *trieNode
+	harms                                       *trieNode // cues.tsv role harm: a stop's reason (reasonBefore)
 	ctxTrie                                     *trieNode
 	cues                                        []cueEntry
 	scores                                      []scoreEntry

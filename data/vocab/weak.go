@@ -331,9 +331,10 @@ func stopWithReason(text string, toks []token, t target, notEvaluableAfter bool)
 	return !strings.ContainsAny(reason, ",;.")
 }
 
-// reasonBefore reports whether the stop t follows its reason, set off by a comma, as the
-// whole of the cell: one to four words and perhaps a time that name a finding (a term of the
-// disease vocabulary or a word of harm), a comma, perhaps who stopped
+// reasonBefore reports whether the stop t follows its reason, set off by a comma or other
+// clause punctuation, as the whole of the cell: one to four words and perhaps a time that
+// name a finding (a term of the disease vocabulary, a harm of cues.tsv or a cause of death
+// other than the disease), the punctuation, perhaps who stopped
 // what, the stop and at most its time ("pancytopenia, stopped wk 3", "eczema herpeticum,
 // drug stopped", "conjunctivitis, stopped after 2 doses"). The caller has found nothing else
 // in the cell.
@@ -342,7 +343,7 @@ func (c *compiled) reasonBefore(toks []token, t target) bool {
 	for k > 0 && !toks[k].brk && (stopAgents[toks[k-1].norm] || stopObjects[toks[k-1].norm]) {
 		k--
 	}
-	if k < 1 || k > 7 || !toks[k].brk || !toks[k].comma {
+	if k < 1 || k > 7 || !toks[k].brk || toks[k].arrow {
 		return false
 	}
 	words, finding := 0, false
@@ -356,8 +357,14 @@ func (c *compiled) reasonBefore(toks []token, t target) bool {
 		if !timeToken(toks[x]) {
 			words++
 		}
-		if n, _ := c.disTrie.longest(toks, x, c.acceptDisease); n > 0 || harmWords[toks[x].norm] {
+		if n, _ := c.disTrie.longest(toks, x, c.acceptDisease); n > 0 {
 			finding = true
+		}
+		if n, _ := c.harms.longest(toks, x, nil); n > 0 {
+			finding = true // a harm of cues.tsv
+		}
+		if n, ids := c.ctxTrie.longest(toks, x, nil); n > 0 && c.cues[ids[0]].role == cueOtherDeath {
+			finding = true // "toxicity", "sepsis": a cause other than the disease
 		}
 	}
 	if words > 4 || !finding {
@@ -370,13 +377,6 @@ func (c *compiled) reasonBefore(toks []token, t target) bool {
 	}
 	return true
 }
-
-// harmWords name a harm of a treatment that the disease vocabulary does not hold.
-var harmWords = map[string]bool{"reaction": true, "toxicity": true, "intolerance": true, "allergy": true,
-	"allergic": true, "rash": true, "nausea": true, "vomiting": true, "diarrhea": true, "diarrhoea": true,
-	"blistering": true, "pruritus": true, "headache": true, "dizziness": true, "fatigue": true,
-	"pancytopenia": true, "cytopenia": true, "cytopenias": true, "leukopenia": true, "leucopenia": true,
-	"hepatotoxicity": true, "nephrotoxicity": true}
 
 // stopObjects name what a stop stopped, or who stopped it, next to the stop word ("drug
 // stopped", "parents stopped tx").
