@@ -241,7 +241,7 @@ var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction
 	"diminished": true, "regression": true, "shrinkage": true, "shrank": true, "shrunk": true, "smaller": true,
 	"fall": true, "drop": true, "halved": true, "better": true, "cleared": true, "clearance": true,
 	// a response whose share a percentage states ("repigmentation <25 %", "60 % hair regrowth")
-	"regrowth": true, "hair regrowth": true, "repigmentation": true, "repigmented": true, "healing": true, "healed": true,
+	"regrowth": true, "hair regrowth": true, "repigmentation": true, "repigmented": true, "repig": true, "healing": true, "healed": true,
 	// the same said of a size, which numbers after them state precisely ("decreased in size
 	// from 4.2 cm to 3.6 cm" is a 14 % fall)
 	"decreased in size": true, "reduced in size": true, "decrease in size": true, "reduction in size": true,

@@ -41,7 +41,7 @@ var (
 	// shareWords are fall words too, whose percentage is the share of the response reached, of a
 	// measure they name themselves: "repigmentation <25 %", "60 % hair regrowth", "ulcer 80 %
 	// healed" (init adds them to fallWords)
-	shareWords = map[string]bool{"regrowth": true, "repigmentation": true, "repigmented": true, "healing": true,
+	shareWords = map[string]bool{"regrowth": true, "repigmentation": true, "repigmented": true, "repig": true, "healing": true,
 		"healed": true, "reepithelialization": true, "re-epithelialization": true, "epithelialization": true}
 	// "100 % pain relief", "70 % obliteration": a fall by the share, only right after the percentage
 	reliefWords = map[string]bool{"relief": true, "relieved": true, "obliteration": true, "occlusion": true,

@@ -279,6 +279,11 @@ func (c *compiled) phraseAt(toks []token, i int, accept func([]int, []token) []i
 			np, pids = nl, lids
 		}
 	}
+	if np == 0 && c.newLesions >= 0 {
+		if nn := newFindingPhrase(toks, i); nn > 0 {
+			np, pids = nn, []int{c.newLesions}
+		}
+	}
 	if nu, id := c.unreportedAt(toks, i); nu > np {
 		np, pids = nu, []int{id}
 	}

@@ -95,6 +95,35 @@ func TestSheetCellForms(t *testing.T) {
 		// a verb of change before a measure's values
 		{"a score rose, then its values", "mRSS rose 18 -> 26", "", Progression, ConfidenceHigh},
 		{"a score fell, then its values", "PASI fell 20 → 3", "", Partial, ConfidenceHigh},
+		// clinical shorthand: imp, resp, repig, re-epith, w/d, sl; times over 12, 52 and 7
+		{"mod imp", "mod imp", "", Partial, ConfidenceHigh},
+		{"no imp after months over 12", "no imp after 3/12", "", None, ConfidenceHigh},
+		{"no resp", "no resp", "", None, ConfidenceHigh},
+		{"no resp data is unreported", "no resp data", "", NotEvaluable, ConfidenceHigh},
+		{"resp not assessed", "no resp assessed", "", NotEvaluable, ConfidenceHigh},
+		{"respiratory failure is no response", "resp failure, died", "", NotEvaluable, ConfidenceLow},
+		{"repig by its share", "repig ~40% at 6 mo", "", Minimal, ConfidenceHigh},
+		{"re-epith", "ulcer re-epith wk6", "", Complete, ConfidenceHigh},
+		{"w/d after its reason", "c/o nausea, w/d 6 wks", "", NotEvaluable, ConfidenceHigh},
+		{"sl before a comparative", "sl better", "", Minimal, ConfidenceHigh},
+		{"SL as a route is no qualifier", "NTG SL, pain improved", "", Partial, ConfidenceHigh},
+		{"a lesion bigger", "wart bigger", "", Progression, ConfidenceHigh},
+		{"a time over 52 is no count of patients", "SCORAD 68→30 after 1/52", "", Partial, ConfidenceHigh},
+		{"a share over 12 stays a count", "improved in 3/12 patients", "", Unclassified, ConfidenceNone},
+		{"a share over 7 after in stays a count", "complete remission in 4/7", "", Unclassified, ConfidenceNone},
+		{"a relapse months over 12 after the stop", "CR at 4/12; relapsed 5/12 post cessation", "", Complete, ConfidenceHigh},
+		// deaths of other causes and before reassessment, leaving care
+		{"a death of a pulmonary embolism", "died of PE at wk 4", "", NotEvaluable, ConfidenceHigh},
+		{"a death of covid", "covid death wk2", "", NotEvaluable, ConfidenceHigh},
+		{"a cardiac arrest may be the disease", "developed sudden cardiac arrest and died", "", NotEvaluable, ConfidenceLow},
+		{"emigrated", "pt emigrated after loading", "", NotEvaluable, ConfidenceHigh},
+		{"too soon", "too soon, 2 wks only", "", NotEvaluable, ConfidenceHigh},
+		{"insufficient data", "insufficient data in notes", "", NotEvaluable, ConfidenceHigh},
+		// a new finding the vocabulary does not name as a phrase
+		{"new erosions on the course", "new oral erosions + trunk bullae while on MMF", "", Progression, ConfidenceHigh},
+		{"fresh bullae and where", "fresh bullae on the arms", "", Progression, ConfidenceHigh},
+		{"new areas of a response", "new areas of repigmentation", "", Partial, ConfidenceHigh},
+		{"new treatment areas are no finding", "new treatment areas", "", Unclassified, ConfidenceNone},
 	})
 }
 

@@ -78,8 +78,8 @@ func tokenize(s string) []token {
 		}
 	}
 	for i := 0; i < len(s); {
-		if start < 0 && s[i]|0x20 == 'w' { // a word's start: "w/o relapse" is without
-			if norm, n := slashAbbreviation(s, i); n > 0 {
+		if start < 0 { // a word's start: "w/o relapse" is without, "at 3/12" three months
+			if norm, n := slashWord(s, i, toks); n > 0 {
 				emit(norm, i, i+n, false)
 				i += n
 				continue
@@ -395,3 +395,77 @@ func slashAbbreviation(s string, i int) (norm string, n int) {
 	}
 	return "", 0
 }
+
+// slashWord reads a word with a slash at a word's start s[i], after the tokens toks: an
+// abbreviation ("w/o", slashAbbreviation) or a time over 12, 52 or 7 (slashTime).
+func slashWord(s string, i int, toks []token) (norm string, n int) {
+	switch {
+	case s[i]|0x20 == 'w':
+		return slashAbbreviation(s, i)
+	case '0' <= s[i] && s[i] <= '9' && (i == 0 || !isWordByte(s, i-1)):
+		prev := ""
+		if len(toks) > 0 {
+			prev = toks[len(toks)-1].norm
+		}
+		return slashTime(s, i, prev)
+	}
+	return "", 0
+}
+
+// slashTime reads the clinical notation of a time at s[i]: a count of months over 12, of
+// weeks over 52 or of days over 7 ("at 3/12" three months, "after 6/52" six weeks, "2/7" two
+// days), returned as one token ("3mo", "6wk", "2d") and its length in bytes. Such a fraction
+// is read as a time only where a time stands: after a word of time (prev: "at", "after",
+// "by", "within", "post", "for", "over", "x", "until", "since", "from", a stop "d/c", "w/d";
+// not "in": "remission in 4/7" is as often four of seven patients) or before one ("4/12 post",
+// "2/52 later"). Elsewhere it stays two numbers ("3/12 patients", "responded in 3/12").
+func slashTime(s string, i int, prev string) (norm string, n int) {
+	j := i
+	for j < len(s) && j-i < 3 && '0' <= s[j] && s[j] <= '9' {
+		j++
+	}
+	if j == i || j >= len(s) || s[j] != '/' {
+		return "", 0
+	}
+	k := j + 1
+	for k < len(s) && '0' <= s[k] && s[k] <= '9' {
+		k++
+	}
+	if k < len(s) && (isWordByte(s, k) || s[k] == '/' || s[k] == '.' && k+1 < len(s) && '0' <= s[k+1] && s[k+1] <= '9') {
+		return "", 0
+	}
+	var unit string
+	switch s[j+1 : k] {
+	case "12":
+		unit = "mo"
+	case "52":
+		unit = "wk"
+	case "7":
+		unit = "d"
+	}
+	if unit == "" || unit != "wk" && j-i > 2 {
+		return "", 0
+	}
+	before := slashTimeBefore[prev]
+	if !before {
+		next := strings.TrimLeft(s[k:], " ")
+		w := 0
+		for w < len(next) && isWordByte(next, w) {
+			w++
+		}
+		before = slashTimeAfter[strings.ToLower(next[:w])]
+	}
+	if !before {
+		return "", 0
+	}
+	return s[i:j] + unit, k - i
+}
+
+// slashTimeBefore and slashTimeAfter are the words beside which a fraction over 12, 52 or 7
+// is a time (slashTime).
+var (
+	slashTimeBefore = map[string]bool{"at": true, "after": true, "by": true, "within": true, "post": true, "for": true,
+		"over": true, "x": true, "until": true, "till": true, "since": true, "from": true, "approx": true, "c": true,
+		"d": true, "stopped": true, "died": true, "relapsed": true, "recurred": true, "relapse": true, "recurrence": true}
+	slashTimeAfter = map[string]bool{"post": true, "later": true, "ago": true, "postop": true, "pi": true}
+)

@@ -254,6 +254,9 @@ type compiled struct {
 	// lostResponse is the id of the outcome phrase "lost response", which a lost head before
 	// any response phrase reads as ("loss of CCyR"); -1 when the vocabulary has none
 	lostResponse int
+	// newLesions is the id of the entry "new lesions", which a new finding of a lesion the
+	// vocabulary does not name reads as ("new oral erosions": newFindingPhrase); -1 when none
+	newLesions int
 	// unreported is the id of the outcome entry that an unreported outcome ("result not
 	// given") reads as, unreportedWeak that of the same read as a proposal ("no IVIG response
 	// reported"), unreportedAside that of a follow-up noun's ("no FU reported"); reportNouns,

@@ -1,0 +1,108 @@
+package vocab
+
+// New findings: a lesion that came on the course ("new plaques developed on the trunk",
+// "new oral erosions"), read as progression (docs/outcomes.md, terse forms of sheets).
+
+// newFindingPhrase returns the length of a new finding of the skin or of imaging that the
+// vocabulary does not name as a phrase, at toks[i]: "new" or "fresh", at most two words that
+// describe it, and a lesion noun ("new oral erosions", "new annular plaqes", "fresh bullae",
+// "new necrotic areas"), read as "new lesions" is; 0 when there is none. Not a count ("new
+// lesions in 2 of 5") nor words of a stop, a treatment or a patient between, nor a noun with
+// "of" after it ("new areas of repigmentation").
+func newFindingPhrase(toks []token, i int) int {
+	if w := toks[i].norm; w != "new" && w != "fresh" {
+		return 0
+	}
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		tk := toks[k]
+		if tk.brk || tk.norm == "" || isDigitByte(tk.norm[0]) || stopWords[tk.norm] || patientWords[tk.norm] ||
+			treatmentNouns[tk.norm] || newFindingNotNouns[tk.norm] || listLinks[tk.norm] {
+			return 0
+		}
+		if lesionNouns[tk.norm] || newFindingNouns[tk.norm] {
+			if k+1 < len(toks) && !toks[k+1].brk && toks[k+1].norm == "of" {
+				return 0 // "new areas of repigmentation", "new patches of hair": what the new thing is of decides
+			}
+			return k + 1 - i
+		}
+	}
+	return 0
+}
+
+// newFindingNouns are lesions that come new, besides lesionNouns: what blisters, erodes,
+// breaks down or swells on the skin and mucosa.
+var newFindingNouns = map[string]bool{"erosions": true, "erosion": true, "bullae": true, "bulla": true, "blisters": true,
+	"blister": true, "vesicles": true, "pustules": true, "chilblains": true, "areas": true, "ulcerations": true,
+	"abscesses": true, "abscess": true, "tunnels": true, "nodes": true, "metastases": true, "wheals": true}
+
+// newFindingNotNouns name a treatment, which a new finding is not ("new treatment areas").
+var newFindingNotNouns = map[string]bool{"treatment": true, "therapy": true, "tx": true, "rx": true, "drug": true,
+	"medication": true, "medications": true, "agent": true, "regimen": true}
+
+// newFindingAtSite reports whether t, a secondary word of worsening ("new lesions", "new
+// plaques"), opens the cell and only says how the finding came and where it is after it, then
+// perhaps when: "new lesions on trunk", "new ulcers over both shins at wk 20", "new plaques
+// developed on the arms", "new papules appeared". The cell is then the new finding alone,
+// which the authors give as the course's result, as "new plaques" alone is (wholeCellGrade).
+// The place is a preposition and one to four words, none a number or a word of patients
+// ("new lesions in 2 of 5 patients" counts patients), of a stop or of another time ("new
+// lesions on stopping", "off treatment").
+func newFindingAtSite(toks []token, t target) bool {
+	if t.i != 0 || t.category != Progression || t.negated || t.hedged || t.entry.role == roleRelapse ||
+		t.j >= len(toks) || toks[t.j].brk {
+		return false
+	}
+	k := t.j
+	if k+1 < len(toks) && auxiliaryWords[toks[k].norm] && appearanceVerbs[toks[k+1].norm] && !toks[k+1].brk {
+		k++
+	}
+	verb := appearanceVerbs[toks[k].norm]
+	if verb {
+		k++
+	}
+	site := siteAfter(toks, k, true)
+	if site == k && !verb {
+		return false
+	}
+	for _, tk := range toks[site:] {
+		if tk.brk || !timeToken(tk) {
+			return false
+		}
+	}
+	return true
+}
+
+// siteAfter returns the end of a place named at toks[k] ("on the trunk", "to both legs"): a
+// preposition (required when prep is set) and one to four words, none a number, a word of
+// patients or groups, of a stop or of another time; k when there is none.
+func siteAfter(toks []token, k int, prep bool) int {
+	start := k
+	if k < len(toks) && !toks[k].brk && sitePrepositions[toks[k].norm] {
+		start = k + 1
+	} else if prep {
+		return k
+	}
+	e := start
+	for e < len(toks) && e < start+4 && !toks[e].brk && !timeToken(toks[e]) {
+		if w := toks[e].norm; w == "" || isDigitByte(w[0]) || patientWords[w] || groupNouns[w] || earlierWords[w] || stopWords[w] {
+			return k
+		}
+		e++
+	}
+	if e == start {
+		return k
+	}
+	return e
+}
+
+// appearanceVerbs say that a new finding came ("new plaques developed"), and auxiliaryWords
+// may stand before them ("had appeared").
+var (
+	appearanceVerbs = map[string]bool{"appeared": true, "developed": true, "emerged": true, "arose": true,
+		"occurred": true, "erupted": true, "formed": true}
+	auxiliaryWords = map[string]bool{"had": true, "has": true, "have": true}
+)
+
+// sitePrepositions open the place of a finding ("on the trunk", "over both shins").
+var sitePrepositions = map[string]bool{"on": true, "over": true, "in": true, "at": true, "of": true,
+	"involving": true, "around": true, "along": true, "to": true, "onto": true, "into": true, "across": true}
