@@ -10,7 +10,7 @@ import "strings"
 func dropNotOutcomes(text string, targets []target, toks []token) []target {
 	keep := targets[:0]
 	for _, t := range targets {
-		if cellGradeOutOfPlace(toks, t) || standardDeviation(text, toks, t) || eventRate(toks, t) || notYet(toks, t) ||
+		if cellGradeOutOfPlace(text, toks, t) || standardDeviation(text, toks, t) || eventRate(toks, t) || notYet(toks, t) ||
 			extendedToNumber(toks, t) {
 			continue
 		}
@@ -205,7 +205,8 @@ func deviationsOf(text string, toks []token, i int) bool {
 // or "n/a" set off by a comma, colon or dash is the follow-up of a "Follow-up
 // (months)—outcome" column ("32—ANED", "24 - ANED", "n/a—ANED", "15, NED").
 func wholeCell(toks []token, t target) bool {
-	if t.i != 0 && !timeBefore(toks[:t.i], toks[t.i]) && !(t.i == 1 && yesWords[toks[0].norm] && t.entry.category.AtLeast(Minimal)) {
+	if t.i != 0 && !timeBefore(toks[:t.i], toks[t.i]) && !(t.i == 1 && yesWords[toks[0].norm] && t.entry.category.AtLeast(Minimal)) &&
+		!(t.i == 1 && cellLabels[toks[0].norm] && (toks[1].comma || toks[1].dash)) {
 		return false
 	}
 	for _, tk := range toks[t.j:] {
@@ -215,6 +216,10 @@ func wholeCell(toks []token, t target) bool {
 	}
 	return true
 }
+
+// cellLabels name the column a grade answers, written before it with a colon or a dash:
+// "Result: nil at 6 months", "Outcome - good".
+var cellLabels = map[string]bool{"result": true, "results": true, "outcome": true, "response": true, "effect": true}
 
 // yesWords, alone before a grade of response, answer a Response column's question with its
 // degree: "Yes (partial)", "Yes, complete", "Y - CR"; "Yes, stable", "Yes, died" are left to

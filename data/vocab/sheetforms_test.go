@@ -124,6 +124,21 @@ func TestSheetCellForms(t *testing.T) {
 		{"fresh bullae and where", "fresh bullae on the arms", "", Progression, ConfidenceHigh},
 		{"new areas of a response", "new areas of repigmentation", "", Partial, ConfidenceHigh},
 		{"new treatment areas are no finding", "new treatment areas", "", Unclassified, ConfidenceNone},
+		// grades of a case series' table, with a label or a note; leaving the course
+		{"a grade alone: mild", "Mild", "", Minimal, ConfidenceHigh},
+		{"a grade with a note", "Good (physician global)", "", Partial, ConfidenceHigh},
+		{"a grade with a score in a note", "Fair (PASI 40)", "", Minimal, ConfidenceHigh},
+		{"a state with a note says no more than the note", "Alive (NED)", "", Complete, ConfidenceLow},
+		{"fair response", "fair response (25-50% softening)", "", Minimal, ConfidenceHigh},
+		{"a label, then nil", "Result: nil after 12 mo", "", None, ConfidenceHigh},
+		{"nil before its word stays a negation", "nil improvement", "", None, ConfidenceHigh},
+		{"did not return alone", "Did not return", "", NotEvaluable, ConfidenceHigh},
+		{"symptoms that did not return", "symptoms did not return", "", Unclassified, ConfidenceNone},
+		{"defaulted", "Defaulted from follow-up after 1st injection", "", NotEvaluable, ConfidenceHigh},
+		{"withdrew after its reason", "Sedation, withdrew wk 2", "", NotEvaluable, ConfidenceHigh},
+		{"partial resorption", "X-ray: partial resorption of deposits", "", Partial, ConfidenceHigh},
+		{"further deposits appeared", "further deposits appeared at both elbows", "", Progression, ConfidenceHigh},
+		{"further improvement is no new finding", "further improvement", "", Partial, ConfidenceHigh},
 	})
 }
 

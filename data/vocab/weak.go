@@ -48,7 +48,7 @@ var (
 	courseNouns = map[string]bool{"treatment": true, "treatments": true, "therapy": true, "therapies": true,
 		"medication": true, "medications": true, "regimen": true, "dose": true, "doses": true}
 	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true, "ceased": true,
-		"abandoned": true}
+		"abandoned": true, "withdrew": true}
 	// stateVerbs link a present or lasting state to its subject ("remained asymptomatic"); a
 	// past "was" is left out: "was asymptomatic until …" is often the state before the course
 	stateVerbs = map[string]bool{"remained": true, "remains": true, "remain": true, "remaining": true, "became": true,
