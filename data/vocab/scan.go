@@ -575,30 +575,3 @@ func (c *compiled) cutsPhrase(toks []token, t token, rest int) bool {
 	n, _ := c.outTrie.longest(toks, q, nil)
 	return n > rest
 }
-
-// cellGradeOutOfPlace reports whether t is a phrase of role cell where it is no grade: not
-// the whole cell, nor a comparative after a short subject (comparativeAfterSubject); "gone"
-// is a grade only after a short subject (goneAfterSubject), never alone; "clear" is one
-// also as a predicate (clearPredicate).
-func cellGradeOutOfPlace(text string, toks []token, t target) bool {
-	if t.entry.role == roleCell && t.j-t.i == 1 && toks[t.i].norm == "gone" {
-		return !goneAfterSubject(toks, t)
-	}
-	if t.entry.role == roleCell && t.j-t.i == 1 && toks[t.i].norm == "clear" && clearPredicate(toks, t) {
-		return false
-	}
-	return t.entry.role == roleCell && !wholeCell(toks, t) && !comparativeAfterSubject(toks, t) && !gradeWithNote(text, toks, t)
-}
-
-// gradeWithNote reports whether the cell grade t opens the cell and only a note in
-// parentheses follows it: "Good (physician global)", "Fair (PASI 40)", "Excellent (>75 %
-// repigmentation)" — the grade is the whole cell's, and the note details it (what the note
-// states is read as such a detail: secondary). Not a state that grades no response ("Alive
-// (NED)").
-func gradeWithNote(text string, toks []token, t target) bool {
-	if t.i != 0 || t.j >= len(toks) || !t.entry.category.Ordered() {
-		return false // "Alive (NED)": a state, whose note may say more than it
-	}
-	rest := strings.TrimSpace(text[toks[t.j-1].end:])
-	return len(rest) > 2 && rest[0] == '(' && rest[len(rest)-1] == ')' && strings.Count(rest, "(") == 1 && strings.Count(rest, ")") == 1
-}
