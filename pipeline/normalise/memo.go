@@ -79,23 +79,32 @@ type vocabCache struct {
 	// under holds the readings of bare answers under their column's header
 	// (vocab.OutcomeUnder), keyed by header and cell; a table has few
 	under map[[2]string]*vocab.OutcomeMatch
-	// finite holds vocab.FiniteCourse per (treatment, drug, dose, frequency) cells
-	finite map[[4]string]bool
+	// finite holds vocab.FiniteCourse per cell (of treatment, drug, dose or frequency)
+	finite map[string]bool
 }
 
 // FiniteCourse memoises vocab.FiniteCourse of a row's treatment, drug, dose and
-// frequency cells.
+// frequency cells one cell at a time: the row's course is finite when one of its cells says
+// so, and a cell's answer is the same in every row (keyed by the four cells together, the
+// memo missed on most rows of a large table).
 func (c *vocabCache) FiniteCourse(treatment, drug, dose, frequency string) bool {
-	k := [4]string{treatment, drug, dose, frequency}
-	if v, ok := c.finite[k]; ok {
-		return v
+	for _, s := range [4]string{treatment, drug, dose, frequency} {
+		if s == "" {
+			continue
+		}
+		v, ok := c.finite[s]
+		if !ok {
+			if c.finite == nil || len(c.finite) >= memoCap {
+				c.finite = make(map[string]bool)
+			}
+			v = vocab.FiniteCourse(s)
+			c.finite[strings.Clone(s)] = v
+		}
+		if v {
+			return true
+		}
 	}
-	if c.finite == nil || len(c.finite) >= memoCap {
-		c.finite = make(map[[4]string]bool)
-	}
-	v := vocab.FiniteCourse(treatment, drug, dose, frequency)
-	c.finite[[4]string{strings.Clone(treatment), strings.Clone(drug), strings.Clone(dose), strings.Clone(frequency)}] = v
-	return v
+	return false
 }
 
 // OutcomeUnder memoises vocab.OutcomeUnder per (header, cell); the reading is shared.
