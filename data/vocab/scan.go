@@ -228,6 +228,13 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 			continue
 		case np >= nc:
 			e := c.outcomes[pids[0]]
+			if e.category == NotEvaluable && lastWord(e.phrase) == "about" {
+				// "says nothing about how the lesions responded": what was not reported, to
+				// the clause's end, is no statement of its own
+				if end := aboutClause(toks, i+np-1); end > 0 {
+					np = end - i
+				}
+			}
 			targets = append(targets, target{i: i, j: i + np, entry: e, category: e.category, rule: "phrase"})
 			for k := i; k < i+np; k++ {
 				used[k] = true

@@ -139,6 +139,12 @@ func TestSheetCellForms(t *testing.T) {
 		{"partial resorption", "X-ray: partial resorption of deposits", "", Partial, ConfidenceHigh},
 		{"further deposits appeared", "further deposits appeared at both elbows", "", Progression, ConfidenceHigh},
 		{"further improvement is no new finding", "further improvement", "", Partial, ConfidenceHigh},
+		// missing data and what they are about; a wound bed granulating
+		{"no efficacy data", "withdrawn at week 4 with no efficacy data", "", NotEvaluable, ConfidenceHigh},
+		{"no outcome data at a time", "no outcome data at 6 months", "", NotEvaluable, ConfidenceHigh},
+		{"a response, then data not shown", "no response, data not shown", "", None, ConfidenceHigh},
+		{"says nothing about the response", "The article gives dose and duration but says nothing about how the lesions responded", "", NotEvaluable, ConfidenceHigh},
+		{"granulated well, then a death of another cause", "Wound beds granulated well by week 6; patient died of an unrelated myocardial infarction at week 9", "", Partial, ConfidenceHigh},
 	})
 }
 

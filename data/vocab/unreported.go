@@ -181,7 +181,7 @@ var aboutWords = map[string]bool{"on": true, "about": true, "regarding": true, "
 
 // unreportedAbout is how many words may name what missing data are about ("no data on
 // calcinosis response").
-const unreportedAbout = 4
+const unreportedAbout = 6
 
 // unreportedAfterNo is unreportedAt's first form (and "no" with a follow-up noun and what it is
 // about), toks[i] being "no".
@@ -197,6 +197,13 @@ func (c *compiled) unreportedAfterNo(toks []token, i int) (int, int) {
 				return 0, 0 // "no relapse during follow-up reported": the relapse is what is denied
 			}
 			continue
+		}
+		if m, _ := c.followUpNouns.longest(toks, k+n, nil); m > 0 && id == c.unreported && !toks[k+n].brk {
+			if end := k + n + m; end == len(toks) || toks[end].brk || unstatedFollowers[toks[end].norm] || cellTimeWords[toks[end].norm] {
+				// "no efficacy data", "no outcome data at 6 months": the data are what is missing,
+				// whatever the noun before them may say alone
+				return end - i, c.unreported
+			}
 		}
 		if r > 0 {
 			id = c.unreportedWeak // "no IVIG response reported"
