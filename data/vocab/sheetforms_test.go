@@ -145,6 +145,13 @@ func TestSheetCellForms(t *testing.T) {
 		{"a response, then data not shown", "no response, data not shown", "", None, ConfidenceHigh},
 		{"says nothing about the response", "The article gives dose and duration but says nothing about how the lesions responded", "", NotEvaluable, ConfidenceHigh},
 		{"granulated well, then a death of another cause", "Wound beds granulated well by week 6; patient died of an unrelated myocardial infarction at week 9", "", Partial, ConfidenceHigh},
+		// a stop a harm caused, findings not measured again, leaving care
+		{"a harm led to discontinuation", "Drowsiness led to discontinuation after 1 week", "", NotEvaluable, ConfidenceHigh},
+		{"a harm ended treatment, the lesion not measured", "Aseptic meningitis after the first cycle ended treatment; the ulcer was not measured", "", NotEvaluable, ConfidenceHigh},
+		{"a response stands beside a score not recorded", "Improved; PASI was not recorded", "", Partial, ConfidenceHigh},
+		{"the family did not return", "The family did not return after the first visit", "", NotEvaluable, ConfidenceHigh},
+		{"symptoms that did not return after a stop", "symptoms did not return after treatment was stopped", "", Unclassified, ConfidenceNone},
+		{"stopped attending", "Patient stopped attending the clinic after 2 months", "", NotEvaluable, ConfidenceHigh},
 	})
 }
 
