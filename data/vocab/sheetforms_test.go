@@ -152,6 +152,15 @@ func TestSheetCellForms(t *testing.T) {
 		{"the family did not return", "The family did not return after the first visit", "", NotEvaluable, ConfidenceHigh},
 		{"symptoms that did not return after a stop", "symptoms did not return after treatment was stopped", "", Unclassified, ConfidenceNone},
 		{"stopped attending", "Patient stopped attending the clinic after 2 months", "", NotEvaluable, ConfidenceHigh},
+		// authors' English from many countries: a response that did not develop, degrees after
+		// the word, a frequency that fell, a relapse although the course went on
+		{"a response that did not develop", "the spreading was stopped at 3rd month, however repigmentation did not develop", "", None, ConfidenceHigh},
+		{"new lesions that did not develop", "new lesions did not develop", "", None, ConfidenceLow},
+		{"little bit before a change", "ulcers were little bit decreased in size", "", Minimal, ConfidenceHigh},
+		{"in a slight degree after a change", "the erythema was improved in a slight degree", "", Minimal, ConfidenceHigh},
+		{"a frequency that became rare", "the blistering episodes became rare", "", Partial, ConfidenceHigh},
+		{"a relapse although the course went on", "the plaques recurred on the legs although the injections were continued", "", Progression, ConfidenceHigh},
+		{"efficacy was lost, no time", "later the efficacy was lost at 9th month", "", Progression, ConfidenceLow},
 	})
 }
 
