@@ -161,6 +161,8 @@ func TestSheetCellForms(t *testing.T) {
 		{"a frequency that became rare", "the blistering episodes became rare", "", Partial, ConfidenceHigh},
 		{"a relapse although the course went on", "the plaques recurred on the legs although the injections were continued", "", Progression, ConfidenceHigh},
 		{"efficacy was lost, no time", "later the efficacy was lost at 9th month", "", Progression, ConfidenceLow},
+		{"no outcome is given", "The paper reports only the dosing schedule; no outcome is given", "", NotEvaluable, ConfidenceHigh},
+		{"no response was seen stays a non-response", "no response was seen", "", None, ConfidenceHigh},
 	})
 }
 
