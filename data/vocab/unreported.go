@@ -214,9 +214,9 @@ func (c *compiled) unreportedAfterNo(toks []token, i int) (int, int) {
 			return end - i, c.unreported
 		}
 		for q := k + n; q < len(toks) && q <= k+n+unreportedAfter; q++ {
-			if copulas[toks[q].norm] && !toks[q].brk && q+1 < len(toks) && !toks[q+1].brk {
-				// "no outcome is given", "no response data were available": the copula and
-				// a not-stated word, nothing else
+			if copulas[toks[q].norm] && r == 0 && !toks[q].brk && q+1 < len(toks) && !toks[q+1].brk {
+				// "no outcome is given", "no data were available": the copula and a not-stated
+				// word; not after a response word ("no response was reported" reports none)
 				if m, _ := c.notStated.longest(toks, q+1, nil); m > 0 {
 					return q + 1 + m - i, id
 				}
