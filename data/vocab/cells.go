@@ -23,7 +23,7 @@ func dropNotOutcomes(text string, targets []target, toks []token) []target {
 // number: "treatment extended to 6 months", "dose extended to 3 cycles" say how long, not
 // where a lesion spread.
 func extendedToNumber(toks []token, t target) bool {
-	return t.entry.weak() && t.category == Progression && lastWord(t.entry.phrase) == "to" &&
+	return t.entry.weak() && t.category == Progression && strings.HasSuffix(t.entry.normPhrase(), " to") &&
 		t.j < len(toks) && !toks[t.j].brk && (isNumber(toks[t.j].norm) || doseCountWords[toks[t.j].norm])
 }
 
@@ -358,7 +358,7 @@ func lesionSubjectGrade(toks []token, t target) bool {
 	}
 	rest := t.j
 	if worse {
-		rest = siteAfter(toks, t.j, lastWord(t.entry.phrase) != "to")
+		rest = siteAfter(toks, t.j, !strings.HasSuffix(t.entry.normPhrase(), " to"))
 	}
 	for _, tk := range toks[rest:] {
 		if !timeToken(tk) {

@@ -228,7 +228,7 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 			continue
 		case np >= nc:
 			e := c.outcomes[pids[0]]
-			if e.category == NotEvaluable && lastWord(e.phrase) == "about" {
+			if e.category == NotEvaluable && strings.HasSuffix(e.normPhrase(), " about") {
 				// "says nothing about how the lesions responded": what was not reported, to
 				// the clause's end, is no statement of its own
 				if end := aboutClause(toks, i+np-1); end > 0 {
