@@ -195,9 +195,12 @@ func snellen(a, da, b, db string) (x, y float64, ok bool) {
 // 3", read as "mRSS 18 -> 26" is. Not a noun ("FEV1 fall 78% -> 29%" names a measure of its
 // own).
 func (c *compiled) measureChangedBefore(toks []token, k int) bool {
-	return k > 1 && !toks[k].brk && !toks[k-1].brk && changeVerbs[toks[k-1].norm] && c.measureRightBefore(toks, k-1)
+	return k > 1 && !toks[k].brk && !toks[k-1].brk && changeVerb(toks[k-1].norm) && c.measureRightBefore(toks, k-1)
 }
 
-// changeVerbs are the verbs of change whose size the values after them state (vagueChange).
-var changeVerbs = map[string]bool{"rose": true, "fell": true, "dropped": true, "decreased": true, "increased": true,
-	"improved": true, "declined": true, "reduced": true, "lowered": true}
+// changeVerb reports whether w is a verb among the words of change that numbers state more
+// precisely (vagueChange): a past form ("decreased", "improved") or "rose" and "fell", not a
+// noun ("fall", "reduction").
+func changeVerb(w string) bool {
+	return vagueChange[w] && (strings.HasSuffix(w, "ed") || w == "rose" || w == "fell")
+}
