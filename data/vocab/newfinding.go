@@ -4,12 +4,11 @@ package vocab
 // "new oral erosions"), read as progression (docs/outcomes.md, terse forms of sheets).
 
 // newFindingPhrase returns the length of a new finding of the skin or of imaging that the
-// vocabulary does not name as a phrase, at toks[i]: "new", "fresh", "further" or "additional",
-// at most two words that
-// describe it, and a lesion noun ("new oral erosions", "new annular plaqes", "fresh bullae",
-// "new necrotic areas"), read as "new lesions" is; 0 when there is none. Not a count ("new
-// lesions in 2 of 5") nor words of a stop, a treatment or a patient between, nor a noun with
-// "of" after it ("new areas of repigmentation").
+// vocabulary does not name as a phrase, at toks[i]: "new", "fresh", "further" or
+// "additional", at most two words that describe it, and a lesion noun ("new oral erosions",
+// "fresh bullae", "new necrotic areas"), read as "new lesions" is; 0 when there is none. Not
+// a count ("new lesions in 2 of 5") nor words of a stop, a treatment or a patient between,
+// nor a noun with "of" after it ("new areas of repigmentation").
 func newFindingPhrase(toks []token, i int) int {
 	if w := toks[i].norm; w != "new" && w != "fresh" && w != "further" && w != "additional" {
 		return 0

@@ -2,13 +2,14 @@ package vocab
 
 import "testing"
 
-// TestSheetCellForms holds the reader to the terse forms extraction sheets write that
-// the rules of 2026-12-07 (sixteenth session) read: a comma that ends a phrase, "clear" as
-// a predicate, a new finding and its place, a bare next step after a failure, a death from
-// an infection of the disease's lesions, missing data about the outcome, a stop after its
-// reason, counts and scores of skin lesions, a relapse a time into the course, healing
-// denied and missing reports. Most rows have a near miss beside them, which must keep its
-// old reading.
+// TestSheetCellForms holds the reader to the terse forms extraction sheets write that the
+// rules of 2026-12-07 (sixteenth and seventeenth sessions) read: a comma that ends a phrase,
+// "clear" as a predicate, a new finding and its place, a bare next step after a failure, a
+// death from an infection of the disease's lesions, missing data about the outcome, a stop
+// after its reason, counts and scores of skin lesions, a relapse a time into the course,
+// healing denied and missing reports; then harms before a stop, clinical shorthand, times
+// over 12, 52 and 7, a case series' grades, leaving care and the wording of authors from
+// many countries. Most rows have a near miss beside them, which must keep its old reading.
 func TestSheetCellForms(t *testing.T) {
 	checkCaseReadings(t, Default(), []readingCase{
 		// a comma ends a phrase that has none: an adverse effect, then the course's stop
