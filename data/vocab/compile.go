@@ -270,7 +270,7 @@ func (c *compiled) compileOutcomes(t *table) error {
 		if (role == roleEfficacy || role == roleNegOnly) && r.get("negated") == "" {
 			return fmt.Errorf("outcomes: %q has role %s but no negated category", r.get("phrase"), role)
 		}
-		e := outcomeEntry{phrase: r.get("phrase"), secondary: role == roleSecondary, role: role, upper: isUpperAbbrev(r.get("phrase")),
+		e := outcomeEntry{phrase: r.get("phrase"), secondary: role == roleSecondary || role == roleLasting, role: role, upper: isUpperAbbrev(r.get("phrase")),
 			exact: mixedCaseCode(r.get("phrase")),
 			norm:  normalize(r.get("phrase"))}
 		if contains(markerNames, cat) {

@@ -206,6 +206,11 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 		// "Excised; no recurrence at 2 years": after an operation, no recurrence is the
 		// manifestation gone (rule 7)
 		res.Evidence.Rule += " (no recurrence after an operation: rule 7)"
+	} else if t.entry.role == roleLasting && !t.negated && !t.hedged {
+		// "No recurrence of the lesions was observed during 14 months of follow-up": a
+		// response that lasted, the only statement of the outcome (beside a graded response
+		// it is secondary, and the grade decides)
+		res.Evidence.Rule += " (a response that lasted)"
 	} else if t.entry.secondary && !t.quantity && newFindingAtSite(toks, t) {
 		res.Evidence.Rule += " (the whole cell but for where the new finding is: the authors' own grade)"
 	} else if t.entry.weak() || t.entry.secondary && !t.negated {

@@ -789,7 +789,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"a response beside a growth elsewhere", "while pain decreased, the deposits grew larger", "", Partial, ConfidenceLow},
 		{"a failure to respond", "failure to respond to several treatments", "", None, ConfidenceHigh},
 		{"no recurrence after an operation", "Excised; no recurrence at 2 years", "excision", Complete, ConfidenceHigh},
-		{"no recurrence without an operation named", "Treated; no recurrence at 2 years", "", Complete, ConfidenceLow},
+		{"no recurrence without an operation named: a response that lasted", "Treated; no recurrence at 2 years", "", Complete, ConfidenceHigh},
 		// review cases: the clause breaks and lists the new rules must respect
 		{"a course noun before a comma is no subject", "Despite antibiotic therapy, remained febrile", "", None, ConfidenceHigh},
 		{"a count across a colon is no count of sites", "After cycle 2 of 6: complete response", "", Complete, ConfidenceHigh},
@@ -912,7 +912,7 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"backward negation of a phrase", "remission could not be achieved", "", None, ConfidenceHigh},
 		{"backward negation cue before its phrase", "had not reached complete remission", "", None, ConfidenceHigh},
 		{"negation reaches a list", "there was no improvement in symptoms or radiological response", "", None, ConfidenceHigh},
-		{"pseudo-trigger", "there was no recurrence at 2 years of follow-up", "", Complete, ConfidenceLow},
+		{"pseudo-trigger", "there was no recurrence at 2 years of follow-up", "", Complete, ConfidenceHigh},
 		{"pseudo-trigger as the whole cell", "no recurrence at 2 years of follow-up", "", Complete, ConfidenceHigh},
 		{"history names another drug", "refractory to steroids and methotrexate; complete remission with rituximab", "rituximab", Complete, ConfidenceHigh},
 		{"earlier treatments as the object of a non-response", "no response to previous therapies", "infliximab", Unclassified, ConfidenceNone},
