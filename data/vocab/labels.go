@@ -44,9 +44,17 @@ func labelAnswers(text string, toks []token, targets []target, cues []cueHit) []
 	for k := range targets {
 		t := &targets[k]
 		if t.entry.marker || t.negated || t.quantity {
+			drop[k] = drop[k] || t.entry.role == roleLabel
 			continue
 		}
 		sep := labelEnd(text, toks, targets, k)
+		if t.entry.role == roleLabel {
+			if sep < 0 || !answerWord(toks, targets, k, sep) {
+				drop[k] = true // "resp failure", "Resp: 20/min": no label a yes or no answers
+				continue
+			}
+			t.entry.role = rolePrimary
+		}
 		if sep < 0 {
 			continue
 		}
@@ -72,7 +80,7 @@ func labelAnswers(text string, toks []token, targets []target, cues []cueHit) []
 			// "pCR - no tumour cells in the specimen", "Response - no fever": after a dash, "no"
 			// before a noun denies what follows it (a finding absent), not the label; "CR - no"
 			// and "Remission: no" stay answers
-		case answerDenial[first]:
+		case answerDenial[first] || first == "n" && singleLetter(text, toks[sep]):
 			t.negated, t.negCue = true, text[toks[sep].start:toks[sep].end]
 		case answerMissing[joinNorms(toks[sep:e])]:
 			t.category, t.rule, t.entry.role, t.entry.secondary = NotEvaluable, "label: answer (a missing value)", rolePrimary, false
@@ -100,6 +108,22 @@ func labelAnswers(text string, toks []token, targets []target, cues []cueHit) []
 	return out
 }
 
+// answerWord reports whether the answer at token sep to the label targets[k] opens with a
+// word that answers a question (yes, no, Y, N, none, a grade, a missing value) or with an
+// outcome phrase: what a label of role label needs to be one.
+func answerWord(toks []token, targets []target, k, sep int) bool {
+	first := toks[sep].norm
+	_, bare := bareAnswers[first]
+	return bare || answerDenial[first] || answerMissing[first] || gradeWords[first] != CategoryUnknown || phraseAt(targets, k, sep) >= 0
+}
+
+// singleLetter reports whether tok is one letter standing alone: "N" in "Response: N", not
+// the "n" of "n = 5" read as a word of its own by accident of punctuation.
+func singleLetter(text string, tok token) bool {
+	rest := strings.TrimLeft(text[tok.end:], " ")
+	return tok.end-tok.start == 1 && (rest == "" || !strings.ContainsRune("=/", rune(rest[0])))
+}
+
 // labelEnd returns the index of the first token of the answer when targets[k] stands in a
 // label (see above), or -1.
 func labelEnd(text string, toks []token, targets []target, k int) int {
@@ -119,6 +143,20 @@ func labelEnd(text string, toks []token, targets []target, k int) int {
 	return -1
 }
 
+// labelAhead reports whether a label separator follows token j-1 within maxLabelWords words
+// of its clause: where a phrase of role label may be one ("Resp: N", "Resp [Y/N]: Y").
+func labelAhead(text string, toks []token, j int) bool {
+	for q := j; q < len(toks) && q < j+maxLabelWords; q++ {
+		if labelSeparator(text[toks[q-1].end:toks[q].start]) {
+			return true
+		}
+		if toks[q].brk {
+			return false
+		}
+	}
+	return false
+}
+
 // phraseAt returns the index of a target other than targets[k] that starts at token i, or -1.
 func phraseAt(targets []target, k, i int) int {
 	for u := range targets {
@@ -132,7 +170,7 @@ func phraseAt(targets []target, k, i int) int {
 // labelSeparator reports whether the text between a label and its answer is a colon, an
 // equals sign, a question mark or a dash.
 func labelSeparator(between string) bool {
-	switch strings.TrimSpace(between) {
+	switch strings.TrimLeft(strings.TrimSpace(between), ")]") {
 	case ":", "=", "?", "-", "–", "—", "?:", ":-":
 		return true
 	}

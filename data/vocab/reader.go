@@ -73,6 +73,7 @@ const (
 	roleEvent     = "event"        // a new onset ("developed", "occurred"): progression only on the course, and only alone
 	roleNegOnly   = "negated only" // counts only inside a negation's scope: "no radiological change", not "radiological change"
 	roleMeasured  = "measured"     // a change word that counts only beside a measure of scores.tsv: "less calcification", not "less active"
+	roleLabel     = "label"        // counts only as a label a yes or a no answers: "Resp: N", not "resp failure"
 	roleLasting   = "lasting"      // a response that lasted ("no recurrence"): secondary beside a graded response, decides alone
 )
 

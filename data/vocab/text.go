@@ -116,8 +116,8 @@ func tokenize(s string) []token {
 				if c == '.' && len(toks) > 0 && abbreviationDot(s, toks[len(toks)-1], i) {
 					// "no sig. improvement": the word the abbreviation stands for, and no break
 					toks[len(toks)-1].norm = dottedModifiers[toks[len(toks)-1].norm]
-				} else if isClauseBreak(rune(c)) || c == '-' && spacedAt(s, i) {
-					brk = true // " - " between two statements of a cell ("not optimal - only PR")
+				} else if isClauseBreak(rune(c)) || (c == '-' || c == '/') && spacedAt(s, i) {
+					brk = true // " - ", " / " between statements ("not optimal - only PR", "Efficacy: no / Recurrence: n/a")
 				}
 				dash = dash || c == '-'
 				comma = comma || c == ',' || c == ':'

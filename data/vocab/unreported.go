@@ -191,7 +191,7 @@ func (c *compiled) unreportedAfterNo(toks []token, i int) (int, int) {
 			return 0, 0
 		}
 		n, id := c.reportNoun(toks, k)
-		r, _ := c.outTrie.longest(toks, k, nil)
+		r, _ := c.outTrie.longest(toks, k, c.notLabel)
 		if n == 0 {
 			if r > 0 || leadPrepositions[toks[k].norm] {
 				return 0, 0 // "no relapse during follow-up reported": the relapse is what is denied
@@ -234,4 +234,16 @@ func (c *compiled) unreportedAfterNo(toks []token, i int) (int, int) {
 		return 0, 0
 	}
 	return 0, 0
+}
+
+// notLabel is an accept function of the outcome trie that refuses phrases of role label
+// ("resp"), which are outcome words only before a label's separator.
+func (c *compiled) notLabel(ids []int, _ []token) []int {
+	keep := ids[:0:0]
+	for _, id := range ids {
+		if c.outcomes[id].role != roleLabel {
+			keep = append(keep, id)
+		}
+	}
+	return keep
 }
