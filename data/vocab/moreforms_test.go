@@ -5,7 +5,9 @@ import "testing"
 // TestMoreSheetForms holds the reader to the forms that the rules of the eighteenth session
 // of 2026-12-07 read: a response that lasted ("no recurrence") as the only statement of the
 // outcome; " / " between a cell's statements; "Resp" as a label, and "N" or a "[Y/N]" in a
-// label and its answer. Most rows have a near miss beside them, which must keep its old reading.
+// label and its answer; no evaluation, assessment or statement of the outcome; a history
+// cue's scope that ends at a start. Most rows have a near miss beside them, which must keep
+// its old reading.
 func TestMoreSheetForms(t *testing.T) {
 	checkCaseReadings(t, Default(), []readingCase{
 		// a response that lasted: alone it decides, beside a graded response the grade does
@@ -27,5 +29,15 @@ func TestMoreSheetForms(t *testing.T) {
 		{"resp is no word in prose", "resp failure on day 3", "", None, ConfidenceLow},
 		{"resp before a number is no label", "Resp: 20/min", "", Unclassified, ConfidenceNone},
 		{"a count n is no answer", "Response: n = 5", "", Unclassified, ConfidenceNone},
+		// no evaluation, assessment or statement of the outcome: not evaluable
+		{"no evaluation of efficacy", "No evaluation of efficacy was possible.", "", NotEvaluable, ConfidenceHigh},
+		{"no assessment of a finding, then more", "No assessment of hair regrowth was made before she switched.", "", NotEvaluable, ConfidenceHigh},
+		{"no statement on the response", "no statement on the skin response is given in the report.", "", NotEvaluable, ConfidenceHigh},
+		{"no effect on a finding stays a non-response", "no effect of the treatment on the nodules was seen", "", None, ConfidenceHigh},
+		{"no improvement of a finding stays a non-response", "no improvement of the ulcers", "", None, ConfidenceHigh},
+		// a history cue's scope ends at a new statement of a start
+		{"a start after the failed list", "psoriasis resistant to topical treatment and NB-UVB was given etanercept 0.8 mg/kg weekly", "etanercept", Unclassified, ConfidenceNone},
+		{"a dosed course after a comma", "After failure of adalimumab and secukinumab, bimekizumab 320 mg was begun. It cleared the skin.", "bimekizumab", Complete, ConfidenceHigh},
+		{"a dosed course in the failed list", "refractory to steroids and rituximab 375 mg/m2 weekly", "rituximab", None, ConfidenceHigh},
 	})
 }

@@ -159,16 +159,16 @@ func (c *compiled) unreportedAfterNoun(toks []token, i, n int) int {
 	return 0
 }
 
-// aboutClause returns the end of the clause when toks[q] is a word of aboutWords and one to
-// unreportedAbout words follow it to the clause's end ("on calcinosis response", "about the
-// outcome"), else 0.
+// aboutClause returns the end of what a missing report is about when toks[q] is a word of
+// aboutWords and one to unreportedAbout words follow it to the clause's end or to a copula
+// ("on calcinosis response", "about the outcome", "of hair regrowth was made"), else 0.
 func aboutClause(toks []token, q int) int {
 	if q >= len(toks) || toks[q].brk || !aboutWords[toks[q].norm] {
 		return 0
 	}
 	end := q + 1
-	for end < len(toks) && !toks[end].brk {
-		end++
+	for end < len(toks) && !toks[end].brk && !(copulas[toks[end].norm] && end > q+1) {
+		end++ // to the clause's end, or a copula after what it is about ("… of regrowth was made")
 	}
 	if n := end - q - 1; n < 1 || n > unreportedAbout {
 		return 0
@@ -177,7 +177,7 @@ func aboutClause(toks []token, q int) int {
 }
 
 // aboutWords after a follow-up noun name what it is about ("no data on response").
-var aboutWords = map[string]bool{"on": true, "about": true, "regarding": true, "concerning": true}
+var aboutWords = map[string]bool{"on": true, "about": true, "regarding": true, "concerning": true, "of": true}
 
 // unreportedAbout is how many words may name what missing data are about ("no data on
 // calcinosis response").
@@ -208,9 +208,10 @@ func (c *compiled) unreportedAfterNo(toks []token, i int) (int, int) {
 		if r > 0 {
 			id = c.unreportedWeak // "no IVIG response reported"
 		}
-		if end := aboutClause(toks, k+n); end > 0 && r == 0 && id == c.unreportedAside {
-			// "no data on calcinosis response", "no information about the outcome": what the
-			// data would be about, to the clause's end, was not reported
+		if end := aboutClause(toks, k+n); end > 0 && r == 0 && (id == c.unreportedAside || id == c.unreported) {
+			// "no data on calcinosis response", "no information about the outcome", "no
+			// assessment of hair regrowth was made": what the data would be about, to the
+			// clause's end or a copula, was not reported
 			return end - i, c.unreported
 		}
 		for q := k + n; q < len(toks) && q <= k+n+unreportedAfter; q++ {
