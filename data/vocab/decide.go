@@ -135,8 +135,8 @@ func (c *compiled) categorise(text string, toks []token, clause []int, onCourseR
 		decisive = onCourseRelapse
 		res.Category, res.Rule = Progression, "best overall response"
 	} else {
-		c.sitesOf(text, toks, clause, res)
-		if cat := rollUp(res.Sites); len(res.Sites) >= 2 && cat != NotEvaluable {
+		findings := c.sitesOf(text, toks, clause, res)
+		if cat := rollUp(res.Sites, findings); len(res.Sites) >= 2 && cat != NotEvaluable {
 			res.Category, res.Rule = cat, "site roll-up"
 			for _, s := range res.Sites[1:] {
 				if s.Category != res.Sites[0].Category {

@@ -6,7 +6,7 @@ import "testing"
 // of 2026-12-07 read: a response that lasted ("no recurrence") as the only statement of the
 // outcome; " / " between a cell's statements; "Resp" as a label, and "N" or a "[Y/N]" in a
 // label and its answer; no evaluation, assessment or statement of the outcome; a history
-// cue's scope that ends at a start. Most rows have a near miss beside them, which must keep
+// cue's scope that ends at a start; findings apart from the sites in rule 8's roll-up. Most rows have a near miss beside them, which must keep
 // its old reading.
 func TestMoreSheetForms(t *testing.T) {
 	checkCaseReadings(t, Default(), []readingCase{
@@ -39,5 +39,9 @@ func TestMoreSheetForms(t *testing.T) {
 		{"a start after the failed list", "psoriasis resistant to topical treatment and NB-UVB was given etanercept 0.8 mg/kg weekly", "etanercept", Unclassified, ConfidenceNone},
 		{"a dosed course after a comma", "After failure of adalimumab and secukinumab, bimekizumab 320 mg was begun. It cleared the skin.", "bimekizumab", Complete, ConfidenceHigh},
 		{"a dosed course in the failed list", "refractory to steroids and rituximab 375 mg/m2 weekly", "rituximab", None, ConfidenceHigh},
+		// rule 8: a finding apart from the sites counts; a listed site is its statement's
+		{"a finding improved beside unchanged sites", "Muscle strength normalised and the rash faded within 4 months, but the calcified nodules on the buttocks and elbows did not change on CT.", "", Partial, ConfidenceHigh},
+		{"unchanged sites alone", "the calcified nodules on the buttocks and elbows did not change on CT.", "", None, ConfidenceHigh},
+		{"a listed site is its statement's", "the HS worsened with new abscesses in the perineum and buttocks, while the Crohn disease stayed quiescent.", "", Progression, ConfidenceHigh},
 	})
 }

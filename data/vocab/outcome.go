@@ -198,28 +198,35 @@ func bestOverall(ps []PhraseMatch, idx []int) (Category, int) {
 	return CategoryUnknown, -1
 }
 
-// rollUp combines site outcomes into one patient outcome: sites that are not evaluable
-// are ignored; all sites complete → complete; any site partial or better → partial (a
-// mixed response); otherwise the worst site (progression < none < minimal). With no
-// evaluable site the result is not evaluable.
-func rollUp(sites []SiteOutcome) Category {
+// rollUp combines site outcomes, and the findings stated apart from any site (the categories
+// of primary statements in clauses no site took: "muscle strength normalised"), into one
+// patient outcome: those that are not evaluable are ignored; all complete → complete; any
+// partial or better → partial (a mixed response); otherwise the worst (progression < none <
+// minimal). With no evaluable site or finding the result is not evaluable.
+func rollUp(sites []SiteOutcome, findings []Category) Category {
 	allComplete, anyResp := true, false
 	worst := CategoryUnknown
 	n := 0
-	for _, s := range sites {
-		if !s.Category.Ordered() {
-			continue
+	add := func(cat Category) {
+		if !cat.Ordered() {
+			return
 		}
 		n++
-		if s.Category != Complete {
+		if cat != Complete {
 			allComplete = false
 		}
-		if s.Category.AtLeast(Partial) {
+		if cat.AtLeast(Partial) {
 			anyResp = true
 		}
-		if worst == CategoryUnknown || s.Category < worst {
-			worst = s.Category
+		if worst == CategoryUnknown || cat < worst {
+			worst = cat
 		}
+	}
+	for _, s := range sites {
+		add(s.Category)
+	}
+	for _, f := range findings {
+		add(f)
 	}
 	switch {
 	case n == 0:

@@ -243,7 +243,7 @@ func TestRollUp(t *testing.T) {
 		{s(), NotEvaluable},
 	}
 	for _, tt := range tests {
-		if got := rollUp(tt.sites); got != tt.want {
+		if got := rollUp(tt.sites, nil); got != tt.want {
 			t.Errorf("rollUp(%v) = %v, want %v", tt.sites, got, tt.want)
 		}
 	}

@@ -8,8 +8,11 @@ import (
 )
 
 // sitesOf pairs each body site with the outcome phrases of its own clause, else of the
-// next clause with phrases, else of the previous one, and fills res.Sites.
-func (c *compiled) sitesOf(text string, toks []token, clause []int, res *OutcomeMatch) {
+// clause before it when the site is listed right after it, else of the next clause with
+// phrases, else of the previous one, and fills res.Sites. It returns the findings stated
+// apart from any site: the categories of the primary phrases in clauses no site took (a
+// good state that persisted counts as no change), which rule 8 rolls up with the sites.
+func (c *compiled) sitesOf(text string, toks []token, clause []int, res *OutcomeMatch) (findings []Category) {
 	inPhrase := make([]bool, len(toks))
 	k := 0
 	for _, p := range res.Phrases { // phrases and tokens are both in text order
@@ -69,7 +72,11 @@ func (c *compiled) sitesOf(text string, toks []token, clause []int, res *Outcome
 		target := -1
 		if _, ok := segPhrases[sg]; ok {
 			target = sg
-		} else if k := sort.SearchInts(segOrder, sg); k < len(segOrder) {
+		} else if k := sort.SearchInts(segOrder, sg); k > 0 && joinedToSegment(toks, clause, s.i, segOrder[k-1]) {
+			// "worsened in the perineum and buttocks, while …": a site listed after one of
+			// the statement before it, with no punctuation between, is that statement's
+			target = segOrder[k-1]
+		} else if k < len(segOrder) {
 			target = segOrder[k]
 		} else if k > 0 {
 			target = segOrder[k-1]
@@ -100,6 +107,38 @@ func (c *compiled) sitesOf(text string, toks []token, clause []int, res *Outcome
 		}
 		res.Sites = append(res.Sites, so)
 	}
+	taken := map[int]bool{}
+	for _, sgs := range siteSegs {
+		for _, sg := range sgs {
+			taken[sg] = true
+		}
+	}
+	for _, p := range res.Phrases {
+		if taken[p.seg] || p.Secondary || p.Marker || !p.Category.Ordered() {
+			continue
+		}
+		cat := p.Category
+		if k := sort.Search(len(toks), func(x int) bool { return toks[x].start >= p.Start }); k > 0 && k < len(toks) && persistenceWords[toks[k-1].norm] {
+			cat = None // "the arthritis stayed quiescent": a state that persisted, no change
+		}
+		findings = append(findings, cat)
+	}
+	return findings
+}
+
+// joinedToSegment reports whether the token i follows a token of clause segment seg with no
+// clause punctuation between: a site listed after the sites of a statement ("the perineum and
+// buttocks") belongs to that statement, not to the next one.
+func joinedToSegment(toks []token, clause []int, i, seg int) bool {
+	for x := i; x > 0; x-- {
+		if toks[x].brk {
+			return false
+		}
+		if clause[x-1] == seg {
+			return true
+		}
+	}
+	return false
 }
 
 // siteHit is a body site found in a text: its tokens and its sites.tsv entry.
