@@ -2,12 +2,13 @@ package vocab
 
 import "testing"
 
-// TestMoreSheetForms holds the reader to the forms that the rules of the eighteenth session
-// of 2026-12-07 read: a response that lasted ("no recurrence") as the only statement of the
+// TestMoreSheetForms holds the reader to the forms that the rules of the eighteenth session of
+// 2026-12-07 read: a response that lasted ("no recurrence") as the only statement of the
 // outcome; " / " between a cell's statements; "Resp" as a label, and "N" or a "[Y/N]" in a
-// label and its answer; no evaluation, assessment or statement of the outcome; a history
-// cue's scope that ends at a start; findings apart from the sites in rule 8's roll-up. Most rows have a near miss beside them, which must keep
-// its old reading.
+// label and its answer; no evaluation, assessment or statement of the outcome; a history cue's
+// scope that ends at a start; findings apart from the sites in rule 8's roll-up; a response in
+// the sentence after another treatment's start. Most rows have a near miss beside them, which
+// must keep its old reading.
 func TestMoreSheetForms(t *testing.T) {
 	checkCaseReadings(t, Default(), []readingCase{
 		// a response that lasted: alone it decides, beside a graded response the grade does
@@ -43,5 +44,10 @@ func TestMoreSheetForms(t *testing.T) {
 		{"a finding improved beside unchanged sites", "Muscle strength normalised and the rash faded within 4 months, but the calcified nodules on the buttocks and elbows did not change on CT.", "", Partial, ConfidenceHigh},
 		{"unchanged sites alone", "the calcified nodules on the buttocks and elbows did not change on CT.", "", None, ConfidenceHigh},
 		{"a listed site is its statement's", "the HS worsened with new abscesses in the perineum and buttocks, while the Crohn disease stayed quiescent.", "", Progression, ConfidenceHigh},
+		// a response after another treatment's start, in the next sentence
+		{"a response in the sentence after another start", "She had taken diltiazem for two years with no discernible change. Pamidronate infusions every three months were then started. After four cycles the deposits were smaller on radiographs.", "diltiazem", None, ConfidenceHigh},
+		{"the same in the started treatment's row", "She had taken diltiazem for two years with no discernible change. Pamidronate infusions every three months were then started. After four cycles the deposits were smaller on radiographs.", "pamidronate", Partial, ConfidenceHigh},
+		{"a response two sentences after the start", "Pamidronate was started. Calcium fell. After four cycles the deposits were smaller.", "diltiazem", Partial, ConfidenceHigh},
+		{"used with good effect", "Lesions remained unchanged in number and size, and intralesional triamcinolone was subsequently used with good effect.", "hydroxychloroquine", None, ConfidenceHigh},
 	})
 }

@@ -14,7 +14,7 @@ var startWords = map[string]bool{"started": true, "initiated": true, "commenced"
 	"replaced": true, "implemented": true, "administered": true, "applied": true, "performed": true,
 	"tried": true, "attempted": true, "restarted": true, "reintroduced": true, "resumed": true, "placed": true, "put": true,
 	// "we resorted to plasmapheresis", "proceeded to thyroidectomy", "turned to", "opted for"
-	"resorted": true, "proceeded": true, "turned": true, "opted": true}
+	"resorted": true, "proceeded": true, "turned": true, "opted": true, "used": true}
 
 // addedTo reports whether the treatment at m follows "added to" from the start word at y
 // ("rituximab was added to prednisone"): it goes on, it is not started.
@@ -237,6 +237,25 @@ func failureBeforeOtherStart(toks []token, ends []bool, t target, ms []mention, 
 	return true
 }
 
+// startEndsSentence reports whether the sentence that ends at token y ends with a start word
+// and at most startTailWords words after it ("… were then started.", "… was added at 2 mg/kg
+// daily."): a sentence whose news is the start, which the next sentence's response follows.
+func startEndsSentence(toks []token, ends []bool, y int) bool {
+	for x := y; x >= 0 && y-x <= startTailWords; x-- {
+		if startWords[toks[x].norm] {
+			return true
+		}
+		if x > 0 && ends[x] {
+			return false
+		}
+	}
+	return false
+}
+
+// startTailWords bounds the words after the start word at a sentence's end (a dose, a route,
+// a time: "was started at 0.5 mg/kg daily").
+const startTailWords = 6
+
 // notAStart reports whether the start word at y starts no treatment: "started to decrease",
 // "began to improve" (a start of a change), or a start denied ("no orbital debridement was
 // performed", "was not started").
@@ -301,7 +320,7 @@ func subjectWords(toks []token, a, b int, fill map[string]bool) bool {
 		return false // "tests for immunoglobulin G, treatment was started": a new clause
 	}
 	for x := a; x < b; x++ {
-		if w := toks[x].norm; !fill[w] && !isNumber(w) && !startDoseWords[w] {
+		if w := toks[x].norm; !fill[w] && !isNumber(w) && !countWords[w] && !startDoseWords[w] {
 			return false
 		}
 	}
@@ -315,17 +334,26 @@ var startDoseWords = map[string]bool{"for": true, "every": true, "times": true, 
 	"being": true, "dose": true, "doses": true, "intravenous": true, "oral": true, "iv": true, "twice": true,
 	"once": true, "per": true, "day": true, "week": true}
 
-// responseAfterOtherStart reports whether the response t follows, in its sentence, the start
-// of other treatments — a start word before it whose treatments started are named and none is
-// the course's own, and no course treatment named between the start and the response
-// ("seizures persisted under valproate, and levetiracetam was added, rendering her
-// seizure-free" in a valproate row): the response is the new treatment's or the
-// combination's, not the course's.
+// responseAfterOtherStart reports whether the response t follows, in its sentence or as the
+// next sentence after a sentence that ends with it, the start of other treatments — a start
+// word before it whose treatments started are named and none is the course's own, and no
+// course treatment named between the start and the response ("seizures persisted under
+// valproate, and levetiracetam was added, rendering her seizure-free" in a valproate row;
+// "Pamidronate infusions were then started. After four cycles the deposits were smaller." in
+// a diltiazem row): the response is the new treatment's or the combination's, not the
+// course's.
 func responseAfterOtherStart(toks []token, ends []bool, t target, ms []mention, k *course) bool {
 	if t.negated || !t.category.AtLeast(Partial) {
 		return false
 	}
-	for y := t.i - 1; y >= 0 && (!ends[y+1] || toks[y+1].arrow); y-- { // "switched to UST → remission"
+	crossed := false
+	for y := t.i - 1; y >= 0; y-- {
+		if ends[y+1] && !toks[y+1].arrow { // "switched to UST → remission" is one statement
+			if crossed || !startEndsSentence(toks, ends, y) {
+				return false
+			}
+			crossed = true // "Pamidronate infusions were then started. After four cycles the deposits were smaller."
+		}
 		if !startWords[toks[y].norm] || notAStart(toks, y, ms) {
 			continue
 		}
