@@ -49,5 +49,8 @@ func TestMoreSheetForms(t *testing.T) {
 		{"the same in the started treatment's row", "She had taken diltiazem for two years with no discernible change. Pamidronate infusions every three months were then started. After four cycles the deposits were smaller on radiographs.", "pamidronate", Partial, ConfidenceHigh},
 		{"a response two sentences after the start", "Pamidronate was started. Calcium fell. After four cycles the deposits were smaller.", "diltiazem", Partial, ConfidenceHigh},
 		{"used with good effect", "Lesions remained unchanged in number and size, and intralesional triamcinolone was subsequently used with good effect.", "hydroxychloroquine", None, ConfidenceHigh},
+		// "instead of" denies what it governs, a noun phrase
+		{"instead of improving", "Instead of improving, the dermatitis spread to the face and hands over the first 8 weeks.", "", Progression, ConfidenceHigh},
+		{"instead of another treatment", "IVIG was given instead of steroids, with remission", "", Complete, ConfidenceHigh},
 	})
 }

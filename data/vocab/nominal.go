@@ -31,11 +31,11 @@ func nounPhraseEnds(cue string, toks []token, k int) bool {
 var resultVerbs = map[string]bool{"resulted": true, "led": true, "achieved": true, "produced": true,
 	"induced": true, "brought": true, "yielded": true, "allowed": true, "enabled": true}
 
-// nominalNegation reports whether a negation cue is a determiner ("no", "no signs of"):
-// it negates a noun phrase, not a clause.
+// nominalNegation reports whether a negation cue is a determiner ("no", "no signs of") or a
+// preposition ("without", "instead of"): it negates a noun phrase, not a clause.
 func nominalNegation(cue string) bool {
 	w := strings.ToLower(cue)
-	return w == "no" || strings.HasPrefix(w, "no ") || w == "without"
+	return w == "no" || strings.HasPrefix(w, "no ") || w == "without" || w == "instead of"
 }
 
 // verbAfterComma reports whether the words after the comma before token k open with an
