@@ -206,20 +206,25 @@ func saidOfTreatmentBefore(toks []token, ends []bool, t target, ms []mention, cl
 		}
 		exact = exact || k.names[m.name]
 	}
-	if last < 0 || ms[last].short || clause[ms[last].i] != clause[t.i] {
-		return false
+	if last < 0 || clause[ms[last].i] != clause[t.i] || ms[last].short && !agentVerbBetween(toks, ms[last].i+ms[last].n, t.i) {
+		return false // "T4 was normal": a short abbreviation is a treatment only as an agent ("HCQ had given no benefit")
 	}
 	if ms[last].course && (!exact || !classOnly(toks, ms[last], k)) {
 		return false
 	}
-	gap := t.i - (ms[last].i + ms[last].n)
-	if gap > 4 || followedByCourse(toks, t, ms) {
-		return false
-	}
+	gap := 0
 	for y := ms[last].i + ms[last].n; y < t.i; y++ {
-		if !effectLinks[toks[y].norm] {
+		switch {
+		case timeToken(toks[y]) || countWords[toks[y].norm]:
+			// "HCQ alone for 6 months had given no benefit": how long, not counted
+		case effectLinks[toks[y].norm]:
+			gap++
+		default:
 			return false
 		}
+	}
+	if gap > 4 || followedByCourse(toks, t, ms) {
+		return false
 	}
 	// the course named earlier in the statement shares the outcome ("IVIG 2 g/kg and aspirin
 	// with resolution of fever", "methylprednisolone followed by prednisolone with
@@ -249,13 +254,30 @@ func saidOfTreatmentBefore(toks []token, ends []bool, t target, ms []mention, cl
 	return true
 }
 
+// agentVerbBetween reports whether a verb that makes its subject the agent of an outcome
+// ("given", "produced", "resulted") stands in toks[a:b].
+func agentVerbBetween(toks []token, a, b int) bool {
+	for y := a; y < b; y++ {
+		if agentVerbs[toks[y].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// agentVerbs make their subject the agent of the outcome after them.
+var agentVerbs = map[string]bool{"given": true, "gave": true, "produced": true, "provided": true, "brought": true,
+	"yielded": true, "resulted": true, "resulting": true, "led": true, "leading": true}
+
 // effectLinks may stand between a treatment and the outcome it brought about.
 var effectLinks = map[string]bool{"with": true, "resulting": true, "resulted": true, "in": true,
 	"leading": true, "led": true, "to": true, "which": true, "a": true, "an": true, "and": true,
 	// the treatment as subject of the outcome's verb ("ganciclovir treatment did not improve
 	// the symptoms", "IVIG was ineffective")
 	"treatment": true, "therapy": true, "did": true, "does": true, "not": true, "was": true,
-	"were": true, "had": true, "has": true, "have": true, "ultimately": true, "eventually": true}
+	"were": true, "had": true, "has": true, "have": true, "ultimately": true, "eventually": true,
+	// "HCQ alone had given no benefit", "IVIG produced a partial response"
+	"alone": true, "given": true, "gave": true, "produced": true, "provided": true, "brought": true, "yielded": true}
 
 // classOnly reports whether mention m is the course's only by its class: another drug of
 // the class of the course's own ("adalimumab" in an infliximab row).

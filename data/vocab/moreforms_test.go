@@ -7,8 +7,8 @@ import "testing"
 // outcome; " / " between a cell's statements; "Resp" as a label, and "N" or a "[Y/N]" in a
 // label and its answer; no evaluation, assessment or statement of the outcome; a history cue's
 // scope that ends at a start; findings apart from the sites in rule 8's roll-up; a response in
-// the sentence after another treatment's start. Most rows have a near miss beside them, which
-// must keep its old reading.
+// the sentence after another treatment's start; "instead of"; an outcome another treatment
+// gave. Most rows have a near miss beside them, which must keep its old reading.
 func TestMoreSheetForms(t *testing.T) {
 	checkCaseReadings(t, Default(), []readingCase{
 		// a response that lasted: alone it decides, beside a graded response the grade does
@@ -52,5 +52,8 @@ func TestMoreSheetForms(t *testing.T) {
 		// "instead of" denies what it governs, a noun phrase
 		{"instead of improving", "Instead of improving, the dermatitis spread to the face and hands over the first 8 weeks.", "", Progression, ConfidenceHigh},
 		{"instead of another treatment", "IVIG was given instead of steroids, with remission", "", Complete, ConfidenceHigh},
+		// an outcome given by another treatment before it, over a time
+		{"another treatment gave no benefit", "HCQ alone for 6 months had given no benefit in this smoker with widespread DLE. Mepacrine 100 mg daily was added.", "mepacrine", Unclassified, ConfidenceNone},
+		{"the course gave no benefit", "HCQ alone for 6 months had given no benefit in this smoker with widespread DLE.", "hydroxychloroquine", None, ConfidenceHigh},
 	})
 }
