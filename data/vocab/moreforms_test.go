@@ -55,5 +55,11 @@ func TestMoreSheetForms(t *testing.T) {
 		// an outcome given by another treatment before it, over a time
 		{"another treatment gave no benefit", "HCQ alone for 6 months had given no benefit in this smoker with widespread DLE. Mepacrine 100 mg daily was added.", "mepacrine", Unclassified, ConfidenceNone},
 		{"the course gave no benefit", "HCQ alone for 6 months had given no benefit in this smoker with widespread DLE.", "hydroxychloroquine", None, ConfidenceHigh},
+		// a finding or a score not measured again
+		{"a score not repeated after a stop", "d/c wk 2 : diarrhoea + headache ; PASI not repeated", "", NotEvaluable, ConfidenceHigh},
+		{"no score recorded", "eczema herpeticum wk 6 -> MMF held; no EASI recorded", "", NotEvaluable, ConfidenceHigh},
+		{"not re-imaged", "d/c mo 2 - epistaxis; calcinosis not re-imaged", "", NotEvaluable, ConfidenceHigh},
+		{"a response beside a score not recorded", "PASI 20 -> 4; DLQI not recorded", "", Partial, ConfidenceHigh},
+		{"no episodes is no missing report", "No episodes of febrile neutropenia were observed.", "chemotherapy", Unclassified, ConfidenceNone},
 	})
 }

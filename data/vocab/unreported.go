@@ -114,6 +114,11 @@ func (c *compiled) reportNoun(toks []token, i int) (int, int) {
 	if n, _ := c.reportNouns.longest(toks, i, nil); n > 0 {
 		return n, c.unreported
 	}
+	if _, measure := c.measures[toks[i].norm]; toks[i].upper && (measure || c.scoreTerms[toks[i].norm]) {
+		// "PASI not repeated", "no EASI recorded": a score's acronym, the measure of the
+		// outcome (not a measure named by a word: "no episodes of fever")
+		return 1, c.unreported
+	}
 	n, _ := c.followUpNouns.longest(toks, i, nil)
 	return n, c.unreportedAside
 }
