@@ -40,8 +40,11 @@ var (
 
 // labelAnswers applies the label-and-answer rule above to the targets and returns them.
 func labelAnswers(text string, toks []token, targets []target, cues []cueHit) []target {
-	drop := map[int]bool{}
+	drop := optionsLabel(text, toks, targets)
 	for k := range targets {
+		if drop[k] {
+			continue
+		}
 		t := &targets[k]
 		if t.entry.marker || t.negated || t.quantity {
 			drop[k] = drop[k] || t.entry.role == roleLabel
@@ -82,6 +85,9 @@ func labelAnswers(text string, toks []token, targets []target, cues []cueHit) []
 			// and "Remission: no" stay answers
 		case answerDenial[first] || first == "n" && singleLetter(text, toks[sep]):
 			t.negated, t.negCue = true, text[toks[sep].start:toks[sep].end]
+		case bareAnswers[first] && e-sep <= 2 && t.entry.weak() && t.entry.role != roleMeasured:
+			// "Clearance: yes", "Effective: Y": the label is the authors' grade, affirmed
+			t.entry.role = rolePrimary
 		case answerMissing[joinNorms(toks[sep:e])]:
 			t.category, t.rule, t.entry.role, t.entry.secondary = NotEvaluable, "label: answer (a missing value)", rolePrimary, false
 		default:
@@ -106,6 +112,29 @@ func labelAnswers(text string, toks []token, targets []target, cues []cueHit) []
 		}
 	}
 	return out
+}
+
+// optionsLabel returns the targets that are the choices of a label ("CR/PR/SD/PD: PD",
+// "CR/PR/SD/PD = PD after C3"): three or more one-word phrases joined by slashes alone,
+// right before a label separator. The answer after it is the outcome; the choices state
+// nothing.
+func optionsLabel(text string, toks []token, targets []target) map[int]bool {
+	drop := map[int]bool{}
+	for k := 0; k < len(targets); {
+		run := k
+		for run+1 < len(targets) && targets[run].j-targets[run].i == 1 && targets[run+1].i == targets[run].j &&
+			text[toks[targets[run].i].end:toks[targets[run+1].i].start] == "/" {
+			run++
+		}
+		if run-k >= 2 && targets[run].j-targets[run].i == 1 && targets[run].j < len(toks) &&
+			labelSeparator(text[toks[targets[run].j-1].end:toks[targets[run].j].start]) {
+			for x := k; x <= run; x++ {
+				drop[x] = true
+			}
+		}
+		k = run + 1
+	}
+	return drop
 }
 
 // answerWord reports whether the answer at token sep to the label targets[k] opens with a

@@ -61,5 +61,9 @@ func TestMoreSheetForms(t *testing.T) {
 		{"not re-imaged", "d/c mo 2 - epistaxis; calcinosis not re-imaged", "", NotEvaluable, ConfidenceHigh},
 		{"a response beside a score not recorded", "PASI 20 -> 4; DLQI not recorded", "", Partial, ConfidenceHigh},
 		{"no episodes is no missing report", "No episodes of febrile neutropenia were observed.", "chemotherapy", Unclassified, ConfidenceNone},
+		// a label's choices, and a weak label affirmed
+		{"the choices of a label", "CR/PR/SD/PD: PD (new deposits both thumbs, 12 mo)", "", Progression, ConfidenceHigh},
+		{"grades joined by a slash are no choices", "PR/CR", "", Complete, ConfidenceHigh},
+		{"a weak label affirmed", "Clearance: yes, after 24 Tx ; recurrence: none at 6 mo", "", Complete, ConfidenceHigh},
 	})
 }
