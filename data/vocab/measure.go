@@ -166,11 +166,16 @@ func (c *compiled) betterRightBefore(toks []token, k int) string {
 			}
 		}
 	}
-	if k >= 2 && (toks[k-1].norm == "score" || toks[k-1].norm == "level" || eyeSides[toks[k-1].norm]) {
+	if k >= 2 && (toks[k-1].norm == "score" || toks[k-1].norm == "level" || eyeSides[toks[k-1].norm] ||
+		scoreParts[toks[k-1].norm] && !toks[k-1].brk) {
 		return c.betterRightBefore(toks, k-1)
 	}
 	return ""
 }
+
+// scoreParts name the part of a score after its name: "CDASI-A 34 -> 6" (activity),
+// "CSAMI-A 40 -> 0", "CLASI activity 14 -> 2", "GPPGA total 3 -> 1".
+var scoreParts = map[string]bool{"a": true, "activity": true, "total": true}
 
 // eyeSides may stand between a measure and its value: "BCVA OD 5/10 -> 5/5", "VA RE 6/60".
 var eyeSides = map[string]bool{"od": true, "os": true, "ou": true, "re": true, "le": true}

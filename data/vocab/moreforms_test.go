@@ -65,5 +65,11 @@ func TestMoreSheetForms(t *testing.T) {
 		{"the choices of a label", "CR/PR/SD/PD: PD (new deposits both thumbs, 12 mo)", "", Progression, ConfidenceHigh},
 		{"grades joined by a slash are no choices", "PR/CR", "", Complete, ConfidenceHigh},
 		{"a weak label affirmed", "Clearance: yes, after 24 Tx ; recurrence: none at 6 mo", "", Complete, ConfidenceHigh},
+		// a score's part between its name and its values; skin scores and lesion counts
+		{"a score's activity part", "CDASI-A 34 -> 6 (wk 24)", "", Partial, ConfidenceHigh},
+		{"a sarcoidosis score", "CSAMI-A 40 -> 0", "", Complete, ConfidenceHigh},
+		{"a count of papules", "papules/pustules 14 -> 13 @ wk 12", "", Minimal, ConfidenceHigh},
+		{"a new digital ulcer after a count fell", "DU count 4 -> 0 wk 12 / new DU R index wk 20, still on sildenafil", "", Complete, ConfidenceLow},
+		{"an unknown part is no score's", "PASI b 20 -> 5", "", Unclassified, ConfidenceNone},
 	})
 }

@@ -30,11 +30,11 @@ func newFindingPhrase(toks []token, i int) int {
 }
 
 // newFindingNouns are lesions that come new, besides lesionNouns: what blisters, erodes,
-// breaks down or swells on the skin and mucosa.
+// breaks down or swells on the skin and mucosa ("DU": a digital or duodenal ulcer).
 var newFindingNouns = map[string]bool{"erosions": true, "erosion": true, "bullae": true, "bulla": true, "blisters": true,
 	"blister": true, "vesicles": true, "pustules": true, "chilblains": true, "areas": true, "ulcerations": true,
 	"abscesses": true, "abscess": true, "tunnels": true, "nodes": true, "metastases": true, "wheals": true,
-	"eschars": true, "eschar": true, "burrows": true, "fissures": true}
+	"eschars": true, "eschar": true, "burrows": true, "fissures": true, "du": true, "dus": true}
 
 // newFindingNotNouns name a treatment, which a new finding is not ("new treatment areas").
 var newFindingNotNouns = map[string]bool{"treatment": true, "therapy": true, "tx": true, "rx": true, "drug": true,
