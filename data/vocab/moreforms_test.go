@@ -71,5 +71,9 @@ func TestMoreSheetForms(t *testing.T) {
 		{"a count of papules", "papules/pustules 14 -> 13 @ wk 12", "", Minimal, ConfidenceHigh},
 		{"a new digital ulcer after a count fell", "DU count 4 -> 0 wk 12 / new DU R index wk 20, still on sildenafil", "", Complete, ConfidenceLow},
 		{"an unknown part is no score's", "PASI b 20 -> 5", "", Unclassified, ConfidenceNone},
+		// follow-up lost or none, the words inverted
+		{"follow-up lost", "f/u lost after 3 mo (family moved abroad)", "", NotEvaluable, ConfidenceHigh},
+		{"follow-up none", "f/u: none after inj. #1 (LTFU)", "", NotEvaluable, ConfidenceHigh},
+		{"a response before follow-up was lost", "PR at wk 8; f/u lost after", "", Partial, ConfidenceHigh},
 	})
 }
