@@ -349,6 +349,9 @@ func (c *compiled) countSubject(toks []token, k int) bool {
 		}
 		x -= 2
 	}
+	if scheduleBefore(toks, x) {
+		return false // "rituximab on days 1 and 15 was given", "at weeks 0, 2 and 6 was given": a schedule
+	}
 	if x > 0 && (toks[x-1].norm == "all" || toks[x-1].norm == "only") && !toks[x].brk {
 		x-- // "all three responded", "only two improved"
 	}
@@ -357,6 +360,26 @@ func (c *compiled) countSubject(toks []token, k int) bool {
 	}
 	return !wordIn(toks, 0, x, siteNouns) && !c.thingsNamed(toks, x)
 }
+
+// scheduleBefore reports whether the number at toks[x] ends a list of numbers after a word of
+// time ("days 1 and 15", "weeks 0, 2 and 6", "cycles 1-3"): the days of a schedule, not a
+// count of patients.
+func scheduleBefore(toks []token, x int) bool {
+	for y := x - 1; y >= 0 && x-y <= 8; y-- {
+		switch w := toks[y].norm; {
+		case scheduleUnits[w]:
+			return true
+		case isNumber(w) || w == "and" || w == "to":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// scheduleUnits name the units of a schedule a list of numbers follows.
+var scheduleUnits = map[string]bool{"day": true, "days": true, "week": true, "weeks": true, "month": true,
+	"months": true, "cycle": true, "cycles": true, "dose": true, "doses": true, "d": true, "wk": true, "wks": true}
 
 // ofGroupBefore returns the token before "of (the) series" (or cohort, group, patients: a
 // groupNouns or seriesNouns word) that ends at toks[x], or x when none does: "4/6 of series

@@ -59,6 +59,9 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			namesCourse[subjectStatement(clause, startsAt, m)] = true
 			courseAt[m.i] = true
 			exactAt[m.i] = k.names[m.name] || k.words[toks[m.i].norm]
+		case !m.course && m.i > 0 && toks[m.i-1].norm == "at" && !toks[m.i].brk && m.class == "procedure":
+			// "necrotising fasciitis was confirmed at surgery": the occasion of a finding, not a
+			// treatment the statement is said of
 		case !m.course && nextStepAlone(toks, inTarget, worse, m.i, m.n):
 			// "ulcer progressed, amputation": the next step, not the statement's subject; only
 			// here, where it names no statement's subject (as a mention dropped for good it

@@ -75,5 +75,10 @@ func TestMoreSheetForms(t *testing.T) {
 		{"follow-up lost", "f/u lost after 3 mo (family moved abroad)", "", NotEvaluable, ConfidenceHigh},
 		{"follow-up none", "f/u: none after inj. #1 (LTFU)", "", NotEvaluable, ConfidenceHigh},
 		{"a response before follow-up was lost", "PR at wk 8; f/u lost after", "", Partial, ConfidenceHigh},
+		// a next step contemplated after a failure; a procedure as an occasion; a schedule
+		{"a failure before a step discussed", "Because of the lack of response, autologous stem cell transplantation was discussed.", "methotrexate", None, ConfidenceHigh},
+		{"a finding at surgery", "Oral flucloxacillin was given. Within 36 hours the erythema spread rapidly, and necrotising fasciitis was confirmed at surgery.", "flucloxacillin", Progression, ConfidenceLow},
+		{"the days of a schedule", "Rituximab 1 g on days 1 and 15 was given. All oral and skin erosions had healed by month 4.", "", Complete, ConfidenceHigh},
+		{"a count of patients stays one", "2 and 3 improved", "", Unclassified, ConfidenceNone},
 	})
 }

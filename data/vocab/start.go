@@ -42,6 +42,12 @@ var (
 		"intravenous": true, "iv": true, "subcutaneous": true, "high": true, "low": true, "dose": true, "pulse": true}
 )
 
+// plannedWords, after a failure, name the next step contemplated as start words name the
+// one taken ("Because of the lack of response, transplantation was discussed"): the failure
+// is of what came before.
+var plannedWords = map[string]bool{"discussed": true, "considered": true, "planned": true, "proposed": true,
+	"offered": true, "recommended": true, "suggested": true}
+
 // startTimeWords, between a statement and the start of a treatment, date the statement to
 // that start ("worsened when interferon was started"): it is then the treatment's own.
 var startTimeWords = map[string]bool{"when": true, "once": true, "after": true, "upon": true,
@@ -129,7 +135,7 @@ type treatmentStart struct {
 // ("although cyclosporine was administered"), or for a restart ("administered again").
 func startAfter(toks []token, ends []bool, t target, ms []mention) (treatmentStart, bool) {
 	for y := t.j; y < len(toks) && !ends[y]; y++ {
-		if !startWords[toks[y].norm] || notAStart(toks, y, ms) {
+		if !startWords[toks[y].norm] && !plannedWords[toks[y].norm] || notAStart(toks, y, ms) {
 			continue
 		}
 		if wordIn(toks, t.j, y, startTimeWords) || y+1 < len(toks) && toks[y+1].norm == "from" ||
