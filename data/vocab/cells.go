@@ -11,13 +11,39 @@ func dropNotOutcomes(text string, targets []target, toks []token) []target {
 	keep := targets[:0]
 	for _, t := range targets {
 		if cellGradeOutOfPlace(text, toks, t) || standardDeviation(text, toks, t) || eventRate(toks, t) || notYet(toks, t) ||
-			extendedToNumber(toks, t) {
+			extendedToNumber(toks, t) || newFindingThatFell(toks, t) {
 			continue
 		}
 		keep = append(keep, t)
 	}
 	return keep
 }
+
+// newFindingThatFell reports whether t, a new finding ("new blister formation", "new
+// lesions"), is what fell: a word of fall right after it ("new blister formation decreased
+// markedly") or "number", "frequency" or "rate" of it before it ("the number of new blisters
+// fell"). The change is the statement, read as a change of a measure; the new finding is its
+// subject, not a worsening.
+func newFindingThatFell(toks []token, t target) bool {
+	if t.category != Progression || t.negated || !strings.HasPrefix(t.entry.normPhrase(), "new ") && toks[t.i].norm != "new" {
+		return false
+	}
+	if t.i >= 2 && toks[t.i-1].norm == "of" && countOfWords[toks[t.i-2].norm] && !toks[t.i].brk && !toks[t.i-1].brk {
+		return true
+	}
+	for x := t.j; x < len(toks) && x <= t.j+1; x++ {
+		if toks[x].brk {
+			return false
+		}
+		if wordFall[toks[x].norm] || toks[x].norm == "fell" || toks[x].norm == "dropped" {
+			return true
+		}
+	}
+	return false
+}
+
+// countOfWords before "of" make what follows a count that may fall: "the number of new blisters".
+var countOfWords = map[string]bool{"number": true, "frequency": true, "rate": true, "count": true}
 
 // extendedToNumber reports whether t, a weak word of worsening that ends in "to", reaches a
 // number: "treatment extended to 6 months", "dose extended to 3 cycles" say how long, not

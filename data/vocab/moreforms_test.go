@@ -80,5 +80,9 @@ func TestMoreSheetForms(t *testing.T) {
 		{"a finding at surgery", "Oral flucloxacillin was given. Within 36 hours the erythema spread rapidly, and necrotising fasciitis was confirmed at surgery.", "flucloxacillin", Progression, ConfidenceLow},
 		{"the days of a schedule", "Rituximab 1 g on days 1 and 15 was given. All oral and skin erosions had healed by month 4.", "", Complete, ConfidenceHigh},
 		{"a count of patients stays one", "2 and 3 improved", "", Unclassified, ConfidenceNone},
+		// new lesions that fell are a measure that fell
+		{"new blister formation decreased", "After 4 cycles new blister formation decreased markedly.", "", Partial, ConfidenceHigh},
+		{"the number of new blisters fell", "the number of new blisters fell markedly", "", Partial, ConfidenceHigh},
+		{"new lesions appeared stays a worsening", "new lesions appeared", "", Progression, ConfidenceHigh},
 	})
 }
