@@ -221,8 +221,8 @@ func causeOf(text string, toks []token, cues []cueHit, d target) deathCause {
 	}
 	for _, cu := range cues {
 		if cu.e.role == cueOtherDeath && cu.i >= from && cu.i < to {
-			if fromLesions(toks, cu.j, to) {
-				return causeNamed
+			if fromLesions(toks, cu.j, to) || cu.i > 0 && woundWords[toks[cu.i-1].norm] {
+				return causeNamed // "sepsis from calciphylaxis ulcers", "wound sepsis"
 			}
 			return causeOther
 		}
@@ -253,6 +253,10 @@ func fromLesions(toks []token, j, to int) bool {
 	}
 	return false
 }
+
+// woundWords right before an other-death cue make it an infection of the disease's lesions:
+// "died of wound sepsis", "ulcer infection".
+var woundWords = map[string]bool{"wound": true, "wounds": true, "ulcer": true, "ulcers": true, "lesion": true}
 
 // deathOtherCause is the note a death of another cause adds to the evidence's rule.
 const deathOtherCause = " (a death from another cause, or before assessment: rule 4)"

@@ -84,5 +84,15 @@ func TestMoreSheetForms(t *testing.T) {
 		{"new blister formation decreased", "After 4 cycles new blister formation decreased markedly.", "", Partial, ConfidenceHigh},
 		{"the number of new blisters fell", "the number of new blisters fell markedly", "", Partial, ConfidenceHigh},
 		{"new lesions appeared stays a worsening", "new lesions appeared", "", Progression, ConfidenceHigh},
+		// "down" with an approximate percentage; a graft's take; a residue after a comma
+		{"down by an approximate percentage", "pustule count down ~30%", "", Minimal, ConfidenceHigh},
+		{"a measure down alone", "CRP down", "", Partial, ConfidenceHigh},
+		{"a graft's take", "graft take ~40%, remaining areas open", "", Minimal, ConfidenceHigh},
+		{"a residue after a comma is another statement's", "take 95%, a residual 1 cm area still healing", "", Partial, ConfidenceHigh},
+		{"a residue right after the percentage", "10% residual disease", "", Partial, ConfidenceHigh},
+		// a death from an infection of the wounds; an outcome to be determined
+		{"wound sepsis", "died 2 wks post debridement of wound sepsis", "", Progression, ConfidenceLow},
+		{"sepsis alone stays another cause", "died of sepsis", "", NotEvaluable, ConfidenceHigh},
+		{"to be determined", "Outcome: TBD", "", NotEvaluable, ConfidenceHigh},
 	})
 }

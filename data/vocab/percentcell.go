@@ -15,7 +15,7 @@ var signedPercentCellRE = regexp.MustCompile(`^\s*([−–-]|\+)\s*(\d{1,3}(?:[.
 
 // measurePercentCellRE matches a cell that is a measure's name and its signed change in
 // percent, with an optional time: "QMGS -75% at 9 mo", "BASDAI down 40 %", "CRP ↓ 90%".
-var measurePercentCellRE = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z0-9 -]{0,30}?)\s*:?\s*([−–-]|\+|\bdown\b|\bup\b|↓|↑)\s*(\d{1,3}(?:[.,]\d+)?)\s*(%)\s*(?:(?:at|after|by|in|on|within)\s+[^;.,]{1,20})?\s*$`)
+var measurePercentCellRE = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z0-9 -]{0,30}?)\s*:?\s*([−–-]|\+|\bdown\b|\bup\b|↓|↑)\s*[~≈]?\s*(\d{1,3}(?:[.,]\d+)?)\s*(%)\s*(?:(?:at|after|by|in|on|within)\s+[^;.,]{1,20})?\s*$`)
 
 // measurePercentCell reads a cell that is a measure of scores.tsv and its signed change
 // in percent ("QMGS -75% at 9 mo", "QMGS down 59%"): for a lower-is-better measure a fall

@@ -37,12 +37,13 @@ var (
 		"declined": true, "fall": true, "fell": true, "drop": true, "dropped": true, "shrinkage": true, "shrank": true, "shrunk": true,
 		"regression": true, "improvement": true, "improved": true, "lower": true, "less": true, "reduce": true,
 		"diminished": true, "clearance": true, "cleared": true, "resolution": true, "resolved": true, "smaller": true,
-		"fewer": true}
+		"fewer": true, "down": true}
 	// shareWords are fall words too, whose percentage is the share of the response reached, of a
 	// measure they name themselves: "repigmentation <25 %", "60 % hair regrowth", "ulcer 80 %
 	// healed" (init adds them to fallWords)
 	shareWords = map[string]bool{"regrowth": true, "repigmentation": true, "repigmented": true, "repig": true, "healing": true,
-		"healed": true, "reepithelialization": true, "re-epithelialization": true, "epithelialization": true}
+		"healed": true, "reepithelialization": true, "re-epithelialization": true, "epithelialization": true,
+		"take": true} // "graft take 95 %": the share of the graft that took
 	// "100 % pain relief", "70 % obliteration": a fall by the share, only right after the percentage
 	reliefWords = map[string]bool{"relief": true, "relieved": true, "obliteration": true, "occlusion": true,
 		"clearance": true, "regression": true, "shrinkage": true, "better": true}
@@ -63,8 +64,8 @@ func init() {
 // before it is what remains ("10 % residual disease", "20 % remaining").
 func residualAfter(toks []token, k int) bool {
 	for w := k; w < min(len(toks), k+2); w++ {
-		if w > k && toks[w].brk {
-			return false // "70 % obliteration, residual nidus": the residue is another statement's
+		if toks[w].brk {
+			return false // "70 % obliteration, residual nidus", "take 95 %, a residual area": another statement's
 		}
 		switch toks[w].norm {
 		case "residual", "remaining", "remained", "residue", "left":
