@@ -218,13 +218,13 @@ type UnlistedRows struct {
 }
 
 // MaxListedRates is how many rows of a rate list (Analysis.Rates,
-// ClassRates, GroupRates) summary.json lists. A longer list, as on a large
-// table with hundreds of thousands of drug × disease groups, is left out of
-// summary.json, which names the table under tables/ that holds its rows
-// instead: the rows of the table are the rows of the list (summary.json's
-// small_group is n < analysis.small_group, and its only row warning says
-// n = 0), and summary.json stays bounded by the number of rows of other
-// lists. Each list is judged alone.
+// ClassRates, GroupRates) summary.json lists, each list judged alone. A
+// longer list, as on a large table with hundreds of thousands of drug ×
+// disease groups, is left out of summary.json whole, which names the table
+// under tables/ that holds its rows instead, so that the rate lists do not
+// grow summary.json with the number of groups. Nothing is lost: the table's
+// rows are the list's (a row's small_group is n < analysis.small_group, and
+// its only warning is that of n = 0, an empty rate).
 const MaxListedRates = 10000
 
 // ForSummary returns what summary.json writes of a, with at most limit rows
