@@ -435,8 +435,16 @@ func (st *state) writeOutputs() error {
 			return err
 		}
 	}
-	return st.out.Write(summaryFile, func(w *bufio.Writer) error { return jsonout.WriteSafe(w, st.summary) })
+	sum := *st.summary
+	if sum.Analysis != nil {
+		sum.Analysis = sum.Analysis.ForSummary(maxListedRates)
+	}
+	return st.out.Write(summaryFile, func(w *bufio.Writer) error { return jsonout.WriteSafe(w, &sum) })
 }
+
+// maxListedRates is how many rows of a rate list summary.json lists
+// (cohort.MaxListedRates; tests lower it).
+var maxListedRates = cohort.MaxListedRates
 
 // writeHeldRows writes the files of one row per course or quarantined row:
 // normalised/cases.* (unless cfg.SkipNormalised) and quarantine.csv.
@@ -469,9 +477,11 @@ type Summary struct {
 	VocabularyUnlisted []normalise.VocabUnlisted `json:"vocabulary_unlisted,omitempty"`
 	Review             normalise.ReviewSummary   `json:"review"`
 	Strict             StrictSummary             `json:"strict"`
-	Analysis           *cohort.Analysis          `json:"analysis"`
-	Config             config.Config             `json:"config"`
-	Details            []data.Problem            `json:"details"`
+	// Analysis holds every rate row; summary.json lists at most
+	// cohort.MaxListedRates rows of each rate list (Analysis.ForSummary).
+	Analysis *cohort.Analysis `json:"analysis"`
+	Config   config.Config    `json:"config"`
+	Details  []data.Problem   `json:"details"`
 	// Grouped are the warnings and errors of Details, one per (code,
 	// column, value) with a row count and the first rows.
 	Grouped []ingest.ProblemGroup `json:"grouped"`

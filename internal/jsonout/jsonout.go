@@ -141,7 +141,8 @@ type jsonField struct {
 }
 
 // structFields lists the fields encoding/json would write for a struct, sorted by key:
-// exported, named by their json tag, "-" and empty omitempty fields left out.
+// exported, named by their json tag, "-", empty omitempty and zero omitzero fields left
+// out.
 func structFields(v reflect.Value) []jsonField {
 	meta := fieldsOf(v.Type())
 	fields := make([]jsonField, 0, len(meta))
@@ -150,9 +151,25 @@ func structFields(v reflect.Value) []jsonField {
 		if m.omitEmpty && (fv.IsZero() || (fv.Kind() == reflect.Slice || fv.Kind() == reflect.Map) && fv.Len() == 0) {
 			continue
 		}
+		if m.omitZero && isZero(fv) {
+			continue
+		}
 		fields = append(fields, jsonField{m.key, fv})
 	}
 	return fields
+}
+
+// isZero is encoding/json's test of an omitzero field: the value's IsZero method
+// where it has one (a nil pointer is zero), else the zero value of its type — so a
+// nil slice is zero and an empty one is not.
+func isZero(v reflect.Value) bool {
+	if v.Kind() == reflect.Pointer && v.IsNil() {
+		return true
+	}
+	if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
+		return z.IsZero()
+	}
+	return v.IsZero()
 }
 
 // fieldMeta is what structFields needs of one struct field, read once per type.
@@ -160,6 +177,7 @@ type fieldMeta struct {
 	index     int
 	key       string
 	omitEmpty bool
+	omitZero  bool
 }
 
 // typeFields caches fieldsOf per struct type (a reflect.Type → []fieldMeta).
@@ -183,7 +201,12 @@ func fieldsOf(t reflect.Type) []fieldMeta {
 		if name == "" {
 			name = f.Name
 		}
-		meta = append(meta, fieldMeta{index: i, key: name, omitEmpty: strings.Contains(opts, "omitempty")})
+		m := fieldMeta{index: i, key: name}
+		for _, o := range strings.Split(opts, ",") {
+			m.omitEmpty = m.omitEmpty || o == "omitempty"
+			m.omitZero = m.omitZero || o == "omitzero"
+		}
+		meta = append(meta, m)
 	}
 	sort.SliceStable(meta, func(i, j int) bool { return meta[i].key < meta[j].key })
 	typeFields.Store(t, meta)

@@ -79,6 +79,51 @@ func TestWriteSafeMatchesWriteOfSafe(t *testing.T) {
 	checkWriteSafe(t, v)
 }
 
+// zeroer has an IsZero method, which omitzero consults as encoding/json does.
+type zeroer struct{ N int }
+
+func (z zeroer) IsZero() bool { return z.N < 0 }
+
+// TestOmitZeroAsEncodingJSON: an omitzero field is left out when encoding/json leaves it
+// out — a nil slice but not an empty one, a nil pointer, a zero struct, a value whose
+// IsZero says so — by Safe and by WriteSafe. The fields are declared in key order, so
+// that encoding/json's order is Safe's.
+func TestOmitZeroAsEncodingJSON(t *testing.T) {
+	type v struct {
+		A []int           `json:"a,omitzero"`
+		B *int            `json:"b,omitzero"`
+		C struct{ X int } `json:"c,omitzero"`
+		D zeroer          `json:"d,omitzero"`
+		E map[string]int  `json:"e,omitempty,omitzero"`
+		F int             `json:"f,omitzero"`
+	}
+	one := 1
+	tests := []struct {
+		name string
+		v    v
+		want string
+	}{
+		{"all zero", v{D: zeroer{-1}}, `{}`},
+		{"empty slice kept", v{A: []int{}, D: zeroer{-1}}, `{"a":[]}`},
+		{"set", v{A: []int{1}, B: &one, C: struct{ X int }{2}, D: zeroer{0}, F: 3},
+			`{"a":[1],"b":1,"c":{"X":2},"d":{"N":0},"f":3}`},
+		{"omitempty too", v{E: map[string]int{}, D: zeroer{-1}}, `{}`},
+	}
+	for _, tt := range tests {
+		if got := encodingJSON(t, tt.v); got != tt.want {
+			t.Fatalf("%s: encoding/json writes %s, the test wants %s", tt.name, got, tt.want)
+		}
+		b, err := json.Marshal(Safe(tt.v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(b) != tt.want {
+			t.Errorf("%s: Safe gives %s, want %s", tt.name, b, tt.want)
+		}
+		checkWriteSafe(t, tt.v)
+	}
+}
+
 // checkWriteSafe fails when WriteSafe(v) differs from Write(Safe(v)).
 func checkWriteSafe(t *testing.T, v any) {
 	t.Helper()

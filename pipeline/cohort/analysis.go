@@ -146,14 +146,23 @@ type Analysis struct {
 	Level       float64        `json:"level"`
 	// PoolPopulation is the denominator of StudyCounts, Pooled and
 	// Sensitivity: evaluable or itt (deaths and losses count as failures).
-	PoolPopulation string    `json:"pool_population"`
-	Rates          []RateRow `json:"response_rates"`
-	ClassRates     []RateRow `json:"response_rates_by_class"`
+	PoolPopulation string `json:"pool_population"`
+	// Rates are the rows of tables/response_rates.csv and ClassRates those
+	// of response_rates_by_class.csv. summary.json lists a rate list of at
+	// most MaxListedRates rows; see ForSummary.
+	Rates      []RateRow `json:"response_rates,omitzero"`
+	ClassRates []RateRow `json:"response_rates_by_class,omitzero"`
 	// GroupRates are the rates of Rates with the disease group in the
 	// Disease field (response_rates_by_disease_group.csv).
-	GroupRates  []RateRow   `json:"response_rates_by_disease_group"`
-	StudyCounts []StudyRow  `json:"study_counts"`
-	Sources     []SourceRow `json:"sources"`
+	GroupRates []RateRow `json:"response_rates_by_disease_group,omitzero"`
+	// RatesUnlisted, ClassRatesUnlisted and GroupRatesUnlisted are set
+	// only in what ForSummary returns, for a rate list summary.json does
+	// not list: they name the table that holds its rows and count them.
+	RatesUnlisted      *UnlistedRows `json:"response_rates_unlisted,omitempty"`
+	ClassRatesUnlisted *UnlistedRows `json:"response_rates_by_class_unlisted,omitempty"`
+	GroupRatesUnlisted *UnlistedRows `json:"response_rates_by_disease_group_unlisted,omitempty"`
+	StudyCounts        []StudyRow    `json:"study_counts"`
+	Sources            []SourceRow   `json:"sources"`
 	// SourcesUnlisted counts the study × drugs counted from their patients,
 	// every outcome attributable, that Sources leaves out past
 	// MaxListedSources of them (a large table has millions).
@@ -196,4 +205,56 @@ type CompareOmitted struct {
 	Groups   int `json:"groups"`
 	Patients int `json:"patients"`
 	Largest  int `json:"largest_n"`
+}
+
+// UnlistedRows names the table that holds the rows of a rate list
+// summary.json does not list, and counts them.
+type UnlistedRows struct {
+	// File is the table's path in the output directory
+	// ("tables/response_rates.csv").
+	File string `json:"file"`
+	// Rows counts its rows, the header not included.
+	Rows int `json:"rows"`
+}
+
+// MaxListedRates is how many rows of a rate list (Analysis.Rates,
+// ClassRates, GroupRates) summary.json lists, each list judged alone. A
+// longer list, as on a large table with hundreds of thousands of drug ×
+// disease groups, is left out of summary.json whole, which names the table
+// under tables/ that holds its rows instead, so that the rate lists do not
+// grow summary.json with the number of groups. Nothing is lost: the table's
+// rows are the list's (a row's small_group is n < analysis.small_group, and
+// its only warning is that of n = 0, an empty rate).
+const MaxListedRates = 10000
+
+// ForSummary returns what summary.json writes of a, with at most limit rows
+// per rate list: a shallow copy in which a longer rate list is nil, so left
+// out, and its RatesUnlisted, ClassRatesUnlisted or GroupRatesUnlisted names
+// its table and counts the table's rows. The lists it keeps are never nil,
+// so that an empty one is written [] as before. a itself is not changed.
+func (a *Analysis) ForSummary(limit int) *Analysis {
+	s := *a
+	s.Rates, s.RatesUnlisted = listedRates(a.Rates, limit, RatesFile, nil)
+	s.ClassRates, s.ClassRatesUnlisted = listedRates(a.ClassRates, limit, ClassRatesFile, classRateWritten)
+	s.GroupRates, s.GroupRatesUnlisted = listedRates(a.GroupRates, limit, GroupRatesFile, nil)
+	return &s
+}
+
+// listedRates returns rows, never nil, when there are at most limit of them;
+// otherwise nil and the table file with the number of rows it has (those
+// keep accepts, all when keep is nil).
+func listedRates(rows []RateRow, limit int, file string, keep func(*RateRow) bool) ([]RateRow, *UnlistedRows) {
+	if len(rows) <= limit {
+		if rows == nil {
+			rows = []RateRow{}
+		}
+		return rows, nil
+	}
+	n := 0
+	for i := range rows {
+		if keep == nil || keep(&rows[i]) {
+			n++
+		}
+	}
+	return nil, &UnlistedRows{File: file, Rows: n}
 }

@@ -248,16 +248,26 @@ type CSVTable struct {
 	Rows   iter.Seq[[]string]
 }
 
+// The tables of the rate lists, by their paths in the output directory.
+const (
+	RatesFile      = "tables/response_rates.csv"
+	ClassRatesFile = "tables/response_rates_by_class.csv"
+	GroupRatesFile = "tables/response_rates_by_disease_group.csv"
+)
+
+// classRateWritten reports whether a row of Analysis.ClassRates is a row of
+// response_rates_by_class.csv: not an overall row, whose drug class is empty.
+func classRateWritten(r *RateRow) bool { return r.Drug != "" }
+
 // CSVTables returns the tables/*.csv files of an analysis, each from the
 // column table of its row type. The class rates leave out the overall
 // row, whose drug class is empty.
 func CSVTables(a *Analysis) []CSVTable {
 	rc := RateColumns
-	classRates := rc.RowsWhere(a.ClassRates, func(r *RateRow) bool { return r.Drug != "" })
 	return []CSVTable{
-		{"tables/response_rates.csv", rc.Header(), rc.Rows(a.Rates)},
-		{"tables/response_rates_by_disease_group.csv", rc.Renamed("disease", "disease_group").Header(), rc.Rows(a.GroupRates)},
-		{"tables/response_rates_by_class.csv", rc.Renamed("drug", "drug_class").Header(), classRates},
+		{RatesFile, rc.Header(), rc.Rows(a.Rates)},
+		{GroupRatesFile, rc.Renamed("disease", "disease_group").Header(), rc.Rows(a.GroupRates)},
+		{ClassRatesFile, rc.Renamed("drug", "drug_class").Header(), rc.RowsWhere(a.ClassRates, classRateWritten)},
 		{"tables/study_counts.csv", StudyColumns.Header(), StudyColumns.Rows(a.StudyCounts)},
 		{"tables/pooled_rates.csv", PooledColumns.Header(), PooledColumns.Rows(a.Pooled)},
 		{"tables/pooled_sensitivity.csv", PooledColumns.Header(), PooledColumns.Rows(a.Sensitivity)},

@@ -180,7 +180,9 @@ func (d *Result) LargestRateChange() (RateChange, bool) {
 // Diff compares two tresp output directories: OLD and NEW may also name
 // a directory's summary.json or tables/response_rates.csv. It joins the
 // response-rate rows of summary.json (analysis.response_rates, the rows of
-// tables/response_rates.csv) on drug, disease and population; compares
+// tables/response_rates.csv; where summary.json does not list them, as on
+// a large table, it names that table in analysis.response_rates_unlisted
+// and Diff reads them from it) on drug, disease and population; compares
 // analysis warnings and problem lines (warnings and errors) of
 // summary.json, quarantine.csv rows by file, line and reasons, input
 // hashes, the effective settings (except inputs and out) and the version.

@@ -37,10 +37,20 @@ type runSummary struct {
 }
 
 // runAnalysis is the part of summary.json's analysis Diff reads: the rows
-// of tables/response_rates.csv and the analysis warnings.
+// of tables/response_rates.csv, or where summary.json does not list them
+// (more than tresp lists) the table that holds them, and the analysis
+// warnings.
 type runAnalysis struct {
-	Rates    *[]rateRow `json:"response_rates"`
-	Warnings []string   `json:"warnings"`
+	Rates         *[]rateRow    `json:"response_rates"`
+	RatesUnlisted *unlistedRows `json:"response_rates_unlisted"`
+	Warnings      []string      `json:"warnings"`
+}
+
+// unlistedRows is analysis.response_rates_unlisted: the table that holds
+// the rate rows summary.json leaves out, and its number of rows.
+type unlistedRows struct {
+	File string `json:"file"`
+	Rows int    `json:"rows"`
 }
 
 // rateRow is one element of analysis.response_rates.
@@ -147,26 +157,53 @@ func loadRun(p string) (*loadedRun, error) {
 	return r, nil
 }
 
-// rates keys the response-rate rows of summary.json (the rows of
-// tables/response_rates.csv) by drug, disease and population.
+// rates keys the response-rate rows by drug, disease and population: the
+// rows summary.json lists (analysis.response_rates), or where it names the
+// table that holds them instead (analysis.response_rates_unlisted), the
+// rows of tables/response_rates.csv.
 func rates(dir string, a *runAnalysis) (map[rateKey]RateValue, error) {
-	if a == nil || a.Rates == nil {
-		return nil, &NotOutputError{dir, "its " + summaryFile + " has no analysis.response_rates (give the directory tresp run --out wrote)"}
+	switch {
+	case a != nil && a.Rates != nil:
+		return listedRates(dir, *a.Rates)
+	case a != nil && a.RatesUnlisted != nil:
+		return tableRates(dir, *a.RatesUnlisted)
 	}
-	out := make(map[rateKey]RateValue, len(*a.Rates))
-	for i, r := range *a.Rates {
+	return nil, &NotOutputError{dir, "its " + summaryFile + " has no analysis.response_rates (give the directory tresp run --out wrote)"}
+}
+
+// listedRates keys the rows of analysis.response_rates.
+func listedRates(dir string, rows []rateRow) (map[rateKey]RateValue, error) {
+	out := make(map[rateKey]RateValue, len(rows))
+	for i, r := range rows {
 		at := fmt.Sprintf("%s: analysis.response_rates[%d]", summaryFile, i)
-		if r.N < 0 || r.Responders < 0 || r.Unclassified < 0 {
-			return nil, &NotOutputError{dir, fmt.Sprintf("%s: negative count (n %d, responders %d, unclassified %d)", at, r.N, r.Responders, r.Unclassified)}
-		}
-		k := rateKey{r.Drug, r.Disease, r.Population}
-		if _, dup := out[k]; dup {
-			return nil, &NotOutputError{dir, fmt.Sprintf("%s: drug %q, disease %q, population %q appears twice", at, k.drug, k.disease, k.population)}
-		}
-		out[k] = RateValue{N: r.N, Responders: r.Responders, Unclassified: r.Unclassified,
+		v := RateValue{N: r.N, Responders: r.Responders, Unclassified: r.Unclassified,
 			Rate: float64(r.Rate), Low: float64(r.Low), High: float64(r.High), Method: r.Method}
+		if err := addRate(out, dir, at, rateKey{r.Drug, r.Disease, r.Population}, v); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
+}
+
+// addRate adds the row at (its position, for errors) to out. Names are
+// keyed as tables/response_rates.csv writes them (csvout.Clean: no control
+// characters, LF line ends), so that rows read from summary.json and from
+// the table join.
+func addRate(out map[rateKey]RateValue, dir, at string, k rateKey, v RateValue) error {
+	if v.N < 0 || v.Responders < 0 || v.Unclassified < 0 {
+		return &NotOutputError{dir, fmt.Sprintf("%s: negative count (n %d, responders %d, unclassified %d)", at, v.N, v.Responders, v.Unclassified)}
+	}
+	raw := k
+	k = rateKey{csvout.Clean(k.drug), csvout.Clean(k.disease), csvout.Clean(k.population)}
+	if _, dup := out[k]; dup {
+		msg := fmt.Sprintf("%s: drug %q, disease %q, population %q appears twice", at, k.drug, k.disease, k.population)
+		if raw != k {
+			msg += " (names are compared without control characters, as tables/response_rates.csv writes them)"
+		}
+		return &NotOutputError{dir, msg}
+	}
+	out[k] = v
+	return nil
 }
 
 // readQuarantine reads quarantine.csv; a directory without one (tresp
