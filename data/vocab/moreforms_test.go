@@ -94,5 +94,10 @@ func TestMoreSheetForms(t *testing.T) {
 		{"wound sepsis", "died 2 wks post debridement of wound sepsis", "", Progression, ConfidenceLow},
 		{"sepsis alone stays another cause", "died of sepsis", "", NotEvaluable, ConfidenceHigh},
 		{"to be determined", "Outcome: TBD", "", NotEvaluable, ConfidenceHigh},
+		// a stop after its reason: more harms, an ordinal, the course as the stop's object
+		{"a harm in a numbered session, then the stop", "hypotension during 1st session, stopped", "", NotEvaluable, ConfidenceHigh},
+		{"a harm, then the course stopped", "eczema herpeticum wk 4, course stopped", "", NotEvaluable, ConfidenceHigh},
+		{"a burn, then the stop", "phototoxic burn wk 2, stopped", "", NotEvaluable, ConfidenceHigh},
+		{"a result before the stop stays unread", "negative at 1 mo, stopped", "", NotEvaluable, ConfidenceLow},
 	})
 }

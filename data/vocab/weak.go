@@ -351,7 +351,7 @@ func (c *compiled) reasonBefore(toks []token, t target) bool {
 		if x > 0 && toks[x].brk || toks[x].norm == "" {
 			return false
 		}
-		if isDigitByte(toks[x].norm[0]) && !(x > 0 && timeUnitWords[toks[x-1].norm] || x+1 < k && timeUnitWords[toks[x+1].norm]) {
+		if isDigitByte(toks[x].norm[0]) && !ordinal(toks[x].norm) && !(x > 0 && timeUnitWords[toks[x-1].norm] || x+1 < k && timeUnitWords[toks[x+1].norm]) {
 			return false // "PASI 2, stopped" may state a response; "at wk 3" is a time
 		}
 		if !timeToken(toks[x]) {
@@ -381,7 +381,7 @@ func (c *compiled) reasonBefore(toks []token, t target) bool {
 // stopObjects name what a stop stopped, or who stopped it, next to the stop word ("drug
 // stopped", "parents stopped tx").
 var stopObjects = map[string]bool{"drug": true, "tx": true, "rx": true, "medication": true, "parents": true,
-	"patient": true, "pt": true, "it": true}
+	"patient": true, "pt": true, "it": true, "course": true, "treatment": true, "therapy": true}
 
 // parenRE matches text in parentheses, which details what stands before it.
 var parenRE = regexp.MustCompile(`\([^()]*\)`)
@@ -546,4 +546,23 @@ func strongAfter(live []target, decisive int) bool {
 		}
 	}
 	return len(live) > 1
+}
+
+// ordinal reports whether w is a number written as an ordinal ("1st", "2nd", "3rd", "10th"):
+// which session or dose, not a value.
+func ordinal(w string) bool {
+	n := len(w)
+	if n < 3 || !isDigitByte(w[0]) {
+		return false
+	}
+	switch w[n-2:] {
+	case "st", "nd", "rd", "th":
+		for i := 0; i < n-2; i++ {
+			if !isDigitByte(w[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
