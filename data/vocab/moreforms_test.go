@@ -99,5 +99,11 @@ func TestMoreSheetForms(t *testing.T) {
 		{"a harm, then the course stopped", "eczema herpeticum wk 4, course stopped", "", NotEvaluable, ConfidenceHigh},
 		{"a burn, then the stop", "phototoxic burn wk 2, stopped", "", NotEvaluable, ConfidenceHigh},
 		{"a result before the stop stays unread", "negative at 1 mo, stopped", "", NotEvaluable, ConfidenceLow},
+		// no difference in other words; a wound closed, a lesion inactive as the whole cell
+		{"no visible difference", "no visible difference, pt disappointed", "", None, ConfidenceHigh},
+		{"no diff against a control", "no diff vs control side", "", None, ConfidenceHigh},
+		{"closed as a wound's grade", "closed at 8 wk", "", Complete, ConfidenceHigh},
+		{"closed elsewhere is no grade", "the clinic closed", "", Unclassified, ConfidenceNone},
+		{"fully pigmented", "treated patch fully pigmented, stable at 18 mo", "", Complete, ConfidenceHigh},
 	})
 }
