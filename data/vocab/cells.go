@@ -35,7 +35,7 @@ func newFindingThatFell(toks []token, t target) bool {
 		if toks[x].brk {
 			return false
 		}
-		if wordFall[toks[x].norm] || toks[x].norm == "fell" || toks[x].norm == "dropped" {
+		if wordFall[toks[x].norm] {
 			return true
 		}
 	}

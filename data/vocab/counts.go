@@ -367,7 +367,7 @@ func (c *compiled) countSubject(toks []token, k int) bool {
 func scheduleBefore(toks []token, x int) bool {
 	for y := x - 1; y >= 0 && x-y <= 8; y-- {
 		switch w := toks[y].norm; {
-		case scheduleUnits[w]:
+		case timeUnitWords[w] || scheduleCounts[w]:
 			return true
 		case isNumber(w) || w == "and" || w == "to":
 			continue
@@ -377,9 +377,9 @@ func scheduleBefore(toks []token, x int) bool {
 	return false
 }
 
-// scheduleUnits name the units of a schedule a list of numbers follows.
-var scheduleUnits = map[string]bool{"day": true, "days": true, "week": true, "weeks": true, "month": true,
-	"months": true, "cycle": true, "cycles": true, "dose": true, "doses": true, "d": true, "wk": true, "wks": true}
+// scheduleCounts, besides the units of time, name the steps of a schedule a list of numbers
+// follows ("cycles 1 and 2").
+var scheduleCounts = map[string]bool{"cycle": true, "cycles": true, "dose": true, "doses": true}
 
 // ofGroupBefore returns the token before "of (the) series" (or cohort, group, patients: a
 // groupNouns or seriesNouns word) that ends at toks[x], or x when none does: "4/6 of series

@@ -221,7 +221,7 @@ func causeOf(text string, toks []token, cues []cueHit, d target) deathCause {
 	}
 	for _, cu := range cues {
 		if cu.e.role == cueOtherDeath && cu.i >= from && cu.i < to {
-			if fromLesions(toks, cu.j, to) || cu.i > 0 && woundWords[toks[cu.i-1].norm] {
+			if fromLesions(toks, cu.j, to) || cu.i > 0 && lesionOrWound(toks[cu.i-1].norm) {
 				return causeNamed // "sepsis from calciphylaxis ulcers", "wound sepsis"
 			}
 			return causeOther
@@ -247,16 +247,16 @@ func fromLesions(toks []token, j, to int) bool {
 		return false
 	}
 	for k := j + 1; k < to && k <= j+4; k++ {
-		if w := toks[k].norm; lesionNoun(w) || w == "wound" || w == "wounds" {
+		if lesionOrWound(toks[k].norm) {
 			return true
 		}
 	}
 	return false
 }
 
-// woundWords right before an other-death cue make it an infection of the disease's lesions:
-// "died of wound sepsis", "ulcer infection".
-var woundWords = map[string]bool{"wound": true, "wounds": true, "ulcer": true, "ulcers": true, "lesion": true}
+// lesionOrWound reports whether w names a disease's lesions or wounds, whose infection is a
+// cause of death the reader cannot place: "sepsis from calciphylaxis ulcers", "wound sepsis".
+func lesionOrWound(w string) bool { return lesionNoun(w) || w == "wound" || w == "wounds" }
 
 // deathOtherCause is the note a death of another cause adds to the evidence's rule.
 const deathOtherCause = " (a death from another cause, or before assessment: rule 4)"

@@ -279,8 +279,13 @@ var effectLinks = map[string]bool{"with": true, "resulting": true, "resulted": t
 	// the symptoms", "IVIG was ineffective")
 	"treatment": true, "therapy": true, "did": true, "does": true, "not": true, "was": true,
 	"were": true, "had": true, "has": true, "have": true, "ultimately": true, "eventually": true,
-	// "HCQ alone had given no benefit", "IVIG produced a partial response"
-	"alone": true, "given": true, "gave": true, "produced": true, "provided": true, "brought": true, "yielded": true}
+	"alone": true} // "HCQ alone had given no benefit"; init adds agentVerbs ("IVIG produced a partial response")
+
+func init() {
+	for w := range agentVerbs {
+		effectLinks[w] = true
+	}
+}
 
 // classOnly reports whether mention m is the course's only by its class: another drug of
 // the class of the course's own ("adalimumab" in an infliximab row).

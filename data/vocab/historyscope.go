@@ -9,11 +9,10 @@ var historyScopeEnds = map[string]bool{"starting": true, "started": true, "initi
 	"initiated": true, "switch": true, "switched": true, "switching": true, "achieved": true, "attained": true,
 	"reached": true, "received": true, "commenced": true, "introduced": true}
 
-// startParticiples after a copula start a course ("… and NB-UVB was given etanercept",
-// "rituximab was added"): a new statement, which ends a history cue's scope.
-var startParticiples = map[string]bool{"given": true, "begun": true, "started": true, "commenced": true,
-	"initiated": true, "added": true, "administered": true, "prescribed": true, "introduced": true,
-	"instituted": true, "tried": true}
+// copulaStart reports whether w, after a copula, starts a course ("… and NB-UVB was given
+// etanercept", "rituximab was added"): a start word, or "given" or "prescribed", which only
+// after a copula name a start.
+func copulaStart(w string) bool { return startWords[w] || w == "given" || w == "prescribed" }
 
 // cueNamesCourse reports whether the scope of the history cue cu names the course. The scope
 // is the rest of its statement (to a sentence end or a termination cue), up to the next
@@ -28,7 +27,7 @@ func cueNamesCourse(text string, toks []token, clause []int, inTarget []bool, me
 			// that failed
 			return false
 		}
-		if historyScopeEnds[toks[x].norm] || copulas[toks[x].norm] && x+1 < len(toks) && startParticiples[toks[x+1].norm] {
+		if historyScopeEnds[toks[x].norm] || copulas[toks[x].norm] && x+1 < len(toks) && copulaStart(toks[x+1].norm) {
 			// "refractory to corticosteroids, achieved a platelet count above 50 within three
 			// weeks of starting eltrombopag": a new action begins, with its treatment
 			return false

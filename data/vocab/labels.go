@@ -172,20 +172,6 @@ func labelEnd(text string, toks []token, targets []target, k int) int {
 	return -1
 }
 
-// labelAhead reports whether a label separator follows token j-1 within maxLabelWords words
-// of its clause: where a phrase of role label may be one ("Resp: N", "Resp [Y/N]: Y").
-func labelAhead(text string, toks []token, j int) bool {
-	for q := j; q < len(toks) && q < j+maxLabelWords; q++ {
-		if labelSeparator(text[toks[q-1].end:toks[q].start]) {
-			return true
-		}
-		if toks[q].brk {
-			return false
-		}
-	}
-	return false
-}
-
 // phraseAt returns the index of a target other than targets[k] that starts at token i, or -1.
 func phraseAt(targets []target, k, i int) int {
 	for u := range targets {

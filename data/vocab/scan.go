@@ -184,11 +184,8 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 			i += np
 			continue
 		}
-		if np > 0 && (cellGradeOutOfPlace(text, toks, target{i: i, j: i + np, entry: c.outcomes[pids[0]]}) ||
-			c.outcomes[pids[0]].role == roleLabel && !labelAhead(text, toks, i+np)) {
-			// "complete" inside a sentence is a qualifier cue, not a Response column's grade;
-			// "resp" is a word of its own only as a label ("Resp: N"), not in "no resp assessed"
-			np = 0
+		if np > 0 && cellGradeOutOfPlace(text, toks, target{i: i, j: i + np, entry: c.outcomes[pids[0]]}) {
+			np = 0 // "complete" inside a sentence is a qualifier cue, not a Response column's grade
 		}
 		if last := i + np - 1; np > 0 && (np == 1 || np == 2 && treatmentObjects[toks[i].norm]) && stateAdjectives[toks[last].norm] &&
 			last+1 < len(toks) && !toks[last+1].brk && !toks[last+1].arrow && !eventBefore(toks, i) {

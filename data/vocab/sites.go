@@ -65,6 +65,7 @@ func (c *compiled) sitesOf(text string, toks []token, clause []int, res *Outcome
 		seg  int
 	}
 	seen := map[siteSeg]bool{}
+	taken := map[int]bool{} // the clause segments some site took
 	var order []string
 	first := map[string]siteHit{}
 	for _, s := range sites {
@@ -88,6 +89,7 @@ func (c *compiled) sitesOf(text string, toks []token, clause []int, res *Outcome
 			first[s.e.site] = s
 			order = append(order, s.e.site)
 		}
+		taken[target] = true
 		if !seen[siteSeg{s.e.site, target}] {
 			seen[siteSeg{s.e.site, target}] = true
 			siteSegs[s.e.site] = append(siteSegs[s.e.site], target)
@@ -107,18 +109,12 @@ func (c *compiled) sitesOf(text string, toks []token, clause []int, res *Outcome
 		}
 		res.Sites = append(res.Sites, so)
 	}
-	taken := map[int]bool{}
-	for _, sgs := range siteSegs {
-		for _, sg := range sgs {
-			taken[sg] = true
-		}
-	}
 	for _, p := range res.Phrases {
 		if taken[p.seg] || p.Secondary || p.Marker || !p.Category.Ordered() {
 			continue
 		}
 		cat := p.Category
-		if k := sort.Search(len(toks), func(x int) bool { return toks[x].start >= p.Start }); k > 0 && k < len(toks) && persistenceWords[toks[k-1].norm] {
+		if k := tokenAtByte(toks, p.Start); k > 0 && k < len(toks) && persistenceWords[toks[k-1].norm] {
 			cat = None // "the arthritis stayed quiescent": a state that persisted, no change
 		}
 		findings = append(findings, cat)

@@ -351,7 +351,7 @@ func (c *compiled) reasonBefore(toks []token, t target) bool {
 		if x > 0 && toks[x].brk || toks[x].norm == "" {
 			return false
 		}
-		if isDigitByte(toks[x].norm[0]) && !ordinal(toks[x].norm) && !(x > 0 && timeUnitWords[toks[x-1].norm] || x+1 < k && timeUnitWords[toks[x+1].norm]) {
+		if isDigitByte(toks[x].norm[0]) && !isOrdinal(toks[x].norm) && !(x > 0 && timeUnitWords[toks[x-1].norm] || x+1 < k && timeUnitWords[toks[x+1].norm]) {
 			return false // "PASI 2, stopped" may state a response; "at wk 3" is a time
 		}
 		if !timeToken(toks[x]) {
@@ -546,23 +546,4 @@ func strongAfter(live []target, decisive int) bool {
 		}
 	}
 	return len(live) > 1
-}
-
-// ordinal reports whether w is a number written as an ordinal ("1st", "2nd", "3rd", "10th"):
-// which session or dose, not a value.
-func ordinal(w string) bool {
-	n := len(w)
-	if n < 3 || !isDigitByte(w[0]) {
-		return false
-	}
-	switch w[n-2:] {
-	case "st", "nd", "rd", "th":
-		for i := 0; i < n-2; i++ {
-			if !isDigitByte(w[i]) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
 }
