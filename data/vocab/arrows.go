@@ -9,14 +9,15 @@ import (
 // arrowRE matches before/after values written without "from": "VAS 8→3", "mRSS 30 -> 15",
 // "pain 7/10 to 2/10", "size 3 cm → 1 cm", "platelets 12,000 → 145,000" (groups of three
 // digits after a comma are thousands, as "from A to B" reads them), "CEA 93.8 (Nov 99) ->
-// 240.3" (a short aside in parentheses after the first value: its date or "baseline"), "Hb
+// 240.3" (a short aside in parentheses after the first value: its date or "baseline"), "mRSS
+// 31 → 24 mo 6" (the time of a value before the next arrow, either way round), "Hb
 // 6,1 -> 11,8" (one or two digits after a comma are a decimal comma, numberValue); the
 // measure must be named right before them.
 // beforeAfter runs it from each number a measure's name precedes, on at most arrowReach
 // bytes.
 const arrowReach = 64
 
-var arrowRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+,\d{1,2}\b|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*[23²³]?(?:/\d*[a-zA-Zµμ]+)?)(?:\s*\(?(?:at|by|after|on|in)?\s*\d{1,3}\s*(?:d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)\)?)?(?:\s*\([^()→>=]{1,20}\))?\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(?:(?:a\s+)?nadir\s+(?:of\s+)?)?[<≤~≈]?\s*(\d{1,3}(?:,\d{3})+|\d+,\d{1,2}\b|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
+var arrowRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+,\d{1,2}\b|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*[23²³]?(?:/\d*[a-zA-Zµμ]+)?)(?:\s*\(?(?:(?:at|by|after|on|in)?\s*\d{1,3}\s*(?:d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)|(?:at\s+)?(?:wks?|weeks?|mos?|months?|yrs?|years?)\s*\d{1,3})\)?)?(?:\s*\([^()→>=]{1,20}\))?\s*(?:→|->|=>|⟶|⇒|\bto\b)\s*(?:(?:a\s+)?nadir\s+(?:of\s+)?)?[<≤~≈]?\s*(\d{1,3}(?:,\d{3})+|\d+,\d{1,2}\b|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
 
 // arrowPairs reads the before/after values written after a measure's name without "from"
 // ("VAS 8→3", "mRSS 30 to 15", "BCVA 20/200 → 20/40") and hands each pair to read with
@@ -78,6 +79,15 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 			}
 			end, lastAt, lastEnd = lastAt+n[1], lastAt+n[8], lastAt+n[9]
 		}
+		for name := measureWordBefore(text, start); ; {
+			// "mRSS 35→20; mo 12 10; mo 24 6", "EASI 24→15; wk 32 EASI 11": later values of
+			// the same measure, each alone after its time, continue the series
+			n := seriesNextRE.FindStringSubmatchIndex(text[lastEnd:])
+			if n == nil || n[2] >= 0 && !strings.EqualFold(text[lastEnd+n[2]:lastEnd+n[3]], name) {
+				break
+			}
+			end, lastAt, lastEnd = lastEnd+n[5], lastEnd+n[4], lastEnd+n[5]
+		}
 		a, b := numberValue(text[m[2]:m[3]]), numberValue(text[lastAt:lastEnd])
 		if belowLimit(text[:lastAt]) && b <= a/10 {
 			// "VL 45,000 → <50", "CRP 80 → < 5": a value given only as under a limit, a
@@ -99,6 +109,20 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 		}
 		read(start, end, a, b)
 	}
+}
+
+// seriesNextRE matches one later value of a series after its time, at the start of the text
+// after the series' last value: "; mo 12 10", ", wk 32 EASI 11", "; at 6 mo: 4". The value
+// must end its clause (a separator or the end of the text follows), so "; wk 12 3 new
+// nodules" is not one. Groups: 1 the measure's name when repeated, 2 the value.
+var seriesNextRE = regexp.MustCompile(`^\s*[;,]\s*(?:at\s+|by\s+)?(?:(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\s*\d{1,3}|\d{1,3}\s*(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?))\s*:?\s*(?:([A-Za-z][A-Za-z0-9-]*)\s*:?\s*)?(\d+(?:\.\d+)?)\s*(?:[;,]|\.(?:\s|$)|$)`)
+
+// measureWordBefore returns the word right before the value at byte start, the measure's
+// name in "EASI 24→15" or "EASI: 24→15".
+func measureWordBefore(text string, start int) string {
+	before := strings.TrimRight(text[:start], " :")
+	i := strings.LastIndexAny(before, " ;,(")
+	return before[i+1:]
 }
 
 // rangeBeforeRE matches a range of values written before an arrow ("1.5-4.6 -> 18.5"): its
