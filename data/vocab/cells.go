@@ -14,6 +14,9 @@ func dropNotOutcomes(text string, targets []target, toks []token) []target {
 			extendedToNumber(toks, t) || newFindingThatFell(toks, t) {
 			continue
 		}
+		if t.entry.role == roleCell && !wholeCell(toks, t) && clauseGrade(toks, t) {
+			t.entry.secondary = true // "mo 3 same; mo 6 healed": the clause's grade yields to a stated outcome
+		}
 		keep = append(keep, t)
 	}
 	return keep
@@ -477,8 +480,47 @@ func cellGradeOutOfPlace(text string, toks []token, t target) bool {
 	if t.entry.role == roleCell && t.j-t.i == 1 && toks[t.i].norm == "clear" && clearPredicate(toks, t) {
 		return false
 	}
-	return t.entry.role == roleCell && !wholeCell(toks, t) && !comparativeAfterSubject(toks, t) && !gradeWithNote(text, toks, t)
+	return t.entry.role == roleCell && !wholeCell(toks, t) && !comparativeAfterSubject(toks, t) && !gradeWithNote(text, toks, t) &&
+		!clauseGrade(toks, t)
 }
+
+// clauseGrade reports whether the cell grade t is a word of no change (clauseGradeWords) that is the whole of its clause in a cell of several clauses, but for a
+// time before it, a short subject and a time after it: "mo 3 same; mo 6 same; stopped", "wk 8
+// lesions same" — each clause a time point's grade, as the word alone grades
+// a cell; a secondary one (dropNotOutcomes), which yields to any other statement of the
+// outcome ("Pain improved; lesions same", "itch halved; … wk 12 same"). Not "same dose continued", "same as before", "the same patient".
+func clauseGrade(toks []token, t target) bool {
+	for _, tk := range toks[t.i:t.j] {
+		if !clauseGradeWords[tk.norm] {
+			return false
+		}
+	}
+	start := t.i
+	for start > 0 && !toks[start].brk {
+		start--
+	}
+	x := start
+	for x < t.i && timeToken(toks[x]) {
+		x++
+	}
+	if t.i-x > 2 {
+		return false
+	}
+	for ; x < t.i; x++ {
+		if stopWords[toks[x].norm] || determiners[toks[x].norm] || isNumber(toks[x].norm) {
+			return false
+		}
+	}
+	for x = t.j; x < len(toks) && !toks[x].brk; x++ {
+		if !timeToken(toks[x]) {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseGradeWords grade a clause of a cell alone (clauseGrade).
+var clauseGradeWords = map[string]bool{"same": true, "static": true, "stationary": true}
 
 // gradeWithNote reports whether the cell grade t opens the cell and only a note in
 // parentheses follows it: "Good (physician global)", "Fair (PASI 40)", "Excellent (>75 %

@@ -96,6 +96,11 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	if low == "" && decisive >= 0 && stopForWorsening(toks, ends, live[decisive]) {
 		low = lowStopForWorsening
 	}
+	if low == "" && decisive >= 0 && live[decisive].entry.role == roleCell && clauseGrade(toks, live[decisive]) && c.unreadPartIn(toks, targets) {
+		// "mo 3 same; mo 9 satellite nodule": a time point's grade beside a part the reader
+		// could not read, which may be a change
+		low = "a non-response in weak words beside a statement the reader could not read"
+	}
 	if low == "" && decisive >= 0 && weakOrPersisting(toks, live[decisive]) && !res.Category.AtLeast(Minimal) && res.Category != NotEvaluable && c.unreadPart(toks, targets) {
 		// "Na corrected; confusion persisted": a weak word read strongly as a non-response
 		// beside a statement the reader could not read, which may be a response (rule 8)
@@ -211,6 +216,10 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 		// response that lasted, the only statement of the outcome (beside a graded response
 		// it is secondary, and the grade decides)
 		res.Evidence.Rule += " (a response that lasted)"
+	} else if t.entry.role == roleCell && !t.negated && !t.hedged && clauseGrade(toks, t) {
+		// "mo 3 same; mo 6 same; stopped": each time point graded alone, and nothing else
+		// stated of the outcome
+		res.Evidence.Rule += " (a time point's own grade)"
 	} else if t.entry.secondary && !t.quantity && newFindingAtSite(toks, t) {
 		res.Evidence.Rule += " (the whole cell but for where the new finding is: the authors' own grade)"
 	} else if t.entry.weak() || t.entry.secondary && !t.negated {
@@ -503,6 +512,11 @@ func (c *compiled) unreadPart(toks []token, targets []target) bool {
 	if len(toks) > 10 {
 		return false // a sentence says much besides its outcome; a terse cell does not
 	}
+	return c.unreadPartIn(toks, targets)
+}
+
+// unreadPartIn is unreadPart for a text of any length.
+func (c *compiled) unreadPartIn(toks []token, targets []target) bool {
 	covered := coveredBy(targets, len(toks))
 	words, all, hit, lead := 0, 0, false, false
 	for x := 0; x <= len(toks); x++ {

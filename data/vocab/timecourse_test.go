@@ -5,7 +5,8 @@ import "testing"
 // TestTimeCourseForms holds the reader to the forms that the rules of the nineteenth session of
 // 2026-12-07 read, most of them in cells that summarise a long follow-up: a measure's values
 // over time, each after its time ("mRSS 31 → 24 mo 6 → 17 mo 12", "EASI 24→15; wk 32 EASI
-// 11"), read from the first value to the last. Most rows have a near miss beside them, which
+// 11"), read from the first value to the last; "same" as the grade of a time point ("mo 3
+// same; mo 6 same; stopped"). Most rows have a near miss beside them, which
 // must keep its old reading.
 func TestTimeCourseForms(t *testing.T) {
 	checkCaseReadings(t, Default(), []readingCase{
@@ -18,5 +19,13 @@ func TestTimeCourseForms(t *testing.T) {
 		{"no series: a count of something else after the time", "PASI 20→10; wk 12 3 new plaques", "", Partial, ConfidenceLow},
 		{"no series: another measure after the time", "EASI 24→15; wk 32 DLQI 2", "", Minimal, ConfidenceHigh},
 		{"one pair", "mRSS 31 → 24 at 6 mo", "", Minimal, ConfidenceHigh},
+		// "same" as a time point's grade: the whole of its clause but for a time and a subject
+		{"same at each time point, then a stop", "mo 1 same; mo 3 same; mo 4 drug rash -> stopped", "", None, ConfidenceHigh},
+		{"same after a subject", "mo 1 blisters same; mo 3 same; mo 4 stopped", "", None, ConfidenceHigh},
+		{"same beside a part not read", "mo 3 plaque same; mo 6 same; mo 9 satellite nodule", "", None, ConfidenceLow},
+		{"same yields to a stated response", "Pain improved; lesions same", "", Partial, ConfidenceHigh},
+		{"same after responses", "wk 2 itch halved; wk 4 fewer vesicles; wk 12 same", "", Partial, ConfidenceLow},
+		{"same dose is no grade", "same dose continued", "", None, ConfidenceLow},
+		{"same as before is no clause grade", "mo 3 same as before", "", Unclassified, ConfidenceNone},
 	})
 }
