@@ -35,7 +35,7 @@ func isApostrophe(r rune) bool {
 func isClauseBreak(r rune) bool {
 	switch r {
 	case '.', ';', ',', ':', '!', '?', '|', '\n', '\r', '•',
-		'→', '⟶', '⇒': // "gait with aid→gait without aid": an arrow separates two states in time
+		'→', '⟶', '⇒', '➔', '➜': // "gait with aid→gait without aid": an arrow separates two states in time
 		return true
 	}
 	return false
@@ -157,7 +157,7 @@ func tokenize(s string) []token {
 				brk = true
 			}
 			dash = dash || isDash(r)
-			arrow = arrow || r == '→' || r == '⟶' || r == '⇒'
+			arrow = arrow || r == '→' || r == '⟶' || r == '⇒' || r == '➔' || r == '➜'
 		}
 		i += size
 	}

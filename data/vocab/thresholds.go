@@ -45,9 +45,9 @@ func rawScoreAfter(rest string) bool {
 		return true // "SALT 95 → 75", "PASI 100 to 70": the score's value before, not a level reached
 	}
 	rest = strings.ToLower(strings.TrimLeft(rest, " ,:;()"))
-	for _, w := range []string{"at baseline", "baseline", "points", "at presentation", "before treatment", "before starting", "at start", "at the start", "pretreatment", "pre-treatment"} {
-		if strings.HasPrefix(rest, w) {
-			return true
+	for _, w := range []string{"at baseline", "baseline", "points", "at presentation", "before treatment", "before starting", "at start", "at the start", "pretreatment", "pre-treatment", "at bl", "bl"} {
+		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isASCIILetter(rest[len(w)])) {
+			return true // "SALT 100 at bl", "PASI 18 bl": not "PASI 75 blinded"
 		}
 	}
 	return false
@@ -57,7 +57,7 @@ func rawScoreAfter(rest string) bool {
 // the number before it is a value of a change.
 func arrowAfter(rest string) bool {
 	rest = strings.TrimLeft(rest, " ")
-	for _, a := range []string{"→", "->", "=>", "⟶", "⇒", "➔"} {
+	for _, a := range []string{"→", "->", "-->", "=>", "⟶", "⇒", "➔", "➜"} {
 		if strings.HasPrefix(rest, a) {
 			return true
 		}

@@ -29,3 +29,24 @@ func TestTimeCourseForms(t *testing.T) {
 		{"same as before is no clause grade", "mo 3 same as before", "", Unclassified, ConfidenceNone},
 	})
 }
+
+// TestNumericCellForms holds the reader to the numeric forms the nineteenth session's rules
+// read: a long arrow ("-->"), a score's value at baseline written "bl" (no response
+// threshold), and the measures of lesion areas, volumes, thicknesses, foci and skin scores
+// added to scores.tsv.
+func TestNumericCellForms(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"a long arrow", "PASI 24 --> 1.2", "", Partial, ConfidenceHigh},
+		{"a double arrow", "PASI 24 ==> 20", "", Minimal, ConfidenceHigh},
+		{"a threshold's number at baseline", "SALT 100 at bl; \"encouraging\" at 6 mo, no score", "", Unclassified, ConfidenceNone},
+		{"a threshold's number at bl, then a stop", "PASI 18 bl; stopped after dose 1 (cost)", "", NotEvaluable, ConfidenceLow},
+		{"a threshold reached", "SALT 90 at wk 24", "", Partial, ConfidenceHigh},
+		{"a lesion volume on CT", "CT vol 22 → 21 cm3", "", None, ConfidenceHigh},
+		{"a calcified area to zero", "XR calcified area 18 cm2 -> 0 at 2 yrs", "", Complete, ConfidenceHigh},
+		{"foci of uptake", "99mTc-MDP: 7 foci → 2 foci", "", Partial, ConfidenceHigh},
+		{"an acne grade", "GAGS 28 → 10", "", Partial, ConfidenceHigh},
+		{"a localized scleroderma activity index", "LoSAI 12 → 4", "", Partial, ConfidenceHigh},
+		{"an area of no known measure", "area 12.5 cm² → 5.0 cm²", "", Unclassified, ConfidenceNone},
+		{"AN is a word in prose", "Her status declined—an arterial blood gas showed 7.20/107/78.", "", Partial, ConfidenceLow},
+	})
+}
