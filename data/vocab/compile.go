@@ -13,7 +13,7 @@ import (
 func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	c := &compiled{
 		drugTrie: &trieNode{}, disTrie: &trieNode{}, subTrie: &trieNode{}, outTrie: &trieNode{},
-		ctxTrie: &trieNode{}, lostResponse: -1, newLesions: -1, reportNouns: &trieNode{}, followUpNouns: &trieNode{}, notStated: &trieNode{}, unstated: &trieNode{}, harms: &trieNode{}, measures: map[string]string{}, criteria: map[string]scoreCriteria{}, normals: map[string][]normalRange{}, measureHeads: map[string]bool{}, scoreTerms: map[string]bool{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
+		ctxTrie: &trieNode{}, lostResponse: -1, newLesions: -1, reportNouns: &trieNode{}, followUpNouns: &trieNode{}, notStated: &trieNode{}, unstated: &trieNode{}, harms: &trieNode{}, measures: map[string]string{}, criteria: map[string]scoreCriteria{}, normals: map[string][]normalRange{}, measureHeads: map[string]bool{}, upperMeasures: map[string]bool{}, scoreTerms: map[string]bool{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
 		generics: map[string]*drugGeneric{}, diseases: map[string]*diseaseCanon{},
 		noFuzzy: map[string]bool{}, knownWords: map[string]bool{}, splitPrefixed: map[string]bool{},
 	}
@@ -342,6 +342,9 @@ func (c *compiled) compileContext(ts [numKinds + 1]*table) {
 				e.better = cmp.Or(c.measures[e.term], betterByInterval) // a measure row's direction stays
 			}
 			c.measures[e.term] = e.better
+			if strings.EqualFold(r.get("case"), "capitals") {
+				c.upperMeasures[e.term] = true
+			}
 			if head, _, multi := strings.Cut(e.term, " "); multi {
 				c.measureHeads[head] = true
 			}

@@ -512,7 +512,7 @@ func (c *compiled) measuredValue(toks []token, inTarget []bool, i, n int) bool {
 	if i+n >= len(toks) || !inTarget[i+n] && !(i+n+1 < len(toks) && toks[i+n].norm == "from" && inTarget[i+n+1]) {
 		return false
 	}
-	_, ok := c.measures[joinNorms(toks[i:i+n])]
+	_, ok := c.measureOf(toks[i : i+n])
 	return ok
 }
 

@@ -28,7 +28,7 @@ const (
 	KindRoutes                      // routes and dosage forms: term, route, position
 	KindSites                       // body sites: term, site, region
 	KindNoFuzzy                     // words never fuzzy-matched: word
-	KindScores                      // clinical scores: term, kind (threshold|measure|fall|below|normal), value, category, better, min_fall, unit
+	KindScores                      // clinical scores: term, kind (threshold|measure|fall|below|normal), value, category, better, min_fall, unit, case
 	KindTiming                      // timing cues of treatment cells: term, role
 	KindFrequencies                 // frequency words of dose cells: term, kind, value, days (read by data/units)
 	KindDoseUnits                   // dose unit words: term, unit, factor, base (read by data/units)
@@ -465,7 +465,7 @@ func diseasesSchema() *schema {
 // their direction of benefit.
 func scoresSchema() *schema {
 	return &schema{
-		cols:     []string{"term", "kind", "value", "category", "better", "min_fall", "note", "unit"},
+		cols:     []string{"term", "kind", "value", "category", "better", "min_fall", "note", "unit", "case"},
 		required: []string{"term", "kind"},
 		key: func(r *record) string {
 			return normalize(r.get("term")) + "|" + strings.ToLower(r.get("kind")) + "|" + strings.TrimSpace(r.get("value"))
@@ -473,6 +473,7 @@ func scoresSchema() *schema {
 		check: func(r *record) []*PositionError {
 			errs := needText(r, "term", nil)
 			errs = needOneOf(r, "kind", scoreKinds, false, errs)
+			errs = needOneOf(r, "case", []string{"capitals"}, true, errs)
 			switch strings.ToLower(r.get("kind")) {
 			case "threshold":
 				if _, err := strconv.ParseFloat(r.get("value"), 64); err != nil {

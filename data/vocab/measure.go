@@ -78,7 +78,7 @@ func (c *compiled) measureChange(text string, toks []token, t target) int {
 			if k+n > hi || (k < t.i && k+n > t.i) {
 				continue
 			}
-			if better, ok := c.measures[joinNorms(toks[k:k+n])]; ok {
+			if better, ok := c.measureOf(toks[k : k+n]); ok {
 				if k < t.i && takenBefore(toks, k, k+n, t.i) {
 					break // the measure is another word's: "increased dyspnoea, reduced exercise tolerance"
 				}
@@ -141,7 +141,7 @@ func (c *compiled) measureAdjacent(toks []token, t target) bool {
 	if j >= len(toks) || toks[j].brk {
 		return false
 	}
-	if _, ok := c.measures[toks[j].norm]; ok {
+	if _, ok := c.measureOf(toks[j : j+1]); ok {
 		return true
 	}
 	return c.measureAt(toks, j) > 0
@@ -161,7 +161,7 @@ var objectArticles = map[string]bool{"its": true, "a": true, "any": true}
 func (c *compiled) betterRightBefore(toks []token, k int) string {
 	for n := 3; n >= 1; n-- {
 		if n <= k {
-			if b, ok := c.measures[joinNorms(toks[k-n:k])]; ok {
+			if b, ok := c.measureOf(toks[k-n : k]); ok {
 				return b
 			}
 		}
@@ -486,13 +486,13 @@ func reachBack(toks []token, k, reach int) int {
 func (c *compiled) measureBefore(toks []token, k int) (term, better string, named bool) {
 	for w := k - 1; w >= reachBack(toks, k, 8); w-- {
 		for n := min(3, k-w); n >= 1; n-- { // the longest first: "DAS 28" before "DAS"
-			if _, ok := c.measures[joinNorms(toks[w:w+n])]; !ok {
+			if _, ok := c.measureOf(toks[w : w+n]); !ok {
 				continue
 			}
 			// the longest term that ends where this one does: "DAS28-CRP" is DAS28's, not CRP's
 			for x := max(0, w-2); x <= w; x++ {
 				term := joinNorms(toks[x : w+n])
-				if s, ok := c.measures[term]; ok && w+n-x <= 3 {
+				if s, ok := c.measureOf(toks[x : w+n]); ok && w+n-x <= 3 {
 					return term, s, true
 				}
 			}
@@ -514,12 +514,24 @@ func (c *compiled) measureAfter(toks []token, k int) (term, better string, named
 				continue
 			}
 			term = joinNorms(toks[x : x+n])
-			if b, ok := c.measures[term]; ok {
+			if b, ok := c.measureOf(toks[x : x+n]); ok {
 				return term, b, true
 			}
 		}
 	}
 	return "", "", false
+}
+
+// measureOf returns the better direction of the measure of scores.tsv that the tokens ts
+// name, and whether they name one. A name written in capitals in scores.tsv ("AN", "IGA")
+// is the measure only as one token in capitals: "an" is a word, "IgA" immunoglobulin A.
+func (c *compiled) measureOf(ts []token) (better string, ok bool) {
+	term := joinNorms(ts)
+	better, ok = c.measures[term]
+	if ok && c.upperMeasures[term] && !(len(ts) == 1 && ts[0].upper) {
+		return "", false
+	}
+	return better, ok
 }
 
 // measureRightBefore reports whether a measure of scores.tsv is named right before token k,

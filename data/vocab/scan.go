@@ -375,7 +375,7 @@ func (c *compiled) measureAt(toks []token, i int) int {
 		return 0
 	}
 	for n := min(4, len(toks)-i); n >= 2; n-- {
-		if _, ok := c.measures[joinNorms(toks[i:i+n])]; ok {
+		if _, ok := c.measureOf(toks[i : i+n]); ok {
 			return n
 		}
 	}

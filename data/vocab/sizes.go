@@ -91,7 +91,8 @@ func sizeCategory(a, b float64) (Category, bool) {
 // sizeContext reports whether the text before a size pair, in its clause, lets the pair be
 // the size of the disease: nothing, or among its last four words a lower-is-better measure of
 // scores.tsv ("Tumour 3 cm to 1 cm", "abscess 6 cm → 2 cm"), a word of shrinking ("reduced
-// from 4x3 cm to 2x1 cm"), "diameter" or "area"; not another measure ("Schirmer 3 mm →
+// from 4x3 cm to 2x1 cm"), "diameter", "area" or a lesion's or wound's name ("deposit 2 cm ->
+// 0.8 cm"); not another measure ("Schirmer 3 mm →
 // 10 mm", "mouth opening", "excision margins", "Breslow").
 func (c *compiled) sizeContext(before string) bool {
 	if i := strings.LastIndexAny(before, ".;:|\n"); i >= 0 {
@@ -102,7 +103,7 @@ func (c *compiled) sizeContext(before string) bool {
 		return true
 	}
 	for _, w := range ws[max(0, len(ws)-4):] {
-		if c.measures[w] == "lower" || sizeChange[w] || w == "from" || w == "diameter" || w == "area" {
+		if c.measures[w] == "lower" || sizeChange[w] || w == "from" || w == "diameter" || w == "area" || lesionOrWound(w) {
 			return true
 		}
 	}
@@ -111,8 +112,8 @@ func (c *compiled) sizeContext(before string) bool {
 
 // sizePairs reads the sizes before and after that sizePairRE finds where no measure's name
 // made beforeAfter read them already (the spans of seen): a size is better lower; two
-// dimensions are an area, three a volume (rule 5). A pair whose dimensions differ in number
-// ("4 x 3 cm to 2 cm") is not read, nor a rise written with "to", which may be a range
+// dimensions are an area, three a volume (rule 5). A pair whose dimensions differ in number ("4 x 3 cm to 2 cm") is not read, but
+// for a second size of zero ("6 x 4 cm → 0"), nor a rise written with "to", which may be a range
 // ("lesions of 1 cm to 3 cm"); a rise with an arrow is read ("2 cm → 3 cm").
 func (c *compiled) sizePairs(text string, seen []valueHit) []valueHit {
 	if !strings.Contains(text, "mm") && !strings.Contains(text, "cm") {
@@ -137,8 +138,8 @@ func (c *compiled) sizePairs(text string, seen []valueHit) []valueHit {
 			m[1], m[6], m[7], m[8], m[9] = n[1], n[6], n[7], n[8], n[9]
 		}
 		before, after := text[m[2]:m[3]], text[m[6]:m[7]]
-		if len(dimSplit.Split(before, -1)) != len(dimSplit.Split(after, -1)) {
-			continue
+		if len(dimSplit.Split(before, -1)) != len(dimSplit.Split(after, -1)) && sizeValue(strings.ReplaceAll(after, ",", ".")) != 0 {
+			continue // but "6 x 4 cm → 0": nothing left, in any number of dimensions
 		}
 		unitEnd := m[5] // the end of the first size's unit, or of its number when the unit is written once
 		if m[4] < 0 {
@@ -149,7 +150,7 @@ func (c *compiled) sizePairs(text string, seen []valueHit) []valueHit {
 			}
 			unitEnd = m[3]
 		}
-		if rest := strings.TrimLeft(text[m[1]:], " "); m[8] < 0 && rest != "" && isASCIILetter(rest[0]) {
+		if rest := strings.TrimLeft(text[m[1]:], " "); m[8] < 0 && rest != "" && isASCIILetter(rest[0]) && sizeValue(strings.ReplaceAll(after, ",", ".")) != 0 {
 			continue // "5 cm to 2 weeks": the second number is not a size
 		}
 		a, b := sizeValue(strings.ReplaceAll(before, ",", ".")), sizeValue(strings.ReplaceAll(after, ",", "."))

@@ -44,6 +44,9 @@ func rawScoreAfter(rest string) bool {
 	if arrowAfter(rest) {
 		return true // "SALT 95 → 75", "PASI 100 to 70": the score's value before, not a level reached
 	}
+	if r, ok := strings.CutPrefix(strings.TrimLeft(rest, " "), "/"); ok && startsWithDigit(strings.TrimLeft(r, " ")) {
+		return true // "SALT 100/60/15 at 0/3/6 mo": the first of the score's values
+	}
 	rest = strings.ToLower(strings.TrimLeft(rest, " ,:;()"))
 	for _, w := range []string{"at baseline", "baseline", "points", "at presentation", "before treatment", "before starting", "at start", "at the start", "pretreatment", "pre-treatment", "at bl", "bl"} {
 		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isASCIILetter(rest[len(w)])) {
@@ -68,3 +71,6 @@ func arrowAfter(rest string) bool {
 	}
 	return false
 }
+
+// startsWithDigit reports whether s starts with an ASCII digit.
+func startsWithDigit(s string) bool { return s != "" && isDigitByte(s[0]) }

@@ -32,8 +32,9 @@ func TestTimeCourseForms(t *testing.T) {
 
 // TestNumericCellForms holds the reader to the numeric forms the nineteenth session's rules
 // read: a long arrow ("-->"), a score's value at baseline written "bl" (no response
-// threshold), and the measures of lesion areas, volumes, thicknesses, foci and skin scores
-// added to scores.tsv.
+// threshold), the measures of lesion areas, volumes, thicknesses, foci and skin scores added
+// to scores.tsv, measures named only in capitals, slash-separated lists of values and sizes
+// after a lesion's name.
 func TestNumericCellForms(t *testing.T) {
 	checkCaseReadings(t, Default(), []readingCase{
 		{"a long arrow", "PASI 24 --> 1.2", "", Partial, ConfidenceHigh},
@@ -48,5 +49,24 @@ func TestNumericCellForms(t *testing.T) {
 		{"a localized scleroderma activity index", "LoSAI 12 → 4", "", Partial, ConfidenceHigh},
 		{"an area of no known measure", "area 12.5 cm² → 5.0 cm²", "", Unclassified, ConfidenceNone},
 		{"AN is a word in prose", "Her status declined—an arterial blood gas showed 7.20/107/78.", "", Partial, ConfidenceLow},
+		// measures named in capitals only (scores.tsv case "capitals")
+		{"AN in capitals", "AN 20 -> 8 at end of course", "", Partial, ConfidenceHigh},
+		{"IGA in capitals", "IGA 3 -> 1", "", Partial, ConfidenceHigh},
+		{"IgA is immunoglobulin A", "IgA 300 -> 100", "", Unclassified, ConfidenceNone},
+		{"a score in lower case", "pasi 18 -> 2", "", Partial, ConfidenceHigh},
+		// slash-separated lists: values at as many times, and several lesions' sizes
+		{"values at as many times", "UAS7 40/22/17 at wk 0/4/12", "", Partial, ConfidenceHigh},
+		{"values rising at as many times", "nodule count 9 / 9 / 12 at mo 0 / 6 / 12", "", Progression, ConfidenceHigh},
+		{"values at baseline and a time", "US plaque thickness 6.1 mm / 5.9 mm (bl / mo 6)", "", None, ConfidenceHigh},
+		{"a threshold's number first in a list", "SALT 100/60/15 at 0/3/6 mo", "", Partial, ConfidenceHigh},
+		{"times that do not rise are no list", "UAS7 40/22/17 at wk 12/4/0", "", Unclassified, ConfidenceNone},
+		{"several lesions' sizes", "3 nodules 15/10/8 mm → 6/4/0 mm", "", Partial, ConfidenceHigh},
+		{"a denominator is no list", "pain 7/10 → 2/10", "", Partial, ConfidenceHigh},
+		{"Snellen fractions are no list", "BCVA 20/200 → 20/40", "", Partial, ConfidenceHigh},
+		// sizes after a lesion's name; a size to zero in fewer dimensions
+		{"a size after a lesion's name", "deposit 2 cm -> 0.8cm", "", Partial, ConfidenceHigh},
+		{"a size to zero", "ulcer 6 x 4 cm -> 0 x 0 at wk 10", "", Complete, ConfidenceHigh},
+		{"a size to a bare zero", "ulcer 30 x 25 mm → 0, scar at d90", "", Complete, ConfidenceHigh},
+		{"a size of another measure", "Schirmer 3 mm → 10 mm", "", Unclassified, ConfidenceNone},
 	})
 }

@@ -276,16 +276,19 @@ type compiled struct {
 	// measureHeads are the first words of the measures of two words or more: scanOutcome asks
 	// for a measure name only where one can start
 	measureHeads map[string]bool
-	scoreTerms   map[string]bool // the terms of the threshold rows of scores.tsv (mayHoldScore)
-	routes       []routeEntry
-	routeTrie    *trieNode
-	maxRouteLen  int
-	sites        []siteEntry
-	siteTrie     *trieNode
-	noFuzzy      map[string]bool
-	timingTrie   *trieNode
-	timingRole   []string // per timing entry: prior, underlying or none
-	knownWords   map[string]bool
+	// upperMeasures are the measures whose case is "capitals" in scores.tsv ("AN", "IGA"),
+	// which name the measure only in capitals (measureOf)
+	upperMeasures map[string]bool
+	scoreTerms    map[string]bool // the terms of the threshold rows of scores.tsv (mayHoldScore)
+	routes        []routeEntry
+	routeTrie     *trieNode
+	maxRouteLen   int
+	sites         []siteEntry
+	siteTrie      *trieNode
+	noFuzzy       map[string]bool
+	timingTrie    *trieNode
+	timingRole    []string // per timing entry: prior, underlying or none
+	knownWords    map[string]bool
 	// splitPrefixed holds the pairs of a prefix and a word that a vocabulary term writes
 	// apart or with a hyphen ("re epithelialization"): joinPrefixes leaves them apart
 	splitPrefixed map[string]bool
