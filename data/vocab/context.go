@@ -98,6 +98,8 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			}
 			if hedge.active {
 				t.hedged, t.hedgeCue, hedge.covered = true, hedge.cue, true
+			} else if questioned(text, toks[t.i].start, toks[t.j-1].end) {
+				t.hedged, t.hedgeCue = true, "?"
 			}
 			if hist.active {
 				t.history, t.histCue, hist.covered = true, hist.cue, true
@@ -107,19 +109,10 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 				t.on, t.onDuring = true, on.during
 			}
 			t.despite = t.despite || on.despite
-			if k <= qualUntil && qualifies(qual, t.entry) {
-				t.category, t.rule, t.graded = qual, "qualifier", true
-			} else if k <= qualUntil && qual == t.entry.category {
-				t.graded = true // "partial relief": the degree the word has, said outright
-			} else if k <= qualUntil {
-				t.heldQual = qual // "slight increase": kept for the change's direction
+			if k <= qualUntil {
+				t.applyDegree(qual)
 			}
-			if k <= qualUntil && t.entry.role == roleAdverse && qual.Ordered() && qual <= Minimal {
-				t.mild = true
-			}
-			if k <= transUntil {
-				t.transient = true
-			}
+			t.transient = t.transient || k <= transUntil
 			qualUntil, transUntil = -1, -1
 			if !neg.active && startsWithNegation(t.entry.phrase) {
 				// "no improvement or radiological response": the phrase's own negation
@@ -131,6 +124,24 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		}
 	}
 	applyBackward(text, toks, clause, targets, cues)
+}
+
+// applyDegree applies the degree qual of a qualifier cue whose scope covers t: the
+// qualifier's category where it grades the phrase ("slight improvement"), the degree said
+// outright ("partial relief"), or kept for a change's direction ("slight increase"); an
+// adverse effect called mild.
+func (t *target) applyDegree(qual Category) {
+	switch {
+	case qualifies(qual, t.entry):
+		t.category, t.rule, t.graded = qual, "qualifier", true
+	case qual == t.entry.category:
+		t.graded = true // "partial relief": the degree the word has, said outright
+	default:
+		t.heldQual = qual // "slight increase": kept for the change's direction
+	}
+	if t.entry.role == roleAdverse && qual.Ordered() && qual <= Minimal {
+		t.mild = true
+	}
 }
 
 // historyObjectOf returns the statement whose object the history cue cu is, when cu names
@@ -561,3 +572,23 @@ func despiteCue(cue string) bool {
 		strings.HasPrefix(c, "even with") || strings.HasPrefix(c, "failed to prevent") || strings.HasPrefix(c, "did not prevent") ||
 		strings.HasPrefix(c, "could not prevent") || strings.HasPrefix(c, "unable to prevent")
 }
+
+// questioned reports whether the phrase at text[start:end] carries a question mark: right
+// after it ("improved?", "CR??"; not the question of a label a yes or a no answers,
+// "Improved? No") or leading it ("?PR", "CR; ? relapse"), not one that ends
+// a word before it ("Response? PR"). The extractor doubted the reading: a hedge.
+func questioned(text string, start, end int) bool {
+	if after, ok := strings.CutPrefix(strings.TrimLeft(text[end:], " "), "?"); ok {
+		answer, _, _ := strings.Cut(strings.TrimLeft(after, "?:- "), " ")
+		return !yesWords[strings.ToLower(answer)] && !answerNo[strings.ToLower(answer)] // "Improved? No": a label's question
+	}
+	before := strings.TrimRight(text[:start], " ")
+	if !strings.HasSuffix(before, "?") {
+		return false
+	}
+	before = strings.TrimRight(before, "?")
+	return before == "" || !isREWordByte(before[len(before)-1])
+}
+
+// answerNo are the words of a no that answer a label's question.
+var answerNo = map[string]bool{"no": true, "n": true, "none": true, "nil": true}

@@ -70,3 +70,27 @@ func TestNumericCellForms(t *testing.T) {
 		{"a size of another measure", "Schirmer 3 mm → 10 mm", "", Unclassified, ConfidenceNone},
 	})
 }
+
+// TestMessyCellForms holds the reader to the forms of hurried or shared sheets that the
+// nineteenth session's rules read: a question mark on the deciding phrase is a hedge (low
+// confidence), but not the question of a label a yes or a no answers; "maybe", "perhaps",
+// "seems" hedge; outcome words of other languages, whose negations are whole phrases.
+func TestMessyCellForms(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"a question mark after the phrase", "CR??", "", Complete, ConfidenceLow},
+		{"a question mark before the phrase", "?PR", "", Partial, ConfidenceLow},
+		{"a question mark after a change", "PASI 21 -> 9 ?", "", Partial, ConfidenceLow},
+		{"a label's question answered no", "Improved? No", "", None, ConfidenceHigh},
+		{"a question mark ending a label", "Response? PR", "", Partial, ConfidenceHigh},
+		{"maybe", "vertigo maybe slightly better", "", Minimal, ConfidenceLow},
+		{"seems", "seems better", "", Partial, ConfidenceLow},
+		{"Spanish", "mejoría parcial de las úlceras", "", Partial, ConfidenceHigh},
+		{"Spanish negation", "sin cambios", "", None, ConfidenceHigh},
+		{"Portuguese", "repigmentação completa da face", "", Complete, ConfidenceHigh},
+		{"Italian negation", "nessun miglioramento", "", None, ConfidenceHigh},
+		{"German", "leichte Besserung", "", Minimal, ConfidenceHigh},
+		{"German negation", "keine Besserung der Kalzinose", "", None, ConfidenceHigh},
+		{"French", "rémission complète", "", Complete, ConfidenceHigh},
+		{"an English slip stays English", "Complete remision after 3 months", "", Complete, ConfidenceHigh},
+	})
+}
