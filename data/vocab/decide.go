@@ -93,25 +93,8 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 		// response may not have lasted, and the death may be the disease's (rule 4)
 		low = "a death after a stated response: from the disease or not"
 	}
-	if low == "" && decisive >= 0 && stopForWorsening(toks, ends, live[decisive]) {
-		low = lowStopForWorsening
-	}
-	if low == "" && decisive >= 0 && live[decisive].entry.role == roleCell && clauseGrade(toks, live[decisive]) && c.unreadPartIn(toks, targets) {
-		// "mo 3 same; mo 9 satellite nodule": a time point's grade beside a part the reader
-		// could not read, which may be a change
-		low = "a non-response in weak words beside a statement the reader could not read"
-	}
-	if low == "" && decisive >= 0 && weakOrPersisting(toks, live[decisive]) && !res.Category.AtLeast(Minimal) && res.Category != NotEvaluable && c.unreadPart(toks, targets) {
-		// "Na corrected; confusion persisted": a weak word read strongly as a non-response
-		// beside a statement the reader could not read, which may be a response (rule 8)
-		low = "a non-response in weak words beside a statement the reader could not read"
-	}
-	if low == "" && decisive >= 0 && (weakOrPersisting(toks, live[decisive]) || res.Category == Progression) && !res.Category.AtLeast(Minimal) && res.Category != NotEvaluable && !live[decisive].negated &&
-		c.unreadBeforeContrast(toks, ends, targets, live[decisive]) {
-		low = lowContrastUnread
-	}
-	if low == "" && decisive >= 0 && initialThenUnread(toks, ends, targets, live[decisive]) {
-		low = lowInitialThenUnread
+	if low == "" && decisive >= 0 {
+		low = c.lowFromContext(toks, ends, targets, live[decisive], res.Category)
 	}
 	if low != "" {
 		res.Confidence = ConfidenceLow
@@ -576,4 +559,42 @@ var partLeads = map[string]bool{"after": true, "despite": true, "however": true,
 // "fell", "rose"), not of the disease's worsening.
 func changeOfMeasure(phrase string) bool {
 	return vagueChange[phrase] || wordRise[phrase] || wordFall[phrase] || riseWords[phrase] || fallWords[phrase]
+}
+
+// yetAfter reports whether "yet" follows the statement ending before token j, in its clause.
+func yetAfter(toks []token, j int) bool {
+	return j < len(toks) && !toks[j].brk && toks[j].norm == "yet"
+}
+
+// lowFromContext returns the reason for low confidence that the text around the decisive
+// statement t of category cat gives, or "": a non-response "yet", a worsening given as the
+// reason of a stop, a non-response in weak words beside a part the reader could not read, an
+// initial response followed by an unread part.
+func (c *compiled) lowFromContext(toks []token, ends []bool, targets []target, t target, cat Category) string {
+	if cat == None && yetAfter(toks, t.j) {
+		// "no change yet", "no response yet at wk 2": the authors wait for a response; the
+		// course may be too early to judge (not evaluable)
+		return "a non-response not yet: the course may be too early to judge"
+	}
+	if stopForWorsening(toks, ends, t) {
+		return lowStopForWorsening
+	}
+	if t.entry.role == roleCell && clauseGrade(toks, t) && c.unreadPartIn(toks, targets) {
+		// "mo 3 same; mo 9 satellite nodule": a time point's grade beside a part the reader
+		// could not read, which may be a change
+		return "a non-response in weak words beside a statement the reader could not read"
+	}
+	if weakOrPersisting(toks, t) && !cat.AtLeast(Minimal) && cat != NotEvaluable && c.unreadPart(toks, targets) {
+		// "Na corrected; confusion persisted": a weak word read strongly as a non-response
+		// beside a statement the reader could not read, which may be a response (rule 8)
+		return "a non-response in weak words beside a statement the reader could not read"
+	}
+	if (weakOrPersisting(toks, t) || cat == Progression) && !cat.AtLeast(Minimal) && cat != NotEvaluable && !t.negated &&
+		c.unreadBeforeContrast(toks, ends, targets, t) {
+		return lowContrastUnread
+	}
+	if initialThenUnread(toks, ends, targets, t) {
+		return lowInitialThenUnread
+	}
+	return ""
 }
