@@ -98,5 +98,9 @@ func TestMessyCellForms(t *testing.T) {
 		{"have not yet healed", "lesions have not yet healed", "", None, ConfidenceHigh},
 		{"no change yet", "wk 4 no change yet", "", None, ConfidenceLow},
 		{"no change", "wk 4 no change", "", None, ConfidenceHigh},
+		// "more" lesions, as "new" lesions: secondary
+		{"more blisters in capitals", "MORE BLISTERS", "", Progression, ConfidenceHigh},
+		{"more lesions in a sentence", "more lesions than baseline", "", Progression, ConfidenceLow},
+		{"more lesions healed", "more lesions healed", "", Complete, ConfidenceLow},
 	})
 }
