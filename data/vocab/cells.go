@@ -24,8 +24,8 @@ func dropNotOutcomes(text string, targets []target, toks []token) []target {
 
 // newFindingThatFell reports whether t, a new finding ("new blister formation", "new
 // lesions"), is what fell: a word of fall right after it ("new blister formation decreased
-// markedly") or "number", "frequency" or "rate" of it before it ("the number of new blisters
-// fell"). The change is the statement, read as a change of a measure; the new finding is its
+// markedly"), "number", "frequency" or "rate" of it before it ("the number of new blisters
+// fell"), or its count after it (countGiven: "new blisters/wk 30 → 5"). The change is the statement, read as a change of a measure; the new finding is its
 // subject, not a worsening.
 func newFindingThatFell(toks []token, t target) bool {
 	if t.category != Progression || t.negated || !strings.HasPrefix(t.entry.normPhrase(), "new ") && toks[t.i].norm != "new" {
@@ -42,7 +42,20 @@ func newFindingThatFell(toks []token, t target) bool {
 			return true
 		}
 	}
-	return false
+	return countGiven(toks, t.j)
+}
+
+// countGiven reports whether a count is given from token x on, after a rate's time ("/wk",
+// "per day"): values with an arrow ("30 → 5", a change read as a measure's) or a zero ("0 at
+// 48 h"). The new finding is then the count's name, not a worsening.
+func countGiven(toks []token, x int) bool {
+	for x < len(toks) && !toks[x].brk && (rateUnits[toks[x].norm] || toks[x].norm == "per") {
+		x++
+	}
+	if x >= len(toks) || toks[x].brk || !isNumber(toks[x].norm) {
+		return false
+	}
+	return toks[x].norm == "0" || x+1 < len(toks) && toks[x+1].arrow && isNumber(toks[x+1].norm)
 }
 
 // countOfWords before "of" make what follows a count that may fall: "the number of new blisters".

@@ -37,7 +37,7 @@ func (c *compiled) scoresAtZero(text string, toks []token) []int {
 		if k+1 < len(toks) && (toks[k+1].arrow || toks[k+1].norm == "to" || isNumber(toks[k+1].norm) && !strings.HasPrefix(strings.TrimSpace(rest), "/")) {
 			continue // "0 to 3", "0 → 2", "0 3": not one value
 		}
-		if !c.zeroIsTheCell(toks, m, k) {
+		if !c.zeroIsTheCell(toks, m, k) && !c.everyClauseAtZero(toks) {
 			continue
 		}
 		out = append(out, k)
@@ -68,6 +68,32 @@ func (c *compiled) zeroIsTheCell(toks []token, m, k int) bool {
 		}
 	}
 	return true
+}
+
+// everyClauseAtZero reports whether the text is two or more clauses, each a measure at zero
+// as zeroIsTheCell reads a whole cell: "EASI 0, vIGA-AD 0 at wk 8", "BVAS 0; CRP 0".
+func (c *compiled) everyClauseAtZero(toks []token) bool {
+	clauses := 0
+	for lo := 0; lo < len(toks); {
+		hi := lo + 1
+		for hi < len(toks) && !toks[hi].brk {
+			hi++
+		}
+		cl, ok := toks[lo:hi], false
+		for k := 1; k < len(cl) && !ok; k++ {
+			m := k
+			if cl[m-1].norm == "of" {
+				m--
+			}
+			ok = cl[k].norm == "0" && m > 0 && c.betterRightBefore(cl, m) == "lower" && c.zeroIsTheCell(cl, m, k)
+		}
+		if !ok {
+			return false
+		}
+		clauses++
+		lo = hi
+	}
+	return clauses >= 2
 }
 
 // measuresNormal returns the token range [i, j) of a word of normality that a measure of

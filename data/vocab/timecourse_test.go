@@ -34,7 +34,7 @@ func TestTimeCourseForms(t *testing.T) {
 // read: a long arrow ("-->"), a score's value at baseline written "bl" (no response
 // threshold), the measures of lesion areas, volumes, thicknesses, foci and skin scores added
 // to scores.tsv, measures named only in capitals, slash-separated lists of values and sizes
-// after a lesion's name.
+// after a lesion's name, several measures each at zero, counts of new lesions per time.
 func TestNumericCellForms(t *testing.T) {
 	checkCaseReadings(t, Default(), []readingCase{
 		{"a long arrow", "PASI 24 --> 1.2", "", Partial, ConfidenceHigh},
@@ -68,6 +68,14 @@ func TestNumericCellForms(t *testing.T) {
 		{"a size to zero", "ulcer 6 x 4 cm -> 0 x 0 at wk 10", "", Complete, ConfidenceHigh},
 		{"a size to a bare zero", "ulcer 30 x 25 mm → 0, scar at d90", "", Complete, ConfidenceHigh},
 		{"a size of another measure", "Schirmer 3 mm → 10 mm", "", Unclassified, ConfidenceNone},
+		// several measures each at zero; counts of new lesions per time
+		{"two scores at zero", "EASI 0, vIGA-AD 0 at wk 8", "", Complete, ConfidenceHigh},
+		{"a score at zero beside one not", "EASI 0, itch NRS 3", "", Unclassified, ConfidenceNone},
+		{"new blisters per week falling", "new blisters/wk 30 → 5", "", Partial, ConfidenceHigh},
+		{"new lesions per month falling", "New lesions/month: 20 -> 3 (mo 4)", "", Partial, ConfidenceHigh},
+		{"new blisters per week rising", "new blisters/wk 5 → 30", "", Progression, ConfidenceHigh},
+		{"new lesions alone", "new lesions", "", Progression, ConfidenceHigh},
+		{"attacks per month", "attacks per month 4 -> 1", "", Partial, ConfidenceHigh},
 	})
 }
 
