@@ -83,7 +83,8 @@ func TestNumericCellForms(t *testing.T) {
 // nineteenth session's rules read: a question mark on the deciding phrase is a hedge (low
 // confidence), but not the question of a label a yes or a no answers; "maybe", "perhaps",
 // "seems" hedge; outcome words of other languages, whose negations are whole phrases; "not
-// yet" negates, and a non-response "yet" is read with low confidence.
+// yet" negates, and a response not yet reached or a non-response "yet" is read with low
+// confidence.
 func TestMessyCellForms(t *testing.T) {
 	checkCaseReadings(t, Default(), []readingCase{
 		{"a question mark after the phrase", "CR??", "", Complete, ConfidenceLow},
@@ -102,8 +103,9 @@ func TestMessyCellForms(t *testing.T) {
 		{"French", "rémission complète", "", Complete, ConfidenceHigh},
 		{"an English slip stays English", "Complete remision after 3 months", "", Complete, ConfidenceHigh},
 		// "not yet" negates; a non-response "yet" may be too early to judge
-		{"not yet improved", "not yet improved", "", None, ConfidenceHigh},
-		{"have not yet healed", "lesions have not yet healed", "", None, ConfidenceHigh},
+		{"not yet improved", "not yet improved", "", None, ConfidenceLow},
+		{"have not yet healed", "lesions have not yet healed", "", None, ConfidenceLow},
+		{"have not healed", "lesions have not healed", "", None, ConfidenceHigh},
 		{"no change yet", "wk 4 no change yet", "", None, ConfidenceLow},
 		{"no change", "wk 4 no change", "", None, ConfidenceHigh},
 		// "more" lesions, as "new" lesions: secondary
