@@ -167,23 +167,7 @@ func (v *Vocabulary) OutcomeForCourse(text string, treatments []string, finite b
 		text = text[:cutAtSpace(text, maxOutcomeBytes)]
 		res.Truncated = true
 	}
-	if otherPatientRE.MatchString(text) {
-		// "extractor note: response refers to pt 3, not this pt": the outcome in the cell is
-		// another patient's; a person decides what this one's was
-		res.Category, res.Confidence, res.Proposed = Unclassified, ConfidenceLow, NotEvaluable
-		res.Evidence = Evidence{Rule: "low confidence: the outcome in the cell is another patient's"}
-		return res
-	}
-	read, agreed := agreedReading(text)
-	res = v.outcomeOf(read, tokenize(read), treatments, finite, res)
-	switch {
-	case agreed && res.Evidence.Rule != "":
-		res.Evidence.Rule += " (the agreed reading)"
-	case !agreed && res.Confidence == ConfidenceHigh && extractorsOnly(text):
-		res.Proposed, res.Category, res.Code, res.Confidence = res.Category, Unclassified, "", ConfidenceLow
-		res.Evidence.Rule += "; low confidence: two extractors' readings and no agreed one"
-	}
-	return res
+	return v.readReconciled(text, treatments, finite, res)
 }
 
 // outcomeOf reads text, already cut to maxOutcomeBytes, from its tokens as written.

@@ -71,3 +71,26 @@ func extractorsOnly(text string) bool {
 // otherPatientRE matches a note that the outcome in the cell is another patient's: "refers
 // to pt 3", "belongs to patient 2", "not this pt".
 var otherPatientRE = regexp.MustCompile(`(?i)\b(?:(?:refers?|belongs?|applies)\s+to\s+(?:pt|patient|case)\s*#?\d+|not\s+(?:this|our|the\s+index)\s+(?:pt|patient|case)\b)`)
+
+// readReconciled reads text as outcomeOf does, and as a cell of a sheet from dual extraction:
+// another patient's outcome is left to a person, the agreed reading decides (agreedReading),
+// and two extractors' readings without one are low confidence (extractorsOnly).
+func (v *Vocabulary) readReconciled(text string, treatments []string, finite bool, res OutcomeMatch) OutcomeMatch {
+	if otherPatientRE.MatchString(text) {
+		// "extractor note: response refers to pt 3, not this pt": the outcome in the cell is
+		// another patient's; a person decides what this one's was
+		res.Category, res.Confidence, res.Proposed = Unclassified, ConfidenceLow, NotEvaluable
+		res.Evidence = Evidence{Rule: "low confidence: the outcome in the cell is another patient's"}
+		return res
+	}
+	read, agreed := agreedReading(text)
+	res = v.outcomeOf(read, tokenize(read), treatments, finite, res)
+	switch {
+	case agreed && res.Evidence.Rule != "":
+		res.Evidence.Rule += " (the agreed reading)"
+	case !agreed && res.Confidence == ConfidenceHigh && extractorsOnly(text):
+		res.Proposed, res.Category, res.Code, res.Confidence = res.Category, Unclassified, "", ConfidenceLow
+		res.Evidence.Rule += "; low confidence: two extractors' readings and no agreed one"
+	}
+	return res
+}
