@@ -58,7 +58,8 @@ var extractorsRE = regexp.MustCompile(`(?i)\b(?:[RE][12]\b|reviewer\s*[12]\b|ext
 // extractorsOnly reports whether text gives two extractors' readings ("R1: PR; R2: CR") and no
 // agreed one: the outcome is not settled.
 func extractorsOnly(text string) bool {
-	if !strings.ContainsAny(text, "12") {
+	if !strings.ContainsAny(text, "12") || !containsFoldASCII(text, "r1") && !containsFoldASCII(text, "e1") &&
+		!containsFoldASCII(text, "reviewer") && !containsFoldASCII(text, "extractor") {
 		return false
 	}
 	ms := extractorsRE.FindAllString(text, -1)
@@ -76,7 +77,7 @@ var otherPatientRE = regexp.MustCompile(`(?i)\b(?:(?:refers?|belongs?|applies)\s
 // another patient's outcome is left to a person, the agreed reading decides (agreedReading),
 // and two extractors' readings without one are low confidence (extractorsOnly).
 func (v *Vocabulary) readReconciled(text string, treatments []string, finite bool, res OutcomeMatch) OutcomeMatch {
-	if otherPatientRE.MatchString(text) {
+	if mayNameOtherPatient(text) && otherPatientRE.MatchString(text) {
 		// "extractor note: response refers to pt 3, not this pt": the outcome in the cell is
 		// another patient's; a person decides what this one's was
 		res.Category, res.Confidence, res.Proposed = Unclassified, ConfidenceLow, NotEvaluable
@@ -93,4 +94,11 @@ func (v *Vocabulary) readReconciled(text string, treatments []string, finite boo
 		res.Evidence.Rule += "; low confidence: two extractors' readings and no agreed one"
 	}
 	return res
+}
+
+// mayNameOtherPatient reports whether text may hold a note otherPatientRE matches: a cheap
+// test before the expression, which every distinct outcome text would otherwise run.
+func mayNameOtherPatient(text string) bool {
+	return containsFoldASCII(text, " to pt") || containsFoldASCII(text, " to patient") || containsFoldASCII(text, " to case") ||
+		containsFoldASCII(text, "not this") || containsFoldASCII(text, "not our") || containsFoldASCII(text, "not the index")
 }
