@@ -12,6 +12,12 @@ func (c *compiled) lowFromContext(toks []token, ends []bool, targets []target, t
 		// wait for; the course may be too early to judge
 		return "a response not yet reached: the course may be too early to judge"
 	}
+	if (cat == Minimal || cat == None && t.quantity) && lostAfterward(targets) {
+		// "PASI 15 → 9 at wk 4, then LTFU", "slight softening, then lost": a small change
+		// measured or stated before the patient was lost; the course may be too early to
+		// judge ("no response after 3 doses, then lost to follow-up" is said outright)
+		return "a small change or none before loss to follow-up: the course may be too early to judge"
+	}
 	if cat == None && yetAfter(toks, t.j) {
 		// "no change yet", "no response yet at wk 2": the authors wait for a response; the
 		// course may be too early to judge (not evaluable)
@@ -43,4 +49,27 @@ func (c *compiled) lowFromContext(toks []token, ends []bool, targets []target, t
 // yetAfter reports whether "yet" follows the statement ending before token j, in its clause.
 func yetAfter(toks []token, j int) bool {
 	return j < len(toks) && !toks[j].brk && toks[j].norm == "yet"
+}
+
+// lostAfterward reports whether a statement of targets says the patient was lost to
+// follow-up (a not-evaluable phrase of lossWords), not about an earlier treatment.
+func lostAfterward(targets []target) bool {
+	for _, t := range targets {
+		if t.category == NotEvaluable && !t.history && !t.negated && lossOfFollowUp(t.entry.normPhrase()) {
+			return true
+		}
+	}
+	return false
+}
+
+// lossOfFollowUp reports whether the not-evaluable phrase p says the patient was lost to
+// follow-up: "lost to follow up", "LTFU", "moved abroad", "transferred to another unit",
+// "dropped out", "withdrew".
+func lossOfFollowUp(p string) bool {
+	for _, w := range []string{"lost", "ltfu", "moved", "relocated", "transferred", "dropped out", "withdrew", "f u lost", "fu lost", "follow up lost"} {
+		if strings.HasPrefix(p, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -83,8 +83,8 @@ func TestNumericCellForms(t *testing.T) {
 // nineteenth session's rules read: a question mark on the deciding phrase is a hedge (low
 // confidence), but not the question of a label a yes or a no answers; "maybe", "perhaps",
 // "seems" hedge; outcome words of other languages, whose negations are whole phrases; "not
-// yet" negates, and a response not yet reached or a non-response "yet" is read with low
-// confidence.
+// yet" negates, and a response not yet reached, a non-response "yet" or a small change before
+// loss to follow-up is read with low confidence.
 func TestMessyCellForms(t *testing.T) {
 	checkCaseReadings(t, Default(), []readingCase{
 		{"a question mark after the phrase", "CR??", "", Complete, ConfidenceLow},
@@ -108,6 +108,10 @@ func TestMessyCellForms(t *testing.T) {
 		{"have not healed", "lesions have not healed", "", None, ConfidenceHigh},
 		{"no change yet", "wk 4 no change yet", "", None, ConfidenceLow},
 		{"no change", "wk 4 no change", "", None, ConfidenceHigh},
+		// a small change before loss to follow-up
+		{"a small measured change, then lost", "PASI 15 → 9 at wk 4, then LTFU", "", Minimal, ConfidenceLow},
+		{"a clear change, then lost", "PASI 20 → 4, then lost to follow-up", "", Partial, ConfidenceHigh},
+		{"no response said outright, then lost", "no response after 3 doses, then lost to follow-up", "", None, ConfidenceHigh},
 		// "more" lesions, as "new" lesions: secondary
 		{"more blisters in capitals", "MORE BLISTERS", "", Progression, ConfidenceHigh},
 		{"more lesions in a sentence", "more lesions than baseline", "", Progression, ConfidenceLow},
