@@ -119,6 +119,11 @@
 // evaluable. "thigh: responded well; sacrum: poor response" is thigh partial, sacrum none,
 // patient partial.
 //
+// A cell from dual extraction is read by its agreed or corrected reading ("E1 PR, E2
+// minimal, agreed minimal", "corrected from PR to none"; reconcile.go): two extractors'
+// readings with no agreed one are low confidence, and a note that the cell's outcome is
+// another patient's leaves the course to a person.
+//
 // A "not attributable" marker phrase (patients, cases, response rate, ...) means the text
 // reports aggregate results of several patients: NotAttributable is set and Category is
 // CategoryUnknown, because no individual outcome can be attributed.
