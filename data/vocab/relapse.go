@@ -37,7 +37,7 @@ func relapseRules(toks []token, live []target, doseChange []int, once bool) (kee
 		}
 		if t.entry.role == roleRelapse && !t.negated {
 			switch {
-			case t.on && regainedAfterDoseChange(t, live, doseChange):
+			case t.on && regainedAfterDoseChange(toks, t, live, doseChange):
 				continue
 			case t.on:
 				t.rule = "relapse on course"
@@ -108,8 +108,9 @@ func laterBetween(toks []token, j, i int) bool {
 
 // regainedAfterDoseChange reports whether a response statement follows the
 // relapse r with a dose-change cue after the relapse, before the response or
-// within three words after it: the response was regained on the same course.
-func regainedAfterDoseChange(r target, live []target, doseChange []int) bool {
+// within three words after it, or with "again" beside it ("cleared again"): the
+// response was regained on the same course.
+func regainedAfterDoseChange(toks []token, r target, live []target, doseChange []int) bool {
 	for _, u := range live {
 		if u.i < r.j || u.entry.role == roleRelapse || u.negated || u.hedged || u.after ||
 			u.entry.weak() || u.entry.secondary || !u.category.AtLeast(Partial) {
@@ -121,8 +122,27 @@ func regainedAfterDoseChange(r target, live []target, doseChange []int) bool {
 				return true
 			}
 		}
+		if _, end := clauseAround(toks, u.i); againAround(toks, u) && !otherStartBetween(toks, r.j, end) {
+			// "flare on taper; … cleared again", "settled again": the response came back; not
+			// "cleared again after rituximab was added", another treatment's
+			return true
+		}
 	}
 	return false
+}
+
+// againAround reports whether "again" stands right after the statement u, or one word after
+// it, or right before it, in its clause: a response that came back.
+func againAround(toks []token, u target) bool {
+	for x := u.j; x < min(len(toks), u.j+2); x++ {
+		if toks[x].brk {
+			break
+		}
+		if toks[x].norm == "again" {
+			return true
+		}
+	}
+	return u.i > 0 && !toks[u.i].brk && toks[u.i-1].norm == "again"
 }
 
 // weakFailure are the weak non-response phrases that say a response failed, not that a
@@ -176,3 +196,15 @@ var andVerbs = map[string]bool{"was": true, "were": true, "is": true, "had": tru
 // courseStopWords are the words that say a course stopped.
 var courseStopWords = map[string]bool{"stopped": true, "discontinued": true, "withdrawn": true, "withdrawal": true,
 	"discontinuation": true, "cessation": true, "ceased": true, "stopping": true, "discontinuing": true, "completion": true}
+
+// otherStartBetween reports whether a word of a treatment's start stands in toks[from:to]
+// ("added", "switched", "started"), but for a restart of the course ("restarted", "resumed",
+// "reintroduced").
+func otherStartBetween(toks []token, from, to int) bool {
+	for x := from; x < to; x++ {
+		if w := toks[x].norm; startWords[w] && w != "restarted" && w != "resumed" && w != "reintroduced" || w == "switch" {
+			return true
+		}
+	}
+	return false
+}

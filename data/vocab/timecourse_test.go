@@ -5,7 +5,8 @@ import "testing"
 // TestTimeCourseForms holds the reader to the forms that the rules of the nineteenth session of
 // 2026-12-07 read, most of them in cells that summarise a long follow-up: a measure's values
 // over time, each after its time ("mRSS 31 → 24 mo 6 → 17 mo 12", "EASI 24→15; wk 32 EASI
-// 11"), read from the first value to the last; "same" as the grade of a time point ("mo 3
+// 11"), read from the first value to the last; a response regained on the same course after a
+// relapse on it ("cleared again", "dose increased"); "same" as the grade of a time point ("mo 3
 // same; mo 6 same; stopped"). Most rows have a near miss beside them, which
 // must keep its old reading.
 func TestTimeCourseForms(t *testing.T) {
@@ -19,6 +20,11 @@ func TestTimeCourseForms(t *testing.T) {
 		{"no series: a count of something else after the time", "PASI 20→10; wk 12 3 new plaques", "", Partial, ConfidenceLow},
 		{"no series: another measure after the time", "EASI 24→15; wk 32 DLQI 2", "", Minimal, ConfidenceHigh},
 		{"one pair", "mRSS 31 → 24 at 6 mo", "", Minimal, ConfidenceHigh},
+		// a response regained on the same course after a relapse on it
+		{"cleared again after a dose increase", "cleared; flare on taper; dose increased and cleared again", "prednisone", Complete, ConfidenceHigh},
+		{"cleared again", "lesions cleared; flare on taper, cleared again", "", Complete, ConfidenceHigh},
+		{"cleared again after another drug was added", "improved on azathioprine, relapsed on taper, cleared again after rituximab was added", "azathioprine", Progression, ConfidenceHigh},
+		{"a relapse on the course, not regained", "improved, then relapsed on treatment", "", Progression, ConfidenceHigh},
 		// "same" as a time point's grade: the whole of its clause but for a time and a subject
 		{"same at each time point, then a stop", "mo 1 same; mo 3 same; mo 4 drug rash -> stopped", "", None, ConfidenceHigh},
 		{"same after a subject", "mo 1 blisters same; mo 3 same; mo 4 stopped", "", None, ConfidenceHigh},
