@@ -4,13 +4,13 @@ package vocab
 // "new oral erosions"), read as progression (docs/outcomes.md, terse forms of sheets).
 
 // newFindingPhrase returns the length of a new finding of the skin or of imaging that the
-// vocabulary does not name as a phrase, at toks[i]: "new", "fresh", "further" or
-// "additional", at most two words that describe it, and a lesion noun ("new oral erosions",
+// vocabulary does not name as a phrase, at toks[i]: "new", "fresh", "further",
+// "additional" or "satellite" (a lesion that came beside the first), at most two words that describe it, and a lesion noun ("new oral erosions",
 // "fresh bullae", "new necrotic areas"), read as "new lesions" is; 0 when there is none. Not
 // a count ("new lesions in 2 of 5") nor words of a stop, a treatment or a patient between,
 // nor a noun with "of" after it ("new areas of repigmentation").
 func newFindingPhrase(toks []token, i int) int {
-	if w := toks[i].norm; w != "new" && w != "fresh" && w != "further" && w != "additional" {
+	if w := toks[i].norm; w != "new" && w != "fresh" && w != "further" && w != "additional" && w != "satellite" {
 		return 0
 	}
 	for k := i + 1; k < len(toks) && k <= i+3; k++ {
@@ -32,7 +32,7 @@ func newFindingPhrase(toks []token, i int) int {
 // newFindingNouns are lesions that come new, besides lesionNouns: what blisters, erodes,
 // breaks down or swells on the skin and mucosa ("DU": a digital or duodenal ulcer).
 var newFindingNouns = map[string]bool{"erosions": true, "erosion": true, "bullae": true, "bulla": true, "blisters": true,
-	"blister": true, "vesicles": true, "pustules": true, "chilblains": true, "areas": true, "ulcerations": true,
+	"blister": true, "vesicles": true, "pustules": true, "chilblains": true, "areas": true, "area": true, "ulcerations": true,
 	"abscesses": true, "abscess": true, "tunnels": true, "nodes": true, "metastases": true, "wheals": true,
 	"eschars": true, "eschar": true, "burrows": true, "fissures": true, "du": true, "dus": true}
 

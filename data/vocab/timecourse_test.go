@@ -28,7 +28,9 @@ func TestTimeCourseForms(t *testing.T) {
 		// "same" as a time point's grade: the whole of its clause but for a time and a subject
 		{"same at each time point, then a stop", "mo 1 same; mo 3 same; mo 4 drug rash -> stopped", "", None, ConfidenceHigh},
 		{"same after a subject", "mo 1 blisters same; mo 3 same; mo 4 stopped", "", None, ConfidenceHigh},
-		{"same beside a part not read", "mo 3 plaque same; mo 6 same; mo 9 satellite nodule", "", None, ConfidenceLow},
+		{"same beside a part not read", "mo 3 plaque same; mo 6 same; mo 9 two shiny papules", "", None, ConfidenceLow},
+		{"same, then a satellite lesion", "mo 3 plaque same; mo 6 same; mo 9 satellite nodule", "", Progression, ConfidenceHigh},
+		{"same, then a new area", "mo 3 same; mo 6 new erosive area L buccal", "", Progression, ConfidenceHigh},
 		{"same yields to a stated response", "Pain improved; lesions same", "", Partial, ConfidenceHigh},
 		{"same after responses", "wk 2 itch halved; wk 4 fewer vesicles; wk 12 same", "", Partial, ConfidenceLow},
 		{"same dose is no grade", "same dose continued", "", None, ConfidenceLow},
