@@ -477,9 +477,8 @@ type Summary struct {
 	VocabularyUnlisted []normalise.VocabUnlisted `json:"vocabulary_unlisted,omitempty"`
 	Review             normalise.ReviewSummary   `json:"review"`
 	Strict             StrictSummary             `json:"strict"`
-	// Analysis holds every rate row and study count; summary.json lists at
-	// most cohort.MaxListedRates rows of each rate list and of the study
-	// counts (Analysis.ForSummary).
+	// Analysis holds every row; summary.json lists at most cohort.MaxListedRates
+	// rows of each rate list and of the study counts (Analysis.ForSummary).
 	Analysis *cohort.Analysis `json:"analysis"`
 	Config   config.Config    `json:"config"`
 	Details  []data.Problem   `json:"details"`
