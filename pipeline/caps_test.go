@@ -228,6 +228,7 @@ func TestLimitsDoc(t *testing.T) {
 		fmt.Sprintf("`present.MaxDoseMarkers` (%s)", comma(present.MaxDoseMarkers)),
 		fmt.Sprintf("`cohort.PatientTableMax` (%d)", cohort.PatientTableMax),
 		fmt.Sprintf("`cohort.MaxListedRates` (%s)", comma(cohort.MaxListedRates)),
+		fmt.Sprintf("`cohort.MaxListedSources` (%s)", comma(cohort.MaxListedSources)),
 		fmt.Sprintf("| %s (Excel's limit)", comma(data.MaxColumns)),
 		fmt.Sprintf("batches of %s rows", comma(parquetio.DefaultBatchSize)),
 	} {

@@ -442,8 +442,8 @@ func (st *state) writeOutputs() error {
 	return st.out.Write(summaryFile, func(w *bufio.Writer) error { return jsonout.WriteSafe(w, &sum) })
 }
 
-// maxListedRates is how many rows of a rate list summary.json lists
-// (cohort.MaxListedRates; tests lower it).
+// maxListedRates is how many rows of a rate list, or of the study counts,
+// summary.json lists (cohort.MaxListedRates; tests lower it).
 var maxListedRates = cohort.MaxListedRates
 
 // writeHeldRows writes the files of one row per course or quarantined row:
@@ -477,8 +477,8 @@ type Summary struct {
 	VocabularyUnlisted []normalise.VocabUnlisted `json:"vocabulary_unlisted,omitempty"`
 	Review             normalise.ReviewSummary   `json:"review"`
 	Strict             StrictSummary             `json:"strict"`
-	// Analysis holds every rate row; summary.json lists at most
-	// cohort.MaxListedRates rows of each rate list (Analysis.ForSummary).
+	// Analysis holds every row; summary.json lists at most cohort.MaxListedRates
+	// rows of each rate list and of the study counts (Analysis.ForSummary).
 	Analysis *cohort.Analysis `json:"analysis"`
 	Config   config.Config    `json:"config"`
 	Details  []data.Problem   `json:"details"`

@@ -5,27 +5,32 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/tresp/tresp/data/synth"
+	"github.com/tresp/tresp/internal/csvout"
 	"github.com/tresp/tresp/pipeline/config"
 	"github.com/tresp/tresp/pipeline/diff"
 )
 
-// rateLists are the rate lists of summary.json's analysis, by the table
-// that holds their rows.
-var rateLists = map[string]string{
+// boundedLists are the lists of summary.json's analysis that it leaves out
+// past cohort.MaxListedRates rows (the rate lists and the study counts), by
+// the table that holds their rows.
+var boundedLists = map[string]string{
 	"response_rates":                  "tables/response_rates.csv",
 	"response_rates_by_class":         "tables/response_rates_by_class.csv",
 	"response_rates_by_disease_group": "tables/response_rates_by_disease_group.csv",
+	"study_counts":                    "tables/study_counts.csv",
 }
 
-// lowerRateBound makes summary.json list at most n rows per rate list
-// until the test ends.
+// lowerRateBound makes summary.json list at most n rows per rate list and
+// of the study counts until the test ends.
 func lowerRateBound(t *testing.T, n int) {
 	t.Helper()
 	old := maxListedRates
@@ -57,12 +62,14 @@ func readSummary(t *testing.T, out string) map[string]any {
 	return m
 }
 
-// TestSummaryRateListBound: a run whose rate lists are longer than the
-// bound writes, in summary.json, the table and the number of rows of each
-// instead of its rows, and nothing else differs from a run that lists
-// them: no other file, no other field of summary.json; a streaming run
-// writes the same; and tresp diff finds the same differences between two
-// such runs as between two that list the rows, or one of each.
+// TestSummaryRateListBound: a run whose rate lists and study counts are
+// longer than the bound writes, in summary.json, the table and the number
+// of rows of each instead of its rows, and nothing else differs from a run
+// that lists them: no other file, no other field of summary.json; the
+// study counts listed are the rows of their table; a streaming run writes
+// the same; and tresp diff (which reads no study counts) finds the same
+// differences between two such runs as between two that list the rows, or
+// one of each.
 func TestSummaryRateListBound(t *testing.T) {
 	dir := t.TempDir()
 	for _, sub := range []string{"a", "b"} {
@@ -85,7 +92,7 @@ func TestSummaryRateListBound(t *testing.T) {
 	t.Run("pointer instead of rows", func(t *testing.T) {
 		listed, bound := readSummary(t, listedOld), readSummary(t, boundOld)
 		la, ba := listed["analysis"].(map[string]any), bound["analysis"].(map[string]any)
-		for key, file := range rateLists {
+		for key, file := range boundedLists {
 			if rows, ok := la[key].([]any); !ok || len(rows) <= 3 {
 				t.Fatalf("the listing run has %d rows of %s; the test needs more than 3", len(rows), key)
 			}
@@ -103,11 +110,14 @@ func TestSummaryRateListBound(t *testing.T) {
 			if _, ok := la[key+"_unlisted"]; ok {
 				t.Errorf("%s_unlisted in the summary of a run that lists the rows", key)
 			}
+			if key == "study_counts" {
+				sameStudyCountRows(t, la[key].([]any), recs)
+			}
 			delete(la, key)
 			delete(ba, key+"_unlisted")
 		}
 		if !reflect.DeepEqual(listed, bound) {
-			t.Error("summary.json differs beyond the rate lists")
+			t.Error("summary.json differs beyond the rate lists and the study counts")
 		}
 		err := filepath.WalkDir(listedOld, func(p string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -119,7 +129,7 @@ func TestSummaryRateListBound(t *testing.T) {
 				return nil // summary.json compared above; the others name the directory or summary.json's hash
 			}
 			if readText(t, p) != readText(t, filepath.Join(boundOld, rel)) {
-				t.Errorf("%s differs between the runs with and without the rate rows in summary.json", rel)
+				t.Errorf("%s differs between the runs with and without the rate rows and study counts in summary.json", rel)
 			}
 			return nil
 		})
@@ -154,6 +164,26 @@ func TestSummaryRateListBound(t *testing.T) {
 			t.Errorf("diff of the same run listed and unlisted reports changes: %+v", d)
 		}
 	})
+}
+
+// sameStudyCountRows checks that the study counts summary.json lists are
+// the rows of tables/study_counts.csv (recs, with its header), in order.
+func sameStudyCountRows(t *testing.T, listed []any, recs [][]string) {
+	t.Helper()
+	if len(recs) != len(listed)+1 || !slices.Equal(recs[0], []string{"study", "drug", "events", "n"}) {
+		t.Fatalf("study_counts.csv: header %q and %d rows; summary.json lists %d", recs[0], len(recs)-1, len(listed))
+	}
+	for i, v := range listed {
+		row := v.(map[string]any)
+		want := []string{fmt.Sprint(row["study"]), fmt.Sprint(row["drug"]), fmt.Sprint(row["events"]), fmt.Sprint(row["n"])}
+		got := recs[i+1]
+		for j := range got {
+			got[j] = csvout.Unneutralize(got[j])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("study_counts.csv:%d: %q; summary.json lists %q", i+2, got, want)
+		}
+	}
 }
 
 func readText(t *testing.T, p string) string {

@@ -161,8 +161,15 @@ type Analysis struct {
 	RatesUnlisted      *UnlistedRows `json:"response_rates_unlisted,omitempty"`
 	ClassRatesUnlisted *UnlistedRows `json:"response_rates_by_class_unlisted,omitempty"`
 	GroupRatesUnlisted *UnlistedRows `json:"response_rates_by_disease_group_unlisted,omitempty"`
-	StudyCounts        []StudyRow    `json:"study_counts"`
-	Sources            []SourceRow   `json:"sources"`
+	// StudyCounts are the rows of tables/study_counts.csv, one per study ×
+	// drug; summary.json lists them when there are at most MaxListedRates,
+	// as a rate list (see ForSummary).
+	StudyCounts []StudyRow `json:"study_counts,omitzero"`
+	// StudyCountsUnlisted is set only in what ForSummary returns, when
+	// summary.json does not list StudyCounts: it names tables/study_counts.csv
+	// and counts its rows.
+	StudyCountsUnlisted *UnlistedRows `json:"study_counts_unlisted,omitempty"`
+	Sources             []SourceRow   `json:"sources"`
 	// SourcesUnlisted counts the study × drugs counted from their patients,
 	// every outcome attributable, that Sources leaves out past
 	// MaxListedSources of them (a large table has millions).
@@ -207,8 +214,8 @@ type CompareOmitted struct {
 	Largest  int `json:"largest_n"`
 }
 
-// UnlistedRows names the table that holds the rows of a rate list
-// summary.json does not list, and counts them.
+// UnlistedRows names the table that holds the rows of a list summary.json
+// does not list (a rate list or the study counts), and counts them.
 type UnlistedRows struct {
 	// File is the table's path in the output directory
 	// ("tables/response_rates.csv").
@@ -218,35 +225,39 @@ type UnlistedRows struct {
 }
 
 // MaxListedRates is how many rows of a rate list (Analysis.Rates,
-// ClassRates, GroupRates) summary.json lists, each list judged alone. A
-// longer list, as on a large table with hundreds of thousands of drug ×
-// disease groups, is left out of summary.json whole, which names the table
-// under tables/ that holds its rows instead, so that the rate lists do not
-// grow summary.json with the number of groups. Nothing is lost: the table's
-// rows are the list's (a row's small_group is n < analysis.small_group, and
-// its only warning is that of n = 0, an empty rate).
+// ClassRates, GroupRates) or of the study counts (Analysis.StudyCounts)
+// summary.json lists, each list judged alone. A longer list, as on a large
+// table with hundreds of thousands of drug × disease groups or study ×
+// drugs, is left out of summary.json whole, which names the table under
+// tables/ that holds its rows instead, so that these lists do not grow
+// summary.json with the number of groups. Nothing is lost: the table's rows
+// are the list's (a rate row's small_group is n < analysis.small_group, and
+// its only warning is that of n = 0, an empty rate; study_counts.csv has
+// every field summary.json lists of a study × drug).
 const MaxListedRates = 10000
 
 // ForSummary returns what summary.json writes of a, with at most limit rows
-// per rate list: a shallow copy in which a longer rate list is nil, so left
-// out, and its RatesUnlisted, ClassRatesUnlisted or GroupRatesUnlisted names
-// its table and counts the table's rows. The lists it keeps are never nil,
-// so that an empty one is written [] as before. a itself is not changed.
+// per rate list and of the study counts: a shallow copy in which a longer
+// list is nil, so left out, and its RatesUnlisted, ClassRatesUnlisted,
+// GroupRatesUnlisted or StudyCountsUnlisted names its table and counts the
+// table's rows. The lists it keeps are never nil, so that an empty one is
+// written [] as before. a itself is not changed.
 func (a *Analysis) ForSummary(limit int) *Analysis {
 	s := *a
-	s.Rates, s.RatesUnlisted = listedRates(a.Rates, limit, RatesFile, nil)
-	s.ClassRates, s.ClassRatesUnlisted = listedRates(a.ClassRates, limit, ClassRatesFile, classRateWritten)
-	s.GroupRates, s.GroupRatesUnlisted = listedRates(a.GroupRates, limit, GroupRatesFile, nil)
+	s.Rates, s.RatesUnlisted = listedRows(a.Rates, limit, RatesFile, nil)
+	s.ClassRates, s.ClassRatesUnlisted = listedRows(a.ClassRates, limit, ClassRatesFile, classRateWritten)
+	s.GroupRates, s.GroupRatesUnlisted = listedRows(a.GroupRates, limit, GroupRatesFile, nil)
+	s.StudyCounts, s.StudyCountsUnlisted = listedRows(a.StudyCounts, limit, StudyCountsFile, nil)
 	return &s
 }
 
-// listedRates returns rows, never nil, when there are at most limit of them;
+// listedRows returns rows, never nil, when there are at most limit of them;
 // otherwise nil and the table file with the number of rows it has (those
 // keep accepts, all when keep is nil).
-func listedRates(rows []RateRow, limit int, file string, keep func(*RateRow) bool) ([]RateRow, *UnlistedRows) {
+func listedRows[Row any](rows []Row, limit int, file string, keep func(*Row) bool) ([]Row, *UnlistedRows) {
 	if len(rows) <= limit {
 		if rows == nil {
-			rows = []RateRow{}
+			rows = []Row{}
 		}
 		return rows, nil
 	}

@@ -248,11 +248,13 @@ type CSVTable struct {
 	Rows   iter.Seq[[]string]
 }
 
-// The tables of the rate lists, by their paths in the output directory.
+// The tables of the rate lists and of the study counts, by their paths in
+// the output directory.
 const (
-	RatesFile      = "tables/response_rates.csv"
-	ClassRatesFile = "tables/response_rates_by_class.csv"
-	GroupRatesFile = "tables/response_rates_by_disease_group.csv"
+	RatesFile       = "tables/response_rates.csv"
+	ClassRatesFile  = "tables/response_rates_by_class.csv"
+	GroupRatesFile  = "tables/response_rates_by_disease_group.csv"
+	StudyCountsFile = "tables/study_counts.csv"
 )
 
 // classRateWritten reports whether a row of Analysis.ClassRates is a row of
@@ -268,7 +270,7 @@ func CSVTables(a *Analysis) []CSVTable {
 		{RatesFile, rc.Header(), rc.Rows(a.Rates)},
 		{GroupRatesFile, rc.Renamed("disease", "disease_group").Header(), rc.Rows(a.GroupRates)},
 		{ClassRatesFile, rc.Renamed("drug", "drug_class").Header(), rc.RowsWhere(a.ClassRates, classRateWritten)},
-		{"tables/study_counts.csv", StudyColumns.Header(), StudyColumns.Rows(a.StudyCounts)},
+		{StudyCountsFile, StudyColumns.Header(), StudyColumns.Rows(a.StudyCounts)},
 		{"tables/pooled_rates.csv", PooledColumns.Header(), PooledColumns.Rows(a.Pooled)},
 		{"tables/pooled_sensitivity.csv", PooledColumns.Header(), PooledColumns.Rows(a.Sensitivity)},
 		{"tables/comparisons.csv", ComparisonColumns.Header(), ComparisonColumns.Rows(a.Comparisons)},

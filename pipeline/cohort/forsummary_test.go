@@ -1,6 +1,7 @@
 package cohort
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -70,4 +71,56 @@ func TestForSummary(t *testing.T) {
 
 func sameRateKey(a, b RateRow) bool {
 	return a.Drug == b.Drug && a.Disease == b.Disease && a.Population == b.Population
+}
+
+// TestForSummaryStudyCounts: the study counts are bounded as a rate list,
+// judged alone: more than the limit are left out of what summary.json
+// writes and tables/study_counts.csv is named with its row count instead;
+// at most the limit are listed as they are (never nil); the analysis itself
+// keeps every row.
+func TestForSummaryStudyCounts(t *testing.T) {
+	studies := func(n int) []StudyRow {
+		var out []StudyRow
+		for i := range n {
+			out = append(out, StudyRow{Study: fmt.Sprintf("Study %d", i+1), Drug: "a", Events: i, N: 2 * i})
+		}
+		return out
+	}
+	tests := []struct {
+		name    string
+		studies []StudyRow
+		rates   []RateRow
+		limit   int
+		want    *UnlistedRows // nil: listed
+		rateOut bool          // the rate list is unlisted
+	}{
+		{name: "nil is listed empty", studies: nil, limit: 0},
+		{name: "empty is listed empty", studies: []StudyRow{}, limit: 0},
+		{name: "at the limit", studies: studies(3), limit: 3},
+		{name: "one past the limit", studies: studies(4), limit: 3, want: &UnlistedRows{StudyCountsFile, 4}},
+		{name: "past it, the rates listed", studies: studies(3), rates: []RateRow{{Drug: "a"}}, limit: 2,
+			want: &UnlistedRows{StudyCountsFile, 3}},
+		{name: "listed, the rates past it", studies: studies(2), rates: []RateRow{{Drug: "a"}, {Drug: "b"}, {Drug: "c"}}, limit: 2,
+			rateOut: true},
+	}
+	for _, tt := range tests {
+		a := &Analysis{StudyCounts: tt.studies, Rates: tt.rates}
+		s := a.ForSummary(tt.limit)
+		switch {
+		case tt.want == nil && (s.StudyCountsUnlisted != nil || s.StudyCounts == nil || !slices.EqualFunc(s.StudyCounts, tt.studies, sameStudyCount)):
+			t.Errorf("%s: unlisted %+v, %d rows listed (nil %v); want the %d rows listed", tt.name, s.StudyCountsUnlisted, len(s.StudyCounts), s.StudyCounts == nil, len(tt.studies))
+		case tt.want != nil && (s.StudyCounts != nil || s.StudyCountsUnlisted == nil || *s.StudyCountsUnlisted != *tt.want):
+			t.Errorf("%s: unlisted %+v, %d rows listed; want none listed and %+v", tt.name, s.StudyCountsUnlisted, len(s.StudyCounts), *tt.want)
+		}
+		if (s.RatesUnlisted != nil) != tt.rateOut {
+			t.Errorf("%s: rates unlisted %+v, want unlisted %v", tt.name, s.RatesUnlisted, tt.rateOut)
+		}
+		if len(a.StudyCounts) != len(tt.studies) || a.StudyCountsUnlisted != nil {
+			t.Errorf("%s: ForSummary changed the analysis: %+v", tt.name, a)
+		}
+	}
+}
+
+func sameStudyCount(a, b StudyRow) bool {
+	return a.Study == b.Study && a.Drug == b.Drug && a.Events == b.Events && a.N == b.N
 }
