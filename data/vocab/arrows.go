@@ -6,6 +6,14 @@ import (
 	"strings"
 )
 
+// arrowAlt is the alternation of the arrows a change is written with in a regular
+// expression: "→", "->", "-->", "=>", "==>", "⟶", "⇒", "➔", "➜".
+const arrowAlt = `→|-{1,2}>|={1,2}>|⟶|⇒|➔|➜`
+
+// arrowRunes are the arrows of one character; with '>' they tell a cheap scan that an arrow
+// may stand in a text.
+const arrowRunes = "→⟶⇒➔➜"
+
 // arrowRE matches before/after values written without "from": "VAS 8→3", "mRSS 30 -> 15",
 // "pain 7/10 to 2/10", "size 3 cm → 1 cm", "platelets 12,000 → 145,000" (groups of three
 // digits after a comma are thousands, as "from A to B" reads them), "CEA 93.8 (Nov 99) ->
@@ -17,7 +25,7 @@ import (
 // bytes.
 const arrowReach = 64
 
-var arrowRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+,\d{1,2}\b|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*[23²³]?(?:/\d*[a-zA-Zµμ]+)?)(?:\s*\(?(?:(?:at|by|after|on|in)?\s*\d{1,3}\s*(?:d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)|(?:at\s+)?(?:wks?|weeks?|mos?|months?|yrs?|years?)\s*\d{1,3})\)?)?(?:\s*\([^()→>=]{1,20}\))?\s*(?:→|-{1,2}>|={1,2}>|⟶|⇒|➔|➜|\bto\b)\s*(?:(?:a\s+)?nadir\s+(?:of\s+)?)?[<≤~≈]?\s*(\d{1,3}(?:,\d{3})+|\d+,\d{1,2}\b|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
+var arrowRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+,\d{1,2}\b|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?(?:\s*/\s*(?:yr|year|y|mo|month|wk|week|d|day)\b)?\s*([a-zµμ%]*[23²³]?(?:/\d*[a-zA-Zµμ]+)?)(?:\s*\(?(?:(?:at|by|after|on|in)?\s*\d{1,3}\s*(?:d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)|(?:at\s+)?(?:wks?|weeks?|mos?|months?|yrs?|years?)\s*\d{1,3})\)?)?(?:\s*\([^()→>=]{1,20}\))?\s*(?:` + arrowAlt + `|\bto\b)\s*(?:(?:a\s+)?nadir\s+(?:of\s+)?)?[<≤~≈]?\s*(\d{1,3}(?:,\d{3})+|\d+,\d{1,2}\b|\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?`)
 
 // arrowPairs reads the before/after values written after a measure's name without "from"
 // ("VAS 8→3", "mRSS 30 to 15", "BCVA 20/200 → 20/40") and hands each pair to read with
@@ -127,7 +135,7 @@ func measureWordBefore(text string, start int) string {
 
 // rangeBeforeRE matches a range of values written before an arrow ("1.5-4.6 -> 18.5"): its
 // two ends.
-var rangeBeforeRE = regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*[^\d\s-–]{0,12}\s*(?:→|-{1,2}>|={1,2}>|⟶|⇒|➔|➜)`)
+var rangeBeforeRE = regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*[^\d\s-–]{0,12}\s*(?:` + arrowAlt + `)`)
 
 // measureFollows reports whether a measure of scores.tsv follows the values of a change
 // written from token k ("30 -> 10 seizures/day", "12 → 2 attacks per month"): the arrow
@@ -136,7 +144,7 @@ var rangeBeforeRE = regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+
 func (c *compiled) measureFollows(text string, toks []token, k int) bool {
 	from := toks[k].start
 	window := text[from:min(len(text), from+arrowReach)]
-	if !strings.ContainsAny(window, "→⟶⇒➔➜>") && !containsFoldASCII(window, "to") {
+	if !strings.ContainsAny(window, arrowRunes+">") && !containsFoldASCII(window, "to") {
 		return false // the expression needs an arrow or "to": a cheap scan first, as for the others
 	}
 	r := arrowRE.FindStringIndex(window)

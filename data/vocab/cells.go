@@ -15,7 +15,8 @@ func dropNotOutcomes(text string, targets []target, toks []token) []target {
 			continue
 		}
 		if t.entry.role == roleCell && !wholeCell(toks, t) && clauseGrade(toks, t) {
-			t.entry.secondary = true // "mo 3 same; mo 6 healed": the clause's grade yields to a stated outcome
+			// "mo 3 same; mo 6 healed": the clause's grade yields to a stated outcome
+			t.entry.secondary, t.timePoint = true, true
 		}
 		keep = append(keep, t)
 	}
@@ -497,11 +498,13 @@ func cellGradeOutOfPlace(text string, toks []token, t target) bool {
 		!clauseGrade(toks, t)
 }
 
-// clauseGrade reports whether the cell grade t is a word of no change (clauseGradeWords) that is the whole of its clause in a cell of several clauses, but for a
-// time before it, a short subject and a time after it: "mo 3 same; mo 6 same; stopped", "wk 8
-// lesions same" — each clause a time point's grade, as the word alone grades
-// a cell; a secondary one (dropNotOutcomes), which yields to any other statement of the
-// outcome ("Pain improved; lesions same", "itch halved; … wk 12 same"). Not "same dose continued", "same as before", "the same patient".
+// clauseGrade reports whether the cell grade t is a word of no change (clauseGradeWords)
+// that is the whole of its clause, but for a time before it, a short subject and a time
+// after it: "mo 3 same; mo 6 same; stopped", "wk 8 lesions same" — each clause a time
+// point's grade, as the word alone grades a cell; a secondary one (dropNotOutcomes sets
+// target.timePoint), which yields to any other statement of the outcome ("Pain improved;
+// lesions same", "itch halved; … wk 12 same"). Not "same dose continued", "same as before",
+// "the same patient".
 func clauseGrade(toks []token, t target) bool {
 	for _, tk := range toks[t.i:t.j] {
 		if !clauseGradeWords[tk.norm] {

@@ -199,7 +199,7 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 		// response that lasted, the only statement of the outcome (beside a graded response
 		// it is secondary, and the grade decides)
 		res.Evidence.Rule += " (a response that lasted)"
-	} else if t.entry.role == roleCell && !t.negated && !t.hedged && clauseGrade(toks, t) {
+	} else if t.timePoint && !t.negated && !t.hedged {
 		// "mo 3 same; mo 6 same; stopped": each time point graded alone, and nothing else
 		// stated of the outcome
 		res.Evidence.Rule += " (a time point's own grade)"

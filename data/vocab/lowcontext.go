@@ -26,7 +26,7 @@ func (c *compiled) lowFromContext(toks []token, ends []bool, targets []target, t
 	if stopForWorsening(toks, ends, t) {
 		return lowStopForWorsening
 	}
-	if t.entry.role == roleCell && clauseGrade(toks, t) && c.unreadPartIn(toks, targets) {
+	if t.timePoint && c.unreadPartIn(toks, targets) {
 		// "mo 3 same; mo 9 satellite nodule": a time point's grade beside a part the reader
 		// could not read, which may be a change
 		return "a non-response in weak words beside a statement the reader could not read"

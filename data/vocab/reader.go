@@ -96,9 +96,12 @@ type target struct {
 	notFully bool
 	hedged   bool
 	hedgeCue string
-	history  bool // about an earlier treatment: not evidence for this course
-	histCue  string
-	after    bool // about the time after the course stopped
+	// timePoint is set on a cell grade that grades one clause of several ("mo 3 same"):
+	// clauseGrade, read once by dropNotOutcomes
+	timePoint bool
+	history   bool // about an earlier treatment: not evidence for this course
+	histCue   string
+	after     bool // about the time after the course stopped
 	// afterOnce is set on a relapse in a row of a course given once (course.oneOff, or a
 	// finite course the caller names): after a stated response it came after the course
 	afterOnce bool

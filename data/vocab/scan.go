@@ -23,7 +23,7 @@ func sentenceEnds(text string, toks []token) []bool {
 				}
 			}
 		}
-		if strings.Contains(gap, "•") || strings.ContainsAny(gap, "→⟶⇒➔➜") || strings.Contains(gap, "->") || strings.Contains(gap, "=>") {
+		if strings.Contains(gap, "•") || strings.ContainsAny(gap, arrowRunes) || strings.Contains(gap, "->") || strings.Contains(gap, "=>") {
 			ends[k] = true // an arrow separates two states in time ("no response → complete response")
 		}
 	}

@@ -20,7 +20,7 @@ var slashListRE = regexp.MustCompile(`(\d+(?:\.\d+)?(?:\s*(?:mm|cm)?\s*/\s*\d+(?
 var slashTimesRE = regexp.MustCompile(`^\s*(?:\(|at\s+|,\s*)?\s*((?:(?:bl|baseline|pre|(?:wks?|weeks?|mos?|months?|m|d|days?|yrs?|y)?\s*\d{1,3})\s*/\s*)+(?:bl|baseline|(?:wks?|weeks?|mos?|months?|m|d|days?|yrs?|y)?\s*\d{1,3}))\s*(?:wks?|weeks?|mos?|months?|d|days?|yrs?|years?|y)?\b\)?`)
 
 // slashArrowRE matches, right after a list of values, an arrow and a second list.
-var slashArrowRE = regexp.MustCompile(`^\s*(?:→|-{1,2}>|={1,2}>|⟶|⇒|➔|➜)\s*(\d+(?:\.\d+)?(?:\s*(?:mm|cm)?\s*/\s*\d+(?:\.\d+)?)+)\s*((?:mm|cm)[23²³]?)?`)
+var slashArrowRE = regexp.MustCompile(`^\s*(?:` + arrowAlt + `)\s*(\d+(?:\.\d+)?(?:\s*(?:mm|cm)?\s*/\s*\d+(?:\.\d+)?)+)\s*((?:mm|cm)[23²³]?)?`)
 
 // slashSeries reads the values of slash-separated lists in text: a list of a measure's
 // values that a list of as many times follows is read as the first value against the last

@@ -9,7 +9,7 @@ import (
 // sizePairRE matches a size before and after with a unit of length, which names the measure
 // itself: "4 x 3 cm to 2 x 1 cm", "from 30 mm to 10 mm", "4×3 cm → 2×1 cm", and, with an
 // arrow or "from", the unit written once after both ("62 → 48 mm", "from 62 to 48 mm").
-var sizePairRE = regexp.MustCompile(`(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)?\s*(?:→|-{1,2}>|={1,2}>|⟶|⇒|➔|➜|\bto\b)\s*(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)?\b`)
+var sizePairRE = regexp.MustCompile(`(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)?\s*(?:` + arrowAlt + `|\bto\b)\s*(\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){0,2})\s*(mm|cm)?\b`)
 
 // sizeSeqRE matches two sizes in a list, the first called the baseline or the second the
 // present or a later time: "5 cm at baseline, 2.5 cm at 6 mo", "size 4 cm, now 2 cm",
@@ -143,7 +143,7 @@ func (c *compiled) sizePairs(text string, seen []valueHit) []valueHit {
 		}
 		unitEnd := m[5] // the end of the first size's unit, or of its number when the unit is written once
 		if m[4] < 0 {
-			arrow := strings.ContainsAny(text[m[3]:m[6]], "→>⟶⇒➔➜")
+			arrow := strings.ContainsAny(text[m[3]:m[6]], arrowRunes+">")
 			from := strings.HasSuffix(strings.ToLower(strings.TrimRight(text[:m[0]], " ")), "from")
 			if m[8] < 0 || !arrow && !from {
 				continue // "3 to 5 cm": a range; a bare "62 → 48" has no unit of length
@@ -155,7 +155,7 @@ func (c *compiled) sizePairs(text string, seen []valueHit) []valueHit {
 		}
 		a, b := sizeValue(strings.ReplaceAll(before, ",", ".")), sizeValue(strings.ReplaceAll(after, ",", "."))
 		b = inFirstUnit(b, unitOf(text, m[4], m[5]), unitOf(text, m[8], m[9]), after) // "1.5 cm to 8 mm"
-		if b > a && !strings.ContainsAny(text[unitEnd:m[6]], "→>⟶⇒➔➜") {
+		if b > a && !strings.ContainsAny(text[unitEnd:m[6]], arrowRunes+">") {
 			continue // "lesions of 1 cm to 3 cm": a range as often as a growth; an arrow is a change
 		}
 		if cat, ok := sizeCategory(a, b); ok {

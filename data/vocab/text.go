@@ -157,7 +157,7 @@ func tokenize(s string) []token {
 				brk = true
 			}
 			dash = dash || isDash(r)
-			arrow = arrow || r == '→' || r == '⟶' || r == '⇒' || r == '➔' || r == '➜'
+			arrow = arrow || strings.ContainsRune(arrowRunes, r)
 		}
 		i += size
 	}

@@ -1,6 +1,7 @@
 package vocab
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -60,10 +61,8 @@ func rawScoreAfter(rest string) bool {
 // the number before it is a value of a change.
 func arrowAfter(rest string) bool {
 	rest = strings.TrimLeft(rest, " ")
-	for _, a := range []string{"→", "->", "-->", "=>", "⟶", "⇒", "➔", "➜"} {
-		if strings.HasPrefix(rest, a) {
-			return true
-		}
+	if arrowStartRE.MatchString(rest) {
+		return true
 	}
 	if r, ok := strings.CutPrefix(rest, "to "); ok {
 		r = strings.TrimLeft(r, " ")
@@ -71,6 +70,9 @@ func arrowAfter(rest string) bool {
 	}
 	return false
 }
+
+// arrowStartRE matches an arrow at the start of a text.
+var arrowStartRE = regexp.MustCompile(`^(?:` + arrowAlt + `)`)
 
 // startsWithDigit reports whether s starts with an ASCII digit.
 func startsWithDigit(s string) bool { return s != "" && isDigitByte(s[0]) }
