@@ -267,7 +267,7 @@ func (c *compiled) compileOutcomes(t *table) error {
 		if role == "" {
 			role = rolePrimary
 		}
-		if (role == roleEfficacy || role == roleNegOnly) && r.get("negated") == "" {
+		if (role == roleEfficacy || deniedOnly(role)) && r.get("negated") == "" {
 			return fmt.Errorf("outcomes: %q has role %s but no negated category", r.get("phrase"), role)
 		}
 		e := outcomeEntry{phrase: r.get("phrase"), secondary: role == roleSecondary || role == roleLasting, role: role, upper: isUpperAbbrev(r.get("phrase")),

@@ -94,7 +94,8 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		if ti < len(targets) && targets[ti].i == k {
 			t := &targets[ti]
 			if neg.active {
-				t.negated, t.negCue, neg.covered, t.notFully, t.negStates = true, neg.cue, true, neg.degree, neg.states
+				t.negated, t.negCue, t.notFully, t.negStates = true, neg.cue, neg.degree, neg.states
+				neg.covered = neg.covered || t.entry.role != roleAbsent // "no hypoglycaemia, worsened …": the list goes on
 			}
 			if hedge.active {
 				t.hedged, t.hedgeCue, hedge.covered = true, hedge.cue, true

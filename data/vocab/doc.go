@@ -119,6 +119,13 @@
 // evaluable. "thigh: responded well; sacrum: poor response" is thigh partial, sacrum none,
 // patient partial.
 //
+// A generic sign or symptom of disease (outcomes.tsv, role "absent": "pain", "bleeding",
+// "seizures"; not the common harms rash, nausea, diarrhoea) counts only when a negation
+// before it in its sentence heads it, or a backward one follows it ("no vaginal bleeding a year
+// after surgery", "seizures absent"), and only when the text states nothing else; then it is
+// complete. Not at the diagnosis or after a rechallenge ("no fever was observed after
+// rechallenge"), nor as the object of a denied word ("no effect on itch", manifest.go).
+//
 // A cell from dual extraction is read by its agreed or corrected reading ("E1 PR, E2
 // minimal, agreed minimal", "corrected from PR to none"; reconcile.go): two extractors'
 // readings with no agreed one are low confidence, and a note that the cell's outcome is

@@ -231,7 +231,7 @@ var (
 	diseaseKinds  = []string{"canonical", "abbreviation", "synonym", "misspelling"}
 	categoryNames = []string{"complete", "partial", "minimal", "none", "progression", "not evaluable"}
 	markerNames   = []string{"not attributable"}
-	roleNames     = []string{rolePrimary, roleSecondary, roleRelapse, roleWeak, roleEfficacy, roleCell, roleDeath, roleUnassess, roleAdverse, roleEvent, roleNegOnly, roleMeasured, roleLasting, roleLabel}
+	roleNames     = []string{rolePrimary, roleSecondary, roleRelapse, roleWeak, roleEfficacy, roleCell, roleDeath, roleUnassess, roleAdverse, roleEvent, roleNegOnly, roleAbsent, roleMeasured, roleLasting, roleLabel}
 	cueRoles      = []string{"negation", "negation after", "pseudo", "hedge", "hedge after", "history", "termination", "boundary", "after course", "on course", "qualifier", "dose change", "transient", "qualifier after", "qualifier next", "other death", "report noun", "follow-up noun", "not stated", "unstated", "harm"}
 	scoreKinds    = []string{"threshold", "measure", "fall", "below", "normal"}
 	betterNames   = []string{"lower", "higher"}

@@ -84,5 +84,5 @@ func responseAfterList(targets []target, ti, k int, neg scope) bool {
 		return false
 	}
 	t := targets[ti]
-	return t.category.AtLeast(Minimal) && t.entry.role != roleNegOnly && !t.entry.marker
+	return t.category.AtLeast(Minimal) && !deniedOnly(t.entry.role) && !t.entry.marker
 }

@@ -75,7 +75,11 @@ const (
 	roleMeasured  = "measured"     // a change word that counts only beside a measure of scores.tsv: "less calcification", not "less active"
 	roleLabel     = "label"        // counts only as a label a yes or a no answers: "Resp: N", not "resp failure"
 	roleLasting   = "lasting"      // a response that lasted ("no recurrence"): secondary beside a graded response, decides alone
+	roleAbsent    = "absent"       // a manifestation of disease: counts only when denied ("no vaginal bleeding") and nothing else is stated
 )
+
+// deniedOnly reports whether a phrase of role counts only inside a negation's scope.
+func deniedOnly(role string) bool { return role == roleNegOnly || role == roleAbsent }
 
 // target is one outcome statement found in the text: a phrase of outcomes.tsv, a quantity
 // or a history cue that names the course's own drug. Its modifiers come from the cues
@@ -193,7 +197,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 	}
 	ends := sentenceEnds(text, toks)
 	targets, cues, used := c.scanOutcome(text, toks)
-	targets = dropNotOutcomes(text, targets, toks)
+	targets = deniable(toks, ends, cues, dropNotOutcomes(text, targets, toks), used)
 	targets = mergeTargets(targets, c.quantities(text, toks, used))
 	depth := parenDepth(text)
 	clause := clauses(text, toks, ends, cues, depth)
@@ -266,7 +270,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 			c.applyNegation(text, toks, t)
 		}
 	}
-	targets = c.dropHarmResolved(toks, dropUnnegated(targets))
+	targets = c.dropHarmResolved(toks, dropAbsentBesideOther(toks, dropUnnegated(targets)))
 	c.notCompleteBesideResponse(toks, targets)
 	targets = dropConceded(text, toks, ends, targets, cues)
 	res = c.decide(text, toks, ends, targets, clause, cues, once, res)
@@ -333,7 +337,7 @@ func (c *compiled) diseaseObject(toks []token, t target) bool {
 func dropUnnegated(targets []target) []target {
 	out := targets[:0]
 	for _, t := range targets {
-		if t.entry.role != roleNegOnly && t.entry.role != roleMeasured {
+		if !deniedOnly(t.entry.role) && t.entry.role != roleMeasured || t.entry.role == roleAbsent && t.negated {
 			out = append(out, t)
 		}
 	}
@@ -502,6 +506,8 @@ func (c *compiled) applyNegation(text string, toks []token, t *target) {
 			// "no radiological change" alone is none; beside a stated response it is
 			// one dimension that did not change (rule 8: any site improved is partial)
 			t.entry.role, t.entry.secondary = rolePrimary, true
+		case roleAbsent:
+			t.entry.secondary = true // decides only alone (dropAbsentBesideOther)
 		}
 		if t.entry.category == Progression && t.negStates != CategoryUnknown && t.entry.role != roleRelapse {
 			// "halted disease progression", "arrest of the decline": the course

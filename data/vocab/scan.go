@@ -239,6 +239,9 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 			for k := i; k < i+np; k++ {
 				used[k] = true
 			}
+			if e.role == roleAbsent && nc == np && c.cues[cids[0]].role == cueHarm {
+				cues = append(cues, cueHit{i, i + nc, c.cues[cids[0]]}) // "no bleeding"; "bleeding, stopped" (a harm)
+			}
 			i += np
 		default:
 			if k := c.phraseAcross(toks, i, i+nc, acceptOutcome); k > 0 {

@@ -1,0 +1,36 @@
+package vocab
+
+import "testing"
+
+// TestDeniedManifestations: a generic sign or symptom of disease denied after the course is a
+// complete response when nothing else is stated, with its near misses.
+func TestDeniedManifestations(t *testing.T) {
+	v := Default()
+	for _, tc := range []struct {
+		name, text, course string
+		want               Category
+		conf               Confidence
+	}{
+		{"denied after the course", "One year after surgery, the patient has had no vaginal bleeding.", "hysterectomy", Complete, ConfidenceHigh},
+		{"a list of manifestations", "no dizziness or vertigo at all after 1 mo", "", Complete, ConfidenceHigh},
+		{"a known manifestation, seen no more", "No myoclonus was seen after the initial dose of cyproheptadine.", "cyproheptadine", Complete, ConfidenceHigh},
+		{"a backward negation", "seizures absent at 6 months", "", Complete, ConfidenceHigh},
+		{"at presentation", "No lymphadenopathy was detected on admission.", "", Unclassified, ConfidenceNone},
+		{"after a rechallenge", "No fever was observed after rechallenge.", "", Unclassified, ConfidenceNone},
+		{"not denied", "pain at 6 months", "", Unclassified, ConfidenceNone},
+		{"a harm is not in the list", "no rash after 2 weeks", "", Unclassified, ConfidenceNone},
+		{"a measure's name", "no pain scores reported", "", Unclassified, ConfidenceNone},
+		{"a non-response stated", "no improvement in pain", "", None, ConfidenceHigh},
+		{"a degree before a manifestation", "minimal symptom improvement", "", Minimal, ConfidenceHigh},
+		{"a degree after the object", "Pregabalin improved the pain marginally.", "pregabalin", Minimal, ConfidenceHigh},
+		{"a treatment's name", "The PLP was resistant to pain medication and mirror therapy.", "pain medication and mirror therapy", None, ConfidenceHigh},
+		{"another statement decides", "coagulation parameters remained deranged, without any active bleeding", "", Unclassified, ConfidenceLow}, // proposed none,
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := v.OutcomeFor(tc.text, []string{tc.course})
+			if m.Category != tc.want || m.Confidence != tc.conf {
+				t.Errorf("OutcomeFor(%q, %q) = %v (%v, %q); want %v (%v)", tc.text, tc.course, m.Category, m.Confidence, m.Evidence.Rule, tc.want, tc.conf)
+			}
+		})
+	}
+}
