@@ -16,6 +16,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tresp/tresp/data/parquetio"
 	"github.com/tresp/tresp/data/vocab"
@@ -223,9 +224,12 @@ func (g *generator) outcome() string {
 
 func pick(r *rand.Rand, l []string) string { return l[r.IntN(len(l))] }
 
+// upperFirst capitalises the first letter of s, which may take several bytes ("évolution
+// favorable" from outcomes.tsv's French phrases).
 func upperFirst(s string) string {
 	if s == "" {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	_, n := utf8.DecodeRuneInString(s)
+	return strings.ToUpper(s[:n]) + s[n:]
 }

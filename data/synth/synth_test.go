@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestWriteDeterministicAndRealistic checks that a seed gives the same bytes, that the
@@ -23,6 +24,9 @@ func TestWriteDeterministicAndRealistic(t *testing.T) {
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatal("the same seed gave different tables")
+	}
+	if !utf8.Valid(a.Bytes()) {
+		t.Fatal("the table is not valid UTF-8")
 	}
 	r := csv.NewReader(bytes.NewReader(a.Bytes()))
 	r.FieldsPerRecord = -1
@@ -99,5 +103,15 @@ func TestTextPoolGrowsAsSquareRoot(t *testing.T) {
 	}
 	if total != 160000 || len(p.texts) != next { // every draw counted once, every text kept
 		t.Errorf("counts sum to %v over %d texts, want 160000 over %d", total, len(p.texts), next)
+	}
+}
+
+// TestUpperFirstKeepsUTF8: a phrase that opens with a letter of several bytes stays valid
+// text (outcomes.tsv holds French and Spanish phrases).
+func TestUpperFirstKeepsUTF8(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{{"", ""}, {"cleared", "Cleared"}, {"évolution favorable", "Évolution favorable"}, {"sin cambios", "Sin cambios"}} {
+		if got := upperFirst(tc.in); got != tc.want {
+			t.Errorf("upperFirst(%q) = %q; want %q", tc.in, got, tc.want)
+		}
 	}
 }
