@@ -107,5 +107,18 @@ func dropAbsentBesideOther(toks []token, targets []target) []target {
 	return out
 }
 
-// scaleNouns after a manifestation make it a measure's name ("pain scores").
-var scaleNouns = map[string]bool{"score": true, "scores": true, "scale": true, "scales": true, "level": true, "levels": true}
+// scaleNouns after a manifestation make it a measure's name ("pain scores") or what was not
+// reported ("no itch data").
+var scaleNouns = map[string]bool{"score": true, "scores": true, "scale": true, "scales": true, "level": true, "levels": true,
+	"data": true, "information": true, "info": true, "details": true, "record": true, "records": true}
+
+// subjectAfterDenial reports whether the comma before token k, in the scope of a
+// determiner's negation that has covered no outcome phrase yet, opens a statement of its own:
+// one to three words stand between the comma and the next outcome phrase, its subject ("no
+// pain, ulcer 50% smaller", "no fever since d2, erythema receding", "no weakness now, CK 4000
+// -> 150"). A phrase right after the comma ("no hypoglycaemia, worsened renal function") and a
+// list that goes on ("no pain, redness or new lesions") stay in the scope.
+func subjectAfterDenial(toks []token, targets []target, ti, k int) bool {
+	return ti < len(targets) && targets[ti].i > k && targets[ti].i <= k+3 && targets[ti].entry.role != roleAbsent &&
+		!listGoesOn(toks, k)
+}

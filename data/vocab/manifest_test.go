@@ -24,6 +24,11 @@ func TestDeniedManifestations(t *testing.T) {
 		{"a degree before a manifestation", "minimal symptom improvement", "", Minimal, ConfidenceHigh},
 		{"a degree after the object", "Pregabalin improved the pain marginally.", "pregabalin", Minimal, ConfidenceHigh},
 		{"a treatment's name", "The PLP was resistant to pain medication and mirror therapy.", "pain medication and mirror therapy", None, ConfidenceHigh},
+		{"a new statement after the comma", "no pain, ulcer 50% smaller", "", Partial, ConfidenceHigh},
+		{"its subject before the phrase", "no fever since d2, erythema receding", "", Partial, ConfidenceHigh},
+		{"a list goes on", "no pain, redness or new lesions", "", Unclassified, ConfidenceLow}, // only the absence of worsening
+		{"a participle goes on the list", "no hypoglycaemia, worsened renal function or weight gain", "", Unclassified, ConfidenceLow},
+		{"what was not reported", "no itch data", "", Unclassified, ConfidenceNone},
 		{"another statement decides", "coagulation parameters remained deranged, without any active bleeding", "", Unclassified, ConfidenceLow}, // proposed none,
 	} {
 		t.Run(tc.name, func(t *testing.T) {

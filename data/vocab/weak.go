@@ -139,6 +139,9 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 			if n := toks[k].norm; n == "due" || n == "because" || n == "owing" {
 				return true
 			}
+			if n, _ := c.harms.longest(toks, k+1, nil); toks[k].norm == "for" && n > 0 {
+				return true // "stopped wk 3 for nausea": a harm of cues.tsv is the reason
+			}
 		}
 		return false
 	}
