@@ -15,7 +15,7 @@ func TestStopsAndUnassessed(t *testing.T) {
 		{"stopped wk 3 for nausea", NotEvaluable, ConfidenceHigh},
 		{"stopped wk 3 due to nausea", NotEvaluable, ConfidenceHigh},
 		{"stopped for 2 weeks", Unclassified, ConfidenceLow}, // a pause, no reason
-		{"stopped wk 3", Unclassified, ConfidenceLow},       // why is not said
+		{"stopped wk 3", Unclassified, ConfidenceLow},        // why is not said
 		{"burnt after session 5, stopped, skin not reviewed", NotEvaluable, ConfidenceHigh},
 		{"low mood at wk 3, stopped; PASI not rechecked", NotEvaluable, ConfidenceHigh},
 		{"stopped wk 3 for nausea, no skin assessment", NotEvaluable, ConfidenceHigh},
