@@ -15,6 +15,9 @@ func TestDeniedManifestations(t *testing.T) {
 		{"a list of manifestations", "no dizziness or vertigo at all after 1 mo", "", Complete, ConfidenceHigh},
 		{"a known manifestation, seen no more", "No myoclonus was seen after the initial dose of cyproheptadine.", "cyproheptadine", Complete, ConfidenceHigh},
 		{"a backward negation", "seizures absent at 6 months", "", Complete, ConfidenceHigh},
+		{"the skin's own signs", "swims in the sea again w/o hives", "omalizumab", Complete, ConfidenceHigh},
+		{"active lesions", "scarring residual, no active lesions", "", Complete, ConfidenceHigh},
+		{"not new lesions", "no new lesions at wk 12", "", Unclassified, ConfidenceLow}, // only the absence of worsening
 		{"at presentation", "No lymphadenopathy was detected on admission.", "", Unclassified, ConfidenceNone},
 		{"after a rechallenge", "No fever was observed after rechallenge.", "", Unclassified, ConfidenceNone},
 		{"not denied", "pain at 6 months", "", Unclassified, ConfidenceNone},

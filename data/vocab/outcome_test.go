@@ -1793,7 +1793,7 @@ func TestFindingAbsentAfterTheCourse(t *testing.T) {
 		{"No seroconversion was detected after vaccination.", CategoryUnknown},
 		{"On admission, no pericardial effusion was seen. Colchicine was started after 2 days.", CategoryUnknown}, // another sentence
 		{"No drug interactions were observed after switching.", CategoryUnknown},
-		{"The drug was given after surgery\nlesions were not seen on MRI", CategoryUnknown}, // the word of time is on another line
+		{"The drug was given after surgery\nmasses were not seen on MRI", CategoryUnknown}, // the word of time is on another line
 	} {
 		m := v.OutcomeFor(tc.text, nil)
 		want := ConfidenceLow
