@@ -156,7 +156,7 @@ func clearPredicate(toks []token, t target) bool {
 		}
 		x--
 	}
-	if x == 0 {
+	if x == 0 || toks[x].brk { // "clear at 3 mo", also as a clause of its own ("no new blisters, clear at 3 mo")
 		return t.j == len(toks) || toks[t.j].brk || goneAfter[toks[t.j].norm]
 	}
 	if !goneAfterSubject(toks, t) {
