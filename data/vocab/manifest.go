@@ -96,7 +96,7 @@ var absentNotOutcome = map[string]bool{"admission": true, "presentation": true, 
 func dropAbsentBesideOther(toks []token, targets []target) []target {
 	other := false
 	for _, t := range targets {
-		other = other || t.entry.role != roleAbsent
+		other = other || t.entry.role != roleAbsent && t.rule != ruleFunction // "swims again w/o hives": both gains
 	}
 	out := targets[:0]
 	for _, t := range targets {

@@ -42,3 +42,16 @@ func TestDeniedManifestations(t *testing.T) {
 		})
 	}
 }
+
+// TestFunctionRegained: an everyday activity done again is a partial response, proposed with
+// low confidence beside nothing else; denied or attempted, it is no response.
+func TestFunctionRegained(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"the whole cell", "walks again", "", Partial, ConfidenceHigh},
+		{"beside nothing else", "can hold a pen again", "", Partial, ConfidenceLow},
+		{"a stated outcome decides", "swims again, plaques unchanged", "", None, ConfidenceHigh},
+		{"denied", "still can't walk again", "", None, ConfidenceHigh},
+		{"attempted", "tried to play again but had to stop", "", Unclassified, ConfidenceNone},
+		{"no activity", "itching again after stopping", "", Unclassified, ConfidenceNone},
+	})
+}

@@ -198,7 +198,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 	ends := sentenceEnds(text, toks)
 	targets, cues, used := c.scanOutcome(text, toks)
 	targets = deniable(toks, ends, cues, dropNotOutcomes(text, targets, toks), used)
-	targets = mergeTargets(targets, c.quantities(text, toks, used))
+	targets = mergeTargets(mergeTargets(targets, c.quantities(text, toks, used)), functionTargets(toks, used))
 	depth := parenDepth(text)
 	clause := clauses(text, toks, ends, cues, depth)
 	applyContext(text, toks, ends, targets, cues, clause)

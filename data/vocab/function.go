@@ -1,0 +1,71 @@
+package vocab
+
+// Function regained: a patient doing again what the disease had stopped ("can hold a pen
+// again", "walks again", "kneels at church again", "able to return to her previous
+// occupation"). Case reports and sheets often give a response this way, above all in
+// rheumatology, neurology and the skin's chronic diseases. It is read as partial (a clear
+// gain that says nothing of the lesions) and secondary: any outcome stated beside it decides.
+// Not when denied in its clause ("still can't walk again", "unable to return to work").
+
+// ruleFunction names the rule of a function regained in the evidence.
+const ruleFunction = "function regained"
+
+// activities are the forms of everyday activities a disease may stop.
+var activities = map[string]bool{"ate": true, "bathe": true, "bathed": true, "bathes": true, "bathing": true, "bend": true, "bending": true, "bends": true, "bent": true, "carried": true, "carries": true, "carry": true, "carrying": true, "chew": true, "chewed": true, "chewing": true, "chews": true, "climb": true, "climbed": true, "climbing": true, "climbs": true, "cook": true, "cooked": true, "cooking": true, "cooks": true, "cycle": true, "cycled": true, "cycles": true, "cycling": true, "dance": true, "danced": true, "dances": true, "dancing": true, "dress": true, "dressed": true, "dresses": true, "dressing": true, "drive": true, "drives": true, "driving": true, "drove": true, "eat": true, "eating": true, "eats": true, "garden": true, "gardened": true, "gardening": true, "gardens": true, "grip": true, "gripped": true, "gripping": true, "grips": true, "held": true, "hike": true, "hiked": true, "hikes": true, "hiking": true, "hold": true, "holding": true, "holds": true, "jog": true, "jogged": true, "jogging": true, "jogs": true, "kneel": true, "kneeling": true, "kneels": true, "knelt": true, "knit": true, "knits": true, "knitted": true, "knitting": true, "lift": true, "lifted": true, "lifting": true, "lifts": true, "play": true, "played": true, "playing": true, "plays": true, "ran": true, "read": true, "reading": true, "reads": true, "run": true, "running": true, "runs": true, "sang": true, "sat": true, "sew": true, "sewed": true, "sewing": true, "sews": true, "shower": true, "showered": true, "showering": true, "showers": true, "sing": true, "singing": true, "sings": true, "sit": true, "sits": true, "sitting": true, "ski": true, "skied": true, "skiing": true, "skis": true, "sleep": true, "sleeping": true, "sleeps": true, "slept": true, "speak": true, "speaking": true, "speaks": true, "spoke": true, "squat": true, "squats": true, "squatted": true, "squatting": true, "stand": true, "standing": true, "stands": true, "stood": true, "swallow": true, "swallowed": true, "swallowing": true, "swallows": true, "swam": true, "swim": true, "swimming": true, "swims": true, "talk": true, "talked": true, "talking": true, "talks": true, "travel": true, "traveled": true, "traveling": true, "travelled": true, "travelling": true, "travels": true, "type": true, "typed": true, "types": true, "typing": true, "walk": true, "walked": true, "walking": true, "walks": true, "wear": true, "wearing": true, "wears": true, "wore": true, "work": true, "worked": true, "working": true, "works": true, "write": true, "writes": true, "writing": true, "wrote": true}
+
+// functionDenials in a clause before the activity deny it.
+var functionDenials = map[string]bool{"not": true, "unable": true, "cant": true, "cannot": true, "couldnt": true,
+	"never": true, "no": true, "nor": true, "tried": true, "attempted": true, "trying": true, "impossible": true, "difficult": true}
+
+// functionTargets returns the statements of function regained in toks that no phrase or cue
+// already holds (used).
+func functionTargets(toks []token, used []bool) []target {
+	var out []target
+	for k, tk := range toks {
+		if tk.norm != "again" || used[k] {
+			continue
+		}
+		start := k
+		for start > 0 && !toks[start].brk && k-start < 6 {
+			start--
+		}
+		act := -1
+		for x := start; x < k; x++ {
+			if activities[toks[x].norm] && !used[x] {
+				act = x
+				break
+			}
+		}
+		if act < 0 || deniedFunction(toks, act) || despiteBefore(toks, act) {
+			continue
+		}
+		out = append(out, target{i: act, j: k + 1, entry: outcomeEntry{phrase: ruleFunction, category: Partial, negated: None,
+			secondary: true, role: roleSecondary}, category: Partial, rule: ruleFunction})
+	}
+	return out
+}
+
+// deniedFunction reports whether a denial stands before the activity at token act in its
+// clause ("still can't squat again").
+func deniedFunction(toks []token, act int) bool {
+	for x := act - 1; x >= 0 && act-x <= 4; x-- {
+		if functionDenials[toks[x].norm] {
+			return true
+		}
+		if toks[x].brk {
+			break
+		}
+	}
+	return false
+}
+
+// despiteBefore reports whether "despite" stands before token k in the text: "despite
+// treatment, … she walked again" sets the gain against the course.
+func despiteBefore(toks []token, k int) bool {
+	for x := 0; x < k; x++ {
+		if toks[x].norm == "despite" {
+			return true
+		}
+	}
+	return false
+}
