@@ -119,6 +119,9 @@ var scaleNouns = map[string]bool{"score": true, "scores": true, "scale": true, "
 // -> 150"). A phrase right after the comma ("no hypoglycaemia, worsened renal function") and a
 // list that goes on ("no pain, redness or new lesions") stay in the scope.
 func subjectAfterDenial(toks []token, targets []target, ti, k int) bool {
+	if ti < len(targets) && targets[ti].entry.role == roleAbsent && targets[ti].i > k && targets[ti].i <= k+3 && !listGoesOn(toks, k) {
+		return true // "says no flatter, painful blisters after each session": a manifestation said, not denied
+	}
 	for ti < len(targets) && targets[ti].entry.role == roleAbsent && targets[ti].i <= k+3 {
 		ti++ // "no pain, ulcer 50% smaller": the manifestation is the subject
 	}

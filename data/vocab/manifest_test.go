@@ -29,6 +29,7 @@ func TestDeniedManifestations(t *testing.T) {
 		{"a treatment's name", "The PLP was resistant to pain medication and mirror therapy.", "pain medication and mirror therapy", None, ConfidenceHigh},
 		{"a new statement after the comma", "no pain, ulcer 50% smaller", "", Partial, ConfidenceHigh},
 		{"its subject before the phrase", "no fever since d2, erythema receding", "", Partial, ConfidenceHigh},
+		{"a manifestation said after the comma", "says no flatter, painful blisters after each session", "", Unclassified, ConfidenceNone},
 		{"a list goes on", "no pain, redness or new lesions", "", Unclassified, ConfidenceLow}, // only the absence of worsening
 		{"a participle goes on the list", "no hypoglycaemia, worsened renal function or weight gain", "", Unclassified, ConfidenceLow},
 		{"what was not reported", "no itch data", "", Unclassified, ConfidenceNone},
