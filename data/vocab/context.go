@@ -35,7 +35,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		} else if commaBefore(text, toks, k) {
 			coverEnd()
 			if newClause(toks, k) || subordinate && !listGoesOn(toks, k) ||
-				neg.active && nominalNegation(neg.cue) && (verbAfterComma(toks, targets, ti, k) || responseAfterList(targets, ti, k, neg) || subjectAfterDenial(toks, targets, ti, k)) {
+				neg.active && nominalNegation(neg.cue) && (verbAfterComma(toks, targets, ti, k) || responseAfterList(targets, ti, k, neg) || subjectAfterNegatedList(toks, targets, ti, k)) {
 				// "without chemotherapy, the patient remains in remission", "While the right
 				// ear did not recover, the left side improved partially"; not "Without
 				// clinical, radiological or biochemical improvement", a list
@@ -95,7 +95,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 			t := &targets[ti]
 			if neg.active {
 				t.negated, t.negCue, t.notFully, t.negStates = true, neg.cue, neg.degree, neg.states
-				neg.covered, neg.denied = neg.covered || t.entry.role != roleAbsent, neg.denied || t.entry.role == roleAbsent // "no hypoglycaemia, worsened …": the list goes on
+				neg.covered = neg.covered || t.entry.role != roleAbsent // "no hypoglycaemia, worsened …": the list goes on
 			}
 			if hedge.active {
 				t.hedged, t.hedgeCue, hedge.covered = true, hedge.cue, true
@@ -498,7 +498,6 @@ type scope struct {
 	states  Category // the outcome a negation cue states for the worsening it stops ("halted")
 	despite bool     // the on-course cue says "despite" or "in spite of"
 	during  int      // 1 + the token of a pattern cue "during"/"under" that opened the scope
-	denied  bool     // the cue has covered a manifestation of role absent ("no pain")
 }
 
 // listGoesOn reports whether the comma before token k continues a list of modifiers

@@ -18,16 +18,12 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 	inTarget := make([]bool, len(toks))
 	worse := make([]bool, len(toks)) // tokens of a non-responder's statement (escalatedTo)
 	for _, t := range targets {
-		if deniedOnly(t.entry.role) {
-			continue // a manifestation that counts only when denied may be a treatment's word ("pain medication")
-		}
 		for x := t.i; x < t.j; x++ {
 			inTarget[x] = true
 			worse[x] = worse[x] || t.category == None || t.category == Progression || t.category == Minimal
 		}
 	}
 	ms := c.mentions(toks, inTarget, worse, k)
-	targets = dropNamedTreatment(targets, ms)
 	// attribution works on statements: a clause may list several treatments ("did not
 	// respond to lorazepam and ECT"), so only sentence ends and termination cues divide
 	clause := statements(toks, ends, cues)
@@ -123,7 +119,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		// before it ("treated with rosuvastatin but refractory to pharmacologic therapy"), not
 		// after it, a next step ("resistant to all, then CR on rituximab")
 		if cueNamesCourse(text, toks, clause, inTarget, mentionEnd, courseAt, exactAt, cu) ||
-			!anyOutcomePhrase(targets) && drugCourse(k) && !slices.Contains(courseAt[cu.j:], true) && !namesOther[clause[cu.i]] &&
+			len(targets) == 0 && drugCourse(k) && !slices.Contains(courseAt[cu.j:], true) && !namesOther[clause[cu.i]] &&
 				genericObject(toks, inTarget, cu) {
 			added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
 				category: cu.e.category, rule: "history cue names the course", courseClause: true, histCue: text[toks[cu.i].start:toks[cu.j-1].end]})
@@ -544,32 +540,4 @@ func inStopTime(cues []cueHit, i int) bool {
 		}
 	}
 	return false
-}
-
-// anyOutcomePhrase reports whether targets hold a phrase that states an outcome by itself: a
-// manifestation that counts only when denied ("pain" in "resistant to pain medication") does
-// not.
-func anyOutcomePhrase(targets []target) bool {
-	for _, t := range targets {
-		if !deniedOnly(t.entry.role) {
-			return true
-		}
-	}
-	return false
-}
-
-// dropNamedTreatment drops the phrases that count only when denied and lie in a treatment's
-// name ("pain" in "no relief from pain medication").
-func dropNamedTreatment(targets []target, ms []mention) []target {
-	out := targets[:0]
-	for _, t := range targets {
-		named := false
-		for _, m := range ms {
-			named = named || deniedOnly(t.entry.role) && t.i < m.i+m.n && m.i < t.j
-		}
-		if !named {
-			out = append(out, t)
-		}
-	}
-	return out
 }

@@ -86,3 +86,19 @@ func responseAfterList(targets []target, ti, k int, neg scope) bool {
 	t := targets[ti]
 	return t.category.AtLeast(Minimal) && !deniedOnly(t.entry.role) && !t.entry.marker
 }
+
+// subjectAfterNegatedList reports whether the comma before token k, in the scope of a
+// determiner's negation that has covered no outcome phrase yet, opens a statement of its own:
+// one to three words stand between the comma and the next outcome phrase, its subject ("no
+// pain, ulcer 50% smaller", "no fever since d2, erythema receding", "no weakness now, CK 4000
+// -> 150"). A phrase right after the comma ("no hypoglycaemia, worsened renal function") and a
+// list that goes on ("no pain, redness or new lesions") stay in the scope.
+func subjectAfterNegatedList(toks []token, targets []target, ti, k int) bool {
+	if ti < len(targets) && targets[ti].entry.role == roleAbsent && targets[ti].i > k && targets[ti].i <= k+3 && !listGoesOn(toks, k) {
+		return true // "says no flatter, painful blisters after each session": a manifestation said, not denied
+	}
+	for ti < len(targets) && targets[ti].entry.role == roleAbsent && targets[ti].i <= k+3 {
+		ti++ // "no pain, ulcer 50% smaller": the manifestation is the subject
+	}
+	return ti < len(targets) && targets[ti].i > k && targets[ti].i <= k+3 && !listGoesOn(toks, k)
+}
