@@ -140,7 +140,8 @@ func TestResponseReachedLater(t *testing.T) {
 		{"nivolumab", "SD -> PR after SBRT", CategoryUnknown, ConfidenceLow},
 		// time stamps order statements only when nothing but the time follows each
 		{"nivolumab", "PR at 3 months, PD at 9 months", Progression, ConfidenceHigh},
-		{"nivolumab", "PR at 3 months, PD at 9 months after treatment was stopped for colitis", CategoryUnknown, ConfidenceLow},
+		// a worsening after the course stopped is a relapse after it: the best response stands
+		{"nivolumab", "PR at 3 months, PD at 9 months after treatment was stopped for colitis", Partial, ConfidenceHigh},
 		// the course failed; the remission after it may be another treatment's
 		{"bortezomib", "Refractory to bortezomib, then complete remission", CategoryUnknown, ConfidenceLow},
 		// a state adjective before a disease name across a comma is the outcome

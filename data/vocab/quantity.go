@@ -573,8 +573,9 @@ func logUnitAfter(after string) bool {
 // normalAfterRE matches a word of normality right after a value reached, after its unit and
 // an opening parenthesis: " U/L (normal)", " mg/dL, normalised", " (WNL)". "Normal" must end
 // its statement ("(normal range)") or come before its time ("normal by 3 mo"): "normal range
-// 10-40" and "(normal <40)" give the reference range, not the value's state.
-var normalAfterRE = regexp.MustCompile(`^\s*[a-zµμ/%0-9^.]{0,10}\s*[(,=–-]?\s*(?:normali[sz]ed\b|wnl\b|within normal|normal(?:\s+range)?\s*(?:$|[),;.]|(?:by|at|on|after|in|since|from)\b))`)
+// 10-40" and "(normal <40)" give the reference range, not the value's state. A value "back to
+// baseline" or "returned to normal" is the patient's own normal reached.
+var normalAfterRE = regexp.MustCompile(`^\s*[a-zµμ/%0-9^.]{0,10}\s*[(,=–-]?\s*(?:(?:back|returned|came back|went back)\s+to\s+(?:(?:his|her|their|the|pre-?\w+)\s+)?(?:baseline|normal)\b|normali[sz]ed\b|wnl\b|within normal|normal(?:\s+range)?\s*(?:$|[),;.]|(?:by|at|on|after|in|since|from)\b))`)
 
 // normalAfterValue reports whether after (the text after a change's last value) calls the
 // value normal.

@@ -1,5 +1,7 @@
 package vocab
 
+import "strings"
+
 // Relapse, flare and recurrence read by time (docs/outcomes.md rule 3), and a response
 // regained after a change of dose.
 
@@ -33,6 +35,12 @@ func relapseRules(toks []token, live []target, doseChange []int, once bool) (kee
 				onCourseRelapse = len(keep)
 			}
 			keep = append(keep, t)
+			continue
+		}
+		if t.entry.role != roleRelapse && t.category == Progression && t.after && !t.on && !t.negated && !t.hedged && hasResponse && !completionBefore(toks, t) {
+			// "cleared; worsened off drug", "CR -> PD 4 months after ipilimumab stopped": a
+			// worsening after the course stopped is a relapse after it, and the best response
+			// stands (rule 3)
 			continue
 		}
 		if t.entry.role == roleRelapse && !t.negated {
@@ -203,6 +211,20 @@ var courseStopWords = map[string]bool{"stopped": true, "discontinued": true, "wi
 func otherStartBetween(toks []token, from, to int) bool {
 	for x := from; x < to; x++ {
 		if w := toks[x].norm; startWords[w] && w != "restarted" && w != "resumed" && w != "reintroduced" || w == "switch" {
+			return true
+		}
+	}
+	return false
+}
+
+// completionBefore reports whether t's clause names the end of the course before t ("after
+// completing 3 cycles … the progression of liver lesions"): the assessment at the course's end,
+// not a time after it.
+func completionBefore(toks []token, t target) bool {
+	lo, _ := clauseAround(toks, t.i)
+	for k := lo; k < t.i; k++ {
+		switch w := toks[k].norm; {
+		case strings.HasPrefix(w, "complet"), w == "end", w == "last", w == "final":
 			return true
 		}
 	}
