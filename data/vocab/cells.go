@@ -115,7 +115,7 @@ func shortSubject(toks []token, x int) []token {
 // in a short cell: "chorea gone within days", "pain gone after 2 doses", "the rash was
 // gone" — what was there is no more, as "disappeared". The subject is one to three words
 // from the start of the clause (an article or possessive allowed), then only words of
-// goneAux ("was", "had been", "not", "completely"); after "gone" the clause ends or a time
+// goneAux ("was", "had been", "not", "completely", "basically"); after "gone" the clause ends or a time
 // follows ("within", "after", "by", "at", "in", "since", "on", "completely"). Not the patient
 // as subject ("he had gone home"), nor a degree short of all ("almost gone": a person
 // decides), nor "gone" alone in a cell.
@@ -173,7 +173,7 @@ func clearPredicate(toks []token, t target) bool {
 // goneAux may stand between a subject and "gone"; goneAfter may follow it in its clause;
 // notAll before it make "gone" less than complete.
 var (
-	goneAux   = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "been": true, "not": true, "completely": true, "totally": true, "all": true}
+	goneAux   = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "been": true, "not": true, "completely": true, "totally": true, "all": true, "basically": true, "essentially": true}
 	goneAfter = map[string]bool{"within": true, "after": true, "by": true, "at": true, "in": true, "since": true, "on": true, "completely": true}
 	notAll    = map[string]bool{"almost": true, "nearly": true, "virtually": true, "largely": true, "mostly": true, "partly": true, "partially": true, "practically": true}
 )

@@ -51,6 +51,12 @@ func TestGoneAfterSubject(t *testing.T) {
 		// a degree short of all is partial ("almost gone", as "almost resolved"); the patient
 		// as subject, or "gone" alone: no grade
 		{"", "pain almost gone", Partial, ConfidenceHigh},
+		{"", "ulcer practically gone", Partial, ConfidenceHigh},
+		// "basically" and "essentially" grade as "completely" does, also after a listed subject
+		{"", "swelling and pain basically gone", Complete, ConfidenceHigh},
+		{"", "distension and pain basically gone, flow easier; post-void dribbling remains", Partial, ConfidenceHigh},
+		{"", "he had basically gone home", Unclassified, ConfidenceNone},
+		{"", "the swelling of both hands basically gone", Unclassified, ConfidenceNone}, // a subject of more than three words
 		{"", "he had gone home", Unclassified, ConfidenceNone},
 		{"", "gone", Unclassified, ConfidenceNone},
 		{"", "had gone to another hospital", Unclassified, ConfidenceNone},

@@ -59,6 +59,8 @@ func TestNumericCellForms(t *testing.T) {
 		{"AN is a word in prose", "Her status declined—an arterial blood gas showed 7.20/107/78.", "", Partial, ConfidenceLow},
 		// measures named in capitals only (scores.tsv case "capitals")
 		{"AN in capitals", "AN 20 -> 8 at end of course", "", Partial, ConfidenceHigh},
+		{"UP (urine protein) in capitals", "24h UP 7 -> 2.7 g at 4 wk, still dipstick-positive", "", Partial, ConfidenceHigh},
+		{"up is a word", "dose up 10 -> 20 mg", "", Unclassified, ConfidenceNone},
 		{"IGA in capitals", "IGA 3 -> 1", "", Partial, ConfidenceHigh},
 		{"IgA is immunoglobulin A", "IgA 300 -> 100", "", Unclassified, ConfidenceNone},
 		{"a score in lower case", "pasi 18 -> 2", "", Partial, ConfidenceHigh},
