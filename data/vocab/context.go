@@ -93,7 +93,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		}
 		if ti < len(targets) && targets[ti].i == k {
 			t := &targets[ti]
-			if neg.active {
+			if neg.active && !verbDeniedInstead(toks, neg, *t) {
 				t.negated, t.negCue, t.notFully, t.negStates = true, neg.cue, neg.degree, neg.states
 				neg.covered = neg.covered || t.entry.role != roleAbsent // "no hypoglycaemia, worsened …": the list goes on
 			}
@@ -498,6 +498,7 @@ type scope struct {
 	states  Category // the outcome a negation cue states for the worsening it stops ("halted")
 	despite bool     // the on-course cue says "despite" or "in spite of"
 	during  int      // 1 + the token of a pattern cue "during"/"under" that opened the scope
+	from    [2]int   // a forward negation's cue tokens [i, j)
 }
 
 // listGoesOn reports whether the comma before token k continues a list of modifiers

@@ -1,5 +1,7 @@
 package vocab
 
+import "strings"
+
 // Manifestations reported absent (role "absent" of outcomes.tsv): "no vaginal bleeding one
 // year after surgery", "no dizziness or vertigo at all after 1 mo". A generic sign or symptom
 // of disease that the authors deny after the course is gone, and the text is complete when
@@ -24,7 +26,7 @@ func deniable(toks []token, ends []bool, cues []cueHit, targets []target, used [
 	stmt := number(toks, ends, nil, func(int) bool { return false }) // sentences
 	out := targets[:0]
 	for _, t := range targets {
-		if t.entry.role != roleAbsent || denialReaches(toks, stmt, cues, t) {
+		if t.entry.role != roleAbsent || denialReaches(toks, stmt, cues, targets, t) {
 			out = append(out, t)
 			continue
 		}
@@ -37,8 +39,11 @@ func deniable(toks []token, ends []bool, cues []cueHit, targets []target, used [
 
 // denialReaches reports whether a negation cue stands before t in its sentence, or a
 // backward one after it, and the sentence places it neither at the diagnosis nor after a
-// rechallenge.
-func denialReaches(toks []token, stmt []int, cues []cueHit, t target) bool {
+// rechallenge. A negation of a verb denies the manifestation only through a verb of presence
+// ("did not have any pain", "has not developed new ulcers"; not "did not reduce the flares",
+// "unable to tolerate it (headache)"), and a manifestation that is the subject of an outcome
+// word after it is not denied itself ("neither the ulcers nor the deposits changed").
+func denialReaches(toks []token, stmt []int, cues []cueHit, targets []target, t target) bool {
 	for k, tk := range toks {
 		if stmt[k] == stmt[t.i] && absentNotOutcome[tk.norm] {
 			return false
@@ -48,7 +53,8 @@ func denialReaches(toks []token, stmt []int, cues []cueHit, t target) bool {
 		if stmt[cu.i] != stmt[t.i] {
 			continue
 		}
-		if cu.e.role == cueNegation && cu.j <= t.i && headOfDenial(toks, cu.j, t.i) || cu.e.role == cueNegationAfter && cu.i >= t.j {
+		if cu.e.role == cueNegation && cu.j <= t.i && headOfDenial(toks, cu.j, t.i) && (!verbalNegation(toks, cu) || presenceDenied(toks, cu.j, t.i)) && !predicateAfter(toks, targets, t) && !neitherPredicate(toks, cu) ||
+			cu.e.role == cueNegationAfter && cu.i >= t.j {
 			return true
 		}
 	}
@@ -71,6 +77,77 @@ func headOfDenial(toks []token, from, i int) bool {
 		}
 	}
 	return true
+}
+
+// verbalNegation reports whether the negation cue cu negates a verb ("did not", "never",
+// "unable to"), not a noun ("no", "without", "free of").
+func verbalNegation(toks []token, cu cueHit) bool {
+	for k := cu.i; k < cu.j; k++ {
+		switch w := toks[k].norm; {
+		case w == "not", w == "never", w == "unable", w == "failed", w == "fail", w == "cannot", strings.HasSuffix(w, "n't"):
+			return true
+		}
+	}
+	return false
+}
+
+// presenceDenied reports whether the words between a verbal negation (ending before token
+// from) and a manifestation at token i are a verb of presence and its object's determiners:
+// none at all ("was not febrile"), or "have", "develop", "experience", "show" ….
+func presenceDenied(toks []token, from, i int) bool {
+	for k := from; k < i; k++ {
+		w := toks[k].norm
+		if presenceVerbs[w] {
+			return true
+		}
+		if !determiners[w] && w != "any" && w != "a" && w != "be" && w != "been" {
+			return false
+		}
+	}
+	return true
+}
+
+// presenceVerbs say that a finding was there ("did not have", "has not developed").
+var presenceVerbs = map[string]bool{"have": true, "has": true, "had": true, "having": true, "show": true, "shows": true,
+	"showed": true, "shown": true, "develop": true, "develops": true, "developed": true, "experience": true,
+	"experienced": true, "experiences": true, "report": true, "reported": true, "reports": true, "complain": true,
+	"complained": true, "complains": true, "suffer": true, "suffered": true, "notice": true, "noticed": true,
+	"feel": true, "felt": true, "get": true, "got": true, "exhibit": true, "exhibited": true, "present": true,
+	"presented": true, "see": true, "seen": true, "observed": true, "detected": true, "found": true, "recur": true,
+	"recurred": true, "occur": true, "occurred": true, "return": true, "returned": true, "reveal": true,
+	"revealed": true, "demonstrate": true, "demonstrated": true, "display": true, "displayed": true, "find": true,
+	"identify": true, "identified": true, "note": true, "noted": true, "detect": true, "observe": true, "disclose": true,
+	"disclosed": true, "suggest": true, "indicate": true, "evidence": true}
+
+// predicateAfter reports whether another outcome word follows the manifestation t closely in
+// its clause: t is its subject, and a negation before t denies that word ("no ulcers healed");
+// not a word of occurrence ("no additional thromboses occurred").
+func predicateAfter(toks []token, targets []target, t target) bool {
+	for _, o := range targets {
+		if o.entry.role == roleAbsent || o.entry.role == roleEvent || presenceVerbs[toks[o.i].norm] || o.i < t.j || o.i > t.j+3 {
+			continue
+		}
+		gap := false
+		for k := t.j; k <= o.i && k < len(toks); k++ {
+			gap = gap || toks[k].brk
+		}
+		if !gap {
+			return true
+		}
+	}
+	return false
+}
+
+// neitherPredicate reports whether "neither … nor …" (the cue cu) is the subject of a verb
+// that ends its clause: "neither the ulcers nor the deposits changed" denies the change, not
+// the ulcers; "neither pain nor swelling (was noted) at 6 mo" denies both.
+func neitherPredicate(toks []token, cu cueHit) bool {
+	if toks[cu.i].norm != "neither" {
+		return false
+	}
+	_, hi := clauseAround(toks, cu.i)
+	w := toks[hi-1].norm
+	return strings.HasSuffix(w, "ed") && !presenceVerbs[w] && w != "noted" && w != "recorded"
 }
 
 // denialPrepositions between a negation and a manifestation make the manifestation the object

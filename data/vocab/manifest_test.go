@@ -16,6 +16,17 @@ func TestDeniedManifestations(t *testing.T) {
 		{"at presentation", "No lymphadenopathy was detected on admission.", "", Unclassified, ConfidenceNone},
 		{"after a rechallenge", "No fever was observed after rechallenge.", "", Unclassified, ConfidenceNone},
 		{"not denied", "pain at 6 months", "", Unclassified, ConfidenceNone},
+		// a negated verb denies the manifestation only through a verb of presence
+		{"a verb of presence denied", "did not have any pain at 6 mo", "", Complete, ConfidenceHigh},
+		{"a finding verb denied", "Follow-up examinations did not reveal any signs of disease recurrence.", "", Complete, ConfidenceHigh},
+		{"another verb denied", "unable to tolerate beyond day 10 (headache, diarrhoea)", "", Unclassified, ConfidenceNone},
+		{"a report's silence", "the report does not say how the lesions fared", "", Unclassified, ConfidenceNone},
+		{"a relapse after another denied verb", "did not reduce the flares at all", "", Progression, ConfidenceLow},
+		// the subject of an outcome word: the word is denied
+		{"neither … nor … with a verb", "neither the ulcers nor the deposits changed", "", Unclassified, ConfidenceNone},
+		{"neither … nor … without one", "neither pain nor swelling at 6 mo", "", Complete, ConfidenceHigh},
+		{"the subject of a response word", "no ulcers healed", "", None, ConfidenceHigh},
+		{"a word of occurrence", "No additional thromboses occurred during the stay.", "", Complete, ConfidenceHigh},
 		{"a harm is not in the list", "no rash after 2 weeks", "", Unclassified, ConfidenceNone},
 		{"a measure's name", "no pain scores reported", "", Unclassified, ConfidenceNone},
 		{"a non-response stated", "no improvement in pain", "", None, ConfidenceHigh},

@@ -17,7 +17,7 @@ func negationScope(toks []token, targets []target, clause []int, cu cueHit, cueT
 	case cu.e.role == cueNegation || !targetBefore(targets, clause, cu.i):
 		// "had not reached remission": a backward cue with nothing before it in its clause
 		// covers what follows, as "not" alone would
-		return scope{active: true, cue: cueText, degree: degreeAt(toks, cu.j), states: cu.e.category}
+		return scope{active: true, cue: cueText, degree: degreeAt(toks, cu.j), states: cu.e.category, from: [2]int{cu.i, cu.j}}
 	}
 	return neg
 }
@@ -42,4 +42,14 @@ func bareNegationReaches(toks []token, j, k int) bool {
 		}
 	}
 	return true
+}
+
+// verbDeniedInstead reports whether the negation neg of a verb denies the verb, not the
+// relapse t after it: "did not reduce the flares", "could not control the relapses" (the flares
+// came); not "did not have any flares", "has not relapsed" (a verb of presence, or none).
+func verbDeniedInstead(toks []token, neg scope, t target) bool {
+	if t.entry.role != roleRelapse || neg.from[1] == 0 || neg.from[1] > t.i {
+		return false
+	}
+	return verbalNegation(toks, cueHit{i: neg.from[0], j: neg.from[1]}) && !presenceDenied(toks, neg.from[1], t.i)
 }
