@@ -201,3 +201,26 @@ func checkCaseReadings(t *testing.T, v *Vocabulary, tests []readingCase) {
 		}
 	}
 }
+
+// TestNegationForms reads negation, limitation and contrast as authors word them: words of
+// scarcity, "nowhere near", "rather than", double negatives and a negation's idioms that are
+// none, with near misses.
+func TestNegationForms(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"scarcely, of the word after it", "skin scarcely softer; mRSS 26 -> 23", "", Minimal, ConfidenceHigh},
+		{"barely, of the word after it", "barely improved after 3 months", "", Minimal, ConfidenceHigh},
+		{"barely before a time is no degree", "Within barely two weeks complete recovery", "IVIG", Complete, ConfidenceHigh},
+		{"nowhere near", "edges crept in a little, nowhere near healed (area -20%)", "", None, ConfidenceHigh},
+		{"rather than", "depigmentation spread rather than receded", "", None, ConfidenceHigh},
+		{"rather than before a worsening", "improved rather than worsened", "", Partial, ConfidenceHigh},
+		{"a double negative with a fall of half", "not without effect - nodules about half the size", "", Partial, ConfidenceHigh},
+		{"a double negative as the whole cell", "not without benefit", "", Partial, ConfidenceHigh},
+		{"never failed to", "wheals never failed to settle within 2 wk of each dose", "", Partial, ConfidenceLow},
+		{"failed to", "wheals failed to settle", "", None, ConfidenceHigh},
+		{"no sooner … than", "no sooner was the 2nd infusion given than the rash flared", "", Progression, ConfidenceLow},
+		{"half its former size beside not healed", "wound not healed, but half its former size", "", Partial, ConfidenceHigh},
+		{"no help", "no help for the rash", "", None, ConfidenceHigh},
+		{"no different", "pain no different from before", "", None, ConfidenceHigh},
+		{"dried up beside new lesions", "did not prevent new abscesses, but the draining tunnels dried up", "", Complete, ConfidenceLow},
+	})
+}
