@@ -121,6 +121,8 @@ func TestScoresAtZero(t *testing.T) {
 		{"SLEDAI 0 at start; SLEDAI 10 at 6 months", CategoryUnknown, ConfidenceNone},
 		{"Pain NRS 0 at rest, 7/10 on walking", CategoryUnknown, ConfidenceNone},
 		{"DAS28 5.1 → 3.6, HAQ 0", Partial, ConfidenceHigh},
+		// the last value of a measure given before: the value the course reached
+		{"15 mg: EASI 30 -> 20; 30 mg: EASI 0 at wk 16", Complete, ConfidenceHigh},
 	})
 }
 

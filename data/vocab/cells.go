@@ -105,10 +105,31 @@ func shortSubject(toks []token, x int) []token {
 	for start > 0 && !toks[start].brk {
 		start--
 	}
+	if x-start > 3 {
+		// "the border is no longer violaceous and pain is gone": "and" after a statement with a
+		// verb of its own opens another subject
+		for a := x - 1; a > start && a >= x-4; a-- {
+			if w := toks[a].norm; (w == "and" || w == "but") && hasCopula(toks[start:a]) {
+				start = a + 1
+				break
+			}
+		}
+	}
 	if n := x - start; n < 1 || n > 3 {
 		return nil
 	}
 	return toks[start:x]
+}
+
+// hasCopula reports whether toks hold a copula or an auxiliary: a statement of their own.
+func hasCopula(toks []token) bool {
+	for _, tk := range toks {
+		switch tk.norm {
+		case "is", "are", "was", "were", "has", "have", "had", "been":
+			return true
+		}
+	}
+	return false
 }
 
 // goneAfterSubject reports whether t, the word "gone", is the predicate of a short subject
@@ -135,7 +156,7 @@ func goneAfterSubject(toks []token, t target) bool {
 		return false
 	}
 	for _, tk := range subject {
-		if stopWords[tk.norm] || patientWords[tk.norm] || isNumber(tk.norm) || (determiners[tk.norm] || tk.norm == "a") && len(subject) == 1 {
+		if stopWords[tk.norm] || patientWords[tk.norm] || notAll[tk.norm] || deniedSubject[tk.norm] || isNumber(tk.norm) || (determiners[tk.norm] || tk.norm == "a") && len(subject) == 1 {
 			return false
 		}
 	}
@@ -175,7 +196,10 @@ func clearPredicate(toks []token, t target) bool {
 var (
 	goneAux   = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "been": true, "not": true, "completely": true, "totally": true, "all": true, "basically": true, "essentially": true}
 	goneAfter = map[string]bool{"within": true, "after": true, "by": true, "at": true, "in": true, "since": true, "on": true, "completely": true}
-	notAll    = map[string]bool{"almost": true, "nearly": true, "virtually": true, "largely": true, "mostly": true, "partly": true, "partially": true, "practically": true}
+	// deniedSubject are words of a negation that may stand where the subject would ("nowhere near
+	// clear", "far from gone"): no subject
+	deniedSubject = map[string]bool{"nowhere": true, "near": true, "far": true, "from": true, "never": true, "no": true, "hardly": true, "barely": true, "scarcely": true}
+	notAll        = map[string]bool{"almost": true, "nearly": true, "virtually": true, "largely": true, "mostly": true, "partly": true, "partially": true, "practically": true}
 )
 
 // notYet reports whether a response word follows "before" within three words, in its clause:

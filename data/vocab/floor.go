@@ -37,7 +37,7 @@ func (c *compiled) scoresAtZero(text string, toks []token) []int {
 		if k+1 < len(toks) && (toks[k+1].arrow || toks[k+1].norm == "to" || isNumber(toks[k+1].norm) && !strings.HasPrefix(strings.TrimSpace(rest), "/")) {
 			continue // "0 to 3", "0 → 2", "0 3": not one value
 		}
-		if !c.zeroIsTheCell(toks, m, k) && !c.everyClauseAtZero(toks) {
+		if !c.zeroIsTheCell(toks, m, k) && !c.everyClauseAtZero(toks) && !zeroReachedLast(toks, m, k) {
 			continue
 		}
 		out = append(out, k)
@@ -68,6 +68,23 @@ func (c *compiled) zeroIsTheCell(toks []token, m, k int) bool {
 		}
 	}
 	return true
+}
+
+// zeroReachedLast reports whether the zero at token k of the measure named right before token
+// m ends the text (but for its time) after earlier values of the same measure: the value the
+// course reached ("15 mg: EASI 30 -> 20; 30 mg: EASI 0 at wk 16"), not a state before it.
+func zeroReachedLast(toks []token, m, k int) bool {
+	name := toks[m-1].norm
+	earlier := false
+	for x := 0; x < m-1; x++ {
+		earlier = earlier || toks[x].norm == name
+	}
+	for x := k + 1; x < len(toks) && earlier; x++ {
+		if toks[x].brk || !timeToken(toks[x]) {
+			return false
+		}
+	}
+	return earlier
 }
 
 // everyClauseAtZero reports whether the text is two or more clauses, each a measure at zero

@@ -84,7 +84,8 @@ func headOfDenial(toks []token, from, i int) bool {
 func verbalNegation(toks []token, cu cueHit) bool {
 	for k := cu.i; k < cu.j; k++ {
 		switch w := toks[k].norm; {
-		case w == "not", w == "never", w == "unable", w == "failed", w == "fail", w == "cannot", strings.HasSuffix(w, "n't"):
+		case w == "not", w == "never", w == "unable", w == "failed", w == "fail", w == "cannot", strings.HasSuffix(w, "n't"),
+			w == "far", w == "nowhere", w == "rather", w == "instead": // "far from settling, the papules multiplied"
 			return true
 		}
 	}

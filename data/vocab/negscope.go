@@ -47,8 +47,22 @@ func bareNegationReaches(toks []token, j, k int) bool {
 // verbDeniedInstead reports whether the negation neg of a verb denies the verb, not the
 // relapse t after it: "did not reduce the flares", "could not control the relapses" (the flares
 // came); not "did not have any flares", "has not relapsed" (a verb of presence, or none).
+//
+// Nor does a negation reach values read as numbers past clause punctuation ("nowhere near
+// clear: EASI 30 -> 24": the values are a statement of their own).
 func verbDeniedInstead(toks []token, neg scope, t target) bool {
-	if t.entry.role != roleRelapse || neg.from[1] == 0 || neg.from[1] > t.i {
+	if neg.from[1] == 0 || neg.from[1] > t.i {
+		return false
+	}
+	if t.quantity {
+		for k := neg.from[1]; k <= t.i && k < len(toks); k++ {
+			if toks[k].brk {
+				return true
+			}
+		}
+		return false
+	}
+	if t.entry.role != roleRelapse {
 		return false
 	}
 	return verbalNegation(toks, cueHit{i: neg.from[0], j: neg.from[1]}) && !presenceDenied(toks, neg.from[1], t.i)

@@ -221,6 +221,12 @@ func TestNegationForms(t *testing.T) {
 		{"half its former size beside not healed", "wound not healed, but half its former size", "", Partial, ConfidenceHigh},
 		{"no help", "no help for the rash", "", None, ConfidenceHigh},
 		{"no different", "pain no different from before", "", None, ConfidenceHigh},
+		{"a negation does not reach values past a colon", "nowhere near clear: EASI 30 -> 24", "", Minimal, ConfidenceHigh},
+		{"far from, before a verb", "far from settling, the papules multiplied on the steroid cream", "", Unclassified, ConfidenceNone},
+		{"no longer with an adjective of a symptom", "no longer painful", "", Complete, ConfidenceHigh},
+		{"an adjective of a symptom before its noun", "painful nodules persisted", "", None, ConfidenceHigh},
+		{"a subject after and, past a statement with a verb", "the border is violaceous and pain is gone", "", Complete, ConfidenceHigh},
+		{"a subject after and, in a list of nouns", "swelling of the hand and pain gone", "", Unclassified, ConfidenceNone},
 		{"dried up beside new lesions", "did not prevent new abscesses, but the draining tunnels dried up", "", Complete, ConfidenceLow},
 	})
 }
