@@ -280,6 +280,9 @@ func dropSuperseded(live []target, clause []int) []target {
 // fewerPhrase reports whether phrase is "fewer" or "less" and the thing there is less of
 // ("fewer seizures", "less pain"): a percentage in its clause says how much less.
 func fewerPhrase(phrase string) bool {
+	if phrase == "fewer" || phrase == "less" {
+		return true // "30 % fewer papules": the word alone, read beside a measure
+	}
 	first, rest, ok := strings.Cut(phrase, " ")
 	return ok && (first == "fewer" || first == "less") && !strings.Contains(rest, " ")
 }

@@ -393,7 +393,8 @@ func (c *compiled) unknownMeasure(toks []token, k int) bool {
 	for x := lo; x < hi; x++ {
 		w := toks[x].norm
 		switch {
-		case diseaseMeasures[w], benefitChange[w], shareWords[w] && (w != "regrowth" || x > lo && toks[x-1].norm == "hair"):
+		case diseaseMeasures[w], benefitChange[w], shareWords[w] && (w != "regrowth" || x > lo && toks[x-1].norm == "hair"),
+			c.measures[w] == "lower": // "30 % reduction in papules": a lower-is-better measure of scores.tsv
 			// "hair regrowth 30 %": the share of the response the word names ("regrowth" alone
 			// may be a tumour's)
 			return false

@@ -227,6 +227,11 @@ func TestNegationForms(t *testing.T) {
 		{"an adjective of a symptom before its noun", "painful nodules persisted", "", None, ConfidenceHigh},
 		{"a subject after and, past a statement with a verb", "the border is violaceous and pain is gone", "", Complete, ConfidenceHigh},
 		{"a subject after and, in a list of nouns", "swelling of the hand and pain gone", "", Unclassified, ConfidenceNone},
+		{"a percentage before fewer", "overall ~30% fewer papules", "", Minimal, ConfidenceHigh},
+		{"a percentage of a lesion measure", "30% reduction in plaques", "", Minimal, ConfidenceHigh},
+		{"a change word beside a lesion measure", "reduction in papules", "", Partial, ConfidenceHigh},
+		{"helping", "continued because helping", "", Partial, ConfidenceLow},
+		{"a graft took at one site", "graft took on the medial ulcer, failed on the lateral", "", Complete, ConfidenceLow},
 		{"dried up beside new lesions", "did not prevent new abscesses, but the draining tunnels dried up", "", Complete, ConfidenceLow},
 	})
 }
