@@ -625,3 +625,15 @@ func TestRefractoryToGenericTreatment(t *testing.T) {
 		{"rituximab", "no longer resistant to treatment, in CR", Complete, ConfidenceHigh},
 	})
 }
+
+// TestDosedAbbreviationLabels: an abbreviated drug that opens its statement with a dose or a
+// duration names that statement's treatment, as a label does.
+func TestDosedAbbreviationLabels(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		{"adalimumab", "MTX 15 mg x16 wk PASI 20->14, stopped; adalimumab mono -> PASI 1 at wk 12", CategoryUnknown, ConfidenceLow},
+		{"methotrexate", "MTX 15 mg x16 wk PASI 20->14, stopped; adalimumab mono -> PASI 1 at wk 12", Minimal, ConfidenceHigh},
+		{"mycophenolate", "MTX 6 mo mRSS 28 -> 30, swapped to MMF; mRSS 15 a yr later", CategoryUnknown, ConfidenceNone},
+		// an abbreviation without a dose stays weak evidence of another treatment
+		{"mycophenolate", "MTX, mRSS 28 -> 30", None, ConfidenceHigh},
+	})
+}

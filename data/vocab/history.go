@@ -370,12 +370,27 @@ func (c *compiled) duringOther(toks []token, d int, k *course) bool {
 
 // labelMention reports whether the treatment m labels the statement after it or is its
 // subject: it opens its clause (or follows a spaced slash: "Pred: NR / CsA: PR") and a colon
-// or an outcome phrase follows it ("MTX: NR; ADA: CR", "PHT failed; LEV → seizure-free").
+// or an outcome phrase follows it ("MTX: NR; ADA: CR", "PHT failed; LEV → seizure-free"), or
+// a dose or a duration ("MTX 15 mg x16 wk PASI 20 → 14").
 func labelMention(text string, toks []token, m mention, inTarget []bool) bool {
 	e := m.i + m.n
 	opens := m.i == 0 || toks[m.i].brk || strings.Contains(text[toks[m.i-1].end:toks[m.i].start], " / ")
 	return opens && e < len(toks) &&
-		(strings.Contains(text[toks[e-1].end:toks[e].start], ":") || inTarget[e] && !toks[e].brk)
+		(strings.Contains(text[toks[e-1].end:toks[e].start], ":") || inTarget[e] && !toks[e].brk || dosedAfter(toks, e))
+}
+
+// dosedAfter reports whether a dose or a duration follows token e, a treatment's name: "MTX
+// 15 mg x16 wk …", "MTX 6 mo …" (a statement that opens with a dosed drug is that drug's).
+func dosedAfter(toks []token, e int) bool {
+	if e+1 >= len(toks) || toks[e].brk || toks[e+1].brk || !isNumber(toks[e].norm) {
+		return false
+	}
+	switch w := toks[e+1].norm; w {
+	case "mg", "g", "mcg", "µg", "ug", "iu", "units", "mg/kg", "mg/d", "mg/day", "mg/wk":
+		return true
+	default:
+		return cellTimeWords[w] && w != "at" && w != "of" && w != "on" && w != "by" && w != "for" && w != "after"
+	}
 }
 
 // arrowFromOther reports whether the outcome t follows an arrow right after another
