@@ -194,7 +194,7 @@ func clearPredicate(toks []token, t target) bool {
 // goneAux may stand between a subject and "gone"; goneAfter may follow it in its clause;
 // notAll before it make "gone" less than complete.
 var (
-	goneAux   = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "been": true, "not": true, "completely": true, "totally": true, "all": true, "basically": true, "essentially": true}
+	goneAux   = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "been": true, "not": true, "completely": true, "totally": true, "all": true, "basically": true, "essentially": true, "then": true}
 	goneAfter = map[string]bool{"within": true, "after": true, "by": true, "at": true, "in": true, "since": true, "on": true, "completely": true}
 	// deniedSubject are words of a negation that may stand where the subject would ("nowhere near
 	// clear", "far from gone"): no subject

@@ -246,7 +246,7 @@ func fromLesions(toks []token, j, to int) bool {
 	if j >= to || !causeLinks[toks[j].norm] && toks[j].norm != "related" {
 		return false
 	}
-	for k := j + 1; k < to && k <= j+4; k++ {
+	for k := j + 1; k < len(toks) && k <= j+4 && !toks[k].brk; k++ { // past the cue's reach: the cause's own words
 		if lesionOrWound(toks[k].norm) {
 			return true
 		}

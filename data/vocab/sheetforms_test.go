@@ -39,6 +39,8 @@ func TestSheetCellForms(t *testing.T) {
 		{"a response, then another treatment", "improved, IVIG", "steroids", Unclassified, ConfidenceNone},
 		// a death from an infection of the disease's lesions
 		{"sepsis from the lesions", "died of sepsis from calciphylaxis ulcers at wk 3", "sodium thiosulfate", Progression, ConfidenceLow},
+		{"sepsis from the lesions, a time between", "died wk 6 of sepsis from the infected calf ulcers", "sodium thiosulfate", Progression, ConfidenceLow},
+		{"sepsis from another source", "died wk 6 of sepsis from a central line infection", "sodium thiosulfate", NotEvaluable, ConfidenceHigh},
 		{"sepsis alone", "died of sepsis", "sodium thiosulfate", NotEvaluable, ConfidenceHigh},
 		// missing data about the outcome
 		{"no data on the response", "no data on calcinosis response, transferred", "", NotEvaluable, ConfidenceHigh},
@@ -231,7 +233,8 @@ func TestNegationForms(t *testing.T) {
 		{"a percentage of a lesion measure", "30% reduction in plaques", "", Minimal, ConfidenceHigh},
 		{"a change word beside a lesion measure", "reduction in papules", "", Partial, ConfidenceHigh},
 		{"helping", "continued because helping", "", Partial, ConfidenceLow},
-		{"a graft took at one site", "graft took on the medial ulcer, failed on the lateral", "", Complete, ConfidenceLow},
+		{"a graft took, the whole cell", "graft took", "", Complete, ConfidenceHigh},
+		{"a graft took, praise of a procedure beside other words (rule 7)", "graft took 30%, remainder necrosed", "", Complete, ConfidenceLow},
 		{"dried up beside new lesions", "did not prevent new abscesses, but the draining tunnels dried up", "", Complete, ConfidenceLow},
 	})
 }
