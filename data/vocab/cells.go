@@ -121,11 +121,10 @@ func shortSubject(toks []token, x int) []token {
 	return toks[start:x]
 }
 
-// hasCopula reports whether toks hold a copula or an auxiliary: a statement of their own.
+// hasCopula reports whether toks hold a linking verb or an auxiliary: a statement of their own.
 func hasCopula(toks []token) bool {
 	for _, tk := range toks {
-		switch tk.norm {
-		case "is", "are", "was", "were", "has", "have", "had", "been":
+		if linkingVerbs[tk.norm] || auxiliaries[tk.norm] {
 			return true
 		}
 	}

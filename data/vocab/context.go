@@ -93,7 +93,7 @@ func applyContext(text string, toks []token, ends []bool, targets []target, cues
 		}
 		if ti < len(targets) && targets[ti].i == k {
 			t := &targets[ti]
-			if neg.active && !verbDeniedInstead(toks, neg, *t) {
+			if neg.active && !negationMisses(toks, neg, *t) {
 				t.negated, t.negCue, t.notFully, t.negStates = true, neg.cue, neg.degree, neg.states
 				neg.covered = neg.covered || t.entry.role != roleAbsent // "no hypoglycaemia, worsened …": the list goes on
 			}

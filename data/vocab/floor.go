@@ -59,10 +59,17 @@ func (c *compiled) zeroIsTheCell(toks []token, m, k int) bool {
 			return false
 		}
 	}
-	for x := k + 1; x < len(toks); x++ {
-		if x == k+1 && isNumber(toks[x].norm) {
-			continue // the denominator of "0/10"
-		}
+	from := k + 1
+	if from < len(toks) && isNumber(toks[from].norm) {
+		from++ // the denominator of "0/10"
+	}
+	return onlyTimeFrom(toks, from)
+}
+
+// onlyTimeFrom reports whether the tokens from token from to the end are a time, in one clause
+// ("at 6 months").
+func onlyTimeFrom(toks []token, from int) bool {
+	for x := from; x < len(toks); x++ {
 		if toks[x].brk || !timeToken(toks[x]) {
 			return false
 		}
@@ -75,16 +82,12 @@ func (c *compiled) zeroIsTheCell(toks []token, m, k int) bool {
 // course reached ("15 mg: EASI 30 -> 20; 30 mg: EASI 0 at wk 16"), not a state before it.
 func zeroReachedLast(toks []token, m, k int) bool {
 	name := toks[m-1].norm
-	earlier := false
 	for x := 0; x < m-1; x++ {
-		earlier = earlier || toks[x].norm == name
-	}
-	for x := k + 1; x < len(toks) && earlier; x++ {
-		if toks[x].brk || !timeToken(toks[x]) {
-			return false
+		if toks[x].norm == name {
+			return onlyTimeFrom(toks, k+1)
 		}
 	}
-	return earlier
+	return false
 }
 
 // everyClauseAtZero reports whether the text is two or more clauses, each a measure at zero

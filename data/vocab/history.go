@@ -385,13 +385,12 @@ func dosedAfter(toks []token, e int) bool {
 	if e+1 >= len(toks) || toks[e].brk || toks[e+1].brk || !isNumber(toks[e].norm) {
 		return false
 	}
-	switch w := toks[e+1].norm; w {
-	case "mg", "g", "mcg", "µg", "ug", "iu", "units", "mg/kg", "mg/d", "mg/day", "mg/wk":
-		return true
-	default:
-		return cellTimeWords[w] && w != "at" && w != "of" && w != "on" && w != "by" && w != "for" && w != "after"
-	}
+	return doseUnitWords[toks[e+1].norm] || timeUnitWords[toks[e+1].norm]
 }
+
+// doseUnitWords after a number make it a dose ("15 mg").
+var doseUnitWords = map[string]bool{"mg": true, "g": true, "mcg": true, "µg": true, "ug": true, "iu": true, "units": true,
+	"mg/kg": true, "mg/d": true, "mg/day": true, "mg/wk": true}
 
 // arrowFromOther reports whether the outcome t follows an arrow right after another
 // treatment's name ("GCV → VL rising; FOS → undetectable" in a ganciclovir row: the

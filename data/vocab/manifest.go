@@ -53,7 +53,7 @@ func denialReaches(toks []token, stmt []int, cues []cueHit, targets []target, t 
 		if stmt[cu.i] != stmt[t.i] {
 			continue
 		}
-		if cu.e.role == cueNegation && cu.j <= t.i && headOfDenial(toks, cu.j, t.i) && (!verbalNegation(toks, cu) || presenceDenied(toks, cu.j, t.i)) && !predicateAfter(toks, targets, t) && !neitherPredicate(toks, cu) ||
+		if cu.e.role == cueNegation && cu.j <= t.i && headOfDenial(toks, cu.j, t.i) && (!verbalNegation(toks, cu.i, cu.j) || presenceDenied(toks, cu.j, t.i)) && !predicateAfter(toks, targets, t) && !neitherPredicate(toks, cu) ||
 			cu.e.role == cueNegationAfter && cu.i >= t.j {
 			return true
 		}
@@ -79,10 +79,10 @@ func headOfDenial(toks []token, from, i int) bool {
 	return true
 }
 
-// verbalNegation reports whether the negation cue cu negates a verb ("did not", "never",
-// "unable to"), not a noun ("no", "without", "free of").
-func verbalNegation(toks []token, cu cueHit) bool {
-	for k := cu.i; k < cu.j; k++ {
+// verbalNegation reports whether the negation cue of tokens [i, j) negates a verb ("did not",
+// "never", "unable to", "far from"), not a noun ("no", "without", "free of").
+func verbalNegation(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
 		switch w := toks[k].norm; {
 		case w == "not", w == "never", w == "unable", w == "failed", w == "fail", w == "cannot", strings.HasSuffix(w, "n't"),
 			w == "far", w == "nowhere", w == "rather", w == "instead": // "far from settling, the papules multiplied"
@@ -118,7 +118,7 @@ var presenceVerbs = map[string]bool{"have": true, "has": true, "had": true, "hav
 	"recurred": true, "occur": true, "occurred": true, "return": true, "returned": true, "reveal": true,
 	"revealed": true, "demonstrate": true, "demonstrated": true, "display": true, "displayed": true, "find": true,
 	"identify": true, "identified": true, "note": true, "noted": true, "detect": true, "observe": true, "disclose": true,
-	"disclosed": true, "suggest": true, "indicate": true, "evidence": true}
+	"disclosed": true, "suggest": true, "indicate": true, "recorded": true}
 
 // predicateAfter reports whether another outcome word follows the manifestation t closely in
 // its clause: t is its subject, and a negation before t denies that word ("no ulcers healed");
@@ -148,7 +148,7 @@ func neitherPredicate(toks []token, cu cueHit) bool {
 	}
 	_, hi := clauseAround(toks, cu.i)
 	w := toks[hi-1].norm
-	return strings.HasSuffix(w, "ed") && !presenceVerbs[w] && w != "noted" && w != "recorded"
+	return strings.HasSuffix(w, "ed") && !presenceVerbs[w]
 }
 
 // denialPrepositions between a negation and a manifestation make the manifestation the object

@@ -44,26 +44,34 @@ func bareNegationReaches(toks []token, j, k int) bool {
 	return true
 }
 
-// verbDeniedInstead reports whether the negation neg of a verb denies the verb, not the
-// relapse t after it: "did not reduce the flares", "could not control the relapses" (the flares
-// came); not "did not have any flares", "has not relapsed" (a verb of presence, or none).
-//
-// Nor does a negation reach values read as numbers past clause punctuation ("nowhere near
-// clear: EASI 30 -> 24": the values are a statement of their own).
-func verbDeniedInstead(toks []token, neg scope, t target) bool {
+// negationMisses reports whether the forward negation neg, in force at target t, does not
+// deny t after all: values past clause punctuation, or a relapse after a denied verb.
+func negationMisses(toks []token, neg scope, t target) bool {
 	if neg.from[1] == 0 || neg.from[1] > t.i {
-		return false
+		return false // not a forward cue of cues.tsv, or one that ends inside t
 	}
 	if t.quantity {
-		for k := neg.from[1]; k <= t.i && k < len(toks); k++ {
-			if toks[k].brk {
-				return true
-			}
+		return valuesPastBreak(toks, neg.from[1], t.i)
+	}
+	return t.entry.role == roleRelapse && verbDeniedInstead(toks, neg.from[0], neg.from[1], t.i)
+}
+
+// valuesPastBreak reports whether clause punctuation stands between a negation cue ending
+// before token from and values read as numbers at token i: the values are a statement of their
+// own ("nowhere near clear: EASI 30 -> 24").
+func valuesPastBreak(toks []token, from, i int) bool {
+	for k := from; k <= i && k < len(toks); k++ {
+		if toks[k].brk {
+			return true
 		}
-		return false
 	}
-	if t.entry.role != roleRelapse {
-		return false
-	}
-	return verbalNegation(toks, cueHit{i: neg.from[0], j: neg.from[1]}) && !presenceDenied(toks, neg.from[1], t.i)
+	return false
+}
+
+// verbDeniedInstead reports whether the negation cue of tokens [i, j) negates a verb that the
+// relapse at token at is the object of, not the relapse: "did not reduce the flares", "could not
+// control the relapses" (the flares came); not "did not have any flares", "has not relapsed" (a
+// verb of presence, or none).
+func verbDeniedInstead(toks []token, i, j, at int) bool {
+	return verbalNegation(toks, i, j) && !presenceDenied(toks, j, at)
 }
