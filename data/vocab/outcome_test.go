@@ -1166,7 +1166,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"signed percentage cell, rise", "+20 %", "", Progression, ConfidenceLow},
 		{"death alone", "the patient died", "", NotEvaluable, ConfidenceLow},
 		{"death after a worsening", "progressive interstitial lesions; he passed away a few days later", "", Progression, ConfidenceLow},
-		{"score values are no threshold", "SALT 100 at baseline, SALT 80 at week 24", "", Unclassified, ConfidenceNone},
+		// the score's values at two times, read as before/after values (a fall of a fifth)
+		{"score values are no threshold", "SALT 100 at baseline, SALT 80 at week 24", "", Minimal, ConfidenceHigh},
 		{"score threshold at a time", "achieved PASI 75 at week 16", "", Partial, ConfidenceHigh},
 		{"percentage remaining", "less than 10% residual disease", "", Partial, ConfidenceHigh},
 		{"a response column's value", "response: none", "", None, ConfidenceHigh},

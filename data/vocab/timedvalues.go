@@ -1,0 +1,321 @@
+package vocab
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Values of one measure given at stated times, without an arrow or "from … to": "PASI 24 at
+// baseline; PASI 3 at week 16", "Baseline PASI 19.4 / wk 12: PASI 0", "SALT 80 at baseline,
+// SALT 20 at 6 months", "at 6 months SALT 20 (baseline SALT 80)", "DLQI 20 before treatment
+// and 2 after 3 months". The value at baseline (or, when no time is stated for it, the
+// measure's first value in the text) is read against the value at the latest later time
+// (rule 5), as "from A to B" is. Values whose times cannot be put in order are not read:
+// "mRSS 30 on the left, 18 on the right" is two sites, not a change.
+
+// timedValue is one value of a named measure and the time stated for it.
+type timedValue struct {
+	term       string
+	start, end int     // the value's bytes
+	k, kEnd    int     // the value's first token and the token after it
+	v          float64 // the value
+	when       float64 // 0 baseline, > 0 a later time (days, or a rank for "at last follow-up"), -1 none stated
+}
+
+// timedNumberRE matches a value at a token's start: "19.4", "19,4" (a decimal comma), "3".
+var timedNumberRE = regexp.MustCompile(`^\d+(?:[.,]\d+)?`)
+
+// baselineWords name the time before the course.
+var baselineWords = map[string]bool{"baseline": true, "bl": true, "pre": true, "pretreatment": true, "before": true,
+	"initially": true, "initial": true, "presentation": true, "admission": true, "entry": true, "prior": true}
+
+// afterStartWords name a time after the start of the course, with no number: "at last follow-up",
+// "now", "after treatment".
+var afterStartWords = map[string]bool{"after": true, "post": true, "posttreatment": true, "followup": true, "follow": true,
+	"now": true, "currently": true, "finally": true, "last": true, "end": true, "later": true, "subsequently": true, "discharge": true}
+
+// timeUnitDays gives the days of a unit of time written after or before a number.
+var timeUnitDays = map[string]float64{"d": 1, "day": 1, "days": 1, "wk": 7, "wks": 7, "w": 7, "week": 7, "weeks": 7,
+	"mo": 30, "mos": 30, "m": 30, "month": 30, "months": 30, "mth": 30, "mths": 30, "y": 365, "yr": 365, "yrs": 365,
+	"year": 365, "years": 365}
+
+// compactTimeRE matches a time written as one word: "wk12", "w12", "m6", "d30", "mo6".
+var compactTimeRE = regexp.MustCompile(`^(d|w|wk|m|mo|y)(\d{1,3})$`)
+
+// timedValues reads the values of a named measure given at stated times and hands the value
+// at baseline and the latest one to read with the span between them. covered reports a byte
+// already read as part of another change (an arrow, "from … to").
+func (c *compiled) timedValues(text string, toks []token, covered func(int) bool, read func(start, end int, a, b float64)) {
+	vals := c.measureValues(text, toks, covered)
+	if len(vals) < 2 {
+		return
+	}
+	for i := range vals {
+		vals[i].when = c.timeOf(text, toks, vals, i)
+	}
+	kept := vals[:0]
+	for _, x := range vals {
+		if x.when == 0 || !c.thresholdAfterValue(kept, x.term, x.v) {
+			kept = append(kept, x)
+		}
+	}
+	vals = kept
+	done := map[string]bool{}
+	for _, first := range vals {
+		if done[first.term] {
+			continue
+		}
+		done[first.term] = true
+		var same []timedValue
+		for _, x := range vals {
+			if x.term == first.term {
+				same = append(same, x)
+			}
+		}
+		if a, b, ok := baselineAndLast(same); ok {
+			read(min(a.start, b.start), max(a.end, b.end), a.v, b.v)
+		}
+	}
+}
+
+// measureValues returns the values that follow a measure's name ("PASI 19.4", "EASI: 8",
+// "pain score 7"), and a value alone that opens a clause right after one of them and has a
+// time of its own ("PASI 24 at baseline; 3 at week 16"), which is that measure's. Values
+// inside another change, fractions ("7/10") and a threshold's number ("PASI 75") are not
+// values.
+func (c *compiled) measureValues(text string, toks []token, covered func(int) bool) []timedValue {
+	var vals []timedValue
+	for k := range toks {
+		w := toks[k].norm
+		if w == "" || w[0] < '0' || w[0] > '9' || covered(toks[k].start) {
+			continue
+		}
+		if k > 0 && (decimalPart(text, toks, k) || !toks[k].brk && isNumber(toks[k-1].norm)) || toks[k].arrow || k > 0 && (toks[k-1].norm == "from" || toks[k-1].norm == "to") {
+			continue
+		}
+		m := timedNumberRE.FindStringIndex(text[toks[k].start:])
+		if m == nil {
+			continue
+		}
+		end := toks[k].start + m[1]
+		if end < len(text) && (text[end] == '/' || text[end] == '%') {
+			continue // a fraction, a rate or a percentage
+		}
+		v, err := strconv.ParseFloat(commaDecimal(text[toks[k].start:end]), 64)
+		if err != nil {
+			continue
+		}
+		var term string
+		if c.measureRightBefore(toks, k) || k > 1 && valueLinks[toks[k-1].norm] && !toks[k-1].brk && c.measureRightBefore(toks, k-1) {
+			term, _, _ = c.measureBefore(toks, k)
+		} else if n := len(vals); n > 0 && (toks[k].brk || toks[k-1].norm == "and") && k-vals[n-1].kEnd <= 7 && !numberBetween(text, toks, vals[n-1].kEnd, k) &&
+			timeIn(toks, tokenAtByte(toks, end), afterValue(text, toks, tokenAtByte(toks, end), len(toks))) > 0 {
+			term = vals[n-1].term // "PASI 24 at baseline; 3 at week 16"
+		}
+		if term == "" {
+			continue
+		}
+		vals = append(vals, timedValue{term: term, start: toks[k].start, end: end, k: k, kEnd: tokenAtByte(toks, end), v: v, when: -1})
+	}
+	return vals
+}
+
+// numberBetween reports whether a token in [from, to) is a number other than a power of ten's
+// ("10^9/L", "x10^9").
+func numberBetween(text string, toks []token, from, to int) bool {
+	for j := from; j < to; j++ {
+		if !isNumber(toks[j].norm) || j > 0 && strings.Contains(text[toks[j-1].end:toks[j].start], "^") ||
+			j+1 < len(toks) && strings.Contains(text[toks[j].end:toks[j+1].start], "^") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// valueLinks are the words that may stand between a measure's name and its value: "PASI of
+// 24", "the PASI was 24", "PASI score was 24".
+var valueLinks = map[string]bool{"of": true, "was": true, "were": true, "is": true, "measured": true, "scored": true}
+
+// commaDecimal writes a decimal comma as a point: "19,4" is 19.4.
+func commaDecimal(s string) string {
+	b := []byte(s)
+	for i := range b {
+		if b[i] == ',' {
+			b[i] = '.'
+		}
+	}
+	return string(b)
+}
+
+// thresholdAfterValue reports whether v, a number after term's name, is one of term's
+// named response levels rather than its value: a round number (a multiple of five) at or
+// above term's lowest threshold, higher than term's value before it ("PASI 20 at baseline,
+// PASI 75 at week 16": the level reached, not a worsening; "SALT 80 at baseline, SALT 20 at 6
+// months" are values). A value stated at baseline is never a level reached.
+func (c *compiled) thresholdAfterValue(vals []timedValue, term string, v float64) bool {
+	if v != float64(int(v)) || int(v)%5 != 0 {
+		return false
+	}
+	lowest := -1.0
+	for _, s := range c.scores {
+		if s.kind == "threshold" && s.term == term && (lowest < 0 || s.value < lowest) {
+			lowest = s.value
+		}
+	}
+	if lowest < 0 || v < lowest {
+		return false
+	}
+	for i := len(vals) - 1; i >= 0; i-- {
+		if vals[i].term == term {
+			return vals[i].v < v
+		}
+	}
+	return false
+}
+
+// decimalPart reports whether token k is the decimals of a number ("4" in "19.4").
+func decimalPart(text string, toks []token, k int) bool {
+	gap := text[toks[k-1].end:toks[k].start]
+	return (gap == "." || gap == ",") && isNumber(toks[k-1].norm)
+}
+
+// timeOf returns the time stated for vals[i]: in the words before its measure's name, back to
+// the clause break before them (a colon after a time, "wk 12: PASI 0", is crossed) and not
+// into the previous value's words, and in the words after the value up to the first divider
+// (a clause break, a parenthesis, "and", "vs"). It is 0 for a baseline, a number of days for a
+// later time (a large rank for a later time without a number), and -1 when none is stated.
+func (c *compiled) timeOf(text string, toks []token, vals []timedValue, i int) float64 {
+	lo := 0
+	if i > 0 {
+		lo = afterValue(text, toks, vals[i-1].kEnd, vals[i].k)
+	}
+	from := vals[i].k
+	for from > lo && from > vals[i].k-8 {
+		if toks[from].brk && !colonBefore(text, toks, from) {
+			break
+		}
+		from--
+	}
+	if before := timeIn(toks, from, vals[i].k); before >= 0 {
+		return before
+	}
+	hi := len(toks)
+	if i+1 < len(vals) {
+		hi = vals[i+1].k
+	}
+	return timeIn(toks, vals[i].kEnd, afterValue(text, toks, vals[i].kEnd, hi))
+}
+
+// colonBefore reports whether a colon stands right before token j.
+func colonBefore(text string, toks []token, j int) bool {
+	for _, r := range text[toks[j-1].end:toks[j].start] {
+		if r == ':' {
+			return true
+		}
+	}
+	return false
+}
+
+// afterValue returns the end of the words that belong to a value ending before token from:
+// up to the first divider before hi (a clause break, a parenthesis, "and", "vs"), at most six
+// words.
+func afterValue(text string, toks []token, from, hi int) int {
+	to := from
+	if from < hi && from > 0 && containsAny(text[toks[from-1].end:toks[from].start], "([") {
+		// "EASI 30 (week 0)": a parenthesis right after the value that closes before the next
+		// value is the value's own
+		for close := from + 1; close <= hi && close < from+6 && close < len(toks); close++ {
+			if containsAny(text[toks[close-1].end:toks[close].start], ")]") {
+				return close
+			}
+		}
+		return from
+	}
+	for to < hi && to < from+6 {
+		if toks[to].brk || to > 0 && containsAny(text[toks[to-1].end:toks[to].start], "()[]") {
+			break
+		}
+		if w := toks[to].norm; w == "and" || w == "vs" || w == "versus" || w == "while" || w == "but" {
+			break
+		}
+		to++
+	}
+	return to
+}
+
+// containsAny reports whether s holds any byte of chars.
+func containsAny(s, chars string) bool {
+	for i := 0; i < len(s); i++ {
+		for j := 0; j < len(chars); j++ {
+			if s[i] == chars[j] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// timeIn returns the time the tokens in [from, to) state: 0 for a baseline ("baseline",
+// "before treatment", "week 0"), the days of a later time ("at week 12", "6 mo", "m6"), a
+// large rank for a later time without a number ("at last follow-up", "now"), -1 for none.
+func timeIn(toks []token, from, to int) float64 {
+	when := -1.0
+	for j := from; j < to; j++ {
+		w := toks[j].norm
+		d := -1.0
+		switch {
+		case baselineWords[w]:
+			return 0
+		case isNumber(w) && j+1 < to && timeUnitDays[toks[j+1].norm] > 0:
+			d = numberValue(w) * timeUnitDays[toks[j+1].norm]
+		case timeUnitDays[w] > 0 && j+1 < to && isNumber(toks[j+1].norm):
+			d = numberValue(toks[j+1].norm) * timeUnitDays[w]
+		case compactTimeRE.MatchString(w):
+			sm := compactTimeRE.FindStringSubmatch(w)
+			d = numberValue(sm[2]) * timeUnitDays[sm[1]]
+		case afterStartWords[w] && when < 0:
+			when = 1e6
+		}
+		if d == 0 {
+			return 0
+		}
+		if d > 0 {
+			when = d
+		}
+	}
+	return when
+}
+
+// baselineAndLast returns, of one measure's values in text order, the value at baseline and
+// the value at the latest later time. A first value with no time stated counts as the
+// baseline when a later one has a time; a last value with no time stated counts as the latest
+// when the first is at baseline. Two values at one time, or times out of order with no
+// baseline, are not read.
+func baselineAndLast(vals []timedValue) (a, b timedValue, ok bool) {
+	base, last := -1, -1
+	for i, x := range vals {
+		if x.when == 0 && base < 0 {
+			base = i
+		}
+		if x.when > 0 && (last < 0 || x.when > vals[last].when || x.when == vals[last].when && x.when >= 1e6) {
+			last = i
+		}
+	}
+	switch {
+	case base < 0 && last > 0 && vals[0].when < 0:
+		base = 0
+	case base >= 0 && last < 0 && len(vals) > base+1 && vals[len(vals)-1].when < 0:
+		last = len(vals) - 1
+	}
+	if base < 0 || last < 0 || base == last {
+		return a, b, false
+	}
+	for i, x := range vals {
+		if i != base && i != last && x.when == vals[last].when && x.when < 1e6 {
+			return a, b, false // two values at the latest time
+		}
+	}
+	return vals[base], vals[last], true
+}

@@ -1,0 +1,31 @@
+package vocab
+
+import "testing"
+
+// TestTimedValues reads a measure's values given at stated times without an arrow or "from
+// … to" (rule 5), and leaves values whose times cannot be put in order unread.
+func TestTimedValues(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		{"risankizumab", "Baseline PASI 19.4 / wk 12: PASI 0 (PASI 100) / wk 52: maintained", Complete, ConfidenceHigh},
+		{"x", "PASI 19.4 at baseline, PASI 0 at week 12", Complete, ConfidenceHigh},
+		{"x", "PASI 24 at baseline; 3 at week 16", Partial, ConfidenceHigh},
+		{"x", "baseline EASI 32, EASI 8 at wk 16", Partial, ConfidenceHigh},
+		{"x", "DLQI 20 before treatment and 2 after 3 months", Partial, ConfidenceHigh},
+		{"x", "mRSS 30 at baseline; mRSS 18 at 12 months", Minimal, ConfidenceHigh},
+		{"x", "EASI 24 at week 0 and EASI 30 at week 16", Progression, ConfidenceHigh},
+		// the baseline written after the later value
+		{"x", "at 6 months SALT 20 (baseline SALT 80)", Partial, ConfidenceHigh},
+		{"x", "CDASI activity 34 at baseline; CDASI activity 10 at month 6", Partial, ConfidenceHigh},
+		// near misses: two sites, two values at one time, no time stated, a threshold's
+		// number, a fraction
+		{"x", "mRSS 30 on the left, 18 on the right", CategoryUnknown, ConfidenceNone},
+		{"x", "PASI 12 at week 4 and PASI 3 at week 4", CategoryUnknown, ConfidenceNone},
+		{"x", "PASI 12, PASI 3", CategoryUnknown, ConfidenceNone},
+		// a round number above the lowest threshold, higher than the value before: the level
+		// reached or a worsening, which the reader cannot tell (the threshold reader reads a
+		// term written twice as values, scoreThresholds)
+		{"x", "PASI 20 at baseline, PASI 75 at week 16", CategoryUnknown, ConfidenceNone},
+		{"x", "SALT 80 at baseline, SALT 20 at 6 months", Partial, ConfidenceHigh},
+		{"x", "VAS 8/10 at baseline, VAS 2/10 at week 4", CategoryUnknown, ConfidenceNone},
+	})
+}
