@@ -110,8 +110,8 @@ func responseBesideNonResponse(live []target, decisive int) int {
 
 // persistenceWord reports whether phrase p says a finding stayed as it was: it opens with a
 // word of persistence ("persisted", "remained", "still high"), or says it did not change
-// ("unchanged", "no change").
+// ("unchanged", "no change", "was the same", "about the same").
 func persistenceWord(p string) bool {
 	first, _, _ := strings.Cut(p, " ")
-	return persistenceWords[first] || first == "unchanged" || strings.HasPrefix(p, "no change")
+	return persistenceWords[first] || first == "unchanged" || strings.HasPrefix(p, "no change") || strings.HasSuffix(p, " same")
 }

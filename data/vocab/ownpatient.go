@@ -47,3 +47,17 @@ func ownPatientStatements(toks []token, ends []bool, targets, live []target) []t
 // ownPatientWords, before "patient" or "case", name the row's own patient: "our patient",
 // "this patient", "the present case", "the index patient".
 var ownPatientWords = map[string]bool{"our": true, "this": true, "present": true, "index": true}
+
+// patientsWork reports whether the phrase at tokens [i, i+n) is about the patient's work, not
+// the treatment's: a denial ending in "work" right after a word naming the patient ("she did
+// not work for six months", not "steroids did not work" nor "he returned to work").
+func patientsWork(toks []token, i, n int) bool {
+	if n < 2 || toks[i+n-1].norm != "work" || !workDenials[toks[i].norm] || i == 0 || toks[i].brk {
+		return false
+	}
+	w := toks[i-1].norm
+	return patientWords[w] || w == "i" || w == "we" || w == "they"
+}
+
+// workDenials open the phrases that deny work ("did not work", "failed to work").
+var workDenials = map[string]bool{"did": true, "didnt": true, "does": true, "doesnt": true, "do": true, "dont": true, "failed": true}

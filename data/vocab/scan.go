@@ -171,9 +171,9 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 			i++
 			continue
 		}
-		if np > 0 && treatmentGrowth[toks[i].norm] && treatmentChangeNoun(toks, i) {
+		if patientsWork(toks, i, np) || np > 0 && treatmentGrowth[toks[i].norm] && treatmentChangeNoun(toks, i) {
 			// "dose escalated to 10 mg/kg", "therapy escalated", "treatment was escalated": the
-			// treatment grew, not the disease
+			// treatment grew, not the disease; "she did not work": her job, not the drug
 			i += np
 			continue
 		}

@@ -29,3 +29,37 @@ func TestTimedValues(t *testing.T) {
 		{"x", "VAS 8/10 at baseline, VAS 2/10 at week 4", CategoryUnknown, ConfidenceNone},
 	})
 }
+
+// TestWorkAndSameForms reads "did not work", "worked well", "no better than" and "the same" as
+// authors write them, and keeps the patient's own work and a state kept after a response apart.
+func TestWorkAndSameForms(t *testing.T) {
+	checkCourseReadings(t, []courseReading{
+		{"prednisone", "steroids did not work", None, ConfidenceHigh},
+		{"x", "didn't work", None, ConfidenceHigh},
+		{"x", "the drug worked well", Partial, ConfidenceHigh},
+		{"x", "no better than placebo", None, ConfidenceHigh},
+		{"x", "the joint contractures and skin hardness were same at control visit", None, ConfidenceHigh},
+		{"x", "Annular plaques were the same at the 6-month visit", None, ConfidenceHigh},
+		// the patient's work, not the drug's
+		{"sertraline", "she did not work for six months", CategoryUnknown, ConfidenceNone},
+		{"x", "he returned to work after 3 months", Partial, ConfidenceHigh},
+		{"x", "mo 3 same as before", CategoryUnknown, ConfidenceNone},
+	})
+}
+
+// TestWorkAndSameProposals checks the proposal of readings left to a reviewer.
+func TestWorkAndSameProposals(t *testing.T) {
+	for _, tc := range []struct {
+		text     string
+		proposed Category
+	}{
+		{"it worked", Partial}, // a benefit in a weak word
+		// "the same" after a response is a state kept, as "unchanged" is (rule 8)
+		{"mo 2 rings paler; mo 4 ~half flattened; mo 8 about the same", Partial},
+	} {
+		o := Default().OutcomeFor(tc.text, nil)
+		if o.Confidence != ConfidenceLow || o.Proposed != tc.proposed {
+			t.Errorf("OutcomeFor(%q) = %s, proposed %v; want low, proposed %v", tc.text, o.Confidence, o.Proposed, tc.proposed)
+		}
+	}
+}
