@@ -303,8 +303,21 @@ func (c *compiled) phraseAt(toks []token, i int, accept func([]int, []token) []i
 // changeOfTreatment reports whether the phrase toks[i:j] ends in "change" and names the
 // treatment as what changed ("change in therapy", "change of her medications", "no dose
 // change", within three words after "in", "of" or "to"), or a finding rather than a change
-// ("changes suggestive of recurrence").
+// ("changes suggestive of recurrence"), or is "changed" said of the treatment ("the dose was
+// not changed").
 func changeOfTreatment(toks []token, i, j int) bool {
+	if j > i && toks[j-1].norm == "changed" {
+		// "the dose was not changed", "therapy not changed": the treatment did not change
+		for k := i - 1; k >= 0 && k >= i-4; k-- {
+			if changedTreatment[toks[k].norm] {
+				return true
+			}
+			if toks[k].brk {
+				break
+			}
+		}
+		return false
+	}
 	if j < 1 || (toks[j-1].norm != "change" && toks[j-1].norm != "changes") {
 		return false
 	}

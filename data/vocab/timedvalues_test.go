@@ -44,6 +44,14 @@ func TestWorkAndSameForms(t *testing.T) {
 		{"sertraline", "she did not work for six months", CategoryUnknown, ConfidenceNone},
 		{"x", "he returned to work after 3 months", Partial, ConfidenceHigh},
 		{"x", "mo 3 same as before", CategoryUnknown, ConfidenceNone},
+		// "not changed" of a finding, not of the treatment
+		{"x", "The complaints were not changed", None, ConfidenceHigh},
+		{"x", "dose was not changed", CategoryUnknown, ConfidenceNone},
+		{"x", "the treatment was not changed", CategoryUnknown, ConfidenceNone},
+		{"x", "changed to terbinafine", CategoryUnknown, ConfidenceNone},
+		{"x", "nil resp after 3/12 of clobetasol under occlusion", None, ConfidenceHigh},
+		{"dapsone", "recurrent crops on dapsone", Progression, ConfidenceHigh},
+		{"x", "the ulcer was epithelised totally after 6 weeks", Complete, ConfidenceHigh},
 	})
 }
 
