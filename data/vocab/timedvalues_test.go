@@ -52,6 +52,14 @@ func TestWorkAndSameForms(t *testing.T) {
 		{"x", "nil resp after 3/12 of clobetasol under occlusion", None, ConfidenceHigh},
 		{"dapsone", "recurrent crops on dapsone", Progression, ConfidenceHigh},
 		{"x", "the ulcer was epithelised totally after 6 weeks", Complete, ConfidenceHigh},
+		{"x", "no more episodes of angioedema at 1 yr", Complete, ConfidenceHigh},
+		{"x", "Six months later he had no dietary restrictions and did not report other episodes.", Complete, ConfidenceHigh},
+		{"x", "she had other episodes of flushing", Progression, ConfidenceHigh},
+		{"adenosine", "three doses of adenosine were given but rhythm did not revert", None, ConfidenceHigh},
+		// "achieved" names what was reached, which may be short of the aim: proposed only
+		{"x", "Social continence was achieved from the first injection.", CategoryUnknown, ConfidenceLow},
+		{"x", "HEV RNA undetectable in plasma, but sustained viral clearance not achieved", Complete, ConfidenceHigh},
+		{"dupilumab", "EASI 75 achieved wk 16", Partial, ConfidenceHigh},
 	})
 }
 
