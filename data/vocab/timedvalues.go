@@ -52,7 +52,7 @@ func (c *compiled) timedValues(text string, toks []token, covered func(int) bool
 		return
 	}
 	for i := range vals {
-		vals[i].when = c.timeOf(text, toks, vals, i)
+		vals[i].when = timeOf(text, toks, vals, i)
 	}
 	kept := vals[:0]
 	for _, x := range vals {
@@ -82,8 +82,8 @@ func (c *compiled) timedValues(text string, toks []token, covered func(int) bool
 // measureValues returns the values that follow a measure's name ("PASI 19.4", "EASI: 8",
 // "pain score 7"), and a value alone that opens a clause right after one of them and has a
 // time of its own ("PASI 24 at baseline; 3 at week 16"), which is that measure's. Values
-// inside another change, fractions ("7/10") and a threshold's number ("PASI 75") are not
-// values.
+// inside another change, fractions ("7/10") and percentages are not values (a threshold's
+// number, "PASI 75", is dropped by timedValues once the times are known).
 func (c *compiled) measureValues(text string, toks []token, covered func(int) bool) []timedValue {
 	var vals []timedValue
 	for k := range toks {
@@ -186,7 +186,7 @@ func decimalPart(text string, toks []token, k int) bool {
 // into the previous value's words, and in the words after the value up to the first divider
 // (a clause break, a parenthesis, "and", "vs"). It is 0 for a baseline, a number of days for a
 // later time (a large rank for a later time without a number), and -1 when none is stated.
-func (c *compiled) timeOf(text string, toks []token, vals []timedValue, i int) float64 {
+func timeOf(text string, toks []token, vals []timedValue, i int) float64 {
 	lo := 0
 	if i > 0 {
 		lo = afterValue(text, toks, vals[i-1].kEnd, vals[i].k)
