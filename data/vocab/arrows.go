@@ -91,6 +91,10 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 			// "mRSS 35→20; mo 12 10; mo 24 6", "EASI 24→15; wk 32 EASI 11": later values of
 			// the same measure, each alone after its time, continue the series
 			n := seriesNextRE.FindStringSubmatchIndex(text[lastEnd:])
+			if n == nil {
+				// "UAS7 32 -> 0 at wk 4; 28 at wk 20": the value before its time
+				n = seriesValueFirstRE.FindStringSubmatchIndex(text[lastEnd:])
+			}
 			if n == nil || n[2] >= 0 && !strings.EqualFold(text[lastEnd+n[2]:lastEnd+n[3]], name) {
 				break
 			}
@@ -124,6 +128,15 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 // must end its clause (a separator or the end of the text follows), so "; wk 12 3 new
 // nodules" is not one. Groups: 1 the measure's name when repeated, 2 the value.
 var seriesNextRE = regexp.MustCompile(`^\s*[;,]\s*(?:at\s+|by\s+)?(?:(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\s*\d{1,3}|\d{1,3}\s*(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?))\s*:?\s*(?:([A-Za-z][A-Za-z0-9-]*)\s*:?\s*)?(\d+(?:\.\d+)?)\s*(?:[;,]|\.(?:\s|$)|$)`)
+
+// seriesTime is a time in a series of values: "wk 20", "20 wk", "mo 6", "6 months".
+const seriesTime = `(?:(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\s*\d{1,3}|\d{1,3}\s*(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?))`
+
+// seriesValueFirstRE matches one later value of a series before its time, past the time of
+// the series' last value: " at wk 4; 28 at wk 20", "; EASI 5 at 12 mo". The time after the
+// value is needed, so "; 3 new nodules" is not one. Groups: 1 the measure's name when
+// repeated, 2 the value.
+var seriesValueFirstRE = regexp.MustCompile(`^(?:\s*(?:at|by|after)?\s*` + seriesTime + `)?\s*[;,]\s*(?:([A-Za-z][A-Za-z0-9-]*)\s*:?\s*)?(\d+(?:\.\d+)?)\s*(?:at|by|after|on)?\s*` + seriesTime + `\b`)
 
 // measureWordBefore returns the word right before the value at byte start, the measure's
 // name in "EASI 24→15" or "EASI: 24→15".

@@ -356,7 +356,7 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		read(m[0], end, a, b)
 	}
 	c.arrowPairs(text, toks, read)
-	c.timedValues(text, toks, func(b int) bool { return insideHit(out, b) }, read)
+	out = append(out, c.timedValues(text, toks, func(b int) bool { return insideHit(out, b) }, read)...)
 	out = append(out, c.sizePairs(text, out)...)
 	if strings.Contains(text, "mm") || strings.Contains(text, "cm") {
 		out = append(out, sizeSequences(text, out)...)

@@ -54,8 +54,12 @@ func rawScoreAfter(rest string) bool {
 			return true // "SALT 100 at bl", "PASI 18 bl": not "PASI 75 blinded"
 		}
 	}
-	return false
+	return weekZeroRE.MatchString(rest) // "SALT 80 at wk 0", "EASI 30 (week 0)"
 }
+
+// weekZeroRE matches the start of a course written as its time zero: "at wk 0", "week 0",
+// "w0", "day 0", "d0", "m0".
+var weekZeroRE = regexp.MustCompile(`^(?:at\s+)?(?:wks?|weeks?|w|days?|d|mos?|months?|m)\s*0\b`)
 
 // arrowAfter reports whether rest starts, past spaces, with an arrow or "to" and a number:
 // the number before it is a value of a change.

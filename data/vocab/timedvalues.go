@@ -19,6 +19,7 @@ type timedValue struct {
 	term       string
 	start, end int     // the value's bytes
 	k, kEnd    int     // the value's first token and the token after it
+	named      bool    // the measure's name stands before the value (not "…; 3 at week 16")
 	v          float64 // the value
 	when       float64 // 0 baseline, > 0 a later time (days, or a rank for "at last follow-up"), -1 none stated
 }
@@ -44,19 +45,20 @@ var timeUnitDays = map[string]float64{"d": 1, "day": 1, "days": 1, "wk": 7, "wks
 var compactTimeRE = regexp.MustCompile(`^(d|w|wk|m|mo|y)(\d{1,3})$`)
 
 // timedValues reads the values of a named measure given at stated times and hands the value
-// at baseline and the latest one to read with the span between them. covered reports a byte
-// already read as part of another change (an arrow, "from … to").
-func (c *compiled) timedValues(text string, toks []token, covered func(int) bool, read func(start, end int, a, b float64)) {
+// at baseline and the latest one to read with the span between them; a response that did
+// not last (reboundAfterBest) is returned as minimal instead. covered reports a byte already
+// read as part of another change (an arrow, "from … to").
+func (c *compiled) timedValues(text string, toks []token, covered func(int) bool, read func(start, end int, a, b float64)) (transient []valueHit) {
 	vals := c.measureValues(text, toks, covered)
 	if len(vals) < 2 {
-		return
+		return nil
 	}
 	for i := range vals {
 		vals[i].when = timeOf(text, toks, vals, i)
 	}
 	kept := vals[:0]
 	for _, x := range vals {
-		if x.when == 0 || !c.thresholdAfterValue(kept, x.term, x.v) {
+		if x.when == 0 || !x.named || !c.thresholdAfterValue(kept, x.term, x.v) {
 			kept = append(kept, x)
 		}
 	}
@@ -73,10 +75,44 @@ func (c *compiled) timedValues(text string, toks []token, covered func(int) bool
 				same = append(same, x)
 			}
 		}
-		if a, b, ok := baselineAndLast(same); ok {
-			read(min(a.start, b.start), max(a.end, b.end), a.v, b.v)
+		a, b, ok := baselineAndLast(same)
+		if !ok {
+			continue
+		}
+		start, end := min(a.start, b.start), max(a.end, b.end)
+		if _, better, _ := c.measureBefore(toks, first.k); reboundAfterBest(same, a, b, better) {
+			// "PASI 18 bl, 3 at wk 12, 9 at wk 40": a response that did not last, as "back
+			// to" after values is (rule 3: read at the last assessment)
+			transient = append(transient, valueHit{start, end, Minimal, false, false})
+			continue
+		}
+		read(start, end, a.v, b.v)
+	}
+	return transient
+}
+
+// reboundAfterBest reports whether a value between the baseline a and the last value b was
+// better than both, and the last value lost at least half of the gain from a to it: a
+// response that did not last. better is the measure's better direction ("lower", "higher").
+func reboundAfterBest(vals []timedValue, a, b timedValue, better string) bool {
+	sign := 1.0
+	switch better {
+	case "lower":
+	case "higher":
+		sign = -1
+	default:
+		return false
+	}
+	for _, x := range vals {
+		if x.when <= a.when || x.when >= b.when || x.when < 0 {
+			continue
+		}
+		gain, lost := sign*(a.v-x.v), sign*(b.v-x.v)
+		if gain > 0 && lost > 0 && lost >= gain/2 {
+			return true
 		}
 	}
+	return false
 }
 
 // measureValues returns the values that follow a measure's name ("PASI 19.4", "EASI: 8",
@@ -107,7 +143,8 @@ func (c *compiled) measureValues(text string, toks []token, covered func(int) bo
 			continue
 		}
 		var term string
-		if c.measureRightBefore(toks, k) || k > 1 && valueLinks[toks[k-1].norm] && !toks[k-1].brk && c.measureRightBefore(toks, k-1) {
+		named := c.measureRightBefore(toks, k) || k > 1 && valueLinks[toks[k-1].norm] && !toks[k-1].brk && c.measureRightBefore(toks, k-1)
+		if named {
 			term, _, _ = c.measureBefore(toks, k)
 		} else if n := len(vals); n > 0 && (toks[k].brk || toks[k-1].norm == "and") && k-vals[n-1].kEnd <= 7 && !numberBetween(text, toks, vals[n-1].kEnd, k) &&
 			timeIn(toks, tokenAtByte(toks, end), afterValue(text, toks, tokenAtByte(toks, end), len(toks))) > 0 {
@@ -116,18 +153,21 @@ func (c *compiled) measureValues(text string, toks []token, covered func(int) bo
 		if term == "" {
 			continue
 		}
-		vals = append(vals, timedValue{term: term, start: toks[k].start, end: end, k: k, kEnd: tokenAtByte(toks, end), v: v, when: -1})
+		vals = append(vals, timedValue{term: term, start: toks[k].start, end: end, k: k, kEnd: tokenAtByte(toks, end), named: named, v: v, when: -1})
 	}
 	return vals
 }
 
 // numberBetween reports whether a token in [from, to) is a number other than a power of ten's
-// ("10^9/L", "x10^9").
+// ("10^9/L", "x10^9") or a time's ("wk 0").
 func numberBetween(text string, toks []token, from, to int) bool {
 	for j := from; j < to; j++ {
 		if !isNumber(toks[j].norm) || j > 0 && strings.Contains(text[toks[j-1].end:toks[j].start], "^") ||
 			j+1 < len(toks) && strings.Contains(text[toks[j].end:toks[j+1].start], "^") {
 			continue
+		}
+		if j > 0 && timeUnitDays[toks[j-1].norm] > 0 || j+1 < len(toks) && timeUnitDays[toks[j+1].norm] > 0 {
+			continue // a time's number: "wk 0", "12 weeks"
 		}
 		return true
 	}

@@ -27,6 +27,22 @@ func TestTimedValues(t *testing.T) {
 		{"x", "PASI 20 at baseline, PASI 75 at week 16", CategoryUnknown, ConfidenceNone},
 		{"x", "SALT 80 at baseline, SALT 20 at 6 months", Partial, ConfidenceHigh},
 		{"x", "VAS 8/10 at baseline, VAS 2/10 at week 4", CategoryUnknown, ConfidenceNone},
+		// week 0 is the baseline: a value, not a threshold ("SALT 100" at week 0 is no regrowth)
+		{"x", "SALT 100 at wk 0, 100 at wk 24", None, ConfidenceHigh},
+		{"x", "SALT 80 at wk 0; wk 36 SALT n/r", NotEvaluable, ConfidenceHigh},
+		// a later value with no name is no threshold; a value that lost at least half the
+		// gain of a better one before it is a response that did not last
+		{"x", "SALT 90 at wk 0, 40 at wk 12, 80 at wk 36", Minimal, ConfidenceHigh},
+		{"x", "PASI 18 bl, 3 at wk 12, 4 at wk 40", Partial, ConfidenceHigh},
+		// an arrow's series goes on with a value before its time
+		{"x", "UAS7 32 -> 0 at wk 4; 28 at wk 20 still on drug", Minimal, ConfidenceHigh},
+		{"x", "EASI 24 -> 6 at wk 16; 5 at wk 52", Partial, ConfidenceHigh},
+		{"x", "EASI 24 -> 6 at wk 16; 3 injections", Partial, ConfidenceHigh},
+		// the percent sign first, as Turkish writers put it
+		{"x", "size %30 less", Minimal, ConfidenceHigh},
+		{"x", "facial lesions repigmented about %60 in 6 month", Partial, ConfidenceHigh},
+		// the patient declined: a refusal, not a fall
+		{"x", "1 inj only, pt declined more (pain 9/10 on injection)", NotEvaluable, ConfidenceHigh},
 	})
 }
 
