@@ -76,6 +76,17 @@ func TestWorkAndSameForms(t *testing.T) {
 		{"x", "Social continence was achieved from the first injection.", CategoryUnknown, ConfidenceLow},
 		{"x", "HEV RNA undetectable in plasma, but sustained viral clearance not achieved", Complete, ConfidenceHigh},
 		{"dupilumab", "EASI 75 achieved wk 16", Partial, ConfidenceHigh},
+		{"x", "the ulcer was closed completely in 10 weeks", Complete, ConfidenceHigh},
+		{"x", "complete epithelization of all lesions", Complete, ConfidenceHigh},
+		{"x", "nothing happen", None, ConfidenceHigh},
+		{"x", "calcinosis spreaded to both thighs", Progression, ConfidenceHigh},
+		{"x", "tendency to improve", Minimal, ConfidenceHigh}, // the whole cell: the authors' own grade
+		{"x", "tendency to improvement in L thresholds at 3 mo", CategoryUnknown, ConfidenceLow},
+		// words of other languages in English sheets
+		{"x", "Kein Ansprechen", None, ConfidenceHigh},
+		{"x", "mejoró poco", Minimal, ConfidenceHigh},
+		{"x", "eritrodermi düzeldi", Partial, ConfidenceHigh},
+		{"x", "regresyon yok", None, ConfidenceHigh},
 	})
 }
 
