@@ -329,6 +329,7 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		out = append(out, valueHit{start, end, cat, weak, false})
 	}
 	out = append(out, slashSeries(text, read)...)
+	commaSeries(text, read)
 	for _, m := range fromToMatches(text) {
 		end, last := m[1], m[6:8]
 		for {

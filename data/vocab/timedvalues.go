@@ -29,7 +29,7 @@ var timedNumberRE = regexp.MustCompile(`^\d+(?:[.,]\d+)?`)
 
 // baselineWords name the time before the course.
 var baselineWords = map[string]bool{"baseline": true, "bl": true, "pre": true, "pretreatment": true, "before": true,
-	"initially": true, "initial": true, "presentation": true, "admission": true, "entry": true, "prior": true}
+	"initially": true, "initial": true, "presentation": true, "admission": true, "entry": true, "prior": true, "start": true}
 
 // afterStartWords name a time after the start of the course, with no number: "at last follow-up",
 // "now", "after treatment".
@@ -43,6 +43,10 @@ var timeUnitDays = map[string]float64{"d": 1, "day": 1, "days": 1, "wk": 7, "wks
 
 // compactTimeRE matches a time written as one word: "wk12", "w12", "m6", "d30", "mo6".
 var compactTimeRE = regexp.MustCompile(`^(d|w|wk|m|mo|y)(\d{1,3})$`)
+
+// unitFirstTimeRE matches a time written as one word with its number first, as the
+// tokenizer writes "at 24/12" ("24mo") and "6/52" ("6wk").
+var unitFirstTimeRE = regexp.MustCompile(`^(\d{1,3})(d|wk|mo|y)$`)
 
 // timedValues reads the values of a named measure given at stated times and hands the value
 // at baseline and the latest one to read with the span between them; a response that did
@@ -146,9 +150,10 @@ func (c *compiled) measureValues(text string, toks []token, covered func(int) bo
 		named := c.measureRightBefore(toks, k) || k > 1 && valueLinks[toks[k-1].norm] && !toks[k-1].brk && c.measureRightBefore(toks, k-1)
 		if named {
 			term, _, _ = c.measureBefore(toks, k)
-		} else if n := len(vals); n > 0 && (toks[k].brk || toks[k-1].norm == "and") && k-vals[n-1].kEnd <= 7 && !numberBetween(text, toks, vals[n-1].kEnd, k) &&
-			timeIn(toks, tokenAtByte(toks, end), afterValue(text, toks, tokenAtByte(toks, end), len(toks))) > 0 {
-			term = vals[n-1].term // "PASI 24 at baseline; 3 at week 16"
+		} else if n := len(vals); n > 0 && k-vals[n-1].kEnd <= 7 && !numberBetween(text, toks, vals[n-1].kEnd, k) &&
+			((toks[k].brk || toks[k-1].norm == "and") && timeIn(toks, tokenAtByte(toks, end), afterValue(text, toks, tokenAtByte(toks, end), len(toks))) > 0 ||
+				baselineWords[toks[k-1].norm] && !toks[k].brk) {
+			term = vals[n-1].term // "PASI 24 at baseline; 3 at week 16", "PASI 0 at wk 28 (bl 17.4)"
 		}
 		if term == "" {
 			continue
@@ -175,8 +180,9 @@ func numberBetween(text string, toks []token, from, to int) bool {
 }
 
 // valueLinks are the words that may stand between a measure's name and its value: "PASI of
-// 24", "the PASI was 24", "PASI score was 24".
-var valueLinks = map[string]bool{"of": true, "was": true, "were": true, "is": true, "measured": true, "scored": true}
+// 24", "the PASI was 24", "PASI score was 24", "SALT bl 92" (its time, which timeOf reads).
+var valueLinks = map[string]bool{"of": true, "was": true, "were": true, "is": true, "measured": true, "scored": true,
+	"bl": true, "baseline": true}
 
 // commaDecimal writes a decimal comma as a point: "19,4" is 19.4.
 func commaDecimal(s string) string {
@@ -262,12 +268,19 @@ func colonBefore(text string, toks []token, j int) bool {
 // up to the first divider before hi (a clause break, a parenthesis, "and", "vs"), at most six
 // words.
 func afterValue(text string, toks []token, from, hi int) int {
+	for from < hi && from < len(toks) && valueUnits[toks[from].norm] && !toks[from].brk {
+		from++ // "48 cm2 (wk 0)": the value's unit, then its time
+	}
 	to := from
 	if from < hi && from > 0 && containsAny(text[toks[from-1].end:toks[from].start], "([") {
 		// "EASI 30 (week 0)": a parenthesis right after the value that closes before the next
 		// value is the value's own
-		for close := from + 1; close <= hi && close < from+6 && close < len(toks); close++ {
-			if containsAny(text[toks[close-1].end:toks[close].start], ")]") {
+		for close := from + 1; close <= hi && close < from+6; close++ {
+			gap := text[toks[close-1].end:]
+			if close < len(toks) {
+				gap = text[toks[close-1].end:toks[close].start]
+			}
+			if containsAny(gap, ")]") {
 				return close
 			}
 		}
@@ -284,6 +297,10 @@ func afterValue(text string, toks []token, from, hi int) int {
 	}
 	return to
 }
+
+// valueUnits are the units a value may carry before its time.
+var valueUnits = map[string]bool{"mm": true, "cm": true, "cm2": true, "cm3": true, "mm2": true, "mm3": true, "ml": true,
+	"g": true, "mg": true, "dl": true, "l": true, "u": true, "iu": true, "mmol": true, "umol": true, "mmhg": true}
 
 // containsAny reports whether s holds any byte of chars.
 func containsAny(s, chars string) bool {
@@ -315,6 +332,9 @@ func timeIn(toks []token, from, to int) float64 {
 		case compactTimeRE.MatchString(w):
 			sm := compactTimeRE.FindStringSubmatch(w)
 			d = numberValue(sm[2]) * timeUnitDays[sm[1]]
+		case unitFirstTimeRE.MatchString(w):
+			sm := unitFirstTimeRE.FindStringSubmatch(w)
+			d = numberValue(sm[1]) * timeUnitDays[sm[2]]
 		case afterStartWords[w] && when < 0:
 			when = 1e6
 		}
@@ -358,4 +378,67 @@ func baselineAndLast(vals []timedValue) (a, b timedValue, ok bool) {
 		}
 	}
 	return vals[base], vals[last], true
+}
+
+// timeListRE matches a list of times after "at" that starts at zero: "at wk 0, 4, 10", "at
+// m0, m3, m6", "at 0, 3, 6/12", "at wk 0, 12 and 24". Group 1 is the list.
+var timeListRE = regexp.MustCompile(`\bat\s+((?:(?:wks?|weeks?|m|mo|d|days?)\s*)?0(?:\s*(?:,|and)\s*(?:(?:wks?|weeks?|m|mo|d|days?)\s*)?\d{1,3})+)\s*(?:/12|/52|wks?|weeks?|mos?|months?|d|days?)?\b`)
+
+// listTimeRE matches one time of such a list, group 1 its number.
+var listTimeRE = regexp.MustCompile(`(\d{1,3})`)
+
+// commaSeries reads a measure's values listed with commas before a list of as many times
+// that starts at zero ("PASI 14, 12, 11 at wk 0, 12, 24", "wound area 14, 9, 25 cm2 at wk 0,
+// 4, 10", "mRSS 22, 27, 31 at m0, m6, m12"): the first value against the last, handed to
+// read, which checks the measure named before the first.
+func commaSeries(text string, read func(start, end int, a, b float64)) {
+	if strings.IndexByte(text, ',') < 0 {
+		return
+	}
+	for _, m := range timeListRE.FindAllStringSubmatchIndex(text, -1) {
+		times := listTimeRE.FindAllString(text[m[2]:m[3]], -1)
+		for i := 1; i < len(times); i++ {
+			if numberValue(times[i]) <= numberValue(times[i-1]) {
+				times = nil // the times must rise
+				break
+			}
+		}
+		if len(times) < 2 {
+			continue
+		}
+		vals := valueListBefore(text[:m[0]], len(times))
+		if vals == nil {
+			continue
+		}
+		a, _ := strconv.ParseFloat(text[vals[0][0]:vals[0][1]], 64)
+		b, _ := strconv.ParseFloat(text[vals[len(vals)-1][0]:vals[len(vals)-1][1]], 64)
+		read(vals[0][0], vals[len(vals)-1][1], a, b)
+	}
+}
+
+// listValueRE matches one value of a list with its unit: "14", "2.5 cm", "8%", "8/10".
+var listValueRE = regexp.MustCompile(`^\s*(\d+(?:\.\d+)?)\s*(?:%|/10|cm[23]?|mm[23]?|[a-z]{0,3})?\s*$`)
+
+// valueListBefore returns the spans of the last n comma-separated values that end prefix,
+// each a number with at most a short unit, or nil when prefix does not end with such a list.
+func valueListBefore(prefix string, n int) [][2]int {
+	out := make([][2]int, n)
+	end := len(prefix)
+	for i := n - 1; i >= 0; i-- {
+		start := strings.LastIndexByte(prefix[:end], ',')
+		if i == 0 {
+			// the first value follows the measure's name: the last number before end
+			start = strings.LastIndexAny(prefix[:end], " :(")
+		}
+		if start < 0 {
+			return nil
+		}
+		m := listValueRE.FindStringSubmatchIndex(prefix[start+1 : end])
+		if m == nil {
+			return nil
+		}
+		out[i] = [2]int{start + 1 + m[2], start + 1 + m[3]}
+		end = start
+	}
+	return out
 }

@@ -38,6 +38,18 @@ func TestTimedValues(t *testing.T) {
 		{"x", "UAS7 32 -> 0 at wk 4; 28 at wk 20 still on drug", Minimal, ConfidenceHigh},
 		{"x", "EASI 24 -> 6 at wk 16; 5 at wk 52", Partial, ConfidenceHigh},
 		{"x", "EASI 24 -> 6 at wk 16; 3 injections", Partial, ConfidenceHigh},
+		// times in parentheses, after a unit, with the name before "bl", "start" as the
+		// baseline, and a baseline value after the later one
+		{"x", "CDASI-A 26 (m0) / 4 (m6)", Partial, ConfidenceHigh},
+		{"x", "wound area 48 cm2 (wk 0), 21 cm2 (wk 8), 6 cm2 (wk 16)", Partial, ConfidenceHigh},
+		{"x", "SALT bl 92; m6 SALT 38", Partial, ConfidenceHigh},
+		{"x", "CDASI activity 19 at start; 0 at 12/12", Complete, ConfidenceHigh},
+		{"x", "PASI 0 at wk 28 (bl 17.4)", Complete, ConfidenceHigh},
+		// values listed with commas before as many times from zero
+		{"x", "PASI 14, 12, 11 at wk 0, 12, 24", Minimal, ConfidenceHigh},
+		{"x", "mRSS 22, 27, 31 at m0, m6, m12", Progression, ConfidenceHigh},
+		{"x", "EASI 30, 12 at wk 0, 16", Partial, ConfidenceHigh},
+		{"x", "PASI 14, 12, 11 at wk 12, 0, 24", CategoryUnknown, ConfidenceNone}, // times out of order
 		// the percent sign first, as Turkish writers put it
 		{"x", "size %30 less", Minimal, ConfidenceHigh},
 		{"x", "facial lesions repigmented about %60 in 6 month", Partial, ConfidenceHigh},
