@@ -99,6 +99,8 @@ func TestWorkAndSameForms(t *testing.T) {
 		{"x", "mejoró poco", Minimal, ConfidenceHigh},
 		{"x", "eritrodermi düzeldi", Partial, ConfidenceHigh},
 		{"x", "regresyon yok", None, ConfidenceHigh},
+		{"bexarotene", "TG high + hypothyroid, stopped, response ND", NotEvaluable, ConfidenceHigh},
+		{"x", "progression was stopped", None, ConfidenceHigh},
 	})
 }
 
