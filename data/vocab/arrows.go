@@ -127,16 +127,16 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 // after the series' last value: "; mo 12 10", ", wk 32 EASI 11", "; at 6 mo: 4". The value
 // must end its clause (a separator or the end of the text follows), so "; wk 12 3 new
 // nodules" is not one. Groups: 1 the measure's name when repeated, 2 the value.
-var seriesNextRE = regexp.MustCompile(`^\s*[;,]\s*(?:at\s+|by\s+)?(?:(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\s*\d{1,3}|\d{1,3}\s*(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?))\s*:?\s*(?:([A-Za-z][A-Za-z0-9-]*)\s*:?\s*)?(\d+(?:\.\d+)?)\s*(?:[;,]|\.(?:\s|$)|$)`)
+var seriesNextRE = regexp.MustCompile(`^\s*[;,]\s*(?:at\s+|by\s+)?(?:(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\s*\d{1,3}\b|\d{1,3}\s*(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\b)\s*:?\s*(?:([A-Za-z][A-Za-z0-9-]*)\s*:?\s*)?(\d+(?:\.\d+)?)\s*(?:[;,]|\.(?:\s|$)|$)`)
 
 // seriesTime is a time in a series of values: "wk 20", "20 wk", "mo 6", "6 months".
-const seriesTime = `(?:(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\s*\d{1,3}|\d{1,3}\s*(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?))`
+const seriesTime = `(?:(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\s*\d{1,3}\b|\d{1,3}\s*(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\b)`
 
 // seriesValueFirstRE matches one later value of a series before its time, past the time of
 // the series' last value: " at wk 4; 28 at wk 20", "; EASI 5 at 12 mo". The time after the
 // value is needed, so "; 3 new nodules" is not one. Groups: 1 the measure's name when
 // repeated, 2 the value.
-var seriesValueFirstRE = regexp.MustCompile(`^(?:\s*(?:at|by|after)?\s*` + seriesTime + `)?\s*[;,]\s*(?:([A-Za-z][A-Za-z0-9-]*)\s*:?\s*)?(\d+(?:\.\d+)?)\s*(?:at|by|after|on)?\s*` + seriesTime + `\b`)
+var seriesValueFirstRE = regexp.MustCompile(`^(?:\s*(?:at|by|after)?\s*` + seriesTime + `)?\s*[;,]\s*(?:([A-Za-z][A-Za-z0-9-]*)\s*:?\s*)?(\d+(?:\.\d+)?)\b\s*(?:(?:at|by|after|on)\s+)?` + seriesTime + `\b`)
 
 // measureWordBefore returns the word right before the value at byte start, the measure's
 // name in "EASI 24→15" or "EASI: 24→15".

@@ -56,7 +56,7 @@ func patientsWork(toks []token, i, n int) bool {
 		return false
 	}
 	w := toks[i-1].norm
-	return patientWords[w] || w == "i" || w == "we" || w == "they"
+	return patientWords[w] || w == "i"
 }
 
 // workDenials open the phrases that deny work ("did not work", "failed to work").

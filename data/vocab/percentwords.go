@@ -1,9 +1,6 @@
 package vocab
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // The words a percentage is read by: the change word it states the size of, and "by" tying
 // them (rule 5).
@@ -89,31 +86,3 @@ func byBefore(toks []token, k int) bool {
 // approxWords make a number approximate ("approximately 30 %").
 var approxWords = map[string]bool{"approximately": true, "about": true, "around": true, "roughly": true,
 	"nearly": true, "almost": true, "some": true}
-
-// leadingPercentRE matches a percentage written with its sign first, as Turkish and some
-// French writers do: "%30", "% 30", "~%50". Groups: 1 the sign and any space, 2 the number.
-var leadingPercentRE = regexp.MustCompile(`(?:^|[\s(~<>≈])(%\s?)(\d{1,3}(?:[.,]\d+)?)\b`)
-
-// percentSignLast writes each percentage whose sign comes first with its sign last, in the
-// same number of bytes ("size %30 less" → "size 30% less", "% 30" → "30 %"), so that the
-// percentage is read as any other and every offset into the text still holds.
-func percentSignLast(text string) string {
-	if strings.IndexByte(text, '%') < 0 {
-		return text
-	}
-	ms := leadingPercentRE.FindAllStringSubmatchIndex(text, -1)
-	if ms == nil {
-		return text
-	}
-	b := []byte(text)
-	for _, m := range ms {
-		sign, num := text[m[2]:m[3]], text[m[4]:m[5]]
-		pos := m[2]
-		pos += copy(b[pos:], num)
-		for i := len(sign) - 1; i >= 0; i-- { // "% " becomes " %"
-			b[pos] = sign[i]
-			pos++
-		}
-	}
-	return string(b)
-}

@@ -357,22 +357,12 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		read(m[0], end, a, b)
 	}
 	c.arrowPairs(text, toks, read)
-	out = append(out, c.timedValues(text, toks, func(b int) bool { return insideHit(out, b) }, read)...)
+	out = append(out, c.timedValues(text, toks, func(b int) bool { return overlapsAny(out, b, b+1) }, read)...)
 	out = append(out, c.sizePairs(text, out)...)
 	if strings.Contains(text, "mm") || strings.Contains(text, "cm") {
 		out = append(out, sizeSequences(text, out)...)
 	}
 	return out
-}
-
-// insideHit reports whether byte b lies inside one of hits.
-func insideHit(hits []valueHit, b int) bool {
-	for _, h := range hits {
-		if b >= h.start && b < h.end {
-			return true
-		}
-	}
-	return false
 }
 
 // reliefAfter reports whether a word of relief follows a percentage at token e, or one

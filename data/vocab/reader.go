@@ -174,7 +174,7 @@ func (v *Vocabulary) OutcomeForCourse(text string, treatments []string, finite b
 		text = text[:cutAtSpace(text, maxOutcomeBytes)]
 		res.Truncated = true
 	}
-	return v.readReconciled(percentSignLast(text), treatments, finite, res)
+	return v.readReconciled(text, treatments, finite, res)
 }
 
 // outcomeOf reads text, already cut to maxOutcomeBytes, from its tokens as written.

@@ -308,12 +308,9 @@ func (c *compiled) phraseAt(toks []token, i int, accept func([]int, []token) []i
 func changeOfTreatment(toks []token, i, j int) bool {
 	if j > i && toks[j-1].norm == "changed" {
 		// "the dose was not changed", "therapy not changed": the treatment did not change
-		for k := i - 1; k >= 0 && k >= i-4; k-- {
+		for k := i - 1; k >= 0 && k >= i-4 && !toks[k+1].brk; k-- {
 			if changedTreatment[toks[k].norm] {
 				return true
-			}
-			if toks[k].brk {
-				break
 			}
 		}
 		return false

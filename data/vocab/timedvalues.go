@@ -31,6 +31,10 @@ var timedNumberRE = regexp.MustCompile(`^\d+(?:[.,]\d+)?`)
 var baselineWords = map[string]bool{"baseline": true, "bl": true, "pre": true, "pretreatment": true, "before": true,
 	"initially": true, "initial": true, "presentation": true, "admission": true, "entry": true, "prior": true, "start": true}
 
+// laterNoNumber ranks a later time stated without a number ("at last follow-up") after every
+// numbered one.
+const laterNoNumber = 1e6
+
 // afterStartWords name a time after the start of the course, with no number: "at last follow-up",
 // "now", "after treatment".
 var afterStartWords = map[string]bool{"after": true, "post": true, "posttreatment": true, "followup": true, "follow": true,
@@ -96,8 +100,9 @@ func (c *compiled) timedValues(text string, toks []token, covered func(int) bool
 }
 
 // reboundAfterBest reports whether a value between the baseline a and the last value b was
-// better than both, and the last value lost at least half of the gain from a to it: a
-// response that did not last. better is the measure's better direction ("lower", "higher").
+// better than both by more than a twentieth of a, and the last value, still better than a,
+// lost at least half of the gain from a to it: a response that did not last (a last value
+// worse than the baseline is read as such, a worsening). better is the measure's better direction ("lower", "higher").
 func reboundAfterBest(vals []timedValue, a, b timedValue, better string) bool {
 	sign := 1.0
 	switch better {
@@ -112,7 +117,7 @@ func reboundAfterBest(vals []timedValue, a, b timedValue, better string) bool {
 			continue
 		}
 		gain, lost := sign*(a.v-x.v), sign*(b.v-x.v)
-		if gain > 0 && lost > 0 && lost >= gain/2 {
+		if gain > 0.05*a.v && lost > 0 && lost >= gain/2 && sign*(a.v-b.v) > 0 {
 			return true
 		}
 	}
@@ -142,17 +147,14 @@ func (c *compiled) measureValues(text string, toks []token, covered func(int) bo
 		if end < len(text) && (text[end] == '/' || text[end] == '%') {
 			continue // a fraction, a rate or a percentage
 		}
-		v, err := strconv.ParseFloat(commaDecimal(text[toks[k].start:end]), 64)
-		if err != nil {
-			continue
-		}
+		v := numberValue(text[toks[k].start:end]) // "19,4" is 19.4, "1,200" is 1200
 		var term string
 		named := c.measureRightBefore(toks, k) || k > 1 && valueLinks[toks[k-1].norm] && !toks[k-1].brk && c.measureRightBefore(toks, k-1)
 		if named {
 			term, _, _ = c.measureBefore(toks, k)
 		} else if n := len(vals); n > 0 && k-vals[n-1].kEnd <= 7 && !numberBetween(text, toks, vals[n-1].kEnd, k) &&
 			((toks[k].brk || toks[k-1].norm == "and") && timeIn(toks, tokenAtByte(toks, end), afterValue(text, toks, tokenAtByte(toks, end), len(toks))) > 0 ||
-				baselineWords[toks[k-1].norm] && !toks[k].brk) {
+				(toks[k-1].norm == "bl" || toks[k-1].norm == "baseline") && !toks[k].brk) {
 			term = vals[n-1].term // "PASI 24 at baseline; 3 at week 16", "PASI 0 at wk 28 (bl 17.4)"
 		}
 		if term == "" {
@@ -183,17 +185,6 @@ func numberBetween(text string, toks []token, from, to int) bool {
 // 24", "the PASI was 24", "PASI score was 24", "SALT bl 92" (its time, which timeOf reads).
 var valueLinks = map[string]bool{"of": true, "was": true, "were": true, "is": true, "measured": true, "scored": true,
 	"bl": true, "baseline": true}
-
-// commaDecimal writes a decimal comma as a point: "19,4" is 19.4.
-func commaDecimal(s string) string {
-	b := []byte(s)
-	for i := range b {
-		if b[i] == ',' {
-			b[i] = '.'
-		}
-	}
-	return string(b)
-}
 
 // thresholdAfterValue reports whether v, a number after term's name, is one of term's
 // named response levels rather than its value: a round number (a multiple of five) at or
@@ -272,7 +263,7 @@ func afterValue(text string, toks []token, from, hi int) int {
 		from++ // "48 cm2 (wk 0)": the value's unit, then its time
 	}
 	to := from
-	if from < hi && from > 0 && containsAny(text[toks[from-1].end:toks[from].start], "([") {
+	if from < hi && from > 0 && strings.ContainsAny(text[toks[from-1].end:toks[from].start], "([") {
 		// "EASI 30 (week 0)": a parenthesis right after the value that closes before the next
 		// value is the value's own
 		for close := from + 1; close <= hi && close < from+6; close++ {
@@ -280,14 +271,14 @@ func afterValue(text string, toks []token, from, hi int) int {
 			if close < len(toks) {
 				gap = text[toks[close-1].end:toks[close].start]
 			}
-			if containsAny(gap, ")]") {
+			if strings.ContainsAny(gap, ")]") {
 				return close
 			}
 		}
 		return from
 	}
 	for to < hi && to < from+6 {
-		if toks[to].brk || to > 0 && containsAny(text[toks[to-1].end:toks[to].start], "()[]") {
+		if toks[to].brk || to > 0 && strings.ContainsAny(text[toks[to-1].end:toks[to].start], "()[]") {
 			break
 		}
 		if w := toks[to].norm; w == "and" || w == "vs" || w == "versus" || w == "while" || w == "but" {
@@ -302,50 +293,45 @@ func afterValue(text string, toks []token, from, hi int) int {
 var valueUnits = map[string]bool{"mm": true, "cm": true, "cm2": true, "cm3": true, "mm2": true, "mm3": true, "ml": true,
 	"g": true, "mg": true, "dl": true, "l": true, "u": true, "iu": true, "mmol": true, "umol": true, "mmhg": true}
 
-// containsAny reports whether s holds any byte of chars.
-func containsAny(s, chars string) bool {
-	for i := 0; i < len(s); i++ {
-		for j := 0; j < len(chars); j++ {
-			if s[i] == chars[j] {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // timeIn returns the time the tokens in [from, to) state: 0 for a baseline ("baseline",
 // "before treatment", "week 0"), the days of a later time ("at week 12", "6 mo", "m6"), a
 // large rank for a later time without a number ("at last follow-up", "now"), -1 for none.
 func timeIn(toks []token, from, to int) float64 {
-	when := -1.0
+	when, baseline, later := -1.0, false, false
 	for j := from; j < to; j++ {
 		w := toks[j].norm
 		d := -1.0
 		switch {
 		case baselineWords[w]:
-			return 0
+			baseline = true
 		case isNumber(w) && j+1 < to && timeUnitDays[toks[j+1].norm] > 0:
 			d = numberValue(w) * timeUnitDays[toks[j+1].norm]
 		case timeUnitDays[w] > 0 && j+1 < to && isNumber(toks[j+1].norm):
 			d = numberValue(toks[j+1].norm) * timeUnitDays[w]
-		case compactTimeRE.MatchString(w):
+		case compactTimeRE.MatchString(w) && !(j > 0 && doseUnitWords[toks[j-1].norm]): // not "mg/m2"
 			sm := compactTimeRE.FindStringSubmatch(w)
 			d = numberValue(sm[2]) * timeUnitDays[sm[1]]
 		case unitFirstTimeRE.MatchString(w):
 			sm := unitFirstTimeRE.FindStringSubmatch(w)
 			d = numberValue(sm[1]) * timeUnitDays[sm[2]]
-		case afterStartWords[w] && when < 0:
-			when = 1e6
+		case afterStartWords[w]:
+			later = true
 		}
 		if d == 0 {
-			return 0
-		}
-		if d > 0 {
+			baseline = true
+		} else if d > 0 {
 			when = d
 		}
 	}
-	return when
+	switch {
+	case when > 0: // "at 12 weeks after start of treatment": the numbered time wins
+		return when
+	case baseline:
+		return 0
+	case later:
+		return laterNoNumber
+	}
+	return -1
 }
 
 // baselineAndLast returns, of one measure's values in text order, the value at baseline and
@@ -359,7 +345,7 @@ func baselineAndLast(vals []timedValue) (a, b timedValue, ok bool) {
 		if x.when == 0 && base < 0 {
 			base = i
 		}
-		if x.when > 0 && (last < 0 || x.when > vals[last].when || x.when == vals[last].when && x.when >= 1e6) {
+		if x.when > 0 && (last < 0 || x.when > vals[last].when || x.when == vals[last].when && x.when >= laterNoNumber) {
 			last = i
 		}
 	}
@@ -373,7 +359,7 @@ func baselineAndLast(vals []timedValue) (a, b timedValue, ok bool) {
 		return a, b, false
 	}
 	for i, x := range vals {
-		if i != base && i != last && x.when == vals[last].when && x.when < 1e6 {
+		if i != base && i != last && x.when == vals[last].when && x.when < laterNoNumber {
 			return a, b, false // two values at the latest time
 		}
 	}
@@ -382,10 +368,10 @@ func baselineAndLast(vals []timedValue) (a, b timedValue, ok bool) {
 
 // timeListRE matches a list of times after "at" that starts at zero: "at wk 0, 4, 10", "at
 // m0, m3, m6", "at 0, 3, 6/12", "at wk 0, 12 and 24". Group 1 is the list.
-var timeListRE = regexp.MustCompile(`\bat\s+((?:(?:wks?|weeks?|m|mo|d|days?)\s*)?0(?:\s*(?:,|and)\s*(?:(?:wks?|weeks?|m|mo|d|days?)\s*)?\d{1,3})+)\s*(?:/12|/52|wks?|weeks?|mos?|months?|d|days?)?\b`)
+var timeListRE = regexp.MustCompile(`\bat\s+((?:(?:wks?|weeks?|m|mo|d|days?)\s*)?0(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:wks?|weeks?|m|mo|d|days?)\s*)?\d{1,3})+)\s*(?:/12|/52|wks?|weeks?|mos?|months?|d|days?)?\b`)
 
-// listTimeRE matches one time of such a list, group 1 its number.
-var listTimeRE = regexp.MustCompile(`(\d{1,3})`)
+// timeDigitsRE matches the number of one time of such a list.
+var timeDigitsRE = regexp.MustCompile(`(\d{1,3})`)
 
 // commaSeries reads a measure's values listed with commas before a list of as many times
 // that starts at zero ("PASI 14, 12, 11 at wk 0, 12, 24", "wound area 14, 9, 25 cm2 at wk 0,
@@ -396,7 +382,7 @@ func commaSeries(text string, read func(start, end int, a, b float64)) {
 		return
 	}
 	for _, m := range timeListRE.FindAllStringSubmatchIndex(text, -1) {
-		times := listTimeRE.FindAllString(text[m[2]:m[3]], -1)
+		times := timeDigitsRE.FindAllString(text[m[2]:m[3]], -1)
 		for i := 1; i < len(times); i++ {
 			if numberValue(times[i]) <= numberValue(times[i-1]) {
 				times = nil // the times must rise
@@ -439,6 +425,9 @@ func valueListBefore(prefix string, n int) [][2]int {
 		}
 		out[i] = [2]int{start + 1 + m[2], start + 1 + m[3]}
 		end = start
+	}
+	if before := strings.TrimRight(prefix[:out[0][0]], " "); strings.HasSuffix(before, ",") || before != "" && isDigitByte(before[len(before)-1]) {
+		return nil // more values than times: "PASI 20, 14, 12, 11 at wk 0, 12, 24"
 	}
 	return out
 }

@@ -50,9 +50,16 @@ func TestTimedValues(t *testing.T) {
 		{"x", "mRSS 22, 27, 31 at m0, m6, m12", Progression, ConfidenceHigh},
 		{"x", "EASI 30, 12 at wk 0, 16", Partial, ConfidenceHigh},
 		{"x", "PASI 14, 12, 11 at wk 12, 0, 24", CategoryUnknown, ConfidenceNone}, // times out of order
-		// the percent sign first, as Turkish writers put it
-		{"x", "size %30 less", Minimal, ConfidenceHigh},
-		{"x", "facial lesions repigmented about %60 in 6 month", Partial, ConfidenceHigh},
+		// review's near misses: a time's number is no value, a numbered time beats "start",
+		// a bare number after "prior" is no baseline, a last value worse than baseline is a
+		// worsening, more values than times are not read, a serial comma
+		{"x", "UAS7 32 -> 20 at wk 4; 12 weeks later stopped", Minimal, ConfidenceHigh},
+		{"x", "EASI 24 -> 12; day 180", Partial, ConfidenceHigh},
+		{"x", "PASI 20 at baseline, PASI 5 at 12 weeks after start of treatment", Partial, ConfidenceHigh},
+		{"x", "PASI 3 at wk 16 after failure of prior 2 biologics", CategoryUnknown, ConfidenceNone},
+		{"x", "PASI 18 bl, 10 at wk 12, 30 at wk 40", Progression, ConfidenceHigh},
+		{"x", "PASI 20, 14, 12, 11 at wk 0, 12, 24", CategoryUnknown, ConfidenceNone},
+		{"x", "PASI 14, 12, 11 at wk 0, 12, and 24", Minimal, ConfidenceHigh},
 		// the patient declined: a refusal, not a fall
 		{"x", "1 inj only, pt declined more (pain 9/10 on injection)", NotEvaluable, ConfidenceHigh},
 	})
@@ -71,6 +78,8 @@ func TestWorkAndSameForms(t *testing.T) {
 		// the patient's work, not the drug's
 		{"sertraline", "she did not work for six months", CategoryUnknown, ConfidenceNone},
 		{"x", "he returned to work after 3 months", Partial, ConfidenceHigh},
+		{"prednisone", "steroids were tried but they did not work", None, ConfidenceHigh},
+		{"x", "Continued at the same dose. Not changed", None, ConfidenceHigh},
 		{"x", "mo 3 same as before", CategoryUnknown, ConfidenceNone},
 		// "not changed" of a finding, not of the treatment
 		{"x", "The complaints were not changed", None, ConfidenceHigh},
