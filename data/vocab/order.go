@@ -150,7 +150,7 @@ func timeLabelBefore(toks []token, k int) (float64, bool) {
 
 // labelUnitDays are the units of a time label, in days.
 var labelUnitDays = map[string]float64{"d": 1, "day": 1, "days": 1, "wk": 7, "wks": 7, "w": 7, "week": 7, "weeks": 7,
-	"mo": 30.4, "mos": 30.4, "m": 30.4, "month": 30.4, "months": 30.4, "y": 365.25, "yr": 365.25, "yrs": 365.25,
+	"mo": 30.4, "mos": 30.4, "m": 30.4, "month": 30.4, "months": 30.4, "mth": 30.4, "mths": 30.4, "y": 365.25, "yr": 365.25, "yrs": 365.25,
 	"year": 365.25, "years": 365.25}
 
 // sequenceWords order two statements in time: what follows came after what precedes.

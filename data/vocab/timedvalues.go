@@ -27,9 +27,9 @@ type timedValue struct {
 // timedNumberRE matches a value at a token's start: "19.4", "19,4" (a decimal comma), "3".
 var timedNumberRE = regexp.MustCompile(`^\d+(?:[.,]\d+)?`)
 
-// baselineWords name the time before the course.
-var baselineWords = map[string]bool{"baseline": true, "bl": true, "pre": true, "pretreatment": true, "before": true,
-	"initially": true, "initial": true, "presentation": true, "admission": true, "entry": true, "prior": true, "start": true}
+// baselineOnlyWords name the start of the course where beforeCourseWords (floor.go), the other
+// words of the time before it, do not: "bl", "pretreatment", "entry", "start".
+var baselineOnlyWords = map[string]bool{"bl": true, "pretreatment": true, "entry": true, "start": true}
 
 // laterNoNumber ranks a later time stated without a number ("at last follow-up") after every
 // numbered one.
@@ -39,11 +39,6 @@ const laterNoNumber = 1e6
 // "now", "after treatment".
 var afterStartWords = map[string]bool{"after": true, "post": true, "posttreatment": true, "followup": true, "follow": true,
 	"now": true, "currently": true, "finally": true, "last": true, "end": true, "later": true, "subsequently": true, "discharge": true}
-
-// timeUnitDays gives the days of a unit of time written after or before a number.
-var timeUnitDays = map[string]float64{"d": 1, "day": 1, "days": 1, "wk": 7, "wks": 7, "w": 7, "week": 7, "weeks": 7,
-	"mo": 30, "mos": 30, "m": 30, "month": 30, "months": 30, "mth": 30, "mths": 30, "y": 365, "yr": 365, "yrs": 365,
-	"year": 365, "years": 365}
 
 // compactTimeRE matches a time written as one word: "wk12", "w12", "m6", "d30", "mo6".
 var compactTimeRE = regexp.MustCompile(`^(d|w|wk|m|mo|y)(\d{1,3})$`)
@@ -173,7 +168,7 @@ func numberBetween(text string, toks []token, from, to int) bool {
 			j+1 < len(toks) && strings.Contains(text[toks[j].end:toks[j+1].start], "^") {
 			continue
 		}
-		if j > 0 && timeUnitDays[toks[j-1].norm] > 0 || j+1 < len(toks) && timeUnitDays[toks[j+1].norm] > 0 {
+		if j > 0 && labelUnitDays[toks[j-1].norm] > 0 || j+1 < len(toks) && labelUnitDays[toks[j+1].norm] > 0 {
 			continue // a time's number: "wk 0", "12 weeks"
 		}
 		return true
@@ -302,18 +297,18 @@ func timeIn(toks []token, from, to int) float64 {
 		w := toks[j].norm
 		d := -1.0
 		switch {
-		case baselineWords[w]:
+		case beforeCourseWords[w] || baselineOnlyWords[w]:
 			baseline = true
-		case isNumber(w) && j+1 < to && timeUnitDays[toks[j+1].norm] > 0:
-			d = numberValue(w) * timeUnitDays[toks[j+1].norm]
-		case timeUnitDays[w] > 0 && j+1 < to && isNumber(toks[j+1].norm):
-			d = numberValue(toks[j+1].norm) * timeUnitDays[w]
+		case j+1 < to && (isNumber(w) || isNumber(toks[j+1].norm)):
+			if v, ok := timeValue(w, toks[j+1].norm); ok { // "12 weeks", "week 12"
+				d = v
+			}
 		case compactTimeRE.MatchString(w) && !(j > 0 && doseUnitWords[toks[j-1].norm]): // not "mg/m2"
 			sm := compactTimeRE.FindStringSubmatch(w)
-			d = numberValue(sm[2]) * timeUnitDays[sm[1]]
+			d = numberValue(sm[2]) * labelUnitDays[sm[1]]
 		case unitFirstTimeRE.MatchString(w):
 			sm := unitFirstTimeRE.FindStringSubmatch(w)
-			d = numberValue(sm[1]) * timeUnitDays[sm[2]]
+			d = numberValue(sm[1]) * labelUnitDays[sm[2]]
 		case afterStartWords[w]:
 			later = true
 		}
