@@ -22,15 +22,22 @@ func describesFinding(toks []token, targets []target, cu cueHit) bool {
 		return false
 	}
 	for k := range targets {
+		if targets[k].i == cu.j {
+			return false // "complete alleviation of pain was achieved": it grades the word after it
+		}
 		if i := targets[k].i; i > cu.j {
 			reach := 2
 			if !lesion {
-				reach = 3
+				// an adjective grades no verb: "two minor crops during intercurrent
+				// infections settled" says how large the crops were
+				reach = qualifierReach
 				if breakBetween(toks, cu.j, i) {
 					return false
 				}
 			}
-			return i <= cu.j+reach && (regularPast(toks[i].norm) || pastResponseVerbs[toks[i].norm])
+			// the verb may be the target's last word ("small ulcers re-epithelialised")
+			last := toks[targets[k].j-1].norm
+			return i <= cu.j+reach && (regularPast(toks[i].norm) || pastResponseVerbs[toks[i].norm] || regularPast(last))
 		}
 	}
 	return false

@@ -1,0 +1,36 @@
+package vocab
+
+import "testing"
+
+// TestSheetNotes reads the session's forms of extraction-sheet notes (docs/outcomes.md,
+// twenty-third session), each beside a near miss that must keep its old reading.
+func TestSheetNotes(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"minimal change", "minimal change", "", Minimal, ConfidenceHigh},
+		{"minimal change disease is a disease name", "minimal change disease relapsed", "", Progression, ConfidenceLow},
+		{"chg abbreviates change", "no chg at 6/12", "", None, ConfidenceHigh},
+		{"no better after", "no better after 30 dives", "", None, ConfidenceHigh},
+		{"follow-up too short", "too short f/u to assess", "", NotEvaluable, ConfidenceHigh},
+		{"moved to another centre", "pt had 3 infusions then moved to another centre", "", NotEvaluable, ConfidenceHigh},
+		{"did not return for further treatment", "The patient received one injection and did not return for further treatment.", "", NotEvaluable, ConfidenceHigh},
+		{"symptoms did not return", "the symptoms did not return after the course", "", Unclassified, ConfidenceNone},
+		{"too recent", "Treatment too recent to judge.", "", NotEvaluable, ConfidenceHigh},
+		{"was much better", "the itch was much better", "", Partial, ConfidenceHigh},
+		{"much better beside unchanged lesions", `the itch was "much better"; no change in nodules or blisters`, "", Partial, ConfidenceLow},
+		{"a receding hairline", "The frontal hairline continued to recede, by about 2 mm over the 12 months", "", Progression, ConfidenceHigh},
+		{"receding lesions", "the lesions receded", "", Partial, ConfidenceHigh},
+	})
+}
+
+// TestAdjectiveGradesNoVerb checks that a qualifier written as an adjective describes the noun
+// after it, not a verb further on, and still grades a response noun right after it.
+func TestAdjectiveGradesNoVerb(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"small lesions, a verb of two words", "the two small ulcers re-epithelialised", "", Complete, ConfidenceHigh},
+		{"minor crops far before the verb", "two minor crops during intercurrent infections settled without changing the dose", "", Partial, ConfidenceHigh},
+		{"complete before its noun", "complete alleviation of pain was achieved", "", Complete, ConfidenceHigh},
+		{"mild before its noun", "Only mild softening was occured after 6 injections", "", Minimal, ConfidenceHigh},
+		{"slight improvement", "slight improvement of the skin lesions", "", Minimal, ConfidenceHigh},
+		{"an adverb grades the verb", "the ulcers slightly improved", "", Minimal, ConfidenceHigh},
+	})
+}
