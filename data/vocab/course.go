@@ -396,7 +396,9 @@ func substanceBefore(toks []token, k int) bool {
 var escalationWords = map[string]bool{"required": true, "requiring": true, "requires": true, "needed": true,
 	"necessitating": true, "necessitated": true, "started": true, "starting": true, "commenced": true,
 	"initiated": true, "switched to": true, "changed to": true, "switch to": true, "change to": true, "escalated to": true, "converted to": true,
-	"progressed to": true, "proceeded to": true, "underwent": true, "leading to": true, "led to": true}
+	"progressed to": true, "proceeded to": true, "underwent": true, "leading to": true, "led to": true,
+	// "the tunnels were unchanged and the patient asked for surgery": the step the patient chose
+	"asked for": true, "opted for": true, "requested": true, "referred for": true, "listed for": true}
 
 // escalatedTo reports whether the treatment at toks[i:i+n] is named as the step a failure
 // led to: an escalation word ends at most one word before it in its clause, the outcome

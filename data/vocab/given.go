@@ -107,7 +107,9 @@ func cueEndsBefore(toks []token, i, reach int, set map[string]bool) bool {
 //   - a substance measured in the patient: before its own verb of change ("calcium remained
 //     elevated"), after "of" ("lowering of T4"), or before a measure, need or cause
 //     (measuredOrCaused: "oxygen saturations", "heparin-induced");
-//   - a background treatment ("remission on prednisone 2.5 mg", "steroid dose reduced");
+//   - a background treatment ("remission on prednisone 2.5 mg", "steroid dose reduced",
+//     "remission on minimal therapy (prednisolone 5 mg)"), or one the patient still needs
+//     beside the course ("still needs pred 20mg");
 //   - one the patient no longer needs ("without the need for oxygen"), unless the course's;
 //   - the next step a failure led to, after an escalation word ("worsened, required
 //     infliximab"), unless the course's (escalatedTo);
@@ -124,7 +126,9 @@ func namedNotGiven(toks []token, inTarget, worse []bool, i, n int, course bool) 
 		return true
 	case i >= 2 && toks[i-1].norm == "of" && !treatmentNouns[toks[i-2].norm]:
 		return true
-	case i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n):
+	case i >= 1 && backgroundBefore[toks[i-1].norm] && !agentOn(toks, inTarget, i, n), backgroundNamed(toks, i):
+		return true
+	case !course && cueEndsBefore(toks, i, 1, stillNeeded):
 		return true
 	case backgroundAfter[after] && !effectOnObject(toks, i+n):
 		return true
@@ -133,6 +137,25 @@ func namedNotGiven(toks []token, inTarget, worse []bool, i, n int, course bool) 
 	}
 	return i >= 2 && toks[i-1].norm == "to" && placeVerbs[toks[i-2].norm] || placeAfter[after]
 }
+
+// backgroundNamed reports whether the treatment at toks[i] names, after punctuation (a
+// parenthesis, a comma), the therapy a background phrase right before it spoke of: "complete remission on minimal therapy
+// (prednisolone 5 mg)", "off treatment, prednisone 2.5 mg".
+func backgroundNamed(toks []token, i int) bool {
+	if i < 2 || !backgroundTherapyNouns[toks[i-1].norm] || toks[i].start-toks[i-1].end < 2 {
+		return false
+	}
+	return backgroundBefore[toks[i-2].norm] || i >= 3 && backgroundBefore[toks[i-3].norm] && !toks[i-1].brk && !toks[i-2].brk
+}
+
+// backgroundTherapyNouns name the therapy of a background phrase ("on minimal therapy").
+var backgroundTherapyNouns = map[string]bool{"therapy": true, "treatment": true, "maintenance": true}
+
+// stillNeeded, right before a treatment, name it as one the patient still needs beside the
+// course, not a treatment the statements are said of ("mild improvement, still needs pred
+// 20mg").
+var stillNeeded = map[string]bool{"still needs": true, "still needed": true, "still requires": true,
+	"still required": true, "still requiring": true, "still need": true, "still require": true}
 
 // kindOfEffect, after a class named as a treatment, make the class the kind of an effect
 // ("a rapid antidepressant effect" of ketamine), not a treatment named.

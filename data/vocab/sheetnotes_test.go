@@ -34,3 +34,19 @@ func TestAdjectiveGradesNoVerb(t *testing.T) {
 		{"an adverb grades the verb", "the ulcers slightly improved", "", Minimal, ConfidenceHigh},
 	})
 }
+
+// TestBackgroundAndNextSteps checks treatments named beside the course that are neither the
+// course nor the subject of its statements: a therapy the patient still needs, the content of
+// a background phrase, and a next step the patient asked for.
+func TestBackgroundAndNextSteps(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"still needs another drug", "mild improvement, still needs pred 20mg", "mycophenolate", Minimal, ConfidenceHigh},
+		{"a step the response may be of", "improved, required dialysis", "mycophenolate", Unclassified, ConfidenceNone},
+		{"minimal therapy named in brackets", "Complete remission on minimal therapy (prednisolone 5 mg) was reached at month 6.", "rituximab", Complete, ConfidenceHigh},
+		{"remission said of another drug", "complete remission after switch to prednisolone", "rituximab", Unclassified, ConfidenceNone},
+		{"asked for surgery", "After four doses the number of draining tunnels was unchanged and the patient asked for surgery.", "ustekinumab", None, ConfidenceHigh},
+		{"looked the same", "The plaque on the nose looked the same at 4 months.", "", None, ConfidenceHigh},
+		{"no follow-up visit", "lost, no f/u visit", "", NotEvaluable, ConfidenceHigh},
+		{"never started", "TPMT activity was low and azathioprine was never started.", "azathioprine", NotEvaluable, ConfidenceHigh},
+	})
+}
