@@ -53,3 +53,15 @@ func TestBackgroundAndNextSteps(t *testing.T) {
 		{"never started", "TPMT activity was low and azathioprine was never started.", "azathioprine", NotEvaluable, ConfidenceHigh},
 	})
 }
+
+// TestStopAfterHarm checks stops whose reason is a harm named after "after", or which the
+// patient made, as stops with their reason (rule 4), and near misses that state a response.
+func TestStopAfterHarm(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"after a harm", "Discontinued after an anaphylactoid reaction at the second injection.", "dupilumab", NotEvaluable, ConfidenceHigh},
+		{"the patient stopped", "pt self-discontinued at wk 3 (breast tenderness)", "spironolactone", NotEvaluable, ConfidenceHigh},
+		{"a harm of cues.tsv before the stop", "Methaemoglobinaemia, stopped day 5.", "dapsone", NotEvaluable, ConfidenceHigh},
+		{"after a time only", "stopped after 3 weeks", "", NotEvaluable, ConfidenceLow},
+		{"after a response", "discontinued after improvement of the rash", "", Partial, ConfidenceHigh},
+	})
+}

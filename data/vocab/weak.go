@@ -314,10 +314,8 @@ func stopWithReason(text string, toks []token, t target, notEvaluableAfter bool)
 	if p := t.entry.normPhrase(); t.entry.category != NotEvaluable || !stopWords[p] && p != "d c" { // "d/c" normalised
 		return false
 	}
-	for x := 0; x < t.i; x++ {
-		if !timeToken(toks[x]) && toks[x].norm != "drug" && toks[x].norm != "treatment" && toks[x].norm != "was" {
-			return false
-		}
+	if !stopOpens(toks, t) {
+		return false
 	}
 	m := stopReasonRE.FindStringIndex(text[t.end:])
 	if m == nil {
@@ -511,7 +509,7 @@ func (c *compiled) weakInContext(text string, toks []token, live []target, decis
 			res.Evidence.Rule += " (a state that persisted)"
 		}
 	}
-	if res.Category == NotEvaluable && (len(live) == 1 && c.reasonBefore(toks, live[decisive]) ||
+	if res.Category == NotEvaluable && (len(live) == 1 && (c.reasonBefore(toks, live[decisive]) || c.harmAfterStop(toks, live[decisive])) ||
 		onlyNotEvaluableAfter(live, decisive) && stopWithReason(text, toks, live[decisive], strongAfter(live, decisive))) {
 		// "stopped (dizziness)", "d/c after 3 wk: pancreatitis", "pancytopenia, stopped wk 3":
 		// a stop with a reason that states no response is a stop before the response was

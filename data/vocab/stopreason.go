@@ -1,0 +1,36 @@
+package vocab
+
+// stopOpens reports whether the stop t opens the text, after at most a time and words that
+// name what was stopped or who stopped it ("pt self-discontinued at wk 3", "drug was
+// stopped").
+func stopOpens(toks []token, t target) bool {
+	for x := 0; x < t.i; x++ {
+		if !timeToken(toks[x]) && !stopObjects[toks[x].norm] && toks[x].norm != "was" && toks[x].norm != "self" {
+			return false
+		}
+	}
+	return true
+}
+
+// harmAfterStop reports whether the stop t opens the text and "after" or "following" right
+// after it (or after its time) names a harm within a few words ("Discontinued after an
+// anaphylactoid reaction at the second injection"): a stop with its reason, as stopWithReason
+// reads "stopped (dizziness)". The caller has found no other statement in the text.
+func (c *compiled) harmAfterStop(toks []token, t target) bool {
+	if !stopOpens(toks, t) {
+		return false
+	}
+	k := t.j
+	for k < len(toks) && !toks[k].brk && timeToken(toks[k]) && toks[k].norm != "after" {
+		k++
+	}
+	if k >= len(toks) || toks[k].brk || toks[k].norm != "after" && toks[k].norm != "following" {
+		return false
+	}
+	for x := k + 1; x < len(toks) && x <= k+4 && !toks[x].brk; x++ {
+		if n, _ := c.harms.longest(toks, x, nil); n > 0 {
+			return true
+		}
+	}
+	return false
+}
