@@ -48,6 +48,7 @@ func TestBackgroundAndNextSteps(t *testing.T) {
 		{"a next step in the passive", "Daily wound care and STS were continued for 6 weeks. The ulcers enlarged and became infected despite this, and IV antibiotics were needed.", "IV STS", Progression, ConfidenceHigh},
 		{"a treatment given beside a response", "the ulcers healed and IV antibiotics were given", "IV STS", Unclassified, ConfidenceNone},
 		{"closed the defect", "Granulation covered the whole bed by week 8 and a split-skin graft closed the defect at week 12.", "", Complete, ConfidenceHigh},
+		{"where opens a clause of its own", "The ulcer healed completely after 10 weeks of timolol drops, where compression alone had failed for 2 years.", "topical timolol", Complete, ConfidenceHigh},
 		{"looked the same", "The plaque on the nose looked the same at 4 months.", "", None, ConfidenceHigh},
 		{"no follow-up visit", "lost, no f/u visit", "", NotEvaluable, ConfidenceHigh},
 		{"never started", "TPMT activity was low and azathioprine was never started.", "azathioprine", NotEvaluable, ConfidenceHigh},
