@@ -261,7 +261,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 			// lost, read by time as a relapse
 			t.category, t.rule, t.entry.role = Progression, "response lost", roleRelapse
 		}
-		if t.category == Complete && !t.negated && !t.entry.marker && partOnly(toks, *t) {
+		if t.category == Complete && !t.negated && !t.entry.marker && (partOnly(toks, *t) || slashFraction(text, toks, t.i)) {
 			// "3 of 4 lesions resolved": complete at some sites only is partial (rule 8)
 			t.category, t.rule = Partial, "some of several sites: partial (rule 8)"
 		}

@@ -1,6 +1,9 @@
 package vocab
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // rollUpBeside applies rule 8 and rule 3 to a confident reading (low is "") whose
 // decisive statement is live[decisive]: a lesser response after a complete one, and a
@@ -370,3 +373,27 @@ func partOfBefore(toks []token, i int) bool {
 	}
 	return false
 }
+
+// slashFraction reports whether a count "A/B" with 1 ≤ A < B stands at most two words before
+// the complete response word at toks[i], in its clause: "2/5 healed", "3/4 ulcers healed"
+// (rule 8: partial). A denominator of 7, 12 or 52 is the clinical notation of a time ("at
+// 3/12": three months), and a count after a time word is a time.
+func slashFraction(text string, toks []token, i int) bool {
+	for a := i - 2; a >= max(0, i-4); a-- {
+		if breakBetween(toks, a, i) {
+			return false
+		}
+		if text[toks[a].end:toks[a+1].start] != "/" || a > 0 && (timePreps[toks[a-1].norm] || cellTimeWords[toks[a-1].norm]) {
+			continue
+		}
+		x, errX := strconv.Atoi(toks[a].norm)
+		y, errY := strconv.Atoi(toks[a+1].norm)
+		if errX == nil && errY == nil && x >= 1 && x < y && y != 7 && y != 12 && y != 52 {
+			return true
+		}
+	}
+	return false
+}
+
+// timePreps, before a count, make it a time ("at 3/12", "by 6/52").
+var timePreps = map[string]bool{"at": true, "by": true, "after": true, "for": true, "in": true, "within": true, "over": true}

@@ -66,3 +66,15 @@ func TestStopAfterHarm(t *testing.T) {
 		{"after a response", "discontinued after improvement of the rash", "", Partial, ConfidenceHigh},
 	})
 }
+
+// TestSlashFraction checks that a complete response said of A/B lesions with A < B is partial
+// (rule 8), and that a time in the clinical notation ("at 3/12") is no count.
+func TestSlashFraction(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"some lesions", "3/4 ulcers healed", "", Partial, ConfidenceHigh},
+		{"a count then the rest", "2/5 healed, 3 still active at 3 mo", "", Partial, ConfidenceHigh},
+		{"every lesion", "4/4 lesions healed", "", Complete, ConfidenceHigh},
+		{"a time in months", "healed at 3/12", "", Complete, ConfidenceHigh},
+		{"a time in weeks", "lesions healed by 6/52", "", Complete, ConfidenceHigh},
+	})
+}
