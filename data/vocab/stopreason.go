@@ -13,8 +13,9 @@ func stopOpens(toks []token, t target) bool {
 }
 
 // harmAfterStop reports whether the stop t opens the text and "after" or "following" right
-// after it (or after its time) names a harm within a few words ("Discontinued after an
-// anaphylactoid reaction at the second injection"): a stop with its reason, as stopWithReason
+// after it (or after its time), or clause punctuation, names a harm within a few words
+// ("Discontinued after an anaphylactoid reaction at the second injection", "stopped, seizure
+// in child after 1st application"): a stop with its reason, as stopWithReason
 // reads "stopped (dizziness)". The caller has found no other statement in the text.
 func (c *compiled) harmAfterStop(toks []token, t target) bool {
 	if !stopOpens(toks, t) {
@@ -24,10 +25,17 @@ func (c *compiled) harmAfterStop(toks []token, t target) bool {
 	for k < len(toks) && !toks[k].brk && timeToken(toks[k]) && toks[k].norm != "after" {
 		k++
 	}
-	if k >= len(toks) || toks[k].brk || toks[k].norm != "after" && toks[k].norm != "following" {
+	if k >= len(toks) {
 		return false
 	}
-	for x := k + 1; x < len(toks) && x <= k+4 && !toks[x].brk; x++ {
+	from := k // "stopped, seizure in child after 1st application": the reason after a comma
+	if !toks[k].brk {
+		if toks[k].norm != "after" && toks[k].norm != "following" {
+			return false
+		}
+		from = k + 1
+	}
+	for x := from; x < len(toks) && x <= from+3 && (x == from || !toks[x].brk); x++ {
 		if n, _ := c.harms.longest(toks, x, nil); n > 0 {
 			return true
 		}

@@ -372,12 +372,18 @@ func (c *compiled) reasonBefore(toks []token, t target) bool {
 		return false // "negative at 1 mo, stopped": what came before may be a response
 	}
 	for _, tk := range toks[t.j:] {
-		if tk.brk || !timeToken(tk) && !stopObjects[tk.norm] && tk.norm != "early" {
+		if tk.brk || !timeToken(tk) && !stopObjects[tk.norm] && !stopOccasions[tk.norm] && tk.norm != "early" {
 			return false
 		}
 	}
 	return true
 }
+
+// stopOccasions name the dose or session after which a course stopped ("stopped after 1st
+// application").
+var stopOccasions = map[string]bool{"after": true, "1st": true, "first": true, "second": true, "2nd": true,
+	"application": true, "applications": true, "dose": true, "doses": true, "injection": true,
+	"injections": true, "session": true, "sessions": true, "infusion": true, "infusions": true}
 
 // stopObjects name what a stop stopped, or who stopped it, next to the stop word ("drug
 // stopped", "parents stopped tx").
