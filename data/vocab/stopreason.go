@@ -37,8 +37,24 @@ func (c *compiled) harmAfterStop(toks []token, t target) bool {
 	}
 	for x := from; x < len(toks) && x <= from+3 && (x == from || !toks[x].brk); x++ {
 		if n, _ := c.harms.longest(toks, x, nil); n > 0 {
-			return true
+			return c.onlyHarmsOrSwitch(toks, x+1)
 		}
 	}
 	return false
+}
+
+// onlyHarmsOrSwitch reports whether every clause that begins at or after toks[from] names a
+// harm first or a switch to another treatment ("stopped wk 2 - ankle swelling, headache",
+// "stopped - drug-induced hepatitis; switched to MTX"): the reason is then the rest of the
+// cell. "stopped day 4 - bleeding, thrombus extended" goes on with what may be a worsening.
+func (c *compiled) onlyHarmsOrSwitch(toks []token, from int) bool {
+	for b := from; b < len(toks); b++ {
+		if !toks[b].brk {
+			continue
+		}
+		if n, _ := c.harms.longest(toks, b, nil); n == 0 && !switchWords[toks[b].norm] && toks[b].norm != "then" {
+			return false
+		}
+	}
+	return true
 }
