@@ -397,3 +397,20 @@ func slashFraction(text string, toks []token, i int) bool {
 
 // timePreps, before a count, make it a time ("at 3/12", "by 6/52").
 var timePreps = map[string]bool{"at": true, "by": true, "after": true, "for": true, "in": true, "within": true, "over": true}
+
+// fewBefore reports whether "few" ("a few", "only few") stands at most three words before the
+// complete response word at toks[i], in its clause, as the count of what responded: "a few
+// AKs cleared", "few nodules resolved". "A few days later the ulcer healed" counts days.
+func fewBefore(toks []token, i int) bool { return countWordBefore(toks, i, "few") }
+
+// countWordBefore reports whether the count word w stands at most three words before the
+// complete response word at toks[i], in its clause, with what it counts between: "a few AKs
+// cleared" (few), "some nodules resolved" (some).
+func countWordBefore(toks []token, i int, w string) bool {
+	for k := i - 1; k >= 0 && k >= i-3 && !toks[k+1].brk; k-- {
+		if toks[k].norm == w {
+			return k+1 < i && !timeToken(toks[k+1])
+		}
+	}
+	return false
+}
