@@ -138,7 +138,8 @@ func hasCopula(toks []token) bool {
 // goneAux ("was", "had been", "not", "completely", "basically"); after "gone" the clause ends or a time
 // follows ("within", "after", "by", "at", "in", "since", "on", "completely"). Not the patient
 // as subject ("he had gone home"), nor a degree short of all ("almost gone": a person
-// decides), nor "gone" alone in a cell.
+// decides), nor "gone" alone in a cell; but "gone" opening the cell before a time ("gone
+// after 1 session") is said of the disease the row is about.
 func goneAfterSubject(toks []token, t target) bool {
 	if len(toks) > 24 || t.j < len(toks) && !toks[t.j].brk && !goneAfter[toks[t.j].norm] {
 		return false
@@ -149,6 +150,9 @@ func goneAfterSubject(toks []token, t target) bool {
 	}
 	if x > 0 && !toks[x].brk && notAll[toks[x-1].norm] {
 		return false
+	}
+	if x == 0 && t.j < len(toks) && !toks[t.j].brk && goneAfter[toks[t.j].norm] {
+		return true // "gone after 1 session", "gone in 3 wk": opening the cell, then its time
 	}
 	subject := shortSubject(toks, x)
 	if subject == nil {

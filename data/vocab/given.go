@@ -139,8 +139,9 @@ func namedNotGiven(toks []token, inTarget, worse []bool, i, n int, course bool) 
 }
 
 // backgroundNamed reports whether the treatment at toks[i] names, after punctuation (a
-// parenthesis, a comma), the therapy a background phrase right before it spoke of: "complete remission on minimal therapy
-// (prednisolone 5 mg)", "off treatment, prednisone 2.5 mg".
+// parenthesis, a comma), the therapy a background phrase right before it spoke of:
+// "complete remission on minimal therapy (prednisolone 5 mg)", "off treatment, prednisone
+// 2.5 mg".
 func backgroundNamed(toks []token, i int) bool {
 	if i < 2 || !backgroundTherapyNouns[toks[i-1].norm] || toks[i].start-toks[i-1].end < 2 {
 		return false

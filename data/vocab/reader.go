@@ -261,12 +261,8 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 			// lost, read by time as a relapse
 			t.category, t.rule, t.entry.role = Progression, "response lost", roleRelapse
 		}
-		if t.category == Complete && !t.negated && !t.entry.marker && (partOnly(toks, *t) || slashFraction(text, toks, t.i) || countWordBefore(toks, t.i, "some")) {
-			// "3 of 4 lesions resolved": complete at some sites only is partial (rule 8)
-			t.category, t.rule = Partial, "some of several sites: partial (rule 8)"
-		} else if t.category == Complete && !t.negated && !t.entry.marker && fewBefore(toks, t.i) {
-			// "a few AKs cleared": complete at a few sites only is a small response
-			t.category, t.rule = Minimal, "a few of several sites: minimal (rule 8)"
+		if t.category == Complete && !t.negated && !t.entry.marker {
+			gradeSitesCounted(text, toks, t)
 		}
 		negationOfDegree(toks, t)
 		if t.negated && !t.entry.marker {

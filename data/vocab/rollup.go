@@ -374,6 +374,18 @@ func partOfBefore(toks []token, i int) bool {
 	return false
 }
 
+// gradeSitesCounted grades a complete response said of only some of the lesions (rule 8):
+// "3 of 4 lesions resolved", "3/4 ulcers healed", "some nodules resolved" are partial; "a few
+// AKs cleared" is minimal.
+func gradeSitesCounted(text string, toks []token, t *target) {
+	switch {
+	case partOnly(toks, *t) || slashFraction(text, toks, t.i) || countWordBefore(toks, t.i, "some"):
+		t.category, t.rule = Partial, "some of several sites: partial (rule 8)"
+	case countWordBefore(toks, t.i, "few"):
+		t.category, t.rule = Minimal, "a few of several sites: minimal (rule 8)"
+	}
+}
+
 // slashFraction reports whether a count "A/B" with 1 ≤ A < B stands at most two words before
 // the complete response word at toks[i], in its clause: "2/5 healed", "3/4 ulcers healed"
 // (rule 8: partial). A denominator of 7, 12 or 52 is the clinical notation of a time ("at
@@ -383,7 +395,7 @@ func slashFraction(text string, toks []token, i int) bool {
 		if breakBetween(toks, a, i) {
 			return false
 		}
-		if text[toks[a].end:toks[a+1].start] != "/" || a > 0 && (timePreps[toks[a-1].norm] || cellTimeWords[toks[a-1].norm]) {
+		if text[toks[a].end:toks[a+1].start] != "/" || a > 0 && (cellTimeWords[toks[a-1].norm] || toks[a-1].norm == "in" || toks[a-1].norm == "over") {
 			continue
 		}
 		x, errX := strconv.Atoi(toks[a].norm)
@@ -395,17 +407,10 @@ func slashFraction(text string, toks []token, i int) bool {
 	return false
 }
 
-// timePreps, before a count, make it a time ("at 3/12", "by 6/52").
-var timePreps = map[string]bool{"at": true, "by": true, "after": true, "for": true, "in": true, "within": true, "over": true}
-
-// fewBefore reports whether "few" ("a few", "only few") stands at most three words before the
-// complete response word at toks[i], in its clause, as the count of what responded: "a few
-// AKs cleared", "few nodules resolved". "A few days later the ulcer healed" counts days.
-func fewBefore(toks []token, i int) bool { return countWordBefore(toks, i, "few") }
-
 // countWordBefore reports whether the count word w stands at most three words before the
 // complete response word at toks[i], in its clause, with what it counts between: "a few AKs
-// cleared" (few), "some nodules resolved" (some).
+// cleared" (few), "some nodules resolved" (some). "A few days later the ulcer healed" counts
+// days.
 func countWordBefore(toks []token, i int, w string) bool {
 	for k := i - 1; k >= 0 && k >= i-3 && !toks[k+1].brk; k-- {
 		if toks[k].norm == w {

@@ -380,10 +380,9 @@ func (c *compiled) reasonBefore(toks []token, t target) bool {
 }
 
 // stopOccasions name the dose or session after which a course stopped ("stopped after 1st
-// application").
-var stopOccasions = map[string]bool{"after": true, "1st": true, "first": true, "second": true, "2nd": true,
-	"application": true, "applications": true, "dose": true, "doses": true, "injection": true,
-	"injections": true, "session": true, "sessions": true, "infusion": true, "infusions": true}
+// application"), beside the words of a time timeToken knows ("after", "dose", "session").
+var stopOccasions = map[string]bool{"1st": true, "first": true, "second": true, "2nd": true,
+	"application": true, "applications": true, "injection": true, "injections": true}
 
 // stopObjects name what a stop stopped, or who stopped it, next to the stop word ("drug
 // stopped", "parents stopped tx").
