@@ -119,6 +119,11 @@ func (c *compiled) compileDrugGenerics(t *table, canonRoutes map[string]bool, ad
 		if p := normalize(r.get("parent")); p != "" && g.parent == "" {
 			g.parent = p
 		}
+		for _, a := range strings.Split(r.get("other_atc"), "|") {
+			if a = strings.TrimSpace(a); a != "" && !contains(g.otherATC, a) {
+				g.otherATC = append(g.otherATC, a)
+			}
+		}
 		for _, comp := range strings.Split(r.get("components"), "|") {
 			if k := normalize(comp); k != "" && !contains(g.components, k) {
 				g.components = append(g.components, k)

@@ -108,7 +108,7 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 						for _, code := range g.codes {
 							k.atc = append(k.atc, code.atc)
 						}
-						if antiInfectiveDrug(g.codes) && !prophylaxis {
+						if antiInfectiveDrug(g) && !prophylaxis {
 							infective++
 						} else {
 							other++

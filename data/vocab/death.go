@@ -278,23 +278,28 @@ func unplacedDeath(cause deathCause, res *OutcomeMatch) (low string) {
 	return "a death without a stated cause: from the disease (progression) or not (not evaluable)"
 }
 
-// antiInfectiveDrug reports whether a drug with these ATC codes is an anti-infective for
-// systemic use (antibacterials J01, antimycotics J02, antimycobacterials J04, antivirals
-// J05) or an antiparasitic (P01, P02) by any of its codes ("ivermectin" is D11AX22 and
-// P02CF01). Antimalarials (P01B: hydroxychloroquine), antileprosy drugs (J04B: dapsone),
+// antiInfectiveDrug reports whether a drug is an anti-infective for systemic use
+// (antibacterials J01, antimycotics J02, antimycobacterials J04, antivirals J05) or an
+// antiparasitic (P01, P02) by any of its codes, those of its generic rows and its other_atc
+// ones ("ivermectin" is D11AX22 with P02CF01 in other_atc; "clindamycin" G01AA10 with
+// J01FF01). Antimalarials (P01B: hydroxychloroquine), antileprosy drugs (J04B: dapsone),
 // tetracyclines (J01A: doxycycline) and macrolides (J01FA: azithromycin) are left out: in case
 // tables they are given at least as often for an immune or inflammatory disease.
-func antiInfectiveDrug(codes []drugCode) bool {
-	for _, c := range codes {
+func antiInfectiveDrug(g *drugGeneric) bool {
+	atcs := append([]string(nil), g.otherATC...)
+	for _, c := range g.codes {
+		atcs = append(atcs, c.atc)
+	}
+	for _, a := range atcs {
 		for _, p := range []string{"P01B", "J04B", "J01A", "J01FA"} {
-			if strings.HasPrefix(c.atc, p) {
+			if strings.HasPrefix(a, p) {
 				return false
 			}
 		}
 	}
-	for _, c := range codes {
+	for _, a := range atcs {
 		for _, p := range []string{"J01", "J02", "J04", "J05", "P01", "P02"} {
-			if strings.HasPrefix(c.atc, p) {
+			if strings.HasPrefix(a, p) {
 				return true
 			}
 		}

@@ -103,11 +103,13 @@ func TestExtendErrors(t *testing.T) {
 		want []string // each must appear in the error text
 	}{
 		{"empty", KindDrugs, "# only a comment\n", []string{"empty.tsv:1: no header line"}},
-		{"unknown column", KindDrugs, "term\tgeneric\tkind\tdose\n", []string{`unknown column.tsv:1:19: unknown column "dose" in a drugs file (known columns: term, generic, kind, class, atc, route, indication, parent, verified, components, note)`}},
+		{"unknown column", KindDrugs, "term\tgeneric\tkind\tdose\n", []string{`unknown column.tsv:1:19: unknown column "dose" in a drugs file (known columns: term, generic, kind, class, atc, route, indication, parent, verified, components, other_atc, note)`}},
 		{"missing column", KindDiseases, "term\tcanonical\n", []string{`missing column.tsv:1: header lacks required column "kind"`}},
 		{"dup column", KindSites, "term\tsite\tterm\n", []string{`dup column.tsv:1:11: column "term" appears twice`}},
 		{"bad kind", KindDrugs, "term\tgeneric\tkind\nfoo\tfoo\tbrnd\n", []string{`bad kind.tsv:2:9: column "kind": unknown value "brnd" (use one of: generic, brand, salt, abbreviation, synonym, misspelling, class, exclusion)`}},
 		{"bad atc", KindDrugs, "term\tgeneric\tkind\tclass\tatc\nfoo\tfoo\tgeneric\tx\tC8DB01\n", []string{`bad atc.tsv:2:19: column "atc": "C8DB01" is not an ATC code`}},
+		{"bad other atc", KindDrugs, "term\tgeneric\tkind\tclass\tother_atc\nfoo\tfoo\tgeneric\tx\tJ01FF01|J1FF01\n", []string{`bad other atc.tsv:2:19: column "other_atc": "J1FF01" is not an ATC code`}},
+		{"other atc on brand", KindDrugs, "term\tgeneric\tkind\tclass\tother_atc\nfoo\tdiltiazem\tbrand\t\tC08DB01\n", []string{`column "other_atc": only rows of kind generic carry other_atc`}},
 		{"generic mismatch", KindDrugs, "term\tgeneric\tkind\tclass\nfoo\tbar\tgeneric\tx\n", []string{`generic mismatch.tsv:2:5: column "generic": a row of kind generic must repeat its term`}},
 		{"no class", KindDrugs, "term\tgeneric\tkind\nfoo\tfoo\tgeneric\n", []string{`no class.tsv:2: column "class": a generic row needs a drug class`}},
 		{"code on synonym", KindDrugs, "term\tgeneric\tkind\tclass\tatc\nfoo\tdiltiazem\tbrand\t\tC08DB01\n", []string{`code on synonym.tsv:2:22: column "atc": only rows of kind generic carry atc`}},

@@ -380,7 +380,7 @@ func init() {
 // indication.
 func drugsSchema() *schema {
 	return &schema{
-		cols:     []string{"term", "generic", "kind", "class", "atc", "route", "indication", "parent", "verified", "components", "note"},
+		cols:     []string{"term", "generic", "kind", "class", "atc", "route", "indication", "parent", "verified", "components", "other_atc", "note"},
 		required: []string{"term", "generic", "kind"},
 		key: func(r *record) string {
 			return normalize(r.get("term")) + "\x00" + routeKey(r.get("route")) + "\x00" + indicationKey(r.get("indication"))
@@ -393,7 +393,7 @@ func drugsSchema() *schema {
 				if g := r.get("generic"); g != "" && g != "-" {
 					errs = append(errs, r.errf("generic", "an exclusion row names no generic (write - ): %q is a phrase that contains a drug word but is not a drug", r.get("term")))
 				}
-				for _, c := range []string{"class", "atc", "route", "indication", "parent", "verified", "components"} {
+				for _, c := range []string{"class", "atc", "route", "indication", "parent", "verified", "components", "other_atc"} {
 					if v := r.get(c); v != "" && !(c == "route" && v == "*") {
 						errs = append(errs, r.errf(c, "an exclusion row carries no %s (leave it empty)", c))
 					}
@@ -412,11 +412,16 @@ func drugsSchema() *schema {
 				if a := r.get("atc"); a != "" && !atcRE.MatchString(a) {
 					errs = append(errs, r.errf("atc", "%q is not an ATC code (letter, 2 digits, letter, letter, 2 digits, e.g. C08DB01, or a prefix of it such as M05BA)", a))
 				}
+				for _, a := range strings.Split(r.get("other_atc"), "|") {
+					if a = strings.TrimSpace(a); a != "" && !atcRE.MatchString(a) {
+						errs = append(errs, r.errf("other_atc", "%q is not an ATC code (write the substance's other codes |-separated, e.g. J01FF01|G01AA10)", a))
+					}
+				}
 				if rt := r.get("route"); rt != "" && rt != "*" && normalize(rt) == "" {
 					errs = append(errs, r.errf("route", "route %q has no letters (write a route such as oral or topical, or * for any)", rt))
 				}
 			} else {
-				for _, c := range []string{"class", "atc", "route", "indication", "parent", "verified", "components"} {
+				for _, c := range []string{"class", "atc", "route", "indication", "parent", "verified", "components", "other_atc"} {
 					if v := r.get(c); v != "" && !(c == "route" && v == "*") {
 						errs = append(errs, r.errf(c, "only rows of kind generic carry %s; put %q on the generic row of %q and leave it empty here", c, v, r.get("generic")))
 					}

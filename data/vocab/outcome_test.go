@@ -358,6 +358,8 @@ func TestOutcomeContextRules(t *testing.T) {
 		{"stable disease for ten months", "SD (10 m)", "", None, ConfidenceHigh},
 		{"no evidence of disease progression is stable", "There was no evidence of disease progression; the disease remained stable.", "", None, ConfidenceHigh},
 		{"initially before a treatment verb times the treatment", "Initially treated with prednisone, she improved; she was later maintained on azathioprine.", "prednisone", Partial, ConfidenceHigh},
+		{"a death of infection on a drug whose anti-infective code is its second one", "Died of septic shock on day 9.", "clindamycin", Progression, ConfidenceLow},
+		{"a death of infection on an antiparasitic filed under dermatologicals", "died of septic shock with multiorgan failure", "oral ivermectin", Progression, ConfidenceLow},
 		{"a death of infection on a tetracycline given for an immune disease", "The patient died of sepsis after 6 weeks.", "doxycycline", NotEvaluable, ConfidenceHigh},
 		{"a harm that resolved is no response", "Hepatotoxicity resolved after dose reduction.", "methotrexate", NotEvaluable, ConfidenceHigh},
 		{"a harm that resolved beside a response", "The adverse effects resolved within a week and the arthritis improved.", "methotrexate", Partial, ConfidenceHigh},

@@ -184,6 +184,7 @@ type drugGeneric struct {
 	name       string
 	parent     string   // normalised key of the parent treatment, "" for a root
 	components []string // normalised keys of the drugs of a named regimen (R-CHOP), nil otherwise
+	otherATC   []string // the substance's ATC codes in other groups (ivermectin: P02CF01 beside D11AX22)
 	codes      []drugCode
 }
 

@@ -10,8 +10,8 @@
 //	                y synonym | m misspelling"
 //
 // A substance or name already defined by an earlier row (same normalised term) is skipped,
-// so curated rows win; a substance listed under several codes keeps the first and notes the
-// others. Run from the module root:
+// so curated rows win; a substance listed under several codes keeps the first (or the one marked
+// "!") and lists the others in other_atc. Run from the module root:
 //
 //	go run ./scripts/gen-drugs
 package main
@@ -52,6 +52,8 @@ var header = `# tresp drug and treatment vocabulary (embedded default; see packa
 #   verified    generic rows only: yes | no (see Sources above); empty for procedures
 #   components  generic rows of class "regimen" only: the |-separated generics of a named regimen (R-CHOP);
 #               a treatment cell naming it gives one course per component
+#   other_atc   generic rows only: the substance's |-separated ATC codes in other groups (clindamycin G01AA10
+#               has J01FF01), read where the kind of drug matters (a death on an anti-infective course, outcome rule 4)
 #   note        free text, ignored
 # Several generic rows per generic with different route/indication give route- or indication-aware codes:
 # the row matching both route and hint wins, then route only, then hint only, then the default row (* and empty).
@@ -59,7 +61,7 @@ var header = `# tresp drug and treatment vocabulary (embedded default; see packa
 # Exclusion rows name phrases that contain a drug word but are not a treatment ("serum calcium").
 `
 
-var cols = []string{"term", "generic", "kind", "class", "atc", "route", "indication", "parent", "verified", "components", "note"}
+var cols = []string{"term", "generic", "kind", "class", "atc", "route", "indication", "parent", "verified", "components", "other_atc", "note"}
 
 // fold maps the Latin letters with diacritics met in names to their base letter, as the
 // vocabulary's own normalisation does.
@@ -226,11 +228,7 @@ func (g *gen) substances() {
 	}
 	for _, s := range subs {
 		k := norm(s.name)
-		note := ""
-		if len(also[k]) > 0 {
-			note = "also " + strings.Join(also[k], ", ")
-		}
-		g.row(map[string]string{"term": s.name, "generic": s.name, "kind": "generic", "class": s.class, "atc": s.atc, "route": "*", "verified": s.verified, "note": note})
+		g.row(map[string]string{"term": s.name, "generic": s.name, "kind": "generic", "class": s.class, "atc": s.atc, "route": "*", "verified": s.verified, "other_atc": strings.Join(also[k], "|")})
 		g.terms[k] = s.name
 		g.generics[k] = s.name
 		g.nSubst++
