@@ -52,6 +52,9 @@ func TestBackgroundAndNextSteps(t *testing.T) {
 		{"gone in", "gone in 3 wk", "", Complete, ConfidenceHigh},
 		{"extending is weak", "the active edge kept extending", "", Progression, ConfidenceLow},
 		{"gone after", "gone after 1 session", "cryotherapy", Complete, ConfidenceHigh},
+		// a clearance after the next treatment, named by a name without an ATC code, is that treatment's
+		{"then another treatment cleared it", "imiquimod 6 wk, warts same; then cantharidin x2, cleared", "imiquimod", None, ConfidenceHigh},
+		{"the next treatment is the course", "imiquimod 6 wk, warts same; then cantharidin x2, cleared", "cantharidin", Complete, ConfidenceHigh},
 		{"clr abbreviates cleared", "clr wk 4", "", Complete, ConfidenceHigh},
 		{"not clear from the report", "Outcome - not clear from report", "", NotEvaluable, ConfidenceHigh},
 		{"looked the same", "The plaque on the nose looked the same at 4 months.", "", None, ConfidenceHigh},

@@ -61,6 +61,21 @@ func TestTreatmentHierarchy(t *testing.T) {
 		{"watchful waiting", "observation"},
 		{"supportive care", "symptomatic care"},
 		{"low-dose radiation", "low-dose radiotherapy > radiotherapy"},
+		// dermatological procedures and agents, several without an ATC code
+		{"electrodesiccation", "electrosurgery > surgery"},
+		{"long-pulsed Nd:YAG laser", "Nd:YAG laser > laser therapy"},
+		{"IPL", "intense pulsed light > phototherapy"},
+		{"TSEB", "total skin electron beam therapy > radiotherapy"},
+		{"larval therapy", "maggot debridement therapy > wound care"},
+		{"lipofilling", "autologous fat grafting > surgery"},
+		{"DPCP", "diphencyprone"},
+		{"SADBE", "squaric acid dibutylester"},
+		{"Candin", "candida antigen"},
+		{"Ycanth", "cantharidin"},
+		{"intralesional MMR", "measles, mumps and rubella vaccine"},
+		{"mechlorethamine gel", "chlormethine"},
+		{"onabotulinumtoxinA", "botulinum toxin"},
+		{"bleach baths", "sodium hypochlorite"},
 	}
 	for _, tt := range tests {
 		m := v.Drug(tt.term, "")
