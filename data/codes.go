@@ -24,6 +24,7 @@ type CodeInfo struct {
 // and tests check that every code the packages emit is listed.
 var Codes = []CodeInfo{
 	{"age-missing", Warning, false, `a time "since N years of age" needs the current age`},
+	{"ambiguous-abbreviation", Warning, false, "a disease abbreviation of several diseases (HS, AA, PV, MF) was read as the first its vocabulary row lists; listed in review.csv"},
 	{"ambiguous-term", Warning, false, "a drug or disease term could be any of several vocabulary entries; kept as written"},
 	{"analyte-unknown", Warning, false, "no known laboratory analyte name was found"},
 	{"approximate", Info, false, `the value is marked approximate ("about 3 years"); used as written`},

@@ -283,11 +283,28 @@ voriconazole × infection: 1`,
 				t.Fatalf("%d rows accepted, %d quarantined; want 30 and 0", len(ing.Cases), len(ing.Quarantine))
 			}
 			n, probs := normalise.Normalise(ing, vocab.Default(), nil)
+			var senses []string
 			for _, p := range append(ing.Problems, probs...) {
 				switch p.Code {
 				case "unknown-term", "fuzzy-match", "ambiguous-term", "unknown-column":
 					t.Errorf("%s: %v", p.Code, p.Error())
+				case "ambiguous-abbreviation":
+					senses = append(senses, p.Value)
 				}
+			}
+			// "MCD" (minimal change disease or multicentric Castleman disease) is read as
+			// the first, and flagged; no other term of these tables has two senses
+			if want := map[string]string{"nephrology.csv": "MCD"}[tt.file]; strings.Join(senses, ",") != want {
+				t.Errorf("ambiguous abbreviations flagged: %q, want %q", senses, want)
+			}
+			var reviewed []string
+			for _, it := range n.Review {
+				if it.Rule == "ambiguous abbreviation" {
+					reviewed = append(reviewed, it.Original+" → "+it.Proposed+" ("+it.Evidence+")")
+				}
+			}
+			if want := map[string]string{"nephrology.csv": "MCD → minimal change disease (could also be Castleman disease)"}[tt.file]; strings.Join(reviewed, ",") != want {
+				t.Errorf("review rows of ambiguous abbreviations: %q, want %q", reviewed, want)
 			}
 			byDisease, byGroup := map[string]map[string]bool{}, map[string]map[string]bool{}
 			count := func(m map[string]map[string]bool, k, patient string) {

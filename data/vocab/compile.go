@@ -233,16 +233,21 @@ func (c *compiled) compileDiseases(t *table, add func(error)) {
 	}
 	for _, r := range t.rows {
 		kind := strings.ToLower(r.get("kind"))
-		ckey := normalize(r.get("canonical"))
-		if _, ok := c.diseases[ckey]; !ok {
-			add(r.errf("canonical", "%q has no row of kind canonical (add one with its ICD-10 code and group, or map %q onto an existing disease)", r.get("canonical"), r.get("term")))
-			continue
-		}
-		id := len(c.disTerms)
-		c.disTerms = append(c.disTerms, termEntry{term: r.get("term"), canonical: ckey, kind: kind, upper: isUpperAbbrev(r.get("term"))})
-		c.disTrie.insert(words(r.get("term")), id)
-		if kind == "canonical" {
-			disFz = append(disFz, fuzzyEntry{normalize(r.get("term")), id})
+		// an abbreviation may name several diseases ("HS": hereditary spherocytosis |
+		// hidradenitis suppurativa): one entry per sense; a lookup reads the first and lists
+		// the others in Match.Senses, until a user row of one sense replaces the row
+		for _, canon := range strings.Split(r.get("canonical"), "|") {
+			ckey := normalize(canon)
+			if _, ok := c.diseases[ckey]; !ok {
+				add(r.errf("canonical", "%q has no row of kind canonical (add one with its ICD-10 code and group, or map %q onto an existing disease)", strings.TrimSpace(canon), r.get("term")))
+				continue
+			}
+			id := len(c.disTerms)
+			c.disTerms = append(c.disTerms, termEntry{term: r.get("term"), canonical: ckey, kind: kind, upper: isUpperAbbrev(r.get("term"))})
+			c.disTrie.insert(words(r.get("term")), id)
+			if kind == "canonical" {
+				disFz = append(disFz, fuzzyEntry{normalize(r.get("term")), id})
+			}
 		}
 		c.known(r.get("term"))
 	}

@@ -64,6 +64,7 @@ func (v *Vocabulary) Disease(term string) Match {
 		m.Status, m.Distance, m.Candidates = st, dist, cands
 		if id >= 0 {
 			c.fillDisease(&m, id)
+			m.Senses = c.otherSenses(ws, c.disTerms[id].canonical)
 		}
 		return m
 	}
@@ -127,6 +128,7 @@ func (v *Vocabulary) Disease(term string) Match {
 	}
 	m = hits[pick].Match
 	c.fillDisease(&m, hits[pick].id)
+	m.Senses = c.otherSenses(words(term[hits[pick].Start:hits[pick].End]), c.disTerms[hits[pick].id].canonical)
 	m.Term, m.Status, m.Candidates = term, StatusContained, nil
 	for k, h := range hits {
 		if k == pick || h.id < 0 {
@@ -138,6 +140,25 @@ func (v *Vocabulary) Disease(term string) Match {
 		}
 	}
 	return m
+}
+
+// otherSenses lists the diseases other than key that the term ws names: an abbreviation of
+// several diseases ("HS": hereditary spherocytosis | hidradenitis suppurativa) is read as
+// the first its row lists, and the others are reported (Match.Senses).
+func (c *compiled) otherSenses(ws []string, key string) []string {
+	ids := c.disTrie.lookup(ws)
+	if len(ids) < 2 {
+		return nil
+	}
+	var out []string
+	for _, id := range ids {
+		if k := c.disTerms[id].canonical; k != key {
+			if name := c.diseases[k].name; !contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
 }
 
 // parenthesised reports whether text[end:start] is an opening parenthesis with only

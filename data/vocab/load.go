@@ -461,6 +461,9 @@ func diseasesSchema() *schema {
 					}
 				}
 			}
+			if strings.Contains(r.get("canonical"), "|") && strings.ToLower(r.get("kind")) != "abbreviation" {
+				errs = append(errs, r.errf("canonical", "only an abbreviation may name several diseases (|-separated, e.g. HS for hidradenitis suppurativa|hereditary spherocytosis); give a %s row one canonical disease", strings.ToLower(r.get("kind"))))
+			}
 			return errs
 		},
 	}

@@ -52,6 +52,10 @@ type Match struct {
 	Status     MatchStatus // how the term was recognised
 	Distance   int         // edit distance of a fuzzy match, 0 otherwise
 	Candidates []string    // canonical names that tie, for StatusAmbiguous (and other mentions for StatusContained)
+	// Senses are the other diseases an abbreviation of several may stand for ("HS":
+	// hidradenitis suppurativa beside hereditary spherocytosis); Canonical is the first its
+	// vocabulary row lists. Nil for a term of one sense.
+	Senses []string
 	// Components are the generic names of the drugs of a named regimen ("R-CHOP": rituximab,
 	// cyclophosphamide, doxorubicin, vincristine, prednisone); nil for a single treatment.
 	Components []string

@@ -297,6 +297,9 @@ func formatOutcomeEvidence(e vocab.Evidence) string {
 // value, confidence, rule and evidence. ok is false for a term read with
 // confidence.
 func termReview(m vocab.Match) (proposed, confidence, rule, evidence string, ok bool) {
+	if len(m.Senses) > 0 && m.Canonical != "" {
+		return m.Canonical, "low", "ambiguous abbreviation", "could also be " + strings.Join(m.Senses, ", "), true
+	}
 	switch m.Status {
 	case vocab.StatusExact, vocab.StatusSynonym:
 		return "", "", "", "", false

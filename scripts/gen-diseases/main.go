@@ -7,7 +7,8 @@
 //	                a line may end in " -- note" (the note column, e.g. "manifestation: ...")
 //
 // A name already defined by an earlier row (same normalised term) is skipped, so curated
-// rows win. Run from the module root:
+// rows win; an abbreviation that two generated conditions share ("HS") gets one row naming
+// both, |-separated, which the vocabulary reads as ambiguous. Run from the module root:
 //
 //	go run ./scripts/gen-diseases
 package main
@@ -156,6 +157,23 @@ func readConditions(ls []string, terms, canons map[string]string) ([]cond, []syn
 	return conds, syns
 }
 
+// abbreviation reports whether a name is an abbreviation: so marked (":a") or written in
+// capitals and digits only, at most six of them ("MF", "HS").
+func abbreviation(term, kind string) bool {
+	if kind == "abbreviation" {
+		return true
+	}
+	if len(term) > 6 {
+		return false
+	}
+	for _, r := range term {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
 func main() {
 	var out bytes.Buffer
 	out.WriteString(header)
@@ -212,20 +230,33 @@ func main() {
 		row(map[string]string{"term": c.name, "canonical": c.name, "kind": "canonical", "icd10": c.icd, "group": c.group, "parent": parent, "note": c.note})
 		n++
 	}
-	out.WriteString("# --- other names (generated from conditions.txt)\n")
+	out.WriteString("# --- other names (generated from conditions.txt); an abbreviation of several conditions names\n")
+	out.WriteString("# them all, |-separated, and is read as ambiguous (write a row of one sense to decide it)\n")
+	var synRows []map[string]string
+	synAt := map[string]int{} // normalised term → index in synRows
 	for _, s := range syns {
 		can, ok := canons[norm(s.canonical)]
 		if !ok {
 			fail("conditions.txt: %q names %q, which is not a listed condition", s.term, s.canonical)
 		}
 		if prev, dup := terms[norm(s.term)]; dup {
-			if norm(prev) != norm(can) {
+			at, generated := synAt[norm(s.term)]
+			switch {
+			case norm(prev) == norm(can):
+			case generated && abbreviation(s.term, s.kind) && abbreviation(synRows[at]["term"], synRows[at]["kind"]):
+				synRows[at]["canonical"] += "|" + can
+				synRows[at]["kind"] = "abbreviation"
+			default:
 				fmt.Fprintf(os.Stderr, "gen-diseases: %q already names %q; skipped\n", s.term, prev)
 			}
 			continue
 		}
 		terms[norm(s.term)] = can
-		row(map[string]string{"term": s.term, "canonical": can, "kind": s.kind})
+		synAt[norm(s.term)] = len(synRows)
+		synRows = append(synRows, map[string]string{"term": s.term, "canonical": can, "kind": s.kind})
+	}
+	for _, r := range synRows {
+		row(r)
 	}
 	if err := os.WriteFile("data/vocab/terms/diseases.tsv", out.Bytes(), 0o644); err != nil {
 		fail("%v", err)
