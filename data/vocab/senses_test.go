@@ -23,6 +23,7 @@ func TestAbbreviationSenses(t *testing.T) {
 		{"mycosis fungoides (MF)", "mycosis fungoides", nil},
 		{"AD", "atopic dermatitis", nil}, // a curated row gives it one sense
 		{"DM", "dermatomyositis", nil},
+		{"PWS", "Prader-Willi syndrome", []string{"port-wine stain"}},
 	}
 	for _, tt := range tests {
 		m := v.Disease(tt.term)
@@ -41,5 +42,44 @@ func TestAbbreviationSenses(t *testing.T) {
 	err := u.Extend(strings.NewReader("term\tcanonical\tkind\nacne inversa\thidradenitis suppurativa|acne\tsynonym\n"), "bad.tsv", KindDiseases)
 	if err == nil || !strings.Contains(err.Error(), "only an abbreviation may name several diseases") {
 		t.Errorf("a synonym of several diseases: error %v, want one saying only an abbreviation may", err)
+	}
+}
+
+// TestDermatologyDiseaseNames checks names of skin disease met in case tables that were
+// unknown, matched fuzzily to another disease ("Bowen's disease" to bone disease, "cutaneous
+// larva migrans" to migraine) or coded wrongly, with their ICD-10 code and group.
+func TestDermatologyDiseaseNames(t *testing.T) {
+	v := Default()
+	tests := []struct{ term, canonical, code, group string }{
+		{"calciphylaxis", "calciphylaxis", "E83.5", "skin disease"},
+		{"calcific uraemic arteriolopathy", "calciphylaxis", "E83.5", "skin disease"},
+		{"CUA", "calciphylaxis", "E83.5", "skin disease"},
+		{"non-uremic calciphylaxis", "non-uremic calciphylaxis", "E83.5", "skin disease"},
+		{"calcinosis cutis", "calcinosis cutis", "L94.2", "skin disease"},
+		{"Bowen's disease", "Bowen disease", "D04.9", "solid tumour"},
+		{"cutaneous larva migrans", "cutaneous larva migrans", "B76.9", "infection"},
+		{"erythema migrans", "Lyme disease", "A69.2", "infection"},
+		{"Grover disease", "Grover disease", "L11.1", "skin disease"},
+		{"lupus vulgaris", "cutaneous tuberculosis", "A18.4", "infection"},
+		{"cutaneous leishmaniasis", "cutaneous leishmaniasis", "B55.1", "infection"},
+		{"lentigo maligna", "melanoma in situ", "D03.9", "solid tumour"},
+		{"eczema herpeticum", "eczema herpeticum", "B00.0", "skin disease"},
+		{"eosinophilic fasciitis", "eosinophilic fasciitis", "M35.4", "connective tissue disease"},
+		{"PMLE", "polymorphic light eruption", "L56.4", "skin disease"},
+		{"lupus pernio", "cutaneous sarcoidosis", "D86.3", "skin disease"},
+		{"paronychia", "paronychia", "L03.0", "skin disease"},
+		{"PIH", "post-inflammatory hyperpigmentation", "L81.0", "skin disease"},
+		{"IH", "infantile hemangioma", "D18.0", "skin disease"},
+		{"LPP", "lichen planopilaris", "L66.1", "skin disease"},
+		{"AGA", "androgenetic alopecia", "L64.9", "skin disease"},
+		{"NL", "necrobiosis lipoidica", "L92.1", "skin disease"},
+		{"PLEVA", "pityriasis lichenoides et varioliformis acuta", "L41.0", "skin disease"},
+		{"CLE", "cutaneous lupus erythematosus", "L93.2", "connective tissue disease"},
+	}
+	for _, tt := range tests {
+		m := v.Disease(tt.term)
+		if m.Canonical != tt.canonical || m.Code != tt.code || m.Class != tt.group || m.Status == StatusFuzzy {
+			t.Errorf("Disease(%q) = %q %s %q (%v), want %q %s %q", tt.term, m.Canonical, m.Code, m.Class, m.Status, tt.canonical, tt.code, tt.group)
+		}
 	}
 }
