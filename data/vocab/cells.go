@@ -158,8 +158,9 @@ func goneAfterSubject(toks []token, t target) bool {
 	if subject == nil {
 		return false
 	}
-	for _, tk := range subject {
-		if stopWords[tk.norm] || patientWords[tk.norm] || notAll[tk.norm] || deniedSubject[tk.norm] || isNumber(tk.norm) || (determiners[tk.norm] || tk.norm == "a") && len(subject) == 1 {
+	for k, tk := range subject {
+		counted := k > 0 && subject[k-1].norm == "all" // "all 4 warts gone"
+		if stopWords[tk.norm] || patientWords[tk.norm] || notAll[tk.norm] || deniedSubject[tk.norm] || isNumber(tk.norm) && !counted || (determiners[tk.norm] || tk.norm == "a") && len(subject) == 1 {
 			return false
 		}
 	}
@@ -376,7 +377,7 @@ var cellTimeWords = map[string]bool{"after": true, "at": true, "for": true, "lat
 	"cycle": true, "cycles": true, "course": true, "courses": true, "dose": true, "doses": true, "infusion": true,
 	"infusions": true, "session": true, "sessions": true, "mth": true, "mths": true, "h": true, "hr": true,
 	"hrs": true, "hour": true, "hours": true, "by": true, "within": true, "pod": true, "postop": true,
-	"postoperatively": true, "post": true, "op": true}
+	"postoperatively": true, "post": true, "op": true, "j": true, "tx": true, "txs": true}
 
 // wholeCellGrade reports whether a weak word is the whole cell ("Stable", "Resistant",
 // "Effective" in a table's outcome column): alone it is the authors' grade of the course,

@@ -63,8 +63,34 @@ func (c *compiled) zeroIsTheCell(toks []token, m, k int) bool {
 	if from < len(toks) && isNumber(toks[from].norm) {
 		from++ // the denominator of "0/10"
 	}
-	return onlyTimeFrom(toks, from)
+	return onlyTimeFrom(toks, from) || keptAfter(toks, from)
 }
+
+// keptAfter reports whether the tokens from token from are a time, then clauses that each
+// say only that the value was kept, and until when ("PASI 0 at wk 12, maintained to wk 52",
+// "…, wk 52", "…, still at 1 yr"): the zero held, not another value.
+func keptAfter(toks []token, from int) bool {
+	x := from
+	for x < len(toks) && !toks[x].brk {
+		if !timeToken(toks[x]) {
+			return false
+		}
+		x++
+	}
+	if x == len(toks) {
+		return false // onlyTimeFrom's case
+	}
+	for ; x < len(toks); x++ {
+		if !timeToken(toks[x]) && !keptWords[toks[x].norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// keptWords say that a value was kept ("maintained to wk 52", "sustained at 1 yr").
+var keptWords = map[string]bool{"maintained": true, "sustained": true, "still": true, "kept": true,
+	"remained": true, "to": true, "through": true, "thru": true}
 
 // onlyTimeFrom reports whether the tokens from token from to the end are a time, in one clause
 // ("at 6 months").

@@ -203,7 +203,8 @@ var andVerbs = map[string]bool{"was": true, "were": true, "is": true, "had": tru
 
 // courseStopWords are the words that say a course stopped.
 var courseStopWords = map[string]bool{"stopped": true, "discontinued": true, "withdrawn": true, "withdrawal": true,
-	"discontinuation": true, "cessation": true, "ceased": true, "stopping": true, "discontinuing": true, "completion": true}
+	"discontinuation": true, "cessation": true, "ceased": true, "stopping": true, "discontinuing": true, "completion": true,
+	"suspended": true, "suspension": true}
 
 // otherStartBetween reports whether a word of a treatment's start stands in toks[from:to]
 // ("added", "switched", "started"), but for a restart of the course ("restarted", "resumed",

@@ -48,7 +48,7 @@ var (
 	courseNouns = map[string]bool{"treatment": true, "treatments": true, "therapy": true, "therapies": true,
 		"medication": true, "medications": true, "regimen": true, "dose": true, "doses": true}
 	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true, "ceased": true,
-		"abandoned": true, "withdrew": true}
+		"abandoned": true, "withdrew": true, "suspended": true}
 	// stateVerbs link a present or lasting state to its subject ("remained asymptomatic"); a
 	// past "was" is left out: "was asymptomatic until …" is often the state before the course
 	stateVerbs = map[string]bool{"remained": true, "remains": true, "remain": true, "remaining": true, "became": true,
@@ -338,19 +338,25 @@ func stopWithReason(text string, toks []token, t target, notEvaluableAfter bool)
 // other than the disease), the punctuation, perhaps who stopped
 // what, the stop and at most its time ("pancytopenia, stopped wk 3", "eczema herpeticum,
 // drug stopped", "conjunctivitis, stopped after 2 doses"). The caller has found nothing else
-// in the cell.
-func (c *compiled) reasonBefore(toks []token, t target) bool {
+// in the cell. Harms may be listed ("nausea, dysgeusia, stopped") and an arrow may lead from
+// harms to the stop ("nausea -> stopped W5"); from a disease word it may be a worsening. The
+// cell may go on after the stop's clause when every later clause holds one of the
+// not-evaluable statements rest or no outcome word at all, not even one the reader sets aside
+// ("neutropenia, stopped; no skin data", "…, stopped; mSWAT not repeated"; not "…, stopped;
+// skin was slightly better by then"), and the stop is said in a word of stopping, not of
+// leaving ("discharged").
+func (c *compiled) reasonBefore(toks []token, t target, rest []target) bool {
 	k := t.i
 	for k > 0 && !toks[k].brk && (stopAgents[toks[k-1].norm] || stopObjects[toks[k-1].norm]) {
 		k--
 	}
-	if k < 1 || k > 7 || !toks[k].brk || toks[k].arrow {
+	if k < 1 || k > 7 || !toks[k].brk && !toks[k].arrow {
 		return false
 	}
-	words, finding := 0, false
+	words, finding, harm := 0, false, false
 	for x := 0; x < k; x++ {
-		if x > 0 && toks[x].brk || toks[x].norm == "" {
-			return false
+		if x > 0 && toks[x].brk && (toks[x].arrow || !c.harmAt(toks, x)) || toks[x].norm == "" {
+			return false // a list of harms goes on; anything else may be a response
 		}
 		if isDigitByte(toks[x].norm[0]) && !isOrdinal(toks[x].norm) && !(x > 0 && timeUnitWords[toks[x-1].norm] || x+1 < k && timeUnitWords[toks[x+1].norm]) {
 			return false // "PASI 2, stopped" may state a response; "at wk 3" is a time
@@ -361,22 +367,55 @@ func (c *compiled) reasonBefore(toks []token, t target) bool {
 		if n, _ := c.disTrie.longest(toks, x, c.acceptDisease); n > 0 {
 			finding = true
 		}
-		if n, _ := c.harms.longest(toks, x, nil); n > 0 {
-			finding = true // a harm of cues.tsv
+		if c.harmAt(toks, x) {
+			finding, harm = true, true // a harm of cues.tsv
 		}
 		if n, ids := c.ctxTrie.longest(toks, x, nil); n > 0 && c.cues[ids[0]].role == cueOtherDeath {
 			finding = true // "toxicity", "sepsis": a cause other than the disease
 		}
 	}
-	if words > 4 || !finding {
+	if words > 4 || !finding || toks[k].arrow && !harm {
 		return false // "negative at 1 mo, stopped": what came before may be a response
 	}
-	for _, tk := range toks[t.j:] {
-		if tk.brk || !timeToken(tk) && !stopObjects[tk.norm] && !stopOccasions[tk.norm] && tk.norm != "early" {
+	for x := t.j; x < len(toks); x++ {
+		if toks[x].brk && rest != nil {
+			return stopWords[toks[t.i].norm] && c.everyClauseHolds(toks, x, rest)
+		}
+		if tk := toks[x]; tk.brk || !timeToken(tk) && !stopObjects[tk.norm] && !stopOccasions[tk.norm] && tk.norm != "early" {
 			return false
 		}
 	}
 	return true
+}
+
+// everyClauseHolds reports whether every clause from token from on holds one of the
+// statements ts, or no word or phrase of the outcome vocabulary and no arrow.
+func (c *compiled) everyClauseHolds(toks []token, from int, ts []target) bool {
+	for b := from; b < len(toks); {
+		e := b + 1
+		for e < len(toks) && !toks[e].brk {
+			e++
+		}
+		held, silent := false, true
+		for _, t := range ts {
+			held = held || t.i >= b && t.i < e
+		}
+		for x := b; x < e && silent; x++ {
+			n, _ := c.outTrie.longest(toks, x, nil)
+			silent = n == 0 && !toks[x].arrow
+		}
+		if !held && !silent {
+			return false
+		}
+		b = e
+	}
+	return true
+}
+
+// harmAt reports whether a harm of cues.tsv begins at toks[x].
+func (c *compiled) harmAt(toks []token, x int) bool {
+	n, _ := c.harms.longest(toks, x, nil)
+	return n > 0
 }
 
 // stopOccasions name the dose or session after which a course stopped ("stopped after 1st
@@ -514,8 +553,9 @@ func (c *compiled) weakInContext(text string, toks []token, live []target, decis
 			res.Evidence.Rule += " (a state that persisted)"
 		}
 	}
-	if res.Category == NotEvaluable && (len(live) == 1 && (c.reasonBefore(toks, live[decisive]) || c.harmAfterStop(toks, live[decisive])) ||
-		onlyNotEvaluableAfter(live, decisive) && stopWithReason(text, toks, live[decisive], strongAfter(live, decisive))) {
+	if res.Category == NotEvaluable && (len(live) == 1 && (c.reasonBefore(toks, live[decisive], nil) || c.harmAfterStop(toks, live[decisive])) ||
+		onlyNotEvaluableAfter(live, decisive) && (stopWithReason(text, toks, live[decisive], strongAfter(live, decisive)) ||
+			c.reasonBefore(toks, live[decisive], live))) {
 		// "stopped (dizziness)", "d/c after 3 wk: pancreatitis", "pancytopenia, stopped wk 3":
 		// a stop with a reason that states no response is a stop before the response was
 		// judged (rule 4)

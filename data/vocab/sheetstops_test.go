@@ -1,0 +1,43 @@
+package vocab
+
+import "testing"
+
+// TestStopAfterItsReasons checks a stop that follows its reasons: a list of harms, an arrow
+// from harms, a stop written "suspended" or dated "J5", and later clauses that say only
+// that nothing was assessed. A later clause with an outcome word, a leaving ("discharged")
+// and an arrow from a disease word are near misses.
+func TestStopAfterItsReasons(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"harms listed", "nausea, dysgeusia, stopped W5", "nifedipine", NotEvaluable, ConfidenceHigh},
+		{"an arrow from harms", "nausea, dysgeusia -> stopped W5", "nifedipine", NotEvaluable, ConfidenceHigh},
+		{"suspended", "diarrhoea and vomiting, suspended at J5", "apremilast", NotEvaluable, ConfidenceHigh},
+		{"a day as J", "headache, stopped J3", "nifedipine", NotEvaluable, ConfidenceHigh},
+		{"an application-site harm", "irritation, stopped wk 2", "tazarotene", NotEvaluable, ConfidenceHigh},
+		{"nothing assessed after", "romidepsin: fatigue + nausea, stopped after cycle 1; mSWAT not repeated", "romidepsin", NotEvaluable, ConfidenceHigh},
+		{"not reported after", "neutropenia, stopped; NR", "interferon alfa", NotEvaluable, ConfidenceHigh},
+		// near misses
+		{"a response after the stop's clause", "neuropathy mo 2, stopped; skin was slightly better by then", "thalidomide", NotEvaluable, ConfidenceLow},
+		{"a response before the stop", "paradoxical eczema wk 8, stopped, psoriasis better before stop - extent NR", "ixekizumab", NotEvaluable, ConfidenceLow},
+		{"a leaving is no stop", "successful control of haemorrhage, discharged; no AE at 6 mo", "", NotEvaluable, ConfidenceLow},
+		{"an arrow from a disease word", "psoriasis flare -> stopped", "dapsone", Progression, ConfidenceLow},
+	})
+}
+
+// TestSheetWordsOfLittleChange checks words of no change and of small change met in sheets
+// written by European extractors, a zero kept to a later time, and a counted subject of
+// "gone".
+func TestSheetWordsOfLittleChange(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"stationary", "after 6 sessions the lesions were stationary", "PDT", None, ConfidenceHigh},
+		{"no modification", "no modification of the plaques after 40 sessions", "UVA1", None, ConfidenceHigh},
+		{"slightly less", "skin slightly less red, peeling as before", "acitretin", Minimal, ConfidenceHigh},
+		{"a little less", "a little less scale", "urea", Minimal, ConfidenceHigh},
+		{"a zero kept", "PASI 0 at wk 12, maintained to wk 52", "secukinumab", Complete, ConfidenceHigh},
+		{"a zero, then its later time", "PASI 0 at wk 12, wk 52", "secukinumab", Complete, ConfidenceHigh},
+		{"a zero, then another value", "PASI 0 at wk 12, PASI 4 at wk 52", "secukinumab", Unclassified, ConfidenceNone},
+		{"all of a count gone", "all 4 warts gone after 3 sessions", "cryotherapy", Complete, ConfidenceHigh},
+		{"an activity score in capitals", "HAS 4 -> 3.5", "atenolol", Minimal, ConfidenceHigh},
+		{"has is a word", "the lesion has improved", "", Partial, ConfidenceHigh},
+		{"a stop after the response", "ulcer healed in 4 months, recurrence 2 months after suspension", "ciclosporin", Complete, ConfidenceHigh},
+	})
+}
