@@ -160,7 +160,8 @@ var weakFailure = map[string]bool{"failure": true, "failures": true, "resistant"
 // stoppedAfter reports whether the words from token j say that what came before them
 // happened after the course stopped: "after", "when", "upon", "following" or "once",
 // then, within five words and no clause break, a word of stopping ("after IVIG was
-// stopped", "when prednisone was withdrawn", "after rituximab withdrawal"). "Tapered"
+// stopped", "when prednisone was withdrawn", "after rituximab withdrawal"), or "at" right
+// before one ("relapse at withdrawal"). "Tapered"
 // alone is not a stop: the course goes on at a lower dose (rule 3).
 func stoppedAfter(toks []token, j int) bool {
 	for k := j; k < min(len(toks), j+3); k++ {
@@ -169,6 +170,11 @@ func stoppedAfter(toks []token, j int) bool {
 		}
 		switch toks[k].norm {
 		case "after", "when", "upon", "following", "once":
+		case "at": // "relapse at withdrawal (M9)": at the stop itself
+			if k+1 < len(toks) && !toks[k+1].brk && courseStopWords[toks[k+1].norm] {
+				return true
+			}
+			continue
 		default:
 			continue
 		}
