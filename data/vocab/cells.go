@@ -160,7 +160,7 @@ func goneAfterSubject(toks []token, t target) bool {
 	}
 	for k, tk := range subject {
 		counted := k > 0 && subject[k-1].norm == "all" // "all 4 warts gone"
-		if stopWords[tk.norm] || patientWords[tk.norm] || notAll[tk.norm] || deniedSubject[tk.norm] || isNumber(tk.norm) && !counted || (determiners[tk.norm] || tk.norm == "a") && len(subject) == 1 {
+		if stopWords[tk.norm] || patientWords[tk.norm] || notAll[tk.norm] || deniedSubject[tk.norm] || benefitNouns[tk.norm] || isNumber(tk.norm) && !counted || (determiners[tk.norm] || tk.norm == "a") && len(subject) == 1 {
 			return false
 		}
 	}
@@ -202,6 +202,10 @@ var (
 	goneAfter = map[string]bool{"within": true, "after": true, "by": true, "at": true, "in": true, "since": true, "on": true, "completely": true}
 	// deniedSubject are words of a negation that may stand where the subject would ("nowhere near
 	// clear", "far from gone"): no subject
+	// benefitNouns as the subject of "gone" make it a benefit lost, not a lesion ("W12 effect
+	// gone, re-injection planned")
+	benefitNouns = map[string]bool{"effect": true, "effects": true, "benefit": true, "response": true,
+		"improvement": true, "efficacy": true, "relief": true}
 	deniedSubject = map[string]bool{"nowhere": true, "near": true, "far": true, "from": true, "never": true, "no": true, "hardly": true, "barely": true, "scarcely": true}
 	notAll        = map[string]bool{"almost": true, "nearly": true, "virtually": true, "largely": true, "mostly": true, "partly": true, "partially": true, "practically": true}
 )

@@ -348,7 +348,7 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 			last = []int{end + n[2], end + n[3]}
 			end += n[1]
 		}
-		a, b := powerValue(text[m[2]:m[3]], text[m[3]:]), powerValue(text[last[0]:last[1]], text[last[1]:])
+		a, b := pairValues(text[m[2]:m[3]], text[m[3]:], text[last[0]:last[1]], text[last[1]:])
 		if end == m[1] {
 			if x, y, n, ok := snellenPair(text[m[2]:m[3]], text[m[4]:m[5]], text[last[0]:last[1]], text[last[1]:]); ok {
 				a, b, end = x, y, end+n
@@ -505,52 +505,6 @@ func (c *compiled) threshold(term string, v float64) (Category, bool) {
 		}
 	}
 	return best, ok
-}
-
-// sizeValue reads "3", "3 x 2" or "3×2×1" as a number, area or volume.
-func sizeValue(s string) float64 {
-	p := 1.0
-	for _, f := range dimSplit.Split(strings.TrimSpace(s), -1) {
-		v, err := strconv.ParseFloat(f, 64)
-		if err != nil {
-			return math.NaN()
-		}
-		p *= v
-	}
-	return p
-}
-
-// powerValue is sizeValue of s, with an exponent written right after it ("10^6", "2 x
-// 10^9": the last factor raised to it), as viral loads and counts are written; after is the
-// text that follows s.
-func powerValue(s, after string) float64 {
-	if strings.Contains(s, ",") {
-		s = commaFree(s) // "4,500": a thousands separator; "6,1": a decimal comma
-	}
-	if len(after) < 2 || after[0] != '^' {
-		return sizeValue(s)
-	}
-	k := 1
-	if after[k] == '-' || after[k] == '+' {
-		k++
-	}
-	start := k
-	for k < len(after) && after[k] >= '0' && after[k] <= '9' {
-		k++
-	}
-	exp, err := strconv.Atoi(after[start:k])
-	if err != nil {
-		return math.NaN()
-	}
-	if after[1] == '-' {
-		exp = -exp
-	}
-	fs := dimSplit.Split(strings.TrimSpace(s), -1)
-	last, err := strconv.ParseFloat(fs[len(fs)-1], 64)
-	if err != nil || last == 0 {
-		return math.NaN()
-	}
-	return sizeValue(s) / last * math.Pow(last, float64(exp)) // the last factor raised to exp
 }
 
 func sortTargets(ts []target) {

@@ -39,5 +39,15 @@ func TestSheetWordsOfLittleChange(t *testing.T) {
 		{"an activity score in capitals", "HAS 4 -> 3.5", "atenolol", Minimal, ConfidenceHigh},
 		{"has is a word", "the lesion has improved", "", Partial, ConfidenceHigh},
 		{"a stop after the response", "ulcer healed in 4 months, recurrence 2 months after suspension", "ciclosporin", Complete, ConfidenceHigh},
+		{"a relapse at the stop", "at M3 no chilblains, remission; relapse at withdrawal (M9)", "anifrolumab", Complete, ConfidenceHigh},
+		{"every lesion healed", "Healing of all DUs after 4 months of therapy. No new DUs at M12.", "sildenafil", Complete, ConfidenceHigh},
+		{"a wound reopened on the course is no clean healing", "Target wound closed by week 12 but reopened at week 20 while weekly application continued.", "", Complete, ConfidenceLow},
+		{"not continued is a stop", "skin necrosis after the 1st session, not continued; VM outcome not reported", "", NotEvaluable, ConfidenceHigh},
+		// a benefit gone is no lesion gone
+		{"an effect gone", "J7 fingers warmer; W4 attacks less painful; W12 effect gone, re-injection planned", "botulinum toxin", Partial, ConfidenceLow},
+		// a power of ten written on one value only is the unit of both: 90 -> 20, not 90 -> 2e10
+		{"a unit power on one value", "platelets rose from 20 to 150 x10^9/L", "sirolimus", Partial, ConfidenceHigh},
+		{"a fall in a count whose unit is a power", "platelets dropped from 90 to 20 x10^9/L at mo 4", "sirolimus", Progression, ConfidenceLow},
+		{"powers on both values", "viral load from 2 x 10^6 to 10^3", "", Partial, ConfidenceHigh},
 	})
 }
