@@ -83,3 +83,21 @@ func TestDermatologyDiseaseNames(t *testing.T) {
 		}
 	}
 }
+
+// TestDermatologyDrugCodes checks drugs whose default code was a route case tables rarely
+// mean, and a class named for a route the drugs do not share.
+func TestDermatologyDrugCodes(t *testing.T) {
+	v := Default()
+	tests := []struct{ term, code, class string }{
+		{"isotretinoin", "D10BA01", "systemic anti-acne agent"},
+		{"Roaccutane", "D10BA01", "systemic anti-acne agent"},
+		{"topical isotretinoin", "D10AD04", "anti-acne agent"},
+		{"dupilumab", "D11AH05", "agent for dermatitis"},
+		{"abrocitinib", "D11AH08", "agent for dermatitis"},
+	}
+	for _, tt := range tests {
+		if m := v.Drug(tt.term, ""); m.Code != tt.code || m.Class != tt.class {
+			t.Errorf("Drug(%q) = %s %q, want %s %q", tt.term, m.Code, m.Class, tt.code, tt.class)
+		}
+	}
+}
