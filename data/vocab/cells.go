@@ -200,12 +200,12 @@ func clearPredicate(toks []token, t target) bool {
 var (
 	goneAux   = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "been": true, "not": true, "completely": true, "totally": true, "all": true, "basically": true, "essentially": true, "then": true}
 	goneAfter = map[string]bool{"within": true, "after": true, "by": true, "at": true, "in": true, "since": true, "on": true, "completely": true}
-	// deniedSubject are words of a negation that may stand where the subject would ("nowhere near
-	// clear", "far from gone"): no subject
 	// benefitNouns as the subject of "gone" make it a benefit lost, not a lesion ("W12 effect
 	// gone, re-injection planned")
 	benefitNouns = map[string]bool{"effect": true, "effects": true, "benefit": true, "response": true,
 		"improvement": true, "efficacy": true, "relief": true}
+	// deniedSubject are words of a negation that may stand where the subject would ("nowhere near
+	// clear", "far from gone"): no subject
 	deniedSubject = map[string]bool{"nowhere": true, "near": true, "far": true, "from": true, "never": true, "no": true, "hardly": true, "barely": true, "scarcely": true}
 	notAll        = map[string]bool{"almost": true, "nearly": true, "virtually": true, "largely": true, "mostly": true, "partly": true, "partially": true, "practically": true}
 )

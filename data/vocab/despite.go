@@ -43,7 +43,7 @@ var treatmentObjects = map[string]bool{"treatment": true, "treatments": true, "t
 var notOnCourse = map[string]bool{"adherence": true, "compliance": true, "nonadherence": true, "noncompliance": true,
 	"non": true, "poor": true, "suboptimal": true, "irregular": true, "missed": true,
 	"discontinuation": true, "discontinuing": true, "discontinued": true, "stopping": true, "stopped": true, "stop": true,
-	"withdrawal": true, "cessation": true, "interruption": true, "suspension": true, "suspended": true, "reduction": true, "reduced": true, "reducing": true,
+	"withdrawal": true, "cessation": true, "interruption": true, "suspended": true, "reduction": true, "reduced": true, "reducing": true,
 	"tapering": true, "taper": true, "tapered": true, "low": true, "lower": true, "decreased": true, "decreasing": true,
 	"change": true, "changed": true, "changing": true, "switch": true, "switching": true, "switched": true, "paused": true,
 	"delay": true, "delayed": true, "late": true, "subtherapeutic": true, "modest": true, "brief": true, "short": true,

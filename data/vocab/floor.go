@@ -72,7 +72,7 @@ func (c *compiled) zeroIsTheCell(toks []token, m, k int) bool {
 func keptAfter(toks []token, from int) bool {
 	x := from
 	for x < len(toks) && !toks[x].brk {
-		if !timeToken(toks[x]) {
+		if !timeToken(toks[x]) || valueAt(toks, x) {
 			return false
 		}
 		x++
@@ -81,11 +81,21 @@ func keptAfter(toks []token, from int) bool {
 		return false // onlyTimeFrom's case
 	}
 	for ; x < len(toks); x++ {
-		if !timeToken(toks[x]) && !keptWords[toks[x].norm] {
-			return false
+		if !timeToken(toks[x]) && !keptWords[toks[x].norm] || valueAt(toks, x) {
+			return false // "PASI 0 at wk 12, 4 at wk 52": another value
 		}
 	}
 	return true
+}
+
+// valueAt reports whether toks[x] is a number that is not part of a time (no time unit right
+// before or after it, not an ordinal): a value of a measure.
+func valueAt(toks []token, x int) bool {
+	w := toks[x].norm
+	if w == "" || !isDigitByte(w[0]) || isOrdinal(w) || timeToken(token{norm: strings.TrimLeft(w, "0123456789")}) && strings.TrimLeft(w, "0123456789") != "" {
+		return false
+	}
+	return !(x > 0 && timeUnitWords[toks[x-1].norm] || x+1 < len(toks) && timeUnitWords[toks[x+1].norm])
 }
 
 // keptWords say that a value was kept ("maintained to wk 52", "sustained at 1 yr").

@@ -83,7 +83,7 @@ func progressedToGood(toks []token, i int) bool {
 // offWords after the treatment of a during phrase make it the time off the treatment.
 var offWords = map[string]bool{"discontinuation": true, "withdrawal": true, "holiday": true, "interruption": true,
 	"pause": true, "withheld": true, "free": true, "break": true, "cessation": true, "stop": true, "stopped": true,
-	"stopping": true, "discontinued": true, "withdrawn": true, "interrupted": true, "paused": true, "suspended": true, "suspension": true}
+	"stopping": true, "discontinued": true, "withdrawn": true, "interrupted": true, "paused": true, "suspended": true}
 
 // doseTimeWords open a clause of time whose verb may be a dose change or a stop ("as steroid
 // tapered", "whenever PSL was stopped", "each time the dose was reduced").

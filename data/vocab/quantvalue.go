@@ -7,10 +7,11 @@ import (
 )
 
 // pairValues reads the values before and after of a change ("from A to B"), each followed
-// by its text (after1, after2): a power of ten written on one value only is the unit of both
-// ("platelets from 90 to 20 x10^9/L" is 90 -> 20, not 90 -> 2e10).
+// by its text (after1, after2): a count times a power of ten written on the second value only
+// is the unit of both ("platelets from 90 to 20 x10^9/L" is 90 -> 20, not 90 -> 2e10); a
+// power on the first value is its own ("viral load from 2 x 10^6 to 400 copies/mL").
 func pairValues(v1, after1, v2, after2 string) (a, b float64) {
-	if unitPower(v1, after1) != unitPower(v2, after2) {
+	if !unitPower(v1, after1) && unitPower(v2, after2) && len(dimSplit.Split(strings.TrimSpace(v2), -1)) > 1 {
 		return mantissa(v1), mantissa(v2)
 	}
 	return powerValue(v1, after1), powerValue(v2, after2)
@@ -38,6 +39,9 @@ func unitPower(s, after string) bool {
 
 // mantissa is the value s without a power of ten written after it ("20 x10" of "20 x10^9/L").
 func mantissa(s string) float64 {
+	if strings.Contains(s, ",") {
+		s = commaFree(s)
+	}
 	fs := dimSplit.Split(strings.TrimSpace(s), -1)
 	if len(fs) > 1 && fs[len(fs)-1] == "10" {
 		fs = fs[:len(fs)-1]

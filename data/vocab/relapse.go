@@ -179,7 +179,10 @@ func stoppedAfter(toks []token, j int) bool {
 			continue
 		}
 		for m := k + 1; m < min(len(toks), k+6) && !toks[m].brk && !consequenceAt(toks, m); m++ {
-			if courseStopWords[toks[m].norm] || toks[m].norm == "off" && m > 0 && toks[m-1].norm == "tapered" {
+			// "suspension" right after the time word is the stop ("recurred 3 weeks after
+			// suspension"); later it may be a dose form ("after nystatin suspension")
+			if courseStopWords[toks[m].norm] || toks[m].norm == "suspension" && m == k+1 ||
+				toks[m].norm == "off" && m > 0 && toks[m-1].norm == "tapered" {
 				return true
 			}
 		}
@@ -210,7 +213,7 @@ var andVerbs = map[string]bool{"was": true, "were": true, "is": true, "had": tru
 // courseStopWords are the words that say a course stopped.
 var courseStopWords = map[string]bool{"stopped": true, "discontinued": true, "withdrawn": true, "withdrawal": true,
 	"discontinuation": true, "cessation": true, "ceased": true, "stopping": true, "discontinuing": true, "completion": true,
-	"suspended": true, "suspension": true}
+	"suspended": true}
 
 // otherStartBetween reports whether a word of a treatment's start stands in toks[from:to]
 // ("added", "switched", "started"), but for a restart of the course ("restarted", "resumed",

@@ -15,6 +15,7 @@ func TestStopAfterItsReasons(t *testing.T) {
 		{"an application-site harm", "irritation, stopped wk 2", "tazarotene", NotEvaluable, ConfidenceHigh},
 		{"nothing assessed after", "romidepsin: fatigue + nausea, stopped after cycle 1; mSWAT not repeated", "romidepsin", NotEvaluable, ConfidenceHigh},
 		{"not reported after", "neutropenia, stopped; NR", "interferon alfa", NotEvaluable, ConfidenceHigh},
+		{"a value after the stop's clause", "nausea, stopped wk 4; PASI 2 at wk 12", "methotrexate", NotEvaluable, ConfidenceLow},
 		// near misses
 		{"a response after the stop's clause", "neuropathy mo 2, stopped; skin was slightly better by then", "thalidomide", NotEvaluable, ConfidenceLow},
 		{"a response before the stop", "paradoxical eczema wk 8, stopped, psoriasis better before stop - extent NR", "ixekizumab", NotEvaluable, ConfidenceLow},
@@ -35,10 +36,12 @@ func TestSheetWordsOfLittleChange(t *testing.T) {
 		{"a zero kept", "PASI 0 at wk 12, maintained to wk 52", "secukinumab", Complete, ConfidenceHigh},
 		{"a zero, then its later time", "PASI 0 at wk 12, wk 52", "secukinumab", Complete, ConfidenceHigh},
 		{"a zero, then another value", "PASI 0 at wk 12, PASI 4 at wk 52", "secukinumab", Unclassified, ConfidenceNone},
+		{"a zero, then a bare value", "PASI 0 at wk 12, 4 at wk 52", "secukinumab", Unclassified, ConfidenceNone},
 		{"all of a count gone", "all 4 warts gone after 3 sessions", "cryotherapy", Complete, ConfidenceHigh},
 		{"an activity score in capitals", "HAS 4 -> 3.5", "atenolol", Minimal, ConfidenceHigh},
 		{"has is a word", "the lesion has improved", "", Partial, ConfidenceHigh},
-		{"a stop after the response", "ulcer healed in 4 months, recurrence 2 months after suspension", "ciclosporin", Complete, ConfidenceHigh},
+		{"a relapse after suspension", "ulcer healed in 4 months, recurrence 2 months after suspension", "ciclosporin", Complete, ConfidenceHigh},
+		{"a suspension as a dose form", "relapse after nystatin suspension", "", Progression, ConfidenceLow},
 		{"a relapse at the stop", "at M3 no chilblains, remission; relapse at withdrawal (M9)", "anifrolumab", Complete, ConfidenceHigh},
 		{"every lesion healed", "Healing of all DUs after 4 months of therapy. No new DUs at M12.", "sildenafil", Complete, ConfidenceHigh},
 		{"a wound reopened on the course is no clean healing", "Target wound closed by week 12 but reopened at week 20 while weekly application continued.", "", Complete, ConfidenceLow},
@@ -46,8 +49,8 @@ func TestSheetWordsOfLittleChange(t *testing.T) {
 		// a benefit gone is no lesion gone
 		{"an effect gone", "J7 fingers warmer; W4 attacks less painful; W12 effect gone, re-injection planned", "botulinum toxin", Partial, ConfidenceLow},
 		// a power of ten written on one value only is the unit of both: 90 -> 20, not 90 -> 2e10
-		{"a unit power on one value", "platelets rose from 20 to 150 x10^9/L", "sirolimus", Partial, ConfidenceHigh},
 		{"a fall in a count whose unit is a power", "platelets dropped from 90 to 20 x10^9/L at mo 4", "sirolimus", Progression, ConfidenceLow},
-		{"powers on both values", "viral load from 2 x 10^6 to 10^3", "", Partial, ConfidenceHigh},
+		{"a power on the first value is its own", "viral load from 2 x 10^6 to 400 copies/mL", "", Partial, ConfidenceHigh},
+		{"a bare power on the first value", "HBV DNA from 10^6 to 500 IU/mL", "entecavir", Partial, ConfidenceHigh},
 	})
 }

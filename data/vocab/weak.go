@@ -402,7 +402,7 @@ func (c *compiled) everyClauseHolds(toks []token, from int, ts []target) bool {
 		}
 		for x := b; x < e && silent; x++ {
 			n, _ := c.outTrie.longest(toks, x, nil)
-			silent = n == 0 && !toks[x].arrow
+			silent = n == 0 && !toks[x].arrow && !valueAt(toks, x) // "…; PASI 2 at wk 12" gives a value
 		}
 		if !held && !silent {
 			return false

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -244,7 +245,9 @@ func main() {
 			switch {
 			case norm(prev) == norm(can):
 			case generated && abbreviation(s.term, s.kind) && abbreviation(synRows[at]["term"], synRows[at]["kind"]):
-				synRows[at]["canonical"] += "|" + can
+				if !slices.Contains(strings.Split(synRows[at]["canonical"], "|"), can) {
+					synRows[at]["canonical"] += "|" + can
+				}
 				synRows[at]["kind"] = "abbreviation"
 			default:
 				fmt.Fprintf(os.Stderr, "gen-diseases: %q already names %q; skipped\n", s.term, prev)
