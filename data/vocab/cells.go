@@ -160,7 +160,7 @@ func goneAfterSubject(toks []token, t target) bool {
 	}
 	for k, tk := range subject {
 		counted := k > 0 && subject[k-1].norm == "all" // "all 4 warts gone"
-		if stopWords[tk.norm] || patientWords[tk.norm] || notAll[tk.norm] || deniedSubject[tk.norm] || benefitNouns[tk.norm] || isNumber(tk.norm) && !counted || (determiners[tk.norm] || tk.norm == "a") && len(subject) == 1 {
+		if stopWords[tk.norm] || patientWords[tk.norm] || notAll[tk.norm] || deniedSubject[tk.norm] || responseNouns[tk.norm] || isNumber(tk.norm) && !counted || (determiners[tk.norm] || tk.norm == "a") && len(subject) == 1 {
 			return false
 		}
 	}
@@ -195,15 +195,14 @@ func clearPredicate(toks []token, t target) bool {
 	return true
 }
 
+// A response noun (responseNouns) as the subject of "gone" makes it a benefit lost, not a
+// lesion gone ("W12 effect gone, re-injection planned").
+//
 // goneAux may stand between a subject and "gone"; goneAfter may follow it in its clause;
 // notAll before it make "gone" less than complete.
 var (
 	goneAux   = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "been": true, "not": true, "completely": true, "totally": true, "all": true, "basically": true, "essentially": true, "then": true}
 	goneAfter = map[string]bool{"within": true, "after": true, "by": true, "at": true, "in": true, "since": true, "on": true, "completely": true}
-	// benefitNouns as the subject of "gone" make it a benefit lost, not a lesion ("W12 effect
-	// gone, re-injection planned")
-	benefitNouns = map[string]bool{"effect": true, "effects": true, "benefit": true, "response": true,
-		"improvement": true, "efficacy": true, "relief": true}
 	// deniedSubject are words of a negation that may stand where the subject would ("nowhere near
 	// clear", "far from gone"): no subject
 	deniedSubject = map[string]bool{"nowhere": true, "near": true, "far": true, "from": true, "never": true, "no": true, "hardly": true, "barely": true, "scarcely": true}

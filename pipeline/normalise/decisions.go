@@ -297,8 +297,8 @@ func formatOutcomeEvidence(e vocab.Evidence) string {
 // value, confidence, rule and evidence. ok is false for a term read with
 // confidence.
 func termReview(m vocab.Match) (proposed, confidence, rule, evidence string, ok bool) {
-	if len(m.Senses) > 0 && m.Canonical != "" {
-		return m.Canonical, "low", "ambiguous abbreviation", "could also be " + strings.Join(m.Senses, ", "), true
+	if other := otherSenses(m); other != "" {
+		return m.Canonical, "low", "ambiguous abbreviation", other, true
 	}
 	switch m.Status {
 	case vocab.StatusExact, vocab.StatusSynonym:
@@ -313,6 +313,15 @@ func termReview(m vocab.Match) (proposed, confidence, rule, evidence string, ok 
 		return "", "low", "ambiguous term", "could be any of " + strings.Join(m.Candidates, ", "), true
 	}
 	return "", "none", "unknown term", "not in the vocabulary", true
+}
+
+// otherSenses says what else an abbreviation of several diseases read as its first sense may
+// stand for ("could also be hidradenitis suppurativa"), or "" for a term of one sense.
+func otherSenses(m vocab.Match) string {
+	if len(m.Senses) == 0 || m.Canonical == "" {
+		return ""
+	}
+	return "could also be " + strings.Join(m.Senses, ", ")
 }
 
 // WriteReview writes review.csv.

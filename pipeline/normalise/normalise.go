@@ -533,8 +533,8 @@ func (n *normaliser) notes(r *data.Record, f data.Field, value string, notes []u
 // term records a vocabulary lookup that was not exact.
 func (n *normaliser) term(r *data.Record, f data.Field, m vocab.Match) {
 	var status string
-	if len(m.Senses) > 0 && m.Canonical != "" {
-		n.warn(r, f, m.Term, "ambiguous-abbreviation", fmt.Sprintf("read as %q, the first sense the vocabulary lists; could also be %s", m.Canonical, strings.Join(m.Senses, ", ")),
+	if other := otherSenses(m); other != "" {
+		n.warn(r, f, m.Term, "ambiguous-abbreviation", fmt.Sprintf("read as %q, the first sense the vocabulary lists; %s", m.Canonical, other),
 			"write the full name, decide it in review.csv, or give the abbreviation one sense in a vocabulary file (--vocab)")
 		n.vocabEntry(r, f, m, "ambiguous abbreviation")
 		return
