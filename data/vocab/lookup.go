@@ -50,11 +50,46 @@ func (c *compiled) wholeLookup(ws []string, trie *trieNode, fz *fuzzyIndex, entr
 		}
 		return id, StatusSynonym, 0, nil
 	}
+	if alt := numberVariant(ws); alt != nil {
+		if ids := trie.lookup(alt); len(ids) > 0 {
+			return ids[0], StatusSynonym, 0, nil // "wart" for "warts", "keloids" for "keloid"
+		}
+	}
 	q := strings.Join(ws, " ")
 	if len(ws) == 1 && !c.mayFuzz(q) {
 		return -1, StatusUnknown, 0, nil
 	}
 	return resolveFuzzy(fz.search(q, false), entries)
+}
+
+// numberVariant returns the term with its last word in the other grammatical number, a
+// regular English plural made or undone by a final s ("wart" and "warts", "keloids" and
+// "keloid"), or nil when the last word is short (abbreviations: "AA", "MCD"), not all
+// letters, or ends in a Latin or Greek singular (-ss, -is, -us, -as, -os: "psoriasis",
+// "pemphigus") whose s is not a plural.
+func numberVariant(ws []string) []string {
+	last := ws[len(ws)-1]
+	if len(last) < 4 {
+		return nil
+	}
+	for _, r := range last {
+		if r < 'a' || r > 'z' {
+			return nil
+		}
+	}
+	alt := append([]string(nil), ws...)
+	switch {
+	case strings.HasSuffix(last, "s"):
+		for _, suf := range []string{"ss", "is", "us", "as", "os"} {
+			if strings.HasSuffix(last, suf) {
+				return nil
+			}
+		}
+		alt[len(alt)-1] = last[:len(last)-1]
+	default:
+		alt[len(alt)-1] = last + "s"
+	}
+	return alt
 }
 
 func resolveFuzzy(hits []fuzzyHit, entries []termEntry) (int, MatchStatus, int, []string) {

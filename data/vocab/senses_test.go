@@ -101,3 +101,32 @@ func TestDermatologyDrugCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberVariant checks the singular and plural a whole-term lookup tries when the term
+// itself is not listed, and the words it leaves alone: Latin and Greek singulars in s,
+// short abbreviations and words with digits.
+func TestNumberVariant(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"wart", "warts"},
+		{"plantar wart", "plantar warts"},
+		{"keloids", "keloid"},
+		{"psoriasis", ""},
+		{"pemphigus", ""},
+		{"herpes zoster", "herpes zosters"},
+		{"abscess", ""},
+		{"aa", ""},
+		{"ssc", ""},
+		{"type2", ""},
+	} {
+		got := strings.Join(numberVariant(strings.Fields(tt.in)), " ")
+		if got != tt.want {
+			t.Errorf("numberVariant(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	v := Default()
+	for term, want := range map[string]string{"wart": "viral warts", "Plantar wart": "viral warts", "psoriasi": "psoriasis"} {
+		if m := v.Disease(term); m.Canonical != want {
+			t.Errorf("Disease(%q) = %q (%v), want %q", term, m.Canonical, m.Status, want)
+		}
+	}
+}

@@ -47,13 +47,17 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*cohort.Cours
 	}
 	route := r.Get(data.FieldRoute)
 	doseCell := strings.TrimSpace(r.Get(data.FieldDose))
+	treatment := r.Get(data.FieldTreatment)
 	if drug := r.Get(data.FieldDrug); drug != "" {
-		add(drug, doseCell, route, "")
-		n.finishDoses(r, &base, out)
-		return out
+		if !n.drugCellAsTreatment(r, base.CaseID, drug, route) {
+			add(drug, doseCell, route, "")
+			n.finishDoses(r, &base, out)
+			return out
+		}
+		treatment = drug // "tacrolimus 0.1% ointment": read as a treatment cell
 	}
 	var prior []string
-	for _, seg := range units.SplitTreatment(r.Get(data.FieldTreatment)) {
+	for _, seg := range units.SplitTreatment(treatment) {
 		// Dotted abbreviations ("t.i.d.", "b.i.d.", "p.o.") are hidden from
 		// the drug scan, so their letters ("i.d") never make a phantom
 		// procedure; offsets stay those of seg.
@@ -109,6 +113,29 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*cohort.Cours
 	n.attributeDoseColumn(r, out, doseCell)
 	n.finishDoses(r, &base, out)
 	return out
+}
+
+// drugCellAsTreatment reports whether a Drug cell that the vocabulary does not know as a
+// whole names known drugs among other text: a strength, form, dose or schedule
+// ("tacrolimus 0.1% ointment", "MTX 15 mg weekly"), or several drugs ("MTX + pred"). Such
+// a cell is read as a Treatment cell is: one course per drug named, the text after a drug
+// its dose. A cell a decision settles as a whole stays one term.
+func (n *normaliser) drugCellAsTreatment(r *data.Record, caseID, cell, route string) bool {
+	if n.dec != nil {
+		k := decisionKey{Study: strings.TrimSpace(r.Get(data.FieldStudy)), Case: strings.TrimSpace(caseID), Field: fieldDrug, Text: normText(cell)}
+		if n.dec.byKey[k] != nil {
+			return false
+		}
+	}
+	if n.voc.Drug(cell, route).Status != vocab.StatusUnknown {
+		return false
+	}
+	for _, m := range n.voc.ScanDrugs(maskDotted(cell)) {
+		if m.Kind != "exclusion" && m.Canonical != "" && !m.Prior {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeComponents keeps one course per drug of a row: a regimen's component that is also
@@ -229,10 +256,24 @@ func (n *normaliser) finishDoses(r *data.Record, base *cohort.Course, out []*coh
 		}
 		if c.Route == "" && c.Dose.Route != units.RouteUnknown {
 			c.Route = string(c.Dose.Route)
+			n.repickDrugCode(r, c)
 		}
 		if note, ok := units.CheckDrugDose(c.Drug.Canonical, c.Drug.Code, c.Route, *c.Dose); ok {
 			n.notes(r, data.FieldDose, c.DoseText, []units.Note{note})
 		}
+	}
+}
+
+// repickDrugCode chooses the drug code again once the dose text has given the route: a
+// code chosen by default, with no route ("tacrolimus" L04AD02), gives way to the code of
+// that route ("tacrolimus 0.1% ointment": D11AH01). A decided drug keeps its decision.
+func (n *normaliser) repickDrugCode(r *data.Record, c *cohort.Course) {
+	if c.DrugAdjudicated || c.Drug == nil || c.Drug.Canonical == "" || c.Drug.Basis != "default" {
+		return
+	}
+	m := n.voc.Drug(c.DrugRaw, c.Route, c.DoseText, r.Get(data.FieldDisease), r.Get(data.FieldFrequency))
+	if m.Canonical == c.Drug.Canonical && m.Basis != "none" && m.Code != c.Drug.Code {
+		c.Drug = m
 	}
 }
 
