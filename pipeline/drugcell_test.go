@@ -12,7 +12,7 @@ import (
 // treatment cell: the drug is found, the rest is its dose, and a dosage form in it gives the
 // route and so the code of that route (topical tacrolimus D11AH01, not the systemic
 // L04AD02). A name the vocabulary knows as a whole stays whole, an unknown name with a dose
-// stays unknown and whole (and in review.csv), and a disease named in the singular ("wart") is found
+// stays unknown and whole (and in review.csv), a brand of one form takes that form's code (Protopic: topical), and a disease named in the singular ("wart") is found
 // under its plural.
 func TestDrugCellWithStrength(t *testing.T) {
 	dir := t.TempDir()
@@ -23,7 +23,8 @@ func TestDrugCellWithStrength(t *testing.T) {
 		"S,4,wart,cryotherapy x3,cleared\n"+
 		"S,5,keloids,Zorbazumab 5 mg,flattened\n"+
 		"S,6,psoriasis,NB-UVB,cleared\n"+
-		"S,7,heart failure,tacrolimus,improved\n")
+		"S,7,heart failure,tacrolimus,improved\n"+
+		"S,8,atopic dermatitis,Protopic,cleared\n")
 	cfg := config.Default()
 	cfg.Out, cfg.Inputs = filepath.Join(dir, "out"), []string{in}
 	cfg.Tables.Formats = config.TableFormats{"csv"}
@@ -39,6 +40,7 @@ func TestDrugCellWithStrength(t *testing.T) {
 		"5": {"zorbazumab 5 mg", "", "", "", "keloid"},
 		"6": {"narrowband UVB", "", "", "", "psoriasis"},
 		"7": {"tacrolimus", "L04AD02", "", "", "heart failure"},
+		"8": {"tacrolimus", "D11AH01", "", "topical", "atopic dermatitis"},
 	}
 	rows := readRows(t, filepath.Join(cfg.Out, "normalised", "cases.csv"))
 	if len(rows) != len(wants) {

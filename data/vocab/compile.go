@@ -26,7 +26,7 @@ func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	canonRoutes := c.compileRoutes(ts[KindRoutes], add) // first: drug rows refer to routes
 	c.compileDrugGenerics(ts[KindDrugs], canonRoutes, add)
 	c.checkDrugGenerics(ts[KindDrugs], add)
-	c.compileDrugTerms(ts[KindDrugs], add)
+	c.compileDrugTerms(ts[KindDrugs], canonRoutes, add)
 	c.compileDiseases(ts[KindDiseases], add)
 	c.compileSubtypes(ts[KindSubtypes])
 	if err := c.compileOutcomes(ts[KindOutcomes]); err != nil {
@@ -175,7 +175,7 @@ func (c *compiled) checkDrugGenerics(t *table, add func(error)) {
 
 // compileDrugTerms adds every drug term of a known generic (or exclusion)
 // and the fuzzy index of generic, brand and salt names.
-func (c *compiled) compileDrugTerms(t *table, add func(error)) {
+func (c *compiled) compileDrugTerms(t *table, canonRoutes map[string]bool, add func(error)) {
 	termIDs := map[string]int{}
 	var drugFz []fuzzyEntry
 	for _, r := range t.rows {
@@ -195,9 +195,18 @@ func (c *compiled) compileDrugTerms(t *table, add func(error)) {
 			}
 			continue
 		}
+		route := ""
+		if kind != "generic" && kind != "exclusion" {
+			if route = routeKey(r.get("route")); route == "*" {
+				route = ""
+			} else if !canonRoutes[route] {
+				add(r.errf("route", "unknown route %q (a %s row may name the route its name implies: a route defined in the routes vocabulary, e.g. topical; or leave it empty)", r.get("route"), kind))
+				route = ""
+			}
+		}
 		id := len(c.drugTerms)
 		termIDs[norm] = id
-		c.drugTerms = append(c.drugTerms, termEntry{term: r.get("term"), canonical: gkey, kind: kind, upper: isUpperAbbrev(r.get("term"))})
+		c.drugTerms = append(c.drugTerms, termEntry{term: r.get("term"), canonical: gkey, kind: kind, upper: isUpperAbbrev(r.get("term")), route: route})
 		c.drugTrie.insert(words(r.get("term")), id)
 		if kind == "generic" || kind == "brand" || kind == "salt" {
 			drugFz = append(drugFz, fuzzyEntry{norm, id})

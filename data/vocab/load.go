@@ -421,8 +421,9 @@ func drugsSchema() *schema {
 					errs = append(errs, r.errf("route", "route %q has no letters (write a route such as oral or topical, or * for any)", rt))
 				}
 			} else {
-				for _, c := range []string{"class", "atc", "route", "indication", "parent", "verified", "components", "other_atc"} {
-					if v := r.get(c); v != "" && !(c == "route" && v == "*") {
+				// a route here is the one the name implies ("Protopic": topical); compile checks it
+				for _, c := range []string{"class", "atc", "indication", "parent", "verified", "components", "other_atc"} {
+					if v := r.get(c); v != "" {
 						errs = append(errs, r.errf(c, "only rows of kind generic carry %s; put %q on the generic row of %q and leave it empty here", c, v, r.get("generic")))
 					}
 				}

@@ -195,6 +195,9 @@ func (c *compiled) fillDrug(m *Match, id int, route string, hint *lazyWords) {
 		return
 	}
 	g := c.generics[e.canonical]
+	if route == "" {
+		route = e.route // "Protopic": the topical form
+	}
 	m.Matched, m.Canonical, m.Kind, m.Route = e.term, g.name, e.kind, route
 	if g.parent != "" {
 		m.Parent = c.generics[g.parent].name

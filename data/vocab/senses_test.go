@@ -94,6 +94,11 @@ func TestDermatologyDrugCodes(t *testing.T) {
 		{"topical isotretinoin", "D10AD04", "anti-acne agent"},
 		{"dupilumab", "D11AH05", "agent for dermatitis"},
 		{"abrocitinib", "D11AH08", "agent for dermatitis"},
+		// a brand of one form implies its route: the topical code, not the generic's default
+		{"Protopic", "D11AH01", "calcineurin inhibitor"},
+		{"Prograf", "L04AD02", "calcineurin inhibitor"},
+		{"Rogaine", "D11AX01", "other dermatological"},
+		{"Loniten", "C02DC01", "vasodilator antihypertensive"},
 	}
 	for _, tt := range tests {
 		if m := v.Drug(tt.term, ""); m.Code != tt.code || m.Class != tt.class {

@@ -196,7 +196,8 @@ type termEntry struct {
 	term      string // as written
 	canonical string // normalised canonical key
 	kind      string
-	upper     bool // upper-case-only abbreviation when scanning
+	upper     bool   // upper-case-only abbreviation when scanning
+	route     string // the route a drug name implies (a brand of one form: Protopic is topical); "" if none
 }
 
 type diseaseCanon struct {
