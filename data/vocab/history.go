@@ -48,6 +48,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		// for another under either name: prednisone, prednisolone, methylprednisolone)
 		sibling := !courseWordIn && !k.classNamed[m.class] && !interchangeableClasses[m.class]
 		other := (exactNamed || sibling) && classOnly(toks, m, k) && !m.generic && !k.classNamed[m.class] && !afterOwn(toks, ends, ms, x, k)
+		ms[x].sibling = m.course && other
 		switch {
 		case m.course && inStopTime(cues, m.i):
 			// "relapse 3 months after dapsone was stopped": the course names the time of
@@ -82,8 +83,11 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		case targets[x].history && namesCourse[cl]:
 			targets[x].history = false
 		case !targets[x].history && namesOther[cl] && !namesCourse[cl] && !failureBeforeOtherStart(toks, ends, targets[x], ms, clause) &&
-			!saidOfCourse(toks, targets[x], ms):
+			!saidOfCourse(toks, targets[x], ms) && !stepOfCourse(text, toks, ends, targets[x], ms, inTarget, k):
 			targets[x].history, targets[x].histCue = true, "another treatment named in the clause"
+		case !targets[x].history && continuesOther(text, toks, ends, cues, clause, targets[x], ms, namesCourse, namesOther) &&
+			!saidOfCourse(toks, targets[x], ms) && !stepOfCourse(text, toks, ends, targets[x], ms, inTarget, k):
+			targets[x].history, targets[x].histCue = true, "the statement goes on telling of another treatment"
 		}
 	}
 	for x := range targets {
@@ -517,8 +521,10 @@ func (c *compiled) otherTreatments(text string, toks []token, ends []bool, t tar
 		return "the outcome follows a switch from the course to another treatment"
 	case labelledByOther(text, toks, t, ms, inTarget, k):
 		return "the outcome follows another treatment's label"
-	case arrowFromOther(toks, t, ms, k):
+	case arrowFromOther(toks, t, ms, k) && !stepOfCourse(text, toks, ends, t, ms, inTarget, k):
 		return "the outcome follows another treatment's arrow"
+	case stepOfOther(text, toks, ends, t, ms, inTarget, k):
+		return "the outcome is in another treatment's step (its name, dose and arrow open the part)"
 	case responseAfterOtherStart(toks, ends, t, ms, k):
 		return "a response after another treatment was started"
 	}

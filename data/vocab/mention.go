@@ -9,6 +9,9 @@ type mention struct {
 	course  bool
 	generic bool // a class named as a treatment ("steroids", "antibiotics"), not one substance
 	word    bool // a word of the course's treatment cells that names no known treatment ("lavage")
+	// sibling is set (by courseHistory) for a drug of the course's class that is another
+	// treatment than the course ("foscarnet" in a ganciclovir row that names ganciclovir too)
+	sibling bool
 }
 
 // mentionOf is the treatment of entry e named at toks[i:i+n], with whether it is one of the

@@ -1,0 +1,171 @@
+package vocab
+
+import "strings"
+
+// Steps of a telegraphic treatment history: "pred 1 mg/kg -> relapse x3 on taper; CsA ->
+// nephrotoxicity, stopped; tofacitinib 5 bd -> rash cleared". Each part of such a cell opens
+// with a treatment, its dose or schedule and an arrow, and what follows the arrow, to the end
+// of the part, is that treatment's step (docs/outcomes.md, rule 2).
+
+// stepReach bounds the words of dose and schedule between a step's treatments and its arrow
+// ("IVIG 2 g/kg x6 monthly added ->").
+const stepReach = 8
+
+// stepOfOther reports whether the outcome t lies in the step of treatments that are not the
+// course's: a part of the cell that opens (at the cell's start, after a sentence end, a
+// semicolon, a comma, a spaced slash or "then") with treatments joined by "+", "and" or a
+// comma, their dose and schedule words (no outcome phrase, at most stepReach words) and an
+// arrow; the step runs from the arrow to the end of the part or to the next treatment named
+// outside it. A step with one of the course's treatments among its own is the course's (a
+// combination: "IVIG + pred -> partial" in an IVIG row).
+func stepOfOther(text string, toks []token, ends []bool, t target, ms []mention, inTarget []bool, k *course) bool {
+	in, own := stepOf(text, toks, ends, t, ms, inTarget, k)
+	return in && !own
+}
+
+// stepOfCourse reports whether the outcome t lies in the course's own step: another
+// treatment named in it ("tofacitinib 5 bd -> rash cleared, steroid off") does not make it
+// that treatment's.
+func stepOfCourse(text string, toks []token, ends []bool, t target, ms []mention, inTarget []bool, k *course) bool {
+	in, own := stepOf(text, toks, ends, t, ms, inTarget, k)
+	return in && own
+}
+
+// stepOf reports whether the outcome t lies in a step (see stepOfOther), and whether the step
+// is the course's own.
+func stepOf(text string, toks []token, ends []bool, t target, ms []mention, inTarget []bool, k *course) (in, own bool) {
+	for x := 0; x < len(ms); x++ {
+		m := ms[x]
+		if m.i >= t.i {
+			return false, false
+		}
+		if !opensPart(text, toks, ends, m.i) {
+			continue
+		}
+		last, arrow := x, -1
+		for y := m.i + m.n; y < len(toks) && y-(ms[last].i+ms[last].n) <= stepReach; y++ {
+			if toks[y].arrow {
+				if !isNumber(toks[y].norm) {
+					arrow = y // not a change of dose ("pred 60 -> 20 mg") or of a value ("PASI 20 -> 14")
+				}
+				break
+			}
+			joined := last+1 < len(ms) && ms[last+1].i == y
+			if inTarget[y] || partEnd(text, toks, ends, y) || toks[y].comma && !joined {
+				break // an outcome, the part's end, or a colon or comma before other words: no step
+			}
+			if joined {
+				last++
+				y = ms[last].i + ms[last].n - 1
+			}
+		}
+		if arrow < 0 {
+			continue
+		}
+		end := len(toks)
+		if last+1 < len(ms) {
+			end = ms[last+1].i
+		}
+		for y := arrow + 1; y < end; y++ {
+			if partEnd(text, toks, ends, y) {
+				end = y
+				break
+			}
+		}
+		if t.i < arrow || t.i >= end {
+			x = last
+			continue
+		}
+		for _, s := range ms[x : last+1] {
+			if s.course && !s.sibling {
+				return true, true
+			}
+		}
+		return true, false
+	}
+	return false, false
+}
+
+// opensPart reports whether token i opens a part of the cell: the cell's start, a sentence
+// end or semicolon, a comma, a spaced slash, or "then" right before it.
+func opensPart(text string, toks []token, ends []bool, i int) bool {
+	if i == 0 || partEnd(text, toks, ends, i) || toks[i].comma {
+		return true
+	}
+	return toks[i-1].norm == "then" && !toks[i].brk
+}
+
+// partEnd reports whether a part of the cell ends before token i: a sentence end or a
+// semicolon (not an arrow, which joins a step's states), or a spaced slash ("MTX -> NR /
+// ADA -> CR").
+func partEnd(text string, toks []token, ends []bool, i int) bool {
+	if i == 0 {
+		return false
+	}
+	gap := text[toks[i-1].end:toks[i].start]
+	return ends[i] && strings.ContainsAny(gap, ".;!?\n\r|") || strings.Contains(gap, " / ")
+}
+
+// contrastOpeners open a statement that goes on telling of the subject before them.
+var contrastOpeners = map[string]bool{"but": true, "however": true, "yet": true, "though": true, "although": true}
+
+// continuesOther reports whether the statement of the outcome t names no treatment and goes
+// on telling of other treatments than the course's: it is a relative clause right after one
+// ("tetracyclines, which had given only partial control"), or it opens with a word of
+// contrast and follows, in the same part of the cell, a statement that names only others
+// ("clobetasol controlled it but relapsed on taper" in a methotrexate row: the relapse is
+// clobetasol's). Either way no course treatment is named after it in its sentence. The
+// mirror of followsCourse, kept within a part: a new sentence may return to the course
+// unnamed.
+func continuesOther(text string, toks []token, ends []bool, cues []cueHit, clause []int, t target, ms []mention, namesCourse, namesOther map[int]bool) bool {
+	cl := clause[t.i]
+	if cl == 0 || namesCourse[cl] || namesOther[cl] {
+		return false
+	}
+	f := t.i
+	for f > 0 && clause[f-1] == cl {
+		f--
+	}
+	if !relativeOfOther(toks, ms, cues, clause, f) {
+		if !contrastOpeners[toks[f].norm] && !(f > 0 && contrastOpeners[toks[f-1].norm]) || !namesOther[cl-1] || namesCourse[cl-1] {
+			return false // "…, and was placed again on antibiotics, to which she responded": a new action
+		}
+		for x := t.i; x > 0 && clause[x-1] >= cl-1; x-- {
+			if partEnd(text, toks, ends, x) {
+				return false
+			}
+		}
+	}
+	for _, m := range ms {
+		if m.course && m.i >= t.j && !endBetween(ends, t.j, m.i) {
+			return false // "did not respond to lorazepam but responded only after giving pyridoxine"
+		}
+	}
+	return true
+}
+
+// relativeOfOther reports whether a relative "which" at or right before token f follows
+// the name of another treatment in the scope of a history cue ("refractory to tetracyclines,
+// which had given only partial control"): the clause tells of that treatment.
+func relativeOfOther(toks []token, ms []mention, cues []cueHit, clause []int, f int) bool {
+	if toks[f].norm != "which" && (f == 0 || toks[f-1].norm != "which") {
+		return false
+	}
+	w := f
+	if toks[f].norm != "which" {
+		w = f - 1
+	}
+	for _, m := range ms {
+		if m.i+m.n == w && (!m.course || m.sibling) {
+			// only a treatment named as history ("refractory to tetracyclines, which …"); one
+			// given with the course ("penicillin along with hyperbaric oxygen, which resulted
+			// in cure") shares the relative with it
+			for _, cu := range cues {
+				if cu.e.role == cueHistory && cu.j <= m.i && clause[cu.i] == clause[m.i] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
