@@ -114,6 +114,8 @@ func TestExtendErrors(t *testing.T) {
 		{"no class", KindDrugs, "term\tgeneric\tkind\nfoo\tfoo\tgeneric\n", []string{`no class.tsv:2: column "class": a generic row needs a drug class`}},
 		{"code on synonym", KindDrugs, "term\tgeneric\tkind\tclass\tatc\nfoo\tdiltiazem\tbrand\t\tC08DB01\n", []string{`code on synonym.tsv:2:22: column "atc": only rows of kind generic carry atc`}},
 		{"unknown generic", KindDrugs, "term\tgeneric\tkind\nfoo\tbarbarin\tbrand\n", []string{`unknown generic.tsv:2:5: column "generic": "barbarin" has no row of kind generic`}},
+		{"form on a measure", KindScores, "term\tkind\tbetter\tform\nFOO\tmeasure\tlower\tjoined\n", []string{`column "form": only threshold rows carry a form`}},
+		{"unknown form", KindScores, "term\tkind\tvalue\tcategory\tform\nFOO\tthreshold\t50\tpartial\tglued\n", []string{`column "form": unknown value "glued"`}},
 		{"unknown route on brand", KindDrugs, "term\tgeneric\tkind\troute\nfoo\tdiltiazem\tbrand\tnasal\n", []string{`column "route": unknown route "nasal" (a brand row may name the route its name implies`}},
 		{"unknown route", KindDrugs, "term\tgeneric\tkind\tclass\tatc\troute\nfoo\tfoo\tgeneric\tx\t\tnasal\n", []string{`unknown route.tsv:2:20: column "route": unknown route "nasal"`}},
 		{"too many fields", KindCues, "term\trole\nno\tnegation\textra\n", []string{`too many fields.tsv:2:13: row has 3 fields but the header has 2`}},

@@ -28,7 +28,7 @@ const (
 	KindRoutes                      // routes and dosage forms: term, route, position
 	KindSites                       // body sites: term, site, region
 	KindNoFuzzy                     // words never fuzzy-matched: word
-	KindScores                      // clinical scores: term, kind (threshold|measure|fall|below|normal), value, category, better, min_fall, unit, case
+	KindScores                      // clinical scores: term, kind (threshold|measure|fall|below|normal), value, category, better, min_fall, unit, case, form
 	KindTiming                      // timing cues of treatment cells: term, role
 	KindFrequencies                 // frequency words of dose cells: term, kind, value, days (read by data/units)
 	KindDoseUnits                   // dose unit words: term, unit, factor, base (read by data/units)
@@ -474,7 +474,7 @@ func diseasesSchema() *schema {
 // their direction of benefit.
 func scoresSchema() *schema {
 	return &schema{
-		cols:     []string{"term", "kind", "value", "category", "better", "min_fall", "note", "unit", "case"},
+		cols:     []string{"term", "kind", "value", "category", "better", "min_fall", "note", "unit", "case", "form"},
 		required: []string{"term", "kind"},
 		key: func(r *record) string {
 			return normalize(r.get("term")) + "|" + strings.ToLower(r.get("kind")) + "|" + strings.TrimSpace(r.get("value"))
@@ -483,6 +483,10 @@ func scoresSchema() *schema {
 			errs := needText(r, "term", nil)
 			errs = needOneOf(r, "kind", scoreKinds, false, errs)
 			errs = needOneOf(r, "case", []string{"capitals"}, true, errs)
+			errs = needOneOf(r, "form", []string{"joined"}, true, errs)
+			if r.get("form") != "" && !strings.EqualFold(r.get("kind"), "threshold") {
+				errs = append(errs, r.errf("form", "only threshold rows carry a form (leave it empty on a %s row)", r.get("kind")))
+			}
 			switch strings.ToLower(r.get("kind")) {
 			case "threshold":
 				if _, err := strconv.ParseFloat(r.get("value"), 64); err != nil {

@@ -31,9 +31,12 @@ func (c *compiled) lowFromContext(toks []token, ends []bool, targets []target, t
 		// could not read, which may be a change
 		return "a non-response in weak words beside a statement the reader could not read"
 	}
-	if weakOrPersisting(toks, t) && !cat.AtLeast(Minimal) && cat != NotEvaluable && c.unreadPart(toks, targets) {
+	if weakOrPersisting(toks, t) && !cat.AtLeast(Minimal) && cat != NotEvaluable && c.unreadPart(toks, targets) ||
+		cat == None && findingUnchanged(toks, t) && unreadChange(toks, targets, t) {
 		// "Na corrected; confusion persisted": a weak word read strongly as a non-response
-		// beside a statement the reader could not read, which may be a response (rule 8)
+		// beside a statement the reader could not read, which may be a response (rule 8);
+		// "ABSIS skin 40 -> 8, mucosa unchanged": one finding unchanged beside a change the
+		// reader could not read
 		return "a non-response in weak words beside a statement the reader could not read"
 	}
 	if (weakOrPersisting(toks, t) || cat == Progression) && !cat.AtLeast(Minimal) && cat != NotEvaluable && !t.negated &&
@@ -68,6 +71,56 @@ func lostAfterward(targets []target) bool {
 func lossOfFollowUp(p string) bool {
 	for _, w := range []string{"lost", "ltfu", "moved", "relocated", "transferred", "dropped out", "withdrew", "f u lost", "fu lost", "follow up lost"} {
 		if strings.HasPrefix(p, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// findingUnchanged reports whether t says that a finding named right before it did not
+// change ("mucosa unchanged", "phyma unchanged", "erythema the same"): one finding of the
+// cell, which others beside it may contradict (rule 8), not the course summed up ("no
+// change", "unchanged" alone).
+func findingUnchanged(toks []token, t target) bool {
+	p := t.entry.normPhrase()
+	if t.negated || t.category != None || t.i == 0 || toks[t.i].brk ||
+		!strings.HasPrefix(p, "unchanged") && !strings.HasPrefix(p, "no change") && !strings.HasSuffix(p, " same") {
+		return false
+	}
+	return contentWord(toks[t.i-1].norm) && !isNumber(toks[t.i-1].norm)
+}
+
+// changeWords say that a finding changed, for better or worse ("nose less oedematous",
+// "erythema down", "lesions lighter").
+var changeWords = map[string]bool{"less": true, "fewer": true, "smaller": true, "lighter": true, "better": true,
+	"down": true, "reduced": true, "decreased": true, "softer": true, "flatter": true, "thinner": true, "paler": true,
+	"more": true, "worse": true, "larger": true, "bigger": true, "up": true, "increased": true}
+
+// terseCellWords bounds the words of a terse cell, whose parts are findings each.
+const terseCellWords = 16
+
+// unreadChange reports whether a terse cell holds, outside the part of t, a change no
+// statement of targets covers: an
+// arrow between two values ("ABSIS skin 40 -> 8", "inflammation 3+ -> 1+") or a word of
+// change (changeWords).
+func unreadChange(toks []token, targets []target, t target) bool {
+	if len(toks) > terseCellWords {
+		return false // a sentence says much besides its outcome ("uric acid still high … up to 450 mg")
+	}
+	covered := coveredBy(targets, len(toks))
+	from, to := t.i, t.j // t's own part
+	for from > 0 && !toks[from].brk {
+		from--
+	}
+	for to < len(toks) && !toks[to].brk {
+		to++
+	}
+	for x, tk := range toks {
+		if covered[x] || x >= from && x < to {
+			continue
+		}
+		if changeWords[tk.norm] || tk.arrow && x > 0 && !covered[x-1] && isNumber(strings.TrimSuffix(toks[x-1].norm, "+")) &&
+			isNumber(strings.TrimSuffix(tk.norm, "+")) {
 			return true
 		}
 	}

@@ -30,6 +30,9 @@ func (c *compiled) scoreThresholds(text string) []scoreHit {
 		if seen[term] > 1 || rawScoreAfter(text[m[1]:]) {
 			continue
 		}
+		if c.joinedScores[term] && strings.TrimSpace(text[m[3]:m[4]]) == "" && m[3] < m[4] && !responseWordAfter(text[m[1]:]) {
+			continue // "SALT 80 at wk 24": the score's value (80 % of the scalp bare), not SALT80
+		}
 		v, _ := strconv.ParseFloat(text[m[4]:m[5]], 64)
 		if best, ok := c.threshold(term, v); ok {
 			out = append(out, scoreHit{m[0], m[1], best})
@@ -80,3 +83,16 @@ var arrowStartRE = regexp.MustCompile(`^(?:` + arrowAlt + `)`)
 
 // startsWithDigit reports whether s starts with an ASCII digit.
 func startsWithDigit(s string) bool { return s != "" && isDigitByte(s[0]) }
+
+// responseWordAfter reports whether rest starts, past spaces and punctuation, with a word
+// that makes the "TERM N" before it a response level reached: "SALT 90 response", "SALT 50
+// achieved", "SALT 75 responder".
+func responseWordAfter(rest string) bool {
+	rest = strings.ToLower(strings.TrimLeft(rest, " ,:;()"))
+	for _, w := range []string{"response", "responder", "achieved", "reached", "attained", "met"} {
+		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isASCIILetter(rest[len(w)])) {
+			return true
+		}
+	}
+	return false
+}

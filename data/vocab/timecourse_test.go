@@ -49,7 +49,11 @@ func TestNumericCellForms(t *testing.T) {
 		{"a double arrow", "PASI 24 ==> 20", "", Minimal, ConfidenceHigh},
 		{"a threshold's number at baseline", "SALT 100 at bl; \"encouraging\" at 6 mo, no score", "", Unclassified, ConfidenceNone},
 		{"a threshold's number at bl, then a stop", "PASI 18 bl; stopped after dose 1 (cost)", "", NotEvaluable, ConfidenceLow},
-		{"a threshold reached", "SALT 90 at wk 24", "", Partial, ConfidenceHigh},
+		{"a threshold reached", "SALT90 at wk 24", "", Partial, ConfidenceHigh},
+		{"a threshold with its response word", "SALT 90 response at wk 24", "", Partial, ConfidenceHigh},
+		// SALT's own values reach its thresholds: "SALT 90" spaced is 90 % of the scalp bare
+		{"a spaced SALT is the score's value", "SALT 90 at wk 24", "", Unclassified, ConfidenceNone},
+		{"a spaced SALT 100 is a bare scalp", "wk 48 SALT 100; fine vellus only", "", Unclassified, ConfidenceNone},
 		{"a lesion volume on CT", "CT vol 22 → 21 cm3", "", None, ConfidenceHigh},
 		{"a calcified area to zero", "XR calcified area 18 cm2 -> 0 at 2 yrs", "", Complete, ConfidenceHigh},
 		{"foci of uptake", "99mTc-MDP: 7 foci → 2 foci", "", Partial, ConfidenceHigh},

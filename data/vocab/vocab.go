@@ -286,6 +286,7 @@ type compiled struct {
 	// which name the measure only in capitals (measureOf)
 	upperMeasures map[string]bool
 	scoreTerms    map[string]bool // the terms of the threshold rows of scores.tsv (mayHoldScore)
+	joinedScores  map[string]bool // threshold terms read only joined to the number or beside a response word ("SALT50")
 	routes        []routeEntry
 	routeTrie     *trieNode
 	maxRouteLen   int
