@@ -54,3 +54,17 @@ func TestSheetWordsOfLittleChange(t *testing.T) {
 		{"a bare power on the first value", "HBV DNA from 10^6 to 500 IU/mL", "entecavir", Partial, ConfidenceHigh},
 	})
 }
+
+// TestFindingUnchangedBesideUnreadChange checks that in a terse cell a finding named
+// unchanged beside a change the reader could not read (an arrow between values, a word of
+// change) is a low-confidence non-response, rule 8 maybe reading it as partial; near misses:
+// the finding alone, and an unread part without a change.
+func TestFindingUnchangedBesideUnreadChange(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"an unread arrow between values", "ABSIS skin 40 -> 8, mucosa unchanged", "immunoadsorption", None, ConfidenceLow},
+		{"an unread word of change", "nose less oedematous, phyma unchanged", "isotretinoin", None, ConfidenceLow},
+		// near misses
+		{"the finding alone", "phyma unchanged at 6 mo", "isotretinoin", None, ConfidenceHigh},
+		{"an unread part without a change", "calcinosis unchanged; no hypotension", "diltiazem", None, ConfidenceHigh},
+	})
+}
