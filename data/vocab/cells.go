@@ -5,13 +5,13 @@ import "strings"
 // dropNotOutcomes drops, in one pass, the phrases that are no outcome statement where they
 // stand: a phrase of role cell that is not the whole text, or the whole text but a time
 // ("Good at 2 years", "Partial (17 m)"); a response word after "before" (notYet); a word of
-// worsening that names a rate (eventRate); and an "SD" that is a standard deviation
-// (standardDeviation).
+// worsening that names a rate (eventRate); an "SD" that is a standard deviation
+// (standardDeviation); and the name of an assessment (namesAnAssessment).
 func dropNotOutcomes(text string, targets []target, toks []token) []target {
 	keep := targets[:0]
 	for _, t := range targets {
 		if cellGradeOutOfPlace(text, toks, t) || standardDeviation(text, toks, t) || eventRate(toks, t) || notYet(toks, t) ||
-			extendedToNumber(toks, t) || newFindingThatFell(toks, t) {
+			extendedToNumber(toks, t) || newFindingThatFell(toks, t) || namesAnAssessment(toks, t) {
 			continue
 		}
 		if t.entry.role == roleCell && !wholeCell(toks, t) && clauseGrade(toks, t) {

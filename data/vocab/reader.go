@@ -244,7 +244,8 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 			// "brief partial remission", is a cue of its own: lost only with a later worsening)
 			t.category, t.rule, t.graded = Minimal, "a response said not to have lasted", true
 		}
-		if t.quantity && !t.negated && t.category.Ordered() && t.category.AtLeast(Minimal) {
+		if (t.quantity || c.scoreTerms[t.entry.normPhrase()]) && !t.negated && t.category.Ordered() && t.category.AtLeast(Minimal) {
+			// a number, or a response criterion named as a phrase ("HiSCR lost at wk 36")
 			switch afterQuantity(toks, ends, *t) {
 			case quantityLost:
 				// "PASI 75 lost by wk 40", "PASI 90 achieved, lost at wk 52": a response lost,

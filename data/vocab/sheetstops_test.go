@@ -68,3 +68,18 @@ func TestFindingUnchangedBesideUnreadChange(t *testing.T) {
 		{"an unread part without a change", "calcinosis unchanged; no hypotension", "diltiazem", None, ConfidenceHigh},
 	})
 }
+
+// TestCriterionLostAndAssessmentNames checks a response criterion named as a phrase and then
+// lost on the course ("HiSCR lost at wk 36"), read as a score threshold lost is, and an
+// outcome word that names an assessment ("No HiSCR assessment was made"), which states no
+// result; near misses: the criterion reached, and denied without an assessment noun.
+func TestCriterionLostAndAssessmentNames(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"a criterion lost on the course", "HiSCR lost at wk 36 on drug; AN back to baseline 12", "adalimumab", Progression, ConfidenceHigh},
+		{"an assessment not made", "The patient died of a myocardial infarction before the week-16 visit. No HiSCR assessment was made.", "secukinumab", NotEvaluable, ConfidenceHigh},
+		{"a response evaluation pending", "response evaluation pending", "dupilumab", NotEvaluable, ConfidenceHigh},
+		// near misses
+		{"a criterion reached", "HiSCR achieved wk 12", "adalimumab", Partial, ConfidenceHigh},
+		{"a criterion denied", "no HiSCR at wk 16", "secukinumab", None, ConfidenceHigh},
+	})
+}
