@@ -379,7 +379,7 @@ func partOfBefore(toks []token, i int) bool {
 // AKs cleared" is minimal.
 func gradeSitesCounted(text string, toks []token, t *target) {
 	switch {
-	case partOnly(toks, *t) || slashFraction(text, toks, t.i) || countWordBefore(toks, t.i, "some"):
+	case partOnly(toks, *t) || slashFraction(text, toks, t.i) || fractionAfter(text, toks, t.j) || countWordBefore(toks, t.i, "some"):
 		t.category, t.rule = Partial, "some of several sites: partial (rule 8)"
 	case countWordBefore(toks, t.i, "few"):
 		t.category, t.rule = Minimal, "a few of several sites: minimal (rule 8)"
@@ -405,6 +405,31 @@ func slashFraction(text string, toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// fractionAfter reports whether a count "A/B" or "A of B" with 1 ≤ A < B ≤ 100 follows
+// right after the complete response word that ends before token j, in its clause, and what
+// it counts is no time or treatment unit: "clinical cure 1/3 nails", "cleared 3 of 4 warts"
+// (rule 8: partial); not "remitted 08/2004" (a date), "resolved 2 of 6 cycles", "recovered to
+// 20/100" (a value reached). A denominator of 7, 12 or 52 is a time, as in slashFraction.
+func fractionAfter(text string, toks []token, j int) bool {
+	a := j
+	if a+1 >= len(toks) || toks[a].brk {
+		return false
+	}
+	b := a + 1
+	if text[toks[a].end:toks[b].start] != "/" {
+		if toks[b].norm != "of" || b+1 >= len(toks) {
+			return false
+		}
+		b++
+	}
+	x, errX := strconv.Atoi(toks[a].norm)
+	y, errY := strconv.Atoi(toks[b].norm)
+	if errX != nil || errY != nil || x < 1 || x >= y || y > 100 || y == 7 || y == 12 || y == 52 || toks[b].brk {
+		return false
+	}
+	return b+1 >= len(toks) || toks[b+1].brk || !timeToken(toks[b+1]) && !responseLinks[toks[b+1].norm]
 }
 
 // countWordBefore reports whether the count word w stands at most three words before the
