@@ -526,14 +526,7 @@ func cellGradeOutOfPlace(text string, toks []token, t target) bool {
 		return false
 	}
 	return t.entry.role == roleCell && !wholeCell(toks, t) && !comparativeAfterSubject(toks, t) && !gradeWithNote(text, toks, t) &&
-		!clauseGrade(toks, t) && !arrowGrade(toks, t)
-}
-
-// arrowGrade reports whether the cell grade t is the whole state after an arrow, to a break:
-// a step's grade as the word alone grades a cell ("IVIG + pred -> partial; RTX -> CR",
-// "MTX -> good, stopped at M6").
-func arrowGrade(toks []token, t target) bool {
-	return t.i > 0 && toks[t.i].arrow && (t.j == len(toks) || toks[t.j].brk)
+		!clauseGrade(toks, t)
 }
 
 // clauseGrade reports whether the cell grade t is a word of no change (clauseGradeWords)

@@ -85,7 +85,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		case !targets[x].history && namesOther[cl] && !namesCourse[cl] && !failureBeforeOtherStart(toks, ends, targets[x], ms, clause) &&
 			!saidOfCourse(toks, targets[x], ms) && !stepOfCourse(text, toks, ends, targets[x], ms, inTarget, k):
 			targets[x].history, targets[x].histCue = true, "another treatment named in the clause"
-		case !targets[x].history && continuesOther(text, toks, ends, cues, clause, targets[x], ms, namesCourse, namesOther) &&
+		case !targets[x].history && continuesOther(text, toks, ends, cues, clause, targets[x], targets, ms, namesCourse, namesOther) &&
 			!saidOfCourse(toks, targets[x], ms) && !stepOfCourse(text, toks, ends, targets[x], ms, inTarget, k):
 			targets[x].history, targets[x].histCue = true, "the statement goes on telling of another treatment"
 		}

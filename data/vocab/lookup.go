@@ -52,7 +52,8 @@ func (c *compiled) wholeLookup(ws []string, trie *trieNode, fz *fuzzyIndex, entr
 	}
 	if alt := numberVariant(ws); alt != nil {
 		if ids := trie.lookup(alt); len(ids) > 0 {
-			return ids[0], StatusSynonym, 0, nil // "wart" for "warts", "keloids" for "keloid"
+			// "wart" for "warts": a variant, not a listed term, so it is reviewed as a fuzzy match
+			return ids[0], StatusFuzzy, 1, nil
 		}
 	}
 	q := strings.Join(ws, " ")

@@ -50,9 +50,11 @@ func stepOf(text string, toks []token, ends []bool, t target, ms []mention, inTa
 				}
 				break
 			}
-			joined := last+1 < len(ms) && ms[last+1].i == y
+			joined := last+1 < len(ms) && ms[last+1].i == y && (!toks[y].comma || y == ms[last].i+ms[last].n)
 			if inTarget[y] || partEnd(text, toks, ends, y) || toks[y].comma && !joined {
-				break // an outcome, the part's end, or a colon or comma before other words: no step
+				// an outcome, the part's end, or a colon or comma before other words, or after
+				// a treatment's dose ("MTX 3 mo, adalimumab ->": a sequence, not a combination)
+				break
 			}
 			if joined {
 				last++
@@ -117,7 +119,7 @@ var contrastOpeners = map[string]bool{"but": true, "however": true, "yet": true,
 // clobetasol's). Either way no course treatment is named after it in its sentence. The
 // mirror of followsCourse, kept within a part: a new sentence may return to the course
 // unnamed.
-func continuesOther(text string, toks []token, ends []bool, cues []cueHit, clause []int, t target, ms []mention, namesCourse, namesOther map[int]bool) bool {
+func continuesOther(text string, toks []token, ends []bool, cues []cueHit, clause []int, t target, targets []target, ms []mention, namesCourse, namesOther map[int]bool) bool {
 	cl := clause[t.i]
 	if cl == 0 || namesCourse[cl] || namesOther[cl] {
 		return false
@@ -127,8 +129,11 @@ func continuesOther(text string, toks []token, ends []bool, cues []cueHit, claus
 		f--
 	}
 	if !relativeOfOther(toks, ms, cues, clause, f) {
-		if !contrastOpeners[toks[f].norm] && !(f > 0 && contrastOpeners[toks[f-1].norm]) || !namesOther[cl-1] || namesCourse[cl-1] {
-			return false // "…, and was placed again on antibiotics, to which she responded": a new action
+		if !contrastOpeners[toks[f].norm] && !(f > 0 && contrastOpeners[toks[f-1].norm]) || !namesOther[cl-1] || namesCourse[cl-1] ||
+			!outcomeIn(toks, targets, clause, cl-1) {
+			// "…, and was placed again on antibiotics, to which she responded": a new action;
+			// "topical steroids continued but eczema flared": a background, not an outcome
+			return false
 		}
 		for x := t.i; x > 0 && clause[x-1] >= cl-1; x-- {
 			if partEnd(text, toks, ends, x) {
@@ -165,6 +170,17 @@ func relativeOfOther(toks []token, ms []mention, cues []cueHit, clause []int, f 
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// outcomeIn reports whether statement cl holds an outcome statement of targets other than a
+// word of persistence ("clobetasol controlled it"; not "topical steroids continued").
+func outcomeIn(toks []token, targets []target, clause []int, cl int) bool {
+	for _, t := range targets {
+		if clause[t.i] == cl && t.category.Ordered() && !persistenceWords[toks[t.i].norm] {
+			return true
 		}
 	}
 	return false

@@ -30,7 +30,7 @@ func (c *compiled) scoreThresholds(text string) []scoreHit {
 		if seen[term] > 1 || rawScoreAfter(text[m[1]:]) {
 			continue
 		}
-		if c.joinedScores[term] && strings.TrimSpace(text[m[3]:m[4]]) == "" && m[3] < m[4] && !responseWordAfter(text[m[1]:]) {
+		if c.joinedScores[term] && strings.TrimSpace(text[m[3]:m[4]]) == "" && m[3] < m[4] && !responseWordAfter(text[m[1]:]) && !reachWordBefore(text[:m[0]]) {
 			continue // "SALT 80 at wk 24": the score's value (80 % of the scalp bare), not SALT80
 		}
 		v, _ := strconv.ParseFloat(text[m[4]:m[5]], 64)
@@ -89,10 +89,22 @@ func startsWithDigit(s string) bool { return s != "" && isDigitByte(s[0]) }
 // achieved", "SALT 75 responder".
 func responseWordAfter(rest string) bool {
 	rest = strings.ToLower(strings.TrimLeft(rest, " ,:;()"))
+	rest = strings.TrimPrefix(rest, "not ") // "SALT 50 not reached"
 	for _, w := range []string{"response", "responder", "achieved", "reached", "attained", "met"} {
 		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isASCIILetter(rest[len(w)])) {
 			return true
 		}
 	}
 	return false
+}
+
+// reachWordBefore reports whether the text before a "TERM N" ends with a verb of reaching a
+// response level: "did not achieve SALT 50", "reached SALT 90".
+func reachWordBefore(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.Trim(f[len(f)-1], ",;:()")
+	return strings.HasPrefix(w, "achiev") || strings.HasPrefix(w, "reach") || strings.HasPrefix(w, "attain")
 }

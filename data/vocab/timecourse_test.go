@@ -54,6 +54,8 @@ func TestNumericCellForms(t *testing.T) {
 		// SALT's own values reach its thresholds: "SALT 90" spaced is 90 % of the scalp bare
 		{"a spaced SALT is the score's value", "SALT 90 at wk 24", "", Unclassified, ConfidenceNone},
 		{"a spaced SALT 100 is a bare scalp", "wk 48 SALT 100; fine vellus only", "", Unclassified, ConfidenceNone},
+		{"a spaced SALT not achieved", "did not achieve SALT 50 by wk 36", "", None, ConfidenceHigh},
+		{"a spaced SALT not reached", "SALT 50 not reached at wk 36", "", None, ConfidenceHigh},
 		{"a lesion volume on CT", "CT vol 22 → 21 cm3", "", None, ConfidenceHigh},
 		{"a calcified area to zero", "XR calcified area 18 cm2 -> 0 at 2 yrs", "", Complete, ConfidenceHigh},
 		{"foci of uptake", "99mTc-MDP: 7 foci → 2 foci", "", Partial, ConfidenceHigh},

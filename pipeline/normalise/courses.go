@@ -117,9 +117,9 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*cohort.Cours
 
 // drugCellAsTreatment reports whether a Drug cell that the vocabulary does not know as a
 // whole names known drugs among other text: a strength, form, dose or schedule
-// ("tacrolimus 0.1% ointment", "MTX 15 mg weekly"), or several drugs ("MTX + pred"). Such
-// a cell is read as a Treatment cell is: one course per drug named, the text after a drug
-// its dose. A cell a decision settles as a whole stays one term.
+// ("tacrolimus 0.1% ointment", "MTX 15 mg weekly"). Such a cell is read as a Treatment cell
+// is: the drug named, the text after it its dose. A cell naming several drugs, and a cell a
+// decision settles as a whole, stay one term.
 func (n *normaliser) drugCellAsTreatment(r *data.Record, caseID, cell, route string) bool {
 	if n.dec != nil {
 		k := decisionKey{Study: strings.TrimSpace(r.Get(data.FieldStudy)), Case: strings.TrimSpace(caseID), Field: fieldDrug, Text: normText(cell)}
@@ -130,12 +130,19 @@ func (n *normaliser) drugCellAsTreatment(r *data.Record, caseID, cell, route str
 	if n.voc.Drug(cell, route).Status != vocab.StatusUnknown {
 		return false
 	}
+	named := 0
 	for _, m := range n.voc.ScanDrugs(maskDotted(cell)) {
-		if m.Kind != "exclusion" && m.Canonical != "" && !m.Prior {
-			return true
+		if m.Kind != "exclusion" {
+			named++ // a prior one too: "switched from CsA to dupilumab" names two
+			if m.Canonical == "" || len(m.Components) > 0 {
+				return false
+			}
 		}
 	}
-	return false
+	// one drug with its strength, form or dose; a cell naming several ("MTX 15 mg + folic
+	// acid", "switched from CsA to dupilumab", "anti-TNF (infliximab)") stays one term for a
+	// person to settle in review.csv, not courses the sheet may not mean
+	return named == 1
 }
 
 // mergeComponents keeps one course per drug of a row: a regimen's component that is also
