@@ -75,6 +75,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			otherMention[x] = true
 		}
 	}
+	markSteps(text, toks, ends, ms, inTarget, targets) // after the loop above sets mention.sibling
 	for x := range targets {
 		cl := clause[targets[x].i]
 		targets[x].courseClause = namesCourse[cl]
@@ -83,10 +84,10 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		case targets[x].history && namesCourse[cl]:
 			targets[x].history = false
 		case !targets[x].history && namesOther[cl] && !namesCourse[cl] && !failureBeforeOtherStart(toks, ends, targets[x], ms, clause) &&
-			!saidOfCourse(toks, targets[x], ms) && !stepOfCourse(text, toks, ends, targets[x], ms, inTarget, k):
+			!saidOfCourse(toks, targets[x], ms) && targets[x].step != stepOwn:
 			targets[x].history, targets[x].histCue = true, "another treatment named in the clause"
 		case !targets[x].history && continuesOther(text, toks, ends, cues, clause, targets[x], targets, ms, namesCourse, namesOther) &&
-			!saidOfCourse(toks, targets[x], ms) && !stepOfCourse(text, toks, ends, targets[x], ms, inTarget, k):
+			!saidOfCourse(toks, targets[x], ms) && targets[x].step != stepOwn:
 			targets[x].history, targets[x].histCue = true, "the statement goes on telling of another treatment"
 		}
 	}
@@ -106,10 +107,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			}
 		}
 	}
-	mentionEnd := make([]int, len(toks)) // token → end of the treatment named from it, or 0
-	for _, m := range ms {
-		mentionEnd[m.i] = m.i + m.n
-	}
+	mentionEnd := mentionEnds(len(toks), ms)
 	added := compoundRefractory(text, toks, ms)
 	for _, cu := range cues {
 		if cu.e.role != cueHistory || cu.e.category == CategoryUnknown ||
@@ -133,6 +131,15 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		return targets
 	}
 	return mergeTargets(targets, added)
+}
+
+// mentionEnds maps each of n tokens to the end of the treatment named from it, or 0.
+func mentionEnds(n int, ms []mention) []int {
+	end := make([]int, n)
+	for _, m := range ms {
+		end[m.i] = m.i + m.n
+	}
+	return end
 }
 
 // subjectAfterComma reports whether the comma before token x opens a clause of its own: a
@@ -521,9 +528,9 @@ func (c *compiled) otherTreatments(text string, toks []token, ends []bool, t tar
 		return "the outcome follows a switch from the course to another treatment"
 	case labelledByOther(text, toks, t, ms, inTarget, k):
 		return "the outcome follows another treatment's label"
-	case arrowFromOther(toks, t, ms, k) && !stepOfCourse(text, toks, ends, t, ms, inTarget, k):
+	case arrowFromOther(toks, t, ms, k) && t.step != stepOwn:
 		return "the outcome follows another treatment's arrow"
-	case stepOfOther(text, toks, ends, t, ms, inTarget, k):
+	case t.step == stepOther:
 		return "the outcome is in another treatment's step (its name, dose and arrow open the part)"
 	case responseAfterOtherStart(toks, ends, t, ms, k):
 		return "a response after another treatment was started"

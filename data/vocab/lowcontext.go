@@ -31,8 +31,8 @@ func (c *compiled) lowFromContext(toks []token, ends []bool, targets []target, t
 		// could not read, which may be a change
 		return "a non-response in weak words beside a statement the reader could not read"
 	}
-	if weakOrPersisting(toks, t) && !cat.AtLeast(Minimal) && cat != NotEvaluable && c.unreadPart(toks, targets) ||
-		cat == None && findingUnchanged(toks, t) && unreadChange(toks, targets, t) {
+	if (weakOrPersisting(toks, t) && !cat.AtLeast(Minimal) && cat != NotEvaluable && c.unreadPart(toks, targets)) ||
+		(cat == None && findingUnchanged(toks, t) && unreadChange(toks, targets, t)) {
 		// "Na corrected; confusion persisted": a weak word read strongly as a non-response
 		// beside a statement the reader could not read, which may be a response (rule 8);
 		// "ABSIS skin 40 -> 8, mucosa unchanged": one finding unchanged beside a change the
@@ -90,19 +90,20 @@ func findingUnchanged(toks []token, t target) bool {
 	return contentWord(toks[t.i-1].norm) && !isNumber(toks[t.i-1].norm)
 }
 
-// changeWords say that a finding changed, for better or worse ("nose less oedematous",
-// "erythema down", "lesions lighter").
-var changeWords = map[string]bool{"less": true, "fewer": true, "smaller": true, "lighter": true, "better": true,
-	"down": true, "reduced": true, "decreased": true, "softer": true, "flatter": true, "thinner": true, "paler": true,
-	"more": true, "worse": true, "larger": true, "bigger": true, "up": true, "increased": true}
+// comparativeWords say, besides the change words of measures (wordFall, wordRise), that a
+// finding changed ("lesions lighter", "plaques flatter", "rash worse").
+var comparativeWords = map[string]bool{"smaller": true, "lighter": true, "better": true, "softer": true,
+	"flatter": true, "thinner": true, "paler": true, "more": true, "worse": true, "larger": true, "bigger": true, "up": true}
+
+// changeWord reports whether w says that a finding changed.
+func changeWord(w string) bool { return wordFall[w] || wordRise[w] || comparativeWords[w] }
 
 // terseCellWords bounds the words of a terse cell, whose parts are findings each.
 const terseCellWords = 16
 
 // unreadChange reports whether a terse cell holds, outside the part of t, a change no
-// statement of targets covers: an
-// arrow between two values ("ABSIS skin 40 -> 8", "inflammation 3+ -> 1+") or a word of
-// change (changeWords).
+// statement of targets covers: an arrow between two values ("ABSIS skin 40 -> 8",
+// "inflammation 3+ -> 1+") or a word of change (changeWord).
 func unreadChange(toks []token, targets []target, t target) bool {
 	if len(toks) > terseCellWords {
 		return false // a sentence says much besides its outcome ("uric acid still high … up to 450 mg")
@@ -119,7 +120,7 @@ func unreadChange(toks []token, targets []target, t target) bool {
 		if covered[x] || x >= from && x < to {
 			continue
 		}
-		if changeWords[tk.norm] || tk.arrow && x > 0 && !covered[x-1] && isNumber(strings.TrimSuffix(toks[x-1].norm, "+")) &&
+		if changeWord(tk.norm) || tk.arrow && x > 0 && !covered[x-1] && isNumber(strings.TrimSuffix(toks[x-1].norm, "+")) &&
 			isNumber(strings.TrimSuffix(tk.norm, "+")) {
 			return true
 		}

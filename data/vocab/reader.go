@@ -130,6 +130,8 @@ type target struct {
 	// mild is set on an adverse effect a qualifier of small degree covers ("minor side
 	// effects", "minimal toxicity"): a remark on tolerability, not why the course stopped.
 	mild bool
+	// step says whose step of a treatment history the target lies in (steps).
+	step stepKind
 	// courseClause is set when the target's clause names one of the course's own
 	// treatments: it is evidence about this course, not only about the patient.
 	courseClause bool

@@ -400,7 +400,7 @@ func slashFraction(text string, toks []token, i int) bool {
 		}
 		x, errX := strconv.Atoi(toks[a].norm)
 		y, errY := strconv.Atoi(toks[a+1].norm)
-		if errX == nil && errY == nil && x >= 1 && x < y && y != 7 && y != 12 && y != 52 {
+		if errX == nil && errY == nil && partCount(x, y) {
 			return true
 		}
 	}
@@ -426,11 +426,15 @@ func fractionAfter(text string, toks []token, j int) bool {
 	}
 	x, errX := strconv.Atoi(toks[a].norm)
 	y, errY := strconv.Atoi(toks[b].norm)
-	if errX != nil || errY != nil || x < 1 || x >= y || y > 100 || y == 7 || y == 12 || y == 52 || toks[b].brk {
+	if errX != nil || errY != nil || !partCount(x, y) || y > 100 || toks[b].brk {
 		return false
 	}
 	return b+1 >= len(toks) || toks[b+1].brk || !timeToken(toks[b+1]) && !responseLinks[toks[b+1].norm]
 }
+
+// partCount reports whether x of y is a count of some of several (1 ≤ x < y), not a time: a
+// denominator of 7, 12 or 52 is the clinical notation of days, months or weeks ("3/12").
+func partCount(x, y int) bool { return x >= 1 && x < y && y != 7 && y != 12 && y != 52 }
 
 // countWordBefore reports whether the count word w stands at most three words before the
 // complete response word at toks[i], in its clause, with what it counts between: "a few AKs

@@ -11,56 +11,31 @@ import "strings"
 // ("IVIG 2 g/kg x6 monthly added ->").
 const stepReach = 8
 
-// stepOfOther reports whether the outcome t lies in the step of treatments that are not the
-// course's: a part of the cell that opens (at the cell's start, after a sentence end, a
-// semicolon, a comma, a spaced slash or "then") with treatments joined by "+", "and" or a
-// comma, their dose and schedule words (no outcome phrase, at most stepReach words) and an
-// arrow; the step runs from the arrow to the end of the part or to the next treatment named
-// outside it. A step with one of the course's treatments among its own is the course's (a
-// combination: "IVIG + pred -> partial" in an IVIG row).
-func stepOfOther(text string, toks []token, ends []bool, t target, ms []mention, inTarget []bool, k *course) bool {
-	in, own := stepOf(text, toks, ends, t, ms, inTarget, k)
-	return in && !own
-}
+// stepKind says whose step a token of the cell lies in.
+type stepKind uint8
 
-// stepOfCourse reports whether the outcome t lies in the course's own step: another
-// treatment named in it ("tofacitinib 5 bd -> rash cleared, steroid off") does not make it
-// that treatment's.
-func stepOfCourse(text string, toks []token, ends []bool, t target, ms []mention, inTarget []bool, k *course) bool {
-	in, own := stepOf(text, toks, ends, t, ms, inTarget, k)
-	return in && own
-}
+const (
+	stepNone  stepKind = iota // in no step
+	stepOwn                   // in a step of the course's own treatments (alone or combined)
+	stepOther                 // in a step of other treatments only
+)
 
-// stepOf reports whether the outcome t lies in a step (see stepOfOther), and whether the step
-// is the course's own.
-func stepOf(text string, toks []token, ends []bool, t target, ms []mention, inTarget []bool, k *course) (in, own bool) {
+// steps marks, for every token, the step it lies in: a part of the cell that opens (at the
+// cell's start, after a sentence end, a semicolon, a comma, a spaced slash or "then") with
+// treatments joined by "+", "and" or a comma, their dose and schedule words (no outcome
+// phrase, at most stepReach words) and an arrow; the step runs from the arrow to the end of
+// the part or to the next treatment named outside it. A step with one of the course's
+// treatments among its own (not a sibling of its class, mention.sibling) is the course's (a
+// combination: "IVIG + pred -> partial response" in an IVIG row); another treatment named
+// inside it ("tofacitinib 5 bd -> rash cleared, steroid off") does not make it that
+// treatment's.
+func steps(text string, toks []token, ends []bool, ms []mention, inTarget []bool) []stepKind {
+	var at []stepKind
 	for x := 0; x < len(ms); x++ {
-		m := ms[x]
-		if m.i >= t.i {
-			return false, false
-		}
-		if !opensPart(text, toks, ends, m.i) {
+		if !opensPart(text, toks, ends, ms[x].i) {
 			continue
 		}
-		last, arrow := x, -1
-		for y := m.i + m.n; y < len(toks) && y-(ms[last].i+ms[last].n) <= stepReach; y++ {
-			if toks[y].arrow {
-				if !isNumber(toks[y].norm) {
-					arrow = y // not a change of dose ("pred 60 -> 20 mg") or of a value ("PASI 20 -> 14")
-				}
-				break
-			}
-			joined := last+1 < len(ms) && ms[last+1].i == y && (!toks[y].comma || y == ms[last].i+ms[last].n)
-			if inTarget[y] || partEnd(text, toks, ends, y) || toks[y].comma && !joined {
-				// an outcome, the part's end, or a colon or comma before other words, or after
-				// a treatment's dose ("MTX 3 mo, adalimumab ->": a sequence, not a combination)
-				break
-			}
-			if joined {
-				last++
-				y = ms[last].i + ms[last].n - 1
-			}
-		}
+		last, arrow := stepLabel(text, toks, ends, ms, inTarget, x)
 		if arrow < 0 {
 			continue
 		}
@@ -68,24 +43,56 @@ func stepOf(text string, toks []token, ends []bool, t target, ms []mention, inTa
 		if last+1 < len(ms) {
 			end = ms[last+1].i
 		}
-		for y := arrow + 1; y < end; y++ {
-			if partEnd(text, toks, ends, y) {
-				end = y
-				break
-			}
-		}
-		if t.i < arrow || t.i >= end {
-			x = last
-			continue
-		}
+		kind := stepOther
 		for _, s := range ms[x : last+1] {
 			if s.course && !s.sibling {
-				return true, true
+				kind = stepOwn
 			}
 		}
-		return true, false
+		if at == nil {
+			at = make([]stepKind, len(toks))
+		}
+		for y := arrow; y < end && (y == arrow || !partEnd(text, toks, ends, y)); y++ {
+			at[y] = kind
+		}
+		x = last
 	}
-	return false, false
+	return at
+}
+
+// markSteps sets each target's step (steps).
+func markSteps(text string, toks []token, ends []bool, ms []mention, inTarget []bool, targets []target) {
+	if at := steps(text, toks, ends, ms, inTarget); at != nil {
+		for x := range targets {
+			targets[x].step = at[targets[x].i]
+		}
+	}
+}
+
+// stepLabel reads the label of a step that may open at the treatment ms[x]: it returns the
+// last treatment joined to it and the token of the arrow after their dose words, or -1 when
+// no arrow ends the label.
+func stepLabel(text string, toks []token, ends []bool, ms []mention, inTarget []bool, x int) (last, arrow int) {
+	last = x
+	for y := ms[x].i + ms[x].n; y < len(toks) && y-(ms[last].i+ms[last].n) <= stepReach; y++ {
+		if toks[y].arrow {
+			if isNumber(toks[y].norm) {
+				return last, -1 // a change of dose ("pred 60 -> 20 mg") or of a value ("PASI 20 -> 14")
+			}
+			return last, y
+		}
+		joined := last+1 < len(ms) && ms[last+1].i == y && (!toks[y].comma || y == ms[last].i+ms[last].n)
+		if inTarget[y] || partEnd(text, toks, ends, y) || toks[y].comma && !joined {
+			// an outcome, the part's end, or a colon or comma before other words, or after
+			// a treatment's dose ("MTX 3 mo, adalimumab ->": a sequence, not a combination)
+			return last, -1
+		}
+		if joined {
+			last++
+			y = ms[last].i + ms[last].n - 1
+		}
+	}
+	return last, -1
 }
 
 // opensPart reports whether token i opens a part of the cell: the cell's start, a sentence
@@ -108,8 +115,9 @@ func partEnd(text string, toks []token, ends []bool, i int) bool {
 	return ends[i] && strings.ContainsAny(gap, ".;!?\n\r|") || strings.Contains(gap, " / ")
 }
 
-// contrastOpeners open a statement that goes on telling of the subject before them.
-var contrastOpeners = map[string]bool{"but": true, "however": true, "yet": true, "though": true, "although": true}
+// contrastOpener reports whether w opens a statement that goes on telling of the subject
+// before it: a contrast (residueContrasts: "but", "however", "yet") or a concession.
+func contrastOpener(w string) bool { return residueContrasts[w] || w == "though" || w == "although" }
 
 // continuesOther reports whether the statement of the outcome t names no treatment and goes
 // on telling of other treatments than the course's: it is a relative clause right after one
@@ -129,7 +137,7 @@ func continuesOther(text string, toks []token, ends []bool, cues []cueHit, claus
 		f--
 	}
 	if !relativeOfOther(toks, ms, cues, clause, f) {
-		if !contrastOpeners[toks[f].norm] && !(f > 0 && contrastOpeners[toks[f-1].norm]) || !namesOther[cl-1] || namesCourse[cl-1] ||
+		if !contrastOpener(toks[f].norm) && !(f > 0 && contrastOpener(toks[f-1].norm)) || !namesOther[cl-1] || namesCourse[cl-1] ||
 			!outcomeIn(toks, targets, clause, cl-1) {
 			// "…, and was placed again on antibiotics, to which she responded": a new action;
 			// "topical steroids continued but eczema flared": a background, not an outcome

@@ -52,10 +52,8 @@ func rawScoreAfter(rest string) bool {
 		return true // "SALT 100/60/15 at 0/3/6 mo": the first of the score's values
 	}
 	rest = strings.ToLower(strings.TrimLeft(rest, " ,:;()"))
-	for _, w := range []string{"at baseline", "baseline", "points", "at presentation", "before treatment", "before starting", "at start", "at the start", "pretreatment", "pre-treatment", "at bl", "bl"} {
-		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isASCIILetter(rest[len(w)])) {
-			return true // "SALT 100 at bl", "PASI 18 bl": not "PASI 75 blinded"
-		}
+	if startsWithWord(rest, "at baseline", "baseline", "points", "at presentation", "before treatment", "before starting", "at start", "at the start", "pretreatment", "pre-treatment", "at bl", "bl") {
+		return true // "SALT 100 at bl", "PASI 18 bl": not "PASI 75 blinded"
 	}
 	return weekZeroRE.MatchString(rest) // "SALT 80 at wk 0", "EASI 30 (week 0)"
 }
@@ -90,7 +88,13 @@ func startsWithDigit(s string) bool { return s != "" && isDigitByte(s[0]) }
 func responseWordAfter(rest string) bool {
 	rest = strings.ToLower(strings.TrimLeft(rest, " ,:;()"))
 	rest = strings.TrimPrefix(rest, "not ") // "SALT 50 not reached"
-	for _, w := range []string{"response", "responder", "achieved", "reached", "attained", "met"} {
+	return startsWithWord(rest, "response", "responder", "achieved", "reached", "attained", "met")
+}
+
+// startsWithWord reports whether rest starts with one of words as a whole word ("bl", not
+// "blinded").
+func startsWithWord(rest string, words ...string) bool {
+	for _, w := range words {
 		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isASCIILetter(rest[len(w)])) {
 			return true
 		}

@@ -121,11 +121,8 @@ func (n *normaliser) cases(r *data.Record, extraLabs []data.Lab) []*cohort.Cours
 // is: the drug named, the text after it its dose. A cell naming several drugs, and a cell a
 // decision settles as a whole, stay one term.
 func (n *normaliser) drugCellAsTreatment(r *data.Record, caseID, cell, route string) bool {
-	if n.dec != nil {
-		k := decisionKey{Study: strings.TrimSpace(r.Get(data.FieldStudy)), Case: strings.TrimSpace(caseID), Field: fieldDrug, Text: normText(cell)}
-		if n.dec.byKey[k] != nil {
-			return false
-		}
+	if n.dec != nil && n.dec.byKey[keyOf(r, caseID, fieldDrug, cell)] != nil {
+		return false // looked up without decide, which would record the whole cell as present
 	}
 	if n.voc.Drug(cell, route).Status != vocab.StatusUnknown {
 		return false

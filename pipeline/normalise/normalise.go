@@ -134,13 +134,10 @@ func (n *normaliser) decide(r *data.Record, caseID, field, text string) *decisio
 	if n.dec == nil {
 		return nil // no decisions file: nothing to look up (and no text to normalise)
 	}
-	t := normText(text)
-	if t == "" {
+	k := keyOf(r, caseID, field, text)
+	if k.Text == "" {
 		return nil
 	}
-	study := strings.TrimSpace(r.Get(data.FieldStudy))
-	caseID = strings.TrimSpace(caseID)
-	k := decisionKey{Study: study, Case: caseID, Field: field, Text: t}
 	d := n.dec.byKey[k]
 	if n.log != nil {
 		n.log.add(event{kind: eventDecided, key: &k, used: d != nil})
@@ -148,6 +145,11 @@ func (n *normaliser) decide(r *data.Record, caseID, field, text string) *decisio
 	}
 	n.decided(k, d != nil)
 	return d
+}
+
+// keyOf is the key of a decision on the text of field of case caseID of r's study.
+func keyOf(r *data.Record, caseID, field, text string) decisionKey {
+	return decisionKey{Study: strings.TrimSpace(r.Get(data.FieldStudy)), Case: strings.TrimSpace(caseID), Field: field, Text: normText(text)}
 }
 
 // decided records that the text of k exists, and that its decision applied when used.
