@@ -26,6 +26,10 @@ var (
 		"requirement": true, "requirements": true, "need": true, "insulin": true}
 )
 
+// timeOfTreatment are the words that make a treatment named after a change word the time of
+// the change, not its subject: "platelets fell again on taper", "rose during tapering".
+var timeOfTreatment = map[string]bool{"on": true, "during": true, "when": true, "whenever": true, "while": true, "upon": true}
+
 // measureChange reads a weak change word ("decreased", "rose") by a measure of scores.tsv
 // within five words before or four after it, with no word of dose or treatment there ("the
 // prednisolone dose was reduced"): 1 when the change goes the measure's better direction
@@ -60,7 +64,7 @@ func (c *compiled) measureChange(text string, toks []token, t target) int {
 	// relative clause ("the tumour, which shrank")
 	lo, hi := reachBack(toks, t.i, 5), min(len(toks), t.j+4)
 	for k := lo; k < hi; k++ {
-		if treatmentWords[toks[k].norm] {
+		if treatmentWords[toks[k].norm] && !(k >= t.j && wordIn(toks, t.j, k, timeOfTreatment)) {
 			return 0
 		}
 	}

@@ -10,8 +10,11 @@ package vocab
 // a count ("new lesions in 2 of 5") nor words of a stop, a treatment or a patient between,
 // nor a noun with "of" after it ("new areas of repigmentation").
 func newFindingPhrase(toks []token, i int) int {
-	if w := toks[i].norm; w != "new" && w != "fresh" && w != "further" && w != "additional" && w != "satellite" {
+	if w := toks[i].norm; w != "new" && w != "fresh" && w != "further" && w != "additional" && w != "satellite" && w != "again" {
 		return 0
+	}
+	if toks[i].norm == "again" && (i+1 >= len(toks) || toks[i+1].brk || !againCounts[toks[i+1].norm]) {
+		return 0 // "again some aphthae": lesions that came again; not "again the ulcers healed"
 	}
 	for k := i + 1; k < len(toks) && k <= i+3; k++ {
 		tk := toks[k]
@@ -29,12 +32,17 @@ func newFindingPhrase(toks []token, i int) int {
 	return 0
 }
 
+// againCounts are the words of number after which "again" opens lesions that came back
+// ("on month 7 again some aphthae", "again a few new ulcers").
+var againCounts = map[string]bool{"some": true, "a": true, "few": true, "several": true, "multiple": true, "many": true,
+	"more": true, "numerous": true}
+
 // newFindingNouns are lesions that come new, besides lesionNouns: what blisters, erodes,
 // breaks down or swells on the skin and mucosa ("DU": a digital or duodenal ulcer).
 var newFindingNouns = map[string]bool{"erosions": true, "erosion": true, "bullae": true, "bulla": true, "blisters": true,
 	"blister": true, "vesicles": true, "pustules": true, "chilblains": true, "areas": true, "area": true, "ulcerations": true,
 	"abscesses": true, "abscess": true, "tunnels": true, "nodes": true, "metastases": true, "wheals": true,
-	"eschars": true, "eschar": true, "burrows": true, "fissures": true, "du": true, "dus": true}
+	"eschars": true, "eschar": true, "aphthae": true, "aphtha": true, "burrows": true, "fissures": true, "du": true, "dus": true}
 
 // newFindingNotNouns name a treatment, which a new finding is not ("new treatment areas").
 var newFindingNotNouns = map[string]bool{"treatment": true, "therapy": true, "tx": true, "rx": true, "drug": true,

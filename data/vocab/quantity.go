@@ -151,6 +151,7 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 	if m, cat, weak, ok := c.measurePercentCell(text, hasPercent); ok {
 		add(m[4], m[7], cat, "percent change", weak, text[m[4]:m[7]])
 	}
+	prevDir, prevEnd := 0, 0 // the direction of the last percentage and its end
 	for _, m := range percentMatches(text, hasPercent) {
 		v, err := strconv.ParseFloat(strings.Replace(text[m[2]:m[3]], ",", ".", 1), 64)
 		if err != nil || v > 100 {
@@ -159,10 +160,8 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		if k := rangeStart(toks, tokAt(m[0])); k > 0 && !toks[k].brk && (toks[k-1].norm == "to" || toks[k-1].norm == "from") {
 			continue // "LVEF decreased to 20 %", "from 40 % to 20 %", "EF increased to 25-30 %": levels, not a change by 20 %
 		}
-		dir := percentDirection(toks, tokAt(m[0]))
-		if dir == 0 && reliefAfter(toks, tokensBefore(m[1])) {
-			dir = -1
-		}
+		dir := percentDir(text, toks, m, prevDir, prevEnd)
+		prevDir, prevEnd = dir, m[1]
 		if residualAfter(toks, tokensBefore(m[1])) && dir != 2 {
 			// "less than 10 % residual disease": what is left, a fall of 90 %
 			add(m[0], m[1], percentCategory(1-v/100), "percent remaining", false, text[m[0]:m[1]])
@@ -359,6 +358,7 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 	c.arrowPairs(text, toks, read)
 	out = append(out, c.timedValues(text, toks, func(b int) bool { return overlapsAny(out, b, b+1) }, read)...)
 	out = append(out, c.sizePairs(text, out)...)
+	out = append(out, c.areaPairs(text, out)...)
 	if strings.Contains(text, "mm") || strings.Contains(text, "cm") {
 		out = append(out, sizeSequences(text, out)...)
 	}
@@ -537,4 +537,19 @@ var normalAfterRE = regexp.MustCompile(`^\s*[a-zµμ/%0-9^.]{0,10}\s*[(,=–-]?\
 // value normal.
 func normalAfterValue(after string) bool {
 	return normalAfterRE.MatchString(strings.ToLower(after[:min(len(after), 40)]))
+}
+
+// percentDir is percentDirection of the percentage m matched, or -1 for a share of relief
+// after it ("50 % relief"), or, without a change word of its own, the direction prevDir of
+// the percentage before it that ended at prevEnd when it continues that change at a later
+// time ("~40% smaller at wk 6, ~65% at wk 12").
+func percentDir(text string, toks []token, m []int, prevDir, prevEnd int) int {
+	dir := percentDirection(toks, tokenAtByte(toks, m[0]))
+	if dir == 0 && reliefAfter(toks, sort.Search(len(toks), func(k int) bool { return toks[k].start >= m[1] })) {
+		dir = -1
+	}
+	if dir == 0 && prevDir != 0 && laterPercentOfSeries(text[prevEnd:m[0]], text[m[1]:]) {
+		dir = prevDir
+	}
+	return dir
 }

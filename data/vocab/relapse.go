@@ -23,6 +23,9 @@ func relapseRules(toks []token, live []target, doseChange []int, once bool) (kee
 		}
 	}
 	onCourseRelapse = -1
+	if hasResponse {
+		live = newFindingsLater(toks, live)
+	}
 	lost := responseLost(toks, live)
 	keep = make([]target, 0, len(live)) // a copy: the caller keeps live (the patient's statements)
 	for k, t := range live {
@@ -240,3 +243,42 @@ func completionBefore(toks []token, t target) bool {
 	}
 	return false
 }
+
+// newFindingWords open a new finding ("new ulcers", "fresh bullae", "again some aphthae").
+var newFindingWords = map[string]bool{"new": true, "fresh": true, "further": true, "additional": true, "again": true}
+
+// newFindingsLater returns live with the new findings that came at a later time than a
+// response before them read as relapses ("cleared at 3 mo; new ulcers at mo 7 on the same
+// dose", "healed, then new lesions"): lesions that came back after the disease had
+// responded, read by time as a relapse is (rule 3), not a statement that disagrees with the
+// response. A new finding is later when a word of later time or an arrow stands between, or
+// a time is stated within four words after it or before it (after the response). live is
+// copied before a change.
+func newFindingsLater(toks []token, live []target) []target {
+	copied := false
+	for k, t := range live {
+		if t.category != Progression || t.negated || t.entry.role == roleRelapse || t.i >= len(toks) || !newFindingWords[toks[t.i].norm] {
+			continue
+		}
+		later := false
+		for _, r := range live[:k] {
+			if r.j <= t.i && !r.negated && !r.hedged && r.category.AtLeast(Partial) && r.entry.role != roleRelapse &&
+				(laterBetween(toks, r.j, t.i) || numberedTime(timeIn(toks, t.j, min(len(toks), t.j+4))) ||
+					numberedTime(timeIn(toks, max(r.j, t.i-4), t.i))) {
+				later = true
+			}
+		}
+		if !later {
+			continue
+		}
+		if !copied {
+			live, copied = append([]target(nil), live...), true
+		}
+		live[k].entry.role, live[k].entry.secondary, live[k].rule = roleRelapse, false, "new lesions after a response"
+	}
+	return live
+}
+
+// numberedTime reports whether a time timeIn returned is a numbered later time ("at mo 7"),
+// not a baseline, none or a later time without a number ("at the end of the ileum").
+func numberedTime(days float64) bool { return days > 0 && days < laterNoNumber }

@@ -381,6 +381,11 @@ func gradeSitesCounted(text string, toks []token, t *target) {
 	switch {
 	case partOnly(toks, *t) || slashFraction(text, toks, t.i) || fractionAfter(text, toks, t.j) || countWordBefore(toks, t.i, "some"):
 		t.category, t.rule = Partial, "some of several sites: partial (rule 8)"
+		if x, y, a, ok := sitesCounted(toks, t.i, t.j); ok && 2*x < y && a > 0 && toks[a-1].norm == "only" && !toks[a].brk {
+			// "only 5 of 25 lesions cleared": the authors call a minority of the sites small
+			// (rule 9: their own words), where "2/5 healed" is partial (rule 8)
+			t.category, t.rule = Minimal, "only a minority of several sites: minimal (rules 8 and 9)"
+		}
 	case countWordBefore(toks, t.i, "few"):
 		t.category, t.rule = Minimal, "a few of several sites: minimal (rule 8)"
 	}

@@ -61,7 +61,11 @@ func TestNumericCellForms(t *testing.T) {
 		{"foci of uptake", "99mTc-MDP: 7 foci → 2 foci", "", Partial, ConfidenceHigh},
 		{"an acne grade", "GAGS 28 → 10", "", Partial, ConfidenceHigh},
 		{"a localized scleroderma activity index", "LoSAI 12 → 4", "", Partial, ConfidenceHigh},
-		{"an area of no known measure", "area 12.5 cm² → 5.0 cm²", "", Unclassified, ConfidenceNone},
+		{"an area, as a size is read (sizeContext)", "area 12.5 cm² → 5.0 cm²", "", Partial, ConfidenceHigh},
+		{"an area, its unit written once", "Eschars lifted, granulation underneath; 35 → 16 cm2 at wk 10", "", Partial, ConfidenceHigh},
+		{"a series of areas: the first and the last", "area 18 cm2 → 11 cm2 (wk 8) → 4 cm2 (wk 12)", "", Partial, ConfidenceHigh},
+		{"an area after an unknown name", "PG 18 cm2 → 11 cm2 (wk 8) → 9 cm2 (wk 12)", "", Unclassified, ConfidenceNone},
+		{"an area that grew, with an arrow", "ulcer area 4 cm2 → 9 cm2", "", Progression, ConfidenceHigh},
 		{"AN is a word in prose", "Her status declined—an arterial blood gas showed 7.20/107/78.", "", Partial, ConfidenceLow},
 		// measures named in capitals only (scores.tsv case "capitals")
 		{"AN in capitals", "AN 20 -> 8 at end of course", "", Partial, ConfidenceHigh},

@@ -1,0 +1,31 @@
+package vocab
+
+import "testing"
+
+// TestChangesAtLaterTimes reads changes whose subject or time is carried over from a statement
+// before them (docs/outcomes.md, twenty-sixth session), each beside a near miss that must keep
+// its old reading.
+func TestChangesAtLaterTimes(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		// a change word whose subject is left out takes the measure of the change before it
+		{"a rise, then a fall of the same measure on the taper", "plt rose and SDH resolved, but fell on steroid taper", "prednisolone", Progression, ConfidenceHigh},
+		{"a rise, then a fall at no stated time", "platelets rose, then fell again", "prednisolone", Partial, ConfidenceLow},
+		{"a fall on the taper, the measure named", "platelets fell again on taper", "prednisolone", Progression, ConfidenceLow},
+		{"near miss: a worsening, then a rise after another drug", "Haemoglobin fell despite iron supplementation, but rose after darbepoetin", "", Progression, ConfidenceLow},
+		{"near miss: a change word with its own object", "disease progression with further increased dyspnoea, reduced exercise tolerance", "", Progression, ConfidenceHigh},
+		// a percentage at a later time continues the change of the one before
+		{"percentages at two times: the later", "~40% smaller at wk 6, ~65% at wk 12", "", Partial, ConfidenceHigh},
+		{"near miss: one percentage", "~40% smaller at wk 6", "", Minimal, ConfidenceHigh},
+		// lesions back, new or again after a response: a relapse, read by time
+		{"ulcers back on the course", "healed wk 8, ulcers back by wk 20 on warfarin (INR in range)", "warfarin", Progression, ConfidenceHigh},
+		{"ulcers back at no stated time", "healed, ulcers back by wk 20", "warfarin", Complete, ConfidenceLow},
+		{"new ulcers later on the same dose", "cleared at 3 mo; new ulcers at mo 7 on the same dose", "tofacitinib", Progression, ConfidenceHigh},
+		{"lesions again, a time before them", "After 3 months complete disappearance of oral and genital ulcers, but on month 7 again some aphthae on the same dose", "tofacitinib", Progression, ConfidenceHigh},
+		{"new lesions later, time not stated", "marked improvement, then new lesions", "", Partial, ConfidenceLow},
+		{"near miss: new lesions at another site at no later time", "marked improvement but new lesions on the legs", "", Partial, ConfidenceLow},
+		{"near miss: again before a response word", "again the ulcers healed", "", Complete, ConfidenceHigh},
+		// the authors' "only" before a minority of the sites
+		{"only a minority of the lesions cleared", "only 5 of 25 lesions cleared", "", Minimal, ConfidenceHigh},
+		{"near miss: a minority without only (rule 8)", "2/5 healed", "", Partial, ConfidenceHigh},
+	})
+}
