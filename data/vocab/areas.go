@@ -5,50 +5,59 @@ import (
 	"strings"
 )
 
-// areaPairRE matches an area or a volume before and after, its unit written once or twice:
-// "35 → 16 cm2", "18 cm² → 11 cm²", "12 to 4 cm2", "4 cm3 -> 1 cm3". Groups: 1 the first
-// value, 2 its unit and 3 its power (when written), 4 the second value, 5 its unit, 6 its power.
-var areaPairRE = regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s*(?:(mm|cm)([23²³]))?\s*(?:` + arrowAlt + `|\bto\b)\s*~?(\d+(?:[.,]\d+)?)\s*(mm|cm)([23²³])`)
+// areaChainRE matches areas or volumes in a series, the unit written on any of the values:
+// "35 → 16 cm2", "18 cm² → 11 cm²", "12 to 4 cm2", "12.6 → 6.1 → 2.0 cm2", "30 cm2 → 24 → 21
+// cm2", "3.2 cm2 → 0 at wk 12", "PG 18 cm2 → 11 cm2 (wk 8) → 9 cm2" (a short aside in
+// parentheses before an arrow). Group 1 is the first value, 2 and 3 its unit and power
+// (when written), 4 the rest of the series, which areaStepRE reads.
+var areaChainRE = regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s*(?:(mm|cm)([23²³]))?((?:\s*(?:\([^()]{1,20}\))?\s*(?:` + arrowAlt + `|\bto\b)\s*~?\d+(?:[.,]\d+)?(?:\s*(?:mm|cm)[23²³])?)+)`)
 
-// areaNextRE matches the next value of a series of areas after one read: "→ 9 cm2 (wk 12)",
-// a short aside in parentheses before the arrow ("(wk 8) → 9 cm2"). Groups: 1 the value,
-// 2 its unit, 3 its power.
-var areaNextRE = regexp.MustCompile(`^\s*(?:\([^()]{1,20}\))?\s*(?:` + arrowAlt + `)\s*~?(\d+(?:[.,]\d+)?)\s*(mm|cm)([23²³])`)
+// areaStepRE matches one later value of a series areaChainRE found. Groups: 1 the connector,
+// 2 the value, 3 and 4 its unit and power (when written).
+var areaStepRE = regexp.MustCompile(`(` + arrowAlt + `|\bto\b)\s*~?(\d+(?:[.,]\d+)?)(?:\s*(mm|cm)([23²³]))?`)
 
-// areaPairs reads areas and volumes before and after ("PG 18 cm2 → 11 cm2 (wk 8) → 9 cm2 (wk
-// 12)", "35 → 16 cm2") outside the spans of seen: the first value against the last of the
-// series, as a size (rule 5: a size is better lower), where sizeContext lets the values be the
-// size of the disease (not "Schirmer", not an unknown name such as "PG 18 cm2"). "to" reads
-// only a fall ("lesions of 2 to 6 cm2" may be a range); a unit or power that differs between
-// the values is not read.
+// areaPairs reads areas and volumes before and after outside the spans of seen: the first
+// value of a series against its last, as a size (rule 5: a size is better lower), where
+// sizeContext lets the values be the size of the disease (not "Schirmer", not an unknown name
+// such as "PG 18 cm2"). A series needs a unit of area or volume on one of its values and the
+// same unit on every value that has one; "to" reads only a fall ("lesions of 2 to 6 cm2" may
+// be a range).
 func (c *compiled) areaPairs(text string, seen []valueHit) []valueHit {
 	if !strings.Contains(text, "cm") && !strings.Contains(text, "mm") {
 		return nil
 	}
 	var out []valueHit
-	for _, m := range areaPairRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range areaChainRE.FindAllStringSubmatchIndex(text, -1) {
 		if overlapsAny(seen, m[0], m[1]) || m[0] > 0 && isDigitByte(text[m[0]-1]) || !c.sizeContext(text[:m[0]]) {
 			continue
 		}
-		unit, power := text[m[10]:m[11]], samePower(text[m[12]:m[13]])
-		if m[4] >= 0 && (text[m[4]:m[5]] != unit || samePower(text[m[6]:m[7]]) != power) {
-			continue
+		unit, same, to := "", true, false
+		if m[4] >= 0 {
+			unit = text[m[4]:m[5]] + samePower(text[m[6]:m[7]])
 		}
-		end, last := m[1], text[m[8]:m[9]]
-		for {
-			n := areaNextRE.FindStringSubmatchIndex(text[end:])
-			if n == nil || text[end+n[4]:end+n[5]] != unit || samePower(text[end+n[6]:end+n[7]]) != power {
-				break
+		last := text[m[2]:m[3]]
+		for _, n := range areaStepRE.FindAllStringSubmatchIndex(text[m[8]:m[9]], -1) {
+			step := text[m[8]:m[9]]
+			last, to = step[n[4]:n[5]], to || step[n[2]:n[3]] == "to"
+			if n[6] < 0 {
+				continue
 			}
-			last, end = text[end+n[2]:end+n[3]], end+n[1]
+			u := step[n[6]:n[7]] + samePower(step[n[8]:n[9]])
+			if unit != "" && u != unit {
+				same = false
+			}
+			unit = u
+		}
+		if unit == "" || !same {
+			continue
 		}
 		a := sizeValue(strings.ReplaceAll(text[m[2]:m[3]], ",", "."))
 		b := sizeValue(strings.ReplaceAll(last, ",", "."))
-		if b > a && !strings.ContainsAny(text[m[3]:m[8]], arrowRunes+">") {
+		if b > a && to {
 			continue // "2 to 6 cm2": a range as often as a growth; an arrow is a change
 		}
 		if cat, ok := sizeCategory(a, b); ok {
-			out = append(out, valueHit{m[0], end, cat, false, false})
+			out = append(out, valueHit{m[0], m[1], cat, false, false})
 		}
 	}
 	return out

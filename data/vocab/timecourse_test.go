@@ -66,6 +66,12 @@ func TestNumericCellForms(t *testing.T) {
 		{"a series of areas: the first and the last", "area 18 cm2 → 11 cm2 (wk 8) → 4 cm2 (wk 12)", "", Partial, ConfidenceHigh},
 		{"an area after an unknown name", "PG 18 cm2 → 11 cm2 (wk 8) → 9 cm2 (wk 12)", "", Unclassified, ConfidenceNone},
 		{"an area that grew, with an arrow", "ulcer area 4 cm2 → 9 cm2", "", Progression, ConfidenceHigh},
+		{"a series of areas, the unit on the last value", "12.6 → 6.1 → 2.0 cm2", "", Partial, ConfidenceHigh},
+		{"an area to nothing, the unit on the first value", "3.2 cm2 → 0 at wk 12", "", Complete, ConfidenceHigh},
+		{"near miss: areas with to may be a range", "lesions of 2 to 6 cm2", "", Unclassified, ConfidenceNone},
+		{"near miss: two units of area", "4 cm2 → 90 mm2", "", Unclassified, ConfidenceNone},
+		{"an onychomycosis severity index", "OSI 12 → 4", "", Partial, ConfidenceHigh},
+		{"an oral lichen planus score", "Thongprasom score 5 → 3", "", Minimal, ConfidenceHigh},
 		{"AN is a word in prose", "Her status declined—an arterial blood gas showed 7.20/107/78.", "", Partial, ConfidenceLow},
 		// measures named in capitals only (scores.tsv case "capitals")
 		{"AN in capitals", "AN 20 -> 8 at end of course", "", Partial, ConfidenceHigh},
