@@ -17,6 +17,15 @@ var personNouns = map[string]bool{"adults": true, "children": true, "women": tru
 	"adolescents": true, "twins": true, "individuals": true, "persons": true, "people": true,
 	"kids": true, "toddlers": true, "babies": true}
 
+// summaryWords name a summary of several patients' values, whose range follows; not
+// after referenceWords ("normal range 50-80"), nor in a text about one patient ("his mean
+// plasma ammonia"), whose mean is over time.
+var (
+	summaryWords    = map[string]bool{"median": true, "mean": true, "average": true}
+	referenceWords  = map[string]bool{"normal": true, "reference": true, "therapeutic": true, "target": true}
+	onePatientWords = map[string]bool{"he": true, "she": true, "his": true, "her": true, "him": true}
+)
+
 // familyBefore are the words before a count that make it the patient's family, not other
 // patients: "her two sisters", "the first of three children", "a mother of two children",
 // "she has 2 children".
@@ -104,6 +113,8 @@ func countedFrom(toks []token, k int) int {
 			return -1 // "in both children and adults": both … and joins two groups
 		case from > 1 && toks[from-1].norm == "of" && !toks[from].brk && !toks[from-1].brk && countOrThe(toks, from-2):
 			return from // "five of seven children", "five of the seven children": a share of several patients
+		case from == 1 && toks[0].norm == "of" && !toks[from].brk:
+			return from // "of 12 infants in the series, 10 responded": the cell opens with the group
 		case from > 0 && !toks[from].brk && familyBefore[toks[from-1].norm]:
 			return -1 // "her two sisters", "a mother of two children": the patient's family
 		}
@@ -244,6 +255,14 @@ func (c *compiled) countMarkers(text string, toks []token) []target {
 			// "Of the five treated with toxin, four showed complete resolution": a count is
 			// the subject of the verb, so the statement is about a share of several patients
 			out = append(out, target{i: k - 1, j: k + 1, entry: outcomeEntry{phrase: "N verb", marker: true}, rule: "phrase"})
+			continue
+		}
+		if toks[k].norm == "range" && k+1 < len(toks) && isNumber(toks[k+1].norm) && wordIn(toks, 0, k, summaryWords) &&
+			!referenceWords[toks[k-1].norm] && !wordIn(toks, 0, len(toks), onePatientWords) {
+			// "median LPPAI reduction 60 % (range 20-90)": a summary of several patients and its
+			// spread (an SD may be one patient's over time: "mean reduction in seizure frequency
+			// 62 % (SD 21)")
+			out = append(out, target{i: k, j: k + 1, entry: outcomeEntry{phrase: "range", marker: true}, rule: "phrase"})
 			continue
 		}
 		if toks[k].norm == "iqr" || toks[k].norm == "interquartile" {

@@ -29,3 +29,19 @@ func TestChangesAtLaterTimes(t *testing.T) {
 		{"near miss: a minority without only (rule 8)", "2/5 healed", "", Partial, ConfidenceHigh},
 	})
 }
+
+// TestGroupsAndShares reads cells about several patients and percentages stated in
+// non-native or colour words (docs/outcomes.md, twenty-sixth session), with near misses.
+func TestGroupsAndShares(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"a cell that opens with its group", "of 12 infants in the series, 10 showed an excellent response", "propranolol", Unclassified, ConfidenceNone},
+		{"a median and its range", "Median LPPAI reduction 60% (range 20–90)", "", Unclassified, ConfidenceNone},
+		{"near miss: a mean and its SD may be one patient's", "mean PASI reduction 70% (SD 12)", "", Partial, ConfidenceHigh},
+		{"near miss: a normal range", "mean ammonia 75 vs 140 umol/L before (normal range 50–80), he had fewer episodes", "", Partial, ConfidenceHigh},
+		{"near miss: the mother of two children", "a mother of two children; lesions cleared", "", Complete, ConfidenceHigh},
+		{"a share of lightening", "~35% lighter, family satisfied", "", Minimal, ConfidenceHigh},
+		{"a colour word as the change", "lightening 25%", "", Minimal, ConfidenceHigh},
+		{"of for by", "nail dystrophy ameliorated of around 30% in 4 months", "", Minimal, ConfidenceHigh},
+		{"near miss: of names what changed", "reduction of 30% of the lesions", "", Minimal, ConfidenceHigh},
+	})
+}

@@ -412,8 +412,10 @@ func (c *compiled) unknownMeasure(toks []token, k int) bool {
 }
 
 // benefitChange are change words that say by themselves that the change is a benefit and
-// that its percentage is the share cleared, whatever cleared ("pigment 70 % cleared").
-var benefitChange = map[string]bool{"cleared": true, "clearance": true}
+// that its percentage is the share cleared or gained, whatever changed ("pigment 70 % cleared",
+// "nail dystrophy ameliorated by 30 %", "40 % lighter").
+var benefitChange = map[string]bool{"cleared": true, "clearance": true, "ameliorated": true, "amelioration": true,
+	"lighter": true, "lightened": true, "lightening": true}
 
 // untilAfter reports whether "until" follows token j, right away or after a passive
 // negation of a finding ("was not observed", "was not seen until …").

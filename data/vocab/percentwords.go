@@ -11,12 +11,12 @@ import "strings"
 // The percentages state the change (rule 5), not the change word beside its measure.
 func percentsAfterBy(text string, toks []token, j int) bool {
 	for x := j; x < min(len(toks)-1, j+7) && !(x > j && toks[x].brk); x++ {
-		if toks[x].norm == "by" {
+		if toks[x].norm == "by" || x == j && amountOf(toks, x) {
 			j = x // "reduction of calcinosis on CT scan by approximately 30 %"
 			break
 		}
 	}
-	if j+1 >= len(toks) || toks[j].norm != "by" {
+	if j+1 >= len(toks) || toks[j].norm != "by" && !amountOf(toks, j) {
 		return false
 	}
 	for k := j + 1; k < min(len(toks), j+7) && !(k > j+1 && toks[k].brk); k++ {
@@ -80,7 +80,25 @@ func byBefore(toks []token, k int) bool {
 	if x >= 0 && approxWords[toks[x].norm] && !toks[x+1].brk {
 		x--
 	}
-	return x >= 0 && toks[x].norm == "by" && !toks[x+1].brk
+	return x >= 0 && (toks[x].norm == "by" || amountOf(toks, x)) && !toks[x+1].brk
+}
+
+// amountOf reports whether token x is an "of" that states the amount of the change word right
+// before it, as "by" does: "ameliorated of around 30 %", "reduced of 50 %" (non-native
+// English); not "reduction of calcinosis".
+func amountOf(toks []token, x int) bool {
+	if x < 1 || x+1 >= len(toks) || toks[x].norm != "of" || toks[x].brk || toks[x+1].brk {
+		return false
+	}
+	w := toks[x-1].norm
+	if !(fallWords[w] || riseWords[w]) || !strings.HasSuffix(w, "ed") {
+		return false // a verb: "reduction of", "improvement of" name what changed
+	}
+	n := x + 1
+	if approxWords[toks[n].norm] && n+1 < len(toks) {
+		n++
+	}
+	return isNumber(toks[n].norm)
 }
 
 // approxWords make a number approximate ("approximately 30 %").
