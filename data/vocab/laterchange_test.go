@@ -45,3 +45,18 @@ func TestGroupsAndShares(t *testing.T) {
 		{"near miss: of names what changed", "reduction of 30% of the lesions", "", Minimal, ConfidenceHigh},
 	})
 }
+
+// TestTerseNonNativeNotes reads terse notes in non-native English (docs/outcomes.md,
+// twenty-sixth session), with near misses.
+func TestTerseNonNativeNotes(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"a base form for the past", "aggravate after 1 mo", "", Progression, ConfidenceHigh},
+		{"a terse stop with its reason", "conjunctivitis, stop after 2 injection", "dupilumab", NotEvaluable, ConfidenceHigh},
+		{"near miss: stop as an infinitive", "The patient was advised to stop the peanut OIT three days after symptom onset, but the vomiting continued for another 8 days.", "peanut OIT", None, ConfidenceLow},
+		{"lost f/u", "herpes zoster at wk3, JAKi hold, lost f/u", "baricitinib", NotEvaluable, ConfidenceHigh},
+		{"other for another", "transferred to other hospital", "", NotEvaluable, ConfidenceHigh},
+		{"on same dose: a relapse on the course", "PR at wk12, then flare on same dose at wk20", "rituximab", Progression, ConfidenceHigh},
+		{"a manifestation of the skin fell by a share", "rash decreased about 60%", "", Partial, ConfidenceHigh},
+		{"a softening by a share", "partial softening ~20%", "", Minimal, ConfidenceHigh},
+	})
+}

@@ -359,7 +359,11 @@ var diseaseMeasures = map[string]bool{"size": true, "volume": true, "diameter": 
 	"load": true, "titer": true, "titre": true, "requirement": true, "requirements": true, "need": true,
 	"dose": true, "dosage": true, "consumption": true, "use": true, "number": true, "antibody": true,
 	"antibodies": true, "autoantibody": true, "autoantibodies": true, "relief": true, "gradient": true,
-	"obstruction": true, "stenosis": true, "inflammation": true, "infiltrate": true, "infiltrates": true}
+	"obstruction": true, "stenosis": true, "inflammation": true, "infiltrate": true, "infiltrates": true,
+	// manifestations of the skin and mucosa: their fall is the disease's ("rash decreased about 60 %")
+	"rash": true, "erythema": true, "erosion": true, "erosions": true, "blister": true, "blisters": true,
+	"plaques": true, "papules": true, "pustules": true, "ulcer": true, "ulcers": true, "wheals": true, "hives": true,
+	"itch": true, "itching": true, "pruritus": true, "redness": true, "scaling": true, "induration": true}
 
 // andWord joins two items of a list.
 var andWord = map[string]bool{"and": true}
@@ -415,7 +419,7 @@ func (c *compiled) unknownMeasure(toks []token, k int) bool {
 // that its percentage is the share cleared or gained, whatever changed ("pigment 70 % cleared",
 // "nail dystrophy ameliorated by 30 %", "40 % lighter").
 var benefitChange = map[string]bool{"cleared": true, "clearance": true, "ameliorated": true, "amelioration": true,
-	"lighter": true, "lightened": true, "lightening": true}
+	"lighter": true, "lightened": true, "lightening": true, "softening": true, "softened": true}
 
 // untilAfter reports whether "until" follows token j, right away or after a passive
 // negation of a finding ("was not observed", "was not seen until …").

@@ -38,7 +38,7 @@ var (
 		"regression": true, "improvement": true, "improved": true, "lower": true, "less": true, "reduce": true,
 		"diminished": true, "clearance": true, "cleared": true, "resolution": true, "resolved": true, "smaller": true,
 		"fewer": true, "down": true, "lighter": true, "lightening": true, "lightened": true, "fading": true, "faded": true,
-		"ameliorated": true, "amelioration": true}
+		"ameliorated": true, "amelioration": true, "softening": true, "softened": true}
 	// shareWords are fall words too, whose percentage is the share of the response reached, of a
 	// measure they name themselves: "repigmentation <25 %", "60 % hair regrowth", "ulcer 80 %
 	// healed" (init adds them to fallWords)
