@@ -240,12 +240,19 @@ func snellen(a, da, b, db string) (x, y float64, ok bool) {
 // 3", read as "mRSS 18 -> 26" is. Not a noun ("FEV1 fall 78% -> 29%" names a measure of its
 // own).
 func (c *compiled) measureChangedBefore(toks []token, k int) bool {
-	return k > 1 && !toks[k].brk && !toks[k-1].brk && changeVerb(toks[k-1].norm) && c.measureRightBefore(toks, k-1)
+	if k < 2 || toks[k].brk || toks[k-1].brk || !changeVerb(toks[k-1].norm) {
+		return false
+	}
+	if c.measureRightBefore(toks, k-1) {
+		return true
+	}
+	// "UAS7 had fallen 26→15": an auxiliary between the measure and the verb
+	return k > 2 && auxiliaries[toks[k-2].norm] && !toks[k-2].brk && c.measureRightBefore(toks, k-2)
 }
 
 // changeVerb reports whether w is a verb among the words of change that numbers state more
 // precisely (vagueChange): a past form ("decreased", "improved") or "rose" and "fell", not a
 // noun ("fall", "reduction").
 func changeVerb(w string) bool {
-	return vagueChange[w] && (strings.HasSuffix(w, "ed") || w == "rose" || w == "fell")
+	return vagueChange[w] && (strings.HasSuffix(w, "ed") || w == "rose" || w == "fell") || w == "fallen" || w == "risen"
 }

@@ -60,3 +60,16 @@ func TestTerseNonNativeNotes(t *testing.T) {
 		{"a softening by a share", "partial softening ~20%", "", Minimal, ConfidenceHigh},
 	})
 }
+
+// TestRegistryNotes reads a registry's notes of scores, returns and deaths (docs/outcomes.md,
+// twenty-sixth session), with near misses.
+func TestRegistryNotes(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"an auxiliary between a measure and its change", "anaphylaxis 40 min after 2nd dose → stopped. Before that UAS7 had fallen 26→15", "omalizumab", Minimal, ConfidenceHigh},
+		{"a response until a death of another cause", "died 8 mo later (road accident), wheal-free until then", "omalizumab", Complete, ConfidenceHigh},
+		{"a manifestation returned on lower doses", "settled, but urticaria returned on doses <10 mg", "prednisolone", Progression, ConfidenceHigh},
+		{"a share in the cohort", "mean monthly attacks reduced 89 % in the cohort", "garadacimab", Unclassified, ConfidenceNone},
+		{"a mean time in a group", "In the cyclosporine group, mean time to clinical resolution was 8 days.", "ciclosporin", Unclassified, ConfidenceNone},
+		{"near miss: returned to normal", "platelets returned to normal", "", Complete, ConfidenceHigh},
+	})
+}
