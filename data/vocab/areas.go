@@ -126,3 +126,100 @@ func sitesCounted(toks []token, i, j int) (x, y, at int, ok bool) {
 	}
 	return 0, 0, 0, false
 }
+
+// extentPairRE matches the share of a surface before and after, with an arrow: "60% → 20%",
+// "20% BSA -> 5% BSA", "60 % → 35 % → 20 %". Group 1 is the first share, 2 the rest of the
+// series, whose last share extentStepRE reads.
+var extentPairRE = regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s*%(?:\s*BSA)?((?:\s*(?:\([^()]{1,20}\))?\s*(?:` + arrowAlt + `)\s*~?\d+(?:[.,]\d+)?\s*%(?:\s*BSA)?)+)`)
+
+// extentStepRE matches one later share of a series extentPairRE found; group 1 is the share.
+var extentStepRE = regexp.MustCompile(`(?:` + arrowAlt + `)\s*~?(\d+(?:[.,]\d+)?)\s*%`)
+
+// extentWords name the share of a surface or of the nails that the disease takes up, lower
+// better: "affected nail area 60% → 20%", "erosion area 20% BSA -> 5% BSA", "involvement".
+var extentWords = map[string]bool{"area": true, "involvement": true, "involved": true, "affected": true,
+	"extent": true, "bsa": true}
+
+// extentBefore are the words that make a share before its extent word the share that is well
+// ("clear nail area", "repigmented area"): higher better, not read here.
+var extentBefore = map[string]bool{"clear": true, "clean": true, "healthy": true, "normal": true, "repigmented": true,
+	"repigmentation": true, "regrowth": true, "healed": true, "epithelialised": true, "epithelialized": true}
+
+// extentPairs reads the share of a surface before and after (rule 5: a fall of the disease's
+// extent, the first share against the last) where an extent word stands among the last four
+// words of the clause before the first share, or "BSA" after it, and no word of a surface that
+// is well ("clear nail 20% → 90%" is not read).
+func extentPairs(text string, seen []valueHit) []valueHit {
+	if !strings.Contains(text, "%") {
+		return nil
+	}
+	var out []valueHit
+	for _, m := range extentPairRE.FindAllStringSubmatchIndex(text, -1) {
+		if overlapsAny(seen, m[0], m[1]) || m[0] > 0 && isDigitByte(text[m[0]-1]) {
+			continue
+		}
+		before := text[:m[0]]
+		if i := strings.LastIndexAny(before, ".;:|\n,"); i >= 0 {
+			before = before[i+1:]
+		}
+		ws := words(before)
+		ws = ws[max(0, len(ws)-4):]
+		extent, well := containsFoldASCII(text[m[0]:m[1]], "bsa"), false
+		for _, w := range ws {
+			extent = extent || extentWords[w]
+			well = well || extentBefore[w]
+		}
+		if !extent || well {
+			continue
+		}
+		steps := extentStepRE.FindAllStringSubmatch(text[m[4]:m[5]], -1)
+		a := numberValue(text[m[2]:m[3]])
+		b := numberValue(steps[len(steps)-1][1])
+		if cat, ok := sizeCategory(a, b); ok {
+			out = append(out, valueHit{m[0], m[1], cat, false, false})
+		}
+	}
+	return out
+}
+
+// fractionWords are the fractions a change is written with in words, as shares.
+var fractionWords = map[string]float64{"half": 0.5, "third": 1.0 / 3, "thirds": 2.0 / 3, "quarter": 0.25,
+	"quarters": 0.75, "fifth": 0.2}
+
+// fractionChanges reads a fall written as a fraction in words beside its change word: "one
+// third fewer", "two thirds smaller", "reduced by half", "decreased by a quarter" (rule 5, as
+// the same percentage would be), and hands each to add with the fraction's span (the change
+// word stays a phrase of its own, which the number states more precisely). "A third of the patients" is no change: a change word must stand
+// right after the fraction, or right before "by" and the fraction.
+func fractionChanges(text string, toks []token, add func(startByte, endByte int, cat Category, rule string, weak bool, phrase string) bool) {
+	for k := range toks {
+		share, ok := fractionWords[toks[k].norm]
+		if !ok || toks[k].brk {
+			continue
+		}
+		from := k
+		if k > 0 && !toks[k].brk {
+			switch p := toks[k-1].norm; {
+			case p == "one" || p == "a" || p == "an":
+			case p == "two" && toks[k].norm == "thirds", p == "three" && toks[k].norm == "quarters":
+			case toks[k].norm == "half" && p == "by":
+			default:
+				if toks[k].norm != "half" {
+					continue
+				}
+				from = k + 1 // "half" alone: "reduced by half" is read below
+			}
+			if from == k {
+				from = k - 1
+			}
+		}
+		switch {
+		case k+1 < len(toks) && !toks[k+1].brk && fallWords[toks[k+1].norm] && from <= k:
+			// "one third fewer", "two thirds smaller"
+			add(toks[from].start, toks[k].end, percentCategory(share), "percent change", false, text[toks[from].start:toks[k].end])
+		case from >= 2 && from <= k && toks[from-1].norm == "by" && wordFall[toks[from-2].norm] && !toks[from-1].brk && !toks[from].brk:
+			// "reduced by half", "decreased by a quarter"
+			add(toks[from].start, toks[k].end, percentCategory(share), "percent change", false, text[toks[from].start:toks[k].end])
+		}
+	}
+}

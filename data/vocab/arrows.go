@@ -98,7 +98,10 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 			if n == nil || n[2] >= 0 && !strings.EqualFold(text[lastEnd+n[2]:lastEnd+n[3]], name) {
 				break
 			}
-			end, lastAt, lastEnd = lastEnd+n[5], lastEnd+n[4], lastEnd+n[5]
+			if !joinedByWord(text[lastEnd : lastEnd+n[4]]) {
+				end = lastEnd + n[5] // a word of time between ("then") is a cue of its own: the span stops before it
+			}
+			lastAt, lastEnd = lastEnd+n[4], lastEnd+n[5]
 		}
 		a, b := numberValue(text[m[2]:m[3]]), numberValue(text[lastAt:lastEnd])
 		if belowLimit(text[:lastAt]) && b <= a/10 {
@@ -133,10 +136,10 @@ var seriesNextRE = regexp.MustCompile(`^\s*[;,]\s*(?:at\s+|by\s+)?(?:(?:wks?|wee
 const seriesTime = `(?:(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\s*\d{1,3}\b|\d{1,3}\s*(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\b)`
 
 // seriesValueFirstRE matches one later value of a series before its time, past the time of
-// the series' last value: " at wk 4; 28 at wk 20", "; EASI 5 at 12 mo". The time after the
+// the series' last value: " at wk 4; 28 at wk 20", "; EASI 5 at 12 mo", ", then 7 at 6 mo". The time after the
 // value is needed, so "; 3 new nodules" is not one. Groups: 1 the measure's name when
 // repeated, 2 the value.
-var seriesValueFirstRE = regexp.MustCompile(`^(?:\s*(?:at|by|after)?\s*` + seriesTime + `)?\s*[;,]\s*(?:([A-Za-z][A-Za-z0-9-]*)\s*:?\s*)?(\d+(?:\.\d+)?)\b\s*(?:(?:at|by|after|on)\s+)?` + seriesTime + `\b`)
+var seriesValueFirstRE = regexp.MustCompile(`^(?:\s*(?:at|by|after)?\s*` + seriesTime + `)?\s*[;,]\s*(?:(?:then|later|and then|and)\s+)?(?:([A-Za-z][A-Za-z0-9-]*)\s*:?\s*)?(\d+(?:\.\d+)?)\b\s*(?:(?:at|by|after|on)\s+)?` + seriesTime + `\b`)
 
 // measureWordBefore returns the word right before the value at byte start, the measure's
 // name in "EASI 24→15" or "EASI: 24→15".
@@ -255,4 +258,15 @@ func (c *compiled) measureChangedBefore(toks []token, k int) bool {
 // noun ("fall", "reduction").
 func changeVerb(w string) bool {
 	return vagueChange[w] && (strings.HasSuffix(w, "ed") || w == "rose" || w == "fell") || w == "fallen" || w == "risen"
+}
+
+// joinedByWord reports whether the gap before a later value of a series holds a word that
+// joins it ("then", "later", "and"), which the reader takes as a cue of its own.
+func joinedByWord(gap string) bool {
+	for _, w := range words(gap) {
+		if w == "then" || w == "later" || w == "and" {
+			return true
+		}
+	}
+	return false
 }

@@ -73,3 +73,22 @@ func TestRegistryNotes(t *testing.T) {
 		{"near miss: returned to normal", "platelets returned to normal", "", Complete, ConfidenceHigh},
 	})
 }
+
+// TestExtentsFractionsAndSeries reads the extent of a surface before and after, falls written
+// as fractions in words, and a later value of a series after "then" (docs/outcomes.md,
+// twenty-sixth session), with near misses.
+func TestExtentsFractionsAndSeries(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"an affected area in percent", "Affected nail area 60% → 20% at wk 36", "itraconazole", Partial, ConfidenceHigh},
+		{"an extent beside a test still positive", "Affected nail area 60% → 20% at wk 36, KOH still positive", "itraconazole", Partial, ConfidenceLow},
+		{"percent of the body surface", "erosion area 20% BSA -> 5% BSA", "", Partial, ConfidenceHigh},
+		{"near miss: a share that is well", "clear nail 20% → 90% at wk 48", "", Unclassified, ConfidenceNone},
+		{"near miss: a percentage of a measure", "LVEF 30% → 50%", "", Partial, ConfidenceLow},
+		{"new blisters that stopped", "blisters stopped by 6 mo", "", Partial, ConfidenceHigh},
+		{"a fraction in words", "lesions roughly one third fewer at 3 mo", "", Minimal, ConfidenceHigh},
+		{"two thirds", "ulcer two thirds smaller", "", Partial, ConfidenceHigh},
+		{"near miss: a third of the patients", "a third of the patients improved", "", Unclassified, ConfidenceNone},
+		{"a later value after then", "UAS7 21 → 14 at 3 mo, then 7 at 6 mo", "", Partial, ConfidenceHigh},
+		{"near miss: then new wheals", "UAS7 21 → 14 at 3 mo, then new wheals at 6 mo", "", Minimal, ConfidenceLow},
+	})
+}

@@ -100,8 +100,9 @@ func percentCategory(fall float64) Category {
 func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 	numbers := strings.ContainsAny(text, "0123456789")
 	normal := containsFoldASCII(text, "normal") || containsFoldASCII(text, "wnl")
-	if !numbers && !normal {
-		return nil // no number and no word of normality, no quantity: skip the regular expressions
+	fractions := containsFoldASCII(text, "half") || containsFoldASCII(text, "third") || containsFoldASCII(text, "quarter")
+	if !numbers && !normal && !fractions {
+		return nil // no number, no word of normality and no fraction, no quantity: skip the regular expressions
 	}
 	var out []target
 	tokAt := func(off int) int { return tokenAtByte(toks, off) }
@@ -133,6 +134,7 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 	if r, ok := c.measuresNormal(text, toks); ok && normal {
 		add(toks[r[0]].start, toks[r[1]-1].end, Complete, "measure normal", false, text[toks[r[0]].start:toks[r[1]-1].end])
 	}
+	fractionChanges(text, toks, add) // a loop over the tokens: cheap without a fraction
 	if !numbers {
 		return out
 	}
@@ -360,6 +362,7 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 	out = append(out, c.timedValues(text, toks, func(b int) bool { return overlapsAny(out, b, b+1) }, read)...)
 	out = append(out, c.sizePairs(text, out)...)
 	out = append(out, c.areaPairs(text, out)...)
+	out = append(out, extentPairs(text, out)...)
 	if strings.Contains(text, "mm") || strings.Contains(text, "cm") {
 		out = append(out, sizeSequences(text, out)...)
 	}
