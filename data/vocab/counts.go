@@ -15,7 +15,8 @@ var personNouns = map[string]bool{"adults": true, "children": true, "women": tru
 	"sisters": true, "brothers": true, "siblings": true, "daughters": true, "sons": true,
 	"boys": true, "girls": true, "infants": true, "neonates": true, "newborns": true,
 	"adolescents": true, "twins": true, "individuals": true, "persons": true, "people": true,
-	"kids": true, "toddlers": true, "babies": true}
+	"kids": true, "toddlers": true, "babies": true, "residents": true, "inmates": true, "students": true,
+	"soldiers": true, "workers": true}
 
 // summaryWords name a summary of several patients' values, whose range follows; not
 // after referenceWords ("normal range 50-80"), nor in a text about one patient ("his mean

@@ -260,7 +260,7 @@ func dropSuperseded(live []target, clause []int) []target {
 	return keepTargets(live, func(k int) bool {
 		t := &live[k]
 		cl := clause[t.i]
-		if !t.quantity && quantity[cl] && (vagueChange[t.entry.normPhrase()] || fewerPhrase(t.entry.normPhrase())) {
+		if !t.quantity && quantity[cl] && (vagueChange[t.entry.normPhrase()] || fewerPhrase(t.entry.normPhrase()) || lesionChange(t.entry.normPhrase())) {
 			return false
 		}
 		for m := k + 1; m < len(live); m++ {

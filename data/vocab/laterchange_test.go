@@ -92,3 +92,17 @@ func TestExtentsFractionsAndSeries(t *testing.T) {
 		{"near miss: then new wheals", "UAS7 21 → 14 at 3 mo, then new wheals at 6 mo", "", Minimal, ConfidenceLow},
 	})
 }
+
+// TestProbeSixtyThree reads the forms the session's last blind probes found (docs/outcomes.md,
+// twenty-sixth session), with near misses.
+func TestProbeSixtyThree(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"reactivated on the course", "Responded, then reactivated at month 10 while still on 200 mg/d", "itraconazole", Progression, ConfidenceHigh},
+		{"a lesion and its change, the number in parentheses", "Lesion smaller (~30%)", "", Minimal, ConfidenceHigh},
+		{"residents are people", "All 5 residents cleared after the outbreak protocol", "ivermectin", Unclassified, ConfidenceNone},
+		{"percentages are no time", "50% at 3 mo → 85% at 9 mo", "tacrolimus", Unclassified, ConfidenceNone},
+		{"near miss: a time only", "6 months", "", NotEvaluable, ConfidenceHigh},
+		{"a denied change and its object", "no reduction in flares over 2 summers", "nicotinamide", None, ConfidenceLow},
+		{"near miss: no flares", "no flares over 2 summers", "nicotinamide", Complete, ConfidenceHigh},
+	})
+}

@@ -192,8 +192,9 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 		}
 		return res
 	}
-	if timeOnly(toks) {
-		// "14 days follow-up", "6 months": a time and no outcome (not reported)
+	if timeOnly(toks) && !strings.Contains(text, "%") {
+		// "14 days follow-up", "6 months": a time and no outcome (not reported); a
+		// percentage is a value, not a time ("50% at 3 mo → 85% at 9 mo")
 		notReported(text, "time only", "a time only: the outcome is not reported", &res)
 		return res
 	}
@@ -229,10 +230,10 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 			switch {
 			case gradesQuantityBefore(text, targets, k):
 				targets[k-1].entry.secondary = true // "decreased by 35% (partial response)": the grade decides
-			case t.quantity && k > 0 && vagueChange[targets[k-1].entry.normPhrase()] &&
-				strings.TrimSpace(text[targets[k-1].end:t.start]) == "(":
-				// "proteinuria reduced (30 %)", "Improved (VAS 8→3)": the number states the
-				// change word before it precisely (rule 5), as it would outside parentheses
+			case t.quantity && k > 0 && vagueChange[lastWord(targets[k-1].entry.normPhrase())] &&
+				strings.Trim(text[targets[k-1].end:t.start], " ~≈") == "(":
+				// "proteinuria reduced (30 %)", "Improved (VAS 8→3)", "Lesion smaller (~30%)": the
+				// number states the change word before it precisely (rule 5), as outside parentheses
 			default:
 				t.entry.secondary = true // a parenthesis details or qualifies; it does not state the outcome
 			}
@@ -272,7 +273,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 			c.applyNegation(text, toks, t)
 		}
 	}
-	targets = c.dropHarmResolved(toks, dropAbsentBesideOther(toks, dropUnnegated(targets)))
+	targets = c.dropHarmResolved(toks, dropAbsentBesideOther(toks, dropDeniedChangeObject(toks, dropUnnegated(targets))))
 	c.notCompleteBesideResponse(toks, targets)
 	targets = dropConceded(text, toks, ends, targets, cues)
 	res = c.decide(text, toks, ends, targets, clause, cues, once, res)

@@ -20,3 +20,49 @@ var verbBeforeStop = map[string]bool{"to": true, "not": true, "did": true, "didn
 	"would": true, "will": true, "can": true, "cannot": true, "must": true, "should": true, "may": true,
 	"might": true, "shall": true, "dont": true, "doesnt": true, "never": true, "before": true, "after": true,
 	"until": true, "since": true}
+
+// lesionChange reports whether phrase is a lesion noun and a vague change word ("lesion
+// smaller", "ulcer smaller"): a number beside it states the change more precisely, as beside
+// the change word alone ("Lesion smaller (~30%)").
+func lesionChange(phrase string) bool {
+	w := words(phrase)
+	return len(w) == 2 && lesionNouns[w[0]] && vagueChange[w[1]]
+}
+
+// dropDeniedChangeObject drops a negated target that is the object of a negated change word
+// right before it ("no reduction in flares", "no decrease in the number of attacks"): the
+// negation denies the change, not the flares, so "flares" is no pseudo-negation ("no flares"
+// would be complete); the denied change decides.
+func dropDeniedChangeObject(toks []token, targets []target) []target {
+	keep := targets[:0]
+	for k, t := range targets {
+		if k > 0 && t.negated && !t.quantity {
+			u := targets[k-1]
+			if u.negated && u.j <= t.i && t.i-u.j <= 4 && (fallWords[toks[u.j-1].norm] || riseWords[toks[u.j-1].norm]) &&
+				onlyObjectWords(toks, u.j, t.i) {
+				continue
+			}
+		}
+		keep = append(keep, t)
+	}
+	return keep
+}
+
+// onlyObjectWords reports whether the tokens in [a, b) join a change word to its object and
+// nothing else: "in", "of", "the", "number", "frequency", "size", "severity" ("no reduction in
+// the number of flares"), the first of them "in" or "of", with no break.
+func onlyObjectWords(toks []token, a, b int) bool {
+	if a >= b || toks[a].norm != "in" && toks[a].norm != "of" {
+		return false
+	}
+	for x := a; x < b; x++ {
+		if toks[x].brk || !objectWords[toks[x].norm] {
+			return false
+		}
+	}
+	return !toks[b].brk
+}
+
+// objectWords join a change word to what changed.
+var objectWords = map[string]bool{"in": true, "of": true, "the": true, "number": true, "frequency": true,
+	"size": true, "severity": true, "her": true, "his": true}
