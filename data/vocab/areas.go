@@ -28,7 +28,8 @@ func (c *compiled) areaPairs(text string, seen []valueHit) []valueHit {
 	}
 	var out []valueHit
 	for _, m := range areaChainRE.FindAllStringSubmatchIndex(text, -1) {
-		if overlapsAny(seen, m[0], m[1]) || m[0] > 0 && isDigitByte(text[m[0]-1]) || !c.sizeContext(text[:m[0]]) {
+		if overlapsAny(seen, m[0], m[1]) || m[0] > 0 && isDigitByte(text[m[0]-1]) || !c.sizeContext(text[:m[0]]) ||
+			wellBefore(text[:m[0]]) {
 			continue
 		}
 		unit, same, to := "", true, false
@@ -140,10 +141,17 @@ var extentStepRE = regexp.MustCompile(`(?:` + arrowAlt + `)\s*~?(\d+(?:[.,]\d+)?
 var extentWords = map[string]bool{"area": true, "involvement": true, "involved": true, "affected": true,
 	"extent": true, "bsa": true}
 
-// extentBefore are the words that make a share before its extent word the share that is well
-// ("clear nail area", "repigmented area"): higher better, not read here.
+// extentBefore are the words that make an area or share near its extent word the part that
+// is well ("clear nail area", "repigmented area", "hair regrowth area", "granulation area",
+// "graft take area"): higher better, or which way is better depends on the disease
+// ("pigmented area"), so not read here.
 var extentBefore = map[string]bool{"clear": true, "clean": true, "healthy": true, "normal": true, "repigmented": true,
-	"repigmentation": true, "regrowth": true, "healed": true, "epithelialised": true, "epithelialized": true}
+	"repigmentation": true, "regrowth": true, "healed": true, "healing": true, "epithelialised": true,
+	"epithelialized": true, "epithelialisation": true, "epithelialization": true, "reepithelialised": true,
+	"reepithelialized": true, "hair": true, "hairs": true, "bearing": true, "terminal": true, "granulation": true,
+	"granulated": true, "granulating": true, "take": true, "cleared": true, "clearance": true, "improvement": true,
+	"improved": true, "covered": true, "coverage": true, "pigmented": true, "pigmentation": true, "skin": true,
+	"strength": true, "grip": true, "function": true, "viable": true, "perfused": true}
 
 // extentPairs reads the share of a surface before and after (rule 5: a fall of the disease's
 // extent, the first share against the last) where an extent word stands among the last four
@@ -158,18 +166,11 @@ func extentPairs(text string, seen []valueHit) []valueHit {
 		if overlapsAny(seen, m[0], m[1]) || m[0] > 0 && isDigitByte(text[m[0]-1]) {
 			continue
 		}
-		before := text[:m[0]]
-		if i := strings.LastIndexAny(before, ".;:|\n,"); i >= 0 {
-			before = before[i+1:]
-		}
-		ws := words(before)
-		ws = ws[max(0, len(ws)-4):]
-		extent, well := containsFoldASCII(text[m[0]:m[1]], "bsa"), false
-		for _, w := range ws {
-			extent = extent || extentWords[w]
-			well = well || extentBefore[w]
-		}
-		if !extent || well {
+		ws := words(clauseBefore(text[:m[0]]))
+		// the extent word names the share right before it ("affected nail area 60%", "BSA 30%"),
+		// or "BSA" follows it ("20% BSA"); "hand grip strength 40% → 80%" is no extent
+		extent := containsFoldASCII(text[m[0]:m[1]], "bsa") || len(ws) > 0 && extentWords[ws[len(ws)-1]]
+		if !extent || wellBefore(text[:m[0]]) {
 			continue
 		}
 		steps := extentStepRE.FindAllStringSubmatch(text[m[4]:m[5]], -1)
@@ -222,4 +223,72 @@ func fractionChanges(text string, toks []token, add func(startByte, endByte int,
 			add(toks[from].start, toks[k].end, percentCategory(share), "percent change", false, text[toks[from].start:toks[k].end])
 		}
 	}
+}
+
+// clauseBefore returns the part of before after its last clause break.
+func clauseBefore(before string) string {
+	if i := strings.LastIndexAny(before, ".;:|\n,"); i >= 0 {
+		return before[i+1:]
+	}
+	return before
+}
+
+// wellBefore reports whether a word of a part that is well (extentBefore) stands among the last
+// five words of the clause before a value: the area or share is not the disease's.
+func wellBefore(before string) bool {
+	ws := words(clauseBefore(before))
+	for _, w := range ws[max(0, len(ws)-5):] {
+		if extentBefore[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// formulationWords name a preparation whose strength a percentage before them gives ("4%
+// cream", "20% TCA peel", "30% glycolic acid").
+var formulationWords = map[string]bool{"cream": true, "ointment": true, "gel": true, "solution": true, "lotion": true,
+	"foam": true, "peel": true, "peels": true, "drops": true, "paste": true, "spray": true, "shampoo": true,
+	"tca": true, "hq": true, "urea": true, "strength": true, "concentration": true, "ww": true, "acid": true}
+
+// strengthPercent reports whether the percentage that ends before token k is a drug's or a
+// preparation's strength, not a change: a formulation word, a drug's name, or a word and
+// "acid", follows it ("lightened with 4% hydroquinone", "softened on 40% urea", "after 30%
+// glycolic acid peels"); or it is a share of the sites (shareOfSites).
+func (c *compiled) strengthPercent(toks []token, k int) bool {
+	if k >= len(toks) || toks[k].brk {
+		return false
+	}
+	if formulationWords[toks[k].norm] || k+1 < len(toks) && toks[k+1].norm == "acid" && !toks[k+1].brk ||
+		shareOfSites(toks, k) && !(k >= 2 && (toks[k-2].norm == "of" || toks[k-2].norm == "by")) { // not "reduction of 30% of the lesions"
+		return true
+	}
+	n, _ := c.drugTrie.longest(toks, k, nil)
+	return n > 0
+}
+
+// shareOfSites reports whether "of" and lesions follow token k-1, a percentage: "30% of
+// lesions cleared", "30% of the patches lightened" count the sites that responded (rule 8:
+// some of several sites), not the size of a change.
+func shareOfSites(toks []token, k int) bool {
+	if k >= len(toks) || toks[k].norm != "of" {
+		return false
+	}
+	n := k + 1
+	if n < len(toks) && (toks[n].norm == "the" || toks[n].norm == "her" || toks[n].norm == "his") {
+		n++
+	}
+	return n < len(toks) && !toks[n].brk && (lesionNouns[toks[n].norm] || newFindingNouns[toks[n].norm])
+}
+
+// percentOfSitesBefore reports whether a percentage under 100 and "of" and lesions stand
+// within five words before token i, in its clause: "30% of lesions cleared" (rule 8: partial).
+func percentOfSitesBefore(text string, toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5 && !toks[k+1].brk; k-- {
+		if isNumber(toks[k].norm) && strings.HasPrefix(strings.TrimLeft(text[toks[k].end:], " "), "%") &&
+			numberValue(toks[k].norm) < 100 && shareOfSites(toks, k+1) {
+			return true
+		}
+	}
+	return false
 }

@@ -95,8 +95,8 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 				// "UAS7 32 -> 0 at wk 4; 28 at wk 20": the value before its time
 				n = seriesValueFirstRE.FindStringSubmatchIndex(text[lastEnd:])
 			}
-			if n == nil || n[2] >= 0 && !strings.EqualFold(text[lastEnd+n[2]:lastEnd+n[3]], name) {
-				break
+			if n == nil || n[2] >= 0 && !strings.EqualFold(text[lastEnd+n[2]:lastEnd+n[3]], name) || offCourseAfter(text[lastEnd+n[5]:]) {
+				break // "EASI 30 → 6 at wk 16, then 25 at wk 40 off drug": a value after the course is no part of it (rule 3)
 			}
 			if !joinedByWord(text[lastEnd : lastEnd+n[4]]) {
 				end = lastEnd + n[5] // a word of time between ("then") is a cue of its own: the span stops before it
@@ -265,6 +265,26 @@ func changeVerb(w string) bool {
 func joinedByWord(gap string) bool {
 	for _, w := range words(gap) {
 		if w == "then" || w == "later" || w == "and" {
+			return true
+		}
+	}
+	return false
+}
+
+// offCourseWords say that a value was measured off the course: after it stopped, during a
+// pause, after a switch or missed doses.
+var offCourseWords = map[string]bool{"off": true, "stopping": true, "stopped": true, "stop": true, "withdrawal": true,
+	"withdrawn": true, "discontinuation": true, "discontinued": true, "pause": true, "paused": true, "holiday": true,
+	"switch": true, "switched": true, "missed": true, "interruption": true, "interrupted": true, "last": true}
+
+// offCourseAfter reports whether a word of offCourseWords stands in rest before its next
+// semicolon or full stop: the value that rest follows was measured off the course.
+func offCourseAfter(rest string) bool {
+	if i := strings.IndexAny(rest, ";."); i >= 0 && !(rest[i] == '.' && i+1 < len(rest) && isDigitByte(rest[i+1])) {
+		rest = rest[:i]
+	}
+	for _, w := range words(rest) {
+		if offCourseWords[w] {
 			return true
 		}
 	}

@@ -114,7 +114,7 @@ func countedFrom(toks []token, k int) int {
 			return -1 // "in both children and adults": both … and joins two groups
 		case from > 1 && toks[from-1].norm == "of" && !toks[from].brk && !toks[from-1].brk && countOrThe(toks, from-2):
 			return from // "five of seven children", "five of the seven children": a share of several patients
-		case from == 1 && toks[0].norm == "of" && !toks[from].brk:
+		case from == 1 && toks[0].norm == "of" && !toks[from].brk && !namesOwnPatient(toks):
 			return from // "of 12 infants in the series, 10 responded": the cell opens with the group
 		case from > 0 && !toks[from].brk && familyBefore[toks[from-1].norm]:
 			return -1 // "her two sisters", "a mother of two children": the patient's family

@@ -237,7 +237,7 @@ var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction
 	"decline": true, "fell": true, "dropped": true, "lowered": true, "lowering": true, "improved": true, "improvement": true,
 	"diminished": true, "regression": true, "shrinkage": true, "shrank": true, "shrunk": true, "smaller": true,
 	"fall": true, "drop": true, "halved": true, "better": true, "cleared": true, "clearance": true, "down": true,
-	"ameliorated": true, "amelioration": true, "lighter": true, "lightened": true, "lightening": true, "faded": true, "fading": true, "softening": true, "softened": true,
+	"ameliorated": true, "amelioration": true, "lighter": true, "lightened": true, "lightening": true, "softening": true, "softened": true,
 	// a response whose share a percentage states ("repigmentation <25 %", "60 % hair regrowth")
 	"regrowth": true, "hair regrowth": true, "repigmentation": true, "repigmented": true, "repig": true, "healing": true, "healed": true,
 	// the same said of a size, which numbers after them state precisely ("decreased in size

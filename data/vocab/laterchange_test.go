@@ -66,9 +66,10 @@ func TestTerseNonNativeNotes(t *testing.T) {
 func TestRegistryNotes(t *testing.T) {
 	checkCaseReadings(t, Default(), []readingCase{
 		{"an auxiliary between a measure and its change", "anaphylaxis 40 min after 2nd dose → stopped. Before that UAS7 had fallen 26→15", "omalizumab", Minimal, ConfidenceHigh},
-		{"a response until a death of another cause", "died 8 mo later (road accident), wheal-free until then", "omalizumab", Complete, ConfidenceHigh},
-		{"a manifestation returned on lower doses", "settled, but urticaria returned on doses <10 mg", "prednisolone", Progression, ConfidenceHigh},
-		{"a share in the cohort", "mean monthly attacks reduced 89 % in the cohort", "garadacimab", Unclassified, ConfidenceNone},
+		{"a manifestation returned at lower doses: no stated time", "settled, but urticaria returned on doses <10 mg", "prednisolone", Partial, ConfidenceLow},
+		{"near miss: returned to normal", "swelling returned to normal within 3 days", "", Complete, ConfidenceHigh},
+		{"near miss: the back as a site", "warts back of hand resolved", "", Complete, ConfidenceHigh},
+		{"a relapse on the same dose, then a response again", "relapsed on the same dose, responded again on 20 mg", "prednisolone", Partial, ConfidenceHigh},
 		{"a mean time in a group", "In the cyclosporine group, mean time to clinical resolution was 8 days.", "ciclosporin", Unclassified, ConfidenceNone},
 		{"near miss: returned to normal", "platelets returned to normal", "", Complete, ConfidenceHigh},
 	})
@@ -104,5 +105,26 @@ func TestProbeSixtyThree(t *testing.T) {
 		{"near miss: a time only", "6 months", "", NotEvaluable, ConfidenceHigh},
 		{"a denied change and its object", "no reduction in flares over 2 summers", "nicotinamide", None, ConfidenceLow},
 		{"near miss: no flares", "no flares over 2 summers", "nicotinamide", Complete, ConfidenceHigh},
+	})
+}
+
+// TestReviewNearMisses keeps the readings a reviewer's probes of the session's rules found
+// wrong (docs/outcomes.md, twenty-sixth session, "Review").
+func TestReviewNearMisses(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"an area that is well grew", "granulation area 4 cm2 → 12 cm2", "NPWT", Unclassified, ConfidenceNone},
+		{"a share that is well grew", "affected area with terminal hair 10% → 70%", "baricitinib", Unclassified, ConfidenceNone},
+		{"a strength is no extent", "affected hand grip strength 40% → 80%", "IVIG", Unclassified, ConfidenceNone},
+		{"an area that grew", "epithelialised area 1 → 5 cm2", "", Complete, ConfidenceHigh},
+		{"a drug's strength is no change", "Scars softened with 0.05% tretinoin", "tretinoin", Partial, ConfidenceLow},
+		{"a preparation's strength is no change", "plaques softened with 10% urea cream", "urea", Partial, ConfidenceLow},
+		{"a share of the sites (rule 8)", "30% of lesions cleared", "", Partial, ConfidenceHigh},
+		{"a later value off the course", "UAS7 30 → 0 at 3 mo, then 28 at 9 mo off omalizumab", "omalizumab", Complete, ConfidenceHigh},
+		{"a later value after the last dose", "UAS7 28 → 4 at 3 mo, then 20 at 9 mo, 6 mo after last dose", "omalizumab", Partial, ConfidenceHigh},
+		{"a later value off the course, a semicolon between", "EASI 30 → 6 at wk 16; 25 at wk 40 off drug", "dupilumab", Partial, ConfidenceHigh},
+		{"the rest of the sites stated", "only 2 of 6 lesions cleared completely; the rest flattened", "", Partial, ConfidenceHigh},
+		{"the own patient among siblings", "Of 2 siblings, this patient cleared completely", "", Complete, ConfidenceHigh},
+		{"symptoms back to normal", "symptoms back to normal within a week", "", Complete, ConfidenceHigh},
+		{"the back and the trunk", "Rash back and trunk cleared", "", Complete, ConfidenceHigh},
 	})
 }

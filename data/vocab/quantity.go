@@ -37,7 +37,7 @@ var (
 		"declined": true, "fall": true, "fell": true, "drop": true, "dropped": true, "shrinkage": true, "shrank": true, "shrunk": true,
 		"regression": true, "improvement": true, "improved": true, "lower": true, "less": true, "reduce": true,
 		"diminished": true, "clearance": true, "cleared": true, "resolution": true, "resolved": true, "smaller": true,
-		"fewer": true, "down": true, "lighter": true, "lightening": true, "lightened": true, "fading": true, "faded": true,
+		"fewer": true, "down": true, "lighter": true, "lightening": true, "lightened": true,
 		"ameliorated": true, "amelioration": true, "softening": true, "softened": true}
 	// shareWords are fall words too, whose percentage is the share of the response reached, of a
 	// measure they name themselves: "repigmentation <25 %", "60 % hair regrowth", "ulcer 80 %
@@ -163,7 +163,7 @@ func (c *compiled) quantities(text string, toks []token, used []bool) []target {
 		if k := rangeStart(toks, tokAt(m[0])); k > 0 && !toks[k].brk && (toks[k-1].norm == "to" || toks[k-1].norm == "from") {
 			continue // "LVEF decreased to 20 %", "from 40 % to 20 %", "EF increased to 25-30 %": levels, not a change by 20 %
 		}
-		dir := percentDir(text, toks, m, prevDir, prevEnd)
+		dir := c.percentDir(text, toks, m, prevDir, prevEnd)
 		prevDir, prevEnd = dir, m[1]
 		if residualAfter(toks, tokensBefore(m[1])) && dir != 2 {
 			// "less than 10 % residual disease": what is left, a fall of 90 %
@@ -543,11 +543,15 @@ func normalAfterValue(after string) bool {
 	return normalAfterRE.MatchString(strings.ToLower(after[:min(len(after), 40)]))
 }
 
-// percentDir is percentDirection of the percentage m matched, or -1 for a share of relief
+// percentDir is percentDirection of the percentage m matched (2, no change, for a drug's
+// strength: strengthPercent), or -1 for a share of relief
 // after it ("50 % relief"), or, without a change word of its own, the direction prevDir of
 // the percentage before it that ended at prevEnd when it continues that change at a later
 // time ("~40% smaller at wk 6, ~65% at wk 12").
-func percentDir(text string, toks []token, m []int, prevDir, prevEnd int) int {
+func (c *compiled) percentDir(text string, toks []token, m []int, prevDir, prevEnd int) int {
+	if c.strengthPercent(toks, sort.Search(len(toks), func(k int) bool { return toks[k].start >= m[1] })) {
+		return 2 // "lightened with 4% hydroquinone": a strength, no change
+	}
 	dir := percentDirection(toks, tokenAtByte(toks, m[0]))
 	if dir == 0 && reliefAfter(toks, sort.Search(len(toks), func(k int) bool { return toks[k].start >= m[1] })) {
 		dir = -1

@@ -143,7 +143,7 @@ func regainedAfterDoseChange(toks []token, r target, live []target, doseChange [
 }
 
 // againAround reports whether "again" stands right after the statement u, or one word after
-// it, or right before it, in its clause: a response that came back.
+// it, or right before it, in its clause, or ends it: a response that came back.
 func againAround(toks []token, u target) bool {
 	for x := u.j; x < min(len(toks), u.j+2); x++ {
 		if toks[x].brk {
@@ -153,7 +153,7 @@ func againAround(toks []token, u target) bool {
 			return true
 		}
 	}
-	return u.i > 0 && !toks[u.i].brk && toks[u.i-1].norm == "again"
+	return u.i > 0 && !toks[u.i].brk && toks[u.i-1].norm == "again" || toks[u.j-1].norm == "again" // "responded again" is one phrase
 }
 
 // weakFailure are the weak non-response phrases that say a response failed, not that a

@@ -379,11 +379,14 @@ func partOfBefore(toks []token, i int) bool {
 // AKs cleared" is minimal.
 func gradeSitesCounted(text string, toks []token, t *target) {
 	switch {
-	case partOnly(toks, *t) || slashFraction(text, toks, t.i) || fractionAfter(text, toks, t.j) || countWordBefore(toks, t.i, "some"):
+	case partOnly(toks, *t) || slashFraction(text, toks, t.i) || fractionAfter(text, toks, t.j) || countWordBefore(toks, t.i, "some") ||
+		percentOfSitesBefore(text, toks, t.i):
 		t.category, t.rule = Partial, "some of several sites: partial (rule 8)"
-		if x, y, a, ok := sitesCounted(toks, t.i, t.j); ok && 2*x < y && a > 0 && toks[a-1].norm == "only" && !toks[a].brk {
+		if x, y, a, ok := sitesCounted(toks, t.i, t.j); ok && 2*x < y && a > 0 && toks[a-1].norm == "only" && !toks[a].brk &&
+			!breakAfter(toks, t.j) {
 			// "only 5 of 25 lesions cleared": the authors call a minority of the sites small
-			// (rule 9: their own words), where "2/5 healed" is partial (rule 8)
+			// (rule 9: their own words), where "2/5 healed" is partial (rule 8), as is "only 2 of
+			// 6 cleared; the rest flattened" (a statement after it may be of the other sites)
 			t.category, t.rule = Minimal, "only a minority of several sites: minimal (rules 8 and 9)"
 		}
 	case countWordBefore(toks, t.i, "few"):
