@@ -245,21 +245,27 @@ func wellBefore(before string) bool {
 	return false
 }
 
-// formulationWords name a preparation whose strength a percentage before them gives ("4%
-// cream", "20% TCA peel", "30% glycolic acid").
-var formulationWords = map[string]bool{"cream": true, "ointment": true, "gel": true, "solution": true, "lotion": true,
-	"foam": true, "peel": true, "peels": true, "drops": true, "paste": true, "spray": true, "shampoo": true,
-	"tca": true, "hq": true, "urea": true, "strength": true, "concentration": true, "ww": true, "acid": true}
+// strengthWords follow a percentage that gives a preparation's strength and are no route or
+// dosage form of routes.tsv ("20% TCA peel" ends in one, "4% strength", "10% w/w").
+var strengthWords = map[string]bool{"peel": true, "peels": true, "strength": true, "concentration": true, "ww": true}
 
-// strengthPercent reports whether the percentage that ends before token k is a drug's or a
-// preparation's strength, not a change: a formulation word, a drug's name, or a word and
-// "acid", follows it ("lightened with 4% hydroquinone", "softened on 40% urea", "after 30%
+// preparationBefore are the words before a percentage that make it what the patient was
+// treated with ("with 4% HQ", "on 0.1% tacrolimus").
+var preparationBefore = map[string]bool{"with": true, "on": true, "using": true}
+
+// strengthPercent reports whether the percentage whose number is token i, and which ends
+// before token k, is a drug's or a preparation's strength, not a change: "with", "on" or
+// "using" before it and no change word after it, or a route or dosage form of routes.tsv ("cream",
+// "ointment"), a word of strength, a drug's name, or a word and "acid", follows it ("lightened with 4% hydroquinone", "softened on 40% urea", "after 30%
 // glycolic acid peels"); or it is a share of the sites (shareOfSites).
-func (c *compiled) strengthPercent(toks []token, k int) bool {
+func (c *compiled) strengthPercent(toks []token, i, k int) bool {
 	if k >= len(toks) || toks[k].brk {
 		return false
 	}
-	if formulationWords[toks[k].norm] || k+1 < len(toks) && toks[k+1].norm == "acid" && !toks[k+1].brk ||
+	if i > 0 && !toks[i].brk && preparationBefore[toks[i-1].norm] && !fallWords[toks[k].norm] && !riseWords[toks[k].norm] {
+		return true // "lighter with 4% HQ": what the patient was treated with, not how much changed
+	}
+	if n, _ := c.routeTrie.longest(toks, k, nil); n > 0 || strengthWords[toks[k].norm] || k+1 < len(toks) && toks[k+1].norm == "acid" && !toks[k+1].brk ||
 		shareOfSites(toks, k) && !(k >= 2 && (toks[k-2].norm == "of" || toks[k-2].norm == "by")) { // not "reduction of 30% of the lesions"
 		return true
 	}

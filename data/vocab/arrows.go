@@ -95,7 +95,7 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 				// "UAS7 32 -> 0 at wk 4; 28 at wk 20": the value before its time
 				n = seriesValueFirstRE.FindStringSubmatchIndex(text[lastEnd:])
 			}
-			if n == nil || n[2] >= 0 && !strings.EqualFold(text[lastEnd+n[2]:lastEnd+n[3]], name) || offCourseAfter(text[lastEnd+n[5]:]) {
+			if n == nil || n[2] >= 0 && !strings.EqualFold(text[lastEnd+n[2]:lastEnd+n[3]], name) || c.offCourseAfter(text, toks, lastEnd+n[5]) {
 				break // "EASI 30 → 6 at wk 16, then 25 at wk 40 off drug": a value after the course is no part of it (rule 3)
 			}
 			if !joinedByWord(text[lastEnd : lastEnd+n[4]]) {
@@ -271,22 +271,37 @@ func joinedByWord(gap string) bool {
 	return false
 }
 
-// offCourseWords say that a value was measured off the course: after it stopped, during a
-// pause, after a switch or missed doses.
-var offCourseWords = map[string]bool{"off": true, "stopping": true, "stopped": true, "stop": true, "withdrawal": true,
-	"withdrawn": true, "discontinuation": true, "discontinued": true, "pause": true, "paused": true, "holiday": true,
-	"switch": true, "switched": true, "missed": true, "interruption": true, "interrupted": true, "last": true}
-
-// offCourseAfter reports whether a word of offCourseWords stands in rest before its next
-// semicolon or full stop: the value that rest follows was measured off the course.
-func offCourseAfter(rest string) bool {
-	if i := strings.IndexAny(rest, ";."); i >= 0 && !(rest[i] == '.' && i+1 < len(rest) && isDigitByte(rest[i+1])) {
-		rest = rest[:i]
-	}
-	for _, w := range words(rest) {
-		if offCourseWords[w] {
+// offCourseAfter reports whether the rest of the clause that starts at byte off, up to its
+// next semicolon or full stop, says the value before it was measured off the course: a cue of
+// the time after the course (cues.tsv, "after course": "after stopping", "after last dose",
+// "drug holiday"), a word of stop ("drug stopped at wk 24"), or "off" before a treatment ("off
+// omalizumab").
+func (c *compiled) offCourseAfter(text string, toks []token, off int) bool {
+	for x := tokenAtByte(toks, off); x < len(toks); x++ {
+		if x > 0 && toks[x].start > off && strings.ContainsAny(text[toks[x-1].end:toks[x].start], ";") || ends(text, toks, x) {
+			return false
+		}
+		if stopWords[toks[x].norm] {
 			return true
+		}
+		if n, ids := c.ctxTrie.longest(toks, x, nil); n > 0 && c.cues[ids[0]].role == cueAfterCourse {
+			return true
+		}
+		if toks[x].norm == "off" && x+1 < len(toks) && !toks[x+1].brk {
+			if n, _ := c.drugTrie.longest(toks, x+1, nil); n > 0 {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// ends reports whether a full stop that ends a sentence stands before token x (not a decimal
+// point).
+func ends(text string, toks []token, x int) bool {
+	if x == 0 {
+		return false
+	}
+	gap := text[toks[x-1].end:toks[x].start]
+	return strings.Contains(gap, ".") && !(gap == "." && isDigitByte(text[toks[x-1].end-1]) && isDigitByte(text[toks[x].start]))
 }

@@ -549,7 +549,7 @@ func normalAfterValue(after string) bool {
 // the percentage before it that ended at prevEnd when it continues that change at a later
 // time ("~40% smaller at wk 6, ~65% at wk 12").
 func (c *compiled) percentDir(text string, toks []token, m []int, prevDir, prevEnd int) int {
-	if c.strengthPercent(toks, sort.Search(len(toks), func(k int) bool { return toks[k].start >= m[1] })) {
+	if c.strengthPercent(toks, tokenAtByte(toks, m[0]), sort.Search(len(toks), func(k int) bool { return toks[k].start >= m[1] })) {
 		return 2 // "lightened with 4% hydroquinone": a strength, no change
 	}
 	dir := percentDirection(toks, tokenAtByte(toks, m[0]))

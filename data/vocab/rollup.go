@@ -383,7 +383,7 @@ func gradeSitesCounted(text string, toks []token, t *target) {
 		percentOfSitesBefore(text, toks, t.i):
 		t.category, t.rule = Partial, "some of several sites: partial (rule 8)"
 		if x, y, a, ok := sitesCounted(toks, t.i, t.j); ok && 2*x < y && a > 0 && toks[a-1].norm == "only" && !toks[a].brk &&
-			!breakAfter(toks, t.j) {
+			!breakBetween(toks, t.j-1, len(toks)) {
 			// "only 5 of 25 lesions cleared": the authors call a minority of the sites small
 			// (rule 9: their own words), where "2/5 healed" is partial (rule 8), as is "only 2 of
 			// 6 cleared; the rest flattened" (a statement after it may be of the other sites)

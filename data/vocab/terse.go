@@ -100,14 +100,3 @@ func namesOwnPatient(toks []token) bool {
 	}
 	return false
 }
-
-// breakAfter reports whether a clause break follows token j-1 anywhere in the text: more
-// is stated after the statement that ends there.
-func breakAfter(toks []token, j int) bool {
-	for x := j; x < len(toks); x++ {
-		if toks[x].brk {
-			return true
-		}
-	}
-	return false
-}
