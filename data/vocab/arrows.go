@@ -278,7 +278,7 @@ func joinedByWord(gap string) bool {
 // omalizumab").
 func (c *compiled) offCourseAfter(text string, toks []token, off int) bool {
 	for x := tokenAtByte(toks, off); x < len(toks); x++ {
-		if x > 0 && toks[x].start > off && strings.ContainsAny(text[toks[x-1].end:toks[x].start], ";") || ends(text, toks, x) {
+		if x > 0 && toks[x].start > off && strings.ContainsAny(text[toks[x-1].end:toks[x].start], ";") || sentenceStopBefore(text, toks, x) {
 			return false
 		}
 		if stopWords[toks[x].norm] {
@@ -296,9 +296,9 @@ func (c *compiled) offCourseAfter(text string, toks []token, off int) bool {
 	return false
 }
 
-// ends reports whether a full stop that ends a sentence stands before token x (not a decimal
+// sentenceStopBefore reports whether a full stop that ends a sentence stands before token x (not a decimal
 // point).
-func ends(text string, toks []token, x int) bool {
+func sentenceStopBefore(text string, toks []token, x int) bool {
 	if x == 0 {
 		return false
 	}

@@ -19,6 +19,9 @@ func TestChangesAtLaterTimes(t *testing.T) {
 		// lesions back, new or again after a response: a relapse, read by time
 		{"ulcers back on the course", "healed wk 8, ulcers back by wk 20 on warfarin (INR in range)", "warfarin", Progression, ConfidenceHigh},
 		{"ulcers back at no stated time", "healed, ulcers back by wk 20", "warfarin", Complete, ConfidenceLow},
+		{"any lesion noun that came back (cameBackPhrase)", "papules cleared by wk 6; papules came back at wk 14 on the same dose", "isotretinoin", Progression, ConfidenceHigh},
+		{"were back", "healed, ulcers were back by wk 20 on warfarin", "warfarin", Progression, ConfidenceHigh},
+		{"near miss: pain returned to normal is no relapse", "pain returned to normal levels", "", Complete, ConfidenceHigh},
 		{"new ulcers later on the same dose", "cleared at 3 mo; new ulcers at mo 7 on the same dose", "tofacitinib", Progression, ConfidenceHigh},
 		{"lesions again, a time before them", "After 3 months complete disappearance of oral and genital ulcers, but on month 7 again some aphthae on the same dose", "tofacitinib", Progression, ConfidenceHigh},
 		{"new lesions later, time not stated", "marked improvement, then new lesions", "", Partial, ConfidenceLow},

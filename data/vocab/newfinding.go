@@ -115,3 +115,58 @@ var (
 // sitePrepositions open the place of a finding ("on the trunk", "over both shins").
 var sitePrepositions = map[string]bool{"on": true, "over": true, "in": true, "at": true, "of": true,
 	"involving": true, "around": true, "along": true, "to": true, "onto": true, "into": true, "across": true}
+
+// cameBackNouns are the manifestations, besides lesionNouns and newFindingNouns, that are
+// said to come back: symptoms and attacks ("urticaria returned", "itch came back").
+var cameBackNouns = map[string]bool{"urticaria": true, "hives": true, "itch": true, "itching": true, "pruritus": true,
+	"pain": true, "angioedema": true, "attacks": true, "flares": true, "swelling": true, "disease": true, "symptoms": true}
+
+// cameBackPhrase returns the length of a manifestation said to have come back at toks[i], read
+// as "symptoms returned" (a relapse, read by time); 0 when there is none: a lesion or symptom
+// noun, perhaps "was" or "were", then "returned", "back" or "came back" ("ulcers back by wk
+// 20", "urticaria returned on doses <10 mg", "the rash came back"). Not before "to" ("swelling
+// returned to normal", "symptoms back to normal"), nor "back" before "of" or "and" (the back
+// as a body site: "warts back of hand resolved", "rash back and trunk cleared").
+func cameBackPhrase(toks []token, i int) int {
+	if w := toks[i].norm; !lesionNouns[w] && !newFindingNouns[w] && !cameBackNouns[w] {
+		return 0
+	}
+	k := i + 1
+	if k < len(toks) && !toks[k].brk && (toks[k].norm == "was" || toks[k].norm == "were") {
+		k++
+	}
+	if k >= len(toks) || toks[k].brk {
+		return 0
+	}
+	switch toks[k].norm {
+	case "returned", "back":
+	case "came":
+		if k+1 >= len(toks) || toks[k+1].brk || toks[k+1].norm != "back" {
+			return 0
+		}
+		k++
+	default:
+		return 0
+	}
+	if backOrReturnedTo(toks, toks[k]) {
+		return 0
+	}
+	return k + 1 - i
+}
+
+// findingAt returns the phrase at toks[i] that the vocabulary does not name: a new finding
+// where no phrase was found ("new oral erosions"), or a manifestation that came back, longer
+// than the phrase found ("ulcers back", not "ulcers" alone); else np and pids as found.
+func (c *compiled) findingAt(toks []token, i, np int, pids []int) (int, []int) {
+	if np == 0 && c.newLesions >= 0 {
+		if nn := newFindingPhrase(toks, i); nn > 0 {
+			np, pids = nn, []int{c.newLesions}
+		}
+	}
+	if c.cameBack >= 0 {
+		if nb := cameBackPhrase(toks, i); nb > np {
+			np, pids = nb, []int{c.cameBack}
+		}
+	}
+	return np, pids
+}

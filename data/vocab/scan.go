@@ -292,11 +292,7 @@ func (c *compiled) phraseAt(toks []token, i int, accept func([]int, []token) []i
 			np, pids = nl, lids
 		}
 	}
-	if np == 0 && c.newLesions >= 0 {
-		if nn := newFindingPhrase(toks, i); nn > 0 {
-			np, pids = nn, []int{c.newLesions}
-		}
-	}
+	np, pids = c.findingAt(toks, i, np, pids)
 	if nu, id := c.unreportedAt(toks, i); nu > np {
 		np, pids = nu, []int{id}
 	}

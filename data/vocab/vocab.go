@@ -263,6 +263,9 @@ type compiled struct {
 	// newLesions is the id of the entry "new lesions", which a new finding of a lesion the
 	// vocabulary does not name reads as ("new oral erosions": newFindingPhrase); -1 when none
 	newLesions int
+	// cameBack is the id of the entry "symptoms returned", which a manifestation said to have
+	// returned or come back reads as ("ulcers back by wk 20": cameBackPhrase); -1 when none
+	cameBack int
 	// unreported is the id of the outcome entry that an unreported outcome ("result not
 	// given") reads as, unreportedWeak that of the same read as a proposal ("no IVIG response
 	// reported"), unreportedAside that of a follow-up noun's ("no FU reported"); reportNouns,
