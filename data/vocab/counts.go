@@ -435,3 +435,16 @@ func (c *compiled) thingsNamed(toks []token, to int) bool {
 	}
 	return false
 }
+
+// namesOwnPatient reports whether the text names the row's own patient among others: "this
+// patient", "our patient", "our case", "the index case" ("Of 2 siblings, this patient cleared
+// completely" is about one of them).
+func namesOwnPatient(toks []token) bool {
+	for k := 1; k < len(toks); k++ {
+		if (toks[k].norm == "patient" || toks[k].norm == "case" || toks[k].norm == "pt") && !toks[k].brk &&
+			(toks[k-1].norm == "this" || toks[k-1].norm == "our" || toks[k-1].norm == "index") {
+			return true
+		}
+	}
+	return false
+}

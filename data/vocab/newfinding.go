@@ -170,3 +170,24 @@ func (c *compiled) findingAt(toks []token, i, np int, pids []int) (int, []int) {
 	}
 	return np, pids
 }
+
+// backOrReturnedTo reports whether last, the last token of a phrase, is "back" or "returned"
+// followed in its clause by a word that makes it no return of the disease: "to" ("swelling
+// returned to normal", "symptoms back to normal"), or, after "back", "of" or "and" (the back
+// as a body site: "warts back of hand resolved", "rash back and trunk cleared").
+func backOrReturnedTo(toks []token, last token) bool {
+	if last.norm != "back" && last.norm != "returned" {
+		return false
+	}
+	k := tokenAtByte(toks, last.start) + 1
+	if k >= len(toks) || toks[k].brk {
+		return false
+	}
+	switch toks[k].norm {
+	case "to":
+		return true
+	case "of", "and":
+		return last.norm == "back"
+	}
+	return false
+}

@@ -456,3 +456,41 @@ func countWordBefore(toks []token, i int, w string) bool {
 	}
 	return false
 }
+
+// sitesCounted returns the count "A of B", "A out of B" or "A/B" (1 ≤ A < B, B no time's
+// denominator) that stands within four words before token i or after token j in their
+// clause: the sites that responded of all (gradeSitesCounted), and the token of A.
+func sitesCounted(toks []token, i, j int) (x, y, at int, ok bool) {
+	try := func(a int) (int, int, bool) {
+		if a < 0 || a >= len(toks) {
+			return 0, 0, false
+		}
+		b := a + 1
+		for b < len(toks) && b < a+3 && (toks[b].norm == "of" || toks[b].norm == "out") && !toks[b].brk {
+			b++
+		}
+		if b >= len(toks) || toks[b].brk {
+			return 0, 0, false
+		}
+		x, okX := smallCount(toks[a].norm)
+		y, okY := smallCount(toks[b].norm)
+		if !okX || !okY || !partCount(x, y) || b == a+1 && toks[b].start-toks[a].end != 1 {
+			return 0, 0, false // two numbers side by side are a count only with "/" between
+		}
+		return x, y, true
+	}
+	for a := i - 1; a >= max(0, i-4) && !toks[a+1].brk; a-- {
+		if x, y, ok := try(a); ok {
+			return x, y, a, true
+		}
+	}
+	for a := j; a < min(len(toks), j+4); a++ {
+		if toks[a].brk {
+			break
+		}
+		if x, y, ok := try(a); ok {
+			return x, y, a, true
+		}
+	}
+	return 0, 0, 0, false
+}

@@ -1,7 +1,9 @@
 package vocab
 
-// Terse notes in non-native English (docs/outcomes.md, twenty-sixth session): a base form
-// for the past ("stop after 2 injection", "aggravate after 1 mo").
+// Word forms the phrase list alone misreads (docs/outcomes.md, twenty-sixth session): the
+// terse "stop" of a note used as a verb ("advised to stop"), a lesion and its vague change
+// beside the number that states it ("Lesion smaller (~30%)"), and the object of a denied
+// change ("no reduction in flares").
 
 // stopAsVerb reports whether t is the terse "stop" of outcomes.tsv used as a verb in its
 // infinitive or after a modal or a negation: "advised to stop the OIT", "had to stop",
@@ -66,37 +68,3 @@ func onlyObjectWords(toks []token, a, b int) bool {
 // objectWords join a change word to what changed.
 var objectWords = map[string]bool{"in": true, "of": true, "the": true, "number": true, "frequency": true,
 	"size": true, "severity": true, "her": true, "his": true}
-
-// backOrReturnedTo reports whether last, the last token of a phrase, is "back" or "returned"
-// followed in its clause by a word that makes it no return of the disease: "to" ("swelling
-// returned to normal", "symptoms back to normal"), or, after "back", "of" or "and" (the back
-// as a body site: "warts back of hand resolved", "rash back and trunk cleared").
-func backOrReturnedTo(toks []token, last token) bool {
-	if last.norm != "back" && last.norm != "returned" {
-		return false
-	}
-	k := tokenAtByte(toks, last.start) + 1
-	if k >= len(toks) || toks[k].brk {
-		return false
-	}
-	switch toks[k].norm {
-	case "to":
-		return true
-	case "of", "and":
-		return last.norm == "back"
-	}
-	return false
-}
-
-// namesOwnPatient reports whether the text names the row's own patient among others: "this
-// patient", "our patient", "our case", "the index case" ("Of 2 siblings, this patient cleared
-// completely" is about one of them).
-func namesOwnPatient(toks []token) bool {
-	for k := 1; k < len(toks); k++ {
-		if (toks[k].norm == "patient" || toks[k].norm == "case" || toks[k].norm == "pt") && !toks[k].brk &&
-			(toks[k-1].norm == "this" || toks[k-1].norm == "our" || toks[k-1].norm == "index") {
-			return true
-		}
-	}
-	return false
-}
