@@ -277,8 +277,9 @@ func joinedByWord(gap string) bool {
 // "drug holiday"), a word of stop ("drug stopped at wk 24"), or "off" before a treatment ("off
 // omalizumab").
 func (c *compiled) offCourseAfter(text string, toks []token, off int) bool {
+	ends := sentenceEnds(text, toks) // only when a later value of a series was found: rare
 	for x := tokenAtByte(toks, off); x < len(toks); x++ {
-		if x > 0 && toks[x].start > off && strings.ContainsAny(text[toks[x-1].end:toks[x].start], ";") || sentenceStopBefore(text, toks, x) {
+		if ends[x] && toks[x].start > off {
 			return false
 		}
 		if stopWords[toks[x].norm] {
@@ -294,14 +295,4 @@ func (c *compiled) offCourseAfter(text string, toks []token, off int) bool {
 		}
 	}
 	return false
-}
-
-// sentenceStopBefore reports whether a full stop that ends a sentence stands before token x (not a decimal
-// point).
-func sentenceStopBefore(text string, toks []token, x int) bool {
-	if x == 0 {
-		return false
-	}
-	gap := text[toks[x-1].end:toks[x].start]
-	return strings.Contains(gap, ".") && !(gap == "." && isDigitByte(text[toks[x-1].end-1]) && isDigitByte(text[toks[x].start]))
 }
