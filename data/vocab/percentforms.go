@@ -10,11 +10,12 @@ import (
 // and rule 8).
 
 // percentSeriesGapRE matches what stands between two percentages of one change at two times:
-// the first one's time and a comma or "and" ("smaller at wk 6, ", " at 6 wk and ").
-var percentSeriesGapRE = regexp.MustCompile(`^[^.;:()%]{0,30}\b(?:at|by|after|on|in)\s+(?:wk|week|weeks|mo|month|months|m|d|day|days|yr|year|years)?\s*\d+\s*(?:wk|wks|weeks?|mo|mos|months?|d|days?|y|yrs?|years?)?\s*(?:,\s*(?:and\s+|then\s+)?|\s+and\s+|\s+then\s+)~?$`)
+// the first one's time (seriesTime, as the values of a series) and a comma or "and" ("smaller
+// at wk 6, ", " at 6 wk and ").
+var percentSeriesGapRE = regexp.MustCompile(`^[^.;:()%]{0,30}\b(?:at|by|after|on|in)\s+` + seriesTime + `\s*(?:,\s*(?:and\s+|then\s+)?|\s+and\s+|\s+then\s+)~?$`)
 
 // percentTimeAfterRE matches the time right after a percentage: " at wk 12", " by 6 months".
-var percentTimeAfterRE = regexp.MustCompile(`^\s*(?:at|by|after|on|in)\s+(?:wk|week|mo|month|m|d|day|yr|year)?s?\s*\d+`)
+var percentTimeAfterRE = regexp.MustCompile(`^\s*(?:at|by|after|on|in)\s+` + seriesTime)
 
 // laterPercentOfSeries reports whether a percentage without a change word of its own
 // continues the change of the percentage before it at a later time: gap, the text between
