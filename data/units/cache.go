@@ -1,82 +1,10 @@
 package units
 
-import "strings"
+import (
+	"strings"
 
-// lru is a bounded least-recently-used map. It is not safe for concurrent use.
-type lru[K comparable, V any] struct {
-	cap        int
-	m          map[K]*entry[K, V]
-	head, tail *entry[K, V] // head is the most recently used
-}
-
-type entry[K comparable, V any] struct {
-	k          K
-	v          V
-	prev, next *entry[K, V]
-}
-
-func newLRU[K comparable, V any](capacity int) *lru[K, V] {
-	return &lru[K, V]{cap: capacity, m: make(map[K]*entry[K, V])}
-}
-
-func (c *lru[K, V]) get(k K) (V, bool) {
-	e, ok := c.m[k]
-	if !ok {
-		var zero V
-		return zero, false
-	}
-	c.moveFront(e)
-	return e.v, true
-}
-
-func (c *lru[K, V]) put(k K, v V) {
-	if e, ok := c.m[k]; ok {
-		e.v = v
-		c.moveFront(e)
-		return
-	}
-	e := &entry[K, V]{k: k, v: v}
-	c.m[k] = e
-	c.pushFront(e)
-	if len(c.m) > c.cap {
-		old := c.tail
-		c.unlink(old)
-		delete(c.m, old.k)
-	}
-}
-
-func (c *lru[K, V]) unlink(e *entry[K, V]) {
-	if e.prev != nil {
-		e.prev.next = e.next
-	} else {
-		c.head = e.next
-	}
-	if e.next != nil {
-		e.next.prev = e.prev
-	} else {
-		c.tail = e.prev
-	}
-	e.prev, e.next = nil, nil
-}
-
-func (c *lru[K, V]) pushFront(e *entry[K, V]) {
-	e.next = c.head
-	if c.head != nil {
-		c.head.prev = e
-	}
-	c.head = e
-	if c.tail == nil {
-		c.tail = e
-	}
-}
-
-func (c *lru[K, V]) moveFront(e *entry[K, V]) {
-	if c.head == e {
-		return
-	}
-	c.unlink(e)
-	c.pushFront(e)
-}
+	"github.com/tresp/tresp/internal/lru"
+)
 
 // MaxCachedLen is the longest input a Normaliser caches; longer strings are
 // parsed every time, so a few huge cells cannot pin memory.
@@ -91,7 +19,7 @@ const DefaultCacheSize = 16384
 
 // Normaliser memoises the parsers per distinct input string, so that the
 // repeated cells of a large table ("60 mg tid" a million times) are parsed
-// once. Each kind (dose, duration, age, size, lab) has its own LRU cache of
+// once. Each kind (dose, duration, age, size, lab) has its own bounded cache (internal/lru) of
 // at most the capacity given to NewNormaliser; inputs longer than
 // MaxCachedLen bytes are not cached.
 //
@@ -102,11 +30,11 @@ const DefaultCacheSize = 16384
 // so that the many holders of one reading (a million courses of "60 mg
 // tid") keep one copy of it: never modify a value they return.
 type Normaliser struct {
-	dose         *lru[doseKey, *Dose]
-	dur          *lru[durKey, *Duration]
-	age          *lru[string, *Age]
-	size         *lru[string, *Size]
-	lab          *lru[labKey, *Lab]
+	dose         *lru.Cache[doseKey, *Dose]
+	dur          *lru.Cache[durKey, *Duration]
+	age          *lru.Cache[string, *Age]
+	size         *lru.Cache[string, *Size]
+	lab          *lru.Cache[labKey, *Lab]
 	lex          *Lexicon // the words doses are read with
 	hits, misses int
 }
@@ -146,11 +74,11 @@ func NewNormaliserWith(capacity int, lex *Lexicon) *Normaliser {
 	}
 	return &Normaliser{
 		lex:  lex,
-		dose: newLRU[doseKey, *Dose](capacity),
-		dur:  newLRU[durKey, *Duration](capacity),
-		age:  newLRU[string, *Age](capacity),
-		size: newLRU[string, *Size](capacity),
-		lab:  newLRU[labKey, *Lab](capacity),
+		dose: lru.New[doseKey, *Dose](capacity),
+		dur:  lru.New[durKey, *Duration](capacity),
+		age:  lru.New[string, *Age](capacity),
+		size: lru.New[string, *Size](capacity),
+		lab:  lru.New[labKey, *Lab](capacity),
 	}
 }
 
@@ -161,20 +89,20 @@ func (n *Normaliser) Stats() (hits, misses int) { return n.hits, n.misses }
 // string longer than MaxCachedLen is parsed every time. On a miss s is copied
 // before it is parsed and kept: a cell is usually a slice of its whole input
 // line, which the cache would otherwise keep alive with it.
-func memo[K comparable, V any](n *Normaliser, c *lru[K, *V], s string, key func(string) K, parse func(string) V) *V {
+func memo[K comparable, V any](n *Normaliser, c *lru.Cache[K, *V], s string, key func(string) K, parse func(string) V) *V {
 	if len(s) > MaxCachedLen {
 		n.misses++
 		v := parse(s)
 		return &v
 	}
-	if v, ok := c.get(key(s)); ok {
+	if v, ok := c.Get(key(s)); ok {
 		n.hits++
 		return v
 	}
 	n.misses++
 	s = strings.Clone(s)
 	v := parse(s)
-	c.put(key(s), &v)
+	c.Put(key(s), &v)
 	return &v
 }
 
@@ -201,12 +129,12 @@ func (n *Normaliser) SharedDoseWith(s string, opt DoseOptions) *Dose {
 	// Most dose texts name no weight-based, per-m² or counted dose: their reading does
 	// not look at the options, and is kept once under the text instead of once per
 	// patient's weight and course length (which made most lookups miss).
-	if v, ok := n.dose.get(doseKey{s: s, free: true}); ok {
+	if v, ok := n.dose.Get(doseKey{s: s, free: true}); ok {
 		n.hits++
 		return v
 	}
 	key := doseKey{s: s, weight: opt.WeightKg, bsa: opt.BSA, days: opt.CourseDays}
-	if v, ok := n.dose.get(key); ok {
+	if v, ok := n.dose.Get(key); ok {
 		n.hits++
 		return v
 	}
@@ -219,7 +147,7 @@ func (n *Normaliser) SharedDoseWith(s string, opt DoseOptions) *Dose {
 	if !consulted {
 		key = doseKey{s: s, free: true}
 	}
-	n.dose.put(key, &v)
+	n.dose.Put(key, &v)
 	return &v
 }
 
@@ -279,5 +207,3 @@ func (n *Normaliser) Lab(s string) Lab { return n.LabFor(AnalyteUnknown, s) }
 func (n *Normaliser) LabFor(a Analyte, s string) Lab {
 	return *memo(n, n.lab, s, func(s string) labKey { return labKey{s, a} }, func(s string) Lab { return ParseLabFor(a, s) })
 }
-
-func (c *lru[K, V]) len() int { return len(c.m) }

@@ -28,8 +28,8 @@ func TestNormaliserMemoises(t *testing.T) {
 	if _, m := n.Stats(); m != 4 {
 		t.Errorf("misses %d, want 4", m)
 	}
-	if n.dose.len() > 2 {
-		t.Errorf("cache holds %d entries, capacity 2", n.dose.len())
+	if n.dose.Len() > 2 {
+		t.Errorf("cache holds %d entries, capacity 2", n.dose.Len())
 	}
 }
 
@@ -113,7 +113,7 @@ func TestDoseCacheOptionFree(t *testing.T) {
 	}
 	// the option-free text is held once; the per-kg one once per weight
 	free, perKg := 0, 0
-	for k := range n.dose.m {
+	for _, k := range n.dose.Keys() {
 		switch k.s {
 		case texts[0]:
 			free++
@@ -143,7 +143,7 @@ func TestDurationCacheAgeFree(t *testing.T) {
 			}
 		}
 	}
-	for k := range n.dur.m {
+	for _, k := range n.dur.Keys() {
 		if k.s == "2 months" && k.age != -1 {
 			t.Errorf("%q cached for age %v, want once for any age", k.s, k.age)
 		}

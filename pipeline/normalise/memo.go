@@ -5,20 +5,29 @@ import (
 	"strings"
 
 	"github.com/tresp/tresp/data/vocab"
+	"github.com/tresp/tresp/internal/lru"
 )
 
-// memoCap bounds each lookup cache; a full cache is emptied and refilled, which keeps
-// memory bounded. On a million generated rows whose wording repeats as real tables do
-// (about 33,000 distinct outcome texts, synth's text pools) 65,536 entries made no
-// measurable difference against 8,192 (runs taken in turn, 13.2–14.9 s both), so the
-// smaller bound stays.
+// memoCap bounds each lookup cache (internal/lru: what is used stays, the rest ages out).
+// On a million generated rows whose wording repeats as real tables do (about 33,000
+// distinct outcome texts, synth's text pools) 65,536 entries made no measurable difference
+// against 8,192 when a full cache was emptied and refilled (runs taken in turn, 13.2–14.9 s
+// both), so the smaller bound stays.
 const memoCap = 1 << 13
 
+// cache returns *c, made on first use.
+func cache[K comparable, V any](c **lru.Cache[K, V]) *lru.Cache[K, V] {
+	if *c == nil {
+		*c = lru.New[K, V](memoCap)
+	}
+	return *c
+}
+
 // memo caches the results of one lookup function by key.
-type memo[V any] struct{ m map[string]V }
+type memo[V any] struct{ c *lru.Cache[string, V] }
 
 func (c *memo[V]) get(key string, f func() V) V {
-	if v, ok := c.m[key]; ok {
+	if v, ok := c.lookup(key); ok {
 		return v
 	}
 	v := f()
@@ -26,22 +35,28 @@ func (c *memo[V]) get(key string, f func() V) V {
 	return v
 }
 
-// put keeps v under key (emptying a full cache first).
-func (c *memo[V]) put(key string, v V) {
-	if c.m == nil || len(c.m) >= memoCap {
-		c.m = make(map[string]V)
+// lookup returns the value kept under key, if any.
+func (c *memo[V]) lookup(key string) (V, bool) {
+	if c.c == nil {
+		var zero V
+		return zero, false
 	}
-	c.m[strings.Clone(key)] = v // a key may be a slice of its whole input line
+	return c.c.Get(key)
+}
+
+// put keeps v under key.
+func (c *memo[V]) put(key string, v V) {
+	cache(&c.c).Put(strings.Clone(key), v) // a key may be a slice of its whole input line
 }
 
 // getHinted caches a reading that may depend on hints: one that did not read them
 // (hinted false) is kept in free under free's key, for every hint; one that did, under
 // key, which names them.
 func getHinted[V any](free, hinted *memo[V], freeKey, key string, read func() (V, bool)) V {
-	if v, ok := free.m[freeKey]; ok {
+	if v, ok := free.lookup(freeKey); ok {
 		return v
 	}
-	if v, ok := hinted.m[key]; ok {
+	if v, ok := hinted.lookup(key); ok {
 		return v
 	}
 	v, usedHints := read()
@@ -62,15 +77,15 @@ type vocabCache struct {
 	drug    memo[*vocab.Match]
 	disease memo[*vocab.Match]
 	subtype memo[[]vocab.Match]
-	outcome map[outcomeKey]*vocab.OutcomeMatch
+	outcome *lru.Cache[outcomeKey, *vocab.OutcomeMatch]
 	// free holds, per outcome text, what the course can touch in it and its reading
 	// without a course, shared by the courses whose treatments cannot change it
 	// (vocab.FreeOf); reading is nil until such a course comes
-	free map[string]*freeReading
+	free *lru.Cache[string, *freeReading]
 	// readings are the distinct readings of each outcome text: a text
 	// usually reads the same whatever the course's treatments, and the
 	// courses of one reading share it (sameOutcome).
-	readings map[string][]*vocab.OutcomeMatch
+	readings *lru.Cache[string, []*vocab.OutcomeMatch]
 	scanDrug memo[[]vocab.Mention]
 	// drugFree and scanFree hold the drug readings that read no indication hint, by
 	// term and route or by text: the same for every disease (getHinted)
@@ -78,9 +93,9 @@ type vocabCache struct {
 	scanFree memo[[]vocab.Mention]
 	// under holds the readings of bare answers under their column's header
 	// (vocab.OutcomeUnder), keyed by header and cell; a table has few
-	under map[[2]string]*vocab.OutcomeMatch
+	under *lru.Cache[[2]string, *vocab.OutcomeMatch]
 	// finite holds vocab.FiniteCourse per cell (of treatment, drug, dose or frequency)
-	finite map[string]bool
+	finite *lru.Cache[string, bool]
 }
 
 // FiniteCourse memoises vocab.FiniteCourse of a row's treatment, drug, dose and
@@ -92,13 +107,10 @@ func (c *vocabCache) FiniteCourse(treatment, drug, dose, frequency string) bool 
 		if s == "" {
 			continue
 		}
-		v, ok := c.finite[s]
+		v, ok := cache(&c.finite).Get(s)
 		if !ok {
-			if c.finite == nil || len(c.finite) >= memoCap {
-				c.finite = make(map[string]bool)
-			}
 			v = vocab.FiniteCourse(s)
-			c.finite[strings.Clone(s)] = v
+			c.finite.Put(strings.Clone(s), v)
 		}
 		if v {
 			return true
@@ -110,15 +122,12 @@ func (c *vocabCache) FiniteCourse(treatment, drug, dose, frequency string) bool 
 // OutcomeUnder memoises vocab.OutcomeUnder per (header, cell); the reading is shared.
 func (c *vocabCache) OutcomeUnder(header, cell string) *vocab.OutcomeMatch {
 	k := [2]string{header, cell}
-	if m, ok := c.under[k]; ok {
+	if m, ok := cache(&c.under).Get(k); ok {
 		return m
-	}
-	if c.under == nil || len(c.under) >= memoCap {
-		c.under = make(map[[2]string]*vocab.OutcomeMatch)
 	}
 	k = [2]string{strings.Clone(header), strings.Clone(cell)}
 	m := c.voc.OutcomeUnder(k[0], k[1], nil)
-	c.under[k] = &m
+	c.under.Put(k, &m)
 	return &m
 }
 
@@ -162,14 +171,11 @@ func (c *vocabCache) OutcomeFor(text string, treatments []string, finite bool) *
 	case len(treatments) == 1:
 		k.t0 = treatments[0]
 	}
-	if v, ok := c.outcome[k]; ok {
+	if v, ok := cache(&c.outcome).Get(k); ok {
 		return v
 	}
-	f := c.free[text]
+	f, _ := cache(&c.free).Get(text)
 	if f == nil {
-		if c.free == nil || len(c.free) >= memoCap {
-			c.free = make(map[string]*freeReading)
-		}
 		// a cell is a slice of its input line: the caches keep a copy, not the line
 		text = strings.Clone(text)
 		// the probe and, for a text that names no treatment, its reading without a course:
@@ -179,7 +185,7 @@ func (c *vocabCache) OutcomeFor(text string, treatments []string, finite bool) *
 		if ok {
 			f.reading = c.sameOutcome(text, r)
 		}
-		c.free[text] = f
+		c.free.Put(text, f)
 	}
 	if !finite && c.voc.FreeOf(f.probe, treatments) {
 		// the course plays no part: one reading for the text, whatever the treatments
@@ -187,9 +193,6 @@ func (c *vocabCache) OutcomeFor(text string, treatments []string, finite bool) *
 			f.reading = c.sameOutcome(text, c.voc.OutcomeFor(text, nil))
 		}
 		return f.reading
-	}
-	if c.outcome == nil || len(c.outcome) >= memoCap {
-		c.outcome = make(map[outcomeKey]*vocab.OutcomeMatch)
 	}
 	text = strings.Clone(text)
 	tr := make([]string, len(treatments))
@@ -204,7 +207,7 @@ func (c *vocabCache) OutcomeFor(text string, treatments []string, finite bool) *
 		k.t1 = tr[1]
 	}
 	v := c.sameOutcome(text, c.voc.OutcomeForCourse(text, tr, finite))
-	c.outcome[k] = v
+	c.outcome.Put(k, v)
 	return v
 }
 
@@ -217,15 +220,16 @@ type freeReading struct {
 // sameOutcome returns the reading of text equal to v if one was made
 // before (for other treatments), else v, kept for the next.
 func (c *vocabCache) sameOutcome(text string, v vocab.OutcomeMatch) *vocab.OutcomeMatch {
-	for _, p := range c.readings[text] {
+	same, _ := cache(&c.readings).Get(text)
+	for _, p := range same {
 		if reflect.DeepEqual(*p, v) {
 			return p
 		}
 	}
-	if c.readings == nil || len(c.readings) >= memoCap {
-		c.readings = make(map[string][]*vocab.OutcomeMatch)
+	if len(same) == 0 {
+		text = strings.Clone(text) // a cell is a slice of its input line
 	}
-	c.readings[text] = append(c.readings[text], &v)
+	c.readings.Put(text, append(same, &v))
 	return &v
 }
 

@@ -59,7 +59,7 @@ func TestDrugCacheHintFree(t *testing.T) {
 	if a, b := c.Drug("methotrexate", "", "rheumatoid arthritis").Code, c.Drug("methotrexate", "", "acute lymphoblastic leukaemia").Code; a == b {
 		t.Errorf("methotrexate has code %s for both indications", a)
 	}
-	if _, ok := c.drugFree.m["diltiazem\x00"]; !ok {
+	if _, ok := c.drugFree.lookup("diltiazem\x00"); !ok {
 		t.Errorf("diltiazem is not cached under its term alone")
 	}
 }
