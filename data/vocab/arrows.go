@@ -41,6 +41,11 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 			continue
 		}
 		start := toks[k].start
+		if r := parenBaselineRE.FindStringSubmatchIndex(text[start:min(len(text), start+arrowReach)]); r != nil {
+			// "NRS 5 (from 9)", "EASI 4 (baseline 20)": the value reached, its baseline in parentheses
+			read(start, start+r[1], numberValue(text[start+r[4]:start+r[5]]), numberValue(text[start+r[2]:start+r[3]]))
+			continue
+		}
 		from, lo, hi, isRange := start, 0.0, 0.0, false
 		if rm := rangeBeforeRE.FindStringSubmatchIndex(text[from:min(len(text), from+24)]); rm != nil {
 			// "plt 1.5-4.6 -> 18.5": a range before; the expression runs from its upper end
@@ -95,6 +100,11 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 				// "UAS7 32 -> 0 at wk 4; 28 at wk 20": the value before its time
 				n = seriesValueFirstRE.FindStringSubmatchIndex(text[lastEnd:])
 			}
+			if r := seriesRestatedRE.FindStringSubmatchIndex(text[lastEnd:]); n == nil && r != nil && (numberValue(text[lastEnd+r[2]:lastEnd+r[3]]) == numberValue(text[m[2]:m[3]]) || numberValue(text[lastEnd+r[2]:lastEnd+r[3]]) == numberValue(text[lastAt:lastEnd])) {
+				// "NRS 8→6 at 8 wk, 8→3 at 16 wk", "6→3 at 16 wk": the baseline or the last value
+				// stated again before a later value
+				n = []int{r[0], r[1], -1, -1, r[4], r[5]}
+			}
 			if n == nil || n[2] >= 0 && !strings.EqualFold(text[lastEnd+n[2]:lastEnd+n[3]], name) || c.offCourseAfter(text, toks, lastEnd+n[5]) {
 				break // "EASI 30 → 6 at wk 16, then 25 at wk 40 off drug": a value after the course is no part of it (rule 3)
 			}
@@ -131,6 +141,16 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 // must end its clause (a separator or the end of the text follows), so "; wk 12 3 new
 // nodules" is not one. Groups: 1 the measure's name when repeated, 2 the value.
 var seriesNextRE = regexp.MustCompile(`^\s*[;,]\s*(?:at\s+|by\s+)?(?:(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\s*\d{1,3}\b|\d{1,3}\s*(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\b)\s*:?\s*(?:([A-Za-z][A-Za-z0-9-]*)\s*:?\s*)?(\d+(?:\.\d+)?)\s*(?:[;,]|\.(?:\s|$)|$)`)
+
+// parenBaselineRE matches a value reached with its baseline in parentheses after it, at a
+// measure's number: "5 (from 9)", "3/10 (baseline 7/10)", "4 (BL 20)", "2 (was 8)", "12 (pre-treatment 30)".
+// Groups: 1 the value reached, 2 the baseline.
+var parenBaselineRE = regexp.MustCompile(`(?i)^(\d+(?:\.\d+)?)(?:\s*/\s*10)?\s*\(\s*(?:from|baseline|bl|was|pre-?(?:treatment|tx|rx)?)\s*:?\s*(\d+(?:\.\d+)?)(?:\s*/\s*10)?\s*\)`)
+
+// seriesRestatedRE matches a later value of a series written with its baseline again, past the
+// time of the series' last value: " at 8 wk, 8→3 at 16 wk". Groups: 1 the baseline again, 2 the
+// later value.
+var seriesRestatedRE = regexp.MustCompile(`^(?:\s*(?:at|by)?\s*` + seriesTime + `)?\s*[;,]\s*(\d+(?:\.\d+)?)\s*(?:` + arrowAlt + `)\s*(\d+(?:\.\d+)?)`)
 
 // seriesTime is a time in a series of values: "wk 20", "20 wk", "mo 6", "6 months".
 const seriesTime = `(?:(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\s*\d{1,3}\b|\d{1,3}\s*(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\b)`

@@ -69,3 +69,46 @@ func despiteBefore(toks []token, k int) bool {
 	}
 	return false
 }
+
+// wellBeing are the patient's sleep, mood and daily life, which a course may improve while the
+// disease's own signs do not change: a statement said of them ("sleep better", "improved
+// sleep", "improvement in quality of life", "mood unchanged") is secondary, as a function
+// regained is, so that the disease's own statement beside it decides.
+var wellBeing = map[string]bool{"sleep": true, "sleeping": true, "mood": true, "appetite": true, "energy": true,
+	"qol": true, "wellbeing": true, "well-being": true, "life": true}
+
+// wellBeingBesideMeasure makes the statements said of the patient's well-being secondary when
+// a number of the disease's own measure stands beside them ("sleep better, itch NRS 7→5",
+// "NRS 3 (from 7) but sleep unchanged"): the measure decides. Alone, or beside words only,
+// they keep their reading: in a disease of sleep or mood they are the disease's own.
+func wellBeingBesideMeasure(toks []token, targets []target) {
+	measured := false
+	for _, t := range targets {
+		measured = measured || t.quantity && !t.negated && !t.history && !wellBeingOf(toks, t)
+	}
+	if !measured {
+		return
+	}
+	for k := range targets {
+		if t := &targets[k]; !t.quantity && !t.entry.marker && wellBeingOf(toks, *t) {
+			t.entry.secondary = true
+		}
+	}
+}
+
+// wellBeingOf reports whether the statement t is said of the patient's well-being: the word
+// right before it, or right after it or after "in" or "of", is one of wellBeing, in its clause.
+func wellBeingOf(toks []token, t target) bool {
+	if t.i > 0 && !toks[t.i].brk && wellBeing[toks[t.i-1].norm] && (toks[t.i-1].norm != "life" || t.i > 2 && toks[t.i-2].norm == "of") {
+		return true
+	}
+	k := t.j
+	if k < len(toks) && !toks[k].brk && (toks[k].norm == "in" || toks[k].norm == "of") {
+		k++
+	}
+	if k >= len(toks) || k > t.j && toks[k].brk || k == t.j && k < len(toks) && toks[k].brk {
+		return false
+	}
+	w := toks[k].norm
+	return wellBeing[w] && w != "life" || w == "quality" && k+2 < len(toks) && toks[k+1].norm == "of" && toks[k+2].norm == "life"
+}

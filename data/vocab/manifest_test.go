@@ -23,7 +23,7 @@ func TestDeniedManifestations(t *testing.T) {
 		{"a report's silence", "the report does not say how the lesions fared", "", Unclassified, ConfidenceNone},
 		{"a relapse after another denied verb", "did not reduce the flares at all", "", Progression, ConfidenceLow},
 		// the subject of an outcome word: the word is denied
-		{"neither … nor … with a verb", "neither the ulcers nor the deposits changed", "", Unclassified, ConfidenceNone},
+		{"neither … nor … with a verb: the change is denied", "neither the ulcers nor the deposits changed", "", None, ConfidenceHigh},
 		{"neither … nor … without one", "neither pain nor swelling at 6 mo", "", Complete, ConfidenceHigh},
 		{"the subject of a response word", "no ulcers healed", "", None, ConfidenceHigh},
 		{"a word of occurrence", "No additional thromboses occurred during the stay.", "", Complete, ConfidenceHigh},

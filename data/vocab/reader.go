@@ -273,6 +273,7 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 			c.applyNegation(text, toks, t)
 		}
 	}
+	wellBeingBesideMeasure(toks, targets)
 	targets = c.dropHarmResolved(toks, dropAbsentBesideOther(toks, dropDeniedChangeObject(toks, dropUnnegated(targets))))
 	c.notCompleteBesideResponse(toks, targets)
 	targets = dropConceded(text, toks, ends, targets, cues)

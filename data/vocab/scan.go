@@ -115,6 +115,9 @@ func (c *compiled) acceptOutcome(text string, toks []token) func([]int, []token)
 		if last := ts[len(ts)-1]; len(ts) > 1 && isNumber(last.norm) && decimalAfter(text, last.end) {
 			return nil // "IgA 0.5 g/L" is no "IGA 0"
 		}
+		if notThisWordForm(toks, ts) {
+			return nil
+		}
 		if len(ts) > 1 && backOrReturnedTo(toks, ts[len(ts)-1]) {
 			return nil // "swelling returned to normal", "warts back of hand resolved": no relapse
 		}

@@ -39,9 +39,10 @@ var (
 		"no": true}
 	// placeOrLevel, right after a word of persistence (or after "at"), make it a place, a stay
 	// or a description rather than a state of the disease ("stayed at home", "stayed
-	// overnight", "remains a diagnostic challenge"); a level stays a state ("LVEF was still
+	// overnight", "remains a diagnostic challenge", "still hospitalized"); a level stays a state ("LVEF was still
 	// 10 %", "remained at Tanner stage 3")
-	placeOrLevel = map[string]bool{"home": true, "overnight": true, "a": true, "an": true}
+	placeOrLevel = map[string]bool{"home": true, "overnight": true, "a": true, "an": true, "hospitalized": true,
+		"hospitalised": true, "admitted": true, "inpatient": true}
 	// whileOn, after "while", place a persistence on the course ("continued while on digoxin").
 	whileOn = map[string]bool{"on": true, "receiving": true, "taking": true, "under": true}
 	// courseNouns after a word of persistence say that a treatment went on, not the disease

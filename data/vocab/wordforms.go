@@ -1,5 +1,7 @@
 package vocab
 
+import "slices"
+
 // Word forms the phrase list alone misreads (docs/outcomes.md, twenty-sixth session): the
 // terse "stop" of a note used as a verb ("advised to stop"), a lesion and its vague change
 // beside the number that states it ("Lesion smaller (~30%)"), and the object of a denied
@@ -68,3 +70,40 @@ func onlyObjectWords(toks []token, a, b int) bool {
 // objectWords join a change word to what changed.
 var objectWords = map[string]bool{"in": true, "of": true, "the": true, "number": true, "frequency": true,
 	"size": true, "severity": true, "her": true, "his": true}
+
+// notThisWordForm reports whether the phrase ts (tokens of toks) is a word form the phrase
+// list would misread: "ceased after" that does not open its clause ("itch ceased after 4
+// doses": the itch ceased, not the course), or "change"/"changed" said of a switch or of the
+// course's dose ("the treatment was changed to nivolumab", "no need to change the treatment",
+// "no dose change"), not of the disease.
+func notThisWordForm(toks []token, ts []token) bool {
+	if len(ts) == 2 && ts[0].norm == "ceased" && !opensClause(toks, ts[0]) {
+		return true
+	}
+	return len(ts) == 1 && (ts[0].norm == "changed" || ts[0].norm == "change") && (nextIs(toks, ts[0], "to", "from", "the") ||
+		nextIs(toks, ts[0], courseNounList...) || prevIs(toks, ts[0], "to", "need", "needed") || prevIs(toks, ts[0], courseNounList...))
+}
+
+// nextIs reports whether the token after last (a token of toks, by its start) is one of
+// words, with no break between them.
+func nextIs(toks []token, last token, words ...string) bool {
+	k := tokenAtByte(toks, last.start) + 1
+	return k < len(toks) && !toks[k].brk && slices.Contains(words, toks[k].norm)
+}
+
+// opensClause reports whether the token tk of toks opens its clause: the first token, or one
+// after a break.
+func opensClause(toks []token, tk token) bool {
+	k := tokenAtByte(toks, tk.start)
+	return k <= 0 || toks[k].brk
+}
+
+// prevIs reports whether the token before tk (a token of toks, by its start) is one of words,
+// with no break between them.
+func prevIs(toks []token, tk token, words ...string) bool {
+	k := tokenAtByte(toks, tk.start)
+	return k > 0 && !toks[k].brk && slices.Contains(words, toks[k-1].norm)
+}
+
+// courseNounList are the nouns of a course whose change is the treatment's, not the disease's.
+var courseNounList = []string{"treatment", "therapy", "dose", "dosage", "doses", "regimen", "medication", "drug", "management"}
