@@ -1,0 +1,37 @@
+package vocab
+
+import "testing"
+
+// TestSheetNotesOfItchAndTumours reads the notation of registry sheets met on blind probes of
+// itch and skin-cancer sheets (docs/outcomes.md, twenty-seventh session), each beside a near
+// miss that must keep its old reading.
+func TestItchAndTumourNotes(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		// a value reached with its baseline in parentheses
+		{"a baseline in parentheses", "wk8 NRS 5 (from 9)", "", Minimal, ConfidenceHigh},
+		{"a baseline word in parentheses", "EASI 4 (baseline 20)", "", Partial, ConfidenceHigh},
+		{"a later value beside a time too early", "wk4 too early; wk8 NRS 5 (from 9); wk16 not yet", "nemolizumab", Minimal, ConfidenceHigh},
+		{"near miss: a parenthesis that is no baseline", "NRS 5 (patient-reported)", "", Unclassified, ConfidenceNone},
+		// the baseline, or the last value, stated again before a later value
+		{"the baseline again at a later time", "NRS 8→6 at 8 wk, 8→3 at 16 wk", "naltrexone", Partial, ConfidenceHigh},
+		{"the last value again at a later time", "NRS 8→6 at 8 wk, 6→3 at 16 wk", "naltrexone", Partial, ConfidenceHigh},
+		{"near miss: another measure after the comma", "NRS 8→6 at 8 wk, 30→25 nodules", "naltrexone", Minimal, ConfidenceHigh},
+		// a denied change of what it follows
+		{"neither … nor … changed", "neither itch nor nodule count changed (NRS 8, 34 nodules) at wk16", "dupilumab", None, ConfidenceHigh},
+		{"no itch change", "burning ++ during application, no itch change at 1 mo", "capsaicin", None, ConfidenceHigh},
+		{"near miss: no itch", "no itch at 1 mo", "", Complete, ConfidenceHigh},
+		{"near miss: changed to another drug is a switch", "As the tumor did not respond, the treatment was changed to nivolumab.", "ipilimumab", None, ConfidenceHigh},
+		// well-being beside the disease's own measure
+		{"sleep better beside a smaller fall of the measure", "sleep better, itch NRS 7→5", "gabapentin", Minimal, ConfidenceHigh},
+		{"sleep unchanged beside a fall of half", "wk16 itch NRS 3 (from 7) but sleep unchanged", "dupilumab", Partial, ConfidenceHigh},
+		{"near miss: sleep alone is the disease's own", "1 mo: sleep greatly improved", "", Partial, ConfidenceHigh},
+		// a response lost on the course
+		{"improvement lost on the same dose", "improvement lost on same dose after 4 mo", "gabapentin", Progression, ConfidenceHigh},
+		{"weak response", "weak response, KS lesion count 25 → 19", "pembrolizumab", Minimal, ConfidenceHigh},
+		// a terse stop
+		{"ceased after doses opening its clause", "rash; ceased after 2 wk", "difelikefalin", NotEvaluable, ConfidenceHigh},
+		{"near miss: the itch ceased", "itch ceased after 4 doses", "difelikefalin", Complete, ConfidenceHigh},
+		{"still hospitalized is a stay", "Still hospitalized at time of report; response cannot be assessed yet.", "", NotEvaluable, ConfidenceHigh},
+		{"near miss: still febrile", "still febrile at day 10", "", None, ConfidenceHigh},
+	})
+}
