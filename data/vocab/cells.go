@@ -136,12 +136,12 @@ func hasCopula(toks []token) bool {
 // gone" — what was there is no more, as "disappeared". The subject is one to three words
 // from the start of the clause (an article or possessive allowed), then only words of
 // goneAux ("was", "had been", "not", "completely", "basically"); after "gone" the clause ends or a time
-// follows ("within", "after", "by", "at", "in", "since", "on", "completely"). Not the patient
+// follows ("within", "after", "by", "at", "in", "since", "on", "completely", or a time of a note: "wk20"). Not the patient
 // as subject ("he had gone home"), nor a degree short of all ("almost gone": a person
 // decides), nor "gone" alone in a cell; but "gone" opening the cell before a time ("gone
 // after 1 session") is said of the disease the row is about.
 func goneAfterSubject(toks []token, t target) bool {
-	if len(toks) > 24 || t.j < len(toks) && !toks[t.j].brk && !goneAfter[toks[t.j].norm] {
+	if len(toks) > 24 || t.j < len(toks) && !toks[t.j].brk && !goneAfter[toks[t.j].norm] && !(timeToken(toks[t.j]) && strings.ContainsAny(toks[t.j].norm, "0123456789")) {
 		return false
 	}
 	x := t.i

@@ -8,6 +8,10 @@ import "strings"
 // still match themselves.
 type course struct {
 	names, classes, words map[string]bool
+	// initials are the initials of two to four words the treatment cells name in a row
+	// ("bv" of "brentuximab vedotin"): a text names the course by them when it writes them in
+	// capitals ("refractory to BV")
+	initials map[string]bool
 	// oneOff is set when the course is given once or for a counted few doses (an operation,
 	// a procedure, FiniteCourse: "single dose", "infiltration", "x4", "(2nd course)"): a
 	// relapse or a loss of response whose time the text does not give is after the course
@@ -151,6 +155,7 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 			}
 		}
 	}
+	k.initials = courseInitials(v, treatments)
 	// an operation alone, or a finite course (FiniteCourse): not "surgical resection followed
 	// by adjuvant imatinib", nor "single-agent rituximab"
 	k.oneOff = operation && !drug || once
@@ -433,7 +438,7 @@ func (c *compiled) mentions(toks []token, inTarget, worse []bool, k *course) []m
 		}
 		n, ids := c.drugTrie.longest(toks, i, nil)
 		if n == 0 {
-			if k.words[toks[i].norm] {
+			if k.words[toks[i].norm] || toks[i].upper && k.initials[toks[i].norm] {
 				out = append(out, mention{i: i, n: 1, name: toks[i].norm, course: true, word: true})
 			}
 			i++
@@ -538,4 +543,37 @@ var failureVerbs = map[string]bool{"failed": true, "failing": true, "refused": t
 func failedBefore(after string) bool {
 	w := words(after)
 	return len(w) > 0 && compoundAdjectives[w[0]]
+}
+
+// courseInitials returns the initials of each run of two to four words of the treatment cells
+// that could name a drug (three letters or more, no number, no word of courseWordStop nor a
+// known word that is no drug): "brentuximab vedotin" gives "bv", "extracorporeal
+// photopheresis" "ep". Nil when there is none.
+func courseInitials(v *Vocabulary, treatments []string) map[string]bool {
+	var out map[string]bool
+	for _, tr := range treatments {
+		run := ""
+		flush := func() {
+			if len(run) >= 2 && len(run) <= 4 {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[run] = true
+			}
+			run = ""
+		}
+		for _, tk := range tokenize(noParens(indicationFree(tr))) {
+			w := tk.norm
+			if tk.brk || len(w) < 3 || isNumber(w) || strings.ContainsAny(w, "0123456789") || courseWordStop[w] || v.c.knownNonDrug(w) {
+				flush()
+				if tk.brk && len(w) >= 3 && !isNumber(w) && !courseWordStop[w] && !v.c.knownNonDrug(w) {
+					run = w[:1]
+				}
+				continue
+			}
+			run += w[:1]
+		}
+		flush()
+	}
+	return out
 }

@@ -340,7 +340,9 @@ var changeNouns = map[string]bool{"improvement": true, "improvements": true, "re
 func dropHedged(live []target) []target {
 	asserted := false
 	for _, t := range live {
-		if !t.hedged {
+		// "possible mild improvement, difficult to assess": a difficulty of assessing is no
+		// assertion that outweighs the hedged response; both stand, and the doubt shows
+		if !t.hedged && t.entry.role != roleUnassess {
 			asserted = true
 		}
 	}

@@ -9,6 +9,9 @@ package vocab
 type CourseProbe struct {
 	names bool
 	words []string
+	// caps are the words of two to four letters written in capitals: a course's initials
+	// ("refractory to BV") name it (course.initials)
+	caps []string
 	// infection is set when a word names an infection ("sepsis", "septic"): a death of it
 	// reads by whether the course is an anti-infective (deathOfTreatedInfection)
 	infection bool
@@ -62,6 +65,9 @@ func (v *Vocabulary) probeOf(text string, written []token) CourseProbe {
 			genericObject(toks, nil, cueHit{i, i + n, v.c.cues[ids[0]]}) {
 			p.generic = true
 		}
+		if toks[i].upper && len(toks[i].norm) >= 2 && len(toks[i].norm) <= 4 {
+			p.caps = append(p.caps, toks[i].norm)
+		}
 		if w := written[i].norm; w != toks[i].norm && len(w) >= 3 {
 			p.words = append(p.words, w)
 		}
@@ -87,6 +93,13 @@ func (v *Vocabulary) FreeOf(p CourseProbe, treatments []string) bool {
 	}
 	if (p.failure || p.generic) && len(treatments) > 0 && !v.courseOf(treatments).empty() {
 		return false
+	}
+	if len(p.caps) > 0 && len(treatments) > 0 {
+		for _, w := range p.caps {
+			if v.courseOf(treatments).initials[w] {
+				return false
+			}
+		}
 	}
 	if !mayNameCourse(p, treatments) {
 		// none of the text's words is a word of the treatment cells, and no cell names a

@@ -35,3 +35,24 @@ func TestItchAndTumourNotes(t *testing.T) {
 		{"near miss: still febrile", "still febrile at day 10", "", None, ConfidenceHigh},
 	})
 }
+
+// TestCourseInitialsAndTerseStates reads the course named by its initials, terse states and
+// notes of sheets (docs/outcomes.md, twenty-seventh session), with near misses.
+func TestCourseInitialsAndTerseStates(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"the course by its initials", "refractory to BV, as previously to MTX and bexarotene", "brentuximab vedotin", None, ConfidenceHigh},
+		{"near miss: initials in lower case are no name", "refractory to bv, as previously to MTX and bexarotene", "brentuximab vedotin", Unclassified, ConfidenceNone},
+		{"a hedged response beside a difficulty of assessing", "Possible mild improvement in pain, difficult to assess due to concurrent opioids.", "", Minimal, ConfidenceLow},
+		{"near miss: a response not assessed", "response difficult to assess", "", NotEvaluable, ConfidenceHigh},
+		{"gone before a note's time", "itch NRS 0, nodules gone wk20", "", Complete, ConfidenceHigh},
+		{"near miss: gone home", "he had gone home at wk 2", "", Unclassified, ConfidenceNone},
+		{"barely palpable", "lichenified plaques now barely palpable; NRS 1", "", Partial, ConfidenceHigh},
+		{"a review pending", "on tx; wk8 review pending", "", NotEvaluable, ConfidenceHigh},
+		{"unable to assess", "unable to assess, took it intermittently", "", NotEvaluable, ConfidenceHigh},
+		{"no changes", "XR: no changes", "", None, ConfidenceHigh},
+		{"no changes after the course, as no change", "After treatment, no changes were observed.", "", None, ConfidenceHigh},
+		{"keeps the same", "Calcinosis does not evolve, keeps the same.", "", None, ConfidenceHigh},
+		{"cicatrization", "Total cicatrization in 4 months", "", Complete, ConfidenceHigh},
+		{"a higher stage", "advanced to stage IIB", "", Progression, ConfidenceHigh},
+	})
+}

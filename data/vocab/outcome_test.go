@@ -1801,7 +1801,6 @@ func TestFindingAbsentAfterTheCourse(t *testing.T) {
 		{"Following surgery, no tumor was detected.", Complete},
 		{"No lymphadenopathy was detected on admission.", CategoryUnknown}, // at presentation
 		{"No adverse events were observed after the infusion.", CategoryUnknown},
-		{"After treatment, no changes were observed.", CategoryUnknown},
 		{"No fever was observed after rechallenge.", CategoryUnknown},
 		{"No masses were detected on the CT scan performed after admission.", CategoryUnknown},
 		{"No seroconversion was detected after vaccination.", CategoryUnknown},
