@@ -41,6 +41,11 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 			continue
 		}
 		start := toks[k].start
+		if r := fromBaselineRE.FindStringSubmatchIndex(text[start:min(len(text), start+arrowReach)]); r != nil && !timeAfter(text[start+r[1]:]) {
+			// "regrowth to SALT 15 from 70": the value reached, then its baseline
+			read(start, start+r[1], numberValue(text[start+r[4]:start+r[5]]), numberValue(text[start+r[2]:start+r[3]]))
+			continue
+		}
 		if r := parenBaselineRE.FindStringSubmatchIndex(text[start:min(len(text), start+arrowReach)]); r != nil {
 			// "NRS 5 (from 9)", "EASI 4 (baseline 20)": the value reached, its baseline in parentheses
 			read(start, start+r[1], numberValue(text[start+r[4]:start+r[5]]), numberValue(text[start+r[2]:start+r[3]]))
@@ -146,6 +151,26 @@ var seriesNextRE = regexp.MustCompile(`^\s*[;,]\s*(?:at\s+|by\s+)?(?:(?:wks?|wee
 // measure's number: "5 (from 9)", "3/10 (baseline 7/10)", "4 (BL 20)", "2 (was 8)", "12 (pre-treatment 30)".
 // Groups: 1 the value reached, 2 the baseline.
 var parenBaselineRE = regexp.MustCompile(`(?i)^(\d+(?:\.\d+)?)(?:\s*/\s*10)?\s*\(\s*(?:from|baseline|bl|was|pre-?(?:treatment|tx|rx)?)\s*:?\s*(\d+(?:\.\d+)?)(?:\s*/\s*10)?\s*\)`)
+
+// fromBaselineRE matches a value reached, then "from" and its baseline, at a measure's number:
+// "SALT 15 from 70". A time after the second number ("5 from 3 mo on") makes it no baseline
+// (timeAfter). Groups: 1 the value reached, 2 the baseline.
+var fromBaselineRE = regexp.MustCompile(`(?i)^(\d+(?:\.\d+)?)(?:\s*/\s*10)?\s+from\s+(\d+(?:\.\d+)?)\b`)
+
+// timeAfter reports whether rest opens with a unit of time or a course's count ("mo",
+// "weeks", "doses"): the number before it is a time, not a value.
+func timeAfter(rest string) bool {
+	toks := tokenize(rest)
+	if len(toks) == 0 || isNumber(toks[0].norm) {
+		return false
+	}
+	w := toks[0].norm
+	return cellTimeWords[w] && !timeWordsOpening[w] || courseCountNouns[w]
+}
+
+// timeWordsOpening are the words of cellTimeWords that open a time rather than end one.
+var timeWordsOpening = map[string]bool{"after": true, "at": true, "for": true, "later": true, "of": true, "on": true,
+	"follow": true, "up": true, "till": true, "until": true, "last": true, "by": true, "within": true, "post": true}
 
 // seriesRestatedRE matches a later value of a series written with its baseline again, past the
 // time of the series' last value: " at 8 wk, 8→3 at 16 wk". Groups: 1 the baseline again, 2 the

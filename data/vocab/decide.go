@@ -82,6 +82,11 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	} else {
 		res.Evidence = Evidence{Rule: "site roll-up"}
 	}
+	if decisive >= 0 && low == "" {
+		if cat := notEvaluableBesideWeak(live, decisive); cat != CategoryUnknown {
+			res.Category, res.Code, low = cat, cat.Code(), lowNotEvaluableBeside
+		}
+	}
 	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath {
 		low = c.readDeath(text, toks, cues, live, decisive, low, &res)
 	}
@@ -240,6 +245,7 @@ var vagueChange = map[string]bool{"reduced": true, "decreased": true, "reduction
 	"ameliorated": true, "amelioration": true, "lighter": true, "lightened": true, "lightening": true, "softening": true, "softened": true,
 	// a response whose share a percentage states ("repigmentation <25 %", "60 % hair regrowth")
 	"regrowth": true, "hair regrowth": true, "repigmentation": true, "repigmented": true, "repig": true, "healing": true, "healed": true,
+	"closure": true, "wound closure": true, "closed": true,
 	// the same said of a size, which numbers after them state precisely ("decreased in size
 	// from 4.2 cm to 3.6 cm" is a 14 % fall)
 	"decreased in size": true, "reduced in size": true, "decrease in size": true, "reduction in size": true,

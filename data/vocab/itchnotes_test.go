@@ -56,3 +56,25 @@ func TestCourseInitialsAndTerseStates(t *testing.T) {
 		{"a higher stage", "advanced to stage IIB", "", Progression, ConfidenceHigh},
 	})
 }
+
+// TestHairWoundAndGranulomaNotes reads forms met on blind probes of hair, wound and
+// granulomatous-disease sheets (docs/outcomes.md, twenty-seventh session), with near misses.
+func TestHairWoundAndGranulomaNotes(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"a share of the wound closed", "wound closure approx 40%, then stalled", "B-VEC", Minimal, ConfidenceHigh},
+		{"closure and its share", "closure 25% at 3 mo", "B-VEC", Minimal, ConfidenceHigh},
+		{"near miss: closure without its share stays weak", "closure at 3 mo", "B-VEC", Complete, ConfidenceLow},
+		{"a response kept: still closed", "healed wk 8; still healed 6 mo after the last application", "", Complete, ConfidenceHigh},
+		{"a weak response before a loss to follow-up", "lost to follow-up after clearance at wk 12", "", Complete, ConfidenceLow},
+		{"near miss: a response said not reported", "ongoing, response not reported", "", NotEvaluable, ConfidenceHigh},
+		{"near miss: a plain response before the loss", "improved at 3 mo, later lost to follow-up", "", Partial, ConfidenceHigh},
+		{"a percentage after the course's count", "The patient had 30% improvement after 16 sessions.", "excimer laser", Minimal, ConfidenceHigh},
+		{"a share flatter", "lesions about 50% flatter", "", Partial, ConfidenceHigh},
+		{"a relapse after finishing", "Initial good response, relapsed within 2 weeks of finishing phototherapy", "UVA1 phototherapy", Partial, ConfidenceHigh},
+		{"back to baseline on the course", "itch ↓ then back to baseline wk6 on tx", "naltrexone", Progression, ConfidenceHigh},
+		{"near miss: back to baseline after a worsening", "creatinine rose to 3.2 then back to baseline", "", Progression, ConfidenceLow},
+		{"a value, then from its baseline", "SALT 15 from 70", "", Partial, ConfidenceHigh},
+		{"near miss: from a time", "platelets 50 from day 3", "", Unclassified, ConfidenceNone},
+		{"a modest change", "modest change only", "", Minimal, ConfidenceHigh},
+	})
+}

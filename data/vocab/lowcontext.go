@@ -127,3 +127,37 @@ func unreadChange(toks []token, targets []target, t target) bool {
 	}
 	return false
 }
+
+// lowNotEvaluableBeside is the reason for low confidence when a not-evaluable statement
+// decides beside a weaker statement of the outcome.
+const lowNotEvaluableBeside = "a not-evaluable statement beside a weaker statement of the outcome: the outcome stated may stand (rules 3 and 4)"
+
+// notEvaluableBesideWeak returns the category to propose when the decisive statement
+// live[decisive] is a not-evaluable one that is no death, harm or stop ("lost to follow-up",
+// "status thereafter unknown", "not scored", "too early") and a weak, secondary or
+// parenthesised statement of the outcome stands beside it ("Fuller at 3 mo, later lost to
+// f/u", "LTFU after wk 12 (SALT 80 → 76 at last visit)"): the best response stated before the
+// loss is the course's (rules 3 and 4) when it is one, which its weak words leave to a
+// person. CategoryUnknown when there is none.
+func notEvaluableBesideWeak(live []target, decisive int) Category {
+	d := live[decisive]
+	if ph := d.entry.normPhrase(); d.category != NotEvaluable || d.entry.role != rolePrimary && d.entry.role != roleCell ||
+		stopWords[lastWord(ph)] || strings.Contains(ph, "tolerat") || strings.Contains(ph, "uneventful") ||
+		strings.HasPrefix(ph, "not ") || strings.Contains(ph, " not ") {
+		// a death, a harm, a stop, an intolerance, an uneventful course (rule 7) or an outcome
+		// said not to be reported ("response not stated", "details not provided") is not
+		// evaluable whatever weak words stand beside it
+		return CategoryUnknown
+	}
+	best := CategoryUnknown
+	for k, u := range live {
+		if k == decisive || u.history || u.hedged || u.entry.marker || !u.category.Ordered() || u.category == NotEvaluable ||
+			!(u.entry.weak() || u.entry.secondary || u.inParens) {
+			continue
+		}
+		if best == CategoryUnknown || u.category.AtLeast(best) {
+			best = u.category
+		}
+	}
+	return best
+}

@@ -407,7 +407,8 @@ func (c *compiled) unknownMeasure(toks []token, k int) bool {
 			// may be a tumour's)
 			return false
 		case isNumber(w), fallWords[w], riseWords[w], percentFiller[w], wordFall[w], wordRise[w], reliefWords[w], len(w) < 3,
-			strings.HasSuffix(w, "ly"): // "radiologically 30 % smaller": an adverb names no measure
+			strings.HasSuffix(w, "ly"), // "radiologically 30 % smaller": an adverb names no measure
+			cellTimeWords[w], courseCountNouns[w]: // "30 % improvement after 3 sessions": the time, no measure
 		default:
 			unknown = true
 		}
@@ -415,11 +416,16 @@ func (c *compiled) unknownMeasure(toks []token, k int) bool {
 	return unknown
 }
 
+// courseCountNouns count the course's administrations in a time ("after 3 injections").
+var courseCountNouns = map[string]bool{"injection": true, "injections": true, "application": true, "applications": true,
+	"treatment": true, "treatments": true, "administration": true, "administrations": true}
+
 // benefitChange are change words that say by themselves that the change is a benefit and
 // that its percentage is the share cleared or gained, whatever changed ("pigment 70 % cleared",
 // "nail dystrophy ameliorated by 30 %", "40 % lighter").
 var benefitChange = map[string]bool{"cleared": true, "clearance": true, "ameliorated": true, "amelioration": true,
-	"lighter": true, "lightened": true, "lightening": true, "softening": true, "softened": true}
+	"lighter": true, "lightened": true, "lightening": true, "softening": true, "softened": true,
+	"flatter": true, "flattened": true} // "about 50 % flatter": the share of the plaque's height gone
 
 // untilAfter reports whether "until" follows token j, right away or after a passive
 // negation of a finding ("was not observed", "was not seen until …").

@@ -38,13 +38,15 @@ var (
 		"regression": true, "improvement": true, "improved": true, "lower": true, "less": true, "reduce": true,
 		"diminished": true, "clearance": true, "cleared": true, "resolution": true, "resolved": true, "smaller": true,
 		"fewer": true, "down": true, "lighter": true, "lightening": true, "lightened": true,
-		"ameliorated": true, "amelioration": true, "softening": true, "softened": true}
+		"ameliorated": true, "amelioration": true, "softening": true, "softened": true, "flatter": true, "flattened": true}
 	// shareWords are fall words too, whose percentage is the share of the response reached, of a
 	// measure they name themselves: "repigmentation <25 %", "60 % hair regrowth", "ulcer 80 %
 	// healed" (init adds them to fallWords)
 	shareWords = map[string]bool{"regrowth": true, "repigmentation": true, "repigmented": true, "repig": true, "healing": true,
 		"healed": true, "reepithelialization": true, "re-epithelialization": true, "epithelialization": true,
-		"take": true} // "graft take 95 %": the share of the graft that took
+		"take": true, // "graft take 95 %": the share of the graft that took
+		// "wound closure approx 40 %", "closed 80 %": the share of the wound closed
+		"closure": true, "closed": true, "reepithelialisation": true, "epithelialisation": true}
 	// "100 % pain relief", "70 % obliteration": a fall by the share, only right after the percentage
 	reliefWords = map[string]bool{"relief": true, "relieved": true, "obliteration": true, "occlusion": true,
 		"clearance": true, "regression": true, "shrinkage": true, "better": true}

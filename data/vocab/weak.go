@@ -34,6 +34,8 @@ var (
 		"trend": true, "down": true, "above": true, "below": true, "within": true, "off": true, "receiving": true, "treatment": true, "therapy": true,
 		// "remained without exacerbation", "remained quiet", "remained euthymic", "remained afebrile"
 		"without": true, "quiet": true, "euthymic": true, "afebrile": true,
+		// "still closed 6 mo after the last application", "remained healed": a response kept
+		"closed": true, "healed": true, "cleared": true, "resolved": true, "intact": true,
 		// "still no SLE criteria", "remained no worse": what is absent goes on; a statement after
 		// "no" ("still no improvement") is read by itself
 		"no": true}
