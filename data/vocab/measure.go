@@ -407,7 +407,7 @@ func (c *compiled) unknownMeasure(toks []token, k int) bool {
 			// may be a tumour's)
 			return false
 		case isNumber(w), fallWords[w], riseWords[w], percentFiller[w], wordFall[w], wordRise[w], reliefWords[w], len(w) < 3,
-			strings.HasSuffix(w, "ly"), // "radiologically 30 % smaller": an adverb names no measure
+			strings.HasSuffix(w, "ly"),            // "radiologically 30 % smaller": an adverb names no measure
 			cellTimeWords[w], courseCountNouns[w]: // "30 % improvement after 3 sessions": the time, no measure
 		default:
 			unknown = true
