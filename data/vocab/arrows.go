@@ -41,14 +41,19 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 			continue
 		}
 		start := toks[k].start
-		if r := fromBaselineRE.FindStringSubmatchIndex(text[start:min(len(text), start+arrowReach)]); r != nil && !timeAfter(text[start+r[1]:]) {
-			// "regrowth to SALT 15 from 70": the value reached, then its baseline
-			read(start, start+r[1], numberValue(text[start+r[4]:start+r[5]]), numberValue(text[start+r[2]:start+r[3]]))
-			continue
+		r := fromBaselineRE.FindStringSubmatchIndex(text[start:min(len(text), start+arrowReach)])
+		if r != nil && timeAfter(text[start+r[1]:]) {
+			r = nil // "platelets 50 from day 3": a time
 		}
-		if r := parenBaselineRE.FindStringSubmatchIndex(text[start:min(len(text), start+arrowReach)]); r != nil {
-			// "NRS 5 (from 9)", "EASI 4 (baseline 20)": the value reached, its baseline in parentheses
-			read(start, start+r[1], numberValue(text[start+r[4]:start+r[5]]), numberValue(text[start+r[2]:start+r[3]]))
+		if r == nil {
+			r = parenBaselineRE.FindStringSubmatchIndex(text[start:min(len(text), start+arrowReach)])
+		}
+		if r != nil && !yearLike(text[start+r[4]:start+r[5]]) {
+			// "regrowth to SALT 15 from 70", "NRS 5 (from 9)", "EASI 4 (baseline 20)": the value
+			// reached, then its baseline; later values of the series go on from it ("NRS 6
+			// (from 9) at wk 4, 1 at wk 16"), not a year ("EDSS 2.0 (from 2015)")
+			end, lastAt, lastEnd := c.seriesAfter(text, toks, start, start+r[4], start+r[5], start+r[2], start+r[3], start+r[1])
+			read(start, end, numberValue(text[start+r[4]:start+r[5]]), numberValue(text[lastAt:lastEnd]))
 			continue
 		}
 		from, lo, hi, isRange := start, 0.0, 0.0, false
@@ -58,7 +63,7 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 			hi, _ = strconv.ParseFloat(text[from+rm[4]:from+rm[5]], 64)
 			from, isRange = from+rm[4], lo < hi
 		}
-		r := arrowRE.FindStringSubmatchIndex(text[from:min(len(text), from+arrowReach)])
+		r = arrowRE.FindStringSubmatchIndex(text[from:min(len(text), from+arrowReach)])
 		if r == nil || r[0] != 0 || from != start && !isRange {
 			continue
 		}
@@ -97,27 +102,7 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 			}
 			end, lastAt, lastEnd = lastAt+n[1], lastAt+n[8], lastAt+n[9]
 		}
-		for name := measureWordBefore(text, start); ; {
-			// "mRSS 35→20; mo 12 10; mo 24 6", "EASI 24→15; wk 32 EASI 11": later values of
-			// the same measure, each alone after its time, continue the series
-			n := seriesNextRE.FindStringSubmatchIndex(text[lastEnd:])
-			if n == nil {
-				// "UAS7 32 -> 0 at wk 4; 28 at wk 20": the value before its time
-				n = seriesValueFirstRE.FindStringSubmatchIndex(text[lastEnd:])
-			}
-			if r := seriesRestatedRE.FindStringSubmatchIndex(text[lastEnd:]); n == nil && r != nil && (numberValue(text[lastEnd+r[2]:lastEnd+r[3]]) == numberValue(text[m[2]:m[3]]) || numberValue(text[lastEnd+r[2]:lastEnd+r[3]]) == numberValue(text[lastAt:lastEnd])) {
-				// "NRS 8→6 at 8 wk, 8→3 at 16 wk", "6→3 at 16 wk": the baseline or the last value
-				// stated again before a later value
-				n = []int{r[0], r[1], -1, -1, r[4], r[5]}
-			}
-			if n == nil || n[2] >= 0 && !strings.EqualFold(text[lastEnd+n[2]:lastEnd+n[3]], name) || c.offCourseAfter(text, toks, lastEnd+n[5]) {
-				break // "EASI 30 → 6 at wk 16, then 25 at wk 40 off drug": a value after the course is no part of it (rule 3)
-			}
-			if !joinedByWord(text[lastEnd : lastEnd+n[4]]) {
-				end = lastEnd + n[5] // a word of time between ("then") is a cue of its own: the span stops before it
-			}
-			lastAt, lastEnd = lastEnd+n[4], lastEnd+n[5]
-		}
+		end, lastAt, lastEnd = c.seriesAfter(text, toks, start, m[2], m[3], lastAt, lastEnd, end)
 		a, b := numberValue(text[m[2]:m[3]]), numberValue(text[lastAt:lastEnd])
 		if belowLimit(text[:lastAt]) && b <= a/10 {
 			// "VL 45,000 → <50", "CRP 80 → < 5": a value given only as under a limit, a
@@ -152,6 +137,56 @@ var seriesNextRE = regexp.MustCompile(`^\s*[;,]\s*(?:at\s+|by\s+)?(?:(?:wks?|wee
 // Groups: 1 the value reached, 2 the baseline.
 var parenBaselineRE = regexp.MustCompile(`(?i)^(\d+(?:\.\d+)?)(?:\s*/\s*10)?\s*\(\s*(?:from|baseline|bl|was|pre-?(?:treatment|tx|rx)?)\s*:?\s*(\d+(?:\.\d+)?)(?:\s*/\s*10)?\s*\)`)
 
+// seriesAfter follows a series of values of the measure named before start past its last
+// value text[lastAt:lastEnd] ("mRSS 35→20; mo 12 10; mo 24 6", "EASI 24→15; wk 32 EASI 11",
+// "UAS7 32 -> 0 at wk 4; 28 at wk 20", "NRS 8→6 at 8 wk, 8→3 at 16 wk"), the first value being
+// text[firstAt:firstEnd], and returns the end of the span read and its last value's bytes.
+func (c *compiled) seriesAfter(text string, toks []token, start, firstAt, firstEnd, lastAt, lastEnd, end int) (int, int, int) {
+	pos := max(lastEnd, end) // past the last value and what the span read with it ("4 (from 20)")
+	for name := measureWordBefore(text, start); ; {
+		// later values of the same measure, each alone after its time, continue the series
+		n := seriesNextRE.FindStringSubmatchIndex(text[pos:])
+		if n == nil {
+			// "UAS7 32 -> 0 at wk 4; 28 at wk 20": the value before its time
+			n = seriesValueFirstRE.FindStringSubmatchIndex(text[pos:])
+		}
+		if n == nil {
+			n = c.restatedLater(text[pos:], numberValue(text[firstAt:firstEnd]), numberValue(text[lastAt:lastEnd]))
+		}
+		if n == nil || n[2] >= 0 && !strings.EqualFold(text[pos+n[2]:pos+n[3]], name) || c.offCourseAfter(text, toks, pos+n[5]) {
+			// "EASI 30 → 6 at wk 16, then 25 at wk 40 off drug": a value after the course is
+			// no part of it (rule 3)
+			return end, lastAt, lastEnd
+		}
+		if !joinedByWord(text[pos : pos+n[4]]) {
+			end = pos + n[5] // a word of time between ("then") is a cue of its own: the span stops before it
+		}
+		lastAt, lastEnd = pos+n[4], pos+n[5]
+		pos = lastEnd
+	}
+}
+
+// restatedLater returns, as seriesNextRE's groups, a later value of a series written with its
+// baseline (first) or its last value again, each pair at its own time: " at 8 wk, 8→3 at 16 wk".
+// Pairs side by side at no time or the same time are two sites or measures, not a series
+// ("SJC/TJC 8→0, 8→6": rule 8). Nil when there is none.
+func (c *compiled) restatedLater(rest string, first, last float64) []int {
+	r := seriesRestatedRE.FindStringSubmatchIndex(rest)
+	if r == nil {
+		return nil
+	}
+	if v := numberValue(rest[r[4]:r[5]]); v != first && v != last || strings.EqualFold(strings.Join(strings.Fields(rest[r[2]:r[3]]), " "), strings.Join(strings.Fields(rest[r[8]:r[9]]), " ")) {
+		return nil
+	}
+	return []int{r[0], r[1], -1, -1, r[6], r[7]}
+}
+
+// yearLike reports whether a number is written as a year of the last two centuries
+// ("(from 2015)"): a date, not a baseline value.
+func yearLike(s string) bool {
+	return len(s) == 4 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20"))
+}
+
 // fromBaselineRE matches a value reached, then "from" and its baseline, at a measure's number:
 // "SALT 15 from 70". A time after the second number ("5 from 3 mo on") makes it no baseline
 // (timeAfter). Groups: 1 the value reached, 2 the baseline.
@@ -173,9 +208,9 @@ var timeWordsOpening = map[string]bool{"after": true, "at": true, "for": true, "
 	"follow": true, "up": true, "till": true, "until": true, "last": true, "by": true, "within": true, "post": true}
 
 // seriesRestatedRE matches a later value of a series written with its baseline again, past the
-// time of the series' last value: " at 8 wk, 8→3 at 16 wk". Groups: 1 the baseline again, 2 the
-// later value.
-var seriesRestatedRE = regexp.MustCompile(`^(?:\s*(?:at|by)?\s*` + seriesTime + `)?\s*[;,]\s*(\d+(?:\.\d+)?)\s*(?:` + arrowAlt + `)\s*(\d+(?:\.\d+)?)`)
+// time of the series' last value and before its own: " at 8 wk, 8→3 at 16 wk". Groups: 1 the
+// last value's time, 2 the baseline again, 3 the later value, 4 its time.
+var seriesRestatedRE = regexp.MustCompile(`^\s*(?:at|by)?\s*(` + seriesTime + `)\s*[;,]\s*(\d+(?:\.\d+)?)\s*(?:` + arrowAlt + `)\s*(\d+(?:\.\d+)?)\s*(?:at|by)?\s*(` + seriesTime + `)`)
 
 // seriesTime is a time in a series of values: "wk 20", "20 wk", "mo 6", "6 months".
 const seriesTime = `(?:(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\s*\d{1,3}\b|\d{1,3}\s*(?:wks?|weeks?|mos?|months?|yrs?|years?|d|days?)\b)`

@@ -545,35 +545,56 @@ func failedBefore(after string) bool {
 	return len(w) > 0 && compoundAdjectives[w[0]]
 }
 
-// courseInitials returns the initials of each run of two to four words of the treatment cells
-// that could name a drug (three letters or more, no number, no word of courseWordStop nor a
-// known word that is no drug): "brentuximab vedotin" gives "bv", "extracorporeal
-// photopheresis" "ep". Nil when there is none.
+// courseInitials returns the initials of each drug term of two to four words that the
+// treatment cells name ("bv" of "brentuximab vedotin", "ecp" of "extracorporeal
+// photopheresis"), unless the initials are a word the vocabularies know themselves (a
+// response grade "CR", a route "SC", a disease "RA" or "MS", a drug or a cue): those name
+// that. Nil when there is none.
 func courseInitials(v *Vocabulary, treatments []string) map[string]bool {
 	var out map[string]bool
 	for _, tr := range treatments {
-		run := ""
-		flush := func() {
-			if len(run) >= 2 && len(run) <= 4 {
-				if out == nil {
-					out = map[string]bool{}
-				}
-				out[run] = true
-			}
-			run = ""
-		}
-		for _, tk := range tokenize(noParens(indicationFree(tr))) {
-			w := tk.norm
-			if tk.brk || len(w) < 3 || isNumber(w) || strings.ContainsAny(w, "0123456789") || courseWordStop[w] || v.c.knownNonDrug(w) {
-				flush()
-				if tk.brk && len(w) >= 3 && !isNumber(w) && !courseWordStop[w] && !v.c.knownNonDrug(w) {
-					run = w[:1]
-				}
+		for _, m := range v.ScanDrugs(tr) {
+			if m.Prior || m.Kind == "exclusion" {
 				continue
 			}
-			run += w[:1]
+			ws := tokenize(tr[m.Start:m.End])
+			if len(ws) < 2 || len(ws) > 4 {
+				continue
+			}
+			ini := ""
+			for _, w := range ws {
+				if len(w.norm) < 3 || isNumber(w.norm) || strings.ContainsAny(w.norm, "0123456789") {
+					ini = ""
+					break
+				}
+				ini += w.norm[:1]
+			}
+			if ini == "" || v.c.knownAbbreviation(ini) {
+				continue
+			}
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[ini] = true
 		}
-		flush()
 	}
 	return out
 }
+
+// knownAbbreviation reports whether the word w (normalised) is itself a term of the
+// outcome, cue, drug, disease or route vocabularies.
+func (c *compiled) knownAbbreviation(w string) bool {
+	toks := []token{{norm: w, upper: true}}
+	for _, t := range []*trieNode{c.drugTrie, c.routeTrie} {
+		if n, _ := t.longest(toks, 0, nil); n > 0 {
+			return true
+		}
+	}
+	return c.knownNonDrug(w) || commonInitials[w]
+}
+
+// commonInitials are abbreviations of case tables that no vocabulary holds as a term of its own:
+// routes, response grades, imaging and study words ("SC methotrexate", "PD at 3 mo", "CT").
+var commonInitials = map[string]bool{"sc": true, "iv": true, "im": true, "po": true, "sq": true, "cr": true, "pr": true,
+	"sd": true, "pd": true, "nr": true, "ct": true, "mri": true, "pt": true, "pts": true, "fu": true, "bid": true,
+	"tid": true, "qd": true, "ra": true, "ms": true, "vd": true}

@@ -96,19 +96,39 @@ func wellBeingBesideMeasure(toks []token, targets []target) {
 	}
 }
 
-// wellBeingOf reports whether the statement t is said of the patient's well-being: the word
-// right before it, or right after it or after "in" or "of", is one of wellBeing, in its clause.
+// wellBeingOf reports whether the statement t is a plain change said of the patient's
+// well-being alone: a plain word of change ("better", "improved", "unchanged"; not "much
+// improved") right after a well-being word that no other noun is listed with ("sleep better";
+// not "itch and sleep better"), or followed by "in" or "of" and one ("improvement in sleep";
+// not "improvement in sleep and itch").
 func wellBeingOf(toks []token, t target) bool {
-	if t.i > 0 && !toks[t.i].brk && wellBeing[toks[t.i-1].norm] && (toks[t.i-1].norm != "life" || t.i > 2 && toks[t.i-2].norm == "of") {
-		return true
-	}
-	k := t.j
-	if k < len(toks) && !toks[k].brk && (toks[k].norm == "in" || toks[k].norm == "of") {
-		k++
-	}
-	if k >= len(toks) || k > t.j && toks[k].brk || k == t.j && k < len(toks) && toks[k].brk {
+	if !plainChanges[t.entry.normPhrase()] || t.i > 0 && plainDegreeBefore[toks[t.i-1].norm] {
 		return false
 	}
-	w := toks[k].norm
-	return wellBeing[w] && w != "life" || w == "quality" && k+2 < len(toks) && toks[k+1].norm == "of" && toks[k+2].norm == "life"
+	if t.i > 0 && !toks[t.i].brk && wellBeing[toks[t.i-1].norm] && toks[t.i-1].norm != "life" {
+		k := t.i - 1
+		return k == 0 || toks[k].brk || !listLinks[toks[k-1].norm]
+	}
+	k := t.j
+	if k+1 >= len(toks) || toks[k].brk || toks[k+1].brk || toks[k].norm != "in" && toks[k].norm != "of" {
+		return false
+	}
+	k++
+	end := k + 1
+	if toks[k].norm == "quality" && k+2 < len(toks) && toks[k+1].norm == "of" && toks[k+2].norm == "life" {
+		end = k + 3
+	} else if !wellBeing[toks[k].norm] || toks[k].norm == "life" {
+		return false
+	}
+	return end >= len(toks) || toks[end].brk || !listLinks[toks[end].norm]
 }
+
+// plainChanges are the words of change without a degree that wellBeingOf reads.
+var plainChanges = map[string]bool{"better": true, "improved": true, "improvement": true, "unchanged": true,
+	"same": true, "no change": true, "not changed": true, "worse": true, "stable": true}
+
+// plainDegreeBefore are the words of degree that make a change more than plain ("much better").
+var plainDegreeBefore = map[string]bool{"much": true, "greatly": true, "markedly": true, "significantly": true,
+	"dramatically": true, "marked": true, "significant": true, "dramatic": true, "substantial": true,
+	"substantially": true, "considerably": true, "considerable": true, "remarkable": true, "remarkably": true,
+	"very": true, "far": true, "great": true}

@@ -1,6 +1,9 @@
 package vocab
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Word forms the phrase list alone misreads (docs/outcomes.md, twenty-sixth session): the
 // terse "stop" of a note used as a verb ("advised to stop"), a lesion and its vague change
@@ -72,30 +75,41 @@ var objectWords = map[string]bool{"in": true, "of": true, "the": true, "number":
 	"size": true, "severity": true, "her": true, "his": true}
 
 // notThisWordForm reports whether the phrase ts (tokens of toks) is a word form the phrase
-// list would misread: "ceased after" that does not open its clause ("itch ceased after 4
-// doses": the itch ceased, not the course), or "change"/"changed" said of a switch or of the
-// course's dose ("the treatment was changed to nivolumab", "no need to change the treatment",
-// "no dose change"), not of the disease.
+// list would misread: "barely visible" said of a change or an effect, or "change"/"changed"
+// said of a switch, of the course's dose ("the treatment was changed to nivolumab", "no need
+// to change the treatment", "no dose change") or of a finding of pathology ("no inflammatory
+// change"), not of the disease.
 func notThisWordForm(toks []token, ts []token) bool {
-	if len(ts) == 2 && ts[0].norm == "ceased" && !opensClause(toks, ts[0]) {
-		return true
+	if ts[0].norm == "barely" && prevIs(toks, ts[0], changeNounList...) {
+		return true // "change barely visible", "effect barely visible": a small change, not lesions almost gone
 	}
-	return len(ts) == 1 && (ts[0].norm == "changed" || ts[0].norm == "change") && (nextIs(toks, ts[0], "to", "from", "the") ||
-		nextIs(toks, ts[0], courseNounList...) || prevIs(toks, ts[0], "to", "need", "needed") || prevIs(toks, ts[0], courseNounList...))
+	return len(ts) == 1 && (ts[0].norm == "changed" || ts[0].norm == "change" || ts[0].norm == "changes") && (nextIs(toks, ts[0], "to", "from", "the") ||
+		nextIs(toks, ts[0], courseNounList...) || prevIs(toks, ts[0], "to", "need", "needed") || prevIs(toks, ts[0], courseNounList...) ||
+		pathologyChange(toks, ts[0]))
 }
+
+// pathologyChange reports whether "change" at tk is a finding of imaging or histology named
+// by the adjective before it ("no inflammatory change", "no dysplastic change", "no residual
+// cytopathic change"): its absence is the finding gone, not a course that changed nothing.
+func pathologyChange(toks []token, tk token) bool {
+	k := tokenAtByte(toks, tk.start)
+	if k <= 0 || toks[k].brk {
+		return false
+	}
+	w := toks[k-1].norm
+	return w == "residual" || w == "skin" || strings.HasSuffix(w, "ic") || strings.HasSuffix(w, "ous") || strings.HasSuffix(w, "atory") ||
+		strings.HasSuffix(w, "ive") || strings.HasSuffix(w, "otic")
+}
+
+// changeNounList name a change or an effect, whose "barely visible" is a small one.
+var changeNounList = []string{"change", "changes", "effect", "effects", "difference", "response", "improvement", "benefit",
+	"reduction", "regrowth", "result", "results"}
 
 // nextIs reports whether the token after last (a token of toks, by its start) is one of
 // words, with no break between them.
 func nextIs(toks []token, last token, words ...string) bool {
 	k := tokenAtByte(toks, last.start) + 1
 	return k < len(toks) && !toks[k].brk && slices.Contains(words, toks[k].norm)
-}
-
-// opensClause reports whether the token tk of toks opens its clause: the first token, or one
-// after a break.
-func opensClause(toks []token, tk token) bool {
-	k := tokenAtByte(toks, tk.start)
-	return k <= 0 || toks[k].brk
 }
 
 // prevIs reports whether the token before tk (a token of toks, by its start) is one of words,
