@@ -107,7 +107,11 @@
 //
 // Several phrases combine by best overall response: the best ordered category among
 // primary phrases; else not evaluable if a primary phrase says so; else the same over
-// secondary phrases. OutcomeMatch.Mixed flags disagreeing phrases.
+// secondary phrases. OutcomeMatch.Mixed flags disagreeing phrases. A not-evaluable phrase
+// that decides beside a weak, secondary or parenthesised statement of the outcome ("lost to
+// follow-up after clearance") is a low-confidence proposal of that outcome (rules 3 and 4),
+// unless it is a death, a harm, a stop, an intolerance or an outcome said not to be reported
+// (notEvaluableBesideWeak).
 //
 // Sites: each body site (sites.tsv) — or, when the text names none, each label that opens
 // a clause before a colon ("Skin: CR; muscle: PR", two labels at least) — is paired with
