@@ -151,7 +151,7 @@ func (c *compiled) seriesAfter(text string, toks []token, start, firstAt, firstE
 			n = seriesValueFirstRE.FindStringSubmatchIndex(text[pos:])
 		}
 		if n == nil {
-			n = c.restatedLater(text[pos:], numberValue(text[firstAt:firstEnd]), numberValue(text[lastAt:lastEnd]))
+			n = restatedLater(text[pos:], numberValue(text[firstAt:firstEnd]), numberValue(text[lastAt:lastEnd]))
 		}
 		if n == nil || n[2] >= 0 && !strings.EqualFold(text[pos+n[2]:pos+n[3]], name) || c.offCourseAfter(text, toks, pos+n[5]) {
 			// "EASI 30 → 6 at wk 16, then 25 at wk 40 off drug": a value after the course is
@@ -170,7 +170,7 @@ func (c *compiled) seriesAfter(text string, toks []token, start, firstAt, firstE
 // baseline (first) or its last value again, each pair at its own time: " at 8 wk, 8→3 at 16 wk".
 // Pairs side by side at no time or the same time are two sites or measures, not a series
 // ("SJC/TJC 8→0, 8→6": rule 8). Nil when there is none.
-func (c *compiled) restatedLater(rest string, first, last float64) []int {
+func restatedLater(rest string, first, last float64) []int {
 	r := seriesRestatedRE.FindStringSubmatchIndex(rest)
 	if r == nil {
 		return nil
@@ -195,7 +195,7 @@ var fromBaselineRE = regexp.MustCompile(`(?i)^(\d+(?:\.\d+)?)(?:\s*/\s*10)?\s+fr
 // timeAfter reports whether rest opens with a unit of time or a course's count ("mo",
 // "weeks", "doses"): the number before it is a time, not a value.
 func timeAfter(rest string) bool {
-	toks := tokenize(rest)
+	toks := tokenize(rest[:min(len(rest), 24)]) // the first word is all it looks at
 	if len(toks) == 0 || isNumber(toks[0].norm) {
 		return false
 	}

@@ -104,6 +104,12 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 				continue
 			}
 			if m.Canonical != "" && m.Kind != "exclusion" {
+				if ini := v.initialsOf(tr[m.Start:m.End]); ini != "" {
+					if k.initials == nil {
+						k.initials = map[string]bool{}
+					}
+					k.initials[ini] = true
+				}
 				k.names[normalize(m.Canonical)] = true
 				if m.Class != "" && m.Class != "procedure" {
 					k.classes[normalize(m.Class)] = true
@@ -155,7 +161,6 @@ func (v *Vocabulary) courseOfUncached(treatments []string) *course {
 			}
 		}
 	}
-	k.initials = courseInitials(v, treatments)
 	// an operation alone, or a finite course (FiniteCourse): not "surgical resection followed
 	// by adjuvant imatinib", nor "single-agent rituximab"
 	k.oneOff = operation && !drug || once
@@ -545,40 +550,27 @@ func failedBefore(after string) bool {
 	return len(w) > 0 && compoundAdjectives[w[0]]
 }
 
-// courseInitials returns the initials of each drug term of two to four words that the
-// treatment cells name ("bv" of "brentuximab vedotin", "ecp" of "extracorporeal
-// photopheresis"), unless the initials are a word the vocabularies know themselves (a
-// response grade "CR", a route "SC", a disease "RA" or "MS", a drug or a cue): those name
-// that. Nil when there is none.
-func courseInitials(v *Vocabulary, treatments []string) map[string]bool {
-	var out map[string]bool
-	for _, tr := range treatments {
-		for _, m := range v.ScanDrugs(tr) {
-			if m.Prior || m.Kind == "exclusion" {
-				continue
-			}
-			ws := tokenize(tr[m.Start:m.End])
-			if len(ws) < 2 || len(ws) > 4 {
-				continue
-			}
-			ini := ""
-			for _, w := range ws {
-				if len(w.norm) < 3 || isNumber(w.norm) || strings.ContainsAny(w.norm, "0123456789") {
-					ini = ""
-					break
-				}
-				ini += w.norm[:1]
-			}
-			if ini == "" || v.c.knownAbbreviation(ini) {
-				continue
-			}
-			if out == nil {
-				out = map[string]bool{}
-			}
-			out[ini] = true
-		}
+// initialsOf returns the initials of a drug term of two to four words that a treatment cell
+// names ("bv" of "brentuximab vedotin", "ecp" of "extracorporeal photopheresis"), or "" when
+// the term has fewer or more words, a word of fewer than three letters or a digit, or its
+// initials are a word the vocabularies know themselves (a response grade "CR", a route "SC",
+// a disease "RA" or "MS", a drug or a cue), which name that.
+func (v *Vocabulary) initialsOf(term string) string {
+	ws := tokenize(term)
+	if len(ws) < 2 || len(ws) > 4 {
+		return ""
 	}
-	return out
+	ini := ""
+	for _, w := range ws {
+		if len(w.norm) < 3 || strings.ContainsAny(w.norm, "0123456789") {
+			return ""
+		}
+		ini += w.norm[:1]
+	}
+	if v.c.knownAbbreviation(ini) {
+		return ""
+	}
+	return ini
 }
 
 // knownAbbreviation reports whether the word w (normalised) is itself a term of the

@@ -95,8 +95,9 @@ func (v *Vocabulary) FreeOf(p CourseProbe, treatments []string) bool {
 		return false
 	}
 	if len(p.caps) > 0 && len(treatments) > 0 {
+		initials := v.courseOf(treatments).initials
 		for _, w := range p.caps {
-			if v.courseOf(treatments).initials[w] {
+			if initials[w] {
 				return false
 			}
 		}

@@ -179,11 +179,7 @@ func backOrReturnedTo(toks []token, last token) bool {
 	if last.norm != "back" && last.norm != "returned" {
 		return false
 	}
-	k := tokenAtByte(toks, last.start) + 1
-	if k >= len(toks) || toks[k].brk {
-		return false
-	}
-	switch toks[k].norm {
+	switch wordAfter(toks, last) {
 	case "to":
 		return true
 	case "of", "and":

@@ -49,7 +49,8 @@ var (
 	whileOn = map[string]bool{"on": true, "receiving": true, "taking": true, "under": true}
 	// courseNouns after a word of persistence say that a treatment went on, not the disease
 	courseNouns = map[string]bool{"treatment": true, "treatments": true, "therapy": true, "therapies": true,
-		"medication": true, "medications": true, "regimen": true, "dose": true, "doses": true}
+		"medication": true, "medications": true, "regimen": true, "dose": true, "doses": true, "dosage": true,
+		"drug": true, "management": true}
 	stopWords = map[string]bool{"discontinued": true, "stopped": true, "withdrawn": true, "interrupted": true, "ceased": true,
 		"abandoned": true, "withdrew": true, "suspended": true}
 	// stateVerbs link a present or lasting state to its subject ("remained asymptomatic"); a

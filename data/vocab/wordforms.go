@@ -1,9 +1,6 @@
 package vocab
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // Word forms the phrase list alone misreads (docs/outcomes.md, twenty-sixth session): the
 // terse "stop" of a note used as a verb ("advised to stop"), a lesion and its vague change
@@ -80,44 +77,43 @@ var objectWords = map[string]bool{"in": true, "of": true, "the": true, "number":
 // to change the treatment", "no dose change") or of a finding of pathology ("no inflammatory
 // change"), not of the disease.
 func notThisWordForm(toks []token, ts []token) bool {
-	if ts[0].norm == "barely" && prevIs(toks, ts[0], changeNounList...) {
-		return true // "change barely visible", "effect barely visible": a small change, not lesions almost gone
+	if ts[0].norm == "barely" {
+		// "change barely visible", "effect barely visible": a small change, not lesions almost gone
+		w := strings.TrimSuffix(wordBefore(toks, ts[0]), "s")
+		return effectNouns[w] || w == "difference" || w == "regrowth" || w == "result"
 	}
-	return len(ts) == 1 && (ts[0].norm == "changed" || ts[0].norm == "change" || ts[0].norm == "changes") && (nextIs(toks, ts[0], "to", "from", "the") ||
-		nextIs(toks, ts[0], courseNounList...) || prevIs(toks, ts[0], "to", "need", "needed") || prevIs(toks, ts[0], courseNounList...) ||
-		pathologyChange(toks, ts[0]))
-}
-
-// pathologyChange reports whether "change" at tk is a finding of imaging or histology named
-// by the adjective before it ("no inflammatory change", "no dysplastic change", "no residual
-// cytopathic change"): its absence is the finding gone, not a course that changed nothing.
-func pathologyChange(toks []token, tk token) bool {
-	k := tokenAtByte(toks, tk.start)
-	if k <= 0 || toks[k].brk {
+	if len(ts) != 1 || ts[0].norm != "change" && ts[0].norm != "changed" && ts[0].norm != "changes" {
 		return false
 	}
-	w := toks[k-1].norm
-	return w == "residual" || w == "skin" || strings.HasSuffix(w, "ic") || strings.HasSuffix(w, "ous") || strings.HasSuffix(w, "atory") ||
-		strings.HasSuffix(w, "ive") || strings.HasSuffix(w, "otic")
+	before, after := wordBefore(toks, ts[0]), wordAfter(toks, ts[0])
+	return after == "to" || after == "from" || after == "the" || courseNouns[after] || courseNouns[before] ||
+		before == "to" || before == "need" || before == "needed" || pathologyAdjective(before)
 }
 
-// changeNounList name a change or an effect, whose "barely visible" is a small one.
-var changeNounList = []string{"change", "changes", "effect", "effects", "difference", "response", "improvement", "benefit",
-	"reduction", "regrowth", "result", "results"}
-
-// nextIs reports whether the token after last (a token of toks, by its start) is one of
-// words, with no break between them.
-func nextIs(toks []token, last token, words ...string) bool {
-	k := tokenAtByte(toks, last.start) + 1
-	return k < len(toks) && !toks[k].brk && slices.Contains(words, toks[k].norm)
+// pathologyAdjective reports whether w, right before "change", names a finding of imaging or
+// histology ("no inflammatory change", "no dysplastic change", "no residual cytopathic
+// change"): its absence is the finding gone, not a course that changed nothing.
+func pathologyAdjective(w string) bool {
+	return w == "residual" || w == "skin" || strings.HasSuffix(w, "ic") || strings.HasSuffix(w, "ous") ||
+		strings.HasSuffix(w, "atory") || strings.HasSuffix(w, "ive") || strings.HasSuffix(w, "otic")
 }
 
-// prevIs reports whether the token before tk (a token of toks, by its start) is one of words,
-// with no break between them.
-func prevIs(toks []token, tk token, words ...string) bool {
+// wordAfter returns the word after tk (a token of toks, by its start), "" when a break or the
+// end of the text comes first.
+func wordAfter(toks []token, tk token) string {
+	k := tokenAtByte(toks, tk.start) + 1
+	if k >= len(toks) || toks[k].brk {
+		return ""
+	}
+	return toks[k].norm
+}
+
+// wordBefore returns the word before tk (a token of toks, by its start), "" when a break or
+// the start of the text comes first.
+func wordBefore(toks []token, tk token) string {
 	k := tokenAtByte(toks, tk.start)
-	return k > 0 && !toks[k].brk && slices.Contains(words, toks[k-1].norm)
+	if k <= 0 || toks[k].brk {
+		return ""
+	}
+	return toks[k-1].norm
 }
-
-// courseNounList are the nouns of a course whose change is the treatment's, not the disease's.
-var courseNounList = []string{"treatment", "therapy", "dose", "dosage", "doses", "regimen", "medication", "drug", "management"}
