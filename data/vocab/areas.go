@@ -61,7 +61,7 @@ func (c *compiled) areaPairs(text string, seen []valueHit) []valueHit {
 			continue // "2 to 6 cm2": a range as often as a growth; an arrow is a change
 		}
 		if cat, ok := sizeCategory(a, b); ok {
-			out = append(out, valueHit{m[0], m[1], cat, false, false})
+			out = append(out, valueHit{m[0], m[1], cat, false, false, false})
 		}
 	}
 	return out
@@ -127,7 +127,7 @@ func extentPairs(text string, seen []valueHit) []valueHit {
 		a := numberValue(text[m[2]:m[3]])
 		b := numberValue(steps[len(steps)-1][1])
 		if cat, ok := sizeCategory(a, b); ok {
-			out = append(out, valueHit{m[0], m[1], cat, false, false})
+			out = append(out, valueHit{m[0], m[1], cat, false, false, false})
 		}
 	}
 	return out

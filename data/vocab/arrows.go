@@ -30,7 +30,7 @@ var arrowRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d+,\d{1,2}\b|\d+(?:\.\d+)
 // arrowPairs reads the before/after values written after a measure's name without "from"
 // ("VAS 8→3", "mRSS 30 to 15", "BCVA 20/200 → 20/40") and hands each pair to read with
 // the span it takes.
-func (c *compiled) arrowPairs(text string, toks []token, read func(start, end int, a, b float64)) {
+func (c *compiled) arrowPairs(text string, toks []token, read func(start, end int, a, b float64, mids []float64)) {
 	// arrows and "to" are read only right after a named measure: the expression runs from
 	// each number a measure's name precedes, not over the whole text
 	for k := range toks {
@@ -52,8 +52,9 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 			// "regrowth to SALT 15 from 70", "NRS 5 (from 9)", "EASI 4 (baseline 20)": the value
 			// reached, then its baseline; later values of the series go on from it ("NRS 6
 			// (from 9) at wk 4, 1 at wk 16"), not a year ("EDSS 2.0 (from 2015)")
-			end, lastAt, lastEnd := c.seriesAfter(text, toks, start, start+r[4], start+r[5], start+r[2], start+r[3], start+r[1])
-			read(start, end, numberValue(text[start+r[4]:start+r[5]]), numberValue(text[lastAt:lastEnd]))
+			var mids []float64
+			end, lastAt, lastEnd := c.seriesAfter(text, toks, start, start+r[4], start+r[5], start+r[2], start+r[3], start+r[1], &mids)
+			read(start, end, numberValue(text[start+r[4]:start+r[5]]), numberValue(text[lastAt:lastEnd]), mids)
 			continue
 		}
 		from, lo, hi, isRange := start, 0.0, 0.0, false
@@ -83,7 +84,7 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 		}
 		if m[4] >= 0 && m[10] >= 0 {
 			if x, y, ok := snellen(text[m[2]:m[3]], text[m[4]:m[5]], text[m[8]:m[9]], text[m[10]:m[11]]); ok {
-				read(m[0], m[1], x, y) // "BCVA 20/200 → 20/40": Snellen fractions, read as their values
+				read(m[0], m[1], x, y, nil) // "BCVA 20/200 → 20/40": Snellen fractions, read as their values
 				continue
 			}
 		}
@@ -94,15 +95,17 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 			continue // "3.5 g/d → 200 mg/d": two units; "3,500/µL to 200/µL", "13 g/24h -> 1.5-2 g/24h" are one
 		}
 		end, lastAt, lastEnd := m[1], m[8], m[9]
+		var mids []float64
 		for m[10] < 0 {
 			// "Abscess 6 cm → 2 cm → 0 cm": the first value and the last
 			n := arrowRE.FindStringSubmatchIndex(text[lastAt:min(len(text), lastAt+arrowReach)])
 			if n == nil || n[0] != 0 || n[10] >= 0 {
 				break
 			}
+			mids = append(mids, numberValue(text[lastAt:lastEnd]))
 			end, lastAt, lastEnd = lastAt+n[1], lastAt+n[8], lastAt+n[9]
 		}
-		end, lastAt, lastEnd = c.seriesAfter(text, toks, start, m[2], m[3], lastAt, lastEnd, end)
+		end, lastAt, lastEnd = c.seriesAfter(text, toks, start, m[2], m[3], lastAt, lastEnd, end, &mids)
 		a, b := numberValue(text[m[2]:m[3]]), numberValue(text[lastAt:lastEnd])
 		if belowLimit(text[:lastAt]) && b <= a/10 {
 			// "VL 45,000 → <50", "CRP 80 → < 5": a value given only as under a limit, a
@@ -122,7 +125,7 @@ func (c *compiled) arrowPairs(text string, toks []token, read func(start, end in
 				continue
 			}
 		}
-		read(start, end, a, b)
+		read(start, end, a, b, mids)
 	}
 }
 
@@ -140,8 +143,9 @@ var parenBaselineRE = regexp.MustCompile(`(?i)^(\d+(?:\.\d+)?)(?:\s*/\s*10)?\s*\
 // seriesAfter follows a series of values of the measure named before start past its last
 // value text[lastAt:lastEnd] ("mRSS 35→20; mo 12 10; mo 24 6", "EASI 24→15; wk 32 EASI 11",
 // "UAS7 32 -> 0 at wk 4; 28 at wk 20", "NRS 8→6 at 8 wk, 8→3 at 16 wk"), the first value being
-// text[firstAt:firstEnd], and returns the end of the span read and its last value's bytes.
-func (c *compiled) seriesAfter(text string, toks []token, start, firstAt, firstEnd, lastAt, lastEnd, end int) (int, int, int) {
+// text[firstAt:firstEnd], and returns the end of the span read and its last value's bytes;
+// the values it passes on the way are appended to mids (laterWorseThanBest weighs them).
+func (c *compiled) seriesAfter(text string, toks []token, start, firstAt, firstEnd, lastAt, lastEnd, end int, mids *[]float64) (int, int, int) {
 	pos := max(lastEnd, end) // past the last value and what the span read with it ("4 (from 20)")
 	for name := measureWordBefore(text, start); ; {
 		// later values of the same measure, each alone after its time, continue the series
@@ -161,6 +165,7 @@ func (c *compiled) seriesAfter(text string, toks []token, start, firstAt, firstE
 		if !joinedByWord(text[pos : pos+n[4]]) {
 			end = pos + n[5] // a word of time between ("then") is a cue of its own: the span stops before it
 		}
+		*mids = append(*mids, numberValue(text[lastAt:lastEnd]))
 		lastAt, lastEnd = pos+n[4], pos+n[5]
 		pos = lastEnd
 	}

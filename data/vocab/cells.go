@@ -107,9 +107,10 @@ func shortSubject(toks []token, x int) []token {
 	}
 	if x-start > 3 {
 		// "the border is no longer violaceous and pain is gone": "and" after a statement with a
-		// verb of its own opens another subject
+		// verb of its own opens another subject; so does a subordinator ("stopped wk 2 although
+		// itch already much better")
 		for a := x - 1; a > start && a >= x-4; a-- {
-			if w := toks[a].norm; (w == "and" || w == "but") && hasCopula(toks[start:a]) {
+			if w := toks[a].norm; (w == "and" || w == "but") && hasCopula(toks[start:a]) || subordinators[w] {
 				start = a + 1
 				break
 			}

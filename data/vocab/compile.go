@@ -13,7 +13,7 @@ import (
 func compile(ts [numKinds + 1]*table) (*compiled, error) {
 	c := &compiled{
 		drugTrie: &trieNode{}, disTrie: &trieNode{}, subTrie: &trieNode{}, outTrie: &trieNode{},
-		ctxTrie: &trieNode{}, lostResponse: -1, newLesions: -1, cameBack: -1, reportNouns: &trieNode{}, followUpNouns: &trieNode{}, notStated: &trieNode{}, unstated: &trieNode{}, harms: &trieNode{}, measures: map[string]string{}, criteria: map[string]scoreCriteria{}, normals: map[string][]normalRange{}, measureHeads: map[string]bool{}, upperMeasures: map[string]bool{}, scoreTerms: map[string]bool{}, joinedScores: map[string]bool{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
+		ctxTrie: &trieNode{}, lostResponse: -1, newLesions: -1, cameBack: -1, ceased: -1, reportNouns: &trieNode{}, followUpNouns: &trieNode{}, notStated: &trieNode{}, unstated: &trieNode{}, harms: &trieNode{}, measures: map[string]string{}, criteria: map[string]scoreCriteria{}, normals: map[string][]normalRange{}, measureHeads: map[string]bool{}, upperMeasures: map[string]bool{}, scoreTerms: map[string]bool{}, joinedScores: map[string]bool{}, routeTrie: &trieNode{}, siteTrie: &trieNode{}, timingTrie: &trieNode{},
 		generics: map[string]*drugGeneric{}, diseases: map[string]*diseaseCanon{},
 		noFuzzy: map[string]bool{}, knownWords: map[string]bool{}, splitPrefixed: map[string]bool{},
 	}
@@ -311,6 +311,8 @@ func (c *compiled) compileOutcomes(t *table) error {
 			c.newLesions = id
 		case "symptoms returned":
 			c.cameBack = id
+		case "ceased":
+			c.ceased = id
 		}
 	}
 	c.unreported = len(c.outcomes)

@@ -90,6 +90,9 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	if decisive >= 0 && res.Category == NotEvaluable && live[decisive].entry.role == roleDeath {
 		low = c.readDeath(text, toks, cues, live, decisive, low, &res)
 	}
+	if l := gradedSummaryBesideComplete(toks, live, decisive, low, &res); l != "" {
+		low = l
+	}
 	rolledUp := c.rollUpBeside(text, toks, ends, live, decisive, low, c.persistedIn(text, toks), &res)
 	if l := disagreement(toks, live, decisive, rolledUp, doseChange, &res); l != "" {
 		low = l
@@ -224,7 +227,10 @@ func (c *compiled) decisiveEvidence(text string, toks []token, t target, res *Ou
 			res.Evidence.Rule += " (an adverse effect, and no response stated: rule 4)"
 		}
 	}
-	if t.quantity && t.entry.weak() {
+	switch {
+	case t.quantity && t.entry.weak() && t.rule == ruleSeriesWaned:
+		low = "a later value of the series is worse than its best: the best response, or one that waned"
+	case t.quantity && t.entry.weak():
 		low = "a change in a measure whose direction of benefit is not known"
 	}
 	return low

@@ -1,5 +1,7 @@
 package vocab
 
+import "strings"
+
 // New findings: a lesion that came on the course ("new plaques developed on the trunk",
 // "new oral erosions"), read as progression (docs/outcomes.md, terse forms of sheets).
 
@@ -168,7 +170,55 @@ func (c *compiled) findingAt(toks []token, i, np int, pids []int) (int, []int) {
 			np, pids = nb, []int{c.cameBack}
 		}
 	}
+	if c.ceased >= 0 {
+		if ns := ceasedPhrase(toks, i); ns > np {
+			np, pids = ns, []int{c.ceased}
+		}
+	}
 	return np, pids
+}
+
+// ceasedNouns are the manifestations, besides cameBackNouns, that are said to stop: what
+// flows or comes in episodes ("drainage stopped", "the seizures stopped").
+var ceasedNouns = map[string]bool{"drainage": true, "discharge": true, "oozing": true, "bleeding": true,
+	"exudation": true, "suppuration": true, "seizures": true, "episodes": true, "crises": true, "vomiting": true}
+
+// ceasedPhrase returns the length of a manifestation said to have stopped at toks[i], read as
+// "ceased" (complete for that finding; other findings roll up by rule 8); 0 when there is
+// none: a symptom noun, perhaps its site ("from the sinuses", at most four words after a
+// site preposition), perhaps "was", "had" or "has", then "stopped" or "ceased", perhaps
+// "completely" ("Drainage from the sinuses stopped completely"). Not "disease" or "symptoms"
+// (the course's own stop: "symptoms stopped the treatment" is rare, but "disease stopped" is
+// a worsening halted), nor before a gerund, "to" or a reason ("pain stopped spreading",
+// "pain stopped to respond", "bleeding stopped due to …").
+func ceasedPhrase(toks []token, i int) int {
+	w := toks[i].norm
+	if w == "disease" || w == "symptoms" || !cameBackNouns[w] && !ceasedNouns[w] {
+		return 0
+	}
+	k := i + 1
+	if k < len(toks) && !toks[k].brk && (sitePrepositions[toks[k].norm] || toks[k].norm == "from") {
+		e := k + 1
+		for e < len(toks) && e <= k+4 && !toks[e].brk && toks[e].norm != "stopped" && toks[e].norm != "ceased" {
+			e++
+		}
+		k = e
+	}
+	if k < len(toks) && !toks[k].brk && (auxiliaryWords[toks[k].norm] || toks[k].norm == "was" || toks[k].norm == "were") {
+		k++
+	}
+	if k >= len(toks) || toks[k].brk || toks[k].norm != "stopped" && toks[k].norm != "ceased" {
+		return 0
+	}
+	if k+1 < len(toks) && !toks[k+1].brk && toks[k+1].norm == "completely" {
+		k++
+	}
+	if k+1 < len(toks) && !toks[k+1].brk {
+		if n := toks[k+1].norm; n == "to" || n == "being" || n == "due" || n == "because" || n == "for" || n == "owing" || strings.HasSuffix(n, "ing") {
+			return 0
+		}
+	}
+	return k + 1 - i
 }
 
 // backOrReturnedTo reports whether last, the last token of a phrase, is "back" or "returned"

@@ -24,8 +24,15 @@ func (h valueHit) rule() string {
 	if h.interval {
 		return ruleAgainstInterval
 	}
+	if h.waned {
+		return ruleSeriesWaned
+	}
 	return "before/after values"
 }
+
+// ruleSeriesWaned is the rule of the best value of a series whose later value is worse
+// (laterWorseThanBest).
+const ruleSeriesWaned = "before/after values (the best of a series whose later value is worse)"
 
 // betterByInterval is the direction of benefit of a measure that scores.tsv gives only a
 // reference interval: which way is better depends on where the value starts.
@@ -195,7 +202,7 @@ func (c *compiled) againstNormal(text string, toks []token, term string, start, 
 	if e, lost := backTo(text, end); lost && cat.AtLeast(Minimal) {
 		cat, end = Minimal, e // "Na 118 -> 136 d3, back to 121 by d10": a response that did not last
 	}
-	return valueHit{start, end, cat, weak, true}, byInterval
+	return valueHit{start, end, cat, weak, true, false}, byInterval
 }
 
 // doseUnitRE matches a value with a unit of amount and no "per" after it: a dose or an

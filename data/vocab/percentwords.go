@@ -1,6 +1,9 @@
 package vocab
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // The words a percentage is read by: the change word it states the size of, and "by" tying
 // them (rule 5).
@@ -104,3 +107,26 @@ func amountOf(toks []token, x int) bool {
 // approxWords make a number approximate ("approximately 30 %").
 var approxWords = map[string]bool{"approximately": true, "about": true, "around": true, "roughly": true,
 	"nearly": true, "almost": true, "some": true}
+
+// sizeOfChangeBefore reports whether the quantity t, in parentheses, opens right after the
+// vague change word of prev or after at most three words of its object: "reduced (30 %)",
+// "fewer pustules (~30%)", "less itch (about 40 %)" — the number is the change's size.
+func sizeOfChangeBefore(text string, prev, t target) bool {
+	if ph := prev.entry.normPhrase(); !vagueChange[lastWord(ph)] && !fewerPhrase(ph) || prev.end > t.start {
+		return false
+	}
+	gap := strings.TrimRight(text[prev.end:t.start], " ~≈")
+	if p := strings.LastIndexByte(gap, '('); p >= 0 && approxWords[strings.ToLower(strings.TrimSpace(gap[p+1:]))] {
+		gap = gap[:p+1] // "(about 40 %)"
+	}
+	inner, ok := strings.CutSuffix(gap, "(")
+	if !ok {
+		return false
+	}
+	for n, w := range strings.Fields(inner) {
+		if n >= 3 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return false
+		}
+	}
+	return true
+}

@@ -245,6 +245,7 @@ type valueHit struct {
 	category   Category
 	weak       bool
 	interval   bool // read against the measure's reference interval
+	waned      bool // the best value of a series, whose later value is worse (laterWorseThanBest)
 }
 
 // beforeAfter reads the changes of a named measure of scores.tsv written as values before
@@ -253,6 +254,7 @@ type valueHit struct {
 // 2/10", is dropped). A fall to a value above zero is at most partial (rule 5).
 func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) []valueHit {
 	var out []valueHit
+	var mids []float64 // the values between the first and the last of a series being read (arrowPairs)
 	read := func(start, end int, a, b float64) {
 		if math.IsNaN(a) || math.IsNaN(b) || a <= 0 {
 			return
@@ -277,7 +279,7 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 			case d < -0.5:
 				cat = Progression
 			}
-			out = append(out, valueHit{start, end, cat, false, false})
+			out = append(out, valueHit{start, end, cat, false, false, false})
 			return
 		}
 		switch hit, how := c.againstNormal(text, toks, term, start, end, a, b); how {
@@ -330,37 +332,23 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 			// "plt 6 -> 98 d5, back to 10 by d21": a response that did not last
 			cat, end = Minimal, e
 		}
-		out = append(out, valueHit{start, end, cat, weak, false})
+		if _, byPoints := c.criteria[term]; better == "lower" && !byPoints {
+			var waned bool
+			if cat, waned = laterWorseThanBest(a, b, mids, cat); waned {
+				out = append(out, valueHit{start: start, end: end, category: cat, weak: true, waned: true})
+				return
+			}
+		}
+		out = append(out, valueHit{start, end, cat, weak, false, false})
 	}
 	out = append(out, slashSeries(text, read)...)
 	commaSeries(text, read)
-	for _, m := range fromToMatches(text) {
-		end, last := m[1], m[6:8]
-		for {
-			// "increased from 32% to 40% and to 50%": the first value and the last
-			n := thenToRE.FindStringSubmatchIndex(text[end:])
-			if n == nil {
-				// "from 1479 µm to 991 µm at day 7, 670 µm at month 1, and 530 µm at 2
-				// years": later values of the same unit, each at its time
-				if n = thenAtRE.FindStringSubmatchIndex(text[end:]); n == nil || text[end+n[2]:end+n[3]] != laterUnit(text[end:], n) {
-					break
-				}
-				last = []int{end + n[4], end + n[5]}
-				end += n[5]
-				continue
-			}
-			last = []int{end + n[2], end + n[3]}
-			end += n[1]
-		}
-		a, b := pairValues(text[m[2]:m[3]], text[m[3]:], text[last[0]:last[1]], text[last[1]:])
-		if end == m[1] {
-			if x, y, n, ok := snellenPair(text[m[2]:m[3]], text[m[4]:m[5]], text[last[0]:last[1]], text[last[1]:]); ok {
-				a, b, end = x, y, end+n
-			}
-		}
-		read(m[0], end, a, b)
-	}
-	c.arrowPairs(text, toks, read)
+	fromToPairs(text, read)
+	c.arrowPairs(text, toks, func(start, end int, a, b float64, between []float64) {
+		mids = between
+		read(start, end, a, b)
+		mids = nil
+	})
 	out = append(out, c.timedValues(text, toks, func(b int) bool { return overlapsAny(out, b, b+1) }, read)...)
 	out = append(out, c.sizePairs(text, out)...)
 	out = append(out, c.areaPairs(text, out)...)
@@ -562,4 +550,36 @@ func (c *compiled) percentDir(text string, toks []token, m []int, prevDir, prevE
 		dir = prevDir
 	}
 	return dir
+}
+
+// fromToPairs hands read each change written "from A to B", with later values of the same
+// unit ("increased from 32% to 40% and to 50%", "from 1479 µm to 991 µm at day 7, 670 µm at
+// month 1"): the first value and the last.
+func fromToPairs(text string, read func(start, end int, a, b float64)) {
+	for _, m := range fromToMatches(text) {
+		end, last := m[1], m[6:8]
+		for {
+			// "increased from 32% to 40% and to 50%": the first value and the last
+			n := thenToRE.FindStringSubmatchIndex(text[end:])
+			if n == nil {
+				// "from 1479 µm to 991 µm at day 7, 670 µm at month 1, and 530 µm at 2
+				// years": later values of the same unit, each at its time
+				if n = thenAtRE.FindStringSubmatchIndex(text[end:]); n == nil || text[end+n[2]:end+n[3]] != laterUnit(text[end:], n) {
+					break
+				}
+				last = []int{end + n[4], end + n[5]}
+				end += n[5]
+				continue
+			}
+			last = []int{end + n[2], end + n[3]}
+			end += n[1]
+		}
+		a, b := pairValues(text[m[2]:m[3]], text[m[3]:], text[last[0]:last[1]], text[last[1]:])
+		if end == m[1] {
+			if x, y, n, ok := snellenPair(text[m[2]:m[3]], text[m[4]:m[5]], text[last[0]:last[1]], text[last[1]:]); ok {
+				a, b, end = x, y, end+n
+			}
+		}
+		read(m[0], end, a, b)
+	}
 }

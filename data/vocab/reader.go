@@ -230,10 +230,10 @@ func (v *Vocabulary) outcomeOf(text string, written []token, treatments []string
 			switch {
 			case gradesQuantityBefore(text, targets, k):
 				targets[k-1].entry.secondary = true // "decreased by 35% (partial response)": the grade decides
-			case t.quantity && k > 0 && vagueChange[lastWord(targets[k-1].entry.normPhrase())] &&
-				strings.Trim(text[targets[k-1].end:t.start], " ~≈") == "(":
-				// "proteinuria reduced (30 %)", "Improved (VAS 8→3)", "Lesion smaller (~30%)": the
-				// number states the change word before it precisely (rule 5), as outside parentheses
+			case t.quantity && k > 0 && sizeOfChangeBefore(text, targets[k-1], *t):
+				// "proteinuria reduced (30 %)", "Improved (VAS 8→3)", "Lesion smaller (~30%)",
+				// "fewer pustules (~30%)": the number states the change word before it precisely
+				// (rule 5), as outside parentheses
 			default:
 				t.entry.secondary = true // a parenthesis details or qualifies; it does not state the outcome
 			}

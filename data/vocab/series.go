@@ -57,7 +57,7 @@ func slashSeries(text string, read func(start, end int, a, b float64)) []valueHi
 			a, b = a+vals[i], b+after[i]
 		}
 		if cat, ok := sizeCategory(a, b); ok {
-			out = append(out, valueHit{m[0], m[1] + n[1], cat, false, false})
+			out = append(out, valueHit{m[0], m[1] + n[1], cat, false, false, false})
 		}
 	}
 	return out
@@ -97,4 +97,40 @@ func slashTimes(list string) ([]float64, bool) {
 		times = append(times, v)
 	}
 	return times, true
+}
+
+// laterWorseThanBest reads a series of values (a first, b last, mids between) whose last
+// value is worse than its best: a response lost on the course when half the gain or more is
+// lost ("EASI 20 → 4 at wk 16, 22 at wk 40", "UAS7 32 → 0 at wk 4; 28 at wk 20" =
+// progression, rule 3: a relapse on the course), else the best value's category with low
+// confidence ("EASI 27 → 13 (wk 16) → 15 (wk 24)": the best response, or one that waned,
+// which a person decides: waned is true). cat is the
+// reading of a → b of a lower-is-better measure (a rise of a higher-is-better one does not
+// map to a category by its size).
+func laterWorseThanBest(a, b float64, mids []float64, cat Category) (_ Category, waned bool) {
+	if len(mids) == 0 {
+		return cat, false
+	}
+	best := b
+	for _, v := range mids {
+		if v < best {
+			best = v
+		}
+	}
+	if best == b {
+		return cat, false
+	}
+	bestCat := percentCategory((a - best) / a)
+	if bestCat == Complete && best > 0 {
+		bestCat = Partial
+	}
+	if !bestCat.AtLeast(Minimal) || !cat.Ordered() || bestCat <= cat {
+		return cat, false
+	}
+	if b-best >= (a-best)/2 {
+		// half the gain or more lost on the course ("UAS7 32 → 0 → 28", "PASI 15 → 3 → 9"):
+		// a relapse on the course, progression (rule 3)
+		return Progression, false
+	}
+	return bestCat, true
 }

@@ -35,7 +35,7 @@ func sizeSequences(text string, seen []valueHit) []valueHit {
 		a, b := sizeValue(strings.ReplaceAll(before, ",", ".")), sizeValue(strings.ReplaceAll(after, ",", "."))
 		b = inFirstUnit(b, strings.ToLower(text[m[6]:m[7]]), strings.ToLower(text[m[14]:m[15]]), after) // "20 mm at baseline, 1.5 cm"
 		if cat, ok := sizeCategory(a, b); ok {
-			out = append(out, valueHit{m[0], m[15], cat, false, false})
+			out = append(out, valueHit{m[0], m[15], cat, false, false, false})
 		}
 	}
 	return out
@@ -159,7 +159,7 @@ func (c *compiled) sizePairs(text string, seen []valueHit) []valueHit {
 			continue // "lesions of 1 cm to 3 cm": a range as often as a growth; an arrow is a change
 		}
 		if cat, ok := sizeCategory(a, b); ok {
-			out = append(out, valueHit{m[0], m[1], cat, false, false})
+			out = append(out, valueHit{m[0], m[1], cat, false, false, false})
 		}
 	}
 	return out

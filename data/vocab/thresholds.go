@@ -14,7 +14,9 @@ type scoreHit struct {
 
 // scoreThresholds returns the named response thresholds of scores.tsv in text. A term
 // written twice ("SALT 100 at baseline, SALT 80 at week 24") or followed by words of a
-// value at a time gives the score's values, not a response threshold.
+// value at a time gives the score's values, not a response threshold; one joined to its
+// number by nothing or a hyphen stays a threshold beside the score's values ("EASI 22 → 14
+// wk 16; EASI-50 by wk 32").
 func (c *compiled) scoreThresholds(text string) []scoreHit {
 	if !c.mayHoldScore(text) {
 		return nil
@@ -27,7 +29,8 @@ func (c *compiled) scoreThresholds(text string) []scoreHit {
 	var out []scoreHit
 	for _, m := range ms {
 		term := strings.ToLower(text[m[2]:m[3]])
-		if seen[term] > 1 || rawScoreAfter(text[m[1]:]) {
+		joined := m[3] == m[4] || text[m[3]:m[4]] == "-" // "EASI-50", "PASI75": the threshold's own notation
+		if seen[term] > 1 && !joined || rawScoreAfter(text[m[1]:]) {
 			continue
 		}
 		if c.joinedScores[term] && strings.TrimSpace(text[m[3]:m[4]]) == "" && m[3] < m[4] && !responseWordAfter(text[m[1]:]) && !reachWordBefore(text[:m[0]]) {

@@ -86,7 +86,7 @@ func (c *compiled) timedValues(text string, toks []token, covered func(int) bool
 		if _, better, _ := c.measureBefore(toks, first.k); reboundAfterBest(same, a, b, better) {
 			// "PASI 18 bl, 3 at wk 12, 9 at wk 40": a response that did not last, as "back
 			// to" after values is (rule 3: read at the last assessment)
-			transient = append(transient, valueHit{start, end, Minimal, false, false})
+			transient = append(transient, valueHit{start, end, Minimal, false, false, false})
 			continue
 		}
 		read(start, end, a.v, b.v)

@@ -84,7 +84,8 @@ func (c *compiled) unreportedTrie(r cueRole) *trieNode {
 //     and a not-stated word: "result not given in abstract", "details of outcome were not
 //     provided";
 //   - a noun, up to unreportedGap words and an unstated word that ends the clause or is
-//     followed by a preposition: "outcome unknown", "response assessment pending".
+//     followed by a preposition or a time: "outcome unknown", "response assessment pending",
+//     "response pending (wk 4 visit)".
 //
 // The words between may not start an outcome phrase ("response improved, not reported" is
 // read by its phrases) and, after "no", may not be a copula; a word of offTopics in it or
@@ -152,7 +153,7 @@ func (c *compiled) unreportedAfterNoun(toks []token, i, n int) int {
 			continue
 		}
 		if m, _ := c.unstated.longest(toks, q, nil); m > 0 {
-			if end := q + m; end == len(toks) || toks[end].brk || unstatedFollowers[toks[end].norm] {
+			if end := q + m; end == len(toks) || toks[end].brk || unstatedFollowers[toks[end].norm] || timeToken(toks[end]) {
 				return end - i
 			}
 			return 0

@@ -266,6 +266,9 @@ type compiled struct {
 	// cameBack is the id of the entry "symptoms returned", which a manifestation said to have
 	// returned or come back reads as ("ulcers back by wk 20": cameBackPhrase); -1 when none
 	cameBack int
+	// ceased is the id of the entry "ceased", which a manifestation said to have stopped reads
+	// as ("drainage from the sinuses stopped": ceasedPhrase); -1 when none
+	ceased int
 	// unreported is the id of the outcome entry that an unreported outcome ("result not
 	// given") reads as, unreportedWeak that of the same read as a proposal ("no IVIG response
 	// reported"), unreportedAside that of a follow-up noun's ("no FU reported"); reportNouns,

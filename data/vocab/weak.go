@@ -17,7 +17,7 @@ import (
 // A word of change ("decreased", "reduction") stays weak: on the corpus it named a dose, a
 // deficit ("reduced visual acuity") or a fall of a good measure too often to be read alone.
 var (
-	persistenceWords = map[string]bool{"remained": true, "remains": true, "stayed": true, "stays": true, "still": true, "persisted": true, "persists": true, "persist": true, "persistent": true,
+	persistenceWords = map[string]bool{"remained": true, "remains": true, "remain": true, "stayed": true, "stays": true, "still": true, "persisted": true, "persists": true, "persist": true, "persistent": true,
 		"persisting": true, "persistence": true, "continued": true, "ongoing": true}
 	// persistenceAttributes are the persistence words that are adjectives or nouns, not verbs
 	persistenceAttributes = map[string]bool{"persistent": true, "persisting": true, "persistence": true, "ongoing": true}
@@ -83,7 +83,7 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 		if t.i > 0 && !toks[t.i].brk && benefitWords[toks[t.i-1].norm] {
 			return false // "the result remained stable for 10 months", "the good result persisted": a response kept
 		}
-		if t.j == len(toks) || strings.ContainsAny(text[toks[t.j-1].end:toks[t.j].start], ".;!?") {
+		if sentenceEndsAfter(text, toks, t.j) {
 			// nothing follows in the sentence: the subject before it says what persisted
 			// ("proteinuria persisted" is a non-response, "the effect persisted" is not)
 			return t.i > 0 && persistingSubject(toks[t.i-1].norm)
@@ -244,64 +244,6 @@ var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "be": 
 // takingVerbs are the verbs of taking a treatment after "continued to" ("continued to take
 // melatonin", "continued to receive IVIG"): what went on is the course.
 var takingVerbs = map[string]bool{"take": true, "receive": true, "use": true, "get": true, "undergo": true}
-
-// persistingState returns the category of the state a word of persistence is followed by in
-// its clause, within three words ("remained normal" = complete, "remained improved" =
-// partial, "remained stable" = none), or CategoryUnknown when t is not a word of persistence
-// or names no such state.
-func persistingState(toks []token, t target) Category {
-	if !persistenceWords[toks[t.i].norm] && !persistenceWords[toks[t.j-1].norm] {
-		return CategoryUnknown
-	}
-	for k := t.j; k < min(len(toks), t.j+3) && !(k > t.j && toks[k].brk); k++ {
-		if c, ok := stateCategories[toks[k].norm]; ok {
-			return c
-		}
-	}
-	return CategoryUnknown
-}
-
-// stateCategories are the states a word of persistence may name, with their category.
-var stateCategories = map[string]Category{"normal": Complete, "asymptomatic": Complete, "free": Complete,
-	"negative": Complete, "undetectable": Complete, "healthy": Complete, "afebrile": Complete, "euthymic": Complete,
-	"quiescent": Complete, "silent": Complete, "inactive": Complete, "dormant": Complete, "remission": Complete,
-	"well": Partial, "improved": Partial, "improving": Partial, "controlled": Partial, "stable": None}
-
-// persistingSubject reports whether a word before a sentence-final word of persistence
-// names something bad that persisted ("proteinuria persisted", "symptoms persisted"): not a
-// good state or a benefit ("the effect persisted"), and not a pronoun or function word whose
-// referent the reader does not know ("it persisted").
-func persistingSubject(w string) bool {
-	if goodStateWords[w] || benefitWords[w] || functionWords[w] || sequelaWords[w] {
-		return false
-	}
-	return len(w) > 2 || w == "sx" // "sx persisted": symptoms, as extractors abbreviate them
-}
-
-var (
-	benefitWords = map[string]bool{"effect": true, "effects": true, "benefit": true, "benefits": true, "efficacy": true,
-		"result": true, "results": true, "remissions": true, "responses": true, "improvements": true, "recovery": true}
-	// stopAgents before a stop word make it a stop of the course: "we discontinued",
-	// "had to be interrupted"
-	stopAgents = map[string]bool{"we": true, "was": true, "were": true, "be": true, "been": true, "is": true,
-		"are": true, "they": true, "physicians": true, "therapy": true, "treatment": true}
-	// sequelaWords name what a healed disease leaves ("a scar remained"): not the disease
-	sequelaWords = map[string]bool{"scar": true, "scars": true, "scarring": true, "pigmentation": true,
-		"hyperpigmentation": true, "hypopigmentation": true, "atrophy": true, "deformity": true, "sequelae": true}
-	functionWords = map[string]bool{"it": true, "this": true, "that": true, "which": true, "these": true, "those": true,
-		"they": true, "he": true, "she": true, "has": true, "have": true, "had": true, "was": true, "were": true, "is": true,
-		"are": true, "and": true, "or": true, "but": true, "the": true, "a": true, "an": true, "only": true, "also": true}
-)
-
-// persistedAtEnd reports whether t is a word of persistence that ends its sentence after
-// the thing that persisted ("rash persisted"): read strongly, it is a non-response of that
-// thing, which beside a response elsewhere is a disagreement (rule 8).
-func persistedAtEnd(text string, toks []token, t target) bool {
-	if !persistenceWords[toks[t.i].norm] && !persistenceWords[toks[t.j-1].norm] {
-		return false
-	}
-	return t.j == len(toks) || strings.ContainsAny(text[toks[t.j-1].end:toks[t.j].start], ".;!?")
-}
 
 // stopReasonRE matches the reason of a stop after it, in parentheses or after a colon or
 // a dash, perhaps after its time ("stopped (dizziness)", "d/c after 3 wk: pancreatitis",
