@@ -82,6 +82,9 @@ func comparativeAfterSubject(toks []token, t target) bool {
 		return false
 	}
 	for x := t.j; x < len(toks) && !toks[x].brk; x++ {
+		if contrastOpeners[toks[x].norm] {
+			break // "itch better but blisters continued": another statement begins
+		}
 		if !timeToken(toks[x]) || x == t.j && !cellTimeWords[toks[x].norm] {
 			return false // "better than expected": the clause goes on; "hearing better at 2 wk" ends with its time
 		}
@@ -582,3 +585,7 @@ func gradeWithNote(text string, toks []token, t target) bool {
 	rest := strings.TrimSpace(text[toks[t.j-1].end:])
 	return len(rest) > 2 && rest[0] == '(' && rest[len(rest)-1] == ')' && strings.Count(rest, "(") == 1 && strings.Count(rest, ")") == 1
 }
+
+// contrastOpeners open a statement of their own after a terse comparative ("itch better but
+// blisters continued", "pain better whereas the ulcer grew").
+var contrastOpeners = map[string]bool{"but": true, "whereas": true, "while": true, "although": true, "though": true}

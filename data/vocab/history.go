@@ -68,9 +68,9 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			// here, where it names no statement's subject (as a mention dropped for good it
 			// would also break lists: "after unsuccessful therapy with prednisolone,
 			// methotrexate, and ciclosporin A")
-		case !m.short || labelMention(text, toks, m, inTarget):
+		case !m.short || labelMention(text, toks, m, inTarget) || failedObject(toks, m.i):
 			// an abbreviation is weak evidence of another treatment, unless it labels its
-			// statement ("ADA: CR")
+			// statement ("ADA: CR") or is what failed ("failed AZA and MTX before")
 			namesOther[subjectStatement(clause, startsAt, m)] = true
 			otherMention[x] = true
 		}
@@ -567,4 +567,10 @@ func inStopTime(cues []cueHit, i int) bool {
 		}
 	}
 	return false
+}
+
+// failedObject reports whether the treatment mentioned at token i is the object of "failed"
+// right before it ("failed AZA and MTX before"): a treatment, however short its name.
+func failedObject(toks []token, i int) bool {
+	return i > 0 && !toks[i].brk && (toks[i-1].norm == "failed" || toks[i-1].norm == "failing")
 }

@@ -62,3 +62,16 @@ func TestSeriesWorseThanBest(t *testing.T) {
 		{"near miss: a higher-is-better measure reads its last value", "plt 6 -> 98 -> 40", "", Partial, ConfidenceHigh},
 	})
 }
+
+// TestFailedAbbreviationsAndKeptDoses reads what blind probes of autoinflammatory and
+// blistering-disease registries showed (docs/outcomes.md, twenty-eighth session).
+func TestFailedAbbreviationsAndKeptDoses(t *testing.T) {
+	checkCaseReadings(t, Default(), []readingCase{
+		{"abbreviations that failed are other treatments", "failed AZA and MTX before.", "mycophenolate", Unclassified, ConfidenceNone},
+		{"near miss: the course itself failed", "failed after 3 months", "mycophenolate", None, ConfidenceHigh},
+		{"a dose kept is no outcome", "questionable benefit, pred dose unchanged at 40 mg", "IVIG", Partial, ConfidenceLow},
+		{"near miss: lesions unchanged", "dose was unchanged; lesions unchanged", "", None, ConfidenceHigh},
+		{"a terse comparative before but", "itch better but blisters continued at about the same rate", "dupilumab", Partial, ConfidenceLow},
+		{"near miss: better than expected", "better than expected", "", Unclassified, ConfidenceNone},
+	})
+}

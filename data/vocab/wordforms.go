@@ -117,3 +117,23 @@ func wordBefore(toks []token, tk token) string {
 	}
 	return toks[k-1].norm
 }
+
+// doseKept reports whether the phrase toks[i:i+n] is a word of no change said of a dose right
+// before it ("pred dose unchanged at 40 mg", "dosage stable", "dose was kept the same"): the
+// treatment went on as it was, which says nothing of the outcome.
+func doseKept(toks []token, i, n int) bool {
+	if n != 1 || !unchangedWords[toks[i].norm] {
+		return false
+	}
+	k := i - 1
+	if k >= 0 && !toks[i].brk && (toks[k].norm == "was" || toks[k].norm == "remained" || toks[k].norm == "is") {
+		k--
+	}
+	return k >= 0 && k+1 <= i && !toks[k+1].brk && doseNouns[toks[k].norm]
+}
+
+// unchangedWords say that something did not change; doseNouns name a dose.
+var (
+	unchangedWords = map[string]bool{"unchanged": true, "stable": true, "constant": true, "unaltered": true}
+	doseNouns      = map[string]bool{"dose": true, "dosage": true, "doses": true, "dosing": true}
+)
