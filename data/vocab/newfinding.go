@@ -180,8 +180,13 @@ func (c *compiled) findingAt(toks []token, i, np int, pids []int) (int, []int) {
 
 // ceasedNouns are the manifestations, besides cameBackNouns, that are said to stop: what
 // flows or comes in episodes ("drainage stopped", "the seizures stopped").
-var ceasedNouns = map[string]bool{"drainage": true, "discharge": true, "oozing": true, "bleeding": true,
+var ceasedNouns = map[string]bool{"drainage": true, "oozing": true, "bleeding": true,
 	"exudation": true, "suppuration": true, "seizures": true, "episodes": true, "crises": true, "vomiting": true}
+
+// siteStoppers end a site phrase: a conjunction or a treatment word says the stop is another
+// clause's, the course's ("pain in the knees until infliximab was stopped").
+var siteStoppers = map[string]bool{"so": true, "and": true, "until": true, "after": true, "then": true, "when": true,
+	"because": true, "therefore": true, "drug": true, "treatment": true, "therapy": true, "medication": true, "spite": true}
 
 // ceasedPhrase returns the length of a manifestation said to have stopped at toks[i], read as
 // "ceased" (complete for that finding; other findings roll up by rule 8); 0 when there is
@@ -200,6 +205,9 @@ func ceasedPhrase(toks []token, i int) int {
 	if k < len(toks) && !toks[k].brk && (sitePrepositions[toks[k].norm] || toks[k].norm == "from") {
 		e := k + 1
 		for e < len(toks) && e <= k+4 && !toks[e].brk && toks[e].norm != "stopped" && toks[e].norm != "ceased" {
+			if siteStoppers[toks[e].norm] {
+				return 0 // "pain in the chest so methotrexate stopped": the course's stop, its reason before it
+			}
 			e++
 		}
 		k = e

@@ -18,7 +18,7 @@ func TestOverallGradeAndTranslatedDegrees(t *testing.T) {
 		// degrees in translated reports
 		{"discrete improvement", "Discrete improvement", "SSKI", Minimal, ConfidenceHigh},
 		{"improved discretely", "The pustules improved discretely in 12 weeks", "adalimumab", Minimal, ConfidenceHigh},
-		{"light improvement", "Light improvement of the pustules", "etanercept", Minimal, ConfidenceHigh},
+		{"withdrawn after review: light is also light therapy", "narrowband UVB light cleared the plaques", "NB-UVB", Complete, ConfidenceHigh},
 		{"subtle reduction", "Subtle reduction in the density of the deposits on radiographs", "probenecid", Minimal, ConfidenceHigh},
 		{"near miss: discrete lesions", "discrete papules resolved", "dapsone", Complete, ConfidenceHigh},
 		// several patients
@@ -30,13 +30,13 @@ func TestOverallGradeAndTranslatedDegrees(t *testing.T) {
 		{"near miss: the disease stopped progressing", "the disease stopped progressing", "", None, ConfidenceHigh},
 		{"near miss: a stop of the course", "stopped after 2 weeks", "", NotEvaluable, ConfidenceLow},
 		// what remains beside a finding gone (rule 8)
-		{"some hives remain, with a note", "angioedema resolved, some hives remain (UAS7 8)", "omalizumab", Partial, ConfidenceHigh},
+		{"hives persisted, with a note", "angioedema resolved, hives persisted (UAS7 8)", "omalizumab", Partial, ConfidenceHigh},
 		{"near miss: remained asymptomatic", "angioedema resolved and she remained asymptomatic", "omalizumab", Complete, ConfidenceHigh},
 		// thresholds, scores and returns to baseline
-		{"a threshold beside the score's values", "EASI 22 → 14 (−36%) wk 16; continued, EASI-50 by wk 32", "tralokinumab", Partial, ConfidenceHigh},
+		{"withdrawn after review: a threshold beside the score's values may be a goal", "Goal PASI75; PASI 14 → 10 at wk 16", "ustekinumab", Minimal, ConfidenceHigh},
 		{"near miss: the score's values alone", "SALT 100 at baseline, SALT 80 at week 24", "baricitinib", Minimal, ConfidenceHigh},
 		{"the NIH skin score", "NIH skin 3 → 1", "ruxolitinib", Partial, ConfidenceHigh},
-		{"returned to baseline after a response", "Pain and size improved after two injections but returned to baseline despite continuing injections", "sodium thiosulfate", Progression, ConfidenceHigh},
+		{"withdrawn after review: a harm that returned to baseline", "creatinine rose but returned to baseline after dose reduction; lesions healed", "sodium thiosulfate", Complete, ConfidenceHigh},
 		{"near miss: the patient back to her baseline", "she returned to her baseline after 2 weeks", "", Complete, ConfidenceHigh},
 		{"a relapse after tapering off", "cleared (PASI 0) at 6 mo, relapsed after tapering off", "methotrexate", Complete, ConfidenceHigh},
 		{"near miss: a relapse while tapering", "cleared at 6 mo, relapsed while tapering", "methotrexate", Progression, ConfidenceHigh},
@@ -56,7 +56,12 @@ func TestSeriesWorseThanBest(t *testing.T) {
 	checkCaseReadings(t, Default(), []readingCase{
 		{"back above the first value", "PASI 12 → 6 → 14 (wk 0/12/24)", "secukinumab", Progression, ConfidenceHigh},
 		{"back to the first value at a later time", "EASI 20→4 at wk 16, 22 at wk 40 on drug", "dupilumab", Progression, ConfidenceHigh},
-		{"half the gain lost", "PASI 15 → 3 → 9", "ustekinumab", Progression, ConfidenceHigh},
+		{"more than half the gain lost", "PASI 15 → 3 → 10", "ustekinumab", Progression, ConfidenceHigh},
+		{"near miss: a loss told beside a stop may be after the course", "PASI 12→6→14 after MTX was stopped at wk 12", "methotrexate", Partial, ConfidenceLow},
+		{"near miss: a percentage that is an extent", "fewer pustules (30% of BSA at baseline)", "", Partial, ConfidenceHigh},
+		{"near miss: a stop of the course after a symptom", "pain in the chest so methotrexate stopped", "methotrexate", NotEvaluable, ConfidenceLow},
+		{"near miss: one finding's slight grade", "slight improvement of nail psoriasis; skin completely clear", "", Complete, ConfidenceHigh},
+		{"near miss: grades at two doses", "slight improvement on 20 mg; resolved on 40 mg", "", Complete, ConfidenceHigh},
 		{"a little of the gain lost", "EASI 27 → 13 (wk 16) → 15 (wk 24)", "dupilumab", Partial, ConfidenceLow},
 		{"near miss: still falling", "mRSS 35→20; mo 12 10; mo 24 6", "", Partial, ConfidenceHigh},
 		{"near miss: a higher-is-better measure reads its last value", "plt 6 -> 98 -> 40", "", Partial, ConfidenceHigh},

@@ -109,8 +109,9 @@ var approxWords = map[string]bool{"approximately": true, "about": true, "around"
 	"nearly": true, "almost": true, "some": true}
 
 // sizeOfChangeBefore reports whether the quantity t, in parentheses, opens right after the
-// vague change word of prev or after at most three words of its object: "reduced (30 %)",
-// "fewer pustules (~30%)", "less itch (about 40 %)" — the number is the change's size.
+// vague change word of prev or after at most three words of its object, and holds nothing but
+// it: "reduced (30 %)", "fewer pustules (~30%)", "less itch (about 40 %)" — the number is the
+// change's size (not "less pain (30% of baseline)").
 func sizeOfChangeBefore(text string, prev, t target) bool {
 	if ph := prev.entry.normPhrase(); !vagueChange[lastWord(ph)] && !fewerPhrase(ph) || prev.end > t.start {
 		return false
@@ -120,8 +121,8 @@ func sizeOfChangeBefore(text string, prev, t target) bool {
 		gap = gap[:p+1] // "(about 40 %)"
 	}
 	inner, ok := strings.CutSuffix(gap, "(")
-	if !ok {
-		return false
+	if !ok || !strings.HasPrefix(strings.TrimLeft(text[t.end:], " %"), ")") {
+		return false // "(30% of BSA at baseline)", "(~30% of the time)": an extent or a frequency
 	}
 	for n, w := range strings.Fields(inner) {
 		if n >= 3 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {

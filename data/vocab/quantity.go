@@ -334,7 +334,7 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		}
 		if _, byPoints := c.criteria[term]; better == "lower" && !byPoints {
 			var waned bool
-			if cat, waned = laterWorseThanBest(a, b, mids, cat); waned {
+			if cat, waned = laterWorseThanBest(a, b, mids, cat, stopTold(toks)); waned {
 				out = append(out, valueHit{start: start, end: end, category: cat, weak: true, waned: true})
 				return
 			}

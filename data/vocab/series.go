@@ -101,13 +101,15 @@ func slashTimes(list string) ([]float64, bool) {
 
 // laterWorseThanBest reads a series of values (a first, b last, mids between) whose last
 // value is worse than its best: a response lost on the course when half the gain or more is
-// lost ("EASI 20 → 4 at wk 16, 22 at wk 40", "UAS7 32 → 0 at wk 4; 28 at wk 20" =
+// lost (more than half: "EASI 20 → 4 at wk 16, 22 at wk 40", "UAS7 32 → 0 at wk 4; 28 at wk 20" =
 // progression, rule 3: a relapse on the course), else the best value's category with low
 // confidence ("EASI 27 → 13 (wk 16) → 15 (wk 24)": the best response, or one that waned,
-// which a person decides: waned is true). cat is the
+// which a person decides: waned is true); so is a loss when the text tells of a stop
+// (stopped), as the later value may come after the course ("UAS7 28 → 0 → 14 after
+// omalizumab was stopped"). cat is the
 // reading of a → b of a lower-is-better measure (a rise of a higher-is-better one does not
 // map to a category by its size).
-func laterWorseThanBest(a, b float64, mids []float64, cat Category) (_ Category, waned bool) {
+func laterWorseThanBest(a, b float64, mids []float64, cat Category, stopped bool) (_ Category, waned bool) {
 	if len(mids) == 0 {
 		return cat, false
 	}
@@ -127,10 +129,22 @@ func laterWorseThanBest(a, b float64, mids []float64, cat Category) (_ Category,
 	if !bestCat.AtLeast(Minimal) || !cat.Ordered() || bestCat <= cat {
 		return cat, false
 	}
-	if b-best >= (a-best)/2 {
+	if b-best > (a-best)/2 && !stopped {
 		// half the gain or more lost on the course ("UAS7 32 → 0 → 28", "PASI 15 → 3 → 9"):
 		// a relapse on the course, progression (rule 3)
 		return Progression, false
 	}
 	return bestCat, true
+}
+
+// stopTold reports whether the text tells of a stop or a time off the course ("stopped",
+// "withdrawal", "off treatment", "interruption").
+func stopTold(toks []token) bool {
+	for _, tk := range toks {
+		w := tk.norm
+		if stopWords[w] || w == "off" || strings.HasPrefix(w, "withdr") || strings.HasPrefix(w, "interrupt") || strings.HasPrefix(w, "discontinu") {
+			return true
+		}
+	}
+	return false
 }

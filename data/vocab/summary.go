@@ -52,6 +52,9 @@ func overallGradeShort(toks []token, t target) bool {
 	if before < 0 || toks[before+1].brk {
 		return false
 	}
+	if t.category == Minimal && t.j < len(toks) && !toks[t.j].brk && (toks[t.j].norm == "of" || toks[t.j].norm == "in") {
+		return false // "slight improvement of nail psoriasis": one finding's grade (rule 8 then reads the rest)
+	}
 	w := toks[before].norm
 	return shortOfWhole[w] || t.category == Minimal && smallDegrees[w]
 }
@@ -66,14 +69,14 @@ var (
 		"subtle": true, "limited": true, "marginal": true, "some": true, "little": true}
 )
 
-// clauseTimed reports whether the clause of t gives a time: a number and a unit of time
-// either way round ("2 wk", "wk 12") or joined ("wk12", "d5"), or a word of sequence
-// ("after the third dose", "on later MRI", "initially").
+// clauseTimed reports whether the clause of t gives a time or a step: a number ("2 wk",
+// "wk 12", "on 20 mg", "in cycle 2"), a unit of time joined to one ("wk12", "d5"), or a word
+// of sequence ("after the third dose", "on later MRI", "initially").
 func clauseTimed(toks []token, t target) bool {
 	lo, hi := clauseAround(toks, t.i)
 	for x := lo; x < hi; x++ {
 		w := toks[x].norm
-		if sequenceWords[w] || timePlacing[w] || labelUnits[w] && (x > lo && isNumber(toks[x-1].norm) || x+1 < hi && isNumber(toks[x+1].norm)) {
+		if sequenceWords[w] || timePlacing[w] || isNumber(w) {
 			return true
 		}
 		if u := strings.TrimRight(w, "0123456789"); u != w && u != "" && labelUnits[u] {

@@ -14,23 +14,24 @@ type scoreHit struct {
 
 // scoreThresholds returns the named response thresholds of scores.tsv in text. A term
 // written twice ("SALT 100 at baseline, SALT 80 at week 24") or followed by words of a
-// value at a time gives the score's values, not a response threshold; one joined to its
-// number by nothing or a hyphen stays a threshold beside the score's values ("EASI 22 → 14
-// wk 16; EASI-50 by wk 32").
+// value at a time gives the score's values, not a response threshold; a term written each
+// time joined to its number is a sequence of thresholds ("EASI-75 → EASI-90 → EASI-100").
 func (c *compiled) scoreThresholds(text string) []scoreHit {
 	if !c.mayHoldScore(text) {
 		return nil
 	}
 	ms := scoreRE.FindAllStringSubmatchIndex(text, -1)
-	seen := map[string]int{}
+	seen, raw := map[string]int{}, map[string]int{}
 	for _, m := range ms {
 		seen[strings.ToLower(text[m[2]:m[3]])]++
+		if !(m[3] == m[4] || text[m[3]:m[4]] == "-") {
+			raw[strings.ToLower(text[m[2]:m[3]])]++ // written apart from its number: perhaps a value
+		}
 	}
 	var out []scoreHit
 	for _, m := range ms {
 		term := strings.ToLower(text[m[2]:m[3]])
-		joined := m[3] == m[4] || text[m[3]:m[4]] == "-" // "EASI-50", "PASI75": the threshold's own notation
-		if seen[term] > 1 && !joined || rawScoreAfter(text[m[1]:]) {
+		if seen[term] > 1 && raw[term] > 0 || rawScoreAfter(text[m[1]:]) {
 			continue
 		}
 		if c.joinedScores[term] && strings.TrimSpace(text[m[3]:m[4]]) == "" && m[3] < m[4] && !responseWordAfter(text[m[1]:]) && !reachWordBefore(text[:m[0]]) {

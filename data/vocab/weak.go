@@ -17,7 +17,7 @@ import (
 // A word of change ("decreased", "reduction") stays weak: on the corpus it named a dose, a
 // deficit ("reduced visual acuity") or a fall of a good measure too often to be read alone.
 var (
-	persistenceWords = map[string]bool{"remained": true, "remains": true, "remain": true, "stayed": true, "stays": true, "still": true, "persisted": true, "persists": true, "persist": true, "persistent": true,
+	persistenceWords = map[string]bool{"remained": true, "remains": true, "stayed": true, "stays": true, "still": true, "persisted": true, "persists": true, "persist": true, "persistent": true,
 		"persisting": true, "persistence": true, "continued": true, "ongoing": true}
 	// persistenceAttributes are the persistence words that are adjectives or nouns, not verbs
 	persistenceAttributes = map[string]bool{"persistent": true, "persisting": true, "persistence": true, "ongoing": true}
@@ -55,7 +55,7 @@ var (
 		"abandoned": true, "withdrew": true, "suspended": true}
 	// stateVerbs link a present or lasting state to its subject ("remained asymptomatic"); a
 	// past "was" is left out: "was asymptomatic until …" is often the state before the course
-	stateVerbs = map[string]bool{"remained": true, "remains": true, "remain": true, "remaining": true, "became": true,
+	stateVerbs = map[string]bool{"remained": true, "remains": true, "remaining": true, "became": true,
 		"becomes": true, "become": true, "is": true, "are": true, "continues": true}
 	// passiveVerbs make a participle a statement ("the headache was relieved")
 	passiveVerbs = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true}
