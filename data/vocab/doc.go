@@ -123,6 +123,14 @@
 // evaluable. "thigh: responded well; sacrum: poor response" is thigh partial, sacrum none,
 // patient partial.
 //
+// An overall grade short of complete ("partial response", "mild improvement") beside a
+// finding gone, with no number or word of sequence in either clause, is partial (rule 8), or
+// a low-confidence minimal proposal when the grade is minimal (summary.go). A series of a
+// lower-is-better measure whose last value is worse than its best is progression when more
+// than half the gain is lost and the text tells of no stop, else the best value's category
+// with low confidence (series.go). A symptom said to have stopped ("drainage from the sinuses
+// stopped") reads as ceased (newfinding.go).
+//
 // A generic sign or symptom of disease (outcomes.tsv, role "absent": "pain", "bleeding",
 // "seizures"; not the common harms rash, nausea, diarrhoea) counts only when a negation
 // before it in its sentence heads it, or a backward one follows it ("no vaginal bleeding a year
