@@ -222,7 +222,7 @@ func ceasedPhrase(toks []token, i int) int {
 		k++
 	}
 	if k+1 < len(toks) && !toks[k+1].brk {
-		if n := toks[k+1].norm; n == "to" || n == "being" || n == "due" || n == "because" || n == "for" || n == "owing" || strings.HasSuffix(n, "ing") {
+		if n := toks[k+1].norm; n == "to" || n == "due" || n == "because" || n == "for" || n == "owing" || strings.HasSuffix(n, "ing") {
 			return 0
 		}
 	}

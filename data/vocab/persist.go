@@ -41,10 +41,6 @@ func persistingSubject(w string) bool {
 var (
 	benefitWords = map[string]bool{"effect": true, "effects": true, "benefit": true, "benefits": true, "efficacy": true,
 		"result": true, "results": true, "remissions": true, "responses": true, "improvements": true, "recovery": true}
-	// stopAgents before a stop word make it a stop of the course: "we discontinued",
-	// "had to be interrupted"
-	stopAgents = map[string]bool{"we": true, "was": true, "were": true, "be": true, "been": true, "is": true,
-		"are": true, "they": true, "physicians": true, "therapy": true, "treatment": true}
 	// sequelaWords name what a healed disease leaves ("a scar remained"): not the disease
 	sequelaWords = map[string]bool{"scar": true, "scars": true, "scarring": true, "pigmentation": true,
 		"hyperpigmentation": true, "hypopigmentation": true, "atrophy": true, "deformity": true, "sequelae": true}
@@ -64,7 +60,7 @@ func persistedAtEnd(text string, toks []token, t target) bool {
 }
 
 // sentenceEndsAfter reports whether the sentence ends before token j, perhaps after a note in
-// parentheses ("some hives remain (UAS7 8)").
+// parentheses ("hives persisted (UAS7 8)").
 func sentenceEndsAfter(text string, toks []token, j int) bool {
 	if j == len(toks) || strings.ContainsAny(text[toks[j-1].end:toks[j].start], ".;!?") {
 		return true

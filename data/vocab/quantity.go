@@ -254,8 +254,9 @@ type valueHit struct {
 // 2/10", is dropped). A fall to a value above zero is at most partial (rule 5).
 func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) []valueHit {
 	var out []valueHit
-	var mids []float64 // the values between the first and the last of a series being read (arrowPairs)
-	read := func(start, end int, a, b float64) {
+	// readSeries reads a change from a to b; mids are the values a series passed between them
+	// (arrowPairs), nil for a pair
+	readSeries := func(start, end int, a, b float64, mids []float64) {
 		if math.IsNaN(a) || math.IsNaN(b) || a <= 0 {
 			return
 		}
@@ -334,21 +335,18 @@ func (c *compiled) beforeAfter(text string, toks []token, tokAt func(int) int) [
 		}
 		if _, byPoints := c.criteria[term]; better == "lower" && !byPoints {
 			var waned bool
-			if cat, waned = laterWorseThanBest(a, b, mids, cat, stopTold(toks)); waned {
+			if cat, waned = laterWorseThanBest(a, b, mids, cat, toks); waned {
 				out = append(out, valueHit{start: start, end: end, category: cat, weak: true, waned: true})
 				return
 			}
 		}
 		out = append(out, valueHit{start, end, cat, weak, false, false})
 	}
+	read := func(start, end int, a, b float64) { readSeries(start, end, a, b, nil) }
 	out = append(out, slashSeries(text, read)...)
 	commaSeries(text, read)
 	fromToPairs(text, read)
-	c.arrowPairs(text, toks, func(start, end int, a, b float64, between []float64) {
-		mids = between
-		read(start, end, a, b)
-		mids = nil
-	})
+	c.arrowPairs(text, toks, readSeries)
 	out = append(out, c.timedValues(text, toks, func(b int) bool { return overlapsAny(out, b, b+1) }, read)...)
 	out = append(out, c.sizePairs(text, out)...)
 	out = append(out, c.areaPairs(text, out)...)

@@ -183,7 +183,7 @@ func (c *compiled) scanOutcome(text string, toks []token) ([]target, []cueHit, [
 			i += np
 			continue
 		}
-		if np > 0 && (changeOfTreatment(toks, i, i+np) || np == 1 && progressedToGood(toks, i) || doseKept(toks, i, np)) {
+		if np > 0 && (changeOfTreatment(toks, i, i+np) || np == 1 && progressedToGood(toks, i) || treatmentKept(toks, i, np)) {
 			// "no change in therapy was needed", "without change of the dose", "pred dose
 			// unchanged at 40 mg": the treatment did not change, which says nothing of the
 			// outcome; "progressed to full oral intake": an advance of function, not the disease's

@@ -105,11 +105,11 @@ func slashTimes(list string) ([]float64, bool) {
 // progression, rule 3: a relapse on the course), else the best value's category with low
 // confidence ("EASI 27 → 13 (wk 16) → 15 (wk 24)": the best response, or one that waned,
 // which a person decides: waned is true); so is a loss when the text tells of a stop
-// (stopped), as the later value may come after the course ("UAS7 28 → 0 → 14 after
+// (stopTold, looked at only then), as the later value may come after the course ("UAS7 28 → 0 → 14 after
 // omalizumab was stopped"). cat is the
 // reading of a → b of a lower-is-better measure (a rise of a higher-is-better one does not
 // map to a category by its size).
-func laterWorseThanBest(a, b float64, mids []float64, cat Category, stopped bool) (_ Category, waned bool) {
+func laterWorseThanBest(a, b float64, mids []float64, cat Category, toks []token) (_ Category, waned bool) {
 	if len(mids) == 0 {
 		return cat, false
 	}
@@ -129,7 +129,7 @@ func laterWorseThanBest(a, b float64, mids []float64, cat Category, stopped bool
 	if !bestCat.AtLeast(Minimal) || !cat.Ordered() || bestCat <= cat {
 		return cat, false
 	}
-	if b-best > (a-best)/2 && !stopped {
+	if b-best > (a-best)/2 && !stopTold(toks) {
 		// half the gain or more lost on the course ("UAS7 32 → 0 → 28", "PASI 15 → 3 → 9"):
 		// a relapse on the course, progression (rule 3)
 		return Progression, false

@@ -87,6 +87,5 @@ func clauseTimed(toks []token, t target) bool {
 }
 
 // timePlacing place a statement in a sequence of time (clauseTimed), with sequenceWords.
-var timePlacing = map[string]bool{"after": true, "later": true, "then": true, "subsequently": true, "eventually": true,
-	"finally": true, "initially": true, "first": true, "further": true, "following": true, "until": true, "by": true,
-	"afterwards": true, "thereafter": true, "ultimately": true, "since": true}
+var timePlacing = map[string]bool{"after": true, "eventually": true, "finally": true, "initially": true, "first": true,
+	"further": true, "following": true, "until": true, "by": true, "ultimately": true, "since": true}

@@ -245,6 +245,13 @@ var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "be": 
 // melatonin", "continued to receive IVIG"): what went on is the course.
 var takingVerbs = map[string]bool{"take": true, "receive": true, "use": true, "get": true, "undergo": true}
 
+var (
+	// stopAgents before a stop word make it a stop of the course: "we discontinued",
+	// "had to be interrupted"
+	stopAgents = map[string]bool{"we": true, "was": true, "were": true, "be": true, "been": true, "is": true,
+		"are": true, "they": true, "physicians": true, "therapy": true, "treatment": true}
+)
+
 // stopReasonRE matches the reason of a stop after it, in parentheses or after a colon or
 // a dash, perhaps after its time ("stopped (dizziness)", "d/c after 3 wk: pancreatitis",
 // "stopped after 2 doses (nausea)", "stopped day 5 - GI bleed").

@@ -118,10 +118,11 @@ func wordBefore(toks []token, tk token) string {
 	return toks[k-1].norm
 }
 
-// doseKept reports whether the phrase toks[i:i+n] is a word of no change said of a dose right
-// before it ("pred dose unchanged at 40 mg", "dosage stable", "dose was kept the same"): the
-// treatment went on as it was, which says nothing of the outcome.
-func doseKept(toks []token, i, n int) bool {
+// treatmentKept reports whether the phrase toks[i:i+n] is a word of no change said of the
+// treatment or its dose right before it (courseNouns: "pred dose unchanged at 40 mg", "dosage
+// stable", "therapy unchanged"): the treatment went on as it was, which says nothing of the
+// outcome.
+func treatmentKept(toks []token, i, n int) bool {
 	if n != 1 || !unchangedWords[toks[i].norm] {
 		return false
 	}
@@ -129,11 +130,8 @@ func doseKept(toks []token, i, n int) bool {
 	if k >= 0 && !toks[i].brk && (toks[k].norm == "was" || toks[k].norm == "remained" || toks[k].norm == "is") {
 		k--
 	}
-	return k >= 0 && k+1 <= i && !toks[k+1].brk && doseNouns[toks[k].norm]
+	return k >= 0 && !toks[k+1].brk && courseNouns[toks[k].norm]
 }
 
-// unchangedWords say that something did not change; doseNouns name a dose.
-var (
-	unchangedWords = map[string]bool{"unchanged": true, "stable": true, "constant": true, "unaltered": true}
-	doseNouns      = map[string]bool{"dose": true, "dosage": true, "doses": true, "dosing": true}
-)
+// unchangedWords say that something did not change.
+var unchangedWords = map[string]bool{"unchanged": true, "stable": true, "constant": true, "unaltered": true}
