@@ -187,13 +187,15 @@ func compoundRefractory(text string, toks []token, ms []mention) []target {
 			// "severe" of a treatment cell "… for severe refractory PAP"
 			continue
 		}
-		course := m.course
+		// a drug of the course's class beside the course's own is another ("Terbinafine-resistant
+		// tinea. Itraconazole cleared it" in an itraconazole row)
+		course := m.course && !m.sibling
 		for b := k; b > 0 && !course; b-- { // the list before it: "steroid and cyclophosphamide-resistant"
 			prev, next := ms[b-1], ms[b]
 			if next.i == prev.i+prev.n || !listWordsOnly(toks, prev.i+prev.n, next.i, false) {
 				break
 			}
-			course = prev.course
+			course = prev.course && !prev.sibling
 		}
 		if course {
 			out = append(out, target{i: a, j: a + 1, entry: outcomeEntry{phrase: toks[a].norm, category: None},

@@ -119,8 +119,8 @@ func TestReviewNearMisses(t *testing.T) {
 		{"a share that is well grew", "affected area with terminal hair 10% → 70%", "baricitinib", Unclassified, ConfidenceNone},
 		{"a strength is no extent", "affected hand grip strength 40% → 80%", "IVIG", Unclassified, ConfidenceNone},
 		{"an area that grew", "epithelialised area 1 → 5 cm2", "", Complete, ConfidenceHigh},
-		{"a drug's strength is no change", "Scars softened with 0.05% tretinoin", "tretinoin", Partial, ConfidenceLow},
-		{"a preparation's strength is no change", "plaques softened with 10% urea cream", "urea", Partial, ConfidenceLow},
+		{"a drug's strength is no change", "Scars softened with 0.05% tretinoin", "tretinoin", Partial, ConfidenceHigh}, // a lesion that softened: lesionChangeSaid
+		{"a preparation's strength is no change", "plaques softened with 10% urea cream", "urea", Partial, ConfidenceHigh},
 		{"a share of the sites (rule 8)", "30% of lesions cleared", "", Partial, ConfidenceHigh},
 		{"a later value off the course", "UAS7 30 → 0 at 3 mo, then 28 at 9 mo off omalizumab", "omalizumab", Complete, ConfidenceHigh},
 		{"a later value after the last dose", "UAS7 28 → 4 at 3 mo, then 20 at 9 mo, 6 mo after last dose", "omalizumab", Partial, ConfidenceHigh},

@@ -80,3 +80,29 @@ var measuredWholes = map[string]bool{"score": true, "scores": true, "bilirubin":
 	"protein": true, "dose": true, "doses": true, "body": true, "ige": true, "calcium": true, "iron": true,
 	"volume": true, "testosterone": true, "thyroxine": true, "t4": true, "t3": true, "resection": true,
 	"excision": true, "removal": true, "parenteral": true, "course": true, "duration": true}
+
+// lesionChangeSaid reports whether a weak word of improvement ("flattened", "faded",
+// "smaller") is said of a lesion named right before it at the start of its clause, perhaps
+// after "the" or "all" ("Papules flattened, a few deep nodules remain at wk 8", "the lesions
+// flattened and faded over 6 weeks"): what one sees of the disease changing is the authors'
+// grade of it, as when it is the whole cell (lesionSubjectGrade). Not a word of persistence
+// or of stopping, nor a word of response ("tumour responding"), nor one negated, hedged or of
+// another treatment.
+func lesionChangeSaid(toks []token, t target) bool {
+	if t.i == 0 || !t.entry.category.AtLeast(Minimal) || t.negated || t.hedged || t.history || toks[t.i].brk {
+		return false
+	}
+	for _, tk := range toks[t.i:t.j] {
+		if persistenceWords[tk.norm] || stopWords[tk.norm] || strings.HasPrefix(tk.norm, "respon") {
+			return false // "tumour responding" is no change one sees
+		}
+	}
+	k := t.i - 1
+	if !lesionNouns[toks[k].norm] {
+		return false
+	}
+	for k > 0 && !toks[k].brk && (toks[k-1].norm == "the" || toks[k-1].norm == "all") {
+		k--
+	}
+	return k == 0 || toks[k].brk
+}

@@ -15,7 +15,7 @@ import "strings"
 // course followed by a response after a change of dose ("relapsed during taper;
 // responded again after dose increase") is a response regained on the same
 // course: the relapse is dropped and the best response stands.
-func relapseRules(toks []token, live []target, doseChange []int, once bool) (keep []target, onCourseRelapse int, low string) {
+func relapseRules(toks []token, live []target, doseChange []int, once bool, stoppedBefore func(target) bool) (keep []target, onCourseRelapse int, low string) {
 	hasResponse := false
 	for _, t := range live {
 		if t.entry.role != roleRelapse && t.category.Ordered() && t.category > Progression {
@@ -60,6 +60,8 @@ func relapseRules(toks []token, live []target, doseChange []int, once bool) (kee
 			case t.after:
 				t.category, t.rule = Partial, "relapse after course implies an earlier response"
 				low = "a relapse after the course implies a response that is not described"
+			case hasResponse && stoppedBefore(t):
+				continue // "cleared at wk 12; stopped at 1 yr, itch back 3 mo later": after the course
 			case hasResponse:
 				low = "relapse without a stated time: the best response is kept"
 				continue
@@ -193,6 +195,63 @@ func stoppedAfter(toks []token, j int) bool {
 	}
 	return false
 }
+
+// stoppedBefore reports whether the course is said to have stopped before the relapse t,
+// in an earlier clause: a word of stopping (stopWords, "tapered off", "weaned off") whose
+// subject is the patient, the treatment in general words or none ("stopped at 1 yr, itch back 3
+// mo later", "pt stopped after 1 mo (GI upset), recurred", "Stopped at 5 mo for creatinine
+// rise; relapsed 2 mo later", "self-stopped, itch back"), then a clause break before t, and no
+// word of cause after the break ("stopped because the rash recurred" gives the relapse as the
+// stop's cause). The relapse came after the course (rule 3). A stop said of a named drug is
+// not read (it may be another treatment's), nor one said of the disease ("blisters stopped").
+func stoppedBefore(toks []token, t target) bool {
+	for k := t.i - 1; k >= max(0, t.i-25); k-- {
+		w := toks[k].norm
+		if !stopWords[w] && !(w == "off" && k > 0 && (toks[k-1].norm == "tapered" || toks[k-1].norm == "weaned")) {
+			continue
+		}
+		if w == "off" {
+			k--
+		}
+		if !stopSubject(toks, k) {
+			return false
+		}
+		broke := false
+		for x := k + 1; x <= t.i; x++ {
+			if toks[x].brk {
+				broke = true
+			} else if broke && causeWords[toks[x].norm] {
+				return false
+			}
+		}
+		return broke
+	}
+	return false
+}
+
+// stopSubject reports whether the word of stopping at k is said of the patient or of the
+// treatment in general words, or stands with no subject at its clause's start (past a verb
+// of tense): "pt stopped", "self-stopped", "we discontinued", "treatment was stopped",
+// "then stopped", "Stopped at 5 mo".
+func stopSubject(toks []token, k int) bool {
+	x := k - 1
+	for x >= 0 && !toks[x+1].brk && (auxiliaries[toks[x].norm] || passiveVerbs[toks[x].norm]) {
+		x--
+	}
+	if x < 0 || toks[x+1].brk {
+		return true
+	}
+	return stopPersons[toks[x].norm] || courseNouns[toks[x].norm]
+}
+
+// stopPersons are the subjects of a stop of the course other than the treatment: who
+// stopped it, or the word that joins the stop to what went before ("good response, then
+// stopped").
+var stopPersons = map[string]bool{"pt": true, "patient": true, "she": true, "he": true, "we": true, "self": true,
+	"then": true, "and": true, "it": true}
+
+// causeWords give a cause: a relapse after them is the reason for what came before.
+var causeWords = map[string]bool{"because": true, "due": true, "owing": true, "for": true, "as": true, "since": true}
 
 // consequenceWords end the time a relapse is placed in: what follows them came of it ("loss
 // of response after 3 years resulting in discontinuation", "lost response after 1 year and

@@ -402,3 +402,14 @@ func responseAfterOtherStart(toks []token, ends []bool, t target, ms []mention, 
 	}
 	return false
 }
+
+// switchedToAbbreviation reports whether t, an abbreviation of a response in capitals ("PD",
+// "CR"), is what the course was switched to ("stopped at 6 mo on switch to PD": peritoneal
+// dialysis, not progressive disease): a treatment, not an outcome.
+func switchedToAbbreviation(toks []token, t target) bool {
+	if t.j != t.i+1 || t.i < 2 || !toks[t.i].upper || len(toks[t.i].norm) > 3 || toks[t.i].brk || toks[t.i-1].brk {
+		return false
+	}
+	w := toks[t.i-2].norm // not "changed" nor "converted": "SD changed to PD", "converted to CR" are outcomes
+	return toks[t.i-1].norm == "to" && (w == "switch" || w == "switched" || w == "switching")
+}

@@ -32,7 +32,7 @@ func TestTimeCourseForms(t *testing.T) {
 		{"same, then a satellite lesion", "mo 3 plaque same; mo 6 same; mo 9 satellite nodule", "", Progression, ConfidenceHigh},
 		{"same, then a new area", "mo 3 same; mo 6 new erosive area L buccal", "", Progression, ConfidenceHigh},
 		{"same yields to a stated response", "Pain improved; lesions same", "", Partial, ConfidenceHigh},
-		{"same after responses", "wk 2 itch halved; wk 4 fewer vesicles; wk 12 same", "", Partial, ConfidenceLow},
+		{"same after responses", "wk 2 itch halved; wk 4 fewer vesicles; wk 12 same", "", Partial, ConfidenceHigh}, // as "fewer papules": vesicles are a measure (scores.tsv)
 		{"same dose is no grade", "same dose continued", "", None, ConfidenceLow},
 		{"same as before is no clause grade", "mo 3 same as before", "", Unclassified, ConfidenceNone},
 	})

@@ -207,10 +207,11 @@ func (c *compiled) thresholdAfterValue(vals []timedValue, term string, v float64
 	return false
 }
 
-// decimalPart reports whether token k is the decimals of a number ("4" in "19.4").
+// decimalPart reports whether token k is the decimals of a number ("4" in "19.4", "5" in
+// "1x0.5", whose token before ends in a digit).
 func decimalPart(text string, toks []token, k int) bool {
 	gap := text[toks[k-1].end:toks[k].start]
-	return (gap == "." || gap == ",") && isNumber(toks[k-1].norm)
+	return (gap == "." || gap == ",") && isDigitByte(text[toks[k-1].end-1])
 }
 
 // timeOf returns the time stated for vals[i]: in the words before its measure's name, back to

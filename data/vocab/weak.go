@@ -113,6 +113,8 @@ func (c *compiled) strongInContext(text string, toks []token, t target) bool {
 			}
 		}
 		return true // "remained febrile", "platelets were still low"
+	case lesionChangeSaid(toks, t):
+		return true
 	case first == "effective" && t.i == t.j-1:
 		return terseEffective(toks, t)
 	case terseWords[first] && t.i == t.j-1 && terseStatement(toks, t) && !personRelieved(toks, t):
