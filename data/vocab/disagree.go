@@ -10,7 +10,7 @@ import "strings"
 // decisive statement, and not a response regained after a change of dose), or "" when they
 // are not.
 func disagreement(toks []token, live []target, decisive, rolledUp int, doseChange []int, res *OutcomeMatch) string {
-	low := ""
+	low, persisted := "", false
 	if res.Category.AtLeast(Partial) {
 		for k, t := range live {
 			if k == rolledUp || t.hedged || t.entry.weak() || t.entry.role == roleRelapse {
@@ -39,8 +39,17 @@ func disagreement(toks []token, live []target, decisive, rolledUp int, doseChang
 					continue
 				}
 				low = lowDisagree
+				persisted = persisted || res.Category == Complete && t.category == None && !t.negated && !t.history &&
+					persistenceWord(t.entry.normPhrase())
 			}
 		}
+	}
+	if persisted {
+		// "Digital ulcers healed, calcinosis unchanged": one finding gone, another as it was;
+		// rule 8 reads partial, which is proposed (the persistence may be no part of the
+		// disease: "eradication confirmed but urticaria unchanged")
+		res.Category, res.Code = Partial, Partial.Code()
+		res.Evidence.Rule += " (rule 8: a finding gone beside one that persisted)"
 	}
 	if k := responseBesideNonResponse(live, decisive); low == "" && k >= 0 {
 		// "vertigo about halved; oedema unchanged": rule 8 reads one finding better and

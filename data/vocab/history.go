@@ -27,60 +27,16 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 	// attribution works on statements: a clause may list several treatments ("did not
 	// respond to lorazepam and ECT"), so only sentence ends and termination cues divide
 	clause := statements(toks, ends, cues)
-	namesCourse := map[int]bool{} // statement → a course treatment is named in it
-	namesOther := map[int]bool{}  // statement → another treatment is named in it
-	courseAt := make([]bool, len(toks))
-	exactAt := make([]bool, len(toks)) // a course treatment named by its own name, not by its class
-	// a drug of the course's class counts as the course, unless the text names the course's
-	// own drug too: then it is another ("resistant to GCV; cleared on foscarnet" in a
-	// ganciclovir row)
-	exactNamed := false
-	for _, m := range ms {
-		exactNamed = exactNamed || m.course && !classOnly(toks, m, k)
-	}
-	otherMention := make([]bool, len(ms)) // mention → another treatment than the course
-	courseWordIn := courseWordInText(toks, k)
-	startsAt := startCues(toks, cues, inTarget)
-	for x, m := range ms {
-		// a drug of the course's class is another also when the course names a drug of its own
-		// and the text names a different one and nothing of the course's cells: "NR → CR
-		// after switch to romiplostim" in an eltrombopag row (glucocorticoids are given one
-		// for another under either name: prednisone, prednisolone, methylprednisolone)
-		sibling := !courseWordIn && !k.classNamed[m.class] && !interchangeableClasses[m.class]
-		other := (exactNamed || sibling) && classOnly(toks, m, k) && !m.generic && !k.classNamed[m.class] && !afterOwn(toks, ends, ms, x, k)
-		ms[x].sibling = m.course && other
-		switch {
-		case m.course && inStopTime(cues, m.i):
-			// "relapse 3 months after dapsone was stopped": the course names the time of
-			// the statement, not its subject
-		case m.course && other && escalatedTo(toks, inTarget, worse, m.i, m.n):
-			// "remained febrile …, requiring daily prednisolone": the next step a failure led
-			// to, neither the course nor another treatment the outcome is said of
-		case m.course && !other:
-			namesCourse[subjectStatement(clause, startsAt, m)] = true
-			courseAt[m.i] = true
-			exactAt[m.i] = k.names[m.name] || k.words[toks[m.i].norm]
-		case !m.course && m.i > 0 && toks[m.i-1].norm == "at" && !toks[m.i].brk && m.class == "procedure":
-			// "necrotising fasciitis was confirmed at surgery": the occasion of a finding, not a
-			// treatment the statement is said of
-		case !m.course && nextStepAlone(toks, inTarget, worse, m.i, m.n):
-			// "ulcer progressed, amputation": the next step, not the statement's subject; only
-			// here, where it names no statement's subject (as a mention dropped for good it
-			// would also break lists: "after unsuccessful therapy with prednisolone,
-			// methotrexate, and ciclosporin A")
-		case !m.short || labelMention(text, toks, m, inTarget) || failedObject(toks, m.i):
-			// an abbreviation is weak evidence of another treatment, unless it labels its
-			// statement ("ADA: CR") or is what failed ("failed AZA and MTX before")
-			namesOther[subjectStatement(clause, startsAt, m)] = true
-			otherMention[x] = true
-		}
-	}
+	at := c.attributeMentions(text, toks, ends, cues, ms, clause, inTarget, worse, k)
+	namesCourse, namesOther, courseAt, exactAt, otherMention, managed := at.namesCourse, at.namesOther, at.courseAt, at.exactAt, at.otherMention, at.managed
 	markSteps(text, toks, ends, ms, inTarget, targets) // after the loop above sets mention.sibling
 	for x := range targets {
 		cl := clause[targets[x].i]
 		targets[x].courseClause = namesCourse[cl]
 		targets[x].followsCourse = followsCourse(cl, namesCourse, namesOther)
 		switch {
+		case managed[targets[x].i]:
+			targets[x].history, targets[x].histCue = true, "another treatment's management"
 		case targets[x].history && namesCourse[cl]:
 			targets[x].history = false
 		case !targets[x].history && namesOther[cl] && !namesCourse[cl] && !failureBeforeOtherStart(toks, ends, targets[x], ms, clause) &&

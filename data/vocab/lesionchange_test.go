@@ -31,6 +31,17 @@ func TestLesionChangesStopsAndMeasures(t *testing.T) {
 		// words of return
 		{"reoccurred on the course", "lesions cleared, reoccurred at wk 6 on drug", "", Progression, ConfidenceHigh},
 		{"crusts re-formed despite the course", "improved dramatically in 10 days but crusts re-formed on hands at wk 4 despite continued weekly ivermectin", "", Progression, ConfidenceHigh},
+		// another treatment managed beside the course, or named as a disease's cause
+		{"another treatment held", "rash slightly improved at 4 wk, panitumumab held anyway", "doxycycline", Minimal, ConfidenceHigh},
+		{"another treatment's dose reduced", "gradual improvement over 6 mo, dapsone reduced 100 → 25 mg", "gluten-free diet", Partial, ConfidenceHigh},
+		{"another treatment never interrupted", "acneiform eruption: total clearance at wk 8, osimertinib never interrupted", "doxycycline", Complete, ConfidenceHigh},
+		{"a drug named as the cause", "Erlotinib acneiform eruption completely cleared at 6 wk FU", "minocycline", Complete, ConfidenceHigh},
+		{"near miss: another treatment that worked", "lesions cleared after methotrexate was added", "prednisone", Unclassified, ConfidenceNone},
+		// a lesion gone, joined to "free"
+		{"keloid-free", "Keloid-free at 5 years.", "excision + radiotherapy", Complete, ConfidenceHigh},
+		{"free of eruptions", "free of eruptions all summer", "hydroxychloroquine", Complete, ConfidenceHigh},
+		// rule 8: a finding gone beside one that persisted is proposed partial
+		{"a finding gone beside one unchanged", "Digital ulcers healed, calcinosis present unchanged", "", Partial, ConfidenceLow},
 		// measures of scores.tsv
 		{"a patch's size", "patch 3 cm → 2.5 cm", "", Minimal, ConfidenceHigh},
 		{"time in the sun", "sun time 15 → 120 min", "", Partial, ConfidenceHigh},

@@ -413,3 +413,56 @@ func switchedToAbbreviation(toks []token, t target) bool {
 	w := toks[t.i-2].norm // not "changed" nor "converted": "SD changed to PD", "converted to CR" are outcomes
 	return toks[t.i-1].norm == "to" && (w == "switch" || w == "switched" || w == "switching")
 }
+
+// managedAlongside reports whether the treatment m, not the course's, is the subject of a
+// word of its own management right after it, past a verb of tense and an adverb
+// ("panitumumab held anyway", "gefitinib continued", "nivolumab permanently stopped",
+// "osimertinib never interrupted", "dapsone reduced 100 → 25 mg"), in a clause of its own
+// (a break before the name, or the text's start), after every statement of the outcome (a
+// response read after a stop may be the stop's: a drug-induced disease). It returns the
+// word's index, or -1; a
+// statement read there ("continued", "reduced") is said of that treatment.
+func managedAlongside(toks []token, inTarget []bool, m mention) (verb int) {
+	if m.i > 0 && !toks[m.i].brk {
+		return -1
+	}
+	x := m.i + m.n
+	for x < len(toks) && !toks[x].brk && (passiveVerbs[toks[x].norm] || managementAdverbs[toks[x].norm]) {
+		x++
+	}
+	if x >= len(toks) || toks[x].brk || !managementVerbs[toks[x].norm] || slices.Contains(inTarget[x+1:], true) {
+		return -1 // "prednisone was stopped and the rash resolved": the response may be the stop's
+	}
+	return x
+}
+
+// managementVerbs say what was done with a treatment: kept, held, stopped or its dose changed.
+var managementVerbs = map[string]bool{"continued": true, "held": true, "withheld": true, "stopped": true,
+	"discontinued": true, "interrupted": true, "paused": true, "resumed": true, "restarted": true, "maintained": true,
+	"reduced": true, "tapered": true, "kept": true}
+
+// managementAdverbs may stand between a treatment and the word of its management.
+var managementAdverbs = map[string]bool{"permanently": true, "temporarily": true, "never": true, "not": true,
+	"then": true, "later": true, "eventually": true, "also": true}
+
+// causeNamed reports whether the treatment m names the cause of a disease or a lesion
+// written right after it, with no break ("Erlotinib acneiform eruption", "EGFRi
+// folliculitis", "steroid acne"): a drug-induced disease, not a treatment the outcome is
+// said of.
+func (c *compiled) causeNamed(toks []token, m mention) bool {
+	x := m.i + m.n
+	if x >= len(toks) || toks[x].brk {
+		return false
+	}
+	if lesionNouns[toks[x].norm] || causedFindings[toks[x].norm] {
+		return true
+	}
+	n, _ := c.disTrie.longest(toks, x, c.acceptDisease)
+	return n > 0
+}
+
+// causedFindings are the words of a drug's harm to the skin that follow the drug's name
+// ("erlotinib acneiform eruption", "EGFRi toxicity", "calcium gluconate extravasation").
+var causedFindings = map[string]bool{"acneiform": true, "eruption": true, "eruptions": true, "folliculitis": true,
+	"dermatitis": true, "toxicity": true, "reaction": true, "reactions": true,
+	"extravasation": true, "overdose": true, "poisoning": true}
