@@ -528,7 +528,12 @@ func inStopTime(cues []cueHit, i int) bool {
 }
 
 // failedObject reports whether the treatment mentioned at token i is the object of "failed"
-// right before it ("failed AZA and MTX before"): a treatment, however short its name.
+// right before it ("failed AZA and MTX before") or follows a word of earlier time (priorWords):
+// a treatment, however short its name.
 func failedObject(toks []token, i int) bool {
-	return i > 0 && !toks[i].brk && (toks[i-1].norm == "failed" || toks[i-1].norm == "failing")
+	return i > 0 && !toks[i].brk && (toks[i-1].norm == "failed" || toks[i-1].norm == "failing" || priorWords[toks[i-1].norm])
 }
+
+// priorWords before a treatment's name make it an earlier one ("skin already clear on previous
+// MTX"), however short its name.
+var priorWords = map[string]bool{"previous": true, "prior": true, "earlier": true, "former": true, "preceding": true}

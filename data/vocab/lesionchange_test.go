@@ -37,6 +37,10 @@ func TestLesionChangesStopsAndMeasures(t *testing.T) {
 		{"another treatment never interrupted", "acneiform eruption: total clearance at wk 8, osimertinib never interrupted", "doxycycline", Complete, ConfidenceHigh},
 		{"a drug named as the cause", "Erlotinib acneiform eruption completely cleared at 6 wk FU", "minocycline", Complete, ConfidenceHigh},
 		{"near miss: another treatment that worked", "lesions cleared after methotrexate was added", "prednisone", Unclassified, ConfidenceNone},
+		{"a short name after 'previous' is an earlier treatment", "skin already clear on previous MTX", "adalimumab", Unclassified, ConfidenceNone},
+		{"near miss: a short name alone is weak evidence of another", "skin clear on MTX", "adalimumab", Complete, ConfidenceHigh},
+		// a response that escaped
+		{"escaped by a later infusion", "good response at first, escaped by the 5th infusion", "infliximab", Partial, ConfidenceLow},
 		// a lesion gone, joined to "free"
 		{"keloid-free", "Keloid-free at 5 years.", "excision + radiotherapy", Complete, ConfidenceHigh},
 		{"free of eruptions", "free of eruptions all summer", "hydroxychloroquine", Complete, ConfidenceHigh},
