@@ -12,7 +12,8 @@ type mentionAttribution struct {
 }
 
 // attributeMentions reads each treatment named in the text (ms) as the course's or
-// another's, and which statements (clause) name them.
+// another's, and which statements (clause) name them. It sets ms[x].sibling (a drug of the
+// course's class that is another treatment), which markSteps and compoundRefractory read.
 func (c *compiled) attributeMentions(text string, toks []token, ends []bool, cues []cueHit, ms []mention, clause []int, inTarget, worse []bool, k *course) mentionAttribution {
 	namesCourse := map[int]bool{}
 	namesOther := map[int]bool{}
@@ -56,6 +57,9 @@ func (c *compiled) attributeMentions(text string, toks []token, ends []bool, cue
 			// "necrotising fasciitis was confirmed at surgery": the occasion of a finding, not a
 			// treatment the statement is said of
 		case verb >= 0:
+			// "rash slightly improved at 4 wk, panitumumab held anyway", "cetuximab continued
+			// at full dose": what was done with another treatment beside the course, not the
+			// treatment the statement's outcome is said of
 			managed[verb] = true
 		case !m.course && c.causeNamed(toks, m):
 			// "Erlotinib acneiform eruption completely cleared", "EGFRi folliculitis": the drug

@@ -11,8 +11,7 @@ func dropNotOutcomes(text string, targets []target, toks []token) []target {
 	keep := targets[:0]
 	for _, t := range targets {
 		if cellGradeOutOfPlace(text, toks, t) || standardDeviation(text, toks, t) || eventRate(toks, t) || notYet(toks, t) ||
-			extendedToNumber(toks, t) || newFindingThatFell(toks, t) || namesAnAssessment(toks, t) || stopAsVerb(toks, t) ||
-			switchedToAbbreviation(toks, t) {
+			extendedToNumber(toks, t) || newFindingThatFell(toks, t) || namesAnAssessment(toks, t) || stopAsVerb(toks, t) {
 			continue
 		}
 		if t.entry.role == roleCell && !wholeCell(toks, t) && clauseGrade(toks, t) {

@@ -54,7 +54,7 @@ func (c *compiled) decide(text string, toks []token, ends []bool, targets []targ
 	}
 
 	// relapse, flare and recurrence depend on time
-	keep, onCourseRelapse, relapseLow := relapseRules(toks, live, doseChange, once, func(t target) bool { return stoppedBefore(toks, t) })
+	keep, onCourseRelapse, relapseLow := relapseRules(toks, live, doseChange, once)
 	if relapseLow != "" {
 		low = relapseLow
 	}

@@ -29,7 +29,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 	clause := statements(toks, ends, cues)
 	at := c.attributeMentions(text, toks, ends, cues, ms, clause, inTarget, worse, k)
 	namesCourse, namesOther, courseAt, exactAt, otherMention, managed := at.namesCourse, at.namesOther, at.courseAt, at.exactAt, at.otherMention, at.managed
-	markSteps(text, toks, ends, ms, inTarget, targets) // after the loop above sets mention.sibling
+	markSteps(text, toks, ends, ms, inTarget, targets) // after attributeMentions sets mention.sibling
 	for x := range targets {
 		cl := clause[targets[x].i]
 		targets[x].courseClause = namesCourse[cl]
@@ -528,12 +528,7 @@ func inStopTime(cues []cueHit, i int) bool {
 }
 
 // failedObject reports whether the treatment mentioned at token i is the object of "failed"
-// right before it ("failed AZA and MTX before") or follows a word of earlier time (priorWords):
-// a treatment, however short its name.
+// right before it ("failed AZA and MTX before"): a treatment, however short its name.
 func failedObject(toks []token, i int) bool {
-	return i > 0 && !toks[i].brk && (toks[i-1].norm == "failed" || toks[i-1].norm == "failing" || priorWords[toks[i-1].norm])
+	return i > 0 && !toks[i].brk && (toks[i-1].norm == "failed" || toks[i-1].norm == "failing")
 }
-
-// priorWords before a treatment's name make it an earlier one ("skin already clear on previous
-// MTX"), however short its name.
-var priorWords = map[string]bool{"previous": true, "prior": true, "earlier": true, "former": true, "preceding": true}

@@ -86,8 +86,9 @@ var measuredWholes = map[string]bool{"score": true, "scores": true, "bilirubin":
 // after "the" or "all" ("Papules flattened, a few deep nodules remain at wk 8", "the lesions
 // flattened and faded over 6 weeks"): what one sees of the disease changing is the authors'
 // grade of it, as when it is the whole cell (lesionSubjectGrade). Not a word of persistence
-// or of stopping, nor a word of response ("tumour responding"), nor one negated, hedged or of
-// another treatment.
+// or of stopping, nor a word of response ("tumour responding"), nor a noun ("regrowth"): only
+// the verbs and adjectives of lesionChangeWords; nor one negated, hedged, of another treatment
+// or limited by "only" in its clause.
 func lesionChangeSaid(toks []token, t target) bool {
 	if t.i == 0 || !t.entry.category.AtLeast(Minimal) || t.negated || t.hedged || t.history || toks[t.i].brk {
 		return false
@@ -95,6 +96,14 @@ func lesionChangeSaid(toks []token, t target) bool {
 	for _, tk := range toks[t.i:t.j] {
 		if persistenceWords[tk.norm] || stopWords[tk.norm] || strings.HasPrefix(tk.norm, "respon") {
 			return false // "tumour responding" is no change one sees
+		}
+	}
+	if t.j != t.i+1 || !lesionChangeWords[toks[t.i].norm] {
+		return false // "Keloid regrowth": a noun, which may be of a worsening
+	}
+	for x := t.j; x < len(toks) && !toks[x].brk; x++ {
+		if toks[x].norm == "only" {
+			return false // "Lesions faded at the margins only"
 		}
 	}
 	k := t.i - 1
@@ -106,3 +115,13 @@ func lesionChangeSaid(toks []token, t target) bool {
 	}
 	return k == 0 || toks[k].brk
 }
+
+// lesionChangeWords are the weak words of a lesion seen to change for the better.
+var lesionChangeWords = map[string]bool{"flattened": true, "flatter": true, "flattening": true, "faded": true,
+	"fading": true, "smaller": true, "softer": true, "softened": true, "softening": true, "lighter": true,
+	"lightened": true, "lightening": true, "paler": true, "thinner": true, "receded": true, "receding": true,
+	"regressed": true, "regressing": true, "shrank": true, "shrunk": true, "shrinking": true, "involuted": true,
+	"involuting": true, "healing": true, "crusted": true, "dried": true, "drying": true, "subsided": true,
+	"subsiding": true, "settled": true, "fewer": true, "improved": true, "improving": true, "better": true,
+	"flat": true, "pale": true, "decreasing": true, "decreased": true, "reduced": true, "diminished": true,
+	"diminishing": true, "remitted": true, "clearing": true, "resolving": true}

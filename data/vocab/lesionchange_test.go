@@ -13,6 +13,8 @@ func TestLesionChangesStopsAndMeasures(t *testing.T) {
 		{"near miss: no lesion named", "flattened markedly by wk 8", "", Partial, ConfidenceLow},
 		{"near miss: a curve is no lesion", "the curve flattened", "", Partial, ConfidenceLow},
 		{"near miss: a lesion that seemed smaller", "the wart seemed smaller at 4 weeks", "", Partial, ConfidenceLow},
+		{"near miss: a noun of regrowth", "Keloid regrowth at 4 mo despite monthly injections", "triamcinolone", Partial, ConfidenceLow},
+		{"near miss: faded at the margins only", "Lesions faded at the margins only", "", Partial, ConfidenceLow},
 		// sizes written with decimals inside their dimensions
 		{"two dimensions with a decimal", "ulcer 2x1 cm → 1x0.5 cm at 6 wk", "", Partial, ConfidenceHigh},
 		// a drug of the course's class named in a compound adjective
@@ -25,9 +27,11 @@ func TestLesionChangesStopsAndMeasures(t *testing.T) {
 		{"near miss: the relapse is the stop's cause", "Pain improved. The drug was stopped because the pain recurred", "", Partial, ConfidenceLow},
 		{"near miss: the disease stopped", "Blisters stopped in 1 wk; relapse at 3 mo", "", Partial, ConfidenceLow},
 		{"near miss: a named drug stopped", "Lesions cleared. Prednisone stopped at 2 mo; relapse 3 mo later", "methotrexate", Complete, ConfidenceLow},
-		// an abbreviation the course was switched to
-		{"switched to peritoneal dialysis", "itch controlled; stopped at 6 mo on switch to PD, itch back", "nalfurafine", Partial, ConfidenceLow},
-		{"near miss: PD alone", "partial response, then PD at 6 mo", "", Progression, ConfidenceHigh},
+		{"near miss: we stopped another drug", "Clear skin by mo 4. We stopped prednisone at mo 5; flare 6 wk later", "methotrexate", Complete, ConfidenceLow},
+		{"near miss: another drug's dose tapered off", "Clear skin by mo 4. Prednisone dose tapered off at 4 mo; flare 2 mo later", "methotrexate", Complete, ConfidenceLow},
+		{"near miss: the disease ceased", "Itch improved, then ceased by wk 6; recurred at wk 14", "adalimumab", Complete, ConfidenceLow},
+		{"near miss: it stopped working", "CR at 6 mo; it stopped working after 2 yr; relapse at 26 mo", "ibrutinib", Complete, ConfidenceLow},
+		{"near miss: stopped smoking", "DAS28 5.1 → 2.3 at 6 mo. Stopped smoking at 7 mo; flare at 9 mo", "methotrexate", Complete, ConfidenceLow},
 		// words of return
 		{"reoccurred on the course", "lesions cleared, reoccurred at wk 6 on drug", "", Progression, ConfidenceHigh},
 		{"crusts re-formed despite the course", "improved dramatically in 10 days but crusts re-formed on hands at wk 4 despite continued weekly ivermectin", "", Progression, ConfidenceHigh},
@@ -37,8 +41,8 @@ func TestLesionChangesStopsAndMeasures(t *testing.T) {
 		{"another treatment never interrupted", "acneiform eruption: total clearance at wk 8, osimertinib never interrupted", "doxycycline", Complete, ConfidenceHigh},
 		{"a drug named as the cause", "Erlotinib acneiform eruption completely cleared at 6 wk FU", "minocycline", Complete, ConfidenceHigh},
 		{"near miss: another treatment that worked", "lesions cleared after methotrexate was added", "prednisone", Unclassified, ConfidenceNone},
-		{"a short name after 'previous' is an earlier treatment", "skin already clear on previous MTX", "adalimumab", Unclassified, ConfidenceNone},
-		{"near miss: a short name alone is weak evidence of another", "skin clear on MTX", "adalimumab", Complete, ConfidenceHigh},
+		{"near miss: with another treatment", "With methotrexate lesions cleared by 3 mo", "adalimumab", Unclassified, ConfidenceNone},
+		{"near miss: after another treatment", "After PUVA mycosis fungoides cleared", "bexarotene", Unclassified, ConfidenceNone},
 		// a response that escaped
 		{"escaped by a later infusion", "good response at first, escaped by the 5th infusion", "infliximab", Partial, ConfidenceLow},
 		// a lesion gone, joined to "free"
@@ -51,7 +55,8 @@ func TestLesionChangesStopsAndMeasures(t *testing.T) {
 		{"time in the sun", "sun time 15 → 120 min", "", Partial, ConfidenceHigh},
 		{"hyperhidrosis severity", "HDSS 4 → 1", "", Partial, ConfidenceHigh},
 		{"porphyrins", "porphyrins 1800 → 1250 µg/g creat", "", Minimal, ConfidenceHigh},
-		{"near miss: a fall of a higher-is-better dose", "MED 0.5 → 0.4 J/cm2", "", None, ConfidenceLow},
+		{"near miss: a fall of a higher-is-better dose", "MUD 0.5 → 0.4 J/cm2", "", None, ConfidenceLow},
+		{"near miss: hair shafts thicker", "Hair thickness 40 → 70 µm", "minoxidil", Unclassified, ConfidenceNone},
 		{"near miss: medical students", "med students 4 → 6", "", Unclassified, ConfidenceNone},
 	})
 }

@@ -15,7 +15,7 @@ import "strings"
 // course followed by a response after a change of dose ("relapsed during taper;
 // responded again after dose increase") is a response regained on the same
 // course: the relapse is dropped and the best response stands.
-func relapseRules(toks []token, live []target, doseChange []int, once bool, stoppedBefore func(target) bool) (keep []target, onCourseRelapse int, low string) {
+func relapseRules(toks []token, live []target, doseChange []int, once bool) (keep []target, onCourseRelapse int, low string) {
 	hasResponse := false
 	for _, t := range live {
 		if t.entry.role != roleRelapse && t.category.Ordered() && t.category > Progression {
@@ -60,7 +60,7 @@ func relapseRules(toks []token, live []target, doseChange []int, once bool, stop
 			case t.after:
 				t.category, t.rule = Partial, "relapse after course implies an earlier response"
 				low = "a relapse after the course implies a response that is not described"
-			case hasResponse && stoppedBefore(t):
+			case hasResponse && stoppedBefore(toks, t):
 				continue // "cleared at wk 12; stopped at 1 yr, itch back 3 mo later": after the course
 			case hasResponse:
 				low = "relapse without a stated time: the best response is kept"
@@ -197,31 +197,37 @@ func stoppedAfter(toks []token, j int) bool {
 }
 
 // stoppedBefore reports whether the course is said to have stopped before the relapse t,
-// in an earlier clause: a word of stopping (stopWords, "tapered off", "weaned off") whose
-// subject is the patient, the treatment in general words or none ("stopped at 1 yr, itch back 3
-// mo later", "pt stopped after 1 mo (GI upset), recurred", "Stopped at 5 mo for creatinine
-// rise; relapsed 2 mo later", "self-stopped, itch back"), then a clause break before t, and no
-// word of cause after the break ("stopped because the rash recurred" gives the relapse as the
-// stop's cause). The relapse came after the course (rule 3). A stop said of a named drug is
-// not read (it may be another treatment's), nor one said of the disease ("blisters stopped").
+// in an earlier clause: a word of stopping (courseStopVerbs, "tapered off", "weaned off")
+// whose subject is the patient, the treatment in general words or none, with no object after
+// it ("stopped at 1 yr, itch back 3 mo later", "pt stopped after 1 mo (GI upset), recurred",
+// "Stopped at 5 mo for creatinine rise; relapsed 2 mo later", "self-stopped, itch back"), then
+// a clause break before t, and no word of cause after the break ("stopped because the rash
+// recurred" gives the relapse as the stop's cause). The relapse came after the course (rule
+// 3). A stop of a named drug is not read (it may be another treatment's: "we stopped
+// prednisone", "Prednisone dose tapered off"), nor one of the disease or of something else
+// ("blisters stopped", "it stopped working", "stopped smoking").
 func stoppedBefore(toks []token, t target) bool {
-	for k := t.i - 1; k >= max(0, t.i-25); k-- {
+	for k := t.i - 1; k >= max(0, t.i-stopReach); k-- {
 		w := toks[k].norm
-		if !stopWords[w] && !(w == "off" && k > 0 && (toks[k-1].norm == "tapered" || toks[k-1].norm == "weaned")) {
+		off := w == "off" && k > 0 && (toks[k-1].norm == "tapered" || toks[k-1].norm == "weaned")
+		if !courseStopVerbs[w] && !off {
 			continue
 		}
-		if w == "off" {
+		if off {
 			k--
 		}
-		if !stopSubject(toks, k) {
+		if !stopSubject(toks, k) || (off && stopObject(toks, k+1)) || (!off && stopObject(toks, k)) {
 			return false
 		}
 		broke := false
 		for x := k + 1; x <= t.i; x++ {
-			if toks[x].brk {
+			switch {
+			case toks[x].brk:
 				broke = true
-			} else if broke && causeWords[toks[x].norm] {
+			case broke && causeWords[toks[x].norm]:
 				return false
+			case !broke && (switchWords[toks[x].norm] || startWords[toks[x].norm]):
+				return false // "stopped at 6 mo on switch to PD, itch back": on the next treatment
 			}
 		}
 		return broke
@@ -241,14 +247,38 @@ func stopSubject(toks []token, k int) bool {
 	if x < 0 || toks[x+1].brk {
 		return true
 	}
-	return stopPersons[toks[x].norm] || courseNouns[toks[x].norm]
+	if x > 0 && !toks[x].brk && (toks[x-1].norm == "other" || toks[x-1].norm == "another") {
+		return false // "the other drug was stopped"
+	}
+	return stopPersons[toks[x].norm]
 }
 
-// stopPersons are the subjects of a stop of the course other than the treatment: who
-// stopped it, or the word that joins the stop to what went before ("good response, then
-// stopped").
+// stopObject reports whether a word follows the word of stopping at k in its clause other than
+// one that places or explains the stop ("at", "after", "for", "due"): an object ("stopped
+// prednisone", "stopped smoking", "stopped working") makes it no stop of the course.
+func stopObject(toks []token, k int) bool {
+	return k+1 < len(toks) && !toks[k+1].brk && !stopPlacing[toks[k+1].norm]
+}
+
+// stopReach is how many words before a relapse stoppedBefore looks for a stop: about two
+// short clauses of a sheet's cell.
+const stopReach = 25
+
+// courseStopVerbs are the words of stopping a course as a verb: not "ceased", which is said of
+// the disease as often ("itch ceased by wk 6").
+var courseStopVerbs = map[string]bool{"stopped": true, "discontinued": true, "withdrawn": true, "interrupted": true,
+	"suspended": true, "abandoned": true}
+
+// stopPlacing are the words after a stop that place or explain it.
+var stopPlacing = map[string]bool{"at": true, "after": true, "on": true, "in": true, "by": true, "for": true,
+	"due": true, "because": true, "owing": true, "when": true, "as": true, "since": true, "over": true,
+	"following": true, "before": true, "within": true}
+
+// stopPersons are the subjects of a stop of the course: who stopped it, the treatment in
+// general words, or "then" joining the stop to what went before ("good response, then
+// stopped (planning pregnancy)").
 var stopPersons = map[string]bool{"pt": true, "patient": true, "she": true, "he": true, "we": true, "self": true,
-	"then": true, "and": true, "it": true}
+	"then": true, "treatment": true, "therapy": true, "tx": true, "course": true}
 
 // causeWords give a cause: a relapse after them is the reason for what came before.
 var causeWords = map[string]bool{"because": true, "due": true, "owing": true, "for": true, "as": true, "since": true}

@@ -403,25 +403,14 @@ func responseAfterOtherStart(toks []token, ends []bool, t target, ms []mention, 
 	return false
 }
 
-// switchedToAbbreviation reports whether t, an abbreviation of a response in capitals ("PD",
-// "CR"), is what the course was switched to ("stopped at 6 mo on switch to PD": peritoneal
-// dialysis, not progressive disease): a treatment, not an outcome.
-func switchedToAbbreviation(toks []token, t target) bool {
-	if t.j != t.i+1 || t.i < 2 || !toks[t.i].upper || len(toks[t.i].norm) > 3 || toks[t.i].brk || toks[t.i-1].brk {
-		return false
-	}
-	w := toks[t.i-2].norm // not "changed" nor "converted": "SD changed to PD", "converted to CR" are outcomes
-	return toks[t.i-1].norm == "to" && (w == "switch" || w == "switched" || w == "switching")
-}
-
 // managedAlongside reports whether the treatment m, not the course's, is the subject of a
 // word of its own management right after it, past a verb of tense and an adverb
 // ("panitumumab held anyway", "gefitinib continued", "nivolumab permanently stopped",
 // "osimertinib never interrupted", "dapsone reduced 100 → 25 mg"), in a clause of its own
 // (a break before the name, or the text's start), after every statement of the outcome (a
 // response read after a stop may be the stop's: a drug-induced disease). It returns the
-// word's index, or -1; a
-// statement read there ("continued", "reduced") is said of that treatment.
+// word's index, or -1. A statement read at that word ("continued", "reduced") is said of that
+// treatment.
 func managedAlongside(toks []token, inTarget []bool, m mention) (verb int) {
 	if m.i > 0 && !toks[m.i].brk {
 		return -1
@@ -448,13 +437,19 @@ var managementAdverbs = map[string]bool{"permanently": true, "temporarily": true
 // causeNamed reports whether the treatment m names the cause of a disease or a lesion
 // written right after it, with no break ("Erlotinib acneiform eruption", "EGFRi
 // folliculitis", "steroid acne"): a drug-induced disease, not a treatment the outcome is
-// said of.
+// said of. Not after a word that makes it the treatment ("after", "with", "on").
 func (c *compiled) causeNamed(toks []token, m mention) bool {
 	x := m.i + m.n
 	if x >= len(toks) || toks[x].brk {
 		return false
 	}
-	if lesionNouns[toks[x].norm] || causedFindings[toks[x].norm] {
+	if causedFindings[toks[x].norm] {
+		return true // "after calcium gluconate extravasation": a harm, whatever stands before
+	}
+	if m.i > 0 && !toks[m.i].brk && treatmentPrepositions[toks[m.i-1].norm] {
+		return false // "After cyclosporine psoriasis cleared", "With methotrexate lesions cleared"
+	}
+	if lesionNouns[toks[x].norm] {
 		return true
 	}
 	n, _ := c.disTrie.longest(toks, x, c.acceptDisease)
@@ -466,3 +461,7 @@ func (c *compiled) causeNamed(toks []token, m mention) bool {
 var causedFindings = map[string]bool{"acneiform": true, "eruption": true, "eruptions": true, "folliculitis": true,
 	"dermatitis": true, "toxicity": true, "reaction": true, "reactions": true,
 	"extravasation": true, "overdose": true, "poisoning": true}
+
+// treatmentPrepositions before a treatment's name make it the treatment of what follows.
+var treatmentPrepositions = map[string]bool{"after": true, "with": true, "on": true, "under": true, "following": true,
+	"by": true, "using": true, "from": true}
