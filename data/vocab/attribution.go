@@ -64,9 +64,6 @@ func (c *compiled) attributeMentions(text string, toks []token, ends []bool, cue
 		case !m.course && c.causeNamed(toks, m):
 			// "Erlotinib acneiform eruption completely cleared", "EGFRi folliculitis": the drug
 			// that caused the disease, named as its kind, not a treatment of it
-			// "rash slightly improved at 4 wk, panitumumab held anyway", "cetuximab continued
-			// at full dose": what was done with another treatment beside the course, not the
-			// treatment the statement's outcome is said of
 		case !m.course && nextStepAlone(toks, inTarget, worse, m.i, m.n):
 			// "ulcer progressed, amputation": the next step, not the statement's subject; only
 			// here, where it names no statement's subject (as a mention dropped for good it

@@ -134,11 +134,12 @@
 // A weak word of change said of a lesion named right before it at its clause's start
 // ("Papules flattened, a few nodules remain") reads strongly (lesion.go lesionChangeSaid). A
 // stop of the course by the patient or in general words, with nothing but a time or a reason
-// after it, in an earlier clause places a relapse after the course ("stopped at 1 yr, itch back
-// 3 mo later": the best response, relapse.go stoppedBefore). Another treatment managed after every outcome statement ("panitumumab held
-// anyway") or named as the disease's cause ("Erlotinib acneiform eruption") does not make the
-// statement its own (start.go managedAlongside, causeNamed). A complete response beside a
-// finding that persisted is proposed partial (rule 8, disagree.go).
+// after it, in an earlier clause places a relapse after the course ("stopped at 1 yr, itch
+// back 3 mo later": the best response, relapse.go stoppedBefore). Another treatment managed
+// after every outcome statement ("panitumumab held anyway") or named as the disease's cause
+// ("Erlotinib acneiform eruption") does not make the statement its own (start.go
+// managedAlongside, causeNamed). A complete response beside a finding that persisted is
+// proposed partial (rule 8, disagree.go).
 //
 // A generic sign or symptom of disease (outcomes.tsv, role "absent": "pain", "bleeding",
 // "seizures"; not the common harms rash, nausea, diarrhoea) counts only when a negation

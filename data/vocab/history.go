@@ -28,21 +28,20 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 	// respond to lorazepam and ECT"), so only sentence ends and termination cues divide
 	clause := statements(toks, ends, cues)
 	at := c.attributeMentions(text, toks, ends, cues, ms, clause, inTarget, worse, k)
-	namesCourse, namesOther, courseAt, exactAt, otherMention, managed := at.namesCourse, at.namesOther, at.courseAt, at.exactAt, at.otherMention, at.managed
 	markSteps(text, toks, ends, ms, inTarget, targets) // after attributeMentions sets mention.sibling
 	for x := range targets {
 		cl := clause[targets[x].i]
-		targets[x].courseClause = namesCourse[cl]
-		targets[x].followsCourse = followsCourse(cl, namesCourse, namesOther)
+		targets[x].courseClause = at.namesCourse[cl]
+		targets[x].followsCourse = followsCourse(cl, at.namesCourse, at.namesOther)
 		switch {
-		case managed[targets[x].i]:
+		case at.managed[targets[x].i]:
 			targets[x].history, targets[x].histCue = true, "another treatment's management"
-		case targets[x].history && namesCourse[cl]:
+		case targets[x].history && at.namesCourse[cl]:
 			targets[x].history = false
-		case !targets[x].history && namesOther[cl] && !namesCourse[cl] && !failureBeforeOtherStart(toks, ends, targets[x], ms, clause) &&
+		case !targets[x].history && at.namesOther[cl] && !at.namesCourse[cl] && !failureBeforeOtherStart(toks, ends, targets[x], ms, clause) &&
 			!saidOfCourse(toks, targets[x], ms) && targets[x].step != stepOwn:
 			targets[x].history, targets[x].histCue = true, "another treatment named in the clause"
-		case !targets[x].history && continuesOther(text, toks, ends, cues, clause, targets[x], targets, ms, namesCourse, namesOther) &&
+		case !targets[x].history && continuesOther(text, toks, ends, cues, clause, targets[x], targets, ms, at.namesCourse, at.namesOther) &&
 			!saidOfCourse(toks, targets[x], ms) && targets[x].step != stepOwn:
 			targets[x].history, targets[x].histCue = true, "the statement goes on telling of another treatment"
 		}
@@ -52,7 +51,7 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 			// "relapse during steroid tapering" in an IVIG row: the time on another treatment
 			t.on, t.onDuring = false, 0
 		}
-		if !targets[x].history && responseOfOther(toks, targets[x], ms, otherMention) {
+		if !targets[x].history && responseOfOther(toks, targets[x], ms, at.otherMention) {
 			// "CR after switch to romiplostim", "cured with voriconazole" in an eltrombopag or a
 			// fluconazole row: the response is said of the treatment named right after it
 			targets[x].history, targets[x].histCue = true, "a response said of another treatment"
@@ -76,8 +75,8 @@ func (c *compiled) courseHistory(text string, toks []token, ends []bool, cues []
 		// drugs (a procedure's indication is "refractory to maximal medical therapy"), named
 		// before it ("treated with rosuvastatin but refractory to pharmacologic therapy"), not
 		// after it, a next step ("resistant to all, then CR on rituximab")
-		if cueNamesCourse(text, toks, clause, inTarget, mentionEnd, courseAt, exactAt, cu) ||
-			len(targets) == 0 && drugCourse(k) && !slices.Contains(courseAt[cu.j:], true) && !namesOther[clause[cu.i]] &&
+		if cueNamesCourse(text, toks, clause, inTarget, mentionEnd, at.courseAt, at.exactAt, cu) ||
+			len(targets) == 0 && drugCourse(k) && !slices.Contains(at.courseAt[cu.j:], true) && !at.namesOther[clause[cu.i]] &&
 				genericObject(toks, inTarget, cu) {
 			added = append(added, target{i: cu.i, j: cu.j, entry: outcomeEntry{phrase: cu.e.term, category: cu.e.category},
 				category: cu.e.category, rule: "history cue names the course", courseClause: true, histCue: text[toks[cu.i].start:toks[cu.j-1].end]})

@@ -85,21 +85,16 @@ var measuredWholes = map[string]bool{"score": true, "scores": true, "bilirubin":
 // "smaller") is said of a lesion named right before it at the start of its clause, perhaps
 // after "the" or "all" ("Papules flattened, a few deep nodules remain at wk 8", "the lesions
 // flattened and faded over 6 weeks"): what one sees of the disease changing is the authors'
-// grade of it, as when it is the whole cell (lesionSubjectGrade). Not a word of persistence
-// or of stopping, nor a word of response ("tumour responding"), nor a noun ("regrowth"): only
-// the verbs and adjectives of lesionChangeWords; nor one negated, hedged, of another treatment
-// or limited by "only" in its clause.
+// grade of it, as when it is the whole cell (lesionSubjectGrade). Only the verbs and
+// adjectives of lesionChangeWords: not a word of response ("tumour responding"), persistence
+// or stopping, nor a noun ("regrowth"); nor one negated, hedged, of another treatment or
+// limited by "only" in its clause.
 func lesionChangeSaid(toks []token, t target) bool {
 	if t.i == 0 || !t.entry.category.AtLeast(Minimal) || t.negated || t.hedged || t.history || toks[t.i].brk {
 		return false
 	}
-	for _, tk := range toks[t.i:t.j] {
-		if persistenceWords[tk.norm] || stopWords[tk.norm] || strings.HasPrefix(tk.norm, "respon") {
-			return false // "tumour responding" is no change one sees
-		}
-	}
 	if t.j != t.i+1 || !lesionChangeWords[toks[t.i].norm] {
-		return false // "Keloid regrowth": a noun, which may be of a worsening
+		return false // "Keloid regrowth" (a noun, which may be of a worsening), "tumour responding"
 	}
 	for x := t.j; x < len(toks) && !toks[x].brk; x++ {
 		if toks[x].norm == "only" {

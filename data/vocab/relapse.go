@@ -213,10 +213,11 @@ func stoppedBefore(toks []token, t target) bool {
 		if !courseStopVerbs[w] && !off {
 			continue
 		}
+		last := k // the stop's last word: "stopped", or "off" of "tapered off"
 		if off {
 			k--
 		}
-		if !stopSubject(toks, k) || (off && stopObject(toks, k+1)) || (!off && stopObject(toks, k)) {
+		if !stopSubject(toks, k) || stopObject(toks, last) {
 			return false
 		}
 		broke := false
@@ -224,7 +225,7 @@ func stoppedBefore(toks []token, t target) bool {
 			switch {
 			case toks[x].brk:
 				broke = true
-			case broke && causeWords[toks[x].norm]:
+			case broke && stopReasons[toks[x].norm]:
 				return false
 			case !broke && (switchWords[toks[x].norm] || startWords[toks[x].norm]):
 				return false // "stopped at 6 mo on switch to PD, itch back": on the next treatment
@@ -253,7 +254,7 @@ func stopSubject(toks []token, k int) bool {
 	return stopPersons[toks[x].norm]
 }
 
-// stopObject reports whether a word follows the word of stopping at k in its clause other than
+// stopObject reports whether a word follows the stop's last word at k in its clause other than
 // one that places or explains the stop ("at", "after", "for", "due"): an object ("stopped
 // prednisone", "stopped smoking", "stopped working") makes it no stop of the course.
 func stopObject(toks []token, k int) bool {
@@ -279,9 +280,6 @@ var stopPlacing = map[string]bool{"at": true, "after": true, "on": true, "in": t
 // stopped (planning pregnancy)").
 var stopPersons = map[string]bool{"pt": true, "patient": true, "she": true, "he": true, "we": true, "self": true,
 	"then": true, "treatment": true, "therapy": true, "tx": true, "course": true}
-
-// causeWords give a cause: a relapse after them is the reason for what came before.
-var causeWords = map[string]bool{"because": true, "due": true, "owing": true, "for": true, "as": true, "since": true}
 
 // consequenceWords end the time a relapse is placed in: what follows them came of it ("loss
 // of response after 3 years resulting in discontinuation", "lost response after 1 year and
